@@ -1,0 +1,168 @@
+"""Writing tables (claims, links, flags) to files: CSV, JSON Lines, Parquet, and a CSV that
+French Excel opens as it is (``;`` separator, decimal comma, UTF-8 with a byte-order mark).
+
+Cells that hold lists or tuples (a flag's ``claim_ids``, ``evidence``) are joined with ``"; "``
+in every format, so a table reads the same whatever the format. Columns keep the order they
+have in the DataFrame (or the order given by ``columns``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+#: Separator used when a cell holds several values.
+LIST_SEPARATOR = "; "
+
+#: Formats understood by ``write_table``, and the file extensions they are inferred from.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "csv": (".csv",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "parquet": (".parquet", ".pq"),
+    "csv-fr": (),  # only on request: same extension as csv
+}
+
+
+class ExportError(ValueError):
+    """A table cannot be written in the requested format."""
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format inferred from a file name's extension, or None when it says nothing."""
+    suffix = Path(path).suffix.lower()
+    for fmt, suffixes in FORMATS.items():
+        if suffix in suffixes:
+            return fmt
+    return None
+
+
+def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` where list/tuple cells are joined with ``"; "``."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(_is_sequence).any():
+            out[col] = out[col].map(_join_cell)
+    return out
+
+
+def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
+    """UTF-8 CSV, comma separated, decimal point, no index."""
+    path = _prepare(path)
+    flatten_lists(df).to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def to_french_excel_csv(df: pd.DataFrame, path: str | Path) -> Path:
+    """CSV that a French Excel opens without an import dialog: ``;`` separator, decimal
+    comma, UTF-8 with a byte-order mark so accents show right."""
+    path = _prepare(path)
+    flatten_lists(df).to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
+    return path
+
+
+def to_jsonl(df: pd.DataFrame, path: str | Path) -> Path:
+    """One JSON object per line, UTF-8, missing values as ``null``, floats written in full."""
+    path = _prepare(path)
+    flat = flatten_lists(df)
+    columns = [str(c) for c in flat.columns]
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for row in flat.itertuples(index=False, name=None):
+            record = {c: _jsonable(v) for c, v in zip(columns, row, strict=True)}
+            fh.write(json.dumps(record, ensure_ascii=False))
+            fh.write("\n")
+    return path
+
+
+def to_parquet(df: pd.DataFrame, path: str | Path) -> Path:
+    """Apache Parquet (pyarrow), no index."""
+    path = _prepare(path)
+    flatten_lists(df).to_parquet(path, index=False)
+    return path
+
+
+_WRITERS = {
+    "csv": to_csv,
+    "csv-fr": to_french_excel_csv,
+    "jsonl": to_jsonl,
+    "parquet": to_parquet,
+}
+
+
+def write_table(
+    df: pd.DataFrame,
+    path: str | Path,
+    fmt: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> Path:
+    """Write ``df`` to ``path`` in ``fmt`` (inferred from the extension when None).
+
+    ``columns`` selects and orders the columns; by default the DataFrame's own order is kept.
+    Parent directories are created. Returns the path written.
+    """
+    fmt = fmt or format_for_path(path)
+    if fmt is None:
+        raise ExportError(
+            f"{path}: cannot tell the format from the extension "
+            f"(use .csv, .jsonl or .parquet, or give the format)"
+        )
+    if fmt not in _WRITERS:
+        raise ExportError(f"{path}: unknown format {fmt!r} (known: {', '.join(_WRITERS)})")
+    if columns is not None:
+        missing = [c for c in columns if c not in df.columns]
+        if missing:
+            raise ExportError(f"{path}: no such column(s): {', '.join(missing)}")
+        df = df.loc[:, list(columns)]
+    return _WRITERS[fmt](df, path)
+
+
+def read_table(path: str | Path, fmt: str | None = None) -> pd.DataFrame:
+    """Read back a table written by ``write_table`` (lists stay joined with ``"; "``)."""
+    fmt = fmt or format_for_path(path)
+    if fmt == "csv":
+        return pd.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""])
+    if fmt == "csv-fr":
+        return pd.read_csv(
+            path, sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False, na_values=[""]
+        )
+    if fmt == "jsonl":
+        with Path(path).open(encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+        return pd.DataFrame.from_records(records)
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    raise ExportError(f"{path}: cannot tell the format from the extension")
+
+
+def _prepare(path: str | Path) -> Path:
+    path = Path(path)
+    if path.parent != Path():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
+def _join_cell(value: Any) -> Any:
+    if _is_sequence(value):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain Python value for ``json.dumps``: NaN/NA become None, numpy scalars unwrapped."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "isoformat"):  # date, datetime, pd.Timestamp
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()  # numpy scalar
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
