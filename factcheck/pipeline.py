@@ -1,0 +1,290 @@
+"""From articles to tables: figures found in each article become claims (one row each), then
+claims are cross-referenced into links and flags.
+
+``claims_frame`` can spread articles over several processes. Workers are started with the
+``spawn`` method (safe on every platform and with spaCy's threads); each worker imports the
+context module once and keeps its spaCy pipeline for every chunk it is given.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import math
+import multiprocessing
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from factcheck.models import (
+    CLAIM_COLUMNS,
+    FLAG_COLUMNS,
+    LINK_COLUMNS,
+    Article,
+    Claim,
+    Mention,
+    claim_id_for,
+)
+from factcheck.text import sentence_at, sentence_spans
+
+#: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
+#: the figure in its sentence, and the extractor rule that produced it (for debugging).
+EXTRA_CLAIM_COLUMNS: tuple[str, ...] = ("sentence_start", "number_start", "number_end", "rule")
+
+#: Every column of the claims table, in order.
+ALL_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + EXTRA_CLAIM_COLUMNS
+
+#: Columns of the articles table.
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "language",
+    "origin",
+    "text",
+)
+
+# dtypes of the claims table, the same whether it has rows or not; other columns are object
+# (str or None).
+_CLAIM_DTYPES: dict[str, str] = {
+    "start": "int64",
+    "end": "int64",
+    "sentence_start": "int64",
+    "value": "float64",
+    "low": "float64",
+    "high": "float64",
+    "number_start": "Int64",
+    "number_end": "Int64",
+}
+
+_SEQUENTIAL_CHUNK = 16  # articles per context batch when running in one process
+_MAX_PARALLEL_CHUNK = 64
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything one run produces, as tables."""
+
+    articles: pd.DataFrame
+    claims: pd.DataFrame
+    links: pd.DataFrame
+    flags: pd.DataFrame
+
+
+def _optional_module(name: str) -> ModuleType | None:
+    """Import ``name`` if it exists in the package; errors inside it are not hidden."""
+    if importlib.util.find_spec(name) is None:
+        return None
+    return importlib.import_module(name)
+
+
+def _extract_mentions(article: Article) -> list[Mention]:
+    from factcheck.quantities import extract_mentions
+
+    return extract_mentions(article.text, article.published)
+
+
+def _bare_claims(article: Article) -> list[Claim]:
+    """Claims for every figure of ``article``, with their sentence but no context yet."""
+    mentions = _extract_mentions(article)
+    if not mentions:
+        return []
+    spans = sentence_spans(article.text)
+    claims: list[Claim] = []
+    for mention in mentions:
+        start, end = sentence_at(spans, mention.start)
+        if not start <= mention.start < end:  # figure outside any trimmed sentence
+            start, end = mention.start, mention.end
+        claims.append(
+            Claim(
+                article_id=article.article_id,
+                claim_id=claim_id_for(article.article_id, mention),
+                mention=mention,
+                sentence=article.text[start:end],
+                sentence_start=start,
+            )
+        )
+    return claims
+
+
+def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
+    """The claims of one article: every figure, its sentence and (optionally) its context."""
+    claims = _bare_claims(article)
+    if with_context and claims:
+        context = _optional_module("factcheck.context")
+        if context is not None:
+            claims = context.annotate(article, claims)
+    return claims
+
+
+def _claims_for_chunk(articles: Sequence[Article], with_context: bool) -> list[list[Claim]]:
+    pairs = [(article, _bare_claims(article)) for article in articles]
+    context = _optional_module("factcheck.context") if with_context else None
+    if context is None or not any(claims for _, claims in pairs):
+        return [claims for _, claims in pairs]
+    return context.annotate_many(pairs)
+
+
+def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
+    """One row of the claims table."""
+    m, c = claim.mention, claim.context
+    return {
+        "article_id": claim.article_id,
+        "claim_id": claim.claim_id,
+        "start": m.start,
+        "end": m.end,
+        "surface": m.surface,
+        "kind": str(m.kind),
+        "value": m.value,
+        "low": m.low,
+        "high": m.high,
+        "unit": m.unit,
+        "approx": str(m.approx),
+        "resolved": m.resolved,
+        "sentence": claim.sentence,
+        "subject": c.subject,
+        "qualifiers": "; ".join(c.qualifiers) if c.qualifiers else None,
+        "category": c.category,
+        "actor": c.actor,
+        "place": c.place,
+        "time_start": c.time_start,
+        "time_end": c.time_end,
+        "source": c.source,
+        "modality": c.modality,
+        "modality_rule": c.modality_rule,
+        "published": article.published.isoformat() if article.published else None,
+        "article_source": article.source,
+        "title": article.title,
+        "sentence_start": claim.sentence_start,
+        "number_start": m.number_start,
+        "number_end": m.number_end,
+        "rule": m.rule or None,
+    }
+
+
+def _rows_for_chunk(articles: Sequence[Article], with_context: bool) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for article, claims in zip(articles, _claims_for_chunk(articles, with_context), strict=True):
+        rows.extend(claim_row(article, claim) for claim in claims)
+    return rows
+
+
+def _chunk_worker(task: tuple[list[Article], bool]) -> tuple[int, list[dict[str, Any]]]:
+    articles, with_context = task
+    return len(articles), _rows_for_chunk(articles, with_context)
+
+
+def _init_worker(with_context: bool) -> None:
+    # Import once per worker so the spaCy pipeline is loaded before the first chunk.
+    _optional_module("factcheck.quantities")
+    if with_context:
+        _optional_module("factcheck.context")
+
+
+def _chunks(items: Sequence[Article], size: int) -> list[list[Article]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def claims_frame(
+    articles: Iterable[Article],
+    *,
+    with_context: bool = True,
+    processes: int = 1,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """The claims table of ``articles``: ``models.CLAIM_COLUMNS`` first, in order, then
+    ``EXTRA_CLAIM_COLUMNS``. Rows follow the articles' order, then the figures' order.
+
+    ``processes > 1`` spreads chunks of articles over a pool of worker processes.
+    ``progress`` shows a progress bar on stderr.
+    """
+    articles = list(articles)
+    rows: list[dict[str, Any]] = []
+    bar = tqdm(
+        total=len(articles),
+        disable=not progress,
+        file=sys.stderr,
+        unit="article",
+        desc="extraction",
+        leave=False,
+    )
+    with bar:
+        if processes <= 1 or len(articles) < 2:
+            for chunk in _chunks(articles, _SEQUENTIAL_CHUNK):
+                rows.extend(_rows_for_chunk(chunk, with_context))
+                bar.update(len(chunk))
+        else:
+            size = max(1, min(_MAX_PARALLEL_CHUNK, math.ceil(len(articles) / (processes * 4))))
+            chunks = _chunks(articles, size)
+            ctx = multiprocessing.get_context("spawn")
+            workers = min(processes, len(chunks))
+            with ctx.Pool(workers, initializer=_init_worker, initargs=(with_context,)) as pool:
+                for n, chunk_rows in pool.imap(_chunk_worker, [(c, with_context) for c in chunks]):
+                    rows.extend(chunk_rows)
+                    bar.update(n)
+    return _claims_dataframe(rows)
+
+
+def _claims_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = {}
+    for col in ALL_CLAIM_COLUMNS:
+        values = [row[col] for row in rows]
+        dtype = _CLAIM_DTYPES.get(col, "object")
+        if dtype == "float64":
+            values = [math.nan if v is None else v for v in values]
+        columns[col] = pd.Series(values, dtype=dtype, name=col)
+    return pd.DataFrame(columns, columns=list(ALL_CLAIM_COLUMNS))
+
+
+def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """One row per article (published as an ISO date string)."""
+    rows = [
+        {
+            "article_id": a.article_id,
+            "title": a.title,
+            "source": a.source,
+            "url": a.url,
+            "published": a.published.isoformat() if a.published else None,
+            "language": a.language,
+            "origin": a.origin,
+            "text": a.text,
+        }
+        for a in articles
+    ]
+    return _object_frame(rows, ARTICLE_COLUMNS)
+
+
+def _object_frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series([r[c] for r in rows], dtype="object", name=c) for c in columns},
+        columns=list(columns),
+    )
+
+
+def analyze(
+    articles: Iterable[Article],
+    *,
+    reference: pd.DataFrame | None = None,
+    with_context: bool = True,
+    processes: int = 1,
+    progress: bool = False,
+) -> Analysis:
+    """Claims of ``articles``, cross-referenced with each other and with ``reference``."""
+    articles = list(articles)
+    claims = claims_frame(
+        articles, with_context=with_context, processes=processes, progress=progress
+    )
+    crossref = _optional_module("factcheck.crossref")
+    if crossref is None:
+        links = _object_frame([], LINK_COLUMNS)
+        flags = _object_frame([], FLAG_COLUMNS)
+    else:
+        links, flags = crossref.cross_reference(claims, reference)
+    return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)
