@@ -1,0 +1,116 @@
+"""Bytes to text for corpus files: UTF-8 (with or without BOM) first, Western single-byte
+encodings (cp1252, latin-1) as French newsroom exports use them, then a statistical guess.
+
+The order matters. ``charset-normalizer`` alone mistakes short French cp1252 text for cp1250,
+EBCDIC or Big5, so cp1252 is taken whenever it decodes the bytes into plausible Western text;
+the guess is only consulted for text that is clearly in another script (Cyrillic, Greek,
+CJK...).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+import regex
+
+#: Byte-order marks of encodings whose text contains NUL bytes, tested longest first.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that do not occur in text (tab, line feed, form feed and carriage
+# return excluded). Above this share of the text, the file is taken as binary.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.01
+
+# In Western text most letters are ASCII; in Cyrillic or Greek read as cp1252 almost none
+# are. Below this many letters there is too little evidence to doubt cp1252.
+_MAX_NON_ASCII_LETTER_SHARE = 0.3
+_MIN_LETTERS_FOR_DOUBT = 12
+
+_SURROGATE_BYTE = regex.compile(r"[\udc80-\udcff]")
+
+
+class UndecodableInput(ValueError):
+    """The bytes are not text (binary data, unknown encoding). ``reason`` says why."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+def read_text_bytes(data: bytes, name: str) -> str:
+    """Decode the bytes of a text file named ``name``; raise ``UndecodableInput`` if they are
+    not text. The result is not normalised (see ``factcheck.text.normalize``)."""
+    text = _decode(data, name)
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > _MAX_CONTROL_SHARE * len(text):
+        raise UndecodableInput(name, "binary file (control characters)")
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UndecodableInput(name, f"invalid {encoding.upper()} text") from None
+    if b"\x00" in data:
+        raise UndecodableInput(name, "binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
+    western = _western(data)
+    if western is not None and _looks_western(western):
+        return western
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    if western is not None:
+        return western
+    raise UndecodableInput(name, "binary file or unknown text encoding")
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252, a superset of latin-1's printable characters (’, œ, € and « » included)."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_western(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _MIN_LETTERS_FOR_DOUBT:
+        return True
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * len(letters)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """Decode a UTF-8 file holding a few stray cp1252 bytes (a paragraph pasted from another
+    export): each stray byte becomes one cp1252 character. None if UTF-8 does not dominate."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_SURROGATE_BYTE.findall(text))
+    valid = sum(1 for c in text if ord(c) > 0x7F) - stray
+    if valid <= stray:
+        return None
+    return _SURROGATE_BYTE.sub(_stray_byte_as_cp1252, text)
+
+
+def _stray_byte_as_cp1252(match: regex.Match[str]) -> str:
+    byte = bytes([ord(match.group()) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
