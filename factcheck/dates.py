@@ -1,0 +1,93 @@
+"""Calendar figures: dates ("samedi 7 décembre", "24 février 2022", "février 2022"), times
+of day ("22h41") and their ISO 8601 resolution against the publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from factcheck.lexicon import Lexicon
+from factcheck.models import Kind, Mention
+
+
+def nearest_year(month: int, day: int, published: date) -> int:
+    """The year that puts ``day``/``month`` closest to the publication date.
+
+    An article of 8 December 2024 that mentions "le 20 janvier" means 20 January 2025;
+    one of 5 January 2026 mentioning "le 28 décembre" means 28 December 2025.
+    """
+    best_year, best_gap = published.year, None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((date(year, month, day) - published).days)
+        except ValueError:  # 29 February in a common year
+            continue
+        if best_gap is None or gap < best_gap:
+            best_year, best_gap = year, gap
+    return best_year
+
+
+def resolve_day(day: int, month: int, year: int | None, published: date | None) -> str | None:
+    """ISO 8601 for a day of a month: ``YYYY-MM-DD``, or ``--MM-DD`` when no year is known."""
+    if year is None and published is not None:
+        year = nearest_year(month, day, published)
+    try:
+        if year is None:
+            date(2000, month, day)  # validates day/month (2000 is a leap year)
+            return f"--{month:02d}-{day:02d}"
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_number(token: str, lex: Lexicon) -> int | None:
+    token = token.lower()
+    if token in ("1er", "premier"):
+        return 1
+    return int(token) if token.isdigit() else None
+
+
+def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+    """Dates and times of day in ``text``, in no particular order (may overlap)."""
+    for m in lex.date.finditer(text):
+        day = _day_number(m.group("day"), lex)
+        month = lex.months.get(m.group("month").lower())
+        if day is None or month is None:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        resolved = resolve_day(day, month, year, published)
+        if resolved is None:
+            continue
+        yield Mention(
+            m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
+        )
+    for m in lex.month_year.finditer(text):
+        month = lex.months.get(m.group("month").lower())
+        year = int(m.group("year"))
+        if month and lex.year_min <= year <= lex.year_max:
+            yield Mention(
+                m.start(), m.end(), m.group(), Kind.DATE, None,
+                resolved=f"{year:04d}-{month:02d}", rule="month_year",
+            )
+    for m in lex.numeric_date.finditer(text):
+        if m.group("y"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+        if not 1 <= mo <= 12:
+            continue
+        resolved = resolve_day(d, mo, y, published)
+        if resolved:
+            yield Mention(
+                m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved,
+                rule="numeric_date",
+            )
+    for m in lex.time.finditer(text):
+        minutes = m.group("m") or m.group("m2")
+        hour = int(m.group("h"))
+        if hour == 24 and minutes != "00":
+            continue
+        yield Mention(
+            m.start(), m.end(), m.group(), Kind.TIME, None,
+            resolved=f"{hour:02d}:{minutes}", rule="time",
+        )

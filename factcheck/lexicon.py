@@ -1,0 +1,417 @@
+"""A language's figure vocabulary, compiled once into lookup tables and regular expressions.
+
+Every word comes from the TOML files of ``factcheck/lang/<code>/``; this module only knows
+how to turn word lists into patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from factcheck.lang import load_data
+
+Pattern = regex.Pattern
+
+
+def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
+    """Alternation, longest first so that "millions" wins over "million"."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase whose spaces may be any run of spaces in the text."""
+    return r"\s+".join(regex.escape(p) for p in phrase.split(" "))
+
+
+def _elided_variants(phrases: list[str]) -> list[str]:
+    """"près de" also matches "près d'" before a vowel ("près d'un milliard")."""
+    out: list[str] = []
+    for p in phrases:
+        rx = _spaced(p)
+        if p.endswith(" de"):
+            out.append(rx[: -len("de")] + "d'")
+        if p.endswith("des") or p.endswith("d'"):
+            out.append(rx)
+            continue
+        out.append(rx + r"\s+" if p[-1].isalnum() else rx + r"\s*")
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    cardinals: frozenset[str]
+    article_words: frozenset[str]
+    scales: dict[str, float]
+    scale_abbreviations: dict[str, float]
+    halves: dict[str, float]
+    fractions: dict[str, float]
+    vague_groups: dict[str, float]
+    exact_groups: frozenset[str]
+    vague_plural_low: float
+    vague_plural_high: float
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_stems: dict[str, str]
+    ordinal_words: dict[str, int]
+    relative_ordinals: dict[str, str]
+    currency_words: dict[str, str]
+    currency_ambiguous: dict[str, str]
+    currency_symbols: dict[str, str]
+    percent_words: tuple[str, ...]
+    duration_units: dict[str, str]  # surface (lower) -> unit
+    duration_days: dict[str, float]
+    quantity_units: dict[str, str]  # surface -> unit
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    year_min: int
+    year_max: int
+    # compiled patterns
+    word_number: Pattern
+    digits: Pattern
+    ordinal_word: Pattern
+    digit_ordinal_suffix: Pattern
+    roman_ordinal: Pattern
+    relative_ordinal: Pattern
+    scale_after: Pattern
+    scale_abbrev_after: Pattern
+    half_after: Pattern
+    currency_after: Pattern
+    currency_after_scale: Pattern
+    currency_symbol_before: Pattern
+    percent_after: Pattern
+    percent_before: Pattern
+    pp_after: Pattern
+    duration_after: Pattern
+    duration_abbrev_after: Pattern
+    quantity_after: Pattern
+    fraction_noun: Pattern
+    vague: Pattern
+    approx_before: Pattern
+    approx_verb_before: Pattern
+    range_entre_before: Pattern
+    range_de_before: Pattern
+    range_joiner: Pattern
+    change_verb_before: Pattern
+    identifiers: tuple[Pattern, ...]
+    named: Pattern
+    homograph_not_number: Pattern
+    year_cue_before: Pattern
+    function_word_after: Pattern
+    date: Pattern
+    month_year: Pattern
+    numeric_date: Pattern
+    time: Pattern
+    time_cue_hour: Pattern
+    fraction_sur: Pattern
+    article_elision_before: Pattern
+    demi_scale_after: Pattern
+    level_reached_before: Pattern
+    weak_words: frozenset[str]
+    next_word: Pattern
+    ordinal_determiner_before: Pattern
+    fraction_with_determiner: Pattern
+    ordinal_fraction_follower: Pattern
+
+
+def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
+    return {k.lower(): v for k, v in d.items()}
+
+
+@cache
+def lexicon(code: str = "fr") -> Lexicon:
+    nums = load_data(code, "numbers")
+    approx = load_data(code, "approximators")
+    cur = load_data(code, "currencies")
+    units = load_data(code, "units")
+    dates = load_data(code, "dates")
+    ident = load_data(code, "identifiers")
+    extra = load_data(code, "scanner")
+
+    cardinals = frozenset(nums["cardinals"])
+    scales = _lower_map(nums["scales"])
+    card_words = sorted(cardinals | set(scales), key=len)
+    w = _alt(card_words)
+    et = _alt(nums["joiners"])
+    et_next = rf"(?=(?:{_alt(nums['joiner_followers'])})(?![\p{{L}}]))"
+    joiner = rf"(?:-(?!\s)|\s+(?:{et})\s+{et_next}|-(?:{et})-{et_next}|\s+)"
+    word_number = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:{w})(?:{joiner}(?:{w}))*(?![\p{{L}}\d])", regex.I | regex.V1
+    )
+    digits = regex.compile(
+        r"(?:(?<=^|[\s(\[«\"/:;])[-+](?=\d)|(?<![\p{L}\d.,])(?<!\p{L}-))"
+        r"(?:\d{1,3}(?:[ .]\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
+        r"(?:[eE][-+]?\d+(?![\p{L}])|\^[-+]{0,2}\d+(?:,\d+)?)?(?:\s*/\s*\d+)?(?!\d)",
+        regex.V1,
+    )
+    ord_words = _lower_map(nums["ordinal_words"])
+    suffixes = tuple(sorted(nums["ordinal_suffixes"], key=len, reverse=True))
+    ordinal_word = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?:{w}){joiner})*(?:\p{{L}}+?(?:{_alt(suffixes)})|{_alt(list(ord_words))})"
+        r"(?![\p{L}\d])",
+        regex.I | regex.V1,
+    )
+    digit_ordinal_suffix = regex.compile(
+        rf"(?:{_alt(nums['digit_ordinal_suffixes'])}|ᵉ|ʳᵉ|ᵉʳ)(?![\p{{L}}\d])", regex.V1
+    )
+    roman_ordinal = regex.compile(
+        r"(?<![\p{L}\d])(?=[IVXLCDM]*[IVX])([IVXLCDM]+)(er|re|ère|ème|e|ᵉ|ᵉʳ)s?(?![\p{L}\d])",
+        regex.V1,
+    )
+    rel = _lower_map(nums["relative_ordinals"])
+    relative_ordinal = regex.compile(
+        rf"(?<![\p{{L}}])(?:l')?(?:{_alt(list(rel))})(?![\p{{L}}])", regex.I | regex.V1
+    )
+    scale_after = regex.compile(rf"\s*({_alt(list(scales))})(?![\p{{L}}])", regex.I | regex.V1)
+    abbrev = nums["scale_abbreviations"]
+    halves = _lower_map(nums["halves"])
+    half_after = regex.compile(
+        rf"\s+et\s+(?:{_alt(list(halves))})(?![\p{{L}}])", regex.I | regex.V1
+    )
+
+    currency_words: dict[str, str] = {}
+    currency_ambiguous: dict[str, str] = {}
+    currency_symbols: dict[str, str] = {}
+    for entry in cur["currency"]:
+        for wd in entry["words"]:
+            currency_words[wd.lower()] = entry["code"]
+        for wd in entry.get("ambiguous", []):
+            currency_ambiguous[wd.lower()] = entry["code"]
+        for sym in entry.get("symbols", []):
+            currency_symbols[sym] = entry["code"]
+    cur_w = _alt([_spaced(x) for x in currency_words], escape=False)
+    cur_amb = _alt([_spaced(x) for x in currency_ambiguous], escape=False)
+    cur_sym = _alt(list(currency_symbols))
+    scale_abbrev_after = regex.compile(
+        rf"\s?({_alt(list(abbrev))})(?=\s?(?:{cur_sym})|(?:\s|[.,;:)!?]|$)(?!\s*(?:de\s|d')?\p{{Ll}}))",
+        regex.V1,
+    )
+    currency_after = regex.compile(
+        rf"(?:\s*({cur_sym})|\s+({cur_w}))(?![\p{{L}}])", regex.I | regex.V1
+    )
+    currency_after_scale = regex.compile(
+        rf"\s*(?:(?:de|d')\s*)?(?:({cur_sym})|({cur_w}|{cur_amb}))(?![\p{{L}}])",
+        regex.I | regex.V1,
+    )
+    currency_symbol_before = regex.compile(rf"(?:{cur_sym})\s?$", regex.V1)
+
+    pct = units["percent"]
+    percent_after = regex.compile(
+        rf"\s*(?:{_alt([_spaced(x) for x in pct['words']], escape=False)})(?![\p{{L}}])",
+        regex.I | regex.V1,
+    )
+    percent_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in pct['before']], escape=False)})\s+$",
+        regex.I | regex.V1,
+    )
+    pp = units["percentage_points"]
+    pp_after = regex.compile(
+        rf"\s*(?:{_alt([_spaced(x) for x in pp['words']], escape=False)})(?![\p{{L}}])",
+        regex.I | regex.V1,
+    )
+    duration_units: dict[str, str] = {}
+    duration_days: dict[str, float] = {}
+    for unit, spec in units["durations"].items():
+        duration_days[unit] = float(spec["days"])
+        for wd in spec["words"]:
+            duration_units[wd.lower()] = unit
+    abbrevs = set(units["duration_abbreviations"])
+    full_words = [x for x in duration_units if x not in abbrevs]
+    duration_after = regex.compile(
+        rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I | regex.V1
+    )
+    duration_abbrev_after = regex.compile(
+        rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])", regex.V1
+    )
+    quantity_units: dict[str, str] = {}
+    for unit, forms in units["quantities"].items():
+        for f in forms:
+            quantity_units[f] = unit
+    quantity_after = regex.compile(
+        rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])", regex.V1
+    )
+
+    fractions = _lower_map(nums["fractions"])
+    fraction_noun = regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I | regex.V1)
+    groups = _lower_map(nums["vague_groups"])
+    vague_det = _alt([_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False)
+    vague = regex.compile(
+        rf"(?<![\p{{L}}])(?:({vague_det})\s+|(?<=\b[dl]'))?({_alt(list(groups))})"
+        rf"(?:\s+(?:de|d')\s*({_alt(list(groups))}))?(?![\p{{L}}])",
+        regex.I | regex.V1,
+    )
+
+    def before_alt(phrases: list[str]) -> str:
+        return "|".join(_elided_variants(phrases))
+
+    cls_before = approx["before"]
+    approx_before = regex.compile(
+        r"(?<![\p{L}])(?:"
+        + "|".join(
+            rf"(?P<{cls}>{before_alt(cls_before[cls])})" for cls in ("approx", "lower", "upper")
+        )
+        + r")$",
+        regex.I | regex.V1,
+    )
+    verbs = approx["verbs"]
+    fillers = _alt([_spaced(x) for x in approx["verb_fillers"]], escape=False)
+    approx_verb_before = regex.compile(
+        r"(?<![\p{L}])(?:"
+        + "|".join(rf"(?P<{c}>{_alt([_spaced(x) for x in verbs[c]], escape=False)})" for c in verbs)
+        + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
+        regex.I | regex.V1,
+    )
+    rng = approx["ranges"]
+    range_entre_before = regex.compile(r"(?<![\p{L}])entre\s+$", regex.I | regex.V1)
+    range_de_before = regex.compile(r"(?<![\p{L}])(?:de|d'|du|des)\s*$", regex.I | regex.V1)
+    range_joiner = regex.compile(
+        rf"\s*(?:({_alt(rng['joiners_after_entre'])})\s+|({_alt(rng['joiners_after_de'])})\s+|(-)\s*)",
+        regex.V1,
+    )
+    change_verb_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['change_verbs']], escape=False)})"
+        r"(?:\s+\p{L}+){0,2}\s+(?:de|d')\s*$",
+        regex.I | regex.V1,
+    )
+    identifiers = tuple(regex.compile(p, regex.V1) for p in ident["patterns"])
+    named = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in ident['named']], escape=False)})(?![\p{{L}}])",
+        regex.V1,
+    )
+    homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I | regex.V1)
+    cal = dates["calendar"]
+    year_cue_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['year_cues']], escape=False)})[\s-]*$",
+        regex.I | regex.V1,
+    )
+    function_word_after = regex.compile(
+        rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I | regex.V1
+    )
+    months = {m: i + 1 for i, m in enumerate(dates["months"])}
+    months.update({k.lower(): v for k, v in dates["month_variants"].items()})
+    month_alt = _alt(list(months))
+    weekdays = tuple(cal["weekdays"])
+    day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
+    date = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
+        rf"(?P<month>{month_alt})(?![\p{{L}}])(?:\s+(?P<year>\d{{4}})(?!\d))?",
+        regex.I | regex.V1,
+    )
+    month_year = regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I | regex.V1
+    )
+    numeric_date = regex.compile(
+        r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
+        r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])",
+        regex.V1,
+    )
+    time = regex.compile(
+        r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])",
+        regex.V1,
+    )
+    time_cue_hour = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['time_cues']], escape=False)})\s+$",
+        regex.I | regex.V1,
+    )
+    fraction_sur = regex.compile(r"\s+sur\s+", regex.I)
+    article_elision_before = regex.compile(r"(?<![\p{L}])[lL]'$", regex.V1)
+
+    demi_scale_after = regex.compile(
+        rf"\s*(?:{_alt(list(halves))})[\s-]({_alt(list(scales))})(?![\p{{L}}])", regex.I | regex.V1
+    )
+    level_reached_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['change_verbs']], escape=False)})"
+        r"(?:\s+\p{L}+){0,2}\s*$",
+        regex.I | regex.V1,
+    )
+    next_word = regex.compile(r"\s+([\p{L}'-]+)", regex.V1)
+    ordinal_determiner_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I | regex.V1
+    )
+    fraction_with_determiner = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['fraction_determiners']], escape=False)})"
+        rf"\s*({_alt(list(fractions))})(?![\p{{L}}])",
+        regex.I | regex.V1,
+    )
+    ordinal_fraction_follower = regex.compile(
+        rf"\s*(?:(?:{_alt(extra['ordinal_fraction_followers'])})(?![\p{{L}}])|[.,;:!?)»]|$)",
+        regex.I | regex.V1,
+    )
+
+    return Lexicon(
+        code=code,
+        cardinals=cardinals,
+        article_words=frozenset(nums["article_words"]),
+        scales=scales,
+        scale_abbreviations=dict(abbrev),
+        halves=halves,
+        fractions=fractions,
+        vague_groups=groups,
+        exact_groups=frozenset(nums["exact_groups"]),
+        vague_plural_low=float(nums["vague_plural_low"]),
+        vague_plural_high=float(nums["vague_plural_high"]),
+        ordinal_suffixes=suffixes,
+        ordinal_stems=dict(nums["ordinal_stems"]),
+        ordinal_words=ord_words,
+        relative_ordinals=rel,
+        currency_words=currency_words,
+        currency_ambiguous=currency_ambiguous,
+        currency_symbols=currency_symbols,
+        percent_words=tuple(pct["words"]),
+        duration_units=duration_units,
+        duration_days=duration_days,
+        quantity_units=quantity_units,
+        months=months,
+        weekdays=weekdays,
+        year_min=int(cal["year_min"]),
+        year_max=int(cal["year_max"]),
+        word_number=word_number,
+        digits=digits,
+        ordinal_word=ordinal_word,
+        digit_ordinal_suffix=digit_ordinal_suffix,
+        roman_ordinal=roman_ordinal,
+        relative_ordinal=relative_ordinal,
+        scale_after=scale_after,
+        scale_abbrev_after=scale_abbrev_after,
+        half_after=half_after,
+        currency_after=currency_after,
+        currency_after_scale=currency_after_scale,
+        currency_symbol_before=currency_symbol_before,
+        percent_after=percent_after,
+        percent_before=percent_before,
+        pp_after=pp_after,
+        duration_after=duration_after,
+        duration_abbrev_after=duration_abbrev_after,
+        quantity_after=quantity_after,
+        fraction_noun=fraction_noun,
+        vague=vague,
+        approx_before=approx_before,
+        approx_verb_before=approx_verb_before,
+        range_entre_before=range_entre_before,
+        range_de_before=range_de_before,
+        range_joiner=range_joiner,
+        change_verb_before=change_verb_before,
+        identifiers=identifiers,
+        named=named,
+        homograph_not_number=homograph_not_number,
+        year_cue_before=year_cue_before,
+        function_word_after=function_word_after,
+        date=date,
+        month_year=month_year,
+        numeric_date=numeric_date,
+        time=time,
+        time_cue_hour=time_cue_hour,
+        fraction_sur=fraction_sur,
+        article_elision_before=article_elision_before,
+        demi_scale_after=demi_scale_after,
+        level_reached_before=level_reached_before,
+        weak_words=frozenset(nums["weak_words"]),
+        next_word=next_word,
+        ordinal_determiner_before=ordinal_determiner_before,
+        fraction_with_determiner=fraction_with_determiner,
+        ordinal_fraction_follower=ordinal_fraction_follower,
+    )
