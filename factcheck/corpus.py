@@ -16,20 +16,27 @@ which keeps offsets; leading and trailing spaces are kept too, so offsets into
 
 from __future__ import annotations
 
-import os
-import re
 import stat
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from factcheck.corpus_files import (
+    Unreadable,
+    declared_charset,
+    decode_input,
+    read_file_bytes,
+    too_large,
+    walk_files,
+)
 from factcheck.corpus_tables import (
     Record,
     Table,
     allow_csv_fields_up_to,
+    parse_published,
     read_csv_table,
     read_jsonl_table,
     read_parquet_table,
@@ -62,7 +69,6 @@ SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | TABLE_EXTENSIONS
 METADATA_FILE = "metadata.csv"
 STDIN_NAME = "<stdin>"
 _METADATA_FIELDS = ("published", "language", "title", "source", "url")
-_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +93,6 @@ class CorpusResult:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-class _Unreadable(Exception):
-    """Internal: an input that cannot be read at all; the message is the reason."""
 
 
 @dataclass(slots=True)
@@ -134,6 +136,8 @@ def read_corpus(
     ``max_bytes`` caps the size of each file and of standard input (default
     ``DEFAULT_MAX_BYTES``).
     """
+    if isinstance(inputs, (str, Path)):
+        raise TypeError("read_corpus expects a sequence of inputs, not a single path")
     limit = _check_limit(max_bytes)
     sink = _Sink()
     reader = _Reader(sink, limit)
@@ -151,30 +155,12 @@ def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None
     sink = _Sink()
     path = Path(name)
     if len(data) > limit:
-        sink.cannot_read(name, _too_large(len(data), limit))
+        sink.cannot_read(name, too_large(len(data), limit))
     elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
         sink.cannot_read(name, _unsupported(path))
     else:
         _Reader(sink, limit).read_bytes(data, name, path, metadata={})
     return sink.result()
-
-
-def parse_published(value: str | None) -> date | None:
-    """A publication date from an ISO date or datetime or ``dd/mm/yyyy``; ``None`` if empty.
-    Raises ``ValueError`` when the value is not a date."""
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    day_first = _DAY_FIRST.fullmatch(text)
-    if day_first:
-        day, month, year = (int(g) for g in day_first.groups())
-        return date(year, month, day)
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    # A datetime keeps the calendar date it was written with, whatever its time zone.
-    return datetime.fromisoformat(text.replace("z", "Z")).date()
 
 
 def _check_limit(max_bytes: int | None) -> int:
@@ -185,17 +171,9 @@ def _check_limit(max_bytes: int | None) -> int:
     return max_bytes
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"file too large ({size} bytes, limit {limit})"
-
-
 def _unsupported(path: Path) -> str:
     kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
     return f"unsupported file type '{path.suffix or path.name}' (supported: {kinds})"
-
-
-def _is_hidden(name: str) -> bool:
-    return name.startswith(".")
 
 
 class _Reader:
@@ -221,7 +199,7 @@ class _Reader:
             self.sink.cannot_read(shown, exc.strerror or str(exc))
             return
         if stat.S_ISDIR(info.st_mode):
-            for file in self._walk(path):
+            for file in walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read):
                 self.read_file(file, explicit=False)
         else:
             self.read_file(path, explicit=True)
@@ -236,8 +214,8 @@ class _Reader:
                 self.sink.cannot_read(shown, _unsupported(path))
             return
         try:
-            data = self._file_bytes(path)
-        except _Unreadable as exc:
+            data = read_file_bytes(path, self.limit)
+        except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
         metadata = self._folder_metadata(path.parent) if suffix not in TABLE_EXTENSIONS else {}
@@ -253,11 +231,11 @@ class _Reader:
             # Bytes when there are some, so a cp1252 pipe is decoded like a cp1252 file.
             raw: bytes | str = (buffer or stream).read(self.limit + 1)
             if len(raw) > self.limit:
-                raise _Unreadable(f"input too large (limit {self.limit})")
+                raise Unreadable(f"input too large (limit {self.limit})")
             if not raw.strip():
-                raise _Unreadable("empty input")
-            text = raw if isinstance(raw, str) else self._decode(raw, STDIN_NAME)
-        except (_Unreadable, OSError) as exc:
+                raise Unreadable("empty input")
+            text = raw if isinstance(raw, str) else decode_input(raw, STDIN_NAME)
+        except (Unreadable, OSError) as exc:
             self.sink.cannot_read(STDIN_NAME, str(exc))
             return
         self._add_text_article(text, STDIN_NAME, article_id=None, extra={})
@@ -269,8 +247,9 @@ class _Reader:
             self._add_table(read_parquet_table(data), shown)
             return
         try:
-            text = self._decode(data, shown)
-        except _Unreadable as exc:
+            declared = declared_charset(data) if suffix in HTML_EXTENSIONS else None
+            text = decode_input(data, shown, declared)
+        except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
         if suffix in TABLE_EXTENSIONS:
@@ -284,56 +263,6 @@ class _Reader:
             extra["title"] = _markdown_title(text)
         extra.update(metadata.get(path.stem, {}))
         self._add_text_article(text, shown, article_id=path.stem, extra=extra)
-
-    # -- files and folders ------------------------------------------------------------------
-
-    def _walk(self, folder: Path) -> list[Path]:
-        """Supported, visible files under ``folder``, sorted by their path."""
-        found: list[Path] = []
-
-        def report(exc: OSError) -> None:
-            name = exc.filename if exc.filename is not None else folder
-            self.sink.cannot_read(str(name), exc.strerror or str(exc))
-
-        for root, dirs, files in os.walk(folder, onerror=report):
-            dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
-            for name in files:
-                if _is_hidden(name) or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
-                    continue
-                found.append(Path(root) / name)
-        return sorted(found, key=lambda p: p.relative_to(folder).parts)
-
-    def _file_bytes(self, path: Path) -> bytes:
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                raise _Unreadable("not a regular file")
-            if info.st_size > self.limit:
-                raise _Unreadable(_too_large(info.st_size, self.limit))
-            with path.open("rb") as handle:
-                data = handle.read(self.limit + 1)
-        except PermissionError:
-            raise _Unreadable("permission denied") from None
-        except FileNotFoundError:
-            raise _Unreadable("no such file or directory") from None
-        except OSError as exc:
-            raise _Unreadable(exc.strerror or str(exc)) from None
-        if len(data) > self.limit:  # the file grew after stat
-            raise _Unreadable(_too_large(len(data), self.limit))
-        return data
-
-    def _decode(self, data: bytes, shown: str) -> str:
-        if len(data) > self.limit:
-            raise _Unreadable(_too_large(len(data), self.limit))
-        if not data.strip():
-            raise _Unreadable("empty file")
-        try:
-            text = read_text_bytes(data, shown)
-        except UndecodableInput as exc:
-            raise _Unreadable(exc.reason) from None
-        if not text.strip():
-            raise _Unreadable("empty file")
-        return text
 
     def _html(self, markup: str, shown: str) -> tuple[str, dict[str, object]]:
         page = parse_html(markup)
@@ -411,8 +340,8 @@ class _Reader:
             return {}
         shown = str(path)
         try:
-            text = self._decode(self._file_bytes(path), shown)
-        except _Unreadable as exc:
+            text = decode_input(read_file_bytes(path, self.limit), shown)
+        except Unreadable as exc:
             self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
             return {}
         table = read_csv_table(text, required="id")
@@ -435,7 +364,8 @@ def _article(text: str, article_id: str, origin: str, extra: Mapping[str, object
         return value if isinstance(value, str) and value else None
 
     published = extra.get("published")
-    language = (text_value("language") or "fr").lower()
+    # "fr-FR" -> "fr": the rest of the pipeline works per language, not per region.
+    language = (text_value("language") or "fr").replace("_", "-").split("-")[0].lower() or "fr"
     return Article(
         article_id=article_id,
         text=text,
@@ -454,3 +384,4 @@ def _markdown_title(text: str) -> str | None:
         if line.startswith("# "):
             return line[2:].strip().strip("#").strip() or None
     return None
+

@@ -1,4 +1,5 @@
-"""Rows of CSV, JSONL and Parquet corpora, as plain records for ``factcheck.corpus`` to turn
+"""Rows of CSV, JSONL and Parquet corpora, and their field values (dates), as plain records
+for ``factcheck.corpus`` to turn
 into articles. Column names are matched case-insensitively; problems are returned, never
 raised.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +21,8 @@ _DELIMITERS = (",", ";", "\t")
 # ``csv`` refuses fields above 128 KiB by default; one article text can be longer. The limit
 # is raised to the size of the largest accepted file (never above what a C long holds).
 _C_LONG_MAX = 2**31 - 1
+
+_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +80,18 @@ def read_csv_table(text: str, *, required: str = "text") -> Table:
             shown = ", ".join(name for name in header if name) or "none"
             table.problems.append(Problem(f"no '{required}' column (columns: {shown})"))
             return table
+        rows = 0
         for line, row in _numbered_rows(reader):
+            rows += 1
             record = _csv_record(header, row, line, table)
             if record is not None:
                 table.records.append(record)
     except csv.Error as exc:
         table.problems.append(Problem(f"malformed CSV ({exc}); rest of the file skipped",
                                       reader.line_num))
+        return table
+    if not rows:
+        table.problems.append(Problem("no rows below the header"))
     return table
 
 
@@ -129,6 +138,9 @@ def _jsonl_record(raw: str, line: int, table: Table) -> Record | None:
     except json.JSONDecodeError as exc:
         table.problems.append(Problem(f"invalid JSON ({exc.msg}); line skipped", line))
         return None
+    except ValueError as exc:  # an integer with more digits than Python converts
+        table.problems.append(Problem(f"invalid JSON ({exc}); line skipped", line))
+        return None
     except RecursionError:
         table.problems.append(Problem("invalid JSON (nested too deeply); line skipped", line))
         return None
@@ -156,6 +168,9 @@ def read_parquet_table(data: bytes, *, required: str = "text") -> Table:
     if required not in names:
         table.problems.append(Problem(f"no '{required}' column (columns: {', '.join(names)})"))
         return table
+    if frame.num_rows == 0:
+        table.problems.append(Problem("no rows"))
+        return table
     columns = [frame.column(i).to_pylist() for i in range(frame.num_columns)]
     for number, row in enumerate(zip(*columns, strict=True), start=1):
         values: dict[str, object] = {}
@@ -182,3 +197,21 @@ def _scalar_fields(values: dict[str, object], line: int, table: Table) -> dict[s
             table.problems.append(Problem(f"field '{name}' is not a string ({kind}); ignored",
                                           line))
     return fields
+
+
+def parse_published(value: str | None) -> date | None:
+    """A publication date from an ISO date or datetime or ``dd/mm/yyyy``; ``None`` if empty.
+    Raises ``ValueError`` when the value is not a date."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    day_first = _DAY_FIRST.fullmatch(text)
+    if day_first:
+        day, month, year = (int(g) for g in day_first.groups())
+        return date(year, month, day)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    # A datetime keeps the calendar date it was written with, whatever its time zone.
+    return datetime.fromisoformat(text.replace("z", "Z")).date()

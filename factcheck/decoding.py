@@ -31,6 +31,12 @@ _MAX_CONTROL_SHARE = 0.01
 # are. Below this many letters there is too little evidence to doubt cp1252.
 _MAX_NON_ASCII_LETTER_SHARE = 0.3
 _MIN_LETTERS_FOR_DOUBT = 12
+_SAMPLE_CHARS = 1_000_000
+
+# Labels a web page may declare that browsers read as windows-1252 (WHATWG Encoding
+# standard): the bytes 0x80-0x9F are ’, œ, € and friends, not control characters.
+_CP1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin1",
+                            "latin-1", "l1", "windows-1252", "cp1252", "x-cp1252"})
 
 _SURROGATE_BYTE = regex.compile(r"[\udc80-\udcff]")
 
@@ -44,17 +50,19 @@ class UndecodableInput(ValueError):
         self.reason = reason
 
 
-def read_text_bytes(data: bytes, name: str) -> str:
+def read_text_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
     """Decode the bytes of a text file named ``name``; raise ``UndecodableInput`` if they are
-    not text. The result is not normalised (see ``factcheck.text.normalize``)."""
-    text = _decode(data, name)
+    not text. ``declared`` is the encoding the file names itself (an HTML ``<meta charset>``),
+    used when the bytes are not UTF-8. The result is not normalised (see
+    ``factcheck.text.normalize``)."""
+    text = _decode(data, name, declared)
     controls = len(_CONTROL.findall(text))
     if controls and controls > _MAX_CONTROL_SHARE * len(text):
         raise UndecodableInput(name, "binary file (control characters)")
     return text
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -70,6 +78,9 @@ def _decode(data: bytes, name: str) -> str:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed
+    from_declaration = _declared(data, declared)
+    if from_declaration is not None:
+        return from_declaration
     western = _western(data)
     if western is not None and _looks_western(western):
         return western
@@ -89,12 +100,26 @@ def _western(data: bytes) -> str | None:
         return None
 
 
+def _declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    label = declared.strip().lower()
+    if label.startswith(("utf-16", "utf-32", "utf16", "utf32")):
+        return None  # a page read as bytes cannot be UTF-16 without a BOM (WHATWG)
+    encoding = "cp1252" if label in _CP1252_LABELS else label
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None  # unknown or wrong declaration: fall back to the bytes themselves
+
+
 def _looks_western(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < _MIN_LETTERS_FOR_DOUBT:
+    sample = text[:_SAMPLE_CHARS]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters < _MIN_LETTERS_FOR_DOUBT:
         return True
-    non_ascii = sum(1 for c in letters if not c.isascii())
-    return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * len(letters)
+    non_ascii = sum(1 for c in sample if c.isalpha() and not c.isascii())
+    return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
 
 
 def _mostly_utf8(data: bytes) -> str | None:

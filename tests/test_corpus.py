@@ -270,6 +270,7 @@ def test_jsonl_bad_lines_are_reported_and_other_lines_kept() -> None:
     ("line", "reason"),
     [
         ("[" * 100_000 + "]" * 100_000, "invalid JSON"),
+        ('{"id": ' + "1" * 5_000 + ', "text": "17 drones"}', "invalid JSON"),
         ('{"id": "x", "text": ["17 drones"]}', "no text"),
         ('{"id": "x", "texte": "17 drones"}', "no text"),
         ('{"id": "x", "text": "   "}', "no text"),
@@ -282,6 +283,13 @@ def test_jsonl_line_problems(line: str, reason: str) -> None:
     assert any(reason in e.message and e.line == 1 for e in result.errors), result.errors
 
 
+@pytest.mark.parametrize(("language", "expected"), [("FR", "fr"), ("fr-FR", "fr"), ("", "fr"),
+                                                    ("en_GB", "en")])
+def test_language_is_the_primary_subtag(language: str, expected: str) -> None:
+    line = json.dumps({"id": "x", "language": language, "text": DRONES})
+    assert articles_from_upload("lot.jsonl", line.encode()).articles[0].language == expected
+
+
 def test_jsonl_numeric_id_is_text() -> None:
     result = articles_from_upload("lot.jsonl", json.dumps({"id": 17, "text": DRONES}).encode())
     assert result.articles[0].article_id == "17"
@@ -292,6 +300,7 @@ def test_jsonl_numeric_id_is_text() -> None:
     [
         ("id,texte\n1,17 drones\n", "no 'text' column (columns: id, texte)"),
         ("", "empty file"),
+        ("id;published;text\n", "no rows below the header"),
     ],
 )
 def test_csv_file_level_problems(tmp_path: Path, content: str, reason: str) -> None:
@@ -381,6 +390,24 @@ def test_csv_export_in_a_western_encoding(tmp_path: Path, encoding: str) -> None
     assert result.articles[0].published == date(2024, 12, 8)
 
 
+@pytest.mark.parametrize(
+    ("charset", "encoding", "text"),
+    [
+        # Browsers read a page declared latin-1 as windows-1252: ’ and € are 0x92 and 0x80.
+        ("iso-8859-1", "cp1252", "L’aide atteint 40 € par foyer."),
+        ("iso-8859-2", "iso-8859-2", "Według Warszawy 17 dronów zestrzelono nad Łodzią."),
+        ("utf-16", "cp1252", "Près de 60 % des électeurs."),  # impossible: ignored
+    ],
+)
+def test_html_declared_charset_is_used_when_bytes_are_not_utf8(
+    charset: str, encoding: str, text: str
+) -> None:
+    markup = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+    result = articles_from_upload("page.html", markup.encode(encoding))
+    assert result.ok, result.errors
+    assert result.articles[0].text == normalize(text)
+
+
 def test_other_scripts_are_not_forced_into_cp1252() -> None:
     text = "Министерство обороны России заявило, что 17 беспилотников были перехвачены."
     assert read_text_bytes(text.encode("cp1251"), "ru.txt") == text
@@ -448,9 +475,11 @@ def test_bad_file_inside_a_folder_is_reported(tmp_path: Path) -> None:
     assert [str(e) for e in result.errors] == [f"{tmp_path / 'b.txt'}: cannot read: empty file"]
 
 
-def test_max_bytes_must_be_positive() -> None:
+def test_programming_errors_raise() -> None:
     with pytest.raises(ValueError, match="max_bytes"):
         read_corpus([SEEDS], max_bytes=0)
+    with pytest.raises(TypeError, match="sequence"):
+        read_corpus(str(SEEDS))  # type: ignore[arg-type]
 
 
 # --- ids ------------------------------------------------------------------------------------------
