@@ -122,8 +122,8 @@ def kind_summary(claims: pd.DataFrame) -> str:
     return ", ".join(f"{kind} {n}" for kind, n in counts.most_common())
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n > 1 else ''}"
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n < 2 else plural}"
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -135,8 +135,8 @@ def main() -> None:
     """factcheck: find every figure in French news articles, with what it counts and who
     says it, and check the figures against each other.
 
-    Inputs are files or folders: .txt, .md, .html articles, .csv/.jsonl tables of articles
-    (one per row), or - for standard input.
+    Inputs are files or folders: .txt, .md, .html articles, .csv/.jsonl/.parquet tables of
+    articles (one per row), or - for standard input.
     """
 
 
@@ -183,11 +183,14 @@ def extract(
     if not quiet:
         kinds = kind_summary(claims)
         click.echo(
-            f"{_plural(len(articles), 'article')} lu(s), "
-            f"{_plural(len(claims), 'chiffre')} trouvé(s)" + (f" : {kinds}" if kinds else "")
+            f"{_count(len(articles), 'article lu', 'articles lus')}, "
+            f"{_count(len(claims), 'chiffre trouvé', 'chiffres trouvés')}"
+            + (f" : {kinds}" if kinds else "")
         )
         if n_errors:
-            click.echo(f"{_plural(n_errors, 'entrée')} illisible(s) (détail sur stderr)")
+            click.echo(
+                f"{_count(n_errors, 'entrée illisible', 'entrées illisibles')} (détail sur stderr)"
+            )
         click.echo(f"Table écrite : {path} ({fmt})")
     ctx.exit(1 if n_errors else 0)
 

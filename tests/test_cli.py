@@ -68,7 +68,7 @@ def test_extract_writes_csv_and_prints_a_summary(runner, articles, tmp_path, ext
     assert tuple(df.columns[: len(CLAIM_COLUMNS)]) == CLAIM_COLUMNS
     assert set(df["article_id"]) == {"a", "b"}
     assert 46 in df["value"].tolist() and 12.5 in df["value"].tolist()
-    assert "2 articles" in result.stdout
+    assert "2 articles lus" in result.stdout
     assert str(out) in result.stdout
     assert "percent" in result.stdout and "count" in result.stdout
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
