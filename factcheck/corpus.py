@@ -1,10 +1,11 @@
-"""Read a corpus of articles: text, Markdown and HTML files, folders, CSV and JSON Lines
-tables, and standard input, with per-file errors that never stop the rest of the reading.
+"""Read a corpus of articles: text, Markdown and HTML files, folders, CSV, JSON Lines and
+Parquet tables, and standard input, with per-file errors that never stop the rest of the
+reading.
 
 * A text or HTML file is one article whose id is the file stem. A ``metadata.csv`` in the
   same folder (columns ``id`` = stem, and any of ``published``, ``language``, ``title``,
   ``source``, ``url``) supplies its metadata; ``metadata.csv`` is never an article itself.
-* A CSV or JSONL file holds one article per row: ``text`` (required), ``id``, ``title``,
+* A CSV, JSONL or Parquet file holds one article per row: ``text`` (required), ``id``, ``title``,
   ``source``, ``url``, ``published``, ``language``. A missing id is derived from the text.
 * ``-`` reads standard input as one text article whose id is derived from its content.
 * The first article with a given id is kept; a later one is reported and skipped.
@@ -344,7 +345,7 @@ class _Reader:
         except Unreadable as exc:
             self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
             return {}
-        table = read_csv_table(text, required="id")
+        table = read_csv_table(text, required="id", require_rows=False)
         self._report(table, shown)
         metadata: dict[str, dict[str, object]] = {}
         for record in table.records:

@@ -70,8 +70,9 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv_table(text: str, *, required: str = "text") -> Table:
-    """Records of a CSV text whose header names a ``required`` column."""
+def read_csv_table(text: str, *, required: str = "text", require_rows: bool = True) -> Table:
+    """Records of a CSV text whose header names a ``required`` column; a header without
+    rows is a problem when ``require_rows``."""
     table = Table()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
@@ -90,7 +91,7 @@ def read_csv_table(text: str, *, required: str = "text") -> Table:
         table.problems.append(Problem(f"malformed CSV ({exc}); rest of the file skipped",
                                       reader.line_num))
         return table
-    if not rows:
+    if not rows and require_rows:
         table.problems.append(Problem("no rows below the header"))
     return table
 

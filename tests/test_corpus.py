@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import io
 import json
@@ -9,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.corpus import (
     CorpusResult,
@@ -597,3 +600,36 @@ def test_results_are_frozen_and_readable() -> None:
     assert CorpusResult().ok
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.errors = ()  # type: ignore[misc]
+
+
+# --- round trips ----------------------------------------------------------------------------------
+
+# Any text a newsroom could paste: letters, digits, French punctuation and spaces, line breaks,
+# quotes and delimiters that CSV must escape (no NUL, no lone surrogates).
+_TEXTS = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+    | st.sampled_from(["\n", "\r", "\t", '"', ";", ",", "\u00a0", "\u202f", "’", "«", "»"]),
+    min_size=1,
+    max_size=200,
+).filter(lambda t: t.strip() and not t.startswith("\ufeff"))  # a leading BOM is no content
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=4), delimiter=st.sampled_from([",", ";"]))
+def test_csv_round_trip(texts: list[str], delimiter: str) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["id", "text"])
+    writer.writerows([f"r{i}", text] for i, text in enumerate(texts))
+    result = articles_from_upload("rt.csv", buffer.getvalue().encode("utf-8"))
+    assert result.ok, result.errors
+    assert [a.text for a in result.articles] == [normalize(t) for t in texts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_TEXTS)
+def test_text_file_round_trip_keeps_length(text: str) -> None:
+    result = articles_from_upload("rt.txt", text.encode("utf-8"))
+    assert result.ok, result.errors
+    assert result.articles[0].text == normalize(text)
+    assert len(result.articles[0].text) == len(text)
