@@ -208,7 +208,7 @@ class _Reader:
     def read_file(self, path: Path, *, explicit: bool) -> None:
         shown = str(path)
         suffix = path.suffix.lower()
-        if path.name.lower() == METADATA_FILE:
+        if path.name == METADATA_FILE:
             return  # read as the metadata of its folder, never as articles
         if suffix not in SUPPORTED_EXTENSIONS:
             if explicit:

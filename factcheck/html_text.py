@@ -164,7 +164,7 @@ class _Lines:
     def break_line(self) -> None:
         line = "".join(self._current)
         if not self._preformatted:
-            line = _HTML_SPACE.sub(" ", line).strip(" ")
+            line = _HTML_SPACE.sub(" ", line).strip()
         if line.strip():
             self._lines.append(line.rstrip())
         self._current = []
