@@ -205,6 +205,15 @@ def test_deeply_nested_html_does_not_exhaust_the_stack() -> None:
     assert [a.text for a in result.articles] == ["17 drones interceptés"]
 
 
+def test_html_with_a_bad_published_meta_is_reported() -> None:
+    markup = '<meta name="date" content="hier soir"><p>17 drones interceptés</p>'
+    result = articles_from_upload("page.html", markup.encode())
+    assert result.articles[0].published is None
+    assert [str(e) for e in result.errors] == [
+        "page.html: invalid date 'hier soir' in 'published' (article kept without a date)"
+    ]
+
+
 def test_html_with_no_visible_text_is_an_error() -> None:
     result = articles_from_upload("vide.html", b"<html><head><title>Rien</title></head></html>")
     assert result.articles == ()
@@ -411,6 +420,15 @@ def test_html_declared_charset_is_used_when_bytes_are_not_utf8(
     assert result.articles[0].text == normalize(text)
 
 
+def test_excel_unicode_text_export_is_read() -> None:
+    # Excel's "Unicode text" export: UTF-16 with a BOM, tab-separated.
+    data = f"id\tpublished\ttext\r\nx1\t09/12/2024\t{ACCENTS}\r\n".encode("utf-16")
+    result = articles_from_upload("export.csv", data)
+    assert result.ok, result.errors
+    assert result.articles[0].text == normalize(ACCENTS)
+    assert result.articles[0].published == date(2024, 12, 9)
+
+
 def test_other_scripts_are_not_forced_into_cp1252() -> None:
     text = "Министерство обороны России заявило, что 17 беспилотников были перехвачены."
     assert read_text_bytes(text.encode("cp1251"), "ru.txt") == text
@@ -530,6 +548,14 @@ def test_stdin_wrapper_with_a_buffer() -> None:
     assert result.articles[0].text == normalize(ACCENTS)
 
 
+def test_stdin_given_twice_is_read_once() -> None:
+    result = read_corpus(["-", "-"], stdin=io.StringIO(DRONES))
+    assert len(result.articles) == 1
+    assert [str(e) for e in result.errors] == [
+        "<stdin>: cannot read: standard input given more than once"
+    ]
+
+
 @pytest.mark.parametrize("stdin", [io.StringIO(""), io.BytesIO(b"  \n")])
 def test_empty_stdin_is_an_error(stdin: io.IOBase) -> None:
     result = read_corpus(["-", SEEDS], stdin=stdin)  # type: ignore[arg-type]
@@ -544,6 +570,7 @@ def test_empty_stdin_is_an_error(stdin: io.IOBase) -> None:
         ("export.csv", f"id;text\nx1;{DRONES}\n".encode("cp1252"), ["x1"]),
         ("lot.jsonl", json.dumps({"id": "j", "text": DRONES}).encode(), ["j"]),
         ("page.htm", f"<p>{DRONES}</p>".encode(), ["page"]),
+        ("lot.ndjson", json.dumps({"id": "n", "text": DRONES}).encode(), ["n"]),
     ],
 )
 def test_articles_from_upload_dispatches_on_extension(
