@@ -110,6 +110,9 @@ class Lexicon:
     fraction_sur: Pattern
     article_elision_before: Pattern
     demi_scale_after: Pattern
+    decimal_word_after: Pattern
+    and_after: Pattern
+    exact_group_after: Pattern
     level_reached_before: Pattern
     weak_words: frozenset[str]
     next_word: Pattern
@@ -164,7 +167,7 @@ def lexicon(code: str = "fr") -> Lexicon:
     )
     rel = _lower_map(nums["relative_ordinals"])
     relative_ordinal = regex.compile(
-        rf"(?<![\p{{L}}])(?:l')?(?:{_alt(list(rel))})(?![\p{{L}}])", regex.I | regex.V1
+        rf"(?<![\p{{L}}])(?:{_alt(list(rel))})(?![\p{{L}}])", regex.I | regex.V1
     )
     scale_after = regex.compile(rf"\s*({_alt(list(scales))})(?![\p{{L}}])", regex.I | regex.V1)
     abbrev = nums["scale_abbreviations"]
@@ -328,6 +331,13 @@ def lexicon(code: str = "fr") -> Lexicon:
         r"(?:\s+\p{L}+){0,2}\s*$",
         regex.I | regex.V1,
     )
+    decimal_word_after = regex.compile(
+        rf"\s+(?:{_alt(nums['decimal_words'])})\s+", regex.I | regex.V1
+    )
+    and_after = regex.compile(rf"\s+(?:{_alt(nums['joiners'])})\s+", regex.I | regex.V1)
+    exact_group_after = regex.compile(
+        rf"\s+({_alt(list(nums['exact_groups']))})(?![\p{{L}}])", regex.I | regex.V1
+    )
     next_word = regex.compile(r"\s+([\p{L}'-]+)", regex.V1)
     ordinal_determiner_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I | regex.V1
@@ -408,6 +418,9 @@ def lexicon(code: str = "fr") -> Lexicon:
         fraction_sur=fraction_sur,
         article_elision_before=article_elision_before,
         demi_scale_after=demi_scale_after,
+        decimal_word_after=decimal_word_after,
+        and_after=and_after,
+        exact_group_after=exact_group_after,
         level_reached_before=level_reached_before,
         weak_words=frozenset(nums["weak_words"]),
         next_word=next_word,

@@ -11,6 +11,7 @@ from text_to_num import text2num
 from factcheck.lexicon import Lexicon
 
 _SPACES = re.compile(r"\s+")
+_TENS_UN = re.compile(r"\b(vingt|trente|quarante|cinquante|soixante)[\s-](un|une|onze)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -28,7 +29,7 @@ def parse_digits(surface: str) -> float | None:
         s = s[1:]
     if "^" in s:
         base, _, exp = s.partition("^")
-        exp = exp.replace("--", "-")
+        exp = exp.replace("--", "")  # a double minus is a plus
         b, e = parse_digits(base), parse_digits(exp)
         if b is None or e is None:
             return None
@@ -75,6 +76,27 @@ def cardinal_value(words: str, lang: str) -> float | None:
         return None
 
 
+def words_value(words: str, lex: Lexicon) -> float | None:
+    """Value of cardinal words, also with scales text2num does not know ("trois billions")."""
+    value = cardinal_value(words, lex.code)
+    if value is not None:
+        return value
+    joined = _TENS_UN.sub(r"\1 et \2", words.lower())
+    if joined != words.lower() and (value := cardinal_value(joined, lex.code)) is not None:
+        return value  # "vingt-un", an older spelling of "vingt et un"
+    tokens = words.lower().split()
+    scale_positions = [i for i, t in enumerate(tokens) if t in lex.scales]
+    if not scale_positions:
+        return None
+    idx = max(scale_positions, key=lambda i: lex.scales[tokens[i]])
+    scale = lex.scales[tokens[idx]]
+    left = words_value(" ".join(tokens[:idx]), lex) if idx else 1.0
+    right = words_value(" ".join(tokens[idx + 1 :]), lex) if idx + 1 < len(tokens) else 0.0
+    if left is None or right is None or right >= scale:
+        return None
+    return left * scale + right
+
+
 def roman_value(numeral: str) -> int | None:
     """Value of a Roman numeral ("XXI" → 21), ``None`` when it is not well formed."""
     total = 0
@@ -114,21 +136,24 @@ def ordinal_word_value(word: str, lex: Lexicon) -> float | None:
     m = re.match(r"^(.*?[\s-])?([^\s-]+)$", w)
     if not m:
         return None
-    head, last = m.group(1) or "", m.group(2)
-    if last in lex.ordinal_words and head:
-        # "trois cent vingt seconde" → 320 + 2
-        base = cardinal_value(head.rstrip(" -"), lex.code)
-        return None if base is None else base + lex.ordinal_words[last]
+    head, last = (m.group(1) or "").strip(" -"), m.group(2)
+    if last in lex.ordinal_words:
+        # Only "second(e)" closes a compound ordinal: "trois cent vingt seconde" = 322.
+        # "les trois premiers" is a count then an ordinal.
+        if not head or lex.ordinal_words[last] != 2 or last.endswith("s"):
+            return None
+        base = words_value(head, lex)
+        return None if base is None else base + 2
     for suffix in lex.ordinal_suffixes:
         if last.endswith(suffix) and len(last) > len(suffix):
             stem = last[: -len(suffix)]
             card = lex.ordinal_stems.get(stem, stem)
-            value = cardinal_value((head + card).strip(" -"), lex.code)
-            if value is None and head:
-                # "trois millième": numerator then an ordinal of a scale.
-                scale = cardinal_value(card, lex.code)
-                mult = cardinal_value(head.strip(" -"), lex.code)
-                if scale is not None and mult is not None:
-                    return mult * scale
+            sep = w[len(head) : len(w) - len(last)] if head else ""
+            value = words_value(head + sep + card if head else card, lex)
+            if value is None and head and card in lex.scales:
+                # "trois millième": a multiplier then the ordinal of a scale.
+                mult = words_value(head, lex)
+                if mult is not None:
+                    return mult * lex.scales[card]
             return value
     return None

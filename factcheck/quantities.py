@@ -9,14 +9,19 @@ holds no French word: all of it comes from :mod:`factcheck.lexicon`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
+
+import regex
 
 from factcheck.dates import find_calendar
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.models import APPROX_TOLERANCE, Approx, Kind, Mention
-from factcheck.numbers import cardinal_value, ordinal_word_value, parse_digits, roman_value
+from factcheck.numbers import ordinal_word_value, parse_digits, roman_value, words_value
 
+_MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
+_VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
@@ -73,6 +78,7 @@ class _Scanner:
             ("roman", lex.roman_ordinal),
             ("words", lex.word_number),
             ("digits", lex.digits),
+            ("vulgar", _VULGAR),
         ):
             starts.extend((m.start(), -m.end(), name) for m in pattern.finditer(text))
         if relative_ordinals:
@@ -99,15 +105,27 @@ class _Scanner:
         value = parse_digits(core)
         if value is None:
             return None
+        if core.isdigit() and (mixed := _MIXED.match(text, end)):
+            a, b = int(mixed.group(1)), int(mixed.group(2))
+            if b and a < b:  # "2 1/4" = 2.25
+                end = mixed.end()
+                return self._finish(Mention(start, end, text[start:end], Kind.FRACTION,
+                                            value + a / b, number_start=start, number_end=end,
+                                            rule="mixed_fraction"))
         m = lex.digit_ordinal_suffix.match(text, end)
         if m and value == int(value) and value > 0 and core.isdigit():
             return Mention(start, m.end(), text[start:m.end()], Kind.ORDINAL, value, value, value,
                            number_start=start, number_end=end, rule="digit_ordinal")
         return self._measure(start, end, value, digits=True)
 
+    def _read_vulgar(self, start: int, end: int) -> Mention | None:
+        value = unicodedata.numeric(self.text[start])  # "½", "⅙"
+        return self._finish(Mention(start, end, self.text[start:end], Kind.FRACTION, value,
+                                    number_start=start, number_end=end, rule="vulgar_fraction"))
+
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
-        value = cardinal_value(words, self.lex.code)
+        value = words_value(words, self.lex)
         while value is None:
             # "trois quatre" is no number: keep the longest prefix that is one.
             cut = max(words.rfind(" "), words.rfind("-"))
@@ -115,7 +133,7 @@ class _Scanner:
                 return None
             words = words[:cut].rstrip(" -")
             end = start + len(words)
-            value = cardinal_value(words, self.lex.code)
+            value = words_value(words, self.lex)
         low = words.lower()
         if low == "neuf" and self.lex.homograph_not_number.search(
             self.text, max(0, start - 12), min(len(self.text), end + 3)
@@ -157,6 +175,7 @@ class _Scanner:
 
     def _read_ordinal_word(self, start: int, end: int) -> Mention | None:
         text, lex = self.text, self.lex
+        first = start
         while start < end:
             phrase = text[start:end]
             value = ordinal_word_value(phrase, lex)
@@ -170,6 +189,17 @@ class _Scanner:
                 start += 1
         else:
             return None
+        dropped = text[first:start].strip(" -").split()
+        plural = text[start:end].lower().endswith("s")
+        numerator = bool(dropped) and words_value(dropped[-1], lex) is not None
+        if value >= 2 and (
+            (numerator and lex.ordinal_fraction_follower.match(text, end))
+            or (plural and (dropped or " " in text[start:end].strip()))
+        ):
+            return None  # "trois cinquièmes", "un vingt-cinquième des voix": a fraction
+        if first == start and text[start:end].split()[0].lower() in lex.article_words and \
+                " " in text[start:end].strip():
+            return None  # "un millionième": a fraction
         last = text[start:end].lower().split()[-1].split("-")[-1]
         if last in lex.ordinal_words and lex.ordinal_words[last] == 2:
             plural = last.endswith("s")
@@ -215,8 +245,20 @@ class _Scanner:
         elif (m := lex.demi_scale_after.match(text, pos)) and value == 1:
             value = 0.5 * lex.scales[m.group(1).lower()]
             pos, scaled = m.end(), True
+        if not digits and not scaled and (m := lex.decimal_word_after.match(text, pos)):
+            tail = lex.word_number.match(text, m.end())
+            decimals = words_value(tail.group(), lex) if tail else None
+            if tail and decimals is not None:
+                value = value + float("0." + str(int(decimals)))  # "deux cent virgule trois"
+                pos = tail.end()
         if scaled and (m := lex.half_after.match(text, pos)):
             value += 0.5 * _scale_of(value)
+            pos = m.end()
+        elif (m := lex.and_after.match(text, pos)) and (frac := self._fraction_at(m.end())):
+            value += frac[0] * (_scale_of(value) if scaled else 1.0)  # "cinq et un quart"
+            pos = frac[1]
+        if m := lex.exact_group_after.match(text, pos):
+            value *= lex.vague_groups[m.group(1).lower()]  # "3 douzaines" = 36
             pos = m.end()
         base = replace(base, end=pos, surface=text[start:pos], value=value)
         unit_mention = self._units_after(base, scaled=scaled, digits=digits)
@@ -227,7 +269,11 @@ class _Scanner:
                 return None  # "un accord", "l'une des": an article, not a figure
             nxt = lex.next_word.match(text, pos)
             if not nxt or lex.function_word_after.match(text, pos):
-                return None
+                return self._range(base)  # "de zéro à dix" is a range; "sous zéro" is none
+        if pct := lex.percent_before.search(text, max(0, start - _LOOKBACK), start):
+            # "pourcentage de vingt"
+            return self._finish(replace(base, start=pct.start(), surface=text[pct.start():pos],
+                                        kind=Kind.PERCENT, unit="%"))
         if digits and not scaled and value == int(value) and "," not in base.surface:
             year = self._as_year(base)
             if year is not None:
@@ -271,10 +317,16 @@ class _Scanner:
         ):
             den = ordinal_word_value(m.group(), lex)
             if den and den >= 3 and lex.ordinal_fraction_follower.match(text, m.end()):
-                kind, value, pos = Kind.FRACTION, value / den, m.end()
+                head = _before_final_et_un(text[base.start:base.end], lex)
+                if head is not None and not m.group().lower().endswith("s"):
+                    # "vingt et un cinquième" (singular): 20 + 1/5, not 21 fifths
+                    value = head + 1 / den
+                else:
+                    value = value / den
+                kind, pos = Kind.FRACTION, m.end()
         if kind is None and value is not None and (m := lex.fraction_sur.match(text, pos)):
             other = self._bare_number_at(m.end())
-            if other and other[0]:
+            if other and other[0] and lex.ordinal_fraction_follower.match(text, other[1]):
                 kind, value, pos = Kind.FRACTION, value / other[0], other[1]
         if kind is None and value is not None and lex.currency_symbol_before.search(
             text, max(0, base.start - 4), base.start
@@ -289,13 +341,27 @@ class _Scanner:
         return self._finish(replace(base, end=pos, surface=text[base.start:pos], kind=kind,
                                     value=value, unit=unit))
 
+    def _fraction_at(self, pos: int) -> tuple[float, int] | None:
+        """A fraction written in words at ``pos``: "un quart", "trois quarts", "un cinquième"."""
+        lex, text = self.lex, self.text
+        num = self._bare_number_at(pos)
+        if num is None:
+            return None
+        if m := lex.fraction_noun.match(text, num[1]):
+            return num[0] * lex.fractions[m.group(1).lower()], m.end()
+        if text[num[1]:num[1] + 1] == " " and (m := lex.ordinal_word.match(text, num[1] + 1)):
+            den = ordinal_word_value(m.group(), lex)
+            if den and den >= 2:
+                return num[0] / den, m.end()
+        return None
+
     def _bare_number_at(self, pos: int) -> tuple[float, int] | None:
         lex = self.lex
         if m := lex.digits.match(self.text, pos):
             v = parse_digits(m.group())
             return (v, m.end()) if v is not None else None
         if m := lex.word_number.match(self.text, pos):
-            v = cardinal_value(m.group(), lex.code)
+            v = words_value(m.group(), lex)
             return (v, m.end()) if v is not None else None
         return None
 
@@ -375,6 +441,15 @@ class _Scanner:
         return Mention(start, second.end, text[start:second.end], kind, None, low, high, unit,
                        Approx.RANGE, number_start=first.number_start,
                        number_end=second.number_end, rule="range")
+
+
+def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
+    """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""
+    low = " ".join(words.lower().split())
+    for tail in (" et un", " et une", "-et-un", "-et-une"):
+        if low.endswith(tail):
+            return words_value(low[: -len(tail)], lex)
+    return None
 
 
 def _scale_of(value: float) -> float:
