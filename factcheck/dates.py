@@ -66,8 +66,13 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         year = int(m.group("year"))
         if month and lex.year_min <= year <= lex.year_max:
             yield Mention(
-                m.start(), m.end(), m.group(), Kind.DATE, None,
-                resolved=f"{year:04d}-{month:02d}", rule="month_year",
+                m.start(),
+                m.end(),
+                m.group(),
+                Kind.DATE,
+                None,
+                resolved=f"{year:04d}-{month:02d}",
+                rule="month_year",
             )
     for m in lex.numeric_date.finditer(text):
         if m.group("y"):
@@ -79,7 +84,12 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         resolved = resolve_day(d, mo, y, published)
         if resolved:
             yield Mention(
-                m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved,
+                m.start(),
+                m.end(),
+                m.group(),
+                Kind.DATE,
+                None,
+                resolved=resolved,
                 rule="numeric_date",
             )
     for m in lex.time.finditer(text):
@@ -88,6 +98,11 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         if hour == 24 and minutes != "00":
             continue
         yield Mention(
-            m.start(), m.end(), m.group(), Kind.TIME, None,
-            resolved=f"{hour:02d}:{minutes}", rule="time",
+            m.start(),
+            m.end(),
+            m.group(),
+            Kind.TIME,
+            None,
+            resolved=f"{hour:02d}:{minutes}",
+            rule="time",
         )

@@ -29,7 +29,7 @@ def _spaced(phrase: str) -> str:
 
 
 def _elided_variants(phrases: list[str]) -> list[str]:
-    """"près de" also matches "près d'" before a vowel ("près d'un milliard")."""
+    """ "près de" also matches "près d'" before a vowel ("près d'un milliard")."""
     out: list[str] = []
     for p in phrases:
         rx = _spaced(p)
@@ -224,24 +224,20 @@ def lexicon(code: str = "fr") -> Lexicon:
             duration_units[wd.lower()] = unit
     abbrevs = set(units["duration_abbreviations"])
     full_words = [x for x in duration_units if x not in abbrevs]
-    duration_after = regex.compile(
-        rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I | regex.V1
-    )
-    duration_abbrev_after = regex.compile(
-        rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])", regex.V1
-    )
+    duration_after = regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I | regex.V1)
+    duration_abbrev_after = regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])", regex.V1)
     quantity_units: dict[str, str] = {}
     for unit, forms in units["quantities"].items():
         for f in forms:
             quantity_units[f] = unit
-    quantity_after = regex.compile(
-        rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])", regex.V1
-    )
+    quantity_after = regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])", regex.V1)
 
     fractions = _lower_map(nums["fractions"])
     fraction_noun = regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I | regex.V1)
     groups = _lower_map(nums["vague_groups"])
-    vague_det = _alt([_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False)
+    vague_det = _alt(
+        [_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False
+    )
     vague = regex.compile(
         rf"(?<![\p{{L}}])(?:({vague_det})\s+|(?<=\b[dl]'))?({_alt(list(groups))})"
         rf"(?:\s+(?:de|d')\s*({_alt(list(groups))}))?(?![\p{{L}}])",
@@ -281,10 +277,8 @@ def lexicon(code: str = "fr") -> Lexicon:
         regex.I | regex.V1,
     )
     identifiers = tuple(regex.compile(p, regex.V1) for p in ident["patterns"])
-    named = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in ident['named']], escape=False)})(?![\p{{L}}])",
-        regex.V1,
-    )
+    named_alt = _alt([_spaced(x) for x in ident["named"]], escape=False)
+    named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.V1)
     homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I | regex.V1)
     cal = dates["calendar"]
     year_cue_before = regex.compile(
@@ -342,8 +336,9 @@ def lexicon(code: str = "fr") -> Lexicon:
     ordinal_determiner_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I | regex.V1
     )
+    fraction_dets = _alt([_spaced(x) for x in extra["fraction_determiners"]], escape=False)
     fraction_with_determiner = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['fraction_determiners']], escape=False)})"
+        rf"(?<![\p{{L}}])(?:{fraction_dets})"
         rf"\s*({_alt(list(fractions))})(?![\p{{L}}])",
         regex.I | regex.V1,
     )

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck.models import Kind, Mention
-from factcheck.text import normalize
 from factcheck.quantities import extract_mentions
+from factcheck.text import normalize
 
 ALL_PLATFORMS = {"dotnet", "javascript", "python", "java"}
 MODEL_KINDS = {
@@ -107,5 +107,7 @@ def run_suite(suite_dir: Path) -> list[CaseResult]:
             expected = tuple(
                 (r["Text"], str(r["Resolution"]["value"])) for r in case.get("Results", [])
             )
-            results.append(CaseResult(model, case["Input"], expected, recognise(model, case["Input"])))
+            results.append(
+                CaseResult(model, case["Input"], expected, recognise(model, case["Input"]))
+            )
     return results

@@ -1,0 +1,334 @@
+"""How a number core becomes a figure: what follows it (scale, "et demi", unit, currency,
+fraction) and what precedes it (approximators, "entre", currency symbols), ranges, and the
+interval convention. Mixed into the scanner of :mod:`factcheck.quantities`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from factcheck.lexicon import Lexicon
+from factcheck.models import APPROX_TOLERANCE, Approx, Kind, Mention
+from factcheck.numbers import ordinal_word_value, parse_digits, words_value
+
+_LOOKBACK = 48  # characters searched before a figure for approximators and cues
+_RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
+
+
+class FigureReader:
+    text: str
+    lex: Lexicon
+    published: date | None
+    taken: bytearray
+
+    def _measure(
+        self, start: int, end: int, value: float, *, digits: bool, single: str | None = None
+    ) -> Mention | None:
+        text, lex = self.text, self.lex
+        base = Mention(
+            start,
+            end,
+            text[start:end],
+            Kind.COUNT,
+            value,
+            number_start=start,
+            number_end=end,
+            rule="digits" if digits else "words",
+        )
+        scaled = bool(
+            single is None and not digits and text[start:end].split()[-1].lower() in lex.scales
+        )
+        pos = end
+        m = lex.scale_after.match(text, pos)
+        if m and not scaled:
+            value *= lex.scales[m.group(1).lower()]
+            pos, scaled = m.end(), True
+        elif digits and (m := lex.scale_abbrev_after.match(text, pos)):
+            value *= lex.scale_abbreviations[m.group(1)]
+            pos, scaled = m.end(), True
+        elif (m := lex.demi_scale_after.match(text, pos)) and value == 1:
+            value = 0.5 * lex.scales[m.group(1).lower()]
+            pos, scaled = m.end(), True
+        if not digits and not scaled and (m := lex.decimal_word_after.match(text, pos)):
+            tail = lex.word_number.match(text, m.end())
+            decimals = words_value(tail.group(), lex) if tail else None
+            if tail and decimals is not None:
+                value = value + float("0." + str(int(decimals)))  # "deux cent virgule trois"
+                pos = tail.end()
+        if scaled and (m := lex.half_after.match(text, pos)):
+            value += 0.5 * _scale_of(value)
+            pos = m.end()
+        elif (m := lex.and_after.match(text, pos)) and (frac := self._fraction_at(m.end())):
+            value += frac[0] * (_scale_of(value) if scaled else 1.0)  # "cinq et un quart"
+            pos = frac[1]
+        if m := lex.exact_group_after.match(text, pos):
+            value *= lex.vague_groups[m.group(1).lower()]  # "3 douzaines" = 36
+            pos = m.end()
+        base = replace(base, end=pos, surface=text[start:pos], value=value)
+        unit_mention = self._units_after(base, scaled=scaled, digits=digits)
+        if unit_mention is not base:
+            return unit_mention
+        if (
+            pos == end
+            and single is not None
+            and (single in lex.article_words or single in lex.weak_words)
+        ):
+            if single in lex.article_words:
+                return None  # "un accord", "l'une des": an article, not a figure
+            nxt = lex.next_word.match(text, pos)
+            if not nxt or lex.function_word_after.match(text, pos):
+                return self._range(base)  # "de zéro à dix" is a range; "sous zéro" is none
+        if pct := lex.percent_before.search(text, max(0, start - _LOOKBACK), start):
+            # "pourcentage de vingt"
+            return self._finish(
+                replace(
+                    base,
+                    start=pct.start(),
+                    surface=text[pct.start() : pos],
+                    kind=Kind.PERCENT,
+                    unit="%",
+                )
+            )
+        if digits and not scaled and value == int(value) and "," not in base.surface:
+            year = self._as_year(base)
+            if year is not None:
+                return year
+        return self._finish(base)
+
+    def _units_after(self, base: Mention, *, scaled: bool, digits: bool = False) -> Mention:
+        text, lex = self.text, self.lex
+        pos, value = base.end, base.value
+        kind, unit = None, None
+        if m := lex.percent_after.match(text, pos):
+            kind, unit, pos = Kind.PERCENT, "%", m.end()
+        elif m := lex.pp_after.match(text, pos):
+            kind, unit, pos = Kind.QUANTITY, "pp", m.end()
+        elif m := (lex.currency_after_scale if scaled else lex.currency_after).match(text, pos):
+            sym, word = m.group(1), m.group(2)
+            code = lex.currency_symbols.get(sym) if sym else None
+            if word:
+                key = " ".join(word.lower().split())
+                code = lex.currency_words.get(key) or lex.currency_ambiguous.get(key)
+            if code:
+                kind, unit, pos = Kind.MONEY, code, m.end()
+        if kind is None and (
+            m := lex.duration_after.match(text, pos)
+            or (digits and lex.duration_abbrev_after.match(text, pos))
+        ):
+            unit = lex.duration_units[m.group(1).lower()]
+            if (
+                unit == "hour"
+                and value is not None
+                and value <= 24
+                and value == int(value)
+                and lex.time_cue_hour.search(text, max(0, base.start - 12), base.start)
+            ):
+                return replace(
+                    base,
+                    end=m.end(),
+                    surface=text[base.start : m.end()],
+                    kind=Kind.TIME,
+                    value=None,
+                    resolved=f"{int(value):02d}:00",
+                    rule="hour",
+                )
+            kind, pos = Kind.DURATION, m.end()
+            if (h := lex.half_after.match(text, pos)) and value is not None:
+                value, pos = value + 0.5, h.end()
+        m = lex.quantity_after.match(text, pos) if kind is None else None
+        if m and (digits or len(m.group(1)) > 3):  # symbols only after digits: "5 700 MW"
+            kind, unit, pos = Kind.QUANTITY, lex.quantity_units[m.group(1)], m.end()
+        if kind is None and value is not None and (m := lex.fraction_noun.match(text, pos)):
+            kind, value, pos = Kind.FRACTION, value * lex.fractions[m.group(1).lower()], m.end()
+        if (
+            kind is None
+            and value is not None
+            and text[pos : pos + 1] == " "
+            and (m := lex.ordinal_word.match(text, pos + 1))
+        ):
+            den = ordinal_word_value(m.group(), lex)
+            if den and den >= 3 and lex.ordinal_fraction_follower.match(text, m.end()):
+                head = _before_final_et_un(text[base.start : base.end], lex)
+                if head is not None and not m.group().lower().endswith("s"):
+                    # "vingt et un cinquième" (singular): 20 + 1/5, not 21 fifths
+                    value = head + 1 / den
+                else:
+                    value = value / den
+                kind, pos = Kind.FRACTION, m.end()
+        if kind is None and value is not None and (m := lex.fraction_sur.match(text, pos)):
+            other = self._bare_number_at(m.end())
+            if other and other[0] and lex.ordinal_fraction_follower.match(text, other[1]):
+                kind, value, pos = Kind.FRACTION, value / other[0], other[1]
+        if (
+            kind is None
+            and value is not None
+            and lex.currency_symbol_before.search(text, max(0, base.start - 4), base.start)
+        ):
+            sym = lex.currency_symbol_before.search(text, max(0, base.start - 4), base.start)
+            code = lex.currency_symbols.get(sym.group().strip()) if sym else None
+            if code and sym:
+                base = replace(base, start=sym.start())
+                kind, unit = Kind.MONEY, code
+        if kind is None:
+            return base
+        return self._finish(
+            replace(
+                base, end=pos, surface=text[base.start : pos], kind=kind, value=value, unit=unit
+            )
+        )
+
+    def _fraction_at(self, pos: int) -> tuple[float, int] | None:
+        """A fraction written in words at ``pos``: "un quart", "trois quarts", "un cinquième"."""
+        lex, text = self.lex, self.text
+        num = self._bare_number_at(pos)
+        if num is None:
+            return None
+        if m := lex.fraction_noun.match(text, num[1]):
+            return num[0] * lex.fractions[m.group(1).lower()], m.end()
+        if text[num[1] : num[1] + 1] == " " and (m := lex.ordinal_word.match(text, num[1] + 1)):
+            den = ordinal_word_value(m.group(), lex)
+            if den and den >= 2:
+                return num[0] / den, m.end()
+        return None
+
+    def _bare_number_at(self, pos: int) -> tuple[float, int] | None:
+        lex = self.lex
+        if m := lex.digits.match(self.text, pos):
+            v = parse_digits(m.group())
+            return (v, m.end()) if v is not None else None
+        if m := lex.word_number.match(self.text, pos):
+            v = words_value(m.group(), lex)
+            return (v, m.end()) if v is not None else None
+        return None
+
+    def _as_year(self, base: Mention) -> Mention | None:
+        lex, text = self.lex, self.text
+        v = int(base.value or 0)
+        if len(base.surface) != 4 or not lex.year_min <= v <= lex.year_max:
+            return None
+        cue = lex.year_cue_before.search(text, max(0, base.start - 16), base.start)
+        if not cue:
+            if not 1800 <= v <= 2100:
+                return None
+            nxt = lex.next_word.match(text, base.end)
+            if (
+                nxt
+                and not lex.function_word_after.match(text, base.end)
+                and nxt.group(1)[-1] in "sx"
+            ):
+                return None  # "2024 soldats" is a count
+        return replace(
+            base, kind=Kind.YEAR, resolved=f"{v:04d}", low=base.value, high=base.value, rule="year"
+        )
+
+    # -- what precedes: approximators and ranges -------------------------------------------
+    def _finish(self, mention: Mention) -> Mention:
+        text, lex = self.text, self.lex
+        start = mention.start
+        window = max(0, start - _LOOKBACK)
+        approx = mention.approx
+        if m := lex.approx_before.search(text, window, start):
+            approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
+            if approx == Approx.UPPER and lex.level_reached_before.search(text, window, m.start()):
+                approx = Approx.NONE  # "descendues jusqu'à -18 °C": the level reached
+            else:
+                start = m.start()
+        elif m := lex.approx_verb_before.search(text, window, start):
+            approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
+        ranged = self._range(mention)
+        if ranged is not None:
+            return ranged
+        mention = replace(mention, start=start, surface=text[start : mention.end], approx=approx)
+        return with_interval(mention)
+
+    def _range(self, first: Mention) -> Mention | None:
+        """ "entre 10 et 15 %", "de 500 000 à 600 000", "100 000 à 140 000", "10-15 %"."""
+        text, lex = self.text, self.lex
+        if first.kind not in _RANGEABLE or first.value is None or first.approx == Approx.RANGE:
+            return None
+        window = max(0, first.start - _LOOKBACK)
+        entre = lex.range_entre_before.search(text, window, first.start)
+        j = lex.range_joiner.match(text, first.end)
+        if not j or (entre and not j.group(1)) or (not entre and j.group(1)):
+            return None
+        if j.group(3) and (first.end != j.start() or "," in text[first.end : j.end()]):
+            return None  # "10-15" only when glued
+        if not entre and lex.change_verb_before.search(text, window, first.start):
+            return None  # "passé de 7,7 % à 7,4 %": two figures
+        sub = type(self)(text, lex, self.published)
+        sub.taken = bytearray(self.taken)
+        second = None
+        for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
+            if m := pattern.match(text, j.end()):
+                second = reader(m.start(), m.end())
+                break
+        if second is None or second.approx != Approx.NONE or second.value is None:
+            return None
+        low, high = first.value, second.value
+        kind, unit = first.kind, first.unit
+        if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
+            kind, unit = second.kind, second.unit
+            scale = _scale_of(second.value) if second.value >= 1000 and first.value < 1000 else 1
+            if scale > 1 and first.value * scale <= second.value:
+                low = first.value * scale  # "entre 1 et 2 milliards": the scale is shared
+        elif (
+            first.kind != second.kind or first.unit != second.unit or second.kind not in _RANGEABLE
+        ):
+            return None
+        if not low < high:
+            return None
+        start = entre.start() if entre else first.start
+        return Mention(
+            start,
+            second.end,
+            text[start : second.end],
+            kind,
+            None,
+            low,
+            high,
+            unit,
+            Approx.RANGE,
+            number_start=first.number_start,
+            number_end=second.number_end,
+            rule="range",
+        )
+
+
+def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
+    """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""
+    low = " ".join(words.lower().split())
+    for tail in (" et un", " et une", "-et-un", "-et-une"):
+        if low.endswith(tail):
+            return words_value(low[: -len(tail)], lex)
+    return None
+
+
+def _scale_of(value: float) -> float:
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if abs(value) >= scale:
+            return scale
+    return 1.0
+
+
+def with_interval(m: Mention) -> Mention:
+    """Fill ``low``/``high`` from ``value`` and ``approx`` (convention in models.py)."""
+    if m.value is None or m.kind not in (
+        Kind.COUNT,
+        Kind.MONEY,
+        Kind.PERCENT,
+        Kind.FRACTION,
+        Kind.DURATION,
+        Kind.QUANTITY,
+    ):
+        return m
+    v = m.value
+    if m.approx == Approx.NONE:
+        return replace(m, low=v, high=v)
+    if m.approx == Approx.APPROX:
+        return replace(m, low=v * (1 - APPROX_TOLERANCE), high=v * (1 + APPROX_TOLERANCE))
+    if m.approx == Approx.LOWER:
+        cap = 1.0 if m.kind == Kind.FRACTION else None
+        return replace(m, low=v, high=cap)
+    if m.approx == Approx.UPPER:
+        return replace(m, low=0.0 if v >= 0 else None, high=v)
+    return m
