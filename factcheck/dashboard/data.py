@@ -1,0 +1,319 @@
+"""The dashboard's logic, without Streamlit: corpus loading, analysis in batches (for the
+progress bar), statuses of flags and claims, filters, details and exports.
+
+Statuses combine the analysis (which claims carry a flag) with the reviews: a claim is
+*flagged* while one of its flags is open, *confirmed* when one was confirmed as an error,
+*dismissed* when all its flags were dismissed, *consistent* otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.draft import split_ids
+from factcheck.highlight import Span, SpanStatus
+from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
+from factcheck.store import Status
+
+SEEDS_ENV_VAR = "FACTCHECK_SEEDS"
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+UPLOAD_TYPES: tuple[str, ...] = ("txt", "html", "htm", "csv", "jsonl")
+ANALYSIS_BATCH = 16  # articles per extraction batch: one progress step each
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, eq=False)
+class CorpusLoad:
+    articles: tuple[Article, ...]
+    errors: tuple[str, ...]  # one line per problem, naming the file
+
+
+def default_corpus_dir() -> Path:
+    """``$FACTCHECK_SEEDS``, else the repository's ``seeds/``, else ``./seeds``."""
+    env = os.environ.get(SEEDS_ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    repo_seeds = Path(__file__).resolve().parents[2] / "seeds"
+    return repo_seeds if repo_seeds.is_dir() else Path("seeds")
+
+
+def load_folder(path: str | os.PathLike[str]) -> CorpusLoad:
+    from factcheck.corpus import read_corpus
+
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        return CorpusLoad((), (f"{folder} : dossier ou fichier introuvable.",))
+    result = read_corpus([folder])
+    return CorpusLoad(tuple(result.articles), tuple(str(e) for e in result.errors))
+
+
+def load_uploads(
+    files: Iterable[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD_BYTES
+) -> CorpusLoad:
+    """Articles of uploaded files; a file over ``max_bytes`` is refused with a French
+    message naming it, the others are still read."""
+    from factcheck.corpus import articles_from_upload
+
+    articles: list[Article] = []
+    errors: list[str] = []
+    for name, data in files:
+        if len(data) > max_bytes:
+            errors.append(
+                f"« {name} » : fichier trop volumineux ({len(data) / 1e6:.1f} Mo, "
+                f"limite {max_bytes / 1e6:.0f} Mo) ; il n'a pas été ajouté."
+            )
+            continue
+        result = articles_from_upload(name, data, max_bytes=max_bytes)
+        articles.extend(result.articles)
+        errors.extend(str(e) for e in result.errors)
+    return CorpusLoad(tuple(articles), tuple(errors))
+
+
+def merge_articles(*groups: Iterable[Article]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """All articles, the first of each id kept; later duplicates are reported."""
+    seen: dict[str, Article] = {}
+    duplicates: list[str] = []
+    for group in groups:
+        for article in group:
+            if article.article_id in seen:
+                duplicates.append(
+                    f"{article.origin or article.article_id} : article « {article.article_id} »"
+                    " déjà présent, ignoré."
+                )
+            else:
+                seen[article.article_id] = article
+    return tuple(seen.values()), tuple(duplicates)
+
+
+def corpus_key(articles: Iterable[Article]) -> str:
+    """A hash of the corpus content: equal corpora give equal keys, whatever their origin."""
+    parts = [
+        stable_id(a.article_id, a.text, a.title, a.source, a.url, a.published, length=40)
+        for a in articles
+    ]
+    return stable_id(*sorted(parts), length=40)
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def analyze_with_progress(
+    articles: Sequence[Article],
+    on_progress: ProgressFn | None = None,
+    reference: pd.DataFrame | None = None,
+    batch: int = ANALYSIS_BATCH,
+):
+    """``pipeline.analyze`` done batch by batch so a progress bar can follow the extraction;
+    same tables as ``analyze`` (claims of each batch, then one cross-reference)."""
+    from factcheck.pipeline import Analysis, articles_frame, claims_frame
+
+    frames = []
+    total = len(articles)
+    for start in range(0, total, batch):
+        frames.append(claims_frame(articles[start : start + batch]))
+        if on_progress is not None:
+            on_progress(min(start + batch, total), total)
+    claims = pd.concat(frames, ignore_index=True) if frames else claims_frame([])
+    if importlib.util.find_spec("factcheck.crossref") is None:
+        links, flags = _empty(LINK_COLUMNS), _empty(FLAG_COLUMNS)
+    else:
+        from factcheck.crossref import cross_reference
+
+        links, flags = cross_reference(claims, reference)
+    return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)
+
+
+# --- statuses -------------------------------------------------------------------------
+
+
+def flags_with_reviews(flags: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Flags with their review: ``status`` (open/confirmed/dismissed), ``reviewer``,
+    ``decided_at``, ``note``."""
+    review_cols = ["status", "reviewer", "decided_at", "note"]
+    merged = flags.merge(current[["flag_id", *review_cols]], on="flag_id", how="left")
+    merged["status"] = merged["status"].fillna(Status.OPEN.value)
+    for col in ("reviewer", "decided_at", "note"):
+        merged[col] = merged[col].astype(object).where(merged[col].notna(), "")
+    return merged
+
+
+def claim_statuses(flags_reviewed: pd.DataFrame) -> dict[str, SpanStatus]:
+    """Status of every claim that carries a flag; claims absent are consistent."""
+    seen: dict[str, set[str]] = {}
+    for ids, status in zip(flags_reviewed["claim_ids"], flags_reviewed["status"], strict=True):
+        for claim_id in split_ids(ids):
+            seen.setdefault(claim_id, set()).add(status)
+    out: dict[str, SpanStatus] = {}
+    for claim_id, statuses in seen.items():
+        if Status.CONFIRMED.value in statuses:
+            out[claim_id] = SpanStatus.CONFIRMED
+        elif Status.OPEN.value in statuses:
+            out[claim_id] = SpanStatus.FLAGGED
+        else:
+            out[claim_id] = SpanStatus.DISMISSED
+    return out
+
+
+def flag_ids_by_claim(flags: pd.DataFrame) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for flag_id, ids in zip(flags["flag_id"], flags["claim_ids"], strict=True):
+        for claim_id in split_ids(ids):
+            out.setdefault(claim_id, []).append(flag_id)
+    return out
+
+
+def claims_with_status(
+    claims: pd.DataFrame, flags_reviewed: pd.DataFrame
+) -> pd.DataFrame:
+    """Claims plus ``status`` and ``flag_ids`` (joined with ``; ``)."""
+    statuses = claim_statuses(flags_reviewed)
+    by_claim = flag_ids_by_claim(flags_reviewed)
+    out = claims.copy()
+    out["status"] = [
+        statuses.get(cid, SpanStatus.CONSISTENT).value for cid in out["claim_id"]
+    ]
+    out["flag_ids"] = ["; ".join(by_claim.get(cid, [])) for cid in out["claim_id"]]
+    return out
+
+
+def spans_for_article(
+    claims: pd.DataFrame,
+    article_id: str,
+    statuses: Mapping[str, SpanStatus],
+    selected: str | None = None,
+    describe: Callable[[Mapping[str, object]], str] | None = None,
+) -> list[Span]:
+    """Highlight spans for the figures of one article (identifiers are not figures)."""
+    rows = claims[(claims["article_id"] == article_id) & (claims["kind"] != Kind.IDENTIFIER)]
+    spans = []
+    for row in rows.to_dict("records"):
+        cid = str(row["claim_id"])
+        spans.append(
+            Span(
+                int(row["start"]),
+                int(row["end"]),
+                statuses.get(cid, SpanStatus.CONSISTENT),
+                title=describe(row) if describe else str(row.get("surface") or ""),
+                key=cid,
+                selected=cid == selected,
+            )
+        )
+    return spans
+
+
+# --- filters and details --------------------------------------------------------------
+
+
+def fold(text: object) -> str:
+    """Lower-case, accent-free text for searching ("Kyiv" finds "kyiv", "eleve" "élevé")."""
+    decomposed = unicodedata.normalize("NFKD", "" if text is None else str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+SEARCH_COLUMNS: tuple[str, ...] = ("surface", "sentence", "subject", "category", "title", "source")
+
+
+def filter_claims(
+    claims: pd.DataFrame,
+    article_ids: Iterable[str] = (),
+    categories: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    sources: Iterable[str] = (),
+    flagged_only: bool = False,
+    search: str = "",
+) -> pd.DataFrame:
+    """Rows of ``claims`` (with a ``status`` column) matching every filter given; an empty
+    selection means no filter on that column."""
+    mask = pd.Series(True, index=claims.index)
+    for column, wanted in (
+        ("article_id", article_ids),
+        ("category", categories),
+        ("kind", kinds),
+        ("source", sources),
+    ):
+        wanted = set(wanted)
+        if wanted:
+            mask &= claims[column].isin(wanted)
+    if flagged_only:
+        mask &= claims["status"] != SpanStatus.CONSISTENT.value
+    needle = fold(search.strip())
+    if needle:
+        haystack = claims[list(SEARCH_COLUMNS)].astype(object).fillna("").astype(str)
+        text = haystack.agg(" ".join, axis=1).map(fold)
+        mask &= text.str.contains(needle, regex=False)
+    return claims[mask]
+
+
+def distinct_values(claims: pd.DataFrame, column: str) -> list[str]:
+    return sorted({str(v) for v in claims[column].dropna() if str(v).strip()})
+
+
+def claim_links(links: pd.DataFrame, claims: pd.DataFrame, claim_id: str) -> pd.DataFrame:
+    """The links of ``claim_id``, each with the other claim's figure, sentence and article."""
+    mine = links[(links["claim_a"] == claim_id) | (links["claim_b"] == claim_id)]
+    other = mine["claim_b"].where(mine["claim_a"] == claim_id, mine["claim_a"])
+    out = mine.assign(other_claim=other.values)[["link_id", "relation", "explanation",
+                                                   "other_claim"]]
+    info = claims[["claim_id", "article_id", "surface", "sentence", "title", "published"]]
+    return out.merge(info, left_on="other_claim", right_on="claim_id", how="left").drop(
+        columns=["claim_id"]
+    )
+
+
+def flag_evidence(flag: Mapping[str, object], claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims behind a flag with their sentence, article and date, in the flag's order.
+    Evidence sentences of the flag not tied to a claim are kept with empty article fields."""
+    ids = split_ids(flag.get("claim_ids"))
+    by_id = claims.set_index("claim_id", drop=False)
+    rows = [by_id.loc[cid].to_dict() for cid in ids if cid in by_id.index]
+    frame = pd.DataFrame(rows, columns=list(claims.columns))
+    evidence = flag.get("evidence")
+    extra = [s for s in _as_list(evidence) if s and s not in set(frame["sentence"])]
+    if extra:
+        frame = pd.concat([frame, pd.DataFrame({"sentence": extra})], ignore_index=True)
+    return frame
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+# --- exports --------------------------------------------------------------------------
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    from factcheck.export import flatten_lists
+
+    return flatten_lists(frame).to_csv(index=False).encode("utf-8")
+
+
+def excel_fr_bytes(frame: pd.DataFrame) -> bytes:
+    """``export.to_french_excel_csv`` as bytes: ``;``, decimal comma, UTF-8 with BOM."""
+    from factcheck.export import to_french_excel_csv
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = to_french_excel_csv(frame, Path(tmp) / "table.csv")
+        return path.read_bytes()
+
+
+def links_with_status(links: pd.DataFrame, claims_status: pd.DataFrame) -> pd.DataFrame:
+    """Links plus the status of each side's claim."""
+    status = claims_status.set_index("claim_id")["status"]
+    out = links.copy()
+    out["status_a"] = out["claim_a"].map(status)
+    out["status_b"] = out["claim_b"].map(status)
+    return out

@@ -1,0 +1,141 @@
+"""French labels shown by the dashboard (user interface text, not language data)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from factcheck.highlight import SpanStatus
+
+VIEWS: tuple[str, ...] = (
+    "Articles",
+    "Chiffres",
+    "Signalements",
+    "Vérifier un brouillon",
+    "Chronologie",
+    "Exports",
+)
+
+SPAN_STATUS: Mapping[SpanStatus, str] = {
+    SpanStatus.CONSISTENT: "cohérent",
+    SpanStatus.FLAGGED: "signalé, à revoir",
+    SpanStatus.CONFIRMED: "erreur confirmée",
+    SpanStatus.DISMISSED: "signalement écarté",
+}
+
+FLAG_STATUS: Mapping[str, str] = {
+    "open": "à revoir",
+    "confirmed": "confirmé",
+    "dismissed": "écarté",
+}
+
+SEVERITY: Mapping[str, str] = {"high": "élevée", "medium": "moyenne", "low": "faible"}
+SEVERITY_ICON: Mapping[str, str] = {"high": "🔴", "medium": "🟠", "low": "🟡"}
+
+KIND: Mapping[str, str] = {
+    "count": "nombre",
+    "money": "montant",
+    "percent": "pourcentage",
+    "fraction": "fraction",
+    "duration": "durée",
+    "quantity": "quantité",
+    "date": "date",
+    "year": "année",
+    "time": "heure",
+    "ordinal": "ordinal",
+    "identifier": "identifiant",
+}
+
+APPROX: Mapping[str, str] = {
+    "none": "exact",
+    "approx": "approximatif",
+    "lower": "borne basse (« plus de »)",
+    "upper": "borne haute (« moins de »)",
+    "range": "fourchette",
+}
+
+RELATION: Mapping[str, str] = {
+    "same": "identique",
+    "compatible": "compatible",
+    "evolution": "évolution",
+    "contradiction": "contradiction",
+    "different_scope": "périmètre différent",
+}
+
+#: Claim fields shown when a figure is chosen, with their French names.
+CLAIM_FIELDS: Mapping[str, str] = {
+    "surface": "Chiffre",
+    "kind": "Type",
+    "value": "Valeur",
+    "low": "Borne basse",
+    "high": "Borne haute",
+    "unit": "Unité",
+    "approx": "Précision",
+    "subject": "Sujet",
+    "qualifiers": "Précisions",
+    "category": "Catégorie",
+    "actor": "Acteur",
+    "place": "Lieu",
+    "time_start": "Début de période",
+    "time_end": "Fin de période",
+    "source": "Source citée",
+    "modality": "Modalité",
+    "published": "Publié le",
+    "article_source": "Média",
+}
+
+#: Columns of the claims table in the "Chiffres" view.
+CLAIM_TABLE: Mapping[str, str] = {
+    "surface": "Chiffre",
+    "status": "Statut",
+    "kind": "Type",
+    "value": "Valeur",
+    "low": "Bas",
+    "high": "Haut",
+    "unit": "Unité",
+    "subject": "Sujet",
+    "category": "Catégorie",
+    "source": "Source citée",
+    "modality": "Modalité",
+    "title": "Article",
+    "published": "Publié le",
+    "sentence": "Phrase",
+}
+
+LINK_TABLE: Mapping[str, str] = {
+    "relation": "Relation",
+    "surface": "Chiffre lié",
+    "title": "Article",
+    "published": "Publié le",
+    "sentence": "Phrase",
+    "explanation": "Explication",
+}
+
+FLAG_TABLE: Mapping[str, str] = {
+    "severity": "Gravité",
+    "type": "Type",
+    "status": "Statut",
+    "explanation": "Explication",
+    "reviewer": "Relu par",
+    "decided_at": "Le (UTC)",
+}
+
+HISTORY_TABLE: Mapping[str, str] = {
+    "decided_at": "Le (UTC)",
+    "reviewer": "Relecteur",
+    "decision": "Décision",
+    "note": "Note",
+}
+
+DECISION: Mapping[str, str] = {
+    "confirmed": "confirmé",
+    "dismissed": "écarté",
+    "reopened": "rouvert",
+    "note": "note",
+}
+
+
+def label(mapping: Mapping[str, str], value: object) -> str:
+    """The French label of ``value``, or the value itself when there is none."""
+    if value is None:
+        return ""
+    return mapping.get(str(value), str(value))

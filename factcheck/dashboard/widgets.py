@@ -1,0 +1,140 @@
+"""Shared pieces of the dashboard's layout: the view context and the flag card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from factcheck.dashboard import data
+from factcheck.dashboard import labels as L
+from factcheck.highlight import Span, SpanStatus, escape_markdown, highlight_html, legend_html
+from factcheck.store import ReviewStore
+
+
+@dataclass(frozen=True, eq=False)
+class ViewContext:
+    """What every view needs, computed once per script run."""
+
+    corpus_key: str
+    articles: pd.DataFrame
+    claims: pd.DataFrame  # with ``status`` and ``flag_ids``
+    links: pd.DataFrame
+    flags: pd.DataFrame  # with ``status``, ``reviewer``, ``decided_at``, ``note``
+    store: ReviewStore | None  # None when the database cannot be opened
+    reviewer: str
+    reference: pd.DataFrame | None = None
+
+    @property
+    def titles(self) -> dict[object, str]:
+        return {r["article_id"]: article_title(r) for r in self.articles.to_dict("records")}
+
+    @property
+    def statuses(self) -> dict[str, SpanStatus]:
+        return {
+            cid: SpanStatus(s) for cid, s in zip(self.claims["claim_id"], self.claims["status"],
+                                                 strict=True)
+        }
+
+
+def md(text: object) -> str:
+    """Text from articles or analysis, safe to put in Markdown."""
+    return escape_markdown("" if text is None else str(text))
+
+
+def describe_claim(row: Mapping[str, object]) -> str:
+    """A one-line plain-text description of a claim (tooltips, option labels)."""
+    parts = [str(row.get("surface") or "")]
+    kind = L.label(L.KIND, row.get("kind"))
+    if kind:
+        parts.append(kind)
+    subject = row.get("subject")
+    if isinstance(subject, str) and subject:
+        parts.append(subject)
+    return " — ".join(parts)
+
+
+def article_title(row: Mapping[str, object]) -> str:
+    """The title, else the start of the text's first line, else the id."""
+    title = row.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    text = row.get("text")
+    if isinstance(text, str) and text.strip():
+        first = text.strip().splitlines()[0]
+        return first if len(first) <= 70 else first[:69].rstrip() + "…"
+    return str(row.get("article_id") or "")
+
+
+def article_label(row: Mapping[str, object]) -> str:
+    title = article_title(row)
+    extras = [str(v) for v in (row.get("source"), row.get("published")) if isinstance(v, str) and v]
+    return f"{title} ({', '.join(extras)})" if extras else str(title)
+
+
+def show_legend() -> None:
+    st.html(legend_html(L.SPAN_STATUS))
+
+
+def show_text(text: str, spans: list[Span]) -> None:
+    """Article or draft text, escaped, figures highlighted (never raw HTML)."""
+    st.html(highlight_html(text, spans))
+
+
+def sentence_html_spans(row: Mapping[str, object], status: SpanStatus) -> list[Span]:
+    """The claim's figure as a span inside its own sentence."""
+    try:
+        offset = int(row["start"]) - int(row["sentence_start"])  # type: ignore[arg-type]
+        length = int(row["end"]) - int(row["start"])  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        return []
+    return [Span(offset, offset + length, status, title=describe_claim(row))]
+
+
+def show_evidence(
+    flag: Mapping[str, object], claims: pd.DataFrame, articles: Mapping[object, str]
+) -> None:
+    """The flag's evidence sentences side by side, each with its article and date."""
+    evidence = data.flag_evidence(flag, claims)
+    if evidence.empty:
+        st.caption("Aucune phrase à l'appui.")
+        return
+    statuses = dict(zip(claims["claim_id"], claims["status"], strict=True))
+    columns = st.columns(min(len(evidence), 3))
+    for i, row in enumerate(evidence.to_dict("records")):
+        with columns[i % len(columns)]:
+            title = articles.get(row.get("article_id"), "") or "Phrase citée"
+            st.markdown(f"**{md(title)}**")
+            meta = [str(v) for v in (row.get("article_source"), row.get("published"))
+                    if isinstance(v, str) and v]
+            if meta:
+                st.caption(md(" · ".join(meta)))
+            status = SpanStatus(statuses.get(row.get("claim_id"), SpanStatus.FLAGGED.value))
+            sentence = str(row.get("sentence") or "")
+            show_text(sentence, sentence_html_spans(row, status) if row.get("claim_id") else [])
+
+
+def flag_header(flag: Mapping[str, object]) -> str:
+    severity = str(flag.get("severity") or "")
+    icon = L.SEVERITY_ICON.get(severity, "⚪")
+    return (
+        f"{icon} Gravité {L.label(L.SEVERITY, severity)} · {md(flag.get('type'))} · "
+        f"{L.label(L.FLAG_STATUS, flag.get('status', 'open'))}"
+    )
+
+
+def flag_card(
+    flag: Mapping[str, object],
+    claims: pd.DataFrame,
+    articles: Mapping[object, str],
+    actions: Callable[[Mapping[str, object]], None] | None = None,
+) -> None:
+    """One flag: severity, explanation, evidence side by side, then review ``actions``."""
+    with st.container(border=True):
+        st.markdown(f"**{flag_header(flag)}**")
+        st.markdown(md(flag.get("explanation")))
+        show_evidence(flag, claims, articles)
+        if actions is not None:
+            actions(flag)

@@ -1,0 +1,171 @@
+"""How one metric was reported over time: data for the timeline view and its altair chart.
+
+A *metric* groups the claims that measure the same thing: same kind and unit, same category,
+subject, actor and qualifiers (e.g. Ukrainian soldiers killed). Each claim is dated by the end
+of the period it describes when the context gives one (``time_end``), else by the article's
+publication date. Intervals (``low``/``high``) are drawn as ranges, so "plus de 400 000"
+shows as a rule starting at 400 000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+
+from factcheck.models import MEASURE_KINDS
+
+METRIC_FIELDS: tuple[str, ...] = ("kind", "unit", "category", "subject", "actor", "qualifiers")
+METRIC_COLUMNS: tuple[str, ...] = ("metric_id", "label", "n_claims", "n_articles", "n_sources")
+TIMELINE_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "article_id",
+    "date",
+    "date_basis",
+    "value",
+    "low",
+    "high",
+    "open_high",
+    "source",
+    "surface",
+    "sentence",
+    "title",
+)
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value if v)
+    return str(value).strip()
+
+
+def metric_key(row: Mapping[str, object]) -> str:
+    """A readable key naming what a claim measures; equal keys mean the same metric."""
+    return " | ".join(_text(row.get(name)) for name in METRIC_FIELDS)
+
+
+def metric_label(key: str) -> str:
+    kind, unit, category, subject, actor, qualifiers = (key.split(" | ") + [""] * 6)[:6]
+    what = " ".join(p for p in (subject, qualifiers) if p) or category or kind
+    extra = ", ".join(p for p in (actor, unit) if p)
+    label = f"{category} : {what}" if category and category != what else what
+    return f"{label} ({extra})" if extra else label
+
+
+def _measures(claims: pd.DataFrame) -> pd.DataFrame:
+    if claims.empty:
+        return claims.assign(metric_id=pd.Series(dtype=str))
+    kinds = {k.value for k in MEASURE_KINDS}
+    measures = claims[claims["kind"].astype(str).isin(kinds)]
+    keys = [metric_key(row) for row in measures.to_dict("records")]
+    return measures.assign(metric_id=keys)
+
+
+def metrics_table(claims: pd.DataFrame, min_claims: int = 1) -> pd.DataFrame:
+    """The metrics found in the claims, most reported first."""
+    measures = _measures(claims)
+    if measures.empty:
+        return pd.DataFrame(columns=list(METRIC_COLUMNS))
+    sources = measures.apply(_source_of, axis=1)
+    grouped = measures.assign(_source=sources).groupby("metric_id", sort=False)
+    table = pd.DataFrame(
+        {
+            "n_claims": grouped.size(),
+            "n_articles": grouped["article_id"].nunique(),
+            "n_sources": grouped["_source"].nunique(),
+        }
+    ).reset_index()
+    table["label"] = table["metric_id"].map(metric_label)
+    table = table[table["n_claims"] >= min_claims]
+    table = table.sort_values(["n_articles", "n_claims", "label"], ascending=[False, False, True])
+    return table[list(METRIC_COLUMNS)].reset_index(drop=True)
+
+
+def _source_of(row: pd.Series) -> str:
+    return _text(row.get("source")) or _text(row.get("article_source")) or "non précisée"
+
+
+def _claim_date(row: pd.Series) -> tuple[pd.Timestamp | None, str]:
+    for column in ("time_end", "published"):
+        text = _text(row.get(column))
+        if text:
+            stamp = pd.to_datetime(text[:10], errors="coerce", format="%Y-%m-%d")
+            if not pd.isna(stamp):
+                return stamp, column
+    return None, ""
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(number) else number
+
+
+def timeline_frame(claims: pd.DataFrame, metric_id: str) -> pd.DataFrame:
+    """One row per dated claim of ``metric_id``, oldest first. ``value`` falls back to the
+    middle of the interval for ranges; ``open_high`` marks intervals with no upper bound."""
+    measures = _measures(claims)
+    rows = []
+    for _, row in measures[measures["metric_id"] == metric_id].iterrows():
+        stamp, basis = _claim_date(row)
+        if stamp is None:
+            continue
+        value, low, high = (_number(row.get(c)) for c in ("value", "low", "high"))
+        if value is None and low is not None and high is not None:
+            value = (low + high) / 2
+        if value is None:
+            value = low if low is not None else high
+        if value is None:
+            continue
+        rows.append(
+            {
+                "claim_id": row["claim_id"],
+                "article_id": row["article_id"],
+                "date": stamp,
+                "date_basis": basis,
+                "value": value,
+                "low": low if low is not None else value,
+                "high": high if high is not None else value,
+                "open_high": high is None and low is not None,
+                "source": _source_of(row),
+                "surface": _text(row.get("surface")),
+                "sentence": _text(row.get("sentence")),
+                "title": _text(row.get("title")),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
+    return frame.sort_values(["date", "source"]).reset_index(drop=True)
+
+
+def timeline_chart(frame: pd.DataFrame, title: str = "") -> alt.Chart:
+    """Points for the values, vertical rules for the low–high intervals, one colour per
+    source. French axis titles: the chart is shown to editors."""
+    base = alt.Chart(frame).encode(
+        x=alt.X("date:T", title="Date (fin de période ou publication)"),
+        color=alt.Color("source:N", title="Source"),
+    )
+    tooltip = [
+        alt.Tooltip("date:T", title="Date", format="%d/%m/%Y"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("surface:N", title="Chiffre"),
+        alt.Tooltip("value:Q", title="Valeur", format=",.6~g"),
+        alt.Tooltip("low:Q", title="Bas", format=",.6~g"),
+        alt.Tooltip("high:Q", title="Haut", format=",.6~g"),
+        alt.Tooltip("title:N", title="Article"),
+    ]
+    ranges = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
+        y=alt.Y("low:Q", title="Valeur"), y2="high:Q"
+    )
+    points = base.mark_point(filled=True, size=80).encode(
+        y=alt.Y("value:Q", title="Valeur"),
+        shape=alt.Shape("open_high:N", title="Borne haute ouverte"),
+        tooltip=tooltip,
+    )
+    return (ranges + points).properties(title=title, height=360)
