@@ -1,0 +1,129 @@
+"""French cue words for cross-referencing, loaded from ``factcheck/lang/fr/crossref.toml``.
+
+The engines (``matching``, ``structures``, ``relations``, ``rules``) only read this lexicon;
+they hold no French word. A newsroom adapts the cues by editing the TOML file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+LEXICON_PATH = Path(__file__).parent / "lang" / "fr" / "crossref.toml"
+
+
+def _pattern(words: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
+    """One case-insensitive pattern matching any of ``words`` on word boundaries.
+
+    Longer cues come first so that "portés disparus" wins over "disparus". Punctuation cues
+    (":") have no word boundary."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = regex.escape(word.strip()) if word.strip() else regex.escape(word)
+        left = r"(?<!\w)" if word[:1].isalnum() else ""
+        right = r"(?!\w)" if word[-1:].isalnum() else ""
+        alternatives.append(f"{left}{escaped}{right}")
+    if not alternatives:
+        return regex.compile(r"(?!x)x")
+    return regex.compile("|".join(alternatives), regex.IGNORECASE | regex.V1)
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Named groups of cues (e.g. outcome → killed/wounded), with one pattern per group."""
+
+    names: tuple[str, ...]
+    patterns: tuple[regex.Pattern[str], ...]
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """``(offset, name)`` of every cue found in ``text``."""
+        found: list[tuple[int, str]] = []
+        for name, pattern in zip(self.names, self.patterns, strict=True):
+            found.extend((m.start(), name) for m in pattern.finditer(text))
+        return sorted(found)
+
+
+def _cue_set(table: dict[str, list[str]]) -> CueSet:
+    names = tuple(table)
+    return CueSet(names, tuple(_pattern(table[n]) for n in names))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    partial: regex.Pattern[str]
+    exhaustive: regex.Pattern[str]
+    remainder: regex.Pattern[str]
+    total: regex.Pattern[str]
+    restatement: regex.Pattern[str]
+    separators: regex.Pattern[str]
+    outcome: CueSet
+    side: CueSet
+    projected: regex.Pattern[str]
+    denied: regex.Pattern[str]
+    provisional: regex.Pattern[str]
+    revised: regex.Pattern[str]
+    cumulative: regex.Pattern[str]
+    cumulative_exclusions: regex.Pattern[str]
+    event: regex.Pattern[str]
+    families: dict[str, str]  # subject lemma → family name
+    family_nature: dict[str, str]  # family name → "stock" | "event"
+    duration_days: dict[str, float]
+    calendar_tolerance: float
+    relation_labels: dict[str, str]
+    outcome_labels: dict[str, str]
+    side_labels: dict[str, str]
+    words: dict[str, object]
+    templates: dict[str, str]
+
+    def say(self, key: str, **values: object) -> str:
+        """The French explanation template ``key`` filled with ``values``."""
+        try:
+            return self.templates[key].format(**values)
+        except KeyError as exc:
+            raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the cross-reference cue file ({exc})") from exc
+    structure = data["structure"]
+    modality = data["modality"]
+    families: dict[str, str] = {}
+    for family, lemmas in data["families"].items():
+        for lemma in lemmas:
+            families[lemma.lower()] = family
+        families[family.lower()] = family
+    return Lexicon(
+        partial=_pattern(structure["partial"]),
+        exhaustive=_pattern(structure["exhaustive"]),
+        remainder=_pattern(structure["remainder"]),
+        total=_pattern(structure["total"]),
+        restatement=_pattern(structure["restatement"]),
+        separators=_pattern(structure["separators"]),
+        outcome=_cue_set(data["scope"]["outcome"]),
+        side=_cue_set(data["scope"]["side"]),
+        projected=_pattern(modality["projected"]),
+        denied=_pattern(modality["denied"]),
+        provisional=_pattern(modality["provisional"]),
+        revised=_pattern(modality["revised"]),
+        cumulative=_pattern(data["cumulative"]["cues"]),
+        cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
+        event=_pattern(data["event"]["cues"]),
+        families=families,
+        family_nature=dict(data["families_nature"]),
+        duration_days={k.lower(): float(v) for k, v in data["durations"]["days"].items()},
+        calendar_tolerance=float(data["durations"]["calendar_tolerance"]),
+        relation_labels=dict(data["explain"]["relations"]),
+        outcome_labels=dict(data["explain"]["outcome"]),
+        side_labels=dict(data["explain"]["side"]),
+        words=dict(data["explain"]["words"]),
+        templates=dict(data["templates"]),
+    )

@@ -1,0 +1,213 @@
+"""Pairwise judgement: are two figures the same, compatible, an evolution, a contradiction, or
+about different things? And which pairs to judge at all (series within blocks)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.cues import Lexicon
+from factcheck.explain import amount, bounds, quote
+from factcheck.matching import ClaimView, precision, significant_digits
+
+#: Figures more than this ratio apart are not worth a different_scope link.
+SCOPE_RATIO = 10.0
+#: Largest group of figures of one series and period compared pairwise; larger groups are
+#: compared with their neighbours by value only.
+MAX_GROUP = 150
+#: Same digits a power of 1000 apart, published within this many days: one figure misscaled.
+SLIP_DAYS = 7
+RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    a: ClaimView  # the earlier figure (by period, then article and offset)
+    b: ClaimView
+    relation: str
+    explanation: str
+
+
+def value_relation(a: ClaimView, b: ClaimView) -> str:
+    """"same", "compatible" (intervals meet) or "incompatible"."""
+    if a.lo > b.hi or b.lo > a.hi:
+        return "incompatible"
+    if a.exact and b.exact and a.value is not None and b.value is not None:
+        tol = max(precision(a.value), precision(b.value))
+        if abs(a.value - b.value) <= tol:
+            return "same"
+    if a.approx == b.approx and a.value == b.value and (a.lo, a.hi) == (b.lo, b.hi):
+        return "same"
+    return "compatible"
+
+
+def _mid(v: ClaimView) -> float | None:
+    if v.value is not None:
+        return abs(v.value)
+    if abs(v.lo) < float("inf") and abs(v.hi) < float("inf"):
+        return abs(v.lo + v.hi) / 2
+    return None
+
+
+def ratio(a: ClaimView, b: ClaimView) -> float:
+    ma, mb = _mid(a), _mid(b)
+    if not ma or not mb:
+        return float("inf")
+    return max(ma, mb) / min(ma, mb)
+
+
+def thousand_slip(a: ClaimView, b: ClaimView) -> bool:
+    """Same significant digits, a power of 1000 apart: "169,6 milliards" / "169,6 millions"."""
+    if a.value is None or b.value is None or not significant_digits(a.value):
+        return False
+    if significant_digits(a.value) != significant_digits(b.value):
+        return False
+    r = ratio(a, b)
+    return any(abs(r / 1000**k - 1) < 1e-6 for k in (1, 2, 3))
+
+
+def days_apart(a: ClaimView, b: ClaimView) -> float:
+    try:
+        return abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+    except ValueError:
+        return float("inf")
+
+
+def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
+    """Why two figures of one family measure different things (empty: nothing says so)."""
+    reasons = []
+    if a.outcome and b.outcome and a.outcome != b.outcome:
+        def show(o: frozenset[str]) -> str:
+            return ", ".join(lexicon.outcome_labels.get(x, x) for x in sorted(o))
+        reasons.append(lexicon.say("scope_outcome", a=show(a.outcome), b=show(b.outcome)))
+    if a.side and b.side and a.side != b.side:
+        reasons.append(lexicon.say("scope_side", a=lexicon.side_labels.get(a.side, a.side),
+                                   b=lexicon.side_labels.get(b.side, b.side)))
+    if a.place and b.place and a.place != b.place:
+        reasons.append(lexicon.say("scope_place", a=a.place, b=b.place))
+    return reasons
+
+
+def _cross_ok(a: ClaimView, b: ClaimView) -> bool:
+    """Parts of a total only meet parts about the same place, in another article."""
+    if a.article_id == b.article_id:
+        if a.sentence_start == b.sentence_start and a.sentence == b.sentence:
+            return False
+        return a.role != "part" and b.role != "part"
+    if a.role == "part" or b.role == "part":
+        return bool(a.place) and a.place == b.place
+    return True
+
+
+def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
+    """The relation between two figures of one block, or None when they are not comparable."""
+    if not _cross_ok(a, b):
+        return None
+    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
+        a, b = b, a
+    same_article = a.article_id == b.article_id
+    qa, qb = quote(a, lexicon), quote(b, lexicon)
+    vr = value_relation(a, b)
+    reasons = scope_reasons(a, b, lexicon)
+    same_period = a.period == b.period
+    projected = "projected" in (a.modality, b.modality)
+    if reasons or (projected and vr == "incompatible"):
+        if projected and a.modality != b.modality:
+            reasons.append(lexicon.say("scope_projected"))
+        if same_article or ratio(a, b) > SCOPE_RATIO:
+            return None
+        return Judged(a, b, "different_scope",
+                      lexicon.say("link_scope", a=qa, b=qb, reasons="; ".join(reasons)))
+    event = "event" in (a.nature, b.nature) or (not a.nature and not b.nature
+                                                  and (a.event or b.event))
+    if vr != "incompatible":
+        # Equal figures at two dates: the same amount reported again (or a stable count).
+        key = "link_same" if vr == "same" else "link_compatible"
+        return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
+                                            a_bounds=bounds(a, lexicon),
+                                            b_bounds=bounds(b, lexicon)))
+    if same_period:
+        if a.revision != b.revision:
+            return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
+        if not (a.family and b.family):
+            return None  # no known metric: two different figures are not a contradiction
+        return Judged(a, b, "contradiction",
+                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
+                                  b_bounds=bounds(b, lexicon)))
+    if a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS:
+        # Same digits a power of 1000 apart within days: one figure with a scale slip, even
+        # when the two periods were read differently ("en 2024" and "l'an dernier").
+        return Judged(a, b, "contradiction",
+                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
+                                  b_bounds=bounds(b, lexicon)))
+    if event:
+        return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
+    if not (a.family and b.family):
+        return None
+    return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
+                     lexicon: Lexicon) -> Judged | None:
+    if ratio(a, b) > SCOPE_RATIO:
+        return None
+    reason = lexicon.say("scope_event", a=a.period_sort, b=b.period_sort)
+    return Judged(a, b, "different_scope", lexicon.say("link_scope", a=qa, b=qb, reasons=reason))
+
+
+def _series_key(v: ClaimView) -> tuple:
+    return (v.outcome, v.side, v.modality, v.role)
+
+
+def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    if len(group) <= MAX_GROUP:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                yield a, b
+        return
+    # A very large group: neighbours by value suffice to find equal and unequal figures.
+    ordered = sorted(group, key=lambda v: (_mid(v) or 0.0, v.claim_id))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 : i + 4]:
+            yield a, b
+
+
+def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs worth judging in one block: within a series (same outcome, side, modality and
+    role) every pair of one period and of two consecutive periods; across series of one
+    block, each figure with the nearest period of every other series. Linear in the block
+    size for a bounded number of series and of figures per period."""
+    # Parts of totals meet only figures about the same place; other figures all meet (a place
+    # known on one side only is no reason to keep them apart).
+    by_place: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.role != "part":
+            by_place[""].append(v)
+        if v.place:
+            by_place["@" + v.place].append(v)
+    for members in by_place.values():
+        series: dict[tuple, dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
+        for v in members:
+            series[_series_key(v)][v.period_sort].append(v)
+        indexed = []
+        for periods in series.values():
+            keys = sorted(periods)
+            indexed.append((keys, periods))
+            for i, key in enumerate(keys):
+                yield from _pairs_in(periods[key])
+                if i + 1 < len(keys):
+                    for a in periods[key][:MAX_GROUP]:
+                        for b in periods[keys[i + 1]][:MAX_GROUP]:
+                            yield a, b
+        for si, (keys_s, periods_s) in enumerate(indexed):
+            for keys_t, periods_t in indexed[si + 1 :]:
+                for key in keys_s:
+                    pos = bisect.bisect_left(keys_t, key)
+                    near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}
+                    for a in periods_s[key][:MAX_GROUP]:
+                        for nk in near:
+                            for b in periods_t[nk][:MAX_GROUP]:
+                                yield a, b
