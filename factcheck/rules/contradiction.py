@@ -1,0 +1,42 @@
+"""Contradiction: the same metric, scope and period given with incompatible values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.models import Flag
+from factcheck.relations import Judged
+from factcheck.rules.base import CheckContext, Rule, register
+from factcheck.rules.scale_slip import slip_factor
+
+
+def same_source(j: Judged) -> bool:
+    return bool(j.a.source_key) and j.a.source_key == j.b.source_key
+
+
+def digit_swap(j: Judged) -> bool:
+    """23 and 32: the same digits in another order (a typing slip)."""
+    da = [c for c in j.a.surface if c.isdigit()]
+    db = [c for c in j.b.surface if c.isdigit()]
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db)
+
+
+@register
+class Contradiction(Rule):
+    name = "contradiction"
+    description = ("Même indicateur, même périmètre, même période, valeurs incompatibles, "
+                   "entre deux articles ou dans un même article (sources différentes ou "
+                   "inconnues).")
+    severity = "high"
+
+    def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        for j in ctx.judged:
+            if j.relation != "contradiction" or same_source(j) or slip_factor(j.a, j.b):
+                continue
+            key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
+                "flag_contradiction"
+            text = ctx.lexicon.say(key, explanation=j.explanation)
+            if digit_swap(j):
+                text += " " + ctx.lexicon.say("digit_swap")
+            yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
+                            text, (j.a.sentence, j.b.sentence))
