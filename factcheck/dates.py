@@ -47,9 +47,20 @@ def _day_number(token: str, lex: Lexicon) -> int | None:
     return int(token) if token.isdigit() else None
 
 
+def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int):
+    """Matches of ``pattern`` near month names only: scanning the whole text is slow."""
+    seen: set[int] = set()
+    for month in lex.month_name.finditer(text):
+        lo = max(0, month.start() - before)
+        for m in pattern.finditer(text, lo, min(len(text), month.end() + after)):
+            if m.start() not in seen and m.start() <= month.start() < m.end():
+                seen.add(m.start())
+                yield m
+
+
 def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
     """Dates and times of day in ``text``, in no particular order (may overlap)."""
-    for m in lex.date.finditer(text):
+    for m in _around_months(text, lex, lex.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
         month = lex.months.get(m.group("month").lower())
         if day is None or month is None:
@@ -61,7 +72,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         yield Mention(
             m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
         )
-    for m in lex.month_year.finditer(text):
+    for m in _around_months(text, lex, lex.month_year, before=0, after=6):
         month = lex.months.get(m.group("month").lower())
         year = int(m.group("year"))
         if month and lex.year_min <= year <= lex.year_max:

@@ -7,11 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import regex
+
 from factcheck.lexicon import Lexicon
 from factcheck.models import APPROX_TOLERANCE, Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, words_value
 
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
+_AHEAD = 160  # characters a figure's tail (scale, unit, currency, range end) may span
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
 
@@ -20,6 +23,11 @@ class FigureReader:
     lex: Lexicon
     published: date | None
     taken: bytearray
+
+    def at(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
+        """``pattern.match`` at ``pos``, looking only a little ahead: patterns built around one
+        literal would otherwise search the whole rest of the text for it."""
+        return pattern.match(self.text, pos, pos + _AHEAD)
 
     def _measure(
         self, start: int, end: int, value: float, *, digits: bool, single: str | None = None
@@ -39,29 +47,29 @@ class FigureReader:
             single is None and not digits and text[start:end].split()[-1].lower() in lex.scales
         )
         pos = end
-        m = lex.scale_after.match(text, pos)
+        m = self.at(lex.scale_after, pos)
         if m and not scaled:
             value *= lex.scales[m.group(1).lower()]
             pos, scaled = m.end(), True
-        elif digits and (m := lex.scale_abbrev_after.match(text, pos)):
+        elif digits and (m := self.at(lex.scale_abbrev_after, pos)):
             value *= lex.scale_abbreviations[m.group(1)]
             pos, scaled = m.end(), True
-        elif (m := lex.demi_scale_after.match(text, pos)) and value == 1:
+        elif (m := self.at(lex.demi_scale_after, pos)) and value == 1:
             value = 0.5 * lex.scales[m.group(1).lower()]
             pos, scaled = m.end(), True
-        if not digits and not scaled and (m := lex.decimal_word_after.match(text, pos)):
-            tail = lex.word_number.match(text, m.end())
+        if not digits and not scaled and (m := self.at(lex.decimal_word_after, pos)):
+            tail = self.at(lex.word_number, m.end())
             decimals = words_value(tail.group(), lex) if tail else None
             if tail and decimals is not None:
                 value = value + float("0." + str(int(decimals)))  # "deux cent virgule trois"
                 pos = tail.end()
-        if scaled and (m := lex.half_after.match(text, pos)):
+        if scaled and (m := self.at(lex.half_after, pos)):
             value += 0.5 * _scale_of(value)
             pos = m.end()
-        elif (m := lex.and_after.match(text, pos)) and (frac := self._fraction_at(m.end())):
+        elif (m := self.at(lex.and_after, pos)) and (frac := self._fraction_at(m.end())):
             value += frac[0] * (_scale_of(value) if scaled else 1.0)  # "cinq et un quart"
             pos = frac[1]
-        if m := lex.exact_group_after.match(text, pos):
+        if m := self.at(lex.exact_group_after, pos):
             value *= lex.vague_groups[m.group(1).lower()]  # "3 douzaines" = 36
             pos = m.end()
         base = replace(base, end=pos, surface=text[start:pos], value=value)
@@ -75,8 +83,8 @@ class FigureReader:
         ):
             if single in lex.article_words:
                 return None  # "un accord", "l'une des": an article, not a figure
-            nxt = lex.next_word.match(text, pos)
-            if not nxt or lex.function_word_after.match(text, pos):
+            nxt = self.at(lex.next_word, pos)
+            if not nxt or self.at(lex.function_word_after, pos):
                 return self._range(base)  # "de zéro à dix" is a range; "sous zéro" is none
         if pct := lex.percent_before.search(text, max(0, start - _LOOKBACK), start):
             # "pourcentage de vingt"
@@ -99,9 +107,9 @@ class FigureReader:
         text, lex = self.text, self.lex
         pos, value = base.end, base.value
         kind, unit = None, None
-        if m := lex.percent_after.match(text, pos):
+        if m := self.at(lex.percent_after, pos):
             kind, unit, pos = Kind.PERCENT, "%", m.end()
-        elif m := lex.pp_after.match(text, pos):
+        elif m := self.at(lex.pp_after, pos):
             kind, unit, pos = Kind.QUANTITY, "pp", m.end()
         elif m := (lex.currency_after_scale if scaled else lex.currency_after).match(text, pos):
             sym, word = m.group(1), m.group(2)
@@ -112,8 +120,8 @@ class FigureReader:
             if code:
                 kind, unit, pos = Kind.MONEY, code, m.end()
         if kind is None and (
-            m := lex.duration_after.match(text, pos)
-            or (digits and lex.duration_abbrev_after.match(text, pos))
+            m := self.at(lex.duration_after, pos)
+            or (digits and self.at(lex.duration_abbrev_after, pos))
         ):
             unit = lex.duration_units[m.group(1).lower()]
             if (
@@ -133,21 +141,21 @@ class FigureReader:
                     rule="hour",
                 )
             kind, pos = Kind.DURATION, m.end()
-            if (h := lex.half_after.match(text, pos)) and value is not None:
+            if (h := self.at(lex.half_after, pos)) and value is not None:
                 value, pos = value + 0.5, h.end()
-        m = lex.quantity_after.match(text, pos) if kind is None else None
+        m = self.at(lex.quantity_after, pos) if kind is None else None
         if m and (digits or len(m.group(1)) > 3):  # symbols only after digits: "5 700 MW"
             kind, unit, pos = Kind.QUANTITY, lex.quantity_units[m.group(1)], m.end()
-        if kind is None and value is not None and (m := lex.fraction_noun.match(text, pos)):
+        if kind is None and value is not None and (m := self.at(lex.fraction_noun, pos)):
             kind, value, pos = Kind.FRACTION, value * lex.fractions[m.group(1).lower()], m.end()
         if (
             kind is None
             and value is not None
             and text[pos : pos + 1] == " "
-            and (m := lex.ordinal_word.match(text, pos + 1))
+            and (m := self.at(lex.ordinal_word, pos + 1))
         ):
             den = ordinal_word_value(m.group(), lex)
-            if den and den >= 3 and lex.ordinal_fraction_follower.match(text, m.end()):
+            if den and den >= 3 and self.at(lex.ordinal_fraction_follower, m.end()):
                 head = _before_final_et_un(text[base.start : base.end], lex)
                 if head is not None and not m.group().lower().endswith("s"):
                     # "vingt et un cinquième" (singular): 20 + 1/5, not 21 fifths
@@ -155,9 +163,9 @@ class FigureReader:
                 else:
                     value = value / den
                 kind, pos = Kind.FRACTION, m.end()
-        if kind is None and value is not None and (m := lex.fraction_sur.match(text, pos)):
+        if kind is None and value is not None and (m := self.at(lex.fraction_sur, pos)):
             other = self._bare_number_at(m.end())
-            if other and other[0] and lex.ordinal_fraction_follower.match(text, other[1]):
+            if other and other[0] and self.at(lex.ordinal_fraction_follower, other[1]):
                 kind, value, pos = Kind.FRACTION, value / other[0], other[1]
         if (
             kind is None
@@ -183,9 +191,9 @@ class FigureReader:
         num = self._bare_number_at(pos)
         if num is None:
             return None
-        if m := lex.fraction_noun.match(text, num[1]):
+        if m := self.at(lex.fraction_noun, num[1]):
             return num[0] * lex.fractions[m.group(1).lower()], m.end()
-        if text[num[1] : num[1] + 1] == " " and (m := lex.ordinal_word.match(text, num[1] + 1)):
+        if text[num[1] : num[1] + 1] == " " and (m := self.at(lex.ordinal_word, num[1] + 1)):
             den = ordinal_word_value(m.group(), lex)
             if den and den >= 2:
                 return num[0] / den, m.end()
@@ -210,12 +218,8 @@ class FigureReader:
         if not cue:
             if not 1800 <= v <= 2100:
                 return None
-            nxt = lex.next_word.match(text, base.end)
-            if (
-                nxt
-                and not lex.function_word_after.match(text, base.end)
-                and nxt.group(1)[-1] in "sx"
-            ):
+            nxt = self.at(lex.next_word, base.end)
+            if nxt and not self.at(lex.function_word_after, base.end) and nxt.group(1)[-1] in "sx":
                 return None  # "2024 soldats" is a count
         return replace(
             base, kind=Kind.YEAR, resolved=f"{v:04d}", low=base.value, high=base.value, rule="year"
@@ -248,15 +252,14 @@ class FigureReader:
             return None
         window = max(0, first.start - _LOOKBACK)
         entre = lex.range_entre_before.search(text, window, first.start)
-        j = lex.range_joiner.match(text, first.end)
+        j = self.at(lex.range_joiner, first.end)
         if not j or (entre and not j.group(1)) or (not entre and j.group(1)):
             return None
         if j.group(3) and (first.end != j.start() or "," in text[first.end : j.end()]):
             return None  # "10-15" only when glued
         if not entre and lex.change_verb_before.search(text, window, first.start):
             return None  # "passé de 7,7 % à 7,4 %": two figures
-        sub = type(self)(text, lex, self.published)
-        sub.taken = bytearray(self.taken)
+        sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
         second = None
         for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
             if m := pattern.match(text, j.end()):

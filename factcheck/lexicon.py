@@ -74,6 +74,10 @@ class Lexicon:
     word_number: Pattern
     digits: Pattern
     ordinal_word: Pattern
+    ordinal_suffix_end: Pattern
+    article_continuation: Pattern
+    month_name: Pattern
+    vague_group_word: Pattern
     digit_ordinal_suffix: Pattern
     roman_ordinal: Pattern
     relative_ordinal: Pattern
@@ -143,38 +147,38 @@ def lexicon(code: str = "fr") -> Lexicon:
     et_next = rf"(?=(?:{_alt(nums['joiner_followers'])})(?![\p{{L}}]))"
     joiner = rf"(?:-(?!\s)|\s+(?:{et})\s+{et_next}|-(?:{et})-{et_next}|\s+)"
     word_number = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:{w})(?:{joiner}(?:{w}))*(?![\p{{L}}\d])", regex.I | regex.V1
+        rf"(?<![\p{{L}}\d])(?:{w})(?:{joiner}(?:{w}))*(?![\p{{L}}\d])", regex.I
     )
     digits = regex.compile(
         r"(?:(?<=^|[\s(\[«\"/:;])[-+](?=\d)|(?<![\p{L}\d.,])(?<!\p{L}-))"
         r"(?:\d{1,3}(?:[ .]\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
         r"(?:[eE][-+]?\d+(?![\p{L}])|\^[-+]{0,2}\d+(?:,\d+)?)?(?:\s*/\s*\d+)?(?!\d)",
-        regex.V1,
+        0,
     )
     ord_words = _lower_map(nums["ordinal_words"])
     suffixes = tuple(sorted(nums["ordinal_suffixes"], key=len, reverse=True))
     ordinal_word = regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?:{w}){joiner})*(?:\p{{L}}+?(?:{_alt(suffixes)})|{_alt(list(ord_words))})"
         r"(?![\p{L}\d])",
-        regex.I | regex.V1,
+        regex.I,
+    )
+    # Where an ordinal written in letters may end: a fast literal search, extended backwards.
+    ordinal_suffix_end = regex.compile(
+        rf"(?:{_alt(suffixes)}|{_alt(list(ord_words))})(?![\p{{L}}\d])", regex.I
     )
     digit_ordinal_suffix = regex.compile(
-        rf"(?:{_alt(nums['digit_ordinal_suffixes'])}|ᵉ|ʳᵉ|ᵉʳ)(?![\p{{L}}\d])", regex.V1
+        rf"(?:{_alt(nums['digit_ordinal_suffixes'])}|ᵉ|ʳᵉ|ᵉʳ)(?![\p{{L}}\d])"
     )
     roman_ordinal = regex.compile(
         r"(?<![\p{L}\d])(?=[IVXLCDM]*[IVX])([IVXLCDM]+)(er|re|ère|ème|e|ᵉ|ᵉʳ)s?(?![\p{L}\d])",
-        regex.V1,
+        0,
     )
     rel = _lower_map(nums["relative_ordinals"])
-    relative_ordinal = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt(list(rel))})(?![\p{{L}}])", regex.I | regex.V1
-    )
-    scale_after = regex.compile(rf"\s*({_alt(list(scales))})(?![\p{{L}}])", regex.I | regex.V1)
+    relative_ordinal = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(list(rel))})(?![\p{{L}}])", regex.I)
+    scale_after = regex.compile(rf"\s*({_alt(list(scales))})(?![\p{{L}}])", regex.I)
     abbrev = nums["scale_abbreviations"]
     halves = _lower_map(nums["halves"])
-    half_after = regex.compile(
-        rf"\s+et\s+(?:{_alt(list(halves))})(?![\p{{L}}])", regex.I | regex.V1
-    )
+    half_after = regex.compile(rf"\s+et\s+(?:{_alt(list(halves))})(?![\p{{L}}])", regex.I)
 
     currency_words: dict[str, str] = {}
     currency_ambiguous: dict[str, str] = {}
@@ -191,30 +195,28 @@ def lexicon(code: str = "fr") -> Lexicon:
     cur_sym = _alt(list(currency_symbols))
     scale_abbrev_after = regex.compile(
         rf"\s?({_alt(list(abbrev))})(?=\s?(?:{cur_sym})|(?:\s|[.,;:)!?]|$)(?!\s*(?:de\s|d')?\p{{Ll}}))",
-        regex.V1,
+        0,
     )
-    currency_after = regex.compile(
-        rf"(?:\s*({cur_sym})|\s+({cur_w}))(?![\p{{L}}])", regex.I | regex.V1
-    )
+    currency_after = regex.compile(rf"(?:\s*({cur_sym})|\s+({cur_w}))(?![\p{{L}}])", regex.I)
     currency_after_scale = regex.compile(
         rf"\s*(?:(?:de|d')\s*)?(?:({cur_sym})|({cur_w}|{cur_amb}))(?![\p{{L}}])",
-        regex.I | regex.V1,
+        regex.I,
     )
-    currency_symbol_before = regex.compile(rf"(?:{cur_sym})\s?$", regex.V1)
+    currency_symbol_before = regex.compile(rf"(?:{cur_sym})\s?$")
 
     pct = units["percent"]
     percent_after = regex.compile(
         rf"\s*(?:{_alt([_spaced(x) for x in pct['words']], escape=False)})(?![\p{{L}}])",
-        regex.I | regex.V1,
+        regex.I,
     )
     percent_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in pct['before']], escape=False)})\s+$",
-        regex.I | regex.V1,
+        regex.I,
     )
     pp = units["percentage_points"]
     pp_after = regex.compile(
         rf"\s*(?:{_alt([_spaced(x) for x in pp['words']], escape=False)})(?![\p{{L}}])",
-        regex.I | regex.V1,
+        regex.I,
     )
     duration_units: dict[str, str] = {}
     duration_days: dict[str, float] = {}
@@ -224,16 +226,16 @@ def lexicon(code: str = "fr") -> Lexicon:
             duration_units[wd.lower()] = unit
     abbrevs = set(units["duration_abbreviations"])
     full_words = [x for x in duration_units if x not in abbrevs]
-    duration_after = regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I | regex.V1)
-    duration_abbrev_after = regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])", regex.V1)
+    duration_after = regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I)
+    duration_abbrev_after = regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])")
     quantity_units: dict[str, str] = {}
     for unit, forms in units["quantities"].items():
         for f in forms:
             quantity_units[f] = unit
-    quantity_after = regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])", regex.V1)
+    quantity_after = regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])")
 
     fractions = _lower_map(nums["fractions"])
-    fraction_noun = regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I | regex.V1)
+    fraction_noun = regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I)
     groups = _lower_map(nums["vague_groups"])
     vague_det = _alt(
         [_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False
@@ -241,7 +243,11 @@ def lexicon(code: str = "fr") -> Lexicon:
     vague = regex.compile(
         rf"(?<![\p{{L}}])(?:({vague_det})\s+|(?<=\b[dl]'))?({_alt(list(groups))})"
         rf"(?:\s+(?:de|d')\s*({_alt(list(groups))}))?(?![\p{{L}}])",
-        regex.I | regex.V1,
+        regex.I,
+    )
+
+    vague_group_word = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(list(groups))})(?![\p{{L}}])", regex.I
     )
 
     def before_alt(phrases: list[str]) -> str:
@@ -254,7 +260,7 @@ def lexicon(code: str = "fr") -> Lexicon:
             rf"(?P<{cls}>{before_alt(cls_before[cls])})" for cls in ("approx", "lower", "upper")
         )
         + r")$",
-        regex.I | regex.V1,
+        regex.I,
     )
     verbs = approx["verbs"]
     fillers = _alt([_spaced(x) for x in approx["verb_fillers"]], escape=False)
@@ -262,89 +268,102 @@ def lexicon(code: str = "fr") -> Lexicon:
         r"(?<![\p{L}])(?:"
         + "|".join(rf"(?P<{c}>{_alt([_spaced(x) for x in verbs[c]], escape=False)})" for c in verbs)
         + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
-        regex.I | regex.V1,
+        regex.I,
     )
     rng = approx["ranges"]
-    range_entre_before = regex.compile(r"(?<![\p{L}])entre\s+$", regex.I | regex.V1)
-    range_de_before = regex.compile(r"(?<![\p{L}])(?:de|d'|du|des)\s*$", regex.I | regex.V1)
+    range_entre_before = regex.compile(r"(?<![\p{L}])entre\s+$", regex.I)
+    range_de_before = regex.compile(r"(?<![\p{L}])(?:de|d'|du|des)\s*$", regex.I)
     range_joiner = regex.compile(
         rf"\s*(?:({_alt(rng['joiners_after_entre'])})\s+|({_alt(rng['joiners_after_de'])})\s+|(-)\s*)",
-        regex.V1,
+        0,
     )
     change_verb_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['change_verbs']], escape=False)})"
         r"(?:\s+\p{L}+){0,2}\s+(?:de|d')\s*$",
-        regex.I | regex.V1,
+        regex.I,
     )
-    identifiers = tuple(regex.compile(p, regex.V1) for p in ident["patterns"])
+    identifiers = tuple(regex.compile(p) for p in ident["patterns"])
     named_alt = _alt([_spaced(x) for x in ident["named"]], escape=False)
-    named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.V1)
-    homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I | regex.V1)
+    named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])")
+    homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I)
     cal = dates["calendar"]
     year_cue_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['year_cues']], escape=False)})[\s-]*$",
-        regex.I | regex.V1,
+        regex.I,
     )
     function_word_after = regex.compile(
-        rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I | regex.V1
+        rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
     )
     months = {m: i + 1 for i, m in enumerate(dates["months"])}
     months.update({k.lower(): v for k, v in dates["month_variants"].items()})
     month_alt = _alt(list(months))
+    month_name = regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})(?![\p{{L}}])", regex.I)
     weekdays = tuple(cal["weekdays"])
     day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
     date = regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
         rf"(?P<month>{month_alt})(?![\p{{L}}])(?:\s+(?P<year>\d{{4}})(?!\d))?",
-        regex.I | regex.V1,
+        regex.I,
     )
     month_year = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I | regex.V1
+        rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I
     )
     numeric_date = regex.compile(
-        r"(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
+        r"(?=\d)(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
         r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])",
-        regex.V1,
+        0,
     )
     time = regex.compile(
         r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])",
-        regex.V1,
+        0,
     )
     time_cue_hour = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['time_cues']], escape=False)})\s+$",
-        regex.I | regex.V1,
+        regex.I,
     )
     fraction_sur = regex.compile(r"\s+sur\s+", regex.I)
-    article_elision_before = regex.compile(r"(?<![\p{L}])[lL]'$", regex.V1)
+    article_elision_before = regex.compile(r"(?<![\p{L}])[lL]'$")
 
     demi_scale_after = regex.compile(
-        rf"\s*(?:{_alt(list(halves))})[\s-]({_alt(list(scales))})(?![\p{{L}}])", regex.I | regex.V1
+        rf"\s*(?:{_alt(list(halves))})[\s-]({_alt(list(scales))})(?![\p{{L}}])", regex.I
     )
     level_reached_before = regex.compile(
         rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['change_verbs']], escape=False)})"
         r"(?:\s+\p{L}+){0,2}\s*$",
-        regex.I | regex.V1,
+        regex.I,
     )
-    decimal_word_after = regex.compile(
-        rf"\s+(?:{_alt(nums['decimal_words'])})\s+", regex.I | regex.V1
-    )
-    and_after = regex.compile(rf"\s+(?:{_alt(nums['joiners'])})\s+", regex.I | regex.V1)
+    decimal_word_after = regex.compile(rf"\s+(?:{_alt(nums['decimal_words'])})\s+", regex.I)
+    and_after = regex.compile(rf"\s+(?:{_alt(nums['joiners'])})\s+", regex.I)
     exact_group_after = regex.compile(
-        rf"\s+({_alt(list(nums['exact_groups']))})(?![\p{{L}}])", regex.I | regex.V1
+        rf"\s+({_alt(list(nums['exact_groups']))})(?![\p{{L}}])", regex.I
     )
-    next_word = regex.compile(r"\s+([\p{L}'-]+)", regex.V1)
+    next_word = regex.compile(r"\s+([\p{L}'-]+)")
     ordinal_determiner_before = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I | regex.V1
+        rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I
     )
     fraction_dets = _alt([_spaced(x) for x in extra["fraction_determiners"]], escape=False)
     fraction_with_determiner = regex.compile(
         rf"(?<![\p{{L}}])(?:{fraction_dets})"
         rf"\s*({_alt(list(fractions))})(?![\p{{L}}])",
-        regex.I | regex.V1,
+        regex.I,
     )
     ordinal_fraction_follower = regex.compile(
         rf"\s*(?:(?:{_alt(extra['ordinal_fraction_followers'])})(?![\p{{L}}])|[.,;:!?)»]|$)",
-        regex.I | regex.V1,
+        regex.I,
+    )
+
+    after_article = (
+        list(scales)
+        + list(halves)
+        + list(fractions)
+        + list(groups)
+        + list(duration_units)
+        + list(currency_words)
+        + [u for u in quantity_units if len(u) > 3]
+        + ["sur", "et"]
+    )
+    article_continuation = regex.compile(
+        rf"\s*(?:{_alt(after_article)}|\p{{L}}*(?:{_alt(suffixes)}))(?![\p{{L}}])", regex.I
     )
 
     return Lexicon(
@@ -377,6 +396,10 @@ def lexicon(code: str = "fr") -> Lexicon:
         word_number=word_number,
         digits=digits,
         ordinal_word=ordinal_word,
+        ordinal_suffix_end=ordinal_suffix_end,
+        article_continuation=article_continuation,
+        month_name=month_name,
+        vague_group_word=vague_group_word,
         digit_ordinal_suffix=digit_ordinal_suffix,
         roman_ordinal=roman_ordinal,
         relative_ordinal=relative_ordinal,

@@ -43,11 +43,13 @@ def extract_mentions(
 
 
 class _Scanner(FigureReader):
-    def __init__(self, text: str, lex: Lexicon, published: date | None) -> None:
+    def __init__(
+        self, text: str, lex: Lexicon, published: date | None, taken: bytearray | None = None
+    ) -> None:
         self.text = text
         self.lex = lex
         self.published = published
-        self.taken = bytearray(len(text))
+        self.taken = bytearray(len(text)) if taken is None else taken
         self.found: list[Mention] = []
 
     # -- bookkeeping -------------------------------------------------------------------
@@ -71,16 +73,28 @@ class _Scanner(FigureReader):
             if self.free(mention.start, mention.end):
                 self.take(mention)
         starts: list[tuple[int, int, str]] = []
+        seen_vague: set[int] = set()
+        for g in lex.vague_group_word.finditer(text):
+            # "des dizaines de milliers": anchored on the group word, read from its determiner
+            for m in lex.vague.finditer(text, max(0, g.start() - 24), g.end()):
+                if m.start() not in seen_vague and m.end() == g.end():
+                    seen_vague.add(m.start())
+                    starts.append((m.start(), -m.end(), "vague"))
         for name, pattern in (
-            ("vague", lex.vague),
             ("fraction", lex.fraction_with_determiner),
-            ("ordinal_word", lex.ordinal_word),
             ("roman", lex.roman_ordinal),
             ("words", lex.word_number),
             ("digits", lex.digits),
             ("vulgar", _VULGAR),
         ):
             starts.extend((m.start(), -m.end(), name) for m in pattern.finditer(text))
+        for m in lex.ordinal_suffix_end.finditer(text):
+            # Extend a word ending like an ordinal back over its cardinal head.
+            window = max(0, m.start() - 80)
+            for o in lex.ordinal_word.finditer(text, window, m.end(), overlapped=False):
+                if o.end() == m.end():
+                    starts.append((o.start(), -o.end(), "ordinal_word"))
+                    break
         if relative_ordinals:
             starts.extend(
                 (m.start(), -m.end(), "relative") for m in lex.relative_ordinal.finditer(text)
@@ -133,7 +147,7 @@ class _Scanner(FigureReader):
                         rule="mixed_fraction",
                     )
                 )
-        m = lex.digit_ordinal_suffix.match(text, end)
+        m = self.at(lex.digit_ordinal_suffix, end)
         if m and value == int(value) and value > 0 and core.isdigit():
             return Mention(
                 start,
@@ -166,6 +180,10 @@ class _Scanner(FigureReader):
 
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
+        if words.lower() in self.lex.article_words and not self.at(
+            self.lex.article_continuation, end
+        ):
+            return None  # "un accord": the common case, rejected early
         value = words_value(words, self.lex)
         while value is None:
             # "trois quatre" is no number: keep the longest prefix that is one.
@@ -230,7 +248,7 @@ class _Scanner(FigureReader):
         return self._finish(base) if read is base else read
 
     def _read_fraction(self, start: int, end: int) -> Mention | None:
-        m = self.lex.fraction_with_determiner.match(self.text, start)
+        m = self.at(self.lex.fraction_with_determiner, start)
         if m is None or m.group(1).lower() not in ("moitié", "tiers", "quart", "moitiés"):
             return None
         value = self.lex.fractions[m.group(1).lower()]
@@ -266,7 +284,7 @@ class _Scanner(FigureReader):
         plural = text[start:end].lower().endswith("s")
         numerator = bool(dropped) and words_value(dropped[-1], lex) is not None
         if value >= 2 and (
-            (numerator and lex.ordinal_fraction_follower.match(text, end))
+            (numerator and self.at(lex.ordinal_fraction_follower, end))
             or (plural and (dropped or " " in text[start:end].strip()))
         ):
             return None  # "trois cinquièmes", "un vingt-cinquième des voix": a fraction
@@ -300,7 +318,7 @@ class _Scanner(FigureReader):
         )
 
     def _read_roman(self, start: int, end: int) -> Mention | None:
-        m = self.lex.roman_ordinal.match(self.text, start)
+        m = self.at(self.lex.roman_ordinal, start)
         value = roman_value(m.group(1)) if m else None
         if value is None or m is None:
             return None
