@@ -7,6 +7,8 @@ from typing import Any
 import pandas as pd
 import pytest
 from conftest import GOLD_DIR, SHARED_EVAL, requires_shared_eval
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.evaluate import (
     GoldError,
@@ -264,3 +266,29 @@ def test_load_gold_names_file_and_line(tmp_path) -> None:
 @pytest.mark.parametrize("name", ["seeds_mentions.jsonl", "dev_mentions.jsonl"])
 def test_project_gold_copy_matches_shared_eval(name) -> None:
     assert load_gold(GOLD_DIR / name) == load_gold(SHARED_EVAL / name)
+
+
+_span = st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1]))
+_kinds = st.sampled_from(["count", "money", "percent", "identifier"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    gold_spans=st.lists(st.tuples(_span, _kinds, st.integers(0, 3)), max_size=8),
+    pred_spans=st.lists(st.tuples(_span, _kinds, st.integers(0, 3)), max_size=8),
+)
+def test_every_figure_is_counted_exactly_once(gold_spans, pred_spans) -> None:
+    rows = [gold(s, e, k, value=v) for (s, e), k, v in gold_spans]
+    claims = frame(*(pred(s, e, k, value=float(v)) for (s, e), k, v in pred_spans))
+    report = evaluate(rows, claims)
+    n_gold = sum(k != "identifier" for _, k, _ in gold_spans)
+    # Only articles of the gold are scored: without any gold row, nothing is.
+    n_pred = sum(k != "identifier" for _, k, _ in pred_spans) if gold_spans else 0
+    for score in (report.overall, report.span):
+        assert score.tp + score.fn == n_gold
+        assert score.tp + score.fp == n_pred
+    assert report.overall.tp <= report.span.tp
+    assert sum(s.tp + s.fn for s in report.per_kind.values()) == n_gold
+    # Scoring the gold against itself is always perfect.
+    itself = frame(*(pred(s, e, k, value=float(v)) for (s, e), k, v in gold_spans))
+    assert evaluate(rows, itself).overall.fp == evaluate(rows, itself).overall.fn == 0
