@@ -73,6 +73,7 @@ class Lexicon:
     family_nature: dict[str, str]  # family name → "stock" | "event"
     duration_days: dict[str, float]
     calendar_tolerance: float
+    fraction_tolerance: float
     relation_labels: dict[str, str]
     outcome_labels: dict[str, str]
     side_labels: dict[str, str]
@@ -119,8 +120,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         event=_pattern(data["event"]["cues"]),
         families=families,
         family_nature=dict(data["families_nature"]),
-        duration_days={k.lower(): float(v) for k, v in data["durations"]["days"].items()},
+        duration_days={k.lower(): float(v) / 86400
+                       for k, v in data["durations"]["seconds"].items()},
         calendar_tolerance=float(data["durations"]["calendar_tolerance"]),
+        fraction_tolerance=float(data["durations"]["fraction_tolerance"]),
         relation_labels=dict(data["explain"]["relations"]),
         outcome_labels=dict(data["explain"]["outcome"]),
         side_labels=dict(data["explain"]["side"]),

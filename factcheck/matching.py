@@ -184,9 +184,12 @@ def interval(
         return None
     lo_c = -math.inf if lo is None else lo * scale - precision(lo * scale)
     hi_c = math.inf if hi is None else hi * scale + precision(hi * scale)
-    if kind == "duration" and scale not in (1.0, 7.0):
+    tol = 0.0
+    if kind == "duration" and scale > 7.0:
         tol = lexicon.calendar_tolerance
-        lo_c, hi_c = lo_c * (1 - tol), hi_c * (1 + tol)
+    elif kind == "fraction" and approx == "none":
+        tol = lexicon.fraction_tolerance
+    lo_c, hi_c = lo_c * (1 - tol), hi_c * (1 + tol)
     if kind == "fraction" and hi is None:
         hi_c = 100.0
     canonical = None if value is None else value * scale

@@ -36,7 +36,7 @@ def value_relation(a: ClaimView, b: ClaimView) -> str:
     if a.lo > b.hi or b.lo > a.hi:
         return "incompatible"
     if a.exact and b.exact and a.value is not None and b.value is not None:
-        tol = max(precision(a.value), precision(b.value))
+        tol = min(precision(a.value), precision(b.value))
         if abs(a.value - b.value) <= tol:
             return "same"
     if a.approx == b.approx and a.value == b.value and (a.lo, a.hi) == (b.lo, b.hi):
@@ -145,8 +145,8 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
                                   b_bounds=bounds(b, lexicon)))
     if event:
         return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
-    if not (a.family and b.family):
-        return None
+    if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
+        return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
 
 
@@ -203,7 +203,9 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                         for b in periods[keys[i + 1]][:MAX_GROUP]:
                             yield a, b
         for si, (keys_s, periods_s) in enumerate(indexed):
-            for keys_t, periods_t in indexed[si + 1 :]:
+            for ti, (keys_t, periods_t) in enumerate(indexed):
+                if ti == si:
+                    continue
                 for key in keys_s:
                     pos = bisect.bisect_left(keys_t, key)
                     near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}

@@ -1,0 +1,183 @@
+"""Claims frames for cross-reference tests, built from short dicts or from the gold files.
+
+Context (actor, qualifiers, time, place...) is written by hand in the fixtures: the tests of
+cross-referencing do not depend on factcheck.context.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.models import APPROX_TOLERANCE, CLAIM_COLUMNS, stable_id
+from factcheck.text import sentence_at, sentence_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data" / "crossref"
+GOLD = ROOT / "reference" / "gold"
+SEEDS = ROOT / "seeds"
+CONTEXT_FIELDS = ("subject", "qualifiers", "category", "actor", "place", "time_start",
+                  "time_end", "source", "modality")
+
+
+def _occurrence(text: str, surface: str, occurrence: int) -> int:
+    """Offset of the ``occurrence``-th raw (possibly overlapping) match of ``surface``."""
+    pos = -1
+    for _ in range(occurrence + 1):
+        pos = text.find(surface, pos + 1)
+        if pos < 0:
+            raise ValueError(f"{surface!r} (occurrence {occurrence}) not in text {text[:60]!r}")
+    return pos
+
+
+def _bounds(claim: dict) -> tuple[float | None, float | None]:
+    if "low" in claim or "high" in claim:
+        return claim.get("low"), claim.get("high")
+    value, approx = claim.get("value"), claim.get("approx", "none")
+    if value is None:
+        return None, None
+    if approx == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    if approx == "lower":
+        return value, (1.0 if claim.get("kind") == "fraction" else None)
+    if approx == "upper":
+        return 0.0, value
+    return value, value
+
+
+def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
+    text = article["text"]
+    surface = claim["surface"]
+    if start is None:
+        start = _occurrence(text, surface, claim.get("occurrence", 0))
+    end = start + len(surface)
+    s, e = sentence_at(sentence_spans(text), start)
+    low, high = _bounds(claim)
+    qualifiers = claim.get("qualifiers", "")
+    if isinstance(qualifiers, list):
+        qualifiers = "; ".join(qualifiers)
+    row = {
+        "article_id": article["id"],
+        "claim_id": stable_id(article["id"], start, end, surface),
+        "start": start,
+        "end": end,
+        "surface": surface,
+        "kind": claim["kind"],
+        "value": claim.get("value"),
+        "low": low,
+        "high": high,
+        "unit": claim.get("unit") or "",
+        "approx": claim.get("approx", "none"),
+        "resolved": claim.get("resolved", ""),
+        "sentence": text[s:e],
+        "subject": claim.get("subject") or "",
+        "qualifiers": qualifiers,
+        "category": claim.get("category") or "",
+        "actor": claim.get("actor") or "",
+        "place": claim.get("place") or "",
+        "time_start": claim.get("time_start") or "",
+        "time_end": claim.get("time_end") or "",
+        "source": claim.get("source") or "",
+        "modality": claim.get("modality") or "asserted",
+        "modality_rule": "",
+        "published": article.get("published", ""),
+        "article_source": article.get("source", ""),
+        "title": article.get("title", ""),
+    }
+    return row
+
+
+def frame_from_articles(articles: list[dict]) -> pd.DataFrame:
+    """A claims frame from ``[{id, published, text, claims: [{surface, kind, value, ...}]}]``."""
+    rows = [claim_row(a, c) for a in articles for c in a.get("claims", [])]
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def load_cases(name: str) -> list[dict]:
+    """Test cases of ``tests/data/crossref/<name>.json``."""
+    with open(DATA / f"{name}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def case_ids(cases: list[dict]) -> list[str]:
+    return [c["name"] for c in cases]
+
+
+def claim_id_of(frame: pd.DataFrame, article_id: str, surface: str, occurrence: int = 0) -> str:
+    rows = frame[(frame["article_id"] == article_id) & (frame["surface"] == surface)]
+    rows = rows.sort_values("start")
+    if len(rows) <= occurrence:
+        raise KeyError(f"no claim {surface!r} #{occurrence} in {article_id}")
+    return str(rows.iloc[occurrence]["claim_id"])
+
+
+# --- Gold claims: seeds + dev corpus, gold figures, context added by hand ------------------
+
+def gold_articles() -> list[dict]:
+    meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str)
+    articles = []
+    for row in meta.to_dict("records"):
+        text = (SEEDS / f"{row['id']}.txt").read_text(encoding="utf-8")
+        articles.append({"id": row["id"], "published": row["published"], "text": text})
+    with open(GOLD / "dev_corpus.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            d = json.loads(line)
+            articles.append({"id": d["id"], "published": d["published"], "text": d["text"]})
+    return articles
+
+
+def _gold_rows() -> list[dict]:
+    rows = []
+    for name in ("seeds_mentions.jsonl", "dev_mentions.jsonl"):
+        with open(GOLD / name, encoding="utf-8") as handle:
+            rows.extend(json.loads(line) for line in handle)
+    return rows
+
+
+def gold_frame(with_context: bool = True) -> pd.DataFrame:
+    """Claims of the seeds and dev corpus from the gold mentions (attribution → source) and,
+    when ``with_context``, the hand-written context of ``gold_context.json``."""
+    from factcheck.text import normalize
+
+    articles = {a["id"]: a for a in gold_articles()}
+    for a in articles.values():
+        a["text"] = normalize(a["text"])
+    overlay: dict[str, dict] = {}
+    if with_context:
+        with open(DATA / "gold_context.json", encoding="utf-8") as handle:
+            for item in json.load(handle):
+                overlay[f"{item['id']}|{item['surface']}|{item.get('occurrence', 0)}"] = item
+    rows = []
+    for g in _gold_rows():
+        article = articles[g["id"]]
+        claim = {k: g.get(k) for k in ("surface", "kind", "value", "unit", "subject")}
+        claim["approx"] = g.get("approx") or "none"
+        claim["source"] = g.get("attribution")
+        if g.get("low") is not None or g.get("high") is not None:
+            claim["low"], claim["high"] = g.get("low"), g.get("high")
+        extra = overlay.get(f"{g['id']}|{g['surface']}|{g['occurrence']}", {})
+        claim.update({k: v for k, v in extra.items() if k in CONTEXT_FIELDS or k == "resolved"})
+        rows.append(claim_row(article, claim, start=g["start"]))
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def gold_relations() -> list[dict]:
+    rels = []
+    for name in ("seeds_relations.jsonl", "dev_relations.jsonl"):
+        with open(GOLD / name, encoding="utf-8") as handle:
+            rels.extend(json.loads(line) for line in handle)
+    return rels
+
+
+def gold_claim_id(frame: pd.DataFrame, ref: list) -> str:
+    """Claim id of a gold reference ``[article, surface, occurrence]``: the occurrence counts
+    raw matches of the surface in the text, as in the gold files."""
+    article, surface, occurrence = ref
+    text = next(a["text"] for a in gold_articles() if a["id"] == article)
+    start = _occurrence(text, surface, occurrence)
+    rows = frame[(frame["article_id"] == article) & (frame["start"] == start)]
+    if rows.empty:
+        raise KeyError(f"no gold claim {ref}")
+    return str(rows.iloc[0]["claim_id"])
