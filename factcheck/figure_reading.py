@@ -257,7 +257,7 @@ class FigureReader:
             return None
         if j.group(3) and (first.end != j.start() or "," in text[first.end : j.end()]):
             return None  # "10-15" only when glued
-        if not entre and lex.change_verb_before.search(text, window, first.start):
+        if j.group(2) and not entre and lex.change_verb_before.search(text, window, first.start):
             return None  # "passé de 7,7 % à 7,4 %": two figures
         sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
         second = None

@@ -57,6 +57,12 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def key(pair: tuple[str, str]) -> tuple[str, float | str]:
+    """A (text, value) pair in comparable form: spaces and case folded, value parsed."""
+    value = _value(pair[1])
+    return (_norm(pair[0]), round(value, 9) if isinstance(value, float) else value)
+
+
 def _same(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> bool:
     if len(a) != len(b):
         return False
