@@ -21,6 +21,8 @@ from factcheck.models import MEASURE_KINDS
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
 MAX_ROUNDING_SHARE = 0.05
+#: Whole figures below this are read as exact to the unit, not rounded to their last digit.
+SMALL_EXACT = 1000
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 #: Modality values (from factcheck.context) read as projected or denied figures.
@@ -122,10 +124,13 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
 
 
 def precision(x: float) -> float:
-    """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it."""
+    """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it
+    ("43 000" is 42 500 to 43 500; "2 millions" 1,9 to 2,1 millions)."""
     if x == 0 or not math.isfinite(x):
         return 0.0
     ax = abs(x)
+    if ax < SMALL_EXACT and ax == round(ax):
+        return 0.5  # "50 blessés", "20 %": small whole figures are stated to the unit
     unit = 10.0 ** math.floor(math.log10(ax))
     for _ in range(12):  # find the smallest power of ten that still divides the figure
         if abs(ax / unit - round(ax / unit)) < 1e-6:

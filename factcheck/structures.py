@@ -61,16 +61,19 @@ def _between(s: _Sentence, a: ClaimView, b: ClaimView) -> str:
     return s.text[_rel(a, s)[1] : _rel(b, s)[0]]
 
 
-def _can_be_part(part: ClaimView, total: ClaimView) -> bool:
+def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool:
+    """Same dimension (or shares of the total); with ``strict``, the same family too. After
+    "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
     if part.dimension != total.dimension and part.dimension != "share":
         return False
-    return not (part.family and total.family and part.family != total.family)
+    return not (strict and part.family and total.family and part.family != total.family)
 
 
-def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon) -> list[ClaimView]:
+def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
+                 strict: bool = True) -> list[ClaimView]:
     """Figures of ``s`` from index ``first`` on, as long as separators join them."""
     members = s.members
-    if first >= len(members) or not _can_be_part(members[first], total):
+    if first >= len(members) or not _can_be_part(members[first], total, strict):
         return []
     parts = [members[first]]
     for nxt in members[first + 1 :]:
@@ -81,7 +84,7 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon) -
             break
         if lexicon.partial.search(gap) or lexicon.total.search(gap):
             break
-        if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total):
+        if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
         parts.append(nxt)
     return parts
@@ -138,8 +141,9 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                 if len(gap) <= MAX_TOTAL_GAP and not (
                     lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
                 ):
-                    parts = _enumeration(s, j + 1, total, lexicon)
-                    cue = lexicon.partial.search(gap) or lexicon.exhaustive.search(gap)
+                    partial = lexicon.partial.search(gap)
+                    parts = _enumeration(s, j + 1, total, lexicon, strict=not partial)
+                    cue = partial or lexicon.exhaustive.search(gap)
                     mode = _mode(gap, parts, s, lexicon) if parts and cue else None
                     if mode:
                         yield total, parts, mode, s, s
@@ -191,6 +195,10 @@ def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
     t_lo, t_hi = (100.0, 100.0) if shares_of_whole else (total.lo, total.hi)
     t_val = 100.0 if shares_of_whole else total.value
     ref = parts[0] if shares_of_whole else total
+    if total.exact and t_val is not None and not shares_of_whole:
+        # "soit 50 au total" after 17 + 12 + 17: a total is as precise as its parts.
+        slack = sum((p.hi - p.lo) / 2 for p in parts)
+        t_lo, t_hi = max(t_lo, t_val - slack), min(t_hi, t_val + slack)
     p_lo = sum(p.lo for p in parts)
     p_hi = sum(p.hi for p in parts)
     p_vals = [p.value if p.value is not None else (p.lo + p.hi) / 2 for p in parts]
