@@ -122,19 +122,24 @@ class EvalReport:
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a gold ``*_mentions.jsonl`` file (checked for the fields scoring needs)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from None
     rows: list[dict[str, Any]] = []
-    with Path(path).open(encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-            missing = [k for k in ("id", "start", "end", "kind") if row.get(k) is None]
-            if missing:
-                raise GoldError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
-            rows.append(row)
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise GoldError(f"{path}:{lineno}: expected a JSON object")
+        missing = [k for k in ("id", "start", "end", "kind") if row.get(k) is None]
+        if missing:
+            raise GoldError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
+        rows.append(row)
     return rows
 
 

@@ -257,6 +257,12 @@ def test_load_gold_names_file_and_line(tmp_path) -> None:
     path.write_text('{"id": "a", "start": 0, "end": 2, "kind": "count"}\n{oops\n', "utf-8")
     with pytest.raises(GoldError, match=r"gold\.jsonl:2: not valid JSON"):
         load_gold(path)
+    path.write_text("[1, 2]\n", "utf-8")
+    with pytest.raises(GoldError, match=r"gold\.jsonl:1: expected a JSON object"):
+        load_gold(path)
+    path.write_bytes(b'{"id": "\xe9"}\n')  # latin-1, not UTF-8
+    with pytest.raises(GoldError, match=r"gold\.jsonl: cannot read"):
+        load_gold(path)
     path.write_text('{"id": "a", "start": 0, "kind": "count"}\n', "utf-8")
     with pytest.raises(GoldError, match=r"gold\.jsonl:1: missing field\(s\) end"):
         load_gold(path)
