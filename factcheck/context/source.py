@@ -1,0 +1,297 @@
+"""Who states a figure (``source``).
+
+Rules, in order (``rule`` names the one that decided):
+
+* ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
+  sentences, and the quote is followed by ", a déclaré X" -> X;
+* ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
+  "une étude du X publiée fin janvier") hands over to its author;
+* ``inverted``: ", a indiqué le Pentagone", "a martelé Volodymyr Zelensky" after the figure;
+* ``speech_verb``: "X a déclaré/affirmé/annoncé... (que)" before the figure, "Moscou dit avoir
+  abattu", "la Russie annonce"; an apposed name wins over its title ("Le ministre ukrainien
+  de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov);
+* pronouns ("Il a également avancé que") resolve to the previous named speaker; names are
+  given in their fullest form in the article ("Trump" -> "Donald Trump").
+
+Dates, years, times, ordinals and identifiers get no source (they situate or rank a claim,
+they are not one), nor does a figure that only scopes another one ("dans les deux camps").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.context.names import fullest_name, previous_speaker
+from factcheck.context.nlp import Tok
+from factcheck.context.subject import Figure
+from factcheck.lang.context_data import SourceData, source_data
+from factcheck.models import MEASURE_KINDS, Kind
+
+NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+_BOUNDARY = frozenset(
+    {
+        ",",
+        ":",
+        ";",
+        "que",
+        "qu'",
+        "alors",
+        "et",
+        "mais",
+        "«",
+        "»",
+        '"',
+        "(",
+        ")",
+        "“",
+        "”",
+        ".",
+        "!",
+        "?",
+    }
+)
+_NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    source: str | None
+    rule: str
+
+
+def speech_lemma(t: Tok, data: SourceData) -> str | None:
+    lem = data.speech_forms.get(t.lower, t.lemma)
+    if lem in data.speech_verbs and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        return lem
+    return None
+
+
+def _clean(words: list[Tok], data: SourceData) -> str | None:
+    """Text of a source noun phrase, without article, title or trailing clause."""
+    toks = list(words)
+    while toks and (
+        toks[0].pos == "DET"
+        or toks[0].lower in ("l'", "l’", "le", "la", "les", "un", "une", "d'", "de", "des", "du")
+    ):
+        toks = toks[1:]
+    if not toks:
+        return None
+    # A document hands over to its author: "une étude (publiée) par/du X".
+    if toks[0].lemma in data.documents or toks[0].lower in data.documents:
+        for j in range(1, len(toks)):
+            if toks[j].lower in ("par", "du", "de", "des", "d'") and j + 1 < len(toks):
+                inner = _clean(toks[j + 1 :], data)
+                if inner:
+                    return inner
+        return None
+    # Cut a trailing participle clause: "... Studies publiée fin janvier".
+    for j in range(1, len(toks)):
+        if toks[j].lower in data.stops or (
+            toks[j].pos == "VERB" and not toks[j].is_title and toks[j - 1].is_title
+        ):
+            toks = toks[:j]
+            break
+    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # Titles before a proper name: "président américain Donald Trump" -> Donald Trump.
+    if toks[0].lower in data.titles:
+        j = 0
+        while j < len(toks) and not toks[j].is_title:
+            j += 1
+        if 0 < j < len(toks) and all(
+            t.is_title or t.lower in ("de", "du", "von") for t in toks[j:]
+        ):
+            toks = toks[j:]
+    return _join(toks)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    prev: Tok | None = None
+    for t in toks:
+        if prev is not None and prev.end < t.start:
+            out += " "
+        out += t.text
+        prev = t
+    return out.strip()
+
+
+def _np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
+    out: list[Tok] = []
+    while j < len(toks) and toks[j].text not in _NP_END:
+        if out and toks[j].lower in data.stops and toks[j].lower not in ("le", "la"):
+            break
+        out.append(toks[j])
+        j += 1
+    return out
+
+
+def _selon(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    for k, t in enumerate(toks):
+        phrase = t.lower
+        if t.lower == "après" and k > 0 and toks[k - 1].lower in ("d'", "d’"):
+            phrase = "d'après"
+        if phrase not in data.introducers and t.lower not in data.introducers:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
+            continue
+        np = []
+        j = k + 1
+        while j < len(toks) and toks[j].text not in _NP_END:
+            np.append(toks[j])
+            j += 1
+        if np:
+            return np
+    return None
+
+
+def _inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+    for v in range(after, len(toks)):
+        if speech_lemma(toks[v], data) is None:
+            continue
+        j = v - 1
+        while j >= 0 and toks[j].lower in data.verb_fillers:
+            j -= 1
+        if j < 0 or toks[j].text not in (",", "»", '"', "”"):
+            continue
+        if v + 1 < len(toks) and (
+            toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
+        ):
+            continue
+        np = _np_after(toks, v + 1, data)
+        if np:
+            return np
+    return None
+
+
+def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    for v in range(before - 1, -1, -1):
+        t = toks[v]
+        if speech_lemma(t, data) is None:
+            continue
+        if t.verbform == "Part" and not _has_aux(toks, v):
+            continue
+        if t.verbform not in ("Fin", "Part") and t.pos not in ("VERB", "NOUN", "ADJ"):
+            continue
+        j = v - 1
+        while j >= 0 and toks[j].lower in data.verb_fillers:
+            j -= 1
+        if j >= 0 and toks[j].text == ",":
+            # An incise: a name in apposition is the speaker, anything else is skipped.
+            k = j - 1
+            while k >= 0 and toks[k].text != ",":
+                k -= 1
+            incise = list(toks[k + 1 : j])
+            if incise and all(x.is_title for x in incise):
+                return incise
+            if k < 0:
+                continue
+            j = k - 1
+        np: list[Tok] = []
+        while j >= 0 and toks[j].lower not in _BOUNDARY:
+            np.insert(0, toks[j])
+            j -= 1
+        if np:
+            return np
+    return None
+
+
+def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
+    j = v - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].pos == "AUX"
+
+
+def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
+    """ "dans les deux camps": a figure that only delimits another one of the sentence."""
+    if not others or fig.first < 2:
+        return False
+    det, prep = toks[fig.first - 1], toks[fig.first - 2]
+    return (
+        det.lower in ("les", "des", "aux") and prep.pos == "ADP" and prep.lower not in ("de", "d'")
+    )
+
+
+def _in_quote(text: str, pos: int) -> int | None:
+    """End offset of the quotation containing ``pos`` (within its paragraph), if any."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:pos]
+    for open_, close in _OPEN_CLOSE.items():
+        if open_ == close:
+            if before.count(open_) % 2 == 1:
+                end = text.find(close, pos, para_end)
+                return end if end >= 0 else None
+        else:
+            o = before.rfind(open_)
+            if o >= 0 and before.rfind(close) < o:
+                end = text.find(close, pos, para_end)
+                return end if end >= 0 else None
+    return None
+
+
+def sources(
+    article_text: str,
+    sentence_start: int,
+    toks: tuple[Tok, ...],
+    figs: list[Figure],
+    quote_sources: dict[int, str | None],
+) -> list[SourceResult]:
+    """Source of every figure of one sentence. ``quote_sources`` maps the end offset of a
+    quotation to its speaker, filled from :func:`quote_speaker` (cached per article)."""
+    data = source_data()
+    out = []
+    for n, fig in enumerate(figs):
+        kind = fig.mention.kind
+        if kind in NO_SOURCE_KINDS:
+            out.append(SourceResult(None, "no_source_kind"))
+            continue
+        others = any(f.mention.kind in MEASURE_KINDS for i, f in enumerate(figs) if i != n)
+        if _is_scope(toks, fig, others):
+            out.append(SourceResult(None, "scope"))
+            continue
+        qend = _in_quote(article_text, fig.mention.start)
+        if qend is not None:
+            if qend not in quote_sources:
+                quote_sources[qend] = quote_speaker(article_text, qend)
+            if quote_sources[qend]:
+                out.append(SourceResult(quote_sources[qend], "quote"))
+                continue
+        found: tuple[list[Tok] | None, str] = (_selon(toks, data), "selon")
+        if not found[0]:
+            found = (_inverted(toks, fig.last, data), "inverted")
+        if not found[0]:
+            found = (_forward(toks, fig.first, data), "speech_verb")
+        np, rule = found
+        name = _clean(np, data) if np else None
+        if name and name.lower() in data.pronouns:
+            name = previous_speaker(article_text, sentence_start + np[0].start) if np else None
+            rule += "+pronoun"
+        if name:
+            name = fullest_name(name, article_text)
+        out.append(SourceResult(name, rule if name else "none"))
+    return out
+
+
+def quote_speaker(text: str, quote_end: int) -> str | None:
+    """Speaker named right after a closing quote: "», a martelé Volodymyr Zelensky"."""
+    from factcheck.context.nlp import parse_sentences
+
+    tail_end = text.find("\n", quote_end)
+    tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
+    if tail.lstrip()[:1] != ",":
+        return None
+    toks = parse_sentences([tail])[0]
+    np = _inverted(toks, 0, source_data())
+    if not np:
+        return None
+    data = source_data()
+    name = _clean(np, data)
+    if name and name.lower() in data.pronouns:
+        name = previous_speaker(text, quote_end)
+    return fullest_name(name, text) if name else None

@@ -1,0 +1,391 @@
+"""What a figure counts (``subject``) and the words that narrow it (``qualifiers``).
+
+Rules, tried in order for each figure of a sentence (``rule`` names them):
+
+* ``noun_after``: the noun right after the figure, possibly after "de"/"des"
+  ("46 drones", "des dizaines de milliers de personnes", "près de 60 % des foyers",
+  "988 milliards de dollars d'aide"), unless it is a base a share is taken of ("du PIB");
+* ``noun_before``: "une enveloppe de 725 millions", "une hausse de 12,5 %"; a container
+  ("d'un montant de", "le nombre de", "le prix du") hands over to the noun it wraps or, before
+  it, the noun phrase it describes ("une nouvelle aide ..., d'un montant de" -> aide);
+* ``clause_subject``: the figure completes a verb ("pourrait atteindre 2 millions",
+  "s'est établi à 5,8 %"): the head of the nearest noun phrase before that is not a
+  prepositional complement ("Le taux de chômage a reculé de" -> taux);
+* ``apposition``: "soit 169,6 milliards" restates the previous figure's subject;
+* ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
+  nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
+  else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+* ordinals take the noun after them or the last noun before ("son premier à l'étranger");
+  dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
+  janvier"); durations, times, years and identifiers have no subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.context.nlp import Tok
+from factcheck.lang.context_data import SubjectData, subject_data
+from factcheck.models import Kind, Mention
+
+NO_SUBJECT_KINDS = frozenset({Kind.DURATION, Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
+_LINK_DE = frozenset({"de", "d'", "des", "du"})
+_ARTICLE_AFTER_DE = frozenset({"la", "l'"})
+_PP_PREPS = frozenset({"ADP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of a sentence: its mention and its token span ``[first, last)``."""
+
+    mention: Mention
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectResult:
+    subject: str | None
+    noun: int | None  # token index of the subject noun, when in this sentence
+    qualifiers: tuple[str, ...]
+    rule: str
+    antecedent: int | None = None  # index of the figure it was taken from
+
+
+def lemma_of(t: Tok, data: SubjectData) -> str:
+    if t.lower in data.lemmas:
+        return data.lemmas[t.lower]
+    if t.pos == "NOUN" and t.lemma:
+        return t.lemma
+    w = t.lower
+    if w.endswith("ées"):
+        return w[:-2]
+    if w.endswith("ée") and len(w) > 3:
+        return w[:-1]
+    if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _nounish(t: Tok, data: SubjectData) -> bool:
+    if not t.is_word or t.is_title:
+        return False
+    if t.lower in data.not_subjects or t.lemma in data.not_subjects:
+        return False
+    if t.pos in ("NOUN", "ADJ"):
+        return True
+    return t.pos == "VERB" and t.verbform == "Part"
+
+
+def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    j = fig.last
+    if j < len(toks) and toks[j].lower in _LINK_DE:
+        if not _links_with_de(toks, fig, data) and toks[j].lower in ("de", "d'"):
+            return None
+        j += 1
+        if j < len(toks) and toks[j - 1].lower == "de" and toks[j].lower in _ARTICLE_AFTER_DE:
+            j += 1
+    if j < len(toks) and _nounish(toks[j], data):
+        if lemma_of(toks[j], data) in data.bases or toks[j].lower in data.bases:
+            return None
+        return j
+    return None
+
+
+def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether "de" after the figure introduces what it counts: after a unit, a percentage
+    or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
+    if fig.mention.kind != Kind.COUNT:
+        return True
+    return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
+
+
+def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "NUM", "ADV") and toks[j].lower not in data.determiners:
+        j -= 1
+    if j < 0:
+        return True
+    t = toks[j]
+    if t.lower in data.contractions:
+        return False
+    if t.lower == "des":
+        return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
+    if t.lower in data.determiners or t.pos == "DET":
+        return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
+    return False
+
+
+def _unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
+    """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril."""
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    if j < len(toks) and toks[j].lower in _LINK_DE:
+        j += 1
+        if j < len(toks) and toks[j].lower in _ARTICLE_AFTER_DE:
+            j += 1
+        if j < len(toks) and _nounish(toks[j], data):
+            return j
+    return k
+
+
+def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
+    """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
+    for k in range(pos - 1, -1, -1):
+        t = toks[k]
+        if not t.is_word or t.is_title:
+            continue
+        if t.pos != "NOUN" and not _orphan_adjective(toks, k, data):
+            continue
+        lem = lemma_of(t, data)
+        if lem in data.time_nouns or lem in data.not_subjects:
+            continue
+        if is_np_head(toks, k, data):
+            if lem in data.containers:
+                inner = _unwrap_container(toks, k, data)
+                if inner != k:
+                    return inner
+                return head_before(toks, k, data)
+            return k
+    return None
+
+
+def _orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
+    if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
+    j = first - 1
+    if j < 0 or toks[j].lower not in ("de", "d'"):
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns:
+        return None
+    if lem in data.containers:
+        # "d'un montant de X": the noun phrase the container describes, before it.
+        k = j - 1
+        while k >= 0 and toks[k].lower in ("un", "une", "d'", "de", "le", "la", "l'", ","):
+            k -= 1
+        return head_before(toks, k + 1, data)
+    return j
+
+
+def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
+    j = first - 1
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in ("jusqu'", "à")):
+        j -= 1
+    if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"):
+        return j
+    return None
+
+
+def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
+    """Adjectives and participles after the noun at ``k``, then a passive or copular
+    predicate ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
+    out: list[str] = []
+    j = k + 1
+    n = len(toks)
+
+    def participles(j: int) -> int:
+        while j < n:
+            t = toks[j]
+            if (
+                t.pos in ("ADJ", "VERB")
+                and t.is_word
+                and not t.is_title
+                and t.verbform != "Fin"
+                and t.verbform != "Inf"
+            ):
+                word = t.text
+                if t.pos == "VERB" and j + 1 < n and toks[j + 1].pos == "ADJ":
+                    word = f"{word} {toks[j + 1].text}"
+                    j += 1
+                out.append(word)
+                j += 1
+            elif (
+                t.lower in (",", "ou", "et")
+                and j + 1 < n
+                and toks[j + 1].pos in ("ADJ", "VERB")
+                and toks[j + 1].verbform not in ("Fin", "Inf")
+            ):
+                j += 1
+            else:
+                break
+        return j
+
+    if adjectives:
+        j = participles(j)
+    else:
+        while j < n and toks[j].pos not in ("AUX", "VERB", "PUNCT"):
+            j += 1
+    aux = j
+    while j < n and (toks[j].pos == "AUX" or toks[j].lower in ("déjà", "également", "bien")):
+        j += 1
+    if j > aux:
+        participles(j)
+    return out
+
+
+def _qualify(toks: tuple[Tok, ...], fig: Figure, noun: int | None, own: bool) -> tuple[str, ...]:
+    quals: list[str] = []
+    if own and noun is not None:
+        quals = qualifiers_after(toks, noun)
+        j = fig.first - 1
+        while j >= 0 and toks[j].pos == "ADV":
+            j -= 1
+        if (
+            j > 0
+            and toks[j].pos == "VERB"
+            and toks[j].verbform == "Part"
+            and toks[j - 1].pos in ("AUX", "VERB")
+        ):
+            quals.insert(0, toks[j].text)
+    elif noun is not None and noun < fig.first:
+        quals = qualifiers_after(toks, noun)
+    else:
+        quals = qualifiers_after(toks, fig.last - 1, adjectives=False)
+    seen: list[str] = []
+    for q in quals:
+        if q not in seen:
+            seen.append(q)
+    return tuple(seen)
+
+
+def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
+    """Subject and qualifiers of every figure of one sentence."""
+    data = subject_data()
+    pending: dict[int, str] = {}
+    results: list[SubjectResult | None] = [None] * len(figs)
+    for n, fig in enumerate(figs):
+        kind = fig.mention.kind
+        if kind in NO_SUBJECT_KINDS:
+            results[n] = SubjectResult(None, None, (), "no_subject_kind")
+            continue
+        if kind == Kind.DATE:
+            results[n] = _date_subject(toks, fig, data)
+            continue
+        k = noun_after(toks, fig, data)
+        if k is not None:
+            results[n] = SubjectResult(
+                lemma_of(toks[k], data), k, _qualify(toks, fig, k, True), "noun_after"
+            )
+            continue
+        if kind == Kind.ORDINAL:
+            k = next(
+                (
+                    j
+                    for j in range(fig.first - 1, -1, -1)
+                    if toks[j].pos == "NOUN" and not toks[j].is_title
+                ),
+                None,
+            )
+            subj = lemma_of(toks[k], data) if k is not None else None
+            results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
+            continue
+        k = _noun_before_de(toks, fig.first, data)
+        if k is not None:
+            results[n] = SubjectResult(
+                lemma_of(toks[k], data), k, _qualify(toks, fig, k, False), "noun_before"
+            )
+            continue
+        prev = toks[fig.first - 1].lower if fig.first > 0 else ""
+        if prev in data.appositions:
+            pending[n] = "apposition"
+            continue
+        v = _governing_verb(toks, fig.first)
+        if v is not None:
+            k = head_before(toks, v, data)
+            if k is not None:
+                results[n] = SubjectResult(
+                    lemma_of(toks[k], data), k, _qualify(toks, fig, k, False), "clause_subject"
+                )
+                continue
+        pending[n] = "ellipsis"
+    _resolve_pending(toks, figs, results, pending, data)
+    return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
+
+
+def _resolve_pending(
+    toks: tuple[Tok, ...],
+    figs: list[Figure],
+    results: list[SubjectResult | None],
+    pending: dict[int, str],
+    data: SubjectData,
+) -> None:
+    def candidate(order: range, n: int) -> int | None:
+        kinds = (figs[n].mention.kind,)
+        for same_kind in (True, False):
+            for m in order:
+                r = results[m]
+                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL:
+                    continue
+                if not same_kind or figs[m].mention.kind in kinds:
+                    return m
+        return None
+
+    for backward_first in (True, False):
+        for n in sorted(pending):
+            if results[n] is not None:
+                continue
+            m = candidate(range(n - 1, -1, -1), n)
+            if m is None and not backward_first:
+                m = candidate(range(n + 1, len(figs)), n)
+            if m is None:
+                continue
+            ant = results[m]
+            assert ant is not None
+            own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
+            inherited = [q for q in ant.qualifiers if not _is_predicate(toks, ant, q)]
+            quals = tuple(dict.fromkeys([*inherited, *own]))
+            results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
+    for n in pending:
+        if results[n] is None:
+            k = head_before(toks, figs[n].first, data)
+            if k is not None:
+                results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "clause_subject")
+
+
+def _is_predicate(toks: tuple[Tok, ...], ant: SubjectResult, word: str) -> bool:
+    """Whether ``word`` came from the antecedent's verb, not from its noun phrase."""
+    if ant.noun is None:
+        return False
+    j = ant.noun + 1
+    while (
+        j < len(toks)
+        and toks[j].pos in ("ADJ", "VERB", "PUNCT", "CCONJ")
+        and toks[j].verbform != "Fin"
+    ):
+        if toks[j].text == word.split()[0]:
+            return False
+        if toks[j].pos == "PUNCT" and toks[j].lower != ",":
+            break
+        j += 1
+    return True
+
+
+def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
+    j = fig.first - 1
+    if j >= 0 and toks[j].lower in ("le", "du", "au", "l'"):
+        j -= 1
+    skipped = False
+    while j >= 0 and toks[j].is_title and toks[j].pos in ("PROPN", "NOUN"):
+        j -= 1
+        skipped = True
+    if skipped and j >= 0 and toks[j].lower in _LINK_DE:
+        j -= 1
+    if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
+        return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
+    return SubjectResult(None, None, (), "date")

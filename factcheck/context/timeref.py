@@ -1,0 +1,295 @@
+"""When a figure is about: an ISO 8601 period ``(time_start, time_end)``.
+
+Time expressions of the sentence are found with patterns built from
+``lang/fr/context_time.toml`` and resolved against the publication date:
+
+* explicit dates and months ("le 4 janvier", "février 2022", "fin janvier", "en 2024");
+* weekdays: the most recent such day on or before publication ("jeudi"); "dans la nuit de
+  samedi à dimanche" spans both days;
+* relative periods ("la semaine dernière", "l'an dernier", "l'année écoulée", "hier");
+* cumulative periods: "depuis <anchor>" with named anchors kept as data ("depuis le début de
+  l'invasion" -> 2022-02-24), "depuis février 2022", "depuis 2022": start at that point, end at
+  the date of the statement or the publication;
+* projections: "d'ici le printemps", "d'ici 2026", "d'ici la fin de l'année": only an end,
+  the last day of that period (the first such period not over at publication).
+
+An expression right after a speech verb ("a déclaré jeudi", "publiée fin janvier") dates the
+statement: it ends cumulative periods and is used only when nothing else in the sentence says
+when. The expression used is the nearest to the figure, first within its clause, then in
+the sentence. Dates and years get their own value as period.
+
+Default, documented choice: when nothing in the sentence says when, ``time_end`` is the
+publication date (the figure holds "as of" publication) and ``time_start`` is empty; both are
+empty when the publication date is unknown.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import regex
+
+from factcheck.lang.context_data import source_data, time_data
+from factcheck.models import Kind, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Expr:
+    start: int
+    end: int
+    kind: str  # point, since, until
+    first: date | None
+    last: date | None
+    speech: bool = False
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    d = time_data()
+    months = "|".join(d.months)
+    days = "|".join(d.weekdays)
+    seasons = "|".join(regex.escape(s) for s in d.seasons)
+    anchors = "|".join(regex.escape(a) for a in sorted(d.anchors, key=len, reverse=True))
+    rel = "|".join(regex.escape(r) for r in sorted(d.relative, key=len, reverse=True))
+    src = source_data()
+    forms = set(src.speech_forms)
+    for lemma in src.speech_verbs:
+        if lemma.endswith("er") and " " not in lemma:
+            forms |= {lemma[:-2] + "é", lemma[:-2] + "ée", lemma[:-2] + "e"}
+    speech = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return {
+        "since_anchor": regex.compile(rf"\bdepuis (?P<a>{anchors})\b")
+        if anchors
+        else regex.compile(r"(?!)"),
+        "since": regex.compile(
+            rf"\bdepuis (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
+            rf"(?:(?P<m>{months})(?: (?P<y>\d{{4}}))?|(?P<yo>\d{{4}}))\b"
+        ),
+        "until": regex.compile(
+            rf"\bd'ici (?:à )?(?:(?:le |l'|la )?(?P<s>{seasons})(?: (?P<sy>\d{{4}}))?"
+            rf"|(?:la )?fin (?:de l'année|(?P<fmo>du mois)|(?P<fm>{months})|(?P<fy>\d{{4}}))"
+            rf"|(?P<m>{months})(?: (?P<my>\d{{4}}))?|(?P<y>\d{{4}}))\b"
+        ),
+        "night": regex.compile(rf"\bnuit (?:de|du) (?P<a>{days}) (?:à|au) (?P<b>{days})\b"),
+        "date": regex.compile(rf"\b(?P<d>\d{{1,2}}|1er) (?P<m>{months})(?: (?P<y>\d{{4}}))?\b"),
+        "part_month": regex.compile(
+            rf"\b(?P<p>fin|début|mi-?)[ -]?(?P<m>{months})(?: (?P<y>\d{{4}}))?\b"
+        ),
+        "month_year": regex.compile(rf"\b(?:en )?(?P<m>{months}) (?P<y>\d{{4}})\b"),
+        "in_month": regex.compile(rf"\b(?:en|depuis) (?P<m>{months})\b"),
+        "year": regex.compile(
+            r"\b(?:en|l'année|au cours de l'année|pour l'année) (?P<y>(?:19|20)\d{2})\b"
+        ),
+        "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
+        "relative": regex.compile(rf"(?<!\w)(?P<r>{rel})(?!\w)") if rel else regex.compile(r"(?!)"),
+        "speech_before": regex.compile(rf"\b(?:{speech})\s*$"),
+    }
+
+
+class TimeResolver:
+    """Resolves the time expressions of an article's sentences against its publication date."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+
+    # -- resolution helpers -------------------------------------------------------------
+    def _weekday(self, name: str) -> date | None:
+        if self.published is None:
+            return None
+        wd = time_data().weekdays.index(name)
+        return self.published - timedelta(days=(self.published.weekday() - wd) % 7)
+
+    def _month(self, name: str, year: str | None) -> tuple[date, date] | None:
+        m = time_data().months.index(name) + 1
+        if year:
+            y = int(year)
+        elif self.published is not None:
+            y = self.published.year if m <= self.published.month else self.published.year - 1
+        else:
+            return None
+        return date(y, m, 1), _month_end(y, m)
+
+    def _future_month(self, name: str, year: str | None) -> date | None:
+        m = time_data().months.index(name) + 1
+        if year:
+            return _month_end(int(year), m)
+        if self.published is None:
+            return None
+        y = self.published.year if m >= self.published.month else self.published.year + 1
+        return _month_end(y, m)
+
+    def _season_end(self, name: str, year: str | None) -> date | None:
+        first, last = time_data().seasons[name]
+        lm, ld = (int(x) for x in last.split("-"))
+        fm = int(first.split("-")[0])
+        if year:
+            y = int(year) + (1 if lm < fm else 0)
+            return date(y, lm, ld)
+        if self.published is None:
+            return None
+        y = self.published.year
+        end = date(y, lm, ld)
+        return end if end >= self.published else date(y + 1, lm, ld)
+
+    def _relative(self, rule: str) -> tuple[date, date] | None:
+        p = self.published
+        if p is None:
+            return None
+        monday = p - timedelta(days=p.weekday())
+        if rule == "today":
+            return p, p
+        if rule == "yesterday":
+            return p - timedelta(days=1), p - timedelta(days=1)
+        if rule == "day_before_yesterday":
+            return p - timedelta(days=2), p - timedelta(days=2)
+        if rule == "this_week":
+            return monday, p
+        if rule == "last_week":
+            return monday - timedelta(days=7), monday - timedelta(days=1)
+        if rule == "this_month":
+            return date(p.year, p.month, 1), p
+        if rule == "last_month":
+            y, m = (p.year, p.month - 1) if p.month > 1 else (p.year - 1, 12)
+            return date(y, m, 1), _month_end(y, m)
+        if rule == "this_year":
+            return date(p.year, 1, 1), p
+        if rule == "last_year":
+            return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)
+        if rule == "past_twelve_months":
+            return p - timedelta(days=365), p
+        if rule == "night":
+            return p - timedelta(days=1), p
+        return None
+
+    # -- finding ------------------------------------------------------------------------
+    def expressions(self, sentence: str) -> list[_Expr]:
+        pats = _patterns()
+        low = sentence.lower()
+        found: list[_Expr] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(m: regex.Match[str], kind: str, first: date | None, last: date | None) -> None:
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken) or (first is None and last is None):
+                return
+            taken.append((s, e))
+            speech = kind == "point" and bool(pats["speech_before"].search(low[:s]))
+            found.append(_Expr(s, e, kind, first, last, speech))
+
+        d = time_data()
+        for m in pats["since_anchor"].finditer(low):
+            add(m, "since", date.fromisoformat(d.anchors[m["a"]]), None)
+        for m in pats["since"].finditer(low):
+            if m["yo"]:
+                add(m, "since", date(int(m["yo"]), 1, 1), None)
+            else:
+                span = self._month(m["m"], m["y"])
+                if span:
+                    day = int(m["d"]) if m["d"] else 1
+                    add(m, "since", span[0].replace(day=min(day, span[1].day)), None)
+        for m in pats["until"].finditer(low):
+            if m["s"]:
+                end = self._season_end(m["s"], m["sy"])
+            elif m["fm"]:
+                end = self._future_month(m["fm"], None)
+            elif m["fmo"] and self.published:
+                end = _month_end(self.published.year, self.published.month)
+            elif m["fy"] or m["y"]:
+                end = date(int(m["fy"] or m["y"]), 12, 31)
+            elif m["m"]:
+                end = self._future_month(m["m"], m["my"])
+            else:
+                end = date(self.published.year, 12, 31) if self.published else None
+            add(m, "until", None, end)
+        for m in pats["night"].finditer(low):
+            add(m, "point", self._weekday(m["a"]), self._weekday(m["b"]))
+        for m in pats["date"].finditer(low):
+            span = self._month(m["m"], m["y"])
+            if span:
+                day = 1 if m["d"] == "1er" else int(m["d"])
+                if day <= span[1].day:
+                    when = span[0].replace(day=day)
+                    if not m["y"] and self.published and when > self.published:
+                        when = when.replace(year=when.year - 1)
+                    add(m, "point", when, when)
+        for m in pats["part_month"].finditer(low):
+            span = self._month(m["m"], m["y"])
+            if span:
+                first, last = span
+                if m["p"] == "fin":
+                    first = first.replace(day=21)
+                elif m["p"] == "début":
+                    last = first.replace(day=10)
+                else:
+                    first, last = first.replace(day=11), first.replace(day=20)
+                add(m, "point", first, last)
+        for key in ("month_year", "in_month"):
+            for m in pats[key].finditer(low):
+                span = self._month(m["m"], m.groupdict().get("y"))
+                if span:
+                    add(m, "point", *span)
+        for m in pats["year"].finditer(low):
+            y = int(m["y"])
+            add(m, "point", date(y, 1, 1), date(y, 12, 31))
+        for m in pats["relative"].finditer(low):
+            span = self._relative(d.relative[m["r"]])
+            if span:
+                add(m, "point", *span)
+        for m in pats["weekday"].finditer(low):
+            day = self._weekday(m["w"])
+            add(m, "point", day, day)
+        return found
+
+    def period(
+        self, sentence: str, start: int, end: int, mention: Mention
+    ) -> tuple[str | None, str | None]:
+        """``(time_start, time_end)`` for the figure at ``[start, end)`` of ``sentence``."""
+        own = _own_period(mention)
+        if own is not None:
+            return own
+        exprs = [e for e in self.expressions(sentence) if not (e.start < end and start < e.end)]
+        content = [e for e in exprs if not e.speech]
+        speech = [e for e in exprs if e.speech]
+        stated = speech[0].last if speech and speech[0].last else self.published
+        if content:
+            cs, ce = _clause_bounds(sentence, start, end)
+            near = [e for e in content if cs <= e.start and e.end <= ce] or content
+            best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
+            if best.kind == "since":
+                return _iso(best.first), _iso(stated)
+            if best.kind == "until":
+                return None, _iso(best.last)
+            return _iso(best.first), _iso(best.last)
+        if speech:
+            return _iso(speech[0].first), _iso(speech[0].last)
+        return None, _iso(self.published)
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    marks = ',;:()«»"'
+    cs = max(sentence.rfind(c, 0, start) for c in marks) + 1
+    ends = [i for i in (sentence.find(c, end) for c in marks) if i >= 0]
+    return cs, min(ends) if ends else len(sentence)
+
+
+def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
+    if m.kind not in (Kind.DATE, Kind.YEAR) or not m.resolved:
+        return None
+    r = m.resolved
+    if regex.fullmatch(r"\d{4}", r):
+        return f"{r}-01-01", f"{r}-12-31"
+    if regex.fullmatch(r"\d{4}-\d{2}", r):
+        y, mo = int(r[:4]), int(r[5:])
+        return f"{r}-01", _month_end(y, mo).isoformat()
+    return r, r
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

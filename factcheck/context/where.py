@@ -1,0 +1,176 @@
+"""Actor (the side or body a figure is about), place, and category, with normal forms from
+``actors.toml``, ``places.toml`` and ``categories.toml``.
+
+* actor: a nationality qualifier of what is counted ("drones ukrainiens" -> Ukraine), else
+  "côté ukrainien", else a side named before the figure in its sentence outside "selon ..."
+  and beneficiary phrases ("l'administration Biden a annoncé une aide" -> États-Unis;
+  "à l'Ukraine", "pour Kiev" are not the actor);
+* place: a known or "région de X" place after a locative preposition, first between the
+  figure and the next figure, else between the previous figure and this one ("17 drones
+  ... dans la région de Belgorod, 12 dans la région de Koursk");
+* category: the first category whose subjects match (with a qualifier when the subject
+  needs one), else the first whose kinds match.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from factcheck.context.nlp import Tok
+from factcheck.context.subject import Figure
+from factcheck.lang.context_data import world_data
+from factcheck.models import Kind
+
+_BENEFICIARY = frozenset(
+    {
+        "à",
+        "pour",
+        "contre",
+        "avec",
+        "vers",
+        "envers",
+        "au",
+        "aux",
+        "selon",
+        "d'après",
+        "de",
+        "du",
+        "des",
+        "d'",
+    }
+)
+_COTE = "côté"
+_COUNTRY_PREPS = frozenset({"en", "au", "aux"})  # "en Roumanie": an unknown name is a place
+
+
+@lru_cache(maxsize=1)
+def _actor_pattern() -> regex.Pattern[str]:
+    names = sorted(world_data().actor_names, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(n) for n in names)
+    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.I)
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> regex.Pattern[str]:
+    w = world_data()
+    names = sorted(w.places, key=len, reverse=True)
+    known = "|".join(regex.escape(n) for n in names)
+    preps = "|".join(regex.escape(p) for p in w.place_prepositions)
+    return regex.compile(
+        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!à\s+)(?i:l'|la\s+|le\s+))?(?P<p>(?i:{known})|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
+    )
+
+
+def actor_of(
+    toks: tuple[Tok, ...], fig: Figure, qualifiers: tuple[str, ...], source: str | None = None
+) -> str | None:
+    w = world_data()
+    for q in qualifiers:
+        for word in q.lower().split():
+            if word in w.actor_adjectives:
+                return w.actor_adjectives[word]
+    for k in range(fig.first - 1, -1, -1):
+        if toks[k].lower == _COTE and k + 1 < len(toks) and toks[k + 1].lower in w.actor_adjectives:
+            return w.actor_adjectives[toks[k + 1].lower]
+    # A side named as the agent before the figure, outside "selon ..." and beneficiaries.
+    stop = next((k for k in range(fig.first) if toks[k].lower in ("selon",)), None)
+    text_end = toks[fig.first].start if fig.first < len(toks) else None
+    if text_end is None:
+        return None
+    sentence = "".join(t.text + " " for t in toks[: fig.first])
+    found = None
+    for m in _actor_pattern().finditer(sentence):
+        before = sentence[: m.start()].split()
+        prev = before[-1].lower() if before else ""
+        prev = prev[:-2] if prev.endswith("l'") and len(prev) > 2 else prev
+        if prev in _BENEFICIARY or (
+            before
+            and before[-1].lower() == "l'"
+            and len(before) > 1
+            and before[-2].lower() in _BENEFICIARY
+        ):
+            continue
+        if (
+            stop is not None
+            and m.start() >= len("".join(t.text + " " for t in toks[:stop]))
+            and _after_selon(sentence, m.start())
+        ):
+            continue
+        found = w.actor_names[m.group(0).lower()]
+    return found
+
+
+def _after_selon(sentence: str, pos: int) -> bool:
+    head = sentence[:pos]
+    s = head.lower().rfind("selon")
+    return s >= 0 and "," not in head[s:]
+
+
+def place_of(
+    sentence: str, toks: tuple[Tok, ...], fig: Figure, figs: list[Figure], source: str | None
+) -> str | None:
+    w = world_data()
+    if fig.mention.kind in (Kind.IDENTIFIER,):
+        return None
+    n = figs.index(fig)
+    fstart = toks[fig.first].start if fig.first < len(toks) else len(sentence)
+    fend = toks[fig.last - 1].end if 0 < fig.last <= len(toks) else fstart
+    nxt = (
+        toks[figs[n + 1].first].start
+        if n + 1 < len(figs) and figs[n + 1].first < len(toks)
+        else len(sentence)
+    )
+    prv = toks[figs[n - 1].last - 1].end if n > 0 and figs[n - 1].last > 0 else 0
+    candidates = []
+    for m in _place_pattern().finditer(sentence):
+        name = m.group("p")
+        before = sentence[: m.start()].split()
+        if before and before[-1].lower() in w.place_not_after:
+            continue
+        if source and name in source:
+            continue
+        if name.lower() not in w.places and name.lower() in w.actor_names:
+            continue
+        unknown = name.lower() not in w.places
+        if (
+            unknown
+            and m.group("prep").lower() not in _COUNTRY_PREPS
+            and not _looks_like_region(sentence, m)
+        ):
+            continue
+        candidates.append((m.start("p"), w.places.get(name.lower(), name)))
+    after = [c for c in candidates if fend <= c[0] < nxt]
+    if after:
+        return after[0][1]
+    before_c = [c for c in candidates if prv <= c[0] < fstart]
+    return before_c[-1][1] if before_c else None
+
+
+def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:
+    """Unknown names count only as "région de X", "oblast de X", "ville de X"."""
+    return bool(
+        regex.search(
+            r"(?:région|oblast|ville|province|localité|village|district)s?\s+(?:\w+\s+)?$",
+            sentence[: m.start()] + " ",
+            regex.I,
+        )
+        or regex.match(
+            r"(?i:région|oblast|ville|province|localité|village|district) de", m.group(0)
+        )
+    )
+
+
+def category_of(subject: str | None, qualifiers: tuple[str, ...], kind: Kind) -> str | None:
+    quals = {q.lower() for q in qualifiers} | {w for q in qualifiers for w in q.lower().split()}
+    cats = world_data().categories
+    if subject is not None:
+        s = subject.lower()
+        for c in cats:
+            if s in c.subjects and (s not in c.only_with_qualifier or quals & c.qualifiers):
+                return c.name
+    for c in cats:
+        if str(kind) in c.kinds:
+            return c.name
+    return None

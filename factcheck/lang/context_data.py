@@ -1,0 +1,223 @@
+"""Typed access to the context language data (``lang/<code>/context_*.toml``, ``actors.toml``,
+``places.toml``, ``categories.toml``), read through :func:`factcheck.lang.load_data`.
+
+Engines in ``factcheck.context`` hold no French word: everything they match comes from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from factcheck.lang import LanguageDataError, load_data
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectData:
+    containers: frozenset[str]
+    bases: frozenset[str]
+    not_subjects: frozenset[str]
+    time_nouns: frozenset[str]
+    appositions: frozenset[str]
+    ellipsis_markers: frozenset[str]
+    determiners: frozenset[str]
+    contractions: frozenset[str]
+    des_after_pos: frozenset[str]
+    date_events: frozenset[str]
+    scale_words: frozenset[str]
+    lemmas: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceData:
+    speech_verbs: frozenset[str]
+    speech_forms: dict[str, str]
+    introducers: tuple[str, ...]
+    not_after_introducer: frozenset[str]
+    documents: frozenset[str]
+    document_links: frozenset[str]
+    titles: frozenset[str]
+    stops: frozenset[str]
+    pronouns: frozenset[str]
+    not_names: frozenset[str]
+    verb_fillers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityData:
+    negations: frozenset[str]
+    negation_bounds: frozenset[str]
+    negation_window: int
+    projection_modals: frozenset[str]
+    projection_words: tuple[str, ...]
+    estimate_words: tuple[str, ...]
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeData:
+    weekdays: tuple[str, ...]
+    months: tuple[str, ...]
+    seasons: dict[str, tuple[str, str]]
+    anchors: dict[str, str]
+    relative: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    description: str
+    subjects: frozenset[str]
+    qualifiers: frozenset[str]
+    kinds: frozenset[str]
+    only_with_qualifier: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class WorldData:
+    """Actors (sides and bodies), places and categories."""
+
+    actor_names: dict[str, str]  # lower-case name -> normal form
+    actor_adjectives: dict[str, str]  # lower-case adjective -> normal form
+    body_aliases: dict[str, str]  # lower-case alias -> normal form
+    places: dict[str, str]  # lower-case spelling -> normal form
+    place_prepositions: tuple[str, ...]
+    place_not_after: frozenset[str]
+    categories: tuple[Category, ...]
+
+
+def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LanguageDataError(f"{file}.toml: '{key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+def _table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise LanguageDataError(f"{file}.toml: '{key}' must be a table")
+    return value
+
+
+@cache
+def subject_data(code: str = "fr") -> SubjectData:
+    d = load_data(code, "context_subject")
+    f = "context_subject"
+    return SubjectData(
+        containers=_words(d, "containers", f),
+        bases=_words(d, "bases", f),
+        not_subjects=_words(d, "not_subjects", f),
+        time_nouns=_words(d, "time_nouns", f),
+        appositions=_words(d, "appositions", f),
+        ellipsis_markers=_words(d, "ellipsis_markers", f),
+        determiners=_words(d, "determiners", f),
+        contractions=_words(d, "contractions", f),
+        des_after_pos=frozenset(d.get("des_after_pos", [])),
+        date_events=_words(d, "date_events", f),
+        scale_words=_words(d, "scale_words", f),
+        lemmas={k.lower(): v for k, v in _table(d, "lemmas", f).items()},
+    )
+
+
+@cache
+def source_data(code: str = "fr") -> SourceData:
+    d = load_data(code, "context_source")
+    f = "context_source"
+    att = _table(d, "attribution", f)
+    return SourceData(
+        speech_verbs=_words(d, "speech_verbs", f),
+        speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
+        introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
+        not_after_introducer=_words(att, "not_after_introducer", f),
+        documents=_words(att, "documents", f),
+        document_links=_words(att, "document_links", f),
+        titles=_words(att, "titles", f),
+        stops=_words(att, "stops", f),
+        pronouns=_words(att, "pronouns", f),
+        not_names=frozenset(att.get("not_names", [])),
+        verb_fillers=_words(att, "verb_fillers", f),
+    )
+
+
+@cache
+def modality_data(code: str = "fr") -> ModalityData:
+    d = load_data(code, "context_modality")
+    f = "context_modality"
+    return ModalityData(
+        negations=_words(d, "negations", f),
+        negation_bounds=_words(d, "negation_bounds", f),
+        negation_window=int(d.get("negation_window", 1)),
+        projection_modals=_words(d, "projection_modals", f),
+        projection_words=tuple(sorted(_words(d, "projection_words", f), key=len, reverse=True)),
+        estimate_words=tuple(sorted(_words(d, "estimate_words", f), key=len, reverse=True)),
+        window=int(d.get("window", 8)),
+    )
+
+
+@cache
+def time_data(code: str = "fr") -> TimeData:
+    d = load_data(code, "context_time")
+    f = "context_time"
+    seasons = {}
+    for name, span in _table(d, "seasons", f).items():
+        if not (isinstance(span, list) and len(span) == 2):
+            raise LanguageDataError(f"{f}.toml: season '{name}' must be [first MM-DD, last MM-DD]")
+        seasons[name.lower()] = (str(span[0]), str(span[1]))
+    return TimeData(
+        weekdays=tuple(w.lower() for w in d.get("weekdays", [])),
+        months=tuple(m.lower() for m in d.get("months", [])),
+        seasons=seasons,
+        anchors={k.lower(): str(v) for k, v in _table(d, "anchors", f).items()},
+        relative={k.lower(): str(v) for k, v in _table(d, "relative", f).items()},
+    )
+
+
+@cache
+def world_data(code: str = "fr") -> WorldData:
+    actors = load_data(code, "actors")
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for norm, entry in _table(actors, "actors", "actors").items():
+        names[norm.lower()] = norm
+        for n in _words(entry, "names", "actors"):
+            names[n] = norm
+        for a in _words(entry, "adjectives", "actors"):
+            adjectives[a] = norm
+    bodies: dict[str, str] = {}
+    for norm, entry in _table(actors, "bodies", "actors").items():
+        bodies[norm.lower()] = norm
+        for a in _words(entry, "aliases", "actors"):
+            bodies[a] = norm
+    places_file = load_data(code, "places")
+    places: dict[str, str] = {}
+    for norm, spellings in _table(places_file, "places", "places").items():
+        places[norm.lower()] = norm
+        for s in spellings:
+            places[str(s).lower()] = norm
+    cats = []
+    for entry in load_data(code, "categories").get("category", []):
+        if "name" not in entry:
+            raise LanguageDataError("categories.toml: every [[category]] needs a name")
+        cats.append(
+            Category(
+                name=entry["name"],
+                description=entry.get("description", ""),
+                subjects=_words(entry, "subjects", "categories"),
+                qualifiers=_words(entry, "qualifiers", "categories"),
+                kinds=_words(entry, "kinds", "categories"),
+                only_with_qualifier=_words(entry, "only_with_qualifier", "categories"),
+            )
+        )
+    return WorldData(
+        actor_names=names,
+        actor_adjectives=adjectives,
+        body_aliases=bodies,
+        places=places,
+        place_prepositions=tuple(
+            sorted((p.lower() for p in places_file.get("prepositions", [])), key=len, reverse=True)
+        ),
+        place_not_after=_words(places_file, "not_after", "places"),
+        categories=tuple(cats),
+    )
