@@ -12,6 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+#: Streamlit options matching the app: the uploader's own limit is the app's (5 MB), no
+#: usage statistics sent, no "Deploy" button. Later options given by the caller win.
+DEFAULT_OPTIONS: tuple[str, ...] = (
+    "--server.maxUploadSize", "5",
+    "--browser.gatherUsageStats", "false",
+    "--client.toolbarMode", "minimal",
+)
+
 
 def app_path() -> Path:
     """The Streamlit script of the dashboard, inside the installed package."""
@@ -21,7 +29,7 @@ def app_path() -> Path:
 def streamlit_command(args: Sequence[str] = ()) -> list[str]:
     """``python -m streamlit run <app> [args]``: extra ``args`` are streamlit options
     (``--server.port 8502``) followed, after ``--``, by none (the app takes no arguments)."""
-    return [sys.executable, "-m", "streamlit", "run", str(app_path()), *args]
+    return [sys.executable, "-m", "streamlit", "run", str(app_path()), *DEFAULT_OPTIONS, *args]
 
 
 def launch(args: Sequence[str] = ()) -> int:

@@ -29,7 +29,8 @@ FLAG_STATUS: Mapping[str, str] = {
 }
 
 SEVERITY: Mapping[str, str] = {"high": "élevée", "medium": "moyenne", "low": "faible"}
-SEVERITY_ICON: Mapping[str, str] = {"high": "🔴", "medium": "🟠", "low": "🟡"}
+#: Streamlit badge colours by severity (no emoji: not every browser has the font).
+SEVERITY_COLOUR: Mapping[str, str] = {"high": "red", "medium": "orange", "low": "yellow"}
 
 KIND: Mapping[str, str] = {
     "count": "nombre",
@@ -132,6 +133,17 @@ DECISION: Mapping[str, str] = {
     "reopened": "rouvert",
     "note": "note",
 }
+
+
+def french_number(value: object) -> str:
+    """``988000000.0`` as ``988 000 000``, ``12.5`` as ``12,5``; other values as text."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    if value != value:  # NaN
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u202f")
+    return f"{value:,.6g}".replace(",", "\u202f").replace(".", ",")
 
 
 def label(mapping: Mapping[str, str], value: object) -> str:

@@ -34,6 +34,8 @@ def _claim_details(row: dict[str, object]) -> pd.DataFrame:
             value = L.label(L.KIND, value)
         elif column == "approx":
             value = L.label(L.APPROX, value)
+        elif column in ("value", "low", "high"):
+            value = L.french_number(value)
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
             value = "—"
         values.append((name, str(value)))
@@ -100,17 +102,19 @@ def figures_view(ctx: ViewContext) -> None:
     }
     col1, col2, col3, col4 = st.columns(4)
     article_ids = col1.multiselect(
-        "Articles", list(titles), format_func=lambda a: titles[a], key="f_articles"
+        "Articles", list(titles), format_func=lambda a: titles[a], key="f_articles",
+        placeholder="Tous",
     )
     categories = col2.multiselect(
-        "Catégories", data.distinct_values(claims, "category"), key="f_categories"
+        "Catégories", data.distinct_values(claims, "category"), key="f_categories",
+        placeholder="Toutes"
     )
     kinds = col3.multiselect(
         "Types", data.distinct_values(claims, "kind"),
-        format_func=lambda k: L.label(L.KIND, k), key="f_kinds",
+        format_func=lambda k: L.label(L.KIND, k), key="f_kinds", placeholder="Tous",
     )
     sources = col4.multiselect("Sources citées", data.distinct_values(claims, "source"),
-                               key="f_sources")
+                               key="f_sources", placeholder="Toutes")
     col5, col6 = st.columns([3, 1])
     search = col5.text_input("Rechercher (chiffre, phrase, sujet, article)", key="f_search")
     flagged_only = col6.checkbox("Signalés seulement", key="f_flagged")

@@ -81,9 +81,11 @@ def flags_view(ctx: ViewContext) -> None:
     col1, col2, col3 = st.columns([1, 2, 2])
     which = col1.selectbox("Statut", list(_STATUS_FILTER), key="flag_status")
     severities = col2.multiselect(
-        "Gravité", list(L.SEVERITY), format_func=lambda s: L.SEVERITY[s], key="flag_severity"
+        "Gravité", list(L.SEVERITY), format_func=lambda s: L.SEVERITY[s], key="flag_severity",
+        placeholder="Toutes"
     )
-    types = col3.multiselect("Type", data.distinct_values(flags, "type"), key="flag_type")
+    types = col3.multiselect("Type", data.distinct_values(flags, "type"), key="flag_type",
+                           placeholder="Tous")
     shown = flags[flags["status"].isin(_STATUS_FILTER[which])]
     if severities:
         shown = shown[shown["severity"].isin(severities)]

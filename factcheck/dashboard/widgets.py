@@ -118,9 +118,9 @@ def show_evidence(
 
 def flag_header(flag: Mapping[str, object]) -> str:
     severity = str(flag.get("severity") or "")
-    icon = L.SEVERITY_ICON.get(severity, "⚪")
+    colour = L.SEVERITY_COLOUR.get(severity, "gray")
     return (
-        f"{icon} Gravité {L.label(L.SEVERITY, severity)} · {md(flag.get('type'))} · "
+        f":{colour}-badge[Gravité {L.label(L.SEVERITY, severity)}] · {md(flag.get('type'))} · "
         f"{L.label(L.FLAG_STATUS, flag.get('status', 'open'))}"
     )
 
