@@ -167,6 +167,11 @@ class FigureReader:
             other = self._bare_number_at(m.end())
             if other and other[0] and self.at(lex.ordinal_fraction_follower, other[1]):
                 kind, value, pos = Kind.FRACTION, value / other[0], other[1]
+        if kind is None and value is not None and (m := self.at(lex.proportion_after, pos)):
+            other = self._bare_number_at(m.end())
+            if other and other[0] > value and not self._unit_at(other[1]):
+                # "un Français sur trois", "9 foyers sur 10": a proportion
+                kind, value, pos = Kind.FRACTION, value / other[0], other[1]
         if (
             kind is None
             and value is not None
@@ -183,6 +188,15 @@ class FigureReader:
             replace(
                 base, end=pos, surface=text[base.start : pos], kind=kind, value=value, unit=unit
             )
+        )
+
+    def _unit_at(self, pos: int) -> bool:
+        """Whether a scale, percent sign, unit or currency follows ``pos``."""
+        lex = self.lex
+        return any(
+            self.at(p, pos)
+            for p in (lex.scale_after, lex.percent_after, lex.duration_after,
+                      lex.quantity_after, lex.currency_after)
         )
 
     def _fraction_at(self, pos: int) -> tuple[float, int] | None:

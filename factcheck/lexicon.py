@@ -78,6 +78,7 @@ class Lexicon:
     article_continuation: Pattern
     month_name: Pattern
     vague_group_word: Pattern
+    proportion_after: Pattern
     digit_ordinal_suffix: Pattern
     roman_ordinal: Pattern
     relative_ordinal: Pattern
@@ -352,6 +353,11 @@ def lexicon(code: str = "fr") -> Lexicon:
         regex.I,
     )
 
+    between = int(extra["proportion_words_between"])
+    proportion_after = regex.compile(
+        rf"\s+(?:[\p{{L}}'-]+\s+){{1,{between}}}{regex.escape(extra['proportion_joiner'])}\s+",
+        regex.I,
+    )
     after_article = (
         list(scales)
         + list(halves)
@@ -363,7 +369,9 @@ def lexicon(code: str = "fr") -> Lexicon:
         + ["sur", "et"]
     )
     article_continuation = regex.compile(
-        rf"\s*(?:{_alt(after_article)}|\p{{L}}*(?:{_alt(suffixes)}))(?![\p{{L}}])", regex.I
+        rf"\s*(?:{_alt(after_article)}|\p{{L}}*(?:{_alt(suffixes)}))(?![\p{{L}}])"
+        rf"|{proportion_after.pattern}",
+        regex.I,
     )
 
     return Lexicon(
@@ -400,6 +408,7 @@ def lexicon(code: str = "fr") -> Lexicon:
         article_continuation=article_continuation,
         month_name=month_name,
         vague_group_word=vague_group_word,
+        proportion_after=proportion_after,
         digit_ordinal_suffix=digit_ordinal_suffix,
         roman_ordinal=roman_ordinal,
         relative_ordinal=relative_ordinal,
