@@ -181,3 +181,31 @@ def gold_claim_id(frame: pd.DataFrame, ref: list) -> str:
     if rows.empty:
         raise KeyError(f"no gold claim {ref}")
     return str(rows.iloc[0]["claim_id"])
+
+
+# --- Rule cases: tests/data/crossref/rules/<rule>.json ------------------------------------
+
+def rule_cases(rule: str) -> list[dict]:
+    with open(DATA / "rules" / f"{rule}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def check_rule_case(rule: str, case: dict) -> None:
+    """Run only ``rule`` on the case's articles (with the project's reference figures) and
+    compare its flags with the expected ones: same claims, explanation containing the cues."""
+    from factcheck.crossref import cross_reference
+    from factcheck.reference import load_reference
+    from factcheck.rules import registered_rules
+
+    frame = frame_from_articles(case["articles"])
+    _, flags = cross_reference(frame, load_reference(), rules=[registered_rules()[rule]()])
+    assert set(flags.type) <= {rule}
+    got = {frozenset(f.claim_ids): f for f in flags.itertuples()}
+    want = {frozenset(claim_id_of(frame, a, s) for a, s in f["claims"]): f for f in case["flags"]}
+    assert set(got) == set(want), [f.explanation for f in flags.itertuples()]
+    for ids, expected in want.items():
+        flag = got[ids]
+        for fragment in expected.get("contains", []):
+            assert fragment in flag.explanation, (fragment, flag.explanation)
+        assert flag.evidence and all(flag.evidence)
+        assert set(flag.article_ids) == {a for a, _ in expected["claims"]}
