@@ -43,10 +43,24 @@ def normalize(text: str) -> str:
 # A sentence ends at . ! ? … (possibly followed by closing quotes) before a space and an
 # upper-case letter, a quote or a digit, or at a line break. Abbreviations that end in a dot
 # and are followed by a capitalised name ("M. Poutine") must not end a sentence.
-_ABBREVIATIONS = ("M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "etc", "cf", "av", "J.-C")
+_ABBREVIATIONS = (
+    "M",
+    "MM",
+    "Mme",
+    "Mmes",
+    "Mlle",
+    "Dr",
+    "Pr",
+    "St",
+    "Ste",
+    "etc",
+    "cf",
+    "av",
+    "J.-C",
+)
+_NOT_AFTER = "|".join(regex.escape(a) for a in _ABBREVIATIONS)
 _SENT_END = regex.compile(
-    r"""(?<!\b(?:%s))[.!?…]+(?:\s*["»”)\]])*(?=\s+["«“(\[]?\s*[\p{Lu}\d])|\n+"""
-    % "|".join(regex.escape(a) for a in _ABBREVIATIONS),
+    rf"""(?<!\b(?:{_NOT_AFTER}))[.!?…]+(?:\s*["»”)\]])*(?=\s+["«“(\[]?\s*[\p{{Lu}}\d])|\n+""",
     regex.V1,
 )
 
