@@ -1,0 +1,169 @@
+"""Helpers shared by the benchmarks: the corpus, timing statistics, memory, machine, profile.
+
+Benchmarks run as scripts (``python bench/bench_extract.py``), so this module is imported as
+``benchlib`` from the ``bench/`` folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import resource
+import statistics
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from synthetic import synthetic_articles
+
+from factcheck.models import Article
+
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def add_corpus_options(parser: argparse.ArgumentParser, default_chars: int = 1_200_000) -> None:
+    parser.add_argument("--chars", type=int, default=default_chars,
+                        help=f"synthetic corpus size in characters (default {default_chars:,})")
+    parser.add_argument("--seed", type=int, default=0, help="synthetic corpus seed (default 0)")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="read this corpus (any input factcheck reads) instead of "
+                             "generating one")
+
+
+def load_corpus(args: argparse.Namespace) -> list[Article]:
+    """The articles to measure: ``--corpus`` if given, else the synthetic corpus."""
+    if args.corpus is None:
+        return synthetic_articles(args.chars, args.seed)
+    from factcheck.corpus import read_corpus
+
+    result = read_corpus([str(args.corpus)])
+    if result.errors:
+        raise SystemExit(f"{args.corpus}: {len(result.errors)} read errors, first: "
+                         f"{result.errors[0]}")
+    return list(result.articles)
+
+
+def describe_corpus(articles: Sequence[Article]) -> str:
+    chars = sum(len(a.text) for a in articles)
+    return f"{len(articles)} articles, {chars:,} characters ({chars / 1e6:.2f} MB of text)"
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Best and median of repeated measurements (of a rate: higher is better)."""
+
+    values: tuple[float, ...]
+
+    @property
+    def best(self) -> float:
+        return max(self.values)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def show(self, unit: str = "chars/s") -> str:
+        return (f"best {self.best:,.0f} {unit}, median {self.median:,.0f} {unit} "
+                f"(n={len(self.values)})")
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds of this process, result) of one call."""
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    result = fn()
+    return time.perf_counter() - wall0, time.process_time() - cpu0, result
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine() -> str:
+    return (f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}, "
+            f"load average {os.getloadavg()[0]:.2f}")
+
+
+# -- memory -----------------------------------------------------------------------------------
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * _PAGE_KB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+    except (OSError, ValueError):
+        pass
+    return out
+
+
+def tree_rss_kb(pid: int | None = None) -> int:
+    """Resident memory of a process and all its descendants, in KiB, read from /proc."""
+    todo = [os.getpid() if pid is None else pid]
+    total = 0
+    while todo:
+        p = todo.pop()
+        total += _rss_kb(p)
+        todo.extend(_children(p))
+    return total
+
+
+class PeakRSS:
+    """Samples the RSS of this process and its descendants while in use (context manager)."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_kb = max(self.peak_kb, tree_rss_kb())
+
+
+def rusage_peaks_mb() -> tuple[float, float]:
+    """getrusage peaks in MiB: (this process, largest waited-for child)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return own / 1024, child / 1024
+
+
+# -- profile ----------------------------------------------------------------------------------
+def profile(fn: Callable[[], object], top: int = 25, sort: str = "tottime") -> str:
+    """cProfile of one call of ``fn``: the ``top`` entries by ``sort``, as text."""
+    prof = cProfile.Profile()
+    prof.enable()
+    fn()
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).strip_dirs().sort_stats(sort).print_stats(top)
+    return out.getvalue()
