@@ -4,6 +4,7 @@ about different things? And which pairs to judge at all (series within blocks)."
 from __future__ import annotations
 
 import bisect
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ SCOPE_RATIO = 10.0
 MAX_GROUP = 150
 #: Same digits a power of 1000 apart, published within this many days: one figure misscaled.
 SLIP_DAYS = 7
+#: Figures of another period or series compared with each figure (all of them up to this).
+NEIGHBOURS = 4
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
 
 
@@ -175,11 +178,27 @@ def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
             yield a, b
 
 
+def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
+    """The figures of ``pool`` most worth comparing with ``v`` in another period or series:
+    the same source first, then the closest values."""
+    if len(pool) <= NEIGHBOURS:
+        return pool
+    mid = _mid(v) or 0.0
+
+    def distance(w: ClaimView) -> tuple:
+        other = _mid(w) or 0.0
+        gap = abs(math.log(other / mid)) if other > 0 and mid > 0 else float("inf")
+        return (w.source_key != v.source_key, gap, w.claim_id)
+
+    return sorted(pool, key=distance)[:NEIGHBOURS]
+
+
 def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
     """Pairs worth judging in one block: within a series (same outcome, side, modality and
-    role) every pair of one period and of two consecutive periods; across series of one
-    block, each figure with the nearest period of every other series. Linear in the block
-    size for a bounded number of series and of figures per period."""
+    role) every pair of one period, and each figure with its nearest figures (same source,
+    closest value) of the previous period; across series of one block, each figure with the
+    nearest figures of the nearest periods of every other series. Linear in the block size
+    for a bounded number of series and of figures per period."""
     # Parts of totals meet only figures about the same place; other figures all meet (a place
     # known on one side only is no reason to keep them apart).
     by_place: dict[str, list[ClaimView]] = defaultdict(list)
@@ -199,8 +218,8 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
             for i, key in enumerate(keys):
                 yield from _pairs_in(periods[key])
                 if i + 1 < len(keys):
-                    for a in periods[key][:MAX_GROUP]:
-                        for b in periods[keys[i + 1]][:MAX_GROUP]:
+                    for b in periods[keys[i + 1]]:
+                        for a in _nearest(b, periods[key]):
                             yield a, b
         for si, (keys_s, periods_s) in enumerate(indexed):
             for ti, (keys_t, periods_t) in enumerate(indexed):
@@ -209,7 +228,6 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                 for key in keys_s:
                     pos = bisect.bisect_left(keys_t, key)
                     near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}
-                    for a in periods_s[key][:MAX_GROUP]:
+                    for a in periods_s[key]:
                         for nk in near:
-                            for b in periods_t[nk][:MAX_GROUP]:
-                                yield a, b
+                            yield from ((a, b) for b in _nearest(a, periods_t[nk]))
