@@ -21,9 +21,9 @@ from dataclasses import replace
 
 from factcheck.context.modality import modality
 from factcheck.context.names import same_source
-from factcheck.context.nlp import Tok, load_nlp, parse_sentences, token_span
+from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.source import sources
-from factcheck.context.subject import Figure, subjects
+from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
@@ -90,6 +90,7 @@ def _sentence_contexts(
     subs = subjects(toks, figs)
     srcs = sources(article.text, start, toks, figs, quote_sources)
     sentence = claims[0].sentence
+    published = article.published.isoformat() if article.published else None
     out: list[Context] = []
     for fig, sub, src in zip(figs, subs, srcs, strict=True):
         m = fig.mention
@@ -101,10 +102,14 @@ def _sentence_contexts(
         inherited = (ant.modality, ant.modality_rule or "") if ant is not None else None
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         situated = m.kind in SITUATED_KINDS
-        actor = actor_of(toks, fig, sub.qualifiers, src.source) if situated else None
+        actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(sentence, m.start - start, m.end - start, m)
+        if mod == "projected" and published and t_end and t_end < published:
+            # A figure about a period already over is not a projection ("contre 6,1 % l'an
+            # dernier" after "prévoit").
+            mod, mod_rule = ("reported", "source") if src.source else ("asserted", "past_period")
         out.append(
             Context(
                 subject=sub.subject,

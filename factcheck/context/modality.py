@@ -17,8 +17,7 @@ modality of the figure it elaborates, which ``factcheck.context`` passes as ``in
 
 from __future__ import annotations
 
-from factcheck.context.nlp import Tok
-from factcheck.context.subject import Figure
+from factcheck.context.nlp import Figure, Tok
 from factcheck.lang.context_data import modality_data
 
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})

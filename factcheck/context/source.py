@@ -22,8 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.context.names import fullest_name, previous_speaker
-from factcheck.context.nlp import Tok
-from factcheck.context.subject import Figure
+from factcheck.context.nlp import Figure, Tok
 from factcheck.lang.context_data import SourceData, source_data
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -51,6 +50,7 @@ _BOUNDARY = frozenset(
         "?",
     }
 )
+_PARTICLES = frozenset({"de", "du", "des", "von", "van", "der", "di", "da", "del", "ben", "bin"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
@@ -77,9 +77,12 @@ def _clean(words: list[Tok], data: SourceData) -> str | None:
         toks = toks[1:]
     if not toks:
         return None
-    # A document hands over to its author: "une étude (publiée) par/du X".
-    if toks[0].lemma in data.documents or toks[0].lower in data.documents:
-        for j in range(1, len(toks)):
+    # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
+    d = 0
+    while d < len(toks) - 1 and toks[d].pos == "ADJ" and not toks[d].is_title:
+        d += 1
+    if toks[d].lemma in data.documents or toks[d].lower in data.documents:
+        for j in range(d + 1, len(toks)):
             if toks[j].lower in ("par", "du", "de", "des", "d'") and j + 1 < len(toks):
                 inner = _clean(toks[j + 1 :], data)
                 if inner:
@@ -87,9 +90,7 @@ def _clean(words: list[Tok], data: SourceData) -> str | None:
         return None
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     for j in range(1, len(toks)):
-        if toks[j].lower in data.stops or (
-            toks[j].pos == "VERB" and not toks[j].is_title and toks[j - 1].is_title
-        ):
+        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
@@ -120,13 +121,35 @@ def _join(toks: list[Tok]) -> str:
 
 
 def _np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
+    """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
+    Eric Lombard" -> the apposed name when there is one."""
+    while j < len(toks) and toks[j].lower in data.leading_time_words:
+        j += 1
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in _NP_END:
-        if out and toks[j].lower in data.stops and toks[j].lower not in ("le", "la"):
+        if out and toks[j].lower in data.stops:
             break
         out.append(toks[j])
         j += 1
+    if out and j + 1 < len(toks) and toks[j].text == ",":
+        k = j + 1
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and (toks[k].is_title or (toks[k].lower in _PARTICLES and k > j + 1))
+        ):
+            k += 1
+        if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
+            return list(toks[j + 1 : k])
     return out
+
+
+def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
+    """The subject pronoun of an inverted "a-t-il déclaré"."""
+    for t in toks:
+        if t.lower.split("-")[-1] in data.pronouns:
+            return t
+    return None
 
 
 def _selon(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
@@ -148,22 +171,34 @@ def _selon(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
     return None
 
 
+def _inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
+    """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
+    j = v - 1
+    fillers = []
+    while j >= 0 and (
+        toks[j].lower in data.verb_fillers
+        or (toks[j].lower.startswith("-") and toks[j].lower.split("-")[-1] in data.pronouns)
+    ):
+        fillers.append(toks[j])
+        j -= 1
+    if j < 0 or toks[j].text not in (",", "»", '"', "”"):
+        return None
+    pronoun = _pronoun_in(fillers, data)
+    if pronoun is not None:
+        return [pronoun]
+    if v + 1 < len(toks) and (
+        toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
+    ):
+        return None
+    return _np_after(toks, v + 1, data) or None
+
+
 def _inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     for v in range(after, len(toks)):
-        if speech_lemma(toks[v], data) is None:
-            continue
-        j = v - 1
-        while j >= 0 and toks[j].lower in data.verb_fillers:
-            j -= 1
-        if j < 0 or toks[j].text not in (",", "»", '"', "”"):
-            continue
-        if v + 1 < len(toks) and (
-            toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
-        ):
-            continue
-        np = _np_after(toks, v + 1, data)
-        if np:
-            return np
+        if speech_lemma(toks[v], data) is not None:
+            np = _inverted_at(toks, v, data)
+            if np:
+                return np
     return None
 
 
@@ -176,9 +211,21 @@ def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] 
             continue
         if t.verbform not in ("Fin", "Part") and t.pos not in ("VERB", "NOUN", "ADJ"):
             continue
+        inverted = _inverted_at(toks, v, data)
+        if inverted:
+            return inverted
         j = v - 1
         while j >= 0 and toks[j].lower in data.verb_fillers:
             j -= 1
+        # "Moscou dément et affirme que": the subject of the first verb.
+        while (
+            j > 0
+            and toks[j].lower in ("et", "puis", "mais")
+            and (toks[j - 1].pos == "VERB" or toks[j - 1].lower in data.speech_forms)
+        ):
+            j -= 2
+            while j >= 0 and toks[j].lower in data.verb_fillers:
+                j -= 1
         if j >= 0 and toks[j].text == ",":
             # An incise: a name in apposition is the speaker, anything else is skipped.
             k = j - 1
@@ -269,7 +316,7 @@ def sources(
             found = (_forward(toks, fig.first, data), "speech_verb")
         np, rule = found
         name = _clean(np, data) if np else None
-        if name and name.lower() in data.pronouns:
+        if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start) if np else None
             rule += "+pronoun"
         if name:
@@ -292,6 +339,6 @@ def quote_speaker(text: str, quote_end: int) -> str | None:
         return None
     data = source_data()
     name = _clean(np, data)
-    if name and name.lower() in data.pronouns:
+    if name and name.lower().split("-")[-1] in data.pronouns:
         name = previous_speaker(text, quote_end)
     return fullest_name(name, text) if name else None

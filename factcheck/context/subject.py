@@ -24,23 +24,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.context.nlp import Tok
-from factcheck.lang.context_data import SubjectData, subject_data
-from factcheck.models import Kind, Mention
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
+from factcheck.lang.context_data import SubjectData, subject_data, world_data
+from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.DURATION, Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _LINK_DE = frozenset({"de", "d'", "des", "du"})
 _ARTICLE_AFTER_DE = frozenset({"la", "l'"})
 _PP_PREPS = frozenset({"ADP"})
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A figure of a sentence: its mention and its token span ``[first, last)``."""
-
-    mention: Mention
-    first: int
-    last: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +60,11 @@ def lemma_of(t: Tok, data: SubjectData) -> str:
 
 
 def _nounish(t: Tok, data: SubjectData) -> bool:
-    if not t.is_word or t.is_title:
+    if not t.is_word:
         return False
+    if t.is_title:
+        # Inhabitants are capitalised nouns: "6,9 millions d'Ukrainiens".
+        return t.lower in world_data().actor_adjectives
     if t.lower in data.not_subjects or t.lemma in data.not_subjects:
         return False
     if t.pos in ("NOUN", "ADJ"):
@@ -192,78 +187,6 @@ def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     return None
 
 
-def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
-    """Adjectives and participles after the noun at ``k``, then a passive or copular
-    predicate ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
-    out: list[str] = []
-    j = k + 1
-    n = len(toks)
-
-    def participles(j: int) -> int:
-        while j < n:
-            t = toks[j]
-            if (
-                t.pos in ("ADJ", "VERB")
-                and t.is_word
-                and not t.is_title
-                and t.verbform != "Fin"
-                and t.verbform != "Inf"
-            ):
-                word = t.text
-                if t.pos == "VERB" and j + 1 < n and toks[j + 1].pos == "ADJ":
-                    word = f"{word} {toks[j + 1].text}"
-                    j += 1
-                out.append(word)
-                j += 1
-            elif (
-                t.lower in (",", "ou", "et")
-                and j + 1 < n
-                and toks[j + 1].pos in ("ADJ", "VERB")
-                and toks[j + 1].verbform not in ("Fin", "Inf")
-            ):
-                j += 1
-            else:
-                break
-        return j
-
-    if adjectives:
-        j = participles(j)
-    else:
-        while j < n and toks[j].pos not in ("AUX", "VERB", "PUNCT"):
-            j += 1
-    aux = j
-    while j < n and (toks[j].pos == "AUX" or toks[j].lower in ("déjà", "également", "bien")):
-        j += 1
-    if j > aux:
-        participles(j)
-    return out
-
-
-def _qualify(toks: tuple[Tok, ...], fig: Figure, noun: int | None, own: bool) -> tuple[str, ...]:
-    quals: list[str] = []
-    if own and noun is not None:
-        quals = qualifiers_after(toks, noun)
-        j = fig.first - 1
-        while j >= 0 and toks[j].pos == "ADV":
-            j -= 1
-        if (
-            j > 0
-            and toks[j].pos == "VERB"
-            and toks[j].verbform == "Part"
-            and toks[j - 1].pos in ("AUX", "VERB")
-        ):
-            quals.insert(0, toks[j].text)
-    elif noun is not None and noun < fig.first:
-        quals = qualifiers_after(toks, noun)
-    else:
-        quals = qualifiers_after(toks, fig.last - 1, adjectives=False)
-    seen: list[str] = []
-    for q in quals:
-        if q not in seen:
-            seen.append(q)
-    return tuple(seen)
-
-
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
     """Subject and qualifiers of every figure of one sentence."""
     data = subject_data()
@@ -279,9 +202,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_after(toks, fig, data)
         if k is not None:
-            results[n] = SubjectResult(
-                lemma_of(toks[k], data), k, _qualify(toks, fig, k, True), "noun_after"
-            )
+            quals = qualify(toks, fig, k, True)
+            part_of = _part_of(toks, figs, results, n)
+            if part_of is not None:
+                # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
+                # qualifiers.
+                quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
+            results[n] = SubjectResult(lemma_of(toks[k], data), k, quals, "noun_after")
             continue
         if kind == Kind.ORDINAL:
             k = next(
@@ -298,7 +225,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         k = _noun_before_de(toks, fig.first, data)
         if k is not None:
             results[n] = SubjectResult(
-                lemma_of(toks[k], data), k, _qualify(toks, fig, k, False), "noun_before"
+                lemma_of(toks[k], data), k, qualify(toks, fig, k, False), "noun_before"
             )
             continue
         prev = toks[fig.first - 1].lower if fig.first > 0 else ""
@@ -310,12 +237,28 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             k = head_before(toks, v, data)
             if k is not None:
                 results[n] = SubjectResult(
-                    lemma_of(toks[k], data), k, _qualify(toks, fig, k, False), "clause_subject"
+                    lemma_of(toks[k], data), k, qualify(toks, fig, k, False), "clause_subject"
                 )
                 continue
         pending[n] = "ellipsis"
     _resolve_pending(toks, figs, results, pending, data)
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
+
+
+def _part_of(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
+) -> SubjectResult | None:
+    """The figure a "dont" part belongs to (the nearest previous one with a subject)."""
+    j = figs[n].first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    if j < 0 or toks[j].lower != "dont":
+        return None
+    for m in range(n - 1, -1, -1):
+        r = results[m]
+        if r is not None and r.subject is not None:
+            return r
+    return None
 
 
 def _resolve_pending(
@@ -348,7 +291,7 @@ def _resolve_pending(
             ant = results[m]
             assert ant is not None
             own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
-            inherited = [q for q in ant.qualifiers if not _is_predicate(toks, ant, q)]
+            inherited = [q for q in ant.qualifiers if not is_predicate(toks, ant.noun, q)]
             quals = tuple(dict.fromkeys([*inherited, *own]))
             results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
     for n in pending:
@@ -356,24 +299,6 @@ def _resolve_pending(
             k = head_before(toks, figs[n].first, data)
             if k is not None:
                 results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "clause_subject")
-
-
-def _is_predicate(toks: tuple[Tok, ...], ant: SubjectResult, word: str) -> bool:
-    """Whether ``word`` came from the antecedent's verb, not from its noun phrase."""
-    if ant.noun is None:
-        return False
-    j = ant.noun + 1
-    while (
-        j < len(toks)
-        and toks[j].pos in ("ADJ", "VERB", "PUNCT", "CCONJ")
-        and toks[j].verbform != "Fin"
-    ):
-        if toks[j].text == word.split()[0]:
-            return False
-        if toks[j].pos == "PUNCT" and toks[j].lower != ",":
-            break
-        j += 1
-    return True
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:

@@ -58,6 +58,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     seasons = "|".join(regex.escape(s) for s in d.seasons)
     anchors = "|".join(regex.escape(a) for a in sorted(d.anchors, key=len, reverse=True))
     rel = "|".join(regex.escape(r) for r in sorted(d.relative, key=len, reverse=True))
+    since_rel = "|".join(regex.escape(r) for r in sorted(d.since_relative, key=len, reverse=True))
     src = source_data()
     forms = set(src.speech_forms)
     for lemma in src.speech_verbs:
@@ -67,6 +68,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "since_anchor": regex.compile(rf"\bdepuis (?P<a>{anchors})\b")
         if anchors
+        else regex.compile(r"(?!)"),
+        "since_relative": regex.compile(rf"\bdepuis (?P<r>{since_rel})(?!\w)")
+        if since_rel
         else regex.compile(r"(?!)"),
         "since": regex.compile(
             rf"\bdepuis (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
@@ -186,6 +190,10 @@ class TimeResolver:
         d = time_data()
         for m in pats["since_anchor"].finditer(low):
             add(m, "since", date.fromisoformat(d.anchors[m["a"]]), None)
+        for m in pats["since_relative"].finditer(low):
+            span = self._relative(d.since_relative[m["r"]])
+            if span:
+                add(m, "since", span[0], None)
         for m in pats["since"].finditer(low):
             if m["yo"]:
                 add(m, "since", date(int(m["yo"]), 1, 1), None)

@@ -18,12 +18,11 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.context.nlp import Tok
-from factcheck.context.subject import Figure
+from factcheck.context.nlp import Figure, Tok
 from factcheck.lang.context_data import world_data
 from factcheck.models import Kind
 
-_BENEFICIARY = frozenset(
+_COMPLEMENT = frozenset(
     {
         "à",
         "pour",
@@ -39,8 +38,18 @@ _BENEFICIARY = frozenset(
         "du",
         "des",
         "d'",
+        "sur",
+        "en",
+        "dans",
+        "par",
+        "chez",
+        "entre",
+        "après",
+        "avant",
+        "depuis",
     }
 )
+_CLAUSE_MARKS = frozenset({",", ";", ":", "que", "qu'", "«", "»", "(", ")", '"'})
 _COTE = "côté"
 _COUNTRY_PREPS = frozenset({"en", "au", "aux"})  # "en Roumanie": an unknown name is a place
 
@@ -64,48 +73,36 @@ def _place_pattern() -> regex.Pattern[str]:
 
 
 def actor_of(
-    toks: tuple[Tok, ...], fig: Figure, qualifiers: tuple[str, ...], source: str | None = None
+    sentence: str, toks: tuple[Tok, ...], fig: Figure, noun: int | None, qualifiers: tuple[str, ...]
 ) -> str | None:
     w = world_data()
     for q in qualifiers:
         for word in q.lower().split():
             if word in w.actor_adjectives:
                 return w.actor_adjectives[word]
+    if noun is not None and toks[noun].lower in w.actor_adjectives:  # "d'Ukrainiens"
+        return w.actor_adjectives[toks[noun].lower]
     for k in range(fig.first - 1, -1, -1):
         if toks[k].lower == _COTE and k + 1 < len(toks) and toks[k + 1].lower in w.actor_adjectives:
             return w.actor_adjectives[toks[k + 1].lower]
-    # A side named as the agent before the figure, outside "selon ..." and beneficiaries.
-    stop = next((k for k in range(fig.first) if toks[k].lower in ("selon",)), None)
-    text_end = toks[fig.first].start if fig.first < len(toks) else None
-    if text_end is None:
+    # The agent of the clause that holds what is counted, not a complement ("à l'Ukraine",
+    # "pour Kiev", "selon Moscou").
+    anchor = noun if noun is not None and noun < fig.first else fig.first
+    cs = anchor
+    while cs > 0 and toks[cs - 1].lower not in _CLAUSE_MARKS:
+        cs -= 1
+    if cs >= anchor:
         return None
-    sentence = "".join(t.text + " " for t in toks[: fig.first])
+    lo, hi = toks[cs].start, toks[anchor].start if anchor < len(toks) else len(sentence)
     found = None
-    for m in _actor_pattern().finditer(sentence):
-        before = sentence[: m.start()].split()
-        prev = before[-1].lower() if before else ""
-        prev = prev[:-2] if prev.endswith("l'") and len(prev) > 2 else prev
-        if prev in _BENEFICIARY or (
-            before
-            and before[-1].lower() == "l'"
-            and len(before) > 1
-            and before[-2].lower() in _BENEFICIARY
-        ):
-            continue
-        if (
-            stop is not None
-            and m.start() >= len("".join(t.text + " " for t in toks[:stop]))
-            and _after_selon(sentence, m.start())
-        ):
+    for m in _actor_pattern().finditer(sentence, lo, hi):
+        before = sentence[lo : m.start()].replace("'", "' ").split()
+        if before and before[-1].lower() in ("l'", "la", "le", "les"):
+            before = before[:-1]
+        if before and before[-1].lower() in _COMPLEMENT:
             continue
         found = w.actor_names[m.group(0).lower()]
     return found
-
-
-def _after_selon(sentence: str, pos: int) -> bool:
-    head = sentence[:pos]
-    s = head.lower().rfind("selon")
-    return s >= 0 and "," not in head[s:]
 
 
 def place_of(
@@ -130,8 +127,6 @@ def place_of(
         if before and before[-1].lower() in w.place_not_after:
             continue
         if source and name in source:
-            continue
-        if name.lower() not in w.places and name.lower() in w.actor_names:
             continue
         unknown = name.lower() not in w.places
         if (

@@ -42,6 +42,8 @@ class SourceData:
     pronouns: frozenset[str]
     not_names: frozenset[str]
     verb_fillers: frozenset[str]
+    document_verbs: frozenset[str]
+    leading_time_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class TimeData:
     months: tuple[str, ...]
     seasons: dict[str, tuple[str, str]]
     anchors: dict[str, str]
+    since_relative: dict[str, str]
     relative: dict[str, str]
 
 
@@ -138,6 +141,8 @@ def source_data(code: str = "fr") -> SourceData:
         pronouns=_words(att, "pronouns", f),
         not_names=frozenset(att.get("not_names", [])),
         verb_fillers=_words(att, "verb_fillers", f),
+        document_verbs=_words(att, "document_verbs", f),
+        leading_time_words=_words(att, "leading_time_words", f),
     )
 
 
@@ -170,6 +175,7 @@ def time_data(code: str = "fr") -> TimeData:
         months=tuple(m.lower() for m in d.get("months", [])),
         seasons=seasons,
         anchors={k.lower(): str(v) for k, v in _table(d, "anchors", f).items()},
+        since_relative={k.lower(): str(v) for k, v in _table(d, "since_relative", f).items()},
         relative={k.lower(): str(v) for k, v in _table(d, "relative", f).items()},
     )
 

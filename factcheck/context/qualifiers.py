@@ -1,0 +1,97 @@
+"""Words that narrow what a figure counts: adjectives and participles after its noun
+("drones ukrainiens", "soldats tués, blessés ou portés disparus") and a passive or copular
+predicate ("43 000 soldats avaient été tués")."""
+
+from __future__ import annotations
+
+from factcheck.context.nlp import Figure, Tok
+
+
+def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
+    """Adjectives and participles after the noun at ``k``, then a passive or copular
+    predicate ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
+    out: list[str] = []
+    j = k + 1
+    n = len(toks)
+
+    def participles(j: int) -> int:
+        while j < n:
+            t = toks[j]
+            if (
+                t.pos in ("ADJ", "VERB")
+                and t.is_word
+                and not t.is_title
+                and t.verbform != "Fin"
+                and t.verbform != "Inf"
+            ):
+                word = t.text
+                if t.pos == "VERB" and j + 1 < n and toks[j + 1].pos == "ADJ":
+                    word = f"{word} {toks[j + 1].text}"
+                    j += 1
+                out.append(word)
+                j += 1
+            elif (
+                t.lower in (",", "ou", "et")
+                and j + 1 < n
+                and toks[j + 1].pos in ("ADJ", "VERB")
+                and toks[j + 1].verbform not in ("Fin", "Inf")
+            ):
+                j += 1
+            else:
+                break
+        return j
+
+    if adjectives:
+        j = participles(j)
+    else:
+        while j < n and toks[j].pos not in ("AUX", "VERB", "PUNCT"):
+            j += 1
+    aux = j
+    while j < n and (toks[j].pos == "AUX" or toks[j].lower in ("déjà", "également", "bien")):
+        j += 1
+    if j > aux:
+        participles(j)
+    return out
+
+
+def qualify(toks: tuple[Tok, ...], fig: Figure, noun: int | None, own: bool) -> tuple[str, ...]:
+    quals: list[str] = []
+    if own and noun is not None:
+        quals = qualifiers_after(toks, noun)
+        j = fig.first - 1
+        while j >= 0 and toks[j].pos == "ADV":
+            j -= 1
+        if (
+            j > 0
+            and toks[j].pos == "VERB"
+            and toks[j].verbform == "Part"
+            and toks[j - 1].pos in ("AUX", "VERB")
+        ):
+            quals.insert(0, toks[j].text)
+    elif noun is not None and noun < fig.first:
+        quals = qualifiers_after(toks, noun)
+    else:
+        quals = qualifiers_after(toks, fig.last - 1, adjectives=False)
+    seen: list[str] = []
+    for q in quals:
+        if q not in seen:
+            seen.append(q)
+    return tuple(seen)
+
+
+def is_predicate(toks: tuple[Tok, ...], noun: int | None, word: str) -> bool:
+    """Whether ``word`` came from the antecedent's verb, not from its noun phrase."""
+    if noun is None:
+        return False
+    j = noun + 1
+    while (
+        j < len(toks)
+        and toks[j].pos in ("ADJ", "VERB", "PUNCT", "CCONJ")
+        and toks[j].verbform != "Fin"
+    ):
+        if toks[j].text == word.split()[0]:
+            return False
+        if toks[j].pos == "PUNCT" and toks[j].lower != ",":
+            break
+        j += 1
+    return True
