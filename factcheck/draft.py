@@ -8,13 +8,22 @@ indexes over the corpus claims once (per corpus) and, for each draft, hands
 them. Links and flags are then restricted to those involving a draft claim: flags between two
 corpus articles are the corpus view's business.
 
-Blocks are deliberately wide (same kind and unit, then same category, subject or actor, or the
-same leading digits, which catches "millions" written for "milliards"), so the restriction
-drops work, not findings.
+With the project's cross-referencer (the default), the index is its own: the corpus claims are
+prepared into comparable views once, with their parts/total roles, and grouped by the
+cross-referencer's blocks (dimension and metric family, else source). A draft only adds its
+views to the blocks they fall in; only pairs involving a draft figure are judged, and the
+registered rules run on those judgements. Results are those of ``cross_reference`` on corpus
+and draft together, restricted to the draft (``tests/test_draft_engine.py`` checks it).
+
+With another cross-referencer (``crossref_fn``), blocks are this module's own and
+deliberately wide (same kind and unit, then same category, subject or actor, or the same
+leading digits, which catches "millions" written for "milliards"); the corpus claims sharing a
+block with a draft claim are handed to it with the draft claims.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -39,14 +48,85 @@ def _default_claims(articles: list[Article]) -> pd.DataFrame:
     return claims_frame(articles)
 
 
-def _default_crossref(
-    claims: pd.DataFrame, reference: pd.DataFrame | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    try:
-        from factcheck.crossref import cross_reference
-    except ModuleNotFoundError:  # cross-referencing not installed: nothing to compare
-        return pd.DataFrame(columns=list(LINK_COLUMNS)), pd.DataFrame(columns=list(FLAG_COLUMNS))
-    return cross_reference(claims, reference)
+#: Cross-referencer used when none is given; None means the project's, through its index.
+_default_crossref: CrossRefFn | None = None
+
+
+def _empty_results() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return pd.DataFrame(columns=list(LINK_COLUMNS)), pd.DataFrame(columns=list(FLAG_COLUMNS))
+
+
+def _crossref_available() -> bool:
+    return importlib.util.find_spec("factcheck.crossref") is not None
+
+
+class CrossrefIndex:
+    """The cross-referencer's view of a corpus, prepared once: comparable figures with their
+    parts/total roles, grouped by block."""
+
+    def __init__(self, corpus_claims: pd.DataFrame, reference: pd.DataFrame | None) -> None:
+        from factcheck.cues import load_lexicon
+        from factcheck.matching import blocks, prepare_claims
+        from factcheck.structures import find_structures, with_roles
+
+        self.lexicon = load_lexicon()
+        self.reference = reference
+        views = prepare_claims(corpus_claims, self.lexicon)
+        views = with_roles(views, find_structures(views, self.lexicon))
+        self.blocks = blocks(views)
+
+    def check(self, draft_claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+        """Links and flags between the draft and the corpus, and the number of corpus figures
+        in the blocks the draft touches."""
+        from factcheck.crossref import vars_of
+        from factcheck.matching import blocks, prepare_claims
+        from factcheck.models import Link
+        from factcheck.relations import candidate_pairs, judge
+        from factcheck.rules import CheckContext, registered_rules
+        from factcheck.structures import find_structures, with_roles
+
+        views = prepare_claims(draft_claims, self.lexicon)
+        structures = find_structures(views, self.lexicon)
+        views = with_roles(views, structures)
+        draft_ids = {v.claim_id for v in views}
+        judged = {}
+        n_candidates = 0
+        for key, mine in blocks(views).items():
+            corpus = self.blocks.get(key, [])
+            n_candidates += len(corpus)
+            for a, b in candidate_pairs(corpus + mine):
+                if a.claim_id == b.claim_id or not (
+                    a.claim_id in draft_ids or b.claim_id in draft_ids
+                ):
+                    continue
+                pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+                if pair not in judged:
+                    verdict = judge(a, b, self.lexicon)
+                    if verdict is not None:
+                        judged[pair] = verdict
+        ctx = CheckContext(
+            claims=draft_claims,
+            views={v.claim_id: v for v in views},
+            judged=tuple(judged.values()),
+            structures=tuple(structures),
+            reference=self.reference,
+            lexicon=self.lexicon,
+        )
+        flags = {}
+        for rule in (cls() for cls in registered_rules().values()):
+            for flag in rule.check(ctx):
+                flags.setdefault(flag.flag_id, flag)
+        links = []
+        for j in judged.values():
+            ids = sorted((j.a.claim_id, j.b.claim_id))
+            links.append(Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id,
+                              j.relation, j.explanation))
+        return (
+            pd.DataFrame([vars_of(x, LINK_COLUMNS) for x in links], columns=list(LINK_COLUMNS)),
+            pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags.values()],
+                         columns=list(FLAG_COLUMNS)),
+            n_candidates,
+        )
 
 
 def split_ids(value: object) -> tuple[str, ...]:
@@ -116,8 +196,13 @@ class DraftChecker:
         self.reference = reference
         self._claims_fn = claims_fn or _default_claims
         self._crossref_fn = crossref_fn or _default_crossref
+        self.engine: CrossrefIndex | None = None
         self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._kind_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
+        if self._crossref_fn is None:
+            if _crossref_available():
+                self.engine = CrossrefIndex(self.corpus_claims, reference)
+            return
         identifier = Kind.IDENTIFIER.value
         for position, row in enumerate(self.corpus_claims.to_dict("records")):
             if _cell(row.get("kind")) == identifier:
@@ -128,7 +213,7 @@ class DraftChecker:
 
     @property
     def n_blocks(self) -> int:
-        return len(self._index)
+        return len(self.engine.blocks) if self.engine is not None else len(self._index)
 
     def candidates(self, draft_claims: pd.DataFrame) -> pd.DataFrame:
         """Corpus claims sharing a block with at least one draft claim."""
@@ -165,11 +250,15 @@ class DraftChecker:
     ) -> DraftResult:
         article = self.draft_article(text, published, title)
         claims = self._claims_fn([article]) if text.strip() else _empty_like(self.corpus_claims)
-        candidates = self.candidates(claims)
+        links, flags = _empty_results()
+        n_candidates = 0
         if claims.empty:
-            links = pd.DataFrame(columns=list(LINK_COLUMNS))
-            flags = pd.DataFrame(columns=list(FLAG_COLUMNS))
-        else:
+            pass
+        elif self.engine is not None:
+            links, flags, n_candidates = self.engine.check(claims)
+        elif self._crossref_fn is not None:
+            candidates = self.candidates(claims)
+            n_candidates = len(candidates)
             combined = pd.concat([candidates, claims], ignore_index=True)
             links, flags = self._crossref_fn(combined, self.reference)
         ids = set(claims["claim_id"]) if not claims.empty else set()
@@ -178,7 +267,7 @@ class DraftChecker:
             claims=claims,
             links=restrict_links(links, ids),
             flags=restrict_flags(flags, ids),
-            n_candidates=len(candidates),
+            n_candidates=n_candidates,
         )
 
 

@@ -71,7 +71,7 @@ def test_links_and_flags_between_corpus_claims_are_left_out(corpus_claims):
 
 
 def test_same_leading_digits_are_candidates_even_without_a_shared_topic(corpus_claims):
-    checker = DraftChecker(corpus_claims)
+    checker = DraftChecker(corpus_claims, crossref_fn=fakes.fake_cross_reference)
     draft_claims = fakes.fake_claims_frame([Article("d", DRAFT)]).assign(
         category=None, subject=None, source=None
     )
@@ -82,7 +82,7 @@ def test_claims_without_topic_or_digits_fall_back_to_their_kind_and_unit():
     corpus = fakes.fake_claims_frame(CORPUS)
     corpus = corpus.assign(category=None, subject=None, actor=None, value=None, low=None,
                            high=None)
-    checker = DraftChecker(corpus)
+    checker = DraftChecker(corpus, crossref_fn=fakes.fake_cross_reference)
     draft_claims = fakes.fake_claims_frame([Article("d", DRAFT)]).assign(
         category=None, subject=None, actor=None, value=None, low=None, high=None
     )
