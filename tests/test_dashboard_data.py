@@ -180,3 +180,23 @@ def test_links_with_status(analysis, tmp_path):
     links = data.links_with_status(analysis.links, claims)
     contradiction = links[links["relation"] == "contradiction"].iloc[0]
     assert (contradiction["status_a"], contradiction["status_b"]) == ("flagged", "flagged")
+
+
+def test_reference_figures_load_or_say_why(tmp_path):
+    frame, error = data.load_reference_figures()
+    assert error is None and len(frame) > 0
+    missing, error = data.load_reference_figures(tmp_path / "absent.csv")
+    assert missing is None and "absent.csv" in error and "introuvable" in error
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ref_id,metric\nx,y\n", encoding="utf-8")
+    broken, error = data.load_reference_figures(bad)
+    assert broken is None and "bad.csv" in error
+
+
+def test_frame_key_follows_content():
+    frame, _ = data.load_reference_figures()
+    assert data.frame_key(frame) == data.frame_key(frame.copy())
+    changed = frame.copy()
+    changed.loc[0, "value"] = "1"
+    assert data.frame_key(changed) != data.frame_key(frame)
+    assert data.frame_key(None) == "none"

@@ -50,6 +50,17 @@ def test_every_view_opens_on_the_seeds(app):
         assert app.header[0].value == view
 
 
+def test_reference_figures_can_be_left_out(app):
+    app.sidebar.checkbox(key="use_reference").uncheck().run()
+    app.sidebar.radio(key="view").set_value("Vérifier un brouillon").run()
+    app.text_area(key="draft_text").input(DRAFT)
+    app.date_input(key="draft_date").set_value(date(2024, 12, 8))
+    app.button[0].click().run()
+    assert not app.exception
+    assert not any("référence" in m.value for m in app.markdown)
+    app.sidebar.checkbox(key="use_reference").check().run()
+
+
 def test_seed_figures_are_highlighted_and_identifiers_are_not(app):
     app.sidebar.radio(key="view").set_value("Articles").run()
     app.selectbox(key="article").set_value("004_65a5d7e65e64810d").run()
@@ -69,5 +80,8 @@ def test_draft_saying_milliards_where_the_seed_says_millions_is_flagged(app):
     assert not app.exception
     flagged = re.findall(r'<mark[^>]*data-status="flagged"[^>]*>(.*?)</mark>', _text_body(app))
     assert flagged == ["988 milliards de dollars"]
+    # Against the seed, and against the curated reference figure (on by default).
+    assert any("1 000" in m.value for m in app.markdown)
+    assert any("référence" in m.value for m in app.markdown)
     assert any("988 millions de dollars" in el.proto.body for el in app.get("html")
                if 'class="fc-text"' in el.proto.body and DRAFT not in el.proto.body)

@@ -59,16 +59,25 @@ def _cached_upload(name: str, payload: bytes) -> data.CorpusLoad:
     return data.load_uploads([(name, payload)])
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_reference() -> tuple[pd.DataFrame | None, str | None]:
+    return data.load_reference_figures()
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached_analysis(corpus_key: str, _articles: tuple[Article, ...]):
-    """Keyed on the corpus content hash only; the progress bar is replayed on a cache hit."""
+def _cached_analysis(
+    corpus_key: str, reference_key: str, _articles: tuple[Article, ...],
+    _reference: pd.DataFrame | None,
+):
+    """Keyed on the content hashes of the corpus and of the reference figures; the progress
+    bar is replayed on a cache hit."""
     bar = st.progress(0.0, text="Extraction des chiffres…")
 
     def progress(done: int, total: int) -> None:
         text = f"Extraction des chiffres : {done}/{total} articles"
         bar.progress(done / max(total, 1), text=text)
 
-    analysis = data.analyze_with_progress(list(_articles), progress)
+    analysis = data.analyze_with_progress(list(_articles), progress, reference=_reference)
     bar.progress(1.0, text="Recoupement terminé")
     return analysis
 
@@ -80,7 +89,7 @@ def _load_folder(path: str) -> data.CorpusLoad:
     return _cached_folder(str(folder), _folder_signature(folder))
 
 
-def _sidebar() -> tuple[str, str, str, list[data.CorpusLoad]]:
+def _sidebar() -> tuple[str, str, str, list[data.CorpusLoad], bool]:
     sidebar = st.sidebar
     sidebar.title("factcheck")
     view = sidebar.radio("Vue", L.VIEWS, key="view")
@@ -110,12 +119,16 @@ def _sidebar() -> tuple[str, str, str, list[data.CorpusLoad]]:
     )
     for upload in uploads or []:
         loads.append(_cached_upload(upload.name, upload.getvalue()))
-    return view, reviewer.strip(), db_path.strip(), loads
+    use_reference = sidebar.checkbox(
+        "Comparer aux chiffres de référence", value=True, key="use_reference",
+        help="Chiffres vérifiés de reference/figures.csv (source et date pour chacun).",
+    )
+    return view, reviewer.strip(), db_path.strip(), loads, use_reference
 
 
 def main() -> None:
     st.set_page_config(page_title="factcheck · tableau de bord", page_icon="🔎", layout="wide")
-    view, reviewer, db_path, loads = _sidebar()
+    view, reviewer, db_path, loads, use_reference = _sidebar()
     articles, duplicates = data.merge_articles(*(load.articles for load in loads))
     problems = [e for load in loads for e in load.errors] + list(duplicates)
     if problems:
@@ -126,9 +139,12 @@ def main() -> None:
         st.info("Aucun article : cochez les articles d'exemple, indiquez un dossier ou "
                 "déposez des fichiers dans la barre latérale.")
         return
-    key = data.corpus_key(articles)
+    reference, reference_error = _cached_reference() if use_reference else (None, None)
+    if reference_error:
+        st.sidebar.warning(f"Chiffres de référence non utilisés : {reference_error}")
+    key = f"{data.corpus_key(articles)}-{data.frame_key(reference)}"
     with st.status("Analyse du corpus…", expanded=False) as status:
-        analysis = _cached_analysis(key, articles)
+        analysis = _cached_analysis(key, data.frame_key(reference), articles, reference)
         status.update(
             label=f"Corpus analysé : {len(articles)} articles, {len(analysis.claims)} chiffres, "
             f"{len(analysis.flags)} signalements",
@@ -151,6 +167,7 @@ def main() -> None:
         flags=flags,
         store=store,
         reviewer=reviewer,
+        reference=reference,
     )
     st.header(view)
     _VIEWS[view](ctx)

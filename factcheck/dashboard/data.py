@@ -103,6 +103,29 @@ def corpus_key(articles: Iterable[Article]) -> str:
     return stable_id(*sorted(parts), length=40)
 
 
+def load_reference_figures(
+    path: str | os.PathLike[str] | None = None,
+) -> tuple[pd.DataFrame | None, str | None]:
+    """The curated reference figures, or ``(None, message)`` when they cannot be read."""
+    from factcheck.reference import DEFAULT_REFERENCE_PATH, load_reference
+
+    target = Path(path) if path is not None else DEFAULT_REFERENCE_PATH
+    if not target.exists():
+        return None, f"{target} : fichier des chiffres de référence introuvable."
+    try:
+        return load_reference(target), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def frame_key(frame: pd.DataFrame | None) -> str:
+    """A content hash of a small table (the reference figures), ``"none"`` for None."""
+    if frame is None:
+        return "none"
+    hashed = pd.util.hash_pandas_object(frame.astype(str), index=False)
+    return stable_id(*frame.columns, *hashed.tolist(), length=16)
+
+
 def _empty(columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 

@@ -113,15 +113,19 @@ def flags_view(ctx: ViewContext) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _checker(corpus_key: str, _claims: pd.DataFrame) -> DraftChecker:
-    """Blocking indexes over the corpus claims, built once per corpus."""
-    return DraftChecker(_claims)
+def _checker(
+    corpus_key: str, _claims: pd.DataFrame, _reference: pd.DataFrame | None
+) -> DraftChecker:
+    """Blocking indexes over the corpus claims, built once per corpus (and reference)."""
+    return DraftChecker(_claims, _reference)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _check(corpus_key: str, text: str, published: date | None, _claims: pd.DataFrame):
-    result = _checker(corpus_key, _claims).check(text, published)
-    return result
+def _check(
+    corpus_key: str, text: str, published: date | None, _claims: pd.DataFrame,
+    _reference: pd.DataFrame | None,
+) -> DraftResult:
+    return _checker(corpus_key, _claims, _reference).check(text, published)
 
 
 def draft_view(ctx: ViewContext) -> None:
@@ -137,8 +141,8 @@ def draft_view(ctx: ViewContext) -> None:
         return
     corpus_claims = ctx.claims.drop(columns=["status", "flag_ids"], errors="ignore")
     with st.spinner("Vérification du brouillon…"):
-        result: DraftResult = _check(ctx.corpus_key, text, st.session_state.get("draft_date"),
-                                     corpus_claims)
+        result = _check(ctx.corpus_key, text, st.session_state.get("draft_date"),
+                        corpus_claims, ctx.reference)
     _show_draft(result, ctx)
 
 
