@@ -94,12 +94,16 @@ def _sentence_contexts(
     out: list[Context] = []
     for fig, sub, src in zip(figs, subs, srcs, strict=True):
         m = fig.mention
-        ant = (
-            out[sub.antecedent]
-            if sub.antecedent is not None and sub.antecedent < len(out)
-            else None
-        )
-        inherited = (ant.modality, ant.modality_rule or "") if ant is not None else None
+        ant = None
+        if sub.antecedent is not None and sub.antecedent < len(out):
+            ant = out[sub.antecedent]
+        # A clause without a verb continues the previous figure's: "..., soit une hausse de
+        # 3,3 milliards" after "atteindra 50,5 milliards".
+        prev = next((c for c in reversed(out) if c.subject is not None), None)
+        base = ant or prev
+        inherited = None
+        if base is not None and base.modality not in ("denied", "reported", "asserted"):
+            inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         situated = m.kind in SITUATED_KINDS
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None

@@ -46,8 +46,12 @@ def fullest_name(name: str, article_text: str) -> str:
     if not is_person_like(name):
         return name
     best = name
+    titles = source_data().titles
     for _, _, run in name_runs(article_text):
         words = run.split()
+        while words and (words[0].lower() in titles or words[0].isupper()):
+            words = words[1:]
+        run = " ".join(words)
         longer = len(best.split()) < len(words) <= 4
         if longer and words[-len(name.split()) :] == name.split():
             best = run

@@ -98,9 +98,9 @@ def _clean(words: list[Tok], data: SourceData) -> str | None:
     if not toks:
         return None
     # Titles before a proper name: "président américain Donald Trump" -> Donald Trump.
-    if toks[0].lower in data.titles:
+    if toks[0].lower in data.titles or (toks[0].text.isupper() and len(toks) > 2):
         j = 0
-        while j < len(toks) and not toks[j].is_title:
+        while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
             j += 1
         if 0 < j < len(toks) and all(
             t.is_title or t.lower in ("de", "du", "von") for t in toks[j:]
@@ -152,7 +152,9 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
     return None
 
 
-def _selon(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
+    """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
+    out = []
     for k, t in enumerate(toks):
         phrase = t.lower
         if t.lower == "après" and k > 0 and toks[k - 1].lower in ("d'", "d’"):
@@ -167,8 +169,26 @@ def _selon(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
             np.append(toks[j])
             j += 1
         if np:
-            return np
-    return None
+            out.append((k, np))
+    return out
+
+
+def _selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+    """The "selon X" that applies to figure ``n``: one between it and the next figure
+    ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
+    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère")."""
+    phrases = _selon_phrases(toks, data)
+    if not phrases:
+        return None
+    fig = figs[n]
+    nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
+    between = [np for k, np in phrases if fig.last <= k < nxt]
+    if between:
+        return between[0]
+    before = [np for k, np in phrases if k < fig.first]
+    if before:
+        return before[-1]
+    return phrases[0][1]
 
 
 def _inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
@@ -209,7 +229,9 @@ def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] 
             continue
         if t.verbform == "Part" and not _has_aux(toks, v):
             continue
-        if t.verbform not in ("Fin", "Part") and t.pos not in ("VERB", "NOUN", "ADJ"):
+        mis_tagged = t.lower in data.speech_forms and t.verbform != "Inf"  # "annonce" as a noun
+        after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
+        if t.verbform not in ("Fin", "Part") and not (mis_tagged or after_filler):
             continue
         inverted = _inverted_at(toks, v, data)
         if inverted:
@@ -309,7 +331,7 @@ def sources(
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
-        found: tuple[list[Tok] | None, str] = (_selon(toks, data), "selon")
+        found: tuple[list[Tok] | None, str] = (_selon(toks, figs, n, data), "selon")
         if not found[0]:
             found = (_inverted(toks, fig.last, data), "inverted")
         if not found[0]:

@@ -130,9 +130,11 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
     for k in range(pos - 1, -1, -1):
         t = toks[k]
-        if not t.is_word or t.is_title:
+        if not t.is_word or (t.is_title and not _acronym(t)):
             continue
-        if t.pos != "NOUN" and not _orphan_adjective(toks, k, data):
+        if t.pos not in ("NOUN", "PROPN") and not _orphan_adjective(toks, k, data):
+            continue
+        if t.pos == "PROPN" and not _acronym(t):
             continue
         lem = lemma_of(t, data)
         if lem in data.time_nouns or lem in data.not_subjects:
@@ -140,11 +142,14 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
         if is_np_head(toks, k, data):
             if lem in data.containers:
                 inner = _unwrap_container(toks, k, data)
-                if inner != k:
-                    return inner
-                return head_before(toks, k, data)
+                return inner
             return k
     return None
+
+
+def _acronym(t: Tok) -> bool:
+    """A common noun written as an acronym: "le PIB", "la TVA"."""
+    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
 
 
 def _orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:

@@ -58,6 +58,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     seasons = "|".join(regex.escape(s) for s in d.seasons)
     anchors = "|".join(regex.escape(a) for a in sorted(d.anchors, key=len, reverse=True))
     rel = "|".join(regex.escape(r) for r in sorted(d.relative, key=len, reverse=True))
+    quarters = "|".join(regex.escape(q) for q in sorted(d.quarters, key=len, reverse=True))
     since_rel = "|".join(regex.escape(r) for r in sorted(d.since_relative, key=len, reverse=True))
     src = source_data()
     forms = set(src.speech_forms)
@@ -88,6 +89,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "month_year": regex.compile(rf"\b(?:en )?(?P<m>{months}) (?P<y>\d{{4}})\b"),
         "in_month": regex.compile(rf"\b(?:en|depuis) (?P<m>{months})\b"),
+        "between_years": regex.compile(r"\bentre (?P<a>(?:19|20)\d{2}) et (?P<b>(?:19|20)\d{2})\b"),
+        "quarter": regex.compile(
+            rf"\b(?:au|du|le) (?P<q>{quarters}) trimestre(?: (?:de )?(?P<y>(?:19|20)\d{{2}}))?\b"
+        ),
         "year": regex.compile(
             r"\b(?:en|l'année|au cours de l'année|pour l'année) (?P<y>(?:19|20)\d{2})\b"
         ),
@@ -128,6 +133,18 @@ class TimeResolver:
             return None
         y = self.published.year if m >= self.published.month else self.published.year + 1
         return _month_end(y, m)
+
+    def _quarter(self, q: int, year: str | None) -> tuple[date, date] | None:
+        """The quarter ``q`` of ``year``, or the most recent one begun by publication."""
+        if year:
+            y = int(year)
+        elif self.published is not None:
+            y = self.published.year
+            if date(y, 3 * q - 2, 1) > self.published:
+                y -= 1
+        else:
+            return None
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
 
     def _season_end(self, name: str, year: str | None) -> date | None:
         first, last = time_data().seasons[name]
@@ -243,6 +260,12 @@ class TimeResolver:
                 span = self._month(m["m"], m.groupdict().get("y"))
                 if span:
                     add(m, "point", *span)
+        for m in pats["between_years"].finditer(low):
+            add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
+        for m in pats["quarter"].finditer(low):
+            span = self._quarter(d.quarters[m["q"]], m["y"])
+            if span:
+                add(m, "point", *span)
         for m in pats["year"].finditer(low):
             y = int(m["y"])
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
@@ -253,7 +276,7 @@ class TimeResolver:
         for m in pats["weekday"].finditer(low):
             day = self._weekday(m["w"])
             add(m, "point", day, day)
-        return found
+        return sorted(found, key=lambda e: e.start)
 
     def period(
         self, sentence: str, start: int, end: int, mention: Mention
@@ -266,9 +289,13 @@ class TimeResolver:
         content = [e for e in exprs if not e.speech]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
-        if content:
-            cs, ce = _clause_bounds(sentence, start, end)
-            near = [e for e in content if cs <= e.start and e.end <= ce] or content
+        cs, ce = _clause_bounds(sentence, start, end)
+        near = [e for e in content if cs <= e.start and e.end <= ce]
+        if not near:
+            # A clause that does not say when continues the previous ones ("..., et que
+            # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022").
+            near = [e for e in content if e.end <= start][-1:]
+        if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
             if best.kind == "since":
                 return _iso(best.first), _iso(stated)

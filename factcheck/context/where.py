@@ -95,6 +95,12 @@ def actor_of(
         return None
     lo, hi = toks[cs].start, toks[anchor].start if anchor < len(toks) else len(sentence)
     found = None
+    for k in range(cs, anchor):  # inhabitants as agents: "Les Ukrainiens auraient tiré"
+        t = toks[k]
+        if t.is_title and t.lower in w.actor_adjectives and not _after_preposition(toks, k):
+            found = w.actor_adjectives[t.lower]
+    if found:
+        return found
     for m in _actor_pattern().finditer(sentence, lo, hi):
         before = sentence[lo : m.start()].replace("'", "' ").split()
         if before and before[-1].lower() in ("l'", "la", "le", "les"):
@@ -103,6 +109,13 @@ def actor_of(
             continue
         found = w.actor_names[m.group(0).lower()]
     return found
+
+
+def _after_preposition(toks: tuple[Tok, ...], k: int) -> bool:
+    j = k - 1
+    if j >= 0 and toks[j].pos == "DET":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "ADP" or toks[j].lower in _COMPLEMENT)
 
 
 def place_of(
@@ -147,7 +160,7 @@ def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:
     """Unknown names count only as "région de X", "oblast de X", "ville de X"."""
     return bool(
         regex.search(
-            r"(?:région|oblast|ville|province|localité|village|district)s?\s+(?:\w+\s+)?$",
+            r"(?:région|oblast|ville|province|localité|village|district|département|commune|canton|arrondissement|comté|État)s?\s+(?:\w+\s+)?$",
             sentence[: m.start()] + " ",
             regex.I,
         )

@@ -65,6 +65,7 @@ class TimeData:
     anchors: dict[str, str]
     since_relative: dict[str, str]
     relative: dict[str, str]
+    quarters: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,7 @@ def time_data(code: str = "fr") -> TimeData:
         anchors={k.lower(): str(v) for k, v in _table(d, "anchors", f).items()},
         since_relative={k.lower(): str(v) for k, v in _table(d, "since_relative", f).items()},
         relative={k.lower(): str(v) for k, v in _table(d, "relative", f).items()},
+        quarters={k.lower(): int(v) for k, v in _table(d, "quarters", f).items()},
     )
 
 
