@@ -17,7 +17,7 @@ words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from factcheck.context.modality import modality
 from factcheck.context.names import same_source
@@ -60,27 +60,32 @@ def annotate_many(
         for i, c in enumerate(claims):
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
-        quote_sources: dict[int, str | None] = {}
-        times = TimeResolver(article.published)
-        for start, idxs in by_sentence.items():
+        state = _ArticleState(TimeResolver(article.published))
+        for start in sorted(by_sentence):
+            idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
+            sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]
-            idxs.sort(key=lambda i: claims[i].mention.start)
             for i, ctx in zip(
-                idxs,
-                _sentence_contexts(article, [claims[i] for i in idxs], toks, quote_sources, times),
-                strict=True,
+                idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
                 contexts[i] = ctx
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
 
+@dataclass
+class _ArticleState:
+    """What the sentences of one article hand to the next ones."""
+
+    times: TimeResolver
+    quote_sources: dict[int, str | None] = field(default_factory=dict)
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # sources found, in order
+    last_end: int = -1  # end offset of the previous sentence with figures
+    last_subject: Context | None = None  # its last figure with a subject
+
+
 def _sentence_contexts(
-    article: Article,
-    claims: list[Claim],
-    toks: tuple[Tok, ...],
-    quote_sources: dict[int, str | None],
-    times: TimeResolver,
+    article: Article, claims: list[Claim], toks: tuple[Tok, ...], state: _ArticleState
 ) -> list[Context]:
     start = claims[0].sentence_start
     figs = []
@@ -88,7 +93,10 @@ def _sentence_contexts(
         first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
         figs.append(Figure(c.mention, first, max(last, first)))
     subs = subjects(toks, figs)
-    srcs = sources(article.text, start, toks, figs, quote_sources)
+    srcs = sources(article.text, start, toks, figs, state.quote_sources, state.speakers)
+    times = state.times
+    adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
+    carried = state.last_subject if adjacent else None
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
@@ -97,6 +105,14 @@ def _sentence_contexts(
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
+        if sub.rule == "ellipsis_open" and carried is not None and m.kind in SITUATED_KINDS:
+            sub = replace(
+                sub,
+                subject=carried.subject,
+                qualifiers=tuple(dict.fromkeys([*carried.qualifiers, *sub.qualifiers])),
+                rule="ellipsis_previous_sentence",
+            )
+            ant = carried
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -109,7 +125,9 @@ def _sentence_contexts(
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
         if actor is None and ant is not None:
             actor = ant.actor
-        t_start, t_end = times.period(sentence, m.start - start, m.end - start, m)
+        t_start, t_end = times.period(
+            sentence, m.start - start, m.end - start, m, future=mod == "projected"
+        )
         if mod == "projected" and published and t_end and t_end < published:
             # A figure about a period already over is not a projection ("contre 6,1 % l'an
             # dernier" after "prévoit").
@@ -128,4 +146,10 @@ def _sentence_contexts(
                 modality_rule=mod_rule,
             )
         )
+    state.speakers.extend((start, c.source) for c in out if c.source)
+    state.last_end = start + len(claims[0].sentence)
+    with_subject = [
+        c for c, f in zip(out, figs, strict=True) if c.subject and f.mention.kind in SITUATED_KINDS
+    ]
+    state.last_subject = with_subject[-1] if with_subject else None
     return out

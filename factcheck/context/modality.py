@@ -18,7 +18,7 @@ modality of the figure it elaborates, which ``factcheck.context`` passes as ``in
 from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import modality_data
+from factcheck.lang.context_data import ModalityData, modality_data
 
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})
 _CLAUSE_START = _CLAUSE_END | {"que", "qu'"}
@@ -41,6 +41,10 @@ def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
         if f" {p} " in text:
             return p
     return None
+
+
+def _future_form(word: str, data: ModalityData) -> bool:
+    return word.endswith(data.future_endings) and not word.endswith(data.not_future_endings)
 
 
 def modality(
@@ -71,7 +75,7 @@ def modality(
             if t.lemma in data.projection_modals:
                 return "projected", "conditional_modal"
             return "conditional", "conditional_mood"
-    if any(t.tense == "Fut" for t in finite):
+    if any(t.tense == "Fut" or _future_form(t.lower, data) for t in finite):
         return "projected", "future_tense"
     words = [t.lower for t in toks[a:b]]
     if _phrase_in(words, data.projection_words):

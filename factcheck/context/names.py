@@ -16,7 +16,7 @@ _NAME_RUN = regex.compile(
 )
 # A name in subject position: followed (maybe after an incise) by a verb or auxiliary.
 _SUBJECT_AFTER = regex.compile(
-    r"\s*(?:,[^,.;:«»\"]{1,80},)?\s+(?:a|avait|aurait|est|était|a-t-il|s'est|estime|affirme|"
+    r"\s*(?:,[^,.;:«»\"]{1,80},|,)?\s+(?:a|avait|aurait|est|était|a-t-il|s'est|estime|affirme|"
     r"annonce|déclare|dit|assure|souligne|précise|indique|ajoute|martèle|répète|reconnaît)\b"
 )
 
@@ -58,15 +58,21 @@ def fullest_name(name: str, article_text: str) -> str:
     return best
 
 
-def previous_speaker(article_text: str, before: int) -> str | None:
-    """The last person-like name in subject position before offset ``before``."""
-    found = None
-    for _, end, run in name_runs(article_text[:before]):
+def previous_speaker(
+    article_text: str, before: int, known: list[tuple[int, str]] | None = None
+) -> str | None:
+    """The last person-like name in subject position before offset ``before``, or the last
+    source already found before it (``known``: offsets and names), whichever is later."""
+    found: tuple[int, str] | None = None
+    for start, end, run in name_runs(article_text[:before]):
         if len(run.split()) < 2 and not _known_actor(run):
             continue
         if _SUBJECT_AFTER.match(article_text, end):
-            found = run
-    return found
+            found = (start, run)
+    for pos, name in known or ():
+        if pos < before and (found is None or pos > found[0]):
+            found = (pos, name)
+    return found[1] if found else None
 
 
 def _known_actor(name: str) -> bool:

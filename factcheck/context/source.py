@@ -62,7 +62,8 @@ class SourceResult:
 
 def speech_lemma(t: Tok, data: SourceData) -> str | None:
     lem = data.speech_forms.get(t.lower, t.lemma)
-    if lem in data.speech_verbs and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+    known = lem in data.speech_verbs or lem in data.inverted_only
+    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         return lem
     return None
 
@@ -236,6 +237,8 @@ def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] 
         inverted = _inverted_at(toks, v, data)
         if inverted:
             return inverted
+        if speech_lemma(t, data) in data.inverted_only:
+            continue
         j = v - 1
         while j >= 0 and toks[j].lower in data.verb_fillers:
             j -= 1
@@ -310,9 +313,11 @@ def sources(
     toks: tuple[Tok, ...],
     figs: list[Figure],
     quote_sources: dict[int, str | None],
+    speakers: list[tuple[int, str]] | None = None,
 ) -> list[SourceResult]:
     """Source of every figure of one sentence. ``quote_sources`` maps the end offset of a
-    quotation to its speaker, filled from :func:`quote_speaker` (cached per article)."""
+    quotation to its speaker, filled from :func:`quote_speaker` (cached per article);
+    ``speakers`` lists the sources found earlier in the article (offset, name), for pronouns."""
     data = source_data()
     out = []
     for n, fig in enumerate(figs):
@@ -327,7 +332,7 @@ def sources(
         qend = _in_quote(article_text, fig.mention.start)
         if qend is not None:
             if qend not in quote_sources:
-                quote_sources[qend] = quote_speaker(article_text, qend)
+                quote_sources[qend] = quote_speaker(article_text, qend, speakers)
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
@@ -339,7 +344,7 @@ def sources(
         np, rule = found
         name = _clean(np, data) if np else None
         if name and name.lower().split("-")[-1] in data.pronouns:
-            name = previous_speaker(article_text, sentence_start + np[0].start) if np else None
+            name = previous_speaker(article_text, sentence_start + np[0].start, speakers)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -347,7 +352,9 @@ def sources(
     return out
 
 
-def quote_speaker(text: str, quote_end: int) -> str | None:
+def quote_speaker(
+    text: str, quote_end: int, speakers: list[tuple[int, str]] | None = None
+) -> str | None:
     """Speaker named right after a closing quote: "», a martelé Volodymyr Zelensky"."""
     from factcheck.context.nlp import parse_sentences
 
@@ -362,5 +369,5 @@ def quote_speaker(text: str, quote_end: int) -> str | None:
     data = source_data()
     name = _clean(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_end)
+        name = previous_speaker(text, quote_end, speakers)
     return fullest_name(name, text) if name else None

@@ -44,6 +44,18 @@ class SubjectResult:
     antecedent: int | None = None  # index of the figure it was taken from
 
 
+def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
+    """Lemma of the noun at ``k``, or the compound noun it belongs to ("chiffre d'affaires")."""
+    for words in data.compounds:
+        n = len(words)
+        for first in (k - n + 1, k):
+            if first < 0 or first + n > len(toks):
+                continue
+            if tuple(t.lower for t in toks[first : first + n]) == words:
+                return " ".join(words).replace("' ", "'")
+    return lemma_of(toks[k], data)
+
+
 def lemma_of(t: Tok, data: SubjectData) -> str:
     if t.lower in data.lemmas:
         return data.lemmas[t.lower]
@@ -213,7 +225,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
-            results[n] = SubjectResult(lemma_of(toks[k], data), k, quals, "noun_after")
+            results[n] = SubjectResult(subject_at(toks, k, data), k, quals, "noun_after")
             continue
         if kind == Kind.ORDINAL:
             k = next(
@@ -230,7 +242,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         k = _noun_before_de(toks, fig.first, data)
         if k is not None:
             results[n] = SubjectResult(
-                lemma_of(toks[k], data), k, qualify(toks, fig, k, False), "noun_before"
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "noun_before"
             )
             continue
         prev = toks[fig.first - 1].lower if fig.first > 0 else ""
@@ -242,7 +254,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             k = head_before(toks, v, data)
             if k is not None:
                 results[n] = SubjectResult(
-                    lemma_of(toks[k], data), k, qualify(toks, fig, k, False), "clause_subject"
+                    subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
                 )
                 continue
         pending[n] = "ellipsis"
@@ -303,7 +315,11 @@ def _resolve_pending(
         if results[n] is None:
             k = head_before(toks, figs[n].first, data)
             if k is not None:
-                results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "clause_subject")
+                results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
+            else:
+                # Left to the previous sentence ("12 canons. Et 6 autres suivront").
+                own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
+                results[n] = SubjectResult(None, None, own, "ellipsis_open")
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:

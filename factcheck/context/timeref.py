@@ -74,7 +74,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         if since_rel
         else regex.compile(r"(?!)"),
         "since": regex.compile(
-            rf"\bdepuis (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
+            rf"\b(?:depuis|dès|à partir de) (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
             rf"(?:(?P<m>{months})(?: (?P<y>\d{{4}}))?|(?P<yo>\d{{4}}))\b"
         ),
         "until": regex.compile(
@@ -89,6 +89,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "month_year": regex.compile(rf"\b(?:en )?(?P<m>{months}) (?P<y>\d{{4}})\b"),
         "in_month": regex.compile(rf"\b(?:en|depuis) (?P<m>{months})\b"),
+        "season": regex.compile(
+            rf"\b(?:au |en |à l'|cet |ce |cette |l'|le )(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
+        ),
         "between_years": regex.compile(r"\bentre (?P<a>(?:19|20)\d{2}) et (?P<b>(?:19|20)\d{2})\b"),
         "quarter": regex.compile(
             rf"\b(?:au|du|le) (?P<q>{quarters}) trimestre(?: (?:de )?(?P<y>(?:19|20)\d{{2}}))?\b"
@@ -107,20 +110,29 @@ class TimeResolver:
 
     def __init__(self, published: date | None) -> None:
         self.published = published
+        self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
     # -- resolution helpers -------------------------------------------------------------
-    def _weekday(self, name: str) -> date | None:
+    def _weekday(self, name: str, future: bool = False) -> date | None:
+        """The most recent such day on or before publication; the next one on or after it
+        when the figure is projected ("seront mobilisés samedi")."""
         if self.published is None:
             return None
         wd = time_data().weekdays.index(name)
+        if future:
+            return self.published + timedelta(days=(wd - self.published.weekday()) % 7)
         return self.published - timedelta(days=(self.published.weekday() - wd) % 7)
 
-    def _month(self, name: str, year: str | None) -> tuple[date, date] | None:
+    def _month(self, name: str, year: str | None, future: bool = False) -> tuple[date, date] | None:
         m = time_data().months.index(name) + 1
         if year:
             y = int(year)
         elif self.published is not None:
-            y = self.published.year if m <= self.published.month else self.published.year - 1
+            y = self.published.year
+            if future and m < self.published.month:
+                y += 1
+            elif not future and m > self.published.month:
+                y -= 1
         else:
             return None
         return date(y, m, 1), _month_end(y, m)
@@ -145,6 +157,25 @@ class TimeResolver:
         else:
             return None
         return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+    def _season(self, name: str, year: str | None, future: bool) -> tuple[date, date] | None:
+        """That season of ``year``; else the current or last one (the next one if ``future``)."""
+        first, last = time_data().seasons[name]
+        fm, fd = (int(x) for x in first.split("-"))
+        lm, ld = (int(x) for x in last.split("-"))
+        wraps = lm < fm
+        if year:
+            y = int(year)
+        elif self.published is None:
+            return None
+        else:
+            y = self.published.year
+            start = date(y, fm, fd)
+            if future and date(y + (1 if wraps else 0), lm, ld) < self.published:
+                y += 1
+            elif not future and start > self.published:
+                y -= 1
+        return date(y, fm, fd), date(y + (1 if wraps else 0), lm, ld)
 
     def _season_end(self, name: str, year: str | None) -> date | None:
         first, last = time_data().seasons[name]
@@ -185,12 +216,30 @@ class TimeResolver:
             return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)
         if rule == "past_twelve_months":
             return p - timedelta(days=365), p
+        if rule == "tomorrow":
+            return p + timedelta(days=1), p + timedelta(days=1)
+        if rule == "next_week":
+            return monday + timedelta(days=7), monday + timedelta(days=13)
+        if rule == "next_month":
+            y, m = (p.year, p.month + 1) if p.month < 12 else (p.year + 1, 1)
+            return date(y, m, 1), _month_end(y, m)
+        if rule == "next_year":
+            return date(p.year + 1, 1, 1), date(p.year + 1, 12, 31)
         if rule == "night":
             return p - timedelta(days=1), p
         return None
 
     # -- finding ------------------------------------------------------------------------
-    def expressions(self, sentence: str) -> list[_Expr]:
+    def expressions(self, sentence: str, future: bool = False) -> list[_Expr]:
+        """Time expressions of ``sentence``, resolved (cached per sentence)."""
+        key = (sentence, future)
+        if key not in self._cache:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = self._expressions(sentence, future)
+        return self._cache[key]
+
+    def _expressions(self, sentence: str, future: bool) -> list[_Expr]:
         pats = _patterns()
         low = sentence.lower()
         found: list[_Expr] = []
@@ -234,15 +283,18 @@ class TimeResolver:
                 end = date(self.published.year, 12, 31) if self.published else None
             add(m, "until", None, end)
         for m in pats["night"].finditer(low):
-            add(m, "point", self._weekday(m["a"]), self._weekday(m["b"]))
+            add(m, "point", self._weekday(m["a"], future), self._weekday(m["b"], future))
         for m in pats["date"].finditer(low):
-            span = self._month(m["m"], m["y"])
+            span = self._month(m["m"], m["y"], future)
             if span:
                 day = 1 if m["d"] == "1er" else int(m["d"])
                 if day <= span[1].day:
                     when = span[0].replace(day=day)
-                    if not m["y"] and self.published and when > self.published:
-                        when = when.replace(year=when.year - 1)
+                    if not m["y"] and self.published:
+                        if not future and when > self.published:
+                            when = when.replace(year=when.year - 1)
+                        elif future and when < self.published:
+                            when = when.replace(year=when.year + 1)
                     add(m, "point", when, when)
         for m in pats["part_month"].finditer(low):
             span = self._month(m["m"], m["y"])
@@ -257,9 +309,13 @@ class TimeResolver:
                 add(m, "point", first, last)
         for key in ("month_year", "in_month"):
             for m in pats[key].finditer(low):
-                span = self._month(m["m"], m.groupdict().get("y"))
+                span = self._month(m["m"], m.groupdict().get("y"), future)
                 if span:
                     add(m, "point", *span)
+        for m in pats["season"].finditer(low):
+            span = self._season(m["s"], m["y"], future)
+            if span:
+                add(m, "point", *span)
         for m in pats["between_years"].finditer(low):
             add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
         for m in pats["quarter"].finditer(low):
@@ -274,18 +330,21 @@ class TimeResolver:
             if span:
                 add(m, "point", *span)
         for m in pats["weekday"].finditer(low):
-            day = self._weekday(m["w"])
+            day = self._weekday(m["w"], future)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
 
     def period(
-        self, sentence: str, start: int, end: int, mention: Mention
+        self, sentence: str, start: int, end: int, mention: Mention, future: bool = False
     ) -> tuple[str | None, str | None]:
-        """``(time_start, time_end)`` for the figure at ``[start, end)`` of ``sentence``."""
+        """``(time_start, time_end)`` for the figure at ``[start, end)`` of ``sentence``;
+        ``future``: the figure is projected, so weekdays and months point forward."""
         own = _own_period(mention)
         if own is not None:
             return own
-        exprs = [e for e in self.expressions(sentence) if not (e.start < end and start < e.end)]
+        exprs = [
+            e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
+        ]
         content = [e for e in exprs if not e.speech]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published

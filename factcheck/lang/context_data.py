@@ -26,12 +26,14 @@ class SubjectData:
     des_after_pos: frozenset[str]
     date_events: frozenset[str]
     scale_words: frozenset[str]
+    compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class SourceData:
     speech_verbs: frozenset[str]
+    inverted_only: frozenset[str]
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
     not_after_introducer: frozenset[str]
@@ -55,6 +57,8 @@ class ModalityData:
     projection_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
     window: int
+    future_endings: tuple[str, ...]
+    not_future_endings: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,9 @@ def subject_data(code: str = "fr") -> SubjectData:
         des_after_pos=frozenset(d.get("des_after_pos", [])),
         date_events=_words(d, "date_events", f),
         scale_words=_words(d, "scale_words", f),
+        compounds=tuple(
+            tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
+        ),
         lemmas={k.lower(): v for k, v in _table(d, "lemmas", f).items()},
     )
 
@@ -132,6 +139,7 @@ def source_data(code: str = "fr") -> SourceData:
     att = _table(d, "attribution", f)
     return SourceData(
         speech_verbs=_words(d, "speech_verbs", f),
+        inverted_only=_words(d, "inverted_only", f),
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
@@ -159,6 +167,8 @@ def modality_data(code: str = "fr") -> ModalityData:
         projection_words=tuple(sorted(_words(d, "projection_words", f), key=len, reverse=True)),
         estimate_words=tuple(sorted(_words(d, "estimate_words", f), key=len, reverse=True)),
         window=int(d.get("window", 8)),
+        future_endings=tuple(_words(d, "future_endings", f)),
+        not_future_endings=tuple(_words(d, "not_future_endings", f)),
     )
 
 
