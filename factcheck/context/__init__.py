@@ -118,10 +118,14 @@ def _sentence_contexts(
         prev = next((c for c in reversed(out) if c.subject is not None), None)
         base = ant or prev
         inherited = None
-        if base is not None and base.modality not in ("denied", "reported", "asserted"):
+        situated = m.kind in SITUATED_KINDS
+        if (
+            situated
+            and base is not None
+            and base.modality not in ("denied", "reported", "asserted")
+        ):
             inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
         mod, mod_rule = modality(toks, fig, src.source, inherited)
-        situated = m.kind in SITUATED_KINDS
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
         if actor is None and ant is not None:
             actor = ant.actor

@@ -50,6 +50,7 @@ _BOUNDARY = frozenset(
         "?",
     }
 )
+_MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _PARTICLES = frozenset({"de", "du", "des", "von", "van", "der", "di", "da", "del", "ben", "bin"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
@@ -211,7 +212,11 @@ def _inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] |
         toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
     ):
         return None
-    return _np_after(toks, v + 1, data) or None
+    np = _np_after(toks, v + 1, data)
+    # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
+    if not np or len(np) > _MAX_SPEAKER or any(t.pos == "NUM" or t.text[:1].isdigit() for t in np):
+        return None
+    return np
 
 
 def _inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
