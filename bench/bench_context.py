@@ -88,7 +88,8 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         wall, cpu, frame = timed(
             lambda: claims_frame(articles, with_context=True, processes=args.child)
         )
-    out.update(wall_s=wall, main_cpu_s=cpu, rows=len(frame), peak_tree_mb=peak.peak_kb / 1024)
+    out.update(wall_s=wall, main_cpu_s=cpu, rows=len(frame), peak_tree_mb=peak.peak_kb / 1024,
+               peak_single_mb=peak.single_peak_kb / 1024, peak_processes=peak.processes)
     out["rusage_self_mb"], out["rusage_child_mb"] = rusage_peaks_mb()
     if args.child > 1:
         out["pool_startup_s"] = pool_startup(args.child)
@@ -117,9 +118,11 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
         chars = runs[0]["chars"]
         rates[p] = Stats(tuple(chars / r["wall_s"] for r in runs))
         peak = max(r["peak_tree_mb"] for r in runs)
-        print(f"  processes={p}: {rates[p].show()}; {runs[0]['rows']:,} claims; "
-              f"peak RSS (process + children) {peak:,.0f} MB (max of runs), "
-              f"median {_median([r['peak_tree_mb'] for r in runs]):,.0f} MB")
+        single = max(r["peak_single_mb"] for r in runs)
+        print(f"  processes={p}: {rates[p].show()}; {runs[0]['rows']:,} claims")
+        print(f"    peak RSS (process + children) {peak:,.0f} MB (max of runs), median "
+              f"{_median([r['peak_tree_mb'] for r in runs]):,.0f} MB; largest single process "
+              f"{single:,.0f} MB; {max(r['peak_processes'] for r in runs)} processes")
         if p > 1:
             startup = [r["pool_startup_s"] for r in runs]
             steady = Stats(tuple(chars / max(1e-9, r["wall_s"] - r["pool_startup_s"])

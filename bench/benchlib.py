@@ -115,29 +115,39 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_kb(pid: int | None = None) -> int:
-    """Resident memory of a process and all its descendants, in KiB, read from /proc."""
+def tree_rss_kb(pid: int | None = None) -> dict[int, int]:
+    """Resident memory of a process and of each of its descendants, in KiB, read from /proc."""
     todo = [os.getpid() if pid is None else pid]
-    total = 0
+    out: dict[int, int] = {}
     while todo:
         p = todo.pop()
-        total += _rss_kb(p)
+        out[p] = _rss_kb(p)
         todo.extend(_children(p))
-    return total
+    return out
 
 
 class PeakRSS:
-    """Samples the RSS of this process and its descendants while in use (context manager)."""
+    """Samples the RSS of this process and its descendants while in use (context manager):
+    ``peak_kb`` is the largest sum over the tree, ``single_peak_kb`` the largest single
+    process, ``processes`` the largest number of processes seen at once."""
 
     def __init__(self, interval: float = 0.02) -> None:
         self.interval = interval
         self.peak_kb = 0
+        self.single_peak_kb = 0
+        self.processes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _sample(self) -> None:
+        tree = tree_rss_kb()
+        self.peak_kb = max(self.peak_kb, sum(tree.values()))
+        self.single_peak_kb = max(self.single_peak_kb, max(tree.values()))
+        self.processes = max(self.processes, len(tree))
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb())
+            self._sample()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRSS:
@@ -147,7 +157,7 @@ class PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak_kb = max(self.peak_kb, tree_rss_kb())
+        self._sample()
 
 
 def rusage_peaks_mb() -> tuple[float, float]:
