@@ -33,7 +33,7 @@ __all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "sum_checks"]
 def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
     views = prepare_claims(claims, lexicon)
     structures = find_structures(views, lexicon)
-    views = with_roles(views, structures)
+    views = with_roles(views, structures, lexicon)
     judged: dict[tuple[str, str], Judged] = {}
     for members in blocks(views).values():
         if len(members) < 2:

@@ -39,11 +39,11 @@ class CueSet:
     names: tuple[str, ...]
     patterns: tuple[regex.Pattern[str], ...]
 
-    def find(self, text: str) -> list[tuple[int, str]]:
-        """``(offset, name)`` of every cue found in ``text``."""
-        found: list[tuple[int, str]] = []
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of every cue found in ``text``."""
+        found: list[tuple[int, int, str]] = []
         for name, pattern in zip(self.names, self.patterns, strict=True):
-            found.extend((m.start(), name) for m in pattern.finditer(text))
+            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
         return sorted(found)
 
 
@@ -60,6 +60,9 @@ class Lexicon:
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
     separators: regex.Pattern[str]
+    coordinators: frozenset[str]
+    places: dict[str, str]  # lower-case spelling → normal form
+    locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     outcome: CueSet
     side: CueSet
     projected: regex.Pattern[str]
@@ -88,6 +91,29 @@ class Lexicon:
             raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
 
 
+def _places(path: Path) -> dict[str, str]:
+    """Spellings of places (shared with factcheck.context: ``places.toml``) → normal form."""
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("places", {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the places ({exc})") from exc
+    out: dict[str, str] = {}
+    for norm, spellings in table.items():
+        out[norm.lower()] = norm
+        for spelling in spellings:
+            out[str(spelling).lower()] = norm
+    return out
+
+
+def _locative(prepositions: list[str], places: dict[str, str]) -> regex.Pattern[str]:
+    """A known place right after a locative preposition; group ``place`` is the spelling."""
+    preps = "|".join(regex.escape(p) for p in sorted(prepositions, key=len, reverse=True))
+    names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{preps})\s+(?P<place>{names})(?!\w)",
+                         regex.IGNORECASE | regex.V1)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     try:
@@ -97,6 +123,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         raise ValueError(f"{path}: cannot read the cross-reference cue file ({exc})") from exc
     structure = data["structure"]
     modality = data["modality"]
+    places = _places(path.parent / "places.toml")
     families: dict[str, str] = {}
     for family, lemmas in data["families"].items():
         for lemma in lemmas:
@@ -109,6 +136,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
         separators=_pattern(structure["separators"]),
+        coordinators=frozenset(w.lower() for w in structure["coordinators"]),
+        places=places,
+        locative=_locative(data["places"]["locative"], places),
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
         projected=_pattern(modality["projected"]),

@@ -53,6 +53,7 @@ class ClaimView:
     source_key: str
     actor: str
     place: str  # normalised place from context, or where a part of a total happened
+    places: frozenset[str]  # places the sentence locates things at (fallback for scope)
     outcome: frozenset[str]
     side: str  # "both", one side, or "" when unknown or mixed
     modality: str  # "observed", "projected" or "denied"
@@ -235,36 +236,53 @@ def sentence_offsets(rows: list[dict]) -> dict[str, int]:
     return found
 
 
+def _groups(found: list[tuple[int, int, str]], sentence: str,
+            lexicon: Lexicon) -> list[tuple[int, int, set[str]]]:
+    """Cues joined by commas and coordinators form one group ("tués, blessés ou portés
+    disparus"): the group belongs to one figure."""
+    groups: list[tuple[int, int, set[str]]] = []
+    for start, end, name in found:
+        if groups:
+            g_start, g_end, names = groups[-1]
+            gap = sentence[g_end:start].replace(",", " ").split()
+            if start >= g_end and all(w.lower() in lexicon.coordinators for w in gap):
+                groups[-1] = (g_start, max(g_end, end), names | {name})
+                continue
+        groups.append((start, end, {name}))
+    return groups
+
+
 def _assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, dict]:
-    """Cue words of one sentence, each given to the nearest same-family figure before it (or
-    the first one after it when none precedes)."""
+    """Cue words of one sentence, each given (for every family of figures in the sentence) to
+    the nearest figure: "abattu 130", "43 000 soldats [...] tués"; ties go to the figure
+    before the cue."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
                                             "revision": "", "cumulative": False, "event": False}
-                                for m in members}
+                            for m in members}
     ordered = sorted(members, key=lambda m: m["_rel_start"])
+    families = {m["_family"] for m in ordered}
 
-    def owner(offset: int, family: str | None = None) -> dict | None:
-        pool = [m for m in ordered if family is None or m["_family"] == family]
-        before = [m for m in pool if m["_rel_end"] <= offset]
-        if before:
-            return before[-1]
-        after = [m for m in pool if m["_rel_start"] >= offset]
-        return after[0] if after else None
+    def distance(m: dict, start: int, end: int) -> int:
+        if m["_rel_end"] <= start:
+            return start - m["_rel_end"]
+        if m["_rel_start"] >= end:
+            return m["_rel_start"] - end
+        return 0
 
-    def pool_owner(offset: int) -> list[dict]:
-        # Cues go to the nearest figure of each family present in the sentence.
-        families = {m["_family"] for m in ordered}
-        owners = [owner(offset, f) for f in families]
-        return [o for o in owners if o is not None]
+    def owners(start: int, end: int) -> list[dict]:
+        found = []
+        for family in families:
+            pool = [m for m in ordered if m["_family"] == family]
+            found.append(min(pool, key=lambda m: (distance(m, start, end),
+                                                  m["_rel_start"] > start)))
+        return found
 
-    for offset, name in lexicon.outcome.find(sentence):
-        for o in pool_owner(offset):
-            out[o["claim_id"]]["outcome"].add(name)
-    for offset, name in lexicon.side.find(sentence):
-        for o in pool_owner(offset):
-            reach = SIDE_CUE_REACH
-            far = offset < o["_rel_start"] - reach or offset > o["_rel_end"] + reach
-            if far and name != "both":
+    for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
+        for o in owners(start, end):
+            out[o["claim_id"]]["outcome"].update(names)
+    for start, end, name in lexicon.side.find(sentence):
+        for o in owners(start, end):
+            if distance(o, start, end) > SIDE_CUE_REACH and name != "both":
                 continue
             out[o["claim_id"]]["side"].add(name)
     simple = (("projected", lexicon.projected), ("cumulative", lexicon.cumulative),
@@ -274,13 +292,25 @@ def _assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[s
         for m in pattern.finditer(sentence):
             if key == "cumulative" and any(s <= m.start() < e for s, e in excluded):
                 continue
-            for o in pool_owner(m.start()):
+            for o in owners(m.start(), m.end()):
                 out[o["claim_id"]][key] = True
     for key, pattern in (("provisional", lexicon.provisional), ("revised", lexicon.revised)):
         for m in pattern.finditer(sentence):
-            for o in pool_owner(m.start()):
+            for o in owners(m.start(), m.end()):
                 out[o["claim_id"]]["revision"] = key
     return out
+
+
+def place_key(name: str, lexicon: Lexicon) -> str:
+    """A place in normal form, lower case ("Kiev" and "Kyiv" are one place)."""
+    norm = _norm(name)
+    return _norm(lexicon.places.get(norm, norm))
+
+
+def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
+    """Known places the sentence locates something at ("à Kharkiv", "région de Soumy")."""
+    return frozenset(place_key(m.group("place"), lexicon)
+                     for m in lexicon.locative.finditer(sentence))
 
 
 def _side(sides: set[str]) -> str:
@@ -356,7 +386,7 @@ def _view(row: dict, cue: dict, lexicon: Lexicon) -> ClaimView:
     qualifiers = _text(row.get("qualifiers"))
     outcome = set(cue["outcome"])
     for q in qualifiers.split(";"):
-        outcome.update(name for _, name in lexicon.outcome.find(q))
+        outcome.update(name for *_, name in lexicon.outcome.find(q))
     side = set(cue["side"])
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
@@ -367,7 +397,8 @@ def _view(row: dict, cue: dict, lexicon: Lexicon) -> ClaimView:
         exact=approx == "none", subject=_text(row.get("subject")), family=family,
         nature=lexicon.family_nature.get(family or "", ""),
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
-        actor=_text(row.get("actor")), place=_norm(_text(row.get("place"))),
+        actor=_text(row.get("actor")), place=place_key(_text(row.get("place")), lexicon),
+        places=sentence_places(sentence, lexicon),
         outcome=frozenset(outcome), side=_side(side), modality=mode,
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],

@@ -36,8 +36,8 @@ class Judged:
 
 def value_relation(a: ClaimView, b: ClaimView) -> str:
     """"same", "compatible" (intervals meet) or "incompatible"."""
-    if a.lo > b.hi or b.lo > a.hi:
-        return "incompatible"
+    if (a.lo >= b.hi or b.lo >= a.hi) and not (a.lo == a.hi == b.lo == b.hi):
+        return "incompatible"  # intervals that only touch (45,5 | 45,5) are two figures
     if a.exact and b.exact and a.value is not None and b.value is not None:
         tol = min(precision(a.value), precision(b.value))
         if abs(a.value - b.value) <= tol:
@@ -89,8 +89,11 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     if a.side and b.side and a.side != b.side:
         reasons.append(lexicon.say("scope_side", a=lexicon.side_labels.get(a.side, a.side),
                                    b=lexicon.side_labels.get(b.side, b.side)))
-    if a.place and b.place and a.place != b.place:
-        reasons.append(lexicon.say("scope_place", a=a.place, b=b.place))
+    pa = {a.place} if a.place else a.places
+    pb = {b.place} if b.place else b.places
+    if pa and pb and not pa & pb:
+        reasons.append(lexicon.say("scope_place", a=", ".join(sorted(pa)),
+                                   b=", ".join(sorted(pb))))
     return reasons
 
 
@@ -124,8 +127,9 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return None
         return Judged(a, b, "different_scope",
                       lexicon.say("link_scope", a=qa, b=qb, reasons="; ".join(reasons)))
-    event = "event" in (a.nature, b.nature) or (not a.nature and not b.nature
-                                                  and (a.event or b.event))
+    event = ("event" in (a.nature, b.nature) or (not a.nature and not b.nature
+                                                   and (a.event or b.event))) \
+        and not (a.cumulative or b.cumulative)
     if vr != "incompatible":
         # Equal figures at two dates: the same amount reported again (or a stable count).
         key = "link_same" if vr == "same" else "link_compatible"

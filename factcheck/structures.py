@@ -21,7 +21,7 @@ import regex
 
 from factcheck.cues import Lexicon
 from factcheck.explain import amount, number, plural
-from factcheck.matching import ClaimView
+from factcheck.matching import ClaimView, place_key
 from factcheck.models import stable_id
 
 #: Longest text between two parts of one enumeration.
@@ -66,7 +66,14 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
     "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
     if part.dimension != total.dimension and part.dimension != "share":
         return False
+    if part.outcome and total.outcome and not part.outcome <= _covered(total.outcome):
+        return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
     return not (strict and part.family and total.family and part.family != total.family)
+
+
+def _covered(outcome: frozenset[str]) -> frozenset[str]:
+    """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
+    return outcome | {"killed", "wounded", "missing"} if "lost" in outcome else outcome
 
 
 def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
@@ -86,6 +93,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break
         if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
+        if nxt.family and parts[0].family and nxt.family != parts[0].family:
+            break  # the enumeration moved on to something else
         parts.append(nxt)
     return parts
 
@@ -110,12 +119,12 @@ def _mode(gap: str, parts: list[ClaimView], s: _Sentence, lexicon: Lexicon) -> s
     return None
 
 
-def part_place(part: ClaimView, s: _Sentence) -> str:
+def part_place(part: ClaimView, s: _Sentence, lexicon: Lexicon) -> str:
     """Proper nouns right after a part ("14 au-dessus de la région de Briansk" → briansk)."""
     rest = s.text[_rel(part, s)[1] :]
     cut = _PART_PLACE_END.search(rest)
     segment = rest[: cut.start()] if cut else rest
-    return " ".join(m.group(0).lower() for m in _CAPITALISED.finditer(segment))
+    return " ".join(place_key(m.group(0), lexicon) for m in _CAPITALISED.finditer(segment))
 
 
 def _sentences(views: list[ClaimView]) -> dict[str, list[_Sentence]]:
@@ -209,7 +218,8 @@ def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
     if len(parts) == 1 and mode != "remainder":
         return ("ok" if p_lo <= t_hi else "mismatch"), lexicon.say(
             "sum_single_ok" if p_lo <= t_hi else "sum_single_mismatch",
-            part=shown[0], total=total_text, subject=subject)
+            part=shown[0], total=total_text, subject=subject,
+            part_subject=plural(parts[0].subject or total.subject, p_vals[0]))
     if mode == "exhaustive":
         ok = p_lo <= t_hi and p_hi >= t_lo
         key = "sum_exhaustive_ok" if ok else "sum_exhaustive_mismatch"
@@ -237,7 +247,8 @@ def _shown(v: ClaimView, lexicon: Lexicon) -> str:
     return lexicon.say("range", lo=number(v.stated[0], lexicon), hi=number(v.stated[1], lexicon))
 
 
-def with_roles(views: list[ClaimView], structures: list[SumStructure]) -> list[ClaimView]:
+def with_roles(views: list[ClaimView], structures: list[SumStructure],
+               lexicon: Lexicon) -> list[ClaimView]:
     """Mark parts and totals; a part without a place from context gets the proper nouns that
     follow it, so that "14 au-dessus de Briansk" only meets other figures about Briansk."""
     totals = {st.total_id for st in structures}
@@ -249,7 +260,7 @@ def with_roles(views: list[ClaimView], structures: list[SumStructure]) -> list[C
         if v.claim_id in parts:
             place = v.place
             if not place and v.sentence_start is not None:
-                place = part_place(v, by_sentence[(v.sentence_start, v.claim_id)])
+                place = part_place(v, by_sentence[(v.sentence_start, v.claim_id)], lexicon)
             out.append(replace(v, role="part", place=place))
         elif v.claim_id in totals:
             out.append(replace(v, role="total"))
