@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
@@ -91,6 +92,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
     out.update(wall_s=wall, main_cpu_s=cpu, rows=len(frame), peak_tree_mb=peak.peak_kb / 1024,
                peak_single_mb=peak.single_peak_kb / 1024, peak_processes=peak.processes)
     out["rusage_self_mb"], out["rusage_child_mb"] = rusage_peaks_mb()
+    out["load_average"] = os.getloadavg()[0]  # how busy the shared machine was
     if args.child > 1:
         out["pool_startup_s"] = pool_startup(args.child)
     return out
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                      if p == 1 else f", pool start-up {r['pool_startup_s']:.1f} s")
             print(f"  processes={p} run {i + 1}: {r['wall_s']:.1f} s, "
                   f"{r['chars'] / r['wall_s']:,.0f} chars/s, peak {r['peak_tree_mb']:,.0f} MB"
-                  f"{extra}", flush=True)
+                  f"{extra}, load average {r['load_average']:.1f}", flush=True)
     report(args, results)
     return 0
 

@@ -15,6 +15,7 @@ the speed ratio is printed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         wall_rates.append(chars / wall)
         cpu_rates.append(chars / cpu)
         print(f"  pass {i + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
-              f"{chars / wall:,.0f} chars/s", flush=True)
+              f"{chars / wall:,.0f} chars/s, load average {os.getloadavg()[0]:.1f}", flush=True)
     wall_stats, cpu_stats = Stats(tuple(wall_rates)), Stats(tuple(cpu_rates))
     print(f"factcheck extract_mentions: {figures:,} figures "
           f"({figures / (chars / 1000):.1f} per 1,000 chars)")
