@@ -132,7 +132,11 @@ def _sentence_contexts(
         t_start, t_end = times.period(
             sentence, m.start - start, m.end - start, m, future=mod == "projected"
         )
-        if mod == "projected" and published and t_end and t_end < published:
+        if mod in ("asserted", "reported") and published and t_end and t_end > published:
+            # A figure about a period still to come is a projection ("D'ici à 2030, la France
+            # veut produire 2 millions de véhicules").
+            mod, mod_rule = "projected", "future_period"
+        elif mod == "projected" and published and t_end and t_end < published:
             # A figure about a period already over is not a projection ("contre 6,1 % l'an
             # dernier" after "prévoit").
             mod, mod_rule = ("reported", "source") if src.source else ("asserted", "past_period")

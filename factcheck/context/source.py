@@ -84,6 +84,11 @@ def _clean(words: list[Tok], data: SourceData) -> str | None:
     while d < len(toks) - 1 and toks[d].pos == "ADJ" and not toks[d].is_title:
         d += 1
     if toks[d].lemma in data.documents or toks[d].lower in data.documents:
+        if d + 1 < len(toks) and toks[d + 1].is_title:  # "un sondage Ifop pour Le Figaro"
+            k = d + 1
+            while k < len(toks) and toks[k].is_title:
+                k += 1
+            return _join(toks[d + 1 : k])
         for j in range(d + 1, len(toks)):
             if toks[j].lower in ("par", "du", "de", "des", "d'") and j + 1 < len(toks):
                 inner = _clean(toks[j + 1 :], data)
@@ -104,9 +109,9 @@ def _clean(words: list[Tok], data: SourceData) -> str | None:
         j = 0
         while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
             j += 1
-        if 0 < j < len(toks) and all(
-            t.is_title or t.lower in ("de", "du", "von") for t in toks[j:]
-        ):
+        titles_only = all(t.lower in data.titles or t.pos == "ADJ" for t in toks[:j])
+        names_only = all(t.is_title or t.lower in ("de", "du", "von") for t in toks[j:])
+        if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
 
@@ -127,6 +132,15 @@ def _np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     Eric Lombard" -> the apposed name when there is one."""
     while j < len(toks) and toks[j].lower in data.leading_time_words:
         j += 1
+    if j < len(toks) and toks[j].lower in ("à", "au", "aux"):
+        # "a dit à l'AFP le ministre": skip the addressee.
+        k = j + 1
+        while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in ("l'",)):
+            k += 1
+        while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in _NP_END:
+            k += 1
+        if k < len(toks) and toks[k].pos == "DET":
+            j = k
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in _NP_END:
         if out and toks[j].lower in data.stops:
@@ -276,6 +290,20 @@ def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] 
     return None
 
 
+def _passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
+    for v in range(before - 2, -1, -1):
+        if (
+            toks[v + 1].lower == "par"
+            and speech_lemma(toks[v], data)
+            and toks[v].verbform == "Part"
+        ):
+            np = _np_after(toks, v + 2, data)
+            if np and not any(t.pos == "NUM" for t in np):
+                return np
+    return None
+
+
 def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     j = v - 1
     while j >= 0 and toks[j].pos == "ADV":
@@ -346,6 +374,8 @@ def sources(
             found = (_inverted(toks, fig.last, data), "inverted")
         if not found[0]:
             found = (_forward(toks, fig.first, data), "speech_verb")
+        if not found[0]:
+            found = (_passive_agent(toks, fig.first, data), "passive_agent")
         np, rule = found
         name = _clean(np, data) if np else None
         if name and name.lower().split("-")[-1] in data.pronouns:

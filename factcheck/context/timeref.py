@@ -345,7 +345,10 @@ class TimeResolver:
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
-        content = [e for e in exprs if not e.speech]
+        low = sentence.lower()
+        # "8 % de plus qu'en 2022", "par rapport à 2022": a comparison base, not the period.
+        compared = [e for e in exprs if _COMPARISON.search(low, 0, e.start)]
+        content = [e for e in exprs if not e.speech and e not in compared]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
         cs, ce = _clause_bounds(sentence, start, end)
@@ -364,6 +367,12 @@ class TimeResolver:
         if speech:
             return _iso(speech[0].first), _iso(speech[0].last)
         return None, _iso(self.published)
+
+
+_COMPARISON = regex.compile(
+    r"(?:\b(?:plus|moins|autant|davantage)\b[^.,;]{0,40}\bqu'|\bpar rapport (?:à |au |aux )"
+    r"|\bcomparé (?:à |au ))(?:\w+ ){0,2}$"
+)
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
