@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import regex
 
-from factcheck.context import annotate, same_source
+from factcheck.context import annotate, annotate_many, same_source
 from factcheck.models import Approx, Article, Claim, Kind, Mention, claim_id_for
 from factcheck.text import sentence_at, sentence_spans
 
@@ -136,3 +136,39 @@ def test_marked_article_offsets() -> None:
     article, claims = marked_article("Selon l'ONU, [2 500|count] civils. Puis [3|count] autres.")
     assert [article.text[c.mention.start : c.mention.end] for c in claims] == ["2 500", "3"]
     assert claims[1].sentence == "Puis 3 autres."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("", 0, 0),  # empty sentence
+        ("12", 0, 2),  # the figure alone
+        ("Selon", 0, 5),  # a figure span on a non-figure word
+        ("« 300 000 »", 2, 9),  # only quotes around it
+        ("Il y a 3 ans.", 40, 45),  # a span outside its sentence
+        ("d'ici", 0, 5),
+    ],
+)
+def test_odd_claims_do_not_break_annotation(sentence: str, start: int, end: int) -> None:
+    mention = Mention(start, end, sentence[start:end] or "?", Kind.COUNT, 1.0)
+    article = Article("odd", sentence)
+    claim = Claim("odd", claim_id_for("odd", mention), mention, sentence, 0)
+    (out,) = annotate(article, [claim])
+    assert out.claim_id == claim.claim_id
+    assert out.context.modality in {
+        "asserted",
+        "reported",
+        "estimated",
+        "conditional",
+        "projected",
+        "denied",
+    }
+
+
+def test_annotate_many_keeps_order_and_articles_apart() -> None:
+    a1, c1 = marked_article("Selon l'ONU, [2 500] civils ont été tués.", "2025-01-15", "a1")
+    a2, c2 = marked_article("[17] drones ont été abattus, a indiqué Moscou.", "2024-12-08", "a2")
+    out = annotate_many([(a1, c1), (a2, c2), (a1, [])], batch_size=1)
+    assert [len(x) for x in out] == [1, 1, 0]
+    assert out[0][0].context.source == "ONU" and out[0][0].context.subject == "civil"
+    assert out[1][0].context.source == "Moscou" and out[1][0].context.subject == "drone"
