@@ -141,6 +141,8 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
+        if event and not same_article and not _same_event(a, b):
+            return None  # two strikes the same day: nothing says they are one event
         return Judged(a, b, "contradiction",
                       lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
                                   b_bounds=bounds(b, lexicon)))
@@ -155,6 +157,18 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
         return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _same_event(a: ClaimView, b: ClaimView) -> bool:
+    """One-off amounts of one day are one event only if something ties them: the same source,
+    the same known place, or the same explicit dates."""
+    if a.source_key and a.source_key == b.source_key:
+        return True
+    pa = {a.place} if a.place else a.places
+    pb = {b.place} if b.place else b.places
+    if pa and pa == pb:
+        return True
+    return a.period[0] == "explicit" and a.period == b.period
 
 
 def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
