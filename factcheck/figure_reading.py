@@ -23,6 +23,7 @@ class FigureReader:
     lex: Lexicon
     published: date | None
     taken: bytearray
+    nested: bool = False
 
     def at(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
         """``pattern.match`` at ``pos``, looking only a little ahead: patterns built around one
@@ -85,7 +86,7 @@ class FigureReader:
                 return None  # "un accord", "l'une des": an article, not a figure
             nxt = self.at(lex.next_word, pos)
             if not nxt or self.at(lex.function_word_after, pos):
-                return self._range(base)  # "de zéro à dix" is a range; "sous zéro" is none
+                return None if self.nested else self._range(base)  # "de zéro à dix"
         if pct := lex.percent_before.search(text, max(0, start - _LOOKBACK), start):
             # "pourcentage de vingt"
             return self._finish(
@@ -111,7 +112,7 @@ class FigureReader:
             kind, unit, pos = Kind.PERCENT, "%", m.end()
         elif m := self.at(lex.pp_after, pos):
             kind, unit, pos = Kind.QUANTITY, "pp", m.end()
-        elif m := (lex.currency_after_scale if scaled else lex.currency_after).match(text, pos):
+        elif m := self.at(lex.currency_after_scale if scaled else lex.currency_after, pos):
             sym, word = m.group(1), m.group(2)
             code = lex.currency_symbols.get(sym) if sym else None
             if word:
@@ -195,8 +196,13 @@ class FigureReader:
         lex = self.lex
         return any(
             self.at(p, pos)
-            for p in (lex.scale_after, lex.percent_after, lex.duration_after,
-                      lex.quantity_after, lex.currency_after)
+            for p in (
+                lex.scale_after,
+                lex.percent_after,
+                lex.duration_after,
+                lex.quantity_after,
+                lex.currency_after,
+            )
         )
 
     def _fraction_at(self, pos: int) -> tuple[float, int] | None:
@@ -215,10 +221,10 @@ class FigureReader:
 
     def _bare_number_at(self, pos: int) -> tuple[float, int] | None:
         lex = self.lex
-        if m := lex.digits.match(self.text, pos):
+        if m := self.at(lex.digits, pos):
             v = parse_digits(m.group())
             return (v, m.end()) if v is not None else None
-        if m := lex.word_number.match(self.text, pos):
+        if m := self.at(lex.word_number, pos):
             v = words_value(m.group(), lex)
             return (v, m.end()) if v is not None else None
         return None
@@ -253,7 +259,7 @@ class FigureReader:
                 start = m.start()
         elif m := lex.approx_verb_before.search(text, window, start):
             approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
-        ranged = self._range(mention)
+        ranged = None if self.nested else self._range(mention)
         if ranged is not None:
             return ranged
         mention = replace(mention, start=start, surface=text[start : mention.end], approx=approx)
@@ -274,9 +280,10 @@ class FigureReader:
         if j.group(2) and not entre and lex.change_verb_before.search(text, window, first.start):
             return None  # "passé de 7,7 % à 7,4 %": two figures
         sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
+        sub.nested = True  # the end of a range is not itself the start of one
         second = None
         for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
-            if m := pattern.match(text, j.end()):
+            if m := self.at(pattern, j.end()):
                 second = reader(m.start(), m.end())
                 break
         if second is None or second.approx != Approx.NONE or second.value is None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -12,10 +13,23 @@ from factcheck.lexicon import Lexicon
 
 _SPACES = re.compile(r"\s+")
 _TENS_UN = re.compile(r"\b(vingt|trente|quarante|cinquante|soixante)[\s-](un|une|onze)\b")
+_MAX_DIGITS_SURFACE = 64  # longer digit runs are codes or garbage, not figures
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def parse_digits(surface: str) -> float | None:
+    """Value of a number written in digits (see :func:`_parse_digits`); ``None`` for values
+    no float holds (a hostile "123 123 123 …" of thousands of groups)."""
+    if len(surface) > _MAX_DIGITS_SURFACE:
+        return None
+    try:
+        value = _parse_digits(surface)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _parse_digits(surface: str) -> float | None:
     """Value of a number written in digits, French style.
 
     ``"400 000"`` → 400000, ``"55.000"`` → 55000 (dots group thousands), ``"1,5"`` → 1.5
@@ -30,13 +44,13 @@ def parse_digits(surface: str) -> float | None:
     if "^" in s:
         base, _, exp = s.partition("^")
         exp = exp.replace("--", "")  # a double minus is a plus
-        b, e = parse_digits(base), parse_digits(exp)
+        b, e = _parse_digits(base), _parse_digits(exp)
         if b is None or e is None:
             return None
         return sign * b**e
     mantissa, sep, exponent = s.lower().partition("e")
     if sep and exponent:
-        m, e = parse_digits(mantissa), parse_digits(exponent)
+        m, e = _parse_digits(mantissa), _parse_digits(exponent)
         if m is None or e is None:
             return None
         return sign * m * 10**e

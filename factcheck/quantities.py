@@ -22,6 +22,7 @@ from factcheck.numbers import ordinal_word_value, parse_digits, roman_value, wor
 
 _MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
 _VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
+_WORD_LIMIT = regex.compile(r"(?:[^\s-]+[\s-]+){12}")
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
@@ -131,7 +132,7 @@ class _Scanner(FigureReader):
         value = parse_digits(core)
         if value is None:
             return None
-        if core.isdigit() and (mixed := _MIXED.match(text, end)):
+        if core.isdigit() and (mixed := self.at(_MIXED, end)):
             a, b = int(mixed.group(1)), int(mixed.group(2))
             if b and a < b:  # "2 1/4" = 2.25
                 end = mixed.end()
@@ -184,6 +185,11 @@ class _Scanner(FigureReader):
             self.lex.article_continuation, end
         ):
             return None  # "un accord": the common case, rejected early
+        if (long := _WORD_LIMIT.match(words)) and long.end() < len(words):
+            # The longest French number in words has about a dozen words; a longer run is
+            # noise (or hostile input) and would make the prefix search below quadratic.
+            words = words[: long.end()].rstrip(" -")
+            end = start + len(words)
         value = words_value(words, self.lex)
         while value is None:
             # "trois quatre" is no number: keep the longest prefix that is one.
@@ -208,7 +214,7 @@ class _Scanner(FigureReader):
 
     def _read_vague(self, start: int, end: int) -> Mention | None:
         lex = self.lex
-        m = lex.vague.match(self.text, start)
+        m = self.at(lex.vague, start)
         if m is None:
             return None
         det = (m.group(1) or "").lower()
