@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
 from factcheck.lang.context_data import SourceData, source_data
@@ -51,6 +53,7 @@ _BOUNDARY = frozenset(
     }
 )
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
+_SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
 _PARTICLES = frozenset({"de", "du", "des", "von", "van", "der", "di", "da", "del", "ben", "bin"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
@@ -321,8 +324,9 @@ def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
     )
 
 
-def _in_quote(text: str, pos: int) -> int | None:
-    """End offset of the quotation containing ``pos`` (within its paragraph), if any."""
+def _in_quote(text: str, pos: int) -> tuple[int, int] | None:
+    """Offsets of the opening and closing marks of the quotation containing ``pos`` (within
+    its paragraph), if any."""
     para_start = text.rfind("\n", 0, pos) + 1
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
@@ -331,12 +335,12 @@ def _in_quote(text: str, pos: int) -> int | None:
         if open_ == close:
             if before.count(open_) % 2 == 1:
                 end = text.find(close, pos, para_end)
-                return end if end >= 0 else None
+                return (para_start + before.rfind(open_), end) if end >= 0 else None
         else:
             o = before.rfind(open_)
             if o >= 0 and before.rfind(close) < o:
                 end = text.find(close, pos, para_end)
-                return end if end >= 0 else None
+                return (para_start + o, end) if end >= 0 else None
     return None
 
 
@@ -362,10 +366,11 @@ def sources(
         if _is_scope(toks, fig, others):
             out.append(SourceResult(None, "scope"))
             continue
-        qend = _in_quote(article_text, fig.mention.start)
-        if qend is not None:
+        quote = _in_quote(article_text, fig.mention.start)
+        if quote is not None:
+            qend = quote[1]
             if qend not in quote_sources:
-                quote_sources[qend] = quote_speaker(article_text, qend, speakers)
+                quote_sources[qend] = quote_speaker(article_text, *quote, speakers)
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
@@ -388,21 +393,28 @@ def sources(
 
 
 def quote_speaker(
-    text: str, quote_end: int, speakers: list[tuple[int, str]] | None = None
+    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
 ) -> str | None:
-    """Speaker named right after a closing quote: "», a martelé Volodymyr Zelensky"."""
+    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
+    introducing it ("Dmitri Peskov a déclaré : « ...")."""
     from factcheck.context.nlp import parse_sentences
 
+    data = source_data()
     tail_end = text.find("\n", quote_end)
     tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
-    if tail.lstrip()[:1] != ",":
-        return None
-    toks = parse_sentences([tail])[0]
-    np = _inverted(toks, 0, source_data())
+    head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
+    head = text[head_start:quote_start]
+    ends = list(_SENTENCE_END.finditer(head))
+    head = head[ends[-1].end() :] if ends else head
+    np = None
+    if tail.lstrip()[:1] == ",":
+        np = _inverted(parse_sentences([tail])[0], 0, data)
+    if not np and head.strip():
+        toks = parse_sentences([head])[0]
+        np = _forward(toks, len(toks), data)
     if not np:
         return None
-    data = source_data()
     name = _clean(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_end, speakers)
+        name = previous_speaker(text, quote_start, speakers)
     return fullest_name(name, text) if name else None
