@@ -61,6 +61,7 @@ class Lexicon:
     restatement: regex.Pattern[str]
     separators: regex.Pattern[str]
     coordinators: frozenset[str]
+    stopwords: frozenset[str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     outcome: CueSet
@@ -137,6 +138,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         restatement=_pattern(structure["restatement"]),
         separators=_pattern(structure["separators"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
+        stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         places=places,
         locative=_locative(data["places"]["locative"], places),
         outcome=_cue_set(data["scope"]["outcome"]),

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
+import regex
 
 from factcheck.cues import Lexicon, load_lexicon
 from factcheck.models import MEASURE_KINDS
@@ -23,6 +24,9 @@ from factcheck.models import MEASURE_KINDS
 MAX_ROUNDING_SHARE = 0.05
 #: Whole figures below this are read as exact to the unit, not rounded to their last digit.
 SMALL_EXACT = 1000
+#: Words on each side of a figure that describe it (for telling two metrics apart).
+DESCRIPTION_WORDS = 8
+_WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 #: Modality values (from factcheck.context) read as projected or denied figures.
@@ -54,6 +58,8 @@ class ClaimView:
     actor: str
     place: str  # normalised place from context, or where a part of a total happened
     places: frozenset[str]  # places the sentence locates things at (fallback for scope)
+    words: frozenset[str]  # content words describing the figure, subject and source removed
+    sentence_words: frozenset[str]  # the same over the whole sentence
     outcome: frozenset[str]
     side: str  # "both", one side, or "" when unknown or mixed
     modality: str  # "observed", "projected" or "denied"
@@ -110,7 +116,7 @@ def lemma(subject: str) -> str:
 
 def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
-    the category and subject, else whichever is known."""
+    the category and subject, else the subject; None without a subject."""
     lem = lemma(subject)
     if lem:
         if lem in lexicon.families:
@@ -118,15 +124,16 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
         for word in lem.split():
             if word in lexicon.families:
                 return lexicon.families[word]
+    if not lem:
+        return None  # a category alone ("time", "economy") names no metric
     cat = _norm(category)
-    if cat and lem:
-        return f"{cat}/{lem.split()[0]}"
-    return cat or (lem.split()[0] if lem else None)
+    return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
 
 
 def precision(x: float) -> float:
-    """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it
-    ("43 000" is 42 500 to 43 500; "2 millions" 1,9 to 2,1 millions)."""
+    """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it,
+    twice that with one significant digit ("43 000" is 42 500 to 43 500; "2 millions" 1,8 to
+    2,2 millions)."""
     if x == 0 or not math.isfinite(x):
         return 0.0
     ax = abs(x)
@@ -137,7 +144,9 @@ def precision(x: float) -> float:
         if abs(ax / unit - round(ax / unit)) < 1e-6:
             break
         unit /= 10
-    return min(unit / 2, ax * MAX_ROUNDING_SHARE)
+    # A figure with one significant digit ("10 millions", "400 000") is a rounder one.
+    one_digit = round(ax / unit) < 10
+    return min(unit / 2, ax * MAX_ROUNDING_SHARE * (2 if one_digit else 1))
 
 
 def significant_digits(x: float | None) -> str:
@@ -301,6 +310,30 @@ def _assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[s
     return out
 
 
+def description_words(members: list[dict], sentence: str,
+                      lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Content words describing each figure: up to DESCRIPTION_WORDS words on each side, not
+    past another figure of its family ("a obtenu 182 sièges" / "la majorité absolue est fixée
+    à 289 sièges"). The subject and source are removed by the caller."""
+    out: dict[str, frozenset[str]] = {}
+    for m in members:
+        same = sorted((o for o in members if o["_family"] == m["_family"] and o is not m),
+                      key=lambda o: o["_rel_start"])
+        left = max([o["_rel_end"] for o in same if o["_rel_end"] <= m["_rel_start"]], default=0)
+        right = min([o["_rel_start"] for o in same if o["_rel_start"] >= m["_rel_end"]],
+                    default=len(sentence))
+        between = sentence[left : m["_rel_start"]]
+        if any(o["_rel_end"] <= m["_rel_start"] for o in same):
+            # After another figure, what precedes the last comma describes that one: "54 %
+            # [...] la situation économique, et 33 % pensent [...]".
+            between = between[max(between.rfind(","), between.rfind(";")) + 1 :]
+        before = _WORD.findall(between)[-DESCRIPTION_WORDS:]
+        after = _WORD.findall(sentence[m["_rel_end"] : right])[:DESCRIPTION_WORDS]
+        out[m["claim_id"]] = frozenset(lemma(w) for w in before + after
+                                       if len(w) >= 4 and w.lower() not in lexicon.stopwords)
+    return out
+
+
 def place_key(name: str, lexicon: Lexicon) -> str:
     """A place in normal form, lower case ("Kiev" and "Kyiv" are one place)."""
     norm = _norm(name)
@@ -311,6 +344,15 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
     """Known places the sentence locates something at ("à Kharkiv", "région de Soumy")."""
     return frozenset(place_key(m.group("place"), lexicon)
                      for m in lexicon.locative.finditer(sentence))
+
+
+def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _WORD.findall(sentence)
+                     if len(w) >= 4 and w.lower() not in lexicon.stopwords)
+
+
+def _word_set(*texts: str) -> frozenset[str]:
+    return frozenset(lemma(w) for t in texts for w in _WORD.findall(t))
 
 
 def _side(sides: set[str]) -> str:
@@ -362,12 +404,14 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     cues: dict[str, dict] = {}
+    words: dict[str, frozenset[str]] = {}
     for (_, _, sentence), members in by_sentence.items():
         cues.update(_assign_cues(members, sentence, lexicon))
-    return [_view(row, cues[row["claim_id"]], lexicon) for row in rows]
+        words.update(description_words(members, sentence, lexicon))
+    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], lexicon) for row in rows]
 
 
-def _view(row: dict, cue: dict, lexicon: Lexicon) -> ClaimView:
+def _view(row: dict, cue: dict, described: frozenset[str], lexicon: Lexicon) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     modality = _text(row.get("modality")).lower()
@@ -390,6 +434,7 @@ def _view(row: dict, cue: dict, lexicon: Lexicon) -> ClaimView:
     side = set(cue["side"])
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
+    known = _word_set(_text(row.get("subject")), _text(row.get("source")))
     return ClaimView(
         claim_id=row["claim_id"], article_id=row["article_id"], start=row["start"],
         end=row["end"], surface=row["surface"], kind=_text(row.get("kind")),
@@ -399,6 +444,8 @@ def _view(row: dict, cue: dict, lexicon: Lexicon) -> ClaimView:
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
         actor=_text(row.get("actor")), place=place_key(_text(row.get("place")), lexicon),
         places=sentence_places(sentence, lexicon),
+        words=described - known,
+        sentence_words=_sentence_words(sentence, lexicon) - known,
         outcome=frozenset(outcome), side=_side(side), modality=mode,
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],

@@ -136,17 +136,22 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
                                             a_bounds=bounds(a, lexicon),
                                             b_bounds=bounds(b, lexicon)))
+    slip = bool(a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS)
     if same_period:
         if a.revision != b.revision:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
+        if not slip and not (a.words or a.sentence_words) & (b.words or b.sentence_words):
+            # Nothing but the subject describes both alike: "a obtenu 182 sièges" and "la
+            # majorité absolue est fixée à 289 sièges" are two metrics, not a contradiction.
+            return None
         if event and not same_article and not _same_event(a, b):
             return None  # two strikes the same day: nothing says they are one event
         return Judged(a, b, "contradiction",
                       lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
                                   b_bounds=bounds(b, lexicon)))
-    if a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS:
+    if slip:
         # Same digits a power of 1000 apart within days: one figure with a scale slip, even
         # when the two periods were read differently ("en 2024" and "l'an dernier").
         return Judged(a, b, "contradiction",

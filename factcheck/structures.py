@@ -21,7 +21,7 @@ import regex
 
 from factcheck.cues import Lexicon
 from factcheck.explain import amount, number, plural
-from factcheck.matching import ClaimView, place_key
+from factcheck.matching import ClaimView, place_key, significant_digits
 from factcheck.models import stable_id
 
 #: Longest text between two parts of one enumeration.
@@ -161,8 +161,13 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                 nxt = sentences[i + 1]
                 if nxt.start - (s.start + len(s.text)) <= MAX_SENTENCE_GAP:
                     parts = _enumeration(nxt, 0, total, lexicon)
-                    if len(parts) >= 1 and _mode("", parts, nxt, lexicon) == "remainder":
+                    lead = nxt.text[: _rel(parts[0], nxt)[0]] if parts else ""
+                    mode = _mode("", parts, nxt, lexicon) if parts else None
+                    if mode == "remainder":
                         yield total, parts, "remainder", nxt, s
+                    elif parts and lexicon.partial.search(lead):
+                        # "10 millions ont fui. Parmi eux, 6,9 millions [...]"
+                        yield total, parts, "partial", nxt, s
             # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
             if j >= 2:
                 around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
@@ -204,8 +209,10 @@ def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
     t_lo, t_hi = (100.0, 100.0) if shares_of_whole else (total.lo, total.hi)
     t_val = 100.0 if shares_of_whole else total.value
     ref = parts[0] if shares_of_whole else total
-    if total.exact and t_val is not None and not shares_of_whole:
-        # "soit 50 au total" after 17 + 12 + 17: a total is as precise as its parts.
+    if total.exact and t_val is not None and not shares_of_whole \
+            and len(significant_digits(t_val)) > 1:
+        # "soit 1 050 au total" after 1 + 54 + 999: a total written with several significant
+        # digits is as precise as its parts ("10 millions" stays a round figure).
         slack = sum((p.hi - p.lo) / 2 for p in parts)
         t_lo, t_hi = max(t_lo, t_val - slack), min(t_hi, t_val + slack)
     p_lo = sum(p.lo for p in parts)
@@ -235,6 +242,8 @@ def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
                            rest=amount(rest, ref, lexicon), subject=subject)
         return ("ok" if ok else "mismatch"), text
     key = "sum_partial_ok" if ok else "sum_partial_mismatch"
+    if ok and t_val is not None and p_sum > t_val:
+        key = "sum_partial_rounding"  # 6,9 + 3,7 millions of "10 millions": rounding
     text = lexicon.say(key, parts=" + ".join(shown), sum=amount(p_sum, ref, lexicon),
                        total=total_text, subject=subject)
     return ("ok" if ok else "mismatch"), text

@@ -23,6 +23,8 @@ class CumulativeDecrease(Rule):
                 continue
             if not (a.cumulative or b.cumulative) or a.revision or b.revision:
                 continue
+            if not (a.published and b.published and a.published < b.published):
+                continue  # "later" must mean reported later, not another figure of one article
             if a.period[0] == b.period[0] == "explicit" and a.period[1] != b.period[1]:
                 continue  # counted from different starts: not one running total
             if b.hi >= a.lo:

@@ -11,6 +11,8 @@ from factcheck.rules.base import CheckContext, Rule, register
 
 #: Relative slack on the ratio, beyond the approximation of the figures themselves.
 SLACK = 0.01
+#: Figures vaguer than this (relative half-width) are not checked for scale slips.
+MAX_HALF_WIDTH = 0.25
 
 
 def _half_width(v: ClaimView) -> float:
@@ -24,8 +26,8 @@ def slip_factor(a: ClaimView, b: ClaimView) -> int | None:
     """1000, 10**6... when the figures differ by such a factor (within their approximation),
     10 or 100 when they also share their significant digits; else None."""
     r = ratio(a, b)
-    if r == float("inf"):
-        return None
+    if r == float("inf") or max(_half_width(a), _half_width(b)) > MAX_HALF_WIDTH:
+        return None  # "plus de la moitié" has no scale to slip
     tol = SLACK + _half_width(a) + _half_width(b)
     for k in (1, 2, 3):
         if abs(r / 1000**k - 1) <= tol:
