@@ -2,7 +2,8 @@
 
 Rules, first that fires wins:
 
-* ``negation``: "pas"/"non"/"ni" right before the figure (not "pas moins de") -> denied;
+* ``negation``: "pas", "et non", "loin des", "contrairement aux" right before the figure (not
+  "pas moins de") -> denied;
 * ``conditional_modal``: "pourrait atteindre", "devrait dépasser" -> projected;
 * ``conditional_mood``: a verb in the conditional in the figure's clause ("auraient été tués",
   "seraient hors service") -> conditional;
@@ -43,6 +44,11 @@ def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _phrase_at_end(words: list[str], phrases: tuple[str, ...]) -> bool:
+    text = " " + " ".join(words).replace("' ", "'")
+    return any(text.endswith(" " + p) for p in phrases)
+
+
 def _future_form(word: str, data: ModalityData) -> bool:
     return word.endswith(data.future_endings) and not word.endswith(data.not_future_endings)
 
@@ -56,15 +62,10 @@ def modality(
     """``(modality, rule)`` for one figure."""
     data = modality_data()
     first_words = [t.lower for t in toks[fig.first : fig.last]]
-    j = fig.first - 1
-    for _ in range(data.negation_window):
-        if j < 0:
-            break
-        if toks[j].lower in data.negations and not (
-            first_words and first_words[0] in data.negation_bounds
-        ):
-            return "denied", "negation"
-        j -= 1
+    before = [t.lower for t in toks[max(0, fig.first - 3) : fig.first]]
+    bounded = bool(first_words) and first_words[0] in data.negation_bounds
+    if not bounded and _phrase_at_end(before, data.negations):
+        return "denied", "negation"
     a, b = clause(toks, fig)
     verbs = [
         t for t in toks[a:b] if t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf", "Part")

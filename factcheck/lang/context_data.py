@@ -50,9 +50,8 @@ class SourceData:
 
 @dataclass(frozen=True, slots=True)
 class ModalityData:
-    negations: frozenset[str]
+    negations: tuple[str, ...]
     negation_bounds: frozenset[str]
-    negation_window: int
     projection_modals: frozenset[str]
     projection_words: tuple[str, ...]
     estimate_words: tuple[str, ...]
@@ -160,9 +159,8 @@ def modality_data(code: str = "fr") -> ModalityData:
     d = load_data(code, "context_modality")
     f = "context_modality"
     return ModalityData(
-        negations=_words(d, "negations", f),
+        negations=tuple(sorted(_words(d, "negations", f), key=len, reverse=True)),
         negation_bounds=_words(d, "negation_bounds", f),
-        negation_window=int(d.get("negation_window", 1)),
         projection_modals=_words(d, "projection_modals", f),
         projection_words=tuple(sorted(_words(d, "projection_words", f), key=len, reverse=True)),
         estimate_words=tuple(sorted(_words(d, "estimate_words", f), key=len, reverse=True)),
