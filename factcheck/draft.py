@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,6 +53,14 @@ def _default_claims(articles: list[Article]) -> pd.DataFrame:
 _default_crossref: CrossRefFn | None = None
 
 
+def _full_crossref(
+    claims: pd.DataFrame, reference: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from factcheck.crossref import cross_reference
+
+    return cross_reference(claims, reference)
+
+
 def _empty_results() -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(columns=list(LINK_COLUMNS)), pd.DataFrame(columns=list(FLAG_COLUMNS))
 
@@ -72,7 +81,7 @@ class CrossrefIndex:
         self.lexicon = load_lexicon()
         self.reference = reference
         views = prepare_claims(corpus_claims, self.lexicon)
-        views = with_roles(views, find_structures(views, self.lexicon))
+        views = with_roles(views, find_structures(views, self.lexicon), self.lexicon)
         self.blocks = blocks(views)
 
     def check(self, draft_claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
@@ -87,7 +96,7 @@ class CrossrefIndex:
 
         views = prepare_claims(draft_claims, self.lexicon)
         structures = find_structures(views, self.lexicon)
-        views = with_roles(views, structures)
+        views = with_roles(views, structures, self.lexicon)
         draft_ids = {v.claim_id for v in views}
         judged = {}
         n_candidates = 0
@@ -199,9 +208,17 @@ class DraftChecker:
         self.engine: CrossrefIndex | None = None
         self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._kind_unit: dict[tuple[str, str], list[int]] = defaultdict(list)
-        if self._crossref_fn is None:
-            if _crossref_available():
+        if self._crossref_fn is None and _crossref_available():
+            try:
                 self.engine = CrossrefIndex(self.corpus_claims, reference)
+                return
+            except (TypeError, AttributeError, ImportError) as exc:
+                # The index mirrors cross_reference's internals; if they changed, stay
+                # correct (slower): hand candidates to cross_reference itself.
+                warnings.warn(f"draft index unavailable, using cross_reference: {exc!r}",
+                              RuntimeWarning, stacklevel=2)
+                self._crossref_fn = _full_crossref
+        elif self._crossref_fn is None:
             return
         identifier = Kind.IDENTIFIER.value
         for position, row in enumerate(self.corpus_claims.to_dict("records")):

@@ -144,11 +144,25 @@ def timeline_frame(claims: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     return frame.sort_values(["date", "source"]).reset_index(drop=True)
 
 
+def use_log_scale(frame: pd.DataFrame) -> bool:
+    """A log scale when positive values span more than two orders of magnitude (so that
+    "988 millions" and "988 milliards" are both readable)."""
+    values = pd.concat([frame["low"], frame["value"], frame["high"]]).dropna()
+    if values.empty or values.min() <= 0:
+        return False
+    return bool(values.max() / values.min() > 100)
+
+
 def timeline_chart(frame: pd.DataFrame, title: str = "") -> alt.Chart:
     """Points for the values, vertical rules for the low–high intervals, one colour per
-    source. French axis titles: the chart is shown to editors."""
-    base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title="Date (fin de période ou publication)"),
+    source; open upper bounds drawn as triangles. French axis titles: the chart is shown to
+    editors."""
+    scale = alt.Scale(type="log") if use_log_scale(frame) else alt.Scale(zero=False)
+    data = frame.assign(bound=frame["open_high"].map({True: "borne basse (« plus de »)",
+                                                      False: "valeur ou fourchette"}))
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Date (fin de période ou publication)",
+                axis=alt.Axis(format="%d/%m/%Y")),
         color=alt.Color("source:N", title="Source"),
     )
     tooltip = [
@@ -160,12 +174,16 @@ def timeline_chart(frame: pd.DataFrame, title: str = "") -> alt.Chart:
         alt.Tooltip("high:Q", title="Haut", format=",.6~g"),
         alt.Tooltip("title:N", title="Article"),
     ]
+    y_title = "Valeur (échelle logarithmique)" if scale.type == "log" else "Valeur"
     ranges = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
-        y=alt.Y("low:Q", title="Valeur"), y2="high:Q"
+        y=alt.Y("low:Q", title=y_title, scale=scale), y2="high:Q"
     )
     points = base.mark_point(filled=True, size=80).encode(
-        y=alt.Y("value:Q", title="Valeur"),
-        shape=alt.Shape("open_high:N", title="Borne haute ouverte"),
+        y=alt.Y("value:Q", title=y_title, scale=scale),
+        shape=alt.Shape("bound:N", title="Chiffre",
+                        scale=alt.Scale(domain=["valeur ou fourchette",
+                                                "borne basse (« plus de »)"],
+                                        range=["circle", "triangle-up"])),
         tooltip=tooltip,
     )
     return (ranges + points).properties(title=title, height=360)

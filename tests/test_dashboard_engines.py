@@ -1,9 +1,11 @@
 """The dashboard on the real extraction and cross-referencing engines (spaCy included), on
 the seed articles: every view opens, figures are highlighted, and a draft that says
-"988 milliards" where the seed says "988 millions" is flagged."""
+"988 milliards" where the seed says "988 millions" is flagged, against the curated reference
+figure and, worded like the seed, against the seed itself."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,9 @@ pytestmark = pytest.mark.slow
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 DRAFT = "Washington débloque 988 milliards de dollars d'aide militaire pour Kiev."
+# The seed's own wording with "milliards": the cross-referencer pairs it with the seed.
+SEED_WORDED = ("L'administration Biden a annoncé une nouvelle aide militaire à l'Ukraine, "
+               "d'un montant de 988 milliards de dollars.")
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +56,7 @@ def test_every_view_opens_on_the_seeds(app):
 
 
 def test_reference_figures_can_be_left_out(app):
-    app.sidebar.checkbox(key="use_reference").uncheck().run()
-    app.sidebar.radio(key="view").set_value("Vérifier un brouillon").run()
-    app.text_area(key="draft_text").input(DRAFT)
-    app.date_input(key="draft_date").set_value(date(2024, 12, 8))
-    app.button[0].click().run()
-    assert not app.exception
+    assert _check_draft(app, DRAFT, reference=False) == []
     assert not any("référence" in m.value for m in app.markdown)
     app.sidebar.checkbox(key="use_reference").check().run()
 
@@ -72,16 +72,27 @@ def test_seed_figures_are_highlighted_and_identifiers_are_not(app):
     assert marks and "BM-35" not in marks
 
 
-def test_draft_saying_milliards_where_the_seed_says_millions_is_flagged(app):
+def _check_draft(app: AppTest, text: str, reference: bool) -> list[str]:
+    app.sidebar.checkbox(key="use_reference").set_value(reference).run()
     app.sidebar.radio(key="view").set_value("Vérifier un brouillon").run()
-    app.text_area(key="draft_text").input(DRAFT)
+    app.text_area(key="draft_text").input(text)
     app.date_input(key="draft_date").set_value(date(2024, 12, 8))
     app.button[0].click().run()
     assert not app.exception
-    flagged = re.findall(r'<mark[^>]*data-status="flagged"[^>]*>(.*?)</mark>', _text_body(app))
-    assert flagged == ["988 milliards de dollars"]
-    # Against the seed, and against the curated reference figure (on by default).
-    assert any("1 000" in m.value for m in app.markdown)
+    shown = html.escape(text, quote=True)
+    body = next(el.proto.body for el in app.get("html")
+                if re.sub(r"<[^>]+>", "", el.proto.body) == shown)
+    return re.findall(r'<mark[^>]*data-status="flagged"[^>]*>(.*?)</mark>', body)
+
+
+def test_draft_saying_milliards_is_flagged_against_the_reference_figure(app):
+    assert _check_draft(app, DRAFT, reference=True) == ["988 milliards de dollars"]
     assert any("référence" in m.value for m in app.markdown)
-    assert any("988 millions de dollars" in el.proto.body for el in app.get("html")
-               if 'class="fc-text"' in el.proto.body and DRAFT not in el.proto.body)
+
+
+def test_draft_saying_milliards_is_flagged_against_the_seed(app):
+    assert _check_draft(app, SEED_WORDED, reference=False) == ["988 milliards de dollars"]
+    assert any("1 000" in m.value for m in app.markdown)  # a factor of a thousand
+    evidence = [el.proto.body for el in app.get("html") if 'class="fc-text"' in el.proto.body]
+    assert any("988 millions de dollars" in body for body in evidence)  # the seed's sentence
+    app.sidebar.checkbox(key="use_reference").check().run()

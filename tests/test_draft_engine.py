@@ -65,7 +65,8 @@ def test_every_dev_passage_as_a_draft_gives_the_full_cross_reference(corpus):
 def test_seed_contradiction_through_the_index(corpus):
     _, claims = corpus
     checker = DraftChecker(claims)
-    text = "Washington débloque 988 milliards de dollars d'aide militaire pour Kiev."
+    text = ("L'administration Biden a annoncé une nouvelle aide militaire à l'Ukraine, "
+            "d'un montant de 988 milliards de dollars.")
     result = checker.check(text, published=date(2024, 12, 8))
     assert len(result.flags) >= 1
     flagged = set(result.flags.iloc[0]["claim_ids"])

@@ -13,6 +13,7 @@ from factcheck.timeline import (
     metrics_table,
     timeline_chart,
     timeline_frame,
+    use_log_scale,
 )
 
 
@@ -90,3 +91,12 @@ def test_chart_draws_points_and_interval_rules_by_source(claims):
 def test_empty_inputs(claims):
     assert metrics_table(claims.iloc[0:0]).empty
     assert timeline_frame(claims, "no such metric").empty
+
+
+@pytest.mark.parametrize(
+    ("values", "log"),
+    [((988e6, 988e9), True), ((400000, 500000), False), ((0, 10, 1e6), False)],
+)
+def test_log_scale_when_values_span_orders_of_magnitude(values, log):
+    frame = pd.DataFrame({"low": values, "value": values, "high": values})
+    assert use_log_scale(frame) is log

@@ -62,6 +62,15 @@ RELATION: Mapping[str, str] = {
     "different_scope": "périmètre différent",
 }
 
+MODALITY: Mapping[str, str] = {
+    "asserted": "affirmé",
+    "reported": "rapporté",
+    "estimated": "estimé",
+    "projected": "projeté",
+    "conditional": "conditionnel",
+    "denied": "démenti",
+}
+
 #: Claim fields shown when a figure is chosen, with their French names.
 CLAIM_FIELDS: Mapping[str, str] = {
     "surface": "Chiffre",

@@ -34,6 +34,8 @@ def _claim_details(row: dict[str, object]) -> pd.DataFrame:
             value = L.label(L.KIND, value)
         elif column == "approx":
             value = L.label(L.APPROX, value)
+        elif column == "modality":
+            value = L.label(L.MODALITY, value)
         elif column in ("value", "low", "high"):
             value = L.french_number(value)
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
@@ -131,6 +133,8 @@ def figures_view(ctx: ViewContext) -> None:
     table = shown.assign(
         status=shown["status"].map(lambda s: L.SPAN_STATUS[SpanStatus(s)]),
         kind=shown["kind"].map(lambda k: L.label(L.KIND, k)),
+        modality=shown["modality"].map(lambda m: L.label(L.MODALITY, m)),
+        title=shown["article_id"].map(ctx.titles),
     )
     st.dataframe(_french_table(table, L.CLAIM_TABLE), hide_index=True, width="stretch")
 
@@ -151,13 +155,14 @@ def timeline_view(ctx: ViewContext) -> None:
         "Mesure suivie", list(labels), format_func=lambda m: labels[m], key="metric"
     )
     frame = timeline.timeline_frame(ctx.claims, metric)
+    frame["title"] = frame["article_id"].map(ctx.titles)
     if frame.empty:
         st.info("Aucun de ces chiffres n'est daté (ni période, ni date de publication).")
         return
     st.altair_chart(timeline.timeline_chart(frame, title=metrics.set_index("metric_id")
                                             .loc[metric, "label"]), width="stretch")
     st.caption("Les traits verticaux montrent les fourchettes (borne basse – borne haute).")
-    table = frame.rename(columns={
+    table = frame.assign(date=frame["date"].dt.strftime("%d/%m/%Y")).rename(columns={
         "date": "Date", "source": "Source", "surface": "Chiffre", "value": "Valeur",
         "low": "Bas", "high": "Haut", "title": "Article", "sentence": "Phrase",
     })

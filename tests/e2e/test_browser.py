@@ -6,6 +6,7 @@ otherwise. Set FACTCHECK_SCREENSHOTS=dir to keep the screenshot."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -33,9 +34,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Worded like the seed that says "988 millions", with "milliards".
 CONTRADICTING = (
-    "Washington débloque 988 milliards de dollars d'aide militaire pour Kiev.\n"
-    "L'annonce a été faite samedi par le Pentagone.\n"
+    "L'administration Biden a annoncé une nouvelle aide militaire à l'Ukraine, d'un montant "
+    "de 988 milliards de dollars.\nL'annonce a été faite samedi par le Pentagone.\n"
 )
 STARTUP_LIMIT_S = 90  # waiting for the server, not a speed assertion
 
@@ -112,7 +114,7 @@ def page(server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 1150})
             page.goto(server)
             expect(page.get_by_text("Corpus analysé")).to_be_visible(timeout=180_000)
             yield page
@@ -176,7 +178,8 @@ def test_every_view_renders_in_a_real_browser(page, workdir):
     page.keyboard.type("08122024")
     page.keyboard.press("Escape")  # close the calendar that opened
     page.get_by_role("button", name="Vérifier le brouillon").click()
-    expect(page.get_by_text("1 signalement(s)").first).to_be_visible(timeout=120_000)
+    found = re.compile(r"chiffre\(s\) dans le brouillon, [1-9]\d* signalement")
+    expect(page.get_by_text(found)).to_be_visible(timeout=120_000)
     expect(page.locator(".fc-text mark[data-status=flagged]").first).to_be_visible()
     _save(page, "draft.png", workdir)
 
