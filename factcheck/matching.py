@@ -405,13 +405,19 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     cues: dict[str, dict] = {}
     words: dict[str, frozenset[str]] = {}
+    per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for (_, _, sentence), members in by_sentence.items():
         cues.update(_assign_cues(members, sentence, lexicon))
         words.update(description_words(members, sentence, lexicon))
-    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], lexicon) for row in rows]
+        if sentence not in per_sentence:
+            per_sentence[sentence] = (sentence_places(sentence, lexicon),
+                                      _sentence_words(sentence, lexicon))
+    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
+                  per_sentence[row["sentence"]], lexicon) for row in rows]
 
 
-def _view(row: dict, cue: dict, described: frozenset[str], lexicon: Lexicon) -> ClaimView:
+def _view(row: dict, cue: dict, described: frozenset[str],
+          sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     modality = _text(row.get("modality")).lower()
@@ -443,9 +449,9 @@ def _view(row: dict, cue: dict, described: frozenset[str], lexicon: Lexicon) -> 
         nature=lexicon.family_nature.get(family or "", ""),
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
         actor=_text(row.get("actor")), place=place_key(_text(row.get("place")), lexicon),
-        places=sentence_places(sentence, lexicon),
+        places=sentence_info[0],
         words=described - known,
-        sentence_words=_sentence_words(sentence, lexicon) - known,
+        sentence_words=sentence_info[1] - known,
         outcome=frozenset(outcome), side=_side(side), modality=mode,
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
