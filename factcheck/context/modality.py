@@ -49,6 +49,12 @@ def _phrase_at_end(words: list[str], phrases: tuple[str, ...]) -> bool:
     return any(text.endswith(" " + p) for p in phrases)
 
 
+def _conditional_form(word: str, data: ModalityData) -> bool:
+    return word.endswith(data.conditional_endings) and not word.endswith(
+        data.not_conditional_endings
+    )
+
+
 def _future_form(word: str, data: ModalityData) -> bool:
     return word.endswith(data.future_endings) and not word.endswith(data.not_future_endings)
 
@@ -72,7 +78,7 @@ def modality(
     ]
     finite = [t for t in verbs if t.verbform == "Fin"]
     for t in finite:
-        if t.mood == "Cnd":
+        if t.mood == "Cnd" or _conditional_form(t.lower, data):
             if t.lemma in data.projection_modals:
                 return "projected", "conditional_modal"
             return "conditional", "conditional_mood"

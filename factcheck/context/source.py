@@ -296,11 +296,7 @@ def _forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] 
 def _passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
     for v in range(before - 2, -1, -1):
-        if (
-            toks[v + 1].lower == "par"
-            and speech_lemma(toks[v], data)
-            and toks[v].verbform == "Part"
-        ):
+        if toks[v + 1].lower == "par" and toks[v].lower in data.agent_verbs:
             np = _np_after(toks, v + 2, data)
             if np and not any(t.pos == "NUM" for t in np):
                 return np

@@ -79,9 +79,8 @@ def _nounish(t: Tok, data: SubjectData) -> bool:
         return t.lower in world_data().actor_adjectives
     if t.lower in data.not_subjects or t.lemma in data.not_subjects:
         return False
-    if t.pos in ("NOUN", "ADJ"):
-        return True
-    return t.pos == "VERB" and t.verbform == "Part"
+    # Not a verb: "le million annoncé" elides its noun; "140 000 tués" is tagged a noun.
+    return t.pos in ("NOUN", "ADJ")
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -97,6 +96,24 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None
         return j
     return None
+
+
+def _noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """A noun inside a fraction: "un Français sur trois"."""
+    if fig.mention.kind != Kind.FRACTION:
+        return None
+    for k in range(fig.first, fig.last):
+        t = toks[k]
+        if t.lower in data.scale_words or t.lemma in data.scale_words:
+            continue
+        if _nounish(t, data) and (t.pos == "NOUN" or t.is_title):
+            return k
+    return None
+
+
+def _shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
+    """Whether only "à", "et" or "ou" separates the figure from the next one."""
+    return nxt.first == fig.last + 1 and toks[fig.last].lower in ("à", "et", "ou", "-")
 
 
 def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
@@ -217,7 +234,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if kind == Kind.DATE:
             results[n] = _date_subject(toks, fig, data)
             continue
-        k = noun_after(toks, fig, data)
+        k = _noun_inside(toks, fig, data) or noun_after(toks, fig, data)
+        rule = "noun_after"
+        if k is None and n + 1 < len(figs) and _shares_next_noun(toks, fig, figs[n + 1]):
+            # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales".
+            k = noun_after(toks, figs[n + 1], data)
+            rule = "shared_noun"
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
@@ -225,7 +247,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
-            results[n] = SubjectResult(subject_at(toks, k, data), k, quals, "noun_after")
+            results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
         if kind == Kind.ORDINAL:
             k = next(

@@ -216,6 +216,9 @@ class TimeResolver:
             return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)
         if rule == "past_twelve_months":
             return p - timedelta(days=365), p
+        if rule == "year_before":
+            day = p.replace(year=p.year - 1) if (p.month, p.day) != (2, 29) else p - timedelta(366)
+            return day, day
         if rule == "tomorrow":
             return p + timedelta(days=1), p + timedelta(days=1)
         if rule == "next_week":

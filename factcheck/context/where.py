@@ -95,9 +95,13 @@ def actor_of(
         return None
     lo, hi = toks[cs].start, toks[anchor].start if anchor < len(toks) else len(sentence)
     found = None
-    for k in range(cs, anchor):  # inhabitants as agents: "Les Ukrainiens auraient tiré"
+    for k in range(cs, anchor):
+        # Inhabitants as agents ("Les Ukrainiens auraient tiré"), nationality adjectives of the
+        # agent ("L'armée israélienne affirme", "Les pertes russes s'élèveraient").
         t = toks[k]
-        if t.is_title and t.lower in w.actor_adjectives and not _after_preposition(toks, k):
+        if t.lower not in w.actor_adjectives or _after_preposition(toks, k):
+            continue
+        if t.is_title or (toks[k - 1].pos == "NOUN" and not _after_preposition(toks, k - 1)):
             found = w.actor_adjectives[t.lower]
     if found:
         return found

@@ -34,6 +34,7 @@ class SubjectData:
 class SourceData:
     speech_verbs: frozenset[str]
     inverted_only: frozenset[str]
+    agent_verbs: frozenset[str]
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
     not_after_introducer: frozenset[str]
@@ -58,6 +59,8 @@ class ModalityData:
     window: int
     future_endings: tuple[str, ...]
     not_future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    not_conditional_endings: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,7 @@ def source_data(code: str = "fr") -> SourceData:
     return SourceData(
         speech_verbs=_words(d, "speech_verbs", f),
         inverted_only=_words(d, "inverted_only", f),
+        agent_verbs=_words(d, "agent_verbs", f),
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
@@ -167,6 +171,8 @@ def modality_data(code: str = "fr") -> ModalityData:
         window=int(d.get("window", 8)),
         future_endings=tuple(_words(d, "future_endings", f)),
         not_future_endings=tuple(_words(d, "not_future_endings", f)),
+        conditional_endings=tuple(_words(d, "conditional_endings", f)),
+        not_conditional_endings=tuple(_words(d, "not_conditional_endings", f)),
     )
 
 
