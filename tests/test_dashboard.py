@@ -23,6 +23,11 @@ from factcheck.store import ReviewStore
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 
 
+def _shown(at: AppTest) -> list[str]:
+    """Markdown and escaped-HTML text of the page (explanations are shown as HTML)."""
+    return [m.value for m in at.markdown] + [h.proto.body for h in at.get("html")]
+
+
 @pytest.fixture
 def env(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
@@ -136,7 +141,7 @@ def _flag_buttons(at: AppTest, prefix: str) -> list:
 
 def test_review_is_saved_and_read_back_after_a_restart(env, extra_folder):
     at = _view(_with_folder(_app(), extra_folder), "Signalements")
-    assert any("facteur 1000" in m.value for m in at.markdown)
+    assert any("facteur 1000" in t for t in _shown(at))
     at.sidebar.text_input(key="reviewer").input("Camille Martin").run()
     flag_id = _flag_buttons(at, "confirm-")[0].key.removeprefix("confirm-")
     at.text_input(key=f"note-{flag_id}").input("Le Pentagone parle de millions").run()
@@ -147,7 +152,7 @@ def test_review_is_saved_and_read_back_after_a_restart(env, extra_folder):
 
     restarted = _view(_with_folder(_app(), extra_folder), "Signalements")
     restarted.selectbox(key="flag_status").set_value("confirmés").run()
-    assert any("confirmé" in m.value for m in restarted.markdown)
+    assert any("confirmé" in t for t in _shown(restarted))
     caption = next(c.value for c in restarted.caption if "Dernière décision" in c.value)
     assert "Camille Martin" in caption and "millions" in caption
     history = ReviewStore(env / "reviews.sqlite3").history()
@@ -186,7 +191,7 @@ def test_draft_with_a_contradicting_figure_is_flagged(env):
     body = next(b for b in _html_bodies(at) if 'class="fc-text"' in b)
     flagged = re.findall(r'<mark[^>]*data-status="flagged"[^>]*>(.*?)</mark>', body)
     assert flagged == ["988 milliards de dollars"]
-    assert any("facteur 1000" in m.value for m in at.markdown)
+    assert any("facteur 1000" in t for t in _shown(at))
     assert not _flag_buttons(at, "confirm-")  # draft flags are not reviewed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -42,6 +43,15 @@ class ViewContext:
 def md(text: object) -> str:
     """Text from articles or analysis, safe to put in Markdown."""
     return escape_markdown("" if text is None else str(text))
+
+
+def show_plain(text: object, strong: bool = False, small: bool = False) -> None:
+    """Text from articles or analysis as escaped HTML: no Markdown, so no link or image is
+    ever made from it."""
+    style = "font-weight:600;" if strong else ""
+    style += "font-size:0.85rem;color:#6b6b6b;" if small else ""
+    body = html.escape("" if text is None else str(text), quote=True)
+    st.html(f'<div class="fc-plain" style="{style}">{body}</div>')
 
 
 def describe_claim(row: Mapping[str, object]) -> str:
@@ -106,11 +116,11 @@ def show_evidence(
     for i, row in enumerate(evidence.to_dict("records")):
         with columns[i % len(columns)]:
             title = articles.get(row.get("article_id"), "") or "Phrase citée"
-            st.markdown(f"**{md(title)}**")
+            show_plain(title, strong=True)
             meta = [str(v) for v in (row.get("article_source"), row.get("published"))
                     if isinstance(v, str) and v]
             if meta:
-                st.caption(md(" · ".join(meta)))
+                show_plain(" · ".join(meta), small=True)
             status = SpanStatus(statuses.get(row.get("claim_id"), SpanStatus.FLAGGED.value))
             sentence = str(row.get("sentence") or "")
             show_text(sentence, sentence_html_spans(row, status) if row.get("claim_id") else [])
@@ -134,7 +144,7 @@ def flag_card(
     """One flag: severity, explanation, evidence side by side, then review ``actions``."""
     with st.container(border=True):
         st.markdown(f"**{flag_header(flag)}**")
-        st.markdown(md(flag.get("explanation")))
+        show_plain(flag.get("explanation"))
         show_evidence(flag, claims, articles)
         if actions is not None:
             actions(flag)
