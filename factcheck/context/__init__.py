@@ -7,9 +7,10 @@ process and run in batches (``nlp.pipe``). Each part lives in its own module and
 words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places.toml``,
 ``categories.toml``):
 
-* ``subject``: subject lemma and qualifiers;
-* ``source``: who states it (``names`` completes names and provides :func:`same_source`);
-* ``timeref``: the ISO period the figure is about;
+* ``subject``: subject lemma (``qualifiers``: the words narrowing it);
+* ``source``: who states it (``speakers`` finds the words naming the speaker, ``names``
+  completes names and provides :func:`same_source`);
+* ``timeref``: the ISO period the figure is about (patterns in ``timepatterns``);
 * ``modality``: asserted, reported, estimated, conditional, projected or denied;
 * ``where``: actor, place and category.
 """

@@ -28,11 +28,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 import regex
 
-from factcheck.lang.context_data import source_data, time_data
+from factcheck.context.timepatterns import COMPARISON, patterns
+from factcheck.lang.context_data import time_data
 from factcheck.models import Kind, Mention
 
 
@@ -48,61 +48,6 @@ class _Expr:
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, regex.Pattern[str]]:
-    d = time_data()
-    months = "|".join(d.months)
-    days = "|".join(d.weekdays)
-    seasons = "|".join(regex.escape(s) for s in d.seasons)
-    anchors = "|".join(regex.escape(a) for a in sorted(d.anchors, key=len, reverse=True))
-    rel = "|".join(regex.escape(r) for r in sorted(d.relative, key=len, reverse=True))
-    quarters = "|".join(regex.escape(q) for q in sorted(d.quarters, key=len, reverse=True))
-    since_rel = "|".join(regex.escape(r) for r in sorted(d.since_relative, key=len, reverse=True))
-    src = source_data()
-    forms = set(src.speech_forms)
-    for lemma in src.speech_verbs:
-        if lemma.endswith("er") and " " not in lemma:
-            forms |= {lemma[:-2] + "é", lemma[:-2] + "ée", lemma[:-2] + "e"}
-    speech = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return {
-        "since_anchor": regex.compile(rf"\bdepuis (?P<a>{anchors})\b")
-        if anchors
-        else regex.compile(r"(?!)"),
-        "since_relative": regex.compile(rf"\bdepuis (?P<r>{since_rel})(?!\w)")
-        if since_rel
-        else regex.compile(r"(?!)"),
-        "since": regex.compile(
-            rf"\b(?:depuis|dès|à partir de) (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
-            rf"(?:(?P<m>{months})(?: (?P<y>\d{{4}}))?|(?P<yo>\d{{4}}))\b"
-        ),
-        "until": regex.compile(
-            rf"\bd'ici (?:à )?(?:(?:le |l'|la )?(?P<s>{seasons})(?: (?P<sy>\d{{4}}))?"
-            rf"|(?:la )?fin (?:de l'année|(?P<fmo>du mois)|(?P<fm>{months})|(?P<fy>\d{{4}}))"
-            rf"|(?P<m>{months})(?: (?P<my>\d{{4}}))?|(?P<y>\d{{4}}))\b"
-        ),
-        "night": regex.compile(rf"\bnuit (?:de|du) (?P<a>{days}) (?:à|au) (?P<b>{days})\b"),
-        "date": regex.compile(rf"\b(?P<d>\d{{1,2}}|1er) (?P<m>{months})(?: (?P<y>\d{{4}}))?\b"),
-        "part_month": regex.compile(
-            rf"\b(?P<p>fin|début|mi-?)[ -]?(?P<m>{months})(?: (?P<y>\d{{4}}))?\b"
-        ),
-        "month_year": regex.compile(rf"\b(?:en )?(?P<m>{months}) (?P<y>\d{{4}})\b"),
-        "in_month": regex.compile(rf"\b(?:en|depuis) (?P<m>{months})\b"),
-        "season": regex.compile(
-            rf"\b(?:au |en |à l'|cet |ce |cette |l'|le )(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
-        ),
-        "between_years": regex.compile(r"\bentre (?P<a>(?:19|20)\d{2}) et (?P<b>(?:19|20)\d{2})\b"),
-        "quarter": regex.compile(
-            rf"\b(?:au|du|le) (?P<q>{quarters}) trimestre(?: (?:de )?(?P<y>(?:19|20)\d{{2}}))?\b"
-        ),
-        "year": regex.compile(
-            r"\b(?:en|l'année|au cours de l'année|pour l'année) (?P<y>(?:19|20)\d{2})\b"
-        ),
-        "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
-        "relative": regex.compile(rf"(?<!\w)(?P<r>{rel})(?!\w)") if rel else regex.compile(r"(?!)"),
-        "speech_before": regex.compile(rf"\b(?:{speech})\s*$"),
-    }
 
 
 class TimeResolver:
@@ -243,7 +188,7 @@ class TimeResolver:
         return self._cache[key]
 
     def _expressions(self, sentence: str, future: bool) -> list[_Expr]:
-        pats = _patterns()
+        pats = patterns()
         low = sentence.lower()
         found: list[_Expr] = []
         taken: list[tuple[int, int]] = []
@@ -350,7 +295,7 @@ class TimeResolver:
         ]
         low = sentence.lower()
         # "8 % de plus qu'en 2022", "par rapport à 2022": a comparison base, not the period.
-        compared = [e for e in exprs if _COMPARISON.search(low, 0, e.start)]
+        compared = [e for e in exprs if COMPARISON.search(low, 0, e.start)]
         content = [e for e in exprs if not e.speech and e not in compared]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
@@ -370,12 +315,6 @@ class TimeResolver:
         if speech:
             return _iso(speech[0].first), _iso(speech[0].last)
         return None, _iso(self.published)
-
-
-_COMPARISON = regex.compile(
-    r"(?:\b(?:plus|moins|autant|davantage)\b[^.,;]{0,40}\bqu'|\bpar rapport (?:à |au |aux )"
-    r"|\bcomparé (?:à |au ))(?:\w+ ){0,2}$"
-)
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

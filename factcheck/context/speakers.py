@@ -1,0 +1,280 @@
+"""Finding who speaks in a sentence's tokens: "selon X", inverted and forward speech verbs,
+passive agents, and turning the words found into a name (articles, titles and documents
+dropped). Used by ``factcheck.context.source``."""
+
+from __future__ import annotations
+
+from factcheck.context.nlp import Figure, Tok
+from factcheck.lang.context_data import SourceData
+
+_BOUNDARY = frozenset(
+    {
+        ",",
+        ":",
+        ";",
+        "que",
+        "qu'",
+        "alors",
+        "et",
+        "mais",
+        "«",
+        "»",
+        '"',
+        "(",
+        ")",
+        "“",
+        "”",
+        ".",
+        "!",
+        "?",
+    }
+)
+_MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
+_PARTICLES = frozenset({"de", "du", "des", "von", "van", "der", "di", "da", "del", "ben", "bin"})
+_NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
+
+
+def speech_lemma(t: Tok, data: SourceData) -> str | None:
+    lem = data.speech_forms.get(t.lower, t.lemma)
+    known = lem in data.speech_verbs or lem in data.inverted_only
+    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        return lem
+    return None
+
+
+def clean_name(words: list[Tok], data: SourceData) -> str | None:
+    """Text of a source noun phrase, without article, title or trailing clause."""
+    toks = list(words)
+    while toks and (
+        toks[0].pos == "DET"
+        or toks[0].lower in ("l'", "l’", "le", "la", "les", "un", "une", "d'", "de", "des", "du")
+    ):
+        toks = toks[1:]
+    if not toks:
+        return None
+    # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
+    d = 0
+    while d < len(toks) - 1 and toks[d].pos == "ADJ" and not toks[d].is_title:
+        d += 1
+    if toks[d].lemma in data.documents or toks[d].lower in data.documents:
+        if d + 1 < len(toks) and toks[d + 1].is_title:  # "un sondage Ifop pour Le Figaro"
+            k = d + 1
+            while k < len(toks) and toks[k].is_title:
+                k += 1
+            return _join(toks[d + 1 : k])
+        for j in range(d + 1, len(toks)):
+            if toks[j].lower in ("par", "du", "de", "des", "d'") and j + 1 < len(toks):
+                inner = clean_name(toks[j + 1 :], data)
+                if inner:
+                    return inner
+        return None
+    # Cut a trailing participle clause: "... Studies publiée fin janvier".
+    for j in range(1, len(toks)):
+        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
+            toks = toks[:j]
+            break
+    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # Titles before a proper name: "président américain Donald Trump" -> Donald Trump.
+    if toks[0].lower in data.titles or (toks[0].text.isupper() and len(toks) > 2):
+        j = 0
+        while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
+            j += 1
+        titles_only = all(t.lower in data.titles or t.pos == "ADJ" for t in toks[:j])
+        names_only = all(t.is_title or t.lower in ("de", "du", "von") for t in toks[j:])
+        if 0 < j < len(toks) and titles_only and names_only:
+            toks = toks[j:]
+    return _join(toks)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    prev: Tok | None = None
+    for t in toks:
+        if prev is not None and prev.end < t.start:
+            out += " "
+        out += t.text
+        prev = t
+    return out.strip()
+
+
+def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
+    """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
+    Eric Lombard" -> the apposed name when there is one."""
+    while j < len(toks) and toks[j].lower in data.leading_time_words:
+        j += 1
+    if j < len(toks) and toks[j].lower in ("à", "au", "aux"):
+        # "a dit à l'AFP le ministre": skip the addressee.
+        k = j + 1
+        while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in ("l'",)):
+            k += 1
+        while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in _NP_END:
+            k += 1
+        if k < len(toks) and toks[k].pos == "DET":
+            j = k
+    out: list[Tok] = []
+    while j < len(toks) and toks[j].text not in _NP_END:
+        if out and toks[j].lower in data.stops:
+            break
+        out.append(toks[j])
+        j += 1
+    if out and j + 1 < len(toks) and toks[j].text == ",":
+        k = j + 1
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and (toks[k].is_title or (toks[k].lower in _PARTICLES and k > j + 1))
+        ):
+            k += 1
+        if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
+            return list(toks[j + 1 : k])
+    return out
+
+
+def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
+    """The subject pronoun of an inverted "a-t-il déclaré"."""
+    for t in toks:
+        if t.lower.split("-")[-1] in data.pronouns:
+            return t
+    return None
+
+
+def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
+    """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
+    out = []
+    for k, t in enumerate(toks):
+        phrase = t.lower
+        if t.lower == "après" and k > 0 and toks[k - 1].lower in ("d'", "d’"):
+            phrase = "d'après"
+        if phrase not in data.introducers and t.lower not in data.introducers:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
+            continue
+        np = []
+        j = k + 1
+        while j < len(toks) and toks[j].text not in _NP_END:
+            np.append(toks[j])
+            j += 1
+        if np:
+            out.append((k, np))
+    return out
+
+
+def selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+    """The "selon X" that applies to figure ``n``: one between it and the next figure
+    ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
+    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère")."""
+    phrases = _selon_phrases(toks, data)
+    if not phrases:
+        return None
+    fig = figs[n]
+    nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
+    between = [np for k, np in phrases if fig.last <= k < nxt]
+    if between:
+        return between[0]
+    before = [np for k, np in phrases if k < fig.first]
+    if before:
+        return before[-1]
+    return phrases[0][1]
+
+
+def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
+    """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
+    j = v - 1
+    fillers = []
+    while j >= 0 and (
+        toks[j].lower in data.verb_fillers
+        or (toks[j].lower.startswith("-") and toks[j].lower.split("-")[-1] in data.pronouns)
+    ):
+        fillers.append(toks[j])
+        j -= 1
+    if j < 0 or toks[j].text not in (",", "»", '"', "”"):
+        return None
+    pronoun = _pronoun_in(fillers, data)
+    if pronoun is not None:
+        return [pronoun]
+    if v + 1 < len(toks) and (
+        toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
+    ):
+        return None
+    np = np_after(toks, v + 1, data)
+    # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
+    if not np or len(np) > _MAX_SPEAKER or any(t.pos == "NUM" or t.text[:1].isdigit() for t in np):
+        return None
+    return np
+
+
+def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+    for v in range(after, len(toks)):
+        if speech_lemma(toks[v], data) is not None:
+            np = inverted_at(toks, v, data)
+            if np:
+                return np
+    return None
+
+
+def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    for v in range(before - 1, -1, -1):
+        t = toks[v]
+        if speech_lemma(t, data) is None:
+            continue
+        if t.verbform == "Part" and not _has_aux(toks, v):
+            continue
+        mis_tagged = t.lower in data.speech_forms and t.verbform != "Inf"  # "annonce" as a noun
+        after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
+        if t.verbform not in ("Fin", "Part") and not (mis_tagged or after_filler):
+            continue
+        inverted = inverted_at(toks, v, data)
+        if inverted:
+            return inverted
+        if speech_lemma(t, data) in data.inverted_only:
+            continue
+        j = v - 1
+        while j >= 0 and toks[j].lower in data.verb_fillers:
+            j -= 1
+        # "Moscou dément et affirme que": the subject of the first verb.
+        while (
+            j > 0
+            and toks[j].lower in ("et", "puis", "mais")
+            and (toks[j - 1].pos == "VERB" or toks[j - 1].lower in data.speech_forms)
+        ):
+            j -= 2
+            while j >= 0 and toks[j].lower in data.verb_fillers:
+                j -= 1
+        if j >= 0 and toks[j].text == ",":
+            # An incise: a name in apposition is the speaker, anything else is skipped.
+            k = j - 1
+            while k >= 0 and toks[k].text != ",":
+                k -= 1
+            incise = list(toks[k + 1 : j])
+            if incise and all(x.is_title for x in incise):
+                return incise
+            if k < 0:
+                continue
+            j = k - 1
+        np: list[Tok] = []
+        while j >= 0 and toks[j].lower not in _BOUNDARY:
+            np.insert(0, toks[j])
+            j -= 1
+        if np:
+            return np
+    return None
+
+
+def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
+    for v in range(before - 2, -1, -1):
+        if toks[v + 1].lower == "par" and toks[v].lower in data.agent_verbs:
+            np = np_after(toks, v + 2, data)
+            if np and not any(t.pos == "NUM" for t in np):
+                return np
+    return None
+
+
+def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
+    j = v - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].pos == "AUX"
