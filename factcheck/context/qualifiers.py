@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
 
+_PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées", "is", "us", "ts", "tes")
+
 
 def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
     """Adjectives and participles after the noun at ``k``, then a passive or copular
@@ -14,29 +16,29 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
     j = k + 1
     n = len(toks)
 
+    def modifier(j: int, coordinated: bool) -> bool:
+        t = toks[j]
+        if not t.is_word or t.is_title or t.verbform in ("Fin", "Inf"):
+            return False
+        if t.pos in ("ADJ", "VERB"):
+            return True
+        # "tués, blessés ou portés disparus": a coordinated participle tagged as a noun.
+        return coordinated and t.pos == "NOUN" and t.lower.endswith(_PARTICIPLE_ENDINGS)
+
     def participles(j: int) -> int:
+        coordinated = False
         while j < n:
-            t = toks[j]
-            if (
-                t.pos in ("ADJ", "VERB")
-                and t.is_word
-                and not t.is_title
-                and t.verbform != "Fin"
-                and t.verbform != "Inf"
-            ):
-                word = t.text
-                if t.pos == "VERB" and j + 1 < n and toks[j + 1].pos == "ADJ":
+            if modifier(j, coordinated):
+                word = toks[j].text
+                if toks[j].pos == "VERB" and j + 1 < n and toks[j + 1].pos == "ADJ":
                     word = f"{word} {toks[j + 1].text}"
                     j += 1
                 out.append(word)
                 j += 1
-            elif (
-                t.lower in (",", "ou", "et")
-                and j + 1 < n
-                and toks[j + 1].pos in ("ADJ", "VERB")
-                and toks[j + 1].verbform not in ("Fin", "Inf")
-            ):
+                coordinated = False
+            elif toks[j].lower in (",", "ou", "et") and out and j + 1 < n and modifier(j + 1, True):
                 j += 1
+                coordinated = True
             else:
                 break
         return j
