@@ -31,7 +31,7 @@ from synthetic import synthetic_articles  # noqa: E402
 from factcheck.crossref import cross_reference  # noqa: E402
 from factcheck.dashboard.data import corpus_key  # noqa: E402
 from factcheck.draft import DraftChecker, restrict_flags, restrict_links  # noqa: E402
-from factcheck.models import Article  # noqa: E402
+from factcheck.models import Article, stable_id  # noqa: E402
 from factcheck.pipeline import claims_frame  # noqa: E402
 
 CACHE_DIR = ROOT / "bench" / "data"
@@ -47,8 +47,15 @@ def corpus(n_articles: int) -> list[Article]:
         chars *= 2
 
 
+def _code_key() -> str:
+    """A hash of the package's code and language data: cached claims follow the extractor."""
+    package = ROOT / "factcheck"
+    files = sorted([*package.rglob("*.py"), *package.rglob("*.toml")])
+    return stable_id(*(f.read_bytes() for f in files), length=12)
+
+
 def corpus_claims(articles: list[Article], processes: int) -> pd.DataFrame:
-    path = CACHE_DIR / f"draft_claims_{corpus_key(articles)[:16]}.pkl"
+    path = CACHE_DIR / f"draft_claims_{corpus_key(articles)[:12]}_{_code_key()}.pkl"
     if path.exists():
         print(f"corpus claims: read from {path.relative_to(ROOT)}")
         return pd.read_pickle(path)
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--draft-chars", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--processes", type=int, default=2, help="for the corpus extraction")
+    parser.add_argument("--processes", type=int, default=1, help="for the corpus extraction")
     args = parser.parse_args(argv)
 
     articles = corpus(args.articles)

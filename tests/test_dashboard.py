@@ -239,3 +239,11 @@ def test_exports_view_offers_csv_and_french_excel_for_every_table(env):
         f"dl-{name}-{fmt}" for name in ("claims", "links", "flags", "reviews")
         for fmt in ("csv", "xlsfr")
     )
+
+
+def test_packaged_app_runs_without_the_repository_shim(env):
+    from factcheck.dashboard import app_path
+
+    at = AppTest.from_file(str(app_path()), default_timeout=60).run()
+    assert not at.exception
+    assert at.header[0].value == "Articles"

@@ -200,3 +200,13 @@ def test_frame_key_follows_content():
     changed.loc[0, "value"] = "1"
     assert data.frame_key(changed) != data.frame_key(frame)
     assert data.frame_key(None) == "none"
+
+
+def test_app_ships_in_the_package_with_its_launch_command():
+    from factcheck.dashboard import app_path, streamlit_command
+
+    assert app_path().name == "app.py" and app_path().is_file()
+    command = streamlit_command(["--server.port", "8600"])
+    assert command[1:5] == ["-m", "streamlit", "run", str(app_path())]
+    assert command[-2:] == ["--server.port", "8600"]  # given options come last and win
+    assert command[command.index("--server.maxUploadSize") + 1] == "5"
