@@ -62,6 +62,8 @@ class Lexicon:
     separators: regex.Pattern[str]
     coordinators: frozenset[str]
     stopwords: frozenset[str]
+    generic_subjects: frozenset[str]
+    outcome_families: dict[str, str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     outcome: CueSet
@@ -139,6 +141,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         separators=_pattern(structure["separators"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
+        generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
+        outcome_families=dict(data["outcome_families"]["families"]),
         places=places,
         locative=_locative(data["places"]["locative"], places),
         outcome=_cue_set(data["scope"]["outcome"]),

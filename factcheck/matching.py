@@ -24,6 +24,8 @@ from factcheck.models import MEASURE_KINDS
 MAX_ROUNDING_SHARE = 0.05
 #: Whole figures below this are read as exact to the unit, not rounded to their last digit.
 SMALL_EXACT = 1000
+#: Characters after a figure searched for what happened to a generic subject.
+OUTCOME_REACH = 40
 #: Words on each side of a figure that describe it (for telling two metrics apart).
 DESCRIPTION_WORDS = 8
 _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
@@ -52,6 +54,7 @@ class ClaimView:
     exact: bool  # a single stated value (approx none)
     subject: str
     family: str | None  # metric family from subject or category
+    subject_family: str | None  # family of the subject alone ("personne", before "tuées")
     nature: str  # "stock", "event" or "" (unknown)
     source: str
     source_key: str
@@ -346,6 +349,20 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
                      for m in lexicon.locative.finditer(sentence))
 
 
+def _family_from_outcome(row: dict, lexicon: Lexicon) -> None:
+    """"53 personnes ont été tuées": a generic subject takes the family of what happened to
+    it (qualifiers, or the words right after the figure)."""
+    if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
+        return
+    after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
+    text = _text(row.get("qualifiers")) + " ; " + after
+    found = [name for *_, name in lexicon.outcome.find(text)]
+    for name in found:
+        if name in lexicon.outcome_families:
+            row["_family"] = lexicon.outcome_families[name]
+            return
+
+
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lemma(w) for w in _WORD.findall(sentence)
                      if len(w) >= 4 and w.lower() not in lexicon.stopwords)
@@ -394,6 +411,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         row["surface"], row["sentence"] = _text(row.get("surface")), _text(row.get("sentence"))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
         row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon)
+        row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
     by_sentence: dict[tuple[str, int | None, str], list[dict]] = defaultdict(list)
@@ -402,6 +420,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         row["_s0"] = s0
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
+        _family_from_outcome(row, lexicon)
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     cues: dict[str, dict] = {}
     words: dict[str, frozenset[str]] = {}
@@ -420,6 +439,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
           sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
+    subject_family = row["_subject_family"]
     modality = _text(row.get("modality")).lower()
     sentence = row["sentence"]
     before = sentence[max(0, row["_rel_start"] - 12) : row["_rel_start"]]
@@ -446,6 +466,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         end=row["end"], surface=row["surface"], kind=_text(row.get("kind")),
         dimension=row["_dim"], value=value, lo=lo, hi=hi, stated=stated, approx=approx,
         exact=approx == "none", subject=_text(row.get("subject")), family=family,
+        subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
         actor=_text(row.get("actor")), place=place_key(_text(row.get("place")), lexicon),

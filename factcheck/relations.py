@@ -119,9 +119,11 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     vr = value_relation(a, b)
     reasons = scope_reasons(a, b, lexicon)
     same_period = a.period == b.period
-    projected = "projected" in (a.modality, b.modality)
-    if reasons or (projected and vr == "incompatible"):
-        if projected and a.modality != b.modality:
+    slip = bool(a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS)
+    # A projection is not contradicted by an observation (two projections may contradict).
+    projected = "projected" in (a.modality, b.modality) and a.modality != b.modality
+    if reasons or (projected and vr == "incompatible" and not slip):
+        if projected:
             reasons.append(lexicon.say("scope_projected"))
         if same_article or ratio(a, b) > SCOPE_RATIO:
             return None
@@ -136,7 +138,6 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
                                             a_bounds=bounds(a, lexicon),
                                             b_bounds=bounds(b, lexicon)))
-    slip = bool(a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS)
     if same_period:
         if a.revision != b.revision:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))

@@ -68,12 +68,18 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
         return False
     if part.outcome and total.outcome and not part.outcome <= _covered(total.outcome):
         return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
-    return not (strict and part.family and total.family and part.family != total.family)
+    pf, tf = part.subject_family, total.subject_family
+    return not (strict and pf and tf and pf != tf)
 
 
 def _covered(outcome: frozenset[str]) -> frozenset[str]:
     """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
-    return outcome | {"killed", "wounded", "missing"} if "lost" in outcome else outcome
+    covered = set(outcome)
+    if "lost" in outcome:
+        covered |= {"killed", "wounded", "missing"}
+    if "launched" in outcome:  # drones launched: shot down, lost, or on target
+        covered |= {"downed", "lost"}
+    return frozenset(covered)
 
 
 def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
@@ -93,7 +99,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break
         if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
-        if nxt.family and parts[0].family and nxt.family != parts[0].family:
+        if nxt.subject_family and parts[0].subject_family \
+                and nxt.subject_family != parts[0].subject_family:
             break  # the enumeration moved on to something else
         parts.append(nxt)
     return parts
@@ -261,7 +268,12 @@ def with_roles(views: list[ClaimView], structures: list[SumStructure],
     """Mark parts and totals; a part without a place from context gets the proper nouns that
     follow it, so that "14 au-dessus de Briansk" only meets other figures about Briansk."""
     totals = {st.total_id for st in structures}
-    parts = {pid for st in structures for pid in st.part_ids}
+    by_id = {v.claim_id: v for v in views}
+    # A part with its own outcome ("dont 130 abattus" of 176 launched) is a figure of its own,
+    # comparable with others; a part like the total ("dont 14 au-dessus de Briansk") is not.
+    parts = {pid for st in structures for pid in st.part_ids
+             if not (by_id[pid].outcome and by_id[st.total_id].outcome
+                     and by_id[pid].outcome != by_id[st.total_id].outcome)}
     by_sentence = {(s.start, v.claim_id): s for sents in _sentences(views).values()
                    for s in sents for v in s.members}
     out = []
