@@ -205,3 +205,25 @@ def test_confirm_a_flag_in_a_real_browser(page, workdir):
     statuses = ReviewStore(workdir / "reviews.sqlite3").current()
     assert list(statuses["status"]) == ["confirmed"]
     assert list(statuses["reviewer"]) == ["Rédaction test"]
+
+
+def test_uploaded_html_and_script_show_as_text(page, workdir):
+    from playwright.sync_api import expect
+
+    payload = (
+        "<html><body><p>Selon Kiev, 46 drones ont été abattus.</p>"
+        "<p>&lt;script&gt;window.__pwned = 1&lt;/script&gt; "
+        "&lt;img src=x onerror=\"window.__pwned = 2\"&gt;</p></body></html>"
+    )
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "piege.html", "mimeType": "text/html", "buffer": payload.encode()}]
+    )
+    expect(page.get_by_text("Corpus analysé : 4 articles")).to_be_visible(timeout=120_000)
+    _open_view(page, "Articles")
+    _choose(page, "Article", "Selon Kiev")
+    text = page.locator(".fc-text").first
+    expect(text).to_contain_text("<script>window.__pwned = 1</script>")
+    expect(text).to_contain_text('<img src=x onerror="window.__pwned = 2">')
+    assert page.evaluate("window.__pwned") is None  # neither ran
+    assert text.locator("script, img").count() == 0
+    _save(page, "upload_escaped.png", workdir)
