@@ -5,7 +5,7 @@ dropped). Used by ``factcheck.context.source``."""
 from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import SourceData
+from factcheck.lang.context_data import SourceData, subject_data
 
 _BOUNDARY = frozenset(
     {
@@ -143,6 +143,7 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
 
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
     """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
+    variations = subject_data().variation_nouns
     out = []
     for k, t in enumerate(toks):
         phrase = t.lower
@@ -152,6 +153,8 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
             continue
+        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
+            continue  # "selon les régions": depending on, not a source
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in _NP_END:

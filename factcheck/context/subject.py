@@ -77,7 +77,7 @@ def _nounish(t: Tok, data: SubjectData) -> bool:
     if t.is_title:
         # Inhabitants are capitalised nouns: "6,9 millions d'Ukrainiens".
         return t.lower in world_data().actor_adjectives
-    if t.lower in data.not_subjects or t.lemma in data.not_subjects:
+    if t.lower in data.not_subjects or t.lemma in data.not_subjects or _number_word(t, data):
         return False
     # Not a verb: "le million annoncé" elides its noun; "140 000 tués" is tagged a noun.
     return t.pos in ("NOUN", "ADJ")
@@ -104,11 +104,17 @@ def _noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int |
         return None
     for k in range(fig.first, fig.last):
         t = toks[k]
-        if t.lower in data.scale_words or t.lemma in data.scale_words:
+        if t.lower in data.scale_words or t.lemma in data.scale_words or _number_word(t, data):
             continue
         if _nounish(t, data) and (t.pos == "NOUN" or t.is_title):
             return k
     return None
+
+
+def _number_word(t: Tok, data: SubjectData) -> bool:
+    """ "soixante-dix-neuf", "cinquième": numbers in words are never what is counted."""
+    words = [w for w in t.lower.split("-") if w != "et"]
+    return bool(words) and all(w in data.number_words or w.endswith("ième") for w in words)
 
 
 def _shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
@@ -127,7 +133,11 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
 def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement."""
     j = k - 1
-    while j >= 0 and toks[j].pos in ("ADJ", "NUM", "ADV") and toks[j].lower not in data.determiners:
+    while (
+        j >= 0
+        and toks[j].lower not in data.determiners
+        and (toks[j].pos in ("ADJ", "NUM", "ADV") or _number_word(toks[j], data))
+    ):
         j -= 1
     if j < 0:
         return True
@@ -159,14 +169,14 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
     for k in range(pos - 1, -1, -1):
         t = toks[k]
-        if not t.is_word or (t.is_title and not _acronym(t)):
+        if not t.is_word or (t.is_title and not _acronym(t) and k > 0):
             continue
         if t.pos not in ("NOUN", "PROPN") and not _orphan_adjective(toks, k, data):
             continue
         if t.pos == "PROPN" and not _acronym(t):
             continue
         lem = lemma_of(t, data)
-        if lem in data.time_nouns or lem in data.not_subjects:
+        if lem in data.time_nouns or lem in data.not_subjects or _number_word(t, data):
             continue
         if is_np_head(toks, k, data):
             if lem in data.containers:
@@ -196,9 +206,14 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
     if j < 0 or toks[j].lower not in ("de", "d'"):
         return None
     j -= 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
+    if j >= 0 and _mistagged_noun(toks, j, data):
+        pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
+    else:
+        while j >= 0 and toks[j].pos == "ADJ":
+            j -= 1
+    if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
+        return None
+    if toks[j].pos != "NOUN" and not _mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
     if lem in data.not_subjects or lem in data.time_nouns:
@@ -210,6 +225,22 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
             k -= 1
         return head_before(toks, k + 1, data)
     return j
+
+
+def _mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
+    a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
+    t = toks[k]
+    if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
+        return False
+    if t.is_title:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
 
 
 def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:

@@ -26,6 +26,8 @@ class SubjectData:
     des_after_pos: frozenset[str]
     date_events: frozenset[str]
     scale_words: frozenset[str]
+    number_words: frozenset[str]
+    variation_nouns: frozenset[str]
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
 
@@ -127,6 +129,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         des_after_pos=frozenset(d.get("des_after_pos", [])),
         date_events=_words(d, "date_events", f),
         scale_words=_words(d, "scale_words", f),
+        number_words=_words(d, "number_words", f),
+        variation_nouns=_words(d, "variation_nouns", f),
         compounds=tuple(
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
         ),
