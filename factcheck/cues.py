@@ -6,12 +6,13 @@ they hold no French word. A newsroom adapts the cues by editing the TOML file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
+
+from factcheck.lang import load_data
 
 LEXICON_PATH = Path(__file__).parent / "lang" / "fr" / "crossref.toml"
 
@@ -94,13 +95,8 @@ class Lexicon:
             raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
 
 
-def _places(path: Path) -> dict[str, str]:
+def _places(table: dict) -> dict[str, str]:
     """Spellings of places (shared with factcheck.context: ``places.toml``) → normal form."""
-    try:
-        with open(path, "rb") as handle:
-            table = tomllib.load(handle).get("places", {})
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read the places ({exc})") from exc
     out: dict[str, str] = {}
     for norm, spellings in table.items():
         out[norm.lower()] = norm
@@ -118,15 +114,13 @@ def _locative(prepositions: list[str], places: dict[str, str]) -> regex.Pattern[
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read the cross-reference cue file ({exc})") from exc
+def load_lexicon(code: str = "fr") -> Lexicon:
+    """The cross-reference cues of language ``code`` (``lang/<code>/crossref.toml``, and the
+    places of ``places.toml``), through :func:`factcheck.lang.load_data`."""
+    data = load_data(code, "crossref")
     structure = data["structure"]
     modality = data["modality"]
-    places = _places(path.parent / "places.toml")
+    places = _places(load_data(code, "places").get("places", {}))
     families: dict[str, str] = {}
     for family, lemmas in data["families"].items():
         for lemma in lemmas:

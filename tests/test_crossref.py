@@ -88,3 +88,23 @@ def test_explanations_are_french_and_name_the_figures() -> None:
     text = links.iloc[0]["explanation"]
     assert "« 43 000 »" in text and "« 150 000 »" in text
     assert "les deux camps" in text and "ne mesurent pas la même chose" in text
+
+
+def test_every_explanation_template_used_is_in_the_lexicon() -> None:
+    import re
+    from pathlib import Path
+
+    from factcheck.cues import load_lexicon
+
+    lexicon = load_lexicon()
+    package = Path(__file__).resolve().parents[1] / "factcheck"
+    sources = [package / f"{m}.py" for m in ("explain", "relations", "structures")]
+    sources += sorted((package / "rules").glob("*.py"))
+    used = {key for path in sources
+            for key in re.findall(r'say\(\s*"(\w+)"', path.read_text(encoding="utf-8"))}
+    used |= {"sum_exhaustive_ok", "sum_exhaustive_mismatch", "sum_remainder_ok",
+             "sum_remainder_mismatch", "sum_partial_ok", "sum_partial_mismatch",
+             "sum_partial_rounding", "sum_single_ok", "sum_single_mismatch", "link_same",
+             "link_compatible", "flag_contradiction", "flag_contradiction_within",
+             "scale_slip_thousand", "scale_slip_digits"}
+    assert used - set(lexicon.templates) == set()
