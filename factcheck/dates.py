@@ -60,6 +60,26 @@ def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int)
 
 def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
     """Dates and times of day in ``text``, in no particular order (may overlap)."""
+    for m in _around_months(text, lex, lex.date_span, before=40, after=8):
+        # "du 17 mars au 11 mai 2020", "du 2 au 5 juin": the first day takes the month and
+        # the year of the second.
+        day = _day_number(m.group("d1"), lex)
+        month = lex.months.get((m.group("m1") or m.group("m2")).lower())
+        year = int(m.group("y")) if m.group("y") else None
+        if day is None or month is None:
+            continue
+        resolved = resolve_day(day, month, year, published)
+        end = m.end("m1") if m.group("m1") else m.end("d1")
+        if resolved:
+            yield Mention(
+                m.start("d1"),
+                end,
+                text[m.start("d1") : end],
+                Kind.DATE,
+                None,
+                resolved=resolved,
+                rule="date_span",
+            )
     for m in _around_months(text, lex, lex.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
         month = lex.months.get(m.group("month").lower())

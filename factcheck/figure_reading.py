@@ -112,12 +112,22 @@ class FigureReader:
             kind, unit, pos = Kind.PERCENT, "%", m.end()
         elif m := self.at(lex.pp_after, pos):
             kind, unit, pos = Kind.QUANTITY, "pp", m.end()
+        elif value == 1 and (m := self.at(lex.pp_half_after, pos)):
+            kind, unit, value, pos = Kind.QUANTITY, "pp", 0.5, m.end()  # "un demi-point"
+        elif (m := self.at(lex.pp_bare_after, pos)) and (
+            "," in text[base.start : base.end]
+            or lex.pp_cue_before.search(text, max(0, base.start - 40), base.start)
+        ):
+            # "en hausse de 4,2 points": percentage points; "42 points" alone is a score
+            kind, unit, pos = Kind.QUANTITY, "pp", m.end()
         elif m := self.at(lex.currency_after_scale if scaled else lex.currency_after, pos):
             sym, word = m.group(1), m.group(2)
             code = lex.currency_symbols.get(sym) if sym else None
             if word:
                 key = " ".join(word.lower().split())
                 code = lex.currency_words.get(key) or lex.currency_ambiguous.get(key)
+                if value is not None and key in lex.currency_factor:
+                    value *= lex.currency_factor[key]  # "12 centimes" = 0.12 EUR
             if code:
                 kind, unit, pos = Kind.MONEY, code, m.end()
         if kind is None and (
@@ -147,6 +157,10 @@ class FigureReader:
         m = self.at(lex.quantity_after, pos) if kind is None else None
         if m and (digits or len(m.group(1)) > 3):  # symbols only after digits: "5 700 MW"
             kind, unit, pos = Kind.QUANTITY, lex.quantity_units[m.group(1)], m.end()
+            neg = lex.negative_before.search(text, max(0, base.start - 8), base.start)
+            if neg and unit in lex.negative_units and value is not None and value > 0:
+                value = -value  # "moins 5 degrés"
+                base = replace(base, start=neg.start())
         if kind is None and value is not None and (m := self.at(lex.fraction_noun, pos)):
             kind, value, pos = Kind.FRACTION, value * lex.fractions[m.group(1).lower()], m.end()
         if (
@@ -277,8 +291,14 @@ class FigureReader:
             return None
         if j.group(3) and (first.end != j.start() or "," in text[first.end : j.end()]):
             return None  # "10-15" only when glued
-        if j.group(2) and not entre and lex.change_verb_before.search(text, window, first.start):
-            return None  # "passé de 7,7 % à 7,4 %": two figures
+        changing = bool(j.group(2)) and not entre
+        from_to = changing and lex.from_to_before.search(text, window, first.start)
+        if (
+            changing
+            and first.kind != Kind.COUNT
+            and lex.change_verb_before.search(text, window, first.start)
+        ):
+            return None  # "passé de 7,7 % à 7,4 %": two figures, each with its unit
         sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
         sub.nested = True  # the end of a range is not itself the start of one
         second = None
@@ -287,6 +307,14 @@ class FigureReader:
                 second = reader(m.start(), m.end())
                 break
         if second is None or second.approx != Approx.NONE or second.value is None:
+            return None
+        if from_to:
+            # "porte l'âge légal de 62 à 64 ans": the first figure is a value of its own,
+            # in the unit of the second.
+            if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
+                return with_interval(
+                    replace(first, kind=second.kind, unit=second.unit, approx=Approx.NONE)
+                )
             return None
         low, high = first.value, second.value
         kind, unit = first.kind, first.unit

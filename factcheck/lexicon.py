@@ -35,7 +35,7 @@ def _elided_variants(phrases: list[str]) -> list[str]:
         rx = _spaced(p)
         if p.endswith(" de"):
             out.append(rx[: -len("de")] + "d'")
-        if p.endswith("des") or p.endswith("d'"):
+        if p.endswith("d'"):
             out.append(rx)
             continue
         out.append(rx + r"\s+" if p[-1].isalnum() else rx + r"\s*")
@@ -79,6 +79,14 @@ class Lexicon:
     month_name: Pattern
     vague_group_word: Pattern
     proportion_after: Pattern
+    currency_factor: dict[str, float]
+    pp_bare_after: Pattern
+    pp_cue_before: Pattern
+    pp_half_after: Pattern
+    from_to_before: Pattern
+    negative_before: Pattern
+    negative_units: frozenset[str]
+    date_span: Pattern
     digit_ordinal_suffix: Pattern
     roman_ordinal: Pattern
     relative_ordinal: Pattern
@@ -184,9 +192,12 @@ def lexicon(code: str = "fr") -> Lexicon:
     currency_words: dict[str, str] = {}
     currency_ambiguous: dict[str, str] = {}
     currency_symbols: dict[str, str] = {}
+    currency_factor: dict[str, float] = {}
     for entry in cur["currency"]:
         for wd in entry["words"]:
             currency_words[wd.lower()] = entry["code"]
+            if "factor" in entry:
+                currency_factor[wd.lower()] = float(entry["factor"])
         for wd in entry.get("ambiguous", []):
             currency_ambiguous[wd.lower()] = entry["code"]
         for sym in entry.get("symbols", []):
@@ -306,6 +317,11 @@ def lexicon(code: str = "fr") -> Lexicon:
         rf"(?P<month>{month_alt})(?![\p{{L}}])(?:\s+(?P<year>\d{{4}})(?!\d))?",
         regex.I,
     )
+    date_span = regex.compile(
+        rf"(?<![\p{{L}}])du\s+(?P<d1>{day})(?:\s+(?P<m1>{month_alt}))?\s+au\s+(?P<d2>{day})\s+"
+        rf"(?P<m2>{month_alt})(?![\p{{L}}])(?:\s+(?P<y>\d{{4}})(?!\d))?",
+        regex.I,
+    )
     month_year = regex.compile(
         rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I
     )
@@ -358,6 +374,19 @@ def lexicon(code: str = "fr") -> Lexicon:
         rf"\s+(?:[\p{{L}}'-]+\s+){{1,{between}}}{regex.escape(extra['proportion_joiner'])}\s+",
         regex.I,
     )
+    pp_bare_after = regex.compile(r"\s*(?:points?|pts?)(?![\p{L}])(?!\s+de\s+base)", regex.I)
+    pp_cue_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(extra['percentage_point_cues'])})(?![\p{{L}}])", regex.I
+    )
+    pp_half_after = regex.compile(r"\s+demi-points?(?![\p{L}])", regex.I)
+    from_to_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in extra['from_to_verbs']], escape=False)})"
+        r"(?:\s+[\p{L}']+){0,4}\s+(?:de|d')\s*$",
+        regex.I,
+    )
+    negative_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$", regex.I
+    )
     after_article = (
         list(scales)
         + list(halves)
@@ -409,6 +438,14 @@ def lexicon(code: str = "fr") -> Lexicon:
         month_name=month_name,
         vague_group_word=vague_group_word,
         proportion_after=proportion_after,
+        currency_factor=currency_factor,
+        pp_bare_after=pp_bare_after,
+        pp_cue_before=pp_cue_before,
+        pp_half_after=pp_half_after,
+        from_to_before=from_to_before,
+        negative_before=negative_before,
+        negative_units=frozenset(extra["negative_units"]),
+        date_span=date_span,
         digit_ordinal_suffix=digit_ordinal_suffix,
         roman_ordinal=roman_ordinal,
         relative_ordinal=relative_ordinal,
