@@ -5,8 +5,7 @@ predicate ("43 000 soldats avaient été tués")."""
 from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
-
-_PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées", "is", "us", "ts", "tes")
+from factcheck.lang.context_data import grammar
 
 
 def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
@@ -15,6 +14,7 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
     out: list[str] = []
     j = k + 1
     n = len(toks)
+    g = grammar()
 
     def modifier(j: int, coordinated: bool) -> bool:
         t = toks[j]
@@ -23,7 +23,7 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
         if t.pos in ("ADJ", "VERB"):
             return True
         # "tués, blessés ou portés disparus": a coordinated participle tagged as a noun.
-        return coordinated and t.pos == "NOUN" and t.lower.endswith(_PARTICIPLE_ENDINGS)
+        return coordinated and t.pos == "NOUN" and t.lower.endswith(g.participle_endings)
 
     def participles(j: int) -> int:
         coordinated = False
@@ -36,7 +36,7 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
                 out.append(word)
                 j += 1
                 coordinated = False
-            elif toks[j].lower in (",", "ou", "et") and out and j + 1 < n and modifier(j + 1, True):
+            elif toks[j].lower in g.coordinators and out and j + 1 < n and modifier(j + 1, True):
                 j += 1
                 coordinated = True
             else:
@@ -49,7 +49,7 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
         while j < n and toks[j].pos not in ("AUX", "VERB", "PUNCT"):
             j += 1
     aux = j
-    while j < n and (toks[j].pos == "AUX" or toks[j].lower in ("déjà", "également", "bien")):
+    while j < n and (toks[j].pos == "AUX" or toks[j].lower in g.aux_adverbs):
         j += 1
     if j > aux:
         participles(j)

@@ -26,12 +26,10 @@ from dataclasses import dataclass
 
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
-from factcheck.lang.context_data import SubjectData, subject_data, world_data
+from factcheck.lang.context_data import SubjectData, grammar, subject_data, world_data
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.DURATION, Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
-_LINK_DE = frozenset({"de", "d'", "des", "du"})
-_ARTICLE_AFTER_DE = frozenset({"la", "l'"})
 _PP_PREPS = frozenset({"ADP"})
 
 
@@ -62,12 +60,12 @@ def lemma_of(t: Tok, data: SubjectData) -> str:
     if t.pos == "NOUN" and t.lemma:
         return t.lemma
     w = t.lower
-    if w.endswith("ées"):
-        return w[:-2]
-    if w.endswith("ée") and len(w) > 3:
-        return w[:-1]
-    if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss"):
-        return w[:-1]
+    g = grammar()
+    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings):
+        return w
+    for ending, replacement in g.lemma_suffixes:
+        if w.endswith(ending):
+            return w[: len(w) - len(ending)] + replacement
     return w
 
 
@@ -84,12 +82,13 @@ def _nounish(t: Tok, data: SubjectData) -> bool:
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    g = grammar()
     j = fig.last
-    if j < len(toks) and toks[j].lower in _LINK_DE:
-        if not _links_with_de(toks, fig, data) and toks[j].lower in ("de", "d'"):
+    if j < len(toks) and toks[j].lower in g.de_links:
+        if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
             return None
         j += 1
-        if j < len(toks) and toks[j - 1].lower == "de" and toks[j].lower in _ARTICLE_AFTER_DE:
+        if j < len(toks) and toks[j - 1].lower in g.de and toks[j].lower in g.articles_after_de:
             j += 1
     if j < len(toks) and _nounish(toks[j], data):
         if lemma_of(toks[j], data) in data.bases or toks[j].lower in data.bases:
@@ -113,13 +112,16 @@ def _noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int |
 
 def _number_word(t: Tok, data: SubjectData) -> bool:
     """ "soixante-dix-neuf", "cinquième": numbers in words are never what is counted."""
-    words = [w for w in t.lower.split("-") if w != "et"]
-    return bool(words) and all(w in data.number_words or w.endswith("ième") for w in words)
+    g = grammar()
+    words = [w for w in t.lower.split("-") if w != g.number_joiner]
+    return bool(words) and all(
+        w in data.number_words or w.endswith(g.ordinal_suffix) for w in words
+    )
 
 
 def _shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
     """Whether only "à", "et" or "ou" separates the figure from the next one."""
-    return nxt.first == fig.last + 1 and toks[fig.last].lower in ("à", "et", "ou", "-")
+    return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().range_links
 
 
 def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
@@ -144,7 +146,7 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     t = toks[j]
     if t.lower in data.contractions:
         return False
-    if t.lower == "des":
+    if t.lower in grammar().plural_de:
         return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
     if t.lower in data.determiners or t.pos == "DET":
         return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
@@ -153,12 +155,13 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
 
 def _unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
     """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril."""
+    g = grammar()
     j = k + 1
     while j < len(toks) and toks[j].pos == "ADJ":
         j += 1
-    if j < len(toks) and toks[j].lower in _LINK_DE:
+    if j < len(toks) and toks[j].lower in g.de_links:
         j += 1
-        if j < len(toks) and toks[j].lower in _ARTICLE_AFTER_DE:
+        if j < len(toks) and toks[j].lower in g.articles_after_de:
             j += 1
         if j < len(toks) and _nounish(toks[j], data):
             return j
@@ -202,8 +205,9 @@ def _orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
 
 
 def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
+    g = grammar()
     j = first - 1
-    if j < 0 or toks[j].lower not in ("de", "d'"):
+    if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
     if j >= 0 and _mistagged_noun(toks, j, data):
@@ -221,7 +225,7 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
     if lem in data.containers:
         # "d'un montant de X": the noun phrase the container describes, before it.
         k = j - 1
-        while k >= 0 and toks[k].lower in ("un", "une", "d'", "de", "le", "la", "l'", ","):
+        while k >= 0 and toks[k].lower in g.container_gap:
             k -= 1
         return head_before(toks, k + 1, data)
     return j
@@ -245,7 +249,8 @@ def _mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
 
 def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in ("jusqu'", "à")):
+    links = grammar().verb_links
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"):
         return j
@@ -322,7 +327,7 @@ def _part_of(
     j = figs[n].first - 1
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
-    if j < 0 or toks[j].lower != "dont":
+    if j < 0 or toks[j].lower not in grammar().part_markers:
         return None
     for m in range(n - 1, -1, -1):
         r = results[m]
@@ -377,13 +382,14 @@ def _resolve_pending(
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
     j = fig.first - 1
-    if j >= 0 and toks[j].lower in ("le", "du", "au", "l'"):
+    g = grammar()
+    if j >= 0 and toks[j].lower in g.date_articles:
         j -= 1
     skipped = False
     while j >= 0 and toks[j].is_title and toks[j].pos in ("PROPN", "NOUN"):
         j -= 1
         skipped = True
-    if skipped and j >= 0 and toks[j].lower in _LINK_DE:
+    if skipped and j >= 0 and toks[j].lower in g.de_links:
         j -= 1
     if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
         return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
