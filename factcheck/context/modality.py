@@ -19,16 +19,16 @@ modality of the figure it elaborates, which ``factcheck.context`` passes as ``in
 from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import ModalityData, modality_data
+from factcheck.lang.context_data import ModalityData, grammar, modality_data
 
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})
-_CLAUSE_START = _CLAUSE_END | {"que", "qu'"}
 
 
 def clause(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int]:
     """Token range ``[a, b)`` of the clause around ``fig`` (between punctuation or "que")."""
+    starts = _CLAUSE_END | grammar().clause_start_words
     a = fig.first
-    while a > 0 and toks[a - 1].lower not in _CLAUSE_START:
+    while a > 0 and toks[a - 1].lower not in starts:
         a -= 1
     b = fig.last
     while b < len(toks) and toks[b].lower not in _CLAUSE_END:

@@ -8,24 +8,29 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.lang.context_data import source_data, world_data
+from factcheck.lang.context_data import grammar, source_data, world_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
-_NAME_RUN = regex.compile(
-    rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|(?:de|du|von|van|bin|al|el)(?=[ ]\p{{Lu}})))*"
-)
-# A name in subject position: followed (maybe after an incise) by a verb or auxiliary.
-_SUBJECT_AFTER = regex.compile(
-    r"\s*(?:,[^,.;:«»\"]{1,80},|,)?\s+(?:a|avait|aurait|est|était|a-t-il|s'est|estime|affirme|"
-    r"annonce|déclare|dit|assure|souligne|précise|indique|ajoute|martèle|répète|reconnaît)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _name_run() -> regex.Pattern[str]:
+    particles = "|".join(regex.escape(p) for p in sorted(grammar().name_particles))
+    return regex.compile(rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|(?:{particles})(?=[ ]\p{{Lu}})))*")
+
+
+@lru_cache(maxsize=1)
+def _subject_after() -> regex.Pattern[str]:
+    """A name in subject position: followed (maybe after an incise) by a verb or auxiliary."""
+    verbs = "|".join(regex.escape(v) for v in grammar().subject_position_verbs)
+    return regex.compile(rf"\s*(?:,[^,.;:«»\"]{{1,80}},|,)?\s+(?:{verbs})\b")
 
 
 def name_runs(text: str) -> list[tuple[int, int, str]]:
     """Capitalised word runs of ``text`` that may be names, without a leading function word."""
     not_names = source_data().not_names
     out = []
-    for m in _NAME_RUN.finditer(text):
+    for m in _name_run().finditer(text):
         words = m.group(0).split(" ")
         start = m.start()
         while words and (words[0] in not_names or words[0].rstrip("'") in not_names):
@@ -67,7 +72,7 @@ def previous_speaker(
     for start, end, run in name_runs(article_text[:before]):
         if len(run.split()) < 2 and not _known_actor(run):
             continue
-        if _SUBJECT_AFTER.match(article_text, end):
+        if _subject_after().match(article_text, end):
             found = (start, run)
     for pos, name in known or ():
         if pos < before and (found is None or pos > found[0]):
@@ -86,11 +91,6 @@ def _fold(s: str) -> str:
     return " ".join(s.split())
 
 
-_DROP = frozenset(
-    {"le", "la", "les", "l", "un", "une", "des", "du", "d", "de", "the", "of", "for", "and", "et"}
-)
-
-
 @lru_cache(maxsize=4096)
 def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     world = world_data()
@@ -100,7 +100,8 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
             folded = _fold(norm)
             break
     titles = {_fold(t) for t in source_data().titles}
-    words = [w for w in folded.split() if w not in _DROP]
+    drop = grammar().name_compare_drop
+    words = [w for w in folded.split() if w not in drop]
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return " ".join(words), tuple(words)

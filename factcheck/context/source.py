@@ -26,7 +26,7 @@ import regex
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import clean_name, forward, inverted, passive_agent, selon
-from factcheck.lang.context_data import source_data
+from factcheck.lang.context_data import grammar, source_data
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
@@ -44,9 +44,12 @@ def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
     """ "dans les deux camps": a figure that only delimits another one of the sentence."""
     if not others or fig.first < 2:
         return False
+    g = grammar()
     det, prep = toks[fig.first - 1], toks[fig.first - 2]
     return (
-        det.lower in ("les", "des", "aux") and prep.pos == "ADP" and prep.lower not in ("de", "d'")
+        det.lower in g.scope_determiners
+        and prep.pos == "ADP"
+        and prep.lower not in g.scope_not_after
     )
 
 

@@ -5,32 +5,9 @@ dropped). Used by ``factcheck.context.source``."""
 from __future__ import annotations
 
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import SourceData, subject_data
+from factcheck.lang.context_data import SourceData, grammar, subject_data
 
-_BOUNDARY = frozenset(
-    {
-        ",",
-        ":",
-        ";",
-        "que",
-        "qu'",
-        "alors",
-        "et",
-        "mais",
-        "«",
-        "»",
-        '"',
-        "(",
-        ")",
-        "“",
-        "”",
-        ".",
-        "!",
-        "?",
-    }
-)
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
-_PARTICLES = frozenset({"de", "du", "des", "von", "van", "der", "di", "da", "del", "ben", "bin"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
@@ -44,11 +21,9 @@ def speech_lemma(t: Tok, data: SourceData) -> str | None:
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
     """Text of a source noun phrase, without article, title or trailing clause."""
+    g = grammar()
     toks = list(words)
-    while toks and (
-        toks[0].pos == "DET"
-        or toks[0].lower in ("l'", "l’", "le", "la", "les", "un", "une", "d'", "de", "des", "du")
-    ):
+    while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
     if not toks:
         return None
@@ -63,7 +38,7 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
                 k += 1
             return _join(toks[d + 1 : k])
         for j in range(d + 1, len(toks)):
-            if toks[j].lower in ("par", "du", "de", "des", "d'") and j + 1 < len(toks):
+            if toks[j].lower in g.document_links and j + 1 < len(toks):
                 inner = clean_name(toks[j + 1 :], data)
                 if inner:
                     return inner
@@ -83,7 +58,7 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
             j += 1
         titles_only = all(t.lower in data.titles or t.pos == "ADJ" for t in toks[:j])
-        names_only = all(t.is_title or t.lower in ("de", "du", "von") for t in toks[j:])
+        names_only = all(t.is_title or t.lower in g.name_particles for t in toks[j:])
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
@@ -103,12 +78,13 @@ def _join(toks: list[Tok]) -> str:
 def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
+    g = grammar()
     while j < len(toks) and toks[j].lower in data.leading_time_words:
         j += 1
-    if j < len(toks) and toks[j].lower in ("à", "au", "aux"):
+    if j < len(toks) and toks[j].lower in g.addressee_preps:
         # "a dit à l'AFP le ministre": skip the addressee.
         k = j + 1
-        while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in ("l'",)):
+        while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in g.source_articles):
             k += 1
         while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in _NP_END:
             k += 1
@@ -125,7 +101,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         while (
             k < len(toks)
             and toks[k].is_word
-            and (toks[k].is_title or (toks[k].lower in _PARTICLES and k > j + 1))
+            and (toks[k].is_title or (toks[k].lower in g.name_particles and k > j + 1))
         ):
             k += 1
         if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
@@ -144,11 +120,12 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
     """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
     variations = subject_data().variation_nouns
+    g = grammar()
     out = []
     for k, t in enumerate(toks):
         phrase = t.lower
-        if t.lower == "après" and k > 0 and toks[k - 1].lower in ("d'", "d’"):
-            phrase = "d'après"
+        if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
+            phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
         if phrase not in data.introducers and t.lower not in data.introducers:
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
@@ -199,7 +176,7 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     if pronoun is not None:
         return [pronoun]
     if v + 1 < len(toks) and (
-        toks[v + 1].lower in ("que", "qu'", ":") or toks[v + 1].pos in ("SCONJ", "PUNCT")
+        toks[v + 1].lower in grammar().that or toks[v + 1].pos in ("SCONJ", "PUNCT")
     ):
         return None
     np = np_after(toks, v + 1, data)
@@ -240,7 +217,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         # "Moscou dément et affirme que": the subject of the first verb.
         while (
             j > 0
-            and toks[j].lower in ("et", "puis", "mais")
+            and toks[j].lower in grammar().verb_coordinators
             and (toks[j - 1].pos == "VERB" or toks[j - 1].lower in data.speech_forms)
         ):
             j -= 2
@@ -258,7 +235,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 continue
             j = k - 1
         np: list[Tok] = []
-        while j >= 0 and toks[j].lower not in _BOUNDARY:
+        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
             np.insert(0, toks[j])
             j -= 1
         if np:
@@ -269,7 +246,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
 def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
     for v in range(before - 2, -1, -1):
-        if toks[v + 1].lower == "par" and toks[v].lower in data.agent_verbs:
+        if toks[v + 1].lower in grammar().agent_preps and toks[v].lower in data.agent_verbs:
             np = np_after(toks, v + 2, data)
             if np and not any(t.pos == "NUM" for t in np):
                 return np

@@ -19,39 +19,8 @@ from functools import lru_cache
 import regex
 
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import world_data
+from factcheck.lang.context_data import grammar, world_data
 from factcheck.models import Kind
-
-_COMPLEMENT = frozenset(
-    {
-        "à",
-        "pour",
-        "contre",
-        "avec",
-        "vers",
-        "envers",
-        "au",
-        "aux",
-        "selon",
-        "d'après",
-        "de",
-        "du",
-        "des",
-        "d'",
-        "sur",
-        "en",
-        "dans",
-        "par",
-        "chez",
-        "entre",
-        "après",
-        "avant",
-        "depuis",
-    }
-)
-_CLAUSE_MARKS = frozenset({",", ";", ":", "que", "qu'", "«", "»", "(", ")", '"'})
-_COTE = "côté"
-_COUNTRY_PREPS = frozenset({"en", "au", "aux"})  # "en Roumanie": an unknown name is a place
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +36,29 @@ def _place_pattern() -> regex.Pattern[str]:
     names = sorted(w.places, key=len, reverse=True)
     known = "|".join(regex.escape(n) for n in names)
     preps = "|".join(regex.escape(p) for p in w.place_prepositions)
-    return regex.compile(
-        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!à\s+)(?i:l'|la\s+|le\s+))?(?P<p>(?i:{known})|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
+    g = grammar()
+    articles = "|".join(
+        regex.escape(a) if a.endswith("'") else regex.escape(a) + r"\s+"
+        for a in g.definite_articles
     )
+    dative = "|".join(regex.escape(d) for d in g.dative_preps)
+    return regex.compile(
+        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?i:{articles}))?"
+        rf"(?P<p>(?i:{known})|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> regex.Pattern[str]:
+    nouns = "|".join(regex.escape(n) for n in grammar().region_nouns)
+    return regex.compile(rf"(?i:{nouns})s?\s+(?:\w+\s+)?$")
 
 
 def actor_of(
     sentence: str, toks: tuple[Tok, ...], fig: Figure, noun: int | None, qualifiers: tuple[str, ...]
 ) -> str | None:
     w = world_data()
+    g = grammar()
     for q in qualifiers:
         for word in q.lower().split():
             if word in w.actor_adjectives:
@@ -83,13 +66,14 @@ def actor_of(
     if noun is not None and toks[noun].lower in w.actor_adjectives:  # "d'Ukrainiens"
         return w.actor_adjectives[toks[noun].lower]
     for k in range(fig.first - 1, -1, -1):
-        if toks[k].lower == _COTE and k + 1 < len(toks) and toks[k + 1].lower in w.actor_adjectives:
+        side = toks[k].lower in g.side_marker
+        if side and k + 1 < len(toks) and toks[k + 1].lower in w.actor_adjectives:
             return w.actor_adjectives[toks[k + 1].lower]
     # The agent of the clause that holds what is counted, not a complement ("à l'Ukraine",
     # "pour Kiev", "selon Moscou").
     anchor = noun if noun is not None and noun < fig.first else fig.first
     cs = anchor
-    while cs > 0 and toks[cs - 1].lower not in _CLAUSE_MARKS:
+    while cs > 0 and toks[cs - 1].lower not in g.clause_marks:
         cs -= 1
     if cs >= anchor:
         return None
@@ -107,9 +91,9 @@ def actor_of(
         return found
     for m in _actor_pattern().finditer(sentence, lo, hi):
         before = sentence[lo : m.start()].replace("'", "' ").split()
-        if before and before[-1].lower() in ("l'", "la", "le", "les"):
+        if before and before[-1].lower() in g.definite_articles:
             before = before[:-1]
-        if before and before[-1].lower() in _COMPLEMENT:
+        if before and before[-1].lower() in g.complement_preps:
             continue
         found = w.actor_names[m.group(0).lower()]
     return found
@@ -119,7 +103,7 @@ def _after_preposition(toks: tuple[Tok, ...], k: int) -> bool:
     j = k - 1
     if j >= 0 and toks[j].pos == "DET":
         j -= 1
-    return j >= 0 and (toks[j].pos == "ADP" or toks[j].lower in _COMPLEMENT)
+    return j >= 0 and (toks[j].pos == "ADP" or toks[j].lower in grammar().complement_preps)
 
 
 def place_of(
@@ -148,7 +132,7 @@ def place_of(
         unknown = name.lower() not in w.places
         if (
             unknown
-            and m.group("prep").lower() not in _COUNTRY_PREPS
+            and m.group("prep").lower() not in grammar().country_preps
             and not _looks_like_region(sentence, m)
         ):
             continue
@@ -162,16 +146,9 @@ def place_of(
 
 def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:
     """Unknown names count only as "région de X", "oblast de X", "ville de X"."""
-    return bool(
-        regex.search(
-            r"(?:région|oblast|ville|province|localité|village|district|département|commune|canton|arrondissement|comté|État)s?\s+(?:\w+\s+)?$",
-            sentence[: m.start()] + " ",
-            regex.I,
-        )
-        or regex.match(
-            r"(?i:région|oblast|ville|province|localité|village|district) de", m.group(0)
-        )
-    )
+    before = sentence[: m.start()] + " "
+    pattern = _region_pattern()
+    return bool(pattern.search(before) or pattern.search(m.group("prep") + " "))
 
 
 def category_of(subject: str | None, qualifiers: tuple[str, ...], kind: Kind) -> str | None:
