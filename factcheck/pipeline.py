@@ -8,14 +8,11 @@ context module once and keeps its spaCy pipeline for every chunk it is given.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import multiprocessing
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -23,13 +20,12 @@ from tqdm import tqdm
 
 from factcheck.models import (
     CLAIM_COLUMNS,
-    FLAG_COLUMNS,
-    LINK_COLUMNS,
     Article,
     Claim,
     Mention,
     claim_id_for,
 )
+from factcheck.quantities import extract_mentions
 from factcheck.text import sentence_at, sentence_spans
 
 #: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
@@ -78,16 +74,7 @@ class Analysis:
     flags: pd.DataFrame
 
 
-def _optional_module(name: str) -> ModuleType | None:
-    """Import ``name`` if it exists in the package; errors inside it are not hidden."""
-    if importlib.util.find_spec(name) is None:
-        return None
-    return importlib.import_module(name)
-
-
 def _extract_mentions(article: Article) -> list[Mention]:
-    from factcheck.quantities import extract_mentions
-
     return extract_mentions(article.text, article.published)
 
 
@@ -118,18 +105,19 @@ def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
     """The claims of one article: every figure, its sentence and (optionally) its context."""
     claims = _bare_claims(article)
     if with_context and claims:
-        context = _optional_module("factcheck.context")
-        if context is not None:
-            claims = context.annotate(article, claims)
+        from factcheck.context import annotate
+
+        claims = annotate(article, claims)
     return claims
 
 
 def _claims_for_chunk(articles: Sequence[Article], with_context: bool) -> list[list[Claim]]:
     pairs = [(article, _bare_claims(article)) for article in articles]
-    context = _optional_module("factcheck.context") if with_context else None
-    if context is None or not any(claims for _, claims in pairs):
+    if not with_context or not any(claims for _, claims in pairs):
         return [claims for _, claims in pairs]
-    return context.annotate_many(pairs)
+    from factcheck.context import annotate_many
+
+    return annotate_many(pairs)
 
 
 def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
@@ -182,10 +170,11 @@ def _chunk_worker(task: tuple[list[Article], bool]) -> tuple[int, list[dict[str,
 
 
 def _init_worker(with_context: bool) -> None:
-    # Import once per worker so the spaCy pipeline is loaded before the first chunk.
-    _optional_module("factcheck.quantities")
+    # Load the spaCy pipeline once per worker, before the first chunk.
     if with_context:
-        _optional_module("factcheck.context")
+        from factcheck.context.nlp import load_nlp
+
+        load_nlp()
 
 
 def _chunks(items: Sequence[Article], size: int) -> list[list[Article]]:
@@ -281,10 +270,7 @@ def analyze(
     claims = claims_frame(
         articles, with_context=with_context, processes=processes, progress=progress
     )
-    crossref = _optional_module("factcheck.crossref")
-    if crossref is None:
-        links = _object_frame([], LINK_COLUMNS)
-        flags = _object_frame([], FLAG_COLUMNS)
-    else:
-        links, flags = crossref.cross_reference(claims, reference)
+    from factcheck.crossref import cross_reference
+
+    links, flags = cross_reference(claims, reference)
     return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)

@@ -1,0 +1,96 @@
+"""``factcheck check``: the main job (claims, links, flags, sums) from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import GOLD_DIR, SEEDS_DIR
+
+from factcheck.cli import main
+from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS
+
+DRAFT_A = (
+    "Dans le même temps, l'administration Biden a annoncé une nouvelle aide militaire à "
+    "l'Ukraine, d'un montant de 988 millions de dollars."
+)
+DRAFT_B = (
+    "Washington débloque 988 milliards de dollars d'aide militaire supplémentaire pour "
+    "Kiev, selon l'administration Biden."
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {n: pd.read_csv(out / f"{n}.csv") for n in ("claims", "links", "flags", "sums")}
+
+
+def test_check_help(runner) -> None:
+    result = runner.invoke(main, ["check", "--help"])
+    assert result.exit_code == 0
+    assert "flags.csv" in result.output
+
+
+@pytest.mark.slow
+def test_check_on_the_seeds_writes_the_four_tables(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["check", str(SEEDS_DIR), "-o", str(out), "--excel-fr"])
+    assert result.exit_code == 0, result.output
+    tables = _tables(out)
+    assert list(tables["claims"].columns[: len(CLAIM_COLUMNS)]) == list(CLAIM_COLUMNS)
+    assert list(tables["links"].columns) == list(LINK_COLUMNS)
+    assert list(tables["flags"].columns) == list(FLAG_COLUMNS)
+    # The seeds are consistent: 46 = 17 + 12 + "le reste", the two 46 are the same.
+    assert tables["flags"].empty, tables["flags"].to_dict("records")
+    assert "cohérent" in " ".join(tables["sums"].astype(str).to_numpy().ravel())
+    assert (out / "flags.excel-fr.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "articles lus" in result.output
+
+
+@pytest.mark.slow
+def test_check_flags_a_scale_slip_between_two_articles(runner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DRAFT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT_B, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "id,published\na,2024-12-08\nb,2024-12-08\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["check", str(tmp_path), "-o", str(out), "--no-reference"])
+    assert result.exit_code == 0, result.output
+    flags = _tables(out)["flags"]
+    assert "scale_slip" in set(flags["type"]), flags.to_dict("records")
+    assert "signalement" in result.output
+
+
+def test_a_missing_input_is_reported_and_the_rest_checked(runner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main,
+        [
+            "check",
+            str(GOLD_DIR / "dev_corpus.jsonl"),
+            str(tmp_path / "absent.txt"),
+            "-o",
+            str(out),
+            "--no-context",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "absent.txt" in result.output
+    assert len(_tables(out)["claims"]) > 0
+
+
+def test_a_bad_reference_file_is_a_usage_error(runner, tmp_path: Path) -> None:
+    bad = tmp_path / "figures.csv"
+    bad.write_text("ref_id,metric\nx,y\n", encoding="utf-8")
+    result = runner.invoke(
+        main, ["check", str(SEEDS_DIR), "-o", str(tmp_path / "out"), "--reference", str(bad)]
+    )
+    assert result.exit_code == 2
+    assert "figures.csv" in result.output
