@@ -10,62 +10,98 @@ import regex
 
 from factcheck.lang.context_data import source_data, time_data
 
-COMPARISON = regex.compile(
-    r"(?:\b(?:plus|moins|autant|davantage)\b[^.,;]{0,40}\bqu'|\bpar rapport (?:à |au |aux )"
-    r"|\bcomparé (?:à |au ))(?:\w+ ){0,2}$"
-)
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    """Regex alternatives of ``words``, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _prefix(words: tuple[str, ...]) -> str:
+    """Words followed by a space, unless they end in an apostrophe or a hyphen."""
+    parts = [
+        regex.escape(w) + ("" if w.endswith(("'", "-")) else " ")
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    return "(?:" + "|".join(parts) + ")"
+
+
+@lru_cache(maxsize=1)
+def comparison() -> regex.Pattern[str]:
+    """Text ending with a comparison marker: "8 % de plus qu'", "par rapport à"."""
+    w = time_data().words
+    return regex.compile(
+        rf"(?:\b(?:{_alt(w['comparison_words'])})\b[^.,;]{{0,40}}\b(?:{_alt(w['comparison_that'])})"
+        rf"|\b{_prefix(w['comparison_preps'])})(?:\w+ ){{0,2}}$"
+    )
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern[str]]:
     d = time_data()
-    months = "|".join(d.months)
-    days = "|".join(d.weekdays)
-    seasons = "|".join(regex.escape(s) for s in d.seasons)
-    anchors = "|".join(regex.escape(a) for a in sorted(d.anchors, key=len, reverse=True))
-    rel = "|".join(regex.escape(r) for r in sorted(d.relative, key=len, reverse=True))
-    quarters = "|".join(regex.escape(q) for q in sorted(d.quarters, key=len, reverse=True))
-    since_rel = "|".join(regex.escape(r) for r in sorted(d.since_relative, key=len, reverse=True))
+    w = d.words
+    months = _alt(d.months)
+    days = _alt(d.weekdays)
+    seasons = _alt(list(d.seasons))
+    never = regex.compile(r"(?!)")
     src = source_data()
     forms = set(src.speech_forms)
     for lemma in src.speech_verbs:
-        if lemma.endswith("er") and " " not in lemma:
-            forms |= {lemma[:-2] + "é", lemma[:-2] + "ée", lemma[:-2] + "e"}
-    speech = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+        if " " in lemma:
+            continue
+        for ending, form in d.speech_form_suffixes:
+            if lemma.endswith(ending):
+                forms.add(lemma[: len(lemma) - len(ending)] + form)
+    year = r"(?:19|20)\d{2}"
+    part = _alt(w["month_start"] + w["month_end"] + w["month_mid"])
     return {
-        "since_anchor": regex.compile(rf"\bdepuis (?P<a>{anchors})\b")
-        if anchors
-        else regex.compile(r"(?!)"),
-        "since_relative": regex.compile(rf"\bdepuis (?P<r>{since_rel})(?!\w)")
-        if since_rel
-        else regex.compile(r"(?!)"),
+        "since_anchor": regex.compile(
+            rf"\b{_prefix(w['since_named'])}(?P<a>{_alt(list(d.anchors))})\b"
+        )
+        if d.anchors
+        else never,
+        "since_relative": regex.compile(
+            rf"\b{_prefix(w['since_named'])}(?P<r>{_alt(list(d.since_relative))})(?!\w)"
+        )
+        if d.since_relative
+        else never,
         "since": regex.compile(
-            rf"\b(?:depuis|dès|à partir de) (?:le (?P<d>\d{{1,2}}) )?(?:(?:début|fin) )?"
+            rf"\b{_prefix(w['since'])}(?:{_prefix(w['day_article'])}(?P<d>\d{{1,2}}) )?"
+            rf"(?:{_prefix(w['month_start'] + w['month_end'])})?"
             rf"(?:(?P<m>{months})(?: (?P<y>\d{{4}}))?|(?P<yo>\d{{4}}))\b"
         ),
         "until": regex.compile(
-            rf"\bd'ici (?:à )?(?:(?:le |l'|la )?(?P<s>{seasons})(?: (?P<sy>\d{{4}}))?"
-            rf"|(?:la )?fin (?:de l'année|(?P<fmo>du mois)|(?P<fm>{months})|(?P<fy>\d{{4}}))"
+            rf"\b{_prefix(w['until'])}(?:{_prefix(w['until_articles'])}?(?P<s>{seasons})"
+            rf"(?: (?P<sy>\d{{4}}))?"
+            rf"|{_prefix(w['end_of'])}(?:(?:{_alt(w['end_of_year'])})|(?P<fmo>{_alt(w['end_of_month'])})"
+            rf"|(?P<fm>{months})|(?P<fy>\d{{4}}))"
             rf"|(?P<m>{months})(?: (?P<my>\d{{4}}))?|(?P<y>\d{{4}}))\b"
         ),
-        "night": regex.compile(rf"\bnuit (?:de|du) (?P<a>{days}) (?:à|au) (?P<b>{days})\b"),
-        "date": regex.compile(rf"\b(?P<d>\d{{1,2}}|1er) (?P<m>{months})(?: (?P<y>\d{{4}}))?\b"),
-        "part_month": regex.compile(
-            rf"\b(?P<p>fin|début|mi-?)[ -]?(?P<m>{months})(?: (?P<y>\d{{4}}))?\b"
+        "night": regex.compile(
+            rf"\b{_prefix(w['night'])}{_prefix(w['night_from'])}(?P<a>{days}) "
+            rf"{_prefix(w['night_to'])}(?P<b>{days})\b"
         ),
-        "month_year": regex.compile(rf"\b(?:en )?(?P<m>{months}) (?P<y>\d{{4}})\b"),
-        "in_month": regex.compile(rf"\b(?:en|depuis) (?P<m>{months})\b"),
+        "date": regex.compile(
+            rf"\b(?P<d>\d{{1,2}}|{_alt(w['first_day'])}) (?P<m>{months})(?: (?P<y>\d{{4}}))?\b"
+        ),
+        "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>\d{{4}}))?\b"),
+        "month_year": regex.compile(
+            rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>\d{{4}})\b"
+        ),
+        "in_month": regex.compile(rf"\b{_prefix(w['in_month'])}(?P<m>{months})\b"),
         "season": regex.compile(
-            rf"\b(?:au |en |à l'|cet |ce |cette |l'|le )(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
+            rf"\b{_prefix(w['season_prefix'])}(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
         ),
-        "between_years": regex.compile(r"\bentre (?P<a>(?:19|20)\d{2}) et (?P<b>(?:19|20)\d{2})\b"),
+        "between_years": regex.compile(
+            rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"
+        ),
         "quarter": regex.compile(
-            rf"\b(?:au|du|le) (?P<q>{quarters}) trimestre(?: (?:de )?(?P<y>(?:19|20)\d{{2}}))?\b"
+            rf"\b{_prefix(w['quarter_prefix'])}(?P<q>{_alt(list(d.quarters))}) "
+            rf"(?:{_alt(w['quarter'])})(?: {_prefix(w['quarter_year_link'])}?(?P<y>{year}))?\b"
         ),
-        "year": regex.compile(
-            r"\b(?:en|l'année|au cours de l'année|pour l'année) (?P<y>(?:19|20)\d{2})\b"
-        ),
+        "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
-        "relative": regex.compile(rf"(?<!\w)(?P<r>{rel})(?!\w)") if rel else regex.compile(r"(?!)"),
-        "speech_before": regex.compile(rf"\b(?:{speech})\s*$"),
+        "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")
+        if d.relative
+        else never,
+        "speech_before": regex.compile(rf"\b(?:{_alt(sorted(forms))})\s*$"),
     }

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck.context.timepatterns import COMPARISON, patterns
+from factcheck.context.timepatterns import comparison, patterns
 from factcheck.lang.context_data import time_data
 from factcheck.models import Kind, Mention
 
@@ -248,9 +248,9 @@ class TimeResolver:
             span = self._month(m["m"], m["y"])
             if span:
                 first, last = span
-                if m["p"] == "fin":
+                if m["p"] in d.words["month_end"]:
                     first = first.replace(day=21)
-                elif m["p"] == "début":
+                elif m["p"] in d.words["month_start"]:
                     last = first.replace(day=10)
                 else:
                     first, last = first.replace(day=11), first.replace(day=20)
@@ -295,7 +295,7 @@ class TimeResolver:
         ]
         low = sentence.lower()
         # "8 % de plus qu'en 2022", "par rapport à 2022": a comparison base, not the period.
-        compared = [e for e in exprs if COMPARISON.search(low, 0, e.start)]
+        compared = [e for e in exprs if comparison().search(low, 0, e.start)]
         content = [e for e in exprs if not e.speech and e not in compared]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published

@@ -74,6 +74,8 @@ class TimeData:
     since_relative: dict[str, str]
     relative: dict[str, str]
     quarters: dict[str, int]
+    words: dict[str, tuple[str, ...]]  # [patterns]: slot -> words
+    speech_form_suffixes: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,14 @@ def time_data(code: str = "fr") -> TimeData:
         since_relative={k.lower(): str(v) for k, v in _table(d, "since_relative", f).items()},
         relative={k.lower(): str(v) for k, v in _table(d, "relative", f).items()},
         quarters={k.lower(): int(v) for k, v in _table(d, "quarters", f).items()},
+        words={
+            k: tuple(str(w) for w in v)
+            for k, v in _table(d, "patterns", f).items()
+            if k != "speech_form_suffixes"
+        },
+        speech_form_suffixes=tuple(
+            (str(a), str(b)) for a, b in _table(d, "patterns", f).get("speech_form_suffixes", [])
+        ),
     )
 
 
