@@ -1,4 +1,4 @@
-"""Command-line interface: ``factcheck check``, ``factcheck extract`` and ``factcheck eval``.
+"""Command-line interface: ``factcheck check``, ``extract``, ``eval`` and ``dashboard``.
 
 Each command is one function; the options they share (inputs, context, processes, quiet,
 output) are decorators defined once here, so adding a command takes a few lines.
@@ -317,6 +317,19 @@ def check_summary(
         )
     lines.append(f"Tables écrites dans {output_dir}/ : claims.csv, links.csv, flags.csv, sums.csv")
     return "\n".join(lines)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
+def dashboard(streamlit_args: tuple[str, ...]) -> None:
+    """Open the editors' dashboard (Streamlit) in the browser, on the seeds by default.
+
+    Extra options go to streamlit, e.g. ``factcheck dashboard --server.port 8502``.
+    Reviews are saved in .factcheck/reviews.sqlite3 (or $FACTCHECK_DB).
+    """
+    from factcheck.dashboard import launch
+
+    raise SystemExit(launch(streamlit_args))
 
 
 @main.command("eval")

@@ -94,3 +94,14 @@ def test_a_bad_reference_file_is_a_usage_error(runner, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "figures.csv" in result.output
+
+
+def test_dashboard_command_launches_streamlit_with_extra_options(runner, monkeypatch) -> None:
+    import factcheck.dashboard as dashboard
+
+    calls: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dashboard, "launch", lambda args: calls.append(tuple(args)) or 0)
+    result = runner.invoke(main, ["dashboard", "--server.port", "8502"])
+    assert result.exit_code == 0, result.output
+    assert calls == [("--server.port", "8502")]
+    assert dashboard.streamlit_command(())[2:4] == ["streamlit", "run"]
