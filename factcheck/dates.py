@@ -50,7 +50,7 @@ def _day_number(token: str, lex: Lexicon) -> int | None:
 def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int):
     """Matches of ``pattern`` near month names only: scanning the whole text is slow."""
     seen: set[int] = set()
-    for month in lex.month_name.finditer(text):
+    for month in lex.calendar.month_name.finditer(text):
         lo = max(0, month.start() - before)
         for m in pattern.finditer(text, lo, min(len(text), month.end() + after)):
             if m.start() not in seen and m.start() <= month.start() < m.end():
@@ -60,11 +60,11 @@ def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int)
 
 def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
     """Dates and times of day in ``text``, in no particular order (may overlap)."""
-    for m in _around_months(text, lex, lex.date_span, before=40, after=8):
+    for m in _around_months(text, lex, lex.calendar.date_span, before=40, after=8):
         # "du 17 mars au 11 mai 2020", "du 2 au 5 juin": the first day takes the month and
         # the year of the second.
         day = _day_number(m.group("d1"), lex)
-        month = lex.months.get((m.group("m1") or m.group("m2")).lower())
+        month = lex.calendar.months.get((m.group("m1") or m.group("m2")).lower())
         year = int(m.group("y")) if m.group("y") else None
         if day is None or month is None:
             continue
@@ -80,9 +80,9 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
                 resolved=resolved,
                 rule="date_span",
             )
-    for m in _around_months(text, lex, lex.date, before=24, after=6):
+    for m in _around_months(text, lex, lex.calendar.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
-        month = lex.months.get(m.group("month").lower())
+        month = lex.calendar.months.get(m.group("month").lower())
         if day is None or month is None:
             continue
         year = int(m.group("year")) if m.group("year") else None
@@ -92,10 +92,10 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         yield Mention(
             m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
         )
-    for m in _around_months(text, lex, lex.month_year, before=0, after=6):
-        month = lex.months.get(m.group("month").lower())
+    for m in _around_months(text, lex, lex.calendar.month_year, before=0, after=6):
+        month = lex.calendar.months.get(m.group("month").lower())
         year = int(m.group("year"))
-        if month and lex.year_min <= year <= lex.year_max:
+        if month and lex.calendar.year_min <= year <= lex.calendar.year_max:
             yield Mention(
                 m.start(),
                 m.end(),
@@ -105,7 +105,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
                 resolved=f"{year:04d}-{month:02d}",
                 rule="month_year",
             )
-    for m in lex.numeric_date.finditer(text):
+    for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
         else:
@@ -123,7 +123,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
                 resolved=resolved,
                 rule="numeric_date",
             )
-    for m in lex.time.finditer(text):
+    for m in lex.calendar.time.finditer(text):
         minutes = m.group("m") or m.group("m2")
         hour = int(m.group("h"))
         if hour == 24 and minutes != "00":

@@ -140,7 +140,7 @@ class FigureReader:
                 and value is not None
                 and value <= 24
                 and value == int(value)
-                and lex.time_cue_hour.search(text, max(0, base.start - 12), base.start)
+                and lex.calendar.time_cue_hour.search(text, max(0, base.start - 12), base.start)
             ):
                 return replace(
                     base,
@@ -246,9 +246,9 @@ class FigureReader:
     def _as_year(self, base: Mention) -> Mention | None:
         lex, text = self.lex, self.text
         v = int(base.value or 0)
-        if len(base.surface) != 4 or not lex.year_min <= v <= lex.year_max:
+        if len(base.surface) != 4 or not lex.calendar.year_min <= v <= lex.calendar.year_max:
             return None
-        cue = lex.year_cue_before.search(text, max(0, base.start - 16), base.start)
+        cue = lex.calendar.year_cue_before.search(text, max(0, base.start - 16), base.start)
         if not cue:
             if not 1800 <= v <= 2100:
                 return None

@@ -8,38 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import regex
 
+from factcheck.calendar_lexicon import CalendarLexicon, calendar_lexicon
 from factcheck.lang import load_data
+from factcheck.patterns import _alt, _elided_variants, _lower_map, _spaced
 
 Pattern = regex.Pattern
-
-
-def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
-    """Alternation, longest first so that "millions" wins over "million"."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) if escape else w for w in items)
-
-
-def _spaced(phrase: str) -> str:
-    """A phrase whose spaces may be any run of spaces in the text."""
-    return r"\s+".join(regex.escape(p) for p in phrase.split(" "))
-
-
-def _elided_variants(phrases: list[str]) -> list[str]:
-    """ "près de" also matches "près d'" before a vowel ("près d'un milliard")."""
-    out: list[str] = []
-    for p in phrases:
-        rx = _spaced(p)
-        if p.endswith(" de"):
-            out.append(rx[: -len("de")] + "d'")
-        if p.endswith("d'"):
-            out.append(rx)
-            continue
-        out.append(rx + r"\s+" if p[-1].isalnum() else rx + r"\s*")
-    return out
 
 
 @dataclass(frozen=True)
@@ -66,17 +42,12 @@ class Lexicon:
     duration_units: dict[str, str]  # surface (lower) -> unit
     duration_days: dict[str, float]
     quantity_units: dict[str, str]  # surface -> unit
-    months: dict[str, int]
-    weekdays: tuple[str, ...]
-    year_min: int
-    year_max: int
     # compiled patterns
     word_number: Pattern
     digits: Pattern
     ordinal_word: Pattern
     ordinal_suffix_end: Pattern
     article_continuation: Pattern
-    month_name: Pattern
     vague_group_word: Pattern
     proportion_after: Pattern
     currency_factor: dict[str, float]
@@ -86,7 +57,6 @@ class Lexicon:
     from_to_before: Pattern
     negative_before: Pattern
     negative_units: frozenset[str]
-    date_span: Pattern
     digit_ordinal_suffix: Pattern
     roman_ordinal: Pattern
     relative_ordinal: Pattern
@@ -113,13 +83,8 @@ class Lexicon:
     identifiers: tuple[Pattern, ...]
     named: Pattern
     homograph_not_number: Pattern
-    year_cue_before: Pattern
     function_word_after: Pattern
-    date: Pattern
-    month_year: Pattern
-    numeric_date: Pattern
-    time: Pattern
-    time_cue_hour: Pattern
+    calendar: CalendarLexicon
     fraction_sur: Pattern
     article_elision_before: Pattern
     demi_scale_after: Pattern
@@ -134,17 +99,12 @@ class Lexicon:
     ordinal_fraction_follower: Pattern
 
 
-def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
-    return {k.lower(): v for k, v in d.items()}
-
-
 @cache
 def lexicon(code: str = "fr") -> Lexicon:
     nums = load_data(code, "numbers")
     approx = load_data(code, "approximators")
     cur = load_data(code, "currencies")
     units = load_data(code, "units")
-    dates = load_data(code, "dates")
     ident = load_data(code, "identifiers")
     extra = load_data(code, "scanner")
 
@@ -298,45 +258,8 @@ def lexicon(code: str = "fr") -> Lexicon:
     named_alt = _alt([_spaced(x) for x in ident["named"]], escape=False)
     named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])")
     homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I)
-    cal = dates["calendar"]
-    year_cue_before = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['year_cues']], escape=False)})[\s-]*$",
-        regex.I,
-    )
     function_word_after = regex.compile(
         rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
-    )
-    months = {m: i + 1 for i, m in enumerate(dates["months"])}
-    months.update({k.lower(): v for k, v in dates["month_variants"].items()})
-    month_alt = _alt(list(months))
-    month_name = regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})(?![\p{{L}}])", regex.I)
-    weekdays = tuple(cal["weekdays"])
-    day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
-    date = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
-        rf"(?P<month>{month_alt})(?![\p{{L}}])(?:\s+(?P<year>\d{{4}})(?!\d))?",
-        regex.I,
-    )
-    date_span = regex.compile(
-        rf"(?<![\p{{L}}])du\s+(?P<d1>{day})(?:\s+(?P<m1>{month_alt}))?\s+au\s+(?P<d2>{day})\s+"
-        rf"(?P<m2>{month_alt})(?![\p{{L}}])(?:\s+(?P<y>\d{{4}})(?!\d))?",
-        regex.I,
-    )
-    month_year = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I
-    )
-    numeric_date = regex.compile(
-        r"(?=\d)(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
-        r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])",
-        0,
-    )
-    time = regex.compile(
-        r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])",
-        0,
-    )
-    time_cue_hour = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt([_spaced(x) for x in cal['time_cues']], escape=False)})\s+$",
-        regex.I,
     )
     fraction_sur = regex.compile(r"\s+sur\s+", regex.I)
     article_elision_before = regex.compile(r"(?<![\p{L}])[lL]'$")
@@ -426,16 +349,11 @@ def lexicon(code: str = "fr") -> Lexicon:
         duration_units=duration_units,
         duration_days=duration_days,
         quantity_units=quantity_units,
-        months=months,
-        weekdays=weekdays,
-        year_min=int(cal["year_min"]),
-        year_max=int(cal["year_max"]),
         word_number=word_number,
         digits=digits,
         ordinal_word=ordinal_word,
         ordinal_suffix_end=ordinal_suffix_end,
         article_continuation=article_continuation,
-        month_name=month_name,
         vague_group_word=vague_group_word,
         proportion_after=proportion_after,
         currency_factor=currency_factor,
@@ -445,7 +363,6 @@ def lexicon(code: str = "fr") -> Lexicon:
         from_to_before=from_to_before,
         negative_before=negative_before,
         negative_units=frozenset(extra["negative_units"]),
-        date_span=date_span,
         digit_ordinal_suffix=digit_ordinal_suffix,
         roman_ordinal=roman_ordinal,
         relative_ordinal=relative_ordinal,
@@ -472,13 +389,8 @@ def lexicon(code: str = "fr") -> Lexicon:
         identifiers=identifiers,
         named=named,
         homograph_not_number=homograph_not_number,
-        year_cue_before=year_cue_before,
         function_word_after=function_word_after,
-        date=date,
-        month_year=month_year,
-        numeric_date=numeric_date,
-        time=time,
-        time_cue_hour=time_cue_hour,
+        calendar=calendar_lexicon(code),
         fraction_sur=fraction_sur,
         article_elision_before=article_elision_before,
         demi_scale_after=demi_scale_after,

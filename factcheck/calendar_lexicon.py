@@ -1,0 +1,80 @@
+"""Calendar vocabulary (months, weekdays, cues for years and times of day) compiled into
+patterns, read by :mod:`factcheck.dates` and the figure scanner. Words come from
+``lang/<code>/dates.toml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.lang import load_data
+from factcheck.patterns import _alt, _spaced
+
+Pattern = regex.Pattern
+
+
+@dataclass(frozen=True)
+class CalendarLexicon:
+    months: dict[str, int]  # month name or variant (lower case) -> 1..12
+    weekdays: tuple[str, ...]
+    year_min: int
+    year_max: int
+    month_name: Pattern
+    date: Pattern  # "samedi 7 décembre 2024"
+    date_span: Pattern  # "du 17 mars au 11 mai 2020"
+    month_year: Pattern  # "février 2022"
+    numeric_date: Pattern  # "07/12/2024", "2024-12-07"
+    time: Pattern  # "22h41", "14:30"
+    time_cue_hour: Pattern  # "à" before "22 heures"
+    year_cue_before: Pattern  # "en" before "2024"
+
+
+@cache
+def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
+    dates = load_data(code, "dates")
+    cal = dates["calendar"]
+    months = {m: i + 1 for i, m in enumerate(dates["months"])}
+    months.update({k.lower(): v for k, v in dates["month_variants"].items()})
+    month_alt = _alt(list(months))
+    weekdays = tuple(cal["weekdays"])
+    day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
+    year = r"(?:\s+(?P<{}>\d{{4}})(?!\d))?"
+    span_from, span_to = regex.escape(cal["span_from"]), regex.escape(cal["span_to"])
+
+    def cue(words: list[str]) -> str:
+        return _alt([_spaced(x) for x in words], escape=False)
+
+    return CalendarLexicon(
+        months=months,
+        weekdays=weekdays,
+        year_min=int(cal["year_min"]),
+        year_max=int(cal["year_max"]),
+        month_name=regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})(?![\p{{L}}])", regex.I),
+        date=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
+            rf"(?P<month>{month_alt})(?![\p{{L}}])" + year.format("year"),
+            regex.I,
+        ),
+        date_span=regex.compile(
+            rf"(?<![\p{{L}}]){span_from}\s+(?P<d1>{day})(?:\s+(?P<m1>{month_alt}))?\s+"
+            rf"{span_to}\s+(?P<d2>{day})\s+(?P<m2>{month_alt})(?![\p{{L}}])" + year.format("y"),
+            regex.I,
+        ),
+        month_year=regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I
+        ),
+        numeric_date=regex.compile(
+            r"(?=\d)(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
+            r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])"
+        ),
+        time=regex.compile(
+            r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?"
+            r"(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])"
+        ),
+        time_cue_hour=regex.compile(rf"(?<![\p{{L}}])(?:{cue(cal['time_cues'])})\s+$", regex.I),
+        year_cue_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{cue(cal['year_cues'])})[\s-]*$", regex.I
+        ),
+    )
