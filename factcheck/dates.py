@@ -70,7 +70,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
             continue
         resolved = resolve_day(day, month, year, published)
         end = m.end("m1") if m.group("m1") else m.end("d1")
-        if resolved:
+        if 1 <= day <= 31:
             yield Mention(
                 m.start("d1"),
                 end,
@@ -83,12 +83,11 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
     for m in _around_months(text, lex, lex.calendar.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
         month = lex.calendar.months.get(m.group("month").lower())
-        if day is None or month is None:
+        if day is None or month is None or not 1 <= day <= 31:
             continue
         year = int(m.group("year")) if m.group("year") else None
+        # An impossible date ("31 avril") stays a date, unresolved: its day is no count.
         resolved = resolve_day(day, month, year, published)
-        if resolved is None:
-            continue
         yield Mention(
             m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
         )
