@@ -56,10 +56,24 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
     return out
 
 
+def _head_of_de(toks: tuple[Tok, ...], first: int) -> str | None:
+    """The noun governing the figure's phrase through "de": "la mort de 3 soldats"."""
+    g = grammar()
+    j = first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    if j > 0 and toks[j].lower in g.de and toks[j - 1].pos == "NOUN" and not toks[j - 1].is_title:
+        return toks[j - 1].lower
+    return None
+
+
 def qualify(toks: tuple[Tok, ...], fig: Figure, noun: int | None, own: bool) -> tuple[str, ...]:
     quals: list[str] = []
     if own and noun is not None:
         quals = qualifiers_after(toks, noun)
+        head = _head_of_de(toks, fig.first)
+        if head is not None:  # "la mort de 3 soldats", "la destruction de 32 drones"
+            quals.append(head)
         j = fig.first - 1
         while j >= 0 and toks[j].pos == "ADV":
             j -= 1

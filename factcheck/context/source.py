@@ -26,7 +26,7 @@ import regex
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import clean_name, forward, inverted, passive_agent, selon
-from factcheck.lang.context_data import grammar, source_data
+from factcheck.lang.context_data import SourceData, grammar, source_data
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
@@ -103,15 +103,7 @@ def sources(
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
-        found: tuple[list[Tok] | None, str] = (selon(toks, figs, n, data), "selon")
-        if not found[0]:
-            found = (inverted(toks, fig.last, data), "inverted")
-        if not found[0]:
-            found = (forward(toks, fig.first, data), "speech_verb")
-        if not found[0]:
-            found = (passive_agent(toks, fig.first, data), "passive_agent")
-        np, rule = found
-        name = clean_name(np, data) if np else None
+        np, rule, name = _first_name(toks, figs, n, data)
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers)
             rule += "+pronoun"
@@ -119,6 +111,27 @@ def sources(
             name = fullest_name(name, article_text)
         out.append(SourceResult(name, rule if name else "none"))
     return out
+
+
+def _first_name(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData
+) -> tuple[list[Tok] | None, str, str | None]:
+    """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
+    "l'opposition avance le chiffre de 40" still gets its speaker)."""
+    fig = figs[n]
+    for rule in ("selon", "inverted", "speech_verb", "passive_agent"):
+        if rule == "selon":
+            np = selon(toks, figs, n, data)
+        elif rule == "inverted":
+            np = inverted(toks, fig.last, data)
+        elif rule == "speech_verb":
+            np = forward(toks, fig.first, data)
+        else:
+            np = passive_agent(toks, fig.first, data)
+        name = clean_name(np, data) if np else None
+        if name:
+            return np, rule, name
+    return None, "none", None
 
 
 def quote_speaker(

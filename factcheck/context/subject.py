@@ -88,8 +88,12 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
             return None
         j += 1
-        if j < len(toks) and toks[j - 1].lower in g.de and toks[j].lower in g.articles_after_de:
-            j += 1
+        if (
+            j < len(toks)
+            and toks[j - 1].lower in g.de
+            and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
+        ):
+            j += 1  # "de la richesse", "de son territoire"
     if j < len(toks) and _nounish(toks[j], data):
         if lemma_of(toks[j], data) in data.bases or toks[j].lower in data.bases:
             return None
@@ -217,6 +221,8 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
             j -= 1
     if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
         return None
+    if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
+        return None  # "a bondi de 18 %": a participle the model called a noun
     if toks[j].pos != "NOUN" and not _mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
@@ -245,6 +251,17 @@ def _mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def _object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """A determiner and a noun right after the figure: the object of "estimer à X le coût"."""
+    j = fig.last
+    if j + 1 >= len(toks) or toks[j].pos != "DET" or toks[j].lower not in data.determiners:
+        return None
+    if toks[j + 1].pos != "NOUN" or toks[j + 1].is_title:
+        return None
+    lem = lemma_of(toks[j + 1], data)
+    return None if lem in data.time_nouns or lem in data.not_subjects else j + 1
 
 
 def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
@@ -309,7 +326,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         v = _governing_verb(toks, fig.first)
         if v is not None:
-            k = head_before(toks, v, data)
+            k = _object_after(toks, fig, data)  # "estime à 486 milliards le coût de"
+            if k is None:
+                k = head_before(toks, v, data)
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"

@@ -91,6 +91,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "season": regex.compile(
             rf"\b{_prefix(w['season_prefix'])}(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
         ),
+        "between_months": regex.compile(
+            rf"\b{_prefix(w['between'])}(?P<a>{months}) {_prefix(w['between_and'])}(?P<b>{months})"
+            rf"(?: (?P<y>\d{{4}}))?\b"
+        ),
         "between_years": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"
         ),

@@ -264,6 +264,11 @@ class TimeResolver:
             span = self._season(m["s"], m["y"], future)
             if span:
                 add(m, "point", *span)
+        for m in pats["between_months"].finditer(low):
+            first_span = self._month(m["a"], m["y"], future)
+            last_span = self._month(m["b"], m["y"], future)
+            if first_span and last_span and first_span[0] <= last_span[1]:
+                add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
             add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
         for m in pats["quarter"].finditer(low):

@@ -128,6 +128,7 @@ class GrammarData:
     verb_links: frozenset[str]
     coordinators: frozenset[str]
     aux_adverbs: frozenset[str]
+    aux_forms: frozenset[str]
     plural_de: frozenset[str]
     date_articles: frozenset[str]
     participle_endings: tuple[str, ...]
