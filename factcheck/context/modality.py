@@ -73,8 +73,12 @@ def modality(
     if not bounded and _phrase_at_end(before, data.negations):
         return "denied", "negation"
     a, b = clause(toks, fig)
-    verbs = [
-        t for t in toks[a:b] if t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf", "Part")
+    verbs = [  # not the figure's own words ("1,95 euro" tagged as a future verb)
+        t
+        for t in toks[a:b]
+        if t.pos in ("VERB", "AUX")
+        and t.verbform in ("Fin", "Inf", "Part")
+        and not fig.first <= t.i < fig.last
     ]
     finite = [t for t in verbs if t.verbform == "Fin"]
     for t in finite:

@@ -29,6 +29,7 @@ from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
 from factcheck.lang.context_data import SubjectData, grammar, subject_data, world_data
 from factcheck.models import Kind
 
+_CLOSING = frozenset({"»", '"', "”", ")"})
 NO_SUBJECT_KINDS = frozenset({Kind.DURATION, Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _PP_PREPS = frozenset({"ADP"})
 
@@ -84,6 +85,8 @@ def _nounish(t: Tok, data: SubjectData) -> bool:
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     g = grammar()
     j = fig.last
+    while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
+        j += 1
     if j < len(toks) and toks[j].lower in g.de_links:
         if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
             return None
@@ -264,6 +267,16 @@ def _object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     return None if lem in data.time_nouns or lem in data.not_subjects else j + 1
 
 
+def _container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> int | None:
+    """ "2,5 milliards d'euros : c'est le montant de l'aide": the noun a later container
+    wraps."""
+    for k in range(start, len(toks)):
+        if toks[k].pos == "NOUN" and lemma_of(toks[k], data) in data.containers:
+            inner = _unwrap_container(toks, k, data)
+            return inner if inner != k else None
+    return None
+
+
 def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
@@ -326,9 +339,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         v = _governing_verb(toks, fig.first)
         if v is not None:
-            k = _object_after(toks, fig, data)  # "estime à 486 milliards le coût de"
+            k = head_before(toks, v, data)
             if k is None:
-                k = head_before(toks, v, data)
+                k = _object_after(toks, fig, data)  # "estime à 486 milliards le coût de"
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
@@ -391,6 +404,8 @@ def _resolve_pending(
     for n in pending:
         if results[n] is None:
             k = head_before(toks, figs[n].first, data)
+            if k is None:
+                k = _container_after(toks, figs[n].last, data)
             if k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
             else:
