@@ -93,8 +93,14 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         )
     # The pool's workers have been joined (reaped) when claims_frame returns.
     out["tree_cpu_s"] = tree_cpu_seconds() - cpu_before
-    out.update(wall_s=wall, main_cpu_s=cpu, rows=len(frame), peak_tree_mb=peak.peak_kb / 1024,
-               peak_single_mb=peak.single_peak_kb / 1024, peak_processes=peak.processes)
+    out.update(
+        wall_s=wall,
+        main_cpu_s=cpu,
+        rows=len(frame),
+        peak_tree_mb=peak.peak_kb / 1024,
+        peak_single_mb=peak.single_peak_kb / 1024,
+        peak_processes=peak.processes,
+    )
     out["rusage_self_mb"], out["rusage_child_mb"] = rusage_peaks_mb()
     out["load_average"] = os.getloadavg()[0]  # how busy the shared machine was
     if args.child > 1:
@@ -103,8 +109,16 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_child(args: argparse.Namespace, processes: int) -> dict[str, Any]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(processes),
-           "--chars", str(args.chars), "--seed", str(args.seed)]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        str(processes),
+        "--chars",
+        str(args.chars),
+        "--seed",
+        str(args.seed),
+    ]
     if args.corpus is not None:
         cmd += ["--corpus", str(args.corpus)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -128,34 +142,45 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
         single = max(r["peak_single_mb"] for r in runs)
         print(f"  processes={p}: {rates[p].show()}; {runs[0]['rows']:,} claims")
         print(f"    per CPU second (all processes, start-up included): {cpu_rate.show()}")
-        print(f"    peak RSS (process + children) {peak:,.0f} MB (max of runs), median "
-              f"{_median([r['peak_tree_mb'] for r in runs]):,.0f} MB; largest single process "
-              f"{single:,.0f} MB; {max(r['peak_processes'] for r in runs)} processes")
+        print(
+            f"    peak RSS (process + children) {peak:,.0f} MB (max of runs), median "
+            f"{_median([r['peak_tree_mb'] for r in runs]):,.0f} MB; largest single process "
+            f"{single:,.0f} MB; {max(r['peak_processes'] for r in runs)} processes"
+        )
         if p > 1:
             startup = [r["pool_startup_s"] for r in runs]
-            print(f"    worker start-up (spawn, imports, spaCy load in each worker), timed "
-                  f"apart: best {min(startup):.1f} s, median {_median(startup):.1f} s")
+            print(
+                f"    worker start-up (spawn, imports, spaCy load in each worker), timed "
+                f"apart: best {min(startup):.1f} s, median {_median(startup):.1f} s"
+            )
             # A rough steady-state rate: start-up is timed in another pool, so only where the
             # run clearly outlasted it.
-            steady = [chars / (r["wall_s"] - r["pool_startup_s"]) for r in runs
-                      if r["wall_s"] > 2 * r["pool_startup_s"]]
+            steady = [
+                chars / (r["wall_s"] - r["pool_startup_s"])
+                for r in runs
+                if r["wall_s"] > 2 * r["pool_startup_s"]
+            ]
             if steady:
                 print(f"    rate without start-up (rough): {Stats(tuple(steady)).show()}")
     one = results.get(1)
     if one:
         imports = [r["spacy_import_s"] for r in one]
         loads = [r["spacy_load_s"] for r in one]
-        print(f"  spaCy load (not in the processes=1 rates): import best {min(imports):.1f} s, "
-              f"median {_median(imports):.1f} s; fr_core_news_sm load best {min(loads):.1f} s, "
-              f"median {_median(loads):.1f} s")
+        print(
+            f"  spaCy load (not in the processes=1 rates): import best {min(imports):.1f} s, "
+            f"median {_median(imports):.1f} s; fr_core_news_sm load best {min(loads):.1f} s, "
+            f"median {_median(loads):.1f} s"
+        )
         verdict = "met" if rates[1].best >= TARGET_ONE_CORE else "NOT met"
         print(f"  target >= {TARGET_ONE_CORE:,} chars/s on one core: {verdict} (best)")
     if 1 in rates and len(rates) > 1:
         for p in sorted(rates):
             if p > 1:
-                print(f"  scaling processes={p} / processes=1: "
-                      f"{rates[p].best / rates[1].best:.2f}x (best), "
-                      f"{rates[p].median / rates[1].median:.2f}x (median)")
+                print(
+                    f"  scaling processes={p} / processes=1: "
+                    f"{rates[p].best / rates[1].best:.2f}x (best), "
+                    f"{rates[p].median / rates[1].median:.2f}x (median)"
+                )
     peak = max(r["peak_tree_mb"] for runs in results.values() for r in runs)
     verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
     print(f"  target peak memory < {TARGET_PEAK_MB:,} MB: {verdict} (largest peak {peak:,.0f} MB)")
@@ -164,11 +189,15 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_corpus_options(parser)
-    parser.add_argument("--processes", default="1,2",
-                        help="comma-separated process counts (default 1,2)")
+    parser.add_argument(
+        "--processes", default="1,2", help="comma-separated process counts (default 1,2)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per count (default 3)")
-    parser.add_argument("--profile", action="store_true",
-                        help="print a cProfile of one processes=1 run (after loading spaCy)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="print a cProfile of one processes=1 run (after loading spaCy)",
+    )
     parser.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -182,8 +211,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {describe_corpus(articles)}")
         _load_spacy()
         claims_frame(articles[:2], with_context=True, processes=1)
-        print(profile(lambda: claims_frame(articles, with_context=True, processes=1),
-                      top=30, sort="tottime"))
+        print(
+            profile(
+                lambda: claims_frame(articles, with_context=True, processes=1),
+                top=30,
+                sort="tottime",
+            )
+        )
         return 0
 
     print(f"machine: {machine()}")
@@ -193,12 +227,18 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.repeat):
             r = run_child(args, p)
             results.setdefault(p, []).append(r)
-            extra = (f", spaCy import {r['spacy_import_s']:.1f} s + load {r['spacy_load_s']:.1f} s"
-                     if p == 1 else f", pool start-up {r['pool_startup_s']:.1f} s")
-            print(f"  processes={p} run {i + 1}: {r['wall_s']:.1f} s "
-                  f"({r['tree_cpu_s']:.1f} s CPU), {r['chars'] / r['wall_s']:,.0f} chars/s, "
-                  f"peak {r['peak_tree_mb']:,.0f} MB"
-                  f"{extra}, load average {r['load_average']:.1f}", flush=True)
+            extra = (
+                f", spaCy import {r['spacy_import_s']:.1f} s + load {r['spacy_load_s']:.1f} s"
+                if p == 1
+                else f", pool start-up {r['pool_startup_s']:.1f} s"
+            )
+            print(
+                f"  processes={p} run {i + 1}: {r['wall_s']:.1f} s "
+                f"({r['tree_cpu_s']:.1f} s CPU), {r['chars'] / r['wall_s']:,.0f} chars/s, "
+                f"peak {r['peak_tree_mb']:,.0f} MB"
+                f"{extra}, load average {r['load_average']:.1f}",
+                flush=True,
+            )
     report(args, results)
     return 0
 

@@ -63,13 +63,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_corpus_options(parser)
     parser.add_argument("--repeat", type=int, default=5, help="timed passes (default 5)")
-    parser.add_argument("--quantulum-chars", type=int, default=100_000,
-                        help="size of the quantulum3 sample (default 100,000)")
-    parser.add_argument("--quantulum-repeat", type=int, default=3,
-                        help="timed quantulum3 passes over the sample (default 3)")
+    parser.add_argument(
+        "--quantulum-chars",
+        type=int,
+        default=100_000,
+        help="size of the quantulum3 sample (default 100,000)",
+    )
+    parser.add_argument(
+        "--quantulum-repeat",
+        type=int,
+        default=3,
+        help="timed quantulum3 passes over the sample (default 3)",
+    )
     parser.add_argument("--no-quantulum", action="store_true", help="skip quantulum3")
-    parser.add_argument("--profile", action="store_true",
-                        help="print a cProfile of one pass instead of timing")
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of one pass instead of timing"
+    )
     args = parser.parse_args(argv)
 
     articles = load_corpus(args)
@@ -88,11 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu, figures = timed(lambda: scan(articles))
         wall_rates.append(chars / wall)
         cpu_rates.append(chars / cpu)
-        print(f"  pass {i + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
-              f"{chars / wall:,.0f} chars/s, load average {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"  pass {i + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
+            f"{chars / wall:,.0f} chars/s, load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
     wall_stats, cpu_stats = Stats(tuple(wall_rates)), Stats(tuple(cpu_rates))
-    print(f"factcheck extract_mentions: {figures:,} figures "
-          f"({figures / (chars / 1000):.1f} per 1,000 chars)")
+    print(
+        f"factcheck extract_mentions: {figures:,} figures "
+        f"({figures / (chars / 1000):.1f} per 1,000 chars)"
+    )
     print(f"  wall: {wall_stats.show()}")
     print(f"  CPU:  {cpu_stats.show()}")
     verdict = "met" if wall_stats.best >= TARGET else "NOT met"
@@ -114,13 +128,19 @@ def main(argv: list[str] | None = None) -> int:
             q_rates.append(part_chars / wall)
             print(f"  quantulum3 pass {i + 1}: {wall:.2f} s for {part_chars:,} chars", flush=True)
     q_stats = Stats(tuple(q_rates))
-    print(f"quantulum3 parser.parse (default language) on a sample of {len(part)} articles, "
-          f"{part_chars:,} chars: {q_found:,} quantities")
+    print(
+        f"quantulum3 parser.parse (default language) on a sample of {len(part)} articles, "
+        f"{part_chars:,} chars: {q_found:,} quantities"
+    )
     print(f"  wall: {q_stats.show()}")
-    print(f"  whole corpus extrapolated from the sample: {chars / q_stats.best:,.0f} s (best), "
-          f"{chars / q_stats.median:,.0f} s (median)")
-    print(f"  ratio factcheck / quantulum3: {wall_stats.best / q_stats.best:,.0f}x (best), "
-          f"{wall_stats.median / q_stats.median:,.0f}x (median)")
+    print(
+        f"  whole corpus extrapolated from the sample: {chars / q_stats.best:,.0f} s (best), "
+        f"{chars / q_stats.median:,.0f} s (median)"
+    )
+    print(
+        f"  ratio factcheck / quantulum3: {wall_stats.best / q_stats.best:,.0f}x (best), "
+        f"{wall_stats.median / q_stats.median:,.0f}x (median)"
+    )
     return 0
 
 

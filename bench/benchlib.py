@@ -28,12 +28,19 @@ _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def add_corpus_options(parser: argparse.ArgumentParser, default_chars: int = 1_200_000) -> None:
-    parser.add_argument("--chars", type=int, default=default_chars,
-                        help=f"synthetic corpus size in characters (default {default_chars:,})")
+    parser.add_argument(
+        "--chars",
+        type=int,
+        default=default_chars,
+        help=f"synthetic corpus size in characters (default {default_chars:,})",
+    )
     parser.add_argument("--seed", type=int, default=0, help="synthetic corpus seed (default 0)")
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help="read this corpus (any input factcheck reads) instead of "
-                             "generating one")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="read this corpus (any input factcheck reads) instead of generating one",
+    )
 
 
 def load_corpus(args: argparse.Namespace) -> list[Article]:
@@ -44,8 +51,9 @@ def load_corpus(args: argparse.Namespace) -> list[Article]:
 
     result = read_corpus([str(args.corpus)])
     if result.errors:
-        raise SystemExit(f"{args.corpus}: {len(result.errors)} read errors, first: "
-                         f"{result.errors[0]}")
+        raise SystemExit(
+            f"{args.corpus}: {len(result.errors)} read errors, first: {result.errors[0]}"
+        )
     return list(result.articles)
 
 
@@ -69,8 +77,9 @@ class Stats:
         return statistics.median(self.values)
 
     def show(self, unit: str = "chars/s") -> str:
-        return (f"best {self.best:,.0f} {unit}, median {self.median:,.0f} {unit} "
-                f"(n={len(self.values)})")
+        return (
+            f"best {self.best:,.0f} {unit}, median {self.median:,.0f} {unit} (n={len(self.values)})"
+        )
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, float, object]:
@@ -98,8 +107,10 @@ def cpu_model() -> str:
 
 
 def machine() -> str:
-    return (f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}, "
-            f"load average {os.getloadavg()[0]:.2f}")
+    return (
+        f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
 
 
 # -- memory -----------------------------------------------------------------------------------

@@ -32,17 +32,70 @@ from factcheck.text import normalize
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = Path(__file__).resolve().parent / "synthetic_fr.toml"
 
-_UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-          "onze", "douze", "treize", "quatorze", "quinze", "seize")
+_UNITS = (
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+)
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_ORDINAL_WORDS = ("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
-                  "huitième", "neuvième", "dixième", "onzième", "douzième", "vingtième")
+_ORDINAL_WORDS = (
+    "deuxième",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "sixième",
+    "septième",
+    "huitième",
+    "neuvième",
+    "dixième",
+    "onzième",
+    "douzième",
+    "vingtième",
+)
 _QUARTERS = ("premier", "deuxième", "troisième", "quatrième")
-_APPROX = ("près de", "plus de", "environ", "quelque", "au moins", "moins de", "jusqu'à",
-           "presque", "un peu plus de", "autour de", "pas moins de", "quasiment")
+_APPROX = (
+    "près de",
+    "plus de",
+    "environ",
+    "quelque",
+    "au moins",
+    "moins de",
+    "jusqu'à",
+    "presque",
+    "un peu plus de",
+    "autour de",
+    "pas moins de",
+    "quasiment",
+)
 _CURRENCIES = ("dollars", "euros", "roubles", "hryvnias", "livres sterling", "yuans")
 _SPACES = (" ", " ", " ", "\u202f", "\u00a0")  # thousands separators, as news sites write them
 #: Share of generated sentences without figures. With it the corpus has about 10 figures per
@@ -50,8 +103,14 @@ _SPACES = (" ", " ", " ", "\u202f", "\u00a0")  # thousands separators, as news s
 PLAIN_SHARE = 0.45
 _SLOT = re.compile(r"\{([a-z_]+?)(\d?)(_cap)?\}")
 _ELISION = re.compile(r"\b([dD]e|[qQ]ue|[jJ]usque) (?=[aeiouyéèêâîôAEIOUYÉÈÂÎÔ])")
-_CONTRACTIONS = (("à le ", "au "), ("à les ", "aux "), ("de le ", "du "), ("de les ", "des "),
-                 ("De le ", "Du "), ("De les ", "Des "))
+_CONTRACTIONS = (
+    ("à le ", "au "),
+    ("à les ", "aux "),
+    ("de le ", "du "),
+    ("de les ", "des "),
+    ("De le ", "Du "),
+    ("De les ", "Des "),
+)
 
 
 def french_words(n: int) -> str:
@@ -123,8 +182,14 @@ class _Writer:
         return self.digits(self.magnitude())
 
     def _count_words(self) -> str:
-        n = self.rng.choice((self.rng.randint(2, 99), self.rng.randint(1, 9) * 100,
-                             self.rng.randint(2, 20) * 1000, self.rng.randint(100, 999)))
+        n = self.rng.choice(
+            (
+                self.rng.randint(2, 99),
+                self.rng.randint(1, 9) * 100,
+                self.rng.randint(2, 20) * 1000,
+                self.rng.randint(100, 999),
+            )
+        )
         return french_words(n)
 
     def _small(self) -> str:
@@ -144,9 +209,13 @@ class _Writer:
         return self.decimal(-1.0, 4.0)
 
     def _points(self) -> str:
-        return self.rng.choice((f"{self.decimal(0.1, 2.0)} point de pourcentage",
-                                f"{self.decimal(0.1, 3.0)} point",
-                                f"{french_words(self.rng.randint(2, 5))} points"))
+        return self.rng.choice(
+            (
+                f"{self.decimal(0.1, 2.0)} point de pourcentage",
+                f"{self.decimal(0.1, 3.0)} point",
+                f"{french_words(self.rng.randint(2, 5))} points",
+            )
+        )
 
     def _money(self) -> str:
         rng = self.rng
@@ -158,16 +227,27 @@ class _Writer:
             amount = self.decimal(1.1, 9.9) if rng.random() < 0.6 else str(rng.randint(2, 300))
             return f"{amount} milliards de {cur}"
         if form == 2:
-            return rng.choice((f"{self.decimal(0.5, 9.9)} Md€", f"{rng.randint(2, 900)} M€",
-                               f"{rng.randint(2, 900)} M$", f"{self.decimal(1.0, 5.0)} Md$"))
+            return rng.choice(
+                (
+                    f"{self.decimal(0.5, 9.9)} Md€",
+                    f"{rng.randint(2, 900)} M€",
+                    f"{rng.randint(2, 900)} M$",
+                    f"{self.decimal(1.0, 5.0)} Md$",
+                )
+            )
         if form == 3:
             return f"{self.digits(rng.randint(50, 99_999))} {cur}"
         if form == 4:
             return f"{self.digits(rng.randint(5, 9_999))} {rng.choice('€$')}"
         if form == 5:
             return self._money_words()
-        return rng.choice((f"un milliard de {cur}", f"un million de {cur}",
-                           f"{self.decimal(1.1, 1.9)} million de {cur}"))
+        return rng.choice(
+            (
+                f"un milliard de {cur}",
+                f"un million de {cur}",
+                f"{self.decimal(1.1, 1.9)} million de {cur}",
+            )
+        )
 
     def _money_words(self) -> str:
         scale = self.rng.choice(("millions", "milliards"))
@@ -203,12 +283,27 @@ class _Writer:
     def _range_percent(self) -> str:
         low = self.rng.randint(1, 40)
         high = low + self.rng.randint(1, 30)
-        return self.rng.choice((f"entre {low} et {high} %", f"de {low} à {high} %",
-                                f"{low}-{high} %", f"entre {low} % et {high} %"))
+        return self.rng.choice(
+            (
+                f"entre {low} et {high} %",
+                f"de {low} à {high} %",
+                f"{low}-{high} %",
+                f"entre {low} % et {high} %",
+            )
+        )
 
     def _fraction(self) -> str:
-        return self.rng.choice(("la moitié", "un tiers", "les trois quarts", "un quart",
-                                "les deux tiers", "un cinquième", "un dixième"))
+        return self.rng.choice(
+            (
+                "la moitié",
+                "un tiers",
+                "les trois quarts",
+                "un quart",
+                "les deux tiers",
+                "un cinquième",
+                "un dixième",
+            )
+        )
 
     def _distance(self) -> str:
         unit = self.rng.choice(("km", "kilomètres"))
@@ -236,8 +331,14 @@ class _Writer:
         d = self.around()
         day_name, month = _DAYS[d.weekday()], _MONTHS[d.month - 1]
         day = "1er" if d.day == 1 else str(d.day)
-        return self.rng.choice((f"{day_name} {day} {month}", day_name, f"le {day} {month}",
-                                f"{day_name} {day} {month} {d.year}"))
+        return self.rng.choice(
+            (
+                f"{day_name} {day} {month}",
+                day_name,
+                f"le {day} {month}",
+                f"{day_name} {day} {month} {d.year}",
+            )
+        )
 
     def _date_plain(self) -> str:
         d = self.around()
@@ -263,8 +364,9 @@ class _Writer:
         unit = rng.choice(("jours", "semaines", "mois", "ans", "heures", "minutes"))
         n = rng.randint(2, 72 if unit in ("heures", "minutes") else 12)
         number = str(n) if rng.random() < 0.5 else french_words(n)
-        return rng.choice((f"{number} {unit}", "une semaine", "un mois", "une heure et demie",
-                           f"{number} {unit}"))
+        return rng.choice(
+            (f"{number} {unit}", "une semaine", "un mois", "une heure et demie", f"{number} {unit}")
+        )
 
     def _ordinal(self) -> str:
         n = self.rng.randint(1, 150)
@@ -296,8 +398,12 @@ def _generated(rng: random.Random) -> tuple[str, date]:
     lines = [writer.fill(rng.choice(templates["title"]))]
     for _ in range(rng.randint(3, 8)):
         k = rng.randint(1, 4)
-        picks = [rng.choice(templates["plain"]) if rng.random() < PLAIN_SHARE
-                 else rng.choice(templates["sentence"]) for _ in range(k)]
+        picks = [
+            rng.choice(templates["plain"])
+            if rng.random() < PLAIN_SHARE
+            else rng.choice(templates["sentence"])
+            for _ in range(k)
+        ]
         lines.append(" ".join(writer.fill(t) for t in picks))
     return "\n".join(lines), published
 
@@ -309,8 +415,10 @@ def real_texts() -> tuple[tuple[tuple[str, str, date | None], ...], ...]:
     with (ROOT / "seeds" / "metadata.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             meta[row["id"]] = date.fromisoformat(row["published"])
-    seeds = tuple((p.stem, p.read_text(encoding="utf-8"), meta.get(p.stem))
-                  for p in sorted((ROOT / "seeds").glob("*.txt")))
+    seeds = tuple(
+        (p.stem, p.read_text(encoding="utf-8"), meta.get(p.stem))
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    )
     dev = []
     with (ROOT / "reference" / "gold" / "dev_corpus.jsonl").open(encoding="utf-8") as f:
         for line in f:
@@ -340,8 +448,15 @@ def synthetic_articles(n_chars: int, seed: int = 0) -> list[Article]:
             origin = "synthetic"
             text, published = _generated(rng)
         text = normalize(text)
-        articles.append(Article(article_id=stable_id(origin, seed, i, text), text=text,
-                                published=published, source="synthetic", origin=origin))
+        articles.append(
+            Article(
+                article_id=stable_id(origin, seed, i, text),
+                text=text,
+                published=published,
+                source="synthetic",
+                origin=origin,
+            )
+        )
         total += len(text)
         i += 1
     return articles
@@ -351,15 +466,23 @@ def write_jsonl(articles: list[Article], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as f:
         for a in articles:
-            rec = {"id": a.article_id, "published": a.published.isoformat() if a.published
-                   else None, "language": a.language, "text": a.text}
+            rec = {
+                "id": a.article_id,
+                "published": a.published.isoformat() if a.published else None,
+                "language": a.language,
+                "text": a.text,
+            }
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--chars", type=int, default=1_200_000,
-                        help="minimum total characters of text (default 1,200,000)")
+    parser.add_argument(
+        "--chars",
+        type=int,
+        default=1_200_000,
+        help="minimum total characters of text (default 1,200,000)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", type=Path, default=Path("bench/data/corpus.jsonl"))
     args = parser.parse_args(argv)
