@@ -29,7 +29,12 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         return None
     # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
     d = 0
-    while d < len(toks) - 1 and toks[d].pos == "ADJ" and not toks[d].is_title:
+    while (
+        d < len(toks) - 1
+        and toks[d].pos == "ADJ"
+        and not toks[d].is_title
+        and toks[d].lower not in data.documents  # "le dernier recensement" (tagged ADJ)
+    ):
         d += 1
     if toks[d].lemma in data.documents or toks[d].lower in data.documents:
         if d + 1 < len(toks) and toks[d + 1].is_title:  # "un sondage Ifop pour Le Figaro"

@@ -98,8 +98,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         ):
             j += 1  # "de la richesse", "de son territoire"
     if j < len(toks) and _nounish(toks[j], data):
-        if lemma_of(toks[j], data) in data.bases or toks[j].lower in data.bases:
-            return None
+        lem = lemma_of(toks[j], data)
+        if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
+            return None  # "5,8 % du PIB", "8 % fin 2025"
         return j
     return None
 

@@ -91,6 +91,7 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "season": regex.compile(
             rf"\b{_prefix(w['season_prefix'])}(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
         ),
+        "part_year": regex.compile(rf"\b(?P<p>{_alt(list(d.year_parts))})[ -]?(?P<y>{year})\b"),
         "between_months": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{months}) {_prefix(w['between_and'])}(?P<b>{months})"
             rf"(?: (?P<y>\d{{4}}))?\b"

@@ -135,7 +135,9 @@ class TimeResolver:
         end = date(y, lm, ld)
         return end if end >= self.published else date(y + 1, lm, ld)
 
-    def _relative(self, rule: str) -> tuple[date, date] | None:
+    def _relative(self, rule: str, future: bool = False) -> tuple[date, date] | None:
+        """The period of a relative expression; the current week, month or year runs to its
+        end when the figure is projected ("dépassera 6 % cette année")."""
         p = self.published
         if p is None:
             return None
@@ -147,16 +149,16 @@ class TimeResolver:
         if rule == "day_before_yesterday":
             return p - timedelta(days=2), p - timedelta(days=2)
         if rule == "this_week":
-            return monday, p
+            return monday, (monday + timedelta(days=6)) if future else p
         if rule == "last_week":
             return monday - timedelta(days=7), monday - timedelta(days=1)
         if rule == "this_month":
-            return date(p.year, p.month, 1), p
+            return date(p.year, p.month, 1), _month_end(p.year, p.month) if future else p
         if rule == "last_month":
             y, m = (p.year, p.month - 1) if p.month > 1 else (p.year - 1, 12)
             return date(y, m, 1), _month_end(y, m)
         if rule == "this_year":
-            return date(p.year, 1, 1), p
+            return date(p.year, 1, 1), date(p.year, 12, 31) if future else p
         if rule == "last_year":
             return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)
         if rule == "past_twelve_months":
@@ -264,6 +266,15 @@ class TimeResolver:
             span = self._season(m["s"], m["y"], future)
             if span:
                 add(m, "point", *span)
+        for m in pats["part_year"].finditer(low):
+            first_md, last_md = d.year_parts[m["p"]]
+            y = int(m["y"])
+            add(
+                m,
+                "point",
+                date.fromisoformat(f"{y}-{first_md}"),
+                date.fromisoformat(f"{y}-{last_md}"),
+            )
         for m in pats["between_months"].finditer(low):
             first_span = self._month(m["a"], m["y"], future)
             last_span = self._month(m["b"], m["y"], future)
@@ -279,7 +290,7 @@ class TimeResolver:
             y = int(m["y"])
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
         for m in pats["relative"].finditer(low):
-            span = self._relative(d.relative[m["r"]])
+            span = self._relative(d.relative[m["r"]], future)
             if span:
                 add(m, "point", *span)
         for m in pats["weekday"].finditer(low):

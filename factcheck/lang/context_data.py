@@ -75,6 +75,7 @@ class TimeData:
     relative: dict[str, str]
     quarters: dict[str, int]
     words: dict[str, tuple[str, ...]]  # [patterns]: slot -> words
+    year_parts: dict[str, tuple[str, str]]  # "fin" -> ("10-01", "12-31")
     speech_form_suffixes: tuple[tuple[str, str], ...]
 
 
@@ -271,6 +272,9 @@ def time_data(code: str = "fr") -> TimeData:
             k: tuple(str(w) for w in v)
             for k, v in _table(d, "patterns", f).items()
             if k != "speech_form_suffixes"
+        },
+        year_parts={
+            k.lower(): (str(v[0]), str(v[1])) for k, v in _table(d, "year_parts", f).items()
         },
         speech_form_suffixes=tuple(
             (str(a), str(b)) for a, b in _table(d, "patterns", f).get("speech_form_suffixes", [])
