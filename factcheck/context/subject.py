@@ -25,13 +25,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.phrases import (
+    head_before,
+    lemma_of,
+    mistagged_noun,
+    nounish,
+    number_word,
+    subject_at,
+    unwrap_container,
+)
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
-from factcheck.lang.context_data import SubjectData, grammar, subject_data, world_data
+from factcheck.lang.context_data import SubjectData, grammar, subject_data
 from factcheck.models import Kind
 
 _CLOSING = frozenset({"»", '"', "”", ")"})
 NO_SUBJECT_KINDS = frozenset({Kind.DURATION, Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
-_PP_PREPS = frozenset({"ADP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,45 +49,6 @@ class SubjectResult:
     qualifiers: tuple[str, ...]
     rule: str
     antecedent: int | None = None  # index of the figure it was taken from
-
-
-def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
-    """Lemma of the noun at ``k``, or the compound noun it belongs to ("chiffre d'affaires")."""
-    for words in data.compounds:
-        n = len(words)
-        for first in (k - n + 1, k):
-            if first < 0 or first + n > len(toks):
-                continue
-            if tuple(t.lower for t in toks[first : first + n]) == words:
-                return " ".join(words).replace("' ", "'")
-    return lemma_of(toks[k], data)
-
-
-def lemma_of(t: Tok, data: SubjectData) -> str:
-    if t.lower in data.lemmas:
-        return data.lemmas[t.lower]
-    if t.pos == "NOUN" and t.lemma:
-        return t.lemma
-    w = t.lower
-    g = grammar()
-    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings):
-        return w
-    for ending, replacement in g.lemma_suffixes:
-        if w.endswith(ending):
-            return w[: len(w) - len(ending)] + replacement
-    return w
-
-
-def _nounish(t: Tok, data: SubjectData) -> bool:
-    if not t.is_word:
-        return False
-    if t.is_title:
-        # Inhabitants are capitalised nouns: "6,9 millions d'Ukrainiens".
-        return t.lower in world_data().actor_adjectives
-    if t.lower in data.not_subjects or t.lemma in data.not_subjects or _number_word(t, data):
-        return False
-    # Not a verb: "le million annoncé" elides its noun; "140 000 tués" is tagged a noun.
-    return t.pos in ("NOUN", "ADJ")
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -97,7 +66,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
         ):
             j += 1  # "de la richesse", "de son territoire"
-    if j < len(toks) and _nounish(toks[j], data):
+    if j < len(toks) and nounish(toks[j], data):
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -111,20 +80,11 @@ def _noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int |
         return None
     for k in range(fig.first, fig.last):
         t = toks[k]
-        if t.lower in data.scale_words or t.lemma in data.scale_words or _number_word(t, data):
+        if t.lower in data.scale_words or t.lemma in data.scale_words or number_word(t, data):
             continue
-        if _nounish(t, data) and (t.pos == "NOUN" or t.is_title):
+        if nounish(t, data) and (t.pos == "NOUN" or t.is_title):
             return k
     return None
-
-
-def _number_word(t: Tok, data: SubjectData) -> bool:
-    """ "soixante-dix-neuf", "cinquième": numbers in words are never what is counted."""
-    g = grammar()
-    words = [w for w in t.lower.split("-") if w != g.number_joiner]
-    return bool(words) and all(
-        w in data.number_words or w.endswith(g.ordinal_suffix) for w in words
-    )
 
 
 def _shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
@@ -140,85 +100,13 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
     return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
 
 
-def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement."""
-    j = k - 1
-    while (
-        j >= 0
-        and toks[j].lower not in data.determiners
-        and (toks[j].pos in ("ADJ", "NUM", "ADV") or _number_word(toks[j], data))
-    ):
-        j -= 1
-    if j < 0:
-        return True
-    t = toks[j]
-    if t.lower in data.contractions:
-        return False
-    if t.lower in grammar().plural_de:
-        return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
-    if t.lower in data.determiners or t.pos == "DET":
-        return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
-    return False
-
-
-def _unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
-    """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril."""
-    g = grammar()
-    j = k + 1
-    while j < len(toks) and toks[j].pos == "ADJ":
-        j += 1
-    if j < len(toks) and toks[j].lower in g.de_links:
-        j += 1
-        if j < len(toks) and toks[j].lower in g.articles_after_de:
-            j += 1
-        if j < len(toks) and _nounish(toks[j], data):
-            return j
-    return k
-
-
-def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
-    """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
-    for k in range(pos - 1, -1, -1):
-        t = toks[k]
-        if not t.is_word or (t.is_title and not _acronym(t) and k > 0):
-            continue
-        if t.pos not in ("NOUN", "PROPN") and not _orphan_adjective(toks, k, data):
-            continue
-        if t.pos == "PROPN" and not _acronym(t):
-            continue
-        lem = lemma_of(t, data)
-        if lem in data.time_nouns or lem in data.not_subjects or _number_word(t, data):
-            continue
-        if is_np_head(toks, k, data):
-            if lem in data.containers:
-                inner = _unwrap_container(toks, k, data)
-                return inner
-            return k
-    return None
-
-
-def _acronym(t: Tok) -> bool:
-    """A common noun written as an acronym: "le PIB", "la TVA"."""
-    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
-
-
-def _orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
-    if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
-        return False
-    j = k - 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
-
-
 def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
     g = grammar()
     j = first - 1
     if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
-    if j >= 0 and _mistagged_noun(toks, j, data):
+    if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:
         while j >= 0 and toks[j].pos == "ADJ":
@@ -227,7 +115,7 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
         return None  # "a bondi de 18 %": a participle the model called a noun
-    if toks[j].pos != "NOUN" and not _mistagged_noun(toks, j, data):
+    if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
     if lem in data.not_subjects or lem in data.time_nouns:
@@ -239,22 +127,6 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
             k -= 1
         return head_before(toks, k + 1, data)
     return j
-
-
-def _mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
-    a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
-    t = toks[k]
-    if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
-        return False
-    if t.is_title:
-        return False
-    if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
-        return False
-    j = k - 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
 
 
 def _object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -273,7 +145,7 @@ def _container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> in
     wraps."""
     for k in range(start, len(toks)):
         if toks[k].pos == "NOUN" and lemma_of(toks[k], data) in data.containers:
-            inner = _unwrap_container(toks, k, data)
+            inner = unwrap_container(toks, k, data)
             return inner if inner != k else None
     return None
 

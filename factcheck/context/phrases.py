@@ -1,0 +1,147 @@
+"""Noun phrases in a sentence's tokens, for ``factcheck.context.subject``: lemmas (and the
+compound nouns kept whole), which words can be what is counted, the head of the nearest noun
+phrase that is not a prepositional complement, and repairs for the small model's tags (nouns
+it calls verbs or adjectives)."""
+
+from __future__ import annotations
+
+from factcheck.context.nlp import Tok
+from factcheck.lang.context_data import SubjectData, grammar, world_data
+
+_PP_PREPS = frozenset({"ADP"})
+
+
+def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
+    """Lemma of the noun at ``k``, or the compound noun it belongs to ("chiffre d'affaires")."""
+    for words in data.compounds:
+        n = len(words)
+        for first in (k - n + 1, k):
+            if first < 0 or first + n > len(toks):
+                continue
+            if tuple(t.lower for t in toks[first : first + n]) == words:
+                return " ".join(words).replace("' ", "'")
+    return lemma_of(toks[k], data)
+
+
+def lemma_of(t: Tok, data: SubjectData) -> str:
+    if t.lower in data.lemmas:
+        return data.lemmas[t.lower]
+    if t.pos == "NOUN" and t.lemma:
+        return t.lemma
+    w = t.lower
+    g = grammar()
+    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings):
+        return w
+    for ending, replacement in g.lemma_suffixes:
+        if w.endswith(ending):
+            return w[: len(w) - len(ending)] + replacement
+    return w
+
+
+def nounish(t: Tok, data: SubjectData) -> bool:
+    if not t.is_word:
+        return False
+    if t.is_title:
+        # Inhabitants are capitalised nouns: "6,9 millions d'Ukrainiens".
+        return t.lower in world_data().actor_adjectives
+    if t.lower in data.not_subjects or t.lemma in data.not_subjects or number_word(t, data):
+        return False
+    # Not a verb: "le million annoncé" elides its noun; "140 000 tués" is tagged a noun.
+    return t.pos in ("NOUN", "ADJ")
+
+
+def number_word(t: Tok, data: SubjectData) -> bool:
+    """ "soixante-dix-neuf", "cinquième": numbers in words are never what is counted."""
+    g = grammar()
+    words = [w for w in t.lower.split("-") if w != g.number_joiner]
+    return bool(words) and all(
+        w in data.number_words or w.endswith(g.ordinal_suffix) for w in words
+    )
+
+
+def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement."""
+    j = k - 1
+    while (
+        j >= 0
+        and toks[j].lower not in data.determiners
+        and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data))
+    ):
+        j -= 1
+    if j < 0:
+        return True
+    t = toks[j]
+    if t.lower in data.contractions:
+        return False
+    if t.lower in grammar().plural_de:
+        return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
+    if t.lower in data.determiners or t.pos == "DET":
+        return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
+    return False
+
+
+def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
+    """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril."""
+    g = grammar()
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    if j < len(toks) and toks[j].lower in g.de_links:
+        j += 1
+        if j < len(toks) and toks[j].lower in g.articles_after_de:
+            j += 1
+        if j < len(toks) and nounish(toks[j], data):
+            return j
+    return k
+
+
+def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
+    """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
+    for k in range(pos - 1, -1, -1):
+        t = toks[k]
+        if not t.is_word or (t.is_title and not acronym(t) and k > 0):
+            continue
+        if t.pos not in ("NOUN", "PROPN") and not orphan_adjective(toks, k, data):
+            continue
+        if t.pos == "PROPN" and not acronym(t):
+            continue
+        lem = lemma_of(t, data)
+        if lem in data.time_nouns or lem in data.not_subjects or number_word(t, data):
+            continue
+        if is_np_head(toks, k, data):
+            if lem in data.containers:
+                inner = unwrap_container(toks, k, data)
+                return inner
+            return k
+    return None
+
+
+def acronym(t: Tok) -> bool:
+    """A common noun written as an acronym: "le PIB", "la TVA"."""
+    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
+
+
+def orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
+    if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
+    a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
+    t = toks[k]
+    if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
+        return False
+    if t.is_title:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
