@@ -8,6 +8,7 @@ from datetime import date
 
 from factcheck.lexicon import Lexicon
 from factcheck.models import Kind, Mention
+from factcheck.patterns import Folded
 
 
 def nearest_year(month: int, day: int, published: date) -> int:
@@ -47,10 +48,10 @@ def _day_number(token: str, lex: Lexicon) -> int | None:
     return int(token) if token.isdigit() else None
 
 
-def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int):
+def _around_months(text: str, months: list, pattern, *, before: int, after: int):
     """Matches of ``pattern`` near month names only: scanning the whole text is slow."""
     seen: set[int] = set()
-    for month in lex.calendar.month_name.finditer(text):
+    for month in months:
         lo = max(0, month.start() - before)
         for m in pattern.finditer(text, lo, min(len(text), month.end() + after)):
             if m.start() not in seen and m.start() <= month.start() < m.end():
@@ -58,9 +59,13 @@ def _around_months(text: str, lex: Lexicon, pattern, *, before: int, after: int)
                 yield m
 
 
-def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+def find_calendar(
+    text: str, lex: Lexicon, published: date | None, folded: Folded | None = None
+) -> Iterator[Mention]:
     """Dates and times of day in ``text``, in no particular order (may overlap)."""
-    for m in _around_months(text, lex, lex.calendar.date_span, before=40, after=8):
+    folded = folded or Folded(text)
+    months = list(folded.finditer(lex.calendar.month_name))
+    for m in _around_months(text, months, lex.calendar.date_span, before=40, after=8):
         # "du 17 mars au 11 mai 2020", "du 2 au 5 juin": the first day takes the month and
         # the year of the second.
         day = _day_number(m.group("d1"), lex)
@@ -80,7 +85,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
                 resolved=resolved,
                 rule="date_span",
             )
-    for m in _around_months(text, lex, lex.calendar.date, before=24, after=6):
+    for m in _around_months(text, months, lex.calendar.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
         month = lex.calendar.months.get(m.group("month").lower())
         if day is None or month is None or not 1 <= day <= 31:
@@ -91,7 +96,7 @@ def find_calendar(text: str, lex: Lexicon, published: date | None) -> Iterator[M
         yield Mention(
             m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
         )
-    for m in _around_months(text, lex, lex.calendar.month_year, before=0, after=6):
+    for m in _around_months(text, months, lex.calendar.month_year, before=0, after=6):
         month = lex.calendar.months.get(m.group("month").lower())
         year = int(m.group("year"))
         if month and lex.calendar.year_min <= year <= lex.calendar.year_max:

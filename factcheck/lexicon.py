@@ -255,8 +255,10 @@ def lexicon(code: str = "fr") -> Lexicon:
         regex.I,
     )
     identifiers = tuple(regex.compile(p) for p in ident["patterns"])
-    named_alt = _alt([_spaced(x) for x in ident["named"]], escape=False)
-    named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])")
+    # Named events are matched whatever their case ("Seconde Guerre mondiale", "seconde
+    # guerre mondiale"), which also lets the scanner search them in lower-cased text.
+    named_alt = _alt([_spaced(x.lower()) for x in ident["named"]], escape=False)
+    named = regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I)
     homograph_not_number = regex.compile(extra["homograph_not_number"], regex.I)
     function_word_after = regex.compile(
         rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I

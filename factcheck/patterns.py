@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -34,3 +35,24 @@ def _elided_variants(phrases: list[str]) -> list[str]:
 
 def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in d.items()}
+
+
+@lru_cache(maxsize=64)
+def _without_ignorecase(pattern: regex.Pattern) -> regex.Pattern:
+    return regex.compile(pattern.pattern, pattern.flags & ~regex.IGNORECASE)
+
+
+class Folded:
+    """Case-insensitive searches over a text, run case-sensitively over its lower-cased copy
+    (much faster with the regex module). Only for patterns whose literals are lower case;
+    falls back to the plain search when lower-casing changes the text's length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+
+    def finditer(self, pattern: regex.Pattern):
+        if self.low is None or not pattern.flags & regex.IGNORECASE:
+            return pattern.finditer(self.text)
+        return _without_ignorecase(pattern).finditer(self.low)

@@ -19,6 +19,7 @@ from factcheck.figure_reading import FigureReader
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.models import Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, roman_value, words_value
+from factcheck.patterns import Folded
 
 _MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
 _VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
@@ -63,19 +64,23 @@ class _Scanner(FigureReader):
 
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
-        for m in lex.named.finditer(text):
+        self.folded = Folded(text)
+        for m in self.folded.finditer(lex.named):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
         idents = [m for p in lex.identifiers for m in p.finditer(text)]
         for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
             if self.free(m.start(), m.end()):
                 self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="id"))
-        cal = sorted(find_calendar(text, lex, self.published), key=lambda m: (m.start, -m.end))
+        cal = sorted(
+            find_calendar(text, lex, self.published, self.folded), key=lambda m: (m.start, -m.end)
+        )
         for mention in cal:
             if self.free(mention.start, mention.end):
                 self.take(mention)
         starts: list[tuple[int, int, str]] = []
         seen_vague: set[int] = set()
-        for g in lex.vague_group_word.finditer(text):
+        folded = self.folded
+        for g in folded.finditer(lex.vague_group_word):
             # "des dizaines de milliers": anchored on the group word, read from its determiner
             for m in lex.vague.finditer(text, max(0, g.start() - 24), g.end()):
                 if m.start() not in seen_vague and m.end() == g.end():
@@ -88,8 +93,8 @@ class _Scanner(FigureReader):
             ("digits", lex.digits),
             ("vulgar", _VULGAR),
         ):
-            starts.extend((m.start(), -m.end(), name) for m in pattern.finditer(text))
-        for m in lex.ordinal_suffix_end.finditer(text):
+            starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
+        for m in folded.finditer(lex.ordinal_suffix_end):
             # Extend a word ending like an ordinal back over its cardinal head.
             window = max(0, m.start() - 80)
             for o in lex.ordinal_word.finditer(text, window, m.end(), overlapped=False):
