@@ -25,7 +25,6 @@ from factcheck.models import (
     Mention,
     claim_id_for,
 )
-from factcheck.quantities import extract_mentions
 from factcheck.text import sentence_at, sentence_spans
 
 #: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
@@ -75,6 +74,8 @@ class Analysis:
 
 
 def _extract_mentions(article: Article) -> list[Mention]:
+    from factcheck.quantities import extract_mentions  # looked up at call time (tests swap it)
+
     return extract_mentions(article.text, article.published)
 
 
@@ -169,6 +170,11 @@ def _chunk_worker(task: tuple[list[Article], bool]) -> tuple[int, list[dict[str,
     return len(articles), _rows_for_chunk(articles, with_context)
 
 
+# Fork where the platform has it (Linux): no start-up cost and shared model memory. Else
+# spawn, each worker loading the model once.
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def _init_worker(with_context: bool) -> None:
     # Load the spaCy pipeline once per worker, before the first chunk.
     if with_context:
@@ -212,7 +218,11 @@ def claims_frame(
         else:
             size = max(1, min(_MAX_PARALLEL_CHUNK, math.ceil(len(articles) / (processes * 4))))
             chunks = _chunks(articles, size)
-            ctx = multiprocessing.get_context("spawn")
+            ctx = multiprocessing.get_context(_START_METHOD)
+            if _START_METHOD == "fork":
+                # Workers forked from a parent that already holds the spaCy pipeline share
+                # its memory (copy on write) and start at once.
+                _init_worker(with_context)
             workers = min(processes, len(chunks))
             with ctx.Pool(workers, initializer=_init_worker, initargs=(with_context,)) as pool:
                 for n, chunk_rows in pool.imap(_chunk_worker, [(c, with_context) for c in chunks]):

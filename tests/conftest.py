@@ -95,19 +95,6 @@ def extractor(monkeypatch: pytest.MonkeyPatch) -> str:
     return "fake"
 
 
-@pytest.fixture
-def no_context_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make factcheck.context look absent (pipeline falls back to bare claims)."""
-    import factcheck.pipeline as pipeline
-
-    real = pipeline._optional_module
-
-    def optional(name: str) -> types.ModuleType | None:
-        return None if name == "factcheck.context" else real(name)
-
-    monkeypatch.setattr(pipeline, "_optional_module", optional)
-
-
 def install_fake_module(
     monkeypatch: pytest.MonkeyPatch, name: str, **attrs: object
 ) -> types.ModuleType:

@@ -84,12 +84,6 @@ def test_extract_claims_without_context_leaves_it_empty(fake_extractor, fake_con
     assert fake_context == []
 
 
-def test_missing_context_module_falls_back_to_bare_claims(
-    fake_extractor, no_context_module
-) -> None:
-    assert [c.context for c in extract_claims(ARTICLE)] == [Context(), Context()]
-
-
 def test_claims_frame_columns_values_and_article_fields(fake_extractor, fake_context) -> None:
     df = claims_frame([ARTICLE])
     assert tuple(df.columns[: len(CLAIM_COLUMNS)]) == CLAIM_COLUMNS
