@@ -26,8 +26,10 @@ def _subject_after() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:,[^,.;:«»\"]{{1,80}},|,)?\s+(?:{verbs})\b")
 
 
-def name_runs(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised word runs of ``text`` that may be names, without a leading function word."""
+@lru_cache(maxsize=16)
+def name_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Capitalised word runs of ``text`` that may be names, without a leading function word
+    (cached: an article's runs serve all its figures)."""
     not_names = source_data().not_names
     out = []
     for m in _name_run().finditer(text):
@@ -38,7 +40,7 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             words = words[1:]
         if words:
             out.append((start, m.end(), " ".join(words)))
-    return out
+    return tuple(out)
 
 
 def is_person_like(name: str) -> bool:
@@ -69,7 +71,9 @@ def previous_speaker(
     """The last person-like name in subject position before offset ``before``, or the last
     source already found before it (``known``: offsets and names), whichever is later."""
     found: tuple[int, str] | None = None
-    for start, end, run in name_runs(article_text[:before]):
+    for start, end, run in name_runs(article_text):
+        if end > before:
+            break
         if len(run.split()) < 2 and not _known_actor(run):
             continue
         if _subject_after().match(article_text, end):
