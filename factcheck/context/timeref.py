@@ -242,9 +242,9 @@ class TimeResolver:
                     when = span[0].replace(day=day)
                     if not m["y"] and self.published:
                         if not future and when > self.published:
-                            when = when.replace(year=when.year - 1)
+                            when = _shift_year(when, -1)
                         elif future and when < self.published:
-                            when = when.replace(year=when.year + 1)
+                            when = _shift_year(when, +1)
                     add(m, "point", when, when)
         for m in pats["part_month"].finditer(low):
             span = self._month(m["m"], m["y"])
@@ -354,3 +354,11 @@ def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _shift_year(day: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
