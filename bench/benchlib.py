@@ -122,6 +122,19 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: resident memory with pages shared between processes (a
+    forked worker's copy of the parent's spaCy model) divided among them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return _rss_kb(pid)
+
+
 def _children(pid: int) -> list[int]:
     out: list[int] = []
     try:
@@ -133,25 +146,28 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_kb(pid: int | None = None) -> dict[int, int]:
-    """Resident memory of a process and of each of its descendants, in KiB, read from /proc."""
+def tree_rss_kb(pid: int | None = None, *, proportional: bool = False) -> dict[int, int]:
+    """Resident memory (or, with ``proportional``, PSS) of a process and of each of its
+    descendants, in KiB, read from /proc."""
     todo = [os.getpid() if pid is None else pid]
     out: dict[int, int] = {}
     while todo:
         p = todo.pop()
-        out[p] = _rss_kb(p)
+        out[p] = _pss_kb(p) if proportional else _rss_kb(p)
         todo.extend(_children(p))
     return out
 
 
 class PeakRSS:
     """Samples the RSS of this process and its descendants while in use (context manager):
-    ``peak_kb`` is the largest sum over the tree, ``single_peak_kb`` the largest single
+    ``peak_kb`` is the largest sum over the tree, ``peak_pss_kb`` the same with shared pages
+    counted once (PSS, the memory really used), ``single_peak_kb`` the largest single
     process, ``processes`` the largest number of processes seen at once."""
 
     def __init__(self, interval: float = 0.02) -> None:
         self.interval = interval
         self.peak_kb = 0
+        self.peak_pss_kb = 0
         self.single_peak_kb = 0
         self.processes = 0
         self._stop = threading.Event()
@@ -160,6 +176,10 @@ class PeakRSS:
     def _sample(self) -> None:
         tree = tree_rss_kb()
         self.peak_kb = max(self.peak_kb, sum(tree.values()))
+        if len(tree) > 1:  # PSS costs more to read: only when memory may be shared
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(tree_rss_kb(proportional=True).values()))
+        else:
+            self.peak_pss_kb = max(self.peak_pss_kb, sum(tree.values()))
         self.single_peak_kb = max(self.single_peak_kb, max(tree.values()))
         self.processes = max(self.processes, len(tree))
 
