@@ -155,18 +155,7 @@ class _Scanner(FigureReader):
                 )
         m = self.at(lex.digit_ordinal_suffix, end)
         if m and value == int(value) and value > 0 and core.isdigit():
-            return Mention(
-                start,
-                m.end(),
-                text[start : m.end()],
-                Kind.ORDINAL,
-                value,
-                value,
-                value,
-                number_start=start,
-                number_end=end,
-                rule="digit_ordinal",
-            )
+            return self._ordinal(start, m.end(), value, end, "digit_ordinal")
         return self._measure(start, end, value, digits=True)
 
     def _read_vulgar(self, start: int, end: int) -> Mention | None:
@@ -315,35 +304,28 @@ class _Scanner(FigureReader):
                 text, max(0, start - 12), start
             ):
                 return None  # "une seconde": a unit of time
-        return Mention(
-            start,
-            end,
-            text[start:end],
-            Kind.ORDINAL,
-            value,
-            value,
-            value,
-            number_start=start,
-            number_end=end,
-            rule="ordinal_word",
-        )
+        return self._ordinal(start, end, value, end, "ordinal_word")
 
     def _read_roman(self, start: int, end: int) -> Mention | None:
         m = self.at(self.lex.roman_ordinal, start)
         value = roman_value(m.group(1)) if m else None
         if value is None or m is None:
             return None
+        return self._ordinal(start, m.end(), float(value), start + len(m.group(1)), "roman")
+
+    def _ordinal(self, start: int, end: int, value: float, number_end: int, rule: str) -> Mention:
+        """An ordinal ("47e", "quatrième", "XXIe"): its rank is its value and its interval."""
         return Mention(
             start,
-            m.end(),
-            m.group(),
+            end,
+            self.text[start:end],
             Kind.ORDINAL,
-            float(value),
+            value,
             value,
             value,
             number_start=start,
-            number_end=start + len(m.group(1)),
-            rule="roman",
+            number_end=number_end,
+            rule=rule,
         )
 
     def _read_relative(self, start: int, end: int) -> Mention | None:
