@@ -15,6 +15,7 @@ from factcheck.numbers import ordinal_word_value, parse_digits, words_value
 
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
 _AHEAD = 160  # characters a figure's tail (scale, unit, currency, range end) may span
+_LETTERS = regex.compile(r"\p{L}+")
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
 
@@ -65,8 +66,13 @@ class FigureReader:
                 value = value + float("0." + str(int(decimals)))  # "deux cent virgule trois"
                 pos = tail.end()
         if scaled and (m := self.at(lex.half_after, pos)):
-            value += 0.5 * _scale_of(value)
-            pos = m.end()
+            if sc := self.at(lex.scale_after, m.end()):
+                # "un milliard et demi million": half of the scale that follows
+                value += 0.5 * lex.scales[sc.group(1).lower()]
+                pos = sc.end()
+            else:
+                value += 0.5 * _scale_of(value)  # "3 millions et demi"
+                pos = m.end()
         elif (m := self.at(lex.and_after, pos)) and (frac := self._fraction_at(m.end())):
             value += frac[0] * (_scale_of(value) if scaled else 1.0)  # "cinq et un quart"
             pos = frac[1]
@@ -83,7 +89,9 @@ class FigureReader:
             and (single in lex.article_words or single in lex.weak_words)
         ):
             if single in lex.article_words:
-                return None  # "un accord", "l'une des": an article, not a figure
+                # "un accord", "l'une des": an article, not a figure; but "d'un à trois
+                # millions" starts a range.
+                return None if self.nested else self._range(base)
             nxt = self.at(lex.next_word, pos)
             if not nxt or self.at(lex.function_word_after, pos):
                 return None if self.nested else self._range(base)  # "de zéro à dix"
@@ -320,13 +328,12 @@ class FigureReader:
         kind, unit = first.kind, first.unit
         if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
             kind, unit = second.kind, second.unit
-            scale = _scale_of(second.value) if second.value >= 1000 and first.value < 1000 else 1
-            if scale > 1 and first.value * scale <= second.value:
-                low = first.value * scale  # "entre 1 et 2 milliards": the scale is shared
         elif (
             first.kind != second.kind or first.unit != second.unit or second.kind not in _RANGEABLE
         ):
             return None
+        if first.kind == Kind.COUNT:
+            low = first.value * self._shared_scale(first, second)
         if not low < high:
             return None
         start = entre.start() if entre else first.start
@@ -344,6 +351,34 @@ class FigureReader:
             number_end=second.number_end,
             rule="range",
         )
+
+
+    def _shared_scale(self, first: Mention, second: Mention) -> float:
+        """The scale word the first end of a range borrows from the second: "entre 2 et 3
+        millions", "de cinq à six cents", "dix à quinze mille" (1 when there is none). Digit
+        groups are not shared: "entre 10 et 15 000" stays 10 to 15 000."""
+        scale, own = self._scale_words(second), self._scale_words(first)
+        bare = own == 1 or own == first.value  # "cent" alone is bare, "dix mille" is not
+        if scale > 1 and bare and first.value * scale <= second.value:
+            return scale
+        return 1.0
+
+    def _scale_words(self, m: Mention) -> float:
+        """The product of the scale words closing the number of ``m`` ("quatre cent mille"
+        → 100 000, "3 millions de dollars" → 1 000 000, "15 000" → 1)."""
+        lex, run = self.lex, 1.0
+        for word in _LETTERS.findall(self.text, m.number_start or m.start, m.end):
+            low = word.lower()
+            factor = (
+                lex.scales.get(low) or lex.hundreds.get(low) or lex.scale_abbreviations.get(word)
+            )
+            if factor:
+                run *= factor
+            elif words_value(low, lex) is not None:
+                run = 1.0  # "deux cent cinquante mille": only the last run counts
+            else:
+                break  # the unit or currency: "millions de dollars"
+        return run
 
 
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:

@@ -25,6 +25,7 @@ class Lexicon:
     article_words: frozenset[str]
     scales: dict[str, float]
     scale_abbreviations: dict[str, float]
+    hundreds: dict[str, float]
     halves: dict[str, float]
     fractions: dict[str, float]
     vague_groups: dict[str, float]
@@ -310,7 +311,9 @@ def lexicon(code: str = "fr") -> Lexicon:
         regex.I,
     )
     negative_before = regex.compile(
-        rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$", regex.I
+        rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$"
+        rf"|(?<=[\p{{L}}:][^\S\n]+)(?:{_alt(extra['negative_signs'])})[^\S\n]+$",
+        regex.I,
     )
     after_article = (
         list(scales)
@@ -334,6 +337,7 @@ def lexicon(code: str = "fr") -> Lexicon:
         article_words=frozenset(nums["article_words"]),
         scales=scales,
         scale_abbreviations=dict(abbrev),
+        hundreds=_lower_map(nums["hundreds"]),
         halves=halves,
         fractions=fractions,
         vague_groups=groups,

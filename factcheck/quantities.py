@@ -175,10 +175,13 @@ class _Scanner(FigureReader):
 
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
-        if words.lower() in self.lex.article_words and not self.at(
-            self.lex.article_continuation, end
+        lex = self.lex
+        if (
+            words.lower() in lex.article_words
+            and not self.at(lex.article_continuation, end)
+            and (self.nested or not self.at(lex.range_joiner, end))
         ):
-            return None  # "un accord": the common case, rejected early
+            return None  # "un accord": the common case, rejected early ("un à trois" goes on)
         if (long := _WORD_LIMIT.match(words)) and long.end() < len(words):
             # The longest French number in words has about a dozen words; a longer run is
             # noise (or hostile input) and would make the prefix search below quadratic.
@@ -295,6 +298,8 @@ class _Scanner(FigureReader):
         ):
             return None  # "un millionième": a fraction
         last = text[start:end].lower().split()[-1].split("-")[-1]
+        if self._scaled_numerator(text[start:end], last):
+            return None  # "cent mille milliardième": a fraction, not the 10¹⁴th
         if last in lex.ordinal_words and lex.ordinal_words[last] == 2:
             plural = last.endswith("s")
             compound = " " in text[start:end].strip() or "-" in text[start:end]
@@ -305,6 +310,19 @@ class _Scanner(FigureReader):
             ):
                 return None  # "une seconde": a unit of time
         return self._ordinal(start, end, value, end, "ordinal_word")
+
+    def _scaled_numerator(self, phrase: str, last: str) -> bool:
+        """Whether ``phrase`` is a number with its own scale before the ordinal of a large
+        scale ("cent mille billionième"): ordinals past a million multiply the scale by a
+        plain number ("le deux millionième visiteur"), so a scaled head is a numerator."""
+        lex = self.lex
+        stem = next(
+            (last[: -len(x)] for x in lex.ordinal_suffixes if last.endswith(x) and last != x), ""
+        )
+        if lex.scales.get(lex.ordinal_stems.get(stem, stem), 0) < 1e6:
+            return False
+        head = phrase.lower().replace("-", " ").split()[:-1]
+        return any(w in lex.scales for w in head)
 
     def _read_roman(self, start: int, end: int) -> Mention | None:
         m = self.at(self.lex.roman_ordinal, start)

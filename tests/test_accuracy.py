@@ -105,9 +105,15 @@ def test_peer_suite_pass_rate() -> None:
         f"deliberate deviations: {len(deliberate)}; pass rate on the other cases: "
         f"{rate_without:.1%}"
     )
+    # The article cases are the ones the project's own requirements rule out ("no article
+    # 'un'/'une' is reported"); the rate without only them must hold too.
+    forced = sum(1 for _, d in deliberate if d == "article")
+    rate_forced = len(passed) / (len(results) - forced)
+    print(f"pass rate without only the {forced} article cases: {rate_forced:.1%}")
     for r, d in deliberate:
         print(f"  deviation [{d}] {r.model} {r.input.strip()!r}: {reasons[d]}")
     for r in failures:
         print(f"  failure {r.model} {r.input.strip()!r}: expected {r.expected}, got {r.got}")
     assert rate_without >= 0.95
+    assert rate_forced >= 0.95
     assert len(deliberate) <= 10  # a new deviation must be a decision, not a drift
