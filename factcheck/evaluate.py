@@ -16,26 +16,34 @@ Matching, per article:
 Subject accuracy and source accuracy are computed over paired gold rows that carry a
 ``subject`` / ``attribution``, when the claims table has ``subject`` / ``source`` columns.
 
-The result records (``Score``, ``Accuracy``, ``EvalError``, ``EvalReport``) and the text
-report (``format_report``) are in ``factcheck.eval_report``, re-exported here.
+The comparison of one predicted figure with one gold row (pairing, attributes, subject,
+source) is in ``factcheck.eval_compare``; the result records (``Score``, ``Accuracy``,
+``EvalError``, ``EvalReport``) and the text report (``format_report``) are in
+``factcheck.eval_report``. Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import regex
 
+from factcheck.eval_compare import (
+    VALUE_TOLERANCE,
+    as_text,
+    attribute_differences,
+    is_missing,
+    overlap,
+    pair_by_overlap,
+    same_source,
+    same_subject,
+    show_value,
+)
 from factcheck.eval_report import Accuracy, EvalError, EvalReport, Score, format_report
-from factcheck.lang import load_data
 from factcheck.models import Kind
 
 __all__ = [
@@ -53,7 +61,6 @@ __all__ = [
     "same_subject",
 ]
 
-VALUE_TOLERANCE = 1e-6
 _IDENTIFIER = str(Kind.IDENTIFIER)
 
 
@@ -82,127 +89,6 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             raise GoldError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
         rows.append(row)
     return rows
-
-
-def _missing(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-
-
-def _close(gold: Any, pred: Any) -> bool:
-    if _missing(pred):
-        return False
-    try:
-        g, p = float(gold), float(pred)
-    except (TypeError, ValueError):
-        return False
-    return math.isclose(g, p, rel_tol=VALUE_TOLERANCE, abs_tol=1e-12)
-
-
-def _text(v: Any) -> str | None:
-    return None if _missing(v) or v == "" else str(v)
-
-
-def attribute_differences(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> list[str]:
-    """What differs between a gold row and the predicted row it is paired with."""
-    diffs: list[str] = []
-    if str(gold["kind"]) != str(pred.get("kind")):
-        diffs.append(f"kind {pred.get('kind')} ≠ gold {gold['kind']}")
-    for name in ("value", "low", "high"):
-        if not _missing(gold.get(name)) and not _close(gold[name], pred.get(name)):
-            diffs.append(f"{name} {_fmt(pred.get(name))} ≠ gold {_fmt(gold[name])}")
-    if _text(gold.get("unit")) != _text(pred.get("unit")):
-        diffs.append(f"unit {_text(pred.get('unit'))} ≠ gold {_text(gold.get('unit'))}")
-    gold_approx = _text(gold.get("approx")) or "none"
-    if gold_approx != (_text(pred.get("approx")) or "none"):
-        diffs.append(f"approx {_text(pred.get('approx'))} ≠ gold {gold_approx}")
-    return diffs
-
-
-def _fmt(v: Any) -> str:
-    if _missing(v):
-        return "null"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
-
-def _overlap(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
-    return min(int(a["end"]), int(b["end"])) - max(int(a["start"]), int(b["start"]))
-
-
-def _pair(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairing by overlap size."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            ov = _overlap(g, p)
-            if ov > 0:
-                same_kind = str(g["kind"]) == str(p["kind"])
-                dist = abs(int(g["start"]) - int(p["start"]))
-                candidates.append((-ov, not same_kind, dist, gi, pi))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, _, gi, pi in candidates:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
-
-
-@cache
-def _alias_data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    data = load_data("fr", "eval_aliases")
-    articles = frozenset(data.get("articles", []))
-    titles = frozenset(data.get("titles", []))
-    canonical: dict[str, str] = {}
-    for group in data.get("groups", []):
-        keys = [" ".join(_words(name, articles, frozenset())) for name in group]
-        for key in keys:
-            canonical[key] = keys[0]
-    return articles, titles, canonical
-
-
-def _strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-
-
-def _words(name: str, articles: frozenset[str], titles: frozenset[str]) -> list[str]:
-    words = regex.findall(r"[\p{L}\p{N}]+", _strip_accents(name).casefold())
-    return [w for w in words if w not in articles and w not in titles]
-
-
-def same_source(predicted: Any, gold: Any) -> bool:
-    """Whether a predicted source and a gold attribution name the same person or body."""
-    if _missing(predicted) or _missing(gold) or not str(predicted).strip():
-        return False
-    articles, titles, canonical = _alias_data()
-    a = _words(str(predicted), articles, titles)
-    b = _words(str(gold), articles, titles)
-    if not a or not b:
-        return False
-    ka, kb = canonical.get(" ".join(a), " ".join(a)), canonical.get(" ".join(b), " ".join(b))
-    if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
-        return True
-    # Last-name match between two person names ("M. Zelensky" ~ "Volodymyr Zelensky"):
-    # every remaining word is capitalised in the original text.
-    return a[-1] == b[-1] and _is_person_name(str(predicted)) and _is_person_name(str(gold))
-
-
-def _is_person_name(name: str) -> bool:
-    articles, titles, _ = _alias_data()
-    raw = regex.findall(r"[\p{L}\p{N}]+", name)
-    kept = [w for w in raw if _strip_accents(w).casefold() not in articles | titles]
-    return 1 <= len(kept) <= 4 and all(w[0].isupper() for w in kept)
-
-
-def same_subject(predicted: Any, gold: Any) -> bool:
-    """Subject lemmas compared case-insensitively (spaces normalised)."""
-    if _missing(predicted) or _missing(gold):
-        return False
-    return " ".join(str(predicted).casefold().split()) == " ".join(str(gold).casefold().split())
 
 
 def evaluate(
@@ -254,7 +140,7 @@ def evaluate(
         figures = [g for g in gold_by_article[article] if str(g["kind"]) != _IDENTIFIER]
         identifiers = [g for g in gold_by_article[article] if str(g["kind"]) == _IDENTIFIER]
         preds = sorted(pred_by_article.get(article, []), key=lambda r: int(r["start"]))
-        pairs = _pair(figures, preds)
+        pairs = pair_by_overlap(figures, preds)
         for gi, pi in pairs:
             g, p = figures[gi], preds[pi]
             span["tp"] += 1
@@ -265,7 +151,7 @@ def evaluate(
                 error(article, "attribute", g, f"read as {p.get('surface')!r}: " + "; ".join(diffs))
             else:
                 tp[str(g["kind"])] += 1
-            if has_subject and not _missing(g.get("subject")):
+            if has_subject and not is_missing(g.get("subject")):
                 ok = same_subject(p.get("subject"), g["subject"])
                 subject["total"] += 1
                 subject["correct"] += ok
@@ -274,9 +160,9 @@ def evaluate(
                         article,
                         "subject",
                         g,
-                        f"subject {_text(p.get('subject'))!r} ≠ gold {g['subject']!r}",
+                        f"subject {as_text(p.get('subject'))!r} ≠ gold {g['subject']!r}",
                     )
-            if has_source and not _missing(g.get("attribution")):
+            if has_source and not is_missing(g.get("attribution")):
                 ok = same_source(p.get("source"), g["attribution"])
                 source["total"] += 1
                 source["correct"] += ok
@@ -285,7 +171,7 @@ def evaluate(
                         article,
                         "source",
                         g,
-                        f"source {_text(p.get('source'))!r} ≠ gold {g['attribution']!r}",
+                        f"source {as_text(p.get('source'))!r} ≠ gold {g['attribution']!r}",
                     )
         paired_g = {gi for gi, _ in pairs}
         paired_p = {pi for _, pi in pairs}
@@ -293,13 +179,13 @@ def evaluate(
             if gi not in paired_g:
                 fn[str(g["kind"])] += 1
                 span["fn"] += 1
-                error(article, "missed", g, f"{g['kind']} {_fmt(g.get('value'))} not found")
+                error(article, "missed", g, f"{g['kind']} {show_value(g.get('value'))} not found")
         for pi, p in enumerate(preds):
             if pi in paired_p:
                 continue
             fp[str(p["kind"])] += 1
             span["fp"] += 1
-            hit = next((i for i in identifiers if _overlap(i, p) > 0), None)
+            hit = next((i for i in identifiers if overlap(i, p) > 0), None)
             if hit is not None:
                 error(
                     article,
@@ -308,7 +194,9 @@ def evaluate(
                     f"reported as {p['kind']} but gold says identifier {hit.get('surface')!r}",
                 )
             else:
-                error(article, "spurious", p, f"{p['kind']} {_fmt(p.get('value'))} not in gold")
+                error(
+                    article, "spurious", p, f"{p['kind']} {show_value(p.get('value'))} not in gold"
+                )
 
     kinds = sorted(set(tp) | set(fp) | set(fn))
     per_kind = {k: Score(tp[k], fp[k], fn[k]) for k in kinds}
