@@ -41,6 +41,13 @@ def resolve_day(day: int, month: int, year: int | None, published: date | None) 
         return None
 
 
+def _calendar(
+    text: str, start: int, end: int, kind: Kind, resolved: str | None, rule: str
+) -> Mention:
+    """A date or time of day: no value, its ISO 8601 resolution in ``resolved``."""
+    return Mention(start, end, text[start:end], kind, None, resolved=resolved, rule=rule)
+
+
 def _day_number(token: str, lex: Lexicon) -> int | None:
     token = token.lower()
     if token in ("1er", "premier"):
@@ -76,15 +83,7 @@ def find_calendar(
         resolved = resolve_day(day, month, year, published)
         end = m.end("m1") if m.group("m1") else m.end("d1")
         if 1 <= day <= 31:
-            yield Mention(
-                m.start("d1"),
-                end,
-                text[m.start("d1") : end],
-                Kind.DATE,
-                None,
-                resolved=resolved,
-                rule="date_span",
-            )
+            yield _calendar(text, m.start("d1"), end, Kind.DATE, resolved, "date_span")
     for m in _around_months(text, months, lex.calendar.date, before=24, after=6):
         day = _day_number(m.group("day"), lex)
         month = lex.calendar.months.get(m.group("month").lower())
@@ -93,22 +92,13 @@ def find_calendar(
         year = int(m.group("year")) if m.group("year") else None
         # An impossible date ("31 avril") stays a date, unresolved: its day is no count.
         resolved = resolve_day(day, month, year, published)
-        yield Mention(
-            m.start(), m.end(), m.group(), Kind.DATE, None, resolved=resolved, rule="date"
-        )
+        yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "date")
     for m in _around_months(text, months, lex.calendar.month_year, before=0, after=6):
         month = lex.calendar.months.get(m.group("month").lower())
         year = int(m.group("year"))
         if month and lex.calendar.year_min <= year <= lex.calendar.year_max:
-            yield Mention(
-                m.start(),
-                m.end(),
-                m.group(),
-                Kind.DATE,
-                None,
-                resolved=f"{year:04d}-{month:02d}",
-                rule="month_year",
-            )
+            resolved = f"{year:04d}-{month:02d}"
+            yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
     for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -118,26 +108,11 @@ def find_calendar(
             continue
         resolved = resolve_day(d, mo, y, published)
         if resolved:
-            yield Mention(
-                m.start(),
-                m.end(),
-                m.group(),
-                Kind.DATE,
-                None,
-                resolved=resolved,
-                rule="numeric_date",
-            )
+            yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "numeric_date")
     for m in lex.calendar.time.finditer(text):
         minutes = m.group("m") or m.group("m2")
         hour = int(m.group("h"))
         if hour == 24 and minutes != "00":
             continue
-        yield Mention(
-            m.start(),
-            m.end(),
-            m.group(),
-            Kind.TIME,
-            None,
-            resolved=f"{hour:02d}:{minutes}",
-            rule="time",
-        )
+        resolved = f"{hour:02d}:{minutes}"
+        yield _calendar(text, m.start(), m.end(), Kind.TIME, resolved, "time")
