@@ -5,32 +5,14 @@ interval convention. Mixed into the scanner of :mod:`factcheck.quantities`."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-
-import regex
 
 from factcheck.lexicon import Lexicon
-from factcheck.models import APPROX_TOLERANCE, Approx, Kind, Mention
+from factcheck.models import Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, words_value
-
-_LOOKBACK = 48  # characters searched before a figure for approximators and cues
-_AHEAD = 160  # characters a figure's tail (scale, unit, currency, range end) may span
-_LETTERS = regex.compile(r"\p{L}+")
-_RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
+from factcheck.range_reading import _LOOKBACK, RangeReader, with_interval
 
 
-class FigureReader:
-    text: str
-    lex: Lexicon
-    published: date | None
-    taken: bytearray
-    nested: bool = False
-
-    def at(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
-        """``pattern.match`` at ``pos``, looking only a little ahead: patterns built around one
-        literal would otherwise search the whole rest of the text for it."""
-        return pattern.match(self.text, pos, pos + _AHEAD)
-
+class FigureReader(RangeReader):
     def _measure(
         self, start: int, end: int, value: float, *, digits: bool, single: str | None = None
     ) -> Mention | None:
@@ -287,100 +269,6 @@ class FigureReader:
         mention = replace(mention, start=start, surface=text[start : mention.end], approx=approx)
         return with_interval(mention)
 
-    def _range(self, first: Mention) -> Mention | None:
-        """ "entre 10 et 15 %", "de 500 000 à 600 000", "100 000 à 140 000", "10-15 %"."""
-        text, lex = self.text, self.lex
-        if first.kind not in _RANGEABLE or first.value is None or first.approx == Approx.RANGE:
-            return None
-        window = max(0, first.start - _LOOKBACK)
-        entre = lex.range_entre_before.search(text, window, first.start)
-        j = self.at(lex.range_joiner, first.end)
-        if not j or (entre and not j.group(1)) or (not entre and j.group(1)):
-            return None
-        if j.group(3) and (first.end != j.start() or "," in text[first.end : j.end()]):
-            return None  # "10-15" only when glued
-        changing = bool(j.group(2)) and not entre
-        from_to = changing and lex.from_to_before.search(text, window, first.start)
-        if (
-            changing
-            and first.kind != Kind.COUNT
-            and lex.change_verb_before.search(text, window, first.start)
-        ):
-            return None  # "passé de 7,7 % à 7,4 %": two figures, each with its unit
-        sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
-        sub.nested = True  # the end of a range is not itself the start of one
-        second = None
-        for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
-            if m := self.at(pattern, j.end()):
-                second = reader(m.start(), m.end())
-                break
-        if second is None or second.approx != Approx.NONE or second.value is None:
-            return None
-        if from_to:
-            # "porte l'âge légal de 62 à 64 ans": the first figure is a value of its own,
-            # in the unit of the second.
-            if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
-                return with_interval(
-                    replace(first, kind=second.kind, unit=second.unit, approx=Approx.NONE)
-                )
-            return None
-        low, high = first.value, second.value
-        kind, unit = first.kind, first.unit
-        if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
-            kind, unit = second.kind, second.unit
-        elif (
-            first.kind != second.kind or first.unit != second.unit or second.kind not in _RANGEABLE
-        ):
-            return None
-        if first.kind == Kind.COUNT:
-            low = first.value * self._shared_scale(first, second)
-        if not low < high:
-            return None
-        start = entre.start() if entre else first.start
-        return Mention(
-            start,
-            second.end,
-            text[start : second.end],
-            kind,
-            None,
-            low,
-            high,
-            unit,
-            Approx.RANGE,
-            number_start=first.number_start,
-            number_end=second.number_end,
-            rule="range",
-        )
-
-
-    def _shared_scale(self, first: Mention, second: Mention) -> float:
-        """The scale word the first end of a range borrows from the second: "entre 2 et 3
-        millions", "de cinq à six cents", "dix à quinze mille" (1 when there is none). Digit
-        groups are not shared: "entre 10 et 15 000" stays 10 to 15 000."""
-        scale, own = self._scale_words(second), self._scale_words(first)
-        bare = own == 1 or own == first.value  # "cent" alone is bare, "dix mille" is not
-        if scale > 1 and bare and first.value * scale <= second.value:
-            return scale
-        return 1.0
-
-    def _scale_words(self, m: Mention) -> float:
-        """The product of the scale words closing the number of ``m`` ("quatre cent mille"
-        → 100 000, "3 millions de dollars" → 1 000 000, "15 000" → 1)."""
-        lex, run = self.lex, 1.0
-        for word in _LETTERS.findall(self.text, m.number_start or m.start, m.end):
-            low = word.lower()
-            factor = (
-                lex.scales.get(low) or lex.hundreds.get(low) or lex.scale_abbreviations.get(word)
-            )
-            if factor:
-                run *= factor
-            elif words_value(low, lex) is not None:
-                run = 1.0  # "deux cent cinquante mille": only the last run counts
-            else:
-                break  # the unit or currency: "millions de dollars"
-        return run
-
-
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
     """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""
     low = " ".join(words.lower().split())
@@ -395,27 +283,3 @@ def _scale_of(value: float) -> float:
         if abs(value) >= scale:
             return scale
     return 1.0
-
-
-def with_interval(m: Mention) -> Mention:
-    """Fill ``low``/``high`` from ``value`` and ``approx`` (convention in models.py)."""
-    if m.value is None or m.kind not in (
-        Kind.COUNT,
-        Kind.MONEY,
-        Kind.PERCENT,
-        Kind.FRACTION,
-        Kind.DURATION,
-        Kind.QUANTITY,
-    ):
-        return m
-    v = m.value
-    if m.approx == Approx.NONE:
-        return replace(m, low=v, high=v)
-    if m.approx == Approx.APPROX:
-        return replace(m, low=v * (1 - APPROX_TOLERANCE), high=v * (1 + APPROX_TOLERANCE))
-    if m.approx == Approx.LOWER:
-        cap = 1.0 if m.kind == Kind.FRACTION else None
-        return replace(m, low=v, high=cap)
-    if m.approx == Approx.UPPER:
-        return replace(m, low=0.0 if v >= 0 else None, high=v)
-    return m
