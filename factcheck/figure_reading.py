@@ -72,8 +72,13 @@ class FigureReader(RangeReader):
         ):
             if single in lex.article_words:
                 # "un accord", "l'une des": an article, not a figure; but "d'un à trois
-                # millions" starts a range.
-                return None if self.nested else self._range(base)
+                # millions" starts a range, and "un ou deux jours" is one day.
+                if self.nested:
+                    return None
+                if (ranged := self._range(base)) is not None:
+                    return ranged
+                alternative = self._alternative(base)
+                return None if alternative is base else self._finish(alternative)
             nxt = self.at(lex.next_word, pos)
             if not nxt or self.at(lex.function_word_after, pos):
                 return None if self.nested else self._range(base)  # "de zéro à dix"
@@ -120,10 +125,20 @@ class FigureReader(RangeReader):
                     value *= lex.currency_factor[key]  # "12 centimes" = 0.12 EUR
             if code:
                 kind, unit, pos = Kind.MONEY, code, m.end()
-        if kind is None and (
-            m := self.at(lex.duration_after, pos)
-            or (digits and self.at(lex.duration_abbrev_after, pos))
-        ):
+        m = None
+        if kind is None:
+            m = (
+                self.at(lex.duration_after, pos)
+                or (scaled and self.at(lex.duration_after_scale, pos))  # "une dizaine de jours"
+                or (digits and self.at(lex.duration_abbrev_after, pos))
+            )
+            if (
+                m
+                and lex.duration_units[m.group(1).lower()] == "month"
+                and self.at(lex.month_of_after, m.end())
+            ):
+                m = None  # "un mois de février": the month, not a length of time
+        if m:
             unit = lex.duration_units[m.group(1).lower()]
             if (
                 unit == "hour"
@@ -131,6 +146,7 @@ class FigureReader(RangeReader):
                 and value <= 24
                 and value == int(value)
                 and lex.calendar.time_cue_hour.search(text, max(0, base.start - 12), base.start)
+                and not self._duration_approximator(base.start)
             ):
                 return replace(
                     base,
@@ -153,6 +169,8 @@ class FigureReader(RangeReader):
                 base = replace(base, start=neg.start())
         if kind is None and value is not None and (m := self.at(lex.fraction_noun, pos)):
             kind, value, pos = Kind.FRACTION, value * lex.fractions[m.group(1).lower()], m.end()
+            if d := self.at(lex.hyphen_duration_after, pos):  # "une demi-heure", "un demi-siècle"
+                kind, unit, pos = Kind.DURATION, lex.duration_units[d.group(1).lower()], d.end()
         if (
             kind is None
             and value is not None
@@ -174,7 +192,15 @@ class FigureReader(RangeReader):
                 kind, value, pos = Kind.FRACTION, value / other[0], other[1]
         if kind is None and value is not None and (m := self.at(lex.proportion_after, pos)):
             other = self._bare_number_at(m.end())
-            if other and other[0] > value and not self._unit_at(other[1]):
+            if (
+                other
+                and other[0] > value
+                and not self._unit_at(other[1])
+                and (
+                    other[0] <= lex.proportion_max_denominator
+                    or other[0] in lex.proportion_round_denominators
+                )
+            ):
                 # "un Français sur trois", "9 foyers sur 10": a proportion
                 kind, value, pos = Kind.FRACTION, value / other[0], other[1]
         if (
@@ -194,6 +220,13 @@ class FigureReader(RangeReader):
                 base, end=pos, surface=text[base.start : pos], kind=kind, value=value, unit=unit
             )
         )
+
+    def _duration_approximator(self, start: int) -> bool:
+        """Whether an approximator that is no time cue precedes ``start``: "plus de cinq
+        heures" is a length of time, "jusqu'à 22 heures" and "vers 5 heures" are times."""
+        m = self.lex.approx_before.search(self.text, max(0, start - _LOOKBACK), start)
+        cue = self.lex.calendar.time_cue_hour
+        return bool(m) and not cue.fullmatch(" ".join(m.group().split()) + " ")
 
     def _unit_at(self, pos: int) -> bool:
         """Whether a scale, percent sign, unit or currency follows ``pos``."""
@@ -263,9 +296,10 @@ class FigureReader(RangeReader):
                 start = m.start()
         elif m := lex.approx_verb_before.search(text, window, start):
             approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
-        ranged = None if self.nested else self._range(mention)
-        if ranged is not None:
-            return ranged
+        if not self.nested:
+            if (ranged := self._range(mention)) is not None:
+                return ranged
+            mention = self._alternative(mention)  # "deux ou trois millions"
         mention = replace(mention, start=start, surface=text[start : mention.end], approx=approx)
         return with_interval(mention)
 

@@ -98,6 +98,15 @@ class Lexicon:
     ordinal_determiner_before: Pattern
     fraction_with_determiner: Pattern
     ordinal_fraction_follower: Pattern
+    spaced_minus_before: Pattern  # "après - 0,1 %": the sign, in group "sign"
+    spaced_sign: Pattern
+    alternative_joiner: Pattern  # "deux ou trois millions"
+    score_cue_before: Pattern
+    proportion_max_denominator: float
+    proportion_round_denominators: frozenset[float]
+    duration_after_scale: Pattern  # "une dizaine de jours"
+    hyphen_duration_after: Pattern  # "une demi-heure"
+    month_of_after: Pattern  # "un mois de février" is February, not a duration
 
 
 @cache
@@ -265,6 +274,26 @@ def lexicon(code: str = "fr") -> Lexicon:
         rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
     )
     fraction_sur = regex.compile(r"\s+sur\s+", regex.I)
+    signs = _alt(extra["negative_signs"])
+    spaced_minus_before = regex.compile(
+        rf"(?:(?<![\p{{L}}'])(?:{_alt(extra['negative_sign_cues'])})[^\S\n]+|[(:][^\S\n]*)"
+        rf"(?P<sign>{signs})[^\S\n]+$",
+        regex.I,
+    )
+    spaced_sign = regex.compile(rf"(?:{signs})[^\S\n]+(?=\d)")
+    alternative_joiner = regex.compile(
+        rf"\s+(?:{_alt(approx['ranges']['alternative_joiners'])})\s+", regex.I
+    )
+    score_cue_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alt(extra['score_cues'])})(?![\p{{L}}])", regex.I
+    )
+    duration_after_scale = regex.compile(
+        rf"\s+(?:de\s+|d')({_alt(full_words)})(?![\p{{L}}\d])", regex.I
+    )
+    hyphen_duration_after = regex.compile(rf"-({_alt(full_words)})(?![\p{{L}}\d])", regex.I)
+    month_of_after = regex.compile(
+        rf"\s+(?:de\s+|d')(?:{_alt(list(calendar_lexicon(code).months))})(?![\p{{L}}])", regex.I
+    )
     article_elision_before = regex.compile(r"(?<![\p{L}])[lL]'$")
 
     demi_scale_after = regex.compile(
@@ -398,6 +427,17 @@ def lexicon(code: str = "fr") -> Lexicon:
         function_word_after=function_word_after,
         calendar=calendar_lexicon(code),
         fraction_sur=fraction_sur,
+        spaced_minus_before=spaced_minus_before,
+        spaced_sign=spaced_sign,
+        alternative_joiner=alternative_joiner,
+        score_cue_before=score_cue_before,
+        proportion_max_denominator=float(extra["proportion_max_denominator"]),
+        proportion_round_denominators=frozenset(
+            float(x) for x in extra["proportion_round_denominators"]
+        ),
+        duration_after_scale=duration_after_scale,
+        hyphen_duration_after=hyphen_duration_after,
+        month_of_after=month_of_after,
         article_elision_before=article_elision_before,
         demi_scale_after=demi_scale_after,
         decimal_word_after=decimal_word_after,

@@ -156,6 +156,12 @@ class _Scanner(FigureReader):
         m = self.at(lex.digit_ordinal_suffix, end)
         if m and value == int(value) and value > 0 and core.isdigit():
             return self._ordinal(start, m.end(), value, end, "digit_ordinal")
+        if (
+            value > 0
+            and core[0] not in "+-"
+            and (sign := lex.spaced_minus_before.search(text, max(0, start - 24), start))
+        ):
+            start, value = sign.start("sign"), -value  # "après - 0,1 %", "(- 3,2 %"
         return self._measure(start, end, value, digits=True)
 
     def _read_vulgar(self, start: int, end: int) -> Mention | None:
@@ -179,9 +185,12 @@ class _Scanner(FigureReader):
         if (
             words.lower() in lex.article_words
             and not self.at(lex.article_continuation, end)
-            and (self.nested or not self.at(lex.range_joiner, end))
+            and (
+                self.nested
+                or not (self.at(lex.range_joiner, end) or self.at(lex.alternative_joiner, end))
+            )
         ):
-            return None  # "un accord": the common case, rejected early ("un à trois" goes on)
+            return None  # "un accord": rejected early ("un à trois", "un ou deux jours" go on)
         if (long := _WORD_LIMIT.match(words)) and long.end() < len(words):
             # The longest French number in words has about a dozen words; a longer run is
             # noise (or hostile input) and would make the prefix search below quadratic.

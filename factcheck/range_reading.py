@@ -16,6 +16,8 @@ from factcheck.numbers import words_value
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
 _AHEAD = 160  # characters a figure's tail (scale, unit, currency, range end) may span
 _LETTERS = regex.compile(r"\p{L}+")
+_ZERO_GROUPS = regex.compile(r"(?<=\d)(?:[ .]000)+$")  # "60 000" → " 000"
+_BARE_INTEGER = regex.compile(r"\d{1,3}")
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
 
@@ -56,23 +58,27 @@ class RangeReader(ReaderBase):
             and lex.change_verb_before.search(text, window, first.start)
         ):
             return None  # "passé de 7,7 % à 7,4 %": two figures, each with its unit
-        sub = type(self)(text, lex, self.published, self.taken)  # reads, never takes
-        sub.nested = True  # the end of a range is not itself the start of one
-        second = None
-        for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
-            if m := self.at(pattern, j.end()):
-                second = reader(m.start(), m.end())
-                break
+        second = self._number_at(j.end())
         if second is None or second.approx != Approx.NONE or second.value is None:
             return None
         if from_to:
             # "porte l'âge légal de 62 à 64 ans": the first figure is a value of its own,
-            # in the unit of the second.
+            # in the unit (and scale) of the second.
             if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
+                value = first.value * self._shared_scale(first, second)
                 return with_interval(
-                    replace(first, kind=second.kind, unit=second.unit, approx=Approx.NONE)
+                    replace(
+                        first, kind=second.kind, unit=second.unit, value=value, approx=Approx.NONE
+                    )
                 )
             return None
+        if (
+            first.kind == second.kind == Kind.COUNT
+            and not entre
+            and not j.group(1)
+            and lex.score_cue_before.search(text, window, first.start)
+        ):
+            return None  # "Marseille s'incline 0-2": a score, two counts
         low, high = first.value, second.value
         kind, unit = first.kind, first.unit
         if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
@@ -83,6 +89,8 @@ class RangeReader(ReaderBase):
             return None
         if first.kind == Kind.COUNT:
             low = first.value * self._shared_scale(first, second)
+        if high < low < 0:
+            low, high = high, low  # "entre -8 et -12 °C": colder is lower
         if not low < high:
             return None
         start = entre.start() if entre else first.start
@@ -102,15 +110,49 @@ class RangeReader(ReaderBase):
         )
 
 
+    def _number_at(self, pos: int) -> Mention | None:
+        """The figure starting at ``pos`` (after "et", "à", "ou"), read without taking it."""
+        lex = self.lex
+        sub = type(self)(self.text, lex, self.published, self.taken)  # type: ignore[call-arg]
+        sub.nested = True  # the end of a range is not itself the start of one
+        if s := self.at(lex.spaced_sign, pos):
+            pos = s.end()  # "entre - 3 et - 1 %": the reader takes the sign back
+        for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
+            if m := self.at(pattern, pos):
+                return reader(m.start(), m.end())
+        return None
+
+    def _alternative(self, first: Mention) -> Mention:
+        """ "deux ou trois millions", "200 ou 300 millions de dollars": the first alternative
+        takes the scale, unit or currency of the second (and stays a figure of its own)."""
+        if first.kind != Kind.COUNT or first.value is None or first.approx == Approx.RANGE:
+            return first
+        j = self.at(self.lex.alternative_joiner, first.end)
+        second = self._number_at(j.end()) if j else None
+        if second is None or second.value is None:
+            return first
+        scale = self._shared_scale(first, second)
+        if second.kind == Kind.COUNT and scale == 1:
+            return first
+        return replace(first, kind=second.kind, unit=second.unit, value=first.value * scale)
+
     def _shared_scale(self, first: Mention, second: Mention) -> float:
-        """The scale word the first end of a range borrows from the second: "entre 2 et 3
-        millions", "de cinq à six cents", "dix à quinze mille" (1 when there is none). Digit
-        groups are not shared: "entre 10 et 15 000" stays 10 to 15 000."""
+        """The scale the first end of a range borrows from the second: a scale word ("entre 2
+        et 3 millions", "de cinq à six cents", "dix à quinze mille") or, between written
+        digits of the same order, the thousands ("entre 50 et 60 000"). 1 when there is
+        none: "de 5 à 1 000 euros" stays 5 to 1 000."""
+        a, b = abs(first.value or 0.0), abs(second.value or 0.0)
         scale, own = self._scale_words(second), self._scale_words(first)
-        bare = own == 1 or own == first.value  # "cent" alone is bare, "dix mille" is not
-        if scale > 1 and bare and first.value * scale <= second.value:
-            return scale
-        return 1.0
+        bare = own == 1 or own == a  # "cent" alone is bare, "dix mille" is not
+        if scale > 1:
+            return scale if bare and a * scale <= b else 1.0
+        core = self.text[first.number_start or first.start : first.number_end or first.end]
+        other = self.text[second.number_start or second.start : second.number_end or second.end]
+        zeros = _ZERO_GROUPS.search(other)
+        if not (_BARE_INTEGER.fullmatch(core.lstrip("-+ ")) and zeros):
+            return 1.0
+        group = 1000.0 ** (len(zeros.group()) // 4)
+        return group if a < b / group <= a * 10 else 1.0
 
     def _scale_words(self, m: Mention) -> float:
         """The product of the scale words closing the number of ``m`` ("quatre cent mille"

@@ -1,5 +1,6 @@
 """Figure extraction by phenomenon, from tables of real French news phrasing
-(``tests/data/extraction/*.toml``: one file per phenomenon)."""
+(``tests/data/extraction/*.toml``: one file per phenomenon; ``negatives*.toml`` list spans
+that must not be read as figures)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ DATA = Path(__file__).parent / "data" / "extraction"
 def _cases(kind: str) -> list[pytest.param]:
     params = []
     for path in sorted(DATA.glob("*.toml")):
-        if (path.stem == "negatives") != (kind == "negative"):
+        if path.stem.startswith("negatives") != (kind == "negative"):
             continue
         for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
             label = case.get("surface") or case.get("span")
