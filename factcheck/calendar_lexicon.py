@@ -29,6 +29,7 @@ class CalendarLexicon:
     time: Pattern  # "22h41", "14:30"
     time_cue_hour: Pattern  # "à" before "22 heures"
     year_cue_before: Pattern  # "en" before "2024"
+    direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
 
 
 @cache
@@ -76,5 +77,10 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         time_cue_hour=regex.compile(rf"(?<![\p{{L}}])(?:{cue(cal['time_cues'])})\s+$", regex.I),
         year_cue_before=regex.compile(
             rf"(?<![\p{{L}}])(?:{cue(cal['year_cues'])})[\s-]*$", regex.I
+        ),
+        direction_after=regex.compile(
+            rf"\s+(?:(?P<next>{_alt(cal['next_words'])})|(?P<last>{_alt(cal['last_words'])}))"
+            r"(?![\p{L}])",
+            regex.I,
         ),
     )

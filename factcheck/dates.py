@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Literal
 
 from factcheck.lexicon import Lexicon
 from factcheck.models import Kind, Mention
 from factcheck.patterns import Folded
+
+Direction = Literal["next", "last"]
 
 
 def nearest_year(month: int, day: int, published: date) -> int:
@@ -28,10 +31,37 @@ def nearest_year(month: int, day: int, published: date) -> int:
     return best_year
 
 
-def resolve_day(day: int, month: int, year: int | None, published: date | None) -> str | None:
-    """ISO 8601 for a day of a month: ``YYYY-MM-DD``, or ``--MM-DD`` when no year is known."""
+def directed_year(month: int, day: int, published: date, direction: Direction) -> int | None:
+    """The year of the first ``day``/``month`` after the publication date ("le 30 septembre
+    prochain") or of the last one before it ("le 12 janvier dernier"); ``None`` for a day
+    that no month has ("31 avril"). The publication day itself is neither."""
+    step = 1 if direction == "next" else -1
+    for offset in range(9):  # a 29 February comes back within eight years
+        year = published.year + step * offset
+        try:
+            day_in_year = date(year, month, day)
+        except ValueError:
+            continue
+        if (day_in_year - published).days * step > 0:
+            return year
+    return None
+
+
+def resolve_day(
+    day: int,
+    month: int,
+    year: int | None,
+    published: date | None,
+    direction: Direction | None = None,
+) -> str | None:
+    """ISO 8601 for a day of a month: ``YYYY-MM-DD``, or ``--MM-DD`` when no year is known.
+    Without a year, ``direction`` says which side of the publication date the day lies on;
+    otherwise the nearest one is taken."""
     if year is None and published is not None:
-        year = nearest_year(month, day, published)
+        if direction is not None:
+            year = directed_year(month, day, published, direction)
+        else:
+            year = nearest_year(month, day, published)
     try:
         if year is None:
             date(2000, month, day)  # validates day/month (2000 is a leap year)
@@ -39,6 +69,14 @@ def resolve_day(day: int, month: int, year: int | None, published: date | None) 
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _direction(text: str, end: int, lex: Lexicon) -> Direction | None:
+    """ "prochain" or "dernier" right after a date ending at ``end``."""
+    m = lex.calendar.direction_after.match(text, end)
+    if m is None:
+        return None
+    return "next" if m.group("next") else "last"
 
 
 def _calendar(
@@ -80,7 +118,8 @@ def find_calendar(
         year = int(m.group("y")) if m.group("y") else None
         if day is None or month is None:
             continue
-        resolved = resolve_day(day, month, year, published)
+        direction = None if year else _direction(text, m.end(), lex)
+        resolved = resolve_day(day, month, year, published, direction)
         end = m.end("m1") if m.group("m1") else m.end("d1")
         if 1 <= day <= 31:
             yield _calendar(text, m.start("d1"), end, Kind.DATE, resolved, "date_span")
@@ -91,7 +130,8 @@ def find_calendar(
             continue
         year = int(m.group("year")) if m.group("year") else None
         # An impossible date ("31 avril") stays a date, unresolved: its day is no count.
-        resolved = resolve_day(day, month, year, published)
+        direction = None if year else _direction(text, m.end(), lex)
+        resolved = resolve_day(day, month, year, published, direction)
         yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "date")
     for m in _around_months(text, months, lex.calendar.month_year, before=0, after=6):
         month = lex.calendar.months.get(m.group("month").lower())
