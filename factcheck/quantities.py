@@ -159,6 +159,7 @@ class _Scanner(FigureReader):
         if (
             value > 0
             and core[0] not in "+-"
+            and text[max(0, start - 4) : start].rstrip().endswith(("-", "−", "–"))
             and (sign := lex.spaced_minus_before.search(text, max(0, start - 24), start))
         ):
             start, value = sign.start("sign"), -value  # "après - 0,1 %", "(- 3,2 %"
