@@ -43,8 +43,11 @@ def unit_suffix(view: ClaimView, lexicon: Lexicon) -> str:
     if view.dimension.startswith("money:"):
         currency = words["currency"]
         assert isinstance(currency, dict)
-        code = view.dimension.split(":", 1)[1]
-        return " " + str(currency.get(code, code))
+        code, _, per = view.dimension.split(":", 1)[1].partition("/")
+        rate = words["per"]
+        assert isinstance(rate, dict)
+        tail = f" {rate.get(per, '/' + per)}" if per else ""
+        return " " + str(currency.get(code, code)) + tail
     if view.dimension == "share":
         return " " + str(words["share"])
     if view.dimension == "duration":

@@ -215,6 +215,10 @@ class FigureReader(RangeReader):
                 kind, unit = Kind.MONEY, code
         if kind is None:
             return base
+        if kind in (Kind.MONEY, Kind.QUANTITY) and unit and (p := self.at(lex.per_after, pos)):
+            # "2 500 euros par mois", "9 000 €/m²": a rate, in its own unit
+            form = " ".join((p.group("any") or p.group("measure") or p.group("measure2")).split())
+            unit, pos = f"{unit}/{lex.per_units[form.lower()]}", p.end()
         return self._finish(
             replace(
                 base, end=pos, surface=text[base.start : pos], kind=kind, value=value, unit=unit

@@ -107,6 +107,8 @@ class Lexicon:
     duration_after_scale: Pattern  # "une dizaine de jours"
     hyphen_duration_after: Pattern  # "une demi-heure"
     month_of_after: Pattern  # "un mois de février" is February, not a duration
+    per_after: Pattern  # "par mois", "/m²", "le baril": groups "any" / "measure"
+    per_units: dict[str, str]  # denominator form (lower) -> normalised name
 
 
 @cache
@@ -291,6 +293,23 @@ def lexicon(code: str = "fr") -> Lexicon:
         rf"\s+(?:de\s+|d')({_alt(full_words)})(?![\p{{L}}\d])", regex.I
     )
     hyphen_duration_after = regex.compile(rf"-({_alt(full_words)})(?![\p{{L}}\d])", regex.I)
+    per = units["per"]
+    per_units = {
+        f.lower(): name
+        for group in ("any", "measure")
+        for name, forms in per[group].items()
+        for f in forms
+    }
+    per_forms = {
+        g: _alt([f for forms in per[g].values() for f in forms]) for g in ("any", "measure")
+    }
+    per_after = regex.compile(
+        rf"(?:\s+(?:{_alt(per['qualifiers'])}))?\s*"
+        rf"(?:(?:/\s*|(?:par|chaque)\s+)(?:(?P<any>{per_forms['any']})|(?P<measure>{per_forms['measure']}))"
+        rf"|(?:l'|(?:le|la|du|de\s+la)\s+)(?P<measure2>{per_forms['measure']}))"
+        r"(?![\p{L}\d²³])",
+        regex.I,
+    )
     month_of_after = regex.compile(
         rf"\s+(?:de\s+|d')(?:{_alt(list(calendar_lexicon(code).months))})(?![\p{{L}}])", regex.I
     )
@@ -438,6 +457,8 @@ def lexicon(code: str = "fr") -> Lexicon:
         duration_after_scale=duration_after_scale,
         hyphen_duration_after=hyphen_duration_after,
         month_of_after=month_of_after,
+        per_after=per_after,
+        per_units=per_units,
         article_elision_before=article_elision_before,
         demi_scale_after=demi_scale_after,
         decimal_word_after=decimal_word_after,

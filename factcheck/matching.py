@@ -151,7 +151,8 @@ def dimension_and_scale(kind: str, unit: str, lexicon: Lexicon) -> tuple[str, fl
             return ("points", 1.0)
         return ("share", 100.0 if kind == "fraction" else 1.0)
     if kind == "money":
-        return (f"money:{unit.upper() or '?'}", 1.0)
+        code, _, per = unit.partition("/")  # "EUR/month": a rate, its own dimension
+        return (f"money:{code.upper() or '?'}" + (f"/{per}" if per else ""), 1.0)
     if kind == "duration":
         days = lexicon.duration_days.get(unit_l)
         return ("duration", days) if days else None

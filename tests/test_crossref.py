@@ -108,3 +108,16 @@ def test_every_explanation_template_used_is_in_the_lexicon() -> None:
              "link_compatible", "flag_contradiction", "flag_contradiction_within",
              "scale_slip_thousand", "scale_slip_digits"}
     assert used - set(lexicon.templates) == set()
+
+
+def test_rates_are_written_with_their_denominator() -> None:
+    frame = frame_from_articles([
+        {"id": f"r{i}", "published": "2025-06-02",
+         "text": f"Selon la Drees, le salaire moyen d'une infirmière atteint {s}.",
+         "claims": [{"surface": s, "kind": "money", "value": v, "unit": "EUR/month",
+                     "subject": "salaire", "source": "Drees"}]}
+        for i, (s, v) in enumerate((("2 500 euros par mois", 2500), ("3 100 euros par mois", 3100)))
+    ])
+    links, _ = cross_reference(frame)
+    assert list(links.relation) == ["contradiction"]
+    assert "euros par mois" in links.explanation.iloc[0]
