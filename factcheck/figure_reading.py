@@ -294,7 +294,12 @@ class FigureReader(RangeReader):
         approx = mention.approx
         if m := lex.approx_before.search(text, window, start):
             approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
-            if approx == Approx.UPPER and lex.level_reached_before.search(text, window, m.start()):
+            reached = (mention.value or 0) < 0 and " ".join(m.group().lower().split()) in (
+                lex.extreme_reached
+            )  # "et jusqu'à - 12 °C dans les Vosges": the coldest reading
+            if approx == Approx.UPPER and (
+                reached or lex.level_reached_before.search(text, window, m.start())
+            ):
                 approx = Approx.NONE  # "descendues jusqu'à -18 °C": the level reached
             else:
                 start = m.start()

@@ -108,6 +108,7 @@ class Lexicon:
     hyphen_duration_after: Pattern  # "une demi-heure"
     month_of_after: Pattern  # "un mois de février" is February, not a duration
     per_after: Pattern  # "par mois", "/m²", "le baril": groups "any" / "measure"
+    extreme_reached: frozenset[str]  # "jusqu'à -12 °C": the extreme, not a bound
     per_units: dict[str, str]  # denominator form (lower) -> normalised name
 
 
@@ -458,6 +459,7 @@ def lexicon(code: str = "fr") -> Lexicon:
         hyphen_duration_after=hyphen_duration_after,
         month_of_after=month_of_after,
         per_after=per_after,
+        extreme_reached=frozenset(approx["before"]["extreme_reached"]),
         per_units=per_units,
         article_elision_before=article_elision_before,
         demi_scale_after=demi_scale_after,
