@@ -168,7 +168,8 @@ def ordinal_word_value(word: str, lex: Lexicon) -> float | None:
         if not head or lex.ordinal_words[last] != 2 or last.endswith("s"):
             return None
         base = words_value(head, lex)
-        return None if base is None else base + 2
+        # "un second mandat" is an article and an ordinal: only tens close with "second".
+        return None if base is None or base < 20 else base + 2
     for suffix in lex.ordinal_suffixes:
         if last.endswith(suffix) and len(last) > len(suffix):
             stem = last[: -len(suffix)]
