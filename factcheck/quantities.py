@@ -15,6 +15,7 @@ from datetime import date
 import regex
 
 from factcheck.dates import find_calendar
+from factcheck.ellipsis import elided_currencies
 from factcheck.figure_reading import FigureReader
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.models import Approx, Kind, Mention
@@ -111,7 +112,7 @@ class _Scanner(FigureReader):
             mention = getattr(self, "_read_" + name)(start, -neg_end)
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
-        return sorted(self.found, key=lambda m: m.start)
+        return elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
     def _read_digits(self, start: int, end: int) -> Mention | None:
