@@ -10,7 +10,7 @@ It only does so when everything agrees (a wrong unit is worse than none):
 
 * the figure is a count with a scale word (millions, milliards, M, Md), no unit of its own;
 * the figure before it in the same sentence, not counting dates and years, is a sum of money
-  (possibly itself inferred) of some size;
+  (possibly itself inferred) of some size, not a rate ("par an");
 * the text between them ends with a cue ("et", "contre", "soit une hausse de");
 * nothing follows the figure that could be what it counts ("2 millions d'habitants"), only
   punctuation, "de plus", or a few words that cannot be its noun ("à la RATP", "en 2023").
@@ -108,6 +108,9 @@ def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[
         if (
             antecedent is not None
             and antecedent.kind == Kind.MONEY
+            # a rate ("600 millions d'euros par an, soit 3 milliards sur cinq ans") does not
+            # say whether the next figure is per year too
+            and "/" not in (antecedent.unit or "/")
             and _is_scaled_count(m, data)
             and _is_elliptic(text, antecedent, m, data)
         ):
