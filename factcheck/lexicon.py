@@ -217,7 +217,8 @@ def lexicon(code: str = "fr") -> Lexicon:
     for unit, forms in units["quantities"].items():
         for f in forms:
             quantity_units[f] = unit
-    quantity_after = regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³])")
+    # "l'an" is no litre: a unit symbol is never followed by an apostrophe.
+    quantity_after = regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³'])")
 
     fractions = _lower_map(nums["fractions"])
     fraction_noun = regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I)
