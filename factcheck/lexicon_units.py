@@ -20,6 +20,16 @@ def _words_alt(words: Iterable[str]) -> str:
     return _alt([_spaced(x) for x in words], escape=False)
 
 
+def _leading(words: Iterable[str]) -> str:
+    """Words before another word: "de " with its space, "d'" and "/" glued or spaced."""
+    forms = sorted(words, key=len, reverse=True)
+    return (
+        "(?:"
+        + "|".join(_spaced(w) + (r"\s*" if w.endswith(("'", "/")) else r"\s+") for w in forms)
+        + ")"
+    )
+
+
 def currency_fields(cur: dict[str, Any], scale_abbreviations: Iterable[str]) -> dict[str, Any]:
     """Lexicon fields built from ``currencies.toml`` (and the scale abbreviations, which
     may stand before a currency symbol: "3 Md€"), by field name."""
@@ -102,19 +112,19 @@ def unit_fields(units: dict[str, Any], months: Iterable[str]) -> dict[str, Any]:
         "duration_after": regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
         "duration_abbrev_after": regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])"),
         "duration_after_scale": regex.compile(
-            rf"\s+(?:de\s+|d')({_alt(full_words)})(?![\p{{L}}\d])", regex.I
+            rf"\s+{_leading(per['of_words'])}({_alt(full_words)})(?![\p{{L}}\d])", regex.I
         ),
         "hyphen_duration_after": regex.compile(rf"-({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
         "month_of_after": regex.compile(
-            rf"\s+(?:de\s+|d')(?:{_alt(list(months))})(?![\p{{L}}])", regex.I
+            rf"\s+{_leading(per['of_words'])}(?:{_alt(list(months))})(?![\p{{L}}])", regex.I
         ),
         # "l'an" is no litre: a unit symbol is never followed by an apostrophe.
         "quantity_after": regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³'])"),
         "per_after": regex.compile(
             rf"(?:\s+(?:{_alt(per['qualifiers'])}))?\s*"
-            rf"(?:(?:/\s*|(?:par|chaque)\s+)"
+            rf"(?:{_leading(per['introducers'])}"
             rf"(?:(?P<any>{per_forms['any']})|(?P<measure>{per_forms['measure']}))"
-            rf"|(?:l'|(?:le|la|du|de\s+la)\s+)(?P<measure2>{per_forms['measure']}))"
+            rf"|{_leading(per['measure_introducers'])}(?P<measure2>{per_forms['measure']}))"
             r"(?![\p{L}\d²³])",
             regex.I,
         ),
