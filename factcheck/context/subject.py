@@ -182,6 +182,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
+            if part_of is not None and (
+                toks[k].pos == "ADJ" or toks[k].lower in data.part_states
+            ):
+                # "40 blessés, dont 12 graves": the part is of the whole's subject, in a state
+                state = lemma_of(toks[k], data)
+                quals = tuple(dict.fromkeys([*part_of.qualifiers, state]))
+                results[n] = SubjectResult(part_of.subject, part_of.noun, quals, "part_state")
+                continue
             if part_of is not None:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.

@@ -28,6 +28,7 @@ class SubjectData:
     scale_words: frozenset[str]
     number_words: frozenset[str]
     variation_nouns: frozenset[str]
+    part_states: frozenset[str]
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
 
@@ -202,6 +203,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         scale_words=_words(d, "scale_words", f),
         number_words=_words(d, "number_words", f),
         variation_nouns=_words(d, "variation_nouns", f),
+        part_states=_words(d, "part_states", f),
         compounds=tuple(
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
         ),
