@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from factcheck.cues import Lexicon
-from factcheck.matching import ClaimView
+from factcheck.matching import CHANGE, ClaimView
 
 
 def _group(n: int, sep: str) -> str:
@@ -40,26 +40,27 @@ def number(x: float, lexicon: Lexicon) -> str:
 
 def unit_suffix(view: ClaimView, lexicon: Lexicon) -> str:
     words = lexicon.words
-    if view.dimension.startswith("money:"):
+    dimension = view.dimension.removesuffix(CHANGE)
+    if dimension.startswith("money:"):
         currency = words["currency"]
         assert isinstance(currency, dict)
-        code, _, per = view.dimension.split(":", 1)[1].partition("/")
+        code, _, per = dimension.split(":", 1)[1].partition("/")
         rate = words["per"]
         assert isinstance(rate, dict)
         tail = f" {rate.get(per, '/' + per)}" if per else ""
         return " " + str(currency.get(code, code)) + tail
-    if view.dimension == "share":
+    if dimension == "share":
         return " " + str(words["share"])
-    if view.dimension == "duration":
+    if dimension == "duration":
         forms = words["days"]
         assert isinstance(forms, list)
         return " " + str(forms[1] if (view.value or 0) >= 2 else forms[0])
-    if view.dimension == "points":
+    if dimension == "points":
         forms = words["points"]
         assert isinstance(forms, list)
         return " " + str(forms[1])
-    if view.dimension.startswith("quantity:"):
-        return " " + view.dimension.split(":", 1)[1]
+    if dimension.startswith("quantity:"):
+        return " " + dimension.split(":", 1)[1]
     return ""
 
 

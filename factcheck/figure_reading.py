@@ -11,6 +11,10 @@ from factcheck.models import Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, words_value
 from factcheck.range_reading import _LOOKBACK, RangeReader, with_interval
 
+_CHANGEABLE = frozenset(
+    {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.QUANTITY, Kind.DURATION}
+)
+
 
 class FigureReader(RangeReader):
     def _measure(
@@ -309,8 +313,24 @@ class FigureReader(RangeReader):
             if (ranged := self._range(mention)) is not None:
                 return ranged
             mention = self._alternative(mention)  # "deux ou trois millions"
-        mention = replace(mention, start=start, surface=text[start : mention.end], approx=approx)
+        role = "" if self.nested else self._change_role(mention, start)
+        mention = replace(
+            mention, start=start, surface=text[start : mention.end], approx=approx, role=role
+        )
         return with_interval(mention)
+
+    def _change_role(self, mention: Mention, start: int) -> str:
+        """ "change_from" for the earlier value of "est passé de 5 % à 7 %", "change_by" for
+        the size of a change ("a bondi de 40 %", "a augmenté de 12 000"), else ""."""
+        lex = self.lex
+        if mention.kind not in _CHANGEABLE or not lex.change_verb_before.search(
+            self.text, max(0, start - _LOOKBACK), start
+        ):
+            return ""
+        j = self.at(lex.range_joiner, mention.end)
+        if j and j.group(2) and self._number_at(j.end()) is not None:
+            return "change_from"
+        return "change_by"
 
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
     """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""

@@ -141,6 +141,10 @@ def significant_digits(x: float | None) -> str:
     return f"{abs(x):.6f}".replace(".", "").strip("0")
 
 
+#: Suffix of the dimension of a change ("a reculé de 0,3 %"), compared only with changes.
+CHANGE = ":change"
+
+
 def dimension_and_scale(kind: str, unit: str, lexicon: Lexicon) -> tuple[str, float] | None:
     """What can be compared with what, and the factor to a canonical unit."""
     unit_l = unit.lower()
@@ -259,9 +263,14 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         kind = _text(row.get("kind"))
         if kind not in measure:
             continue
+        role = _text(row.get("role"))
+        if role == "change_from":
+            continue  # "passé de 5 % à 7 %": the earlier value, at a date the text does not give
         dim = dimension_and_scale(kind, _text(row.get("unit")), lexicon)
         if dim is None:
             continue
+        if role == "change_by":
+            dim = (dim[0] + CHANGE, dim[1])  # "a bondi de 40 %": a change, never a level
         iv = interval(row, dim[1], kind, lexicon)
         if iv is None:
             continue

@@ -90,6 +90,9 @@ class Mention:
     number_start: int | None = None
     number_end: int | None = None
     rule: str = ""  # which scanner rule produced it, for debugging and evaluation reports
+    # Part the figure plays in a change: "change_from" (the earlier value in "est passé de 5 %
+    # à 7 %"), "change_by" (the size of a change: "a bondi de 40 %"), or "" for a level.
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "source",
     "modality",
     "modality_rule",
+    "role",
     "published",
     "article_source",
     "title",

@@ -148,6 +148,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "source": c.source,
         "modality": c.modality,
         "modality_rule": c.modality_rule,
+        "role": m.role or None,
         "published": article.published.isoformat() if article.published else None,
         "article_source": article.source,
         "title": article.title,

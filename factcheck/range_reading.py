@@ -68,7 +68,12 @@ class RangeReader(ReaderBase):
                 value = first.value * self._shared_scale(first, second)
                 return with_interval(
                     replace(
-                        first, kind=second.kind, unit=second.unit, value=value, approx=Approx.NONE
+                        first,
+                        kind=second.kind,
+                        unit=second.unit,
+                        value=value,
+                        approx=Approx.NONE,
+                        role="change_from",
                     )
                 )
             return None

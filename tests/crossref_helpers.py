@@ -82,6 +82,7 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "source": claim.get("source") or "",
         "modality": claim.get("modality") or "asserted",
         "modality_rule": "",
+        "role": claim.get("role", ""),
         "published": article.get("published", ""),
         "article_source": article.get("source", ""),
         "title": article.get("title", ""),

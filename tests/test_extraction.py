@@ -58,6 +58,7 @@ def test_figure_is_read(case: dict) -> None:
             assert _close(getattr(m, bound), case[bound]), m
     if "resolved" in case:
         assert m.resolved == case["resolved"], m
+    assert m.role == case.get("role", ""), m
 
 
 @pytest.mark.parametrize("case", _cases("negative"))

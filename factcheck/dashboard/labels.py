@@ -71,6 +71,11 @@ MODALITY: Mapping[str, str] = {
     "denied": "démenti",
 }
 
+ROLE: Mapping[str, str] = {
+    "change_from": "valeur de départ d'une variation",
+    "change_by": "ampleur d'une variation",
+}
+
 #: Claim fields shown when a figure is chosen, with their French names.
 CLAIM_FIELDS: Mapping[str, str] = {
     "surface": "Chiffre",
@@ -89,6 +94,7 @@ CLAIM_FIELDS: Mapping[str, str] = {
     "time_end": "Fin de période",
     "source": "Source citée",
     "modality": "Modalité",
+    "role": "Rôle",
     "published": "Publié le",
     "article_source": "Média",
 }

@@ -36,6 +36,8 @@ def _claim_details(row: dict[str, object]) -> pd.DataFrame:
             value = L.label(L.APPROX, value)
         elif column == "modality":
             value = L.label(L.MODALITY, value)
+        elif column == "role":
+            value = L.label(L.ROLE, value) if value else None
         elif column in ("value", "low", "high"):
             value = L.french_number(value)
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
