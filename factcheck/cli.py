@@ -86,7 +86,7 @@ def extract(
     from factcheck.pipeline import claims_frame
 
     fmt = resolve_format(output, fmt)
-    articles, n_errors = load_articles(inputs)
+    articles, n_errors = load_articles(inputs, skip=[output])
     if not articles:
         click.echo("factcheck: no article could be read; nothing written.", err=True)
         ctx.exit(1)

@@ -76,7 +76,7 @@ def check(
     from factcheck.pipeline import analyze
 
     reference = None if no_reference else _load_reference(reference_path)
-    articles, n_errors = load_articles(inputs)
+    articles, n_errors = load_articles(inputs, skip=[output_dir])
     if not articles:
         click.echo("factcheck: no article could be read; nothing written.", err=True)
         ctx.exit(1)

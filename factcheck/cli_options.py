@@ -94,12 +94,14 @@ def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-def load_articles(inputs: Sequence[str]) -> tuple[list[Article], int]:
-    """Read the inputs; print each input error on stderr. Returns the articles and the
-    number of errors."""
+def load_articles(
+    inputs: Sequence[str], skip: Sequence[str | Path] = ()
+) -> tuple[list[Article], int]:
+    """Read the inputs, leaving ``skip`` (the command's own output) out of folder walks;
+    print each input error on stderr. Returns the articles and the number of errors."""
     from factcheck.corpus import read_corpus
 
-    result = read_corpus(list(inputs), stdin=sys.stdin)
+    result = read_corpus(list(inputs), stdin=sys.stdin, skip=skip)
     for error in result.errors:
         click.echo(f"factcheck: error: {error.path}: {error.message}", err=True)
     return list(result.articles), len(result.errors)

@@ -29,6 +29,7 @@ from factcheck.corpus_files import (
     Unreadable,
     declared_charset,
     decode_input,
+    is_output_table,
     read_file_bytes,
     too_large,
     walk_files,
@@ -131,17 +132,19 @@ def read_corpus(
     *,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int | None = None,
+    skip: Sequence[str | Path] = (),
 ) -> CorpusResult:
     """Read every input (file, folder or ``-``) into articles; bad inputs become errors.
 
     ``max_bytes`` caps the size of each file and of standard input (default
-    ``DEFAULT_MAX_BYTES``).
+    ``DEFAULT_MAX_BYTES``). Files and folders in ``skip`` are left out of folder walks (a
+    command's own output inside an input folder); named explicitly, they are still read.
     """
     if isinstance(inputs, (str, Path)):
         raise TypeError("read_corpus expects a sequence of inputs, not a single path")
     limit = _check_limit(max_bytes)
     sink = _Sink()
-    reader = _Reader(sink, limit)
+    reader = _Reader(sink, limit, frozenset(Path(p).resolve() for p in skip))
     for raw in inputs:
         if str(raw) == "-":
             reader.read_stdin(stdin if stdin is not None else sys.stdin)
@@ -180,9 +183,10 @@ def _unsupported(path: Path) -> str:
 class _Reader:
     """Reads inputs into a sink; remembers the metadata of each folder it met."""
 
-    def __init__(self, sink: _Sink, limit: int) -> None:
+    def __init__(self, sink: _Sink, limit: int, skip: frozenset[Path] = frozenset()) -> None:
         self.sink = sink
         self.limit = limit
+        self.skip = skip
         self._metadata: dict[Path, dict[str, dict[str, object]]] = {}
         self._stdin_read = False
         allow_csv_fields_up_to(limit)
@@ -200,7 +204,7 @@ class _Reader:
             self.sink.cannot_read(shown, exc.strerror or str(exc))
             return
         if stat.S_ISDIR(info.st_mode):
-            for file in walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read):
+            for file in walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read, self.skip):
                 self.read_file(file, explicit=False)
         else:
             self.read_file(path, explicit=True)
@@ -219,6 +223,8 @@ class _Reader:
         except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
+        if not explicit and suffix == ".csv" and is_output_table(data):
+            return  # a table factcheck wrote ("out/claims.csv" from an earlier run): no corpus
         metadata = self._folder_metadata(path.parent) if suffix not in TABLE_EXTENSIONS else {}
         self.read_bytes(data, shown, path, metadata)
 

@@ -8,6 +8,8 @@ import stat
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+import regex
+
 from factcheck.decoding import UndecodableInput, read_text_bytes
 
 
@@ -62,10 +64,14 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def walk_files(
-    folder: Path, extensions: Collection[str], on_error: Callable[[str, str], None]
+    folder: Path,
+    extensions: Collection[str],
+    on_error: Callable[[str, str], None],
+    skip: Collection[Path] = (),
 ) -> list[Path]:
     """Files under ``folder`` with one of ``extensions`` (lower case), sorted by their path,
-    skipping hidden files and folders; ``on_error(path, reason)`` for unreadable folders.
+    skipping hidden files and folders and the paths in ``skip`` (resolved: the command's own
+    output, "factcheck check . -o out"); ``on_error(path, reason)`` for unreadable folders.
     Symbolic links to folders are not followed (no loops)."""
     found: list[Path] = []
 
@@ -73,9 +79,28 @@ def walk_files(
         where = exc.filename if exc.filename is not None else folder
         on_error(str(where), exc.strerror or str(exc))
 
+    def skipped(path: Path) -> bool:
+        return bool(skip) and path.resolve() in skip
+
     for root, dirs, files in os.walk(folder, onerror=report):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not skipped(Path(root) / d)]
         for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in extensions:
-                found.append(Path(root) / name)
+            path = Path(root) / name
+            if (
+                not name.startswith(".")
+                and Path(name).suffix.lower() in extensions
+                and not skipped(path)
+            ):
+                found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+#: Id columns of the tables factcheck writes (claims, links, flags, sums).
+_OUTPUT_IDS = frozenset({"claim_id", "link_id", "flag_id", "structure_id"})
+
+
+def is_output_table(data: bytes) -> bool:
+    """Whether a CSV's header is that of a table factcheck writes (and names no text)."""
+    first = data[:4096].decode("utf-8", "replace").lstrip("\ufeff").partition("\n")[0]
+    header = {regex.sub(r'^"|"$', "", f.strip()).lower() for f in regex.split(r"[,;\t]", first)}
+    return "text" not in header and bool(header & _OUTPUT_IDS)

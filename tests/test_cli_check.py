@@ -105,3 +105,28 @@ def test_dashboard_command_launches_streamlit_with_extra_options(runner, monkeyp
     assert result.exit_code == 0, result.output
     assert calls == [("--server.port", "8502")]
     assert dashboard.streamlit_command(())[2:4] == ["streamlit", "run"]
+
+
+def test_a_second_run_does_not_read_its_own_output(runner, tmp_path: Path) -> None:
+    """"factcheck check . -o out" run twice in a folder: the first run's tables (inside the
+    input folder) are neither articles nor errors; named explicitly, one is still an error."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DRAFT_A, encoding="utf-8")
+    (folder / "b.txt").write_text(DRAFT_B, encoding="utf-8")
+    for out in ("out", "out", "out2"):
+        result = runner.invoke(
+            main, ["check", str(folder), "-o", str(folder / out), "--excel-fr", "--no-context"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "error" not in result.output
+        assert set(_tables(folder / out)["claims"].article_id) == {"a", "b"}
+    extract = runner.invoke(
+        main, ["extract", str(folder), "-o", str(folder / "claims.csv"), "--no-context"]
+    )
+    assert extract.exit_code == 0, extract.output
+    explicit = runner.invoke(
+        main, ["extract", str(folder / "out" / "claims.csv"), "-o", str(tmp_path / "x.csv")]
+    )
+    assert explicit.exit_code == 1
+    assert "no 'text' column" in explicit.output
