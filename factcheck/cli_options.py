@@ -100,10 +100,19 @@ def load_articles(
     """Read the inputs, leaving ``skip`` (the command's own output) out of folder walks;
     print each input error on stderr. Returns the articles and the number of errors."""
     from factcheck.corpus import read_corpus
+    from factcheck.pipeline import readable
 
     result = read_corpus(list(inputs), stdin=sys.stdin, skip=skip)
     for error in result.errors:
         click.echo(f"factcheck: error: {error.path}: {error.message}", err=True)
+    unread = sorted({a.language for a in result.articles if not readable(a)})
+    if unread:
+        n = sum(1 for a in result.articles if not readable(a))
+        click.echo(
+            f"factcheck: warning: {count_phrase(n, 'article', 'articles')} in a language "
+            f"factcheck does not read yet ({', '.join(unread)}): no figure taken from them",
+            err=True,
+        )
     return list(result.articles), len(result.errors)
 
 

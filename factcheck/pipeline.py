@@ -73,9 +73,20 @@ class Analysis:
     flags: pd.DataFrame
 
 
+def readable(article: Article) -> bool:
+    """Whether factcheck has the language data to read ``article`` (French for now). Reading
+    another language with French rules would misread its figures ("1,000" is not 1): such
+    articles are kept, with no figure."""
+    from factcheck.lang import available_languages
+
+    return (article.language or "fr") in available_languages()
+
+
 def _extract_mentions(article: Article) -> list[Mention]:
     from factcheck.quantities import extract_mentions  # looked up at call time (tests swap it)
 
+    if not readable(article):
+        return []
     return extract_mentions(article.text, article.published)
 
 

@@ -184,3 +184,32 @@ def test_several_processes_give_the_same_table_as_one() -> None:
     two = claims_frame(corpus.articles, with_context=False, processes=2)
     assert len(one) > 0
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_articles_in_a_language_without_data_give_no_figure() -> None:
+    """English is not read yet: French rules would read "1,000" as 1. The article stays in
+    the corpus, with no figure, and the command line says so."""
+    english = Article(
+        article_id="en1", text="The war has cost 1,000 lives and $2.5 billion.", language="en"
+    )
+    french = Article(article_id="fr1", text="La guerre a fait 1 000 morts.", language="fr")
+    claims = claims_frame([english, french], with_context=False)
+    assert list(claims.article_id) == ["fr1"]
+    assert claims.value.tolist() == [1000.0]
+
+
+def test_the_command_line_warns_about_unread_languages(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    corpus = tmp_path / "c.csv"
+    corpus.write_text(
+        'id,text,language\nen1,"The war has cost 1,000 lives.",en\nfr1,"Il y a 3 morts.",fr\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["extract", str(corpus), "-o", str(tmp_path / "claims.csv"), "--no-context"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 article in a language factcheck does not read yet (en)" in result.output

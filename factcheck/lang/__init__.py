@@ -32,5 +32,6 @@ def load_data(code: str, name: str) -> dict[str, Any]:
         raise LanguageDataError(f"{path}: invalid TOML: {exc}") from exc
 
 
+@cache
 def available_languages() -> list[str]:
     return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
