@@ -131,19 +131,20 @@ def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
 @cache
 def lexicon(code: str = "fr") -> Lexicon:
     nums = load_data(code, "numbers")
+    grammar = load_data(code, "grammar")
     calendar = calendar_lexicon(code)
     fields = _merge(
-        number_fields(nums),
-        currency_fields(load_data(code, "currencies"), nums["scale_abbreviations"]),
-        unit_fields(load_data(code, "units"), calendar.months),
-        approximator_fields(load_data(code, "approximators")),
+        number_fields(nums, grammar),
+        currency_fields(load_data(code, "currencies"), nums["scale_abbreviations"], grammar),
+        unit_fields(load_data(code, "units"), calendar.months, grammar),
+        approximator_fields(load_data(code, "approximators"), grammar),
         scanner_fields(
-            load_data(code, "scanner"), load_data(code, "identifiers"), nums["fractions"]
+            load_data(code, "scanner"), load_data(code, "identifiers"), nums["fractions"], grammar
         ),
     )
     return Lexicon(
         code=code,
         calendar=calendar,
-        article_continuation=article_continuation(fields),
+        article_continuation=article_continuation(fields, grammar),
         **fields,
     )

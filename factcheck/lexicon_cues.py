@@ -14,12 +14,12 @@ from typing import Any
 import regex
 
 from factcheck.lexicon_units import _words_alt
-from factcheck.patterns import _alt, _elided_variants
+from factcheck.patterns import _alt, _elided_variants, leading
 
 Pattern = regex.Pattern
 
 
-def approximator_fields(approx: dict[str, Any]) -> dict[str, Any]:
+def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict[str, Any]:
     """Lexicon fields built from ``approximators.toml``, by field name."""
 
     def before_alt(phrases: list[str]) -> str:
@@ -44,8 +44,12 @@ def approximator_fields(approx: dict[str, Any]) -> dict[str, Any]:
             + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
             regex.I,
         ),
-        "range_entre_before": regex.compile(r"(?<![\p{L}])entre\s+$", regex.I),
-        "range_de_before": regex.compile(r"(?<![\p{L}])(?:de|d'|du|des)\s*$", regex.I),
+        "range_entre_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(grammar['range_between'])})\s+$", regex.I
+        ),
+        "range_de_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(grammar['range_from'])})\s*$", regex.I
+        ),
         "range_joiner": regex.compile(
             rf"\s*(?:({_alt(rng['joiners_after_entre'])})\s+"
             rf"|({_alt(rng['joiners_after_de'])})\s+|(-)\s*)",
@@ -59,7 +63,10 @@ def approximator_fields(approx: dict[str, Any]) -> dict[str, Any]:
 
 
 def scanner_fields(
-    extra: dict[str, Any], ident: dict[str, Any], fractions: Mapping[str, float]
+    extra: dict[str, Any],
+    ident: dict[str, Any],
+    fractions: Mapping[str, float],
+    grammar: dict[str, Any],
 ) -> dict[str, Any]:
     """Lexicon fields built from ``scanner.toml`` and ``identifiers.toml`` (and the fraction
     nouns, for "les deux tiers"), by field name."""
@@ -69,9 +76,10 @@ def scanner_fields(
     # guerre mondiale"), which also lets the scanner search them in lower-cased text.
     named_alt = _words_alt(x.lower() for x in ident["named"])
     between = int(extra["proportion_words_between"])
+    of = leading(grammar["of"])
     return {
         "change_verb_before": regex.compile(
-            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+(?:de|d')\s*$", regex.I
+            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+{of}$", regex.I
         ),
         "level_reached_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I
@@ -82,7 +90,9 @@ def scanner_fields(
         "function_word_after": regex.compile(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),
-        "fraction_sur": regex.compile(r"\s+sur\s+", regex.I),
+        "fraction_sur": regex.compile(
+            rf"\s+{regex.escape(extra['proportion_joiner'])}\s+", regex.I
+        ),
         "spaced_minus_before": regex.compile(
             rf"(?:(?<![\p{{L}}'])(?:{_alt(extra['negative_sign_cues'])})[^\S\n]+|[(:][^\S\n]*)"
             rf"(?P<sign>{signs})[^\S\n]+$",
@@ -125,13 +135,13 @@ def scanner_fields(
         ),
         "from_to_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_words_alt(extra['from_to_verbs'])})"
-            r"(?:\s+[\p{L}']+){0,4}\s+(?:de|d')\s*$",
+            rf"(?:\s+[\p{{L}}']+){{0,4}}\s+{of}$",
             regex.I,
         ),
     }
 
 
-def article_continuation(fields: Mapping[str, Any]) -> Pattern:
+def article_continuation(fields: Mapping[str, Any], grammar: Mapping[str, Any]) -> Pattern:
     """What may follow an article for it to open a figure ("un million", "la moitié", "un
     sur deux", "un Français sur trois"), from the fields already built."""
     after_article = (
@@ -142,7 +152,7 @@ def article_continuation(fields: Mapping[str, Any]) -> Pattern:
         + list(fields["duration_units"])
         + list(fields["currency_words"])
         + [u for u in fields["quantity_units"] if len(u) > 3]
-        + ["sur", "et"]
+        + list(grammar["article_followers"])
     )
     return regex.compile(
         rf"\s*(?:{_alt(after_article)}|\p{{L}}*(?:{_alt(fields['ordinal_suffixes'])}))(?![\p{{L}}])"

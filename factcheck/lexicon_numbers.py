@@ -11,10 +11,10 @@ from typing import Any
 
 import regex
 
-from factcheck.patterns import _alt, _lower_map, _spaced
+from factcheck.patterns import _alt, _lower_map, _spaced, leading
 
 
-def number_fields(nums: dict[str, Any]) -> dict[str, Any]:
+def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, Any]:
     """Lexicon fields built from ``numbers.toml``, by field name."""
     cardinals = frozenset(nums["cardinals"])
     scales = _lower_map(nums["scales"])
@@ -87,7 +87,7 @@ def number_fields(nums: dict[str, Any]) -> dict[str, Any]:
         "fraction_noun": regex.compile(rf"\s*({_alt(list(fractions))})(?![\p{{L}}])", regex.I),
         "vague": regex.compile(
             rf"(?<![\p{{L}}])(?:({vague_det})\s+|(?<=\b[dl]'))?({_alt(list(groups))})"
-            rf"(?:\s+(?:de|d')\s*({_alt(list(groups))}))?(?![\p{{L}}])",
+            rf"(?:\s+{leading(grammar['of'])}({_alt(list(groups))}))?(?![\p{{L}}])",
             regex.I,
         ),
         "vague_group_word": regex.compile(

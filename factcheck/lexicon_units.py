@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _alt, _spaced, leading
 
 
 def _words_alt(words: Iterable[str]) -> str:
@@ -20,17 +20,9 @@ def _words_alt(words: Iterable[str]) -> str:
     return _alt([_spaced(x) for x in words], escape=False)
 
 
-def _leading(words: Iterable[str]) -> str:
-    """Words before another word: "de " with its space, "d'" and "/" glued or spaced."""
-    forms = sorted(words, key=len, reverse=True)
-    return (
-        "(?:"
-        + "|".join(_spaced(w) + (r"\s*" if w.endswith(("'", "/")) else r"\s+") for w in forms)
-        + ")"
-    )
-
-
-def currency_fields(cur: dict[str, Any], scale_abbreviations: Iterable[str]) -> dict[str, Any]:
+def currency_fields(
+    cur: dict[str, Any], scale_abbreviations: Iterable[str], grammar: dict[str, Any]
+) -> dict[str, Any]:
     """Lexicon fields built from ``currencies.toml`` (and the scale abbreviations, which
     may stand before a currency symbol: "3 Md€"), by field name."""
     currency_words: dict[str, str] = {}
@@ -49,6 +41,7 @@ def currency_fields(cur: dict[str, Any], scale_abbreviations: Iterable[str]) -> 
     cur_w = _words_alt(currency_words)
     cur_amb = _words_alt(currency_ambiguous)
     cur_sym = _alt(list(currency_symbols))
+    of = leading(grammar["of"])
     return {
         "currency_words": currency_words,
         "currency_ambiguous": currency_ambiguous,
@@ -56,19 +49,21 @@ def currency_fields(cur: dict[str, Any], scale_abbreviations: Iterable[str]) -> 
         "currency_factor": currency_factor,
         "scale_abbrev_after": regex.compile(
             rf"\s?({_alt(list(scale_abbreviations))})"
-            rf"(?=\s?(?:{cur_sym})|(?:\s|[.,;:)!?]|$)(?!\s*(?:de\s|d')?\p{{Ll}}))",
+            rf"(?=\s?(?:{cur_sym})|(?:\s|[.,;:)!?]|$)(?!\s*{of}?\p{{Ll}}))",
             0,
         ),
         "currency_after": regex.compile(rf"(?:\s*({cur_sym})|\s+({cur_w}))(?![\p{{L}}])", regex.I),
         "currency_after_scale": regex.compile(
-            rf"\s*(?:(?:de|d')\s*)?(?:({cur_sym})|({cur_w}|{cur_amb}))(?![\p{{L}}])",
+            rf"\s*{of}?(?:({cur_sym})|({cur_w}|{cur_amb}))(?![\p{{L}}])",
             regex.I,
         ),
         "currency_symbol_before": regex.compile(rf"(?:{cur_sym})\s?$"),
     }
 
 
-def unit_fields(units: dict[str, Any], months: Iterable[str]) -> dict[str, Any]:
+def unit_fields(
+    units: dict[str, Any], months: Iterable[str], grammar: dict[str, Any]
+) -> dict[str, Any]:
     """Lexicon fields built from ``units.toml`` (and the month names, which tell "un mois
     de février" from a duration), by field name."""
     pct = units["percent"]
@@ -107,24 +102,30 @@ def unit_fields(units: dict[str, Any], months: Iterable[str]) -> dict[str, Any]:
             rf"\s*(?:{_words_alt(units['percentage_points']['words'])})(?![\p{{L}}])",
             regex.I,
         ),
-        "pp_bare_after": regex.compile(r"\s*(?:points?|pts?)(?![\p{L}])(?!\s+de\s+base)", regex.I),
-        "pp_half_after": regex.compile(r"\s+demi-points?(?![\p{L}])", regex.I),
+        "pp_bare_after": regex.compile(
+            rf"\s*(?:{_alt(grammar['points'])})(?![\p{{L}}])"
+            rf"(?!\s+(?:{_words_alt(grammar['points_not_before'])}))",
+            regex.I,
+        ),
+        "pp_half_after": regex.compile(
+            rf"\s+(?:{_alt(grammar['half_points'])})(?![\p{{L}}])", regex.I
+        ),
         "duration_after": regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
         "duration_abbrev_after": regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])"),
         "duration_after_scale": regex.compile(
-            rf"\s+{_leading(per['of_words'])}({_alt(full_words)})(?![\p{{L}}\d])", regex.I
+            rf"\s+{leading(grammar['of'])}({_alt(full_words)})(?![\p{{L}}\d])", regex.I
         ),
         "hyphen_duration_after": regex.compile(rf"-({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
         "month_of_after": regex.compile(
-            rf"\s+{_leading(per['of_words'])}(?:{_alt(list(months))})(?![\p{{L}}])", regex.I
+            rf"\s+{leading(grammar['of'])}(?:{_alt(list(months))})(?![\p{{L}}])", regex.I
         ),
         # "l'an" is no litre: a unit symbol is never followed by an apostrophe.
         "quantity_after": regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³'])"),
         "per_after": regex.compile(
             rf"(?:\s+(?:{_alt(per['qualifiers'])}))?\s*"
-            rf"(?:{_leading(per['introducers'])}"
+            rf"(?:{leading(per['introducers'])}"
             rf"(?:(?P<any>{per_forms['any']})|(?P<measure>{per_forms['measure']}))"
-            rf"|{_leading(per['measure_introducers'])}(?P<measure2>{per_forms['measure']}))"
+            rf"|{leading(per['measure_introducers'])}(?P<measure2>{per_forms['measure']}))"
             r"(?![\p{L}\d²³])",
             regex.I,
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -12,6 +13,16 @@ def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) 
     """Alternation, longest first so that "millions" wins over "million"."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def leading(words: Iterable[str]) -> str:
+    """Words before another word: "de " with its space, "d'" and "/" glued or spaced."""
+    forms = sorted(words, key=len, reverse=True)
+    return (
+        "(?:"
+        + "|".join(_spaced(w) + (r"\s*" if w.endswith(("'", "/")) else r"\s+") for w in forms)
+        + ")"
+    )
 
 
 def _spaced(phrase: str) -> str:
