@@ -335,7 +335,7 @@ class FigureReader(RangeReader):
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
     """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""
     low = " ".join(words.lower().split())
-    for tail in (" et un", " et une", "-et-un", "-et-une"):
+    for tail in lex.final_joiner_tails:
         if low.endswith(tail):
             return words_value(low[: -len(tail)], lex)
     return None

@@ -29,6 +29,9 @@ class Lexicon:
     code: str
     cardinals: frozenset[str]
     article_words: frozenset[str]
+    tens_without_joiner: Pattern  # "vingt-un": read as "vingt et un"
+    joiner_word: str  # "et"
+    final_joiner_tails: tuple[str, ...]  # " et un", "-et-une": the end of "vingt et un"
     scales: dict[str, float]
     scale_abbreviations: dict[str, float]
     hundreds: dict[str, float]

@@ -33,7 +33,16 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         [_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False
     )
 
+    joiners = list(nums["joiners"])
+    articles = list(nums["article_words"])
     return {
+        "tens_without_joiner": regex.compile(
+            rf"\b({_alt(nums['tens_before_joiner'])})[\s-]({_alt(nums['joiner_followers'])})\b"
+        ),
+        "joiner_word": joiners[0],
+        "final_joiner_tails": tuple(
+            tail for j in joiners for a in articles for tail in (f" {j} {a}", f"-{j}-{a}")
+        ),
         "cardinals": cardinals,
         "article_words": frozenset(nums["article_words"]),
         "scales": scales,

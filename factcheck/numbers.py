@@ -12,7 +12,6 @@ from text_to_num import text2num
 from factcheck.lexicon import Lexicon
 
 _SPACES = re.compile(r"\s+")
-_TENS_UN = re.compile(r"\b(vingt|trente|quarante|cinquante|soixante)[\s-](un|une|onze)\b")
 _MAX_DIGITS_SURFACE = 64  # longer digit runs are codes or garbage, not figures
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -95,7 +94,7 @@ def words_value(words: str, lex: Lexicon) -> float | None:
     value = cardinal_value(words, lex.code)
     if value is not None:
         return value
-    joined = _TENS_UN.sub(r"\1 et \2", words.lower())
+    joined = lex.tens_without_joiner.sub(rf"\1 {lex.joiner_word} \2", words.lower())
     if joined != words.lower() and (value := cardinal_value(joined, lex.code)) is not None:
         return value  # "vingt-un", an older spelling of "vingt et un"
     tokens = words.lower().split()
