@@ -48,6 +48,54 @@ class CueSet:
         return sorted(found)
 
 
+def _dashes(text: str) -> str:
+    return regex.sub(r"\s*[-–]\s*", "-", " ".join(text.lower().replace("’", "'").split()))
+
+
+@dataclass(frozen=True, slots=True)
+class PopulationCues:
+    """Population groups after an introducer ("chez les 15-24 ans", "le taux d'emploi des
+    femmes"); weak introducers ("des", "les") count only after a word that is not in
+    ``not_after`` ("dont des femmes" is part of a toll) and never for ``strict`` groups."""
+
+    pattern: regex.Pattern[str]  # groups "intro" and "group"
+    weak: frozenset[str]
+    strict: frozenset[str]
+    not_after: frozenset[str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, group)`` of every population group in ``text``; the group is in a
+        normal form ("15-24 ans", "femmes")."""
+        found = []
+        for m in self.pattern.finditer(text):
+            group = _dashes(m.group("group"))
+            if _dashes(m.group("intro")) in self.weak:
+                if group in self.strict:
+                    continue
+                before = text[: m.start()].rstrip()
+                if not before or not (before[-1].isalnum() or before[-1] == "%"):
+                    continue  # "Des jeunes ont...", "12 morts, des femmes pour la plupart"
+                words = before.lower().split()
+                if words[-1] in self.not_after or " ".join(words[-2:]) in self.not_after:
+                    continue
+            found.append((m.start(), m.end(), group))
+        return found
+
+
+def _population(table: dict[str, list[str]]) -> PopulationCues:
+    def alternation(words: list[str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    intros = alternation([*table["introducers"], *table["weak_introducers"]])
+    groups = alternation([*table["groups"], *table["strict"]])
+    ages = "|".join(table["ages"])
+    pattern = regex.compile(rf"(?<!\w)(?P<intro>{intros})\s+(?P<group>{ages}|{groups})(?!\w)",
+                            regex.IGNORECASE | regex.V1)
+    return PopulationCues(pattern, frozenset(_dashes(w) for w in table["weak_introducers"]),
+                          frozenset(_dashes(w) for w in table["strict"]),
+                          frozenset(_dashes(w) for w in table["not_after"]))
+
+
 def _cue_set(table: dict[str, list[str]]) -> CueSet:
     names = tuple(table)
     return CueSet(names, tuple(_pattern(table[n]) for n in names))
@@ -69,6 +117,7 @@ class Lexicon:
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     outcome: CueSet
     side: CueSet
+    population: PopulationCues
     projected: regex.Pattern[str]
     denied: regex.Pattern[str]
     provisional: regex.Pattern[str]
@@ -84,6 +133,7 @@ class Lexicon:
     relation_labels: dict[str, str]
     outcome_labels: dict[str, str]
     side_labels: dict[str, str]
+    population_all: str  # how a figure about no particular group is named ("ensemble")
     words: dict[str, object]
     templates: dict[str, str]
 
@@ -141,6 +191,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         locative=_locative(data["places"]["locative"], places),
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
+        population=_population(data["scope"]["population"]),
         projected=_pattern(modality["projected"]),
         denied=_pattern(modality["denied"]),
         provisional=_pattern(modality["provisional"]),
@@ -157,6 +208,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         relation_labels=dict(data["explain"]["relations"]),
         outcome_labels=dict(data["explain"]["outcome"]),
         side_labels=dict(data["explain"]["side"]),
+        population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
     )

@@ -69,6 +69,7 @@ class ClaimView:
     sentence_words: frozenset[str]  # the same over the whole sentence
     outcome: frozenset[str]
     side: str  # "both", one side, or "" when unknown or mixed
+    population: frozenset[str]  # groups the figure is restricted to ("15-24 ans"); empty: all
     modality: str  # "observed", "projected" or "denied"
     revision: str  # "", "provisional" or "revised"
     cumulative: bool
@@ -341,7 +342,8 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         places=sentence_info[0],
         words=described - known,
         sentence_words=sentence_info[1] - known,
-        outcome=frozenset(outcome), side=_side(side), modality=mode,
+        outcome=frozenset(outcome), side=_side(side), population=frozenset(cue["population"]),
+        modality=mode,
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
         sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),

@@ -89,6 +89,12 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     if a.side and b.side and a.side != b.side:
         reasons.append(lexicon.say("scope_side", a=lexicon.side_labels.get(a.side, a.side),
                                    b=lexicon.side_labels.get(b.side, b.side)))
+    if a.population != b.population:
+        # A group against everyone too: "chez les 15-24 ans" is not the whole population.
+        def group(p: frozenset[str]) -> str:
+            return ", ".join(sorted(p)) or lexicon.population_all
+        reasons.append(lexicon.say("scope_population", a=group(a.population),
+                                   b=group(b.population)))
     pa = {a.place} if a.place else a.places
     pb = {b.place} if b.place else b.places
     if pa and pb and not pa & pb:
@@ -186,7 +192,7 @@ def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
 
 
 def _series_key(v: ClaimView) -> tuple:
-    return (v.outcome, v.side, v.modality, v.role)
+    return (v.outcome, v.side, v.population, v.modality, v.role)
 
 
 def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
@@ -218,11 +224,11 @@ def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
 
 
 def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
-    """Pairs worth judging in one block: within a series (same outcome, side, modality and
-    role) every pair of one period, and each figure with its nearest figures (same source,
-    closest value) of the previous period; across series of one block, each figure with the
-    nearest figures of the nearest periods of every other series. Linear in the block size
-    for a bounded number of series and of figures per period."""
+    """Pairs worth judging in one block: within a series (same outcome, side, population,
+    modality and role) every pair of one period, and each figure with its nearest figures
+    (same source, closest value) of the previous period; across series of one block, each
+    figure with the nearest figures of the nearest periods of every other series. Linear in
+    the block size for a bounded number of series and of figures per period."""
     # Parts of totals meet only figures about the same place; other figures all meet (a place
     # known on one side only is no reason to keep them apart).
     by_place: dict[str, list[ClaimView]] = defaultdict(list)

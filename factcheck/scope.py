@@ -1,8 +1,8 @@
-"""Scope of a figure read from its sentence: cue words (outcome, side, projection, revision,
-cumulative, event) given to the nearest figure, the words that describe it, the places the
-sentence locates things at. Rows are claims-table dicts carrying ``_family`` and offsets
-relative to their sentence (``_rel_start``/``_rel_end``), as prepared by
-:func:`factcheck.matching.prepare_claims`."""
+"""Scope of a figure read from its sentence: cue words (outcome, side, population group,
+projection, revision, cumulative, event) given to the nearest figure, the words that describe
+it, the places the sentence locates things at. Rows are claims-table dicts carrying
+``_family`` and offsets relative to their sentence (``_rel_start``/``_rel_end``), as prepared
+by :func:`factcheck.matching.prepare_claims`."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
     the nearest figure: "abattu 130", "43 000 soldats [...] tués"; ties go to the figure
     before the cue."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
-                                            "revision": "", "cumulative": False, "event": False}
+                                            "revision": "", "cumulative": False, "event": False,
+                                            "population": set()}
                             for m in members}
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     families = {m["_family"] for m in ordered}
@@ -88,6 +89,10 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
     for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
         for o in owners(start, end):
             out[o["claim_id"]]["outcome"].update(names)
+    for start, end, group in lexicon.population.find(sentence):
+        # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.
+        for o in owners(start, end):
+            out[o["claim_id"]]["population"].add(group)
     for start, end, name in lexicon.side.find(sentence):
         for o in owners(start, end):
             if distance(o, start, end) > SIDE_CUE_REACH and name != "both":

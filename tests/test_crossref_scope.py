@@ -1,0 +1,83 @@
+"""Scope cues read from a sentence (factcheck/lang/fr/crossref.toml), by phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+from crossref_helpers import frame_from_articles
+
+from factcheck.crossref import cross_reference
+from factcheck.cues import load_lexicon
+
+LEXICON = load_lexicon()
+
+# Population groups: (sentence, groups found). A group restricts a figure only after an
+# introducer; "des"/"les"/"aux" not after "dont", a coordinator or punctuation; "hommes" only
+# after "chez les", "parmi les"... (they are also troops).
+POPULATION = [
+    ("Chez les 15-24 ans, le taux de chômage grimpe à 19,8 % au troisième trimestre.",
+     ["15-24 ans"]),
+    ("Le taux de chômage des jeunes atteint 18,7 %, selon l'Insee.", ["jeunes"]),
+    ("Le chômage des moins de 25 ans recule légèrement, à 17,9 %.", ["moins de 25 ans"]),
+    ("Parmi les 65 ans et plus, 9 % vivent sous le seuil de pauvreté.", ["65 ans et plus"]),
+    ("Pour les plus de 50 ans, le taux d'emploi progresse à 67 %.", ["plus de 50 ans"]),
+    ("Le taux d'emploi des 55 – 64 ans atteint 58,4 %.", ["55-64 ans"]),
+    ("L'espérance de vie des femmes atteint 85,7 ans en 2024.", ["femmes"]),
+    ("Chez les hommes, l'espérance de vie atteint 80 ans.", ["hommes"]),
+    ("Parmi les cadres, 42 % disent avoir recours au télétravail.", ["cadres"]),
+    ("Le salaire médian des ouvriers s'établit à 1 850 euros nets par mois.", ["ouvriers"]),
+    ("Chez les non-diplômés, le chômage touche 16 % des actifs.", ["non-diplômés"]),
+    ("Le taux de pauvreté des retraités reste contenu, à 10,1 %.", ["retraités"]),
+    ("Près de 20 % des étudiants sautent régulièrement un repas.", ["étudiants"]),
+    ("Une aide de 300 euros est prévue pour les étudiants boursiers.", ["étudiants"]),
+    # Nothing restricted.
+    ("L'incendie a fait 8 morts, dont des femmes et des enfants, selon les pompiers.", []),
+    ("Des jeunes ont incendié 40 voitures dans la nuit à Nanterre.", []),
+    ("Le bataillon a perdu des hommes et 12 blindés près de Pokrovsk.", []),
+    ("Kiev a envoyé des hommes en renfort, soit près de 3 000 soldats.", []),
+    ("Le concours a attiré 1 200 candidats, dont 800 femmes et 400 hommes.", []),
+    ("Le taux de chômage s'est établi à 7,5 % au deuxième trimestre, selon l'Insee.", []),
+    ("Il a été condamné à une peine de plus de 10 ans de prison.", []),
+    ("Les jeunes agriculteurs recevront 120 millions d'euros.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "groups"), POPULATION, ids=[s[:40] for s, _ in POPULATION])
+def test_population_groups(sentence: str, groups: list[str]) -> None:
+    assert [g for *_, g in LEXICON.population.find(sentence)] == groups
+
+
+def _two_articles(first: tuple[str, str, float], second: tuple[str, str, float]) -> list[dict]:
+    return [{"id": f"p{i}", "published": "2025-08-14", "text": text,
+             "claims": [{"surface": surface, "kind": "percent", "value": value,
+                         "subject": "taux de chômage", "source": "Insee",
+                         "time_start": "2025-04-01", "time_end": "2025-06-30"}]}
+            for i, (text, surface, value) in enumerate((first, second))]
+
+
+def test_a_group_against_everyone_is_explained_in_french() -> None:
+    frame = frame_from_articles(_two_articles(
+        ("Le taux de chômage s'est établi à 7,5 % au deuxième trimestre, selon l'Insee.",
+         "7,5 %", 7.5),
+        ("Chez les 15-24 ans, le taux de chômage grimpe à 19,2 %, selon l'Insee.",
+         "19,2 %", 19.2)))
+    links, flags = cross_reference(frame)
+    assert flags.empty
+    assert list(links.relation) == ["different_scope"]
+    assert "population : ensemble contre 15-24 ans" in links.explanation.iloc[0]
+
+
+def test_the_group_goes_to_the_nearest_figure() -> None:
+    # "contre 7,5 % pour l'ensemble" stays the whole population, so it meets the 7,5 % of
+    # another article as the same figure; the 19,2 % of the 15-24 ans meets neither.
+    articles = _two_articles(
+        ("Le taux de chômage grimpe à 19,2 % chez les 15-24 ans, contre 7,5 % pour "
+         "l'ensemble de la population, selon l'Insee.", "7,5 %", 7.5),
+        ("Le taux de chômage s'est établi à 7,5 % au deuxième trimestre, selon l'Insee.",
+         "7,5 %", 7.5))
+    articles[0]["claims"].append({**articles[0]["claims"][0], "surface": "19,2 %",
+                                  "value": 19.2})
+    links, flags = cross_reference(frame_from_articles(articles))
+    assert flags.empty
+    assert sorted(links.relation) == ["different_scope", "same"]
+    scope = links[links.relation == "different_scope"].explanation.iloc[0]
+    assert "« 19,2 % »" in scope and "population : 15-24 ans contre ensemble" in scope
