@@ -119,6 +119,7 @@ class Lexicon:
     side: CueSet
     population: PopulationCues
     projected: regex.Pattern[str]
+    projected_exclusions: regex.Pattern[str]  # "mieux que prévu": no projection
     denied: regex.Pattern[str]
     provisional: regex.Pattern[str]
     revised: regex.Pattern[str]
@@ -193,6 +194,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
         projected=_pattern(modality["projected"]),
+        projected_exclusions=_pattern(data["exclusions"]["projected"]),
         denied=_pattern(modality["denied"]),
         provisional=_pattern(modality["provisional"]),
         revised=_pattern(modality["revised"]),

@@ -100,11 +100,13 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
             out[o["claim_id"]]["side"].add(name)
     simple = (("projected", lexicon.projected), ("cumulative", lexicon.cumulative),
               ("event", lexicon.event))
-    excluded = [(m.start(), m.end()) for m in lexicon.cumulative_exclusions.finditer(sentence)]
+    excluded = {key: [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+                for key, pattern in (("cumulative", lexicon.cumulative_exclusions),
+                                     ("projected", lexicon.projected_exclusions))}
     for key, pattern in simple:
         for m in pattern.finditer(sentence):
-            if key == "cumulative" and any(s <= m.start() < e for s, e in excluded):
-                continue
+            if any(s <= m.start() < e for s, e in excluded.get(key, ())):
+                continue  # "depuis le début de l'année", "mieux que prévu"
             for o in owners(m.start(), m.end()):
                 out[o["claim_id"]][key] = True
     for key, pattern in (("provisional", lexicon.provisional), ("revised", lexicon.revised)):

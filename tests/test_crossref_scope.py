@@ -81,3 +81,33 @@ def test_the_group_goes_to_the_nearest_figure() -> None:
     assert sorted(links.relation) == ["different_scope", "same"]
     scope = links[links.relation == "different_scope"].explanation.iloc[0]
     assert "« 19,2 % »" in scope and "population : 15-24 ans contre ensemble" in scope
+
+
+# Projection cues: (sentence, figure, read as a projection). A comparison with the forecast
+# ("mieux que prévu") qualifies an actual figure.
+PROJECTED = [
+    ("La croissance devrait atteindre 0,4 % au quatrième trimestre, selon la Banque de France.",
+     "0,4 %", True),
+    ("Le déficit prévu pour 2026 atteint 4,7 % du PIB.", "4,7 %", True),
+    ("Selon la prévision de l'OFCE, le PIB progresserait de 0,8 % en 2026.", "0,8 %", True),
+    ("La croissance a atteint 0,5 % au troisième trimestre, mieux que prévu.", "0,5 %", False),
+    ("Les ventes ont reculé de 3,2 % en octobre, plus que prévu par les analystes.", "3,2 %",
+     False),
+    ("Comme prévu, la Banque centrale européenne a abaissé son taux de dépôt à 2 %.", "2 %",
+     False),
+    ("L'inflation a ralenti à 1,1 % en septembre, moins qu'initialement prévu.", "1,1 %", False),
+    ("Le chômage atteint 7,7 %, un niveau supérieur à ce qui était prévu, soit plus que la "
+     "prévision de l'Insee.", "7,7 %", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "projected"), PROJECTED,
+                         ids=[s[:40] for s, *_ in PROJECTED])
+def test_projection_cues(sentence: str, surface: str, projected: bool) -> None:
+    from factcheck.matching import prepare_claims
+
+    frame = frame_from_articles([{
+        "id": "f1", "published": "2025-10-30", "text": sentence,
+        "claims": [{"surface": surface, "kind": "percent", "value": 1.0, "subject": "taux"}]}])
+    (view,) = prepare_claims(frame, LEXICON)
+    assert (view.modality == "projected") == projected
