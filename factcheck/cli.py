@@ -21,6 +21,7 @@ import click
 from factcheck import __version__
 from factcheck.cli_check import check
 from factcheck.cli_options import (
+    articles_or_exit,
     count_phrase,
     inputs_argument,
     load_articles,
@@ -86,10 +87,7 @@ def extract(
     from factcheck.pipeline import claims_frame
 
     fmt = resolve_format(output, fmt)
-    articles, n_errors = load_articles(inputs, skip=[output])
-    if not articles:
-        click.echo("factcheck: no article could be read; nothing written.", err=True)
-        ctx.exit(1)
+    articles, n_errors = articles_or_exit(ctx, inputs, output)
     claims = claims_frame(
         articles,
         with_context=not no_context,

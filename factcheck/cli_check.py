@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import click
 
 from factcheck.cli_options import (
+    articles_or_exit,
     count_phrase,
     inputs_argument,
-    load_articles,
     processing_options,
     show_progress,
 )
@@ -76,10 +76,7 @@ def check(
     from factcheck.pipeline import analyze
 
     reference = None if no_reference else _load_reference(reference_path)
-    articles, n_errors = load_articles(inputs, skip=[output_dir])
-    if not articles:
-        click.echo("factcheck: no article could be read; nothing written.", err=True)
-        ctx.exit(1)
+    articles, n_errors = articles_or_exit(ctx, inputs, output_dir)
     analysis = analyze(
         articles,
         reference=reference,

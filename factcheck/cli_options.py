@@ -116,6 +116,18 @@ def load_articles(
     return list(result.articles), len(result.errors)
 
 
+def articles_or_exit(
+    ctx: click.Context, inputs: Sequence[str], output: Path
+) -> tuple[list[Article], int]:
+    """``load_articles`` for a command that writes ``output``: exits 1, writing nothing,
+    when no article could be read."""
+    articles, n_errors = load_articles(inputs, skip=[output])
+    if not articles:
+        click.echo("factcheck: no article could be read; nothing written.", err=True)
+        ctx.exit(1)
+    return articles, n_errors
+
+
 def count_phrase(n: int, singular: str, plural: str) -> str:
     """``n`` with the French singular for 0 and 1, the plural from 2."""
     return f"{n} {singular if n < 2 else plural}"
