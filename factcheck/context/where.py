@@ -33,18 +33,31 @@ def _actor_pattern() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _place_pattern() -> regex.Pattern[str]:
     w = world_data()
-    names = sorted(w.places, key=len, reverse=True)
-    known = "|".join(regex.escape(n) for n in names)
+    # One alternation, longest first, so "Corée du Nord" wins over "Nord"; the names of
+    # [places] in any case, the others only as written ("la somme" is not "la Somme").
+    exact = (
+        w.places_as_written.keys()
+        | w.places_ambiguous.keys()
+        | w.ambiguous_cities.keys()
+        | w.not_places
+    )
+    names = [(n, True) for n in w.places] + [(n, False) for n in exact]
+    known = "|".join(
+        f"(?i:{regex.escape(n)})" if any_case else regex.escape(n)
+        for n, any_case in sorted(names, key=lambda e: len(e[0]), reverse=True)
+    )
     preps = "|".join(regex.escape(p) for p in w.place_prepositions)
     g = grammar()
     articles = "|".join(
-        regex.escape(a) if a.endswith("'") else regex.escape(a) + r"\s+"
+        regex.escape(a) + "|" + regex.escape(a.replace("'", "’"))  # "dans l’Hérault"
+        if a.endswith("'")
+        else regex.escape(a) + r"\s+"
         for a in g.definite_articles
     )
     dative = "|".join(regex.escape(d) for d in g.dative_preps)
     return regex.compile(
-        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?i:{articles}))?"
-        rf"(?P<p>(?i:{known})|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
+        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?P<art>(?i:{articles})))?"
+        rf"(?P<p>{known}|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
     )
 
 
@@ -129,19 +142,37 @@ def place_of(
             continue
         if source and name in source:
             continue
-        unknown = name.lower() not in w.places
-        if (
-            unknown
-            and m.group("prep").lower() not in grammar().country_preps
-            and not _looks_like_region(sentence, m)
-        ):
-            continue
-        candidates.append((m.start("p"), w.places.get(name.lower(), name)))
+        place = _known_place(sentence, m)
+        unknown_ok = m.group("prep").lower() in grammar().country_preps
+        if place is None and (unknown_ok or _looks_like_region(sentence, m)):
+            place = name  # "en Roumanie", "dans la région de Tambov"
+        if place:
+            candidates.append((m.start("p"), place))
     after = [c for c in candidates if fend <= c[0] < nxt]
     if after:
         return after[0][1]
     before_c = [c for c in candidates if prv <= c[0] < fstart]
     return before_c[-1][1] if before_c else None
+
+
+def _known_place(sentence: str, m: regex.Match[str]) -> str | None:
+    """The normal form of a known place, "" for an ambiguous name that is no place here ("la
+    Corée du Nord", "la crue de la Loire"), None for an unknown name."""
+    w = world_data()
+    name, prep = m.group("p"), m.group("prep").lower()
+    if name in w.not_places:
+        return ""  # "au New York Times"
+    if name in w.ambiguous_cities and prep in w.ambiguous_city_after and not m.group("art"):
+        return w.ambiguous_cities[name]  # "à Vienne"
+    if name in w.places_ambiguous:
+        if prep in w.ambiguous_after or _looks_like_region(sentence, m):
+            return w.places_ambiguous[name]  # "dans la Somme", "le département du Nord"
+        return ""
+    if name in w.ambiguous_cities:
+        return ""
+    if name in w.places_as_written:
+        return w.places_as_written[name]
+    return w.places.get(name.lower())
 
 
 def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:

@@ -97,10 +97,16 @@ class WorldData:
     actor_names: dict[str, str]  # lower-case name -> normal form
     actor_adjectives: dict[str, str]  # lower-case adjective -> normal form
     body_aliases: dict[str, str]  # lower-case alias -> normal form
-    places: dict[str, str]  # lower-case spelling -> normal form
+    places: dict[str, str]  # [places]: lower-case spelling -> normal form
     place_prepositions: tuple[str, ...]
     place_not_after: frozenset[str]
     categories: tuple[Category, ...]
+    places_as_written: dict[str, str]  # [as_written]: spelling as written -> normal form
+    places_ambiguous: dict[str, str]  # [ambiguous]: spelling as written -> normal form
+    ambiguous_cities: dict[str, str]  # [ambiguous_cities]: spelling as written -> city
+    ambiguous_after: frozenset[str]
+    ambiguous_city_after: frozenset[str]
+    not_places: frozenset[str]  # names as written that start with a place but are none
 
 
 def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
@@ -301,11 +307,10 @@ def world_data(code: str = "fr") -> WorldData:
         for a in _words(entry, "aliases", "actors"):
             bodies[a] = norm
     places_file = load_data(code, "places")
-    places: dict[str, str] = {}
-    for norm, spellings in _table(places_file, "places", "places").items():
-        places[norm.lower()] = norm
-        for s in spellings:
-            places[str(s).lower()] = norm
+    places = {k.lower(): v for k, v in _place_table(places_file, "places").items()}
+    as_written = _place_table(places_file, "as_written")
+    ambiguous = _place_table(places_file, "ambiguous")
+    cities = _place_table(places_file, "ambiguous_cities")
     cats = []
     for entry in load_data(code, "categories").get("category", []):
         if "name" not in entry:
@@ -330,4 +335,24 @@ def world_data(code: str = "fr") -> WorldData:
         ),
         place_not_after=_words(places_file, "not_after", "places"),
         categories=tuple(cats),
+        places_as_written=as_written,
+        places_ambiguous=ambiguous,
+        ambiguous_cities=cities,
+        ambiguous_after=_words(places_file, "ambiguous_after", "places"),
+        ambiguous_city_after=_words(places_file, "ambiguous_city_after", "places"),
+        not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
     )
+
+
+def _place_table(data: dict[str, Any], key: str) -> dict[str, str]:
+    """Spelling -> normal form of one table of ``places.toml``, each spelling with "'" also
+    with the typographic apostrophe ("Val-d’Oise"). Only [places] takes its normal forms as
+    spellings too; the other tables list them ("Vienne (département)" is not one)."""
+    out: dict[str, str] = {}
+    for norm, spellings in _table(data, key, "places").items():
+        if not isinstance(spellings, list):
+            raise LanguageDataError(f"places.toml: [{key}] {norm!r} must be a list of spellings")
+        for s in [norm, *spellings] if key == "places" else spellings:
+            out[str(s)] = norm
+            out[str(s).replace("'", "’")] = norm
+    return out
