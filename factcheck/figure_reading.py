@@ -327,10 +327,12 @@ class FigureReader(RangeReader):
             self.text, max(0, start - _LOOKBACK), start
         ):
             return ""
-        j = self.at(lex.range_joiner, mention.end)
-        if j and j.group(2) and self._number_at(j.end()) is not None:
-            return "change_from"
-        return "change_by"
+        end = y.end() if (y := self.at(lex.year_complement_after, mention.end)) else mention.end
+        j = self.at(lex.range_joiner, end)
+        after = self._number_at(j.end()) if j and j.group(2) else None
+        if after is not None and (after.kind, after.unit) == (mention.kind, mention.unit):
+            return "change_from"  # "passé de 5 % à 7 %"
+        return "change_by"  # "a progressé de 12 % à 3,4 milliards": the size, then the level
 
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
     """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""

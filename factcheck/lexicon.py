@@ -119,6 +119,7 @@ class Lexicon:
     per_after: Pattern  # "par mois", "/m²", "le baril": groups "any" / "measure"
     extreme_reached: frozenset[str]  # "jusqu'à -12 °C": the extreme, not a bound
     per_units: dict[str, str]  # denominator form (lower) -> normalised name
+    year_complement_after: Pattern  # " en 2015" between the ends of a change
 
 
 def _merge(*parts: dict[str, Any]) -> dict[str, Any]:

@@ -90,6 +90,9 @@ def scanner_fields(
         "function_word_after": regex.compile(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),
+        "year_complement_after": regex.compile(
+            rf"\s+(?:{_alt(grammar['year_complement'])})\s*\d{{4}}(?!\d)", regex.I
+        ),
         "fraction_sur": regex.compile(
             rf"\s+{regex.escape(extra['proportion_joiner'])}\s+", regex.I
         ),
