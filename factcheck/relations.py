@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from factcheck.context.names import same_source
 from factcheck.cues import Lexicon
 from factcheck.explain import amount, bounds, quote
 from factcheck.matching import ClaimView, precision, significant_digits
+from factcheck.scope import _WORD
 
 #: Figures more than this ratio apart are not worth a different_scope link.
 SCOPE_RATIO = 10.0
@@ -103,10 +105,33 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     return reasons
 
 
+def _source_words(key: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(key) if len(w) >= 3)
+
+
+def distinct_sources(a: ClaimView, b: ClaimView) -> bool:
+    """Two named sources, neither a shorter name nor an alias of the other (``actors.toml``
+    bodies, acronyms, last names): "la police" and "la CGT", not "l'armée de l'air" and
+    "l'armée de l'air ukrainienne", nor "Insee" and "Institut national de la statistique"."""
+    if not (a.source_key and b.source_key) or a.source_key == b.source_key:
+        return False
+    wa, wb = _source_words(a.source_key), _source_words(b.source_key)
+    if not (wa and wb) or wa <= wb or wb <= wa:
+        return False
+    return not same_source(a.source, b.source)
+
+
+def _same_sentence(a: ClaimView, b: ClaimView) -> bool:
+    return (a.article_id == b.article_id and a.sentence_start == b.sentence_start
+            and a.sentence == b.sentence)
+
+
 def _cross_ok(a: ClaimView, b: ClaimView) -> bool:
-    """Parts of a total only meet parts about the same place, in another article."""
+    """Parts of a total only meet parts about the same place, in another article. Figures of
+    one sentence meet only when each is attributed to its own source ("195 000 selon la
+    police, 600 000 selon la CGT")."""
     if a.article_id == b.article_id:
-        if a.sentence_start == b.sentence_start and a.sentence == b.sentence:
+        if _same_sentence(a, b) and not distinct_sources(a, b):
             return False
         return a.role != "part" and b.role != "part"
     if a.role == "part" or b.role == "part":
@@ -118,6 +143,13 @@ def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """The relation between two figures of one block, or None when they are not comparable."""
     if not _cross_ok(a, b):
         return None
+    judged = _judge(a, b, lexicon)
+    if judged is not None and judged.relation != "contradiction" and _same_sentence(a, b):
+        return None  # one sentence: only two sources at odds are worth a link
+    return judged
+
+
+def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
         a, b = b, a
     same_article = a.article_id == b.article_id
