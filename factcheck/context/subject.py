@@ -150,6 +150,18 @@ def _container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> in
     return None
 
 
+def _change_phrase(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
+    """The first token of "en (léger) recul" when the noun at ``k`` is a noun of change in
+    such an adverbial phrase, else None."""
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return None
+    while k > 0 and toks[k - 1].pos == "ADJ":
+        k -= 1
+    if k > 0 and toks[k - 1].lower in data.change_markers:
+        return k - 1
+    return None
+
+
 def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
@@ -209,6 +221,22 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
         k = _noun_before_de(toks, fig.first, data)
+        if k is not None and (head := _change_phrase(toks, k, data)) is not None:
+            # "un budget de 412 millions, en hausse de 4,2 %": the change of the figure
+            # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
+            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse".)
+            if n > 0:
+                pending[n] = "apposition"
+                continue
+            v = _governing_verb(toks, head)
+            h = head_before(toks, v, data) if v is not None else None
+            if h is not None:
+                results[n] = SubjectResult(
+                    subject_at(toks, h, data), h, qualify(toks, fig, h, False), "change_of"
+                )
+                continue
+            pending[n] = "ellipsis"
+            continue
         if k is not None:
             results[n] = SubjectResult(
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "noun_before"

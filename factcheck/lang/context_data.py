@@ -29,6 +29,8 @@ class SubjectData:
     number_words: frozenset[str]
     variation_nouns: frozenset[str]
     part_states: frozenset[str]
+    change_nouns: frozenset[str]
+    change_markers: frozenset[str]
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
 
@@ -50,6 +52,13 @@ class SourceData:
     verb_fillers: frozenset[str]
     document_verbs: frozenset[str]
     leading_time_words: frozenset[str]
+    learned_from: frozenset[str]
+    learned_preps: frozenset[str]
+    agent_after_verbs: frozenset[str]
+    state_objects: dict[str, frozenset[str]]
+    denials: frozenset[str]
+    speech_negations: frozenset[str]
+    own_outlet: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +219,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         number_words=_words(d, "number_words", f),
         variation_nouns=_words(d, "variation_nouns", f),
         part_states=_words(d, "part_states", f),
+        change_nouns=_words(d, "change_nouns", f),
+        change_markers=_words(d, "change_markers", f),
         compounds=tuple(
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
         ),
@@ -238,6 +249,19 @@ def source_data(code: str = "fr") -> SourceData:
         verb_fillers=_words(att, "verb_fillers", f),
         document_verbs=_words(att, "document_verbs", f),
         leading_time_words=_words(att, "leading_time_words", f),
+        learned_from=_words(d, "learned_from", f),
+        learned_preps=_words(att, "learned_preps", f),
+        # "avancé" -> avancé, avancée, avancés, avancées
+        agent_after_verbs=frozenset(
+            w + end for w in _words(d, "agent_after_verbs", f) for end in ("", "e", "s", "es")
+        ),
+        state_objects={
+            verb: frozenset(w.lower() for w in nouns)
+            for verb, nouns in _table(d, "state_objects", f).items()
+        },
+        denials=_words(_table(d, "not_speech", f), "denials", f),
+        speech_negations=_words(_table(d, "not_speech", f), "negations", f),
+        own_outlet=_words(att, "own_outlet", f),
     )
 
 
