@@ -118,6 +118,8 @@ class Lexicon:
     outcome: CueSet
     side: CueSet
     population: PopulationCues
+    national: regex.Pattern[str]  # "au niveau national": the whole country
+    national_place: str
     projected: regex.Pattern[str]
     projected_exclusions: regex.Pattern[str]  # "mieux que prévu": no projection
     denied: regex.Pattern[str]
@@ -193,6 +195,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
+        national=_pattern(data["scope"]["national"]["cues"]),
+        national_place=str(data["scope"]["national"]["place"]),
         projected=_pattern(modality["projected"]),
         projected_exclusions=_pattern(data["exclusions"]["projected"]),
         denied=_pattern(modality["denied"]),

@@ -330,6 +330,12 @@ def _view(row: dict, cue: dict, described: frozenset[str],
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
     known = _word_set(_text(row.get("subject")), _text(row.get("source")))
+    place = place_key(_text(row.get("place")), lexicon)
+    places = sentence_info[0]
+    if not place and not places and cue["national"]:
+        # "au niveau national" with no place read: the whole country, not a region of it.
+        # Only a figure located nowhere gets it, so a scope difference is added, never lost.
+        places = frozenset({place_key(lexicon.national_place, lexicon)})
     return ClaimView(
         claim_id=row["claim_id"], article_id=row["article_id"], start=row["start"],
         end=row["end"], surface=row["surface"], kind=_text(row.get("kind")),
@@ -338,8 +344,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
-        actor=_text(row.get("actor")), place=place_key(_text(row.get("place")), lexicon),
-        places=sentence_info[0],
+        actor=_text(row.get("actor")), place=place, places=places,
         words=described - known,
         sentence_words=sentence_info[1] - known,
         outcome=frozenset(outcome), side=_side(side), population=frozenset(cue["population"]),

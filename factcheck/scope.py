@@ -66,7 +66,7 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
     before the cue."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
                                             "revision": "", "cumulative": False, "event": False,
-                                            "population": set()}
+                                            "population": set(), "national": False}
                             for m in members}
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     families = {m["_family"] for m in ordered}
@@ -99,7 +99,7 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                 continue
             out[o["claim_id"]]["side"].add(name)
     simple = (("projected", lexicon.projected), ("cumulative", lexicon.cumulative),
-              ("event", lexicon.event))
+              ("event", lexicon.event), ("national", lexicon.national))
     excluded = {key: [(m.start(), m.end()) for m in pattern.finditer(sentence)]
                 for key, pattern in (("cumulative", lexicon.cumulative_exclusions),
                                      ("projected", lexicon.projected_exclusions))}

@@ -111,3 +111,33 @@ def test_projection_cues(sentence: str, surface: str, projected: bool) -> None:
         "claims": [{"surface": surface, "kind": "percent", "value": 1.0, "subject": "taux"}]}])
     (view,) = prepare_claims(frame, LEXICON)
     assert (view.modality == "projected") == projected
+
+
+# National cues: (sentence, the figure is about the whole country). Bare "national" names a
+# body or a party, not a scope.
+NATIONAL = [
+    ("Au niveau national, le taux de chômage s'est établi à 7,3 %.", "7,3 %", True),
+    ("Le chômage atteint 7,3 % à l'échelle nationale, selon l'Insee.", "7,3 %", True),
+    ("La moyenne nationale s'établit à 7,3 %, selon l'Insee.", "7,3 %", True),
+    ("Le taux de chômage s'est établi à 7,3 %, selon l'Institut national de la statistique.",
+     "7,3 %", False),
+    ("Le Rassemblement national obtient 33 % des voix au premier tour.", "33 %", False),
+    # A place already read wins (here Lille, from the context): the cue adds a scope, never
+    # replaces one.
+    ("À Lille, le chômage atteint 9,1 %, bien au-dessus de la moyenne nationale.", "9,1 %",
+     False),
+]
+PLACES = {"9,1 %": "Lille"}
+
+
+@pytest.mark.parametrize(("sentence", "surface", "national"), NATIONAL,
+                         ids=[s[:40] for s, *_ in NATIONAL])
+def test_national_cues(sentence: str, surface: str, national: bool) -> None:
+    from factcheck.matching import prepare_claims
+
+    frame = frame_from_articles([{
+        "id": "n1", "published": "2025-05-15", "text": sentence,
+        "claims": [{"surface": surface, "kind": "percent", "value": 1.0, "subject": "taux",
+                    "place": PLACES.get(surface, "")}]}])
+    (view,) = prepare_claims(frame, LEXICON)
+    assert (view.places == {"france"}) == national
