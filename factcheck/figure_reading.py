@@ -165,8 +165,12 @@ class FigureReader(RangeReader):
             if (h := self.at(lex.half_after, pos)) and value is not None:
                 value, pos = value + 0.5, h.end()
         m = self.at(lex.quantity_after, pos) if kind is None else None
+        if m is None and kind is None and scaled:
+            m = self.at(lex.quantity_after_scale, pos)  # "373 millions de tonnes"
         if m and (digits or len(m.group(1)) > 3):  # symbols only after digits: "5 700 MW"
-            kind, unit, pos = Kind.QUANTITY, lex.quantity_units[m.group(1)], m.end()
+            form = m.group(1)
+            name = lex.quantity_units.get(form) or lex.quantity_units_lower[form.lower()]
+            kind, unit, pos = Kind.QUANTITY, name, m.end()
             neg = lex.negative_before.search(text, max(0, base.start - 8), base.start)
             if neg and unit in lex.negative_units and value is not None and value > 0:
                 value = -value  # "moins 5 degrés"

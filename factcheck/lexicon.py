@@ -119,6 +119,8 @@ class Lexicon:
     per_after: Pattern  # "par mois", "/m²", "le baril": groups "any" / "measure"
     extreme_reached: frozenset[str]  # "jusqu'à -12 °C": the extreme, not a bound
     per_units: dict[str, str]  # denominator form (lower) -> normalised name
+    quantity_after_scale: Pattern  # "millions de tonnes"
+    quantity_units_lower: dict[str, str]  # unit words in lower case -> unit
     year_complement_after: Pattern  # " en 2015" between the ends of a change
 
 

@@ -121,6 +121,13 @@ def unit_fields(
         ),
         # "l'an" is no litre: a unit symbol is never followed by an apostrophe.
         "quantity_after": regex.compile(rf"\s?({_alt(list(quantity_units))})(?![\p{{L}}\d²³'])"),
+        "quantity_units_lower": {u.lower(): n for u, n in quantity_units.items() if len(u) > 3},
+        # After a scale, a unit written in words takes "de": "373 millions de tonnes".
+        "quantity_after_scale": regex.compile(
+            rf"\s+{leading(grammar['of'])}({_alt([u for u in quantity_units if len(u) > 3])})"
+            r"(?![\p{L}\d²³'])",
+            regex.I,
+        ),
         "per_after": regex.compile(
             rf"(?:\s+(?:{_alt(per['qualifiers'])}))?\s*"
             rf"(?:{leading(per['introducers'])}"
