@@ -4,12 +4,18 @@ Rules, in order (``rule`` names the one that decided):
 
 * ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
   sentences, and the quote is followed by ", a déclaré X" -> X;
+* ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
+  morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
 * ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
-  "une étude du X publiée fin janvier") hands over to its author;
-* ``inverted``: ", a indiqué le Pentagone", "a martelé Volodymyr Zelensky" after the figure;
+  "une étude du X publiée fin janvier") hands over to its author; "selon nos informations"
+  is the outlet itself: no source;
+* ``inverted``: ", a indiqué le Pentagone", "a martelé Volodymyr Zelensky", ", a-t-on appris
+  auprès de la préfecture" after the figure;
 * ``speech_verb``: "X a déclaré/affirmé/annoncé... (que)" before the figure, "Moscou dit avoir
   abattu", "la Russie annonce"; an apposed name wins over its title ("Le ministre ukrainien
-  de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov);
+  de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
+  pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
+  chantier accuse un retard");
 * pronouns ("Il a également avancé que") resolve to the previous named speaker; names are
   given in their fullest form in the article ("Trump" -> "Donald Trump").
 
@@ -25,7 +31,14 @@ import regex
 
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import clean_name, forward, inverted, passive_agent, selon
+from factcheck.context.speakers import (
+    agent_after,
+    clean_name,
+    forward,
+    inverted,
+    passive_agent,
+    selon,
+)
 from factcheck.lang.context_data import SourceData, grammar, source_data
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -119,9 +132,13 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    for rule in ("selon", "inverted", "speech_verb", "passive_agent"):
-        if rule == "selon":
+    for rule in ("agent_after", "selon", "inverted", "speech_verb", "passive_agent"):
+        if rule == "agent_after":
+            np = agent_after(toks, fig.last, data)
+        elif rule == "selon":
             np = selon(toks, figs, n, data)
+            if np and np[0].lower in data.own_outlet:
+                return None, "own_outlet", None  # "selon nos informations": the outlet asserts
         elif rule == "inverted":
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":

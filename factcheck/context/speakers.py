@@ -8,12 +8,13 @@ from factcheck.context.nlp import Figure, Tok
 from factcheck.lang.context_data import SourceData, grammar, subject_data
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
+_AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
 def speech_lemma(t: Tok, data: SourceData) -> str | None:
     lem = data.speech_forms.get(t.lower, t.lemma)
-    known = lem in data.speech_verbs or lem in data.inverted_only
+    known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
     if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         return lem
     return None
@@ -84,7 +85,9 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
     g = grammar()
-    while j < len(toks) and toks[j].lower in data.leading_time_words:
+    while j < len(toks) and (
+        toks[j].lower in data.leading_time_words or toks[j].lower in data.learned_preps
+    ):
         j += 1
     if j < len(toks) and toks[j].lower in g.addressee_preps:
         # "a dit à l'AFP le ministre": skip the addressee.
@@ -200,25 +203,45 @@ def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] |
     return None
 
 
+def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) -> bool:
+    """ "le chantier accuse déjà un retard de": the verb's object says what its subject shows."""
+    nouns = data.state_objects.get(lemma)
+    if not nouns:
+        return False
+    k = v + 1
+    while k < len(toks) and toks[k].pos in ("ADV", "DET", "ADJ"):
+        k += 1
+    return k < len(toks) and (toks[k].lower in nouns or toks[k].lemma in nouns)
+
+
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     for v in range(before - 1, -1, -1):
         t = toks[v]
-        if speech_lemma(t, data) is None:
+        lemma = speech_lemma(t, data)
+        if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
         if t.verbform == "Part" and not _has_aux(toks, v):
             continue
         mis_tagged = t.lower in data.speech_forms and t.verbform != "Inf"  # "annonce" as a noun
+        if mis_tagged and t.verbform != "Fin" and v > 0 and toks[v - 1].pos in ("DET", "ADP"):
+            continue  # a noun indeed: "12 points d'avance", "l'annonce de"
         after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
         if t.verbform not in ("Fin", "Part") and not (mis_tagged or after_filler):
             continue
         inverted = inverted_at(toks, v, data)
         if inverted:
             return inverted
-        if speech_lemma(t, data) in data.inverted_only:
+        if lemma in data.inverted_only or lemma in data.learned_from or lemma in data.denials:
             continue
         j = v - 1
-        while j >= 0 and toks[j].lower in data.verb_fillers:
+        negated = False
+        while j >= 0 and (
+            toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
+        ):
+            negated = negated or toks[j].lower in data.speech_negations
             j -= 1
+        if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
+            continue
         # "Moscou dément et affirme que": the subject of the first verb.
         while (
             j > 0
@@ -255,6 +278,34 @@ def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[
             np = np_after(toks, v + 2, data)
             if np and not any(t.pos == "NUM" for t in np):
                 return np
+    return None
+
+
+def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+    """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
+    participle in the figure's own noun phrase (no punctuation or finite verb between)."""
+    preps = grammar().agent_preps
+    for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
+        t = toks[k]
+        if t.text in _NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
+            return None
+        if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
+            np = np_after(toks, k + 2, data)
+            # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
+            end = next(
+                (
+                    i
+                    for i, x in enumerate(np)
+                    if x.pos in ("VERB", "AUX")
+                    or x.lower in data.speech_negations
+                    or x.lower in data.agent_stops
+                ),
+                len(np),
+            )
+            np = np[:end]
+            if np and not any(x.pos == "NUM" for x in np):
+                return np
+            return None
     return None
 
 

@@ -59,6 +59,7 @@ class SourceData:
     denials: frozenset[str]
     speech_negations: frozenset[str]
     own_outlet: frozenset[str]
+    agent_stops: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,7 @@ def source_data(code: str = "fr") -> SourceData:
         denials=_words(_table(d, "not_speech", f), "denials", f),
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),
+        agent_stops=_words(att, "agent_stops", f),
     )
 
 
