@@ -28,6 +28,8 @@ class CalendarLexicon:
     numeric_date: Pattern  # "07/12/2024", "2024-12-07"
     time: Pattern  # "22h41", "14:30"
     time_cue_hour: Pattern  # "à" before "22 heures"
+    compound_duration: Pattern  # "2 h 21 min 14 s", "3 min 42 s", "9 s 58"
+    clock_duration_cue: Pattern  # "a duré" before "1 h 30"
     year_cue_before: Pattern  # "en" before "2024"
     direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
 
@@ -46,6 +48,9 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
 
     def cue(words: list[str]) -> str:
         return _alt([_spaced(x) for x in words], escape=False)
+
+    markers = cal["duration_markers"]
+    h, mn, sec = (_alt(markers[u]) for u in ("hour", "minute", "second"))
 
     return CalendarLexicon(
         months=months,
@@ -75,6 +80,15 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
             r"(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])"
         ),
         time_cue_hour=regex.compile(rf"(?<![\p{{L}}])(?:{cue(cal['time_cues'])})\s+$", regex.I),
+        compound_duration=regex.compile(
+            rf"(?<![\p{{L}}\d,.])(?:(?P<h>\d{{1,3}})\s?(?:{h})\s?(?P<m>\d{{1,2}})\s?(?:{mn})"
+            rf"(?:\s?(?P<s>\d{{1,2}})\s?(?:{sec}))?"
+            rf"|(?P<m2>\d{{1,3}})\s?(?:{mn})\s?(?P<s2>\d{{1,2}})\s?(?:{sec})"
+            rf"|(?P<s3>\d{{1,3}})\s?(?:{sec})\s?(?P<c3>\d{{2}}))(?![\p{{L}}\d])"
+        ),
+        clock_duration_cue=regex.compile(
+            rf"(?<![\p{{L}}])(?:{cue(cal['clock_duration_cues'])})\s+$", regex.I
+        ),
         year_cue_before=regex.compile(
             rf"(?<![\p{{L}}])(?:{cue(cal['year_cues'])})[\s-]*$", regex.I
         ),

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Literal
 
+import regex
+
 from factcheck.lexicon import Lexicon
 from factcheck.models import Kind, Mention
 from factcheck.patterns import Folded
@@ -86,6 +88,38 @@ def _calendar(
     return Mention(start, end, text[start:end], kind, None, resolved=resolved, rule=rule)
 
 
+def _duration(text: str, start: int, end: int, value: float, unit: str) -> Mention:
+    return Mention(
+        start,
+        end,
+        text[start:end],
+        Kind.DURATION,
+        value,
+        value,
+        value,
+        unit,
+        number_start=start,
+        number_end=end,
+        rule="clock_duration",
+    )
+
+
+def _compound_duration(text: str, m: regex.Match) -> Mention:
+    """ "2 h 21 min 14 s" (in seconds), "4 h 05 min" (in minutes), "9 s 58" (seconds and
+    hundredths): the total in the smallest unit written."""
+    g = m.groupdict()
+    if g["h"] is not None:
+        minutes = int(g["h"]) * 60 + int(g["m"])
+        if g["s"] is None:
+            return _duration(text, m.start(), m.end(), float(minutes), "minute")
+        return _duration(text, m.start(), m.end(), float(minutes * 60 + int(g["s"])), "second")
+    if g["m2"] is not None:
+        return _duration(
+            text, m.start(), m.end(), float(int(g["m2"]) * 60 + int(g["s2"])), "second"
+        )
+    return _duration(text, m.start(), m.end(), int(g["s3"]) + int(g["c3"]) / 100, "second")
+
+
 def _day_number(token: str, lex: Lexicon) -> int | None:
     token = token.lower()
     if token in ("1er", "premier"):
@@ -149,10 +183,19 @@ def find_calendar(
         resolved = resolve_day(d, mo, y, published)
         if resolved:
             yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "numeric_date")
+    for m in lex.calendar.compound_duration.finditer(text):
+        yield _compound_duration(text, m)
     for m in lex.calendar.time.finditer(text):
         minutes = m.group("m") or m.group("m2")
         hour = int(m.group("h"))
         if hour == 24 and minutes != "00":
+            continue
+        if m.group("m") and lex.calendar.clock_duration_cue.search(
+            text, max(0, m.start() - 16), m.start()
+        ):
+            # "a duré 1 h 30", "bouclé en 2 h 05": a length of time, in minutes
+            value = hour * 60 + int(minutes)
+            yield _duration(text, m.start(), m.end(), float(value), "minute")
             continue
         resolved = f"{hour:02d}:{minutes}"
         yield _calendar(text, m.start(), m.end(), Kind.TIME, resolved, "time")

@@ -186,7 +186,8 @@ class FigureReader(RangeReader):
             and (m := self.at(lex.ordinal_word, pos + 1))
         ):
             den = ordinal_word_value(m.group(), lex)
-            if den and den >= 3 and self.at(lex.ordinal_fraction_follower, m.end()):
+            plural = m.group().lower().endswith("s")  # "12 centièmes": never a rank
+            if den and den >= 3 and (plural or self.at(lex.ordinal_fraction_follower, m.end())):
                 head = _before_final_et_un(text[base.start : base.end], lex)
                 if head is not None and not m.group().lower().endswith("s"):
                     # "vingt et un cinquième" (singular): 20 + 1/5, not 21 fifths

@@ -122,7 +122,8 @@ def scanner_fields(
             regex.I,
         ),
         "ordinal_fraction_follower": regex.compile(
-            rf"\s*(?:(?:{_alt(extra['ordinal_fraction_followers'])})(?![\p{{L}}])|[.,;:!?)»]|$)",
+            rf"\s*(?:(?:{_alt(extra['ordinal_fraction_followers'])})(?<=')"  # "d'avance"
+            rf"|(?:{_alt(extra['ordinal_fraction_followers'])})(?![\p{{L}}])|[.,;:!?)»]|$)",
             regex.I,
         ),
         "proportion_after": regex.compile(
