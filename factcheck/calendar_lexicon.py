@@ -44,7 +44,10 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     weekdays = tuple(cal["weekdays"])
     day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
     year = r"(?:\s+(?P<{}>\d{{4}})(?!\d))?"
-    span_from, span_to = regex.escape(cal["span_from"]), regex.escape(cal["span_to"])
+    span_from, span_to = (
+        rf"(?:{_alt([w] if isinstance(w, str) else w)})"
+        for w in (cal["span_from"], cal["span_to"])
+    )
 
     def cue(words: list[str]) -> str:
         return _alt([_spaced(x) for x in words], escape=False)

@@ -113,7 +113,10 @@ class FigureReader(RangeReader):
             kind, unit, pos = Kind.QUANTITY, "pp", m.end()
         elif value == 1 and (m := self.at(lex.pp_half_after, pos)):
             kind, unit, value, pos = Kind.QUANTITY, "pp", 0.5, m.end()  # "un demi-point"
-        elif (m := self.at(lex.pp_bare_after, pos)) and (
+        elif (
+            (m := self.at(lex.pp_bare_after, pos))
+            and (value or 0) <= 100  # "à 7 812 points": an index level, not percentage points
+        ) and (
             "," in text[base.start : base.end]
             or lex.pp_cue_before.search(text, max(0, base.start - 40), base.start)
         ):
