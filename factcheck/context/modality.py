@@ -13,7 +13,8 @@ Rules, first that fires wins:
 * ``default``: asserted.
 
 A figure with no verb of its own in its clause ("dont quelque 325 000 morts") takes the
-modality of the figure it elaborates, which ``factcheck.context`` passes as ``inherited``.
+modality of the figure it elaborates, which ``factcheck.context`` passes as ``inherited``,
+unless its clause says "now" ("contre 86,40 euros actuellement").
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def clause(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int]:
 
 def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
     text = " " + " ".join(words).replace("' ", "'") + " "
+    split = text.replace("'", "' ")  # "d'environ": "environ" after an elided "de"
     for p in phrases:
-        if f" {p} " in text:
+        if f" {p} " in text or f" {p} " in split:
             return p
     return None
 
@@ -91,7 +93,8 @@ def modality(
     words = [t.lower for t in toks[a:b]]
     if _phrase_in(words, data.projection_words):
         return "projected", "projection_word"
-    if not finite and inherited is not None and inherited[0] != "reported":
+    present = _phrase_in(words, data.present_words)  # "contre 86,40 euros actuellement"
+    if not finite and inherited is not None and inherited[0] != "reported" and not present:
         return inherited[0], f"{inherited[1]} (inherited)"
     before = [t.lower for t in toks[max(a, fig.first - data.window) : fig.last]]
     if _phrase_in(before, data.estimate_words):

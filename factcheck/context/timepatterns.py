@@ -103,6 +103,13 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"\b{_prefix(w['quarter_prefix'])}(?P<q>{_alt(list(d.quarters))}) "
             rf"(?:{_alt(w['quarter'])})(?: {_prefix(w['quarter_year_link'])}?(?P<y>{year}))?\b"
         ),
+        "semester": regex.compile(
+            rf"\b{_prefix(w['quarter_prefix'])}(?P<q>{_alt(list(d.semesters))}) "
+            rf"(?:{_alt(w['semester'])})(?: {_prefix(w['quarter_year_link'])}?(?P<y>{year}))?\b"
+        )
+        if d.semesters
+        else never,
+        "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
         "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 import regex
 
 from factcheck.context.timepatterns import comparison, patterns
+from factcheck.dates import nearest_year
 from factcheck.lang.context_data import time_data
 from factcheck.models import Kind, Mention
 
@@ -44,6 +45,7 @@ class _Expr:
     first: date | None
     last: date | None
     speech: bool = False
+    rule: str = ""  # the [relative] rule that made it, if any
 
 
 def _month_end(y: int, m: int) -> date:
@@ -91,17 +93,29 @@ class TimeResolver:
         y = self.published.year if m >= self.published.month else self.published.year + 1
         return _month_end(y, m)
 
-    def _quarter(self, q: int, year: str | None) -> tuple[date, date] | None:
-        """The quarter ``q`` of ``year``, or the most recent one begun by publication."""
+    def _quarter(self, q: int, year: str | None, months: int = 3) -> tuple[date, date] | None:
+        """The quarter ``q`` of ``year``, or the most recent one begun by publication
+        (``months=6``: a semester)."""
         if year:
             y = int(year)
         elif self.published is not None:
             y = self.published.year
-            if date(y, 3 * q - 2, 1) > self.published:
+            if date(y, months * (q - 1) + 1, 1) > self.published:
                 y -= 1
         else:
             return None
-        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        return date(y, months * (q - 1) + 1, 1), _month_end(y, months * q)
+
+    def _so_far(
+        self, span: tuple[date, date] | None, year: str | None, future: bool
+    ) -> tuple[date, date] | None:
+        """A month, season, quarter or semester named without a year and still running at
+        publication ends at publication, like "cette année": "a atteint 7,3 % en mars" in
+        an article of 14 March is about 1-14 March, not a projection."""
+        p = self.published
+        if span is None or year or future or p is None or not span[0] <= p < span[1]:
+            return span
+        return span[0], p
 
     def _season(self, name: str, year: str | None, future: bool) -> tuple[date, date] | None:
         """That season of ``year``; else the current or last one (the next one if ``future``)."""
@@ -201,7 +215,16 @@ class TimeResolver:
                 return
             taken.append((s, e))
             speech = kind == "point" and bool(pats["speech_before"].search(low[:s]))
-            found.append(_Expr(s, e, kind, first, last, speech))
+            if (
+                kind == "point"
+                and first is not None
+                and (self.published is None or first <= self.published)
+                and pats["since_point"].search(low[:s])
+            ):
+                kind, last = "since", None  # "depuis lundi", "depuis le début de l'hiver"
+            found.append(_Expr(s, e, kind, first, last, speech, rule))
+
+        rule = ""
 
         d = time_data()
         for m in pats["since_anchor"].finditer(low):
@@ -241,9 +264,11 @@ class TimeResolver:
                 if day <= span[1].day:
                     when = span[0].replace(day=day)
                     if not m["y"] and self.published:
-                        if not future and when > self.published:
-                            when = _shift_year(when, -1)
-                        elif future and when < self.published:
+                        if not future:
+                            # The year the figure extractor gives the date ("sont appelés
+                            # aux urnes le 9 juin"): the nearest one.
+                            when = when.replace(year=nearest_year(when.month, day, self.published))
+                        elif when < self.published:
                             when = _shift_year(when, +1)
                     add(m, "point", when, when)
         for m in pats["part_month"].finditer(low):
@@ -259,11 +284,14 @@ class TimeResolver:
                 add(m, "point", first, last)
         for key in ("month_year", "in_month"):
             for m in pats[key].finditer(low):
-                span = self._month(m["m"], m.groupdict().get("y"), future)
+                y = m.groupdict().get("y")
+                span = self._so_far(self._month(m["m"], y, future), y, future)
                 if span:
                     add(m, "point", *span)
         for m in pats["season"].finditer(low):
             span = self._season(m["s"], m["y"], future)
+            if span and not pats["since_point"].search(low[: m.start()]):
+                span = self._so_far(span, m["y"], future)
             if span:
                 add(m, "point", *span)
         for m in pats["part_year"].finditer(low):
@@ -282,17 +310,23 @@ class TimeResolver:
                 add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
             add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
+        for m in pats["semester"].finditer(low):
+            span = self._so_far(self._quarter(d.semesters[m["q"]], m["y"], 6), m["y"], future)
+            if span:
+                add(m, "point", *span)
         for m in pats["quarter"].finditer(low):
-            span = self._quarter(d.quarters[m["q"]], m["y"])
+            span = self._so_far(self._quarter(d.quarters[m["q"]], m["y"]), m["y"], future)
             if span:
                 add(m, "point", *span)
         for m in pats["year"].finditer(low):
             y = int(m["y"])
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
         for m in pats["relative"].finditer(low):
-            span = self._relative(d.relative[m["r"]], future)
+            rule = d.relative[m["r"]]
+            span = self._relative(rule, future)
             if span:
                 add(m, "point", *span)
+        rule = ""
         for m in pats["weekday"].finditer(low):
             day = self._weekday(m["w"], future)
             add(m, "point", day, day)
@@ -323,6 +357,19 @@ class TimeResolver:
             near = [e for e in content if e.end <= start][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
+            if best.rule in time_data().words.get("shifted_back_year", ()):
+                # "65 euros en février, contre 120 euros un an plus tôt": February before.
+                base = [
+                    e
+                    for e in content
+                    if e.end <= best.start and e.kind == "point" and e.first and not e.rule
+                ]
+                if base and base[-1].first and base[-1].last:
+                    b = base[-1]
+                    last = _shift_year(b.last, -1)
+                    if b.last == _month_end(b.last.year, b.last.month):  # February 2024: 29th
+                        last = _month_end(last.year, last.month)
+                    return _iso(_shift_year(b.first, -1)), _iso(last)
             if best.kind == "since":
                 return _iso(best.first), _iso(stated)
             if best.kind == "until":

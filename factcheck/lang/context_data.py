@@ -74,6 +74,7 @@ class ModalityData:
     not_future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
     not_conditional_endings: tuple[str, ...]
+    present_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class TimeData:
     since_relative: dict[str, str]
     relative: dict[str, str]
     quarters: dict[str, int]
+    semesters: dict[str, int]
     words: dict[str, tuple[str, ...]]  # [patterns]: slot -> words
     year_parts: dict[str, tuple[str, str]]  # "fin" -> ("10-01", "12-31")
     speech_form_suffixes: tuple[tuple[str, str], ...]
@@ -282,6 +284,7 @@ def modality_data(code: str = "fr") -> ModalityData:
         not_future_endings=tuple(_words(d, "not_future_endings", f)),
         conditional_endings=tuple(_words(d, "conditional_endings", f)),
         not_conditional_endings=tuple(_words(d, "not_conditional_endings", f)),
+        present_words=tuple(sorted(_words(d, "present_words", f), key=len, reverse=True)),
     )
 
 
@@ -302,6 +305,7 @@ def time_data(code: str = "fr") -> TimeData:
         since_relative={k.lower(): str(v) for k, v in _table(d, "since_relative", f).items()},
         relative={k.lower(): str(v) for k, v in _table(d, "relative", f).items()},
         quarters={k.lower(): int(v) for k, v in _table(d, "quarters", f).items()},
+        semesters={k.lower(): int(v) for k, v in _table(d, "semesters", f).items()},
         words={
             k: tuple(str(w) for w in v)
             for k, v in _table(d, "patterns", f).items()
