@@ -9,7 +9,7 @@ from dataclasses import replace
 from factcheck.lexicon import Lexicon
 from factcheck.models import Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, words_value
-from factcheck.range_reading import _LOOKBACK, RangeReader, with_interval
+from factcheck.range_reading import _LOOKBACK, RangeReader, interval_of
 
 _CHANGEABLE = frozenset(
     {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.QUANTITY, Kind.DURATION}
@@ -322,17 +322,27 @@ class FigureReader(RangeReader):
                 return ranged
             mention = self._alternative(mention)  # "deux ou trois millions"
         role = "" if self.nested else self._change_role(mention, start)
-        mention = replace(
-            mention, start=start, surface=text[start : mention.end], approx=approx, role=role
+        bounds = interval_of(mention.kind, mention.value, approx)
+        low, high = bounds if bounds is not None else (mention.low, mention.high)
+        return replace(  # one copy: the span, the approximation and its interval at once
+            mention,
+            start=start,
+            surface=text[start : mention.end],
+            approx=approx,
+            role=role,
+            low=low,
+            high=high,
         )
-        return with_interval(mention)
 
     def _change_role(self, mention: Mention, start: int) -> str:
         """ "change_from" for the earlier value of "est passé de 5 % à 7 %", "change_by" for
         the size of a change ("a bondi de 40 %", "a augmenté de 12 000"), else ""."""
-        lex = self.lex
-        if mention.kind not in _CHANGEABLE or not lex.change_verb_before.search(
-            self.text, max(0, start - _LOOKBACK), start
+        lex, text = self.lex, self.text
+        if (
+            mention.kind not in _CHANGEABLE
+            # cheap test first: a verb of change ends with "de"/"d'" right before the figure
+            or not text[max(0, start - 4) : start].rstrip().lower().endswith(lex.of_words)
+            or not lex.change_verb_before.search(text, max(0, start - _LOOKBACK), start)
         ):
             return ""
         end = y.end() if (y := self.at(lex.year_complement_after, mention.end)) else mention.end

@@ -121,6 +121,7 @@ class Lexicon:
     per_units: dict[str, str]  # denominator form (lower) -> normalised name
     quantity_after_scale: Pattern  # "millions de tonnes"
     quantity_units_lower: dict[str, str]  # unit words in lower case -> unit
+    of_words: tuple[str, ...]  # "de", "d'": what a verb of change ends with
     year_complement_after: Pattern  # " en 2015" between the ends of a change
 
 

@@ -90,6 +90,7 @@ def scanner_fields(
         "function_word_after": regex.compile(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),
+        "of_words": tuple(w.lower() for w in grammar["of"]),
         "year_complement_after": regex.compile(
             rf"\s+(?:{_alt(grammar['year_complement'])})\s*\d{{4}}(?!\d)", regex.I
         ),

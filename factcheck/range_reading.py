@@ -177,25 +177,31 @@ class RangeReader(ReaderBase):
         return run
 
 
+_MEASURES = frozenset(
+    {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.DURATION, Kind.QUANTITY}
+)
+
+
+def interval_of(
+    kind: Kind, value: float | None, approx: Approx
+) -> tuple[float | None, float | None] | None:
+    """``(low, high)`` for a figure of ``kind`` stated as ``value`` with ``approx``
+    (convention in models.py), or None when they are left as they are (no value, a range,
+    a kind that is no measure)."""
+    if value is None or kind not in _MEASURES:
+        return None
+    if approx == Approx.NONE:
+        return value, value
+    if approx == Approx.APPROX:
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    if approx == Approx.LOWER:
+        return value, (1.0 if kind == Kind.FRACTION else None)
+    if approx == Approx.UPPER:
+        return (0.0 if value >= 0 else None), value
+    return None
+
+
 def with_interval(m: Mention) -> Mention:
     """Fill ``low``/``high`` from ``value`` and ``approx`` (convention in models.py)."""
-    if m.value is None or m.kind not in (
-        Kind.COUNT,
-        Kind.MONEY,
-        Kind.PERCENT,
-        Kind.FRACTION,
-        Kind.DURATION,
-        Kind.QUANTITY,
-    ):
-        return m
-    v = m.value
-    if m.approx == Approx.NONE:
-        return replace(m, low=v, high=v)
-    if m.approx == Approx.APPROX:
-        return replace(m, low=v * (1 - APPROX_TOLERANCE), high=v * (1 + APPROX_TOLERANCE))
-    if m.approx == Approx.LOWER:
-        cap = 1.0 if m.kind == Kind.FRACTION else None
-        return replace(m, low=v, high=cap)
-    if m.approx == Approx.UPPER:
-        return replace(m, low=0.0 if v >= 0 else None, high=v)
-    return m
+    bounds = interval_of(m.kind, m.value, m.approx)
+    return m if bounds is None else replace(m, low=bounds[0], high=bounds[1])
