@@ -143,7 +143,7 @@ def find_calendar(
 ) -> Iterator[Mention]:
     """Dates and times of day in ``text``, in no particular order (may overlap)."""
     folded = folded or Folded(text)
-    months = list(folded.finditer(lex.calendar.month_name))
+    months = folded.finditer_at(lex.calendar.month_name, lex.month_anchors)
     for m in _around_months(text, months, lex.calendar.date_span, before=40, after=8):
         # "du 17 mars au 11 mai 2020", "du 2 au 5 juin": the first day takes the month and
         # the year of the second.

@@ -122,6 +122,10 @@ class Lexicon:
     quantity_after_scale: Pattern  # "millions de tonnes"
     quantity_units_lower: dict[str, str]  # unit words in lower case -> unit
     of_words: tuple[str, ...]  # "de", "d'": what a verb of change ends with
+    named_anchors: tuple[str, ...]  # first words of the named events, where they can start
+    month_anchors: tuple[str, ...]  # where a month name can start
+    vague_group_anchors: tuple[str, ...]  # where "dizaine", "milliers"... can start
+    ordinal_end_anchors: tuple[str, ...]  # where an ordinal ending can start
     year_complement_after: Pattern  # " en 2015" between the ends of a change
 
 
@@ -152,6 +156,11 @@ def lexicon(code: str = "fr") -> Lexicon:
     return Lexicon(
         code=code,
         calendar=calendar,
+        month_anchors=tuple(sorted(m.lower() for m in calendar.months)),
+        vague_group_anchors=tuple(sorted(fields["vague_groups"])),
+        ordinal_end_anchors=tuple(
+            sorted({*fields["ordinal_suffixes"], *(w.lower() for w in fields["ordinal_words"])})
+        ),
         article_continuation=article_continuation(fields, grammar),
         **fields,
     )

@@ -91,6 +91,7 @@ def scanner_fields(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),
         "of_words": tuple(w.lower() for w in grammar["of"]),
+        "named_anchors": tuple(sorted({x.lower().split()[0] for x in ident["named"]})),
         "year_complement_after": regex.compile(
             rf"\s+(?:{_alt(grammar['year_complement'])})\s*\d{{4}}(?!\d)", regex.I
         ),

@@ -67,3 +67,24 @@ class Folded:
         if self.low is None or not pattern.flags & regex.IGNORECASE:
             return pattern.finditer(self.text)
         return _without_ignorecase(pattern).finditer(self.low)
+
+    def finditer_at(self, pattern: regex.Pattern, anchors: tuple[str, ...]) -> list[regex.Match]:
+        """``finditer(pattern)`` for a pattern whose matches all start with one of
+        ``anchors`` (lower-case literals): a literal search for each anchor, then the pattern
+        tried there only. Much faster than a long alternation tried at every position; same
+        leftmost, non-overlapping matches."""
+        if self.low is None:
+            return list(self.finditer(pattern))
+        rx = _without_ignorecase(pattern) if pattern.flags & regex.IGNORECASE else pattern
+        low, starts = self.low, set()
+        for anchor in anchors:
+            pos = low.find(anchor)
+            while pos >= 0:
+                starts.add(pos)
+                pos = low.find(anchor, pos + 1)
+        found, end = [], -1
+        for pos in sorted(starts):
+            if pos >= end and (m := rx.match(low, pos)):
+                found.append(m)
+                end = m.end()
+        return found

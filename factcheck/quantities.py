@@ -66,7 +66,7 @@ class _Scanner(FigureReader):
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
         self.folded = Folded(text)
-        for m in self.folded.finditer(lex.named):
+        for m in self.folded.finditer_at(lex.named, lex.named_anchors):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
         idents = [m for p in lex.identifiers for m in p.finditer(text)]
         for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
@@ -81,7 +81,7 @@ class _Scanner(FigureReader):
         starts: list[tuple[int, int, str]] = []
         seen_vague: set[int] = set()
         folded = self.folded
-        for g in folded.finditer(lex.vague_group_word):
+        for g in folded.finditer_at(lex.vague_group_word, lex.vague_group_anchors):
             # "des dizaines de milliers": anchored on the group word, read from its determiner
             for m in lex.vague.finditer(text, max(0, g.start() - 24), g.end()):
                 if m.start() not in seen_vague and m.end() == g.end():
@@ -95,7 +95,7 @@ class _Scanner(FigureReader):
             ("vulgar", _VULGAR),
         ):
             starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
-        for m in folded.finditer(lex.ordinal_suffix_end):
+        for m in folded.finditer_at(lex.ordinal_suffix_end, lex.ordinal_end_anchors):
             # Extend a word ending like an ordinal back over its cardinal head.
             window = max(0, m.start() - 80)
             for o in lex.ordinal_word.finditer(text, window, m.end(), overlapped=False):
