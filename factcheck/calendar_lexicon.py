@@ -19,6 +19,7 @@ Pattern = regex.Pattern
 class CalendarLexicon:
     months: dict[str, int]  # month name or variant (lower case) -> 1..12
     weekdays: tuple[str, ...]
+    first_day: frozenset[str]  # "1er", "premier" (lower case)
     year_min: int
     year_max: int
     month_name: Pattern
@@ -58,6 +59,7 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     return CalendarLexicon(
         months=months,
         weekdays=weekdays,
+        first_day=frozenset(w.lower() for w in cal["first_day"]),
         year_min=int(cal["year_min"]),
         year_max=int(cal["year_max"]),
         month_name=regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})(?![\p{{L}}])", regex.I),

@@ -122,8 +122,8 @@ def _compound_duration(text: str, m: regex.Match) -> Mention:
 
 def _day_number(token: str, lex: Lexicon) -> int | None:
     token = token.lower()
-    if token in ("1er", "premier"):
-        return 1
+    if token in lex.calendar.first_day:
+        return 1  # "1er", "premier"
     return int(token) if token.isdigit() else None
 
 

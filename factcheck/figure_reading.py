@@ -141,6 +141,7 @@ class FigureReader(RangeReader):
             )
             if (
                 m
+                and value == 1
                 and lex.duration_units[m.group(1).lower()] == "month"
                 and self.at(lex.month_of_after, m.end())
             ):
@@ -211,6 +212,7 @@ class FigureReader(RangeReader):
                 and (
                     other[0] <= lex.proportion_max_denominator
                     or other[0] in lex.proportion_round_denominators
+                    or base.surface.lower() in lex.article_words  # "un enfant sur 20"
                 )
             ):
                 # "un Français sur trois", "9 foyers sur 10": a proportion

@@ -111,6 +111,8 @@ class Lexicon:
     spaced_sign: Pattern
     alternative_joiner: Pattern  # "deux ou trois millions"
     score_cue_before: Pattern
+    score_max: float  # scores are small whole numbers
+    negative_units_after_colon: frozenset[str]  # "Variation : - 2,5 %", "- 3 pp", "- 4 °C"
     proportion_max_denominator: float
     proportion_round_denominators: frozenset[float]
     duration_after_scale: Pattern  # "une dizaine de jours"

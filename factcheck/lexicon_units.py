@@ -133,7 +133,7 @@ def unit_fields(
             rf"(?:{leading(per['introducers'])}"
             rf"(?:(?P<any>{per_forms['any']})|(?P<measure>{per_forms['measure']}))"
             rf"|{leading(per['measure_introducers'])}(?P<measure2>{per_forms['measure']}))"
-            r"(?![\p{L}\d²³])",
+            r"(?![\p{L}\d²³'’])",  # "par l'Union": no litre
             regex.I,
         ),
     }

@@ -163,7 +163,13 @@ class _Scanner(FigureReader):
             and text[max(0, start - 4) : start].rstrip().endswith(("-", "−", "–"))
             and (sign := lex.spaced_minus_before.search(text, max(0, start - 24), start))
         ):
-            start, value = sign.start("sign"), -value  # "après - 0,1 %", "(- 3,2 %"
+            signed = self._measure(sign.start("sign"), end, -value, digits=True)
+            if not sign.group().lstrip().startswith(":") or (
+                signed is not None
+                and (signed.kind == Kind.PERCENT or signed.unit in lex.negative_units_after_colon)
+            ):
+                return signed  # "après - 0,1 %", "(- 3,2 %", "Variation : - 2,5 %"
+            # "Bilan : - 12 morts": a list, the dash is no sign
         return self._measure(start, end, value, digits=True)
 
     def _read_vulgar(self, start: int, end: int) -> Mention | None:

@@ -64,6 +64,10 @@ class RangeReader(ReaderBase):
         if from_to:
             # "porte l'âge légal de 62 à 64 ans": the first figure is a value of its own,
             # in the unit (and scale) of the second.
+            if first.kind == Kind.COUNT and second.kind == Kind.COUNT:
+                # "est passé de 2 à 3 millions": the earlier value, with the shared scale
+                scale = self._shared_scale(first, second)
+                return with_interval(replace(first, value=first.value * scale, role="change_from"))
             if first.kind == Kind.COUNT and second.kind != Kind.COUNT:
                 value = first.value * self._shared_scale(first, second)
                 return with_interval(
@@ -81,6 +85,7 @@ class RangeReader(ReaderBase):
             first.kind == second.kind == Kind.COUNT
             and not entre
             and not j.group(1)
+            and all(_plain_small(m, lex.score_max) for m in (first, second))
             and lex.score_cue_before.search(text, window, first.start)
         ):
             return None  # "Marseille s'incline 0-2": a score, two counts
@@ -120,11 +125,15 @@ class RangeReader(ReaderBase):
         lex = self.lex
         sub = type(self)(self.text, lex, self.published, self.taken)  # type: ignore[call-arg]
         sub.nested = True  # the end of a range is not itself the start of one
-        if s := self.at(lex.spaced_sign, pos):
-            pos = s.end()  # "entre - 3 et - 1 %": the reader takes the sign back
+        sign = self.at(lex.spaced_sign, pos)
+        if sign:
+            pos = sign.end()  # "entre - 3 et - 1 %": the sign written before the second end
         for pattern, reader in ((lex.digits, sub._read_digits), (lex.word_number, sub._read_words)):
             if m := self.at(pattern, pos):
-                return reader(m.start(), m.end())
+                second = reader(m.start(), m.end())
+                if sign and second is not None and second.value is not None and second.value > 0:
+                    second = replace(second, start=sign.start(), value=-second.value)
+                return second
         return None
 
     def _alternative(self, first: Mention) -> Mention:
@@ -180,6 +189,12 @@ class RangeReader(ReaderBase):
 _MEASURES = frozenset(
     {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.DURATION, Kind.QUANTITY}
 )
+
+
+def _plain_small(m: Mention, limit: float) -> bool:
+    """A small whole number written plainly (no scale, no thousands group): a score's."""
+    v = m.value
+    return v is not None and v == int(v) and 0 <= v <= limit and m.surface.strip().isalnum()
 
 
 def interval_of(
