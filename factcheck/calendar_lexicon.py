@@ -70,7 +70,8 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         ),
         date_span=regex.compile(
             rf"(?<![\p{{L}}]){span_from}\s+(?P<d1>{day})(?:\s+(?P<m1>{month_alt}))?\s+"
-            rf"{span_to}\s+(?P<d2>{day})\s+(?P<m2>{month_alt})(?![\p{{L}}])" + year.format("y"),
+            rf"{span_to}\s+(?:(?:{_alt(cal.get('span_articles', []))})\s+)?"
+            rf"(?P<d2>{day})\s+(?P<m2>{month_alt})(?![\p{{L}}])" + year.format("y"),
             regex.I,
         ),
         month_year=regex.compile(
