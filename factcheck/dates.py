@@ -108,16 +108,15 @@ def _compound_duration(text: str, m: regex.Match) -> Mention:
     """ "2 h 21 min 14 s" (in seconds), "4 h 05 min" (in minutes), "9 s 58" (seconds and
     hundredths): the total in the smallest unit written."""
     g = m.groupdict()
-    if g["h"] is not None:
-        minutes = int(g["h"]) * 60 + int(g["m"])
-        if g["s"] is None:
-            return _duration(text, m.start(), m.end(), float(minutes), "minute")
-        return _duration(text, m.start(), m.end(), float(minutes * 60 + int(g["s"])), "second")
-    if g["m2"] is not None:
-        return _duration(
-            text, m.start(), m.end(), float(int(g["m2"]) * 60 + int(g["s2"])), "second"
-        )
-    return _duration(text, m.start(), m.end(), int(g["s3"]) + int(g["c3"]) / 100, "second")
+    if g["h"] is not None and g["s"] is None:
+        value, unit = float(int(g["h"]) * 60 + int(g["m"])), "minute"
+    elif g["h"] is not None:
+        value, unit = float((int(g["h"]) * 60 + int(g["m"])) * 60 + int(g["s"])), "second"
+    elif g["m2"] is not None:
+        value, unit = float(int(g["m2"]) * 60 + int(g["s2"])), "second"
+    else:
+        value, unit = int(g["s3"]) + int(g["c3"]) / 100, "second"
+    return _duration(text, m.start(), m.end(), value, unit)
 
 
 def _day_number(token: str, lex: Lexicon) -> int | None:

@@ -7,13 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.lexicon import Lexicon
-from factcheck.models import Approx, Kind, Mention
+from factcheck.models import MEASURE_KINDS, Approx, Kind, Mention
 from factcheck.numbers import ordinal_word_value, parse_digits, words_value
 from factcheck.range_reading import _LOOKBACK, RangeReader, interval_of
-
-_CHANGEABLE = frozenset(
-    {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.QUANTITY, Kind.DURATION}
-)
 
 
 class FigureReader(RangeReader):
@@ -193,7 +189,7 @@ class FigureReader(RangeReader):
             plural = m.group().lower().endswith("s")  # "12 centièmes": never a rank
             if den and den >= 3 and (plural or self.at(lex.ordinal_fraction_follower, m.end())):
                 head = _before_final_et_un(text[base.start : base.end], lex)
-                if head is not None and not m.group().lower().endswith("s"):
+                if head is not None and not plural:
                     # "vingt et un cinquième" (singular): 20 + 1/5, not 21 fifths
                     value = head + 1 / den
                 else:
@@ -341,7 +337,7 @@ class FigureReader(RangeReader):
         the size of a change ("a bondi de 40 %", "a augmenté de 12 000"), else ""."""
         lex, text = self.lex, self.text
         if (
-            mention.kind not in _CHANGEABLE
+            mention.kind not in MEASURE_KINDS
             # cheap test first: a verb of change ends with "de"/"d'" right before the figure
             or not text[max(0, start - 4) : start].rstrip().lower().endswith(lex.of_words)
             or not lex.change_verb_before.search(text, max(0, start - _LOOKBACK), start)

@@ -112,6 +112,7 @@ class Lexicon:
     alternative_joiner: Pattern  # "deux ou trois millions"
     score_cue_before: Pattern
     score_max: float  # scores are small whole numbers
+    negative_signs: tuple[str, ...]  # "-", "−", "–" set apart from the digits
     negative_units_after_colon: frozenset[str]  # "Variation : - 2,5 %", "- 3 pp", "- 4 °C"
     proportion_max_denominator: float
     proportion_round_denominators: frozenset[float]

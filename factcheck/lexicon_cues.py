@@ -112,6 +112,7 @@ def scanner_fields(
         "negative_units": frozenset(extra["negative_units"]),
         "score_max": float(extra["score_max"]),
         "negative_units_after_colon": frozenset(extra["negative_units_after_colon"]),
+        "negative_signs": tuple(extra["negative_signs"]),
         "score_cue_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(extra['score_cues'])})(?![\p{{L}}])", regex.I
         ),

@@ -26,7 +26,6 @@ _MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
 _VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
 _WORD_LIMIT = regex.compile(r"(?:[^\s-]+[\s-]+){12}")
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
-_RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 
 
 def extract_mentions(
@@ -160,7 +159,7 @@ class _Scanner(FigureReader):
         if (
             value > 0
             and core[0] not in "+-"
-            and text[max(0, start - 4) : start].rstrip().endswith(("-", "−", "–"))
+            and text[max(0, start - 4) : start].rstrip().endswith(lex.negative_signs)
             and (sign := lex.spaced_minus_before.search(text, max(0, start - 24), start))
         ):
             signed = self._measure(sign.start("sign"), end, -value, digits=True)

@@ -10,7 +10,7 @@ from datetime import date
 import regex
 
 from factcheck.lexicon import Lexicon
-from factcheck.models import APPROX_TOLERANCE, Approx, Kind, Mention
+from factcheck.models import APPROX_TOLERANCE, MEASURE_KINDS, Approx, Kind, Mention
 from factcheck.numbers import words_value
 
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
@@ -186,11 +186,6 @@ class RangeReader(ReaderBase):
         return run
 
 
-_MEASURES = frozenset(
-    {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.FRACTION, Kind.DURATION, Kind.QUANTITY}
-)
-
-
 def _plain_small(m: Mention, limit: float) -> bool:
     """A small whole number written plainly (no scale, no thousands group): a score's."""
     v = m.value
@@ -203,7 +198,7 @@ def interval_of(
     """``(low, high)`` for a figure of ``kind`` stated as ``value`` with ``approx``
     (convention in models.py), or None when they are left as they are (no value, a range,
     a kind that is no measure)."""
-    if value is None or kind not in _MEASURES:
+    if value is None or kind not in MEASURE_KINDS:
         return None
     if approx == Approx.NONE:
         return value, value
