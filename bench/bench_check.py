@@ -26,9 +26,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.crossref import cross_reference
+from factcheck.crossref.engine import cross_reference
+from factcheck.crossref.reference import load_reference
 from factcheck.models import CLAIM_COLUMNS, stable_id
-from factcheck.reference import load_reference
 
 PLACES = ["Kharkiv", "Soumy", "Odessa", "Kherson", "Zaporijjia", "Dnipro", "Lviv", "Kiev",
           "Belgorod", "Koursk", "Briansk", "Rostov", "Poltava", "Tchernihiv", "Mykolaïv"]

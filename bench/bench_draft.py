@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import synthetic_articles  # noqa: E402
 
-from factcheck.crossref import cross_reference  # noqa: E402
+from factcheck.crossref.draft import DraftChecker, restrict_flags, restrict_links  # noqa: E402
+from factcheck.crossref.engine import cross_reference  # noqa: E402
 from factcheck.dashboard.data import corpus_key  # noqa: E402
-from factcheck.draft import DraftChecker, restrict_flags, restrict_links  # noqa: E402
 from factcheck.models import Article, stable_id  # noqa: E402
-from factcheck.pipeline import claims_frame  # noqa: E402
+from factcheck.pipeline import claims_frame, draft_checker  # noqa: E402
 
 CACHE_DIR = ROOT / "bench" / "data"
 CONTRADICTION = "Washington débloque 988 milliards de dollars d'aide militaire pour Kiev. "
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(claims):,} claims")
 
     start = time.perf_counter()
-    checker = DraftChecker(claims)
+    checker = draft_checker(claims)
     print(f"blocking index: {checker.n_blocks:,} blocks, built in "
           f"{(time.perf_counter() - start) * 1000:.0f} ms (once per corpus)")
 

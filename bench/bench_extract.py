@@ -1,4 +1,4 @@
-"""Benchmark: figure extraction alone (``factcheck.quantities.extract_mentions``, no context).
+"""Benchmark: figure extraction alone (``factcheck.extract.scanner.extract_mentions``, no context).
 
 One process, one core. After a warm-up call (lexicon loading), every article of a corpus of at
 least 1 MB is scanned ``--repeat`` times; the best and median characters per second are
@@ -30,8 +30,8 @@ from benchlib import (
     timed,
 )
 
+from factcheck.extract.scanner import extract_mentions
 from factcheck.models import Article
-from factcheck.quantities import extract_mentions
 
 TARGET = 1_000_000  # chars/s on one core
 

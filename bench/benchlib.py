@@ -47,7 +47,7 @@ def load_corpus(args: argparse.Namespace) -> list[Article]:
     """The articles to measure: ``--corpus`` if given, else the synthetic corpus."""
     if args.corpus is None:
         return synthetic_articles(args.chars, args.seed)
-    from factcheck.corpus import read_corpus
+    from factcheck.corpus.reader import read_corpus
 
     result = read_corpus([str(args.corpus)])
     if result.errors:

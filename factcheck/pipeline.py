@@ -13,7 +13,7 @@ import multiprocessing
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from tqdm import tqdm
@@ -26,6 +26,9 @@ from factcheck.models import (
     claim_id_for,
 )
 from factcheck.text import sentence_at, sentence_spans
+
+if TYPE_CHECKING:
+    from factcheck.crossref.draft import DraftChecker
 
 #: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
 #: the figure in its sentence, and the extractor rule that produced it (for debugging).
@@ -83,7 +86,7 @@ def readable(article: Article) -> bool:
 
 
 def _extract_mentions(article: Article) -> list[Mention]:
-    from factcheck.quantities import extract_mentions  # looked up at call time (tests swap it)
+    from factcheck.extract.scanner import extract_mentions  # looked up at call time (tests swap it)
 
     if not readable(article):
         return []
@@ -292,7 +295,18 @@ def analyze(
     claims = claims_frame(
         articles, with_context=with_context, processes=processes, progress=progress
     )
-    from factcheck.crossref import cross_reference
+    from factcheck.crossref import cross_reference  # looked up at call time (tests swap it)
 
     links, flags = cross_reference(claims, reference)
     return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)
+
+
+def draft_checker(
+    corpus_claims: pd.DataFrame, reference: pd.DataFrame | None = None, **kwargs: Any
+) -> DraftChecker:
+    """A :class:`DraftChecker` over ``corpus_claims`` whose drafts are read by this pipeline
+    (``claims_frame``, looked up at call time); ``kwargs`` go to the checker."""
+    from factcheck.crossref.draft import DraftChecker
+
+    kwargs.setdefault("claims_fn", claims_frame)
+    return DraftChecker(corpus_claims, reference, **kwargs)

@@ -32,7 +32,7 @@ def requires_shared_eval() -> pytest.MarkDecorator:
     )
 
 
-# A deliberately simple stand-in for factcheck.quantities.extract_mentions: digits (with
+# A deliberately simple stand-in for factcheck.extract.scanner.extract_mentions: digits (with
 # French thousands spaces and decimal comma), optionally followed by "%". On simple sentences
 # its output is what the real extractor must give too.
 _NUMBER = regex.compile(r"\d+(?:(?: (?=\d{3}\b)|,(?=\d))\d+)*(?: ?%)?")
@@ -76,21 +76,21 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     """Always use the stand-in extractor (deterministic pipeline tests)."""
     monkeypatch.setitem(
         sys.modules,
-        "factcheck.quantities",
-        _module("factcheck.quantities", extract_mentions=fake_extract_mentions),
+        "factcheck.extract.scanner",
+        _module("factcheck.extract.scanner", extract_mentions=fake_extract_mentions),
     )
 
 
 @pytest.fixture
 def extractor(monkeypatch: pytest.MonkeyPatch) -> str:
-    """The real extractor when factcheck.quantities exists, else the stand-in. Tests using it
+    """The real extractor when factcheck.extract.scanner exists, else the stand-in. Tests using it
     only assert what both must do on plain sentences. Returns which one is used."""
-    if has_module("factcheck.quantities"):
+    if has_module("factcheck.extract.scanner"):
         return "real"
     monkeypatch.setitem(
         sys.modules,
-        "factcheck.quantities",
-        _module("factcheck.quantities", extract_mentions=fake_extract_mentions),
+        "factcheck.extract.scanner",
+        _module("factcheck.extract.scanner", extract_mentions=fake_extract_mentions),
     )
     return "fake"
 

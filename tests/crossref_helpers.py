@@ -15,7 +15,7 @@ from factcheck.models import APPROX_TOLERANCE, CLAIM_COLUMNS, stable_id
 from factcheck.text import sentence_at, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data" / "crossref"
+DATA = Path(__file__).resolve().parent / "crossref" / "data"
 GOLD = ROOT / "reference" / "gold"
 SEEDS = ROOT / "seeds"
 CONTEXT_FIELDS = ("subject", "qualifiers", "category", "actor", "place", "time_start",
@@ -97,7 +97,7 @@ def frame_from_articles(articles: list[dict]) -> pd.DataFrame:
 
 
 def load_cases(name: str) -> list[dict]:
-    """Test cases of ``tests/data/crossref/<name>.json``."""
+    """Test cases of ``tests/crossref/data/<name>.json``."""
     with open(DATA / f"{name}.json", encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -184,7 +184,7 @@ def gold_claim_id(frame: pd.DataFrame, ref: list) -> str:
     return str(rows.iloc[0]["claim_id"])
 
 
-# --- Rule cases: tests/data/crossref/rules/<rule>.json ------------------------------------
+# --- Rule cases: tests/crossref/data/rules/<rule>.json ------------------------------------
 
 def rule_cases(rule: str) -> list[dict]:
     with open(DATA / "rules" / f"{rule}.json", encoding="utf-8") as handle:
@@ -194,9 +194,9 @@ def rule_cases(rule: str) -> list[dict]:
 def check_rule_case(rule: str, case: dict) -> None:
     """Run only ``rule`` on the case's articles (with the project's reference figures) and
     compare its flags with the expected ones: same claims, explanation containing the cues."""
-    from factcheck.crossref import cross_reference
-    from factcheck.reference import load_reference
-    from factcheck.rules import registered_rules
+    from factcheck.crossref.engine import cross_reference
+    from factcheck.crossref.reference import load_reference
+    from factcheck.crossref.rules import registered_rules
 
     frame = frame_from_articles(case["articles"])
     _, flags = cross_reference(frame, load_reference(), rules=[registered_rules()[rule]()])

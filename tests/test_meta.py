@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shlex
@@ -105,7 +106,7 @@ def test_pytest_markers_are_declared() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    not has_module("factcheck.quantities"), reason="factcheck.quantities not written yet"
+    not has_module("factcheck.extract.scanner"), reason="factcheck.extract.scanner not written yet"
 )
 def test_readme_main_command_runs(tmp_path, monkeypatch) -> None:
     """The factcheck part of the README's main command, run in-process on seeds/."""
@@ -116,3 +117,25 @@ def test_readme_main_command_runs(tmp_path, monkeypatch) -> None:
     result = CliRunner().invoke(main, tokens)
     assert result.exit_code == 0, result.output + (result.stderr or "")
     assert (tmp_path / shlex.split(_commands()["main"])[-1]).exists()
+
+
+STAGES = ("corpus", "extract", "context", "crossref", "eval", "cli", "dashboard")
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_every_stage_package_says_what_it_does(stage: str) -> None:
+    """Each stage's ``__init__.py`` opens with a docstring (what comes in, what goes out, its
+    public face), and docs/CONVENTIONS.md's map names the stage."""
+    module = importlib.import_module(f"factcheck.{stage}")
+    assert module.__doc__ and len(module.__doc__.split()) >= 20, stage
+    conventions = (ROOT / "docs" / "CONVENTIONS.md").read_text(encoding="utf-8")
+    assert f"  {stage}/" in conventions, f"docs/CONVENTIONS.md's map lacks {stage}/"
+
+
+def test_the_import_layers_are_declared_for_every_stage() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in project["tool"]["importlinter"]["contracts"]
+                 if c["type"] == "layers"]
+    declared = " ".join(layers)
+    for stage in (*STAGES, "pipeline"):
+        assert f"factcheck.{stage}" in declared, stage

@@ -173,10 +173,10 @@ def test_analyze_passes_claims_and_reference_to_crossref(
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    not has_module("factcheck.quantities"), reason="factcheck.quantities not written yet"
+    not has_module("factcheck.extract.scanner"), reason="factcheck.extract.scanner not written yet"
 )
 def test_several_processes_give_the_same_table_as_one() -> None:
-    from factcheck.corpus import read_corpus
+    from factcheck.corpus.reader import read_corpus
 
     corpus = read_corpus([SEEDS_DIR, GOLD_DIR / "dev_corpus.jsonl"])
     assert corpus.ok

@@ -19,8 +19,8 @@ unless its clause says "now" ("contre 86,40 euros actuellement").
 
 from __future__ import annotations
 
+from factcheck.context.lexicon import ModalityData, grammar, modality_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import ModalityData, grammar, modality_data
 
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.lang.context_data import grammar, source_data, world_data
+from factcheck.context.lexicon import grammar, source_data, world_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
 

@@ -5,8 +5,8 @@ it calls verbs or adjectives)."""
 
 from __future__ import annotations
 
+from factcheck.context.lexicon import SubjectData, grammar, world_data
 from factcheck.context.nlp import Tok
-from factcheck.lang.context_data import SubjectData, grammar, world_data
 
 _PP_PREPS = frozenset({"ADP"})
 

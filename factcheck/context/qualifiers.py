@@ -4,8 +4,8 @@ predicate ("43 000 soldats avaient été tués")."""
 
 from __future__ import annotations
 
+from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import grammar
 
 
 def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import (
@@ -39,7 +40,6 @@ from factcheck.context.speakers import (
     passive_agent,
     selon,
 )
-from factcheck.lang.context_data import SourceData, grammar, source_data
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})

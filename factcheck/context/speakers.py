@@ -4,8 +4,8 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
+from factcheck.context.lexicon import SourceData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import SourceData, grammar, subject_data
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     head_before,
@@ -35,7 +36,6 @@ from factcheck.context.phrases import (
     unwrap_container,
 )
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
-from factcheck.lang.context_data import SubjectData, grammar, subject_data
 from factcheck.models import Kind
 
 _CLOSING = frozenset({"»", '"', "”", ")"})

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.lang.context_data import source_data, time_data
+from factcheck.context.lexicon import source_data, time_data
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:

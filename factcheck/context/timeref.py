@@ -31,9 +31,9 @@ from datetime import date, timedelta
 
 import regex
 
+from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
-from factcheck.dates import nearest_year
-from factcheck.lang.context_data import time_data
+from factcheck.extract.dates import nearest_year
 from factcheck.models import Kind, Mention
 
 

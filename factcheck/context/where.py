@@ -18,8 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from factcheck.context.lexicon import grammar, world_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang.context_data import grammar, world_data
 from factcheck.models import Kind
 
 

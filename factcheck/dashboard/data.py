@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.draft import split_ids
-from factcheck.highlight import Span, SpanStatus
+from factcheck.crossref.draft import split_ids
+from factcheck.dashboard.highlight import Span, SpanStatus
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
 from factcheck.store import Status
 
@@ -107,7 +107,7 @@ def load_reference_figures(
     path: str | os.PathLike[str] | None = None,
 ) -> tuple[pd.DataFrame | None, str | None]:
     """The curated reference figures, or ``(None, message)`` when they cannot be read."""
-    from factcheck.reference import DEFAULT_REFERENCE_PATH, load_reference
+    from factcheck.crossref import DEFAULT_REFERENCE_PATH, load_reference
 
     target = Path(path) if path is not None else DEFAULT_REFERENCE_PATH
     if not target.exists():
@@ -147,7 +147,7 @@ def analyze_with_progress(
         if on_progress is not None:
             on_progress(min(start + batch, total), total)
     claims = pd.concat(frames, ignore_index=True) if frames else claims_frame([])
-    if importlib.util.find_spec("factcheck.crossref") is None:
+    if importlib.util.find_spec("factcheck.crossref.engine") is None:
         links, flags = _empty(LINK_COLUMNS), _empty(FLAG_COLUMNS)
     else:
         from factcheck.crossref import cross_reference

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from factcheck.highlight import SpanStatus
+from factcheck.dashboard.highlight import SpanStatus
 
 VIEWS: tuple[str, ...] = (
     "Articles",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from factcheck import timeline
+from factcheck.crossref import timeline
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
+from factcheck.dashboard.highlight import SpanStatus
 from factcheck.dashboard.widgets import (
     ViewContext,
     article_label,
@@ -16,7 +17,6 @@ from factcheck.dashboard.widgets import (
     show_legend,
     show_text,
 )
-from factcheck.highlight import SpanStatus
 
 
 def _french_table(frame: pd.DataFrame, columns: dict[str, str] | object) -> pd.DataFrame:

@@ -8,8 +8,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from factcheck.crossref import DraftChecker, DraftResult
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
+from factcheck.dashboard.highlight import Span, SpanStatus
 from factcheck.dashboard.widgets import (
     ViewContext,
     describe_claim,
@@ -17,8 +19,7 @@ from factcheck.dashboard.widgets import (
     show_legend,
     show_text,
 )
-from factcheck.draft import DraftChecker, DraftResult
-from factcheck.highlight import Span, SpanStatus
+from factcheck.pipeline import draft_checker
 from factcheck.store import Decision, StoreError
 
 PAGE_SIZE = 10
@@ -117,7 +118,7 @@ def _checker(
     corpus_key: str, _claims: pd.DataFrame, _reference: pd.DataFrame | None
 ) -> DraftChecker:
     """Blocking indexes over the corpus claims, built once per corpus (and reference)."""
-    return DraftChecker(_claims, _reference)
+    return draft_checker(_claims, _reference)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

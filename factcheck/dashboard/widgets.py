@@ -11,7 +11,13 @@ import streamlit as st
 
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
-from factcheck.highlight import Span, SpanStatus, escape_markdown, highlight_html, legend_html
+from factcheck.dashboard.highlight import (
+    Span,
+    SpanStatus,
+    escape_markdown,
+    highlight_html,
+    legend_html,
+)
 from factcheck.store import ReviewStore
 
 

@@ -1,0 +1,133 @@
+"""What the ``factcheck`` commands share: their common options, defined once as decorators
+(inputs, context, processes, quiet, output), and the helpers that read the inputs and word
+the summaries.
+
+The commands themselves are one module each in ``factcheck.cli`` (``check``, ``extract``,
+``eval``, ``dashboard``), registered on the group in ``factcheck/cli/__init__.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from factcheck.models import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+OUTPUT_FORMATS = ("csv", "csv-fr", "jsonl", "parquet")
+
+
+def inputs_argument(f: F) -> F:
+    """``INPUT...``: files or folders of articles (``-`` reads standard input)."""
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+
+
+def processing_options(f: F) -> F:
+    """``--no-context``, ``--processes N`` and ``--quiet``."""
+    f = click.option(
+        "--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still shown)."
+    )(f)
+    f = click.option(
+        "--processes",
+        "-j",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes for extraction (each loads spaCy once).",
+    )(f)
+    f = click.option(
+        "--no-context",
+        is_flag=True,
+        help="Skip the context analysis (subject, source, ...): faster, figures only.",
+    )(f)
+    return f
+
+
+def output_options(default: Path) -> Callable[[F], F]:
+    """``-o FILE`` and ``--format`` (inferred from the extension when not given)."""
+
+    def decorate(f: F) -> F:
+        f = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(OUTPUT_FORMATS),
+            default=None,
+            help="Output format; default: from the extension of -o. "
+            "csv-fr is a CSV for French Excel (';', decimal comma).",
+        )(f)
+        f = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=default,
+            show_default=True,
+            help="File to write.",
+        )(f)
+        return f
+
+    return decorate
+
+
+def resolve_format(output: Path, fmt: str | None) -> str:
+    """The output format, or a usage error (exit 2) when it cannot be told."""
+    from factcheck.export import format_for_path
+
+    fmt = fmt or format_for_path(output)
+    if fmt is None:
+        raise click.BadParameter(
+            f"cannot tell the format of {output} from its extension "
+            "(use .csv, .jsonl or .parquet, or give --format)",
+            param_hint="'-o' / '--output'",
+        )
+    return fmt
+
+
+def show_progress(quiet: bool) -> bool:
+    """A progress bar only for a person watching: not with --quiet, not when stderr is
+    redirected to a file or a pipe."""
+    return not quiet and sys.stderr.isatty()
+
+
+def load_articles(
+    inputs: Sequence[str], skip: Sequence[str | Path] = ()
+) -> tuple[list[Article], int]:
+    """Read the inputs, leaving ``skip`` (the command's own output) out of folder walks;
+    print each input error on stderr. Returns the articles and the number of errors."""
+    from factcheck.corpus import read_corpus
+    from factcheck.pipeline import readable
+
+    result = read_corpus(list(inputs), stdin=sys.stdin, skip=skip)
+    for error in result.errors:
+        click.echo(f"factcheck: error: {error.path}: {error.message}", err=True)
+    unread = sorted({a.language for a in result.articles if not readable(a)})
+    if unread:
+        n = sum(1 for a in result.articles if not readable(a))
+        click.echo(
+            f"factcheck: warning: {count_phrase(n, 'article', 'articles')} in a language "
+            f"factcheck does not read yet ({', '.join(unread)}): no figure taken from them",
+            err=True,
+        )
+    return list(result.articles), len(result.errors)
+
+
+def articles_or_exit(
+    ctx: click.Context, inputs: Sequence[str], output: Path
+) -> tuple[list[Article], int]:
+    """``load_articles`` for a command that writes ``output``: exits 1, writing nothing,
+    when no article could be read."""
+    articles, n_errors = load_articles(inputs, skip=[output])
+    if not articles:
+        click.echo("factcheck: no article could be read; nothing written.", err=True)
+        ctx.exit(1)
+    return articles, n_errors
+
+
+def count_phrase(n: int, singular: str, plural: str) -> str:
+    """``n`` with the French singular for 0 and 1, the plural from 2."""
+    return f"{n} {singular if n < 2 else plural}"

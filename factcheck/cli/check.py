@@ -1,0 +1,147 @@
+"""``factcheck check``: extract, link and flag, and write the four tables.
+
+The command is registered on the ``factcheck`` group in ``factcheck.cli``; its options
+shared with the other commands come from ``factcheck.cli._options``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from factcheck.cli._options import (
+    articles_or_exit,
+    count_phrase,
+    inputs_argument,
+    processing_options,
+    show_progress,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_CHECK_OUTPUT = Path("out")
+MAX_FLAGS_SHOWN = 5
+
+
+@click.command()
+@inputs_argument
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_CHECK_OUTPUT,
+    show_default=True,
+    help="Folder where claims.csv, links.csv, flags.csv and sums.csv are written.",
+)
+@click.option(
+    "--excel-fr",
+    is_flag=True,
+    help="Also write each table for French Excel (';', decimal comma, BOM): *.excel-fr.csv.",
+)
+@click.option(
+    "--reference",
+    "reference_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Reference figures (CSV, see reference/README.md); default: reference/figures.csv.",
+)
+@click.option("--no-reference", is_flag=True, help="Do not check against reference figures.")
+@processing_options
+@click.pass_context
+def check(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output_dir: Path,
+    excel_fr: bool,
+    reference_path: Path | None,
+    no_reference: bool,
+    no_context: bool,
+    processes: int,
+    quiet: bool,
+) -> None:
+    """Extract the figures of the INPUT articles, link those about the same thing and flag
+    what disagrees: writes claims.csv, links.csv, flags.csv and sums.csv.
+
+    \b
+    Examples:
+      factcheck check seeds -o out
+      factcheck check archive/ new-article.html -o out --excel-fr
+    """
+    from factcheck.crossref import sum_checks
+    from factcheck.export import ExportError, to_csv, to_french_excel_csv
+    from factcheck.pipeline import analyze
+
+    reference = None if no_reference else _load_reference(reference_path)
+    articles, n_errors = articles_or_exit(ctx, inputs, output_dir)
+    analysis = analyze(
+        articles,
+        reference=reference,
+        with_context=not no_context,
+        processes=processes,
+        progress=show_progress(quiet),
+    )
+    tables = {
+        "claims": analysis.claims,
+        "links": analysis.links,
+        "flags": analysis.flags,
+        "sums": sum_checks(analysis.claims),
+    }
+    try:
+        for name, table in tables.items():
+            to_csv(table, output_dir / f"{name}.csv")
+            if excel_fr:
+                to_french_excel_csv(table, output_dir / f"{name}.excel-fr.csv")
+    except (ExportError, OSError) as exc:
+        raise click.ClickException(f"cannot write to {output_dir}: {exc}") from exc
+    if not quiet:
+        click.echo(check_summary(len(articles), tables, n_errors, output_dir))
+    ctx.exit(1 if n_errors else 0)
+
+
+def _load_reference(path: Path | None) -> pd.DataFrame | None:
+    """The reference figures: the given file, else ``reference/figures.csv`` of the current
+    folder (a newsroom's own), else the one shipped with factcheck. A bad file is a usage
+    error naming the file, the line and the problem."""
+    from factcheck.crossref import DEFAULT_REFERENCE_PATH, load_reference
+
+    if path is None:
+        local = Path("reference") / "figures.csv"
+        path = local if local.is_file() else DEFAULT_REFERENCE_PATH
+        if not path.is_file():
+            return None
+    try:
+        return load_reference(path)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--reference'") from exc
+
+
+def check_summary(
+    n_articles: int, tables: dict[str, pd.DataFrame], n_errors: int, output_dir: Path
+) -> str:
+    """The few lines an editor reads after ``factcheck check``, in French."""
+    claims, links, flags, sums = (tables[k] for k in ("claims", "links", "flags", "sums"))
+    lines = [
+        f"{count_phrase(n_articles, 'article lu', 'articles lus')}, "
+        f"{count_phrase(len(claims), 'chiffre trouvé', 'chiffres trouvés')}, "
+        f"{count_phrase(len(links), 'lien', 'liens')} entre chiffres, "
+        f"{count_phrase(len(sums), 'somme vérifiée', 'sommes vérifiées')}, "
+        f"{count_phrase(len(flags), 'signalement', 'signalements')}."
+    ]
+    if len(links):
+        by_relation = Counter(str(r) for r in links["relation"])
+        lines.append("Liens : " + ", ".join(f"{r} {n}" for r, n in by_relation.most_common()))
+    for flag in flags.head(MAX_FLAGS_SHOWN).itertuples():
+        lines.append(f"  [{flag.severity}] {flag.type} : {flag.explanation}")
+    if len(flags) > MAX_FLAGS_SHOWN:
+        lines.append(f"  … et {len(flags) - MAX_FLAGS_SHOWN} autres (voir flags.csv)")
+    if n_errors:
+        lines.append(
+            f"{count_phrase(n_errors, 'entrée illisible', 'entrées illisibles')} "
+            "(détail sur stderr)"
+        )
+    lines.append(f"Tables écrites dans {output_dir}/ : claims.csv, links.csv, flags.csv, sums.csv")
+    return "\n".join(lines)

@@ -1,0 +1,394 @@
+"""Read a corpus of articles: text, Markdown and HTML files, folders, CSV, JSON Lines and
+Parquet tables, and standard input, with per-file errors that never stop the rest of the
+reading.
+
+* A text or HTML file is one article whose id is the file stem. A ``metadata.csv`` in the
+  same folder (columns ``id`` = stem, and any of ``published``, ``language``, ``title``,
+  ``source``, ``url``) supplies its metadata; ``metadata.csv`` is never an article itself.
+* A CSV, JSONL or Parquet file holds one article per row: ``text`` (required), ``id``, ``title``,
+  ``source``, ``url``, ``published``, ``language``. A missing id is derived from the text.
+* ``-`` reads standard input as one text article whose id is derived from its content.
+* The first article with a given id is kept; a later one is reported and skipped.
+
+Text is decoded (``factcheck.corpus.decoding``) and normalised once with
+``factcheck.text.normalize``, which keeps offsets; leading and trailing spaces are kept too,
+so offsets into ``Article.text`` are offsets into the file as decoded.
+"""
+
+from __future__ import annotations
+
+import stat
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from factcheck.corpus.decoding import UndecodableInput, read_text_bytes
+from factcheck.corpus.files import (
+    Unreadable,
+    declared_charset,
+    decode_input,
+    is_output_table,
+    read_file_bytes,
+    too_large,
+    walk_files,
+)
+from factcheck.corpus.html_text import parse_html
+from factcheck.corpus.tables import (
+    Record,
+    Table,
+    allow_csv_fields_up_to,
+    parse_published,
+    read_csv_table,
+    read_jsonl_table,
+    read_parquet_table,
+)
+from factcheck.models import Article, stable_id
+from factcheck.text import normalize
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "CorpusResult",
+    "InputError",
+    "UndecodableInput",
+    "articles_from_upload",
+    "parse_published",
+    "read_corpus",
+    "read_text_bytes",
+]
+
+#: Largest file (or standard input) read when ``max_bytes`` is not given: 100 MiB.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+TABLE_EXTENSIONS = frozenset({".csv", ".jsonl", ".ndjson", ".parquet"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | TABLE_EXTENSIONS
+
+METADATA_FILE = "metadata.csv"
+STDIN_NAME = "<stdin>"
+_METADATA_FIELDS = ("published", "language", "title", "source", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A problem with one input (or one row of it), for users: names the file and the cause.
+    ``message`` is complete on its own ("line 3: invalid date ...") so that ``path`` and
+    ``message`` can be shown side by side; ``line`` repeats the line (or row) number."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusResult:
+    articles: tuple[Article, ...] = ()
+    errors: tuple[InputError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(slots=True)
+class _Sink:
+    """Collects articles and errors; keeps the first article of each id."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    _seen: dict[str, str] = field(default_factory=dict)
+
+    def error(self, path: str, message: str, line: int | None = None, unit: str = "line") -> None:
+        if line is not None:
+            message = f"{unit} {line}: {message}"
+        self.errors.append(InputError(path, message, line))
+
+    def cannot_read(self, path: str, reason: str) -> None:
+        self.error(path, f"cannot read: {reason}")
+
+    def article(self, article: Article, path: str, line: int | None = None,
+                unit: str = "line") -> None:
+        first = self._seen.get(article.article_id)
+        if first is not None:
+            self.error(path, f"duplicate article id '{article.article_id}' "
+                             f"(first read from {first}); skipped", line, unit)
+            return
+        self._seen[article.article_id] = article.origin or path
+        self.articles.append(article)
+
+    def result(self) -> CorpusResult:
+        return CorpusResult(tuple(self.articles), tuple(self.errors))
+
+
+def read_corpus(
+    inputs: Sequence[str | Path],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int | None = None,
+    skip: Sequence[str | Path] = (),
+) -> CorpusResult:
+    """Read every input (file, folder or ``-``) into articles; bad inputs become errors.
+
+    ``max_bytes`` caps the size of each file and of standard input (default
+    ``DEFAULT_MAX_BYTES``). Files and folders in ``skip`` are left out of folder walks (a
+    command's own output inside an input folder); named explicitly, they are still read.
+    """
+    if isinstance(inputs, (str, Path)):
+        raise TypeError("read_corpus expects a sequence of inputs, not a single path")
+    limit = _check_limit(max_bytes)
+    sink = _Sink()
+    reader = _Reader(sink, limit, frozenset(Path(p).resolve() for p in skip))
+    for raw in inputs:
+        if str(raw) == "-":
+            reader.read_stdin(stdin if stdin is not None else sys.stdin)
+        else:
+            reader.read_path(Path(raw))
+    return sink.result()
+
+
+def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> CorpusResult:
+    """Articles of one uploaded file (dashboard), dispatched on the extension of ``name``."""
+    limit = _check_limit(max_bytes)
+    sink = _Sink()
+    path = Path(name)
+    if len(data) > limit:
+        sink.cannot_read(name, too_large(len(data), limit))
+    elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        sink.cannot_read(name, _unsupported(path))
+    else:
+        _Reader(sink, limit).read_bytes(data, name, path, metadata={})
+    return sink.result()
+
+
+def _check_limit(max_bytes: int | None) -> int:
+    if max_bytes is None:
+        return DEFAULT_MAX_BYTES
+    if max_bytes <= 0:
+        raise ValueError(f"max_bytes must be positive, got {max_bytes}")
+    return max_bytes
+
+
+def _unsupported(path: Path) -> str:
+    kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+    return f"unsupported file type '{path.suffix or path.name}' (supported: {kinds})"
+
+
+class _Reader:
+    """Reads inputs into a sink; remembers the metadata of each folder it met."""
+
+    def __init__(self, sink: _Sink, limit: int, skip: frozenset[Path] = frozenset()) -> None:
+        self.sink = sink
+        self.limit = limit
+        self.skip = skip
+        self._metadata: dict[Path, dict[str, dict[str, object]]] = {}
+        self._stdin_read = False
+        allow_csv_fields_up_to(limit)
+
+    # -- inputs -----------------------------------------------------------------------------
+
+    def read_path(self, path: Path) -> None:
+        shown = str(path)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            self.sink.cannot_read(shown, "no such file or directory")
+            return
+        except OSError as exc:
+            self.sink.cannot_read(shown, exc.strerror or str(exc))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            for file in walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read, self.skip):
+                self.read_file(file, explicit=False)
+        else:
+            self.read_file(path, explicit=True)
+
+    def read_file(self, path: Path, *, explicit: bool) -> None:
+        shown = str(path)
+        suffix = path.suffix.lower()
+        if path.name == METADATA_FILE:
+            return  # read as the metadata of its folder, never as articles
+        if suffix not in SUPPORTED_EXTENSIONS:
+            if explicit:
+                self.sink.cannot_read(shown, _unsupported(path))
+            return
+        try:
+            data = read_file_bytes(path, self.limit)
+        except Unreadable as exc:
+            self.sink.cannot_read(shown, str(exc))
+            return
+        if not explicit and suffix == ".csv" and is_output_table(data):
+            return  # a table factcheck wrote ("out/claims.csv" from an earlier run): no corpus
+        metadata = self._folder_metadata(path.parent) if suffix not in TABLE_EXTENSIONS else {}
+        self.read_bytes(data, shown, path, metadata)
+
+    def read_stdin(self, stream: TextIO | BinaryIO) -> None:
+        if self._stdin_read:
+            self.sink.cannot_read(STDIN_NAME, "standard input given more than once")
+            return
+        self._stdin_read = True
+        buffer = getattr(stream, "buffer", None)
+        try:
+            # Bytes when there are some, so a cp1252 pipe is decoded like a cp1252 file.
+            raw: bytes | str = (buffer or stream).read(self.limit + 1)
+            if len(raw) > self.limit:
+                raise Unreadable(f"input too large (limit {self.limit})")
+            if not raw.strip():
+                raise Unreadable("empty input")
+            text = raw if isinstance(raw, str) else decode_input(raw, STDIN_NAME)
+        except (Unreadable, OSError) as exc:
+            self.sink.cannot_read(STDIN_NAME, str(exc))
+            return
+        self._add_text_article(text, STDIN_NAME, article_id=None, extra={})
+
+    def read_bytes(self, data: bytes, shown: str, path: Path,
+                   metadata: Mapping[str, Mapping[str, object]]) -> None:
+        suffix = path.suffix.lower()
+        if suffix == ".parquet":  # binary: no text decoding
+            self._add_table(read_parquet_table(data), shown)
+            return
+        try:
+            declared = declared_charset(data) if suffix in HTML_EXTENSIONS else None
+            text = decode_input(data, shown, declared)
+        except Unreadable as exc:
+            self.sink.cannot_read(shown, str(exc))
+            return
+        if suffix in TABLE_EXTENSIONS:
+            table = read_csv_table(text) if suffix == ".csv" else read_jsonl_table(text)
+            self._add_table(table, shown)
+            return
+        extra: dict[str, object] = {}
+        if suffix in HTML_EXTENSIONS:
+            text, extra = self._html(text, shown)
+        elif suffix == ".md":
+            extra["title"] = _markdown_title(text)
+        extra.update(metadata.get(path.stem, {}))
+        self._add_text_article(text, shown, article_id=path.stem, extra=extra)
+
+    def _html(self, markup: str, shown: str) -> tuple[str, dict[str, object]]:
+        page = parse_html(markup)
+        extra: dict[str, object] = {"title": page.title, "url": page.url,
+                                    "language": page.language}
+        if page.published:
+            extra["published"] = self._published(page.published, shown, None)
+        return page.text, extra
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def _add_text_article(self, text: str, shown: str, *, article_id: str | None,
+                          extra: Mapping[str, object]) -> None:
+        if not text.strip():
+            self.sink.cannot_read(shown, "no visible text")
+            return
+        normalised = normalize(text)
+        article = _article(normalised, article_id or stable_id(normalised), shown, extra)
+        self.sink.article(article, shown)
+
+    def _add_table(self, table: Table, shown: str) -> None:
+        self._report(table, shown)
+        for record in table.records:
+            self._add_record(record, shown, table.unit)
+
+    def _add_record(self, record: Record, shown: str, unit: str) -> None:
+        raw_text = record.fields.get("text")
+        if raw_text is None or not raw_text.strip():
+            self.sink.error(shown, "no text; row skipped", record.line, unit)
+            return
+        normalised = normalize(raw_text)
+        article_id = (record.fields.get("id") or "").strip() or stable_id(normalised)
+        extra = self._metadata_values(record, shown, unit)
+        article = _article(normalised, article_id, f"{shown}:{record.line}", extra)
+        self.sink.article(article, shown, record.line, unit)
+
+    def _metadata_values(self, record: Record, shown: str, unit: str) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for name in _METADATA_FIELDS:
+            raw = record.fields.get(name)
+            if name == "published":
+                published = self._published(raw, shown, record.line, unit)
+                if published is not None:
+                    values[name] = published
+            elif raw is not None and raw.strip():
+                values[name] = raw.strip()
+        return values
+
+    def _published(self, raw: str | None, shown: str, line: int | None,
+                   unit: str = "line") -> date | None:
+        try:
+            return parse_published(raw)
+        except ValueError:
+            self.sink.error(shown, f"invalid date '{raw}' in 'published' "
+                                   "(article kept without a date)", line, unit)
+            return None
+
+    def _report(self, table: Table, shown: str) -> None:
+        for problem in table.problems:
+            if problem.line is None:
+                self.sink.cannot_read(shown, problem.message)
+            else:
+                self.sink.error(shown, problem.message, problem.line, table.unit)
+
+    # -- metadata.csv -----------------------------------------------------------------------
+
+    def _folder_metadata(self, folder: Path) -> dict[str, dict[str, object]]:
+        """Metadata by article id from ``folder/metadata.csv``, read once per folder."""
+        if folder not in self._metadata:
+            self._metadata[folder] = self._load_metadata(folder / METADATA_FILE)
+        return self._metadata[folder]
+
+    def _load_metadata(self, path: Path) -> dict[str, dict[str, object]]:
+        if not path.is_file():
+            return {}
+        shown = str(path)
+        try:
+            text = decode_input(read_file_bytes(path, self.limit), shown)
+        except Unreadable as exc:
+            self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
+            return {}
+        table = read_csv_table(text, required="id", require_rows=False)
+        self._report(table, shown)
+        metadata: dict[str, dict[str, object]] = {}
+        for record in table.records:
+            key = (record.fields.get("id") or "").strip()
+            if not key:
+                self.sink.error(shown, "no id; row ignored", record.line)
+            elif key in metadata:
+                self.sink.error(shown, f"duplicate id '{key}'; row ignored", record.line)
+            else:
+                metadata[key] = self._metadata_values(record, shown, table.unit)
+        return metadata
+
+
+def _article(text: str, article_id: str, origin: str, extra: Mapping[str, object]) -> Article:
+    def text_value(name: str) -> str | None:
+        value = extra.get(name)
+        return value if isinstance(value, str) and value else None
+
+    published = extra.get("published")
+    # "fr-FR" -> "fr": the rest of the pipeline works per language, not per region.
+    language = (text_value("language") or "fr").replace("_", "-").split("-")[0].lower() or "fr"
+    return Article(
+        article_id=article_id,
+        text=text,
+        title=text_value("title"),
+        source=text_value("source"),
+        url=text_value("url"),
+        published=published if isinstance(published, date) else None,
+        language=language,
+        origin=origin,
+    )
+
+
+def _markdown_title(text: str) -> str | None:
+    """The first level-one heading of a Markdown text ("# Titre")."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip() or None
+    return None
+

@@ -1,0 +1,220 @@
+"""French cue words for cross-referencing, loaded from ``factcheck/lang/fr/crossref.toml``.
+
+The engines (``matching``, ``structures``, ``relations``, ``rules``) only read this lexicon;
+they hold no French word. A newsroom adapts the cues by editing the TOML file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from factcheck.lang import load_data
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "fr" / "crossref.toml"
+
+
+def _pattern(words: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
+    """One case-insensitive pattern matching any of ``words`` on word boundaries.
+
+    Longer cues come first so that "portés disparus" wins over "disparus". Punctuation cues
+    (":") have no word boundary."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = regex.escape(word.strip()) if word.strip() else regex.escape(word)
+        left = r"(?<!\w)" if word[:1].isalnum() else ""
+        right = r"(?!\w)" if word[-1:].isalnum() else ""
+        alternatives.append(f"{left}{escaped}{right}")
+    if not alternatives:
+        return regex.compile(r"(?!x)x")
+    return regex.compile("|".join(alternatives), regex.IGNORECASE | regex.V1)
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Named groups of cues (e.g. outcome → killed/wounded), with one pattern per group."""
+
+    names: tuple[str, ...]
+    patterns: tuple[regex.Pattern[str], ...]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of every cue found in ``text``."""
+        found: list[tuple[int, int, str]] = []
+        for name, pattern in zip(self.names, self.patterns, strict=True):
+            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
+        return sorted(found)
+
+
+def _dashes(text: str) -> str:
+    return regex.sub(r"\s*[-–]\s*", "-", " ".join(text.lower().replace("’", "'").split()))
+
+
+@dataclass(frozen=True, slots=True)
+class PopulationCues:
+    """Population groups after an introducer ("chez les 15-24 ans", "le taux d'emploi des
+    femmes"); weak introducers ("des", "les") count only after a word that is not in
+    ``not_after`` ("dont des femmes" is part of a toll) and never for ``strict`` groups."""
+
+    pattern: regex.Pattern[str]  # groups "intro" and "group"
+    weak: frozenset[str]
+    strict: frozenset[str]
+    not_after: frozenset[str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, group)`` of every population group in ``text``; the group is in a
+        normal form ("15-24 ans", "femmes")."""
+        found = []
+        for m in self.pattern.finditer(text):
+            group = _dashes(m.group("group"))
+            if _dashes(m.group("intro")) in self.weak:
+                if group in self.strict:
+                    continue
+                before = text[: m.start()].rstrip()
+                if not before or not (before[-1].isalnum() or before[-1] == "%"):
+                    continue  # "Des jeunes ont...", "12 morts, des femmes pour la plupart"
+                words = before.lower().split()
+                if words[-1] in self.not_after or " ".join(words[-2:]) in self.not_after:
+                    continue
+            found.append((m.start(), m.end(), group))
+        return found
+
+
+def _population(table: dict[str, list[str]]) -> PopulationCues:
+    def alternation(words: list[str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    intros = alternation([*table["introducers"], *table["weak_introducers"]])
+    groups = alternation([*table["groups"], *table["strict"]])
+    ages = "|".join(table["ages"])
+    pattern = regex.compile(rf"(?<!\w)(?P<intro>{intros})\s+(?P<group>{ages}|{groups})(?!\w)",
+                            regex.IGNORECASE | regex.V1)
+    return PopulationCues(pattern, frozenset(_dashes(w) for w in table["weak_introducers"]),
+                          frozenset(_dashes(w) for w in table["strict"]),
+                          frozenset(_dashes(w) for w in table["not_after"]))
+
+
+def _cue_set(table: dict[str, list[str]]) -> CueSet:
+    names = tuple(table)
+    return CueSet(names, tuple(_pattern(table[n]) for n in names))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    partial: regex.Pattern[str]
+    exhaustive: regex.Pattern[str]
+    remainder: regex.Pattern[str]
+    total: regex.Pattern[str]
+    restatement: regex.Pattern[str]
+    separators: regex.Pattern[str]
+    coordinators: frozenset[str]
+    stopwords: frozenset[str]
+    generic_subjects: frozenset[str]
+    outcome_families: dict[str, str]
+    places: dict[str, str]  # lower-case spelling → normal form
+    locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
+    outcome: CueSet
+    side: CueSet
+    population: PopulationCues
+    national: regex.Pattern[str]  # "au niveau national": the whole country
+    national_place: str
+    projected: regex.Pattern[str]
+    projected_exclusions: regex.Pattern[str]  # "mieux que prévu": no projection
+    denied: regex.Pattern[str]
+    provisional: regex.Pattern[str]
+    revised: regex.Pattern[str]
+    cumulative: regex.Pattern[str]
+    cumulative_exclusions: regex.Pattern[str]
+    event: regex.Pattern[str]
+    families: dict[str, str]  # subject lemma → family name
+    family_nature: dict[str, str]  # family name → "stock" | "event"
+    duration_days: dict[str, float]
+    calendar_tolerance: float
+    fraction_tolerance: float
+    relation_labels: dict[str, str]
+    outcome_labels: dict[str, str]
+    side_labels: dict[str, str]
+    population_all: str  # how a figure about no particular group is named ("ensemble")
+    words: dict[str, object]
+    templates: dict[str, str]
+
+    def say(self, key: str, **values: object) -> str:
+        """The French explanation template ``key`` filled with ``values``."""
+        try:
+            return self.templates[key].format(**values)
+        except KeyError as exc:
+            raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
+
+
+def _places(table: dict) -> dict[str, str]:
+    """Spellings of places (shared with factcheck.context: ``places.toml``) → normal form."""
+    out: dict[str, str] = {}
+    for norm, spellings in table.items():
+        out[norm.lower()] = norm
+        for spelling in spellings:
+            out[str(spelling).lower()] = norm
+    return out
+
+
+def _locative(prepositions: list[str], places: dict[str, str]) -> regex.Pattern[str]:
+    """A known place right after a locative preposition; group ``place`` is the spelling."""
+    preps = "|".join(regex.escape(p) for p in sorted(prepositions, key=len, reverse=True))
+    names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{preps})\s+(?P<place>{names})(?!\w)",
+                         regex.IGNORECASE | regex.V1)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(code: str = "fr") -> Lexicon:
+    """The cross-reference cues of language ``code`` (``lang/<code>/crossref.toml``, and the
+    places of ``places.toml``), through :func:`factcheck.lang.load_data`."""
+    data = load_data(code, "crossref")
+    structure = data["structure"]
+    modality = data["modality"]
+    places = _places(load_data(code, "places").get("places", {}))
+    families: dict[str, str] = {}
+    for family, lemmas in data["families"].items():
+        for lemma in lemmas:
+            families[lemma.lower()] = family
+        families[family.lower()] = family
+    return Lexicon(
+        partial=_pattern(structure["partial"]),
+        exhaustive=_pattern(structure["exhaustive"]),
+        remainder=_pattern(structure["remainder"]),
+        total=_pattern(structure["total"]),
+        restatement=_pattern(structure["restatement"]),
+        separators=_pattern(structure["separators"]),
+        coordinators=frozenset(w.lower() for w in structure["coordinators"]),
+        stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
+        generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
+        outcome_families=dict(data["outcome_families"]["families"]),
+        places=places,
+        locative=_locative(data["places"]["locative"], places),
+        outcome=_cue_set(data["scope"]["outcome"]),
+        side=_cue_set(data["scope"]["side"]),
+        population=_population(data["scope"]["population"]),
+        national=_pattern(data["scope"]["national"]["cues"]),
+        national_place=str(data["scope"]["national"]["place"]),
+        projected=_pattern(modality["projected"]),
+        projected_exclusions=_pattern(data["exclusions"]["projected"]),
+        denied=_pattern(modality["denied"]),
+        provisional=_pattern(modality["provisional"]),
+        revised=_pattern(modality["revised"]),
+        cumulative=_pattern(data["cumulative"]["cues"]),
+        cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
+        event=_pattern(data["event"]["cues"]),
+        families=families,
+        family_nature=dict(data["families_nature"]),
+        duration_days={k.lower(): float(v) / 86400
+                       for k, v in data["durations"]["seconds"].items()},
+        calendar_tolerance=float(data["durations"]["calendar_tolerance"]),
+        fraction_tolerance=float(data["durations"]["fraction_tolerance"]),
+        relation_labels=dict(data["explain"]["relations"]),
+        outcome_labels=dict(data["explain"]["outcome"]),
+        side_labels=dict(data["explain"]["side"]),
+        population_all=str(data["explain"]["population"]["all"]),
+        words=dict(data["explain"]["words"]),
+        templates=dict(data["templates"]),
+    )

@@ -1,0 +1,109 @@
+"""Cross-referencing: link figures about the same thing, check sums and reference figures,
+flag what disagrees.
+
+Flow: the claims table is reduced to comparable figures (:mod:`factcheck.crossref.matching`);
+parts and totals are found inside each article (:mod:`factcheck.crossref.structures`); figures
+are blocked on dimension and metric family (else source), split into series by scope, and only
+pairs of one series and nearby periods, or nearest periods of other series, are judged
+(:mod:`factcheck.crossref.relations`); registered rules (:mod:`factcheck.crossref.rules`) turn
+judgements, structures and reference checks into flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.matching import blocks, prepare_claims
+from factcheck.crossref.reference import load_reference
+from factcheck.crossref.relations import Judged, candidate_pairs, judge
+from factcheck.crossref.rules import CheckContext, Rule, registered_rules
+from factcheck.crossref.structures import SumStructure, find_structures, with_roles
+from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
+
+SUM_COLUMNS: tuple[str, ...] = (
+    "structure_id", "article_id", "total_id", "part_ids", "mode", "status", "explanation",
+    "evidence",
+)
+__all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "sum_checks"]
+
+
+def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
+    views = prepare_claims(claims, lexicon)
+    structures = find_structures(views, lexicon)
+    views = with_roles(views, structures, lexicon)
+    judged: dict[tuple[str, str], Judged] = {}
+    for members in blocks(views).values():
+        if len(members) < 2:
+            continue
+        for a, b in candidate_pairs(members):
+            if a.claim_id == b.claim_id:
+                continue
+            key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+            if key in judged:
+                continue
+            j = judge(a, b, lexicon)
+            if j is not None:
+                judged[key] = j
+    return views, structures, list(judged.values())
+
+
+def _link(j: Judged) -> Link:
+    ids = sorted((j.a.claim_id, j.b.claim_id))
+    return Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id, j.relation,
+                j.explanation)
+
+
+def cross_reference(
+    claims: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    rules: Iterable[Rule] | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Links between figures about the same quantity and flags for what disagrees.
+
+    ``claims`` has the columns of ``models.CLAIM_COLUMNS`` (context columns may be empty);
+    ``reference`` is a frame from :func:`load_reference` (None: no reference check). Returns
+    ``(links, flags)`` with ``models.LINK_COLUMNS`` and ``models.FLAG_COLUMNS``; ``claim_ids``,
+    ``article_ids`` and ``evidence`` of flags are tuples. Ids are stable across runs."""
+    lexicon = lexicon or load_lexicon()
+    views, structures, judged = _judge_all(claims, lexicon)
+    links = [_link(j) for j in judged]
+    ctx = CheckContext(
+        claims=claims if claims is not None else pd.DataFrame(),
+        views={v.claim_id: v for v in views},
+        judged=tuple(judged),
+        structures=tuple(structures),
+        reference=reference,
+        lexicon=lexicon,
+    )
+    active = list(rules) if rules is not None else [cls() for cls in registered_rules().values()]
+    flags: dict[str, Flag] = {}
+    for rule in active:
+        for flag in rule.check(ctx):
+            flags.setdefault(flag.flag_id, flag)
+    links_df = pd.DataFrame([vars_of(x, LINK_COLUMNS) for x in links], columns=list(LINK_COLUMNS))
+    flags_df = pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags.values()],
+                            columns=list(FLAG_COLUMNS))
+    order = {"high": 0, "medium": 1, "low": 2}
+    if not flags_df.empty:
+        flags_df = flags_df.sort_values(
+            ["severity", "type", "flag_id"], key=lambda s: s.map(order) if s.name == "severity"
+            else s).reset_index(drop=True)
+    if not links_df.empty:
+        links_df = links_df.sort_values(["relation", "link_id"]).reset_index(drop=True)
+    return links_df, flags_df
+
+
+def sum_checks(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Every parts/total structure found in the articles with its arithmetic, consistent or
+    not ("46 − 17 − 12 = 17 drones pour « le reste » : cohérent"), for display."""
+    lexicon = lexicon or load_lexicon()
+    structures: list[SumStructure] = find_structures(prepare_claims(claims, lexicon), lexicon)
+    return pd.DataFrame([vars_of(s, SUM_COLUMNS) for s in structures], columns=list(SUM_COLUMNS))
+
+
+def vars_of(record: object, columns: tuple[str, ...]) -> dict:
+    return {c: getattr(record, c) for c in columns}

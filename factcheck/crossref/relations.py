@@ -1,0 +1,295 @@
+"""Pairwise judgement: are two figures the same, compatible, an evolution, a contradiction, or
+about different things? And which pairs to judge at all (series within blocks)."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.context.names import same_source
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.explain import amount, bounds, quote
+from factcheck.crossref.matching import ClaimView, precision, significant_digits
+from factcheck.crossref.scope import _WORD
+
+#: Figures more than this ratio apart are not worth a different_scope link.
+SCOPE_RATIO = 10.0
+#: Largest group of figures of one series and period compared pairwise; larger groups are
+#: compared with their neighbours by value only.
+MAX_GROUP = 150
+#: Same digits a power of 1000 apart, published within this many days: one figure misscaled.
+SLIP_DAYS = 7
+#: Figures of another period or series compared with each figure (all of them up to this).
+NEIGHBOURS = 4
+RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    a: ClaimView  # the earlier figure (by period, then article and offset)
+    b: ClaimView
+    relation: str
+    explanation: str
+
+
+def value_relation(a: ClaimView, b: ClaimView) -> str:
+    """"same", "compatible" (intervals meet) or "incompatible"."""
+    if (a.lo >= b.hi or b.lo >= a.hi) and not (a.lo == a.hi == b.lo == b.hi):
+        return "incompatible"  # intervals that only touch (45,5 | 45,5) are two figures
+    if a.exact and b.exact and a.value is not None and b.value is not None:
+        tol = min(precision(a.value), precision(b.value))
+        if abs(a.value - b.value) <= tol:
+            return "same"
+    if a.approx == b.approx and a.value == b.value and (a.lo, a.hi) == (b.lo, b.hi):
+        return "same"
+    return "compatible"
+
+
+def _mid(v: ClaimView) -> float | None:
+    if v.value is not None:
+        return abs(v.value)
+    if abs(v.lo) < float("inf") and abs(v.hi) < float("inf"):
+        return abs(v.lo + v.hi) / 2
+    return None
+
+
+def ratio(a: ClaimView, b: ClaimView) -> float:
+    ma, mb = _mid(a), _mid(b)
+    if not ma or not mb:
+        return float("inf")
+    return max(ma, mb) / min(ma, mb)
+
+
+def thousand_slip(a: ClaimView, b: ClaimView) -> bool:
+    """Same significant digits, a power of 1000 apart: "169,6 milliards" / "169,6 millions"."""
+    if a.value is None or b.value is None or not significant_digits(a.value):
+        return False
+    if significant_digits(a.value) != significant_digits(b.value):
+        return False
+    r = ratio(a, b)
+    return any(abs(r / 1000**k - 1) < 1e-6 for k in (1, 2, 3))
+
+
+def days_apart(a: ClaimView, b: ClaimView) -> float:
+    try:
+        return abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+    except ValueError:
+        return float("inf")
+
+
+def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
+    """Why two figures of one family measure different things (empty: nothing says so)."""
+    reasons = []
+    if a.outcome and b.outcome and a.outcome != b.outcome:
+        def show(o: frozenset[str]) -> str:
+            return ", ".join(lexicon.outcome_labels.get(x, x) for x in sorted(o))
+        reasons.append(lexicon.say("scope_outcome", a=show(a.outcome), b=show(b.outcome)))
+    if a.side and b.side and a.side != b.side:
+        reasons.append(lexicon.say("scope_side", a=lexicon.side_labels.get(a.side, a.side),
+                                   b=lexicon.side_labels.get(b.side, b.side)))
+    if a.population != b.population:
+        # A group against everyone too: "chez les 15-24 ans" is not the whole population.
+        def group(p: frozenset[str]) -> str:
+            return ", ".join(sorted(p)) or lexicon.population_all
+        reasons.append(lexicon.say("scope_population", a=group(a.population),
+                                   b=group(b.population)))
+    pa = {a.place} if a.place else a.places
+    pb = {b.place} if b.place else b.places
+    if pa and pb and not pa & pb:
+        reasons.append(lexicon.say("scope_place", a=", ".join(sorted(pa)),
+                                   b=", ".join(sorted(pb))))
+    return reasons
+
+
+def _source_words(key: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(key) if len(w) >= 3)
+
+
+def distinct_sources(a: ClaimView, b: ClaimView) -> bool:
+    """Two named sources, neither a shorter name nor an alias of the other (``actors.toml``
+    bodies, acronyms, last names): "la police" and "la CGT", not "l'armée de l'air" and
+    "l'armée de l'air ukrainienne", nor "Insee" and "Institut national de la statistique"."""
+    if not (a.source_key and b.source_key) or a.source_key == b.source_key:
+        return False
+    wa, wb = _source_words(a.source_key), _source_words(b.source_key)
+    if not (wa and wb) or wa <= wb or wb <= wa:
+        return False
+    return not same_source(a.source, b.source)
+
+
+def _same_sentence(a: ClaimView, b: ClaimView) -> bool:
+    return (a.article_id == b.article_id and a.sentence_start == b.sentence_start
+            and a.sentence == b.sentence)
+
+
+def _cross_ok(a: ClaimView, b: ClaimView) -> bool:
+    """Parts of a total only meet parts about the same place, in another article. Figures of
+    one sentence meet only when each is attributed to its own source ("195 000 selon la
+    police, 600 000 selon la CGT")."""
+    if a.article_id == b.article_id:
+        if _same_sentence(a, b) and not distinct_sources(a, b):
+            return False
+        return a.role != "part" and b.role != "part"
+    if a.role == "part" or b.role == "part":
+        return bool(a.place) and a.place == b.place
+    return True
+
+
+def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
+    """The relation between two figures of one block, or None when they are not comparable."""
+    if not _cross_ok(a, b):
+        return None
+    judged = _judge(a, b, lexicon)
+    if judged is not None and judged.relation != "contradiction" and _same_sentence(a, b):
+        return None  # one sentence: only two sources at odds are worth a link
+    return judged
+
+
+def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
+    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
+        a, b = b, a
+    same_article = a.article_id == b.article_id
+    qa, qb = quote(a, lexicon), quote(b, lexicon)
+    vr = value_relation(a, b)
+    reasons = scope_reasons(a, b, lexicon)
+    same_period = a.period == b.period
+    slip = bool(a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS)
+    # A projection is not contradicted by an observation (two projections may contradict).
+    projected = "projected" in (a.modality, b.modality) and a.modality != b.modality
+    if reasons or (projected and vr == "incompatible" and not slip):
+        if projected:
+            reasons.append(lexicon.say("scope_projected"))
+        if same_article or ratio(a, b) > SCOPE_RATIO:
+            return None
+        return Judged(a, b, "different_scope",
+                      lexicon.say("link_scope", a=qa, b=qb, reasons="; ".join(reasons)))
+    event = ("event" in (a.nature, b.nature) or (not a.nature and not b.nature
+                                                   and (a.event or b.event))) \
+        and not (a.cumulative or b.cumulative)
+    if vr != "incompatible":
+        # Equal figures at two dates: the same amount reported again (or a stable count).
+        key = "link_same" if vr == "same" else "link_compatible"
+        return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
+                                            a_bounds=bounds(a, lexicon),
+                                            b_bounds=bounds(b, lexicon)))
+    if same_period:
+        if a.revision != b.revision:
+            return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
+        if not (a.family and b.family):
+            return None  # no known metric: two different figures are not a contradiction
+        if not slip and not (a.words or a.sentence_words) & (b.words or b.sentence_words):
+            # Nothing but the subject describes both alike: "a obtenu 182 sièges" and "la
+            # majorité absolue est fixée à 289 sièges" are two metrics, not a contradiction.
+            return None
+        if event and not same_article and not _same_event(a, b):
+            return None  # two strikes the same day: nothing says they are one event
+        return Judged(a, b, "contradiction",
+                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
+                                  b_bounds=bounds(b, lexicon)))
+    if slip:
+        # Same digits a power of 1000 apart within days: one figure with a scale slip, even
+        # when the two periods were read differently ("en 2024" and "l'an dernier").
+        return Judged(a, b, "contradiction",
+                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
+                                  b_bounds=bounds(b, lexicon)))
+    if event:
+        return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
+    if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
+        return None  # no known metric, or too far apart to be one series
+    return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _same_event(a: ClaimView, b: ClaimView) -> bool:
+    """One-off amounts of one day are one event only if something ties them: the same source,
+    the same known place, or the same explicit dates."""
+    if a.source_key and a.source_key == b.source_key:
+        return True
+    pa = {a.place} if a.place else a.places
+    pb = {b.place} if b.place else b.places
+    if pa and pa == pb:
+        return True
+    return a.period[0] == "explicit" and a.period == b.period
+
+
+def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
+                     lexicon: Lexicon) -> Judged | None:
+    if ratio(a, b) > SCOPE_RATIO:
+        return None
+    reason = lexicon.say("scope_event", a=a.period_sort, b=b.period_sort)
+    return Judged(a, b, "different_scope", lexicon.say("link_scope", a=qa, b=qb, reasons=reason))
+
+
+def _series_key(v: ClaimView) -> tuple:
+    return (v.outcome, v.side, v.population, v.modality, v.role)
+
+
+def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    if len(group) <= MAX_GROUP:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                yield a, b
+        return
+    # A very large group: neighbours by value suffice to find equal and unequal figures.
+    ordered = sorted(group, key=lambda v: (_mid(v) or 0.0, v.claim_id))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 : i + 4]:
+            yield a, b
+
+
+def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
+    """The figures of ``pool`` most worth comparing with ``v`` in another period or series:
+    the same source first, then the closest values."""
+    if len(pool) <= NEIGHBOURS:
+        return pool
+    mid = _mid(v) or 0.0
+
+    def distance(w: ClaimView) -> tuple:
+        other = _mid(w) or 0.0
+        gap = abs(math.log(other / mid)) if other > 0 and mid > 0 else float("inf")
+        return (w.source_key != v.source_key, gap, w.claim_id)
+
+    return sorted(pool, key=distance)[:NEIGHBOURS]
+
+
+def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs worth judging in one block: within a series (same outcome, side, population,
+    modality and role) every pair of one period, and each figure with its nearest figures
+    (same source, closest value) of the previous period; across series of one block, each
+    figure with the nearest figures of the nearest periods of every other series. Linear in
+    the block size for a bounded number of series and of figures per period."""
+    # Parts of totals meet only figures about the same place; other figures all meet (a place
+    # known on one side only is no reason to keep them apart).
+    by_place: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.role != "part":
+            by_place[""].append(v)
+        if v.place:
+            by_place["@" + v.place].append(v)
+    for members in by_place.values():
+        series: dict[tuple, dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
+        for v in members:
+            series[_series_key(v)][v.period_sort].append(v)
+        indexed = []
+        for periods in series.values():
+            keys = sorted(periods)
+            indexed.append((keys, periods))
+            for i, key in enumerate(keys):
+                yield from _pairs_in(periods[key])
+                if i + 1 < len(keys):
+                    for b in periods[keys[i + 1]]:
+                        for a in _nearest(b, periods[key]):
+                            yield a, b
+        for si, (keys_s, periods_s) in enumerate(indexed):
+            for ti, (keys_t, periods_t) in enumerate(indexed):
+                if ti == si:
+                    continue
+                for key in keys_s:
+                    pos = bisect.bisect_left(keys_t, key)
+                    near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}
+                    for a in periods_s[key]:
+                        for nk in near:
+                            yield from ((a, b) for b in _nearest(a, periods_t[nk]))

@@ -1,0 +1,50 @@
+"""Contradiction: the same metric, scope and period given with incompatible values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.crossref.relations import Judged, distinct_sources
+from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.crossref.rules.scale_slip import slip_factor
+from factcheck.models import Flag
+
+
+def same_source(j: Judged) -> bool:
+    return bool(j.a.source_key) and j.a.source_key == j.b.source_key
+
+
+def sources_disagree(j: Judged) -> bool:
+    """Two different named sources at odds, with no sign of a typing slip (23/32): the
+    police and a union counting one march, not an error (rule ``sources_disagree``)."""
+    return distinct_sources(j.a, j.b) and not digit_swap(j)
+
+
+def digit_swap(j: Judged) -> bool:
+    """23 and 32: the same digits in another order (a typing slip)."""
+    da = [c for c in j.a.surface if c.isdigit()]
+    db = [c for c in j.b.surface if c.isdigit()]
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db)
+
+
+@register
+class Contradiction(Rule):
+    name = "contradiction"
+    description = ("Même indicateur, même périmètre, même période, valeurs incompatibles, "
+                   "entre deux articles ou dans un même article, quand une source au moins "
+                   "est inconnue ou que les chiffres semblent inversés (23/32).")
+    severity = "high"
+
+    def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        for j in ctx.judged:
+            if j.relation != "contradiction" or same_source(j) or slip_factor(j.a, j.b):
+                continue
+            if sources_disagree(j):
+                continue
+            key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
+                "flag_contradiction"
+            text = ctx.lexicon.say(key, explanation=j.explanation)
+            if digit_swap(j):
+                text += " " + ctx.lexicon.say("digit_swap")
+            yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
+                            text, (j.a.sentence, j.b.sentence))

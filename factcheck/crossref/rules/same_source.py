@@ -1,0 +1,29 @@
+"""The same source quoted with different values for the same metric and period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.crossref.rules.contradiction import digit_swap, same_source
+from factcheck.crossref.rules.scale_slip import slip_factor
+from factcheck.models import Flag
+
+
+@register
+class SameSource(Rule):
+    name = "same_source"
+    description = ("Une même source citée avec des valeurs différentes pour le même indicateur "
+                   "et la même période : l'une des citations est probablement fausse.")
+    severity = "high"
+
+    def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        for j in ctx.judged:
+            if j.relation != "contradiction" or not same_source(j) or slip_factor(j.a, j.b):
+                continue
+            text = ctx.lexicon.say("flag_same_source", source=j.a.source,
+                                   explanation=j.explanation)
+            if digit_swap(j):
+                text += " " + ctx.lexicon.say("digit_swap")
+            yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
+                            text, (j.a.sentence, j.b.sentence))

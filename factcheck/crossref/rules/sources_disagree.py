@@ -1,0 +1,29 @@
+"""Two different named sources giving different values for the same metric and period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.crossref.rules.contradiction import sources_disagree
+from factcheck.crossref.rules.scale_slip import slip_factor
+from factcheck.models import Flag
+
+
+@register
+class SourcesDisagree(Rule):
+    name = "sources_disagree"
+    description = ("Deux sources nommées et différentes donnent des valeurs incompatibles pour "
+                   "le même indicateur et la même période (police et syndicats comptant une "
+                   "manifestation) : un écart à présenter comme tel, pas une erreur.")
+    severity = "low"
+
+    def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        for j in ctx.judged:
+            if j.relation != "contradiction" or slip_factor(j.a, j.b) or not sources_disagree(j):
+                continue
+            key = "flag_sources_disagree_count" if j.a.dimension == "count" else \
+                "flag_sources_disagree"
+            text = ctx.lexicon.say(key, a=j.a.source, b=j.b.source, explanation=j.explanation)
+            yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
+                            text, (j.a.sentence, j.b.sentence))

@@ -1,0 +1,175 @@
+"""Scope of a figure read from its sentence: cue words (outcome, side, population group,
+projection, revision, cumulative, event) given to the nearest figure, the words that describe
+it, the places the sentence locates things at. Rows are claims-table dicts carrying
+``_family`` and offsets relative to their sentence (``_rel_start``/``_rel_end``), as prepared
+by :func:`factcheck.crossref.matching.prepare_claims`."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import regex
+
+from factcheck.crossref.cue_words import Lexicon
+
+#: Characters after a figure searched for what happened to a generic subject.
+OUTCOME_REACH = 40
+#: Words on each side of a figure that describe it (for telling two metrics apart).
+DESCRIPTION_WORDS = 8
+_WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
+#: Side cues count for a figure only within this many characters of it.
+SIDE_CUE_REACH = 40
+
+
+def _text(x: object) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
+        return ""
+    if isinstance(x, pd.Timestamp):
+        return x.date().isoformat()
+    return str(x).strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def lemma(subject: str) -> str:
+    """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
+    words = []
+    for word in _norm(subject).split():
+        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def _groups(found: list[tuple[int, int, str]], sentence: str,
+            lexicon: Lexicon) -> list[tuple[int, int, set[str]]]:
+    """Cues joined by commas and coordinators form one group ("tués, blessés ou portés
+    disparus"): the group belongs to one figure."""
+    groups: list[tuple[int, int, set[str]]] = []
+    for start, end, name in found:
+        if groups:
+            g_start, g_end, names = groups[-1]
+            gap = sentence[g_end:start].replace(",", " ").split()
+            if start >= g_end and all(w.lower() in lexicon.coordinators for w in gap):
+                groups[-1] = (g_start, max(g_end, end), names | {name})
+                continue
+        groups.append((start, end, {name}))
+    return groups
+
+
+def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, dict]:
+    """Cue words of one sentence, each given (for every family of figures in the sentence) to
+    the nearest figure: "abattu 130", "43 000 soldats [...] tués"; ties go to the figure
+    before the cue."""
+    out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
+                                            "revision": "", "cumulative": False, "event": False,
+                                            "population": set(), "national": False}
+                            for m in members}
+    ordered = sorted(members, key=lambda m: m["_rel_start"])
+    families = {m["_family"] for m in ordered}
+
+    def distance(m: dict, start: int, end: int) -> int:
+        if m["_rel_end"] <= start:
+            return start - m["_rel_end"]
+        if m["_rel_start"] >= end:
+            return m["_rel_start"] - end
+        return 0
+
+    def owners(start: int, end: int) -> list[dict]:
+        found = []
+        for family in families:
+            pool = [m for m in ordered if m["_family"] == family]
+            found.append(min(pool, key=lambda m: (distance(m, start, end),
+                                                  m["_rel_start"] > start)))
+        return found
+
+    for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
+        for o in owners(start, end):
+            out[o["claim_id"]]["outcome"].update(names)
+    for start, end, group in lexicon.population.find(sentence):
+        # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.
+        for o in owners(start, end):
+            out[o["claim_id"]]["population"].add(group)
+    for start, end, name in lexicon.side.find(sentence):
+        for o in owners(start, end):
+            if distance(o, start, end) > SIDE_CUE_REACH and name != "both":
+                continue
+            out[o["claim_id"]]["side"].add(name)
+    simple = (("projected", lexicon.projected), ("cumulative", lexicon.cumulative),
+              ("event", lexicon.event), ("national", lexicon.national))
+    excluded = {key: [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+                for key, pattern in (("cumulative", lexicon.cumulative_exclusions),
+                                     ("projected", lexicon.projected_exclusions))}
+    for key, pattern in simple:
+        for m in pattern.finditer(sentence):
+            if any(s <= m.start() < e for s, e in excluded.get(key, ())):
+                continue  # "depuis le début de l'année", "mieux que prévu"
+            for o in owners(m.start(), m.end()):
+                out[o["claim_id"]][key] = True
+    for key, pattern in (("provisional", lexicon.provisional), ("revised", lexicon.revised)):
+        for m in pattern.finditer(sentence):
+            for o in owners(m.start(), m.end()):
+                out[o["claim_id"]]["revision"] = key
+    return out
+
+
+def description_words(members: list[dict], sentence: str,
+                      lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Content words describing each figure: up to DESCRIPTION_WORDS words on each side, not
+    past another figure of its family ("a obtenu 182 sièges" / "la majorité absolue est fixée
+    à 289 sièges"). The subject and source are removed by the caller."""
+    out: dict[str, frozenset[str]] = {}
+    for m in members:
+        same = sorted((o for o in members if o["_family"] == m["_family"] and o is not m),
+                      key=lambda o: o["_rel_start"])
+        left = max([o["_rel_end"] for o in same if o["_rel_end"] <= m["_rel_start"]], default=0)
+        right = min([o["_rel_start"] for o in same if o["_rel_start"] >= m["_rel_end"]],
+                    default=len(sentence))
+        between = sentence[left : m["_rel_start"]]
+        if any(o["_rel_end"] <= m["_rel_start"] for o in same):
+            # After another figure, what precedes the last comma describes that one: "54 %
+            # [...] la situation économique, et 33 % pensent [...]".
+            between = between[max(between.rfind(","), between.rfind(";")) + 1 :]
+        before = _WORD.findall(between)[-DESCRIPTION_WORDS:]
+        after = _WORD.findall(sentence[m["_rel_end"] : right])[:DESCRIPTION_WORDS]
+        out[m["claim_id"]] = frozenset(lemma(w) for w in before + after
+                                       if len(w) >= 4 and w.lower() not in lexicon.stopwords)
+    return out
+
+
+def place_key(name: str, lexicon: Lexicon) -> str:
+    """A place in normal form, lower case ("Kiev" and "Kyiv" are one place)."""
+    norm = _norm(name)
+    return _norm(lexicon.places.get(norm, norm))
+
+
+def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
+    """Known places the sentence locates something at ("à Kharkiv", "région de Soumy")."""
+    return frozenset(place_key(m.group("place"), lexicon)
+                     for m in lexicon.locative.finditer(sentence))
+
+
+def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
+    """"53 personnes ont été tuées": a generic subject takes the family of what happened to
+    it (qualifiers, or the words right after the figure)."""
+    if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
+        return
+    after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
+    text = _text(row.get("qualifiers")) + " ; " + after
+    found = [name for *_, name in lexicon.outcome.find(text)]
+    for name in found:
+        if name in lexicon.outcome_families:
+            row["_family"] = lexicon.outcome_families[name]
+            return
+
+
+def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _WORD.findall(sentence)
+                     if len(w) >= 4 and w.lower() not in lexicon.stopwords)
+
+
+def _word_set(*texts: str) -> frozenset[str]:
+    return frozenset(lemma(w) for t in texts for w in _WORD.findall(t))

@@ -1,0 +1,290 @@
+"""Parts and totals inside an article: "46 drones ... : 17 ..., 12 ... et le reste ...".
+
+A total is a figure followed, in its sentence, by a cue (":", "dont", "notamment") and an
+enumeration of figures of the same dimension and family; or the last figure of a sentence whose
+next sentence enumerates parts ending with a remainder ("et le reste"); or a figure marked as a
+total ("au total", "soit ... en tout") right after an enumeration. The mode says what must hold:
+
+* ``exhaustive`` (":" or "au total"): the parts add up to the total;
+* ``partial`` ("dont", "notamment", "la plupart"): the parts may sum to less, never more;
+* ``remainder`` ("et le reste"): the parts leave a remainder that is not negative.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import regex
+
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.explain import amount, number, plural
+from factcheck.crossref.matching import ClaimView, place_key, significant_digits
+from factcheck.models import stable_id
+
+#: Longest text between two parts of one enumeration.
+MAX_PART_GAP = 120
+#: Longest text between a total and the first of its parts.
+MAX_TOTAL_GAP = 140
+#: Longest text between sentences for the next one to continue the previous.
+MAX_SENTENCE_GAP = 3
+_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}[\p{L}'-]+", regex.V1)
+_PART_PLACE_END = regex.compile(r"[,;.!?]| et ", regex.V1)
+
+
+@dataclass(frozen=True, slots=True)
+class SumStructure:
+    structure_id: str
+    article_id: str
+    total_id: str
+    part_ids: tuple[str, ...]
+    mode: str  # exhaustive, partial, remainder
+    status: str  # ok, mismatch
+    explanation: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    text: str
+    members: tuple[ClaimView, ...]
+
+
+def _rel(v: ClaimView, s: _Sentence) -> tuple[int, int]:
+    return v.start - s.start, v.end - s.start
+
+
+def _between(s: _Sentence, a: ClaimView, b: ClaimView) -> str:
+    return s.text[_rel(a, s)[1] : _rel(b, s)[0]]
+
+
+def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool:
+    """Same dimension (or shares of the total); with ``strict``, the same family too. After
+    "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
+    if part.dimension != total.dimension and part.dimension != "share":
+        return False
+    if part.outcome and total.outcome and not part.outcome <= _covered(total.outcome):
+        return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
+    pf, tf = part.subject_family, total.subject_family
+    return not (strict and pf and tf and pf != tf)
+
+
+def _covered(outcome: frozenset[str]) -> frozenset[str]:
+    """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
+    covered = set(outcome)
+    if "lost" in outcome:
+        covered |= {"killed", "wounded", "missing"}
+    if "launched" in outcome:  # drones launched: shot down, lost, or on target
+        covered |= {"downed", "lost"}
+    return frozenset(covered)
+
+
+def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
+                 strict: bool = True) -> list[ClaimView]:
+    """Figures of ``s`` from index ``first`` on, as long as separators join them."""
+    members = s.members
+    if first >= len(members) or not _can_be_part(members[first], total, strict):
+        return []
+    parts = [members[first]]
+    for nxt in members[first + 1 :]:
+        gap = _between(s, parts[-1], nxt)
+        if len(gap) > MAX_PART_GAP or not lexicon.separators.search(gap):
+            break
+        if lexicon.exhaustive.search(gap) or lexicon.restatement.search(gap):
+            break
+        if lexicon.partial.search(gap) or lexicon.total.search(gap):
+            break
+        if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
+            break
+        if nxt.subject_family and parts[0].subject_family \
+                and nxt.subject_family != parts[0].subject_family:
+            break  # the enumeration moved on to something else
+        parts.append(nxt)
+    return parts
+
+
+def _tail(s: _Sentence, parts: list[ClaimView]) -> str:
+    """Text after the last part, up to the next figure or the end of the sentence."""
+    last = parts[-1]
+    idx = s.members.index(last)
+    end = _rel(s.members[idx + 1], s)[0] if idx + 1 < len(s.members) else len(s.text)
+    return s.text[_rel(last, s)[1] : end]
+
+
+def _mode(gap: str, parts: list[ClaimView], s: _Sentence, lexicon: Lexicon) -> str | None:
+    inner = "".join(_between(s, a, b) for a, b in itertools.pairwise(parts))
+    tail = _tail(s, parts)
+    if lexicon.remainder.search(inner + tail):
+        return "remainder"
+    if lexicon.partial.search(gap) or lexicon.partial.search(inner):
+        return "partial"
+    if lexicon.exhaustive.search(gap) and len(parts) >= 2:
+        return "exhaustive"
+    return None
+
+
+def part_place(part: ClaimView, s: _Sentence, lexicon: Lexicon) -> str:
+    """Proper nouns right after a part ("14 au-dessus de la région de Briansk" → briansk)."""
+    rest = s.text[_rel(part, s)[1] :]
+    cut = _PART_PLACE_END.search(rest)
+    segment = rest[: cut.start()] if cut else rest
+    return " ".join(place_key(m.group(0), lexicon) for m in _CAPITALISED.finditer(segment))
+
+
+def _sentences(views: list[ClaimView]) -> dict[str, list[_Sentence]]:
+    grouped: dict[tuple[str, int, str], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.sentence_start is not None:
+            grouped[(v.article_id, v.sentence_start, v.sentence)].append(v)
+    out: dict[str, list[_Sentence]] = defaultdict(list)
+    for (article, start, text), members in grouped.items():
+        members.sort(key=lambda v: v.start)
+        out[article].append(_Sentence(start, text, tuple(members)))
+    for sentences in out.values():
+        sentences.sort(key=lambda s: s.start)
+    return out
+
+
+def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
+    """(total, parts, mode, sentence of the parts, sentence of the total)."""
+    for i, s in enumerate(sentences):
+        for j, total in enumerate(s.members):
+            if j + 1 < len(s.members):
+                gap = _between(s, total, s.members[j + 1])
+                if len(gap) <= MAX_TOTAL_GAP and not (
+                    lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
+                ):
+                    partial = lexicon.partial.search(gap)
+                    parts = _enumeration(s, j + 1, total, lexicon, strict=not partial)
+                    cue = partial or lexicon.exhaustive.search(gap)
+                    mode = _mode(gap, parts, s, lexicon) if parts and cue else None
+                    if mode:
+                        yield total, parts, mode, s, s
+                        continue
+            if j == len(s.members) - 1 and i + 1 < len(sentences):
+                nxt = sentences[i + 1]
+                if nxt.start - (s.start + len(s.text)) <= MAX_SENTENCE_GAP:
+                    parts = _enumeration(nxt, 0, total, lexicon)
+                    lead = nxt.text[: _rel(parts[0], nxt)[0]] if parts else ""
+                    mode = _mode("", parts, nxt, lexicon) if parts else None
+                    if mode == "remainder":
+                        yield total, parts, "remainder", nxt, s
+                    elif parts and lexicon.partial.search(lead):
+                        # "10 millions ont fui. Parmi eux, 6,9 millions [...]"
+                        yield total, parts, "partial", nxt, s
+            # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
+            if j >= 2:
+                around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
+                if lexicon.total.search(around):
+                    k = j - 1
+                    while k > 0 and lexicon.separators.search(
+                        _between(s, s.members[k - 1], s.members[k])
+                    ) and len(_between(s, s.members[k - 1], s.members[k])) <= MAX_PART_GAP:
+                        k -= 1
+                    parts = [p for p in s.members[k:j] if _can_be_part(p, total)]
+                    if len(parts) >= 2 and len({p.dimension for p in parts}) == 1:
+                        yield total, parts, "exhaustive", s, s
+
+
+def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructure]:
+    """Every parts/total structure of every article, checked."""
+    found: list[SumStructure] = []
+    seen: set[tuple[str, ...]] = set()
+    for article, sentences in _sentences(views).items():
+        for total, parts, mode, ps, ts in _candidates(sentences, lexicon):
+            key = (total.claim_id, *(p.claim_id for p in parts))
+            if key in seen or total.modality == "denied":
+                continue
+            seen.add(key)
+            status, text = _check(total, parts, mode, ps, lexicon)
+            evidence = tuple(dict.fromkeys((ts.text, ps.text)))
+            found.append(SumStructure(
+                structure_id=stable_id(*sorted(key), "sum"),
+                article_id=article, total_id=total.claim_id,
+                part_ids=tuple(p.claim_id for p in parts), mode=mode, status=status,
+                explanation=text, evidence=evidence,
+            ))
+    return found
+
+
+def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
+           lexicon: Lexicon) -> tuple[str, str]:
+    shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
+    t_lo, t_hi = (100.0, 100.0) if shares_of_whole else (total.lo, total.hi)
+    t_val = 100.0 if shares_of_whole else total.value
+    ref = parts[0] if shares_of_whole else total
+    if total.exact and t_val is not None and not shares_of_whole \
+            and len(significant_digits(t_val)) > 1:
+        # "soit 1 050 au total" after 1 + 54 + 999: a total written with several significant
+        # digits is as precise as its parts ("10 millions" stays a round figure).
+        slack = sum((p.hi - p.lo) / 2 for p in parts)
+        t_lo, t_hi = max(t_lo, t_val - slack), min(t_hi, t_val + slack)
+    p_lo = sum(p.lo for p in parts)
+    p_hi = sum(p.hi for p in parts)
+    p_vals = [p.value if p.value is not None else (p.lo + p.hi) / 2 for p in parts]
+    p_sum = sum(p_vals)
+    subject = plural(total.subject, t_val if t_val is not None else (t_lo + t_hi) / 2)
+    shown = [_shown(p, lexicon) for p in parts]
+    total_text = amount(t_val, ref, lexicon) if t_val is not None else _shown(total, lexicon)
+    if len(parts) == 1 and mode != "remainder":
+        return ("ok" if p_lo <= t_hi else "mismatch"), lexicon.say(
+            "sum_single_ok" if p_lo <= t_hi else "sum_single_mismatch",
+            part=shown[0], total=total_text, subject=subject,
+            part_subject=plural(parts[0].subject or total.subject, p_vals[0]))
+    if mode == "exhaustive":
+        ok = p_lo <= t_hi and p_hi >= t_lo
+        key = "sum_exhaustive_ok" if ok else "sum_exhaustive_mismatch"
+        gap = (t_val - p_sum) if t_val is not None else math.nan
+        text = lexicon.say(key, parts=" + ".join(shown), sum=amount(p_sum, ref, lexicon),
+                           total=total_text, subject=subject, gap=number(abs(gap), lexicon))
+        return ("ok" if ok else "mismatch"), text
+    ok = p_lo <= t_hi
+    if mode == "remainder" and t_val is not None:
+        rest = t_val - p_sum
+        key = "sum_remainder_ok" if ok else "sum_remainder_mismatch"
+        text = lexicon.say(key, total=number(t_val, lexicon), parts=" − ".join(shown),
+                           rest=amount(rest, ref, lexicon), subject=subject)
+        return ("ok" if ok else "mismatch"), text
+    key = "sum_partial_ok" if ok else "sum_partial_mismatch"
+    if ok and t_val is not None and p_sum > t_val:
+        key = "sum_partial_rounding"  # 6,9 + 3,7 millions of "10 millions": rounding
+    text = lexicon.say(key, parts=" + ".join(shown), sum=amount(p_sum, ref, lexicon),
+                       total=total_text, subject=subject)
+    return ("ok" if ok else "mismatch"), text
+
+
+def _shown(v: ClaimView, lexicon: Lexicon) -> str:
+    """A figure in an arithmetic line: its value, or its range when it has no single value."""
+    if v.value is not None:
+        return number(v.value, lexicon)
+    return lexicon.say("range", lo=number(v.stated[0], lexicon), hi=number(v.stated[1], lexicon))
+
+
+def with_roles(views: list[ClaimView], structures: list[SumStructure],
+               lexicon: Lexicon) -> list[ClaimView]:
+    """Mark parts and totals; a part without a place from context gets the proper nouns that
+    follow it, so that "14 au-dessus de Briansk" only meets other figures about Briansk."""
+    totals = {st.total_id for st in structures}
+    by_id = {v.claim_id: v for v in views}
+    # A part with its own outcome ("dont 130 abattus" of 176 launched) is a figure of its own,
+    # comparable with others; a part like the total ("dont 14 au-dessus de Briansk") is not.
+    parts = {pid for st in structures for pid in st.part_ids
+             if not (by_id[pid].outcome and by_id[st.total_id].outcome
+                     and by_id[pid].outcome != by_id[st.total_id].outcome)}
+    by_sentence = {(s.start, v.claim_id): s for sents in _sentences(views).values()
+                   for s in sents for v in s.members}
+    out = []
+    for v in views:
+        if v.claim_id in parts:
+            place = v.place
+            if not place and v.sentence_start is not None:
+                place = part_place(v, by_sentence[(v.sentence_start, v.claim_id)], lexicon)
+            out.append(replace(v, role="part", place=place))
+        elif v.claim_id in totals:
+            out.append(replace(v, role="total"))
+        else:
+            out.append(v)
+    return out

@@ -1,0 +1,146 @@
+"""How a predicted figure compares with a gold row: one-to-one pairing by span overlap,
+the attributes that must match (kind, value within ``VALUE_TOLERANCE``, low/high, unit,
+approximation), and whether a subject or a source names the same thing (source aliases from
+``factcheck/lang/fr/eval_aliases``). Used by ``factcheck.eval.evaluate``."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import pandas as pd
+import regex
+
+from factcheck.lang import load_data
+
+VALUE_TOLERANCE = 1e-6
+
+
+def is_missing(v: Any) -> bool:
+    """None, pandas NA or NaN: a cell with no value."""
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _close(gold: Any, pred: Any) -> bool:
+    if is_missing(pred):
+        return False
+    try:
+        g, p = float(gold), float(pred)
+    except (TypeError, ValueError):
+        return False
+    return math.isclose(g, p, rel_tol=VALUE_TOLERANCE, abs_tol=1e-12)
+
+
+def as_text(v: Any) -> str | None:
+    """The cell as text; None when it is missing or empty."""
+    return None if is_missing(v) or v == "" else str(v)
+
+
+def attribute_differences(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> list[str]:
+    """What differs between a gold row and the predicted row it is paired with."""
+    diffs: list[str] = []
+    if str(gold["kind"]) != str(pred.get("kind")):
+        diffs.append(f"kind {pred.get('kind')} ≠ gold {gold['kind']}")
+    for name in ("value", "low", "high"):
+        if not is_missing(gold.get(name)) and not _close(gold[name], pred.get(name)):
+            diffs.append(f"{name} {show_value(pred.get(name))} ≠ gold {show_value(gold[name])}")
+    if as_text(gold.get("unit")) != as_text(pred.get("unit")):
+        diffs.append(f"unit {as_text(pred.get('unit'))} ≠ gold {as_text(gold.get('unit'))}")
+    gold_approx = as_text(gold.get("approx")) or "none"
+    if gold_approx != (as_text(pred.get("approx")) or "none"):
+        diffs.append(f"approx {as_text(pred.get('approx'))} ≠ gold {gold_approx}")
+    return diffs
+
+
+def show_value(v: Any) -> str:
+    """A value for an error message: ``null`` when missing, whole floats without ``.0``."""
+    if is_missing(v):
+        return "null"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def overlap(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
+    """Characters shared by two spans (``start``/``end``); zero or less when disjoint."""
+    return min(int(a["end"]), int(b["end"])) - max(int(a["start"]), int(b["start"]))
+
+
+def pair_by_overlap(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairing by overlap size."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            ov = overlap(g, p)
+            if ov > 0:
+                same_kind = str(g["kind"]) == str(p["kind"])
+                dist = abs(int(g["start"]) - int(p["start"]))
+                candidates.append((-ov, not same_kind, dist, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+@cache
+def _alias_data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    data = load_data("fr", "eval_aliases")
+    articles = frozenset(data.get("articles", []))
+    titles = frozenset(data.get("titles", []))
+    canonical: dict[str, str] = {}
+    for group in data.get("groups", []):
+        keys = [" ".join(_words(name, articles, frozenset())) for name in group]
+        for key in keys:
+            canonical[key] = keys[0]
+    return articles, titles, canonical
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _words(name: str, articles: frozenset[str], titles: frozenset[str]) -> list[str]:
+    words = regex.findall(r"[\p{L}\p{N}]+", _strip_accents(name).casefold())
+    return [w for w in words if w not in articles and w not in titles]
+
+
+def same_source(predicted: Any, gold: Any) -> bool:
+    """Whether a predicted source and a gold attribution name the same person or body."""
+    if is_missing(predicted) or is_missing(gold) or not str(predicted).strip():
+        return False
+    articles, titles, canonical = _alias_data()
+    a = _words(str(predicted), articles, titles)
+    b = _words(str(gold), articles, titles)
+    if not a or not b:
+        return False
+    ka, kb = canonical.get(" ".join(a), " ".join(a)), canonical.get(" ".join(b), " ".join(b))
+    if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
+        return True
+    # Last-name match between two person names ("M. Zelensky" ~ "Volodymyr Zelensky"):
+    # every remaining word is capitalised in the original text.
+    return a[-1] == b[-1] and _is_person_name(str(predicted)) and _is_person_name(str(gold))
+
+
+def _is_person_name(name: str) -> bool:
+    articles, titles, _ = _alias_data()
+    raw = regex.findall(r"[\p{L}\p{N}]+", name)
+    kept = [w for w in raw if _strip_accents(w).casefold() not in articles | titles]
+    return 1 <= len(kept) <= 4 and all(w[0].isupper() for w in kept)
+
+
+def same_subject(predicted: Any, gold: Any) -> bool:
+    """Subject lemmas compared case-insensitively (spaces normalised)."""
+    if is_missing(predicted) or is_missing(gold):
+        return False
+    return " ".join(str(predicted).casefold().split()) == " ".join(str(gold).casefold().split())

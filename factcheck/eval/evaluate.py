@@ -1,0 +1,216 @@
+"""Scoring extracted figures against gold annotations (``reference/gold/*_mentions.jsonl``).
+
+Matching, per article:
+
+* predicted and gold figures are paired one to one by span overlap, greedily from the largest
+  overlap (ties: same kind first, then nearest start);
+* gold ``identifier`` rows ("BM-35", "Seconde Guerre mondiale") are negatives: a predicted
+  figure (not itself an identifier) left unpaired that overlaps one is a false positive, and
+  they are never recall targets. Predicted identifiers are not figures and are not scored;
+* a pair is a true positive when the kind matches, the value matches (relative tolerance
+  1e-6, only when the gold value is not null), the unit and the approximation match, and
+  ``low``/``high`` match when the gold gives them. Otherwise the pair counts as one false
+  positive (predicted kind) and one false negative (gold kind);
+* "span-only" scores count every pair as a true positive, whatever its attributes.
+
+Subject accuracy and source accuracy are computed over paired gold rows that carry a
+``subject`` / ``attribution``, when the claims table has ``subject`` / ``source`` columns.
+
+The comparison of one predicted figure with one gold row (pairing, attributes, subject,
+source) is in ``factcheck.eval.compare``; the result records (``Score``, ``Accuracy``,
+``EvalError``, ``EvalReport``) and the text report (``format_report``) are in
+``factcheck.eval.report``. Their public names are re-exported here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck.eval.compare import (
+    VALUE_TOLERANCE,
+    as_text,
+    attribute_differences,
+    is_missing,
+    overlap,
+    pair_by_overlap,
+    same_source,
+    same_subject,
+    show_value,
+)
+from factcheck.eval.report import Accuracy, EvalError, EvalReport, Score, format_report
+from factcheck.models import Kind
+
+__all__ = [
+    "VALUE_TOLERANCE",
+    "Accuracy",
+    "EvalError",
+    "EvalReport",
+    "GoldError",
+    "Score",
+    "attribute_differences",
+    "evaluate",
+    "format_report",
+    "load_gold",
+    "same_source",
+    "same_subject",
+]
+
+_IDENTIFIER = str(Kind.IDENTIFIER)
+
+
+class GoldError(ValueError):
+    """A gold file cannot be read: the message names the file and the line."""
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Rows of a gold ``*_mentions.jsonl`` file (checked for the fields scoring needs)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from None
+    rows: list[dict[str, Any]] = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise GoldError(f"{path}:{lineno}: expected a JSON object")
+        missing = [k for k in ("id", "start", "end", "kind") if row.get(k) is None]
+        if missing:
+            raise GoldError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")
+        rows.append(row)
+    return rows
+
+
+def evaluate(
+    gold_rows: Iterable[Mapping[str, Any]],
+    claims_df: pd.DataFrame,
+    article_ids: Iterable[str] | None = None,
+) -> EvalReport:
+    """Score ``claims_df`` (the claims table) against ``gold_rows``.
+
+    Only articles present in the gold are scored. When ``article_ids`` (the articles that
+    were read) is given, gold articles missing from it are skipped and listed in the report
+    instead of being counted as entirely missed.
+    """
+    gold_by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in gold_rows:
+        gold_by_article[str(row["id"])].append(dict(row))
+    read = None if article_ids is None else {str(a) for a in article_ids}
+    scored = sorted(a for a in gold_by_article if read is None or a in read)
+    skipped = sorted(a for a in gold_by_article if read is not None and a not in read)
+
+    records = claims_df.to_dict("records") if len(claims_df) else []
+    pred_by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in records:
+        if str(rec.get("kind")) != _IDENTIFIER:
+            pred_by_article[str(rec["article_id"])].append(rec)
+    has_subject = "subject" in claims_df.columns
+    has_source = "source" in claims_df.columns
+
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    span = Counter[str]()
+    subject, source = Counter[str](), Counter[str]()
+    errors: list[EvalError] = []
+
+    def error(article: str, category: str, row: Mapping[str, Any], details: str) -> None:
+        errors.append(
+            EvalError(
+                article,
+                category,
+                str(row.get("surface", "")),
+                int(row["start"]),
+                int(row["end"]),
+                details,
+            )
+        )
+
+    for article in scored:
+        figures = [g for g in gold_by_article[article] if str(g["kind"]) != _IDENTIFIER]
+        identifiers = [g for g in gold_by_article[article] if str(g["kind"]) == _IDENTIFIER]
+        preds = sorted(pred_by_article.get(article, []), key=lambda r: int(r["start"]))
+        pairs = pair_by_overlap(figures, preds)
+        for gi, pi in pairs:
+            g, p = figures[gi], preds[pi]
+            span["tp"] += 1
+            diffs = attribute_differences(g, p)
+            if diffs:
+                fp[str(p["kind"])] += 1
+                fn[str(g["kind"])] += 1
+                error(article, "attribute", g, f"read as {p.get('surface')!r}: " + "; ".join(diffs))
+            else:
+                tp[str(g["kind"])] += 1
+            if has_subject and not is_missing(g.get("subject")):
+                ok = same_subject(p.get("subject"), g["subject"])
+                subject["total"] += 1
+                subject["correct"] += ok
+                if not ok:
+                    error(
+                        article,
+                        "subject",
+                        g,
+                        f"subject {as_text(p.get('subject'))!r} ≠ gold {g['subject']!r}",
+                    )
+            if has_source and not is_missing(g.get("attribution")):
+                ok = same_source(p.get("source"), g["attribution"])
+                source["total"] += 1
+                source["correct"] += ok
+                if not ok:
+                    error(
+                        article,
+                        "source",
+                        g,
+                        f"source {as_text(p.get('source'))!r} ≠ gold {g['attribution']!r}",
+                    )
+        paired_g = {gi for gi, _ in pairs}
+        paired_p = {pi for _, pi in pairs}
+        for gi, g in enumerate(figures):
+            if gi not in paired_g:
+                fn[str(g["kind"])] += 1
+                span["fn"] += 1
+                error(article, "missed", g, f"{g['kind']} {show_value(g.get('value'))} not found")
+        for pi, p in enumerate(preds):
+            if pi in paired_p:
+                continue
+            fp[str(p["kind"])] += 1
+            span["fp"] += 1
+            hit = next((i for i in identifiers if overlap(i, p) > 0), None)
+            if hit is not None:
+                error(
+                    article,
+                    "identifier",
+                    p,
+                    f"reported as {p['kind']} but gold says identifier {hit.get('surface')!r}",
+                )
+            else:
+                error(
+                    article, "spurious", p, f"{p['kind']} {show_value(p.get('value'))} not in gold"
+                )
+
+    kinds = sorted(set(tp) | set(fp) | set(fn))
+    per_kind = {k: Score(tp[k], fp[k], fn[k]) for k in kinds}
+    overall = Score(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    n_gold = sum(1 for a in scored for g in gold_by_article[a] if str(g["kind"]) != _IDENTIFIER)
+    n_pred = sum(len(pred_by_article.get(a, [])) for a in scored)
+    return EvalReport(
+        overall=overall,
+        span=Score(span["tp"], span["fp"], span["fn"]),
+        per_kind=per_kind,
+        subject=Accuracy(subject["correct"], subject["total"]) if has_subject else None,
+        source=Accuracy(source["correct"], source["total"]) if has_source else None,
+        errors=tuple(sorted(errors, key=lambda e: (e.article_id, e.start, e.category))),
+        articles=tuple(scored),
+        skipped_articles=tuple(skipped),
+        counts={"gold_figures": n_gold, "predicted_figures": n_pred},
+    )

@@ -1,0 +1,151 @@
+"""Currency ellipsis: a bare scaled figure that repeats the currency of the sum before it.
+
+News text names the currency once and drops it for the figures that follow: "L'État a versé
+600 millions d'euros à la SNCF et 150 millions à la RATP", "un déficit de 250 millions
+d'euros, contre 120 millions un an plus tôt". This module is a pure pass over the mentions
+of a text, run after the scanner: it turns such counts into money of the same currency,
+with ``rule="currency_ellipsis"``.
+
+It only does so when everything agrees (a wrong unit is worse than none):
+
+* the figure is a count with a scale word (millions, milliards, M, Md), no unit of its own;
+* the figure before it in the same sentence, not counting dates and years, is a sum of money
+  (possibly itself inferred) of some size, not a rate ("par an");
+* the text between them ends with a cue ("et", "contre", "soit une hausse de");
+* nothing follows the figure that could be what it counts ("2 millions d'habitants"), only
+  punctuation, "de plus", or a few words that cannot be its noun ("à la RATP", "en 2023").
+
+The words come from the ``[ellipsis]`` table of ``lang/<code>/currencies.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from factcheck.extract.lexicon import Lexicon, lexicon
+from factcheck.lang import load_data
+from factcheck.models import Kind, Mention
+from factcheck.patterns import _alt, _spaced
+from factcheck.text import sentence_spans
+
+RULE = "currency_ellipsis"
+
+#: Kinds skipped when looking for the sum before a figure: they situate, they do not count.
+_SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
+
+_TOKEN = regex.compile(r"[\p{L}]+")
+
+
+@dataclass(frozen=True)
+class EllipsisLexicon:
+    scale_words: frozenset[str]  # lower case: "millions", "milliards"
+    scale_abbreviations: frozenset[str]  # case kept: "M", "Md"
+    cue_before: regex.Pattern  # at the end of the text between the sum and the figure
+    follower_after: regex.Pattern  # what may come right after the figure
+    # "à la SNCF, " then "à la RATP": the same preposition after the sum and the figure
+    parallel_gap: regex.Pattern
+    preposition_after: regex.Pattern
+    min_antecedent: float
+    max_gap: int
+
+
+@cache
+def ellipsis_lexicon(code: str) -> EllipsisLexicon:
+    lex = lexicon(code)
+    data = load_data(code, "currencies")["ellipsis"]
+    min_scale = float(data["min_scale"])
+
+    def phrases(words: list[str]) -> str:
+        return _alt([_spaced(w) for w in words], escape=False)
+
+    cues, fillers = phrases(data["cues"]), phrases(data["cue_fillers"])
+    cue_before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{cues})(?:\s*(?<=')|\s+)(?:(?:{fillers})\s+)*$", regex.I
+    )
+    followers = phrases(data["followers"])
+    determiners = phrases(data["determiners"])
+    prepositions = phrases(data["prepositions"])
+    follower_after = regex.compile(
+        r"\s*(?:$|[.,;:!?)\]»–—]"
+        rf"|(?:{followers})(?![\p{{L}}])"
+        rf"|(?:{prepositions})\s+(?:(?:{determiners})(?:(?<=')|(?![\p{{L}}]))|(?-i:\p{{Lu}})|\d))",
+        regex.I,
+    )
+    separators = _alt(data["list_separators"])
+    parallel_gap = regex.compile(
+        rf"\s*(?P<prep>{prepositions})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
+    )
+    preposition_after = regex.compile(rf"\s*(?P<prep>{prepositions})\s", regex.I)
+    return EllipsisLexicon(
+        scale_words=frozenset(w for w, f in lex.scales.items() if f >= min_scale),
+        scale_abbreviations=frozenset(
+            w for w, f in lex.scale_abbreviations.items() if f >= min_scale
+        ),
+        cue_before=cue_before,
+        follower_after=follower_after,
+        parallel_gap=parallel_gap,
+        preposition_after=preposition_after,
+        min_antecedent=float(data["min_antecedent"]),
+        max_gap=int(data["max_gap"]),
+    )
+
+
+def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``mentions`` (sorted by position) with the bare scaled counts that repeat the currency
+    of the sum before them turned into money of that currency."""
+    if not any(m.kind == Kind.MONEY for m in mentions):
+        return mentions
+    data = ellipsis_lexicon(lex.code)
+    out: list[Mention] = []
+    antecedent: Mention | None = None  # the last figure that is not a date or a year
+    for m in mentions:
+        if m.kind in _SITUATING:
+            out.append(m)
+            continue
+        if (
+            antecedent is not None
+            and antecedent.kind == Kind.MONEY
+            # a rate ("600 millions d'euros par an, soit 3 milliards sur cinq ans") does not
+            # say whether the next figure is per year too
+            and "/" not in (antecedent.unit or "/")
+            and _is_scaled_count(m, data)
+            and _is_elliptic(text, antecedent, m, data)
+        ):
+            m = replace(m, kind=Kind.MONEY, unit=antecedent.unit, rule=RULE)
+        out.append(m)
+        antecedent = m
+    return out
+
+
+def _is_scaled_count(m: Mention, data: EllipsisLexicon) -> bool:
+    """A count whose surface holds a scale word: "150 millions", "entre 2 et 3 milliards"."""
+    if m.kind != Kind.COUNT or m.unit:
+        return False
+    tokens = _TOKEN.findall(m.surface[(m.number_start or m.start) - m.start :])
+    return any(t.lower() in data.scale_words or t in data.scale_abbreviations for t in tokens)
+
+
+def _magnitude(m: Mention) -> float:
+    return max((abs(x) for x in (m.value, m.low, m.high) if x is not None), default=0.0)
+
+
+def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
+    gap = text[money.end : m.start]
+    if len(gap) > data.max_gap or _magnitude(money) < data.min_antecedent:
+        return False
+    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data):
+        return False
+    if not data.follower_after.match(text, m.end):
+        return False
+    # Same sentence: no sentence end between the sum and the figure.
+    return len(sentence_spans(text[money.start : m.end])) == 1
+
+
+def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
+    """An enumeration: "600 millions d'euros à la SNCF, 150 millions à la RATP"."""
+    before = data.parallel_gap.match(gap)
+    after = data.preposition_after.match(text, m.end)
+    return bool(before and after and before["prep"].lower() == after["prep"].lower())

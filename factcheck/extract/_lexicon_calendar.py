@@ -1,0 +1,106 @@
+"""Calendar vocabulary (months, weekdays, cues for years and times of day) compiled into
+patterns, read by :mod:`factcheck.extract.dates` and the figure scanner. Words come from
+``lang/<code>/dates.toml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.lang import load_data
+from factcheck.patterns import _alt, _spaced
+
+Pattern = regex.Pattern
+
+
+@dataclass(frozen=True)
+class CalendarLexicon:
+    months: dict[str, int]  # month name or variant (lower case) -> 1..12
+    weekdays: tuple[str, ...]
+    first_day: frozenset[str]  # "1er", "premier" (lower case)
+    year_min: int
+    year_max: int
+    month_name: Pattern
+    date: Pattern  # "samedi 7 décembre 2024"
+    date_span: Pattern  # "du 17 mars au 11 mai 2020"
+    month_year: Pattern  # "février 2022"
+    numeric_date: Pattern  # "07/12/2024", "2024-12-07"
+    time: Pattern  # "22h41", "14:30"
+    time_cue_hour: Pattern  # "à" before "22 heures"
+    compound_duration: Pattern  # "2 h 21 min 14 s", "3 min 42 s", "9 s 58"
+    clock_duration_cue: Pattern  # "a duré" before "1 h 30"
+    year_cue_before: Pattern  # "en" before "2024"
+    direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
+
+
+@cache
+def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
+    dates = load_data(code, "dates")
+    cal = dates["calendar"]
+    months = {m: i + 1 for i, m in enumerate(dates["months"])}
+    months.update({k.lower(): v for k, v in dates["month_variants"].items()})
+    month_alt = _alt(list(months))
+    weekdays = tuple(cal["weekdays"])
+    day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
+    year = r"(?:\s+(?P<{}>\d{{4}})(?!\d))?"
+    span_from, span_to = (
+        rf"(?:{_alt([w] if isinstance(w, str) else w)})"
+        for w in (cal["span_from"], cal["span_to"])
+    )
+
+    def cue(words: list[str]) -> str:
+        return _alt([_spaced(x) for x in words], escape=False)
+
+    markers = cal["duration_markers"]
+    h, mn, sec = (_alt(markers[u]) for u in ("hour", "minute", "second"))
+
+    return CalendarLexicon(
+        months=months,
+        weekdays=weekdays,
+        first_day=frozenset(w.lower() for w in cal["first_day"]),
+        year_min=int(cal["year_min"]),
+        year_max=int(cal["year_max"]),
+        month_name=regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})(?![\p{{L}}])", regex.I),
+        date=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
+            rf"(?P<month>{month_alt})(?![\p{{L}}])" + year.format("year"),
+            regex.I,
+        ),
+        date_span=regex.compile(
+            rf"(?<![\p{{L}}]){span_from}\s+(?P<d1>{day})(?:\s+(?P<m1>{month_alt}))?\s+"
+            rf"{span_to}\s+(?:(?:{_alt(cal.get('span_articles', []))})\s+)?"
+            rf"(?P<d2>{day})\s+(?P<m2>{month_alt})(?![\p{{L}}])" + year.format("y"),
+            regex.I,
+        ),
+        month_year=regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<month>{month_alt})\s+(?P<year>\d{{4}})(?!\d)", regex.I
+        ),
+        numeric_date=regex.compile(
+            r"(?=\d)(?<![\d/.-])(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4})"
+            r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])"
+        ),
+        time=regex.compile(
+            r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?"
+            r"(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])"
+        ),
+        time_cue_hour=regex.compile(rf"(?<![\p{{L}}])(?:{cue(cal['time_cues'])})\s+$", regex.I),
+        compound_duration=regex.compile(
+            rf"(?<![\p{{L}}\d,.])(?:(?P<h>\d{{1,3}})\s?(?:{h})\s?(?P<m>\d{{1,2}})\s?(?:{mn})"
+            rf"(?:\s?(?P<s>\d{{1,2}})\s?(?:{sec}))?"
+            rf"|(?P<m2>\d{{1,3}})\s?(?:{mn})\s?(?P<s2>\d{{1,2}})\s?(?:{sec})"
+            rf"|(?P<s3>\d{{1,3}})\s?(?:{sec})\s?(?P<c3>\d{{2}}))(?![\p{{L}}\d])"
+        ),
+        clock_duration_cue=regex.compile(
+            rf"(?<![\p{{L}}])(?:{cue(cal['clock_duration_cues'])})\s+$", regex.I
+        ),
+        year_cue_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{cue(cal['year_cues'])})[\s-]*$", regex.I
+        ),
+        direction_after=regex.compile(
+            rf"\s+(?:(?P<next>{_alt(cal['next_words'])})|(?P<last>{_alt(cal['last_words'])}))"
+            r"(?![\p{L}])",
+            regex.I,
+        ),
+    )

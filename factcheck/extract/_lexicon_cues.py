@@ -1,0 +1,170 @@
+"""The cue fields of :class:`factcheck.extract.lexicon.Lexicon`: approximators and ranges ("près
+de", "entre ... et ..."), and the scanner's cues around a figure (change verbs, signs,
+proportions, identifiers and named events that are no figures).
+
+Every word comes from ``lang/<code>/approximators.toml``, ``scanner.toml`` and
+``identifiers.toml``; this module only turns the word lists into patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import regex
+
+from factcheck.extract._lexicon_units import _words_alt
+from factcheck.patterns import _alt, _elided_variants, leading
+
+Pattern = regex.Pattern
+
+
+def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict[str, Any]:
+    """Lexicon fields built from ``approximators.toml``, by field name."""
+
+    def before_alt(phrases: list[str]) -> str:
+        return "|".join(_elided_variants(phrases))
+
+    cls_before = approx["before"]
+    verbs = approx["verbs"]
+    fillers = _words_alt(approx["verb_fillers"])
+    rng = approx["ranges"]
+    return {
+        "approx_before": regex.compile(
+            r"(?<![\p{L}])(?:"
+            + "|".join(
+                rf"(?P<{cls}>{before_alt(cls_before[cls])})" for cls in ("approx", "lower", "upper")
+            )
+            + r")$",
+            regex.I,
+        ),
+        "approx_verb_before": regex.compile(
+            r"(?<![\p{L}])(?:"
+            + "|".join(rf"(?P<{c}>{_words_alt(verbs[c])})" for c in verbs)
+            + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
+            regex.I,
+        ),
+        "range_entre_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(grammar['range_between'])})\s+$", regex.I
+        ),
+        "range_de_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(grammar['range_from'])})\s*$", regex.I
+        ),
+        "range_joiner": regex.compile(
+            rf"\s*(?:({_alt(rng['joiners_after_entre'])})\s+"
+            rf"|({_alt(rng['joiners_after_de'])})\s+|(-)\s*)",
+            0,
+        ),
+        "alternative_joiner": regex.compile(
+            rf"\s+(?:{_alt(rng['alternative_joiners'])})\s+", regex.I
+        ),
+        "extreme_reached": frozenset(cls_before["extreme_reached"]),
+    }
+
+
+def scanner_fields(
+    extra: dict[str, Any],
+    ident: dict[str, Any],
+    fractions: Mapping[str, float],
+    grammar: dict[str, Any],
+) -> dict[str, Any]:
+    """Lexicon fields built from ``scanner.toml`` and ``identifiers.toml`` (and the fraction
+    nouns, for "les deux tiers"), by field name."""
+    change_verbs = _words_alt(extra["change_verbs"])
+    signs = _alt(extra["negative_signs"])
+    # Named events are matched whatever their case ("Seconde Guerre mondiale", "seconde
+    # guerre mondiale"), which also lets the scanner search them in lower-cased text.
+    named_alt = _words_alt(x.lower() for x in ident["named"])
+    between = int(extra["proportion_words_between"])
+    of = leading(grammar["of"])
+    return {
+        "change_verb_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+{of}$", regex.I
+        ),
+        "level_reached_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I
+        ),
+        "identifiers": tuple(regex.compile(p) for p in ident["patterns"]),
+        "named": regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I),
+        "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
+        "function_word_after": regex.compile(
+            rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
+        ),
+        "of_words": tuple(w.lower() for w in grammar["of"]),
+        "named_anchors": tuple(sorted({x.lower().split()[0] for x in ident["named"]})),
+        "year_complement_after": regex.compile(
+            rf"\s+(?:{_alt(grammar['year_complement'])})\s*\d{{4}}(?!\d)", regex.I
+        ),
+        "fraction_sur": regex.compile(
+            rf"\s+{regex.escape(extra['proportion_joiner'])}\s+", regex.I
+        ),
+        "spaced_minus_before": regex.compile(
+            rf"(?:(?<![\p{{L}}'])(?:{_alt(extra['negative_sign_cues'])})[^\S\n]+|[(:][^\S\n]*)"
+            rf"(?P<sign>{signs})[^\S\n]+$",
+            regex.I,
+        ),
+        "spaced_sign": regex.compile(rf"(?:{signs})[^\S\n]+(?=\d)"),
+        "negative_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$"
+            rf"|(?<=[\p{{L}}:][^\S\n]+)(?:{signs})[^\S\n]+$",
+            regex.I,
+        ),
+        "negative_units": frozenset(extra["negative_units"]),
+        "score_max": float(extra["score_max"]),
+        "negative_units_after_colon": frozenset(extra["negative_units_after_colon"]),
+        "negative_signs": tuple(extra["negative_signs"]),
+        "score_cue_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(extra['score_cues'])})(?![\p{{L}}])", regex.I
+        ),
+        "article_elision_before": regex.compile(r"(?<![\p{L}])[lL]'$"),
+        "next_word": regex.compile(r"\s+([\p{L}'-]+)"),
+        "ordinal_determiner_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(extra['ordinal_determiners'])})\s*$", regex.I
+        ),
+        "fraction_with_determiner": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_words_alt(extra['fraction_determiners'])})"
+            rf"\s*({_alt(list(fractions))})(?![\p{{L}}])",
+            regex.I,
+        ),
+        "ordinal_fraction_follower": regex.compile(
+            rf"\s*(?:(?:{_alt(extra['ordinal_fraction_followers'])})(?<=')"  # "d'avance"
+            rf"|(?:{_alt(extra['ordinal_fraction_followers'])})(?![\p{{L}}])|[.,;:!?)»]|$)",
+            regex.I,
+        ),
+        "proportion_after": regex.compile(
+            rf"\s+(?:[\p{{L}}'-]+\s+){{1,{between}}}{regex.escape(extra['proportion_joiner'])}\s+",
+            regex.I,
+        ),
+        "proportion_max_denominator": float(extra["proportion_max_denominator"]),
+        "proportion_round_denominators": frozenset(
+            float(x) for x in extra["proportion_round_denominators"]
+        ),
+        "pp_cue_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(extra['percentage_point_cues'])})(?![\p{{L}}])", regex.I
+        ),
+        "from_to_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_words_alt(extra['from_to_verbs'])})"
+            rf"(?:\s+[\p{{L}}']+){{0,4}}\s+{of}$",
+            regex.I,
+        ),
+    }
+
+
+def article_continuation(fields: Mapping[str, Any], grammar: Mapping[str, Any]) -> Pattern:
+    """What may follow an article for it to open a figure ("un million", "la moitié", "un
+    sur deux", "un Français sur trois"), from the fields already built."""
+    after_article = (
+        list(fields["scales"])
+        + list(fields["halves"])
+        + list(fields["fractions"])
+        + list(fields["vague_groups"])
+        + list(fields["duration_units"])
+        + list(fields["currency_words"])
+        + [u for u in fields["quantity_units"] if len(u) > 3]
+        + list(grammar["article_followers"])
+    )
+    return regex.compile(
+        rf"\s*(?:{_alt(after_article)}|\p{{L}}*(?:{_alt(fields['ordinal_suffixes'])}))(?![\p{{L}}])"
+        rf"|{fields['proportion_after'].pattern}",
+        regex.I,
+    )

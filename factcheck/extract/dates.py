@@ -1,0 +1,200 @@
+"""Calendar figures: dates ("samedi 7 décembre", "24 février 2022", "février 2022"), times
+of day ("22h41") and their ISO 8601 resolution against the publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Literal
+
+import regex
+
+from factcheck.extract.lexicon import Lexicon
+from factcheck.models import Kind, Mention
+from factcheck.patterns import Folded
+
+Direction = Literal["next", "last"]
+
+
+def nearest_year(month: int, day: int, published: date) -> int:
+    """The year that puts ``day``/``month`` closest to the publication date.
+
+    An article of 8 December 2024 that mentions "le 20 janvier" means 20 January 2025;
+    one of 5 January 2026 mentioning "le 28 décembre" means 28 December 2025.
+    """
+    best_year, best_gap = published.year, None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((date(year, month, day) - published).days)
+        except ValueError:  # 29 February in a common year
+            continue
+        if best_gap is None or gap < best_gap:
+            best_year, best_gap = year, gap
+    return best_year
+
+
+def directed_year(month: int, day: int, published: date, direction: Direction) -> int | None:
+    """The year of the first ``day``/``month`` after the publication date ("le 30 septembre
+    prochain") or of the last one before it ("le 12 janvier dernier"); ``None`` for a day
+    that no month has ("31 avril"). The publication day itself is neither."""
+    step = 1 if direction == "next" else -1
+    for offset in range(9):  # a 29 February comes back within eight years
+        year = published.year + step * offset
+        try:
+            day_in_year = date(year, month, day)
+        except ValueError:
+            continue
+        if (day_in_year - published).days * step > 0:
+            return year
+    return None
+
+
+def resolve_day(
+    day: int,
+    month: int,
+    year: int | None,
+    published: date | None,
+    direction: Direction | None = None,
+) -> str | None:
+    """ISO 8601 for a day of a month: ``YYYY-MM-DD``, or ``--MM-DD`` when no year is known.
+    Without a year, ``direction`` says which side of the publication date the day lies on;
+    otherwise the nearest one is taken."""
+    if year is None and published is not None:
+        if direction is not None:
+            year = directed_year(month, day, published, direction)
+        else:
+            year = nearest_year(month, day, published)
+    try:
+        if year is None:
+            date(2000, month, day)  # validates day/month (2000 is a leap year)
+            return f"--{month:02d}-{day:02d}"
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _direction(text: str, end: int, lex: Lexicon) -> Direction | None:
+    """ "prochain" or "dernier" right after a date ending at ``end``."""
+    m = lex.calendar.direction_after.match(text, end)
+    if m is None:
+        return None
+    return "next" if m.group("next") else "last"
+
+
+def _calendar(
+    text: str, start: int, end: int, kind: Kind, resolved: str | None, rule: str
+) -> Mention:
+    """A date or time of day: no value, its ISO 8601 resolution in ``resolved``."""
+    return Mention(start, end, text[start:end], kind, None, resolved=resolved, rule=rule)
+
+
+def _duration(text: str, start: int, end: int, value: float, unit: str) -> Mention:
+    return Mention(
+        start,
+        end,
+        text[start:end],
+        Kind.DURATION,
+        value,
+        value,
+        value,
+        unit,
+        number_start=start,
+        number_end=end,
+        rule="clock_duration",
+    )
+
+
+def _compound_duration(text: str, m: regex.Match) -> Mention:
+    """ "2 h 21 min 14 s" (in seconds), "4 h 05 min" (in minutes), "9 s 58" (seconds and
+    hundredths): the total in the smallest unit written."""
+    g = m.groupdict()
+    if g["h"] is not None and g["s"] is None:
+        value, unit = float(int(g["h"]) * 60 + int(g["m"])), "minute"
+    elif g["h"] is not None:
+        value, unit = float((int(g["h"]) * 60 + int(g["m"])) * 60 + int(g["s"])), "second"
+    elif g["m2"] is not None:
+        value, unit = float(int(g["m2"]) * 60 + int(g["s2"])), "second"
+    else:
+        value, unit = int(g["s3"]) + int(g["c3"]) / 100, "second"
+    return _duration(text, m.start(), m.end(), value, unit)
+
+
+def _day_number(token: str, lex: Lexicon) -> int | None:
+    token = token.lower()
+    if token in lex.calendar.first_day:
+        return 1  # "1er", "premier"
+    return int(token) if token.isdigit() else None
+
+
+def _around_months(text: str, months: list, pattern, *, before: int, after: int):
+    """Matches of ``pattern`` near month names only: scanning the whole text is slow."""
+    seen: set[int] = set()
+    for month in months:
+        lo = max(0, month.start() - before)
+        for m in pattern.finditer(text, lo, min(len(text), month.end() + after)):
+            if m.start() not in seen and m.start() <= month.start() < m.end():
+                seen.add(m.start())
+                yield m
+
+
+def find_calendar(
+    text: str, lex: Lexicon, published: date | None, folded: Folded | None = None
+) -> Iterator[Mention]:
+    """Dates and times of day in ``text``, in no particular order (may overlap)."""
+    folded = folded or Folded(text)
+    months = folded.finditer_at(lex.calendar.month_name, lex.month_anchors)
+    for m in _around_months(text, months, lex.calendar.date_span, before=40, after=8):
+        # "du 17 mars au 11 mai 2020", "du 2 au 5 juin": the first day takes the month and
+        # the year of the second.
+        day = _day_number(m.group("d1"), lex)
+        month = lex.calendar.months.get((m.group("m1") or m.group("m2")).lower())
+        year = int(m.group("y")) if m.group("y") else None
+        if day is None or month is None:
+            continue
+        direction = None if year else _direction(text, m.end(), lex)
+        resolved = resolve_day(day, month, year, published, direction)
+        end = m.end("m1") if m.group("m1") else m.end("d1")
+        if 1 <= day <= 31:
+            yield _calendar(text, m.start("d1"), end, Kind.DATE, resolved, "date_span")
+    for m in _around_months(text, months, lex.calendar.date, before=24, after=6):
+        day = _day_number(m.group("day"), lex)
+        month = lex.calendar.months.get(m.group("month").lower())
+        if day is None or month is None or not 1 <= day <= 31:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        # An impossible date ("31 avril") stays a date, unresolved: its day is no count.
+        direction = None if year else _direction(text, m.end(), lex)
+        resolved = resolve_day(day, month, year, published, direction)
+        yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "date")
+    for m in _around_months(text, months, lex.calendar.month_year, before=0, after=6):
+        month = lex.calendar.months.get(m.group("month").lower())
+        year = int(m.group("year"))
+        if month and lex.calendar.year_min <= year <= lex.calendar.year_max:
+            resolved = f"{year:04d}-{month:02d}"
+            yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
+    for m in lex.calendar.numeric_date.finditer(text):
+        if m.group("y"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+        if not 1 <= mo <= 12:
+            continue
+        resolved = resolve_day(d, mo, y, published)
+        if resolved:
+            yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "numeric_date")
+    for m in lex.calendar.compound_duration.finditer(text):
+        yield _compound_duration(text, m)
+    for m in lex.calendar.time.finditer(text):
+        minutes = m.group("m") or m.group("m2")
+        hour = int(m.group("h"))
+        if hour == 24 and minutes != "00":
+            continue
+        if m.group("m") and lex.calendar.clock_duration_cue.search(
+            text, max(0, m.start() - 16), m.start()
+        ):
+            # "a duré 1 h 30", "bouclé en 2 h 05": a length of time, in minutes
+            value = hour * 60 + int(minutes)
+            yield _duration(text, m.start(), m.end(), float(value), "minute")
+            continue
+        resolved = f"{hour:02d}:{minutes}"
+        yield _calendar(text, m.start(), m.end(), Kind.TIME, resolved, "time")

@@ -1,0 +1,382 @@
+"""The figure scanner: every figure of a text, with kind, value, unit and interval.
+
+It works in three passes over the text: spans that are not quantities (identifiers, named
+events), calendar figures (dates, times), then numbers — in digits, in words, vague
+("des dizaines de milliers"), fractions ("la moitié") and ordinals — each read with what
+follows it (scale, unit, currency) and what precedes it (approximators, "entre"). The engine
+holds no French word: all of it comes from :mod:`factcheck.extract.lexicon`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import regex
+
+from factcheck.extract._ellipsis import elided_currencies
+from factcheck.extract._figure_reading import FigureReader
+from factcheck.extract.dates import find_calendar
+from factcheck.extract.lexicon import Lexicon, lexicon
+from factcheck.extract.numbers import ordinal_word_value, parse_digits, roman_value, words_value
+from factcheck.models import Approx, Kind, Mention
+from factcheck.patterns import Folded
+
+_MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
+_VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
+_WORD_LIMIT = regex.compile(r"(?:[^\s-]+[\s-]+){12}")
+_LOOKBACK = 48  # characters searched before a figure for approximators and cues
+
+
+def extract_mentions(
+    text: str,
+    published: date | None = None,
+    *,
+    lang: str = "fr",
+    relative_ordinals: bool = False,
+) -> list[Mention]:
+    """Every figure of ``text``, sorted by position, without overlaps.
+
+    ``published`` resolves dates written without a year. ``relative_ordinals`` also reports
+    "dernier", "prochain"… (off by default: in news they are time references).
+    """
+    scanner = _Scanner(text, lexicon(lang), published)
+    return scanner.run(relative_ordinals=relative_ordinals)
+
+
+class _Scanner(FigureReader):
+    def __init__(
+        self, text: str, lex: Lexicon, published: date | None, taken: bytearray | None = None
+    ) -> None:
+        self.text = text
+        self.lex = lex
+        self.published = published
+        self.taken = bytearray(len(text)) if taken is None else taken
+        self.found: list[Mention] = []
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def take(self, mention: Mention) -> None:
+        self.taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        self.found.append(mention)
+
+    def run(self, *, relative_ordinals: bool) -> list[Mention]:
+        text, lex = self.text, self.lex
+        self.folded = Folded(text)
+        for m in self.folded.finditer_at(lex.named, lex.named_anchors):
+            self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
+        idents = [m for p in lex.identifiers for m in p.finditer(text)]
+        for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
+            if self.free(m.start(), m.end()):
+                self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="id"))
+        cal = sorted(
+            find_calendar(text, lex, self.published, self.folded), key=lambda m: (m.start, -m.end)
+        )
+        for mention in cal:
+            if self.free(mention.start, mention.end):
+                self.take(mention)
+        starts: list[tuple[int, int, str]] = []
+        seen_vague: set[int] = set()
+        folded = self.folded
+        for g in folded.finditer_at(lex.vague_group_word, lex.vague_group_anchors):
+            # "des dizaines de milliers": anchored on the group word, read from its determiner
+            for m in lex.vague.finditer(text, max(0, g.start() - 24), g.end()):
+                if m.start() not in seen_vague and m.end() == g.end():
+                    seen_vague.add(m.start())
+                    starts.append((m.start(), -m.end(), "vague"))
+        for name, pattern in (
+            ("fraction", lex.fraction_with_determiner),
+            ("roman", lex.roman_ordinal),
+            ("words", lex.word_number),
+            ("digits", lex.digits),
+            ("vulgar", _VULGAR),
+        ):
+            starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
+        for m in folded.finditer_at(lex.ordinal_suffix_end, lex.ordinal_end_anchors):
+            # Extend a word ending like an ordinal back over its cardinal head.
+            window = max(0, m.start() - 80)
+            for o in lex.ordinal_word.finditer(text, window, m.end(), overlapped=False):
+                if o.end() == m.end():
+                    starts.append((o.start(), -o.end(), "ordinal_word"))
+                    break
+        if relative_ordinals:
+            starts.extend(
+                (m.start(), -m.end(), "relative") for m in lex.relative_ordinal.finditer(text)
+            )
+        for start, neg_end, name in sorted(starts):
+            if self.taken[start] or start < 0:
+                continue
+            mention = getattr(self, "_read_" + name)(start, -neg_end)
+            if mention is not None and self.free(mention.start, mention.end):
+                self.take(mention)
+        return elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
+
+    # -- readers, one per kind of number core ----------------------------------------------
+    def _read_digits(self, start: int, end: int) -> Mention | None:
+        text, lex = self.text, self.lex
+        core = text[start:end]
+        if "/" in core:
+            num, _, den = core.partition("/")
+            a, b = parse_digits(num), parse_digits(den)
+            if a is None or not b:
+                return None
+            return Mention(
+                start,
+                end,
+                core,
+                Kind.FRACTION,
+                a / b,
+                a / b,
+                a / b,
+                number_start=start,
+                number_end=end,
+                rule="digit_fraction",
+            )
+        value = parse_digits(core)
+        if value is None:
+            return None
+        if core.isdigit() and (mixed := self.at(_MIXED, end)):
+            a, b = int(mixed.group(1)), int(mixed.group(2))
+            if b and a < b:  # "2 1/4" = 2.25
+                end = mixed.end()
+                return self._finish(
+                    Mention(
+                        start,
+                        end,
+                        text[start:end],
+                        Kind.FRACTION,
+                        value + a / b,
+                        number_start=start,
+                        number_end=end,
+                        rule="mixed_fraction",
+                    )
+                )
+        m = self.at(lex.digit_ordinal_suffix, end)
+        if m and value == int(value) and value > 0 and core.isdigit():
+            return self._ordinal(start, m.end(), value, end, "digit_ordinal")
+        if (
+            value > 0
+            and core[0] not in "+-"
+            and text[max(0, start - 4) : start].rstrip().endswith(lex.negative_signs)
+            and (sign := lex.spaced_minus_before.search(text, max(0, start - 24), start))
+        ):
+            signed = self._measure(sign.start("sign"), end, -value, digits=True)
+            if not sign.group().lstrip().startswith(":") or (
+                signed is not None
+                and (signed.kind == Kind.PERCENT or signed.unit in lex.negative_units_after_colon)
+            ):
+                return signed  # "après - 0,1 %", "(- 3,2 %", "Variation : - 2,5 %"
+            # "Bilan : - 12 morts": a list, the dash is no sign
+        return self._measure(start, end, value, digits=True)
+
+    def _read_vulgar(self, start: int, end: int) -> Mention | None:
+        value = unicodedata.numeric(self.text[start])  # "½", "⅙"
+        return self._finish(
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                Kind.FRACTION,
+                value,
+                number_start=start,
+                number_end=end,
+                rule="vulgar_fraction",
+            )
+        )
+
+    def _read_words(self, start: int, end: int) -> Mention | None:
+        words = self.text[start:end]
+        lex = self.lex
+        if (
+            words.lower() in lex.article_words
+            and not self.at(lex.article_continuation, end)
+            and (
+                self.nested
+                or not (self.at(lex.range_joiner, end) or self.at(lex.alternative_joiner, end))
+            )
+        ):
+            return None  # "un accord": rejected early ("un à trois", "un ou deux jours" go on)
+        if (long := _WORD_LIMIT.match(words)) and long.end() < len(words):
+            # The longest French number in words has about a dozen words; a longer run is
+            # noise (or hostile input) and would make the prefix search below quadratic.
+            words = words[: long.end()].rstrip(" -")
+            end = start + len(words)
+        value = words_value(words, self.lex)
+        while value is None:
+            # "trois quatre" is no number: keep the longest prefix that is one.
+            cut = max(words.rfind(" "), words.rfind("-"))
+            if cut <= 0:
+                return None
+            words = words[:cut].rstrip(" -")
+            end = start + len(words)
+            value = words_value(words, self.lex)
+        low = words.lower()
+        if low == "neuf" and self.lex.homograph_not_number.search(
+            self.text, max(0, start - 12), min(len(self.text), end + 3)
+        ):
+            return None  # "flambant neuf", "remis à neuf": the adjective
+        return self._measure(
+            start,
+            end,
+            value,
+            digits=False,
+            single=low if " " not in low and "-" not in low else None,
+        )
+
+    def _read_vague(self, start: int, end: int) -> Mention | None:
+        lex = self.lex
+        m = self.at(lex.vague, start)
+        if m is None:
+            return None
+        det = (m.group(1) or "").lower()
+        group = lex.vague_groups[m.group(2).lower()]
+        if m.group(3):
+            group *= lex.vague_groups[m.group(3).lower()]
+        singular = det in ("un", "une")
+        if not det or (singular and m.group(2).lower() in lex.scales and not m.group(3)):
+            return None  # "un million" is exact: read by the word reader
+        if singular:
+            base = Mention(
+                start,
+                m.end(),
+                m.group(),
+                Kind.COUNT,
+                group,
+                approx=Approx.APPROX,
+                number_start=start,
+                number_end=m.end(),
+                rule="vague_one",
+            )
+        else:
+            base = Mention(
+                start,
+                m.end(),
+                m.group(),
+                Kind.COUNT,
+                None,
+                group * lex.vague_plural_low,
+                group * lex.vague_plural_high,
+                approx=Approx.RANGE,
+                number_start=start,
+                number_end=m.end(),
+                rule="vague_many",
+            )
+        read = self._units_after(base, scaled=True)
+        return self._finish(base) if read is base else read
+
+    def _read_fraction(self, start: int, end: int) -> Mention | None:
+        m = self.at(self.lex.fraction_with_determiner, start)
+        if m is None or m.group(1).lower() not in ("moitié", "tiers", "quart", "moitiés"):
+            return None
+        value = self.lex.fractions[m.group(1).lower()]
+        base = Mention(
+            start,
+            m.end(),
+            m.group(),
+            Kind.FRACTION,
+            value,
+            number_start=start,
+            number_end=m.end(),
+            rule="fraction_noun",
+        )
+        return self._finish(base)
+
+    def _read_ordinal_word(self, start: int, end: int) -> Mention | None:
+        text, lex = self.text, self.lex
+        first = start
+        while start < end:
+            phrase = text[start:end]
+            value = ordinal_word_value(phrase, lex)
+            if value is not None:
+                break
+            nxt = min((i for i in (phrase.find(" "), phrase.find("-")) if i > 0), default=-1)
+            if nxt < 0:
+                return None
+            start += nxt + 1
+            while start < end and text[start] in " -":
+                start += 1
+        else:
+            return None
+        dropped = text[first:start].strip(" -").split()
+        plural = text[start:end].lower().endswith("s")
+        numerator = bool(dropped) and words_value(dropped[-1], lex) is not None
+        if value >= 2 and (
+            (numerator and self.at(lex.ordinal_fraction_follower, end))
+            or (plural and (dropped or " " in text[start:end].strip()))
+        ):
+            return None  # "trois cinquièmes", "un vingt-cinquième des voix": a fraction
+        if (
+            first == start
+            and text[start:end].split()[0].lower() in lex.article_words
+            and " " in text[start:end].strip()
+        ):
+            return None  # "un millionième": a fraction
+        last = text[start:end].lower().split()[-1].split("-")[-1]
+        if self._scaled_numerator(text[start:end], last):
+            return None  # "cent mille milliardième": a fraction, not the 10¹⁴th
+        if last in lex.ordinal_words and lex.ordinal_words[last] == 2:
+            plural = last.endswith("s")
+            compound = " " in text[start:end].strip() or "-" in text[start:end]
+            if compound and plural:
+                return None  # "trente secondes" is a duration
+            if not compound and not lex.ordinal_determiner_before.search(
+                text, max(0, start - 12), start
+            ):
+                return None  # "une seconde": a unit of time
+        return self._ordinal(start, end, value, end, "ordinal_word")
+
+    def _scaled_numerator(self, phrase: str, last: str) -> bool:
+        """Whether ``phrase`` is a number with its own scale before the ordinal of a large
+        scale ("cent mille billionième"): ordinals past a million multiply the scale by a
+        plain number ("le deux millionième visiteur"), so a scaled head is a numerator."""
+        lex = self.lex
+        stem = next(
+            (last[: -len(x)] for x in lex.ordinal_suffixes if last.endswith(x) and last != x), ""
+        )
+        if lex.scales.get(lex.ordinal_stems.get(stem, stem), 0) < 1e6:
+            return False
+        head = phrase.lower().replace("-", " ").split()[:-1]
+        return any(w in lex.scales for w in head)
+
+    def _read_roman(self, start: int, end: int) -> Mention | None:
+        m = self.at(self.lex.roman_ordinal, start)
+        value = roman_value(m.group(1)) if m else None
+        if value is None or m is None:
+            return None
+        return self._ordinal(start, m.end(), float(value), start + len(m.group(1)), "roman")
+
+    def _ordinal(self, start: int, end: int, value: float, number_end: int, rule: str) -> Mention:
+        """An ordinal ("47e", "quatrième", "XXIe"): its rank is its value and its interval."""
+        return Mention(
+            start,
+            end,
+            self.text[start:end],
+            Kind.ORDINAL,
+            value,
+            value,
+            value,
+            number_start=start,
+            number_end=number_end,
+            rule=rule,
+        )
+
+    def _read_relative(self, start: int, end: int) -> Mention | None:
+        word = self.text[start:end].lower().removeprefix("l'")
+        resolved = self.lex.relative_ordinals.get(word)
+        return (
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                Kind.ORDINAL,
+                None,
+                resolved=resolved,
+                rule="relative_ordinal",
+            )
+            if resolved
+            else None
+        )
+
+    # -- a number and what follows it ------------------------------------------------------

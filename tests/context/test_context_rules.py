@@ -1,0 +1,175 @@
+"""Context rules on real French news phrasing, parametrized from
+``tests/context/data/context_*.toml``.
+
+Each case gives a text whose figures are marked ``[surface|kind|resolved]`` (kind defaults to
+count, resolved is optional), the index of the figure under test (``figure``, default 0) and
+the expected context fields. Figures are marked by hand so that these tests exercise the
+context rules alone, whatever the figure extractor finds.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+from factcheck.context import annotate, annotate_many, same_source
+from factcheck.models import Approx, Article, Claim, Kind, Mention, claim_id_for
+from factcheck.text import sentence_at, sentence_spans
+
+DATA = Path(__file__).parent / "data"
+_MARK = regex.compile(r"\[([^\[\]|]+)(?:\|([a-z]+))?(?:\|([^\[\]]+))?\]")
+
+
+def marked_article(
+    text: str, published: str | None = None, article_id: str = "t"
+) -> tuple[Article, list[Claim]]:
+    """Article and claims from a text with figures marked ``[surface|kind|resolved]``."""
+    plain = ""
+    mentions = []
+    pos = 0
+    for m in _MARK.finditer(text):
+        plain += text[pos : m.start()]
+        start = len(plain)
+        plain += m.group(1)
+        kind = Kind(m.group(2) or "count")
+        mentions.append(
+            Mention(
+                start, len(plain), m.group(1), kind, None, approx=Approx.NONE, resolved=m.group(3)
+            )
+        )
+        pos = m.end()
+    plain += text[pos:]
+    article = Article(
+        article_id, plain, published=date.fromisoformat(published) if published else None
+    )
+    spans = sentence_spans(plain)
+    claims = []
+    for mention in mentions:
+        s, e = sentence_at(spans, mention.start)
+        claims.append(Claim(article_id, claim_id_for(article_id, mention), mention, plain[s:e], s))
+    return article, claims
+
+
+def load_cases(name: str) -> list[Any]:
+    with (DATA / f"context_{name}.toml").open("rb") as fh:
+        cases = tomllib.load(fh)["case"]
+    return [pytest.param(c, id=c.get("id") or c["text"][:50]) for c in cases]
+
+
+def context_of(case: dict[str, Any]):
+    article, claims = marked_article(case["text"], case.get("published"))
+    assert claims, "the case marks no figure"
+    return annotate(article, claims)[case.get("figure", 0)].context
+
+
+@pytest.mark.parametrize("case", load_cases("subject"))
+def test_subject(case: dict[str, Any]) -> None:
+    ctx = context_of(case)
+    expected = None if case["subject"] == "__none__" else case["subject"]
+    assert ctx.subject == expected
+    for q in case.get("qualifiers", []):
+        assert q in ctx.qualifiers, f"{q!r} missing from {ctx.qualifiers}"
+
+
+@pytest.mark.parametrize("case", load_cases("source"))
+def test_source(case: dict[str, Any]) -> None:
+    ctx = context_of(case)
+    expected = case.get("source")
+    if expected == "__none__":
+        assert ctx.source is None
+    else:
+        assert ctx.source == expected
+
+
+@pytest.mark.parametrize("case", load_cases("modality"))
+def test_modality(case: dict[str, Any]) -> None:
+    ctx = context_of(case)
+    assert ctx.modality == case["modality"], ctx.modality_rule
+    if "rule" in case:
+        assert ctx.modality_rule == case["rule"]
+
+
+@pytest.mark.parametrize("case", load_cases("time"))
+def test_time(case: dict[str, Any]) -> None:
+    ctx = context_of(case)
+
+    def want(key: str) -> str | None:
+        return None if case[key] == "__none__" else case[key]
+
+    assert (ctx.time_start, ctx.time_end) == (want("start"), want("end"))
+
+
+@pytest.mark.parametrize("case", load_cases("where"))
+def test_actor_place_category(case: dict[str, Any]) -> None:
+    ctx = context_of(case)
+    for field in ("actor", "place", "category"):
+        if field in case:
+            expected = case[field] or None
+            assert getattr(ctx, field) == expected, f"{field}: {getattr(ctx, field)!r}"
+
+
+with (DATA / "context_same_source.toml").open("rb") as _fh:
+    _SAME = tomllib.load(_fh)
+
+
+@pytest.mark.parametrize(("a", "b"), _SAME["same"])
+def test_same_source_true(a: str, b: str) -> None:
+    assert same_source(a, b) and same_source(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), _SAME["different"])
+def test_same_source_false(a: str, b: str) -> None:
+    assert not same_source(a, b) and not same_source(b, a)
+
+
+def test_same_source_none() -> None:
+    assert same_source(None, None)
+    assert not same_source("Insee", None)
+    assert not same_source(None, "Insee")
+
+
+def test_marked_article_offsets() -> None:
+    article, claims = marked_article("Selon l'ONU, [2 500|count] civils. Puis [3|count] autres.")
+    assert [article.text[c.mention.start : c.mention.end] for c in claims] == ["2 500", "3"]
+    assert claims[1].sentence == "Puis 3 autres."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("", 0, 0),  # empty sentence
+        ("12", 0, 2),  # the figure alone
+        ("Selon", 0, 5),  # a figure span on a non-figure word
+        ("« 300 000 »", 2, 9),  # only quotes around it
+        ("Il y a 3 ans.", 40, 45),  # a span outside its sentence
+        ("d'ici", 0, 5),
+    ],
+)
+def test_odd_claims_do_not_break_annotation(sentence: str, start: int, end: int) -> None:
+    mention = Mention(start, end, sentence[start:end] or "?", Kind.COUNT, 1.0)
+    article = Article("odd", sentence)
+    claim = Claim("odd", claim_id_for("odd", mention), mention, sentence, 0)
+    (out,) = annotate(article, [claim])
+    assert out.claim_id == claim.claim_id
+    assert out.context.modality in {
+        "asserted",
+        "reported",
+        "estimated",
+        "conditional",
+        "projected",
+        "denied",
+    }
+
+
+def test_annotate_many_keeps_order_and_articles_apart() -> None:
+    a1, c1 = marked_article("Selon l'ONU, [2 500] civils ont été tués.", "2025-01-15", "a1")
+    a2, c2 = marked_article("[17] drones ont été abattus, a indiqué Moscou.", "2024-12-08", "a2")
+    out = annotate_many([(a1, c1), (a2, c2), (a1, [])], batch_size=1)
+    assert [len(x) for x in out] == [1, 1, 0]
+    assert out[0][0].context.source == "ONU" and out[0][0].context.subject == "civil"
+    assert out[1][0].context.source == "Moscou" and out[1][0].context.subject == "drone"
