@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     show_default=True,
     help="Errors listed in the text report (all of them with --json).",
 )
+@click.option(
+    "--relations",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also score links and flags against these annotated relations (a *_relations.jsonl): "
+    "link recall, flag precision, real inconsistencies caught, flags per 100 articles.",
+)
 @processing_options
 @click.pass_context
 def eval_command(
@@ -33,6 +39,7 @@ def eval_command(
     inputs: tuple[str, ...],
     as_json: bool,
     max_errors: int,
+    relations: Path | None,
     no_context: bool,
     processes: int,
     quiet: bool,
@@ -42,9 +49,14 @@ def eval_command(
     Prints precision, recall and F1 per kind and overall, span-only scores, subject and
     source accuracy, and every error (missed, spurious, wrong attribute).
 
+    With --relations, the figures are also cross-referenced (as `factcheck check` does, without
+    reference figures) and the links and flags are scored against the annotated relations.
+
     \b
-    Example:
+    Examples:
       factcheck eval reference/gold/seeds_mentions.jsonl seeds
+      factcheck eval reference/gold/dev_mentions.jsonl reference/gold/dev_corpus.jsonl \\
+        --relations reference/gold/dev_relations.jsonl
     """
     from factcheck.eval import GoldError, evaluate, format_report, load_gold
     from factcheck.pipeline import claims_frame
@@ -72,11 +84,37 @@ def eval_command(
             err=True,
         )
         ctx.exit(1)
+    relation_report = None
+    if relations is not None:
+        relation_report = _score_relations(gold_rows, relations, claims, articles)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        if relation_report is not None:
+            data["relations"] = relation_report.to_dict()
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, max_errors=max_errors))
+        if relation_report is not None:
+            from factcheck.eval.links import format_relation_report
+
+            click.echo("")
+            click.echo(format_relation_report(relation_report, max_items=max_errors))
     ctx.exit(1 if n_errors else 0)
+
+
+def _score_relations(
+    gold_rows: list[dict[str, Any]], path: Path, claims: Any, articles: list[Article]
+) -> Any:
+    from factcheck.crossref import cross_reference
+    from factcheck.eval.links import RelationsError, load_relations, score_relations
+
+    try:
+        gold_relations = load_relations(path)
+    except RelationsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    links, flags = cross_reference(claims, None)
+    return score_relations(gold_rows, gold_relations, claims, links, flags,
+                           [a.article_id for a in articles])
 
 
 def _alignment_warnings(gold_rows: list[dict[str, Any]], articles: list[Article]) -> list[str]:

@@ -1,0 +1,281 @@
+"""Cross-referencing scored against annotated relations: are the figures that report one fact
+linked, are the flags real inconsistencies, and are the real inconsistencies flagged?
+
+Gold relations use the format of ``reference/gold/*_relations.jsonl``: a pair
+``{"a": [article, surface, occurrence], "b": [...], "relation": ...}`` or a sum
+``{"a": total, "parts": [...], "relation": "sum_ok" | "sum_partial" | "sum_mismatch"}``.
+Figures are found through the gold mentions (``id``, ``surface``, ``occurrence`` give the
+offsets), then paired with the predicted claims of their article by span overlap, as the
+extraction is scored.
+
+Scores:
+
+* **link recall**: of the gold pairs that report one fact (``same``, ``compatible``,
+  ``evolution``, ``contradiction``, ``sources_disagree``), the share whose two claims are
+  linked (any relation but ``different_scope``); and the share linked with the gold relation
+  (``sources_disagree`` and ``contradiction`` both count as a disagreement);
+* **flag precision**: the share of flags that are real: a flag is real when two of its claims
+  are a gold ``contradiction`` (or, for a ``sources_disagree`` flag, a gold
+  ``sources_disagree``), or its claims hold a gold ``sum_mismatch`` total and one of its parts.
+  Given for high-severity flags apart;
+* **inconsistency recall**: the share of gold ``contradiction`` and ``sum_mismatch`` relations
+  that some flag covers;
+* **flags per 100 articles**.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck.eval.compare import pair_by_overlap
+
+#: Gold relations between two figures that report one fact.
+ONE_FACT = frozenset({"same", "compatible", "evolution", "contradiction", "sources_disagree"})
+#: Gold relations a checker should flag.
+INCONSISTENT = frozenset({"contradiction", "sum_mismatch"})
+_DISAGREE = frozenset({"contradiction", "sources_disagree"})
+
+Ref = tuple[str, str, int]
+
+
+class RelationsError(ValueError):
+    """A relations file cannot be read: the message names the file and the line."""
+
+
+def load_relations(path: str | Path) -> list[dict[str, Any]]:
+    """Rows of a gold ``*_relations.jsonl`` file, checked for the fields scoring needs."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RelationsError(f"{path}: cannot read: {exc}") from None
+    rows = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RelationsError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or "a" not in row or "relation" not in row:
+            raise RelationsError(f"{path}:{lineno}: expected an object with 'a' and 'relation'")
+        if "b" not in row and "parts" not in row:
+            raise RelationsError(f"{path}:{lineno}: a relation needs 'b' or 'parts'")
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def __str__(self) -> str:
+        v = self.value
+        return f"{self.hits}/{self.total}" + ("" if v is None else f" ({v:.0%})")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"hits": self.hits, "total": self.total, "value": self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class RelationReport:
+    link_recall: Ratio
+    link_relation: Ratio
+    flag_precision: Ratio
+    high_flag_precision: Ratio
+    inconsistency_recall: Ratio
+    n_articles: int
+    n_flags: int
+    flags_by_type: dict[str, int] = field(default_factory=dict)
+    false_flags: tuple[str, ...] = ()
+    missed_inconsistencies: tuple[str, ...] = ()
+    missed_links: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = ()
+
+    @property
+    def flags_per_100(self) -> float | None:
+        return 100 * self.n_flags / self.n_articles if self.n_articles else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "link_recall": self.link_recall.to_dict(),
+            "link_relation": self.link_relation.to_dict(),
+            "flag_precision": self.flag_precision.to_dict(),
+            "high_flag_precision": self.high_flag_precision.to_dict(),
+            "inconsistency_recall": self.inconsistency_recall.to_dict(),
+            "articles": self.n_articles,
+            "flags": self.n_flags,
+            "flags_per_100_articles": self.flags_per_100,
+            "flags_by_type": self.flags_by_type,
+            "false_flags": list(self.false_flags),
+            "missed_inconsistencies": list(self.missed_inconsistencies),
+            "missed_links": list(self.missed_links),
+            "unresolved": list(self.unresolved),
+        }
+
+
+def _ref(value: Any) -> Ref:
+    article, surface, occurrence = value
+    return (str(article), str(surface), int(occurrence))
+
+
+def _show(ref: Ref) -> str:
+    return f"{ref[0]}:{ref[1]!r}" + (f"#{ref[2]}" if ref[2] else "")
+
+
+def _claims_of_gold(
+    gold_rows: Iterable[Mapping[str, Any]], claims: pd.DataFrame
+) -> dict[Ref, str]:
+    """Gold figure (article, surface, occurrence) -> predicted claim id, by span overlap."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in gold_rows:
+        by_article[str(row["id"])].append(dict(row))
+    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in claims.to_dict("records") if len(claims) else []:
+        preds[str(rec["article_id"])].append(rec)
+    found: dict[Ref, str] = {}
+    for article, rows in by_article.items():
+        candidates = sorted(preds.get(article, []), key=lambda r: int(r["start"]))
+        for gi, pi in pair_by_overlap(rows, candidates):
+            g = rows[gi]
+            found[(article, str(g["surface"]), int(g.get("occurrence") or 0))] = str(
+                candidates[pi]["claim_id"])
+    return found
+
+
+def _split(cell: object) -> tuple[str, ...]:
+    if isinstance(cell, (list, tuple)):
+        return tuple(str(c) for c in cell)
+    return tuple(c for c in str(cell or "").split("; ") if c)
+
+
+def score_relations(
+    gold_rows: Iterable[Mapping[str, Any]],
+    relations: Iterable[Mapping[str, Any]],
+    claims: pd.DataFrame,
+    links: pd.DataFrame,
+    flags: pd.DataFrame,
+    article_ids: Iterable[str],
+) -> RelationReport:
+    """Score ``links`` and ``flags`` (from ``cross_reference``) against gold ``relations``."""
+    article_set = {str(a) for a in article_ids}
+    claim_of = _claims_of_gold(gold_rows, claims)
+    link_rel: dict[frozenset[str], str] = {}
+    for rec in links.to_dict("records") if len(links) else []:
+        link_rel[frozenset((str(rec["claim_a"]), str(rec["claim_b"])))] = str(rec["relation"])
+
+    unresolved: list[str] = []
+    real_pairs: dict[frozenset[str], str] = {}  # claim pair -> gold relation worth a flag
+    inconsistencies: list[tuple[str, list[frozenset[str]]]] = []
+    linked = linked_right = one_fact = 0
+    missed_links: list[str] = []
+    for rel in relations:
+        kind = str(rel["relation"])
+        a = _ref(rel["a"])
+        others = [_ref(p) for p in rel.get("parts", [])] or [_ref(rel["b"])]
+        if a[0] not in article_set or any(o[0] not in article_set for o in others):
+            continue
+        ca = claim_of.get(a)
+        cos = [claim_of.get(o) for o in others]
+        label = f"{kind}: {_show(a)} / " + ", ".join(_show(o) for o in others)
+        if "b" in rel:
+            cb = cos[0]
+            pair = frozenset((ca, cb)) if ca and cb else None
+            if kind in ONE_FACT:
+                one_fact += 1
+                predicted = link_rel.get(pair) if pair else None
+                if predicted is not None and predicted != "different_scope":
+                    linked += 1
+                    right = predicted == kind or (kind in _DISAGREE and predicted in _DISAGREE)
+                    linked_right += right
+                else:
+                    missed_links.append(f"{label} (predicted: {predicted or 'no link'})")
+            if kind in ("contradiction", "sources_disagree") and pair:
+                real_pairs[pair] = kind
+            if kind in INCONSISTENT:
+                inconsistencies.append((label, [pair] if pair else []))
+        elif kind == "sum_mismatch":
+            pairs = [frozenset((ca, c)) for c in cos if ca and c]
+            for pair in pairs:
+                real_pairs[pair] = kind
+            inconsistencies.append((label, pairs))
+        if ca is None or any(c is None for c in cos):
+            unresolved.append(label)
+
+    n_flags = 0
+    real = real_high = n_high = 0
+    by_type: dict[str, int] = defaultdict(int)
+    false_flags: list[str] = []
+    covered: set[frozenset[str]] = set()
+    for rec in flags.to_dict("records") if len(flags) else []:
+        if not set(_split(rec.get("article_ids"))) & article_set:
+            continue
+        n_flags += 1
+        ftype = str(rec["type"])
+        by_type[ftype] += 1
+        ids = _split(rec.get("claim_ids"))
+        pairs = {frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]}
+        # A sources_disagree flag is right on two sources at odds (or worse); any other flag
+        # only on a real inconsistency.
+        allowed = _DISAGREE | INCONSISTENT if ftype == "sources_disagree" else INCONSISTENT
+        hits = {p for p in pairs if real_pairs.get(p) in allowed}
+        is_real = bool(hits)
+        covered |= hits
+        high = str(rec.get("severity")) == "high"
+        n_high += high
+        real += is_real
+        real_high += is_real and high
+        if not is_real:
+            false_flags.append(f"{ftype} ({rec.get('severity')}): {rec.get('explanation')}")
+    caught = sum(1 for _, pairs in inconsistencies if any(p in covered for p in pairs))
+    missed = [label for label, pairs in inconsistencies if not any(p in covered for p in pairs)]
+    return RelationReport(
+        link_recall=Ratio(linked, one_fact),
+        link_relation=Ratio(linked_right, one_fact),
+        flag_precision=Ratio(real, n_flags),
+        high_flag_precision=Ratio(real_high, n_high),
+        inconsistency_recall=Ratio(caught, len(inconsistencies)),
+        n_articles=len(article_set),
+        n_flags=n_flags,
+        flags_by_type=dict(sorted(by_type.items())),
+        false_flags=tuple(false_flags),
+        missed_inconsistencies=tuple(missed),
+        missed_links=tuple(missed_links),
+        unresolved=tuple(unresolved),
+    )
+
+
+def format_relation_report(report: RelationReport, max_items: int | None = 60) -> str:
+    per100 = report.flags_per_100
+    lines = [
+        "Cross-referencing against annotated relations",
+        f"  link recall (one fact, linked):        {report.link_recall}",
+        f"  link recall (with the gold relation):  {report.link_relation}",
+        f"  flag precision (all):                   {report.flag_precision}",
+        f"  flag precision (high severity):         {report.high_flag_precision}",
+        f"  real inconsistencies flagged:           {report.inconsistency_recall}",
+        f"  flags: {report.n_flags} for {report.n_articles} articles"
+        + ("" if per100 is None else f" ({per100:.1f} per 100 articles)"),
+    ]
+    if report.flags_by_type:
+        lines.append("  by type: " + ", ".join(f"{k} {v}" for k, v in
+                                                report.flags_by_type.items()))
+    for title, items in (("False flags", report.false_flags),
+                         ("Real inconsistencies missed", report.missed_inconsistencies),
+                         ("Pairs of one fact not linked", report.missed_links),
+                         ("Relations whose figures were not found", report.unresolved)):
+        if items:
+            lines.append(f"{title} ({len(items)}):")
+            lines.extend(f"  - {item}" for item in list(items)[:max_items])
+    return "\n".join(lines)

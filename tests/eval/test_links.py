@@ -1,0 +1,97 @@
+"""Links and flags scored against annotated relations (``factcheck.eval.links`` and
+``factcheck eval --relations``)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import GOLD_DIR, SEEDS_DIR
+
+from factcheck.cli import main
+from factcheck.eval.links import RelationsError, load_relations, score_relations
+from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS
+
+
+def _gold(article: str, surface: str, start: int) -> dict:
+    return {"id": article, "surface": surface, "occurrence": 0, "start": start,
+            "end": start + len(surface), "kind": "count"}
+
+
+def _claim(article: str, claim_id: str, start: int, end: int) -> dict:
+    row = dict.fromkeys(CLAIM_COLUMNS)
+    row.update(article_id=article, claim_id=claim_id, start=start, end=end, kind="count")
+    return row
+
+
+GOLD = [_gold("a", "45", 10), _gold("b", "54", 3), _gold("c", "46", 0), _gold("a", "9", 30),
+        _gold("a", "5", 40), _gold("a", "2", 50)]
+CLAIMS = pd.DataFrame([_claim("a", "ca", 10, 12), _claim("b", "cb", 3, 5), _claim("c", "cc", 0, 2),
+                       _claim("a", "c9", 30, 31), _claim("a", "c5", 40, 41),
+                       _claim("a", "c2", 50, 51)])
+RELATIONS = [
+    {"a": ["a", "45", 0], "b": ["b", "54", 0], "relation": "contradiction"},
+    {"a": ["a", "45", 0], "b": ["c", "46", 0], "relation": "compatible"},
+    {"a": ["a", "9", 0], "parts": [["a", "5", 0], ["a", "2", 0]], "relation": "sum_partial"},
+]
+
+
+def _links(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame([(f"l{i}", a, b, rel, "") for i, (a, b, rel) in enumerate(rows)],
+                        columns=list(LINK_COLUMNS))
+
+
+def _flags(*rows: tuple[str, str, tuple[str, ...]]) -> pd.DataFrame:
+    return pd.DataFrame([(f"f{i}", t, sev, ids, ("a",), "x", (), 0.5)
+                         for i, (t, sev, ids) in enumerate(rows)], columns=list(FLAG_COLUMNS))
+
+
+def test_a_real_flag_a_false_flag_and_a_missed_link() -> None:
+    links = _links(("ca", "cb", "contradiction"), ("ca", "cc", "different_scope"))
+    flags = _flags(("contradiction", "high", ("ca", "cb")), ("contradiction", "high", ("c9", "c5")))
+    report = score_relations(GOLD, RELATIONS, CLAIMS, links, flags, ["a", "b", "c"])
+    assert (report.link_recall.hits, report.link_recall.total) == (1, 2)
+    assert (report.flag_precision.hits, report.flag_precision.total) == (1, 2)
+    assert (report.high_flag_precision.hits, report.high_flag_precision.total) == (1, 2)
+    assert (report.inconsistency_recall.hits, report.inconsistency_recall.total) == (1, 1)
+    assert report.flags_per_100 == pytest.approx(200 / 3)
+    assert len(report.false_flags) == 1 and len(report.missed_links) == 1
+
+
+def test_a_sources_disagree_flag_on_a_contradiction_is_real_but_not_the_reverse() -> None:
+    flags = _flags(("sources_disagree", "low", ("ca", "cb")))
+    report = score_relations(GOLD, RELATIONS, CLAIMS, _links(), flags, ["a", "b", "c"])
+    assert report.flag_precision.hits == 1
+    rel = [dict(RELATIONS[0], relation="sources_disagree")]
+    flags = _flags(("contradiction", "high", ("ca", "cb")))
+    report = score_relations(GOLD, rel, CLAIMS, _links(), flags, ["a", "b", "c"])
+    assert report.flag_precision.hits == 0 and report.inconsistency_recall.total == 0
+
+
+def test_bad_relation_files_name_the_line(tmp_path) -> None:
+    path = tmp_path / "rel.jsonl"
+    path.write_text('{"a": ["x", "1", 0], "relation": "same"}\n', encoding="utf-8")
+    with pytest.raises(RelationsError, match=r"rel.jsonl:1: .*'b' or 'parts'"):
+        load_relations(path)
+    path.write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(RelationsError, match=r"rel.jsonl:1: not valid JSON"):
+        load_relations(path)
+
+
+@pytest.mark.slow
+def test_eval_relations_on_the_dev_passages_and_seeds(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    relations = tmp_path / "relations.jsonl"
+    gold.write_text("".join((GOLD_DIR / f).read_text("utf-8") for f in
+                            ("dev_mentions.jsonl", "seeds_mentions.jsonl")), "utf-8")
+    relations.write_text("".join((GOLD_DIR / f).read_text("utf-8") for f in
+                                 ("dev_relations.jsonl", "seeds_relations.jsonl")), "utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), str(GOLD_DIR / "dev_corpus.jsonl"),
+                                       str(SEEDS_DIR), "--relations", str(relations), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)["relations"]
+    assert report["link_recall"]["value"] == 1.0
+    assert report["flag_precision"]["value"] == 1.0
+    assert report["inconsistency_recall"]["value"] == 1.0
