@@ -145,6 +145,9 @@ class Flag:
     article_ids: tuple[str, ...]
     explanation: str  # in French, for editors
     evidence: tuple[str, ...]  # the sentences that support the flag
+    #: How strongly the evidence ties the figures to one fact (0 to 1): the flags view sorts
+    #: by it and can hide the low ones.
+    confidence: float = 0.5
 
 
 #: Column order of the claims table; the first thirteen are fixed by the extraction issue.
@@ -188,4 +191,5 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "article_ids",
     "explanation",
     "evidence",
+    "confidence",
 )

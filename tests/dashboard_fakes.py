@@ -107,7 +107,7 @@ def fake_cross_reference(
                 flags.append((stable_id("flag", *ids), "scale_mismatch", "high", ids,
                               (a["article_id"], b["article_id"]),
                               f"Écart d'un facteur 1000 : {explanation}.",
-                              (a["sentence"], b["sentence"])))
+                              (a["sentence"], b["sentence"]), 0.8))
     return (pd.DataFrame(links, columns=list(LINK_COLUMNS)),
             pd.DataFrame(flags, columns=list(FLAG_COLUMNS)))
 

@@ -180,6 +180,8 @@ class TimeResolver:
         if rule == "year_before":
             day = p.replace(year=p.year - 1) if (p.month, p.day) != (2, 29) else p - timedelta(366)
             return day, day
+        if rule == "month_before":
+            return self._relative("last_month")
         if rule == "tomorrow":
             return p + timedelta(days=1), p + timedelta(days=1)
         if rule == "next_week":
@@ -357,7 +359,10 @@ class TimeResolver:
             near = [e for e in content if e.end <= start][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
-            if best.rule in time_data().words.get("shifted_back_year", ()):
+            words = time_data().words
+            back_year = best.rule in words.get("shifted_back_year", ())
+            back_month = best.rule in words.get("shifted_back_month", ())
+            if back_year or back_month:
                 # "65 euros en février, contre 120 euros un an plus tôt": February before.
                 base = [
                     e
@@ -366,10 +371,11 @@ class TimeResolver:
                 ]
                 if base and base[-1].first and base[-1].last:
                     b = base[-1]
-                    last = _shift_year(b.last, -1)
+                    shift = _shift_year if back_year else _shift_month
+                    last = shift(b.last, -1)
                     if b.last == _month_end(b.last.year, b.last.month):  # February 2024: 29th
                         last = _month_end(last.year, last.month)
-                    return _iso(_shift_year(b.first, -1)), _iso(last)
+                    return _iso(shift(b.first, -1)), _iso(last)
             if best.kind == "since":
                 return _iso(best.first), _iso(stated)
             if best.kind == "until":
@@ -401,6 +407,14 @@ def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _shift_month(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day when it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    end = _month_end(year, month + 1)
+    return date(year, month + 1, min(day.day, end.day))
 
 
 def _shift_year(day: date, years: int) -> date:

@@ -109,6 +109,8 @@ class Lexicon:
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
     separators: regex.Pattern[str]
+    enumeration_breaks: regex.Pattern[str]
+    clause_breaks: regex.Pattern[str]
     coordinators: frozenset[str]
     stopwords: frozenset[str]
     generic_subjects: frozenset[str]
@@ -126,6 +128,8 @@ class Lexicon:
     provisional: regex.Pattern[str]
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
+    toll_outcomes: frozenset[str]
+    toll_cues: regex.Pattern[str]
     cumulative_exclusions: regex.Pattern[str]
     event: regex.Pattern[str]
     families: dict[str, str]  # subject lemma → family name
@@ -186,6 +190,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
         separators=_pattern(structure["separators"]),
+        enumeration_breaks=_pattern(structure["enumeration_breaks"]),
+        clause_breaks=_pattern(structure["clause_breaks"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
@@ -203,6 +209,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         provisional=_pattern(modality["provisional"]),
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
+        toll_outcomes=frozenset(data["toll"]["outcomes"]),
+        toll_cues=_pattern(data["toll"]["cues"]),
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),
         families=families,

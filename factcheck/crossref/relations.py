@@ -13,6 +13,7 @@ from datetime import date
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
+from factcheck.crossref.identity import Identity, identity
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
 from factcheck.crossref.scope import _WORD
 
@@ -34,6 +35,12 @@ class Judged:
     b: ClaimView
     relation: str
     explanation: str
+    #: For contradictions: the evidence that the two figures report one fact.
+    identity: Identity | None = None
+
+    @property
+    def confidence(self) -> float:
+        return self.identity.confidence if self.identity is not None else 0.0
 
 
 def value_relation(a: ClaimView, b: ClaimView) -> str:
@@ -176,6 +183,13 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
                                             a_bounds=bounds(a, lexicon),
                                             b_bounds=bounds(b, lexicon)))
+    if (not same_article and not _typo(a, b) and (_toll(a, lexicon) or _toll(b, lexicon))
+            and not (distinct_sources(a, b) and a.published == b.published)):
+        # Tolls are updated through the day and the days after: two articles, two updates
+        # (unless the digits show a typing slip: 35/53, 43 000/430 000).
+        if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
+            return None
+        return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
     if same_period:
         if a.revision != b.revision:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
@@ -187,20 +201,45 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return None
         if event and not same_article and not _same_event(a, b):
             return None  # two strikes the same day: nothing says they are one event
-        return Judged(a, b, "contradiction",
-                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
-                                  b_bounds=bounds(b, lexicon)))
+        return _accuse(a, b, qa, qb, lexicon, slip)
     if slip:
         # Same digits a power of 1000 apart within days: one figure with a scale slip, even
         # when the two periods were read differently ("en 2024" and "l'an dernier").
-        return Judged(a, b, "contradiction",
-                      lexicon.say("link_contradiction", a=qa, b=qb, a_bounds=bounds(a, lexicon),
-                                  b_bounds=bounds(b, lexicon)))
+        return _accuse(a, b, qa, qb, lexicon, slip)
     if event:
         return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
     if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
         return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _typo(a: ClaimView, b: ClaimView) -> bool:
+    """The signature of a typing slip rather than an update: the same digits in another order
+    (35/53) or the same significant digits a power of ten apart (43 000/430 000)."""
+    da = [c for c in a.surface if c.isdigit()]
+    db = [c for c in b.surface if c.isdigit()]
+    if len(da) >= 2 and da != db and sorted(da) == sorted(db):
+        return True
+    return a.value != b.value and significant_digits(a.value) == significant_digits(b.value) != ""
+
+
+def _toll(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A toll (dead, injured, missing, or a figure given as a "bilan"): a running count."""
+    return bool(v.outcome & lexicon.toll_outcomes) or bool(lexicon.toll_cues.search(v.sentence))
+
+
+def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,
+            slip: bool) -> Judged | None:
+    """A contradiction, only when the evidence establishes that the two figures report one
+    fact (:func:`factcheck.crossref.identity.identity`), or two named sources at odds on
+    comparable figures (for ``sources_disagree``, never an accusation); else no link."""
+    found = identity(a, b, lexicon, same_digits=slip)
+    if not (found.established or (found.comparable and distinct_sources(a, b))):
+        return None
+    return Judged(a, b, "contradiction",
+                  lexicon.say("link_contradiction", a=qa, b=qb, evidence=found.summary(),
+                              a_bounds=bounds(a, lexicon), b_bounds=bounds(b, lexicon)),
+                  found)
 
 
 def _same_event(a: ClaimView, b: ClaimView) -> bool:

@@ -97,6 +97,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break
         if lexicon.partial.search(gap) or lexicon.total.search(gap):
             break
+        if lexicon.enumeration_breaks.search(gap):
+            break  # "dont deux ans ferme, et à cinq ans d'inéligibilité": another complement
         if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
         if nxt.subject_family and parts[0].subject_family \
@@ -158,7 +160,10 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
                 ):
                     partial = lexicon.partial.search(gap)
-                    parts = _enumeration(s, j + 1, total, lexicon, strict=not partial)
+                    # "neuf eurodéputés, dont Marine Le Pen, ainsi que les 12 assistants": the
+                    # cue's clause closed before a figure of something else.
+                    detached = bool(partial and lexicon.clause_breaks.search(gap, partial.end()))
+                    parts = _enumeration(s, j + 1, total, lexicon, strict=not partial or detached)
                     cue = partial or lexicon.exhaustive.search(gap)
                     mode = _mode(gap, parts, s, lexicon) if parts and cue else None
                     if mode:

@@ -129,7 +129,8 @@ def test_restrict_links_and_flags():
         [("l1", "x", "d1", "same", ""), ("l2", "x", "y", "same", "")], columns=LINK_COLUMNS
     )
     flags = pd.DataFrame(
-        [("f1", "t", "high", ("x", "d1"), (), "", ()), ("f2", "t", "low", "x; y", (), "", ())],
+        [("f1", "t", "high", ("x", "d1"), (), "", (), 0.8),
+         ("f2", "t", "low", "x; y", (), "", (), 0.3)],
         columns=FLAG_COLUMNS,
     )
     assert list(restrict_links(links, {"d1"})["link_id"]) == ["l1"]

@@ -40,13 +40,16 @@ class Rule(ABC):
     name: ClassVar[str]
     description: ClassVar[str]
     severity: ClassVar[str] = "medium"
+    #: Confidence of this rule's flags when the rule does not compute one per flag.
+    confidence: ClassVar[float] = 0.5
 
     @abstractmethod
     def check(self, ctx: CheckContext) -> Iterable[Flag]:
         """Yield the flags this rule raises on ``ctx``."""
 
     def flag(self, claim_ids: Sequence[str], article_ids: Sequence[str], explanation: str,
-             evidence: Sequence[str], severity: str | None = None, key: str = "") -> Flag:
+             evidence: Sequence[str], severity: str | None = None, key: str = "",
+             confidence: float | None = None) -> Flag:
         """A flag whose id depends only on the sorted claim ids, the rule and ``key``."""
         ids = tuple(sorted(dict.fromkeys(claim_ids)))
         parts = (*ids, self.name, key) if key else (*ids, self.name)
@@ -58,6 +61,7 @@ class Rule(ABC):
             article_ids=tuple(sorted(dict.fromkeys(article_ids))),
             explanation=explanation,
             evidence=tuple(dict.fromkeys(e for e in evidence if e)),
+            confidence=self.confidence if confidence is None else round(confidence, 2),
         )
 
 

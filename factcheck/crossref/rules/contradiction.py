@@ -10,6 +10,11 @@ from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
 
 
+def _established(j: Judged) -> bool:
+    """Identity before accusation: the evidence ties the two figures to one fact."""
+    return j.identity is not None and j.identity.established
+
+
 def same_source(j: Judged) -> bool:
     return bool(j.a.source_key) and j.a.source_key == j.b.source_key
 
@@ -37,7 +42,9 @@ class Contradiction(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction" or same_source(j) or slip_factor(j.a, j.b):
+            if j.relation != "contradiction" or not _established(j):
+                continue
+            if same_source(j) or slip_factor(j.a, j.b):
                 continue
             if sources_disagree(j):
                 continue
@@ -47,4 +54,4 @@ class Contradiction(Rule):
             if digit_swap(j):
                 text += " " + ctx.lexicon.say("digit_swap")
             yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
-                            text, (j.a.sentence, j.b.sentence))
+                            text, (j.a.sentence, j.b.sentence), confidence=j.confidence)

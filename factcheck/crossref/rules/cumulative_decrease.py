@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.crossref.explain import quote
+from factcheck.crossref.identity import identity
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -29,7 +30,14 @@ class CumulativeDecrease(Rule):
                 continue  # counted from different starts: not one running total
             if b.hi >= a.lo:
                 continue
+            # Identity before accusation: one running total needs the same named source or
+            # the same known place (two dates are expected: it is a cumulative figure).
+            found = identity(a, b, ctx.lexicon)
+            if set(found.blockers) - {"period"} or not {"source", "place"} & set(found.ties):
+                continue
             text = ctx.lexicon.say("flag_cumulative", a=quote(a, ctx.lexicon),
                                    b=quote(b, ctx.lexicon))
+            text += " " + ctx.lexicon.say("evidence_intro", evidence=found.summary())
             yield self.flag((a.claim_id, b.claim_id), (a.article_id, b.article_id), text,
-                            (a.sentence, b.sentence))
+                            (a.sentence, b.sentence), confidence=min(1.0, found.confidence
+                                                                     or 0.5))

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.crossref.relations import Judged
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import digit_swap, same_source
 from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
+
+
+def _established(j: Judged) -> bool:
+    """Identity before accusation: the evidence ties the two figures to one fact."""
+    return j.identity is not None and j.identity.established
 
 
 @register
@@ -19,11 +25,13 @@ class SameSource(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction" or not same_source(j) or slip_factor(j.a, j.b):
+            if j.relation != "contradiction" or not _established(j):
+                continue
+            if not same_source(j) or slip_factor(j.a, j.b):
                 continue
             text = ctx.lexicon.say("flag_same_source", source=j.a.source,
                                    explanation=j.explanation)
             if digit_swap(j):
                 text += " " + ctx.lexicon.say("digit_swap")
             yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
-                            text, (j.a.sentence, j.b.sentence))
+                            text, (j.a.sentence, j.b.sentence), confidence=j.confidence)

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.crossref.matching import ClaimView, significant_digits
-from factcheck.crossref.relations import ratio
+from factcheck.crossref.relations import Judged, ratio
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
+
+
+def _established(j: Judged) -> bool:
+    """Identity before accusation: the evidence ties the two figures to one fact."""
+    return j.identity is not None and j.identity.established
 
 #: Relative slack on the ratio, beyond the approximation of the figures themselves.
 SLACK = 0.01
@@ -49,7 +54,7 @@ class ScaleSlip(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction":
+            if j.relation != "contradiction" or not _established(j):
                 continue
             factor = slip_factor(j.a, j.b)
             if factor is None:
@@ -60,7 +65,7 @@ class ScaleSlip(Rule):
                                    explanation=j.explanation, factor=f"{factor:,}".replace(
                                        ",", " "))
             yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
-                            text, (j.a.sentence, j.b.sentence))
+                            text, (j.a.sentence, j.b.sentence), confidence=j.confidence)
 
 
 def ratio_order(a: ClaimView, b: ClaimView) -> bool:

@@ -26,4 +26,4 @@ class SourcesDisagree(Rule):
                 "flag_sources_disagree"
             text = ctx.lexicon.say(key, a=j.a.source, b=j.b.source, explanation=j.explanation)
             yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
-                            text, (j.a.sentence, j.b.sentence))
+                            text, (j.a.sentence, j.b.sentence), confidence=j.confidence)

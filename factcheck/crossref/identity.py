@@ -1,0 +1,144 @@
+"""Identity before accusation: is it positively established that two figures measure the same
+metric, scope and period or event?
+
+A contradiction (and a same-source discrepancy, a scale slip, a shrinking cumulative toll) is
+an accusation: it is raised only when the two figures are tied by evidence, never because
+nothing tells them apart. :func:`identity` collects that evidence in French, for the flag's
+explanation ("même source : ministère de la Justice ; même lieu : Vitrolles ; même période :
+2025-05-17 → 2025-05-18"), and what blocks it: a place or a publication date known on one
+side only is unknown, and unknown is never equal; two sides, places or periods read and
+different keep the figures apart.
+
+Evidence that ties two figures (the metric is already shared: one block, one family):
+
+* the same named source;
+* the same known place (the claim's place, else the places of its sentence);
+* the same explicit period read from the text;
+* for two articles, the same publication day; for one article, the article itself (weak
+  ties: two one-off counts of one day may be two events, and an article lists many figures of
+  one metric by place or category; neither suffices alone).
+
+A vague amount ("des centaines de milliers") accuses nothing: its bounds are a reading.
+
+Established: nothing blocks, and at least :data:`MIN_TIES` ties, one of them strong (source,
+place, period, one sentence), a place, a period or the sentence when both are in one
+article; or one tie when the figures share their significant digits a power of ten apart,
+itself a sign they are one figure. The confidence grows with the ties.
+Two named sources at odds (``sources_disagree``, no accusation) need only one tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.matching import ClaimView
+
+#: Ties needed for an accusation.
+MIN_TIES = 2
+#: Weight of each kind of tie in the confidence (they add up, capped at 1).
+WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
+           "sentence": 0.35, "digits": 0.3}
+#: Weak ties: they never establish an identity alone.
+WEAK = frozenset({"day", "article", "digits"})
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What ties two figures (``evidence``, in French) and what keeps them apart
+    (``blockers``); ``established`` when an accusation may rest on it."""
+
+    ties: tuple[str, ...]  # kinds of ties: source, place, period, day, digits
+    evidence: tuple[str, ...]
+    blockers: tuple[str, ...]
+
+    @property
+    def established(self) -> bool:
+        """Enough to accuse: no blocker, two ties of which one is not weak (a single tie with
+        the same significant digits a power of ten apart)."""
+        if self.blockers:
+            return False
+        real = [t for t in self.ties if t != "digits"]
+        strong = [t for t in real if t not in WEAK]
+        if "article" in self.ties and not {"place", "period", "sentence"} & set(self.ties):
+            # One article gives many figures of one metric from one source (by place, by
+            # category, before and after): it takes a place or a period read on both.
+            return False
+        needed = 1 if "digits" in self.ties else MIN_TIES
+        return len(real) >= needed and (bool(strong) or "digits" in self.ties)
+
+    @property
+    def comparable(self) -> bool:
+        """Enough to show two named sources at odds (no accusation): no blocker, one tie."""
+        return not self.blockers and bool(self.ties)
+
+    @property
+    def confidence(self) -> float:
+        """0 to 1, from the ties (0 when not even comparable); below 0.5 when the figures
+        are only comparable, not established as one fact."""
+        if not self.comparable:
+            return 0.0
+        score = min(1.0, sum(WEIGHTS[t] for t in self.ties))
+        return round(score if self.established else min(score, 0.45), 2)
+
+    def summary(self) -> str:
+        return " ; ".join(self.evidence)
+
+
+def _places(v: ClaimView) -> frozenset[str]:
+    return frozenset({v.place}) if v.place else v.places
+
+
+def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
+             same_digits: bool = False) -> Identity:
+    """The evidence that ``a`` and ``b`` report one fact, and what blocks it."""
+    ties: list[str] = []
+    evidence: list[str] = []
+    blockers: list[str] = []
+    cross = a.article_id != b.article_id
+    if a.source_key and a.source_key == b.source_key:
+        ties.append("source")
+        evidence.append(lexicon.say("identity_source", source=a.source or b.source))
+    pa, pb = _places(a), _places(b)
+    if pa and pb:
+        common = pa & pb
+        if common:
+            ties.append("place")
+            evidence.append(lexicon.say("identity_place", place=", ".join(sorted(common))))
+        else:
+            blockers.append("place")
+    elif pa or pb:
+        blockers.append("place")  # known on one side only: unknown is not equal
+    if a.side and b.side and a.side != b.side:
+        blockers.append("side")  # (a side read on one figure only is no blocker: the cue
+        # reader misses sides more often than texts leave them unsaid)
+    if a.period[0] == "explicit" and a.period == b.period:
+        ties.append("period")
+        evidence.append(lexicon.say("identity_period", period=_period_text(a, lexicon)))
+    elif a.period[0] == "explicit" and b.period[0] == "explicit":
+        blockers.append("period")  # two periods read, and they differ
+    if cross:
+        if not (a.published and b.published):
+            blockers.append("published")
+        elif a.published == b.published:
+            ties.append("day")
+            evidence.append(lexicon.say("identity_day", date=a.published))
+    elif a.sentence_start == b.sentence_start and a.sentence == b.sentence:
+        ties.append("sentence")  # "9 500 selon la police et 65 000 selon les syndicats"
+        evidence.append(lexicon.say("identity_sentence"))
+    else:
+        ties.append("article")
+        evidence.append(lexicon.say("identity_article"))
+    if a.value is None or b.value is None:
+        blockers.append("vague")
+    if same_digits:
+        ties.append("digits")
+        evidence.append(lexicon.say("identity_digits"))
+    return Identity(tuple(ties), tuple(evidence), tuple(blockers))
+
+
+def _period_text(v: ClaimView, lexicon: Lexicon) -> str:
+    ts, te = v.period[1], v.period[2]
+    if not te or te == ts or not ts:
+        return ts or te
+    return lexicon.say("period_range", start=ts, end=te)
