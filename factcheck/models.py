@@ -179,6 +179,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "published",
     "article_source",
     "title",
+    "copy_of",
 )
 
 LINK_COLUMNS: tuple[str, ...] = ("link_id", "claim_a", "claim_b", "relation", "explanation")

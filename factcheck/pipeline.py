@@ -166,6 +166,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "article_source": article.source,
         "title": article.title,
+        "copy_of": None,  # set over the whole corpus by mark_copies
         "sentence_start": claim.sentence_start,
         "number_start": m.number_start,
         "number_end": m.number_end,
@@ -243,7 +244,19 @@ def claims_frame(
                 for n, chunk_rows in pool.imap(_chunk_worker, [(c, with_context) for c in chunks]):
                     rows.extend(chunk_rows)
                     bar.update(n)
-    return _claims_dataframe(rows)
+    return mark_copies(_claims_dataframe(rows), articles)
+
+
+def mark_copies(claims: pd.DataFrame, articles: Sequence[Article]) -> pd.DataFrame:
+    """Fill ``copy_of`` with the article each copy or near-copy repeats
+    (:func:`factcheck.corpus.copies.find_copies`), over all of ``articles`` at once."""
+    from factcheck.corpus.copies import find_copies
+
+    copies = find_copies(articles)
+    if copies and not claims.empty:
+        claims["copy_of"] = claims["article_id"].map(copies).astype("object")
+        claims["copy_of"] = claims["copy_of"].where(claims["copy_of"].notna(), None)
+    return claims
 
 
 def _claims_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:

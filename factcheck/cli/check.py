@@ -98,7 +98,11 @@ def check(
     except (ExportError, OSError) as exc:
         raise click.ClickException(f"cannot write to {output_dir}: {exc}") from exc
     if not quiet:
-        click.echo(check_summary(len(articles), tables, n_errors, output_dir))
+        undated = sum(1 for a in articles if a.published is None)
+        copies = analysis.claims["copy_of"].dropna().unique() if "copy_of" in analysis.claims \
+            else ()
+        click.echo(check_summary(len(articles), tables, n_errors, output_dir,
+                                 n_undated=undated, n_copies=len(copies)))
     ctx.exit(1 if n_errors else 0)
 
 
@@ -120,7 +124,8 @@ def _load_reference(path: Path | None) -> pd.DataFrame | None:
 
 
 def check_summary(
-    n_articles: int, tables: dict[str, pd.DataFrame], n_errors: int, output_dir: Path
+    n_articles: int, tables: dict[str, pd.DataFrame], n_errors: int, output_dir: Path,
+    n_undated: int = 0, n_copies: int = 0,
 ) -> str:
     """The few lines an editor reads after ``factcheck check``, in French."""
     claims, links, flags, sums = (tables[k] for k in ("claims", "links", "flags", "sums"))
@@ -131,6 +136,17 @@ def check_summary(
         f"{count_phrase(len(sums), 'somme vérifiée', 'sommes vérifiées')}, "
         f"{count_phrase(len(flags), 'signalement', 'signalements')}."
     ]
+    if n_undated:
+        lines.append(
+            count_phrase(n_undated, "article sans date de publication",
+                         "articles sans date de publication")
+            + " : aucun signalement entre articles ne repose sur leur date."
+        )
+    if n_copies:
+        lines.append(
+            f"{count_phrase(n_copies, 'article repris', 'articles repris')} par d'autres "
+            "(copies ou quasi-copies) : leurs chiffres comptent une fois."
+        )
     if len(links):
         by_relation = Counter(str(r) for r in links["relation"])
         lines.append("Liens : " + ", ".join(f"{r} {n}" for r, n in by_relation.most_common()))

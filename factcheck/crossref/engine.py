@@ -50,6 +50,39 @@ def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
     return views, structures, list(judged.values())
 
 
+def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:
+    """Claims of copies (column ``copy_of``, see :mod:`factcheck.corpus.copies`) that repeat a
+    figure of their original are linked ``same`` to it once and left out of the judging, so
+    a copy neither confirms its original nor repeats its flags; what a near-copy changed or
+    added is judged like any figure."""
+    if claims is None or claims.empty or "copy_of" not in claims.columns:
+        return claims, []
+    copy_of = claims["copy_of"].astype(object).where(claims["copy_of"].notna(), "").astype(str)
+    if not (copy_of != "").any():
+        return claims, []
+    pool: dict[tuple[str, str, str], list[str]] = {}
+    for row in claims[copy_of == ""].sort_values(["article_id", "start"]).itertuples():
+        pool.setdefault((str(row.article_id), str(row.surface), str(row.kind)), []).append(
+            str(row.claim_id))
+    links, drop = [], []
+    taken: dict[tuple[str, str, str], int] = {}
+    ordered = claims.assign(copy_source=copy_of)[copy_of != ""].sort_values(["article_id", "start"])
+    for row in ordered.itertuples():
+        key = (row.copy_source, str(row.surface), str(row.kind))
+        n = taken.get((str(row.article_id), *key[1:]), 0)
+        candidates = pool.get(key, [])
+        if n >= len(candidates):
+            continue
+        taken[(str(row.article_id), *key[1:])] = n + 1
+        original = candidates[n]
+        ids = sorted((original, str(row.claim_id)))
+        text = lexicon.say("link_copy", surface=row.surface, copy=row.article_id,
+                           original=row.copy_source)
+        links.append(Link(stable_id(*ids, "same"), original, str(row.claim_id), "same", text))
+        drop.append(row.Index)
+    return claims.drop(index=drop), links
+
+
 def _link(j: Judged) -> Link:
     ids = sorted((j.a.claim_id, j.b.claim_id))
     return Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id, j.relation,
@@ -69,8 +102,9 @@ def cross_reference(
     ``(links, flags)`` with ``models.LINK_COLUMNS`` and ``models.FLAG_COLUMNS``; ``claim_ids``,
     ``article_ids`` and ``evidence`` of flags are tuples. Ids are stable across runs."""
     lexicon = lexicon or load_lexicon()
-    views, structures, judged = _judge_all(claims, lexicon)
-    links = [_link(j) for j in judged]
+    judged_claims, copy_links = _copies(claims, lexicon)
+    views, structures, judged = _judge_all(judged_claims, lexicon)
+    links = copy_links + [_link(j) for j in judged]
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
         views={v.claim_id: v for v in views},

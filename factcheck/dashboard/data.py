@@ -138,7 +138,7 @@ def analyze_with_progress(
 ):
     """``pipeline.analyze`` done batch by batch so a progress bar can follow the extraction;
     same tables as ``analyze`` (claims of each batch, then one cross-reference)."""
-    from factcheck.pipeline import Analysis, articles_frame, claims_frame
+    from factcheck.pipeline import Analysis, articles_frame, claims_frame, mark_copies
 
     frames = []
     total = len(articles)
@@ -147,6 +147,7 @@ def analyze_with_progress(
         if on_progress is not None:
             on_progress(min(start + batch, total), total)
     claims = pd.concat(frames, ignore_index=True) if frames else claims_frame([])
+    claims = mark_copies(claims, articles)  # copies across batches too
     if importlib.util.find_spec("factcheck.crossref.engine") is None:
         links, flags = _empty(LINK_COLUMNS), _empty(FLAG_COLUMNS)
     else:

@@ -130,3 +130,26 @@ def test_a_second_run_does_not_read_its_own_output(runner, tmp_path: Path) -> No
     )
     assert explicit.exit_code == 1
     assert "no 'text' column" in explicit.output
+
+
+@pytest.mark.slow
+def test_summary_counts_undated_articles_and_copies(runner, tmp_path: Path) -> None:
+    wire = ("Le bilan des inondations qui ont frappé la vallée s'est alourdi jeudi à 23 morts, "
+            "selon la préfecture, qui fait aussi état de 140 blessés dont 12 dans un état "
+            "grave. Plus de 2 000 personnes ont été évacuées et 800 pompiers restent mobilisés.")
+    (tmp_path / "a.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Crues : " + wire, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Le maire a compté 300 sinistrés.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("id,published\na,2025-03-06\nb,2025-03-07\n",
+                                           encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["check", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 article sans date de publication" in result.output
+    assert "1 article repris par d'autres" in result.output
+    claims = pd.read_csv(out / "claims.csv")
+    assert set(claims.loc[claims["article_id"] == "b", "copy_of"]) == {"a"}
+    assert claims.loc[claims["article_id"] != "b", "copy_of"].isna().all()
+    links = pd.read_csv(out / "links.csv")
+    assert (links["explanation"].str.contains("reprend l'article a")).sum() >= 4
+    assert pd.read_csv(out / "flags.csv").empty
