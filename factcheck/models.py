@@ -107,6 +107,9 @@ class Context:
     time_start: str | None = None
     time_end: str | None = None
     source: str | None = None
+    #: "explicit" (named in the figure's sentence), "inherited" (named earlier in the
+    #: article: the lead's "selon le ministère" covers the report that follows), or None.
+    source_mode: str | None = None
     modality: str = "asserted"
     modality_rule: str | None = None
 
@@ -173,6 +176,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "time_start",
     "time_end",
     "source",
+    "source_mode",
     "modality",
     "modality_rule",
     "role",

@@ -160,6 +160,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "time_start": c.time_start,
         "time_end": c.time_end,
         "source": c.source,
+        "source_mode": c.source_mode,
         "modality": c.modality,
         "modality_rule": c.modality_rule,
         "role": m.role or None,

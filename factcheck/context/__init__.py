@@ -101,8 +101,17 @@ def _sentence_contexts(
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
+    # A sentence that names its own source for a figure does not take an earlier one for the
+    # others ("selon une étude du CSIS, ... dans les deux camps").
+    own_source = any(src.source for src in srcs)
     for fig, sub, src in zip(figs, subs, srcs, strict=True):
         m = fig.mention
+        source, source_mode = src.source, "explicit" if src.source else None
+        if source is None and state.speakers and m.kind in SITUATED_KINDS and not own_source:
+            # The source named in the lead ("selon le ministère de la Justice") or in an
+            # earlier sentence covers the figures of the report that follows, until another is
+            # named (quantities only: dates, durations and ranks tell the story).
+            source, source_mode = state.speakers[-1][1], "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
@@ -150,12 +159,14 @@ def _sentence_contexts(
                 place=place_of(sentence, toks, fig, figs, src.source) if situated else None,
                 time_start=t_start,
                 time_end=t_end,
-                source=src.source,
+                source=source,
+                source_mode=source_mode,
                 modality=mod,
                 modality_rule=mod_rule,
             )
         )
-    state.speakers.extend((start, c.source) for c in out if c.source)
+    state.speakers.extend((start, c.source) for c in out
+                          if c.source and c.source_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     with_subject = [
         c for c, f in zip(out, figs, strict=True) if c.subject and f.mention.kind in SITUATED_KINDS

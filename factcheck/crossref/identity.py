@@ -38,9 +38,9 @@ from factcheck.crossref.matching import ClaimView
 MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
-           "sentence": 0.35, "digits": 0.3}
+           "sentence": 0.35, "digits": 0.3, "source_inherited": 0.15}
 #: Weak ties: they never establish an identity alone.
-WEAK = frozenset({"day", "article", "digits"})
+WEAK = frozenset({"day", "article", "digits", "source_inherited"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,9 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
     blockers: list[str] = []
     cross = a.article_id != b.article_id
     if a.source_key and a.source_key == b.source_key:
-        ties.append("source")
+        # A source named earlier in the article and carried over is a weaker tie.
+        explicit = a.source_mode != "inherited" and b.source_mode != "inherited"
+        ties.append("source" if explicit else "source_inherited")
         evidence.append(lexicon.say("identity_source", source=a.source or b.source))
     pa, pb = _places(a), _places(b)
     if pa and pb:

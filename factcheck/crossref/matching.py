@@ -62,6 +62,7 @@ class ClaimView:
     nature: str  # "stock", "event" or "" (unknown)
     source: str
     source_key: str
+    source_mode: str  # "explicit", "inherited" (named earlier in the article) or ""
     actor: str
     place: str  # normalised place from context, or where a part of a total happened
     places: frozenset[str]  # places the sentence locates things at (fallback for scope)
@@ -344,6 +345,8 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
         source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
+        source_mode=_text(row.get("source_mode")) or ("explicit" if _text(row.get("source"))
+                                                       else ""),
         actor=_text(row.get("actor")), place=place, places=places,
         words=described - known,
         sentence_words=sentence_info[1] - known,

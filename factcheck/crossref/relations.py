@@ -234,7 +234,8 @@ def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,
     fact (:func:`factcheck.crossref.identity.identity`), or two named sources at odds on
     comparable figures (for ``sources_disagree``, never an accusation); else no link."""
     found = identity(a, b, lexicon, same_digits=slip)
-    if not (found.established or (found.comparable and distinct_sources(a, b))):
+    named = a.source_mode != "inherited" and b.source_mode != "inherited"
+    if not (found.established or (found.comparable and named and distinct_sources(a, b))):
         return None
     return Judged(a, b, "contradiction",
                   lexicon.say("link_contradiction", a=qa, b=qb, evidence=found.summary(),

@@ -84,6 +84,8 @@ def test_source(case: dict[str, Any]) -> None:
         assert ctx.source is None
     else:
         assert ctx.source == expected
+    if "source_mode" in case:
+        assert ctx.source_mode == case["source_mode"]
 
 
 @pytest.mark.parametrize("case", load_cases("modality"))
