@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context.modality import modality
-from factcheck.context.names import same_source
+from factcheck.context.names import resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.source import sources
 from factcheck.context.subject import subjects
@@ -106,7 +106,8 @@ def _sentence_contexts(
     own_source = any(src.source for src in srcs)
     for fig, sub, src in zip(figs, subs, srcs, strict=True):
         m = fig.mention
-        source, source_mode = src.source, "explicit" if src.source else None
+        source = resolve_source(src.source, [name for _, name in state.speakers])
+        source_mode = "explicit" if source else None
         if source is None and state.speakers and m.kind in SITUATED_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is

@@ -60,6 +60,13 @@ class SourceData:
     speech_negations: frozenset[str]
     own_outlet: frozenset[str]
     agent_stops: frozenset[str]
+    not_sources: frozenset[str] = frozenset()
+    not_source_starts: frozenset[str] = frozenset()
+    not_source_words: frozenset[str] = frozenset()
+    name_enders: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    spelling_ratio: int = 85
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +270,13 @@ def source_data(code: str = "fr") -> SourceData:
             for verb, nouns in _table(d, "state_objects", f).items()
         },
         denials=_words(_table(d, "not_speech", f), "denials", f),
+        not_sources=_words(_table(d, "resolution", f), "not_sources", f),
+        not_source_starts=_words(_table(d, "resolution", f), "not_source_starts", f),
+        not_source_words=_words(_table(d, "resolution", f), "not_source_words", f),
+        name_enders=_words(_table(d, "resolution", f), "name_enders", f),
+        back_references=_words(_table(d, "resolution", f), "back_references", f),
+        heads=_words(_table(d, "resolution", f), "heads", f),
+        spelling_ratio=int(_table(d, "resolution", f).get("spelling_ratio", 85)),
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),
         agent_stops=_words(att, "agent_stops", f),

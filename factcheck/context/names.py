@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
 from factcheck.context.lexicon import grammar, source_data, world_data
 
@@ -138,4 +139,88 @@ def same_source(a: str | None, b: str | None) -> bool:
     for x, y in ((a, b), (b, a)):
         if len(x.split()) == 1 and x.isupper() and len(x) >= 2 and _acronym(y) == x.casefold():
             return True
-    return is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2
+    if is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2:
+        return True
+    return same_spelling(a, b)
+
+
+@lru_cache(maxsize=1)
+def _folded_lists() -> dict[str, frozenset[str]]:
+    """The resolution word lists folded like names (case, accents, punctuation)."""
+    data = source_data()
+    return {key: frozenset(_fold(w) for w in getattr(data, key))
+            for key in ("not_sources", "not_source_starts", "heads")}
+
+
+def _words_of(name: str) -> list[str]:
+    drop = grammar().name_compare_drop
+    return [w for w in _fold(name).split() if w not in drop]
+
+
+def _head_matches(head: str, earlier: str) -> bool:
+    words = _words_of(earlier)
+    return bool(words) and words[0] == head and len(words) > 1
+
+
+def resolve_source(name: str | None, earlier: list[str]) -> str | None:
+    """What a source found in a sentence stands for, given the sources named explicitly
+    earlier in the article (``earlier``, in order):
+
+    * a fragment, a pronoun or a generic word names nobody: None ("on", "elle 25 milliards",
+      "recherches");
+    * a back-reference ("selon la même source", "l'institution") is the last source named;
+    * a bare head noun ("le ministère", "la mairie") is the last source named with that head
+      ("ministère de la Justice");
+    * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
+      (rapidfuzz ratio, ``spelling_ratio`` of ``context_source.toml``).
+    """
+    if name is None:
+        return None
+    data = source_data()
+    raw = name.split()
+    cut = next((i for i, w in enumerate(raw) if i and w.lower() in data.name_enders
+                and raw[0][:1].isupper()), None)
+    if cut is not None:
+        name = " ".join(raw[:cut])  # "Estanguet avec enthousiasme" -> "Estanguet"
+    words = _words_of(name)
+    if not words or any(c.isdigit() for c in name):
+        return None
+    if any(w in data.not_source_words for w in name.lower().split()):
+        return None
+    phrase = " ".join(words)
+    lists = _folded_lists()
+    if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
+        return None
+    back = {" ".join(_words_of(b)) for b in data.back_references}
+    if phrase in back or any(phrase.endswith(" " + b) for b in back):
+        return earlier[-1] if earlier else None
+    if len(words) <= 2 and words[0] in lists["heads"]:
+        for e in reversed(earlier):
+            if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
+                return e
+        return name
+    for e in reversed(earlier):
+        if e != name and (same_spelling(name, e) or (
+                is_person_like(name) and is_person_like(e) and _words_of(e)[-1:] == words[-1:])):
+            return e if len(_words_of(e)) >= len(words) else name
+    return name
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same last name up to a letter or two
+    ("Zelenski", "Zelensky", "Zelenskyy"), or, both names of one word or more, the whole."""
+    wa, wb = _words_of(a), _words_of(b)
+    if not wa or not wb or not (is_person_like(a) and is_person_like(b)):
+        return False
+    ratio = source_data().spelling_ratio
+    la, lb = wa[-1], wb[-1]
+    return min(len(la), len(lb)) >= 6 and la[0] == lb[0] and fuzz.ratio(la, lb) >= ratio
+
+
+def is_generic_source(name: str | None) -> bool:
+    """A bare head noun ("ministère", "la mairie", "le gouvernement"): it names a kind of body,
+    not one body, across articles."""
+    if not name:
+        return False
+    words = _words_of(name)
+    return len(words) == 1 and words[0] in _folded_lists()["heads"]

@@ -11,7 +11,8 @@ different keep the figures apart.
 
 Evidence that ties two figures (the metric is already shared: one block, one family):
 
-* the same named source;
+* the same named source (a weak tie when it was carried over from earlier in the article, or
+  across articles when it is a bare "ministère" or "préfecture", which names a kind of body);
 * the same known place (the claim's place, else the places of its sentence);
 * the same explicit period read from the text;
 * for two articles, the same publication day; for one article, the article itself (weak
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.context.names import is_generic_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 
@@ -38,9 +40,9 @@ from factcheck.crossref.matching import ClaimView
 MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
-           "sentence": 0.35, "digits": 0.3, "source_inherited": 0.15}
+           "sentence": 0.35, "digits": 0.3, "source_weak": 0.15}
 #: Weak ties: they never establish an identity alone.
-WEAK = frozenset({"day", "article", "digits", "source_inherited"})
+WEAK = frozenset({"day", "article", "digits", "source_weak"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +100,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
     cross = a.article_id != b.article_id
     if a.source_key and a.source_key == b.source_key:
         # A source named earlier in the article and carried over is a weaker tie.
+        # A bare "ministère" or "mairie" names a kind of body, not one, across articles.
         explicit = a.source_mode != "inherited" and b.source_mode != "inherited"
-        ties.append("source" if explicit else "source_inherited")
+        named = not (a.article_id != b.article_id and is_generic_source(a.source))
+        ties.append("source" if explicit and named else "source_weak")
         evidence.append(lexicon.say("identity_source", source=a.source or b.source))
     pa, pb = _places(a), _places(b)
     if pa and pb:

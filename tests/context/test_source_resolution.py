@@ -1,0 +1,36 @@
+"""Sources resolved within an article (anaphora, back-references, spellings, fragments), and
+spelling variants across articles; cases in ``tests/context/data/source_resolution.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factcheck.context.names import is_generic_source, resolve_source, same_source
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
+                      .read_text("utf-8"))["case"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_resolve_source(case: dict) -> None:
+    expected = None if case["expected"] == "__none__" else case["expected"]
+    assert resolve_source(case["source"], case["earlier"]) == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [("Zelenski", "Volodymyr Zelensky"),
+                                      ("Volodymyr Zelenskyy", "Zelensky")])
+def test_spelling_variants_are_one_source(a: str, b: str) -> None:
+    assert same_source(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Zaloujny", "Zelensky"), ("Macron", "Marron")])
+def test_other_names_are_other_sources(a: str, b: str) -> None:
+    assert not same_source(a, b)
+
+
+def test_a_bare_head_noun_is_generic() -> None:
+    assert is_generic_source("le ministère") and is_generic_source("Mairie")
+    assert not is_generic_source("ministère de la Justice")
