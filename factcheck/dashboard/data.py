@@ -341,3 +341,14 @@ def links_with_status(links: pd.DataFrame, claims_status: pd.DataFrame) -> pd.Da
     out["status_a"] = out["claim_a"].map(status)
     out["status_b"] = out["claim_b"].map(status)
     return out
+
+
+def sort_flags(flags: pd.DataFrame) -> pd.DataFrame:
+    """Most trusted first: by confidence (highest first), then severity, then id."""
+    order = {"high": 0, "medium": 1, "low": 2}
+    keyed = flags.assign(
+        _conf=-flags["confidence"].fillna(0) if "confidence" in flags else 0,
+        _sev=flags["severity"].map(order).fillna(3),
+    )
+    keys = ["_conf", "_sev"] + (["flag_id"] if "flag_id" in flags else [])
+    return keyed.sort_values(keys, kind="stable").drop(columns=["_conf", "_sev"])

@@ -79,7 +79,7 @@ def flags_view(ctx: ViewContext) -> None:
         return
     counts = flags["status"].value_counts()
     st.caption(" · ".join(f"{L.FLAG_STATUS[s]} : {int(counts.get(s, 0))}" for s in L.FLAG_STATUS))
-    col1, col2, col3 = st.columns([1, 2, 2])
+    col1, col2, col3, col4 = st.columns([1, 2, 2, 2])
     which = col1.selectbox("Statut", list(_STATUS_FILTER), key="flag_status")
     severities = col2.multiselect(
         "Gravité", list(L.SEVERITY), format_func=lambda s: L.SEVERITY[s], key="flag_severity",
@@ -87,13 +87,17 @@ def flags_view(ctx: ViewContext) -> None:
     )
     types = col3.multiselect("Type", data.distinct_values(flags, "type"), key="flag_type",
                            placeholder="Tous")
+    least = col4.slider("Confiance minimale", 0.0, 1.0, 0.0, 0.05, key="flag_confidence",
+                        help="Masque les signalements dont les éléments (même source, même "
+                        "lieu, même période…) lient le moins les deux chiffres.")
     shown = flags[flags["status"].isin(_STATUS_FILTER[which])]
+    if least > 0 and "confidence" in shown:
+        shown = shown[shown["confidence"].fillna(0) >= least]
     if severities:
         shown = shown[shown["severity"].isin(severities)]
     if types:
         shown = shown[shown["type"].isin(types)]
-    order = {"high": 0, "medium": 1, "low": 2}
-    shown = shown.sort_values(by="severity", key=lambda s: s.map(order).fillna(3), kind="stable")
+    shown = data.sort_flags(shown)
     if shown.empty:
         st.info("Aucun signalement avec ces critères.")
         return

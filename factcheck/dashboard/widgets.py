@@ -135,9 +135,13 @@ def show_evidence(
 def flag_header(flag: Mapping[str, object]) -> str:
     severity = str(flag.get("severity") or "")
     colour = L.SEVERITY_COLOUR.get(severity, "gray")
+    confidence = flag.get("confidence")
+    shown = ""
+    if isinstance(confidence, (int, float)) and confidence == confidence:  # not NaN
+        shown = f" · confiance {confidence:.2f}".replace(".", ",")
     return (
         f":{colour}-badge[Gravité {L.label(L.SEVERITY, severity)}] · {md(flag.get('type'))} · "
-        f"{L.label(L.FLAG_STATUS, flag.get('status', 'open'))}"
+        f"{L.label(L.FLAG_STATUS, flag.get('status', 'open'))}{shown}"
     )
 
 

@@ -248,3 +248,13 @@ def test_packaged_app_runs_without_the_repository_shim(env):
     at = AppTest.from_file(str(app_path()), default_timeout=60).run()
     assert not at.exception
     assert at.header[0].value == "Articles"
+
+
+def test_low_confidence_flags_can_be_hidden(env, extra_folder):
+    at = _view(_with_folder(_app(), extra_folder), "Signalements")
+    assert any("confiance 0,80" in t for t in _shown(at))
+    at.slider(key="flag_confidence").set_value(0.9).run()
+    assert not _flag_buttons(at, "confirm-")
+    assert any("Aucun signalement avec ces critères" in i.value for i in at.info)
+    at.slider(key="flag_confidence").set_value(0.5).run()
+    assert len(_flag_buttons(at, "confirm-")) == 1

@@ -210,3 +210,12 @@ def test_app_ships_in_the_package_with_its_launch_command():
     assert command[1:5] == ["-m", "streamlit", "run", str(app_path())]
     assert command[-2:] == ["--server.port", "8600"]  # given options come last and win
     assert command[command.index("--server.maxUploadSize") + 1] == "5"
+
+
+def test_flags_are_sorted_by_confidence_then_severity() -> None:
+    from factcheck.dashboard.data import sort_flags
+
+    flags = pd.DataFrame({"flag_id": ["a", "b", "c", "d"],
+                          "severity": ["low", "high", "high", "medium"],
+                          "confidence": [0.9, 0.4, 0.8, None]})
+    assert list(sort_flags(flags)["flag_id"]) == ["a", "c", "b", "d"]
