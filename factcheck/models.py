@@ -112,6 +112,8 @@ class Context:
     source_mode: str | None = None
     modality: str = "asserted"
     modality_rule: str | None = None
+    #: The basis of a rate ("sur un an", "sur un mois", "par rapport à 2019").
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "modality",
     "modality_rule",
     "role",
+    "basis",
     "published",
     "article_source",
     "title",

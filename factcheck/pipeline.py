@@ -164,6 +164,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "modality": c.modality,
         "modality_rule": c.modality_rule,
         "role": m.role or None,
+        "basis": c.basis,
         "published": article.published.isoformat() if article.published else None,
         "article_source": article.source,
         "title": article.title,

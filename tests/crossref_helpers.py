@@ -80,12 +80,15 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "time_start": claim.get("time_start") or "",
         "time_end": claim.get("time_end") or "",
         "source": claim.get("source") or "",
+        "source_mode": claim.get("source_mode", ""),
         "modality": claim.get("modality") or "asserted",
         "modality_rule": "",
         "role": claim.get("role", ""),
+        "basis": claim.get("basis", ""),
         "published": article.get("published", ""),
         "article_source": article.get("source", ""),
         "title": article.get("title", ""),
+        "copy_of": claim.get("copy_of"),
     }
     return row
 

@@ -27,6 +27,7 @@ from factcheck.context.source import sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.extract.rates import basis_of
 from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
@@ -74,6 +75,15 @@ def annotate_many(
     return out
 
 
+def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
+    """The basis of a rate or a change ("sur un an", "par rapport à 2019"), else None."""
+    m = figs[n].mention
+    if m.kind != Kind.PERCENT and m.role != "change_by":
+        return None
+    nxt = figs[n + 1].mention.start - start if n + 1 < len(figs) else None
+    return basis_of(sentence, m.start - start, m.end - start, nxt)
+
+
 @dataclass
 class _ArticleState:
     """What the sentences of one article hand to the next ones."""
@@ -104,7 +114,7 @@ def _sentence_contexts(
     # A sentence that names its own source for a figure does not take an earlier one for the
     # others ("selon une étude du CSIS, ... dans les deux camps").
     own_source = any(src.source for src in srcs)
-    for fig, sub, src in zip(figs, subs, srcs, strict=True):
+    for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
         source_mode = "explicit" if source else None
@@ -164,6 +174,7 @@ def _sentence_contexts(
                 source_mode=source_mode,
                 modality=mod,
                 modality_rule=mod_rule,
+                basis=_basis(sentence, start, figs, n_fig),
             )
         )
     state.speakers.extend((start, c.source) for c in out

@@ -115,6 +115,8 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
             blockers.append("place")
     elif pa or pb:
         blockers.append("place")  # known on one side only: unknown is not equal
+    if bool(a.basis) != bool(b.basis):
+        blockers.append("basis")  # a rate's basis read on one side only
     if a.side and b.side and a.side != b.side:
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
         # reader misses sides more often than texts leave them unsaid)

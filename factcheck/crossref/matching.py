@@ -82,6 +82,7 @@ class ClaimView:
     sentence_start: int | None
     title: str
     role: str = ""  # "part" or "total" when in a parts/total structure
+    basis: str = ""  # basis of a rate ("sur un an", "sur un mois", "par rapport à 2019")
 
     @property
     def block(self) -> tuple[str, str] | None:
@@ -355,6 +356,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
         sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),
+        basis=_text(row.get("basis")).lower(),
     )
 
 

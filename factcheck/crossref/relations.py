@@ -104,6 +104,9 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
             return ", ".join(sorted(p)) or lexicon.population_all
         reasons.append(lexicon.say("scope_population", a=group(a.population),
                                    b=group(b.population)))
+    if a.basis and b.basis and a.basis != b.basis:
+        # "+0,4 % sur un mois" and "+3,2 % sur un an" are two metrics.
+        reasons.append(lexicon.say("scope_basis", a=a.basis, b=b.basis))
     pa = {a.place} if a.place else a.places
     pb = {b.place} if b.place else b.places
     if pa and pb and not pa & pb:
@@ -264,7 +267,7 @@ def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
 
 
 def _series_key(v: ClaimView) -> tuple:
-    return (v.outcome, v.side, v.population, v.modality, v.role)
+    return (v.outcome, v.side, v.population, v.modality, v.role, v.basis)
 
 
 def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:

@@ -19,6 +19,7 @@ from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract.dates import find_calendar
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.numbers import ordinal_word_value, parse_digits, roman_value, words_value
+from factcheck.extract.rates import drop_rate_bases
 from factcheck.models import Approx, Kind, Mention
 from factcheck.patterns import Folded
 
@@ -41,7 +42,7 @@ def extract_mentions(
     "dernier", "prochain"… (off by default: in news they are time references).
     """
     scanner = _Scanner(text, lexicon(lang), published)
-    return scanner.run(relative_ordinals=relative_ordinals)
+    return drop_rate_bases(text, scanner.run(relative_ordinals=relative_ordinals), lang)
 
 
 class _Scanner(FigureReader):
