@@ -21,16 +21,19 @@ Evidence that ties two figures (the metric is already shared: one block, one fam
 
 A vague amount ("des centaines de milliers") accuses nothing: its bounds are a reading.
 
-Established: nothing blocks, and at least :data:`MIN_TIES` ties, one of them strong (source,
-place, period, one sentence), a place, a period or the sentence when both are in one
-article; or one tie when the figures share their significant digits a power of ten apart,
-itself a sign they are one figure. The confidence grows with the ties.
+Established: nothing blocks, and at least :data:`MIN_TIES` ties, among them a place, a period,
+the sentence, or one wording in two articles (a source and a publication day alone do not
+tell which of its figures a report gives); or one tie when the figures share their digits (a
+power of ten apart, or in another order: 23/32), the sign of one figure mistyped. The
+confidence grows with the ties.
 Two named sources at odds (``sources_disagree``, no accusation) need only one tie.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import regex
 
 from factcheck.context.names import is_generic_source
 from factcheck.crossref.cue_words import Lexicon
@@ -40,7 +43,7 @@ from factcheck.crossref.matching import ClaimView
 MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
-           "sentence": 0.35, "digits": 0.3, "source_weak": 0.15}
+           "sentence": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15}
 #: Weak ties: they never establish an identity alone.
 WEAK = frozenset({"day", "article", "digits", "source_weak"})
 
@@ -62,9 +65,10 @@ class Identity:
             return False
         real = [t for t in self.ties if t != "digits"]
         strong = [t for t in real if t not in WEAK]
-        if "article" in self.ties and not {"place", "period", "sentence"} & set(self.ties):
-            # One article gives many figures of one metric from one source (by place, by
-            # category, before and after): it takes a place or a period read on both.
+        if not {"place", "period", "sentence", "wording", "digits"} & set(self.ties):
+            # A source gives many figures of one metric in one article or on one day (by
+            # place, by category, this year and last): who said it and when it was published
+            # do not tell which fact a figure reports; a place or a period read on both does.
             return False
         needed = 1 if "digits" in self.ties else MIN_TIES
         return len(real) >= needed and (bool(strong) or "digits" in self.ties)
@@ -125,6 +129,9 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         evidence.append(lexicon.say("identity_period", period=_period_text(a, lexicon)))
     elif a.period[0] == "explicit" and b.period[0] == "explicit":
         blockers.append("period")  # two periods read, and they differ
+    if cross and _same_wording(a, b):
+        ties.append("wording")  # one sentence in two articles, but for the figure
+        evidence.append(lexicon.say("identity_wording"))
     if cross:
         if not (a.published and b.published):
             blockers.append("published")
@@ -143,6 +150,39 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         ties.append("digits")
         evidence.append(lexicon.say("identity_digits"))
     return Identity(tuple(ties), tuple(evidence), tuple(blockers))
+
+
+_NUMBERISH = regex.compile(r"\d[\d\s.,]*")
+_TOKEN = regex.compile(r"\w+")
+#: Share of common words from which two sentences are one wording (a copy with a figure
+#: changed, a wire sentence lightly edited).
+WORDING_OVERLAP = 0.85
+#: Words on each side of a figure that must be the same for a copied sentence to be one fact.
+SLOT_WORDS = 4
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(_NUMBERISH.sub(" ", text.lower()))
+
+
+def _slot(v: ClaimView) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words just before and after the figure in its sentence (numbers masked)."""
+    if v.sentence_start is None:
+        return None
+    rel_start, rel_end = v.start - v.sentence_start, v.end - v.sentence_start
+    before = _words(v.sentence[:rel_start])[-SLOT_WORDS:]
+    after = _words(v.sentence[rel_end:])[:SLOT_WORDS]
+    return tuple(before), tuple(after)
+
+
+def _same_wording(a: ClaimView, b: ClaimView) -> bool:
+    """One sentence in two articles, the figure in the same place in it (a copy with the
+    figure changed), not another figure of a copied list."""
+    wa, wb = set(_words(a.sentence)), set(_words(b.sentence))
+    if len(wa) < 6 or len(wb) < 6 or len(wa & wb) / len(wa | wb) < WORDING_OVERLAP:
+        return False
+    slot = _slot(a)
+    return slot is not None and slot == _slot(b)
 
 
 def _period_text(v: ClaimView, lexicon: Lexicon) -> str:

@@ -236,7 +236,7 @@ def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,
     """A contradiction, only when the evidence establishes that the two figures report one
     fact (:func:`factcheck.crossref.identity.identity`), or two named sources at odds on
     comparable figures (for ``sources_disagree``, never an accusation); else no link."""
-    found = identity(a, b, lexicon, same_digits=slip)
+    found = identity(a, b, lexicon, same_digits=slip or _typo(a, b))
     named = a.source_mode != "inherited" and b.source_mode != "inherited"
     if not (found.established or (found.comparable and named and distinct_sources(a, b))):
         return None
