@@ -352,6 +352,12 @@ class TimeResolver:
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
         cs, ce = _clause_bounds(sentence, start, end)
+        words = time_data().words
+        shifted = set(words.get("shifted_back_year", ())) | set(words.get("shifted_back_month", ()))
+        # "78 969 détenus contre 78 397 le mois précédent": a period counted back belongs to
+        # the figure just before it, not to one with another figure in between.
+        content = [e for e in content if not (
+            e.rule in shifted and e.start >= end and _DIGIT.search(sentence, end, e.start))]
         near = [e for e in content if cs <= e.start and e.end <= ce]
         if not near:
             # A clause that does not say when continues the previous ones ("..., et que
@@ -359,7 +365,6 @@ class TimeResolver:
             near = [e for e in content if e.end <= start][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
-            words = time_data().words
             back_year = best.rule in words.get("shifted_back_year", ())
             back_month = best.rule in words.get("shifted_back_month", ())
             if back_year or back_month:
@@ -384,6 +389,9 @@ class TimeResolver:
         if speech:
             return _iso(speech[0].first), _iso(speech[0].last)
         return None, _iso(self.published)
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
