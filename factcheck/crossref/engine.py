@@ -16,9 +16,17 @@ from collections.abc import Iterable
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.matching import blocks, prepare_claims
+from factcheck.crossref.matching import ClaimView, blocks, prepare_claims, significant_digits
 from factcheck.crossref.reference import load_reference
-from factcheck.crossref.relations import Judged, candidate_pairs, judge
+from factcheck.crossref.relations import (
+    Judged,
+    candidate_pairs,
+    cross_ok,
+    days_apart,
+    judge,
+    same_figure,
+    value_relation,
+)
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
@@ -47,7 +55,40 @@ def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
             j = judge(a, b, lexicon)
             if j is not None:
                 judged[key] = j
+    for a, b in _equal_value_pairs(views):
+        key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+        if key not in judged and cross_ok(a, b) and value_relation(a, b) == "same":
+            j = same_figure(a, b, lexicon)
+            if j is not None:
+                judged[key] = j
     return views, structures, list(judged.values())
+
+
+#: Significant digits from which one exact value in two articles within EQUAL_DAYS is worth
+#: a link even when the two figures' subjects were read differently ("78 969 détenus" and
+#: "78 969 personnes incarcérées").
+EQUAL_DIGITS = 3
+EQUAL_DAYS = 7
+
+
+def _equal_value_pairs(views: list[ClaimView]):
+    """Pairs of exact figures of one dimension with the same distinctive value (at least
+    :data:`EQUAL_DIGITS` significant digits, not a round figure), in two articles published
+    within :data:`EQUAL_DAYS` days: the same figure reported again. Only ``same`` links come
+    of them, never an accusation."""
+    groups: dict[tuple[str, str], list[ClaimView]] = {}
+    for v in views:
+        digits = significant_digits(v.value)
+        if v.exact and len(digits) >= EQUAL_DIGITS and v.modality != "denied":
+            groups.setdefault((v.dimension, f"{v.value!r}"), []).append(v)
+    for members in groups.values():
+        if len(members) < 2 or len(members) > 50:
+            continue
+        members.sort(key=lambda v: (v.article_id, v.start))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a.article_id != b.article_id and days_apart(a, b) <= EQUAL_DAYS:
+                    yield a, b
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:

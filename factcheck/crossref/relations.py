@@ -136,7 +136,7 @@ def _same_sentence(a: ClaimView, b: ClaimView) -> bool:
             and a.sentence == b.sentence)
 
 
-def _cross_ok(a: ClaimView, b: ClaimView) -> bool:
+def cross_ok(a: ClaimView, b: ClaimView) -> bool:
     """Parts of a total only meet parts about the same place, in another article. Figures of
     one sentence meet only when each is attributed to its own source ("195 000 selon la
     police, 600 000 selon la CGT")."""
@@ -151,7 +151,7 @@ def _cross_ok(a: ClaimView, b: ClaimView) -> bool:
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """The relation between two figures of one block, or None when they are not comparable."""
-    if not _cross_ok(a, b):
+    if not cross_ok(a, b):
         return None
     judged = _judge(a, b, lexicon)
     if judged is not None and judged.relation != "contradiction" and _same_sentence(a, b):
@@ -214,6 +214,16 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
         return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def same_figure(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
+    """A ``same`` link between two equal figures found by their value alone (no shared
+    metric family): nothing else is said of them."""
+    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
+        a, b = b, a
+    qa, qb = quote(a, lexicon), quote(b, lexicon)
+    return Judged(a, b, "same", lexicon.say("link_same", a=qa, b=qb,
+                                            value=amount(a.value or 0, a, lexicon)))
 
 
 def _typo(a: ClaimView, b: ClaimView) -> bool:

@@ -37,3 +37,21 @@ def test_without_the_column_copies_are_judged_like_any_article() -> None:
     frame = _with_copies(2).drop(columns=["copy_of"])
     _, flags = cross_reference(frame)
     assert len(flags) == 3  # the original and each copy against b
+
+
+def test_one_distinctive_value_in_two_articles_is_linked_whatever_the_subject_read() -> None:
+    a = {"id": "p1", "published": "2024-09-30",
+         "text": "Le nombre de détenus a atteint 78 969 au 1er septembre.",
+         "claims": [{"surface": "78 969", "kind": "count", "value": 78969, "subject": "détenu"}]}
+    b = {"id": "p2", "published": "2024-10-01",
+         "text": "Les prisons comptaient 78 969 personnes incarcérées.",
+         "claims": [{"surface": "78 969", "kind": "count", "value": 78969,
+                     "subject": "prison"}]}
+    c = {"id": "p3", "published": "2024-11-20",  # weeks later: no longer the same report
+         "text": "Ils étaient 78 969 dans les cellules.",
+         "claims": [{"surface": "78 969", "kind": "count", "value": 78969,
+                     "subject": "cellule"}]}
+    links, flags = cross_reference(frame_from_articles([a, b, c]))
+    pairs = {frozenset(x) for x in zip(links["claim_a"], links["claim_b"], strict=True)}
+    assert len(links) == 1 and set(links["relation"]) == {"same"} and flags.empty
+    assert len(pairs) == 1
