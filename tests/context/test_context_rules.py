@@ -175,3 +175,10 @@ def test_annotate_many_keeps_order_and_articles_apart() -> None:
     assert [len(x) for x in out] == [1, 1, 0]
     assert out[0][0].context.source == "ONU" and out[0][0].context.subject == "civil"
     assert out[1][0].context.source == "Moscou" and out[1][0].context.subject == "drone"
+
+
+@pytest.mark.parametrize("case", load_cases("basis"))
+def test_basis(case: dict[str, Any]) -> None:
+    """The basis of a rate or a change ("sur un an", "par rapport à 2019")."""
+    expected = None if case["basis"] == "__none__" else case["basis"]
+    assert context_of(case).basis == expected
