@@ -144,3 +144,39 @@ def same_subject(predicted: Any, gold: Any) -> bool:
     if is_missing(predicted) or is_missing(gold):
         return False
     return " ".join(str(predicted).casefold().split()) == " ".join(str(gold).casefold().split())
+
+
+def _folded_words(value: Any) -> list[str]:
+    text = as_text(value) or ""
+    return _strip_accents(text.casefold()).replace("-", " ").replace("'", " ").split()
+
+
+def same_place(predicted: Any, gold: Any) -> bool:
+    """Places match when one names the other: equal, or the words of one inside the other's
+    ("Paris" / "Paris 11e", "Derna" / "ville de Derna"), case and accents aside."""
+    p, g = _folded_words(predicted), _folded_words(gold)
+    if not p or not g:
+        return False
+    return set(p) <= set(g) or set(g) <= set(p)
+
+
+def same_period(start: Any, end: Any, gold: Any) -> bool:
+    """The predicted period (``time_start``, ``time_end``) against a gold ``[start, end]``:
+    the same end day, and the same start when the gold gives one that differs from its end."""
+    if not isinstance(gold, (list, tuple)) or len(gold) != 2:
+        return False
+    g_start, g_end = (as_text(x) for x in gold)
+    p_start, p_end = as_text(start), as_text(end)
+    if (p_end or "")[:10] != (g_end or g_start or "")[:10]:
+        return False
+    if g_start and g_start != g_end:
+        return (p_start or "")[:10] == g_start[:10]
+    return True
+
+
+def has_qualifiers(predicted: Any, gold: Any) -> bool:
+    """Every gold qualifier is among the predicted ones (first five letters, accents aside:
+    "blessés" / "blessé")."""
+    wanted = [w[:5] for q in (gold or []) for w in _folded_words(q)[:1]]
+    found = {w[:5] for w in _folded_words(str(predicted or "").replace(";", " "))}
+    return bool(wanted) and all(w in found for w in wanted)

@@ -36,9 +36,12 @@ from factcheck.eval.compare import (
     VALUE_TOLERANCE,
     as_text,
     attribute_differences,
+    has_qualifiers,
     is_missing,
     overlap,
     pair_by_overlap,
+    same_period,
+    same_place,
     same_source,
     same_subject,
     show_value,
@@ -122,6 +125,7 @@ def evaluate(
     fn: Counter[str] = Counter()
     span = Counter[str]()
     subject, source = Counter[str](), Counter[str]()
+    fields: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[EvalError] = []
 
     def error(article: str, category: str, row: Mapping[str, Any], details: str) -> None:
@@ -173,6 +177,9 @@ def evaluate(
                         g,
                         f"source {as_text(p.get('source'))!r} ≠ gold {g['attribution']!r}",
                     )
+            for name, ok in _field_checks(g, p, claims_df.columns):
+                fields[name]["total"] += 1
+                fields[name]["correct"] += ok
         paired_g = {gi for gi, _ in pairs}
         paired_p = {pi for _, pi in pairs}
         for gi, g in enumerate(figures):
@@ -213,4 +220,18 @@ def evaluate(
         articles=tuple(scored),
         skipped_articles=tuple(skipped),
         counts={"gold_figures": n_gold, "predicted_figures": n_pred},
+        fields={k: Accuracy(c["correct"], c["total"]) for k, c in sorted(fields.items())},
     )
+
+
+def _field_checks(gold: Mapping[str, Any], pred: Mapping[str, Any],
+                  columns: Iterable[str]) -> Iterable[tuple[str, bool]]:
+    """(field, right) for the context fields the gold row gives a value to: place, period
+    (``[start, end]``), qualifiers (a list)."""
+    columns = set(columns)
+    if "place" in columns and not is_missing(gold.get("place")):
+        yield "place", same_place(pred.get("place"), gold["place"])
+    if "time_end" in columns and isinstance(gold.get("period"), (list, tuple)):
+        yield "period", same_period(pred.get("time_start"), pred.get("time_end"), gold["period"])
+    if "qualifiers" in columns and gold.get("qualifiers"):
+        yield "qualifiers", has_qualifiers(pred.get("qualifiers"), gold["qualifiers"])

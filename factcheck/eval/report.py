@@ -69,6 +69,8 @@ class EvalReport:
     articles: tuple[str, ...]  # articles scored
     skipped_articles: tuple[str, ...] = ()  # gold articles absent from the inputs
     counts: dict[str, int] = field(default_factory=dict)
+    #: Accuracy of the other context fields the gold gives (place, period, qualifiers).
+    fields: dict[str, Accuracy] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class EvalReport:
             "articles": list(self.articles),
             "skipped_articles": list(self.skipped_articles),
             "counts": dict(self.counts),
+            "fields": {k: a.to_dict() for k, a in self.fields.items()},
         }
 
 
@@ -118,6 +121,8 @@ def format_report(report: EvalReport, max_errors: int | None = None) -> str:
             lines.append(f"{name} accuracy: not evaluated (no {name} column: context off?)")
         else:
             lines.append(f"{name} accuracy: {acc.correct}/{acc.total} ({_pct(acc.value).strip()})")
+    for name, acc in report.fields.items():
+        lines.append(f"{name} accuracy: {acc.correct}/{acc.total} ({_pct(acc.value).strip()})")
     errors = report.errors if max_errors is None else report.errors[:max_errors]
     lines += ["", f"Errors ({len(report.errors)}):"]
     for e in errors:

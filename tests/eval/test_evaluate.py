@@ -298,3 +298,37 @@ def test_every_figure_is_counted_exactly_once(gold_spans, pred_spans) -> None:
     # Scoring the gold against itself is always perfect.
     itself = frame(*(pred(s, e, k, value=float(v)) for (s, e), k, v in gold_spans))
     assert evaluate(rows, itself).overall.fp == evaluate(rows, itself).overall.fn == 0
+
+
+@pytest.mark.parametrize(("pred", "gold", "ok"), [
+    ("Paris", "Paris", True), ("ville de Derna", "Derna", True),
+    ("Île-de-France", "ile de france", True), ("Lyon", "Marseille", False),
+    (None, "Paris", False)])
+def test_places_match_when_one_names_the_other(pred, gold, ok) -> None:
+    from factcheck.eval.compare import same_place
+
+    assert same_place(pred, gold) is ok
+
+
+@pytest.mark.parametrize(("start", "end", "gold", "ok"), [
+    (None, "2024-09-01", ["2024-09-01", "2024-09-01"], True),
+    ("2024-01-01", "2024-12-31", ["2024-01-01", "2024-12-31"], True),
+    (None, "2024-12-31", ["2024-01-01", "2024-12-31"], False),
+    (None, "2024-09-30", ["2024-09-01", "2024-09-01"], False),
+    (None, "2024-09-01", None, False)])
+def test_periods_match_on_their_end_and_a_stated_start(start, end, gold, ok) -> None:
+    from factcheck.eval.compare import same_period
+
+    assert same_period(start, end, gold) is ok
+
+
+def test_gold_context_fields_are_scored_when_given() -> None:
+    rows = [gold(0, 2, value=12, surface="12", place="Nantes", period=["2025-03-01", "2025-03-01"],
+                 qualifiers=["blessés"])]
+    claims = pd.DataFrame([{"article_id": "a", "start": 0, "end": 2, "surface": "12",
+                            "kind": "count", "value": 12.0, "place": "Nantes",
+                            "time_start": None, "time_end": "2025-03-02",
+                            "qualifiers": "blessé; graves"}])
+    report = evaluate(rows, claims)
+    assert {k: (a.correct, a.total) for k, a in report.fields.items()} == {
+        "place": (1, 1), "period": (0, 1), "qualifiers": (1, 1)}
