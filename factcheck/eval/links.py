@@ -15,8 +15,9 @@ Scores:
   linked (any relation but ``different_scope``); and the share linked with the gold relation
   (``sources_disagree`` and ``contradiction`` both count as a disagreement);
 * **flag precision**: the share of flags that are real: a flag is real when two of its claims
-  are a gold ``contradiction`` (or, for a ``sources_disagree`` flag, a gold
-  ``sources_disagree``), or its claims hold a gold ``sum_mismatch`` total and one of its parts.
+  (or its one claim and another) are a gold ``contradiction`` (or, for a
+  ``sources_disagree`` flag, a gold ``sources_disagree``), or its claims hold a gold
+  ``sum_mismatch`` total and one of its parts.
   Given for high-severity flags apart;
 * **inconsistency recall**: the share of gold ``contradiction`` and ``sum_mismatch`` relations
   that some flag covers;
@@ -226,6 +227,10 @@ def score_relations(
         by_type[ftype] += 1
         ids = _split(rec.get("claim_ids"))
         pairs = {frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]}
+        if len(ids) == 1:
+            # A flag on one figure ("jeudi 19 juin" is a Monday) is real when that figure is
+            # one side of a real inconsistency: it points at the wrong one.
+            pairs = {p for p in real_pairs if ids[0] in p}
         # A sources_disagree flag is right on two sources at odds (or worse); any other flag
         # only on a real inconsistency.
         allowed = _DISAGREE | INCONSISTENT if ftype == "sources_disagree" else INCONSISTENT

@@ -95,3 +95,10 @@ def test_eval_relations_on_the_dev_passages_and_seeds(tmp_path) -> None:
     assert report["link_recall"]["value"] == 1.0
     assert report["flag_precision"]["value"] == 1.0
     assert report["inconsistency_recall"]["value"] == 1.0
+
+
+def test_a_flag_on_the_wrong_figure_of_a_real_inconsistency_is_real() -> None:
+    flags = _flags(("weekday_mismatch", "high", ("cb",)), ("weekday_mismatch", "high", ("cc",)))
+    report = score_relations(GOLD, RELATIONS, CLAIMS, _links(), flags, ["a", "b", "c"])
+    assert (report.flag_precision.hits, report.flag_precision.total) == (1, 2)
+    assert report.inconsistency_recall.hits == 1
