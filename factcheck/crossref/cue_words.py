@@ -129,6 +129,9 @@ class Lexicon:
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
     toll_outcomes: frozenset[str]
+    contrast: regex.Pattern[str]
+    decrease: regex.Pattern[str]
+    increase: regex.Pattern[str]
     toll_cues: regex.Pattern[str]
     cumulative_exclusions: regex.Pattern[str]
     event: regex.Pattern[str]
@@ -210,6 +213,9 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
         toll_outcomes=frozenset(data["toll"]["outcomes"]),
+        contrast=_pattern(data["change_check"]["contrast"]),
+        decrease=_pattern(data["change_check"]["decrease"]),
+        increase=_pattern(data["change_check"]["increase"]),
         toll_cues=_pattern(data["toll"]["cues"]),
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),

@@ -1,0 +1,99 @@
+"""A stated change that the figures it relates do not give: "4 730 cas (contre 8 550, -42 %)"
+is a fall of 44.7 %, not 42 %."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.crossref.matching import ClaimView, precision
+from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.models import Flag
+
+#: Characters between the figure and "contre", and between the two figures and the change.
+MAX_GAP = 160
+MAX_CHANGE_GAP = 45
+#: "contre" must stand this close before the figure it introduces.
+CONTRAST_REACH = 25
+#: Points of slack beyond the rounding of the three figures.
+SLACK = 0.3
+
+
+def _pct(x: float) -> str:
+    return f"{x:+.1f}".replace(".", ",")
+
+
+def _bounds(v: ClaimView) -> tuple[float, float]:
+    value = v.value or 0.0
+    half = precision(value)
+    return value - half, value + half
+
+
+def computed_range(x: ClaimView, y: ClaimView) -> tuple[float, float]:
+    """The change from ``y`` to ``x`` in percent, over the rounding of both."""
+    xl, xh = _bounds(x)
+    yl, yh = _bounds(y)
+    corners = [(a - b) / b * 100 for a in (xl, xh) for b in (yl, yh) if b > 0]
+    return min(corners), max(corners)
+
+
+@register
+class ChangeMismatch(Rule):
+    name = "change_mismatch"
+    description = ("Une évolution en pourcentage écrite entre deux chiffres d'une même phrase "
+                   "(« 4 730, contre 8 550, -42 % ») qui ne correspond pas à ces chiffres.")
+    severity = "high"
+
+    def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        by_sentence: dict[tuple[str, int | None], list[ClaimView]] = defaultdict(list)
+        for v in ctx.views.values():
+            by_sentence[(v.article_id, v.sentence_start)].append(v)
+        for members in by_sentence.values():
+            members.sort(key=lambda v: v.start)
+            for i, y in enumerate(members):
+                flag = self._check_compared(ctx, members, i, y)
+                if flag is not None:
+                    yield flag
+
+    def _check_compared(self, ctx: CheckContext, members: list[ClaimView], i: int,
+                        y: ClaimView) -> Flag | None:
+        """``y`` is the figure after "contre"; the figure it is contrasted with is the nearest
+        one before it of its dimension and of a comparable size (a change within -67 % and
+        +200 %: "semaine 20" is no such figure); the change, the next percent after it. Figures
+        stated "environ" are checked at their stated precision."""
+        if i == 0 or y.kind == "percent" or y.approx not in ("none", "approx") or not y.value \
+                or y.value <= 0:
+            return None
+        s0 = y.sentence_start or 0
+        before = [x for x in members[:i] if x.dimension == y.dimension
+                  and x.approx in ("none", "approx") and x.value
+                  and 1 / 3 <= x.value / y.value <= 3]
+        if not before:
+            return None
+        x = before[-1]
+        between = y.sentence[x.end - s0 : y.start - s0]
+        if len(between) > MAX_GAP or not ctx.lexicon.contrast.search(between[-CONTRAST_REACH:]):
+            return None  # "contre" must introduce y itself
+        z = next((m for m in members[i + 1 : i + 3] if m.kind == "percent"), None)
+        if z is None or z.value is None or z.dimension.startswith("points"):
+            return None
+        after = y.sentence[y.end - s0 : z.start - s0]
+        if len(after) > MAX_CHANGE_GAP:
+            return None
+        stated = z.value
+        if stated > 0 and ctx.lexicon.decrease.search(after) and not z.surface.startswith("+"):
+            stated = -stated
+        signed = z.surface.lstrip().startswith(("+", "-", "−"))
+        if not (signed or ctx.lexicon.decrease.search(after)
+                or ctx.lexicon.increase.search(after)):
+            return None  # a percent that is not said to be the change between them
+        lo, hi = computed_range(x, y)
+        tol = precision(abs(stated)) + SLACK
+        if lo - tol <= stated <= hi + tol:
+            return None
+        computed = (x.value - y.value) / y.value * 100
+        text = ctx.lexicon.say("flag_change", x=f"« {x.surface} »", y=f"« {y.surface} »",
+                               computed=_pct(computed), stated=_pct(stated),
+                               z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (x.article_id,), text,
+                         (x.sentence,), confidence=0.85)
