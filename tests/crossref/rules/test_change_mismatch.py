@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from crossref_helpers import case_ids, check_rule_case, rule_cases
 
-
 CASES = rule_cases("change_mismatch")
 
 
