@@ -64,6 +64,7 @@ class SourceData:
     not_source_starts: frozenset[str] = frozenset()
     not_source_words: frozenset[str] = frozenset()
     name_enders: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     spelling_ratio: int = 85
@@ -274,6 +275,7 @@ def source_data(code: str = "fr") -> SourceData:
         not_source_starts=_words(_table(d, "resolution", f), "not_source_starts", f),
         not_source_words=_words(_table(d, "resolution", f), "not_source_words", f),
         name_enders=_words(_table(d, "resolution", f), "name_enders", f),
+        quantity_words=_words(_table(d, "resolution", f), "quantity_words", f),
         back_references=_words(_table(d, "resolution", f), "back_references", f),
         heads=_words(_table(d, "resolution", f), "heads", f),
         spelling_ratio=int(_table(d, "resolution", f).get("spelling_ratio", 85)),

@@ -177,6 +177,9 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
     if name is None:
         return None
     data = source_data()
+    head, sep, rest = name.partition(" et ")
+    if sep and any(w.lower() in data.quantity_words for w in rest.split()):
+        name = head  # "ministère de l'Intérieur et plus de trois millions"
     raw = name.split()
     cut = next((i for i, w in enumerate(raw) if i and w.lower() in data.name_enders
                 and raw[0][:1].isupper()), None)

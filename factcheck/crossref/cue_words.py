@@ -165,12 +165,17 @@ def _places(table: dict) -> dict[str, str]:
     return out
 
 
-def _locative(prepositions: list[str], places: dict[str, str]) -> regex.Pattern[str]:
-    """A known place right after a locative preposition; group ``place`` is the spelling."""
+def _locative(prepositions: list[str], places: dict[str, str],
+              written: dict[str, str] | None = None) -> regex.Pattern[str]:
+    """A known place right after a locative preposition; group ``place`` is the spelling.
+    ``places`` match in any case, ``written`` (the cities, regions and departments of
+    ``places.toml`` [as_written]) only as written ("à Nantes", not "à nantes")."""
     preps = "|".join(regex.escape(p) for p in sorted(prepositions, key=len, reverse=True))
     names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{preps})\s+(?P<place>{names})(?!\w)",
-                         regex.IGNORECASE | regex.V1)
+    cased = "|".join(regex.escape(p) for p in sorted(written or {}, key=len, reverse=True))
+    alternatives = f"(?i:{names})" + (f"|{cased}" if cased else "")
+    return regex.compile(rf"(?<!\w)(?i:{preps})\s+(?P<place>{alternatives})(?!\w)",
+                         regex.V1)
 
 
 @lru_cache(maxsize=4)
@@ -180,7 +185,12 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     data = load_data(code, "crossref")
     structure = data["structure"]
     modality = data["modality"]
-    places = _places(load_data(code, "places").get("places", {}))
+    place_data = load_data(code, "places")
+    places = _places(place_data.get("places", {}))
+    # Names that are also common words, rivers or other cities ([ambiguous]) are left to the
+    # context stage, which reads them with their article ("dans la Somme").
+    written = {spelling: norm for norm, spellings in place_data.get("as_written", {}).items()
+               for spelling in spellings}
     families: dict[str, str] = {}
     for family, lemmas in data["families"].items():
         for lemma in lemmas:
@@ -200,7 +210,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         outcome_families=dict(data["outcome_families"]["families"]),
         places=places,
-        locative=_locative(data["places"]["locative"], places),
+        locative=_locative(data["places"]["locative"], places, written),
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),

@@ -26,7 +26,8 @@ the sentence, or one wording in two articles (a source and a publication day alo
 tell which of its figures a report gives); or one tie when the figures share their digits (a
 power of ten apart, or in another order: 23/32), the sign of one figure mistyped. The
 confidence grows with the ties.
-Two named sources at odds (``sources_disagree``, no accusation) need only one tie.
+Two named sources at odds (``sources_disagree``, no accusation) need no blocker and one of
+those ties of place, period, sentence or wording.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
            "sentence": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15}
+#: The ties that say which fact a figure reports (where, when, or the very words).
+STRONG_SCOPE = frozenset({"place", "period", "sentence", "wording"})
 #: Weak ties: they never establish an identity alone.
 WEAK = frozenset({"day", "article", "digits", "source_weak"})
 
@@ -65,7 +68,7 @@ class Identity:
             return False
         real = [t for t in self.ties if t != "digits"]
         strong = [t for t in real if t not in WEAK]
-        if not {"place", "period", "sentence", "wording", "digits"} & set(self.ties):
+        if not (STRONG_SCOPE | {"digits"}) & set(self.ties):
             # A source gives many figures of one metric in one article or on one day (by
             # place, by category, this year and last): who said it and when it was published
             # do not tell which fact a figure reports; a place or a period read on both does.
@@ -75,14 +78,15 @@ class Identity:
 
     @property
     def comparable(self) -> bool:
-        """Enough to show two named sources at odds (no accusation): no blocker, one tie."""
-        return not self.blockers and bool(self.ties)
+        """Enough to show two named sources at odds (no accusation): no blocker, and a
+        place, a period, the sentence or one wording read on both."""
+        return not self.blockers and bool(set(self.ties) & STRONG_SCOPE)
 
     @property
     def confidence(self) -> float:
         """0 to 1, from the ties (0 when not even comparable); below 0.5 when the figures
         are only comparable, not established as one fact."""
-        if not self.comparable:
+        if not (self.established or self.comparable):
             return 0.0
         score = min(1.0, sum(WEIGHTS[t] for t in self.ties))
         return round(score if self.established else min(score, 0.45), 2)
