@@ -33,6 +33,8 @@ class SubjectData:
     change_markers: frozenset[str]
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
+    wrapping_nouns: frozenset[str] = frozenset()
+    object_first_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         variation_nouns=_words(d, "variation_nouns", f),
         part_states=_words(d, "part_states", f),
         change_nouns=_words(d, "change_nouns", f),
+        wrapping_nouns=_words(d, "wrapping_nouns", f),
+        object_first_verbs=_words(d, "object_first_verbs", f),
         change_markers=_words(d, "change_markers", f),
         compounds=tuple(
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])

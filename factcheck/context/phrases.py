@@ -109,9 +109,9 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
         if lem in data.time_nouns or lem in data.not_subjects or number_word(t, data):
             continue
         if is_np_head(toks, k, data):
-            if lem in data.containers:
-                inner = unwrap_container(toks, k, data)
-                return inner
+            if lem in data.containers or lem in data.wrapping_nouns:
+                # "le nombre de soldats", "la hausse des cotisations": what they wrap.
+                return unwrap_container(toks, k, data)
             return k
     return None
 

@@ -137,7 +137,11 @@ def _object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if toks[j + 1].pos != "NOUN" or toks[j + 1].is_title:
         return None
     lem = lemma_of(toks[j + 1], data)
-    return None if lem in data.time_nouns or lem in data.not_subjects else j + 1
+    if lem in data.time_nouns or lem in data.not_subjects:
+        return None
+    if lem in data.containers or lem in data.wrapping_nouns:
+        return unwrap_container(toks, j + 1, data)  # "estime à 4 730 le nombre de cas"
+    return j + 1
 
 
 def _container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> int | None:
@@ -248,9 +252,15 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         v = _governing_verb(toks, fig.first)
         if v is not None:
-            k = head_before(toks, v, data)
+            # "X estime à 486 milliards le coût de": after a verb of assessment the object
+            # names the metric, the clause subject the one who assesses.
+            k = None
+            if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
+                k = _object_after(toks, fig, data)
             if k is None:
-                k = _object_after(toks, fig, data)  # "estime à 486 milliards le coût de"
+                k = head_before(toks, v, data)
+            if k is None:
+                k = _object_after(toks, fig, data)
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
