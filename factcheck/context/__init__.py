@@ -81,7 +81,9 @@ def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
     if m.kind != Kind.PERCENT and m.role != "change_by":
         return None
     nxt = figs[n + 1].mention.start - start if n + 1 < len(figs) else None
-    return basis_of(sentence, m.start - start, m.end - start, nxt)
+    first_rate = not any(f.mention.kind == Kind.PERCENT or f.mention.role == "change_by"
+                         for f in figs[:n])
+    return basis_of(sentence, m.start - start, m.end - start, nxt, lead=first_rate)
 
 
 @dataclass

@@ -139,7 +139,8 @@ def same_source(a: str | None, b: str | None) -> bool:
     for x, y in ((a, b), (b, a)):
         if len(x.split()) == 1 and x.isupper() and len(x) >= 2 and _acronym(y) == x.casefold():
             return True
-    if is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2:
+    if (is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2
+            and _first_names_agree(list(wa), list(wb))):
         return True
     return same_spelling(a, b)
 
@@ -215,9 +216,22 @@ def same_spelling(a: str, b: str) -> bool:
     wa, wb = _words_of(a), _words_of(b)
     if not wa or not wb or not (is_person_like(a) and is_person_like(b)):
         return False
+    if not _first_names_agree(wa, wb):
+        return False
     ratio = source_data().spelling_ratio
     la, lb = wa[-1], wb[-1]
-    return min(len(la), len(lb)) >= 6 and la[0] == lb[0] and fuzz.ratio(la, lb) >= ratio
+    # A letter or two of difference, not a longer name ("Martin" / "Martinez").
+    return (min(len(la), len(lb)) >= 6 and abs(len(la) - len(lb)) <= 1 and la[0] == lb[0]
+            and fuzz.ratio(la, lb) >= ratio)
+
+
+def _first_names_agree(wa: list[str], wb: list[str]) -> bool:
+    """Both names with a first name: the same one, or one an initial of the other
+    ("Marine Le Pen" and "Jean-Marie Le Pen" are two people)."""
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    fa, fb = wa[0], wb[0]
+    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
 
 def is_generic_source(name: str | None) -> bool:

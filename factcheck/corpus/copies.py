@@ -62,6 +62,8 @@ def find_copies(articles: Iterable[Article], threshold: float = COPY_THRESHOLD
         signature = _minhash(items)
         best = None
         for candidate in sorted(lsh.query(signature)):
+            if candidate == aid:
+                continue  # the same id twice (the reader makes ids unique; callers may not)
             other = sets[candidate]
             jaccard = len(items & other) / len(items | other)
             if jaccard >= threshold and (best is None or jaccard > best[0]):

@@ -87,8 +87,21 @@ def _equal_value_pairs(views: list[ClaimView]):
         members.sort(key=lambda v: (v.article_id, v.start))
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if a.article_id != b.article_id and days_apart(a, b) <= EQUAL_DAYS:
+                if a.article_id != b.article_id and days_apart(a, b) <= EQUAL_DAYS \
+                        and _related(a, b):
                     yield a, b
+
+
+def _related(a: ClaimView, b: ClaimView) -> bool:
+    """Something besides the value: one metric family (or one unknown), one source, or a
+    describing word in common ("78 969 détenus" is no "78 969 spectateurs")."""
+    if not (a.family and b.family) or a.family == b.family:
+        return True
+    if a.source_key and a.source_key == b.source_key:
+        return True
+    wa = (a.words or a.sentence_words) | {a.subject.lower()}
+    wb = (b.words or b.sentence_words) | {b.subject.lower()}
+    return bool((wa & wb) - {""})
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:

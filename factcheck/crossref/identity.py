@@ -66,15 +66,21 @@ class Identity:
         the same significant digits a power of ten apart)."""
         if self.blockers:
             return False
+        ties = set(self.ties)
         real = [t for t in self.ties if t != "digits"]
         strong = [t for t in real if t not in WEAK]
-        if not (STRONG_SCOPE | {"digits"}) & set(self.ties):
+        if "digits" in ties and ({"source"} | STRONG_SCOPE) & ties and "article" not in ties:
+            # Distinctive digits mistyped (988 millions / milliards, 23/32) and a named source,
+            # a place, a period or the very words in common: one figure, one slipped.
+            return True
+        if "digits" in ties and "article" in ties and STRONG_SCOPE & ties:
+            return True  # within one article, a place, a period or the sentence too
+        if not STRONG_SCOPE & ties:
             # A source gives many figures of one metric in one article or on one day (by
             # place, by category, this year and last): who said it and when it was published
             # do not tell which fact a figure reports; a place or a period read on both does.
             return False
-        needed = 1 if "digits" in self.ties else MIN_TIES
-        return len(real) >= needed and (bool(strong) or "digits" in self.ties)
+        return len(real) >= MIN_TIES and bool(strong)
 
     @property
     def comparable(self) -> bool:

@@ -233,7 +233,9 @@ def _typo(a: ClaimView, b: ClaimView) -> bool:
     db = [c for c in b.surface if c.isdigit()]
     if len(da) >= 2 and da != db and sorted(da) == sorted(db):
         return True
-    return a.value != b.value and significant_digits(a.value) == significant_digits(b.value) != ""
+    digits = significant_digits(a.value)
+    # One significant digit ("2 millions" / "20 millions") is no sign of a slip.
+    return a.value != b.value and len(digits) >= 2 and digits == significant_digits(b.value)
 
 
 def _toll(v: ClaimView, lexicon: Lexicon) -> bool:
@@ -246,7 +248,8 @@ def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,
     """A contradiction, only when the evidence establishes that the two figures report one
     fact (:func:`factcheck.crossref.identity.identity`), or two named sources at odds on
     comparable figures (for ``sources_disagree``, never an accusation); else no link."""
-    found = identity(a, b, lexicon, same_digits=slip or _typo(a, b))
+    distinctive = len(significant_digits(a.value)) >= 2
+    found = identity(a, b, lexicon, same_digits=(slip and distinctive) or _typo(a, b))
     named = a.source_mode != "inherited" and b.source_mode != "inherited"
     if not (found.established or (found.comparable and named and distinct_sources(a, b))):
         return None

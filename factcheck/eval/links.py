@@ -68,6 +68,9 @@ def load_relations(path: str | Path) -> list[dict[str, Any]]:
             raise RelationsError(f"{path}:{lineno}: expected an object with 'a' and 'relation'")
         if "b" not in row and "parts" not in row:
             raise RelationsError(f"{path}:{lineno}: a relation needs 'b' or 'parts'")
+        refs = [row["a"], *([row["b"]] if "b" in row else row["parts"])]
+        if not all(isinstance(r, list) and len(r) == 3 for r in refs):
+            raise RelationsError(f"{path}:{lineno}: a figure is [article, surface, occurrence]")
         rows.append(row)
     return rows
 

@@ -77,10 +77,11 @@ def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
 
 
 def basis_of(sentence: str, start: int, end: int, next_figure: int | None = None,
-             code: str = "fr") -> str | None:
+             code: str = "fr", lead: bool = True) -> str | None:
     """The basis of the rate at ``sentence[start:end]``: a phrase of ``rates.toml`` after it
-    (up to the next figure) or just before it, else a comparison base ("par rapport à
-    2019")."""
+    (up to the next figure) or just before it in its clause, a phrase heading the sentence
+    when ``lead`` (the sentence's first rate only: "Sur un an, les prix ont augmenté de 3,2 %,
+    et le chômage est de 7,3 %"), else a comparison base ("par rapport à 2019")."""
     data = rate_data(code)
     stop = min(len(sentence), end + WINDOW, next_figure if next_figure is not None else
                len(sentence))
@@ -91,9 +92,9 @@ def basis_of(sentence: str, start: int, end: int, next_figure: int | None = None
     before = list(data.pattern.finditer(sentence, max(clause, start - WINDOW), start))
     if before:
         return data.bases[before[-1].group(0).lower()]
-    lead = data.pattern.match(sentence, len(sentence) - len(sentence.lstrip()))
-    if lead and lead.end() < start:  # "Sur un mois, les prix reculent de 0,4 %."
-        return data.bases[lead.group(0).lower()]
+    head = data.pattern.match(sentence, len(sentence) - len(sentence.lstrip())) if lead else None
+    if head and head.end() < start:  # "Sur un mois, les prix reculent de 0,4 %."
+        return data.bases[head.group(0).lower()]
     comparison = data.comparison.search(sentence, end, stop)
     if comparison:
         cut = data.comparison_end.search(sentence, comparison.end())

@@ -26,7 +26,9 @@ def test_spelling_variants_are_one_source(a: str, b: str) -> None:
     assert same_source(a, b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Zaloujny", "Zelensky"), ("Macron", "Marron")])
+@pytest.mark.parametrize(("a", "b"), [("Zaloujny", "Zelensky"), ("Macron", "Marron"),
+                                      ("Jean Martin", "Paul Martinez"), ("Martin", "Martinez"),
+                                      ("Marine Le Pen", "Jean-Marie Le Pen")])
 def test_other_names_are_other_sources(a: str, b: str) -> None:
     assert not same_source(a, b)
 

@@ -44,7 +44,7 @@ def test_one_distinctive_value_in_two_articles_is_linked_whatever_the_subject_re
          "text": "Le nombre de détenus a atteint 78 969 au 1er septembre.",
          "claims": [{"surface": "78 969", "kind": "count", "value": 78969, "subject": "détenu"}]}
     b = {"id": "p2", "published": "2024-10-01",
-         "text": "Les prisons comptaient 78 969 personnes incarcérées.",
+         "text": "Les prisons comptaient 78 969 détenus au 1er septembre.",
          "claims": [{"surface": "78 969", "kind": "count", "value": 78969,
                      "subject": "prison"}]}
     c = {"id": "p3", "published": "2024-11-20",  # weeks later: no longer the same report
@@ -55,3 +55,15 @@ def test_one_distinctive_value_in_two_articles_is_linked_whatever_the_subject_re
     pairs = {frozenset(x) for x in zip(links["claim_a"], links["claim_b"], strict=True)}
     assert len(links) == 1 and set(links["relation"]) == {"same"} and flags.empty
     assert len(pairs) == 1
+
+
+def test_an_equal_value_of_another_metric_is_not_linked() -> None:
+    a = {"id": "q1", "published": "2024-09-30",
+         "text": "Le nombre de détenus a atteint 78 969 au 1er septembre.",
+         "claims": [{"surface": "78 969", "kind": "count", "value": 78969, "subject": "détenu"}]}
+    b = {"id": "q2", "published": "2024-09-30",
+         "text": "Le stade a accueilli 78 969 spectateurs pour la finale.",
+         "claims": [{"surface": "78 969", "kind": "count", "value": 78969,
+                     "subject": "spectateur"}]}
+    links, _ = cross_reference(frame_from_articles([a, b]))
+    assert links.empty

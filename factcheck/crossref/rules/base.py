@@ -52,16 +52,20 @@ class Rule(ABC):
              confidence: float | None = None) -> Flag:
         """A flag whose id depends only on the sorted claim ids, the rule and ``key``."""
         ids = tuple(sorted(dict.fromkeys(claim_ids)))
+        conf = self.confidence if confidence is None else round(confidence, 2)
+        severity = severity or self.severity
+        if severity == "high" and conf < 0.5:
+            severity = "medium"  # an accusation on thin evidence is not shown as high
         parts = (*ids, self.name, key) if key else (*ids, self.name)
         return Flag(
             flag_id=stable_id(*parts),
             type=self.name,
-            severity=severity or self.severity,
+            severity=severity,
             claim_ids=ids,
             article_ids=tuple(sorted(dict.fromkeys(article_ids))),
             explanation=explanation,
             evidence=tuple(dict.fromkeys(e for e in evidence if e)),
-            confidence=self.confidence if confidence is None else round(confidence, 2),
+            confidence=conf,
         )
 
 

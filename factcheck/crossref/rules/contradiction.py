@@ -15,14 +15,19 @@ def _established(j: Judged) -> bool:
     return j.identity is not None and j.identity.established
 
 
+def _named(j: Judged) -> bool:
+    """Both sources named with their figures, not carried over from earlier in the article."""
+    return j.a.source_mode != "inherited" and j.b.source_mode != "inherited"
+
+
 def same_source(j: Judged) -> bool:
-    return bool(j.a.source_key) and j.a.source_key == j.b.source_key
+    return bool(j.a.source_key) and j.a.source_key == j.b.source_key and _named(j)
 
 
 def sources_disagree(j: Judged) -> bool:
     """Two different named sources at odds, with no sign of a typing slip (23/32): the
     police and a union counting one march, not an error (rule ``sources_disagree``)."""
-    return distinct_sources(j.a, j.b) and not digit_swap(j)
+    return distinct_sources(j.a, j.b) and _named(j) and not digit_swap(j)
 
 
 def digit_swap(j: Judged) -> bool:

@@ -12,10 +12,11 @@ from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.lang import load_data
 from factcheck.models import Flag
 
-#: A date written without its year is read as the day of that name nearest the publication
-#: date; it is checked only if no such day within this many days of publication has the
-#: weekday written (the year could not be the one read).
-NEAR_DAYS = 183
+#: A date written without its year is checked against the years around its anchor (the
+#: publication date, else the full dates of the article): flagged only if none of them has
+#: the weekday written, and then with medium severity and the year it assumed, since a
+#: well-known past date ("les attentats du vendredi 13 novembre") may be of another year.
+NEAR_YEARS = 1
 
 
 @cache
@@ -35,17 +36,16 @@ def _stated_weekday(surface: str) -> int | None:
 
 
 def _candidates(month: int, day: int, anchors: list[date]) -> list[date]:
-    """The days of that month and day within NEAR_DAYS of an anchor date."""
+    """That month and day in the years around each anchor (the nearest first)."""
     out = set()
     for anchor in anchors:
-        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        for year in range(anchor.year - NEAR_YEARS, anchor.year + NEAR_YEARS + 1):
             try:
-                d = date(year, month, day)
+                out.add(date(year, month, day))
             except ValueError:  # 29 February
                 continue
-            if abs((d - anchor).days) <= NEAR_DAYS:
-                out.add(d)
-    return sorted(out)
+    first = anchors[0] if anchors else date.min
+    return sorted(out, key=lambda d: (abs((d - first).days), d))
 
 
 def _anchors(rows: list[dict]) -> dict[str, list[date]]:
@@ -88,15 +88,21 @@ class WeekdayMismatch(Rule):
             if stated is None or found is None:
                 continue
             year, month, day = found.group(1), int(found.group(2)), int(found.group(3))
+            if str(row.get("copy_of") or "") not in ("", "nan", "None"):
+                continue  # a copy repeats its original's flag: never twice
+            severity = None
             if _YEAR.search(surface) and year:
                 days, confidence = [date(int(year), month, day)], 0.95  # the year is written
             else:
                 days = _candidates(month, day, anchors.get(str(row["article_id"]), []))
-                confidence = 0.8
+                confidence, severity = 0.6, "medium"
             if not days or any(d.weekday() == stated for d in days):
                 continue
-            actual = ", ".join(sorted({names[d.weekday()] for d in days}))
             text = ctx.lexicon.say("flag_weekday", surface=surface, day=days[0].isoformat(),
-                                   actual=actual)
+                                   actual=names[days[0].weekday()])
+            if len(days) > 1:
+                text += " " + ctx.lexicon.say("weekday_years", years=", ".join(
+                    f"{d.year} ({names[d.weekday()]})" for d in sorted(days)))
             yield self.flag((str(row["claim_id"]),), (str(row["article_id"]),), text,
-                            (str(row.get("sentence") or ""),), confidence=confidence)
+                            (str(row.get("sentence") or ""),), severity=severity,
+                            confidence=confidence)
