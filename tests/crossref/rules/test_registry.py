@@ -71,3 +71,11 @@ def test_rules_need_a_name_and_a_description() -> None:
 
     with pytest.raises(TypeError):
         register(Nameless)
+
+
+def test_a_flag_on_thin_evidence_is_never_high() -> None:
+    rule = registered_rules()["contradiction"]()
+    thin = rule.flag(("a", "b"), ("x", "y"), "texte", ("phrase",), confidence=0.3)
+    firm = rule.flag(("a", "b"), ("x", "y"), "texte", ("phrase",), confidence=0.8)
+    assert (thin.severity, firm.severity) == ("medium", "high")
+    assert thin.flag_id == firm.flag_id  # the id does not depend on the evidence
