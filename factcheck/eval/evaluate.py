@@ -24,7 +24,6 @@ source) is in ``factcheck.eval.compare``; the result records (``Score``, ``Accur
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import (
     VALUE_TOLERANCE,
     as_text,
@@ -73,20 +73,8 @@ class GoldError(ValueError):
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a gold ``*_mentions.jsonl`` file (checked for the fields scoring needs)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot read: {exc}") from None
     rows: list[dict[str, Any]] = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(row, dict):
-            raise GoldError(f"{path}:{lineno}: expected a JSON object")
+    for lineno, row in json_objects(path, GoldError):
         missing = [k for k in ("id", "start", "end", "kind") if row.get(k) is None]
         if missing:
             raise GoldError(f"{path}:{lineno}: missing field(s) {', '.join(missing)}")

@@ -26,7 +26,6 @@ Scores:
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import pair_by_overlap
 
 #: Gold relations between two figures that report one fact.
@@ -52,19 +52,9 @@ class RelationsError(ValueError):
 
 def load_relations(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a gold ``*_relations.jsonl`` file, checked for the fields scoring needs."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RelationsError(f"{path}: cannot read: {exc}") from None
     rows = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RelationsError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or "a" not in row or "relation" not in row:
+    for lineno, row in json_objects(path, RelationsError):
+        if "a" not in row or "relation" not in row:
             raise RelationsError(f"{path}:{lineno}: expected an object with 'a' and 'relation'")
         if "b" not in row and "parts" not in row:
             raise RelationsError(f"{path}:{lineno}: a relation needs 'b' or 'parts'")
