@@ -132,6 +132,7 @@ class Lexicon:
     contrast: regex.Pattern[str]
     decrease: regex.Pattern[str]
     increase: regex.Pattern[str]
+    other_basis: regex.Pattern[str]
     toll_cues: regex.Pattern[str]
     cumulative_exclusions: regex.Pattern[str]
     event: regex.Pattern[str]
@@ -226,6 +227,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         contrast=_pattern(data["change_check"]["contrast"]),
         decrease=_pattern(data["change_check"]["decrease"]),
         increase=_pattern(data["change_check"]["increase"]),
+        other_basis=_pattern(data["change_check"]["other_basis"]),
         toll_cues=_pattern(data["toll"]["cues"]),
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),

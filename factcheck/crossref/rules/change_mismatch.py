@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+import regex
+
 from factcheck.crossref.matching import ClaimView, precision
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
@@ -13,10 +15,32 @@ from factcheck.models import Flag
 #: Characters between the figure and "contre", and between the two figures and the change.
 MAX_GAP = 160
 MAX_CHANGE_GAP = 45
+#: Characters read after the change for another basis ("par an", "hors ...").
+BEYOND = 35
+#: Extra tolerance of a change stated "près de", as a share of it.
+APPROX_SHARE = 0.1
+#: A rate's basis that is not the period between the two figures.
+OTHER_BASES = frozenset({"sur un mois", "sur un trimestre", "sur une semaine"})
+#: What may stand right before a signed change given alone: "(… , -42 %)", "soit +8 %".
+SIGNED_OPENERS = ("(", ",", "soit", ":")
+#: What may stand between the cue word and the change: "en hausse de 4 %", "baisse : -3 %"
+#: (not "la hausse (85 %)": a share of the rise).
+_CUE_TO_CHANGE = regex.compile(r"\s*(?:de|d'|d’|:)?\s*")
 #: "contre" must stand this close before the figure it introduces.
 CONTRAST_REACH = 25
 #: Points of slack beyond the rounding of the three figures.
 SLACK = 0.3
+
+
+def _introducing_cue(after: str, ctx: CheckContext) -> str | None:
+    """"increase" or "decrease" when a cue word introduces the change right before it ("en
+    hausse de", "une baisse de"), else None ("un an plus tôt, dont 48 %" introduces none)."""
+    best = None
+    for name, pattern in (("decrease", ctx.lexicon.decrease), ("increase", ctx.lexicon.increase)):
+        for m in pattern.finditer(after):
+            if _CUE_TO_CHANGE.fullmatch(after[m.end():]) and (best is None or m.end() > best[1]):
+                best = (name, m.end())
+    return best[0] if best else None
 
 
 def _pct(x: float) -> str:
@@ -78,17 +102,23 @@ class ChangeMismatch(Rule):
         if z is None or z.value is None or z.dimension.startswith("points"):
             return None
         after = y.sentence[y.end - s0 : z.start - s0]
-        if len(after) > MAX_CHANGE_GAP:
-            return None
-        stated = z.value
-        if stated > 0 and ctx.lexicon.decrease.search(after) and not z.surface.startswith("+"):
-            stated = -stated
+        if len(after) > MAX_CHANGE_GAP or z.approx in ("lower", "upper", "range"):
+            return None  # "une baisse de plus de 40 %" is consistent with -44,7 %
+        beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
+        if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:
+            return None  # "0,5 % par an", "3 % à taux de change constants", "sur un mois"
+        cue = _introducing_cue(after, ctx)
         signed = z.surface.lstrip().startswith(("+", "-", "−"))
-        if not (signed or ctx.lexicon.decrease.search(after)
-                or ctx.lexicon.increase.search(after)):
+        opener = not after.strip() or after.rstrip().endswith(SIGNED_OPENERS)
+        if cue is None and not (signed and opener):
             return None  # a percent that is not said to be the change between them
+        stated = z.value
+        if stated > 0 and cue == "decrease" and not signed:
+            stated = -stated
         lo, hi = computed_range(x, y)
         tol = precision(abs(stated)) + SLACK
+        if z.approx == "approx":
+            tol += abs(stated) * APPROX_SHARE  # "près de 50 %"
         if lo - tol <= stated <= hi + tol:
             return None
         computed = (x.value - y.value) / y.value * 100

@@ -92,7 +92,10 @@ class WeekdayMismatch(Rule):
                 continue  # a copy repeats its original's flag: never twice
             severity = None
             if _YEAR.search(surface) and year:
-                days, confidence = [date(int(year), month, day)], 0.95  # the year is written
+                try:
+                    days, confidence = [date(int(year), month, day)], 0.95  # year written
+                except ValueError:
+                    continue  # no such day ("29 février 2023" in a table edited by hand)
             else:
                 days = _candidates(month, day, anchors.get(str(row["article_id"]), []))
                 confidence, severity = 0.6, "medium"
