@@ -114,6 +114,9 @@ class Context:
     modality_rule: str | None = None
     #: The basis of a rate ("sur un an", "sur un mois", "par rapport à 2019").
     basis: str | None = None
+    #: "explicit" (read near the figure) or "inherited" (the last place named earlier in the
+    #: article: the report's place), None without a place.
+    place_mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +178,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "category",
     "actor",
     "place",
+    "place_mode",
     "time_start",
     "time_end",
     "source",

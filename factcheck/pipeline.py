@@ -157,6 +157,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "category": c.category,
         "actor": c.actor,
         "place": c.place,
+        "place_mode": c.place_mode,
         "time_start": c.time_start,
         "time_end": c.time_end,
         "source": c.source,

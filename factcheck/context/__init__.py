@@ -93,6 +93,7 @@ class _ArticleState:
     times: TimeResolver
     quote_sources: dict[int, str | None] = field(default_factory=dict)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # sources found, in order
+    places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
 
@@ -116,6 +117,7 @@ def _sentence_contexts(
     # A sentence that names its own source for a figure does not take an earlier one for the
     # others ("selon une étude du CSIS, ... dans les deux camps").
     own_source = any(src.source for src in srcs)
+    own_place = False
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
@@ -150,6 +152,13 @@ def _sentence_contexts(
             inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
+        place = place_of(sentence, toks, fig, figs, src.source) if situated else None
+        place_mode = "explicit" if place else None
+        own_place = own_place or place is not None
+        if place is None and situated and state.places and not own_place:
+            # The place the report is about, named earlier, covers the figures that follow
+            # (a weaker reading: cross-referencing never ties or separates figures by it).
+            place, place_mode = state.places[-1], "inherited"
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(
@@ -169,7 +178,8 @@ def _sentence_contexts(
                 qualifiers=sub.qualifiers,
                 category=category_of(sub.subject, sub.qualifiers, m.kind),
                 actor=actor,
-                place=place_of(sentence, toks, fig, figs, src.source) if situated else None,
+                place=place,
+                place_mode=place_mode,
                 time_start=t_start,
                 time_end=t_end,
                 source=source,
@@ -181,6 +191,7 @@ def _sentence_contexts(
         )
     state.speakers.extend((start, c.source) for c in out
                           if c.source and c.source_mode == "explicit")
+    state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     with_subject = [
         c for c, f in zip(out, figs, strict=True) if c.subject and f.mention.kind in SITUATED_KINDS

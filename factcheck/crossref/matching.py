@@ -332,7 +332,9 @@ def _view(row: dict, cue: dict, described: frozenset[str],
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
     known = _word_set(_text(row.get("subject")), _text(row.get("source")))
-    place = place_key(_text(row.get("place")), lexicon)
+    # An inherited place (the report's, named earlier) neither ties nor separates figures.
+    inherited = _text(row.get("place_mode")) == "inherited"
+    place = "" if inherited else place_key(_text(row.get("place")), lexicon)
     places = sentence_info[0]
     if not place and not places and cue["national"]:
         # "au niveau national" with no place read: the whole country, not a region of it.
