@@ -42,6 +42,11 @@ class Judged:
     def confidence(self) -> float:
         return self.identity.confidence if self.identity is not None else 0.0
 
+    @property
+    def established(self) -> bool:
+        """Identity before accusation: the evidence ties the two figures to one fact."""
+        return self.identity is not None and self.identity.established
+
 
 def value_relation(a: ClaimView, b: ClaimView) -> str:
     """"same", "compatible" (intervals meet) or "incompatible"."""

@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.crossref.draft import split_ids
 from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import pair_by_overlap
 
@@ -148,12 +149,6 @@ def _claims_of_gold(
     return found
 
 
-def _split(cell: object) -> tuple[str, ...]:
-    if isinstance(cell, (list, tuple)):
-        return tuple(str(c) for c in cell)
-    return tuple(c for c in str(cell or "").split("; ") if c)
-
-
 def score_relations(
     gold_rows: Iterable[Mapping[str, Any]],
     relations: Iterable[Mapping[str, Any]],
@@ -213,12 +208,12 @@ def score_relations(
     false_flags: list[str] = []
     covered: set[frozenset[str]] = set()
     for rec in flags.to_dict("records") if len(flags) else []:
-        if not set(_split(rec.get("article_ids"))) & article_set:
+        if not set(split_ids(rec.get("article_ids"))) & article_set:
             continue
         n_flags += 1
         ftype = str(rec["type"])
         by_type[ftype] += 1
-        ids = _split(rec.get("claim_ids"))
+        ids = split_ids(rec.get("claim_ids"))
         pairs = {frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]}
         if len(ids) == 1:
             # A flag on one figure ("jeudi 19 juin" is a Monday) is real when that figure is

@@ -10,11 +10,6 @@ from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
 
 
-def _established(j: Judged) -> bool:
-    """Identity before accusation: the evidence ties the two figures to one fact."""
-    return j.identity is not None and j.identity.established
-
-
 def _named(j: Judged) -> bool:
     """Both sources named with their figures, not carried over from earlier in the article."""
     return j.a.source_mode != "inherited" and j.b.source_mode != "inherited"
@@ -47,7 +42,7 @@ class Contradiction(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction" or not _established(j):
+            if j.relation != "contradiction" or not j.established:
                 continue
             if same_source(j) or slip_factor(j.a, j.b):
                 continue

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.crossref.relations import Judged
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import digit_swap, same_source
 from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
-
-
-def _established(j: Judged) -> bool:
-    """Identity before accusation: the evidence ties the two figures to one fact."""
-    return j.identity is not None and j.identity.established
 
 
 @register
@@ -25,7 +19,7 @@ class SameSource(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction" or not _established(j):
+            if j.relation != "contradiction" or not j.established:
                 continue
             if not same_source(j) or slip_factor(j.a, j.b):
                 continue

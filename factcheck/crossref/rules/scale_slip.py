@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.crossref.matching import ClaimView, significant_digits
-from factcheck.crossref.relations import Judged, ratio
+from factcheck.crossref.relations import ratio
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
-
-
-def _established(j: Judged) -> bool:
-    """Identity before accusation: the evidence ties the two figures to one fact."""
-    return j.identity is not None and j.identity.established
 
 #: Relative slack on the ratio, beyond the approximation of the figures themselves.
 SLACK = 0.01
@@ -54,7 +49,7 @@ class ScaleSlip(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
         for j in ctx.judged:
-            if j.relation != "contradiction" or not _established(j):
+            if j.relation != "contradiction" or not j.established:
                 continue
             factor = slip_factor(j.a, j.b)
             if factor is None:
