@@ -248,6 +248,7 @@ def source_data(code: str = "fr") -> SourceData:
     d = load_data(code, "context_source")
     f = "context_source"
     att = _table(d, "attribution", f)
+    res = _table(d, "resolution", f)
     return SourceData(
         speech_verbs=_words(d, "speech_verbs", f),
         inverted_only=_words(d, "inverted_only", f),
@@ -275,14 +276,14 @@ def source_data(code: str = "fr") -> SourceData:
             for verb, nouns in _table(d, "state_objects", f).items()
         },
         denials=_words(_table(d, "not_speech", f), "denials", f),
-        not_sources=_words(_table(d, "resolution", f), "not_sources", f),
-        not_source_starts=_words(_table(d, "resolution", f), "not_source_starts", f),
-        not_source_words=_words(_table(d, "resolution", f), "not_source_words", f),
-        name_enders=_words(_table(d, "resolution", f), "name_enders", f),
-        quantity_words=_words(_table(d, "resolution", f), "quantity_words", f),
-        back_references=_words(_table(d, "resolution", f), "back_references", f),
-        heads=_words(_table(d, "resolution", f), "heads", f),
-        spelling_ratio=int(_table(d, "resolution", f).get("spelling_ratio", 85)),
+        not_sources=_words(res, "not_sources", f),
+        not_source_starts=_words(res, "not_source_starts", f),
+        not_source_words=_words(res, "not_source_words", f),
+        name_enders=_words(res, "name_enders", f),
+        quantity_words=_words(res, "quantity_words", f),
+        back_references=_words(res, "back_references", f),
+        heads=_words(res, "heads", f),
+        spelling_ratio=int(res.get("spelling_ratio", 85)),
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),
         agent_stops=_words(att, "agent_stops", f),
