@@ -12,6 +12,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck.crossref.stories import StorySettings
 from factcheck.lang import load_data
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "fr" / "crossref.toml"
@@ -101,6 +102,20 @@ def _cue_set(table: dict[str, list[str]]) -> CueSet:
     return CueSet(names, tuple(_pattern(table[n]) for n in names))
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def lemma(subject: str) -> str:
+    """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
+    words = []
+    for word in _norm(subject).split():
+        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     partial: regex.Pattern[str]
@@ -137,6 +152,7 @@ class Lexicon:
     cumulative_exclusions: regex.Pattern[str]
     event: regex.Pattern[str]
     families: dict[str, str]  # subject lemma → family name
+    stories: StorySettings
     family_nature: dict[str, str]  # family name → "stock" | "event"
     duration_days: dict[str, float]
     calendar_tolerance: float
@@ -179,6 +195,16 @@ def _locative(prepositions: list[str], places: dict[str, str],
                          regex.V1)
 
 
+def _stories(table: dict, stopwords: list[str]) -> StorySettings:
+    return StorySettings(
+        language=str(table["language"]), threshold=float(table["threshold"]),
+        max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
+        sentence_threshold=float(table["sentence_threshold"]),
+        sentence_shared=int(table["sentence_shared"]),
+        index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
+        stopwords=frozenset(w.lower() for w in stopwords))
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(code: str = "fr") -> Lexicon:
     """The cross-reference cues of language ``code`` (``lang/<code>/crossref.toml``, and the
@@ -193,10 +219,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     written = {spelling: norm for norm, spellings in place_data.get("as_written", {}).items()
                for spelling in spellings}
     families: dict[str, str] = {}
-    for family, lemmas in data["families"].items():
-        for lemma in lemmas:
-            families[lemma.lower()] = family
-        families[family.lower()] = family
+    for family, words in data["families"].items():
+        for word in words:
+            families[lemma(word)] = family
+        families[lemma(family)] = family
     return Lexicon(
         partial=_pattern(structure["partial"]),
         exhaustive=_pattern(structure["exhaustive"]),
@@ -232,6 +258,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),
         families=families,
+        stories=_stories(data["stories"], data["description"]["stopwords"]),
         family_nature=dict(data["families_nature"]),
         duration_days={k.lower(): float(v) / 86400
                        for k, v in data["durations"]["seconds"].items()},

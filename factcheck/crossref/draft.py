@@ -28,7 +28,7 @@ import math
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -70,10 +70,13 @@ class CrossrefIndex:
     def __init__(self, corpus_claims: pd.DataFrame, reference: pd.DataFrame | None) -> None:
         from factcheck.crossref.cue_words import load_lexicon
         from factcheck.crossref.matching import blocks, prepare_claims
+        from factcheck.crossref.stories import StoryIndex, article_texts
         from factcheck.crossref.structures import find_structures, with_roles
 
         self.lexicon = load_lexicon()
         self.reference = reference
+        self.stories = StoryIndex(article_texts(corpus_claims.to_dict("records")),
+                                  self.lexicon.stories)
         views = prepare_claims(corpus_claims, self.lexicon)
         views = with_roles(views, find_structures(views, self.lexicon), self.lexicon)
         self.blocks = blocks(views)
@@ -85,10 +88,16 @@ class CrossrefIndex:
         from factcheck.crossref.matching import blocks, prepare_claims
         from factcheck.crossref.relations import candidate_pairs, judge
         from factcheck.crossref.rules import CheckContext, registered_rules
+        from factcheck.crossref.stories import article_texts
         from factcheck.crossref.structures import find_structures, with_roles
         from factcheck.models import Link
 
         views = prepare_claims(draft_claims, self.lexicon)
+        # The draft's story among the corpus articles (the corpus's own stories are known).
+        mates = {a: frozenset(self.stories.mates_of(a, day, text))
+                 for a, day, text in article_texts(draft_claims.to_dict("records"))}
+        views = [replace(v, story=v.story | mates.get(v.article_id, frozenset()))
+                 for v in views]
         structures = find_structures(views, self.lexicon)
         views = with_roles(views, structures, self.lexicon)
         draft_ids = {v.claim_id for v in views}

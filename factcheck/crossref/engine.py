@@ -57,7 +57,7 @@ def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
                 judged[key] = j
     for a, b in _equal_value_pairs(views):
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-        if key not in judged and cross_ok(a, b) and value_relation(a, b) == "same":
+        if key not in judged and cross_ok(a, b, lexicon) and value_relation(a, b) == "same":
             j = same_figure(a, b, lexicon)
             if j is not None:
                 judged[key] = j

@@ -29,6 +29,7 @@ from factcheck.crossref.scope import (
     place_key,
     sentence_places,
 )
+from factcheck.crossref.stories import article_texts, find_stories, profile, sentences_related
 from factcheck.models import MEASURE_KINDS
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
@@ -83,6 +84,8 @@ class ClaimView:
     title: str
     role: str = ""  # "part" or "total" when in a parts/total structure
     basis: str = ""  # basis of a rate ("sur un an", "sur un mois", "par rapport à 2019")
+    story: frozenset[str] = frozenset()  # the other articles of its story (see stories.py)
+    story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
 
     @property
     def block(self) -> tuple[str, str] | None:
@@ -262,7 +265,10 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         return []
     measure = {str(k) for k in MEASURE_KINDS}
     rows: list[dict] = []
-    for row in claims.to_dict("records"):
+    records = claims.to_dict("records")
+    # Stories from every figure's sentence (dates too), as the draft index reads them.
+    stories = find_stories(article_texts(records), lexicon.stories)
+    for row in records:
         kind = _text(row.get("kind"))
         if kind not in measure:
             continue
@@ -302,12 +308,16 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         if sentence not in per_sentence:
             per_sentence[sentence] = (sentence_places(sentence, lexicon),
                                       _sentence_words(sentence, lexicon))
+    profiles = {s: tuple(sorted(profile(s, lexicon.stories).items())) for s in per_sentence}
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
-                  per_sentence[row["sentence"]], lexicon) for row in rows]
+                  per_sentence[row["sentence"]], lexicon,
+                  stories.mates.get(row["article_id"], frozenset()), profiles[row["sentence"]])
+            for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str],
-          sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon) -> ClaimView:
+          sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon,
+          story: frozenset[str], story_words: tuple[tuple[str, float], ...]) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     subject_family = row["_subject_family"]
@@ -358,8 +368,17 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
         sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),
-        basis=_text(row.get("basis")).lower(),
+        basis=_text(row.get("basis")).lower(), story=story,
+        story_words=story_words,
     )
+
+
+def same_story(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Two figures are about one story: one article, two articles of one story, or two
+    sentences that share enough rare words (:mod:`factcheck.crossref.stories`)."""
+    if a.article_id == b.article_id or b.article_id in a.story or a.article_id in b.story:
+        return True
+    return sentences_related(dict(a.story_words), dict(b.story_words), lexicon.stories)
 
 
 def blocks(views: Iterable[ClaimView]) -> dict[tuple[str, str], list[ClaimView]]:

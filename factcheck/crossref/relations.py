@@ -14,7 +14,7 @@ from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
 from factcheck.crossref.identity import Identity, identity
-from factcheck.crossref.matching import ClaimView, precision, significant_digits
+from factcheck.crossref.matching import ClaimView, precision, same_story, significant_digits
 from factcheck.crossref.scope import _WORD
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -141,14 +141,17 @@ def _same_sentence(a: ClaimView, b: ClaimView) -> bool:
             and a.sentence == b.sentence)
 
 
-def cross_ok(a: ClaimView, b: ClaimView) -> bool:
-    """Parts of a total only meet parts about the same place, in another article. Figures of
-    one sentence meet only when each is attributed to its own source ("195 000 selon la
-    police, 600 000 selon la CGT")."""
+def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Figures of two articles meet only when the articles are one story
+    (:mod:`factcheck.crossref.stories`). Parts of a total only meet parts about the same
+    place, in another article. Figures of one sentence meet only when each is attributed to
+    its own source ("195 000 selon la police, 600 000 selon la CGT")."""
     if a.article_id == b.article_id:
         if _same_sentence(a, b) and not distinct_sources(a, b):
             return False
         return a.role != "part" and b.role != "part"
+    if not same_story(a, b, lexicon):
+        return False  # two articles about two stories: nothing to compare
     if a.role == "part" or b.role == "part":
         return bool(a.place) and a.place == b.place
     return True
@@ -156,7 +159,7 @@ def cross_ok(a: ClaimView, b: ClaimView) -> bool:
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """The relation between two figures of one block, or None when they are not comparable."""
-    if not cross_ok(a, b):
+    if not cross_ok(a, b, lexicon):
         return None
     judged = _judge(a, b, lexicon)
     if judged is not None and judged.relation != "contradiction" and _same_sentence(a, b):

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import regex
 
-from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.cue_words import Lexicon, _norm, lemma
 
 #: Characters after a figure searched for what happened to a generic subject.
 OUTCOME_REACH = 40
@@ -28,20 +28,6 @@ def _text(x: object) -> str:
     if isinstance(x, pd.Timestamp):
         return x.date().isoformat()
     return str(x).strip()
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-def lemma(subject: str) -> str:
-    """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
-    words = []
-    for word in _norm(subject).split():
-        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
 
 
 def _groups(found: list[tuple[int, int, str]], sentence: str,

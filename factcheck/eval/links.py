@@ -21,6 +21,10 @@ Scores:
   Given for high-severity flags apart;
 * **inconsistency recall**: the share of gold ``contradiction`` and ``sum_mismatch`` relations
   that some flag covers;
+* **link precision**: of the predicted links (any relation but ``different_scope``) between
+  two figures that the gold relations mention, the share whose figures report one fact in the
+  gold (joined through one-fact relations: A same B and B evolution C make A, B, C one fact);
+  figures no gold relation mentions are left out, since nothing is known of them;
 * **flags per 100 articles**.
 """
 
@@ -87,6 +91,7 @@ class Ratio:
 class RelationReport:
     link_recall: Ratio
     link_relation: Ratio
+    link_precision: Ratio
     flag_precision: Ratio
     high_flag_precision: Ratio
     inconsistency_recall: Ratio
@@ -97,6 +102,7 @@ class RelationReport:
     missed_inconsistencies: tuple[str, ...] = ()
     missed_links: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
+    wrong_links: tuple[str, ...] = ()
 
     @property
     def flags_per_100(self) -> float | None:
@@ -106,6 +112,7 @@ class RelationReport:
         return {
             "link_recall": self.link_recall.to_dict(),
             "link_relation": self.link_relation.to_dict(),
+            "link_precision": self.link_precision.to_dict(),
             "flag_precision": self.flag_precision.to_dict(),
             "high_flag_precision": self.high_flag_precision.to_dict(),
             "inconsistency_recall": self.inconsistency_recall.to_dict(),
@@ -117,6 +124,7 @@ class RelationReport:
             "missed_inconsistencies": list(self.missed_inconsistencies),
             "missed_links": list(self.missed_links),
             "unresolved": list(self.unresolved),
+            "wrong_links": list(self.wrong_links),
         }
 
 
@@ -169,6 +177,7 @@ def score_relations(
     inconsistencies: list[tuple[str, list[frozenset[str]]]] = []
     linked = linked_right = one_fact = 0
     missed_links: list[str] = []
+    facts = _Facts()
     for rel in relations:
         kind = str(rel["relation"])
         a = _ref(rel["a"])
@@ -178,11 +187,14 @@ def score_relations(
         ca = claim_of.get(a)
         cos = [claim_of.get(o) for o in others]
         label = f"{kind}: {_show(a)} / " + ", ".join(_show(o) for o in others)
+        facts.mention(ca, *cos)
         if "b" in rel:
             cb = cos[0]
             pair = frozenset((ca, cb)) if ca and cb else None
             if kind in ONE_FACT:
                 one_fact += 1
+                if ca and cb:
+                    facts.join(ca, cb)
                 predicted = link_rel.get(pair) if pair else None
                 if predicted is not None and predicted != "different_scope":
                     linked += 1
@@ -202,6 +214,7 @@ def score_relations(
         if ca is None or any(c is None for c in cos):
             unresolved.append(label)
 
+    right_links, wrong_links = _link_precision(links, facts, claims)
     n_flags = 0
     real = real_high = n_high = 0
     by_type: dict[str, int] = defaultdict(int)
@@ -236,6 +249,7 @@ def score_relations(
     return RelationReport(
         link_recall=Ratio(linked, one_fact),
         link_relation=Ratio(linked_right, one_fact),
+        link_precision=Ratio(right_links, right_links + len(wrong_links)),
         flag_precision=Ratio(real, n_flags),
         high_flag_precision=Ratio(real_high, n_high),
         inconsistency_recall=Ratio(caught, len(inconsistencies)),
@@ -246,7 +260,49 @@ def score_relations(
         missed_inconsistencies=tuple(missed),
         missed_links=tuple(missed_links),
         unresolved=tuple(unresolved),
+        wrong_links=tuple(wrong_links),
     )
+
+
+class _Facts:
+    """Gold figures joined into facts through one-fact relations (union-find)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def mention(self, *claim_ids: str | None) -> None:
+        for c in claim_ids:
+            if c:
+                self.parent.setdefault(c, c)
+
+    def find(self, c: str) -> str:
+        while self.parent[c] != c:
+            self.parent[c] = self.parent[self.parent[c]]
+            c = self.parent[c]
+        return c
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _link_precision(links: pd.DataFrame, facts: _Facts,
+                    claims: pd.DataFrame) -> tuple[int, list[str]]:
+    """Predicted links between two figures the gold mentions: how many join one gold fact,
+    and the others, described."""
+    rows = claims.to_dict("records") if len(claims) else []
+    surface = {str(r["claim_id"]): str(r["surface"]) for r in rows}
+    article = {str(r["claim_id"]): str(r["article_id"]) for r in rows}
+    right, wrong = 0, []
+    for rec in links.to_dict("records") if len(links) else []:
+        a, b, relation = str(rec["claim_a"]), str(rec["claim_b"]), str(rec["relation"])
+        if relation == "different_scope" or a not in facts.parent or b not in facts.parent:
+            continue
+        if facts.find(a) == facts.find(b):
+            right += 1
+        else:
+            wrong.append(f"{relation}: {article.get(a)}:{surface.get(a)!r} / "
+                         f"{article.get(b)}:{surface.get(b)!r}")
+    return right, wrong
 
 
 def format_relation_report(report: RelationReport, max_items: int | None = 60) -> str:
@@ -255,6 +311,7 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
         "Cross-referencing against annotated relations",
         f"  link recall (one fact, linked):        {report.link_recall}",
         f"  link recall (with the gold relation):  {report.link_relation}",
+        f"  link precision (annotated figures):     {report.link_precision}",
         f"  flag precision (all):                   {report.flag_precision}",
         f"  flag precision (high severity):         {report.high_flag_precision}",
         f"  real inconsistencies flagged:           {report.inconsistency_recall}",
@@ -267,6 +324,7 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
     for title, items in (("False flags", report.false_flags),
                          ("Real inconsistencies missed", report.missed_inconsistencies),
                          ("Pairs of one fact not linked", report.missed_links),
+                         ("Links between two facts", report.wrong_links),
                          ("Relations whose figures were not found", report.unresolved)):
         if items:
             lines.append(f"{title} ({len(items)}):")

@@ -1,0 +1,222 @@
+"""Stories: which articles report on the same news, so that figures of two articles are put
+side by side only when the articles are about one story.
+
+Two articles published the same week may share a generic metric ("personnes", "millions
+d'euros", "%") and nothing else: a flood toll and a demonstration count. Before anything is
+said of two figures of two articles, the articles must be established to cover one story.
+
+An article is described by the words of its title and of the sentences its figures come from
+(all the claims table holds, so a draft or a stored archive is described the same way). Each
+word weighs by how rare it is in French at large (``wordfreq``'s Zipf frequency, a fixed
+table: the weights never depend on the corpus, so adding articles never changes whether two
+others are one story). Two articles are one story when the cosine of their weighted words
+reaches a threshold and, when both are dated, they were published within a window; or, for
+two figures, when their own sentences share enough rare words (a long article covering several
+subjects and a short one on one of them). Thresholds
+are language data (``[stories]`` in ``factcheck/lang/fr/crossref.toml``), measured on the
+real-news review set (docs/crossref.md).
+
+Pairs are found through an inverted index on each article's rarest words, so the cost grows
+with the number of articles sharing a rare word, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+import regex
+from wordfreq import zipf_frequency
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]")
+_ELISION = regex.compile(r"^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’]", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    language: str  # wordfreq language code
+    threshold: float  # cosine from which two articles are one story
+    max_days: int  # publication dates further apart: two stories
+    common_zipf: float  # words at least this frequent describe no story
+    sentence_threshold: float  # cosine from which two figures' sentences tell one story
+    sentence_shared: int  # ... with at least this many rare words in common
+    index_words: int  # rarest words of an article put in the inverted index
+    max_postings: int  # a word shared by more articles than this finds no pair
+    stopwords: frozenset[str]
+
+
+def _cell(x: object) -> str:
+    """A claims-table cell as text ("" for missing values)."""
+    if x is None or (not isinstance(x, (list, tuple)) and pd.isna(x)):
+        return ""
+    if isinstance(x, pd.Timestamp):
+        return x.date().isoformat()
+    return str(x).strip()
+
+
+@lru_cache(maxsize=200_000)
+def _weight(word: str, language: str, common: float) -> float:
+    """Rarity of a word in the language at large: 0 for common words, up to ``common``."""
+    zipf = zipf_frequency(word, language)
+    return 0.0 if zipf >= common else common - zipf
+
+
+def _key(word: str) -> str:
+    """A crude stem so that singular and plural meet: lower case, final s/x dropped."""
+    if len(word) > 4 and word[-1] in "sx" and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def profile(text: str, settings: StorySettings) -> dict[str, float]:
+    """Weighted words of a text: each distinct word (elision removed, three letters or more,
+    not a stop word) with its rarity weight; words of no weight are left out."""
+    out: dict[str, float] = {}
+    for match in _WORD.finditer(text):
+        word = _ELISION.sub("", match.group().lower().replace("’", "'"))
+        if len(word) < 3 or word in settings.stopwords:
+            continue
+        w = _weight(word, settings.language, settings.common_zipf)
+        if w > 0:
+            key = _key(word)
+            out[key] = max(out.get(key, 0.0), w)
+    return out
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    num = sum(w * b[k] for k, w in a.items() if k in b)
+    if not num:
+        return 0.0
+    den = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return num / den if den else 0.0
+
+
+def sentences_related(a: Mapping[str, float], b: Mapping[str, float],
+                      settings: StorySettings) -> bool:
+    """Two figures' sentences tell one story: their weighted words reach the sentence
+    threshold with at least ``sentence_shared`` rare words in common ("988 millions de
+    dollars d'aide militaire à l'Ukraine" and "près d'un milliard de dollars d'aide militaire
+    américaine à Kiev"). A long article covering several subjects meets a short one this
+    way, where the two articles' words as a whole are too far apart."""
+    if len(a.keys() & b.keys()) < settings.sentence_shared:
+        return False
+    return _cosine(a, b) >= settings.sentence_threshold
+
+
+def article_texts(rows: list[dict]) -> list[tuple[str, str, str]]:
+    """``(article_id, published, text)`` of the articles of ``rows`` (claims-table records),
+    each described by its title and the sentences of its figures, for
+    :mod:`factcheck.crossref.stories`."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    published: dict[str, str] = {}
+    for row in rows:
+        article = _cell(row.get("article_id"))
+        if article not in published:
+            published[article] = _cell(row.get("published"))
+            texts[article].append(_cell(row.get("title")))
+        sentence = _cell(row.get("sentence"))
+        if (article, sentence) not in seen:
+            seen.add((article, sentence))
+            texts[article].append(sentence)
+    return [(a, published[a], "\n".join(t)) for a, t in texts.items()]
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """Which articles are one story: for each article, the others of its story."""
+
+    mates: Mapping[str, frozenset[str]]
+    similarity: Mapping[tuple[str, str], float]
+
+    def same(self, a: str, b: str) -> bool:
+        return a == b or b in self.mates.get(a, frozenset())
+
+    def score(self, a: str, b: str) -> float:
+        return 1.0 if a == b else self.similarity.get((min(a, b), max(a, b)), 0.0)
+
+
+class StoryIndex:
+    """Articles' word profiles indexed by their rarest words, to find the articles of a
+    story: built once over a corpus, then asked about new articles (a draft, today's
+    articles against a stored archive) without recomputing the corpus."""
+
+    def __init__(self, articles: Iterable[tuple[str, str, str]], settings: StorySettings):
+        self.settings = settings
+        self.profiles: dict[str, dict[str, float]] = {}
+        self.published: dict[str, date | None] = {}
+        self.postings: dict[str, list[str]] = defaultdict(list)
+        for article_id, day, text in sorted(articles):
+            self.add(article_id, day, text)
+
+    def add(self, article_id: str, day: str, text: str) -> None:
+        prof = profile(text, self.settings)
+        self.profiles[article_id] = prof
+        self.published[article_id] = _date(day)
+        for key in self._rarest(prof):
+            self.postings[key].append(article_id)
+
+    def _rarest(self, prof: Mapping[str, float]) -> list[str]:
+        return sorted(prof, key=lambda k: (-prof[k], k))[: self.settings.index_words]
+
+    def _candidates(self, prof: Mapping[str, float]) -> set[str]:
+        found: set[str] = set()
+        for key in self._rarest(prof):
+            ids = self.postings.get(key, [])
+            if len(ids) <= self.settings.max_postings:
+                found.update(ids)
+        return found
+
+    def _score(self, prof: Mapping[str, float], day: date | None, other: str) -> float | None:
+        theirs = self.published[other]
+        if day and theirs and abs((day - theirs).days) > self.settings.max_days:
+            return None
+        score = _cosine(prof, self.profiles[other])
+        return score if score >= self.settings.threshold else None
+
+    def mates_of(self, article_id: str, day: str, text: str) -> dict[str, float]:
+        """Indexed articles of the same story as a new one, with their similarity."""
+        prof, when = profile(text, self.settings), _date(day)
+        out = {}
+        for other in sorted(self._candidates(prof) - {article_id}):
+            score = self._score(prof, when, other)
+            if score is not None:
+                out[other] = round(score, 4)
+        return out
+
+    def stories(self) -> Stories:
+        """Every pair of indexed articles of one story."""
+        mates: dict[str, set[str]] = defaultdict(set)
+        similarity: dict[tuple[str, str], float] = {}
+        for article_id in sorted(self.profiles):
+            prof, when = self.profiles[article_id], self.published[article_id]
+            for other in sorted(self._candidates(prof)):
+                if other <= article_id:
+                    continue
+                score = self._score(prof, when, other)
+                if score is not None:
+                    similarity[(article_id, other)] = round(score, 4)
+                    mates[article_id].add(other)
+                    mates[other].add(article_id)
+        return Stories({k: frozenset(v) for k, v in mates.items()}, similarity)
+
+
+def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettings) -> Stories:
+    """Stories among ``articles``, given as ``(article_id, published, text)``: the pairs of
+    articles whose word profiles reach the threshold, published within the window when both
+    dates are known (an unknown date neither ties nor separates)."""
+    return StoryIndex(articles, settings).stories()

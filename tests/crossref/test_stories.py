@@ -1,0 +1,106 @@
+"""Stories: figures of two articles meet only when the articles (or the figures' sentences)
+are about one story. Texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.crossref.cue_words import load_lexicon
+from factcheck.crossref.stories import StoryIndex, find_stories, profile, sentences_related
+
+SETTINGS = load_lexicon().stories
+
+FLOOD_A = ("Inondations à Derna : le bilan s'alourdit. Les crues provoquées par la tempête "
+           "Daniel ont emporté des quartiers entiers de Derna, dans l'est de la Libye ; le "
+           "Croissant-Rouge libyen fait état de 11 300 morts et de 10 100 disparus.")
+FLOOD_B = ("Libye : à Derna, les secouristes cherchent toujours des survivants. La tempête "
+           "Daniel a fait céder deux barrages ; au moins 5 300 morts selon les autorités de "
+           "l'est libyen, et des milliers de disparus.")
+MARCH = ("Réforme des retraites : 1,28 million de manifestants en France selon le ministère "
+         "de l'Intérieur, 3,5 millions selon la CGT, lors de la sixième journée de "
+         "mobilisation intersyndicale contre le recul de l'âge légal.")
+MARCH_LATER = ("Retraites : la mobilisation intersyndicale marque le pas, 368 000 manifestants "
+               "selon le ministère de l'Intérieur, plus d'un million selon la CGT, contre "
+               "le recul de l'âge légal de départ.")
+
+
+def _stories(*articles: tuple[str, str, str]):
+    return find_stories(articles, SETTINGS)
+
+
+def test_two_reports_of_one_story_are_one_story() -> None:
+    stories = _stories(("a", "2023-09-17", FLOOD_A), ("b", "2023-09-14", FLOOD_B))
+    assert stories.same("a", "b") and stories.same("b", "a")
+    assert stories.score("a", "b") >= SETTINGS.threshold
+
+
+def test_two_stories_of_one_week_are_kept_apart() -> None:
+    stories = _stories(("flood", "2023-03-10", FLOOD_A), ("march", "2023-03-11", MARCH))
+    assert not stories.same("flood", "march")
+    assert stories.score("flood", "march") == 0.0
+
+
+def test_two_days_of_one_movement_are_one_story() -> None:
+    stories = _stories(("d1", "2023-03-07", MARCH), ("d2", "2023-03-11", MARCH_LATER))
+    assert stories.same("d1", "d2")
+
+
+def test_publication_dates_too_far_apart_separate_a_story() -> None:
+    from datetime import date, timedelta
+
+    later = (date(2023, 3, 7) + timedelta(days=SETTINGS.max_days + 1)).isoformat()
+    stories = _stories(("d1", "2023-03-07", MARCH), ("d2", later, MARCH_LATER))
+    assert not stories.same("d1", "d2")
+    # An unknown date neither ties nor separates: the words decide.
+    stories = _stories(("d1", "2023-03-07", MARCH), ("d2", "", MARCH_LATER))
+    assert stories.same("d1", "d2")
+
+
+def test_common_words_describe_no_story() -> None:
+    prof = profile("Les personnes ont été plus de deux millions dans le pays cette année.",
+                   SETTINGS)
+    assert "personne" not in prof and "pays" not in prof
+    assert prof == {} or max(prof.values()) < 2.0
+
+
+@pytest.mark.parametrize(("a", "b", "related"), [
+    ("L'administration a annoncé 988 millions de dollars d'aide militaire à l'Ukraine.",
+     "Washington promet près d'un milliard de dollars d'aide militaire supplémentaire à Kiev "
+     "et à l'Ukraine.", True),
+    ("Au moins 33 000 manifestants ont défilé à Paris selon la préfecture.",
+     "Au moins 10 000 morts à Derna selon le Croissant-Rouge.", False),
+])
+def test_sentences_of_one_story(a: str, b: str, related: bool) -> None:
+    assert sentences_related(profile(a, SETTINGS), profile(b, SETTINGS), SETTINGS) is related
+
+
+def test_the_index_answers_for_a_new_article_as_for_the_whole_corpus() -> None:
+    corpus = [("a", "2023-09-17", FLOOD_A), ("m", "2023-03-07", MARCH),
+              ("n", "2023-03-11", MARCH_LATER)]
+    index = StoryIndex(corpus, SETTINGS)
+    new = ("b", "2023-09-14", FLOOD_B)
+    whole = find_stories([*corpus, new], SETTINGS)
+    assert set(index.mates_of(*new)) == whole.mates["b"] == {"a"}
+
+
+def test_figures_of_two_stories_are_not_linked_even_of_one_family() -> None:
+    from crossref_helpers import frame_from_articles
+
+    from factcheck.crossref.engine import cross_reference
+
+    protest = "Au moins 33 000 personnes ont manifesté à Paris samedi selon la préfecture."
+    flood = "Au moins 30 000 personnes ont été déplacées à Derna, selon l'ONU."
+    articles = [
+        {"id": "p", "published": "2023-09-16", "text": protest,
+         "claims": [{"surface": "Au moins 33 000", "kind": "count", "value": 33000,
+                     "approx": "at_least", "low": 33000, "subject": "personne"}]},
+        {"id": "f", "published": "2023-09-16", "text": flood,
+         "claims": [{"surface": "Au moins 30 000", "kind": "count", "value": 30000,
+                     "approx": "at_least", "low": 30000, "subject": "personne"}]},
+    ]
+    links, flags = cross_reference(frame_from_articles(articles))
+    assert links.empty and flags.empty
+    # The same two figures in one story are compared (both lower bounds: compatible).
+    articles[1]["text"] = "Au moins 30 000 personnes ont manifesté à Paris samedi selon la CGT."
+    links, _ = cross_reference(frame_from_articles(articles))
+    assert list(links["relation"]) == ["compatible"]
