@@ -91,10 +91,9 @@ def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False) -> bytes:
     separated, decimal comma, UTF-8 with a byte-order mark. Every CSV factcheck writes, to a
     file or as a dashboard download, comes from here.
 
-    Lines end with ``\r\n`` (RFC 4180) on every system: with that terminator the writer
-    quotes every cell holding a carriage return or a line feed, so no cell can end a row
-    early and start the next one with a formula (a ``\n`` terminator leaves a bare ``\r``
-    unquoted)."""
+    Lines end with CRLF (RFC 4180) on every system: with that terminator the writer quotes
+    every cell holding a carriage return or a line feed, so no cell can end a row early and
+    start the next one with a formula (an LF terminator leaves a bare CR unquoted)."""
     frame = defuse_formulas(flatten_lists(df))
     if french_excel:
         text = frame.to_csv(index=False, sep=";", decimal=",", lineterminator=CSV_LINE_END)
