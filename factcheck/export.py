@@ -4,6 +4,12 @@ French Excel opens as it is (``;`` separator, decimal comma, UTF-8 with a byte-o
 Cells that hold lists or tuples (a flag's ``claim_ids``, ``evidence``) are joined with ``"; "``
 in every format, so a table reads the same whatever the format. Columns keep the order they
 have in the DataFrame (or the order given by ``columns``).
+
+Every CSV (files and the dashboard's downloads, through ``csv_bytes``) is safe to open in a
+spreadsheet: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return, which Excel or LibreOffice would run as a formula, gets a leading apostrophe
+(OWASP, "CSV Injection"; ``defuse_formulas``). Numbers are never touched. JSON Lines and
+Parquet keep the raw text.
 """
 
 from __future__ import annotations
@@ -28,6 +34,17 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+#: What a CSV cell starting with one of ``FORMULA_TRIGGERS`` is prefixed with: the apostrophe
+#: that tells a spreadsheet the cell is text.
+FORMULA_ESCAPE = "'"
+
+#: Line end of every CSV written (see ``csv_bytes``).
+CSV_LINE_END = "\r\n"
+
+
 class ExportError(ValueError):
     """A table cannot be written in the requested format."""
 
@@ -50,18 +67,52 @@ def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def defuse_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` where every text cell starting with one of ``FORMULA_TRIGGERS`` is
+    prefixed with ``FORMULA_ESCAPE``, so a spreadsheet shows it as text instead of running it
+    ("=HYPERLINK(...)" becomes "'=HYPERLINK(...)", and a surface "-3 %" becomes "'-3 %").
+
+    Only ``str`` cells change: numeric, boolean and date columns are left alone, and so are
+    numbers held in an object column (a negative value stays ``-3.5``)."""
+    out = df.copy()
+    for col in out.columns:
+        series = out[col]
+        if _never_text(series.dtype):
+            continue
+        risky = series.map(_is_formula_like).astype(bool)
+        if risky.any():
+            out[col] = series.astype(object).map(_defuse_cell)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False) -> bytes:
+    """The bytes of ``df`` as a spreadsheet-safe CSV (lists joined, formulas defused, no
+    index): comma separated, decimal point, UTF-8; or with ``french_excel``, ``;``
+    separated, decimal comma, UTF-8 with a byte-order mark. Every CSV factcheck writes, to a
+    file or as a dashboard download, comes from here.
+
+    Lines end with CRLF (RFC 4180) on every system: with that terminator the writer quotes
+    every cell holding a carriage return or a line feed, so no cell can end a row early and
+    start the next one with a formula (an LF terminator leaves a bare CR unquoted)."""
+    frame = defuse_formulas(flatten_lists(df))
+    if french_excel:
+        text = frame.to_csv(index=False, sep=";", decimal=",", lineterminator=CSV_LINE_END)
+        return text.encode("utf-8-sig")
+    return frame.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8")
+
+
 def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """UTF-8 CSV, comma separated, decimal point, no index."""
+    """UTF-8 CSV, comma separated, decimal point, no index (``csv_bytes``)."""
     path = _prepare(path)
-    flatten_lists(df).to_csv(path, index=False, encoding="utf-8")
+    path.write_bytes(csv_bytes(df))
     return path
 
 
 def to_french_excel_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """CSV that a French Excel opens without an import dialog: ``;`` separator, decimal
-    comma, UTF-8 with a byte-order mark so accents show right."""
+    comma, UTF-8 with a byte-order mark so accents show right (``csv_bytes``)."""
     path = _prepare(path)
-    flatten_lists(df).to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
+    path.write_bytes(csv_bytes(df, french_excel=True))
     return path
 
 
@@ -121,7 +172,8 @@ def write_table(
 
 
 def read_table(path: str | Path, fmt: str | None = None) -> pd.DataFrame:
-    """Read back a table written by ``write_table`` (lists stay joined with ``"; "``)."""
+    """Read back a table written by ``write_table`` (lists stay joined with ``"; "``; in a
+    CSV, a text cell defused by ``defuse_formulas`` keeps its leading apostrophe)."""
     fmt = fmt or format_for_path(path)
     if fmt == "csv":
         return pd.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""])
@@ -153,6 +205,25 @@ def _join_cell(value: Any) -> Any:
     if _is_sequence(value):
         return LIST_SEPARATOR.join(str(v) for v in value)
     return value
+
+
+def _never_text(dtype: Any) -> bool:
+    """Whether a column of this dtype cannot hold a ``str`` cell."""
+    types = pd.api.types
+    return bool(
+        types.is_numeric_dtype(dtype)
+        or types.is_bool_dtype(dtype)
+        or types.is_datetime64_any_dtype(dtype)
+        or types.is_timedelta64_dtype(dtype)
+    )
+
+
+def _is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def _defuse_cell(value: Any) -> Any:
+    return FORMULA_ESCAPE + value if _is_formula_like(value) else value
 
 
 def _jsonable(value: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -320,18 +319,19 @@ def _as_list(value: object) -> list[str]:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    from factcheck.export import flatten_lists
+    """The "CSV" download: ``export.csv_bytes`` (the bytes of ``export.to_csv``, formulas
+    defused)."""
+    from factcheck.export import csv_bytes as export_csv_bytes
 
-    return flatten_lists(frame).to_csv(index=False).encode("utf-8")
+    return export_csv_bytes(frame)
 
 
 def excel_fr_bytes(frame: pd.DataFrame) -> bytes:
-    """``export.to_french_excel_csv`` as bytes: ``;``, decimal comma, UTF-8 with BOM."""
-    from factcheck.export import to_french_excel_csv
+    """The "CSV Excel (FR)" download: the bytes of ``export.to_french_excel_csv`` (``;``,
+    decimal comma, UTF-8 with BOM, formulas defused)."""
+    from factcheck.export import csv_bytes as export_csv_bytes
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = to_french_excel_csv(frame, Path(tmp) / "table.csv")
-        return path.read_bytes()
+    return export_csv_bytes(frame, french_excel=True)
 
 
 def links_with_status(links: pd.DataFrame, claims_status: pd.DataFrame) -> pd.DataFrame:

@@ -189,7 +189,9 @@ def _downloads(name: str, label: str, frame: pd.DataFrame) -> None:
 def exports_view(ctx: ViewContext) -> None:
     st.caption("CSV : séparateur virgule, point décimal, UTF-8. CSV Excel (FR) : séparateur "
                "point-virgule, virgule décimale, UTF-8 avec BOM. Le statut de relecture est "
-               "inclus.")
+               "inclus. Un texte commençant par =, +, -, @, une tabulation ou un retour "
+               "chariot est précédé d'une apostrophe, pour qu'un tableur ne l'exécute "
+               "jamais comme une formule.")
     _downloads("claims", "Chiffres", ctx.claims)
     _downloads("links", "Liens", data.links_with_status(ctx.links, ctx.claims))
     _downloads("flags", "Signalements", ctx.flags)
