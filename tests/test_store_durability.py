@@ -158,6 +158,20 @@ def test_concurrent_writers_lose_no_review(tmp_path):
     assert _pragma(path, "integrity_check") == "ok"
 
 
+def test_a_save_goes_through_while_another_connection_is_in_the_middle_of_a_read(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    store.record("f1", Decision.CONFIRMED, "Camille")
+    reader = sqlite3.connect(store.path, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM review_history").fetchone()[0] == 1
+    # With a rollback journal this save would wait for the reader, then fail as locked.
+    store.record("f2", Decision.DISMISSED, "Léa")
+    assert reader.execute("SELECT count(*) FROM review_history").fetchone()[0] == 1  # snapshot
+    reader.execute("COMMIT")
+    assert reader.execute("SELECT count(*) FROM review_history").fetchone()[0] == 2
+    reader.close()
+
+
 # --- a writer killed in the middle of its saves --------------------------------------------
 
 _KILLED_WRITER = """
