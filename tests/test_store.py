@@ -9,6 +9,7 @@ import pytest
 from factcheck.store import (
     DB_ENV_VAR,
     DEFAULT_DB_PATH,
+    ORPHAN_COLUMNS,
     Decision,
     ReviewStore,
     Status,
@@ -120,3 +121,26 @@ def test_unusable_path_gives_an_error_naming_the_file(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="not_a_dir"):
         ReviewStore(blocker / "reviews.sqlite3")
+
+
+def test_orphaned_lists_reviewed_flags_absent_from_the_analysis_and_deletes_nothing(store):
+    store.record("kept", Decision.CONFIRMED, "A", explanation="Écart x1000",
+                 decided_at="2026-01-01T10:00:00+00:00")
+    store.record("gone", Decision.DISMISSED, "B", note="faux positif",
+                 explanation="« 46 drones » contre « 17 drones ».",
+                 decided_at="2026-01-01T11:00:00+00:00")
+    store.record("gone", Decision.NOTE, "C", note="signalement disparu",
+                 decided_at="2026-01-02T09:00:00+00:00")  # a later decision, no explanation
+    store.record("old", Decision.CONFIRMED, "D", explanation="Écart de dates",
+                 decided_at="2025-12-01T09:00:00+00:00")
+    orphans = store.orphaned(["kept", "new-flag"])
+    assert list(orphans.columns) == list(ORPHAN_COLUMNS)
+    assert list(orphans["flag_id"]) == ["gone", "old"]  # latest decision first
+    gone = orphans.iloc[0]
+    assert (gone["status"], gone["reviewer"], gone["note"], gone["n_decisions"]) == (
+        "dismissed", "C", "signalement disparu", 2
+    )
+    assert gone["explanation"] == "« 46 drones » contre « 17 drones »."  # latest non-empty
+    assert len(store.history()) == 4  # listed, never deleted
+    assert store.orphaned(["kept", "gone", "old"]).empty
+    assert list(store.orphaned([])["flag_id"]) == ["gone", "kept", "old"]

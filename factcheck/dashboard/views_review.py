@@ -25,6 +25,10 @@ from factcheck.store import Decision, StoreError
 PAGE_SIZE = 10
 _STATUS_FILTER = {"à revoir": ["open"], "confirmés": ["confirmed"], "écartés": ["dismissed"],
                   "tous": ["open", "confirmed", "dismissed"]}
+ORPHANS_LABEL = "Relectures orphelines (signalements disparus après une nouvelle analyse)"
+_ORPHAN_TABLE = {"flag_id": "Signalement", "status": "Statut", "explanation": "Explication",
+                 "reviewer": "Relecteur", "decided_at": "Le (UTC)", "note": "Note",
+                 "n_decisions": "Décisions"}
 
 
 def _review_actions(ctx: ViewContext):
@@ -70,6 +74,32 @@ def _review_actions(ctx: ViewContext):
 
 
 def flags_view(ctx: ViewContext) -> None:
+    _flag_list(ctx)
+    _orphaned_reviews(ctx)
+
+
+def _orphaned_reviews(ctx: ViewContext) -> None:
+    """Reviewed flags the current analysis no longer raises: listed, never deleted."""
+    if ctx.store is None:
+        return
+    try:
+        orphans = ctx.store.orphaned(ctx.flags.get("flag_id", []))
+    except StoreError as exc:
+        st.error(f"Relectures orphelines illisibles : {exc}")
+        return
+    if orphans.empty:
+        return
+    with st.expander(f"{ORPHANS_LABEL} : {len(orphans)}"):
+        st.caption("Signalements relus absents de l'analyse actuelle (disparus après une "
+                   "nouvelle analyse, ou venant d'articles qui ne sont pas chargés). Leurs "
+                   "relectures restent dans la base.")
+        orphans = orphans.assign(status=orphans["status"].map(
+            lambda s: L.label(L.FLAG_STATUS, s)))
+        st.dataframe(orphans[list(_ORPHAN_TABLE)].rename(columns=_ORPHAN_TABLE),
+                     hide_index=True, width="stretch")
+
+
+def _flag_list(ctx: ViewContext) -> None:
     saved = st.session_state.pop("review_saved", None)
     if saved:
         st.success(f"Relecture enregistrée ({saved}).")
