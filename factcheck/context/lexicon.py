@@ -35,6 +35,10 @@ class SubjectData:
     lemmas: dict[str, str]
     wrapping_nouns: frozenset[str] = frozenset()
     object_first_verbs: frozenset[str] = frozenset()
+    age_subject: str = ""
+    age_units: frozenset[str] = frozenset()
+    age_markers: frozenset[str] = frozenset()
+    age_holders: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +244,10 @@ def subject_data(code: str = "fr") -> SubjectData:
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
         ),
         lemmas={k.lower(): v for k, v in _table(d, "lemmas", f).items()},
+        age_subject=str(_table(d, "durations", f)["age_subject"]),
+        age_units=_words(_table(d, "durations", f), "age_units", f),
+        age_markers=_words(_table(d, "durations", f), "age_markers", f),
+        age_holders=_words(_table(d, "durations", f), "age_holders", f),
     )
 
 

@@ -87,7 +87,7 @@ def to_toks(doc: Any) -> tuple[Tok, ...]:
             Tok(
                 i=t.i,
                 text=text,
-                lower=text.lower(),
+                lower=text.lower().replace("’", "'"),  # typographic apostrophe as in the data
                 lemma=t.lemma_.lower(),
                 pos=t.pos_,
                 start=idx,

@@ -18,6 +18,7 @@ import pytest
 import regex
 
 from factcheck.context import annotate, annotate_many, same_source
+from factcheck.extract.scanner import extract_mentions
 from factcheck.models import Approx, Article, Claim, Kind, Mention, claim_id_for
 from factcheck.text import sentence_at, sentence_spans
 
@@ -37,9 +38,13 @@ def marked_article(
         start = len(plain)
         plain += m.group(1)
         kind = Kind(m.group(2) or "count")
+        # A duration's unit as the scanner reads it ("16 ans" is in years).
+        unit = next((x.unit for x in extract_mentions(m.group(1)) if x.kind == kind), None) \
+            if kind == Kind.DURATION else None
         mentions.append(
             Mention(
-                start, len(plain), m.group(1), kind, None, approx=Approx.NONE, resolved=m.group(3)
+                start, len(plain), m.group(1), kind, None, unit=unit, approx=Approx.NONE,
+                resolved=m.group(3),
             )
         )
         pos = m.end()
