@@ -64,8 +64,8 @@ def budget_option(f: F) -> F:
         envvar=ARTICLE_TIMEOUT_ENV,
         show_envvar=True,
         metavar="SECONDS",
-        help="Time budget of one article (figures, then context); an article over it is "
-        "reported and skipped, the others are processed. 0: no limit.",
+        help="Processor time budget of one article (figures, then context); an article "
+        "over it is reported and skipped, the others are processed. 0: no limit.",
     )(f)
 
 
