@@ -1,17 +1,32 @@
 """From articles to tables: figures found in each article become claims (one row each), then
 claims are cross-referenced into links and flags.
 
-``claims_frame`` can spread articles over several processes. Workers are started with the
-``spawn`` method (safe on every platform and with spaCy's threads); each worker imports the
-context module once and keeps its spaCy pipeline for every chunk it is given.
+``claims_frame`` can spread articles over several processes. Workers are forked where the
+platform has it (Linux), else spawned; each keeps its spaCy pipeline for every chunk it is
+given.
+
+Time budget (``article_timeout``): no article can stall a run. Extracting the figures of one
+article may take ``article_timeout`` seconds; reading their context, done for a chunk of
+articles at once, may take ``article_timeout`` seconds per article of the chunk, and when a
+chunk overruns, its articles are redone one by one with ``article_timeout`` each. An article
+over its budget is left out of the claims table and handed to ``on_skipped``; the others are
+processed as usual. The budget counts processor time, not wall time, so a busy or swapping
+machine does not make articles miss it (a 100 MB run under load, with a wall-time alarm,
+lost six articles that way). It is an alarm (``signal.setitimer(ITIMER_VIRTUAL)``), so it
+interrupts any Python code, in the main process or in a worker; it needs Unix and the main
+thread of its process, and elsewhere (Windows, the dashboard's script thread) the budget is
+not enforced.
 """
 
 from __future__ import annotations
 
 import math
 import multiprocessing
+import signal
 import sys
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +91,55 @@ class Analysis:
     flags: pd.DataFrame
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedArticle:
+    """An article left out of the claims table, and why (in words for users)."""
+
+    article_id: str
+    origin: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{where}article '{self.article_id}' {self.reason}; skipped"
+
+
+class ArticleTimeout(BaseException):
+    """Raised by the budget alarm. A ``BaseException``, like ``KeyboardInterrupt``, so that
+    no ``except Exception`` on the way swallows it."""
+
+
+def budget_enforced() -> bool:
+    """Whether ``article_timeout`` can be enforced here (Unix, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise ArticleTimeout
+
+
+@contextmanager
+def _budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``ArticleTimeout`` in the block once it has used ``seconds`` of processor time
+    (None: no limit)."""
+    if not seconds or not budget_enforced():
+        yield
+        return
+    previous = signal.signal(signal.SIGVTALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def _over_budget(article: Article, seconds: float, step: str) -> SkippedArticle:
+    return SkippedArticle(article.article_id, article.origin,
+                          f"exceeded its time budget of {seconds:g} s of processor time "
+                          f"({step})")
+
+
 def readable(article: Article) -> bool:
     """Whether factcheck has the language data to read ``article`` (French for now). Reading
     another language with French rules would misread its figures ("1,000" is not 1): such
@@ -126,13 +190,44 @@ def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
     return claims
 
 
-def _claims_for_chunk(articles: Sequence[Article], with_context: bool) -> list[list[Claim]]:
-    pairs = [(article, _bare_claims(article)) for article in articles]
-    if not with_context or not any(claims for _, claims in pairs):
-        return [claims for _, claims in pairs]
+Pairs = list[tuple[Article, list[Claim]]]
+
+
+def _claims_for_chunk(
+    articles: Sequence[Article], with_context: bool, timeout: float | None = None
+) -> tuple[Pairs, list[SkippedArticle]]:
+    """The claims of each article of a chunk, and the articles over their time budget."""
+    pairs: Pairs = []
+    skipped: list[SkippedArticle] = []
+    for article in articles:
+        try:
+            with _budget(timeout):
+                pairs.append((article, _bare_claims(article)))
+        except ArticleTimeout:
+            skipped.append(_over_budget(article, timeout or 0, "figure extraction"))
+    with_figures = sum(1 for _, claims in pairs if claims)
+    if not with_context or not with_figures:
+        return pairs, skipped
     from factcheck.context import annotate_many
 
-    return annotate_many(pairs)
+    try:
+        with _budget(timeout * with_figures if timeout else None):
+            annotated = annotate_many(pairs)
+        return [(a, c) for (a, _), c in zip(pairs, annotated, strict=True)], skipped
+    except ArticleTimeout:
+        if with_figures == 1:
+            done = [(a, c) for a, c in pairs if not c]
+            skipped += [_over_budget(a, timeout or 0, "context") for a, c in pairs if c]
+            return done, skipped
+    # One article of the chunk overran: each is redone alone, within its own budget.
+    done = []
+    for article, claims in pairs:
+        try:
+            with _budget(timeout):
+                done.append((article, annotate_many([(article, claims)])[0] if claims else []))
+        except ArticleTimeout:
+            skipped.append(_over_budget(article, timeout or 0, "context"))
+    return done, skipped
 
 
 def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
@@ -177,16 +272,20 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
     }
 
 
-def _rows_for_chunk(articles: Sequence[Article], with_context: bool) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for article, claims in zip(articles, _claims_for_chunk(articles, with_context), strict=True):
-        rows.extend(claim_row(article, claim) for claim in claims)
-    return rows
+def _rows_for_chunk(
+    articles: Sequence[Article], with_context: bool, timeout: float | None = None
+) -> tuple[list[dict[str, Any]], list[SkippedArticle]]:
+    pairs, skipped = _claims_for_chunk(articles, with_context, timeout)
+    rows = [claim_row(article, claim) for article, claims in pairs for claim in claims]
+    return rows, skipped
 
 
-def _chunk_worker(task: tuple[list[Article], bool]) -> tuple[int, list[dict[str, Any]]]:
-    articles, with_context = task
-    return len(articles), _rows_for_chunk(articles, with_context)
+_Task = tuple[list[Article], bool, float | None]
+
+
+def _chunk_worker(task: _Task) -> tuple[int, list[dict[str, Any]], list[SkippedArticle]]:
+    articles, with_context, timeout = task
+    return len(articles), *_rows_for_chunk(articles, with_context, timeout)
 
 
 # Fork where the platform has it (Linux): no start-up cost and shared model memory. Else
@@ -195,7 +294,9 @@ _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else
 
 
 def _init_worker(with_context: bool) -> None:
-    # Load the spaCy pipeline once per worker, before the first chunk.
+    # Load the lexicons and the spaCy pipeline once per worker, before the first chunk and
+    # outside any time budget (an alarm must not interrupt an import).
+    _extract_mentions(Article("warm-up", "Le 8 décembre 2024, 17 drones."))
     if with_context:
         from factcheck.context.nlp import load_nlp
 
@@ -212,15 +313,23 @@ def claims_frame(
     with_context: bool = True,
     processes: int = 1,
     progress: bool = False,
+    article_timeout: float | None = None,
+    on_skipped: Callable[[SkippedArticle], None] | None = None,
 ) -> pd.DataFrame:
     """The claims table of ``articles``: ``models.CLAIM_COLUMNS`` first, in order, then
     ``EXTRA_CLAIM_COLUMNS``. Rows follow the articles' order, then the figures' order.
 
     ``processes > 1`` spreads chunks of articles over a pool of worker processes.
-    ``progress`` shows a progress bar on stderr.
+    ``progress`` shows a progress bar on stderr. ``article_timeout`` (seconds, None for no
+    limit) is the time budget of each article (see the module's docstring); an article over
+    it has no row and is passed to ``on_skipped``.
     """
     articles = list(articles)
     rows: list[dict[str, Any]] = []
+    skipped: list[SkippedArticle] = []
+    timeout = article_timeout or None
+    if timeout is not None and (processes <= 1 or len(articles) < 2):
+        _init_worker(with_context)
     bar = tqdm(
         total=len(articles),
         disable=not progress,
@@ -232,7 +341,9 @@ def claims_frame(
     with bar:
         if processes <= 1 or len(articles) < 2:
             for chunk in _chunks(articles, _SEQUENTIAL_CHUNK):
-                rows.extend(_rows_for_chunk(chunk, with_context))
+                chunk_rows, chunk_skipped = _rows_for_chunk(chunk, with_context, timeout)
+                rows.extend(chunk_rows)
+                skipped.extend(chunk_skipped)
                 bar.update(len(chunk))
         else:
             size = max(1, min(_MAX_PARALLEL_CHUNK, math.ceil(len(articles) / (processes * 4))))
@@ -243,11 +354,19 @@ def claims_frame(
                 # its memory (copy on write) and start at once.
                 _init_worker(with_context)
             workers = min(processes, len(chunks))
+            tasks = [(c, with_context, timeout) for c in chunks]
             with ctx.Pool(workers, initializer=_init_worker, initargs=(with_context,)) as pool:
-                for n, chunk_rows in pool.imap(_chunk_worker, [(c, with_context) for c in chunks]):
+                for n, chunk_rows, chunk_skipped in pool.imap(_chunk_worker, tasks):
                     rows.extend(chunk_rows)
+                    skipped.extend(chunk_skipped)
                     bar.update(n)
-    return mark_copies(_claims_dataframe(rows), articles)
+    for article in skipped:
+        if on_skipped is not None:
+            on_skipped(article)
+    left_out = {s.article_id for s in skipped}
+    # A skipped article is no original: its copies would otherwise count for nothing.
+    kept = [a for a in articles if a.article_id not in left_out] if left_out else articles
+    return mark_copies(_claims_dataframe(rows), kept)
 
 
 def mark_copies(claims: pd.DataFrame, articles: Sequence[Article]) -> pd.DataFrame:
@@ -305,11 +424,15 @@ def analyze(
     with_context: bool = True,
     processes: int = 1,
     progress: bool = False,
+    article_timeout: float | None = None,
+    on_skipped: Callable[[SkippedArticle], None] | None = None,
 ) -> Analysis:
-    """Claims of ``articles``, cross-referenced with each other and with ``reference``."""
+    """Claims of ``articles``, cross-referenced with each other and with ``reference``
+    (``article_timeout`` and ``on_skipped`` as for ``claims_frame``)."""
     articles = list(articles)
     claims = claims_frame(
-        articles, with_context=with_context, processes=processes, progress=progress
+        articles, with_context=with_context, processes=processes, progress=progress,
+        article_timeout=article_timeout, on_skipped=on_skipped,
     )
     from factcheck.crossref import cross_reference  # looked up at call time (tests swap it)
 

@@ -17,10 +17,15 @@ import click
 
 if TYPE_CHECKING:
     from factcheck.models import Article
+    from factcheck.pipeline import SkippedArticle
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 OUTPUT_FORMATS = ("csv", "csv-fr", "jsonl", "parquet")
+
+#: Seconds an article may take (figures, then context) before it is skipped.
+DEFAULT_ARTICLE_TIMEOUT = 30.0
+ARTICLE_TIMEOUT_ENV = "FACTCHECK_ARTICLE_TIMEOUT"
 
 
 def inputs_argument(f: F) -> F:
@@ -47,6 +52,32 @@ def processing_options(f: F) -> F:
         help="Skip the context analysis (subject, source, ...): faster, figures only.",
     )(f)
     return f
+
+
+def budget_option(f: F) -> F:
+    """``--article-timeout SECONDS`` (or ``$FACTCHECK_ARTICLE_TIMEOUT``; 0: no limit)."""
+    return click.option(
+        "--article-timeout",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        show_default=True,
+        envvar=ARTICLE_TIMEOUT_ENV,
+        show_envvar=True,
+        metavar="SECONDS",
+        help="Processor time budget of one article (figures, then context); an article "
+        "over it is reported and skipped, the others are processed. 0: no limit.",
+    )(f)
+
+
+class SkipReporter:
+    """Prints each article the pipeline skipped on stderr and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, skipped: SkippedArticle) -> None:
+        self.count += 1
+        click.echo(f"factcheck: error: {skipped}", err=True)
 
 
 def output_options(default: Path) -> Callable[[F], F]:
@@ -98,13 +129,14 @@ def load_articles(
     inputs: Sequence[str], skip: Sequence[str | Path] = ()
 ) -> tuple[list[Article], int]:
     """Read the inputs, leaving ``skip`` (the command's own output) out of folder walks;
-    print each input error on stderr. Returns the articles and the number of errors."""
+    print each input problem on stderr. Returns the articles and the number of errors (inputs
+    left unread; warnings, such as a renamed duplicate id, are printed but not counted)."""
     from factcheck.corpus import read_corpus
     from factcheck.pipeline import readable
 
     result = read_corpus(list(inputs), stdin=sys.stdin, skip=skip)
     for error in result.errors:
-        click.echo(f"factcheck: error: {error.path}: {error.message}", err=True)
+        click.echo(f"factcheck: {error.severity}: {error.path}: {error.message}", err=True)
     unread = sorted({a.language for a in result.articles if not readable(a)})
     if unread:
         n = sum(1 for a in result.articles if not readable(a))
@@ -113,7 +145,7 @@ def load_articles(
             f"factcheck does not read yet ({', '.join(unread)}): no figure taken from them",
             err=True,
         )
-    return list(result.articles), len(result.errors)
+    return list(result.articles), len(result.failures)
 
 
 def articles_or_exit(
@@ -126,6 +158,12 @@ def articles_or_exit(
         click.echo("factcheck: no article could be read; nothing written.", err=True)
         ctx.exit(1)
     return articles, n_errors
+
+
+def skipped_phrase(n: int) -> str:
+    """The summary line for the articles left out for exceeding their time budget."""
+    return (f"{count_phrase(n, 'article non traité', 'articles non traités')} : temps "
+            "maximal par article dépassé (détail sur stderr)")
 
 
 def count_phrase(n: int, singular: str, plural: str) -> str:

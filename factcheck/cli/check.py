@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 import click
 
 from factcheck.cli._options import (
+    SkipReporter,
     articles_or_exit,
+    budget_option,
     count_phrase,
     inputs_argument,
     processing_options,
     show_progress,
+    skipped_phrase,
 )
 
 if TYPE_CHECKING:
@@ -51,6 +54,7 @@ MAX_FLAGS_SHOWN = 5
 )
 @click.option("--no-reference", is_flag=True, help="Do not check against reference figures.")
 @processing_options
+@budget_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -62,6 +66,7 @@ def check(
     no_context: bool,
     processes: int,
     quiet: bool,
+    article_timeout: float,
 ) -> None:
     """Extract the figures of the INPUT articles, link those about the same thing and flag
     what disagrees: writes claims.csv, links.csv, flags.csv and sums.csv.
@@ -77,12 +82,15 @@ def check(
 
     reference = None if no_reference else _load_reference(reference_path)
     articles, n_errors = articles_or_exit(ctx, inputs, output_dir)
+    skipped = SkipReporter()
     analysis = analyze(
         articles,
         reference=reference,
         with_context=not no_context,
         processes=processes,
         progress=show_progress(quiet),
+        article_timeout=article_timeout,
+        on_skipped=skipped,
     )
     tables = {
         "claims": analysis.claims,
@@ -102,8 +110,9 @@ def check(
         copies = analysis.claims["copy_of"].dropna().unique() if "copy_of" in analysis.claims \
             else ()
         click.echo(check_summary(len(articles), tables, n_errors, output_dir,
-                                 n_undated=undated, n_copies=len(copies)))
-    ctx.exit(1 if n_errors else 0)
+                                 n_undated=undated, n_copies=len(copies),
+                                 n_skipped=skipped.count))
+    ctx.exit(1 if n_errors or skipped.count else 0)
 
 
 def _load_reference(path: Path | None) -> pd.DataFrame | None:
@@ -125,7 +134,7 @@ def _load_reference(path: Path | None) -> pd.DataFrame | None:
 
 def check_summary(
     n_articles: int, tables: dict[str, pd.DataFrame], n_errors: int, output_dir: Path,
-    n_undated: int = 0, n_copies: int = 0,
+    n_undated: int = 0, n_copies: int = 0, n_skipped: int = 0,
 ) -> str:
     """The few lines an editor reads after ``factcheck check``, in French."""
     claims, links, flags, sums = (tables[k] for k in ("claims", "links", "flags", "sums"))
@@ -159,5 +168,7 @@ def check_summary(
             f"{count_phrase(n_errors, 'entrée illisible', 'entrées illisibles')} "
             "(détail sur stderr)"
         )
+    if n_skipped:
+        lines.append(skipped_phrase(n_skipped))
     lines.append(f"Tables écrites dans {output_dir}/ : claims.csv, links.csv, flags.csv, sums.csv")
     return "\n".join(lines)

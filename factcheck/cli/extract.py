@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 import click
 
 from factcheck.cli._options import (
+    SkipReporter,
     articles_or_exit,
+    budget_option,
     count_phrase,
     inputs_argument,
     output_options,
     processing_options,
     resolve_format,
     show_progress,
+    skipped_phrase,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +37,7 @@ def kind_summary(claims: pd.DataFrame) -> str:
 @inputs_argument
 @output_options(DEFAULT_CLAIMS_OUTPUT)
 @processing_options
+@budget_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -43,6 +47,7 @@ def extract(
     no_context: bool,
     processes: int,
     quiet: bool,
+    article_timeout: float,
 ) -> None:
     """Extract every figure of the INPUT articles into a claims table (one row per figure).
 
@@ -57,11 +62,14 @@ def extract(
 
     fmt = resolve_format(output, fmt)
     articles, n_errors = articles_or_exit(ctx, inputs, output)
+    skipped = SkipReporter()
     claims = claims_frame(
         articles,
         with_context=not no_context,
         processes=processes,
         progress=show_progress(quiet),
+        article_timeout=article_timeout,
+        on_skipped=skipped,
     )
     try:
         path = write_table(claims, output, fmt)
@@ -79,5 +87,7 @@ def extract(
                 f"{count_phrase(n_errors, 'entrée illisible', 'entrées illisibles')} "
                 "(détail sur stderr)"
             )
+        if skipped.count:
+            click.echo(skipped_phrase(skipped.count))
         click.echo(f"Table écrite : {path} ({fmt})")
-    ctx.exit(1 if n_errors else 0)
+    ctx.exit(1 if n_errors or skipped.count else 0)

@@ -6,7 +6,8 @@ Out: :class:`factcheck.models.Article` records, with the inputs that could not b
 
 Public face: :func:`read_corpus` and :func:`articles_from_upload` (``reader``). The other
 modules are the reader's parts: ``files`` (folders, ``metadata.csv``, skipped outputs),
-``tables`` (CSV, JSON Lines, Parquet rows), ``decoding`` (bytes to text, encodings),
+``tables`` (CSV, JSON Lines, Parquet rows), ``results`` (the records read and the
+problems met, with ids made unique), ``decoding`` (bytes to text, encodings),
 ``html_text`` (the article text of an HTML page).
 
 Imports only ``factcheck.models`` and ``factcheck.text``: nothing of the later stages.
@@ -15,6 +16,7 @@ Imports only ``factcheck.models`` and ``factcheck.text``: nothing of the later s
 from __future__ import annotations
 
 from factcheck.corpus.reader import (
+    DEFAULT_MAX_ARTICLE_CHARS,
     DEFAULT_MAX_BYTES,
     SUPPORTED_EXTENSIONS,
     CorpusResult,
@@ -24,6 +26,7 @@ from factcheck.corpus.reader import (
 )
 
 __all__ = [
+    "DEFAULT_MAX_ARTICLE_CHARS",
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_EXTENSIONS",
     "CorpusResult",

@@ -10,6 +10,7 @@ CJK...).
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 import charset_normalizer
 import regex
@@ -40,6 +41,21 @@ _CP1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "lat
 
 _SURROGATE_BYTE = regex.compile(r"[\udc80-\udcff]")
 
+#: Signatures of the binary files most often dropped in a corpus folder by mistake, so the
+#: message says what the file is ("binary file (PDF document)"); an uncompressed PDF is
+#: plain ASCII and would otherwise be read as an article of PDF syntax.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"{\\rtf", "RTF document"),
+)
+
 
 class UndecodableInput(ValueError):
     """The bytes are not text (binary data, unknown encoding). ``reason`` says why."""
@@ -50,29 +66,47 @@ class UndecodableInput(ValueError):
         self.reason = reason
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The text of a file, and what was wrong with its bytes when it could still be read
+    (``note``: "2 bytes not valid UTF-8 (first at byte 19), read as cp1252")."""
+
+    text: str
+    note: str | None = None
+
+
 def read_text_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
     """Decode the bytes of a text file named ``name``; raise ``UndecodableInput`` if they are
     not text. ``declared`` is the encoding the file names itself (an HTML ``<meta charset>``),
     used when the bytes are not UTF-8. The result is not normalised (see
     ``factcheck.text.normalize``)."""
-    text = _decode(data, name, declared)
-    controls = len(_CONTROL.findall(text))
-    if controls and controls > _MAX_CONTROL_SHARE * len(text):
+    return decode_text_bytes(data, name, declared=declared).text
+
+
+def decode_text_bytes(data: bytes, name: str, *, declared: str | None = None) -> Decoded:
+    """``read_text_bytes`` with a note on the bytes that were not valid in the encoding the
+    file is read in (a UTF-8 file holding a few stray bytes)."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise UndecodableInput(name, f"binary file ({kind}), not text")
+    decoded = _decode(data, name, declared)
+    controls = len(_CONTROL.findall(decoded.text))
+    if controls and controls > _MAX_CONTROL_SHARE * len(decoded.text):
         raise UndecodableInput(name, "binary file (control characters)")
-    return text
+    return decoded
 
 
-def _decode(data: bytes, name: str, declared: str | None) -> str:
+def _decode(data: bytes, name: str, declared: str | None) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return Decoded(data.decode(encoding))
             except UnicodeDecodeError:
                 raise UndecodableInput(name, f"invalid {encoding.upper()} text") from None
     if b"\x00" in data:
         raise UndecodableInput(name, "binary file (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     mixed = _mostly_utf8(data)
@@ -80,24 +114,30 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
         return mixed
     from_declaration = _declared(data, declared)
     if from_declaration is not None:
-        return from_declaration
+        return Decoded(from_declaration)
     western = _western(data)
-    if western is not None and _looks_western(western):
-        return western
+    if _looks_western(western):
+        return Decoded(western)
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
-        return str(best)
-    if western is not None:
-        return western
-    raise UndecodableInput(name, "binary file or unknown text encoding")
+        return Decoded(str(best))
+    return Decoded(western)
 
 
-def _western(data: bytes) -> str | None:
-    """cp1252, a superset of latin-1's printable characters (’, œ, € and « » included)."""
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
+def _western(data: bytes) -> str:
+    """cp1252, a superset of latin-1's printable characters (’, œ, € and « » included); the
+    five bytes cp1252 leaves undefined are read as latin-1 (their C1 control), as browsers
+    do (WHATWG windows-1252)."""
+    return data.decode("cp1252", errors="latin1_fallback")
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
 
 
 def _declared(data: bytes, declared: str | None) -> str | None:
@@ -122,15 +162,22 @@ def _looks_western(text: str) -> bool:
     return non_ascii <= _MAX_NON_ASCII_LETTER_SHARE * letters
 
 
-def _mostly_utf8(data: bytes) -> str | None:
+def _mostly_utf8(data: bytes) -> Decoded | None:
     """Decode a UTF-8 file holding a few stray cp1252 bytes (a paragraph pasted from another
-    export): each stray byte becomes one cp1252 character. None if UTF-8 does not dominate."""
+    export, a truncated character): each stray byte becomes one cp1252 character, and the
+    note says how many there were. None if UTF-8 does not dominate."""
     text = data.decode("utf-8", "surrogateescape")
     stray = len(_SURROGATE_BYTE.findall(text))
     valid = sum(1 for c in text if ord(c) > 0x7F) - stray
     if valid <= stray:
         return None
-    return _SURROGATE_BYTE.sub(_stray_byte_as_cp1252, text)
+    match = _SURROGATE_BYTE.search(text)
+    if match is None:
+        return Decoded(text)
+    first = len(text[: match.start()].encode("utf-8", "surrogateescape"))
+    bytes_word = "byte" if stray == 1 else "bytes"
+    note = f"{stray} {bytes_word} not valid UTF-8 (first at byte {first}), read as cp1252"
+    return Decoded(_SURROGATE_BYTE.sub(_stray_byte_as_cp1252, text), note)
 
 
 def _stray_byte_as_cp1252(match: regex.Match[str]) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex
 
-from factcheck.corpus.decoding import UndecodableInput, read_text_bytes
+from factcheck.corpus.decoding import Decoded, UndecodableInput, decode_text_bytes
 
 
 class Unreadable(Exception):
@@ -43,17 +43,18 @@ def read_file_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def decode_input(data: bytes, name: str, declared: str | None = None) -> str:
-    """Text of one input; empty (or blank) inputs and binary data are ``Unreadable``."""
+def decode_input(data: bytes, name: str, declared: str | None = None) -> Decoded:
+    """Text of one input (with a note on stray bytes); empty (or blank) inputs and binary
+    data are ``Unreadable``."""
     if not data.strip():
         raise Unreadable("empty file")
     try:
-        text = read_text_bytes(data, name, declared=declared)
+        decoded = decode_text_bytes(data, name, declared=declared)
     except UndecodableInput as exc:
         raise Unreadable(exc.reason) from None
-    if not text.strip():
+    if not decoded.text.strip():
         raise Unreadable("empty file")
-    return text
+    return decoded
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -8,7 +8,12 @@ reading.
 * A CSV, JSONL or Parquet file holds one article per row: ``text`` (required), ``id``, ``title``,
   ``source``, ``url``, ``published``, ``language``. A missing id is derived from the text.
 * ``-`` reads standard input as one text article whose id is derived from its content.
-* The first article with a given id is kept; a later one is reported and skipped.
+* Ids are unique: a later article with an id already read is kept under that id with a
+  suffix derived from its text (``d01~3fa2b1``), and a warning names both. A file named
+  twice (a folder and a file in it) is read once.
+* One article holds at most ``max_article_chars`` characters (default 1,000,000, about a
+  600-page book; a long news article is 20,000): a larger text file or row is refused with a
+  message saying to split it, since it is a corpus pasted into one file, not an article.
 
 Text is decoded (``factcheck.corpus.decoding``) and normalised once with
 ``factcheck.text.normalize``, which keeps offsets; leading and trailing spaces are kept too,
@@ -20,7 +25,6 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -36,6 +40,7 @@ from factcheck.corpus.files import (
     walk_files,
 )
 from factcheck.corpus.html_text import parse_html
+from factcheck.corpus.results import CorpusResult, InputError, Sink
 from factcheck.corpus.tables import (
     Record,
     Table,
@@ -49,6 +54,7 @@ from factcheck.models import Article, stable_id
 from factcheck.text import normalize
 
 __all__ = [
+    "DEFAULT_MAX_ARTICLE_CHARS",
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_EXTENSIONS",
     "CorpusResult",
@@ -62,6 +68,11 @@ __all__ = [
 
 #: Largest file (or standard input) read when ``max_bytes`` is not given: 100 MiB.
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+#: Longest article text read when ``max_article_chars`` is not given.
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
+# Bytes per character at most (UTF-32): a text file larger than this many bytes per allowed
+# character is refused before it is read.
+_MAX_BYTES_PER_CHAR = 4
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
@@ -73,78 +84,27 @@ STDIN_NAME = "<stdin>"
 _METADATA_FIELDS = ("published", "language", "title", "source", "url")
 
 
-@dataclass(frozen=True, slots=True)
-class InputError:
-    """A problem with one input (or one row of it), for users: names the file and the cause.
-    ``message`` is complete on its own ("line 3: invalid date ...") so that ``path`` and
-    ``message`` can be shown side by side; ``line`` repeats the line (or row) number."""
-
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusResult:
-    articles: tuple[Article, ...] = ()
-    errors: tuple[InputError, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass(slots=True)
-class _Sink:
-    """Collects articles and errors; keeps the first article of each id."""
-
-    articles: list[Article] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    _seen: dict[str, str] = field(default_factory=dict)
-
-    def error(self, path: str, message: str, line: int | None = None, unit: str = "line") -> None:
-        if line is not None:
-            message = f"{unit} {line}: {message}"
-        self.errors.append(InputError(path, message, line))
-
-    def cannot_read(self, path: str, reason: str) -> None:
-        self.error(path, f"cannot read: {reason}")
-
-    def article(self, article: Article, path: str, line: int | None = None,
-                unit: str = "line") -> None:
-        first = self._seen.get(article.article_id)
-        if first is not None:
-            self.error(path, f"duplicate article id '{article.article_id}' "
-                             f"(first read from {first}); skipped", line, unit)
-            return
-        self._seen[article.article_id] = article.origin or path
-        self.articles.append(article)
-
-    def result(self) -> CorpusResult:
-        return CorpusResult(tuple(self.articles), tuple(self.errors))
-
-
 def read_corpus(
     inputs: Sequence[str | Path],
     *,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int | None = None,
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
     skip: Sequence[str | Path] = (),
 ) -> CorpusResult:
     """Read every input (file, folder or ``-``) into articles; bad inputs become errors.
 
     ``max_bytes`` caps the size of each file and of standard input (default
-    ``DEFAULT_MAX_BYTES``). Files and folders in ``skip`` are left out of folder walks (a
-    command's own output inside an input folder); named explicitly, they are still read.
+    ``DEFAULT_MAX_BYTES``); ``max_article_chars`` the text of one article. Files and
+    folders in ``skip`` are left out of folder walks (a command's own output inside an input
+    folder); named explicitly, they are still read.
     """
     if isinstance(inputs, (str, Path)):
         raise TypeError("read_corpus expects a sequence of inputs, not a single path")
     limit = _check_limit(max_bytes)
-    sink = _Sink()
-    reader = _Reader(sink, limit, frozenset(Path(p).resolve() for p in skip))
+    sink = Sink()
+    reader = _Reader(sink, limit, _check_limit(max_article_chars, "max_article_chars"),
+                     frozenset(Path(p).resolve() for p in skip))
     for raw in inputs:
         if str(raw) == "-":
             reader.read_stdin(stdin if stdin is not None else sys.stdin)
@@ -153,40 +113,54 @@ def read_corpus(
     return sink.result()
 
 
-def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None) -> CorpusResult:
+def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None,
+                         max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> CorpusResult:
     """Articles of one uploaded file (dashboard), dispatched on the extension of ``name``."""
     limit = _check_limit(max_bytes)
-    sink = _Sink()
+    sink = Sink()
     path = Path(name)
     if len(data) > limit:
         sink.cannot_read(name, too_large(len(data), limit))
     elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
         sink.cannot_read(name, _unsupported(path))
     else:
-        _Reader(sink, limit).read_bytes(data, name, path, metadata={})
+        reader = _Reader(sink, limit, _check_limit(max_article_chars, "max_article_chars"))
+        reader.read_bytes(data, name, path, metadata={})
     return sink.result()
 
 
-def _check_limit(max_bytes: int | None) -> int:
-    if max_bytes is None:
+def _check_limit(value: int | None, name: str = "max_bytes") -> int:
+    if value is None:
         return DEFAULT_MAX_BYTES
-    if max_bytes <= 0:
-        raise ValueError(f"max_bytes must be positive, got {max_bytes}")
-    return max_bytes
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value
 
 
 def _unsupported(path: Path) -> str:
-    kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-    return f"unsupported file type '{path.suffix or path.name}' (supported: {kinds})"
+    return f"unsupported file type '{path.suffix or path.name}' (supported: {_kinds()})"
+
+
+def _kinds() -> str:
+    return ", ".join(sorted(SUPPORTED_EXTENSIONS))
+
+
+def _too_long(size: int, what: str, max_chars: int) -> str:
+    return (f"too long for one article ({size:,} {what}; an article holds at most "
+            f"{max_chars:,} characters): split it into several files, or into rows of a CSV "
+            "or JSONL table")
 
 
 class _Reader:
     """Reads inputs into a sink; remembers the metadata of each folder it met."""
 
-    def __init__(self, sink: _Sink, limit: int, skip: frozenset[Path] = frozenset()) -> None:
+    def __init__(self, sink: Sink, limit: int, max_chars: int,
+                 skip: frozenset[Path] = frozenset()) -> None:
         self.sink = sink
         self.limit = limit
+        self.max_chars = max_chars
         self.skip = skip
+        self._files_read: set[Path] = set()
         self._metadata: dict[Path, dict[str, dict[str, object]]] = {}
         self._stdin_read = False
         allow_csv_fields_up_to(limit)
@@ -204,8 +178,13 @@ class _Reader:
             self.sink.cannot_read(shown, exc.strerror or str(exc))
             return
         if stat.S_ISDIR(info.st_mode):
-            for file in walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read, self.skip):
+            before = len(self.sink.articles) + len(self.sink.errors)
+            files = walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read, self.skip)
+            seen = any(file.resolve() in self._files_read for file in files)
+            for file in files:
                 self.read_file(file, explicit=False)
+            if not seen and len(self.sink.articles) + len(self.sink.errors) == before:
+                self.sink.cannot_read(shown, f"no article in this folder (files read: {_kinds()})")
         else:
             self.read_file(path, explicit=True)
 
@@ -218,8 +197,19 @@ class _Reader:
             if explicit:
                 self.sink.cannot_read(shown, _unsupported(path))
             return
+        resolved = path.resolve()
+        if resolved in self._files_read:
+            return  # named twice ("corpus corpus/a.txt"): read once
+        self._files_read.add(resolved)
         try:
+            if suffix in TEXT_EXTENSIONS:
+                size = path.stat().st_size
+                if size > self.max_chars * _MAX_BYTES_PER_CHAR:
+                    raise Unreadable(_too_long(size, "bytes", self.max_chars))
             data = read_file_bytes(path, self.limit)
+        except OSError as exc:
+            self.sink.cannot_read(shown, exc.strerror or str(exc))
+            return
         except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
@@ -241,7 +231,7 @@ class _Reader:
                 raise Unreadable(f"input too large (limit {self.limit})")
             if not raw.strip():
                 raise Unreadable("empty input")
-            text = raw if isinstance(raw, str) else decode_input(raw, STDIN_NAME)
+            text = raw if isinstance(raw, str) else self._decode(raw, STDIN_NAME)
         except (Unreadable, OSError) as exc:
             self.sink.cannot_read(STDIN_NAME, str(exc))
             return
@@ -255,7 +245,7 @@ class _Reader:
             return
         try:
             declared = declared_charset(data) if suffix in HTML_EXTENSIONS else None
-            text = decode_input(data, shown, declared)
+            text = self._decode(data, shown, declared)
         except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
@@ -270,6 +260,12 @@ class _Reader:
             extra["title"] = _markdown_title(text)
         extra.update(metadata.get(path.stem, {}))
         self._add_text_article(text, shown, article_id=path.stem, extra=extra)
+
+    def _decode(self, data: bytes, shown: str, declared: str | None = None) -> str:
+        decoded = decode_input(data, shown, declared)
+        if decoded.note:
+            self.sink.error(shown, decoded.note, severity="warning")
+        return decoded.text
 
     def _html(self, markup: str, shown: str) -> tuple[str, dict[str, object]]:
         page = parse_html(markup)
@@ -286,6 +282,9 @@ class _Reader:
         if not text.strip():
             self.sink.cannot_read(shown, "no visible text")
             return
+        if len(text) > self.max_chars:
+            self.sink.cannot_read(shown, _too_long(len(text), "characters", self.max_chars))
+            return
         normalised = normalize(text)
         article = _article(normalised, article_id or stable_id(normalised), shown, extra)
         self.sink.article(article, shown)
@@ -299,6 +298,10 @@ class _Reader:
         raw_text = record.fields.get("text")
         if raw_text is None or not raw_text.strip():
             self.sink.error(shown, "no text; row skipped", record.line, unit)
+            return
+        if len(raw_text) > self.max_chars:
+            reason = _too_long(len(raw_text), "characters", self.max_chars)
+            self.sink.error(shown, f"{reason}; row skipped", record.line, unit)
             return
         normalised = normalize(raw_text)
         article_id = (record.fields.get("id") or "").strip() or stable_id(normalised)
@@ -347,7 +350,7 @@ class _Reader:
             return {}
         shown = str(path)
         try:
-            text = decode_input(read_file_bytes(path, self.limit), shown)
+            text = self._decode(read_file_bytes(path, self.limit), shown)
         except Unreadable as exc:
             self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
             return {}
