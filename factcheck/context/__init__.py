@@ -191,6 +191,8 @@ def _sentence_contexts(
         )
     state.speakers.extend((start, c.source) for c in out
                           if c.source and c.source_mode == "explicit")
+    state.speakers.extend((start, name) for src in srcs
+                          if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     with_subject = [

@@ -51,6 +51,10 @@ _SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
 class SourceResult:
     source: str | None
     rule: str
+    # A speaker named for a figure that takes no source (a date, a year): not this figure's
+    # source, but the report's, for the quantities that follow ("indique la préfecture dans
+    # un communiqué diffusé vendredi 8 août", then "16 000 hectares").
+    speaker: str | None = None
 
 
 def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
@@ -102,7 +106,13 @@ def sources(
     for n, fig in enumerate(figs):
         kind = fig.mention.kind
         if kind in NO_SOURCE_KINDS:
-            out.append(SourceResult(None, "no_source_kind"))
+            if kind == Kind.IDENTIFIER:
+                out.append(SourceResult(None, "no_source_kind"))
+                continue
+            np, rule, name = _first_name(toks, figs, n, data)
+            named = name and name.lower().split("-")[-1] not in data.pronouns
+            out.append(SourceResult(None, "no_source_kind",
+                                    fullest_name(name, article_text) if named else None))
             continue
         others = any(f.mention.kind in MEASURE_KINDS for i, f in enumerate(figs) if i != n)
         if _is_scope(toks, fig, others):
