@@ -242,7 +242,7 @@ class TimeResolver:
                 span = self._month(m["m"], m["y"])
                 if span:
                     day = int(m["d"]) if m["d"] else 1
-                    add(m, "since", span[0].replace(day=min(day, span[1].day)), None)
+                    add(m, "since", span[0].replace(day=max(1, min(day, span[1].day))), None)
         for m in pats["until"].finditer(low):
             if m["s"]:
                 end = self._season_end(m["s"], m["sy"])
@@ -263,7 +263,7 @@ class TimeResolver:
             span = self._month(m["m"], m["y"], future)
             if span:
                 day = 1 if m["d"] == "1er" else int(m["d"])
-                if day <= span[1].day:
+                if 1 <= day <= span[1].day:  # not "le 0 janvier" nor "le 31 avril"
                     when = span[0].replace(day=day)
                     if not m["y"] and self.published:
                         if not future:
@@ -382,7 +382,10 @@ class TimeResolver:
                         last = _month_end(last.year, last.month)
                     return _iso(shift(b.first, -1)), _iso(last)
             if best.kind == "since":
-                return _iso(best.first), _iso(stated)
+                # Up to when it is stated; open when that is before the start (a wrong
+                # publication date: "depuis 2019" in an article dated 2018).
+                end = stated if stated and best.first and stated >= best.first else None
+                return _iso(best.first), _iso(end)
             if best.kind == "until":
                 return None, _iso(best.last)
             return _iso(best.first), _iso(best.last)
