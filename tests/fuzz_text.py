@@ -1,5 +1,5 @@
 """Hypothesis strategies for the fuzz tests (``tests/*/test_fuzz_*.py``) and ``bench/fuzz.py``:
-random unicode mixed with pieces of French news (``tests/extract/data/fuzz_fragments.toml``),
+random unicode mixed with pieces of French news (``tests/extract/data/fuzz/fragments.toml``),
 so that generated inputs reach the scanner's and the context reader's real paths.
 
 Also the invariants every stage's output must keep on any input, shared by the tests and the
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from factcheck.models import Approx, Claim, Kind, Mention, stable_id
 
-FRAGMENTS_PATH = Path(__file__).resolve().parent / "extract" / "data" / "fuzz_fragments.toml"
+FRAGMENTS_PATH = Path(__file__).resolve().parent / "extract" / "data" / "fuzz" / "fragments.toml"
 
 #: Where published dates are drawn from for the context reader and the checker (a span around
 #: the fragments' years); the scanner gets any date.

@@ -56,7 +56,9 @@ class TimeResolver:
     """Resolves the time expressions of an article's sentences against its publication date."""
 
     def __init__(self, published: date | None) -> None:
-        self.published = published
+        # A publication date far off the calendar's ends (a "9999-12-31" placeholder) would
+        # push "l'an prochain" past them: such a date is no reference.
+        self.published = published if published and 1000 <= published.year <= 2999 else None
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
     # -- resolution helpers -------------------------------------------------------------
@@ -311,7 +313,8 @@ class TimeResolver:
             if first_span and last_span and first_span[0] <= last_span[1]:
                 add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
-            add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
+            first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
+            add(m, "point", date(first, 1, 1), date(last, 12, 31))
         for m in pats["semester"].finditer(low):
             span = self._so_far(self._quarter(d.semesters[m["q"]], m["y"], 6), m["y"], future)
             if span:

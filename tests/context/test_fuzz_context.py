@@ -61,6 +61,23 @@ FUZZ_FOUND = {
     # "depuis 2019" in an article dated 2018 gave a period ending before it starts.
     "since a year after publication": ("Depuis 2019, 12 soldats sont morts.",
                                        date(2018, 5, 1), ("2019-01-01", None)),
+    # Found while probing past the generator (now among its fragments): a year 0000 or
+    # 9999 pushed a period off datetime's calendar (ValueError), and years written in
+    # reverse gave a period ending before it starts.
+    "since year zero": ("Depuis 0000, 12 soldats sont morts.", date(2024, 3, 10),
+                        (None, "2024-03-10")),
+    "month of year zero counted back": (
+        "En mars 0000, 12 soldats, contre 10 le mois précédent.", date(2024, 3, 10),
+        ("2024-03-01", "2024-03-10")),
+    "winter of 9999": ("À l'hiver 9999, 12 soldats sont morts.", date(2024, 3, 10),
+                       ("2023-12-21", "2024-03-10")),  # no year: this winter
+    "years in reverse": ("Entre 2015 et 2010, 12 soldats sont morts.", date(2024, 3, 10),
+                         ("2010-01-01", "2015-12-31")),
+    # A placeholder publication date at the calendar's end is no reference.
+    "published 9999-12-31": ("L'an prochain, 12 soldats seront morts.", date(9999, 12, 31),
+                             (None, None)),
+    "published 0001-01-01": ("Samedi prochain, 12 soldats seront morts.", date(1, 1, 1),
+                             (None, None)),
 }
 
 

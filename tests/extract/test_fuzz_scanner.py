@@ -1,5 +1,5 @@
 """Property-based tests of the scanner: on any unicode text, mixed with pieces of French news
-(tests/extract/data/fuzz_fragments.toml), ``extract_mentions`` never raises and gives sorted,
+(tests/extract/data/fuzz/fragments.toml), ``extract_mentions`` never raises and gives sorted,
 non-overlapping mentions whose span is their surface, with finite values and ordered
 intervals, the same every time. The long run (100,000 inputs) is ``bench/fuzz.py``."""
 
