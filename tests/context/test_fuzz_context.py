@@ -89,3 +89,12 @@ def test_fuzz_found_inputs(case: tuple) -> None:
         check_claim(text, claim)
     (twelve,) = [c for c in claims if c.mention.surface == "12"]
     assert (twelve.context.time_start, twelve.context.time_end) == period
+
+
+def test_a_lone_surrogate_is_read_like_any_character() -> None:
+    # Found by bench/fuzz.py: spaCy raised UnicodeEncodeError on a lone surrogate, which a
+    # JSON corpus carries through ("\ud800" escapes), and the whole run stopped.
+    text = "Selon le ministère, 46 drones \ud800 ont été abattus \udfe6."
+    (claim,) = extract_claims(Article("x", text, published=date(2024, 3, 1)))
+    check_claim(text, claim)
+    assert claim.mention.surface == "46" and claim.context.source == "ministère"
