@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import regex
+
 from factcheck.models import Mention
 
 #: The spaCy package read (``FACTCHECK_SPACY_MODEL`` chooses another installed one, e.g.
@@ -100,10 +102,15 @@ def to_toks(doc: Any) -> tuple[Tok, ...]:
     return tuple(out)
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tuple[Tok, ...]]:
-    """Token views of ``sentences``, parsed in batches with ``nlp.pipe``."""
+    """Token views of ``sentences``, parsed in batches with ``nlp.pipe``. A lone surrogate (a
+    JSON "\\ud800" escape) is read as U+FFFD, one for one: spaCy cannot encode it."""
     nlp = load_nlp()
-    return [to_toks(doc) for doc in nlp.pipe(sentences, batch_size=batch_size)]
+    texts = (_SURROGATE.sub("\ufffd", s) for s in sentences)
+    return [to_toks(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def token_span(toks: tuple[Tok, ...], start: int, end: int) -> tuple[int, int]:

@@ -10,6 +10,10 @@ import regex
 
 from factcheck.context.lexicon import source_data, time_data
 
+#: A year of a time reference: 1000 to 2999, so that a period counted from it ("l'hiver
+#: 9999", "le mois précédent" after "mars 0000") stays within the calendar of ``datetime``.
+YEAR = r"[12]\d{3}"
+
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
     """Regex alternatives of ``words``, longest first."""
@@ -67,34 +71,34 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "since": regex.compile(
             rf"\b{_prefix(w['since'])}(?:{_prefix(w['day_article'])}(?P<d>\d{{1,2}}) )?"
             rf"(?:{_prefix(w['month_start'] + w['month_end'])})?"
-            rf"(?:(?P<m>{months})(?: (?P<y>\d{{4}}))?|(?P<yo>\d{{4}}))\b"
+            rf"(?:(?P<m>{months})(?: (?P<y>{YEAR}))?|(?P<yo>{YEAR}))\b"
         ),
         "until": regex.compile(
             rf"\b{_prefix(w['until'])}(?:{_prefix(w['until_articles'])}?(?P<s>{seasons})"
-            rf"(?: (?P<sy>\d{{4}}))?"
+            rf"(?: (?P<sy>{YEAR}))?"
             rf"|{_prefix(w['end_of'])}(?:(?:{_alt(w['end_of_year'])})|(?P<fmo>{_alt(w['end_of_month'])})"
-            rf"|(?P<fm>{months})|(?P<fy>\d{{4}}))"
-            rf"|(?P<m>{months})(?: (?P<my>\d{{4}}))?|(?P<y>\d{{4}}))\b"
+            rf"|(?P<fm>{months})|(?P<fy>{YEAR}))"
+            rf"|(?P<m>{months})(?: (?P<my>{YEAR}))?|(?P<y>{YEAR}))\b"
         ),
         "night": regex.compile(
             rf"\b{_prefix(w['night'])}{_prefix(w['night_from'])}(?P<a>{days}) "
             rf"{_prefix(w['night_to'])}(?P<b>{days})\b"
         ),
         "date": regex.compile(
-            rf"\b(?P<d>\d{{1,2}}|{_alt(w['first_day'])}) (?P<m>{months})(?: (?P<y>\d{{4}}))?\b"
+            rf"\b(?P<d>\d{{1,2}}|{_alt(w['first_day'])}) (?P<m>{months})(?: (?P<y>{YEAR}))?\b"
         ),
-        "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>\d{{4}}))?\b"),
+        "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>{YEAR}))?\b"),
         "month_year": regex.compile(
-            rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>\d{{4}})\b"
+            rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"
         ),
         "in_month": regex.compile(rf"\b{_prefix(w['in_month'])}(?P<m>{months})\b"),
         "season": regex.compile(
-            rf"\b{_prefix(w['season_prefix'])}(?P<s>{seasons})(?: (?P<y>\d{{4}}))?\b"
+            rf"\b{_prefix(w['season_prefix'])}(?P<s>{seasons})(?: (?P<y>{YEAR}))?\b"
         ),
         "part_year": regex.compile(rf"\b(?P<p>{_alt(list(d.year_parts))})[ -]?(?P<y>{year})\b"),
         "between_months": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{months}) {_prefix(w['between_and'])}(?P<b>{months})"
-            rf"(?: (?P<y>\d{{4}}))?\b"
+            rf"(?: (?P<y>{YEAR}))?\b"
         ),
         "between_years": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"

@@ -56,7 +56,9 @@ class TimeResolver:
     """Resolves the time expressions of an article's sentences against its publication date."""
 
     def __init__(self, published: date | None) -> None:
-        self.published = published
+        # A publication date far off the calendar's ends (a "9999-12-31" placeholder) would
+        # push "l'an prochain" past them: such a date is no reference.
+        self.published = published if published and 1000 <= published.year <= 2999 else None
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
     # -- resolution helpers -------------------------------------------------------------
@@ -242,7 +244,7 @@ class TimeResolver:
                 span = self._month(m["m"], m["y"])
                 if span:
                     day = int(m["d"]) if m["d"] else 1
-                    add(m, "since", span[0].replace(day=min(day, span[1].day)), None)
+                    add(m, "since", span[0].replace(day=max(1, min(day, span[1].day))), None)
         for m in pats["until"].finditer(low):
             if m["s"]:
                 end = self._season_end(m["s"], m["sy"])
@@ -263,7 +265,7 @@ class TimeResolver:
             span = self._month(m["m"], m["y"], future)
             if span:
                 day = 1 if m["d"] == "1er" else int(m["d"])
-                if day <= span[1].day:
+                if 1 <= day <= span[1].day:  # not "le 0 janvier" nor "le 31 avril"
                     when = span[0].replace(day=day)
                     if not m["y"] and self.published:
                         if not future:
@@ -311,7 +313,8 @@ class TimeResolver:
             if first_span and last_span and first_span[0] <= last_span[1]:
                 add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
-            add(m, "point", date(int(m["a"]), 1, 1), date(int(m["b"]), 12, 31))
+            first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
+            add(m, "point", date(first, 1, 1), date(last, 12, 31))
         for m in pats["semester"].finditer(low):
             span = self._so_far(self._quarter(d.semesters[m["q"]], m["y"], 6), m["y"], future)
             if span:
@@ -382,7 +385,10 @@ class TimeResolver:
                         last = _month_end(last.year, last.month)
                     return _iso(shift(b.first, -1)), _iso(last)
             if best.kind == "since":
-                return _iso(best.first), _iso(stated)
+                # Up to when it is stated; open when that is before the start (a wrong
+                # publication date: "depuis 2019" in an article dated 2018).
+                end = stated if stated and best.first and stated >= best.first else None
+                return _iso(best.first), _iso(end)
             if best.kind == "until":
                 return None, _iso(best.last)
             return _iso(best.first), _iso(best.last)

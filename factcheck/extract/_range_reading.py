@@ -204,9 +204,11 @@ def interval_of(
     if approx == Approx.NONE:
         return value, value
     if approx == Approx.APPROX:
-        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+        low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+        return (low, high) if low <= high else (high, low)  # "près de -4 millions"
     if approx == Approx.LOWER:
-        return value, (1.0 if kind == Kind.FRACTION else None)
+        # A share of a whole cannot exceed it; a mixed number ("plus de 1 1/2") is no share.
+        return value, (1.0 if kind == Kind.FRACTION and value <= 1 else None)
     if approx == Approx.UPPER:
         return (0.0 if value >= 0 else None), value
     return None
