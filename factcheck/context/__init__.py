@@ -23,12 +23,13 @@ from dataclasses import dataclass, field, replace
 from factcheck.context.modality import modality
 from factcheck.context.names import resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
-from factcheck.context.source import sources
+from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.extract.rates import basis_of
 from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+from factcheck.text import sentence_spans
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
 SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
@@ -49,12 +50,17 @@ def annotate_many(
     pairs = [(a, list(c)) for a, c in pairs]
     keys: dict[tuple[int, int], int] = {}
     texts: list[str] = []
-    for n, (_, claims) in enumerate(pairs):
+    speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
+    for n, (article, claims) in enumerate(pairs):
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
                 keys[key] = len(texts)
                 texts.append(c.sentence)
+        speaking.append(_speaker_sentences(article, claims))
+        for start, sentence in speaking[-1].items():
+            keys[(n, start)] = len(texts)
+            texts.append(sentence)
     parsed = parse_sentences(texts, batch_size=batch_size) if texts else []
     out: list[list[Claim]] = []
     for n, (article, claims) in enumerate(pairs):
@@ -63,7 +69,14 @@ def annotate_many(
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
         state = _ArticleState(TimeResolver(article.published))
-        for start in sorted(by_sentence):
+        for start in sorted({*by_sentence, *speaking[n]}):
+            if start not in by_sentence:
+                # A sentence without figures naming who speaks: the report's source.
+                name = resolve_source(sentence_speaker(article.text, parsed[keys[(n, start)]]),
+                                      [s for _, s in state.speakers])
+                if name:
+                    state.speakers.append((start, name))
+                continue
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]
@@ -72,6 +85,23 @@ def annotate_many(
             ):
                 contexts[i] = ctx
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
+    return out
+
+
+def _speaker_sentences(article: Article, claims: list[Claim]) -> dict[int, str]:
+    """Sentences without figures, before the article's last figure, that may name who speaks
+    (an introducer or a verb of speech): the lead often names the source of the figures
+    that follow in a sentence of its own."""
+    if not claims:
+        return {}
+    with_figures = {c.sentence_start for c in claims}
+    last = max(with_figures)
+    out = {}
+    for s, e in sentence_spans(article.text):
+        if s >= last:
+            break
+        if s not in with_figures and names_a_speaker(article.text[s:e]):
+            out[s] = article.text[s:e]
     return out
 
 

@@ -187,3 +187,51 @@ def quote_speaker(
     if name and name.lower().split("-")[-1] in data.pronouns:
         name = previous_speaker(text, quote_start, speakers)
     return fullest_name(name, text) if name else None
+
+
+def _cue_pattern(data: SourceData) -> regex.Pattern[str]:
+    """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
+    "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
+    words = {*data.introducers, *data.speech_forms, *data.document_verbs}
+    stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
+    alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
+    alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]
+    return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
+
+
+_CUES: dict[int, regex.Pattern[str]] = {}
+
+
+def names_a_speaker(sentence: str) -> bool:
+    """Cheap test before parsing a sentence without figures: does it hold an introducer
+    ("selon", "d'après") or a form of a verb of speech ("a annoncé", "indique")?"""
+    data = source_data()
+    pattern = _CUES.get(id(data))
+    if pattern is None:
+        pattern = _CUES[id(data)] = _cue_pattern(data)
+    return pattern.search(sentence) is not None
+
+
+def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
+    """The person or body a sentence without figures names as speaking ("Le service
+    statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
+    bonne"), for the quantities of the report that follows. Without a figure to anchor it,
+    only a name holding a capital is taken ("la hausse se poursuit" names nobody); None for
+    a pronoun or no name."""
+    data = source_data()
+    phrases = [np for rule in (_selon_first, _speech_first) if (np := rule(toks, data))]
+    for np in phrases:
+        name = clean_name(np, data)
+        if name and name.lower().split("-")[-1] not in data.pronouns \
+                and any(ch.isupper() for ch in name):
+            return fullest_name(name, article_text)
+    return None
+
+
+def _selon_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    end = Figure(None, len(toks), len(toks))  # type: ignore[arg-type]
+    return selon(toks, [end], 0, data)
+
+
+def _speech_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    return forward(toks, len(toks), data) or inverted(toks, 0, data)
