@@ -12,8 +12,11 @@ from pathlib import Path
 
 import dashboard_fakes as fakes
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from factcheck import pipeline
+from factcheck.crossref import draft
 from factcheck.dashboard import data
 from factcheck.dashboard.labels import VIEWS
 from factcheck.store import ReviewStore
@@ -24,6 +27,22 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 def _shown(at: AppTest) -> list[str]:
     """Markdown and escaped-HTML text of the page (explanations are shown as HTML)."""
     return [m.value for m in at.markdown] + [h.proto.body for h in at.get("html")]
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
+    monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
+    monkeypatch.delenv("FACTCHECK_REVIEWER", raising=False)
+    monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
+    monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
+    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield tmp_path
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def _app() -> AppTest:

@@ -9,12 +9,35 @@ from pathlib import Path
 
 import dashboard_fakes as fakes
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from factcheck import pipeline
+from factcheck.crossref import draft
+from factcheck.dashboard import data
 from factcheck.store import ReviewStore
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 ARTICLE = "Selon Kiev, 46 drones ont été abattus dans la nuit.\n"
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    """As in test_dashboard.py: a review database and a corpus root in ``tmp_path``."""
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
+    monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
+    monkeypatch.delenv("FACTCHECK_REVIEWER", raising=False)
+    monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
+    for name in ("MAX_UPLOADS", "MAX_UPLOAD_TOTAL_MB", "IDENTITY_HEADER"):
+        monkeypatch.delenv(f"FACTCHECK_{name}", raising=False)
+    monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
+    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield tmp_path
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def _app(secrets: dict | None = None, user: dict | None = None) -> AppTest:
