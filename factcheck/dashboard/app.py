@@ -8,6 +8,8 @@ the logic lives in ``factcheck.dashboard.data`` and the modules it calls.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -15,9 +17,17 @@ import streamlit as st
 
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
+from factcheck.dashboard.paths import FolderRefused, check_root, resolve_folder
+from factcheck.dashboard.settings import (
+    SECTION,
+    Settings,
+    SettingsError,
+    read_settings,
+    reviewer_identity,
+)
 from factcheck.dashboard.views_read import articles_view, figures_view, timeline_view
 from factcheck.dashboard.views_review import draft_view, exports_view, flags_view
-from factcheck.dashboard.widgets import ViewContext
+from factcheck.dashboard.widgets import ViewContext, md
 from factcheck.models import Article
 from factcheck.store import ReviewStore, StoreError, resolve_db_path
 
@@ -50,8 +60,10 @@ def _folder_signature(path: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _cached_folder(path: str, signature: tuple[tuple[str, int, int], ...]) -> data.CorpusLoad:
-    return data.load_folder(path)
+def _cached_folder(
+    path: str, root: str | None, signature: tuple[tuple[str, int, int], ...]
+) -> data.CorpusLoad:
+    return data.load_folder(path, root)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -82,53 +94,148 @@ def _cached_analysis(
     return analysis
 
 
-def _load_folder(path: str) -> data.CorpusLoad:
-    folder = Path(path).expanduser()
-    if not folder.exists():
-        return data.CorpusLoad((), (f"{folder} : dossier ou fichier introuvable.",))
-    return _cached_folder(str(folder), _folder_signature(folder))
+def _load_folder(path: Path, root: Path | None = None) -> data.CorpusLoad:
+    if not path.exists():
+        return data.CorpusLoad((), (f"{path} : dossier ou fichier introuvable.",))
+    return _cached_folder(str(path), str(root) if root else None, _folder_signature(path))
 
 
-def _sidebar() -> tuple[str, str, str, list[data.CorpusLoad], bool]:
-    sidebar = st.sidebar
-    sidebar.title("factcheck")
-    view = sidebar.radio("Vue", L.VIEWS, key="view")
+def _secrets_section() -> Mapping[str, object]:
+    """The ``[factcheck]`` section of ``secrets.toml``; empty when there is no such file."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return {}
+        section = st.secrets.get(SECTION)
+    except (FileNotFoundError, KeyError, TypeError):
+        return {}
+    return dict(section) if isinstance(section, Mapping) else {}
+
+
+def _auth_configured() -> bool:
+    try:
+        return bool(st.secrets.load_if_toml_exists() and st.secrets.get("auth"))
+    except (FileNotFoundError, KeyError, TypeError):
+        return False
+
+
+def _identity(settings: Settings) -> str | None:
+    """The reviewer's name from ``st.user`` (``st.login``) or the login proxy's header."""
+    try:
+        user = st.user.to_dict()
+    except Exception:  # no script context, or an older Streamlit without st.user
+        user = {}
+    try:
+        headers: Mapping[str, str] = st.context.headers
+    except Exception:  # no request (AppTest)
+        headers = {}
+    return reviewer_identity(user, headers, settings.identity_header)
+
+
+@dataclass(frozen=True, eq=False)
+class _Choices:
+    view: str
+    reviewer: str
+    loads: list[data.CorpusLoad]
+    use_reference: bool
+
+
+def _reviewer(sidebar, settings: Settings) -> str:
     sidebar.subheader("Relecture")
-    reviewer = sidebar.text_input(
-        "Votre nom (relecteur)", value=os.environ.get(REVIEWER_ENV_VAR, ""), key="reviewer"
+    identity = _identity(settings)
+    if identity:
+        sidebar.caption(f"Relecteur : **{md(identity)}** (identifiant de connexion)")
+        if _auth_configured() and sidebar.button("Se déconnecter", key="logout"):
+            st.logout()
+    else:
+        if _auth_configured() and sidebar.button("Se connecter", key="login"):
+            st.login()
+        identity = sidebar.text_input(
+            "Votre nom (relecteur)", value=os.environ.get(REVIEWER_ENV_VAR, ""), key="reviewer"
+        )
+    db = resolve_db_path(settings.db_path)
+    sidebar.caption(
+        f"Base des relectures : {md(db.name)}",
+        help="Fixée par l'administrateur (FACTCHECK_DB ou [factcheck] db_path dans "
+        ".streamlit/secrets.toml).",
     )
-    db_path = sidebar.text_input(
-        "Base des relectures (SQLite)", value=str(resolve_db_path()), key="db_path",
-        help="Chemin du fichier SQLite ; par défaut la variable FACTCHECK_DB ou "
-        ".factcheck/reviews.sqlite3 dans le dossier courant.",
-    )
-    sidebar.subheader("Corpus")
-    loads: list[data.CorpusLoad] = []
-    if sidebar.checkbox("Articles d'exemple (seeds)", value=True, key="use_seeds"):
-        loads.append(_load_folder(str(data.default_corpus_dir())))
-    folder = sidebar.text_input("Ajouter un dossier (chemin)", key="folder").strip()
-    if folder:
-        loads.append(_load_folder(folder))
+    return identity.strip()
+
+
+def _folder(sidebar, settings: Settings) -> data.CorpusLoad | None:
+    """The folder typed in the sidebar, read only below the configured corpus root."""
+    if settings.corpus_root is None:
+        sidebar.caption(
+            "Ajout d'un dossier du serveur désactivé : aucun dossier des corpus n'est "
+            "configuré (FACTCHECK_CORPUS_ROOT)."
+        )
+        return None
+    try:
+        root = check_root(settings.corpus_root)
+    except FolderRefused as exc:
+        sidebar.warning(f"Ajout d'un dossier désactivé : {md(exc)}")
+        return None
+    entered = sidebar.text_input(
+        "Ajouter un dossier", key="folder",
+        help=f"Chemin d'un sous-dossier du dossier des corpus « {root.name} ».",
+    ).strip()
+    if not entered:
+        return None
+    try:
+        folder = resolve_folder(root, entered)
+    except FolderRefused as exc:
+        return data.CorpusLoad((), (f"Dossier refusé : {exc}",))
+    return _load_folder(folder, root)
+
+
+def _uploads(sidebar, settings: Settings) -> list[data.CorpusLoad]:
     uploads = sidebar.file_uploader(
         "Ajouter des articles",
         type=list(data.UPLOAD_TYPES),
         accept_multiple_files=True,
         key="uploads",
         help=f"Fichiers txt, html, csv ou jsonl ; {data.MAX_UPLOAD_BYTES // 2**20} Mo au plus "
-        "par fichier.",
+        f"par fichier, {settings.max_uploads} fichiers et "
+        f"{settings.max_upload_total_bytes // 1_000_000} Mo au plus en tout.",
+    ) or []
+    admitted, refused = data.admit_uploads(
+        [(upload.name, upload.size) for upload in uploads],
+        settings.max_uploads, settings.max_upload_total_bytes,
     )
-    for upload in uploads or []:
-        loads.append(_cached_upload(upload.name, upload.getvalue()))
+    loads = [_cached_upload(uploads[i].name, uploads[i].getvalue()) for i in admitted]
+    if refused:
+        loads.append(data.CorpusLoad((), tuple(refused)))
+    return loads
+
+
+def _sidebar(settings: Settings) -> _Choices:
+    sidebar = st.sidebar
+    sidebar.title("factcheck")
+    view = sidebar.radio("Vue", L.VIEWS, key="view")
+    reviewer = _reviewer(sidebar, settings)
+    sidebar.subheader("Corpus")
+    loads: list[data.CorpusLoad] = []
+    if sidebar.checkbox("Articles d'exemple (seeds)", value=True, key="use_seeds"):
+        loads.append(_load_folder(data.default_corpus_dir()))
+    folder = _folder(sidebar, settings)
+    if folder is not None:
+        loads.append(folder)
+    loads.extend(_uploads(sidebar, settings))
     use_reference = sidebar.checkbox(
         "Comparer aux chiffres de référence", value=True, key="use_reference",
         help="Chiffres vérifiés de reference/figures.csv (source et date pour chacun).",
     )
-    return view, reviewer.strip(), db_path.strip(), loads, use_reference
+    return _Choices(view, reviewer, loads, use_reference)
 
 
 def main() -> None:
     st.set_page_config(page_title="factcheck · tableau de bord", page_icon="🔎", layout="wide")
-    view, reviewer, db_path, loads, use_reference = _sidebar()
+    try:
+        settings = read_settings(os.environ, _secrets_section())
+    except SettingsError as exc:
+        st.error(f"Configuration du tableau de bord invalide : {md(exc)}")
+        st.stop()
+    choices = _sidebar(settings)
+    view, reviewer, loads = choices.view, choices.reviewer, choices.loads
     articles, duplicates = data.merge_articles(*(load.articles for load in loads))
     problems = [e for load in loads for e in load.errors] + list(duplicates)
     if problems:
@@ -139,9 +246,9 @@ def main() -> None:
         st.info("Aucun article : cochez les articles d'exemple, indiquez un dossier ou "
                 "déposez des fichiers dans la barre latérale.")
         return
-    reference, reference_error = _cached_reference() if use_reference else (None, None)
+    reference, reference_error = _cached_reference() if choices.use_reference else (None, None)
     if reference_error:
-        st.sidebar.warning(f"Chiffres de référence non utilisés : {reference_error}")
+        st.sidebar.warning(f"Chiffres de référence non utilisés : {md(reference_error)}")
     key = f"{data.corpus_key(articles)}-{data.frame_key(reference)}"
     with st.status("Analyse du corpus…", expanded=False) as status:
         analysis = _cached_analysis(key, data.frame_key(reference), articles, reference)
@@ -151,10 +258,10 @@ def main() -> None:
             state="complete",
         )
     try:
-        store = ReviewStore(db_path or None)
+        store = ReviewStore(settings.db_path)
         current = store.current()
     except StoreError as exc:
-        st.error(f"Base des relectures inutilisable : {exc}")
+        st.error(f"Base des relectures inutilisable : {md(exc)}")
         store, current = None, pd.DataFrame(columns=["flag_id", "status", "reviewer",
                                                       "decided_at", "note"])
     flags = data.flags_with_reviews(analysis.flags, current)

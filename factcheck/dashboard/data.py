@@ -19,6 +19,7 @@ import pandas as pd
 
 from factcheck.crossref.draft import split_ids
 from factcheck.dashboard.highlight import Span, SpanStatus
+from factcheck.dashboard.paths import links_leaving
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
 from factcheck.store import Status
 
@@ -45,14 +46,30 @@ def default_corpus_dir() -> Path:
     return repo_seeds if repo_seeds.is_dir() else Path("seeds")
 
 
-def load_folder(path: str | os.PathLike[str]) -> CorpusLoad:
+def load_folder(
+    path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None
+) -> CorpusLoad:
+    """Articles of a folder (or file). With a ``root`` (a shared deployment), files that are
+    symbolic links leading out of it are skipped and reported."""
     from factcheck.corpus import read_corpus
 
     folder = Path(path).expanduser()
     if not folder.exists():
         return CorpusLoad((), (f"{folder} : dossier ou fichier introuvable.",))
-    result = read_corpus([folder])
-    return CorpusLoad(tuple(result.articles), tuple(str(e) for e in result.errors))
+    leaving = links_leaving(folder, root) if root is not None and folder.is_dir() else []
+    result = read_corpus([folder], skip=leaving)
+    errors = [str(e) for e in result.errors] + [
+        f"{link.relative_to(folder)} : lien vers un fichier hors du dossier des corpus, ignoré."
+        for link in leaving
+    ]
+    return CorpusLoad(tuple(result.articles), tuple(errors))
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> str:
+    return (
+        f"« {name} » : fichier trop volumineux ({size / 1e6:.1f} Mo, "
+        f"limite {max_bytes / 1e6:.0f} Mo) ; il n'a pas été ajouté."
+    )
 
 
 def load_uploads(
@@ -66,15 +83,55 @@ def load_uploads(
     errors: list[str] = []
     for name, data in files:
         if len(data) > max_bytes:
-            errors.append(
-                f"« {name} » : fichier trop volumineux ({len(data) / 1e6:.1f} Mo, "
-                f"limite {max_bytes / 1e6:.0f} Mo) ; il n'a pas été ajouté."
-            )
+            errors.append(_too_large(name, len(data), max_bytes))
             continue
         result = articles_from_upload(name, data, max_bytes=max_bytes)
         articles.extend(result.articles)
         errors.extend(str(e) for e in result.errors)
     return CorpusLoad(tuple(articles), tuple(errors))
+
+
+def admit_uploads(
+    files: Sequence[tuple[str, int]],
+    max_count: int,
+    max_total: int,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> tuple[list[int], list[str]]:
+    """Which uploaded files (name, size), in order, are read: each at most ``max_bytes``,
+    at most ``max_count`` of them and ``max_total`` bytes together. Returns the indexes
+    admitted and one French message per reason naming the files refused."""
+    admitted: list[int] = []
+    messages: list[str] = []
+    over_count: list[str] = []
+    over_total: list[str] = []
+    total = 0
+    for index, (name, size) in enumerate(files):
+        if size > max_bytes:
+            messages.append(_too_large(name, size, max_bytes))
+        elif len(admitted) >= max_count:
+            over_count.append(name)
+        elif total + size > max_total:
+            over_total.append(name)
+        else:
+            admitted.append(index)
+            total += size
+    if over_count:
+        messages.append(
+            f"{_names(over_count)} : non ajouté(s), {max_count} fichiers déposés au plus "
+            "(réglage FACTCHECK_MAX_UPLOADS)."
+        )
+    if over_total:
+        messages.append(
+            f"{_names(over_total)} : non ajouté(s), {max_total / 1e6:.0f} Mo au plus pour "
+            "l'ensemble des fichiers déposés (réglage FACTCHECK_MAX_UPLOAD_TOTAL_MB)."
+        )
+    return admitted, messages
+
+
+def _names(names: Sequence[str], shown: int = 5) -> str:
+    quoted = ", ".join(f"« {n} »" for n in names[:shown])
+    rest = len(names) - shown
+    return f"{quoted} et {rest} autre(s)" if rest > 0 else quoted
 
 
 def merge_articles(*groups: Iterable[Article]) -> tuple[tuple[Article, ...], tuple[str, ...]]:

@@ -9,6 +9,7 @@ article containing ``<script>`` shows the tag as text.
 from __future__ import annotations
 
 import html
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -99,3 +100,36 @@ def escape_markdown(text: str) -> str:
     """Backslash-escape ``text`` for places that render Markdown (labels, captions), so a
     title such as ``![x](http://…)`` is shown as typed and never fetched or rendered."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+_UNSAFE_URL_CHARS = regex.compile(r"[\s\p{Cc}\p{Cf}<>\"'`\\]")
+
+
+def safe_link_url(url: object) -> str | None:
+    """``url`` when it may be a link: an absolute ``http``/``https`` address with a host and
+    no whitespace, control or quoting characters. ``javascript:``, ``data:``, relative and
+    odd addresses give None (shown as text, never as a link)."""
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    if not text or _UNSAFE_URL_CHARS.search(text):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text
+
+
+def link_html(url: object, label: str) -> str:
+    """An escaped link to ``url`` when it is a safe http(s) address, else the escaped
+    address (or nothing) as plain text."""
+    safe = safe_link_url(url)
+    if safe is None:
+        return html.escape("" if url is None else str(url), quote=True)
+    return (
+        f'<a href="{html.escape(safe, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer nofollow">{html.escape(label, quote=True)}</a>'
+    )

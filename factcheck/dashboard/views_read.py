@@ -12,6 +12,7 @@ from factcheck.dashboard.highlight import SpanStatus
 from factcheck.dashboard.widgets import (
     ViewContext,
     article_label,
+    article_meta_html,
     describe_claim,
     md,
     show_legend,
@@ -56,6 +57,7 @@ def articles_view(ctx: ViewContext) -> None:
         "Article", list(by_id), format_func=lambda a: article_label(by_id[a]), key="article"
     )
     article = by_id[article_id]
+    st.html(article_meta_html(article))
     claims = ctx.claims[ctx.claims["article_id"] == article_id]
     figures = claims[claims["kind"] != "identifier"]
     counts = figures["status"].value_counts()

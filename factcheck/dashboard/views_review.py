@@ -16,6 +16,7 @@ from factcheck.dashboard.widgets import (
     ViewContext,
     describe_claim,
     flag_card,
+    md,
     show_legend,
     show_text,
 )
@@ -37,8 +38,8 @@ def _review_actions(ctx: ViewContext):
         if flag.get("reviewer"):
             st.caption(
                 f"Dernière décision : {L.label(L.FLAG_STATUS, flag.get('status'))} par "
-                f"{flag['reviewer']} le {flag['decided_at']} (UTC)"
-                + (f" — note : {flag['note']}" if flag.get("note") else "")
+                f"{md(flag['reviewer'])} le {md(flag['decided_at'])} (UTC)"
+                + (f" — note : {md(flag['note'])}" if flag.get("note") else "")
             )
         if ctx.store is None:
             return

@@ -17,6 +17,7 @@ from factcheck.dashboard.highlight import (
     escape_markdown,
     highlight_html,
     legend_html,
+    link_html,
 )
 from factcheck.store import ReviewStore
 
@@ -88,6 +89,18 @@ def article_label(row: Mapping[str, object]) -> str:
     title = article_title(row)
     extras = [str(v) for v in (row.get("source"), row.get("published")) if isinstance(v, str) and v]
     return f"{title} ({', '.join(extras)})" if extras else str(title)
+
+
+def article_meta_html(row: Mapping[str, object]) -> str:
+    """Source, date and address of an article as escaped HTML; the address is a link only
+    when it is an http(s) one."""
+    parts = [html.escape(str(v), quote=True) for v in (row.get("source"), row.get("published"))
+             if isinstance(v, str) and v.strip()]
+    url = row.get("url")
+    if isinstance(url, str) and url.strip():
+        parts.append(link_html(url, "lire l'article en ligne"))
+    return '<div class="fc-meta" style="font-size:0.85rem;color:#6b6b6b">' + " · ".join(
+        parts) + "</div>"
 
 
 def show_legend() -> None:

@@ -32,6 +32,7 @@ def _shown(at: AppTest) -> list[str]:
 @pytest.fixture
 def env(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
+    monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
     monkeypatch.delenv("FACTCHECK_REVIEWER", raising=False)
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
     monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)

@@ -13,6 +13,8 @@ from factcheck.dashboard.highlight import (
     highlight_fragments,
     highlight_html,
     legend_html,
+    link_html,
+    safe_link_url,
 )
 
 TEXT = "L'administration Biden a annoncé une aide de 988 millions de dollars à Kiev."
@@ -93,3 +95,45 @@ def test_legend_escapes_labels():
 )
 def test_escape_markdown(raw, escaped):
     assert escape_markdown(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.lemonde.fr/international/article/2024/12/08/kiev.html",
+        "http://example.org/a?b=1&c=2#d",
+        "HTTPS://WWW.LIBERATION.FR/",
+    ],
+)
+def test_http_addresses_become_links(url):
+    assert safe_link_url(url) == url
+    out = link_html(url, "lire <l'article>")
+    assert out.startswith('<a href="') and 'rel="noopener noreferrer nofollow"' in out
+    assert "lire &lt;l&#x27;article&gt;</a>" in out
+    assert "&amp;c=2" in out or "&" not in url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "/relative/path",
+        "http://",
+        "https://ex.com/\"onmouseover=\"alert(1)",
+        "https://ex.com/<script>",
+        "http://a b.fr",
+        "ftp://ex.com/file",
+        "",
+        None,
+        42,
+    ],
+)
+def test_other_addresses_are_text_never_links(url):
+    assert safe_link_url(url) is None
+    out = link_html(url, "lien")
+    assert "<a" not in out and "<" not in out.replace("&lt;", "")

@@ -1,4 +1,5 @@
-"""End to end: `streamlit run` in a real headless Chromium, confirm a flag, screenshot.
+"""End to end: `streamlit run` in a real headless Chromium, confirm a flag, screenshot, and
+an uploaded article full of markup shown as text in every view that renders it.
 
 Needs Chromium at /usr/bin/chromium (``apt-get install chromium``); skipped with a reason
 otherwise. Set FACTCHECK_SCREENSHOTS=dir to keep the screenshot."""
@@ -227,3 +228,82 @@ def test_uploaded_html_and_script_show_as_text(page, workdir):
     assert page.evaluate("window.__pwned") is None  # neither ran
     assert text.locator("script, img").count() == 0
     _save(page, "upload_escaped.png", workdir)
+
+
+TRAPS = (
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
+    '<a href="javascript:window.__pwned=3">lien</a>'
+)
+TRAP_ARTICLE = {
+    "id": "piege",
+    "title": f"Titre piégé {TRAPS}",
+    "source": f"Média {TRAPS}",
+    "url": "javascript:window.__pwned=4",
+    "published": "2024-12-08",
+    "text": f"{TRAPS}\nSelon Kiev, 46 drones abattus dans la nuit. {TRAPS}\n" + CONTRADICTING,
+}
+# Elements the traps would create, in every frame of the page; Streamlit's own scripts and
+# images are not counted.
+_TRAPPED = """() => ({
+  scripts: [...document.querySelectorAll('script')]
+    .filter(s => s.textContent.includes('__pwned')).length,
+  images: document.querySelectorAll('img[onerror], img[src="x"]').length,
+  links: [...document.querySelectorAll('a[href]')]
+    .filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+  pwned: typeof window.__pwned,
+})"""
+
+
+def _assert_nothing_ran(page) -> None:
+    for frame in page.frames:
+        found = frame.evaluate(_TRAPPED)
+        assert found == {"scripts": 0, "images": 0, "links": 0, "pwned": "undefined"}, (
+            frame.url, found)
+
+
+def test_uploaded_article_with_markup_in_text_title_and_source_renders_escaped(page, workdir):
+    import json
+
+    from playwright.sync_api import expect
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files=[{
+        "name": "piege.jsonl", "mimeType": "application/json",
+        "buffer": json.dumps(TRAP_ARTICLE, ensure_ascii=False).encode(),
+    }])
+    expect(page.get_by_text("Corpus analysé : 4 articles")).to_be_visible(timeout=120_000)
+
+    _open_view(page, "Articles")
+    _choose(page, "Article", "Titre piégé")
+    text = page.locator(".fc-text").first
+    for visible in ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=2">',
+                    '<a href="javascript:window.__pwned=3">lien</a>'):
+        expect(text).to_contain_text(visible)
+    expect(text.locator("mark", has_text=re.compile(r"^46\b"))).to_be_visible()
+    meta = page.locator(".fc-meta").first
+    expect(meta).to_contain_text("Média <script>window.__pwned=1</script>")
+    expect(meta).to_contain_text("javascript:window.__pwned=4")
+    assert meta.locator("a").count() == 0
+    page.get_by_label("Chiffre", exact=True).first.click()
+    page.get_by_role("option", name=re.compile(r"^46\b")).first.click()
+    expect(page.get_by_text("Liens avec d'autres chiffres")).to_be_visible()
+    _assert_nothing_ran(page)
+    _save(page, "upload_escaped.png", workdir)
+
+    _open_view(page, "Chiffres")
+    page.get_by_label("Rechercher (chiffre, phrase, sujet, article)").fill("piégé")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(r"^[1-9]\d* chiffre\(s\) sur"))).to_be_visible()
+    _assert_nothing_ran(page)
+
+    _open_view(page, "Signalements")
+    cards = page.get_by_text("Titre piégé <script>window.__pwned=1</script>", exact=False)
+    expect(cards.first).to_be_visible(timeout=60_000)  # the 988 milliards flag, our title
+    _assert_nothing_ran(page)
+
+    _open_view(page, "Vérifier un brouillon")
+    page.get_by_label("Texte du brouillon").fill(f"{TRAPS} Moscou dit avoir abattu 46 drones.")
+    page.get_by_role("button", name="Vérifier le brouillon").click()
+    expect(page.locator(".fc-text").first).to_contain_text(
+        "<script>window.__pwned=1</script>", timeout=120_000)
+    _assert_nothing_ran(page)
+    assert page.get_by_test_id("stException").count() == 0
