@@ -23,6 +23,7 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 def env(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
     monkeypatch.setenv("FACTCHECK_REVIEWER", "Camille")
+    monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))  # folders are read below it
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
     monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
