@@ -35,6 +35,7 @@ class SubjectData:
     lemmas: dict[str, str]
     wrapping_nouns: frozenset[str] = frozenset()
     object_first_verbs: frozenset[str] = frozenset()
+    packaging_nouns: frozenset[str] = frozenset()
     age_subject: str = ""
     age_units: frozenset[str] = frozenset()
     age_markers: frozenset[str] = frozenset()
@@ -244,6 +245,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             tuple(c.lower().replace("'", "' ").split()) for c in d.get("compounds", [])
         ),
         lemmas={k.lower(): v for k, v in _table(d, "lemmas", f).items()},
+        packaging_nouns=_words(d, "packaging_nouns", f),
         age_subject=str(_table(d, "durations", f)["age_subject"]),
         age_units=_words(_table(d, "durations", f), "age_units", f),
         age_markers=_words(_table(d, "durations", f), "age_markers", f),

@@ -126,6 +126,39 @@ def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int
         while k >= 0 and toks[k].lower in g.container_gap:
             k -= 1
         return head_before(toks, k + 1, data)
+    return _phrase_head(toks, j, data)
+
+
+#: Prepositions that join a complement to the noun it completes ("un taux de réussite au
+#: baccalauréat", "une baisse de l'emprunt d'équilibre").
+_COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux"})
+_MAX_COMPLEMENTS = 3
+
+
+def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The head of the noun phrase whose last noun is ``j``: back over its complements ("un
+    taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
+    or estimate at the head hands over to its complement later (``subject_at``)."""
+    chain = [j]
+    for _ in range(_MAX_COMPLEMENTS):
+        k = j - 1
+        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners):
+            k -= 1
+        if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
+            break
+        h = k - 1
+        while h >= 0 and toks[h].pos == "ADJ":
+            h -= 1
+        if h < 0 or toks[h].pos != "NOUN" or toks[h].is_title:
+            break
+        lem = lemma_of(toks[h], data)
+        if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
+                or lem in data.packaging_nouns:
+            break
+        j = h
+        chain.append(j)
+    if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
+        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
     return j
 
 
