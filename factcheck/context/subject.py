@@ -242,6 +242,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 quals = tuple(dict.fromkeys([*part_of.qualifiers, state]))
                 results[n] = SubjectResult(part_of.subject, part_of.noun, quals, "part_state")
                 continue
+            prev = results[n - 1] if n > 0 else None
+            if (part_of is None and prev is not None and prev.subject
+                    and toks[k].lower in data.part_states):
+                # "3 101 cas confirmés, 15 636 suspects": a bare state after a figure of the
+                # sentence counts the same thing in another state.
+                state = lemma_of(toks[k], data)
+                results[n] = SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
+                continue
             if part_of is not None:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.

@@ -113,11 +113,11 @@ def sentences_related(a: Mapping[str, float], b: Mapping[str, float],
 def article_texts(rows: list[dict]) -> list[tuple[str, str, str]]:
     """``(article_id, published, text)`` of the articles of ``rows`` (claims-table records),
     each described by its title and the sentences of its figures, for
-    :mod:`factcheck.crossref.stories`."""
+    :mod:`factcheck.crossref.stories`. The same whatever the order of ``rows``."""
     texts: dict[str, list[str]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
     published: dict[str, str] = {}
-    for row in rows:
+    for row in sorted(rows, key=_row_order):
         article = _cell(row.get("article_id"))
         if article not in published:
             published[article] = _cell(row.get("published"))
@@ -127,6 +127,16 @@ def article_texts(rows: list[dict]) -> list[tuple[str, str, str]]:
             seen.add((article, sentence))
             texts[article].append(sentence)
     return [(a, published[a], "\n".join(t)) for a, t in texts.items()]
+
+
+def _row_order(row: dict) -> tuple:
+    start = row.get("start")
+    try:
+        position = int(start)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        position = -1
+    return (_cell(row.get("article_id")), position, _cell(row.get("sentence")),
+            _cell(row.get("published")), _cell(row.get("title")))
 
 
 def _date(value: str) -> date | None:
