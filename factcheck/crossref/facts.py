@@ -1,0 +1,158 @@
+"""Facts: the figures judged to report one fact, grouped, instead of a row per pair.
+
+Two figures linked ``same`` or ``compatible`` (one value within rounding and approximation,
+the same metric, scope and story; copies included) report one fact; the facts are the
+connected groups of those links. Every comparable figure belongs to exactly one fact (alone,
+when nothing else reports it), so the table grows with the corpus, not with the square of
+the reports of one figure.
+
+A fact's id is derived from its first report (the earliest published, then the article id
+and the offset), so it survives a re-run and the arrival of later reports; only an earlier
+report, found afterwards, gives the fact a new id (the old one is then that of the report
+that is no longer first). The first report, the outlets and the variants seen are what the
+provenance of a figure (where it first appeared and how it changed from outlet to outlet)
+will be built on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pandas as pd
+
+from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.matching import ClaimView, prepare_claims
+from factcheck.models import stable_id
+
+#: Relations that put two figures in one fact.
+SAME_FACT = frozenset({"same", "compatible"})
+
+FACT_COLUMNS: tuple[str, ...] = (
+    "fact_id", "metric", "subject", "dimension", "place", "period_start", "period_end",
+    "value", "low", "high", "n_reports", "n_articles", "sources", "outlets",
+    "first_claim", "first_article", "first_outlet", "first_published", "variants",
+    "claim_ids",
+)
+
+
+class _Groups:
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _first_key(v: ClaimView) -> tuple:
+    # Undated reports come after dated ones: they cannot be shown to be first.
+    return (v.published or "9999-99-99", v.article_id, v.start, v.claim_id)
+
+
+def _joined(values: Iterable[str]) -> str:
+    return "; ".join(sorted({v for v in values if v}))
+
+
+def _agreed(members: list[ClaimView]) -> tuple[float | None, float, float]:
+    """The value the exact reports state when they state one (the approximate ones allow
+    it: they are linked compatible), and the interval all reports allow (their common part;
+    the narrowest one when they do not overlap, which a compatible link rules out)."""
+    values = {v.value for v in members if v.exact and v.value is not None}
+    lo = max(v.lo for v in members)
+    hi = min(v.hi for v in members)
+    if lo > hi:
+        tightest = min(members, key=lambda v: v.hi - v.lo)
+        lo, hi = tightest.lo, tightest.hi
+    value = next(iter(values)) if len(values) == 1 else None
+    return value, lo, hi
+
+
+def _number(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float) and (math.isnan(x) or math.isinf(x))):
+        return None
+    return x
+
+
+def _period(v: ClaimView) -> tuple[str, str]:
+    if len(v.period) >= 3 and v.period[0] == "explicit":
+        return v.period[1], v.period[2]
+    return "", ""
+
+
+def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
+                lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The facts table (:data:`FACT_COLUMNS`, one row per fact, sorted by fact id) of the
+    comparable figures of ``claims``, grouped by the ``same`` and ``compatible`` links of
+    ``links`` (from ``cross_reference``). ``claim_ids`` lists the reports, first one first."""
+    lexicon = lexicon or load_lexicon()
+    views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
+    if not views:
+        return pd.DataFrame(columns=list(FACT_COLUMNS))
+    groups = _Groups(sorted(views))
+    if links is not None and len(links):
+        for a, b, relation in zip(links["claim_a"].astype(str), links["claim_b"].astype(str),
+                                  links["relation"].astype(str), strict=True):
+            if relation in SAME_FACT and a in views and b in views:
+                groups.join(a, b)
+    outlets = _outlets(claims)
+    members: dict[str, list[ClaimView]] = defaultdict(list)
+    for claim_id in sorted(views):
+        members[groups.find(claim_id)].append(views[claim_id])
+    rows = [_row(sorted(group, key=_first_key), outlets) for group in members.values()]
+    frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+    return frame.sort_values("fact_id").reset_index(drop=True)
+
+
+def _outlets(claims: pd.DataFrame) -> dict[str, str]:
+    if "article_source" not in claims.columns:
+        return {}
+    pairs = claims[["article_id", "article_source"]].dropna().astype(str)
+    return dict(zip(pairs["article_id"], pairs["article_source"], strict=True))
+
+
+def _row(group: list[ClaimView], outlets: dict[str, str]) -> dict[str, object]:
+    first = group[0]
+    value, lo, hi = _agreed(group)
+    start, end = _period(first)
+    family = next((v.family for v in group if v.family), None)
+    subject = next((v.subject for v in group if v.subject), "")
+    return {
+        "fact_id": stable_id("fact", first.claim_id),
+        "metric": family or "",
+        "subject": subject,
+        "dimension": first.dimension,
+        "place": _joined(v.place for v in group),
+        "period_start": start,
+        "period_end": end,
+        "value": _number(value),
+        "low": _number(lo),
+        "high": _number(hi),
+        "n_reports": len(group),
+        "n_articles": len({v.article_id for v in group}),
+        "sources": _joined(v.source for v in group),
+        "outlets": _joined(outlets.get(v.article_id, "") for v in group),
+        "first_claim": first.claim_id,
+        "first_article": first.article_id,
+        "first_outlet": outlets.get(first.article_id, ""),
+        "first_published": first.published,
+        "variants": _joined(v.surface for v in group),
+        "claim_ids": tuple(v.claim_id for v in group),
+    }
+
+
+def fact_of_claims(facts: pd.DataFrame) -> dict[str, str]:
+    """claim id -> fact id, from a facts table."""
+    out: dict[str, str] = {}
+    for fact_id, ids in zip(facts["fact_id"], facts["claim_ids"], strict=True):
+        for claim_id in ids:
+            out[str(claim_id)] = str(fact_id)
+    return out
