@@ -336,6 +336,8 @@ class FigureReader(RangeReader):
         """ "change_from" for the earlier value of "est passé de 5 % à 7 %", "change_by" for
         the size of a change ("a bondi de 40 %", "a augmenté de 12 000"), else ""."""
         lex, text = self.lex, self.text
+        if mention.kind == Kind.PERCENT and _signed_change(text, start):
+            return "change_by"  # "(1 010, +5 %)", "les vols (-10 %)": a signed rate is a change
         if (
             mention.kind not in MEASURE_KINDS
             # cheap test first: a verb of change ends with "de"/"d'" right before the figure
@@ -349,6 +351,18 @@ class FigureReader(RangeReader):
         if after is not None and (after.kind, after.unit) == (mention.kind, mention.unit):
             return "change_from"  # "passé de 5 % à 7 %"
         return "change_by"  # "a progressé de 12 % à 3,4 milliards": the size, then the level
+
+def _signed_change(text: str, start: int) -> bool:
+    """A percentage written with its sign is a change ("+5 %", "-10 %"), unless a level is
+    set to it ("un taux directeur à -0,5 %", "fixé de -0,5 %")."""
+    sign = text[start : start + 1]
+    if sign == "+":
+        return True
+    if sign not in "-−" or not sign:
+        return False
+    words = text[max(0, start - 12) : start].split()
+    return not (words and words[-1].lower() in ("à", "de", "d'", "est", "était", "sera"))
+
 
 def _before_final_et_un(words: str, lex: Lexicon) -> float | None:
     """Value of "vingt" in "vingt et un" (the words before a final "et un"), else None."""
