@@ -129,6 +129,7 @@ class Lexicon:
     coordinators: frozenset[str]
     stopwords: frozenset[str]
     generic_subjects: frozenset[str]
+    attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
@@ -235,6 +236,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
+        attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),
         places=places,
         locative=_locative(data["places"]["locative"], places, written),

@@ -2,9 +2,10 @@
 
 Two figures linked ``same`` or ``compatible`` (one value within rounding and approximation,
 the same metric, scope and story; copies included) report one fact; the facts are the
-connected groups of those links. Every comparable figure belongs to exactly one fact (alone,
-when nothing else reports it), so the table grows with the corpus, not with the square of
-the reports of one figure.
+groups of those links whose reports all agree (a value lies within every report: "plus d'un
+million" links to "1,28 million" and to "3,5 millions" but does not make them one fact).
+Every comparable figure belongs to exactly one fact (alone, when nothing else reports it),
+so the table grows with the corpus, not with the square of the reports of one figure.
 
 A fact's id is derived from its first report (the earliest published, then the article id
 and the offset), so it survives a re-run and the arrival of later reports; only an earlier
@@ -38,8 +39,15 @@ FACT_COLUMNS: tuple[str, ...] = (
 
 
 class _Groups:
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
+    """Figures joined into facts, a fact's reports always agreeing with one another: two
+    groups are joined only if a value lies within every report of both ("plus d'un million"
+    is compatible with "1,28 million" and with "3,5 millions", which are not one fact)."""
+
+    def __init__(self, views: dict[str, ClaimView]) -> None:
+        self.parent = {i: i for i in views}
+        self.bounds = {i: (v.lo, v.hi) for i, v in views.items()}
+        self.exact = {i: ({v.value} if v.exact and v.value is not None else set())
+                      for i, v in views.items()}
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -47,10 +55,19 @@ class _Groups:
             x = self.parent[x]
         return x
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        lo = max(self.bounds[ra][0], self.bounds[rb][0])
+        hi = min(self.bounds[ra][1], self.bounds[rb][1])
+        exact = self.exact[ra] | self.exact[rb]
+        if lo > hi or len(exact) > 1:
+            return False
+        root, other = min(ra, rb), max(ra, rb)
+        self.parent[other] = root
+        self.bounds[root], self.exact[root] = (lo, hi), exact
+        return True
 
 
 def _first_key(v: ClaimView) -> tuple:
@@ -64,14 +81,10 @@ def _joined(values: Iterable[str]) -> str:
 
 def _agreed(members: list[ClaimView]) -> tuple[float | None, float, float]:
     """The value the exact reports state when they state one (the approximate ones allow
-    it: they are linked compatible), and the interval all reports allow (their common part;
-    the narrowest one when they do not overlap, which a compatible link rules out)."""
+    it), and the interval all reports allow (their common part)."""
     values = {v.value for v in members if v.exact and v.value is not None}
     lo = max(v.lo for v in members)
-    hi = min(v.hi for v in members)
-    if lo > hi:
-        tightest = min(members, key=lambda v: v.hi - v.lo)
-        lo, hi = tightest.lo, tightest.hi
+    hi = min(v.hi for v in members)  # never empty: groups are joined only when they agree
     value = next(iter(values)) if len(values) == 1 else None
     return value, lo, hi
 
@@ -97,12 +110,15 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
     views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
     if not views:
         return pd.DataFrame(columns=list(FACT_COLUMNS))
-    groups = _Groups(sorted(views))
+    groups = _Groups(views)
     if links is not None and len(links):
-        for a, b, relation in zip(links["claim_a"].astype(str), links["claim_b"].astype(str),
-                                  links["relation"].astype(str), strict=True):
-            if relation in SAME_FACT and a in views and b in views:
-                groups.join(a, b)
+        pairs = sorted(
+            (relation != "same", a, b) for a, b, relation in zip(
+                links["claim_a"].astype(str), links["claim_b"].astype(str),
+                links["relation"].astype(str), strict=True)
+            if relation in SAME_FACT and a in views and b in views)
+        for _, a, b in pairs:  # "same" links first, then "compatible", in a fixed order
+            groups.join(a, b)
     outlets = _outlets(claims)
     members: dict[str, list[ClaimView]] = defaultdict(list)
     for claim_id in sorted(views):

@@ -109,6 +109,8 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
     the category and subject, else the subject; None without a subject."""
     lem = lemma(subject)
+    if lem in lexicon.attribute_subjects:
+        return None  # "17 ans" as an age: an attribute of someone, no metric
     if lem:
         if lem in lexicon.families:
             return lexicon.families[lem]

@@ -70,3 +70,28 @@ def test_fact_id_survives_a_later_report_and_changes_with_an_earlier_one() -> No
 def test_no_comparable_figure_no_fact() -> None:
     empty = pd.DataFrame(columns=frame_from_articles([]).columns)
     assert build_facts(empty, pd.DataFrame()).empty
+
+
+def test_a_bound_compatible_with_two_values_does_not_make_them_one_fact() -> None:
+    text = ("Manifestation contre la réforme des retraites : {} manifestants en France selon "
+            "{}, mardi, pour la sixième journée de mobilisation intersyndicale.")
+
+    def demo(aid: str, surface: str, value: float, who: str, approx: str = "none") -> dict:
+        claim = {"surface": surface, "kind": "count", "value": value, "subject": "manifestant",
+                 "approx": approx, "source": who}
+        if approx == "at_least":
+            claim.update(low=value, high=None)
+        return {"id": aid, "published": "2023-03-07", "text": text.format(surface, who),
+                "claims": [claim]}
+
+    frame = frame_from_articles([
+        demo("p", "1,28 million", 1.28e6, "le ministère de l'Intérieur"),
+        demo("q", "3,5 millions", 3.5e6, "la CGT"),
+        demo("r", "plus d'un million", 1e6, "les syndicats", approx="at_least"),
+    ])
+    links, _ = cross_reference(frame)
+    facts = build_facts(frame, links)
+    grouped = [set(ids) for ids in facts["claim_ids"]]
+    claim_of = dict(zip(frame["surface"], frame["claim_id"], strict=True))
+    assert not any({claim_of["1,28 million"], claim_of["3,5 millions"]} <= g for g in grouped)
+    assert all(f["low"] <= f["high"] for _, f in facts.iterrows())
