@@ -226,10 +226,7 @@ class TableWriter:
 
         flat = flatten_lists(df)
         if self._parquet is None:
-            schema = pa.Schema.from_pandas(flat, preserve_index=False)
-            for i, name in enumerate(schema.names):
-                if pa.types.is_null(schema.field(i).type):  # no value in this chunk
-                    schema = schema.set(i, pa.field(name, pa.string()))
+            schema = _text_typed_schema(pa.Schema.from_pandas(flat, preserve_index=False))
             self._parquet = pq.ParquetWriter(self._part, schema)
         if not flat.empty:
             self._parquet.write_table(pa.Table.from_pandas(flat, schema=self._parquet.schema,
@@ -263,6 +260,21 @@ class TableWriter:
             self.close()
         else:
             self.abort()
+
+
+def _text_typed_schema(schema: Any) -> Any:
+    """``schema`` where a column with no value (``null``, "empty" for pandas) is text: a
+    later chunk may have values in it, and pandas reads it back as the other text columns."""
+    import pyarrow as pa
+
+    meta = schema.pandas_metadata or {}
+    for i, name in enumerate(schema.names):
+        if pa.types.is_null(schema.field(i).type):
+            schema = schema.set(i, pa.field(name, pa.string()))
+    for column in meta.get("columns", []):
+        if column.get("pandas_type") == "empty":
+            column["pandas_type"] = "unicode"
+    return schema.with_metadata({**(schema.metadata or {}), b"pandas": json.dumps(meta)})
 
 
 def read_table(path: str | Path, fmt: str | None = None) -> pd.DataFrame:
