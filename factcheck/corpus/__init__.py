@@ -7,7 +7,8 @@ Out: :class:`factcheck.models.Article` records, with the inputs that could not b
 Public face: :func:`read_corpus`, :func:`stream_corpus` (the articles as they are read)
 and :func:`articles_from_upload` (``reader``); ``copies`` finds copies and near-copies. The other
 modules are the reader's parts: ``files`` (folders, ``metadata.csv``, skipped outputs),
-``tables`` (CSV, JSON Lines, Parquet rows), ``results`` (the records read and the
+``tables`` (CSV, JSON Lines, Parquet rows), ``rows`` (rows and metadata into articles),
+``results`` (the records read and the
 problems met, with ids made unique), ``decoding`` (bytes to text, encodings),
 ``html_text`` (the article text of an HTML page).
 

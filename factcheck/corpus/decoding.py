@@ -97,6 +97,9 @@ def decode_text_bytes(data: bytes, name: str, *, declared: str | None = None) ->
     return decoded
 
 
+_HEAD_BYTES = max(len(s) for s, _ in _SIGNATURES + _BOMS)
+
+
 def plain_utf8(blocks: Iterable[bytes]) -> bool:
     """Whether the bytes given block by block are text that ``decode_text_bytes`` reads as
     UTF-8 as they are, with nothing to say (no binary signature, no UTF-16 or UTF-32 mark,
@@ -105,12 +108,14 @@ def plain_utf8(blocks: Iterable[bytes]) -> bool:
     which reads or refuses the other files."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     chars = controls = 0
-    visible = first = False
+    visible = False
+    head = b""  # the first bytes, for the signatures of binary files and byte-order marks
+    marks = tuple(s for s, _ in _SIGNATURES + _BOMS)
     try:
         for block in blocks:
-            if not first:
-                first = True
-                if block.startswith(tuple(s for s, _ in _SIGNATURES + _BOMS)):
+            if len(head) < _HEAD_BYTES:
+                head += block[:_HEAD_BYTES]
+                if head.startswith(marks):
                     return False
             if b"\x00" in block:
                 return False

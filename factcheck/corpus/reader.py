@@ -31,7 +31,6 @@ import io
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -40,7 +39,6 @@ from factcheck.corpus.files import (
     Unreadable,
     check_file,
     declared_charset,
-    decode_input,
     file_blocks,
     is_output_table,
     read_file_bytes,
@@ -49,17 +47,13 @@ from factcheck.corpus.files import (
 )
 from factcheck.corpus.html_text import parse_html
 from factcheck.corpus.results import CorpusResult, InputError, Sink
+from factcheck.corpus.rows import METADATA_FILE, RowReader, make_article, too_long_for_article
 from factcheck.corpus.tables import (
-    Item,
-    Problem,
-    Record,
-    Table,
     allow_csv_fields_up_to,
     csv_items,
     jsonl_items,
     parquet_items,
     parse_published,
-    read_csv_table,
 )
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
@@ -93,9 +87,7 @@ TABLE_EXTENSIONS = frozenset({".csv", ".jsonl", ".ndjson", ".parquet"})
 _TEXT_TABLE_EXTENSIONS = frozenset({".csv", ".jsonl", ".ndjson"})
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | TABLE_EXTENSIONS
 
-METADATA_FILE = "metadata.csv"
 STDIN_NAME = "<stdin>"
-_METADATA_FIELDS = ("published", "language", "title", "source", "url")
 
 
 def read_corpus(
@@ -174,23 +166,14 @@ def _kinds() -> str:
     return ", ".join(sorted(SUPPORTED_EXTENSIONS))
 
 
-def _too_long(size: int, what: str, max_chars: int) -> str:
-    return (f"too long for one article ({size:,} {what}; an article holds at most "
-            f"{max_chars:,} characters): split it into several files, or into rows of a CSV "
-            "or JSONL table")
-
-
-class _Reader:
+class _Reader(RowReader):
     """Reads inputs into a sink; remembers the metadata of each folder it met."""
 
     def __init__(self, sink: Sink, limit: int, max_chars: int,
                  skip: frozenset[Path] = frozenset()) -> None:
-        self.sink = sink
-        self.limit = limit
-        self.max_chars = max_chars
+        super().__init__(sink, limit, max_chars)
         self.skip = skip
         self._files_read: set[Path] = set()
-        self._metadata: dict[Path, dict[str, dict[str, object]]] = {}
         self._stdin_read = False
         allow_csv_fields_up_to(limit)
 
@@ -243,7 +226,7 @@ class _Reader:
             if suffix in TEXT_EXTENSIONS:
                 size = path.stat().st_size
                 if size > self.max_chars * _MAX_BYTES_PER_CHAR:
-                    raise Unreadable(_too_long(size, "bytes", self.max_chars))
+                    raise Unreadable(too_long_for_article(size, "bytes", self.max_chars))
             check_file(path, self.limit)
             streamed = suffix in _TEXT_TABLE_EXTENSIONS and plain_utf8(file_blocks(path))
             if streamed:
@@ -323,12 +306,6 @@ class _Reader:
         extra.update(metadata.get(path.stem, {}))
         yield from self._add_text_article(text, shown, article_id=path.stem, extra=extra)
 
-    def _decode(self, data: bytes, shown: str, declared: str | None = None) -> str:
-        decoded = decode_input(data, shown, declared)
-        if decoded.note:
-            self.sink.error(shown, decoded.note, severity="warning")
-        return decoded.text
-
     def _html(self, markup: str, shown: str) -> tuple[str, dict[str, object]]:
         page = parse_html(markup)
         extra: dict[str, object] = {"title": page.title, "url": page.url,
@@ -345,117 +322,12 @@ class _Reader:
             self.sink.cannot_read(shown, "no visible text")
             return
         if len(text) > self.max_chars:
-            self.sink.cannot_read(shown, _too_long(len(text), "characters", self.max_chars))
+            self.sink.cannot_read(shown,
+                                  too_long_for_article(len(text), "characters", self.max_chars))
             return
         normalised = normalize(text)
-        article = _article(normalised, article_id or stable_id(normalised), shown, extra)
+        article = make_article(normalised, article_id or stable_id(normalised), shown, extra)
         yield self.sink.article(article, shown)
-
-    def _add_items(self, items: Iterable[Item], shown: str, unit: str) -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Problem):
-                self._problem(item, shown, unit)
-                continue
-            article = self._add_record(item, shown, unit)
-            if article is not None:
-                yield article
-
-    def _add_record(self, record: Record, shown: str, unit: str) -> Article | None:
-        raw_text = record.fields.get("text")
-        if raw_text is None or not raw_text.strip():
-            self.sink.error(shown, "no text; row skipped", record.line, unit)
-            return None
-        if len(raw_text) > self.max_chars:
-            reason = _too_long(len(raw_text), "characters", self.max_chars)
-            self.sink.error(shown, f"{reason}; row skipped", record.line, unit)
-            return None
-        normalised = normalize(raw_text)
-        article_id = (record.fields.get("id") or "").strip() or stable_id(normalised)
-        extra = self._metadata_values(record, shown, unit)
-        article = _article(normalised, article_id, f"{shown}:{record.line}", extra)
-        return self.sink.article(article, shown, record.line, unit)
-
-    def _metadata_values(self, record: Record, shown: str, unit: str) -> dict[str, object]:
-        values: dict[str, object] = {}
-        for name in _METADATA_FIELDS:
-            raw = record.fields.get(name)
-            if name == "published":
-                published = self._published(raw, shown, record.line, unit)
-                if published is not None:
-                    values[name] = published
-            elif raw is not None and raw.strip():
-                values[name] = raw.strip()
-        return values
-
-    def _published(self, raw: str | None, shown: str, line: int | None,
-                   unit: str = "line") -> date | None:
-        try:
-            return parse_published(raw)
-        except ValueError:
-            self.sink.error(shown, f"invalid date '{raw}' in 'published' "
-                                   "(article kept without a date)", line, unit)
-            return None
-
-    def _report(self, table: Table, shown: str) -> None:
-        for problem in table.problems:
-            self._problem(problem, shown, table.unit)
-
-    def _problem(self, problem: Problem, shown: str, unit: str) -> None:
-        if problem.line is None:
-            self.sink.cannot_read(shown, problem.message)
-        else:
-            self.sink.error(shown, problem.message, problem.line, unit)
-
-    # -- metadata.csv -----------------------------------------------------------------------
-
-    def _folder_metadata(self, folder: Path) -> dict[str, dict[str, object]]:
-        """Metadata by article id from ``folder/metadata.csv``, read once per folder."""
-        if folder not in self._metadata:
-            self._metadata[folder] = self._load_metadata(folder / METADATA_FILE)
-        return self._metadata[folder]
-
-    def _load_metadata(self, path: Path) -> dict[str, dict[str, object]]:
-        if not path.is_file():
-            return {}
-        shown = str(path)
-        try:
-            text = self._decode(read_file_bytes(path, self.limit), shown)
-        except Unreadable as exc:
-            self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
-            return {}
-        table = read_csv_table(text, required="id", require_rows=False)
-        self._report(table, shown)
-        metadata: dict[str, dict[str, object]] = {}
-        for record in table.records:
-            key = (record.fields.get("id") or "").strip()
-            if not key:
-                self.sink.error(shown, "no id; row ignored", record.line)
-            elif key in metadata:
-                self.sink.error(shown, f"duplicate id '{key}'; row ignored", record.line)
-            else:
-                metadata[key] = self._metadata_values(record, shown, table.unit)
-        return metadata
-
-
-def _article(text: str, article_id: str, origin: str, extra: Mapping[str, object]) -> Article:
-    def text_value(name: str) -> str | None:
-        value = extra.get(name)
-        return value if isinstance(value, str) and value else None
-
-    published = extra.get("published")
-    # "fr-FR" -> "fr": the rest of the pipeline works per language, not per region.
-    language = (text_value("language") or "fr").replace("_", "-").split("-")[0].lower() or "fr"
-    return Article(
-        article_id=article_id,
-        text=text,
-        title=text_value("title"),
-        source=text_value("source"),
-        url=text_value("url"),
-        published=published if isinstance(published, date) else None,
-        language=language,
-        origin=origin,
-    )
-
 
 def _markdown_title(text: str) -> str | None:
     """The first level-one heading of a Markdown text ("# Titre")."""
