@@ -5,7 +5,7 @@ The articles come from an iterator (``factcheck.corpus.stream_corpus`` reads the
 table row at a time) and go through ``factcheck.pipeline.claim_chunks`` a chunk at a time.
 Only two things are kept for the whole corpus: the ids read (the reader makes them unique)
 and one :class:`factcheck.corpus.copies.Fingerprint` per article (MinHash signature and
-shingle hashes, about a sixth of the text's size), since ``copy_of`` names an article's
+shingle hashes, about 2 bytes a character), since ``copy_of`` names an article's
 original, the earliest of its copies, which may come later in the input. So each chunk's
 rows go first to a temporary spool file beside the output; once every article is read, the
 copies are found and the spool is copied into the output with ``copy_of`` filled

@@ -8,12 +8,13 @@ time linear in the corpus, then by the Jaccard similarity of the shingles themse
 The original of a group of copies is its earliest article (publication date, then id, so the
 choice is stable across runs); the others are copies of it.
 
-What is compared is an article's :class:`Fingerprint`, not its text: the MinHash signature and
-the 64-bit hashes of its shingles (8 bytes a word, about a sixth of the text's size), so that a
-corpus read as a stream (``factcheck.streaming``) keeps only the fingerprints until every
-article is read and the originals are known. Jaccard similarity on the hashes is that of the
-shingles themselves unless two shingles of the two articles share a 64-bit hash (chance about
-one in 10^13 for two 1,000-word articles).
+What is compared is an article's :class:`Fingerprint`, not its text: the MinHash signature
+and the 64-bit hashes of its shingles (8 bytes a word, about 2 bytes a character in all,
+where the shingles as strings took some 100 bytes a word), so that a corpus read as a stream
+(``factcheck.streaming``) keeps only the fingerprints until every article is read and the
+originals are known. Jaccard similarity on the hashes is that of the shingles themselves
+unless two shingles of the two articles share a 64-bit hash (chance about one in 10^13 for
+two 1,000-word articles).
 """
 
 from __future__ import annotations
