@@ -1,11 +1,12 @@
 """Peak memory of ``factcheck extract`` by corpus size.
 
 Generates synthetic corpora (``bench/synthetic.py``) of the given sizes, written as JSON Lines
-files of about 10 MB each in one folder (a file is read whole, and one file may not pass
-100 MiB), then runs ``factcheck extract FOLDER -o claims.csv`` in a fresh process for each
-and reports its peak resident memory (``getrusage`` ``ru_maxrss`` of that process, measured
-from a wrapper process so that each run is measured alone), its wall time and the claims
-written.
+files of about 10 MB each in one folder (one file may not pass 100 MiB), then runs
+``factcheck extract FOLDER -o claims.csv`` in a fresh process for each and reports its peak
+resident memory (``getrusage`` ``ru_maxrss`` of that process, measured from a wrapper
+process so that each run is measured alone), its wall time and the claims written.
+``extract`` streams (``factcheck/streaming.py``): the figure to watch is how the peak grows
+from one size to the next.
 
     python bench/bench_memory.py                       # 10 MB and 100 MB, --no-context
     python bench/bench_memory.py --sizes 10 --context  # with the context analysis (spaCy)

@@ -85,7 +85,7 @@ def defuse_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False) -> bytes:
+def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False, header: bool = True) -> bytes:
     """The bytes of ``df`` as a spreadsheet-safe CSV (lists joined, formulas defused, no
     index): comma separated, decimal point, UTF-8; or with ``french_excel``, ``;``
     separated, decimal comma, UTF-8 with a byte-order mark. Every CSV factcheck writes, to a
@@ -93,12 +93,16 @@ def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False) -> bytes:
 
     Lines end with CRLF (RFC 4180) on every system: with that terminator the writer quotes
     every cell holding a carriage return or a line feed, so no cell can end a row early and
-    start the next one with a formula (an LF terminator leaves a bare CR unquoted)."""
+    start the next one with a formula (an LF terminator leaves a bare CR unquoted).
+
+    ``header=False`` gives the rows alone, without the byte-order mark either: the
+    continuation of a CSV written in chunks (:class:`TableWriter`)."""
     frame = defuse_formulas(flatten_lists(df))
     if french_excel:
-        text = frame.to_csv(index=False, sep=";", decimal=",", lineterminator=CSV_LINE_END)
-        return text.encode("utf-8-sig")
-    return frame.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8")
+        text = frame.to_csv(index=False, sep=";", decimal=",", lineterminator=CSV_LINE_END,
+                            header=header)
+        return text.encode("utf-8-sig" if header else "utf-8")
+    return frame.to_csv(index=False, lineterminator=CSV_LINE_END, header=header).encode("utf-8")
 
 
 def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
@@ -119,14 +123,19 @@ def to_french_excel_csv(df: pd.DataFrame, path: str | Path) -> Path:
 def to_jsonl(df: pd.DataFrame, path: str | Path) -> Path:
     """One JSON object per line, UTF-8, missing values as ``null``, floats written in full."""
     path = _prepare(path)
+    path.write_bytes(jsonl_bytes(df))
+    return path
+
+
+def jsonl_bytes(df: pd.DataFrame) -> bytes:
+    """The bytes of ``df`` as JSON Lines (``to_jsonl``)."""
     flat = flatten_lists(df)
     columns = [str(c) for c in flat.columns]
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
-        for row in flat.itertuples(index=False, name=None):
-            record = {c: _jsonable(v) for c, v in zip(columns, row, strict=True)}
-            fh.write(json.dumps(record, ensure_ascii=False))
-            fh.write("\n")
-    return path
+    lines = []
+    for row in flat.itertuples(index=False, name=None):
+        record = {c: _jsonable(v) for c, v in zip(columns, row, strict=True)}
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(lines).encode("utf-8")
 
 
 def to_parquet(df: pd.DataFrame, path: str | Path) -> Path:
@@ -169,6 +178,103 @@ def write_table(
             raise ExportError(f"{path}: no such column(s): {', '.join(missing)}")
         df = df.loc[:, list(columns)]
     return _WRITERS[fmt](df, path)
+
+
+class TableWriter:
+    """Writes one table chunk by chunk, so that it is never held whole: CSV, French Excel
+    CSV and JSON Lines are appended (the header and the byte-order mark once), Parquet is
+    written a row group per chunk (``pyarrow.parquet.ParquetWriter``).
+
+    The CSV and JSON Lines files are byte for byte those ``write_table`` writes for the
+    chunks put together (every cell is written on its own: lists joined, formulas
+    defused, numbers in full); a Parquet file holds the same rows and types, in several
+    row groups, with text columns typed ``string`` even when a chunk has no value in them.
+    The chunks must have the same columns. The file is written under a temporary name and
+    takes its own at ``close`` (an interrupted run leaves no half table under it)::
+
+        with TableWriter(path, "csv") as writer:
+            for chunk in chunks:
+                writer.write(chunk)
+    """
+
+    def __init__(self, path: str | Path, fmt: str | None = None) -> None:
+        fmt = fmt or format_for_path(path)
+        if fmt not in _WRITERS:
+            raise ExportError(f"{path}: unknown format {fmt!r} (known: {', '.join(_WRITERS)})")
+        self.path = _prepare(path)
+        self.fmt = fmt
+        self._part = self.path.with_name(f".{self.path.name}.part")
+        self._handle = self._part.open("wb") if fmt != "parquet" else None
+        self._parquet: Any = None
+        self._started = False
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append the rows of ``df`` (the first chunk, even empty, gives the header)."""
+        if self.fmt == "parquet":
+            self._write_parquet(df)
+        elif self._handle is not None:
+            if self.fmt == "jsonl":
+                self._handle.write(jsonl_bytes(df))
+            else:
+                self._handle.write(csv_bytes(df, french_excel=self.fmt == "csv-fr",
+                                             header=not self._started))
+        self._started = True
+
+    def _write_parquet(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        flat = flatten_lists(df)
+        if self._parquet is None:
+            schema = _text_typed_schema(pa.Schema.from_pandas(flat, preserve_index=False))
+            self._parquet = pq.ParquetWriter(self._part, schema)
+        if not flat.empty:
+            self._parquet.write_table(pa.Table.from_pandas(flat, schema=self._parquet.schema,
+                                                           preserve_index=False))
+
+    def close(self) -> Path:
+        """Finish the file and give it its name; returns the path written."""
+        if self._handle is not None:
+            self._handle.close()
+        if self._parquet is not None:
+            self._parquet.close()
+        if not self._started:
+            self._part.unlink(missing_ok=True)
+            raise ExportError(f"{self.path}: no table written")
+        self._part.replace(self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Drop what was written (the file under its own name is left as it was)."""
+        if self._handle is not None:
+            self._handle.close()
+        if self._parquet is not None:
+            self._parquet.close()
+        self._part.unlink(missing_ok=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _text_typed_schema(schema: Any) -> Any:
+    """``schema`` where a column with no value (``null``, "empty" for pandas) is text: a
+    later chunk may have values in it, and pandas reads it back as the other text columns."""
+    import pyarrow as pa
+
+    meta = schema.pandas_metadata or {}
+    for i, name in enumerate(schema.names):
+        if pa.types.is_null(schema.field(i).type):
+            schema = schema.set(i, pa.field(name, pa.string()))
+    for column in meta.get("columns", []):
+        if column.get("pandas_type") == "empty":
+            column["pandas_type"] = "unicode"
+    return schema.with_metadata({**(schema.metadata or {}), b"pandas": json.dumps(meta)})
 
 
 def read_table(path: str | Path, fmt: str | None = None) -> pd.DataFrame:

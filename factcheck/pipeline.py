@@ -1,56 +1,70 @@
 """From articles to tables: figures found in each article become claims (one row each), then
 claims are cross-referenced into links and flags.
 
-``claims_frame`` can spread articles over several processes. Workers are forked where the
-platform has it (Linux), else spawned; each keeps its spaCy pipeline for every chunk it is
-given.
+Articles are processed in chunks, in one process or spread over several. Workers are forked
+where the platform has it (Linux), else spawned; each keeps its spaCy pipeline for every chunk
+it is given. :func:`claim_chunks` takes the articles as they come (an iterator: the corpus
+reader streams them) and yields each chunk's rows in the articles' order, with at most a few
+chunks in flight, so that memory does not grow with the corpus; :func:`claims_frame` gathers
+them into one table, and ``factcheck.streaming`` writes them to a file as they come.
 
-Time budget (``article_timeout``): no article can stall a run. Extracting the figures of one
-article may take ``article_timeout`` seconds; reading their context, done for a chunk of
-articles at once, may take ``article_timeout`` seconds per article of the chunk, and when a
-chunk overruns, its articles are redone one by one with ``article_timeout`` each. An article
-over its budget is left out of the claims table and handed to ``on_skipped``; the others are
-processed as usual. The budget counts processor time, not wall time, so a busy or swapping
-machine does not make articles miss it (a 100 MB run under load, with a wall-time alarm,
-lost six articles that way). It is an alarm (``signal.setitimer(ITIMER_VIRTUAL)``), so it
-interrupts any Python code, in the main process or in a worker; it needs Unix and the main
-thread of its process, and elsewhere (Windows, the dashboard's script thread) the budget is
-not enforced.
+No article can stall or lose the run: each step of each article runs within its time budget
+and with its failures caught (``factcheck.budget``); an article over its budget, or whose
+step raised an exception, is left out of the claims table and handed to ``on_skipped``, and
+the others are processed as usual.
 """
 
 from __future__ import annotations
 
 import math
 import multiprocessing
-import signal
 import sys
-import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from tqdm import tqdm
 
-from factcheck.models import (
-    CLAIM_COLUMNS,
-    Article,
-    Claim,
-    Mention,
-    claim_id_for,
+from factcheck.budget import ArticleTimeout, SkippedArticle, budget_enforced
+from factcheck.claim_rows import (
+    ALL_CLAIM_COLUMNS,
+    EXTRA_CLAIM_COLUMNS,
+    claim_row,
+    claims_dataframe,
+    extract_claims,
+    extract_mentions_of,
+    readable,
+    rows_for_chunk,
 )
-from factcheck.text import sentence_at, sentence_spans
+from factcheck.models import Article
 
 if TYPE_CHECKING:
     from factcheck.crossref.draft import DraftChecker
 
-#: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
-#: the figure in its sentence, and the extractor rule that produced it (for debugging).
-EXTRA_CLAIM_COLUMNS: tuple[str, ...] = ("sentence_start", "number_start", "number_end", "rule")
-
-#: Every column of the claims table, in order.
-ALL_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + EXTRA_CLAIM_COLUMNS
+__all__ = [
+    "ALL_CLAIM_COLUMNS",
+    "ARTICLE_COLUMNS",
+    "EXTRA_CLAIM_COLUMNS",
+    "Analysis",
+    "ArticleTimeout",
+    "ChunkResult",
+    "SkippedArticle",
+    "analyze",
+    "articles_frame",
+    "budget_enforced",
+    "claim_chunks",
+    "claim_row",
+    "claims_dataframe",
+    "claims_frame",
+    "draft_checker",
+    "extract_claims",
+    "fill_copies",
+    "mark_copies",
+    "readable",
+]
 
 #: Columns of the articles table.
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -64,21 +78,9 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "text",
 )
 
-# dtypes of the claims table, the same whether it has rows or not; other columns are object
-# (str or None).
-_CLAIM_DTYPES: dict[str, str] = {
-    "start": "int64",
-    "end": "int64",
-    "sentence_start": "int64",
-    "value": "float64",
-    "low": "float64",
-    "high": "float64",
-    "number_start": "Int64",
-    "number_end": "Int64",
-}
-
 _SEQUENTIAL_CHUNK = 16  # articles per context batch when running in one process
 _MAX_PARALLEL_CHUNK = 64
+_IN_FLIGHT_PER_WORKER = 2  # chunks handed to the pool ahead of the one awaited, per worker
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,200 +94,21 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
-class SkippedArticle:
-    """An article left out of the claims table, and why (in words for users)."""
+class ChunkResult:
+    """One chunk of articles done: how many articles it had, the rows of their claims (in
+    the articles' order, then the figures'), and the articles left out."""
 
-    article_id: str
-    origin: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.origin}: " if self.origin else ""
-        return f"{where}article '{self.article_id}' {self.reason}; skipped"
-
-
-class ArticleTimeout(BaseException):
-    """Raised by the budget alarm. A ``BaseException``, like ``KeyboardInterrupt``, so that
-    no ``except Exception`` on the way swallows it."""
-
-
-def budget_enforced() -> bool:
-    """Whether ``article_timeout`` can be enforced here (Unix, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-def _on_alarm(signum: int, frame: object) -> None:
-    raise ArticleTimeout
-
-
-@contextmanager
-def _budget(seconds: float | None) -> Iterator[None]:
-    """Raise ``ArticleTimeout`` in the block once it has used ``seconds`` of processor time
-    (None: no limit)."""
-    if not seconds or not budget_enforced():
-        yield
-        return
-    previous = signal.signal(signal.SIGVTALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
-
-
-def _over_budget(article: Article, seconds: float, step: str) -> SkippedArticle:
-    return SkippedArticle(article.article_id, article.origin,
-                          f"exceeded its time budget of {seconds:g} s of processor time "
-                          f"({step})")
-
-
-def readable(article: Article) -> bool:
-    """Whether factcheck has the language data to read ``article`` (French for now). Reading
-    another language with French rules would misread its figures ("1,000" is not 1): such
-    articles are kept, with no figure."""
-    from factcheck.lang import available_languages
-
-    return (article.language or "fr") in available_languages()
-
-
-def _extract_mentions(article: Article) -> list[Mention]:
-    from factcheck.extract.scanner import extract_mentions  # looked up at call time (tests swap it)
-
-    if not readable(article):
-        return []
-    return extract_mentions(article.text, article.published)
-
-
-def _bare_claims(article: Article) -> list[Claim]:
-    """Claims for every figure of ``article``, with their sentence but no context yet."""
-    mentions = _extract_mentions(article)
-    if not mentions:
-        return []
-    spans = sentence_spans(article.text)
-    claims: list[Claim] = []
-    for mention in mentions:
-        start, end = sentence_at(spans, mention.start)
-        if not start <= mention.start < end:  # figure outside any trimmed sentence
-            start, end = mention.start, mention.end
-        claims.append(
-            Claim(
-                article_id=article.article_id,
-                claim_id=claim_id_for(article.article_id, mention),
-                mention=mention,
-                sentence=article.text[start:end],
-                sentence_start=start,
-            )
-        )
-    return claims
-
-
-def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
-    """The claims of one article: every figure, its sentence and (optionally) its context."""
-    claims = _bare_claims(article)
-    if with_context and claims:
-        from factcheck.context import annotate
-
-        claims = annotate(article, claims)
-    return claims
-
-
-Pairs = list[tuple[Article, list[Claim]]]
-
-
-def _claims_for_chunk(
-    articles: Sequence[Article], with_context: bool, timeout: float | None = None
-) -> tuple[Pairs, list[SkippedArticle]]:
-    """The claims of each article of a chunk, and the articles over their time budget."""
-    pairs: Pairs = []
-    skipped: list[SkippedArticle] = []
-    for article in articles:
-        try:
-            with _budget(timeout):
-                pairs.append((article, _bare_claims(article)))
-        except ArticleTimeout:
-            skipped.append(_over_budget(article, timeout or 0, "figure extraction"))
-    with_figures = sum(1 for _, claims in pairs if claims)
-    if not with_context or not with_figures:
-        return pairs, skipped
-    from factcheck.context import annotate_many
-
-    try:
-        with _budget(timeout * with_figures if timeout else None):
-            annotated = annotate_many(pairs)
-        return [(a, c) for (a, _), c in zip(pairs, annotated, strict=True)], skipped
-    except ArticleTimeout:
-        if with_figures == 1:
-            done = [(a, c) for a, c in pairs if not c]
-            skipped += [_over_budget(a, timeout or 0, "context") for a, c in pairs if c]
-            return done, skipped
-    # One article of the chunk overran: each is redone alone, within its own budget.
-    done = []
-    for article, claims in pairs:
-        try:
-            with _budget(timeout):
-                done.append((article, annotate_many([(article, claims)])[0] if claims else []))
-        except ArticleTimeout:
-            skipped.append(_over_budget(article, timeout or 0, "context"))
-    return done, skipped
-
-
-def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
-    """One row of the claims table."""
-    m, c = claim.mention, claim.context
-    return {
-        "article_id": claim.article_id,
-        "claim_id": claim.claim_id,
-        "start": m.start,
-        "end": m.end,
-        "surface": m.surface,
-        "kind": str(m.kind),
-        "value": m.value,
-        "low": m.low,
-        "high": m.high,
-        "unit": m.unit,
-        "approx": str(m.approx),
-        "resolved": m.resolved,
-        "sentence": claim.sentence,
-        "subject": c.subject,
-        "qualifiers": "; ".join(c.qualifiers) if c.qualifiers else None,
-        "category": c.category,
-        "actor": c.actor,
-        "place": c.place,
-        "place_mode": c.place_mode,
-        "time_start": c.time_start,
-        "time_end": c.time_end,
-        "source": c.source,
-        "source_mode": c.source_mode,
-        "modality": c.modality,
-        "modality_rule": c.modality_rule,
-        "role": m.role or None,
-        "basis": c.basis,
-        "published": article.published.isoformat() if article.published else None,
-        "article_source": article.source,
-        "title": article.title,
-        "copy_of": None,  # set over the whole corpus by mark_copies
-        "sentence_start": claim.sentence_start,
-        "number_start": m.number_start,
-        "number_end": m.number_end,
-        "rule": m.rule or None,
-    }
-
-
-def _rows_for_chunk(
-    articles: Sequence[Article], with_context: bool, timeout: float | None = None
-) -> tuple[list[dict[str, Any]], list[SkippedArticle]]:
-    pairs, skipped = _claims_for_chunk(articles, with_context, timeout)
-    rows = [claim_row(article, claim) for article, claims in pairs for claim in claims]
-    return rows, skipped
+    n_articles: int
+    rows: list[dict[str, Any]]
+    skipped: list[SkippedArticle]
 
 
 _Task = tuple[list[Article], bool, float | None]
 
 
-def _chunk_worker(task: _Task) -> tuple[int, list[dict[str, Any]], list[SkippedArticle]]:
+def _chunk_worker(task: _Task) -> ChunkResult:
     articles, with_context, timeout = task
-    return len(articles), *_rows_for_chunk(articles, with_context, timeout)
+    return ChunkResult(len(articles), *rows_for_chunk(articles, with_context, timeout))
 
 
 # Fork where the platform has it (Linux): no start-up cost and shared model memory. Else
@@ -296,7 +119,7 @@ _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else
 def _init_worker(with_context: bool) -> None:
     # Load the lexicons and the spaCy pipeline once per worker, before the first chunk and
     # outside any time budget (an alarm must not interrupt an import).
-    _extract_mentions(Article("warm-up", "Le 8 décembre 2024, 17 drones."))
+    extract_mentions_of(Article("warm-up", "Le 8 décembre 2024, 17 drones."))
     if with_context:
         from factcheck.context.nlp import load_nlp
 
@@ -305,6 +128,64 @@ def _init_worker(with_context: bool) -> None:
 
 def _chunks(items: Sequence[Article], size: int) -> list[list[Article]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def claim_chunks(
+    articles: Iterable[Article],
+    *,
+    with_context: bool = True,
+    processes: int = 1,
+    article_timeout: float | None = None,
+) -> Iterator[ChunkResult]:
+    """The claims of ``articles``, chunk by chunk, in the articles' order.
+
+    ``articles`` is read as it is needed: a few chunks ahead of the one being yielded (with
+    ``processes > 1``, the first ``processes * 256`` articles, to size the chunks as for a
+    list, then ``processes * 2`` chunks in flight), so an iterator over a large corpus is
+    never held whole. ``article_timeout`` (seconds, None for no limit) is the time budget of
+    each article (``factcheck.budget``).
+    """
+    timeout = article_timeout or None
+    stream = iter(articles)
+    if processes > 1:
+        window = list(islice(stream, processes * 4 * _MAX_PARALLEL_CHUNK))
+        if len(window) >= 2:
+            yield from _parallel(window, stream, with_context, processes, timeout)
+            return
+        stream = iter(window)
+    if timeout is not None:
+        _init_worker(with_context)
+    while chunk := list(islice(stream, _SEQUENTIAL_CHUNK)):
+        yield ChunkResult(len(chunk), *rows_for_chunk(chunk, with_context, timeout))
+
+
+def _parallel(window: list[Article], rest: Iterator[Article], with_context: bool,
+              processes: int, timeout: float | None) -> Iterator[ChunkResult]:
+    # Chunks as for a list of the window's length: the same chunks whatever the input type,
+    # and the largest chunk as soon as the corpus fills the window.
+    size = max(1, min(_MAX_PARALLEL_CHUNK, math.ceil(len(window) / (processes * 4))))
+    first = _chunks(window, size)
+    full = len(window) == processes * 4 * _MAX_PARALLEL_CHUNK
+
+    def chunks() -> Iterator[list[Article]]:
+        yield from first
+        while chunk := list(islice(rest, size)):
+            yield chunk
+
+    ctx = multiprocessing.get_context(_START_METHOD)
+    if _START_METHOD == "fork":
+        # Workers forked from a parent that already holds the spaCy pipeline share its memory
+        # (copy on write) and start at once.
+        _init_worker(with_context)
+    workers = processes if full else min(processes, len(first))
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(with_context,)) as pool:
+        pending: deque[Any] = deque()
+        for chunk in chunks():
+            pending.append(pool.apply_async(_chunk_worker, ((chunk, with_context, timeout),)))
+            if len(pending) > workers * _IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def claims_frame(
@@ -321,52 +202,34 @@ def claims_frame(
 
     ``processes > 1`` spreads chunks of articles over a pool of worker processes.
     ``progress`` shows a progress bar on stderr. ``article_timeout`` (seconds, None for no
-    limit) is the time budget of each article (see the module's docstring); an article over
-    it has no row and is passed to ``on_skipped``.
+    limit) is the time budget of each article (``factcheck.budget``); an article over it, or
+    whose figures or context raised an exception, has no row and is passed to
+    ``on_skipped``. The whole table is held in memory, with the articles (``copy_of`` is
+    found over all of them); ``factcheck.streaming`` writes a table without holding either.
     """
     articles = list(articles)
     rows: list[dict[str, Any]] = []
     skipped: list[SkippedArticle] = []
-    timeout = article_timeout or None
-    if timeout is not None and (processes <= 1 or len(articles) < 2):
-        _init_worker(with_context)
-    bar = tqdm(
-        total=len(articles),
-        disable=not progress,
-        file=sys.stderr,
-        unit="article",
-        desc="extraction",
-        leave=False,
-    )
+    bar = progress_bar(len(articles), progress)
     with bar:
-        if processes <= 1 or len(articles) < 2:
-            for chunk in _chunks(articles, _SEQUENTIAL_CHUNK):
-                chunk_rows, chunk_skipped = _rows_for_chunk(chunk, with_context, timeout)
-                rows.extend(chunk_rows)
-                skipped.extend(chunk_skipped)
-                bar.update(len(chunk))
-        else:
-            size = max(1, min(_MAX_PARALLEL_CHUNK, math.ceil(len(articles) / (processes * 4))))
-            chunks = _chunks(articles, size)
-            ctx = multiprocessing.get_context(_START_METHOD)
-            if _START_METHOD == "fork":
-                # Workers forked from a parent that already holds the spaCy pipeline share
-                # its memory (copy on write) and start at once.
-                _init_worker(with_context)
-            workers = min(processes, len(chunks))
-            tasks = [(c, with_context, timeout) for c in chunks]
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(with_context,)) as pool:
-                for n, chunk_rows, chunk_skipped in pool.imap(_chunk_worker, tasks):
-                    rows.extend(chunk_rows)
-                    skipped.extend(chunk_skipped)
-                    bar.update(n)
+        for chunk in claim_chunks(articles, with_context=with_context, processes=processes,
+                                  article_timeout=article_timeout):
+            rows.extend(chunk.rows)
+            skipped.extend(chunk.skipped)
+            bar.update(chunk.n_articles)
     for article in skipped:
         if on_skipped is not None:
             on_skipped(article)
     left_out = {s.article_id for s in skipped}
     # A skipped article is no original: its copies would otherwise count for nothing.
     kept = [a for a in articles if a.article_id not in left_out] if left_out else articles
-    return mark_copies(_claims_dataframe(rows), kept)
+    return mark_copies(claims_dataframe(rows), kept)
+
+
+def progress_bar(total: int | None, progress: bool) -> tqdm[Any]:
+    """The progress bar of an extraction, on stderr (disabled unless ``progress``)."""
+    return tqdm(total=total, disable=not progress, file=sys.stderr, unit="article",
+                desc="extraction", leave=False)
 
 
 def mark_copies(claims: pd.DataFrame, articles: Sequence[Article]) -> pd.DataFrame:
@@ -374,22 +237,15 @@ def mark_copies(claims: pd.DataFrame, articles: Sequence[Article]) -> pd.DataFra
     (:func:`factcheck.corpus.copies.find_copies`), over all of ``articles`` at once."""
     from factcheck.corpus.copies import find_copies
 
-    copies = find_copies(articles)
+    return fill_copies(claims, find_copies(articles))
+
+
+def fill_copies(claims: pd.DataFrame, copies: dict[str, str]) -> pd.DataFrame:
+    """Fill ``copy_of`` from ``{copy id: original id}`` (in place; returns ``claims``)."""
     if copies and not claims.empty:
         claims["copy_of"] = claims["article_id"].map(copies).astype("object")
         claims["copy_of"] = claims["copy_of"].where(claims["copy_of"].notna(), None)
     return claims
-
-
-def _claims_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = {}
-    for col in ALL_CLAIM_COLUMNS:
-        values = [row[col] for row in rows]
-        dtype = _CLAIM_DTYPES.get(col, "object")
-        if dtype == "float64":
-            values = [math.nan if v is None else v for v in values]
-        columns[col] = pd.Series(values, dtype=dtype, name=col)
-    return pd.DataFrame(columns, columns=list(ALL_CLAIM_COLUMNS))
 
 
 def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:

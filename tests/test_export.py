@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.export import (
     ExportError,
+    TableWriter,
     flatten_lists,
     format_for_path,
     read_table,
@@ -118,3 +119,34 @@ def test_flatten_lists_leaves_the_input_untouched(table) -> None:
     flat = flatten_lists(table)
     assert flat["evidence"].iloc[1] == ""
     assert table["evidence"].iloc[0] == ("phrase un", "phrase deux")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("t.csv", "csv"), ("t.csv", "csv-fr"),
+                                           ("t.jsonl", "jsonl"), ("t.parquet", "parquet")])
+def test_a_table_written_in_chunks_is_the_table_written_whole(tmp_path, table, name,
+                                                                fmt) -> None:
+    # A formula in a later chunk is defused; an empty chunk adds nothing; a column empty in
+    # the first chunk takes text later.
+    table = table.assign(note=[None, "=1+1", "-3 %"])
+    whole = write_table(table, tmp_path / "whole" / name, fmt)
+    with TableWriter(tmp_path / "chunks" / name, fmt) as writer:
+        for chunk in (table.iloc[:1], table.iloc[1:1], table.iloc[1:]):
+            writer.write(chunk)
+    chunked = tmp_path / "chunks" / name
+    assert sorted(p.name for p in chunked.parent.iterdir()) == [name]
+    if fmt == "parquet":
+        pd.testing.assert_frame_equal(read_table(chunked), read_table(whole))
+    else:
+        assert chunked.read_bytes() == whole.read_bytes()
+    if fmt == "csv-fr":
+        assert chunked.read_bytes().count("\ufeff".encode()) == 1
+
+
+def test_an_interrupted_table_leaves_no_file(tmp_path, table) -> None:
+    out = tmp_path / "t.csv"
+    out.write_text("earlier run\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), TableWriter(out) as writer:
+        writer.write(table)
+        raise RuntimeError("interrupted")
+    assert out.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]

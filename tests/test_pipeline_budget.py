@@ -105,14 +105,3 @@ def test_no_budget_means_no_alarm(monkeypatch: pytest.MonkeyPatch) -> None:
                         extract_mentions=fake_extract_mentions)
     claims = claims_frame(ARTICLES[:1], with_context=False, article_timeout=None)
     assert list(claims["surface"]) == ["46"]
-
-
-def test_an_exception_in_a_step_is_not_a_timeout(slow_steps,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(pairs, **kwargs):
-        raise RuntimeError("bug")
-
-    monkeypatch.setattr(factcheck.context, "annotate_many", broken)
-    with pytest.raises(RuntimeError, match="bug"):
-        claims_frame(ARTICLES[:1], article_timeout=BUDGET)
-

@@ -9,13 +9,15 @@ The commands themselves are one module each in ``factcheck.cli`` (``check``, ``e
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 if TYPE_CHECKING:
+    from factcheck.corpus import InputError
     from factcheck.models import Article
     from factcheck.pipeline import SkippedArticle
 
@@ -125,27 +127,64 @@ def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+class InputReporter:
+    """Prints each input problem on stderr as the reader meets it, counts the inputs left
+    unread (warnings, such as a renamed duplicate id, are printed but not counted), and
+    notes the articles in a language factcheck does not read yet."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+        self.articles = 0
+        self._unread: Counter[str] = Counter()
+
+    def __call__(self, error: InputError) -> None:
+        if error.severity == "error":
+            self.failures += 1
+        click.echo(f"factcheck: {error.severity}: {error.path}: {error.message}", err=True)
+
+    def track(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """``articles``, counted as they pass."""
+        from factcheck.pipeline import readable
+
+        for article in articles:
+            self.articles += 1
+            if not readable(article):
+                self._unread[article.language] += 1
+            yield article
+
+    def warn_languages(self) -> None:
+        """One warning for the articles in languages factcheck does not read yet."""
+        if self._unread:
+            n = sum(self._unread.values())
+            click.echo(
+                f"factcheck: warning: {count_phrase(n, 'article', 'articles')} in a language "
+                f"factcheck does not read yet ({', '.join(sorted(self._unread))}): no figure "
+                "taken from them",
+                err=True,
+            )
+
+
+def stream_articles(reporter: InputReporter, inputs: Sequence[str],
+                    skip: Sequence[str | Path] = ()) -> Iterator[Article]:
+    """The articles of the inputs as they are read (``factcheck.corpus.stream_corpus``),
+    leaving ``skip`` (the command's own output) out of folder walks; problems go to
+    ``reporter``."""
+    from factcheck.corpus import stream_corpus
+
+    return reporter.track(stream_corpus(list(inputs), on_error=reporter, stdin=sys.stdin,
+                                        skip=skip))
+
+
 def load_articles(
     inputs: Sequence[str], skip: Sequence[str | Path] = ()
 ) -> tuple[list[Article], int]:
     """Read the inputs, leaving ``skip`` (the command's own output) out of folder walks;
     print each input problem on stderr. Returns the articles and the number of errors (inputs
     left unread; warnings, such as a renamed duplicate id, are printed but not counted)."""
-    from factcheck.corpus import read_corpus
-    from factcheck.pipeline import readable
-
-    result = read_corpus(list(inputs), stdin=sys.stdin, skip=skip)
-    for error in result.errors:
-        click.echo(f"factcheck: {error.severity}: {error.path}: {error.message}", err=True)
-    unread = sorted({a.language for a in result.articles if not readable(a)})
-    if unread:
-        n = sum(1 for a in result.articles if not readable(a))
-        click.echo(
-            f"factcheck: warning: {count_phrase(n, 'article', 'articles')} in a language "
-            f"factcheck does not read yet ({', '.join(unread)}): no figure taken from them",
-            err=True,
-        )
-    return list(result.articles), len(result.failures)
+    reporter = InputReporter()
+    articles = list(stream_articles(reporter, inputs, skip))
+    reporter.warn_languages()
+    return articles, reporter.failures
 
 
 def articles_or_exit(
@@ -161,9 +200,9 @@ def articles_or_exit(
 
 
 def skipped_phrase(n: int) -> str:
-    """The summary line for the articles left out for exceeding their time budget."""
+    """The summary line for the articles left out (over their time budget, or failed)."""
     return (f"{count_phrase(n, 'article non traité', 'articles non traités')} : temps "
-            "maximal par article dépassé (détail sur stderr)")
+            "maximal par article dépassé ou erreur (détail sur stderr)")
 
 
 def count_phrase(n: int, singular: str, plural: str) -> str:

@@ -1,17 +1,17 @@
 """``factcheck extract``: the claims table alone (one row per figure), in CSV, French CSV,
-JSON Lines or Parquet."""
+JSON Lines or Parquet, written as the articles are read (``factcheck.streaming``): memory
+does not grow with the corpus."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.cli._options import (
+    InputReporter,
     SkipReporter,
-    articles_or_exit,
     budget_option,
     count_phrase,
     inputs_argument,
@@ -20,16 +20,14 @@ from factcheck.cli._options import (
     resolve_format,
     show_progress,
     skipped_phrase,
+    stream_articles,
 )
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 DEFAULT_CLAIMS_OUTPUT = Path("out/claims.csv")
 
 
-def kind_summary(claims: pd.DataFrame) -> str:
-    counts = Counter(str(k) for k in claims["kind"]) if len(claims) else Counter()
+def kind_summary(counts: Counter[str]) -> str:
+    """"count 12, percent 3, ...": the figures found by kind, most frequent first."""
     return ", ".join(f"{kind} {n}" for kind, n in counts.most_common())
 
 
@@ -57,29 +55,35 @@ def extract(
       factcheck extract articles/ -o out/claims.parquet --processes 2
       factcheck extract article.txt -o out/claims.csv --format csv-fr
     """
-    from factcheck.export import ExportError, write_table
-    from factcheck.pipeline import claims_frame
+    from factcheck.export import ExportError
+    from factcheck.streaming import write_claims
 
     fmt = resolve_format(output, fmt)
-    articles, n_errors = articles_or_exit(ctx, inputs, output)
+    reporter = InputReporter()
     skipped = SkipReporter()
-    claims = claims_frame(
-        articles,
-        with_context=not no_context,
-        processes=processes,
-        progress=show_progress(quiet),
-        article_timeout=article_timeout,
-        on_skipped=skipped,
-    )
     try:
-        path = write_table(claims, output, fmt)
+        summary = write_claims(
+            stream_articles(reporter, inputs, skip=[output]),
+            output,
+            fmt,
+            with_context=not no_context,
+            processes=processes,
+            progress=show_progress(quiet),
+            article_timeout=article_timeout,
+            on_skipped=skipped,
+        )
     except (ExportError, OSError) as exc:
         raise click.ClickException(f"cannot write {output}: {exc}") from exc
+    reporter.warn_languages()
+    if summary.path is None:
+        click.echo("factcheck: no article could be read; nothing written.", err=True)
+        ctx.exit(1)
+    n_errors = reporter.failures
     if not quiet:
-        kinds = kind_summary(claims)
+        kinds = kind_summary(summary.kinds)
         click.echo(
-            f"{count_phrase(len(articles), 'article lu', 'articles lus')}, "
-            f"{count_phrase(len(claims), 'chiffre trouvé', 'chiffres trouvés')}"
+            f"{count_phrase(summary.n_articles, 'article lu', 'articles lus')}, "
+            f"{count_phrase(summary.n_claims, 'chiffre trouvé', 'chiffres trouvés')}"
             + (f" : {kinds}" if kinds else "")
         )
         if n_errors:
@@ -89,5 +93,5 @@ def extract(
             )
         if skipped.count:
             click.echo(skipped_phrase(skipped.count))
-        click.echo(f"Table écrite : {path} ({fmt})")
+        click.echo(f"Table écrite : {summary.path} ({fmt})")
     ctx.exit(1 if n_errors or skipped.count else 0)

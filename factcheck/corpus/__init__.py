@@ -4,11 +4,12 @@ In: paths (files, folders, ``-`` for standard input) or uploaded bytes.
 Out: :class:`factcheck.models.Article` records, with the inputs that could not be read as
 :class:`InputError` (one per file, naming the file and the problem): a :class:`CorpusResult`.
 
-Public face: :func:`read_corpus` and :func:`articles_from_upload` (``reader``). The other
-modules are the reader's parts: ``files`` (folders, ``metadata.csv``, skipped outputs),
-``tables`` (CSV, JSON Lines, Parquet rows), ``results`` (the records read and the
-problems met, with ids made unique), ``decoding`` (bytes to text, encodings),
-``html_text`` (the article text of an HTML page).
+Public face: :func:`read_corpus`, :func:`stream_corpus` (the articles as they are read)
+and :func:`articles_from_upload` (``reader``); ``copies`` finds copies and near-copies. The
+other modules are the reader's parts: ``files`` (folders, ``metadata.csv``, skipped
+outputs), ``tables`` (CSV, JSON Lines, Parquet rows), ``rows`` (rows and metadata into
+articles), ``results`` (the records read and the problems met, with ids made unique),
+``decoding`` (bytes to text, encodings), ``html_text`` (the article text of an HTML page).
 
 Imports only ``factcheck.models`` and ``factcheck.text``: nothing of the later stages.
 """
@@ -23,6 +24,7 @@ from factcheck.corpus.reader import (
     InputError,
     articles_from_upload,
     read_corpus,
+    stream_corpus,
 )
 
 __all__ = [
@@ -33,4 +35,5 @@ __all__ = [
     "InputError",
     "articles_from_upload",
     "read_corpus",
+    "stream_corpus",
 ]

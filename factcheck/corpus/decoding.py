@@ -10,6 +10,7 @@ CJK...).
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -94,6 +95,38 @@ def decode_text_bytes(data: bytes, name: str, *, declared: str | None = None) ->
     if controls and controls > _MAX_CONTROL_SHARE * len(decoded.text):
         raise UndecodableInput(name, "binary file (control characters)")
     return decoded
+
+
+_HEAD_BYTES = max(len(s) for s, _ in _SIGNATURES + _BOMS)
+
+
+def plain_utf8(blocks: Iterable[bytes]) -> bool:
+    """Whether the bytes given block by block are text that ``decode_text_bytes`` reads as
+    UTF-8 as they are, with nothing to say (no binary signature, no UTF-16 or UTF-32 mark,
+    no NUL byte, no invalid byte, few control characters) and some visible text: such a file
+    can be decoded as it is read instead of whole. ``False`` asks for the whole-file path,
+    which reads or refuses the other files."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    chars = controls = 0
+    visible = False
+    head = b""  # the first bytes, for the signatures of binary files and byte-order marks
+    marks = tuple(s for s, _ in _SIGNATURES + _BOMS)
+    try:
+        for block in blocks:
+            if len(head) < _HEAD_BYTES:
+                head += block[:_HEAD_BYTES]
+                if head.startswith(marks):
+                    return False
+            if b"\x00" in block:
+                return False
+            text = decoder.decode(block)
+            chars += len(text)
+            controls += len(_CONTROL.findall(text))
+            visible = visible or bool(text.strip())
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return visible and not (controls and controls > _MAX_CONTROL_SHARE * chars)
 
 
 def _decode(data: bytes, name: str, declared: str | None) -> Decoded:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import regex
@@ -21,15 +21,38 @@ def too_large(size: int, limit: int) -> str:
     return f"file too large ({size} bytes, limit {limit})"
 
 
-def read_file_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes."""
+#: Bytes read at a time from a file read as a stream.
+BLOCK_BYTES = 1 << 20
+
+
+def check_file(path: Path, limit: int) -> None:
+    """``Unreadable`` unless ``path`` is a regular file of at most ``limit`` bytes."""
     try:
         info = path.stat()
-        # A FIFO or a device would block or never end: only regular files are read.
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("not a regular file")
-        if info.st_size > limit:
-            raise Unreadable(too_large(info.st_size, limit))
+    except PermissionError:
+        raise Unreadable("permission denied") from None
+    except FileNotFoundError:
+        raise Unreadable("no such file or directory") from None
+    except OSError as exc:
+        raise Unreadable(exc.strerror or str(exc)) from None
+    # A FIFO or a device would block or never end: only regular files are read.
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("not a regular file")
+    if info.st_size > limit:
+        raise Unreadable(too_large(info.st_size, limit))
+
+
+def file_blocks(path: Path) -> Iterator[bytes]:
+    """The bytes of a file, ``BLOCK_BYTES`` at a time."""
+    with path.open("rb") as handle:
+        while block := handle.read(BLOCK_BYTES):
+            yield block
+
+
+def read_file_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes."""
+    check_file(path, limit)
+    try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except PermissionError:

@@ -11,6 +11,11 @@ reading.
 * Ids are unique: a later article with an id already read is kept under that id with a
   suffix derived from its text (``d01~3fa2b1``), and a warning names both. A file named
   twice (a folder and a file in it) is read once.
+* :func:`stream_corpus` yields the articles as they are read, a file at a time and a table
+  a row at a time (a UTF-8 CSV or JSON Lines file is decoded as it is read; a file in
+  another encoding, a Parquet file (compressed) and an HTML or text file are read whole):
+  memory does not grow with the corpus, only the ids read are kept. :func:`read_corpus`
+  gathers them.
 * One article holds at most ``max_article_chars`` characters (default 1,000,000, about a
   600-page book; a long news article is 20,000): a larger text file or row is refused with a
   message saying to split it, since it is a corpus pasted into one file, not an article.
@@ -22,18 +27,19 @@ so offsets into ``Article.text`` are offsets into the file as decoded.
 
 from __future__ import annotations
 
+import io
 import stat
 import sys
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from factcheck.corpus.decoding import UndecodableInput, read_text_bytes
+from factcheck.corpus.decoding import UndecodableInput, plain_utf8, read_text_bytes
 from factcheck.corpus.files import (
     Unreadable,
+    check_file,
     declared_charset,
-    decode_input,
+    file_blocks,
     is_output_table,
     read_file_bytes,
     too_large,
@@ -41,14 +47,13 @@ from factcheck.corpus.files import (
 )
 from factcheck.corpus.html_text import parse_html
 from factcheck.corpus.results import CorpusResult, InputError, Sink
+from factcheck.corpus.rows import METADATA_FILE, RowReader, make_article, too_long_for_article
 from factcheck.corpus.tables import (
-    Record,
-    Table,
     allow_csv_fields_up_to,
+    csv_items,
+    jsonl_items,
+    parquet_items,
     parse_published,
-    read_csv_table,
-    read_jsonl_table,
-    read_parquet_table,
 )
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
@@ -64,6 +69,7 @@ __all__ = [
     "parse_published",
     "read_corpus",
     "read_text_bytes",
+    "stream_corpus",
 ]
 
 #: Largest file (or standard input) read when ``max_bytes`` is not given: 100 MiB.
@@ -77,11 +83,11 @@ _MAX_BYTES_PER_CHAR = 4
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 TABLE_EXTENSIONS = frozenset({".csv", ".jsonl", ".ndjson", ".parquet"})
+# Tables in text, decoded as they are read when in plain UTF-8.
+_TEXT_TABLE_EXTENSIONS = frozenset({".csv", ".jsonl", ".ndjson"})
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | TABLE_EXTENSIONS
 
-METADATA_FILE = "metadata.csv"
 STDIN_NAME = "<stdin>"
-_METADATA_FIELDS = ("published", "language", "title", "source", "url")
 
 
 def read_corpus(
@@ -99,18 +105,32 @@ def read_corpus(
     folders in ``skip`` are left out of folder walks (a command's own output inside an input
     folder); named explicitly, they are still read.
     """
+    errors: list[InputError] = []
+    articles = tuple(stream_corpus(inputs, on_error=errors.append, stdin=stdin,
+                                   max_bytes=max_bytes, max_article_chars=max_article_chars,
+                                   skip=skip))
+    return CorpusResult(articles, tuple(errors))
+
+
+def stream_corpus(
+    inputs: Sequence[str | Path],
+    *,
+    on_error: Callable[[InputError], None],
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int | None = None,
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+    skip: Sequence[str | Path] = (),
+) -> Iterator[Article]:
+    """``read_corpus`` as a stream: the articles as they are read, each problem handed to
+    ``on_error`` as it is met (in the order ``read_corpus`` lists them). Arguments are
+    checked at once, not at the first article."""
     if isinstance(inputs, (str, Path)):
         raise TypeError("read_corpus expects a sequence of inputs, not a single path")
     limit = _check_limit(max_bytes)
-    sink = Sink()
-    reader = _Reader(sink, limit, _check_limit(max_article_chars, "max_article_chars"),
+    reader = _Reader(Sink(on_error=on_error), limit,
+                     _check_limit(max_article_chars, "max_article_chars"),
                      frozenset(Path(p).resolve() for p in skip))
-    for raw in inputs:
-        if str(raw) == "-":
-            reader.read_stdin(stdin if stdin is not None else sys.stdin)
-        else:
-            reader.read_path(Path(raw))
-    return sink.result()
+    return reader.read_all(list(inputs), stdin if stdin is not None else sys.stdin)
 
 
 def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None,
@@ -119,14 +139,15 @@ def articles_from_upload(name: str, data: bytes, *, max_bytes: int | None = None
     limit = _check_limit(max_bytes)
     sink = Sink()
     path = Path(name)
+    articles: tuple[Article, ...] = ()
     if len(data) > limit:
         sink.cannot_read(name, too_large(len(data), limit))
     elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
         sink.cannot_read(name, _unsupported(path))
     else:
         reader = _Reader(sink, limit, _check_limit(max_article_chars, "max_article_chars"))
-        reader.read_bytes(data, name, path, metadata={})
-    return sink.result()
+        articles = tuple(reader.read_bytes(data, name, path, metadata={}))
+    return CorpusResult(articles, tuple(sink.errors))
 
 
 def _check_limit(value: int | None, name: str = "max_bytes") -> int:
@@ -145,29 +166,28 @@ def _kinds() -> str:
     return ", ".join(sorted(SUPPORTED_EXTENSIONS))
 
 
-def _too_long(size: int, what: str, max_chars: int) -> str:
-    return (f"too long for one article ({size:,} {what}; an article holds at most "
-            f"{max_chars:,} characters): split it into several files, or into rows of a CSV "
-            "or JSONL table")
-
-
-class _Reader:
+class _Reader(RowReader):
     """Reads inputs into a sink; remembers the metadata of each folder it met."""
 
     def __init__(self, sink: Sink, limit: int, max_chars: int,
                  skip: frozenset[Path] = frozenset()) -> None:
-        self.sink = sink
-        self.limit = limit
-        self.max_chars = max_chars
+        super().__init__(sink, limit, max_chars)
         self.skip = skip
         self._files_read: set[Path] = set()
-        self._metadata: dict[Path, dict[str, dict[str, object]]] = {}
         self._stdin_read = False
         allow_csv_fields_up_to(limit)
 
     # -- inputs -----------------------------------------------------------------------------
 
-    def read_path(self, path: Path) -> None:
+    def read_all(self, inputs: Iterable[str | Path], stdin: TextIO | BinaryIO
+                 ) -> Iterator[Article]:
+        for raw in inputs:
+            if str(raw) == "-":
+                yield from self.read_stdin(stdin)
+            else:
+                yield from self.read_path(Path(raw))
+
+    def read_path(self, path: Path) -> Iterator[Article]:
         shown = str(path)
         try:
             info = path.stat()
@@ -178,17 +198,17 @@ class _Reader:
             self.sink.cannot_read(shown, exc.strerror or str(exc))
             return
         if stat.S_ISDIR(info.st_mode):
-            before = len(self.sink.articles) + len(self.sink.errors)
+            before = self.sink.n_articles + self.sink.n_problems
             files = walk_files(path, SUPPORTED_EXTENSIONS, self.sink.cannot_read, self.skip)
             seen = any(file.resolve() in self._files_read for file in files)
             for file in files:
-                self.read_file(file, explicit=False)
-            if not seen and len(self.sink.articles) + len(self.sink.errors) == before:
+                yield from self.read_file(file, explicit=False)
+            if not seen and self.sink.n_articles + self.sink.n_problems == before:
                 self.sink.cannot_read(shown, f"no article in this folder (files read: {_kinds()})")
         else:
-            self.read_file(path, explicit=True)
+            yield from self.read_file(path, explicit=True)
 
-    def read_file(self, path: Path, *, explicit: bool) -> None:
+    def read_file(self, path: Path, *, explicit: bool) -> Iterator[Article]:
         shown = str(path)
         suffix = path.suffix.lower()
         if path.name == METADATA_FILE:
@@ -201,24 +221,48 @@ class _Reader:
         if resolved in self._files_read:
             return  # named twice ("corpus corpus/a.txt"): read once
         self._files_read.add(resolved)
+        data = b""
         try:
             if suffix in TEXT_EXTENSIONS:
                 size = path.stat().st_size
                 if size > self.max_chars * _MAX_BYTES_PER_CHAR:
-                    raise Unreadable(_too_long(size, "bytes", self.max_chars))
-            data = read_file_bytes(path, self.limit)
+                    raise Unreadable(too_long_for_article(size, "bytes", self.max_chars))
+            check_file(path, self.limit)
+            streamed = suffix in _TEXT_TABLE_EXTENSIONS and plain_utf8(file_blocks(path))
+            if streamed:
+                with path.open("rb") as handle:
+                    head = handle.read(4096)
+            else:
+                data = head = read_file_bytes(path, self.limit)
         except OSError as exc:
             self.sink.cannot_read(shown, exc.strerror or str(exc))
             return
         except Unreadable as exc:
             self.sink.cannot_read(shown, str(exc))
             return
-        if not explicit and suffix == ".csv" and is_output_table(data):
+        if not explicit and suffix == ".csv" and is_output_table(head):
             return  # a table factcheck wrote ("out/claims.csv" from an earlier run): no corpus
+        if streamed:
+            yield from self._stream_text_table(path, shown, suffix)
+            return
         metadata = self._folder_metadata(path.parent) if suffix not in TABLE_EXTENSIONS else {}
-        self.read_bytes(data, shown, path, metadata)
+        yield from self.read_bytes(data, shown, path, metadata)
 
-    def read_stdin(self, stream: TextIO | BinaryIO) -> None:
+    def _stream_text_table(self, path: Path, shown: str, suffix: str) -> Iterator[Article]:
+        """The rows of a CSV or JSON Lines file in plain UTF-8, decoded as they are read."""
+        try:
+            if suffix == ".csv":
+                with path.open(encoding="utf-8-sig", newline="\n") as handle:
+                    first_line = handle.readline().removesuffix("\n")
+                with path.open(encoding="utf-8-sig", newline="") as handle:
+                    yield from self._add_items(csv_items(handle, first_line), shown, "line")
+            else:
+                with path.open(encoding="utf-8-sig", newline="\n") as handle:
+                    yield from self._add_items(jsonl_items(handle), shown, "line")
+        except (OSError, UnicodeDecodeError) as exc:  # the file changed while read
+            self.sink.cannot_read(shown, f"{exc}; rest of the file skipped")
+
+    def read_stdin(self, stream: TextIO | BinaryIO) -> Iterator[Article]:
         if self._stdin_read:
             self.sink.cannot_read(STDIN_NAME, "standard input given more than once")
             return
@@ -235,13 +279,13 @@ class _Reader:
         except (Unreadable, OSError) as exc:
             self.sink.cannot_read(STDIN_NAME, str(exc))
             return
-        self._add_text_article(text, STDIN_NAME, article_id=None, extra={})
+        yield from self._add_text_article(text, STDIN_NAME, article_id=None, extra={})
 
     def read_bytes(self, data: bytes, shown: str, path: Path,
-                   metadata: Mapping[str, Mapping[str, object]]) -> None:
+                   metadata: Mapping[str, Mapping[str, object]]) -> Iterator[Article]:
         suffix = path.suffix.lower()
         if suffix == ".parquet":  # binary: no text decoding
-            self._add_table(read_parquet_table(data), shown)
+            yield from self._add_items(parquet_items(data), shown, "row")
             return
         try:
             declared = declared_charset(data) if suffix in HTML_EXTENSIONS else None
@@ -250,8 +294,9 @@ class _Reader:
             self.sink.cannot_read(shown, str(exc))
             return
         if suffix in TABLE_EXTENSIONS:
-            table = read_csv_table(text) if suffix == ".csv" else read_jsonl_table(text)
-            self._add_table(table, shown)
+            items = (csv_items(io.StringIO(text, newline=""), text.split("\n", 1)[0])
+                     if suffix == ".csv" else jsonl_items(text.split("\n")))
+            yield from self._add_items(items, shown, "line")
             return
         extra: dict[str, object] = {}
         if suffix in HTML_EXTENSIONS:
@@ -259,13 +304,7 @@ class _Reader:
         elif suffix == ".md":
             extra["title"] = _markdown_title(text)
         extra.update(metadata.get(path.stem, {}))
-        self._add_text_article(text, shown, article_id=path.stem, extra=extra)
-
-    def _decode(self, data: bytes, shown: str, declared: str | None = None) -> str:
-        decoded = decode_input(data, shown, declared)
-        if decoded.note:
-            self.sink.error(shown, decoded.note, severity="warning")
-        return decoded.text
+        yield from self._add_text_article(text, shown, article_id=path.stem, extra=extra)
 
     def _html(self, markup: str, shown: str) -> tuple[str, dict[str, object]]:
         page = parse_html(markup)
@@ -278,115 +317,17 @@ class _Reader:
     # -- articles ---------------------------------------------------------------------------
 
     def _add_text_article(self, text: str, shown: str, *, article_id: str | None,
-                          extra: Mapping[str, object]) -> None:
+                          extra: Mapping[str, object]) -> Iterator[Article]:
         if not text.strip():
             self.sink.cannot_read(shown, "no visible text")
             return
         if len(text) > self.max_chars:
-            self.sink.cannot_read(shown, _too_long(len(text), "characters", self.max_chars))
+            self.sink.cannot_read(shown,
+                                  too_long_for_article(len(text), "characters", self.max_chars))
             return
         normalised = normalize(text)
-        article = _article(normalised, article_id or stable_id(normalised), shown, extra)
-        self.sink.article(article, shown)
-
-    def _add_table(self, table: Table, shown: str) -> None:
-        self._report(table, shown)
-        for record in table.records:
-            self._add_record(record, shown, table.unit)
-
-    def _add_record(self, record: Record, shown: str, unit: str) -> None:
-        raw_text = record.fields.get("text")
-        if raw_text is None or not raw_text.strip():
-            self.sink.error(shown, "no text; row skipped", record.line, unit)
-            return
-        if len(raw_text) > self.max_chars:
-            reason = _too_long(len(raw_text), "characters", self.max_chars)
-            self.sink.error(shown, f"{reason}; row skipped", record.line, unit)
-            return
-        normalised = normalize(raw_text)
-        article_id = (record.fields.get("id") or "").strip() or stable_id(normalised)
-        extra = self._metadata_values(record, shown, unit)
-        article = _article(normalised, article_id, f"{shown}:{record.line}", extra)
-        self.sink.article(article, shown, record.line, unit)
-
-    def _metadata_values(self, record: Record, shown: str, unit: str) -> dict[str, object]:
-        values: dict[str, object] = {}
-        for name in _METADATA_FIELDS:
-            raw = record.fields.get(name)
-            if name == "published":
-                published = self._published(raw, shown, record.line, unit)
-                if published is not None:
-                    values[name] = published
-            elif raw is not None and raw.strip():
-                values[name] = raw.strip()
-        return values
-
-    def _published(self, raw: str | None, shown: str, line: int | None,
-                   unit: str = "line") -> date | None:
-        try:
-            return parse_published(raw)
-        except ValueError:
-            self.sink.error(shown, f"invalid date '{raw}' in 'published' "
-                                   "(article kept without a date)", line, unit)
-            return None
-
-    def _report(self, table: Table, shown: str) -> None:
-        for problem in table.problems:
-            if problem.line is None:
-                self.sink.cannot_read(shown, problem.message)
-            else:
-                self.sink.error(shown, problem.message, problem.line, table.unit)
-
-    # -- metadata.csv -----------------------------------------------------------------------
-
-    def _folder_metadata(self, folder: Path) -> dict[str, dict[str, object]]:
-        """Metadata by article id from ``folder/metadata.csv``, read once per folder."""
-        if folder not in self._metadata:
-            self._metadata[folder] = self._load_metadata(folder / METADATA_FILE)
-        return self._metadata[folder]
-
-    def _load_metadata(self, path: Path) -> dict[str, dict[str, object]]:
-        if not path.is_file():
-            return {}
-        shown = str(path)
-        try:
-            text = self._decode(read_file_bytes(path, self.limit), shown)
-        except Unreadable as exc:
-            self.sink.cannot_read(shown, f"{exc} (metadata ignored)")
-            return {}
-        table = read_csv_table(text, required="id", require_rows=False)
-        self._report(table, shown)
-        metadata: dict[str, dict[str, object]] = {}
-        for record in table.records:
-            key = (record.fields.get("id") or "").strip()
-            if not key:
-                self.sink.error(shown, "no id; row ignored", record.line)
-            elif key in metadata:
-                self.sink.error(shown, f"duplicate id '{key}'; row ignored", record.line)
-            else:
-                metadata[key] = self._metadata_values(record, shown, table.unit)
-        return metadata
-
-
-def _article(text: str, article_id: str, origin: str, extra: Mapping[str, object]) -> Article:
-    def text_value(name: str) -> str | None:
-        value = extra.get(name)
-        return value if isinstance(value, str) and value else None
-
-    published = extra.get("published")
-    # "fr-FR" -> "fr": the rest of the pipeline works per language, not per region.
-    language = (text_value("language") or "fr").replace("_", "-").split("-")[0].lower() or "fr"
-    return Article(
-        article_id=article_id,
-        text=text,
-        title=text_value("title"),
-        source=text_value("source"),
-        url=text_value("url"),
-        published=published if isinstance(published, date) else None,
-        language=language,
-        origin=origin,
-    )
-
+        article = make_article(normalised, article_id or stable_id(normalised), shown, extra)
+        yield self.sink.article(article, shown)
 
 def _markdown_title(text: str) -> str | None:
     """The first level-one heading of a Markdown text ("# Titre")."""

@@ -5,6 +5,7 @@ were not valid in the file's encoding)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -48,25 +49,35 @@ class CorpusResult:
 
 @dataclass(slots=True)
 class Sink:
-    """Collects articles and problems. Ids are made unique: a later article with an id
-    already read keeps it with a suffix derived from its text (``d01~3fa2b1``), and a
-    warning names both origins."""
+    """Counts articles and collects problems as a corpus is read. Ids are made unique: a
+    later article with an id already read keeps it with a suffix derived from its text
+    (``d01~3fa2b1``), and a warning names both origins. Only the ids read (and where from)
+    are kept, not the articles: a stream of articles stays a stream. With ``on_error``,
+    each problem is handed to it as it is met instead of being kept."""
 
-    articles: list[Article] = field(default_factory=list)
+    on_error: Callable[[InputError], None] | None = None
     errors: list[InputError] = field(default_factory=list)
+    n_articles: int = 0
+    n_problems: int = 0
     _seen: dict[str, str] = field(default_factory=dict)
 
     def error(self, path: str, message: str, line: int | None = None, unit: str = "line",
               severity: Severity = "error") -> None:
         if line is not None:
             message = f"{unit} {line}: {message}"
-        self.errors.append(InputError(path, message, line, severity))
+        problem = InputError(path, message, line, severity)
+        self.n_problems += 1
+        if self.on_error is not None:
+            self.on_error(problem)
+        else:
+            self.errors.append(problem)
 
     def cannot_read(self, path: str, reason: str) -> None:
         self.error(path, f"cannot read: {reason}")
 
     def article(self, article: Article, path: str, line: int | None = None,
-                unit: str = "line") -> None:
+                unit: str = "line") -> Article:
+        """``article`` under an id no article read before has (a warning when renamed)."""
         first = self._seen.get(article.article_id)
         if first is not None:
             unique = self._unique_id(article)
@@ -74,7 +85,8 @@ class Sink:
                              f"{first}); this one kept as '{unique}'", line, unit, "warning")
             article = replace(article, article_id=unique)
         self._seen[article.article_id] = article.origin or path
-        self.articles.append(article)
+        self.n_articles += 1
+        return article
 
     def _unique_id(self, article: Article) -> str:
         base = f"{article.article_id}~{stable_id(article.text, length=6)}"
@@ -83,7 +95,3 @@ class Sink:
             n += 1
             unique = f"{base}~{n}"
         return unique
-
-    def result(self) -> CorpusResult:
-        return CorpusResult(tuple(self.articles), tuple(self.errors))
-

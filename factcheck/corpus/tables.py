@@ -1,7 +1,10 @@
 """Rows of CSV, JSONL and Parquet corpora, and their field values (dates), as plain records
-for ``factcheck.corpus.reader`` to turn
-into articles. Column names are matched case-insensitively; problems are returned, never
-raised.
+for ``factcheck.corpus.reader`` to turn into articles. Column names are matched
+case-insensitively; problems are returned, never raised.
+
+Each format has an iterator of items (``csv_items``, ``jsonl_items``, ``parquet_items``)
+that yields records and problems in file order as it reads, so that a large table is never
+held whole as records; ``read_*_table`` gather the items of a text in memory.
 """
 
 from __future__ import annotations
@@ -10,10 +13,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 #: Delimiters tried on the header line, in order of preference on a tie.
 _DELIMITERS = (",", ";", "\t")
@@ -47,6 +50,15 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     unit: str = "line"  # what ``Record.line`` counts: text lines, or rows of a Parquet file
 
+    def add(self, items: Iterable[Item]) -> Table:
+        for item in items:
+            (self.records if isinstance(item, Record) else self.problems).append(item)
+        return self
+
+
+#: What the item iterators yield, in file order.
+Item = Record | Problem
+
 
 def allow_csv_fields_up_to(size: int) -> None:
     """Let ``csv`` read fields up to ``size`` characters (only ever raises the limit)."""
@@ -73,27 +85,36 @@ def sniff_delimiter(text: str) -> str:
 def read_csv_table(text: str, *, required: str = "text", require_rows: bool = True) -> Table:
     """Records of a CSV text whose header names a ``required`` column; a header without
     rows is a problem when ``require_rows``."""
-    table = Table()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    first_line = text.split("\n", 1)[0]
+    return Table().add(csv_items(io.StringIO(text, newline=""), first_line,
+                                 required=required, require_rows=require_rows))
+
+
+def csv_items(stream: TextIO, first_line: str, *, required: str = "text",
+              require_rows: bool = True) -> Iterator[Item]:
+    """``read_csv_table`` as it reads ``stream`` (opened with ``newline=""``), whose first
+    line (up to the first line feed) is ``first_line``."""
+    reader = csv.reader(stream, delimiter=sniff_delimiter(first_line))
+    problems: list[Problem] = []
     try:
         header = [name.strip().lower() for name in next(reader, [])]
         if required not in header:
             shown = ", ".join(name for name in header if name) or "none"
-            table.problems.append(Problem(f"no '{required}' column (columns: {shown})"))
-            return table
+            yield Problem(f"no '{required}' column (columns: {shown})")
+            return
         rows = 0
         for line, row in _numbered_rows(reader):
             rows += 1
-            record = _csv_record(header, row, line, table)
+            record = _csv_record(header, row, line, problems)
+            yield from problems
+            problems.clear()
             if record is not None:
-                table.records.append(record)
+                yield record
     except csv.Error as exc:
-        table.problems.append(Problem(f"malformed CSV ({exc}); rest of the file skipped",
-                                      reader.line_num))
-        return table
+        yield Problem(f"malformed CSV ({exc}); rest of the file skipped", reader.line_num)
+        return
     if not rows and require_rows:
-        table.problems.append(Problem("no rows below the header"))
-    return table
+        yield Problem("no rows below the header")
 
 
 def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -106,10 +127,11 @@ def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def _csv_record(header: list[str], row: list[str], line: int, table: Table) -> Record | None:
+def _csv_record(header: list[str], row: list[str], line: int, problems: list[Problem]
+                ) -> Record | None:
     extra = row[len(header):]
     if len(row) < len(header) or any(value.strip() for value in extra):
-        table.problems.append(
+        problems.append(
             Problem(f"expected {len(header)} fields, found {len(row)}; row skipped", line)
         )
         return None
@@ -123,65 +145,92 @@ def _csv_record(header: list[str], row: list[str], line: int, table: Table) -> R
 def read_jsonl_table(text: str) -> Table:
     """Records of a JSON Lines text: one object per line; a bad line is a problem, the
     other lines are kept."""
-    table = Table()
-    for line, raw in enumerate(text.split("\n"), start=1):
+    return Table().add(jsonl_items(text.split("\n")))
+
+
+def jsonl_items(lines: Iterable[str]) -> Iterator[Item]:
+    """``read_jsonl_table`` over ``lines`` (split at line feeds; a trailing line feed is
+    dropped) as they are read."""
+    problems: list[Problem] = []
+    for line, raw in enumerate(lines, start=1):
+        raw = raw.removesuffix("\n")
         if not raw.strip():
             continue
-        record = _jsonl_record(raw, line, table)
+        record = _jsonl_record(raw, line, problems)
+        yield from problems
+        problems.clear()
         if record is not None:
-            table.records.append(record)
-    return table
+            yield record
 
 
-def _jsonl_record(raw: str, line: int, table: Table) -> Record | None:
+def _jsonl_record(raw: str, line: int, problems: list[Problem]) -> Record | None:
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
-        table.problems.append(Problem(f"invalid JSON ({exc.msg}); line skipped", line))
+        problems.append(Problem(f"invalid JSON ({exc.msg}); line skipped", line))
         return None
     except ValueError as exc:  # an integer with more digits than Python converts
-        table.problems.append(Problem(f"invalid JSON ({exc}); line skipped", line))
+        problems.append(Problem(f"invalid JSON ({exc}); line skipped", line))
         return None
     except RecursionError:
-        table.problems.append(Problem("invalid JSON (nested too deeply); line skipped", line))
+        problems.append(Problem("invalid JSON (nested too deeply); line skipped", line))
         return None
     if not isinstance(obj, dict):
-        table.problems.append(Problem("expected a JSON object; line skipped", line))
+        problems.append(Problem("expected a JSON object; line skipped", line))
         return None
     values: dict[str, object] = {}
     for key, value in obj.items():
         values.setdefault(str(key).strip().lower(), value)
-    return Record(line, _scalar_fields(values, line, table))
+    return Record(line, _scalar_fields(values, line, problems))
 
 
 def read_parquet_table(data: bytes, *, required: str = "text") -> Table:
     """Records of a Parquet file whose schema names a ``required`` column; rows count from 1."""
+    return Table(unit="row").add(parquet_items(data, required=required))
+
+
+#: Rows of a Parquet file decoded at once.
+PARQUET_BATCH_ROWS = 1024
+
+
+def parquet_items(data: bytes, *, required: str = "text") -> Iterator[Item]:
+    """``read_parquet_table`` a batch of rows at a time (``PARQUET_BATCH_ROWS``): the text
+    of the whole table is never decoded at once."""
     import pyarrow as pa  # imported here: only Parquet inputs need it
     import pyarrow.parquet as pq
 
-    table = Table(unit="row")
     try:
-        frame = pq.read_table(pa.BufferReader(data))
+        parquet = pq.ParquetFile(pa.BufferReader(data))
+        names = [str(name).strip().lower() for name in parquet.schema_arrow.names]
     except (pa.ArrowException, OSError, ValueError) as exc:
-        table.problems.append(Problem(f"not a readable Parquet file ({exc})"))
-        return table
-    names = [str(name).strip().lower() for name in frame.column_names]
+        yield Problem(f"not a readable Parquet file ({exc})")
+        return
     if required not in names:
-        table.problems.append(Problem(f"no '{required}' column (columns: {', '.join(names)})"))
-        return table
-    if frame.num_rows == 0:
-        table.problems.append(Problem("no rows"))
-        return table
-    columns = [frame.column(i).to_pylist() for i in range(frame.num_columns)]
-    for number, row in enumerate(zip(*columns, strict=True), start=1):
-        values: dict[str, object] = {}
-        for name, value in zip(names, row, strict=True):
-            values.setdefault(name, value)
-        table.records.append(Record(number, _scalar_fields(values, number, table)))
-    return table
+        yield Problem(f"no '{required}' column (columns: {', '.join(names)})")
+        return
+    if parquet.metadata.num_rows == 0:
+        yield Problem("no rows")
+        return
+    problems: list[Problem] = []
+    number = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+            for row in zip(*columns, strict=True):
+                number += 1
+                values: dict[str, object] = {}
+                for name, value in zip(names, row, strict=True):
+                    values.setdefault(name, value)
+                record = Record(number, _scalar_fields(values, number, problems))
+                yield from problems
+                problems.clear()
+                yield record
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        yield Problem(f"not a readable Parquet file ({exc}); rows after {number} skipped")
 
 
-def _scalar_fields(values: dict[str, object], line: int, table: Table) -> dict[str, str | None]:
+def _scalar_fields(values: dict[str, object], line: int, problems: list[Problem]
+                   ) -> dict[str, str | None]:
     """Field values as text; dates and datetimes in ISO form, nested values reported."""
     fields: dict[str, str | None] = {}
     for name, value in values.items():
@@ -195,8 +244,7 @@ def _scalar_fields(values: dict[str, object], line: int, table: Table) -> dict[s
             fields[name] = value.isoformat()
         else:
             kind = type(value).__name__
-            table.problems.append(Problem(f"field '{name}' is not a string ({kind}); ignored",
-                                          line))
+            problems.append(Problem(f"field '{name}' is not a string ({kind}); ignored", line))
     return fields
 
 

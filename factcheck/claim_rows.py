@@ -1,0 +1,214 @@
+"""One article's figures as rows of the claims table: the figures found (``factcheck.extract``)
+in their sentences, their context (``factcheck.context``), each step run for each article
+within its time budget and with its failures caught (``factcheck.budget``).
+
+``factcheck.pipeline`` runs :func:`rows_for_chunk` over the chunks of a corpus and composes
+the tables; this module is its per-article part.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from factcheck.budget import (
+    ArticleTimeout,
+    SkippedArticle,
+    budget,
+    failed,
+    guarded,
+    over_budget,
+)
+from factcheck.models import (
+    CLAIM_COLUMNS,
+    Article,
+    Claim,
+    Mention,
+    claim_id_for,
+)
+from factcheck.text import sentence_at, sentence_spans
+
+#: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
+#: the figure in its sentence, and the extractor rule that produced it (for debugging).
+EXTRA_CLAIM_COLUMNS: tuple[str, ...] = ("sentence_start", "number_start", "number_end", "rule")
+
+#: Every column of the claims table, in order.
+ALL_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + EXTRA_CLAIM_COLUMNS
+
+# dtypes of the claims table, the same whether it has rows or not; other columns are object
+# (str or None).
+_CLAIM_DTYPES: dict[str, str] = {
+    "start": "int64",
+    "end": "int64",
+    "sentence_start": "int64",
+    "value": "float64",
+    "low": "float64",
+    "high": "float64",
+    "number_start": "Int64",
+    "number_end": "Int64",
+}
+
+def readable(article: Article) -> bool:
+    """Whether factcheck has the language data to read ``article`` (French for now). Reading
+    another language with French rules would misread its figures ("1,000" is not 1): such
+    articles are kept, with no figure."""
+    from factcheck.lang import available_languages
+
+    return (article.language or "fr") in available_languages()
+
+
+def extract_mentions_of(article: Article) -> list[Mention]:
+    from factcheck.extract.scanner import extract_mentions  # looked up at call time (tests swap it)
+
+    if not readable(article):
+        return []
+    return extract_mentions(article.text, article.published)
+
+
+def _bare_claims(article: Article) -> list[Claim]:
+    """Claims for every figure of ``article``, with their sentence but no context yet."""
+    mentions = extract_mentions_of(article)
+    if not mentions:
+        return []
+    spans = sentence_spans(article.text)
+    claims: list[Claim] = []
+    for mention in mentions:
+        start, end = sentence_at(spans, mention.start)
+        if not start <= mention.start < end:  # figure outside any trimmed sentence
+            start, end = mention.start, mention.end
+        claims.append(
+            Claim(
+                article_id=article.article_id,
+                claim_id=claim_id_for(article.article_id, mention),
+                mention=mention,
+                sentence=article.text[start:end],
+                sentence_start=start,
+            )
+        )
+    return claims
+
+
+def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
+    """The claims of one article: every figure, its sentence and (optionally) its context."""
+    claims = _bare_claims(article)
+    if with_context and claims:
+        from factcheck.context import annotate
+
+        claims = annotate(article, claims)
+    return claims
+
+
+Pairs = list[tuple[Article, list[Claim]]]
+
+
+def claims_for_chunk(
+    articles: Sequence[Article], with_context: bool, timeout: float | None = None
+) -> tuple[Pairs, list[SkippedArticle]]:
+    """The claims of each article of a chunk, and the articles left out: over their time
+    budget, or whose figures or context raised an exception."""
+    pairs: Pairs = []
+    skipped: list[SkippedArticle] = []
+    for article in articles:
+        found = guarded(article, "figure extraction", timeout,
+                        lambda article=article: _bare_claims(article))
+        if isinstance(found, SkippedArticle):
+            skipped.append(found)
+        else:
+            pairs.append((article, found))
+    with_figures = [article for article, claims in pairs if claims]
+    if not with_context or not with_figures:
+        return pairs, skipped
+    from factcheck.context import annotate_many  # looked up at call time (tests swap it)
+
+    try:
+        with budget(timeout * len(with_figures) if timeout else None):
+            annotated = annotate_many(pairs)
+        return [(a, c) for (a, _), c in zip(pairs, annotated, strict=True)], skipped
+    except (ArticleTimeout, Exception) as exc:
+        if len(with_figures) == 1:  # the only article the step worked on is the culprit
+            culprit = with_figures[0]
+            skipped.append(over_budget(culprit, timeout, "context")
+                           if isinstance(exc, ArticleTimeout) else failed(culprit, exc, "context"))
+            return [(a, c) for a, c in pairs if not c], skipped
+    # One article of the chunk overran or failed: each is redone alone, within its own budget.
+    done: Pairs = []
+    for article, claims in pairs:
+        if not claims:
+            done.append((article, []))
+            continue
+        annotated_one = guarded(article, "context", timeout,
+                                lambda pair=(article, claims): annotate_many([pair])[0])
+        if isinstance(annotated_one, SkippedArticle):
+            skipped.append(annotated_one)
+        else:
+            done.append((article, annotated_one))
+    return done, skipped
+
+
+def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
+    """One row of the claims table."""
+    m, c = claim.mention, claim.context
+    return {
+        "article_id": claim.article_id,
+        "claim_id": claim.claim_id,
+        "start": m.start,
+        "end": m.end,
+        "surface": m.surface,
+        "kind": str(m.kind),
+        "value": m.value,
+        "low": m.low,
+        "high": m.high,
+        "unit": m.unit,
+        "approx": str(m.approx),
+        "resolved": m.resolved,
+        "sentence": claim.sentence,
+        "subject": c.subject,
+        "qualifiers": "; ".join(c.qualifiers) if c.qualifiers else None,
+        "category": c.category,
+        "actor": c.actor,
+        "place": c.place,
+        "place_mode": c.place_mode,
+        "time_start": c.time_start,
+        "time_end": c.time_end,
+        "source": c.source,
+        "source_mode": c.source_mode,
+        "modality": c.modality,
+        "modality_rule": c.modality_rule,
+        "role": m.role or None,
+        "basis": c.basis,
+        "published": article.published.isoformat() if article.published else None,
+        "article_source": article.source,
+        "title": article.title,
+        "copy_of": None,  # set over the whole corpus by mark_copies
+        "sentence_start": claim.sentence_start,
+        "number_start": m.number_start,
+        "number_end": m.number_end,
+        "rule": m.rule or None,
+    }
+
+
+def rows_for_chunk(
+    articles: Sequence[Article], with_context: bool, timeout: float | None = None
+) -> tuple[list[dict[str, Any]], list[SkippedArticle]]:
+    """The rows of the claims table for a chunk of articles, and the articles left out."""
+    pairs, skipped = claims_for_chunk(articles, with_context, timeout)
+    rows = [claim_row(article, claim) for article, claims in pairs for claim in claims]
+    return rows, skipped
+
+
+def claims_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The claims table of ``rows`` (``claim_row``), with the same dtypes whether it has
+    rows or not."""
+    columns = {}
+    for col in ALL_CLAIM_COLUMNS:
+        values = [row[col] for row in rows]
+        dtype = _CLAIM_DTYPES.get(col, "object")
+        if dtype == "float64":
+            values = [math.nan if v is None else v for v in values]
+        columns[col] = pd.Series(values, dtype=dtype, name=col)
+    return pd.DataFrame(columns, columns=list(ALL_CLAIM_COLUMNS))
+
+
