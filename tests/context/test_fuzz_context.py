@@ -15,9 +15,10 @@ from fuzz_text import NEWS_DATES, check_claim, mixed_text, news_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.claim_rows import _bare_claims
 from factcheck.context import annotate, annotate_many
 from factcheck.models import Article
-from factcheck.pipeline import _bare_claims, extract_claims
+from factcheck.pipeline import extract_claims
 
 ARTICLES = st.builds(
     Article,
