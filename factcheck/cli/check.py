@@ -38,7 +38,7 @@ MAX_FLAGS_SHOWN = 5
     type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_CHECK_OUTPUT,
     show_default=True,
-    help="Folder where claims.csv, links.csv, flags.csv and sums.csv are written.",
+    help="Folder where claims.csv, links.csv, flags.csv, sums.csv and facts.csv are written.",
 )
 @click.option(
     "--excel-fr",
@@ -69,7 +69,7 @@ def check(
     article_timeout: float,
 ) -> None:
     """Extract the figures of the INPUT articles, link those about the same thing and flag
-    what disagrees: writes claims.csv, links.csv, flags.csv and sums.csv.
+    what disagrees: writes claims.csv, links.csv, flags.csv, sums.csv and facts.csv.
 
     \b
     Examples:
@@ -77,6 +77,7 @@ def check(
       factcheck check archive/ new-article.html -o out --excel-fr
     """
     from factcheck.crossref import sum_checks
+    from factcheck.crossref.facts import build_facts
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
     from factcheck.pipeline import analyze
 
@@ -97,6 +98,7 @@ def check(
         "links": analysis.links,
         "flags": analysis.flags,
         "sums": sum_checks(analysis.claims),
+        "facts": build_facts(analysis.claims, analysis.links),
     }
     try:
         for name, table in tables.items():
@@ -170,5 +172,13 @@ def check_summary(
         )
     if n_skipped:
         lines.append(skipped_phrase(n_skipped))
-    lines.append(f"Tables écrites dans {output_dir}/ : claims.csv, links.csv, flags.csv, sums.csv")
+    if "facts" in tables:
+        facts = tables["facts"]
+        repeated = int((facts["n_reports"] > 1).sum()) if len(facts) else 0
+        lines.append(
+            f"{count_phrase(len(facts), 'fait', 'faits')} : "
+            f"{count_phrase(repeated, 'rapporté plusieurs fois', 'rapportés plusieurs fois')}."
+        )
+    names = ", ".join(f"{name}.csv" for name in tables)
+    lines.append(f"Tables écrites dans {output_dir}/ : {names}")
     return "\n".join(lines)

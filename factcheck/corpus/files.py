@@ -119,8 +119,8 @@ def walk_files(
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-#: Id columns of the tables factcheck writes (claims, links, flags, sums).
-_OUTPUT_IDS = frozenset({"claim_id", "link_id", "flag_id", "structure_id"})
+#: Id columns of the tables factcheck writes (claims, links, flags, sums, facts).
+_OUTPUT_IDS = frozenset({"claim_id", "link_id", "flag_id", "structure_id", "fact_id"})
 
 
 def is_output_table(data: bytes) -> bool:

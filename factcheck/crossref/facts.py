@@ -81,10 +81,15 @@ def _joined(values: Iterable[str]) -> str:
 
 def _agreed(members: list[ClaimView]) -> tuple[float | None, float, float]:
     """The value the exact reports state when they state one (the approximate ones allow
-    it), and the interval all reports allow (their common part)."""
+    it), and the interval all reports state (the common part of their stated bounds; when
+    rounding alone makes them agree, "2 millions" and "1,96 million", the common part of
+    their bounds with the rounding tolerance)."""
     values = {v.value for v in members if v.exact and v.value is not None}
-    lo = max(v.lo for v in members)
-    hi = min(v.hi for v in members)  # never empty: groups are joined only when they agree
+    lo = max(v.stated[0] for v in members)
+    hi = min(v.stated[1] for v in members)
+    if lo > hi:
+        lo = max(v.lo for v in members)
+        hi = min(v.hi for v in members)  # never empty: groups are joined only when they agree
     value = next(iter(values)) if len(values) == 1 else None
     return value, lo, hi
 

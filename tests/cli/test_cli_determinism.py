@@ -22,7 +22,7 @@ RUNS: tuple[tuple[str, int], ...] = (("1", 1), ("2", 1), ("3", 2))
 #: Every file ``check --excel-fr`` writes.
 OUTPUT_FILES = tuple(
     f"{name}{suffix}"
-    for name in ("claims", "links", "flags", "sums")
+    for name in ("claims", "links", "flags", "sums", "facts")
     for suffix in (".csv", ".excel-fr.csv")
 )
 
