@@ -53,6 +53,9 @@ MAX_FLAGS_SHOWN = 5
     help="Reference figures (CSV, see reference/README.md); default: reference/figures.csv.",
 )
 @click.option("--no-reference", is_flag=True, help="Do not check against reference figures.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Claims store: add the articles to it and check them against "
+              "everything already stored (docs/store.md); no CSV is written.")
 @processing_options
 @budget_option
 @click.pass_context
@@ -63,6 +66,7 @@ def check(
     excel_fr: bool,
     reference_path: Path | None,
     no_reference: bool,
+    store_dir: Path | None,
     no_context: bool,
     processes: int,
     quiet: bool,
@@ -75,6 +79,7 @@ def check(
     Examples:
       factcheck check seeds -o out
       factcheck check archive/ new-article.html -o out --excel-fr
+      factcheck check today/ --store archive-store
     """
     from factcheck.crossref import sum_checks
     from factcheck.crossref.facts import build_facts
@@ -82,7 +87,13 @@ def check(
     from factcheck.pipeline import analyze
 
     reference = None if no_reference else _load_reference(reference_path)
-    articles, n_errors = articles_or_exit(ctx, inputs, output_dir)
+    articles, n_errors = articles_or_exit(ctx, inputs, store_dir or output_dir)
+    if store_dir is not None:
+        from factcheck.cli._store import check_into_store
+
+        check_into_store(ctx, store_dir, articles, n_errors, reference, no_context, processes,
+                         quiet, article_timeout)
+        return
     skipped = SkipReporter()
     analysis = analyze(
         articles,

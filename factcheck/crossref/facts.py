@@ -124,11 +124,17 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
             if relation in SAME_FACT and a in views and b in views)
         for _, a, b in pairs:  # "same" links first, then "compatible", in a fixed order
             groups.join(a, b)
-    outlets = _outlets(claims)
     members: dict[str, list[ClaimView]] = defaultdict(list)
     for claim_id in sorted(views):
         members[groups.find(claim_id)].append(views[claim_id])
-    rows = [_row(sorted(group, key=_first_key), outlets) for group in members.values()]
+    return fact_rows(members.values(), _outlets(claims))
+
+
+def fact_rows(groups: Iterable[list[ClaimView]], outlets: dict[str, str]) -> pd.DataFrame:
+    """The facts table of figures already grouped into facts (``outlets``: article id ->
+    outlet), sorted by fact id: what :func:`build_facts` does once the links are followed,
+    for an archive that adds reports to stored facts."""
+    rows = [_row(sorted(group, key=_first_key), outlets) for group in groups]
     frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
     return frame.sort_values("fact_id").reset_index(drop=True)
 

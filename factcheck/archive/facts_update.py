@@ -1,0 +1,108 @@
+"""Facts as the store grows: a new figure linked ``same`` or ``compatible`` to a stored one
+joins its fact; the others make new facts.
+
+Stored fact rows are never rewritten in place. A batch writes, in its own ``facts/``
+partition, the new facts and the new version of every stored fact it changed (more reports,
+two facts joined by a new figure, an earlier first report and so a new id), each row naming
+in ``replaces`` the stored facts it supersedes. The current facts are the rows no later row
+replaces (:data:`CURRENT_FACTS_SQL`). A batch thus writes rows in proportion to the facts it
+touches, and the facts table grows with the facts, not with the batches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+import pandas as pd
+
+from factcheck.archive.schema import view_from_json
+from factcheck.crossref.facts import SAME_FACT, fact_rows
+from factcheck.crossref.matching import ClaimView
+
+#: The current facts of a store open in DuckDB (``factcheck.archive.layout.connect``): every
+#: fact row that no later batch's row replaces.
+CURRENT_FACTS_SQL = """
+SELECT f.* FROM facts f
+WHERE NOT EXISTS (
+    SELECT 1 FROM (SELECT unnest(replaces) AS fact_id, batch FROM facts) r
+    WHERE r.fact_id = f.fact_id AND r.batch > f.batch)
+"""
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView],
+                 links: pd.DataFrame, outlets: dict[str, str]) -> tuple[pd.DataFrame, int]:
+    """The fact rows a batch writes (``replaces`` filled) and the number of stored facts they
+    supersede. ``new_views``: the new figures' views by claim id; ``links``: the batch's links;
+    ``outlets``: article id -> outlet of the new articles."""
+    groups = _Groups()
+    for claim_id in new_views:
+        groups.find(claim_id)
+    stored_ids: set[str] = set()
+    for a, b, relation in zip(links["claim_a"].astype(str), links["claim_b"].astype(str),
+                              links["relation"].astype(str), strict=True):
+        if relation not in SAME_FACT or not (a in new_views or b in new_views):
+            continue
+        groups.join(a, b)
+        stored_ids.update(x for x in (a, b) if x not in new_views)
+    replaced: dict[str, str] = {}  # claim id of a stored fact's member -> that fact's id
+    views = dict(new_views)
+    if stored_ids:
+        con.register("linked_claims", pd.DataFrame({"key": sorted(stored_ids)}, dtype="object"))
+        facts = con.execute(
+            f"SELECT fact_id, claim_ids FROM ({CURRENT_FACTS_SQL}) "
+            "WHERE list_has_any(claim_ids, (SELECT list(key) FROM linked_claims))").fetchall()
+        for fact_id, members in facts:
+            for member in members:
+                groups.join(members[0], member)
+                replaced[member] = fact_id
+        members_all = set(stored_ids) | set(replaced)
+        for member in members_all:
+            groups.join(member, member)
+        views.update(_stored_fact_views(con, members_all, outlets))
+    by_group: dict[str, list[ClaimView]] = defaultdict(list)
+    superseded: dict[str, set[str]] = defaultdict(set)
+    for claim_id, view in views.items():
+        root = groups.find(claim_id)
+        by_group[root].append(view)
+        if claim_id in replaced:
+            superseded[root].add(replaced[claim_id])
+    rows = fact_rows(by_group.values(), outlets)
+    roots = {min(v.claim_id for v in g): root for root, g in by_group.items()}
+    rows["replaces"] = [
+        sorted(superseded.get(roots[min(ids)], ())) for ids in rows["claim_ids"]]
+    n_superseded = len({f for s in superseded.values() for f in s})
+    return rows, n_superseded
+
+
+def _stored_fact_views(con: duckdb.DuckDBPyConnection, claim_ids: set[str],
+                       outlets: dict[str, str]) -> dict[str, ClaimView]:
+    """Stored figures' views as facts read them, and their outlets (added to ``outlets``)."""
+    con.register("fact_members", pd.DataFrame({"key": sorted(claim_ids)}, dtype="object"))
+    rows = con.execute(
+        "SELECT c.claim_id, coalesce(c.fact_view, c.view), c.article_id, c.article_source "
+        "FROM claims c JOIN fact_members m ON c.claim_id = m.key "
+        "WHERE coalesce(c.fact_view, c.view) IS NOT NULL").fetchall()
+    out = {}
+    for claim_id, text, article_id, outlet in rows:
+        out[claim_id] = view_from_json(text)
+        if outlet:
+            outlets.setdefault(article_id, outlet)
+    return out

@@ -1,0 +1,215 @@
+"""New claims checked against the stored ones, without recomputing the store.
+
+What ``cross_reference`` does over the whole corpus, restricted to the pairs that involve a
+new figure (the stored pairs were judged when their articles came in):
+
+1. copies: new articles copying a stored original or an earlier new article are marked, and
+   their repeated figures linked ``same`` to the original's (``engine``'s copy step, over the
+   new claims and the originals' stored claims);
+2. the new figures' views are prepared over the new articles (views, parts and totals are
+   read within an article) and given their stories over the store (:mod:`.neighbours`);
+3. the stored figures sharing a block (dimension and metric family, else source) or an
+   equal-value key with a new one are read back from DuckDB as stored views, and every pair
+   ``candidate_pairs`` yields over the whole block that involves a new figure is judged, as
+   the draft checker does (``crossref.draft.CrossrefIndex.check``); then the equal-value pairs;
+4. the registered rules run on those judgements and the new articles' figures and structures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import duckdb
+import pandas as pd
+
+from factcheck.archive.neighbours import lsh_bands, new_copies, story_mates
+from factcheck.archive.schema import (
+    block_key,
+    equal_key,
+    judging_view,
+    view_from_json,
+    view_to_json,
+)
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.draft import restrict_flags
+from factcheck.crossref.engine import _copies, _equal_value_pairs, vars_of
+from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
+from factcheck.crossref.relations import (
+    Judged,
+    candidate_pairs,
+    cross_ok,
+    judge,
+    same_figure,
+    value_relation,
+)
+from factcheck.crossref.rules import CheckContext, registered_rules
+from factcheck.crossref.stories import article_texts
+from factcheck.crossref.structures import find_structures, with_roles
+from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Link, stable_id
+
+
+@dataclass(frozen=True, eq=False)
+class CheckedBatch:
+    """What one batch adds: its claims with their stored views and keys, the links and flags
+    involving a new figure, the articles' copy, story and band keys, and the views to build
+    facts from."""
+
+    claims: pd.DataFrame
+    links: pd.DataFrame
+    flags: pd.DataFrame
+    copy_of: dict[str, str]
+    story_texts: dict[str, str]
+    story_keys: dict[str, list[str]]
+    bands: dict[str, list[str]]
+    fact_views: dict[str, ClaimView]
+    n_candidates: int
+
+
+def _set_copies(claims: pd.DataFrame, copy_of: dict[str, str]) -> pd.DataFrame:
+    claims = claims.copy()
+    mapped = claims["article_id"].map(copy_of)
+    claims["copy_of"] = mapped.astype("object").where(mapped.notna(), None)
+    return claims
+
+
+def _stored_claims_of(con: duckdb.DuckDBPyConnection, article_ids: set[str],
+                      columns: Sequence[str]) -> pd.DataFrame:
+    con.register("wanted_articles", pd.DataFrame({"key": sorted(article_ids)}, dtype="object"))
+    cols = ", ".join(f'c."{c}"' for c in columns)
+    return con.execute(f"SELECT {cols} FROM claims c JOIN wanted_articles w "
+                       "ON c.article_id = w.key ORDER BY c.batch, c.seq").df()
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
+                equal_wanted: set[str]) -> tuple[dict[str, list[ClaimView]], list[ClaimView]]:
+    """Stored views by block key, in the order they were stored, and the stored views
+    sharing an equal-value key with a new figure."""
+    con.register("wanted_blocks", pd.DataFrame({"key": sorted(blocks_wanted)}, dtype="object"))
+    con.register("wanted_equal", pd.DataFrame({"key": sorted(equal_wanted)}, dtype="object"))
+    rows = con.execute(
+        "SELECT block, block IN (SELECT key FROM wanted_blocks) AS in_block, "
+        "equal_key IN (SELECT key FROM wanted_equal) AS in_equal, view, xrole, xplace "
+        "FROM claims WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
+        "OR equal_key IN (SELECT key FROM wanted_equal)) ORDER BY batch, seq").fetchall()
+    by_block: dict[str, list[ClaimView]] = defaultdict(list)
+    equal: list[ClaimView] = []
+    for block, in_block, in_equal, text, role, place in rows:
+        view = judging_view(view_from_json(text), role, place)
+        if in_block:
+            by_block[block].append(view)
+        if in_equal:
+            equal.append(view)
+    return by_block, equal
+
+
+def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
+           stored_equal: list[ClaimView], lexicon: Lexicon) -> dict[tuple[str, str], Judged]:
+    new_ids = {v.claim_id for v in new_views}
+    judged: dict[tuple[str, str], Judged] = {}
+    for key, mine in blocks(new_views).items():
+        members = stored.get(f"{key[0]}|{key[1]}", []) + mine
+        if len(members) < 2:
+            continue
+        for a, b in candidate_pairs(members):
+            if a.claim_id == b.claim_id or not (a.claim_id in new_ids or b.claim_id in new_ids):
+                continue
+            pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+            if pair not in judged:
+                verdict = judge(a, b, lexicon)
+                if verdict is not None:
+                    judged[pair] = verdict
+    for a, b in _equal_value_pairs([*stored_equal, *new_views], lexicon):
+        if not (a.claim_id in new_ids or b.claim_id in new_ids):
+            continue
+        pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+        if pair not in judged and cross_ok(a, b, lexicon) and value_relation(a, b) == "same":
+            verdict = same_figure(a, b, lexicon)
+            if verdict is not None:
+                judged[pair] = verdict
+    return judged
+
+
+def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
+                claims: pd.DataFrame, reference: pd.DataFrame | None,
+                lexicon: Lexicon) -> CheckedBatch:
+    """Check the new ``articles`` (their claims table ``claims``) against the store open on
+    ``con``."""
+    bands = {a.article_id: lsh_bands(a.text) for a in articles}
+    copy_of = new_copies(con, articles, bands)
+    claims = _set_copies(claims, copy_of)
+    originals = set(copy_of.values()) - {a.article_id for a in articles}
+    stored_originals = _stored_claims_of(con, originals, list(claims.columns)) \
+        if originals else claims.iloc[0:0]
+    kept, copy_links = _copies(pd.concat([stored_originals, claims], ignore_index=True),
+                               lexicon)
+    new_ids = {a.article_id for a in articles}
+    judged_claims = kept[kept["article_id"].isin(new_ids)].reset_index(drop=True)
+
+    texts = article_texts(judged_claims.to_dict("records"))
+    mates, keys = story_mates(con, texts, lexicon.stories)
+    views = prepare_claims(judged_claims, lexicon)
+    structures = find_structures(views, lexicon)
+    role_views = [replace(v, story=mates.get(v.article_id, frozenset()))
+                  for v in with_roles(views, structures, lexicon)]
+
+    wanted_blocks = {b for v in role_views if (b := block_key(v))}
+    wanted_equal = {e for v in role_views if (e := equal_key(v))}
+    stored, stored_equal = _candidates(con, wanted_blocks, wanted_equal)
+    judged = _judge(role_views, stored, stored_equal, lexicon)
+
+    ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
+                       judged=tuple(judged.values()), structures=tuple(structures),
+                       reference=reference, lexicon=lexicon)
+    flags = {}
+    for rule in (cls() for cls in registered_rules().values()):
+        for flag in rule.check(ctx):
+            flags.setdefault(flag.flag_id, flag)
+    links = list(copy_links)
+    for j in judged.values():
+        ids = sorted((j.a.claim_id, j.b.claim_id))
+        links.append(Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id,
+                          j.relation, j.explanation))
+    links_df = pd.DataFrame([vars_of(x, LINK_COLUMNS) for x in links], columns=list(LINK_COLUMNS))
+    flags_df = pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags.values()],
+                            columns=list(FLAG_COLUMNS))
+    flags_df = restrict_flags(flags_df, set(claims["claim_id"]))
+
+    # Facts group every figure of the claims table, copies included (crossref.facts).
+    fact_views = {v.claim_id: v for v in views}
+    if len(judged_claims) < len(claims):
+        fact_views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
+    claims = _with_store_columns(claims, views, role_views, fact_views)
+    return CheckedBatch(
+        claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
+        story_texts={aid: text for aid, _, text in texts}, story_keys=keys, bands=bands,
+        fact_views=fact_views,
+        n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal),
+    )
+
+
+def _with_store_columns(claims: pd.DataFrame, views: list[ClaimView],
+                        role_views: list[ClaimView],
+                        fact_views: dict[str, ClaimView]) -> pd.DataFrame:
+    base = {v.claim_id: v for v in views}
+    roles = {v.claim_id: v for v in role_views}
+    out = claims.copy()
+    ids = list(out["claim_id"].astype(str))
+    out["seq"] = range(len(out))
+    out["published_month"] = [p[:7] if isinstance(p, str) and p else None
+                              for p in out["published"]]
+    out["block"] = [block_key(roles[i]) if i in roles else None for i in ids]
+    out["equal_key"] = [equal_key(roles[i]) if i in roles else None for i in ids]
+    out["xrole"] = [roles[i].role or None if i in roles else None for i in ids]
+    out["xplace"] = [roles[i].place if i in roles and roles[i].role else None for i in ids]
+    out["view"] = [view_to_json(base[i]) if i in base else None for i in ids]
+    out["fact_view"] = [
+        view_to_json(fact_views[i])
+        if i in fact_views and (i not in base or _differs(fact_views[i], base[i])) else None
+        for i in ids]
+    return out
+
+
+def _differs(a: ClaimView, b: ClaimView) -> bool:
+    return replace(a, story=frozenset()) != replace(b, story=frozenset())

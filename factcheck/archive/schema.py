@@ -1,0 +1,132 @@
+"""Columns of the store's tables, and the comparable view of a figure kept with its claim.
+
+The claims table keeps, next to the claims-table columns, what cross-referencing computed
+for each figure when it was stored: its comparable view (:class:`ClaimView`, as JSON), its
+blocking key, its equal-value key and its part/total role. A stored article never changes,
+and everything in a view is read within its sentence or its article (the only exception, the
+articles of its story, is left out: a pair's story is read from the new article's side), so
+the view a full run would compute is the one stored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import fields, replace
+from typing import Any
+
+import pyarrow as pa
+
+from factcheck.crossref.facts import FACT_COLUMNS
+from factcheck.crossref.matching import ClaimView
+from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS
+from factcheck.pipeline import ALL_CLAIM_COLUMNS, ARTICLE_COLUMNS
+
+_STR = pa.string()
+_LIST = pa.list_(pa.string())
+
+_CLAIM_TYPES = {"start": pa.int64(), "end": pa.int64(), "sentence_start": pa.int64(),
+                "number_start": pa.int64(), "number_end": pa.int64(), "value": pa.float64(),
+                "low": pa.float64(), "high": pa.float64()}
+
+#: Columns the store adds to the claims table.
+STORE_CLAIM_COLUMNS = ("seq", "published_month", "block", "equal_key", "xrole", "xplace",
+                       "view", "fact_view")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [(c, _STR) for c in ARTICLE_COLUMNS]
+        + [("published_month", _STR), ("text_hash", _STR), ("copy_of", _STR),
+           ("story_text", _STR), ("story_keys", _LIST), ("lsh_bands", _LIST)]),
+    "claims": pa.schema(
+        [(c, _CLAIM_TYPES.get(c, _STR)) for c in ALL_CLAIM_COLUMNS]
+        + [("seq", pa.int64())] + [(c, _STR) for c in STORE_CLAIM_COLUMNS[1:]]),
+    "links": pa.schema([(c, _STR) for c in LINK_COLUMNS]),
+    "flags": pa.schema(
+        [(c, _LIST if c in ("claim_ids", "article_ids", "evidence") else
+          pa.float64() if c == "confidence" else _STR) for c in FLAG_COLUMNS]),
+    "facts": pa.schema(
+        [(c, _LIST if c == "claim_ids" else
+          pa.int64() if c in ("n_reports", "n_articles") else
+          pa.float64() if c in ("value", "low", "high") else _STR) for c in FACT_COLUMNS]
+        + [("replaces", _LIST)]),
+}
+
+_VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+def _number(value: Any) -> Any:
+    if value == "inf":
+        return math.inf
+    if value == "-inf":
+        return -math.inf
+    return value
+
+
+def view_to_json(view: ClaimView) -> str:
+    """A view as JSON, without its story (the other articles of its story change as the
+    store grows; they are read from the new articles' side)."""
+    data = {name: _plain(getattr(view, name)) for name in _VIEW_FIELDS if name != "story"}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+class ViewFormatError(ValueError):
+    """A stored view whose fields are not those of this version's ClaimView."""
+
+
+def view_from_json(text: str) -> ClaimView:
+    data = json.loads(text)
+    expected = set(_VIEW_FIELDS) - {"story"}
+    if set(data) != expected:
+        raise ViewFormatError(f"stored view fields differ: {sorted(set(data) ^ expected)}")
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        kind = _VIEW_FIELDS[name]
+        if kind.startswith("frozenset"):
+            out[name] = frozenset(value)
+        elif kind.startswith("tuple[tuple"):
+            out[name] = tuple((k, w) for k, w in value)
+        elif kind.startswith("tuple[float"):
+            out[name] = tuple(_number(v) for v in value)
+        elif kind.startswith("tuple"):
+            out[name] = tuple(value)
+        elif kind.startswith("float"):
+            out[name] = None if value is None else _number(value)
+        else:
+            out[name] = value
+    return ClaimView(**out)
+
+
+def block_key(view: ClaimView) -> str | None:
+    """The view's blocking key as stored (``crossref.matching.blocks``: dimension and metric
+    family, else source); None for a denied figure, which blocks leave out."""
+    key = view.block
+    if key is None or view.modality == "denied":
+        return None
+    return f"{key[0]}|{key[1]}"
+
+
+def equal_key(view: ClaimView) -> str | None:
+    """The key under which the engine pairs figures stating one value (dimension, stated
+    bounds, approximation); None for a denied figure."""
+    if view.modality == "denied":
+        return None
+    lo, hi = view.stated
+    return f"{view.dimension}|{lo!r}|{hi!r}|{view.approx}"
+
+
+def judging_view(view: ClaimView, role: str | None, place: str | None) -> ClaimView:
+    """A stored view with the part/total role it has in its article."""
+    if not role:
+        return view
+    return replace(view, role=role, place=place or "")

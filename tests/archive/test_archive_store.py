@@ -1,0 +1,154 @@
+"""The claims store (``factcheck.archive``): checking articles in batches against the store
+gives the links, flags and facts of one run over all of them; re-adding changes nothing; a
+store of another format version is refused and left untouched."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import GOLD_DIR, SEEDS_DIR
+
+from factcheck.archive import StoreError, add_to_store, open_store
+from factcheck.archive.facts_update import CURRENT_FACTS_SQL
+from factcheck.archive.layout import MANIFEST, STORE_FORMAT_VERSION
+from factcheck.archive.schema import view_from_json, view_to_json
+from factcheck.corpus import read_corpus
+from factcheck.crossref.facts import build_facts
+from factcheck.crossref.matching import prepare_claims
+from factcheck.models import Article
+from factcheck.pipeline import analyze, claims_frame
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Article]:
+    return list(read_corpus([SEEDS_DIR, GOLD_DIR / "dev_corpus.jsonl"]).articles)
+
+
+@pytest.fixture(scope="module")
+def full_run(corpus):
+    analysis = analyze(corpus)
+    return analysis, build_facts(analysis.claims, analysis.links)
+
+
+def _stored(store: Path):
+    with open_store(store) as con:
+        return (con.execute("SELECT * FROM links").df(), con.execute("SELECT * FROM flags").df(),
+                con.execute(CURRENT_FACTS_SQL).df(), con.execute("SELECT * FROM claims").df())
+
+
+def _snapshot(store: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*"))
+            if p.is_file()}
+
+
+SPLITS = {
+    "halves": lambda arts: (arts[: len(arts) // 2], arts[len(arts) // 2 :]),
+    "halves, second first": lambda arts: (arts[len(arts) // 2 :], arts[: len(arts) // 2]),
+    "alternate": lambda arts: (arts[::2], arts[1::2]),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", SPLITS)
+def test_two_batches_give_the_links_flags_and_facts_of_one_run(tmp_path, corpus, full_run,
+                                                                split) -> None:
+    first, second = SPLITS[split](corpus)
+    add_to_store(tmp_path, first)
+    summary = add_to_store(tmp_path, second)
+    assert summary.n_added == len(second) and summary.n_stored_before == len(first)
+    assert summary.n_candidates > 0  # stored figures were read back and compared
+    analysis, facts = full_run
+    links, flags, stored_facts, claims = _stored(tmp_path)
+    assert set(links["link_id"]) == set(analysis.links["link_id"])
+    assert set(flags["flag_id"]) == set(analysis.flags["flag_id"])
+    assert sorted(flags["explanation"]) == sorted(analysis.flags["explanation"])
+    assert {f: tuple(ids) for f, ids in zip(stored_facts["fact_id"], stored_facts["claim_ids"],
+                                            strict=True)} == \
+        {f: tuple(ids) for f, ids in zip(facts["fact_id"], facts["claim_ids"], strict=True)}
+    assert set(claims["claim_id"]) == set(analysis.claims["claim_id"])
+    assert len(analysis.links) > 20 and len(analysis.flags) >= 3  # a real comparison
+
+
+@pytest.mark.slow
+def test_readding_stored_articles_changes_nothing(tmp_path, corpus) -> None:
+    add_to_store(tmp_path, corpus[:10])
+    before = _snapshot(tmp_path)
+    summary = add_to_store(tmp_path, corpus[:10])
+    assert summary.batch is None and summary.n_present == 10 and summary.n_added == 0
+    assert _snapshot(tmp_path) == before
+    # Some known, some new: only the new ones make a batch.
+    summary = add_to_store(tmp_path, corpus[5:12])
+    assert (summary.n_present, summary.n_added, summary.batch) == (5, 2, "000002")
+    with open_store(tmp_path) as con:
+        n = con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchall()
+    assert n == [(12, 12)]
+
+
+def test_an_id_stored_with_another_text_is_left_out(tmp_path) -> None:
+    add_to_store(tmp_path, [Article("a1", "Le bilan est de 46 morts.")], with_context=False)
+    summary = add_to_store(tmp_path, [Article("a1", "Le bilan est de 47 morts."),
+                                      Article("a2", "Le bilan est de 48 morts.")],
+                           with_context=False)
+    assert summary.conflicts == ("a1",) and summary.n_added == 1
+    with open_store(tmp_path) as con:
+        texts = dict(con.execute("SELECT article_id, text FROM articles").fetchall())
+    assert texts["a1"] == "Le bilan est de 46 morts."
+
+
+@pytest.mark.parametrize("version", [STORE_FORMAT_VERSION + 1, 0, None])
+def test_a_store_of_another_format_version_is_refused_untouched(tmp_path, version) -> None:
+    add_to_store(tmp_path, [Article("a1", "Le bilan est de 46 morts.")], with_context=False)
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    manifest["format_version"] = version
+    manifest["factcheck_version"] = "9.9.9"
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    before = _snapshot(tmp_path)
+    with pytest.raises(StoreError) as caught:
+        add_to_store(tmp_path, [Article("a2", "Le bilan est de 48 morts.")], with_context=False)
+    message = str(caught.value)
+    assert str(tmp_path) in message and f"version {version}" in message
+    assert f"format version {STORE_FORMAT_VERSION}" in message and "9.9.9" in message
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_folder_that_is_not_a_store_is_refused(tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("à garder", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a factcheck store"):
+        add_to_store(tmp_path, [Article("a1", "46 morts.")], with_context=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_an_interrupted_batch_is_never_read_and_is_cleared(tmp_path) -> None:
+    add_to_store(tmp_path, [Article("a1", "Le bilan est de 46 morts.")], with_context=False)
+    stray = tmp_path / "articles" / "batch=000002"
+    stray.mkdir()
+    (stray / "part.parquet").write_bytes((tmp_path / "articles" / "batch=000001" /
+                                          "part.parquet").read_bytes())
+    with open_store(tmp_path) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    summary = add_to_store(tmp_path, [Article("a2", "Le bilan est de 48 morts.")],
+                           with_context=False)
+    assert summary.batch == "000002"
+    with open_store(tmp_path) as con:
+        rows = con.execute("SELECT article_id, batch FROM articles ORDER BY 1").fetchall()
+    assert rows == [("a1", "000001"), ("a2", "000002")]
+
+
+def test_manifest_records_versions_and_batches(tmp_path) -> None:
+    add_to_store(tmp_path, [Article("a1", "Le bilan est de 46 morts.")], with_context=False)
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["format_version"] == STORE_FORMAT_VERSION
+    assert manifest["factcheck_version"]
+    assert [b["batch"] for b in manifest["batches"]] == ["000001"]
+    assert manifest["batches"][0]["articles"] == 1
+
+
+@pytest.mark.slow
+def test_stored_views_read_back_as_prepared(corpus) -> None:
+    views = prepare_claims(claims_frame(corpus))
+    assert views
+    for view in views:
+        assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
