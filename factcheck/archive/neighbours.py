@@ -22,11 +22,9 @@ from datasketch import MinHashLSH
 
 from factcheck.corpus.copies import (
     COPY_THRESHOLD,
-    MIN_SHINGLES,
     NUM_PERM,
-    _minhash,
     find_copies,
-    shingles,
+    fingerprint,
 )
 from factcheck.crossref.stories import StoryIndex, StorySettings
 from factcheck.models import Article
@@ -38,10 +36,9 @@ _LSH = MinHashLSH(threshold=max(0.5, COPY_THRESHOLD - 0.2), num_perm=NUM_PERM)
 def lsh_bands(text: str) -> list[str]:
     """The LSH bands of an article's MinHash signature (empty for a text too short to be
     compared): two articles are copy candidates when they share one."""
-    items = shingles(text)
-    if len(items) < MIN_SHINGLES:
+    values = fingerprint(Article("", text)).signature
+    if values is None:  # fewer than MIN_SHINGLES shingles
         return []
-    values = _minhash(items).hashvalues
     return [f"{i}:{values[start:end].tobytes().hex()}"
             for i, (start, end) in enumerate(_LSH.hashranges)]
 
