@@ -14,12 +14,14 @@ from factcheck.cli._options import (
     articles_or_exit,
     budget_option,
     count_phrase,
+    engine_options,
     inputs_argument,
     output_options,
     processing_options,
     resolve_format,
     show_progress,
     skipped_phrase,
+    start_engine,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ def kind_summary(claims: pd.DataFrame) -> str:
 @output_options(DEFAULT_CLAIMS_OUTPUT)
 @processing_options
 @budget_option
+@engine_options
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -48,6 +51,8 @@ def extract(
     processes: int,
     quiet: bool,
     article_timeout: float,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract every figure of the INPUT articles into a claims table (one row per figure).
 
@@ -58,15 +63,13 @@ def extract(
       factcheck extract article.txt -o out/claims.csv --format csv-fr
     """
     from factcheck.export import ExportError, write_table
-    from factcheck.pipeline import claims_frame
 
     fmt = resolve_format(output, fmt)
     articles, n_errors = articles_or_exit(ctx, inputs, output)
     skipped = SkipReporter()
-    claims = claims_frame(
+    claims = start_engine(ctx, engine, scheduler, processes).claims_frame(
         articles,
         with_context=not no_context,
-        processes=processes,
         progress=show_progress(quiet),
         article_timeout=article_timeout,
         on_skipped=skipped,
