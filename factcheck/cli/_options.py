@@ -89,7 +89,8 @@ def engine_options(f: F) -> F:
         default="local",
         show_default=True,
         help="Where the pipeline runs: here (--processes workers), or on a Dask cluster "
-        "(needs the 'dask' extra: pip install 'factcheck[dask]').",
+        "(needs the 'dask' extra: pip install 'factcheck[dask]'; --article-timeout is not "
+        "enforced there). Same tables either way; see docs/distributed.md.",
     )(f)
     return f
 
