@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -69,6 +71,61 @@ def budget_option(f: F) -> F:
         help="Processor time budget of one article (figures, then context); an article "
         "over it is reported and skipped, the others are processed. 0: no limit.",
     )(f)
+
+
+ENGINES = ("local", "dask")
+
+
+def engine_options(f: F) -> F:
+    """``--engine local|dask`` and ``--scheduler ADDRESS`` (docs/distributed.md)."""
+    f = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --engine dask: a running Dask scheduler (tcp://host:8786). Default: a "
+        "local cluster of --processes workers (2 when not given), closed at the end.",
+    )(f)
+    f = click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="local",
+        show_default=True,
+        help="Where the pipeline runs: here (--processes workers), or on a Dask cluster "
+        "(needs the 'dask' extra: pip install 'factcheck[dask]'; --article-timeout is not "
+        "enforced there). Same tables either way; see docs/distributed.md.",
+    )(f)
+    return f
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The pipeline's ``claims_frame`` and ``analyze`` as run by one engine (same arguments
+    as in ``factcheck.pipeline`` but ``processes``, already set)."""
+
+    claims_frame: Callable[..., Any]
+    analyze: Callable[..., Any]
+
+
+def start_engine(ctx: click.Context, engine: str, scheduler: str | None,
+                 processes: int) -> Engine:
+    """The engine of ``--engine``; a Dask cluster or client lives until the command ends."""
+    from factcheck import pipeline
+
+    if engine == "local":
+        if scheduler:
+            raise click.BadParameter("needs --engine dask", param_hint="'--scheduler'")
+        return Engine(partial(pipeline.claims_frame, processes=processes),
+                      partial(pipeline.analyze, processes=processes))
+    from factcheck import dask_engine
+
+    default = ctx.get_parameter_source("processes") == click.core.ParameterSource.DEFAULT
+    try:
+        client = ctx.with_resource(dask_engine.dask_client(
+            scheduler, n_workers=dask_engine.DEFAULT_WORKERS if default else processes))
+    except dask_engine.DaskUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    return Engine(partial(dask_engine.claims_frame, client=client),
+                  partial(dask_engine.analyze, client=client))
 
 
 class SkipReporter:

@@ -17,10 +17,12 @@ from factcheck.cli._options import (
     articles_or_exit,
     budget_option,
     count_phrase,
+    engine_options,
     inputs_argument,
     processing_options,
     show_progress,
     skipped_phrase,
+    start_engine,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ MAX_FLAGS_SHOWN = 5
               "everything already stored (docs/store.md); no CSV is written.")
 @processing_options
 @budget_option
+@engine_options
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -71,6 +74,8 @@ def check(
     processes: int,
     quiet: bool,
     article_timeout: float,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract the figures of the INPUT articles, link those about the same thing and flag
     what disagrees: writes claims.csv, links.csv, flags.csv, sums.csv and facts.csv.
@@ -84,7 +89,6 @@ def check(
     from factcheck.crossref import sum_checks
     from factcheck.crossref.facts import build_facts
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
-    from factcheck.pipeline import analyze
 
     reference = None if no_reference else _load_reference(reference_path)
     articles, n_errors = articles_or_exit(ctx, inputs, store_dir or output_dir)
@@ -95,11 +99,10 @@ def check(
                          quiet, article_timeout)
         return
     skipped = SkipReporter()
-    analysis = analyze(
+    analysis = start_engine(ctx, engine, scheduler, processes).analyze(
         articles,
         reference=reference,
         with_context=not no_context,
-        processes=processes,
         progress=show_progress(quiet),
         article_timeout=article_timeout,
         on_skipped=skipped,

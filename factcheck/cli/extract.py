@@ -14,12 +14,14 @@ from factcheck.cli._options import (
     SkipReporter,
     budget_option,
     count_phrase,
+    engine_options,
     inputs_argument,
     output_options,
     processing_options,
     resolve_format,
     show_progress,
     skipped_phrase,
+    start_engine,
     stream_articles,
 )
 
@@ -36,6 +38,7 @@ def kind_summary(counts: Counter[str]) -> str:
 @output_options(DEFAULT_CLAIMS_OUTPUT)
 @processing_options
 @budget_option
+@engine_options
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -46,6 +49,8 @@ def extract(
     processes: int,
     quiet: bool,
     article_timeout: float,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract every figure of the INPUT articles into a claims table (one row per figure).
 
@@ -55,23 +60,38 @@ def extract(
       factcheck extract articles/ -o out/claims.parquet --processes 2
       factcheck extract article.txt -o out/claims.csv --format csv-fr
     """
-    from factcheck.export import ExportError
-    from factcheck.streaming import write_claims
+    from factcheck.export import ExportError, write_table
+    from factcheck.streaming import StreamSummary, write_claims
 
     fmt = resolve_format(output, fmt)
     reporter = InputReporter()
     skipped = SkipReporter()
     try:
-        summary = write_claims(
-            stream_articles(reporter, inputs, skip=[output]),
-            output,
-            fmt,
-            with_context=not no_context,
-            processes=processes,
-            progress=show_progress(quiet),
-            article_timeout=article_timeout,
-            on_skipped=skipped,
-        )
+        if engine == "dask":
+            # On a cluster the table is built whole, then written (no streaming).
+            articles = list(stream_articles(reporter, inputs, skip=[output]))
+            claims = start_engine(ctx, engine, scheduler, processes).claims_frame(
+                articles,
+                with_context=not no_context,
+                progress=show_progress(quiet),
+                article_timeout=article_timeout,
+                on_skipped=skipped,
+            )
+            path = write_table(claims, output, fmt) if articles else None
+            summary = StreamSummary(path, len(articles), len(claims), skipped.count,
+                                    Counter(str(k) for k in claims.get("kind", [])))
+        else:
+            start_engine(ctx, engine, scheduler, processes)  # refuses --scheduler alone
+            summary = write_claims(
+                stream_articles(reporter, inputs, skip=[output]),
+                output,
+                fmt,
+                with_context=not no_context,
+                processes=processes,
+                progress=show_progress(quiet),
+                article_timeout=article_timeout,
+                on_skipped=skipped,
+            )
     except (ExportError, OSError) as exc:
         raise click.ClickException(f"cannot write {output}: {exc}") from exc
     reporter.warn_languages()

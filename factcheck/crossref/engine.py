@@ -11,7 +11,7 @@ judgements, structures and reference checks into flags.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -45,23 +45,40 @@ SUM_COLUMNS: tuple[str, ...] = (
 __all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "sum_checks"]
 
 
-def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
+#: How the blocks are judged: ``(blocks, lexicon)`` to the :func:`judge_block` of each block,
+#: in the order of ``blocks`` (:mod:`factcheck.dask_engine` judges them on a cluster).
+BlockMapper = Callable[[list[list[ClaimView]], Lexicon], Iterable[list[Judged]]]
+
+
+def judge_block(members: list[ClaimView], lexicon: Lexicon) -> list[Judged]:
+    """The judged candidate pairs of one block, each pair once, in the order found."""
+    judged: dict[tuple[str, str], Judged] = {}
+    for a, b in candidate_pairs(members):
+        if a.claim_id == b.claim_id:
+            continue
+        key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+        if key in judged:
+            continue
+        j = judge(a, b, lexicon)
+        if j is not None:
+            judged[key] = j
+    return list(judged.values())
+
+
+def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[list[Judged]]:
+    return (judge_block(members, lexicon) for members in groups)
+
+
+def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, map_blocks: BlockMapper | None = None):
     views = prepare_claims(claims, lexicon)
     structures = find_structures(views, lexicon)
     views = with_roles(views, structures, lexicon)
     judged: dict[tuple[str, str], Judged] = {}
-    for members in blocks(views).values():
-        if len(members) < 2:
-            continue
-        for a, b in candidate_pairs(members):
-            if a.claim_id == b.claim_id:
-                continue
-            key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-            if key in judged:
-                continue
-            j = judge(a, b, lexicon)
-            if j is not None:
-                judged[key] = j
+    groups = [members for members in blocks(views).values() if len(members) >= 2]
+    # The first judgement of a pair wins, block after block, as if judged in one loop.
+    for block_judged in (map_blocks or _judge_blocks)(groups, lexicon):
+        for j in block_judged:
+            judged.setdefault(_pair_key(j), j)
     for a, b in _equal_value_pairs(views, lexicon):
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon) and value_relation(a, b) == "same":
@@ -69,6 +86,10 @@ def _judge_all(claims: pd.DataFrame, lexicon: Lexicon):
             if j is not None:
                 judged[key] = j
     return views, structures, list(judged.values())
+
+
+def _pair_key(j: Judged) -> tuple[str, str]:
+    return (min(j.a.claim_id, j.b.claim_id), max(j.a.claim_id, j.b.claim_id))
 
 
 #: One value stated again in one story is linked ``same`` when it is distinctive enough:
@@ -189,16 +210,19 @@ def cross_reference(
     reference: pd.DataFrame | None = None,
     rules: Iterable[Rule] | None = None,
     lexicon: Lexicon | None = None,
+    map_blocks: BlockMapper | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Links between figures about the same quantity and flags for what disagrees.
 
     ``claims`` has the columns of ``models.CLAIM_COLUMNS`` (context columns may be empty);
     ``reference`` is a frame from :func:`load_reference` (None: no reference check). Returns
     ``(links, flags)`` with ``models.LINK_COLUMNS`` and ``models.FLAG_COLUMNS``; ``claim_ids``,
-    ``article_ids`` and ``evidence`` of flags are tuples. Ids are stable across runs."""
+    ``article_ids`` and ``evidence`` of flags are tuples. Ids are stable across runs.
+    ``map_blocks`` judges the blocks of comparable figures elsewhere (default: here, one
+    after the other); the result does not depend on it."""
     lexicon = lexicon or load_lexicon()
     judged_claims, copy_links = _copies(claims, lexicon)
-    views, structures, judged = _judge_all(judged_claims, lexicon)
+    views, structures, judged = _judge_all(judged_claims, lexicon, map_blocks)
     links = copy_links + [_link(j) for j in judged]
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
