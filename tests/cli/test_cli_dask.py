@@ -16,7 +16,7 @@ from conftest import GOLD_DIR, SEEDS_DIR
 from factcheck.cli import main
 
 INPUTS = (str(SEEDS_DIR), str(GOLD_DIR / "dev_corpus.jsonl"))
-CHECK_FILES = tuple(f"{name}{suffix}" for name in ("claims", "links", "flags", "sums")
+CHECK_FILES = tuple(f"{name}{suffix}" for name in ("claims", "links", "flags", "sums", "facts")
                     for suffix in (".csv", ".excel-fr.csv"))
 EXTRACT_FILES = ("claims.csv",)
 
