@@ -144,6 +144,18 @@ def timeline_frame(claims: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     return frame.sort_values(["date", "source"]).reset_index(drop=True)
 
 
+def one_point_per_fact(frame: pd.DataFrame, fact_of: Mapping[str, str],
+                       reports: Mapping[str, int]) -> pd.DataFrame:
+    """``frame`` (from :func:`timeline_frame`) with one row per fact: its earliest report
+    (the frame is sorted by date), with ``n_reports``, how many figures report that fact in
+    the corpus (``fact_of``: claim id -> fact id; ``reports``: fact id -> reports). A figure
+    of no fact stays, with one report."""
+    facts = frame["claim_id"].map(lambda c: fact_of.get(str(c), f"claim:{c}"))
+    kept = frame.assign(_fact=facts).drop_duplicates("_fact", keep="first")
+    n_reports = kept["_fact"].map(lambda f: int(reports.get(f, 1)))
+    return kept.drop(columns="_fact").assign(n_reports=n_reports).reset_index(drop=True)
+
+
 def use_log_scale(frame: pd.DataFrame) -> bool:
     """A log scale when positive values span more than two orders of magnitude (so that
     "988 millions" and "988 milliards" are both readable)."""

@@ -400,6 +400,20 @@ def links_with_status(links: pd.DataFrame, claims_status: pd.DataFrame) -> pd.Da
     return out
 
 
+def facts_index(claims: pd.DataFrame, links: pd.DataFrame
+                ) -> tuple[dict[str, str], dict[str, int]]:
+    """claim id -> fact id, and fact id -> number of reports, of the corpus's facts
+    (:mod:`factcheck.crossref.facts`)."""
+    from factcheck.crossref.facts import build_facts, fact_of_claims
+
+    facts = build_facts(claims, links)
+    if facts.empty:
+        return {}, {}
+    reports = dict(zip(facts["fact_id"].astype(str), facts["n_reports"].astype(int),
+                       strict=True))
+    return fact_of_claims(facts), reports
+
+
 def sort_flags(flags: pd.DataFrame) -> pd.DataFrame:
     """Most trusted first: by confidence (highest first), then severity, then id."""
     order = {"high": 0, "medium": 1, "low": 2}

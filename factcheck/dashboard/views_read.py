@@ -143,6 +143,13 @@ def figures_view(ctx: ViewContext) -> None:
     st.dataframe(_french_table(table, L.CLAIM_TABLE), hide_index=True, width="stretch")
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _facts_index(corpus_key: str, _claims: pd.DataFrame, _links: pd.DataFrame
+                 ) -> tuple[dict[str, str], dict[str, int]]:
+    # Computed once per corpus (``corpus_key`` names it; the tables are not hashed).
+    return data.facts_index(_claims, _links)
+
+
 def timeline_view(ctx: ViewContext) -> None:
     metrics = timeline.metrics_table(ctx.claims)
     if metrics.empty:
@@ -163,14 +170,25 @@ def timeline_view(ctx: ViewContext) -> None:
     if frame.empty:
         st.info("Aucun de ces chiffres n'est daté (ni période, ni date de publication).")
         return
+    fact_of, reports = _facts_index(ctx.corpus_key, ctx.claims, ctx.links)
+    if st.checkbox("Un point par fait (son premier rapport)", value=True, key="per_fact",
+                   help="Les chiffres qui rapportent le même fait (même valeur, même mesure, "
+                   "même histoire) sont réunis : le premier rapport daté est montré, avec "
+                   "le nombre de rapports."):
+        frame = timeline.one_point_per_fact(frame, fact_of, reports)
+    else:
+        frame = frame.assign(n_reports=frame["claim_id"].map(
+            lambda c: int(reports.get(fact_of.get(str(c), ""), 1))))
     st.altair_chart(timeline.timeline_chart(frame, title=metrics.set_index("metric_id")
                                             .loc[metric, "label"]), width="stretch")
     st.caption("Les traits verticaux montrent les fourchettes (borne basse – borne haute).")
     table = frame.assign(date=frame["date"].dt.strftime("%d/%m/%Y")).rename(columns={
         "date": "Date", "source": "Source", "surface": "Chiffre", "value": "Valeur",
         "low": "Bas", "high": "Haut", "title": "Article", "sentence": "Phrase",
+        "n_reports": "Rapports du fait",
     })
     st.dataframe(
-        table[["Date", "Source", "Chiffre", "Valeur", "Bas", "Haut", "Article", "Phrase"]],
+        table[["Date", "Source", "Chiffre", "Valeur", "Bas", "Haut", "Rapports du fait",
+               "Article", "Phrase"]],
         hide_index=True, width="stretch",
     )

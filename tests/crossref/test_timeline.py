@@ -100,3 +100,22 @@ def test_empty_inputs(claims):
 def test_log_scale_when_values_span_orders_of_magnitude(values, log):
     frame = pd.DataFrame({"low": values, "value": values, "high": values})
     assert use_log_scale(frame) is log
+
+
+def test_one_point_per_fact_keeps_the_first_report_and_counts_them() -> None:
+    import pandas as pd
+
+    from factcheck.crossref.timeline import TIMELINE_COLUMNS, one_point_per_fact
+
+    rows = [
+        {"claim_id": "a", "date": pd.Timestamp("2024-12-08"), "value": 46.0},
+        {"claim_id": "b", "date": pd.Timestamp("2024-12-09"), "value": 46.0},
+        {"claim_id": "c", "date": pd.Timestamp("2024-12-09"), "value": 23.0},
+        {"claim_id": "d", "date": pd.Timestamp("2024-12-10"), "value": 50.0},
+    ]
+    frame = pd.DataFrame(rows).reindex(columns=list(TIMELINE_COLUMNS))
+    frame[["claim_id", "date", "value"]] = pd.DataFrame(rows)
+    fact_of = {"a": "f1", "b": "f1", "c": "f2"}  # "d" belongs to no fact
+    shown = one_point_per_fact(frame, fact_of, {"f1": 3, "f2": 1})
+    assert list(shown["claim_id"]) == ["a", "c", "d"]
+    assert list(shown["n_reports"]) == [3, 1, 1]

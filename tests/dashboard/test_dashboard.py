@@ -230,6 +230,11 @@ def test_timeline_view_draws_the_chosen_metric(env):
     chart = next(el for el in at.main if el.type == "vega_lite_chart")
     marks = re.findall(r'"mark": ?\{"type": ?"(\w+)"', chart.proto.spec)
     assert sorted(marks) == ["point", "rule"]  # values, and intervals as ranges
+    # One point per fact by default: the two reports of "46 drones" are one fact.
+    table = at.dataframe[0].value
+    assert sorted(zip(table["Chiffre"], table["Rapports du fait"], strict=True)) == [
+        ("17 drones", 1), ("46 drones", 2)]
+    at.checkbox(key="per_fact").uncheck().run()
     table = at.dataframe[0].value
     assert sorted(table["Chiffre"]) == ["17 drones", "46 drones", "46 drones"]
 
