@@ -9,8 +9,8 @@ the input: so each article's fingerprint (MinHash signature and shingle hashes, 
 bytes a character) goes to files beside the output (``factcheck.corpus.copies.CopyFinder``)
 and each chunk's rows to a temporary spool file there; once every article is read, the
 copies are found on disk and the spool is copied into the output with ``copy_of`` filled,
-a chunk at a time (``factcheck.export.TableWriter``). The file is the one ``claims_frame`` then ``write_table``
-give for the same articles, byte for byte in CSV and JSON Lines.
+a chunk at a time (``factcheck.export.TableWriter``). The file is the one ``claims_frame``
+then ``write_table`` give for the same articles, byte for byte in CSV and JSON Lines.
 """
 
 from __future__ import annotations
