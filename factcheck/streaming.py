@@ -3,14 +3,14 @@ that memory does not grow with the corpus (``factcheck extract``).
 
 The articles come from an iterator (``factcheck.corpus.stream_corpus`` reads them a file or a
 table row at a time) and go through ``factcheck.pipeline.claim_chunks`` a chunk at a time.
-Only two things are kept for the whole corpus: the ids read (the reader makes them unique)
-and one :class:`factcheck.corpus.copies.Fingerprint` per article (MinHash signature and
-shingle hashes, about 2 bytes a character), since ``copy_of`` names an article's
-original, the earliest of its copies, which may come later in the input. So each chunk's
-rows go first to a temporary spool file beside the output; once every article is read, the
-copies are found and the spool is copied into the output with ``copy_of`` filled
-(``factcheck.export.TableWriter``). The file is the one ``claims_frame`` then ``write_table``
-give for the same articles, byte for byte in CSV and JSON Lines.
+Only the ids read are kept in memory for the whole corpus (the reader makes them unique).
+``copy_of`` names an article's original, the earliest of its copies, which may come later in
+the input: so each article's fingerprint (MinHash signature and shingle hashes, about 2
+bytes a character) goes to files beside the output (``factcheck.corpus.copies.CopyFinder``)
+and each chunk's rows to a temporary spool file there; once every article is read, the
+copies are found on disk and the spool is copied into the output with ``copy_of`` filled,
+a chunk at a time (``factcheck.export.TableWriter``). The file is the one ``claims_frame``
+then ``write_table`` give for the same articles, byte for byte in CSV and JSON Lines.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import IO
 import pandas as pd
 
 from factcheck.budget import SkippedArticle
-from factcheck.corpus.copies import Fingerprint, copies_among, fingerprint
+from factcheck.corpus.copies import CopyFinder
 from factcheck.export import TableWriter
 from factcheck.models import Article
 from factcheck.pipeline import claim_chunks, claims_dataframe, fill_copies, progress_bar
@@ -61,17 +61,17 @@ def write_claims(
     empty."""
     path = Path(path)
     summary = StreamSummary()
-    prints: list[Fingerprint] = []
     skipped_ids: set[str] = set()
-
-    def read(stream: Iterable[Article]) -> Iterator[Article]:
-        for article in stream:
-            summary.n_articles += 1
-            prints.append(fingerprint(article))
-            yield article
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile(dir=path.parent, prefix=".factcheck-spool-") as spool:
+    with (CopyFinder(path.parent) as finder,
+          tempfile.TemporaryFile(dir=path.parent, prefix=".factcheck-spool-") as spool):
+
+        def read(stream: Iterable[Article]) -> Iterator[Article]:
+            for article in stream:
+                summary.n_articles += 1
+                finder.add(article)
+                yield article
+
         with progress_bar(None, progress) as bar:
             for chunk in claim_chunks(read(articles), with_context=with_context,
                                       processes=processes, article_timeout=article_timeout):
@@ -89,13 +89,12 @@ def write_claims(
         if not summary.n_articles:
             return summary
         # A skipped article is no original: its copies would otherwise count for nothing.
-        copies = copies_among(p for p in prints if p.article_id not in skipped_ids)
-        prints.clear()
+        finder.find(exclude=skipped_ids)
         spool.seek(0)
         with TableWriter(path, fmt) as writer:
             writer.write(claims_dataframe([]))  # the header, even without a claim
             for frame in _spooled(spool):
-                writer.write(fill_copies(frame, copies))
+                writer.write(fill_copies(frame, finder.originals(frame["article_id"])))
     summary.path = path
     return summary
 

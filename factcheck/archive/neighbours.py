@@ -24,8 +24,8 @@ from factcheck.corpus.copies import (
     COPY_THRESHOLD,
     NUM_PERM,
     find_copies,
-    fingerprint,
 )
+from factcheck.corpus.fingerprints import fingerprint
 from factcheck.crossref.stories import StoryIndex, StorySettings
 from factcheck.models import Article
 

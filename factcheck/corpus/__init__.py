@@ -5,11 +5,12 @@ Out: :class:`factcheck.models.Article` records, with the inputs that could not b
 :class:`InputError` (one per file, naming the file and the problem): a :class:`CorpusResult`.
 
 Public face: :func:`read_corpus`, :func:`stream_corpus` (the articles as they are read)
-and :func:`articles_from_upload` (``reader``); ``copies`` finds copies and near-copies. The
-other modules are the reader's parts: ``files`` (folders, ``metadata.csv``, skipped
-outputs), ``tables`` (CSV, JSON Lines, Parquet rows), ``rows`` (rows and metadata into
-articles), ``results`` (the records read and the problems met, with ids made unique),
-``decoding`` (bytes to text, encodings), ``html_text`` (the article text of an HTML page).
+and :func:`articles_from_upload` (``reader``); ``copies`` finds copies and near-copies,
+comparing the ``fingerprints`` of the articles, kept on disk. The other modules are the
+reader's parts: ``files`` (folders, ``metadata.csv``, skipped outputs), ``tables`` (CSV,
+JSON Lines, Parquet rows), ``rows`` (rows and metadata into articles), ``results`` (the
+records read and the problems met, with ids made unique), ``decoding`` (bytes to text,
+encodings), ``html_text`` (the article text of an HTML page).
 
 Imports only ``factcheck.models`` and ``factcheck.text``: nothing of the later stages.
 """

@@ -135,19 +135,36 @@ def _names(names: Sequence[str], shown: int = 5) -> str:
 
 
 def merge_articles(*groups: Iterable[Article]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
-    """All articles, the first of each id kept; later duplicates are reported."""
-    seen: dict[str, Article] = {}
-    duplicates: list[str] = []
+    """All articles of several loads, under unique ids by the corpus reader's rule
+    (``factcheck.corpus.results.Sink``): a later article with an id already loaded is kept
+    with a suffix derived from its text (``d01~3fa2b1``), and a message says so. The very
+    same article loaded twice (same id, text, metadata and file) is kept once, as the reader
+    reads a file named twice once."""
+    from factcheck.corpus.results import Sink
+
+    sink = Sink(on_error=lambda _problem: None)  # the messages below are in French
+    loaded: set[Article] = set()
+    first_origin: dict[str, str] = {}
+    articles: list[Article] = []
+    messages: list[str] = []
     for group in groups:
         for article in group:
-            if article.article_id in seen:
-                duplicates.append(
-                    f"{article.origin or article.article_id} : article « {article.article_id} »"
-                    " déjà présent, ignoré."
+            shown = article.origin or article.article_id
+            if article in loaded:
+                messages.append(f"{shown} : article « {article.article_id} » déjà chargé "
+                                "(même fichier, même texte), gardé une fois.")
+                continue
+            loaded.add(article)
+            kept = sink.article(article, shown)
+            if kept.article_id != article.article_id:
+                messages.append(
+                    f"{shown} : identifiant « {article.article_id} » déjà pris (par "
+                    f"{first_origin[article.article_id]}) ; cet article est gardé aussi, "
+                    f"sous l'identifiant « {kept.article_id} »."
                 )
-            else:
-                seen[article.article_id] = article
-    return tuple(seen.values()), tuple(duplicates)
+            first_origin.setdefault(kept.article_id, shown)
+            articles.append(kept)
+    return tuple(articles), tuple(messages)
 
 
 def corpus_key(articles: Iterable[Article]) -> str:

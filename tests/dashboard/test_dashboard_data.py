@@ -60,11 +60,30 @@ def test_uploads_of_every_supported_type(name):
     assert [a.text.strip() for a in loaded.articles] == [text]
 
 
-def test_merge_keeps_first_article_of_an_id_and_reports_the_rest():
-    a, b = Article("x", "un"), Article("x", "deux", origin="upload.txt")
-    articles, duplicates = data.merge_articles([a], [b, Article("y", "trois")])
-    assert [x.text for x in articles] == ["un", "trois"]
-    assert "upload.txt" in duplicates[0]
+def test_merge_keeps_both_articles_of_an_id_as_the_reader_does(tmp_path):
+    from factcheck.corpus import read_corpus
+
+    for folder, text in (("a", "46 drones abattus."), ("b", "47 drones abattus.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    read_together = read_corpus([tmp_path / "a", tmp_path / "b"]).articles
+    loads = [data.load_folder(tmp_path / "a"), data.load_folder(tmp_path / "b")]
+    articles, messages = data.merge_articles(*(load.articles for load in loads))
+    assert [(a.article_id, a.text) for a in articles] == [
+        (a.article_id, a.text) for a in read_together]
+    assert articles[1].article_id.startswith("x~") and articles[1].text == "47 drones abattus."
+    assert len(messages) == 1
+    assert "« x » déjà pris" in messages[0] and f"« {articles[1].article_id} »" in messages[0]
+    assert str(tmp_path / "a") in messages[0] and str(tmp_path / "b") in messages[0]
+
+
+def test_merge_keeps_the_same_article_loaded_twice_once():
+    a = Article("x", "un", origin="seeds/x.txt")
+    upload = Article("x", "un", origin="upload.txt")  # same text, another file: both kept
+    articles, messages = data.merge_articles([a, Article("y", "trois")], [a, upload])
+    assert [x.article_id for x in articles] == ["x", "y", articles[2].article_id]
+    assert articles[2].article_id.startswith("x~") and articles[2].origin == "upload.txt"
+    assert "déjà chargé" in messages[0] and "upload.txt" in messages[1]
 
 
 def test_corpus_key_depends_on_content_only():
