@@ -3,7 +3,7 @@
 Each size is a corpus of ``bench/planted.py`` (background articles with stories, half of them
 carrying one planted error) written as JSON Lines files of at most 10 million characters,
 checked by ``python -m factcheck check DIR -o OUT --quiet`` in a child process: its wall
-time, its peak resident memory (``ru_maxrss`` of that child, from ``os.wait4``), the rows and
+time, its peak resident memory (``ru_maxrss`` of that process, read by a wrapper), the rows and
 bytes of claims.csv, links.csv and flags.csv, flags per 100 articles and the recall of the
 planted errors. A run over the time or memory limit is stopped and reported as such.
 """
@@ -76,36 +76,48 @@ def write_corpus(n: int, seed: int, folder: Path) -> tuple[int, list[Story]]:
     return chars, stories
 
 
+# Runs the command given as arguments and prints its exit status and peak RSS in KiB. The
+# command is started from this small process, not from run_all.py: on Linux a child's
+# ru_maxrss starts at the RSS of the process it was forked from (kept across exec), and
+# run_all.py holds spaCy and corpora.
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
 def _run(command: list[str], ctx: RunContext) -> tuple[int | None, float, float, str]:
-    """(exit status, wall seconds, peak RSS in MB, why stopped) of one child process, stopped
-    past the context's time or memory limit. The child is reaped with ``os.wait4``, whose
-    ``ru_maxrss`` is that child's own peak."""
+    """(exit status, wall seconds, peak RSS in MB, why stopped) of one command, run in a
+    fresh process and stopped past the context's time or memory limit."""
     start = time.perf_counter()
     errors = ctx.work / "child-stderr.txt"
     with errors.open("wb") as err:
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err,
-                                start_new_session=True)
+        proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, *command],
+                                stdout=subprocess.PIPE, stderr=err, start_new_session=True)
     stopped = ""
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
+    peak_mb = 0.0  # sampled, for a stopped run (its wrapper cannot report)
+    while proc.poll() is None:
         elapsed = time.perf_counter() - start
         rss_mb = sum(tree_rss_kb(proc.pid).values()) / 1024
+        peak_mb = max(peak_mb, rss_mb)
         if elapsed > ctx.check_timeout:
             stopped = f"stopped after {seconds(elapsed)} (limit {seconds(ctx.check_timeout)})"
         elif rss_mb > ctx.memory_limit_mb:
             stopped = f"stopped at {megabytes(rss_mb)} resident (limit {ctx.memory_limit_mb:,.0f})"
         if stopped:
             os.killpg(proc.pid, signal.SIGKILL)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
             break
         time.sleep(0.5)
     wall = time.perf_counter() - start
-    proc.returncode = code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1) and not stopped:
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    if stopped or len(out.split()) != 2:
+        return None, wall, peak_mb, stopped or f"no report from the run (exit {proc.returncode})"
+    code, peak_kb = (int(x) for x in out.split())
+    if code not in (0, 1):
         ctx.log(errors.read_text(encoding="utf-8", errors="replace")[-2000:])
-    return code, wall, usage.ru_maxrss / 1024, stopped
+    return code, wall, peak_kb / 1024, stopped
 
 
 def _csv_rows(path: Path) -> int:
@@ -205,8 +217,9 @@ INTRO = (
     "people, invented company, same day or the next), each repeating the story's main fact "
     "with the same figure and source. In half of the stories one article has that figure "
     "wrong: a scale slip ×1000 (millions → milliards), two neighbouring digits swapped, or "
-    "another count from the same source the same day. Peak RSS is `ru_maxrss` of the child "
-    "(`os.wait4`); output sizes are the CSV files `check` writes."
+    "another count from the same source the same day. Peak RSS is `ru_maxrss` of the "
+    "`check` process (read by a small wrapper process); output sizes are the CSV files "
+    "`check` writes."
 )
 RECALL_NOTE = (
     "**What the recall measures.** A planted figure is *found* when a flag holds its claim "
