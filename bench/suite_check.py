@@ -217,7 +217,9 @@ INTRO = (
     "people, invented company, same day or the next), each repeating the story's main fact "
     "with the same figure and source. In half of the stories one article has that figure "
     "wrong: a scale slip ×1000 (millions → milliards), two neighbouring digits swapped, or "
-    "another count from the same source the same day. Peak RSS is `ru_maxrss` of the "
+    "another count from the same source the same day. Every size is spread over the same "
+    "800 days, so a larger corpus is also denser (more articles a day to compare): the "
+    "worst case for cross-referencing. Peak RSS is `ru_maxrss` of the "
     "`check` process (read by a small wrapper process); output sizes are the CSV files "
     "`check` writes."
 )
