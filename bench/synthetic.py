@@ -472,6 +472,8 @@ def write_jsonl(articles: list[Article], path: Path) -> None:
                 "language": a.language,
                 "text": a.text,
             }
+            if a.title:
+                rec["title"] = a.title
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
