@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
@@ -316,28 +317,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
 
 
 def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
-    """A person's age ("Nahel, 17 ans,", "âgé de 17 ans", "des enfants de moins de 15 ans"),
-    or the noun a duration measures ("quatre ans de prison"); else no subject."""
-    if fig.mention.unit in data.age_units and _is_age(toks, fig, data):
-        return SubjectResult(data.age_subject, None, (), "age")
-    j = fig.last
-    if j + 1 < len(toks) and toks[j].lower in grammar().de and nounish(toks[j + 1], data):
-        lem = lemma_of(toks[j + 1], data)
-        if lem not in data.time_nouns and lem not in data.not_subjects:
-            return SubjectResult(subject_at(toks, j + 1, data), j + 1, (), "duration_of")
-    return SubjectResult(None, None, (), "no_subject_kind")
-
-
-def _is_age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    before = [t.lower for t in toks[max(0, fig.first - 3) : fig.first]]
-    if any(w in data.age_markers for w in before):
-        return True  # "âgé de 17 ans", "est âgé entre 14 et 18 ans"
-    if len(before) >= 2 and before[-1] in grammar().de and before[-2] in data.age_holders:
-        return True  # "des enfants de moins de 15 ans"
-    after = toks[fig.last].text if fig.last < len(toks) else ""
-    # "Nahel, 17 ans, ...": a name, a comma, the age, a comma or the sentence's end.
-    return (fig.first >= 2 and toks[fig.first - 1].text == ","
-            and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""})
+    """A person's age or the noun a duration measures (:mod:`factcheck.context.durations`)."""
+    subject, noun, rule = duration_subject(toks, fig, data)
+    return SubjectResult(subject, noun, (), rule)
 
 
 def _part_of(
