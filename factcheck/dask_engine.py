@@ -32,7 +32,6 @@ import pandas as pd
 from tqdm import tqdm
 
 import factcheck
-from factcheck.claim_rows import claims_dataframe as _claims_dataframe
 from factcheck.claim_rows import rows_for_chunk as _rows_for_chunk
 from factcheck.crossref import cross_reference
 from factcheck.crossref.engine import judge_block
@@ -43,7 +42,7 @@ from factcheck.pipeline import (
     _chunks,
     _init_worker,
     articles_frame,
-    mark_copies,
+    finish_claims,
 )
 
 if TYPE_CHECKING:
@@ -201,12 +200,7 @@ def claims_frame(
                 lambda i: bar.update(len(chunks[i]))):
             rows.extend(chunk_rows)
             skipped.extend(chunk_skipped)
-    for article in skipped:
-        if on_skipped is not None:
-            on_skipped(article)
-    left_out = {s.article_id for s in skipped}
-    kept = [a for a in articles if a.article_id not in left_out] if left_out else articles
-    return mark_copies(_claims_dataframe(rows), kept)
+    return finish_claims(rows, skipped, articles, on_skipped)
 
 
 def _judge_batch(groups: list[list[ClaimView]], lexicon: Lexicon | None) -> list[list[Judged]]:

@@ -217,6 +217,14 @@ def claims_frame(
             rows.extend(chunk.rows)
             skipped.extend(chunk.skipped)
             bar.update(chunk.n_articles)
+    return finish_claims(rows, skipped, articles, on_skipped)
+
+
+def finish_claims(rows: list[dict[str, Any]], skipped: list[SkippedArticle],
+                  articles: list[Article],
+                  on_skipped: Callable[[SkippedArticle], None] | None) -> pd.DataFrame:
+    """The claims table of every chunk's ``rows``: the ``skipped`` articles reported, then
+    ``copy_of`` found over the articles kept (shared by the engines)."""
     for article in skipped:
         if on_skipped is not None:
             on_skipped(article)
