@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import regex
@@ -25,16 +26,23 @@ def too_large(size: int, limit: int) -> str:
 BLOCK_BYTES = 1 << 20
 
 
-def check_file(path: Path, limit: int) -> None:
-    """``Unreadable`` unless ``path`` is a regular file of at most ``limit`` bytes."""
+@contextmanager
+def _os_errors_unreadable() -> Iterator[None]:
+    """An operating-system error on a file, said as ``Unreadable`` in plain words."""
     try:
-        info = path.stat()
+        yield
     except PermissionError:
         raise Unreadable("permission denied") from None
     except FileNotFoundError:
         raise Unreadable("no such file or directory") from None
     except OSError as exc:
         raise Unreadable(exc.strerror or str(exc)) from None
+
+
+def check_file(path: Path, limit: int) -> None:
+    """``Unreadable`` unless ``path`` is a regular file of at most ``limit`` bytes."""
+    with _os_errors_unreadable():
+        info = path.stat()
     # A FIFO or a device would block or never end: only regular files are read.
     if not stat.S_ISREG(info.st_mode):
         raise Unreadable("not a regular file")
@@ -52,15 +60,8 @@ def file_blocks(path: Path) -> Iterator[bytes]:
 def read_file_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes."""
     check_file(path, limit)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except PermissionError:
-        raise Unreadable("permission denied") from None
-    except FileNotFoundError:
-        raise Unreadable("no such file or directory") from None
-    except OSError as exc:
-        raise Unreadable(exc.strerror or str(exc)) from None
+    with _os_errors_unreadable(), path.open("rb") as handle:
+        data = handle.read(limit + 1)
     if len(data) > limit:  # the file grew after stat
         raise Unreadable(too_large(len(data), limit))
     return data
