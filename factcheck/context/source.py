@@ -26,6 +26,7 @@ they are not one), nor does a figure that only scopes another one ("dans les deu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -189,9 +190,11 @@ def quote_speaker(
     return fullest_name(name, text) if name else None
 
 
-def _cue_pattern(data: SourceData) -> regex.Pattern[str]:
+@cache
+def _cue_pattern() -> regex.Pattern[str]:
     """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
     "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
+    data = source_data()
     words = {*data.introducers, *data.speech_forms, *data.document_verbs}
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
@@ -199,17 +202,10 @@ def _cue_pattern(data: SourceData) -> regex.Pattern[str]:
     return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
 
 
-_CUES: dict[int, regex.Pattern[str]] = {}
-
-
 def names_a_speaker(sentence: str) -> bool:
     """Cheap test before parsing a sentence without figures: does it hold an introducer
     ("selon", "d'après") or a form of a verb of speech ("a annoncé", "indique")?"""
-    data = source_data()
-    pattern = _CUES.get(id(data))
-    if pattern is None:
-        pattern = _CUES[id(data)] = _cue_pattern(data)
-    return pattern.search(sentence) is not None
+    return _cue_pattern().search(sentence) is not None
 
 
 def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
