@@ -180,6 +180,19 @@ def test_eval_warns_when_gold_offsets_do_not_point_at_the_surface(
     assert "warning" in result.stderr and "'46'" in result.stderr
 
 
+def test_eval_does_not_warn_about_typographic_apostrophes(runner, tmp_path, extractor) -> None:
+    # The reader reads "d’euros" as "d'euros" (one for one, same offsets): a gold surface
+    # written with the typographic apostrophe still points at its figure.
+    text = "La région a voté un budget de 3,5 milliards d\u2019euros pour 2024.\n"
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    row = _gold_row("3,5 milliards d\u2019euros", text, "money", 3.5e9, "EUR")
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", str(gold), str(article), "--no-context"])
+    assert "offsets shifted" not in result.stderr, result.stderr
+
+
 def test_malformed_gold_exits_1_naming_the_file(runner, articles, tmp_path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("{not json\n", encoding="utf-8")
