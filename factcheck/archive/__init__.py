@@ -126,6 +126,7 @@ def add_to_store(
     from factcheck.archive.facts_update import update_facts
     from factcheck.archive.incremental import check_batch
     from factcheck.crossref.cue_words import load_lexicon
+    from factcheck.crossref.reader_links import between_facts
     from factcheck.pipeline import articles_frame, claims_frame
 
     store_dir = Path(store_dir)
@@ -169,7 +170,9 @@ def add_to_store(
     table_rows = {
         "articles": _articles_rows(fresh, articles_frame(fresh), batch),
         "claims": batch.claims,
-        "links": batch.links,
+        # Reports of one fact are in the facts table (claim_ids); links keeps the relations
+        # between facts, so the store grows with its figures, not with their pairs.
+        "links": between_facts(batch.links),
         "flags": batch.flags,
         "facts": facts,
     }
@@ -181,7 +184,7 @@ def add_to_store(
                                        (*manifest.batches, record)))
     return StoreSummary(
         store_dir, number, len(articles), len(fresh), present, len(conflicts),
-        len(batch.claims), len(batch.links), len(batch.flags), len(facts), n_superseded,
+        len(batch.claims), len(table_rows["links"]), len(batch.flags), len(facts), n_superseded,
         batch.n_candidates, n_before, tuple(conflicts))
 
 

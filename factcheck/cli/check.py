@@ -88,6 +88,7 @@ def check(
     """
     from factcheck.crossref import sum_checks
     from factcheck.crossref.facts import build_facts
+    from factcheck.crossref.reader_links import flags_with_facts, reader_links
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
 
     reference = None if no_reference else _load_reference(reference_path)
@@ -107,12 +108,13 @@ def check(
         article_timeout=article_timeout,
         on_skipped=skipped,
     )
+    facts = build_facts(analysis.claims, analysis.links)
     tables = {
         "claims": analysis.claims,
-        "links": analysis.links,
-        "flags": analysis.flags,
+        "links": reader_links(analysis.links, facts, analysis.claims),
+        "flags": flags_with_facts(analysis.flags, facts),
         "sums": sum_checks(analysis.claims),
-        "facts": build_facts(analysis.claims, analysis.links),
+        "facts": facts,
     }
     try:
         for name, table in tables.items():
@@ -154,6 +156,8 @@ def check_summary(
 ) -> str:
     """The few lines an editor reads after ``factcheck check``, in French."""
     claims, links, flags, sums = (tables[k] for k in ("claims", "links", "flags", "sums"))
+    if "relation" in links.columns:  # each figure's row to its fact is counted with the facts
+        links = links[links["relation"].astype(str) != "fact"]
     lines = [
         f"{count_phrase(n_articles, 'article lu', 'articles lus')}, "
         f"{count_phrase(len(claims), 'chiffre trouvé', 'chiffres trouvés')}, "

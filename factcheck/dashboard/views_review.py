@@ -223,8 +223,16 @@ def exports_view(ctx: ViewContext) -> None:
                "inclus. Un texte commençant par =, +, -, @, une tabulation ou un retour "
                "chariot est précédé d'une apostrophe, pour qu'un tableur ne l'exécute "
                "jamais comme une formule.")
+    from factcheck.crossref.facts import build_facts
+    from factcheck.crossref.reader_links import flags_with_facts, reader_links
+
+    # The same tables as ``factcheck check``: each figure's link to its fact rather than a row
+    # per pair of reports, and the facts of each flag.
+    facts = build_facts(ctx.claims, ctx.links)
     _downloads("claims", "Chiffres", ctx.claims)
-    _downloads("links", "Liens", data.links_with_status(ctx.links, ctx.claims))
-    _downloads("flags", "Signalements", ctx.flags)
+    _downloads("facts", "Faits", facts)
+    _downloads("links", "Liens", data.links_with_status(
+        reader_links(ctx.links, facts, ctx.claims), ctx.claims))
+    _downloads("flags", "Signalements", flags_with_facts(ctx.flags, facts))
     if ctx.store is not None:
         _downloads("reviews", "Historique des relectures", ctx.store.history())

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from conftest import GOLD_DIR, SEEDS_DIR
 
 from factcheck.cli import main
-from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS
+from factcheck.crossref.reader_links import READER_LINK_COLUMNS
+from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS
 
 DRAFT_A = (
     "Dans le même temps, l'administration Biden a annoncé une nouvelle aide militaire à "
@@ -44,10 +45,21 @@ def test_check_on_the_seeds_writes_the_four_tables(runner, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     tables = _tables(out)
     assert list(tables["claims"].columns[: len(CLAIM_COLUMNS)]) == list(CLAIM_COLUMNS)
-    assert list(tables["links"].columns) == list(LINK_COLUMNS)
-    assert list(tables["flags"].columns) == list(FLAG_COLUMNS)
+    assert list(tables["links"].columns) == list(READER_LINK_COLUMNS)
+    flag_columns = list(FLAG_COLUMNS)
+    flag_columns.insert(flag_columns.index("claim_ids") + 1, "fact_ids")
+    assert list(tables["flags"].columns) == flag_columns
     # The seeds are consistent: 46 = 17 + 12 + "le reste", the two 46 are the same.
     assert tables["flags"].empty, tables["flags"].to_dict("records")
+    # links.csv: one row per figure to its fact, no pair of one fact; the two 46 share one.
+    links, claims = tables["links"], tables["claims"]
+    assert set(links["relation"]) == {"fact"}
+    assert links["claim_a"].is_unique
+    facts = pd.read_csv(out / "facts.csv")
+    assert len(links) == int(facts["n_reports"].sum())
+    fact_of = dict(zip(links["claim_a"], links["fact_a"], strict=True))
+    forty_six = claims.loc[claims["surface"].astype(str) == "46", "claim_id"].tolist()
+    assert len(forty_six) == 2 and fact_of[forty_six[0]] == fact_of[forty_six[1]]
     assert "cohérent" in " ".join(tables["sums"].astype(str).to_numpy().ravel())
     assert (out / "flags.excel-fr.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "articles lus" in result.output
@@ -63,9 +75,18 @@ def test_check_flags_a_scale_slip_between_two_articles(runner, tmp_path: Path) -
     out = tmp_path / "out"
     result = runner.invoke(main, ["check", str(tmp_path), "-o", str(out), "--no-reference"])
     assert result.exit_code == 0, result.output
-    flags = _tables(out)["flags"]
+    tables = _tables(out)
+    flags = tables["flags"]
     assert "scale_slip" in set(flags["type"]), flags.to_dict("records")
     assert "signalement" in result.output
+    # The flag points at the facts of its figures, and the relation between them is kept in
+    # links.csv with the fact of each side.
+    slip = flags[flags["type"] == "scale_slip"].iloc[0]
+    assert len(str(slip["fact_ids"]).split("; ")) == len(str(slip["claim_ids"]).split("; "))
+    links = tables["links"]
+    between = links[links["relation"] != "fact"]
+    assert len(between) >= 1 and between["fact_a"].notna().all() and between["fact_b"].notna().all()
+    assert set(between["fact_a"]) | set(between["fact_b"]) <= set(links["fact_a"])
 
 
 def test_a_missing_input_is_reported_and_the_rest_checked(runner, tmp_path: Path) -> None:
@@ -151,5 +172,8 @@ def test_summary_counts_undated_articles_and_copies(runner, tmp_path: Path) -> N
     assert set(claims.loc[claims["article_id"] == "b", "copy_of"]) == {"a"}
     assert claims.loc[claims["article_id"] != "b", "copy_of"].isna().all()
     links = pd.read_csv(out / "links.csv")
-    assert (links["explanation"].str.contains("reprend l'article a")).sum() >= 4
+    # Each figure of the copy points at the fact it repeats, and says it is a copy.
+    of_copy = links[links["claim_a"].isin(claims.loc[claims["article_id"] == "b", "claim_id"])]
+    assert len(of_copy) >= 4
+    assert of_copy["explanation"].str.contains("reprend l'article a").all()
     assert pd.read_csv(out / "flags.csv").empty

@@ -243,7 +243,7 @@ def test_exports_view_offers_csv_and_french_excel_for_every_table(env):
     at = _view(_app(), "Exports")
     keys = sorted(el.key for el in at.get("download_button"))
     assert keys == sorted(
-        f"dl-{name}-{fmt}" for name in ("claims", "links", "flags", "reviews")
+        f"dl-{name}-{fmt}" for name in ("claims", "facts", "links", "flags", "reviews")
         for fmt in ("csv", "xlsfr")
     )
 

@@ -1,0 +1,104 @@
+"""The links a reader needs, growing with the corpus rather than with the square of a fact's
+reports.
+
+``cross_reference`` links every pair of figures it compares: a fact reported a hundred times
+gives nearly five thousand ``same`` or ``compatible`` pairs. Once the facts are built
+(:func:`factcheck.crossref.facts.build_facts`), those pairs say nothing the facts table does
+not: each figure belongs to one fact. The links table written for readers therefore keeps
+
+* one ``fact`` row per comparable figure: the figure (``claim_a``) and its fact (``fact_a``),
+  with how many reports and articles the fact has; a figure of an article that repeats another
+  (a copy or near-copy) says which article it repeats;
+* every other relation between two figures (``contradiction``, ``evolution``,
+  ``different_scope``, …) as before, with the fact of each side (``fact_a``, ``fact_b``), so
+  that a reader, and the provenance built on the facts, can go from a relation to the facts
+  it joins.
+
+Its size is the number of figures plus the number of those relations, linear in the corpus.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.facts import SAME_FACT, fact_of_claims
+from factcheck.models import LINK_COLUMNS, stable_id
+
+#: Columns of the links table written for readers (``links.csv``).
+READER_LINK_COLUMNS: tuple[str, ...] = (*LINK_COLUMNS, "fact_a", "fact_b")
+
+#: Relation of a figure's row pointing at its fact.
+FACT_RELATION = "fact"
+
+
+def reader_links(links: pd.DataFrame, facts: pd.DataFrame, claims: pd.DataFrame,
+                 lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The links table for readers (:data:`READER_LINK_COLUMNS`) from the pairwise ``links``
+    of ``cross_reference``, the ``facts`` built from them and the ``claims`` table: one
+    ``fact`` row per figure of a fact, then the relations other than ``same`` and
+    ``compatible``, each with the facts of its two figures. Rows are sorted by link id."""
+    lexicon = lexicon or load_lexicon()
+    fact_of = fact_of_claims(facts) if len(facts) else {}
+    rows = _fact_rows(facts, claims, lexicon)
+    if links is not None and len(links):
+        for row in between_facts(links).itertuples(index=False):
+            rows.append({
+                "link_id": row.link_id, "claim_a": row.claim_a, "claim_b": row.claim_b,
+                "relation": row.relation, "explanation": row.explanation,
+                "fact_a": fact_of.get(str(row.claim_a)), "fact_b": fact_of.get(str(row.claim_b)),
+            })
+    frame = pd.DataFrame(rows, columns=list(READER_LINK_COLUMNS))
+    return frame.sort_values("link_id", kind="stable").reset_index(drop=True)
+
+
+def between_facts(links: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``links`` that relate two facts (every relation but ``same`` and
+    ``compatible``), for a store whose facts table says which fact each figure reports."""
+    return links[~links["relation"].astype(str).isin(SAME_FACT)].reset_index(drop=True)
+
+
+def _fact_rows(facts: pd.DataFrame, claims: pd.DataFrame,
+               lexicon: Lexicon) -> list[dict[str, object]]:
+    if not len(facts):
+        return []
+    wanted = ["claim_id", "article_id", "surface", "copy_of"]
+    present = [c for c in wanted if c in claims.columns]
+    by_claim = {str(r["claim_id"]): r for r in claims[present].to_dict("records")}
+    rows: list[dict[str, object]] = []
+    for fact in facts.itertuples(index=False):
+        for claim_id in fact.claim_ids:
+            claim = by_claim.get(str(claim_id), {})
+            rows.append({
+                "link_id": stable_id(FACT_RELATION, claim_id, fact.fact_id),
+                "claim_a": claim_id, "claim_b": None, "relation": FACT_RELATION,
+                "explanation": _fact_explanation(claim, fact, lexicon),
+                "fact_a": fact.fact_id, "fact_b": None,
+            })
+    return rows
+
+
+def _fact_explanation(claim: dict, fact: object, lexicon: Lexicon) -> str:
+    surface = str(claim.get("surface") or "")
+    n_reports, n_articles = int(fact.n_reports), int(fact.n_articles)  # type: ignore[attr-defined]
+    if n_reports <= 1:
+        text = lexicon.say("fact_alone", surface=surface)
+    else:
+        text = lexicon.say("fact_member", surface=surface, reports=n_reports,
+                           articles=n_articles, first=fact.first_article)  # type: ignore[attr-defined]
+    original = claim.get("copy_of")
+    if isinstance(original, str) and original:
+        text += " " + lexicon.say("fact_copy", copy=claim.get("article_id"), original=original)
+    return text
+
+
+def flags_with_facts(flags: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """``flags`` with a ``fact_ids`` column after ``claim_ids``: the fact of each flagged
+    figure, in the order of ``claim_ids`` (None for a figure outside every fact, such as one
+    compared with a reference figure only)."""
+    fact_of = fact_of_claims(facts) if len(facts) else {}
+    out = flags.copy()
+    ids = [tuple(fact_of.get(str(c)) for c in claim_ids) for claim_ids in out["claim_ids"]]
+    out.insert(out.columns.get_loc("claim_ids") + 1, "fact_ids", pd.Series(ids, index=out.index,
+                                                                          dtype="object"))
+    return out
