@@ -87,7 +87,9 @@ def check(
       factcheck check today/ --store archive-store
     """
     from factcheck.crossref import sum_checks
+    from factcheck.crossref.cue_words import load_lexicon
     from factcheck.crossref.facts import build_facts
+    from factcheck.crossref.matching import prepare_claims
     from factcheck.crossref.reader_links import flags_with_facts, reader_links
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
 
@@ -108,12 +110,14 @@ def check(
         article_timeout=article_timeout,
         on_skipped=skipped,
     )
-    facts = build_facts(analysis.claims, analysis.links)
+    lexicon = load_lexicon()
+    views = prepare_claims(analysis.claims, lexicon)  # read once for sums and facts
+    facts = build_facts(analysis.claims, analysis.links, lexicon, views)
     tables = {
         "claims": analysis.claims,
-        "links": reader_links(analysis.links, facts, analysis.claims),
+        "links": reader_links(analysis.links, facts, analysis.claims, lexicon),
         "flags": flags_with_facts(analysis.flags, facts),
-        "sums": sum_checks(analysis.claims),
+        "sums": sum_checks(analysis.claims, lexicon, views),
         "facts": facts,
     }
     try:

@@ -250,11 +250,15 @@ def cross_reference(
     return links_df, flags_df
 
 
-def sum_checks(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+def sum_checks(claims: pd.DataFrame, lexicon: Lexicon | None = None,
+               views: list[ClaimView] | None = None) -> pd.DataFrame:
     """Every parts/total structure found in the articles with its arithmetic, consistent or
-    not ("46 − 17 − 12 = 17 drones pour « le reste » : cohérent"), for display."""
+    not ("46 − 17 − 12 = 17 drones pour « le reste » : cohérent"), for display. ``views``:
+    ``prepare_claims(claims)`` when the caller has it already (it is the costly part)."""
     lexicon = lexicon or load_lexicon()
-    structures: list[SumStructure] = find_structures(prepare_claims(claims, lexicon), lexicon)
+    if views is None:
+        views = prepare_claims(claims, lexicon)
+    structures: list[SumStructure] = find_structures(views, lexicon)
     return pd.DataFrame([vars_of(s, SUM_COLUMNS) for s in structures], columns=list(SUM_COLUMNS))
 
 

@@ -107,12 +107,16 @@ def _period(v: ClaimView) -> tuple[str, str]:
 
 
 def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
-                lexicon: Lexicon | None = None) -> pd.DataFrame:
+                lexicon: Lexicon | None = None,
+                prepared: list[ClaimView] | None = None) -> pd.DataFrame:
     """The facts table (:data:`FACT_COLUMNS`, one row per fact, sorted by fact id) of the
     comparable figures of ``claims``, grouped by the ``same`` and ``compatible`` links of
-    ``links`` (from ``cross_reference``). ``claim_ids`` lists the reports, first one first."""
+    ``links`` (from ``cross_reference``). ``claim_ids`` lists the reports, first one first.
+    ``prepared``: ``prepare_claims(claims)`` when the caller has it already."""
     lexicon = lexicon or load_lexicon()
-    views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
+    if prepared is None:
+        prepared = prepare_claims(claims, lexicon)
+    views = {v.claim_id: v for v in prepared}
     if not views:
         return pd.DataFrame(columns=list(FACT_COLUMNS))
     groups = _Groups(views)

@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import regex
+from scipy import sparse
 from wordfreq import zipf_frequency
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]")
@@ -88,13 +90,19 @@ def profile(text: str, settings: StorySettings) -> dict[str, float]:
     return out
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    num = sum(w * b[k] for k, w in a.items() if k in b)
+def _norm(a: Mapping[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in a.values()))
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float],
+            norm_a: float | None = None, norm_b: float | None = None) -> float:
+    """Cosine of two weighted word profiles (their norms, when known, are not recomputed:
+    comparing one article with thousands of candidates spent most of its time on them)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    num = sum(w * large[k] for k, w in small.items() if k in large)
     if not num:
         return 0.0
-    den = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    den = (_norm(a) if norm_a is None else norm_a) * (_norm(b) if norm_b is None else norm_b)
     return num / den if den else 0.0
 
 
@@ -168,6 +176,7 @@ class StoryIndex:
     def __init__(self, articles: Iterable[tuple[str, str, str]], settings: StorySettings):
         self.settings = settings
         self.profiles: dict[str, dict[str, float]] = {}
+        self.norms: dict[str, float] = {}
         self.published: dict[str, date | None] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)
         for article_id, day, text in sorted(articles):
@@ -176,6 +185,7 @@ class StoryIndex:
     def add(self, article_id: str, day: str, text: str) -> None:
         prof = profile(text, self.settings)
         self.profiles[article_id] = prof
+        self.norms[article_id] = _norm(prof)
         self.published[article_id] = _date(day)
         for key in self._rarest(prof):
             self.postings[key].append(article_id)
@@ -191,38 +201,69 @@ class StoryIndex:
                 found.update(ids)
         return found
 
-    def _score(self, prof: Mapping[str, float], day: date | None, other: str) -> float | None:
+    def _score(self, prof: Mapping[str, float], day: date | None, other: str,
+               norm: float | None = None) -> float | None:
         theirs = self.published[other]
         if day and theirs and abs((day - theirs).days) > self.settings.max_days:
             return None
-        score = _cosine(prof, self.profiles[other])
+        score = _cosine(prof, self.profiles[other], norm, self.norms[other])
         return score if score >= self.settings.threshold else None
 
     def mates_of(self, article_id: str, day: str, text: str) -> dict[str, float]:
         """Indexed articles of the same story as a new one, with their similarity."""
         prof, when = profile(text, self.settings), _date(day)
+        norm = _norm(prof)
         out = {}
         for other in sorted(self._candidates(prof) - {article_id}):
-            score = self._score(prof, when, other)
+            score = self._score(prof, when, other, norm)
             if score is not None:
                 out[other] = round(score, 4)
         return out
 
     def stories(self) -> Stories:
-        """Every pair of indexed articles of one story."""
+        """Every pair of indexed articles of one story. The candidates of each article (the
+        articles sharing one of its rarest words) are scored at once, as one sparse product
+        of unit-length profiles, rather than one cosine at a time in Python: the same pairs,
+        a fraction of the time on a large corpus."""
         mates: dict[str, set[str]] = defaultdict(set)
         similarity: dict[tuple[str, str], float] = {}
-        for article_id in sorted(self.profiles):
-            prof, when = self.profiles[article_id], self.published[article_id]
-            for other in sorted(self._candidates(prof)):
-                if other <= article_id:
-                    continue
-                score = self._score(prof, when, other)
-                if score is not None:
+        ids = sorted(self.profiles)
+        row = {article_id: i for i, article_id in enumerate(ids)}
+        unit = self._unit_profiles(ids)
+        days = np.array([d.toordinal() if d else -1 for d in (self.published[a] for a in ids)],
+                        dtype=np.int64)
+        for i, article_id in enumerate(ids):
+            others = [row[o] for o in self._candidates(self.profiles[article_id])
+                      if o > article_id]
+            if not others:
+                continue
+            cand = np.array(sorted(others), dtype=np.int64)
+            if days[i] >= 0:  # dates further apart than the window: two stories
+                theirs = days[cand]
+                cand = cand[(theirs < 0) | (np.abs(theirs - days[i]) <= self.settings.max_days)]
+            if not len(cand):
+                continue
+            scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
+            for j, score in zip(cand.tolist(), scores.tolist(), strict=True):
+                if score >= self.settings.threshold:
+                    other = ids[j]
                     similarity[(article_id, other)] = round(score, 4)
                     mates[article_id].add(other)
                     mates[other].add(article_id)
         return Stories({k: frozenset(v) for k, v in mates.items()}, similarity)
+
+    def _unit_profiles(self, ids: list[str]) -> sparse.csr_matrix:
+        """The profiles of ``ids`` as rows of unit length (one column per word)."""
+        columns: dict[str, int] = {}
+        indptr, indices, data = [0], [], []
+        for article_id in ids:
+            prof, norm = self.profiles[article_id], self.norms[article_id] or 1.0
+            for word in sorted(prof):
+                indices.append(columns.setdefault(word, len(columns)))
+                data.append(prof[word] / norm)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
+                                 shape=(len(ids), max(len(columns), 1)))
 
 
 def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettings) -> Stories:

@@ -104,3 +104,28 @@ def test_figures_of_two_stories_are_not_linked_even_of_one_family() -> None:
     articles[1]["text"] = "Au moins 30 000 personnes ont manifesté à Paris samedi selon la CGT."
     links, _ = cross_reference(frame_from_articles(articles))
     assert list(links["relation"]) == ["compatible"]
+
+
+def test_stories_scored_at_once_are_the_pairs_scored_one_by_one() -> None:
+    # stories() scores each article's candidates as one sparse product; mates_of() scores a
+    # new article one cosine at a time: on a varied corpus (dated, undated, too far apart,
+    # several stories) both give the same pairs and the same similarities.
+    import random
+
+    rng = random.Random(7)
+    texts = [FLOOD_A, FLOOD_B, MARCH, MARCH_LATER]
+    days = ["2023-09-12", "2023-09-14", "", "2025-01-02", "2023-03-07"]
+    corpus = []
+    for i in range(40):
+        words = " ".join(rng.sample(" ".join(texts).split(), 25))
+        corpus.append((f"a{i:02d}", rng.choice(days), rng.choice(texts) + " " + words))
+    index = StoryIndex(corpus, SETTINGS)
+    at_once = index.stories()
+    one_by_one = {}
+    for article_id, day, text in corpus:
+        for other, score in index.mates_of(article_id, day, text).items():
+            one_by_one[(min(article_id, other), max(article_id, other))] = score
+    assert at_once.similarity.keys() == one_by_one.keys() and len(one_by_one) > 20
+    for pair, score in at_once.similarity.items():
+        assert score == pytest.approx(one_by_one[pair], abs=1e-4)
+    assert len(one_by_one) < len(corpus) * (len(corpus) - 1) // 2  # dates kept some apart
