@@ -82,13 +82,8 @@ class _StoreStoryIndex(StoryIndex):
         self.banned = banned
         super().__init__(articles, settings)
 
-    def _candidates(self, prof: Mapping[str, float]) -> set[str]:
-        found: set[str] = set()
-        for key in self._rarest(prof):
-            ids = self.postings.get(key, [])
-            if key not in self.banned and len(ids) <= self.settings.max_postings:
-                found.update(ids)
-        return found
+    def _indexes(self, key: str, ids: list[str]) -> bool:
+        return key not in self.banned and super()._indexes(key, ids)
 
 
 def story_keys(index: StoryIndex, article_id: str) -> list[str]:

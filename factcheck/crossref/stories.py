@@ -193,13 +193,32 @@ class StoryIndex:
     def _rarest(self, prof: Mapping[str, float]) -> list[str]:
         return sorted(prof, key=lambda k: (-prof[k], k))[: self.settings.index_words]
 
+    def _indexes(self, key: str, ids: list[str]) -> bool:
+        """Whether a word (held by the articles ``ids``) finds pairs: a word shared by more
+        than ``max_postings`` articles does not (another, rarer word will)."""
+        return len(ids) <= self.settings.max_postings
+
     def _candidates(self, prof: Mapping[str, float]) -> set[str]:
         found: set[str] = set()
         for key in self._rarest(prof):
             ids = self.postings.get(key, [])
-            if len(ids) <= self.settings.max_postings:
+            if self._indexes(key, ids):
                 found.update(ids)
         return found
+
+    def _candidate_matrix(self, row: Mapping[str, int]) -> tuple[sparse.csr_matrix,
+                                                                 sparse.csr_matrix]:
+        """Articles (rows, numbered by ``row``) by the words that index them, and its
+        transpose: the candidates of article i are the non-zero columns of
+        ``words[i] @ transposed``, as :meth:`_candidates` finds them one word at a time."""
+        rows, cols = [], []
+        for col, (key, ids) in enumerate(sorted(self.postings.items())):
+            if self._indexes(key, ids):
+                rows.extend(row[a] for a in ids)
+                cols.extend([col] * len(ids))
+        words = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
+                                  shape=(len(row), max(len(self.postings), 1)))
+        return words, words.T.tocsr()
 
     def _score(self, prof: Mapping[str, float], day: date | None, other: str,
                norm: float | None = None) -> float | None:
@@ -230,26 +249,26 @@ class StoryIndex:
         ids = sorted(self.profiles)
         row = {article_id: i for i, article_id in enumerate(ids)}
         unit = self._unit_profiles(ids)
+        words, transposed = self._candidate_matrix(row)
         days = np.array([d.toordinal() if d else -1 for d in (self.published[a] for a in ids)],
                         dtype=np.int64)
         for i, article_id in enumerate(ids):
-            others = [row[o] for o in self._candidates(self.profiles[article_id])
-                      if o > article_id]
-            if not others:
+            found = (words[i] @ transposed).indices
+            cand = np.sort(found[found > i]).astype(np.int64)  # ids are sorted: j > i, b > a
+            if not len(cand):
                 continue
-            cand = np.array(sorted(others), dtype=np.int64)
             if days[i] >= 0:  # dates further apart than the window: two stories
                 theirs = days[cand]
                 cand = cand[(theirs < 0) | (np.abs(theirs - days[i]) <= self.settings.max_days)]
             if not len(cand):
                 continue
             scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
-            for j, score in zip(cand.tolist(), scores.tolist(), strict=True):
-                if score >= self.settings.threshold:
-                    other = ids[j]
-                    similarity[(article_id, other)] = round(score, 4)
-                    mates[article_id].add(other)
-                    mates[other].add(article_id)
+            kept = scores >= self.settings.threshold
+            for j, score in zip(cand[kept].tolist(), scores[kept].tolist(), strict=True):
+                other = ids[j]
+                similarity[(article_id, other)] = round(score, 4)
+                mates[article_id].add(other)
+                mates[other].add(article_id)
         return Stories({k: frozenset(v) for k, v in mates.items()}, similarity)
 
     def _unit_profiles(self, ids: list[str]) -> sparse.csr_matrix:
