@@ -26,8 +26,13 @@ the sentence, or one wording in two articles (a source and a publication day alo
 tell which of its figures a report gives); or one tie when the figures share their digits (a
 power of ten apart, or in another order: 23/32), the sign of one figure mistyped. The
 confidence grows with the ties.
-Two named sources at odds (``sources_disagree``, no accusation) need no blocker and one of
-those ties of place, period, sentence or wording.
+Two named sources at odds (``sources_disagree``, no accusation) need the same: an
+established identity, each source named with its own figure.
+
+Unknown is never equal: a place or a period (the date of the event or of the count) read on
+one figure only blocks, as a publication date missing on either article does. (A side read
+on one figure only does not block: the cue reader misses sides more often than texts leave
+them unsaid; it never ties either.)
 """
 
 from __future__ import annotations
@@ -64,9 +69,9 @@ class Identity:
     def established(self) -> bool:
         """Enough to accuse: no blocker, two ties of which one is not weak (a single tie with
         the same significant digits a power of ten apart)."""
-        if self.blockers:
-            return False
         ties = set(self.ties)
+        if set(self.blockers) - ({"period_unknown"} if "digits" in ties else set()):
+            return False
         real = [t for t in self.ties if t != "digits"]
         strong = [t for t in real if t not in WEAK]
         if "digits" in ties and ({"source"} | STRONG_SCOPE) & ties and "article" not in ties:
@@ -83,19 +88,11 @@ class Identity:
         return len(real) >= MIN_TIES and bool(strong)
 
     @property
-    def comparable(self) -> bool:
-        """Enough to show two named sources at odds (no accusation): no blocker, and a
-        place, a period, the sentence or one wording read on both."""
-        return not self.blockers and bool(set(self.ties) & STRONG_SCOPE)
-
-    @property
     def confidence(self) -> float:
-        """0 to 1, from the ties (0 when not even comparable); below 0.5 when the figures
-        are only comparable, not established as one fact."""
-        if not (self.established or self.comparable):
+        """0 to 1, from the ties; 0 when the figures are not established as one fact."""
+        if not self.established:
             return 0.0
-        score = min(1.0, sum(WEIGHTS[t] for t in self.ties))
-        return round(score if self.established else min(score, 0.45), 2)
+        return round(min(1.0, sum(WEIGHTS[t] for t in self.ties)), 2)
 
     def summary(self) -> str:
         return " ; ".join(self.evidence)
@@ -133,12 +130,17 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         blockers.append("basis")  # a rate's basis read on one side only
     if a.side and b.side and a.side != b.side:
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
-        # reader misses sides more often than texts leave them unsaid)
+        # reader misses sides more often than texts leave them unsaid: "abattu 45 drones
+        # russes" gets no side where "54 drones russes ont été abattus" gets one)
     if a.period[0] == "explicit" and a.period == b.period:
         ties.append("period")
         evidence.append(lexicon.say("identity_period", period=_period_text(a, lexicon)))
-    elif a.period[0] == "explicit" and b.period[0] == "explicit":
-        blockers.append("period")  # two periods read, and they differ
+    elif "explicit" in (a.period[0], b.period[0]):
+        # Two periods read and different, or a date read on one figure only: the other
+        # figure's date (of the event, of the count) is unknown, and unknown is not equal
+        # (unless the same distinctive digits say which figure it is, see ``established``).
+        both = a.period[0] == b.period[0]
+        blockers.append("period" if both else "period_unknown")
     if cross and _same_wording(a, b):
         ties.append("wording")  # one sentence in two articles, but for the figure
         evidence.append(lexicon.say("identity_wording"))
@@ -149,7 +151,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
             ties.append("day")
             evidence.append(lexicon.say("identity_day", date=a.published))
     elif a.sentence_start == b.sentence_start and a.sentence == b.sentence:
-        ties.append("sentence")  # "9 500 selon la police et 65 000 selon les syndicats"
+        # "9 500 selon la police et 65 000 selon les syndicats": one sentence, one article,
+        # one thing counted twice (two figures of one sentence are only judged when each has
+        # its own source, see relations.cross_ok).
+        ties.extend(("sentence", "article"))
         evidence.append(lexicon.say("identity_sentence"))
     else:
         ties.append("article")

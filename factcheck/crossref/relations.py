@@ -26,6 +26,10 @@ MAX_GROUP = 150
 SLIP_DAYS = 7
 #: Figures of another period or series compared with each figure (all of them up to this).
 NEIGHBOURS = 4
+#: Two figures of one family more than this ratio apart are one series at two dates only when
+#: something besides the family ties them (:func:`series_tie`): a city and the country, a
+#: week and a year, a category and the total are more often what such a gap means.
+EVOLUTION_RATIO = 3.0
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
 
 
@@ -198,11 +202,15 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             and not (distinct_sources(a, b) and a.published == b.published)):
         # Tolls are updated through the day and the days after: two articles, two updates
         # (unless the digits show a typing slip: 35/53, 43 000/430 000).
-        if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
+        if not (a.family and b.family) or not _one_series(a, b):
             return None
         return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
     if same_period:
         if a.revision != b.revision:
+            # "Provisoire" then "définitif": one fact revised, only when the evidence ties the
+            # two figures to one fact (a cue word somewhere in a sentence is not that).
+            if not identity(a, b, lexicon).established or ratio(a, b) > SCOPE_RATIO:
+                return None
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
@@ -219,9 +227,32 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         return _accuse(a, b, qa, qb, lexicon, slip)
     if event:
         return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
-    if not (a.family and b.family) or ratio(a, b) > SCOPE_RATIO:
+    if not (a.family and b.family) or not _one_series(a, b):
         return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _one_series(a: ClaimView, b: ClaimView) -> bool:
+    """Two figures of one family may be one series at two dates: within EVOLUTION_RATIO of
+    each other, or up to SCOPE_RATIO apart when something besides the family ties them."""
+    r = ratio(a, b)
+    return r <= EVOLUTION_RATIO or (r <= SCOPE_RATIO and series_tie(a, b))
+
+
+def series_tie(a: ClaimView, b: ClaimView) -> bool:
+    """Something read on both figures, besides their family, says they measure one thing:
+    the same source named with each, the same known place, the same outcome ("blessés" and
+    "blessés"), or a word that describes both. Unknown on one side ties nothing."""
+    if (a.source_key and a.source_key == b.source_key
+            and "inherited" not in (a.source_mode, b.source_mode)):
+        return True
+    pa = {a.place} if a.place else a.places
+    pb = {b.place} if b.place else b.places
+    if pa & pb:
+        return True
+    if a.outcome and a.outcome == b.outcome:
+        return True
+    return bool(a.words & b.words)
 
 
 def same_figure(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
@@ -253,14 +284,13 @@ def _toll(v: ClaimView, lexicon: Lexicon) -> bool:
 
 def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,
             slip: bool) -> Judged | None:
-    """A contradiction, only when the evidence establishes that the two figures report one
-    fact (:func:`factcheck.crossref.identity.identity`), or two named sources at odds on
-    comparable figures (for ``sources_disagree``, never an accusation); else no link."""
+    """A contradiction (or two named sources at odds, rule ``sources_disagree``), only when
+    the evidence establishes that the two figures report one fact
+    (:func:`factcheck.crossref.identity.identity`); else no link."""
     distinctive = len(significant_digits(a.value)) >= 2
     found = identity(a, b, lexicon, same_digits=(slip and distinctive) or _typo(a, b))
-    named = a.source_mode != "inherited" and b.source_mode != "inherited"
-    if not (found.established or (found.comparable and named and distinct_sources(a, b))):
-        return None
+    if not found.established:
+        return None  # two sources at odds are shown only on one established fact too
     return Judged(a, b, "contradiction",
                   lexicon.say("link_contradiction", a=qa, b=qb, evidence=found.summary(),
                               a_bounds=bounds(a, lexicon), b_bounds=bounds(b, lexicon)),

@@ -20,8 +20,14 @@ def same_source(j: Judged) -> bool:
 
 
 def sources_disagree(j: Judged) -> bool:
-    """Two different named sources at odds, with no sign of a typing slip (23/32): the
-    police and a union counting one march, not an error (rule ``sources_disagree``)."""
+    """Two different sources, each named with its own figure, at odds on one established
+    fact, with no sign of a typing slip (23/32): the police and a union counting one march,
+    not an error (rule ``sources_disagree``)."""
+    return j.established and _named(j) and _other_sources(j)
+
+
+def _other_sources(j: Judged) -> bool:
+    """Two different sources (named with the figures or carried over), no typing slip."""
     return distinct_sources(j.a, j.b) and not digit_swap(j)
 
 
@@ -46,8 +52,8 @@ class Contradiction(Rule):
                 continue
             if same_source(j) or slip_factor(j.a, j.b):
                 continue
-            if sources_disagree(j):
-                continue
+            if _other_sources(j):
+                continue  # two sources: at most two sources at odds, never an error
             key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
                 "flag_contradiction"
             text = ctx.lexicon.say(key, explanation=j.explanation)

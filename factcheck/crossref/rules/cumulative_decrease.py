@@ -33,7 +33,8 @@ class CumulativeDecrease(Rule):
             # Identity before accusation: one running total needs the same named source or
             # the same known place (two dates are expected: it is a cumulative figure).
             found = identity(a, b, ctx.lexicon)
-            if set(found.blockers) - {"period"} or not {"source", "place"} & set(found.ties):
+            if (set(found.blockers) - {"period", "period_unknown"}
+                    or not {"source", "place"} & set(found.ties)):
                 continue
             text = ctx.lexicon.say("flag_cumulative", a=quote(a, ctx.lexicon),
                                    b=quote(b, ctx.lexicon))

@@ -1,4 +1,5 @@
-"""Two different named sources giving different values for the same metric and period."""
+"""Two different named sources giving different values for one established fact: the same
+metric, scope and period or event, tied by evidence (:mod:`factcheck.crossref.identity`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from factcheck.models import Flag
 @register
 class SourcesDisagree(Rule):
     name = "sources_disagree"
-    description = ("Deux sources nommées et différentes donnent des valeurs incompatibles pour "
-                   "le même indicateur et la même période (police et syndicats comptant une "
-                   "manifestation) : un écart à présenter comme tel, pas une erreur.")
+    description = ("Deux sources différentes, chacune nommée avec son chiffre, donnent des "
+                   "valeurs incompatibles pour un même fait établi (même indicateur, même lieu, "
+                   "même période ou même événement, preuves à l'appui) : police et syndicats "
+                   "comptant une manifestation. Un écart à présenter comme tel, pas une erreur.")
     severity = "low"
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
