@@ -25,6 +25,7 @@ from factcheck.dashboard.settings import (
     read_settings,
     reviewer_identity,
 )
+from factcheck.dashboard.views_archive import archive_view
 from factcheck.dashboard.views_read import articles_view, figures_view, timeline_view
 from factcheck.dashboard.views_review import draft_view, exports_view, flags_view
 from factcheck.dashboard.widgets import ViewContext, md
@@ -33,9 +34,10 @@ from factcheck.store import ReviewStore, StoreError, resolve_db_path
 
 REVIEWER_ENV_VAR = "FACTCHECK_REVIEWER"
 
+ARCHIVE_VIEW = L.VIEWS[-1]
 _VIEWS = dict(
     zip(
-        L.VIEWS,
+        L.VIEWS[:-1],
         (articles_view, figures_view, flags_view, draft_view, timeline_view, exports_view),
         strict=True,
     )
@@ -236,6 +238,10 @@ def main() -> None:
         st.stop()
     choices = _sidebar(settings)
     view, reviewer, loads = choices.view, choices.reviewer, choices.loads
+    if view == ARCHIVE_VIEW:  # the store, by pages: no corpus analysis needed
+        st.header(view)
+        archive_view(settings.store_dir)
+        return
     articles, duplicates = data.merge_articles(*(load.articles for load in loads))
     problems = [e for load in loads for e in load.errors] + list(duplicates)
     if problems:

@@ -13,6 +13,7 @@ VIEWS: tuple[str, ...] = (
     "Vérifier un brouillon",
     "Chronologie",
     "Exports",
+    "Archive",
 )
 
 SPAN_STATUS: Mapping[SpanStatus, str] = {

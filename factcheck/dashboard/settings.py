@@ -9,6 +9,7 @@ environment and the secrets section, so every rule is testable without Streamlit
 | uploads at once | ``FACTCHECK_MAX_UPLOADS`` | ``max_uploads`` | 50 |
 | uploads in total (MB) | ``FACTCHECK_MAX_UPLOAD_TOTAL_MB`` | ``max_upload_total_mb`` | 50 |
 | identity header | ``FACTCHECK_IDENTITY_HEADER`` | ``identity_header`` | none |
+| claims store (archive) | ``FACTCHECK_STORE`` | ``store_dir`` | none: no archive to browse |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ CORPUS_ROOT_ENV_VAR = "FACTCHECK_CORPUS_ROOT"
 MAX_UPLOADS_ENV_VAR = "FACTCHECK_MAX_UPLOADS"
 MAX_UPLOAD_TOTAL_ENV_VAR = "FACTCHECK_MAX_UPLOAD_TOTAL_MB"
 IDENTITY_HEADER_ENV_VAR = "FACTCHECK_IDENTITY_HEADER"
+STORE_ENV_VAR = "FACTCHECK_STORE"
 DEFAULT_MAX_UPLOADS = 50
 DEFAULT_MAX_UPLOAD_TOTAL_MB = 50
 
@@ -39,6 +41,7 @@ class Settings:
     max_uploads: int
     max_upload_total_bytes: int
     identity_header: str | None  # a header set by the newsroom's login proxy
+    store_dir: Path | None = None  # a claims store (``factcheck check --store``) to browse
 
 
 def read_settings(
@@ -70,7 +73,12 @@ def read_settings(
             f"{MAX_UPLOAD_TOTAL_ENV_VAR} (max_upload_total_mb)",
         ) * 1_000_000,
         identity_header=raw(IDENTITY_HEADER_ENV_VAR, "identity_header"),
+        store_dir=_path(raw(STORE_ENV_VAR, "store_dir")),
     )
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value else None
 
 
 def _positive(value: str | None, default: int, name: str) -> int:

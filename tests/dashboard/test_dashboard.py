@@ -76,12 +76,19 @@ def _marks(body: str) -> list[str]:
     return re.findall(r"<mark[^>]*>(.*?)</mark>", body)
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", [v for v in VIEWS if v != "Archive"])
 def test_every_view_opens_on_the_seeds(env, view):
     at = _view(_app(), view)
     assert not at.error
     assert at.header[0].value == view
     assert "Corpus analysé : 2 articles" in at.status[0].label  # the status box
+
+
+def test_the_archive_view_opens_without_analysing_the_corpus(env):
+    # It browses a store (tests/dashboard/test_dashboard_archive.py), not the loaded articles.
+    at = _view(_app(), "Archive")
+    assert not at.error and at.header[0].value == "Archive"
+    assert not at.status
 
 
 def test_articles_view_highlights_figures_and_shows_the_chosen_one(env):
