@@ -40,6 +40,9 @@ class SubjectData:
     age_units: frozenset[str] = frozenset()
     age_markers: frozenset[str] = frozenset()
     age_holders: frozenset[str] = frozenset()
+    prenominal: frozenset[str] = frozenset()
+    intensifiers: frozenset[str] = frozenset()
+    elliptic_after_de: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +253,9 @@ def subject_data(code: str = "fr") -> SubjectData:
         age_units=_words(_table(d, "durations", f), "age_units", f),
         age_markers=_words(_table(d, "durations", f), "age_markers", f),
         age_holders=_words(_table(d, "durations", f), "age_holders", f),
+        prenominal=_words(d, "prenominal", f),
+        intensifiers=_words(d, "intensifiers", f),
+        elliptic_after_de=_words(d, "elliptic_after_de", f),
     )
 
 

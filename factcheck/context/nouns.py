@@ -37,10 +37,40 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
         ):
             j += 1  # "de la richesse", "de son territoire"
+    elliptic = j < len(toks) and toks[j - 1].lower in g.de \
+        and toks[j].lower in data.elliptic_after_de
+    if not elliptic:
+        j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and nounish(toks[j], data):
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
+        return j
+    return None
+
+
+def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The noun after the adjectives placed before it ("nouveaux cas", "autres décès", "plus
+    importantes majors"), else ``j`` itself."""
+    k = j
+    while k < len(toks):
+        if toks[k].lower in data.prenominal:
+            k += 1
+        elif toks[k].lower in data.intensifiers and k + 1 < len(toks) and toks[k + 1].pos == "ADJ":
+            k += 2
+        else:
+            break
+    if k > j and k < len(toks) and toks[k].pos == "NOUN" and not toks[k].is_title:
+        return k
+    return j
+
+
+def ordinal_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun an ordinal ranks, right after it, time nouns included ("la troisième nuit
+    consécutive", "pour la première fois", "la deuxième plus faible récolte")."""
+    j = past_prenominal(toks, fig.last, data)
+    if j < len(toks) and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title \
+            and not number_word(toks[j], data):
         return j
     return None
 

@@ -35,6 +35,7 @@ from factcheck.context.nouns import (
     noun_before_de,
     noun_inside,
     object_after,
+    ordinal_noun,
     shares_next_noun,
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at
@@ -99,6 +100,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # qualifiers.
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
+            continue
+        if kind == Kind.ORDINAL and (k := ordinal_noun(toks, fig, data)) is not None:
+            results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "ordinal_noun_after")
             continue
         if kind == Kind.ORDINAL:
             k = next(
