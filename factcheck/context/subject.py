@@ -22,7 +22,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
@@ -43,6 +43,7 @@ from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
+_DURATION_RULES = frozenset({"duration_of", "age"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,15 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = _date_subject(toks, fig, data)
             continue
         if kind == Kind.DURATION:
-            results[n] = _duration_subject(toks, fig, data)
+            own = _duration_subject(toks, fig, data)
+            whole = _part_of(toks, figs, results, n)
+            if own.subject is None and whole is not None and whole.rule in _DURATION_RULES:
+                # "quatre ans de prison, dont deux ans ferme": a part of the whole's penalty.
+                own = replace(whole, rule="duration_part")
+            elif own.subject is None and n > 0 and shares_next_noun(toks, figs[n - 1], fig) \
+                    and (low := results[n - 1]) is not None and low.rule in _DURATION_RULES:
+                own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
+            results[n] = own
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
