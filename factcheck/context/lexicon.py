@@ -47,6 +47,8 @@ class SubjectData:
     prenominal: frozenset[str] = frozenset()
     intensifiers: frozenset[str] = frozenset()
     elliptic_after_de: frozenset[str] = frozenset()
+    generic_nouns: frozenset[str] = frozenset()
+    gloss_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ class GrammarData:
     range_links: frozenset[str]
     verb_links: frozenset[str]
     coordinators: frozenset[str]
+    noun_coordinators: frozenset[str]
+    gloss_openers: frozenset[str]
     aux_adverbs: frozenset[str]
     aux_forms: frozenset[str]
     plural_de: frozenset[str]
@@ -262,6 +266,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         prenominal=_words(d, "prenominal", f),
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),
+        generic_nouns=_words(d, "generic_nouns", f),
+        gloss_links=_words(d, "gloss_links", f),
     )
 
 

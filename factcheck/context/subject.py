@@ -35,7 +35,9 @@ from factcheck.context.nouns import (
     noun_before_de,
     noun_inside,
     object_after,
+    opens_parenthesis,
     ordinal_noun,
+    parenthesis_head,
     shares_next_noun,
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at
@@ -85,6 +87,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
+        if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
+                and (gloss := _gloss(toks, figs, results, n, data)) is not None:
+            results[n] = gloss
+            continue
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
@@ -170,6 +176,29 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         pending[n] = "ellipsis"
     _resolve_pending(toks, figs, results, pending, data)
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
+
+
+def _gloss(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int,
+    data: SubjectData,
+) -> SubjectResult | None:
+    """A figure opening a parenthesis glosses what comes right before it: the figure before
+    ("les vols de 5 % (138 734)") or the noun phrase before ("les escroqueries (+7 %)",
+    "victimes de violences (191 679 personnes")."""
+    fig = figs[n]
+    if not opens_parenthesis(toks, fig):
+        return None
+    if n > 0 and figs[n - 1].last == fig.first - 1:
+        prev = results[n - 1]
+        if prev is None or prev.subject is None:
+            return None
+        return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
+    if fig.last < len(toks) and toks[fig.last].pos == "ADV":
+        return None  # "(10 directement et 2 indirectement)": parts, not a gloss
+    h = parenthesis_head(toks, fig, data)
+    if h is None:
+        return None
+    return SubjectResult(subject_at(toks, h, data), h, qualify(toks, fig, h, False), "gloss")
 
 
 def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
