@@ -49,6 +49,7 @@ class SubjectData:
     elliptic_after_de: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
+    relative_units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         elliptic_after_de=_words(d, "elliptic_after_de", f),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
+        relative_units=_words(d, "relative_units", f),
     )
 
 

@@ -200,6 +200,24 @@ def change_phrase(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | Non
     return None
 
 
+def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> int | None:
+    """The determiner of "une hausse de 7 %" when a verb governs it ("les violences
+    enregistrent une hausse de 7 %", "le bénéfice affiche un recul de 36 %") and the figure
+    is relative (a percentage or points): the rise measures the verb's subject. None
+    otherwise ("soit une hausse de 12,5 %" counts the rise itself)."""
+    m = fig.mention
+    if m.kind != Kind.PERCENT and m.unit not in data.relative_units:
+        return None
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return None
+    j = k - 1
+    while j > 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 1 or toks[j].lower not in data.determiners:
+        return None
+    return j if toks[j - 1].pos in ("VERB", "AUX") else None
+
+
 def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links

@@ -28,6 +28,7 @@ from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
+    change_object,
     change_phrase,
     container_after,
     governing_verb,
@@ -132,10 +133,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
         k = noun_before_de(toks, fig.first, data)
-        if k is not None and (head := change_phrase(toks, k, data)) is not None:
+        if k is not None and (head := change_phrase(toks, k, data)
+                              or change_object(toks, k, fig, data)) is not None:
             # "un budget de 412 millions, en hausse de 4,2 %": the change of the figure
             # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
-            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse".)
+            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
+            # violences enregistrent une hausse de 7 %" measures the violences.)
             if n > 0:
                 pending[n] = "apposition"
                 continue
