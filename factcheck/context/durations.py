@@ -1,7 +1,8 @@
 """What a duration measures: a person's age ("Nahel, 17 ans,", "âgé de 17 ans", "des
-enfants de moins de 15 ans") or the noun after "de" ("quatre ans de prison", "cinq ans
-d'inéligibilité", "deux mois de crise"); cue words in ``context_subject.toml``
-``[durations]``."""
+enfants de moins de 15 ans", "des personnes de plus 70 ans", an age group "chez les moins de
+65 ans", an anniversary "fête ses 100 ans", "l'âge légal de départ de 62 à 64 ans") or the
+noun after "de" ("quatre ans de prison", "cinq ans d'inéligibilité", "deux mois de crise");
+cue words in ``context_subject.toml`` ``[durations]``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ def duration_subject(toks: tuple[Tok, ...], fig: Figure,
     ``duration_of`` (the noun after "de"), else no subject (``no_subject_kind``)."""
     if fig.mention.unit in data.age_units and _is_age(toks, fig, data):
         return data.age_subject, None, "age"
+    k = _age_noun_before(toks, fig.first, data)
+    if k is not None:
+        return data.age_subject, k, "age"  # "l'âge légal de départ de 62 à 64 ans"
     j = fig.last
     if j + 1 < len(toks) and toks[j].lower in grammar().de and nounish(toks[j + 1], data):
         lem = lemma_of(toks[j + 1], data)
@@ -25,12 +29,43 @@ def duration_subject(toks: tuple[Tok, ...], fig: Figure,
 
 
 def _is_age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    before = [t.lower for t in toks[max(0, fig.first - 3) : fig.first]]
-    if any(w in data.age_markers for w in before):
+    before = [t.lower for t in toks[max(0, fig.first - 4) : fig.first]]
+    if any(w in data.age_markers for w in before[-3:]):
         return True  # "âgé de 17 ans", "est âgé entre 14 et 18 ans"
-    if len(before) >= 2 and before[-1] in grammar().de and before[-2] in data.age_holders:
+    de = grammar().de
+    tail = before[:]
+    if len(tail) >= 2 and tail[-1] in de and tail[-2] in data.age_comparatives:
+        tail.pop()  # "de plus de" read apart from the figure
+    if tail and tail[-1] in data.age_comparatives:
+        tail.pop()  # "des personnes de plus 70 ans"
+    if len(tail) >= 2 and tail[-1] in de and tail[-2] in data.age_holders:
         return True  # "des enfants de moins de 15 ans"
+    follows_de = fig.last < len(toks) and toks[fig.last].lower in grammar().de_links
+    if before[-2:] and before[-1] in data.age_group_articles and len(before) >= 2 \
+            and before[-2] in data.age_group_markers:
+        return True  # "chez les moins de 65 ans", "parmi les 18-24 ans"
+    if before and before[-1] in data.anniversary_determiners and not follows_de:
+        return True  # "fête ses 100 ans" (not "ses dix ans de mandat")
     after = toks[fig.last].text if fig.last < len(toks) else ""
     # "Nahel, 17 ans, ...": a name, a comma, the age, a comma or the sentence's end.
     return (fig.first >= 2 and toks[fig.first - 1].text == ","
             and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""})
+
+
+#: Tokens back from a figure's "de" searched for the noun "âge" its noun phrase completes.
+_AGE_NOUN_WINDOW = 6
+
+
+def _age_noun_before(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
+    """The noun ``age_subject`` in the noun phrase the figure completes after "de" ("l'âge
+    légal de départ de 62 à 64 ans"): back over nouns, adjectives, articles and "de" only."""
+    g = grammar()
+    if first < 1 or toks[first - 1].lower not in g.de:
+        return None
+    for k in range(first - 2, max(-1, first - 2 - _AGE_NOUN_WINDOW), -1):
+        t = toks[k]
+        if t.pos == "NOUN" and lemma_of(t, data) == data.age_subject:
+            return k
+        if t.pos not in ("NOUN", "ADJ", "DET") and t.lower not in g.de_links:
+            return None
+    return None

@@ -40,6 +40,16 @@ class SubjectData:
     age_units: frozenset[str] = frozenset()
     age_markers: frozenset[str] = frozenset()
     age_holders: frozenset[str] = frozenset()
+    age_comparatives: frozenset[str] = frozenset()
+    age_group_markers: frozenset[str] = frozenset()
+    age_group_articles: frozenset[str] = frozenset()
+    anniversary_determiners: frozenset[str] = frozenset()
+    prenominal: frozenset[str] = frozenset()
+    intensifiers: frozenset[str] = frozenset()
+    elliptic_after_de: frozenset[str] = frozenset()
+    generic_nouns: frozenset[str] = frozenset()
+    gloss_links: frozenset[str] = frozenset()
+    relative_units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +172,8 @@ class GrammarData:
     range_links: frozenset[str]
     verb_links: frozenset[str]
     coordinators: frozenset[str]
+    noun_coordinators: frozenset[str]
+    gloss_openers: frozenset[str]
     aux_adverbs: frozenset[str]
     aux_forms: frozenset[str]
     plural_de: frozenset[str]
@@ -249,7 +261,15 @@ def subject_data(code: str = "fr") -> SubjectData:
         age_subject=str(_table(d, "durations", f)["age_subject"]),
         age_units=_words(_table(d, "durations", f), "age_units", f),
         age_markers=_words(_table(d, "durations", f), "age_markers", f),
-        age_holders=_words(_table(d, "durations", f), "age_holders", f),
+        **{name: _words(_table(d, "durations", f), name, f) for name in (
+            "age_holders", "age_comparatives", "age_group_markers", "age_group_articles",
+            "anniversary_determiners")},
+        prenominal=_words(d, "prenominal", f),
+        intensifiers=_words(d, "intensifiers", f),
+        elliptic_after_de=_words(d, "elliptic_after_de", f),
+        generic_nouns=_words(d, "generic_nouns", f),
+        gloss_links=_words(d, "gloss_links", f),
+        relative_units=_words(d, "relative_units", f),
     )
 
 

@@ -22,25 +22,31 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.phrases import (
-    head_before,
-    lemma_of,
-    mistagged_noun,
-    nounish,
-    number_word,
-    subject_at,
-    unwrap_container,
+from factcheck.context.nouns import (
+    change_object,
+    change_phrase,
+    container_after,
+    governing_verb,
+    noun_after,
+    noun_before_de,
+    noun_inside,
+    object_after,
+    opens_parenthesis,
+    ordinal_noun,
+    parenthesis_head,
+    shares_next_noun,
 )
+from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
 from factcheck.models import Kind
 
-_CLOSING = frozenset({"»", '"', "”", ")"})
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
+_DURATION_RULES = frozenset({"duration_of", "age"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,164 +56,6 @@ class SubjectResult:
     qualifiers: tuple[str, ...]
     rule: str
     antecedent: int | None = None  # index of the figure it was taken from
-
-
-def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    g = grammar()
-    j = fig.last
-    while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
-        j += 1
-    if j < len(toks) and toks[j].lower in g.de_links:
-        if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
-            return None
-        j += 1
-        if (
-            j < len(toks)
-            and toks[j - 1].lower in g.de
-            and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
-        ):
-            j += 1  # "de la richesse", "de son territoire"
-    if j < len(toks) and nounish(toks[j], data):
-        lem = lemma_of(toks[j], data)
-        if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
-            return None  # "5,8 % du PIB", "8 % fin 2025"
-        return j
-    return None
-
-
-def _noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """A noun inside a fraction: "un Français sur trois"."""
-    if fig.mention.kind != Kind.FRACTION:
-        return None
-    for k in range(fig.first, fig.last):
-        t = toks[k]
-        if t.lower in data.scale_words or t.lemma in data.scale_words or number_word(t, data):
-            continue
-        if nounish(t, data) and (t.pos == "NOUN" or t.is_title):
-            return k
-    return None
-
-
-def _shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
-    """Whether only "à", "et" or "ou" separates the figure from the next one."""
-    return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().range_links
-
-
-def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    """Whether "de" after the figure introduces what it counts: after a unit, a percentage
-    or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
-    if fig.mention.kind != Kind.COUNT:
-        return True
-    return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
-
-
-def _noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
-    g = grammar()
-    j = first - 1
-    if j < 0 or toks[j].lower not in g.de:
-        return None
-    j -= 1
-    if j >= 0 and mistagged_noun(toks, j, data):
-        pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
-    else:
-        while j >= 0 and toks[j].pos == "ADJ":
-            j -= 1
-    if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
-        return None
-    if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
-        return None  # "a bondi de 18 %": a participle the model called a noun
-    if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
-        return None
-    lem = lemma_of(toks[j], data)
-    if lem in data.not_subjects or lem in data.time_nouns:
-        return None
-    if lem in data.containers:
-        # "d'un montant de X": the noun phrase the container describes, before it.
-        k = j - 1
-        while k >= 0 and toks[k].lower in g.container_gap:
-            k -= 1
-        return head_before(toks, k + 1, data)
-    return _phrase_head(toks, j, data)
-
-
-#: Prepositions that join a complement to the noun it completes ("un taux de réussite au
-#: baccalauréat", "une baisse de l'emprunt d'équilibre").
-_COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux"})
-_MAX_COMPLEMENTS = 3
-
-
-def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
-    """The head of the noun phrase whose last noun is ``j``: back over its complements ("un
-    taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
-    or estimate at the head hands over to its complement later (``subject_at``)."""
-    chain = [j]
-    for _ in range(_MAX_COMPLEMENTS):
-        k = j - 1
-        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners):
-            k -= 1
-        if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
-            break
-        h = k - 1
-        while h >= 0 and toks[h].pos == "ADJ":
-            h -= 1
-        if h < 0 or toks[h].pos != "NOUN" or toks[h].is_title:
-            break
-        lem = lemma_of(toks[h], data)
-        if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
-                or lem in data.packaging_nouns:
-            break
-        j = h
-        chain.append(j)
-    if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
-        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
-    return j
-
-
-def _object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """A determiner and a noun right after the figure: the object of "estimer à X le coût"."""
-    j = fig.last
-    if j + 1 >= len(toks) or toks[j].pos != "DET" or toks[j].lower not in data.determiners:
-        return None
-    if toks[j + 1].pos != "NOUN" or toks[j + 1].is_title:
-        return None
-    lem = lemma_of(toks[j + 1], data)
-    if lem in data.time_nouns or lem in data.not_subjects:
-        return None
-    if lem in data.containers or lem in data.wrapping_nouns:
-        return unwrap_container(toks, j + 1, data)  # "estime à 4 730 le nombre de cas"
-    return j + 1
-
-
-def _container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> int | None:
-    """ "2,5 milliards d'euros : c'est le montant de l'aide": the noun a later container
-    wraps."""
-    for k in range(start, len(toks)):
-        if toks[k].pos == "NOUN" and lemma_of(toks[k], data) in data.containers:
-            inner = unwrap_container(toks, k, data)
-            return inner if inner != k else None
-    return None
-
-
-def _change_phrase(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
-    """The first token of "en (léger) recul" when the noun at ``k`` is a noun of change in
-    such an adverbial phrase, else None."""
-    if lemma_of(toks[k], data) not in data.change_nouns:
-        return None
-    while k > 0 and toks[k - 1].pos == "ADJ":
-        k -= 1
-    if k > 0 and toks[k - 1].lower in data.change_markers:
-        return k - 1
-    return None
-
-
-def _governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
-    j = first - 1
-    links = grammar().verb_links
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links):
-        j -= 1
-    if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"):
-        return j
-    return None
 
 
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
@@ -224,14 +72,26 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = _date_subject(toks, fig, data)
             continue
         if kind == Kind.DURATION:
-            results[n] = _duration_subject(toks, fig, data)
+            own = _duration_subject(toks, fig, data)
+            whole = _part_of(toks, figs, results, n)
+            if own.subject is None and whole is not None and whole.rule in _DURATION_RULES:
+                # "quatre ans de prison, dont deux ans ferme": a part of the whole's penalty.
+                own = replace(whole, rule="duration_part")
+            elif own.subject is None and n > 0 and shares_next_noun(toks, figs[n - 1], fig) \
+                    and (low := results[n - 1]) is not None and low.rule in _DURATION_RULES:
+                own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
+            results[n] = own
             continue
-        k = _noun_inside(toks, fig, data) or noun_after(toks, fig, data)
+        k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
-        if k is None and n + 1 < len(figs) and _shares_next_noun(toks, fig, figs[n + 1]):
+        if k is None and n + 1 < len(figs) and shares_next_noun(toks, fig, figs[n + 1]):
             # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
+        if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
+                and (gloss := _gloss(toks, figs, results, n, data)) is not None:
+            results[n] = gloss
+            continue
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
@@ -257,6 +117,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
+        if kind == Kind.ORDINAL and (k := ordinal_noun(toks, fig, data)) is not None:
+            results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "ordinal_noun_after")
+            continue
         if kind == Kind.ORDINAL:
             k = next(
                 (
@@ -269,15 +132,17 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
-        k = _noun_before_de(toks, fig.first, data)
-        if k is not None and (head := _change_phrase(toks, k, data)) is not None:
+        k = noun_before_de(toks, fig.first, data)
+        if k is not None and (head := change_phrase(toks, k, data)
+                              or change_object(toks, k, fig, data)) is not None:
             # "un budget de 412 millions, en hausse de 4,2 %": the change of the figure
             # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
-            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse".)
+            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
+            # violences enregistrent une hausse de 7 %" measures the violences.)
             if n > 0:
                 pending[n] = "apposition"
                 continue
-            v = _governing_verb(toks, head)
+            v = governing_verb(toks, head)
             h = head_before(toks, v, data) if v is not None else None
             if h is not None:
                 results[n] = SubjectResult(
@@ -295,17 +160,17 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if prev in data.appositions:
             pending[n] = "apposition"
             continue
-        v = _governing_verb(toks, fig.first)
+        v = governing_verb(toks, fig.first)
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
             # names the metric, the clause subject the one who assesses.
             k = None
             if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
-                k = _object_after(toks, fig, data)
+                k = object_after(toks, fig, data)
             if k is None:
                 k = head_before(toks, v, data)
             if k is None:
-                k = _object_after(toks, fig, data)
+                k = object_after(toks, fig, data)
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
@@ -314,6 +179,29 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         pending[n] = "ellipsis"
     _resolve_pending(toks, figs, results, pending, data)
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
+
+
+def _gloss(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int,
+    data: SubjectData,
+) -> SubjectResult | None:
+    """A figure opening a parenthesis glosses what comes right before it: the figure before
+    ("les vols de 5 % (138 734)") or the noun phrase before ("les escroqueries (+7 %)",
+    "victimes de violences (191 679 personnes")."""
+    fig = figs[n]
+    if not opens_parenthesis(toks, fig):
+        return None
+    if n > 0 and figs[n - 1].last == fig.first - 1:
+        prev = results[n - 1]
+        if prev is None or prev.subject is None:
+            return None
+        return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
+    if fig.last < len(toks) and toks[fig.last].pos == "ADV":
+        return None  # "(10 directement et 2 indirectement)": parts, not a gloss
+    h = parenthesis_head(toks, fig, data)
+    if h is None:
+        return None
+    return SubjectResult(subject_at(toks, h, data), h, qualify(toks, fig, h, False), "gloss")
 
 
 def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
@@ -375,7 +263,7 @@ def _resolve_pending(
         if results[n] is None:
             k = head_before(toks, figs[n].first, data)
             if k is None:
-                k = _container_after(toks, figs[n].last, data)
+                k = container_after(toks, figs[n].last, data)
             if k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
             else:

@@ -140,10 +140,23 @@ def _is_person_name(name: str) -> bool:
 
 
 def same_subject(predicted: Any, gold: Any) -> bool:
-    """Subject lemmas compared case-insensitively (spaces normalised)."""
+    """Subject lemmas compared case-insensitively (spaces and the typographic apostrophe
+    normalised, a hyphen as a spelling: "en-cours" / "encours"). A subject is the lemma of
+    the head noun of what is measured ("taux de chômage" -> "taux"), so a single noun matches
+    a subject of several words headed by it ("coup" / "coup et blessure", "excédent" /
+    "excédent brut d'exploitation"); two subjects of several words must be equal ("aide
+    militaire" is not "aide humanitaire")."""
     if is_missing(predicted) or is_missing(gold):
         return False
-    return " ".join(str(predicted).casefold().split()) == " ".join(str(gold).casefold().split())
+    a, b = _subject_words(predicted), _subject_words(gold)
+    if a == b or a.replace("-", "") == b.replace("-", ""):
+        return True
+    one, many = sorted((a, b), key=lambda s: " " in s)
+    return " " not in one and " " in many and many.split()[0] == one
+
+
+def _subject_words(value: Any) -> str:
+    return " ".join(str(value).casefold().replace("’", "'").split())
 
 
 def _folded_words(value: Any) -> list[str]:

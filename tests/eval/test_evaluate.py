@@ -217,6 +217,21 @@ def test_same_source(predicted, gold_name, same) -> None:
     assert same_source(predicted, gold_name) is same
 
 
+@pytest.mark.parametrize(("pred", "gold", "ok"), [
+    ("en-cours", "encours", True),                      # a hyphen is a spelling
+    ("coup", "coup et blessure", True),                 # the head noun of a coordination
+    ("excédent", "excédent brut d'exploitation", True),  # the head noun of a compound
+    ("chiffre d'affaires", "chiffre", True),
+    ("chiffre d’affaires", "chiffre d'affaires", True),  # typographic apostrophe
+    ("aide militaire", "aide humanitaire", False),      # two phrases must be equal
+    ("blessure", "coup et blessure", False),            # not the head
+    ("affaire", "chiffre d'affaires", False),
+    ("dommage", "dommages et intérêts", False),         # lemmas are compared as written
+])
+def test_same_subject_head_of_several_words(pred: str, gold: str, ok: bool) -> None:
+    assert same_subject(pred, gold) is ok
+
+
 def test_same_subject_ignores_case_and_spaces() -> None:
     assert same_subject("Réfugié", "réfugié")
     assert same_subject(" aide  militaire", "aide militaire")

@@ -1,0 +1,293 @@
+"""Where the noun a figure counts stands in its sentence, for ``factcheck.context.subject``:
+right after it ("46 drones", "près de 60 % des foyers"), inside it ("un Français sur trois"),
+before its "de" ("une enveloppe de 725 millions", a container handing over: "d'un montant de"),
+the object after a verb of assessment ("estime à 4 730 le nombre de cas"), a container later
+in the sentence ("c'est le montant de l'aide"), the verb a figure completes, and the noun of
+change of an adverbial phrase ("en hausse de")."""
+
+from __future__ import annotations
+
+from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.phrases import (
+    head_before,
+    lemma_of,
+    mistagged_noun,
+    nounish,
+    number_word,
+    unwrap_container,
+)
+from factcheck.models import Kind
+
+_CLOSING = frozenset({"»", '"', "”", ")"})
+
+
+def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    g = grammar()
+    j = fig.last
+    while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
+        j += 1
+    if j < len(toks) and toks[j].lower in g.de_links:
+        if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
+            return None
+        j += 1
+        if (
+            j < len(toks)
+            and toks[j - 1].lower in g.de
+            and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
+        ):
+            j += 1  # "de la richesse", "de son territoire"
+    elliptic = j < len(toks) and toks[j - 1].lower in g.de \
+        and toks[j].lower in data.elliptic_after_de
+    if not elliptic:
+        j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
+    if j < len(toks) and nounish(toks[j], data):
+        lem = lemma_of(toks[j], data)
+        if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
+            return None  # "5,8 % du PIB", "8 % fin 2025"
+        return j
+    return None
+
+
+def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The noun after the adjectives placed before it ("nouveaux cas", "autres décès", "plus
+    importantes majors"), else ``j`` itself."""
+    k = j
+    while k < len(toks):
+        if toks[k].lower in data.prenominal:
+            k += 1
+        elif toks[k].lower in data.intensifiers and k + 1 < len(toks) and toks[k + 1].pos == "ADJ":
+            k += 2
+        else:
+            break
+    if k > j and k < len(toks) and toks[k].pos == "NOUN" and not toks[k].is_title:
+        return k
+    return j
+
+
+def ordinal_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun an ordinal ranks, right after it, time nouns included ("la troisième nuit
+    consécutive", "pour la première fois", "la deuxième plus faible récolte")."""
+    j = past_prenominal(toks, fig.last, data)
+    if j < len(toks) and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title \
+            and not number_word(toks[j], data):
+        return j
+    return None
+
+
+def noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """A noun inside a fraction: "un Français sur trois"."""
+    if fig.mention.kind != Kind.FRACTION:
+        return None
+    for k in range(fig.first, fig.last):
+        t = toks[k]
+        if t.lower in data.scale_words or t.lemma in data.scale_words or number_word(t, data):
+            continue
+        if nounish(t, data) and (t.pos == "NOUN" or t.is_title):
+            return k
+    return None
+
+
+def shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
+    """Whether only "à", "et" or "ou" separates the figure from the next one."""
+    return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().range_links
+
+
+def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether "de" after the figure introduces what it counts: after a unit, a percentage
+    or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
+    if fig.mention.kind != Kind.COUNT:
+        return True
+    return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
+
+
+def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
+    g = grammar()
+    j = first - 1
+    if j < 0 or toks[j].lower not in g.de:
+        return None
+    j -= 1
+    if j >= 0 and mistagged_noun(toks, j, data):
+        pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
+    else:
+        while j >= 0 and toks[j].pos == "ADJ":
+            j -= 1
+    if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
+        return None
+    if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
+        return None  # "a bondi de 18 %": a participle the model called a noun
+    if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns:
+        return None
+    if lem in data.containers:
+        # "d'un montant de X": the noun phrase the container describes, before it.
+        k = j - 1
+        while k >= 0 and toks[k].lower in g.container_gap:
+            k -= 1
+        return head_before(toks, k + 1, data)
+    return _phrase_head(toks, j, data)
+
+
+#: Prepositions that join a complement to the noun it completes ("un taux de réussite au
+#: baccalauréat", "une baisse de l'emprunt d'équilibre").
+_COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux"})
+_MAX_COMPLEMENTS = 3
+
+
+def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The head of the noun phrase whose last noun is ``j``: back over its complements ("un
+    taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
+    or estimate at the head hands over to its complement later (``subject_at``)."""
+    chain = [j]
+    for _ in range(_MAX_COMPLEMENTS):
+        k = j - 1
+        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners):
+            k -= 1
+        if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
+            break
+        h = k - 1
+        while h >= 0 and toks[h].pos == "ADJ":
+            h -= 1
+        if h < 0 or toks[h].pos != "NOUN" or toks[h].is_title:
+            break
+        lem = lemma_of(toks[h], data)
+        if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
+                or lem in data.packaging_nouns:
+            break
+        j = h
+        chain.append(j)
+    if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
+        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
+    return j
+
+
+def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """A determiner and a noun right after the figure: the object of "estimer à X le coût"."""
+    j = fig.last
+    if j + 1 >= len(toks) or toks[j].pos != "DET" or toks[j].lower not in data.determiners:
+        return None
+    if toks[j + 1].pos != "NOUN" or toks[j + 1].is_title:
+        return None
+    lem = lemma_of(toks[j + 1], data)
+    if lem in data.time_nouns or lem in data.not_subjects:
+        return None
+    if lem in data.containers or lem in data.wrapping_nouns:
+        return unwrap_container(toks, j + 1, data)  # "estime à 4 730 le nombre de cas"
+    return j + 1
+
+
+def container_after(toks: tuple[Tok, ...], start: int, data: SubjectData) -> int | None:
+    """ "2,5 milliards d'euros : c'est le montant de l'aide": the noun a later container
+    wraps."""
+    for k in range(start, len(toks)):
+        if toks[k].pos == "NOUN" and lemma_of(toks[k], data) in data.containers:
+            inner = unwrap_container(toks, k, data)
+            return inner if inner != k else None
+    return None
+
+
+def change_phrase(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
+    """The first token of "en (léger) recul" when the noun at ``k`` is a noun of change in
+    such an adverbial phrase, else None."""
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return None
+    while k > 0 and toks[k - 1].pos == "ADJ":
+        k -= 1
+    if k > 0 and toks[k - 1].lower in data.change_markers:
+        return k - 1
+    return None
+
+
+def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> int | None:
+    """The determiner of "une hausse de 7 %" when a verb governs it ("les violences
+    enregistrent une hausse de 7 %", "le bénéfice affiche un recul de 36 %") and the figure
+    is relative (a percentage or points): the rise measures the verb's subject. None
+    otherwise ("soit une hausse de 12,5 %" counts the rise itself)."""
+    m = fig.mention
+    if m.kind != Kind.PERCENT and m.unit not in data.relative_units:
+        return None
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return None
+    j = k - 1
+    while j > 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 1 or toks[j].lower not in data.determiners:
+        return None
+    return j if toks[j - 1].pos in ("VERB", "AUX") else None
+
+
+def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
+    j = first - 1
+    links = grammar().verb_links
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links):
+        j -= 1
+    if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"):
+        return j
+    return None
+
+
+def opens_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """Whether the figure is the first word of a parenthesis: "(138 734)", "(+7 %)"."""
+    return fig.first >= 1 and toks[fig.first - 1].text in grammar().gloss_openers
+
+
+def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The head of the noun phrase a parenthesis opened right before the figure glosses ("les
+    escroqueries (+7 %)", "victimes de violences enregistrées (191 679 personnes"), back over
+    complements ("les vols avec armes (+2 %)") to the first of coordinated nouns ("les
+    destructions et dégradations volontaires (+3 %)"); after a verb or "en hausse", the
+    clause subject ("les cambriolages continuent d'augmenter (+3 %)"). None when the phrase
+    is itself a complement ("liés au chikungunya (10 directement")."""
+    k = fig.first - 2
+    while k >= 0 and (toks[k].pos in ("ADJ", "ADV") or toks[k].verbform == "Part"
+                      or _trailing_participle(toks, k, data)):
+        k -= 1
+    if k < 0 or not toks[k].is_word or toks[k].is_title:
+        return None
+    if toks[k].pos in ("VERB", "AUX"):
+        return head_before(toks, k, data)
+    if toks[k].pos != "NOUN":
+        return None
+    if (c := change_phrase(toks, k, data)) is not None:
+        v = governing_verb(toks, c)
+        return head_before(toks, v, data) if v is not None else None
+    lem = lemma_of(toks[k], data)
+    if lem in data.time_nouns or lem in data.not_subjects or lem in data.bases \
+            or lem in data.change_nouns:
+        return None
+    g = grammar()
+    head = k
+    for _ in range(_MAX_COMPLEMENTS):
+        head = _phrase_head(toks, head, data)
+        j = _before_determiners(toks, head, data)
+        if j >= 1 and (toks[j].lower in g.noun_coordinators or toks[j].lower in data.gloss_links):
+            h = j - 1
+            while h >= 0 and toks[h].pos == "ADJ":
+                h -= 1
+            if h >= 0 and toks[h].pos == "NOUN" and not toks[h].is_title:
+                head = h
+                continue
+        break
+    j = _before_determiners(toks, head, data)
+    if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
+        return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
+    return head
+
+
+def _before_determiners(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
+    j = k - 1
+    while j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners):
+        j -= 1
+    return j
+
+
+def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A participle after a noun phrase that the small model tagged as a noun ("violences
+    intrafamiliales enregistrées")."""
+    t = toks[k]
+    if t.pos != "NOUN" or not t.lower.endswith(grammar().participle_endings) or k == 0:
+        return False
+    before = toks[k - 1]
+    return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)
