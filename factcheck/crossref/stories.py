@@ -156,7 +156,8 @@ def _date(value: str) -> date | None:
 
 @dataclass(frozen=True, slots=True)
 class Stories:
-    """Which articles are one story: for each article, the others of its story."""
+    """Which articles are one story: for each article, the others of its story; and, when
+    asked for (``find_stories(..., with_scores=True)``), each pair's similarity."""
 
     mates: Mapping[str, frozenset[str]]
     similarity: Mapping[tuple[str, str], float]
@@ -165,6 +166,8 @@ class Stories:
         return a == b or b in self.mates.get(a, frozenset())
 
     def score(self, a: str, b: str) -> float:
+        """The similarity of two articles (0.0 for two stories, or when scores were not
+        kept)."""
         return 1.0 if a == b else self.similarity.get((min(a, b), max(a, b)), 0.0)
 
 
@@ -239,8 +242,10 @@ class StoryIndex:
                 out[other] = round(score, 4)
         return out
 
-    def stories(self) -> Stories:
-        """Every pair of indexed articles of one story. The candidates of each article (the
+    def stories(self, with_scores: bool = False) -> Stories:
+        """Every pair of indexed articles of one story (with its similarity when
+        ``with_scores``: kept only on demand, a large corpus has millions of pairs and the
+        engine needs only who is whose mate). The candidates of each article (the
         articles sharing one of its rarest words) are scored at once, as one sparse product
         of unit-length profiles, rather than one cosine at a time in Python: the same pairs,
         a fraction of the time on a large corpus."""
@@ -266,7 +271,8 @@ class StoryIndex:
             kept = scores >= self.settings.threshold
             for j, score in zip(cand[kept].tolist(), scores[kept].tolist(), strict=True):
                 other = ids[j]
-                similarity[(article_id, other)] = round(score, 4)
+                if with_scores:
+                    similarity[(article_id, other)] = round(score, 4)
                 mates[article_id].add(other)
                 mates[other].add(article_id)
         return Stories({k: frozenset(v) for k, v in mates.items()}, similarity)
@@ -285,8 +291,10 @@ class StoryIndex:
                                  shape=(len(ids), max(len(columns), 1)))
 
 
-def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettings) -> Stories:
+def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettings,
+                 with_scores: bool = False) -> Stories:
     """Stories among ``articles``, given as ``(article_id, published, text)``: the pairs of
     articles whose word profiles reach the threshold, published within the window when both
-    dates are known (an unknown date neither ties nor separates)."""
-    return StoryIndex(articles, settings).stories()
+    dates are known (an unknown date neither ties nor separates). ``with_scores`` keeps each
+    pair's similarity (:meth:`Stories.score`)."""
+    return StoryIndex(articles, settings).stories(with_scores)

@@ -25,7 +25,7 @@ MARCH_LATER = ("Retraites : la mobilisation intersyndicale marque le pas, 368 00
 
 
 def _stories(*articles: tuple[str, str, str]):
-    return find_stories(articles, SETTINGS)
+    return find_stories(articles, SETTINGS, with_scores=True)
 
 
 def test_two_reports_of_one_story_are_one_story() -> None:
@@ -120,7 +120,8 @@ def test_stories_scored_at_once_are_the_pairs_scored_one_by_one() -> None:
         words = " ".join(rng.sample(" ".join(texts).split(), 25))
         corpus.append((f"a{i:02d}", rng.choice(days), rng.choice(texts) + " " + words))
     index = StoryIndex(corpus, SETTINGS)
-    at_once = index.stories()
+    at_once = index.stories(with_scores=True)
+    assert index.stories().mates == at_once.mates and not index.stories().similarity
     one_by_one = {}
     for article_id, day, text in corpus:
         for other, score in index.mates_of(article_id, day, text).items():
