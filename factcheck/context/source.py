@@ -30,6 +30,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
@@ -195,7 +196,9 @@ def _cue_pattern() -> regex.Pattern[str]:
     """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
     "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
     data = source_data()
-    words = {*data.introducers, *data.speech_forms, *data.document_verbs}
+    derived = speech_words()
+    words = {*data.introducers, *data.speech_forms, *data.document_verbs,
+             *derived.finite, *derived.report_forms}
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
     alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]

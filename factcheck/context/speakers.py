@@ -4,11 +4,13 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
-from factcheck.context.lexicon import SourceData, grammar, subject_data
+from factcheck.context._speech_words import speech_words
+from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
 from factcheck.context.nlp import Figure, Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+_NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
@@ -17,7 +19,41 @@ def speech_lemma(t: Tok, data: SourceData) -> str | None:
     known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
     if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         return lem
+    # A regular form the tagger misread ("annonçaient" as an adverb, "évoque" as an adjective).
+    w = speech_words()
+    derived = w.finite.get(t.lower) or w.participles.get(t.lower)
+    if t.lower in data.speech_forms:
+        derived = data.speech_forms[t.lower]
+    if derived and t.pos not in _NOT_VERBS:
+        return derived
     return None
+
+
+def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
+    """The verb of speech at ``v``, if it is one here: not a reflexive that means something
+    else ("S'y ajouteront 225 M€"); a verb of report only with a report as object ("le
+    service dresse un bilan")."""
+    t = toks[v]
+    w = speech_words()
+    report = w.report_forms.get(t.lower, t.lemma)
+    objects = w.report_verbs.get(report)
+    if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        k = v + 1
+        while k < len(toks) and toks[k].pos in ("DET", "ADJ", "ADV"):
+            k += 1
+        return report if k < len(toks) and toks[k].lemma in objects else None
+    lemma = speech_lemma(t, data)
+    if lemma in w.reflexive_not_speech:
+        j = v - 1
+        while j >= 0 and toks[j].pos == "AUX":
+            j -= 1
+        if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
+            return None
+    return lemma
+
+
+def is_participle(t: Tok) -> bool:
+    return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
@@ -85,10 +121,15 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
     g = grammar()
-    while j < len(toks) and (
-        toks[j].lower in data.leading_time_words or toks[j].lower in data.learned_preps
-    ):
-        j += 1
+    j = _skip_when(toks, j, data)
+    if j < len(toks) and toks[j].lower in speech_words().adverbial_preps:
+        # "assurent dans un communiqué Alain Rousset", "a indiqué sur X le ministère".
+        k = j + 1
+        while k < len(toks) and k <= j + 6 and toks[k].text not in _NP_END:
+            if k > j + 2 and (toks[k].pos == "DET" or toks[k].is_title):
+                j = k
+                break
+            k += 1
     if j < len(toks) and toks[j].lower in g.addressee_preps:
         # "a dit à l'AFP le ministre": skip the addressee.
         k = j + 1
@@ -115,6 +156,26 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
             return list(toks[j + 1 : k])
     return out
+
+
+def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
+    """Past the words that only say when, between a verb and its inverted subject: "a
+    annoncé ce samedi le ministère", "disait un peu plus tôt le ministère", "a affirmé
+    samedi 17 août l'agence"."""
+    months = time_data().months
+    when = data.leading_time_words
+    while j < len(toks):
+        t = toks[j]
+        if t.lower in when or t.lower in data.learned_preps:
+            j += 1
+        elif j + 1 < len(toks) and (
+            (t.pos == "DET" and toks[j + 1].lower in when)  # "ce samedi"
+            or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
+        ):
+            j += 2
+        else:
+            break
+    return j
 
 
 def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
@@ -178,7 +239,11 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         fillers.append(toks[j])
         j -= 1
-    if j < 0 or toks[j].text not in (",", "»", '"', "”"):
+    comparisons = speech_words().comparison_introducers
+    if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
+            and toks[j - 1].lower in comparisons:
+        j -= 1  # "comme l'indique le ministère", "comme le souligne l'Insee"
+    if j < 0 or (toks[j].text not in (",", "»", '"', "”") and toks[j].lower not in comparisons):
         return None
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
@@ -196,7 +261,7 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     for v in range(after, len(toks)):
-        if speech_lemma(toks[v], data) is not None:
+        if speech_at(toks, v, data) is not None:
             np = inverted_at(toks, v, data)
             if np:
                 return np
@@ -217,12 +282,15 @@ def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) 
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     for v in range(before - 1, -1, -1):
         t = toks[v]
-        lemma = speech_lemma(t, data)
+        lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
-        if t.verbform == "Part" and not _has_aux(toks, v):
+        made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
+        if is_participle(t) and not _has_aux(toks, v) and not made:
             continue
-        mis_tagged = t.lower in data.speech_forms and t.verbform != "Inf"  # "annonce" as a noun
+        w = speech_words()
+        known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
+        mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
         if mis_tagged and t.verbform != "Fin" and v > 0 and toks[v - 1].pos in ("DET", "ADP"):
             continue  # a noun indeed: "12 points d'avance", "l'annonce de"
         after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
@@ -253,8 +321,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 j -= 1
         if j >= 0 and toks[j].text == ",":
             # An incise: a name in apposition is the speaker, anything else is skipped.
-            k = j - 1
-            while k >= 0 and toks[k].text != ",":
+            k, depth = j - 1, 0
+            while k >= 0 and (toks[k].text != "," or depth > 0):
+                depth += (toks[k].text == ")") - (toks[k].text == "(")
                 k -= 1
             incise = list(toks[k + 1 : j])
             if incise and all(x.is_title for x in incise):
@@ -266,6 +335,15 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
             np.insert(0, toks[j])
             j -= 1
+        if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
+            # "Arvalis, dont les prévisions font état de", "la CGT, qui revendique": the
+            # antecedent speaks.
+            antecedent: list[Tok] = []
+            j -= 1
+            while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
+                antecedent.insert(0, toks[j])
+                j -= 1
+            np = antecedent
         if np:
             return np
     return None
