@@ -31,6 +31,7 @@ class SpeechWords:
     report_verbs: dict[str, frozenset[str]]  # "dresse un bilan": a report of its subject
     relatives: frozenset[str]  # "la CGT, qui revendique": the antecedent speaks
     report_forms: dict[str, str]  # "dresse", "dressait" -> "dresser"
+    gapped_speakers: frozenset[str]  # "et les syndicats 22 000": who may count
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -63,6 +64,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         report_verbs=report_verbs,
         relatives=frozenset(more.get("relatives", [])),
         report_forms={**report_forms, **{v: v for v in report_verbs}},
+        gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
     )
 
 

@@ -38,6 +38,7 @@ from factcheck.context.speakers import (
     agent_after,
     clean_name,
     forward,
+    gapped,
     inverted,
     passive_agent,
     selon,
@@ -144,13 +145,18 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    for rule in ("agent_after", "selon", "inverted", "speech_verb", "passive_agent"):
+    rules = ("agent_after", "selon", "inverted", "gapped", "speech_verb", "passive_agent",
+             "selon_far")
+    for rule in rules:
         if rule == "agent_after":
             np = agent_after(toks, fig.last, data)
-        elif rule == "selon":
-            np = selon(toks, figs, n, data)
+        elif rule in ("selon", "selon_far"):
+            np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
                 return None, "own_outlet", None  # "selon nos informations": the outlet asserts
+            rule = "selon"
+        elif rule == "gapped":
+            np = gapped(toks, figs, n, data)
         elif rule == "inverted":
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":

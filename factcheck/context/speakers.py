@@ -60,8 +60,14 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
     """Text of a source noun phrase, without article, title or trailing clause."""
     g = grammar()
     toks = list(words)
+    w = speech_words()
+    for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
+        if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
+            toks = toks[len(cleft) :]
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
+        toks = toks[2:]  # "la plupart des indicateurs": the indicators
     if not toks:
         return None
     # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
@@ -206,15 +212,21 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
         while j < len(toks) and toks[j].text not in _NP_END:
             np.append(toks[j])
             j += 1
+        if np and np[0].pos == "PRON":
+            np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
         if np:
             out.append((k, np))
     return out
 
 
-def selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+def selon(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
+) -> list[Tok] | None:
     """The "selon X" that applies to figure ``n``: one between it and the next figure
     ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
-    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère")."""
+    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
+    ``far`` False, not one after a later figure ("La CGT annonce 700 000 manifestants, ils
+    étaient 81 000 selon la préfecture": the verb before the first figure comes first)."""
     phrases = _selon_phrases(toks, data)
     if not phrases:
         return None
@@ -226,7 +238,30 @@ def selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -
     before = [np for k, np in phrases if k < fig.first]
     if before:
         return before[-1]
+    if not far and phrases[0][0] >= nxt:
+        return None
     return phrases[0][1]
+
+
+def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+    """The subject of a clause whose verb of speech is left out: "la préfecture a compté
+    15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
+    previous figure has a speaker before it."""
+    if n == 0:
+        return None
+    first = figs[n].first
+    k = first - 1
+    np: list[Tok] = []
+    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
+        np.insert(0, toks[k])
+        k -= 1
+    joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
+    if not np or k <= figs[n - 1].last or not joined:
+        return None
+    speakers = speech_words().gapped_speakers
+    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
+        return None
+    return np if forward(toks, figs[n - 1].first, data) else None
 
 
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
