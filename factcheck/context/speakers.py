@@ -10,6 +10,7 @@ from factcheck.context.nlp import Figure, Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+_DASHES = frozenset({"–", "—"})
 _NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
@@ -38,10 +39,9 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     report = w.report_forms.get(t.lower, t.lemma)
     objects = w.report_verbs.get(report)
     if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
-        k = v + 1
-        while k < len(toks) and toks[k].pos in ("DET", "ADJ", "ADV"):
-            k += 1
-        return report if k < len(toks) and toks[k].lemma in objects else None
+        # The object within its first words ("un panorama détaillé", tagged an adjective).
+        head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
+        return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
     if lemma in w.reflexive_not_speech:
         j = v - 1
@@ -96,7 +96,9 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
-    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
+        toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
+    ):
         toks = toks[:-1]
     if not toks:
         return None
@@ -367,7 +369,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 continue
             j = k - 1
         np: list[Tok] = []
-        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
+        if j >= 2 and toks[j].text == ")" and toks[j - 2].text == "(":
+            np, j = list(toks[j - 2 : j + 1]), j - 3  # "(SSMSI) dresse": the acronym
+        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
+                and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
