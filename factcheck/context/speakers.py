@@ -227,8 +227,9 @@ def selon(
     """The "selon X" that applies to figure ``n``: one between it and the next figure
     ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
     the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
-    ``far`` False, not one after a later figure ("La CGT annonce 700 000 manifestants, ils
-    étaient 81 000 selon la préfecture": the verb before the first figure comes first)."""
+    ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
+    manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
+    comes first)."""
     phrases = _selon_phrases(toks, data)
     if not phrases:
         return None
@@ -240,8 +241,11 @@ def selon(
     before = [np for k, np in phrases if k < fig.first]
     if before:
         return before[-1]
-    if not far and phrases[0][0] >= nxt:
-        return None
+    k = phrases[0][0]
+    if not far and k >= nxt and any(
+        t.verbform == "Fin" and t.pos in ("VERB", "AUX") for t in toks[fig.last : k]
+    ):
+        return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
 
 
