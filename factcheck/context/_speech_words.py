@@ -2,15 +2,19 @@
 regular verbs of speech (derived from their infinitives, so that a form the small tagger
 reads as an adverb or a noun, "annonçaient", "signalé", "évoque", is still a verb of
 speech), and the word lists of ``[attribution_more]`` in ``context_source.toml``. Private
-to ``factcheck.context.speakers`` and ``factcheck.context.source``."""
+to ``factcheck.context.speakers`` and ``factcheck.context.source``: :func:`speech_at` tells
+whether a token is a verb of speech where it stands."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.context.lexicon import source_data
+from factcheck.context.lexicon import SourceData, source_data
+from factcheck.context.nlp import Tok
 from factcheck.lang import load_data
+
+_NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
 
 # Endings of a first-group verb after its stem: present (3rd persons), imperfect, simple
 # past, future, conditional; then the past participle, which needs an auxiliary.
@@ -77,3 +81,44 @@ def _forms(verbs: set[str], endings: tuple[str, ...]) -> dict[str, str]:
         for ending in endings:
             out.setdefault(_soft(verb[:-2], ending), verb)
     return out
+
+
+def speech_lemma(t: Tok, data: SourceData) -> str | None:
+    lem = data.speech_forms.get(t.lower, t.lemma)
+    known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
+    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        return lem
+    # A regular form the tagger misread ("annonçaient" as an adverb, "évoque" as an adjective).
+    w = speech_words()
+    derived = w.finite.get(t.lower) or w.participles.get(t.lower)
+    if t.lower in data.speech_forms:
+        derived = data.speech_forms[t.lower]
+    if derived and t.pos not in _NOT_VERBS:
+        return derived
+    return None
+
+
+def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
+    """The verb of speech at ``v``, if it is one here: not a reflexive that means something
+    else ("S'y ajouteront 225 M€"); a verb of report only with a report as object ("le
+    service dresse un bilan")."""
+    t = toks[v]
+    w = speech_words()
+    report = w.report_forms.get(t.lower, t.lemma)
+    objects = w.report_verbs.get(report)
+    if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        # The object within its first words ("un panorama détaillé", tagged an adjective).
+        head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
+        return report if any(x.lemma in objects or x.lower in objects for x in head) else None
+    lemma = speech_lemma(t, data)
+    if lemma in w.reflexive_not_speech:
+        j = v - 1
+        while j >= 0 and toks[j].pos == "AUX":
+            j -= 1
+        if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
+            return None
+    return lemma
+
+
+def is_participle(t: Tok) -> bool:
+    return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)

@@ -4,56 +4,14 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import speech_words
+from factcheck.context._speech_words import is_participle, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
 from factcheck.context.nlp import Figure, Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _DASHES = frozenset({"–", "—"})
-_NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
-
-
-def speech_lemma(t: Tok, data: SourceData) -> str | None:
-    lem = data.speech_forms.get(t.lower, t.lemma)
-    known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
-    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
-        return lem
-    # A regular form the tagger misread ("annonçaient" as an adverb, "évoque" as an adjective).
-    w = speech_words()
-    derived = w.finite.get(t.lower) or w.participles.get(t.lower)
-    if t.lower in data.speech_forms:
-        derived = data.speech_forms[t.lower]
-    if derived and t.pos not in _NOT_VERBS:
-        return derived
-    return None
-
-
-def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
-    """The verb of speech at ``v``, if it is one here: not a reflexive that means something
-    else ("S'y ajouteront 225 M€"); a verb of report only with a report as object ("le
-    service dresse un bilan")."""
-    t = toks[v]
-    w = speech_words()
-    report = w.report_forms.get(t.lower, t.lemma)
-    objects = w.report_verbs.get(report)
-    if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
-        # The object within its first words ("un panorama détaillé", tagged an adjective).
-        head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
-        return report if any(x.lemma in objects or x.lower in objects for x in head) else None
-    lemma = speech_lemma(t, data)
-    if lemma in w.reflexive_not_speech:
-        j = v - 1
-        while j >= 0 and toks[j].pos == "AUX":
-            j -= 1
-        if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
-            return None
-    return lemma
-
-
-def is_participle(t: Tok) -> bool:
-    return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
