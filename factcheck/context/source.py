@@ -30,6 +30,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
@@ -37,6 +38,7 @@ from factcheck.context.speakers import (
     agent_after,
     clean_name,
     forward,
+    gapped,
     inverted,
     passive_agent,
     selon,
@@ -143,13 +145,18 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    for rule in ("agent_after", "selon", "inverted", "speech_verb", "passive_agent"):
+    rules = ("agent_after", "selon", "inverted", "gapped", "speech_verb", "passive_agent",
+             "selon_far")
+    for rule in rules:
         if rule == "agent_after":
             np = agent_after(toks, fig.last, data)
-        elif rule == "selon":
-            np = selon(toks, figs, n, data)
+        elif rule in ("selon", "selon_far"):
+            np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
                 return None, "own_outlet", None  # "selon nos informations": the outlet asserts
+            rule = "selon"
+        elif rule == "gapped":
+            np = gapped(toks, figs, n, data)
         elif rule == "inverted":
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":
@@ -195,7 +202,9 @@ def _cue_pattern() -> regex.Pattern[str]:
     """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
     "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
     data = source_data()
-    words = {*data.introducers, *data.speech_forms, *data.document_verbs}
+    derived = speech_words()
+    words = {*data.introducers, *data.speech_forms, *data.document_verbs,
+             *derived.finite, *derived.report_forms}
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
     alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]

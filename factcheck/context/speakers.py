@@ -4,28 +4,28 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
-from factcheck.context.lexicon import SourceData, grammar, subject_data
+from factcheck.context._speech_words import is_participle, speech_at, speech_words
+from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
 from factcheck.context.nlp import Figure, Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+_DASHES = frozenset({"–", "—"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
-
-
-def speech_lemma(t: Tok, data: SourceData) -> str | None:
-    lem = data.speech_forms.get(t.lower, t.lemma)
-    known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
-    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
-        return lem
-    return None
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
     """Text of a source noun phrase, without article, title or trailing clause."""
     g = grammar()
     toks = list(words)
+    w = speech_words()
+    for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
+        if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
+            toks = toks[len(cleft) :]
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
+        toks = toks[2:]  # "la plupart des indicateurs": the indicators
     if not toks:
         return None
     # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
@@ -54,7 +54,9 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
-    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
+        toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
+    ):
         toks = toks[:-1]
     if not toks:
         return None
@@ -85,10 +87,15 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
     g = grammar()
-    while j < len(toks) and (
-        toks[j].lower in data.leading_time_words or toks[j].lower in data.learned_preps
-    ):
-        j += 1
+    j = _skip_when(toks, j, data)
+    if j < len(toks) and toks[j].lower in speech_words().adverbial_preps:
+        # "assurent dans un communiqué Alain Rousset", "a indiqué sur X le ministère".
+        k = j + 1
+        while k < len(toks) and k <= j + 6 and toks[k].text not in _NP_END:
+            if k > j + 2 and (toks[k].pos == "DET" or toks[k].is_title):
+                j = k
+                break
+            k += 1
     if j < len(toks) and toks[j].lower in g.addressee_preps:
         # "a dit à l'AFP le ministre": skip the addressee.
         k = j + 1
@@ -115,6 +122,26 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
             return list(toks[j + 1 : k])
     return out
+
+
+def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
+    """Past the words that only say when, between a verb and its inverted subject: "a
+    annoncé ce samedi le ministère", "disait un peu plus tôt le ministère", "a affirmé
+    samedi 17 août l'agence"."""
+    months = time_data().months
+    when = data.leading_time_words
+    while j < len(toks):
+        t = toks[j]
+        if t.lower in when or t.lower in data.learned_preps:
+            j += 1
+        elif j + 1 < len(toks) and (
+            (t.pos == "DET" and toks[j + 1].lower in when)  # "ce samedi"
+            or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
+        ):
+            j += 2
+        else:
+            break
+    return j
 
 
 def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
@@ -145,15 +172,22 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
         while j < len(toks) and toks[j].text not in _NP_END:
             np.append(toks[j])
             j += 1
+        if np and np[0].pos == "PRON":
+            np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
         if np:
             out.append((k, np))
     return out
 
 
-def selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+def selon(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
+) -> list[Tok] | None:
     """The "selon X" that applies to figure ``n``: one between it and the next figure
     ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
-    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère")."""
+    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
+    ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
+    manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
+    comes first)."""
     phrases = _selon_phrases(toks, data)
     if not phrases:
         return None
@@ -165,7 +199,33 @@ def selon(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -
     before = [np for k, np in phrases if k < fig.first]
     if before:
         return before[-1]
+    k = phrases[0][0]
+    if not far and k >= nxt and any(
+        t.verbform == "Fin" and t.pos in ("VERB", "AUX") for t in toks[fig.last : k]
+    ):
+        return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+    """The subject of a clause whose verb of speech is left out: "la préfecture a compté
+    15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
+    previous figure has a speaker before it."""
+    if n == 0:
+        return None
+    first = figs[n].first
+    k = first - 1
+    np: list[Tok] = []
+    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
+        np.insert(0, toks[k])
+        k -= 1
+    joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
+    if not np or k <= figs[n - 1].last or not joined:
+        return None
+    speakers = speech_words().gapped_speakers
+    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
+        return None
+    return np if forward(toks, figs[n - 1].first, data) else None
 
 
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
@@ -178,7 +238,11 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         fillers.append(toks[j])
         j -= 1
-    if j < 0 or toks[j].text not in (",", "»", '"', "”"):
+    comparisons = speech_words().comparison_introducers
+    if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
+            and toks[j - 1].lower in comparisons:
+        j -= 1  # "comme l'indique le ministère", "comme le souligne l'Insee"
+    if j < 0 or (toks[j].text not in (",", "»", '"', "”") and toks[j].lower not in comparisons):
         return None
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
@@ -196,7 +260,7 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     for v in range(after, len(toks)):
-        if speech_lemma(toks[v], data) is not None:
+        if speech_at(toks, v, data) is not None:
             np = inverted_at(toks, v, data)
             if np:
                 return np
@@ -217,12 +281,15 @@ def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) 
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     for v in range(before - 1, -1, -1):
         t = toks[v]
-        lemma = speech_lemma(t, data)
+        lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
-        if t.verbform == "Part" and not _has_aux(toks, v):
+        made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
+        if is_participle(t) and not _has_aux(toks, v) and not made:
             continue
-        mis_tagged = t.lower in data.speech_forms and t.verbform != "Inf"  # "annonce" as a noun
+        w = speech_words()
+        known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
+        mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
         if mis_tagged and t.verbform != "Fin" and v > 0 and toks[v - 1].pos in ("DET", "ADP"):
             continue  # a noun indeed: "12 points d'avance", "l'annonce de"
         after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
@@ -253,8 +320,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 j -= 1
         if j >= 0 and toks[j].text == ",":
             # An incise: a name in apposition is the speaker, anything else is skipped.
-            k = j - 1
-            while k >= 0 and toks[k].text != ",":
+            k, depth = j - 1, 0
+            while k >= 0 and (toks[k].text != "," or depth > 0):
+                depth += (toks[k].text == ")") - (toks[k].text == "(")
                 k -= 1
             incise = list(toks[k + 1 : j])
             if incise and all(x.is_title for x in incise):
@@ -263,9 +331,21 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 continue
             j = k - 1
         np: list[Tok] = []
-        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
+        if j >= 2 and toks[j].text == ")" and toks[j - 2].text == "(":
+            np, j = list(toks[j - 2 : j + 1]), j - 3  # "(SSMSI) dresse": the acronym
+        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
+                and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
+        if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
+            # "Arvalis, dont les prévisions font état de", "la CGT, qui revendique": the
+            # antecedent speaks.
+            antecedent: list[Tok] = []
+            j -= 1
+            while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
+                antecedent.insert(0, toks[j])
+                j -= 1
+            np = antecedent
         if np:
             return np
     return None

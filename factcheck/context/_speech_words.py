@@ -1,0 +1,124 @@
+"""Words of attribution that the shared lexicon does not carry: the conjugated forms of the
+regular verbs of speech (derived from their infinitives, so that a form the small tagger
+reads as an adverb or a noun, "annonçaient", "signalé", "évoque", is still a verb of
+speech), and the word lists of ``[attribution_more]`` in ``context_source.toml``. Private
+to ``factcheck.context.speakers`` and ``factcheck.context.source``: :func:`speech_at` tells
+whether a token is a verb of speech where it stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.context.lexicon import SourceData, source_data
+from factcheck.context.nlp import Tok
+from factcheck.lang import load_data
+
+_NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
+
+# Endings of a first-group verb after its stem: present (3rd persons), imperfect, simple
+# past, future, conditional; then the past participle, which needs an auxiliary.
+_FINITE_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait",
+                   "eraient")
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechWords:
+    finite: dict[str, str]  # conjugated form -> infinitive
+    participles: dict[str, str]  # past participle -> infinitive
+    reflexive_not_speech: frozenset[str]  # "s'y ajouteront": not "ajouter" as speech
+    quantifier_heads: frozenset[str]  # "la plupart des indicateurs": the head comes after
+    comparison_introducers: frozenset[str]  # "comme l'indique le ministère"
+    cleft_starts: tuple[tuple[str, ...], ...]  # "c'est TotalEnergies qui annonçait"
+    adverbial_preps: frozenset[str]  # "a indiqué dans un communiqué le ministère"
+    report_verbs: dict[str, frozenset[str]]  # "dresse un bilan": a report of its subject
+    relatives: frozenset[str]  # "la CGT, qui revendique": the antecedent speaks
+    report_forms: dict[str, str]  # "dresse", "dressait" -> "dresser"
+    gapped_speakers: frozenset[str]  # "et les syndicats 22 000": who may count
+
+
+def _soft(stem: str, ending: str) -> str:
+    """ "annonc" + "ait" -> "annonçait", "encourag" + "ait" -> "encourageait"."""
+    if ending[:1] in ("a", "o"):
+        if stem.endswith("c"):
+            return stem[:-1] + "ç" + ending
+        if stem.endswith("g"):
+            return stem + "e" + ending
+    return stem + ending
+
+
+@cache
+def speech_words(code: str = "fr") -> SpeechWords:
+    data = source_data(code)
+    more = load_data(code, "context_source").get("attribution_more", {})
+    finite = _forms({*data.speech_verbs, *data.inverted_only}, _FINITE_ENDINGS)
+    participles = _forms({*data.speech_verbs, *data.inverted_only}, _PARTICIPLE_ENDINGS)
+    report_verbs = {verb: frozenset(objs)
+                    for verb, objs in more.get("report_verbs", {}).items()}
+    report_forms = _forms(set(report_verbs), _FINITE_ENDINGS + _PARTICIPLE_ENDINGS)
+    return SpeechWords(
+        finite=finite,
+        participles=participles,
+        reflexive_not_speech=frozenset(more.get("reflexive_not_speech", [])),
+        quantifier_heads=frozenset(more.get("quantifier_heads", [])),
+        comparison_introducers=frozenset(more.get("comparison_introducers", [])),
+        cleft_starts=tuple(tuple(s.split()) for s in more.get("cleft_starts", [])),
+        adverbial_preps=frozenset(more.get("adverbial_preps", [])),
+        report_verbs=report_verbs,
+        relatives=frozenset(more.get("relatives", [])),
+        report_forms={**report_forms, **{v: v for v in report_verbs}},
+        gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
+    )
+
+
+def _forms(verbs: set[str], endings: tuple[str, ...]) -> dict[str, str]:
+    """Conjugated form -> infinitive, for the regular first-group verbs of ``verbs``."""
+    out: dict[str, str] = {}
+    for verb in sorted(verbs):
+        if " " in verb or not verb.endswith("er") or verb == "aller":
+            continue  # only the regular first group is derived; the rest is listed
+        for ending in endings:
+            out.setdefault(_soft(verb[:-2], ending), verb)
+    return out
+
+
+def speech_lemma(t: Tok, data: SourceData) -> str | None:
+    lem = data.speech_forms.get(t.lower, t.lemma)
+    known = lem in data.speech_verbs or lem in data.inverted_only or lem in data.learned_from
+    if known and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        return lem
+    # A regular form the tagger misread ("annonçaient" as an adverb, "évoque" as an adjective).
+    w = speech_words()
+    derived = w.finite.get(t.lower) or w.participles.get(t.lower)
+    if t.lower in data.speech_forms:
+        derived = data.speech_forms[t.lower]
+    if derived and t.pos not in _NOT_VERBS:
+        return derived
+    return None
+
+
+def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
+    """The verb of speech at ``v``, if it is one here: not a reflexive that means something
+    else ("S'y ajouteront 225 M€"); a verb of report only with a report as object ("le
+    service dresse un bilan")."""
+    t = toks[v]
+    w = speech_words()
+    report = w.report_forms.get(t.lower, t.lemma)
+    objects = w.report_verbs.get(report)
+    if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        # The object within its first words ("un panorama détaillé", tagged an adjective).
+        head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
+        return report if any(x.lemma in objects or x.lower in objects for x in head) else None
+    lemma = speech_lemma(t, data)
+    if lemma in w.reflexive_not_speech:
+        j = v - 1
+        while j >= 0 and toks[j].pos == "AUX":
+            j -= 1
+        if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
+            return None
+    return lemma
+
+
+def is_participle(t: Tok) -> bool:
+    return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
