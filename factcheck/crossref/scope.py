@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import regex
@@ -106,7 +107,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
 
 
 def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexicon: Lexicon,
-                 owners, distance) -> None:
+                 owners: Callable[[int, int], list[dict]],
+                 distance: Callable[[dict, int, int], int]) -> None:
     """How far in time each figure reaches: "total" (a running total, the figure nearest the
     cue), "remaining" (what still is: the figure within reach of the cue), "window" (a count
     over a stretch of time: every figure of the sentence), "" when nothing says."""
