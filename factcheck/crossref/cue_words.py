@@ -152,6 +152,10 @@ class Lexicon:
     toll_cues: regex.Pattern[str]
     cumulative_exclusions: regex.Pattern[str]
     event: regex.Pattern[str]
+    span_window: regex.Pattern[str]  # a count over a stretch of time: the whole sentence
+    span_total: regex.Pattern[str]  # a running total: the nearest figure
+    span_remaining: regex.Pattern[str]  # what still is at the time of the count
+    remaining_reach: int
     families: dict[str, str]  # subject lemma → family name
     stories: StorySettings
     family_nature: dict[str, str]  # family name → "stock" | "event"
@@ -259,6 +263,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         toll_cues=_pattern(data["toll"]["cues"]),
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),
+        span_window=_pattern(data["span"]["window"]),
+        span_total=_pattern(data["span"]["running_total"]),
+        span_remaining=_pattern(data["span"]["remaining"]),
+        remaining_reach=int(data["span"]["remaining_reach"]),
         families=families,
         stories=_stories(data["stories"], data["description"]["stopwords"]),
         family_nature=dict(data["families_nature"]),

@@ -30,7 +30,9 @@ Two named sources at odds (``sources_disagree``, no accusation) need the same: a
 established identity, each source named with its own figure.
 
 Unknown is never equal: a place or a period (the date of the event or of the count) read on
-one figure only blocks, as a publication date missing on either article does. (A side read
+one figure only blocks, as a publication date missing on either article does. So do two
+reaches in time (``ClaimView.span``: a week's count, what still is, a running total), a
+window or a remainder read on one figure only included. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
 """
@@ -128,6 +130,11 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         blockers.append("place")  # known on one side only: unknown is not equal
     if bool(a.basis) != bool(b.basis):
         blockers.append("basis")  # a rate's basis read on one side only
+    if a.span != b.span and {a.span, b.span} != {"total", ""}:
+        # The last week's cases and the cases since the outbreak began, the homes still cut
+        # off and all the homes cut off: two reaches in time, two facts (a running total and
+        # a figure that says nothing may be one: "au total" often only sums up).
+        blockers.append("span")
     if a.side and b.side and a.side != b.side:
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
         # reader misses sides more often than texts leave them unsaid: "abattu 45 drones

@@ -27,6 +27,7 @@ from factcheck.crossref.scope import (
     family_from_outcome,
     lemma,
     place_key,
+    restate_places,
     sentence_places,
 )
 from factcheck.crossref.stories import article_texts, find_stories, profile, sentences_related
@@ -86,6 +87,9 @@ class ClaimView:
     basis: str = ""  # basis of a rate ("sur un an", "sur un mois", "par rapport à 2019")
     story: frozenset[str] = frozenset()  # the other articles of its story (see stories.py)
     story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
+    #: How far in time the count reaches: "total" (running), "remaining" (what still is),
+    #: "window" (over a stretch of time), "" (unsaid); see ``[span]`` of crossref.toml.
+    span: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:
@@ -305,6 +309,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     words: dict[str, frozenset[str]] = {}
     per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for (_, _, sentence), members in by_sentence.items():
+        restate_places(members, sentence, lexicon)
         cues.update(assign_cues(members, sentence, lexicon))
         words.update(description_words(members, sentence, lexicon))
         if sentence not in per_sentence:
@@ -371,7 +376,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
         sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),
         basis=_text(row.get("basis")).lower(), story=story,
-        story_words=story_words,
+        story_words=story_words, span=cue["span"],
     )
 
 

@@ -6,7 +6,9 @@ by :func:`factcheck.crossref.matching.prepare_claims`."""
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import regex
@@ -52,7 +54,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
     before the cue."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
                                             "revision": "", "cumulative": False, "event": False,
-                                            "population": set(), "national": False}
+                                            "population": set(), "national": False,
+                                            "span": ""}
                             for m in members}
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     families = {m["_family"] for m in ordered}
@@ -99,7 +102,41 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
         for m in pattern.finditer(sentence):
             for o in owners(m.start(), m.end()):
                 out[o["claim_id"]]["revision"] = key
+    _assign_span(out, members, sentence, lexicon, owners, distance)
     return out
+
+
+def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexicon: Lexicon,
+                 owners: Callable[[int, int], list[dict]],
+                 distance: Callable[[dict, int, int], int]) -> None:
+    """How far in time each figure reaches: "total" (a running total, the figure nearest the
+    cue), "remaining" (what still is: the figure within reach of the cue), "window" (a count
+    over a stretch of time: every figure of the sentence), "" when nothing says."""
+    if lexicon.span_window.search(sentence):
+        for m in members:
+            out[m["claim_id"]]["span"] = "window"
+    for m in lexicon.span_remaining.finditer(sentence):
+        for o in owners(m.start(), m.end()):
+            if distance(o, m.start(), m.end()) <= lexicon.remaining_reach:
+                out[o["claim_id"]]["span"] = "remaining"
+    for m in lexicon.span_total.finditer(sentence):
+        for o in owners(m.start(), m.end()):
+            out[o["claim_id"]]["span"] = "total"
+
+
+def restate_places(members: list[dict], sentence: str, lexicon: Lexicon) -> None:
+    """A figure restating the figure just before it ("49 cas à Mamoudzou, soit 29 % des cas de
+    Mayotte") is about what that one is about: it takes its place, when one was read (not
+    carried over). The share of Mamoudzou is not the share of the whole named after it."""
+    ordered = sorted(members, key=lambda m: m["_rel_start"])
+    for prev, m in itertools.pairwise(ordered):
+        gap = sentence[prev["_rel_end"] : m["_rel_start"]]
+        # The cue opens the figure's own clause: "[...] à Mamoudzou, soit 29 %".
+        lead = regex.split(r"[,;(]", gap)[-1].strip(" :")
+        place = _text(prev.get("place"))
+        if lead and lexicon.restatement.fullmatch(lead) and place \
+                and _text(prev.get("place_mode")) != "inherited":
+            m["place"], m["place_mode"] = place, prev.get("place_mode")
 
 
 def description_words(members: list[dict], sentence: str,

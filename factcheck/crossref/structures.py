@@ -30,6 +30,10 @@ MAX_PART_GAP = 120
 MAX_TOTAL_GAP = 140
 #: Longest text between sentences for the next one to continue the previous.
 MAX_SENTENCE_GAP = 3
+#: Words between a partial cue and the first part for the cue to introduce that part
+#: ("dont au moins 12"); further, the cue introduced something else ("deux foyers dont un
+#: encore actif totalisant 76 cas").
+MAX_CUE_WORDS = 3
 _CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}[\p{L}'-]+", regex.V1)
 _PART_PLACE_END = regex.compile(r"[,;.!?]| et ", regex.V1)
 
@@ -162,7 +166,9 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     partial = lexicon.partial.search(gap)
                     # "neuf eurodéputés, dont Marine Le Pen, ainsi que les 12 assistants": the
                     # cue's clause closed before a figure of something else.
-                    detached = bool(partial and lexicon.clause_breaks.search(gap, partial.end()))
+                    detached = bool(partial and (
+                        lexicon.clause_breaks.search(gap, partial.end())
+                        or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
                     parts = _enumeration(s, j + 1, total, lexicon, strict=not partial or detached)
                     cue = partial or lexicon.exhaustive.search(gap)
                     mode = _mode(gap, parts, s, lexicon) if parts and cue else None
@@ -202,6 +208,12 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
         for total, parts, mode, ps, ts in _candidates(sentences, lexicon):
             key = (total.claim_id, *(p.claim_id for p in parts))
             if key in seen or total.modality == "denied":
+                continue
+            if mode == "partial" and len(parts) >= 2 and parts[0].dimension == "share" \
+                    and total.dimension != "share":
+                # "Parmi eux, 69 % [...], 32 % [...] et 90 % [...]": shares of one population
+                # add up to at most 100 % only when they split it, which a partial list does
+                # not say (each share may have its own attribute).
                 continue
             seen.add(key)
             status, text = _check(total, parts, mode, ps, lexicon)

@@ -21,8 +21,10 @@ _CLAIM_KEYS = ("surface", "value", "kind", "unit", "subject", "source", "place",
 def _article(side: dict) -> dict:
     claim = {k: side[k] for k in _CLAIM_KEYS if k in side}
     claim.setdefault("kind", "count")
+    # "also": other figures of the article that the two figures' reading depends on.
+    others = [{"kind": "count", **other} for other in side.get("also", [])]
     return {"id": side["article"], "published": side["published"], "text": side["text"],
-            "claims": [claim]}
+            "claims": [claim, *others]}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -35,8 +37,11 @@ def test_identity(case: dict) -> None:
     else:
         articles = [first, second]
     views = prepare_claims(frame_from_articles(articles), lexicon)
-    a, b = sorted(views, key=lambda v: (v.article_id != case["a"]["article"],
-                                        v.surface != case["a"]["surface"]))
+    def pick(side: dict):
+        return next(v for v in views
+                    if v.article_id == side["article"] and v.surface == side["surface"])
+
+    a, b = pick(case["a"]), pick(case["b"])
     found = identity(a, b, lexicon, same_digits=case.get("same_digits", False))
     assert found.established is case["established"], found
     if "ties" in case:
