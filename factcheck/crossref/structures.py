@@ -21,9 +21,11 @@ import regex
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, number, plural
-from factcheck.crossref.matching import ClaimView, place_key, significant_digits
+from factcheck.crossref.matching import CHANGE, ClaimView, place_key, significant_digits
 from factcheck.models import stable_id
 
+#: Dimension of a change in percent ("en hausse de 3 %"): never a part nor a total.
+RELATIVE_CHANGE = "share" + CHANGE
 #: Longest text between two parts of one enumeration.
 MAX_PART_GAP = 120
 #: Longest text between a total and the first of its parts.
@@ -208,6 +210,11 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
         for total, parts, mode, ps, ts in _candidates(sentences, lexicon):
             key = (total.claim_id, *(p.claim_id for p in parts))
             if key in seen or total.modality == "denied":
+                continue
+            if any(v.dimension == RELATIVE_CHANGE for v in (total, *parts)):
+                # "Le budget progresse de 3 %, avec notamment une baisse de 17,65 % sur les
+                # cartes grises": changes in percent do not add up, and a part may move more
+                # than its whole.
                 continue
             if mode == "partial" and len(parts) >= 2 and parts[0].dimension == "share" \
                     and total.dimension != "share":
