@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from factcheck.dashboard import data
+from factcheck.dashboard.analysis import analyze_with_progress
 from factcheck.dashboard.highlight import SpanStatus
 from factcheck.models import Article
 from factcheck.store import ReviewStore
@@ -20,7 +21,7 @@ from factcheck.store import ReviewStore
 def analysis():
     articles = [*data.load_folder(data.default_corpus_dir()).articles,
                 fakes.CONTRADICTING_ARTICLE]
-    return fakes.fake_analyze(articles)
+    return fakes.fake_analyze(articles).analysis
 
 
 def test_seeds_are_found_and_read():
@@ -99,9 +100,10 @@ def test_analysis_in_batches_reports_progress(monkeypatch):
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
     articles = [Article(f"a{i}", f"Moscou: {i} drones et 46 drones.") for i in range(5)]
     steps: list[tuple[int, int]] = []
-    result = data.analyze_with_progress(articles, lambda d, t: steps.append((d, t)), batch=2)
+    result = analyze_with_progress(articles, lambda d, t: steps.append((d, t)), batch=2)
     assert steps == [(2, 5), (4, 5), (5, 5)]
-    assert len(result.claims) == 5 and len(result.articles) == 5
+    assert len(result.analysis.claims) == 5 and len(result.analysis.articles) == 5
+    assert result.left_out == ()
 
 
 def _reviewed(analysis, tmp_path, decisions=()):
