@@ -48,7 +48,8 @@ def left_out_message(skipped: SkippedArticle, what: str | None = None) -> str:
     step = _STEPS.get(skipped.step, skipped.step or "l'analyse")
     if skipped.seconds is not None:
         return (f"{shown} non analysé : {step} a dépassé le temps de calcul permis pour un "
-                f"article ({skipped.seconds:g} s, réglage {ARTICLE_TIMEOUT_ENV}).")
+                f"article ({f'{skipped.seconds:g}'.replace('.', ',')} s, réglage "
+                f"{ARTICLE_TIMEOUT_ENV}).")
     return f"{shown} non analysé : erreur pendant {step} ({skipped.error or skipped.reason})."
 
 

@@ -240,3 +240,18 @@ def test_flags_are_sorted_by_confidence_then_severity() -> None:
                           "severity": ["low", "high", "high", "medium"],
                           "confidence": [0.9, 0.4, 0.8, None]})
     assert list(sort_flags(flags)["flag_id"]) == ["a", "c", "b", "d"]
+
+
+def test_articles_left_out_are_worded_in_french_naming_their_file():
+    from factcheck.budget import failed, over_budget
+    from factcheck.dashboard.analysis import left_out_message
+
+    article = Article("d02", "17 drones.", origin="lot.jsonl:2")
+    assert left_out_message(over_budget(article, 2.5, "figure extraction")) == (
+        "lot.jsonl:2 : article « d02 » non analysé : la lecture des chiffres a dépassé le "
+        "temps de calcul permis pour un article (2,5 s, réglage FACTCHECK_ARTICLE_TIMEOUT).")
+    assert left_out_message(failed(article, ValueError("boom"), "context")) == (
+        "lot.jsonl:2 : article « d02 » non analysé : erreur pendant la lecture du contexte "
+        "(ValueError: boom).")
+    assert left_out_message(over_budget(article, 30, "context"), "Brouillon").startswith(
+        "Brouillon non analysé : la lecture du contexte a dépassé")
