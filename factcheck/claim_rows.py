@@ -18,6 +18,7 @@ from factcheck.budget import (
     ArticleTimeout,
     SkippedArticle,
     budget,
+    checkpoint,
     failed,
     guarded,
     over_budget,
@@ -76,6 +77,7 @@ def _bare_claims(article: Article) -> list[Claim]:
     spans = sentence_spans(article.text)
     claims: list[Claim] = []
     for mention in mentions:
+        checkpoint()
         start, end = sentence_at(spans, mention.start)
         if not start <= mention.start < end:  # figure outside any trimmed sentence
             start, end = mention.start, mention.end

@@ -11,8 +11,11 @@
   batches, and the judgements are merged in block order
   (``cross_reference(map_blocks=...)``); equal values and the rules run on the client.
 
-The per-article time budget (``article_timeout``) is an alarm that needs the main thread of a
-process: Dask runs tasks in worker threads, so it is not enforced there.
+The per-article time budget (``article_timeout``) holds on the workers: Dask runs tasks in
+worker threads, where the budget is the cooperative deadline of ``factcheck.deadline`` (the
+alarm of the default engine needs a main thread), checked all along the loops of the figure
+reader and the context; one step that never comes back to them (a single regular expression
+or spaCy batch that never returns) is not interrupted there.
 
 ``distributed`` is an optional dependency (``pip install 'factcheck[dask]'``), imported only
 when this engine is asked for. Everything the workers run is a function of this module or of
@@ -180,8 +183,8 @@ def claims_frame(
     on_skipped: Callable[[SkippedArticle], None] | None = None,
 ) -> pd.DataFrame:
     """:func:`factcheck.pipeline.claims_frame` with the chunks of articles read on the
-    workers of ``client``: the same table. ``article_timeout`` is handed to the chunks but
-    not enforced in Dask's worker threads (see the module's docstring)."""
+    workers of ``client``: the same table, each article within ``article_timeout`` seconds
+    of processor time (see the module's docstring)."""
     articles = list(articles)
     workers = _workers(client)
     client.register_plugin(_warm_up_plugin(with_context))

@@ -8,6 +8,8 @@ from typing import Any
 
 import regex
 
+from factcheck.deadline import checkpoint
+
 
 def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
     """Alternation, longest first so that "millions" wins over "million"."""
@@ -84,6 +86,7 @@ class Folded:
                 pos = low.find(anchor, pos + 1)
         found, end = [], -1
         for pos in sorted(starts):
+            checkpoint()
             if pos >= end and (m := rx.match(low, pos)):
                 found.append(m)
                 end = m.end()

@@ -28,14 +28,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from tqdm import tqdm
 
-from factcheck.budget import ArticleTimeout, SkippedArticle, budget_enforced
+from factcheck.budget import ArticleTimeout, SkippedArticle, budget_by_alarm
 from factcheck.claim_rows import (
     ALL_CLAIM_COLUMNS,
     EXTRA_CLAIM_COLUMNS,
     claim_row,
     claims_dataframe,
     extract_claims,
-    extract_mentions_of,
     readable,
     rows_for_chunk,
 )
@@ -54,7 +53,7 @@ __all__ = [
     "SkippedArticle",
     "analyze",
     "articles_frame",
-    "budget_enforced",
+    "budget_by_alarm",
     "claim_chunks",
     "claim_row",
     "claims_dataframe",
@@ -118,12 +117,10 @@ _START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else
 
 def _init_worker(with_context: bool) -> None:
     # Load the lexicons and the spaCy pipeline once per worker, before the first chunk and
-    # outside any time budget (an alarm must not interrupt an import).
-    extract_mentions_of(Article("warm-up", "Le 8 décembre 2024, 17 drones."))
-    if with_context:
-        from factcheck.context.nlp import load_nlp
-
-        load_nlp()
+    # outside any time budget (an alarm must not interrupt an import, and the first article
+    # must not pay for them): one article read, its context too.
+    extract_claims(Article("warm-up", "Selon l'Insee, 17 drones ont coûté 3 millions "
+                                      "d'euros le 8 décembre 2024."), with_context)
 
 
 def _chunks(items: Sequence[Article], size: int) -> list[list[Article]]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import random
 import sys
+import threading
 import types
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -109,3 +113,54 @@ FRENCH_TEXT = (
     "Le taux de chômage atteint 12,5 % dans la région.\n"
     "Aucun chiffre ici."
 )
+
+
+#: Sentences of French news carrying figures, for long articles (``long_news_text``).
+NEWS_SENTENCES = (
+    "Selon le ministère de l'Intérieur, {n} personnes ont été évacuées dans la nuit de "
+    "samedi à dimanche.",
+    "Le budget de la métropole atteint {m} millions d'euros en {y}, en hausse de {p} % sur "
+    "un an.",
+    "D'après l'Insee, le taux de chômage a reculé de 0,{d} point à {p} % au troisième "
+    "trimestre.",
+    "Près de {n} manifestants ont défilé le {day} mars à Lyon, selon la préfecture.",
+    "L'entreprise prévoit de supprimer entre {a} et {b} postes d'ici à {y}, a annoncé sa "
+    "direction.",
+    "« Nous avons reçu {n} demandes en deux semaines », a déclaré la maire de Rennes.",
+    "La facture énergétique a bondi de {p} % en {y}, à {m} milliards d'euros, selon les "
+    "douanes.",
+)
+
+
+def long_news_text(n_chars: int, seed: int = 0) -> str:
+    """A long article of at least ``n_chars`` characters: French news sentences with figures
+    (counts, money, rates, dates, ranges, quotes), drawn the same way for the same seed."""
+    rng = random.Random(seed)
+    sentences: list[str] = []
+    size = 0
+    while size < n_chars:
+        sentence = rng.choice(NEWS_SENTENCES).format(
+            n=f"{rng.randint(2, 90_000):,}".replace(",", " "), m=rng.randint(2, 900),
+            y=rng.randint(2015, 2030), p=f"{rng.randint(1, 30)},{rng.randint(0, 9)}",
+            d=rng.randint(1, 9), day=rng.randint(1, 28), a=rng.randint(10, 200),
+            b=rng.randint(201, 900))
+        sentences.append(sentence)
+        size += len(sentence) + 1
+    return " ".join(sentences)
+
+
+def in_thread(fn: Callable[[], Any]) -> Any:
+    """``fn()`` run in a new thread (as the dashboard's script or a Dask task runs): its
+    result, or the exception it raised."""
+    out: list[Any] = []
+
+    def run() -> None:
+        try:
+            out.append(fn())
+        except BaseException as exc:  # handed back to the test (ArticleTimeout too)
+            out.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return out[0]

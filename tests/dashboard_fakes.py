@@ -74,7 +74,9 @@ def claims_for(article: Article) -> list[Claim]:
     return sorted(claims, key=lambda c: c.mention.start)
 
 
-def fake_claims_frame(articles: list[Article]) -> pd.DataFrame:
+def fake_claims_frame(articles: list[Article], **_options: object) -> pd.DataFrame:
+    """The claims of ``articles`` (``claims_frame``'s options, such as the time budget, are
+    accepted and have nothing to bound here)."""
     rows = [claim_row(a, c) for a in articles for c in claims_for(a)]
     return pd.DataFrame(rows, columns=list(ALL_CLAIM_COLUMNS))
 
@@ -112,7 +114,8 @@ def fake_cross_reference(
             pd.DataFrame(flags, columns=list(FLAG_COLUMNS)))
 
 
-def fake_analyze(articles, on_progress=None, reference=None, batch=16):
+def fake_analyze(articles, on_progress=None, reference=None, batch=16, article_timeout=None):
+    from factcheck.dashboard.analysis import CorpusAnalysis
     from factcheck.pipeline import Analysis, articles_frame
 
     articles = list(articles)
@@ -120,7 +123,7 @@ def fake_analyze(articles, on_progress=None, reference=None, batch=16):
         on_progress(len(articles), len(articles))
     claims = fake_claims_frame(articles)
     links, flags = fake_cross_reference(claims)
-    return Analysis(articles_frame(articles), claims, links, flags)
+    return CorpusAnalysis(Analysis(articles_frame(articles), claims, links, flags))
 
 
 CONTRADICTING_ARTICLE = Article(

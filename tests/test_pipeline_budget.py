@@ -13,9 +13,9 @@ from conftest import fake_extract_mentions, install_fake_module
 import factcheck.context
 import factcheck.context.nlp
 from factcheck.models import Article
-from factcheck.pipeline import SkippedArticle, analyze, budget_enforced, claims_frame
+from factcheck.pipeline import SkippedArticle, analyze, budget_by_alarm, claims_frame
 
-pytestmark = pytest.mark.skipif(not budget_enforced(), reason="needs Unix signals")
+pytestmark = pytest.mark.skipif(not budget_by_alarm(), reason="needs Unix signals")
 
 BUDGET = 0.5
 STALL = 60  # seconds a stalled step would sleep without the budget

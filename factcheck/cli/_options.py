@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from factcheck.budget import ARTICLE_TIMEOUT_ENV, DEFAULT_ARTICLE_TIMEOUT, parse_article_timeout
+
 if TYPE_CHECKING:
     from factcheck.corpus import InputError
     from factcheck.models import Article
@@ -26,10 +28,6 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 OUTPUT_FORMATS = ("csv", "csv-fr", "jsonl", "parquet")
-
-#: Seconds an article may take (figures, then context) before it is skipped.
-DEFAULT_ARTICLE_TIMEOUT = 30.0
-ARTICLE_TIMEOUT_ENV = "FACTCHECK_ARTICLE_TIMEOUT"
 
 
 def inputs_argument(f: F) -> F:
@@ -58,11 +56,26 @@ def processing_options(f: F) -> F:
     return f
 
 
+class _Seconds(click.FloatRange):
+    """Seconds at least 0, read by ``factcheck.budget.parse_article_timeout`` (the
+    dashboard reads ``$FACTCHECK_ARTICLE_TIMEOUT`` with it too)."""
+
+    def __init__(self) -> None:
+        super().__init__(min=0)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            return parse_article_timeout(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a number of seconds >= 0 (0: no limit).", param, ctx)
+
+
 def budget_option(f: F) -> F:
     """``--article-timeout SECONDS`` (or ``$FACTCHECK_ARTICLE_TIMEOUT``; 0: no limit)."""
     return click.option(
         "--article-timeout",
-        type=click.FloatRange(min=0),
+        type=_Seconds(),
         default=DEFAULT_ARTICLE_TIMEOUT,
         show_default=True,
         envvar=ARTICLE_TIMEOUT_ENV,
@@ -91,8 +104,8 @@ def engine_options(f: F) -> F:
         default="local",
         show_default=True,
         help="Where the pipeline runs: here (--processes workers), or on a Dask cluster "
-        "(needs the 'dask' extra: pip install 'factcheck[dask]'; --article-timeout is not "
-        "enforced there). Same tables either way; see docs/distributed.md.",
+        "(needs the 'dask' extra: pip install 'factcheck[dask]'). Same tables either way; "
+        "see docs/distributed.md.",
     )(f)
     return f
 

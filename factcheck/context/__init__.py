@@ -27,6 +27,7 @@ from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
 from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
 from factcheck.text import sentence_spans
@@ -52,6 +53,7 @@ def annotate_many(
     texts: list[str] = []
     speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
     for n, (article, claims) in enumerate(pairs):
+        checkpoint()
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
@@ -70,6 +72,7 @@ def annotate_many(
         contexts: list[Context | None] = [None] * len(claims)
         state = _ArticleState(TimeResolver(article.published))
         for start in sorted({*by_sentence, *speaking[n]}):
+            checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:
                 # A sentence without figures naming who speaks: the report's source.
                 name = resolve_source(sentence_speaker(article.text, parsed[keys[(n, start)]]),
@@ -98,6 +101,7 @@ def _speaker_sentences(article: Article, claims: list[Claim]) -> dict[int, str]:
     last = max(with_figures)
     out = {}
     for s, e in sentence_spans(article.text):
+        checkpoint()
         if s >= last:
             break
         if s not in with_figures and names_a_speaker(article.text[s:e]):
@@ -149,6 +153,7 @@ def _sentence_contexts(
     own_source = any(src.source for src in srcs)
     own_place = False
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
+        checkpoint()
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
         source_mode = "explicit" if source else None

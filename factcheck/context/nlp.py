@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from factcheck.deadline import checkpoint
 from factcheck.models import Mention
 
 #: The spaCy package read (``FACTCHECK_SPACY_MODEL`` chooses another installed one, e.g.
@@ -110,7 +111,11 @@ def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tupl
     JSON "\\ud800" escape) is read as U+FFFD, one for one: spaCy cannot encode it."""
     nlp = load_nlp()
     texts = (_SURROGATE.sub("\ufffd", s) for s in sentences)
-    return [to_toks(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    out: list[tuple[Tok, ...]] = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        checkpoint()  # between docs: a batch itself is not interrupted
+        out.append(to_toks(doc))
+    return out
 
 
 def token_span(toks: tuple[Tok, ...], start: int, end: int) -> tuple[int, int]:

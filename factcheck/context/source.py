@@ -43,6 +43,7 @@ from factcheck.context.speakers import (
     passive_agent,
     selon,
 )
+from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
@@ -107,6 +108,7 @@ def sources(
     data = source_data()
     out = []
     for n, fig in enumerate(figs):
+        checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
         kind = fig.mention.kind
         if kind in NO_SOURCE_KINDS:
             if kind == Kind.IDENTIFIER:

@@ -43,6 +43,7 @@ from factcheck.context.nouns import (
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
+from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
@@ -64,6 +65,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
     pending: dict[int, str] = {}
     results: list[SubjectResult | None] = [None] * len(figs)
     for n, fig in enumerate(figs):
+        checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
         kind = fig.mention.kind
         if kind in NO_SUBJECT_KINDS:
             results[n] = SubjectResult(None, None, (), "no_subject_kind")
@@ -121,14 +123,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "ordinal_noun_after")
             continue
         if kind == Kind.ORDINAL:
-            k = next(
-                (
-                    j
-                    for j in range(fig.first - 1, -1, -1)
-                    if toks[j].pos == "NOUN" and not toks[j].is_title
-                ),
-                None,
-            )
+            k = next((j for j in range(fig.first - 1, -1, -1)
+                      if toks[j].pos == "NOUN" and not toks[j].is_title), None)
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
@@ -246,6 +242,7 @@ def _resolve_pending(
 
     for backward_first in (True, False):
         for n in sorted(pending):
+            checkpoint()
             if results[n] is not None:
                 continue
             m = candidate(range(n - 1, -1, -1), n)

@@ -271,10 +271,14 @@ class DraftChecker:
         )
 
     def check(
-        self, text: str, published: date | None = None, title: str | None = None
+        self, text: str, published: date | None = None, title: str | None = None,
+        claims_fn: ClaimsFn | None = None,
     ) -> DraftResult:
+        """The draft's figures against the corpus; ``claims_fn`` reads this draft instead
+        of the checker's own (the dashboard's, with the time budget of one article)."""
         article = self.draft_article(text, published, title)
-        claims = self._claims_fn([article]) if text.strip() else _empty_like(self.corpus_claims)
+        read = claims_fn or self._claims_fn
+        claims = read([article]) if text.strip() else _empty_like(self.corpus_claims)
         links, flags = _empty_results()
         n_candidates = 0
         if claims.empty:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from factcheck.dashboard import analysis as corpus_analysis
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
 from factcheck.dashboard.paths import FolderRefused, check_root, resolve_folder
@@ -80,18 +81,19 @@ def _cached_reference() -> tuple[pd.DataFrame | None, str | None]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _cached_analysis(
-    corpus_key: str, reference_key: str, _articles: tuple[Article, ...],
-    _reference: pd.DataFrame | None,
-):
-    """Keyed on the content hashes of the corpus and of the reference figures; the progress
-    bar is replayed on a cache hit."""
+    corpus_key: str, reference_key: str, article_timeout: float | None,
+    _articles: tuple[Article, ...], _reference: pd.DataFrame | None,
+) -> corpus_analysis.CorpusAnalysis:
+    """Keyed on the content hashes of the corpus and of the reference figures, and on the
+    time budget of one article; the progress bar is replayed on a cache hit."""
     bar = st.progress(0.0, text="Extraction des chiffres…")
 
     def progress(done: int, total: int) -> None:
         text = f"Extraction des chiffres : {done}/{total} articles"
         bar.progress(done / max(total, 1), text=text)
 
-    analysis = data.analyze_with_progress(list(_articles), progress, reference=_reference)
+    analysis = corpus_analysis.analyze_with_progress(
+        list(_articles), progress, reference=_reference, article_timeout=article_timeout)
     bar.progress(1.0, text="Recoupement terminé")
     return analysis
 
@@ -257,12 +259,20 @@ def main() -> None:
         st.sidebar.warning(f"Chiffres de référence non utilisés : {md(reference_error)}")
     key = f"{data.corpus_key(articles)}-{data.frame_key(reference)}"
     with st.status("Analyse du corpus…", expanded=False) as status:
-        analysis = _cached_analysis(key, data.frame_key(reference), articles, reference)
+        done = _cached_analysis(key, data.frame_key(reference), settings.article_timeout,
+                                articles, reference)
+        analysis = done.analysis
         status.update(
             label=f"Corpus analysé : {len(articles)} articles, {len(analysis.claims)} chiffres, "
-            f"{len(analysis.flags)} signalements",
+            f"{len(analysis.flags)} signalements"
+            + (f", {len(done.left_out)} article(s) non analysé(s)" if done.left_out else ""),
             state="complete",
         )
+    if done.left_out:
+        with st.sidebar.expander(f"⚠️ {len(done.left_out)} article(s) non analysé(s)",
+                                 expanded=True):
+            for skipped in done.left_out:
+                st.text(corpus_analysis.left_out_message(skipped))
     try:
         store = ReviewStore(settings.db_path)
         current = store.current()
@@ -281,6 +291,7 @@ def main() -> None:
         store=store,
         reviewer=reviewer,
         reference=reference,
+        article_timeout=settings.article_timeout,
     )
     st.header(view)
     _VIEWS[view](ctx)

@@ -1,5 +1,5 @@
-"""The dashboard's logic, without Streamlit: corpus loading, analysis in batches (for the
-progress bar), statuses of flags and claims, filters, details and exports.
+"""The dashboard's logic, without Streamlit: corpus loading, statuses of flags and claims,
+filters, details and exports (the analysis itself is ``analysis``).
 
 Statuses combine the analysis (which claims carry a flag) with the reviews: a claim is
 *flagged* while one of its flags is open, *confirmed* when one was confirmed as an error,
@@ -8,7 +8,6 @@ Statuses combine the analysis (which claims carry a flag) with the reviews: a cl
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,15 +19,12 @@ import pandas as pd
 from factcheck.crossref.draft import split_ids
 from factcheck.dashboard.highlight import Span, SpanStatus
 from factcheck.dashboard.paths import links_leaving
-from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
+from factcheck.models import Article, Kind, stable_id
 from factcheck.store import Status
 
 SEEDS_ENV_VAR = "FACTCHECK_SEEDS"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_TYPES: tuple[str, ...] = ("txt", "html", "htm", "csv", "jsonl")
-ANALYSIS_BATCH = 16  # articles per extraction batch: one progress step each
-
-ProgressFn = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,37 +193,6 @@ def frame_key(frame: pd.DataFrame | None) -> str:
         return "none"
     hashed = pd.util.hash_pandas_object(frame.astype(str), index=False)
     return stable_id(*frame.columns, *hashed.tolist(), length=16)
-
-
-def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-
-
-def analyze_with_progress(
-    articles: Sequence[Article],
-    on_progress: ProgressFn | None = None,
-    reference: pd.DataFrame | None = None,
-    batch: int = ANALYSIS_BATCH,
-):
-    """``pipeline.analyze`` done batch by batch so a progress bar can follow the extraction;
-    same tables as ``analyze`` (claims of each batch, then one cross-reference)."""
-    from factcheck.pipeline import Analysis, articles_frame, claims_frame, mark_copies
-
-    frames = []
-    total = len(articles)
-    for start in range(0, total, batch):
-        frames.append(claims_frame(articles[start : start + batch]))
-        if on_progress is not None:
-            on_progress(min(start + batch, total), total)
-    claims = pd.concat(frames, ignore_index=True) if frames else claims_frame([])
-    claims = mark_copies(claims, articles)  # copies across batches too
-    if importlib.util.find_spec("factcheck.crossref.engine") is None:
-        links, flags = _empty(LINK_COLUMNS), _empty(FLAG_COLUMNS)
-    else:
-        from factcheck.crossref import cross_reference
-
-        links, flags = cross_reference(claims, reference)
-    return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)
 
 
 # --- statuses -------------------------------------------------------------------------

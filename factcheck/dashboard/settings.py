@@ -10,6 +10,10 @@ environment and the secrets section, so every rule is testable without Streamlit
 | uploads in total (MB) | ``FACTCHECK_MAX_UPLOAD_TOTAL_MB`` | ``max_upload_total_mb`` | 50 |
 | identity header | ``FACTCHECK_IDENTITY_HEADER`` | ``identity_header`` | none |
 | claims store (archive) | ``FACTCHECK_STORE`` | ``store_dir`` | none: no archive to browse |
+| time budget of one article (s) | ``FACTCHECK_ARTICLE_TIMEOUT`` | ``article_timeout`` | 30 |
+
+The time budget is read as the command line reads ``--article-timeout``
+(``factcheck.budget``): seconds of processor time, 0 for no limit.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.budget import ARTICLE_TIMEOUT_ENV, DEFAULT_ARTICLE_TIMEOUT, parse_article_timeout
 from factcheck.store import DB_ENV_VAR
 
 SECTION = "factcheck"
@@ -42,6 +47,7 @@ class Settings:
     max_upload_total_bytes: int
     identity_header: str | None  # a header set by the newsroom's login proxy
     store_dir: Path | None = None  # a claims store (``factcheck check --store``) to browse
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds; None: no limit
 
 
 def read_settings(
@@ -74,6 +80,7 @@ def read_settings(
         ) * 1_000_000,
         identity_header=raw(IDENTITY_HEADER_ENV_VAR, "identity_header"),
         store_dir=_path(raw(STORE_ENV_VAR, "store_dir")),
+        article_timeout=_seconds(raw(ARTICLE_TIMEOUT_ENV, "article_timeout")),
     )
 
 
@@ -91,6 +98,18 @@ def _positive(value: str | None, default: int, name: str) -> int:
     if number <= 0:
         raise SettingsError(f"réglage {name} : « {value} » n'est pas un entier positif.")
     return number
+
+
+def _seconds(value: str | None) -> float | None:
+    """The time budget of one article (None: no limit), read like ``--article-timeout``."""
+    if value is None:
+        return DEFAULT_ARTICLE_TIMEOUT
+    try:
+        return parse_article_timeout(value) or None
+    except ValueError:
+        raise SettingsError(
+            f"réglage {ARTICLE_TIMEOUT_ENV} (article_timeout) : « {value} » n'est pas un "
+            "nombre de secondes positif ou nul (0 : pas de limite).") from None
 
 
 def reviewer_identity(

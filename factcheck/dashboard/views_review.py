@@ -8,9 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from factcheck.budget import SkippedArticle
 from factcheck.crossref import DraftChecker, DraftResult
 from factcheck.dashboard import data
 from factcheck.dashboard import labels as L
+from factcheck.dashboard.analysis import check_draft, left_out_message
 from factcheck.dashboard.highlight import Span, SpanStatus
 from factcheck.dashboard.widgets import (
     ViewContext,
@@ -158,10 +160,11 @@ def _checker(
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _check(
-    corpus_key: str, text: str, published: date | None, _claims: pd.DataFrame,
-    _reference: pd.DataFrame | None,
-) -> DraftResult:
-    return _checker(corpus_key, _claims, _reference).check(text, published)
+    corpus_key: str, text: str, published: date | None, article_timeout: float | None,
+    _claims: pd.DataFrame, _reference: pd.DataFrame | None,
+) -> tuple[DraftResult, SkippedArticle | None]:
+    return check_draft(_checker(corpus_key, _claims, _reference), text, published,
+                       article_timeout)
 
 
 def draft_view(ctx: ViewContext) -> None:
@@ -177,8 +180,11 @@ def draft_view(ctx: ViewContext) -> None:
         return
     corpus_claims = ctx.claims.drop(columns=["status", "flag_ids"], errors="ignore")
     with st.spinner("Vérification du brouillon…"):
-        result = _check(ctx.corpus_key, text, st.session_state.get("draft_date"),
-                        corpus_claims, ctx.reference)
+        result, left_out = _check(ctx.corpus_key, text, st.session_state.get("draft_date"),
+                                  ctx.article_timeout, corpus_claims, ctx.reference)
+    if left_out is not None:
+        st.warning(left_out_message(left_out, "Brouillon"))
+        return
     _show_draft(result, ctx)
 
 

@@ -34,6 +34,7 @@ class ViewContext:
     store: ReviewStore | None  # None when the database cannot be opened
     reviewer: str
     reference: pd.DataFrame | None = None
+    article_timeout: float | None = None  # seconds of one article's budget (None: no limit)
 
     @property
     def titles(self) -> dict[object, str]:

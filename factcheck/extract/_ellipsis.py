@@ -25,6 +25,7 @@ from functools import cache
 
 import regex
 
+from factcheck.deadline import checkpoint
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
@@ -102,6 +103,7 @@ def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[
     out: list[Mention] = []
     antecedent: Mention | None = None  # the last figure that is not a date or a year
     for m in mentions:
+        checkpoint()
         if m.kind in _SITUATING:
             out.append(m)
             continue

@@ -9,6 +9,7 @@ from typing import Literal
 
 import regex
 
+from factcheck.deadline import checkpoint
 from factcheck.extract.lexicon import Lexicon
 from factcheck.models import Kind, Mention
 from factcheck.patterns import Folded
@@ -130,6 +131,7 @@ def _around_months(text: str, months: list, pattern, *, before: int, after: int)
     """Matches of ``pattern`` near month names only: scanning the whole text is slow."""
     seen: set[int] = set()
     for month in months:
+        checkpoint()
         lo = max(0, month.start() - before)
         for m in pattern.finditer(text, lo, min(len(text), month.end() + after)):
             if m.start() not in seen and m.start() <= month.start() < m.end():

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from factcheck.deadline import checkpoint
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
 
@@ -61,6 +62,7 @@ def drop_rate_bases(text: str, mentions: list[Mention], code: str = "fr") -> lis
         return mentions
     keep = []
     for m in mentions:
+        checkpoint()
         if m.kind == Kind.DURATION and (float(m.value or 0), str(m.unit)) in data.lengths:
             before = text[max(0, m.start - 12) : m.start].split()
             if before and before[-1].lower() in data.preps and any(

@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract.dates import find_calendar
@@ -70,12 +71,14 @@ class _Scanner(FigureReader):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
         idents = [m for p in lex.identifiers for m in p.finditer(text)]
         for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
+            checkpoint()
             if self.free(m.start(), m.end()):
                 self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="id"))
         cal = sorted(
             find_calendar(text, lex, self.published, self.folded), key=lambda m: (m.start, -m.end)
         )
         for mention in cal:
+            checkpoint()
             if self.free(mention.start, mention.end):
                 self.take(mention)
         starts: list[tuple[int, int, str]] = []
@@ -83,6 +86,7 @@ class _Scanner(FigureReader):
         folded = self.folded
         for g in folded.finditer_at(lex.vague_group_word, lex.vague_group_anchors):
             # "des dizaines de milliers": anchored on the group word, read from its determiner
+            checkpoint()
             for m in lex.vague.finditer(text, max(0, g.start() - 24), g.end()):
                 if m.start() not in seen_vague and m.end() == g.end():
                     seen_vague.add(m.start())
@@ -97,6 +101,7 @@ class _Scanner(FigureReader):
             starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
         for m in folded.finditer_at(lex.ordinal_suffix_end, lex.ordinal_end_anchors):
             # Extend a word ending like an ordinal back over its cardinal head.
+            checkpoint()
             window = max(0, m.start() - 80)
             for o in lex.ordinal_word.finditer(text, window, m.end(), overlapped=False):
                 if o.end() == m.end():
@@ -107,6 +112,7 @@ class _Scanner(FigureReader):
                 (m.start(), -m.end(), "relative") for m in lex.relative_ordinal.finditer(text)
             )
         for start, neg_end, name in sorted(starts):
+            checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if self.taken[start] or start < 0:
                 continue
             mention = getattr(self, "_read_" + name)(start, -neg_end)

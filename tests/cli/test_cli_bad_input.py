@@ -15,7 +15,7 @@ from conftest import fake_extract_mentions, install_fake_module
 
 from factcheck.cli import main
 from factcheck.export import read_table
-from factcheck.pipeline import budget_enforced
+from factcheck.pipeline import budget_by_alarm
 
 GOOD = "Selon l'ONU, 46 drones ont été abattus dans la nuit de dimanche à lundi."
 ACCENTS = "À Noël, l'État a reçu « près de 1,2 milliard d'euros » : ça coûte 40 € par foyer."
@@ -168,7 +168,7 @@ def _slow_extract(text: str, published: date | None = None):
     return fake_extract_mentions(text, published)
 
 
-@pytest.mark.skipif(not budget_enforced(), reason="needs Unix signals")
+@pytest.mark.skipif(not budget_by_alarm(), reason="needs Unix signals")
 @pytest.mark.parametrize(("command", "how"), [("extract", "option"), ("extract", "env"),
                                               ("check", "option")])
 def test_an_article_over_its_time_budget_is_reported_and_skipped(

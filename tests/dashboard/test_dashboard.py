@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck import pipeline
 from factcheck.crossref import draft
-from factcheck.dashboard import data
+from factcheck.dashboard import analysis, data
 from factcheck.dashboard.labels import VIEWS
 from factcheck.store import ReviewStore
 
@@ -35,7 +35,7 @@ def env(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
     monkeypatch.delenv("FACTCHECK_REVIEWER", raising=False)
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
-    monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
     monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
     st.cache_data.clear()

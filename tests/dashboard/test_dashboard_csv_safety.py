@@ -13,6 +13,7 @@ import pytest
 from csv_safety_helpers import CRAFTED_ARTICLES, check_csv_bytes
 
 from factcheck.dashboard import data
+from factcheck.dashboard.analysis import analyze_with_progress
 from factcheck.store import Decision, ReviewStore
 
 DOWNLOADS: dict[str, tuple[Callable[[pd.DataFrame], bytes], bool]] = {
@@ -27,7 +28,7 @@ def export_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CRAFTED_ARTICLES)
     loaded = data.load_uploads([("crafted.jsonl", payload.encode("utf-8"))])
     assert loaded.errors == () and len(loaded.articles) == len(CRAFTED_ARTICLES)
-    analysis = data.analyze_with_progress(loaded.articles)
+    analysis = analyze_with_progress(loaded.articles).analysis
     assert len(analysis.flags) > 0
     store = ReviewStore(tmp_path_factory.mktemp("reviews") / "r.sqlite3")
     flag_id = str(analysis.flags["flag_id"].iloc[0])

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from factcheck.dashboard import data
+from factcheck.dashboard.analysis import analyze_with_progress
 from factcheck.dashboard.highlight import SpanStatus
 from factcheck.models import Article
 from factcheck.store import ReviewStore
@@ -20,7 +21,7 @@ from factcheck.store import ReviewStore
 def analysis():
     articles = [*data.load_folder(data.default_corpus_dir()).articles,
                 fakes.CONTRADICTING_ARTICLE]
-    return fakes.fake_analyze(articles)
+    return fakes.fake_analyze(articles).analysis
 
 
 def test_seeds_are_found_and_read():
@@ -99,9 +100,10 @@ def test_analysis_in_batches_reports_progress(monkeypatch):
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
     articles = [Article(f"a{i}", f"Moscou: {i} drones et 46 drones.") for i in range(5)]
     steps: list[tuple[int, int]] = []
-    result = data.analyze_with_progress(articles, lambda d, t: steps.append((d, t)), batch=2)
+    result = analyze_with_progress(articles, lambda d, t: steps.append((d, t)), batch=2)
     assert steps == [(2, 5), (4, 5), (5, 5)]
-    assert len(result.claims) == 5 and len(result.articles) == 5
+    assert len(result.analysis.claims) == 5 and len(result.analysis.articles) == 5
+    assert result.left_out == ()
 
 
 def _reviewed(analysis, tmp_path, decisions=()):
@@ -238,3 +240,18 @@ def test_flags_are_sorted_by_confidence_then_severity() -> None:
                           "severity": ["low", "high", "high", "medium"],
                           "confidence": [0.9, 0.4, 0.8, None]})
     assert list(sort_flags(flags)["flag_id"]) == ["a", "c", "b", "d"]
+
+
+def test_articles_left_out_are_worded_in_french_naming_their_file():
+    from factcheck.budget import failed, over_budget
+    from factcheck.dashboard.analysis import left_out_message
+
+    article = Article("d02", "17 drones.", origin="lot.jsonl:2")
+    assert left_out_message(over_budget(article, 2.5, "figure extraction")) == (
+        "lot.jsonl:2 : article « d02 » non analysé : la lecture des chiffres a dépassé le "
+        "temps de calcul permis pour un article (2,5 s, réglage FACTCHECK_ARTICLE_TIMEOUT).")
+    assert left_out_message(failed(article, ValueError("boom"), "context")) == (
+        "lot.jsonl:2 : article « d02 » non analysé : erreur pendant la lecture du contexte "
+        "(ValueError: boom).")
+    assert left_out_message(over_budget(article, 30, "context"), "Brouillon").startswith(
+        "Brouillon non analysé : la lecture du contexte a dépassé")

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck import pipeline
 from factcheck.crossref import draft
-from factcheck.dashboard import data
+from factcheck.dashboard import analysis
 from factcheck.store import ReviewStore
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -30,7 +30,7 @@ def env(monkeypatch, tmp_path):
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
     for name in ("MAX_UPLOADS", "MAX_UPLOAD_TOTAL_MB", "IDENTITY_HEADER"):
         monkeypatch.delenv(f"FACTCHECK_{name}", raising=False)
-    monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
     monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
     st.cache_data.clear()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck import pipeline
 from factcheck.crossref import draft
-from factcheck.dashboard import data
+from factcheck.dashboard import analysis
 from factcheck.dashboard.views_review import ORPHANS_LABEL
 from factcheck.store import Decision, ReviewStore
 
@@ -25,7 +25,7 @@ def env(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_REVIEWER", "Camille")
     monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))  # folders are read below it
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
-    monkeypatch.setattr(data, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
     monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
     monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
     st.cache_data.clear()

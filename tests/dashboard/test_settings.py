@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.budget import DEFAULT_ARTICLE_TIMEOUT
 from factcheck.dashboard import data
 from factcheck.dashboard.settings import (
     DEFAULT_MAX_UPLOAD_TOTAL_MB,
@@ -66,6 +67,28 @@ def test_blank_environment_values_fall_back_to_secrets():
 def test_a_bad_limit_is_refused_by_name(value):
     with pytest.raises(SettingsError, match="FACTCHECK_MAX_UPLOADS"):
         read_settings({"FACTCHECK_MAX_UPLOADS": value})
+
+
+@pytest.mark.parametrize(
+    ("environ", "section", "expected"),
+    [
+        ({}, {}, DEFAULT_ARTICLE_TIMEOUT),
+        ({"FACTCHECK_ARTICLE_TIMEOUT": "2.5"}, {}, 2.5),
+        ({"FACTCHECK_ARTICLE_TIMEOUT": " 12 "}, {"article_timeout": 4}, 12.0),
+        ({}, {"article_timeout": 4}, 4.0),
+        ({"FACTCHECK_ARTICLE_TIMEOUT": "0"}, {}, None),  # 0: no limit, as on the command line
+    ],
+)
+def test_the_time_budget_of_one_article_is_read_as_the_command_line_reads_it(
+        environ, section, expected):
+    assert read_settings(environ, section).article_timeout == expected
+
+
+@pytest.mark.parametrize("value", ["-1", "trente", "nan", "30s"])
+def test_a_bad_time_budget_is_refused_by_name(value):
+    with pytest.raises(SettingsError, match=r"FACTCHECK_ARTICLE_TIMEOUT \(article_timeout\) : "
+                       r"« .* » n'est pas un nombre de secondes"):
+        read_settings({"FACTCHECK_ARTICLE_TIMEOUT": value})
 
 
 @pytest.mark.parametrize(
