@@ -136,16 +136,20 @@ def expected_tables(crafted_corpus: Path) -> dict[str, pd.DataFrame]:
     """What ``factcheck check --no-reference`` computes on the crafted articles."""
     from factcheck.cli._options import load_articles
     from factcheck.crossref import sum_checks
+    from factcheck.crossref.facts import build_facts
+    from factcheck.crossref.reader_links import flags_with_facts, reader_links
     from factcheck.pipeline import analyze
 
     articles, n_errors = load_articles([str(crafted_corpus)])
     assert n_errors == 0 and len(articles) == len(CRAFTED_ARTICLES)
     analysis = analyze(articles)
+    facts = build_facts(analysis.claims, analysis.links)
     return {
         "claims": analysis.claims,
-        "links": analysis.links,
-        "flags": analysis.flags,
+        "links": reader_links(analysis.links, facts, analysis.claims),
+        "flags": flags_with_facts(analysis.flags, facts),
         "sums": sum_checks(analysis.claims),
+        "facts": facts,
     }
 
 
