@@ -187,10 +187,24 @@ def _sentence_contexts(
             inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
-        place = place_of(sentence, toks, fig, figs, src.source) if situated else None
-        place_mode = "explicit" if place else None
+        names = tuple(name for _, name in state.speakers)
+        place, listed = place_of(sentence, toks, fig, figs, src.source, names) \
+            if situated else (None, True)
+        # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
+        # carried place: cross-referencing neither ties nor separates figures by it.
+        place_mode = None if not place else "explicit" if listed else "inherited"
+        if place is None and ant is not None and ant.place_mode == "explicit":
+            # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
+            # weaker reading that cross-referencing does not tie by.
+            place, place_mode = ant.place, "inherited"
+        sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
+                              None)
         own_place = own_place or place is not None
-        if place is None and situated and state.places and not own_place:
+        if place is None and situated and sentence_place:
+            # The place of an earlier figure of the sentence covers the next ones ("79 631
+            # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
+            place, place_mode = sentence_place, "inherited"
+        elif place is None and situated and state.places and not own_place:
             # The place the report is about, named earlier, covers the figures that follow
             # (a weaker reading: cross-referencing never ties or separates figures by it).
             place, place_mode = state.places[-1], "inherited"

@@ -144,6 +144,8 @@ class WorldData:
     ambiguous_after: frozenset[str]
     ambiguous_city_after: frozenset[str]
     not_places: frozenset[str]  # names as written that start with a place but are none
+    town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
+    counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
 
 
 def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
@@ -422,6 +424,8 @@ def world_data(code: str = "fr") -> WorldData:
         ambiguous_after=_words(places_file, "ambiguous_after", "places"),
         ambiguous_city_after=_words(places_file, "ambiguous_city_after", "places"),
         not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
+        town_preps=_words(places_file, "town_after", "places"),
+        counting_verbs=_words(places_file, "counting_verbs", "places"),
     )
 
 

@@ -5,9 +5,11 @@
   "côté ukrainien", else a side named before the figure in its sentence outside "selon ..."
   and beneficiary phrases ("l'administration Biden a annoncé une aide" -> États-Unis;
   "à l'Ukraine", "pour Kiev" are not the actor);
-* place: a known or "région de X" place after a locative preposition, first between the
-  figure and the next figure, else between the previous figure and this one ("17 drones
-  ... dans la région de Belgorod, 12 dans la région de Koursk");
+* place: a known or "région de X" place, or an unlisted town after "à", following a
+  locative preposition, first between the figure and the next quantity, else the subject of
+  a verb of counting, else between the previous quantity and this one ("17 drones ... dans la
+  région de Belgorod, 12 dans la région de Koursk"), else after the next quantities of the
+  clause;
 * category: the first category whose subjects match (with a qualifier when the subject
   needs one), else the first whose kinds match.
 """
@@ -18,9 +20,12 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.context.lexicon import grammar, world_data
+from factcheck.context.lexicon import grammar, source_data, time_data, world_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.models import Kind
+from factcheck.models import MEASURE_KINDS, Kind
+
+#: Kinds that bound the stretch of a sentence a figure takes its place from.
+_SITUATED = MEASURE_KINDS - {Kind.DURATION}
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +64,18 @@ def _place_pattern() -> regex.Pattern[str]:
         rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?P<art>(?i:{articles})))?"
         rf"(?P<p>{known}|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
     )
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> regex.Pattern[str]:
+    """Known places with a capital, without a preposition before them ("la France")."""
+    w = world_data()
+    names = [(n, True) for n in w.places] + [(n, False) for n in w.places_as_written]
+    alternatives = "|".join(
+        f"(?i:{regex.escape(n)})" if any_case else regex.escape(n)
+        for n, any_case in sorted(names, key=lambda e: len(e[0]), reverse=True)
+    )
+    return regex.compile(rf"(?<![\w-])(?=\p{{Lu}})(?:{alternatives})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -120,21 +137,63 @@ def _after_preposition(toks: tuple[Tok, ...], k: int) -> bool:
 
 
 def place_of(
-    sentence: str, toks: tuple[Tok, ...], fig: Figure, figs: list[Figure], source: str | None
-) -> str | None:
-    w = world_data()
+    sentence: str,
+    toks: tuple[Tok, ...],
+    fig: Figure,
+    figs: list[Figure],
+    source: str | None,
+    names: tuple[str, ...] = (),
+) -> tuple[str | None, bool]:
+    """The place of a quantity: a place read after a locative preposition, first between the
+    figure and the next quantity, else between the previous quantity and this one (a town
+    before the country that locates it), else after the next quantities of its clause ("11 300
+    morts et 10 100 disparus dans la ville de Derna"), else the subject of a verb of counting
+    ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
+    people and bodies the article names, never a place. With the place, whether it is a sure
+    reading: a town the places data does not list ("à Barsalogho") is not."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
-        return None
-    n = figs.index(fig)
+        return None, True
+    # Dates, years and durations between two quantities do not cut the place off.
+    bounds = [f for f in figs if f is fig or f.mention.kind in _SITUATED]
+    n = bounds.index(fig)
     fstart = toks[fig.first].start if fig.first < len(toks) else len(sentence)
     fend = toks[fig.last - 1].end if 0 < fig.last <= len(toks) else fstart
     nxt = (
-        toks[figs[n + 1].first].start
-        if n + 1 < len(figs) and figs[n + 1].first < len(toks)
+        toks[bounds[n + 1].first].start
+        if n + 1 < len(bounds) and bounds[n + 1].first < len(toks)
         else len(sentence)
     )
-    prv = toks[figs[n - 1].last - 1].end if n > 0 and figs[n - 1].last > 0 else 0
-    candidates = []
+    prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
+    spans = [toks[f.first].start for f in figs if f.first < len(toks)]
+    candidates = _candidates(sentence, toks, source, names, spans)
+    after = [c for c in candidates if fend <= c[0] < nxt]
+    if after:
+        return after[0][2:]
+    low = bounds[n - 1].last if n > 0 else 0
+    counting = _counting_subject(sentence, toks, fig, low)
+    if counting:
+        return counting, True
+    before_c = [c for c in candidates if prv <= c[0] < fstart]
+    if before_c:
+        return before_c[-1][2:]
+    later = next((c for c in candidates if c[0] >= nxt), None)
+    if later is not None and not _clause_break(toks, fig.last, later[0]):
+        return later[2:]
+    return None, True
+
+
+def _candidates(
+    sentence: str,
+    toks: tuple[Tok, ...],
+    source: str | None,
+    names: tuple[str, ...],
+    figures: list[int],
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, normal form) of the places of a sentence, a place that only locates the one
+    before it dropped ("à Derna, dans l'est de la Libye": Derna; not across a figure at one of
+    the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
+    w = world_data()
+    out: list[tuple[int, int, str, bool]] = []
     for m in _place_pattern().finditer(sentence):
         name = m.group("p")
         before = sentence[: m.start()].split()
@@ -143,16 +202,112 @@ def place_of(
         if source and name in source:
             continue
         place = _known_place(sentence, m)
-        unknown_ok = m.group("prep").lower() in grammar().country_preps
-        if place is None and (unknown_ok or _looks_like_region(sentence, m)):
-            place = name  # "en Roumanie", "dans la région de Tambov"
+        listed = place is not None
+        ok = _unknown_ok(sentence, toks, m, names) if place is None else None
+        if ok:
+            place = name  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
+            listed = ok == "region"
+        if not place:
+            continue
+        if out and _apposed(sentence[out[-1][1] : m.start()]) \
+                and not any(out[-1][1] <= f < m.start() for f in figures):
+            continue
+        out.append((m.start("p"), m.end("p"), place, listed))
+    return out
+
+
+def _apposed(gap: str) -> bool:
+    """A comma and a few words between two places: the second locates the first (", dans
+    l'est", ", capitale", ", dans la région")."""
+    words = gap.replace("'", "' ").split()
+    return bool(gap.lstrip().startswith(",")) and 1 < len(words) <= 5 and "," not in gap[
+        gap.index(",") + 1 :
+    ]
+
+
+def _unknown_ok(
+    sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
+) -> str | None:
+    """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
+    after "à" when it is no person, body, month or weekday and no verb of speech comes
+    before, else None."""
+    w = world_data()
+    name, prep = m.group("p"), m.group("prep").lower()
+    if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
+        return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
+    if _named_elsewhere(name, names):
+        return None
+    if prep in grammar().country_preps or _looks_like_region(sentence, m):
+        return "region"
+    if prep not in w.town_preps or m.group("art"):
+        return None
+    t = time_data()
+    if name.lower() in t.months or name.lower() in t.weekdays:
+        return None
+    k = next((i for i, tok in enumerate(toks) if tok.start >= m.start("p")), None)
+    if k is None or toks[k].pos != "PROPN":
+        return None
+    speech = source_data().speech_forms
+    j = next((i for i in range(k - 1, -1, -1) if toks[i].start < m.start()), None)
+    if j is not None and (toks[j].lemma in source_data().speech_verbs or toks[j].lower in speech):
+        return None
+    return "town"
+
+
+def _named_elsewhere(name: str, names: tuple[str, ...]) -> bool:
+    """A person, a body or a side the article names ("Bayrou" after "François Bayrou")."""
+    w = world_data()
+    low = name.lower()
+    if low in w.actor_names or low in w.body_aliases or low in w.actor_adjectives:
+        return True
+    return any(low in n.lower().replace("-", " ").split() or low == n.lower() for n in names)
+
+
+def _clause_break(toks: tuple[Tok, ...], first: int, until: int) -> bool:
+    """A clause mark or a word that changes the scope ("contre", "selon") between a figure and
+    a place after other figures."""
+    stops = grammar().clause_marks | world_data().place_not_after
+    return any(t.lower in stops for t in toks[first:] if t.start < until)
+
+
+def _counting_subject(
+    sentence: str, toks: tuple[Tok, ...], fig: Figure, low: int
+) -> str | None:
+    """The known place that opens the clause of an active verb of counting before the figure
+    ("Au 1er septembre, la France comptait 78 969 détenus", "Le Burundi, frontalier de la
+    RDC, a répertorié 173 cas"); not a passive ("ont été recensés"), nor for a figure after
+    the verb's first quantity (token ``low`` ends the previous one: "(39 confirmés)" is a part
+    of the 173 cases, where they are)."""
+    g = grammar()
+    for k in range(min(fig.first, len(toks)) - 1, low - 1, -1):
+        if toks[k].lower in g.that:
+            return None
+        if toks[k].pos in ("VERB", "AUX") and toks[k].lemma in world_data().counting_verbs \
+                and not (k > 0 and toks[k - 1].lemma == "être"):
+            place = _clause_opening_place(sentence, toks[k].start)
+            if place:
+                return place
+    return None
+
+
+def _clause_opening_place(sentence: str, verb_start: int) -> str | None:
+    """The known place opening the clause of the verb at ``verb_start`` (its subject)."""
+    w = world_data()
+    g = grammar()
+    for m in _name_pattern().finditer(sentence, 0, verb_start):
+        lead = sentence[: m.start()].rstrip().replace("'", "' ").split()
+        if lead and lead[-1].lower() in g.definite_articles:
+            lead = lead[:-1]
+        if lead and not lead[-1].endswith(tuple(g.clause_marks)):
+            continue  # not at the opening of a clause
+        # Between the name and the verb: an apposition between commas, an auxiliary.
+        gap = regex.sub(r"^\s*,[^,]*,", "", sentence[m.end() : verb_start])
+        if len(gap.split()) > 2:
+            continue
+        place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
         if place:
-            candidates.append((m.start("p"), place))
-    after = [c for c in candidates if fend <= c[0] < nxt]
-    if after:
-        return after[0][1]
-    before_c = [c for c in candidates if prv <= c[0] < fstart]
-    return before_c[-1][1] if before_c else None
+            return place
+    return None
 
 
 def _known_place(sentence: str, m: regex.Match[str]) -> str | None:
