@@ -34,16 +34,15 @@ from factcheck.archive.schema import (
 )
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.draft import restrict_flags
-from factcheck.crossref.engine import _copies, _equal_value_pairs, vars_of
+from factcheck.crossref.engine import _copies, vars_of
 from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
 from factcheck.crossref.relations import (
     Judged,
     candidate_pairs,
     cross_ok,
     judge,
-    same_figure,
-    value_relation,
 )
+from factcheck.crossref.repeats import repeated_pairs, restated
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
 from factcheck.crossref.structures import find_structures, with_roles
@@ -120,14 +119,12 @@ def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
                 verdict = judge(a, b, lexicon)
                 if verdict is not None:
                     judged[pair] = verdict
-    for a, b in _equal_value_pairs([*stored_equal, *new_views], lexicon):
+    for a, b in repeated_pairs([*stored_equal, *new_views], lexicon):
         if not (a.claim_id in new_ids or b.claim_id in new_ids):
             continue
         pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-        if pair not in judged and cross_ok(a, b, lexicon) and value_relation(a, b) == "same":
-            verdict = same_figure(a, b, lexicon)
-            if verdict is not None:
-                judged[pair] = verdict
+        if pair not in judged and cross_ok(a, b, lexicon):
+            judged[pair] = restated(a, b, lexicon)
     return judged
 
 

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from factcheck.crossref.facts import FACT_COLUMNS
 from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.repeats import repeat_key
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS
 from factcheck.pipeline import ALL_CLAIM_COLUMNS, ARTICLE_COLUMNS
 
@@ -117,12 +118,13 @@ def block_key(view: ClaimView) -> str | None:
 
 
 def equal_key(view: ClaimView) -> str | None:
-    """The key under which the engine pairs figures stating one value (dimension, stated
-    bounds, approximation); None for a denied figure."""
-    if view.modality == "denied":
+    """The key under which the engine pairs figures stating one value
+    (``crossref.repeats.repeat_key``: dimension and number as written, whatever the
+    approximator); None for a figure never paired by its value."""
+    key = repeat_key(view)
+    if key is None:
         return None
-    lo, hi = view.stated
-    return f"{view.dimension}|{lo!r}|{hi!r}|{view.approx}"
+    return "|".join(repr(part) for part in key)
 
 
 def judging_view(view: ClaimView, role: str | None, place: str | None) -> ClaimView:

@@ -146,6 +146,8 @@ class Lexicon:
     cumulative: regex.Pattern[str]
     toll_outcomes: frozenset[str]
     contrast: regex.Pattern[str]
+    comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
+    comparison_reach: int
     decrease: regex.Pattern[str]
     increase: regex.Pattern[str]
     other_basis: regex.Pattern[str]
@@ -257,6 +259,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         cumulative=_pattern(data["cumulative"]["cues"]),
         toll_outcomes=frozenset(data["toll"]["outcomes"]),
         contrast=_pattern(data["change_check"]["contrast"]),
+        comparison=_pattern(data["comparison"]["cues"]),
+        comparison_reach=int(data["comparison"]["reach"]),
         decrease=_pattern(data["change_check"]["decrease"]),
         increase=_pattern(data["change_check"]["increase"]),
         other_basis=_pattern(data["change_check"]["other_basis"]),

@@ -16,24 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.matching import (
-    ClaimView,
-    blocks,
-    prepare_claims,
-    same_story,
-    significant_digits,
-)
+from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
 from factcheck.crossref.reference import load_reference
-from factcheck.crossref.relations import (
-    Judged,
-    candidate_pairs,
-    cross_ok,
-    days_apart,
-    judge,
-    same_figure,
-    scope_reasons,
-    value_relation,
-)
+from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
+from factcheck.crossref.repeats import repeated_pairs, restated
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
@@ -79,91 +65,15 @@ def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, map_blocks: BlockMapper |
     for block_judged in (map_blocks or _judge_blocks)(groups, lexicon):
         for j in block_judged:
             judged.setdefault(_pair_key(j), j)
-    for a, b in _equal_value_pairs(views, lexicon):
+    for a, b in repeated_pairs(views, lexicon):
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-        if key not in judged and cross_ok(a, b, lexicon) and value_relation(a, b) == "same":
-            j = same_figure(a, b, lexicon)
-            if j is not None:
-                judged[key] = j
+        if key not in judged and cross_ok(a, b, lexicon):
+            judged[key] = restated(a, b, lexicon)
     return views, structures, list(judged.values())
 
 
 def _pair_key(j: Judged) -> tuple[str, str]:
     return (min(j.a.claim_id, j.b.claim_id), max(j.a.claim_id, j.b.claim_id))
-
-
-#: One value stated again in one story is linked ``same`` when it is distinctive enough:
-#: EQUAL_DIGITS significant digits or more ("78 969"), or two with a describing word, a family
-#: or a source in common ("29,7 Mt"), within EQUAL_DAYS days when the articles are dated.
-EQUAL_DIGITS = 3
-EQUAL_DAYS = 7
-#: Dimensions whose repeated values say little (durations: "deux ans" of two sentences).
-_EQUAL_SKIP = ("duration",)
-
-
-def _equal_value_pairs(views: list[ClaimView], lexicon: Lexicon):
-    """Pairs of figures of one story stating one value with the same approximation ("un
-    million" and "un million", "29,7 Mt" and "29,7Mt") whatever their subjects were read as:
-    the headline, the lead and the body, or two outlets, giving one figure. Nothing may tell
-    them apart (:func:`_distinct`). Only ``same`` links come of them, never an accusation."""
-    groups: dict[tuple, list[ClaimView]] = {}
-    for v in views:
-        if v.modality == "denied" or v.dimension.startswith(_EQUAL_SKIP):
-            continue
-        if len(significant_digits(v.value)) < 2 and not _round_but_telling(v):
-            continue
-        groups.setdefault((v.dimension, v.stated, v.approx), []).append(v)
-    for members in groups.values():
-        if len(members) < 2 or len(members) > 50:
-            continue
-        members.sort(key=lambda v: (v.article_id, v.start))
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if _equal_tie(a, b, lexicon):
-                    yield a, b
-
-
-def _round_but_telling(v: ClaimView) -> bool:
-    """A one-digit value worth pairing: a share or an amount of money ("+5 %", "2 milliards
-    d'euros"), or a count of a thousand or more ("un million"); not "deux" or "400"."""
-    if v.value is None:
-        return False
-    return not v.dimension.startswith("count") or abs(v.value) >= 1000
-
-
-def _related(a: ClaimView, b: ClaimView) -> bool:
-    """Something besides the value: one metric family (or one unknown), one source, or a
-    describing word in common ("78 969 détenus" is no "78 969 spectateurs")."""
-    if not (a.family and b.family) or a.family == b.family:
-        return True
-    if a.source_key and a.source_key == b.source_key:
-        return True
-    wa = (a.words or a.sentence_words) | {a.subject.lower()}
-    wb = (b.words or b.sentence_words) | {b.subject.lower()}
-    return bool((wa & wb) - {""})
-
-
-def _equal_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
-    if a.article_id != b.article_id and days_apart(a, b) > EQUAL_DAYS:
-        return False
-    if not same_story(a, b, lexicon) or _distinct(a, b, lexicon):
-        return False
-    if len(significant_digits(a.value)) >= EQUAL_DIGITS:
-        return _related(a, b)
-    # Fewer digits: something positive must describe both alike.
-    return bool(a.family and a.family == b.family) or bool(a.words & b.words)
-
-
-def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
-    """Something tells two equal figures apart: two known metric families of the lexicon
-    ("10 morts et 10 blessés"), a scope difference (outcome, side, group, basis, place), two
-    periods read from the text, a projection against an observation."""
-    known = set(lexicon.family_nature)
-    if a.family in known and b.family in known and a.family != b.family:
-        return True
-    if scope_reasons(a, b, lexicon) or a.modality != b.modality:
-        return True
-    return a.period[0] == b.period[0] == "explicit" and a.period != b.period
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from factcheck.crossref.comparisons import comparison_targets
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.scope import (
     _norm,
@@ -90,6 +91,8 @@ class ClaimView:
     #: How far in time the count reaches: "total" (running), "remaining" (what still is),
     #: "window" (over a stretch of time), "" (unsaid); see ``[span]`` of crossref.toml.
     span: str = ""
+    #: The figure of its sentence it is set against ("contre", "vs"; see comparisons.py).
+    compared_to: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:
@@ -306,11 +309,13 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         family_from_outcome(row, lexicon)
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     cues: dict[str, dict] = {}
+    targets: dict[str, str] = {}
     words: dict[str, frozenset[str]] = {}
     per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for (_, _, sentence), members in by_sentence.items():
         restate_places(members, sentence, lexicon)
         cues.update(assign_cues(members, sentence, lexicon))
+        targets.update(comparison_targets(members, sentence, lexicon))
         words.update(description_words(members, sentence, lexicon))
         if sentence not in per_sentence:
             per_sentence[sentence] = (sentence_places(sentence, lexicon),
@@ -318,13 +323,15 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     profiles = {s: tuple(sorted(profile(s, lexicon.stories).items())) for s in per_sentence}
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
                   per_sentence[row["sentence"]], lexicon,
-                  stories.mates.get(row["article_id"], frozenset()), profiles[row["sentence"]])
+                  stories.mates.get(row["article_id"], frozenset()), profiles[row["sentence"]],
+                  targets.get(row["claim_id"], ""))
             for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str],
           sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon,
-          story: frozenset[str], story_words: tuple[tuple[str, float], ...]) -> ClaimView:
+          story: frozenset[str], story_words: tuple[tuple[str, float], ...],
+          compared_to: str) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     subject_family = row["_subject_family"]
@@ -376,7 +383,7 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
         sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),
         basis=_text(row.get("basis")).lower(), story=story,
-        story_words=story_words, span=cue["span"],
+        story_words=story_words, span=cue["span"], compared_to=compared_to,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.context.names import same_source
+from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
 from factcheck.crossref.identity import Identity, identity
@@ -163,6 +164,8 @@ def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """The relation between two figures of one block, or None when they are not comparable."""
+    if compared(a, b):
+        return _compared(a, b, lexicon)
     if not cross_ok(a, b, lexicon):
         return None
     judged = _judge(a, b, lexicon)
@@ -230,6 +233,16 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if not (a.family and b.family) or not _one_series(a, b):
         return None  # no known metric, or too far apart to be one series
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _compared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
+    """Two figures of one sentence set against each other ("contre", "vs"): one series at two
+    dates, the figure after the cue the earlier one; nothing when their scopes differ."""
+    if scope_reasons(a, b, lexicon):
+        return None
+    earlier, later = (b, a) if a.start < b.start else (a, b)
+    return Judged(earlier, later, "evolution", lexicon.say(
+        "link_evolution", a=quote(earlier, lexicon), b=quote(later, lexicon)))
 
 
 def _one_series(a: ClaimView, b: ClaimView) -> bool:
@@ -355,6 +368,11 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
     (same source, closest value) of the previous period; across series of one block, each
     figure with the nearest figures of the nearest periods of every other series. Linear in
     the block size for a bounded number of series and of figures per period."""
+    # Two figures of one sentence set against each other ("contre", "vs") always meet.
+    by_id = {v.claim_id: v for v in views}
+    for v in views:
+        if v.compared_to in by_id:
+            yield by_id[v.compared_to], v
     # Parts of totals meet only figures about the same place; other figures all meet (a place
     # known on one side only is no reason to keep them apart).
     by_place: dict[str, list[ClaimView]] = defaultdict(list)

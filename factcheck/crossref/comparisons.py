@@ -1,0 +1,71 @@
+"""Two figures of one sentence set against each other: "78 969 détenus contre 78 397 le mois
+précédent", "5,2 % des passages (vs 5,0 % la semaine d'avant)", "6,4 % en S20 versus 9,3 % en
+S19 et 14 % en S18". Figures of one sentence are otherwise never linked (a sentence lists
+many figures of one metric, by place or by category); a comparison cue right before the
+second figure (``[comparison]`` of ``lang/fr/crossref.toml``) says the two are one series at
+two dates. A place named with either figure ("8 % en France contre 5 % en Allemagne") or a
+scope difference (:func:`factcheck.crossref.relations.scope_reasons`) says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from factcheck.crossref.cue_words import Lexicon
+
+if TYPE_CHECKING:
+    from factcheck.crossref.matching import ClaimView
+
+#: Characters between the two figures compared.
+MAX_GAP = 160
+#: Characters between two figures of a list of compared figures ("9,3 % en S19 et 14 %").
+LIST_GAP = 25
+#: Characters after the second figure read for a place of its own.
+AFTER = 40
+#: What may stand between the cue and its figure: one word at most ("contre seulement
+#: 2 361", "contre les 2,7 milliards"; not "contre les personnes (-3 %)").
+_CUE_TO_FIGURE = regex.compile(r"\s*(?:[\p{L}'’]+\s+)?", regex.V1)
+_CLAUSE = regex.compile(r"[,;:()]")
+
+
+def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, str]:
+    """For the figures of one sentence (claims-table rows with offsets relative to it, as
+    :func:`factcheck.crossref.matching.prepare_claims` prepares them), the figure each is set
+    against: the nearest figure before it of its dimension and family, when a comparison cue
+    introduces it, or when it goes on a list the cue opened ("versus 9,3 % en S19 et 14 %
+    en S18": 14 % is set against 9,3 %). No place may be named between them or with it."""
+    ordered = sorted(members, key=lambda m: m["_rel_start"])
+    targets: dict[str, str] = {}
+    for i, y in enumerate(ordered):
+        kind = (y["_dim"], y["_family"])
+        x = next((m for m in reversed(ordered[:i]) if (m["_dim"], m["_family"]) == kind), None)
+        if x is None:
+            continue
+        gap = sentence[x["_rel_end"] : y["_rel_start"]]
+        if len(gap) > MAX_GAP:
+            continue
+        if not _introduced(sentence, y["_rel_start"], lexicon):
+            words = gap.split()
+            listed = (x["claim_id"] in targets and len(gap) <= LIST_GAP and bool(words)
+                      and words[-1].strip(",").lower() in lexicon.coordinators)
+            if not listed:
+                continue
+        after = _CLAUSE.split(sentence[y["_rel_end"] :], maxsplit=1)[0][:AFTER]
+        if lexicon.locative.search(gap) or lexicon.locative.search(after):
+            continue  # "8 % en France contre 5 % en Allemagne": two places, two series
+        targets[y["claim_id"]] = x["claim_id"]
+    return targets
+
+
+def compared(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` and ``b``, of one sentence, are set against each other by a comparison cue."""
+    return a.compared_to == b.claim_id != "" or b.compared_to == a.claim_id != ""
+
+
+def _introduced(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
+    """A comparison cue stands right before the figure at ``rel_start``."""
+    before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]
+    found = list(lexicon.comparison.finditer(before))
+    return bool(found) and bool(_CUE_TO_FIGURE.fullmatch(before[found[-1].end() :]))

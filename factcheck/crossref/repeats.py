@@ -1,0 +1,148 @@
+"""One figure stated again: the headline, the lead and the body of an article, or two outlets,
+giving one number whatever their subjects were read as ("78 969 personnes" and "78 969
+détenus", "plus d'un million de manifestants" and "un million de personnes").
+
+Blocking meets figures through their metric family; a subject read differently ("hausse" /
+"budget", "personne" / "détenu") keeps two reports of one figure apart. This pass meets them
+through their number instead: figures of one story and one dimension stating one value (with
+any approximator but opposite bounds: "plus de 200" is no "moins de 200") are linked ``same``
+or ``compatible`` when nothing tells them apart and something besides the value says they
+are one figure. Only links come of it, never an accusation: values that differ are not
+paired here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.context.names import same_source
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.explain import amount, bounds, quote
+from factcheck.crossref.matching import ClaimView, same_story, significant_digits
+from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
+from factcheck.crossref.stories import sentences_related
+
+#: One value stated again in one story is linked when it is distinctive enough:
+#: EQUAL_DIGITS significant digits or more ("78 969"), or fewer with a family, a describing
+#: word, a named source or the article in common ("29,7 Mt"), within EQUAL_DAYS days when
+#: both articles are dated (an unknown date neither ties nor separates).
+EQUAL_DIGITS = 3
+EQUAL_DAYS = 7
+#: Dimensions whose repeated values say little (durations: "deux ans" of two sentences).
+_EQUAL_SKIP = ("duration",)
+#: Largest group of figures stating one value that is paired (a value common in a corpus
+#: says nothing of which figure it is).
+MAX_REPEATS = 50
+
+
+def repeat_key(v: ClaimView) -> tuple | None:
+    """The key under which figures stating one value meet: the dimension and the number as
+    written (the bounds of a range), whatever the approximator; None for figures never
+    paired by their value (denied, durations, small round counts)."""
+    if v.modality == "denied" or v.dimension.startswith(_EQUAL_SKIP):
+        return None
+    if len(significant_digits(v.value)) < 2 and not _round_but_telling(v):
+        return None
+    if v.value is None:
+        return (v.dimension, v.stated)
+    return (v.dimension, v.value)
+
+
+def repeated_pairs(views: list[ClaimView], lexicon: Lexicon
+                   ) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs of figures of one story stating one value whatever their subjects were read as:
+    nothing may tell them apart (:func:`_distinct`), something must tie them
+    (:func:`_repeat_tie`)."""
+    groups: dict[tuple, list[ClaimView]] = {}
+    for v in views:
+        key = repeat_key(v)
+        if key is not None:
+            groups.setdefault(key, []).append(v)
+    for members in groups.values():
+        if len(members) < 2 or len(members) > MAX_REPEATS:
+            continue
+        members.sort(key=lambda v: (v.article_id, v.start))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if _opposite_bounds(a, b) or value_relation(a, b) == "incompatible":
+                    continue
+                if _repeat_tie(a, b, lexicon):
+                    yield a, b
+
+
+def restated(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged:
+    """The ``same`` or ``compatible`` link of two figures stating one value."""
+    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
+        a, b = b, a
+    relation = value_relation(a, b)
+    key = "link_same" if relation == "same" else "link_compatible"
+    return Judged(a, b, relation, lexicon.say(
+        key, a=quote(a, lexicon), b=quote(b, lexicon), value=amount(a.value or 0, a, lexicon),
+        a_bounds=bounds(a, lexicon), b_bounds=bounds(b, lexicon)))
+
+
+def _opposite_bounds(a: ClaimView, b: ClaimView) -> bool:
+    return {a.approx, b.approx} == {"lower", "upper"}
+
+
+def _round_but_telling(v: ClaimView) -> bool:
+    """A one-digit value worth pairing: a share or an amount of money ("+5 %", "2 milliards
+    d'euros"), or a count of a thousand or more ("un million"); not "deux" or "400"."""
+    if v.value is None:
+        return False
+    return not v.dimension.startswith("count") or abs(v.value) >= 1000
+
+
+def _named_source(a: ClaimView, b: ClaimView) -> bool:
+    """One source named with each figure ("l'Insee" / "Institut national de la
+    statistique"), not carried over from earlier in the article."""
+    if not (a.source and b.source) or "inherited" in (a.source_mode, b.source_mode):
+        return False
+    return a.source_key == b.source_key or same_source(a.source, b.source)
+
+
+def _related(a: ClaimView, b: ClaimView) -> bool:
+    """Something besides the value: one metric family (or one unknown), one source, or a
+    describing word in common ("78 969 détenus" is no "78 969 spectateurs")."""
+    if not (a.family and b.family) or a.family == b.family:
+        return True
+    if _named_source(a, b):
+        return True
+    wa = (a.words or a.sentence_words) | {a.subject.lower()}
+    wb = (b.words or b.sentence_words) | {b.subject.lower()}
+    return bool((wa & wb) - {""})
+
+
+def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    if a.article_id != b.article_id and days_apart(a, b) > EQUAL_DAYS \
+            and a.published and b.published:
+        return False
+    if not same_story(a, b, lexicon) or _distinct(a, b, lexicon):
+        return False
+    if len(significant_digits(a.value)) >= EQUAL_DIGITS:
+        return _related(a, b)
+    # Fewer digits: something positive must describe both alike. With two digits, one
+    # article giving it twice in sentences about one thing (the headline, the lead and the
+    # body repeat its figures), or, for an amount worth pairing by itself (a share, money, a
+    # count of a thousand or more), the same named source ("16 communes" and "16 pompiers
+    # blessés" of one prefecture are two figures).
+    if bool(a.family and a.family == b.family) or bool(a.words & b.words):
+        return True
+    if len(significant_digits(a.value)) < 2:
+        return False
+    if a.article_id == b.article_id and sentences_related(
+            dict(a.story_words), dict(b.story_words), lexicon.stories):
+        return True
+    return _round_but_telling(a) and _named_source(a, b)
+
+
+def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Something tells two equal figures apart: two known metric families of the lexicon
+    ("10 morts et 10 blessés"), a scope difference (outcome, side, group, basis, place), two
+    periods read from the text, a projection against an observation."""
+    known = set(lexicon.family_nature)
+    if a.family in known and b.family in known and a.family != b.family:
+        return True
+    if scope_reasons(a, b, lexicon) or a.modality != b.modality:
+        return True
+    return a.period[0] == b.period[0] == "explicit" and a.period != b.period
