@@ -9,12 +9,15 @@ not: each figure belongs to one fact. The links table written for readers theref
 * one ``fact`` row per comparable figure: the figure (``claim_a``) and its fact (``fact_a``),
   with how many reports and articles the fact has; a figure of an article that repeats another
   (a copy or near-copy) says which article it repeats;
-* every other relation between two figures (``contradiction``, ``evolution``,
-  ``different_scope``, …) as before, with the fact of each side (``fact_a``, ``fact_b``), so
-  that a reader, and the provenance built on the facts, can go from a relation to the facts
-  it joins.
+* the relations between two facts (``contradiction``, ``evolution``, ``different_scope``),
+  one row per pair of facts and relation, with the fact of each side (``fact_a``,
+  ``fact_b``), so that a reader, and the provenance built on the facts, can go from a
+  relation to the facts it joins; evolutions as a chain in time (each fact from the latest
+  earlier fact it was judged against).
 
-Its size is the number of figures plus the number of those relations, linear in the corpus.
+Its size is the number of figures plus those relations: linear in the corpus for the figures
+and the evolutions; contradictions and differences of scope stay one per pair of facts of a
+story that were judged, which real stories keep small.
 """
 
 from __future__ import annotations
@@ -42,14 +45,52 @@ def reader_links(links: pd.DataFrame, facts: pd.DataFrame, claims: pd.DataFrame,
     fact_of = fact_of_claims(facts) if len(facts) else {}
     rows = _fact_rows(facts, claims, lexicon)
     if links is not None and len(links):
-        for row in between_facts(links).itertuples(index=False):
-            rows.append({
-                "link_id": row.link_id, "claim_a": row.claim_a, "claim_b": row.claim_b,
-                "relation": row.relation, "explanation": row.explanation,
-                "fact_a": fact_of.get(str(row.claim_a)), "fact_b": fact_of.get(str(row.claim_b)),
-            })
+        rows += _relations(between_facts(links), fact_of, _time_order(facts))
     frame = pd.DataFrame(rows, columns=list(READER_LINK_COLUMNS))
     return frame.sort_values("link_id", kind="stable").reset_index(drop=True)
+
+
+def _time_order(facts: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Each fact's place in time: its first report's date (undated facts last), then its id."""
+    if not len(facts):
+        return {}
+    return {str(f): (str(d) if isinstance(d, str) and d else "~", str(f))
+            for f, d in zip(facts["fact_id"], facts["first_published"], strict=True)}
+
+
+def _relations(pairs: pd.DataFrame, fact_of: dict[str, str],
+               order: dict[str, tuple[str, str]]) -> list[dict[str, object]]:
+    """The relations between facts, one row per pair of facts and relation (the first link
+    judged between their reports, by link id); a series of evolutions is kept as a chain: each
+    fact's evolution from the latest earlier fact it was judged against, so a figure followed
+    over a hundred dates gives a hundred rows, not five thousand. A relation whose figure
+    belongs to no fact is kept as it is."""
+    out: list[dict[str, object]] = []
+    seen: set[tuple[str, str, str]] = set()
+    previous: dict[str, tuple[tuple[str, str], dict[str, object]]] = {}
+    for row in pairs.sort_values("link_id", kind="stable").itertuples(index=False):
+        fa, fb = fact_of.get(str(row.claim_a)), fact_of.get(str(row.claim_b))
+        record: dict[str, object] = {
+            "link_id": row.link_id, "claim_a": row.claim_a, "claim_b": row.claim_b,
+            "relation": row.relation, "explanation": row.explanation,
+            "fact_a": fa, "fact_b": fb,
+        }
+        if fa is None or fb is None or fa == fb:
+            out.append(record)
+            continue
+        key = (str(row.relation), *sorted((fa, fb)))
+        if key in seen:
+            continue
+        seen.add(key)
+        if row.relation == "evolution" and fa in order and fb in order:
+            early, late = sorted((fa, fb), key=order.__getitem__)
+            kept = previous.get(late)
+            if kept is None or order[early] > kept[0]:
+                previous[late] = (order[early], record)
+            continue
+        out.append(record)
+    out.extend(record for _, record in previous.values())
+    return out
 
 
 def between_facts(links: pd.DataFrame) -> pd.DataFrame:
