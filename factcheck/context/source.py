@@ -30,19 +30,12 @@ from functools import cache
 
 import regex
 
+from factcheck.context._agents import agent_after, gapped, passive_agent
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import fullest_name, previous_speaker
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import (
-    agent_after,
-    clean_name,
-    forward,
-    gapped,
-    inverted,
-    passive_agent,
-    selon,
-)
+from factcheck.context.speakers import clean_name, forward, inverted, selon
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
