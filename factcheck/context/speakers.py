@@ -11,6 +11,7 @@ from factcheck.context.nlp import Figure, Tok
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 
 _DASHES = frozenset({"–", "—"})
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
@@ -223,6 +224,8 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         j -= 1  # "comme l'indique le ministère", "comme le souligne l'Insee"
     if j < 0 or (toks[j].text not in (",", "»", '"', "”") and toks[j].lower not in comparisons):
         return None
+    if toks[j].text == "," and _apposition_before(toks, j):
+        return None  # "Alain Rousset, son président, évoque": the subject came first
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
         return [pronoun]
@@ -232,9 +235,24 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         return None
     np = np_after(toks, v + 1, data)
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
-    if not np or len(np) > _MAX_SPEAKER or any(t.pos == "NUM" or t.text[:1].isdigit() for t in np):
+    if not np or len(np) > _MAX_SPEAKER or any(
+        (t.pos == "NUM" and not t.is_title) or t.text[:1].isdigit() for t in np
+    ):  # a capitalised word tagged a number is a name ("Lucie Roesch")
         return None
     return np
+
+
+def _apposition_before(toks: tuple[Tok, ...], comma: int) -> bool:
+    """Whether the words before ``comma`` are only a name and its apposition ("Alain
+    Rousset, son président,"): no verb, figure or quotation before, a name first."""
+    before = toks[:comma]
+    if not before or not before[0].is_title or any(
+        (t.pos in ("VERB", "AUX") and t.verbform == "Fin") or t.pos == "NUM"
+        or t.text[:1].isdigit() or t.text in _QUOTES for t in before
+    ):
+        return False
+    first = next((i for i, t in enumerate(before) if t.text == ","), None)
+    return first is not None and any(t.pos == "PROPN" for t in before[:first])
 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
@@ -269,8 +287,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
         mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
-        if mis_tagged and t.verbform != "Fin" and v > 0 and toks[v - 1].pos in ("DET", "ADP"):
-            continue  # a noun indeed: "12 points d'avance", "l'annonce de"
+        if mis_tagged and t.verbform != "Fin" and v > 0 and (
+            toks[v - 1].pos in ("DET", "ADP") or toks[v - 1].lower in w.noun_openers
+        ):
+            continue  # a noun indeed: "12 points d'avance", "l'annonce de", "Autre chiffre"
         after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
         if t.verbform not in ("Fin", "Part") and not (mis_tagged or after_filler):
             continue
@@ -312,6 +332,13 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         np: list[Tok] = []
         if j >= 2 and toks[j].text == ")" and toks[j - 2].text == "(":
             np, j = list(toks[j - 2 : j + 1]), j - 3  # "(SSMSI) dresse": the acronym
+        elif j >= 0 and toks[j].text == ")":
+            # "Africa CDC (Centres de contrôle ...) avait recensé": past the gloss.
+            k = j - 1
+            while k >= 0 and toks[k].text not in ("(", ")"):
+                k -= 1
+            if k >= 0 and toks[k].text == "(":
+                j = k - 1
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
                 and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
@@ -335,3 +362,28 @@ def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"
+
+
+def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    """A document with its author as the sentence's subject: "Les premières prévisions
+    d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
+    -> the noun phrase, whose author :func:`clean_name` keeps."""
+    k = 0
+    while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in grammar().source_articles
+                             or (toks[k].pos == "ADJ" and toks[k].lower not in data.documents)):
+        k += 1
+    if k + 2 >= len(toks) or not (toks[k].lower in data.documents
+                                  or toks[k].lemma in data.documents):
+        return None
+    if toks[k + 1].lower not in grammar().document_links:
+        return None
+    end = k + 2
+    while end < len(toks) and toks[end].text not in _NP_END and toks[end].pos not in (
+        "VERB", "AUX"
+    ):
+        end += 1
+    author = [t for t in toks[k + 2 : end] if t.pos != "DET" and t.lower not in
+              grammar().source_articles]
+    if not author or not (author[0].is_title or author[0].lower in data.heads):
+        return None  # "Le chiffre d'affaires de l'hébergement": no author
+    return list(toks[:end])
