@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context.modality import modality
-from factcheck.context.names import resolve_source, same_source
+from factcheck.context.names import is_generic_source, resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
@@ -77,7 +77,8 @@ def annotate_many(
                 # A sentence without figures naming who speaks: the report's source.
                 name = resolve_source(sentence_speaker(article.text, parsed[keys[(n, start)]]),
                                       [s for _, s in state.speakers])
-                if name:
+                # A bare head ("a indiqué la préfecture") only for a body named before with it.
+                if name and not is_generic_source(name):
                     state.speakers.append((start, name))
                 continue
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)

@@ -36,6 +36,7 @@ class SpeechWords:
     relatives: frozenset[str]  # "la CGT, qui revendique": the antecedent speaks
     report_forms: dict[str, str]  # "dresse", "dressait" -> "dresser"
     gapped_speakers: frozenset[str]  # "et les syndicats 22 000": who may count
+    noun_openers: frozenset[str]  # "Autre chiffre inquiétant": a noun after them, not a verb
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -69,6 +70,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         relatives=frozenset(more.get("relatives", [])),
         report_forms={**report_forms, **{v: v for v in report_verbs}},
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
+        noun_openers=frozenset(more.get("noun_openers", [])),
     )
 
 

@@ -241,3 +241,32 @@ def is_generic_source(name: str | None) -> bool:
         return False
     words = _words_of(name)
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
+
+
+def role_holder(name: str | None, article_text: str) -> str | None:
+    """The person an article names with the role ``name`` stands for ("le président" ->
+    "Alain Rousset" after "Alain Rousset, son président,"; "la chancelière" -> "Rachel
+    Reeves" after "la chancelière, Rachel Reeves,"): a name of two words or more set in
+    apposition to the role's title. None when ``name`` is no bare role, or when no one, or
+    more than one person, holds it in the article."""
+    if not name or any(w[:1].isupper() for w in name.split()):
+        return None
+    words = _words_of(name)
+    titles = {_fold(t) for t in source_data().titles}
+    if not words or len(words) > 2 or words[0] not in titles or words[0] not in \
+            _folded_lists()["heads"]:
+        return None
+    title = regex.escape(words[0])
+    found = []
+    for start, end, run in name_runs(article_text):
+        if len(run.split()) < 2 or not is_person_like(run):
+            continue
+        after = _fold(article_text[end : end + 40])  # "Alain Rousset, son président"
+        before = _fold(article_text[max(0, start - 60) : start])  # "le président, Alain Rousset"
+        apposed_after = article_text[end : end + 1] == "," and regex.match(
+            rf"(?:\w+ ){{0,2}}{title}\b", after)
+        apposed_before = article_text[:start].rstrip().endswith(",") and regex.search(
+            rf"\b{title}\b[\w ]{{0,40}}$", before)
+        if apposed_after or apposed_before:
+            found.append(run)
+    return found[0] if len(set(found)) == 1 else None

@@ -30,19 +30,17 @@ from functools import cache
 
 import regex
 
+from factcheck.context._agents import agent_after, gapped, passive_agent
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
-from factcheck.context.names import fullest_name, previous_speaker
-from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import (
-    agent_after,
-    clean_name,
-    forward,
-    gapped,
-    inverted,
-    passive_agent,
-    selon,
+from factcheck.context.names import (
+    fullest_name,
+    is_generic_source,
+    previous_speaker,
+    role_holder,
 )
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.speakers import clean_name, document_subject, forward, inverted, selon
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -137,6 +135,8 @@ def sources(
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
+            holder = role_holder(name, article_text)  # "dixit le président" -> his name
+            name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
     return out
 
@@ -148,7 +148,7 @@ def _first_name(
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
     rules = ("agent_after", "selon", "inverted", "gapped", "speech_verb", "passive_agent",
-             "selon_far")
+             "selon_far", "document")
     for rule in rules:
         if rule == "agent_after":
             np = agent_after(toks, fig.last, data)
@@ -163,6 +163,8 @@ def _first_name(
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
+        elif rule == "document":
+            np = document_subject(toks, data)
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
@@ -196,7 +198,9 @@ def quote_speaker(
     name = clean_name(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
         name = previous_speaker(text, quote_start, speakers)
-    return fullest_name(name, text) if name else None
+    if not name:
+        return None
+    return role_holder(name, text) or fullest_name(name, text)
 
 
 @cache
@@ -223,14 +227,17 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     """The person or body a sentence without figures names as speaking ("Le service
     statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
     bonne"), for the quantities of the report that follows. Without a figure to anchor it,
-    only a name holding a capital is taken ("la hausse se poursuit" names nobody); None for
-    a pronoun or no name."""
+    only a name holding a capital or a body named by its head noun ("a indiqué la
+    préfecture") is taken ("la hausse se poursuit" names nobody); None for a pronoun or no
+    name. A document with its author as subject speaks for its author ("Les prévisions
+    d'Agreste sont conformes")."""
     data = source_data()
-    phrases = [np for rule in (_selon_first, _speech_first) if (np := rule(toks, data))]
+    phrases = [np for rule in (_selon_first, _speech_first, document_subject)
+               if (np := rule(toks, data))]
     for np in phrases:
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
-                and any(ch.isupper() for ch in name):
+                and (any(ch.isupper() for ch in name) or is_generic_source(name)):
             return fullest_name(name, article_text)
     return None
 

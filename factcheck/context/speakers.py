@@ -9,8 +9,9 @@ from factcheck.context.lexicon import SourceData, grammar, subject_data, time_da
 from factcheck.context.nlp import Figure, Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
-_AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+
 _DASHES = frozenset({"–", "—"})
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
@@ -207,27 +208,6 @@ def selon(
     return phrases[0][1]
 
 
-def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
-    """The subject of a clause whose verb of speech is left out: "la préfecture a compté
-    15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
-    previous figure has a speaker before it."""
-    if n == 0:
-        return None
-    first = figs[n].first
-    k = first - 1
-    np: list[Tok] = []
-    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
-        np.insert(0, toks[k])
-        k -= 1
-    joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
-    if not np or k <= figs[n - 1].last or not joined:
-        return None
-    speakers = speech_words().gapped_speakers
-    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
-        return None
-    return np if forward(toks, figs[n - 1].first, data) else None
-
-
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
     """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
     j = v - 1
@@ -244,6 +224,8 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         j -= 1  # "comme l'indique le ministère", "comme le souligne l'Insee"
     if j < 0 or (toks[j].text not in (",", "»", '"', "”") and toks[j].lower not in comparisons):
         return None
+    if toks[j].text == "," and _apposition_before(toks, j):
+        return None  # "Alain Rousset, son président, évoque": the subject came first
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
         return [pronoun]
@@ -253,9 +235,24 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         return None
     np = np_after(toks, v + 1, data)
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
-    if not np or len(np) > _MAX_SPEAKER or any(t.pos == "NUM" or t.text[:1].isdigit() for t in np):
+    if not np or len(np) > _MAX_SPEAKER or any(
+        (t.pos == "NUM" and not t.is_title) or t.text[:1].isdigit() for t in np
+    ):  # a capitalised word tagged a number is a name ("Lucie Roesch")
         return None
     return np
+
+
+def _apposition_before(toks: tuple[Tok, ...], comma: int) -> bool:
+    """Whether the words before ``comma`` are only a name and its apposition ("Alain
+    Rousset, son président,"): no verb, figure or quotation before, a name first."""
+    before = toks[:comma]
+    if not before or not before[0].is_title or any(
+        (t.pos in ("VERB", "AUX") and t.verbform == "Fin") or t.pos == "NUM"
+        or t.text[:1].isdigit() or t.text in _QUOTES for t in before
+    ):
+        return False
+    first = next((i for i, t in enumerate(before) if t.text == ","), None)
+    return first is not None and any(t.pos == "PROPN" for t in before[:first])
 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
@@ -290,8 +287,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
         mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
-        if mis_tagged and t.verbform != "Fin" and v > 0 and toks[v - 1].pos in ("DET", "ADP"):
-            continue  # a noun indeed: "12 points d'avance", "l'annonce de"
+        if mis_tagged and t.verbform != "Fin" and v > 0 and (
+            toks[v - 1].pos in ("DET", "ADP") or toks[v - 1].lower in w.noun_openers
+        ):
+            continue  # a noun indeed: "12 points d'avance", "l'annonce de", "Autre chiffre"
         after_filler = v > 0 and toks[v - 1].lower in data.verb_fillers  # "fait savoir"
         if t.verbform not in ("Fin", "Part") and not (mis_tagged or after_filler):
             continue
@@ -333,6 +332,13 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         np: list[Tok] = []
         if j >= 2 and toks[j].text == ")" and toks[j - 2].text == "(":
             np, j = list(toks[j - 2 : j + 1]), j - 3  # "(SSMSI) dresse": the acronym
+        elif j >= 0 and toks[j].text == ")":
+            # "Africa CDC (Centres de contrôle ...) avait recensé": past the gloss.
+            k = j - 1
+            while k >= 0 and toks[k].text not in ("(", ")"):
+                k -= 1
+            if k >= 0 and toks[k].text == "(":
+                j = k - 1
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
                 and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
@@ -351,46 +357,33 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
     return None
 
 
-def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
-    """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
-    for v in range(before - 2, -1, -1):
-        if toks[v + 1].lower in grammar().agent_preps and toks[v].lower in data.agent_verbs:
-            np = np_after(toks, v + 2, data)
-            if np and not any(t.pos == "NUM" for t in np):
-                return np
-    return None
-
-
-def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
-    """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
-    participle in the figure's own noun phrase (no punctuation or finite verb between)."""
-    preps = grammar().agent_preps
-    for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
-        t = toks[k]
-        if t.text in _NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
-            return None
-        if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
-            np = np_after(toks, k + 2, data)
-            # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
-            end = next(
-                (
-                    i
-                    for i, x in enumerate(np)
-                    if x.pos in ("VERB", "AUX")
-                    or x.lower in data.speech_negations
-                    or x.lower in data.agent_stops
-                ),
-                len(np),
-            )
-            np = np[:end]
-            if np and not any(x.pos == "NUM" for x in np):
-                return np
-            return None
-    return None
-
-
 def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     j = v - 1
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"
+
+
+def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    """A document with its author as the sentence's subject: "Les premières prévisions
+    d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
+    -> the noun phrase, whose author :func:`clean_name` keeps."""
+    k = 0
+    while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in grammar().source_articles
+                             or (toks[k].pos == "ADJ" and toks[k].lower not in data.documents)):
+        k += 1
+    if k + 2 >= len(toks) or not (toks[k].lower in data.documents
+                                  or toks[k].lemma in data.documents):
+        return None
+    if toks[k + 1].lower not in grammar().document_links:
+        return None
+    end = k + 2
+    while end < len(toks) and toks[end].text not in _NP_END and toks[end].pos not in (
+        "VERB", "AUX"
+    ):
+        end += 1
+    author = [t for t in toks[k + 2 : end] if t.pos != "DET" and t.lower not in
+              grammar().source_articles]
+    if not author or not (author[0].is_title or author[0].lower in data.heads):
+        return None  # "Le chiffre d'affaires de l'hébergement": no author
+    return list(toks[:end])

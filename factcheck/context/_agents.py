@@ -1,0 +1,71 @@
+"""Agents and gapped subjects: the source of a figure named by a participle's agent ("le
+chiffre avancé par Kiev", "3 milliards avancés par la presse") or by the subject of a clause
+whose verb of counting is left out ("et les syndicats 22 000"). Private to
+``factcheck.context.source``."""
+
+from __future__ import annotations
+
+from factcheck.context._speech_words import speech_words
+from factcheck.context.lexicon import SourceData, grammar
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.speakers import _NP_END, forward, np_after
+
+_AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+
+def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
+    """The subject of a clause whose verb of speech is left out: "la préfecture a compté
+    15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
+    previous figure has a speaker before it."""
+    if n == 0:
+        return None
+    first = figs[n].first
+    k = first - 1
+    np: list[Tok] = []
+    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
+        np.insert(0, toks[k])
+        k -= 1
+    joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
+    if not np or k <= figs[n - 1].last or not joined:
+        return None
+    speakers = speech_words().gapped_speakers
+    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
+        return None
+    return np if forward(toks, figs[n - 1].first, data) else None
+
+
+def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
+    for v in range(before - 2, -1, -1):
+        if toks[v + 1].lower in grammar().agent_preps and toks[v].lower in data.agent_verbs:
+            np = np_after(toks, v + 2, data)
+            if np and not any(t.pos == "NUM" for t in np):
+                return np
+    return None
+
+
+def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+    """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
+    participle in the figure's own noun phrase (no punctuation or finite verb between)."""
+    preps = grammar().agent_preps
+    for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
+        t = toks[k]
+        if t.text in _NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
+            return None
+        if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
+            np = np_after(toks, k + 2, data)
+            # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
+            end = next(
+                (
+                    i
+                    for i, x in enumerate(np)
+                    if x.pos in ("VERB", "AUX")
+                    or x.lower in data.speech_negations
+                    or x.lower in data.agent_stops
+                ),
+                len(np),
+            )
+            np = np[:end]
+            if np and not any(x.pos == "NUM" for x in np):
+                return np
+            return None
+    return None
