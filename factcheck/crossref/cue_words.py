@@ -147,6 +147,7 @@ class Lexicon:
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
     toll_outcomes: frozenset[str]
+    toll_official: frozenset[str]  # statuses that only say a toll is official ("confirmés")
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
     comparison_reach: int
@@ -263,6 +264,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
         toll_outcomes=frozenset(data["toll"]["outcomes"]),
+        toll_official=frozenset(data["toll"]["official"]),
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
         comparison_reach=int(data["comparison"]["reach"]),

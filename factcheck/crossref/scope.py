@@ -1,5 +1,6 @@
 """Scope of a figure read from its sentence: cue words (outcome, side, population group,
-projection, revision, cumulative, event) given to the nearest figure, the words that describe
+projection, revision, cumulative, event) given to the figure of their clause (outcome, see
+:mod:`factcheck.crossref.attachment`) or the nearest figure (the others), the words that describe
 it, the places the sentence locates things at. Rows are claims-table dicts carrying
 ``_family`` and offsets relative to their sentence (``_rel_start``/``_rel_end``), as prepared
 by :func:`factcheck.crossref.matching.prepare_claims`."""
