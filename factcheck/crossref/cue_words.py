@@ -12,7 +12,6 @@ from pathlib import Path
 
 import regex
 
-from factcheck.crossref.attachment import Attachment, load_attachment
 from factcheck.crossref.stories import StorySettings
 from factcheck.lang import load_data
 
@@ -135,7 +134,6 @@ class Lexicon:
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     outcome: CueSet
-    attachment: Attachment  # which figure of its clause an outcome cue is about
     side: CueSet
     population: PopulationCues
     national: regex.Pattern[str]  # "au niveau national": the whole country
@@ -147,7 +145,6 @@ class Lexicon:
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
     toll_outcomes: frozenset[str]
-    toll_official: frozenset[str]  # statuses that only say a toll is official ("confirmés")
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
     comparison_reach: int
@@ -250,9 +247,6 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         places=places,
         locative=_locative(data["places"]["locative"], places, written),
         outcome=_cue_set(data["scope"]["outcome"]),
-        attachment=load_attachment(
-            data["scope"]["attachment"], frozenset(w.lower() for w in structure["coordinators"]),
-            _pattern(data["scope"]["attachment"]["boundaries"])),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
         national=_pattern(data["scope"]["national"]["cues"]),
@@ -264,7 +258,6 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
         toll_outcomes=frozenset(data["toll"]["outcomes"]),
-        toll_official=frozenset(data["toll"]["official"]),
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
         comparison_reach=int(data["comparison"]["reach"]),

@@ -352,8 +352,6 @@ def _view(row: dict, cue: dict, described: frozenset[str],
     outcome = set(cue["outcome"])
     for q in qualifiers.split(";"):
         outcome.update(name for *_, name in lexicon.outcome.find(q))
-    if outcome & lexicon.toll_outcomes:
-        outcome -= lexicon.toll_official  # "124 décès ont été confirmés": a toll, official
     side = set(cue["side"])
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"

@@ -1,6 +1,5 @@
 """Scope of a figure read from its sentence: cue words (outcome, side, population group,
-projection, revision, cumulative, event) given to the figure of their clause (outcome, see
-:mod:`factcheck.crossref.attachment`) or the nearest figure (the others), the words that describe
+projection, revision, cumulative, event) given to the nearest figure, the words that describe
 it, the places the sentence locates things at. Rows are claims-table dicts carrying
 ``_family`` and offsets relative to their sentence (``_rel_start``/``_rel_end``), as prepared
 by :func:`factcheck.crossref.matching.prepare_claims`."""
@@ -14,7 +13,6 @@ from collections.abc import Callable
 import pandas as pd
 import regex
 
-from factcheck.crossref.attachment import outcome_owners
 from factcheck.crossref.cue_words import Lexicon, _norm, lemma
 
 #: Characters after a figure searched for what happened to a generic subject.
@@ -51,11 +49,9 @@ def _groups(found: list[tuple[int, int, str]], sentence: str,
 
 
 def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, dict]:
-    """Cue words of one sentence. An outcome cue goes to the figure of its own clause it is the
-    noun or predicate of (:func:`factcheck.crossref.attachment.outcome_owners`: "5000
-    personnes sont mortes, et au moins 10000 sont portées disparues"); any other cue, for
-    every family of figures in the sentence, to the nearest figure ("abattu 130"); ties go to
-    the figure before the cue."""
+    """Cue words of one sentence, each given (for every family of figures in the sentence) to
+    the nearest figure: "abattu 130", "43 000 soldats [...] tués"; ties go to the figure
+    before the cue."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
                                             "revision": "", "cumulative": False, "event": False,
                                             "population": set(), "national": False,
@@ -79,11 +75,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                                                   m["_rel_start"] > start)))
         return found
 
-    found = lexicon.outcome.find(sentence)
-    spans = [(start, end) for start, end, _ in found]
-    for start, end, names in _groups(found, sentence, lexicon):
-        # The figure of the cue's own clause, on the side its grammar points to.
-        for o in outcome_owners(start, end, sentence, ordered, spans, lexicon.attachment):
+    for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
+        for o in owners(start, end):
             out[o["claim_id"]]["outcome"].update(names)
     for start, end, group in lexicon.population.find(sentence):
         # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.

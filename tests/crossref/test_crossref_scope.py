@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from crossref_helpers import case_ids, claim_id_of, frame_from_articles, load_cases
+from crossref_helpers import frame_from_articles
 
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.engine import cross_reference
@@ -141,42 +141,3 @@ def test_national_cues(sentence: str, surface: str, national: bool) -> None:
                     "place": PLACES.get(surface, "")}]}])
     (view,) = prepare_claims(frame, LEXICON)
     assert (view.places == {"france"}) == national
-
-
-# Outcome cues (tests/crossref/data/outcome_cues.json): each goes to the figure of its own
-# clause it is the noun or predicate of, whatever figure happens to be nearest.
-OUTCOME_CASES = load_cases("outcome_cues")
-
-
-@pytest.mark.parametrize("case", OUTCOME_CASES, ids=case_ids(OUTCOME_CASES))
-def test_outcome_cue_goes_to_the_figure_of_its_clause(case: dict) -> None:
-    from factcheck.crossref.matching import prepare_claims
-
-    claims = [{k: v for k, v in c.items() if k != "outcome"} for c in case["claims"]]
-    frame = frame_from_articles([{"id": "o1", "published": "2025-06-02", "text": case["text"],
-                                  "claims": claims}])
-    outcomes = {v.claim_id: v.outcome for v in prepare_claims(frame, LEXICON)}
-    got = {c["surface"]: sorted(outcomes[claim_id_of(frame, "o1", c["surface"])])
-           for c in case["claims"]}
-    assert got == {c["surface"]: sorted(c["outcome"]) for c in case["claims"]}
-
-
-def test_a_toll_with_a_missing_count_in_its_next_clause_meets_the_same_toll() -> None:
-    # The dead of the first article are not "portées disparues": they meet the dead of the
-    # second as one figure.
-    frame = frame_from_articles([
-        {"id": "t1", "published": "2025-06-02",
-         "text": "Selon la préfecture, 40 personnes sont mortes, et au moins 70 sont toujours "
-                 "portées disparues.",
-         "claims": [{"surface": "40", "kind": "count", "value": 40, "subject": "personne"},
-                    {"surface": "au moins 70", "kind": "count", "value": 70,
-                     "approx": "lower", "subject": "personne"}]},
-        {"id": "t2", "published": "2025-06-02",
-         "text": "Les crues ont fait 40 morts dans la vallée, selon la préfecture.",
-         "claims": [{"surface": "40", "kind": "count", "value": 40, "subject": "mort"}]}])
-    links, flags = cross_reference(frame)
-    assert flags.empty
-    a, b = claim_id_of(frame, "t1", "40"), claim_id_of(frame, "t2", "40")
-    pair = links[((links.claim_a == a) & (links.claim_b == b))
-                 | ((links.claim_a == b) & (links.claim_b == a))]
-    assert list(pair.relation) == ["same"]
