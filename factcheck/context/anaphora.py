@@ -96,14 +96,6 @@ def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
         and toks[k - 1].lower in d.demonstratives
 
 
-def demonstrative_container(toks: tuple[Tok, ...], fig: Figure) -> bool:
-    """ "Ce niveau de 26,3 Mt", "ce montant de 3 milliards": the figure completes a metric
-    noun after a demonstrative."""
-    j = fig.first - 1
-    return j >= 1 and toks[j].lower.replace("’", "'") in grammar().de_links \
-        and demonstrative_metric(toks, j - 1)
-
-
 def demonstrative_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """ "Ces 60 milliards": a demonstrative right before the figure, not in a complement ("le
     transfert de ces 60 milliards" is the transfer)."""

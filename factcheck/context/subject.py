@@ -28,7 +28,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.context.anaphora import (
-    demonstrative_container,
     demonstrative_figure,
     demonstrative_metric,
     pronoun_subject,
@@ -129,7 +128,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
         if kind != Kind.ORDINAL and (
-                pronoun_subject(toks, fig) or demonstrative_container(toks, fig) or (
+                pronoun_subject(toks, fig) or (
                 demonstrative_figure(toks, fig) and noun_before_de(toks, fig.first, data) is None)):
             # "elle atteint 153,6 %", "Ces 60 milliards" (not "le transfert de ces 60
             # milliards"): a metric named earlier.
