@@ -131,6 +131,7 @@ class _ArticleState:
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
+    metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
 
 
 def _sentence_contexts(
@@ -174,6 +175,13 @@ def _sentence_contexts(
                 rule="ellipsis_previous_sentence",
             )
             ant = carried
+        elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
+            # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
+            # "Elle atteint 200 %": the last figure read.
+            ant = next((c for v, c in reversed(state.metrics)
+                        if v is not None and v == m.value), state.metrics[-1][1])
+            sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
+                          rule="anaphora_previous")
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -249,4 +257,6 @@ def _sentence_contexts(
         c for c, f in zip(out, figs, strict=True) if c.subject and f.mention.kind in SITUATED_KINDS
     ]
     state.last_subject = with_subject[-1] if with_subject else None
+    state.metrics.extend((f.mention.value, c) for c, f in zip(out, figs, strict=True)
+                         if c.subject and f.mention.kind in SITUATED_KINDS)
     return out

@@ -7,6 +7,7 @@ change of an adverbial phrase ("en hausse de")."""
 
 from __future__ import annotations
 
+from factcheck.context.anaphora import level_verb
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
@@ -116,6 +117,8 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
         return None  # "a bondi de 18 %": a participle the model called a noun
+    if toks[j].pos != "VERB" and level_verb(toks, j):
+        return None  # "et dépasse de 3 %": a verb of level the model called a noun
     if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
@@ -215,15 +218,18 @@ def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData)
         j -= 1
     if j < 1 or toks[j].lower not in data.determiners:
         return None
-    return j if toks[j - 1].pos in ("VERB", "AUX") else None
+    # A verb of level the tagger misread counts too ("enregistrent" tagged as an adverb).
+    return j if toks[j - 1].pos in ("VERB", "AUX") or level_verb(toks, j - 1) else None
 
 
 def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links):
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links) \
+            and not level_verb(toks, j):
         j -= 1
-    if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"):
+    if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
+                   or level_verb(toks, j)):
         return j
     return None
 

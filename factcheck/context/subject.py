@@ -11,6 +11,9 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``clause_subject``: the figure completes a verb ("pourrait atteindre 2 millions",
   "s'est établi à 5,8 %"): the head of the nearest noun phrase before that is not a
   prepositional complement ("Le taux de chômage a reculé de" -> taux);
+* ``anaphora``: a metric taken up again ("Ce chiffre était de 2 027", "Ces 60 milliards",
+  "elle atteint 153,6 %") measures what the previous figure of the sentence measured, else
+  (``anaphora_open``) what the last figure of an earlier sentence did;
 * ``apposition``: "soit 169,6 milliards" restates the previous figure's subject;
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
@@ -24,6 +27,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from factcheck.context.anaphora import (
+    demonstrative_figure,
+    demonstrative_metric,
+    pronoun_subject,
+)
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
@@ -119,6 +127,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
+        if kind != Kind.ORDINAL and (
+                pronoun_subject(toks, fig) or (
+                demonstrative_figure(toks, fig) and noun_before_de(toks, fig.first, data) is None)):
+            # "elle atteint 153,6 %", "Ces 60 milliards" (not "le transfert de ces 60
+            # milliards"): a metric named earlier.
+            pending[n] = "anaphora"
+            continue
         if kind == Kind.ORDINAL and (k := ordinal_noun(toks, fig, data)) is not None:
             results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "ordinal_noun_after")
             continue
@@ -147,6 +162,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 continue
             pending[n] = "ellipsis"
             continue
+        if demonstrative_metric(toks, k):
+            pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
+            continue
         if k is not None:
             results[n] = SubjectResult(
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "noun_before"
@@ -167,6 +185,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 k = head_before(toks, v, data)
             if k is None:
                 k = object_after(toks, fig, data)
+            if demonstrative_metric(toks, k):
+                pending[n] = "anaphora"  # "Ce chiffre était de 2 027"
+                continue
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
@@ -246,7 +267,7 @@ def _resolve_pending(
             if results[n] is not None:
                 continue
             m = candidate(range(n - 1, -1, -1), n)
-            if m is None and not backward_first:
+            if m is None and not backward_first and pending[n] != "anaphora":
                 m = candidate(range(n + 1, len(figs)), n)
             if m is None:
                 continue
@@ -257,7 +278,14 @@ def _resolve_pending(
             quals = tuple(dict.fromkeys([*inherited, *own]))
             results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
     for n in pending:
-        if results[n] is None:
+        if results[n] is None and pending[n] == "anaphora":
+            # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
+            results[n] = SubjectResult(None, None, (), "anaphora_open")
+        elif results[n] is None and pending[n] == "ellipsis" and any(
+                r is not None and r.rule == "anaphora_open" for r in results[:n]):
+            # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
+            results[n] = SubjectResult(None, None, (), "anaphora_open")
+        elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
             if k is None:
                 k = container_after(toks, figs[n].last, data)

@@ -10,6 +10,7 @@ context rules alone, whatever the figure extractor finds.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,27 @@ def test_basis(case: dict[str, Any]) -> None:
     """The basis of a rate or a change ("sur un an", "par rapport à 2019")."""
     expected = None if case["basis"] == "__none__" else case["basis"]
     assert context_of(case).basis == expected
+
+
+# A demonstrative before a bare figure restates the last figure of that value
+# (factcheck.context.anaphora), whatever figures came between.
+
+_TEXT = (
+    "Le fonds a reçu une dotation de [40 milliards d'euros|money] en 2021. "
+    "Le déficit a atteint [12 milliards d'euros|money]. "
+    "Ces [40 milliards|money] n'ont jamais été dépensés."
+)
+
+
+def test_demonstrative_figure_takes_the_figure_of_equal_value() -> None:
+    article, claims = marked_article(_TEXT)
+    values = (40e9, 12e9, 40e9)
+    claims = [replace(c, mention=replace(c.mention, value=v))
+              for c, v in zip(claims, values, strict=True)]
+    out = annotate(article, claims)
+    assert [c.context.subject for c in out] == ["dotation", "déficit", "dotation"]
+
+
+def test_without_values_the_last_figure_read() -> None:
+    article, claims = marked_article(_TEXT)
+    assert annotate(article, claims)[2].context.subject == "déficit"

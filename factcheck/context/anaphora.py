@@ -1,0 +1,121 @@
+"""A metric taken up again: "Ce chiffre était de 2 027", "Ces 60 milliards", "elle atteint
+153,6 %". Such a figure measures what an earlier figure measured; :mod:`.subject` resolves it
+to an earlier figure of the sentence, :mod:`factcheck.context` to the last figure of an earlier
+sentence. Also the verbs of level, known from their forms when the small tagger misreads them
+("les violences enregistrent une hausse", "enregistrent" tagged as an adverb). Words in
+``context_subject.toml`` ``[anaphora]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.context.lexicon import grammar
+from factcheck.context.nlp import Figure, Tok
+from factcheck.lang import load_data
+
+# Parts of speech a verb form misread by the tagger never stands for where it is.
+_NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM", "ADP"})
+# First group endings: present, imperfect, simple past, future, conditional, participle.
+_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait", "eraient",
+            "é", "ée", "és", "ées")
+
+
+@dataclass(frozen=True, slots=True)
+class AnaphoraData:
+    demonstratives: frozenset[str]
+    metric_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    clitics: frozenset[str]
+    level_links: frozenset[str]
+    level_verbs: frozenset[str]  # infinitives
+    level_forms: frozenset[str]  # their conjugated forms
+    determiners: frozenset[str]
+    being_forms: frozenset[str]  # forms of "être": a verb of level only before "de"/"à"
+
+
+def _soft(stem: str, ending: str) -> str:
+    """ "avancer" + "ait" -> "avançait"; "plonger" + "ait" -> "plongeait"."""
+    if ending[:1] in ("a", "o"):
+        if stem.endswith("c"):
+            return stem[:-1] + "ç" + ending
+        if stem.endswith("g"):
+            return stem + "e" + ending
+    return stem + ending
+
+
+@cache
+def anaphora_data(code: str = "fr") -> AnaphoraData:
+    full = load_data(code, "context_subject")
+    d = full["anaphora"]
+    verbs = frozenset(d["level_verbs"])
+    forms = {_soft(v[:-2], e) for v in verbs if v.endswith("er") for e in _ENDINGS}
+    return AnaphoraData(
+        demonstratives=frozenset(d["demonstratives"]),
+        metric_nouns=frozenset(d["metric_nouns"]),
+        pronouns=frozenset(d["pronouns"]),
+        clitics=frozenset(d["clitics"]),
+        level_links=frozenset(d["level_links"]),
+        level_verbs=verbs,
+        level_forms=frozenset(forms | set(d["irregular_forms"])),
+        determiners=frozenset(full["determiners"]),
+        being_forms=frozenset(d["being_forms"]),
+    )
+
+
+def level_verb(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether the token at ``j`` is a verb of level: tagged a verb with such a lemma, or one
+    of their forms the tagger misread, with no determiner (or adjective after one) before it
+    ("les violences enregistrent", not "une baisse"). "être" only before "de"/"à" ("elle
+    était de 5 %")."""
+    d = anaphora_data()
+    t = toks[j]
+    low = t.lower.replace("’", "'")
+    if t.pos in ("VERB", "AUX") and t.lemma in d.level_verbs:
+        known = True
+    elif low in d.level_forms and t.pos not in _NOT_VERBS:
+        k = j - 1
+        while k >= 0 and toks[k].pos == "ADJ":
+            k -= 1
+        known = not (k >= 0 and (toks[k].pos == "DET" or toks[k].lower in d.determiners))
+    else:
+        return False
+    if known and (t.lemma == "être" or low in d.being_forms):
+        nxt = toks[j + 1].lower.replace("’", "'") if j + 1 < len(toks) else ""
+        return nxt in d.level_links
+    return known
+
+
+def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
+    """ "Ce chiffre", "ce montant", "ce niveau": a metric noun after a demonstrative."""
+    if k is None or k == 0:
+        return False
+    d = anaphora_data()
+    t = toks[k]
+    return (t.lemma in d.metric_nouns or t.lower in d.metric_nouns) \
+        and toks[k - 1].lower in d.demonstratives
+
+
+def demonstrative_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """ "Ces 60 milliards": a demonstrative right before the figure, not in a complement ("le
+    transfert de ces 60 milliards" is the transfer)."""
+    j = fig.first - 1
+    if j < 0 or toks[j].lower not in anaphora_data().demonstratives:
+        return False
+    return j == 0 or toks[j - 1].lower.replace("’", "'") not in grammar().de_links
+
+
+def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """Whether the figure completes a verb of level whose subject is "il"/"elle" ("elle
+    atteint 153,6 %", "Elle atteint ou dépasse même les 200 %", "Il se monte à")."""
+    d = anaphora_data()
+    j = fig.first - 1
+    while j >= 0 and (toks[j].pos in ("DET", "ADP", "ADV") or toks[j].lower in d.clitics
+                      or toks[j].lower.replace("’", "'") in d.level_links):
+        j -= 1
+    seen = False
+    while j >= 0 and (level_verb(toks, j) or toks[j].pos in ("AUX", "CCONJ", "ADV")
+                      or toks[j].lower.replace("’", "'") in d.clitics):
+        seen = seen or level_verb(toks, j)
+        j -= 1
+    return seen and j >= 0 and toks[j].lower in d.pronouns
