@@ -8,7 +8,7 @@ from __future__ import annotations
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import _NP_END, forward, np_after
+from factcheck.context.speakers import NP_END, forward, np_after
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 
@@ -49,7 +49,7 @@ def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok
     preps = grammar().agent_preps
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
-        if t.text in _NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
+        if t.text in NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
             return None
         if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
             np = np_after(toks, k + 2, data)

@@ -12,7 +12,8 @@ _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 
 _DASHES = frozenset({"–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
-_NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
+#: Tokens that end a speaker's noun phrase (shared with ``_agents``).
+NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
@@ -92,7 +93,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     if j < len(toks) and toks[j].lower in speech_words().adverbial_preps:
         # "assurent dans un communiqué Alain Rousset", "a indiqué sur X le ministère".
         k = j + 1
-        while k < len(toks) and k <= j + 6 and toks[k].text not in _NP_END:
+        while k < len(toks) and k <= j + 6 and toks[k].text not in NP_END:
             if k > j + 2 and (toks[k].pos == "DET" or toks[k].is_title):
                 j = k
                 break
@@ -102,12 +103,12 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         k = j + 1
         while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in g.source_articles):
             k += 1
-        while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in _NP_END:
+        while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in NP_END:
             k += 1
         if k < len(toks) and toks[k].pos == "DET":
             j = k
     out: list[Tok] = []
-    while j < len(toks) and toks[j].text not in _NP_END:
+    while j < len(toks) and toks[j].text not in NP_END:
         if out and toks[j].lower in data.stops:
             break
         out.append(toks[j])
@@ -120,7 +121,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
             and (toks[k].is_title or (toks[k].lower in g.name_particles and k > j + 1))
         ):
             k += 1
-        if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in _NP_END):
+        if k - (j + 1) >= 2 and (k == len(toks) or toks[k].text in NP_END):
             return list(toks[j + 1 : k])
     return out
 
@@ -170,7 +171,7 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
             continue  # "selon les régions": depending on, not a source
         np = []
         j = k + 1
-        while j < len(toks) and toks[j].text not in _NP_END:
+        while j < len(toks) and toks[j].text not in NP_END:
             np.append(toks[j])
             j += 1
         if np and np[0].pos == "PRON":
@@ -378,7 +379,7 @@ def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | Non
     if toks[k + 1].lower not in grammar().document_links:
         return None
     end = k + 2
-    while end < len(toks) and toks[end].text not in _NP_END and toks[end].pos not in (
+    while end < len(toks) and toks[end].text not in NP_END and toks[end].pos not in (
         "VERB", "AUX"
     ):
         end += 1
