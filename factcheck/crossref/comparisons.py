@@ -9,6 +9,7 @@ scope difference (:func:`factcheck.crossref.relations.scope_reasons`) says other
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import regex
@@ -69,3 +70,18 @@ def _introduced(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
     before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]
     found = list(lexicon.comparison.finditer(before))
     return bool(found) and bool(_CUE_TO_FIGURE.fullmatch(before[found[-1].end() :]))
+
+
+def restates_compared_term(a: ClaimView, b: ClaimView, views: Mapping[str, ClaimView]) -> bool:
+    """``a`` states again a figure that its article sets against ``b`` in one sentence:
+    "281 000 manifestants" in the headline, then "281 000 d'après le ministère, contre 900 000
+    pour la CGT". The gap between ``a`` and ``b`` is the one the article itself shows between
+    the two terms of its comparison (two dates, two counts), not an error."""
+    for x, y in ((a, b), (b, a)):
+        terms = [views[y.compared_to]] if y.compared_to in views else []
+        terms += [v for v in views.values() if v.compared_to == y.claim_id]
+        if any(t.claim_id != x.claim_id and t.article_id == x.article_id
+               and t.dimension == x.dimension and t.value is not None and t.value == x.value
+               for t in terms):
+            return True
+    return False

@@ -126,6 +126,7 @@ class Lexicon:
     separators: regex.Pattern[str]
     enumeration_breaks: regex.Pattern[str]
     clause_breaks: regex.Pattern[str]
+    new_clause: regex.Pattern[str]
     coordinators: frozenset[str]
     stopwords: frozenset[str]
     generic_subjects: frozenset[str]
@@ -239,6 +240,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         separators=_pattern(structure["separators"]),
         enumeration_breaks=_pattern(structure["enumeration_breaks"]),
         clause_breaks=_pattern(structure["clause_breaks"]),
+        new_clause=_pattern(structure["new_clause"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),

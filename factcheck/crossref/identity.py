@@ -32,7 +32,9 @@ established identity, each source named with its own figure.
 Unknown is never equal: a place or a period (the date of the event or of the count) read on
 one figure only blocks, as a publication date missing on either article does. So do two
 reaches in time (``ClaimView.span``: a week's count, what still is, a running total), a
-window or a remainder read on one figure only included. (A side read
+window or a remainder read on one figure only included. In one sentence, a figure set against
+a third one ("contre 65 000 le 5 décembre") is that figure's other term, not what the
+sentence's other figures count. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
 """
@@ -158,6 +160,13 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
             ties.append("day")
             evidence.append(lexicon.say("identity_day", date=a.published))
     elif a.sentence_start == b.sentence_start and a.sentence == b.sentence:
+        if a.compared_to or b.compared_to:
+            # "les syndicats annoncent 350 000 manifestants [...] et la préfecture 76 000
+            # contre 65 000 le 5 décembre": a figure set against a third one of its sentence
+            # is that figure's other term (an earlier date, another count), not what the
+            # sentence's other figures count (the pair set against each other is judged
+            # apart, see relations._compared).
+            blockers.append("compared")
         # "9 500 selon la police et 65 000 selon les syndicats": one sentence, one article,
         # one thing counted twice (two figures of one sentence are only judged when each has
         # its own source, see relations.cross_ok).

@@ -95,9 +95,16 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
     if first >= len(members) or not _can_be_part(members[first], total, strict):
         return []
     parts = [members[first]]
+    lead = (_between(s, total, members[first]) if total in members
+            else s.text[: _rel(members[first], s)[0]])
+    # "2,77 milliards (dont 1,4 milliard pour la sécurité) et 3,19 milliards": parts opened
+    # inside brackets end with them; what follows stands beside the total.
+    bracketed = lead.count("(") > lead.count(")")
     for nxt in members[first + 1 :]:
         gap = _between(s, parts[-1], nxt)
         if len(gap) > MAX_PART_GAP or not lexicon.separators.search(gap):
+            break
+        if bracketed and ")" in gap:
             break
         if lexicon.exhaustive.search(gap) or lexicon.restatement.search(gap):
             break
@@ -173,6 +180,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
                     parts = _enumeration(s, j + 1, total, lexicon, strict=not partial or detached)
                     cue = partial or lexicon.exhaustive.search(gap)
+                    if not partial and cue and lexicon.new_clause.search(gap, 0, cue.start()):
+                        cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
                     mode = _mode(gap, parts, s, lexicon) if parts and cue else None
                     if mode:
                         yield total, parts, mode, s, s

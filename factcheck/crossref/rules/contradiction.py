@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.relations import Judged, distinct_sources
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.scale_slip import slip_factor
@@ -54,6 +55,8 @@ class Contradiction(Rule):
                 continue
             if _other_sources(j):
                 continue  # two sources: at most two sources at odds, never an error
+            if restates_compared_term(j.a, j.b, ctx.views):
+                continue  # the article's own comparison, one term stated again elsewhere
             key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
                 "flag_contradiction"
             text = ctx.lexicon.say(key, explanation=j.explanation)
