@@ -9,7 +9,8 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from factcheck.context.lexicon import grammar, source_data, world_data
+from factcheck.context.lexicon import grammar, source_data
+from factcheck.context.world import world_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
 

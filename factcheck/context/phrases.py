@@ -5,8 +5,9 @@ it calls verbs or adjectives)."""
 
 from __future__ import annotations
 
-from factcheck.context.lexicon import SubjectData, grammar, world_data
+from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Tok
+from factcheck.context.world import world_data
 
 _PP_PREPS = frozenset({"ADP"})
 

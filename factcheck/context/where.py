@@ -20,8 +20,9 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.context.lexicon import grammar, source_data, time_data, world_data
+from factcheck.context.lexicon import grammar, source_data, time_data
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.world import world_data
 from factcheck.models import MEASURE_KINDS, Kind
 
 #: Kinds that bound the stretch of a sentence a figure takes its place from.

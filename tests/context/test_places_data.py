@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.context.lexicon import world_data
+from factcheck.context.world import world_data
 
 REGIONS = [
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",

@@ -1,0 +1,115 @@
+"""Typed access to the world the context reads figures against: actors (sides and bodies),
+places and categories (``lang/<code>/actors.toml``, ``places.toml``, ``categories.toml``),
+read through :func:`factcheck.lang.load_data`. The rest of the context language data is in
+:mod:`factcheck.context.lexicon`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from factcheck.context.lexicon import _table, _words
+from factcheck.lang import LanguageDataError, load_data
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    description: str
+    subjects: frozenset[str]
+    qualifiers: frozenset[str]
+    kinds: frozenset[str]
+    only_with_qualifier: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class WorldData:
+    """Actors (sides and bodies), places and categories."""
+
+    actor_names: dict[str, str]  # lower-case name -> normal form
+    actor_adjectives: dict[str, str]  # lower-case adjective -> normal form
+    body_aliases: dict[str, str]  # lower-case alias -> normal form
+    places: dict[str, str]  # [places]: lower-case spelling -> normal form
+    place_prepositions: tuple[str, ...]
+    place_not_after: frozenset[str]
+    categories: tuple[Category, ...]
+    places_as_written: dict[str, str]  # [as_written]: spelling as written -> normal form
+    places_ambiguous: dict[str, str]  # [ambiguous]: spelling as written -> normal form
+    ambiguous_cities: dict[str, str]  # [ambiguous_cities]: spelling as written -> city
+    ambiguous_after: frozenset[str]
+    ambiguous_city_after: frozenset[str]
+    not_places: frozenset[str]  # names as written that start with a place but are none
+    town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
+    counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
+
+
+@cache
+def world_data(code: str = "fr") -> WorldData:
+    actors = load_data(code, "actors")
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for norm, entry in _table(actors, "actors", "actors").items():
+        names[norm.lower()] = norm
+        for n in _words(entry, "names", "actors"):
+            names[n] = norm
+        for a in _words(entry, "adjectives", "actors"):
+            adjectives[a] = norm
+    bodies: dict[str, str] = {}
+    for norm, entry in _table(actors, "bodies", "actors").items():
+        bodies[norm.lower()] = norm
+        for a in _words(entry, "aliases", "actors"):
+            bodies[a] = norm
+    places_file = load_data(code, "places")
+    places = {k.lower(): v for k, v in _place_table(places_file, "places").items()}
+    as_written = _place_table(places_file, "as_written")
+    ambiguous = _place_table(places_file, "ambiguous")
+    cities = _place_table(places_file, "ambiguous_cities")
+    cats = []
+    for entry in load_data(code, "categories").get("category", []):
+        if "name" not in entry:
+            raise LanguageDataError("categories.toml: every [[category]] needs a name")
+        cats.append(
+            Category(
+                name=entry["name"],
+                description=entry.get("description", ""),
+                subjects=_words(entry, "subjects", "categories"),
+                qualifiers=_words(entry, "qualifiers", "categories"),
+                kinds=_words(entry, "kinds", "categories"),
+                only_with_qualifier=_words(entry, "only_with_qualifier", "categories"),
+            )
+        )
+    return WorldData(
+        actor_names=names,
+        actor_adjectives=adjectives,
+        body_aliases=bodies,
+        places=places,
+        place_prepositions=tuple(
+            sorted((p.lower() for p in places_file.get("prepositions", [])), key=len, reverse=True)
+        ),
+        place_not_after=_words(places_file, "not_after", "places"),
+        categories=tuple(cats),
+        places_as_written=as_written,
+        places_ambiguous=ambiguous,
+        ambiguous_cities=cities,
+        ambiguous_after=_words(places_file, "ambiguous_after", "places"),
+        ambiguous_city_after=_words(places_file, "ambiguous_city_after", "places"),
+        not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
+        town_preps=_words(places_file, "town_after", "places"),
+        counting_verbs=_words(places_file, "counting_verbs", "places"),
+    )
+
+
+def _place_table(data: dict[str, Any], key: str) -> dict[str, str]:
+    """Spelling -> normal form of one table of ``places.toml``, each spelling with "'" also
+    with the typographic apostrophe ("Val-d’Oise"). Only [places] takes its normal forms as
+    spellings too; the other tables list them ("Vienne (département)" is not one)."""
+    out: dict[str, str] = {}
+    for norm, spellings in _table(data, key, "places").items():
+        if not isinstance(spellings, list):
+            raise LanguageDataError(f"places.toml: [{key}] {norm!r} must be a list of spellings")
+        for s in [norm, *spellings] if key == "places" else spellings:
+            out[str(s)] = norm
+            out[str(s).replace("'", "’")] = norm
+    return out
