@@ -165,7 +165,7 @@ def check_summary(
     lines = [
         f"{count_phrase(n_articles, 'article lu', 'articles lus')}, "
         f"{count_phrase(len(claims), 'chiffre trouvé', 'chiffres trouvés')}, "
-        f"{count_phrase(len(links), 'lien', 'liens')} entre chiffres, "
+        f"{count_phrase(len(links), 'relation', 'relations')} entre faits, "
         f"{count_phrase(len(sums), 'somme vérifiée', 'sommes vérifiées')}, "
         f"{count_phrase(len(flags), 'signalement', 'signalements')}."
     ]
@@ -182,7 +182,8 @@ def check_summary(
         )
     if len(links):
         by_relation = Counter(str(r) for r in links["relation"])
-        lines.append("Liens : " + ", ".join(f"{r} {n}" for r, n in by_relation.most_common()))
+        lines.append("Relations entre faits : "
+                     + ", ".join(f"{r} {n}" for r, n in by_relation.most_common()))
     for flag in flags.head(MAX_FLAGS_SHOWN).itertuples():
         lines.append(f"  [{flag.severity}] {flag.type} : {flag.explanation}")
     if len(flags) > MAX_FLAGS_SHOWN:

@@ -63,6 +63,9 @@ def test_check_on_the_seeds_writes_the_four_tables(runner, tmp_path: Path) -> No
     assert "cohérent" in " ".join(tables["sums"].astype(str).to_numpy().ravel())
     assert (out / "flags.excel-fr.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "articles lus" in result.output
+    # The summary counts relations between facts; the two 46 are one fact reported twice.
+    assert "0 relation entre faits" in result.output
+    assert "2 rapportés plusieurs fois" in result.output
 
 
 @pytest.mark.slow
