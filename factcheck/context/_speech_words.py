@@ -18,9 +18,9 @@ _NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM"})
 
 # Endings of a first-group verb after its stem: present (3rd persons), imperfect, simple
 # past, future, conditional; then the past participle, which needs an auxiliary.
-_FINITE_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait",
+FINITE_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait",
                    "eraient")
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +53,11 @@ def _soft(stem: str, ending: str) -> str:
 def speech_words(code: str = "fr") -> SpeechWords:
     data = source_data(code)
     more = load_data(code, "context_source").get("attribution_more", {})
-    finite = _forms({*data.speech_verbs, *data.inverted_only}, _FINITE_ENDINGS)
-    participles = _forms({*data.speech_verbs, *data.inverted_only}, _PARTICIPLE_ENDINGS)
+    finite = regular_forms({*data.speech_verbs, *data.inverted_only}, FINITE_ENDINGS)
+    participles = regular_forms({*data.speech_verbs, *data.inverted_only}, PARTICIPLE_ENDINGS)
     report_verbs = {verb: frozenset(objs)
                     for verb, objs in more.get("report_verbs", {}).items()}
-    report_forms = _forms(set(report_verbs), _FINITE_ENDINGS + _PARTICIPLE_ENDINGS)
+    report_forms = regular_forms(set(report_verbs), FINITE_ENDINGS + PARTICIPLE_ENDINGS)
     return SpeechWords(
         finite=finite,
         participles=participles,
@@ -74,7 +74,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
     )
 
 
-def _forms(verbs: set[str], endings: tuple[str, ...]) -> dict[str, str]:
+def regular_forms(verbs: set[str], endings: tuple[str, ...]) -> dict[str, str]:
     """Conjugated form -> infinitive, for the regular first-group verbs of ``verbs``."""
     out: dict[str, str] = {}
     for verb in sorted(verbs):

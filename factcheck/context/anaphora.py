@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.context._speech_words import FINITE_ENDINGS, PARTICIPLE_ENDINGS, regular_forms
 from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.lang import load_data
 
 # Parts of speech a verb form misread by the tagger never stands for where it is.
 _NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM", "ADP"})
-# First group endings: present, imperfect, simple past, future, conditional, participle.
-_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait", "eraient",
-            "é", "ée", "és", "ées")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,22 +32,12 @@ class AnaphoraData:
     being_forms: frozenset[str]  # forms of "être": a verb of level only before "de"/"à"
 
 
-def _soft(stem: str, ending: str) -> str:
-    """ "avancer" + "ait" -> "avançait"; "plonger" + "ait" -> "plongeait"."""
-    if ending[:1] in ("a", "o"):
-        if stem.endswith("c"):
-            return stem[:-1] + "ç" + ending
-        if stem.endswith("g"):
-            return stem + "e" + ending
-    return stem + ending
-
-
 @cache
 def anaphora_data(code: str = "fr") -> AnaphoraData:
     full = load_data(code, "context_subject")
     d = full["anaphora"]
     verbs = frozenset(d["level_verbs"])
-    forms = {_soft(v[:-2], e) for v in verbs if v.endswith("er") for e in _ENDINGS}
+    forms = set(regular_forms(set(verbs), FINITE_ENDINGS + PARTICIPLE_ENDINGS))
     return AnaphoraData(
         demonstratives=frozenset(d["demonstratives"]),
         metric_nouns=frozenset(d["metric_nouns"]),
