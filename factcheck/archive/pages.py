@@ -89,6 +89,13 @@ def _like(search: str | None) -> str | None:
     return f"%{escaped}%"
 
 
+def _matches(columns: tuple[str, ...], pattern: str) -> tuple[str, list[object]]:
+    """A condition true when one of ``columns`` holds ``pattern`` (from :func:`_like`), and its
+    parameters."""
+    clause = " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns)
+    return f"({clause})", [pattern] * len(columns)
+
+
 def _page(con: duckdb.DuckDBPyConnection, base: str, where: list[str], params: list[object],
           order: str, page: int, size: int) -> Page:
     offset, size = _bounds(page, size)
@@ -110,13 +117,13 @@ def figures_page(con: duckdb.DuckDBPyConnection, search: str | None = None,
                  page: int = 1, size: int = DEFAULT_PAGE_SIZE) -> Page:
     """Stored figures, newest articles first; ``search`` matches the figure, its subject, its
     source, its sentence or the article's title (case-insensitive)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     pattern = _like(search)
     if pattern:
-        where.append("(surface ILIKE ? ESCAPE '\\' OR subject ILIKE ? ESCAPE '\\' OR "
-                     "source ILIKE ? ESCAPE '\\' OR sentence ILIKE ? ESCAPE '\\' OR "
-                     "title ILIKE ? ESCAPE '\\')")
-        params += [pattern] * 5
+        clause, values = _matches(("surface", "subject", "source", "sentence", "title"), pattern)
+        where.append(clause)
+        params += values
     return _page(con, _FIGURES, where, params,
                  "published DESC NULLS LAST, article_id, start", page, size)
 
@@ -133,10 +140,9 @@ def facts_page(con: duckdb.DuckDBPyConnection, search: str | None = None,
     params: list[object] = [max(int(min_reports), 1)]
     pattern = _like(search)
     if pattern:
-        where.append("(metric ILIKE ? ESCAPE '\\' OR subject ILIKE ? ESCAPE '\\' OR "
-                     "place ILIKE ? ESCAPE '\\' OR sources ILIKE ? ESCAPE '\\' OR "
-                     "variants ILIKE ? ESCAPE '\\')")
-        params += [pattern] * 5
+        clause, values = _matches(("metric", "subject", "place", "sources", "variants"), pattern)
+        where.append(clause)
+        params += values
     return _page(con, base, where, params, "n_reports DESC, first_published, fact_id",
                  page, size)
 
@@ -175,6 +181,5 @@ def timeline_page(con: duckdb.DuckDBPyConnection, search: str,
     base = ("SELECT first_published AS date, metric, subject, place, value, low, high, "
             "n_reports, first_outlet, first_article, variants, fact_id "
             f"FROM ({CURRENT_FACTS_SQL}) WHERE first_published IS NOT NULL")
-    where = ["(metric ILIKE ? ESCAPE '\\' OR subject ILIKE ? ESCAPE '\\' OR "
-             "place ILIKE ? ESCAPE '\\')"]
-    return _page(con, base, where, [pattern] * 3, "date, fact_id", page, size)
+    clause, values = _matches(("metric", "subject", "place"), pattern)
+    return _page(con, base, [clause], values, "date, fact_id", page, size)
