@@ -382,13 +382,11 @@ def links_with_status(links: pd.DataFrame, claims_status: pd.DataFrame) -> pd.Da
     return out
 
 
-def facts_index(claims: pd.DataFrame, links: pd.DataFrame
-                ) -> tuple[dict[str, str], dict[str, int]]:
-    """claim id -> fact id, and fact id -> number of reports, of the corpus's facts
+def facts_index(facts: pd.DataFrame) -> tuple[dict[str, str], dict[str, int]]:
+    """claim id -> fact id, and fact id -> number of reports, of a facts table
     (:mod:`factcheck.crossref.facts`)."""
-    from factcheck.crossref.facts import build_facts, fact_of_claims
+    from factcheck.crossref.facts import fact_of_claims
 
-    facts = build_facts(claims, links)
     if facts.empty:
         return {}, {}
     reports = dict(zip(facts["fact_id"].astype(str), facts["n_reports"].astype(int),

@@ -13,6 +13,7 @@ from factcheck.dashboard.widgets import (
     ViewContext,
     article_label,
     article_meta_html,
+    corpus_facts,
     describe_claim,
     md,
     show_legend,
@@ -143,13 +144,6 @@ def figures_view(ctx: ViewContext) -> None:
     st.dataframe(_french_table(table, L.CLAIM_TABLE), hide_index=True, width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _facts_index(corpus_key: str, _claims: pd.DataFrame, _links: pd.DataFrame
-                 ) -> tuple[dict[str, str], dict[str, int]]:
-    # Computed once per corpus (``corpus_key`` names it; the tables are not hashed).
-    return data.facts_index(_claims, _links)
-
-
 def timeline_view(ctx: ViewContext) -> None:
     metrics = timeline.metrics_table(ctx.claims)
     if metrics.empty:
@@ -170,7 +164,7 @@ def timeline_view(ctx: ViewContext) -> None:
     if frame.empty:
         st.info("Aucun de ces chiffres n'est daté (ni période, ni date de publication).")
         return
-    fact_of, reports = _facts_index(ctx.corpus_key, ctx.claims, ctx.links)
+    fact_of, reports = data.facts_index(corpus_facts(ctx))
     if st.checkbox("Un point par fait (son premier rapport)", value=True, key="per_fact",
                    help="Les chiffres qui rapportent le même fait (même valeur, même mesure, "
                    "même histoire) sont réunis : le premier rapport daté est montré, avec "

@@ -16,6 +16,7 @@ from factcheck.dashboard.analysis import check_draft, left_out_message
 from factcheck.dashboard.highlight import Span, SpanStatus
 from factcheck.dashboard.widgets import (
     ViewContext,
+    corpus_facts,
     describe_claim,
     flag_card,
     md,
@@ -229,12 +230,11 @@ def exports_view(ctx: ViewContext) -> None:
                "inclus. Un texte commençant par =, +, -, @, une tabulation ou un retour "
                "chariot est précédé d'une apostrophe, pour qu'un tableur ne l'exécute "
                "jamais comme une formule.")
-    from factcheck.crossref.facts import build_facts
     from factcheck.crossref.reader_links import flags_with_facts, reader_links
 
     # The same tables as ``factcheck check``: each figure's link to its fact rather than a row
     # per pair of reports, and the facts of each flag.
-    facts = build_facts(ctx.claims, ctx.links)
+    facts = corpus_facts(ctx)
     _downloads("claims", "Chiffres", ctx.claims)
     _downloads("facts", "Faits", facts)
     _downloads("links", "Liens", data.links_with_status(

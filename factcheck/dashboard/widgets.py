@@ -48,6 +48,20 @@ class ViewContext:
         }
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _corpus_facts(corpus_key: str, _claims: pd.DataFrame, _links: pd.DataFrame) -> pd.DataFrame:
+    # Computed once per corpus (``corpus_key`` names it; the tables are not hashed).
+    from factcheck.crossref.facts import build_facts
+
+    return build_facts(_claims, _links)
+
+
+def corpus_facts(ctx: ViewContext) -> pd.DataFrame:
+    """The facts table of the corpus (:mod:`factcheck.crossref.facts`), shared by the timeline
+    and the downloads."""
+    return _corpus_facts(ctx.corpus_key, ctx.claims, ctx.links)
+
+
 def md(text: object) -> str:
     """Text from articles or analysis, safe to put in Markdown."""
     return escape_markdown("" if text is None else str(text))
