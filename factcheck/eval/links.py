@@ -17,7 +17,10 @@ Scores:
 * **flag precision**: the share of flags that are real: a flag is real when two of its claims
   (or its one claim and another) are a gold ``contradiction`` (or, for a
   ``sources_disagree`` flag, a gold ``sources_disagree``), or its claims hold a gold
-  ``sum_mismatch`` total and one of its parts.
+  ``sum_mismatch`` total and one of its parts. A figure the gold says is the same report as
+  another (``same``: the headline's figure stated again in the body; not ``compatible``, since
+  "au moins 10" may agree with what 12 disagrees with) stands for it: a flag on the body's
+  figure of an annotated contradiction between the headline's and another article's is real.
   Given for high-severity flags apart;
 * **inconsistency recall**: the share of gold ``contradiction`` and ``sum_mismatch`` relations
   that some flag covers;
@@ -25,7 +28,15 @@ Scores:
   two figures that the gold relations mention, the share whose figures report one fact in the
   gold (joined through one-fact relations: A same B and B evolution C make A, B, C one fact);
   figures no gold relation mentions are left out, since nothing is known of them;
-* **flags per 100 articles**.
+* **flags per 100 articles**;
+* **false flags by cause**: what the gold says of a false flag's figures, so that a frozen
+  set can say which gate failed without anyone reading its texts: ``one gold fact`` (the
+  figures report one fact and agree: the values or sources were misjudged),
+  ``two gold facts`` (the gold puts them in different facts or a ``different_scope``:
+  identity was wrong), ``unrelated`` (both annotated, no relation joins them: most often
+  different facts nobody thought to relate), ``figure not annotated`` (a figure the gold
+  does not hold: an extraction error or a figure read where there is none); each split
+  ``within one article`` / ``across articles``.
 """
 
 from __future__ import annotations
@@ -99,6 +110,7 @@ class RelationReport:
     n_flags: int
     flags_by_type: dict[str, int] = field(default_factory=dict)
     false_flags: tuple[str, ...] = ()
+    false_flag_causes: dict[str, int] = field(default_factory=dict)
     missed_inconsistencies: tuple[str, ...] = ()
     missed_links: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
@@ -121,6 +133,7 @@ class RelationReport:
             "flags_per_100_articles": self.flags_per_100,
             "flags_by_type": self.flags_by_type,
             "false_flags": list(self.false_flags),
+            "false_flag_causes": self.false_flag_causes,
             "missed_inconsistencies": list(self.missed_inconsistencies),
             "missed_links": list(self.missed_links),
             "unresolved": list(self.unresolved),
@@ -178,6 +191,9 @@ def score_relations(
     linked = linked_right = one_fact = 0
     missed_links: list[str] = []
     facts = _Facts()
+    scoped: set[frozenset[str]] = set()  # pairs the gold says measure different things
+    gold_pair: dict[frozenset[str], str] = {}  # pair -> its annotated one-fact relation
+    reports = _Facts()  # figures the gold says are one report (same)
     for rel in relations:
         kind = str(rel["relation"])
         a = _ref(rel["a"])
@@ -202,6 +218,13 @@ def score_relations(
                     linked_right += right
                 else:
                     missed_links.append(f"{label} (predicted: {predicted or 'no link'})")
+            if kind == "different_scope" and pair:
+                scoped.add(pair)
+            if kind in ONE_FACT and pair:
+                gold_pair[pair] = kind
+            if kind == "same" and ca and cb:
+                reports.mention(ca, cb)
+                reports.join(ca, cb)
             if kind in ("contradiction", "sources_disagree") and pair:
                 real_pairs[pair] = kind
             if kind in INCONSISTENT:
@@ -219,7 +242,19 @@ def score_relations(
     real = real_high = n_high = 0
     by_type: dict[str, int] = defaultdict(int)
     false_flags: list[str] = []
+    causes: dict[str, int] = defaultdict(int)
+    annotated = set(claim_of.values())
     covered: set[frozenset[str]] = set()
+
+    def report_pair(p: frozenset[str]) -> frozenset[str]:
+        """A pair of figures as a pair of reports: the headline's figure stated again in the
+        body disagrees with what its original disagrees with."""
+        return frozenset(reports.find(c) if c in reports.parent else c for c in p)
+
+    real_reports: dict[frozenset[str], str] = {}
+    for p, kind in real_pairs.items():
+        if real_reports.get(report_pair(p)) not in INCONSISTENT:
+            real_reports[report_pair(p)] = kind
     for rec in flags.to_dict("records") if len(flags) else []:
         if not set(split_ids(rec.get("article_ids"))) & article_set:
             continue
@@ -231,11 +266,12 @@ def score_relations(
         if len(ids) == 1:
             # A flag on one figure ("jeudi 19 juin" is a Monday) is real when that figure is
             # one side of a real inconsistency: it points at the wrong one.
+            # (Only the annotated figure itself: a restatement of it is not pointed at.)
             pairs = {p for p in real_pairs if ids[0] in p}
         # A sources_disagree flag is right on two sources at odds (or worse); any other flag
         # only on a real inconsistency.
         allowed = _DISAGREE | INCONSISTENT if ftype == "sources_disagree" else INCONSISTENT
-        hits = {p for p in pairs if real_pairs.get(p) in allowed}
+        hits = {report_pair(p) for p in pairs if real_reports.get(report_pair(p)) in allowed}
         is_real = bool(hits)
         covered |= hits
         high = str(rec.get("severity")) == "high"
@@ -244,8 +280,14 @@ def score_relations(
         real_high += is_real and high
         if not is_real:
             false_flags.append(f"{ftype} ({rec.get('severity')}): {rec.get('explanation')}")
-    caught = sum(1 for _, pairs in inconsistencies if any(p in covered for p in pairs))
-    missed = [label for label, pairs in inconsistencies if not any(p in covered for p in pairs)]
+            cause = _false_flag_cause(ids, annotated, facts, scoped, gold_pair)
+            where = ("within one article" if len(set(split_ids(rec.get("article_ids")))) == 1
+                     else "across articles")
+            causes[f"{ftype}: {cause}, {where}"] += 1
+    caught = sum(1 for _, pairs in inconsistencies
+                 if any(report_pair(p) in covered for p in pairs))
+    missed = [label for label, pairs in inconsistencies
+              if not any(report_pair(p) in covered for p in pairs)]
     return RelationReport(
         link_recall=Ratio(linked, one_fact),
         link_relation=Ratio(linked_right, one_fact),
@@ -257,11 +299,31 @@ def score_relations(
         n_flags=n_flags,
         flags_by_type=dict(sorted(by_type.items())),
         false_flags=tuple(false_flags),
+        false_flag_causes=dict(sorted(causes.items())),
         missed_inconsistencies=tuple(missed),
         missed_links=tuple(missed_links),
         unresolved=tuple(unresolved),
         wrong_links=tuple(wrong_links),
     )
+
+
+def _false_flag_cause(ids: list[str], annotated: set[str], facts: _Facts,
+                      scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str]) -> str:
+    """What the gold says of a false flag's figures (see the module docstring)."""
+    if len(ids) < 2:
+        return "one figure" if ids and ids[0] in annotated else "figure not annotated"
+    if any(c not in annotated for c in ids):
+        return "figure not annotated"
+    pairs = [frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]]
+    if any(p in scoped for p in pairs):
+        return "two gold facts"
+    if not all(c in facts.parent for c in ids):
+        return "unrelated"
+    roots = {facts.find(c) for c in ids}
+    if len(roots) > 1:
+        return "two gold facts"
+    direct = sorted({gold_pair[p] for p in pairs if p in gold_pair})
+    return "one gold fact" + (f" ({'/'.join(direct)})" if direct else "")
 
 
 class _Facts:
@@ -321,6 +383,9 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
     if report.flags_by_type:
         lines.append("  by type: " + ", ".join(f"{k} {v}" for k, v in
                                                 report.flags_by_type.items()))
+    if report.false_flag_causes:
+        lines.append("  false flags by cause: " + ", ".join(
+            f"{k} {v}" for k, v in report.false_flag_causes.items()))
     for title, items in (("False flags", report.false_flags),
                          ("Real inconsistencies missed", report.missed_inconsistencies),
                          ("Pairs of one fact not linked", report.missed_links),

@@ -11,7 +11,12 @@ from click.testing import CliRunner
 from conftest import GOLD_DIR, SEEDS_DIR
 
 from factcheck.cli import main
-from factcheck.eval.links import RelationsError, load_relations, score_relations
+from factcheck.eval.links import (
+    RelationsError,
+    format_relation_report,
+    load_relations,
+    score_relations,
+)
 from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS
 
 
@@ -116,3 +121,39 @@ def test_a_flag_on_the_wrong_figure_of_a_real_inconsistency_is_real() -> None:
     report = score_relations(GOLD, RELATIONS, CLAIMS, _links(), flags, ["a", "b", "c"])
     assert (report.flag_precision.hits, report.flag_precision.total) == (1, 2)
     assert report.inconsistency_recall.hits == 1
+
+
+@pytest.mark.parametrize(("ids", "articles", "cause"), [
+    # ca and cc are one gold fact (compatible): a flag between them misjudged the values
+    (("ca", "cc"), ("a", "c"), "contradiction: one gold fact (compatible), across articles"),
+    # c9 is a total, c5 one of its parts: two facts for the gold
+    (("c9", "c5"), ("a",), "contradiction: two gold facts, within one article"),
+    # "zz" is no figure of the gold
+    (("ca", "zz"), ("a",), "contradiction: figure not annotated, within one article"),
+    # cb is in a relation, cx (an annotated figure) in none
+    (("cb", "cx"), ("b", "a"), "contradiction: unrelated, across articles"),
+])
+def test_false_flags_are_counted_by_what_the_gold_says_of_their_figures(
+        ids: tuple[str, ...], articles: tuple[str, ...], cause: str) -> None:
+    gold = [*GOLD, _gold("a", "7", 60)]
+    claims = pd.concat([CLAIMS, pd.DataFrame([_claim("a", "cx", 60, 61)])], ignore_index=True)
+    flags = pd.DataFrame([("f0", "contradiction", "high", ids, articles, "x", (), 0.5)],
+                         columns=list(FLAG_COLUMNS))
+    report = score_relations(gold, RELATIONS, claims, _links(), flags, ["a", "b", "c"])
+    assert report.false_flag_causes == {cause: 1}
+    assert "false flags by cause: " + cause in format_relation_report(report)
+
+
+def test_a_flag_on_a_restated_figure_of_a_real_inconsistency_is_real() -> None:
+    # cc is the same report as ca (the headline's figure stated again); ca contradicts cb:
+    # cc against cb is real too, and it covers the annotated inconsistency
+    flags = _flags(("contradiction", "high", ("cc", "cb")))
+    same = [RELATIONS[0], dict(RELATIONS[1], relation="same")]
+    report = score_relations(GOLD, same, CLAIMS, _links(), flags, ["a", "b", "c"])
+    assert (report.flag_precision.hits, report.flag_precision.total) == (1, 1)
+    assert report.inconsistency_recall.hits == 1
+    # neither a compatible figure ("au moins 40") nor a later one stands for it
+    for relation in ("compatible", "evolution"):
+        rel = [RELATIONS[0], dict(RELATIONS[1], relation=relation)]
+        report = score_relations(GOLD, rel, CLAIMS, _links(), flags, ["a", "b", "c"])
+        assert report.flag_precision.hits == 0
