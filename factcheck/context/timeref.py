@@ -25,12 +25,12 @@ empty when the publication date is unknown.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import regex
 
+from factcheck.context.calendar_spans import CalendarSpans, month_end, shift_month, shift_year
 from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.extract.dates import nearest_year
@@ -48,11 +48,7 @@ class _Expr:
     rule: str = ""  # the [relative] rule that made it, if any
 
 
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-class TimeResolver:
+class TimeResolver(CalendarSpans):
     """Resolves the time expressions of an article's sentences against its publication date."""
 
     def __init__(self, published: date | None) -> None:
@@ -60,142 +56,6 @@ class TimeResolver:
         # push "l'an prochain" past them: such a date is no reference.
         self.published = published if published and 1000 <= published.year <= 2999 else None
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
-
-    # -- resolution helpers -------------------------------------------------------------
-    def _weekday(self, name: str, future: bool = False) -> date | None:
-        """The most recent such day on or before publication; the next one on or after it
-        when the figure is projected ("seront mobilisés samedi")."""
-        if self.published is None:
-            return None
-        wd = time_data().weekdays.index(name)
-        if future:
-            return self.published + timedelta(days=(wd - self.published.weekday()) % 7)
-        return self.published - timedelta(days=(self.published.weekday() - wd) % 7)
-
-    def _month(self, name: str, year: str | None, future: bool = False) -> tuple[date, date] | None:
-        m = time_data().months.index(name) + 1
-        if year:
-            y = int(year)
-        elif self.published is not None:
-            y = self.published.year
-            if future and m < self.published.month:
-                y += 1
-            elif not future and m > self.published.month:
-                y -= 1
-        else:
-            return None
-        return date(y, m, 1), _month_end(y, m)
-
-    def _future_month(self, name: str, year: str | None) -> date | None:
-        m = time_data().months.index(name) + 1
-        if year:
-            return _month_end(int(year), m)
-        if self.published is None:
-            return None
-        y = self.published.year if m >= self.published.month else self.published.year + 1
-        return _month_end(y, m)
-
-    def _quarter(self, q: int, year: str | None, months: int = 3) -> tuple[date, date] | None:
-        """The quarter ``q`` of ``year``, or the most recent one begun by publication
-        (``months=6``: a semester)."""
-        if year:
-            y = int(year)
-        elif self.published is not None:
-            y = self.published.year
-            if date(y, months * (q - 1) + 1, 1) > self.published:
-                y -= 1
-        else:
-            return None
-        return date(y, months * (q - 1) + 1, 1), _month_end(y, months * q)
-
-    def _so_far(
-        self, span: tuple[date, date] | None, year: str | None, future: bool
-    ) -> tuple[date, date] | None:
-        """A month, season, quarter or semester named without a year and still running at
-        publication ends at publication, like "cette année": "a atteint 7,3 % en mars" in
-        an article of 14 March is about 1-14 March, not a projection."""
-        p = self.published
-        if span is None or year or future or p is None or not span[0] <= p < span[1]:
-            return span
-        return span[0], p
-
-    def _season(self, name: str, year: str | None, future: bool) -> tuple[date, date] | None:
-        """That season of ``year``; else the current or last one (the next one if ``future``)."""
-        first, last = time_data().seasons[name]
-        fm, fd = (int(x) for x in first.split("-"))
-        lm, ld = (int(x) for x in last.split("-"))
-        wraps = lm < fm
-        if year:
-            y = int(year)
-        elif self.published is None:
-            return None
-        else:
-            y = self.published.year
-            start = date(y, fm, fd)
-            if future and date(y + (1 if wraps else 0), lm, ld) < self.published:
-                y += 1
-            elif not future and start > self.published:
-                y -= 1
-        return date(y, fm, fd), date(y + (1 if wraps else 0), lm, ld)
-
-    def _season_end(self, name: str, year: str | None) -> date | None:
-        first, last = time_data().seasons[name]
-        lm, ld = (int(x) for x in last.split("-"))
-        fm = int(first.split("-")[0])
-        if year:
-            y = int(year) + (1 if lm < fm else 0)
-            return date(y, lm, ld)
-        if self.published is None:
-            return None
-        y = self.published.year
-        end = date(y, lm, ld)
-        return end if end >= self.published else date(y + 1, lm, ld)
-
-    def _relative(self, rule: str, future: bool = False) -> tuple[date, date] | None:
-        """The period of a relative expression; the current week, month or year runs to its
-        end when the figure is projected ("dépassera 6 % cette année")."""
-        p = self.published
-        if p is None:
-            return None
-        monday = p - timedelta(days=p.weekday())
-        if rule == "today":
-            return p, p
-        if rule == "yesterday":
-            return p - timedelta(days=1), p - timedelta(days=1)
-        if rule == "day_before_yesterday":
-            return p - timedelta(days=2), p - timedelta(days=2)
-        if rule == "this_week":
-            return monday, (monday + timedelta(days=6)) if future else p
-        if rule == "last_week":
-            return monday - timedelta(days=7), monday - timedelta(days=1)
-        if rule == "this_month":
-            return date(p.year, p.month, 1), _month_end(p.year, p.month) if future else p
-        if rule == "last_month":
-            y, m = (p.year, p.month - 1) if p.month > 1 else (p.year - 1, 12)
-            return date(y, m, 1), _month_end(y, m)
-        if rule == "this_year":
-            return date(p.year, 1, 1), date(p.year, 12, 31) if future else p
-        if rule == "last_year":
-            return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)
-        if rule == "past_twelve_months":
-            return p - timedelta(days=365), p
-        if rule == "year_before":
-            day = p.replace(year=p.year - 1) if (p.month, p.day) != (2, 29) else p - timedelta(366)
-            return day, day
-        if rule == "month_before":
-            return self._relative("last_month")
-        if rule == "tomorrow":
-            return p + timedelta(days=1), p + timedelta(days=1)
-        if rule == "next_week":
-            return monday + timedelta(days=7), monday + timedelta(days=13)
-        if rule == "next_month":
-            y, m = (p.year, p.month + 1) if p.month < 12 else (p.year + 1, 1)
-            return date(y, m, 1), _month_end(y, m)
-        if rule == "next_year":
-            return date(p.year + 1, 1, 1), date(p.year + 1, 12, 31)
-        if rule == "night":
-            return p - timedelta(days=1), p
-        return None
 
     # -- finding ------------------------------------------------------------------------
     def expressions(self, sentence: str, future: bool = False) -> list[_Expr]:
@@ -251,7 +111,7 @@ class TimeResolver:
             elif m["fm"]:
                 end = self._future_month(m["fm"], None)
             elif m["fmo"] and self.published:
-                end = _month_end(self.published.year, self.published.month)
+                end = month_end(self.published.year, self.published.month)
             elif m["fy"] or m["y"]:
                 end = date(int(m["fy"] or m["y"]), 12, 31)
             elif m["m"]:
@@ -273,7 +133,7 @@ class TimeResolver:
                             # aux urnes le 9 juin"): the nearest one.
                             when = when.replace(year=nearest_year(when.month, day, self.published))
                         elif when < self.published:
-                            when = _shift_year(when, +1)
+                            when = shift_year(when, +1)
                     add(m, "point", when, when)
         for m in pats["part_month"].finditer(low):
             span = self._month(m["m"], m["y"])
@@ -379,10 +239,10 @@ class TimeResolver:
                 ]
                 if base and base[-1].first and base[-1].last:
                     b = base[-1]
-                    shift = _shift_year if back_year else _shift_month
+                    shift = shift_year if back_year else shift_month
                     last = shift(b.last, -1)
-                    if b.last == _month_end(b.last.year, b.last.month):  # February 2024: 29th
-                        last = _month_end(last.year, last.month)
+                    if b.last == month_end(b.last.year, b.last.month):  # February 2024: 29th
+                        last = month_end(last.year, last.month)
                     return _iso(shift(b.first, -1)), _iso(last)
             if best.kind == "since":
                 # Up to when it is stated; open when that is before the start (a wrong
@@ -415,25 +275,9 @@ def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
         return f"{r}-01-01", f"{r}-12-31"
     if regex.fullmatch(r"\d{4}-\d{2}", r):
         y, mo = int(r[:4]), int(r[5:])
-        return f"{r}-01", _month_end(y, mo).isoformat()
+        return f"{r}-01", month_end(y, mo).isoformat()
     return r, r
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-def _shift_month(day: date, months: int) -> date:
-    """The same day ``months`` later, or the month's last day when it has fewer days."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    end = _month_end(year, month + 1)
-    return date(year, month + 1, min(day.day, end.day))
-
-
-def _shift_year(day: date, years: int) -> date:
-    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
