@@ -11,9 +11,15 @@ corpus articles are the corpus view's business.
 With the project's cross-referencer (the default), the index is its own: the corpus claims are
 prepared into comparable views once, with their parts/total roles, and grouped by the
 cross-referencer's blocks (dimension and metric family, else source). A draft only adds its
-views to the blocks they fall in; only pairs involving a draft figure are judged, and the
-registered rules run on those judgements. Results are those of ``cross_reference`` on corpus
-and draft together, restricted to the draft (``tests/crossref/test_draft_engine.py`` checks it).
+views to the blocks they fall in, and of each block only the corpus figures a draft figure can
+meet are taken: those of an article of the draft's story and those whose sentence shares rare
+words with a draft figure's (the test of ``matching.same_story``); every other figure would be
+judged "not comparable". So a draft is checked in time that grows with its story, not with the
+archive. Only pairs involving a draft figure are judged, and the registered rules run on those
+judgements. Results are those of ``cross_reference`` on corpus and draft together, restricted
+to the draft (``tests/crossref/test_draft_engine.py`` checks it on every dev passage); they
+could only differ where, in the whole corpus, a figure's nearest figures of another period
+were all of other stories, which the draft checker does not consider at all.
 
 With another cross-referencer (``crossref_fn``), blocks are this module's own and
 deliberately wide (same kind and unit, then same category, subject or actor, or the same
@@ -80,6 +86,48 @@ class CrossrefIndex:
         views = prepare_claims(corpus_claims, self.lexicon)
         views = with_roles(views, find_structures(views, self.lexicon), self.lexicon)
         self.blocks = blocks(views)
+        # Where a draft figure can meet a corpus figure of its block: in an article of the
+        # draft's story, or through rare words of their sentences (matching.same_story).
+        # Positions in each block, by article and by sentence word.
+        self._by_article: dict[tuple[str, str], dict[str, list[int]]] = {}
+        self._by_word: dict[tuple[str, str], dict[str, list[int]]] = {}
+        for key, members in self.blocks.items():
+            by_article: dict[str, list[int]] = defaultdict(list)
+            by_word: dict[str, list[int]] = defaultdict(list)
+            for i, v in enumerate(members):
+                by_article[v.article_id].append(i)
+                for word, _ in v.story_words:
+                    by_word[word].append(i)
+            self._by_article[key] = dict(by_article)
+            self._by_word[key] = dict(by_word)
+
+    def _meeting(self, key: tuple[str, str], mine: list) -> list:
+        """The corpus figures of block ``key`` that one of the draft's figures ``mine`` can
+        meet (:func:`factcheck.crossref.relations.cross_ok`): those of an article of the
+        draft's story, and those whose sentence shares enough rare words with a draft
+        figure's. Every other corpus figure would only be judged "not comparable", so the
+        draft is checked in time that grows with its story, not with the corpus."""
+        corpus = self.blocks.get(key, [])
+        if not corpus:
+            return []
+        by_article = self._by_article[key]
+        by_word = self._by_word[key]
+        from factcheck.crossref.stories import sentences_related
+
+        settings = self.lexicon.stories
+        keep: set[int] = set()
+        for v in mine:
+            for article in v.story:
+                keep.update(by_article.get(article, ()))
+            counts: dict[int, int] = defaultdict(int)
+            for word, _ in v.story_words:
+                for i in by_word.get(word, ()):
+                    counts[i] += 1
+            words = dict(v.story_words)
+            keep.update(i for i, n in counts.items() if n >= settings.sentence_shared
+                        and i not in keep
+                        and sentences_related(words, dict(corpus[i].story_words), settings))
+        return [corpus[i] for i in sorted(keep)]
 
     def check(self, draft_claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
         """Links and flags between the draft and the corpus, and the number of corpus figures
@@ -104,7 +152,7 @@ class CrossrefIndex:
         judged = {}
         n_candidates = 0
         for key, mine in blocks(views).items():
-            corpus = self.blocks.get(key, [])
+            corpus = self._meeting(key, mine)
             n_candidates += len(corpus)
             for a, b in candidate_pairs(corpus + mine):
                 if a.claim_id == b.claim_id or not (

@@ -73,3 +73,30 @@ def test_seed_contradiction_through_the_index(corpus):
     seed = claims[claims["surface"] == "988 millions de dollars"]["claim_id"].iloc[0]
     assert seed in flagged
     assert 0 < result.n_candidates < len(claims)
+
+
+def test_figures_of_other_stories_in_the_draft_block_are_not_compared():
+    # Three stories with figures of one block (public money): the draft, about the first,
+    # meets the first's figures only, however many the others hold.
+    texts = {
+        "lyon-budget": ("Le budget de la métropole de Lyon atteindra 4,1 milliards d'euros en "
+                        "2025, a annoncé son président lors du conseil métropolitain."),
+        "hopital-brest": ("Le budget du centre hospitalier de Brest s'élève à 400 millions "
+                          "d'euros, selon sa directrice."),
+        "festival-arles": ("Le festival de photographie d'Arles dispose d'un budget de 3 "
+                           "millions d'euros, financé surtout par la région."),
+    }
+    articles = [Article(k, v, published=date(2024, 12, 1)) for k, v in texts.items()]
+    claims = claims_frame(articles)
+    checker = draft_checker(claims)
+    draft = ("Le conseil métropolitain de Lyon a présenté un budget de 4,3 milliards d'euros "
+             "pour 2025, selon le président de la métropole.")
+    result = checker.check(draft, published=date(2024, 12, 2))
+    block = next(key for key, views in checker.engine.blocks.items()
+                 if any(v.article_id == "lyon-budget" for v in views))
+    in_block = {v.article_id for v in checker.engine.blocks[block]}
+    assert {"hopital-brest", "festival-arles"} & in_block  # one block, other stories
+    alone = draft_checker(claims[claims["article_id"] == "lyon-budget"])
+    expected = alone.check(draft, published=date(2024, 12, 2))
+    assert result.n_candidates == expected.n_candidates > 0
+    assert set(result.links["link_id"]) == set(expected.links["link_id"])
