@@ -152,7 +152,9 @@ def _sentence_contexts(
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the
     # others ("selon une étude du CSIS, ... dans les deux camps").
-    own_source = any(src.source for src in srcs)
+    # Counts each with the body that counts them ("700 000 selon la CGT et 81 000 pour la
+    # préfecture") leave the report's source to the sentence's other figures.
+    own_source = any(src.source and src.rule != "counted_by" for src in srcs)
     own_place = False
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()

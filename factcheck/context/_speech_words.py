@@ -37,6 +37,9 @@ class SpeechWords:
     report_forms: dict[str, str]  # "dresse", "dressait" -> "dresser"
     gapped_speakers: frozenset[str]  # "et les syndicats 22 000": who may count
     noun_openers: frozenset[str]  # "Autre chiffre inquiétant": a noun after them, not a verb
+    contrast_links: frozenset[str]  # "selon la CGT et 81 000 ...": the next count of a contrast
+    count_preps: frozenset[str]  # "81 000 pour la préfecture", "30 000 par les syndicats"
+    counters: frozenset[str]  # who counts a crowd or a harvest: "pour la préfecture"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -71,6 +74,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         report_forms={**report_forms, **{v: v for v in report_verbs}},
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
+        contrast_links=frozenset(more.get("contrast_links", [])),
+        count_preps=frozenset(more.get("count_preps", [])),
+        counters=frozenset(more.get("counters", [])),
     )
 
 

@@ -30,7 +30,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context._agents import agent_after, gapped, passive_agent
+from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -147,10 +147,12 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("agent_after", "selon", "inverted", "gapped", "speech_verb", "passive_agent",
-             "selon_far", "document")
+    rules = ("counted_by", "agent_after", "selon", "inverted", "gapped", "speech_verb",
+             "passive_agent", "selon_far", "document")
     for rule in rules:
-        if rule == "agent_after":
+        if rule == "counted_by":
+            np = counted_by(toks, figs, n)
+        elif rule == "agent_after":
             np = agent_after(toks, fig.last, data)
         elif rule in ("selon", "selon_far"):
             np = selon(toks, figs, n, data, far=rule == "selon_far")

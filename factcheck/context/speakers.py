@@ -14,6 +14,25 @@ _DASHES = frozenset({"–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 #: Tokens that end a speaker's noun phrase (shared with ``_agents``).
 NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
+_LIST_DASHES = frozenset({"-", "–", "—"})
+
+
+def is_number(t: Tok) -> bool:
+    """A figure's token ("81.000", "trois" tagged a number), not a capitalised name the
+    tagger reads as one ("Lucie Roesch")."""
+    return t.text[:1].isdigit() or (t.pos == "NUM" and not t.is_title)
+
+
+def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether the word at ``j`` opens the next count of a contrast: a dash, or "et", "ou",
+    "contre" with a number within three words ("selon la CGT et 81 000 pour la préfecture",
+    "recensés par la police - et 30 000 par les syndicats"): a source's name ends there."""
+    t = toks[j]
+    if t.text in _LIST_DASHES:  # a dash between words, not inside one ("Président-Directeur")
+        return j == 0 or toks[j - 1].end < t.start
+    if t.lower not in speech_words().contrast_links:
+        return False
+    return any(is_number(x) for x in toks[j + 1 : j + 4])
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
@@ -109,7 +128,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
             j = k
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in NP_END:
-        if out and toks[j].lower in data.stops:
+        if out and (toks[j].lower in data.stops or next_figure_at(toks, j)):
             break
         out.append(toks[j])
         j += 1
@@ -171,7 +190,7 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
             continue  # "selon les régions": depending on, not a source
         np = []
         j = k + 1
-        while j < len(toks) and toks[j].text not in NP_END:
+        while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
             np.append(toks[j])
             j += 1
         if np and np[0].pos == "PRON":
