@@ -40,6 +40,9 @@ class SpeechWords:
     contrast_links: frozenset[str]  # "selon la CGT et 81 000 ...": the next count of a contrast
     count_preps: frozenset[str]  # "81 000 pour la préfecture", "30 000 par les syndicats"
     counters: frozenset[str]  # who counts a crowd or a harvest: "pour la préfecture"
+    present_participle_endings: tuple[str, ...]  # "indiquant": no inverted subject after it
+    yield_verbs: frozenset[str]  # "qui rapportera 25 milliards": yields, with a quantity
+    yield_openers: frozenset[str]  # "rapportera plus de la moitié", "environ 3 milliards"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -77,6 +80,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         contrast_links=frozenset(more.get("contrast_links", [])),
         count_preps=frozenset(more.get("count_preps", [])),
         counters=frozenset(more.get("counters", [])),
+        present_participle_endings=tuple(more.get("present_participle_endings", [])),
+        yield_verbs=frozenset(more.get("yield_verbs", [])),
+        yield_openers=frozenset(more.get("yield_openers", [])),
     )
 
 
@@ -119,6 +125,13 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
         return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
+    if lemma is not None and t.lower.endswith(w.present_participle_endings):
+        return None  # "..., indiquant une sévérité marquée": no subject after it, no speaker
+    if lemma in w.yield_verbs and v + 1 < len(toks) and (
+        toks[v + 1].text[:1].isdigit() or toks[v + 1].pos == "NUM"
+        or toks[v + 1].lower in w.yield_openers
+    ):
+        return None  # "qui rapportera 25 milliards": yields, does not report
     if lemma in w.reflexive_not_speech:
         j = v - 1
         while j >= 0 and toks[j].pos == "AUX":

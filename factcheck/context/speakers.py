@@ -302,8 +302,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
-        if is_participle(t) and not _has_aux(toks, v) and not made:
-            continue
+        if is_participle(t) and (_passive(toks, v) or (not _has_aux(toks, v) and not made)):
+            continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
         mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
@@ -375,6 +375,14 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if np:
             return np
     return None
+
+
+def _passive(toks: tuple[Tok, ...], v: int) -> bool:
+    """A participle after a form of "être" ("est estimée", "a été annoncé"): passive."""
+    j = v - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].lemma == "être"
 
 
 def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
