@@ -199,7 +199,9 @@ def _sentence_contexts(
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
         names = tuple(name for _, name in state.speakers)
-        place, listed = place_of(sentence, toks, fig, figs, src.source, names) \
+        # A court's seat is also where its case is ("tribunal judiciaire de Paris").
+        named_by = None if src.rule == "court" else src.source
+        place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
             if situated else (None, True)
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.

@@ -5,10 +5,10 @@ whose verb of counting is left out ("et les syndicats 22 000"). Private to
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import speech_at, speech_words
+from factcheck.context._speech_words import next_figure_at, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import NP_END, forward, next_figure_at, np_after
+from factcheck.context.speakers import NP_END, forward, np_after
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 

@@ -43,6 +43,9 @@ class SpeechWords:
     present_participle_endings: tuple[str, ...]  # "indiquant": no inverted subject after it
     yield_verbs: frozenset[str]  # "qui rapportera 25 milliards": yields, with a quantity
     yield_openers: frozenset[str]  # "rapportera plus de la moitié", "environ 3 milliards"
+    judgment_verbs: frozenset[str]  # "condamnée à quatre ans": the court's sentence
+    judgment_forms: frozenset[str]  # forms the small model mis-lemmatises ("condamnée")
+    courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -83,6 +86,10 @@ def speech_words(code: str = "fr") -> SpeechWords:
         present_participle_endings=tuple(more.get("present_participle_endings", [])),
         yield_verbs=frozenset(more.get("yield_verbs", [])),
         yield_openers=frozenset(more.get("yield_openers", [])),
+        judgment_verbs=frozenset(more.get("judgment_verbs", [])),
+        judgment_forms=frozenset(regular_forms(set(more.get("judgment_verbs", [])),
+                                               FINITE_ENDINGS + PARTICIPLE_ENDINGS)),
+        courts=tuple(more.get("courts", [])),
     )
 
 
@@ -143,3 +150,24 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
 
 def is_participle(t: Tok) -> bool:
     return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
+
+
+_LIST_DASHES = frozenset({"-", "–", "—"})
+
+
+def is_number(t: Tok) -> bool:
+    """A figure's token ("81.000", "trois" tagged a number), not a capitalised name the
+    tagger reads as one ("Lucie Roesch")."""
+    return t.text[:1].isdigit() or (t.pos == "NUM" and not t.is_title)
+
+
+def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether the word at ``j`` opens the next count of a contrast: a dash, or "et", "ou",
+    "contre" with a number within three words ("selon la CGT et 81 000 pour la préfecture",
+    "recensés par la police - et 30 000 par les syndicats"): a source's name ends there."""
+    t = toks[j]
+    if t.text in _LIST_DASHES:  # a dash between words, not inside one ("Président-Directeur")
+        return j == 0 or toks[j - 1].end < t.start
+    if t.lower not in speech_words().contrast_links:
+        return False
+    return any(is_number(x) for x in toks[j + 1 : j + 4])

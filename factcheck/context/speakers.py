@@ -4,7 +4,12 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import is_participle, speech_at, speech_words
+from factcheck.context._speech_words import (
+    is_participle,
+    next_figure_at,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
 from factcheck.context.nlp import Figure, Tok
 
@@ -14,25 +19,6 @@ _DASHES = frozenset({"–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 #: Tokens that end a speaker's noun phrase (shared with ``_agents``).
 NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
-_LIST_DASHES = frozenset({"-", "–", "—"})
-
-
-def is_number(t: Tok) -> bool:
-    """A figure's token ("81.000", "trois" tagged a number), not a capitalised name the
-    tagger reads as one ("Lucie Roesch")."""
-    return t.text[:1].isdigit() or (t.pos == "NUM" and not t.is_title)
-
-
-def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
-    """Whether the word at ``j`` opens the next count of a contrast: a dash, or "et", "ou",
-    "contre" with a number within three words ("selon la CGT et 81 000 pour la préfecture",
-    "recensés par la police - et 30 000 par les syndicats"): a source's name ends there."""
-    t = toks[j]
-    if t.text in _LIST_DASHES:  # a dash between words, not inside one ("Président-Directeur")
-        return j == 0 or toks[j - 1].end < t.start
-    if t.lower not in speech_words().contrast_links:
-        return False
-    return any(is_number(x) for x in toks[j + 1 : j + 4])
 
 
 def clean_name(words: list[Tok], data: SourceData) -> str | None:
