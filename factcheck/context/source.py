@@ -122,8 +122,11 @@ def sources(
                 continue
             np, rule, name = _first_name(toks, figs, n, data)
             named = name and name.lower().split("-")[-1] not in data.pronouns
-            out.append(SourceResult(None, "no_source_kind",
-                                    fullest_name(name, article_text) if named else None))
+            # "Ce mercredi 7 février, Airbus a annoncé :" names the report's speaker as a
+            # sentence without figures would.
+            speaker = fullest_name(name, article_text) if named \
+                else sentence_speaker(article_text, toks)
+            out.append(SourceResult(None, "no_source_kind", speaker))
             continue
         others = any(f.mention.kind in MEASURE_KINDS for i, f in enumerate(figs) if i != n)
         if _is_scope(toks, fig, others):

@@ -346,7 +346,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             if k >= 0 and toks[k].text == "(":
                 j = k - 1
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
-                and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
+                and toks[j].text not in _DASHES \
+                and not _spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
@@ -361,6 +362,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if np:
             return np
     return None
+
+
+def _spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:
+    """A hyphen typed for a dash ("Paris, le 08/02/2024 - Airbus"), not inside a word."""
+    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].end < toks[j].start \
+        and toks[j].end < toks[j + 1].start
 
 
 def _passive(toks: tuple[Tok, ...], v: int) -> bool:
