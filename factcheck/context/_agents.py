@@ -5,12 +5,13 @@ whose verb of counting is left out ("et les syndicats 22 000"). Private to
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import next_figure_at, speech_at, speech_words
+from factcheck.context._speech_words import is_number, next_figure_at, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, forward, np_after
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+_AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")
 
 def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
     """The subject of a clause whose verb of speech is left out: "la préfecture a compté
@@ -93,16 +94,40 @@ def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[
     return None
 
 
+def _aux_of_participle(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
+    """ "avaient été dénombrés": auxiliaries before a participle of counting."""
+    j = k + 1
+    while j < len(toks) and toks[j].pos in ("AUX", "ADV"):
+        j += 1
+    return j < len(toks) and toks[j].lower in data.agent_after_verbs
+
+
+def _agent_prep(toks: tuple[Tok, ...], k: int, preps: frozenset[str]) -> int | None:
+    """Index of the "par" of the participle at ``k``: right after it, or past a phrase of
+    place or time between commas or without punctuation ("ont été recensés, en fin de
+    journée, par la préfecture", "dénombrés dans tout le pays par le ministère")."""
+    for j in range(k + 1, min(len(toks), k + 2 + _AGENT_GAP)):
+        t = toks[j]
+        if t.lower in preps:
+            return j
+        if (t.text in NP_END and t.text != ",") or t.verbform == "Fin" or is_number(t):
+            return None
+    return None
+
+
 def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
     participle in the figure's own noun phrase (no punctuation or finite verb between)."""
     preps = grammar().agent_preps
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
-        if t.text in NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
+        if t.text in NP_END or (t.verbform == "Fin" and t.pos == "VERB"):
             return None
-        if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
-            np = np_after(toks, k + 2, data)
+        if t.pos == "AUX" and t.verbform == "Fin" and not _aux_of_participle(toks, k, data):
+            return None  # "ont été recensés par": the passive's auxiliaries, no other verb
+        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs else None
+        if by is not None:
+            np = np_after(toks, by + 1, data)
             # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
             end = next(
                 (

@@ -171,3 +171,17 @@ def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
     if t.lower not in speech_words().contrast_links:
         return False
     return any(is_number(x) for x in toks[j + 1 : j + 4])
+
+
+def spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:
+    """A hyphen typed for a dash ("Paris, le 08/02/2024 - Airbus"), not inside a word."""
+    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].end < toks[j].start \
+        and toks[j].end < toks[j + 1].start
+
+
+def is_passive(toks: tuple[Tok, ...], v: int) -> bool:
+    """A participle after a form of "être" ("est estimée", "a été annoncé"): passive."""
+    j = v - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].lemma == "être"

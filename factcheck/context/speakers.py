@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from factcheck.context._speech_words import (
     is_participle,
+    is_passive,
     next_figure_at,
+    spaced_hyphen,
     speech_at,
     speech_words,
 )
@@ -288,7 +290,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
-        if is_participle(t) and (_passive(toks, v) or (not _has_aux(toks, v) and not made)):
+        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
@@ -347,7 +349,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 j = k - 1
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
                 and toks[j].text not in _DASHES \
-                and not _spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
+                and not spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
@@ -362,20 +364,6 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if np:
             return np
     return None
-
-
-def _spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:
-    """A hyphen typed for a dash ("Paris, le 08/02/2024 - Airbus"), not inside a word."""
-    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].end < toks[j].start \
-        and toks[j].end < toks[j + 1].start
-
-
-def _passive(toks: tuple[Tok, ...], v: int) -> bool:
-    """A participle after a form of "être" ("est estimée", "a été annoncé"): passive."""
-    j = v - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    return j >= 0 and toks[j].lemma == "être"
 
 
 def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
