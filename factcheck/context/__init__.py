@@ -152,7 +152,9 @@ def _sentence_contexts(
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the
     # others ("selon une étude du CSIS, ... dans les deux camps").
-    own_source = any(src.source for src in srcs)
+    # Counts each with the body that counts them ("700 000 selon la CGT et 81 000 pour la
+    # préfecture") leave the report's source to the sentence's other figures.
+    own_source = any(src.source and src.rule != "counted_by" for src in srcs)
     own_place = False
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
@@ -197,7 +199,9 @@ def _sentence_contexts(
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
         names = tuple(name for _, name in state.speakers)
-        place, listed = place_of(sentence, toks, fig, figs, src.source, names) \
+        # A court's seat is also where its case is ("tribunal judiciaire de Paris").
+        named_by = None if src.rule == "court" else src.source
+        place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
             if situated else (None, True)
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.

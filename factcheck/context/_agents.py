@@ -5,12 +5,13 @@ whose verb of counting is left out ("et les syndicats 22 000"). Private to
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import speech_words
+from factcheck.context._speech_words import is_number, next_figure_at, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, forward, np_after
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
+_AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")
 
 def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
     """The subject of a clause whose verb of speech is left out: "la préfecture a compté
@@ -27,10 +28,60 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
     if not np or k <= figs[n - 1].last or not joined:
         return None
+    if any(speech_at(toks, i, data) for i in range(k + 1, first)):
+        return None  # "et la CGT dénombre 300 000": a verb of its own, read forward
     speakers = speech_words().gapped_speakers
     if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
         return None
     return np if forward(toks, figs[n - 1].first, data) else None
+
+
+def _count_agent(toks: tuple[Tok, ...], fig: Figure) -> list[Tok] | None:
+    """ "81 000 pour la préfecture", "30 000 (manifestants) par les syndicats": the noun
+    phrase after "pour"/"par" right after the figure (one noun between at most), up to the
+    next count of the sentence."""
+    w = speech_words()
+    k = fig.last  # exclusive end of the figure's tokens
+    if k < len(toks) and toks[k].pos == "NOUN" and toks[k].lower not in w.count_preps:
+        k += 1
+    if k >= len(toks) - 1 or toks[k].lower not in w.count_preps:
+        return None
+    np: list[Tok] = []
+    j = k + 1
+    while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
+        np.append(toks[j])
+        j += 1
+    return np or None
+
+
+def _counter_head(np: list[Tok]) -> Tok | None:
+    g = grammar()
+    return next((t for t in np if t.pos != "DET" and t.lower not in g.source_articles), None)
+
+
+def counted_by(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> list[Tok] | None:
+    """Each count with its own source in a sentence that contrasts them: "700 000 selon la
+    CGT et 81 000 pour la préfecture", "22 000 recensés par la police et 30 000 par les
+    syndicats", "25,2 Mt pour Argus Media, 26 Mt pour l'Association générale des producteurs
+    de blé". The body after "pour"/"par" must be one that counts (``counters``); a proper
+    name only when another count of the sentence has such a body ("5 % pour la France" is a
+    share)."""
+    np = _count_agent(toks, figs[n])
+    head = _counter_head(np) if np else None
+    if head is None:
+        return None
+    counters = speech_words().counters
+    if head.lower in counters or head.lemma in counters:
+        return np
+    if not head.is_title:  # "Stratégie Grains" (tagged a noun)
+        return None
+    for i, other in enumerate(figs):
+        other_np = _count_agent(toks, other) if i != n else None
+        other_head = _counter_head(other_np) if other_np else None
+        if other_head is not None and (other_head.lower in counters
+                                       or other_head.lemma in counters):
+            return np
+    return None
 
 
 def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
@@ -43,16 +94,40 @@ def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[
     return None
 
 
+def _aux_of_participle(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
+    """ "avaient été dénombrés": auxiliaries before a participle of counting."""
+    j = k + 1
+    while j < len(toks) and toks[j].pos in ("AUX", "ADV"):
+        j += 1
+    return j < len(toks) and toks[j].lower in data.agent_after_verbs
+
+
+def _agent_prep(toks: tuple[Tok, ...], k: int, preps: frozenset[str]) -> int | None:
+    """Index of the "par" of the participle at ``k``: right after it, or past a phrase of
+    place or time between commas or without punctuation ("ont été recensés, en fin de
+    journée, par la préfecture", "dénombrés dans tout le pays par le ministère")."""
+    for j in range(k + 1, min(len(toks), k + 2 + _AGENT_GAP)):
+        t = toks[j]
+        if t.lower in preps:
+            return j
+        if (t.text in NP_END and t.text != ",") or t.verbform == "Fin" or is_number(t):
+            return None
+    return None
+
+
 def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
     participle in the figure's own noun phrase (no punctuation or finite verb between)."""
     preps = grammar().agent_preps
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
-        if t.text in NP_END or (t.verbform == "Fin" and t.pos in ("VERB", "AUX")):
+        if t.text in NP_END or (t.verbform == "Fin" and t.pos == "VERB"):
             return None
-        if t.lower in data.agent_after_verbs and toks[k + 1].lower in preps:
-            np = np_after(toks, k + 2, data)
+        if t.pos == "AUX" and t.verbform == "Fin" and not _aux_of_participle(toks, k, data):
+            return None  # "ont été recensés par": the passive's auxiliaries, no other verb
+        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs else None
+        if by is not None:
+            np = np_after(toks, by + 1, data)
             # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
             end = next(
                 (

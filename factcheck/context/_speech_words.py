@@ -37,6 +37,15 @@ class SpeechWords:
     report_forms: dict[str, str]  # "dresse", "dressait" -> "dresser"
     gapped_speakers: frozenset[str]  # "et les syndicats 22 000": who may count
     noun_openers: frozenset[str]  # "Autre chiffre inquiétant": a noun after them, not a verb
+    contrast_links: frozenset[str]  # "selon la CGT et 81 000 ...": the next count of a contrast
+    count_preps: frozenset[str]  # "81 000 pour la préfecture", "30 000 par les syndicats"
+    counters: frozenset[str]  # who counts a crowd or a harvest: "pour la préfecture"
+    present_participle_endings: tuple[str, ...]  # "indiquant": no inverted subject after it
+    yield_verbs: frozenset[str]  # "qui rapportera 25 milliards": yields, with a quantity
+    yield_openers: frozenset[str]  # "rapportera plus de la moitié", "environ 3 milliards"
+    judgment_verbs: frozenset[str]  # "condamnée à quatre ans": the court's sentence
+    judgment_forms: frozenset[str]  # forms the small model mis-lemmatises ("condamnée")
+    courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -71,6 +80,16 @@ def speech_words(code: str = "fr") -> SpeechWords:
         report_forms={**report_forms, **{v: v for v in report_verbs}},
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
+        contrast_links=frozenset(more.get("contrast_links", [])),
+        count_preps=frozenset(more.get("count_preps", [])),
+        counters=frozenset(more.get("counters", [])),
+        present_participle_endings=tuple(more.get("present_participle_endings", [])),
+        yield_verbs=frozenset(more.get("yield_verbs", [])),
+        yield_openers=frozenset(more.get("yield_openers", [])),
+        judgment_verbs=frozenset(more.get("judgment_verbs", [])),
+        judgment_forms=frozenset(regular_forms(set(more.get("judgment_verbs", [])),
+                                               FINITE_ENDINGS + PARTICIPLE_ENDINGS)),
+        courts=tuple(more.get("courts", [])),
     )
 
 
@@ -113,6 +132,13 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
         return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
+    if lemma is not None and t.lower.endswith(w.present_participle_endings):
+        return None  # "..., indiquant une sévérité marquée": no subject after it, no speaker
+    if lemma in w.yield_verbs and v + 1 < len(toks) and (
+        toks[v + 1].text[:1].isdigit() or toks[v + 1].pos == "NUM"
+        or toks[v + 1].lower in w.yield_openers
+    ):
+        return None  # "qui rapportera 25 milliards": yields, does not report
     if lemma in w.reflexive_not_speech:
         j = v - 1
         while j >= 0 and toks[j].pos == "AUX":
@@ -124,3 +150,38 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
 
 def is_participle(t: Tok) -> bool:
     return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
+
+
+_LIST_DASHES = frozenset({"-", "–", "—"})
+
+
+def is_number(t: Tok) -> bool:
+    """A figure's token ("81.000", "trois" tagged a number), not a capitalised name the
+    tagger reads as one ("Lucie Roesch")."""
+    return t.text[:1].isdigit() or (t.pos == "NUM" and not t.is_title)
+
+
+def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether the word at ``j`` opens the next count of a contrast: a dash, or "et", "ou",
+    "contre" with a number within three words ("selon la CGT et 81 000 pour la préfecture",
+    "recensés par la police - et 30 000 par les syndicats"): a source's name ends there."""
+    t = toks[j]
+    if t.text in _LIST_DASHES:  # a dash between words, not inside one ("Président-Directeur")
+        return j == 0 or toks[j - 1].end < t.start
+    if t.lower not in speech_words().contrast_links:
+        return False
+    return any(is_number(x) for x in toks[j + 1 : j + 4])
+
+
+def spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:
+    """A hyphen typed for a dash ("Paris, le 08/02/2024 - Airbus"), not inside a word."""
+    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].end < toks[j].start \
+        and toks[j].end < toks[j + 1].start
+
+
+def is_passive(toks: tuple[Tok, ...], v: int) -> bool:
+    """A participle after a form of "être" ("est estimée", "a été annoncé"): passive."""
+    j = v - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].lemma == "être"

@@ -2,6 +2,10 @@
 
 Rules, in order (``rule`` names the one that decided):
 
+* ``counted_by``: each count of a contrast with the body that counts it, right after it
+  ("700 000 selon la CGT et 81 000 pour la préfecture", "22 000 recensés par la police - et
+  30 000 par les syndicats"); a proper name after "pour" only beside such a body ("25 Mt pour
+  Argus Media, 26 Mt pour l'Association ..."), never a share ("6 % pour la Bretagne");
 * ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
   sentences, and the quote is followed by ", a déclaré X" -> X;
 * ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
@@ -16,6 +20,10 @@ Rules, in order (``rule`` names the one that decided):
   de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
   pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
   chantier accuse un retard");
+* ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
+  named in the sentence or else the first one named in the article;
+* never a passive subject ("l'activité était estimée à 10 %"), the object of a present
+  participle ("..., indiquant une sévérité marquée") or of "rapporter" + a quantity (yields);
 * pronouns ("Il a également avancé que") resolve to the previous named speaker; names are
   given in their fullest form in the article ("Trump" -> "Donald Trump").
 
@@ -30,7 +38,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context._agents import agent_after, gapped, passive_agent
+from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -114,8 +122,11 @@ def sources(
                 continue
             np, rule, name = _first_name(toks, figs, n, data)
             named = name and name.lower().split("-")[-1] not in data.pronouns
-            out.append(SourceResult(None, "no_source_kind",
-                                    fullest_name(name, article_text) if named else None))
+            # "Ce mercredi 7 février, Airbus a annoncé :" names the report's speaker as a
+            # sentence without figures would.
+            speaker = fullest_name(name, article_text) if named \
+                else sentence_speaker(article_text, toks)
+            out.append(SourceResult(None, "no_source_kind", speaker))
             continue
         others = any(f.mention.kind in MEASURE_KINDS for i, f in enumerate(figs) if i != n)
         if _is_scope(toks, fig, others):
@@ -130,6 +141,9 @@ def sources(
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
         np, rule, name = _first_name(toks, figs, n, data)
+        if name is None and (court := _court(article_text, sentence_start, toks, fig)):
+            out.append(SourceResult(court, "court"))
+            continue
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers)
             rule += "+pronoun"
@@ -147,10 +161,12 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("agent_after", "selon", "inverted", "gapped", "speech_verb", "passive_agent",
-             "selon_far", "document")
+    rules = ("counted_by", "agent_after", "selon", "inverted", "gapped", "speech_verb",
+             "passive_agent", "selon_far", "document")
     for rule in rules:
-        if rule == "agent_after":
+        if rule == "counted_by":
+            np = counted_by(toks, figs, n)
+        elif rule == "agent_after":
             np = agent_after(toks, fig.last, data)
         elif rule in ("selon", "selon_far"):
             np = selon(toks, figs, n, data, far=rule == "selon_far")
@@ -171,6 +187,42 @@ def _first_name(
         if name:
             return np, rule, name
     return None, "none", None
+
+
+@cache
+def _court_pattern() -> regex.Pattern[str]:
+    courts = "|".join(regex.escape(c) for c in speech_words().courts)
+    return regex.compile(rf"(?<!\w)(?:{courts})(?!\w)[^.;:!?()«»\"\n,]*", regex.IGNORECASE)
+
+
+def _court(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
+           fig: Figure) -> str | None:
+    """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
+    court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
+    else the first one named in the article; None without a verb of judgment before the
+    figure or a court named."""
+    w = speech_words()
+    if not any(t.lemma in w.judgment_verbs or t.lower in w.judgment_forms
+               for t in toks[: fig.first]):
+        return None
+    end = sentence_start + (toks[-1].end if toks else 0)
+    found = list(_court_pattern().finditer(article_text, 0, end))
+    own = [m for m in found if m.start() >= sentence_start]
+    if own:
+        found = own
+    elif found:
+        found = found[:1]  # the court that tried the case is named first ("une cour d'appel
+        # pourrait" comes later)
+    else:
+        return None
+    data = source_data()
+    words: list[str] = []
+    for word in found[-1].group(0).split():
+        if words and (word.lower() in data.stops or word.lower() in data.not_source_words
+                      or word.lower() in data.leading_time_words or len(words) >= 6):
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 def quote_speaker(

@@ -4,7 +4,14 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import is_participle, speech_at, speech_words
+from factcheck.context._speech_words import (
+    is_participle,
+    is_passive,
+    next_figure_at,
+    spaced_hyphen,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
 from factcheck.context.nlp import Figure, Tok
 
@@ -109,7 +116,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
             j = k
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in NP_END:
-        if out and toks[j].lower in data.stops:
+        if out and (toks[j].lower in data.stops or next_figure_at(toks, j)):
             break
         out.append(toks[j])
         j += 1
@@ -171,7 +178,7 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
             continue  # "selon les régions": depending on, not a source
         np = []
         j = k + 1
-        while j < len(toks) and toks[j].text not in NP_END:
+        while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
             np.append(toks[j])
             j += 1
         if np and np[0].pos == "PRON":
@@ -283,8 +290,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
-        if is_participle(t) and not _has_aux(toks, v) and not made:
-            continue
+        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
+            continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
         mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
@@ -341,7 +348,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             if k >= 0 and toks[k].text == "(":
                 j = k - 1
         while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
-                and toks[j].text not in _DASHES:  # "Paris, le 8 février – Airbus a annoncé"
+                and toks[j].text not in _DASHES \
+                and not spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
