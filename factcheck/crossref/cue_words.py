@@ -159,6 +159,7 @@ class Lexicon:
     span_total: regex.Pattern[str]  # a running total: the nearest figure
     span_remaining: regex.Pattern[str]  # what still is at the time of the count
     remaining_reach: int
+    earlier: regex.Pattern[str]  # a past moment: the figures after it are of that moment
     families: dict[str, str]  # subject lemma → family name
     stories: StorySettings
     family_nature: dict[str, str]  # family name → "stock" | "event"
@@ -273,6 +274,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         span_total=_pattern(data["span"]["running_total"]),
         span_remaining=_pattern(data["span"]["remaining"]),
         remaining_reach=int(data["span"]["remaining_reach"]),
+        earlier=_pattern(data["earlier"]["cues"]),
         families=families,
         stories=_stories(data["stories"], data["description"]["stopwords"]),
         family_nature=dict(data["families_nature"]),

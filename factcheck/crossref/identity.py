@@ -30,7 +30,9 @@ Two named sources at odds (``sources_disagree``, no accusation) need the same: a
 established identity, each source named with its own figure.
 
 Unknown is never equal: a place or a period (the date of the event or of the count) read on
-one figure only blocks, as a publication date missing on either article does. So do two
+one figure only blocks, as a publication date missing on either article does, and so does a
+past moment named before one figure only ("l'an dernier, la CGT avait compté 210 000",
+``[earlier]`` of ``crossref.toml``) when neither figure is dated. So do two
 reaches in time (``ClaimView.span``: a week's count, what still is, a running total), a
 window or a remainder read on one figure only included. In one sentence, a figure set against
 a third one ("contre 65 000 le 5 décembre") is that figure's other term, not what the
@@ -150,6 +152,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # (unless the same distinctive digits say which figure it is, see ``established``).
         both = a.period[0] == b.period[0]
         blockers.append("period" if both else "period_unknown")
+    elif _earlier(a, lexicon) != _earlier(b, lexicon):
+        # "L'an dernier, la CGT avait compté 210 000 manifestants" against the day's count:
+        # undated, but said to be of a past moment; the two are not known to be one date.
+        blockers.append("period_unknown")
     if cross and _same_wording(a, b):
         ties.append("wording")  # one sentence in two articles, but for the figure
         evidence.append(lexicon.say("identity_wording"))
@@ -214,6 +220,15 @@ def _same_wording(a: ClaimView, b: ClaimView) -> bool:
         return False
     slot = _slot(a)
     return slot is not None and slot == _slot(b)
+
+
+def _earlier(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A past moment named relative to the article ("l'an dernier") before the figure in its
+    sentence: the figure is of that moment."""
+    if v.sentence_start is None:
+        return False
+    before = v.sentence[: max(0, v.start - v.sentence_start)].replace("\u2019", "'")
+    return bool(lexicon.earlier.search(before))
 
 
 def _period_text(v: ClaimView, lexicon: Lexicon) -> str:

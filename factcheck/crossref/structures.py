@@ -117,8 +117,22 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
         if nxt.subject_family and parts[0].subject_family \
                 and nxt.subject_family != parts[0].subject_family:
             break  # the enumeration moved on to something else
+        if _names(nxt, total, s) and not _names(parts[0], total, s):
+            break  # "72 interpellés, dont 52 à Paris, et 28 personnes mises en garde à vue"
         parts.append(nxt)
     return parts
+
+
+_NEXT_WORD = regex.compile(r"\s*(?:de\s+|d['’]\s*)?(\p{L}+)", regex.V1)
+
+
+def _names(part: ClaimView, total: ClaimView, s: _Sentence) -> bool:
+    """The total's own noun follows ``part`` ("28 personnes mises en garde à vue" of "72
+    personnes"). After a part that left it unsaid ("dont 52 à Paris"), a figure naming it
+    again starts a count of its own (the people held, not the arrested of another place)."""
+    noun = total.subject.lower()
+    found = _NEXT_WORD.match(s.text, _rel(part, s)[1])
+    return bool(noun) and found is not None and found.group(1).lower().startswith(noun)
 
 
 def _tail(s: _Sentence, parts: list[ClaimView]) -> str:

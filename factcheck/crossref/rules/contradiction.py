@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from factcheck.crossref.comparisons import restates_compared_term
+from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.relations import Judged, distinct_sources
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.scale_slip import slip_factor
@@ -32,6 +33,22 @@ def _other_sources(j: Judged) -> bool:
     return distinct_sources(j.a, j.b) and not digit_swap(j)
 
 
+def stated_with_another_source(j: Judged, views: Mapping[str, ClaimView]) -> bool:
+    """One figure names no source, but its article gives the same value again with a named
+    source other than the other figure's: a headline's "254 000 manifestants", then "selon le
+    ministère, 254 000 personnes", set against the union's 640 000. The figure is the ministry's
+    count; two counters at odds are never an error of the article."""
+    for x, y in ((j.a, j.b), (j.b, j.a)):
+        if x.source_key or x.value is None:
+            continue
+        if any(t.claim_id != x.claim_id and t.article_id == x.article_id
+               and t.dimension == x.dimension and t.family == x.family and t.value == x.value
+               and t.source_mode == "explicit" and distinct_sources(t, y)
+               for t in views.values()):
+            return True
+    return False
+
+
 def digit_swap(j: Judged) -> bool:
     """23 and 32: the same digits in another order (a typing slip)."""
     da = [c for c in j.a.surface if c.isdigit()]
@@ -57,6 +74,8 @@ class Contradiction(Rule):
                 continue  # two sources: at most two sources at odds, never an error
             if restates_compared_term(j.a, j.b, ctx.views):
                 continue  # the article's own comparison, one term stated again elsewhere
+            if stated_with_another_source(j, ctx.views):
+                continue  # a figure its article gives again with its own source: two sources
             key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
                 "flag_contradiction"
             text = ctx.lexicon.say(key, explanation=j.explanation)
