@@ -147,6 +147,7 @@ class GrammarData:
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
+    unit_ratio_marks: frozenset[str]
     aux_adverbs: frozenset[str]
     aux_forms: frozenset[str]
     plural_de: frozenset[str]

@@ -46,6 +46,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
+        if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:
+            return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
 
