@@ -52,6 +52,8 @@ class SubjectData:
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
+    threshold_words: frozenset[str] = frozenset()
+    threshold_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         relative_units=_words(d, "relative_units", f),
+        threshold_words=_words(d, "threshold_words", f),
+        threshold_links=_words(d, "threshold_links", f),
     )
 
 
