@@ -52,6 +52,8 @@ class SubjectData:
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
+    threshold_words: frozenset[str] = frozenset()
+    threshold_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,7 @@ class GrammarData:
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
+    unit_ratio_marks: frozenset[str]
     aux_adverbs: frozenset[str]
     aux_forms: frozenset[str]
     plural_de: frozenset[str]
@@ -243,6 +246,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         relative_units=_words(d, "relative_units", f),
+        threshold_words=_words(d, "threshold_words", f),
+        threshold_links=_words(d, "threshold_links", f),
     )
 
 

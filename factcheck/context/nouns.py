@@ -46,6 +46,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
+        if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:
+            return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
 
@@ -164,6 +166,36 @@ def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
         return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
     return j
+
+
+def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a threshold bounds: "une densité supérieure ou égale à 200 %", "des rafales
+    supérieures à 100 km/h", "une densité inférieure à 100 %" measure the densité, the
+    rafales."""
+    if fig.first > len(toks):
+        return None
+    j = fig.first - 1
+    if fig.first < len(toks) and toks[fig.first].lower in data.threshold_words:
+        j = fig.first  # "inférieure à 100 %" read as one figure (a bound)
+    elif j < 1 or toks[j].lower not in data.threshold_links:
+        return None
+    else:
+        j -= 1
+    seen = False
+    while j >= 0 and (toks[j].lower in data.threshold_words
+                      or (seen and toks[j].lower in grammar().noun_coordinators)):
+        seen = seen or toks[j].lower in data.threshold_words
+        j -= 1
+    if not seen:
+        return None
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns:
+        return None
+    return _phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

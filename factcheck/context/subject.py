@@ -48,6 +48,7 @@ from factcheck.context.nouns import (
     ordinal_noun,
     parenthesis_head,
     shares_next_noun,
+    threshold_noun,
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
@@ -142,6 +143,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                       if toks[j].pos == "NOUN" and not toks[j].is_title), None)
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
+            continue
+        if (k := threshold_noun(toks, fig, data)) is not None:
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "threshold"
+            )
             continue
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)
