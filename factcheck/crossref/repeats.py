@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
-from factcheck.crossref.matching import ClaimView, same_story, significant_digits
+from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
 
@@ -43,9 +43,13 @@ def repeat_key(v: ClaimView) -> tuple | None:
         return None
     if len(significant_digits(v.value)) < 2 and not _round_but_telling(v):
         return None
+    # A share given as a change in one place ("a bondi de 21 %") and as a bare figure in
+    # another ("21 %") is one figure stated twice: the key leaves the change aside.
+    dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith("share") \
+        else v.dimension
     if v.value is None:
-        return (v.dimension, v.stated)
-    return (v.dimension, v.value)
+        return (dimension, v.stated)
+    return (dimension, v.value)
 
 
 def repeated_pairs(views: list[ClaimView], lexicon: Lexicon
@@ -120,7 +124,9 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if not same_story(a, b, lexicon) or _distinct(a, b, lexicon):
         return False
     if len(significant_digits(a.value)) >= EQUAL_DIGITS:
-        return _related(a, b)
+        # "78 969" or "249,4 millions" given again in one story is that figure, however its
+        # subject was read: the digits themselves tie the two reports.
+        return True
     # Fewer digits: something positive must describe both alike. With two digits, one
     # article giving it twice in sentences about one thing (the headline, the lead and the
     # body repeat its figures), or, for an amount worth pairing by itself (a share, money, a
@@ -133,7 +139,12 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if a.article_id == b.article_id and sentences_related(
             dict(a.story_words), dict(b.story_words), lexicon.stories):
         return True
-    return _round_but_telling(a) and _named_source(a, b)
+    if _round_but_telling(a) and _named_source(a, b):
+        return True
+    # An amount of money or a count of a thousand or more with two significant digits
+    # ("81 000", "9,3 milliards d'euros") given again in one story the same day.
+    return (_round_but_telling(a) and not a.dimension.startswith(("share", "points"))
+            and bool(a.published) and a.published == b.published)
 
 
 def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
