@@ -14,6 +14,7 @@ paired here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
@@ -154,6 +155,10 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     known = set(lexicon.family_nature)
     if a.family in known and b.family in known and a.family != b.family:
         return True
+    if a.outcome and b.outcome and (a.outcome < b.outcome or b.outcome < a.outcome):
+        # "au moins 36 morts et 85 blessés" gives both outcomes to each of its figures: the
+        # toll restated alone ("36 morts") is not told apart by the outcome it lacks.
+        b = replace(b, outcome=a.outcome)
     if scope_reasons(a, b, lexicon) or a.modality != b.modality:
         return True
     return a.period[0] == b.period[0] == "explicit" and a.period != b.period
