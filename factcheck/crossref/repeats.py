@@ -6,9 +6,11 @@ Blocking meets figures through their metric family; a subject read differently (
 "budget", "personne" / "détenu") keeps two reports of one figure apart. This pass meets them
 through their number instead: figures of one story and one dimension stating one value (with
 any approximator but opposite bounds: "plus de 200" is no "moins de 200") are linked ``same``
-or ``compatible`` when nothing tells them apart and something besides the value says they
-are one figure. Only links come of it, never an accusation: values that differ are not
-paired here.
+or ``compatible`` when nothing tells them apart and the value is distinctive enough, or
+something besides the value says they are one figure. A share given as a change in one place
+and bare in another ("a bondi de 21 %" / "21 %") meets by its number too. Only links come of
+it, never an accusation: values that differ are not paired here, and no rule reads a
+``same`` or ``compatible`` link.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from factcheck.crossref.relations import Judged, days_apart, scope_reasons, valu
 from factcheck.crossref.stories import sentences_related
 
 #: One value stated again in one story is linked when it is distinctive enough:
-#: EQUAL_DIGITS significant digits or more ("78 969"), or fewer with a family, a describing
-#: word, a named source or the article in common ("29,7 Mt"), within EQUAL_DAYS days when
-#: both articles are dated (an unknown date neither ties nor separates).
+#: EQUAL_DIGITS significant digits or more ("78 969", "249,4 millions") tie by themselves;
+#: fewer need a family, a describing word, a named source or the article in common, or, for
+#: money and counts of a thousand or more, the same publication day ("81 000", "9,3
+#: milliards d'euros"); always within EQUAL_DAYS days when both articles are dated (an unknown
+#: date neither ties nor separates).
 EQUAL_DIGITS = 3
 EQUAL_DAYS = 7
 #: Dimensions whose repeated values say little (durations: "deux ans" of two sentences).
@@ -104,18 +108,6 @@ def _named_source(a: ClaimView, b: ClaimView) -> bool:
     if not (a.source and b.source) or "inherited" in (a.source_mode, b.source_mode):
         return False
     return a.source_key == b.source_key or same_source(a.source, b.source)
-
-
-def _related(a: ClaimView, b: ClaimView) -> bool:
-    """Something besides the value: one metric family (or one unknown), one source, or a
-    describing word in common ("78 969 détenus" is no "78 969 spectateurs")."""
-    if not (a.family and b.family) or a.family == b.family:
-        return True
-    if _named_source(a, b):
-        return True
-    wa = (a.words or a.sentence_words) | {a.subject.lower()}
-    wb = (b.words or b.sentence_words) | {b.subject.lower()}
-    return bool((wa & wb) - {""})
 
 
 def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
