@@ -154,3 +154,38 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if scope_reasons(a, b, lexicon) or a.modality != b.modality:
         return True
     return a.period[0] == b.period[0] == "explicit" and a.period != b.period
+
+
+#: Kinds of figures met by what they resolve to (identifiers: by their spelling).
+_MARK_KINDS = frozenset({"date", "time", "identifier"})
+_FULL_DATE = len("2024-12-29")
+
+
+def restated_marks(claims: list[dict], views: list[ClaimView]
+                   ) -> Iterator[tuple[dict, dict]]:
+    """Pairs of figures that name one point in time or one thing, stated again in one
+    article or one story (:mod:`factcheck.crossref.stories`): dates resolved to one day
+    ("29 décembre 2024" / "dimanche 29 décembre"), times ("vers 23h30" / "23h30"),
+    identifiers written alike ("Boeing 737-800", "S18"). A date whose day or year was not
+    resolved says too little; years ("2024") are in every article and tie nothing. Only
+    ``same`` links come of it: no rule reads them."""
+    mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in claims:
+        kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
+        if kind == "identifier":
+            resolved = "".join(str(row.get("surface") or "").split()).lower()
+        if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
+            continue
+        if kind == "date" and len(resolved) != _FULL_DATE:
+            continue
+        groups.setdefault((kind, resolved), []).append(row)
+    for members in groups.values():
+        if len(members) > MAX_REPEATS:
+            continue
+        members.sort(key=lambda r: (str(r["article_id"]), int(r["start"])))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                aid, bid = str(a["article_id"]), str(b["article_id"])
+                if aid == bid or bid in mates.get(aid, frozenset()):
+                    yield a, b
