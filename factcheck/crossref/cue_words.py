@@ -164,6 +164,7 @@ class Lexicon:
     stories: StorySettings
     family_nature: dict[str, str]  # family name → "stock" | "event"
     duration_days: dict[str, float]
+    unit_multiples: dict[str, tuple[str, float]]  # "Mt" → ("t", 1e6)
     calendar_tolerance: float
     fraction_tolerance: float
     relation_labels: dict[str, str]
@@ -280,6 +281,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         family_nature=dict(data["families_nature"]),
         duration_days={k.lower(): float(v) / 86400
                        for k, v in data["durations"]["seconds"].items()},
+        unit_multiples={str(k): (str(base), float(factor))
+                        for k, (base, factor) in data["unit_multiples"].items()},
         calendar_tolerance=float(data["durations"]["calendar_tolerance"]),
         fraction_tolerance=float(data["durations"]["fraction_tolerance"]),
         relation_labels=dict(data["explain"]["relations"]),

@@ -19,7 +19,7 @@ from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
-from factcheck.crossref.repeats import repeated_pairs, restated
+from factcheck.crossref.repeats import repeated_pairs, restated, restated_marks
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
@@ -109,6 +109,19 @@ def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[
     return claims.drop(index=drop), links
 
 
+def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) -> list[Link]:
+    """``same`` links of dates and times stated again (:func:`repeats.restated_marks`)."""
+    if claims is None or claims.empty:
+        return []
+    links = []
+    for a, b in restated_marks(claims.to_dict("records"), views):
+        ids = sorted((str(a["claim_id"]), str(b["claim_id"])))
+        text = lexicon.say("link_same", a=f"« {a['surface']} » ({a['article_id']})",
+                           b=f"« {b['surface']} » ({b['article_id']})", value=a["resolved"])
+        links.append(Link(stable_id(*ids, "same"), ids[0], ids[1], "same", text))
+    return links
+
+
 def _link(j: Judged) -> Link:
     ids = sorted((j.a.claim_id, j.b.claim_id))
     return Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id, j.relation,
@@ -133,7 +146,7 @@ def cross_reference(
     lexicon = lexicon or load_lexicon()
     judged_claims, copy_links = _copies(claims, lexicon)
     views, structures, judged = _judge_all(judged_claims, lexicon, map_blocks)
-    links = copy_links + [_link(j) for j in judged]
+    links = copy_links + [_link(j) for j in judged] + _mark_links(judged_claims, views, lexicon)
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
         views={v.claim_id: v for v in views},

@@ -178,7 +178,10 @@ def dimension_and_scale(kind: str, unit: str, lexicon: Lexicon) -> tuple[str, fl
     if kind == "quantity":
         if unit_l in ("pp", "point", "points"):
             return ("points", 1.0)
-        return (f"quantity:{unit}", 1.0) if unit else None
+        if not unit:
+            return None
+        base, factor = lexicon.unit_multiples.get(unit, (unit, 1.0))
+        return (f"quantity:{base}", factor)  # "29,7 Mt" compared in tonnes
     return None
 
 

@@ -6,26 +6,31 @@ Blocking meets figures through their metric family; a subject read differently (
 "budget", "personne" / "détenu") keeps two reports of one figure apart. This pass meets them
 through their number instead: figures of one story and one dimension stating one value (with
 any approximator but opposite bounds: "plus de 200" is no "moins de 200") are linked ``same``
-or ``compatible`` when nothing tells them apart and something besides the value says they
-are one figure. Only links come of it, never an accusation: values that differ are not
-paired here.
+or ``compatible`` when nothing tells them apart and the value is distinctive enough, or
+something besides the value says they are one figure. A share given as a change in one place
+and bare in another ("a bondi de 21 %" / "21 %") meets by its number too. Only links come of
+it, never an accusation: values that differ are not paired here, and no rule reads a
+``same`` or ``compatible`` link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
-from factcheck.crossref.matching import ClaimView, same_story, significant_digits
+from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
 
 #: One value stated again in one story is linked when it is distinctive enough:
-#: EQUAL_DIGITS significant digits or more ("78 969"), or fewer with a family, a describing
-#: word, a named source or the article in common ("29,7 Mt"), within EQUAL_DAYS days when
-#: both articles are dated (an unknown date neither ties nor separates).
+#: EQUAL_DIGITS significant digits or more ("78 969", "249,4 millions") tie by themselves;
+#: fewer need a family, a describing word, a named source or the article in common, or, for
+#: money and counts of a thousand or more, the same publication day ("81 000", "9,3
+#: milliards d'euros"); always within EQUAL_DAYS days when both articles are dated (an unknown
+#: date neither ties nor separates).
 EQUAL_DIGITS = 3
 EQUAL_DAYS = 7
 #: Dimensions whose repeated values say little (durations: "deux ans" of two sentences).
@@ -43,9 +48,13 @@ def repeat_key(v: ClaimView) -> tuple | None:
         return None
     if len(significant_digits(v.value)) < 2 and not _round_but_telling(v):
         return None
+    # A share given as a change in one place ("a bondi de 21 %") and as a bare figure in
+    # another ("21 %") is one figure stated twice: the key leaves the change aside.
+    dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith("share") \
+        else v.dimension
     if v.value is None:
-        return (v.dimension, v.stated)
-    return (v.dimension, v.value)
+        return (dimension, v.stated)
+    return (dimension, v.value)
 
 
 def repeated_pairs(views: list[ClaimView], lexicon: Lexicon
@@ -101,18 +110,6 @@ def _named_source(a: ClaimView, b: ClaimView) -> bool:
     return a.source_key == b.source_key or same_source(a.source, b.source)
 
 
-def _related(a: ClaimView, b: ClaimView) -> bool:
-    """Something besides the value: one metric family (or one unknown), one source, or a
-    describing word in common ("78 969 détenus" is no "78 969 spectateurs")."""
-    if not (a.family and b.family) or a.family == b.family:
-        return True
-    if _named_source(a, b):
-        return True
-    wa = (a.words or a.sentence_words) | {a.subject.lower()}
-    wb = (b.words or b.sentence_words) | {b.subject.lower()}
-    return bool((wa & wb) - {""})
-
-
 def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if a.article_id != b.article_id and days_apart(a, b) > EQUAL_DAYS \
             and a.published and b.published:
@@ -120,7 +117,9 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if not same_story(a, b, lexicon) or _distinct(a, b, lexicon):
         return False
     if len(significant_digits(a.value)) >= EQUAL_DIGITS:
-        return _related(a, b)
+        # "78 969" or "249,4 millions" given again in one story is that figure, however its
+        # subject was read: the digits themselves tie the two reports.
+        return True
     # Fewer digits: something positive must describe both alike. With two digits, one
     # article giving it twice in sentences about one thing (the headline, the lead and the
     # body repeat its figures), or, for an amount worth pairing by itself (a share, money, a
@@ -133,7 +132,12 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if a.article_id == b.article_id and sentences_related(
             dict(a.story_words), dict(b.story_words), lexicon.stories):
         return True
-    return _round_but_telling(a) and _named_source(a, b)
+    if _round_but_telling(a) and _named_source(a, b):
+        return True
+    # An amount of money or a count of a thousand or more with two significant digits
+    # ("81 000", "9,3 milliards d'euros") given again in one story the same day.
+    return (_round_but_telling(a) and not a.dimension.startswith(("share", "points"))
+            and bool(a.published) and a.published == b.published)
 
 
 def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
@@ -143,6 +147,45 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     known = set(lexicon.family_nature)
     if a.family in known and b.family in known and a.family != b.family:
         return True
+    if a.outcome and b.outcome and (a.outcome < b.outcome or b.outcome < a.outcome):
+        # "au moins 36 morts et 85 blessés" gives both outcomes to each of its figures: the
+        # toll restated alone ("36 morts") is not told apart by the outcome it lacks.
+        b = replace(b, outcome=a.outcome)
     if scope_reasons(a, b, lexicon) or a.modality != b.modality:
         return True
     return a.period[0] == b.period[0] == "explicit" and a.period != b.period
+
+
+#: Kinds of figures met by what they resolve to (identifiers: by their spelling).
+_MARK_KINDS = frozenset({"date", "time", "identifier"})
+_FULL_DATE = len("2024-12-29")
+
+
+def restated_marks(claims: list[dict], views: list[ClaimView]
+                   ) -> Iterator[tuple[dict, dict]]:
+    """Pairs of figures that name one point in time or one thing, stated again in one
+    article or one story (:mod:`factcheck.crossref.stories`): dates resolved to one day
+    ("29 décembre 2024" / "dimanche 29 décembre"), times ("vers 23h30" / "23h30"),
+    identifiers written alike ("Boeing 737-800", "S18"). A date whose day or year was not
+    resolved says too little; years ("2024") are in every article and tie nothing. Only
+    ``same`` links come of it: no rule reads them."""
+    mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in claims:
+        kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
+        if kind == "identifier":
+            resolved = "".join(str(row.get("surface") or "").split()).lower()
+        if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
+            continue
+        if kind == "date" and len(resolved) != _FULL_DATE:
+            continue
+        groups.setdefault((kind, resolved), []).append(row)
+    for members in groups.values():
+        if len(members) > MAX_REPEATS:
+            continue
+        members.sort(key=lambda r: (str(r["article_id"]), int(r["start"])))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                aid, bid = str(a["article_id"]), str(b["article_id"])
+                if aid == bid or bid in mates.get(aid, frozenset()):
+                    yield a, b
