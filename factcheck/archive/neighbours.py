@@ -92,7 +92,7 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
     the word indexes more than ``max_postings`` articles over the whole store; the pairs
     within the dates' window are scored as one sparse product per article. Only the stored
     candidates within the window are read back and profiled, never the whole store."""
-    own = StoryIndex(texts, settings)
+    own = _BatchStoryIndex(texts, settings)
     keys = {aid: story_keys(own, aid) for aid, _, _ in texts}
     none: dict[str, frozenset[str]] = {aid: frozenset() for aid in keys}
     wanted = {k for ks in keys.values() for k in ks}
@@ -130,32 +130,27 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
     ni = np.asarray(met["ni"], dtype=np.int64)
     si = np.asarray(met["si"], dtype=np.int64) + n_new
     bounds = np.searchsorted(ni, np.arange(n_new + 1))
-    among = _new_pairs(own, new_ids, allowed, settings.max_days)
+    own.allowed = frozenset(allowed)
+    among = own.stories().mates  # pairs of two new articles, as a full run finds them
     mates = {}
     for i, aid in enumerate(new_ids):
-        cand = np.concatenate([np.array(among[i], dtype=np.int64), si[bounds[i]:bounds[i + 1]]])
-        if not len(cand):
-            mates[aid] = frozenset()
-            continue
-        scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
-        mates[aid] = frozenset(everyone[j] for j in cand[scores >= settings.threshold].tolist())
+        cand = si[bounds[i]:bounds[i + 1]]
+        found = set(among.get(aid, ()))
+        if len(cand):
+            scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
+            found.update(everyone[j] for j in cand[scores >= settings.threshold].tolist())
+        mates[aid] = frozenset(found)
     return mates, keys
 
 
-def _new_pairs(own: StoryIndex, new_ids: list[str], allowed: set[str],
-               max_days: int) -> list[list[int]]:
-    """For each new article (by position), the other new articles it meets: indexed by one
-    of its allowed words, within the dates' window."""
-    row = {aid: i for i, aid in enumerate(new_ids)}
-    out: list[set[int]] = [set() for _ in new_ids]
-    for key in allowed:
-        ids = [row[a] for a in own.postings.get(key, ())]
-        for a in ids:
-            out[a].update(ids)
-    days = [own.published[aid] for aid in new_ids]
-    return [sorted(j for j in found if j != i and (
-        days[i] is None or days[j] is None or abs((days[i] - days[j]).days) <= max_days))
-        for i, found in enumerate(out)]
+class _BatchStoryIndex(StoryIndex):
+    """The new articles' story index, where only the ``allowed`` words (those indexing at
+    most ``max_postings`` articles over the store and the batch) find pairs."""
+
+    allowed: frozenset[str] | None = None
+
+    def _indexes(self, key: str, ids: list[str]) -> bool:
+        return (self.allowed is None or key in self.allowed) and super()._indexes(key, ids)
 
 
 def _unit_rows(profiles: list[dict[str, float]]) -> sparse.csr_matrix:
