@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -42,7 +43,7 @@ from factcheck.crossref.relations import (
     cross_ok,
     judge,
 )
-from factcheck.crossref.repeats import MAX_REPEATS, repeated_pairs, restated
+from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, restated
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
 from factcheck.crossref.structures import find_structures, with_roles
@@ -82,12 +83,18 @@ def _stored_claims_of(con: duckdb.DuckDBPyConnection, article_ids: set[str],
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
-                equal_wanted: Counter[str]
+                new_views: list[ClaimView]
                 ) -> tuple[dict[str, list[ClaimView]], list[ClaimView], set[str]]:
     """Stored views by block key, in the order they were stored; the stored views sharing an
-    equal-value key with a new figure; and the equal-value keys too crowded to pair
-    (``repeats.MAX_REPEATS``: more figures stored and new than that state the value), whose
-    stored figures are counted by DuckDB but never read back."""
+    equal-value key with a new figure and published within ``EQUAL_DAYS`` of one (further
+    apart, two dated figures are never paired by their value); and the equal-value keys too
+    crowded to pair (``repeats.MAX_REPEATS``: more figures stored and new than that state
+    the value), whose stored figures are counted by DuckDB but never read back."""
+    equal_wanted = Counter(e for v in new_views if (e := equal_key(v)))
+    con.register("new_equal", pd.DataFrame(
+        {"key": [e for v in new_views if (e := equal_key(v))],
+         "day": [_day(v.published) for v in new_views if equal_key(v)]},
+    ).astype({"key": "object", "day": "datetime64[s]"}))
     con.register("wanted_blocks", pd.DataFrame({"key": sorted(blocks_wanted)}, dtype="object"))
     con.register("wanted_equal", pd.DataFrame({"key": sorted(equal_wanted)}, dtype="object"))
     counts = con.execute(
@@ -100,8 +107,12 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
     rows = con.execute(
         "SELECT block, block IN (SELECT key FROM wanted_blocks) AS in_block, "
         "equal_key IN (SELECT key FROM paired_equal) AS in_equal, view, xrole, xplace "
-        "FROM claims WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
-        "OR equal_key IN (SELECT key FROM paired_equal)) ORDER BY batch, seq").fetchall()
+        "FROM claims c WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
+        "OR (equal_key IN (SELECT key FROM paired_equal) AND EXISTS (SELECT 1 FROM new_equal n "
+        "WHERE n.key = c.equal_key AND (n.day IS NULL OR try_cast(substr(c.published, 1, 10) "
+        "AS DATE) IS NULL OR abs(date_diff('day', CAST(n.day AS DATE), try_cast(substr("
+        "c.published, 1, 10) AS DATE))) <= $days)))) ORDER BY batch, seq",
+        {"days": EQUAL_DAYS}).fetchall()
     by_block: dict[str, list[ClaimView]] = defaultdict(list)
     equal: list[ClaimView] = []
     for block, in_block, in_equal, text, role, place in rows:
@@ -111,6 +122,13 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
         if in_equal:
             equal.append(view)
     return by_block, equal, crowded
+
+
+def _day(published: str) -> date | None:
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
 
 
 def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
@@ -165,8 +183,7 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                   for v in with_roles(views, structures, lexicon)]
 
     wanted_blocks = {b for v in role_views if (b := block_key(v))}
-    wanted_equal = Counter(e for v in role_views if (e := equal_key(v)))
-    stored, stored_equal, crowded = _candidates(con, wanted_blocks, wanted_equal)
+    stored, stored_equal, crowded = _candidates(con, wanted_blocks, role_views)
     judged = _judge(role_views, stored, stored_equal, crowded, lexicon)
 
     ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
