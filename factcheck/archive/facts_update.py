@@ -65,10 +65,7 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
     replaced: dict[str, str] = {}  # claim id of a stored fact's member -> that fact's id
     views = dict(new_views)
     if stored_ids:
-        con.register("linked_claims", pd.DataFrame({"key": sorted(stored_ids)}, dtype="object"))
-        facts = con.execute(
-            f"SELECT fact_id, claim_ids FROM ({CURRENT_FACTS_SQL}) "
-            "WHERE list_has_any(claim_ids, (SELECT list(key) FROM linked_claims))").fetchall()
+        facts = _current_facts_of(con, stored_ids)
         for fact_id, members in facts:
             for member in members:
                 groups.join(members[0], member)
@@ -90,6 +87,20 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
         sorted(superseded.get(roots[min(ids)], ())) for ids in rows["claim_ids"]]
     n_superseded = len({f for s in superseded.values() for f in s})
     return rows, n_superseded
+
+
+def _current_facts_of(con: duckdb.DuckDBPyConnection, claim_ids: set[str]
+                      ) -> list[tuple[str, list[str]]]:
+    """``(fact id, claim ids)`` of the current facts holding one of ``claim_ids``. Only the
+    fact rows holding one of them are read: a row superseding another holds all its figures
+    (facts only grow and merge), so the rows that supersede a hit are hits too."""
+    con.register("linked_claims", pd.DataFrame({"key": sorted(claim_ids)}, dtype="object"))
+    return con.execute(
+        "WITH hit AS (SELECT fact_id, claim_ids, replaces, batch FROM facts "
+        "WHERE list_has_any(claim_ids, (SELECT list(key) FROM linked_claims))) "
+        "SELECT h.fact_id, h.claim_ids FROM hit h WHERE NOT EXISTS ("
+        "SELECT 1 FROM (SELECT unnest(replaces) AS fact_id, batch FROM hit) r "
+        "WHERE r.fact_id = h.fact_id AND r.batch > h.batch)").fetchall()
 
 
 def _stored_fact_views(con: duckdb.DuckDBPyConnection, claim_ids: set[str],

@@ -17,9 +17,10 @@ new figure (the stored pairs were judged when their articles came in):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -42,7 +43,7 @@ from factcheck.crossref.relations import (
     cross_ok,
     judge,
 )
-from factcheck.crossref.repeats import repeated_pairs, restated
+from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, restated
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
 from factcheck.crossref.structures import find_structures, with_roles
@@ -82,16 +83,36 @@ def _stored_claims_of(con: duckdb.DuckDBPyConnection, article_ids: set[str],
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
-                equal_wanted: set[str]) -> tuple[dict[str, list[ClaimView]], list[ClaimView]]:
-    """Stored views by block key, in the order they were stored, and the stored views
-    sharing an equal-value key with a new figure."""
+                new_views: list[ClaimView]
+                ) -> tuple[dict[str, list[ClaimView]], list[ClaimView], set[str]]:
+    """Stored views by block key, in the order they were stored; the stored views sharing an
+    equal-value key with a new figure and published within ``EQUAL_DAYS`` of one (further
+    apart, two dated figures are never paired by their value); and the equal-value keys too
+    crowded to pair (``repeats.MAX_REPEATS``: more figures stored and new than that state
+    the value), whose stored figures are counted by DuckDB but never read back."""
+    equal_wanted = Counter(e for v in new_views if (e := equal_key(v)))
+    con.register("new_equal", pd.DataFrame(
+        {"key": [e for v in new_views if (e := equal_key(v))],
+         "day": [_day(v.published) for v in new_views if equal_key(v)]},
+    ).astype({"key": "object", "day": "datetime64[s]"}))
     con.register("wanted_blocks", pd.DataFrame({"key": sorted(blocks_wanted)}, dtype="object"))
     con.register("wanted_equal", pd.DataFrame({"key": sorted(equal_wanted)}, dtype="object"))
+    counts = con.execute(
+        "SELECT c.equal_key, count(*) FROM claims c JOIN wanted_equal w ON c.equal_key = w.key "
+        "WHERE c.view IS NOT NULL GROUP BY c.equal_key").fetchall()
+    crowded = {key for key, n in counts if n + equal_wanted[key] > MAX_REPEATS}
+    crowded |= {key for key, n in equal_wanted.items() if n > MAX_REPEATS}
+    con.register("paired_equal", pd.DataFrame({"key": sorted(set(equal_wanted) - crowded)},
+                                              dtype="object"))
     rows = con.execute(
         "SELECT block, block IN (SELECT key FROM wanted_blocks) AS in_block, "
-        "equal_key IN (SELECT key FROM wanted_equal) AS in_equal, view, xrole, xplace "
-        "FROM claims WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
-        "OR equal_key IN (SELECT key FROM wanted_equal)) ORDER BY batch, seq").fetchall()
+        "equal_key IN (SELECT key FROM paired_equal) AS in_equal, view, xrole, xplace "
+        "FROM claims c WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
+        "OR (equal_key IN (SELECT key FROM paired_equal) AND EXISTS (SELECT 1 FROM new_equal n "
+        "WHERE n.key = c.equal_key AND (n.day IS NULL OR try_cast(substr(c.published, 1, 10) "
+        "AS DATE) IS NULL OR abs(date_diff('day', CAST(n.day AS DATE), try_cast(substr("
+        "c.published, 1, 10) AS DATE))) <= $days)))) ORDER BY batch, seq",
+        {"days": EQUAL_DAYS}).fetchall()
     by_block: dict[str, list[ClaimView]] = defaultdict(list)
     equal: list[ClaimView] = []
     for block, in_block, in_equal, text, role, place in rows:
@@ -100,11 +121,19 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
             by_block[block].append(view)
         if in_equal:
             equal.append(view)
-    return by_block, equal
+    return by_block, equal, crowded
+
+
+def _day(published: str) -> date | None:
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
 
 
 def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
-           stored_equal: list[ClaimView], lexicon: Lexicon) -> dict[tuple[str, str], Judged]:
+           stored_equal: list[ClaimView], crowded: set[str],
+           lexicon: Lexicon) -> dict[tuple[str, str], Judged]:
     new_ids = {v.claim_id for v in new_views}
     judged: dict[tuple[str, str], Judged] = {}
     for key, mine in blocks(new_views).items():
@@ -119,7 +148,9 @@ def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
                 verdict = judge(a, b, lexicon)
                 if verdict is not None:
                     judged[pair] = verdict
-    for a, b in repeated_pairs([*stored_equal, *new_views], lexicon):
+    # A crowded value pairs nothing (repeated_pairs over the whole store would skip it).
+    repeating = [v for v in new_views if equal_key(v) not in crowded]
+    for a, b in repeated_pairs([*stored_equal, *repeating], lexicon):
         if not (a.claim_id in new_ids or b.claim_id in new_ids):
             continue
         pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
@@ -152,9 +183,8 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                   for v in with_roles(views, structures, lexicon)]
 
     wanted_blocks = {b for v in role_views if (b := block_key(v))}
-    wanted_equal = {e for v in role_views if (e := equal_key(v))}
-    stored, stored_equal = _candidates(con, wanted_blocks, wanted_equal)
-    judged = _judge(role_views, stored, stored_equal, lexicon)
+    stored, stored_equal, crowded = _candidates(con, wanted_blocks, role_views)
+    judged = _judge(role_views, stored, stored_equal, crowded, lexicon)
 
     ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
                        judged=tuple(judged.values()), structures=tuple(structures),

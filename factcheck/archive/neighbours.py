@@ -13,12 +13,15 @@ only those are read back.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 from datasketch import MinHashLSH
+from scipy import sparse
 
 from factcheck.corpus.copies import (
     COPY_THRESHOLD,
@@ -26,7 +29,7 @@ from factcheck.corpus.copies import (
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings
+from factcheck.crossref.stories import StoryIndex, StorySettings, profile
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -73,19 +76,6 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-class _StoreStoryIndex(StoryIndex):
-    """A story index over some stored articles and the new ones, where the words indexing too
-    many articles of the whole store (``banned``) find no pair."""
-
-    def __init__(self, articles: Iterable[tuple[str, str, str]], settings: StorySettings,
-                 banned: frozenset[str]) -> None:
-        self.banned = banned
-        super().__init__(articles, settings)
-
-    def _indexes(self, key: str, ids: list[str]) -> bool:
-        return key not in self.banned and super()._indexes(key, ids)
-
-
 def story_keys(index: StoryIndex, article_id: str) -> list[str]:
     """The words an article is indexed by (its rarest ones)."""
     return index._rarest(index.profiles[article_id])
@@ -94,25 +84,84 @@ def story_keys(index: StoryIndex, article_id: str) -> list[str]:
 def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]],
                 settings: StorySettings) -> tuple[dict[str, frozenset[str]], dict[str, list[str]]]:
     """For each new article (``(id, published, story text)``), the stored and new articles of
-    its story; and the words each new article is indexed by (stored with it)."""
-    own = StoryIndex(texts, settings)
+    its story; and the words each new article is indexed by (stored with it).
+
+    The pairs are those :meth:`StoryIndex.stories` finds over the store and the batch that
+    involve a new article: a new article meets the articles indexed by one of its rarest
+    words (``story_keys``, the stored ones found by DuckDB joining on those words), unless
+    the word indexes more than ``max_postings`` articles over the whole store; the pairs
+    within the dates' window are scored as one sparse product per article. Only the stored
+    candidates within the window are read back and profiled, never the whole store."""
+    own = _BatchStoryIndex(texts, settings)
     keys = {aid: story_keys(own, aid) for aid, _, _ in texts}
+    none: dict[str, frozenset[str]] = {aid: frozenset() for aid in keys}
     wanted = {k for ks in keys.values() for k in ks}
     if not wanted:
-        return {aid: frozenset() for aid in keys}, keys
+        return none, keys
     _keys_frame(con, "wanted_words", wanted)
     counts = dict(con.execute(
         "SELECT w.key, count(*) FROM (SELECT unnest(story_keys) AS key FROM articles) s "
         "JOIN wanted_words w ON s.key = w.key GROUP BY w.key").fetchall())
-    banned = frozenset(k for k in wanted
-                       if counts.get(k, 0) + len(own.postings.get(k, ())) > settings.max_postings)
-    _keys_frame(con, "allowed_words", wanted - banned)
+    allowed = {k for k in wanted
+               if counts.get(k, 0) + len(own.postings.get(k, ())) <= settings.max_postings}
+    new_ids = [aid for aid, _, _ in texts]
+    n_new = len(new_ids)
+    con.register("new_words", pd.DataFrame(
+        {"ni": [i for i, aid in enumerate(new_ids) for k in keys[aid] if k in allowed],
+         "key": [k for aid in new_ids for k in keys[aid] if k in allowed],
+         "day": [own.published[aid] for aid in new_ids for k in keys[aid] if k in allowed]},
+    ).astype({"ni": "int64", "key": "object", "day": "datetime64[s]"}))
+    # The stored articles met (numbered from 0 in id order), within the dates' window.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE met AS WITH s AS (SELECT article_id, "
+        "try_cast(substr(published, 1, 10) AS DATE) AS day, unnest(story_keys) AS key "
+        "FROM articles WHERE story_text IS NOT NULL), p AS (SELECT DISTINCT n.ni, s.article_id "
+        "FROM s JOIN new_words n ON s.key = n.key WHERE n.day IS NULL OR s.day IS NULL OR "
+        "abs(date_diff('day', CAST(n.day AS DATE), s.day)) <= $max_days) "
+        "SELECT ni, dense_rank() OVER (ORDER BY article_id) - 1 AS si, article_id FROM p",
+        {"max_days": settings.max_days})
+    met = con.execute("SELECT ni, si FROM met ORDER BY ni, si").fetchnumpy()
     stored = con.execute(
-        "SELECT article_id, coalesce(published, ''), story_text FROM articles "
-        "WHERE story_text IS NOT NULL AND "
-        "list_has_any(story_keys, (SELECT list(key) FROM allowed_words))").fetchall()
-    new_ids = set(keys)
-    index = _StoreStoryIndex([*(r for r in stored if r[0] not in new_ids), *texts],
-                             settings, banned)
-    mates = {aid: frozenset(index.mates_of(aid, day, text)) for aid, day, text in texts}
+        "SELECT a.article_id, a.story_text FROM (SELECT DISTINCT si, article_id FROM met) m "
+        "JOIN articles a ON a.article_id = m.article_id ORDER BY m.si").fetchall()
+    everyone = [*new_ids, *(aid for aid, _ in stored)]
+    unit = _unit_rows([own.profiles[aid] for aid in new_ids]
+                      + [profile(text, settings) for _, text in stored])
+    ni = np.asarray(met["ni"], dtype=np.int64)
+    si = np.asarray(met["si"], dtype=np.int64) + n_new
+    bounds = np.searchsorted(ni, np.arange(n_new + 1))
+    own.allowed = frozenset(allowed)
+    among = own.stories().mates  # pairs of two new articles, as a full run finds them
+    mates = {}
+    for i, aid in enumerate(new_ids):
+        cand = si[bounds[i]:bounds[i + 1]]
+        found = set(among.get(aid, ()))
+        if len(cand):
+            scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
+            found.update(everyone[j] for j in cand[scores >= settings.threshold].tolist())
+        mates[aid] = frozenset(found)
     return mates, keys
+
+
+class _BatchStoryIndex(StoryIndex):
+    """The new articles' story index, where only the ``allowed`` words (those indexing at
+    most ``max_postings`` articles over the store and the batch) find pairs."""
+
+    allowed: frozenset[str] | None = None
+
+    def _indexes(self, key: str, ids: list[str]) -> bool:
+        return (self.allowed is None or key in self.allowed) and super()._indexes(key, ids)
+
+
+def _unit_rows(profiles: list[dict[str, float]]) -> sparse.csr_matrix:
+    """Word profiles as rows of unit length (``StoryIndex._unit_profiles``)."""
+    columns: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for prof in profiles:
+        norm = math.sqrt(sum(w * w for w in prof.values())) or 1.0
+        for word in sorted(prof):
+            indices.append(columns.setdefault(word, len(columns)))
+            data.append(prof[word] / norm)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
+                             shape=(len(profiles), max(len(columns), 1)))
