@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,7 +32,13 @@ from factcheck.crossref.scope import (
     restate_places,
     sentence_places,
 )
-from factcheck.crossref.stories import article_texts, find_stories, profile, sentences_related
+from factcheck.crossref.stories import (
+    StoryIndex,
+    StoryMates,
+    article_texts,
+    profile,
+    sentences_related,
+)
 from factcheck.models import MEASURE_KINDS
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
@@ -86,7 +93,8 @@ class ClaimView:
     title: str
     role: str = ""  # "part" or "total" when in a parts/total structure
     basis: str = ""  # basis of a rate ("sur un an", "sur un mois", "par rapport à 2019")
-    story: frozenset[str] = frozenset()  # the other articles of its story (see stories.py)
+    #: The other articles of its story (see stories.py: a StoryMates, answered on demand).
+    story: AbstractSet[str] = frozenset()
     story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
     #: How far in time the count reaches: "total" (running), "remaining" (what still is),
     #: "window" (over a stretch of time), "" (unsaid); see ``[span]`` of crossref.toml.
@@ -275,8 +283,9 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     measure = {str(k) for k in MEASURE_KINDS}
     rows: list[dict] = []
     records = claims.to_dict("records")
-    # Stories from every figure's sentence (dates too), as the draft index reads them.
-    stories = find_stories(article_texts(records), lexicon.stories)
+    # Stories from every figure's sentence (dates too), as the draft index reads them; two
+    # articles are settled as one story only when two of their figures are compared.
+    stories = StoryIndex(article_texts(records), lexicon.stories)
     for row in records:
         kind = _text(row.get("kind"))
         if kind not in measure:
@@ -321,16 +330,17 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
             per_sentence[sentence] = (sentence_places(sentence, lexicon),
                                       _sentence_words(sentence, lexicon))
     profiles = {s: tuple(sorted(profile(s, lexicon.stories).items())) for s in per_sentence}
+    mates: dict[str, StoryMates] = {a: stories.mates(a) for a in {r["article_id"] for r in rows}}
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
                   per_sentence[row["sentence"]], lexicon,
-                  stories.mates.get(row["article_id"], frozenset()), profiles[row["sentence"]],
+                  mates[row["article_id"]], profiles[row["sentence"]],
                   targets.get(row["claim_id"], ""))
             for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str],
           sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon,
-          story: frozenset[str], story_words: tuple[tuple[str, float], ...],
+          story: AbstractSet[str], story_words: tuple[tuple[str, float], ...],
           compared_to: str) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
