@@ -37,7 +37,6 @@ from factcheck.corpus import read_corpus
 from factcheck.crossref import sum_checks
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.facts import build_facts
-from factcheck.crossref.matching import prepare_claims
 from factcheck.crossref.reader_links import flags_with_facts, reader_links
 from factcheck.export import to_csv
 from factcheck.pipeline import articles_frame, claims_frame
@@ -91,11 +90,12 @@ def main() -> None:
     articles = stage("read corpus", lambda: read_corpus([str(args.corpus)]).articles)
     claims = stage("extraction (+ copies)",
                    lambda: claims_frame(articles, with_context=args.context))
-    links, flags = stage("cross_reference", lambda: engine.cross_reference(claims, reference))
+    views: list = []  # read once by cross-referencing, for facts and sums, as check does
+    links, flags = stage("cross_reference",
+                         lambda: engine.cross_reference(claims, reference, prepared=views))
     for name in sorted(k for k in TIMES if k.startswith("  crossref.")):
         print(f"{name:<28} {TIMES[name]:8.1f} s")
     stage("articles table", lambda: articles_frame(articles))
-    views = stage("prepare_claims (check)", lambda: prepare_claims(claims, lexicon))
     facts = stage("build_facts", lambda: build_facts(claims, links, lexicon, views))
     tables = stage("reader links, flags, sums", lambda: {
         "claims": claims,
