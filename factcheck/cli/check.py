@@ -111,7 +111,9 @@ def check(
         on_skipped=skipped,
     )
     lexicon = load_lexicon()
-    views = prepare_claims(analysis.claims, lexicon)  # read once for sums and facts
+    views = analysis.views  # read once, by cross-referencing, for sums and facts
+    if views is None:
+        views = prepare_claims(analysis.claims, lexicon)
     facts = build_facts(analysis.claims, analysis.links, lexicon, views)
     tables = {
         "claims": analysis.claims,

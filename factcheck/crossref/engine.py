@@ -21,6 +21,7 @@ from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
 from factcheck.crossref.repeats import repeated_pairs, restated, restated_marks
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
+from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 
@@ -55,8 +56,8 @@ def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[l
     return (judge_block(members, lexicon) for members in groups)
 
 
-def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, map_blocks: BlockMapper | None = None):
-    views = prepare_claims(claims, lexicon)
+def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, views: list[ClaimView],
+               map_blocks: BlockMapper | None = None):
     structures = find_structures(views, lexicon)
     views = with_roles(views, structures, lexicon)
     judged: dict[tuple[str, str], Judged] = {}
@@ -122,6 +123,25 @@ def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) 
     return links
 
 
+def _all_views(claims: pd.DataFrame, judged_claims: pd.DataFrame, views: list[ClaimView],
+               lexicon: Lexicon) -> list[ClaimView]:
+    """``prepare_claims(claims)`` from the ``views`` of ``judged_claims`` (``claims`` less
+    some rows of copies): a figure's view depends only on its own article's rows, so only the
+    articles that lost rows are read again; the order is that of ``claims``."""
+    if judged_claims is claims or len(judged_claims) == len(claims):
+        return list(views)
+    ids = claims["claim_id"].map(_text)
+    if not ids.is_unique:
+        return prepare_claims(claims, lexicon)
+    articles = claims["article_id"].map(_text)
+    dropped = ~claims.index.isin(judged_claims.index)
+    touched = set(articles[dropped])
+    again = prepare_claims(claims[articles.isin(touched).to_numpy()], lexicon)
+    position = {claim_id: i for i, claim_id in enumerate(ids)}
+    kept = [v for v in views if v.article_id not in touched]
+    return sorted(kept + again, key=lambda v: position[v.claim_id])
+
+
 def _link(j: Judged) -> Link:
     ids = sorted((j.a.claim_id, j.b.claim_id))
     return Link(stable_id(*ids, j.relation), j.a.claim_id, j.b.claim_id, j.relation,
@@ -134,6 +154,7 @@ def cross_reference(
     rules: Iterable[Rule] | None = None,
     lexicon: Lexicon | None = None,
     map_blocks: BlockMapper | None = None,
+    prepared: list[ClaimView] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Links between figures about the same quantity and flags for what disagrees.
 
@@ -142,10 +163,16 @@ def cross_reference(
     ``(links, flags)`` with ``models.LINK_COLUMNS`` and ``models.FLAG_COLUMNS``; ``claim_ids``,
     ``article_ids`` and ``evidence`` of flags are tuples. Ids are stable across runs.
     ``map_blocks`` judges the blocks of comparable figures elsewhere (default: here, one
-    after the other); the result does not depend on it."""
+    after the other); the result does not depend on it. ``prepared``, when given (a list),
+    receives ``prepare_claims(claims)``, read once with the judged figures (the facts and sums
+    of ``factcheck check`` need it; only the ``story`` of a figure may differ, which neither
+    reads)."""
     lexicon = lexicon or load_lexicon()
     judged_claims, copy_links = _copies(claims, lexicon)
-    views, structures, judged = _judge_all(judged_claims, lexicon, map_blocks)
+    read = prepare_claims(judged_claims, lexicon)
+    if prepared is not None:
+        prepared.extend(_all_views(claims, judged_claims, read, lexicon))
+    views, structures, judged = _judge_all(judged_claims, lexicon, read, map_blocks)
     links = copy_links + [_link(j) for j in judged] + _mark_links(judged_claims, views, lexicon)
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from factcheck.crossref.comparisons import comparison_targets
@@ -31,7 +33,13 @@ from factcheck.crossref.scope import (
     restate_places,
     sentence_places,
 )
-from factcheck.crossref.stories import article_texts, find_stories, profile, sentences_related
+from factcheck.crossref.stories import (
+    StoryIndex,
+    StoryMates,
+    article_texts,
+    profile,
+    sentences_related,
+)
 from factcheck.models import MEASURE_KINDS
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
@@ -86,7 +94,8 @@ class ClaimView:
     title: str
     role: str = ""  # "part" or "total" when in a parts/total structure
     basis: str = ""  # basis of a rate ("sur un an", "sur un mois", "par rapport à 2019")
-    story: frozenset[str] = frozenset()  # the other articles of its story (see stories.py)
+    #: The other articles of its story (see stories.py: a StoryMates, answered on demand).
+    story: AbstractSet[str] = frozenset()
     story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
     #: How far in time the count reaches: "total" (running), "remaining" (what still is),
     #: "window" (over a stretch of time), "" (unsaid); see ``[span]`` of crossref.toml.
@@ -270,20 +279,64 @@ def _period(row: dict) -> tuple[tuple[str, ...], str]:
     return ("published", published), published
 
 
+#: Columns the stories are read from (every figure's, dates too).
+_STORY_COLUMNS = ("article_id", "published", "title", "sentence", "start")
+#: Claims turned into views at a time (whole articles): their row dicts are the bulk of the
+#: memory of preparing a large table, the views far less.
+_CHUNK_ROWS = 50_000
+
+
 def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list[ClaimView]:
     """Comparable figures of a claims table (measure kinds with a value or bounds)."""
     lexicon = lexicon or load_lexicon()
     if claims is None or claims.empty:
         return []
+    # Stories from every figure's sentence (dates too), as the draft index reads them; two
+    # articles are settled as one story only when two of their figures are compared.
+    story_columns = [c for c in _STORY_COLUMNS if c in claims.columns]
+    stories = StoryIndex(article_texts(claims[story_columns].to_dict("records")),
+                         lexicon.stories)
+    if "kind" not in claims.columns:
+        return []
     measure = {str(k) for k in MEASURE_KINDS}
+    comparable = claims[claims["kind"].map(_text).isin(measure).to_numpy()]
+    mates: dict[str, StoryMates] = {}
+    per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    profiles: dict[str, tuple[tuple[str, float], ...]] = {}
+    views: list[ClaimView] = []
+    for chunk in _article_chunks(comparable):
+        views.extend(_views(chunk.to_dict("records"), lexicon, stories, mates, per_sentence,
+                            profiles))
+    return views
+
+
+def _article_chunks(claims: pd.DataFrame) -> list[pd.DataFrame]:
+    """``claims`` in pieces of about ``_CHUNK_ROWS`` rows, never splitting an article; one
+    piece when an article's rows are not all together."""
+    if len(claims) <= _CHUNK_ROWS:
+        return [claims]
+    ids = claims["article_id"].map(_text).to_numpy()
+    starts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist()]
+    if len(starts) != len(set(ids)):
+        return [claims]
+    chunks, begin = [], 0
+    for start in starts[1:]:
+        if start - begin >= _CHUNK_ROWS:
+            chunks.append(claims.iloc[begin:start])
+            begin = start
+    chunks.append(claims.iloc[begin:])
+    return chunks
+
+
+def _views(records: list[dict], lexicon: Lexicon, stories: StoryIndex,
+           mates: dict[str, StoryMates],
+           per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]],
+           profiles: dict[str, tuple[tuple[str, float], ...]]) -> list[ClaimView]:
+    """The views of the measure ``records`` of whole articles; ``mates``, ``per_sentence``
+    and ``profiles`` are filled as sentences and articles are met."""
     rows: list[dict] = []
-    records = claims.to_dict("records")
-    # Stories from every figure's sentence (dates too), as the draft index reads them.
-    stories = find_stories(article_texts(records), lexicon.stories)
     for row in records:
         kind = _text(row.get("kind"))
-        if kind not in measure:
-            continue
         role = _text(row.get("role"))
         if role == "change_from":
             continue  # "passé de 5 % à 7 %": the earlier value, at a date the text does not give
@@ -314,7 +367,6 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     cues: dict[str, dict] = {}
     targets: dict[str, str] = {}
     words: dict[str, frozenset[str]] = {}
-    per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for (_, _, sentence), members in by_sentence.items():
         restate_places(members, sentence, lexicon)
         cues.update(assign_cues(members, sentence, lexicon))
@@ -323,17 +375,19 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
         if sentence not in per_sentence:
             per_sentence[sentence] = (sentence_places(sentence, lexicon),
                                       _sentence_words(sentence, lexicon))
-    profiles = {s: tuple(sorted(profile(s, lexicon.stories).items())) for s in per_sentence}
+            profiles[sentence] = tuple(sorted(profile(sentence, lexicon.stories).items()))
+    for row in rows:
+        if row["article_id"] not in mates:
+            mates[row["article_id"]] = stories.mates(row["article_id"])
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
-                  per_sentence[row["sentence"]], lexicon,
-                  stories.mates.get(row["article_id"], frozenset()), profiles[row["sentence"]],
-                  targets.get(row["claim_id"], ""))
+                  per_sentence[row["sentence"]], lexicon, mates[row["article_id"]],
+                  profiles[row["sentence"]], targets.get(row["claim_id"], ""))
             for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str],
           sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon,
-          story: frozenset[str], story_words: tuple[tuple[str, float], ...],
+          story: AbstractSet[str], story_words: tuple[tuple[str, float], ...],
           compared_to: str) -> ClaimView:
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]

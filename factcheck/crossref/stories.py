@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -182,6 +182,8 @@ class StoryIndex:
         self.norms: dict[str, float] = {}
         self.published: dict[str, date | None] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)
+        self.keys: dict[str, tuple[str, ...]] = {}  # each article's indexing words
+        self._pairs: dict[tuple[str, str], bool] = {}  # pairs already settled by same()
         for article_id, day, text in sorted(articles):
             self.add(article_id, day, text)
 
@@ -190,8 +192,10 @@ class StoryIndex:
         self.profiles[article_id] = prof
         self.norms[article_id] = _norm(prof)
         self.published[article_id] = _date(day)
-        for key in self._rarest(prof):
+        self.keys[article_id] = tuple(self._rarest(prof))
+        for key in self.keys[article_id]:
             self.postings[key].append(article_id)
+        self._pairs.clear()
 
     def _rarest(self, prof: Mapping[str, float]) -> list[str]:
         return sorted(prof, key=lambda k: (-prof[k], k))[: self.settings.index_words]
@@ -242,6 +246,41 @@ class StoryIndex:
                 out[other] = round(score, 4)
         return out
 
+    def same(self, a: str, b: str) -> bool:
+        """Whether two indexed articles are one story, decided for this pair alone: exactly
+        ``b in self.stories().mates[a]`` (same candidates, same date window, the same cosine
+        to the last bit), without finding every pair of the corpus. Cross-referencing asks
+        only about the articles of the figures it judges, far fewer than all pairs of a
+        dense corpus (millions at 10,000 articles)."""
+        if a == b or a not in self.profiles or b not in self.profiles:
+            return False
+        i, j = (a, b) if a < b else (b, a)
+        known = self._pairs.get((i, j))
+        if known is None:
+            known = self._pairs[(i, j)] = self._same_pair(i, j)
+        return known
+
+    def _same_pair(self, i: str, j: str) -> bool:
+        di, dj = self.published[i], self.published[j]
+        if di and dj and abs((di - dj).days) > self.settings.max_days:
+            return False
+        shared = set(self.keys[i]).intersection(self.keys[j])
+        if not any(self._indexes(key, self.postings[key]) for key in shared):
+            return False
+        # As stories() computes it: the unit profile of j (the later id) times that of i,
+        # summed in the order of j's words.
+        pi, pj = self.profiles[i], self.profiles[j]
+        ni, nj = self.norms[i] or 1.0, self.norms[j] or 1.0
+        score = 0.0
+        for word in sorted(pj):
+            if word in pi:
+                score += (pj[word] / nj) * (pi[word] / ni)
+        return score >= self.settings.threshold
+
+    def mates(self, article_id: str) -> StoryMates:
+        """The other articles of an article's story, found as they are asked about."""
+        return StoryMates(self, article_id)
+
     def stories(self, with_scores: bool = False) -> Stories:
         """Every pair of indexed articles of one story (with its similarity when
         ``with_scores``: kept only on demand, a large corpus has millions of pairs and the
@@ -289,6 +328,51 @@ class StoryIndex:
             indptr.append(len(indices))
         return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
                                  shape=(len(ids), max(len(columns), 1)))
+
+
+class StoryMates(Set[str]):
+    """The other articles of one article's story, as a set answered on demand by its
+    :class:`StoryIndex` (``other in mates``); iterating it finds them all (the candidates
+    sharing an indexing word, each settled by :meth:`StoryIndex.same`). Set operations
+    (``mates | others``) give a plain frozenset."""
+
+    __slots__ = ("_article", "_index")
+
+    def __init__(self, index: StoryIndex, article_id: str) -> None:
+        self._index, self._article = index, article_id
+
+    def __contains__(self, other: object) -> bool:
+        return isinstance(other, str) and self._index.same(self._article, other)
+
+    def _found(self) -> list[str]:
+        index = self._index
+        found: set[str] = set()
+        for key in index.keys.get(self._article, ()):
+            ids = index.postings[key]
+            if index._indexes(key, ids):
+                found.update(ids)
+        return sorted(other for other in found if index.same(self._article, other))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> frozenset[str]:
+        return frozenset(it)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoryMates):
+            return self._index is other._index and self._article == other._article
+        return Set.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        return hash((id(self._index), self._article))
+
+    def __repr__(self) -> str:
+        return f"StoryMates({self._article!r})"
 
 
 def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettings,

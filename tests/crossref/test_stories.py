@@ -130,3 +130,29 @@ def test_stories_scored_at_once_are_the_pairs_scored_one_by_one() -> None:
     for pair, score in at_once.similarity.items():
         assert score == pytest.approx(one_by_one[pair], abs=1e-4)
     assert len(one_by_one) < len(corpus) * (len(corpus) - 1) // 2  # dates kept some apart
+
+
+def test_pairs_settled_one_at_a_time_are_the_stories_of_the_corpus() -> None:
+    # Cross-referencing asks StoryIndex.same about the articles of the figures it compares
+    # instead of finding every pair up front: on a varied corpus (dated, undated, too far
+    # apart, several stories) it answers every pair as stories() does, and a StoryMates set
+    # lists, contains and joins the same articles as the mates found up front.
+    import random
+
+    rng = random.Random(11)
+    texts = [FLOOD_A, FLOOD_B, MARCH, MARCH_LATER]
+    days = ["2023-09-12", "2023-09-14", "", "2025-01-02", "2023-03-07"]
+    corpus = [(f"a{i:02d}", rng.choice(days),
+               rng.choice(texts) + " " + " ".join(rng.sample(" ".join(texts).split(), 25)))
+              for i in range(40)]
+    index = StoryIndex(corpus, SETTINGS)
+    mates = index.stories().mates
+    ids = [a for a, _, _ in corpus]
+    answers = {(a, b): index.same(a, b) for a in ids for b in ids}
+    assert answers == {(a, b): b in mates.get(a, frozenset()) for a in ids for b in ids}
+    assert 20 < sum(answers.values()) < len(ids) * (len(ids) - 1)  # some pairs, not all
+    for a in ids:
+        lazy = index.mates(a)
+        assert set(lazy) == mates.get(a, frozenset()) and len(lazy) == len(set(lazy))
+        assert (lazy | {"new"}) == mates.get(a, frozenset()) | {"new"}
+        assert a not in lazy
