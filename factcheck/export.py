@@ -105,19 +105,36 @@ def csv_bytes(df: pd.DataFrame, *, french_excel: bool = False, header: bool = Tr
     return frame.to_csv(index=False, lineterminator=CSV_LINE_END, header=header).encode("utf-8")
 
 
-def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """UTF-8 CSV, comma separated, decimal point, no index (``csv_bytes``)."""
+#: Rows put into text at a time when a CSV file is written: the bytes of a whole claims table
+#: of 100,000 articles would take gigabytes; those of one chunk, a few megabytes.
+CSV_CHUNK_ROWS = 50_000
+
+
+def _write_csv(df: pd.DataFrame, path: str | Path, french_excel: bool,
+               chunk_rows: int) -> Path:
+    """``csv_bytes(df)`` written to ``path`` chunk by chunk (the same bytes: every cell is
+    written on its own), so that the text of the whole table is never held at once."""
     path = _prepare(path)
-    path.write_bytes(csv_bytes(df))
+    with path.open("wb") as fh:
+        if len(df) <= chunk_rows:
+            fh.write(csv_bytes(df, french_excel=french_excel))
+            return path
+        for start in range(0, len(df), chunk_rows):
+            fh.write(csv_bytes(df.iloc[start:start + chunk_rows], french_excel=french_excel,
+                               header=start == 0))
     return path
 
 
-def to_french_excel_csv(df: pd.DataFrame, path: str | Path) -> Path:
+def to_csv(df: pd.DataFrame, path: str | Path, *, chunk_rows: int = CSV_CHUNK_ROWS) -> Path:
+    """UTF-8 CSV, comma separated, decimal point, no index (``csv_bytes``)."""
+    return _write_csv(df, path, False, chunk_rows)
+
+
+def to_french_excel_csv(df: pd.DataFrame, path: str | Path, *,
+                        chunk_rows: int = CSV_CHUNK_ROWS) -> Path:
     """CSV that a French Excel opens without an import dialog: ``;`` separator, decimal
     comma, UTF-8 with a byte-order mark so accents show right (``csv_bytes``)."""
-    path = _prepare(path)
-    path.write_bytes(csv_bytes(df, french_excel=True))
-    return path
+    return _write_csv(df, path, True, chunk_rows)
 
 
 def to_jsonl(df: pd.DataFrame, path: str | Path) -> Path:

@@ -9,9 +9,11 @@ import pytest
 from factcheck.export import (
     ExportError,
     TableWriter,
+    csv_bytes,
     flatten_lists,
     format_for_path,
     read_table,
+    to_csv,
     to_french_excel_csv,
     write_table,
 )
@@ -150,3 +152,15 @@ def test_an_interrupted_table_leaves_no_file(tmp_path, table) -> None:
         raise RuntimeError("interrupted")
     assert out.read_text(encoding="utf-8") == "earlier run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
+
+
+@pytest.mark.parametrize(("writer", "french"), [(to_csv, False), (to_french_excel_csv, True)])
+def test_a_csv_file_is_written_chunk_by_chunk_with_the_bytes_of_the_whole(
+        tmp_path, table, writer, french) -> None:
+    # a formula in the last chunk, a list, a line break in a cell: the file written one row
+    # at a time holds csv_bytes of the whole table, one header and one byte-order mark
+    table = table.assign(note=[None, "=1+1", "+33 1 23"])
+    out = writer(table, tmp_path / "t.csv", chunk_rows=1)
+    assert out.read_bytes() == csv_bytes(table, french_excel=french)
+    assert writer(table.iloc[:0], tmp_path / "e.csv", chunk_rows=1).read_bytes() == csv_bytes(
+        table.iloc[:0], french_excel=french)
