@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
-from factcheck.crossref.stories import article_texts, find_stories
+from factcheck.crossref.stories import StoryIndex, article_texts
 from factcheck.lang import load_data
 from factcheck.models import Flag
 
@@ -27,6 +27,11 @@ NEAR_YEARS = 1
 #: publication dates of the articles of its story (``crossref/stories.py``): the same years
 #: around them, a lower confidence, and the explanation says which articles gave the year.
 STORY_CONFIDENCE = 0.5
+#: ... and only when those dates are of one event's coverage: all within this many days. A
+#: story that recurs (a strike called every year, an annual show) groups articles of several
+#: years, and an undated one may be of any of them: on the flag review set, the articles of a
+#: 2024 teachers' strike are one story with articles of 2010, 2016 and 2018.
+ONE_EVENT_DAYS = 31
 
 
 @cache
@@ -80,20 +85,21 @@ def _anchors(rows: list[dict]) -> dict[str, list[date]]:
 def _story_anchors(records: list[dict], undated: set[str], ctx: CheckContext
                    ) -> dict[str, list[tuple[date, str]]]:
     """For each article of ``undated`` (no publication date, no full date of its own), the
-    publication dates of the dated articles of its story, with their ids."""
+    publication dates of the dated articles of its story, with their ids, when they are of one
+    event's coverage (none when they spread over more than :data:`ONE_EVENT_DAYS`)."""
     if not undated:
         return {}
-    stories = find_stories(article_texts(records), ctx.lexicon.stories)
-    published: dict[str, date] = {}
-    for row in records:
-        try:
-            published.setdefault(str(row["article_id"]),
-                                 date.fromisoformat(str(row.get("published") or "")[:10]))
-        except ValueError:
-            continue
-    return {aid: sorted((published[m], m) for m in stories.mates.get(aid, ())
-                        if m in published)
-            for aid in undated}
+    texts = article_texts(records)
+    index = StoryIndex(texts, ctx.lexicon.stories)
+    published = {aid: d for aid, d in index.published.items() if d is not None}
+    out: dict[str, list[tuple[date, str]]] = {}
+    for aid, day, text in texts:
+        if aid in undated:
+            dated = sorted((published[m], m) for m in index.mates_of(aid, day, text)
+                           if m in published)
+            if dated and (dated[-1][0] - dated[0][0]).days <= ONE_EVENT_DAYS:
+                out[aid] = dated
+    return out
 
 
 @register
