@@ -1,4 +1,9 @@
-"""A date whose weekday is wrong: "jeudi 19 juin" when 19 June of that year is a Monday."""
+"""A date whose weekday is wrong: "jeudi 19 juin" when 19 June of that year is a Monday.
+
+A date without its year is checked against the years around the article's publication date,
+else around the full dates it writes, else (an undated article that writes no year) around
+the publication dates of the dated articles of its story: "jeudi 19 juin" is a Thursday in
+no year from 2022 to 2024, whatever the article's own year among them."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from functools import cache
 import regex
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.crossref.stories import StoryIndex, article_texts
 from factcheck.lang import load_data
 from factcheck.models import Flag
 
@@ -17,6 +23,15 @@ from factcheck.models import Flag
 #: the weekday written, and then with medium severity and the year it assumed, since a
 #: well-known past date ("les attentats du vendredi 13 novembre") may be of another year.
 NEAR_YEARS = 1
+#: An article with neither a publication date nor a full date of its own is anchored by the
+#: publication dates of the articles of its story (``crossref/stories.py``): the same years
+#: around them, a lower confidence, and the explanation says which articles gave the year.
+STORY_CONFIDENCE = 0.5
+#: ... and only when those dates are of one event's coverage: all within this many days. A
+#: story that recurs (a strike called every year, an annual show) groups articles of several
+#: years, and an undated one may be of any of them: on the flag review set, the articles of a
+#: 2024 teachers' strike are one story with articles of 2010, 2016 and 2018.
+ONE_EVENT_DAYS = 31
 
 
 @cache
@@ -67,6 +82,26 @@ def _anchors(rows: list[dict]) -> dict[str, list[date]]:
     return out
 
 
+def _story_anchors(records: list[dict], undated: set[str], ctx: CheckContext
+                   ) -> dict[str, list[tuple[date, str]]]:
+    """For each article of ``undated`` (no publication date, no full date of its own), the
+    publication dates of the dated articles of its story, with their ids, when they are of one
+    event's coverage (none when they spread over more than :data:`ONE_EVENT_DAYS`)."""
+    if not undated:
+        return {}
+    texts = article_texts(records)
+    index = StoryIndex(texts, ctx.lexicon.stories)
+    published = {aid: d for aid, d in index.published.items() if d is not None}
+    out: dict[str, list[tuple[date, str]]] = {}
+    for aid, day, text in texts:
+        if aid in undated:
+            dated = sorted((published[m], m) for m in index.mates_of(aid, day, text)
+                           if m in published)
+            if dated and (dated[-1][0] - dated[0][0]).days <= ONE_EVENT_DAYS:
+                out[aid] = dated
+    return out
+
+
 @register
 class WeekdayMismatch(Rule):
     name = "weekday_mismatch"
@@ -81,6 +116,10 @@ class WeekdayMismatch(Rule):
         names = _weekdays()
         rows = claims[claims["kind"].astype(str) == "date"].to_dict("records")
         anchors = _anchors(rows)
+        undated = {str(r["article_id"]) for r in rows
+                   if not anchors.get(str(r["article_id"])) and _stated_weekday(
+                       str(r.get("surface") or "")) is not None}
+        borrowed = _story_anchors(claims.to_dict("records"), undated, ctx)
         for row in rows:
             surface = str(row.get("surface") or "")
             stated = _stated_weekday(surface)
@@ -90,15 +129,17 @@ class WeekdayMismatch(Rule):
             year, month, day = found.group(1), int(found.group(2)), int(found.group(3))
             if str(row.get("copy_of") or "") not in ("", "nan", "None"):
                 continue  # a copy repeats its original's flag: never twice
-            severity = None
+            severity, mates = None, []
             if _YEAR.search(surface) and year:
                 try:
                     days, confidence = [date(int(year), month, day)], 0.95  # year written
                 except ValueError:
                     continue  # no such day ("29 février 2023" in a table edited by hand)
             else:
-                days = _candidates(month, day, anchors.get(str(row["article_id"]), []))
-                confidence, severity = 0.6, "medium"
+                own = anchors.get(str(row["article_id"]), [])
+                mates = [] if own else borrowed.get(str(row["article_id"]), [])
+                days = _candidates(month, day, own or [d for d, _ in mates])
+                confidence, severity = (0.6 if own else STORY_CONFIDENCE), "medium"
             if not days or any(d.weekday() == stated for d in days):
                 continue
             text = ctx.lexicon.say("flag_weekday", surface=surface, day=days[0].isoformat(),
@@ -106,6 +147,9 @@ class WeekdayMismatch(Rule):
             if len(days) > 1:
                 text += " " + ctx.lexicon.say("weekday_years", years=", ".join(
                     f"{d.year} ({names[d.weekday()]})" for d in sorted(days)))
+            if mates:
+                text += " " + ctx.lexicon.say("weekday_story", articles=", ".join(
+                    f"{m} ({d.isoformat()})" for d, m in mates))
             yield self.flag((str(row["claim_id"]),), (str(row["article_id"]),), text,
                             (str(row.get("sentence") or ""),), severity=severity,
                             confidence=confidence)
