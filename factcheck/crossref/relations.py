@@ -340,11 +340,20 @@ def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
             for b in group[i + 1 :]:
                 yield a, b
         return
-    # A very large group: neighbours by value suffice to find equal and unequal figures.
+    # A very large group: neighbours by value suffice to find equal and unequal figures
+    # across articles; the figures of one article still all meet (a police and a union count
+    # of one march must not drift apart because other articles filled the group).
     ordered = sorted(group, key=lambda v: (_mid(v) or 0.0, v.claim_id))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 : i + 4]:
             yield a, b
+    by_article: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in group:
+        by_article[v.article_id].append(v)
+    for members in by_article.values():
+        if len(members) <= MAX_GROUP:
+            for i, a in enumerate(members):
+                yield from ((a, b) for b in members[i + 1 :])
 
 
 def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:

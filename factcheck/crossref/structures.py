@@ -106,6 +106,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break
         if bracketed and ")" in gap:
             break
+        if not bracketed and gap.count("(") > gap.count(")"):
+            break  # "117 cas, dont 31 importés (contre 15 et 16 les années passées)": an aside
         if lexicon.exhaustive.search(gap) or lexicon.restatement.search(gap):
             break
         if lexicon.partial.search(gap) or lexicon.total.search(gap):
@@ -124,6 +126,22 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
 
 
 _NEXT_WORD = regex.compile(r"\s*(?:de\s+|d['’]\s*)?(\p{L}+)", regex.V1)
+
+
+def _bracket_owner(s: _Sentence, j: int, gap: str) -> ClaimView | None:
+    """The total of the figures that follow figure ``j`` (``gap`` is the text up to the next
+    one). A figure standing inside brackets that close before the next figure is an aside:
+    "350 cas (contre 80 l'an passé), dont 100 hospitalisés" gives the parts of the figure
+    before the bracket (350), never of the aside (80); None when no figure precedes it."""
+    figure = s.members[j]
+    before = s.text[: _rel(figure, s)[0]]
+    opened = before.rfind("(")
+    if ")" not in gap or opened == -1 or before.count("(") <= before.count(")"):
+        return figure
+    if gap.find(")") > gap.find("(") > -1:
+        return figure  # a bracket of the gap's own closes there, not the one of the figure
+    outside = [v for v in s.members[:j] if _rel(v, s)[1] <= opened]
+    return outside[-1] if outside else None
 
 
 def _names(part: ClaimView, total: ClaimView, s: _Sentence) -> bool:
@@ -192,13 +210,15 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     detached = bool(partial and (
                         lexicon.clause_breaks.search(gap, partial.end())
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
-                    parts = _enumeration(s, j + 1, total, lexicon, strict=not partial or detached)
+                    owner = _bracket_owner(s, j, gap)
+                    parts = [] if owner is None else _enumeration(
+                        s, j + 1, owner, lexicon, strict=not partial or detached)
                     cue = partial or lexicon.exhaustive.search(gap)
                     if not partial and cue and lexicon.new_clause.search(gap, 0, cue.start()):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
                     mode = _mode(gap, parts, s, lexicon) if parts and cue else None
-                    if mode:
-                        yield total, parts, mode, s, s
+                    if mode and owner is not None:
+                        yield owner, parts, mode, s, s
                         continue
             if j == len(s.members) - 1 and i + 1 < len(sentences):
                 nxt = sentences[i + 1]
