@@ -47,6 +47,7 @@ from factcheck.context.nouns import (
     opens_parenthesis,
     ordinal_noun,
     parenthesis_head,
+    parenthesis_mate,
     shares_next_noun,
     threshold_noun,
 )
@@ -272,7 +273,11 @@ def _resolve_pending(
             checkpoint()
             if results[n] is not None:
                 continue
-            m = candidate(range(n - 1, -1, -1), n)
+            # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
+            m = parenthesis_mate(toks, figs, n)
+            mate = results[m] if m is not None else None
+            if mate is None or mate.subject is None:
+                m = candidate(range(n - 1, -1, -1), n)
             if m is None and not backward_first and pending[n] != "anaphora":
                 m = candidate(range(n + 1, len(figs)), n)
             if m is None:
