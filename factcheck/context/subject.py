@@ -18,6 +18,9 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+* a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
+  the level reached after a change ("un repli à 91,1 %") measures the metric read before,
+  not the change;
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -298,7 +301,12 @@ def _resolve_pending(
             results[n] = SubjectResult(None, None, (), "anaphora_open")
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
-            if k is None:
+            if k is not None and _level_after_change(toks, k, figs[n], data):
+                # "La session avait enregistré un repli à 91,1 %": the level reached after a
+                # change measures the metric read before, not the change ("une hausse de
+                # 120 %" counts the rise).
+                k = None
+            elif k is None:
                 k = container_after(toks, figs[n].last, data)
             if k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
@@ -306,6 +314,17 @@ def _resolve_pending(
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
                 own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
+
+
+def _level_after_change(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` is a noun of change followed by "à" and the figure ("un
+    repli à 91,1 %", "une baisse à près de 5 %"): the figure is the level reached."""
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return False
+    between = toks[k + 1 : fig.first]
+    links = grammar().verb_links
+    return any(t.lower in links for t in between) and all(
+        t.lower in links or t.pos in ("ADJ", "ADV", "ADP") for t in between)
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
