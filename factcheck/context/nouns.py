@@ -354,3 +354,26 @@ def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bo
         return False
     before = toks[k - 1]
     return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)
+
+
+def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun phrase of a coordinated clause whose verb is left out: "l'Ebitda s'élève à
+    16,1 milliards et son chiffre d'affaires à 75,5 milliards" (the second figure measures
+    the chiffre d'affaires, not the first clause's subject). None otherwise."""
+    g = grammar()
+    j = fig.first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    if j < 1 or toks[j].lower not in g.verb_links:
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
+        return None
+    head = _phrase_head(toks, k, data)
+    b = _before_determiners(toks, head, data)
+    if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
+        return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
+    return head
+

@@ -11,6 +11,8 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``clause_subject``: the figure completes a verb ("pourrait atteindre 2 millions",
   "s'est établi à 5,8 %"): the head of the nearest noun phrase before that is not a
   prepositional complement ("Le taux de chômage a reculé de" -> taux);
+* ``gapped_clause``: a coordinated clause whose verb is left out ("... s'élève à 16,1
+  milliards et son chiffre d'affaires à 75,5 milliards") measures its own noun phrase;
 * ``anaphora``: a metric taken up again ("Ce chiffre était de 2 027", "Ces 60 milliards",
   "elle atteint 153,6 %") measures what the previous figure of the sentence measured, else
   (``anaphora_open``) what the last figure of an earlier sentence did;
@@ -42,6 +44,7 @@ from factcheck.context.nouns import (
     change_object,
     change_phrase,
     container_after,
+    gapped_subject,
     governing_verb,
     noun_after,
     noun_before_de,
@@ -185,6 +188,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             pending[n] = "apposition"
             continue
         v = governing_verb(toks, fig.first)
+        if v is None and (k := gapped_subject(toks, fig, data)) is not None:
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "gapped_clause"
+            )
+            continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
             # names the metric, the clause subject the one who assesses.
