@@ -149,6 +149,7 @@ class GrammarData:
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
+    gloss_closers: frozenset[str]
     unit_ratio_marks: frozenset[str]
     aux_adverbs: frozenset[str]
     aux_forms: frozenset[str]

@@ -155,7 +155,8 @@ def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
         h = k - 1
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
-        if h < 0 or toks[h].pos != "NOUN" or toks[h].is_title:
+        if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])) \
+                or toks[h].is_title:
             break
         lem = lemma_of(toks[h], data)
         if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
@@ -266,9 +267,33 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     return None
 
 
+def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
+    """The figure before figure ``n`` in the same parenthesis, when ``n`` is not its first:
+    "(4 055, +13 %)" glosses one noun phrase, so "+13 %" measures what "4 055" does (rather
+    than an earlier percentage of the sentence)."""
+    g = grammar()
+    opened = None
+    for j in range(figs[n].first - 1, -1, -1):
+        if toks[j].text in g.gloss_closers:
+            return None
+        if toks[j].text in g.gloss_openers:
+            opened = j
+            break
+    if opened is None:
+        return None
+    inside = [m for m in range(n) if figs[m].first > opened]
+    return inside[-1] if inside else None
+
+
 def opens_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure is the first word of a parenthesis: "(138 734)", "(+7 %)"."""
     return fig.first >= 1 and toks[fig.first - 1].text in grammar().gloss_openers
+
+
+def lowercase_proper(t: Tok) -> bool:
+    """A lowercase word the small tagger took for a proper noun, as it does for a noun opening
+    a list item ("- cambriolages (+3 %)"): a proper noun is capitalised, so this is a noun."""
+    return t.pos == "PROPN" and t.is_word and t.text[:1].islower()
 
 
 def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -286,7 +311,7 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
         return None
     if toks[k].pos in ("VERB", "AUX"):
         return head_before(toks, k, data)
-    if toks[k].pos != "NOUN":
+    if toks[k].pos != "NOUN" and not lowercase_proper(toks[k]):
         return None
     if (c := change_phrase(toks, k, data)) is not None:
         v = governing_verb(toks, c)
@@ -329,3 +354,26 @@ def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bo
         return False
     before = toks[k - 1]
     return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)
+
+
+def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun phrase of a coordinated clause whose verb is left out: "l'Ebitda s'élève à
+    16,1 milliards et son chiffre d'affaires à 75,5 milliards" (the second figure measures
+    the chiffre d'affaires, not the first clause's subject). None otherwise."""
+    g = grammar()
+    j = fig.first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    if j < 1 or toks[j].lower not in g.verb_links:
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
+        return None
+    head = _phrase_head(toks, k, data)
+    b = _before_determiners(toks, head, data)
+    if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
+        return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
+    return head
+

@@ -82,7 +82,8 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
 
 
 def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
-    """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril."""
+    """ "le nombre de soldats" -> soldats; "le prix du baril" -> baril; one container in
+    another down to what they count ("le record du nombre de billets" -> billets)."""
     g = grammar()
     j = k + 1
     while j < len(toks) and toks[j].pos == "ADJ":
@@ -92,6 +93,8 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
         if j < len(toks) and toks[j].lower in g.articles_after_de:
             j += 1
         if j < len(toks) and nounish(toks[j], data):
+            if lemma_of(toks[j], data) in data.containers:
+                return unwrap_container(toks, j, data)
             return j
     return k
 

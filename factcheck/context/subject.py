@@ -11,6 +11,8 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``clause_subject``: the figure completes a verb ("pourrait atteindre 2 millions",
   "s'est établi à 5,8 %"): the head of the nearest noun phrase before that is not a
   prepositional complement ("Le taux de chômage a reculé de" -> taux);
+* ``gapped_clause``: a coordinated clause whose verb is left out ("... s'élève à 16,1
+  milliards et son chiffre d'affaires à 75,5 milliards") measures its own noun phrase;
 * ``anaphora``: a metric taken up again ("Ce chiffre était de 2 027", "Ces 60 milliards",
   "elle atteint 153,6 %") measures what the previous figure of the sentence measured, else
   (``anaphora_open``) what the last figure of an earlier sentence did;
@@ -18,6 +20,9 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+* a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
+  the level reached after a change ("un repli à 91,1 %") measures the metric read before,
+  not the change;
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -39,6 +44,7 @@ from factcheck.context.nouns import (
     change_object,
     change_phrase,
     container_after,
+    gapped_subject,
     governing_verb,
     noun_after,
     noun_before_de,
@@ -47,6 +53,7 @@ from factcheck.context.nouns import (
     opens_parenthesis,
     ordinal_noun,
     parenthesis_head,
+    parenthesis_mate,
     shares_next_noun,
     threshold_noun,
 )
@@ -181,6 +188,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             pending[n] = "apposition"
             continue
         v = governing_verb(toks, fig.first)
+        if v is None and (k := gapped_subject(toks, fig, data)) is not None:
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "gapped_clause"
+            )
+            continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
             # names the metric, the clause subject the one who assesses.
@@ -272,7 +284,11 @@ def _resolve_pending(
             checkpoint()
             if results[n] is not None:
                 continue
-            m = candidate(range(n - 1, -1, -1), n)
+            # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
+            m = parenthesis_mate(toks, figs, n)
+            mate = results[m] if m is not None else None
+            if mate is None or mate.subject is None:
+                m = candidate(range(n - 1, -1, -1), n)
             if m is None and not backward_first and pending[n] != "anaphora":
                 m = candidate(range(n + 1, len(figs)), n)
             if m is None:
@@ -293,7 +309,12 @@ def _resolve_pending(
             results[n] = SubjectResult(None, None, (), "anaphora_open")
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
-            if k is None:
+            if k is not None and _level_after_change(toks, k, figs[n], data):
+                # "La session avait enregistré un repli à 91,1 %": the level reached after a
+                # change measures the metric read before, not the change ("une hausse de
+                # 120 %" counts the rise).
+                k = None
+            elif k is None:
                 k = container_after(toks, figs[n].last, data)
             if k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
@@ -301,6 +322,17 @@ def _resolve_pending(
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
                 own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
+
+
+def _level_after_change(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` is a noun of change followed by "à" and the figure ("un
+    repli à 91,1 %", "une baisse à près de 5 %"): the figure is the level reached."""
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return False
+    between = toks[k + 1 : fig.first]
+    links = grammar().verb_links
+    return any(t.lower in links for t in between) and all(
+        t.lower in links or t.pos in ("ADJ", "ADV", "ADP") for t in between)
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
