@@ -48,7 +48,14 @@ from factcheck.context.names import (
     role_holder,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import clean_name, document_subject, forward, inverted, selon
+from factcheck.context.speakers import (
+    clean_name,
+    document_subject,
+    forward,
+    inverted,
+    relative_antecedent,
+    selon,
+)
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -121,7 +128,8 @@ def sources(
                 out.append(SourceResult(None, "no_source_kind"))
                 continue
             np, rule, name = _first_name(toks, figs, n, data)
-            named = name and name.lower().split("-")[-1] not in data.pronouns
+            named = name and name.lower().split("-")[-1] not in data.pronouns \
+                and "+relative" not in rule  # named in passing: not the report's speaker
             # "Ce mercredi 7 février, Airbus a annoncé :" names the report's speaker as a
             # sentence without figures would.
             speaker = fullest_name(name, article_text) if named \
@@ -185,6 +193,8 @@ def _first_name(
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
         if name:
+            if rule == "speech_verb" and relative_antecedent(toks, np):
+                rule += "+relative"  # named in passing: not the report's source
             return np, rule, name
     return None, "none", None
 
@@ -287,6 +297,8 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
     for np in phrases:
+        if relative_antecedent(toks, np):
+            continue  # "qu'Arvalis, dont les prévisions ...": named in passing
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
                 and (any(ch.isupper() for ch in name) or is_generic_source(name)):
