@@ -153,7 +153,8 @@ def sources(
             out.append(SourceResult(court, "court"))
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
-            name = previous_speaker(article_text, sentence_start + np[0].start, speakers)
+            name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
+                                    pronoun=name)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -259,7 +260,7 @@ def quote_speaker(
         return None
     name = clean_name(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_start, speakers)
+        name = previous_speaker(text, quote_start, speakers, pronoun=name)
     if not name:
         return None
     return role_holder(name, text) or fullest_name(name, text)
