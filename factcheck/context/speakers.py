@@ -289,6 +289,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
+        if v > 0 and toks[v - 1].pos == "AUX" and toks[v - 1].verbform == "Inf":
+            continue  # "a annoncé avoir demandé": the governing verb names the speaker
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
         if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
