@@ -145,6 +145,12 @@ def sources(
             qend = quote[1]
             if qend not in quote_sources:
                 quote_sources[qend] = quote_speaker(article_text, *quote, speakers)
+            cited = _cited_in_quote(toks, figs, n, data)
+            if cited:  # "« Selon le Croissant-Rouge, ... 11 300 morts », a annoncé l'ONU":
+                # the cited body for the figure, the speaker for the report that follows
+                out.append(SourceResult(fullest_name(cited, article_text), "quote+cited",
+                                        quote_sources[qend]))
+                continue
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
@@ -162,6 +168,21 @@ def sources(
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
     return out
+
+
+def _cited_in_quote(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData
+) -> str | None:
+    """A body the speaker of a quotation cites for the figure ("« Selon le Croissant-Rouge
+    libyen, les inondations ont fait 11 300 morts », a annoncé l'ONU"): a "selon X" of the
+    figure's own clause, not the speaker's own figures ("selon nos estimations")."""
+    np = selon(toks, figs, n, data, far=False)
+    if not np or np[0].lower in data.own_outlet:
+        return None
+    name = clean_name(np, data)
+    if not name or name.lower().split("-")[-1] in data.pronouns:
+        return None
+    return name
 
 
 def _first_name(
