@@ -205,6 +205,8 @@ def test_subject_and_source_accuracy() -> None:
         ("le président Zelensky", "Volodymyr Zelensky", True),
         ("CSIS", "Centre for Strategic and International Studies", True),
         ("l'ONU", "Nations unies", True),
+        ("la CGT", "Confédération générale du travail", True),
+        ("CGT", "CFDT", False),
         ("Ministère russe de la Défense", "ministère russe de la Défense", True),
         ("ministère ukrainien de la Défense", "ministère russe de la Défense", False),
         ("Moscou", "Russie", False),
