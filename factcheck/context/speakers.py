@@ -5,6 +5,7 @@ dropped). Used by ``factcheck.context.source``."""
 from __future__ import annotations
 
 from factcheck.context._speech_words import (
+    PARTICIPLE_ENDINGS,
     is_participle,
     is_passive,
     next_figure_at,
@@ -226,6 +227,8 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         fillers.append(toks[j])
         j -= 1
+    if toks[v].lower.endswith(PARTICIPLE_ENDINGS) and not any(f.pos == "AUX" for f in fillers):
+        return None  # ", relevé par des nuitées en hausse": a bare participle, its agent
     comparisons = speech_words().comparison_introducers
     if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
             and toks[j - 1].lower in comparisons:

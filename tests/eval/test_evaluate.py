@@ -207,6 +207,7 @@ def test_subject_and_source_accuracy() -> None:
         ("l'ONU", "Nations unies", True),
         ("la CGT", "Confédération générale du travail", True),
         ("CGT", "CFDT", False),
+        ("Institut national de la statistique", "Insee", True),
         ("Ministère russe de la Défense", "ministère russe de la Défense", True),
         ("ministère ukrainien de la Défense", "ministère russe de la Défense", False),
         ("Moscou", "Russie", False),
