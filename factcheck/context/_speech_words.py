@@ -47,6 +47,7 @@ class SpeechWords:
     judgment_forms: frozenset[str]  # forms the small model mis-lemmatises ("condamnée")
     courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
     filler_only: frozenset[str]  # "état": speech only in "fait état de", not "en l'état"
+    clause_openers: frozenset[str]  # "à Pau, où la préfecture a dénombré": subject after them
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -92,6 +93,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
                                                FINITE_ENDINGS + PARTICIPLE_ENDINGS)),
         courts=tuple(more.get("courts", [])),
         filler_only=frozenset(more.get("filler_only", [])),
+        clause_openers=frozenset(more.get("clause_openers", [])),
     )
 
 

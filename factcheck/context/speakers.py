@@ -32,6 +32,8 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
     for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
         if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
             toks = toks[len(cleft) :]
+    while toks and toks[0].lower in w.clause_openers:
+        toks = toks[1:]  # "à Pau, où la préfecture a dénombré": the subject follows
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
     if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
