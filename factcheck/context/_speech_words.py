@@ -193,3 +193,14 @@ def is_passive(toks: tuple[Tok, ...], v: int) -> bool:
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].lemma == "être"
+
+
+def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:
+    """Whether the speaker ``np`` is the antecedent of a relative clause ("..., plus optimiste
+    qu'Arvalis, dont les prévisions font état de"): a body named in passing, whose figures
+    do not make it the source of the report that follows."""
+    if not np:
+        return False
+    k = np[-1].i + 1
+    return k + 1 < len(toks) and toks[k].text == "," \
+        and toks[k + 1].lower in speech_words().relatives

@@ -39,7 +39,7 @@ from functools import cache
 import regex
 
 from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
-from factcheck.context._speech_words import speech_words
+from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
@@ -53,7 +53,6 @@ from factcheck.context.speakers import (
     document_subject,
     forward,
     inverted,
-    relative_antecedent,
     selon,
 )
 from factcheck.deadline import checkpoint

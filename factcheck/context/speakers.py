@@ -380,17 +380,6 @@ def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     return j >= 0 and toks[j].pos == "AUX"
 
 
-def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:
-    """Whether the speaker ``np`` is the antecedent of a relative clause ("..., plus optimiste
-    qu'Arvalis, dont les prévisions font état de"): a body named in passing, whose figures
-    do not make it the source of the report that follows."""
-    if not np:
-        return False
-    k = np[-1].i + 1
-    return k + 1 < len(toks) and toks[k].text == "," \
-        and toks[k + 1].lower in speech_words().relatives
-
-
 def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
     """A document with its author as the sentence's subject: "Les premières prévisions
     d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
