@@ -251,8 +251,11 @@ def _sentence_contexts(
                 basis=_basis(sentence, start, figs, n_fig),
             )
         )
-    state.speakers.extend((start, c.source) for c in out
-                          if c.source and c.source_mode == "explicit")
+    # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
+    # quotation keeps its own figures but does not take over the report that follows.
+    state.speakers.extend((start, c.source) for c, src in zip(out, srcs, strict=True)
+                          if c.source and c.source_mode == "explicit"
+                          and "+relative" not in src.rule and "+cited" not in src.rule)
     state.speakers.extend((start, name) for src in srcs
                           if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")

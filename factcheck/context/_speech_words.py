@@ -46,6 +46,8 @@ class SpeechWords:
     judgment_verbs: frozenset[str]  # "condamnée à quatre ans": the court's sentence
     judgment_forms: frozenset[str]  # forms the small model mis-lemmatises ("condamnée")
     courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
+    filler_only: frozenset[str]  # "état": speech only in "fait état de", not "en l'état"
+    clause_openers: frozenset[str]  # "à Pau, où la préfecture a dénombré": subject after them
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -90,6 +92,8 @@ def speech_words(code: str = "fr") -> SpeechWords:
         judgment_forms=frozenset(regular_forms(set(more.get("judgment_verbs", [])),
                                                FINITE_ENDINGS + PARTICIPLE_ENDINGS)),
         courts=tuple(more.get("courts", [])),
+        filler_only=frozenset(more.get("filler_only", [])),
+        clause_openers=frozenset(more.get("clause_openers", [])),
     )
 
 
@@ -132,6 +136,10 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
         return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
+    if lemma is not None and t.lower in w.filler_only and not (
+        v > 0 and toks[v - 1].lower in data.verb_fillers
+    ):
+        return None  # "en l'état des prévisions": a noun, not "fait état de"
     if lemma is not None and t.lower.endswith(w.present_participle_endings):
         return None  # "..., indiquant une sévérité marquée": no subject after it, no speaker
     if lemma in w.yield_verbs and v + 1 < len(toks) and (
@@ -185,3 +193,14 @@ def is_passive(toks: tuple[Tok, ...], v: int) -> bool:
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].lemma == "être"
+
+
+def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:
+    """Whether the speaker ``np`` is the antecedent of a relative clause ("..., plus optimiste
+    qu'Arvalis, dont les prévisions font état de"): a body named in passing, whose figures
+    do not make it the source of the report that follows."""
+    if not np:
+        return False
+    k = np[-1].i + 1
+    return k + 1 < len(toks) and toks[k].text == "," \
+        and toks[k + 1].lower in speech_words().relatives

@@ -68,22 +68,97 @@ def fullest_name(name: str, article_text: str) -> str:
 
 
 def previous_speaker(
-    article_text: str, before: int, known: list[tuple[int, str]] | None = None
+    article_text: str, before: int, known: list[tuple[int, str]] | None = None,
+    pronoun: str | None = None,
 ) -> str | None:
     """The last person-like name in subject position before offset ``before``, or the last
-    source already found before it (``known``: offsets and names), whichever is later."""
-    found: tuple[int, str] | None = None
+    source already found before it (``known``: offsets and names), whichever is later.
+
+    With a gendered ``pronoun`` ("elle", "ce dernier"), a person the article marks with the
+    other gender is skipped ("Rishi Sunak a dénoncé ... Rachel Reeves, la chancelière ...
+    Elle dénonce" -> Rachel Reeves), and for a feminine pronoun a woman named anywhere before
+    (not only as a subject) counts, preferred to people of unknown gender."""
+    gender = _pronoun_gender(pronoun)
+    candidates: list[tuple[int, str]] = []
     for start, end, run in name_runs(article_text):
         if end > before:
             break
         if len(run.split()) < 2 and not _known_actor(run):
             continue
-        if _subject_after().match(article_text, end):
-            found = (start, run)
-    for pos, name in known or ():
-        if pos < before and (found is None or pos > found[0]):
-            found = (pos, name)
+        if _subject_after().match(article_text, end) or (
+                gender == "f" and len(run.split()) >= 2 and is_person_like(run)
+                and _gender_at(article_text, start, end) == "f"):
+            candidates.append((start, run))
+    candidates += [(pos, name) for pos, name in known or () if pos < before]
+    if gender is not None:
+        genders = {name: _gender_of(name, article_text, before) for _, name in candidates}
+        other = "m" if gender == "f" else "f"
+        candidates = [c for c in candidates if genders[c[1]] != other]
+        if gender == "f" and any(g == "f" for g in genders.values()):
+            candidates = [c for c in candidates
+                          if genders[c[1]] == "f" or not is_person_like(c[1])]
+    found = max(candidates, key=lambda c: c[0], default=None)
     return found[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, frozenset[str]]:
+    from factcheck.lang import load_data
+
+    res = load_data("fr", "context_source").get("resolution", {})
+    return {key: frozenset(res.get(key, [])) for key in
+            ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers")}
+
+
+def _pronoun_gender(pronoun: str | None) -> str | None:
+    if not pronoun:
+        return None
+    p = pronoun.lower().split("-")[-1] if pronoun.lower() not in _gender_words()[
+        "feminine_pronouns"] | _gender_words()["masculine_pronouns"] else pronoun.lower()
+    words = _gender_words()
+    return "f" if p in words["feminine_pronouns"] else \
+        "m" if p in words["masculine_pronouns"] else None
+
+
+_WORD = regex.compile(r"[\p{L}.'’-]+")
+
+
+def _gender_at(text: str, start: int, end: int) -> str | None:
+    """Gender an article marks a person's name with, at one occurrence: a determiner or a
+    civility before the name with only lower-case titles between ("la chancelière Rachel
+    Reeves", "Mme Dupont", "le ministre Jean Martin"), or one opening an apposition after it
+    ("Rachel Reeves, la chancelière de l'Echiquier")."""
+    words = _gender_words()
+    before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-4:]
+    for w in reversed(before):
+        low = w.lower().replace("’", "'")
+        if low in words["feminine_markers"]:
+            return "f"
+        if low in words["masculine_markers"]:
+            return "m"
+        if not w.islower():
+            break  # a name or a capitalised word between: the marker is someone else's
+    after = text[end : end + 20]
+    if after[:1] == ",":
+        first = _WORD.findall(after[1:])[:1]
+        low = first[0].lower() if first else ""
+        if low in words["feminine_markers"]:
+            return "f"
+        if low in words["masculine_markers"]:
+            return "m"
+    return None
+
+
+def _gender_of(name: str, text: str, before: int) -> str | None:
+    """The gender marked at the first occurrence of ``name`` before ``before`` that marks
+    one; None for a body or an unmarked person."""
+    if not is_person_like(name):
+        return None
+    for m in regex.compile(regex.escape(name)).finditer(text, 0, before):
+        g = _gender_at(text, m.start(), m.end())
+        if g:
+            return g
+    return None
 
 
 def _known_actor(name: str) -> bool:
@@ -172,7 +247,7 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
       "recherches");
     * a back-reference ("selon la même source", "l'institution") is the last source named;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
-      ("ministère de la Justice");
+      ("ministère de la Justice"), not a head with a name ("le service Agreste");
     * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
       (rapidfuzz ratio, ``spelling_ratio`` of ``context_source.toml``).
     """
@@ -199,7 +274,9 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
     back = {" ".join(_words_of(b)) for b in data.back_references}
     if phrase in back or any(phrase.endswith(" " + b) for b in back):
         return earlier[-1] if earlier else None
-    if len(words) <= 2 and words[0] in lists["heads"]:
+    # "le service Agreste" names its body: a head with a proper name is no bare head.
+    named = any(w[:1].isupper() for w in name.split()[1:])
+    if len(words) <= 2 and words[0] in lists["heads"] and not named:
         for e in reversed(earlier):
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e

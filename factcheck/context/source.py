@@ -39,7 +39,7 @@ from functools import cache
 import regex
 
 from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
-from factcheck.context._speech_words import speech_words
+from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
@@ -48,7 +48,13 @@ from factcheck.context.names import (
     role_holder,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import clean_name, document_subject, forward, inverted, selon
+from factcheck.context.speakers import (
+    clean_name,
+    document_subject,
+    forward,
+    inverted,
+    selon,
+)
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -121,7 +127,8 @@ def sources(
                 out.append(SourceResult(None, "no_source_kind"))
                 continue
             np, rule, name = _first_name(toks, figs, n, data)
-            named = name and name.lower().split("-")[-1] not in data.pronouns
+            named = name and name.lower().split("-")[-1] not in data.pronouns \
+                and "+relative" not in rule  # named in passing: not the report's speaker
             # "Ce mercredi 7 février, Airbus a annoncé :" names the report's speaker as a
             # sentence without figures would.
             speaker = fullest_name(name, article_text) if named \
@@ -137,6 +144,12 @@ def sources(
             qend = quote[1]
             if qend not in quote_sources:
                 quote_sources[qend] = quote_speaker(article_text, *quote, speakers)
+            cited = _cited_in_quote(toks, figs, n, data)
+            if cited:  # "« Selon le Croissant-Rouge, ... 11 300 morts », a annoncé l'ONU":
+                # the cited body for the figure, the speaker for the report that follows
+                out.append(SourceResult(fullest_name(cited, article_text), "quote+cited",
+                                        quote_sources[qend]))
+                continue
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
@@ -145,7 +158,8 @@ def sources(
             out.append(SourceResult(court, "court"))
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
-            name = previous_speaker(article_text, sentence_start + np[0].start, speakers)
+            name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
+                                    pronoun=name)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -153,6 +167,21 @@ def sources(
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
     return out
+
+
+def _cited_in_quote(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData
+) -> str | None:
+    """A body the speaker of a quotation cites for the figure ("« Selon le Croissant-Rouge
+    libyen, les inondations ont fait 11 300 morts », a annoncé l'ONU"): a "selon X" of the
+    figure's own clause, not the speaker's own figures ("selon nos estimations")."""
+    np = selon(toks, figs, n, data, far=False)
+    if not np or np[0].lower in data.own_outlet:
+        return None
+    name = clean_name(np, data)
+    if not name or name.lower().split("-")[-1] in data.pronouns:
+        return None
+    return name
 
 
 def _first_name(
@@ -185,6 +214,8 @@ def _first_name(
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
         if name:
+            if rule == "speech_verb" and relative_antecedent(toks, np):
+                rule += "+relative"  # named in passing: not the report's source
             return np, rule, name
     return None, "none", None
 
@@ -249,7 +280,7 @@ def quote_speaker(
         return None
     name = clean_name(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_start, speakers)
+        name = previous_speaker(text, quote_start, speakers, pronoun=name)
     if not name:
         return None
     return role_holder(name, text) or fullest_name(name, text)
@@ -287,6 +318,8 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
     for np in phrases:
+        if relative_antecedent(toks, np):
+            continue  # "qu'Arvalis, dont les prévisions ...": named in passing
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
                 and (any(ch.isupper() for ch in name) or is_generic_source(name)):

@@ -5,6 +5,7 @@ dropped). Used by ``factcheck.context.source``."""
 from __future__ import annotations
 
 from factcheck.context._speech_words import (
+    PARTICIPLE_ENDINGS,
     is_participle,
     is_passive,
     next_figure_at,
@@ -31,6 +32,8 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
     for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
         if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
             toks = toks[len(cleft) :]
+    while toks and toks[0].lower in w.clause_openers:
+        toks = toks[1:]  # "à Pau, où la préfecture a dénombré": the subject follows
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
     if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
@@ -226,6 +229,8 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         fillers.append(toks[j])
         j -= 1
+    if toks[v].lower.endswith(PARTICIPLE_ENDINGS) and not any(f.pos == "AUX" for f in fillers):
+        return None  # ", relevé par des nuitées en hausse": a bare participle, its agent
     comparisons = speech_words().comparison_introducers
     if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
             and toks[j - 1].lower in comparisons:
@@ -289,6 +294,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
+        if v > 0 and toks[v - 1].pos == "AUX" and toks[v - 1].verbform == "Inf":
+            continue  # "a annoncé avoir demandé": the governing verb names the speaker
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
         if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
