@@ -36,7 +36,7 @@ from factcheck.archive.schema import (
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.draft import restrict_flags
 from factcheck.crossref.engine import _copies, vars_of
-from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
+from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.relations import (
     Judged,
     candidate_pairs,
@@ -47,6 +47,7 @@ from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, 
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
 from factcheck.crossref.structures import find_structures, with_roles
+from factcheck.crossref.views import prepare_claims
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Link, stable_id
 
 

@@ -89,8 +89,8 @@ def check(
     from factcheck.crossref import sum_checks
     from factcheck.crossref.cue_words import load_lexicon
     from factcheck.crossref.facts import build_facts
-    from factcheck.crossref.matching import prepare_claims
     from factcheck.crossref.reader_links import flags_with_facts, reader_links
+    from factcheck.crossref.views import prepare_claims
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
 
     reference = None if no_reference else _load_reference(reference_path)

@@ -33,7 +33,7 @@ _CLAUSE = regex.compile(r"[,;:()]")
 
 def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, str]:
     """For the figures of one sentence (claims-table rows with offsets relative to it, as
-    :func:`factcheck.crossref.matching.prepare_claims` prepares them), the figure each is set
+    :func:`factcheck.crossref.views.prepare_claims` prepares them), the figure each is set
     against: the nearest figure before it of its dimension and family, when a comparison cue
     introduces it, or when it goes on a list the cue opened ("versus 9,3 % en S19 et 14 %
     en S18": 14 % is set against 9,3 %). No place may be named between them or with it."""

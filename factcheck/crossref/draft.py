@@ -75,9 +75,10 @@ class CrossrefIndex:
 
     def __init__(self, corpus_claims: pd.DataFrame, reference: pd.DataFrame | None) -> None:
         from factcheck.crossref.cue_words import load_lexicon
-        from factcheck.crossref.matching import blocks, prepare_claims
+        from factcheck.crossref.matching import blocks
         from factcheck.crossref.stories import StoryIndex, article_texts
         from factcheck.crossref.structures import find_structures, with_roles
+        from factcheck.crossref.views import prepare_claims
 
         self.lexicon = load_lexicon()
         self.reference = reference
@@ -133,11 +134,12 @@ class CrossrefIndex:
         """Links and flags between the draft and the corpus, and the number of corpus figures
         in the blocks the draft touches."""
         from factcheck.crossref.engine import vars_of
-        from factcheck.crossref.matching import blocks, prepare_claims
+        from factcheck.crossref.matching import blocks
         from factcheck.crossref.relations import candidate_pairs, judge
         from factcheck.crossref.rules import CheckContext, registered_rules
         from factcheck.crossref.stories import article_texts
         from factcheck.crossref.structures import find_structures, with_roles
+        from factcheck.crossref.views import prepare_claims
         from factcheck.models import Link
 
         views = prepare_claims(draft_claims, self.lexicon)

@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.matching import ClaimView, blocks, prepare_claims
+from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
 from factcheck.crossref.repeats import repeated_pairs, restated, restated_marks
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
+from factcheck.crossref.views import prepare_claims
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 
 SUM_COLUMNS: tuple[str, ...] = (

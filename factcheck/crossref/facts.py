@@ -24,7 +24,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.matching import ClaimView, prepare_claims
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.views import prepare_claims
 from factcheck.models import stable_id
 
 #: Relations that put two figures in one fact.

@@ -2,7 +2,7 @@
 projection, revision, cumulative, event) given to the nearest figure, the words that describe
 it, the places the sentence locates things at. Rows are claims-table dicts carrying
 ``_family`` and offsets relative to their sentence (``_rel_start``/``_rel_end``), as prepared
-by :func:`factcheck.crossref.matching.prepare_claims`."""
+by :func:`factcheck.crossref.views.prepare_claims`."""
 
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ import regex
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, number, plural
-from factcheck.crossref.matching import CHANGE, ClaimView, place_key, significant_digits
+from factcheck.crossref.matching import CHANGE, ClaimView, significant_digits
+from factcheck.crossref.scope import place_key
 from factcheck.models import stable_id
 
 #: Dimension of a change in percent ("en hausse de 3 %"): never a part nor a total.

@@ -17,8 +17,8 @@ from factcheck.archive.layout import MANIFEST, STORE_FORMAT_VERSION
 from factcheck.archive.schema import view_from_json, view_to_json
 from factcheck.corpus import read_corpus
 from factcheck.crossref.facts import build_facts
-from factcheck.crossref.matching import prepare_claims
 from factcheck.crossref.reader_links import between_facts
+from factcheck.crossref.views import prepare_claims
 from factcheck.models import Article
 from factcheck.pipeline import analyze, claims_frame
 

@@ -104,7 +104,7 @@ PROJECTED = [
 @pytest.mark.parametrize(("sentence", "surface", "projected"), PROJECTED,
                          ids=[s[:40] for s, *_ in PROJECTED])
 def test_projection_cues(sentence: str, surface: str, projected: bool) -> None:
-    from factcheck.crossref.matching import prepare_claims
+    from factcheck.crossref.views import prepare_claims
 
     frame = frame_from_articles([{
         "id": "f1", "published": "2025-10-30", "text": sentence,
@@ -133,7 +133,7 @@ PLACES = {"9,1 %": "Lille"}
 @pytest.mark.parametrize(("sentence", "surface", "national"), NATIONAL,
                          ids=[s[:40] for s, *_ in NATIONAL])
 def test_national_cues(sentence: str, surface: str, national: bool) -> None:
-    from factcheck.crossref.matching import prepare_claims
+    from factcheck.crossref.views import prepare_claims
 
     frame = frame_from_articles([{
         "id": "n1", "published": "2025-05-15", "text": sentence,

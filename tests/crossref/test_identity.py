@@ -11,7 +11,7 @@ from crossref_helpers import frame_from_articles
 
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.identity import identity
-from factcheck.crossref.matching import prepare_claims
+from factcheck.crossref.views import prepare_claims
 
 CASES = json.loads((Path(__file__).parent / "data" / "identity.json").read_text("utf-8"))
 _CLAIM_KEYS = ("surface", "value", "kind", "unit", "subject", "source", "place", "time_start",
