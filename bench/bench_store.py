@@ -5,11 +5,12 @@ batch after batch, in this process (``factcheck.archive.add_to_store``); each ad
 processor time is printed with the size of the store it was added to, so the lines are the
 growth curve of "adding B articles to a store of N". ``--snapshot`` copies the store at the
 given sizes, and ``--add-to`` times adding 1,000 new articles (another seed) to a copy of a
-stored snapshot, ``--profile`` printing where that time goes (cProfile).
+stored snapshot (``--context``: with context), ``--profile`` printing where that time goes
+(cProfile).
 
     python bench/bench_store.py --articles 20000 --batch 1000 --store /tmp/store \\
         --snapshot 1000,5000,10000,20000
-    python bench/bench_store.py --add-to /tmp/store-10000 [--profile]
+    python bench/bench_store.py --add-to /tmp/store-10000 [--context] [--profile]
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ def grow(n: int, batch: int, store: Path, snapshots: set[int], seed: int) -> Non
             shutil.copytree(store, store.with_name(f"{store.name}-{size}"), dirs_exist_ok=True)
 
 
-def add_to(snapshot: Path, seed: int, profile: bool) -> None:
-    """Time adding 1,000 new articles to a copy of ``snapshot``."""
+def add_to(snapshot: Path, seed: int, profile: bool, context: bool) -> None:
+    """Time adding 1,000 new articles to a copy of ``snapshot`` (with context when
+    ``context``)."""
     new, _ = planted_corpus(1000, seed + 1)
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
@@ -63,10 +65,11 @@ def add_to(snapshot: Path, seed: int, profile: bool) -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         if profiler:
             profiler.enable()
-        summary = add_to_store(store, new, with_context=False)
+        summary = add_to_store(store, new, with_context=context)
         if profiler:
             profiler.disable()
-        print(f"{summary.n_stored_before:,}-article store + {summary.n_added:,} new: "
+        print(f"{summary.n_stored_before:,}-article store + {summary.n_added:,} new"
+              f"{' (with context)' if context else ''}: "
               f"{time.process_time() - cpu:.1f} s processor, "
               f"{time.perf_counter() - wall:.1f} s wall, "
               f"{summary.n_candidates:,} stored figures read back")
@@ -81,11 +84,12 @@ def main() -> None:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--snapshot", default="", help="sizes to copy the store at: 1000,5000")
     parser.add_argument("--add-to", type=Path, help="a stored snapshot to add 1,000 articles to")
+    parser.add_argument("--context", action="store_true", help="--add-to with context")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     if args.add_to:
-        add_to(args.add_to, args.seed, args.profile)
+        add_to(args.add_to, args.seed, args.profile, args.context)
     elif args.store:
         grow(args.articles, args.batch, args.store,
              {int(x) for x in args.snapshot.split(",") if x}, args.seed)

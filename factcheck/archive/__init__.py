@@ -195,6 +195,10 @@ def _articles_rows(fresh: list[Article], frame: pd.DataFrame, batch) -> pd.DataF
     frame["copy_of"] = [batch.copy_of.get(a.article_id) for a in fresh]
     frame["story_text"] = [batch.story_texts.get(a.article_id) for a in fresh]
     frame["story_keys"] = [batch.story_keys.get(a.article_id, []) for a in fresh]
+    # The story profile in its own word order, so that it is read back exactly as computed.
+    profiles = [batch.story_profiles.get(a.article_id, {}) for a in fresh]
+    frame["story_words"] = [list(p) for p in profiles]
+    frame["story_weights"] = [list(p.values()) for p in profiles]
     # Only originals are indexed for copies (corpus.copies): a copy's bands are not kept.
     frame["lsh_bands"] = [[] if a.article_id in batch.copy_of else batch.bands[a.article_id]
                           for a in fresh]

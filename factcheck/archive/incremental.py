@@ -63,6 +63,7 @@ class CheckedBatch:
     copy_of: dict[str, str]
     story_texts: dict[str, str]
     story_keys: dict[str, list[str]]
+    story_profiles: dict[str, dict[str, float]]
     bands: dict[str, list[str]]
     fact_views: dict[str, ClaimView]
     n_candidates: int
@@ -177,8 +178,9 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     judged_claims = kept[kept["article_id"].isin(new_ids)].reset_index(drop=True)
 
     texts = article_texts(judged_claims.to_dict("records"))
-    mates, keys = story_mates(con, texts, lexicon.stories)
-    views = prepare_claims(judged_claims, lexicon)
+    found = story_mates(con, texts, lexicon.stories)
+    mates = found.mates
+    views, fact_views = _prepared(claims, judged_claims, lexicon)
     structures = find_structures(views, lexicon)
     role_views = [replace(v, story=mates.get(v.article_id, frozenset()))
                   for v in with_roles(views, structures, lexicon)]
@@ -204,17 +206,35 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                             columns=list(FLAG_COLUMNS))
     flags_df = restrict_flags(flags_df, set(claims["claim_id"]))
 
-    # Facts group every figure of the claims table, copies included (crossref.facts).
-    fact_views = {v.claim_id: v for v in views}
-    if len(judged_claims) < len(claims):
-        fact_views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
     claims = _with_store_columns(claims, views, role_views, fact_views)
     return CheckedBatch(
         claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
-        story_texts={aid: text for aid, _, text in texts}, story_keys=keys, bands=bands,
-        fact_views=fact_views,
+        story_texts={aid: text for aid, _, text in texts}, story_keys=found.keys,
+        story_profiles=found.profiles, bands=bands, fact_views=fact_views,
         n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal),
     )
+
+
+def _prepared(claims: pd.DataFrame, judged_claims: pd.DataFrame, lexicon: Lexicon
+              ) -> tuple[list[ClaimView], dict[str, ClaimView]]:
+    """The views of the judged figures (a copy's repeated figures left out), in their order,
+    and the views facts read (every figure of the claims table, copies included:
+    ``crossref.facts``), preparing the batch once. A view is read within its sentence and its
+    article (its story, read from the store, is set later), so an article none of whose
+    figures was left out has the same views either way; only the copies that lost figures
+    are prepared again without them."""
+    fact_views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
+    if len(judged_claims) == len(claims):
+        return list(fact_views.values()), fact_views
+    kept = set(judged_claims["claim_id"].astype(str))
+    trimmed = {str(a) for a, c in zip(claims["article_id"], claims["claim_id"], strict=True)
+               if str(c) not in kept}
+    again = {v.claim_id: v for v in prepare_claims(
+        judged_claims[judged_claims["article_id"].astype(str).isin(trimmed)], lexicon)}
+    views = [again[c] if c in again else fact_views[c]
+             for c in judged_claims["claim_id"].astype(str)
+             if c in again or (c in fact_views and fact_views[c].article_id not in trimmed)]
+    return views, fact_views
 
 
 def _with_store_columns(claims: pd.DataFrame, views: list[ClaimView],

@@ -33,8 +33,9 @@ import pyarrow.parquet as pq
 #: Version of the store's layout and columns. A store written with another format version is
 #: refused, never altered: its views and keys would be read wrong. 2: links keep only the
 #: relations between facts, the equal-value key meets a figure stated again whatever its
-#: approximator, views carry ``compared_to``.
-STORE_FORMAT_VERSION = 2
+#: approximator, views carry ``compared_to``. 3: articles keep their story profile
+#: (``story_words``, ``story_weights``), read back instead of being profiled again.
+STORE_FORMAT_VERSION = 3
 MANIFEST = "store.json"
 FORMAT_NAME = "factcheck-claims-store"
 TABLES = ("articles", "claims", "links", "flags", "facts")

@@ -6,8 +6,9 @@ only those are read back.
   signature (the ones ``MinHashLSH`` hashes); a new article meets the originals sharing a band,
   and :func:`find_copies` runs over those and the new articles.
 * Stories (:mod:`factcheck.crossref.stories`): each stored article keeps its story text (title
-  and figure sentences) and its rarest words (the words it is indexed by); a new article meets
-  the stored articles indexed by one of its rarest words, and a word indexing more than
+  and figure sentences), its word profile (``story_words``, ``story_weights``: read back, never
+  computed again) and its rarest words (the words it is indexed by); a new article meets the
+  stored articles indexed by one of its rarest words, and a word indexing more than
   ``max_postings`` articles over the whole store finds no pair, as in a full run.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -29,7 +31,7 @@ from factcheck.corpus.copies import (
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings, profile
+from factcheck.crossref.stories import StoryIndex, StorySettings
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -59,10 +61,14 @@ def new_copies(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     if not wanted:
         return {}
     _keys_frame(con, "wanted_bands", wanted)
+    # One hash join on the bands (a list_has_any of each stored article's bands against the
+    # batch's thousands of bands cost seconds per 10,000 stored articles); texts are read
+    # for the originals found only. find_copies orders its articles itself.
     rows = con.execute(
         "SELECT article_id, text, published FROM articles WHERE copy_of IS NULL AND "
-        "len(lsh_bands) > 0 AND list_has_any(lsh_bands, (SELECT list(key) FROM wanted_bands))"
-    ).fetchall()
+        "article_id IN (SELECT s.article_id FROM (SELECT article_id, unnest(lsh_bands) AS band "
+        "FROM articles WHERE copy_of IS NULL) s JOIN wanted_bands w ON s.band = w.key) "
+        "ORDER BY article_id").fetchall()
     stored = [Article(aid, text, published=_date(day)) for aid, text, day in rows]
     new_ids = {a.article_id for a in articles}
     found = find_copies([*stored, *articles])
@@ -81,23 +87,34 @@ def story_keys(index: StoryIndex, article_id: str) -> list[str]:
     return index._rarest(index.profiles[article_id])
 
 
+@dataclass(frozen=True, eq=False)
+class StoryMates:
+    """The articles of each new article's story, and what is stored with each new article:
+    the words it is indexed by and its word profile (``stories.profile``)."""
+
+    mates: dict[str, frozenset[str]]
+    keys: dict[str, list[str]]
+    profiles: dict[str, dict[str, float]]
+
+
 def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]],
-                settings: StorySettings) -> tuple[dict[str, frozenset[str]], dict[str, list[str]]]:
+                settings: StorySettings) -> StoryMates:
     """For each new article (``(id, published, story text)``), the stored and new articles of
-    its story; and the words each new article is indexed by (stored with it).
+    its story; and the words each new article is indexed by and its profile.
 
     The pairs are those :meth:`StoryIndex.stories` finds over the store and the batch that
     involve a new article: a new article meets the articles indexed by one of its rarest
     words (``story_keys``, the stored ones found by DuckDB joining on those words), unless
     the word indexes more than ``max_postings`` articles over the whole store; the pairs
     within the dates' window are scored as one sparse product per article. Only the stored
-    candidates within the window are read back and profiled, never the whole store."""
+    candidates within the window are read back, with the profiles stored with them (never
+    computed again), never the whole store."""
     own = _BatchStoryIndex(texts, settings)
     keys = {aid: story_keys(own, aid) for aid, _, _ in texts}
     none: dict[str, frozenset[str]] = {aid: frozenset() for aid in keys}
     wanted = {k for ks in keys.values() for k in ks}
     if not wanted:
-        return none, keys
+        return StoryMates(none, keys, own.profiles)
     _keys_frame(con, "wanted_words", wanted)
     counts = dict(con.execute(
         "SELECT w.key, count(*) FROM (SELECT unnest(story_keys) AS key FROM articles) s "
@@ -122,11 +139,12 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
         {"max_days": settings.max_days})
     met = con.execute("SELECT ni, si FROM met ORDER BY ni, si").fetchnumpy()
     stored = con.execute(
-        "SELECT a.article_id, a.story_text FROM (SELECT DISTINCT si, article_id FROM met) m "
-        "JOIN articles a ON a.article_id = m.article_id ORDER BY m.si").fetchall()
-    everyone = [*new_ids, *(aid for aid, _ in stored)]
+        "SELECT a.article_id, a.story_words, a.story_weights FROM (SELECT DISTINCT si, "
+        "article_id FROM met) m JOIN articles a ON a.article_id = m.article_id ORDER BY m.si"
+    ).fetchall()
+    everyone = [*new_ids, *(aid for aid, _, _ in stored)]
     unit = _unit_rows([own.profiles[aid] for aid in new_ids]
-                      + [profile(text, settings) for _, text in stored])
+                      + [dict(zip(words, weights, strict=True)) for _, words, weights in stored])
     ni = np.asarray(met["ni"], dtype=np.int64)
     si = np.asarray(met["si"], dtype=np.int64) + n_new
     bounds = np.searchsorted(ni, np.arange(n_new + 1))
@@ -140,7 +158,7 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
             scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
             found.update(everyone[j] for j in cand[scores >= settings.threshold].tolist())
         mates[aid] = frozenset(found)
-    return mates, keys
+    return StoryMates(mates, keys, own.profiles)
 
 
 class _BatchStoryIndex(StoryIndex):

@@ -38,7 +38,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
         [(c, _STR) for c in ARTICLE_COLUMNS]
         + [("published_month", _STR), ("text_hash", _STR), ("copy_of", _STR),
-           ("story_text", _STR), ("story_keys", _LIST), ("lsh_bands", _LIST)]),
+           ("story_text", _STR), ("story_keys", _LIST), ("story_words", _LIST),
+           ("story_weights", pa.list_(pa.float64())), ("lsh_bands", _LIST)]),
     "claims": pa.schema(
         [(c, _CLAIM_TYPES.get(c, _STR)) for c in ALL_CLAIM_COLUMNS]
         + [("seq", pa.int64())] + [(c, _STR) for c in STORE_CLAIM_COLUMNS[1:]]),

@@ -16,8 +16,10 @@ from factcheck.archive.facts_update import CURRENT_FACTS_SQL
 from factcheck.archive.layout import MANIFEST, STORE_FORMAT_VERSION
 from factcheck.archive.schema import view_from_json, view_to_json
 from factcheck.corpus import read_corpus
+from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.facts import build_facts
 from factcheck.crossref.reader_links import between_facts
+from factcheck.crossref.stories import profile
 from factcheck.crossref.views import prepare_claims
 from factcheck.models import Article
 from factcheck.pipeline import analyze, claims_frame
@@ -101,7 +103,7 @@ def test_an_id_stored_with_another_text_is_left_out(tmp_path) -> None:
     assert texts["a1"] == "Le bilan est de 46 morts."
 
 
-@pytest.mark.parametrize("version", [STORE_FORMAT_VERSION + 1, 0, None])
+@pytest.mark.parametrize("version", [STORE_FORMAT_VERSION + 1, STORE_FORMAT_VERSION - 1, 0, None])
 def test_a_store_of_another_format_version_is_refused_untouched(tmp_path, version) -> None:
     add_to_store(tmp_path, [Article("a1", "Le bilan est de 46 morts.")], with_context=False)
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
@@ -155,3 +157,44 @@ def test_stored_views_read_back_as_prepared(corpus) -> None:
     assert views
     for view in views:
         assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
+
+
+def test_each_article_keeps_its_story_profile_as_computed(tmp_path, corpus) -> None:
+    """The word profile read back at each later addition is the one of the article's story
+    text, word for word and in the same order (so its norm sums the same floats)."""
+    add_to_store(tmp_path, corpus[:12], with_context=False)
+    settings = load_lexicon().stories
+    with open_store(tmp_path) as con:
+        rows = con.execute("SELECT story_text, story_words, story_weights FROM articles "
+                           "WHERE story_text IS NOT NULL").fetchall()
+    assert len(rows) >= 6
+    for text, words, weights in rows:
+        expected = profile(text, settings)
+        assert expected and list(zip(words, weights, strict=True)) == list(expected.items())
+
+
+@pytest.mark.slow
+def test_near_copies_give_the_links_flags_and_facts_of_one_run(tmp_path, corpus) -> None:
+    """Copies whose repeated figures are left out of the judging, and a figure they add
+    judged like any other: the batch is prepared once, the copies again without their
+    repeated figures, and gives what one run gives."""
+    originals = [a for a in corpus if a.published and len(a.text) > 1500][:8]
+    copies = [replace(a, article_id=f"{a.article_id}-copie", source="Reprise",
+                      text=a.text + " Le chantier a coûté 12 millions d'euros, selon la mairie.")
+              for a in originals[:3]]
+    articles = [*originals, *copies]
+    add_to_store(tmp_path, originals[:4])
+    add_to_store(tmp_path, [*originals[4:], *copies])
+    analysis = analyze(articles)
+    facts = build_facts(analysis.claims, analysis.links)
+    links, flags, stored_facts, claims = _stored(tmp_path)
+    with open_store(tmp_path) as con:
+        copy_of = dict(con.execute("SELECT article_id, copy_of FROM articles "
+                                   "WHERE copy_of IS NOT NULL").fetchall())
+    assert copy_of == {c.article_id: c.article_id.removesuffix("-copie") for c in copies}
+    assert set(links["link_id"]) == set(between_facts(analysis.links)["link_id"])
+    assert set(flags["flag_id"]) == set(analysis.flags["flag_id"])
+    assert {f: tuple(ids) for f, ids in zip(stored_facts["fact_id"], stored_facts["claim_ids"],
+                                            strict=True)} == \
+        {f: tuple(ids) for f, ids in zip(facts["fact_id"], facts["claim_ids"], strict=True)}
+    assert set(claims["claim_id"]) == set(analysis.claims["claim_id"])
