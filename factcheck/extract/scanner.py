@@ -17,7 +17,7 @@ import regex
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
-from factcheck.extract.dates import find_calendar
+from factcheck.extract.dates import find_calendar, find_weeks
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.numbers import ordinal_word_value, parse_digits, roman_value, words_value
 from factcheck.extract.rates import drop_rate_bases
@@ -67,6 +67,10 @@ class _Scanner(FigureReader):
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
         self.folded = Folded(text)
+        for mention in find_weeks(text, lex, self.published):
+            # before the identifiers: "en S17" is a week, not a code like "G7"
+            if self.free(mention.start, mention.end):
+                self.take(mention)
         for m in self.folded.finditer_at(lex.named, lex.named_anchors):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
         idents = [m for p in lex.identifiers for m in p.finditer(text)]
