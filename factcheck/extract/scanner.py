@@ -10,6 +10,7 @@ holds no French word: all of it comes from :mod:`factcheck.extract.lexicon`.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import regex
@@ -23,6 +24,7 @@ from factcheck.extract.numbers import ordinal_word_value, parse_digits, roman_va
 from factcheck.extract.rates import drop_rate_bases
 from factcheck.models import Approx, Kind, Mention
 from factcheck.patterns import Folded
+from factcheck.text import normalize
 
 _MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
 _VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
@@ -42,8 +44,14 @@ def extract_mentions(
     ``published`` resolves dates written without a year. ``relative_ordinals`` also reports
     "dernier", "prochain"… (off by default: in news they are time references).
     """
-    scanner = _Scanner(text, lexicon(lang), published)
-    return drop_rate_bases(text, scanner.run(relative_ordinals=relative_ordinals), lang)
+    # Typographic apostrophes, dashes and spaces ("d’euros") are read as their plain forms;
+    # normalisation is one for one, so offsets hold and surfaces are the caller's text.
+    plain = normalize(text)
+    scanner = _Scanner(plain, lexicon(lang), published)
+    found = drop_rate_bases(plain, scanner.run(relative_ordinals=relative_ordinals), lang)
+    if plain == text:
+        return found
+    return [replace(m, surface=text[m.start : m.end]) for m in found]
 
 
 class _Scanner(FigureReader):
