@@ -97,6 +97,9 @@ class Lexicon:
     identifiers: tuple[Pattern, ...]
     named: Pattern
     homograph_not_number: Pattern
+    article_as_number_before: Pattern  # "au moins" before "une défaillance"
+    article_as_part_before: Pattern  # "dont" before "un en urgence absolue"
+    article_as_part_gap: int
     function_word_after: Pattern
     calendar: CalendarLexicon
     fraction_sur: Pattern

@@ -208,8 +208,10 @@ class _Scanner(FigureReader):
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
         lex = self.lex
+        counted = words.lower() in lex.article_words and self._article_counts(start)
         if (
             words.lower() in lex.article_words
+            and not counted
             and not self.at(lex.article_continuation, end)
             and (
                 self.nested
@@ -241,7 +243,30 @@ class _Scanner(FigureReader):
             end,
             value,
             digits=False,
-            single=low if " " not in low and "-" not in low else None,
+            single=low if " " not in low and "-" not in low and not counted else None,
+        )
+
+    def _article_counts(self, start: int) -> bool:
+        """"un"/"une" read as 1: after a bound ("au moins une"), or after "dont" right after
+        a count ("deux blessés dont un")."""
+        if self.nested:
+            return False
+        text, lex = self.text, self.lex
+        window = max(0, start - 16)
+        if lex.article_as_number_before.search(text, window, start):
+            return True
+        cue = lex.article_as_part_before.search(text, window, start)
+        if cue is None:
+            return False
+        before = [m for m in self.found if m.end <= cue.start()]
+        if not before:
+            return False
+        last = max(before, key=lambda m: m.end)
+        gap = text[last.end : cue.start()]
+        return (
+            last.kind == Kind.COUNT
+            and len(gap) <= lex.article_as_part_gap
+            and not any(c in gap for c in ".!?;")
         )
 
     def _read_vague(self, start: int, end: int) -> Mention | None:
