@@ -44,6 +44,12 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
             + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
             regex.I,
         ),
+        "approx_after": regex.compile(
+            r"\s+(?:"
+            + "|".join(rf"(?P<{c}>{_words_alt(approx['after'][c])})" for c in approx["after"])
+            + r")(?![\p{L}])(?!\s*(?:(?:de|d'|que)(?![\p{L}])|\d))",
+            regex.I,
+        ),
         "range_entre_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(grammar['range_between'])})\s+$", regex.I
         ),
