@@ -323,6 +323,7 @@ class FigureReader(RangeReader):
             approx == Approx.NONE
             and mention.approx == Approx.NONE
             and mention.value is not None
+            and mention.unit  # a measure: "65 ans et plus", not a bare "vingt et un ou plus"
             and (after := lex.approx_after.match(text, mention.end))
         ):
             # "les 65 ans et plus": a bound written after the figure
