@@ -33,11 +33,14 @@ from factcheck.patterns import _alt, _spaced
 from factcheck.text import sentence_spans
 
 RULE = "currency_ellipsis"
+#: Beyond the sentence: "Ces 60 milliards", after a sum of money earlier in the article.
+ARTICLE_RULE = "currency_article"
 
 #: Kinds skipped when looking for the sum before a figure: they situate, they do not count.
 _SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 
 _TOKEN = regex.compile(r"[\p{L}]+")
+_CONVERSION_GAP = regex.compile(r"\s*[(\[]\s*(?:\p{L}+\s+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ class EllipsisLexicon:
     preposition_after: regex.Pattern
     min_antecedent: float
     max_gap: int
+    large_scale_words: frozenset[str]  # "milliards", "Md": a count of those is a sum alone
+    noun_link: regex.Pattern  # "de" after the figure: a noun follows that it counts
+    money_noun_after: regex.Pattern  # "de dommages et intérêts", "d'investissements"
+    article_gap: int
 
 
 @cache
@@ -80,6 +87,8 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         rf"\s*(?P<prep>{prepositions})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
     )
     preposition_after = regex.compile(rf"\s*(?P<prep>{prepositions})\s", regex.I)
+    large = float(data["article_min_scale"])
+    link = phrases(data["noun_link"])
     return EllipsisLexicon(
         scale_words=frozenset(w for w, f in lex.scales.items() if f >= min_scale),
         scale_abbreviations=frozenset(
@@ -91,6 +100,16 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         preposition_after=preposition_after,
         min_antecedent=float(data["min_antecedent"]),
         max_gap=int(data["max_gap"]),
+        large_scale_words=frozenset(
+            [w for w, f in lex.scales.items() if f >= large]
+            + [w for w, f in lex.scale_abbreviations.items() if f >= large]
+        ),
+        noun_link=regex.compile(rf"\s*(?:{link})(?:(?<=')|\s)", regex.I),
+        money_noun_after=regex.compile(
+            rf"\s*(?:{link})(?:(?<=')|\s+)(?:{phrases(data['money_nouns'])})(?![\p{{L}}])",
+            regex.I,
+        ),
+        article_gap=int(data["article_gap"]),
     )
 
 
@@ -119,7 +138,51 @@ def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[
             m = replace(m, kind=Kind.MONEY, unit=antecedent.unit, rule=RULE)
         out.append(m)
         antecedent = m
+    return _article_currencies(text, out, data)
+
+
+def _article_currencies(text: str, mentions: list[Mention], data: EllipsisLexicon) -> list[Mention]:
+    """Scaled counts that can only be sums ("Ces 60 milliards n'ont pas été utilisés", "4,4
+    millions de dommages et intérêts") take the currency of the nearest scaled figure before
+    them in the article, when that figure is a sum of money that is not a rate."""
+    out: list[Mention] = []
+    last_scaled: Mention | None = None  # the last count or sum of a million or more
+    for m in mentions:
+        checkpoint()
+        if m.kind in _SITUATING:
+            out.append(m)
+            continue
+        if (
+            last_scaled is not None
+            and last_scaled.kind == Kind.MONEY
+            and "/" not in (last_scaled.unit or "/")
+            and _magnitude(last_scaled) >= data.min_antecedent
+            and m.start - last_scaled.end <= data.article_gap
+            and _is_scaled_count(m, data)
+            and _only_a_sum(text, m, data)
+        ):
+            m = replace(m, kind=Kind.MONEY, unit=last_scaled.unit, rule=ARTICLE_RULE)
+        # a conversion in brackets ("40 milliards de livres (48 milliards d'euros)") restates
+        # the sum before it: the article's currency stays that of the sum
+        conversion = (
+            last_scaled is not None
+            and m.kind == Kind.MONEY
+            and _CONVERSION_GAP.fullmatch(text, last_scaled.end, m.start) is not None
+        )
+        if m.kind in (Kind.COUNT, Kind.MONEY) and _magnitude(m) >= 1e6 and not conversion:
+            last_scaled = m
+        out.append(m)
     return out
+
+
+def _only_a_sum(text: str, m: Mention, data: EllipsisLexicon) -> bool:
+    """A count in milliards that counts nothing named (no "de" after it), or a scaled count
+    of a noun of money."""
+    if data.money_noun_after.match(text, m.end):
+        return True
+    tokens = _TOKEN.findall(m.surface[(m.number_start or m.start) - m.start :])
+    large = any(t.lower() in data.large_scale_words or t in data.large_scale_words for t in tokens)
+    return large and not data.noun_link.match(text, m.end)
 
 
 def _is_scaled_count(m: Mention, data: EllipsisLexicon) -> bool:

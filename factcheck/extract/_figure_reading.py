@@ -319,6 +319,16 @@ class FigureReader(RangeReader):
             if (ranged := self._range(mention)) is not None:
                 return ranged
             mention = self._alternative(mention)  # "deux ou trois millions"
+        if (
+            approx == Approx.NONE
+            and mention.approx == Approx.NONE
+            and mention.value is not None
+            and mention.unit  # a measure: "65 ans et plus", not a bare "vingt et un ou plus"
+            and (after := lex.approx_after.match(text, mention.end))
+        ):
+            # "les 65 ans et plus": a bound written after the figure
+            approx = Approx(next(k for k, v in after.groupdict().items() if v is not None))
+            mention = replace(mention, end=after.end())
         role = "" if self.nested else self._change_role(mention, start)
         bounds = interval_of(mention.kind, mention.value, approx)
         low, high = bounds if bounds is not None else (mention.low, mention.high)

@@ -33,6 +33,9 @@ class CalendarLexicon:
     clock_duration_cue: Pattern  # "a duré" before "1 h 30"
     year_cue_before: Pattern  # "en" before "2024"
     direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
+    week_word: Pattern  # "semaine 18", "semaines 11 et 17" (groups w, y, w2)
+    week_letter: Pattern  # "S17", "S01/2025" (groups w, y)
+    week_cue_before: Pattern  # "en" or "(" before "S17"
 
 
 @cache
@@ -46,8 +49,7 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     day = rf"(?:{_alt(cal['first_day'])}|[0-3]?\d)"
     year = r"(?:\s+(?P<{}>\d{{4}})(?!\d))?"
     span_from, span_to = (
-        rf"(?:{_alt([w] if isinstance(w, str) else w)})"
-        for w in (cal["span_from"], cal["span_to"])
+        rf"(?:{_alt([w] if isinstance(w, str) else w)})" for w in (cal["span_from"], cal["span_to"])
     )
 
     def cue(words: list[str]) -> str:
@@ -56,6 +58,11 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     markers = cal["duration_markers"]
     h, mn, sec = (_alt(markers[u]) for u in ("hour", "minute", "second"))
 
+    week = r"(?:0?[1-9]|[1-4]\d|5[0-3])"
+    week_end = (
+        r"(?![\d\p{L}]|[,.]\d|\s*%)"
+        rf"(?!\s+(?:{_alt(cal['week_not_followed_by'])})(?![\p{{L}}]))"
+    )
     return CalendarLexicon(
         months=months,
         weekdays=weekdays,
@@ -102,5 +109,18 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
             rf"\s+(?:(?P<next>{_alt(cal['next_words'])})|(?P<last>{_alt(cal['last_words'])}))"
             r"(?![\p{L}])",
             regex.I,
+        ),
+        week_word=regex.compile(
+            rf"(?<!\d\s*|(?<![\p{{L}}])(?:{cue(cal['week_not_after'])})\s+)"
+            rf"(?<![\p{{L}}])(?P<word>{_alt(cal['week_words'])})\s+(?P<w>{week})(?:/(?P<y>\d{{4}}))?"
+            rf"(?:\s+(?:{_alt(cal['week_pair'])})\s+(?P<w2>{week}))?{week_end}",
+            regex.I,
+        ),
+        week_letter=regex.compile(
+            rf"(?<![\w-]){regex.escape(cal['week_letter'])}(?P<w>0[1-9]|[1-4]\d|5[0-3])"
+            rf"(?:/(?P<y>\d{{4}}))?(?![\w/-])"
+        ),
+        week_cue_before=regex.compile(
+            rf"(?:(?<![\p{{L}}])(?:{cue(cal['week_cues'])})\s+|\()$", regex.I
         ),
     )

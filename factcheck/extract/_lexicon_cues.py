@@ -44,6 +44,12 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
             + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
             regex.I,
         ),
+        "approx_after": regex.compile(
+            r"\s+(?:"
+            + "|".join(rf"(?P<{c}>{_words_alt(approx['after'][c])})" for c in approx["after"])
+            + r")(?![\p{L}])(?!\s*(?:(?:de|d'|que)(?![\p{L}])|\d))",
+            regex.I,
+        ),
         "range_entre_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(grammar['range_between'])})\s+$", regex.I
         ),
@@ -87,6 +93,13 @@ def scanner_fields(
         "identifiers": tuple(regex.compile(p) for p in ident["patterns"]),
         "named": regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I),
         "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
+        "article_as_number_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_words_alt(extra['article_as_number_before'])})\s+$", regex.I
+        ),
+        "article_as_part_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_words_alt(extra['article_as_part_before'])})\s+$", regex.I
+        ),
+        "article_as_part_gap": int(extra["article_as_part_gap"]),
         "function_word_after": regex.compile(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),

@@ -200,3 +200,44 @@ def find_calendar(
             continue
         resolved = f"{hour:02d}:{minutes}"
         yield _calendar(text, m.start(), m.end(), Kind.TIME, resolved, "time")
+
+
+def resolve_week(week: int, year: int | None, published: date | None) -> str | None:
+    """ISO 8601 for a week of the year, ``YYYY-Www``; without a year, the year that puts the
+    week closest to the publication date; ``None`` when neither is known or the week does not
+    exist (week 53 of most years)."""
+    candidates = [year] if year else [published.year + d for d in (-1, 0, 1)] if published else []
+    best: tuple[int, int] | None = None
+    for y in candidates:
+        try:
+            monday = date.fromisocalendar(y, week, 1)
+        except ValueError:
+            continue
+        gap = abs((monday - published).days) if published and not year else 0
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return f"{best[1]:04d}-W{week:02d}" if best else None
+
+
+def find_weeks(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+    """Numbered weeks of the year, read as dates: "semaine 18", "les semaines 11 et 17" (two
+    dates), "en S17", "S01/2025" (the letter form only after a cue or with its year)."""
+    cal = lex.calendar
+    for m in cal.week_word.finditer(text):
+        year = int(m.group("y")) if m.group("y") else None
+        if m.group("word").lower().endswith("s") and not m.group("w2"):
+            continue  # "semaines 5": a plural names no single week
+        if m.group("w2"):
+            for group in ("w", "w2"):
+                resolved = resolve_week(int(m.group(group)), year, published)
+                yield _calendar(text, m.start(group), m.end(group), Kind.DATE, resolved, "week")
+        else:
+            resolved = resolve_week(int(m.group("w")), year, published)
+            yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "week")
+    for m in cal.week_letter.finditer(text):
+        cue = cal.week_cue_before.search(text, max(0, m.start() - 12), m.start())
+        if not m.group("y") and not cue:
+            continue
+        year = int(m.group("y")) if m.group("y") else None
+        resolved = resolve_week(int(m.group("w")), year, published)
+        yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "week")

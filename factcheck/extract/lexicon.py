@@ -97,6 +97,10 @@ class Lexicon:
     identifiers: tuple[Pattern, ...]
     named: Pattern
     homograph_not_number: Pattern
+    article_as_number_before: Pattern  # "au moins" before "une défaillance"
+    article_as_part_before: Pattern  # "dont" before "un en urgence absolue"
+    article_as_part_gap: int
+    approx_after: Pattern  # "et plus" after "65 ans" (groups "lower" / "upper")
     function_word_after: Pattern
     calendar: CalendarLexicon
     fraction_sur: Pattern

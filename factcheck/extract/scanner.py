@@ -10,6 +10,7 @@ holds no French word: all of it comes from :mod:`factcheck.extract.lexicon`.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import regex
@@ -17,12 +18,13 @@ import regex
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
-from factcheck.extract.dates import find_calendar
+from factcheck.extract.dates import find_calendar, find_weeks
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.numbers import ordinal_word_value, parse_digits, roman_value, words_value
 from factcheck.extract.rates import drop_rate_bases
 from factcheck.models import Approx, Kind, Mention
 from factcheck.patterns import Folded
+from factcheck.text import normalize
 
 _MIXED = regex.compile(r"\s+(\d+)\s*/\s*(\d+)(?!\d)")
 _VULGAR = regex.compile(r"(?<![\d/])[\u00BC-\u00BE\u2150-\u215E](?![\d/])")
@@ -42,8 +44,14 @@ def extract_mentions(
     ``published`` resolves dates written without a year. ``relative_ordinals`` also reports
     "dernier", "prochain"… (off by default: in news they are time references).
     """
-    scanner = _Scanner(text, lexicon(lang), published)
-    return drop_rate_bases(text, scanner.run(relative_ordinals=relative_ordinals), lang)
+    # Typographic apostrophes, dashes and spaces ("d’euros") are read as their plain forms;
+    # normalisation is one for one, so offsets hold and surfaces are the caller's text.
+    plain = normalize(text)
+    scanner = _Scanner(plain, lexicon(lang), published)
+    found = drop_rate_bases(plain, scanner.run(relative_ordinals=relative_ordinals), lang)
+    if plain == text:
+        return found
+    return [replace(m, surface=text[m.start : m.end]) for m in found]
 
 
 class _Scanner(FigureReader):
@@ -67,6 +75,10 @@ class _Scanner(FigureReader):
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
         self.folded = Folded(text)
+        for mention in find_weeks(text, lex, self.published):
+            # before the identifiers: "en S17" is a week, not a code like "G7"
+            if self.free(mention.start, mention.end):
+                self.take(mention)
         for m in self.folded.finditer_at(lex.named, lex.named_anchors):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
         idents = [m for p in lex.identifiers for m in p.finditer(text)]
@@ -196,8 +208,10 @@ class _Scanner(FigureReader):
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
         lex = self.lex
+        counted = words.lower() in lex.article_words and self._article_counts(start)
         if (
             words.lower() in lex.article_words
+            and not counted
             and not self.at(lex.article_continuation, end)
             and (
                 self.nested
@@ -229,7 +243,30 @@ class _Scanner(FigureReader):
             end,
             value,
             digits=False,
-            single=low if " " not in low and "-" not in low else None,
+            single=low if " " not in low and "-" not in low and not counted else None,
+        )
+
+    def _article_counts(self, start: int) -> bool:
+        """"un"/"une" read as 1: after a bound ("au moins une"), or after "dont" right after
+        a count ("deux blessés dont un")."""
+        if self.nested:
+            return False
+        text, lex = self.text, self.lex
+        window = max(0, start - 16)
+        if lex.article_as_number_before.search(text, window, start):
+            return True
+        cue = lex.article_as_part_before.search(text, window, start)
+        if cue is None:
+            return False
+        before = [m for m in self.found if m.end <= cue.start()]
+        if not before:
+            return False
+        last = max(before, key=lambda m: m.end)
+        gap = text[last.end : cue.start()]
+        return (
+            last.kind == Kind.COUNT
+            and len(gap) <= lex.article_as_part_gap
+            and not any(c in gap for c in ".!?;")
         )
 
     def _read_vague(self, start: int, end: int) -> Mention | None:

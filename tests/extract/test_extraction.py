@@ -87,6 +87,27 @@ def test_offsets_survive_normalisation() -> None:
         assert raw[m.start : m.end].replace("\u202f", " ").replace("\u00a0", " ") == m.surface
 
 
+@pytest.mark.parametrize(
+    ("raw", "surface", "kind"),
+    [
+        (
+            "L’État a versé 450\u202fmillions d’euros aux hôpitaux.",
+            "450\u202fmillions d’euros",
+            "money",
+        ),
+        ("Le chômage recule de 0,2\u00a0point à 7,3\u00a0%.", "7,3\u00a0%", "percent"),
+    ],
+)
+def test_raw_text_is_read_like_normalised_text(raw: str, surface: str, kind: str) -> None:
+    """Text that was not normalised (a caller of the library) is read the same way, and the
+    surfaces are the caller's own characters."""
+    found = {m.surface: m for m in extract_mentions(raw)}
+    assert surface in found, found
+    m = found[surface]
+    assert m.kind == Kind(kind)
+    assert raw[m.start : m.end] == m.surface
+
+
 def test_mentions_are_sorted_and_disjoint() -> None:
     text = normalize((DATA.parents[2] / "seeds" / "004_65a5d7e65e64810d.txt").read_text())
     mentions = extract_mentions(text, date(2024, 12, 8))
