@@ -57,6 +57,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                                             "population": set(), "national": False,
                                             "span": ""}
                             for m in members}
+    if lexicon.scope_cues is not None and lexicon.scope_cues.search(sentence) is None:
+        return out  # no cue of any kind in the sentence (most sentences)
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     families = {m["_family"] for m in ordered}
 
