@@ -123,7 +123,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def lemma(subject: str) -> str:
     """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
     words = []

@@ -97,7 +97,7 @@ def profile(text: str, settings: StorySettings) -> dict[str, float]:
 #: Each word as written → its key and weight (None: no weight), per language settings: a
 #: corpus repeats its words, each read once.
 _WORD_CACHES: dict[tuple[str, float, frozenset[str]], dict[str, tuple[str, float] | None]] = {}
-_WORD_CACHE_SIZE = 500_000
+_WORD_CACHE_SIZE = 100_000
 _UNSEEN = object()
 
 
