@@ -94,11 +94,9 @@ def profile(text: str, settings: StorySettings) -> dict[str, float]:
     return out
 
 
-#: Each word as written → its key and weight (None: no weight), per language settings: a
-#: corpus repeats its words, each read once.
+#: Word as written → its key and weight (None: no weight), per settings: each read once.
 _WORD_CACHES: dict[tuple[str, float, frozenset[str]], dict[str, tuple[str, float] | None]] = {}
-_WORD_CACHE_SIZE = 100_000
-_UNSEEN = object()
+_WORD_CACHE_SIZE, _UNSEEN = 100_000, object()
 
 
 def _weighted(token: str, settings: StorySettings) -> tuple[str, float] | None:
