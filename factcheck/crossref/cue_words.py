@@ -6,7 +6,8 @@ they hold no French word. A newsroom adapts the cues by editing the TOML file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,15 +35,30 @@ def _pattern(words: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(alternatives), regex.IGNORECASE | regex.V1)
 
 
+def _any_of(patterns: Iterable[regex.Pattern[str]]) -> regex.Pattern[str] | None:
+    """One pattern that matches somewhere in a text exactly when one of ``patterns`` does
+    (their alternation: at each position the union tries every alternative), to skip a
+    text none of them can match with one search instead of one per pattern. None when the
+    patterns do not share their flags (the union would not read them alike)."""
+    patterns = list(patterns)
+    if not patterns or len({p.flags for p in patterns}) != 1:
+        return None
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
 @dataclass(frozen=True, slots=True)
 class CueSet:
-    """Named groups of cues (e.g. outcome → killed/wounded), with one pattern per group."""
+    """Named groups of cues (e.g. outcome → killed/wounded), with one pattern per group;
+    ``any_cue`` (the union of the patterns) finds whether there is any cue at all."""
 
     names: tuple[str, ...]
     patterns: tuple[regex.Pattern[str], ...]
+    any_cue: regex.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, name)`` of every cue found in ``text``."""
+        if self.any_cue is not None and self.any_cue.search(text) is None:
+            return []  # most texts hold no cue: one search instead of one per name
         found: list[tuple[int, int, str]] = []
         for name, pattern in zip(self.names, self.patterns, strict=True):
             found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
@@ -99,13 +115,15 @@ def _population(table: dict[str, list[str]]) -> PopulationCues:
 
 def _cue_set(table: dict[str, list[str]]) -> CueSet:
     names = tuple(table)
-    return CueSet(names, tuple(_pattern(table[n]) for n in names))
+    patterns = tuple(_pattern(table[n]) for n in names)
+    return CueSet(names, patterns, _any_of(patterns))
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+@lru_cache(maxsize=100_000)
 def lemma(subject: str) -> str:
     """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
     words = []
@@ -173,6 +191,9 @@ class Lexicon:
     population_all: str  # how a figure about no particular group is named ("ensemble")
     words: dict[str, object]
     templates: dict[str, str]
+    #: Union of every cue :func:`factcheck.crossref.scope.assign_cues` looks for: a sentence
+    #: it finds nothing in gets no cue, with one search (None: look for each cue).
+    scope_cues: regex.Pattern[str] | None = None
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -233,7 +254,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         for word in words:
             families[lemma(word)] = family
         families[lemma(family)] = family
-    return Lexicon(
+    lexicon = Lexicon(
         partial=_pattern(structure["partial"]),
         exhaustive=_pattern(structure["exhaustive"]),
         remainder=_pattern(structure["remainder"]),
@@ -292,3 +313,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
     )
+    return replace(lexicon, scope_cues=_any_of([
+        *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
+        lexicon.projected, lexicon.cumulative, lexicon.event, lexicon.national,
+        lexicon.provisional, lexicon.revised, lexicon.span_window, lexicon.span_remaining,
+        lexicon.span_total]))

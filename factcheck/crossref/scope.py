@@ -20,11 +20,14 @@ OUTCOME_REACH = 40
 #: Words on each side of a figure that describe it (for telling two metrics apart).
 DESCRIPTION_WORDS = 8
 _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
+_CLAUSE_MARKS = regex.compile(r"[,;(]")
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 
 
 def _text(x: object) -> str:
+    if type(x) is str:
+        return x.strip()  # most cells: what str() would give, without the checks below
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
         return ""
     if isinstance(x, pd.Timestamp):
@@ -57,6 +60,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                                             "population": set(), "national": False,
                                             "span": ""}
                             for m in members}
+    if lexicon.scope_cues is not None and lexicon.scope_cues.search(sentence) is None:
+        return out  # no cue of any kind in the sentence (most sentences)
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     families = {m["_family"] for m in ordered}
 
@@ -89,12 +94,15 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
             out[o["claim_id"]]["side"].add(name)
     simple = (("projected", lexicon.projected), ("cumulative", lexicon.cumulative),
               ("event", lexicon.event), ("national", lexicon.national))
-    excluded = {key: [(m.start(), m.end()) for m in pattern.finditer(sentence)]
-                for key, pattern in (("cumulative", lexicon.cumulative_exclusions),
-                                     ("projected", lexicon.projected_exclusions))}
+    exclusions = {"cumulative": lexicon.cumulative_exclusions,
+                  "projected": lexicon.projected_exclusions}
     for key, pattern in simple:
+        excluded: list[tuple[int, int]] | None = None  # read only when a cue is found
         for m in pattern.finditer(sentence):
-            if any(s <= m.start() < e for s, e in excluded.get(key, ())):
+            if excluded is None:
+                excluded = ([(x.start(), x.end()) for x in exclusions[key].finditer(sentence)]
+                            if key in exclusions else [])
+            if any(s <= m.start() < e for s, e in excluded):
                 continue  # "depuis le début de l'année", "mieux que prévu"
             for o in owners(m.start(), m.end()):
                 out[o["claim_id"]][key] = True
@@ -132,7 +140,7 @@ def restate_places(members: list[dict], sentence: str, lexicon: Lexicon) -> None
     for prev, m in itertools.pairwise(ordered):
         gap = sentence[prev["_rel_end"] : m["_rel_start"]]
         # The cue opens the figure's own clause: "[...] à Mamoudzou, soit 29 %".
-        lead = regex.split(r"[,;(]", gap)[-1].strip(" :")
+        lead = _CLAUSE_MARKS.split(gap)[-1].strip(" :")
         place = _text(prev.get("place"))
         if lead and lexicon.restatement.fullmatch(lead) and place \
                 and _text(prev.get("place_mode")) != "inherited":

@@ -79,15 +79,32 @@ def profile(text: str, settings: StorySettings) -> dict[str, float]:
     """Weighted words of a text: each distinct word (elision removed, three letters or more,
     not a stop word) with its rarity weight; words of no weight are left out."""
     out: dict[str, float] = {}
-    for match in _WORD.finditer(text):
-        word = _ELISION.sub("", match.group().lower().replace("’", "'"))
-        if len(word) < 3 or word in settings.stopwords:
-            continue
-        w = _weight(word, settings.language, settings.common_zipf)
-        if w > 0:
-            key = _key(word)
-            out[key] = max(out.get(key, 0.0), w)
+    known = _WORD_CACHES.setdefault(
+        (settings.language, settings.common_zipf, settings.stopwords), {})
+    if len(known) > _WORD_CACHE_SIZE:
+        known.clear()
+    for token in _WORD.findall(text):
+        weighted = known.get(token, _UNSEEN)
+        if weighted is _UNSEEN:
+            weighted = known[token] = _weighted(token, settings)
+        if weighted is not None:
+            key, w = weighted
+            if w > out.get(key, 0.0):
+                out[key] = w
     return out
+
+
+#: Word as written → its key and weight (None: no weight), per settings: each read once.
+_WORD_CACHES: dict[tuple[str, float, frozenset[str]], dict[str, tuple[str, float] | None]] = {}
+_WORD_CACHE_SIZE, _UNSEEN = 100_000, object()
+
+
+def _weighted(token: str, settings: StorySettings) -> tuple[str, float] | None:
+    word = _ELISION.sub("", token.lower().replace("’", "'"))
+    if len(word) < 3 or word in settings.stopwords:
+        return None
+    w = _weight(word, settings.language, settings.common_zipf)
+    return (_key(word), w) if w > 0 else None
 
 
 def _norm(a: Mapping[str, float]) -> float:

@@ -5,7 +5,6 @@ articles. The record itself, and what reads two views, are in :mod:`factcheck.cr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Set as AbstractSet
 
 import numpy as np
 import pandas as pd
@@ -102,20 +101,89 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     # Stories from every figure's sentence (dates too), as the draft index reads them; two
     # articles are settled as one story only when two of their figures are compared.
     story_columns = [c for c in _STORY_COLUMNS if c in claims.columns]
-    stories = StoryIndex(article_texts(claims[story_columns].to_dict("records")),
-                         lexicon.stories)
+    stories = StoryIndex(article_texts(_records(claims[story_columns])), lexicon.stories)
     if "kind" not in claims.columns:
         return []
     measure = {str(k) for k in MEASURE_KINDS}
     comparable = claims[claims["kind"].map(_text).isin(measure).to_numpy()]
-    mates: dict[str, StoryMates] = {}
-    per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    profiles: dict[str, tuple[tuple[str, float], ...]] = {}
+    memo = _Memo(lexicon, stories)
     views: list[ClaimView] = []
     for chunk in _article_chunks(comparable):
-        views.extend(_views(chunk.to_dict("records"), lexicon, stories, mates, per_sentence,
-                            profiles))
+        views.extend(_views(_records(chunk), memo))
     return views
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")`` without its per-cell boxing: the same values (native
+    Python numbers, the object cells themselves)."""
+    columns = list(frame.columns)
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+class _Memo:
+    """What the views of one claims table share: sentence-level readings, the stories of
+    articles, and one object for each equal value (cue sets, word sets, periods, short
+    strings), so that a million views do not hold a million copies of the same few."""
+
+    def __init__(self, lexicon: Lexicon, stories: StoryIndex):
+        self.lexicon = lexicon
+        self.stories = stories
+        self.mates: dict[str, StoryMates] = {}
+        self.per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.profiles: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._values: dict[object, object] = {}
+        self._known: dict[tuple[str, str], frozenset[str]] = {}
+        self._outcomes: dict[str, frozenset[str]] = {}
+        self._places: dict[str, str] = {}
+        self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+
+    def one(self, value):  # type: ignore[no-untyped-def]
+        """The first object met equal to ``value`` (strings, frozensets, tuples of strings:
+        never floats, whose equal values -0.0 and 0.0 are two)."""
+        return self._values.setdefault(value, value)
+
+    def sentence(self, sentence: str) -> None:
+        if sentence not in self.per_sentence:
+            lexicon = self.lexicon
+            self.per_sentence[sentence] = (self.one(sentence_places(sentence, lexicon)),
+                                           _sentence_words(sentence, lexicon))
+            self.profiles[sentence] = tuple(
+                self.one(pair) for pair in sorted(profile(sentence, lexicon.stories).items()))
+
+    def article(self, article_id: str) -> StoryMates:
+        if article_id not in self.mates:
+            self.mates[article_id] = self.stories.mates(article_id)
+        return self.mates[article_id]
+
+    def known(self, subject: str, source: str) -> frozenset[str]:
+        key = (subject, source)
+        if key not in self._known:
+            self._known[key] = _word_set(subject, source)
+        return self._known[key]
+
+    def less(self, words: frozenset[str], known: frozenset[str]) -> frozenset[str]:
+        """``words - known``, one object for equal answers (``words`` itself when nothing is
+        removed)."""
+        if known.isdisjoint(words):
+            return self.one(words)
+        key = (words, known)
+        if key not in self._less:
+            self._less[key] = self.one(words - known)
+        return self._less[key]
+
+    def outcomes(self, qualifiers: str) -> frozenset[str]:
+        """Outcome cues of a figure's qualifiers ("tués;blessés")."""
+        if qualifiers not in self._outcomes:
+            self._outcomes[qualifiers] = frozenset(
+                name for q in qualifiers.split(";")
+                for *_, name in self.lexicon.outcome.find(q))
+        return self._outcomes[qualifiers]
+
+    def place(self, place: str) -> str:
+        if place not in self._places:
+            self._places[place] = self.one(place_key(place, self.lexicon))
+        return self._places[place]
 
 
 def _article_chunks(claims: pd.DataFrame) -> list[pd.DataFrame]:
@@ -136,12 +204,10 @@ def _article_chunks(claims: pd.DataFrame) -> list[pd.DataFrame]:
     return chunks
 
 
-def _views(records: list[dict], lexicon: Lexicon, stories: StoryIndex,
-           mates: dict[str, StoryMates],
-           per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]],
-           profiles: dict[str, tuple[tuple[str, float], ...]]) -> list[ClaimView]:
-    """The views of the measure ``records`` of whole articles; ``mates``, ``per_sentence``
-    and ``profiles`` are filled as sentences and articles are met."""
+def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
+    """The views of the measure ``records`` of whole articles; ``memo`` is filled as
+    sentences and articles are met."""
+    lexicon = memo.lexicon
     rows: list[dict] = []
     for row in records:
         kind = _text(row.get("kind"))
@@ -158,7 +224,9 @@ def _views(records: list[dict], lexicon: Lexicon, stories: StoryIndex,
             continue
         row["_dim"], row["_iv"] = dim[0], iv
         row["article_id"], row["claim_id"] = _text(row["article_id"]), _text(row["claim_id"])
-        row["surface"], row["sentence"] = _text(row.get("surface")), _text(row.get("sentence"))
+        row["surface"] = _text(row.get("surface"))
+        row["sentence"] = memo.one(_text(row.get("sentence")))
+        row["title"] = memo.one(_text(row.get("title")))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
         row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon)
         row["_subject_family"] = row["_family"]
@@ -180,23 +248,15 @@ def _views(records: list[dict], lexicon: Lexicon, stories: StoryIndex,
         cues.update(assign_cues(members, sentence, lexicon))
         targets.update(comparison_targets(members, sentence, lexicon))
         words.update(description_words(members, sentence, lexicon))
-        if sentence not in per_sentence:
-            per_sentence[sentence] = (sentence_places(sentence, lexicon),
-                                      _sentence_words(sentence, lexicon))
-            profiles[sentence] = tuple(sorted(profile(sentence, lexicon.stories).items()))
-    for row in rows:
-        if row["article_id"] not in mates:
-            mates[row["article_id"]] = stories.mates(row["article_id"])
-    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]],
-                  per_sentence[row["sentence"]], lexicon, mates[row["article_id"]],
-                  profiles[row["sentence"]], targets.get(row["claim_id"], ""))
+        memo.sentence(sentence)
+    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], memo,
+                  targets.get(row["claim_id"], ""))
             for row in rows]
 
 
-def _view(row: dict, cue: dict, described: frozenset[str],
-          sentence_info: tuple[frozenset[str], frozenset[str]], lexicon: Lexicon,
-          story: AbstractSet[str], story_words: tuple[tuple[str, float], ...],
+def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
           compared_to: str) -> ClaimView:
+    lexicon, one = memo.lexicon, memo.one
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     subject_family = row["_subject_family"]
@@ -213,40 +273,39 @@ def _view(row: dict, cue: dict, described: frozenset[str],
         mode = "projected"
     else:
         mode = "observed"
-    qualifiers = _text(row.get("qualifiers"))
-    outcome = set(cue["outcome"])
-    for q in qualifiers.split(";"):
-        outcome.update(name for *_, name in lexicon.outcome.find(q))
-    side = set(cue["side"])
+    outcome = memo.outcomes(_text(row.get("qualifiers")))
+    if cue["outcome"]:
+        outcome = outcome | cue["outcome"]
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
-    known = _word_set(_text(row.get("subject")), _text(row.get("source")))
+    subject, source = _text(row.get("subject")), _text(row.get("source"))
+    known = memo.known(subject, source)
     # An inherited place (the report's, named earlier) neither ties nor separates figures.
     inherited = _text(row.get("place_mode")) == "inherited"
-    place = "" if inherited else place_key(_text(row.get("place")), lexicon)
-    places = sentence_info[0]
+    place = "" if inherited else memo.place(_text(row.get("place")))
+    places, sentence_words = memo.per_sentence[sentence]
     if not place and not places and cue["national"]:
         # "au niveau national" with no place read: the whole country, not a region of it.
         # Only a figure located nowhere gets it, so a scope difference is added, never lost.
-        places = frozenset({place_key(lexicon.national_place, lexicon)})
+        places = one(frozenset({memo.place(lexicon.national_place)}))
     return ClaimView(
         claim_id=row["claim_id"], article_id=row["article_id"], start=row["start"],
-        end=row["end"], surface=row["surface"], kind=_text(row.get("kind")),
-        dimension=row["_dim"], value=value, lo=lo, hi=hi, stated=stated, approx=approx,
-        exact=approx == "none", subject=_text(row.get("subject")), family=family,
+        end=row["end"], surface=row["surface"], kind=one(_text(row.get("kind"))),
+        dimension=one(row["_dim"]), value=value, lo=lo, hi=hi, stated=stated,
+        approx=one(approx), exact=approx == "none", subject=subject, family=family,
         subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
-        source=_text(row.get("source")), source_key=_norm(_text(row.get("source"))),
-        source_mode=_text(row.get("source_mode")) or ("explicit" if _text(row.get("source"))
-                                                       else ""),
+        source=source, source_key=one(_norm(source)),
+        source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
-        words=described - known,
-        sentence_words=sentence_info[1] - known,
-        outcome=frozenset(outcome), side=_side(side), population=frozenset(cue["population"]),
-        modality=mode,
+        words=memo.less(described, known),
+        sentence_words=memo.less(sentence_words, known),
+        outcome=one(frozenset(outcome)), side=_side(cue["side"]),
+        population=one(frozenset(cue["population"])), modality=mode,
         revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
-        period=period, period_sort=period_sort, published=_text(row.get("published"))[:10],
-        sentence=sentence, sentence_start=row["_s0"], title=_text(row.get("title")),
-        basis=_text(row.get("basis")).lower(), story=story,
-        story_words=story_words, span=cue["span"], compared_to=compared_to,
+        period=one(period), period_sort=one(period_sort),
+        published=one(_text(row.get("published"))[:10]), sentence=sentence,
+        sentence_start=row["_s0"], title=_text(row.get("title")),
+        basis=one(_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
+        story_words=memo.profiles[sentence], span=cue["span"], compared_to=compared_to,
     )
