@@ -14,7 +14,6 @@ only those are read back.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,6 @@ import duckdb
 import numpy as np
 import pandas as pd
 from datasketch import MinHashLSH
-from scipy import sparse
 
 from factcheck.corpus.copies import (
     COPY_THRESHOLD,
@@ -31,7 +29,7 @@ from factcheck.corpus.copies import (
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings
+from factcheck.crossref.stories import StoryIndex, StorySettings, unit_rows
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -143,7 +141,7 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
         "article_id FROM met) m JOIN articles a ON a.article_id = m.article_id ORDER BY m.si"
     ).fetchall()
     everyone = [*new_ids, *(aid for aid, _, _ in stored)]
-    unit = _unit_rows([own.profiles[aid] for aid in new_ids]
+    unit = unit_rows([own.profiles[aid] for aid in new_ids]
                       + [dict(zip(words, weights, strict=True)) for _, words, weights in stored])
     ni = np.asarray(met["ni"], dtype=np.int64)
     si = np.asarray(met["si"], dtype=np.int64) + n_new
@@ -170,16 +168,3 @@ class _BatchStoryIndex(StoryIndex):
     def _indexes(self, key: str, ids: list[str]) -> bool:
         return (self.allowed is None or key in self.allowed) and super()._indexes(key, ids)
 
-
-def _unit_rows(profiles: list[dict[str, float]]) -> sparse.csr_matrix:
-    """Word profiles as rows of unit length (``StoryIndex._unit_profiles``)."""
-    columns: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for prof in profiles:
-        norm = math.sqrt(sum(w * w for w in prof.values())) or 1.0
-        for word in sorted(prof):
-            indices.append(columns.setdefault(word, len(columns)))
-            data.append(prof[word] / norm)
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
-                             shape=(len(profiles), max(len(columns), 1)))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -121,6 +121,22 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float],
         return 0.0
     den = (_norm(a) if norm_a is None else norm_a) * (_norm(b) if norm_b is None else norm_b)
     return num / den if den else 0.0
+
+
+def unit_rows(profiles: Sequence[Mapping[str, float]],
+              norms: Sequence[float] | None = None) -> sparse.csr_matrix:
+    """Word profiles as rows of unit length, one column per word (words sorted in each row),
+    ready for one sparse product; ``norms`` when already known (else ``_norm`` of each)."""
+    columns: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for i, prof in enumerate(profiles):
+        norm = (_norm(prof) if norms is None else norms[i]) or 1.0
+        for word in sorted(prof):
+            indices.append(columns.setdefault(word, len(columns)))
+            data.append(prof[word] / norm)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
+                             shape=(len(profiles), max(len(columns), 1)))
 
 
 def sentences_related(a: Mapping[str, float], b: Mapping[str, float],
@@ -335,16 +351,7 @@ class StoryIndex:
 
     def _unit_profiles(self, ids: list[str]) -> sparse.csr_matrix:
         """The profiles of ``ids`` as rows of unit length (one column per word)."""
-        columns: dict[str, int] = {}
-        indptr, indices, data = [0], [], []
-        for article_id in ids:
-            prof, norm = self.profiles[article_id], self.norms[article_id] or 1.0
-            for word in sorted(prof):
-                indices.append(columns.setdefault(word, len(columns)))
-                data.append(prof[word] / norm)
-            indptr.append(len(indices))
-        return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
-                                 shape=(len(ids), max(len(columns), 1)))
+        return unit_rows([self.profiles[a] for a in ids], [self.norms[a] for a in ids])
 
 
 class StoryMates(Set[str]):
