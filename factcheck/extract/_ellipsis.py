@@ -128,10 +128,7 @@ def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[
             continue
         if (
             antecedent is not None
-            and antecedent.kind == Kind.MONEY
-            # a rate ("600 millions d'euros par an, soit 3 milliards sur cinq ans") does not
-            # say whether the next figure is per year too
-            and "/" not in (antecedent.unit or "/")
+            and _sum_not_rate(antecedent)
             and _is_scaled_count(m, data)
             and _is_elliptic(text, antecedent, m, data)
         ):
@@ -154,8 +151,7 @@ def _article_currencies(text: str, mentions: list[Mention], data: EllipsisLexico
             continue
         if (
             last_scaled is not None
-            and last_scaled.kind == Kind.MONEY
-            and "/" not in (last_scaled.unit or "/")
+            and _sum_not_rate(last_scaled)
             and _magnitude(last_scaled) >= data.min_antecedent
             and m.start - last_scaled.end <= data.article_gap
             and _is_scaled_count(m, data)
@@ -191,6 +187,12 @@ def _is_scaled_count(m: Mention, data: EllipsisLexicon) -> bool:
         return False
     tokens = _TOKEN.findall(m.surface[(m.number_start or m.start) - m.start :])
     return any(t.lower() in data.scale_words or t in data.scale_abbreviations for t in tokens)
+
+
+def _sum_not_rate(m: Mention) -> bool:
+    """A sum of money in a currency, not a rate: "600 millions d'euros par an, soit 3
+    milliards sur cinq ans" does not say whether the next figure is per year too."""
+    return m.kind == Kind.MONEY and "/" not in (m.unit or "/")
 
 
 def _magnitude(m: Mention) -> float:
