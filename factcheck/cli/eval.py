@@ -114,7 +114,8 @@ def _score_relations(
         raise click.ClickException(str(exc)) from exc
     links, flags = cross_reference(claims, None)
     return score_relations(gold_rows, gold_relations, claims, links, flags,
-                           [a.article_id for a in articles])
+                           [a.article_id for a in articles],
+                           undated=[a.article_id for a in articles if a.published is None])
 
 
 def _alignment_warnings(gold_rows: list[dict[str, Any]], articles: list[Article]) -> list[str]:

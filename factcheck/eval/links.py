@@ -36,7 +36,11 @@ Scores:
   identity was wrong), ``unrelated`` (both annotated, no relation joins them: most often
   different facts nobody thought to relate), ``figure not annotated`` (a figure the gold
   does not hold: an extraction error or a figure read where there is none); each split
-  ``within one article`` / ``across articles``.
+  ``within one article`` / ``across articles``;
+* **missed inconsistencies by cause**: what stood in the way of each real inconsistency no
+  flag covers: ``figure not found``, ``an article without a date`` (across articles, where
+  figures that depend on time get no flag by design), ``not linked`` or ``linked as <relation>``
+  (the figures were compared and judged otherwise); each split as above.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.crossref.draft import split_ids
+from factcheck.eval._causes import Facts, Ref, false_flag_cause, missed_cause
 from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import pair_by_overlap
 
@@ -58,9 +63,6 @@ ONE_FACT = frozenset({"same", "compatible", "evolution", "contradiction", "sourc
 #: Gold relations a checker should flag.
 INCONSISTENT = frozenset({"contradiction", "sum_mismatch"})
 _DISAGREE = frozenset({"contradiction", "sources_disagree"})
-
-Ref = tuple[str, str, int]
-
 
 class RelationsError(ValueError):
     """A relations file cannot be read: the message names the file and the line."""
@@ -111,6 +113,7 @@ class RelationReport:
     flags_by_type: dict[str, int] = field(default_factory=dict)
     false_flags: tuple[str, ...] = ()
     false_flag_causes: dict[str, int] = field(default_factory=dict)
+    missed_causes: dict[str, int] = field(default_factory=dict)
     missed_inconsistencies: tuple[str, ...] = ()
     missed_links: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
@@ -133,6 +136,7 @@ class RelationReport:
             "flags_per_100_articles": self.flags_per_100,
             "flags_by_type": self.flags_by_type,
             "false_flags": list(self.false_flags),
+            "missed_causes": self.missed_causes,
             "false_flag_causes": self.false_flag_causes,
             "missed_inconsistencies": list(self.missed_inconsistencies),
             "missed_links": list(self.missed_links),
@@ -177,9 +181,13 @@ def score_relations(
     links: pd.DataFrame,
     flags: pd.DataFrame,
     article_ids: Iterable[str],
+    undated: Iterable[str] = (),
 ) -> RelationReport:
-    """Score ``links`` and ``flags`` (from ``cross_reference``) against gold ``relations``."""
+    """Score ``links`` and ``flags`` (from ``cross_reference``) against gold ``relations``.
+    ``undated``: the articles without a publication date, named as the cause of a missed
+    inconsistency across articles."""
     article_set = {str(a) for a in article_ids}
+    undated_set = {str(a) for a in undated}
     claim_of = _claims_of_gold(gold_rows, claims)
     link_rel: dict[frozenset[str], str] = {}
     for rec in links.to_dict("records") if len(links) else []:
@@ -188,12 +196,13 @@ def score_relations(
     unresolved: list[str] = []
     real_pairs: dict[frozenset[str], str] = {}  # claim pair -> gold relation worth a flag
     inconsistencies: list[tuple[str, list[frozenset[str]]]] = []
+    missing_why: dict[str, str] = {}  # inconsistency label -> what stood in its way
     linked = linked_right = one_fact = 0
     missed_links: list[str] = []
-    facts = _Facts()
+    facts = Facts()
     scoped: set[frozenset[str]] = set()  # pairs the gold says measure different things
     gold_pair: dict[frozenset[str], str] = {}  # pair -> its annotated one-fact relation
-    reports = _Facts()  # figures the gold says are one report (same)
+    reports = Facts()  # figures the gold says are one report (same)
     for rel in relations:
         kind = str(rel["relation"])
         a = _ref(rel["a"])
@@ -229,11 +238,14 @@ def score_relations(
                 real_pairs[pair] = kind
             if kind in INCONSISTENT:
                 inconsistencies.append((label, [pair] if pair else []))
+                missing_why[label] = missed_cause([a, *others], pair, undated_set, link_rel)
         elif kind == "sum_mismatch":
             pairs = [frozenset((ca, c)) for c in cos if ca and c]
             for pair in pairs:
                 real_pairs[pair] = kind
             inconsistencies.append((label, pairs))
+            missing_why[label] = missed_cause([a, *others], pairs[0] if len(pairs) == len(cos)
+                                               else None, undated_set, link_rel)
         if ca is None or any(c is None for c in cos):
             unresolved.append(label)
 
@@ -280,7 +292,7 @@ def score_relations(
         real_high += is_real and high
         if not is_real:
             false_flags.append(f"{ftype} ({rec.get('severity')}): {rec.get('explanation')}")
-            cause = _false_flag_cause(ids, annotated, facts, scoped, gold_pair)
+            cause = false_flag_cause(ids, annotated, facts, scoped, gold_pair)
             where = ("within one article" if len(set(split_ids(rec.get("article_ids")))) == 1
                      else "across articles")
             causes[f"{ftype}: {cause}, {where}"] += 1
@@ -288,6 +300,9 @@ def score_relations(
                  if any(report_pair(p) in covered for p in pairs))
     missed = [label for label, pairs in inconsistencies
               if not any(report_pair(p) in covered for p in pairs)]
+    missed_causes: dict[str, int] = defaultdict(int)
+    for label in missed:
+        missed_causes[missing_why[label]] += 1
     return RelationReport(
         link_recall=Ratio(linked, one_fact),
         link_relation=Ratio(linked_right, one_fact),
@@ -300,6 +315,7 @@ def score_relations(
         flags_by_type=dict(sorted(by_type.items())),
         false_flags=tuple(false_flags),
         false_flag_causes=dict(sorted(causes.items())),
+        missed_causes=dict(sorted(missed_causes.items())),
         missed_inconsistencies=tuple(missed),
         missed_links=tuple(missed_links),
         unresolved=tuple(unresolved),
@@ -307,47 +323,7 @@ def score_relations(
     )
 
 
-def _false_flag_cause(ids: list[str], annotated: set[str], facts: _Facts,
-                      scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str]) -> str:
-    """What the gold says of a false flag's figures (see the module docstring)."""
-    if len(ids) < 2:
-        return "one figure" if ids and ids[0] in annotated else "figure not annotated"
-    if any(c not in annotated for c in ids):
-        return "figure not annotated"
-    pairs = [frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]]
-    if any(p in scoped for p in pairs):
-        return "two gold facts"
-    if not all(c in facts.parent for c in ids):
-        return "unrelated"
-    roots = {facts.find(c) for c in ids}
-    if len(roots) > 1:
-        return "two gold facts"
-    direct = sorted({gold_pair[p] for p in pairs if p in gold_pair})
-    return "one gold fact" + (f" ({'/'.join(direct)})" if direct else "")
-
-
-class _Facts:
-    """Gold figures joined into facts through one-fact relations (union-find)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def mention(self, *claim_ids: str | None) -> None:
-        for c in claim_ids:
-            if c:
-                self.parent.setdefault(c, c)
-
-    def find(self, c: str) -> str:
-        while self.parent[c] != c:
-            self.parent[c] = self.parent[self.parent[c]]
-            c = self.parent[c]
-        return c
-
-    def join(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
-def _link_precision(links: pd.DataFrame, facts: _Facts,
+def _link_precision(links: pd.DataFrame, facts: Facts,
                     claims: pd.DataFrame) -> tuple[int, list[str]]:
     """Predicted links between two figures the gold mentions: how many join one gold fact,
     and the others, described."""
@@ -386,6 +362,9 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
     if report.false_flag_causes:
         lines.append("  false flags by cause: " + ", ".join(
             f"{k} {v}" for k, v in report.false_flag_causes.items()))
+    if report.missed_causes:
+        lines.append("  missed inconsistencies by cause: " + ", ".join(
+            f"{k} {v}" for k, v in report.missed_causes.items()))
     for title, items in (("False flags", report.false_flags),
                          ("Real inconsistencies missed", report.missed_inconsistencies),
                          ("Pairs of one fact not linked", report.missed_links),

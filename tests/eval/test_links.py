@@ -157,3 +157,23 @@ def test_a_flag_on_a_restated_figure_of_a_real_inconsistency_is_real() -> None:
         rel = [RELATIONS[0], dict(RELATIONS[1], relation=relation)]
         report = score_relations(GOLD, rel, CLAIMS, _links(), flags, ["a", "b", "c"])
         assert report.flag_precision.hits == 0
+
+
+@pytest.mark.parametrize(("links", "undated", "cause"), [
+    # the contradiction a:45 / b:54 crosses two articles
+    ((), (), "not linked, across articles"),
+    ((("ca", "cb", "compatible"),), (), "linked as compatible, across articles"),
+    ((("ca", "cb", "contradiction"),), ("b",), "an article without a date, across articles"),
+])
+def test_missed_inconsistencies_are_counted_by_what_stood_in_their_way(
+        links: tuple[tuple[str, str, str], ...], undated: tuple[str, ...], cause: str) -> None:
+    report = score_relations(GOLD, RELATIONS, CLAIMS, _links(*links), _flags(), ["a", "b", "c"],
+                             undated=undated)
+    assert report.missed_causes == {cause: 1}
+    assert cause in format_relation_report(report)
+
+
+def test_a_missed_inconsistency_whose_figure_was_not_read_says_so() -> None:
+    claims = CLAIMS[CLAIMS["claim_id"] != "cb"]
+    report = score_relations(GOLD, RELATIONS, claims, _links(), _flags(), ["a", "b", "c"])
+    assert report.missed_causes == {"figure not found, across articles": 1}

@@ -1,0 +1,62 @@
+"""What the gold says of a scoring miss, told without the text (``factcheck.eval.links``):
+why a flag was false, why a real inconsistency was missed, and the gold facts (figures joined
+through one-fact relations) both rest on."""
+
+from __future__ import annotations
+
+Ref = tuple[str, str, int]
+
+
+def missed_cause(refs: list[Ref], pair: frozenset[str] | None, undated: set[str],
+                  link_rel: dict[frozenset[str], str]) -> str:
+    """What stood in the way of a real inconsistency the flags missed, told without its text:
+    a figure not read, an article without a publication date (across articles, where time-
+    dependent figures get no flag by design), or how its first pair was linked."""
+    articles = {r[0] for r in refs}
+    where = "within one article" if len(articles) == 1 else "across articles"
+    if pair is None:
+        return f"figure not found, {where}"
+    if len(articles) > 1 and articles & undated:
+        return f"an article without a date, {where}"
+    predicted = link_rel.get(pair)
+    return (f"linked as {predicted}, {where}" if predicted else f"not linked, {where}")
+
+
+def false_flag_cause(ids: list[str], annotated: set[str], facts: Facts,
+                      scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str]) -> str:
+    """What the gold says of a false flag's figures (see the module docstring)."""
+    if len(ids) < 2:
+        return "one figure" if ids and ids[0] in annotated else "figure not annotated"
+    if any(c not in annotated for c in ids):
+        return "figure not annotated"
+    pairs = [frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]]
+    if any(p in scoped for p in pairs):
+        return "two gold facts"
+    if not all(c in facts.parent for c in ids):
+        return "unrelated"
+    roots = {facts.find(c) for c in ids}
+    if len(roots) > 1:
+        return "two gold facts"
+    direct = sorted({gold_pair[p] for p in pairs if p in gold_pair})
+    return "one gold fact" + (f" ({'/'.join(direct)})" if direct else "")
+
+
+class Facts:
+    """Gold figures joined into facts through one-fact relations (union-find)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def mention(self, *claim_ids: str | None) -> None:
+        for c in claim_ids:
+            if c:
+                self.parent.setdefault(c, c)
+
+    def find(self, c: str) -> str:
+        while self.parent[c] != c:
+            self.parent[c] = self.parent[self.parent[c]]
+            c = self.parent[c]
+        return c
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
