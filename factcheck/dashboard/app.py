@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from factcheck.dashboard import analysis as corpus_analysis
-from factcheck.dashboard import data
+from factcheck.dashboard import data, loading
 from factcheck.dashboard import labels as L
 from factcheck.dashboard.paths import FolderRefused, check_root, resolve_folder
 from factcheck.dashboard.settings import (
@@ -65,13 +65,13 @@ def _folder_signature(path: Path) -> tuple[tuple[str, int, int], ...]:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_folder(
     path: str, root: str | None, signature: tuple[tuple[str, int, int], ...]
-) -> data.CorpusLoad:
-    return data.load_folder(path, root)
+) -> loading.CorpusLoad:
+    return loading.load_folder(path, root)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_upload(name: str, payload: bytes) -> data.CorpusLoad:
-    return data.load_uploads([(name, payload)])
+def _cached_upload(name: str, payload: bytes) -> loading.CorpusLoad:
+    return loading.load_uploads([(name, payload)])
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -98,9 +98,9 @@ def _cached_analysis(
     return analysis
 
 
-def _load_folder(path: Path, root: Path | None = None) -> data.CorpusLoad:
+def _load_folder(path: Path, root: Path | None = None) -> loading.CorpusLoad:
     if not path.exists():
-        return data.CorpusLoad((), (f"{path} : dossier ou fichier introuvable.",))
+        return loading.CorpusLoad((), (f"{path} : dossier ou fichier introuvable.",))
     return _cached_folder(str(path), str(root) if root else None, _folder_signature(path))
 
 
@@ -139,7 +139,7 @@ def _identity(settings: Settings) -> str | None:
 class _Choices:
     view: str
     reviewer: str
-    loads: list[data.CorpusLoad]
+    loads: list[loading.CorpusLoad]
     use_reference: bool
 
 
@@ -165,7 +165,7 @@ def _reviewer(sidebar, settings: Settings) -> str:
     return identity.strip()
 
 
-def _folder(sidebar, settings: Settings) -> data.CorpusLoad | None:
+def _folder(sidebar, settings: Settings) -> loading.CorpusLoad | None:
     """The folder typed in the sidebar, read only below the configured corpus root."""
     if settings.corpus_root is None:
         sidebar.caption(
@@ -187,27 +187,27 @@ def _folder(sidebar, settings: Settings) -> data.CorpusLoad | None:
     try:
         folder = resolve_folder(root, entered)
     except FolderRefused as exc:
-        return data.CorpusLoad((), (f"Dossier refusé : {exc}",))
+        return loading.CorpusLoad((), (f"Dossier refusé : {exc}",))
     return _load_folder(folder, root)
 
 
-def _uploads(sidebar, settings: Settings) -> list[data.CorpusLoad]:
+def _uploads(sidebar, settings: Settings) -> list[loading.CorpusLoad]:
     uploads = sidebar.file_uploader(
         "Ajouter des articles",
-        type=list(data.UPLOAD_TYPES),
+        type=list(loading.UPLOAD_TYPES),
         accept_multiple_files=True,
         key="uploads",
-        help=f"Fichiers txt, html, csv ou jsonl ; {data.MAX_UPLOAD_BYTES // 2**20} Mo au plus "
+        help=f"Fichiers txt, html, csv ou jsonl ; {loading.MAX_UPLOAD_BYTES // 2**20} Mo au plus "
         f"par fichier, {settings.max_uploads} fichiers et "
         f"{settings.max_upload_total_bytes // 1_000_000} Mo au plus en tout.",
     ) or []
-    admitted, refused = data.admit_uploads(
+    admitted, refused = loading.admit_uploads(
         [(upload.name, upload.size) for upload in uploads],
         settings.max_uploads, settings.max_upload_total_bytes,
     )
     loads = [_cached_upload(uploads[i].name, uploads[i].getvalue()) for i in admitted]
     if refused:
-        loads.append(data.CorpusLoad((), tuple(refused)))
+        loads.append(loading.CorpusLoad((), tuple(refused)))
     return loads
 
 
@@ -217,9 +217,9 @@ def _sidebar(settings: Settings) -> _Choices:
     view = sidebar.radio("Vue", L.VIEWS, key="view")
     reviewer = _reviewer(sidebar, settings)
     sidebar.subheader("Corpus")
-    loads: list[data.CorpusLoad] = []
+    loads: list[loading.CorpusLoad] = []
     if sidebar.checkbox("Articles d'exemple (seeds)", value=True, key="use_seeds"):
-        loads.append(_load_folder(data.default_corpus_dir()))
+        loads.append(_load_folder(loading.default_corpus_dir()))
     folder = _folder(sidebar, settings)
     if folder is not None:
         loads.append(folder)
@@ -244,7 +244,7 @@ def main() -> None:
         st.header(view)
         archive_view(settings.store_dir)
         return
-    articles, duplicates = data.merge_articles(*(load.articles for load in loads))
+    articles, duplicates = loading.merge_articles(*(load.articles for load in loads))
     problems = [e for load in loads for e in load.errors] + list(duplicates)
     if problems:
         with st.sidebar.expander(f"⚠️ {len(problems)} problème(s) de lecture", expanded=True):
@@ -257,7 +257,7 @@ def main() -> None:
     reference, reference_error = _cached_reference() if choices.use_reference else (None, None)
     if reference_error:
         st.sidebar.warning(f"Chiffres de référence non utilisés : {md(reference_error)}")
-    key = f"{data.corpus_key(articles)}-{data.frame_key(reference)}"
+    key = f"{loading.corpus_key(articles)}-{data.frame_key(reference)}"
     with st.status("Analyse du corpus…", expanded=False) as status:
         done = _cached_analysis(key, data.frame_key(reference), settings.article_timeout,
                                 articles, reference)

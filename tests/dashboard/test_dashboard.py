@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck import pipeline
 from factcheck.crossref import draft
-from factcheck.dashboard import analysis, data
+from factcheck.dashboard import analysis, loading
 from factcheck.dashboard.labels import VIEWS
 from factcheck.store import ReviewStore
 
@@ -113,7 +113,8 @@ def test_articles_view_highlights_figures_and_shows_the_chosen_one(env):
 
 
 def _first_claim(surface: str) -> str:
-    claims = fakes.fake_claims_frame(list(data.load_folder(data.default_corpus_dir()).articles))
+    articles = loading.load_folder(loading.default_corpus_dir()).articles
+    claims = fakes.fake_claims_frame(list(articles))
     return str(claims[claims["surface"] == surface]["claim_id"].iloc[0])
 
 

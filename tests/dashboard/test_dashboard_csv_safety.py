@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from csv_safety_helpers import CRAFTED_ARTICLES, check_csv_bytes
 
-from factcheck.dashboard import data
+from factcheck.dashboard import data, loading
 from factcheck.dashboard.analysis import analyze_with_progress
 from factcheck.store import Decision, ReviewStore
 
@@ -26,7 +26,7 @@ DOWNLOADS: dict[str, tuple[Callable[[pd.DataFrame], bytes], bool]] = {
 def export_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     """The four tables the Exports view offers, from uploaded crafted articles."""
     payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CRAFTED_ARTICLES)
-    loaded = data.load_uploads([("crafted.jsonl", payload.encode("utf-8"))])
+    loaded = loading.load_uploads([("crafted.jsonl", payload.encode("utf-8"))])
     assert loaded.errors == () and len(loaded.articles) == len(CRAFTED_ARTICLES)
     analysis = analyze_with_progress(loaded.articles).analysis
     assert len(analysis.flags) > 0

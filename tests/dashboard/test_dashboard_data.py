@@ -10,7 +10,7 @@ import dashboard_fakes as fakes
 import pandas as pd
 import pytest
 
-from factcheck.dashboard import data
+from factcheck.dashboard import data, loading
 from factcheck.dashboard.analysis import analyze_with_progress
 from factcheck.dashboard.highlight import SpanStatus
 from factcheck.models import Article
@@ -19,13 +19,13 @@ from factcheck.store import ReviewStore
 
 @pytest.fixture
 def analysis():
-    articles = [*data.load_folder(data.default_corpus_dir()).articles,
+    articles = [*loading.load_folder(loading.default_corpus_dir()).articles,
                 fakes.CONTRADICTING_ARTICLE]
     return fakes.fake_analyze(articles).analysis
 
 
 def test_seeds_are_found_and_read():
-    loaded = data.load_folder(data.default_corpus_dir())
+    loaded = loading.load_folder(loading.default_corpus_dir())
     assert {a.article_id for a in loaded.articles} == {
         "000_920380b514dee3bb", "004_65a5d7e65e64810d"
     }
@@ -33,13 +33,13 @@ def test_seeds_are_found_and_read():
 
 
 def test_missing_folder_is_reported_in_french(tmp_path):
-    loaded = data.load_folder(tmp_path / "absent")
+    loaded = loading.load_folder(tmp_path / "absent")
     assert loaded.articles == ()
     assert "absent" in loaded.errors[0] and "introuvable" in loaded.errors[0]
 
 
 def test_oversized_upload_is_refused_by_name_and_others_still_read():
-    loaded = data.load_uploads(
+    loaded = loading.load_uploads(
         [("enorme.txt", b"x" * 2001), ("ok.txt", "Kiev a reçu 46 drones.".encode())],
         max_bytes=2000,
     )
@@ -56,7 +56,7 @@ def test_uploads_of_every_supported_type(name):
         "jsonl": json.dumps({"id": "x", "text": text}) + "\n",
         "html": f"<html><body><p>{text}</p></body></html>",
     }[name.rsplit(".", 1)[1]]
-    loaded = data.load_uploads([(name, payload.encode("utf-8"))])
+    loaded = loading.load_uploads([(name, payload.encode("utf-8"))])
     assert loaded.errors == ()
     assert [a.text.strip() for a in loaded.articles] == [text]
 
@@ -68,8 +68,8 @@ def test_merge_keeps_both_articles_of_an_id_as_the_reader_does(tmp_path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
     read_together = read_corpus([tmp_path / "a", tmp_path / "b"]).articles
-    loads = [data.load_folder(tmp_path / "a"), data.load_folder(tmp_path / "b")]
-    articles, messages = data.merge_articles(*(load.articles for load in loads))
+    loads = [loading.load_folder(tmp_path / "a"), loading.load_folder(tmp_path / "b")]
+    articles, messages = loading.merge_articles(*(load.articles for load in loads))
     assert [(a.article_id, a.text) for a in articles] == [
         (a.article_id, a.text) for a in read_together]
     assert articles[1].article_id.startswith("x~") and articles[1].text == "47 drones abattus."
@@ -81,7 +81,7 @@ def test_merge_keeps_both_articles_of_an_id_as_the_reader_does(tmp_path):
 def test_merge_keeps_the_same_article_loaded_twice_once():
     a = Article("x", "un", origin="seeds/x.txt")
     upload = Article("x", "un", origin="upload.txt")  # same text, another file: both kept
-    articles, messages = data.merge_articles([a, Article("y", "trois")], [a, upload])
+    articles, messages = loading.merge_articles([a, Article("y", "trois")], [a, upload])
     assert [x.article_id for x in articles] == ["x", "y", articles[2].article_id]
     assert articles[2].article_id.startswith("x~") and articles[2].origin == "upload.txt"
     assert "déjà chargé" in messages[0] and "upload.txt" in messages[1]
@@ -89,9 +89,9 @@ def test_merge_keeps_the_same_article_loaded_twice_once():
 
 def test_corpus_key_depends_on_content_only():
     a, b = Article("x", "46 drones"), Article("y", "17 drones")
-    assert data.corpus_key([a, b]) == data.corpus_key([b, a])
-    assert data.corpus_key([a]) != data.corpus_key([Article("x", "47 drones")])
-    assert data.corpus_key([a]) != data.corpus_key([a, b])
+    assert loading.corpus_key([a, b]) == loading.corpus_key([b, a])
+    assert loading.corpus_key([a]) != loading.corpus_key([Article("x", "47 drones")])
+    assert loading.corpus_key([a]) != loading.corpus_key([a, b])
 
 
 def test_analysis_in_batches_reports_progress(monkeypatch):

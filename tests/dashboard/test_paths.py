@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.dashboard import data
+from factcheck.dashboard import loading
 from factcheck.dashboard.paths import FolderRefused, check_root, links_leaving, resolve_folder
 
 ARTICLE = "Selon Kiev, 46 drones ont été abattus dans la nuit.\n"
@@ -106,14 +106,14 @@ def test_folder_reading_skips_and_reports_links_leaving_the_root(tree):
     root, outside = tree
     folder = root / "ukraine"
     (folder / "leak.txt").symlink_to(outside / "secret.txt")
-    loaded = data.load_folder(folder, root)
+    loaded = loading.load_folder(folder, root)
     texts = [a.text for a in loaded.articles]
     assert texts == [ARTICLE]  # a.txt only; the linked secret is not read
     assert loaded.errors == (
         "leak.txt : lien vers un fichier hors du dossier des corpus, ignoré.",
     )
     # Without a root (the seeds, set by the administrator) links are followed as before.
-    assert any("Mot de passe" in a.text for a in data.load_folder(folder).articles)
+    assert any("Mot de passe" in a.text for a in loading.load_folder(folder).articles)
 
 
 def test_check_root_resolves(tree):

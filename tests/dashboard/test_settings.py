@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.budget import DEFAULT_ARTICLE_TIMEOUT
-from factcheck.dashboard import data
+from factcheck.dashboard import loading
 from factcheck.dashboard.settings import (
     DEFAULT_MAX_UPLOAD_TOTAL_MB,
     DEFAULT_MAX_UPLOADS,
@@ -117,7 +117,7 @@ MB = 1_000_000
 def test_uploads_are_admitted_by_size_count_and_total():
     files = [("a.txt", MB), ("gros.html", 6 * 2**20), ("b.txt", 2 * MB), ("c.txt", 3 * MB),
              ("d.txt", 1), ("e.txt", 1)]
-    admitted, messages = data.admit_uploads(files, max_count=3, max_total=4 * MB)
+    admitted, messages = loading.admit_uploads(files, max_count=3, max_total=4 * MB)
     assert admitted == [0, 2, 4]  # c.txt would pass 4 MB; e.txt is the fourth file
     assert messages == [
         "« gros.html » : fichier trop volumineux (6.3 Mo, limite 5 Mo) ; il n'a pas été "
@@ -131,7 +131,7 @@ def test_uploads_are_admitted_by_size_count_and_total():
 
 def test_many_refused_uploads_are_named_then_counted():
     files = [(f"{i:02d}.txt", 10) for i in range(60)]
-    admitted, messages = data.admit_uploads(files, max_count=50, max_total=MB)
+    admitted, messages = loading.admit_uploads(files, max_count=50, max_total=MB)
     assert admitted == list(range(50))
     assert messages == [
         "« 50.txt », « 51.txt », « 52.txt », « 53.txt », « 54.txt » et 5 autre(s) : non "
