@@ -115,6 +115,7 @@ def evaluate(
     subject, source = Counter[str](), Counter[str]()
     fields: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[EvalError] = []
+    field_errors: list[EvalError] = []
 
     def error(article: str, category: str, row: Mapping[str, Any], details: str) -> None:
         errors.append(
@@ -168,6 +169,8 @@ def evaluate(
             for name, ok in _field_checks(g, p, claims_df.columns):
                 fields[name]["total"] += 1
                 fields[name]["correct"] += ok
+                if not ok:
+                    field_errors.append(_field_error(article, name, g, p))
         paired_g = {gi for gi, _ in pairs}
         paired_p = {pi for _, pi in pairs}
         for gi, g in enumerate(figures):
@@ -209,7 +212,20 @@ def evaluate(
         skipped_articles=tuple(skipped),
         counts={"gold_figures": n_gold, "predicted_figures": n_pred},
         fields={k: Accuracy(c["correct"], c["total"]) for k, c in sorted(fields.items())},
+        field_errors=tuple(sorted(field_errors, key=lambda e: (e.article_id, e.start, e.category))),
     )
+
+
+def _field_error(article: str, name: str, gold: Mapping[str, Any],
+                 pred: Mapping[str, Any]) -> EvalError:
+    """A context field of a found figure that differs from the gold's, both values shown."""
+    if name == "period":
+        shown = f"[{as_text(pred.get('time_start'))}, {as_text(pred.get('time_end'))}]"
+        wanted = gold.get("period")
+    else:
+        shown, wanted = as_text(pred.get(name)), gold.get(name)
+    return EvalError(article, name, str(gold.get("surface", "")), int(gold["start"]),
+                     int(gold["end"]), f"{name} {shown!r} ≠ gold {wanted!r}")
 
 
 def _field_checks(gold: Mapping[str, Any], pred: Mapping[str, Any],

@@ -71,6 +71,9 @@ class EvalReport:
     counts: dict[str, int] = field(default_factory=dict)
     #: Accuracy of the other context fields the gold gives (place, period, qualifiers).
     fields: dict[str, Accuracy] = field(default_factory=dict)
+    #: The figures whose place, period or qualifiers differ from the gold's (``--json`` only:
+    #: they are many, and they name what a context rule should read).
+    field_errors: tuple[EvalError, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +87,7 @@ class EvalReport:
             "skipped_articles": list(self.skipped_articles),
             "counts": dict(self.counts),
             "fields": {k: a.to_dict() for k, a in self.fields.items()},
+            "field_errors": [asdict(e) for e in self.field_errors],
         }
 
 

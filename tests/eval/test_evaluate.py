@@ -350,3 +350,8 @@ def test_gold_context_fields_are_scored_when_given() -> None:
     report = evaluate(rows, claims)
     assert {k: (a.correct, a.total) for k, a in report.fields.items()} == {
         "place": (1, 1), "period": (0, 1), "qualifiers": (1, 1)}
+    # the wrong period is listed with both values (JSON only), the right fields are not
+    assert [(e.category, e.details) for e in report.field_errors] == [
+        ("period", "period '[None, 2025-03-02]' ≠ gold ['2025-03-01', '2025-03-01']")]
+    assert report.to_dict()["field_errors"][0]["surface"] == "12"
+    assert "period '[" not in format_report(report)
