@@ -266,5 +266,8 @@ def analyze(
     claims = claims_frame(articles, client=client, with_context=with_context,
                           progress=progress, article_timeout=article_timeout,
                           on_skipped=on_skipped)
-    links, flags = cross_reference(claims, reference, map_blocks=ClusterBlocks(client))
-    return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags)
+    views: list[ClaimView] = []  # read once with the judged figures, as the one-process run
+    links, flags = cross_reference(claims, reference, map_blocks=ClusterBlocks(client),
+                                   prepared=views)
+    return Analysis(articles=articles_frame(articles), claims=claims, links=links, flags=flags,
+                    views=views)

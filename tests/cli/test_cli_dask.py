@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,23 @@ def test_unreachable_scheduler_is_a_clear_error(
     assert not (tmp_path / "out" / "claims.csv").exists()
     assert result.exit_code == 1
     assert f"cannot connect to the Dask scheduler at {address}" in result.output
+
+
+@pytest.mark.slow
+def test_the_dask_analysis_keeps_the_views_of_the_one_process_run(cluster) -> None:
+    """``Analysis.views`` (what facts and sums are built from without reading the claims
+    again) comes back from the cluster run as from the one-process run."""
+    from distributed import Client
+
+    from factcheck import dask_engine, pipeline
+    from factcheck.corpus import read_corpus
+
+    articles = list(read_corpus([SEEDS_DIR]).articles)
+    local = pipeline.analyze(articles, with_context=False)
+    with Client(cluster) as client:
+        remote = dask_engine.analyze(articles, client=client, with_context=False)
+    # A story is a set answered by its run's index: compared as the articles it holds.
+    def settled(views):
+        return [replace(v, story=frozenset(v.story)) for v in views]
+
+    assert local.views and settled(remote.views) == settled(local.views)
