@@ -152,6 +152,7 @@ class Lexicon:
     outcome_families: dict[str, str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
+    subject_place: regex.Pattern[str]  # a place opening the sentence ("La Chine reste")
     outcome: CueSet
     side: CueSet
     population: PopulationCues
@@ -177,6 +178,8 @@ class Lexicon:
     span_total: regex.Pattern[str]  # a running total: the nearest figure
     span_remaining: regex.Pattern[str]  # what still is at the time of the count
     remaining_reach: int
+    span_change: regex.Pattern[str]  # a change since an earlier moment: the nearest figure
+    change_reach: int
     earlier: regex.Pattern[str]  # a past moment: the figures after it are of that moment
     families: dict[str, str]  # subject lemma → family name
     stories: StorySettings
@@ -226,6 +229,28 @@ def _locative(prepositions: list[str], places: dict[str, str],
                          regex.V1)
 
 
+def _subject_place(table: dict, places: dict[str, str],
+                   written: dict[str, str] | None = None) -> regex.Pattern[str]:
+    """A known place opening the sentence, with or without its article, as the subject of a
+    verb that counts what it holds (``subject_verbs``, after an optional aside); group
+    ``place`` is the spelling."""
+    articles = [str(a) for a in table["subject_articles"]]
+    elided = [a for a in articles if a.endswith(("'", "\u2019"))]
+    article = "|".join([*(regex.escape(a) + r"\s*" for a in elided),
+                        *(regex.escape(a) + r"\s+" for a in articles if a not in elided)])
+    names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+    cased = "|".join(regex.escape(p) for p in sorted(written or {}, key=len, reverse=True))
+    alternatives = f"(?i:{names})" + (f"|{cased}" if cased else "")
+
+    def words(key: str) -> str:
+        return "|".join(regex.escape(str(w)).replace(r"\ ", r"\s+")
+                        for w in sorted(table[key], key=len, reverse=True))
+
+    return regex.compile(rf"^[\W\d_]*(?:(?i:{article}))?(?P<place>{alternatives})\s*,?"
+                         rf"(?:\s*(?:{words('subject_asides')})\s*,?)?"
+                         rf"\s+(?:{words('subject_verbs')})(?!\w)", regex.V1)
+
+
 def _stories(table: dict, stopwords: list[str]) -> StorySettings:
     return StorySettings(
         language=str(table["language"]), threshold=float(table["threshold"]),
@@ -271,6 +296,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         outcome_families=dict(data["outcome_families"]["families"]),
         places=places,
         locative=_locative(data["places"]["locative"], places, written),
+        subject_place=_subject_place(data["places"], places, written),
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
@@ -296,6 +322,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         span_total=_pattern(data["span"]["running_total"]),
         span_remaining=_pattern(data["span"]["remaining"]),
         remaining_reach=int(data["span"]["remaining_reach"]),
+        span_change=_pattern(data["span"]["change"]),
+        change_reach=int(data["span"]["change_reach"]),
         earlier=_pattern(data["earlier"]["cues"]),
         families=families,
         stories=_stories(data["stories"], data["description"]["stopwords"]),
@@ -317,4 +345,4 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
         lexicon.projected, lexicon.cumulative, lexicon.event, lexicon.national,
         lexicon.provisional, lexicon.revised, lexicon.span_window, lexicon.span_remaining,
-        lexicon.span_total]))
+        lexicon.span_total, lexicon.span_change]))

@@ -75,7 +75,8 @@ class ClaimView:
     story: AbstractSet[str] = frozenset()
     story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
     #: How far in time the count reaches: "total" (running), "remaining" (what still is),
-    #: "window" (over a stretch of time), "" (unsaid); see ``[span]`` of crossref.toml.
+    #: "window" (over a stretch of time), "change" (an increment since an earlier moment), ""
+    #: (unsaid); see ``[span]`` of crossref.toml.
     span: str = ""
     #: The figure of its sentence it is set against ("contre", "vs"; see comparisons.py).
     compared_to: str = ""

@@ -119,7 +119,8 @@ def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexic
                  distance: Callable[[dict, int, int], int]) -> None:
     """How far in time each figure reaches: "total" (a running total, the figure nearest the
     cue), "remaining" (what still is: the figure within reach of the cue), "window" (a count
-    over a stretch of time: every figure of the sentence), "" when nothing says."""
+    over a stretch of time: every figure of the sentence), "change" (an increment since an
+    earlier moment: the figure within reach of the cue), "" when nothing says."""
     if lexicon.span_window.search(sentence):
         for m in members:
             out[m["claim_id"]]["span"] = "window"
@@ -130,6 +131,11 @@ def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexic
     for m in lexicon.span_total.finditer(sentence):
         for o in owners(m.start(), m.end()):
             out[o["claim_id"]]["span"] = "total"
+    for m in lexicon.span_change.finditer(sentence):
+        # "124 575 cas (+ 461 par rapport à hier)": the increment, not the count.
+        for o in owners(m.start(), m.end()):
+            if distance(o, m.start(), m.end()) <= lexicon.change_reach:
+                out[o["claim_id"]]["span"] = "change"
 
 
 def restate_places(members: list[dict], sentence: str, lexicon: Lexicon) -> None:
@@ -178,9 +184,13 @@ def place_key(name: str, lexicon: Lexicon) -> str:
 
 
 def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
-    """Known places the sentence locates something at ("à Kharkiv", "région de Soumy")."""
-    return frozenset(place_key(m.group("place"), lexicon)
-                     for m in lexicon.locative.finditer(sentence))
+    """Known places the sentence locates something at ("à Kharkiv", "région de Soumy"), and
+    the place opening it as its subject ("L'Île-de-France concentre [...], avec 12 653")."""
+    found = {place_key(m.group("place"), lexicon) for m in lexicon.locative.finditer(sentence)}
+    opening = lexicon.subject_place.match(sentence)
+    if opening:
+        found.add(place_key(opening.group("place"), lexicon))
+    return frozenset(found)
 
 
 def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
