@@ -196,6 +196,10 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
                                                    and (a.event or b.event))) \
         and not (a.cumulative or b.cumulative)
     if vr != "incompatible":
+        if vr == "compatible" and ratio(a, b) > SCOPE_RATIO:
+            # "plus de 100" is met by 20 000 only as a bound: a figure ten times a bound does
+            # not state it again.
+            return None
         # Equal figures at two dates: the same amount reported again (or a stable count).
         key = "link_same" if vr == "same" else "link_compatible"
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
