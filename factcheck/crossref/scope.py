@@ -217,7 +217,10 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
 
 def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     """"53 personnes ont été tuées": a generic subject takes the family of what happened to
-    it (qualifiers, or the words right after the figure)."""
+    it (qualifiers, or the words right after the figure); "1,2 million de personnes ont
+    manifesté", "64 000 personnes incarcérées": the family of what it did or underwent
+    (``[outcome_families.activities]``), unless a negation comes right before ("personnes non
+    détenues")."""
     if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
@@ -226,6 +229,10 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     for name in found:
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
+            return
+    for start, _, family in lexicon.activities.find(after):
+        if not lexicon.activity_negation.search(after[:start]):
+            row["_family"] = family
             return
 
 

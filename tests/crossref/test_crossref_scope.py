@@ -172,3 +172,32 @@ def test_an_outcome_noun_belongs_to_its_figure(sentence: str, figures: list,
                                   "claims": claims}])
     views = sorted(prepare_claims(frame, LEXICON), key=lambda v: v.start)
     assert [set(v.outcome) for v in views] == outcomes
+
+
+# The metric family of a figure: a generic subject ("personnes") takes the family of what it
+# underwent right after the figure, unless a negation says the opposite; synonyms of
+# ``[families]`` are one family. (sentence, surface, subject, family).
+FAMILIES = [
+    ("Au 1er juin, 81 240 personnes étaient incarcérées en France.", "81 240", "personne",
+     "détenus"),
+    ("On comptait 81 240 détenus au 1er juin.", "81 240", "détenu", "détenus"),
+    ("Dans la nuit, 312 personnes ont été interpellées, selon le ministère.", "312", "personne",
+     "interpellations"),
+    ("Parmi elles, 16 250 personnes non détenues portent un bracelet électronique.", "16 250",
+     "personne", "population/personne"),
+    ("Les organisateurs ont vendu 9,1 millions de tickets.", "9,1 millions", "ticket",
+     "billets"),
+    ("Plus de 9 millions de billets ont trouvé preneur.", "9 millions", "billet", "billets"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "subject", "family"), FAMILIES,
+                         ids=[s[:40] for s, *_ in FAMILIES])
+def test_metric_family(sentence: str, surface: str, subject: str, family: str) -> None:
+    from factcheck.crossref.views import prepare_claims
+
+    frame = frame_from_articles([{"id": "f1", "published": "2025-06-01", "text": sentence,
+                                  "claims": [{"surface": surface, "kind": "count", "value": 1,
+                                              "subject": subject, "category": "population"}]}])
+    (view,) = prepare_claims(frame, LEXICON)
+    assert view.family == family
