@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+import regex
+
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
@@ -183,27 +185,52 @@ def _overlap(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
 
 
 #: Kinds of figures met by what they resolve to (identifiers: by their spelling).
-_MARK_KINDS = frozenset({"date", "time", "identifier"})
-_FULL_DATE = len("2024-12-29")
+_MARK_KINDS = frozenset({"date", "time", "identifier", "ordinal"})
+#: Dates resolved to a day or to a month of a year ("29 décembre 2024", "juin 2022").
+_DATE_LENGTHS = (len("2024-12-29"), len("2024-12"))
+_NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}'’-]*)", regex.V1)
+
+
+def _ordinal_key(row: dict) -> str:
+    """An ordinal with the noun it ranks, as its sentence writes it ("troisième nuit",
+    "deuxième année"): "" for a first ("le premier ministre", "pour la première fois" are in
+    every story) or when the sentence does not say which noun follows."""
+    surface, sentence = str(row.get("surface") or ""), str(row.get("sentence") or "")
+    try:
+        value = float(row.get("value"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    if not surface or not value > 1:  # (a missing value, NaN, is not above 1 either)
+        return ""
+    nouns = set()
+    for found in regex.finditer(regex.escape(surface), sentence):
+        after = _NEXT_WORD.match(sentence, found.end())
+        nouns.add(after.group(1).lower() if after else "")
+    return f"{surface.lower()} {nouns.pop()}" if len(nouns) == 1 and "" not in nouns else ""
 
 
 def restated_marks(claims: list[dict], views: list[ClaimView]
                    ) -> Iterator[tuple[dict, dict]]:
     """Pairs of figures that name one point in time or one thing, stated again in one
     article or one story (:mod:`factcheck.crossref.stories`): dates resolved to one day
-    ("29 décembre 2024" / "dimanche 29 décembre"), times ("vers 23h30" / "23h30"),
-    identifiers written alike ("Boeing 737-800", "S18"). A date whose day or year was not
-    resolved says too little; years ("2024") are in every article and tie nothing. Only
-    ``same`` links come of it: no rule reads them."""
+    ("29 décembre 2024" / "dimanche 29 décembre") or to a month of a year ("juin 2022"),
+    times ("vers 23h30" / "23h30"), identifiers written alike ("Boeing 737-800", "S18"),
+    ordinals ranking one noun ("la troisième nuit" / "une troisième nuit de violences"). A
+    date whose day or year was not resolved says too little; years ("2024") are in every
+    article and tie nothing; so is a first ("premier"). Only ``same`` links come of it: no rule
+    reads them (an ordinal's pair carries the words it met by as its ``resolved``)."""
     mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
     groups: dict[tuple[str, str], list[dict]] = {}
     for row in claims:
         kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
         if kind == "identifier":
             resolved = "".join(str(row.get("surface") or "").split()).lower()
+        elif kind == "ordinal":
+            resolved = _ordinal_key(row)
+            row = {**row, "resolved": resolved}
         if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
-        if kind == "date" and len(resolved) != _FULL_DATE:
+        if kind == "date" and len(resolved) not in _DATE_LENGTHS:
             continue
         groups.setdefault((kind, resolved), []).append(row)
     for members in groups.values():
