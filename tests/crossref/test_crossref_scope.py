@@ -185,9 +185,7 @@ FAMILIES = [
      "interpellations"),
     ("Parmi elles, 16 250 personnes non détenues portent un bracelet électronique.", "16 250",
      "personne", "population/personne"),
-    ("Les organisateurs ont vendu 9,1 millions de tickets.", "9,1 millions", "ticket",
-     "billets"),
-    ("Plus de 9 millions de billets ont trouvé preneur.", "9 millions", "billet", "billets"),
+    ("Les surveillants ont recensé 81 240 prisonniers.", "81 240", "prisonnier", "détenus"),
 ]
 
 
