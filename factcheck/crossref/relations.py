@@ -30,6 +30,8 @@ SLIP_DAYS = 7
 #: something besides the family ties them (:func:`series_tie`): a city and the country, a
 #: week and a year, a category and the total are more often what such a gap means.
 EVOLUTION_RATIO = 3.0
+#: Significant digits from which one value stated twice is one figure whatever its role.
+DISTINCTIVE_DIGITS = 3
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
 __all__ = ["RELATIONS", "Judged", "candidate_pairs", "cross_ok", "judge", "ratio",
            "scope_reasons", "value_relation"]
@@ -151,8 +153,15 @@ def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if not same_story(a, b, lexicon):
         return False  # two articles about two stories: nothing to compare
     if a.role == "part" or b.role == "part":
-        return bool(a.place) and a.place == b.place
+        # A part stated again with the same distinctive digits ("dont 1 266 cas confirmés",
+        # then "1 266 cas" elsewhere) is that part: equal values accuse nothing.
+        return (bool(a.place) and a.place == b.place) or _same_digits_restated(a, b)
     return True
+
+
+def _same_digits_restated(a: ClaimView, b: ClaimView) -> bool:
+    return (a.value is not None and a.value == b.value
+            and len(significant_digits(a.value)) >= DISTINCTIVE_DIGITS)
 
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
