@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.cue_words import Lexicon, lemma
 
 if TYPE_CHECKING:
     from factcheck.crossref.matching import ClaimView
@@ -42,6 +42,12 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
     for i, y in enumerate(ordered):
         kind = (y["_dim"], y["_family"])
         x = next((m for m in reversed(ordered[:i]) if (m["_dim"], m["_family"]) == kind), None)
+        bare = x is None and _generic(y, lexicon)
+        if bare:
+            # "79 631 personnes incarcérées contre 78 969 le mois précédent": the figure after
+            # the cue names no metric of its own (a generic subject, or none) and is set
+            # against the nearest figure before it of its dimension, whose family it takes.
+            x = next((m for m in reversed(ordered[:i]) if m["_dim"] == y["_dim"]), None)
         if x is None:
             continue
         gap = sentence[x["_rel_end"] : y["_rel_start"]]
@@ -56,8 +62,18 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
         after = _CLAUSE.split(sentence[y["_rel_end"] :], maxsplit=1)[0][:AFTER]
         if lexicon.locative.search(gap) or lexicon.locative.search(after):
             continue  # "8 % en France contre 5 % en Allemagne": two places, two series
+        if bare:
+            if not _introduced(sentence, y["_rel_start"], lexicon):
+                continue  # only a figure right after the cue is bare of its own metric
+            y["_family"] = x["_family"]
         targets[y["claim_id"]] = x["claim_id"]
     return targets
+
+
+def _generic(row: dict, lexicon: Lexicon) -> bool:
+    """A figure whose subject names no metric: none, or a generic one ("personnes")."""
+    subject = str(row.get("subject") or "").strip().lower()
+    return not subject or lemma(subject) in lexicon.generic_subjects
 
 
 def compared(a: ClaimView, b: ClaimView) -> bool:

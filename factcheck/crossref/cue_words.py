@@ -150,6 +150,9 @@ class Lexicon:
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
+    #: What a generic subject did ("ont manifesté") → its family; negations cancel a cue.
+    activities: CueSet
+    activity_negation: regex.Pattern[str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     subject_place: regex.Pattern[str]  # a place opening the sentence ("La Chine reste")
@@ -294,6 +297,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),
+        activities=_cue_set(data["outcome_families"]["activities"]),
+        activity_negation=regex.compile(
+            rf"(?:{_pattern(data['outcome_families']['negations']).pattern})\s+$",
+            regex.IGNORECASE | regex.V1),
         places=places,
         locative=_locative(data["places"]["locative"], places, written),
         subject_place=_subject_place(data["places"], places, written),

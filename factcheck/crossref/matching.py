@@ -136,6 +136,15 @@ def precision(x: float) -> float:
     return min(unit / 2, ax * MAX_ROUNDING_SHARE * (2 if one_digit else 1))
 
 
+def midpoint(v: ClaimView) -> float | None:
+    """The size of a figure: its value, else the middle of its bounds (None when open)."""
+    if v.value is not None:
+        return abs(v.value)
+    if abs(v.lo) < float("inf") and abs(v.hi) < float("inf"):
+        return abs(v.lo + v.hi) / 2
+    return None
+
+
 def significant_digits(x: float | None) -> str:
     """Digits of ``x`` without leading/trailing zeros: 988e6 and 988e9 both give "988"."""
     if x is None or not math.isfinite(x) or x == 0:

@@ -1,12 +1,9 @@
 """Pairwise judgement: are two figures the same, compatible, an evolution, a contradiction, or
-about different things? And which pairs to judge at all (series within blocks)."""
+about different things? Which pairs to judge at all (series within blocks) is
+:mod:`factcheck.crossref.pairs` (its :func:`candidate_pairs` is given here too)."""
 
 from __future__ import annotations
 
-import bisect
-import math
-from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,23 +12,29 @@ from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
 from factcheck.crossref.identity import Identity, identity
-from factcheck.crossref.matching import ClaimView, precision, same_story, significant_digits
+from factcheck.crossref.matching import (
+    ClaimView,
+    midpoint,
+    precision,
+    same_story,
+    significant_digits,
+)
+from factcheck.crossref.pairs import candidate_pairs
 from factcheck.crossref.scope import _WORD
 
 #: Figures more than this ratio apart are not worth a different_scope link.
 SCOPE_RATIO = 10.0
-#: Largest group of figures of one series and period compared pairwise; larger groups are
-#: compared with their neighbours by value only.
-MAX_GROUP = 150
 #: Same digits a power of 1000 apart, published within this many days: one figure misscaled.
 SLIP_DAYS = 7
-#: Figures of another period or series compared with each figure (all of them up to this).
-NEIGHBOURS = 4
 #: Two figures of one family more than this ratio apart are one series at two dates only when
 #: something besides the family ties them (:func:`series_tie`): a city and the country, a
 #: week and a year, a category and the total are more often what such a gap means.
 EVOLUTION_RATIO = 3.0
+#: Significant digits from which one value stated twice is one figure whatever its role.
+DISTINCTIVE_DIGITS = 3
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
+__all__ = ["RELATIONS", "Judged", "candidate_pairs", "cross_ok", "judge", "ratio",
+           "scope_reasons", "value_relation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +69,8 @@ def value_relation(a: ClaimView, b: ClaimView) -> str:
     return "compatible"
 
 
-def _mid(v: ClaimView) -> float | None:
-    if v.value is not None:
-        return abs(v.value)
-    if abs(v.lo) < float("inf") and abs(v.hi) < float("inf"):
-        return abs(v.lo + v.hi) / 2
-    return None
-
-
 def ratio(a: ClaimView, b: ClaimView) -> float:
-    ma, mb = _mid(a), _mid(b)
+    ma, mb = midpoint(a), midpoint(b)
     if not ma or not mb:
         return float("inf")
     return max(ma, mb) / min(ma, mb)
@@ -158,8 +153,15 @@ def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if not same_story(a, b, lexicon):
         return False  # two articles about two stories: nothing to compare
     if a.role == "part" or b.role == "part":
-        return bool(a.place) and a.place == b.place
+        # A part stated again with the same distinctive digits ("dont 1 266 cas confirmés",
+        # then "1 266 cas" elsewhere) is that part: equal values accuse nothing.
+        return (bool(a.place) and a.place == b.place) or _same_digits_restated(a, b)
     return True
+
+
+def _same_digits_restated(a: ClaimView, b: ClaimView) -> bool:
+    return (a.value is not None and a.value == b.value
+            and len(significant_digits(a.value)) >= DISTINCTIVE_DIGITS)
 
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
@@ -196,6 +198,10 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
                                                    and (a.event or b.event))) \
         and not (a.cumulative or b.cumulative)
     if vr != "incompatible":
+        if vr == "compatible" and ratio(a, b) > SCOPE_RATIO:
+            # "plus de 100" is met by 20 000 only as a bound: a figure ten times a bound does
+            # not state it again.
+            return None
         # Equal figures at two dates: the same amount reported again (or a stable count).
         key = "link_same" if vr == "same" else "link_compatible"
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),
@@ -328,89 +334,3 @@ def _distinct_events(a: ClaimView, b: ClaimView, qa: str, qb: str,
         return None
     reason = lexicon.say("scope_event", a=a.period_sort, b=b.period_sort)
     return Judged(a, b, "different_scope", lexicon.say("link_scope", a=qa, b=qb, reasons=reason))
-
-
-def _series_key(v: ClaimView) -> tuple:
-    return (v.outcome, v.side, v.population, v.modality, v.role, v.basis)
-
-
-def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
-    if len(group) <= MAX_GROUP:
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                yield a, b
-        return
-    # A very large group: neighbours by value suffice to find equal and unequal figures
-    # across articles; the figures of one article still all meet (a police and a union count
-    # of one march must not drift apart because other articles filled the group).
-    ordered = sorted(group, key=lambda v: (_mid(v) or 0.0, v.claim_id))
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 : i + 4]:
-            yield a, b
-    by_article: dict[str, list[ClaimView]] = defaultdict(list)
-    for v in group:
-        by_article[v.article_id].append(v)
-    for members in by_article.values():
-        if len(members) <= MAX_GROUP:
-            for i, a in enumerate(members):
-                yield from ((a, b) for b in members[i + 1 :])
-
-
-def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
-    """The figures of ``pool`` most worth comparing with ``v`` in another period or series:
-    the same source first, then the closest values."""
-    if len(pool) <= NEIGHBOURS:
-        return pool
-    mid = _mid(v) or 0.0
-
-    def distance(w: ClaimView) -> tuple:
-        other = _mid(w) or 0.0
-        gap = abs(math.log(other / mid)) if other > 0 and mid > 0 else float("inf")
-        return (w.source_key != v.source_key, gap, w.claim_id)
-
-    return sorted(pool, key=distance)[:NEIGHBOURS]
-
-
-def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
-    """Pairs worth judging in one block: within a series (same outcome, side, population,
-    modality and role) every pair of one period, and each figure with its nearest figures
-    (same source, closest value) of the previous period; across series of one block, each
-    figure with the nearest figures of the nearest periods of every other series. Linear in
-    the block size for a bounded number of series and of figures per period."""
-    # Two figures of one sentence set against each other ("contre", "vs") always meet.
-    by_id = {v.claim_id: v for v in views}
-    for v in views:
-        if v.compared_to in by_id:
-            yield by_id[v.compared_to], v
-    # Parts of totals meet only figures about the same place; other figures all meet (a place
-    # known on one side only is no reason to keep them apart).
-    by_place: dict[str, list[ClaimView]] = defaultdict(list)
-    for v in views:
-        if v.role != "part":
-            by_place[""].append(v)
-        if v.place:
-            by_place["@" + v.place].append(v)
-    for members in by_place.values():
-        series: dict[tuple, dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
-        for v in members:
-            series[_series_key(v)][v.period_sort].append(v)
-        indexed = []
-        for periods in series.values():
-            keys = sorted(periods)
-            indexed.append((keys, periods))
-            for i, key in enumerate(keys):
-                yield from _pairs_in(periods[key])
-                if i + 1 < len(keys):
-                    for b in periods[keys[i + 1]]:
-                        for a in _nearest(b, periods[key]):
-                            yield a, b
-        for si, (keys_s, periods_s) in enumerate(indexed):
-            for ti, (keys_t, periods_t) in enumerate(indexed):
-                if ti == si:
-                    continue
-                for key in keys_s:
-                    pos = bisect.bisect_left(keys_t, key)
-                    near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}
-                    for a in periods_s[key]:
-                        for nk in near:
-                            yield from ((a, b) for b in _nearest(a, periods_t[nk]))

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+import regex
+
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
@@ -38,6 +40,8 @@ _EQUAL_SKIP = ("duration",)
 #: Largest group of figures stating one value that is paired (a value common in a corpus
 #: says nothing of which figure it is).
 MAX_REPEATS = 50
+#: Dimensions whose figures meet whether read as a change or not.
+_CHANGE_BLIND = ("share", "points")
 
 
 def repeat_key(v: ClaimView) -> tuple | None:
@@ -49,8 +53,9 @@ def repeat_key(v: ClaimView) -> tuple | None:
     if len(significant_digits(v.value)) < 2 and not _round_but_telling(v):
         return None
     # A share given as a change in one place ("a bondi de 21 %") and as a bare figure in
-    # another ("21 %") is one figure stated twice: the key leaves the change aside.
-    dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith("share") \
+    # another ("21 %") is one figure stated twice: the key leaves the change aside; so for
+    # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way.
+    dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith(_CHANGE_BLIND) \
         else v.dimension
     if v.value is None:
         return (dimension, v.stated)
@@ -127,11 +132,17 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # blessés" of one prefecture are two figures).
     if bool(a.family and a.family == b.family) or bool(a.words & b.words):
         return True
-    if len(significant_digits(a.value)) < 2:
+    digits = len(significant_digits(a.value))
+    if digits < 2 and not _round_but_telling(a):
         return False
     if a.article_id == b.article_id and sentences_related(
             dict(a.story_words), dict(b.story_words), lexicon.stories):
+        # One article stating one amount again in sentences about one thing ("60 milliards
+        # d'euros" in the lead, "ces 60 milliards" in the body): its headline, lead and body
+        # repeat their figures, round ones too.
         return True
+    if digits < 2:
+        return False
     if _round_but_telling(a) and _named_source(a, b):
         return True
     # An amount of money or a count of a thousand or more with two significant digits
@@ -151,33 +162,75 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         # "au moins 36 morts et 85 blessés" gives both outcomes to each of its figures: the
         # toll restated alone ("36 morts") is not told apart by the outcome it lacks.
         b = replace(b, outcome=a.outcome)
-    if scope_reasons(a, b, lexicon) or a.modality != b.modality:
+    if scope_reasons(a, b, lexicon):
         return True
-    return a.period[0] == b.period[0] == "explicit" and a.period != b.period
+    telling = len(significant_digits(a.value)) >= EQUAL_DIGITS
+    if a.modality != b.modality and not telling:
+        # "202 millions d'euros" planned in one report and spent in another: with three
+        # significant digits or more, the digits say it is one amount, read once as a plan.
+        return True
+    if not (a.period[0] == b.period[0] == "explicit") or a.period == b.period:
+        return False
+    # Two periods read from the text: apart, unless distinctive digits are given for periods
+    # that overlap (a running total "depuis le 1er janvier" read up to two publication days).
+    return not (telling and _overlap(a.period, b.period))
+
+
+def _overlap(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
+    """Two explicit periods ``("explicit", start, end)`` share at least one day (an open end
+    reaches on)."""
+    sa, ea = pa[1] or pa[2], pa[2] or "9999"
+    sb, eb = pb[1] or pb[2], pb[2] or "9999"
+    return bool(sa and sb) and sa <= eb and sb <= ea
 
 
 #: Kinds of figures met by what they resolve to (identifiers: by their spelling).
-_MARK_KINDS = frozenset({"date", "time", "identifier"})
-_FULL_DATE = len("2024-12-29")
+_MARK_KINDS = frozenset({"date", "time", "identifier", "ordinal"})
+#: Dates resolved to a day or to a month of a year ("29 décembre 2024", "juin 2022").
+_DATE_LENGTHS = (len("2024-12-29"), len("2024-12"))
+_NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}'’-]*)", regex.V1)
+
+
+def _ordinal_key(row: dict) -> str:
+    """An ordinal with the noun it ranks, as its sentence writes it ("troisième nuit",
+    "deuxième année"): "" for a first ("le premier ministre", "pour la première fois" are in
+    every story) or when the sentence does not say which noun follows."""
+    surface, sentence = str(row.get("surface") or ""), str(row.get("sentence") or "")
+    try:
+        value = float(row.get("value"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    if not surface or not value > 1:  # (a missing value, NaN, is not above 1 either)
+        return ""
+    nouns = set()
+    for found in regex.finditer(regex.escape(surface), sentence):
+        after = _NEXT_WORD.match(sentence, found.end())
+        nouns.add(after.group(1).lower() if after else "")
+    return f"{surface.lower()} {nouns.pop()}" if len(nouns) == 1 and "" not in nouns else ""
 
 
 def restated_marks(claims: list[dict], views: list[ClaimView]
                    ) -> Iterator[tuple[dict, dict]]:
     """Pairs of figures that name one point in time or one thing, stated again in one
     article or one story (:mod:`factcheck.crossref.stories`): dates resolved to one day
-    ("29 décembre 2024" / "dimanche 29 décembre"), times ("vers 23h30" / "23h30"),
-    identifiers written alike ("Boeing 737-800", "S18"). A date whose day or year was not
-    resolved says too little; years ("2024") are in every article and tie nothing. Only
-    ``same`` links come of it: no rule reads them."""
+    ("29 décembre 2024" / "dimanche 29 décembre") or to a month of a year ("juin 2022"),
+    times ("vers 23h30" / "23h30"), identifiers written alike ("Boeing 737-800", "S18"),
+    ordinals ranking one noun ("la troisième nuit" / "une troisième nuit de violences"). A
+    date whose day or year was not resolved says too little; years ("2024") are in every
+    article and tie nothing; so is a first ("premier"). Only ``same`` links come of it: no rule
+    reads them (an ordinal's pair carries the words it met by as its ``resolved``)."""
     mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
     groups: dict[tuple[str, str], list[dict]] = {}
     for row in claims:
         kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
         if kind == "identifier":
             resolved = "".join(str(row.get("surface") or "").split()).lower()
+        elif kind == "ordinal":
+            resolved = _ordinal_key(row)
+            row = {**row, "resolved": resolved}
         if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
-        if kind == "date" and len(resolved) != _FULL_DATE:
+        if kind == "date" and len(resolved) not in _DATE_LENGTHS:
             continue
         groups.setdefault((kind, resolved), []).append(row)
     for members in groups.values():

@@ -23,6 +23,12 @@ _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 _CLAUSE_MARKS = regex.compile(r"[,;(]")
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
+#: An outcome cue this close after a figure, in its clause, is that figure's noun ("36 morts
+#: et 85 blessés", "10 100 restent portées disparues"): it is not given to the other figures.
+OUTCOME_NOUN_REACH = 30
+#: Words between two figures joined by a coordinator ("14 soldats et 3 civils").
+COORDINATED_WORDS = 3
+_CLAUSE_BREAK = regex.compile(r"[,;:.()!?\[\]«»\d]")
 
 
 def _text(x: object) -> str:
@@ -81,7 +87,8 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
         return found
 
     for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
-        for o in owners(start, end):
+        noun_of = _figure_named(ordered, sentence, start, lexicon)
+        for o in [noun_of] if noun_of is not None else owners(start, end):
             out[o["claim_id"]]["outcome"].update(names)
     for start, end, group in lexicon.population.find(sentence):
         # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.
@@ -112,6 +119,31 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                 out[o["claim_id"]]["revision"] = key
     _assign_span(out, members, sentence, lexicon, owners, distance)
     return out
+
+
+def _figure_named(ordered: list[dict], sentence: str, start: int,
+                  lexicon: Lexicon) -> dict | None:
+    """The figure whose noun an outcome cue at ``start`` is: the last figure before it, when
+    only a few words of its clause stand between ("au moins 36 morts et 85 blessés": "blessés"
+    names 85, not 36; "11 300 personnes sont mortes et 10 100 restent portées disparues").
+    None when the cue stands apart from any figure (then each family's nearest figure gets it,
+    see :func:`assign_cues`)."""
+    before = [m for m in ordered if m["_rel_end"] <= start]
+    if not before:
+        return None
+    last = before[-1]
+    gap = sentence[last["_rel_end"] : start]
+    if len(gap) > OUTCOME_NOUN_REACH or _CLAUSE_BREAK.search(gap):
+        return None
+    if len(before) > 1:
+        # "14 soldats et 3 civils ont été tués": two figures joined with no outcome of their
+        # own share the verb that follows them.
+        joined = sentence[before[-2]["_rel_end"] : last["_rel_start"]]
+        words = joined.replace(",", " ").split()
+        if (len(words) <= COORDINATED_WORDS and words and words[-1].lower() in lexicon.coordinators
+                and not lexicon.outcome.find(joined)):
+            return None
+    return last
 
 
 def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexicon: Lexicon,
@@ -195,7 +227,10 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
 
 def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     """"53 personnes ont été tuées": a generic subject takes the family of what happened to
-    it (qualifiers, or the words right after the figure)."""
+    it (qualifiers, or the words right after the figure); "1,2 million de personnes ont
+    manifesté", "64 000 personnes incarcérées": the family of what it did or underwent
+    (``[outcome_families.activities]``), unless a negation comes right before ("personnes non
+    détenues")."""
     if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
@@ -204,6 +239,10 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     for name in found:
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
+            return
+    for start, _, family in lexicon.activities.find(after):
+        if not lexicon.activity_negation.search(after[:start]):
+            row["_family"] = family
             return
 
 

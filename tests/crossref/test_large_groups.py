@@ -1,4 +1,4 @@
-"""A group of figures too large to compare pairwise (relations.MAX_GROUP) is compared by value
+"""A group of figures too large to compare pairwise (pairs.MAX_GROUP) is compared by value
 neighbours across articles, yet the figures of one article all still meet: a police and a
 union count of one march must not drift apart because other articles filled the group.
 Cases from tests/crossref/data/large_groups.json (the group limit lowered to keep them small)."""
@@ -8,14 +8,14 @@ from __future__ import annotations
 import pytest
 from crossref_helpers import case_ids, check_rule_case, load_cases
 
-from factcheck.crossref import relations
+from factcheck.crossref import pairs
 
 CASES = load_cases("large_groups")
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_pairs_of_one_article_meet_in_a_large_group(case: dict, monkeypatch) -> None:
-    monkeypatch.setattr(relations, "MAX_GROUP", case["max_group"])
+    monkeypatch.setattr(pairs, "MAX_GROUP", case["max_group"])
     check_rule_case("sources_disagree", case)
 
 

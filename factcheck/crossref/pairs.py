@@ -1,0 +1,106 @@
+"""Which pairs of one block are judged: within a series (same outcome, side, population,
+modality, role and basis) every pair of one period and each figure with its nearest figures of
+the previous period; across series, each figure with the nearest figures of the nearest periods
+of every other series (:func:`candidate_pairs`). The judgement itself is
+:func:`factcheck.crossref.relations.judge`."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.crossref.matching import ClaimView, midpoint
+
+#: Largest group of figures of one series and period compared pairwise; larger groups are
+#: compared with their neighbours by value only.
+MAX_GROUP = 150
+#: Figures of another period or series compared with each figure (all of them up to this).
+NEIGHBOURS = 4
+
+
+def _series_key(v: ClaimView) -> tuple:
+    return (v.outcome, v.side, v.population, v.modality, v.role, v.basis)
+
+
+def _pairs_in(group: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    if len(group) <= MAX_GROUP:
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                yield a, b
+        return
+    # A very large group: neighbours by value suffice to find equal and unequal figures
+    # across articles; the figures of one article still all meet (a police and a union count
+    # of one march must not drift apart because other articles filled the group).
+    ordered = sorted(group, key=lambda v: (midpoint(v) or 0.0, v.claim_id))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 : i + 4]:
+            yield a, b
+    by_article: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in group:
+        by_article[v.article_id].append(v)
+    for members in by_article.values():
+        if len(members) <= MAX_GROUP:
+            for i, a in enumerate(members):
+                yield from ((a, b) for b in members[i + 1 :])
+
+
+def _nearest(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
+    """The figures of ``pool`` most worth comparing with ``v`` in another period or series:
+    the same source first, then the closest values."""
+    if len(pool) <= NEIGHBOURS:
+        return pool
+    mid = midpoint(v) or 0.0
+
+    def distance(w: ClaimView) -> tuple:
+        other = midpoint(w) or 0.0
+        gap = abs(math.log(other / mid)) if other > 0 and mid > 0 else float("inf")
+        return (w.source_key != v.source_key, gap, w.claim_id)
+
+    return sorted(pool, key=distance)[:NEIGHBOURS]
+
+
+def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs worth judging in one block: within a series (same outcome, side, population,
+    modality and role) every pair of one period, and each figure with its nearest figures
+    (same source, closest value) of the previous period; across series of one block, each
+    figure with the nearest figures of the nearest periods of every other series. Linear in
+    the block size for a bounded number of series and of figures per period."""
+    # Two figures of one sentence set against each other ("contre", "vs") always meet.
+    by_id = {v.claim_id: v for v in views}
+    for v in views:
+        if v.compared_to in by_id:
+            yield by_id[v.compared_to], v
+    # Parts of totals meet only figures about the same place; other figures all meet (a place
+    # known on one side only is no reason to keep them apart).
+    by_place: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.role != "part":
+            by_place[""].append(v)
+        if v.place:
+            by_place["@" + v.place].append(v)
+    for members in by_place.values():
+        series: dict[tuple, dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
+        for v in members:
+            series[_series_key(v)][v.period_sort].append(v)
+        indexed = []
+        for periods in series.values():
+            keys = sorted(periods)
+            indexed.append((keys, periods))
+            for i, key in enumerate(keys):
+                yield from _pairs_in(periods[key])
+                if i + 1 < len(keys):
+                    for b in periods[keys[i + 1]]:
+                        for a in _nearest(b, periods[key]):
+                            yield a, b
+        for si, (keys_s, periods_s) in enumerate(indexed):
+            for ti, (keys_t, periods_t) in enumerate(indexed):
+                if ti == si:
+                    continue
+                for key in keys_s:
+                    pos = bisect.bisect_left(keys_t, key)
+                    near = {keys_t[p] for p in (pos - 1, pos) if 0 <= p < len(keys_t)}
+                    for a in periods_s[key]:
+                        for nk in near:
+                            yield from ((a, b) for b in _nearest(a, periods_t[nk]))
