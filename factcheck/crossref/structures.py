@@ -297,8 +297,9 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
             reason = unestablished(total, parts, mode, ps, ts, lexicon)
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
+                template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity
                 status, text = "uncertain", lexicon.say(
-                    "sum_uncertain_" + reason, parts=", ".join(_stated(p, lexicon) for p in parts),
+                    template, parts=", ".join(_stated(p, lexicon) for p in parts),
                     total=_stated(total, lexicon), check=text.rstrip("."))
             evidence = tuple(dict.fromkeys((ts.text, ps.text)))
             found.append(SumStructure(

@@ -35,6 +35,9 @@ from factcheck.crossref.scope import place_key
 ALTERNATIVE_SHARE = 0.5
 #: How many parts of the order of the total make a list of alternatives.
 MIN_ALTERNATIVES = 2
+#: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
+REASONS = ("alternatives", "competing_sources", "shares_of_answers", "rates_of_subgroups",
+           "groups_of_members")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 

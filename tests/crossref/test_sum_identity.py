@@ -11,7 +11,9 @@ from datetime import date
 import pytest
 from crossref_helpers import case_ids, load_cases
 
+from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.engine import cross_reference, sum_checks
+from factcheck.crossref.sum_identity import REASONS
 from factcheck.models import Article
 from factcheck.pipeline import claims_frame
 
@@ -37,3 +39,9 @@ def test_structure_identity(case: dict) -> None:
 def test_identity_cases_cover_both_outcomes() -> None:
     assert any(c["flagged"] for c in CASES) and any(
         st["status"] == "uncertain" for c in CASES for st in c["structures"])
+
+
+@pytest.mark.parametrize("reason", REASONS)
+def test_every_reason_has_its_explanation(reason: str) -> None:
+    text = load_lexicon().say(f"sum_uncertain_{reason}", parts="1", total="2", check="3")
+    assert text.startswith("Structure incertaine") and "Non vérifié (3)" in text
