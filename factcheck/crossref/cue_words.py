@@ -146,6 +146,9 @@ class Lexicon:
     clause_breaks: regex.Pattern[str]
     new_clause: regex.Pattern[str]
     coordinators: frozenset[str]
+    share_base: regex.Pattern[str]  # "47 % des techniciens": the population of a share
+    since: regex.Pattern[str]  # "depuis": a total over a longer time than its listed parts
+    group_nouns: frozenset[str]  # lemmas of nouns counting groups ("compagnies", "syndicats")
     stopwords: frozenset[str]
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
@@ -207,6 +210,14 @@ class Lexicon:
             return self.templates[key].format(**values)
         except KeyError as exc:
             raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
+
+
+def _following(words: list[str]) -> regex.Pattern[str]:
+    """Any of ``words`` right after a figure (spaces allowed before it), as a whole word
+    unless it ends with an apostrophe ("d'" runs into the next word)."""
+    alternatives = [regex.escape(w) + ("" if w[-1:] in "'\u2019" else r"(?!\w)")
+                    for w in sorted(words, key=len, reverse=True)]
+    return regex.compile(r"\s*(?i:" + "|".join(alternatives) + ")", regex.V1)
 
 
 def _places(table: dict) -> dict[str, str]:
@@ -293,6 +304,9 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         clause_breaks=_pattern(structure["clause_breaks"]),
         new_clause=_pattern(structure["new_clause"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
+        group_nouns=frozenset(lemma(w) for w in structure["group_nouns"]),
+        since=_pattern(structure["since"]),
+        share_base=_following(structure["share_base"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),

@@ -23,6 +23,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, number, plural
 from factcheck.crossref.matching import CHANGE, ClaimView, significant_digits
 from factcheck.crossref.scope import place_key
+from factcheck.crossref.sum_identity import unestablished
 from factcheck.models import stable_id
 
 #: Dimension of a change in percent ("en hausse de 3 %"): never a part nor a total.
@@ -48,7 +49,7 @@ class SumStructure:
     total_id: str
     part_ids: tuple[str, ...]
     mode: str  # exhaustive, partial, remainder
-    status: str  # ok, mismatch
+    status: str  # ok, mismatch, uncertain (not established as a total and its parts)
     explanation: str
     evidence: tuple[str, ...]
 
@@ -235,7 +236,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
             # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
             if j >= 2:
                 around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
-                if lexicon.total.search(around):
+                if lexicon.total.search(around) and not _coordinated_total(
+                        _between(s, s.members[j - 1], total), lexicon):
                     k = j - 1
                     while k > 0 and lexicon.separators.search(
                         _between(s, s.members[k - 1], s.members[k])
@@ -243,7 +245,31 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         k -= 1
                     parts = [p for p in s.members[k:j] if _can_be_part(p, total)]
                     if len(parts) >= 2 and len({p.dimension for p in parts}) == 1:
-                        yield total, parts, "exhaustive", s, s
+                        yield total, parts, _backward_mode(s, total, parts, lexicon), s, s
+
+
+def _coordinated_total(gap: str, lexicon: Lexicon) -> bool:
+    """"45 ont été arrêtées, 30 relâchées et au total 200 contrôlées": a total joined to the
+    figures before it by "et" is one more count of the coordination, not their sum."""
+    cue = lexicon.total.search(gap)
+    words = gap[: cue.start()].split() if cue else []
+    return bool(words) and words[-1].lower() in lexicon.coordinators
+
+
+def _backward_mode(s: _Sentence, total: ClaimView, parts: list[ClaimView],
+                   lexicon: Lexicon) -> str:
+    """"17, 12 et 17, soit 46 au total": exhaustive, unless the total runs over a longer time
+    than the periods its parts list ("80 000 en 2023, 95 000 en 2024, soit au total 400 000
+    depuis 2019"): those parts are some of it only."""
+    after = s.text[_rel(total, s)[1] : _rel(total, s)[1] + 20]
+    if lexicon.since.match(after.lstrip()):
+        return "partial"
+    starts = [p.period[1] for p in parts if p.period[0] == "explicit" and p.period[1]]
+    listed = len(starts) == len(parts) and len({p.period for p in parts}) == len(parts)
+    if listed and total.period[0] == "explicit" and total.period[1] \
+            and total.period[1] < min(starts):
+        return "partial"
+    return "exhaustive"
 
 
 def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructure]:
@@ -268,6 +294,13 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 continue
             seen.add(key)
             status, text = _check(total, parts, mode, ps, lexicon)
+            reason = unestablished(total, parts, mode, ps, ts, lexicon)
+            if reason is not None:
+                # Identity before accusation: kept for display, never a sum_mismatch.
+                template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity
+                status, text = "uncertain", lexicon.say(
+                    template, parts=", ".join(_stated(p, lexicon) for p in parts),
+                    total=_stated(total, lexicon), check=text.rstrip("."))
             evidence = tuple(dict.fromkeys((ts.text, ps.text)))
             found.append(SumStructure(
                 structure_id=stable_id(*sorted(key), "sum"),
@@ -329,6 +362,11 @@ def _shown(v: ClaimView, lexicon: Lexicon) -> str:
     if v.value is not None:
         return number(v.value, lexicon)
     return lexicon.say("range", lo=number(v.stated[0], lexicon), hi=number(v.stated[1], lexicon))
+
+
+def _stated(v: ClaimView, lexicon: Lexicon) -> str:
+    """A figure with its unit ("44 %", "25,17 millions t"), or its range."""
+    return amount(v.value, v, lexicon) if v.value is not None else _shown(v, lexicon)
 
 
 def with_roles(views: list[ClaimView], structures: list[SumStructure],

@@ -1,0 +1,117 @@
+"""Whether a parts/total structure found in a sentence really is one: identity before accusation.
+
+`structures.py` finds a figure followed by a cue and an enumeration; that shape also fits lists
+that are not breakdowns. Before the sum is checked, these signs say the structure is not
+established, and its status becomes ``uncertain`` (kept for display, never a ``sum_mismatch``):
+
+* ``alternatives``: two parts or more each over half the total ("25 millions de tonnes :
+  25,17 Mt selon l'un, 25,6 Mt selon l'autre"; "12 400 habitants : 12 100 en 2015, 11 800 en
+  2010"). Two parts of a whole cannot each be more than half of it: unless each is at a
+  place of its own (a split by place, checked), these are competing estimates, or values of
+  other dates, of the same quantity;
+* ``competing_sources``: the parts are attributed to different sources (estimates side by side);
+* ``shares_of_answers``: shares of a counted population listed after ":" that add up to less
+  than 100 % ("1 005 personnes interrogées : 34 % pour, 41 % contre"): the answers or
+  categories left unlisted (no opinion, others) make the rest; more than 100 % stays checked;
+* ``rates_of_subgroups``: a share "dont" a share naming a population of its own ("28 % des
+  agents, dont 44 % des enseignants du primaire"): the rate of a subgroup, which may exceed
+  the overall rate;
+* ``groups_of_members``: a part counting groups of what the total counts ("9 000 policiers,
+  dont 30 compagnies"; "40 000 personnes, à l'appel notamment de huit syndicats").
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import regex
+
+from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.scope import place_key
+
+#: A part over this fraction of its total is "of the order of the total": two such parts cannot
+#: both be parts of it (their sum alone exceeds it), so the list gives alternatives.
+ALTERNATIVE_SHARE = 0.5
+#: How many parts of the order of the total make a list of alternatives.
+MIN_ALTERNATIVES = 2
+#: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
+REASONS = ("alternatives", "competing_sources", "shares_of_answers", "rates_of_subgroups",
+           "groups_of_members")
+#: Where the words right after a figure stop describing it.
+_DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
+
+
+class Sentence(Protocol):
+    """A sentence with its figures (``structures._Sentence``)."""
+
+    start: int
+    text: str
+    members: tuple[ClaimView, ...]
+
+
+def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sentence,
+                  ts: Sentence, lexicon: Lexicon) -> str | None:
+    """Why ``parts`` (of sentence ``ps``) are not established as parts of ``total`` (of
+    sentence ``ts``): a reason key, or None."""
+    places = [_located(p, ps, lexicon) for p in parts]
+    bases = [_own_base(p, total, ps, ts, lexicon) for p in parts]
+    shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
+    if not shares_of_whole and total.lo > 0 and len(parts) >= MIN_ALTERNATIVES:
+        large = [i for i, p in enumerate(parts) if p.lo > ALTERNATIVE_SHARE * total.hi]
+        located = {places[i] for i in large if places[i]}
+        # Parts at as many places ("dont 25 à Lyon et 30 à Grenoble" of 40) split the total
+        # by place: the sum is checked. Estimates and dates of one total have no place each.
+        if len(large) >= MIN_ALTERNATIVES and len(located) < len(large):
+            return "alternatives"
+    sources = {p.source_key for p in parts if p.source_key and p.source_mode == "explicit"}
+    if len(parts) >= 2 and len(sources) >= 2:
+        return "competing_sources"
+    if shares_of_whole and mode == "exhaustive" and sum(p.hi for p in parts) < 100:
+        return "shares_of_answers"
+    if total.dimension == "share" and all(p.dimension == "share" for p in parts) \
+            and mode != "exhaustive" and any(
+                base or (p.subject and total.subject and p.subject != total.subject)
+                for p, base in zip(parts, bases, strict=True)):
+        return "rates_of_subgroups"
+    groups = lexicon.group_nouns
+    if total.subject and lemma(total.subject) not in groups \
+            and any(lemma(p.subject) in groups for p in parts if p.subject):
+        return "groups_of_members"
+    return None
+
+
+def _located(part: ClaimView, s: Sentence, lexicon: Lexicon) -> str:
+    """The known place right after ``part``, before the next figure ("25 à Lyon"), or ""."""
+    rest = _after(part, s)
+    cut = _DESCRIPTION_END.search(rest)
+    found = lexicon.locative.search(rest[: cut.start()] if cut else rest)
+    return place_key(found.group("place"), lexicon) if found else ""
+
+
+def _base(v: ClaimView, s: Sentence, lexicon: Lexicon) -> str:
+    """The population a share is taken of, as written after it ("des techniciens de
+    maintenance" of "47 % des techniciens de maintenance"), or ""."""
+    if v.dimension != "share" or v not in s.members:
+        return ""
+    rest = _after(v, s)
+    found = lexicon.share_base.match(rest)
+    if not found:
+        return ""
+    cut = _DESCRIPTION_END.search(rest, found.end())
+    return " ".join((rest[: cut.start()] if cut else rest).lower().split())
+
+
+def _own_base(part: ClaimView, total: ClaimView, ps: Sentence, ts: Sentence,
+              lexicon: Lexicon) -> bool:
+    """A share of a population other than its total's: "26 % des techniciens, dont 47 % des
+    techniciens de maintenance" (not "30 % du PIB, dont 10 % du PIB vers l'UE")."""
+    base = _base(part, ps, lexicon)
+    return bool(base) and base != _base(total, ts, lexicon)
+
+
+def _after(v: ClaimView, s: Sentence) -> str:
+    """The text of ``s`` from the end of ``v`` to the next figure."""
+    idx = s.members.index(v)
+    end = s.members[idx + 1].start - s.start if idx + 1 < len(s.members) else len(s.text)
+    return s.text[v.end - s.start : end]
