@@ -23,12 +23,6 @@ _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 _CLAUSE_MARKS = regex.compile(r"[,;(]")
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
-#: An outcome cue this close after a figure, in its clause, is that figure's noun ("36 morts
-#: et 85 blessés", "10 100 restent portées disparues"): it is not given to the other figures.
-OUTCOME_NOUN_REACH = 30
-#: Words between two figures joined by a coordinator ("14 soldats et 3 civils").
-COORDINATED_WORDS = 3
-_CLAUSE_BREAK = regex.compile(r"[,;:.()!?\[\]«»\d]")
 
 
 def _text(x: object) -> str:
@@ -87,8 +81,7 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
         return found
 
     for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
-        noun_of = _figure_named(ordered, sentence, start, lexicon)
-        for o in [noun_of] if noun_of is not None else owners(start, end):
+        for o in owners(start, end):
             out[o["claim_id"]]["outcome"].update(names)
     for start, end, group in lexicon.population.find(sentence):
         # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.
@@ -119,31 +112,6 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                 out[o["claim_id"]]["revision"] = key
     _assign_span(out, members, sentence, lexicon, owners, distance)
     return out
-
-
-def _figure_named(ordered: list[dict], sentence: str, start: int,
-                  lexicon: Lexicon) -> dict | None:
-    """The figure whose noun an outcome cue at ``start`` is: the last figure before it, when
-    only a few words of its clause stand between ("au moins 36 morts et 85 blessés": "blessés"
-    names 85, not 36; "11 300 personnes sont mortes et 10 100 restent portées disparues").
-    None when the cue stands apart from any figure (then each family's nearest figure gets it,
-    see :func:`assign_cues`)."""
-    before = [m for m in ordered if m["_rel_end"] <= start]
-    if not before:
-        return None
-    last = before[-1]
-    gap = sentence[last["_rel_end"] : start]
-    if len(gap) > OUTCOME_NOUN_REACH or _CLAUSE_BREAK.search(gap):
-        return None
-    if len(before) > 1:
-        # "14 soldats et 3 civils ont été tués": two figures joined with no outcome of their
-        # own share the verb that follows them.
-        joined = sentence[before[-2]["_rel_end"] : last["_rel_start"]]
-        words = joined.replace(",", " ").split()
-        if (len(words) <= COORDINATED_WORDS and words and words[-1].lower() in lexicon.coordinators
-                and not lexicon.outcome.find(joined)):
-            return None
-    return last
 
 
 def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexicon: Lexicon,

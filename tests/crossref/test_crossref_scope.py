@@ -143,37 +143,6 @@ def test_national_cues(sentence: str, surface: str, national: bool) -> None:
     assert (view.places == {"france"}) == national
 
 
-# Outcome cues that are a figure's own noun ("85 blessés") belong to that figure only, not to
-# the nearest figure of every other metric in the sentence: (sentence, figures as (surface,
-# subject), outcomes read for each figure, in order).
-OUTCOME_NOUNS = [
-    ("La collision a fait au moins 41 morts et 90 blessés, selon les secours.",
-     [("au moins 41", "mort"), ("90", "blessé")], [{"killed"}, {"wounded"}]),
-    ("Au moins 6 200 personnes sont mortes et 9 800 restent portées disparues, selon l'ONU.",
-     [("Au moins 6 200", "personne"), ("9 800", "disparu")], [{"killed"}, {"missing"}]),
-    ("L'attaque a fait plus de 250 blessés et plus de 120 morts, selon des sources locales.",
-     [("plus de 250", "blessé"), ("plus de 120", "mort")], [{"wounded"}, {"killed"}]),
-    # Two figures joined with no outcome of their own share the verb that follows them: the
-    # cue goes, as for a cue apart from any figure, to each metric's nearest figure.
-    ("Selon l'armée, 14 soldats et 3 civils ont été tués ou blessés dans la nuit.",
-     [("14", "soldat"), ("3", "civil")], [{"killed", "wounded"}, {"killed", "wounded"}]),
-]
-
-
-@pytest.mark.parametrize(("sentence", "figures", "outcomes"), OUTCOME_NOUNS,
-                         ids=[s[:40] for s, *_ in OUTCOME_NOUNS])
-def test_an_outcome_noun_belongs_to_its_figure(sentence: str, figures: list,
-                                               outcomes: list) -> None:
-    from factcheck.crossref.views import prepare_claims
-
-    claims = [{"surface": surface, "kind": "count", "value": 1, "subject": subject}
-              for surface, subject in figures]
-    frame = frame_from_articles([{"id": "o1", "published": "2025-03-01", "text": sentence,
-                                  "claims": claims}])
-    views = sorted(prepare_claims(frame, LEXICON), key=lambda v: v.start)
-    assert [set(v.outcome) for v in views] == outcomes
-
-
 # The metric family of a figure: a generic subject ("personnes") takes the family of what it
 # underwent right after the figure, unless a negation says the opposite; synonyms of
 # ``[families]`` are one family. (sentence, surface, subject, family).
