@@ -255,7 +255,7 @@ def _sentence_contexts(
     # quotation keeps its own figures but does not take over the report that follows.
     state.speakers.extend((start, c.source) for c, src in zip(out, srcs, strict=True)
                           if c.source and c.source_mode == "explicit"
-                          and "+relative" not in src.rule and "+cited" not in src.rule)
+                          and src.takes_over)
     state.speakers.extend((start, name) for src in srcs
                           if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")

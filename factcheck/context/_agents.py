@@ -144,3 +144,42 @@ def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok
                 return np
             return None
     return None
+
+
+_COUNT_REACH = 6  # words between a verb of counting and its figure ("prévoient de vendre")
+
+
+def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> list[Tok] | None:
+    """The body that counts or expects the figure it governs: "la CGT a compté 800 000
+    manifestants", "les autorités attendaient 900 000 personnes", "les organisateurs
+    prévoient de vendre 10 millions de billets" -> the subject, when its head is a body that
+    counts (``counters``, ``gapped_speakers``); "le Tour comptera 21 étapes" names none."""
+    w = speech_words()
+    g = grammar()
+    for v in range(first - 1, max(-1, first - 1 - _COUNT_REACH), -1):
+        t = toks[v]
+        known = data.speech_forms.get(t.lower) or w.finite.get(t.lower)  # mis-tagged forms
+        if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
+            t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
+        ))):
+            break
+        if t.text in NP_END or t.pos in ("NUM", "PRON", "SCONJ", "CCONJ") or (
+            t.pos in ("VERB", "AUX") and t.verbform != "Inf"
+        ):
+            return None
+    else:
+        return None
+    j = v - 1
+    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in data.verb_fillers):
+        if toks[j].lower in data.speech_negations:
+            return None  # "la police n'attendait pas 900 000 personnes"
+        j -= 1
+    np: list[Tok] = []
+    while j >= 0 and toks[j].lower not in g.speaker_boundaries and toks[j].pos != "NUM":
+        np.insert(0, toks[j])
+        j -= 1
+    head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
+    if head is None or not (head.lower in w.counting_subjects
+                            or head.lemma in w.counting_subjects):
+        return None
+    return np

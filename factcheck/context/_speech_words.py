@@ -48,6 +48,8 @@ class SpeechWords:
     courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
     filler_only: frozenset[str]  # "état": speech only in "fait état de", not "en l'état"
     clause_openers: frozenset[str]  # "à Pau, où la préfecture a dénombré": subject after them
+    counting_verbs: frozenset[str]  # "les autorités attendaient 900 000": who counts or expects
+    counting_subjects: frozenset[str]  # heads of a body whose count that is ("autorités")
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -94,6 +96,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         courts=tuple(more.get("courts", [])),
         filler_only=frozenset(more.get("filler_only", [])),
         clause_openers=frozenset(more.get("clause_openers", [])),
+        counting_verbs=frozenset(more.get("counting_verbs", [])),
+        counting_subjects=frozenset(more.get("counters", []))
+        | frozenset(more.get("gapped_speakers", [])),
     )
 
 

@@ -38,8 +38,14 @@ from functools import cache
 
 import regex
 
-from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
-from factcheck.context._speech_words import relative_antecedent, speech_words
+from factcheck.context._agents import (
+    agent_after,
+    counted_by,
+    counting_subject,
+    gapped,
+    passive_agent,
+)
+from factcheck.context._speech_words import relative_antecedent, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
@@ -53,6 +59,7 @@ from factcheck.context.speakers import (
     document_subject,
     forward,
     inverted,
+    inverted_at,
     selon,
 )
 from factcheck.deadline import checkpoint
@@ -60,6 +67,8 @@ from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+_TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 _SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
 
 
@@ -71,6 +80,16 @@ class SourceResult:
     # source, but the report's, for the quantities that follow ("indique la préfecture dans
     # un communiqué diffusé vendredi 8 août", then "16 000 hectares").
     speaker: str | None = None
+
+    @property
+    def takes_over(self) -> bool:
+        """Whether the source becomes the report's, for the figures that follow: not a body
+        named in passing ("qu'Arvalis, dont les prévisions"), cited inside a quotation, or
+        a bare kind of body counting one figure ("les autorités enregistraient 222 000
+        cas", in a report whose source is named elsewhere)."""
+        if "+relative" in self.rule or "+cited" in self.rule:
+            return False
+        return not (self.rule == "counting_subject" and is_generic_source(self.source))
 
 
 def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
@@ -166,6 +185,28 @@ def sources(
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
+    return _same_clause(toks, figs, out)
+
+
+def _same_clause(
+    toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
+) -> list[SourceResult]:
+    """A figure without a source of its own in the clause of an earlier figure that has one
+    shares it: the second bound of "entre 800 000 et un million", the parts of a total
+    ("dont 80 000 à Paris", "173 cas (39 confirmés, 134 suspects)"). Not across a finite
+    verb (another clause may have another speaker), nor from a count of a contrast ("700 000
+    selon la CGT et 81 000 pour la préfecture": each count its own body)."""
+    for n, res in enumerate(out):
+        if res.rule != "none":
+            continue
+        for m in range(n - 1, -1, -1):
+            between = toks[figs[m].last : figs[n].first]
+            if any(t.text in _CLAUSE_ENDS or (t.pos in ("VERB", "AUX") and t.verbform == "Fin")
+                   for t in between):
+                break
+            if out[m].source and out[m].rule != "counted_by":
+                out[n] = SourceResult(out[m].source, "same_clause")
+                break
     return out
 
 
@@ -191,7 +232,7 @@ def _first_name(
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
     rules = ("counted_by", "agent_after", "selon", "inverted", "gapped", "speech_verb",
-             "passive_agent", "selon_far", "document")
+             "counting_subject", "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
             np = counted_by(toks, figs, n)
@@ -208,6 +249,8 @@ def _first_name(
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
+        elif rule == "counting_subject":
+            np = counting_subject(toks, fig.first, data)
         elif rule == "document":
             np = document_subject(toks, data)
         else:
@@ -273,6 +316,12 @@ def quote_speaker(
     np = None
     if tail.lstrip()[:1] == ",":
         np = inverted(parse_sentences([tail])[0], 0, data)
+    elif tail.strip():
+        # "» estime Agreste, le service ...": the verb right after the closing mark.
+        marked = parse_sentences([text[quote_end : quote_end + 1 + len(tail)]])[0]
+        v = next((i for i, t in enumerate(marked[:_TAIL_VERB])
+                  if speech_at(marked, i, data) is not None), None)
+        np = inverted_at(marked, v, data) if v else None
     if not np and head.strip():
         toks = parse_sentences([head])[0]
         np = forward(toks, len(toks), data)
