@@ -161,10 +161,11 @@ def _sentence_contexts(
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
         source_mode = "explicit" if source else None
-        if source is None and state.speakers and m.kind in SITUATED_KINDS and not own_source:
+        if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
-            # named (quantities only: dates, durations and ranks tell the story).
+            # named: its quantities and durations ("après dix mois de hausse"); dates and
+            # ranks tell the story.
             source, source_mode = state.speakers[-1][1], "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
