@@ -50,6 +50,7 @@ from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
     is_generic_source,
+    is_person_like,
     previous_speaker,
     role_holder,
 )
@@ -312,7 +313,8 @@ def quote_speaker(
     head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
     head = text[head_start:quote_start]
     ends = list(_SENTENCE_END.finditer(head))
-    head = head[ends[-1].end() :] if ends else head
+    head_start += ends[-1].end() if ends else 0
+    head = text[head_start:quote_start]
     np = None
     if tail.lstrip()[:1] == ",":
         np = inverted(parse_sentences([tail])[0], 0, data)
@@ -325,6 +327,17 @@ def quote_speaker(
     if not np and head.strip():
         toks = parse_sentences([head])[0]
         np = forward(toks, len(toks), data)
+    if not np and not head.strip():
+        # A quotation opening its sentence continues the person the sentence before names
+        # as its subject ("Alain Rousset, son président, n'a pas caché son agacement. « Pour
+        # la Hesse, il est de 40 milliards »").
+        before = text[max(text.rfind("\n", 0, max(head_start - 1, 0)) + 1, head_start - 300)
+                      : head_start]
+        ends = list(_SENTENCE_END.finditer(before.rstrip()))
+        before = before[ends[-1].end() :] if ends else before
+        person = previous_speaker(before, len(before)) if before.strip() else None
+        if person and is_person_like(person):
+            return fullest_name(person, text)
     if not np:
         return None
     name = clean_name(np, data)
