@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
+from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.world import world_data
 
@@ -188,6 +189,10 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words), tuple(words)
 
 
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
 def _acronym(long_name: str) -> str:
     return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
 
@@ -281,6 +286,11 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e
         return name
+    if _is_acronym(name):
+        # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
+        for e in reversed(earlier):
+            if "".join(w[0] for w in _words_of(e)) == name.casefold():
+                return e
     for e in reversed(earlier):
         if e != name and (same_spelling(name, e) or (
                 is_person_like(name) and is_person_like(e) and _words_of(e)[-1:] == words[-1:])):
@@ -319,6 +329,18 @@ def is_generic_source(name: str | None) -> bool:
         return False
     words = _words_of(name)
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
+
+
+def is_body(name: str | None) -> bool:
+    """A body named by its head noun and its complement ("la chambre régionale des comptes",
+    "le ministère de la Justice"), not a description standing for one named before
+    ("l'institut technique")."""
+    words = _words_of(name) if name else []
+    if not words or words[0] not in _folded_lists()["heads"]:
+        return False
+    links = speech_words().body_complements
+    return any(w in links for w in regex.split(r"[\s'’]+", name.casefold())[1:]) \
+        or any(w in links for w in (name.casefold().replace("’", "'").split()))
 
 
 def role_holder(name: str | None, article_text: str) -> str | None:

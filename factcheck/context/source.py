@@ -49,6 +49,7 @@ from factcheck.context._speech_words import relative_antecedent, speech_at, spee
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
+    is_body,
     is_generic_source,
     is_person_like,
     previous_speaker,
@@ -373,7 +374,7 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
     bonne"), for the quantities of the report that follows. Without a figure to anchor it,
     only a name holding a capital or a body named by its head noun ("a indiqué la
-    préfecture") is taken ("la hausse se poursuit" names nobody); None for a pronoun or no
+    préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se poursuit" names nobody); None for a pronoun or no
     name. A document with its author as subject speaks for its author ("Les prévisions
     d'Agreste sont conformes")."""
     data = source_data()
@@ -384,7 +385,8 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
             continue  # "qu'Arvalis, dont les prévisions ...": named in passing
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
-                and (any(ch.isupper() for ch in name) or is_generic_source(name)):
+                and (any(ch.isupper() for ch in name) or is_generic_source(name)
+                     or is_body(name)):
             return fullest_name(name, article_text)
     return None
 
