@@ -51,6 +51,15 @@ def is_person_like(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 4
 
 
+def _names_person(name: str) -> bool:
+    """A person's name, bare or after a role ("chef de l'opposition Marc Lenoir")."""
+    words = name.split()
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    return is_person_like(name) or tail >= 2
+
+
 def fullest_name(name: str, article_text: str) -> str:
     """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``."""
     if not is_person_like(name):
@@ -97,7 +106,7 @@ def previous_speaker(
         candidates = [c for c in candidates if genders[c[1]] != other]
         if gender == "f" and any(g == "f" for g in genders.values()):
             candidates = [c for c in candidates
-                          if genders[c[1]] == "f" or not is_person_like(c[1])]
+                          if genders[c[1]] == "f" or not _names_person(c[1])]
     found = max(candidates, key=lambda c: c[0], default=None)
     return found[1] if found else None
 

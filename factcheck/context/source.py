@@ -7,7 +7,9 @@ Rules, in order (``rule`` names the one that decided):
   30 000 par les syndicats"); a proper name after "pour" only beside such a body ("25 Mt pour
   Argus Media, 26 Mt pour l'Association ..."), never a share ("6 % pour la Bretagne");
 * ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
-  sentences, and the quote is followed by ", a déclaré X" -> X;
+  sentences, and the quote is followed by ", a déclaré X" or "» estime X" -> X, or opens its
+  sentence after one whose subject is a person ("Alain Rousset n'a pas caché son agacement.
+  « ... 40 milliards »") -> that person (``_quotes``);
 * ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
   morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
 * ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
@@ -20,6 +22,14 @@ Rules, in order (``rule`` names the one that decided):
   de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
   pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
   chantier accuse un retard");
+* ``counting_subject``: a body that counts or expects, as subject of a verb of counting ("la
+  CGT a compté 800 000 manifestants", "les autorités attendaient 900 000 personnes"), when
+  its head is a body that counts (not "la région compte 5 millions d'habitants");
+* ``document_alone``: a document without author as subject of a verb of speech ("L'enquête
+  révèle", ", estime l'étude") -> the document, a generic source;
+* ``same_clause``: a figure with none of the above shares the source of an earlier figure
+  of its clause ("entre 800 000 et un million", "dont 80 000 à Paris", "173 cas (39
+  confirmés, 134 suspects)"), not across a finite verb nor from a count of a contrast;
 * ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
   named in the sentence or else the first one named in the article;
 * never a passive subject ("l'activité était estimée à 10 %"), the object of a present
@@ -28,7 +38,9 @@ Rules, in order (``rule`` names the one that decided):
   given in their fullest form in the article ("Trump" -> "Donald Trump").
 
 Dates, years, times, ordinals and identifiers get no source (they situate or rank a claim,
-they are not one), nor does a figure that only scopes another one ("dans les deux camps").
+they are not one), nor does a figure that only scopes another one ("dans les deux camps";
+"parmi les 85 blessés" is the total of its parts and keeps one). ``SourceResult.takes_over``
+says whether the source becomes the report's for the figures that follow.
 """
 
 from __future__ import annotations
@@ -45,13 +57,13 @@ from factcheck.context._agents import (
     gapped,
     passive_agent,
 )
-from factcheck.context._speech_words import relative_antecedent, speech_at, speech_words
+from factcheck.context._quotes import in_quote, quote_speaker
+from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
     is_body,
     is_generic_source,
-    is_person_like,
     previous_speaker,
     role_holder,
 )
@@ -61,17 +73,13 @@ from factcheck.context.speakers import (
     document_subject,
     forward,
     inverted,
-    inverted_at,
     selon,
 )
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
-_TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
-_SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +115,6 @@ def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
     )
 
 
-def _in_quote(text: str, pos: int) -> tuple[int, int] | None:
-    """Offsets of the opening and closing marks of the quotation containing ``pos`` (within
-    its paragraph), if any."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    para_end = len(text) if para_end < 0 else para_end
-    before = text[para_start:pos]
-    for open_, close in _OPEN_CLOSE.items():
-        if open_ == close:
-            if before.count(open_) % 2 == 1:
-                end = text.find(close, pos, para_end)
-                return (para_start + before.rfind(open_), end) if end >= 0 else None
-        else:
-            o = before.rfind(open_)
-            if o >= 0 and before.rfind(close) < o:
-                end = text.find(close, pos, para_end)
-                return (para_start + o, end) if end >= 0 else None
-    return None
-
-
 def sources(
     article_text: str,
     sentence_start: int,
@@ -160,7 +148,7 @@ def sources(
         if _is_scope(toks, fig, others):
             out.append(SourceResult(None, "scope"))
             continue
-        quote = _in_quote(article_text, fig.mention.start)
+        quote = in_quote(article_text, fig.mention.start)
         if quote is not None:
             qend = quote[1]
             if qend not in quote_sources:
@@ -190,21 +178,35 @@ def sources(
     return _same_clause(toks, figs, out)
 
 
+def _is_finite(t: Tok) -> bool:
+    return t.pos in ("VERB", "AUX") and t.verbform == "Fin"
+
+
+def _has_own_verb(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """ "mais 9 000 ont défilé": the figure is the subject of a verb of its own clause."""
+    for t in toks[fig.last :]:
+        if t.text in _CLAUSE_ENDS or t.text in (",", "(", ")"):
+            return False
+        if _is_finite(t):
+            return True
+    return False
+
+
 def _same_clause(
     toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
 ) -> list[SourceResult]:
     """A figure without a source of its own in the clause of an earlier figure that has one
     shares it: the second bound of "entre 800 000 et un million", the parts of a total
     ("dont 80 000 à Paris", "173 cas (39 confirmés, 134 suspects)"). Not across a finite
-    verb (another clause may have another speaker), nor from a count of a contrast ("700 000
+    verb nor for a figure with a verb of its own ("mais 9 000 ont défilé": another clause
+    may have another speaker), nor from a count of a contrast ("700 000
     selon la CGT et 81 000 pour la préfecture": each count its own body)."""
     for n, res in enumerate(out):
-        if res.rule != "none":
+        if res.rule != "none" or _has_own_verb(toks, figs[n]):
             continue
         for m in range(n - 1, -1, -1):
             between = toks[figs[m].last : figs[n].first]
-            if any(t.text in _CLAUSE_ENDS or (t.pos in ("VERB", "AUX") and t.verbform == "Fin")
-                   for t in between):
+            if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
                 break
             if out[m].source and out[m].rule != "counted_by":
                 out[n] = SourceResult(out[m].source, "same_clause")
@@ -321,54 +323,6 @@ def _court(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
     return " ".join(words) or None
 
 
-def quote_speaker(
-    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
-) -> str | None:
-    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
-    introducing it ("Dmitri Peskov a déclaré : « ...")."""
-    from factcheck.context.nlp import parse_sentences
-
-    data = source_data()
-    tail_end = text.find("\n", quote_end)
-    tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
-    head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
-    head = text[head_start:quote_start]
-    ends = list(_SENTENCE_END.finditer(head))
-    head_start += ends[-1].end() if ends else 0
-    head = text[head_start:quote_start]
-    np = None
-    if tail.lstrip()[:1] == ",":
-        np = inverted(parse_sentences([tail])[0], 0, data)
-    elif tail.strip():
-        # "» estime Agreste, le service ...": the verb right after the closing mark.
-        marked = parse_sentences([text[quote_end : quote_end + 1 + len(tail)]])[0]
-        v = next((i for i, t in enumerate(marked[:_TAIL_VERB])
-                  if speech_at(marked, i, data) is not None), None)
-        np = inverted_at(marked, v, data) if v else None
-    if not np and head.strip():
-        toks = parse_sentences([head])[0]
-        np = forward(toks, len(toks), data)
-    if not np and not head.strip():
-        # A quotation opening its sentence continues the person the sentence before names
-        # as its subject ("Alain Rousset, son président, n'a pas caché son agacement. « Pour
-        # la Hesse, il est de 40 milliards »").
-        before = text[max(text.rfind("\n", 0, max(head_start - 1, 0)) + 1, head_start - 300)
-                      : head_start]
-        ends = list(_SENTENCE_END.finditer(before.rstrip()))
-        before = before[ends[-1].end() :] if ends else before
-        person = previous_speaker(before, len(before)) if before.strip() else None
-        if person and is_person_like(person):
-            return fullest_name(person, text)
-    if not np:
-        return None
-    name = clean_name(np, data)
-    if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_start, speakers, pronoun=name)
-    if not name:
-        return None
-    return role_holder(name, text) or fullest_name(name, text)
-
-
 @cache
 def _cue_pattern() -> regex.Pattern[str]:
     """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
@@ -394,9 +348,9 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
     bonne"), for the quantities of the report that follows. Without a figure to anchor it,
     only a name holding a capital or a body named by its head noun ("a indiqué la
-    préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se poursuit" names nobody); None for a pronoun or no
-    name. A document with its author as subject speaks for its author ("Les prévisions
-    d'Agreste sont conformes")."""
+    préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se
+    poursuit" names nobody); None for a pronoun or no name. A document with its author as
+    subject speaks for its author ("Les prévisions d'Agreste sont conformes")."""
     data = source_data()
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
