@@ -51,6 +51,7 @@ class SpeechWords:
     counting_verbs: frozenset[str]  # "les autorités attendaient 900 000": who counts or expects
     counting_subjects: frozenset[str]  # heads of a body whose count that is ("autorités")
     body_complements: frozenset[str]  # "chambre régionale des comptes": a body's complement
+    demonstratives: frozenset[str]  # "selon ce bulletin": the source just named
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -101,6 +102,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         counting_subjects=frozenset(more.get("counters", []))
         | frozenset(more.get("gapped_speakers", [])),
         body_complements=frozenset(more.get("body_complements", [])),
+        demonstratives=frozenset(more.get("demonstratives", [])),
     )
 
 

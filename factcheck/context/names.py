@@ -259,7 +259,8 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
 
     * a fragment, a pronoun or a generic word names nobody: None ("on", "elle 25 milliards",
       "recherches");
-    * a back-reference ("selon la même source", "l'institution") is the last source named;
+    * a back-reference ("selon la même source", "l'institution", "selon ce bulletin") is the
+      last source named;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
       ("ministère de la Justice"), not a head with a name ("le service Agreste");
     * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
@@ -286,7 +287,8 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
     if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
         return None
     back = {" ".join(_words_of(b)) for b in data.back_references}
-    if phrase in back or any(phrase.endswith(" " + b) for b in back):
+    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
+    if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
         return earlier[-1] if earlier else None
     # "le service Agreste" names its body: a head with a proper name is no bare head.
     named = any(w[:1].isupper() for w in name.split()[1:])

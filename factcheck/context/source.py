@@ -260,6 +260,8 @@ def _first_name(
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
+        if name and _points_back(np):
+            name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
         if name:
             if rule == "speech_verb" and relative_antecedent(toks, np):
                 rule += "+relative"  # named in passing: not the report's source
@@ -285,6 +287,12 @@ def _document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> lis
     if words[0].lower in data.not_sources:
         return None  # "Le bilan note que": a word that names nobody, the report's source holds
     return words
+
+
+def _points_back(np: list[Tok]) -> bool:
+    """ "cette source", "ce bulletin": a demonstrative and one noun."""
+    return len(np) == 2 and np[0].lower in speech_words().demonstratives \
+        and np[1].pos == "NOUN"
 
 
 @cache
