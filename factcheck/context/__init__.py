@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from factcheck.context._repeats import sourced_further_down
 from factcheck.context.modality import modality
 from factcheck.context.names import is_generic_source, resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
@@ -88,6 +89,7 @@ def annotate_many(
                 idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
                 contexts[i] = ctx
+        sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
