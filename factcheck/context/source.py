@@ -12,6 +12,8 @@ Rules, in order (``rule`` names the one that decided):
   « ... 40 milliards »") -> that person (``_quotes``);
 * ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
   morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
+* ``passive_counted``: the agent of a passive of counting whose subject the figure is ("12
+  décès ... ont été classés comme liés au virus (...) par le comité") -> the agent;
 * ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
   "une étude du X publiée fin janvier") hands over to its author; "selon nos informations"
   is the outlet itself: no source;
@@ -29,7 +31,8 @@ Rules, in order (``rule`` names the one that decided):
   révèle", ", estime l'étude") -> the document, a generic source;
 * ``same_clause``: a figure with none of the above shares the source of an earlier figure
   of its clause ("entre 800 000 et un million", "dont 80 000 à Paris", "173 cas (39
-  confirmés, 134 suspects)"), not across a finite verb nor from a count of a contrast;
+  confirmés, 134 suspects)", a part in parentheses: the figure before them), not across a
+  finite verb nor from a count of a contrast;
 * ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
   named in the sentence or else the first one named in the article;
 * never a passive subject ("l'activité était estimée à 10 %"), the object of a present
@@ -54,8 +57,10 @@ from factcheck.context._agents import (
     agent_after,
     counted_by,
     counting_subject,
+    court_of,
     gapped,
     passive_agent,
+    passive_counted,
 )
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._speech_words import relative_antecedent, speech_words
@@ -163,7 +168,7 @@ def sources(
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
         np, rule, name = _first_name(toks, figs, n, data)
-        if name is None and (court := _court(article_text, sentence_start, toks, fig)):
+        if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
@@ -192,6 +197,16 @@ def _has_own_verb(toks: tuple[Tok, ...], fig: Figure) -> bool:
     return False
 
 
+def _open_parenthesis(toks: tuple[Tok, ...], first: int) -> int | None:
+    """Index of the parenthesis still open before token ``first``, if any."""
+    depth = 0
+    for k in range(first - 1, -1, -1):
+        depth += (toks[k].text == ")") - (toks[k].text == "(")
+        if depth < 0:
+            return k
+    return None
+
+
 def _same_clause(
     toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
 ) -> list[SourceResult]:
@@ -202,7 +217,17 @@ def _same_clause(
     may have another speaker), nor from a count of a contrast ("700 000
     selon la CGT et 81 000 pour la préfecture": each count its own body)."""
     for n, res in enumerate(out):
-        if res.rule != "none" or _has_own_verb(toks, figs[n]):
+        if res.rule != "none":
+            continue
+        opened = _open_parenthesis(toks, figs[n].first)
+        if opened is not None:  # "(10 directement et 2 indirectement liés)": the parts of
+            # the figure before the parenthesis
+            src = next((out[m] for m in range(n - 1, -1, -1) if figs[m].last <= opened
+                        and out[m].rule not in ("no_source_kind", "scope")), None)
+            if src is not None and src.source and src.rule != "counted_by":
+                out[n] = SourceResult(src.source, "same_clause")
+            continue
+        if _has_own_verb(toks, figs[n]):
             continue
         for m in range(n - 1, -1, -1):
             between = toks[figs[m].last : figs[n].first]
@@ -235,8 +260,8 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("counted_by", "agent_after", "selon", "inverted", "gapped", "speech_verb",
-             "counting_subject", "passive_agent", "selon_far", "document")
+    rules = ("counted_by", "agent_after", "passive_counted", "selon", "inverted", "gapped",
+             "speech_verb", "counting_subject", "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
             np = counted_by(toks, figs, n)
@@ -253,6 +278,8 @@ def _first_name(
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
+        elif rule == "passive_counted":
+            np = passive_counted(toks, fig, data)
         elif rule == "counting_subject":
             np = counting_subject(toks, fig.first, data)
         elif rule == "document":
@@ -293,42 +320,6 @@ def _points_back(np: list[Tok]) -> bool:
     """ "cette source", "ce bulletin": a demonstrative and one noun."""
     return len(np) == 2 and np[0].lower in speech_words().demonstratives \
         and np[1].pos == "NOUN"
-
-
-@cache
-def _court_pattern() -> regex.Pattern[str]:
-    courts = "|".join(regex.escape(c) for c in speech_words().courts)
-    return regex.compile(rf"(?<!\w)(?:{courts})(?!\w)[^.;:!?()«»\"\n,]*", regex.IGNORECASE)
-
-
-def _court(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
-           fig: Figure) -> str | None:
-    """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
-    court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
-    else the first one named in the article; None without a verb of judgment before the
-    figure or a court named."""
-    w = speech_words()
-    if not any(t.lemma in w.judgment_verbs or t.lower in w.judgment_forms
-               for t in toks[: fig.first]):
-        return None
-    end = sentence_start + (toks[-1].end if toks else 0)
-    found = list(_court_pattern().finditer(article_text, 0, end))
-    own = [m for m in found if m.start() >= sentence_start]
-    if own:
-        found = own
-    elif found:
-        found = found[:1]  # the court that tried the case is named first ("une cour d'appel
-        # pourrait" comes later)
-    else:
-        return None
-    data = source_data()
-    words: list[str] = []
-    for word in found[-1].group(0).split():
-        if words and (word.lower() in data.stops or word.lower() in data.not_source_words
-                      or word.lower() in data.leading_time_words or len(words) >= 6):
-            break
-        words.append(word)
-    return " ".join(words) or None
 
 
 @cache
