@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from factcheck.context._repeats import sourced_further_down
 from factcheck.context.modality import modality
 from factcheck.context.names import is_generic_source, resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
@@ -88,6 +89,7 @@ def annotate_many(
                 idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
                 contexts[i] = ctx
+        sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
@@ -161,10 +163,11 @@ def _sentence_contexts(
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
         source_mode = "explicit" if source else None
-        if source is None and state.speakers and m.kind in SITUATED_KINDS and not own_source:
+        if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
-            # named (quantities only: dates, durations and ranks tell the story).
+            # named: its quantities and durations ("après dix mois de hausse"); dates and
+            # ranks tell the story.
             source, source_mode = state.speakers[-1][1], "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
@@ -255,7 +258,7 @@ def _sentence_contexts(
     # quotation keeps its own figures but does not take over the report that follows.
     state.speakers.extend((start, c.source) for c, src in zip(out, srcs, strict=True)
                           if c.source and c.source_mode == "explicit"
-                          and "+relative" not in src.rule and "+cited" not in src.rule)
+                          and src.takes_over)
     state.speakers.extend((start, name) for src in srcs
                           if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")

@@ -1,12 +1,18 @@
 """Agents and gapped subjects: the source of a figure named by a participle's agent ("le
 chiffre avancé par Kiev", "3 milliards avancés par la presse") or by the subject of a clause
-whose verb of counting is left out ("et les syndicats 22 000"). Private to
+whose verb of counting is left out ("et les syndicats 22 000"), the body that counts as
+subject of a verb of counting, the agent of a passive of counting, the court that passed a
+sentence. Private to
 ``factcheck.context.source``."""
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
 from factcheck.context._speech_words import is_number, next_figure_at, speech_at, speech_words
-from factcheck.context.lexicon import SourceData, grammar
+from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, forward, np_after
 
@@ -144,3 +150,117 @@ def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok
                 return np
             return None
     return None
+
+
+_COUNT_REACH = 6  # words between a verb of counting and its figure ("prévoient de vendre")
+
+
+def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> list[Tok] | None:
+    """The body that counts or expects the figure it governs: "la CGT a compté 800 000
+    manifestants", "les autorités attendaient 900 000 personnes", "les organisateurs
+    prévoient de vendre 10 millions de billets" -> the subject, when its head is a body that
+    counts (``counters``, ``gapped_speakers``); "le Tour comptera 21 étapes" names none."""
+    w = speech_words()
+    g = grammar()
+    for v in range(first - 1, max(-1, first - 1 - _COUNT_REACH), -1):
+        t = toks[v]
+        known = data.speech_forms.get(t.lower) or w.finite.get(t.lower)  # mis-tagged forms
+        if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
+            t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
+        ))):
+            break
+        if t.text in NP_END or t.pos in ("NUM", "PRON", "SCONJ", "CCONJ") or (
+            t.pos in ("VERB", "AUX") and t.verbform != "Inf"
+        ):
+            return None
+    else:
+        return None
+    j = v - 1
+    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in data.verb_fillers):
+        if toks[j].lower in data.speech_negations:
+            return None  # "la police n'attendait pas 900 000 personnes"
+        j -= 1
+    np: list[Tok] = []
+    while j >= 0 and toks[j].lower not in g.speaker_boundaries and toks[j].pos != "NUM":
+        np.insert(0, toks[j])
+        j -= 1
+    head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
+    if head is None or not (head.lower in w.counting_subjects
+                            or head.lemma in w.counting_subjects):
+        return None
+    return np
+
+
+_PASSIVE_REACH = 12  # words from a figure to the auxiliary of its passive ("12 décès ... ont été")
+_PASSIVE_AGENT = 14  # words from the participle to "par" ("classés comme liés au virus (...) par")
+
+
+def passive_counted(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
+    """The agent of the passive of counting whose subject the figure is: "12 décès survenus
+    depuis mars ont été classés comme liés au virus (10 directement, 2 indirectement) par le
+    comité d'experts" -> the committee. The participle is one of ``agent_after_verbs``; the
+    "par" may come after a parenthesis, not after another clause."""
+    j = fig.last
+    while j < min(len(toks), fig.last + _PASSIVE_REACH) and not (
+        toks[j].pos == "AUX" and toks[j].verbform == "Fin"
+    ):
+        if (toks[j].text in NP_END and toks[j].text not in (",", "(", ")")) or (
+            toks[j].pos == "VERB" and toks[j].verbform == "Fin"
+        ):
+            return None
+        j += 1
+    if j >= len(toks) or toks[j].pos != "AUX":
+        return None
+    while j < len(toks) and toks[j].pos in ("AUX", "ADV"):
+        j += 1
+    if j >= len(toks) or toks[j].lower not in data.agent_after_verbs:
+        return None
+    depth = 0
+    for k in range(j + 1, min(len(toks), j + 1 + _PASSIVE_AGENT)):
+        t = toks[k]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 or t.text in ("(", ")"):
+            continue
+        if t.text in (".", ";", ":", "!", "?") or (t.pos in ("VERB", "AUX")
+                                                   and t.verbform == "Fin"):
+            return None
+        if t.lower in grammar().agent_preps:
+            np = np_after(toks, k + 1, data)
+            return np if np and not any(is_number(x) for x in np) else None
+    return None
+
+
+@cache
+def _court_pattern() -> regex.Pattern[str]:
+    courts = "|".join(regex.escape(c) for c in speech_words().courts)
+    return regex.compile(rf"(?<!\w)(?:{courts})(?!\w)[^.;:!?()«»\"\n,]*", regex.IGNORECASE)
+
+
+def court_of(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
+           fig: Figure) -> str | None:
+    """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
+    court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
+    else the first one named in the article; None without a verb of judgment before the
+    figure or a court named."""
+    w = speech_words()
+    if not any(t.lemma in w.judgment_verbs or t.lower in w.judgment_forms
+               for t in toks[: fig.first]):
+        return None
+    end = sentence_start + (toks[-1].end if toks else 0)
+    found = list(_court_pattern().finditer(article_text, 0, end))
+    own = [m for m in found if m.start() >= sentence_start]
+    if own:
+        found = own
+    elif found:
+        found = found[:1]  # the court that tried the case is named first ("une cour d'appel
+        # pourrait" comes later)
+    else:
+        return None
+    data = source_data()
+    words: list[str] = []
+    for word in found[-1].group(0).split():
+        if words and (word.lower() in data.stops or word.lower() in data.not_source_words
+                      or word.lower() in data.leading_time_words or len(words) >= 6):
+            break
+        words.append(word)
+    return " ".join(words) or None

@@ -48,6 +48,10 @@ class SpeechWords:
     courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
     filler_only: frozenset[str]  # "état": speech only in "fait état de", not "en l'état"
     clause_openers: frozenset[str]  # "à Pau, où la préfecture a dénombré": subject after them
+    counting_verbs: frozenset[str]  # "les autorités attendaient 900 000": who counts or expects
+    counting_subjects: frozenset[str]  # heads of a body whose count that is ("autorités")
+    body_complements: frozenset[str]  # "chambre régionale des comptes": a body's complement
+    demonstratives: frozenset[str]  # "selon ce bulletin": the source just named
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -94,6 +98,11 @@ def speech_words(code: str = "fr") -> SpeechWords:
         courts=tuple(more.get("courts", [])),
         filler_only=frozenset(more.get("filler_only", [])),
         clause_openers=frozenset(more.get("clause_openers", [])),
+        counting_verbs=frozenset(more.get("counting_verbs", [])),
+        counting_subjects=frozenset(more.get("counters", []))
+        | frozenset(more.get("gapped_speakers", [])),
+        body_complements=frozenset(more.get("body_complements", [])),
+        demonstratives=frozenset(more.get("demonstratives", [])),
     )
 
 
@@ -202,5 +211,21 @@ def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:
     if not np:
         return False
     k = np[-1].i + 1
-    return k + 1 < len(toks) and toks[k].text == "," \
-        and toks[k + 1].lower in speech_words().relatives
+    if not (k + 1 < len(toks) and toks[k].text == ","
+            and toks[k + 1].lower in speech_words().relatives):
+        return False
+    # "Reuters, qui a analysé les données, indique que": the relative is an incise closed
+    # before the verb of speech, whose subject the name is.
+    close, depth = None, 0
+    for j in range(k + 2, len(toks)):
+        depth += (toks[j].text == "(") - (toks[j].text == ")")
+        if toks[j].text == "," and depth <= 0:
+            close = j
+            break
+    if close is None:
+        return True
+    data = source_data()
+    j = close + 1
+    while j < len(toks) and toks[j].lower in data.verb_fillers:
+        j += 1
+    return not (j < len(toks) and speech_at(toks, j, data) is not None)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
+from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.world import world_data
 
@@ -48,6 +49,15 @@ def name_runs(text: str) -> tuple[tuple[int, int, str], ...]:
 def is_person_like(name: str) -> bool:
     words = name.split()
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 4
+
+
+def _names_person(name: str) -> bool:
+    """A person's name, bare or after a role ("chef de l'opposition Marc Lenoir")."""
+    words = name.split()
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    return is_person_like(name) or tail >= 2
 
 
 def fullest_name(name: str, article_text: str) -> str:
@@ -96,7 +106,7 @@ def previous_speaker(
         candidates = [c for c in candidates if genders[c[1]] != other]
         if gender == "f" and any(g == "f" for g in genders.values()):
             candidates = [c for c in candidates
-                          if genders[c[1]] == "f" or not is_person_like(c[1])]
+                          if genders[c[1]] == "f" or not _names_person(c[1])]
     found = max(candidates, key=lambda c: c[0], default=None)
     return found[1] if found else None
 
@@ -188,6 +198,10 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words), tuple(words)
 
 
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
 def _acronym(long_name: str) -> str:
     return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
 
@@ -245,7 +259,8 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
 
     * a fragment, a pronoun or a generic word names nobody: None ("on", "elle 25 milliards",
       "recherches");
-    * a back-reference ("selon la même source", "l'institution") is the last source named;
+    * a back-reference ("selon la même source", "l'institution", "selon ce bulletin") is the
+      last source named;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
       ("ministère de la Justice"), not a head with a name ("le service Agreste");
     * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
@@ -272,7 +287,8 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
     if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
         return None
     back = {" ".join(_words_of(b)) for b in data.back_references}
-    if phrase in back or any(phrase.endswith(" " + b) for b in back):
+    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
+    if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
         return earlier[-1] if earlier else None
     # "le service Agreste" names its body: a head with a proper name is no bare head.
     named = any(w[:1].isupper() for w in name.split()[1:])
@@ -281,6 +297,11 @@ def resolve_source(name: str | None, earlier: list[str]) -> str | None:
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e
         return name
+    if _is_acronym(name):
+        # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
+        for e in reversed(earlier):
+            if "".join(w[0] for w in _words_of(e)) == name.casefold():
+                return e
     for e in reversed(earlier):
         if e != name and (same_spelling(name, e) or (
                 is_person_like(name) and is_person_like(e) and _words_of(e)[-1:] == words[-1:])):
@@ -319,6 +340,18 @@ def is_generic_source(name: str | None) -> bool:
         return False
     words = _words_of(name)
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
+
+
+def is_body(name: str | None) -> bool:
+    """A body named by its head noun and its complement ("la chambre régionale des comptes",
+    "le ministère de la Justice"), not a description standing for one named before
+    ("l'institut technique")."""
+    words = _words_of(name) if name else []
+    if not words or words[0] not in _folded_lists()["heads"]:
+        return False
+    links = speech_words().body_complements
+    return any(w in links for w in regex.split(r"[\s'’]+", name.casefold())[1:]) \
+        or any(w in links for w in (name.casefold().replace("’", "'").split()))
 
 
 def role_holder(name: str | None, article_text: str) -> str | None:

@@ -7,9 +7,13 @@ Rules, in order (``rule`` names the one that decided):
   30 000 par les syndicats"); a proper name after "pour" only beside such a body ("25 Mt pour
   Argus Media, 26 Mt pour l'Association ..."), never a share ("6 % pour la Bretagne");
 * ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
-  sentences, and the quote is followed by ", a déclaré X" -> X;
+  sentences, and the quote is followed by ", a déclaré X" or "» estime X" -> X, or opens its
+  sentence after one whose subject is a person ("Alain Rousset n'a pas caché son agacement.
+  « ... 40 milliards »") -> that person (``_quotes``);
 * ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
   morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
+* ``passive_counted``: the agent of a passive of counting whose subject the figure is ("12
+  décès ... ont été classés comme liés au virus (...) par le comité") -> the agent;
 * ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
   "une étude du X publiée fin janvier") hands over to its author; "selon nos informations"
   is the outlet itself: no source;
@@ -20,6 +24,15 @@ Rules, in order (``rule`` names the one that decided):
   de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
   pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
   chantier accuse un retard");
+* ``counting_subject``: a body that counts or expects, as subject of a verb of counting ("la
+  CGT a compté 800 000 manifestants", "les autorités attendaient 900 000 personnes"), when
+  its head is a body that counts (not "la région compte 5 millions d'habitants");
+* ``document_alone``: a document without author as subject of a verb of speech ("L'enquête
+  révèle", ", estime l'étude") -> the document, a generic source;
+* ``same_clause``: a figure with none of the above shares the source of an earlier figure
+  of its clause ("entre 800 000 et un million", "dont 80 000 à Paris", "173 cas (39
+  confirmés, 134 suspects)", a part in parentheses: the figure before them), not across a
+  finite verb nor from a count of a contrast;
 * ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
   named in the sentence or else the first one named in the article;
 * never a passive subject ("l'activité était estimée à 10 %"), the object of a present
@@ -28,7 +41,9 @@ Rules, in order (``rule`` names the one that decided):
   given in their fullest form in the article ("Trump" -> "Donald Trump").
 
 Dates, years, times, ordinals and identifiers get no source (they situate or rank a claim,
-they are not one), nor does a figure that only scopes another one ("dans les deux camps").
+they are not one), nor does a figure that only scopes another one ("dans les deux camps";
+"parmi les 85 blessés" is the total of its parts and keeps one). ``SourceResult.takes_over``
+says whether the source becomes the report's for the figures that follow.
 """
 
 from __future__ import annotations
@@ -38,11 +53,21 @@ from functools import cache
 
 import regex
 
-from factcheck.context._agents import agent_after, counted_by, gapped, passive_agent
+from factcheck.context._agents import (
+    agent_after,
+    counted_by,
+    counting_subject,
+    court_of,
+    gapped,
+    passive_agent,
+    passive_counted,
+)
+from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
+    is_body,
     is_generic_source,
     previous_speaker,
     role_holder,
@@ -59,8 +84,7 @@ from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
-_SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +95,16 @@ class SourceResult:
     # source, but the report's, for the quantities that follow ("indique la préfecture dans
     # un communiqué diffusé vendredi 8 août", then "16 000 hectares").
     speaker: str | None = None
+
+    @property
+    def takes_over(self) -> bool:
+        """Whether the source becomes the report's, for the figures that follow: not a body
+        named in passing ("qu'Arvalis, dont les prévisions"), cited inside a quotation, or
+        a bare kind of body counting one figure ("les autorités enregistraient 222 000
+        cas", in a report whose source is named elsewhere)."""
+        if "+relative" in self.rule or "+cited" in self.rule:
+            return False
+        return not (self.rule == "counting_subject" and is_generic_source(self.source))
 
 
 def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
@@ -84,26 +118,6 @@ def _is_scope(toks: tuple[Tok, ...], fig: Figure, others: bool) -> bool:
         and prep.pos == "ADP"
         and prep.lower not in g.scope_not_after
     )
-
-
-def _in_quote(text: str, pos: int) -> tuple[int, int] | None:
-    """Offsets of the opening and closing marks of the quotation containing ``pos`` (within
-    its paragraph), if any."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    para_end = len(text) if para_end < 0 else para_end
-    before = text[para_start:pos]
-    for open_, close in _OPEN_CLOSE.items():
-        if open_ == close:
-            if before.count(open_) % 2 == 1:
-                end = text.find(close, pos, para_end)
-                return (para_start + before.rfind(open_), end) if end >= 0 else None
-        else:
-            o = before.rfind(open_)
-            if o >= 0 and before.rfind(close) < o:
-                end = text.find(close, pos, para_end)
-                return (para_start + o, end) if end >= 0 else None
-    return None
 
 
 def sources(
@@ -139,7 +153,7 @@ def sources(
         if _is_scope(toks, fig, others):
             out.append(SourceResult(None, "scope"))
             continue
-        quote = _in_quote(article_text, fig.mention.start)
+        quote = in_quote(article_text, fig.mention.start)
         if quote is not None:
             qend = quote[1]
             if qend not in quote_sources:
@@ -154,7 +168,7 @@ def sources(
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
         np, rule, name = _first_name(toks, figs, n, data)
-        if name is None and (court := _court(article_text, sentence_start, toks, fig)):
+        if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
@@ -166,6 +180,62 @@ def sources(
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
+    return _same_clause(toks, figs, out)
+
+
+def _is_finite(t: Tok) -> bool:
+    return t.pos in ("VERB", "AUX") and t.verbform == "Fin"
+
+
+def _has_own_verb(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """ "mais 9 000 ont défilé": the figure is the subject of a verb of its own clause."""
+    for t in toks[fig.last :]:
+        if t.text in _CLAUSE_ENDS or t.text in (",", "(", ")"):
+            return False
+        if _is_finite(t):
+            return True
+    return False
+
+
+def _open_parenthesis(toks: tuple[Tok, ...], first: int) -> int | None:
+    """Index of the parenthesis still open before token ``first``, if any."""
+    depth = 0
+    for k in range(first - 1, -1, -1):
+        depth += (toks[k].text == ")") - (toks[k].text == "(")
+        if depth < 0:
+            return k
+    return None
+
+
+def _same_clause(
+    toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
+) -> list[SourceResult]:
+    """A figure without a source of its own in the clause of an earlier figure that has one
+    shares it: the second bound of "entre 800 000 et un million", the parts of a total
+    ("dont 80 000 à Paris", "173 cas (39 confirmés, 134 suspects)"). Not across a finite
+    verb nor for a figure with a verb of its own ("mais 9 000 ont défilé": another clause
+    may have another speaker), nor from a count of a contrast ("700 000
+    selon la CGT et 81 000 pour la préfecture": each count its own body)."""
+    for n, res in enumerate(out):
+        if res.rule != "none":
+            continue
+        opened = _open_parenthesis(toks, figs[n].first)
+        if opened is not None:  # "(10 directement et 2 indirectement liés)": the parts of
+            # the figure before the parenthesis
+            src = next((out[m] for m in range(n - 1, -1, -1) if figs[m].last <= opened
+                        and out[m].rule not in ("no_source_kind", "scope")), None)
+            if src is not None and src.source and src.rule != "counted_by":
+                out[n] = SourceResult(src.source, "same_clause")
+            continue
+        if _has_own_verb(toks, figs[n]):
+            continue
+        for m in range(n - 1, -1, -1):
+            between = toks[figs[m].last : figs[n].first]
+            if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
+                break
+            if out[m].source and out[m].rule != "counted_by":
+                out[n] = SourceResult(out[m].source, "same_clause")
+                break
     return out
 
 
@@ -190,8 +260,8 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("counted_by", "agent_after", "selon", "inverted", "gapped", "speech_verb",
-             "passive_agent", "selon_far", "document")
+    rules = ("counted_by", "agent_after", "passive_counted", "selon", "inverted", "gapped",
+             "speech_verb", "counting_subject", "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
             np = counted_by(toks, figs, n)
@@ -208,82 +278,48 @@ def _first_name(
             np = inverted(toks, fig.last, data)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
+        elif rule == "passive_counted":
+            np = passive_counted(toks, fig, data)
+        elif rule == "counting_subject":
+            np = counting_subject(toks, fig.first, data)
         elif rule == "document":
             np = document_subject(toks, data)
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
+        if name and _points_back(np):
+            name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
         if name:
             if rule == "speech_verb" and relative_antecedent(toks, np):
                 rule += "+relative"  # named in passing: not the report's source
             return np, rule, name
+    alone = _document_alone(toks, fig, data)
+    if alone:
+        return alone, "document_alone", alone[-1].text
     return None, "none", None
 
 
-@cache
-def _court_pattern() -> regex.Pattern[str]:
-    courts = "|".join(regex.escape(c) for c in speech_words().courts)
-    return regex.compile(rf"(?<!\w)(?:{courts})(?!\w)[^.;:!?()«»\"\n,]*", regex.IGNORECASE)
-
-
-def _court(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
-           fig: Figure) -> str | None:
-    """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
-    court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
-    else the first one named in the article; None without a verb of judgment before the
-    figure or a court named."""
-    w = speech_words()
-    if not any(t.lemma in w.judgment_verbs or t.lower in w.judgment_forms
-               for t in toks[: fig.first]):
-        return None
-    end = sentence_start + (toks[-1].end if toks else 0)
-    found = list(_court_pattern().finditer(article_text, 0, end))
-    own = [m for m in found if m.start() >= sentence_start]
-    if own:
-        found = own
-    elif found:
-        found = found[:1]  # the court that tried the case is named first ("une cour d'appel
-        # pourrait" comes later)
-    else:
-        return None
-    data = source_data()
-    words: list[str] = []
-    for word in found[-1].group(0).split():
-        if words and (word.lower() in data.stops or word.lower() in data.not_source_words
-                      or word.lower() in data.leading_time_words or len(words) >= 6):
-            break
-        words.append(word)
-    return " ".join(words) or None
-
-
-def quote_speaker(
-    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
-) -> str | None:
-    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
-    introducing it ("Dmitri Peskov a déclaré : « ...")."""
-    from factcheck.context.nlp import parse_sentences
-
-    data = source_data()
-    tail_end = text.find("\n", quote_end)
-    tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
-    head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
-    head = text[head_start:quote_start]
-    ends = list(_SENTENCE_END.finditer(head))
-    head = head[ends[-1].end() :] if ends else head
-    np = None
-    if tail.lstrip()[:1] == ",":
-        np = inverted(parse_sentences([tail])[0], 0, data)
-    if not np and head.strip():
-        toks = parse_sentences([head])[0]
-        np = forward(toks, len(toks), data)
+def _document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
+    """A document without author as the subject of a verb of speech states the figure
+    itself: "L'enquête révèle un détournement de 4 millions", "..., estime l'étude" -> the
+    document ("enquête", "étude"), a kind of source that ties no figure across articles."""
+    np = inverted(toks, fig.last, data) or forward(toks, fig.first, data)
     if not np:
         return None
-    name = clean_name(np, data)
-    if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_start, speakers, pronoun=name)
-    if not name:
+    g = grammar()
+    words = [t for t in np if t.pos not in ("DET", "ADJ") and t.lower not in g.source_articles]
+    if len(words) != 1 or not (words[0].lower in data.documents
+                               or words[0].lemma in data.documents):
         return None
-    return role_holder(name, text) or fullest_name(name, text)
+    if words[0].lower in data.not_sources:
+        return None  # "Le bilan note que": a word that names nobody, the report's source holds
+    return words
+
+
+def _points_back(np: list[Tok]) -> bool:
+    """ "cette source", "ce bulletin": a demonstrative and one noun."""
+    return len(np) == 2 and np[0].lower in speech_words().demonstratives \
+        and np[1].pos == "NOUN"
 
 
 @cache
@@ -311,9 +347,9 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
     bonne"), for the quantities of the report that follows. Without a figure to anchor it,
     only a name holding a capital or a body named by its head noun ("a indiqué la
-    préfecture") is taken ("la hausse se poursuit" names nobody); None for a pronoun or no
-    name. A document with its author as subject speaks for its author ("Les prévisions
-    d'Agreste sont conformes")."""
+    préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se
+    poursuit" names nobody); None for a pronoun or no name. A document with its author as
+    subject speaks for its author ("Les prévisions d'Agreste sont conformes")."""
     data = source_data()
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
@@ -322,7 +358,8 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
             continue  # "qu'Arvalis, dont les prévisions ...": named in passing
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
-                and (any(ch.isupper() for ch in name) or is_generic_source(name)):
+                and (any(ch.isupper() for ch in name) or is_generic_source(name)
+                     or is_body(name)):
             return fullest_name(name, article_text)
     return None
 

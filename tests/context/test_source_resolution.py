@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.context.names import is_generic_source, resolve_source, same_source
+from factcheck.context.names import is_body, is_generic_source, resolve_source, same_source
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
                       .read_text("utf-8"))["case"]
@@ -36,3 +36,16 @@ def test_other_names_are_other_sources(a: str, b: str) -> None:
 def test_a_bare_head_noun_is_generic() -> None:
     assert is_generic_source("le ministère") and is_generic_source("Mairie")
     assert not is_generic_source("ministère de la Justice")
+
+
+@pytest.mark.parametrize(("name", "body"), [("la chambre régionale des comptes", True),
+                                             ("le ministère de l'Intérieur", True),
+                                             ("l'institut technique", False),
+                                             ("la préfecture", False),
+                                             ("Arvalis", False)])
+def test_a_body_is_a_head_noun_with_its_complement(name: str, body: bool) -> None:
+    assert is_body(name) is body
+
+
+def test_a_document_without_author_is_generic() -> None:
+    assert is_generic_source("l'enquête") and is_generic_source("étude")

@@ -1,0 +1,89 @@
+"""Quotations: the span of the quotation holding a figure, and who speaks it (named after
+the closing mark, introducing it, or the subject of the sentence before). Private to
+``factcheck.context.source``."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.context._speech_words import speech_at
+from factcheck.context.lexicon import source_data
+from factcheck.context.names import (
+    fullest_name,
+    is_person_like,
+    previous_speaker,
+    role_holder,
+)
+from factcheck.context.speakers import clean_name, forward, inverted, inverted_at
+
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+_TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker
+_SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
+
+
+def in_quote(text: str, pos: int) -> tuple[int, int] | None:
+    """Offsets of the opening and closing marks of the quotation containing ``pos`` (within
+    its paragraph), if any."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:pos]
+    for open_, close in _OPEN_CLOSE.items():
+        if open_ == close:
+            if before.count(open_) % 2 == 1:
+                end = text.find(close, pos, para_end)
+                return (para_start + before.rfind(open_), end) if end >= 0 else None
+        else:
+            o = before.rfind(open_)
+            if o >= 0 and before.rfind(close) < o:
+                end = text.find(close, pos, para_end)
+                return (para_start + o, end) if end >= 0 else None
+    return None
+
+
+def quote_speaker(
+    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
+) -> str | None:
+    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
+    introducing it ("Dmitri Peskov a déclaré : « ...")."""
+    from factcheck.context.nlp import parse_sentences
+
+    data = source_data()
+    tail_end = text.find("\n", quote_end)
+    tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
+    head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
+    head = text[head_start:quote_start]
+    ends = list(_SENTENCE_END.finditer(head))
+    head_start += ends[-1].end() if ends else 0
+    head = text[head_start:quote_start]
+    np = None
+    if tail.lstrip()[:1] == ",":
+        np = inverted(parse_sentences([tail])[0], 0, data)
+    elif tail.strip():
+        # "» estime Agreste, le service ...": the verb right after the closing mark.
+        marked = parse_sentences([text[quote_end : quote_end + 1 + len(tail)]])[0]
+        v = next((i for i, t in enumerate(marked[:_TAIL_VERB])
+                  if speech_at(marked, i, data) is not None), None)
+        np = inverted_at(marked, v, data) if v else None
+    if not np and head.strip():
+        toks = parse_sentences([head])[0]
+        np = forward(toks, len(toks), data)
+    if not np and not head.strip():
+        # A quotation opening its sentence continues the person the sentence before names
+        # as its subject ("Alain Rousset, son président, n'a pas caché son agacement. « Pour
+        # la Hesse, il est de 40 milliards »").
+        before = text[max(text.rfind("\n", 0, max(head_start - 1, 0)) + 1, head_start - 300)
+                      : head_start]
+        ends = list(_SENTENCE_END.finditer(before.rstrip()))
+        before = before[ends[-1].end() :] if ends else before
+        person = previous_speaker(before, len(before)) if before.strip() else None
+        if person and is_person_like(person):
+            return fullest_name(person, text)
+    if not np:
+        return None
+    name = clean_name(np, data)
+    if name and name.lower().split("-")[-1] in data.pronouns:
+        name = previous_speaker(text, quote_start, speakers, pronoun=name)
+    if not name:
+        return None
+    return role_holder(name, text) or fullest_name(name, text)
