@@ -182,6 +182,8 @@ def _sentence_contexts(
             # "Elle atteint 200 %": the last figure read.
             ant = next((c for v, c in reversed(state.metrics)
                         if v is not None and v == m.value), state.metrics[-1][1])
+            if sub.antecedent is not None and sub.antecedent < len(out):
+                ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
         # A clause without a verb continues the previous figure's: "..., soit une hausse de

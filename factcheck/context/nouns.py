@@ -14,6 +14,7 @@ from factcheck.context.phrases import (
     head_before,
     lemma_of,
     mistagged_noun,
+    mistagged_pronoun,
     nounish,
     number_word,
     unwrap_container,
@@ -42,7 +43,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         and toks[j].lower in data.elliptic_after_de
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
-    if j < len(toks) and nounish(toks[j], data):
+    if j < len(toks) and (nounish(toks[j], data) or (
+            j > fig.last and toks[j - 1].lower in g.de and mistagged_pronoun(toks[j], data))):
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -145,11 +147,31 @@ def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     """The head of the noun phrase whose last noun is ``j``: back over its complements ("un
     taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
     or estimate at the head hands over to its complement later (``subject_at``)."""
+    chain = _complement_chain(toks, j, data)
+    if len(chain) > 1 and lemma_of(toks[chain[-1]], data) in data.wrapping_nouns:
+        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
+    return chain[-1]
+
+
+def phrase_top(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The first noun of the noun phrase whose last noun is ``j``, back over its complements
+    ("la hausse des impôts" -> hausse), a noun of change included."""
+    return _complement_chain(toks, j, data)[-1]
+
+
+def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[int]:
+    """The nouns from ``j`` back to the head its "de" complements hang from ("un taux de
+    réussite au baccalauréat" -> baccalauréat, réussite, taux)."""
+    if j > 0 and toks[j - 1].pos == "NOUN" and not toks[j - 1].is_title \
+            and toks[j].pos == "NOUN" and lemma_of(toks[j - 1], data) not in data.time_nouns:
+        j -= 1  # "une dette nette de": a French noun phrase is headed by its first noun
     chain = [j]
     for _ in range(_MAX_COMPLEMENTS):
         k = j - 1
-        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners):
-            k -= 1
+        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners) \
+                and not (k > 0 and toks[k].lower in _COMPLEMENT_LINKS
+                         and toks[k - 1].pos in data.des_after_pos):
+            k -= 1  # not the "des" of "la hausse des impôts", a preposition there
         if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
             break
         h = k - 1
@@ -164,9 +186,7 @@ def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
             break
         j = h
         chain.append(j)
-    if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
-        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
-    return j
+    return chain
 
 
 def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

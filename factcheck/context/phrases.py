@@ -149,3 +149,10 @@ def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:
+    """A noun the small model tagged as a pronoun ("des dizaines de pompiers", "60 km de
+    digues"): a lower-case word tagged PRON that is no pronoun."""
+    return t.pos == "PRON" and t.is_word and not t.is_title \
+        and t.lower.replace("’", "'") not in data.pronoun_forms

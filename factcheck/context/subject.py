@@ -39,6 +39,14 @@ from factcheck.context.anaphora import (
 )
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
+from factcheck.context.measures import (
+    bare_estimate,
+    change_amount,
+    is_share,
+    partitive,
+    relative,
+    unit_subject,
+)
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_object,
@@ -100,6 +108,18 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
             results[n] = own
             continue
+        if (unit := unit_subject(toks, fig, data)) is not None:
+            # "l'incendie a ravagé 16 000 hectares", "à 380 km d'Athènes": the unit names
+            # the metric, unless a parenthesis glosses a noun phrase with it.
+            gloss = _gloss(toks, figs, results, n, data)
+            results[n] = gloss or SubjectResult(
+                unit[0], unit[1], qualify(toks, fig, unit[1], unit[1] is not None), "unit")
+            continue
+        if (c := change_amount(toks, fig, data)) is not None:
+            # "la hausse des impôts de 40 milliards": an amount measures the change.
+            results[n] = SubjectResult(
+                subject_at(toks, c, data), c, qualify(toks, fig, c, False), "change_amount")
+            continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
         if k is None and n + 1 < len(figs) and shares_next_noun(toks, fig, figs[n + 1]):
@@ -133,6 +153,16 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
+            if rule == "noun_after" and is_share(toks, fig, k, data):
+                # "ont représenté 22,5 % des actes", "soit 5,2 % des passages": a share.
+                quals = (subject_at(toks, k, data), *quals)
+                results[n] = SubjectResult(data.share_subject, None, quals, "share")
+                continue
+            if n > 0 and rule == "noun_after" and relative(fig, data) \
+                    and lemma_of(toks[k], data) in data.change_nouns:
+                # "(996 personnes, soit 4 % d'augmentation)": the change of the figure before.
+                pending[n] = "apposition"
+                continue
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
         if kind != Kind.ORDINAL and (
@@ -155,6 +185,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "threshold"
             )
+            continue
+        if fig.first >= 2 and toks[fig.first - 1].lower in grammar().de \
+                and demonstrative_metric(toks, fig.first - 2):
+            pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
             continue
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)
@@ -187,6 +221,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if prev in data.appositions:
             pending[n] = "apposition"
             continue
+        if partitive(toks, fig, data):
+            pending[n] = "anaphora"  # "les secours en ont comptabilisé 85": counted before
+            continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             results[n] = SubjectResult(
@@ -205,6 +242,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 k = object_after(toks, fig, data)
             if demonstrative_metric(toks, k):
                 pending[n] = "anaphora"  # "Ce chiffre était de 2 027"
+                continue
+            if bare_estimate(toks, k, data):
+                pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
                 continue
             if k is not None:
                 results[n] = SubjectResult(
@@ -303,12 +343,14 @@ def _resolve_pending(
         if results[n] is None and pending[n] == "anaphora":
             # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
             results[n] = SubjectResult(None, None, (), "anaphora_open")
-        elif results[n] is None and pending[n] == "ellipsis" and any(
-                r is not None and r.rule == "anaphora_open" for r in results[:n]):
+        elif results[n] is None and pending[n] == "ellipsis" and (opened := [
+                m for m, r in enumerate(results[:n]) if r and r.rule == "anaphora_open"]):
             # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
-            results[n] = SubjectResult(None, None, (), "anaphora_open")
+            results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
+            if bare_estimate(toks, k, data):
+                k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
             if k is not None and _level_after_change(toks, k, figs[n], data):
                 # "La session avait enregistré un repli à 91,1 %": the level reached after a
                 # change measures the metric read before, not the change ("une hausse de
