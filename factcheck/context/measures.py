@@ -1,8 +1,11 @@
-"""What the figure's own form says about the metric, for ``factcheck.context.subject``: a unit
-that names what is measured ("16 000 hectares", "69,9 q/ha", "à 380 km d'Athènes"), a
-percentage of a whole after a verb of share or "soit" (a share: "ont représenté 22,5 % des
-actes"), and an absolute amount after a noun of change (the change itself: "la hausse des
-impôts de 40 milliards"). Words in ``context_subject.toml``."""
+"""What the figure's own form and place say about the metric, for
+``factcheck.context.subject``: a unit that names what is measured ("16 000 hectares", "69,9
+q/ha", "à 380 km d'Athènes"), a percentage of a whole after a verb of share or "soit" (a
+share: "ont représenté 22,5 % des actes"), an absolute amount after a noun of change (the
+change itself: "la hausse des impôts de 40 milliards"), a participle phrase opening the
+sentence ("Estimée à 29,6 Mt, la production ..."), the clitic "en" ("en ont recensé 85"), a
+noun of estimate left without complement, the level reached after a change ("un repli à
+91,1 %") and the event a date is attached to. Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
@@ -108,3 +111,54 @@ def partitive(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
         verb = verb or toks[j].pos != "ADV"
         j -= 1
     return verb and j >= 0 and toks[j].pos == "PRON" and toks[j].lower in data.partitive_clitics
+
+
+def fronted_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The subject of the main clause after a participle phrase opening the sentence:
+    "Estimée à 29,6 Mt, la production de blé tendre recule" measures the production."""
+    g = grammar()
+    j = fig.first - 1
+    if j < 1 or (toks[j].lower not in g.verb_links and toks[j].lower not in g.de):
+        return None
+    k = j - 1
+    while k > 0 and toks[k].pos == "ADV":
+        k -= 1
+    if k != 0 or not toks[k].is_word or not toks[k].lower.endswith(g.participle_endings):
+        return None
+    comma = next((i for i in range(fig.last, len(toks)) if toks[i].text == ","), None)
+    if comma is None:
+        return None
+    h = comma + 1
+    while h < len(toks) and (toks[h].pos == "DET" or toks[h].lower in data.determiners):
+        h += 1
+    if h == comma + 1 or h >= len(toks) or toks[h].pos != "NOUN" or toks[h].is_title:
+        return None
+    return h
+
+
+def level_after_change(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` is a noun of change followed by "à" and the figure ("un
+    repli à 91,1 %", "une baisse à près de 5 %"): the figure is the level reached."""
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return False
+    between = toks[k + 1 : fig.first]
+    links = grammar().verb_links
+    return any(t.lower in links for t in between) and all(
+        t.lower in links or t.pos in ("ADJ", "ADV", "ADP") for t in between)
+
+
+def date_event(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The event noun a date is attached to: "l'investiture de Donald Trump le 20 janvier"."""
+    j = fig.first - 1
+    g = grammar()
+    if j >= 0 and toks[j].lower in g.date_articles:
+        j -= 1
+    skipped = False
+    while j >= 0 and toks[j].is_title and toks[j].pos in ("PROPN", "NOUN"):
+        j -= 1
+        skipped = True
+    if skipped and j >= 0 and toks[j].lower in g.de_links:
+        j -= 1
+    if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
+        return j
+    return None

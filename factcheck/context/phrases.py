@@ -92,6 +92,8 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
         j += 1
         if j < len(toks) and toks[j].lower in g.articles_after_de:
             j += 1
+        if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
+            j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
         if j < len(toks) and nounish(toks[j], data):
             if lemma_of(toks[j], data) in data.containers:
                 return unwrap_container(toks, j, data)

@@ -20,6 +20,18 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+* ``unit``: a unit that names the metric ("a ravagé 16 000 hectares" -> hectare, "69,9 q/ha"
+  -> rendement, "à 380 km d'Athènes" -> distance), unless a noun naming it stands near;
+* ``share``: "ont représenté 22,5 % des actes", "soit 5,2 % des passages" -> part;
+* ``change_amount``: an amount after a noun of change is the change ("la hausse des impôts
+  de 40 milliards" -> hausse; a percentage measures what changes: "la hausse de la TVA de
+  3,5 %" -> TVA);
+* ``fronted_clause``: "Estimée à 29,6 Mt, la production de blé ..." -> production;
+* ``state_of_noun``: "des cas recensés, avec 16 800 suspectés" -> cas; "25 des 26
+  provinces" shares the next figure's noun; the clitic "en" ("les secours en ont recensé
+  85") and "son montant" without complement take up an earlier metric (``anaphora``), and
+  so do figures after a noun of estimate left without complement ("les autres estimations :
+  25,17 Mt pour X");
 * a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
@@ -42,7 +54,10 @@ from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.measures import (
     bare_estimate,
     change_amount,
+    date_event,
+    fronted_subject,
     is_share,
+    level_after_change,
     partitive,
     relative,
     unit_subject,
@@ -55,16 +70,16 @@ from factcheck.context.nouns import (
     gapped_subject,
     governing_verb,
     noun_after,
+    noun_before,
     noun_before_de,
     noun_inside,
     object_after,
-    opens_parenthesis,
     ordinal_noun,
-    parenthesis_head,
-    parenthesis_mate,
+    out_of_next,
     shares_next_noun,
     threshold_noun,
 )
+from factcheck.context.parentheses import opens_parenthesis, parenthesis_head, parenthesis_mate
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
 from factcheck.deadline import checkpoint
@@ -122,8 +137,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
-        if k is None and n + 1 < len(figs) and shares_next_noun(toks, fig, figs[n + 1]):
-            # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales".
+        if k is None and n + 1 < len(figs) and (shares_next_noun(toks, fig, figs[n + 1])
+                                                or out_of_next(toks, fig, figs[n + 1])):
+            # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales", "25 des 26
+            # provinces".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
@@ -148,6 +165,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # sentence counts the same thing in another state.
                 state = lemma_of(toks[k], data)
                 results[n] = SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
+                continue
+            if (part_of is None and (prev is None or not prev.subject)
+                    and toks[k].lower in data.part_states
+                    and (h := noun_before(toks, fig.first, data)) is not None):
+                # "la quasi-totalité des cas recensés avec 16 800 suspectés": a state of the
+                # noun counted before.
+                state = lemma_of(toks[k], data)
+                results[n] = SubjectResult(subject_at(toks, h, data), h, (state,), "state_of_noun")
                 continue
             if part_of is not None:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
@@ -221,6 +246,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if prev in data.appositions:
             pending[n] = "apposition"
             continue
+        if (k := fronted_subject(toks, fig, data)) is not None:
+            # "Estimée à 29,6 Mt, la production de blé recule": the main clause's subject.
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "fronted_clause")
+            continue
         if partitive(toks, fig, data):
             pending[n] = "anaphora"  # "les secours en ont comptabilisé 85": counted before
             continue
@@ -274,8 +304,8 @@ def _gloss(
     if fig.last < len(toks) and toks[fig.last].pos == "ADV":
         return None  # "(10 directement et 2 indirectement)": parts, not a gloss
     h = parenthesis_head(toks, fig, data)
-    if h is None:
-        return None
+    if h is None or demonstrative_metric(toks, h):
+        return None  # "son montant (3,5 milliards)": a metric named earlier
     return SubjectResult(subject_at(toks, h, data), h, qualify(toks, fig, h, False), "gloss")
 
 
@@ -349,9 +379,13 @@ def _resolve_pending(
             results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
+            if demonstrative_metric(toks, k):
+                # "En présentant son montant (3,5 milliards)": a metric named earlier.
+                results[n] = SubjectResult(None, None, (), "anaphora_open")
+                continue
             if bare_estimate(toks, k, data):
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
-            if k is not None and _level_after_change(toks, k, figs[n], data):
+            if k is not None and level_after_change(toks, k, figs[n], data):
                 # "La session avait enregistré un repli à 91,1 %": the level reached after a
                 # change measures the metric read before, not the change ("une hausse de
                 # 120 %" counts the rise).
@@ -366,28 +400,7 @@ def _resolve_pending(
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
 
 
-def _level_after_change(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> bool:
-    """Whether the noun at ``k`` is a noun of change followed by "à" and the figure ("un
-    repli à 91,1 %", "une baisse à près de 5 %"): the figure is the level reached."""
-    if lemma_of(toks[k], data) not in data.change_nouns:
-        return False
-    between = toks[k + 1 : fig.first]
-    links = grammar().verb_links
-    return any(t.lower in links for t in between) and all(
-        t.lower in links or t.pos in ("ADJ", "ADV", "ADP") for t in between)
-
-
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
-    j = fig.first - 1
-    g = grammar()
-    if j >= 0 and toks[j].lower in g.date_articles:
-        j -= 1
-    skipped = False
-    while j >= 0 and toks[j].is_title and toks[j].pos in ("PROPN", "NOUN"):
-        j -= 1
-        skipped = True
-    if skipped and j >= 0 and toks[j].lower in g.de_links:
-        j -= 1
-    if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
+    if (j := date_event(toks, fig, data)) is not None:
         return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
     return SubjectResult(None, None, (), "date")
