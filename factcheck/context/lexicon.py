@@ -71,6 +71,9 @@ class SubjectData:
     estimate_nouns: frozenset[str] = frozenset()
     partitive_clitics: frozenset[str] = frozenset()
     pronoun_forms: frozenset[str] = frozenset()
+    among_them: tuple[str, ...] = ()
+    relative_subjects: frozenset[str] = frozenset()
+    purpose_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +273,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
-            "pronoun_forms")},
+            "pronoun_forms", "relative_subjects", "purpose_links")},
+        among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 
 

@@ -14,8 +14,8 @@ from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_phrase,
     governing_verb,
-    noun_after,
     noun_before_de,
+    phrase_head,
     phrase_top,
 )
 from factcheck.context.phrases import head_before, lemma_of, mistagged_noun
@@ -35,8 +35,8 @@ def unit_subject(
         return None
     if entry.after and (fig.first == 0 or toks[fig.first - 1].lower not in entry.after):
         return None
-    near = (noun_before_de(toks, fig.first, data), noun_after(toks, fig, data),
-            head_before(toks, fig.first, data))
+    # Before the figure only: "11 000 hectares de surfaces agricoles" is an area in hectares.
+    near = (noun_before_de(toks, fig.first, data), head_before(toks, fig.first, data))
     for k in near:
         if k is not None and lemma_of(toks[k], data) in entry.nouns:
             return lemma_of(toks[k], data), k
@@ -162,3 +162,42 @@ def date_event(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
         return j
     return None
+
+
+def among_them(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether "d'entre eux" follows the figure ("342 d'entre eux"): a part of a group an
+    earlier figure counted."""
+    after = " ".join(t.lower for t in toks[fig.last : fig.last + 4])
+    after = after.replace("’", "'").replace("-", " ").replace("' ", "'")
+    return any(after.startswith(phrase) for phrase in data.among_them)
+
+
+def relative_antecedent(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int | None:
+    """The noun a relative "qui" subject of the verb at ``v`` stands for: "la hausse de
+    l'encours de la dette, « qui a progressé de 1,6 milliard »" -> encours (a noun of change
+    hands over to its complement)."""
+    j = v - 1
+    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in ("se", "s'", "s’")):
+        j -= 1
+    if j < 1 or toks[j].pos != "PRON" or toks[j].lower not in data.relative_subjects:
+        return None
+    j -= 1
+    while j >= 0 and (toks[j].pos == "ADJ" or toks[j].text in ",«»\"“”"):
+        j -= 1  # "la dette, « qui"
+    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title or not toks[j].is_word:
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.time_nouns or lem in data.not_subjects:
+        return None
+    return phrase_head(toks, j, data)
+
+
+def continues_clause(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:
+    """Whether the verb at ``v`` is an infinitive after "pour" ("a progressé de 1,6 milliard
+    pour atteindre 8,6 milliards"): its subject is the clause's, the figure the same metric."""
+    if toks[v].verbform != "Inf":
+        return False
+    j = v - 1
+    while j >= 0 and (toks[j].pos == "ADV" or toks[j].lower in ("se", "s'", "s’")):
+        j -= 1
+    return j >= 0 and toks[j].lower in data.purpose_links

@@ -20,18 +20,11 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
-* ``unit``: a unit that names the metric ("a ravagé 16 000 hectares" -> hectare, "69,9 q/ha"
-  -> rendement, "à 380 km d'Athènes" -> distance), unless a noun naming it stands near;
-* ``share``: "ont représenté 22,5 % des actes", "soit 5,2 % des passages" -> part;
-* ``change_amount``: an amount after a noun of change is the change ("la hausse des impôts
-  de 40 milliards" -> hausse; a percentage measures what changes: "la hausse de la TVA de
-  3,5 %" -> TVA);
-* ``fronted_clause``: "Estimée à 29,6 Mt, la production de blé ..." -> production;
-* ``state_of_noun``: "des cas recensés, avec 16 800 suspectés" -> cas; "25 des 26
-  provinces" shares the next figure's noun; the clitic "en" ("les secours en ont recensé
-  85") and "son montant" without complement take up an earlier metric (``anaphora``), and
-  so do figures after a noun of estimate left without complement ("les autres estimations :
-  25,17 Mt pour X");
+* what the figure's own form and place say (:mod:`.measures`): ``unit`` ("a ravagé 16 000
+  hectares" -> hectare), ``share`` ("soit 5,2 % des passages" -> part), ``change_amount`` ("la
+  hausse des impôts de 40 milliards" -> hausse), ``fronted_clause``, ``relative_clause``
+  ("l'encours, qui a progressé de"), ``state_of_noun``; "en", "d'entre eux", "son montant"
+  take up an earlier metric;
 * a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
@@ -42,7 +35,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from factcheck.context.anaphora import (
     demonstrative_figure,
@@ -52,21 +45,22 @@ from factcheck.context.anaphora import (
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.measures import (
+    among_them,
     bare_estimate,
     change_amount,
+    continues_clause,
     date_event,
     fronted_subject,
     is_share,
-    level_after_change,
     partitive,
     relative,
+    relative_antecedent,
     unit_subject,
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_object,
     change_phrase,
-    container_after,
     gapped_subject,
     governing_verb,
     noun_after,
@@ -79,23 +73,15 @@ from factcheck.context.nouns import (
     shares_next_noun,
     threshold_noun,
 )
-from factcheck.context.parentheses import opens_parenthesis, parenthesis_head, parenthesis_mate
+from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
+from factcheck.context.pending import SubjectResult, resolve_pending
 from factcheck.context.phrases import head_before, lemma_of, subject_at
-from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
+from factcheck.context.qualifiers import qualify
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _DURATION_RULES = frozenset({"duration_of", "age"})
-
-
-@dataclass(frozen=True, slots=True)
-class SubjectResult:
-    subject: str | None
-    noun: int | None  # token index of the subject noun, when in this sentence
-    qualifiers: tuple[str, ...]
-    rule: str
-    antecedent: int | None = None  # index of the figure it was taken from
 
 
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
@@ -134,6 +120,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "la hausse des impôts de 40 milliards": an amount measures the change.
             results[n] = SubjectResult(
                 subject_at(toks, c, data), c, qualify(toks, fig, c, False), "change_amount")
+            continue
+        if among_them(toks, fig, data):
+            pending[n] = "anaphora"  # "342 d'entre eux": counted before
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
@@ -260,6 +249,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "gapped_clause"
             )
             continue
+        if v is not None and n > 0 and continues_clause(toks, v, data):
+            pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
+            continue
+        if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "relative_clause")
+            continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
             # names the metric, the clause subject the one who assesses.
@@ -282,7 +278,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 )
                 continue
         pending[n] = "ellipsis"
-    _resolve_pending(toks, figs, results, pending, data)
+    resolve_pending(toks, figs, results, pending, data)
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
 
 
@@ -329,75 +325,6 @@ def _part_of(
         if r is not None and r.subject is not None:
             return r
     return None
-
-
-def _resolve_pending(
-    toks: tuple[Tok, ...],
-    figs: list[Figure],
-    results: list[SubjectResult | None],
-    pending: dict[int, str],
-    data: SubjectData,
-) -> None:
-    def candidate(order: range, n: int) -> int | None:
-        kinds = (figs[n].mention.kind,)
-        for same_kind in (True, False):
-            for m in order:
-                r = results[m]
-                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL:
-                    continue
-                if not same_kind or figs[m].mention.kind in kinds:
-                    return m
-        return None
-
-    for backward_first in (True, False):
-        for n in sorted(pending):
-            checkpoint()
-            if results[n] is not None:
-                continue
-            # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
-            m = parenthesis_mate(toks, figs, n)
-            mate = results[m] if m is not None else None
-            if mate is None or mate.subject is None:
-                m = candidate(range(n - 1, -1, -1), n)
-            if m is None and not backward_first and pending[n] != "anaphora":
-                m = candidate(range(n + 1, len(figs)), n)
-            if m is None:
-                continue
-            ant = results[m]
-            assert ant is not None
-            own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
-            inherited = [q for q in ant.qualifiers if not is_predicate(toks, ant.noun, q)]
-            quals = tuple(dict.fromkeys([*inherited, *own]))
-            results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
-    for n in pending:
-        if results[n] is None and pending[n] == "anaphora":
-            # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
-            results[n] = SubjectResult(None, None, (), "anaphora_open")
-        elif results[n] is None and pending[n] == "ellipsis" and (opened := [
-                m for m, r in enumerate(results[:n]) if r and r.rule == "anaphora_open"]):
-            # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
-            results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
-        elif results[n] is None:
-            k = head_before(toks, figs[n].first, data)
-            if demonstrative_metric(toks, k):
-                # "En présentant son montant (3,5 milliards)": a metric named earlier.
-                results[n] = SubjectResult(None, None, (), "anaphora_open")
-                continue
-            if bare_estimate(toks, k, data):
-                k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
-            if k is not None and level_after_change(toks, k, figs[n], data):
-                # "La session avait enregistré un repli à 91,1 %": the level reached after a
-                # change measures the metric read before, not the change ("une hausse de
-                # 120 %" counts the rise).
-                k = None
-            elif k is None:
-                k = container_after(toks, figs[n].last, data)
-            if k is not None:
-                results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
-            else:
-                # Left to the previous sentence ("12 canons. Et 6 autres suivront").
-                own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
-                results[n] = SubjectResult(None, None, own, "ellipsis_open")
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
