@@ -208,13 +208,13 @@ def _sentence_contexts(
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
+        own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
             # weaker reading that cross-referencing does not tie by.
             place, place_mode = ant.place, "inherited"
         sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
                               None)
-        own_place = own_place or place is not None
         if place is None and situated and sentence_place:
             # The place of an earlier figure of the sentence covers the next ones ("79 631
             # détenus en France contre 78 969 le mois précédent"), as a weaker reading.

@@ -75,7 +75,7 @@ from factcheck.context.nouns import (
 )
 from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
 from factcheck.context.pending import SubjectResult, resolve_pending
-from factcheck.context.phrases import head_before, lemma_of, subject_at
+from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -169,7 +169,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
             if rule == "noun_after" and is_share(toks, fig, k, data):
                 # "ont représenté 22,5 % des actes", "soit 5,2 % des passages": a share.
-                quals = (subject_at(toks, k, data), *quals)
+                whole = unwrap_container(toks, k, data)  # "de l'ensemble des passages"
+                quals = tuple(dict.fromkeys((subject_at(toks, whole, data), *quals)))
                 results[n] = SubjectResult(data.share_subject, None, quals, "share")
                 continue
             if n > 0 and rule == "noun_after" and relative(fig, data) \
