@@ -185,6 +185,8 @@ def _sentence_contexts(
             # "Elle atteint 200 %": the last figure read.
             ant = next((c for v, c in reversed(state.metrics)
                         if v is not None and v == m.value), state.metrics[-1][1])
+            if sub.antecedent is not None and sub.antecedent < len(out):
+                ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
@@ -209,13 +211,13 @@ def _sentence_contexts(
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
+        own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
             # weaker reading that cross-referencing does not tie by.
             place, place_mode = ant.place, "inherited"
         sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
                               None)
-        own_place = own_place or place is not None
         if place is None and situated and sentence_place:
             # The place of an earlier figure of the sentence covers the next ones ("79 631
             # détenus en France contre 78 969 le mois précédent"), as a weaker reading.

@@ -30,6 +30,8 @@ class AnaphoraData:
     level_forms: frozenset[str]  # their conjugated forms
     determiners: frozenset[str]
     being_forms: frozenset[str]  # forms of "être": a verb of level only before "de"/"à"
+    possessives: frozenset[str] = frozenset()
+    possessive_metric_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -48,6 +50,8 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         level_forms=frozenset(forms | set(d["irregular_forms"])),
         determiners=frozenset(full["determiners"]),
         being_forms=frozenset(d["being_forms"]),
+        possessives=frozenset(d.get("possessives", [])),
+        possessive_metric_nouns=frozenset(d.get("possessive_metric_nouns", [])),
     )
 
 
@@ -75,13 +79,18 @@ def level_verb(toks: tuple[Tok, ...], j: int) -> bool:
 
 
 def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
-    """ "Ce chiffre", "ce montant", "ce niveau": a metric noun after a demonstrative."""
+    """ "Ce chiffre", "ce montant", "ce niveau": a metric noun after a demonstrative; "son
+    montant" with no complement after it."""
     if k is None or k == 0:
         return False
     d = anaphora_data()
     t = toks[k]
-    return (t.lemma in d.metric_nouns or t.lower in d.metric_nouns) \
-        and toks[k - 1].lower in d.demonstratives
+    if (t.lemma in d.metric_nouns or t.lower in d.metric_nouns) \
+            and toks[k - 1].lower in d.demonstratives:
+        return True
+    bare = k + 1 >= len(toks) or toks[k + 1].lower.replace("’", "'") not in grammar().de_links
+    return bare and toks[k - 1].lower in d.possessives \
+        and (t.lemma in d.possessive_metric_nouns or t.lower in d.possessive_metric_nouns)
 
 
 def demonstrative_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:

@@ -8,11 +8,21 @@ by :mod:`factcheck.context.world`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from factcheck.lang import LanguageDataError, load_data
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSubject:
+    """What a unit says is measured (``[unit_subjects]``): the subject, the nouns that name
+    the same metric, and the words the figure must follow (empty: anywhere)."""
+
+    subject: str
+    nouns: frozenset[str]
+    after: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,16 @@ class SubjectData:
     relative_units: frozenset[str] = frozenset()
     threshold_words: frozenset[str] = frozenset()
     threshold_links: frozenset[str] = frozenset()
+    unit_subjects: dict[str, UnitSubject] = field(default_factory=dict)
+    share_subject: str = ""
+    share_verbs: frozenset[str] = frozenset()
+    absolute_change_kinds: frozenset[str] = frozenset()
+    estimate_nouns: frozenset[str] = frozenset()
+    partitive_clitics: frozenset[str] = frozenset()
+    pronoun_forms: frozenset[str] = frozenset()
+    among_them: tuple[str, ...] = ()
+    relative_subjects: frozenset[str] = frozenset()
+    purpose_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +269,23 @@ def subject_data(code: str = "fr") -> SubjectData:
         relative_units=_words(d, "relative_units", f),
         threshold_words=_words(d, "threshold_words", f),
         threshold_links=_words(d, "threshold_links", f),
+        unit_subjects=_unit_subjects(_table(d, "unit_subjects", f), f),
+        share_subject=str(d.get("share_subject", "")),
+        **{name: _words(d, name, f) for name in (
+            "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
+            "pronoun_forms", "relative_subjects", "purpose_links")},
+        among_them=tuple(sorted(_words(d, "among_them", f))),
     )
+
+
+def _unit_subjects(table: dict[str, Any], f: str) -> dict[str, UnitSubject]:
+    out = {}
+    for unit, entry in table.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("subject"), str):
+            raise LanguageDataError(f"{f}.toml: unit_subjects.{unit} needs a 'subject'")
+        out[unit] = UnitSubject(entry["subject"], _words(entry, "nouns", f),
+                                _words(entry, "after", f))
+    return out
 
 
 @cache

@@ -2,8 +2,9 @@
 right after it ("46 drones", "près de 60 % des foyers"), inside it ("un Français sur trois"),
 before its "de" ("une enveloppe de 725 millions", a container handing over: "d'un montant de"),
 the object after a verb of assessment ("estime à 4 730 le nombre de cas"), a container later
-in the sentence ("c'est le montant de l'aide"), the verb a figure completes, and the noun of
-change of an adverbial phrase ("en hausse de")."""
+in the sentence ("c'est le montant de l'aide"), the verb a figure completes, the noun of
+change of an adverbial phrase ("en hausse de") and the head of a noun phrase (its first noun,
+back over its "de" complements). Parentheses are read in :mod:`.parentheses`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from factcheck.context.phrases import (
     head_before,
     lemma_of,
     mistagged_noun,
+    mistagged_pronoun,
     nounish,
     number_word,
     unwrap_container,
@@ -42,7 +44,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         and toks[j].lower in data.elliptic_after_de
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
-    if j < len(toks) and nounish(toks[j], data):
+    if j < len(toks) and (nounish(toks[j], data) or (
+            j > fig.last and toks[j - 1].lower in g.de and (
+                mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)))):
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -50,6 +54,12 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
+
+
+def _participle_noun(t: Tok, data: SubjectData) -> bool:
+    """A past participle after "N % de": a noun ("84,9 % d'admis", "30 % de reçus")."""
+    return t.pos == "VERB" and t.is_word and not t.is_title and t.verbform not in ("Fin", "Inf") \
+        and t.lower.endswith(grammar().participle_endings) and t.lower not in data.not_subjects
 
 
 def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
@@ -96,6 +106,23 @@ def shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
     return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().range_links
 
 
+def out_of_next(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
+    """Whether "des" alone separates the figure from the next one: "25 des 26 provinces"."""
+    return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().plural_de
+
+
+def noun_before(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
+    """The nearest common noun before token ``first``, over verbs, adverbs and prepositions
+    only ("des cas recensés, avec 16 800 suspectés" -> cas)."""
+    j = first - 1
+    while j >= 0 and (toks[j].pos in ("VERB", "ADV", "ADP", "ADJ") or toks[j].text == ","):
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
+        return None
+    lem = lemma_of(toks[j], data)
+    return None if lem in data.time_nouns or lem in data.not_subjects else j
+
+
 def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     """Whether "de" after the figure introduces what it counts: after a unit, a percentage
     or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
@@ -132,24 +159,44 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         while k >= 0 and toks[k].lower in g.container_gap:
             k -= 1
         return head_before(toks, k + 1, data)
-    return _phrase_head(toks, j, data)
+    return phrase_head(toks, j, data)
 
 
 #: Prepositions that join a complement to the noun it completes ("un taux de réussite au
 #: baccalauréat", "une baisse de l'emprunt d'équilibre").
 _COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des", "au", "aux"})
-_MAX_COMPLEMENTS = 3
+MAX_COMPLEMENTS = 3
 
 
-def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+def phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     """The head of the noun phrase whose last noun is ``j``: back over its complements ("un
     taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
     or estimate at the head hands over to its complement later (``subject_at``)."""
+    chain = _complement_chain(toks, j, data)
+    if len(chain) > 1 and lemma_of(toks[chain[-1]], data) in data.wrapping_nouns:
+        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
+    return chain[-1]
+
+
+def phrase_top(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """The first noun of the noun phrase whose last noun is ``j``, back over its complements
+    ("la hausse des impôts" -> hausse), a noun of change included."""
+    return _complement_chain(toks, j, data)[-1]
+
+
+def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[int]:
+    """The nouns from ``j`` back to the head its "de" complements hang from ("un taux de
+    réussite au baccalauréat" -> baccalauréat, réussite, taux)."""
+    if j > 0 and toks[j - 1].pos == "NOUN" and not toks[j - 1].is_title \
+            and toks[j].pos == "NOUN" and lemma_of(toks[j - 1], data) not in data.time_nouns:
+        j -= 1  # "une dette nette de": a French noun phrase is headed by its first noun
     chain = [j]
-    for _ in range(_MAX_COMPLEMENTS):
+    for _ in range(MAX_COMPLEMENTS):
         k = j - 1
-        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners):
-            k -= 1
+        while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners) \
+                and not (k > 0 and toks[k].lower in _COMPLEMENT_LINKS
+                         and toks[k - 1].pos in data.des_after_pos):
+            k -= 1  # not the "des" of "la hausse des impôts", a preposition there
         if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
             break
         h = k - 1
@@ -164,9 +211,7 @@ def _phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
             break
         j = h
         chain.append(j)
-    if len(chain) > 1 and lemma_of(toks[j], data) in data.wrapping_nouns:
-        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
-    return j
+    return chain
 
 
 def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -196,7 +241,7 @@ def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     lem = lemma_of(toks[j], data)
     if lem in data.not_subjects or lem in data.time_nouns:
         return None
-    return _phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
+    return phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -229,8 +274,9 @@ def change_phrase(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | Non
     such an adverbial phrase, else None."""
     if lemma_of(toks[k], data) not in data.change_nouns:
         return None
-    while k > 0 and toks[k - 1].pos == "ADJ":
-        k -= 1
+    while k > 0 and toks[k - 1].pos in ("ADJ", "ADV") \
+            and toks[k - 1].lower not in data.change_markers:
+        k -= 1  # "en très forte hausse"
     if k > 0 and toks[k - 1].lower in data.change_markers:
         return k - 1
     return None
@@ -267,93 +313,17 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     return None
 
 
-def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
-    """The figure before figure ``n`` in the same parenthesis, when ``n`` is not its first:
-    "(4 055, +13 %)" glosses one noun phrase, so "+13 %" measures what "4 055" does (rather
-    than an earlier percentage of the sentence)."""
-    g = grammar()
-    opened = None
-    for j in range(figs[n].first - 1, -1, -1):
-        if toks[j].text in g.gloss_closers:
-            return None
-        if toks[j].text in g.gloss_openers:
-            opened = j
-            break
-    if opened is None:
-        return None
-    inside = [m for m in range(n) if figs[m].first > opened]
-    return inside[-1] if inside else None
-
-
-def opens_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:
-    """Whether the figure is the first word of a parenthesis: "(138 734)", "(+7 %)"."""
-    return fig.first >= 1 and toks[fig.first - 1].text in grammar().gloss_openers
-
-
 def lowercase_proper(t: Tok) -> bool:
     """A lowercase word the small tagger took for a proper noun, as it does for a noun opening
     a list item ("- cambriolages (+3 %)"): a proper noun is capitalised, so this is a noun."""
     return t.pos == "PROPN" and t.is_word and t.text[:1].islower()
 
 
-def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The head of the noun phrase a parenthesis opened right before the figure glosses ("les
-    escroqueries (+7 %)", "victimes de violences enregistrées (191 679 personnes"), back over
-    complements ("les vols avec armes (+2 %)") to the first of coordinated nouns ("les
-    destructions et dégradations volontaires (+3 %)"); after a verb or "en hausse", the
-    clause subject ("les cambriolages continuent d'augmenter (+3 %)"). None when the phrase
-    is itself a complement ("liés au chikungunya (10 directement")."""
-    k = fig.first - 2
-    while k >= 0 and (toks[k].pos in ("ADJ", "ADV") or toks[k].verbform == "Part"
-                      or _trailing_participle(toks, k, data)):
-        k -= 1
-    if k < 0 or not toks[k].is_word or toks[k].is_title:
-        return None
-    if toks[k].pos in ("VERB", "AUX"):
-        return head_before(toks, k, data)
-    if toks[k].pos != "NOUN" and not lowercase_proper(toks[k]):
-        return None
-    if (c := change_phrase(toks, k, data)) is not None:
-        v = governing_verb(toks, c)
-        return head_before(toks, v, data) if v is not None else None
-    lem = lemma_of(toks[k], data)
-    if lem in data.time_nouns or lem in data.not_subjects or lem in data.bases \
-            or lem in data.change_nouns:
-        return None
-    g = grammar()
-    head = k
-    for _ in range(_MAX_COMPLEMENTS):
-        head = _phrase_head(toks, head, data)
-        j = _before_determiners(toks, head, data)
-        if j >= 1 and (toks[j].lower in g.noun_coordinators or toks[j].lower in data.gloss_links):
-            h = j - 1
-            while h >= 0 and toks[h].pos == "ADJ":
-                h -= 1
-            if h >= 0 and toks[h].pos == "NOUN" and not toks[h].is_title:
-                head = h
-                continue
-        break
-    j = _before_determiners(toks, head, data)
-    if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
-        return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
-    return head
-
-
-def _before_determiners(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
+def before_determiners(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
     j = k - 1
     while j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners):
         j -= 1
     return j
-
-
-def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """A participle after a noun phrase that the small model tagged as a noun ("violences
-    intrafamiliales enregistrées")."""
-    t = toks[k]
-    if t.pos != "NOUN" or not t.lower.endswith(grammar().participle_endings) or k == 0:
-        return False
-    before = toks[k - 1]
-    return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)
 
 
 def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -371,8 +341,8 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         k -= 1
     if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
         return None
-    head = _phrase_head(toks, k, data)
-    b = _before_determiners(toks, head, data)
+    head = phrase_head(toks, k, data)
+    b = before_determiners(toks, head, data)
     if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
         return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
     return head

@@ -92,6 +92,8 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
         j += 1
         if j < len(toks) and toks[j].lower in g.articles_after_de:
             j += 1
+        if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
+            j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
         if j < len(toks) and nounish(toks[j], data):
             if lemma_of(toks[j], data) in data.containers:
                 return unwrap_container(toks, j, data)
@@ -149,3 +151,10 @@ def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:
+    """A noun the small model tagged as a pronoun ("des dizaines de pompiers", "60 km de
+    digues"): a lower-case word tagged PRON that is no pronoun."""
+    return t.pos == "PRON" and t.is_word and not t.is_title \
+        and t.lower.replace("’", "'") not in data.pronoun_forms

@@ -20,6 +20,11 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+* what the figure's own form and place say (:mod:`.measures`): ``unit`` ("a ravagé 16 000
+  hectares" -> hectare), ``share`` ("soit 5,2 % des passages" -> part), ``change_amount`` ("la
+  hausse des impôts de 40 milliards" -> hausse), ``fronted_clause``, ``relative_clause``
+  ("l'encours, qui a progressé de"), ``state_of_noun``; "en", "d'entre eux", "son montant"
+  take up an earlier metric;
 * a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
@@ -30,7 +35,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from factcheck.context.anaphora import (
     demonstrative_figure,
@@ -39,40 +44,44 @@ from factcheck.context.anaphora import (
 )
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
+from factcheck.context.measures import (
+    among_them,
+    bare_estimate,
+    change_amount,
+    continues_clause,
+    date_event,
+    fronted_subject,
+    is_share,
+    partitive,
+    relative,
+    relative_antecedent,
+    unit_subject,
+)
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_object,
     change_phrase,
-    container_after,
     gapped_subject,
     governing_verb,
     noun_after,
+    noun_before,
     noun_before_de,
     noun_inside,
     object_after,
-    opens_parenthesis,
     ordinal_noun,
-    parenthesis_head,
-    parenthesis_mate,
+    out_of_next,
     shares_next_noun,
     threshold_noun,
 )
-from factcheck.context.phrases import head_before, lemma_of, subject_at
-from factcheck.context.qualifiers import is_predicate, qualifiers_after, qualify
+from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
+from factcheck.context.pending import SubjectResult, resolve_pending
+from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
+from factcheck.context.qualifiers import qualify
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _DURATION_RULES = frozenset({"duration_of", "age"})
-
-
-@dataclass(frozen=True, slots=True)
-class SubjectResult:
-    subject: str | None
-    noun: int | None  # token index of the subject noun, when in this sentence
-    qualifiers: tuple[str, ...]
-    rule: str
-    antecedent: int | None = None  # index of the figure it was taken from
 
 
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
@@ -100,10 +109,27 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
             results[n] = own
             continue
+        if (unit := unit_subject(toks, fig, data)) is not None:
+            # "l'incendie a ravagé 16 000 hectares", "à 380 km d'Athènes": the unit names
+            # the metric, unless a parenthesis glosses a noun phrase with it.
+            gloss = _gloss(toks, figs, results, n, data)
+            results[n] = gloss or SubjectResult(
+                unit[0], unit[1], qualify(toks, fig, unit[1], unit[1] is not None), "unit")
+            continue
+        if (c := change_amount(toks, fig, data)) is not None:
+            # "la hausse des impôts de 40 milliards": an amount measures the change.
+            results[n] = SubjectResult(
+                subject_at(toks, c, data), c, qualify(toks, fig, c, False), "change_amount")
+            continue
+        if among_them(toks, fig, data):
+            pending[n] = "anaphora"  # "342 d'entre eux": counted before
+            continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
-        if k is None and n + 1 < len(figs) and shares_next_noun(toks, fig, figs[n + 1]):
-            # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales".
+        if k is None and n + 1 < len(figs) and (shares_next_noun(toks, fig, figs[n + 1])
+                                                or out_of_next(toks, fig, figs[n + 1])):
+            # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales", "25 des 26
+            # provinces".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
@@ -129,10 +155,29 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 state = lemma_of(toks[k], data)
                 results[n] = SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
                 continue
+            if (part_of is None and (prev is None or not prev.subject)
+                    and toks[k].lower in data.part_states
+                    and (h := noun_before(toks, fig.first, data)) is not None):
+                # "la quasi-totalité des cas recensés avec 16 800 suspectés": a state of the
+                # noun counted before.
+                state = lemma_of(toks[k], data)
+                results[n] = SubjectResult(subject_at(toks, h, data), h, (state,), "state_of_noun")
+                continue
             if part_of is not None:
                 # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
                 # qualifiers.
                 quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
+            if rule == "noun_after" and is_share(toks, fig, k, data):
+                # "ont représenté 22,5 % des actes", "soit 5,2 % des passages": a share.
+                whole = unwrap_container(toks, k, data)  # "de l'ensemble des passages"
+                quals = tuple(dict.fromkeys((subject_at(toks, whole, data), *quals)))
+                results[n] = SubjectResult(data.share_subject, None, quals, "share")
+                continue
+            if n > 0 and rule == "noun_after" and relative(fig, data) \
+                    and lemma_of(toks[k], data) in data.change_nouns:
+                # "(996 personnes, soit 4 % d'augmentation)": the change of the figure before.
+                pending[n] = "apposition"
+                continue
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
         if kind != Kind.ORDINAL and (
@@ -155,6 +200,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "threshold"
             )
+            continue
+        if fig.first >= 2 and toks[fig.first - 1].lower in grammar().de \
+                and demonstrative_metric(toks, fig.first - 2):
+            pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
             continue
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)
@@ -187,11 +236,26 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if prev in data.appositions:
             pending[n] = "apposition"
             continue
+        if (k := fronted_subject(toks, fig, data)) is not None:
+            # "Estimée à 29,6 Mt, la production de blé recule": the main clause's subject.
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "fronted_clause")
+            continue
+        if partitive(toks, fig, data):
+            pending[n] = "anaphora"  # "les secours en ont comptabilisé 85": counted before
+            continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             results[n] = SubjectResult(
                 subject_at(toks, k, data), k, qualify(toks, fig, k, False), "gapped_clause"
             )
+            continue
+        if v is not None and n > 0 and continues_clause(toks, v, data):
+            pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
+            continue
+        if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "relative_clause")
             continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
@@ -206,13 +270,16 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             if demonstrative_metric(toks, k):
                 pending[n] = "anaphora"  # "Ce chiffre était de 2 027"
                 continue
+            if bare_estimate(toks, k, data):
+                pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
+                continue
             if k is not None:
                 results[n] = SubjectResult(
                     subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
                 )
                 continue
         pending[n] = "ellipsis"
-    _resolve_pending(toks, figs, results, pending, data)
+    resolve_pending(toks, figs, results, pending, data)
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
 
 
@@ -234,8 +301,8 @@ def _gloss(
     if fig.last < len(toks) and toks[fig.last].pos == "ADV":
         return None  # "(10 directement et 2 indirectement)": parts, not a gloss
     h = parenthesis_head(toks, fig, data)
-    if h is None:
-        return None
+    if h is None or demonstrative_metric(toks, h):
+        return None  # "son montant (3,5 milliards)": a metric named earlier
     return SubjectResult(subject_at(toks, h, data), h, qualify(toks, fig, h, False), "gloss")
 
 
@@ -261,91 +328,7 @@ def _part_of(
     return None
 
 
-def _resolve_pending(
-    toks: tuple[Tok, ...],
-    figs: list[Figure],
-    results: list[SubjectResult | None],
-    pending: dict[int, str],
-    data: SubjectData,
-) -> None:
-    def candidate(order: range, n: int) -> int | None:
-        kinds = (figs[n].mention.kind,)
-        for same_kind in (True, False):
-            for m in order:
-                r = results[m]
-                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL:
-                    continue
-                if not same_kind or figs[m].mention.kind in kinds:
-                    return m
-        return None
-
-    for backward_first in (True, False):
-        for n in sorted(pending):
-            checkpoint()
-            if results[n] is not None:
-                continue
-            # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
-            m = parenthesis_mate(toks, figs, n)
-            mate = results[m] if m is not None else None
-            if mate is None or mate.subject is None:
-                m = candidate(range(n - 1, -1, -1), n)
-            if m is None and not backward_first and pending[n] != "anaphora":
-                m = candidate(range(n + 1, len(figs)), n)
-            if m is None:
-                continue
-            ant = results[m]
-            assert ant is not None
-            own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
-            inherited = [q for q in ant.qualifiers if not is_predicate(toks, ant.noun, q)]
-            quals = tuple(dict.fromkeys([*inherited, *own]))
-            results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
-    for n in pending:
-        if results[n] is None and pending[n] == "anaphora":
-            # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
-            results[n] = SubjectResult(None, None, (), "anaphora_open")
-        elif results[n] is None and pending[n] == "ellipsis" and any(
-                r is not None and r.rule == "anaphora_open" for r in results[:n]):
-            # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
-            results[n] = SubjectResult(None, None, (), "anaphora_open")
-        elif results[n] is None:
-            k = head_before(toks, figs[n].first, data)
-            if k is not None and _level_after_change(toks, k, figs[n], data):
-                # "La session avait enregistré un repli à 91,1 %": the level reached after a
-                # change measures the metric read before, not the change ("une hausse de
-                # 120 %" counts the rise).
-                k = None
-            elif k is None:
-                k = container_after(toks, figs[n].last, data)
-            if k is not None:
-                results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
-            else:
-                # Left to the previous sentence ("12 canons. Et 6 autres suivront").
-                own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
-                results[n] = SubjectResult(None, None, own, "ellipsis_open")
-
-
-def _level_after_change(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData) -> bool:
-    """Whether the noun at ``k`` is a noun of change followed by "à" and the figure ("un
-    repli à 91,1 %", "une baisse à près de 5 %"): the figure is the level reached."""
-    if lemma_of(toks[k], data) not in data.change_nouns:
-        return False
-    between = toks[k + 1 : fig.first]
-    links = grammar().verb_links
-    return any(t.lower in links for t in between) and all(
-        t.lower in links or t.pos in ("ADJ", "ADV", "ADP") for t in between)
-
-
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
-    j = fig.first - 1
-    g = grammar()
-    if j >= 0 and toks[j].lower in g.date_articles:
-        j -= 1
-    skipped = False
-    while j >= 0 and toks[j].is_title and toks[j].pos in ("PROPN", "NOUN"):
-        j -= 1
-        skipped = True
-    if skipped and j >= 0 and toks[j].lower in g.de_links:
-        j -= 1
-    if j >= 0 and toks[j].pos == "NOUN" and lemma_of(toks[j], data) in data.date_events:
+    if (j := date_event(toks, fig, data)) is not None:
         return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
     return SubjectResult(None, None, (), "date")

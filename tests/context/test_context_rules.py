@@ -39,9 +39,10 @@ def marked_article(
         start = len(plain)
         plain += m.group(1)
         kind = Kind(m.group(2) or "count")
-        # A duration's unit as the scanner reads it ("16 ans" is in years).
+        # A duration's or a quantity's unit as the scanner reads it ("16 ans" is in years,
+        # "850 hectares" in ha).
         unit = next((x.unit for x in extract_mentions(m.group(1)) if x.kind == kind), None) \
-            if kind == Kind.DURATION else None
+            if kind in (Kind.DURATION, Kind.QUANTITY) else None
         mentions.append(
             Mention(
                 start, len(plain), m.group(1), kind, None, unit=unit, approx=Approx.NONE,

@@ -1,0 +1,94 @@
+"""Parentheses that gloss what comes before them, for ``factcheck.context.subject``: whether a
+figure opens one ("(138 734)", "(+7 %)"), the figure before it inside the same parenthesis
+("(4 055, +13 %)"), and the head of the noun phrase a parenthesis glosses ("les escroqueries
+(+7 %)", "victimes de violences enregistrées (191 679 personnes")."""
+
+from __future__ import annotations
+
+from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.nouns import (
+    MAX_COMPLEMENTS,
+    before_determiners,
+    change_phrase,
+    governing_verb,
+    lowercase_proper,
+    phrase_head,
+)
+from factcheck.context.phrases import head_before, lemma_of
+
+
+def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
+    """The figure before figure ``n`` in the same parenthesis, when ``n`` is not its first:
+    "(4 055, +13 %)" glosses one noun phrase, so "+13 %" measures what "4 055" does (rather
+    than an earlier percentage of the sentence)."""
+    g = grammar()
+    opened = None
+    for j in range(figs[n].first - 1, -1, -1):
+        if toks[j].text in g.gloss_closers:
+            return None
+        if toks[j].text in g.gloss_openers:
+            opened = j
+            break
+    if opened is None:
+        return None
+    inside = [m for m in range(n) if figs[m].first > opened]
+    return inside[-1] if inside else None
+
+
+def opens_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """Whether the figure is the first word of a parenthesis: "(138 734)", "(+7 %)"."""
+    return fig.first >= 1 and toks[fig.first - 1].text in grammar().gloss_openers
+
+
+def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The head of the noun phrase a parenthesis opened right before the figure glosses ("les
+    escroqueries (+7 %)", "victimes de violences enregistrées (191 679 personnes"), back over
+    complements ("les vols avec armes (+2 %)") to the first of coordinated nouns ("les
+    destructions et dégradations volontaires (+3 %)"); after a verb or "en hausse", the
+    clause subject ("les cambriolages continuent d'augmenter (+3 %)"). None when the phrase
+    is itself a complement ("liés au chikungunya (10 directement")."""
+    k = fig.first - 2
+    while k >= 0 and (toks[k].pos in ("ADJ", "ADV") or toks[k].verbform == "Part"
+                      or _trailing_participle(toks, k, data)):
+        k -= 1
+    if k < 0 or not toks[k].is_word or toks[k].is_title:
+        return None
+    if toks[k].pos in ("VERB", "AUX"):
+        return head_before(toks, k, data)
+    if toks[k].pos != "NOUN" and not lowercase_proper(toks[k]):
+        return None
+    if (c := change_phrase(toks, k, data)) is not None:
+        v = governing_verb(toks, c)
+        return head_before(toks, v, data) if v is not None else None
+    lem = lemma_of(toks[k], data)
+    if lem in data.time_nouns or lem in data.not_subjects or lem in data.bases \
+            or lem in data.change_nouns:
+        return None
+    g = grammar()
+    head = k
+    for _ in range(MAX_COMPLEMENTS):
+        head = phrase_head(toks, head, data)
+        j = before_determiners(toks, head, data)
+        if j >= 1 and (toks[j].lower in g.noun_coordinators or toks[j].lower in data.gloss_links):
+            h = j - 1
+            while h >= 0 and toks[h].pos == "ADJ":
+                h -= 1
+            if h >= 0 and toks[h].pos == "NOUN" and not toks[h].is_title:
+                head = h
+                continue
+        break
+    j = before_determiners(toks, head, data)
+    if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
+        return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
+    return head
+
+
+def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A participle after a noun phrase that the small model tagged as a noun ("violences
+    intrafamiliales enregistrées")."""
+    t = toks[k]
+    if t.pos != "NOUN" or not t.lower.endswith(grammar().participle_endings) or k == 0:
+        return False
+    before = toks[k - 1]
+    return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)

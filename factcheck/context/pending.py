@@ -1,0 +1,105 @@
+"""Figures whose subject is another figure's, for ``factcheck.context.subject``: once every
+figure of a sentence has been read, an ellipsis ("17 drones ..., 12 dans la région de
+Koursk"), an apposition ("soit 169,6 milliards") or a metric taken up ("Ce chiffre était de
+2 027", "342 d'entre eux") takes the subject of the nearest figure before it (of its own
+parenthesis first, of the same kind first), else after it; what is still open is left to the
+previous sentences (``anaphora_open``, ``ellipsis_open``) or read from the clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.context.anaphora import demonstrative_metric
+from factcheck.context.lexicon import SubjectData
+from factcheck.context.measures import bare_estimate, level_after_change
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.nouns import container_after
+from factcheck.context.parentheses import parenthesis_mate
+from factcheck.context.phrases import head_before, subject_at
+from factcheck.context.qualifiers import is_predicate, qualifiers_after
+from factcheck.deadline import checkpoint
+from factcheck.models import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectResult:
+    """What a figure counts, its qualifiers, and the rule that read them."""
+
+    subject: str | None
+    noun: int | None  # token index of the subject noun, when in this sentence
+    qualifiers: tuple[str, ...]
+    rule: str
+    antecedent: int | None = None  # index of the figure it was taken from
+
+
+
+def resolve_pending(
+    toks: tuple[Tok, ...],
+    figs: list[Figure],
+    results: list[SubjectResult | None],
+    pending: dict[int, str],
+    data: SubjectData,
+) -> None:
+    def candidate(order: range, n: int) -> int | None:
+        kinds = (figs[n].mention.kind,)
+        for same_kind in (True, False):
+            for m in order:
+                r = results[m]
+                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL:
+                    continue
+                if not same_kind or figs[m].mention.kind in kinds:
+                    return m
+        return None
+
+    for backward_first in (True, False):
+        for n in sorted(pending):
+            checkpoint()
+            if results[n] is not None:
+                continue
+            # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
+            m = parenthesis_mate(toks, figs, n)
+            mate = results[m] if m is not None else None
+            if mate is None or mate.subject is None:
+                m = candidate(range(n - 1, -1, -1), n)
+            taken_up = any(pending.get(j) == "anaphora" and results[j] is None for j in range(n))
+            if m is None and not backward_first and pending[n] != "anaphora" and not taken_up:
+                # (after a metric taken up, "342 d'entre eux, dont 98 %", an ellipsis
+                # continues it, whatever comes next)
+                m = candidate(range(n + 1, len(figs)), n)
+            if m is None:
+                continue
+            ant = results[m]
+            assert ant is not None
+            own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
+            inherited = [q for q in ant.qualifiers if not is_predicate(toks, ant.noun, q)]
+            quals = tuple(dict.fromkeys([*inherited, *own]))
+            results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
+    for n in pending:
+        if results[n] is None and pending[n] == "anaphora":
+            # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
+            results[n] = SubjectResult(None, None, (), "anaphora_open")
+        elif results[n] is None and pending[n] == "ellipsis" and (opened := [
+                m for m, r in enumerate(results[:n]) if r and r.rule == "anaphora_open"]):
+            # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
+            results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
+        elif results[n] is None:
+            k = head_before(toks, figs[n].first, data)
+            if demonstrative_metric(toks, k):
+                # "En présentant son montant (3,5 milliards)": a metric named earlier.
+                results[n] = SubjectResult(None, None, (), "anaphora_open")
+                continue
+            if bare_estimate(toks, k, data):
+                k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
+            if k is not None and level_after_change(toks, k, figs[n], data):
+                # "La session avait enregistré un repli à 91,1 %": the level reached after a
+                # change measures the metric read before, not the change ("une hausse de
+                # 120 %" counts the rise).
+                k = None
+            elif k is None:
+                k = container_after(toks, figs[n].last, data)
+            if k is not None:
+                results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
+            else:
+                # Left to the previous sentence ("12 canons. Et 6 autres suivront").
+                own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
+                results[n] = SubjectResult(None, None, own, "ellipsis_open")
