@@ -11,7 +11,9 @@ judgements, structures and reference checks into flags.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -19,18 +21,43 @@ from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
-from factcheck.crossref.repeats import repeated_pairs, restated, restated_marks
+from factcheck.crossref.repeats import MARK_KINDS, repeated_pairs, restated, restated_marks
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
-from factcheck.crossref.views import prepare_claims
+from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 
 SUM_COLUMNS: tuple[str, ...] = (
     "structure_id", "article_id", "total_id", "part_ids", "mode", "status", "explanation",
     "evidence",
 )
-__all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "sum_checks"]
+__all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "quiet_collector", "sum_checks"]
+
+_quiet_depth = 0
+
+
+@contextmanager
+def quiet_collector() -> Iterator[Callable[[], None]]:
+    """Python's cyclic garbage collector kept off the tables and views already built.
+
+    A full collection walks every live object; with the millions of objects of a large
+    claims table and its views, those walks cost a tenth of checking it. Each stage's
+    objects are long-lived, so what exists on entry, and what a stage built when it calls
+    the ``settle`` yielded, is frozen (``gc.freeze``): collections then walk only what was
+    made since. Objects are still freed as soon as nothing refers to them; only cycles among
+    frozen objects wait. Everything is unfrozen on leaving the outermost one (unless
+    something else had frozen objects before it)."""
+    global _quiet_depth
+    outermost = _quiet_depth == 0 and gc.get_freeze_count() == 0
+    _quiet_depth += 1
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        _quiet_depth -= 1
+        if outermost:
+            gc.unfreeze()
 
 
 #: How the blocks are judged: ``(blocks, lexicon)`` to the :func:`judge_block` of each block,
@@ -113,15 +140,21 @@ def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[
 
 def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) -> list[Link]:
     """``same`` links of dates and times stated again (:func:`repeats.restated_marks`)."""
-    if claims is None or claims.empty:
+    if claims is None or claims.empty or "kind" not in claims.columns:
         return []
+    # Only the rows and columns restated_marks and the links read, in the table's order.
+    marks = claims[claims["kind"].map(lambda k: str(k or "") in MARK_KINDS).to_numpy()]
+    columns = [c for c in _MARK_COLUMNS if c in claims.columns]
     links = []
-    for a, b in restated_marks(claims.to_dict("records"), views):
+    for a, b in restated_marks(rows_of(marks[columns]), views):
         ids = sorted((str(a["claim_id"]), str(b["claim_id"])))
         text = lexicon.say("link_same", a=f"« {a['surface']} » ({a['article_id']})",
                            b=f"« {b['surface']} » ({b['article_id']})", value=a["resolved"])
         links.append(Link(stable_id(*ids, "same"), ids[0], ids[1], "same", text))
     return links
+
+
+_MARK_COLUMNS = ("article_id", "claim_id", "start", "surface", "kind", "resolved")
 
 
 def _all_views(claims: pd.DataFrame, judged_claims: pd.DataFrame, views: list[ClaimView],
@@ -169,11 +202,21 @@ def cross_reference(
     of ``factcheck check`` need it; only the ``story`` of a figure may differ, which neither
     reads)."""
     lexicon = lexicon or load_lexicon()
+    with quiet_collector() as settle:
+        return _cross_reference(claims, reference, rules, lexicon, map_blocks, prepared, settle)
+
+
+def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
+                     rules: Iterable[Rule] | None, lexicon: Lexicon,
+                     map_blocks: BlockMapper | None, prepared: list[ClaimView] | None,
+                     settle: Callable[[], None]) -> tuple[pd.DataFrame, pd.DataFrame]:
     judged_claims, copy_links = _copies(claims, lexicon)
     read = prepare_claims(judged_claims, lexicon)
     if prepared is not None:
         prepared.extend(_all_views(claims, judged_claims, read, lexicon))
+    settle()
     views, structures, judged = _judge_all(judged_claims, lexicon, read, map_blocks)
+    settle()
     links = copy_links + [_link(j) for j in judged] + _mark_links(judged_claims, views, lexicon)
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),

@@ -157,7 +157,8 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
 
 
 #: Kinds of figures met by what they resolve to (identifiers: by their spelling).
-_MARK_KINDS = frozenset({"date", "time", "identifier"})
+#: Kinds of the figures ``restated_marks`` reads (the other rows are skipped).
+MARK_KINDS = frozenset({"date", "time", "identifier"})
 _FULL_DATE = len("2024-12-29")
 
 
@@ -175,7 +176,7 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
         kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
         if kind == "identifier":
             resolved = "".join(str(row.get("surface") or "").split()).lower()
-        if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
+        if kind not in MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
         if kind == "date" and len(resolved) != _FULL_DATE:
             continue

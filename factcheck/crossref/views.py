@@ -101,7 +101,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     # Stories from every figure's sentence (dates too), as the draft index reads them; two
     # articles are settled as one story only when two of their figures are compared.
     story_columns = [c for c in _STORY_COLUMNS if c in claims.columns]
-    stories = StoryIndex(article_texts(_records(claims[story_columns])), lexicon.stories)
+    stories = StoryIndex(article_texts(rows_of(claims[story_columns])), lexicon.stories)
     if "kind" not in claims.columns:
         return []
     measure = {str(k) for k in MEASURE_KINDS}
@@ -109,13 +109,14 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list
     memo = _Memo(lexicon, stories)
     views: list[ClaimView] = []
     for chunk in _article_chunks(comparable):
-        views.extend(_views(_records(chunk), memo))
+        views.extend(_views(rows_of(chunk), memo))
     return views
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
+def rows_of(frame: pd.DataFrame) -> list[dict]:
     """``frame.to_dict("records")`` without its per-cell boxing: the same values (native
-    Python numbers, the object cells themselves)."""
+    Python numbers, the object cells themselves). Take only the columns needed: a row dict
+    of the whole claims table weighs more than a kilobyte."""
     columns = list(frame.columns)
     values = [frame[c].tolist() for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
