@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="write the CSV files here")
     args = parser.parse_args()
     # The parts of cross_reference, looked up by name in the engine module at call time.
-    for name in ("_copies", "prepare_claims", "find_structures", "with_roles",
+    for name in ("_copy_links", "prepare_claims", "find_structures", "with_roles",
                  "judge_block", "repeated_pairs"):
         setattr(engine, name, timed(f"  crossref.{name}", getattr(engine, name)))
     lexicon = load_lexicon()

@@ -15,6 +15,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
@@ -84,7 +85,7 @@ def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[l
     return (judge_block(members, lexicon) for members in groups)
 
 
-def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, views: list[ClaimView],
+def _judge_all(lexicon: Lexicon, views: list[ClaimView],
                map_blocks: BlockMapper | None = None):
     structures = find_structures(views, lexicon)
     views = with_roles(views, structures, lexicon)
@@ -106,15 +107,23 @@ def _pair_key(j: Judged) -> tuple[str, str]:
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:
+    """``claims`` less the rows of copies linked to their original (:func:`_copy_links`),
+    and those links."""
+    links, drop = _copy_links(claims, lexicon)
+    return (claims, links) if drop is None else (claims.drop(index=drop), links)
+
+
+def _copy_links(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[list[Link], list | None]:
     """Claims of copies (column ``copy_of``, see :mod:`factcheck.corpus.copies`) that repeat a
     figure of their original are linked ``same`` to it once and left out of the judging, so
     a copy neither confirms its original nor repeats its flags; what a near-copy changed or
-    added is judged like any figure."""
+    added is judged like any figure. Returns the links and the index labels of the rows left
+    out of the judging (None when the table has no copy)."""
     if claims is None or claims.empty or "copy_of" not in claims.columns:
-        return claims, []
+        return [], None
     copy_of = claims["copy_of"].astype(object).where(claims["copy_of"].notna(), "").astype(str)
     if not (copy_of != "").any():
-        return claims, []
+        return [], None
     pool: dict[tuple[str, str, str], list[str]] = {}
     for row in claims[copy_of == ""].sort_values(["article_id", "start"]).itertuples():
         pool.setdefault((str(row.article_id), str(row.surface), str(row.kind)), []).append(
@@ -135,15 +144,18 @@ def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[
                            original=row.copy_source)
         links.append(Link(stable_id(*ids, "same"), original, str(row.claim_id), "same", text))
         drop.append(row.Index)
-    return claims.drop(index=drop), links
+    return links, drop
 
 
-def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) -> list[Link]:
-    """``same`` links of dates and times stated again (:func:`repeats.restated_marks`)."""
+def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon,
+                keep: np.ndarray | None = None) -> list[Link]:
+    """``same`` links of dates and times stated again (:func:`repeats.restated_marks`), among
+    the rows of ``claims`` that ``keep`` holds (all when None)."""
     if claims is None or claims.empty or "kind" not in claims.columns:
         return []
     # Only the rows and columns restated_marks and the links read, in the table's order.
-    marks = claims[claims["kind"].map(lambda k: str(k or "") in MARK_KINDS).to_numpy()]
+    wanted = claims["kind"].map(lambda k: str(k or "") in MARK_KINDS).to_numpy()
+    marks = claims[wanted if keep is None else wanted & keep]
     columns = [c for c in _MARK_COLUMNS if c in claims.columns]
     links = []
     for a, b in restated_marks(rows_of(marks[columns]), views):
@@ -157,18 +169,18 @@ def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) 
 _MARK_COLUMNS = ("article_id", "claim_id", "start", "surface", "kind", "resolved")
 
 
-def _all_views(claims: pd.DataFrame, judged_claims: pd.DataFrame, views: list[ClaimView],
+def _all_views(claims: pd.DataFrame, keep: np.ndarray | None, views: list[ClaimView],
                lexicon: Lexicon) -> list[ClaimView]:
-    """``prepare_claims(claims)`` from the ``views`` of ``judged_claims`` (``claims`` less
-    some rows of copies): a figure's view depends only on its own article's rows, so only the
-    articles that lost rows are read again; the order is that of ``claims``."""
-    if judged_claims is claims or len(judged_claims) == len(claims):
+    """``prepare_claims(claims)`` from the ``views`` of the rows ``keep`` holds (``claims``
+    less some rows of copies): a figure's view depends only on its own article's rows, so
+    only the articles that lost rows are read again; the order is that of ``claims``."""
+    if keep is None or keep.all():
         return list(views)
     ids = claims["claim_id"].map(_text)
     if not ids.is_unique:
         return prepare_claims(claims, lexicon)
     articles = claims["article_id"].map(_text)
-    dropped = ~claims.index.isin(judged_claims.index)
+    dropped = ~keep
     touched = set(articles[dropped])
     again = prepare_claims(claims[articles.isin(touched).to_numpy()], lexicon)
     position = {claim_id: i for i, claim_id in enumerate(ids)}
@@ -210,14 +222,17 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
                      rules: Iterable[Rule] | None, lexicon: Lexicon,
                      map_blocks: BlockMapper | None, prepared: list[ClaimView] | None,
                      settle: Callable[[], None]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    judged_claims, copy_links = _copies(claims, lexicon)
-    read = prepare_claims(judged_claims, lexicon)
+    # The rows of copies linked to their original are left out of the judging: a mask over
+    # the table, not a copy of it.
+    copy_links, drop = _copy_links(claims, lexicon)
+    keep = None if drop is None else ~claims.index.isin(drop)
+    read = prepare_claims(claims, lexicon, keep=keep)
     if prepared is not None:
-        prepared.extend(_all_views(claims, judged_claims, read, lexicon))
+        prepared.extend(_all_views(claims, keep, read, lexicon))
     settle()
-    views, structures, judged = _judge_all(judged_claims, lexicon, read, map_blocks)
+    views, structures, judged = _judge_all(lexicon, read, map_blocks)
     settle()
-    links = copy_links + [_link(j) for j in judged] + _mark_links(judged_claims, views, lexicon)
+    links = copy_links + [_link(j) for j in judged] + _mark_links(claims, views, lexicon, keep)
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
         views={v.claim_id: v for v in views},
