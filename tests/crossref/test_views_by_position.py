@@ -5,10 +5,12 @@ the row-by-row reading read."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import fields
+
 import numpy as np
 import pytest
 from crossref_helpers import gold_frame
-from test_views_shared import _equal, _fields
 
 from factcheck.crossref import views as views_module
 from factcheck.crossref.cue_words import load_lexicon
@@ -38,6 +40,18 @@ def test_article_texts_read_by_column_are_those_of_the_rows(name: str) -> None:
     keep = np.arange(len(frame)) % 3 != 0
     assert frame_article_texts(frame, keep) == article_texts(
         frame[keep][columns].to_dict("records"))
+
+
+def _equal(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
+        return math.isnan(b)
+    return type(a) is type(b) and a == b
+
+
+def _fields(view: object) -> dict:
+    out = {f.name: getattr(view, f.name) for f in fields(view)}
+    out["story"] = frozenset(out["story"])
+    return out
 
 
 def _same_views(ours: list, theirs: list) -> None:
