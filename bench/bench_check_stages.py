@@ -82,11 +82,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="write the CSV files here")
     args = parser.parse_args()
     # The parts of cross_reference, looked up by name in the engine module at call time.
-    for name in ("_copies", "prepare_claims", "find_structures", "with_roles",
+    for name in ("_copy_links", "prepare_claims", "find_structures", "with_roles",
                  "judge_block", "repeated_pairs"):
         setattr(engine, name, timed(f"  crossref.{name}", getattr(engine, name)))
     lexicon = load_lexicon()
     reference = _load_reference(None)
+    with engine.quiet_collector() as settle:  # as `check` runs it
+        run(args, lexicon, reference, settle)
+
+
+def run(args: argparse.Namespace, lexicon: Any, reference: Any,
+        settle: Callable[[], None]) -> None:
     articles = stage("read corpus", lambda: read_corpus([str(args.corpus)]).articles)
     claims = stage("extraction (+ copies)",
                    lambda: claims_frame(articles, with_context=args.context))
@@ -95,6 +101,7 @@ def main() -> None:
                          lambda: engine.cross_reference(claims, reference, prepared=views))
     for name in sorted(k for k in TIMES if k.startswith("  crossref.")):
         print(f"{name:<28} {TIMES[name]:8.1f} s")
+    settle()
     stage("articles table", lambda: articles_frame(articles))
     facts = stage("build_facts", lambda: build_facts(claims, links, lexicon, views))
     tables = stage("reader links, flags, sums", lambda: {
@@ -104,6 +111,7 @@ def main() -> None:
         "sums": sum_checks(claims, lexicon, views),
         "facts": facts,
     })
+    settle()
     out = args.out or Path(tempfile.mkdtemp(prefix="check-stages-"))
     stage("write CSV", lambda: [to_csv(t, out / f"{n}.csv") for n, t in tables.items()])
     extraction = TIMES["read corpus"] + TIMES["extraction (+ copies)"]

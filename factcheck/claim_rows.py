@@ -204,13 +204,61 @@ def rows_for_chunk(
 def claims_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The claims table of ``rows`` (``claim_row``), with the same dtypes whether it has
     rows or not."""
-    columns = {}
-    for col in ALL_CLAIM_COLUMNS:
-        values = [row[col] for row in rows]
-        dtype = _CLAIM_DTYPES.get(col, "object")
-        if dtype == "float64":
-            values = [math.nan if v is None else v for v in values]
-        columns[col] = pd.Series(values, dtype=dtype, name=col)
-    return pd.DataFrame(columns, columns=list(ALL_CLAIM_COLUMNS))
+    columns = ClaimColumns()
+    columns.add(rows)
+    return columns.frame()
 
 
+class ClaimColumns:
+    """The claims table gathered chunk by chunk as columns, so that a corpus's row dicts are
+    never held all at once (a row dict weighs more than a kilobyte; the same row as columns,
+    a few hundred bytes): each chunk's numbers become arrays at once, and its text cells join
+    their column's list, one object for all equal strings (the sentence of several figures,
+    an article's date, the kinds and rules), which changes no value. :meth:`frame` gives the
+    table ``claims_dataframe`` gives for all the rows at once, dtypes included."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, list[Any]] = {
+            c: [] for c in ALL_CLAIM_COLUMNS if c not in _CLAIM_DTYPES}
+        self._numbers: dict[str, list[pd.Series]] = {c: [] for c in _CLAIM_DTYPES}
+        self._shared: dict[str, str] = {}
+        self.n_rows = 0
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """Append the rows of one chunk (``claim_row``)."""
+        if not rows:
+            return
+        one = self._shared.setdefault
+        for col, values in self._texts.items():
+            cells = [row[col] for row in rows]
+            if col in _UNIQUE_TEXT:
+                values.extend(cells)
+            else:
+                values.extend(one(v, v) if type(v) is str else v for v in cells)
+        for col, arrays in self._numbers.items():
+            arrays.append(_number_column(col, [row[col] for row in rows]))
+        self.n_rows += len(rows)
+
+    def frame(self) -> pd.DataFrame:
+        """The claims table of every row added (the columns are handed over: call once)."""
+        self._shared.clear()
+        columns = {}
+        for col in ALL_CLAIM_COLUMNS:
+            if col in self._texts:
+                columns[col] = pd.Series(self._texts.pop(col), dtype="object", name=col)
+            else:
+                arrays = self._numbers.pop(col)
+                columns[col] = (pd.concat(arrays, ignore_index=True) if arrays
+                                else _number_column(col, [])).rename(col)
+        return pd.DataFrame(columns, columns=list(ALL_CLAIM_COLUMNS))
+
+
+#: Text columns whose cells are all distinct: not worth looking up.
+_UNIQUE_TEXT = frozenset({"claim_id"})
+
+
+def _number_column(col: str, values: list[Any]) -> pd.Series:
+    dtype = _CLAIM_DTYPES[col]
+    if dtype == "float64":
+        values = [math.nan if v is None else v for v in values]
+    return pd.Series(values, dtype=dtype, name=col)

@@ -62,7 +62,8 @@ def flatten_lists(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` where list/tuple cells are joined with ``"; "``."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object and out[col].map(_is_sequence).any():
+        if out[col].dtype == object and not _strings_only(out[col]) and \
+                out[col].map(_is_sequence).any():
             out[col] = out[col].map(_join_cell)
     return out
 
@@ -79,7 +80,11 @@ def defuse_formulas(df: pd.DataFrame) -> pd.DataFrame:
         series = out[col]
         if _never_text(series.dtype):
             continue
-        risky = series.map(_is_formula_like).astype(bool)
+        text = _strings_only(series)
+        if text == "empty":
+            continue
+        risky = (series.str.startswith(FORMULA_TRIGGERS, na=False) if text
+                 else series.map(_is_formula_like).astype(bool))
         if risky.any():
             out[col] = series.astype(object).map(_defuse_cell)
     return out
@@ -318,6 +323,14 @@ def _prepare(path: str | Path) -> Path:
     if path.parent != Path():
         path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _strings_only(series: pd.Series) -> str:
+    """"string" when every cell of ``series`` is a ``str`` or missing, "empty" when all are
+    missing, else "" (one pass in C: the cell-by-cell tests are then answered for the whole
+    column at once)."""
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    return kind if kind in ("string", "empty") else ""
 
 
 def _is_sequence(value: Any) -> bool:

@@ -33,6 +33,7 @@ from factcheck.budget import ArticleTimeout, SkippedArticle, budget_by_alarm
 from factcheck.claim_rows import (
     ALL_CLAIM_COLUMNS,
     EXTRA_CLAIM_COLUMNS,
+    ClaimColumns,
     claim_row,
     claims_dataframe,
     extract_claims,
@@ -209,30 +210,32 @@ def claims_frame(
     found over all of them); ``factcheck.streaming`` writes a table without holding either.
     """
     articles = list(articles)
-    rows: list[dict[str, Any]] = []
+    columns = ClaimColumns()  # each chunk's rows as columns at once: no corpus of row dicts
     skipped: list[SkippedArticle] = []
     bar = progress_bar(len(articles), progress)
     with bar:
         for chunk in claim_chunks(articles, with_context=with_context, processes=processes,
                                   article_timeout=article_timeout):
-            rows.extend(chunk.rows)
+            columns.add(chunk.rows)
             skipped.extend(chunk.skipped)
             bar.update(chunk.n_articles)
-    return finish_claims(rows, skipped, articles, on_skipped)
+    return finish_claims(columns, skipped, articles, on_skipped)
 
 
-def finish_claims(rows: list[dict[str, Any]], skipped: list[SkippedArticle],
+def finish_claims(rows: list[dict[str, Any]] | ClaimColumns, skipped: list[SkippedArticle],
                   articles: list[Article],
                   on_skipped: Callable[[SkippedArticle], None] | None) -> pd.DataFrame:
-    """The claims table of every chunk's ``rows``: the ``skipped`` articles reported, then
-    ``copy_of`` found over the articles kept (shared by the engines)."""
+    """The claims table of every chunk's ``rows`` (row dicts, or gathered as
+    :class:`ClaimColumns`): the ``skipped`` articles reported, then ``copy_of`` found over
+    the articles kept (shared by the engines)."""
     for article in skipped:
         if on_skipped is not None:
             on_skipped(article)
     left_out = {s.article_id for s in skipped}
     # A skipped article is no original: its copies would otherwise count for nothing.
     kept = [a for a in articles if a.article_id not in left_out] if left_out else articles
-    return mark_copies(claims_dataframe(rows), kept)
+    table = rows.frame() if isinstance(rows, ClaimColumns) else claims_dataframe(rows)
+    return mark_copies(table, kept)
 
 
 def progress_bar(total: int | None, progress: bool) -> tqdm[Any]:

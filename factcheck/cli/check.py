@@ -28,6 +28,8 @@ from factcheck.cli._options import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from factcheck.pipeline import Analysis
+
 DEFAULT_CHECK_OUTPUT = Path("out")
 MAX_FLAGS_SHOWN = 5
 
@@ -86,11 +88,7 @@ def check(
       factcheck check archive/ new-article.html -o out --excel-fr
       factcheck check today/ --store archive-store
     """
-    from factcheck.crossref import sum_checks
-    from factcheck.crossref.cue_words import load_lexicon
-    from factcheck.crossref.facts import build_facts
-    from factcheck.crossref.reader_links import flags_with_facts, reader_links
-    from factcheck.crossref.views import prepare_claims
+    from factcheck.crossref.engine import quiet_collector
     from factcheck.export import ExportError, to_csv, to_french_excel_csv
 
     reference = None if no_reference else _load_reference(reference_path)
@@ -102,33 +100,25 @@ def check(
                          quiet, article_timeout)
         return
     skipped = SkipReporter()
-    analysis = start_engine(ctx, engine, scheduler, processes).analyze(
-        articles,
-        reference=reference,
-        with_context=not no_context,
-        progress=show_progress(quiet),
-        article_timeout=article_timeout,
-        on_skipped=skipped,
-    )
-    lexicon = load_lexicon()
-    views = analysis.views  # read once, by cross-referencing, for sums and facts
-    if views is None:
-        views = prepare_claims(analysis.claims, lexicon)
-    facts = build_facts(analysis.claims, analysis.links, lexicon, views)
-    tables = {
-        "claims": analysis.claims,
-        "links": reader_links(analysis.links, facts, analysis.claims, lexicon),
-        "flags": flags_with_facts(analysis.flags, facts),
-        "sums": sum_checks(analysis.claims, lexicon, views),
-        "facts": facts,
-    }
-    try:
-        for name, table in tables.items():
-            to_csv(table, output_dir / f"{name}.csv")
-            if excel_fr:
-                to_french_excel_csv(table, output_dir / f"{name}.excel-fr.csv")
-    except (ExportError, OSError) as exc:
-        raise click.ClickException(f"cannot write to {output_dir}: {exc}") from exc
+    with quiet_collector() as settle:  # the collector kept off the tables already built
+        analysis = start_engine(ctx, engine, scheduler, processes).analyze(
+            articles,
+            reference=reference,
+            with_context=not no_context,
+            progress=show_progress(quiet),
+            article_timeout=article_timeout,
+            on_skipped=skipped,
+        )
+        settle()
+        tables = _tables(analysis)
+        settle()
+        try:
+            for name, table in tables.items():
+                to_csv(table, output_dir / f"{name}.csv")
+                if excel_fr:
+                    to_french_excel_csv(table, output_dir / f"{name}.excel-fr.csv")
+        except (ExportError, OSError) as exc:
+            raise click.ClickException(f"cannot write to {output_dir}: {exc}") from exc
     if not quiet:
         undated = sum(1 for a in articles if a.published is None)
         copies = analysis.claims["copy_of"].dropna().unique() if "copy_of" in analysis.claims \
@@ -137,6 +127,28 @@ def check(
                                  n_undated=undated, n_copies=len(copies),
                                  n_skipped=skipped.count))
     ctx.exit(1 if n_errors or skipped.count else 0)
+
+
+def _tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
+    """The five tables ``check`` writes, from the engine's analysis."""
+    from factcheck.crossref import sum_checks
+    from factcheck.crossref.cue_words import load_lexicon
+    from factcheck.crossref.facts import build_facts
+    from factcheck.crossref.reader_links import flags_with_facts, reader_links
+    from factcheck.crossref.views import prepare_claims
+
+    lexicon = load_lexicon()
+    views = analysis.views  # read once, by cross-referencing, for sums and facts
+    if views is None:
+        views = prepare_claims(analysis.claims, lexicon)
+    facts = build_facts(analysis.claims, analysis.links, lexicon, views)
+    return {
+        "claims": analysis.claims,
+        "links": reader_links(analysis.links, facts, analysis.claims, lexicon),
+        "flags": flags_with_facts(analysis.flags, facts),
+        "sums": sum_checks(analysis.claims, lexicon, views),
+        "facts": facts,
+    }
 
 
 def _load_reference(path: Path | None) -> pd.DataFrame | None:

@@ -11,26 +11,54 @@ judgements, structures and reference checks into flags.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
-from factcheck.crossref.repeats import repeated_pairs, restated, restated_marks
+from factcheck.crossref.repeats import MARK_KINDS, repeated_pairs, restated, restated_marks
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
-from factcheck.crossref.views import prepare_claims
+from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 
 SUM_COLUMNS: tuple[str, ...] = (
     "structure_id", "article_id", "total_id", "part_ids", "mode", "status", "explanation",
     "evidence",
 )
-__all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "sum_checks"]
+__all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "quiet_collector", "sum_checks"]
+
+_quiet_depth = 0
+
+
+@contextmanager
+def quiet_collector() -> Iterator[Callable[[], None]]:
+    """Python's cyclic garbage collector kept off the tables and views already built.
+
+    A full collection walks every live object; with the millions of objects of a large
+    claims table and its views, those walks cost a tenth of checking it. Each stage's
+    objects are long-lived, so what exists on entry, and what a stage built when it calls
+    the ``settle`` yielded, is frozen (``gc.freeze``): collections then walk only what was
+    made since. Objects are still freed as soon as nothing refers to them; only cycles among
+    frozen objects wait. Everything is unfrozen on leaving the outermost one (unless
+    something else had frozen objects before it)."""
+    global _quiet_depth
+    outermost = _quiet_depth == 0 and gc.get_freeze_count() == 0
+    _quiet_depth += 1
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        _quiet_depth -= 1
+        if outermost:
+            gc.unfreeze()
 
 
 #: How the blocks are judged: ``(blocks, lexicon)`` to the :func:`judge_block` of each block,
@@ -57,7 +85,7 @@ def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[l
     return (judge_block(members, lexicon) for members in groups)
 
 
-def _judge_all(claims: pd.DataFrame, lexicon: Lexicon, views: list[ClaimView],
+def _judge_all(lexicon: Lexicon, views: list[ClaimView],
                map_blocks: BlockMapper | None = None):
     structures = find_structures(views, lexicon)
     views = with_roles(views, structures, lexicon)
@@ -79,15 +107,23 @@ def _pair_key(j: Judged) -> tuple[str, str]:
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:
+    """``claims`` less the rows of copies linked to their original (:func:`_copy_links`),
+    and those links."""
+    links, drop = _copy_links(claims, lexicon)
+    return (claims, links) if drop is None else (claims.drop(index=drop), links)
+
+
+def _copy_links(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[list[Link], list | None]:
     """Claims of copies (column ``copy_of``, see :mod:`factcheck.corpus.copies`) that repeat a
     figure of their original are linked ``same`` to it once and left out of the judging, so
     a copy neither confirms its original nor repeats its flags; what a near-copy changed or
-    added is judged like any figure."""
+    added is judged like any figure. Returns the links and the index labels of the rows left
+    out of the judging (None when the table has no copy)."""
     if claims is None or claims.empty or "copy_of" not in claims.columns:
-        return claims, []
+        return [], None
     copy_of = claims["copy_of"].astype(object).where(claims["copy_of"].notna(), "").astype(str)
     if not (copy_of != "").any():
-        return claims, []
+        return [], None
     pool: dict[tuple[str, str, str], list[str]] = {}
     for row in claims[copy_of == ""].sort_values(["article_id", "start"]).itertuples():
         pool.setdefault((str(row.article_id), str(row.surface), str(row.kind)), []).append(
@@ -108,15 +144,21 @@ def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[
                            original=row.copy_source)
         links.append(Link(stable_id(*ids, "same"), original, str(row.claim_id), "same", text))
         drop.append(row.Index)
-    return claims.drop(index=drop), links
+    return links, drop
 
 
-def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) -> list[Link]:
-    """``same`` links of dates and times stated again (:func:`repeats.restated_marks`)."""
-    if claims is None or claims.empty:
+def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon,
+                keep: np.ndarray | None = None) -> list[Link]:
+    """``same`` links of dates and times stated again (:func:`repeats.restated_marks`), among
+    the rows of ``claims`` that ``keep`` holds (all when None)."""
+    if claims is None or claims.empty or "kind" not in claims.columns:
         return []
+    # Only the rows and columns restated_marks and the links read, in the table's order.
+    wanted = claims["kind"].map(lambda k: str(k or "") in MARK_KINDS).to_numpy()
+    marks = claims[wanted if keep is None else wanted & keep]
+    columns = [c for c in _MARK_COLUMNS if c in claims.columns]
     links = []
-    for a, b in restated_marks(claims.to_dict("records"), views):
+    for a, b in restated_marks(rows_of(marks[columns]), views):
         ids = sorted((str(a["claim_id"]), str(b["claim_id"])))
         text = lexicon.say("link_same", a=f"« {a['surface']} » ({a['article_id']})",
                            b=f"« {b['surface']} » ({b['article_id']})", value=a["resolved"])
@@ -124,18 +166,23 @@ def _mark_links(claims: pd.DataFrame, views: list[ClaimView], lexicon: Lexicon) 
     return links
 
 
-def _all_views(claims: pd.DataFrame, judged_claims: pd.DataFrame, views: list[ClaimView],
+#: (ordinals are told by the noun their sentence ranks and by their value)
+_MARK_COLUMNS = ("article_id", "claim_id", "start", "surface", "kind", "resolved", "value",
+                 "sentence")
+
+
+def _all_views(claims: pd.DataFrame, keep: np.ndarray | None, views: list[ClaimView],
                lexicon: Lexicon) -> list[ClaimView]:
-    """``prepare_claims(claims)`` from the ``views`` of ``judged_claims`` (``claims`` less
-    some rows of copies): a figure's view depends only on its own article's rows, so only the
-    articles that lost rows are read again; the order is that of ``claims``."""
-    if judged_claims is claims or len(judged_claims) == len(claims):
+    """``prepare_claims(claims)`` from the ``views`` of the rows ``keep`` holds (``claims``
+    less some rows of copies): a figure's view depends only on its own article's rows, so
+    only the articles that lost rows are read again; the order is that of ``claims``."""
+    if keep is None or keep.all():
         return list(views)
     ids = claims["claim_id"].map(_text)
     if not ids.is_unique:
         return prepare_claims(claims, lexicon)
     articles = claims["article_id"].map(_text)
-    dropped = ~claims.index.isin(judged_claims.index)
+    dropped = ~keep
     touched = set(articles[dropped])
     again = prepare_claims(claims[articles.isin(touched).to_numpy()], lexicon)
     position = {claim_id: i for i, claim_id in enumerate(ids)}
@@ -169,12 +216,25 @@ def cross_reference(
     of ``factcheck check`` need it; only the ``story`` of a figure may differ, which neither
     reads)."""
     lexicon = lexicon or load_lexicon()
-    judged_claims, copy_links = _copies(claims, lexicon)
-    read = prepare_claims(judged_claims, lexicon)
+    with quiet_collector() as settle:
+        return _cross_reference(claims, reference, rules, lexicon, map_blocks, prepared, settle)
+
+
+def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
+                     rules: Iterable[Rule] | None, lexicon: Lexicon,
+                     map_blocks: BlockMapper | None, prepared: list[ClaimView] | None,
+                     settle: Callable[[], None]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # The rows of copies linked to their original are left out of the judging: a mask over
+    # the table, not a copy of it.
+    copy_links, drop = _copy_links(claims, lexicon)
+    keep = None if drop is None else ~claims.index.isin(drop)
+    read = prepare_claims(claims, lexicon, keep=keep)
     if prepared is not None:
-        prepared.extend(_all_views(claims, judged_claims, read, lexicon))
-    views, structures, judged = _judge_all(judged_claims, lexicon, read, map_blocks)
-    links = copy_links + [_link(j) for j in judged] + _mark_links(judged_claims, views, lexicon)
+        prepared.extend(_all_views(claims, keep, read, lexicon))
+    settle()
+    views, structures, judged = _judge_all(lexicon, read, map_blocks)
+    settle()
+    links = copy_links + [_link(j) for j in judged] + _mark_links(claims, views, lexicon, keep)
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
         views={v.claim_id: v for v in views},

@@ -139,9 +139,15 @@ def fact_rows(groups: Iterable[list[ClaimView]], outlets: dict[str, str]) -> pd.
     """The facts table of figures already grouped into facts (``outlets``: article id ->
     outlet), sorted by fact id: what :func:`build_facts` does once the links are followed,
     for an archive that adds reports to stored facts."""
-    rows = [_row(sorted(group, key=_first_key), outlets) for group in groups]
+    # Each row kept as a tuple (a row dict per fact weighs several times more); pandas reads
+    # a list of tuples and a list of dicts alike, column by column.
+    rows = [_as_tuple(_row(sorted(group, key=_first_key), outlets)) for group in groups]
     frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
     return frame.sort_values("fact_id").reset_index(drop=True)
+
+
+def _as_tuple(row: dict[str, object]) -> tuple[object, ...]:
+    return tuple(row[c] for c in FACT_COLUMNS)
 
 
 def _outlets(claims: pd.DataFrame) -> dict[str, str]:

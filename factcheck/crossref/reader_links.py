@@ -43,9 +43,11 @@ def reader_links(links: pd.DataFrame, facts: pd.DataFrame, claims: pd.DataFrame,
     ``compatible``, each with the facts of its two figures. Rows are sorted by link id."""
     lexicon = lexicon or load_lexicon()
     fact_of = fact_of_claims(facts) if len(facts) else {}
+    # Rows kept as tuples (a dict per row weighs several times more; pandas reads both alike).
     rows = _fact_rows(facts, claims, lexicon)
     if links is not None and len(links):
-        rows += _relations(between_facts(links), fact_of, _time_order(facts))
+        rows += [_as_tuple(r) for r in
+                 _relations(between_facts(links), fact_of, _time_order(facts))]
     frame = pd.DataFrame(rows, columns=list(READER_LINK_COLUMNS))
     return frame.sort_values("link_id", kind="stable").reset_index(drop=True)
 
@@ -99,23 +101,30 @@ def between_facts(links: pd.DataFrame) -> pd.DataFrame:
     return links[~links["relation"].astype(str).isin(SAME_FACT)].reset_index(drop=True)
 
 
+def _as_tuple(row: dict[str, object]) -> tuple[object, ...]:
+    return tuple(row[c] for c in READER_LINK_COLUMNS)
+
+
 def _fact_rows(facts: pd.DataFrame, claims: pd.DataFrame,
-               lexicon: Lexicon) -> list[dict[str, object]]:
+               lexicon: Lexicon) -> list[tuple[object, ...]]:
     if not len(facts):
         return []
     wanted = ["claim_id", "article_id", "surface", "copy_of"]
     present = [c for c in wanted if c in claims.columns]
-    by_claim = {str(r["claim_id"]): r for r in claims[present].to_dict("records")}
-    rows: list[dict[str, object]] = []
+    values = {c: claims[c].tolist() for c in present}
+    # claim id -> its row (the last of equal ids), read as a dict only when asked for.
+    position = {str(claim_id): i for i, claim_id in enumerate(values["claim_id"])}
+    rows: list[tuple[object, ...]] = []
     for fact in facts.itertuples(index=False):
         for claim_id in fact.claim_ids:
-            claim = by_claim.get(str(claim_id), {})
-            rows.append({
+            i = position.get(str(claim_id))
+            claim = {c: values[c][i] for c in present} if i is not None else {}
+            rows.append(_as_tuple({
                 "link_id": stable_id(FACT_RELATION, claim_id, fact.fact_id),
                 "claim_a": claim_id, "claim_b": None, "relation": FACT_RELATION,
                 "explanation": _fact_explanation(claim, fact, lexicon),
                 "fact_a": fact.fact_id, "fact_b": None,
-            })
+            }))
     return rows
 
 

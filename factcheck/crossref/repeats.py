@@ -185,7 +185,8 @@ def _overlap(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
 
 
 #: Kinds of figures met by what they resolve to (identifiers: by their spelling).
-_MARK_KINDS = frozenset({"date", "time", "identifier", "ordinal"})
+#: Kinds of the figures ``restated_marks`` reads (the other rows are skipped).
+MARK_KINDS = frozenset({"date", "time", "identifier", "ordinal"})
 #: Dates resolved to a day or to a month of a year ("29 décembre 2024", "juin 2022").
 _DATE_LENGTHS = (len("2024-12-29"), len("2024-12"))
 _NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}'’-]*)", regex.V1)
@@ -228,7 +229,7 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
         elif kind == "ordinal":
             resolved = _ordinal_key(row)
             row = {**row, "resolved": resolved}
-        if kind not in _MARK_KINDS or not resolved or resolved.startswith("-"):
+        if kind not in MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
         if kind == "date" and len(resolved) not in _DATE_LENGTHS:
             continue

@@ -32,7 +32,7 @@ from factcheck.crossref.scope import (
     restate_places,
     sentence_places,
 )
-from factcheck.crossref.stories import StoryIndex, StoryMates, article_texts, profile
+from factcheck.crossref.stories import StoryIndex, StoryMates, _cell, profile
 from factcheck.models import MEASURE_KINDS
 
 
@@ -93,29 +93,68 @@ _STORY_COLUMNS = ("article_id", "published", "title", "sentence", "start")
 _CHUNK_ROWS = 50_000
 
 
-def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None) -> list[ClaimView]:
-    """Comparable figures of a claims table (measure kinds with a value or bounds)."""
+def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
+                   keep: np.ndarray | None = None) -> list[ClaimView]:
+    """Comparable figures of a claims table (measure kinds with a value or bounds); with
+    ``keep`` (a boolean mask over the rows), those of ``claims[keep]``, read without copying
+    the table."""
     lexicon = lexicon or load_lexicon()
     if claims is None or claims.empty:
         return []
     # Stories from every figure's sentence (dates too), as the draft index reads them; two
     # articles are settled as one story only when two of their figures are compared.
-    story_columns = [c for c in _STORY_COLUMNS if c in claims.columns]
-    stories = StoryIndex(article_texts(_records(claims[story_columns])), lexicon.stories)
+    stories = StoryIndex(frame_article_texts(claims, keep), lexicon.stories)
     if "kind" not in claims.columns:
         return []
     measure = {str(k) for k in MEASURE_KINDS}
-    comparable = claims[claims["kind"].map(_text).isin(measure).to_numpy()]
+    # Positions of the comparable rows, read a piece at a time (no copy of the whole table).
+    wanted = claims["kind"].map(_text).isin(measure).to_numpy()
+    comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = _Memo(lexicon, stories)
     views: list[ClaimView] = []
-    for chunk in _article_chunks(comparable):
-        views.extend(_views(_records(chunk), memo))
+    for chunk in _article_chunks(claims, comparable):
+        views.extend(_views(rows_of(claims.take(chunk)), memo))
     return views
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
+def frame_article_texts(claims: pd.DataFrame, keep: np.ndarray | None = None
+                        ) -> list[tuple[str, str, str]]:
+    """``stories.article_texts`` of the rows of ``claims`` (those ``keep`` holds), read
+    column by column (no row dict per figure): articles in the order of their ids, each
+    one's rows in the order of ``stories._row_order``."""
+    n = len(claims)
+    cols = {c: claims[c].tolist() if c in claims.columns else [None] * n
+            for c in _STORY_COLUMNS}
+    starts = cols["start"]
+    sentences, published, titles = cols["sentence"], cols["published"], cols["title"]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in (range(n) if keep is None else np.flatnonzero(keep).tolist()):
+        by_article[_cell(cols["article_id"][i])].append(i)
+    out = []
+    for article in sorted(by_article):
+        rows = sorted(by_article[article], key=lambda i: (
+            _position(starts[i]), _cell(sentences[i]), _cell(published[i]), _cell(titles[i])))
+        texts, seen = [_cell(titles[rows[0]])], set()
+        for i in rows:
+            sentence = _cell(sentences[i])
+            if sentence not in seen:
+                seen.add(sentence)
+                texts.append(sentence)
+        out.append((article, _cell(published[rows[0]]), "\n".join(texts)))
+    return out
+
+
+def _position(start: object) -> int:
+    try:
+        return int(start)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return -1
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict]:
     """``frame.to_dict("records")`` without its per-cell boxing: the same values (native
-    Python numbers, the object cells themselves)."""
+    Python numbers, the object cells themselves). Take only the columns needed: a row dict
+    of the whole claims table weighs more than a kilobyte."""
     columns = list(frame.columns)
     values = [frame[c].tolist() for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
@@ -186,21 +225,21 @@ class _Memo:
         return self._places[place]
 
 
-def _article_chunks(claims: pd.DataFrame) -> list[pd.DataFrame]:
-    """``claims`` in pieces of about ``_CHUNK_ROWS`` rows, never splitting an article; one
-    piece when an article's rows are not all together."""
-    if len(claims) <= _CHUNK_ROWS:
-        return [claims]
-    ids = claims["article_id"].map(_text).to_numpy()
+def _article_chunks(claims: pd.DataFrame, rows: np.ndarray) -> list[np.ndarray]:
+    """The positions ``rows`` of ``claims`` in pieces of about ``_CHUNK_ROWS``, never
+    splitting an article; one piece when an article's rows are not all together."""
+    if len(rows) <= _CHUNK_ROWS:
+        return [rows]
+    ids = claims["article_id"].take(rows).map(_text).to_numpy()
     starts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist()]
     if len(starts) != len(set(ids)):
-        return [claims]
+        return [rows]
     chunks, begin = [], 0
     for start in starts[1:]:
         if start - begin >= _CHUNK_ROWS:
-            chunks.append(claims.iloc[begin:start])
+            chunks.append(rows[begin:start])
             begin = start
-    chunks.append(claims.iloc[begin:])
+    chunks.append(rows[begin:])
     return chunks
 
 

@@ -11,7 +11,7 @@ import pytest
 from crossref_helpers import gold_articles, gold_frame
 
 from factcheck.crossref.cue_words import load_lexicon
-from factcheck.crossref.views import _records, prepare_claims
+from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.text import normalize, sentence_spans
 
 LEXICON = load_lexicon()
@@ -87,7 +87,7 @@ def test_views_are_the_same_without_the_union_searches(with_context: bool) -> No
 
 def test_rows_are_read_as_to_dict_reads_them() -> None:
     frame = gold_frame()
-    ours, theirs = _records(frame), frame.to_dict("records")
+    ours, theirs = rows_of(frame), frame.to_dict("records")
     assert len(ours) == len(theirs) > 0
     for a, b in zip(ours, theirs, strict=True):
         assert a.keys() == b.keys()

@@ -119,7 +119,8 @@ class WeekdayMismatch(Rule):
         undated = {str(r["article_id"]) for r in rows
                    if not anchors.get(str(r["article_id"])) and _stated_weekday(
                        str(r.get("surface") or "")) is not None}
-        borrowed = _story_anchors(claims.to_dict("records"), undated, ctx)
+        # The whole table read as rows only when some article needs its story's dates.
+        borrowed = _story_anchors(claims.to_dict("records"), undated, ctx) if undated else {}
         for row in rows:
             surface = str(row.get("surface") or "")
             stated = _stated_weekday(surface)
