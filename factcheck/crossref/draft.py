@@ -39,6 +39,7 @@ from datetime import date
 
 import pandas as pd
 
+from factcheck.crossref._draft_meeting import MeetingIndex
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
 from factcheck.text import normalize
 
@@ -89,46 +90,17 @@ class CrossrefIndex:
         self.blocks = blocks(views)
         # Where a draft figure can meet a corpus figure of its block: in an article of the
         # draft's story, or through rare words of their sentences (matching.same_story).
-        # Positions in each block, by article and by sentence word.
-        self._by_article: dict[tuple[str, str], dict[str, list[int]]] = {}
-        self._by_word: dict[tuple[str, str], dict[str, list[int]]] = {}
-        for key, members in self.blocks.items():
-            by_article: dict[str, list[int]] = defaultdict(list)
-            by_word: dict[str, list[int]] = defaultdict(list)
-            for i, v in enumerate(members):
-                by_article[v.article_id].append(i)
-                for word, _ in v.story_words:
-                    by_word[word].append(i)
-            self._by_article[key] = dict(by_article)
-            self._by_word[key] = dict(by_word)
+        self.meetings = MeetingIndex(self.blocks, self.lexicon.stories)
 
     def _meeting(self, key: tuple[str, str], mine: list) -> list:
         """The corpus figures of block ``key`` that one of the draft's figures ``mine`` can
         meet (:func:`factcheck.crossref.relations.cross_ok`): those of an article of the
         draft's story, and those whose sentence shares enough rare words with a draft
-        figure's. Every other corpus figure would only be judged "not comparable", so the
-        draft is checked in time that grows with its story, not with the corpus."""
-        corpus = self.blocks.get(key, [])
-        if not corpus:
-            return []
-        by_article = self._by_article[key]
-        by_word = self._by_word[key]
-        from factcheck.crossref.stories import sentences_related
-
-        settings = self.lexicon.stories
-        keep: set[int] = set()
-        for v in mine:
-            for article in v.story:
-                keep.update(by_article.get(article, ()))
-            counts: dict[int, int] = defaultdict(int)
-            for word, _ in v.story_words:
-                for i in by_word.get(word, ()):
-                    counts[i] += 1
-            words = dict(v.story_words)
-            keep.update(i for i, n in counts.items() if n >= settings.sentence_shared
-                        and i not in keep
-                        and sentences_related(words, dict(corpus[i].story_words), settings))
-        return [corpus[i] for i in sorted(keep)]
+        figure's; each draft figure's at most ``MEETING_CAP``, the closest first
+        (:mod:`factcheck.crossref._draft_meeting`). Every other corpus figure would only be
+        judged "not comparable", so the draft is checked in time that grows with its story,
+        not with the corpus."""
+        return self.meetings.meeting(key, mine)
 
     def check(self, draft_claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
         """Links and flags between the draft and the corpus, and the number of corpus figures
@@ -151,6 +123,7 @@ class CrossrefIndex:
         structures = find_structures(views, self.lexicon)
         views = with_roles(views, structures, self.lexicon)
         draft_ids = {v.claim_id for v in views}
+        self.meetings.capped = 0
         judged = {}
         n_candidates = 0
         for key, mine in blocks(views).items():
