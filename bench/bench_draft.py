@@ -41,7 +41,7 @@ CACHE_DIR = ROOT / "bench" / "data"
 CONTRADICTION = "Washington débloque 988 milliards de dollars d'aide militaire pour Kiev. "
 #: The archive story the draft follows up (seed 0): story 16 has four articles; story 619, the
 #: largest of the first 10,000 articles, has 209 (``--story 619``).
-DRAFT_STORY = 16
+DRAFT_STORY, LARGE_STORY = 16, 619
 
 
 def corpus(n_articles: int) -> list[Article]:
