@@ -1,11 +1,11 @@
 """Benchmark: checking a 5,000-character draft against a 1,000-article corpus.
 
-The corpus is the deterministic synthetic archive of ``bench/archive.py`` (many distinct
+The corpus is the deterministic synthetic archive of ``bench/archive_corpus.py`` (many distinct
 stories, seed articles and dev passages once each). The draft is a new article of one of the
 archive's stories (``DRAFT_STORY``, four articles in the archive: a story of ordinary size),
-opening with a figure that contradicts a seed article. The corpus claims are extracted once
-and cached under ``bench/data/`` (keyed by the corpus hash), since the dashboard does the
-same through ``st.cache_data``. Then:
+opening with a figure that contradicts a seed article. The corpus claims are extracted once and
+cached under ``bench/data/`` (keyed by the corpus hash), since the dashboard does the same
+through ``st.cache_data``. Then:
 
 * the blocking index is built once (``DraftChecker(...)``), as the dashboard does per corpus;
 * the draft is checked several times (after one warm-up run that loads spaCy), timing its
@@ -29,7 +29,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import archive_articles, follow_up  # noqa: E402
+from archive_corpus import archive_articles, follow_up  # noqa: E402
 
 from factcheck.crossref.draft import DraftChecker, restrict_flags, restrict_links  # noqa: E402
 from factcheck.crossref.engine import cross_reference  # noqa: E402

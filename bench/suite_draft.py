@@ -81,7 +81,7 @@ def draft(ctx: RunContext) -> Section:
                    "cross-reference", "corpus figures compared", "draft figures capped",
                    "links / flags"), tuple(rows))
     intro = ("A 5,000-character draft (a new article of one of the archive's stories, "
-             f"`bench/archive.py`: story {DRAFT_STORY}, four articles in the archive, and "
+             f"`bench/archive_corpus.py`: story {DRAFT_STORY}, four articles in the archive, and "
              f"story {LARGE_STORY}, the largest of the first 10,000 articles; opening with a "
              "figure that contradicts a seed article) checked against the claims table of the "
              "`check` benchmark's corpus (`pipeline.draft_checker`, as the dashboard's "

@@ -158,7 +158,7 @@ def test_recall_counts_a_flag_naming_another_article_of_the_story() -> None:
 
 # -- the archive background (fast) -------------------------------------------------------------
 def test_archive_is_seeded_and_grows_story_by_story() -> None:
-    archive = _bench_import("archive")
+    archive = _bench_import("archive_corpus")
     a = archive.archive_articles(600, seed=3)
     b = archive.archive_articles(600, seed=3)
     assert [x.article_id for x in a] == [x.article_id for x in b]
@@ -173,7 +173,7 @@ def test_archive_is_seeded_and_grows_story_by_story() -> None:
 
 
 def test_archive_is_many_stories_of_zipf_like_sizes() -> None:
-    archive = _bench_import("archive")
+    archive = _bench_import("archive_corpus")
     stories = archive.stories_of(20_000, seed=0)
     sizes = sorted(size for _, _, size in stories)
     assert len(stories) > 20_000 / 4  # many stories: about three articles each
@@ -183,7 +183,7 @@ def test_archive_is_many_stories_of_zipf_like_sizes() -> None:
 
 
 def test_articles_of_a_story_share_its_place_and_people_and_others_do_not() -> None:
-    archive = _bench_import("archive")
+    archive = _bench_import("archive_corpus")
     articles = archive.archive_articles(400, seed=0)
     story = next(s for s in range(50) if archive._Story(s, 0).size >= 3)
     place = archive._Story(story, 0).writer.words["town"][0]
