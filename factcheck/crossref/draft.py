@@ -9,17 +9,20 @@ them. Links and flags are then restricted to those involving a draft claim: flag
 corpus articles are the corpus view's business.
 
 With the project's cross-referencer (the default), the index is its own: the corpus claims are
-prepared into comparable views once, with their parts/total roles, and grouped by the
-cross-referencer's blocks (dimension and metric family, else source). A draft only adds its
-views to the blocks they fall in, and of each block only the corpus figures a draft figure can
-meet are taken: those of an article of the draft's story and those whose sentence shares rare
-words with a draft figure's (the test of ``matching.same_story``); every other figure would be
-judged "not comparable". So a draft is checked in time that grows with its story, not with the
-archive. Only pairs involving a draft figure are judged, and the registered rules run on those
-judgements. Results are those of ``cross_reference`` on corpus and draft together, restricted
-to the draft (``tests/crossref/test_draft_engine.py`` checks it on every dev passage); they
-could only differ where, in the whole corpus, a figure's nearest figures of another period
-were all of other stories, which the draft checker does not consider at all.
+prepared into comparable views once, with their parts/total roles, and grouped by the cross-
+referencer's blocks (dimension and metric family, else source). A draft only adds its views to
+the blocks they fall in, and of each block only the corpus figures a draft figure can meet are
+taken: those of an article of the draft's story and those whose sentence shares rare words with
+a draft figure's (the test of ``matching.same_story``); every other figure would be judged "not
+comparable". So a draft is checked in time that grows with its story, not with the archive; and
+a draft figure of a huge story is compared with at most ``MEETING_CAP`` (100) of the corpus
+figures it meets in a block, the closest (``_draft_meeting.py``): those it is compared with are
+judged exactly as the full comparison judges them. Only pairs involving a draft figure are
+judged, and the registered rules run on those judgements. Results are those of
+``cross_reference`` on corpus and draft together, restricted to the draft
+(``tests/crossref/test_draft_engine.py`` checks it on every dev passage, where no cap is
+reached); they could only differ where, in the whole corpus, a figure's nearest figures of
+another period were all of other stories, which the draft checker does not consider at all.
 
 With another cross-referencer (``crossref_fn``), blocks are this module's own and
 deliberately wide (same kind and unit, then same category, subject or actor, or the same
@@ -39,7 +42,6 @@ from datetime import date
 
 import pandas as pd
 
-from factcheck.crossref._draft_meeting import MeetingIndex
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Kind, stable_id
 from factcheck.text import normalize
 
@@ -75,6 +77,7 @@ class CrossrefIndex:
     parts/total roles, grouped by block."""
 
     def __init__(self, corpus_claims: pd.DataFrame, reference: pd.DataFrame | None) -> None:
+        from factcheck.crossref._draft_meeting import MeetingIndex
         from factcheck.crossref.cue_words import load_lexicon
         from factcheck.crossref.matching import blocks
         from factcheck.crossref.stories import StoryIndex, article_texts
