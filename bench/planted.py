@@ -1,12 +1,13 @@
 """Synthetic corpora with planted inconsistencies and their ground truth, for benchmarks.
 
-A corpus of ``n`` articles is the background corpus of ``bench/synthetic.py`` with *stories*
-mixed in: a story is one local event (a forest fire, a flood, a strike, a town's budget, a
-school-canteen poisoning; ``[[story_kind]]`` in ``synthetic_fr.toml``) covered by two to four
-articles published the same day or the next. The articles of a story share its town, people
-and (invented) company names, and each repeats the story's main fact, with the same figure
-and the same source. Half of the stories are *planted*: one of their articles, never the first,
-has the fact's figure wrong, in one of three ways:
+A corpus of ``n`` articles is the background archive of ``bench/archive_corpus.py`` (many
+distinct stories of a few articles each) with *planted stories* mixed in: a planted story is
+one local event (a forest fire, a flood, a strike, a town's budget, a school-canteen poisoning;
+``[[story_kind]]`` in ``synthetic_fr.toml``) covered by two to four articles published the same
+day or the next. The articles of a story share its town, people and (invented) company names,
+and each repeats the story's main fact, with the same figure and the same source. Half of these
+stories are *planted*: one of their articles, never the first, has the fact's figure wrong, in
+one of three ways:
 
 * ``scale``: a scale slip ×1000 (« 12 millions d'euros » written « 12 milliards d'euros »);
 * ``digits``: two neighbouring digits swapped (« 1 250 hectares » written « 1 520 »);
@@ -28,7 +29,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from synthetic import _CONTRACTIONS, _DAYS, _ELISION, _data, synthetic_articles
+from archive_corpus import archive_articles
+from synthetic import _CONTRACTIONS, _DAYS, _ELISION, _data
 
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
@@ -195,13 +197,9 @@ def make_story(index: int, seed: int, planted: bool) -> tuple[list[Article], Sto
 
 
 def background(n_articles: int, seed: int) -> list[Article]:
-    """The first ``n_articles`` of the synthetic corpus of ``seed``."""
-    chars = n_articles * 1600
-    while True:
-        articles = synthetic_articles(chars, seed)
-        if len(articles) >= n_articles:
-            return articles[:n_articles]
-        chars = chars * 3 // 2
+    """The first ``n_articles`` of the synthetic archive of ``seed``
+    (``bench/archive_corpus.py``: many distinct stories, each covered by a few articles)."""
+    return archive_articles(n_articles, seed)
 
 
 def planted_corpus(

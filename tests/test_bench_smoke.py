@@ -154,3 +154,40 @@ def test_recall_counts_a_flag_naming_another_article_of_the_story() -> None:
     alone = (ids[wrong.article_id], wrong.article_id, "scale_slip")  # within its own article
     assert planted.score([story], claims, [alone]).found == 0
     assert planted.score([story], claims, []).found == 0
+
+
+# -- the archive background (fast) -------------------------------------------------------------
+def test_archive_is_seeded_and_grows_story_by_story() -> None:
+    archive = _bench_import("archive_corpus")
+    a = archive.archive_articles(600, seed=3)
+    b = archive.archive_articles(600, seed=3)
+    assert [x.article_id for x in a] == [x.article_id for x in b]
+    assert [x.text for x in a] == [x.text for x in b]
+    assert {x.article_id for x in archive.archive_articles(600, seed=4)}.isdisjoint(
+        x.article_id for x in a)
+    # A smaller archive of the same seed is its first stories.
+    small = [x.article_id for x in archive.archive_articles(300, seed=3)
+             if x.origin.startswith("archive-")]
+    large = [x.article_id for x in a if x.origin.startswith("archive-")]
+    assert large[: len(small)] == small
+
+
+def test_archive_is_many_stories_of_zipf_like_sizes() -> None:
+    archive = _bench_import("archive_corpus")
+    stories = archive.stories_of(20_000, seed=0)
+    sizes = sorted(size for _, _, size in stories)
+    assert len(stories) > 20_000 / 4  # many stories: about three articles each
+    assert sizes[len(sizes) // 2] <= 2 and sizes[-1] >= 50  # most are small, a few large
+    assert max(sizes) <= archive.MAX_STORY
+    assert len({topic for _, topic, _ in stories}) >= 5
+
+
+def test_articles_of_a_story_share_its_place_and_people_and_others_do_not() -> None:
+    archive = _bench_import("archive_corpus")
+    articles = archive.archive_articles(400, seed=0)
+    story = next(s for s in range(50) if archive._Story(s, 0).size >= 3)
+    place = archive._Story(story, 0).writer.words["town"][0]
+    texts = [archive._Story(story, 0).article(k)[0] for k in range(3)]
+    assert all(place in t for t in texts)
+    others = [x.text for x in articles if x.origin.startswith("archive-")]
+    assert sum(place in t for t in others) < len(others) / 5

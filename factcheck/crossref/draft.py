@@ -9,17 +9,20 @@ them. Links and flags are then restricted to those involving a draft claim: flag
 corpus articles are the corpus view's business.
 
 With the project's cross-referencer (the default), the index is its own: the corpus claims are
-prepared into comparable views once, with their parts/total roles, and grouped by the
-cross-referencer's blocks (dimension and metric family, else source). A draft only adds its
-views to the blocks they fall in, and of each block only the corpus figures a draft figure can
-meet are taken: those of an article of the draft's story and those whose sentence shares rare
-words with a draft figure's (the test of ``matching.same_story``); every other figure would be
-judged "not comparable". So a draft is checked in time that grows with its story, not with the
-archive. Only pairs involving a draft figure are judged, and the registered rules run on those
-judgements. Results are those of ``cross_reference`` on corpus and draft together, restricted
-to the draft (``tests/crossref/test_draft_engine.py`` checks it on every dev passage); they
-could only differ where, in the whole corpus, a figure's nearest figures of another period
-were all of other stories, which the draft checker does not consider at all.
+prepared into comparable views once, with their parts/total roles, and grouped by the cross-
+referencer's blocks (dimension and metric family, else source). A draft only adds its views to
+the blocks they fall in, and of each block only the corpus figures a draft figure can meet are
+taken: those of an article of the draft's story and those whose sentence shares rare words with
+a draft figure's (the test of ``matching.same_story``); every other figure would be judged "not
+comparable". So a draft is checked in time that grows with its story, not with the archive; and
+a draft figure of a huge story is compared with at most ``MEETING_CAP`` (100) of the corpus
+figures it meets in a block, the closest (``_draft_meeting.py``): those it is compared with are
+judged exactly as the full comparison judges them. Only pairs involving a draft figure are
+judged, and the registered rules run on those judgements. Results are those of
+``cross_reference`` on corpus and draft together, restricted to the draft
+(``tests/crossref/test_draft_engine.py`` checks it on every dev passage, where no cap is
+reached); they could only differ where, in the whole corpus, a figure's nearest figures of
+another period were all of other stories, which the draft checker does not consider at all.
 
 With another cross-referencer (``crossref_fn``), blocks are this module's own and
 deliberately wide (same kind and unit, then same category, subject or actor, or the same
@@ -74,6 +77,7 @@ class CrossrefIndex:
     parts/total roles, grouped by block."""
 
     def __init__(self, corpus_claims: pd.DataFrame, reference: pd.DataFrame | None) -> None:
+        from factcheck.crossref._draft_meeting import MeetingIndex
         from factcheck.crossref.cue_words import load_lexicon
         from factcheck.crossref.matching import blocks
         from factcheck.crossref.stories import StoryIndex, article_texts
@@ -89,46 +93,17 @@ class CrossrefIndex:
         self.blocks = blocks(views)
         # Where a draft figure can meet a corpus figure of its block: in an article of the
         # draft's story, or through rare words of their sentences (matching.same_story).
-        # Positions in each block, by article and by sentence word.
-        self._by_article: dict[tuple[str, str], dict[str, list[int]]] = {}
-        self._by_word: dict[tuple[str, str], dict[str, list[int]]] = {}
-        for key, members in self.blocks.items():
-            by_article: dict[str, list[int]] = defaultdict(list)
-            by_word: dict[str, list[int]] = defaultdict(list)
-            for i, v in enumerate(members):
-                by_article[v.article_id].append(i)
-                for word, _ in v.story_words:
-                    by_word[word].append(i)
-            self._by_article[key] = dict(by_article)
-            self._by_word[key] = dict(by_word)
+        self.meetings = MeetingIndex(self.blocks, self.lexicon.stories)
 
     def _meeting(self, key: tuple[str, str], mine: list) -> list:
         """The corpus figures of block ``key`` that one of the draft's figures ``mine`` can
         meet (:func:`factcheck.crossref.relations.cross_ok`): those of an article of the
         draft's story, and those whose sentence shares enough rare words with a draft
-        figure's. Every other corpus figure would only be judged "not comparable", so the
-        draft is checked in time that grows with its story, not with the corpus."""
-        corpus = self.blocks.get(key, [])
-        if not corpus:
-            return []
-        by_article = self._by_article[key]
-        by_word = self._by_word[key]
-        from factcheck.crossref.stories import sentences_related
-
-        settings = self.lexicon.stories
-        keep: set[int] = set()
-        for v in mine:
-            for article in v.story:
-                keep.update(by_article.get(article, ()))
-            counts: dict[int, int] = defaultdict(int)
-            for word, _ in v.story_words:
-                for i in by_word.get(word, ()):
-                    counts[i] += 1
-            words = dict(v.story_words)
-            keep.update(i for i, n in counts.items() if n >= settings.sentence_shared
-                        and i not in keep
-                        and sentences_related(words, dict(corpus[i].story_words), settings))
-        return [corpus[i] for i in sorted(keep)]
+        figure's; each draft figure's at most ``MEETING_CAP``, the closest first
+        (:mod:`factcheck.crossref._draft_meeting`). Every other corpus figure would only be
+        judged "not comparable", so the draft is checked in time that grows with its story,
+        not with the corpus."""
+        return self.meetings.meeting(key, mine)
 
     def check(self, draft_claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
         """Links and flags between the draft and the corpus, and the number of corpus figures
@@ -151,6 +126,7 @@ class CrossrefIndex:
         structures = find_structures(views, self.lexicon)
         views = with_roles(views, structures, self.lexicon)
         draft_ids = {v.claim_id for v in views}
+        self.meetings.capped = 0
         judged = {}
         n_candidates = 0
         for key, mine in blocks(views).items():
