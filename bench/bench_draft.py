@@ -33,7 +33,7 @@ from archive_corpus import archive_articles, follow_up  # noqa: E402
 
 from factcheck.crossref.draft import DraftChecker, restrict_flags, restrict_links  # noqa: E402
 from factcheck.crossref.engine import cross_reference  # noqa: E402
-from factcheck.dashboard.data import corpus_key  # noqa: E402
+from factcheck.dashboard.loading import corpus_key  # noqa: E402
 from factcheck.models import Article, stable_id  # noqa: E402
 from factcheck.pipeline import claims_frame, draft_checker  # noqa: E402
 
