@@ -28,6 +28,12 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
+* a percentage restating a noun of share ("la majorité des arrivées, environ 60 %",
+  "l'essentiel (92 %) des jugements") is a share (``quantifier_share``); a count of days or
+  weeks the scanner left a count ("les trois premières semaines") counts them
+  (``counted_time``) and is no antecedent; "une baisse de sa marge à 10 %" measures the marge
+  (``changed_metric``); a line of a tally ("Nantes : 28 000 selon la police") is not about its
+  label;
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
