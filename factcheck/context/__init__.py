@@ -21,9 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context._repeats import sourced_further_down
+from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import is_generic_source, resolve_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
+from factcheck.context.phrases import opens_with_label
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
@@ -149,6 +151,10 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
+    if carried is None and state.metrics and figs and opens_with_label(toks, figs[0].first):
+        # A line of a tally ("Nantes : 28 000 selon la police") after a heading counts what
+        # the report counted last.
+        carried = state.metrics[-1][1]
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
@@ -265,10 +271,15 @@ def _sentence_contexts(
                           if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
+    # A count of days or years ("des 40 dernières années") is no metric a later sentence
+    # takes up ("Ce niveau de 26,3 Mt").
+    time_nouns = subject_data().time_nouns
     with_subject = [
-        c for c, f in zip(out, figs, strict=True) if c.subject and f.mention.kind in SITUATED_KINDS
+        c for c, f in zip(out, figs, strict=True)
+        if c.subject and c.subject not in time_nouns and f.mention.kind in SITUATED_KINDS
     ]
     state.last_subject = with_subject[-1] if with_subject else None
     state.metrics.extend((f.mention.value, c) for c, f in zip(out, figs, strict=True)
-                         if c.subject and f.mention.kind in SITUATED_KINDS)
+                         if c.subject and c.subject not in time_nouns
+                         and f.mention.kind in SITUATED_KINDS)
     return out

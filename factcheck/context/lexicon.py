@@ -74,6 +74,8 @@ class SubjectData:
     among_them: tuple[str, ...] = ()
     relative_subjects: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()
+    share_quantifiers: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +275,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
-            "pronoun_forms", "relative_subjects", "purpose_links")},
+            "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
+            "forecast_verbs")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

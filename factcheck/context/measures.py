@@ -5,7 +5,8 @@ share: "ont représenté 22,5 % des actes"), an absolute amount after a noun of 
 change itself: "la hausse des impôts de 40 milliards"), a participle phrase opening the
 sentence ("Estimée à 29,6 Mt, la production ..."), the clitic "en" ("en ont recensé 85"), a
 noun of estimate left without complement, the level reached after a change ("un repli à
-91,1 %") and the event a date is attached to. Words in ``context_subject.toml``."""
+91,1 %"), a percentage restating a noun of share ("la majorité des arrivées, environ 60 %")
+and the event a date is attached to. Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from factcheck.context.nouns import (
     change_phrase,
     governing_verb,
     noun_before_de,
+    past_prenominal,
     phrase_head,
     phrase_top,
 )
-from factcheck.context.phrases import head_before, lemma_of, mistagged_noun
+from factcheck.context.phrases import head_before, lemma_of, mistagged_noun, unwrap_container
 from factcheck.models import Kind
 
 
@@ -201,3 +203,56 @@ def continues_clause(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:
     while j >= 0 and (toks[j].pos == "ADV" or toks[j].lower in ("se", "s'", "s’")):
         j -= 1
     return j >= 0 and toks[j].lower in data.purpose_links
+
+
+def quantifier_share(
+    toks: tuple[Tok, ...], fig: Figure, noun: int | None, data: SubjectData
+) -> tuple[str, ...] | None:
+    """The whole a percentage is a share of when a noun of share names the metric ("la
+    majorité des arrivées, environ 60 %" -> arrivée; "l'essentiel (92 %) des jugements" ->
+    jugement): its qualifiers; None when the figure is no such share."""
+    if fig.mention.kind != Kind.PERCENT:
+        return None
+    if noun is not None and lemma_of(toks[noun], data) in data.share_quantifiers:
+        whole = unwrap_container(toks, noun, data)
+        return () if whole == noun else (lemma_of(toks[whole], data),)
+    j = fig.first - 1
+    if noun is not None and noun > fig.first and j >= 1 \
+            and toks[j].text in grammar().gloss_openers \
+            and lemma_of(toks[j - 1], data) in data.share_quantifiers:
+        return (lemma_of(toks[noun], data),)
+    return None
+
+
+def changed_metric(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The metric of "une baisse de sa marge opérationnelle à 10 %", "la hausse du taux à
+    4 %": the level reached by the noun a noun of change wraps, read before the figure."""
+    g = grammar()
+    j = fig.first - 1
+    if j < 3 or toks[j].lower not in g.verb_links:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 2 or toks[j].pos != "NOUN" or toks[j].is_title:
+        return None
+    m = j
+    j -= 1
+    if toks[j].lower in data.determiners and toks[j].lower not in data.contractions:
+        j -= 1
+    if j < 1 or toks[j].lower not in g.de_links:
+        return None
+    return m if lemma_of(toks[j - 1], data) in data.change_nouns else None
+
+
+def counted_time_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """A count of days or weeks the scanner did not read as a duration ("les trois
+    premières semaines de juillet", "les deux premiers jours"): the time noun is what is
+    counted, never another figure's metric."""
+    if fig.mention.kind != Kind.COUNT or fig.last >= len(toks):
+        return None
+    j = past_prenominal(toks, fig.last, data)
+    t = toks[j]
+    if t.pos == "NOUN" and not t.is_title and lemma_of(t, data) in data.time_nouns:
+        return j
+    return None

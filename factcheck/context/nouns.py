@@ -12,6 +12,7 @@ from factcheck.context.anaphora import level_verb
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
+    acronym,
     head_before,
     lemma_of,
     mistagged_noun,
@@ -46,7 +47,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and (nounish(toks[j], data) or (
             j > fig.last and toks[j - 1].lower in g.de and (
-                mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)))):
+                mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
+                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)):
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -60,6 +62,26 @@ def _participle_noun(t: Tok, data: SubjectData) -> bool:
     """A past participle after "N % de": a noun ("84,9 % d'admis", "30 % de reçus")."""
     return t.pos == "VERB" and t.is_word and not t.is_title and t.verbform not in ("Fin", "Inf") \
         and t.lower.endswith(grammar().participle_endings) and t.lower not in data.not_subjects
+
+
+def _inflected_adverb(t: Tok, data: SubjectData) -> bool:
+    """A noun the small model tagged as an adverb after "millions de" ("12 millions de
+    téléspectateurs"): adverbs do not inflect, so a word whose lemma differs from it is none."""
+    return t.pos == "ADV" and t.is_word and not t.is_title and bool(t.lemma) \
+        and t.lemma != t.lower and t.lower not in data.not_subjects
+
+
+def _counted_participle(toks: tuple[Tok, ...], fig: Figure, j: int, data: SubjectData) -> bool:
+    """A participle used as a noun between a determiner and its complement or the end of the
+    phrase: "les 51 accusés du procès", "ses 12 blessés,"; not "2 millions versés par"."""
+    if j != fig.last or j >= len(toks) or fig.first < 1 or fig.mention.kind != Kind.COUNT:
+        return False
+    if toks[fig.first - 1].lower not in data.determiners or not _participle_noun(toks[j], data):
+        return False
+    if toks[fig.last - 1].lower in data.scale_words:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.pos in ("PUNCT", "AUX") or nxt.lower in grammar().de_links
 
 
 def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
@@ -142,6 +164,9 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     else:
         while j >= 0 and toks[j].pos == "ADJ":
             j -= 1
+    if j > 0 and acronym(toks[j]) and toks[j - 1].lower in _COMPLEMENT_LINKS \
+            and (h := phrase_head(toks, j, data)) != j:
+        return h  # "une croissance du PIB de 0,8 %": the acronym completes the noun before it
     if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
@@ -297,6 +322,8 @@ def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData)
         j -= 1
     if j < 1 or toks[j].lower not in data.determiners:
         return None
+    if toks[j - 1].lemma in data.forecast_verbs or toks[j - 1].lower in data.forecast_verbs:
+        return None  # "les économistes prévoient une croissance de 1 %": the growth itself
     # A verb of level the tagger misread counts too ("enregistrent" tagged as an adverb).
     return j if toks[j - 1].pos in ("VERB", "AUX") or level_verb(toks, j - 1) else None
 

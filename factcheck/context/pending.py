@@ -45,8 +45,9 @@ def resolve_pending(
         for same_kind in (True, False):
             for m in order:
                 r = results[m]
-                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL:
-                    continue
+                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL \
+                        or r.rule == "counted_time":
+                    continue  # "les deux premiers jours": no metric another figure shares
                 if not same_kind or figs[m].mention.kind in kinds:
                     return m
         return None

@@ -90,8 +90,10 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
         j += 1
     if j < len(toks) and toks[j].lower in g.de_links:
         j += 1
-        if j < len(toks) and toks[j].lower in g.articles_after_de:
-            j += 1
+        if j < len(toks) and (toks[j].lower in g.articles_after_de or (
+                toks[j - 1].lower in g.de and toks[j].lower in data.determiners
+                and lemma_of(toks[k], data) in data.wrapping_nouns)):
+            j += 1  # "la baisse de la marge", "la hausse de son budget"
         if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
         if j < len(toks) and nounish(toks[j], data):
@@ -107,6 +109,8 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
         t = toks[k]
         if not t.is_word or (t.is_title and not acronym(t) and k > 0):
             continue
+        if t.is_title and k + 1 < len(toks) and toks[k + 1].text == ":" and not acronym(t):
+            continue  # "Nantes : 28 000 selon la police": a label, not what is counted
         if t.pos not in ("NOUN", "PROPN") and not orphan_adjective(toks, k, data):
             continue
         if t.pos == "PROPN" and not acronym(t):
@@ -158,3 +162,17 @@ def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:
     digues"): a lower-case word tagged PRON that is no pronoun."""
     return t.pos == "PRON" and t.is_word and not t.is_title \
         and t.lower.replace("’", "'") not in data.pronoun_forms
+
+
+#: Words a line's label may have before its colon ("Boulogne-sur-Mer :", "Le Havre :").
+MAX_LABEL_WORDS = 4
+
+
+def opens_with_label(toks: tuple[Tok, ...], first_figure: int) -> bool:
+    """Whether the sentence is a line of a tally opened by a capitalised label and a colon
+    before its first figure ("Nantes : 28 000 selon la police", "Le Havre : 30 000")."""
+    if not toks or not toks[0].is_title:
+        return False
+    colon = next((k for k in range(min(first_figure, MAX_LABEL_WORDS + 1))
+                  if toks[k].text == ":"), None)
+    return colon is not None and colon > 0

@@ -28,6 +28,12 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
+* a percentage restating a noun of share ("la majorité des arrivées, environ 60 %",
+  "l'essentiel (92 %) des jugements") is a share (``quantifier_share``); a count of days or
+  weeks the scanner left a count ("les trois premières semaines") counts them
+  (``counted_time``) and is no antecedent; "une baisse de sa marge à 10 %" measures the marge
+  (``changed_metric``); a line of a tally ("Nantes : 28 000 selon la police") is not about its
+  label;
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -48,11 +54,14 @@ from factcheck.context.measures import (
     among_them,
     bare_estimate,
     change_amount,
+    changed_metric,
     continues_clause,
+    counted_time_noun,
     date_event,
     fronted_subject,
     is_share,
     partitive,
+    quantifier_share,
     relative,
     relative_antecedent,
     unit_subject,
@@ -132,6 +141,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # provinces".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
+        if k is None and (t := counted_time_noun(toks, fig, data)) is not None:
+            # "les trois premières semaines de juillet": weeks, not another figure's metric.
+            results[n] = SubjectResult(lemma_of(toks[t], data), t, (), "counted_time")
+            continue
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
@@ -244,6 +257,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if partitive(toks, fig, data):
             pending[n] = "anaphora"  # "les secours en ont comptabilisé 85": counted before
             continue
+        if (k := changed_metric(toks, fig, data)) is not None:
+            # "une baisse de sa marge à 10 %": the level the marge reached.
+            results[n] = SubjectResult(
+                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "changed_metric")
+            continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             results[n] = SubjectResult(
@@ -280,6 +298,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 continue
         pending[n] = "ellipsis"
     resolve_pending(toks, figs, results, pending, data)
+    for n, r in enumerate(results):
+        if r is not None and r.subject not in (None, data.share_subject) \
+                and (whole := quantifier_share(toks, figs[n], r.noun, data)) is not None:
+            # "la majorité des arrivées, environ 60 %": a share of the arrivals.
+            quals = tuple(dict.fromkeys((*whole, *r.qualifiers)))
+            results[n] = SubjectResult(data.share_subject, None, quals, "quantifier_share")
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
 
 
