@@ -28,9 +28,14 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     first = figs[n].first
     k = first - 1
     np: list[Tok] = []
-    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
+    complements = speech_words().body_complements
+    while k > figs[n - 1].last and (toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") or (
+            np and toks[k].lower in complements)):  # "et la préfecture de police 18 000"
         np.insert(0, toks[k])
         k -= 1
+    while np and np[0].lower in complements:
+        k += 1
+        np.pop(0)
     joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
     if not np or k <= figs[n - 1].last or not joined:
         return None
