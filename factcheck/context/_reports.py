@@ -10,7 +10,9 @@ then the breakdown), but not every figure of the page. It stops at:
 * an embedded post (a tweet's credit line "— Name (@handle) date", "pic.twitter.com"): its
   figures are the post's, not the report's;
 * an order of magnitude in words ("des centaines de personnes", "plusieurs milliers de
-  secouristes"): the writer's description, not a count someone gave.
+  secouristes") further than the sentence right after the source's: the writer's
+  description, not a count someone gave (right after it, it goes on with the source's
+  report: "... 78 000 détenus, selon le ministère. Des milliers dorment au sol.").
 
 Private to ``factcheck.context``; the words come from ``[reports]`` of ``context_source.toml``.
 """
@@ -35,6 +37,7 @@ class _ReportData:
     live_entry: regex.Pattern[str]  # a paragraph opening with a time
     embed: regex.Pattern[str]  # an embedded post's credit
     vague_openers: frozenset[str]  # "des", "plusieurs": an order of magnitude in words
+    sentence_end: regex.Pattern[str]  # the end of a sentence inside a paragraph
 
 
 @cache
@@ -47,6 +50,7 @@ def _data(code: str = "fr") -> _ReportData:
         live_entry=regex.compile(d.get("live_entry", r"(?!)")),
         embed=regex.compile(d.get("embed", r"(?!)"), regex.IGNORECASE),
         vague_openers=frozenset(d.get("vague_openers", [])),
+        sentence_end=regex.compile(d.get("sentence_end", r"(?!)")),
     )
 
 
@@ -97,14 +101,22 @@ def is_vague(mention: Mention) -> bool:
         and bool(words) and words[0] in _data().vague_openers
 
 
+def _next_sentence(between: str) -> bool:
+    """Whether the text from the start of a sentence to a figure spans at most one sentence
+    end, in one paragraph."""
+    return "\n" not in between.strip() and len(_data().sentence_end.findall(between)) <= 1
+
+
 def carries(text: str, speakers: Sequence[tuple[int, str]], mention: Mention) -> bool:
     """Whether the last source of ``speakers`` (offset of the sentence naming it, name), the
     sources named so far in the article, covers ``mention``, a figure further down without a
     source of its own. A heading ends the report of a page that quoted several sources (a
     round-up: each section has its own); under a single source, it is only a subsection."""
-    if not speakers or is_vague(mention) or in_embed(text, mention.start):
+    if not speakers or in_embed(text, mention.start):
         return False
     named_at = speakers[-1][0]
+    if is_vague(mention) and not _next_sentence(text[named_at : mention.start]):
+        return False
     headings, entries = _starts(text)
     if any(named_at < s <= mention.start for s in entries):
         return False
