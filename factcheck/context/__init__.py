@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context._repeats import sourced_further_down
-from factcheck.context._reports import carries
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import is_generic_source, resolve_source, same_source
@@ -170,12 +169,11 @@ def _sentence_contexts(
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers])
         source_mode = "explicit" if source else None
-        if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source \
-                and carries(article.text, state.speakers, m):
+        if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
-            # named or the report ends (``_reports``): its quantities and durations ("après
-            # dix mois de hausse"); dates and ranks tell the story.
+            # named: its quantities and durations ("après dix mois de hausse"); dates and
+            # ranks tell the story.
             source, source_mode = state.speakers[-1][1], "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):

@@ -28,14 +28,9 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     first = figs[n].first
     k = first - 1
     np: list[Tok] = []
-    complements = speech_words().body_complements
-    while k > figs[n - 1].last and (toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") or (
-            np and toks[k].lower in complements)):  # "et la préfecture de police 18 000"
+    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
         np.insert(0, toks[k])
         k -= 1
-    while np and np[0].lower in complements:
-        k += 1
-        np.pop(0)
     joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
     if not np or k <= figs[n - 1].last or not joined:
         return None
@@ -65,18 +60,6 @@ def _count_agent(toks: tuple[Tok, ...], fig: Figure) -> list[Tok] | None:
     return np or None
 
 
-def _parenthesised(toks: tuple[Tok, ...], fig: Figure) -> list[Tok] | None:
-    """ "500 000 (CGT)", "8 000 manifestants (police)": a short parenthesis right after the
-    figure (one noun between at most)."""
-    k = fig.last
-    if k < len(toks) and toks[k].pos == "NOUN":
-        k += 1
-    if k >= len(toks) or toks[k].text != "(":
-        return None
-    end = next((j for j in range(k + 1, min(len(toks), k + 5)) if toks[j].text == ")"), None)
-    return list(toks[k + 1 : end]) if end and end > k + 1 else None
-
-
 def _counter_head(np: list[Tok]) -> Tok | None:
     g = grammar()
     return next((t for t in np if t.pos != "DET" and t.lower not in g.source_articles), None)
@@ -89,15 +72,11 @@ def counted_by(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> list[Tok] |
     de blé". The body after "pour"/"par" must be one that counts (``counters``); a proper
     name only when another count of the sentence has such a body ("5 % pour la France" is a
     share)."""
-    counters = speech_words().counters
-    inside = _parenthesised(toks, figs[n])
-    head = _counter_head(inside) if inside else None
-    if head is not None and (head.lower in counters or head.lemma in counters):
-        return inside  # "Paris : 500 000 (CGT) / 87 000 selon la police"
     np = _count_agent(toks, figs[n])
     head = _counter_head(np) if np else None
     if head is None:
         return None
+    counters = speech_words().counters
     if head.lower in counters or head.lemma in counters:
         return np
     if not head.is_title:  # "Stratégie Grains" (tagged a noun)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.context.lexicon import SourceData, source_data, time_data
+from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.nlp import Tok
 from factcheck.lang import load_data
 
@@ -52,10 +52,6 @@ class SpeechWords:
     counting_subjects: frozenset[str]  # heads of a body whose count that is ("autorités")
     body_complements: frozenset[str]  # "chambre régionale des comptes": a body's complement
     demonstratives: frozenset[str]  # "selon ce bulletin": the source just named
-    opposing_links: frozenset[str] = frozenset()  # "75 000, contre 250 000 selon la CGT"
-    depending_on: frozenset[str] = frozenset()  # "selon les contrats": depending on
-    manner_adverb_endings: tuple[str, ...] = ()  # "a confirmé officiellement que"
-    agent_preps: frozenset[str] = frozenset()  # "soutenu par": a participle, not speech
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -107,10 +103,6 @@ def speech_words(code: str = "fr") -> SpeechWords:
         | frozenset(more.get("gapped_speakers", [])),
         body_complements=frozenset(more.get("body_complements", [])),
         demonstratives=frozenset(more.get("demonstratives", [])),
-        opposing_links=frozenset(more.get("opposing_links", [])),
-        depending_on=frozenset(more.get("depending_on", [])),
-        manner_adverb_endings=tuple(more.get("manner_adverb_endings", [])),
-        agent_preps=frozenset(more.get("agent_preps", [])),
     )
 
 
@@ -237,31 +229,3 @@ def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:
     while j < len(toks) and toks[j].lower in data.verb_fillers:
         j += 1
     return not (j < len(toks) and speech_at(toks, j, data) is not None)
-
-
-def skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
-    """Past the words that only say when, between a verb and its inverted subject: "a
-    annoncé ce samedi le ministère", "disait un peu plus tôt le ministère", "a affirmé
-    samedi 17 août l'agence"."""
-    months = time_data().months
-    when = data.leading_time_words
-    while j < len(toks):
-        t = toks[j]
-        if t.lower in when or t.lower in data.learned_preps:
-            j += 1
-        elif j + 1 < len(toks) and (
-            (t.pos == "DET" and toks[j + 1].lower in when)  # "ce samedi"
-            or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
-        ):
-            j += 2
-        else:
-            break
-    return j
-
-
-def pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
-    """The subject pronoun of an inverted "a-t-il déclaré"."""
-    for t in toks:
-        if t.lower.split("-")[-1] in data.pronouns:
-            return t
-    return None

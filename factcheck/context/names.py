@@ -108,12 +108,7 @@ def previous_speaker(
             candidates = [c for c in candidates
                           if genders[c[1]] == "f" or not _names_person(c[1])]
     found = max(candidates, key=lambda c: c[0], default=None)
-    if found is None:
-        return None
-    # A run of capitals inside a source found whole ("Economie Bruno Le Maire" in "ministre
-    # de l'Economie Bruno Le Maire"): that source.
-    return next((name for _, name in reversed(known or ())
-                 if found[1] in name and found[1] != name), found[1])
+    return found[1] if found else None
 
 
 @lru_cache(maxsize=1)

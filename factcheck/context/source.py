@@ -268,8 +268,7 @@ def _first_name(
         elif rule == "agent_after":
             np = agent_after(toks, fig.last, data)
         elif rule in ("selon", "selon_far"):
-            own = bool(counting_subject(toks, fig.first, data) or forward(toks, fig.first, data))
-            np = selon(toks, figs, n, data, far=rule == "selon_far", own_speaker=own)
+            np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
                 return None, "own_outlet", None  # "selon nos informations": the outlet asserts
             rule = "selon"

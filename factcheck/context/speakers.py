@@ -9,8 +9,6 @@ from factcheck.context._speech_words import (
     is_participle,
     is_passive,
     next_figure_at,
-    pronoun_in,
-    skip_when,
     spaced_hyphen,
     speech_at,
     speech_words,
@@ -58,10 +56,6 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
                 k += 1
             return _join(toks[d + 1 : k])
         for j in range(d + 1, len(toks)):
-            number = toks[j].pos == "NUM" or toks[j].text[:1].isdigit()
-            if (number and not (j + 1 < len(toks) and toks[j + 1].lower in time_data().months)
-                    ) or (toks[j].pos in ("VERB", "AUX") and toks[j].verbform == "Fin"):
-                break  # "selon un bilan, 79 personnes ... lors du naufrage": another clause
             if toks[j].lower in g.document_links and j + 1 < len(toks):
                 inner = clean_name(toks[j + 1 :], data)
                 if inner:
@@ -105,7 +99,7 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
     g = grammar()
-    j = skip_when(toks, j, data)
+    j = _skip_when(toks, j, data)
     if j < len(toks) and toks[j].lower in speech_words().adverbial_preps:
         # "assurent dans un communiqué Alain Rousset", "a indiqué sur X le ministère".
         k = j + 1
@@ -142,6 +136,34 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     return out
 
 
+def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
+    """Past the words that only say when, between a verb and its inverted subject: "a
+    annoncé ce samedi le ministère", "disait un peu plus tôt le ministère", "a affirmé
+    samedi 17 août l'agence"."""
+    months = time_data().months
+    when = data.leading_time_words
+    while j < len(toks):
+        t = toks[j]
+        if t.lower in when or t.lower in data.learned_preps:
+            j += 1
+        elif j + 1 < len(toks) and (
+            (t.pos == "DET" and toks[j + 1].lower in when)  # "ce samedi"
+            or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
+    """The subject pronoun of an inverted "a-t-il déclaré"."""
+    for t in toks:
+        if t.lower.split("-")[-1] in data.pronouns:
+            return t
+    return None
+
+
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
     """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
     variations = subject_data().variation_nouns
@@ -155,10 +177,8 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
             continue
-        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and (
-                toks[k + 2].lower in variations
-                or toks[k + 2].lower in speech_words().depending_on):
-            continue  # "selon les régions", "selon les contrats": depending on, not a source
+        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
+            continue  # "selon les régions": depending on, not a source
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
@@ -172,17 +192,14 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
 
 
 def selon(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True,
-    own_speaker: bool = False,
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
 ) -> list[Tok] | None:
     """The "selon X" that applies to figure ``n``: one between it and the next figure
     ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
     the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
     ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
     manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
-    comes first); with ``own_speaker`` (the figure's clause names who counts it), not one
-    after a later count opposed to it ("la préfecture a compté 75 000, contre 250 000 selon
-    la CGT")."""
+    comes first)."""
     phrases = _selon_phrases(toks, data)
     if not phrases:
         return None
@@ -199,9 +216,6 @@ def selon(
         t.verbform == "Fin" and t.pos in ("VERB", "AUX") for t in toks[fig.last : k]
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
-    if own_speaker and k >= nxt and any(
-            t.lower in speech_words().opposing_links for t in toks[fig.last : nxt]):
-        return None  # the other count's source
     return phrases[0][1]
 
 
@@ -225,19 +239,14 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         return None
     if toks[j].text == "," and _apposition_before(toks, j):
         return None  # "Alain Rousset, son président, évoque": the subject came first
-    pronoun = pronoun_in(fillers, data)
+    pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
         return [pronoun]
-    w = v + 1
-    while w < len(toks) and toks[w].pos == "ADV" and toks[w].lower.endswith(
-            speech_words().manner_adverb_endings):
-        w += 1  # "a confirmé officiellement que": the manner, then the object
-    if w < len(toks) and (
-        toks[w].lower in grammar().that or toks[w].pos in ("SCONJ", "PUNCT")
-        or toks[w].lower in speech_words().agent_preps
+    if v + 1 < len(toks) and (
+        toks[v + 1].lower in grammar().that or toks[v + 1].pos in ("SCONJ", "PUNCT")
     ):
-        return None  # ", soutenu par la consommation": a participle and its agent
-    np = np_after(toks, w, data)
+        return None
+    np = np_after(toks, v + 1, data)
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
     if not np or len(np) > _MAX_SPEAKER or any(
         (t.pos == "NUM" and not t.is_title) or t.text[:1].isdigit() for t in np
