@@ -23,7 +23,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, number, plural
 from factcheck.crossref.matching import CHANGE, ClaimView, significant_digits
 from factcheck.crossref.scope import place_key
-from factcheck.crossref.sum_identity import unestablished
+from factcheck.crossref.sum_identity import rival_counts, unestablished
 from factcheck.models import stable_id
 
 #: Dimension of a change in percent ("en hausse de 3 %"): never a part nor a total.
@@ -292,7 +292,7 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 # add up to at most 100 % only when they split it, which a partial list does
                 # not say (each share may have its own attribute).
                 continue
-            if _competing(parts):
+            if rival_counts(parts):
                 # "26,3 Mt [...] : 25,17 Mt pour Argus Media, 25,6 Mt pour Stratégie Grains":
                 # each figure counted by its own body is a rival count of one fact (sources
                 # that disagree), not a part of a breakdown.
@@ -314,12 +314,6 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 explanation=text, evidence=evidence,
             ))
     return found
-
-
-def _competing(parts: list[ClaimView]) -> bool:
-    """Whether every part names its own source in its sentence, each a different one."""
-    keys = [p.source_key for p in parts if p.source_mode == "explicit" and p.source_key]
-    return len(parts) >= 2 and len(keys) == len(parts) and len(set(keys)) == len(keys)
 
 
 def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,

@@ -9,7 +9,9 @@ established, and its status becomes ``uncertain`` (kept for display, never a ``s
   2010"). Two parts of a whole cannot each be more than half of it: unless each is at a
   place of its own (a split by place, checked), these are competing estimates, or values of
   other dates, of the same quantity;
-* ``competing_sources``: the parts are attributed to different sources (estimates side by side);
+* ``competing_sources``: the parts are attributed to different sources (estimates side by side;
+  when every part names its own source in its sentence, each a different one, they are rival
+  counts of one fact and no structure at all, see :func:`rival_counts`);
 * ``shares_of_answers``: shares of a counted population listed after ":" that add up to less
   than 100 % ("1 005 personnes interrogées : 34 % pour, 41 % contre"): the answers or
   categories left unlisted (no opinion, others) make the rest; more than 100 % stays checked;
@@ -115,3 +117,11 @@ def _after(v: ClaimView, s: Sentence) -> str:
     idx = s.members.index(v)
     end = s.members[idx + 1].start - s.start if idx + 1 < len(s.members) else len(s.text)
     return s.text[v.end - s.start : end]
+
+
+def rival_counts(parts: list[ClaimView]) -> bool:
+    """Whether every part names its own source in its sentence, each a different one ("26,3 Mt
+    [...] : 25,17 Mt pour Argus Media, 25,6 Mt pour Stratégie Grains"): rival counts of one fact
+    (sources that disagree), no breakdown, so no structure is kept."""
+    keys = [p.source_key for p in parts if p.source_mode == "explicit" and p.source_key]
+    return len(parts) >= 2 and len(keys) == len(parts) and len(set(keys)) == len(keys)
