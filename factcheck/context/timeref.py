@@ -215,6 +215,14 @@ class TimeResolver(CalendarSpans):
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
         cs, ce = _clause_bounds(sentence, start, end)
+        relative = set(time_data().words.get("shifted_back_year", ())) | set(
+            time_data().words.get("shifted_back_month", ()))
+        glossed = _glossed(sentence, cs, [e for e in exprs
+                                          if not e.speech and e.rule not in relative])
+        if glossed is not None:
+            # "7,2 % de plus qu'en août 2024 (73 693)": a figure alone in brackets right after
+            # a date gives that date's value, even when the date is a comparison base.
+            return _iso(glossed.first), _iso(glossed.last)
         words = time_data().words
         shifted = set(words.get("shifted_back_year", ())) | set(words.get("shifted_back_month", ()))
         # "78 969 détenus contre 78 397 le mois précédent": a period counted back belongs to
@@ -258,6 +266,23 @@ class TimeResolver(CalendarSpans):
 
 
 _DIGIT = regex.compile(r"\d")
+
+
+def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | None:
+    """The dated point a figure's bracket glosses: the bracket opens right after the
+    expression (spaces aside) and holds only the figure's clause ("en août 2024 (73 693)"),
+    never an open period ("depuis", "jusqu'à")."""
+    opening = clause_start - 1
+    if opening < 0 or sentence[opening] != "(":
+        return None
+    closing = sentence.find(")", clause_start)
+    if closing < 0 or any(c in sentence[clause_start:closing] for c in ",;:"):
+        return None
+    for e in exprs:
+        if e.kind == "point" and e.first and e.last and e.end <= opening \
+                and not sentence[e.end:opening].strip():
+            return e
+    return None
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
