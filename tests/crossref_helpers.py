@@ -7,6 +7,8 @@ cross-referencing do not depend on factcheck.context.
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -227,3 +229,17 @@ ACCEPTED = {"same": {"same", "compatible"}, "compatible": {"same", "compatible"}
 
 def accepted(expected: str) -> set[str | None]:
     return ACCEPTED.get(expected, {expected})
+
+
+def same_value(a: object, b: object) -> bool:
+    """Equal and of one type (``1 == 1.0`` is not enough), NaN equal to NaN."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
+        return math.isnan(b)
+    return type(a) is type(b) and a == b
+
+
+def view_fields(view: object) -> dict:
+    """A claim view's fields by name, its story as the plain set of articles it holds."""
+    out = {f.name: getattr(view, f.name) for f in fields(view)}
+    out["story"] = frozenset(out["story"])
+    return out

@@ -5,12 +5,9 @@ the row-by-row reading read."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import fields
-
 import numpy as np
 import pytest
-from crossref_helpers import gold_frame
+from crossref_helpers import gold_frame, same_value, view_fields
 
 from factcheck.crossref import views as views_module
 from factcheck.crossref.cue_words import load_lexicon
@@ -42,23 +39,11 @@ def test_article_texts_read_by_column_are_those_of_the_rows(name: str) -> None:
         frame[keep][columns].to_dict("records"))
 
 
-def _equal(a: object, b: object) -> bool:
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
-        return math.isnan(b)
-    return type(a) is type(b) and a == b
-
-
-def _fields(view: object) -> dict:
-    out = {f.name: getattr(view, f.name) for f in fields(view)}
-    out["story"] = frozenset(out["story"])
-    return out
-
-
 def _same_views(ours: list, theirs: list) -> None:
     assert len(ours) == len(theirs) > 10
     for a, b in zip(ours, theirs, strict=True):
-        fa, fb = _fields(a), _fields(b)
-        assert all(_equal(fa[k], fb[k]) for k in fa), a.claim_id
+        fa, fb = view_fields(a), view_fields(b)
+        assert all(same_value(fa[k], fb[k]) for k in fa), a.claim_id
 
 
 @pytest.mark.parametrize("every", [2, 5])

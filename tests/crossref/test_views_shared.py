@@ -4,11 +4,10 @@ skip cue-free texts (``CueSet.any_cue``, ``Lexicon.scope_cues``), the claims row
 
 from __future__ import annotations
 
-import math
-from dataclasses import fields, replace
+from dataclasses import replace
 
 import pytest
-from crossref_helpers import gold_articles, gold_frame
+from crossref_helpers import gold_articles, gold_frame, same_value, view_fields
 
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.views import prepare_claims, rows_of
@@ -61,18 +60,6 @@ def test_the_cued_sentences_do_hold_cues() -> None:
     assert sum(LEXICON.scope_cues.search(s) is None for s in SENTENCES) > 0
 
 
-def _equal(a: object, b: object) -> bool:
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
-        return math.isnan(b)
-    return type(a) is type(b) and a == b
-
-
-def _fields(view: object) -> dict:
-    out = {f.name: getattr(view, f.name) for f in fields(view)}
-    out["story"] = frozenset(out["story"])
-    return out
-
-
 @pytest.mark.parametrize("with_context", [True, False])
 def test_views_are_the_same_without_the_union_searches(with_context: bool) -> None:
     frame = gold_frame(with_context=with_context)
@@ -81,8 +68,8 @@ def test_views_are_the_same_without_the_union_searches(with_context: bool) -> No
     fast, slow = prepare_claims(frame, LEXICON), prepare_claims(frame, plain)
     assert len(fast) == len(slow) > 50
     for a, b in zip(fast, slow, strict=True):
-        fa, fb = _fields(a), _fields(b)
-        assert all(_equal(fa[k], fb[k]) for k in fa), a.claim_id
+        fa, fb = view_fields(a), view_fields(b)
+        assert all(same_value(fa[k], fb[k]) for k in fa), a.claim_id
 
 
 def test_rows_are_read_as_to_dict_reads_them() -> None:
@@ -91,7 +78,7 @@ def test_rows_are_read_as_to_dict_reads_them() -> None:
     assert len(ours) == len(theirs) > 0
     for a, b in zip(ours, theirs, strict=True):
         assert a.keys() == b.keys()
-        assert all(_equal(a[k], b[k]) for k in a)
+        assert all(same_value(a[k], b[k]) for k in a)
 
 
 def test_views_share_equal_values() -> None:
