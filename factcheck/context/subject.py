@@ -127,8 +127,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if (c := change_amount(toks, fig, data)) is not None:
             # "la hausse des impôts de 40 milliards": an amount measures the change.
-            results[n] = SubjectResult(
-                subject_at(toks, c, data), c, qualify(toks, fig, c, False), "change_amount")
+            results[n] = _headed(toks, fig, c, data, "change_amount")
             continue
         if among_them(toks, fig, data):
             pending[n] = "anaphora"  # "342 d'entre eux": counted before
@@ -210,9 +209,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
         if (k := threshold_noun(toks, fig, data)) is not None:
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "threshold"
-            )
+            results[n] = _headed(toks, fig, k, data, "threshold")
             continue
         if fig.first >= 2 and toks[fig.first - 1].lower in grammar().de \
                 and demonstrative_metric(toks, fig.first - 2):
@@ -231,9 +228,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             v = governing_verb(toks, head)
             h = head_before(toks, v, data) if v is not None else None
             if h is not None:
-                results[n] = SubjectResult(
-                    subject_at(toks, h, data), h, qualify(toks, fig, h, False), "change_of"
-                )
+                results[n] = _headed(toks, fig, h, data, "change_of")
                 continue
             pending[n] = "ellipsis"
             continue
@@ -241,9 +236,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
             continue
         if k is not None:
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "noun_before"
-            )
+            results[n] = _headed(toks, fig, k, data, "noun_before")
             continue
         prev = toks[fig.first - 1].lower if fig.first > 0 else ""
         if prev in data.appositions:
@@ -251,29 +244,24 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if (k := fronted_subject(toks, fig, data)) is not None:
             # "Estimée à 29,6 Mt, la production de blé recule": the main clause's subject.
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "fronted_clause")
+            results[n] = _headed(toks, fig, k, data, "fronted_clause")
             continue
         if partitive(toks, fig, data):
             pending[n] = "anaphora"  # "les secours en ont comptabilisé 85": counted before
             continue
         if (k := changed_metric(toks, fig, data)) is not None:
             # "une baisse de sa marge à 10 %": the level the marge reached.
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "changed_metric")
+            results[n] = _headed(toks, fig, k, data, "changed_metric")
             continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "gapped_clause"
-            )
+            results[n] = _headed(toks, fig, k, data, "gapped_clause")
             continue
         if v is not None and n > 0 and continues_clause(toks, v, data):
             pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
             continue
         if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
-            results[n] = SubjectResult(
-                subject_at(toks, k, data), k, qualify(toks, fig, k, False), "relative_clause")
+            results[n] = _headed(toks, fig, k, data, "relative_clause")
             continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
@@ -292,9 +280,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
                 continue
             if k is not None:
-                results[n] = SubjectResult(
-                    subject_at(toks, k, data), k, qualify(toks, fig, k, False), "clause_subject"
-                )
+                results[n] = _headed(toks, fig, k, data, "clause_subject")
                 continue
         pending[n] = "ellipsis"
     resolve_pending(toks, figs, results, pending, data)
@@ -327,7 +313,13 @@ def _gloss(
     h = parenthesis_head(toks, fig, data)
     if h is None or demonstrative_metric(toks, h):
         return None  # "son montant (3,5 milliards)": a metric named earlier
-    return SubjectResult(subject_at(toks, h, data), h, qualify(toks, fig, h, False), "gloss")
+    return _headed(toks, fig, h, data, "gloss")
+
+
+def _headed(toks: tuple[Tok, ...], fig: Figure, k: int, data: SubjectData,
+            rule: str) -> SubjectResult:
+    """The subject whose head noun is the token ``k``, with the figure's qualifiers of it."""
+    return SubjectResult(subject_at(toks, k, data), k, qualify(toks, fig, k, False), rule)
 
 
 def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
