@@ -215,16 +215,14 @@ class TimeResolver(CalendarSpans):
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
         cs, ce = _clause_bounds(sentence, start, end)
-        relative = set(time_data().words.get("shifted_back_year", ())) | set(
-            time_data().words.get("shifted_back_month", ()))
+        words = time_data().words
+        shifted = set(words.get("shifted_back_year", ())) | set(words.get("shifted_back_month", ()))
         glossed = _glossed(sentence, cs, [e for e in exprs
-                                          if not e.speech and e.rule not in relative])
+                                          if not e.speech and e.rule not in shifted])
         if glossed is not None:
             # "7,2 % de plus qu'en août 2024 (73 693)": a figure alone in brackets right after
             # a date gives that date's value, even when the date is a comparison base.
             return _iso(glossed.first), _iso(glossed.last)
-        words = time_data().words
-        shifted = set(words.get("shifted_back_year", ())) | set(words.get("shifted_back_month", ()))
         # "78 969 détenus contre 78 397 le mois précédent": a period counted back belongs to
         # the figure just before it, not to one with another figure in between.
         content = [e for e in content if not (
