@@ -66,8 +66,7 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
         # by place: the sum is checked. Estimates and dates of one total have no place each.
         if len(large) >= MIN_ALTERNATIVES and len(located) < len(large):
             return "alternatives"
-    sources = {p.source_key for p in parts if p.source_key and p.source_mode == "explicit"}
-    if len(parts) >= 2 and len(sources) >= 2:
+    if len(parts) >= 2 and len(set(_named_sources(parts))) >= 2:
         return "competing_sources"
     if shares_of_whole and mode == "exhaustive" and sum(p.hi for p in parts) < 100:
         return "shares_of_answers"
@@ -123,5 +122,10 @@ def rival_counts(parts: list[ClaimView]) -> bool:
     """Whether every part names its own source in its sentence, each a different one ("26,3 Mt
     [...] : 25,17 Mt pour Argus Media, 25,6 Mt pour Stratégie Grains"): rival counts of one fact
     (sources that disagree), no breakdown, so no structure is kept."""
-    keys = [p.source_key for p in parts if p.source_mode == "explicit" and p.source_key]
+    keys = _named_sources(parts)
     return len(parts) >= 2 and len(keys) == len(parts) and len(set(keys)) == len(keys)
+
+
+def _named_sources(parts: list[ClaimView]) -> list[str]:
+    """The sources the parts name in their own sentences (carried-over ones left out)."""
+    return [p.source_key for p in parts if p.source_mode == "explicit" and p.source_key]
