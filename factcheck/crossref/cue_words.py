@@ -7,7 +7,7 @@ they hold no French word. A newsroom adapts the cues by editing the TOML file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -203,6 +203,9 @@ class Lexicon:
     #: Union of every cue :func:`factcheck.crossref.scope.assign_cues` looks for: a sentence
     #: it finds nothing in gets no cue, with one search (None: look for each cue).
     scope_cues: regex.Pattern[str] | None = None
+    #: Names of one metric ([metric_names]): subject lemma or family → the metric's name,
+    #: read by :mod:`factcheck.crossref.renamed`.
+    metric_names: dict[str, str] = field(default_factory=dict)
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -361,6 +364,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
+        metric_names={lemma(w): name for name, words in data.get("metric_names", {}).items()
+                      for w in words},
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

@@ -2,7 +2,15 @@
 modality, role and basis) every pair of one period and each figure with its nearest figures of
 the previous period; across series, each figure with the nearest figures of the nearest periods
 of every other series (:func:`candidate_pairs`). The judgement itself is
-:func:`factcheck.crossref.relations.judge`."""
+:func:`factcheck.crossref.relations.judge`.
+
+A figure whose period is unknown (no date read, no publication date) sorts before every
+dated one and would meet only the earliest dated period of the block, which gathers one
+metric across every story of the corpus: most often another story's. It therefore also meets
+the nearest figures of its own story (its article, or an article of its story) whatever their
+period, when their values agree (:func:`story_pairs`): one amount stated again, linked
+``same`` or ``compatible``, which no rule reads; two values that differ at unknown dates may
+be two moments of a toll or two facts, and nothing tells which."""
 
 from __future__ import annotations
 
@@ -94,6 +102,7 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                     for b in periods[keys[i + 1]]:
                         for a in _nearest(b, periods[key]):
                             yield a, b
+        yield from story_pairs(indexed)
         for si, (keys_s, periods_s) in enumerate(indexed):
             for ti, (keys_t, periods_t) in enumerate(indexed):
                 if ti == si:
@@ -104,3 +113,38 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                     for a in periods_s[key]:
                         for nk in near:
                             yield from ((a, b) for b in _nearest(a, periods_t[nk]))
+
+
+def _of_story(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
+    """The figures of ``pool`` from ``v``'s article or an article of its story."""
+    known: dict[str, bool] = {}
+    out = []
+    for w in pool:
+        ok = known.get(w.article_id)
+        if ok is None:
+            ok = known[w.article_id] = (w.article_id == v.article_id or w.article_id in v.story
+                                        or v.article_id in w.story)
+        if ok:
+            out.append(w)
+    return out
+
+
+def story_pairs(indexed: list[tuple[list[str], dict[str, list[ClaimView]]]]
+                ) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Each figure of unknown period (key "") with the nearest figures of its own story
+    whatever their period whose values it agrees with, in its series and in every other
+    (``indexed``: each series' sorted period keys and figures by period)."""
+    for keys_s, periods_s in indexed:
+        if not keys_s or keys_s[0]:
+            continue  # no figure of unknown period ("" sorts first)
+        for v in periods_s[""]:
+            for keys_t, periods_t in indexed:
+                pool = [w for k in keys_t if k for w in periods_t[k] if _overlap(v, w)]
+                yield from ((w, v) for w in _nearest(v, _of_story(v, pool)))
+
+
+def _overlap(a: ClaimView, b: ClaimView) -> bool:
+    """The two figures' intervals meet: one amount stated again, or a bound it agrees with
+    (two figures that differ at unknown dates may be two moments of a toll or two facts;
+    nothing tells which)."""
+    return not (a.lo >= b.hi or b.lo >= a.hi) or a.lo == a.hi == b.lo == b.hi

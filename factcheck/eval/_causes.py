@@ -1,10 +1,32 @@
 """What the gold says of a scoring miss, told without the text (``factcheck.eval.links``):
-why a flag was false, why a real inconsistency was missed, and the gold facts (figures joined
+why a flag was false, why a real inconsistency was missed, which gate stopped a pair of one
+fact from being linked, and the gold facts (figures joined
 through one-fact relations) both rest on."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pandas as pd
+
+from factcheck.crossref.gates import unlinked_gates
+
 Ref = tuple[str, str, int]
+
+
+def missed_gates(missed: list[tuple[Ref, Ref, frozenset[str] | None]], claims: pd.DataFrame,
+                 links: pd.DataFrame) -> dict[str, int]:
+    """How many pairs of one fact left unlinked each gate of the cross-referencing stopped
+    (:mod:`factcheck.crossref.gates`), within one article and across articles; a figure the
+    claims do not hold is ``figure not found``."""
+    pairs = [p for _, _, p in missed if p is not None and len(p) == 2]
+    gates = unlinked_gates(claims, [tuple(p) for p in pairs], links) if pairs else {}
+    tally: Counter[str] = Counter()
+    for a, b, pair in missed:
+        where = "within one article" if a[0] == b[0] else "across articles"
+        found = gates.get(pair, "figure not found") if pair else "figure not found"
+        tally[f"{found}, {where}"] += 1
+    return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def missed_cause(refs: list[Ref], pair: frozenset[str] | None, undated: set[str],

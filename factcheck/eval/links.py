@@ -40,7 +40,10 @@ Scores:
 * **missed inconsistencies by cause**: what stood in the way of each real inconsistency no
   flag covers: ``figure not found``, ``an article without a date`` (across articles, where
   figures that depend on time get no flag by design), ``not linked`` or ``linked as <relation>``
-  (the figures were compared and judged otherwise); each split as above.
+  (the figures were compared and judged otherwise); each split as above;
+* **missed links by gate**: for each pair of one fact left unlinked, the gate of the
+  cross-referencing that stopped it (:mod:`factcheck.crossref.gates`: two subjects, two
+  units, not one story, a scope cue, the value rule...), split as above.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.crossref.draft import split_ids
-from factcheck.eval._causes import Facts, Ref, false_flag_cause, missed_cause
+from factcheck.eval._causes import Facts, Ref, false_flag_cause, missed_cause, missed_gates
 from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import pair_by_overlap
 
@@ -114,6 +117,7 @@ class RelationReport:
     false_flags: tuple[str, ...] = ()
     false_flag_causes: dict[str, int] = field(default_factory=dict)
     missed_causes: dict[str, int] = field(default_factory=dict)
+    missed_link_gates: dict[str, int] = field(default_factory=dict)
     missed_inconsistencies: tuple[str, ...] = ()
     missed_links: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
@@ -137,6 +141,7 @@ class RelationReport:
             "flags_by_type": self.flags_by_type,
             "false_flags": list(self.false_flags),
             "missed_causes": self.missed_causes,
+            "missed_link_gates": self.missed_link_gates,
             "false_flag_causes": self.false_flag_causes,
             "missed_inconsistencies": list(self.missed_inconsistencies),
             "missed_links": list(self.missed_links),
@@ -199,6 +204,7 @@ def score_relations(
     missing_why: dict[str, str] = {}  # inconsistency label -> what stood in its way
     linked = linked_right = one_fact = 0
     missed_links: list[str] = []
+    missed_pairs: list[tuple[Ref, Ref, frozenset[str] | None]] = []
     facts = Facts()
     scoped: set[frozenset[str]] = set()  # pairs the gold says measure different things
     gold_pair: dict[frozenset[str], str] = {}  # pair -> its annotated one-fact relation
@@ -227,6 +233,7 @@ def score_relations(
                     linked_right += right
                 else:
                     missed_links.append(f"{label} (predicted: {predicted or 'no link'})")
+                    missed_pairs.append((a, others[0], pair))
             if kind == "different_scope" and pair:
                 scoped.add(pair)
             if kind in ONE_FACT and pair:
@@ -316,6 +323,7 @@ def score_relations(
         false_flags=tuple(false_flags),
         false_flag_causes=dict(sorted(causes.items())),
         missed_causes=dict(sorted(missed_causes.items())),
+        missed_link_gates=missed_gates(missed_pairs, claims, links),
         missed_inconsistencies=tuple(missed),
         missed_links=tuple(missed_links),
         unresolved=tuple(unresolved),
@@ -365,6 +373,9 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
     if report.missed_causes:
         lines.append("  missed inconsistencies by cause: " + ", ".join(
             f"{k} {v}" for k, v in report.missed_causes.items()))
+    if report.missed_link_gates:
+        lines.append("  missed links by gate: " + ", ".join(
+            f"{k} {v}" for k, v in report.missed_link_gates.items()))
     for title, items in (("False flags", report.false_flags),
                          ("Real inconsistencies missed", report.missed_inconsistencies),
                          ("Pairs of one fact not linked", report.missed_links),

@@ -1,0 +1,95 @@
+"""One figure stated again under another name of its metric: "8,6 millions de tickets" in one
+outlet and "8,6 millions de billets vendus" in another, "plus d'un million de personnes" and
+"plus d'un million de manifestants". Blocking meets figures through their metric family, so
+two names of one metric keep them apart; the names a newsroom uses for one metric are
+language data (``[metric_names]`` of ``lang/fr/crossref.toml``).
+
+Identity before accusation: a name in common is weaker evidence than a family, so only links
+come of it, and only when the two figures state one amount (one value within its rounding, or
+one bound: ``same`` or ``compatible`` links, which no rule reads). A bound met by a figure
+("plus de 170" / "181") says too little under two names, and two values that differ under two
+names are not compared at all. A generic subject ("personnes") names any count of people: it
+meets the families that count people, which never meet each other by that name (morts and
+blessés are two metrics).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.matching import ClaimView, midpoint, same_story
+from factcheck.crossref.relations import days_apart, scope_reasons, value_relation
+from factcheck.crossref.repeats import EQUAL_DAYS
+
+#: Figures compared with each figure: those up to this ratio of its size (one amount stated
+#: again, within rounding, is far closer).
+RENAMED_RATIO = 1.5
+#: Counts below this are too common to say which figure they are ("deux membres").
+MIN_COUNT = 10
+
+
+def metric_names(v: ClaimView, lexicon: Lexicon) -> dict[str, bool]:
+    """The names of ``v``'s metric (``[metric_names]``), each with whether its subject names
+    it (True) or only its family does (False)."""
+    names: dict[str, bool] = {}
+    lem = lemma(v.subject)
+    for word in (lem, *lem.split()) if lem else ():
+        name = lexicon.metric_names.get(word)
+        if name:
+            names[name] = True
+    if v.family:
+        name = lexicon.metric_names.get(lemma(v.family))
+        if name:
+            names.setdefault(name, False)
+    return names
+
+
+def _telling(v: ClaimView) -> bool:
+    return v.value is not None and not (v.dimension == "count" and abs(v.value) < MIN_COUNT)
+
+
+def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
+                  ) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs of figures of one story and one dimension, of two blocks, whose metrics share a
+    name (by the subject of one of them at least) and whose values agree
+    (:func:`agree`)."""
+    groups: dict[tuple[str, str], list[tuple[ClaimView, bool]]] = defaultdict(list)
+    for v in views:
+        if v.modality == "denied" or not _telling(v):
+            continue
+        for name, by_subject in metric_names(v, lexicon).items():
+            groups[(v.dimension, name)].append((v, by_subject))
+    seen: set[tuple[str, str]] = set()
+    for members in groups.values():
+        # Sorted by size: a figure meets the figures up to RENAMED_RATIO times its own.
+        members.sort(key=lambda m: (midpoint(m[0]) or 0.0, m[0].claim_id))
+        for i, (a, a_subject) in enumerate(members):
+            top = (midpoint(a) or 0.0) * RENAMED_RATIO
+            for b, b_subject in members[i + 1:]:
+                if (midpoint(b) or 0.0) > top:
+                    break
+                key = (a.claim_id, b.claim_id)
+                if key in seen or not (a_subject or b_subject) or a.block == b.block:
+                    continue
+                if agree(a, b, lexicon):
+                    seen.add(key)
+                    yield a, b
+
+
+def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Two figures of one story state one amount: the same value (within its rounding) or the
+    same bound ("plus d'un million" twice), nothing in
+    their scope tells them apart (outcome, side, group, basis, place), no two periods read
+    from the text differ, and two dated articles are at most EQUAL_DAYS apart."""
+    if value_relation(a, b) != "same" and not (a.approx == b.approx and a.stated == b.stated):
+        return False  # a bound met by a figure ("plus de 170" / "181") says too little
+    if a.article_id != b.article_id and a.published and b.published \
+            and days_apart(a, b) > EQUAL_DAYS:
+        return False
+    if a.period[0] == b.period[0] == "explicit" and a.period != b.period:
+        return False
+    if a.modality != b.modality or scope_reasons(a, b, lexicon):
+        return False
+    return same_story(a, b, lexicon)
