@@ -9,10 +9,12 @@ Public face: :func:`cross_reference` and :func:`sum_checks` (``engine``),
 :func:`load_reference` (``reference``), :class:`DraftChecker` (``draft``, a draft against a
 corpus), ``timeline`` (a metric's figures over time). How a pair is judged: ``matching``
 (comparable views and blocking), ``scope`` (what each figure covers), ``repeats`` (one
-figure stated again, met by its number), ``pairs`` (which pairs of a block are judged),
+figure stated again, met by its number), ``renamed`` (one amount under another name of its
+metric), ``pairs`` (which pairs of a block are judged),
 ``relations`` (same, compatible, evolution, contradiction, different scope),
 ``structures`` (parts and totals),
-``explain`` (the French explanations), ``cue_words`` (the crossref words of
+``explain`` (the French explanations), ``gates`` (which gate stopped a pair that was not
+linked, for the evaluation), ``cue_words`` (the crossref words of
 ``lang/fr/crossref.toml``). Flags are raised by the registered rules of ``rules/``, one
 module each.
 

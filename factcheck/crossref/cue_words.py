@@ -203,9 +203,10 @@ class Lexicon:
     #: Union of every cue :func:`factcheck.crossref.scope.assign_cues` looks for: a sentence
     #: it finds nothing in gets no cue, with one search (None: look for each cue).
     scope_cues: regex.Pattern[str] | None = None
-    #: Names of one metric ([metric_names]): subject lemma or family → the metric's name,
-    #: read by :mod:`factcheck.crossref.renamed`.
+    #: Names of one metric ([metric_names]): subject lemma → the metric's name, and the
+    #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
+    metric_families: dict[str, str] = field(default_factory=dict)
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -364,8 +365,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
-        metric_names={lemma(w): name for name, words in data.get("metric_names", {}).items()
-                      for w in words},
+        metric_names={lemma(w): name for name, words in data["metric_names"].items()
+                      if name != "families" for w in words},
+        metric_families={family: name for name, families in
+                         data["metric_names"]["families"].items() for family in families},
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

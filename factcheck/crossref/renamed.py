@@ -39,10 +39,9 @@ def metric_names(v: ClaimView, lexicon: Lexicon) -> dict[str, bool]:
         name = lexicon.metric_names.get(word)
         if name:
             names[name] = True
-    if v.family:
-        name = lexicon.metric_names.get(lemma(v.family))
-        if name:
-            names.setdefault(name, False)
+    name = lexicon.metric_families.get(v.family or "")
+    if name:
+        names.setdefault(name, False)
     return names
 
 

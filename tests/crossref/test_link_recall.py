@@ -1,0 +1,53 @@
+"""Pairs of figures that report one fact, linked through a name of their metric
+(:mod:`factcheck.crossref.renamed`) or the outcome their family names
+(:func:`factcheck.crossref.relations.own_outcome`); and those that must stay apart, with the
+gate that keeps them so (:mod:`factcheck.crossref.gates`). Cases from
+``tests/crossref/data/link_recall.json``; these links never raise a flag."""
+
+from __future__ import annotations
+
+import pytest
+from crossref_helpers import accepted, case_ids, claim_id_of, frame_from_articles, load_cases
+
+from factcheck.crossref.engine import cross_reference
+from factcheck.crossref.gates import unlinked_gates
+
+CASES = load_cases("link_recall")
+
+
+def _ids(frame, ref: list) -> str:
+    return claim_id_of(frame, ref[0], ref[1], ref[2] if len(ref) > 2 else 0)
+
+
+def _relation(links, a: str, b: str) -> str | None:
+    rows = links[((links.claim_a == a) & (links.claim_b == b))
+                 | ((links.claim_a == b) & (links.claim_b == a))]
+    return None if rows.empty else str(rows.iloc[0]["relation"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_linked_or_kept_apart(case: dict) -> None:
+    frame = frame_from_articles(case["articles"])
+    links, flags = cross_reference(frame)
+    for a, b, expected in case["links"]:
+        got = _relation(links, _ids(frame, a), _ids(frame, b))
+        if expected is None:
+            assert got in (None, "different_scope"), (case["why"], got)
+        else:
+            assert got in accepted(expected), (case["why"], links.to_dict("records"))
+    assert flags.empty, flags.to_dict("records")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["gate"]],
+                         ids=case_ids([c for c in CASES if c["gate"]]))
+def test_the_gate_that_keeps_a_pair_apart(case: dict) -> None:
+    frame = frame_from_articles(case["articles"])
+    links, _ = cross_reference(frame)
+    a, b, _ = case["links"][0]
+    pair = (_ids(frame, a), _ids(frame, b))
+    assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
+
+
+def test_positive_and_negative_cases_both_present() -> None:
+    expected = [link[2] for case in CASES for link in case["links"]]
+    assert None in expected and {"same", "compatible"} & set(expected)
