@@ -4,13 +4,14 @@ the previous period; across series, each figure with the nearest figures of the 
 of every other series (:func:`candidate_pairs`). The judgement itself is
 :func:`factcheck.crossref.relations.judge`.
 
-A figure whose period is unknown (no date read, no publication date) sorts before every
-dated one and would meet only the earliest dated period of the block, which gathers one
-metric across every story of the corpus: most often another story's. It therefore also meets
-the nearest figures of its own story (its article, or an article of its story) whatever their
-period, when their values agree (:func:`story_pairs`): one amount stated again, linked
-``same`` or ``compatible``, which no rule reads; two values that differ at unknown dates may
-be two moments of a toll or two facts, and nothing tells which."""
+A block gathers one metric across every story of the corpus, so the previous period of a
+figure is often another story's, and a figure whose period is unknown (no date read, no
+publication date) sorts before every dated one and meets only the earliest dated period. Each
+figure therefore also meets the nearest figures of its own story (its article, or an article
+of its story) of any earlier period, or of any known period when its own is unknown, when
+their values agree (:func:`story_pairs`): one amount stated again, linked ``same`` or
+``compatible``, which no rule reads. Two values that differ at two dates of one story may be
+two moments of one series or two facts, and this pass does not tell which."""
 
 from __future__ import annotations
 
@@ -115,36 +116,33 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                             yield from ((a, b) for b in _nearest(a, periods_t[nk]))
 
 
-def _of_story(v: ClaimView, pool: list[ClaimView]) -> list[ClaimView]:
-    """The figures of ``pool`` from ``v``'s article or an article of its story."""
-    known: dict[str, bool] = {}
-    out = []
-    for w in pool:
-        ok = known.get(w.article_id)
-        if ok is None:
-            ok = known[w.article_id] = (w.article_id == v.article_id or w.article_id in v.story
-                                        or v.article_id in w.story)
-        if ok:
-            out.append(w)
-    return out
-
-
 def story_pairs(indexed: list[tuple[list[str], dict[str, list[ClaimView]]]]
                 ) -> Iterator[tuple[ClaimView, ClaimView]]:
-    """Each figure of unknown period (key "") with the nearest figures of its own story
-    whatever their period whose values it agrees with, in its series and in every other
-    (``indexed``: each series' sorted period keys and figures by period)."""
+    """Each figure with the nearest figures of its own story (its article or an article of
+    its story) whose values it agrees with, of an earlier period or, for a figure of unknown
+    period (key ""), of any known period, in its series and in every other (``indexed``:
+    each series' sorted period keys and figures by period). Found through the articles of
+    the story, so the cost grows with the story, not with the block."""
+    by_article: list[dict[str, list[tuple[str, ClaimView]]]] = []
+    for keys, periods in indexed:
+        figures: dict[str, list[tuple[str, ClaimView]]] = defaultdict(list)
+        for key in keys:
+            for w in periods[key]:
+                figures[w.article_id].append((key, w))
+        by_article.append(figures)
+    story: dict[str, list[str]] = {}
     for keys_s, periods_s in indexed:
-        if not keys_s or keys_s[0]:
-            continue  # no figure of unknown period ("" sorts first)
-        for v in periods_s[""]:
-            for keys_t, periods_t in indexed:
-                pool = [w for k in keys_t if k for w in periods_t[k] if _overlap(v, w)]
-                yield from ((w, v) for w in _nearest(v, _of_story(v, pool)))
+        for key in keys_s:
+            for v in periods_s[key]:
+                articles = story.get(v.article_id)
+                if articles is None:
+                    articles = story[v.article_id] = sorted({v.article_id, *v.story})
+                for figures in by_article:
+                    pool = [w for a in articles for k, w in figures.get(a, ())
+                            if k and (not key or k < key) and _overlap(v, w)]
+                    yield from ((w, v) for w in _nearest(v, pool))
 
 
 def _overlap(a: ClaimView, b: ClaimView) -> bool:
-    """The two figures' intervals meet: one amount stated again, or a bound it agrees with
-    (two figures that differ at unknown dates may be two moments of a toll or two facts;
-    nothing tells which)."""
+    """The two figures' intervals meet: one amount stated again, or a bound it agrees with."""
     return not (a.lo >= b.hi or b.lo >= a.hi) or a.lo == a.hi == b.lo == b.hi
