@@ -43,7 +43,6 @@ from factcheck.crossref.relations import (
     distinct_sources,
     identity,
     judge,
-    own_outcome,
     ratio,
     value_relation,
 )
@@ -57,8 +56,7 @@ def scope_kinds(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     """Which scope cues tell two figures apart (the conditions of
     :func:`factcheck.crossref.relations.scope_reasons`, named)."""
     kinds = []
-    oa, ob = own_outcome(a, lexicon), own_outcome(b, lexicon)
-    if oa and ob and oa != ob:
+    if a.outcome and b.outcome and a.outcome != b.outcome:
         kinds.append("outcome")
     if a.side and b.side and a.side != b.side:
         kinds.append("side")

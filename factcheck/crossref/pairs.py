@@ -2,16 +2,7 @@
 modality, role and basis) every pair of one period and each figure with its nearest figures of
 the previous period; across series, each figure with the nearest figures of the nearest periods
 of every other series (:func:`candidate_pairs`). The judgement itself is
-:func:`factcheck.crossref.relations.judge`.
-
-A block gathers one metric across every story of the corpus, so the previous period of a
-figure is often another story's, and a figure whose period is unknown (no date read, no
-publication date) sorts before every dated one and meets only the earliest dated period. Each
-figure therefore also meets the nearest figures of its own story (its article, or an article
-of its story) of any earlier period, or of any known period when its own is unknown, when
-their values agree (:func:`story_pairs`): one amount stated again, linked ``same`` or
-``compatible``, which no rule reads. Two values that differ at two dates of one story may be
-two moments of one series or two facts, and this pass does not tell which."""
+:func:`factcheck.crossref.relations.judge`."""
 
 from __future__ import annotations
 
@@ -103,7 +94,6 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                     for b in periods[keys[i + 1]]:
                         for a in _nearest(b, periods[key]):
                             yield a, b
-        yield from story_pairs(indexed)
         for si, (keys_s, periods_s) in enumerate(indexed):
             for ti, (keys_t, periods_t) in enumerate(indexed):
                 if ti == si:
@@ -114,35 +104,3 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                     for a in periods_s[key]:
                         for nk in near:
                             yield from ((a, b) for b in _nearest(a, periods_t[nk]))
-
-
-def story_pairs(indexed: list[tuple[list[str], dict[str, list[ClaimView]]]]
-                ) -> Iterator[tuple[ClaimView, ClaimView]]:
-    """Each figure with the nearest figures of its own story (its article or an article of
-    its story) whose values it agrees with, of an earlier period or, for a figure of unknown
-    period (key ""), of any known period, in its series and in every other (``indexed``:
-    each series' sorted period keys and figures by period). Found through the articles of
-    the story, so the cost grows with the story, not with the block."""
-    by_article: list[dict[str, list[tuple[str, ClaimView]]]] = []
-    for keys, periods in indexed:
-        figures: dict[str, list[tuple[str, ClaimView]]] = defaultdict(list)
-        for key in keys:
-            for w in periods[key]:
-                figures[w.article_id].append((key, w))
-        by_article.append(figures)
-    story: dict[str, list[str]] = {}
-    for keys_s, periods_s in indexed:
-        for key in keys_s:
-            for v in periods_s[key]:
-                articles = story.get(v.article_id)
-                if articles is None:
-                    articles = story[v.article_id] = sorted({v.article_id, *v.story})
-                for figures in by_article:
-                    pool = [w for a in articles for k, w in figures.get(a, ())
-                            if k and (not key or k < key) and _overlap(v, w)]
-                    yield from ((w, v) for w in _nearest(v, pool))
-
-
-def _overlap(a: ClaimView, b: ClaimView) -> bool:
-    """The two figures' intervals meet: one amount stated again, or a bound it agrees with."""
-    return not (a.lo >= b.hi or b.lo >= a.hi) or a.lo == a.hi == b.lo == b.hi

@@ -33,8 +33,8 @@ EVOLUTION_RATIO = 3.0
 #: Significant digits from which one value stated twice is one figure whatever its role.
 DISTINCTIVE_DIGITS = 3
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
-__all__ = ["RELATIONS", "Judged", "candidate_pairs", "cross_ok", "judge", "own_outcome",
-           "ratio", "scope_reasons", "value_relation"]
+__all__ = ["RELATIONS", "Judged", "candidate_pairs", "cross_ok", "judge", "ratio",
+           "scope_reasons", "value_relation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,22 +93,13 @@ def days_apart(a: ClaimView, b: ClaimView) -> float:
         return float("inf")
 
 
-def own_outcome(v: ClaimView, lexicon: Lexicon) -> frozenset[str]:
-    """What happened to what a figure counts: its outcomes, narrowed to the one its metric
-    family names when the sentence gives several ("a fait plus de 300 blessés et plus de 200
-    morts" reads both outcomes for each figure; "200 morts" counts the dead)."""
-    named = frozenset(o for o in v.outcome if lexicon.outcome_families.get(o) == v.family)
-    return named or v.outcome
-
-
 def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     """Why two figures of one family measure different things (empty: nothing says so)."""
     reasons = []
-    oa, ob = own_outcome(a, lexicon), own_outcome(b, lexicon)
-    if oa and ob and oa != ob:
+    if a.outcome and b.outcome and a.outcome != b.outcome:
         def show(o: frozenset[str]) -> str:
             return ", ".join(lexicon.outcome_labels.get(x, x) for x in sorted(o))
-        reasons.append(lexicon.say("scope_outcome", a=show(oa), b=show(ob)))
+        reasons.append(lexicon.say("scope_outcome", a=show(a.outcome), b=show(b.outcome)))
     if a.side and b.side and a.side != b.side:
         reasons.append(lexicon.say("scope_side", a=lexicon.side_labels.get(a.side, a.side),
                                    b=lexicon.side_labels.get(b.side, b.side)))

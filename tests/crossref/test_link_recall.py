@@ -1,7 +1,6 @@
 """Pairs of figures that report one fact, linked through a name of their metric
-(:mod:`factcheck.crossref.renamed`) or the outcome their family names
-(:func:`factcheck.crossref.relations.own_outcome`); and those that must stay apart, with the
-gate that keeps them so (:mod:`factcheck.crossref.gates`). Cases from
+(:mod:`factcheck.crossref.renamed`); and those that must stay apart, with the gate that keeps
+them so (:mod:`factcheck.crossref.gates`). Cases from
 ``tests/crossref/data/link_recall.json``; these links never raise a flag."""
 
 from __future__ import annotations
