@@ -138,6 +138,7 @@ def lemma(subject: str) -> str:
 class Lexicon:
     partial: regex.Pattern[str]
     exhaustive: regex.Pattern[str]
+    detail: regex.Pattern[str]
     remainder: regex.Pattern[str]
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
@@ -145,6 +146,7 @@ class Lexicon:
     enumeration_breaks: regex.Pattern[str]
     clause_breaks: regex.Pattern[str]
     new_clause: regex.Pattern[str]
+    elision_followers: frozenset[str]
     coordinators: frozenset[str]
     share_base: regex.Pattern[str]  # "47 % des techniciens": the population of a share
     since: regex.Pattern[str]  # "depuis": a total over a longer time than its listed parts
@@ -300,6 +302,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     lexicon = Lexicon(
         partial=_pattern(structure["partial"]),
         exhaustive=_pattern(structure["exhaustive"]),
+        detail=_pattern(structure["detail"]),
         remainder=_pattern(structure["remainder"]),
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
@@ -307,6 +310,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         enumeration_breaks=_pattern(structure["enumeration_breaks"]),
         clause_breaks=_pattern(structure["clause_breaks"]),
         new_clause=_pattern(structure["new_clause"]),
+        elision_followers=frozenset(w.lower() for w in structure["elision_followers"]),
         coordinators=frozenset(w.lower() for w in structure["coordinators"]),
         group_nouns=frozenset(lemma(w) for w in structure["group_nouns"]),
         since=_pattern(structure["since"]),

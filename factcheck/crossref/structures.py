@@ -13,17 +13,21 @@ total ("au total", "soit ... en tout") right after an enumeration. The mode says
 from __future__ import annotations
 
 import itertools
-import math
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import regex
 
 from factcheck.crossref.cue_words import Lexicon
-from factcheck.crossref.explain import amount, number, plural
-from factcheck.crossref.matching import CHANGE, ClaimView, significant_digits
+from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
-from factcheck.crossref.sum_identity import rival_counts, unestablished
+from factcheck.crossref.sum_arithmetic import check_sum, stated
+from factcheck.crossref.sum_elision import elided, unit_left_out
+from factcheck.crossref.sum_identity import position, rival_counts, unestablished
+from factcheck.crossref.sum_sentences import Sentence as _Sentence
+from factcheck.crossref.sum_sentences import between as _between
+from factcheck.crossref.sum_sentences import by_article as _sentences
+from factcheck.crossref.sum_sentences import cue_zone as _cue_zone
+from factcheck.crossref.sum_sentences import rel as _rel
 from factcheck.models import stable_id
 
 #: Dimension of a change in percent ("en hausse de 3 %"): never a part nor a total.
@@ -54,21 +58,6 @@ class SumStructure:
     evidence: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    start: int
-    text: str
-    members: tuple[ClaimView, ...]
-
-
-def _rel(v: ClaimView, s: _Sentence) -> tuple[int, int]:
-    return v.start - s.start, v.end - s.start
-
-
-def _between(s: _Sentence, a: ClaimView, b: ClaimView) -> str:
-    return s.text[_rel(a, s)[1] : _rel(b, s)[0]]
-
-
 def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool:
     """Same dimension (or shares of the total); with ``strict``, the same family too. After
     "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
@@ -94,15 +83,19 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
                  strict: bool = True) -> list[ClaimView]:
     """Figures of ``s`` from index ``first`` on, as long as separators join them."""
     members = s.members
-    if first >= len(members) or not _can_be_part(members[first], total, strict):
+    if first >= len(members):
         return []
-    parts = [members[first]]
+    head = elided(members[first], total, s, lexicon)
+    if not _can_be_part(head, total, strict):
+        return []
+    parts = [head]
     lead = (_between(s, total, members[first]) if total in members
             else s.text[: _rel(members[first], s)[0]])
     # "2,77 milliards (dont 1,4 milliard pour la sécurité) et 3,19 milliards": parts opened
     # inside brackets end with them; what follows stands beside the total.
     bracketed = lead.count("(") > lead.count(")")
-    for nxt in members[first + 1 :]:
+    for raw in members[first + 1 :]:
+        nxt = elided(raw, total, s, lexicon, like=parts[0])
         gap = _between(s, parts[-1], nxt)
         if len(gap) > MAX_PART_GAP or not lexicon.separators.search(gap):
             break
@@ -158,7 +151,7 @@ def _names(part: ClaimView, total: ClaimView, s: _Sentence) -> bool:
 def _tail(s: _Sentence, parts: list[ClaimView]) -> str:
     """Text after the last part, up to the next figure or the end of the sentence."""
     last = parts[-1]
-    idx = s.members.index(last)
+    idx = position(s, last)
     end = _rel(s.members[idx + 1], s)[0] if idx + 1 < len(s.members) else len(s.text)
     return s.text[_rel(last, s)[1] : end]
 
@@ -170,7 +163,7 @@ def _mode(gap: str, parts: list[ClaimView], s: _Sentence, lexicon: Lexicon) -> s
         return "remainder"
     if lexicon.partial.search(gap) or lexicon.partial.search(inner):
         return "partial"
-    if lexicon.exhaustive.search(gap) and len(parts) >= 2:
+    if (lexicon.exhaustive.search(gap) or lexicon.detail.search(gap)) and len(parts) >= 2:
         return "exhaustive"
     return None
 
@@ -183,20 +176,6 @@ def part_place(part: ClaimView, s: _Sentence, lexicon: Lexicon) -> str:
     return " ".join(place_key(m.group(0), lexicon) for m in _CAPITALISED.finditer(segment))
 
 
-def _sentences(views: list[ClaimView]) -> dict[str, list[_Sentence]]:
-    grouped: dict[tuple[str, int, str], list[ClaimView]] = defaultdict(list)
-    for v in views:
-        if v.sentence_start is not None:
-            grouped[(v.article_id, v.sentence_start, v.sentence)].append(v)
-    out: dict[str, list[_Sentence]] = defaultdict(list)
-    for (article, start, text), members in grouped.items():
-        members.sort(key=lambda v: v.start)
-        out[article].append(_Sentence(start, text, tuple(members)))
-    for sentences in out.values():
-        sentences.sort(key=lambda s: s.start)
-    return out
-
-
 def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
     """(total, parts, mode, sentence of the parts, sentence of the total)."""
     for i, s in enumerate(sentences):
@@ -206,7 +185,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                 if len(gap) <= MAX_TOTAL_GAP and not (
                     lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
                 ):
-                    partial = lexicon.partial.search(gap)
+                    cues = _cue_zone(gap)
+                    partial = lexicon.partial.search(cues)
                     # "neuf eurodéputés, dont Marine Le Pen, ainsi que les 12 assistants": the
                     # cue's clause closed before a figure of something else.
                     detached = bool(partial and (
@@ -215,13 +195,16 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     owner = _bracket_owner(s, j, gap)
                     parts = [] if owner is None else _enumeration(
                         s, j + 1, owner, lexicon, strict=not partial or detached)
-                    cue = partial or lexicon.exhaustive.search(gap)
-                    if not partial and cue and lexicon.new_clause.search(gap, 0, cue.start()):
+                    cue = partial or lexicon.exhaustive.search(cues) or lexicon.detail.search(cues)
+                    if not partial and cue and lexicon.new_clause.search(cues, 0, cue.start()):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
-                    mode = _mode(gap, parts, s, lexicon) if parts and cue else None
+                    mode = _mode(cues, parts, s, lexicon) if parts and cue else None
                     if mode and owner is not None:
                         yield owner, parts, mode, s, s
                         continue
+            if j == len(s.members) - 1 and (listed := _bullet_parts(sentences, i, j, lexicon)):
+                yield listed
+                continue
             if j == len(s.members) - 1 and i + 1 < len(sentences):
                 nxt = sentences[i + 1]
                 if nxt.start - (s.start + len(s.text)) <= MAX_SENTENCE_GAP:
@@ -230,9 +213,14 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     mode = _mode("", parts, nxt, lexicon) if parts else None
                     if mode == "remainder":
                         yield total, parts, "remainder", nxt, s
-                    elif parts and lexicon.partial.search(lead):
+                    elif parts and lexicon.partial.search(_cue_zone(lead)):
                         # "10 millions ont fui. Parmi eux, 6,9 millions [...]"
                         yield total, parts, "partial", nxt, s
+                    elif len(parts) >= 2 and lexicon.detail.match(lead.lstrip()) \
+                            and total.dimension != "share":
+                        # "162 sièges. À savoir, 98 pour [...], 34 pour [...] et 30 [...]"
+                        # (a rate detailed by group gives rates of subgroups: no sum)
+                        yield total, parts, "exhaustive", nxt, s
             # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
             if j >= 2:
                 around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
@@ -246,6 +234,55 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     parts = [p for p in s.members[k:j] if _can_be_part(p, total)]
                     if len(parts) >= 2 and len({p.dimension for p in parts}) == 1:
                         yield total, parts, _backward_mode(s, total, parts, lexicon), s, s
+
+
+_BULLET = regex.compile(r"\s*[-–—•*·▪]\s", regex.V1)
+
+
+def _bullet_parts(sentences: list[_Sentence], i: int, j: int, lexicon: Lexicon):
+    """``(total, parts, mode, the lines, sentence i)`` of a list of lines ("- 16 médailles
+    d'or") right after the sentence ``i`` ending with its figure ``j`` and a cue ("64 médailles
+    dont :", "420 millions d'euros :"): the first figure of each line, or None. A last figure
+    in brackets is an aside ("22 856 morts (+ 242 depuis hier) :"): the list is the parts of
+    the figure before it."""
+    s = sentences[i]
+    rest = s.text[_rel(s.members[j], s)[1] :]
+    total = _bracket_owner(s, j, rest)
+    if total is None:
+        return None
+    cues = _cue_zone(rest)
+    partial = lexicon.partial.search(cues)
+    cue = partial or lexicon.exhaustive.search(cues) or lexicon.detail.search(cues)
+    if not cue or any(c.isalnum() for c in cues[cue.end() :]):
+        # "– 202 milliards : transferts annuels": a colon followed by words gives the line's
+        # label; only a cue ending the line ("dont :", "en 2024 :") opens a list of parts.
+        return None
+    parts: list[ClaimView] = []
+    lines: list[_Sentence] = []
+    named_less = False  # whether the first line's figure leaves its noun unsaid
+    end = s.start + len(s.text)
+    for line in sentences[i + 1 :]:
+        if line.start - end > MAX_SENTENCE_GAP or not _BULLET.match(line.text):
+            break
+        first = _enumeration(line, 0, total, lexicon)
+        if not first or (parts and (
+                first[0].dimension != parts[0].dimension
+                or unit_left_out(first[0], line, lexicon) != named_less
+                or (first[0].subject_family and parts[0].subject_family
+                    and first[0].subject_family != parts[0].subject_family))):
+            break  # "– 6 000 militaires déployés" after lines of amounts: the list moved on
+        if not parts:
+            named_less = unit_left_out(first[0], line, lexicon)
+        parts.append(first[0])
+        lines.append(line)
+        end = line.start + len(line.text)
+    if len(parts) < 2:
+        return None
+    # The lines as one sentence (what lies between them is the line breaks): the list.
+    text = lines[0].text + "".join("\n" * (b.start - a.start - len(a.text)) + b.text
+                                   for a, b in itertools.pairwise(lines))
+    listing = _Sentence(lines[0].start, text, tuple(m for ln in lines for m in ln.members))
+    return total, parts, "partial" if partial else "exhaustive", listing, s
 
 
 def _coordinated_total(gap: str, lexicon: Lexicon) -> bool:
@@ -298,14 +335,14 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 # that disagree), not a part of a breakdown.
                 continue
             seen.add(key)
-            status, text = _check(total, parts, mode, ps, lexicon)
+            status, text = check_sum(total, parts, mode, lexicon)
             reason = unestablished(total, parts, mode, ps, ts, lexicon)
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
                 template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity
                 status, text = "uncertain", lexicon.say(
-                    template, parts=", ".join(_stated(p, lexicon) for p in parts),
-                    total=_stated(total, lexicon), check=text.rstrip("."))
+                    template, parts=", ".join(stated(p, lexicon) for p in parts),
+                    total=stated(total, lexicon), check=text.rstrip("."))
             evidence = tuple(dict.fromkeys((ts.text, ps.text)))
             found.append(SumStructure(
                 structure_id=stable_id(*sorted(key), "sum"),
@@ -314,64 +351,6 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 explanation=text, evidence=evidence,
             ))
     return found
-
-
-def _check(total: ClaimView, parts: list[ClaimView], mode: str, s: _Sentence,
-           lexicon: Lexicon) -> tuple[str, str]:
-    shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
-    t_lo, t_hi = (100.0, 100.0) if shares_of_whole else (total.lo, total.hi)
-    t_val = 100.0 if shares_of_whole else total.value
-    ref = parts[0] if shares_of_whole else total
-    if total.exact and t_val is not None and not shares_of_whole \
-            and len(significant_digits(t_val)) > 1:
-        # "soit 1 050 au total" after 1 + 54 + 999: a total written with several significant
-        # digits is as precise as its parts ("10 millions" stays a round figure).
-        slack = sum((p.hi - p.lo) / 2 for p in parts)
-        t_lo, t_hi = max(t_lo, t_val - slack), min(t_hi, t_val + slack)
-    p_lo = sum(p.lo for p in parts)
-    p_hi = sum(p.hi for p in parts)
-    p_vals = [p.value if p.value is not None else (p.lo + p.hi) / 2 for p in parts]
-    p_sum = sum(p_vals)
-    subject = plural(total.subject, t_val if t_val is not None else (t_lo + t_hi) / 2)
-    shown = [_shown(p, lexicon) for p in parts]
-    total_text = amount(t_val, ref, lexicon) if t_val is not None else _shown(total, lexicon)
-    if len(parts) == 1 and mode != "remainder":
-        return ("ok" if p_lo <= t_hi else "mismatch"), lexicon.say(
-            "sum_single_ok" if p_lo <= t_hi else "sum_single_mismatch",
-            part=shown[0], total=total_text, subject=subject,
-            part_subject=plural(parts[0].subject or total.subject, p_vals[0]))
-    if mode == "exhaustive":
-        ok = p_lo <= t_hi and p_hi >= t_lo
-        key = "sum_exhaustive_ok" if ok else "sum_exhaustive_mismatch"
-        gap = (t_val - p_sum) if t_val is not None else math.nan
-        text = lexicon.say(key, parts=" + ".join(shown), sum=amount(p_sum, ref, lexicon),
-                           total=total_text, subject=subject, gap=number(abs(gap), lexicon))
-        return ("ok" if ok else "mismatch"), text
-    ok = p_lo <= t_hi
-    if mode == "remainder" and t_val is not None:
-        rest = t_val - p_sum
-        key = "sum_remainder_ok" if ok else "sum_remainder_mismatch"
-        text = lexicon.say(key, total=number(t_val, lexicon), parts=" − ".join(shown),
-                           rest=amount(rest, ref, lexicon), subject=subject)
-        return ("ok" if ok else "mismatch"), text
-    key = "sum_partial_ok" if ok else "sum_partial_mismatch"
-    if ok and t_val is not None and p_sum > t_val:
-        key = "sum_partial_rounding"  # 6,9 + 3,7 millions of "10 millions": rounding
-    text = lexicon.say(key, parts=" + ".join(shown), sum=amount(p_sum, ref, lexicon),
-                       total=total_text, subject=subject)
-    return ("ok" if ok else "mismatch"), text
-
-
-def _shown(v: ClaimView, lexicon: Lexicon) -> str:
-    """A figure in an arithmetic line: its value, or its range when it has no single value."""
-    if v.value is not None:
-        return number(v.value, lexicon)
-    return lexicon.say("range", lo=number(v.stated[0], lexicon), hi=number(v.stated[1], lexicon))
-
-
-def _stated(v: ClaimView, lexicon: Lexicon) -> str:
-    """A figure with its unit ("44 %", "25,17 millions t"), or its range."""
-    return amount(v.value, v, lexicon) if v.value is not None else _shown(v, lexicon)
 
 
 def with_roles(views: list[ClaimView], structures: list[SumStructure],

@@ -19,7 +19,10 @@ established, and its status becomes ``uncertain`` (kept for display, never a ``s
   agents, dont 44 % des enseignants du primaire"): the rate of a subgroup, which may exceed
   the overall rate;
 * ``groups_of_members``: a part counting groups of what the total counts ("9 000 policiers,
-  dont 30 compagnies"; "40 000 personnes, à l'appel notamment de huit syndicats").
+  dont 30 compagnies"; "40 000 personnes, à l'appel notamment de huit syndicats");
+* ``other_period``: the total is dated and a part read in a later sentence or line is not
+  established to be of its time: dated before it, or with no date of its own ("cinq médailles en
+  1960. Depuis, des succès, notamment à Atlanta (15 médailles d'or)").
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ ALTERNATIVE_SHARE = 0.5
 MIN_ALTERNATIVES = 2
 #: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
 REASONS = ("alternatives", "competing_sources", "shares_of_answers", "rates_of_subgroups",
-           "groups_of_members")
+           "groups_of_members", "other_period")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 
@@ -79,7 +82,24 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     if total.subject and lemma(total.subject) not in groups \
             and any(lemma(p.subject) in groups for p in parts if p.subject):
         return "groups_of_members"
+    if ps is not ts and any(not _same_time(total, p) for p in parts):
+        return "other_period"
     return None
+
+
+def _same_time(total: ClaimView, part: ClaimView) -> bool:
+    """Whether ``part``, in a sentence after the one of a dated ``total``, may be of its time:
+    dated, and not before it. (In the total's own sentence the dates read for a part may come
+    from an aside, "350 cas (contre 966 en 2018), dont 100": no sentence of its own, no doubt.)"""
+    if total.period[0] != "explicit":
+        return True
+    if part.period[0] != "explicit":
+        return False
+    # Only a part dated before its total's time is out of it: a total's date may be the start
+    # of a running count ("plus de 300 000 depuis son ouverture en 2018").
+    t_start = total.period[1]
+    p_start = part.period[1] or (part.period[2] if len(part.period) > 2 else "")
+    return not t_start or not p_start or t_start <= p_start
 
 
 def _located(part: ClaimView, s: Sentence, lexicon: Lexicon) -> str:
@@ -93,7 +113,7 @@ def _located(part: ClaimView, s: Sentence, lexicon: Lexicon) -> str:
 def _base(v: ClaimView, s: Sentence, lexicon: Lexicon) -> str:
     """The population a share is taken of, as written after it ("des techniciens de
     maintenance" of "47 % des techniciens de maintenance"), or ""."""
-    if v.dimension != "share" or v not in s.members:
+    if v.dimension != "share" or all(m.claim_id != v.claim_id for m in s.members):
         return ""
     rest = _after(v, s)
     found = lexicon.share_base.match(rest)
@@ -113,9 +133,15 @@ def _own_base(part: ClaimView, total: ClaimView, ps: Sentence, ts: Sentence,
 
 def _after(v: ClaimView, s: Sentence) -> str:
     """The text of ``s`` from the end of ``v`` to the next figure."""
-    idx = s.members.index(v)
+    idx = position(s, v)
     end = s.members[idx + 1].start - s.start if idx + 1 < len(s.members) else len(s.text)
     return s.text[v.end - s.start : end]
+
+
+def position(s: Sentence, v: ClaimView) -> int:
+    """Index of ``v`` among the figures of ``s``, by claim (a part may be read with the unit of
+    its total, :mod:`factcheck.crossref.sum_elision`, and so differ from the sentence's view)."""
+    return next(i for i, m in enumerate(s.members) if m.claim_id == v.claim_id)
 
 
 def rival_counts(parts: list[ClaimView]) -> bool:
