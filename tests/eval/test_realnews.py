@@ -82,6 +82,12 @@ def _texts_or_skip() -> None:
 @pytest.mark.parametrize("split", ["dev", "frozen"])
 def test_scores_on_the_review_set(split: str) -> None:
     _texts_or_skip()
+    missing = [f for f in (f"{split}_mentions.jsonl", f"{split}_corpus.jsonl",
+                           f"{split}_relations.jsonl") if not (BUILD / f).is_file()]
+    if missing:
+        # A working copy may hold one split only (the frozen one is kept out of sight of
+        # whoever changes the rules); rebuild.py writes both.
+        pytest.skip(f"the {split} split is not built in {BUILD}: {', '.join(missing)} missing")
     result = CliRunner().invoke(main, [
         "eval", str(BUILD / f"{split}_mentions.jsonl"), str(BUILD / f"{split}_corpus.jsonl"),
         "--relations", str(BUILD / f"{split}_relations.jsonl"), "--json", "--quiet"])
