@@ -173,6 +173,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "actor": c.actor,
         "place": c.place,
         "place_mode": c.place_mode,
+        "place_basis": c.place_basis,
         "time_start": c.time_start,
         "time_end": c.time_end,
         "source": c.source,

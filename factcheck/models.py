@@ -115,8 +115,13 @@ class Context:
     #: The basis of a rate ("sur un an", "sur un mois", "par rapport à 2019").
     basis: str | None = None
     #: "explicit" (read near the figure) or "inherited" (the last place named earlier in the
-    #: article: the report's place), None without a place.
+    #: article: the report's place; or the article's place), None without a place.
     place_mode: str | None = None
+    #: Where the place comes from: "sentence" (the figure's sentence), "report" (an earlier
+    #: sentence of the report: the whole a part belongs to, the place named before), "article"
+    #: (the article's place: dateline, headline, lead, its figures, its national bodies;
+    #: see ``factcheck.context.article_place``), None without a place.
+    place_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "actor",
     "place",
     "place_mode",
+    "place_basis",
     "time_start",
     "time_end",
     "source",

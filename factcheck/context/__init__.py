@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context._repeats import sourced_further_down
+from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import is_generic_source, resolve_source, same_source
@@ -92,6 +93,7 @@ def annotate_many(
             ):
                 contexts[i] = ctx
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
+        contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
@@ -217,21 +219,23 @@ def _sentence_contexts(
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
+        place_basis = "sentence" if place else None
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
             # weaker reading that cross-referencing does not tie by.
             place, place_mode = ant.place, "inherited"
+            place_basis = "sentence" if any(ant is c for c in out) else "report"
         sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
                               None)
         if place is None and situated and sentence_place:
             # The place of an earlier figure of the sentence covers the next ones ("79 631
             # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
-            place, place_mode = sentence_place, "inherited"
+            place, place_mode, place_basis = sentence_place, "inherited", "sentence"
         elif place is None and situated and state.places and not own_place:
             # The place the report is about, named earlier, covers the figures that follow
             # (a weaker reading: cross-referencing never ties or separates figures by it).
-            place, place_mode = state.places[-1], "inherited"
+            place, place_mode, place_basis = state.places[-1], "inherited", "report"
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(
@@ -253,6 +257,7 @@ def _sentence_contexts(
                 actor=actor,
                 place=place,
                 place_mode=place_mode,
+                place_basis=place_basis,
                 time_start=t_start,
                 time_end=t_end,
                 source=source,

@@ -311,6 +311,30 @@ def _clause_opening_place(sentence: str, verb_start: int) -> str | None:
     return None
 
 
+def known_places(text: str) -> list[tuple[int, str]]:
+    """(offset, normal form) of the places of ``text`` the places data lists: after a locative
+    preposition ("en Grèce", "dans l'Aude"), or a capitalised name standing alone ("Allemagne :
+    le Bundestag vote", "La France compte"); unknown names are left out (no parse here), and
+    so are names the data says are no place here ("au New York Times", "la somme")."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _place_pattern().finditer(text):
+        taken.append((m.start("p"), m.end("p")))
+        place = _known_place(text, m)
+        if place:
+            found.append((m.start("p"), place))
+    w = world_data()
+    for name in w.not_places:  # "Paris Match", "Kyiv Independent"
+        taken.extend((m.start(), m.end()) for m in regex.finditer(regex.escape(name), text))
+    for m in _name_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
+        if place:
+            found.append((m.start(), place))
+    return sorted(found)
+
+
 def _known_place(sentence: str, m: regex.Match[str]) -> str | None:
     """The normal form of a known place, "" for an ambiguous name that is no place here ("la
     Corée du Nord", "la crue de la Loire"), None for an unknown name."""

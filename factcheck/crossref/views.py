@@ -319,8 +319,10 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
     approx = _text(row.get("approx")) or "none"
     subject, source = _text(row.get("subject")), _text(row.get("source"))
     known = memo.known(subject, source)
-    # An inherited place (the report's, named earlier) neither ties nor separates figures.
-    inherited = _text(row.get("place_mode")) == "inherited"
+    # An inherited place (the report's, named earlier) neither ties nor separates figures;
+    # nor does the article's place (dateline, headline, ...): identity before accusation.
+    inherited = _text(row.get("place_mode")) == "inherited" \
+        or _text(row.get("place_basis")) == "article"
     place = "" if inherited else memo.place(_text(row.get("place")))
     places, sentence_words = memo.per_sentence[sentence]
     if not place and not places and cue["national"]:

@@ -1,0 +1,240 @@
+"""The place a whole article is about, for the figures whose sentence names none.
+
+Read from evidence a newsroom recognises, in the article itself (words in
+``lang/<code>/article_place.toml``, places in ``places.toml``):
+
+* the dateline ("BERLIN, 2 février (Reuters) -", "Paris, France | AFP |", "(Paris) Les JO");
+* the places of the headline (``Article.title``, else a short first line without a full
+  stop) and of the lead (the first sentence after it);
+* the place most of the article's placed figures share (read in their own sentences);
+* the national bodies the article names ("Insee" -> France, "Bundestag" -> Allemagne, "le
+  gouvernement britannique" -> Royaume-Uni).
+
+Each piece of evidence gives votes to a place: :data:`VOTES` for the dateline, the headline
+and the lead, up to ``VOTES["figures"]`` for the share of placed figures located there, one
+for a country whose national bodies are named. The place with the most votes is the
+article's when it has at least :data:`MIN_VOTES` and no other place has as many: one piece of
+evidence alone (a dateline, one body) never decides, nor does a tie. Without evidence, no
+place: none is ever guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from factcheck.context.lexicon import _table, _words
+from factcheck.context.where import known_places
+from factcheck.context.world import world_data
+from factcheck.lang import LanguageDataError, load_data
+from factcheck.models import Article, Claim, Context, Kind
+from factcheck.text import sentence_spans
+
+#: Votes one piece of evidence gives its place ("figures": the place most placed figures share).
+VOTES = {"dateline": 1, "headline": 2, "lead": 1, "figures": 1, "bodies": 1}
+#: Votes a place needs to be the article's.
+MIN_VOTES = 2
+#: Characters of the article's opening read for a dateline.
+_DATELINE_SPAN = 300
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlace:
+    """The article's place and the kinds of evidence that voted for it, in :data:`VOTES`
+    order."""
+
+    place: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaceData:
+    dateline: regex.Pattern[str]
+    bodies: regex.Pattern[str]
+    body_country: dict[str, str]  # body name as written -> country
+    national: regex.Pattern[str]
+    adjective_country: dict[str, str]  # lower-case adjective -> country
+    headline_max_chars: int
+
+
+@cache
+def article_place_data(code: str = "fr") -> ArticlePlaceData:
+    data = load_data(code, "article_place")
+    agencies = sorted(_strings(data, "agencies"), key=len, reverse=True)
+    bylines = sorted(_strings(data, "byline_words"), key=len, reverse=True)
+    agency = "|".join(regex.escape(a) for a in agencies)
+    byline = "|".join(regex.escape(b) for b in bylines)
+    name = r"\p{Lu}[\p{L}'’-]*(?:[ -](?:de la|de|du|des|d'|la|le|les|\p{Lu}[\p{L}'’-]*))*"
+    dateline = regex.compile(
+        rf"(?:^|\n)[ \t]*(?:(?:{byline})\s+(?:\p{{Lu}}[\p{{L}}.-]*\s+){{1,3}}?)?"
+        rf"(?:\((?P<bracketed>{name})\)\s"  # "(Paris) Les JO de Paris"
+        rf"|(?P<capitals>\p{{Lu}}[\p{{Lu}}' -]+\p{{Lu}})\.\s"  # "NOUVELLE-AQUITAINE. Au global"
+        rf"|(?P<place>{name})(?:,\s*(?P<country>{name}))?"
+        rf"(?:,?\s*(?:le\s+)?[\w ./]{{1,25}}?)?\s*"
+        rf"(?:\(\s*(?:{agency})\s*\)|\|\s*(?:{agency})\s*\||(?<=\d)\s*[-–—]\s))"
+    )
+    body_country: dict[str, str] = {}
+    for country, names in _table(data, "bodies", "article_place").items():
+        if not isinstance(names, list):
+            raise LanguageDataError(f"article_place.toml: [bodies] {country!r} must be a list")
+        for n in names:
+            body_country[str(n)] = country
+    bodies = regex.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(regex.escape(n) for n in sorted(body_country, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    national = _table(data, "national", "article_place")
+    adjective_country: dict[str, str] = {}
+    for country, adjectives in _table(national, "adjectives", "article_place").items():
+        for a in adjectives:
+            adjective_country[str(a).lower()] = country
+    nouns = "|".join(regex.escape(n) for n in sorted(_words(national, "nouns", "article_place"),
+                                                     key=len, reverse=True))
+    adjectives = "|".join(regex.escape(a) for a in sorted(adjective_country, key=len,
+                                                          reverse=True))
+    return ArticlePlaceData(
+        dateline=dateline,
+        bodies=bodies,
+        body_country=body_country,
+        national=regex.compile(rf"(?i)(?<![\w-])(?:{nouns})\s+(?P<adj>{adjectives})(?![\w-])"),
+        adjective_country=adjective_country,
+        headline_max_chars=int(data.get("headline_max_chars", 160)),
+    )
+
+
+def _strings(data: dict, key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LanguageDataError(f"article_place.toml: '{key}' must be a list of strings")
+    return value
+
+
+def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace | None:
+    """The place ``article`` is about, from its dateline, headline, lead, national bodies and
+    ``figure_places`` (the places read in the sentences of its figures, one per figure), or
+    None when the evidence is too thin or split."""
+    votes: Counter[str] = Counter()
+    kinds: dict[str, set[str]] = {}
+
+    def vote(places: Iterable[str], kind: str) -> None:
+        for place in set(places):
+            votes[place] += VOTES[kind]
+            kinds.setdefault(place, set()).add(kind)
+
+    text = article.text
+    headline, body_start = headline_of(article)
+    placed_names = Counter(p for p in figure_places if p)
+    vote(_places_named(headline, placed_names), "headline")
+    place, end = _dateline(text[body_start : body_start + _DATELINE_SPAN])
+    if place is None and body_start:
+        place, end = _dateline(text[:_DATELINE_SPAN])  # the dateline before the headline
+    body_start = max(body_start, end)
+    vote([place] if place else [], "dateline")
+    placed = placed_names
+    lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
+    if lead is not None:
+        lead = (max(lead[0], body_start), lead[1])  # the lead without its dateline
+    vote(_places_named(text[lead[0] : lead[1]], placed) if lead else [], "lead")
+    if placed:
+        top, n = placed.most_common(1)[0]
+        vote([top] if n * 2 > sum(placed.values()) else [], "figures")
+    vote(national_countries(text), "bodies")
+    if not votes:
+        return None
+    ranked = votes.most_common()
+    best, score = ranked[0]
+    if score < MIN_VOTES or (len(ranked) > 1 and ranked[1][1] >= score):
+        return None
+    return ArticlePlace(best, tuple(k for k in VOTES if k in kinds[best]))
+
+
+def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
+    """The known places a headline or a lead names, the places the article's figures were
+    read at that it names ("à Barsalogho", a town the places data does not list), and the
+    countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
+    found = {p for _, p in known_places(text)} | national_countries(text)
+    found |= {p for p in read if regex.search(rf"(?<![\w-]){regex.escape(p)}(?![\w-])", text)}
+    return found
+
+
+def headline_of(article: Article) -> tuple[str, int]:
+    """The headline (``title``, else a first line short enough and without a full stop) and
+    the offset where the body starts (0 when the headline is not in the text)."""
+    if article.title:
+        return article.title, 0
+    text = article.text
+    end = text.find("\n")
+    first = text[:end].strip() if end > 0 else ""
+    if first and len(first) <= article_place_data().headline_max_chars \
+            and not first.endswith((".", "…")):
+        return first, end + 1
+    return "", 0
+
+
+def dateline_place(opening: str) -> str | None:
+    """The normal form of the place a dateline opening ``opening`` names ("BERLIN, 2 février
+    (Reuters) -" -> Berlin; "Saint-Denis de la Réunion, France | AFP |" -> La Réunion, the
+    last words of the town that are a known place, else its country), else None."""
+    return _dateline(opening)[0]
+
+
+def _dateline(opening: str) -> tuple[str | None, int]:
+    """The dateline's place and the offset where the dateline ends (0 without one)."""
+    m = article_place_data().dateline.search(opening)
+    if m is None:
+        return None, 0
+    for group in ("bracketed", "place", "capitals", "country"):
+        words = (m.group(group) or "").split()
+        # A byline's name may run into the town ("par Andreas Rinke BERLIN"): the town ends it.
+        for k in range(len(words)):
+            if place := _normal_place(" ".join(words[k:])):
+                return place, m.end()
+    return None, 0
+
+
+def _normal_place(name: str) -> str | None:
+    w = world_data()
+    for spelling in (name, name.title(), name.capitalize()):
+        place = w.places_as_written.get(spelling) or w.places.get(spelling.lower())
+        if place:
+            return place
+    return None
+
+
+def national_countries(text: str) -> set[str]:
+    """The countries whose national bodies ``text`` names ("Insee", "le gouvernement
+    britannique")."""
+    d = article_place_data()
+    found = {d.body_country[m.group(0)] for m in d.bodies.finditer(text)}
+    found |= {d.adjective_country[m.group("adj").lower()] for m in d.national.finditer(text)}
+    return found
+
+
+def with_article_place(
+    article: Article, claims: Sequence[Claim], contexts: Sequence[Context | None]
+) -> list[Context | None]:
+    """``contexts`` with the article's place given to the figures without a place whose
+    sentence names none (``place_basis`` "article", ``place_mode`` "inherited": a weak
+    reading cross-referencing never ties figures by). Labels (identifiers) get none."""
+    own = [c.place for c in contexts if c is not None and c.place and c.place_basis == "sentence"]
+    found = article_place(article, own)
+    if found is None:
+        return list(contexts)
+    named: dict[int, bool] = {}
+    out: list[Context | None] = []
+    for claim, ctx in zip(claims, contexts, strict=True):
+        if ctx is None or ctx.place or claim.mention.kind == Kind.IDENTIFIER:
+            out.append(ctx)
+            continue
+        if claim.sentence_start not in named:
+            named[claim.sentence_start] = bool(known_places(claim.sentence))
+        if named[claim.sentence_start]:
+            out.append(ctx)
+            continue
+        out.append(replace(ctx, place=found.place, place_mode="inherited", place_basis="article"))
+    return out

@@ -1,0 +1,72 @@
+"""The article's place (``factcheck.context.article_place``): cases of
+``data/article_place.toml``, and how the claims table gives it to the figures whose sentence
+names no place (``place_basis`` "article")."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factcheck.context import annotate
+from factcheck.context.article_place import article_place, dateline_place
+from factcheck.models import Article
+from factcheck.pipeline import extract_claims
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "article_place.toml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", DATA["case"], ids=[c["id"] for c in DATA["case"]])
+def test_article_place(case: dict) -> None:
+    found = article_place(Article("a", case["text"]), case.get("figures", []))
+    if not case["place"]:
+        assert found is None
+        return
+    assert found is not None
+    assert found.place == case["place"]
+    assert list(found.evidence) == case["evidence"]
+
+
+@pytest.mark.parametrize("case", DATA["dateline"], ids=[c["text"][:30] for c in DATA["dateline"]])
+def test_dateline(case: dict) -> None:
+    assert (dateline_place(case["text"]) or "") == case["place"]
+
+
+# (sentence of the figure, figure, place, place_basis) in one article about Spain.
+_SPAIN = (
+    "Espagne : le chômage recule encore\n"
+    "Le chômage a reculé en Espagne au troisième trimestre, selon les chiffres publiés jeudi. "
+    "Le Portugal voisin affiche 6 % de chômage. "
+    "Le pays compte désormais 2,7 millions de demandeurs d'emploi. "
+    "À Madrid, 180 000 personnes cherchent un emploi."
+)
+ROWS = [
+    ("2,7 millions", "Espagne", "article"),  # no place in its sentence: the article's
+    ("180 000", "Madrid", "sentence"),  # read in its sentence
+    ("6 %", None, None),  # its sentence names another place: never the article's
+]
+
+
+@pytest.fixture(scope="module")
+def spain_claims() -> dict:
+    article = Article("es", _SPAIN)
+    return {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+
+
+@pytest.mark.parametrize(("surface", "place", "basis"), ROWS, ids=[r[0] for r in ROWS])
+def test_figures_take_the_article_place(spain_claims: dict, surface: str, place: str | None,
+                                        basis: str | None) -> None:
+    ctx = spain_claims[surface]
+    assert (ctx.place, ctx.place_basis) == (place, basis)
+    if basis == "article":
+        assert ctx.place_mode == "inherited"  # a weak reading, never a tie
+
+
+def test_no_evidence_no_place() -> None:
+    text = "Le groupe a dégagé un bénéfice de 5 milliards d'euros. Ses ventes ont crû de 3 %."
+    article = Article("x", text)
+    claims = annotate(article, extract_claims(article, with_context=False))
+    assert claims and all(c.context.place is None and c.context.place_basis is None
+                          for c in claims)
