@@ -76,6 +76,11 @@ class SubjectData:
     purpose_links: frozenset[str] = frozenset()
     share_quantifiers: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
+    change_pronouns: frozenset[str] = frozenset()
+    assessed_participles: frozenset[str] = frozenset()
+    purpose_complements: frozenset[str] = frozenset()
+    purpose_complement_links: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +281,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         **{name: _words(d, name, f) for name in (
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
-            "forecast_verbs")},
+            "forecast_verbs", "change_pronouns", "assessed_participles",
+            "purpose_complements", "purpose_complement_links", "indefinite_articles")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

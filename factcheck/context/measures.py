@@ -10,6 +10,7 @@ and the event a date is attached to. Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
+from factcheck.context.anaphora import anaphora_data
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
@@ -256,3 +257,13 @@ def counted_time_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> 
     if t.pos == "NOUN" and not t.is_title and lemma_of(t, data) in data.time_nouns:
         return j
     return None
+
+
+def changing_pronoun(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:
+    """Whether the verb at ``v`` of a change phrase has a subject pronoun ("elles sont en
+    hausse de 37 %", "il est en recul de 3 %"): what changes was named before."""
+    j = v - 1
+    clitics = anaphora_data().clitics
+    while j >= 0 and (toks[j].pos in ("ADV", "AUX") or toks[j].lower in clitics):
+        j -= 1
+    return j >= 0 and toks[j].pos == "PRON" and toks[j].lower in data.change_pronouns

@@ -165,8 +165,11 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         while j >= 0 and toks[j].pos == "ADJ":
             j -= 1
     if j > 0 and acronym(toks[j]) and toks[j - 1].lower in _COMPLEMENT_LINKS \
-            and (h := phrase_head(toks, j, data)) != j:
-        return h  # "une croissance du PIB de 0,8 %": the acronym completes the noun before it
+            and ((h := phrase_head(toks, j, data)) != j
+                 or lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns):
+        # "une croissance du PIB de 0,8 %": the acronym completes the noun before it; "une
+        # progression du PIB de 1 %": a noun of change hands over to it.
+        return h
     if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
@@ -222,8 +225,12 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
                 and not (k > 0 and toks[k].lower in _COMPLEMENT_LINKS
                          and toks[k - 1].pos in data.des_after_pos):
             k -= 1  # not the "des" of "la hausse des impôts", a preposition there
-        if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
+        purpose = lemma_of(toks[j], data) in data.purpose_complements
+        if k < 1 or (toks[k].lower not in _COMPLEMENT_LINKS
+                     and not (purpose and toks[k].lower in data.purpose_complement_links)):
             break
+        if toks[k + 1].lower in data.indefinite_articles and not purpose:
+            break  # "la faiblesse d'un fonds de 1 million": the figure is the fonds'
         h = k - 1
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
@@ -232,10 +239,12 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
             break
         lem = lemma_of(toks[h], data)
         if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
-                or lem in data.packaging_nouns:
+                or (lem in data.packaging_nouns and not purpose):
             break
         j = h
         chain.append(j)
+        if purpose:
+            break  # "un plan d'urgence de 8 millions", "une prime à la signature": the plan
     return chain
 
 
@@ -267,6 +276,29 @@ def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     if lem in data.not_subjects or lem in data.time_nouns:
         return None
     return phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
+
+
+def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a participle of assessment right before the figure describes: "pour un coût
+    estimé à 10 millions", "des dommages évalués à 300 millions", "un fonds doté d'un
+    million" measure the coût, the dommages, the fonds (not the clause around them)."""
+    j = fig.first - 1
+    if j < 2 or (toks[j].lower not in data.threshold_links and toks[j].lower not in grammar().de):
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1  # "estimé provisoirement à"
+    if j < 1 or toks[j].lower not in data.assessed_participles:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].lower not in data.assessed_participles:
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or (toks[j].is_title and not acronym(toks[j])):
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None  # "un montant estimé à": the noun phrase it describes, read elsewhere
+    return phrase_head(toks, j, data)
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

@@ -15,7 +15,7 @@ from factcheck.context.measures import bare_estimate, level_after_change
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
 from factcheck.context.parentheses import parenthesis_mate
-from factcheck.context.phrases import head_before, subject_at
+from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -59,6 +59,8 @@ def resolve_pending(
                 continue
             # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
             m = parenthesis_mate(toks, figs, n)
+            if m is None and pending[n] == "apposition":
+                m = _changed_just_before(toks, figs, n, data)
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
                 m = candidate(range(n - 1, -1, -1), n)
@@ -104,3 +106,20 @@ def resolve_pending(
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
                 own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
+
+
+def _changed_just_before(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SubjectData
+) -> int | None:
+    """The figure right before an apposed change ("un chiffre d'affaires de 189 milliards,
+    en hausse de 6 %"): that figure changed, whatever its kind (not an earlier percentage)."""
+    if n == 0:
+        return None
+    between = toks[figs[n - 1].last:figs[n].first]
+    if not between or between[0].text != ",":
+        return None
+    if not any(lemma_of(t, data) in data.change_nouns for t in between):
+        return None
+    ok = all(t.pos in ("ADP", "ADV", "ADJ", "DET", "PUNCT", "CCONJ")
+             or lemma_of(t, data) in data.change_nouns for t in between)
+    return n - 1 if ok else None

@@ -55,6 +55,7 @@ from factcheck.context.measures import (
     bare_estimate,
     change_amount,
     changed_metric,
+    changing_pronoun,
     continues_clause,
     counted_time_noun,
     date_event,
@@ -68,6 +69,7 @@ from factcheck.context.measures import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
+    assessed_noun,
     change_object,
     change_phrase,
     gapped_subject,
@@ -208,6 +210,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
+        if (k := assessed_noun(toks, fig, data)) is not None:
+            # "pour un coût estimé à 10 millions": the noun the participle describes.
+            results[n] = _headed(toks, fig, k, data, "assessed_noun")
+            continue
         if (k := threshold_noun(toks, fig, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "threshold")
             continue
@@ -222,11 +228,16 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
             # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
             # violences enregistrent une hausse de 7 %" measures the violences.)
-            if n > 0:
-                pending[n] = "apposition"
-                continue
             v = governing_verb(toks, head)
             h = head_before(toks, v, data) if v is not None else None
+            if v is not None and changing_pronoun(toks, v, data):
+                pending[n] = "anaphora"  # "elles sont en hausse de 37 %": named before
+                continue
+            if n > 0 and (h is None or h < figs[n - 1].last):
+                # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
+                # procédures, le nombre de faillites est en hausse de 36 %": the clause's own)
+                pending[n] = "apposition"
+                continue
             if h is not None:
                 results[n] = _headed(toks, fig, h, data, "change_of")
                 continue
