@@ -81,6 +81,8 @@ class SubjectData:
     purpose_complements: frozenset[str] = frozenset()
     purpose_complement_links: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
+    infinitive_endings: frozenset[str] = frozenset()
+    change_level_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +284,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
-            "purpose_complements", "purpose_complement_links", "indefinite_articles")},
+            "purpose_complements", "purpose_complement_links", "indefinite_articles",
+            "infinitive_endings", "change_level_links")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

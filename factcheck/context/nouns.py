@@ -9,7 +9,7 @@ back over its "de" complements). Parentheses are read in :mod:`.parentheses`."""
 from __future__ import annotations
 
 from factcheck.context.anaphora import level_verb
-from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     acronym,
@@ -48,7 +48,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if j < len(toks) and (nounish(toks[j], data) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
-                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)):
+                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
+            or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))):
+        # ("70 % des TGV": a common noun written as an acronym, after "des")
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -156,6 +158,8 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
 def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
     g = grammar()
     j = first - 1
+    while j > 0 and toks[j].pos == "ADV" and toks[j - 1].lower in g.de:
+        j -= 1  # "en hausse de respectivement 2,7 % et 1,9 %"
     if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
@@ -174,8 +178,11 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
         return None  # "a bondi de 18 %": a participle the model called a noun
-    if toks[j].pos != "VERB" and level_verb(toks, j):
-        return None  # "et dépasse de 3 %": a verb of level the model called a noun
+    if mistagged_infinitive(toks, j):
+        return None  # "le PIB devrait croître de 0,7 %": an infinitive the model called a noun
+    if toks[j].pos != "VERB" and level_verb(toks, j) and change_phrase(toks, j, data) is None:
+        return None  # "et dépasse de 3 %": a verb of level the model called a noun (not
+        # the noun of "un chiffre en baisse de 14 %")
     if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
@@ -301,6 +308,21 @@ def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     return phrase_head(toks, j, data)
 
 
+def label_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The label a line opened by an amount gives it after a colon ("159 millions d'euros :
+    Perte liée au ...", "1,8 milliard : budget annuel d'investissement"): that noun."""
+    j = fig.last
+    if any(t.is_word for t in toks[:fig.first]) or j + 1 >= len(toks) or toks[j].text != ":":
+        return None
+    t = toks[j + 1]
+    if t.pos != "NOUN" and not (t.pos == "PROPN" and t.is_title and not acronym(t)):
+        return None
+    lem = lemma_of(t, data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None
+    return j + 1
+
+
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """A determiner and a noun right after the figure: the object of "estimer à X le coût"."""
     j = fig.last
@@ -367,9 +389,17 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
             and not level_verb(toks, j):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
-                   or level_verb(toks, j)):
+                   or level_verb(toks, j) or mistagged_infinitive(toks, j)):
         return j
     return None
+
+
+def mistagged_infinitive(toks: tuple[Tok, ...], j: int) -> bool:
+    """A word the small model tagged as a noun right after a finite verb, with an
+    infinitive's ending: the verb's infinitive ("le PIB devrait croître de 0,7 %")."""
+    return j > 0 and toks[j].pos == "NOUN" and toks[j - 1].pos == "VERB" \
+        and toks[j - 1].verbform == "Fin" \
+        and toks[j].lower.endswith(tuple(subject_data().infinitive_endings))
 
 
 def lowercase_proper(t: Tok) -> bool:

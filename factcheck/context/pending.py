@@ -61,6 +61,8 @@ def resolve_pending(
             m = parenthesis_mate(toks, figs, n)
             if m is None and pending[n] == "apposition":
                 m = _changed_just_before(toks, figs, n, data)
+            if m is None and _level_after_change(toks, figs, n, data):
+                m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
                 m = candidate(range(n - 1, -1, -1), n)
@@ -123,3 +125,15 @@ def _changed_just_before(
     ok = all(t.pos in ("ADP", "ADV", "ADJ", "DET", "PUNCT", "CCONJ")
              or lemma_of(t, data) in data.change_nouns for t in between)
     return n - 1 if ok else None
+
+
+def _level_after_change(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SubjectData
+) -> bool:
+    """Whether figure ``n`` is the level reached right after a percentage of change ("en
+    recul de 13,3 %, à 4 milliards", "en progression de 7 % à 90 milliards")."""
+    if n == 0 or figs[n - 1].mention.kind != Kind.PERCENT:
+        return False
+    between = toks[figs[n - 1].last:figs[n].first]
+    return bool(between) and between[-1].lower in data.change_level_links \
+        and all(t.text == "," or t.lower in data.change_level_links for t in between)

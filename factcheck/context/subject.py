@@ -47,6 +47,7 @@ from factcheck.context.anaphora import (
     demonstrative_figure,
     demonstrative_metric,
     pronoun_subject,
+    restated_metric,
 )
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
@@ -74,6 +75,7 @@ from factcheck.context.nouns import (
     change_phrase,
     gapped_subject,
     governing_verb,
+    label_after,
     noun_after,
     noun_before,
     noun_before_de,
@@ -150,6 +152,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
             continue
+        if k is not None and rule == "noun_after" and fig.mention.kind == Kind.PERCENT \
+                and lemma_of(toks[k], data) in data.containers:
+            k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
@@ -210,6 +215,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
+        if (k := label_after(toks, fig, data)) is not None:
+            # "159 millions d'euros : Perte liée au ...": the line's label.
+            results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "label_after")
+            continue
         if (k := assessed_noun(toks, fig, data)) is not None:
             # "pour un coût estimé à 10 millions": the noun the participle describes.
             results[n] = _headed(toks, fig, k, data, "assessed_noun")
@@ -229,7 +238,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
             # violences enregistrent une hausse de 7 %" measures the violences.)
             v = governing_verb(toks, head)
-            h = head_before(toks, v, data) if v is not None else None
+            h = head_before(toks, v if v is not None else head, data) \
+                if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
+            if v is None and restated_metric(toks, h):
+                h = None  # "Un chiffre en baisse de 14 % : 940 véhicules ..."
             if v is not None and changing_pronoun(toks, v, data):
                 pending[n] = "anaphora"  # "elles sont en hausse de 37 %": named before
                 continue
