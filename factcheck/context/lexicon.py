@@ -83,6 +83,7 @@ class SubjectData:
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
+    metric_verbs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +288,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "purpose_complements", "purpose_complement_links", "indefinite_articles",
             "infinitive_endings", "change_level_links")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
+        metric_verbs={str(k): str(v) for k, v in d.get("metric_verbs", {}).items()},
     )
 
 

@@ -21,7 +21,13 @@ from factcheck.context.nouns import (
     phrase_head,
     phrase_top,
 )
-from factcheck.context.phrases import head_before, lemma_of, mistagged_noun, unwrap_container
+from factcheck.context.phrases import (
+    acronym,
+    head_before,
+    lemma_of,
+    mistagged_noun,
+    unwrap_container,
+)
 from factcheck.models import Kind
 
 
@@ -267,3 +273,27 @@ def changing_pronoun(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:
     while j >= 0 and (toks[j].pos in ("ADV", "AUX") or toks[j].lower in clitics):
         j -= 1
     return j >= 0 and toks[j].pos == "PRON" and toks[j].lower in data.change_pronouns
+
+
+def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun an amount or a percentage is set at with "à" right after it ("un premier tarif
+    à 13 centimes", "le taux de chômage à 7,3 %", "une TVA à 20 %"): that noun phrase, not the
+    clause around it. Not a noun of change ("un repli à 91 %": the level of what fell)."""
+    if fig.mention.kind not in (Kind.MONEY, Kind.PERCENT):
+        return None
+    j = fig.first - 1
+    if j < 1 or toks[j].lower not in data.change_level_links:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or not toks[j].is_word \
+            or (toks[j].is_title and not acronym(toks[j])):
+        return None
+    if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
+        return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
+    lem = lemma_of(toks[j], data)
+    if lem in data.change_nouns or lem in data.not_subjects or lem in data.time_nouns \
+            or (lem in data.containers and unwrap_container(toks, j, data) == j):
+        return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
+    return phrase_head(toks, j, data)

@@ -163,6 +163,9 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
+    if j >= 2 and toks[j].text in g.gloss_closers and acronym(toks[j - 1]) \
+            and toks[j - 2].text in g.gloss_openers:
+        j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
     if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:

@@ -62,6 +62,7 @@ from factcheck.context.measures import (
     date_event,
     fronted_subject,
     is_share,
+    level_of_noun,
     partitive,
     quantifier_share,
     relative,
@@ -276,6 +277,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "une baisse de sa marge à 10 %": the level the marge reached.
             results[n] = _headed(toks, fig, k, data, "changed_metric")
             continue
+        if (k := level_of_noun(toks, fig, data)) is not None:
+            # "un premier tarif à 13 centimes", "le taux de chômage à 7,3 %".
+            results[n] = _headed(toks, fig, k, data, "level_of_noun")
+            continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "gapped_clause")
@@ -285,6 +290,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "relative_clause")
+            continue
+        if v is not None and fig.mention.kind == Kind.MONEY \
+                and (named := data.metric_verbs.get(toks[v].lemma)) is not None:
+            # "les Jeux ont coûté 6 milliards", "la Région investira 445 millions": the verb
+            # names the metric (un coût, un investissement).
+            results[n] = SubjectResult(named, None, (), "verb_metric")
             continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
