@@ -83,6 +83,7 @@ class SubjectData:
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
+    level_noun_blockers: frozenset[str] = frozenset()
     metric_verbs: dict[str, str] = field(default_factory=dict)
 
 
@@ -286,7 +287,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "indefinite_articles",
-            "infinitive_endings", "change_level_links")},
+            "infinitive_endings", "change_level_links", "level_noun_blockers")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
         metric_verbs={str(k): str(v) for k, v in d.get("metric_verbs", {}).items()},
     )

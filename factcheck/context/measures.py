@@ -292,8 +292,11 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
         return None
     if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
         return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
+    head = phrase_head(toks, j, data)
+    if any(t.lower in data.level_noun_blockers for t in toks[max(0, head - 2):head]):
+        return None  # "avec des pointes à 45 %", "selon le chiffrage officiel à 30 %"
     lem = lemma_of(toks[j], data)
     if lem in data.change_nouns or lem in data.not_subjects or lem in data.time_nouns \
             or (lem in data.containers and unwrap_container(toks, j, data) == j):
         return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
-    return phrase_head(toks, j, data)
+    return head

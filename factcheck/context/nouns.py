@@ -46,6 +46,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and (nounish(toks[j], data) or (
+            lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
                 or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
@@ -245,8 +246,8 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
         if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])) \
-                or toks[h].is_title:
-            break
+                or toks[h].is_title or not toks[h].is_word:
+            break  # (nor the "%" of "20 % de grévistes")
         lem = lemma_of(toks[h], data)
         if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
                 or (lem in data.packaging_nouns and not purpose):
