@@ -6,7 +6,10 @@ change itself: "la hausse des impôts de 40 milliards"), a participle phrase ope
 sentence ("Estimée à 29,6 Mt, la production ..."), the clitic "en" ("en ont recensé 85"), a
 noun of estimate left without complement, the level reached after a change ("un repli à
 91,1 %"), a percentage restating a noun of share ("la majorité des arrivées, environ 60 %")
-and the event a date is attached to. Words in ``context_subject.toml``."""
+the event a date is attached to, the label of a line an amount opens ("159 millions d'euros :
+Perte ..."), the noun a participle of assessment describes ("un coût estimé à 10 millions"),
+the noun set at a figure with "à" ("un premier tarif à 0,90 euro") and a pronoun subject of a
+change ("elles sont en hausse de 37 %"). Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
@@ -300,3 +303,41 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
             or (lem in data.containers and unwrap_container(toks, j, data) == j):
         return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
     return head
+
+
+def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a participle of assessment right before the figure describes: "pour un coût
+    estimé à 10 millions", "des dommages évalués à 300 millions", "un fonds doté d'un
+    million" measure the coût, the dommages, the fonds (not the clause around them)."""
+    j = fig.first - 1
+    if j < 2 or (toks[j].lower not in data.threshold_links and toks[j].lower not in grammar().de):
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1  # "estimé provisoirement à"
+    if j < 1 or toks[j].lower not in data.assessed_participles:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].lower not in data.assessed_participles:
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or (toks[j].is_title and not acronym(toks[j])):
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None  # "un montant estimé à": the noun phrase it describes, read elsewhere
+    return phrase_head(toks, j, data)
+
+
+def label_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The label a line opened by an amount gives it after a colon ("159 millions d'euros :
+    Perte liée au ...", "1,8 milliard : budget annuel d'investissement"): that noun."""
+    j = fig.last
+    if any(t.is_word for t in toks[:fig.first]) or j + 1 >= len(toks) or toks[j].text != ":":
+        return None
+    t = toks[j + 1]
+    if t.pos != "NOUN" and not (t.pos == "PROPN" and t.is_title and not acronym(t)):
+        return None
+    lem = lemma_of(t, data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None
+    return j + 1

@@ -289,44 +289,6 @@ def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     return phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
 
 
-def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The noun a participle of assessment right before the figure describes: "pour un coût
-    estimé à 10 millions", "des dommages évalués à 300 millions", "un fonds doté d'un
-    million" measure the coût, the dommages, the fonds (not the clause around them)."""
-    j = fig.first - 1
-    if j < 2 or (toks[j].lower not in data.threshold_links and toks[j].lower not in grammar().de):
-        return None
-    j -= 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1  # "estimé provisoirement à"
-    if j < 1 or toks[j].lower not in data.assessed_participles:
-        return None
-    j -= 1
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].lower not in data.assessed_participles:
-        j -= 1
-    if j < 0 or toks[j].pos != "NOUN" or (toks[j].is_title and not acronym(toks[j])):
-        return None
-    lem = lemma_of(toks[j], data)
-    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
-        return None  # "un montant estimé à": the noun phrase it describes, read elsewhere
-    return phrase_head(toks, j, data)
-
-
-def label_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The label a line opened by an amount gives it after a colon ("159 millions d'euros :
-    Perte liée au ...", "1,8 milliard : budget annuel d'investissement"): that noun."""
-    j = fig.last
-    if any(t.is_word for t in toks[:fig.first]) or j + 1 >= len(toks) or toks[j].text != ":":
-        return None
-    t = toks[j + 1]
-    if t.pos != "NOUN" and not (t.pos == "PROPN" and t.is_title and not acronym(t)):
-        return None
-    lem = lemma_of(t, data)
-    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
-        return None
-    return j + 1
-
-
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """A determiner and a noun right after the figure: the object of "estimer à X le coût"."""
     j = fig.last

@@ -34,6 +34,15 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   (``counted_time``) and is no antecedent; "une baisse de sa marge à 10 %" measures the marge
   (``changed_metric``); a line of a tally ("Nantes : 28 000 selon la police") is not about its
   label;
+* what the words around an amount or a percentage say: the label of a line opened by the
+  figure ("159 millions d'euros : Perte liée à ...", ``label_after``), the noun a participle of
+  assessment describes ("pour un coût estimé à 10 millions", ``assessed_noun``), the noun set
+  at the figure with "à" ("un premier tarif à 0,90 euro", ``level_of_noun``), a verb that names
+  the metric of an amount ("ont coûté 6 milliards" -> coût, ``verb_metric``); a change stated
+  by its own clause measures that clause's subject even after another figure ("Avec 57 000
+  procédures, le nombre de faillites est en hausse de 36 %"), one apposed to a figure measures
+  that figure ("un chiffre d'affaires de 189 milliards, en hausse de 6 %"), one whose subject
+  is a pronoun takes up the metric named before ("elles sont en hausse de 37 %");
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -53,6 +62,7 @@ from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.measures import (
     among_them,
+    assessed_noun,
     bare_estimate,
     change_amount,
     changed_metric,
@@ -62,6 +72,7 @@ from factcheck.context.measures import (
     date_event,
     fronted_subject,
     is_share,
+    label_after,
     level_of_noun,
     partitive,
     quantifier_share,
@@ -71,12 +82,10 @@ from factcheck.context.measures import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
-    assessed_noun,
     change_object,
     change_phrase,
     gapped_subject,
     governing_verb,
-    label_after,
     noun_after,
     noun_before,
     noun_before_de,
