@@ -93,6 +93,17 @@ def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
         and (t.lemma in d.possessive_metric_nouns or t.lower in d.possessive_metric_nouns)
 
 
+def restated_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
+    """A metric noun with no complement ("un chiffre en baisse de 14 %", "ce montant"): it
+    restates a figure read elsewhere rather than naming what is measured."""
+    if k is None:
+        return False
+    t = toks[k]
+    if t.lemma not in anaphora_data().metric_nouns and t.lower not in anaphora_data().metric_nouns:
+        return False
+    return k + 1 >= len(toks) or toks[k + 1].lower.replace("’", "'") not in grammar().de_links
+
+
 def demonstrative_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """ "Ces 60 milliards": a demonstrative right before the figure, not in a complement ("le
     transfert de ces 60 milliards" is the transfer)."""

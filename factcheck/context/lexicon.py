@@ -76,6 +76,15 @@ class SubjectData:
     purpose_links: frozenset[str] = frozenset()
     share_quantifiers: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
+    change_pronouns: frozenset[str] = frozenset()
+    assessed_participles: frozenset[str] = frozenset()
+    purpose_complements: frozenset[str] = frozenset()
+    purpose_complement_links: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
+    infinitive_endings: frozenset[str] = frozenset()
+    change_level_links: frozenset[str] = frozenset()
+    level_noun_blockers: frozenset[str] = frozenset()
+    metric_verbs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,8 +285,11 @@ def subject_data(code: str = "fr") -> SubjectData:
         **{name: _words(d, name, f) for name in (
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
-            "forecast_verbs")},
+            "forecast_verbs", "change_pronouns", "assessed_participles",
+            "purpose_complements", "purpose_complement_links", "indefinite_articles",
+            "infinitive_endings", "change_level_links", "level_noun_blockers")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
+        metric_verbs={str(k): str(v) for k, v in d.get("metric_verbs", {}).items()},
     )
 
 

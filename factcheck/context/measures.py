@@ -6,10 +6,14 @@ change itself: "la hausse des impôts de 40 milliards"), a participle phrase ope
 sentence ("Estimée à 29,6 Mt, la production ..."), the clitic "en" ("en ont recensé 85"), a
 noun of estimate left without complement, the level reached after a change ("un repli à
 91,1 %"), a percentage restating a noun of share ("la majorité des arrivées, environ 60 %")
-and the event a date is attached to. Words in ``context_subject.toml``."""
+the event a date is attached to, the label of a line an amount opens ("159 millions d'euros :
+Perte ..."), the noun a participle of assessment describes ("un coût estimé à 10 millions"),
+the noun set at a figure with "à" ("un premier tarif à 0,90 euro") and a pronoun subject of a
+change ("elles sont en hausse de 37 %"). Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
+from factcheck.context.anaphora import anaphora_data
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
@@ -20,7 +24,13 @@ from factcheck.context.nouns import (
     phrase_head,
     phrase_top,
 )
-from factcheck.context.phrases import head_before, lemma_of, mistagged_noun, unwrap_container
+from factcheck.context.phrases import (
+    acronym,
+    head_before,
+    lemma_of,
+    mistagged_noun,
+    unwrap_container,
+)
 from factcheck.models import Kind
 
 
@@ -256,3 +266,78 @@ def counted_time_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> 
     if t.pos == "NOUN" and not t.is_title and lemma_of(t, data) in data.time_nouns:
         return j
     return None
+
+
+def changing_pronoun(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:
+    """Whether the verb at ``v`` of a change phrase has a subject pronoun ("elles sont en
+    hausse de 37 %", "il est en recul de 3 %"): what changes was named before."""
+    j = v - 1
+    clitics = anaphora_data().clitics
+    while j >= 0 and (toks[j].pos in ("ADV", "AUX") or toks[j].lower in clitics):
+        j -= 1
+    return j >= 0 and toks[j].pos == "PRON" and toks[j].lower in data.change_pronouns
+
+
+def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun an amount or a percentage is set at with "à" right after it ("un premier tarif
+    à 13 centimes", "le taux de chômage à 7,3 %", "une TVA à 20 %"): that noun phrase, not the
+    clause around it. Not a noun of change ("un repli à 91 %": the level of what fell)."""
+    if fig.mention.kind not in (Kind.MONEY, Kind.PERCENT):
+        return None
+    j = fig.first - 1
+    if j < 1 or toks[j].lower not in data.change_level_links:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or not toks[j].is_word \
+            or (toks[j].is_title and not acronym(toks[j])):
+        return None
+    if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
+        return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
+    head = phrase_head(toks, j, data)
+    if any(t.lower in data.level_noun_blockers for t in toks[max(0, head - 2):head]):
+        return None  # "avec des pointes à 45 %", "selon le chiffrage officiel à 30 %"
+    lem = lemma_of(toks[j], data)
+    if lem in data.change_nouns or lem in data.not_subjects or lem in data.time_nouns \
+            or (lem in data.containers and unwrap_container(toks, j, data) == j):
+        return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
+    return head
+
+
+def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a participle of assessment right before the figure describes: "pour un coût
+    estimé à 10 millions", "des dommages évalués à 300 millions", "un fonds doté d'un
+    million" measure the coût, the dommages, the fonds (not the clause around them)."""
+    j = fig.first - 1
+    if j < 2 or (toks[j].lower not in data.threshold_links and toks[j].lower not in grammar().de):
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1  # "estimé provisoirement à"
+    if j < 1 or toks[j].lower not in data.assessed_participles:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].lower not in data.assessed_participles:
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or (toks[j].is_title and not acronym(toks[j])):
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None  # "un montant estimé à": the noun phrase it describes, read elsewhere
+    return phrase_head(toks, j, data)
+
+
+def label_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The label a line opened by an amount gives it after a colon ("159 millions d'euros :
+    Perte liée au ...", "1,8 milliard : budget annuel d'investissement"): that noun."""
+    j = fig.last
+    if any(t.is_word for t in toks[:fig.first]) or j + 1 >= len(toks) or toks[j].text != ":":
+        return None
+    t = toks[j + 1]
+    if t.pos != "NOUN" and not (t.pos == "PROPN" and t.is_title and not acronym(t)):
+        return None
+    lem = lemma_of(t, data)
+    if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
+        return None
+    return j + 1

@@ -9,7 +9,7 @@ back over its "de" complements). Parentheses are read in :mod:`.parentheses`."""
 from __future__ import annotations
 
 from factcheck.context.anaphora import level_verb
-from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     acronym,
@@ -46,9 +46,12 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and (nounish(toks[j], data) or (
+            lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
-                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)):
+                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
+            or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))):
+        # ("70 % des TGV": a common noun written as an acronym, after "des")
         lem = lemma_of(toks[j], data)
         if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
@@ -156,23 +159,34 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
 def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:
     g = grammar()
     j = first - 1
+    while j > 0 and toks[j].pos == "ADV" and toks[j - 1].lower in g.de:
+        j -= 1  # "en hausse de respectivement 2,7 % et 1,9 %"
     if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
+    if j >= 2 and toks[j].text in g.gloss_closers and acronym(toks[j - 1]) \
+            and toks[j - 2].text in g.gloss_openers:
+        j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
     if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:
         while j >= 0 and toks[j].pos == "ADJ":
             j -= 1
     if j > 0 and acronym(toks[j]) and toks[j - 1].lower in _COMPLEMENT_LINKS \
-            and (h := phrase_head(toks, j, data)) != j:
-        return h  # "une croissance du PIB de 0,8 %": the acronym completes the noun before it
+            and ((h := phrase_head(toks, j, data)) != j
+                 or lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns):
+        # "une croissance du PIB de 0,8 %": the acronym completes the noun before it; "une
+        # progression du PIB de 1 %": a noun of change hands over to it.
+        return h
     if j < 0 or toks[j].pos not in ("NOUN", "ADJ", "VERB") or toks[j].is_title:
         return None
     if j > 0 and (toks[j - 1].pos == "AUX" or toks[j - 1].lower in g.aux_forms):
         return None  # "a bondi de 18 %": a participle the model called a noun
-    if toks[j].pos != "VERB" and level_verb(toks, j):
-        return None  # "et dépasse de 3 %": a verb of level the model called a noun
+    if mistagged_infinitive(toks, j):
+        return None  # "le PIB devrait croître de 0,7 %": an infinitive the model called a noun
+    if toks[j].pos != "VERB" and level_verb(toks, j) and change_phrase(toks, j, data) is None:
+        return None  # "et dépasse de 3 %": a verb of level the model called a noun (not
+        # the noun of "un chiffre en baisse de 14 %")
     if toks[j].pos != "NOUN" and not mistagged_noun(toks, j, data):
         return None
     lem = lemma_of(toks[j], data)
@@ -222,20 +236,26 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
                 and not (k > 0 and toks[k].lower in _COMPLEMENT_LINKS
                          and toks[k - 1].pos in data.des_after_pos):
             k -= 1  # not the "des" of "la hausse des impôts", a preposition there
-        if k < 1 or toks[k].lower not in _COMPLEMENT_LINKS:
+        purpose = lemma_of(toks[j], data) in data.purpose_complements
+        if k < 1 or (toks[k].lower not in _COMPLEMENT_LINKS
+                     and not (purpose and toks[k].lower in data.purpose_complement_links)):
             break
+        if toks[k + 1].lower in data.indefinite_articles and not purpose:
+            break  # "la faiblesse d'un fonds de 1 million": the figure is the fonds'
         h = k - 1
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
         if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])) \
-                or toks[h].is_title:
-            break
+                or toks[h].is_title or not toks[h].is_word:
+            break  # (nor the "%" of "20 % de grévistes")
         lem = lemma_of(toks[h], data)
         if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
-                or lem in data.packaging_nouns:
+                or (lem in data.packaging_nouns and not purpose):
             break
         j = h
         chain.append(j)
+        if purpose:
+            break  # "un plan d'urgence de 8 millions", "une prime à la signature": the plan
     return chain
 
 
@@ -335,9 +355,17 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
             and not level_verb(toks, j):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
-                   or level_verb(toks, j)):
+                   or level_verb(toks, j) or mistagged_infinitive(toks, j)):
         return j
     return None
+
+
+def mistagged_infinitive(toks: tuple[Tok, ...], j: int) -> bool:
+    """A word the small model tagged as a noun right after a finite verb, with an
+    infinitive's ending: the verb's infinitive ("le PIB devrait croître de 0,7 %")."""
+    return j > 0 and toks[j].pos == "NOUN" and toks[j - 1].pos == "VERB" \
+        and toks[j - 1].verbform == "Fin" \
+        and toks[j].lower.endswith(tuple(subject_data().infinitive_endings))
 
 
 def lowercase_proper(t: Tok) -> bool:

@@ -15,7 +15,7 @@ from factcheck.context.measures import bare_estimate, level_after_change
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
 from factcheck.context.parentheses import parenthesis_mate
-from factcheck.context.phrases import head_before, subject_at
+from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -59,6 +59,10 @@ def resolve_pending(
                 continue
             # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
             m = parenthesis_mate(toks, figs, n)
+            if m is None and pending[n] == "apposition":
+                m = _changed_just_before(toks, figs, n, data)
+            if m is None and _level_after_change(toks, figs, n, data):
+                m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
                 m = candidate(range(n - 1, -1, -1), n)
@@ -104,3 +108,32 @@ def resolve_pending(
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
                 own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
+
+
+def _changed_just_before(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SubjectData
+) -> int | None:
+    """The figure right before an apposed change ("un chiffre d'affaires de 189 milliards,
+    en hausse de 6 %"): that figure changed, whatever its kind (not an earlier percentage)."""
+    if n == 0:
+        return None
+    between = toks[figs[n - 1].last:figs[n].first]
+    if not between or between[0].text != ",":
+        return None
+    if not any(lemma_of(t, data) in data.change_nouns for t in between):
+        return None
+    ok = all(t.pos in ("ADP", "ADV", "ADJ", "DET", "PUNCT", "CCONJ")
+             or lemma_of(t, data) in data.change_nouns for t in between)
+    return n - 1 if ok else None
+
+
+def _level_after_change(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SubjectData
+) -> bool:
+    """Whether figure ``n`` is the level reached right after a percentage of change ("en
+    recul de 13,3 %, à 4 milliards", "en progression de 7 % à 90 milliards")."""
+    if n == 0 or figs[n - 1].mention.kind != Kind.PERCENT:
+        return False
+    between = toks[figs[n - 1].last:figs[n].first]
+    return bool(between) and between[-1].lower in data.change_level_links \
+        and all(t.text == "," or t.lower in data.change_level_links for t in between)

@@ -107,8 +107,9 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
     for k in range(pos - 1, -1, -1):
         t = toks[k]
-        if not t.is_word or (t.is_title and not acronym(t) and k > 0):
-            continue
+        if not t.is_word or (t.is_title and not acronym(t) and k > 0) \
+                or any(c.isdigit() for c in t.text):
+            continue  # (nor a figure written in one token: "30M€")
         if t.is_title and k + 1 < len(toks) and toks[k + 1].text == ":" and not acronym(t):
             continue  # "Nantes : 28 000 selon la police": a label, not what is counted
         if t.pos not in ("NOUN", "PROPN") and not orphan_adjective(toks, k, data):

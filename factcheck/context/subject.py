@@ -34,6 +34,15 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   (``counted_time``) and is no antecedent; "une baisse de sa marge à 10 %" measures the marge
   (``changed_metric``); a line of a tally ("Nantes : 28 000 selon la police") is not about its
   label;
+* what the words around an amount or a percentage say: the label of a line opened by the
+  figure ("159 millions d'euros : Perte liée à ...", ``label_after``), the noun a participle of
+  assessment describes ("pour un coût estimé à 10 millions", ``assessed_noun``), the noun set
+  at the figure with "à" ("un premier tarif à 0,90 euro", ``level_of_noun``), a verb that names
+  the metric of an amount ("ont coûté 6 milliards" -> coût, ``verb_metric``); a change stated
+  by its own clause measures that clause's subject even after another figure ("Avec 57 000
+  procédures, le nombre de faillites est en hausse de 36 %"), one apposed to a figure measures
+  that figure ("un chiffre d'affaires de 189 milliards, en hausse de 6 %"), one whose subject
+  is a pronoun takes up the metric named before ("elles sont en hausse de 37 %");
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -47,19 +56,24 @@ from factcheck.context.anaphora import (
     demonstrative_figure,
     demonstrative_metric,
     pronoun_subject,
+    restated_metric,
 )
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.measures import (
     among_them,
+    assessed_noun,
     bare_estimate,
     change_amount,
     changed_metric,
+    changing_pronoun,
     continues_clause,
     counted_time_noun,
     date_event,
     fronted_subject,
     is_share,
+    label_after,
+    level_of_noun,
     partitive,
     quantifier_share,
     relative,
@@ -148,6 +162,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
             continue
+        if k is not None and rule == "noun_after" and fig.mention.kind == Kind.PERCENT \
+                and lemma_of(toks[k], data) in data.containers:
+            k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
         if k is not None:
             quals = qualify(toks, fig, k, True)
             part_of = _part_of(toks, figs, results, n)
@@ -208,6 +225,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             subj = lemma_of(toks[k], data) if k is not None else None
             results[n] = SubjectResult(subj, k, (), "ordinal_noun_before")
             continue
+        if (k := label_after(toks, fig, data)) is not None:
+            # "159 millions d'euros : Perte liée au ...": the line's label.
+            results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "label_after")
+            continue
+        if (k := assessed_noun(toks, fig, data)) is not None:
+            # "pour un coût estimé à 10 millions": the noun the participle describes.
+            results[n] = _headed(toks, fig, k, data, "assessed_noun")
+            continue
         if (k := threshold_noun(toks, fig, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "threshold")
             continue
@@ -222,11 +247,19 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
             # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
             # violences enregistrent une hausse de 7 %" measures the violences.)
-            if n > 0:
+            v = governing_verb(toks, head)
+            h = head_before(toks, v if v is not None else head, data) \
+                if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
+            if v is None and restated_metric(toks, h):
+                h = None  # "Un chiffre en baisse de 14 % : 940 véhicules ..."
+            if v is not None and changing_pronoun(toks, v, data):
+                pending[n] = "anaphora"  # "elles sont en hausse de 37 %": named before
+                continue
+            if n > 0 and (h is None or h < figs[n - 1].last):
+                # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
+                # procédures, le nombre de faillites est en hausse de 36 %": the clause's own)
                 pending[n] = "apposition"
                 continue
-            v = governing_verb(toks, head)
-            h = head_before(toks, v, data) if v is not None else None
             if h is not None:
                 results[n] = _headed(toks, fig, h, data, "change_of")
                 continue
@@ -253,6 +286,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "une baisse de sa marge à 10 %": the level the marge reached.
             results[n] = _headed(toks, fig, k, data, "changed_metric")
             continue
+        if (k := level_of_noun(toks, fig, data)) is not None:
+            # "un premier tarif à 13 centimes", "le taux de chômage à 7,3 %".
+            results[n] = _headed(toks, fig, k, data, "level_of_noun")
+            continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "gapped_clause")
@@ -262,6 +299,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "relative_clause")
+            continue
+        if v is not None and fig.mention.kind == Kind.MONEY \
+                and (named := data.metric_verbs.get(toks[v].lemma)) is not None:
+            # "les Jeux ont coûté 6 milliards", "la Région investira 445 millions": the verb
+            # names the metric (un coût, un investissement).
+            results[n] = SubjectResult(named, None, (), "verb_metric")
             continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
