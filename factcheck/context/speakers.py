@@ -13,8 +13,8 @@ from factcheck.context._speech_words import (
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
-from factcheck.context.nlp import Figure, Tok
+from factcheck.context.lexicon import SourceData, grammar, time_data
+from factcheck.context.nlp import Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 
@@ -164,61 +164,6 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
     return None
 
 
-def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
-    """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
-    variations = subject_data().variation_nouns
-    g = grammar()
-    out = []
-    for k, t in enumerate(toks):
-        phrase = t.lower
-        if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
-            phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
-        if phrase not in data.introducers and t.lower not in data.introducers:
-            continue
-        if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
-            continue
-        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
-            continue  # "selon les régions": depending on, not a source
-        np = []
-        j = k + 1
-        while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
-            np.append(toks[j])
-            j += 1
-        if np and np[0].pos == "PRON":
-            np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
-        if np:
-            out.append((k, np))
-    return out
-
-
-def selon(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
-) -> list[Tok] | None:
-    """The "selon X" that applies to figure ``n``: one between it and the next figure
-    ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
-    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
-    ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
-    manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
-    comes first)."""
-    phrases = _selon_phrases(toks, data)
-    if not phrases:
-        return None
-    fig = figs[n]
-    nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
-    between = [np for k, np in phrases if fig.last <= k < nxt]
-    if between:
-        return between[0]
-    before = [np for k, np in phrases if k < fig.first]
-    if before:
-        return before[-1]
-    k = phrases[0][0]
-    if not far and k >= nxt and any(
-        t.verbform == "Fin" and t.pos in ("VERB", "AUX") for t in toks[fig.last : k]
-    ):
-        return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
-    return phrases[0][1]
-
-
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
     """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
     j = v - 1
@@ -231,6 +176,9 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         j -= 1
     if toks[v].lower.endswith(PARTICIPLE_ENDINGS) and not any(f.pos == "AUX" for f in fillers):
         return None  # ", relevé par des nuitées en hausse": a bare participle, its agent
+    if toks[v].verbform == "Inf" and not (v > 0 and toks[v - 1].lemma == "faire"):
+        return None  # "..., pour dénoncer la recrudescence": no subject after an infinitive
+        # (but ", a fait savoir le préfet")
     comparisons = speech_words().comparison_introducers
     if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
             and toks[j - 1].lower in comparisons:
@@ -247,6 +195,10 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         return None
     np = np_after(toks, v + 1, data)
+    end = v + 1 + len(np) if np else 0
+    if np and toks[v + 1] is np[0] and end + 1 < len(toks) and toks[end].lower in \
+            speech_words().valued_at and next_figure_at(toks, end + 1):
+        return None  # ", estime le taux des grévistes à 33 %": what is estimated, at a figure
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
     if not np or len(np) > _MAX_SPEAKER or any(
         (t.pos == "NUM" and not t.is_title) or t.text[:1].isdigit() for t in np
@@ -318,6 +270,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         negated = False
         while j >= 0 and (
             toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
+            or (toks[j].pos == "ADV" and j > 0 and toks[j - 1].pos == "AUX")  # "a nettement"
         ):
             negated = negated or toks[j].lower in data.speech_negations
             j -= 1
@@ -367,7 +320,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
                 antecedent.insert(0, toks[j])
                 j -= 1
-            np = antecedent
+            verbs = [i for i, x in enumerate(antecedent) if x.pos in ("VERB", "AUX")]
+            # "..., a assuré Gérald Darmanin, qui a fait état de": the inverted subject.
+            np = antecedent[verbs[-1] + 1 :] if verbs else antecedent
         if np:
             return np
     return None

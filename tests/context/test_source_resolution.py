@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.context.names import is_body, is_generic_source, resolve_source, same_source
+from factcheck.context.names import is_body, is_generic_source, same_source
+from factcheck.context.resolution import resolve_source
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
                       .read_text("utf-8"))["case"]
