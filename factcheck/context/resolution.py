@@ -68,6 +68,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
       "recherches");
     * a back-reference ("selon la même source", "l'institution", "selon ce bulletin") is the
       last source named;
+    * a role is the one person the article names in it (:func:`role_holder`);
     * a description of a body ("l'institution internationale", "le groupe", "l'institut de
       sondage", ``descriptions``) is the last body named by its name;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
@@ -103,6 +104,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     pointing = len(words) == 2 and words[0] in speech_words().demonstratives
     if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
         return earlier[-1] if earlier else None
+    holder = role_holder(name, article_text)  # "le préfet" -> "Jacques Billant"
+    if holder:
+        return holder
     named = any(w[:1].isupper() for w in name.split()[1:])
     # "le service Agreste" names its body: a head with a proper name is no bare head.
     if len(words) <= 2 and words[0] in lists["heads"] and not named:
@@ -130,7 +134,8 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
             return defined
     for e in reversed(earlier):
         if e != name and (same_spelling(name, e) or (
-                is_person_like(name) and is_person_like(e) and _words_of(e)[-1:] == words[-1:])):
+                is_person_like(name) and is_person_like(e)
+                and _plain(e.split()[-1]) == _plain(name.split()[-1]))):  # not "SNUipp-FSU"
             return e if len(_words_of(e)) >= len(words) else name
     return name
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
+    is_number,
     is_participle,
     is_passive,
     next_figure_at,
@@ -197,7 +198,7 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     np = np_after(toks, v + 1, data)
     end = v + 1 + len(np) if np else 0
     if np and toks[v + 1] is np[0] and end + 1 < len(toks) and toks[end].lower in \
-            speech_words().valued_at and next_figure_at(toks, end + 1):
+            speech_words().valued_at and any(is_number(x) for x in toks[end + 1 : end + 4]):
         return None  # ", estime le taux des grévistes à 33 %": what is estimated, at a figure
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
     if not np or len(np) > _MAX_SPEAKER or any(
