@@ -9,7 +9,8 @@ words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places
 
 * ``subject``: subject lemma (``qualifiers``: the words narrowing it);
 * ``source``: who states it (``speakers`` finds the words naming the speaker, ``names``
-  completes names and provides :func:`same_source`);
+  completes names and provides :func:`same_source`, ``resolution`` says what a short form,
+  a role or a description stands for in its article);
 * ``timeref``: the ISO period the figure is about (patterns in ``timepatterns``);
 * ``modality``: asserted, reported, estimated, conditional, projected or denied;
 * ``where``: actor, place and category.

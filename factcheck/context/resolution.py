@@ -19,6 +19,7 @@ from factcheck.context.lexicon import source_data
 from factcheck.context.names import (
     _fold,
     _folded_lists,
+    _subject_after,
     _words_of,
     is_person_like,
     name_runs,
@@ -115,7 +116,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
                 return e
     if not any(w[:1].isupper() for w in name.split()) and _describes(words):
         body = next((e for e in reversed(earlier) if _described_as(e, words[0], article_text)),
-                    None)
+                    None) or article_body(article_text)
         if body is not None:
             return body
     if len(words) <= 2 and words[0] in lists["heads"] and not named:
@@ -169,6 +170,26 @@ def _described_as(name: str, head: str, article_text: str) -> bool:
                                 after.lstrip())):
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def article_body(article_text: str) -> str | None:
+    """The body an article is about, when it names one by a single word again and again and
+    as the subject of a verb ("Stellantis a fait état", "Stellantis affiche", ...): "le
+    groupe", "le constructeur" stand for it. Not a place, and None when two names qualify."""
+    from factcheck.context.world import world_data
+
+    world = world_data()
+    counts: dict[str, int] = {}
+    subject: set[str] = set()
+    for _, end, run in name_runs(article_text):
+        if len(run.split()) != 1 or not _is_acronym(run) or run.lower() in world.places:
+            continue
+        counts[run] = counts.get(run, 0) + 1
+        if _subject_after().match(article_text, end):
+            subject.add(run)
+    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject]
+    return found[0] if len(found) == 1 else None
 
 
 def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:

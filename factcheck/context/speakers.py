@@ -56,11 +56,15 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
             while k < len(toks) and toks[k].is_title:
                 k += 1
             return _join(toks[d + 1 : k])
-        for j in range(d + 1, len(toks)):
-            if toks[j].lower in g.document_links and j + 1 < len(toks):
-                inner = clean_name(toks[j + 1 :], data)
-                if inner:
-                    return inner
+        links = [j for j in range(d + 1, len(toks) - 1) if toks[j].lower in g.document_links]
+        # "les projections de croissance du FMI": the link to a name or a body, not to the
+        # document's own complement ("de croissance").
+        own = [j for j in links if toks[j].lower in g.de and toks[j + 1].pos == "NOUN"
+               and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
+        for j in [j for j in links if j not in own] or links:
+            inner = clean_name(toks[j + 1 :], data)
+            if inner:
+                return inner
         return None
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     for j in range(1, len(toks)):
@@ -83,6 +87,14 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
+
+
+def names_author(toks: tuple[Tok, ...] | list[Tok], data: SourceData) -> bool:
+    """The words after a document's link open with a name or a body's head noun."""
+    g = grammar()
+    first = next((t for t in toks if t.pos != "DET" and t.lower not in g.source_articles), None)
+    return first is not None and (first.is_title or first.lower in data.heads
+                                  or first.lemma in data.heads)
 
 
 def _join(toks: list[Tok]) -> str:
@@ -334,28 +346,3 @@ def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"
-
-
-def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
-    """A document with its author as the sentence's subject: "Les premières prévisions
-    d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
-    -> the noun phrase, whose author :func:`clean_name` keeps."""
-    k = 0
-    while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in grammar().source_articles
-                             or (toks[k].pos == "ADJ" and toks[k].lower not in data.documents)):
-        k += 1
-    if k + 2 >= len(toks) or not (toks[k].lower in data.documents
-                                  or toks[k].lemma in data.documents):
-        return None
-    if toks[k + 1].lower not in grammar().document_links:
-        return None
-    end = k + 2
-    while end < len(toks) and toks[end].text not in NP_END and toks[end].pos not in (
-        "VERB", "AUX"
-    ):
-        end += 1
-    author = [t for t in toks[k + 2 : end] if t.pos != "DET" and t.lower not in
-              grammar().source_articles]
-    if not author or not (author[0].is_title or author[0].lower in data.heads):
-        return None  # "Le chiffre d'affaires de l'hébergement": no author
-    return list(toks[:end])
