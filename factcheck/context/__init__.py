@@ -9,7 +9,8 @@ words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places
 
 * ``subject``: subject lemma (``qualifiers``: the words narrowing it);
 * ``source``: who states it (``speakers`` finds the words naming the speaker, ``names``
-  completes names and provides :func:`same_source`);
+  completes names and provides :func:`same_source`, ``resolution`` says what a short form,
+  a role or a description stands for in its article);
 * ``timeref``: the ISO period the figure is about (patterns in ``timepatterns``);
 * ``modality``: asserted, reported, estimated, conditional, projected or denied;
 * ``where``: actor, place and category.
@@ -24,9 +25,10 @@ from factcheck.context._repeats import sourced_further_down
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
-from factcheck.context.names import is_generic_source, resolve_source, same_source
+from factcheck.context.names import is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.phrases import opens_with_label
+from factcheck.context.resolution import resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver
@@ -80,7 +82,7 @@ def annotate_many(
             if start not in by_sentence:
                 # A sentence without figures naming who speaks: the report's source.
                 name = resolve_source(sentence_speaker(article.text, parsed[keys[(n, start)]]),
-                                      [s for _, s in state.speakers])
+                                      [s for _, s in state.speakers], article.text)
                 # A bare head ("a indiqué la préfecture") only for a body named before with it.
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
@@ -169,7 +171,7 @@ def _sentence_contexts(
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
-        source = resolve_source(src.source, [name for _, name in state.speakers])
+        source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
         source_mode = "explicit" if source else None
         if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
@@ -273,7 +275,8 @@ def _sentence_contexts(
                           if c.source and c.source_mode == "explicit"
                           and src.takes_over)
     state.speakers.extend((start, name) for src in srcs
-                          if (name := resolve_source(src.speaker, [s for _, s in state.speakers])))
+                          if (name := resolve_source(src.speaker, [s for _, s in state.speakers],
+                                                     article.text)))
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     # A count of days or years ("des 40 dernières années") is no metric a later sentence

@@ -12,8 +12,8 @@ from factcheck.context.names import (
     fullest_name,
     is_person_like,
     previous_speaker,
-    role_holder,
 )
+from factcheck.context.resolution import role_holder
 from factcheck.context.speakers import clean_name, forward, inverted, inverted_at
 
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}

@@ -43,6 +43,7 @@ class SpeechWords:
     present_participle_endings: tuple[str, ...]  # "indiquant": no inverted subject after it
     yield_verbs: frozenset[str]  # "qui rapportera 25 milliards": yields, with a quantity
     yield_openers: frozenset[str]  # "rapportera plus de la moitié", "environ 3 milliards"
+    yield_nouns: frozenset[str]  # "rapportera la moitié des recettes": what yields money
     judgment_verbs: frozenset[str]  # "condamnée à quatre ans": the court's sentence
     judgment_forms: frozenset[str]  # forms the small model mis-lemmatises ("condamnée")
     courts: tuple[str, ...]  # "tribunal correctionnel de Paris", "cour d'appel"
@@ -52,6 +53,9 @@ class SpeechWords:
     counting_subjects: frozenset[str]  # heads of a body whose count that is ("autorités")
     body_complements: frozenset[str]  # "chambre régionale des comptes": a body's complement
     demonstratives: frozenset[str]  # "selon ce bulletin": the source just named
+    depending_nouns: frozenset[str] = frozenset()  # "selon les contrats": depending on
+    contrast_terms: frozenset[str] = frozenset()  # "contre 75 000 selon la préfecture"
+    valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -92,6 +96,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         present_participle_endings=tuple(more.get("present_participle_endings", [])),
         yield_verbs=frozenset(more.get("yield_verbs", [])),
         yield_openers=frozenset(more.get("yield_openers", [])),
+        yield_nouns=frozenset(more.get("yield_nouns", [])),
         judgment_verbs=frozenset(more.get("judgment_verbs", [])),
         judgment_forms=frozenset(regular_forms(set(more.get("judgment_verbs", [])),
                                                FINITE_ENDINGS + PARTICIPLE_ENDINGS)),
@@ -103,6 +108,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         | frozenset(more.get("gapped_speakers", [])),
         body_complements=frozenset(more.get("body_complements", [])),
         demonstratives=frozenset(more.get("demonstratives", [])),
+        depending_nouns=frozenset(more.get("depending_nouns", [])),
+        contrast_terms=frozenset(more.get("contrast_terms", [])),
+        valued_at=frozenset(more.get("valued_at", [])),
     )
 
 
@@ -142,7 +150,8 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     objects = w.report_verbs.get(report)
     if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         # The object within its first words ("un panorama détaillé", tagged an adjective).
-        head = [x for x in toks[v + 1 : v + 4] if x.pos not in ("ADP", "PUNCT")]
+        # ... or after "à la hausse" ("a révisé à la hausse ses prévisions").
+        head = [x for x in toks[v + 1 : v + 7] if x.pos not in ("ADP", "PUNCT")][:4]
         return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
     if lemma is not None and t.lower in w.filler_only and not (
@@ -154,7 +163,7 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     if lemma in w.yield_verbs and v + 1 < len(toks) and (
         toks[v + 1].text[:1].isdigit() or toks[v + 1].pos == "NUM"
         or toks[v + 1].lower in w.yield_openers
-    ):
+    ) and _money_after(toks, v + 1):
         return None  # "qui rapportera 25 milliards": yields, does not report
     if lemma in w.reflexive_not_speech:
         j = v - 1
@@ -163,6 +172,28 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
             return None
     return lemma
+
+
+_MONEY_REACH = 12  # tokens from a verb to the currency of the amount it governs
+
+
+@cache
+def _currency_words(code: str = "fr") -> frozenset[str]:
+    data = load_data(code, "currencies")
+    return frozenset(w.lower() for c in data.get("currency", [])
+                     for w in [*c.get("words", []), *c.get("symbols", []),
+                               *c.get("ambiguous", [])])
+
+
+def _money_after(toks: tuple[Tok, ...], k: int) -> bool:
+    """ "rapportera 25 milliards de livres", "rapporte plus de 3 M€": an amount of money
+    follows (what yields money; "l'InVS rapporte 54 347 visites" reports a count). A scale
+    word alone ("25 milliards") is read as money too."""
+    scales = {"million", "millions", "milliard", "milliards", "md", "mds", "m"}
+    window = [t.lower for t in toks[k : k + _MONEY_REACH]]
+    currencies = _currency_words()
+    return any(w in currencies or w.rstrip("€$£") != w or w in scales
+               or w in speech_words().yield_nouns for w in window)
 
 
 def is_participle(t: Tok) -> bool:

@@ -41,6 +41,11 @@ def name_runs(text: str) -> tuple[tuple[int, int, str], ...]:
         while words and (words[0] in not_names or words[0].rstrip("'") in not_names):
             start += len(words[0]) + 1
             words = words[1:]
+        if len(words) > 2 and text[max(0, start - 2) : start].lower() in ("l'", "l’"):
+            # "le ministre de l'Economie Bruno Le Maire": a noun after the article, then the
+            # name ("d'Emmanuel Macron" is a name).
+            start += len(words[0]) + 1
+            words = words[1:]
         if words:
             out.append((start, m.end(), " ".join(words)))
     return tuple(out)
@@ -198,10 +203,6 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words), tuple(words)
 
 
-def _is_acronym(name: str) -> bool:
-    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
-
-
 def _acronym(long_name: str) -> str:
     return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
 
@@ -248,67 +249,6 @@ def _words_of(name: str) -> list[str]:
     return [w for w in _fold(name).split() if w not in drop]
 
 
-def _head_matches(head: str, earlier: str) -> bool:
-    words = _words_of(earlier)
-    return bool(words) and words[0] == head and len(words) > 1
-
-
-def resolve_source(name: str | None, earlier: list[str]) -> str | None:
-    """What a source found in a sentence stands for, given the sources named explicitly
-    earlier in the article (``earlier``, in order):
-
-    * a fragment, a pronoun or a generic word names nobody: None ("on", "elle 25 milliards",
-      "recherches");
-    * a back-reference ("selon la même source", "l'institution", "selon ce bulletin") is the
-      last source named;
-    * a bare head noun ("le ministère", "la mairie") is the last source named with that head
-      ("ministère de la Justice"), not a head with a name ("le service Agreste");
-    * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
-      (rapidfuzz ratio, ``spelling_ratio`` of ``context_source.toml``).
-    """
-    if name is None:
-        return None
-    data = source_data()
-    head, sep, rest = name.partition(" et ")
-    if sep and any(w.lower() in data.quantity_words for w in rest.split()):
-        name = head  # "ministère de l'Intérieur et plus de trois millions"
-    raw = name.split()
-    cut = next((i for i, w in enumerate(raw) if i and w.lower() in data.name_enders
-                and raw[0][:1].isupper()), None)
-    if cut is not None:
-        name = " ".join(raw[:cut])  # "Estanguet avec enthousiasme" -> "Estanguet"
-    words = _words_of(name)
-    if not words or any(c.isdigit() for c in name):
-        return None
-    if any(w in data.not_source_words for w in name.lower().split()):
-        return None
-    phrase = " ".join(words)
-    lists = _folded_lists()
-    if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
-        return None
-    back = {" ".join(_words_of(b)) for b in data.back_references}
-    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
-    if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
-        return earlier[-1] if earlier else None
-    # "le service Agreste" names its body: a head with a proper name is no bare head.
-    named = any(w[:1].isupper() for w in name.split()[1:])
-    if len(words) <= 2 and words[0] in lists["heads"] and not named:
-        for e in reversed(earlier):
-            if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
-                return e
-        return name
-    if _is_acronym(name):
-        # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
-        for e in reversed(earlier):
-            if "".join(w[0] for w in _words_of(e)) == name.casefold():
-                return e
-    for e in reversed(earlier):
-        if e != name and (same_spelling(name, e) or (
-                is_person_like(name) and is_person_like(e) and _words_of(e)[-1:] == words[-1:])):
-            return e if len(_words_of(e)) >= len(words) else name
-    return name
-
-
 def same_spelling(a: str, b: str) -> bool:
     """Two spellings of one person's name: the same last name up to a letter or two
     ("Zelenski", "Zelensky", "Zelenskyy"), or, both names of one word or more, the whole."""
@@ -352,32 +292,3 @@ def is_body(name: str | None) -> bool:
     links = speech_words().body_complements
     return any(w in links for w in regex.split(r"[\s'’]+", name.casefold())[1:]) \
         or any(w in links for w in (name.casefold().replace("’", "'").split()))
-
-
-def role_holder(name: str | None, article_text: str) -> str | None:
-    """The person an article names with the role ``name`` stands for ("le président" ->
-    "Alain Rousset" after "Alain Rousset, son président,"; "la chancelière" -> "Rachel
-    Reeves" after "la chancelière, Rachel Reeves,"): a name of two words or more set in
-    apposition to the role's title. None when ``name`` is no bare role, or when no one, or
-    more than one person, holds it in the article."""
-    if not name or any(w[:1].isupper() for w in name.split()):
-        return None
-    words = _words_of(name)
-    titles = {_fold(t) for t in source_data().titles}
-    if not words or len(words) > 2 or words[0] not in titles or words[0] not in \
-            _folded_lists()["heads"]:
-        return None
-    title = regex.escape(words[0])
-    found = []
-    for start, end, run in name_runs(article_text):
-        if len(run.split()) < 2 or not is_person_like(run):
-            continue
-        after = _fold(article_text[end : end + 40])  # "Alain Rousset, son président"
-        before = _fold(article_text[max(0, start - 60) : start])  # "le président, Alain Rousset"
-        apposed_after = article_text[end : end + 1] == "," and regex.match(
-            rf"(?:\w+ ){{0,2}}{title}\b", after)
-        apposed_before = article_text[:start].rstrip().endswith(",") and regex.search(
-            rf"\b{title}\b[\w ]{{0,40}}$", before)
-        if apposed_after or apposed_before:
-            found.append(run)
-    return found[0] if len(set(found)) == 1 else None

@@ -62,7 +62,9 @@ from factcheck.context._agents import (
     passive_agent,
     passive_counted,
 )
+from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
+from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -70,16 +72,10 @@ from factcheck.context.names import (
     is_body,
     is_generic_source,
     previous_speaker,
-    role_holder,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import (
-    clean_name,
-    document_subject,
-    forward,
-    inverted,
-    selon,
-)
+from factcheck.context.resolution import role_holder
+from factcheck.context.speakers import clean_name, forward, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
+    is_number,
     is_participle,
     is_passive,
     next_figure_at,
@@ -13,8 +14,8 @@ from factcheck.context._speech_words import (
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, subject_data, time_data
-from factcheck.context.nlp import Figure, Tok
+from factcheck.context.lexicon import SourceData, grammar, time_data
+from factcheck.context.nlp import Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 
@@ -55,11 +56,15 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
             while k < len(toks) and toks[k].is_title:
                 k += 1
             return _join(toks[d + 1 : k])
-        for j in range(d + 1, len(toks)):
-            if toks[j].lower in g.document_links and j + 1 < len(toks):
-                inner = clean_name(toks[j + 1 :], data)
-                if inner:
-                    return inner
+        links = [j for j in range(d + 1, len(toks) - 1) if toks[j].lower in g.document_links]
+        # "les projections de croissance du FMI": the link to a name or a body, not to the
+        # document's own complement ("de croissance").
+        own = [j for j in links if toks[j].lower in g.de and toks[j + 1].pos == "NOUN"
+               and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
+        for j in [j for j in links if j not in own] or links:
+            inner = clean_name(toks[j + 1 :], data)
+            if inner:
+                return inner
         return None
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     for j in range(1, len(toks)):
@@ -82,6 +87,14 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
+
+
+def names_author(toks: tuple[Tok, ...] | list[Tok], data: SourceData) -> bool:
+    """The words after a document's link open with a name or a body's head noun."""
+    g = grammar()
+    first = next((t for t in toks if t.pos != "DET" and t.lower not in g.source_articles), None)
+    return first is not None and (first.is_title or first.lower in data.heads
+                                  or first.lemma in data.heads)
 
 
 def _join(toks: list[Tok]) -> str:
@@ -164,61 +177,6 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
     return None
 
 
-def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
-    """Every "selon X" / "d'après X" of the sentence: (token index, X)."""
-    variations = subject_data().variation_nouns
-    g = grammar()
-    out = []
-    for k, t in enumerate(toks):
-        phrase = t.lower
-        if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
-            phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
-        if phrase not in data.introducers and t.lower not in data.introducers:
-            continue
-        if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
-            continue
-        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
-            continue  # "selon les régions": depending on, not a source
-        np = []
-        j = k + 1
-        while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
-            np.append(toks[j])
-            j += 1
-        if np and np[0].pos == "PRON":
-            np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
-        if np:
-            out.append((k, np))
-    return out
-
-
-def selon(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
-) -> list[Tok] | None:
-    """The "selon X" that applies to figure ``n``: one between it and the next figure
-    ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
-    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
-    ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
-    manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
-    comes first)."""
-    phrases = _selon_phrases(toks, data)
-    if not phrases:
-        return None
-    fig = figs[n]
-    nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
-    between = [np for k, np in phrases if fig.last <= k < nxt]
-    if between:
-        return between[0]
-    before = [np for k, np in phrases if k < fig.first]
-    if before:
-        return before[-1]
-    k = phrases[0][0]
-    if not far and k >= nxt and any(
-        t.verbform == "Fin" and t.pos in ("VERB", "AUX") for t in toks[fig.last : k]
-    ):
-        return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
-    return phrases[0][1]
-
-
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
     """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
     j = v - 1
@@ -231,6 +189,9 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         j -= 1
     if toks[v].lower.endswith(PARTICIPLE_ENDINGS) and not any(f.pos == "AUX" for f in fillers):
         return None  # ", relevé par des nuitées en hausse": a bare participle, its agent
+    if toks[v].verbform == "Inf" and not (v > 0 and toks[v - 1].lemma == "faire"):
+        return None  # "..., pour dénoncer la recrudescence": no subject after an infinitive
+        # (but ", a fait savoir le préfet")
     comparisons = speech_words().comparison_introducers
     if j >= 1 and toks[j].lower.replace("’", "'") in ("l'", "le") \
             and toks[j - 1].lower in comparisons:
@@ -247,6 +208,10 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     ):
         return None
     np = np_after(toks, v + 1, data)
+    end = v + 1 + len(np) if np else 0
+    if np and toks[v + 1] is np[0] and end + 1 < len(toks) and toks[end].lower in \
+            speech_words().valued_at and any(is_number(x) for x in toks[end + 1 : end + 4]):
+        return None  # ", estime le taux des grévistes à 33 %": what is estimated, at a figure
     # A speaker, not an object: "prévoit la BCE", not "prévoit la livraison de 12 canons".
     if not np or len(np) > _MAX_SPEAKER or any(
         (t.pos == "NUM" and not t.is_title) or t.text[:1].isdigit() for t in np
@@ -318,6 +283,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         negated = False
         while j >= 0 and (
             toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
+            or (toks[j].pos == "ADV" and j > 0 and toks[j - 1].pos == "AUX")  # "a nettement"
         ):
             negated = negated or toks[j].lower in data.speech_negations
             j -= 1
@@ -367,7 +333,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
                 antecedent.insert(0, toks[j])
                 j -= 1
-            np = antecedent
+            verbs = [i for i, x in enumerate(antecedent) if x.pos in ("VERB", "AUX")]
+            # "..., a assuré Gérald Darmanin, qui a fait état de": the inverted subject.
+            np = antecedent[verbs[-1] + 1 :] if verbs else antecedent
         if np:
             return np
     return None
@@ -378,28 +346,3 @@ def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"
-
-
-def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
-    """A document with its author as the sentence's subject: "Les premières prévisions
-    d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
-    -> the noun phrase, whose author :func:`clean_name` keeps."""
-    k = 0
-    while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in grammar().source_articles
-                             or (toks[k].pos == "ADJ" and toks[k].lower not in data.documents)):
-        k += 1
-    if k + 2 >= len(toks) or not (toks[k].lower in data.documents
-                                  or toks[k].lemma in data.documents):
-        return None
-    if toks[k + 1].lower not in grammar().document_links:
-        return None
-    end = k + 2
-    while end < len(toks) and toks[end].text not in NP_END and toks[end].pos not in (
-        "VERB", "AUX"
-    ):
-        end += 1
-    author = [t for t in toks[k + 2 : end] if t.pos != "DET" and t.lower not in
-              grammar().source_articles]
-    if not author or not (author[0].is_title or author[0].lower in data.heads):
-        return None  # "Le chiffre d'affaires de l'hébergement": no author
-    return list(toks[:end])

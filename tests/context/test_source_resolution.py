@@ -1,5 +1,6 @@
-"""Sources resolved within an article (anaphora, back-references, spellings, fragments), and
-spelling variants across articles; cases in ``tests/context/data/source_resolution.toml``."""
+"""Sources resolved within an article (anaphora, back-references, descriptions, roles,
+acronyms, short forms, spellings, fragments), and spelling variants across articles; cases
+in ``tests/context/data/source_resolution.toml``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.context.names import is_body, is_generic_source, resolve_source, same_source
+from factcheck.context.names import is_body, is_generic_source, same_source
+from factcheck.context.resolution import resolve_source
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
                       .read_text("utf-8"))["case"]
@@ -17,7 +19,7 @@ CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml"
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_resolve_source(case: dict) -> None:
     expected = None if case["expected"] == "__none__" else case["expected"]
-    assert resolve_source(case["source"], case["earlier"]) == expected
+    assert resolve_source(case["source"], case["earlier"], case.get("text", "")) == expected
 
 
 @pytest.mark.parametrize(("a", "b"), [("Zelenski", "Volodymyr Zelensky"),

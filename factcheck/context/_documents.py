@@ -1,0 +1,61 @@
+"""A document with its author as the subject of a sentence ("Les chiffres du ministère
+montrent", "Localement, les chiffres remontés par les autorités attestent"): the author
+speaks. Private to ``factcheck.context`` (used by ``source``)."""
+
+from __future__ import annotations
+
+from factcheck.context.lexicon import SourceData, grammar
+from factcheck.context.nlp import Tok
+from factcheck.context.speakers import NP_END, names_author
+
+_OPENING = 10  # words of an opening phrase before the subject ("Localement, les chiffres")
+
+
+def _after_opening(toks: tuple[Tok, ...]) -> int:
+    """Index after an opening phrase closed by a comma, without a verb ("Localement,", "À 3,2 %
+    en 2024 et 2025,"), else 0."""
+    for k, t in enumerate(toks[: _OPENING + 1]):
+        if t.text == ",":
+            return k + 1
+        if t.pos in ("VERB", "AUX") or t.text in NP_END:
+            return 0
+    return 0
+
+
+def document_subject(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    """A document with its author as the sentence's subject: "Les premières prévisions
+    d'Agreste, établies au 1er juillet, sont conformes", "Les chiffres du ministère montrent"
+    -> the noun phrase, whose author :func:`clean_name` keeps."""
+    for start in dict.fromkeys((0, _after_opening(toks))):
+        np = _document_at(toks, start, data)
+        if np:
+            return np
+    return None
+
+
+def _document_at(toks: tuple[Tok, ...], start: int, data: SourceData) -> list[Tok] | None:
+    k = start
+    while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in grammar().source_articles
+                             or (toks[k].pos == "ADJ" and toks[k].lower not in data.documents)):
+        k += 1
+    if k + 2 >= len(toks) or not (toks[k].lower in data.documents
+                                  or toks[k].lemma in data.documents):
+        return None
+    link = k + 1
+    if link + 2 < len(toks) and toks[link].pos == "VERB" and toks[link].verbform == "Part":
+        link += 1  # "les chiffres remontés par les autorités"
+    elif link + 3 < len(toks) and toks[link].lower in grammar().de and toks[link + 1].pos \
+            == "NOUN" and not names_author(toks[link + 1 : link + 2], data):
+        link += 2  # "les projections de croissance du FMI"
+    if toks[link].lower not in grammar().document_links:
+        return None
+    end = link + 1
+    while end < len(toks) and toks[end].text not in NP_END and toks[end].pos not in (
+        "VERB", "AUX"
+    ):
+        end += 1
+    author = [t for t in toks[link + 1 : end] if t.pos != "DET" and t.lower not in
+              grammar().source_articles]
+    if not author or not (author[0].is_title or author[0].lower in data.heads):
+        return None  # "Le chiffre d'affaires de l'hébergement": no author
+    return list(toks[start:end])

@@ -1,0 +1,86 @@
+"""The "selon X" / "d'après X" that applies to a figure, and X's words. Private to
+``factcheck.context`` (used by ``source``)."""
+
+from __future__ import annotations
+
+from factcheck.context._speech_words import next_figure_at, speech_words
+from factcheck.context.lexicon import SourceData, grammar, subject_data
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.resolution import is_role
+from factcheck.context.speakers import NP_END
+
+
+def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
+    """Every "selon X" / "d'après X" of the sentence: (token index, X). A role with a name in
+    apposition is that name ("selon le directeur général de la santé, Jérôme Salomon")."""
+    variations = subject_data().variation_nouns | speech_words().depending_nouns
+    g = grammar()
+    out = []
+    for k, t in enumerate(toks):
+        phrase = t.lower
+        if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
+            phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
+        if phrase not in data.introducers and t.lower not in data.introducers:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
+            continue
+        if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
+            continue  # "selon les régions", "selon les contrats": depending on, not a source
+        np = []
+        j = k + 1
+        while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
+            np.append(toks[j])
+            j += 1
+        if np and np[0].pos == "PRON":
+            np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
+        if np and j < len(toks) and toks[j].text == ",":
+            np = _apposed_name(toks, j, np)
+        if np:
+            out.append((k, np))
+    return out
+
+
+def _apposed_name(toks: tuple[Tok, ...], comma: int, np: list[Tok]) -> list[Tok]:
+    """ "le directeur général de la santé, Jérôme Salomon,": the name of two words or more
+    after a role, closed by punctuation; else the role's words ``np``."""
+    words = [t for t in np if t.pos != "DET" and t.lower not in grammar().source_articles]
+    if not words or not is_role(words[0].lower):
+        return np
+    k = comma + 1
+    particles = grammar().name_particles
+    while k < len(toks) and toks[k].is_word and (
+            toks[k].is_title or (toks[k].lower in particles and k > comma + 1)):
+        k += 1
+    if k - (comma + 1) >= 2 and (k == len(toks) or toks[k].text in NP_END):
+        return list(toks[comma + 1 : k])
+    return np
+
+
+def selon(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
+) -> list[Tok] | None:
+    """The "selon X" that applies to figure ``n``: one between it and the next figure
+    ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
+    the first after it ("32 drones, dont 14 ... et 6 ..., selon le ministère"); with
+    ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
+    manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
+    comes first) nor one after a later figure set against it ("la CGT table sur 250 000
+    personnes, contre 75 000 selon la préfecture": the other term's)."""
+    phrases = _selon_phrases(toks, data)
+    if not phrases:
+        return None
+    fig = figs[n]
+    nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
+    between = [np for k, np in phrases if fig.last <= k < nxt]
+    if between:
+        return between[0]
+    before = [np for k, np in phrases if k < fig.first]
+    if before:
+        return before[-1]
+    k = phrases[0][0]
+    if not far and k >= nxt and any(
+        (t.verbform == "Fin" and t.pos in ("VERB", "AUX"))
+        or t.lower in speech_words().contrast_terms for t in toks[fig.last : nxt]
+    ):
+        return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
+    return phrases[0][1]

@@ -1,0 +1,283 @@
+"""What a source found in a sentence stands for in its article: a fragment or a pronoun names
+nobody, a back-reference or a description ("l'institution", "le groupe") is a body named
+before, a short form is the fullest form the article gives for that body or person (a bare
+head, an acronym the article defines, a body named without one of its words, another
+spelling), and a role is the person the article names in it ("le préfet" -> "Jacques
+Billant" after "le préfet Jacques Billant"). Words in ``context_source.toml``
+([resolution]); names compared with :mod:`factcheck.context.names`."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from factcheck.context._speech_words import speech_words
+from factcheck.context.lexicon import source_data
+from factcheck.context.names import (
+    _fold,
+    _folded_lists,
+    _subject_after,
+    _words_of,
+    is_person_like,
+    name_runs,
+    same_spelling,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolution:
+    descriptions: tuple[tuple[str, ...], ...]  # folded words of "institution", "groupe", ...
+    roles: frozenset[str]  # folded role nouns ("préfet", "adjoint", "chef")
+    acronym_skip: frozenset[str]  # words whose initial an acronym leaves out ("de", "la")
+
+
+@cache
+def _resolution() -> _Resolution:
+    from factcheck.lang import load_data
+
+    res = load_data("fr", "context_source").get("resolution", {})
+    return _Resolution(
+        descriptions=tuple(sorted((tuple(_fold(d).split()) for d in res.get("descriptions", [])),
+                                  key=len, reverse=True)),
+        roles=frozenset(_fold(r) for r in res.get("roles", [])),
+        acronym_skip=frozenset(_fold(w) for w in res.get("acronym_skip", [])),
+    )
+
+
+def is_role(word: str) -> bool:
+    """ "directeur", "préfète", "adjoint": a role a person holds (``roles``)."""
+    return _fold(word) in _resolution().roles
+
+
+def _head_matches(head: str, earlier: str) -> bool:
+    words = _words_of(earlier)
+    return bool(words) and words[0] == head and len(words) > 1
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def resolve_source(name: str | None, earlier: list[str], article_text: str = "") -> str | None:
+    """What a source found in a sentence stands for, given the sources named explicitly
+    earlier in the article (``earlier``, in order) and the article's text:
+
+    * a fragment, a pronoun or a generic word names nobody: None ("on", "elle 25 milliards",
+      "recherches");
+    * a back-reference ("selon la même source", "l'institution", "selon ce bulletin") is the
+      last source named;
+    * a role is the one person the article names in it (:func:`role_holder`);
+    * a description of a body ("l'institution internationale", "le groupe", "l'institut de
+      sondage", ``descriptions``) is the last body named by its name;
+    * a bare head noun ("le ministère", "la mairie") is the last source named with that head
+      ("ministère de la Justice"), not a head with a name ("le service Agreste");
+    * a body named without some of its words ("ministère de la Défense") is the one body
+      named earlier with them all ("ministère russe de la Défense");
+    * an acronym is the body whose initials it is, named earlier or defined in the article
+      ("Institut national de la statistique et des études économiques (Insee)");
+    * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
+      (rapidfuzz ratio, ``spelling_ratio`` of ``context_source.toml``).
+    """
+    if name is None:
+        return None
+    data = source_data()
+    head, sep, rest = name.partition(" et ")
+    if sep and any(w.lower() in data.quantity_words for w in rest.split()):
+        name = head  # "ministère de l'Intérieur et plus de trois millions"
+    raw = name.split()
+    cut = next((i for i, w in enumerate(raw) if i and w.lower() in data.name_enders
+                and raw[0][:1].isupper()), None)
+    if cut is not None:
+        name = " ".join(raw[:cut])  # "Estanguet avec enthousiasme" -> "Estanguet"
+    words = _words_of(name)
+    if not words or any(c.isdigit() for c in name):
+        return None
+    if any(w in data.not_source_words for w in name.lower().split()):
+        return None
+    phrase = " ".join(words)
+    lists = _folded_lists()
+    if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
+        return None
+    back = {" ".join(_words_of(b)) for b in data.back_references}
+    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
+    if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
+        return earlier[-1] if earlier else None
+    holder = role_holder(name, article_text)  # "le préfet" -> "Jacques Billant"
+    if holder:
+        return holder
+    named = any(w[:1].isupper() for w in name.split()[1:])
+    # "le service Agreste" names its body: a head with a proper name is no bare head.
+    if len(words) <= 2 and words[0] in lists["heads"] and not named:
+        for e in reversed(earlier):
+            if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
+                return e
+    if not any(w[:1].isupper() for w in name.split()) and _describes(words):
+        body = next((e for e in reversed(earlier) if _described_as(e, words[0], article_text)),
+                    None) or article_body(article_text)
+        if body is not None:
+            return body
+    if len(words) <= 2 and words[0] in lists["heads"] and not named:
+        return name
+    if len(words) >= 2 and words[0] in lists["heads"]:
+        fuller = {e for e in earlier if _contains_in_order(_words_of(e), words)}
+        if len(fuller) == 1:  # two ministries "de la Défense": which one is not said
+            return fuller.pop()
+    if _is_acronym(name) or (name[:1].isupper() and len(words) == 1):
+        # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
+        for e in reversed(earlier):
+            if _initials(e) == name.casefold():
+                return e
+        defined = defined_acronyms(article_text).get(name.casefold())
+        if defined:
+            return defined
+    for e in reversed(earlier):
+        if e != name and (same_spelling(name, e) or (
+                is_person_like(name) and is_person_like(e)
+                and _plain(e.split()[-1]) == _plain(name.split()[-1]))):  # not "SNUipp-FSU"
+            return e if len(_words_of(e)) >= len(words) else name
+    return name
+
+
+def _describes(words: list[str]) -> bool:
+    """ "institution internationale", "groupe", "institut de sondage": a description of a
+    kind of body, with at most two words after it (its adjectives)."""
+    return any(tuple(words[: len(d)]) == d and len(words) - len(d) <= 2
+               for d in _resolution().descriptions)
+
+
+_ABOUT = 3  # times a one-word name recurs in an article that is about that body
+
+
+def _described_as(name: str, head: str, article_text: str) -> bool:
+    """Whether the article sets the description ``head`` beside the body ``name``, before it
+    ("le constructeur Stellantis", "le groupe automobile Stellantis") or in apposition after
+    it ("Stellantis, le constructeur"), in the same sentence, or names that body by one word
+    again and again (the body the article is about: "le groupe" for "Stellantis")."""
+    if not any(w[:1].isupper() for w in name.split()):
+        return False
+    plain = _plain(article_text)
+    if len(name.split()) == 1 and plain.count(_plain(name)) >= _ABOUT:
+        return True  # "Stellantis" named again and again: the body the article is about
+    for m in regex.finditer(regex.escape(_plain(name)), plain):
+        before = plain[max(0, m.start() - 50) : m.start()].split(".")[-1]
+        after = plain[m.end() : m.end() + 50].split(".")[0]
+        if regex.search(rf"\b{regex.escape(head)}\b(?:\s+[\w'’-]+){{0,3}}\s*$", before) or (
+                after.lstrip().startswith(",")
+                and regex.match(rf",\s*(?:\w+['’]?\s*){{0,2}}{regex.escape(head)}\b",
+                                after.lstrip())):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def article_body(article_text: str) -> str | None:
+    """The body an article is about, when it names one by a single word again and again and
+    as the subject of a verb ("Stellantis a fait état", "Stellantis affiche", ...): "le
+    groupe", "le constructeur" stand for it. Not a place, and None when two names qualify."""
+    from factcheck.context.world import world_data
+
+    world = world_data()
+    counts: dict[str, int] = {}
+    subject: set[str] = set()
+    for _, end, run in name_runs(article_text):
+        if len(run.split()) != 1 or not _is_acronym(run) or run.lower() in world.places:
+            continue
+        counts[run] = counts.get(run, 0) + 1
+        if _subject_after().match(article_text, end):
+            subject.add(run)
+    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject]
+    return found[0] if len(found) == 1 else None
+
+
+def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:
+    """ "ministère russe de la Défense" holds "ministère de la Défense" in order, the same
+    head first and at least one word more."""
+    if len(longer) <= len(shorter) or longer[:1] != shorter[:1]:
+        return False
+    it = iter(longer)
+    return all(w in it for w in shorter)
+
+
+def _initials(name: str) -> str:
+    skip = _resolution().acronym_skip
+    return "".join(w[0] for w in _fold(name).split() if w not in skip)
+
+
+_ACRONYM_GLOSS = regex.compile(r"\(\s*([\p{Lu}][\p{L}-]{1,9})\s*\)")
+_WORD = regex.compile(r"[\p{L}'’-]+")
+
+
+@lru_cache(maxsize=16)
+def defined_acronyms(article_text: str) -> dict[str, str]:
+    """Acronyms an article defines in brackets after the full name, folded acronym -> "full
+    name (Acronym)": "l'Institut national de la statistique et des études économiques
+    (Insee)", "la chambre régionale des comptes (CRC)". The full name is the shortest run of
+    words before the bracket, opening with a capital or a body's head noun, whose initials
+    (articles and prepositions aside) spell the acronym."""
+    out: dict[str, str] = {}
+    heads = _folded_lists()["heads"]
+    for m in _ACRONYM_GLOSS.finditer(article_text):
+        acronym = m.group(1)
+        before = list(_WORD.finditer(article_text, max(0, m.start() - 160), m.start()))
+        for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
+            first = before[k].group(0).split("'")[-1].split("’")[-1]
+            if not first or not (first[:1].isupper() or _fold(first) in heads):
+                continue
+            full = article_text[before[k].start() + before[k].group(0).find(first) :
+                                before[-1].end()]
+            if _initials(full) == _fold(acronym).replace("-", "").replace(" ", ""):
+                out.setdefault(acronym.casefold(), f"{full} ({acronym})")
+                break
+    return out
+
+
+def role_holder(name: str | None, article_text: str) -> str | None:
+    """The person an article names with the role ``name`` stands for: a name of two words or
+    more set in apposition to the role ("Alain Rousset, son président," -> "le président";
+    "la chancelière, Rachel Reeves,") or right after it ("le préfet Jacques Billant",
+    "l'adjoint aux finances Joël Canicave"). A role with a complement ("le président de la
+    Région") needs that complement beside the name. None when ``name`` is no role
+    (``roles``), or when no one, or more than one person, holds it in the article."""
+    if not name or any(w[:1].isupper() for w in name.split()):
+        return None
+    words = _words_of(name)
+    if not words or words[0] not in _resolution().roles or len(words) > 5:
+        return None
+    title = regex.escape(words[0])
+    complement = " ".join(words[1:])
+    found = []
+    for start, end, run in name_runs(article_text):
+        if len(run.split()) < 2 or not is_person_like(run):
+            continue
+        after = _fold(article_text[end : end + 60])  # "Alain Rousset, son président"
+        line = article_text[max(0, start - 80) : start].split("\n")[-1]
+        before = _fold(line)  # "le président, Alain Rousset", "le préfet Jacques Billant"
+        window = f"{before} {after}"
+        if complement and complement not in window:
+            continue
+        apposed_after = article_text[end : end + 1] == "," and regex.match(
+            rf"(?:\w+ ){{0,2}}{title}\b", after)
+        apposed_before = article_text[:start].rstrip().endswith(",") and regex.search(
+            rf"\b{title}\b[\w ]{{0,40}}$", before)
+        right_before = _title_right_before(line, words[0])  # "le préfet Jacques Billant"
+        if apposed_after or apposed_before or right_before:
+            found.append(run)
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _plain(s: str) -> str:
+    """Case and accents folded, one character for one (offsets kept)."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in s.lower())
+
+
+def _title_right_before(line: str, title: str) -> bool:
+    """Whether ``line`` (the text before a name on its line) ends with the role ``title``
+    and lower-case words only: "le préfet", "l'adjoint aux finances"."""
+    m = regex.search(rf"\b{regex.escape(title)}\b((?:\s+[\w'’-]+){{0,4}})\s*$", _plain(line))
+    if m is None:
+        return False
+    return not any(w[:1].isupper() or not w[:1].isalpha()
+                   for w in line[m.start(1) : m.end(1)].split())
