@@ -6,6 +6,8 @@ through one-fact relations) both rest on."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -44,21 +46,45 @@ def missed_cause(refs: list[Ref], pair: frozenset[str] | None, undated: set[str]
     return (f"linked as {predicted}, {where}" if predicted else f"not linked, {where}")
 
 
+#: Fields of a gold figure that tell two facts apart, named in a false flag's cause.
+FACT_FIELDS = ("subject", "qualifiers", "population", "place", "period", "attribution", "unit")
+
+
+def differing_fields(rows: list[Mapping[str, Any]]) -> str:
+    """Which annotated fields differ between the gold figures ``rows`` (" (differ: subject,
+    period)"), " (no field differs)" when their annotated fields agree, "" when the gold
+    annotates none of them."""
+    def norm(value: Any) -> Any:
+        if isinstance(value, list):
+            return tuple(sorted(str(v).casefold() for v in value))
+        return str(value).casefold().strip() if value not in (None, "") else None
+    present = [f for f in FACT_FIELDS if any(f in r for r in rows)]
+    if not present:
+        return ""
+    differ = [f for f in present if len({norm(r.get(f)) for r in rows}) > 1]
+    return f" (differ: {', '.join(differ)})" if differ else " (no field differs)"
+
+
 def false_flag_cause(ids: list[str], annotated: set[str], facts: Facts,
-                      scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str]) -> str:
-    """What the gold says of a false flag's figures (see the module docstring)."""
+                      scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str],
+                      gold_of: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """What the gold says of a false flag's figures (see the module docstring); with
+    ``gold_of`` (claim id -> its gold figure), two gold facts say which of their annotated
+    fields differ."""
     if len(ids) < 2:
         return "one figure" if ids and ids[0] in annotated else "figure not annotated"
     if any(c not in annotated for c in ids):
         return "figure not annotated"
     pairs = [frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]]
+    two = "two gold facts" + (differing_fields([gold_of[c] for c in ids if c in gold_of])
+                              if gold_of else "")
     if any(p in scoped for p in pairs):
-        return "two gold facts"
+        return two
     if not all(c in facts.parent for c in ids):
         return "unrelated"
     roots = {facts.find(c) for c in ids}
     if len(roots) > 1:
-        return "two gold facts"
+        return two
     direct = sorted({gold_pair[p] for p in pairs if p in gold_pair})
     return "one gold fact" + (f" ({'/'.join(direct)})" if direct else "")
 

@@ -193,7 +193,11 @@ def score_relations(
     inconsistency across articles."""
     article_set = {str(a) for a in article_ids}
     undated_set = {str(a) for a in undated}
+    gold_rows = list(gold_rows)
     claim_of = _claims_of_gold(gold_rows, claims)
+    gold_of = {claim_of[ref]: row for row in gold_rows
+               if (ref := (str(row["id"]), str(row["surface"]), int(row.get("occurrence") or 0)))
+               in claim_of}
     link_rel: dict[frozenset[str], str] = {}
     for rec in links.to_dict("records") if len(links) else []:
         link_rel[frozenset((str(rec["claim_a"]), str(rec["claim_b"])))] = str(rec["relation"])
@@ -299,7 +303,7 @@ def score_relations(
         real_high += is_real and high
         if not is_real:
             false_flags.append(f"{ftype} ({rec.get('severity')}): {rec.get('explanation')}")
-            cause = false_flag_cause(ids, annotated, facts, scoped, gold_pair)
+            cause = false_flag_cause(ids, annotated, facts, scoped, gold_pair, gold_of)
             where = ("within one article" if len(set(split_ids(rec.get("article_ids")))) == 1
                      else "across articles")
             causes[f"{ftype}: {cause}, {where}"] += 1

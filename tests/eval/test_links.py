@@ -177,3 +177,26 @@ def test_a_missed_inconsistency_whose_figure_was_not_read_says_so() -> None:
     claims = CLAIMS[CLAIMS["claim_id"] != "cb"]
     report = score_relations(GOLD, RELATIONS, claims, _links(), _flags(), ["a", "b", "c"])
     assert report.missed_causes == {"figure not found, across articles": 1}
+
+
+@pytest.mark.parametrize(("fields_a", "fields_b", "suffix"), [
+    # the total of a region and one town's count: two places
+    ({"subject": "mort", "place": "Bretagne"}, {"subject": "mort", "place": "Brest"},
+     " (differ: place)"),
+    # the dead and the wounded of one night, each one period
+    ({"subject": "mort", "period": ["2024-01-05", "2024-01-05"]},
+     {"subject": "blessé", "period": ["2024-01-05", "2024-01-05"]}, " (differ: subject)"),
+    # the gold annotates fields that agree: the facts differ in what no field holds
+    ({"subject": "Mort"}, {"subject": "mort"}, " (no field differs)"),
+    # a gold without context fields says nothing more
+    ({}, {}, ""),
+])
+def test_two_gold_facts_say_which_annotated_fields_differ(
+        fields_a: dict, fields_b: dict, suffix: str) -> None:
+    gold = [dict(GOLD[3], **fields_a), dict(GOLD[4], **fields_b),
+            *(g for i, g in enumerate(GOLD) if i not in (3, 4))]
+    flags = pd.DataFrame([("f0", "contradiction", "high", ("c9", "c5"), ("a",), "x", (), 0.5)],
+                         columns=list(FLAG_COLUMNS))
+    report = score_relations(gold, RELATIONS, CLAIMS, _links(), flags, ["a", "b", "c"])
+    assert report.false_flag_causes == {
+        f"contradiction: two gold facts{suffix}, within one article": 1}
