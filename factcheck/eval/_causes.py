@@ -69,22 +69,21 @@ def false_flag_cause(ids: list[str], annotated: set[str], facts: Facts,
                       scoped: set[frozenset[str]], gold_pair: dict[frozenset[str], str],
                       gold_of: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """What the gold says of a false flag's figures (see the module docstring); with
-    ``gold_of`` (claim id -> its gold figure), two gold facts say which of their annotated
-    fields differ."""
+    ``gold_of`` (claim id -> its gold figure), two gold facts or unrelated figures say which
+    of their annotated fields differ."""
     if len(ids) < 2:
         return "one figure" if ids and ids[0] in annotated else "figure not annotated"
     if any(c not in annotated for c in ids):
         return "figure not annotated"
     pairs = [frozenset((x, y)) for i, x in enumerate(ids) for y in ids[i + 1:]]
-    two = "two gold facts" + (differing_fields([gold_of[c] for c in ids if c in gold_of])
-                              if gold_of else "")
+    differ = differing_fields([gold_of[c] for c in ids if c in gold_of]) if gold_of else ""
     if any(p in scoped for p in pairs):
-        return two
+        return "two gold facts" + differ
     if not all(c in facts.parent for c in ids):
-        return "unrelated"
+        return "unrelated" + differ
     roots = {facts.find(c) for c in ids}
     if len(roots) > 1:
-        return two
+        return "two gold facts" + differ
     direct = sorted({gold_pair[p] for p in pairs if p in gold_pair})
     return "one gold fact" + (f" ({'/'.join(direct)})" if direct else "")
 
