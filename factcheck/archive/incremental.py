@@ -64,6 +64,7 @@ class CheckedBatch:
     story_texts: dict[str, str]
     story_keys: dict[str, list[str]]
     story_profiles: dict[str, dict[str, float]]
+    story_days: dict[str, date | None]
     bands: dict[str, list[str]]
     fact_views: dict[str, ClaimView]
     n_candidates: int
@@ -210,7 +211,7 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     return CheckedBatch(
         claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
         story_texts={aid: text for aid, _, text in texts}, story_keys=found.keys,
-        story_profiles=found.profiles, bands=bands, fact_views=fact_views,
+        story_profiles=found.profiles, story_days=found.days, bands=bands, fact_views=fact_views,
         n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal),
     )
 
