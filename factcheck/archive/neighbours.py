@@ -100,7 +100,7 @@ class StoryMates:
 #: The most stored articles one new article's story candidates are read back from: those
 #: sharing the most of its indexing words, then the closest in date, then by id
 #: (``docs/store.md``, "Stories").
-STORED_MATES_CAP = 500
+STORED_MATES_CAP = 2000
 
 
 def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]],
