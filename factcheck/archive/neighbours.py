@@ -26,13 +26,14 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHashLSH
 
+from factcheck.archive.profiles import met_unit_rows
 from factcheck.corpus.copies import (
     COPY_THRESHOLD,
     NUM_PERM,
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings, unit_rows
+from factcheck.crossref.stories import StoryIndex, StorySettings
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -148,13 +149,9 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
         "SELECT ni, dense_rank() OVER (ORDER BY article_id) - 1 AS si, article_id FROM p",
         {"max_days": settings.max_days, "cap": cap})
     met = con.execute("SELECT ni, si FROM met ORDER BY ni, si").fetchnumpy()
-    stored = con.execute(
-        "SELECT a.article_id, a.story_words, a.story_weights FROM (SELECT DISTINCT si, "
-        "article_id FROM met) m JOIN articles a ON a.article_id = m.article_id ORDER BY m.si"
-    ).fetchall()
-    everyone = [*new_ids, *(aid for aid, _, _ in stored)]
-    unit = unit_rows([own.profiles[aid] for aid in new_ids]
-                      + [dict(zip(words, weights, strict=True)) for _, words, weights in stored])
+    # The stored profiles, made unit rows by DuckDB and numpy (no dict per article).
+    stored_ids, unit = met_unit_rows(con, [own.profiles[aid] for aid in new_ids])
+    everyone = [*new_ids, *stored_ids]
     ni = np.asarray(met["ni"], dtype=np.int64)
     si = np.asarray(met["si"], dtype=np.int64) + n_new
     bounds = np.searchsorted(ni, np.arange(n_new + 1))
