@@ -9,9 +9,9 @@ theirs, and appends what it finds.
 Public face: :func:`add_to_store` and :class:`StoreSummary`; :func:`open_store` for
 read-only DuckDB queries; :class:`StoreError`. Modules: ``layout`` (files and manifest),
 ``schema`` (columns, stored views), ``key_index`` (the keys a batch looks up),
-``neighbours`` (copies and stories against the store), ``incremental`` (the new claims
-judged), ``facts_update`` (facts as the store grows, and ``CURRENT_FACTS_SQL`` to read them
-back).
+``neighbours`` (copies and stories against the store), ``profiles`` (the stored word
+profiles met, as unit rows), ``incremental`` (the new claims judged), ``facts_update``
+(facts as the store grows, and ``CURRENT_FACTS_SQL`` to read them back).
 
 Sits above the pipeline (it extracts the new articles' claims with it) and below the CLI and
 the dashboard.
