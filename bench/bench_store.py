@@ -10,6 +10,8 @@ stored snapshot (``--context``: with context), ``--profile`` printing where that
 
     python bench/bench_store.py --articles 20000 --batch 1000 --store /tmp/store \\
         --snapshot 1000,5000,10000,20000
+    python bench/bench_store.py --articles 100000 --batch 10000 --processes 2 \\
+        --store /tmp/store --snapshot 10000,100000      # larger batches: a faster build
     python bench/bench_store.py --add-to /tmp/store-10000 [--context] [--profile]
 """
 
@@ -39,12 +41,15 @@ def _stored(store: Path) -> int:
         return int(con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
 
 
-def grow(n: int, batch: int, store: Path, snapshots: set[int], seed: int) -> None:
-    """Add the corpus of ``n`` articles to ``store`` in batches (resuming where it stands)."""
+def grow(n: int, batch: int, store: Path, snapshots: set[int], seed: int,
+         processes: int = 1) -> None:
+    """Add the corpus of ``n`` articles to ``store`` in batches (resuming where it stands),
+    extracting with ``processes`` processes (processor time counts this process only)."""
     articles, _ = planted_corpus(n, seed)
     for start in range(_stored(store), len(articles), batch):
         cpu, wall = time.process_time(), time.perf_counter()
-        summary = add_to_store(store, articles[start:start + batch], with_context=False)
+        summary = add_to_store(store, articles[start:start + batch], with_context=False,
+                               processes=processes)
         print(f"store of {start:>7,} + {summary.n_added:,} articles: "
               f"{time.process_time() - cpu:6.1f} s processor, "
               f"{time.perf_counter() - wall:6.1f} s wall, "
@@ -87,12 +92,13 @@ def main() -> None:
     parser.add_argument("--context", action="store_true", help="--add-to with context")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--processes", type=int, default=1, help="extraction processes (build)")
     args = parser.parse_args()
     if args.add_to:
         add_to(args.add_to, args.seed, args.profile, args.context)
     elif args.store:
         grow(args.articles, args.batch, args.store,
-             {int(x) for x in args.snapshot.split(",") if x}, args.seed)
+             {int(x) for x in args.snapshot.split(",") if x}, args.seed, args.processes)
     else:
         parser.error("give --store (to build one) or --add-to (to time an addition)")
 

@@ -8,9 +8,10 @@ theirs, and appends what it finds.
 
 Public face: :func:`add_to_store` and :class:`StoreSummary`; :func:`open_store` for
 read-only DuckDB queries; :class:`StoreError`. Modules: ``layout`` (files and manifest),
-``schema`` (columns, stored views), ``neighbours`` (copies and stories against the store),
-``incremental`` (the new claims judged), ``facts_update`` (facts as the store grows, and
-``CURRENT_FACTS_SQL`` to read them back).
+``schema`` (columns, stored views), ``key_index`` (the keys a batch looks up),
+``neighbours`` (copies and stories against the store), ``profiles`` (the stored word
+profiles met, as unit rows), ``incremental`` (the new claims judged), ``facts_update``
+(facts as the store grows, and ``CURRENT_FACTS_SQL`` to read them back).
 
 Sits above the pipeline (it extracts the new articles' claims with it) and below the CLI and
 the dashboard.
@@ -125,6 +126,7 @@ def add_to_store(
     ``pipeline.claims_frame``."""
     from factcheck.archive.facts_update import update_facts
     from factcheck.archive.incremental import check_batch
+    from factcheck.archive.key_index import band_index_rows, fact_index_rows, story_index_rows
     from factcheck.crossref.cue_words import load_lexicon
     from factcheck.crossref.reader_links import between_facts
     from factcheck.pipeline import articles_frame, claims_frame
@@ -175,6 +177,10 @@ def add_to_store(
         "links": between_facts(batch.links),
         "flags": batch.flags,
         "facts": facts,
+        # The key index a later addition looks its keys up in (key_index.py).
+        "story_index": story_index_rows(batch.story_keys, batch.story_days),
+        "band_index": band_index_rows(batch.bands, batch.copy_of),
+        "fact_index": fact_index_rows(facts),
     }
     for table, frame in table_rows.items():
         write_partition(store_dir, table, number, frame, SCHEMAS[table])

@@ -92,15 +92,19 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
 def _current_facts_of(con: duckdb.DuckDBPyConnection, claim_ids: set[str]
                       ) -> list[tuple[str, list[str]]]:
     """``(fact id, claim ids)`` of the current facts holding one of ``claim_ids``. Only the
-    fact rows holding one of them are read: a row superseding another holds all its figures
-    (facts only grow and merge), so the rows that supersede a hit are hits too."""
+    fact rows holding one of them are read, found in the key index (``fact_index``): a row
+    superseding another holds all its figures (facts only grow and merge), so the rows that
+    supersede a hit are hits too."""
     con.register("linked_claims", pd.DataFrame({"key": sorted(claim_ids)}, dtype="object"))
     return con.execute(
-        "WITH hit AS (SELECT fact_id, claim_ids, replaces, batch FROM facts "
-        "WHERE list_has_any(claim_ids, (SELECT list(key) FROM linked_claims))) "
+        "WITH rows AS (SELECT DISTINCT i.fact_id, i.batch FROM fact_index i "
+        "JOIN linked_claims l ON i.claim_id = l.key), "
+        "hit AS (SELECT f.fact_id, f.claim_ids, f.replaces, f.batch FROM facts f "
+        "JOIN rows r ON f.fact_id = r.fact_id AND f.batch = r.batch) "
         "SELECT h.fact_id, h.claim_ids FROM hit h WHERE NOT EXISTS ("
         "SELECT 1 FROM (SELECT unnest(replaces) AS fact_id, batch FROM hit) r "
-        "WHERE r.fact_id = h.fact_id AND r.batch > h.batch)").fetchall()
+        "WHERE r.fact_id = h.fact_id AND r.batch > h.batch) ORDER BY h.batch, h.fact_id"
+    ).fetchall()
 
 
 def _stored_fact_views(con: duckdb.DuckDBPyConnection, claim_ids: set[str],

@@ -64,6 +64,7 @@ class CheckedBatch:
     story_texts: dict[str, str]
     story_keys: dict[str, list[str]]
     story_profiles: dict[str, dict[str, float]]
+    story_days: dict[str, date | None]
     bands: dict[str, list[str]]
     fact_views: dict[str, ClaimView]
     n_candidates: int
@@ -99,9 +100,11 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
     ).astype({"key": "object", "day": "datetime64[s]"}))
     con.register("wanted_blocks", pd.DataFrame({"key": sorted(blocks_wanted)}, dtype="object"))
     con.register("wanted_equal", pd.DataFrame({"key": sorted(equal_wanted)}, dtype="object"))
+    # A figure with a block or an equal-value key has a view (keys are read from its view):
+    # no filter on `view`, whose long texts DuckDB would otherwise read for every figure.
     counts = con.execute(
         "SELECT c.equal_key, count(*) FROM claims c JOIN wanted_equal w ON c.equal_key = w.key "
-        "WHERE c.view IS NOT NULL GROUP BY c.equal_key").fetchall()
+        "GROUP BY c.equal_key").fetchall()
     crowded = {key for key, n in counts if n + equal_wanted[key] > MAX_REPEATS}
     crowded |= {key for key, n in equal_wanted.items() if n > MAX_REPEATS}
     con.register("paired_equal", pd.DataFrame({"key": sorted(set(equal_wanted) - crowded)},
@@ -109,11 +112,11 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
     rows = con.execute(
         "SELECT block, block IN (SELECT key FROM wanted_blocks) AS in_block, "
         "equal_key IN (SELECT key FROM paired_equal) AS in_equal, view, xrole, xplace "
-        "FROM claims c WHERE view IS NOT NULL AND (block IN (SELECT key FROM wanted_blocks) "
+        "FROM claims c WHERE block IN (SELECT key FROM wanted_blocks) "
         "OR (equal_key IN (SELECT key FROM paired_equal) AND EXISTS (SELECT 1 FROM new_equal n "
         "WHERE n.key = c.equal_key AND (n.day IS NULL OR try_cast(substr(c.published, 1, 10) "
         "AS DATE) IS NULL OR abs(date_diff('day', CAST(n.day AS DATE), try_cast(substr("
-        "c.published, 1, 10) AS DATE))) <= $days)))) ORDER BY batch, seq",
+        "c.published, 1, 10) AS DATE))) <= $days))) ORDER BY batch, seq",
         {"days": EQUAL_DAYS}).fetchall()
     by_block: dict[str, list[ClaimView]] = defaultdict(list)
     equal: list[ClaimView] = []
@@ -210,7 +213,7 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     return CheckedBatch(
         claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
         story_texts={aid: text for aid, _, text in texts}, story_keys=found.keys,
-        story_profiles=found.profiles, bands=bands, fact_views=fact_views,
+        story_profiles=found.profiles, story_days=found.days, bands=bands, fact_views=fact_views,
         n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal),
     )
 

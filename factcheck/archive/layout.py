@@ -7,6 +7,7 @@ Layout (``docs/store.md``)::
     DIR/articles/batch=000001/part.parquet
     DIR/claims/batch=000001/part.parquet
     DIR/links/  DIR/flags/  DIR/facts/   (the same, one partition per batch)
+    DIR/story_index/  DIR/band_index/  DIR/fact_index/   (the key index, idem)
 
 A batch is one call of :func:`factcheck.archive.add_to_store`. Its files are written first,
 under temporary names, then renamed, and the manifest names the batch last: a batch the
@@ -34,11 +35,14 @@ import pyarrow.parquet as pq
 #: refused, never altered: its views and keys would be read wrong. 2: links keep only the
 #: relations between facts, the equal-value key meets a figure stated again whatever its
 #: approximator, views carry ``compared_to``. 3: articles keep their story profile
-#: (``story_words``, ``story_weights``), read back instead of being profiled again.
-STORE_FORMAT_VERSION = 3
+#: (``story_words``, ``story_weights``), read back instead of being profiled again. 4: the key
+#: index tables (``story_index``, ``band_index``, ``fact_index``: ``archive/key_index.py``)
+#: an addition looks its keys up in, and the cap on the stored story candidates read back.
+STORE_FORMAT_VERSION = 4
 MANIFEST = "store.json"
 FORMAT_NAME = "factcheck-claims-store"
-TABLES = ("articles", "claims", "links", "flags", "facts")
+TABLES = ("articles", "claims", "links", "flags", "facts", "story_index", "band_index",
+          "fact_index")
 
 
 class StoreError(Exception):

@@ -7,9 +7,12 @@ only those are read back.
   and :func:`find_copies` runs over those and the new articles.
 * Stories (:mod:`factcheck.crossref.stories`): each stored article keeps its story text (title
   and figure sentences), its word profile (``story_words``, ``story_weights``: read back, never
-  computed again) and its rarest words (the words it is indexed by); a new article meets the
-  stored articles indexed by one of its rarest words, and a word indexing more than
-  ``max_postings`` articles over the whole store finds no pair, as in a full run.
+  computed again) and its rarest words (the words it is indexed by, in ``story_index``); a
+  new article meets the stored articles indexed by one of its rarest words (at most
+  :data:`STORED_MATES_CAP`, those sharing the most words first), and a word indexing more
+  than ``max_postings`` articles over the whole store finds no pair, as in a full run.
+
+Both look their keys up in the key index (:mod:`factcheck.archive.key_index`).
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHashLSH
 
+from factcheck.archive.profiles import met_unit_rows
 from factcheck.corpus.copies import (
     COPY_THRESHOLD,
     NUM_PERM,
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings, unit_rows
+from factcheck.crossref.stories import StoryIndex, StorySettings
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -59,14 +63,12 @@ def new_copies(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     if not wanted:
         return {}
     _keys_frame(con, "wanted_bands", wanted)
-    # One hash join on the bands (a list_has_any of each stored article's bands against the
-    # batch's thousands of bands cost seconds per 10,000 stored articles); texts are read
+    # One hash join of the batch's bands on the band index (``key_index``); texts are read
     # for the originals found only. find_copies orders its articles itself.
     rows = con.execute(
         "SELECT article_id, text, published FROM articles WHERE copy_of IS NULL AND "
-        "article_id IN (SELECT s.article_id FROM (SELECT article_id, unnest(lsh_bands) AS band "
-        "FROM articles WHERE copy_of IS NULL) s JOIN wanted_bands w ON s.band = w.key) "
-        "ORDER BY article_id").fetchall()
+        "article_id IN (SELECT b.article_id FROM band_index b JOIN wanted_bands w "
+        "ON b.band = w.key) ORDER BY article_id").fetchall()
     stored = [Article(aid, text, published=_date(day)) for aid, text, day in rows]
     new_ids = {a.article_id for a in articles}
     found = find_copies([*stored, *articles])
@@ -88,61 +90,68 @@ def story_keys(index: StoryIndex, article_id: str) -> list[str]:
 @dataclass(frozen=True, eq=False)
 class StoryMates:
     """The articles of each new article's story, and what is stored with each new article:
-    the words it is indexed by and its word profile (``stories.profile``)."""
+    the words it is indexed by, its word profile (``stories.profile``) and its day."""
 
     mates: dict[str, frozenset[str]]
     keys: dict[str, list[str]]
     profiles: dict[str, dict[str, float]]
+    days: dict[str, date | None]
+
+
+#: The most stored articles one new article's story candidates are read back from: those
+#: sharing the most of its indexing words, then the closest in date, then by id
+#: (``docs/store.md``, "Stories").
+STORED_MATES_CAP = 2000
 
 
 def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]],
-                settings: StorySettings) -> StoryMates:
+                settings: StorySettings, cap: int = STORED_MATES_CAP) -> StoryMates:
     """For each new article (``(id, published, story text)``), the stored and new articles of
-    its story; and the words each new article is indexed by and its profile.
+    its story; and the words each new article is indexed by, its profile and its day.
 
     The pairs are those :meth:`StoryIndex.stories` finds over the store and the batch that
-    involve a new article: a new article meets the articles indexed by one of its rarest
-    words (``story_keys``, the stored ones found by DuckDB joining on those words), unless
-    the word indexes more than ``max_postings`` articles over the whole store; the pairs
-    within the dates' window are scored as one sparse product per article. Only the stored
-    candidates within the window are read back, with the profiles stored with them (never
-    computed again), never the whole store."""
+    involve a new article, with one bound: a new article meets the stored articles indexed
+    by one of its rarest words (found by DuckDB in ``story_index``, within the dates'
+    window), unless the word indexes more than ``max_postings`` articles over the whole
+    store; of those, the ``cap`` sharing the most of its words (then the closest in date,
+    then by id) are read back, with the profiles stored with them (never computed again),
+    and scored as one sparse product per article. Pairs of two new articles are found as
+    a full run finds them."""
     own = _BatchStoryIndex(texts, settings)
     keys = {aid: story_keys(own, aid) for aid, _, _ in texts}
     none: dict[str, frozenset[str]] = {aid: frozenset() for aid in keys}
     wanted = {k for ks in keys.values() for k in ks}
     if not wanted:
-        return StoryMates(none, keys, own.profiles)
+        return StoryMates(none, keys, own.profiles, dict(own.published))
     _keys_frame(con, "wanted_words", wanted)
     counts = dict(con.execute(
-        "SELECT w.key, count(*) FROM (SELECT unnest(story_keys) AS key FROM articles) s "
-        "JOIN wanted_words w ON s.key = w.key GROUP BY w.key").fetchall())
+        "SELECT s.key, count(*) FROM story_index s JOIN wanted_words w ON s.key = w.key "
+        "GROUP BY s.key").fetchall())
     allowed = {k for k in wanted
                if counts.get(k, 0) + len(own.postings.get(k, ())) <= settings.max_postings}
     new_ids = [aid for aid, _, _ in texts]
     n_new = len(new_ids)
+    pairs = [(i, k, own.published[aid]) for i, aid in enumerate(new_ids)
+             for k in keys[aid] if k in allowed]
     con.register("new_words", pd.DataFrame(
-        {"ni": [i for i, aid in enumerate(new_ids) for k in keys[aid] if k in allowed],
-         "key": [k for aid in new_ids for k in keys[aid] if k in allowed],
-         "day": [own.published[aid] for aid in new_ids for k in keys[aid] if k in allowed]},
-    ).astype({"ni": "int64", "key": "object", "day": "datetime64[s]"}))
-    # The stored articles met (numbered from 0 in id order), within the dates' window.
+        {"ni": [p[0] for p in pairs], "key": [p[1] for p in pairs],
+         "day": pd.Series([p[2] for p in pairs], dtype="object")},
+    ).astype({"ni": "int64", "key": "object"}))
+    # The stored articles met within the dates' window (numbered from 0 in id order): of
+    # each new article's, the `cap` sharing the most words, then the closest in date.
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE met AS WITH s AS (SELECT article_id, "
-        "try_cast(substr(published, 1, 10) AS DATE) AS day, unnest(story_keys) AS key "
-        "FROM articles WHERE story_text IS NOT NULL), p AS (SELECT DISTINCT n.ni, s.article_id "
-        "FROM s JOIN new_words n ON s.key = n.key WHERE n.day IS NULL OR s.day IS NULL OR "
-        "abs(date_diff('day', CAST(n.day AS DATE), s.day)) <= $max_days) "
+        "CREATE OR REPLACE TEMP TABLE met AS WITH p AS (SELECT n.ni, s.article_id, "
+        "count(*) AS shared, min(abs(date_diff('day', CAST(n.day AS DATE), s.day))) AS gap "
+        "FROM story_index s JOIN new_words n ON s.key = n.key WHERE n.day IS NULL OR "
+        "s.day IS NULL OR abs(date_diff('day', CAST(n.day AS DATE), s.day)) <= $max_days "
+        "GROUP BY n.ni, s.article_id QUALIFY row_number() OVER (PARTITION BY n.ni "
+        "ORDER BY count(*) DESC, gap NULLS LAST, s.article_id) <= $cap) "
         "SELECT ni, dense_rank() OVER (ORDER BY article_id) - 1 AS si, article_id FROM p",
-        {"max_days": settings.max_days})
+        {"max_days": settings.max_days, "cap": cap})
     met = con.execute("SELECT ni, si FROM met ORDER BY ni, si").fetchnumpy()
-    stored = con.execute(
-        "SELECT a.article_id, a.story_words, a.story_weights FROM (SELECT DISTINCT si, "
-        "article_id FROM met) m JOIN articles a ON a.article_id = m.article_id ORDER BY m.si"
-    ).fetchall()
-    everyone = [*new_ids, *(aid for aid, _, _ in stored)]
-    unit = unit_rows([own.profiles[aid] for aid in new_ids]
-                      + [dict(zip(words, weights, strict=True)) for _, words, weights in stored])
+    # The stored profiles, made unit rows by DuckDB and numpy (no dict per article).
+    stored_ids, unit = met_unit_rows(con, [own.profiles[aid] for aid in new_ids])
+    everyone = [*new_ids, *stored_ids]
     ni = np.asarray(met["ni"], dtype=np.int64)
     si = np.asarray(met["si"], dtype=np.int64) + n_new
     bounds = np.searchsorted(ni, np.arange(n_new + 1))
@@ -156,7 +165,7 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
             scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
             found.update(everyone[j] for j in cand[scores >= settings.threshold].tolist())
         mates[aid] = frozenset(found)
-    return StoryMates(mates, keys, own.profiles)
+    return StoryMates(mates, keys, own.profiles, dict(own.published))
 
 
 class _BatchStoryIndex(StoryIndex):

@@ -17,6 +17,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from factcheck.archive.key_index import INDEX_SCHEMAS
 from factcheck.crossref.facts import FACT_COLUMNS
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.repeats import repeat_key
@@ -52,6 +53,7 @@ SCHEMAS: dict[str, pa.Schema] = {
           pa.int64() if c in ("n_reports", "n_articles") else
           pa.float64() if c in ("value", "low", "high") else _STR) for c in FACT_COLUMNS]
         + [("replaces", _LIST)]),
+    **INDEX_SCHEMAS,
 }
 
 _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
