@@ -209,6 +209,7 @@ class Lexicon:
     #: ends with ``part_before``, the text after it starts with ``part_after``.
     part_before: regex.Pattern[str] | None = None
     part_after: regex.Pattern[str] | None = None
+    whole_before: regex.Pattern[str] | None = None  # "9,5 millions sur [10 millions]"
     #: Names of one metric ([metric_names]): subject lemma → the metric's name, and the
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -378,6 +379,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
             regex.IGNORECASE | regex.V1),
         part_after=regex.compile(
             rf"^\s*(?:{_pattern(data['series']['part_after']).pattern})",
+            regex.IGNORECASE | regex.V1),
+        whole_before=regex.compile(
+            rf"\d(?:[\d\s.,]*\d)?(?:\s+[\p{{L}}'’-]+){{0,3}}\s+"
+            rf"(?:{_pattern(data['series']['whole_before']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
                       if name != "families" for w in words},

@@ -202,6 +202,9 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     * ``part``: a figure given as a part of another of its sentence ("dont 11 000 hectares de
       forêts", "deux d'entre eux", ``[series]`` of ``crossref.toml``) against one that is not:
       a narrower count;
+    * ``whole``: a figure given as the whole another of its sentence is taken of ("9,5 millions
+      de billets sur 10 millions", "25 des 26 provinces"): a capacity, not a count of the same
+      thing, against one that is not;
     * ``span``: two reaches in time (a week's count against a running total, what still is
       against all of it), a window or a remainder read on one figure only included, as for
       an accusation (a running total against an unmarked figure does not block);
@@ -221,6 +224,8 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
         blockers.append("outcome")
     if _given_as_part(a, lexicon) != _given_as_part(b, lexicon):
         blockers.append("part")
+    if _given_as_whole(a, lexicon) != _given_as_whole(b, lexicon):
+        blockers.append("whole")
     if a.span != b.span and {a.span, b.span} != {"total", ""}:
         blockers.append("span")
     da, db = _dated(a), _dated(b)
@@ -240,6 +245,14 @@ def _given_as_part(v: ClaimView, lexicon: Lexicon) -> bool:
     before = v.sentence[max(0, rel_start - 40):rel_start]
     return bool(lexicon.part_before.search(before)
                 or lexicon.part_after.search(v.sentence[rel_end:rel_end + 40]))
+
+
+def _given_as_whole(v: ClaimView, lexicon: Lexicon) -> bool:
+    """"9,5 millions de billets sur 10 millions": the figure is what another is taken of."""
+    if v.sentence_start is None or lexicon.whole_before is None:
+        return False
+    rel_start = v.start - v.sentence_start
+    return bool(lexicon.whole_before.search(v.sentence[max(0, rel_start - 60):rel_start]))
 
 
 def _same_named_source(a: ClaimView, b: ClaimView) -> bool:

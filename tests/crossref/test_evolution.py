@@ -53,4 +53,4 @@ def test_the_gate_names_what_is_missing(case: dict) -> None:
 
 def test_every_blocker_has_a_case() -> None:
     blockers = {c["blocker"] for c in CASES}
-    assert {"outcome", "part", "span", "date", "one date", "value", None} <= blockers
+    assert {"outcome", "part", "whole", "span", "date", "one date", "value", None} <= blockers
