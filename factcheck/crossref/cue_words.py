@@ -205,6 +205,11 @@ class Lexicon:
     #: Union of every cue :func:`factcheck.crossref.scope.assign_cues` looks for: a sentence
     #: it finds nothing in gets no cue, with one search (None: look for each cue).
     scope_cues: regex.Pattern[str] | None = None
+    #: A figure given as a part of another of its sentence ([series]): the text before it
+    #: ends with ``part_before``, the text after it starts with ``part_after``.
+    part_before: regex.Pattern[str] | None = None
+    part_after: regex.Pattern[str] | None = None
+    whole_before: regex.Pattern[str] | None = None  # "9,5 millions sur [10 millions]"
     #: Names of one metric ([metric_names]): subject lemma → the metric's name, and the
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -369,6 +374,16 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
+        part_before=regex.compile(
+            rf"(?:{_pattern(data['series']['part_before']).pattern})\s+(?:[\p{{L}}'’-]+\s+)?$",
+            regex.IGNORECASE | regex.V1),
+        part_after=regex.compile(
+            rf"^\s*(?:{_pattern(data['series']['part_after']).pattern})",
+            regex.IGNORECASE | regex.V1),
+        whole_before=regex.compile(
+            rf"\d(?:[\d\s.,]*\d)?(?:\s+[\p{{L}}'’-]+){{0,3}}\s+"
+            rf"(?:{_pattern(data['series']['whole_before']).pattern})\s+$",
+            regex.IGNORECASE | regex.V1),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
                       if name != "families" for w in words},
         metric_families={family: name for name, families in

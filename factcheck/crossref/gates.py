@@ -15,6 +15,10 @@ The gates, in the order the engine passes them (:func:`gate`):
 * ``scope: ...``: the scope cues tell them apart (outcome, side, population, basis, place);
 * ``event: ...``: one-off counts not tied to one event, or two events;
 * ``value: ...``: the values rule (a bound ten times off, too far apart for one series);
+* ``evolution: not one series (...)``: two values of one family at what may be two dates, but
+  nothing establishes one series (:func:`factcheck.crossref.identity.series_blockers`: an
+  outcome, a part or a whole read on one side only, two reaches in time, a date unknown, one
+  date);
 * ``identity not established``: two values that differ, nothing establishing one fact;
 * ``judged, not kept``: judged a link, but another judgement of the pair came first.
 
@@ -44,6 +48,7 @@ from factcheck.crossref.relations import (
     identity,
     judge,
     ratio,
+    series_blockers,
     value_relation,
 )
 from factcheck.crossref.structures import find_structures, with_roles
@@ -108,6 +113,10 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
         and not (a.cumulative or b.cumulative)
     if (not same_article and not _typo(a, b) and (_toll(a, lexicon) or _toll(b, lexicon))
             and not (distinct_sources(a, b) and a.published == b.published)):
+        if a.family and b.family and _one_series(a, b):
+            blockers = sorted(set(series_blockers(a, b, lexicon)) - {"one date"})
+            if blockers:
+                return "evolution: not one series (" + "/".join(blockers) + ")"
         return "value: too far apart for one series"
     if a.period == b.period:
         if a.revision != b.revision:
@@ -126,6 +135,9 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
     if not _one_series(a, b):
         return ("value: too far apart for one series" if ratio(a, b) > EVOLUTION_RATIO
                 else "subject: no family")
+    blockers = series_blockers(a, b, lexicon)
+    if blockers:
+        return "evolution: not one series (" + "/".join(blockers) + ")"
     return "judged"
 
 

@@ -11,7 +11,7 @@ from factcheck.context.names import same_source
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
-from factcheck.crossref.identity import Identity, identity
+from factcheck.crossref.identity import Identity, identity, series_blockers
 from factcheck.crossref.matching import (
     ClaimView,
     midpoint,
@@ -34,7 +34,7 @@ EVOLUTION_RATIO = 3.0
 DISTINCTIVE_DIGITS = 3
 RELATIONS = ("same", "compatible", "evolution", "contradiction", "different_scope")
 __all__ = ["RELATIONS", "Judged", "candidate_pairs", "cross_ok", "judge", "ratio",
-           "scope_reasons", "value_relation"]
+           "scope_reasons", "series_blockers", "value_relation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +213,8 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         # (unless the digits show a typing slip: 35/53, 43 000/430 000).
         if not (a.family and b.family) or not _one_series(a, b):
             return None
+        if set(series_blockers(a, b, lexicon)) - {"one date"}:
+            return None  # (two reports of a toll the same day are two of its updates)
         return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
     if same_period:
         if a.revision != b.revision:
@@ -238,6 +240,8 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
     if not (a.family and b.family) or not _one_series(a, b):
         return None  # no known metric, or too far apart to be one series
+    if series_blockers(a, b, lexicon):
+        return None  # nothing establishes one series at two dates (identity.series_blockers)
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
 
 
@@ -259,19 +263,16 @@ def _one_series(a: ClaimView, b: ClaimView) -> bool:
 
 
 def series_tie(a: ClaimView, b: ClaimView) -> bool:
-    """Something read on both figures, besides their family, says they measure one thing:
-    the same source named with each, the same known place, the same outcome ("blessés" and
-    "blessés"), or a word that describes both. Unknown on one side ties nothing."""
+    """Something read on both figures, besides their family, says which count they give:
+    the same source named with each, or the same known place. Unknown on one side ties
+    nothing, and neither does what many counts of one story share: an outcome ("deux
+    pompiers blessés hospitalisés" and "16 pompiers blessés"), a describing word."""
     if (a.source_key and a.source_key == b.source_key
             and "inherited" not in (a.source_mode, b.source_mode)):
         return True
     pa = {a.place} if a.place else a.places
     pb = {b.place} if b.place else b.places
-    if pa & pb:
-        return True
-    if a.outcome and a.outcome == b.outcome:
-        return True
-    return bool(a.words & b.words)
+    return bool(pa & pb)
 
 
 def same_figure(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
