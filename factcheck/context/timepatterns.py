@@ -108,6 +108,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"\b{_prefix(w['between'])}(?P<a>{months}) {_prefix(w['between_and'])}(?P<b>{months})"
             rf"(?: (?P<y>{YEAR}))?\b"
         ),
+        "month_range": regex.compile(
+            rf"\b{_prefix(w['month_range_from'])}(?P<a>{months}) {_prefix(w['month_range_to'])}"
+            rf"(?P<b>{months})(?: (?P<y>{YEAR}))?\b"
+        ),
         "between_years": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"
         ),

@@ -6,7 +6,8 @@ Time expressions of the sentence are found with patterns built from
 * explicit dates and months ("le 4 janvier", "février 2022", "fin janvier", "en 2024");
 * weekdays: the most recent such day on or before publication ("jeudi"); "dans la nuit de
   samedi à dimanche" spans both days;
-* ranges of days ("du 6 au 12 janvier", "entre le 17 et le 23 mars");
+* ranges of days and months ("du 6 au 12 janvier", "entre le 17 et le 23 mars", "de mai
+  à août 2023");
 * events and editions named with their year ("les JO de Paris 1900", "le budget 2024",
   "la COP28": ``context/editions.py``); a bare year right before a bracket dates only the
   figure the bracket holds ("derrière 2016 (27,6 Mt)");
@@ -137,6 +138,13 @@ class TimeResolver(CalendarSpans):
             span = self._day_range(m, future)
             if span:
                 add(m, "point", *span)
+        for key in ("between_months", "month_range"):
+            # "entre janvier et juin 2023", "de mai à août 2023", before "juin 2023" alone.
+            for m in pats[key].finditer(low):
+                first_span = self._month(m["a"], m["y"], future)
+                last_span = self._month(m["b"], m["y"], future)
+                if first_span and last_span and first_span[0] <= last_span[1]:
+                    add(m, "point", first_span[0], last_span[1])
         for m in pats["night"].finditer(low):
             add(m, "point", self._weekday(m["a"], future), self._weekday(m["b"], future))
         for m in pats["date"].finditer(low):
@@ -185,11 +193,6 @@ class TimeResolver(CalendarSpans):
                 date.fromisoformat(f"{y}-{first_md}"),
                 date.fromisoformat(f"{y}-{last_md}"),
             )
-        for m in pats["between_months"].finditer(low):
-            first_span = self._month(m["a"], m["y"], future)
-            last_span = self._month(m["b"], m["y"], future)
-            if first_span and last_span and first_span[0] <= last_span[1]:
-                add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
             first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
             add(m, "point", date(first, 1, 1), date(last, 12, 31))
@@ -259,7 +262,12 @@ class TimeResolver(CalendarSpans):
         # "les 183 élus ont adopté le budget 2024": an edition named after the figure, as the
         # object of a verb, is not when the figure holds ("pour la saison 2023-2024" is).
         near = [e for e in near if not (e.rule == EDITION_UNLINKED and e.start >= end)]
-        if not near and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
+        # "16,1 milliards (contre 2,7 milliards)": a bare term of comparison is the value of
+        # another, unsaid, period, not one of the sentence's.
+        bare_term = low[cs:start].strip() in words.get("contrast", ()) \
+            and not sentence[end:ce].strip()
+        if not near and not bare_term \
+                and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
             # A clause that does not say when continues the previous ones ("..., et que
             # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022");
             # one that says it in words the publication date would resolve ("cette année",
