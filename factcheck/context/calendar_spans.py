@@ -7,7 +7,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+import regex
+
 from factcheck.context.lexicon import time_data
+from factcheck.extract.dates import nearest_year
 
 
 def month_end(y: int, m: int) -> date:
@@ -108,6 +111,34 @@ class CalendarSpans:
         end = date(y, lm, ld)
         return end if end >= self.published else date(y + 1, lm, ld)
 
+    def _day_range(self, m: regex.Match[str], future: bool) -> tuple[date, date] | None:
+        """First and last day of "du 6 au 12 janvier" (the last day's month and year, or the
+        nearest such day; "du 30 décembre au 5 janvier" starts the year before)."""
+        last = self._day(m["d2"], m["m2"], m["y"], future)
+        if last is None:
+            return None
+        month = (time_data().months.index(m["m1"]) + 1) if m["m1"] else last.month
+        year = int(m["y1"]) if m["y1"] else last.year - (month > last.month)
+        day = 1 if m["d1"] in time_data().words["first_day"] else int(m["d1"])
+        if not 1 <= day <= month_end(year, month).day:
+            return None
+        first = date(year, month, day)
+        return (first, last) if first < last and (last - first).days <= 92 else None
+
+    def _day(self, d: str, month: str, year: str | None, future: bool) -> date | None:
+        """The day ``d`` of ``month`` as the date pattern reads it (the nearest one)."""
+        span = self._month(month, year, future)
+        day = 1 if d in time_data().words["first_day"] else int(d)
+        if not span or not 1 <= day <= span[1].day:
+            return None
+        when = span[0].replace(day=day)
+        if not year and self.published:
+            if not future:
+                when = when.replace(year=nearest_year(when.month, day, self.published))
+            elif when < self.published:
+                when = shift_year(when, +1)
+        return when
+
     def _relative(self, rule: str, future: bool = False) -> tuple[date, date] | None:
         """The period of a relative expression; the current week, month or year runs to its
         end when the figure is projected ("dépassera 6 % cette année")."""
@@ -141,6 +172,8 @@ class CalendarSpans:
             return day, day
         if rule == "month_before":
             return self._relative("last_month")
+        if rule == "week_before":
+            return self._relative("last_week")
         if rule == "tomorrow":
             return p + timedelta(days=1), p + timedelta(days=1)
         if rule == "next_week":

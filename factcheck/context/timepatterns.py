@@ -87,6 +87,14 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "date": regex.compile(
             rf"\b(?P<d>\d{{1,2}}|{_alt(w['first_day'])}) (?P<m>{months})(?: (?P<y>{YEAR}))?\b"
         ),
+        # "du 6 au 12 janvier", "entre le 17 et le 23 mars", "du 30 décembre au 5 janvier".
+        "day_range": regex.compile(
+            rf"\b(?:{_prefix(w['day_range_from'])}|{_prefix(w['between'])}"
+            rf"{_prefix(w['day_article'])})(?P<d1>\d{{1,2}}|{_alt(w['first_day'])})"
+            rf"(?: (?P<m1>{months}))?(?: (?P<y1>{YEAR}))? "
+            rf"(?:{_prefix(w['day_range_to'])}|{_prefix(w['between_and'])}"
+            rf"{_prefix(w['day_article'])})(?P<d2>\d{{1,2}}) (?P<m2>{months})(?: (?P<y>{YEAR}))?\b"
+        ),
         "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>{YEAR}))?\b"),
         "month_year": regex.compile(
             rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"
@@ -99,6 +107,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "between_months": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{months}) {_prefix(w['between_and'])}(?P<b>{months})"
             rf"(?: (?P<y>{YEAR}))?\b"
+        ),
+        "month_range": regex.compile(
+            rf"\b{_prefix(w['month_range_from'])}(?P<a>{months}) {_prefix(w['month_range_to'])}"
+            rf"(?P<b>{months})(?: (?P<y>{YEAR}))?\b"
         ),
         "between_years": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"
@@ -115,6 +127,13 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
+        # "une perte de 140 M€ pour 2023,": a year that closes its phrase ("pour 2000 euros"
+        # is an amount).
+        "year_closed": regex.compile(
+            rf"\b{_prefix(w['year_prefix_closed'])}(?P<y>{year})(?=\s*(?:[,;:.)»]|$))"
+        ) if w.get("year_prefix_closed") else never,
+        # "derrière 2016 (27,6 Mt)", "les années 2019 (88,1 %), 2018 (88,3 %)".
+        "year_glossed": regex.compile(rf"(?<![\d,.'’-]|\d )(?P<y>{year}) (?=\()"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
         "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")
         if d.relative

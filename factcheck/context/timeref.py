@@ -6,7 +6,14 @@ Time expressions of the sentence are found with patterns built from
 * explicit dates and months ("le 4 janvier", "février 2022", "fin janvier", "en 2024");
 * weekdays: the most recent such day on or before publication ("jeudi"); "dans la nuit de
   samedi à dimanche" spans both days;
-* relative periods ("la semaine dernière", "l'an dernier", "l'année écoulée", "hier");
+* ranges of days and months ("du 6 au 12 janvier", "entre le 17 et le 23 mars", "de mai
+  à août 2023");
+* events and editions named with their year ("les JO de Paris 1900", "le budget 2024",
+  "la COP28": ``context/editions.py``); a bare year right before a bracket dates only the
+  figure the bracket holds ("derrière 2016 (27,6 Mt)");
+* relative periods ("la semaine dernière", "l'an dernier", "l'année écoulée", "hier"), some
+  counted back from the period named before them ("un an plus tôt", "la semaine
+  précédente");
 * cumulative periods: "depuis <anchor>" with named anchors kept as data ("depuis le début de
   l'invasion" -> 2022-02-24), "depuis février 2022", "depuis 2022": start at that point, end at
   the date of the statement or the publication;
@@ -26,11 +33,12 @@ empty when the publication date is unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
 from factcheck.context.calendar_spans import CalendarSpans, month_end, shift_month, shift_year
+from factcheck.context.editions import editions
 from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.extract.dates import nearest_year
@@ -73,7 +81,9 @@ class TimeResolver(CalendarSpans):
         found: list[_Expr] = []
         taken: list[tuple[int, int]] = []
 
-        def add(m: regex.Match[str], kind: str, first: date | None, last: date | None) -> None:
+        def add(
+            m: regex.Match[str] | _Span, kind: str, first: date | None, last: date | None
+        ) -> None:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken) or (first is None and last is None):
                 return
@@ -119,6 +129,22 @@ class TimeResolver(CalendarSpans):
             else:
                 end = date(self.published.year, 12, 31) if self.published else None
             add(m, "until", None, end)
+        for ed in editions(sentence):
+            # "les JO de Paris 1900", "le budget 2024", "la COP28": an edition's year.
+            rule = "" if ed.linked else EDITION_UNLINKED
+            add(_Span(ed.start, ed.end), "point", ed.first, ed.last)
+        rule = ""
+        for m in pats["day_range"].finditer(low):
+            span = self._day_range(m, future)
+            if span:
+                add(m, "point", *span)
+        for key in ("between_months", "month_range"):
+            # "entre janvier et juin 2023", "de mai à août 2023", before "juin 2023" alone.
+            for m in pats[key].finditer(low):
+                first_span = self._month(m["a"], m["y"], future)
+                last_span = self._month(m["b"], m["y"], future)
+                if first_span and last_span and first_span[0] <= last_span[1]:
+                    add(m, "point", first_span[0], last_span[1])
         for m in pats["night"].finditer(low):
             add(m, "point", self._weekday(m["a"], future), self._weekday(m["b"], future))
         for m in pats["date"].finditer(low):
@@ -167,11 +193,6 @@ class TimeResolver(CalendarSpans):
                 date.fromisoformat(f"{y}-{first_md}"),
                 date.fromisoformat(f"{y}-{last_md}"),
             )
-        for m in pats["between_months"].finditer(low):
-            first_span = self._month(m["a"], m["y"], future)
-            last_span = self._month(m["b"], m["y"], future)
-            if first_span and last_span and first_span[0] <= last_span[1]:
-                add(m, "point", first_span[0], last_span[1])
         for m in pats["between_years"].finditer(low):
             first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
             add(m, "point", date(first, 1, 1), date(last, 12, 31))
@@ -183,9 +204,16 @@ class TimeResolver(CalendarSpans):
             span = self._so_far(self._quarter(d.quarters[m["q"]], m["y"]), m["y"], future)
             if span:
                 add(m, "point", *span)
-        for m in pats["year"].finditer(low):
+        for key in ("year", "year_closed"):
+            for m in pats[key].finditer(low):
+                y = int(m["y"])
+                add(m, "point", date(y, 1, 1), date(y, 12, 31))
+        rule = _YEAR_GLOSS
+        for m in pats["year_glossed"].finditer(low):
+            # "derrière 2016 (27,6 Mt)": a bare year only dates the figure its bracket holds.
             y = int(m["y"])
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
+        rule = ""
         for m in pats["relative"].finditer(low):
             rule = d.relative[m["r"]]
             span = self._relative(rule, future)
@@ -208,6 +236,8 @@ class TimeResolver(CalendarSpans):
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
+        gloss_only = [e for e in exprs if e.rule == _YEAR_GLOSS]
+        exprs = [e for e in exprs if e.rule != _YEAR_GLOSS]
         low = sentence.lower()
         # "8 % de plus qu'en 2022", "par rapport à 2022": a comparison base, not the period.
         compared = [e for e in exprs if comparison().search(low, 0, e.start)]
@@ -216,9 +246,10 @@ class TimeResolver(CalendarSpans):
         stated = speech[0].last if speech and speech[0].last else self.published
         cs, ce = _clause_bounds(sentence, start, end)
         words = time_data().words
-        shifted = set(words.get("shifted_back_year", ())) | set(words.get("shifted_back_month", ()))
+        shifted = {r for k in ("shifted_back_year", "shifted_back_month", "shifted_back_week")
+                   for r in words.get(k, ())}
         glossed = _glossed(sentence, cs, [e for e in exprs
-                                          if not e.speech and e.rule not in shifted])
+                                          if not e.speech and e.rule not in shifted] + gloss_only)
         if glossed is not None:
             # "7,2 % de plus qu'en août 2024 (73 693)": a figure alone in brackets right after
             # a date gives that date's value, even when the date is a comparison base.
@@ -228,14 +259,35 @@ class TimeResolver(CalendarSpans):
         content = [e for e in content if not (
             e.rule in shifted and e.start >= end and _DIGIT.search(sentence, end, e.start))]
         near = [e for e in content if cs <= e.start and e.end <= ce]
-        if not near:
+        # "les 183 élus ont adopté le budget 2024": an edition named after the figure, as the
+        # object of a verb, is not when the figure holds ("pour la saison 2023-2024" is).
+        near = [e for e in near if not (e.rule == EDITION_UNLINKED and e.start >= end)]
+        # "16,1 milliards (contre 2,7 milliards)": a bare term of comparison is the value of
+        # another, unsaid, period, not one of the sentence's.
+        bare_term = low[cs:start].strip() in words.get("contrast", ()) \
+            and not sentence[end:ce].strip()
+        if not near and not bare_term \
+                and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
             # A clause that does not say when continues the previous ones ("..., et que
-            # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022").
+            # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022");
+            # one that says it in words the publication date would resolve ("cette année",
+            # no date) is not dated by another.
             near = [e for e in content if e.end <= start][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
             back_year = best.rule in words.get("shifted_back_year", ())
             back_month = best.rule in words.get("shifted_back_month", ())
+            if best.rule in words.get("shifted_back_week", ()):
+                # "du 6 au 12 janvier (...), contre 20,3 % la semaine précédente".
+                base = [e for e in content if e.end <= best.start and e.kind == "point"
+                        and e.first and e.last and not e.rule]
+                b = base[-1] if base else None
+                if b is None or not b.first or not b.last or (b.last - b.first).days != 6:
+                    # No week named before it in the sentence: the week before one of an
+                    # earlier sentence ("... la semaine dernière. Ce chiffre était de 2 027
+                    # la semaine précédente"), not read here.
+                    return None, _iso(self.published)
+                return _iso(b.first - _WEEK), _iso(b.last - _WEEK)
             if back_year or back_month:
                 # "65 euros en février, contre 120 euros un an plus tôt": February before.
                 base = [
@@ -264,6 +316,30 @@ class TimeResolver(CalendarSpans):
 
 
 _DIGIT = regex.compile(r"\d")
+_WEEK = timedelta(days=7)
+_CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
+#: The rule of a bare year right before a bracket: it dates only the figure the bracket holds.
+_YEAR_GLOSS = "year_glossed"
+#: The rule of an edition named without a preposition before it ("ont adopté le budget 2024").
+EDITION_UNLINKED = "edition_unlinked"
+
+
+def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:
+    """Whether ``low[start:end]`` holds a relative period ("cette année", "hier") that no
+    expression resolved (no publication date)."""
+    return any(not any(e.start < m.end() and m.start() < e.end for e in exprs)
+               for m in patterns()["relative"].finditer(low, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A span found otherwise than by a pattern of ``timepatterns`` (an edition's year)."""
+
+    start_: int
+    end_: int
+
+    def span(self) -> tuple[int, int]:
+        return self.start_, self.end_
 
 
 def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | None:
@@ -274,7 +350,8 @@ def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | No
     if opening < 0 or sentence[opening] != "(":
         return None
     closing = sentence.find(")", clause_start)
-    if closing < 0 or any(c in sentence[clause_start:closing] for c in ",;:"):
+    # A decimal comma ("(27,6 Mt)") is part of the figure, not a clause mark.
+    if closing < 0 or _CLAUSE_MARK.search(sentence, clause_start, closing):
         return None
     for e in exprs:
         if e.kind == "point" and e.first and e.last and e.end <= opening \

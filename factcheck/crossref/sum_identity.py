@@ -99,6 +99,11 @@ def _same_time(total: ClaimView, part: ClaimView) -> bool:
     # of a running count ("plus de 300 000 depuis son ouverture en 2018").
     t_start = total.period[1]
     p_start = part.period[1] or (part.period[2] if len(part.period) > 2 else "")
+    # ... and one dated after a closed period of the total ("cinq médailles en 1960", then
+    # "à Atlanta 1996 (15 médailles d'or)"): a running count has no such end before it.
+    t_end = total.period[2] if len(total.period) > 2 else ""
+    if t_start and t_end and p_start and t_end < p_start:
+        return False
     return not t_start or not p_start or t_start <= p_start
 
 
