@@ -99,6 +99,36 @@ class PopulationCues:
         return found
 
 
+@dataclass(frozen=True, slots=True)
+class QualifierCues:
+    """Words that qualify a counted thing (``[scope.qualifiers]``): each cue names a value of a
+    set ("soins" → "hospitalisés", "en réanimation"). One pattern for all of them, longest
+    first, so that "budget supplémentaire" is read as a budget and not as an increment, and
+    "non détenues" not as "détenues"."""
+
+    pattern: regex.Pattern[str]
+    #: Cue in normal form → (set, value); None for a phrase that says something else.
+    values: dict[str, tuple[str, str] | None]
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[str, str]]]:
+        """``(start, end, (set, value))`` of every qualifier in ``text``."""
+        found = []
+        for m in self.pattern.finditer(text.replace("\u2019", "'")):
+            value = self.values[_norm(m.group())]
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+        return found
+
+
+def _qualifiers(table: dict[str, dict[str, list[str]]],
+                exclusions: list[str]) -> QualifierCues:
+    values: dict[str, tuple[str, str] | None] = {
+        _norm(word): (kind, value) for kind, named in table.items()
+        for value, words in named.items() for word in words}
+    values.update({_norm(word): None for word in exclusions})
+    return QualifierCues(_pattern(list(values)), values)
+
+
 def _population(table: dict[str, list[str]]) -> PopulationCues:
     def alternation(words: list[str]) -> str:
         return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -164,6 +194,8 @@ class Lexicon:
     outcome: CueSet
     side: CueSet
     population: PopulationCues
+    #: What qualifies the counted thing ("hospitalisés", "résultat net"), by set.
+    qualifiers: QualifierCues
     national: regex.Pattern[str]  # "au niveau national": the whole country
     national_place: str
     projected: regex.Pattern[str]
@@ -334,6 +366,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         outcome=_cue_set(data["scope"]["outcome"]),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
+        qualifiers=_qualifiers(data["scope"]["qualifiers"],
+                               data["scope"]["not_qualifiers"]["words"]),
         national=_pattern(data["scope"]["national"]["cues"]),
         national_place=str(data["scope"]["national"]["place"]),
         projected=_pattern(modality["projected"]),

@@ -12,7 +12,8 @@ The gates, in the order the engine passes them (:func:`gate`):
   (``none on one side``), so two blocks;
 * ``not paired in the block``: one block, but the series and periods kept them from meeting;
 * ``not one story``, ``part of a total``, ``one sentence``: the pair was not judged;
-* ``scope: ...``: the scope cues tell them apart (outcome, side, population, basis, place);
+* ``scope: ...``: the scope cues tell them apart (outcome, qualifier, side, population, basis,
+  place);
 * ``event: ...``: one-off counts not tied to one event, or two events;
 * ``value: ...``: the values rule (a bound ten times off, too far apart for one series);
 * ``evolution: not one series (...)``: two values of one family at what may be two dates, but
@@ -51,6 +52,7 @@ from factcheck.crossref.relations import (
     series_blockers,
     value_relation,
 )
+from factcheck.crossref.scope import qualifier_gaps
 from factcheck.crossref.structures import find_structures, with_roles
 from factcheck.crossref.views import prepare_claims
 
@@ -63,6 +65,8 @@ def scope_kinds(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     kinds = []
     if a.outcome and b.outcome and a.outcome != b.outcome:
         kinds.append("outcome")
+    elif qualifier_gaps(a.qualifiers, b.qualifiers)[0]:
+        kinds.append("qualifier")
     if a.side and b.side and a.side != b.side:
         kinds.append("side")
     if a.population != b.population:

@@ -37,7 +37,9 @@ past moment named before one figure only ("l'an dernier, la CGT avait compté 21
 reaches in time (``ClaimView.span``: a week's count, what still is, a running total), a
 window or a remainder read on one figure only included. In one sentence, a figure set against
 a third one ("contre 65 000 le 5 décembre") is that figure's other term, not what the
-sentence's other figures count. (A side read
+sentence's other figures count. A qualifier of the counted thing read on one figure only
+(``[scope.qualifiers]``: "résultat net" against "résultat", "hospitalisés" against nothing)
+blocks too. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
 """
@@ -51,6 +53,7 @@ import regex
 from factcheck.context.names import is_generic_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.scope import qualifier_gaps
 
 #: Ties needed for an accusation.
 MIN_TIES = 2
@@ -140,6 +143,8 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # off and all the homes cut off: two reaches in time, two facts (a running total and
         # a figure that says nothing may be one: "au total" often only sums up).
         blockers.append("span")
+    if qualifier_gaps(a.qualifiers, b.qualifiers)[1]:
+        blockers.append("qualifier")  # "résultat net" against "résultat": unknown is not equal
     if a.side and b.side and a.side != b.side:
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
         # reader misses sides more often than texts leave them unsaid: "abattu 45 drones

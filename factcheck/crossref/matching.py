@@ -80,6 +80,8 @@ class ClaimView:
     span: str = ""
     #: The figure of its sentence it is set against ("contre", "vs"; see comparisons.py).
     compared_to: str = ""
+    #: What qualifies the thing counted, as (set, value) pairs of ``[scope.qualifiers]``.
+    qualifiers: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def block(self) -> tuple[str, str] | None:

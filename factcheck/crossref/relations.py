@@ -20,7 +20,7 @@ from factcheck.crossref.matching import (
     significant_digits,
 )
 from factcheck.crossref.pairs import candidate_pairs
-from factcheck.crossref.scope import _WORD
+from factcheck.crossref.scope import _WORD, qualifier_gaps, qualifier_values
 
 #: Figures more than this ratio apart are not worth a different_scope link.
 SCOPE_RATIO = 10.0
@@ -109,6 +109,11 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
             return ", ".join(sorted(p)) or lexicon.population_all
         reasons.append(lexicon.say("scope_population", a=group(a.population),
                                    b=group(b.population)))
+    if not (a.outcome and b.outcome and a.outcome != b.outcome):  # (said once is enough)
+        for kind in qualifier_gaps(a.qualifiers, b.qualifiers)[0]:  # "hospitalisés"/"réa"
+            reasons.append(lexicon.say("scope_qualifier", kind=kind,
+                                       a=qualifier_values(a.qualifiers, kind),
+                                       b=qualifier_values(b.qualifiers, kind)))
     if a.basis and b.basis and a.basis != b.basis:
         # "+0,4 % sur un mois" and "+3,2 % sur un an" are two metrics.
         reasons.append(lexicon.say("scope_basis", a=a.basis, b=b.basis))

@@ -21,6 +21,14 @@ OUTCOME_REACH = 40
 DESCRIPTION_WORDS = 8
 _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 _CLAUSE_MARKS = regex.compile(r"[,;(]")
+#: Words on each side of a figure, within its clause, read for what qualifies it.
+QUALIFIER_WORDS = 12
+#: Marks that close a figure's clause for its qualifiers ("12 hospitalisés, dont 3 en réanimation").
+_QUALIFIER_MARKS = regex.compile(r"[,;:()\[\]«»\"]|\s[-–—]\s|\.\s")
+#: Words that open the next figure's own phrase, when no mark comes before it ("90 % et le bac
+#: pro 82 %"; not "ou": "cas suspectés ou confirmés").
+_QUALIFIER_STOPS = regex.compile(r"(?<!\w)(?:et|dont|contre|soit|puis|pour|sur)(?!\w)",
+                                 regex.IGNORECASE)
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 
@@ -136,6 +144,62 @@ def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexic
         for o in owners(m.start(), m.end()):
             if distance(o, m.start(), m.end()) <= lexicon.change_reach:
                 out[o["claim_id"]]["span"] = "change"
+
+
+def assign_qualifiers(members: list[dict], sentence: str,
+                      lexicon: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
+    """What qualifies the thing each figure counts (``[scope.qualifiers]``: "hospitalisés",
+    "en réanimation", "résultat net", "avant rattrapage"), as ``(set, value)`` pairs, read in
+    the figure's own clause: between the clause marks around it and the figures next to it,
+    at most QUALIFIER_WORDS words each side ("12 personnes hospitalisées, dont 3 en
+    réanimation": hospitalisés for 12, en réanimation for 3)."""
+    out: dict[str, frozenset[tuple[str, str]]] = {m["claim_id"]: frozenset() for m in members}
+    found = lexicon.qualifiers.find(sentence)
+    if not found:
+        return out
+    for m in members:
+        start, end = m["_rel_start"], m["_rel_end"]
+        # Figures of another kind do not close the clause: "son bénéfice net de 21 % à 7
+        # milliards" (the change and the level of one thing).
+        same = [o for o in members if o is not m and o["_dim"] == m["_dim"]]
+        left = max([o["_rel_end"] for o in same if o["_rel_end"] <= start], default=0)
+        right = min([o["_rel_start"] for o in same if o["_rel_start"] >= end],
+                    default=len(sentence))
+        marks = [x.end() for x in _QUALIFIER_MARKS.finditer(sentence, left, start)]
+        if marks:
+            left = max(marks)
+        elif left:
+            # After the previous figure, its own words: "15 636 suspects et 541 décès".
+            stop = _QUALIFIER_STOPS.search(sentence, left, start)
+            left = stop.end() if stop else left
+        mark = _QUALIFIER_MARKS.search(sentence, end, right)
+        if mark:
+            right = mark.start()
+        elif right < len(sentence):
+            # Before the next figure, its own words: "90 % et le bac pro 82 %".
+            stops = list(_QUALIFIER_STOPS.finditer(sentence, end, right))
+            right = stops[-1].start() if stops else right
+        words = list(_WORD.finditer(sentence, left, start))[-QUALIFIER_WORDS:]
+        left = words[0].start() if words else start
+        words = list(_WORD.finditer(sentence, end, right))[:QUALIFIER_WORDS]
+        right = words[-1].end() if words else end
+        out[m["claim_id"]] = frozenset(q for s, e, q in found if s >= left and e <= right)
+    return out
+
+
+def qualifier_gaps(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]
+                   ) -> tuple[list[str], list[str]]:
+    """The sets of qualifiers whose values differ between two figures (two things counted),
+    and those read on one figure only (the other's scope is unknown)."""
+    sets_a, sets_b = {k for k, _ in a}, {k for k, _ in b}
+    differ = sorted(k for k in sets_a & sets_b
+                    if {v for s, v in a if s == k} != {v for s, v in b if s == k})
+    return differ, sorted(sets_a ^ sets_b)
+
+
+def qualifier_values(q: frozenset[tuple[str, str]], kind: str) -> str:
+    """The values of set ``kind`` read on a figure, for an explanation ("confirmés, suspects")."""
+    return ", ".join(sorted(v for s, v in q if s == kind))
 
 
 def restate_places(members: list[dict], sentence: str, lexicon: Lexicon) -> None:

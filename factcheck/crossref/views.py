@@ -26,6 +26,7 @@ from factcheck.crossref.scope import (
     _text,
     _word_set,
     assign_cues,
+    assign_qualifiers,
     description_words,
     family_from_outcome,
     place_key,
@@ -282,19 +283,21 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     cues: dict[str, dict] = {}
     targets: dict[str, str] = {}
     words: dict[str, frozenset[str]] = {}
+    qualifiers: dict[str, frozenset[tuple[str, str]]] = {}
     for (_, _, sentence), members in by_sentence.items():
         restate_places(members, sentence, lexicon)
         cues.update(assign_cues(members, sentence, lexicon))
+        qualifiers.update(assign_qualifiers(members, sentence, lexicon))
         targets.update(comparison_targets(members, sentence, lexicon))
         words.update(description_words(members, sentence, lexicon))
         memo.sentence(sentence)
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], memo,
-                  targets.get(row["claim_id"], ""))
+                  targets.get(row["claim_id"], ""), qualifiers[row["claim_id"]])
             for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
-          compared_to: str) -> ClaimView:
+          compared_to: str, qualifiers: frozenset[tuple[str, str]]) -> ClaimView:
     lexicon, one = memo.lexicon, memo.one
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
@@ -349,4 +352,5 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
         sentence_start=row["_s0"], title=_text(row.get("title")),
         basis=one(_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
         story_words=memo.profiles[sentence], span=cue["span"], compared_to=compared_to,
+        qualifiers=one(qualifiers),
     )
