@@ -57,6 +57,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.crossref.draft import split_ids
+from factcheck.crossref.gates import unlinked_gates
 from factcheck.eval._causes import Facts, Ref, false_flag_cause, missed_cause, missed_gates
 from factcheck.eval._jsonl import json_objects
 from factcheck.eval.compare import pair_by_overlap
@@ -311,9 +312,17 @@ def score_relations(
                  if any(report_pair(p) in covered for p in pairs))
     missed = [label for label, pairs in inconsistencies
               if not any(report_pair(p) in covered for p in pairs)]
+    # A pair never linked says which gate of the cross-referencing stopped it.
+    unlinked = {label: pairs[0] for label, pairs in inconsistencies
+                if label in missed and pairs and missing_why[label].startswith("not linked")}
+    gates = unlinked_gates(claims, [tuple(p) for p in unlinked.values()], links) \
+        if unlinked else {}
     missed_causes: dict[str, int] = defaultdict(int)
     for label in missed:
-        missed_causes[missing_why[label]] += 1
+        why = missing_why[label]
+        if label in unlinked and unlinked[label] in gates:
+            why = why.replace("not linked", f"not linked ({gates[unlinked[label]]})", 1)
+        missed_causes[why] += 1
     return RelationReport(
         link_recall=Ratio(linked, one_fact),
         link_relation=Ratio(linked_right, one_fact),
