@@ -6,166 +6,27 @@ they hold no French word. A newsroom adapts the cues by editing the TOML file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-from factcheck.crossref.stories import StorySettings
+from factcheck.crossref.cue_sets import (
+    CueSet,
+    PopulationCues,
+    QualifierCues,
+    _any_of,
+    _cue_set,
+    _norm,
+    _pattern,
+    _population,
+    _qualifiers,
+)
+from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "fr" / "crossref.toml"
-
-
-#: Words of a text, for the anchors of :class:`QualifierCues`.
-_WORDS = regex.compile(r"\w+")
-
-
-def _pattern(words: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
-    """One case-insensitive pattern matching any of ``words`` on word boundaries.
-
-    Longer cues come first so that "portés disparus" wins over "disparus". Punctuation cues
-    (":") have no word boundary."""
-    alternatives = []
-    for word in sorted(words, key=len, reverse=True):
-        escaped = regex.escape(word.strip()) if word.strip() else regex.escape(word)
-        left = r"(?<!\w)" if word[:1].isalnum() else ""
-        right = r"(?!\w)" if word[-1:].isalnum() else ""
-        alternatives.append(f"{left}{escaped}{right}")
-    if not alternatives:
-        return regex.compile(r"(?!x)x")
-    return regex.compile("|".join(alternatives), regex.IGNORECASE | regex.V1)
-
-
-def _any_of(patterns: Iterable[regex.Pattern[str]]) -> regex.Pattern[str] | None:
-    """One pattern that matches somewhere in a text exactly when one of ``patterns`` does
-    (their alternation: at each position the union tries every alternative), to skip a
-    text none of them can match with one search instead of one per pattern. None when the
-    patterns do not share their flags (the union would not read them alike)."""
-    patterns = list(patterns)
-    if not patterns or len({p.flags for p in patterns}) != 1:
-        return None
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-
-
-@dataclass(frozen=True, slots=True)
-class CueSet:
-    """Named groups of cues (e.g. outcome → killed/wounded), with one pattern per group;
-    ``any_cue`` (the union of the patterns) finds whether there is any cue at all."""
-
-    names: tuple[str, ...]
-    patterns: tuple[regex.Pattern[str], ...]
-    any_cue: regex.Pattern[str] | None = None
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, name)`` of every cue found in ``text``."""
-        if self.any_cue is not None and self.any_cue.search(text) is None:
-            return []  # most texts hold no cue: one search instead of one per name
-        found: list[tuple[int, int, str]] = []
-        for name, pattern in zip(self.names, self.patterns, strict=True):
-            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
-        return sorted(found)
-
-
-def _dashes(text: str) -> str:
-    return regex.sub(r"\s*[-–]\s*", "-", " ".join(text.lower().replace("’", "'").split()))
-
-
-@dataclass(frozen=True, slots=True)
-class PopulationCues:
-    """Population groups after an introducer ("chez les 15-24 ans", "le taux d'emploi des
-    femmes"); weak introducers ("des", "les") count only after a word that is not in
-    ``not_after`` ("dont des femmes" is part of a toll) and never for ``strict`` groups."""
-
-    pattern: regex.Pattern[str]  # groups "intro" and "group"
-    weak: frozenset[str]
-    strict: frozenset[str]
-    not_after: frozenset[str]
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, group)`` of every population group in ``text``; the group is in a
-        normal form ("15-24 ans", "femmes")."""
-        found = []
-        for m in self.pattern.finditer(text):
-            group = _dashes(m.group("group"))
-            if _dashes(m.group("intro")) in self.weak:
-                if group in self.strict:
-                    continue
-                before = text[: m.start()].rstrip()
-                if not before or not (before[-1].isalnum() or before[-1] == "%"):
-                    continue  # "Des jeunes ont...", "12 morts, des femmes pour la plupart"
-                words = before.lower().split()
-                if words[-1] in self.not_after or " ".join(words[-2:]) in self.not_after:
-                    continue
-            found.append((m.start(), m.end(), group))
-        return found
-
-
-@dataclass(frozen=True, slots=True)
-class QualifierCues:
-    """Words that qualify a counted thing (``[scope.qualifiers]``): each cue names a value of a
-    set ("soins" → "hospitalisés", "en réanimation"). One pattern for all of them, longest
-    first, so that "budget supplémentaire" is read as a budget and not as an increment, and
-    "non détenues" not as "détenues"."""
-
-    pattern: regex.Pattern[str]
-    #: Cue in normal form → (set, value); None for a phrase that says something else.
-    values: dict[str, tuple[str, str] | None]
-    #: The longest word of each cue: a text holding none of them holds no cue, which one set
-    #: lookup tells for most sentences (the pattern, an alternation of some 200 phrases, is
-    #: several times slower to run over a sentence).
-    anchors: frozenset[str] = frozenset()
-
-    def find(self, text: str) -> list[tuple[int, int, tuple[str, str]]]:
-        """``(start, end, (set, value))`` of every qualifier in ``text``."""
-        text = text.replace("\u2019", "'")
-        if self.anchors and self.anchors.isdisjoint(_WORDS.findall(text.lower())):
-            return []
-        found = []
-        for m in self.pattern.finditer(text):
-            value = self.values[_norm(m.group())]
-            if value is not None:
-                found.append((m.start(), m.end(), value))
-        return found
-
-
-def _qualifiers(table: dict[str, dict[str, list[str]]],
-                exclusions: list[str]) -> QualifierCues:
-    values: dict[str, tuple[str, str] | None] = {
-        _norm(word): (kind, value) for kind, named in table.items()
-        for value, words in named.items() for word in words}
-    values.update({_norm(word): None for word in exclusions})
-    anchors = frozenset(max(_WORDS.findall(cue), key=len) for cue in values
-                        if _WORDS.search(cue))
-    if any(not _WORDS.search(cue) for cue in values):
-        anchors = frozenset()  # a cue without a word: no anchor tells it is absent
-    return QualifierCues(_pattern(list(values)), values, anchors)
-
-
-def _population(table: dict[str, list[str]]) -> PopulationCues:
-    def alternation(words: list[str]) -> str:
-        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    intros = alternation([*table["introducers"], *table["weak_introducers"]])
-    groups = alternation([*table["groups"], *table["strict"]])
-    ages = "|".join(table["ages"])
-    pattern = regex.compile(rf"(?<!\w)(?P<intro>{intros})\s+(?P<group>{ages}|{groups})(?!\w)",
-                            regex.IGNORECASE | regex.V1)
-    return PopulationCues(pattern, frozenset(_dashes(w) for w in table["weak_introducers"]),
-                          frozenset(_dashes(w) for w in table["strict"]),
-                          frozenset(_dashes(w) for w in table["not_after"]))
-
-
-def _cue_set(table: dict[str, list[str]]) -> CueSet:
-    names = tuple(table)
-    patterns = tuple(_pattern(table[n]) for n in names)
-    return CueSet(names, patterns, _any_of(patterns))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 @lru_cache(maxsize=100_000)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 import pandas as pd
 import regex
 
-from factcheck.crossref.cue_words import Lexicon, _norm, lemma
+from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.cue_words import Lexicon, lemma
 
 #: Characters after a figure searched for what happened to a generic subject.
 OUTCOME_REACH = 40
