@@ -32,7 +32,7 @@ from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
-from factcheck.context.timeref import TimeResolver
+from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
@@ -77,7 +77,7 @@ def annotate_many(
         for i, c in enumerate(claims):
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
-        state = _ArticleState(TimeResolver(article.published))
+        state = _ArticleState(TimeResolver(article.published, latest_year(article.text)))
         for start in sorted({*by_sentence, *speaking[n]}):
             checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:

@@ -84,7 +84,6 @@ class SubjectData:
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
     level_noun_blockers: frozenset[str] = frozenset()
-    metric_verbs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +288,6 @@ def subject_data(code: str = "fr") -> SubjectData:
             "purpose_complements", "purpose_complement_links", "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
-        metric_verbs={str(k): str(v) for k, v in d.get("metric_verbs", {}).items()},
     )
 
 

@@ -37,8 +37,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * what the words around an amount or a percentage say: the label of a line opened by the
   figure ("159 millions d'euros : Perte liée à ...", ``label_after``), the noun a participle of
   assessment describes ("pour un coût estimé à 10 millions", ``assessed_noun``), the noun set
-  at the figure with "à" ("un premier tarif à 0,90 euro", ``level_of_noun``), a verb that names
-  the metric of an amount ("ont coûté 6 milliards" -> coût, ``verb_metric``); a change stated
+  at the figure with "à" ("un premier tarif à 0,90 euro", ``level_of_noun``); a change stated
   by its own clause measures that clause's subject even after another figure ("Avec 57 000
   procédures, le nombre de faillites est en hausse de 36 %"), one apposed to a figure measures
   that figure ("un chiffre d'affaires de 189 milliards, en hausse de 6 %"), one whose subject
@@ -299,12 +298,6 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "relative_clause")
-            continue
-        if v is not None and fig.mention.kind == Kind.MONEY \
-                and (named := data.metric_verbs.get(toks[v].lemma)) is not None:
-            # "les Jeux ont coûté 6 milliards", "la Région investira 445 millions": the verb
-            # names the metric (un coût, un investissement).
-            results[n] = SubjectResult(named, None, (), "verb_metric")
             continue
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object

@@ -59,10 +59,14 @@ class _Expr:
 class TimeResolver(CalendarSpans):
     """Resolves the time expressions of an article's sentences against its publication date."""
 
-    def __init__(self, published: date | None) -> None:
+    def __init__(self, published: date | None, latest_year: int | None = None) -> None:
         # A publication date far off the calendar's ends (a "9999-12-31" placeholder) would
         # push "l'an prochain" past them: such a date is no reference.
         self.published = published if published and 1000 <= published.year <= 2999 else None
+        # The latest year the article writes: it was written that year or later (what an
+        # article without a publication date still says of its time).
+        self.written_after = self.published or (
+            date(latest_year, 1, 1) if latest_year and 1000 <= latest_year <= 2999 else None)
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
     # -- finding ------------------------------------------------------------------------
@@ -130,7 +134,13 @@ class TimeResolver(CalendarSpans):
                 end = date(self.published.year, 12, 31) if self.published else None
             add(m, "until", None, end)
         for ed in editions(sentence):
-            # "les JO de Paris 1900", "le budget 2024", "la COP28": an edition's year.
+            # "les JO de Paris 1900", "le budget 2024", "la COP28": an edition's year, the
+            # time of its figures once it is over. An edition still running or to come when
+            # the article was written ("Pour les JO de Paris 2024, 3,2 millions de billets ont
+            # été vendus", in June 2023) names the event, not the time of a count that is
+            # still growing; nor does any edition when the article's time is unknown.
+            if self.written_after is None or ed.last >= self.written_after:
+                continue
             rule = "" if ed.linked else EDITION_UNLINKED
             add(_Span(ed.start, ed.end), "point", ed.first, ed.last)
         rule = ""
@@ -381,3 +391,14 @@ def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+_YEAR = regex.compile(r"(?<![\d.,])(1[89]\d\d|2\d\d\d)(?![\d.,]?\d)")
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year ``text`` writes in figures, from 1900 to next year (a plan "d'ici 2050"
+    or "2500 manifestants" says nothing of when it was written), or None."""
+    last = date.today().year + 1
+    years = [y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= last]
+    return max(years) if years else None

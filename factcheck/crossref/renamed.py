@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.crossref.cue_words import Lexicon, lemma
-from factcheck.crossref.matching import ClaimView, midpoint, same_story
+from factcheck.crossref.matching import ClaimView, midpoint, precision, same_story
 from factcheck.crossref.relations import days_apart, scope_reasons, value_relation
 from factcheck.crossref.repeats import EQUAL_DAYS
 
@@ -65,7 +65,14 @@ def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
         # Sorted by size: a figure meets the figures up to RENAMED_RATIO times its own.
         members.sort(key=lambda m: (midpoint(m[0]) or 0.0, m[0].claim_id))
         for i, (a, a_subject) in enumerate(members):
-            top = (midpoint(a) or 0.0) * RENAMED_RATIO
+            mid = midpoint(a) or 0.0
+            # Agreeing values differ by at most the precision of ``a`` (value_relation's
+            # tolerance is the smaller of the two precisions; a bound stated twice is one
+            # value): past it no figure can agree, and the window stays narrow for a name
+            # as common as "personnes" (RENAMED_RATIO alone made it grow with the square of
+            # the figures of one name).
+            reach = precision(a.value) if a.value is not None else 0.0
+            top = min(mid * RENAMED_RATIO, mid + reach + abs(mid) * 1e-9)
             for b, b_subject in members[i + 1:]:
                 if (midpoint(b) or 0.0) > top:
                     break
