@@ -97,7 +97,8 @@ def view_from_json(text: str) -> ClaimView:
     for name, value in data.items():
         kind = _VIEW_FIELDS[name]
         if kind.startswith("frozenset"):
-            out[name] = frozenset(value)
+            # Pairs ("qualifiers": (set, value)) come back from JSON as lists.
+            out[name] = frozenset(tuple(v) if isinstance(v, list) else v for v in value)
         elif kind.startswith("tuple[tuple"):
             out[name] = tuple((k, w) for k, w in value)
         elif kind.startswith("tuple[float"):

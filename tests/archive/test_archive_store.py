@@ -198,3 +198,14 @@ def test_near_copies_give_the_links_flags_and_facts_of_one_run(tmp_path, corpus)
                                             strict=True)} == \
         {f: tuple(ids) for f, ids in zip(facts["fact_id"], facts["claim_ids"], strict=True)}
     assert set(claims["claim_id"]) == set(analysis.claims["claim_id"])
+
+
+def test_a_view_with_qualifiers_reads_back() -> None:
+    """Pairs held in a frozenset (the qualifiers of a counted thing: (set, value)) come back
+    as pairs, not as the lists JSON stores."""
+    text = ("À Brest, 12 personnes ont été hospitalisées, dont 3 en réanimation, "
+            "selon la préfecture.")
+    views = prepare_claims(claims_frame([Article("q1", text)]))
+    assert any(v.qualifiers for v in views)
+    for view in views:
+        assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
