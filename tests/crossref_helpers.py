@@ -243,3 +243,22 @@ def view_fields(view: object) -> dict:
     out = {f.name: getattr(view, f.name) for f in fields(view)}
     out["story"] = frozenset(out["story"])
     return out
+
+
+def ref_id(frame: pd.DataFrame, ref: list) -> str:
+    """The claim id of a case's figure reference ``[article, surface]`` or ``[article,
+    surface, occurrence]``."""
+    return claim_id_of(frame, ref[0], ref[1], ref[2] if len(ref) > 2 else 0)
+
+
+def pair_rows(links: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """The link rows between claims ``a`` and ``b``, in either order."""
+    return links[((links.claim_a == a) & (links.claim_b == b))
+                 | ((links.claim_a == b) & (links.claim_b == a))]
+
+
+def relation_of(links: pd.DataFrame, a: str, b: str) -> str | None:
+    """The relation of the first link between ``a`` and ``b``, or None."""
+    rows = pair_rows(links, a, b)
+    return None if rows.empty else str(rows.iloc[0]["relation"])
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from crossref_helpers import accepted, case_ids, claim_id_of, frame_from_articles, load_cases
+from crossref_helpers import accepted, case_ids, frame_from_articles, load_cases, pair_rows, ref_id
 
 from factcheck.crossref.engine import cross_reference
 from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS, stable_id
@@ -13,13 +13,9 @@ from factcheck.models import CLAIM_COLUMNS, FLAG_COLUMNS, LINK_COLUMNS, stable_i
 CASES = load_cases("relations")
 
 
-def _ref(frame: pd.DataFrame, ref: list) -> str:
-    return claim_id_of(frame, ref[0], ref[1], ref[2] if len(ref) > 2 else 0)
-
 
 def relation_between(links: pd.DataFrame, a: str, b: str) -> str | None:
-    rows = links[((links.claim_a == a) & (links.claim_b == b))
-                 | ((links.claim_a == b) & (links.claim_b == a))]
+    rows = pair_rows(links, a, b)
     assert len(rows) <= 1, rows
     return None if rows.empty else str(rows.iloc[0]["relation"])
 
@@ -29,9 +25,9 @@ def test_relation_cases(case: dict) -> None:
     frame = frame_from_articles(case["articles"])
     links, flags = cross_reference(frame)
     for a, b, expected in case["links"]:
-        got = relation_between(links, _ref(frame, a), _ref(frame, b))
+        got = relation_between(links, ref_id(frame, a), ref_id(frame, b))
         assert got in accepted(expected), (a, b, links.to_dict("records"))
-    want = {(f["type"], frozenset(_ref(frame, r) for r in f["claims"])) for f in case["flags"]}
+    want = {(f["type"], frozenset(ref_id(frame, r) for r in f["claims"])) for f in case["flags"]}
     got_flags = {(f.type, frozenset(f.claim_ids)) for f in flags.itertuples()}
     assert got_flags == want, flags.to_dict("records")
 

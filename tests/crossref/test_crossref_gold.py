@@ -12,7 +12,14 @@ from functools import cache
 import pandas as pd
 import pytest
 from conftest import has_module
-from crossref_helpers import accepted, gold_articles, gold_claim_id, gold_frame, gold_relations
+from crossref_helpers import (
+    accepted,
+    gold_articles,
+    gold_claim_id,
+    gold_frame,
+    gold_relations,
+    relation_of,
+)
 
 from factcheck.crossref.engine import cross_reference, sum_checks
 from factcheck.crossref.reference import load_reference
@@ -32,11 +39,6 @@ def _run(with_context: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return frame, links, flags
 
 
-def _relation(links: pd.DataFrame, a: str, b: str) -> str | None:
-    rows = links[((links.claim_a == a) & (links.claim_b == b))
-                 | ((links.claim_a == b) & (links.claim_b == a))]
-    return None if rows.empty else str(rows.iloc[0]["relation"])
-
 
 def _pair_id(r: dict) -> str:
     return f"{r['a'][0]}:{r['a'][1]}~{r['b'][0]}:{r['b'][1]}"
@@ -47,7 +49,7 @@ def _pair_id(r: dict) -> str:
 def test_gold_pair_is_linked_with_its_relation(rel: dict, with_context: bool) -> None:
     frame, links, flags = _run(with_context)
     a, b = gold_claim_id(frame, rel["a"]), gold_claim_id(frame, rel["b"])
-    got = _relation(links, a, b)
+    got = relation_of(links, a, b)
     assert got in accepted(rel["relation"]), (rel, got)
     holding = [f for f in flags.itertuples() if {a, b} <= set(f.claim_ids)]
     if rel["relation"] == "contradiction":
@@ -125,7 +127,7 @@ def test_end_to_end_with_the_extraction_pipeline() -> None:
 
     for rel in PAIRS:
         a, b = claim(rel["a"]), claim(rel["b"])
-        assert _relation(links, a, b) in accepted(rel["relation"]), rel
+        assert relation_of(links, a, b) in accepted(rel["relation"]), rel
         holding = [f for f in flags.itertuples() if {a, b} <= set(f.claim_ids)]
         assert bool(holding) == (rel["relation"] == "contradiction"), rel
     planted = {claim(p) for p in PLANTED}

@@ -4,9 +4,8 @@ with the gate the evaluation names for a pair left unlinked."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-from crossref_helpers import case_ids, claim_id_of, frame_from_articles, load_cases
+from crossref_helpers import case_ids, frame_from_articles, load_cases, ref_id, relation_of
 
 from factcheck.crossref.engine import cross_reference
 from factcheck.crossref.gates import unlinked_gates
@@ -14,14 +13,6 @@ from factcheck.crossref.gates import unlinked_gates
 CASES = load_cases("evolution")
 
 
-def _ref(frame: pd.DataFrame, ref: list) -> str:
-    return claim_id_of(frame, ref[0], ref[1], ref[2] if len(ref) > 2 else 0)
-
-
-def _relation(links: pd.DataFrame, a: str, b: str) -> str | None:
-    rows = links[((links.claim_a == a) & (links.claim_b == b))
-                 | ((links.claim_a == b) & (links.claim_b == a))]
-    return None if rows.empty else str(rows.iloc[0]["relation"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
@@ -30,7 +21,7 @@ def test_evolution_needs_evidence_of_one_series(case: dict) -> None:
     links, flags = cross_reference(frame)
     assert flags.empty  # no case here is an inconsistency
     for a, b, expected in case["links"]:
-        got = _relation(links, _ref(frame, a), _ref(frame, b))
+        got = relation_of(links, ref_id(frame, a), ref_id(frame, b))
         assert got == (None if expected == "none" else expected), (
             case["why"], links.to_dict("records"))
 
@@ -40,7 +31,7 @@ def test_evolution_needs_evidence_of_one_series(case: dict) -> None:
 def test_the_gate_names_what_is_missing(case: dict) -> None:
     frame = frame_from_articles(case["articles"])
     links, _ = cross_reference(frame)
-    pairs = [(_ref(frame, a), _ref(frame, b)) for a, b, expected in case["links"]
+    pairs = [(ref_id(frame, a), ref_id(frame, b)) for a, b, expected in case["links"]
              if expected == "none"]
     gates = unlinked_gates(frame, pairs, links)
     for gate in gates.values():

@@ -6,7 +6,14 @@ them so (:mod:`factcheck.crossref.gates`). Cases from
 from __future__ import annotations
 
 import pytest
-from crossref_helpers import accepted, case_ids, claim_id_of, frame_from_articles, load_cases
+from crossref_helpers import (
+    accepted,
+    case_ids,
+    frame_from_articles,
+    load_cases,
+    ref_id,
+    relation_of,
+)
 
 from factcheck.crossref.engine import cross_reference
 from factcheck.crossref.gates import unlinked_gates
@@ -14,14 +21,6 @@ from factcheck.crossref.gates import unlinked_gates
 CASES = load_cases("link_recall")
 
 
-def _ids(frame, ref: list) -> str:
-    return claim_id_of(frame, ref[0], ref[1], ref[2] if len(ref) > 2 else 0)
-
-
-def _relation(links, a: str, b: str) -> str | None:
-    rows = links[((links.claim_a == a) & (links.claim_b == b))
-                 | ((links.claim_a == b) & (links.claim_b == a))]
-    return None if rows.empty else str(rows.iloc[0]["relation"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
@@ -29,7 +28,7 @@ def test_linked_or_kept_apart(case: dict) -> None:
     frame = frame_from_articles(case["articles"])
     links, flags = cross_reference(frame)
     for a, b, expected in case["links"]:
-        got = _relation(links, _ids(frame, a), _ids(frame, b))
+        got = relation_of(links, ref_id(frame, a), ref_id(frame, b))
         if expected is None:
             assert got in (None, "different_scope"), (case["why"], got)
         else:
@@ -43,7 +42,7 @@ def test_the_gate_that_keeps_a_pair_apart(case: dict) -> None:
     frame = frame_from_articles(case["articles"])
     links, _ = cross_reference(frame)
     a, b, _ = case["links"][0]
-    pair = (_ids(frame, a), _ids(frame, b))
+    pair = (ref_id(frame, a), ref_id(frame, b))
     assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
 
 
