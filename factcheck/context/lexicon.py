@@ -59,6 +59,10 @@ class SubjectData:
     prenominal: frozenset[str] = frozenset()
     intensifiers: frozenset[str] = frozenset()
     elliptic_after_de: frozenset[str] = frozenset()
+    partitive_determiners: frozenset[str] = frozenset()
+    people_participles: frozenset[str] = frozenset()
+    elliptic_state_endings: tuple[str, ...] = ()
+    opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
@@ -274,6 +278,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         prenominal=_words(d, "prenominal", f),
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),
+        elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         relative_units=_words(d, "relative_units", f),
@@ -286,7 +291,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "indefinite_articles",
-            "infinitive_endings", "change_level_links", "level_noun_blockers")},
+            "infinitive_endings", "change_level_links", "level_noun_blockers",
+            "partitive_determiners", "people_participles", "opening_quotes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

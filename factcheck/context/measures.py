@@ -9,7 +9,8 @@ noun of estimate left without complement, the level reached after a change ("un 
 the event a date is attached to, the label of a line an amount opens ("159 millions d'euros :
 Perte ..."), the noun a participle of assessment describes ("un coût estimé à 10 millions"),
 the noun set at a figure with "à" ("un premier tarif à 0,90 euro") and a pronoun subject of a
-change ("elles sont en hausse de 37 %"). Words in ``context_subject.toml``."""
+change ("elles sont en hausse de 37 %"), the noun a threshold bounds ("des rafales supérieures
+à 100 km/h"). Words in ``context_subject.toml``."""
 
 from __future__ import annotations
 
@@ -341,3 +342,33 @@ def label_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | 
     if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers:
         return None
     return j + 1
+
+
+def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a threshold bounds: "une densité supérieure ou égale à 200 %", "des rafales
+    supérieures à 100 km/h", "une densité inférieure à 100 %" measure the densité, the
+    rafales."""
+    if fig.first > len(toks):
+        return None
+    j = fig.first - 1
+    if fig.first < len(toks) and toks[fig.first].lower in data.threshold_words:
+        j = fig.first  # "inférieure à 100 %" read as one figure (a bound)
+    elif j < 1 or toks[j].lower not in data.threshold_links:
+        return None
+    else:
+        j -= 1
+    seen = False
+    while j >= 0 and (toks[j].lower in data.threshold_words
+                      or (seen and toks[j].lower in grammar().noun_coordinators)):
+        seen = seen or toks[j].lower in data.threshold_words
+        j -= 1
+    if not seen:
+        return None
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
+        return None
+    lem = lemma_of(toks[j], data)
+    if lem in data.not_subjects or lem in data.time_nouns:
+        return None
+    return phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux

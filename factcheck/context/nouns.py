@@ -31,6 +31,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     j = fig.last
     while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
         j += 1
+    if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
+        j += 1  # "huit « zones rouges »": the term quoted is what is counted
     if j < len(toks) and toks[j].lower in g.de_links:
         if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
             return None
@@ -42,10 +44,11 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         ):
             j += 1  # "de la richesse", "de son territoire"
     elliptic = j < len(toks) and toks[j - 1].lower in g.de \
-        and toks[j].lower in data.elliptic_after_de
+        and toks[j].lower in data.elliptic_after_de \
+        and not _noun_after_other(toks, j + 1, data)
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
-    if j < len(toks) and (nounish(toks[j], data) or (
+    if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
@@ -59,6 +62,13 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
+
+
+def _noun_after_other(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether "d'autres" is an adjective before the noun at ``j`` ("d'autres riverains"),
+    not an elided noun in a state ("d'autres blessées")."""
+    return j < len(toks) and toks[j].pos == "NOUN" and not toks[j].is_title \
+        and not toks[j].lower.endswith(data.elliptic_state_endings)
 
 
 def _participle_noun(t: Tok, data: SubjectData) -> bool:
@@ -153,6 +163,8 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
     or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
     if fig.mention.kind != Kind.COUNT:
         return True
+    if fig.last + 1 < len(toks) and toks[fig.last + 1].lower in data.partitive_determiners:
+        return True  # "deux de ces athlètes": members of a group
     return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
 
 
@@ -257,36 +269,6 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
         if purpose:
             break  # "un plan d'urgence de 8 millions", "une prime à la signature": the plan
     return chain
-
-
-def threshold_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The noun a threshold bounds: "une densité supérieure ou égale à 200 %", "des rafales
-    supérieures à 100 km/h", "une densité inférieure à 100 %" measure the densité, the
-    rafales."""
-    if fig.first > len(toks):
-        return None
-    j = fig.first - 1
-    if fig.first < len(toks) and toks[fig.first].lower in data.threshold_words:
-        j = fig.first  # "inférieure à 100 %" read as one figure (a bound)
-    elif j < 1 or toks[j].lower not in data.threshold_links:
-        return None
-    else:
-        j -= 1
-    seen = False
-    while j >= 0 and (toks[j].lower in data.threshold_words
-                      or (seen and toks[j].lower in grammar().noun_coordinators)):
-        seen = seen or toks[j].lower in data.threshold_words
-        j -= 1
-    if not seen:
-        return None
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title:
-        return None
-    lem = lemma_of(toks[j], data)
-    if lem in data.not_subjects or lem in data.time_nouns:
-        return None
-    return phrase_head(toks, j, data)  # "un taux d'absentéisme supérieur à": the taux
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.context.anaphora import demonstrative_metric
-from factcheck.context.lexicon import SubjectData
-from factcheck.context.measures import bare_estimate, level_after_change
+from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.measures import bare_estimate, level_after_change, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
 from factcheck.context.parentheses import parenthesis_mate
@@ -19,6 +19,14 @@ from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
+
+#: Figures no elided noun is taken from: ranks, and durations ("- 4 ont été condamnés à neuf
+#: ans de prison": the four are people, not a penalty).
+_NO_ANTECEDENT = frozenset({Kind.ORDINAL, Kind.DURATION})
+
+
+#: Figures restating the one before them ("soit 169,6 milliards", "soit 82 %").
+_APPOSED = frozenset({"apposition", "restated_share"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +50,17 @@ def resolve_pending(
 ) -> None:
     def candidate(order: range, n: int) -> int | None:
         kinds = (figs[n].mention.kind,)
-        for same_kind in (True, False):
-            for m in order:
-                r = results[m]
-                if r is None or r.subject is None or figs[m].mention.kind == Kind.ORDINAL \
-                        or r.rule == "counted_time":
-                    continue  # "les deux premiers jours": no metric another figure shares
-                if not same_kind or figs[m].mention.kind in kinds:
-                    return m
+        for outside in (True, False):
+            for same_kind in (True, False):
+                for m in order:
+                    r = results[m]
+                    if r is None or r.subject is None or figs[m].mention.kind in _NO_ANTECEDENT \
+                            or r.rule == "counted_time":
+                        continue  # "les deux premiers jours": no metric another figure shares
+                    if outside and m < n and in_closed_aside(toks, figs[m], figs[n]):
+                        continue  # "39 élus (37 X, 2 Y), 32 Z": 32 continues the 39
+                    if not same_kind or figs[m].mention.kind in kinds:
+                        return m
         return None
 
     for backward_first in (True, False):
@@ -59,7 +70,7 @@ def resolve_pending(
                 continue
             # "(4 055, +13 %)": the figure before it in its parenthesis, whatever its kind.
             m = parenthesis_mate(toks, figs, n)
-            if m is None and pending[n] == "apposition":
+            if m is None and pending[n] in _APPOSED:
                 m = _changed_just_before(toks, figs, n, data)
             if m is None and _level_after_change(toks, figs, n, data):
                 m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
@@ -75,10 +86,22 @@ def resolve_pending(
                 continue
             ant = results[m]
             assert ant is not None
+            if ant.rule == "restated_share" and pending[n] != "restated_share" \
+                    and ant.antecedent is not None and results[ant.antecedent] is not None:
+                # "soit 82 % (en augmentation de 16 %)": the change of the count restated.
+                m = ant.antecedent
+                ant = results[m]
+                assert ant is not None
             own = qualifiers_after(toks, figs[n].last - 1, adjectives=False)
             inherited = [q for q in ant.qualifiers if not is_predicate(toks, ant.noun, q)]
             quals = tuple(dict.fromkeys([*inherited, *own]))
-            results[n] = SubjectResult(ant.subject, ant.noun, quals, pending[n], antecedent=m)
+            if pending[n] == "restated_share" and not relative(figs[m], data):
+                # "soit 82 %" after a count: the count's share of its whole.
+                quals = tuple(dict.fromkeys([ant.subject, *quals]))
+                results[n] = SubjectResult(data.share_subject, None, quals, pending[n], m)
+                continue
+            rule = "apposition" if pending[n] in _APPOSED else pending[n]
+            results[n] = SubjectResult(ant.subject, ant.noun, quals, rule, antecedent=m)
     for n in pending:
         if results[n] is None and pending[n] == "anaphora":
             # Left to the figures of the previous sentences ("Ce chiffre était de 2 027").
@@ -108,6 +131,21 @@ def resolve_pending(
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
                 own = tuple(qualifiers_after(toks, figs[n].last - 1, adjectives=False))
                 results[n] = SubjectResult(None, None, own, "ellipsis_open")
+
+
+def in_closed_aside(toks: tuple[Tok, ...], inner: Figure, later: Figure) -> bool:
+    """Whether figure ``inner`` stands in a parenthesis that closes before ``later``: a bracketed
+    aside, whose figures are parts or glosses of the one before it, not ``later``'s parallel."""
+    g = grammar()
+    depth = 0
+    for t in toks[inner.last:later.first]:
+        if t.text in g.gloss_openers:
+            depth += 1
+        elif t.text in g.gloss_closers:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _changed_just_before(

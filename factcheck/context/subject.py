@@ -5,6 +5,10 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``noun_after``: the noun right after the figure, possibly after "de"/"des"
   ("46 drones", "des dizaines de milliers de personnes", "près de 60 % des foyers",
   "988 milliards de dollars d'aide"), unless it is a base a share is taken of ("du PIB");
+  also inside quotes ("six « zones rouges »"), after "d'autres" ("des centaines d'autres
+  riverains", not "d'autres blessées": a state of an elided noun), after "de ces" even for a
+  bare count ("trois de ces nageuses"), and a participle naming people whatever its tag
+  ("78 blessés");
 * ``noun_before``: "une enveloppe de 725 millions", "une hausse de 12,5 %"; a container
   ("d'un montant de", "le nombre de", "le prix du") hands over to the noun it wraps or, before
   it, the noun phrase it describes ("une nouvelle aide ..., d'un montant de" -> aide);
@@ -16,16 +20,20 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``anaphora``: a metric taken up again ("Ce chiffre était de 2 027", "Ces 60 milliards",
   "elle atteint 153,6 %") measures what the previous figure of the sentence measured, else
   (``anaphora_open``) what the last figure of an earlier sentence did;
-* ``apposition``: "soit 169,6 milliards" restates the previous figure's subject;
+* ``apposition``: "soit 169,6 milliards" restates the previous figure's subject; "soit 82 %"
+  after a count is its share (``restated_share``), "soit 40 % de plus" its change;
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
-  else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats");
+  else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats"); never of a rank or a
+  duration, nor of a figure inside a parenthesis closed before it ("80 maires élus : 41 à
+  droite (35 LR, 6 alliés), 30 à gauche" -> maire);
 * what the figure's own form and place say (:mod:`.measures`): ``unit`` ("a ravagé 16 000
   hectares" -> hectare), ``share`` ("soit 5,2 % des passages" -> part), ``change_amount`` ("la
   hausse des impôts de 40 milliards" -> hausse), ``fronted_clause``, ``relative_clause``
   ("l'encours, qui a progressé de"), ``state_of_noun``; "en", "d'entre eux", "son montant"
   take up an earlier metric;
-* a figure in a parenthesis after another ("(4 055, +13 %)") glosses the same noun phrase;
+* a figure in a parenthesis after another ("(4 055, +13 %)") or after another's own noun
+  phrase ("5,1 millions de spectateurs (+200 000)") glosses the same noun phrase;
   the level reached after a change ("un repli à 91,1 %") measures the metric read before,
   not the change;
 * a percentage restating a noun of share ("la majorité des arrivées, environ 60 %",
@@ -77,6 +85,7 @@ from factcheck.context.measures import (
     quantifier_share,
     relative,
     relative_antecedent,
+    threshold_noun,
     unit_subject,
 )
 from factcheck.context.nlp import Figure, Tok
@@ -93,7 +102,6 @@ from factcheck.context.nouns import (
     ordinal_noun,
     out_of_next,
     shares_next_noun,
-    threshold_noun,
 )
 from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
 from factcheck.context.pending import SubjectResult, resolve_pending
@@ -272,7 +280,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         prev = toks[fig.first - 1].lower if fig.first > 0 else ""
         if prev in data.appositions:
-            pending[n] = "apposition"
+            # "4 277 personnes, dont 3 492 à Paris, soit 82 %": a share of a count restated;
+            # "soit 169,6 milliards", "soit 40 % de plus": the same metric.
+            share = kind == Kind.PERCENT and (
+                fig.last >= len(toks) or toks[fig.last].lower not in grammar().de_links)
+            pending[n] = "restated_share" if share else "apposition"
             continue
         if (k := fronted_subject(toks, fig, data)) is not None:
             # "Estimée à 29,6 Mt, la production de blé recule": the main clause's subject.
@@ -349,6 +361,11 @@ def _gloss(
     h = parenthesis_head(toks, fig, data)
     if h is None or demonstrative_metric(toks, h):
         return None  # "son montant (3,5 milliards)": a metric named earlier
+    if n > 0 and figs[n - 1].first <= h < figs[n - 1].last \
+            and (prev := results[n - 1]) is not None and prev.subject is not None:
+        # "4,2 millions de spectateurs (+130 000)": the phrase glossed is the figure's own,
+        # its head a word of the figure ("millions"): the gloss measures what it measures.
+        return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
     return _headed(toks, fig, h, data, "gloss")
 
 
