@@ -125,6 +125,20 @@ class CalendarSpans:
         first = date(year, month, day)
         return (first, last) if first < last and (last - first).days <= 92 else None
 
+    def _undated_day(self, day: date, as_of: bool, future: bool) -> date:
+        """The year of a day written without one: a stock's day ("au 31 décembre", ``as_of``)
+        is the last such day on or before publication, a count already made; otherwise the
+        nearest one, as the figure extractor gives it ("sont appelés aux urnes le 9 juin"); a
+        projected figure's is the next one."""
+        if self.published is None:
+            return day
+        if future:
+            return shift_year(day, +1) if day < self.published else day
+        if as_of:
+            this_year = shift_year(day, self.published.year - day.year)
+            return this_year if this_year <= self.published else shift_year(this_year, -1)
+        return day.replace(year=nearest_year(day.month, day.day, self.published))
+
     def _day(self, d: str, month: str, year: str | None, future: bool) -> date | None:
         """The day ``d`` of ``month`` as the date pattern reads it (the nearest one)."""
         span = self._month(month, year, future)

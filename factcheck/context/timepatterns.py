@@ -95,7 +95,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:{_prefix(w['day_range_to'])}|{_prefix(w['between_and'])}"
             rf"{_prefix(w['day_article'])})(?P<d2>\d{{1,2}}) (?P<m2>{months})(?: (?P<y>{YEAR}))?\b"
         ),
-        "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>{YEAR}))?\b"),
+        "part_month": regex.compile(
+            rf"\b(?P<p>{part})[ -]?(?:{_prefix(w.get('part_month_link', []))})?(?P<m>{months})"
+            rf"(?: (?P<y>{YEAR}))?\b"
+        ),
         "month_year": regex.compile(
             rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"
         ),
@@ -126,6 +129,7 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         if d.semesters
         else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
+        "as_of": regex.compile(rf"(?:^|\s){_prefix(w['as_of'])}$") if w.get("as_of") else never,
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         # "une perte de 140 M€ pour 2023,": a year that closes its phrase ("pour 2000 euros"
         # is an amount).

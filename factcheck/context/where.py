@@ -22,6 +22,7 @@ import regex
 
 from factcheck.context.lexicon import grammar, source_data, time_data
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -202,6 +203,8 @@ def _candidates(
             continue
         if source and name in source:
             continue
+        if comparison().search(sentence.lower(), 0, m.start()):
+            continue  # "soit plus que la surface de Paris": a yardstick, not where
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
@@ -231,12 +234,13 @@ def _unknown_ok(
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
     after "à" when it is no person, body, month or weekday and no verb of speech comes
-    before, else None."""
+    before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
+    or an acronym ("au PSG") is never a place."""
     w = world_data()
     name, prep = m.group("p"), m.group("prep").lower()
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
-    if _named_elsewhere(name, names):
+    if _named_elsewhere(name, names) or name in w.body_words or _acronym(name):
         return None
     if prep in grammar().country_preps or _looks_like_region(sentence, m):
         return "region"
@@ -253,6 +257,12 @@ def _unknown_ok(
     if j is not None and (toks[j].lemma in source_data().speech_verbs or toks[j].lower in speech):
         return None
     return "town"
+
+
+def _acronym(name: str) -> bool:
+    """A name in capitals ("PSG", "ONU", "RN"): a body's, a club's or a party's."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _named_elsewhere(name: str, names: tuple[str, ...]) -> bool:
