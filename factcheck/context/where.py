@@ -168,6 +168,11 @@ def place_of(
     prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
     spans = [toks[f.first].start for f in figs if f.first < len(toks)]
     candidates = _candidates(sentence, toks, source, names, spans)
+    # A figure in brackets glosses what comes before them: no place after the bracket is its
+    # ("(+140 % entre le 27 juin et le 3 juillet) après la mort de N., tué à Nanterre").
+    bracketed = sentence.rfind("(", 0, fstart) > sentence.rfind(")", 0, fstart)
+    if bracketed and sentence.find(")", fend) >= 0:
+        nxt = min(nxt, sentence.find(")", fend))
     after = [c for c in candidates if fend <= c[0] < nxt]
     if after:
         return after[0][2:]
@@ -178,7 +183,7 @@ def place_of(
     before_c = [c for c in candidates if prv <= c[0] < fstart]
     if before_c:
         return before_c[-1][2:]
-    later = next((c for c in candidates if c[0] >= nxt), None)
+    later = None if bracketed else next((c for c in candidates if c[0] >= nxt), None)
     if later is not None and not _clause_break(toks, fig.last, later[0]):
         return later[2:]
     return None, True
@@ -211,13 +216,18 @@ def _candidates(
         if ok:
             place = name  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
             listed = ok == "region"
-        if not place:
-            continue
+        if not place or _LISTED.match(sentence, m.end("p")):
+            continue  # "de Toulouse, Perpignan et Mayotte": several places, not one
         if out and _apposed(sentence[out[-1][1] : m.start()]) \
                 and not any(out[-1][1] <= f < m.start() for f in figures):
             continue
         out.append((m.start("p"), m.end("p"), place, listed))
     return out
+
+
+#: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
+_NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:\([^()]*\)\s*)?"
+_LISTED = regex.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*{_NAME}(?:,|et\s|ou\s)\s*\p{{Lu}}")
 
 
 def _apposed(gap: str) -> bool:
