@@ -57,6 +57,7 @@ def patterns() -> dict[str, regex.Pattern[str]]:
                 forms.add(lemma[: len(lemma) - len(ending)] + form)
     year = r"(?:19|20)\d{2}"
     part = _alt(w["month_start"] + w["month_end"] + w["month_mid"])
+    ends = _alt(w["year_part_first"] + w["year_part_last"])
     return {
         "since_anchor": regex.compile(
             rf"\b{_prefix(w['since_named'])}(?P<a>{_alt(list(d.anchors))})\b"
@@ -98,6 +99,14 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "part_month": regex.compile(
             rf"\b(?P<p>{part})[ -]?(?:{_prefix(w.get('part_month_link', []))})?(?P<m>{months})"
             rf"(?: (?P<y>{YEAR}))?\b"
+        ),
+        "year_week": regex.compile(
+            rf"\b(?P<o>{ends}) "
+            rf"{_prefix(w['year_week'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
+        ),
+        "year_months": regex.compile(
+            rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) "
+            rf"{_prefix(w['year_months'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
         ),
         "month_year": regex.compile(
             rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"

@@ -3,7 +3,8 @@
 Time expressions of the sentence are found with patterns built from
 ``lang/fr/context_time.toml`` and resolved against the publication date:
 
-* explicit dates and months ("le 4 janvier", "février 2022", "à la fin de juin", "en 2024");
+* explicit dates and months ("le 4 janvier", "février 2022", "à la fin de juin", "en 2024",
+  "la dernière semaine de 2024", "les six premiers mois de 2022");
   a stock's day without a year ("au 31 décembre") is the last one on or before publication;
 * weekdays: the most recent such day on or before publication ("jeudi"); "dans la nuit de
   samedi à dimanche" spans both days;
@@ -167,17 +168,12 @@ class TimeResolver(CalendarSpans):
                         as_of = bool(pats["as_of"].search(low, 0, m.start()))
                         when = self._undated_day(when, as_of, future)
                     add(m, "point", when, when)
-        for m in pats["part_month"].finditer(low):
-            span = self._month(m["m"], m["y"])
-            if span:
-                first, last = span
-                if m["p"] in d.words["month_end"]:
-                    first = first.replace(day=21)
-                elif m["p"] in d.words["month_start"]:
-                    last = first.replace(day=10)
-                else:
-                    first, last = first.replace(day=11), first.replace(day=20)
-                add(m, "point", first, last)
+        for key in ("part_month", "year_week", "year_months"):
+            # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
+            for m in pats[key].finditer(low):
+                span = self._part_month(m) if key == "part_month" else self._part_year(m)
+                if span:
+                    add(m, "point", *span)
         for key in ("month_year", "in_month"):
             for m in pats[key].finditer(low):
                 y = m.groupdict().get("y")
