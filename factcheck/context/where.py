@@ -201,10 +201,13 @@ def _candidates(
     the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
+    named = [(x.start(), x.end()) for n in w.not_places
+             for x in regex.finditer(regex.escape(n), sentence)]
     for m in _place_pattern().finditer(sentence):
         name = m.group("p")
         before = sentence[: m.start()].split()
-        if before and before[-1].lower() in w.place_not_after:
+        if (before and before[-1].lower() in w.place_not_after) \
+                or any(s <= m.start("p") < e for s, e in named):  # "les Gîtes de France"
             continue
         if source and name in source:
             continue

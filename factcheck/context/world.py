@@ -40,7 +40,7 @@ class WorldData:
     ambiguous_cities: dict[str, str]  # [ambiguous_cities]: spelling as written -> city
     ambiguous_after: frozenset[str]
     ambiguous_city_after: frozenset[str]
-    not_places: frozenset[str]  # names as written that start with a place but are none
+    not_places: frozenset[str]  # names as written that hold a place but are none
     town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
