@@ -138,6 +138,9 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         if d.semesters
         else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
+        # "depuis le début de l'épidémie, en août 2024": a date in apposition to a since-phrase.
+        "since_apposed": regex.compile(rf"\b{_prefix(w['since_apposed'])}[^,.;:()]{{1,40}}, $")
+        if w.get("since_apposed") else never,
         "as_of": regex.compile(rf"(?:^|\s){_prefix(w['as_of'])}$") if w.get("as_of") else never,
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         # "une perte de 140 M€ pour 2023,": a year that closes its phrase ("pour 2000 euros"
@@ -153,3 +156,12 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         else never,
         "speech_before": regex.compile(rf"\b(?:{_alt(sorted(forms))})\s*$"),
     }
+
+
+def starts_period(low: str, start: int, end: int) -> bool:
+    """Whether the expression at ``low[start:end]`` starts a period: after "depuis" ("depuis
+    lundi"), or between commas after a since-phrase ("depuis le début de l'épidémie, en août
+    2024, ...")."""
+    pats = patterns()
+    return bool(pats["since_point"].search(low[:start]) or (
+        pats["since_apposed"].search(low[:start]) and low[end:].lstrip().startswith(",")))

@@ -42,7 +42,7 @@ import regex
 from factcheck.context.calendar_spans import CalendarSpans, month_end, shift_month, shift_year
 from factcheck.context.editions import editions
 from factcheck.context.lexicon import time_data
-from factcheck.context.timepatterns import comparison, patterns
+from factcheck.context.timepatterns import comparison, patterns, starts_period
 from factcheck.models import Kind, Mention
 
 
@@ -98,9 +98,9 @@ class TimeResolver(CalendarSpans):
                 kind == "point"
                 and first is not None
                 and (self.published is None or first <= self.published)
-                and pats["since_point"].search(low[:s])
+                and starts_period(low, s, e)
             ):
-                kind, last = "since", None  # "depuis lundi", "depuis le début de l'hiver"
+                kind, last = "since", None
             found.append(_Expr(s, e, kind, first, last, speech, rule))
 
         rule = ""
