@@ -139,7 +139,9 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
     if lead is not None:
         lead = (max(lead[0], body_start), lead[1])  # the lead without its dateline
-    vote(_places_named(text[lead[0] : lead[1]], placed) if lead else [], "lead")
+    # The lead's national bodies vote once, with the others, as "bodies": one body named in
+    # the lead is one piece of evidence, not two.
+    vote(_places_named(text[lead[0] : lead[1]], placed, bodies=False) if lead else [], "lead")
     if placed:
         top, n = placed.most_common(1)[0]
         vote([top] if n * 2 > sum(placed.values()) else [], "figures")
@@ -153,11 +155,14 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     return ArticlePlace(best, tuple(k for k in VOTES if k in kinds[best]))
 
 
-def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
+def _places_named(text: str, read: Iterable[str] = (), bodies: bool = True) -> set[str]:
     """The known places a headline or a lead names, the places the article's figures were
-    read at that it names ("à Barsalogho", a town the places data does not list), and the
-    countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
-    found = {p for _, p in known_places(text)} | national_countries(text)
+    read at that it names ("à Barsalogho", a town the places data does not list), and, with
+    ``bodies`` (a headline), the countries of the national bodies it names ("Le gouvernement
+    allemand tombe d'accord")."""
+    found = {p for _, p in known_places(text)}
+    if bodies:
+        found |= national_countries(text)
     found |= {p for p in read if regex.search(rf"(?<![\w-]){regex.escape(p)}(?![\w-])", text)}
     return found
 

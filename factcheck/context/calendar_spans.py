@@ -11,6 +11,7 @@ import regex
 
 from factcheck.context.lexicon import time_data
 from factcheck.extract.dates import nearest_year
+from factcheck.extract.numbers import cardinal_value
 
 
 def month_end(y: int, m: int) -> date:
@@ -125,6 +126,51 @@ class CalendarSpans:
         first = date(year, month, day)
         return (first, last) if first < last and (last - first).days <= 92 else None
 
+    def _part_month(self, m: regex.Match[str]) -> tuple[date, date] | None:
+        """Days 21 to the end of the month for "fin juin", 1 to 10 for "début juin", 11 to 20
+        for "mi-juin"."""
+        span = self._month(m["m"], m["y"])
+        if span is None:
+            return None
+        first, last = span
+        words = time_data().words
+        if m["p"] in words["month_end"]:
+            return first.replace(day=21), last
+        if m["p"] in words["month_start"]:
+            return first, first.replace(day=10)
+        return first.replace(day=11), first.replace(day=20)
+
+    def _part_year(self, m: regex.Match[str]) -> tuple[date, date] | None:
+        """The first or last week of a year, Monday to Sunday as ISO 8601 counts them ("la
+        dernière semaine de 2024": 23 to 29 December, the week of 28 December), or its first
+        or last months ("les six premiers mois de 2022": January to June)."""
+        y = int(m["y"])
+        last = m["o"] in time_data().words["year_part_last"]
+        if "n" not in m.groupdict():
+            day = date(y, 12, 28) if last else date(y, 1, 4)
+            monday = day - timedelta(days=day.weekday())
+            return monday, monday + timedelta(days=6)
+        n = int(m["n"]) if m["n"].isdigit() else cardinal_value(m["n"], "fr")
+        if n is None or not 1 <= n <= 12 or n != int(n):
+            return None
+        if last:
+            return date(y, 13 - int(n), 1), date(y, 12, 31)
+        return date(y, 1, 1), month_end(y, int(n))
+
+    def _undated_day(self, day: date, as_of: bool, future: bool) -> date:
+        """The year of a day written without one: a stock's day ("au 31 décembre", ``as_of``)
+        is the last such day on or before publication, a count already made; otherwise the
+        nearest one, as the figure extractor gives it ("sont appelés aux urnes le 9 juin"); a
+        projected figure's is the next one."""
+        if self.published is None:
+            return day
+        if future:
+            return shift_year(day, +1) if day < self.published else day
+        if as_of:
+            this_year = shift_year(day, self.published.year - day.year)
+            return this_year if this_year <= self.published else shift_year(this_year, -1)
+        return day.replace(year=nearest_year(day.month, day.day, self.published))
+
     def _day(self, d: str, month: str, year: str | None, future: bool) -> date | None:
         """The day ``d`` of ``month`` as the date pattern reads it (the nearest one)."""
         span = self._month(month, year, future)
@@ -181,6 +227,10 @@ class CalendarSpans:
         if rule == "next_month":
             y, m = (p.year, p.month + 1) if p.month < 12 else (p.year + 1, 1)
             return date(y, m, 1), month_end(y, m)
+        if rule == "year_end":
+            # "en fin d'année": this year's last day when projected, else the last one passed.
+            end = date(p.year, 12, 31)
+            return (end, end) if future or end <= p else (date(p.year - 1, 12, 31),) * 2
         if rule == "next_year":
             return date(p.year + 1, 1, 1), date(p.year + 1, 12, 31)
         if rule == "night":

@@ -57,6 +57,7 @@ def patterns() -> dict[str, regex.Pattern[str]]:
                 forms.add(lemma[: len(lemma) - len(ending)] + form)
     year = r"(?:19|20)\d{2}"
     part = _alt(w["month_start"] + w["month_end"] + w["month_mid"])
+    ends = _alt(w["year_part_first"] + w["year_part_last"])
     return {
         "since_anchor": regex.compile(
             rf"\b{_prefix(w['since_named'])}(?P<a>{_alt(list(d.anchors))})\b"
@@ -95,7 +96,18 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:{_prefix(w['day_range_to'])}|{_prefix(w['between_and'])}"
             rf"{_prefix(w['day_article'])})(?P<d2>\d{{1,2}}) (?P<m2>{months})(?: (?P<y>{YEAR}))?\b"
         ),
-        "part_month": regex.compile(rf"\b(?P<p>{part})[ -]?(?P<m>{months})(?: (?P<y>{YEAR}))?\b"),
+        "part_month": regex.compile(
+            rf"\b(?P<p>{part})[ -]?(?:{_prefix(w.get('part_month_link', []))})?(?P<m>{months})"
+            rf"(?: (?P<y>{YEAR}))?\b"
+        ),
+        "year_week": regex.compile(
+            rf"\b(?P<o>{ends}) "
+            rf"{_prefix(w['year_week'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
+        ),
+        "year_months": regex.compile(
+            rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) "
+            rf"{_prefix(w['year_months'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
+        ),
         "month_year": regex.compile(
             rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"
         ),
@@ -126,6 +138,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         if d.semesters
         else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
+        # "depuis le début de l'épidémie, en août 2024": a date in apposition to a since-phrase.
+        "since_apposed": regex.compile(rf"\b{_prefix(w['since_apposed'])}[^,.;:()]{{1,40}}, $")
+        if w.get("since_apposed") else never,
+        "as_of": regex.compile(rf"(?:^|\s){_prefix(w['as_of'])}$") if w.get("as_of") else never,
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         # "une perte de 140 M€ pour 2023,": a year that closes its phrase ("pour 2000 euros"
         # is an amount).
@@ -140,3 +156,12 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         else never,
         "speech_before": regex.compile(rf"\b(?:{_alt(sorted(forms))})\s*$"),
     }
+
+
+def starts_period(low: str, start: int, end: int) -> bool:
+    """Whether the expression at ``low[start:end]`` starts a period: after "depuis" ("depuis
+    lundi"), or between commas after a since-phrase ("depuis le début de l'épidémie, en août
+    2024, ...")."""
+    pats = patterns()
+    return bool(pats["since_point"].search(low[:start]) or (
+        pats["since_apposed"].search(low[:start]) and low[end:].lstrip().startswith(",")))

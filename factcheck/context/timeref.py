@@ -3,7 +3,9 @@
 Time expressions of the sentence are found with patterns built from
 ``lang/fr/context_time.toml`` and resolved against the publication date:
 
-* explicit dates and months ("le 4 janvier", "février 2022", "fin janvier", "en 2024");
+* explicit dates and months ("le 4 janvier", "février 2022", "à la fin de juin", "en 2024",
+  "la dernière semaine de 2024", "les six premiers mois de 2022");
+  a stock's day without a year ("au 31 décembre") is the last one on or before publication;
 * weekdays: the most recent such day on or before publication ("jeudi"); "dans la nuit de
   samedi à dimanche" spans both days;
 * ranges of days and months ("du 6 au 12 janvier", "entre le 17 et le 23 mars", "de mai
@@ -40,8 +42,7 @@ import regex
 from factcheck.context.calendar_spans import CalendarSpans, month_end, shift_month, shift_year
 from factcheck.context.editions import editions
 from factcheck.context.lexicon import time_data
-from factcheck.context.timepatterns import comparison, patterns
-from factcheck.extract.dates import nearest_year
+from factcheck.context.timepatterns import comparison, patterns, starts_period
 from factcheck.models import Kind, Mention
 
 
@@ -97,9 +98,9 @@ class TimeResolver(CalendarSpans):
                 kind == "point"
                 and first is not None
                 and (self.published is None or first <= self.published)
-                and pats["since_point"].search(low[:s])
+                and starts_period(low, s, e)
             ):
-                kind, last = "since", None  # "depuis lundi", "depuis le début de l'hiver"
+                kind, last = "since", None
             found.append(_Expr(s, e, kind, first, last, speech, rule))
 
         rule = ""
@@ -163,25 +164,16 @@ class TimeResolver(CalendarSpans):
                 day = 1 if m["d"] == "1er" else int(m["d"])
                 if 1 <= day <= span[1].day:  # not "le 0 janvier" nor "le 31 avril"
                     when = span[0].replace(day=day)
-                    if not m["y"] and self.published:
-                        if not future:
-                            # The year the figure extractor gives the date ("sont appelés
-                            # aux urnes le 9 juin"): the nearest one.
-                            when = when.replace(year=nearest_year(when.month, day, self.published))
-                        elif when < self.published:
-                            when = shift_year(when, +1)
+                    if not m["y"]:
+                        as_of = bool(pats["as_of"].search(low, 0, m.start()))
+                        when = self._undated_day(when, as_of, future)
                     add(m, "point", when, when)
-        for m in pats["part_month"].finditer(low):
-            span = self._month(m["m"], m["y"])
-            if span:
-                first, last = span
-                if m["p"] in d.words["month_end"]:
-                    first = first.replace(day=21)
-                elif m["p"] in d.words["month_start"]:
-                    last = first.replace(day=10)
-                else:
-                    first, last = first.replace(day=11), first.replace(day=20)
-                add(m, "point", first, last)
+        for key in ("part_month", "year_week", "year_months"):
+            # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
+            for m in pats[key].finditer(low):
+                span = self._part_month(m) if key == "part_month" else self._part_year(m)
+                if span:
+                    add(m, "point", *span)
         for key in ("month_year", "in_month"):
             for m in pats[key].finditer(low):
                 y = m.groupdict().get("y")
@@ -279,10 +271,10 @@ class TimeResolver(CalendarSpans):
         if not near and not bare_term \
                 and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
             # A clause that does not say when continues the previous ones ("..., et que
-            # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022");
-            # one that says it in words the publication date would resolve ("cette année",
-            # no date) is not dated by another.
-            near = [e for e in content if e.end <= start][-1:]
+            # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022"),
+            # nor a period counted back, its own figure's ("contre 2 361 un an plus tôt");
+            # one that says it in words the publication date would resolve is not dated.
+            near = [e for e in content if e.end <= start and e.rule not in shifted][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
             back_year = best.rule in words.get("shifted_back_year", ())

@@ -22,6 +22,7 @@ import regex
 
 from factcheck.context.lexicon import grammar, source_data, time_data
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -167,6 +168,11 @@ def place_of(
     prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
     spans = [toks[f.first].start for f in figs if f.first < len(toks)]
     candidates = _candidates(sentence, toks, source, names, spans)
+    # A figure in brackets glosses what comes before them: no place after the bracket is its
+    # ("(+140 % entre le 27 juin et le 3 juillet) après la mort de N., tué à Nanterre").
+    bracketed = sentence.rfind("(", 0, fstart) > sentence.rfind(")", 0, fstart)
+    if bracketed and sentence.find(")", fend) >= 0:
+        nxt = min(nxt, sentence.find(")", fend))
     after = [c for c in candidates if fend <= c[0] < nxt]
     if after:
         return after[0][2:]
@@ -177,7 +183,7 @@ def place_of(
     before_c = [c for c in candidates if prv <= c[0] < fstart]
     if before_c:
         return before_c[-1][2:]
-    later = next((c for c in candidates if c[0] >= nxt), None)
+    later = None if bracketed else next((c for c in candidates if c[0] >= nxt), None)
     if later is not None and not _clause_break(toks, fig.last, later[0]):
         return later[2:]
     return None, True
@@ -195,26 +201,36 @@ def _candidates(
     the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
+    named = [(x.start(), x.end()) for n in w.not_places
+             for x in regex.finditer(regex.escape(n), sentence)]
     for m in _place_pattern().finditer(sentence):
         name = m.group("p")
         before = sentence[: m.start()].split()
-        if before and before[-1].lower() in w.place_not_after:
+        if (before and before[-1].lower() in w.place_not_after) \
+                or any(s <= m.start("p") < e for s, e in named):  # "les Gîtes de France"
             continue
         if source and name in source:
             continue
+        if comparison().search(sentence.lower(), 0, m.start()):
+            continue  # "soit plus que la surface de Paris": a yardstick, not where
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
         if ok:
             place = name  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
             listed = ok == "region"
-        if not place:
-            continue
+        if not place or _LISTED.match(sentence, m.end("p")):
+            continue  # "de Toulouse, Perpignan et Mayotte": several places, not one
         if out and _apposed(sentence[out[-1][1] : m.start()]) \
                 and not any(out[-1][1] <= f < m.start() for f in figures):
             continue
         out.append((m.start("p"), m.end("p"), place, listed))
     return out
+
+
+#: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
+_NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:\([^()]*\)\s*)?"
+_LISTED = regex.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*{_NAME}(?:,|et\s|ou\s)\s*\p{{Lu}}")
 
 
 def _apposed(gap: str) -> bool:
@@ -231,12 +247,13 @@ def _unknown_ok(
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
     after "à" when it is no person, body, month or weekday and no verb of speech comes
-    before, else None."""
+    before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
+    or an acronym ("au PSG") is never a place."""
     w = world_data()
     name, prep = m.group("p"), m.group("prep").lower()
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
-    if _named_elsewhere(name, names):
+    if _named_elsewhere(name, names) or name in w.body_words or _acronym(name):
         return None
     if prep in grammar().country_preps or _looks_like_region(sentence, m):
         return "region"
@@ -253,6 +270,12 @@ def _unknown_ok(
     if j is not None and (toks[j].lemma in source_data().speech_verbs or toks[j].lower in speech):
         return None
     return "town"
+
+
+def _acronym(name: str) -> bool:
+    """A name in capitals ("PSG", "ONU", "RN"): a body's, a club's or a party's."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _named_elsewhere(name: str, names: tuple[str, ...]) -> bool:

@@ -40,9 +40,11 @@ class WorldData:
     ambiguous_cities: dict[str, str]  # [ambiguous_cities]: spelling as written -> city
     ambiguous_after: frozenset[str]
     ambiguous_city_after: frozenset[str]
-    not_places: frozenset[str]  # names as written that start with a place but are none
+    not_places: frozenset[str]  # names as written that hold a place but are none
     town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
+    #: Names as written that are a body, never a place ("Parlement", "Reuters").
+    body_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -98,6 +100,9 @@ def world_data(code: str = "fr") -> WorldData:
         not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
         town_preps=_words(places_file, "town_after", "places"),
         counting_verbs=_words(places_file, "counting_verbs", "places"),
+        body_words=frozenset(str(w) for w in [*places_file.get("body_words", []),
+                                              *load_data(code, "article_place").get("agencies",
+                                                                                    [])]),
     )
 
 

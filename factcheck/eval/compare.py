@@ -164,10 +164,21 @@ def _folded_words(value: Any) -> list[str]:
     return _strip_accents(text.casefold()).replace("-", " ").replace("'", " ").split()
 
 
+def _place_words(value: Any) -> list[str]:
+    """The words of a place name, a hyphenated name kept whole: "Île-de-France" is one word,
+    so "France" is not inside it (nor "Denis" inside "Seine-Saint-Denis")."""
+    text = _strip_accents((as_text(value) or "").casefold()).replace("'", " ").replace("’", " ")
+    return text.split()
+
+
 def same_place(predicted: Any, gold: Any) -> bool:
-    """Places match when one names the other: equal, or the words of one inside the other's
-    ("Paris" / "Paris 11e", "Derna" / "ville de Derna"), case and accents aside."""
-    p, g = _folded_words(predicted), _folded_words(gold)
+    """Places match when one names the other: equal (a hyphen as a spelling: "Île-de-France" /
+    "ile de france"), or the words of one inside the other's ("Paris" / "Paris 11e", "Derna" /
+    "ville de Derna"), case and accents aside. A hyphenated name is one word: "France" does not
+    name "Île-de-France"."""
+    if _folded_words(predicted) and _folded_words(predicted) == _folded_words(gold):
+        return True
+    p, g = _place_words(predicted), _place_words(gold)
     if not p or not g:
         return False
     return set(p) <= set(g) or set(g) <= set(p)

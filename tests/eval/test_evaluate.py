@@ -321,7 +321,9 @@ def test_every_figure_is_counted_exactly_once(gold_spans, pred_spans) -> None:
 @pytest.mark.parametrize(("pred", "gold", "ok"), [
     ("Paris", "Paris", True), ("ville de Derna", "Derna", True),
     ("Île-de-France", "ile de france", True), ("Lyon", "Marseille", False),
-    (None, "Paris", False)])
+    ("France", "Île-de-France", False), ("Île-de-France", "France", False),
+    ("Saint-Denis", "Seine-Saint-Denis", False), ("Seine-Saint-Denis", "Seine-Saint-Denis", True),
+    ("Côte d'Ivoire", "côte d’ivoire", True), (None, "Paris", False)])
 def test_places_match_when_one_names_the_other(pred, gold, ok) -> None:
     from factcheck.eval.compare import same_place
 
