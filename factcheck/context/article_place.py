@@ -14,7 +14,9 @@ Each piece of evidence gives votes to a place: :data:`VOTES` for the dateline, t
 and the lead, up to ``VOTES["figures"]`` for the share of placed figures located there, one
 for a country whose national bodies are named. The place with the most votes is the
 article's when it has at least :data:`MIN_VOTES` and no other place has as many: one piece of
-evidence alone (a dateline, one body) never decides, nor does a tie. Without evidence, no
+evidence alone (a dateline, one body named outside the lead) never decides, nor does a tie;
+a national body named in the lead votes twice, as the lead and as a body (the lead
+attributes the story to it). Without evidence, no
 place: none is ever guessed.
 """
 
@@ -139,9 +141,11 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
     if lead is not None:
         lead = (max(lead[0], body_start), lead[1])  # the lead without its dateline
-    # The lead's national bodies vote once, with the others, as "bodies": one body named in
-    # the lead is one piece of evidence, not two.
-    vote(_places_named(text[lead[0] : lead[1]], placed, bodies=False) if lead else [], "lead")
+    # A national body named in the lead votes as the lead and again as a body: a lead that
+    # attributes the story to a national body ("selon l'Insee", "la Cour constitutionnelle
+    # allemande a jugé") places it in that country. Measured (2026-12-05): voting it once
+    # costs 65 right places on the real-news dev texts and 3 on the frozen ones.
+    vote(_places_named(text[lead[0] : lead[1]], placed) if lead else [], "lead")
     if placed:
         top, n = placed.most_common(1)[0]
         vote([top] if n * 2 > sum(placed.values()) else [], "figures")
@@ -155,14 +159,11 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     return ArticlePlace(best, tuple(k for k in VOTES if k in kinds[best]))
 
 
-def _places_named(text: str, read: Iterable[str] = (), bodies: bool = True) -> set[str]:
+def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
     """The known places a headline or a lead names, the places the article's figures were
-    read at that it names ("à Barsalogho", a town the places data does not list), and, with
-    ``bodies`` (a headline), the countries of the national bodies it names ("Le gouvernement
-    allemand tombe d'accord")."""
-    found = {p for _, p in known_places(text)}
-    if bodies:
-        found |= national_countries(text)
+    read at that it names ("à Barsalogho", a town the places data does not list), and the
+    countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
+    found = {p for _, p in known_places(text)} | national_countries(text)
     found |= {p for p in read if regex.search(rf"(?<![\w-]){regex.escape(p)}(?![\w-])", text)}
     return found
 
