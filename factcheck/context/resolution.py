@@ -52,6 +52,19 @@ def is_role(word: str) -> bool:
     return _fold(word) in _resolution().roles
 
 
+def names_a_person(name: str) -> bool:
+    """A person's name: two capitalised words ("Jérôme Salomon"), or a role before a name
+    ("ministre de la santé Olivier Véran"); not a body named in capitals ("Santé Publique
+    France")."""
+    words = name.split()
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    if tail == len(words):
+        return len(words) == 2 and not any(c.isdigit() for c in name)
+    return tail >= 2 and any(is_role(w) for w in words[: len(words) - tail])
+
+
 def _head_matches(head: str, earlier: str) -> bool:
     words = _words_of(earlier)
     return bool(words) and words[0] == head and len(words) > 1
