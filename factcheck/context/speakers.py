@@ -164,6 +164,10 @@ def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
             or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
         ):
             j += 2
+        elif j + 3 < len(toks) and t.lower == "en" and toks[j + 2].lower in ("de", "d'") \
+                and toks[j + 1].lower in speech_words().time_span_openers \
+                and toks[j + 3].lower in when:  # "en milieu de journée"
+            j += 4
         else:
             break
     return j
@@ -262,7 +266,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if v > 0 and toks[v - 1].pos == "AUX" and toks[v - 1].verbform == "Inf":
             continue  # "a annoncé avoir demandé": the governing verb names the speaker
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
-        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
+        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v, data) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
@@ -341,8 +345,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
     return None
 
 
-def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
+def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """An auxiliary before the participle at ``v``, past adverbs and words that only set
+    the speaker apart ("a de son côté estimé", "a pour sa part indiqué")."""
+    fillers = data.verb_fillers
     j = v - 1
-    while j >= 0 and toks[j].pos == "ADV":
+    while j >= 0 and (toks[j].pos == "ADV" or (toks[j].lower in fillers
+                                               and toks[j].pos != "AUX")):
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"
