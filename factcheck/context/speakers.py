@@ -181,6 +181,37 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
     return None
 
 
+def _in_relative_after(toks: tuple[Tok, ...], np: list[Tok], fig: int, data: SourceData) -> bool:
+    """Whether the figure at ``fig`` sits in a relative clause describing an unnamed inverted
+    speaker ``np`` ("..., a raconté un retraité qui faisait la queue avec des centaines
+    d'autres"): a witness's words came before. Not a body's own figure ("préviennent les
+    secours, qui maintiennent 1 200 pompiers"), nor when the relative's verb states ("a
+    annoncé la CGT, qui a compté 182 rassemblements")."""
+    if np[0].lower not in ("un", "une"):
+        return False
+    k = np[-1].i + 1
+    while k < fig and toks[k].text == ",":
+        k += 1
+    if k >= fig or toks[k].lower not in speech_words().relatives:
+        return False
+    verbs = [j for j in range(k + 1, fig) if toks[j].pos in ("VERB", "AUX")]
+    return bool(verbs) and not any(
+        speech_at(toks, j, data) or toks[j].lemma in speech_words().counting_verbs
+        for j in verbs)
+
+
+def _inverted_antecedent(toks: tuple[Tok, ...], rel: int, data: SourceData) -> list[Tok] | None:
+    """The inverted speaker a relative pronoun at ``rel`` stands for: ", a annoncé la CGT,
+    qui" -> "la CGT"; None when no verb of speech with an inverted subject ends before it."""
+    m = rel - 1
+    while m >= 0 and (toks[m].text == "," or toks[m].pos in ("DET", "NOUN", "PROPN", "ADJ")):
+        m -= 1
+    if m < 0 or speech_at(toks, m, data) is None:
+        return None
+    np = inverted_at(toks, m, data)
+    return np if np and np[-1].i < rel else None
+
+
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
     """The source of ", a indiqué X" when the speech verb at ``v`` is inverted."""
     j = v - 1
@@ -280,6 +311,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             continue
         inverted = inverted_at(toks, v, data)
         if inverted:
+            if _in_relative_after(toks, inverted, before, data):
+                return None  # "a raconté un retraité qui faisait la queue avec ..."
             return inverted
         if lemma in data.inverted_only or lemma in data.learned_from or lemma in data.denials:
             continue
@@ -293,6 +326,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             j -= 1
         if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
             continue
+        if j >= 0 and toks[j].lower in speech_words().relatives:
+            # "a annoncé la CGT, qui a comptabilisé 182 rassemblements": the antecedent, the
+            # inverted speaker of the verb before.
+            antecedent = _inverted_antecedent(toks, j, data)
+            if antecedent:
+                return antecedent
         # "Moscou dément et affirme que": the subject of the first verb.
         while (
             j > 0
