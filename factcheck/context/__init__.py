@@ -26,10 +26,10 @@ from factcheck.context._repeats import sourced_further_down
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
-from factcheck.context.names import is_generic_source, same_source
+from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.phrases import opens_with_label
-from factcheck.context.resolution import resolve_source
+from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.timeref import TimeResolver, latest_year
@@ -87,6 +87,7 @@ def annotate_many(
                 # A bare head ("a indiqué la préfecture") only for a body named before with it.
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
+                    state.comment(name)
                 continue
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
@@ -137,6 +138,22 @@ class _ArticleState:
     times: TimeResolver
     quote_sources: dict[int, str | None] = field(default_factory=dict)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # sources found, in order
+    # The source of the report, that figures without their own take: the last source named
+    # (not a pronoun's antecedent); None after a sentence setting counts of two sources
+    # against each other ("10 000 selon les syndicats, 4 500 selon la police"): the figures
+    # that follow are neither's, until a source is named again.
+    report: str | None = None
+    report_counts: bool = False  # the report's source was named for figures
+
+    def comment(self, name: str) -> None:
+        """A speaker named in a sentence without figures of its own. A person commenting
+        ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
+        report over from the body named for its figures ("Selon Santé publique France, 597
+        personnes ..."); anyone else does."""
+        if self.report_counts and self.report and (same_source(name, self.report) or (
+                not names_a_person(self.report) and names_a_person(name))):
+            return
+        self.report, self.report_counts = name, False
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
@@ -174,12 +191,12 @@ def _sentence_contexts(
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
         source_mode = "explicit" if source else None
-        if source is None and state.speakers and m.kind in MEASURE_KINDS and not own_source:
+        if source is None and state.report and m.kind in MEASURE_KINDS and not own_source:
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
             # ranks tell the story.
-            source, source_mode = state.speakers[-1][1], "inherited"
+            source, source_mode = state.report, "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
@@ -272,12 +289,16 @@ def _sentence_contexts(
         )
     # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
     # quotation keeps its own figures but does not take over the report that follows.
-    state.speakers.extend((start, c.source) for c, src in zip(out, srcs, strict=True)
-                          if c.source and c.source_mode == "explicit"
-                          and src.takes_over)
-    state.speakers.extend((start, name) for src in srcs
-                          if (name := resolve_source(src.speaker, [s for _, s in state.speakers],
-                                                     article.text)))
+    counted = [c.source for c, src in zip(out, srcs, strict=True)
+               if c.source and c.source_mode == "explicit" and src.takes_over]
+    state.speakers.extend((start, name) for name in counted)
+    if counted:
+        contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
+        state.report, state.report_counts = (None if contrast else counted[-1]), True
+    for src in srcs:
+        if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
+            state.speakers.append((start, name))
+            state.comment(name)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     # A count of days or years ("des 40 dernières années") is no metric a later sentence

@@ -56,6 +56,7 @@ class SpeechWords:
     depending_nouns: frozenset[str] = frozenset()  # "selon les contrats": depending on
     contrast_terms: frozenset[str] = frozenset()  # "contre 75 000 selon la préfecture"
     valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
+    time_span_openers: frozenset[str] = frozenset()  # "en milieu de journée": says when
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -111,6 +112,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         depending_nouns=frozenset(more.get("depending_nouns", [])),
         contrast_terms=frozenset(more.get("contrast_terms", [])),
         valued_at=frozenset(more.get("valued_at", [])),
+        time_span_openers=frozenset(more.get("time_span_openers", [])),
     )
 
 
@@ -151,7 +153,7 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         # The object within its first words ("un panorama détaillé", tagged an adjective).
         # ... or after "à la hausse" ("a révisé à la hausse ses prévisions").
-        head = [x for x in toks[v + 1 : v + 7] if x.pos not in ("ADP", "PUNCT")][:4]
+        head = [x for x in toks[v + 1 : v + 8] if x.pos not in ("ADP", "PUNCT")][:5]
         return report if any(x.lemma in objects or x.lower in objects for x in head) else None
     lemma = speech_lemma(t, data)
     if lemma is not None and t.lower in w.filler_only and not (

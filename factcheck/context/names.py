@@ -4,6 +4,7 @@ ajouté que"), and :func:`same_source` to compare two source names."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -205,6 +206,17 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
 
 def _acronym(long_name: str) -> str:
     return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
+
+
+def contrasts_sources(names: Iterable[str | None]) -> bool:
+    """Whether a sentence's figures are stated by two sources that are not one ("10 000
+    selon les syndicats, 4 500 selon la police"): a report whose counts disagree, whose
+    following figures are neither source's."""
+    found: list[str] = []
+    for name in names:
+        if name and not any(same_source(name, f) for f in found):
+            found.append(name)
+    return len(found) > 1
 
 
 def same_source(a: str | None, b: str | None) -> bool:

@@ -52,6 +52,19 @@ def is_role(word: str) -> bool:
     return _fold(word) in _resolution().roles
 
 
+def names_a_person(name: str) -> bool:
+    """A person's name: two capitalised words ("Jérôme Salomon"), or a role before a name
+    ("ministre de la santé Olivier Véran"); not a body named in capitals ("Santé Publique
+    France")."""
+    words = name.split()
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    if tail == len(words):
+        return len(words) == 2 and not any(c.isdigit() for c in name)
+    return tail >= 2 and any(is_role(w) for w in words[: len(words) - tail])
+
+
 def _head_matches(head: str, earlier: str) -> bool:
     words = _words_of(earlier)
     return bool(words) and words[0] == head and len(words) > 1
@@ -151,6 +164,7 @@ def _describes(words: list[str]) -> bool:
 _ABOUT = 3  # times a one-word name recurs in an article that is about that body
 
 
+@lru_cache(maxsize=256)
 def _described_as(name: str, head: str, article_text: str) -> bool:
     """Whether the article sets the description ``head`` beside the body ``name``, before it
     ("le constructeur Stellantis", "le groupe automobile Stellantis") or in apposition after
@@ -158,7 +172,7 @@ def _described_as(name: str, head: str, article_text: str) -> bool:
     again and again (the body the article is about: "le groupe" for "Stellantis")."""
     if not any(w[:1].isupper() for w in name.split()):
         return False
-    plain = _plain(article_text)
+    plain = _plain_article(article_text)
     if len(name.split()) == 1 and plain.count(_plain(name)) >= _ABOUT:
         return True  # "Stellantis" named again and again: the body the article is about
     for m in regex.finditer(regex.escape(_plain(name)), plain):
@@ -234,13 +248,42 @@ def defined_acronyms(article_text: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A person's name of two words or more in an article, with what surrounds it."""
+
+    run: str
+    before: str  # folded text before it on its line ("le president, ")
+    after: str  # folded 60 characters after it (", son president")
+    line: str  # the text before it on its line, as written
+    comma_before: bool  # an apposition closes right before it ("la chanceliere, Rachel")
+    comma_after: bool  # an apposition opens right after it ("Alain Rousset, son")
+
+
+@lru_cache(maxsize=16)
+def _named_people(article_text: str) -> tuple[_Named, ...]:
+    """The names of persons an article gives, with their surroundings: read once per article,
+    for all its roles (a long article has many)."""
+    out = []
+    for start, end, run in name_runs(article_text):
+        if len(run.split()) < 2 or not is_person_like(run):
+            continue
+        line = article_text[max(0, start - 80) : start].split("\n")[-1]
+        out.append(_Named(run, _fold(line), _fold(article_text[end : end + 60]), line,
+                          article_text[max(0, start - 200) : start].rstrip().endswith(","),
+                          article_text[end : end + 1] == ","))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
 def role_holder(name: str | None, article_text: str) -> str | None:
     """The person an article names with the role ``name`` stands for: a name of two words or
     more set in apposition to the role ("Alain Rousset, son président," -> "le président";
     "la chancelière, Rachel Reeves,") or right after it ("le préfet Jacques Billant",
     "l'adjoint aux finances Joël Canicave"). A role with a complement ("le président de la
     Région") needs that complement beside the name. None when ``name`` is no role
-    (``roles``), or when no one, or more than one person, holds it in the article."""
+    (``roles``), or when no one, or more than one person, holds it in the article. Cached
+    per article and role."""
     if not name or any(w[:1].isupper() for w in name.split()):
         return None
     words = _words_of(name)
@@ -249,28 +292,27 @@ def role_holder(name: str | None, article_text: str) -> str | None:
     title = regex.escape(words[0])
     complement = " ".join(words[1:])
     found = []
-    for start, end, run in name_runs(article_text):
-        if len(run.split()) < 2 or not is_person_like(run):
+    for named in _named_people(article_text):
+        if complement and complement not in f"{named.before} {named.after}":
             continue
-        after = _fold(article_text[end : end + 60])  # "Alain Rousset, son président"
-        line = article_text[max(0, start - 80) : start].split("\n")[-1]
-        before = _fold(line)  # "le président, Alain Rousset", "le préfet Jacques Billant"
-        window = f"{before} {after}"
-        if complement and complement not in window:
-            continue
-        apposed_after = article_text[end : end + 1] == "," and regex.match(
-            rf"(?:\w+ ){{0,2}}{title}\b", after)
-        apposed_before = article_text[:start].rstrip().endswith(",") and regex.search(
-            rf"\b{title}\b[\w ]{{0,40}}$", before)
-        right_before = _title_right_before(line, words[0])  # "le préfet Jacques Billant"
-        if apposed_after or apposed_before or right_before:
-            found.append(run)
+        apposed_after = named.comma_after and regex.match(rf"(?:\w+ ){{0,2}}{title}\b",
+                                                          named.after)
+        apposed_before = named.comma_before and regex.search(rf"\b{title}\b[\w ]{{0,40}}$",
+                                                             named.before)
+        if apposed_after or apposed_before or _title_right_before(named.line, words[0]):
+            found.append(named.run)
     return found[0] if len(set(found)) == 1 else None
 
 
 def _plain(s: str) -> str:
     """Case and accents folded, one character for one (offsets kept)."""
     return "".join(unicodedata.normalize("NFKD", c)[:1] for c in s.lower())
+
+
+@lru_cache(maxsize=16)
+def _plain_article(article_text: str) -> str:
+    """:func:`_plain` of a whole article, once per article (every description reads it)."""
+    return _plain(article_text)
 
 
 def _title_right_before(line: str, title: str) -> bool:

@@ -164,6 +164,10 @@ def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
             or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
         ):
             j += 2
+        elif j + 3 < len(toks) and t.lower == "en" and toks[j + 2].lower in ("de", "d'") \
+                and toks[j + 1].lower in speech_words().time_span_openers \
+                and toks[j + 3].lower in when:  # "en milieu de journée"
+            j += 4
         else:
             break
     return j
@@ -175,6 +179,37 @@ def _pronoun_in(toks: list[Tok], data: SourceData) -> Tok | None:
         if t.lower.split("-")[-1] in data.pronouns:
             return t
     return None
+
+
+def _in_relative_after(toks: tuple[Tok, ...], np: list[Tok], fig: int, data: SourceData) -> bool:
+    """Whether the figure at ``fig`` sits in a relative clause describing an unnamed inverted
+    speaker ``np`` ("..., a raconté un retraité qui faisait la queue avec des centaines
+    d'autres"): a witness's words came before. Not a body's own figure ("préviennent les
+    secours, qui maintiennent 1 200 pompiers"), nor when the relative's verb states ("a
+    annoncé la CGT, qui a compté 182 rassemblements")."""
+    if np[0].lower not in ("un", "une"):
+        return False
+    k = np[-1].i + 1
+    while k < fig and toks[k].text == ",":
+        k += 1
+    if k >= fig or toks[k].lower not in speech_words().relatives:
+        return False
+    verbs = [j for j in range(k + 1, fig) if toks[j].pos in ("VERB", "AUX")]
+    return bool(verbs) and not any(
+        speech_at(toks, j, data) or toks[j].lemma in speech_words().counting_verbs
+        for j in verbs)
+
+
+def _inverted_antecedent(toks: tuple[Tok, ...], rel: int, data: SourceData) -> list[Tok] | None:
+    """The inverted speaker a relative pronoun at ``rel`` stands for: ", a annoncé la CGT,
+    qui" -> "la CGT"; None when no verb of speech with an inverted subject ends before it."""
+    m = rel - 1
+    while m >= 0 and (toks[m].text == "," or toks[m].pos in ("DET", "NOUN", "PROPN", "ADJ")):
+        m -= 1
+    if m < 0 or speech_at(toks, m, data) is None:
+        return None
+    np = inverted_at(toks, m, data)
+    return np if np and np[-1].i < rel else None
 
 
 def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | None:
@@ -262,7 +297,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if v > 0 and toks[v - 1].pos == "AUX" and toks[v - 1].verbform == "Inf":
             continue  # "a annoncé avoir demandé": the governing verb names the speaker
         made = v > 0 and toks[v - 1].lemma == "faire"  # "font état de", tagged a participle
-        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v) and not made)):
+        if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v, data) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
         known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
@@ -276,6 +311,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             continue
         inverted = inverted_at(toks, v, data)
         if inverted:
+            if _in_relative_after(toks, inverted, before, data):
+                return None  # "a raconté un retraité qui faisait la queue avec ..."
             return inverted
         if lemma in data.inverted_only or lemma in data.learned_from or lemma in data.denials:
             continue
@@ -289,6 +326,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             j -= 1
         if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
             continue
+        if j >= 0 and toks[j].lower in speech_words().relatives:
+            # "a annoncé la CGT, qui a comptabilisé 182 rassemblements": the antecedent, the
+            # inverted speaker of the verb before.
+            antecedent = _inverted_antecedent(toks, j, data)
+            if antecedent:
+                return antecedent
         # "Moscou dément et affirme que": the subject of the first verb.
         while (
             j > 0
@@ -341,8 +384,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
     return None
 
 
-def _has_aux(toks: tuple[Tok, ...], v: int) -> bool:
+def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """An auxiliary before the participle at ``v``, past adverbs and words that only set
+    the speaker apart ("a de son côté estimé", "a pour sa part indiqué")."""
+    fillers = data.verb_fillers
     j = v - 1
-    while j >= 0 and toks[j].pos == "ADV":
+    while j >= 0 and (toks[j].pos == "ADV" or (toks[j].lower in fillers
+                                               and toks[j].pos != "AUX")):
         j -= 1
     return j >= 0 and toks[j].pos == "AUX"

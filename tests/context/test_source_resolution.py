@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.context.names import is_body, is_generic_source, same_source
-from factcheck.context.resolution import resolve_source
+from factcheck.context.resolution import names_a_person, resolve_source
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
                       .read_text("utf-8"))["case"]
@@ -51,3 +51,13 @@ def test_a_body_is_a_head_noun_with_its_complement(name: str, body: bool) -> Non
 
 def test_a_document_without_author_is_generic() -> None:
     assert is_generic_source("l'enquête") and is_generic_source("étude")
+
+
+@pytest.mark.parametrize(("name", "person"), [("Paul Durand", True),
+                                               ("ministre du Logement Paul Durand", True),
+                                               ("Observatoire Régional Des Loyers", False),
+                                               ("Fédération des locataires", False),
+                                               ("CGT", False)])
+def test_a_person_is_two_capitalised_words_or_a_role_before_a_name(name: str,
+                                                                   person: bool) -> None:
+    assert names_a_person(name) is person
