@@ -4,6 +4,11 @@
 that are not breakdowns. Before the sum is checked, these signs say the structure is not
 established, and its status becomes ``uncertain`` (kept for display, never a ``sum_mismatch``):
 
+* ``other_thing``: a part whose counted thing is of another metric family than the total's
+  ("1 200 élèves, dont 1 500 repas"), and nothing says it is a sub-category of it (the same
+  outcome, or a family the total's generic name covers: "personnes, dont 12 morts"): after
+  "dont" or ":" the sentence may go on to something else, and a sum that does not hold then
+  accuses the article of nothing;
 * ``alternatives``: two parts or more each over half the total ("25 millions de tonnes :
   25,17 Mt selon l'un, 25,6 Mt selon l'autre"; "12 400 habitants : 12 100 en 2015, 11 800 en
   2010"). Two parts of a whole cannot each be more than half of it: unless each is at a
@@ -41,8 +46,8 @@ ALTERNATIVE_SHARE = 0.5
 #: How many parts of the order of the total make a list of alternatives.
 MIN_ALTERNATIVES = 2
 #: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
-REASONS = ("alternatives", "competing_sources", "shares_of_answers", "rates_of_subgroups",
-           "groups_of_members", "other_period")
+REASONS = ("other_thing", "alternatives", "competing_sources", "shares_of_answers",
+           "rates_of_subgroups", "groups_of_members", "other_period")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 
@@ -59,6 +64,8 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
                   ts: Sentence, lexicon: Lexicon) -> str | None:
     """Why ``parts`` (of sentence ``ps``) are not established as parts of ``total`` (of
     sentence ``ts``): a reason key, or None."""
+    if any(_other_thing(total, p, lexicon) for p in parts):
+        return "other_thing"
     places = [_located(p, ps, lexicon) for p in parts]
     bases = [_own_base(p, total, ps, ts, lexicon) for p in parts]
     shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
@@ -85,6 +92,32 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     if ps is not ts and any(not _same_time(total, p) for p in parts):
         return "other_period"
     return None
+
+
+def _other_thing(total: ClaimView, part: ClaimView, lexicon: Lexicon) -> bool:
+    """Whether ``part`` counts another thing than ``total``: both subjects of a known family,
+    two families, and neither a common outcome nor the total's generic name covering the
+    part's family (``[metric_names.families]``) makes it a sub-category."""
+    tf, pf = total.subject_family, part.subject_family
+    if not (tf and pf) or tf == pf:
+        return False
+    if part.outcome and total.outcome and part.outcome != total.outcome \
+            and part.outcome <= covered_outcomes(total.outcome):
+        return False  # "12 000 pertes, dont 5 000 tués": an outcome within the total's
+    # (the same outcome on both says nothing: the total's own word, "blessés", is given to
+    # the nearest figure of every family of the sentence, the part's too)
+    name = lexicon.metric_names.get(lemma(total.subject))
+    return not (name and lexicon.metric_families.get(pf) == name)
+
+
+def covered_outcomes(outcome: frozenset[str]) -> frozenset[str]:
+    """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
+    covered = set(outcome)
+    if "lost" in outcome:
+        covered |= {"killed", "wounded", "missing"}
+    if "launched" in outcome:  # drones launched: shot down, lost, or on target
+        covered |= {"downed", "lost"}
+    return frozenset(covered)
 
 
 def _same_time(total: ClaimView, part: ClaimView) -> bool:
