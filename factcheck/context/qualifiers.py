@@ -1,6 +1,7 @@
 """Words that narrow what a figure counts: adjectives and participles after its noun
-("drones ukrainiens", "soldats tués, blessés ou portés disparus") and a passive or copular
-predicate ("43 000 soldats avaient été tués")."""
+("drones ukrainiens", "soldats tués, blessés ou portés disparus"), a bare "de" + noun
+complement ("élèves de terminale"), the participle of a relative clause ("familles qui ont été
+relogées") and a passive or copular predicate ("43 000 soldats avaient été tués")."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from factcheck.context.nlp import Figure, Tok
 
 
 def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
-    """Adjectives and participles after the noun at ``k``, then a passive or copular
-    predicate ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
+    """Adjectives and participles after the noun at ``k`` (with ``adjectives``, a bare "de" +
+    noun complement and a relative clause too), then a passive or copular predicate
+    ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
     out: list[str] = []
     j = k + 1
     n = len(toks)

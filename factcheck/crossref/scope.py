@@ -288,7 +288,8 @@ def _word_set(*texts: str) -> frozenset[str]:
     return frozenset(lemma(w) for t in texts for w in _WORD.findall(t))
 
 
-#: Letters of a word kept to compare narrowings ("relogées" / "relogés", "tuées" / "tués").
+#: Letters of a word kept to compare narrowings, its plural and feminine endings taken off
+#: ("relogées" / "relogés", "tuées" / "tués").
 NARROWING_STEM = 5
 #: Marks a complement ("de terminale") among the stems of a narrowing.
 COMPLEMENT = "de:"
@@ -304,10 +305,18 @@ def narrowing(qualifiers: str, de_words: frozenset[str]) -> frozenset[str]:
         if not words:
             continue
         if words[0] in de_words and len(words) > 1:
-            out.add(COMPLEMENT + words[1][:NARROWING_STEM])
+            out.add(COMPLEMENT + _stem(words[1]))
         else:
-            out.update(w[:NARROWING_STEM] for w in words if w not in de_words)
+            out.update(_stem(w) for w in words if w not in de_words)
     return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """A word without its plural and feminine endings, cut to NARROWING_STEM letters."""
+    for ending in ("s", "e"):
+        if len(word) > 3 and word.endswith(ending):
+            word = word[: -len(ending)]
+    return word[:NARROWING_STEM]
 
 
 #: Characters after a figure searched for its counted noun (narrowing known, or unknown).

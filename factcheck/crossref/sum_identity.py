@@ -64,9 +64,12 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
                   ts: Sentence, lexicon: Lexicon) -> str | None:
     """Why ``parts`` (of sentence ``ps``) are not established as parts of ``total`` (of
     sentence ``ts``): a reason key, or None."""
-    if any(_other_thing(total, p, lexicon) for p in parts):
-        return "other_thing"
     places = [_located(p, ps, lexicon) for p in parts]
+    # Parts each at a place of its own ("dont 180 000 abonnés en Bretagne, 90 000 en
+    # Normandie") split the total by place, whatever noun the first one names.
+    by_place = len(parts) >= 2 and all(places) and len(set(places)) == len(places)
+    if not by_place and any(_other_thing(total, p, lexicon) for p in parts):
+        return "other_thing"
     bases = [_own_base(p, total, ps, ts, lexicon) for p in parts]
     shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
     if not shares_of_whole and total.lo > 0 and len(parts) >= MIN_ALTERNATIVES:
@@ -96,18 +99,38 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
 
 def _other_thing(total: ClaimView, part: ClaimView, lexicon: Lexicon) -> bool:
     """Whether ``part`` counts another thing than ``total``: both subjects of a known family,
-    two families, and neither a common outcome nor the total's generic name covering the
-    part's family (``[metric_names.families]``) makes it a sub-category."""
+    two families, and nothing makes the part a sub-category: neither an outcome its subject
+    names within the total's ("pertes, dont 7 000 tués"), a population group of a count of
+    people ("civils, dont 659 enfants"), nor the total's generic name covering the part's
+    family (``[metric_names.families]``: "personnes, dont 12 morts")."""
     tf, pf = total.subject_family, part.subject_family
     if not (tf and pf) or tf == pf:
         return False
-    if part.outcome and total.outcome and part.outcome != total.outcome \
-            and part.outcome <= covered_outcomes(total.outcome):
-        return False  # "12 000 pertes, dont 5 000 tués": an outcome within the total's
-    # (the same outcome on both says nothing: the total's own word, "blessés", is given to
-    # the nearest figure of every family of the sentence, the part's too)
+    if part.dimension == "share" and total.dimension != "share":
+        return False  # "80 000 spectateurs, dont 55 % de femmes": a share of the total itself
+    # What the subjects themselves say happened ("12 000 pertes, dont 7 000 tués"): an outcome
+    # the total's covers. (Not the outcome cues of the sentence: each is given to the nearest
+    # figure of every family, so a part of another thing gets the total's word too.)
+    po = {name for *_, name in lexicon.outcome.find(part.subject)}
+    to = {name for *_, name in lexicon.outcome.find(total.subject)}
+    if po and to and po != to and po <= covered_outcomes(frozenset(to)):
+        return False
+    if _counts_people(total, lexicon) and lemma(part.subject) in _group_lemmas(lexicon):
+        return False  # "12 164 civils tués, dont 659 enfants": a group of the people counted
     name = lexicon.metric_names.get(lemma(total.subject))
     return not (name and lexicon.metric_families.get(pf) == name)
+
+
+def _counts_people(total: ClaimView, lexicon: Lexicon) -> bool:
+    """A count of people: a generic subject ("personnes") or a family a generic name covers
+    (``[metric_names.families]``: civils, morts, manifestants...)."""
+    return lemma(total.subject) in lexicon.generic_subjects \
+        or (total.subject_family or "") in lexicon.metric_families
+
+
+def _group_lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """The population groups of ``[scope.population]`` as subject lemmas ("enfant")."""
+    return frozenset(lemma(g) for g in lexicon.population.groups)
 
 
 def covered_outcomes(outcome: frozenset[str]) -> frozenset[str]:
