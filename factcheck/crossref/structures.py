@@ -22,7 +22,13 @@ from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
 from factcheck.crossref.sum_elision import elided, unit_left_out
-from factcheck.crossref.sum_identity import covered_outcomes, position, rival_counts, unestablished
+from factcheck.crossref.sum_identity import (
+    covered_outcomes,
+    other_thing,
+    position,
+    rival_counts,
+    unestablished,
+)
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
@@ -327,6 +333,8 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
             seen.add(key)
             status, text = check_sum(total, parts, mode, lexicon)
             reason = unestablished(total, parts, mode, ps, ts, lexicon)
+            if reason is None and status == "mismatch" and other_thing(total, parts, ps, lexicon):
+                reason = "other_thing"  # a mismatch needs parts known to break the total down
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
                 template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity

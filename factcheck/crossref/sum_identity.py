@@ -4,11 +4,12 @@
 that are not breakdowns. Before the sum is checked, these signs say the structure is not
 established, and its status becomes ``uncertain`` (kept for display, never a ``sum_mismatch``):
 
-* ``other_thing``: a part whose counted thing is of another metric family than the total's
-  ("1 200 élèves, dont 1 500 repas"), and nothing says it is a sub-category of it (the same
-  outcome, or a family the total's generic name covers: "personnes, dont 12 morts"): after
-  "dont" or ":" the sentence may go on to something else, and a sum that does not hold then
-  accuses the article of nothing;
+* ``other_thing`` (asked by ``structures`` of a sum that does not hold, see
+  :func:`other_thing`): a part whose counted thing is of another metric family than the
+  total's ("400 élèves, dont 650 repas"), and nothing says it is a sub-category of it (an
+  outcome within the total's, a population group of a count of people, a family the total's
+  generic name covers, parts each at a place of its own): after "dont" or ":" the sentence
+  may go on to something else, and such a sum accuses the article of nothing;
 * ``alternatives``: two parts or more each over half the total ("25 millions de tonnes :
   25,17 Mt selon l'un, 25,6 Mt selon l'autre"; "12 400 habitants : 12 100 en 2015, 11 800 en
   2010"). Two parts of a whole cannot each be more than half of it: unless each is at a
@@ -65,11 +66,6 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     """Why ``parts`` (of sentence ``ps``) are not established as parts of ``total`` (of
     sentence ``ts``): a reason key, or None."""
     places = [_located(p, ps, lexicon) for p in parts]
-    # Parts each at a place of its own ("dont 180 000 abonnés en Bretagne, 90 000 en
-    # Normandie") split the total by place, whatever noun the first one names.
-    by_place = len(parts) >= 2 and all(places) and len(set(places)) == len(places)
-    if not by_place and any(_other_thing(total, p, lexicon) for p in parts):
-        return "other_thing"
     bases = [_own_base(p, total, ps, ts, lexicon) for p in parts]
     shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
     if not shares_of_whole and total.lo > 0 and len(parts) >= MIN_ALTERNATIVES:
@@ -95,6 +91,19 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     if ps is not ts and any(not _same_time(total, p) for p in parts):
         return "other_period"
     return None
+
+
+def other_thing(total: ClaimView, parts: list[ClaimView], ps: Sentence,
+                lexicon: Lexicon) -> bool:
+    """Whether some part counts another thing than ``total`` (reason ``other_thing``, asked of
+    a sum that does not hold only: a sum that holds accuses nothing, and after "dont" a part
+    often names a sub-category in a noun of its own, "309 personnes interpellées, dont 134
+    placées en garde à vue"). Parts each at a place of its own ("dont 180 000 abonnés en
+    Bretagne, 90 000 en Normandie") split the total by place, whatever noun they name."""
+    places = [_located(p, ps, lexicon) for p in parts]
+    if len(parts) >= 2 and all(places) and len(set(places)) == len(places):
+        return False
+    return any(_other_thing(total, p, lexicon) for p in parts)
 
 
 def _other_thing(total: ClaimView, part: ClaimView, lexicon: Lexicon) -> bool:
