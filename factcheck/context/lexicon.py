@@ -190,6 +190,7 @@ class GrammarData:
     plural_de: frozenset[str]
     date_articles: frozenset[str]
     participle_endings: tuple[str, ...]
+    relative_subjects: frozenset[str]
     lemma_suffixes: tuple[tuple[str, str], ...]
     keep_endings: tuple[str, ...]
     lemma_min_length: int

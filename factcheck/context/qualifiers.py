@@ -1,6 +1,7 @@
 """Words that narrow what a figure counts: adjectives and participles after its noun
-("drones ukrainiens", "soldats tués, blessés ou portés disparus") and a passive or copular
-predicate ("43 000 soldats avaient été tués")."""
+("drones ukrainiens", "soldats tués, blessés ou portés disparus"), a bare "de" + noun
+complement ("élèves de terminale"), the participle of a relative clause ("familles qui ont été
+relogées") and a passive or copular predicate ("43 000 soldats avaient été tués")."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from factcheck.context.nlp import Figure, Tok
 
 
 def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) -> list[str]:
-    """Adjectives and participles after the noun at ``k``, then a passive or copular
-    predicate ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
+    """Adjectives and participles after the noun at ``k`` (with ``adjectives``, a bare "de" +
+    noun complement and a relative clause too), then a passive or copular predicate
+    ("soldats ukrainiens avaient été tués" -> ukrainiens, tués)."""
     out: list[str] = []
     j = k + 1
     n = len(toks)
@@ -45,6 +47,19 @@ def qualifiers_after(toks: tuple[Tok, ...], k: int, *, adjectives: bool = True) 
 
     if adjectives:
         j = participles(j)
+        if (j + 1 < n and toks[j].lower in g.de and toks[j + 1].is_word
+                and not toks[j + 1].is_title and (toks[j + 1].pos == "NOUN" or (
+                    # (the tagger often reads the noun as an adjective: "de terminale"; an
+                    # adjective before a noun is a determiner's: "de nouveaux cas")
+                    toks[j + 1].pos == "ADJ" and (j + 2 >= n or toks[j + 2].pos != "NOUN")))):
+            # A bare "de" + noun classifies the counted noun ("élèves de terminale", "cas de
+            # dengue"); with an article it names an owner or a place ("de la CGT"): not read.
+            joiner = "" if toks[j].text.endswith(("'", "’")) else " "
+            out.append(f"{toks[j].text}{joiner}{toks[j + 1].text}")
+            j = participles(j + 2)
+        if j + 1 < n and toks[j].lower in g.relative_subjects and (
+                toks[j + 1].pos == "AUX" or toks[j + 1].lower in g.aux_forms):
+            j += 1  # "personnes qui ont été relogées": the relative clause's participle
     else:
         while j < n and toks[j].pos not in ("AUX", "VERB", "PUNCT"):
             j += 1

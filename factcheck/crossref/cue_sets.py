@@ -75,6 +75,8 @@ class PopulationCues:
     weak: frozenset[str]
     strict: frozenset[str]
     not_after: frozenset[str]
+    #: Every group named (lower case): the people counted in a breakdown ("dont 659 enfants").
+    groups: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, group)`` of every population group in ``text``; the group is in a
@@ -147,7 +149,8 @@ def _population(table: dict[str, list[str]]) -> PopulationCues:
                             regex.IGNORECASE | regex.V1)
     return PopulationCues(pattern, frozenset(_dashes(w) for w in table["weak_introducers"]),
                           frozenset(_dashes(w) for w in table["strict"]),
-                          frozenset(_dashes(w) for w in table["not_after"]))
+                          frozenset(_dashes(w) for w in table["not_after"]),
+                          frozenset(w.lower() for w in [*table["groups"], *table["strict"]]))
 
 
 def _cue_set(table: dict[str, list[str]]) -> CueSet:

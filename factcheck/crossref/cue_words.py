@@ -84,6 +84,10 @@ class Lexicon:
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
     comparison_reach: int
+    #: The link between the two terms of a score ("3 buts à 1"), and the words opening a
+    #: range instead ("de 3 à 5"): see :mod:`factcheck.crossref.tallies`.
+    score_links: regex.Pattern[str]
+    range_openers: regex.Pattern[str]
     decrease: regex.Pattern[str]
     increase: regex.Pattern[str]
     other_basis: regex.Pattern[str]
@@ -256,6 +260,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
         comparison_reach=int(data["comparison"]["reach"]),
+        score_links=_pattern(data["score"]["links"]),
+        range_openers=_pattern(data["score"]["range_openers"]),
         decrease=_pattern(data["change_check"]["decrease"]),
         increase=_pattern(data["change_check"]["increase"]),
         other_basis=_pattern(data["change_check"]["other_basis"]),

@@ -39,7 +39,9 @@ window or a remainder read on one figure only included. In one sentence, a figur
 a third one ("contre 65 000 le 5 décembre") is that figure's other term, not what the
 sentence's other figures count. A qualifier of the counted thing read on one figure only
 (``[scope.qualifiers]``: "résultat net" against "résultat", "hospitalisés" against nothing)
-blocks too. (A side read
+blocks too, and so does, within one article, a counted noun narrowed differently by the
+parse (:func:`factcheck.crossref.scope.narrowed_apart`), and a term of a score ("3 buts à
+1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
 """
@@ -53,7 +55,7 @@ import regex
 from factcheck.context.names import is_generic_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
-from factcheck.crossref.scope import qualifier_gaps
+from factcheck.crossref.scope import narrowed_apart, qualifier_gaps
 
 #: Ties needed for an accusation.
 MIN_TIES = 2
@@ -145,6 +147,13 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         blockers.append("span")
     if qualifier_gaps(a.qualifiers, b.qualifiers)[1]:
         blockers.append("qualifier")  # "résultat net" against "résultat": unknown is not equal
+    if not cross and narrowed_apart(a.narrowing, b.narrowing):
+        # Within one article, two counted nouns the parse reads narrowed differently
+        # ("personnes évacuées" / "personnes relogées", "élèves de terminale" / "élèves"):
+        # the article gives two facts, whatever lexicon holds their words.
+        blockers.append("narrowing")
+    if a.score or b.score:
+        blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
         # reader misses sides more often than texts leave them unsaid: "abattu 45 drones

@@ -82,6 +82,11 @@ class ClaimView:
     compared_to: str = ""
     #: What qualifies the thing counted, as (set, value) pairs of ``[scope.qualifiers]``.
     qualifiers: frozenset[tuple[str, str]] = frozenset()
+    #: How the counted noun is narrowed, read by the context's parse (scope.narrowing);
+    #: None when the figure leaves its noun unsaid (unknown, not absent).
+    narrowing: frozenset[str] | None = frozenset()
+    #: A term of a score or a tally ("3 buts à 1"), no count of its own (tallies.py).
+    score: bool = False
 
     @property
     def block(self) -> tuple[str, str] | None:

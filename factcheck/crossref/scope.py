@@ -286,3 +286,66 @@ def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
 
 def _word_set(*texts: str) -> frozenset[str]:
     return frozenset(lemma(w) for t in texts for w in _WORD.findall(t))
+
+
+#: Letters of a word kept to compare narrowings, its plural and feminine endings taken off
+#: ("relogées" / "relogés", "tuées" / "tués").
+NARROWING_STEM = 5
+#: Marks a complement ("de terminale") among the stems of a narrowing.
+COMPLEMENT = "de:"
+
+
+def narrowing(qualifiers: str, de_words: frozenset[str]) -> frozenset[str]:
+    """How the context read the counted noun as narrowed (its ``qualifiers`` column: the
+    adjectives, participles, bare "de" + noun complements and relative clauses after the noun,
+    from the parse): word stems, a complement marked with COMPLEMENT ("élèves de terminale")."""
+    out: set[str] = set()
+    for q in qualifiers.split(";"):
+        words = _WORD.findall(_norm(q).replace("'", " ").replace("\u2019", " "))
+        if not words:
+            continue
+        if words[0] in de_words and len(words) > 1:
+            out.add(COMPLEMENT + _stem(words[1]))
+        else:
+            out.update(_stem(w) for w in words if w not in de_words)
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    """A word without its plural and feminine endings, cut to NARROWING_STEM letters."""
+    for ending in ("s", "e"):
+        if len(word) > 3 and word.endswith(ending):
+            word = word[: -len(ending)]
+    return word[:NARROWING_STEM]
+
+
+#: Characters after a figure searched for its counted noun (narrowing known, or unknown).
+NOUN_REACH = 40
+_NOUN_END = regex.compile(r"[,;:()\[\]«»\"]|\.\s")
+
+
+def noun_stated(sentence: str, rel_end: int, subject: str) -> bool:
+    """Whether the figure's counted noun is written right after it ("3 400 élèves", "40 % des
+    professeurs"), not left unsaid ("9,5 % selon le ministère": how it is narrowed is then
+    unknown, not absent)."""
+    stem = _norm(subject).split()[0][:4] if subject.strip() else ""
+    if not stem:
+        return False
+    after = sentence[rel_end : rel_end + NOUN_REACH]
+    cut = _NOUN_END.search(after)
+    return any(w.lower().startswith(stem) for w in _WORD.findall(after[: cut.start()] if cut
+                                                                    else after))
+
+
+def narrowed_apart(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """Two counted nouns narrowed differently: each narrowed in a way the other is not
+    ("personnes évacuées" / "personnes relogées"), or by a complement on one only ("élèves de
+    terminale" / "3 400 élèves"). A word on one figure only that is no complement does not tell
+    them apart: often what the people counted did ("15 000 personnes réunies" / "8 000
+    personnes") or the verb of the sentence ("a enregistré 57 729 défaillances"). ``None``
+    (the noun left unsaid: "9,5 % selon le ministère") is unknown and never apart."""
+    if a is None or b is None:
+        return False
+    if a - b and b - a:
+        return True
+    return any(w.startswith(COMPLEMENT) for w in a ^ b)

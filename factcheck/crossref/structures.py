@@ -22,7 +22,13 @@ from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
 from factcheck.crossref.sum_elision import elided, unit_left_out
-from factcheck.crossref.sum_identity import position, rival_counts, unestablished
+from factcheck.crossref.sum_identity import (
+    covered_outcomes,
+    other_thing,
+    position,
+    rival_counts,
+    unestablished,
+)
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
@@ -63,20 +69,10 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
     "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
     if part.dimension != total.dimension and part.dimension != "share":
         return False
-    if part.outcome and total.outcome and not part.outcome <= _covered(total.outcome):
+    if part.outcome and total.outcome and not part.outcome <= covered_outcomes(total.outcome):
         return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
     pf, tf = part.subject_family, total.subject_family
     return not (strict and pf and tf and pf != tf)
-
-
-def _covered(outcome: frozenset[str]) -> frozenset[str]:
-    """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
-    covered = set(outcome)
-    if "lost" in outcome:
-        covered |= {"killed", "wounded", "missing"}
-    if "launched" in outcome:  # drones launched: shot down, lost, or on target
-        covered |= {"downed", "lost"}
-    return frozenset(covered)
 
 
 def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
@@ -337,6 +333,8 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
             seen.add(key)
             status, text = check_sum(total, parts, mode, lexicon)
             reason = unestablished(total, parts, mode, ps, ts, lexicon)
+            if reason is None and status == "mismatch" and other_thing(total, parts, ps, lexicon):
+                reason = "other_thing"  # a mismatch needs parts known to break the total down
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
                 template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity

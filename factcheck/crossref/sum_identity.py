@@ -4,6 +4,12 @@
 that are not breakdowns. Before the sum is checked, these signs say the structure is not
 established, and its status becomes ``uncertain`` (kept for display, never a ``sum_mismatch``):
 
+* ``other_thing`` (asked by ``structures`` of a sum that does not hold, see
+  :func:`other_thing`): a part whose counted thing is of another metric family than the
+  total's ("400 élèves, dont 650 repas"), and nothing says it is a sub-category of it (an
+  outcome within the total's, a population group of a count of people, a family the total's
+  generic name covers, parts each at a place of its own): after "dont" or ":" the sentence
+  may go on to something else, and such a sum accuses the article of nothing;
 * ``alternatives``: two parts or more each over half the total ("25 millions de tonnes :
   25,17 Mt selon l'un, 25,6 Mt selon l'autre"; "12 400 habitants : 12 100 en 2015, 11 800 en
   2010"). Two parts of a whole cannot each be more than half of it: unless each is at a
@@ -41,8 +47,8 @@ ALTERNATIVE_SHARE = 0.5
 #: How many parts of the order of the total make a list of alternatives.
 MIN_ALTERNATIVES = 2
 #: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
-REASONS = ("alternatives", "competing_sources", "shares_of_answers", "rates_of_subgroups",
-           "groups_of_members", "other_period")
+REASONS = ("other_thing", "alternatives", "competing_sources", "shares_of_answers",
+           "rates_of_subgroups", "groups_of_members", "other_period")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 
@@ -85,6 +91,65 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     if ps is not ts and any(not _same_time(total, p) for p in parts):
         return "other_period"
     return None
+
+
+def other_thing(total: ClaimView, parts: list[ClaimView], ps: Sentence,
+                lexicon: Lexicon) -> bool:
+    """Whether some part counts another thing than ``total`` (reason ``other_thing``, asked of
+    a sum that does not hold only: a sum that holds accuses nothing, and after "dont" a part
+    often names a sub-category in a noun of its own, "309 personnes interpellées, dont 134
+    placées en garde à vue"). Parts each at a place of its own ("dont 180 000 abonnés en
+    Bretagne, 90 000 en Normandie") split the total by place, whatever noun they name."""
+    places = [_located(p, ps, lexicon) for p in parts]
+    if len(parts) >= 2 and all(places) and len(set(places)) == len(places):
+        return False
+    return any(_other_thing(total, p, lexicon) for p in parts)
+
+
+def _other_thing(total: ClaimView, part: ClaimView, lexicon: Lexicon) -> bool:
+    """Whether ``part`` counts another thing than ``total``: both subjects of a known family,
+    two families, and nothing makes the part a sub-category: neither an outcome its subject
+    names within the total's ("pertes, dont 7 000 tués"), a population group of a count of
+    people ("civils, dont 659 enfants"), nor the total's generic name covering the part's
+    family (``[metric_names.families]``: "personnes, dont 12 morts")."""
+    tf, pf = total.subject_family, part.subject_family
+    if not (tf and pf) or tf == pf:
+        return False
+    if part.dimension == "share" and total.dimension != "share":
+        return False  # "80 000 spectateurs, dont 55 % de femmes": a share of the total itself
+    # What the subjects themselves say happened ("12 000 pertes, dont 7 000 tués"): an outcome
+    # the total's covers. (Not the outcome cues of the sentence: each is given to the nearest
+    # figure of every family, so a part of another thing gets the total's word too.)
+    po = {name for *_, name in lexicon.outcome.find(part.subject)}
+    to = {name for *_, name in lexicon.outcome.find(total.subject)}
+    if po and to and po != to and po <= covered_outcomes(frozenset(to)):
+        return False
+    if _counts_people(total, lexicon) and lemma(part.subject) in _group_lemmas(lexicon):
+        return False  # "12 164 civils tués, dont 659 enfants": a group of the people counted
+    name = lexicon.metric_names.get(lemma(total.subject))
+    return not (name and lexicon.metric_families.get(pf) == name)
+
+
+def _counts_people(total: ClaimView, lexicon: Lexicon) -> bool:
+    """A count of people: a generic subject ("personnes") or a family a generic name covers
+    (``[metric_names.families]``: civils, morts, manifestants...)."""
+    return lemma(total.subject) in lexicon.generic_subjects \
+        or (total.subject_family or "") in lexicon.metric_families
+
+
+def _group_lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """The population groups of ``[scope.population]`` as subject lemmas ("enfant")."""
+    return frozenset(lemma(g) for g in lexicon.population.groups)
+
+
+def covered_outcomes(outcome: frozenset[str]) -> frozenset[str]:
+    """Outcomes a total covers: losses ("pertes") cover the killed, wounded and missing."""
+    covered = set(outcome)
+    if "lost" in outcome:
+        covered |= {"killed", "wounded", "missing"}
+    if "launched" in outcome:  # drones launched: shot down, lost, or on target
+        covered |= {"downed", "lost"}
+    return frozenset(covered)
 
 
 def _same_time(total: ClaimView, part: ClaimView) -> bool:

@@ -5,10 +5,12 @@ articles. The record itself, and what reads two views, are in :mod:`factcheck.cr
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from factcheck.context.lexicon import grammar
 from factcheck.crossref.comparisons import comparison_targets
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.matching import (
@@ -21,6 +23,7 @@ from factcheck.crossref.matching import (
     interval,
 )
 from factcheck.crossref.scope import (
+    _WORD,
     _norm,
     _sentence_words,
     _text,
@@ -29,11 +32,14 @@ from factcheck.crossref.scope import (
     assign_qualifiers,
     description_words,
     family_from_outcome,
+    narrowing,
+    noun_stated,
     place_key,
     restate_places,
     sentence_places,
 )
 from factcheck.crossref.stories import StoryIndex, StoryMates, _cell, profile
+from factcheck.crossref.tallies import score_terms
 from factcheck.models import MEASURE_KINDS
 
 
@@ -284,7 +290,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     targets: dict[str, str] = {}
     words: dict[str, frozenset[str]] = {}
     qualifiers: dict[str, frozenset[tuple[str, str]]] = {}
+    scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():
+        scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
         cues.update(assign_cues(members, sentence, lexicon))
         qualifiers.update(assign_qualifiers(members, sentence, lexicon))
@@ -292,12 +300,14 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         words.update(description_words(members, sentence, lexicon))
         memo.sentence(sentence)
     return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], memo,
-                  targets.get(row["claim_id"], ""), qualifiers[row["claim_id"]])
+                  targets.get(row["claim_id"], ""), qualifiers[row["claim_id"]],
+                  row["claim_id"] in scores)
             for row in rows]
 
 
 def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
-          compared_to: str, qualifiers: frozenset[tuple[str, str]]) -> ClaimView:
+          compared_to: str, qualifiers: frozenset[tuple[str, str]],
+          score: bool = False) -> ClaimView:
     lexicon, one = memo.lexicon, memo.one
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
@@ -353,4 +363,29 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
         basis=one(_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
         story_words=memo.profiles[sentence], span=cue["span"], compared_to=compared_to,
         qualifiers=one(qualifiers),
+        narrowing=_narrowed(row, subject), score=score,
     )
+
+
+#: Words right before a figure where the verb the context gives it stands ("a recensé 12 000").
+_VERB_WORDS = 2
+
+
+def _narrowed(row: dict, subject: str) -> frozenset[str] | None:
+    """How the figure's counted noun is narrowed (scope.narrowing), without the verb right
+    before the figure ("la police a recensé 12 000 manifestants": what the sentence says was
+    done, not which manifestants), or None when the noun is left unsaid."""
+    before = {w.lower() for w in
+              _WORD.findall(row["sentence"][max(0, row["_rel_start"] - 40):row["_rel_start"]])
+              [-_VERB_WORDS:]}
+    kept = ";".join(q for q in _text(row.get("qualifiers")).split(";")
+                    if q.strip().lower() not in before)
+    found = _narrowing(kept)
+    if found or noun_stated(row["sentence"], row["_rel_end"], subject):
+        return found
+    return None
+
+
+@cache
+def _narrowing(qualifiers: str) -> frozenset[str]:
+    return narrowing(qualifiers, frozenset(w.rstrip("'\u2019") for w in grammar().de))

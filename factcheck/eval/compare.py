@@ -198,9 +198,20 @@ def same_period(start: Any, end: Any, gold: Any) -> bool:
     return True
 
 
+#: Letters of a word compared for a qualifier ("blessés" / "blessé").
+QUALIFIER_STEM = 5
+#: A gold word this long or longer, but shorter than the stem, is met by a predicted word it
+#: begins ("tué" / "tuées", "mort" / "mortes"); a shorter one ("de") must be met exactly.
+QUALIFIER_SHORT = 3
+
+
 def has_qualifiers(predicted: Any, gold: Any) -> bool:
     """Every gold qualifier is among the predicted ones (first five letters, accents aside:
-    "blessés" / "blessé")."""
-    wanted = [w[:5] for q in (gold or []) for w in _folded_words(q)[:1]]
-    found = {w[:5] for w in _folded_words(str(predicted or "").replace(";", " "))}
-    return bool(wanted) and all(w in found for w in wanted)
+    "blessés" / "blessé"; a gold word shorter than that begins a predicted one: "tué" /
+    "tuées")."""
+    wanted = [w[:QUALIFIER_STEM] for q in (gold or []) for w in _folded_words(q)[:1]]
+    found = {w[:QUALIFIER_STEM] for w in _folded_words(str(predicted or "").replace(";", " "))}
+    return bool(wanted) and all(
+        w in found or (QUALIFIER_SHORT <= len(w) < QUALIFIER_STEM
+                       and any(f.startswith(w) for f in found))
+        for w in wanted)

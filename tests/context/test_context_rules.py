@@ -81,6 +81,8 @@ def test_subject(case: dict[str, Any]) -> None:
     assert ctx.subject == expected
     for q in case.get("qualifiers", []):
         assert q in ctx.qualifiers, f"{q!r} missing from {ctx.qualifiers}"
+    for q in case.get("not_qualifiers", []):
+        assert not any(q in x for x in ctx.qualifiers), f"{q!r} read in {ctx.qualifiers}"
 
 
 @pytest.mark.parametrize("case", load_cases("source"))

@@ -357,3 +357,17 @@ def test_gold_context_fields_are_scored_when_given() -> None:
         ("period", "period '[None, 2025-03-02]' ≠ gold ['2025-03-01', '2025-03-01']")]
     assert report.to_dict()["field_errors"][0]["surface"] == "12"
     assert "period '[" not in format_report(report)
+
+
+@pytest.mark.parametrize(("pred", "gold", "ok"), [
+    ("blessés", ["blessé"], True),  # five letters, accents aside
+    ("tuées", ["tué"], True),  # a short gold word begins the predicted one
+    ("mortes;évacuées", ["mort", "évacué"], True),
+    ("morts", ["mortier"], False),
+    ("dette", ["de réussite"], False),  # a two-letter word must be met exactly
+    ("de réussite", ["de réussite"], True),
+    (None, ["tué"], False),
+])
+def test_qualifiers_match_whatever_their_inflection(pred, gold, ok) -> None:
+    from factcheck.eval.compare import has_qualifiers
+    assert has_qualifiers(pred, gold) is ok
