@@ -25,7 +25,28 @@ def sources_disagree(j: Judged) -> bool:
     """Two different sources, each named with its own figure, at odds on one established
     fact, with no sign of a typing slip (23/32): the police and a union counting one march,
     not an error (rule ``sources_disagree``)."""
-    return j.established and _named(j) and _other_sources(j)
+    return j.established and _named(j) and _other_sources(j) and _set_side_by_side(j)
+
+
+#: Characters at most between two sentences that follow each other (". ", a line break).
+ADJACENT_GAP = 3
+
+
+def _set_side_by_side(j: Judged) -> bool:
+    """Within one article, two counters' figures at odds are set side by side ("28 000 selon
+    la préfecture, 120 000 selon la CGT", or in the next sentence); farther apart, each must
+    give the same place and the same period (both read, :mod:`factcheck.crossref.identity`),
+    else the later figure may count another scope or moment ("les familles relogées", the
+    whole region, the evening's count) that the cue readers did not see: two facts, not two
+    counters at odds. Across articles, identity alone decides."""
+    a, b = j.a, j.b
+    if a.article_id != b.article_id or a.sentence_start is None or b.sentence_start is None:
+        return True
+    if a.sentence_start > b.sentence_start:
+        a, b = b, a
+    if b.sentence_start - (a.sentence_start + len(a.sentence)) <= ADJACENT_GAP:
+        return True
+    return j.identity is not None and {"place", "period"} <= set(j.identity.ties)
 
 
 def _other_sources(j: Judged) -> bool:
