@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.matching import ClaimView
@@ -21,32 +21,50 @@ def same_source(j: Judged) -> bool:
     return bool(j.a.source_key) and j.a.source_key == j.b.source_key and _named(j)
 
 
-def sources_disagree(j: Judged) -> bool:
+def sources_disagree(j: Judged,
+                     article_views: Callable[[str], Sequence[ClaimView]] | None = None) -> bool:
     """Two different sources, each named with its own figure, at odds on one established
     fact, with no sign of a typing slip (23/32): the police and a union counting one march,
-    not an error (rule ``sources_disagree``)."""
-    return j.established and _named(j) and _other_sources(j) and _set_side_by_side(j)
+    not an error (rule ``sources_disagree``). Within one article, the article sets the two
+    values side by side (see :func:`_set_side_by_side`)."""
+    return (j.established and _named(j) and _other_sources(j)
+            and _set_side_by_side(j, article_views or (lambda _: ())))
 
 
 #: Characters at most between two sentences that follow each other (". ", a line break).
 ADJACENT_GAP = 3
 
 
-def _set_side_by_side(j: Judged) -> bool:
+def _set_side_by_side(j: Judged, article_views: Callable[[str], Sequence[ClaimView]]) -> bool:
     """Within one article, two counters' figures at odds are set side by side ("28 000 selon
-    la préfecture, 120 000 selon la CGT", or in the next sentence); farther apart, each must
-    give the same place and the same period (both read, :mod:`factcheck.crossref.identity`),
-    else the later figure may count another scope or moment ("les familles relogées", the
-    whole region, the evening's count) that the cue readers did not see: two facts, not two
-    counters at odds. Across articles, identity alone decides."""
+    la préfecture, 120 000 selon la CGT", or in the next sentence), here or where the article
+    states one of the values again (a headline giving both, the body one of them); farther
+    apart, each must give the same place and the same period (both read,
+    :mod:`factcheck.crossref.identity`), else the later figure may count another scope or
+    moment ("les familles relogées", the whole region, the evening's count) that the cue
+    readers did not see: two facts, not two counters at odds. Across articles, identity
+    alone decides."""
     a, b = j.a, j.b
-    if a.article_id != b.article_id or a.sentence_start is None or b.sentence_start is None:
+    if a.article_id != b.article_id:
         return True
+    if j.identity is not None and {"place", "period"} <= set(j.identity.ties):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if _adjacent(x, y) or any(
+                t.claim_id != x.claim_id and t.dimension == x.dimension
+                and t.value == x.value and _adjacent(t, y)
+                for t in article_views(x.article_id)):
+            return True
+    return False
+
+
+def _adjacent(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` and ``b`` in one sentence, or in two that follow each other."""
+    if a.sentence_start is None or b.sentence_start is None:
+        return True  # positions unknown (a table without them): identity alone decides
     if a.sentence_start > b.sentence_start:
         a, b = b, a
-    if b.sentence_start - (a.sentence_start + len(a.sentence)) <= ADJACENT_GAP:
-        return True
-    return j.identity is not None and {"place", "period"} <= set(j.identity.ties)
+    return b.sentence_start - (a.sentence_start + len(a.sentence)) <= ADJACENT_GAP
 
 
 def _other_sources(j: Judged) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import sources_disagree
 from factcheck.crossref.rules.scale_slip import slip_factor
@@ -21,8 +22,17 @@ class SourcesDisagree(Rule):
     severity = "low"
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        by_article: dict[str, list[ClaimView]] = {}
+
+        def article_views(article_id: str) -> list[ClaimView]:
+            if not by_article:  # built once, the first time a pair needs it
+                for v in ctx.views.values():
+                    by_article.setdefault(v.article_id, []).append(v)
+            return by_article.get(article_id, [])
+
         for j in ctx.judged:
-            if j.relation != "contradiction" or slip_factor(j.a, j.b) or not sources_disagree(j):
+            if (j.relation != "contradiction" or slip_factor(j.a, j.b)
+                    or not sources_disagree(j, article_views)):
                 continue
             key = "flag_sources_disagree_count" if j.a.dimension == "count" else \
                 "flag_sources_disagree"
