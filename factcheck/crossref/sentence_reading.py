@@ -18,7 +18,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import assign_cues, assign_qualifiers, description_words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cues:
     """The cue words :func:`factcheck.crossref.scope.assign_cues` gave one figure, frozen."""
 
@@ -33,7 +33,7 @@ class Cues:
     span: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureReading:
     """One figure's reading in its sentence. ``target`` is the position, in its group, of the
     figure it is set against (``None``: none); ``family`` its family once the comparison is
