@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import _norm, _text, lemma
@@ -124,6 +125,7 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
     return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
 
 
+@lru_cache(maxsize=1 << 18, typed=True)  # a pure function of x, asked again for each pair
 def precision(x: float) -> float:
     """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it,
     twice that with one significant digit ("43 000" is 42 500 to 43 500; "2 millions" 1,8 to

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from factcheck.context.lexicon import grammar
-from factcheck.crossref.comparisons import comparison_targets
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.matching import (
     CHANGE,
@@ -28,9 +27,6 @@ from factcheck.crossref.scope import (
     _sentence_words,
     _text,
     _word_set,
-    assign_cues,
-    assign_qualifiers,
-    description_words,
     family_from_outcome,
     narrowing,
     noun_stated,
@@ -38,6 +34,7 @@ from factcheck.crossref.scope import (
     restate_places,
     sentence_places,
 )
+from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.stories import StoryIndex, StoryMates, _cell, profile
 from factcheck.crossref.tallies import score_terms
 from factcheck.models import MEASURE_KINDS
@@ -76,7 +73,7 @@ def sentence_offsets(rows: list[dict]) -> dict[str, int]:
     return found
 
 
-def _side(sides: set[str]) -> str:
+def _side(sides: frozenset[str]) -> str:
     if "both" in sides:
         return "both"
     return next(iter(sides)) if len(sides) == 1 else ""
@@ -175,6 +172,7 @@ class _Memo:
     def __init__(self, lexicon: Lexicon, stories: StoryIndex):
         self.lexicon = lexicon
         self.stories = stories
+        self.readings = SentenceReadings(lexicon)
         self.mates: dict[str, StoryMates] = {}
         self.per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.profiles: dict[str, tuple[tuple[str, float], ...]] = {}
@@ -286,29 +284,23 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
         family_from_outcome(row, lexicon)
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
-    cues: dict[str, dict] = {}
-    targets: dict[str, str] = {}
-    words: dict[str, frozenset[str]] = {}
-    qualifiers: dict[str, frozenset[tuple[str, str]]] = {}
+    readings: dict[str, tuple[FigureReading, str]] = {}
     scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():
         scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
-        cues.update(assign_cues(members, sentence, lexicon))
-        qualifiers.update(assign_qualifiers(members, sentence, lexicon))
-        targets.update(comparison_targets(members, sentence, lexicon))
-        words.update(description_words(members, sentence, lexicon))
+        for m, r in zip(members, memo.readings(members, sentence), strict=True):
+            readings[m["claim_id"]] = (
+                r, "" if r.target is None else members[r.target]["claim_id"])
         memo.sentence(sentence)
-    return [_view(row, cues[row["claim_id"]], words[row["claim_id"]], memo,
-                  targets.get(row["claim_id"], ""), qualifiers[row["claim_id"]],
-                  row["claim_id"] in scores)
+    return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
             for row in rows]
 
 
-def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
-          compared_to: str, qualifiers: frozenset[tuple[str, str]],
+def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
           score: bool = False) -> ClaimView:
     lexicon, one = memo.lexicon, memo.one
+    cue = reading.cues
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     subject_family = row["_subject_family"]
@@ -321,13 +313,13 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
         words and lexicon.denied.fullmatch(words[-1].strip(",;:«»\"")))
     if denied:
         mode = "denied"
-    elif modality in PROJECTED_MODALITIES or cue["projected"]:
+    elif modality in PROJECTED_MODALITIES or cue.projected:
         mode = "projected"
     else:
         mode = "observed"
     outcome = memo.outcomes(_text(row.get("qualifiers")))
-    if cue["outcome"]:
-        outcome = outcome | cue["outcome"]
+    if cue.outcome:
+        outcome = outcome | cue.outcome
     period, period_sort = _period(row)
     approx = _text(row.get("approx")) or "none"
     subject, source = _text(row.get("subject")), _text(row.get("source"))
@@ -338,7 +330,7 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
         or _text(row.get("place_basis")) == "article"
     place = "" if inherited else memo.place(_text(row.get("place")))
     places, sentence_words = memo.per_sentence[sentence]
-    if not place and not places and cue["national"]:
+    if not place and not places and cue.national:
         # "au niveau national" with no place read: the whole country, not a region of it.
         # Only a figure located nowhere gets it, so a scope difference is added, never lost.
         places = one(frozenset({memo.place(lexicon.national_place)}))
@@ -352,17 +344,17 @@ def _view(row: dict, cue: dict, described: frozenset[str], memo: _Memo,
         source=source, source_key=one(_norm(source)),
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
-        words=memo.less(described, known),
+        words=memo.less(reading.words, known),
         sentence_words=memo.less(sentence_words, known),
-        outcome=one(frozenset(outcome)), side=_side(cue["side"]),
-        population=one(frozenset(cue["population"])), modality=mode,
-        revision=cue["revision"], cumulative=cue["cumulative"], event=cue["event"],
+        outcome=one(frozenset(outcome)), side=_side(cue.side),
+        population=one(cue.population), modality=mode,
+        revision=cue.revision, cumulative=cue.cumulative, event=cue.event,
         period=one(period), period_sort=one(period_sort),
         published=one(_text(row.get("published"))[:10]), sentence=sentence,
         sentence_start=row["_s0"], title=_text(row.get("title")),
         basis=one(_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
-        story_words=memo.profiles[sentence], span=cue["span"], compared_to=compared_to,
-        qualifiers=one(qualifiers),
+        story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
+        qualifiers=one(reading.qualifiers),
         narrowing=_narrowed(row, subject), score=score,
     )
 

@@ -36,6 +36,8 @@ class StorySettings:
 
 def _cell(x: object) -> str:
     """A claims-table cell as text ("" for missing values)."""
+    if type(x) is str:
+        return x.strip()  # most cells: what the general path below gives, without its checks
     if x is None or (not isinstance(x, (list, tuple)) and pd.isna(x)):
         return ""
     if isinstance(x, pd.Timestamp):
