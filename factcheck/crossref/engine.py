@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.glosses import glossed_pairs
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
@@ -102,11 +103,18 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon):
             judged[key] = restated(a, b, lexicon)
+    # A figure and the parenthesis that glosses it in its sentence ("(57,1 %)"): one figure.
+    for a, b in glossed_pairs(views):
+        judged.setdefault(_pair_key_of(a, b), restated(a, b, lexicon))
     return views, structures, list(judged.values())
 
 
 def _pair_key(j: Judged) -> tuple[str, str]:
-    return (min(j.a.claim_id, j.b.claim_id), max(j.a.claim_id, j.b.claim_id))
+    return _pair_key_of(j.a, j.b)
+
+
+def _pair_key_of(a: ClaimView, b: ClaimView) -> tuple[str, str]:
+    return (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:
