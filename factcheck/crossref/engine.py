@@ -18,6 +18,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
+from factcheck.crossref.attributes import attribute_pairs
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.glosses import glossed_pairs
 from factcheck.crossref.matching import ClaimView, blocks
@@ -103,8 +104,9 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon):
             judged[key] = restated(a, b, lexicon)
-    # A figure and the parenthesis that glosses it in its sentence ("(57,1 %)"): one figure.
-    for a, b in glossed_pairs(views):
+    # A figure and the parenthesis that glosses it in its sentence ("(57,1 %)"), an age
+    # given again after one name ("Nahel, 17 ans"): one figure.
+    for a, b in (*glossed_pairs(views), *attribute_pairs(views, lexicon)):
         judged.setdefault(_pair_key_of(a, b), restated(a, b, lexicon))
     return views, structures, list(judged.values())
 
