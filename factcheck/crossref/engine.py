@@ -20,7 +20,8 @@ import pandas as pd
 
 from factcheck.crossref.attributes import attribute_pairs
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.glosses import glossed_pairs
+from factcheck.crossref.explain import quote
+from factcheck.crossref.glosses import converted_pairs, glossed_pairs
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
@@ -108,6 +109,10 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
     # given again after one name ("Nahel, 17 ans"): one figure.
     for a, b in (*glossed_pairs(views), *attribute_pairs(views, lexicon)):
         judged.setdefault(_pair_key_of(a, b), restated(a, b, lexicon))
+    # An amount glossed in another currency: that amount converted.
+    for a, b in converted_pairs(views):
+        judged.setdefault(_pair_key_of(a, b), Judged(a, b, "compatible", lexicon.say(
+            "link_converted", a=quote(a, lexicon), b=quote(b, lexicon))))
     return views, structures, list(judged.values())
 
 

@@ -1,7 +1,7 @@
 """A figure glossed in the parenthesis right after it (:mod:`factcheck.crossref.glosses`):
-linked ``same`` or ``compatible`` when the parenthesis restates it, left alone when it breaks
-it down or follows another number. Cases from ``tests/crossref/data/glosses.json``; none
-raises a flag."""
+linked ``same`` or ``compatible`` when the parenthesis restates it or converts an amount into
+another currency (cases marked ``converted``), left alone when it breaks it down or follows
+another number. Cases from ``tests/crossref/data/glosses.json``; none raises a flag."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from crossref_helpers import (
 
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.glosses import glossed_pairs
+from factcheck.crossref.glosses import converted_pairs, glossed_pairs
 from factcheck.crossref.views import prepare_claims
 
 CASES = load_cases("glosses")
@@ -40,7 +40,8 @@ def test_glossed_or_left_alone(case: dict) -> None:
 def test_glossed_pairs_are_the_expected_ones(case: dict) -> None:
     frame = frame_from_articles(case["articles"])
     views = prepare_claims(frame, load_lexicon())
-    found = {frozenset((a.claim_id, b.claim_id)) for a, b in glossed_pairs(views)}
+    pairs = converted_pairs if case.get("converted") else glossed_pairs
+    found = {frozenset((a.claim_id, b.claim_id)) for a, b in pairs(views)}
     expected = {frozenset((ref_id(frame, a), ref_id(frame, b)))
                 for a, b, relation in case["links"] if relation is not None}
     assert found == expected, case["why"]
