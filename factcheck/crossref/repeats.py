@@ -125,21 +125,23 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         # "78 969" or "249,4 millions" given again in one story is that figure, however its
         # subject was read: the digits themselves tie the two reports.
         return True
-    # Fewer digits: something positive must describe both alike. With two digits, one
-    # article giving it twice in sentences about one thing (the headline, the lead and the
-    # body repeat its figures), or, for an amount worth pairing by itself (a share, money, a
-    # count of a thousand or more), the same named source ("16 communes" and "16 pompiers
-    # blessés" of one prefecture are two figures).
+    # Fewer digits: something positive must describe both alike. With two digits, or one for
+    # an amount worth pairing by itself (a share, money, a count of a thousand or more), two
+    # sentences about one thing, in one article or two (the headline, the lead and the body
+    # repeat their figures, and so do two outlets' reports of one story); with two digits,
+    # the same named source too ("16 communes" and "16 pompiers blessés" of one prefecture
+    # are two figures).
     if bool(a.family and a.family == b.family) or bool(a.words & b.words):
         return True
     digits = len(significant_digits(a.value))
     if digits < 2 and not _round_but_telling(a):
         return False
-    if a.article_id == b.article_id and sentences_related(
-            dict(a.story_words), dict(b.story_words), lexicon.stories):
-        # One article stating one amount again in sentences about one thing ("60 milliards
-        # d'euros" in the lead, "ces 60 milliards" in the body): its headline, lead and body
-        # repeat their figures, round ones too.
+    if sentences_related(dict(a.story_words), dict(b.story_words), lexicon.stories):
+        # One amount stated again in sentences about one thing: "60 milliards d'euros" in the
+        # lead, "ces 60 milliards" in the body; "une ligne de crédits de 60 milliards d'euros
+        # ... pandémie ... Karlsruhe" in one outlet, "un reliquat de 60 milliards d'euros
+        # ... Karlsruhe ... pandémie" in another. Their own sentences share rare words, not
+        # only their articles: round figures too.
         return True
     if digits < 2:
         return False
