@@ -42,6 +42,9 @@ _EQUAL_SKIP = ("duration",)
 MAX_REPEATS = 50
 #: Dimensions whose figures meet whether read as a change or not.
 _CHANGE_BLIND = ("share", "points")
+#: Dimensions whose figures meet whether given per period ("par an") or not.
+_PER_BLIND = ("money:",)
+_PER = regex.compile(r"/[^:]+")
 
 
 def repeat_key(v: ClaimView) -> tuple | None:
@@ -57,6 +60,10 @@ def repeat_key(v: ClaimView) -> tuple | None:
     # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way.
     dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith(_CHANGE_BLIND) \
         else v.dimension
+    if dimension.startswith(_PER_BLIND):
+        # "25 milliards de livres par an" restated as "25 milliards de livres": one amount
+        # whose period of reckoning one sentence leaves unsaid.
+        dimension = _PER.sub("", dimension)
     if v.value is None:
         return (dimension, v.stated)
     return (dimension, v.value)
