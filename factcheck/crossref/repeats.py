@@ -143,6 +143,11 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     digits = len(significant_digits(a.value))
     if digits < 2 and not _round_but_telling(a):
         return False
+    if a.article_id == b.article_id and _round_but_telling(a) \
+            and _points_back(b if a.start < b.start else a, lexicon):
+        # "Ces 60 milliards": the later figure points back at an amount already given (an
+        # amount worth pairing by itself: "ces 15 dernières années" counts years).
+        return True
     if sentences_related(dict(a.story_words), dict(b.story_words), lexicon.stories):
         # One amount stated again in sentences about one thing: "60 milliards d'euros" in the
         # lead, "ces 60 milliards" in the body; "une ligne de crédits de 60 milliards d'euros
@@ -158,6 +163,13 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # ("81 000", "9,3 milliards d'euros") given again in one story the same day.
     return (_round_but_telling(a) and not a.dimension.startswith(("share", "points"))
             and bool(a.published) and a.published == b.published)
+
+
+def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A demonstrative stands right before the figure ("ces 60 milliards")."""
+    if v.sentence_start is None:
+        return False
+    return bool(lexicon.back_reference.search(v.sentence[: v.start - v.sentence_start]))
 
 
 def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
