@@ -48,6 +48,7 @@ class Lexicon:
     remainder: regex.Pattern[str]
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
+    back_reference: regex.Pattern[str]  # "ces" right before a figure: one given earlier
     separators: regex.Pattern[str]
     enumeration_breaks: regex.Pattern[str]
     clause_breaks: regex.Pattern[str]
@@ -223,6 +224,9 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         remainder=_pattern(structure["remainder"]),
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
+        back_reference=regex.compile(
+            rf"(?:^|\W)(?:{_pattern(structure['back_reference']).pattern})\s+$",
+            regex.IGNORECASE | regex.V1),
         separators=_pattern(structure["separators"]),
         enumeration_breaks=_pattern(structure["enumeration_breaks"]),
         clause_breaks=_pattern(structure["clause_breaks"]),

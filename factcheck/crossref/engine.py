@@ -18,7 +18,10 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
+from factcheck.crossref.attributes import attribute_pairs
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.explain import quote
+from factcheck.crossref.glosses import converted_pairs, glossed_pairs
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
@@ -102,11 +105,23 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon):
             judged[key] = restated(a, b, lexicon)
+    # A figure and the parenthesis that glosses it in its sentence ("(57,1 %)"), an age
+    # given again after one name ("Nahel, 17 ans"): one figure.
+    for a, b in (*glossed_pairs(views), *attribute_pairs(views, lexicon)):
+        judged.setdefault(_pair_key_of(a, b), restated(a, b, lexicon))
+    # An amount glossed in another currency: that amount converted.
+    for a, b in converted_pairs(views):
+        judged.setdefault(_pair_key_of(a, b), Judged(a, b, "compatible", lexicon.say(
+            "link_converted", a=quote(a, lexicon), b=quote(b, lexicon))))
     return views, structures, list(judged.values())
 
 
 def _pair_key(j: Judged) -> tuple[str, str]:
-    return (min(j.a.claim_id, j.b.claim_id), max(j.a.claim_id, j.b.claim_id))
+    return _pair_key_of(j.a, j.b)
+
+
+def _pair_key_of(a: ClaimView, b: ClaimView) -> tuple[str, str]:
+    return (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
 
 
 def _copies(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, list[Link]]:

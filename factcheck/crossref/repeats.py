@@ -42,6 +42,9 @@ _EQUAL_SKIP = ("duration",)
 MAX_REPEATS = 50
 #: Dimensions whose figures meet whether read as a change or not.
 _CHANGE_BLIND = ("share", "points")
+#: Dimensions whose figures meet whether given per period ("par an") or not.
+_PER_BLIND = ("money:",)
+_PER = regex.compile(r"/[^:]+")
 
 
 def repeat_key(v: ClaimView) -> tuple | None:
@@ -57,6 +60,10 @@ def repeat_key(v: ClaimView) -> tuple | None:
     # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way.
     dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith(_CHANGE_BLIND) \
         else v.dimension
+    if dimension.startswith(_PER_BLIND):
+        # "25 milliards de livres par an" restated as "25 milliards de livres": one amount
+        # whose period of reckoning one sentence leaves unsaid.
+        dimension = _PER.sub("", dimension)
     if v.value is None:
         return (dimension, v.stated)
     return (dimension, v.value)
@@ -125,21 +132,28 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         # "78 969" or "249,4 millions" given again in one story is that figure, however its
         # subject was read: the digits themselves tie the two reports.
         return True
-    # Fewer digits: something positive must describe both alike. With two digits, one
-    # article giving it twice in sentences about one thing (the headline, the lead and the
-    # body repeat its figures), or, for an amount worth pairing by itself (a share, money, a
-    # count of a thousand or more), the same named source ("16 communes" and "16 pompiers
-    # blessés" of one prefecture are two figures).
+    # Fewer digits: something positive must describe both alike. With two digits, or one for
+    # an amount worth pairing by itself (a share, money, a count of a thousand or more), two
+    # sentences about one thing, in one article or two (the headline, the lead and the body
+    # repeat their figures, and so do two outlets' reports of one story); with two digits,
+    # the same named source too ("16 communes" and "16 pompiers blessés" of one prefecture
+    # are two figures).
     if bool(a.family and a.family == b.family) or bool(a.words & b.words):
         return True
     digits = len(significant_digits(a.value))
     if digits < 2 and not _round_but_telling(a):
         return False
-    if a.article_id == b.article_id and sentences_related(
-            dict(a.story_words), dict(b.story_words), lexicon.stories):
-        # One article stating one amount again in sentences about one thing ("60 milliards
-        # d'euros" in the lead, "ces 60 milliards" in the body): its headline, lead and body
-        # repeat their figures, round ones too.
+    if a.article_id == b.article_id and _round_but_telling(a) \
+            and _points_back(b if a.start < b.start else a, lexicon):
+        # "Ces 60 milliards": the later figure points back at an amount already given (an
+        # amount worth pairing by itself: "ces 15 dernières années" counts years).
+        return True
+    if sentences_related(dict(a.story_words), dict(b.story_words), lexicon.stories):
+        # One amount stated again in sentences about one thing: "60 milliards d'euros" in the
+        # lead, "ces 60 milliards" in the body; "une ligne de crédits de 60 milliards d'euros
+        # ... pandémie ... Karlsruhe" in one outlet, "un reliquat de 60 milliards d'euros
+        # ... Karlsruhe ... pandémie" in another. Their own sentences share rare words, not
+        # only their articles: round figures too.
         return True
     if digits < 2:
         return False
@@ -149,6 +163,13 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # ("81 000", "9,3 milliards d'euros") given again in one story the same day.
     return (_round_but_telling(a) and not a.dimension.startswith(("share", "points"))
             and bool(a.published) and a.published == b.published)
+
+
+def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A demonstrative stands right before the figure ("ces 60 milliards")."""
+    if v.sentence_start is None:
+        return False
+    return bool(lexicon.back_reference.search(v.sentence[: v.start - v.sentence_start]))
 
 
 def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

@@ -1,0 +1,89 @@
+"""A figure glossed in a parenthesis right after it: "plus de la moitié des candidats
+(57,1 %)", "plus de 12 millions de billets vendus (12 132 647 exactement)", "la barre des
+1 000 victimes (1 010, +5 %)". The parenthesis gives the same figure more precisely; the two
+are one fact, which the judging never sees: two figures of one sentence are compared only
+when each has its own source (:func:`factcheck.crossref.relations.cross_ok`).
+
+Only ``same`` or ``compatible`` links come of it, which no rule reads: a parenthesis whose
+figure does not meet the bounds of the one before it ("300 000 manifestants (dont 20 000 à
+Paris)") is a part or another figure, and nothing is said of it.
+
+An amount of money glossed in another currency ("40 milliards de livres (48 milliards
+d'euros)") is that amount converted (:func:`converted_pairs`): linked ``compatible``, its
+value never checked (no exchange rate is held, and a rate of the day is not the text's).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import pairwise
+
+from factcheck.crossref.matching import CHANGE, ClaimView
+from factcheck.crossref.relations import value_relation
+
+#: Characters at most between a figure and the parenthesis that glosses it (the noun phrase
+#: and verb of the figure: "de billets ont été vendus (").
+GLOSS_REACH = 60
+OPENING, CLOSING = "(", ")"
+MONEY = "money"
+#: Counts below this glossed in a parenthesis are mostly broken down there ("2 Ensemble (2
+#: Renaissance)"), not restated.
+MIN_COUNT = 10
+
+
+def glossed_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs of a figure and the figure that opens a parenthesis after it in its sentence,
+    with nothing between but the figure's own words (no number, no parenthesis closed), of
+    one dimension and whose bounds meet."""
+    for a, b in _next_in_parenthesis(views):
+        if a.dimension == b.dimension and not _small(a) \
+                and value_relation(a, b) != "incompatible":
+            yield a, b
+
+
+def converted_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Pairs of an amount of money and the amount in another currency that opens a
+    parenthesis after it, as :func:`glossed_pairs` finds them, both changes or both levels."""
+    for a, b in _next_in_parenthesis(views):
+        ca, cb = _currency(a.dimension), _currency(b.dimension)
+        same_kind = a.dimension.endswith(CHANGE) == b.dimension.endswith(CHANGE)
+        if ca and cb and "?" not in (ca, cb) and ca != cb and same_kind:
+            yield a, b
+
+
+def _currency(dimension: str) -> str:
+    """"money:GBP/year" -> "GBP"; "" for what is not money."""
+    kind, _, rest = dimension.partition(":")
+    return rest.split(":")[0].split("/")[0] if kind == MONEY else ""
+
+
+def _next_in_parenthesis(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    by_sentence: dict[tuple[str, int], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.sentence_start is not None and v.modality != "denied":
+            by_sentence[(v.article_id, v.sentence_start)].append(v)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda v: v.start)
+        for a, b in pairwise(members):
+            if a.sentence == b.sentence and _glosses(a, b):
+                yield a, b
+
+
+def _glosses(a: ClaimView, b: ClaimView) -> bool:
+    """``b`` opens a parenthesis that follows ``a`` closely, with no number between (a year or
+    another figure: "au moins 100 salariés en 2023 (185 défauts)" glosses something else)."""
+    offset = a.sentence_start or 0
+    between = a.sentence[a.end - offset : b.start - offset]
+    if not 0 < len(between) <= GLOSS_REACH or CLOSING in between:
+        return False
+    if any(ch.isdigit() for ch in between):
+        return False
+    head, mark, tail = between.rpartition(OPENING)
+    return bool(mark) and OPENING not in head and not tail.strip()
+
+
+def _small(v: ClaimView) -> bool:
+    return v.dimension == "count" and v.value is not None and abs(v.value) < MIN_COUNT
