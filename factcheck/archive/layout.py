@@ -38,7 +38,9 @@ import pyarrow.parquet as pq
 #: (``story_words``, ``story_weights``), read back instead of being profiled again. 4: the key
 #: index tables (``story_index``, ``band_index``, ``fact_index``: ``archive/key_index.py``)
 #: an addition looks its keys up in, and the cap on the stored story candidates read back.
-STORE_FORMAT_VERSION = 4
+#: 5: views carry ``narrowing`` and ``score`` (identity within one article), and the
+#: equal-value key meets money "par an" with the same amount stated without it.
+STORE_FORMAT_VERSION = 5
 MANIFEST = "store.json"
 FORMAT_NAME = "factcheck-claims-store"
 TABLES = ("articles", "claims", "links", "flags", "facts", "story_index", "band_index",

@@ -97,8 +97,10 @@ def view_from_json(text: str) -> ClaimView:
     for name, value in data.items():
         kind = _VIEW_FIELDS[name]
         if kind.startswith("frozenset"):
-            # Pairs ("qualifiers": (set, value)) come back from JSON as lists.
-            out[name] = frozenset(tuple(v) if isinstance(v, list) else v for v in value)
+            # Pairs ("qualifiers": (set, value)) come back from JSON as lists; an optional
+            # set ("narrowing": None, the counted noun left unsaid) as null.
+            out[name] = None if value is None else frozenset(
+                tuple(v) if isinstance(v, list) else v for v in value)
         elif kind.startswith("tuple[tuple"):
             out[name] = tuple((k, w) for k, w in value)
         elif kind.startswith("tuple[float"):

@@ -209,3 +209,15 @@ def test_a_view_with_qualifiers_reads_back() -> None:
     assert any(v.qualifiers for v in views)
     for view in views:
         assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
+
+
+def test_a_view_whose_counted_noun_is_unsaid_reads_back() -> None:
+    """A narrowing left unknown (None: "9,5 % selon le ministère" says no noun) comes back as
+    None, and a stated one as the same set."""
+    text = ("La grève a été suivie par 40 % des enseignants selon le syndicat, "
+            "9,5 % selon le ministère.")
+    views = prepare_claims(claims_frame([Article("n1", text)]))
+    assert any(v.narrowing is None for v in views)
+    assert any(v.narrowing is not None for v in views)
+    for view in views:
+        assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
