@@ -14,6 +14,8 @@ change ("elles sont en hausse de 37 %"), the noun a threshold bounds ("des rafal
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
@@ -34,6 +36,8 @@ from factcheck.context.phrases import (
 )
 from factcheck.models import Kind
 
+_WRITTEN_UNIT = regex.compile(r"(?<=[\d\s])\p{L}+$")
+
 
 def unit_subject(
     toks: tuple[Tok, ...], fig: Figure, data: SubjectData
@@ -43,7 +47,11 @@ def unit_subject(
     the unit names no metric or the figure is not where the unit says one ("90 km de
     lisières" is no distance)."""
     m = fig.mention
-    entry = data.unit_subjects.get(m.unit or "")
+    # The unit as written first: "4,2 Mha" (read in hectares) names an area, as "Mha" says.
+    written = _WRITTEN_UNIT.search(m.surface)
+    entry = (written and data.unit_subjects.get(written.group())) or data.unit_subjects.get(
+        m.unit or ""
+    )
     if m.kind != Kind.QUANTITY or entry is None:
         return None
     if entry.after and (fig.first == 0 or toks[fig.first - 1].lower not in entry.after):

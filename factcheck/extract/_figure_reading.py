@@ -171,6 +171,9 @@ class FigureReader(RangeReader):
             form = m.group(1)
             name = lex.quantity_units.get(form) or lex.quantity_units_lower[form.lower()]
             kind, unit, pos = Kind.QUANTITY, name, m.end()
+            if name in lex.quantity_multiples and value is not None:
+                unit, factor = lex.quantity_multiples[name]  # "29,7 Mt": 29 700 000 t
+                value *= factor
             neg = lex.negative_before.search(text, max(0, base.start - 8), base.start)
             if neg and unit in lex.negative_units and value is not None and value > 0:
                 value = -value  # "moins 5 degrés"

@@ -88,6 +88,10 @@ def unit_fields(
         "duration_units": duration_units,
         "duration_days": duration_days,
         "quantity_units": quantity_units,
+        "quantity_multiples": {
+            written: (str(base), float(factor))
+            for written, (base, factor) in units.get("quantity_multiples", {}).items()
+        },
         "per_units": {
             f.lower(): name
             for group in ("any", "measure")
@@ -110,7 +114,11 @@ def unit_fields(
         "pp_half_after": regex.compile(
             rf"\s+(?:{_alt(grammar['half_points'])})(?![\p{{L}}])", regex.I
         ),
-        "duration_after": regex.compile(rf"\s+({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
+        "duration_after": regex.compile(
+            rf"\s+(?:(?:{_alt(units.get('duration_adjectives', []))})\s+)?"
+            rf"({_alt(full_words)})(?![\p{{L}}\d])",
+            regex.I,
+        ),
         "duration_abbrev_after": regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])"),
         "duration_after_scale": regex.compile(
             rf"\s+{leading(grammar['of'])}({_alt(full_words)})(?![\p{{L}}\d])", regex.I

@@ -183,6 +183,8 @@ class RangeReader(ReaderBase):
             elif words_value(low, lex) is not None:
                 run = 1.0  # "deux cent cinquante mille": only the last run counts
             else:
+                if word in lex.quantity_multiples:  # "entre 25 et 26 Mt": a scale in a symbol
+                    run *= lex.quantity_multiples[word][1]
                 break  # the unit or currency: "millions de dollars"
         return run
 

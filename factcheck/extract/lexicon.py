@@ -56,6 +56,7 @@ class Lexicon:
     duration_units: dict[str, str]  # surface (lower) -> unit
     duration_days: dict[str, float]
     quantity_units: dict[str, str]  # surface -> unit
+    quantity_multiples: dict[str, tuple[str, float]]  # "Mt" -> ("t", 1e6)
     # compiled patterns
     word_number: Pattern
     digits: Pattern

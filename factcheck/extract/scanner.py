@@ -19,6 +19,7 @@ from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract._ordinal_reading import OrdinalReader
+from factcheck.extract._parts import follows_a_part, parts_in_unit
 from factcheck.extract.dates import find_calendar, find_weeks
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.numbers import parse_digits, words_value
@@ -131,7 +132,8 @@ class _Scanner(FigureReader, OrdinalReader):
             mention = getattr(self, "_read_" + name)(start, -neg_end)
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
-        return elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
+        found = elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
+        return parts_in_unit(text, found, lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
     def _read_digits(self, start: int, end: int) -> Mention | None:
@@ -209,7 +211,7 @@ class _Scanner(FigureReader, OrdinalReader):
     def _read_words(self, start: int, end: int) -> Mention | None:
         words = self.text[start:end]
         lex = self.lex
-        counted = words.lower() in lex.article_words and self._article_counts(start)
+        counted = words.lower() in lex.article_words and self._article_counts(start, end)
         if (
             words.lower() in lex.article_words
             and not counted
@@ -247,9 +249,10 @@ class _Scanner(FigureReader, OrdinalReader):
             single=low if " " not in low and "-" not in low and not counted else None,
         )
 
-    def _article_counts(self, start: int) -> bool:
+    def _article_counts(self, start: int, end: int) -> bool:
         """"un"/"une" read as 1: after a bound ("au moins une"), or after "dont" right after
-        a count ("deux blessés dont un")."""
+        a count ("deux blessés dont un") or as a bare part of a sum or a quantity
+        ("2 millions d'euros d'amende dont un avec sursis", factcheck.extract._parts)."""
         if self.nested:
             return False
         text, lex = self.text, self.lex
@@ -265,7 +268,13 @@ class _Scanner(FigureReader, OrdinalReader):
         last = max(before, key=lambda m: m.end)
         gap = text[last.end : cue.start()]
         return (
-            last.kind == Kind.COUNT
+            (
+                last.kind == Kind.COUNT
+                or (
+                    last.kind in (Kind.MONEY, Kind.QUANTITY)
+                    and follows_a_part(text, end, lex)
+                )
+            )
             and len(gap) <= lex.article_as_part_gap
             and not any(c in gap for c in ".!?;")
         )
