@@ -100,6 +100,9 @@ def scanner_fields(
             rf"(?<![\p{{L}}])(?:{_words_alt(extra['article_as_part_before'])})\s+$", regex.I
         ),
         "article_as_part_gap": int(extra["article_as_part_gap"]),
+        "article_as_part_not_before": regex.compile(
+            rf"\s+(?:{_words_alt(extra['article_as_part_not_before'])})(?![\p{{L}}])", regex.I
+        ),
         "function_word_after": regex.compile(
             rf"\s+(?:{_alt(extra['function_words'])})(?![\p{{L}}])", regex.I
         ),

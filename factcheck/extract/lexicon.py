@@ -101,6 +101,7 @@ class Lexicon:
     article_as_number_before: Pattern  # "au moins" before "une défaillance"
     article_as_part_before: Pattern  # "dont" before "un en urgence absolue"
     article_as_part_gap: int
+    article_as_part_not_before: Pattern  # "partie" after "dont une": a share left unsaid
     approx_after: Pattern  # "et plus" after "65 ans" (groups "lower" / "upper")
     function_word_after: Pattern
     calendar: CalendarLexicon

@@ -260,7 +260,7 @@ class _Scanner(FigureReader, OrdinalReader):
         if lex.article_as_number_before.search(text, window, start):
             return True
         cue = lex.article_as_part_before.search(text, window, start)
-        if cue is None:
+        if cue is None or lex.article_as_part_not_before.match(text, end):
             return False
         before = [m for m in self.found if m.end <= cue.start()]
         if not before:
