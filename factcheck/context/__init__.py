@@ -32,6 +32,7 @@ from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
+from factcheck.context.subject_lists import line_label
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
@@ -156,9 +157,10 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
-    if carried is None and state.metrics and figs and opens_with_label(toks, figs[0].first):
-        # A line of a tally ("Nantes : 28 000 selon la police") after a heading counts what
-        # the report counted last.
+    if carried is None and state.metrics and figs and (
+            opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None):
+        # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
+        # heading counts what the report counted last.
         carried = state.metrics[-1][1]
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
