@@ -6,7 +6,8 @@
   d'euros"), whose metric is the one carried from the lines before (an ellipsis);
 * a poll score, "Jordan Bardella à 33 %" in a sentence about a poll: the voting intention;
 * a verb that names its metric, "l'événement pourrait coûter 3 millions" (the cost), "le feu
-  est contrôlé à 45 %" (the containment), whatever its subject.
+  est contrôlé à 45 %" (the containment), whatever its subject; a scale named before the
+  figure, "un séisme de magnitude 7,7"; an amount named by its use, "12 millions investis".
 
 Words in ``context_subject.toml`` ``[named_metrics]``."""
 
@@ -39,6 +40,7 @@ class NamedMetricData:
     metric_verbs: dict[str, str]  # verb lemma -> the metric it names, figure as object
     metric_verbs_at: dict[str, str]  # the same with "à" before the figure ("contrôlé à")
     amount_uses: frozenset[str]  # participles of use, read as [lemmas] of the subject data
+    scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
 
 
 @cache
@@ -58,6 +60,7 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         metric_verbs=by_verb(d["metric_verbs"]),
         metric_verbs_at=by_verb(d["metric_verbs_at"]),
         amount_uses=frozenset(d["amount_uses"]),
+        scale_nouns=frozenset(d["scale_nouns"]),
     )
 
 
@@ -155,6 +158,11 @@ def named_metric(
         # An item of a list carries the metric of the lines before; a single line keeps
         # its label's noun as the clause's ("Aide militaire : 3,4 milliards").
         return (None, None, "line_item") if label[2] else None
+    j = fig.first - 1
+    if j >= 1 and toks[j].lower in grammar().de_links:
+        j -= 1  # "de magnitudes de 5,5"
+    if j >= 0 and toks[j].lower in named_metric_data().scale_nouns:
+        return lemma_of(toks[j], data), j, "scale_noun"  # "un séisme de magnitude 7,7"
     if poll_score(toks, fig):
         return named_metric_data().poll_metric, None, "poll_score"
     if (verb := verb_metric(toks, fig)) is not None:
