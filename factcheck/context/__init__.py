@@ -32,11 +32,12 @@ from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
+from factcheck.context.subject_lists import line_label
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Mention
 from factcheck.text import sentence_spans
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
@@ -157,6 +158,7 @@ class _ArticleState:
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
+    last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
 
 
@@ -173,9 +175,10 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
-    if carried is None and state.metrics and figs and opens_with_label(toks, figs[0].first):
-        # A line of a tally ("Nantes : 28 000 selon la police") after a heading counts what
-        # the report counted last.
+    if carried is None and state.metrics and figs and (
+            opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None):
+        # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
+        # heading counts what the report counted last.
         carried = state.metrics[-1][1]
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
@@ -201,6 +204,8 @@ def _sentence_contexts(
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
         if sub.rule == "ellipsis_open" and carried is not None and m.kind in SITUATED_KINDS:
+            if adjacent and n_fig == 0:
+                carried = same_order(m, state.last_figures) or carried
             sub = replace(
                 sub,
                 subject=carried.subject,
@@ -309,7 +314,21 @@ def _sentence_contexts(
         if c.subject and c.subject not in time_nouns and f.mention.kind in SITUATED_KINDS
     ]
     state.last_subject = with_subject[-1] if with_subject else None
+    state.last_figures = [(f.mention.value, f.mention.kind, c)
+                          for c, f in zip(out, figs, strict=True) if c in with_subject]
     state.metrics.extend((f.mention.value, c) for c, f in zip(out, figs, strict=True)
                          if c.subject and c.subject not in time_nouns
                          and f.mention.kind in SITUATED_KINDS)
     return out
+
+
+def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:
+    """The last figure of the sentence before of the kind and order of size of a bare figure
+    opening its sentence: "… 66 millions d'habitants … dans cinq départements. 63,9 millions
+    vivent en métropole" continues the inhabitants, not the departments."""
+    if not m.value:
+        return None
+    for value, kind, c in reversed(figures):
+        if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
+            return c
+    return None

@@ -46,9 +46,11 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     elliptic = j < len(toks) and toks[j - 1].lower in g.de \
         and toks[j].lower in data.elliptic_after_de \
         and not _noun_after_other(toks, j + 1, data)
+    walked = j
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
-    if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles or (
+    if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
+                          or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
@@ -108,8 +110,8 @@ def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
             k += 2
         else:
             break
-    if k > j and k < len(toks) and toks[k].pos == "NOUN" and not toks[k].is_title:
-        return k
+    if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
+        return k  # "trois anciennes Régions": a common noun, capitalised or not
     return j
 
 

@@ -110,6 +110,9 @@ def resolve_pending(
                 m for m, r in enumerate(results[:n]) if r and r.rule == "anaphora_open"]):
             # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
             results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
+        elif results[n] is None and pending[n] == "line_item":
+            # "- Renaissance : 98": an item of a list, no clause to read a subject from.
+            results[n] = SubjectResult(None, None, (), "ellipsis_open")
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
             if demonstrative_metric(toks, k):
@@ -175,3 +178,19 @@ def _level_after_change(
     between = toks[figs[n - 1].last:figs[n].first]
     return bool(between) and between[-1].lower in data.change_level_links \
         and all(t.text == "," or t.lower in data.change_level_links for t in between)
+
+
+def whole_of_part(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
+) -> SubjectResult | None:
+    """The figure a "dont" part belongs to (the nearest previous one with a subject)."""
+    j = figs[n].first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    if j < 0 or toks[j].lower not in grammar().part_markers:
+        return None
+    for m in range(n - 1, -1, -1):
+        r = results[m]
+        if r is not None and r.subject is not None:
+            return r
+    return None

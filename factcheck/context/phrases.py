@@ -20,7 +20,8 @@ def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
             if first < 0 or first + n > len(toks):
                 continue
             if tuple(t.lower for t in toks[first : first + n]) == words:
-                return " ".join(words).replace("' ", "'")
+                compound = " ".join(words).replace("' ", "'")
+                return data.lemmas.get(compound, compound)  # "chiffres d'affaires"
     return lemma_of(toks[k], data)
 
 

@@ -50,6 +50,9 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   procédures, le nombre de faillites est en hausse de 36 %"), one apposed to a figure measures
   that figure ("un chiffre d'affaires de 189 milliards, en hausse de 6 %"), one whose subject
   is a pronoun takes up the metric named before ("elles sont en hausse de 37 %");
+* what the layout or a word names (:mod:`.subject_lists`): a list line's plural label
+  ("Sièges total : 143", ``line_label``; an item, "- Renaissance : 98", carries the line
+  before's), a poll score ("Bardella à 33 %"), a verb naming its metric ("coûter 3 millions");
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
@@ -104,9 +107,10 @@ from factcheck.context.nouns import (
     shares_next_noun,
 )
 from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
-from factcheck.context.pending import SubjectResult, resolve_pending
+from factcheck.context.pending import SubjectResult, resolve_pending, whole_of_part
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
+from factcheck.context.subject_lists import named_metric
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
@@ -130,7 +134,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if kind == Kind.DURATION:
             own = _duration_subject(toks, fig, data)
-            whole = _part_of(toks, figs, results, n)
+            whole = whole_of_part(toks, figs, results, n)
             if own.subject is None and whole is not None and whole.rule in _DURATION_RULES:
                 # "quatre ans de prison, dont deux ans ferme": a part of the whole's penalty.
                 own = replace(whole, rule="duration_part")
@@ -165,6 +169,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "les trois premières semaines de juillet": weeks, not another figure's metric.
             results[n] = SubjectResult(lemma_of(toks[t], data), t, (), "counted_time")
             continue
+        if k is None and (named := named_metric(toks, fig, data)) is not None:
+            # "Sièges total : 143", "Bardella à 33 %", "pourrait coûter 3 millions"; "-
+            # Renaissance : 98" carries the line before's (:mod:`.subject_lists`).
+            if named[0] is None:
+                pending[n] = named[2]
+            else:
+                results[n] = SubjectResult(named[0], named[1], (), named[2])
+            continue
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
@@ -174,7 +186,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
         if k is not None:
             quals = qualify(toks, fig, k, True)
-            part_of = _part_of(toks, figs, results, n)
+            part_of = whole_of_part(toks, figs, results, n)
             if part_of is not None and (
                 toks[k].pos == "ADJ" or toks[k].lower in data.part_states
             ):
@@ -379,22 +391,6 @@ def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> 
     """A person's age or the noun a duration measures (:mod:`factcheck.context.durations`)."""
     subject, noun, rule = duration_subject(toks, fig, data)
     return SubjectResult(subject, noun, (), rule)
-
-
-def _part_of(
-    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
-) -> SubjectResult | None:
-    """The figure a "dont" part belongs to (the nearest previous one with a subject)."""
-    j = figs[n].first - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    if j < 0 or toks[j].lower not in grammar().part_markers:
-        return None
-    for m in range(n - 1, -1, -1):
-        r = results[m]
-        if r is not None and r.subject is not None:
-            return r
-    return None
 
 
 def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:

@@ -215,3 +215,30 @@ def test_demonstrative_figure_takes_the_figure_of_equal_value() -> None:
 def test_without_values_the_last_figure_read() -> None:
     article, claims = marked_article(_TEXT)
     assert annotate(article, claims)[2].context.subject == "déficit"
+
+
+# A bare figure opening a sentence continues the figure of the sentence before that has its
+# kind and order of size, not merely the last one read (``same_order``).
+_ORDER_TEXT = (
+    "Au 1er janvier, l'île compte [850 000] habitants répartis dans [quatre] cantons. "
+    "[610 000] vivent sur la côte et [240 000] dans les terres."
+)
+
+
+def _order_subjects(values: tuple[float | None, ...]) -> list[str | None]:
+    article, claims = marked_article(_ORDER_TEXT)
+    claims = [replace(c, mention=replace(c.mention, value=v))
+              for c, v in zip(claims, values, strict=True)]
+    return [c.context.subject for c in annotate(article, claims)]
+
+
+def test_opening_figure_takes_the_figure_of_its_order_of_size() -> None:
+    assert _order_subjects((850e3, 4, 610e3, 240e3))[2:] == ["habitant", "habitant"]
+
+
+def test_opening_figure_of_no_matching_order_takes_the_last_figure() -> None:
+    assert _order_subjects((850e3, 4, 6, 2))[2] == "canton"
+
+
+def test_without_values_the_opening_figure_takes_the_last_figure() -> None:
+    assert _order_subjects((None, None, None, None))[2] == "canton"
