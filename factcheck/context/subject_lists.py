@@ -7,7 +7,7 @@
 * a poll score, "Jordan Bardella à 33 %" in a sentence about a poll: the voting intention;
 * a verb that names its metric, "l'événement pourrait coûter 3 millions" (the cost), "le feu
   est contrôlé à 45 %" (the containment), whatever its subject; a scale named before the
-  figure, "un séisme de magnitude 7,7"; an amount named by its use, "12 millions investis".
+  figure gives the noun it describes, "un séisme de magnitude 7,7" (the earthquake); an amount named by its use, "12 millions investis".
 
 Words in ``context_subject.toml`` ``[named_metrics]``."""
 
@@ -162,7 +162,12 @@ def named_metric(
     if j >= 1 and toks[j].lower in grammar().de_links:
         j -= 1  # "de magnitudes de 5,5"
     if j >= 0 and toks[j].lower in named_metric_data().scale_nouns:
-        return lemma_of(toks[j], data), j, "scale_noun"  # "un séisme de magnitude 7,7"
+        # "un séisme de magnitude 7,7": the figure describes the earthquake, measured on the
+        # scale (its unit); with no noun before the scale ("une magnitude de 6,1"), the scale.
+        k = j - 1
+        if k >= 1 and toks[k].lower in grammar().de_links and toks[k - 1].pos == "NOUN":
+            return lemma_of(toks[k - 1], data), k - 1, "scale_noun"
+        return lemma_of(toks[j], data), j, "scale_noun"
     if poll_score(toks, fig):
         return named_metric_data().poll_metric, None, "poll_score"
     if (verb := verb_metric(toks, fig)) is not None:
