@@ -158,6 +158,7 @@ class _ArticleState:
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
+    last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
 
@@ -175,11 +176,14 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
-    if carried is None and state.metrics and figs and (
-            opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None):
+    is_line = bool(figs) and (
+        opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None)
+    from_heading = False
+    if carried is None and state.metrics and is_line and (not adjacent or state.last_line):
         # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
-        # heading counts what the report counted last.
-        carried = state.metrics[-1][1]
+        # heading (a line without figures) or after lines that carried it counts what the
+        # report counted last.
+        carried, from_heading = state.metrics[-1][1], True
     sentence = claims[0].sentence
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
@@ -203,7 +207,11 @@ def _sentence_contexts(
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
-        if sub.rule == "ellipsis_open" and carried is not None and m.kind in SITUATED_KINDS:
+        # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
+        # never a sentence of prose before it ("La participation atteint 68 %.").
+        item_carries = from_heading or state.last_line
+        if carried is not None and m.kind in SITUATED_KINDS and (
+                sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
                 carried = same_order(m, state.last_figures) or carried
             sub = replace(
@@ -306,6 +314,7 @@ def _sentence_contexts(
             state.comment(name)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
+    state.last_line = is_line and bool(out) and out[0].subject is not None
     # A count of days or years ("des 40 dernières années") is no metric a later sentence
     # takes up ("Ce niveau de 26,3 Mt").
     time_nouns = subject_data().time_nouns

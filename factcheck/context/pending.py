@@ -111,8 +111,9 @@ def resolve_pending(
             # "Ce nombre passait de 165 en S19 à 116": continues the metric taken up again.
             results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=opened[-1])
         elif results[n] is None and pending[n] == "line_item":
-            # "- Renaissance : 98": an item of a list, no clause to read a subject from.
-            results[n] = SubjectResult(None, None, (), "ellipsis_open")
+            # "- Renaissance : 98": an item of a list, no clause to read a subject from; it
+            # takes the metric of the list's lines or heading, not of a sentence before.
+            results[n] = SubjectResult(None, None, (), "line_item_open")
         elif results[n] is None:
             k = head_before(toks, figs[n].first, data)
             if demonstrative_metric(toks, k):

@@ -52,7 +52,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   is a pronoun takes up the metric named before ("elles sont en hausse de 37 %");
 * what the layout or a word names (:mod:`.subject_lists`): a list line's plural label
   ("Sièges total : 143", ``line_label``; an item, "- Renaissance : 98", carries the line
-  before's), a poll score ("Bardella à 33 %"), a verb naming its metric ("coûter 3 millions");
+  before's), the noun a scale describes ("un séisme de magnitude 7,7");
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.

@@ -4,10 +4,14 @@
   label names what is counted ("Sièges au total : 143", "Passagers à bord : 173"); any other
   label names an item of the list ("Renaissance : 98", "Habitat privé : 17 millions
   d'euros"), whose metric is the one carried from the lines before (an ellipsis);
-* a poll score, "Jordan Bardella à 33 %" in a sentence about a poll: the voting intention;
-* a verb that names its metric, "l'événement pourrait coûter 3 millions" (the cost), "le feu
-  est contrôlé à 45 %" (the containment), whatever its subject; a scale named before the
-  figure gives the noun it describes, "un séisme de magnitude 7,7" (the earthquake); an amount named by its use, "12 millions investis".
+* a scale named before the figure gives the noun it describes, "un séisme de magnitude 7,7"
+  (the earthquake).
+
+Not read as metrics (taken back twice, after review): a verb ("pourrait coûter 3 millions",
+"contrôlé à 45 %"), a participle of use ("12 millions investis") or a poll score ("Bardella à
+33 %"): each put a general metric (coût, contrôle, investissement, intention de vote) in place
+of the thing, the project, the fire or the candidate, and two projects' costs or two
+candidates' scores then contradicted each other.
 
 Words in ``context_subject.toml`` ``[named_metrics]``."""
 
@@ -33,33 +37,16 @@ class NamedMetricData:
     bullets: frozenset[str]  # marks opening a line of a list ("-", "•")
     plural_endings: tuple[str, ...]  # a label noun in the plural ("Sièges", "Blessés")
     label_totals: frozenset[str]  # "Sièges total :": a metric even when tagged a name
-    poll_words: frozenset[str]  # a sentence about a poll ("sondage", "intentions de vote")
-    poll_links: frozenset[str]  # "Bardella à 33 %"
-    poll_skips: frozenset[str]  # parts of speech between a name and its score
-    poll_metric: str
-    metric_verbs: dict[str, str]  # verb lemma -> the metric it names, figure as object
-    metric_verbs_at: dict[str, str]  # the same with "à" before the figure ("contrôlé à")
-    amount_uses: frozenset[str]  # participles of use, read as [lemmas] of the subject data
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
 
 
 @cache
 def named_metric_data(code: str = "fr") -> NamedMetricData:
     d = load_data(code, "context_subject")["named_metrics"]
-    def by_verb(table: dict[str, list[str]]) -> dict[str, str]:
-        return {verb: metric for metric, verbs in table.items() for verb in verbs}
-
     return NamedMetricData(
         bullets=frozenset(d["bullets"]),
         plural_endings=tuple(d["plural_endings"]),
         label_totals=frozenset(d["label_totals"]),
-        poll_words=frozenset(d["poll_words"]),
-        poll_links=frozenset(d["poll_links"]),
-        poll_skips=frozenset(d["poll_skips"]),
-        poll_metric=str(d["poll_metric"]),
-        metric_verbs=by_verb(d["metric_verbs"]),
-        metric_verbs_at=by_verb(d["metric_verbs_at"]),
-        amount_uses=frozenset(d["amount_uses"]),
         scale_nouns=frozenset(d["scale_nouns"]),
     )
 
@@ -102,46 +89,10 @@ def label_metric(toks: tuple[Tok, ...], label: tuple[int, int, bool],
     # Tagged as a name, a capitalised plural is a noun when lowercase words qualify it
     # ("Blessés graves", "Sièges total"), not alone ("Horizons").
     described = any(x.is_word and not x.is_title for x in toks[j + 1:end])
-    if t.pos != "NOUN" and not (t.pos == "PROPN" and described):
+    if t.pos != "NOUN" and not (t.pos == "PROPN" and described) \
+            and t.lower not in data.people_participles:  # "Blessés : 40", tagged as a name
         return None
     return unwrap_container(toks, j, data)  # "Nombre de morts : 12"
-
-
-def poll_score(toks: tuple[Tok, ...], fig: Figure) -> bool:
-    """Whether a percentage is a poll score: "Jordan Bardella à 33 %", "un Raphaël Glucksmann
-    toujours à 13 %", "la Mayennaise demeure bloquée à 15,5 %" in a sentence about a poll."""
-    d = named_metric_data()
-    if fig.mention.kind != Kind.PERCENT or fig.first < 2 \
-            or toks[fig.first - 1].lower not in d.poll_links:
-        return False
-    if not any(t.lower in d.poll_words for t in toks):
-        return False
-    g = grammar()
-    j, depth = fig.first - 2, 0
-    while j >= 0:
-        t = toks[j]
-        if t.text in g.gloss_closers:
-            depth += 1
-        elif t.text in g.gloss_openers:
-            depth -= 1
-        elif depth == 0 and t.pos not in d.poll_skips:
-            break
-        j -= 1
-    return j >= 0 and t.is_title and t.pos in ("PROPN", "NOUN")  # a name, "la Mayennaise"
-
-
-def verb_metric(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
-    """The metric a verb right before the figure names ("coûter 3 millions", "contrôlé à
-    45 %"), with the verb's index."""
-    d = named_metric_data()
-    j = fig.first - 1
-    verbs = d.metric_verbs
-    if j >= 1 and toks[j].lower in d.poll_links:
-        j, verbs = j - 1, d.metric_verbs_at  # "maîtrisé à 97 %"
-    if j < 0 or toks[j].pos not in ("VERB", "AUX"):
-        return None
-    metric = verbs.get(toks[j].lemma)
-    return (metric, j) if metric else None
 
 
 def named_metric(
@@ -168,14 +119,5 @@ def named_metric(
         if k >= 1 and toks[k].lower in grammar().de_links and toks[k - 1].pos == "NOUN":
             return lemma_of(toks[k - 1], data), k - 1, "scale_noun"
         return lemma_of(toks[j], data), j, "scale_noun"
-    if poll_score(toks, fig):
-        return named_metric_data().poll_metric, None, "poll_score"
-    if (verb := verb_metric(toks, fig)) is not None:
-        return verb[0], None, "metric_verb"
-    after = toks[fig.last] if fig.last < len(toks) else None
-    if fig.mention.kind == Kind.MONEY and after is not None and after.verbform == "Part" \
-            and after.lower in named_metric_data().amount_uses:
-        # "12 millions d'euros investis": the money by its use (tagged as a verb)
-        return data.lemmas[after.lower], fig.last, "amount_use"
     return None
 

@@ -80,6 +80,11 @@ def parts_in_unit(text: str, mentions: list[Mention], lex: Lexicon) -> list[Ment
     return out
 
 
+#: A bare part written in full units ("2 millions d'euros, dont 500 000 pour X") is at least
+#: this fraction's inverse of its whole; smaller, it counts something else.
+MIN_SHARE_OF_WHOLE = 1000
+
+
 def _as_part(
     text: str, whole: Mention, m: Mention, lex: Lexicon, data: PartsLexicon
 ) -> Mention | None:
@@ -95,8 +100,13 @@ def _as_part(
     total = max((abs(x) for x in (whole.value, whole.high) if x is not None), default=None)
     scale = _scale(whole, lex)
     value = m.value
-    if scale > 1 and _scale(m, lex) == 1 and total is not None and value * scale <= total:
-        value *= scale  # "2 millions d'euros dont un": one million
+    if scale > 1 and _scale(m, lex) == 1 and total is not None:
+        if value * scale <= total:
+            value *= scale  # "2 millions d'euros dont un": one million
+        elif value * MIN_SHARE_OF_WHOLE < total:
+            # "80 millions d'euros, dont 300 en France" (300 jobs): neither the whole's scale
+            # nor, in full units, a share of it a "dont" would single out.
+            return None
     if total is not None and value > total:
         return None  # a part is no larger than its whole
     f = value / m.value if m.value else 1.0
