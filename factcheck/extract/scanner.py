@@ -18,6 +18,7 @@ import regex
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
+from factcheck.extract._lists import listed_units
 from factcheck.extract._ordinal_reading import OrdinalReader
 from factcheck.extract._parts import follows_a_part, parts_in_unit
 from factcheck.extract.dates import find_calendar, find_weeks
@@ -133,7 +134,7 @@ class _Scanner(FigureReader, OrdinalReader):
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
         found = elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
-        return parts_in_unit(text, found, lex)
+        return listed_units(text, parts_in_unit(text, found, lex), lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
     def _read_digits(self, start: int, end: int) -> Mention | None:
