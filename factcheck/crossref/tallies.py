@@ -11,6 +11,7 @@ range opener comes right before the first ("de 3 à 5", "passé de 3 à 5")."""
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 import regex
 
@@ -20,6 +21,12 @@ from factcheck.crossref.cue_words import Lexicon
 _GAP = regex.compile(r"\s*(?:[\p{L}'’]+\s+)?(?P<link>\S+)\s*", regex.V1)
 #: Characters before the first term read for a range opener.
 OPENER_REACH = 14
+
+
+@cache
+def _opener_at_end(openers: str) -> regex.Pattern:
+    """A range opener ("de", "entre") right before the first term, compiled once."""
+    return regex.compile(rf"(?:{openers})\s*$", regex.IGNORECASE | regex.V1)
 
 
 def score_terms(members: list[dict], sentence: str, lexicon: Lexicon) -> set[str]:
@@ -34,8 +41,7 @@ def score_terms(members: list[dict], sentence: str, lexicon: Lexicon) -> set[str
         if gap is None or not lexicon.score_links.fullmatch(gap.group("link")):
             continue
         before = sentence[max(0, first["_rel_start"] - OPENER_REACH) : first["_rel_start"]]
-        if regex.search(rf"(?:{lexicon.range_openers.pattern})\s*$", before,
-                        regex.IGNORECASE | regex.V1):
+        if _opener_at_end(lexicon.range_openers.pattern).search(before):
             continue  # "de 3 à 5 jours": a range
         found.update((first["claim_id"], second["claim_id"]))
     return found
