@@ -91,6 +91,21 @@ def test_each_case_exercises_its_mechanism_in_one_run(name: str) -> None:
         assert sorted(set(analysis.flags["type"])) == case["flags"], case["why"]
 
 
+def _record_links(monkeypatch) -> list[pd.DataFrame]:
+    """The links each addition finds (``check_batch``'s, before the store keeps only those
+    between facts), recorded in the list returned."""
+    found: list[pd.DataFrame] = []
+    check_batch = incremental.check_batch
+
+    def recording(*args, **kwargs):
+        batch = check_batch(*args, **kwargs)
+        found.append(batch.links)
+        return batch
+
+    monkeypatch.setattr(incremental, "check_batch", recording)
+    return found
+
+
 PARAMS = [(name, split) for name, case in BY_NAME.items() for split in SPLITS
           if split == "at once" or len(case["articles"]) > 1]
 
@@ -101,15 +116,7 @@ def test_the_store_gives_the_links_flags_and_facts_of_one_run(tmp_path, monkeypa
                                                               split) -> None:
     analysis, facts = _one_run(name)
     first, second = SPLITS[split](_articles(BY_NAME[name]))
-    found: list[pd.DataFrame] = []
-    check_batch = incremental.check_batch
-
-    def recording(*args, **kwargs):
-        batch = check_batch(*args, **kwargs)
-        found.append(batch.links)
-        return batch
-
-    monkeypatch.setattr(incremental, "check_batch", recording)
+    found = _record_links(monkeypatch)
     if first:
         add_to_store(tmp_path, first)
     add_to_store(tmp_path, second)
@@ -123,3 +130,44 @@ def test_the_store_gives_the_links_flags_and_facts_of_one_run(tmp_path, monkeypa
     assert set(flags["flag_id"]) == set(analysis.flags["flag_id"])
     assert sorted(map(tuple, stored_facts["claim_ids"])) == \
         sorted(map(tuple, facts["claim_ids"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cap", [2, 3])
+def test_an_age_given_by_more_figures_than_the_cap_pairs_nothing(tmp_path, monkeypatch,
+                                                                   cap) -> None:
+    """An attribute key stated by more figures, stored and new, than ``MAX_GROUP`` pairs
+    nothing, as in one run: the stored figures are counted, not read back."""
+    import factcheck.crossref.attributes as attributes
+
+    monkeypatch.setattr(attributes, "MAX_GROUP", cap)
+    monkeypatch.setattr(incremental, "MAX_GROUP", cap)
+    articles = _articles(BY_NAME["an_age_after_one_name_in_two_outlets"])
+    third = Article("nahel-3", "Émeutes après la mort de Nahel\n\nDes violences ont éclaté "
+                    "dans la nuit à Nanterre après la mort de Nahel, 17 ans, tué par un "
+                    "policier lors d'un contrôle routier.", title="Émeutes après la mort de "
+                    "Nahel", source="Libération", published=date(2023, 6, 29))
+    found = _record_links(monkeypatch)
+    read_back: list[int] = []
+    attribute_candidates = incremental._attribute_candidates
+
+    def counting(*args, **kwargs):
+        stored, crowded = attribute_candidates(*args, **kwargs)
+        read_back.append(len(stored))
+        return stored, crowded
+
+    monkeypatch.setattr(incremental, "_attribute_candidates", counting)
+    add_to_store(tmp_path, articles)
+    add_to_store(tmp_path, [third])
+    assert read_back[-1] == (0 if cap == 2 else 2)
+    analysis = analyze([*articles, third])
+    ages = analysis.claims[analysis.claims["surface"] == "17 ans"]
+    assert len(ages) == 3
+    new_age = str(ages[ages["article_id"] == "nahel-3"]["claim_id"].iloc[0])
+
+    def involving(links: pd.DataFrame) -> set[str]:
+        return set(links[(links["claim_a"] == new_age) | (links["claim_b"] == new_age)]
+                   ["link_id"])
+
+    assert involving(found[-1]) == involving(analysis.links)
+    assert len(involving(analysis.links)) == (0 if cap == 2 else 2)
