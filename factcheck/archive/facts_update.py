@@ -1,5 +1,6 @@
 """Facts as the store grows: a new figure linked ``same`` or ``compatible`` to a stored one
-joins its fact; the others make new facts.
+joins its fact when their reports agree (``crossref.facts.FactGroups``, as in one run); the
+others make new facts.
 
 Stored fact rows are never rewritten in place. A batch writes, in its own ``facts/``
 partition, the new facts and the new version of every stored fact it changed (more reports,
@@ -17,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from factcheck.archive.schema import view_from_json
-from factcheck.crossref.facts import SAME_FACT, fact_rows
+from factcheck.crossref.facts import SAME_FACT, FactGroups, fact_rows
 from factcheck.crossref.matching import ClaimView
 
 #: The current facts of a store open in DuckDB (``factcheck.archive.layout.connect``): every
@@ -30,50 +31,36 @@ WHERE NOT EXISTS (
 """
 
 
-class _Groups:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView],
                  links: pd.DataFrame, outlets: dict[str, str]) -> tuple[pd.DataFrame, int]:
     """The fact rows a batch writes (``replaces`` filled) and the number of stored facts they
     supersede. ``new_views``: the new figures' views by claim id; ``links``: the batch's links;
     ``outlets``: article id -> outlet of the new articles."""
-    groups = _Groups()
-    for claim_id in new_views:
-        groups.find(claim_id)
-    stored_ids: set[str] = set()
-    for a, b, relation in zip(links["claim_a"].astype(str), links["claim_b"].astype(str),
-                              links["relation"].astype(str), strict=True):
-        if relation not in SAME_FACT or not (a in new_views or b in new_views):
-            continue
-        groups.join(a, b)
-        stored_ids.update(x for x in (a, b) if x not in new_views)
-    replaced: dict[str, str] = {}  # claim id of a stored fact's member -> that fact's id
+    pairs = sorted(
+        (relation != "same", a, b) for a, b, relation in zip(
+            links["claim_a"].astype(str), links["claim_b"].astype(str),
+            links["relation"].astype(str), strict=True)
+        if relation in SAME_FACT and (a in new_views or b in new_views))
+    stored_ids = {x for _, a, b in pairs for x in (a, b) if x not in new_views}
     views = dict(new_views)
+    facts: list[tuple[str, list[str]]] = []
     if stored_ids:
         facts = _current_facts_of(con, stored_ids)
-        for fact_id, members in facts:
-            for member in members:
-                groups.join(members[0], member)
-                replaced[member] = fact_id
-        members_all = set(stored_ids) | set(replaced)
-        for member in members_all:
-            groups.join(member, member)
+        members_all = stored_ids | {m for _, members in facts for m in members}
         views.update(_stored_fact_views(con, members_all, outlets))
+    # As build_facts joins them: a fact's reports always agree ("40 milliards de livres
+    # (48 milliards d'euros)" is linked compatible, two facts). The stored facts first
+    # (their reports agree), then the batch's links, "same" first, in a fixed order.
+    groups = FactGroups(views)
+    replaced: dict[str, str] = {}  # claim id of a stored fact's member -> that fact's id
+    for fact_id, members in facts:
+        present = [m for m in members if m in views]
+        for member in present:
+            groups.join(present[0], member)
+            replaced[member] = fact_id
+    for _, a, b in pairs:
+        if a in views and b in views:
+            groups.join(a, b)
     by_group: dict[str, list[ClaimView]] = defaultdict(list)
     superseded: dict[str, set[str]] = defaultdict(set)
     for claim_id, view in views.items():
@@ -81,11 +68,14 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
         by_group[root].append(view)
         if claim_id in replaced:
             superseded[root].add(replaced[claim_id])
+    # A stored fact no new figure joined is left as stored.
+    touched = {groups.find(claim_id) for claim_id in new_views}
+    by_group = {root: group for root, group in by_group.items() if root in touched}
     rows = fact_rows(by_group.values(), outlets)
     roots = {min(v.claim_id for v in g): root for root, g in by_group.items()}
     rows["replaces"] = [
         sorted(superseded.get(roots[min(ids)], ())) for ids in rows["claim_ids"]]
-    n_superseded = len({f for s in superseded.values() for f in s})
+    n_superseded = len({f for root in by_group for f in superseded.get(root, ())})
     return rows, n_superseded
 
 

@@ -12,6 +12,9 @@ new figure (the stored pairs were judged when their articles came in):
    equal-value key with a new one are read back from DuckDB as stored views, and every pair
    ``candidate_pairs`` yields over the whole block that involves a new figure is judged, as
    the draft checker does (``crossref.draft.CrossrefIndex.check``); then the equal-value pairs;
+   then the pairs told one figure by what surrounds them: glosses and conversions in a
+   parenthesis (within a sentence: the new articles' own), an age given again after one
+   name (with the stored figures sharing its attribute key);
 4. the registered rules run on those judgements and the new articles' figures and structures.
 """
 
@@ -27,15 +30,17 @@ import pandas as pd
 
 from factcheck.archive.neighbours import lsh_bands, new_copies, story_mates
 from factcheck.archive.schema import (
+    attribute_key,
     block_key,
     equal_key,
     judging_view,
     view_from_json,
     view_to_json,
 )
+from factcheck.crossref.attributes import MAX_GROUP
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.draft import restrict_flags
-from factcheck.crossref.engine import _copies, vars_of
+from factcheck.crossref.engine import _copies, one_figure_judgements, vars_of
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.relations import (
     Judged,
@@ -129,6 +134,31 @@ def _candidates(con: duckdb.DuckDBPyConnection, blocks_wanted: set[str],
     return by_block, equal, crowded
 
 
+def _attribute_candidates(con: duckdb.DuckDBPyConnection, new_views: list[ClaimView],
+                          lexicon: Lexicon) -> tuple[list[ClaimView], set[str]]:
+    """The stored views sharing an attribute key with a new figure ("Nahel, 17 ans":
+    ``crossref.attributes``), in the order they were stored, and the keys too crowded to
+    pair (``attributes.MAX_GROUP``: more figures stored and new than that give the value
+    after the name), whose stored figures are counted but never read back. Not bounded by
+    date: two reports of one story may be far apart when their sentences are related."""
+    wanted = Counter(k for v in new_views if (k := attribute_key(v, lexicon)))
+    if not wanted:
+        return [], set()
+    con.register("wanted_attributes", pd.DataFrame({"key": sorted(wanted)}, dtype="object"))
+    n = Counter(wanted)
+    n.update(dict(con.execute(
+        "SELECT c.attribute_key, count(*) FROM claims c JOIN wanted_attributes w "
+        "ON c.attribute_key = w.key GROUP BY c.attribute_key").fetchall()))
+    crowded = {key for key, count in n.items() if count > MAX_GROUP}
+    con.register("paired_attributes", pd.DataFrame({"key": sorted(set(wanted) - crowded)},
+                                                   dtype="object"))
+    rows = con.execute(
+        "SELECT c.view, c.xrole, c.xplace FROM claims c JOIN paired_attributes p "
+        "ON c.attribute_key = p.key ORDER BY c.batch, c.seq").fetchall()
+    return [judging_view(view_from_json(text), role, place) for text, role, place in rows], \
+        crowded
+
+
 def _day(published: str) -> date | None:
     try:
         return date.fromisoformat(published) if published else None
@@ -138,6 +168,7 @@ def _day(published: str) -> date | None:
 
 def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
            stored_equal: list[ClaimView], crowded: set[str],
+           stored_attributes: list[ClaimView], crowded_attributes: set[str],
            lexicon: Lexicon) -> dict[tuple[str, str], Judged]:
     new_ids = {v.claim_id for v in new_views}
     judged: dict[tuple[str, str], Judged] = {}
@@ -161,6 +192,14 @@ def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
         pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if pair not in judged and cross_ok(a, b, lexicon):
             judged[pair] = restated(a, b, lexicon)
+    # Glosses and conversions are read within a sentence (the new articles' own); an age
+    # after a name meets the stored figures of its key, unless the key is crowded.
+    attributed = [*stored_attributes, *(
+        v for v in new_views if attribute_key(v, lexicon) not in crowded_attributes)]
+    for j in one_figure_judgements(new_views, lexicon, attributed=attributed):
+        if j.a.claim_id in new_ids or j.b.claim_id in new_ids:
+            judged.setdefault((min(j.a.claim_id, j.b.claim_id),
+                               max(j.a.claim_id, j.b.claim_id)), j)
     return judged
 
 
@@ -190,7 +229,9 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
 
     wanted_blocks = {b for v in role_views if (b := block_key(v))}
     stored, stored_equal, crowded = _candidates(con, wanted_blocks, role_views)
-    judged = _judge(role_views, stored, stored_equal, crowded, lexicon)
+    stored_attributes, crowded_attributes = _attribute_candidates(con, role_views, lexicon)
+    judged = _judge(role_views, stored, stored_equal, crowded, stored_attributes,
+                    crowded_attributes, lexicon)
 
     ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
                        judged=tuple(judged.values()), structures=tuple(structures),
@@ -209,12 +250,13 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                             columns=list(FLAG_COLUMNS))
     flags_df = restrict_flags(flags_df, set(claims["claim_id"]))
 
-    claims = _with_store_columns(claims, views, role_views, fact_views)
+    claims = _with_store_columns(claims, views, role_views, fact_views, lexicon)
     return CheckedBatch(
         claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
         story_texts={aid: text for aid, _, text in texts}, story_keys=found.keys,
         story_profiles=found.profiles, story_days=found.days, bands=bands, fact_views=fact_views,
-        n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal),
+        n_candidates=sum(len(v) for v in stored.values()) + len(stored_equal)
+        + len(stored_attributes),
     )
 
 
@@ -242,7 +284,7 @@ def _prepared(claims: pd.DataFrame, judged_claims: pd.DataFrame, lexicon: Lexico
 
 def _with_store_columns(claims: pd.DataFrame, views: list[ClaimView],
                         role_views: list[ClaimView],
-                        fact_views: dict[str, ClaimView]) -> pd.DataFrame:
+                        fact_views: dict[str, ClaimView], lexicon: Lexicon) -> pd.DataFrame:
     base = {v.claim_id: v for v in views}
     roles = {v.claim_id: v for v in role_views}
     out = claims.copy()
@@ -252,6 +294,8 @@ def _with_store_columns(claims: pd.DataFrame, views: list[ClaimView],
                               for p in out["published"]]
     out["block"] = [block_key(roles[i]) if i in roles else None for i in ids]
     out["equal_key"] = [equal_key(roles[i]) if i in roles else None for i in ids]
+    out["attribute_key"] = [attribute_key(roles[i], lexicon) if i in roles else None
+                            for i in ids]
     out["xrole"] = [roles[i].role or None if i in roles else None for i in ids]
     out["xplace"] = [roles[i].place if i in roles and roles[i].role else None for i in ids]
     out["view"] = [view_to_json(base[i]) if i in base else None for i in ids]

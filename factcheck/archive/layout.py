@@ -39,8 +39,11 @@ import pyarrow.parquet as pq
 #: index tables (``story_index``, ``band_index``, ``fact_index``: ``archive/key_index.py``)
 #: an addition looks its keys up in, and the cap on the stored story candidates read back.
 #: 5: views carry ``narrowing`` and ``score`` (identity within one article), and the
-#: equal-value key meets money "par an" with the same amount stated without it.
-STORE_FORMAT_VERSION = 5
+#: equal-value key meets money "par an" with the same amount stated without it. 6: claims
+#: keep their attribute key (``attribute_key``: an age given after a name, "Nahel, 17 ans"),
+#: by which a new figure finds the stored one a full run links it to; a store of format 5
+#: lacks it, so its ages after a name would meet nothing.
+STORE_FORMAT_VERSION = 6
 MANIFEST = "store.json"
 FORMAT_NAME = "factcheck-claims-store"
 TABLES = ("articles", "claims", "links", "flags", "facts", "story_index", "band_index",

@@ -2,10 +2,10 @@
 
 The claims table keeps, next to the claims-table columns, what cross-referencing computed
 for each figure when it was stored: its comparable view (:class:`ClaimView`, as JSON), its
-blocking key, its equal-value key and its part/total role. A stored article never changes,
-and everything in a view is read within its sentence or its article (the only exception, the
-articles of its story, is left out: a pair's story is read from the new article's side), so
-the view a full run would compute is the one stored.
+blocking key, its equal-value key, its attribute key and its part/total role. A stored
+article never changes, and everything in a view is read within its sentence or its article
+(the only exception, the articles of its story, is left out: a pair's story is read from the
+new article's side), so the view a full run would compute is the one stored.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from typing import Any
 import pyarrow as pa
 
 from factcheck.archive.key_index import INDEX_SCHEMAS
+from factcheck.crossref.attributes import attribute_key as _attribute_key
+from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.facts import FACT_COLUMNS
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.repeats import repeat_key
@@ -32,8 +34,8 @@ _CLAIM_TYPES = {"start": pa.int64(), "end": pa.int64(), "sentence_start": pa.int
                 "low": pa.float64(), "high": pa.float64()}
 
 #: Columns the store adds to the claims table.
-STORE_CLAIM_COLUMNS = ("seq", "published_month", "block", "equal_key", "xrole", "xplace",
-                       "view", "fact_view")
+STORE_CLAIM_COLUMNS = ("seq", "published_month", "block", "equal_key", "attribute_key",
+                       "xrole", "xplace", "view", "fact_view")
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -128,6 +130,16 @@ def equal_key(view: ClaimView) -> str | None:
     (``crossref.repeats.repeat_key``: dimension and number as written, whatever the
     approximator); None for a figure never paired by its value."""
     key = repeat_key(view)
+    if key is None:
+        return None
+    return "|".join(repr(part) for part in key)
+
+
+def attribute_key(view: ClaimView, lexicon: Lexicon) -> str | None:
+    """The key under which the engine pairs figures giving one value of an attribute after
+    one name (``crossref.attributes.attribute_key``: dimension, name and bounds: "Nahel,
+    17 ans"); None for a figure that is none."""
+    key = _attribute_key(view, lexicon)
     if key is None:
         return None
     return "|".join(repr(part) for part in key)

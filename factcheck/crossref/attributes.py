@@ -37,17 +37,24 @@ def bearer(v: ClaimView) -> str:
     return found.group(1).casefold()
 
 
+def attribute_key(v: ClaimView, lexicon: Lexicon) -> tuple | None:
+    """The key under which figures giving one value of an attribute after one name meet
+    (dimension, name, bounds), None for a figure that is no attribute set after a name."""
+    if v.modality == "denied" or lemma(v.subject) not in lexicon.attribute_subjects:
+        return None
+    name = bearer(v)
+    return (v.dimension, name, v.lo, v.hi) if name else None
+
+
 def attribute_pairs(views: list[ClaimView], lexicon: Lexicon
                     ) -> Iterator[tuple[ClaimView, ClaimView]]:
     """Pairs of figures of one story giving one value of an attribute (an age) right after
     one name."""
     groups: dict[tuple, list[ClaimView]] = defaultdict(list)
     for v in views:
-        if v.modality == "denied" or lemma(v.subject) not in lexicon.attribute_subjects:
-            continue
-        name = bearer(v)
-        if name:
-            groups[(v.dimension, name, v.lo, v.hi)].append(v)
+        key = attribute_key(v, lexicon)
+        if key is not None:
+            groups[key].append(v)
     for members in groups.values():
         if len(members) > MAX_GROUP:
             continue

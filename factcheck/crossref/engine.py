@@ -105,15 +105,26 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon):
             judged[key] = restated(a, b, lexicon)
-    # A figure and the parenthesis that glosses it in its sentence ("(57,1 %)"), an age
-    # given again after one name ("Nahel, 17 ans"): one figure.
-    for a, b in (*glossed_pairs(views), *attribute_pairs(views, lexicon)):
-        judged.setdefault(_pair_key_of(a, b), restated(a, b, lexicon))
-    # An amount glossed in another currency: that amount converted.
-    for a, b in converted_pairs(views):
-        judged.setdefault(_pair_key_of(a, b), Judged(a, b, "compatible", lexicon.say(
-            "link_converted", a=quote(a, lexicon), b=quote(b, lexicon))))
+    for j in one_figure_judgements(views, lexicon):
+        judged.setdefault(_pair_key(j), j)
     return views, structures, list(judged.values())
+
+
+def one_figure_judgements(views: list[ClaimView], lexicon: Lexicon,
+                          attributed: list[ClaimView] | None = None) -> Iterator[Judged]:
+    """The pairs told one figure by what surrounds them, judged after the blocks and the
+    repeated values (a pair judged already keeps its judgement): a figure and the
+    parenthesis that glosses it in its sentence ("(57,1 %)"), an age given again after one
+    name ("Nahel, 17 ans") among ``attributed`` (default: ``views``); then an amount
+    glossed in another currency, that amount converted. The store's additions pass the new
+    figures as ``views`` and, as ``attributed``, them and the stored figures of their
+    attribute keys (``archive/incremental.py``)."""
+    for a, b in (*glossed_pairs(views),
+                 *attribute_pairs(views if attributed is None else attributed, lexicon)):
+        yield restated(a, b, lexicon)
+    for a, b in converted_pairs(views):
+        yield Judged(a, b, "compatible", lexicon.say(
+            "link_converted", a=quote(a, lexicon), b=quote(b, lexicon)))
 
 
 def _pair_key(j: Judged) -> tuple[str, str]:

@@ -39,10 +39,12 @@ FACT_COLUMNS: tuple[str, ...] = (
 )
 
 
-class _Groups:
+class FactGroups:
     """Figures joined into facts, a fact's reports always agreeing with one another: two
     groups are joined only if a value lies within every report of both ("plus d'un million"
-    is compatible with "1,28 million" and with "3,5 millions", which are not one fact)."""
+    is compatible with "1,28 million" and with "3,5 millions", which are not one fact).
+    The store's additions join their figures to the stored facts by the same rule
+    (``archive/facts_update.py``)."""
 
     def __init__(self, views: dict[str, ClaimView]) -> None:
         self.parent = {i: i for i in views}
@@ -120,7 +122,7 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
     views = {v.claim_id: v for v in prepared}
     if not views:
         return pd.DataFrame(columns=list(FACT_COLUMNS))
-    groups = _Groups(views)
+    groups = FactGroups(views)
     if links is not None and len(links):
         pairs = sorted(
             (relation != "same", a, b) for a, b, relation in zip(
