@@ -4,7 +4,9 @@ Runs in one process what ``factcheck check DIR -o OUT`` runs (reading, extractio
 cross-referencing, facts, reader links, sums, writing the CSV files) and prints, for each
 stage, its processor time (``time.process_time``) and the resident memory after it (current
 and peak). Cross-referencing is split into its parts by wrapping the functions
-``factcheck.crossref.engine`` calls, so the figures are those of the real code path. The
+``factcheck.crossref.engine`` calls, so the figures are those of the real code path; each part
+with its processor time, its largest growth of resident memory over one call and the peak
+after it. The
 extraction and the checking are reported apart: the scale target of issue 11 is about
 checking the claims once extracted.
 
