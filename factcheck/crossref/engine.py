@@ -262,8 +262,28 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
         prepared.extend(_all_views(claims, keep, read, lexicon))
     settle()
     views, structures, judged = _judge_all(lexicon, read, map_blocks)
+    del read  # views that took a role replace theirs
     settle()
     links = copy_links + [_link(j) for j in judged] + _mark_links(claims, views, lexicon, keep)
+    flags = _flags(claims, views, judged, structures, reference, lexicon, rules)
+    # The judgements and the views by id are not held while the tables are built.
+    del judged, structures, views
+    flags_df = pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags], columns=list(FLAG_COLUMNS))
+    order = {"high": 0, "medium": 1, "low": 2}
+    if not flags_df.empty:
+        flags_df = flags_df.sort_values(
+            ["severity", "type", "flag_id"], key=lambda s: s.map(order) if s.name == "severity"
+            else s).reset_index(drop=True)
+    # Sorted before the table is built (as ``sort_values(["relation", "link_id"])``, stable,
+    # would): one table, read column by column (no row dict per link).
+    links.sort(key=lambda x: (x.relation, x.link_id))
+    return frame_of(links, LINK_COLUMNS), flags_df
+
+
+def _flags(claims: pd.DataFrame, views: list[ClaimView], judged: list[Judged],
+           structures: list[SumStructure], reference: pd.DataFrame | None, lexicon: Lexicon,
+           rules: Iterable[Rule] | None) -> list[Flag]:
+    """The flags the ``rules`` (all registered: None) raise, each once, in the order raised."""
     ctx = CheckContext(
         claims=claims if claims is not None else pd.DataFrame(),
         views={v.claim_id: v for v in views},
@@ -277,17 +297,7 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
     for rule in active:
         for flag in rule.check(ctx):
             flags.setdefault(flag.flag_id, flag)
-    links_df = pd.DataFrame([vars_of(x, LINK_COLUMNS) for x in links], columns=list(LINK_COLUMNS))
-    flags_df = pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags.values()],
-                            columns=list(FLAG_COLUMNS))
-    order = {"high": 0, "medium": 1, "low": 2}
-    if not flags_df.empty:
-        flags_df = flags_df.sort_values(
-            ["severity", "type", "flag_id"], key=lambda s: s.map(order) if s.name == "severity"
-            else s).reset_index(drop=True)
-    if not links_df.empty:
-        links_df = links_df.sort_values(["relation", "link_id"]).reset_index(drop=True)
-    return links_df, flags_df
+    return list(flags.values())
 
 
 def sum_checks(claims: pd.DataFrame, lexicon: Lexicon | None = None,
@@ -304,3 +314,12 @@ def sum_checks(claims: pd.DataFrame, lexicon: Lexicon | None = None,
 
 def vars_of(record: object, columns: tuple[str, ...]) -> dict:
     return {c: getattr(record, c) for c in columns}
+
+
+def frame_of(records: list, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``pd.DataFrame([vars_of(r, columns) for r in records], columns=list(columns))`` read
+    column by column: the same table without a dict per record."""
+    if not records:
+        return pd.DataFrame([], columns=list(columns))
+    return pd.DataFrame({c: [getattr(r, c) for r in records] for c in columns},
+                        columns=list(columns))

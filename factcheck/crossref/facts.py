@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 import pandas as pd
 
@@ -47,29 +48,50 @@ class FactGroups:
     (``archive/facts_update.py``)."""
 
     def __init__(self, views: dict[str, ClaimView]) -> None:
-        self.parent = {i: i for i in views}
-        self.bounds = {i: (v.lo, v.hi) for i, v in views.items()}
-        self.exact = {i: ({v.value} if v.exact and v.value is not None else set())
-                      for i, v in views.items()}
+        # Only what joining changed is stored (a figure alone is its own group, with its own
+        # bounds and exact value): a million figures, most never joined, hold no entry.
+        self.views = views
+        self.parent: dict[str, str] = {}
+        self.bounds: dict[str, tuple[float, float]] = {}
+        #: The exact value a group states, if any (never more than one: see ``join``).
+        self.exact: dict[str, float] = {}
 
     def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        parent = self.parent
+        while (up := parent.get(x, x)) != x:
+            parent[x] = parent.get(up, up)
+            x = parent[x]
         return x
+
+    def _bounds(self, root: str) -> tuple[float, float]:
+        found = self.bounds.get(root)
+        if found is None:
+            v = self.views[root]
+            return v.lo, v.hi
+        return found
+
+    def _exact(self, root: str) -> float | None:
+        if root in self.exact:
+            return self.exact[root]
+        v = self.views[root]
+        return v.value if v.exact and v.value is not None else None
 
     def join(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        lo = max(self.bounds[ra][0], self.bounds[rb][0])
-        hi = min(self.bounds[ra][1], self.bounds[rb][1])
-        exact = self.exact[ra] | self.exact[rb]
-        if lo > hi or len(exact) > 1:
+        (lo_a, hi_a), (lo_b, hi_b) = self._bounds(ra), self._bounds(rb)
+        lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
+        ea, eb = self._exact(ra), self._exact(rb)
+        # Two exact values unless they are one (as a set of the two would count them).
+        if lo > hi or (ea is not None and eb is not None and not (ea is eb or ea == eb)):
             return False
         root, other = min(ra, rb), max(ra, rb)
         self.parent[other] = root
-        self.bounds[root], self.exact[root] = (lo, hi), exact
+        self.bounds[root] = (lo, hi)
+        exact = ea if ea is not None else eb
+        if exact is not None:
+            self.exact[root] = exact
         return True
 
 
@@ -124,8 +146,9 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
         return pd.DataFrame(columns=list(FACT_COLUMNS))
     groups = FactGroups(views)
     if links is not None and len(links):
+        # The ids kept are the views' own strings (those read from the table are new ones).
         pairs = sorted(
-            (relation != "same", a, b) for a, b, relation in zip(
+            (relation != "same", views[a].claim_id, views[b].claim_id) for a, b, relation in zip(
                 links["claim_a"].astype(str), links["claim_b"].astype(str),
                 links["relation"].astype(str), strict=True)
             if relation in SAME_FACT and a in views and b in views)
@@ -144,8 +167,9 @@ def fact_rows(groups: Iterable[list[ClaimView]], outlets: dict[str, str]) -> pd.
     # Each row kept as a tuple (a row dict per fact weighs several times more); pandas reads
     # a list of tuples and a list of dicts alike, column by column.
     rows = [_as_tuple(_row(sorted(group, key=_first_key), outlets)) for group in groups]
-    frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
-    return frame.sort_values("fact_id").reset_index(drop=True)
+    # Sorted by fact id (one per fact) before the table is built: no second, sorted copy.
+    rows.sort(key=itemgetter(FACT_COLUMNS.index("fact_id")))
+    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
 
 
 def _as_tuple(row: dict[str, object]) -> tuple[object, ...]:

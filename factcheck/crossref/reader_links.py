@@ -22,6 +22,7 @@ story that were judged, which real stories keep small.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 import pandas as pd
@@ -50,8 +51,10 @@ def reader_links(links: pd.DataFrame, facts: pd.DataFrame, claims: pd.DataFrame,
     if links is not None and len(links):
         rows += [_as_tuple(r) for r in
                  _relations(between_facts(links), fact_of, _time_order(facts))]
-    frame = pd.DataFrame(rows, columns=list(READER_LINK_COLUMNS))
-    return frame.sort_values("link_id", kind="stable").reset_index(drop=True)
+    # Sorted by link id (stable, as ``sort_values(kind="stable")``) before the table is
+    # built: no second, sorted copy.
+    rows.sort(key=itemgetter(READER_LINK_COLUMNS.index("link_id")))
+    return pd.DataFrame(rows, columns=list(READER_LINK_COLUMNS))
 
 
 def _time_order(facts: pd.DataFrame) -> dict[str, tuple[str, str]]:

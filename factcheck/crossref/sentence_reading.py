@@ -46,7 +46,8 @@ class FigureReading:
     family: str | None
 
 
-Key = tuple[str, tuple[tuple[object, ...], ...]]
+Layout = tuple[tuple[object, ...], ...]
+Key = tuple[str, Layout]
 
 
 def reading_key(members: list[dict], sentence: str, lexicon: Lexicon) -> Key:
@@ -82,29 +83,49 @@ def read_sentence(members: list[dict], sentence: str,
 
 class SentenceReadings:
     """:func:`read_sentence` once per distinct :func:`reading_key`; equal cue sets are one
-    object."""
+    object.
 
-    def __init__(self, lexicon: Lexicon):
+    With ``uses`` (how many figures of the table each sentence text holds), a sentence's
+    readings are dropped once :meth:`done` has been told of that many of its figures: only
+    the readings of sentences still to be met again are held (a reading asked for after its
+    sentence was done with is read again, the same)."""
+
+    def __init__(self, lexicon: Lexicon, uses: dict[str, int] | None = None):
         self.lexicon = lexicon
-        self._readings: dict[Key, tuple[FigureReading, ...]] = {}
+        self._readings: dict[str, dict[Layout, tuple[FigureReading, ...]]] = {}
         self._cues: dict[Cues, Cues] = {}
+        self._uses = uses
 
     def __call__(self, members: list[dict], sentence: str) -> tuple[FigureReading, ...]:
         """The readings of ``members``, in their order; each row's ``_family`` set as
         :func:`read_sentence` sets it."""
-        key = reading_key(members, sentence, self.lexicon)
-        found = self._readings.get(key)
+        _, layout = reading_key(members, sentence, self.lexicon)
+        layouts = self._readings.setdefault(sentence, {})
+        found = layouts.get(layout)
         if found is None:
             found = tuple(
                 FigureReading(cues=self._cues.setdefault(r.cues, r.cues),
                               qualifiers=r.qualifiers, target=r.target, words=r.words,
                               family=r.family)
                 for r in read_sentence(members, sentence, self.lexicon))
-            self._readings[key] = found
+            layouts[layout] = found
         else:
             for m, r in zip(members, found, strict=True):
                 m["_family"] = r.family
         return found
 
+    def done(self, sentence: str, figures: int = 1) -> None:
+        """``figures`` more figures of ``sentence`` read: its readings are dropped when none
+        is left to read (only with ``uses``)."""
+        if self._uses is None or sentence not in self._uses:
+            return
+        left = self._uses[sentence] - figures
+        if left > 0:
+            self._uses[sentence] = left
+        else:
+            del self._uses[sentence]
+            self._readings.pop(sentence, None)
+
     def __len__(self) -> int:
-        return len(self._readings)
+        """How many distinct readings are held."""
+        return sum(len(layouts) for layouts in self._readings.values())

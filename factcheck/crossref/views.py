@@ -4,7 +4,7 @@ articles. The record itself, and what reads two views, are in :mod:`factcheck.cr
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 import numpy as np
@@ -114,11 +114,18 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     # Positions of the comparable rows, read a piece at a time (no copy of the whole table).
     wanted = claims["kind"].map(_text).isin(measure).to_numpy()
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
-    memo = _Memo(lexicon, stories)
+    memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
     return views
+
+
+def _sentence_uses(claims: pd.DataFrame, rows: np.ndarray) -> dict[str, int]:
+    """How many of the rows ``rows`` of ``claims`` each sentence text holds."""
+    if "sentence" not in claims.columns:
+        return {}
+    return dict(Counter(map(_text, claims["sentence"].take(rows).tolist())))
 
 
 def frame_article_texts(claims: pd.DataFrame, keep: np.ndarray | None = None
@@ -169,10 +176,11 @@ class _Memo:
     articles, and one object for each equal value (cue sets, word sets, periods, short
     strings), so that a million views do not hold a million copies of the same few."""
 
-    def __init__(self, lexicon: Lexicon, stories: StoryIndex):
+    def __init__(self, lexicon: Lexicon, stories: StoryIndex,
+                 uses: dict[str, int] | None = None):
         self.lexicon = lexicon
         self.stories = stories
-        self.readings = SentenceReadings(lexicon)
+        self.readings = SentenceReadings(lexicon, uses)
         self.mates: dict[str, StoryMates] = {}
         self.per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.profiles: dict[str, tuple[tuple[str, float], ...]] = {}
@@ -293,6 +301,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
             readings[m["claim_id"]] = (
                 r, "" if r.target is None else members[r.target]["claim_id"])
         memo.sentence(sentence)
+    # The readings of sentences none of whose figures is left to read are dropped.
+    for row in records:
+        memo.readings.done(_text(row.get("sentence")))
     return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
             for row in rows]
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
-from crossref_helpers import frame_from_articles
+import pytest
+from crossref_helpers import frame_from_articles, gold_frame
 
 from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.facts import FACT_COLUMNS, build_facts, fact_of_claims
+from factcheck.crossref.facts import FACT_COLUMNS, _Groups, build_facts, fact_of_claims
+from factcheck.crossref.views import prepare_claims
 
 NIGHT = ("Dans la nuit de dimanche à lundi, la défense antiaérienne russe a abattu des drones "
          "ukrainiens au-dessus de Belgorod et de Koursk")
@@ -95,3 +99,55 @@ def test_a_bound_compatible_with_two_values_does_not_make_them_one_fact() -> Non
     claim_of = dict(zip(frame["surface"], frame["claim_id"], strict=True))
     assert not any({claim_of["1,28 million"], claim_of["3,5 millions"]} <= g for g in grouped)
     assert all(f["low"] <= f["high"] for _, f in facts.iterrows())
+
+
+class _EagerGroups:
+    """The groups as first written: an entry per figure, a set of exact values per group."""
+
+    def __init__(self, views: dict) -> None:
+        self.parent = {i: i for i in views}
+        self.bounds = {i: (v.lo, v.hi) for i, v in views.items()}
+        self.exact = {i: ({v.value} if v.exact and v.value is not None else set())
+                      for i, v in views.items()}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        lo = max(self.bounds[ra][0], self.bounds[rb][0])
+        hi = min(self.bounds[ra][1], self.bounds[rb][1])
+        exact = self.exact[ra] | self.exact[rb]
+        if lo > hi or len(exact) > 1:
+            return False
+        root, other = min(ra, rb), max(ra, rb)
+        self.parent[other] = root
+        self.bounds[root], self.exact[root] = (lo, hi), exact
+        return True
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_groups_store_only_joins_and_join_as_an_entry_per_figure_would(seed: int) -> None:
+    views = {v.claim_id: v for v in prepare_claims(gold_frame(with_context=False))}
+    lazy, eager = _Groups(views), _EagerGroups(views)
+    assert not (lazy.parent or lazy.bounds or lazy.exact)
+    # Figures of one dimension joined at random, often the same value (one fact) or not.
+    by_dimension: dict[str, list[str]] = {}
+    for claim_id, v in views.items():
+        by_dimension.setdefault(v.dimension, []).append(claim_id)
+    rng = random.Random(seed)
+    pools = [ids for ids in by_dimension.values() if len(ids) > 1]
+    answers = set()
+    for _ in range(400):
+        a, b = rng.sample(rng.choice(pools), 2)
+        answer = lazy.join(a, b)
+        assert answer == eager.join(a, b), (a, b)
+        answers.add(answer)
+    assert answers == {True, False}
+    assert all(lazy.find(i) == eager.find(i) for i in views)
+    assert len(lazy.parent) < len(views)

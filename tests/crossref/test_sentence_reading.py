@@ -5,6 +5,8 @@ reading never passes to a group that differs in what the reading depends on."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pandas as pd
 import pytest
 from crossref_helpers import frame_from_articles, gold_frame, same_value, view_fields
@@ -150,3 +152,61 @@ def test_a_group_met_again_gets_the_reading_and_family_of_the_first(
         assert got_again is got_once
         assert [m["_family"] for m in again] == [m["_family"] for m in once]
     assert len(readings) == 2
+
+
+# --- Readings dropped at their sentence's last figure (``uses``) -----------------------------
+
+
+@pytest.mark.parametrize("sentence,first,second", LAYOUTS, ids=[s[:30] for s, *_ in LAYOUTS])
+def test_a_sentence_s_readings_are_dropped_after_its_last_figure(
+        sentence: str, first: list, second: list) -> None:
+    readings = SentenceReadings(LEXICON, uses={sentence: len(first) + len(second) + 2})
+    got_first = readings(_members(sentence, first), sentence)
+    readings(_members(sentence, second), sentence)
+    readings.done(sentence, len(first) + len(second))
+    assert len(readings) == 2  # two figures still to come: both layouts held
+    again = _members(sentence, first)
+    assert readings(again, sentence) is got_first
+    readings.done(sentence, 2)
+    assert len(readings) == 0
+    # Asked for once more (a count that fell short): read again, the same.
+    later = _members(sentence, first)
+    assert readings(later, sentence) == got_first
+    assert [m["_family"] for m in later] == [m["_family"] for m in again]
+
+
+def test_without_uses_or_for_an_uncounted_sentence_nothing_is_dropped() -> None:
+    sentence, first, _ = LAYOUTS[0]
+    for readings in (SentenceReadings(LEXICON),
+                     SentenceReadings(LEXICON, uses={"Une autre phrase.": 1})):
+        readings(_members(sentence, first), sentence)
+        readings.done(sentence, 10)
+        assert len(readings) == 1
+
+
+class _Kept(SentenceReadings):
+    """The caches :func:`prepare_claims` made, kept for the test to look at."""
+
+    made: ClassVar[list[SentenceReadings]] = []
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        _Kept.made.append(self)
+
+
+@pytest.mark.parametrize("chunk_rows", [20, 50_000])
+def test_prepare_claims_holds_no_reading_at_the_end_and_reads_the_same(
+        chunk_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = _claims(with_context=False)
+    frame = pd.concat([frame, _copied(frame, "-copy")], ignore_index=True)
+    monkeypatch.setattr(views_module, "_CHUNK_ROWS", chunk_rows)
+    monkeypatch.setattr(views_module, "SentenceReadings", _Kept)
+    _Kept.made.clear()
+    cached = prepare_claims(frame, LEXICON)
+    assert len(_Kept.made) == 1 and len(_Kept.made[0]) == 0
+    monkeypatch.setattr(views_module, "SentenceReadings", _Uncached)
+    fresh = prepare_claims(frame, LEXICON)
+    assert len(cached) == len(fresh) > 100
+    for a, b in zip(cached, fresh, strict=True):
+        fa, fb = view_fields(a), view_fields(b)
+        assert all(same_value(fa[k], fb[k]) for k in fa), a.claim_id
