@@ -9,7 +9,7 @@ import pytest
 from crossref_helpers import frame_from_articles, gold_frame
 
 from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.facts import FACT_COLUMNS, _Groups, build_facts, fact_of_claims
+from factcheck.crossref.facts import FACT_COLUMNS, FactGroups, build_facts, fact_of_claims
 from factcheck.crossref.views import prepare_claims
 
 NIGHT = ("Dans la nuit de dimanche à lundi, la défense antiaérienne russe a abattu des drones "
@@ -134,7 +134,7 @@ class _EagerGroups:
 @pytest.mark.parametrize("seed", range(4))
 def test_groups_store_only_joins_and_join_as_an_entry_per_figure_would(seed: int) -> None:
     views = {v.claim_id: v for v in prepare_claims(gold_frame(with_context=False))}
-    lazy, eager = _Groups(views), _EagerGroups(views)
+    lazy, eager = FactGroups(views), _EagerGroups(views)
     assert not (lazy.parent or lazy.bounds or lazy.exact)
     # Figures of one dimension joined at random, often the same value (one fact) or not.
     by_dimension: dict[str, list[str]] = {}
