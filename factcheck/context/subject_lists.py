@@ -90,8 +90,8 @@ def label_metric(toks: tuple[Tok, ...], label: tuple[int, int, bool],
     # ("Blessés graves", "Sièges total"), not alone ("Horizons").
     described = any(x.is_word and not x.is_title for x in toks[j + 1:end])
     if t.pos != "NOUN" and not (t.pos == "PROPN" and described) \
-            and t.lower not in data.people_participles:  # "Blessés : 40", tagged as a name
-        return None
+            and t.lower not in data.people_participles and not _counted_noun(t.lower):
+        return None  # ("Blessés : 40", "Décès : 1", tagged as names, count what they say)
     return unwrap_container(toks, j, data)  # "Nombre de morts : 12"
 
 
@@ -121,3 +121,9 @@ def named_metric(
         return lemma_of(toks[j], data), j, "scale_noun"
     return None
 
+
+def _counted_noun(word: str) -> bool:
+    """Whether a label word is a noun the categories count ("décès", "morts", "victimes"),
+    whatever the tagger reads a capitalised word as."""
+    subjects = {x for c in world_data().categories for x in c.subjects}
+    return word in subjects or (word[-1:] in ("s", "x") and word[:-1] in subjects)

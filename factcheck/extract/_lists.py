@@ -12,7 +12,9 @@ scanner: such a bare count takes the kind and unit of the list's last number, wi
   millions d'euros");
 * the numbers before it are counts with no unit and no scale word, each followed only by a
   comma, or by a comma and a link word ("et", "ou", "puis") before the next one: a noun after
-  one ("3 enfants, 2 et 4 ans") ends the list.
+  one ("3 enfants, 2 et 4 ans") ends the list; a single number before a comma and a link word
+  ends a clause ("ils étaient 300, et 40 minutes plus tard"), and a unit followed by "plus
+  tard", "après" (``not_before``) names a moment, not the list's unit.
 
 The link words come from the ``[listed]`` table of ``lang/<code>/scanner.toml``.
 """
@@ -36,17 +38,18 @@ _LETTERS = regex.compile(r"\p{L}+")
 
 
 @cache
-def _gaps(code: str) -> tuple[regex.Pattern, regex.Pattern]:
-    links = load_data(code, "scanner")["listed"]["links"]
+def _gaps(code: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    data = load_data(code, "scanner")["listed"]
     comma = regex.compile(r"\s*,\s*")
-    linked = regex.compile(rf"\s*,?\s*(?:{_alt(links)})\s+", regex.I)
-    return comma, linked
+    linked = regex.compile(rf"\s*,?\s*(?:{_alt(data['links'])})\s+", regex.I)
+    after_not = regex.compile(rf"\s+(?:{_alt(data['not_before'])})(?!\p{{L}})", regex.I)
+    return comma, linked, after_not
 
 
 def listed_units(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """``mentions`` (in text order) with the bare counts of a list given the unit of its last
     number (see the module)."""
-    comma, linked = _gaps(lex.code)
+    comma, linked, after_not = _gaps(lex.code)
     out = list(mentions)
     for i, last in enumerate(out):
         if last.kind not in _LAST or not last.unit or _scaled(last, lex):
@@ -68,6 +71,12 @@ def listed_units(text: str, mentions: list[Mention], lex: Lexicon) -> list[Menti
             j -= 1
         if not seen_link:
             continue  # "12, 18 tonnes" with no "et"/"ou": no list read
+        if i - (j + 1) < 2 and "," in text[out[i - 1].end : last.start]:
+            # "Ils étaient 300, et 40 minutes plus tard": one number, a comma and a link
+            # word end a clause; a list of one number before the last is "2 ou 3 jours".
+            continue
+        if after_not.match(text, last.end):
+            continue  # "et 3 heures plus tard": a moment, not a list's unit
         for k in range(j + 1, i):
             if out[k].kind == Kind.COUNT:
                 out[k] = replace(out[k], kind=last.kind, unit=last.unit, rule=RULE)
