@@ -262,3 +262,22 @@ def relation_of(links: pd.DataFrame, a: str, b: str) -> str | None:
     rows = pair_rows(links, a, b)
     return None if rows.empty else str(rows.iloc[0]["relation"])
 
+
+
+def check_links_case(case: dict, apart: tuple[str | None, ...] = (None, "different_scope")
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cross-reference ``case``'s articles (claims given in the case) and check each expected
+    link ``[a, b, relation]``: linked as ``relation`` (see :func:`accepted`), or, for ``None``,
+    a relation among ``apart``; no flag may be raised. Returns the frame and the links."""
+    from factcheck.crossref.engine import cross_reference
+
+    frame = frame_from_articles(case["articles"])
+    links, flags = cross_reference(frame)
+    for a, b, expected in case["links"]:
+        got = relation_of(links, ref_id(frame, a), ref_id(frame, b))
+        if expected is None:
+            assert got in apart, (case["why"], got)
+        else:
+            assert got in accepted(expected), (case["why"], links.to_dict("records"))
+    assert flags.empty, flags.to_dict("records")
+    return frame, links

@@ -7,33 +7,17 @@ from __future__ import annotations
 
 import pytest
 from crossref_helpers import (
-    accepted,
     case_ids,
-    frame_from_articles,
+    check_links_case,
     load_cases,
-    ref_id,
-    relation_of,
 )
-
-from factcheck.crossref.engine import cross_reference
 
 CASES = load_cases("restatements")
 
 
-
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_restatement_cases(case: dict) -> None:
-    frame = frame_from_articles(case["articles"])
-    links, flags = cross_reference(frame)
-    for a, b, expected in case["links"]:
-        ida = ref_id(frame, a)
-        idb = ref_id(frame, b)
-        got = relation_of(links, ida, idb)
-        if expected is None:
-            assert got is None or got == "different_scope", (case["why"], got)
-        else:
-            assert got in accepted(expected), (case["why"], links.to_dict("records"))
-    assert flags.empty, flags.to_dict("records")
+    check_links_case(case)
 
 
 def test_positive_and_negative_cases_both_present() -> None:
