@@ -268,6 +268,8 @@ def score_relations(
     false_flags: list[str] = []
     causes: dict[str, int] = defaultdict(int)
     annotated = set(claim_of.values())
+    kind_of = (dict(zip(claims["claim_id"].astype(str), claims["kind"].astype(str), strict=True))
+               if len(claims) else {})
     covered: set[frozenset[str]] = set()
 
     def report_pair(p: frozenset[str]) -> frozenset[str]:
@@ -305,6 +307,11 @@ def score_relations(
         if not is_real:
             false_flags.append(f"{ftype} ({rec.get('severity')}): {rec.get('explanation')}")
             cause = false_flag_cause(ids, annotated, facts, scoped, gold_pair, gold_of)
+            if cause == "figure not annotated":
+                # Which kind of number the gold does not count: a span read differently, a
+                # date part, a rank, a score ("figure not annotated (count)").
+                kinds = sorted({kind_of.get(c, "?") for c in ids if c not in annotated})
+                cause += f" ({', '.join(kinds)})"
             where = ("within one article" if len(set(split_ids(rec.get("article_ids")))) == 1
                      else "across articles")
             causes[f"{ftype}: {cause}, {where}"] += 1

@@ -129,14 +129,17 @@ def test_a_flag_on_the_wrong_figure_of_a_real_inconsistency_is_real() -> None:
     # c9 is a total, c5 one of its parts: two facts for the gold
     (("c9", "c5"), ("a",), "contradiction: two gold facts, within one article"),
     # "zz" is no figure of the gold
-    (("ca", "zz"), ("a",), "contradiction: figure not annotated, within one article"),
+    (("ca", "zz"), ("a",), "contradiction: figure not annotated (?), within one article"),
+    # cy is a count of the claims table that no gold figure overlaps
+    (("ca", "cy"), ("a",), "contradiction: figure not annotated (count), within one article"),
     # cb is in a relation, cx (an annotated figure) in none
     (("cb", "cx"), ("b", "a"), "contradiction: unrelated, across articles"),
 ])
 def test_false_flags_are_counted_by_what_the_gold_says_of_their_figures(
         ids: tuple[str, ...], articles: tuple[str, ...], cause: str) -> None:
     gold = [*GOLD, _gold("a", "7", 60)]
-    claims = pd.concat([CLAIMS, pd.DataFrame([_claim("a", "cx", 60, 61)])], ignore_index=True)
+    claims = pd.concat([CLAIMS, pd.DataFrame([_claim("a", "cx", 60, 61),
+                                              _claim("a", "cy", 90, 92)])], ignore_index=True)
     flags = pd.DataFrame([("f0", "contradiction", "high", ids, articles, "x", (), 0.5)],
                          columns=list(FLAG_COLUMNS))
     report = score_relations(gold, RELATIONS, claims, _links(), flags, ["a", "b", "c"])
