@@ -35,7 +35,8 @@ Scores:
   ``two gold facts`` (the gold puts them in different facts or a ``different_scope``:
   identity was wrong), ``unrelated`` (both annotated, no relation joins them: most often
   different facts nobody thought to relate), ``figure not annotated`` (a figure the gold
-  does not hold: an extraction error or a figure read where there is none); each split
+  does not hold: an extraction error or a figure read where there is none; with its kind,
+  "figure not annotated (count)"); each split
   ``within one article`` / ``across articles``;
 * **missed inconsistencies by cause**: what stood in the way of each real inconsistency no
   flag covers: ``figure not found``, ``an article without a date`` (across articles, where
