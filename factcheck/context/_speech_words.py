@@ -57,6 +57,7 @@ class SpeechWords:
     contrast_terms: frozenset[str] = frozenset()  # "contre 75 000 selon la préfecture"
     valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
     time_span_openers: frozenset[str] = frozenset()  # "en milieu de journée": says when
+    auxiliaries: frozenset[str] = frozenset()  # "a noté", "ont dit": a participle of speech
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -113,6 +114,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         contrast_terms=frozenset(more.get("contrast_terms", [])),
         valued_at=frozenset(more.get("valued_at", [])),
         time_span_openers=frozenset(more.get("time_span_openers", [])),
+        auxiliaries=frozenset(more.get("speech_auxiliaries", [])),
     )
 
 

@@ -329,6 +329,11 @@ def _cue_pattern() -> regex.Pattern[str]:
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
     alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]
+    # "», a noté Jérôme Salomon": a participle of speech after its auxiliary.
+    aux = "|".join(regex.escape(a) for a in sorted(derived.auxiliaries, key=len, reverse=True))
+    parts = "|".join(regex.escape(w) for w in sorted(derived.participles, key=len, reverse=True))
+    if aux and parts:
+        alternatives.append(rf"(?:{aux})(?:-t-\w+)?\s+(?:{parts})(?!\w)")
     return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
 
 
