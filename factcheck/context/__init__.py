@@ -32,7 +32,14 @@ from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
-from factcheck.context.subject_lists import line_label
+from factcheck.context.subject_lists import (
+    heading_metric,
+    is_prose,
+    is_row,
+    line_label,
+    names_nothing,
+    read_gap,
+)
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
@@ -60,8 +67,10 @@ def annotate_many(
     keys: dict[tuple[int, int], int] = {}
     texts: list[str] = []
     speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
+    gaps: list[dict[int, tuple[bool, int | None]]] = []  # per article: tables' titles
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
+        gaps.append(_table_titles(article, claims, texts))
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
@@ -90,6 +99,10 @@ def annotate_many(
                     state.speakers.append((start, name))
                     state.comment(name)
                 continue
+            breaks, title = gaps[n].get(start, (False, None))
+            if breaks:
+                state.heading = heading_metric(parsed[title], subject_data()) \
+                    if title is not None else None
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]
@@ -100,6 +113,27 @@ def annotate_many(
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
+    return out
+
+
+def _table_titles(
+    article: Article, claims: list[Claim], texts: list[str]
+) -> dict[int, tuple[bool, int | None]]:
+    """For each sentence with figures, what the lines without figures before it say of a
+    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
+    title line (appended to ``texts`` to be parsed)."""
+    out: dict[int, tuple[bool, int | None]] = {}
+    end = 0  # a title before the first figures is the page's or the article's
+    for start in sorted({c.sentence_start for c in claims}):
+        reading = read_gap(article.text[end:start]) if start > end > 0 else None
+        if reading is not None and reading.breaks:
+            title = None
+            if reading.heading is not None:
+                title = len(texts)
+                texts.append(reading.heading[1])
+            out[start] = (True, title)
+        sentence = next(c.sentence for c in claims if c.sentence_start == start)
+        end = max(end, start + len(sentence))
     return out
 
 
@@ -161,6 +195,7 @@ class _ArticleState:
     last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
+    heading: str | None = None  # the metric a table's title names, for its rows
 
 
 def _sentence_contexts(
@@ -185,6 +220,7 @@ def _sentence_contexts(
         # report counted last.
         carried, from_heading = state.metrics[-1][1], True
     sentence = claims[0].sentence
+    row = is_row(article.text, start, sentence) and names_nothing(toks, figs)
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the
@@ -230,6 +266,9 @@ def _sentence_contexts(
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
+        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS:
+            # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").
+            sub = replace(sub, subject=state.heading, rule="table_heading")
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -314,6 +353,8 @@ def _sentence_contexts(
             state.comment(name)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
+    if is_prose(sentence):
+        state.heading = None  # a table's title holds for its rows, not past prose
     state.last_line = is_line and bool(out) and out[0].subject is not None
     # A count of days or years ("des 40 dernières années") is no metric a later sentence
     # takes up ("Ce niveau de 26,3 Mt").

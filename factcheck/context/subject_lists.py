@@ -5,7 +5,12 @@
   label names an item of the list ("Renaissance : 98", "Habitat privé : 17 millions
   d'euros"), whose metric is the one carried from the lines before (an ellipsis);
 * a scale named before the figure gives the noun it describes, "un séisme de magnitude 7,7"
-  (the earthquake).
+  (the earthquake);
+* the rows of a table under its title: a line without figures, short, with no final full stop
+  ("Arrivées par la mer en Italie", "Tableau des médailles"), followed by lines of figures
+  that name no metric ("Janvier", "5 273"; "Japon : 68 en or"), gives its head noun to their
+  figures, until a sentence of prose; column headers (one or two words a line, "Décès") and
+  notes ("(Source : …)", "Source : Insee") are no title.
 
 Not read as metrics (taken back twice, after review): a verb ("pourrait coûter 3 millions",
 "contrôlé à 45 %"), a participle of use ("12 millions investis") or a poll score ("Bardella à
@@ -17,12 +22,13 @@ Words in ``context_subject.toml`` ``[named_metrics]``."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, unwrap_container
+from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
 from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
@@ -38,6 +44,7 @@ class NamedMetricData:
     plural_endings: tuple[str, ...]  # a label noun in the plural ("Sièges", "Blessés")
     label_totals: frozenset[str]  # "Sièges total :": a metric even when tagged a name
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
+    heading_wrappers: frozenset[str]  # "Tableau des médailles": a title naming what it lists
 
 
 @cache
@@ -48,6 +55,7 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         plural_endings=tuple(d["plural_endings"]),
         label_totals=frozenset(d["label_totals"]),
         scale_nouns=frozenset(d["scale_nouns"]),
+        heading_wrappers=frozenset(d["heading_wrappers"]),
     )
 
 
@@ -120,6 +128,100 @@ def named_metric(
             return lemma_of(toks[k - 1], data), k - 1, "scale_noun"
         return lemma_of(toks[j], data), j, "scale_noun"
     return None
+
+
+#: Words a table's title holds at least (shorter lines are column or row labels: "Décès",
+#: "Pays d'arrivée") and at most (longer ones are prose).
+MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
+_PROSE_ENDS = (".", "!", "?", "…", "»", '"')
+_ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
+
+
+@dataclass(frozen=True, slots=True)
+class GapReading:
+    """What the lines without figures between two sentences with figures say of a table."""
+
+    heading: tuple[int, str] | None  # offset in the gap and text of a table's title line
+    breaks: bool  # a title or prose: the title read before no longer holds
+
+
+def read_gap(gap: str) -> GapReading:
+    """The last title line of ``gap`` after any prose line in it ("Arrivées par la mer en
+    Italie"), and whether a title read earlier stops holding there."""
+    heading, breaks, offset = None, False, 0
+    for line in gap.split("\n"):
+        text, at = line.strip(), offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        words = len(text.split())
+        if not text:
+            continue
+        if text.endswith(_PROSE_ENDS) or words > MAX_HEADING_WORDS:
+            heading, breaks = None, True  # prose
+        elif text.startswith("(") or ":" in text.rstrip(":") or words < MIN_HEADING_WORDS:
+            continue  # a note ("(Source : …)"), a label line, a column or row label
+        elif text[0].isupper():
+            heading, breaks = (at, text), True
+    return GapReading(heading, breaks)
+
+
+def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
+    """The noun opening a table's title ("Arrivées par la mer en Italie" -> arrivée; "Tableau
+    des médailles" -> médaille; "Nombre de blessés par région" -> blessé), or None for a name
+    or a place ("Italie", "Martinique")."""
+    d, g = named_metric_data(), grammar()
+    k = 0
+    while k < len(toks) and toks[k].lower in data.determiners:
+        k += 1
+    while k < len(toks) and (lemma_of(toks[k], data) in d.heading_wrappers
+                             or lemma_of(toks[k], data) in data.containers):
+        j = k + 1
+        while j < len(toks) and toks[j].pos == "ADJ":
+            j += 1
+        if j >= len(toks) or toks[j].lower not in g.de_links:
+            return None  # "Comparaison janvier-décembre": names no thing
+        j += 1
+        while j < len(toks) and (toks[j].lower in g.articles_after_de
+                                 or toks[j].lower in data.determiners):
+            j += 1
+        k = j
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if not t.is_word or t.pos == "PROPN" or not t.text[1:].islower() \
+            or t.lower in data.not_subjects or known_places(t.text) \
+            or t.lower in world_data().actor_names:
+        return None  # a name ("SlideShare", "Italie"), a month, a place
+    return subject_at(toks, k, data)
+
+
+def is_row(text: str, start: int, sentence: str) -> bool:
+    """Whether a sentence with figures is a row of a table: a line of its own with no final
+    full stop ("5 273", "Japon : 68 en or (125)"), not a rank opening a line ("1.")."""
+    stripped = sentence.strip()
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    return not _ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
+
+
+def names_nothing(toks: tuple[Tok, ...], figs: list[Figure]) -> bool:
+    """Whether a row's figures stand alone, with no word after the first one but other
+    figures and brackets ("5 273", "Catégorie A 42 489 44 371", "481 (route centrale)"): a
+    word after it names what the row counts ("- 10 % de PIB en moins", "- 357 millions
+    engagés"), and the table's title is then only a section's."""
+    inside = {k for f in figs for k in range(f.first, f.last + 1)}
+    depth = 0
+    for k in range(figs[0].first, len(toks)):
+        t = toks[k]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and k not in inside and t.is_word:
+            return False
+    return True
+
+
+def is_prose(sentence: str) -> bool:
+    """A sentence of prose: words closed by a full stop; a table's title stops there."""
+    stripped = sentence.strip()
+    return stripped.endswith(_PROSE_ENDS) and len(re.findall(r"\w+", stripped)) >= 3
 
 
 def _counted_noun(word: str) -> bool:
