@@ -227,5 +227,10 @@ def is_prose(sentence: str) -> bool:
 def _counted_noun(word: str) -> bool:
     """Whether a label word is a noun the categories count ("décès", "morts", "victimes"),
     whatever the tagger reads a capitalised word as."""
-    subjects = {x for c in world_data().categories for x in c.subjects}
+    subjects = _category_subjects()
     return word in subjects or (word[-1:] in ("s", "x") and word[:-1] in subjects)
+
+
+@cache
+def _category_subjects() -> frozenset[str]:
+    return frozenset(x for c in world_data().categories for x in c.subjects)

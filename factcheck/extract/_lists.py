@@ -26,6 +26,7 @@ from functools import cache
 
 import regex
 
+from factcheck.extract._parts import scale_of
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
@@ -34,7 +35,6 @@ from factcheck.patterns import _alt
 RULE = "listed_unit"
 #: Kinds whose unit a list shares with its last number.
 _LAST = frozenset({Kind.DURATION, Kind.QUANTITY, Kind.MONEY})
-_LETTERS = regex.compile(r"\p{L}+")
 
 
 @cache
@@ -52,14 +52,14 @@ def listed_units(text: str, mentions: list[Mention], lex: Lexicon) -> list[Menti
     comma, linked, after_not = _gaps(lex.code)
     out = list(mentions)
     for i, last in enumerate(out):
-        if last.kind not in _LAST or not last.unit or _scaled(last, lex):
+        if last.kind not in _LAST or not last.unit or scale_of(last, lex) > 1:
             continue
         j, seen_link = i - 1, False
         while j >= 0:
             m, nxt = out[j], out[j + 1]
             gap = text[m.end : nxt.start]
             member = m.kind == last.kind and m.unit == last.unit  # "20 ou 30 euros", read
-            if not member and (m.kind != Kind.COUNT or m.unit or _scaled(m, lex)
+            if not member and (m.kind != Kind.COUNT or m.unit or scale_of(m, lex) > 1
                                or m.value is None):
                 break
             if linked.fullmatch(gap):
@@ -82,9 +82,3 @@ def listed_units(text: str, mentions: list[Mention], lex: Lexicon) -> list[Menti
                 out[k] = replace(out[k], kind=last.kind, unit=last.unit, rule=RULE)
     return out
 
-
-def _scaled(m: Mention, lex: Lexicon) -> bool:
-    """Whether the figure's number holds a scale word ("3 millions", "2 Md")."""
-    number = m.surface[(m.number_start or m.start) - m.start :]
-    return any(w.lower() in lex.scales or w in lex.scale_abbreviations
-               for w in _LETTERS.findall(number))

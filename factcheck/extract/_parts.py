@@ -98,9 +98,9 @@ def _as_part(
     if not follows_a_part(text, m.end, lex):
         return None
     total = max((abs(x) for x in (whole.value, whole.high) if x is not None), default=None)
-    scale = _scale(whole, lex)
+    scale = scale_of(whole, lex)
     value = m.value
-    if scale > 1 and _scale(m, lex) == 1 and total is not None:
+    if scale > 1 and scale_of(m, lex) == 1 and total is not None:
         if value * scale <= total:
             value *= scale  # "2 millions d'euros dont un": one million
         elif value * MIN_SHARE_OF_WHOLE < total:
@@ -124,7 +124,7 @@ def follows_a_part(text: str, end: int, lex: Lexicon) -> bool:
     )
 
 
-def _scale(m: Mention, lex: Lexicon) -> float:
+def scale_of(m: Mention, lex: Lexicon) -> float:
     """The largest scale word of the figure's number ("2 millions d'euros" → 1 000 000)."""
     factors = [
         lex.scales.get(w.lower()) or lex.scale_abbreviations.get(w) or 1.0

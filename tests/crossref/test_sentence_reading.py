@@ -83,9 +83,7 @@ def test_views_are_the_same_without_the_cache(with_context: bool,
     monkeypatch.setattr(views_module, "SentenceReadings", _Uncached)
     fresh = prepare_claims(frame, LEXICON)
     assert len(cached) == len(fresh) > 150
-    for a, b in zip(cached, fresh, strict=True):
-        fa, fb = view_fields(a), view_fields(b)
-        assert all(same_value(fa[k], fb[k]) for k in fa), a.claim_id
+    _assert_same_views(cached, fresh)
 
 
 def _members(sentence: str, figures: list[tuple[str, str, str, str | None]]) -> list[dict]:
@@ -207,6 +205,11 @@ def test_prepare_claims_holds_no_reading_at_the_end_and_reads_the_same(
     monkeypatch.setattr(views_module, "SentenceReadings", _Uncached)
     fresh = prepare_claims(frame, LEXICON)
     assert len(cached) == len(fresh) > 100
+    _assert_same_views(cached, fresh)
+
+
+def _assert_same_views(cached: list, fresh: list) -> None:
+    """Each view read with the cache equals, field for field, the one read without it."""
     for a, b in zip(cached, fresh, strict=True):
         fa, fb = view_fields(a), view_fields(b)
         assert all(same_value(fa[k], fb[k]) for k in fa), a.claim_id
