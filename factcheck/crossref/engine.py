@@ -153,8 +153,11 @@ def _copy_links(claims: pd.DataFrame, lexicon: Lexicon) -> tuple[list[Link], lis
     copy_of = claims["copy_of"].astype(object).where(claims["copy_of"].notna(), "").astype(str)
     if not (copy_of != "").any():
         return [], None
+    # Only the originals' rows are read: a few copies in a large corpus cost a few rows.
+    originals = claims[(copy_of == "")
+                       & claims["article_id"].astype(str).isin(set(copy_of[copy_of != ""]))]
     pool: dict[tuple[str, str, str], list[str]] = {}
-    for row in claims[copy_of == ""].sort_values(["article_id", "start"]).itertuples():
+    for row in originals.sort_values(["article_id", "start"]).itertuples():
         pool.setdefault((str(row.article_id), str(row.surface), str(row.kind)), []).append(
             str(row.claim_id))
     links, drop = [], []
