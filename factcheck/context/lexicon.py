@@ -62,6 +62,7 @@ class SubjectData:
     partitive_determiners: frozenset[str] = frozenset()
     people_participles: frozenset[str] = frozenset()
     elliptic_state_endings: tuple[str, ...] = ()
+    plural_marks: tuple[str, ...] = ()
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
@@ -280,6 +281,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
+        plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         relative_units=_words(d, "relative_units", f),

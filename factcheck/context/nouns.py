@@ -55,10 +55,15 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
                 or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
-            or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))):
-        # ("70 % des TGV": a common noun written as an acronym, after "des")
+            or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
+            or (j == fig.last and fig.mention.kind == Kind.COUNT
+                and _plural_adverb(toks[j], data))):
+        # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
+        # téléspectateurs" tagged as an adverb right after a count)
         lem = lemma_of(toks[j], data)
-        if lem in data.bases or toks[j].lower in data.bases or lem in data.time_nouns:
+        own_noun = j == fig.last and fig.mention.kind == Kind.COUNT  # "3 000 produits"
+        if ((lem in data.bases or toks[j].lower in data.bases) and not own_noun) \
+                or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "8 % fin 2025"
         if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:
             return None  # "62,4 q/ha": a unit per unit, not what is measured
@@ -84,6 +89,13 @@ def _inflected_adverb(t: Tok, data: SubjectData) -> bool:
     téléspectateurs"): adverbs do not inflect, so a word whose lemma differs from it is none."""
     return t.pos == "ADV" and t.is_word and not t.is_title and bool(t.lemma) \
         and t.lemma != t.lower and t.lower not in data.not_subjects
+
+
+def _plural_adverb(t: Tok, data: SubjectData) -> bool:
+    """A plural noun tagged as an adverb ("200 977 téléspectateurs"): the word is its lemma
+    with a plural mark, which a verb tagged so ("sur 10 000 concernaient") is not."""
+    return _inflected_adverb(t, data) \
+        and any(t.lower == t.lemma + mark for mark in data.plural_marks)
 
 
 def _counted_participle(toks: tuple[Tok, ...], fig: Figure, j: int, data: SubjectData) -> bool:
