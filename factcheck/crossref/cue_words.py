@@ -65,6 +65,12 @@ class Lexicon:
     #: What a generic subject did ("ont manifesté") → its family; negations cancel a cue.
     activities: CueSet
     activity_negation: regex.Pattern[str]
+    #: A generic subject counted in a march (``[outcome_families.gathering]``): its family,
+    #: the cues right after the figure, right before it, and the words naming a march.
+    gathering_family: str
+    gathering_after: regex.Pattern[str]
+    gathering_before: regex.Pattern[str]
+    gathering_march: regex.Pattern[str]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     subject_place: regex.Pattern[str]  # a place opening the sentence ("La Chine reste")
@@ -241,6 +247,12 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),
         activities=_cue_set(data["outcome_families"]["activities"]),
+        gathering_family=str(data["outcome_families"]["gathering"]["family"]),
+        gathering_after=_pattern(data["outcome_families"]["gathering"]["after"]),
+        gathering_before=regex.compile(
+            rf"(?:{_pattern(data['outcome_families']['gathering']['before']).pattern})\s+$",
+            regex.IGNORECASE | regex.V1),
+        gathering_march=_pattern(data["outcome_families"]["gathering"]["march"]),
         activity_negation=regex.compile(
             rf"(?:{_pattern(data['outcome_families']['negations']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),

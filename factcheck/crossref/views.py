@@ -28,6 +28,7 @@ from factcheck.crossref.scope import (
     _text,
     _word_set,
     family_from_outcome,
+    gathering_family,
     narrowing,
     noun_stated,
     place_key,
@@ -292,6 +293,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
         family_from_outcome(row, lexicon)
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
+    for members in _by_article(rows).values():
+        gathering_family(members, lexicon)
     readings: dict[str, tuple[FigureReading, str]] = {}
     scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():
@@ -306,6 +309,13 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         memo.readings.done(_text(row.get("sentence")))
     return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
             for row in rows]
+
+
+def _by_article(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        out[row["article_id"]].append(row)
+    return out
 
 
 def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,

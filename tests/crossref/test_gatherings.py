@@ -1,0 +1,33 @@
+"""A generic subject counted in a march is a count of marchers
+(:func:`factcheck.crossref.scope.gathering_family`, ``[outcome_families.gathering]`` of
+``lang/fr/crossref.toml``): its family, and the links it makes or must not make. Cases from
+``tests/crossref/data/gatherings.json``."""
+
+from __future__ import annotations
+
+import pytest
+from crossref_helpers import case_ids, check_links_case, frame_from_articles, load_cases
+
+from factcheck.crossref.cue_words import load_lexicon
+from factcheck.crossref.views import prepare_claims
+
+CASES = load_cases("gatherings")
+
+
+@pytest.mark.parametrize("case", CASES["families"], ids=case_ids(CASES["families"]))
+def test_family_of_a_count_of_people(case: dict) -> None:
+    article = {"id": "a", "published": "2025-02-06", "text": case["text"],
+               "claims": case["claims"]}
+    frame = frame_from_articles([article])
+    views = sorted(prepare_claims(frame, load_lexicon()), key=lambda v: v.start)
+    assert [v.family for v in views] == case["families"], case["why"]
+
+
+@pytest.mark.parametrize("case", CASES["links"], ids=case_ids(CASES["links"]))
+def test_links_of_counts_of_a_march(case: dict) -> None:
+    check_links_case(case)
+
+
+def test_both_kinds_of_cases_present() -> None:
+    families = {f for case in CASES["families"] for f in case["families"]}
+    assert "manifestants" in families and families - {"manifestants"}
