@@ -20,16 +20,17 @@ words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from factcheck.context._repeats import sourced_further_down
+from factcheck.context._report import ArticleState
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.phrases import opens_with_label
-from factcheck.context.resolution import names_a_person, resolve_source
+from factcheck.context.resolution import resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
@@ -87,7 +88,7 @@ def annotate_many(
         for i, c in enumerate(claims):
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
-        state = _ArticleState(TimeResolver(article.published, latest_year(article.text)))
+        state = ArticleState(TimeResolver(article.published, latest_year(article.text)))
         for start in sorted({*by_sentence, *speaking[n]}):
             checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:
@@ -166,40 +167,8 @@ def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
     return basis_of(sentence, m.start - start, m.end - start, nxt, lead=first_rate)
 
 
-@dataclass
-class _ArticleState:
-    """What the sentences of one article hand to the next ones."""
-
-    times: TimeResolver
-    quote_sources: dict[int, str | None] = field(default_factory=dict)
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # sources found, in order
-    # The source of the report, that figures without their own take: the last source named
-    # (not a pronoun's antecedent); None after a sentence setting counts of two sources
-    # against each other ("10 000 selon les syndicats, 4 500 selon la police"): the figures
-    # that follow are neither's, until a source is named again.
-    report: str | None = None
-    report_counts: bool = False  # the report's source was named for figures
-
-    def comment(self, name: str) -> None:
-        """A speaker named in a sentence without figures of its own. A person commenting
-        ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
-        report over from the body named for its figures ("Selon Santé publique France, 597
-        personnes ..."); anyone else does."""
-        if self.report_counts and self.report and (same_source(name, self.report) or (
-                not names_a_person(self.report) and names_a_person(name))):
-            return
-        self.report, self.report_counts = name, False
-    places: list[str] = field(default_factory=list)  # places read near figures, in order
-    last_end: int = -1  # end offset of the previous sentence with figures
-    last_subject: Context | None = None  # its last figure with a subject
-    last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")
-    last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
-    metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
-    heading: str | None = None  # the metric a table's title names, for its rows
-
-
 def _sentence_contexts(
-    article: Article, claims: list[Claim], toks: tuple[Tok, ...], state: _ArticleState
+    article: Article, claims: list[Claim], toks: tuple[Tok, ...], state: ArticleState
 ) -> list[Context]:
     start = claims[0].sentence_start
     figs = []
@@ -234,7 +203,8 @@ def _sentence_contexts(
         m = fig.mention
         source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
         source_mode = "explicit" if source else None
-        if source is None and state.report and m.kind in MEASURE_KINDS and not own_source:
+        if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
+                and state.covers(m.kind, article.text[state.report_at : start]):
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
@@ -344,9 +314,19 @@ def _sentence_contexts(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
+    quoted = all(src.rule == "quote" for c, src in zip(out, srcs, strict=True)
+                 if c.source and c.source_mode == "explicit" and src.takes_over)
+    if counted and quoted and state.keeps_report(counted):
+        # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
+        # maire") keeps them, but the report stays the body's named for its figures.
+        counted = []
     if counted:
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
+        state.report_at = start
+        state.report_kinds = frozenset(
+            f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
+            if c.source_mode == "explicit" and src.takes_over)
     for src in srcs:
         if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
             state.speakers.append((start, name))

@@ -29,6 +29,9 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
+            if np and toks[j].pos == "AUX" and toks[j].verbform == "Fin":
+                break  # "10 000 selon les organisateurs sont partis": the clause's own verb
+                # (an auxiliary: the small tagger reads some adjectives as verbs)
             np.append(toks[j])
             j += 1
         if np and np[0].pos == "PRON":

@@ -4,6 +4,7 @@ dropped). Used by ``factcheck.context.source``."""
 
 from __future__ import annotations
 
+from factcheck.context._coordination import first_verb_subject_end, joins_complements
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
     is_number,
@@ -78,7 +79,12 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
     if not toks:
         return None
     # Titles before a proper name: "président américain Donald Trump" -> Donald Trump.
-    if toks[0].lower in data.titles or (toks[0].text.isupper() and len(toks) > 2):
+    # A capitalised title before a capitalised adjective is the body's own name ("Agence
+    # Nationale de Lutte Anti-Incendie", "Institut National"), not a title before a name.
+    own_name = len(toks) > 1 and toks[0].is_title and toks[1].is_title and (
+        toks[1].pos == "ADJ" or (len(toks) > 2 and toks[2].pos == "ADP"))
+    if not own_name and (toks[0].lower in data.titles
+                         or (toks[0].text.isupper() and len(toks) > 2)):
         j = 0
         while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
             j += 1
@@ -157,8 +163,9 @@ def _skip_when(toks: tuple[Tok, ...], j: int, data: SourceData) -> int:
     when = data.leading_time_words
     while j < len(toks):
         t = toks[j]
-        if t.lower in when or t.lower in data.learned_preps:
-            j += 1
+        if t.lower in when or t.lower in data.learned_preps or (
+                t.pos == "ADV" and not t.is_title and t.lower not in data.stops):
+            j += 1  # also an adverb of manner: "a confirmé officiellement le ministère"
         elif j + 1 < len(toks) and (
             (t.pos == "DET" and toks[j + 1].lower in when)  # "ce samedi"
             or (t.text[:1].isdigit() and toks[j + 1].lower in months)  # "17 août"
@@ -238,10 +245,11 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
         return [pronoun]
-    if v + 1 < len(toks) and (
-        toks[v + 1].lower in grammar().that or toks[v + 1].pos in ("SCONJ", "PUNCT")
+    k = _skip_when(toks, v + 1, data)
+    if k < len(toks) and (
+        toks[k].lower in grammar().that or toks[k].pos in ("SCONJ", "PUNCT")
     ):
-        return None
+        return None  # "a confirmé (officiellement) que": the subject came before the verb
     np = np_after(toks, v + 1, data)
     end = v + 1 + len(np) if np else 0
     if np and toks[v + 1] is np[0] and end + 1 < len(toks) and toks[end].lower in \
@@ -341,6 +349,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             j -= 2
             while j >= 0 and toks[j].lower in data.verb_fillers:
                 j -= 1
+        if j > 0 and toks[j].lower in grammar().verb_coordinators:
+            # "le FMI est devenu plus optimiste et a relevé sa prévision": the subject of the
+            # first verb of the coordination.
+            j = first_verb_subject_end(toks, j, data)
         if j >= 0 and toks[j].text == ",":
             # An incise: a name in apposition is the speaker, anything else is skipped.
             k, depth = j - 1, 0
@@ -363,7 +375,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 k -= 1
             if k >= 0 and toks[k].text == "(":
                 j = k - 1
-        while j >= 0 and toks[j].lower not in grammar().speaker_boundaries \
+        while j >= 0 and (toks[j].lower not in grammar().speaker_boundaries
+                          or joins_complements(toks, j)) \
                 and toks[j].text not in _DASHES \
                 and not spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])

@@ -1,0 +1,68 @@
+"""What the sentences of one article hand to the next ones while their context is read: the
+report's source and what it covers, the speakers named, the places, the last subjects.
+Private to ``factcheck.context``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.context.names import same_source
+from factcheck.context.resolution import names_a_person
+from factcheck.context.timeref import TimeResolver
+from factcheck.models import Context, Kind
+
+#: Kinds of a report's figures that make it cover an amount of money that follows.
+MONEY_REPORT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.FRACTION})
+
+
+@dataclass
+class ArticleState:
+    """What the sentences of one article hand to the next ones."""
+
+    times: TimeResolver
+    quote_sources: dict[int, str | None] = field(default_factory=dict)
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # sources found, in order
+    # The source of the report, that figures without their own take: the last source named
+    # (not a pronoun's antecedent); None after a sentence setting counts of two sources
+    # against each other ("10 000 selon les syndicats, 4 500 selon la police"): the figures
+    # that follow are neither's, until a source is named again.
+    report: str | None = None
+    report_counts: bool = False  # the report's source was named for figures
+    # The kinds of the figures the report's source was named for (empty when it was named
+    # in a sentence without figures): a tally of people or events does not cover money.
+    report_kinds: frozenset[Kind] = frozenset()
+    report_at: int = 0  # offset of the sentence that named it
+    places: list[str] = field(default_factory=list)  # places read near figures, in order
+    last_end: int = -1  # end offset of the previous sentence with figures
+    last_subject: Context | None = None  # its last figure with a subject
+    last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")
+    last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
+    metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
+    heading: str | None = None  # the metric a table's title names, for its rows
+
+    def comment(self, name: str) -> None:
+        """A speaker named in a sentence without figures of its own. A person commenting
+        ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
+        report over from the body named for its figures ("Selon Santé publique France, 597
+        personnes ..."); anyone else does."""
+        if self.report_counts and self.report and (same_source(name, self.report) or (
+                not names_a_person(self.report) and names_a_person(name))):
+            return
+        self.report, self.report_counts, self.report_kinds = name, False, frozenset()
+
+    def keeps_report(self, names: list[str]) -> bool:
+        """Whether persons quoted (``names``) leave the report to the body named before for
+        its figures, as a person commenting does (:meth:`comment`)."""
+        return bool(self.report_counts and self.report) and not names_a_person(
+            self.report) and all(names_a_person(n) for n in names)
+
+    def covers(self, kind: Kind, between: str) -> bool:
+        """Whether the report's source covers a figure of ``kind`` with no source of its own,
+        ``between`` being the text from the sentence that named the source to the figure's:
+        a source named only for counts ("« ... cinq fois vainqueur », a déclaré le joueur")
+        does not cover an amount of money in a later paragraph ("Il touchera une prime de
+        150 millions d'euros"): money is another story unless the report gave money or
+        shares."""
+        if kind != Kind.MONEY or not self.report_kinds or "\n" not in between:
+            return True
+        return bool(self.report_kinds & MONEY_REPORT_KINDS)
