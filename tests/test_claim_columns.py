@@ -85,13 +85,18 @@ def test_no_rows_gives_the_empty_table_with_its_dtypes() -> None:
 
 def test_quiet_collector_freezes_stages_and_leaves_the_collector_as_found() -> None:
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     with quiet_collector() as settle:
         frozen = gc.get_freeze_count()
         assert frozen > 0
+        # Young collections run, full ones are held off.
+        assert gc.get_threshold()[:2] == thresholds[:2]
+        assert gc.get_threshold()[2] > 10**6
         built = [[i] for i in range(1000)]
         with quiet_collector():  # nested: the outer one unfreezes
             settle()
             assert gc.get_freeze_count() >= frozen + len(built)
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
     assert gc.isenabled()
