@@ -28,6 +28,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
+from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
@@ -37,9 +38,12 @@ from factcheck.context.subject_lists import (
     is_prose,
     is_row,
     line_label,
+    name_label,
     names_nothing,
+    opens_rank,
     read_gap,
 )
+from factcheck.context.subject_tables import Cell, cell_at, column_metric, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
@@ -68,9 +72,11 @@ def annotate_many(
     texts: list[str] = []
     speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
     gaps: list[dict[int, tuple[bool, int | None]]] = []  # per article: tables' titles
+    columns: list[list[tuple[Cell, int]]] = []  # per article: cells under column headers
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
         gaps.append(_table_titles(article, claims, texts))
+        columns.append(queue_headers(article.text, texts) if claims else [])
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
@@ -88,6 +94,8 @@ def annotate_many(
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
         state = _ArticleState(TimeResolver(article.published, latest_year(article.text)))
+        state.cells = [(cell, column_metric(parsed[i], subject_data()))
+                       for cell, i in columns[n]]
         for start in sorted({*by_sentence, *speaking[n]}):
             checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:
@@ -196,6 +204,7 @@ class _ArticleState:
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
+    cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers
 
 
 def _sentence_contexts(
@@ -207,6 +216,17 @@ def _sentence_contexts(
         first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
         figs.append(Figure(c.mention, first, max(last, first)))
     subs = subjects(toks, figs)
+    # A rank opening a line ("5. Japon : 68") counts nothing, neither the line before's
+    # metric nor its table's; the line's label is read after it.
+    ranks = {n for n, f in enumerate(figs)
+             if opens_rank(article.text, f.mention.start, f.mention.end)}
+    first = next((f for n, f in enumerate(figs) if n not in ranks), None)
+    label = line_label(toks, first) if first is not None else None
+    if label is not None and name_label(toks, label):
+        # "Comité olympique russe : 41 en or (148 au total)": the label names the item of the
+        # list, never what any figure of its line counts.
+        subs = [replace(s, subject=None, noun=None, qualifiers=(), rule="line_item_open")
+                if s.noun is not None and label[0] <= s.noun < label[1] else s for s in subs]
     srcs = sources(article.text, start, toks, figs, state.quote_sources, state.speakers)
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
@@ -220,7 +240,10 @@ def _sentence_contexts(
         # report counted last.
         carried, from_heading = state.metrics[-1][1], True
     sentence = claims[0].sentence
-    row = is_row(article.text, start, sentence) and names_nothing(toks, figs)
+    on_own_line = is_row(article.text, start, sentence)
+    # A row of bare figures ("5 273"), or a line of a tally labelled by an item ("Japon : 68
+    # en or (125)", "Paris : 500 000 (CGT)"): under a table's title, counts what it names.
+    row = on_own_line and (names_nothing(toks, figs) or label is not None)
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the
@@ -246,7 +269,7 @@ def _sentence_contexts(
         # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
         # never a sentence of prose before it ("La participation atteint 68 %.").
         item_carries = from_heading or state.last_line
-        if carried is not None and m.kind in SITUATED_KINDS and (
+        if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks and (
                 sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
                 carried = same_order(m, state.last_figures) or carried
@@ -266,9 +289,12 @@ def _sentence_contexts(
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
-        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS:
+        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
+                and n_fig not in ranks:
             # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").
             sub = replace(sub, subject=state.heading, rule="table_heading")
+        if state.cells and m.kind in SITUATED_KINDS:
+            sub = _column_subject(sub, m, toks, start, state.cells)
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -355,6 +381,11 @@ def _sentence_contexts(
     state.last_end = start + len(claims[0].sentence)
     if is_prose(sentence):
         state.heading = None  # a table's title holds for its rows, not past prose
+    elif on_own_line and sentence.rstrip().endswith(":") \
+            and all(f.mention.kind not in SITUATED_KINDS for f in figs):
+        # A title with a date, on its line, over a list ("Le point sur les chiffres des
+        # manifestants le 31 janvier 2023 :").
+        state.heading = heading_metric(toks, subject_data(), nouns_only=True)
     state.last_line = is_line and bool(out) and out[0].subject is not None
     # A count of days or years ("des 40 dernières années") is no metric a later sentence
     # takes up ("Ce niveau de 26,3 Mt").
@@ -370,6 +401,21 @@ def _sentence_contexts(
                          if c.subject and c.subject not in time_nouns
                          and f.mention.kind in SITUATED_KINDS)
     return out
+
+
+def _column_subject(sub: SubjectResult, m: Mention, toks: tuple[Tok, ...], start: int,
+                    cells: list[tuple[Cell, str | None]]) -> SubjectResult:
+    """A figure in a table's cell counts what its column's header names ("Décès" ... "481"),
+    unless a noun of its own cell says what it counts ("12 médailles"): never the row's label
+    ("Catégorie A") or a noun of another cell (:mod:`.subject_tables`)."""
+    found = cell_at([c for c, _ in cells], m.start)
+    metric = next((x for c, x in cells if c is found), None)
+    if found is None or metric is None:
+        return sub
+    if sub.noun is not None and sub.noun < len(toks) \
+            and found.start <= start + toks[sub.noun].start < found.end:
+        return sub
+    return replace(sub, subject=metric, noun=None, qualifiers=(), rule="table_column")
 
 
 def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
 from factcheck.context.where import known_places
@@ -45,6 +45,7 @@ class NamedMetricData:
     label_totals: frozenset[str]  # "Sièges total :": a metric even when tagged a name
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
     heading_wrappers: frozenset[str]  # "Tableau des médailles": a title naming what it lists
+    heading_links: frozenset[str]  # "Le point sur les chiffres": links besides "de"
 
 
 @cache
@@ -56,6 +57,7 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         label_totals=frozenset(d["label_totals"]),
         scale_nouns=frozenset(d["scale_nouns"]),
         heading_wrappers=frozenset(d["heading_wrappers"]),
+        heading_links=frozenset(d["heading_links"]),
     )
 
 
@@ -72,6 +74,8 @@ def line_label(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int, bool] | No
     bulleted = start > 0
     while start < colon and toks[start].text in bullets:
         start, bulleted = start + 1, True
+    if start + 2 < colon and _ENUMERATOR.fullmatch(toks[start].text + toks[start + 1].text):
+        start, bulleted = start + 2, True  # "2. Japon : 68": a ranked list
     if start >= colon or colon - start > MAX_LINE_LABEL or not toks[start].is_title:
         return None
     if any(t.pos == "NUM" or t.text == ":" for t in toks[start:colon]):
@@ -114,9 +118,13 @@ def named_metric(
     if (label := line_label(toks, fig)) is not None:
         if fig.mention.kind == Kind.COUNT and (k := label_metric(toks, label, data)) is not None:
             return lemma_of(toks[k], data), k, "line_label"
-        # An item of a list carries the metric of the lines before; a single line keeps
-        # its label's noun as the clause's ("Aide militaire : 3,4 milliards").
-        return (None, None, "line_item") if label[2] else None
+        # An item of a list carries the metric of the lines before; a line labelled by a
+        # name ("Comité olympique russe : 41 en or", "Le Havre : 40 000") the figure before
+        # (an ellipsis): a team or a town is never what is counted; a single line keeps its
+        # label's noun as the clause's ("Aide militaire : 3,4 milliards").
+        if label[2]:
+            return None, None, "line_item"
+        return (None, None, "ellipsis") if name_label(toks, label) else None
     j = fig.first - 1
     if j >= 1 and toks[j].lower in grammar().de_links:
         j -= 1  # "de magnitudes de 5,5"
@@ -135,6 +143,7 @@ def named_metric(
 MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
 _PROSE_ENDS = (".", "!", "?", "…", "»", '"')
 _ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
+_ENUMERATOR_OPEN = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +162,8 @@ def read_gap(gap: str) -> GapReading:
         text, at = line.strip(), offset + len(line) - len(line.lstrip())
         offset += len(line) + 1
         words = len(text.split())
-        if not text:
-            continue
+        if not text or _ENUMERATOR.fullmatch(text):
+            continue  # a rank cut off its row ("2.") is no prose
         if text.endswith(_PROSE_ENDS) or words > MAX_HEADING_WORDS:
             heading, breaks = None, True  # prose
         elif text.startswith("(") or ":" in text.rstrip(":") or words < MIN_HEADING_WORDS:
@@ -164,10 +173,12 @@ def read_gap(gap: str) -> GapReading:
     return GapReading(heading, breaks)
 
 
-def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
+def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
+                   nouns_only: bool = False) -> str | None:
     """The noun opening a table's title ("Arrivées par la mer en Italie" -> arrivée; "Tableau
-    des médailles" -> médaille; "Nombre de blessés par région" -> blessé), or None for a name
-    or a place ("Italie", "Martinique")."""
+    des médailles" -> médaille; "Nombre de blessés par région" -> blessé; "Le point sur les
+    chiffres des manifestants" -> manifestant), or None for a name or a place ("Italie",
+    "Martinique")."""
     d, g = named_metric_data(), grammar()
     k = 0
     while k < len(toks) and toks[k].lower in data.determiners:
@@ -177,7 +188,8 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
         j = k + 1
         while j < len(toks) and toks[j].pos == "ADJ":
             j += 1
-        if j >= len(toks) or toks[j].lower not in g.de_links:
+        if j >= len(toks) or (toks[j].lower not in g.de_links
+                              and toks[j].lower not in d.heading_links):
             return None  # "Comparaison janvier-décembre": names no thing
         j += 1
         while j < len(toks) and (toks[j].lower in g.articles_after_de
@@ -189,7 +201,7 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
     t = toks[k]
     if not t.is_word or t.pos == "PROPN" or not t.text[1:].islower() \
             or t.lower in data.not_subjects or known_places(t.text) \
-            or t.lower in world_data().actor_names:
+            or t.lower in world_data().actor_names or (nouns_only and t.pos != "NOUN"):
         return None  # a name ("SlideShare", "Italie"), a month, a place
     return subject_at(toks, k, data)
 
@@ -198,8 +210,9 @@ def is_row(text: str, start: int, sentence: str) -> bool:
     """Whether a sentence with figures is a row of a table: a line of its own with no final
     full stop ("5 273", "Japon : 68 en or (125)"), not a rank opening a line ("1.")."""
     stripped = sentence.strip()
-    if start > 0 and text[start - 1] != "\n":
-        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ENUMERATOR_OPEN.fullmatch(text[line_start:start]):
+        return False  # within a line; a rank opening the line is no part of it ("5. Japon")
     return not _ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
 
 
@@ -218,10 +231,32 @@ def names_nothing(toks: tuple[Tok, ...], figs: list[Figure]) -> bool:
     return True
 
 
+def opens_rank(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` of ``text`` is the rank opening a line ("5.
+    Japon : 68"): it counts nothing, neither the line before's metric nor its table's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] in (".", ")") \
+        and (end + 1 >= len(text) or text[end + 1].isspace())
+
+
 def is_prose(sentence: str) -> bool:
     """A sentence of prose: words closed by a full stop; a table's title stops there."""
     stripped = sentence.strip()
     return stripped.endswith(_PROSE_ENDS) and len(re.findall(r"\w+", stripped)) >= 3
+
+
+def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
+    """Whether a line's label is a name: every word capitalised but the particles of names
+    ("Comité Olympique Russe", "Le Havre", "Clermont Ferrand", "Île-de-France")."""
+    g = grammar()
+    words = [t for t in toks[label[0]:label[1]] if t.is_word]
+    if not words or words[0].lower in subject_data().people_participles \
+            or _counted_noun(words[0].lower) \
+            or label_metric(toks, label, subject_data()) is not None:
+        return False  # "Blessés : 40", "Décès : 2": what the line counts
+    return all(
+        t.is_title or t.lower.replace("’", "'") in g.de_links or t.lower in g.articles_after_de
+        for t in words)
 
 
 def _counted_noun(word: str) -> bool:
