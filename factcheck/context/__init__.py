@@ -23,12 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context._repeats import sourced_further_down
+from factcheck.context.antecedents import queue_antecedents, taken_up
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
-from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import opens_with_label
 from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
@@ -41,14 +41,15 @@ from factcheck.context.subject_lists import (
     name_label,
     names_nothing,
     opens_rank,
-    read_gap,
+    same_order,
+    table_titles,
 )
-from factcheck.context.subject_tables import Cell, cell_at, column_metric, queue_headers
+from factcheck.context.subject_tables import Cell, column_metric, column_subject, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
-from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.context.where import actor_of, category_of, known_places, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Mention
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
 from factcheck.text import sentence_spans
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
@@ -73,10 +74,13 @@ def annotate_many(
     speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
     gaps: list[dict[int, tuple[bool, int | None]]] = []  # per article: tables' titles
     columns: list[list[tuple[Cell, int]]] = []  # per article: cells under column headers
+    openers: list[dict[int, int]] = []  # per article: sentences before a pronoun's sentence
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
-        gaps.append(_table_titles(article, claims, texts))
+        gaps.append(table_titles(article, claims, texts))
         columns.append(queue_headers(article.text, texts) if claims else [])
+        openers.append(queue_antecedents(
+            article.text, {c.sentence_start: c.sentence for c in claims}, texts))
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
@@ -114,6 +118,7 @@ def annotate_many(
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]
+            state.before = parsed[openers[n][start]] if start in openers[n] else None
             for i, ctx in zip(
                 idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
@@ -124,25 +129,6 @@ def annotate_many(
     return out
 
 
-def _table_titles(
-    article: Article, claims: list[Claim], texts: list[str]
-) -> dict[int, tuple[bool, int | None]]:
-    """For each sentence with figures, what the lines without figures before it say of a
-    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
-    title line (appended to ``texts`` to be parsed)."""
-    out: dict[int, tuple[bool, int | None]] = {}
-    end = 0  # a title before the first figures is the page's or the article's
-    for start in sorted({c.sentence_start for c in claims}):
-        reading = read_gap(article.text[end:start]) if start > end > 0 else None
-        if reading is not None and reading.breaks:
-            title = None
-            if reading.heading is not None:
-                title = len(texts)
-                texts.append(reading.heading[1])
-            out[start] = (True, title)
-        sentence = next(c.sentence for c in claims if c.sentence_start == start)
-        end = max(end, start + len(sentence))
-    return out
 
 
 def _speaker_sentences(article: Article, claims: list[Claim]) -> dict[int, str]:
@@ -205,6 +191,8 @@ class _ArticleState:
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
     cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers
+    before: tuple[Tok, ...] | None = None  # the sentence without figures before this one
+    last_toks: tuple[Tok, ...] | None = None  # the previous sentence with figures
 
 
 def _sentence_contexts(
@@ -252,6 +240,12 @@ def _sentence_contexts(
     # préfecture") leave the report's source to the sentence's other figures.
     own_source = any(src.source and src.rule != "counted_by" for src in srcs)
     own_place = False
+    named_here: set[int] = set()  # figures given their pronoun's antecedent
+    # Where a pronoun opening the sentence finds its antecedent: the sentence before when it
+    # has no figure, or has figures none of which names a metric ("[...] à partir du 1er
+    # février 2024. Elle sera de 8,6 %").
+    before = state.before if state.before is not None else \
+        state.last_toks if adjacent and state.last_subject is None else None
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
@@ -280,6 +274,14 @@ def _sentence_contexts(
                 rule="ellipsis_previous_sentence",
             )
             ant = carried
+        elif sub.rule == "anaphora_open" and m.kind in SITUATED_KINDS and (
+                named := taken_up(sub, toks, fig, out, named_here, before)) is not None:
+            # "Le budget de la région [...]. Il s'élève à 1,7 milliard": the pronoun's
+            # antecedent, named in the sentence before (:mod:`.antecedents`).
+            named_here.add(n_fig)
+            sub = replace(sub, subject=named[0], qualifiers=named[1], noun=None,
+                          rule="pronoun_antecedent")
+            ant = None
         elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
             # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
             # "Elle atteint 200 %": the last figure read.
@@ -294,7 +296,7 @@ def _sentence_contexts(
             # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").
             sub = replace(sub, subject=state.heading, rule="table_heading")
         if state.cells and m.kind in SITUATED_KINDS:
-            sub = _column_subject(sub, m, toks, start, state.cells)
+            sub = column_subject(sub, m, toks, start, state.cells)
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -318,6 +320,10 @@ def _sentence_contexts(
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
         place_basis = "sentence" if place else None
+        if place is None and sub.rule == "pronoun_antecedent" \
+                and (owned := known_places(" ; ".join(sub.qualifiers))):
+            # "Le budget de la région Bretagne [...]. Il s'élève à": the antecedent's place.
+            place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
@@ -379,6 +385,7 @@ def _sentence_contexts(
             state.comment(name)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
+    state.last_toks = toks
     if is_prose(sentence):
         state.heading = None  # a table's title holds for its rows, not past prose
     elif on_own_line and sentence.rstrip().endswith(":") \
@@ -401,30 +408,3 @@ def _sentence_contexts(
                          if c.subject and c.subject not in time_nouns
                          and f.mention.kind in SITUATED_KINDS)
     return out
-
-
-def _column_subject(sub: SubjectResult, m: Mention, toks: tuple[Tok, ...], start: int,
-                    cells: list[tuple[Cell, str | None]]) -> SubjectResult:
-    """A figure in a table's cell counts what its column's header names ("Décès" ... "481"),
-    unless a noun of its own cell says what it counts ("12 médailles"): never the row's label
-    ("Catégorie A") or a noun of another cell (:mod:`.subject_tables`)."""
-    found = cell_at([c for c, _ in cells], m.start)
-    metric = next((x for c, x in cells if c is found), None)
-    if found is None or metric is None:
-        return sub
-    if sub.noun is not None and sub.noun < len(toks) \
-            and found.start <= start + toks[sub.noun].start < found.end:
-        return sub
-    return replace(sub, subject=metric, noun=None, qualifiers=(), rule="table_column")
-
-
-def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:
-    """The last figure of the sentence before of the kind and order of size of a bare figure
-    opening its sentence: "… 66 millions d'habitants … dans cinq départements. 63,9 millions
-    vivent en métropole" continues the inhabitants, not the departments."""
-    if not m.value:
-        return None
-    for value, kind, c in reversed(figures):
-        if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
-            return c
-    return None

@@ -32,7 +32,7 @@ from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unw
 from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
-from factcheck.models import Kind
+from factcheck.models import Article, Claim, Context, Kind, Mention
 
 #: Tokens a label may hold before its colon ("Lutte contre les îlots de chaleur, Paris Frais").
 MAX_LINE_LABEL = 12
@@ -269,3 +269,36 @@ def _counted_noun(word: str) -> bool:
 @cache
 def _category_subjects() -> frozenset[str]:
     return frozenset(x for c in world_data().categories for x in c.subjects)
+
+
+def table_titles(
+    article: Article, claims: list[Claim], texts: list[str]
+) -> dict[int, tuple[bool, int | None]]:
+    """For each sentence with figures, what the lines without figures before it say of a
+    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
+    title line (appended to ``texts`` to be parsed)."""
+    out: dict[int, tuple[bool, int | None]] = {}
+    end = 0  # a title before the first figures is the page's or the article's
+    for start in sorted({c.sentence_start for c in claims}):
+        reading = read_gap(article.text[end:start]) if start > end > 0 else None
+        if reading is not None and reading.breaks:
+            title = None
+            if reading.heading is not None:
+                title = len(texts)
+                texts.append(reading.heading[1])
+            out[start] = (True, title)
+        sentence = next(c.sentence for c in claims if c.sentence_start == start)
+        end = max(end, start + len(sentence))
+    return out
+
+
+def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:
+    """The last figure of the sentence before of the kind and order of size of a bare figure
+    opening its sentence: "… 66 millions d'habitants … dans cinq départements. 63,9 millions
+    vivent en métropole" continues the inhabitants, not the departments."""
+    if not m.value:
+        return None
+    for value, kind, c in reversed(figures):
+        if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
+            return c
+    return None

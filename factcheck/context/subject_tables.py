@@ -22,13 +22,15 @@ in ``context_subject.toml`` ``[tables]``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Tok
+from factcheck.context.pending import SubjectResult
 from factcheck.context.subject_lists import heading_metric
 from factcheck.lang import load_data
+from factcheck.models import Mention
 
 _DIGIT = re.compile(r"\d")
 _RULE_LINE = re.compile(r"^[\s|:\-+]+$")  # "|---|:---:|"
@@ -226,3 +228,18 @@ def queue_headers(text: str, texts: list[str]) -> list[tuple[Cell, int]]:
             index[cell.header] = len(texts)
             texts.append(header_phrase(cell.header))
     return [(cell, index[cell.header]) for cell in cells]
+
+
+def column_subject(sub: SubjectResult, m: Mention, toks: tuple[Tok, ...], start: int,
+                    cells: list[tuple[Cell, str | None]]) -> SubjectResult:
+    """A figure in a table's cell counts what its column's header names ("Décès" ... "481"),
+    unless a noun of its own cell says what it counts ("12 médailles"): never the row's label
+    ("Catégorie A") or a noun of another cell (:mod:`.subject_tables`)."""
+    found = cell_at([c for c, _ in cells], m.start)
+    metric = next((x for c, x in cells if c is found), None)
+    if found is None or metric is None:
+        return sub
+    if sub.noun is not None and sub.noun < len(toks) \
+            and found.start <= start + toks[sub.noun].start < found.end:
+        return sub
+    return replace(sub, subject=metric, noun=None, qualifiers=(), rule="table_column")
