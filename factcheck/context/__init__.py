@@ -39,6 +39,7 @@ from factcheck.context.subject_lists import (
     is_row,
     line_label,
     name_label,
+    named_by_total,
     names_nothing,
     opens_rank,
     same_order,
@@ -123,6 +124,7 @@ def annotate_many(
                 idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
                 contexts[i] = ctx
+        named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])

@@ -23,8 +23,10 @@ Words in ``context_subject.toml`` ``[named_metrics]``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
@@ -46,6 +48,7 @@ class NamedMetricData:
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
     heading_wrappers: frozenset[str]  # "Tableau des médailles": a title naming what it lists
     heading_links: frozenset[str]  # "Le point sur les chiffres": links besides "de"
+    total_openers: tuple[str, ...]  # "Au total, 200 000 manifestants": the parts' noun
 
 
 @cache
@@ -58,6 +61,7 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         scale_nouns=frozenset(d["scale_nouns"]),
         heading_wrappers=frozenset(d["heading_wrappers"]),
         heading_links=frozenset(d["heading_links"]),
+        total_openers=tuple(d["total_openers"]),
     )
 
 
@@ -137,6 +141,9 @@ def named_metric(
         return lemma_of(toks[j], data), j, "scale_noun"
     return None
 
+
+#: Kinds of the bare counts a total names (not dates, years or ranks).
+_PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 
 #: Words a table's title holds at least (shorter lines are column or row labels: "Décès",
 #: "Pays d'arrivée") and at most (longer ones are prose).
@@ -302,3 +309,43 @@ def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) ->
         if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
             return c
     return None
+
+
+def named_by_total(text: str, claims: Sequence[Claim], contexts: list[Context | None]) -> None:
+    """Bare counts of a sentence ("50 000 à Paris, 13 000 à Lyon, 8000 à Marseille") count
+    what the next sentence's total counts when that one follows right after, opens with a
+    total ("Au total, plus de 200 000 manifestants", ``total_openers``) and is larger than
+    each of them; without a source of their own, they take the total's (``contexts`` updated
+    in place)."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_sentence.setdefault(c.sentence_start, []).append(i)
+    starts = sorted(by_sentence)
+    openers = named_metric_data().total_openers
+    for a, b in pairwise(starts):
+        parts = [i for i in by_sentence[a] if claims[i].mention.kind in _PART_KINDS]
+        if len(parts) < 2 or any(contexts[i] is None or contexts[i].subject for i in parts) \
+                or len({claims[i].mention.kind for i in parts}) != 1:
+            continue
+        end = a + len(claims[parts[0]].sentence)
+        head = claims[by_sentence[b][0]].sentence.lower().lstrip()
+        if text[end:b].strip() or not head.startswith(openers):
+            continue
+        kind = claims[parts[0]].mention.kind
+        total = next((i for i in sorted(by_sentence[b], key=lambda i: claims[i].mention.start)
+                      if claims[i].mention.kind == kind), None)
+        whole = contexts[total] if total is not None else None
+        value = claims[total].mention.value if total is not None else None
+        if whole is None or not whole.subject or not value or any(
+                (claims[i].mention.value or 0) >= value for i in parts):
+            continue
+        for i in parts:
+            ctx = contexts[i]
+            if ctx is None:
+                continue
+            ctx = replace(ctx, subject=whole.subject, qualifiers=whole.qualifiers,
+                          category=whole.category)
+            if ctx.source is None and whole.source:
+                # "[...]. Au total, 6 000 grévistes selon la CGT": the parts are the CGT's too.
+                ctx = replace(ctx, source=whole.source, source_mode="inherited")
+            contexts[i] = ctx
