@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from factcheck.context._repeats import sourced_further_down
-from factcheck.context.antecedents import queue_antecedents, taken_up
+from factcheck.context.antecedents import queue_antecedents, taken_up, tally_noun
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
@@ -243,6 +243,10 @@ def _sentence_contexts(
     own_source = any(src.source and src.rule != "counted_by" for src in srcs)
     own_place = False
     named_here: set[int] = set()  # figures given their pronoun's antecedent
+    # "Les manifestants étaient nombreux [...]. Lyon : 4 000": a tally by names counts the
+    # noun of the sentence before, without figures (:mod:`.antecedents`).
+    tally = tally_noun(state.before) if state.before is not None and label is not None \
+        and name_label(toks, label) else None
     # Where a pronoun opening the sentence finds its antecedent: the sentence before when it
     # has no figure, or has figures none of which names a metric ("[...] à partir du 1er
     # février 2024. Elle sera de 8,6 %").
@@ -265,7 +269,8 @@ def _sentence_contexts(
         # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
         # never a sentence of prose before it ("La participation atteint 68 %.").
         item_carries = from_heading or state.last_line
-        if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks and (
+        if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks \
+                and not tally and (
                 sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
                 carried = same_order(m, state.last_figures) or carried
@@ -293,6 +298,8 @@ def _sentence_contexts(
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
+        if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
+            sub = replace(sub, subject=tally, rule="tally_named_before")
         if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
                 and n_fig not in ranks:
             # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").

@@ -11,7 +11,11 @@ is neither a name, a place, a person (a role, "le maire"; a noun of people, "les
 nor a time noun: a person does not "s'élever à" an amount. A container hands over to the
 noun it wraps ("Le montant de l'aide ... Il atteint" -> aide). With no such noun the figure is
 left to the metric read before (:mod:`.anaphora`). Words in ``context_subject.toml``
-``[anaphora]``."""
+``[anaphora]``.
+
+Also a tally by names ("Lyon : 4 000") right after a sentence without figures: it counts that
+sentence's first plural noun the categories count ("Les manifestants étaient nombreux dans les
+grandes villes"), parsed only then (:func:`tally_noun`)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualifiers_after
 from factcheck.context.resolution import is_role
+from factcheck.context.subject_lists import counted_noun
 from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
@@ -158,11 +163,40 @@ def _measurable(t: Tok, data: SubjectData) -> bool:
     )
 
 
+_NAME_TALLY = re.compile(r"^\s*[^\W\d_][^:\n]{0,40}\s:\s*\d")
+
+
+def opens_name_tally(sentence: str) -> bool:
+    """Whether ``sentence`` opens like a line of a tally labelled by a name ("Lyon : 4 000",
+    "Le Havre : 40 000 selon la CGT"), read on its text."""
+    return bool(_NAME_TALLY.match(sentence)) and sentence.lstrip()[:1].isupper()
+
+
+def tally_noun(before: tuple[Tok, ...]) -> str | None:
+    """What a tally labelled by names counts when the sentence before it, without figures,
+    names it: its first plural noun heading its phrase that the categories count ("Les
+    manifestants étaient nombreux dans les grandes villes. Lyon : 4 000" -> manifestant; not
+    "Les syndicats ont appelé à manifester. Lyon : 4 000")."""
+    data = subject_data()
+    for k, t in enumerate(before):
+        if t.pos != "NOUN" or t.number != "Plur":
+            continue
+        j = k - 1
+        while j >= 0 and before[j].pos in ("DET", "ADJ", "NUM"):
+            j -= 1
+        if j >= 0 and before[j].pos == "ADP":
+            continue
+        if counted_noun(t.lower) and not is_role(t.lower):
+            return subject_at(before, k, data)
+    return None
+
+
 def queue_antecedents(text: str, sentences: dict[int, str], texts: list[str]) -> dict[int, int]:
     """For each sentence with figures (``sentences``: start -> text) opening with a pronoun of
-    a verb of level, the index in ``texts`` of the sentence before it when that one has no
-    figures (appended to ``texts`` to be parsed)."""
-    openers = [s for s, sentence in sentences.items() if opens_with_level_pronoun(sentence)]
+    a verb of level or a name's tally line ("Lyon : 4 000"), the index in ``texts`` of the
+    sentence before it when that one has no figures (appended to ``texts`` to be parsed)."""
+    openers = [s for s, sentence in sentences.items()
+               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)]
     if not openers:
         return {}
     spans = sentence_spans(text)

@@ -48,6 +48,7 @@ class NamedMetricData:
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
     heading_wrappers: frozenset[str]  # "Tableau des médailles": a title naming what it lists
     heading_links: frozenset[str]  # "Le point sur les chiffres": links besides "de"
+    heading_openers: frozenset[str]  # "Voici les chiffres de": words before what is named
     total_openers: tuple[str, ...]  # "Au total, 200 000 manifestants": the parts' noun
 
 
@@ -61,6 +62,7 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         scale_nouns=frozenset(d["scale_nouns"]),
         heading_wrappers=frozenset(d["heading_wrappers"]),
         heading_links=frozenset(d["heading_links"]),
+        heading_openers=frozenset(d["heading_openers"]),
         total_openers=tuple(d["total_openers"]),
     )
 
@@ -106,7 +108,7 @@ def label_metric(toks: tuple[Tok, ...], label: tuple[int, int, bool],
     # ("Blessés graves", "Sièges total"), not alone ("Horizons").
     described = any(x.is_word and not x.is_title for x in toks[j + 1:end])
     if t.pos != "NOUN" and not (t.pos == "PROPN" and described) \
-            and t.lower not in data.people_participles and not _counted_noun(t.lower):
+            and t.lower not in data.people_participles and not counted_noun(t.lower):
         return None  # ("Blessés : 40", "Décès : 1", tagged as names, count what they say)
     return unwrap_container(toks, j, data)  # "Nombre de morts : 12"
 
@@ -141,6 +143,10 @@ def named_metric(
         return lemma_of(toks[j], data), j, "scale_noun"
     return None
 
+
+#: Parts of speech that never head a title's noun phrase ("Selon la police :", "Parmi eux :";
+#: a title's first noun may be tagged a verb: "Arrivées par la mer").
+_NOT_HEADS = frozenset({"ADP", "ADV", "PRON", "SCONJ", "CCONJ", "DET", "AUX", "NUM"})
 
 #: Kinds of the bare counts a total names (not dates, years or ranks).
 _PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
@@ -188,6 +194,8 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
     "Martinique")."""
     d, g = named_metric_data(), grammar()
     k = 0
+    while k < len(toks) and toks[k].lower in d.heading_openers:
+        k += 1  # "Voici les chiffres des manifestants"
     while k < len(toks) and toks[k].lower in data.determiners:
         k += 1
     while k < len(toks) and (lemma_of(toks[k], data) in d.heading_wrappers
@@ -208,8 +216,9 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
     t = toks[k]
     if not t.is_word or t.pos == "PROPN" or not t.text[1:].islower() \
             or t.lower in data.not_subjects or known_places(t.text) \
-            or t.lower in world_data().actor_names or (nouns_only and t.pos != "NOUN"):
-        return None  # a name ("SlideShare", "Italie"), a month, a place
+            or t.lower in world_data().actor_names or (nouns_only and t.pos != "NOUN") \
+            or t.pos in _NOT_HEADS:
+        return None  # a name ("SlideShare", "Italie"), a month, a place, "Selon la police :"
     return subject_at(toks, k, data)
 
 
@@ -258,7 +267,7 @@ def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
     g = grammar()
     words = [t for t in toks[label[0]:label[1]] if t.is_word]
     if not words or words[0].lower in subject_data().people_participles \
-            or _counted_noun(words[0].lower) \
+            or counted_noun(words[0].lower) \
             or label_metric(toks, label, subject_data()) is not None:
         return False  # "Blessés : 40", "Décès : 2": what the line counts
     return all(
@@ -266,7 +275,7 @@ def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
         for t in words)
 
 
-def _counted_noun(word: str) -> bool:
+def counted_noun(word: str) -> bool:
     """Whether a label word is a noun the categories count ("décès", "morts", "victimes"),
     whatever the tagger reads a capitalised word as."""
     subjects = _category_subjects()
