@@ -263,13 +263,16 @@ def is_prose(sentence: str) -> bool:
 
 def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
     """Whether a line's label is a name: every word capitalised but the particles of names
-    ("Comité Olympique Russe", "Le Havre", "Clermont Ferrand", "Île-de-France")."""
+    ("Comité Olympique Russe", "Le Havre", "Clermont Ferrand"), a lone word only when tagged
+    a name or a known place ("Japon", "Nantes"; not "Objectif")."""
     g = grammar()
     words = [t for t in toks[label[0]:label[1]] if t.is_word]
     if not words or words[0].lower in subject_data().people_participles \
             or counted_noun(words[0].lower) \
             or label_metric(toks, label, subject_data()) is not None:
         return False  # "Blessés : 40", "Décès : 2": what the line counts
+    if len(words) == 1 and words[0].pos != "PROPN" and not known_places(words[0].text):
+        return False  # "Objectif : 3 000": a common noun opening the line, capitalised
     return all(
         t.is_title or t.lower.replace("’", "'") in g.de_links or t.lower in g.articles_after_de
         for t in words)
