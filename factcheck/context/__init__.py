@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from factcheck.context._repeats import sourced_further_down
 from factcheck.context._report import ArticleState
+from factcheck.context.antecedents import queue_antecedents, taken_up, tally_noun
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
@@ -38,14 +39,19 @@ from factcheck.context.subject_lists import (
     is_prose,
     is_row,
     line_label,
+    name_label,
+    named_by_total,
     names_nothing,
-    read_gap,
+    opens_rank,
+    same_order,
+    table_titles,
 )
+from factcheck.context.subject_tables import Cell, column_metric, column_subject, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
-from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.context.where import actor_of, category_of, known_places, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Mention
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
 from factcheck.text import sentence_spans
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
@@ -69,9 +75,14 @@ def annotate_many(
     texts: list[str] = []
     speaking: list[dict[int, str]] = []  # per article: sentences without figures naming a speaker
     gaps: list[dict[int, tuple[bool, int | None]]] = []  # per article: tables' titles
+    columns: list[list[tuple[Cell, int]]] = []  # per article: cells under column headers
+    openers: list[dict[int, int]] = []  # per article: sentences before a pronoun's sentence
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
-        gaps.append(_table_titles(article, claims, texts))
+        gaps.append(table_titles(article, claims, texts))
+        columns.append(queue_headers(article.text, texts) if claims else [])
+        openers.append(queue_antecedents(
+            article.text, {c.sentence_start: c.sentence for c in claims}, texts))
         for c in claims:
             key = (n, c.sentence_start)
             if key not in keys:
@@ -89,6 +100,8 @@ def annotate_many(
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
         state = ArticleState(TimeResolver(article.published, latest_year(article.text)))
+        state.cells = [(cell, column_metric(parsed[i], subject_data()))
+                       for cell, i in columns[n]]
         for start in sorted({*by_sentence, *speaking[n]}):
             checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:
@@ -107,35 +120,18 @@ def annotate_many(
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]
+            state.before = parsed[openers[n][start]] if start in openers[n] else None
             for i, ctx in zip(
                 idxs, _sentence_contexts(article, sentence_claims, toks, state), strict=True
             ):
                 contexts[i] = ctx
+        named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
 
-def _table_titles(
-    article: Article, claims: list[Claim], texts: list[str]
-) -> dict[int, tuple[bool, int | None]]:
-    """For each sentence with figures, what the lines without figures before it say of a
-    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
-    title line (appended to ``texts`` to be parsed)."""
-    out: dict[int, tuple[bool, int | None]] = {}
-    end = 0  # a title before the first figures is the page's or the article's
-    for start in sorted({c.sentence_start for c in claims}):
-        reading = read_gap(article.text[end:start]) if start > end > 0 else None
-        if reading is not None and reading.breaks:
-            title = None
-            if reading.heading is not None:
-                title = len(texts)
-                texts.append(reading.heading[1])
-            out[start] = (True, title)
-        sentence = next(c.sentence for c in claims if c.sentence_start == start)
-        end = max(end, start + len(sentence))
-    return out
 
 
 def _speaker_sentences(article: Article, claims: list[Claim]) -> dict[int, str]:
@@ -176,6 +172,17 @@ def _sentence_contexts(
         first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
         figs.append(Figure(c.mention, first, max(last, first)))
     subs = subjects(toks, figs)
+    # A rank opening a line ("5. Japon : 68") counts nothing, neither the line before's
+    # metric nor its table's; the line's label is read after it.
+    ranks = {n for n, f in enumerate(figs)
+             if opens_rank(article.text, f.mention.start, f.mention.end)}
+    first = next((f for n, f in enumerate(figs) if n not in ranks), None)
+    label = line_label(toks, first) if first is not None else None
+    if label is not None and name_label(toks, label):
+        # "Comité olympique russe : 41 en or (148 au total)": the label names the item of the
+        # list, never what any figure of its line counts.
+        subs = [replace(s, subject=None, noun=None, qualifiers=(), rule="line_item_open")
+                if s.noun is not None and label[0] <= s.noun < label[1] else s for s in subs]
     srcs = sources(article.text, start, toks, figs, state.quote_sources, state.speakers)
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
@@ -189,7 +196,10 @@ def _sentence_contexts(
         # report counted last.
         carried, from_heading = state.metrics[-1][1], True
     sentence = claims[0].sentence
-    row = is_row(article.text, start, sentence) and names_nothing(toks, figs)
+    on_own_line = is_row(article.text, start, sentence)
+    # A row of bare figures ("5 273"), or a line of a tally labelled by an item ("Japon : 68
+    # en or (125)", "Paris : 500 000 (CGT)"): under a table's title, counts what it names.
+    row = on_own_line and (names_nothing(toks, figs) or label is not None)
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the
@@ -198,6 +208,16 @@ def _sentence_contexts(
     # préfecture") leave the report's source to the sentence's other figures.
     own_source = any(src.source and src.rule != "counted_by" for src in srcs)
     own_place = False
+    named_here: set[int] = set()  # figures given their pronoun's antecedent
+    # "Les manifestants étaient nombreux [...]. Lyon : 4 000": a tally by names counts the
+    # noun of the sentence before, without figures (:mod:`.antecedents`).
+    tally = tally_noun(state.before) if state.before is not None and label is not None \
+        and name_label(toks, label) else None
+    # Where a pronoun opening the sentence finds its antecedent: the sentence before when it
+    # has no figure, or has figures none of which names a metric ("[...] à partir du 1er
+    # février 2024. Elle sera de 8,6 %").
+    before = state.before if state.before is not None else \
+        state.last_toks if adjacent and state.last_subject is None else None
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
@@ -216,7 +236,8 @@ def _sentence_contexts(
         # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
         # never a sentence of prose before it ("La participation atteint 68 %.").
         item_carries = from_heading or state.last_line
-        if carried is not None and m.kind in SITUATED_KINDS and (
+        if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks \
+                and not tally and (
                 sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
                 carried = same_order(m, state.last_figures) or carried
@@ -227,6 +248,14 @@ def _sentence_contexts(
                 rule="ellipsis_previous_sentence",
             )
             ant = carried
+        elif sub.rule == "anaphora_open" and m.kind in SITUATED_KINDS and (
+                named := taken_up(sub, toks, fig, out, named_here, before)) is not None:
+            # "Le budget de la région [...]. Il s'élève à 1,7 milliard": the pronoun's
+            # antecedent, named in the sentence before (:mod:`.antecedents`).
+            named_here.add(n_fig)
+            sub = replace(sub, subject=named[0], qualifiers=named[1], noun=None,
+                          rule="pronoun_antecedent")
+            ant = None
         elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
             # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
             # "Elle atteint 200 %": the last figure read.
@@ -236,9 +265,14 @@ def _sentence_contexts(
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
-        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS:
+        if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
+            sub = replace(sub, subject=tally, rule="tally_named_before")
+        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
+                and n_fig not in ranks:
             # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").
             sub = replace(sub, subject=state.heading, rule="table_heading")
+        if state.cells and m.kind in SITUATED_KINDS:
+            sub = column_subject(sub, m, toks, start, state.cells)
         # A clause without a verb continues the previous figure's: "..., soit une hausse de
         # 3,3 milliards" after "atteindra 50,5 milliards".
         prev = next((c for c in reversed(out) if c.subject is not None), None)
@@ -262,6 +296,10 @@ def _sentence_contexts(
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
         place_basis = "sentence" if place else None
+        if place is None and sub.rule == "pronoun_antecedent" \
+                and (owned := known_places(" ; ".join(sub.qualifiers))):
+            # "Le budget de la région Bretagne [...]. Il s'élève à": the antecedent's place.
+            place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
@@ -333,8 +371,14 @@ def _sentence_contexts(
             state.comment(name)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
+    state.last_toks = toks
     if is_prose(sentence):
         state.heading = None  # a table's title holds for its rows, not past prose
+    elif on_own_line and sentence.rstrip().endswith(":") \
+            and all(f.mention.kind not in SITUATED_KINDS for f in figs):
+        # A title with a date, on its line, over a list ("Le point sur les chiffres des
+        # manifestants le 31 janvier 2023 :").
+        state.heading = heading_metric(toks, subject_data(), nouns_only=True)
     state.last_line = is_line and bool(out) and out[0].subject is not None
     # A count of days or years ("des 40 dernières années") is no metric a later sentence
     # takes up ("Ce niveau de 26,3 Mt").
@@ -350,15 +394,3 @@ def _sentence_contexts(
                          if c.subject and c.subject not in time_nouns
                          and f.mention.kind in SITUATED_KINDS)
     return out
-
-
-def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:
-    """The last figure of the sentence before of the kind and order of size of a bare figure
-    opening its sentence: "… 66 millions d'habitants … dans cinq départements. 63,9 millions
-    vivent en métropole" continues the inhabitants, not the departments."""
-    if not m.value:
-        return None
-    for value, kind, c in reversed(figures):
-        if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
-            return c
-    return None

@@ -5,11 +5,16 @@ Private to ``factcheck.context``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.context.names import same_source
 from factcheck.context.resolution import names_a_person
 from factcheck.context.timeref import TimeResolver
 from factcheck.models import Context, Kind
+
+if TYPE_CHECKING:
+    from factcheck.context.nlp import Tok
+    from factcheck.context.subject_tables import Cell
 
 #: Kinds of a report's figures that make it cover an amount of money that follows.
 MONEY_REPORT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.FRACTION})
@@ -39,6 +44,9 @@ class ArticleState:
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
+    cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers
+    before: tuple[Tok, ...] | None = None  # the sentence without figures before this one
+    last_toks: tuple[Tok, ...] | None = None  # the previous sentence with figures
 
     def comment(self, name: str) -> None:
         """A speaker named in a sentence without figures of its own. A person commenting

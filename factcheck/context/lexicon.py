@@ -195,6 +195,7 @@ class GrammarData:
     lemma_suffixes: tuple[tuple[str, str], ...]
     keep_endings: tuple[str, ...]
     lemma_min_length: int
+    inclusive_marks: tuple[str, ...]
     ordinal_suffix: str
     number_joiner: str
     clause_marks: frozenset[str]

@@ -40,6 +40,8 @@ class Tok(NamedTuple):
     mood: str  # "Cnd", "Ind", "Sub", "" ...
     tense: str  # "Fut", "Pres", "Past", "Imp", ""
     verbform: str  # "Fin", "Part", "Inf", ""
+    gender: str = ""  # "Masc", "Fem", ""
+    number: str = ""  # "Sing", "Plur", ""
 
     @property
     def is_title(self) -> bool:
@@ -74,17 +76,19 @@ def load_nlp() -> Any:
 
 
 @lru_cache(maxsize=1024)
-def _morph(features: str) -> tuple[str, str, str]:
-    """Mood, tense and verb form from a spaCy morphology string ("Mood=Ind|Tense=Pres|...")."""
+def _morph(features: str) -> tuple[str, str, str, str, str]:
+    """Mood, tense, verb form, gender and number from a spaCy morphology string
+    ("Mood=Ind|Tense=Pres|...")."""
     fields = dict(f.split("=", 1) for f in features.split("|") if "=" in f)
-    return fields.get("Mood", ""), fields.get("Tense", ""), fields.get("VerbForm", "")
+    return (fields.get("Mood", ""), fields.get("Tense", ""), fields.get("VerbForm", ""),
+            fields.get("Gender", ""), fields.get("Number", ""))
 
 
 def to_toks(doc: Any) -> tuple[Tok, ...]:
     out = []
     for t in doc:
         text = t.text
-        mood, tense, verbform = _morph(str(t.morph))
+        mood, tense, verbform, gender, number = _morph(str(t.morph))
         idx = t.idx
         out.append(
             Tok(
@@ -98,6 +102,8 @@ def to_toks(doc: Any) -> tuple[Tok, ...]:
                 mood=mood,
                 tense=tense,
                 verbform=verbform,
+                gender=gender,
+                number=number,
             )
         )
     return tuple(out)

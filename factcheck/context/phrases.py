@@ -28,6 +28,10 @@ def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
 def lemma_of(t: Tok, data: SubjectData) -> str:
     if t.lower in data.lemmas:
         return data.lemmas[t.lower]
+    cut = min((i for m in grammar().inclusive_marks if (i := t.lower.find(m)) > 0),
+              default=-1)
+    if cut > 0:
+        return t.lower[:cut]  # "manifestant•es": inclusive writing, the masculine form
     if t.pos == "NOUN" and t.lemma:
         return t.lemma
     w = t.lower

@@ -23,16 +23,18 @@ Words in ``context_subject.toml`` ``[named_metrics]``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
-from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
 from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
-from factcheck.models import Kind
+from factcheck.models import Article, Claim, Context, Kind, Mention
 
 #: Tokens a label may hold before its colon ("Lutte contre les îlots de chaleur, Paris Frais").
 MAX_LINE_LABEL = 12
@@ -45,6 +47,9 @@ class NamedMetricData:
     label_totals: frozenset[str]  # "Sièges total :": a metric even when tagged a name
     scale_nouns: frozenset[str]  # "de magnitude 7,7": a scale named before the figure
     heading_wrappers: frozenset[str]  # "Tableau des médailles": a title naming what it lists
+    heading_links: frozenset[str]  # "Le point sur les chiffres": links besides "de"
+    heading_openers: frozenset[str]  # "Voici les chiffres de": words before what is named
+    total_openers: tuple[str, ...]  # "Au total, 200 000 manifestants": the parts' noun
 
 
 @cache
@@ -56,6 +61,9 @@ def named_metric_data(code: str = "fr") -> NamedMetricData:
         label_totals=frozenset(d["label_totals"]),
         scale_nouns=frozenset(d["scale_nouns"]),
         heading_wrappers=frozenset(d["heading_wrappers"]),
+        heading_links=frozenset(d["heading_links"]),
+        heading_openers=frozenset(d["heading_openers"]),
+        total_openers=tuple(d["total_openers"]),
     )
 
 
@@ -72,6 +80,8 @@ def line_label(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int, bool] | No
     bulleted = start > 0
     while start < colon and toks[start].text in bullets:
         start, bulleted = start + 1, True
+    if start + 2 < colon and _ENUMERATOR.fullmatch(toks[start].text + toks[start + 1].text):
+        start, bulleted = start + 2, True  # "2. Japon : 68": a ranked list
     if start >= colon or colon - start > MAX_LINE_LABEL or not toks[start].is_title:
         return None
     if any(t.pos == "NUM" or t.text == ":" for t in toks[start:colon]):
@@ -98,7 +108,7 @@ def label_metric(toks: tuple[Tok, ...], label: tuple[int, int, bool],
     # ("Blessés graves", "Sièges total"), not alone ("Horizons").
     described = any(x.is_word and not x.is_title for x in toks[j + 1:end])
     if t.pos != "NOUN" and not (t.pos == "PROPN" and described) \
-            and t.lower not in data.people_participles and not _counted_noun(t.lower):
+            and t.lower not in data.people_participles and not counted_noun(t.lower):
         return None  # ("Blessés : 40", "Décès : 1", tagged as names, count what they say)
     return unwrap_container(toks, j, data)  # "Nombre de morts : 12"
 
@@ -114,9 +124,13 @@ def named_metric(
     if (label := line_label(toks, fig)) is not None:
         if fig.mention.kind == Kind.COUNT and (k := label_metric(toks, label, data)) is not None:
             return lemma_of(toks[k], data), k, "line_label"
-        # An item of a list carries the metric of the lines before; a single line keeps
-        # its label's noun as the clause's ("Aide militaire : 3,4 milliards").
-        return (None, None, "line_item") if label[2] else None
+        # An item of a list carries the metric of the lines before; a line labelled by a
+        # name ("Comité olympique russe : 41 en or", "Le Havre : 40 000") the figure before
+        # (an ellipsis): a team or a town is never what is counted; a single line keeps its
+        # label's noun as the clause's ("Aide militaire : 3,4 milliards").
+        if label[2]:
+            return None, None, "line_item"
+        return (None, None, "ellipsis") if name_label(toks, label) else None
     j = fig.first - 1
     if j >= 1 and toks[j].lower in grammar().de_links:
         j -= 1  # "de magnitudes de 5,5"
@@ -130,11 +144,19 @@ def named_metric(
     return None
 
 
+#: Parts of speech that never head a title's noun phrase ("Selon la police :", "Parmi eux :";
+#: a title's first noun may be tagged a verb: "Arrivées par la mer").
+_NOT_HEADS = frozenset({"ADP", "ADV", "PRON", "SCONJ", "CCONJ", "DET", "AUX", "NUM"})
+
+#: Kinds of the bare counts a total names (not dates, years or ranks).
+_PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
+
 #: Words a table's title holds at least (shorter lines are column or row labels: "Décès",
 #: "Pays d'arrivée") and at most (longer ones are prose).
 MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
 _PROSE_ENDS = (".", "!", "?", "…", "»", '"')
 _ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
+_ENUMERATOR_OPEN = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +175,8 @@ def read_gap(gap: str) -> GapReading:
         text, at = line.strip(), offset + len(line) - len(line.lstrip())
         offset += len(line) + 1
         words = len(text.split())
-        if not text:
-            continue
+        if not text or _ENUMERATOR.fullmatch(text):
+            continue  # a rank cut off its row ("2.") is no prose
         if text.endswith(_PROSE_ENDS) or words > MAX_HEADING_WORDS:
             heading, breaks = None, True  # prose
         elif text.startswith("(") or ":" in text.rstrip(":") or words < MIN_HEADING_WORDS:
@@ -164,12 +186,16 @@ def read_gap(gap: str) -> GapReading:
     return GapReading(heading, breaks)
 
 
-def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
+def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
+                   nouns_only: bool = False) -> str | None:
     """The noun opening a table's title ("Arrivées par la mer en Italie" -> arrivée; "Tableau
-    des médailles" -> médaille; "Nombre de blessés par région" -> blessé), or None for a name
-    or a place ("Italie", "Martinique")."""
+    des médailles" -> médaille; "Nombre de blessés par région" -> blessé; "Le point sur les
+    chiffres des manifestants" -> manifestant), or None for a name or a place ("Italie",
+    "Martinique")."""
     d, g = named_metric_data(), grammar()
     k = 0
+    while k < len(toks) and toks[k].lower in d.heading_openers:
+        k += 1  # "Voici les chiffres des manifestants"
     while k < len(toks) and toks[k].lower in data.determiners:
         k += 1
     while k < len(toks) and (lemma_of(toks[k], data) in d.heading_wrappers
@@ -177,7 +203,8 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
         j = k + 1
         while j < len(toks) and toks[j].pos == "ADJ":
             j += 1
-        if j >= len(toks) or toks[j].lower not in g.de_links:
+        if j >= len(toks) or (toks[j].lower not in g.de_links
+                              and toks[j].lower not in d.heading_links):
             return None  # "Comparaison janvier-décembre": names no thing
         j += 1
         while j < len(toks) and (toks[j].lower in g.articles_after_de
@@ -189,8 +216,9 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData) -> str | None:
     t = toks[k]
     if not t.is_word or t.pos == "PROPN" or not t.text[1:].islower() \
             or t.lower in data.not_subjects or known_places(t.text) \
-            or t.lower in world_data().actor_names:
-        return None  # a name ("SlideShare", "Italie"), a month, a place
+            or t.lower in world_data().actor_names or (nouns_only and t.pos != "NOUN") \
+            or t.pos in _NOT_HEADS:
+        return None  # a name ("SlideShare", "Italie"), a month, a place, "Selon la police :"
     return subject_at(toks, k, data)
 
 
@@ -198,8 +226,9 @@ def is_row(text: str, start: int, sentence: str) -> bool:
     """Whether a sentence with figures is a row of a table: a line of its own with no final
     full stop ("5 273", "Japon : 68 en or (125)"), not a rank opening a line ("1.")."""
     stripped = sentence.strip()
-    if start > 0 and text[start - 1] != "\n":
-        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ENUMERATOR_OPEN.fullmatch(text[line_start:start]):
+        return False  # within a line; a rank opening the line is no part of it ("5. Japon")
     return not _ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
 
 
@@ -218,13 +247,38 @@ def names_nothing(toks: tuple[Tok, ...], figs: list[Figure]) -> bool:
     return True
 
 
+def opens_rank(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` of ``text`` is the rank opening a line ("5.
+    Japon : 68"): it counts nothing, neither the line before's metric nor its table's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] in (".", ")") \
+        and (end + 1 >= len(text) or text[end + 1].isspace())
+
+
 def is_prose(sentence: str) -> bool:
     """A sentence of prose: words closed by a full stop; a table's title stops there."""
     stripped = sentence.strip()
     return stripped.endswith(_PROSE_ENDS) and len(re.findall(r"\w+", stripped)) >= 3
 
 
-def _counted_noun(word: str) -> bool:
+def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
+    """Whether a line's label is a name: every word capitalised but the particles of names
+    ("Comité Olympique Russe", "Le Havre", "Clermont Ferrand"), a lone word only when tagged
+    a name or a known place ("Japon", "Nantes"; not "Objectif")."""
+    g = grammar()
+    words = [t for t in toks[label[0]:label[1]] if t.is_word]
+    if not words or words[0].lower in subject_data().people_participles \
+            or counted_noun(words[0].lower) \
+            or label_metric(toks, label, subject_data()) is not None:
+        return False  # "Blessés : 40", "Décès : 2": what the line counts
+    if len(words) == 1 and words[0].pos != "PROPN" and not known_places(words[0].text):
+        return False  # "Objectif : 3 000": a common noun opening the line, capitalised
+    return all(
+        t.is_title or t.lower.replace("’", "'") in g.de_links or t.lower in g.articles_after_de
+        for t in words)
+
+
+def counted_noun(word: str) -> bool:
     """Whether a label word is a noun the categories count ("décès", "morts", "victimes"),
     whatever the tagger reads a capitalised word as."""
     subjects = _category_subjects()
@@ -234,3 +288,76 @@ def _counted_noun(word: str) -> bool:
 @cache
 def _category_subjects() -> frozenset[str]:
     return frozenset(x for c in world_data().categories for x in c.subjects)
+
+
+def table_titles(
+    article: Article, claims: list[Claim], texts: list[str]
+) -> dict[int, tuple[bool, int | None]]:
+    """For each sentence with figures, what the lines without figures before it say of a
+    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
+    title line (appended to ``texts`` to be parsed)."""
+    out: dict[int, tuple[bool, int | None]] = {}
+    end = 0  # a title before the first figures is the page's or the article's
+    for start in sorted({c.sentence_start for c in claims}):
+        reading = read_gap(article.text[end:start]) if start > end > 0 else None
+        if reading is not None and reading.breaks:
+            title = None
+            if reading.heading is not None:
+                title = len(texts)
+                texts.append(reading.heading[1])
+            out[start] = (True, title)
+        sentence = next(c.sentence for c in claims if c.sentence_start == start)
+        end = max(end, start + len(sentence))
+    return out
+
+
+def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:
+    """The last figure of the sentence before of the kind and order of size of a bare figure
+    opening its sentence: "… 66 millions d'habitants … dans cinq départements. 63,9 millions
+    vivent en métropole" continues the inhabitants, not the departments."""
+    if not m.value:
+        return None
+    for value, kind, c in reversed(figures):
+        if kind == m.kind and value and 0.1 <= abs(m.value / value) <= 10:
+            return c
+    return None
+
+
+def named_by_total(text: str, claims: Sequence[Claim], contexts: list[Context | None]) -> None:
+    """Bare counts of a sentence ("50 000 à Paris, 13 000 à Lyon, 8000 à Marseille") count
+    what the next sentence's total counts when that one follows right after, opens with a
+    total ("Au total, plus de 200 000 manifestants", ``total_openers``) and is larger than
+    each of them; without a source of their own, they take the total's (``contexts`` updated
+    in place)."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_sentence.setdefault(c.sentence_start, []).append(i)
+    starts = sorted(by_sentence)
+    openers = named_metric_data().total_openers
+    for a, b in pairwise(starts):
+        parts = [i for i in by_sentence[a] if claims[i].mention.kind in _PART_KINDS]
+        if len(parts) < 2 or any(contexts[i] is None or contexts[i].subject for i in parts) \
+                or len({claims[i].mention.kind for i in parts}) != 1:
+            continue
+        end = a + len(claims[parts[0]].sentence)
+        head = claims[by_sentence[b][0]].sentence.lower().lstrip()
+        if text[end:b].strip() or not head.startswith(openers):
+            continue
+        kind = claims[parts[0]].mention.kind
+        total = next((i for i in sorted(by_sentence[b], key=lambda i: claims[i].mention.start)
+                      if claims[i].mention.kind == kind), None)
+        whole = contexts[total] if total is not None else None
+        value = claims[total].mention.value if total is not None else None
+        if whole is None or not whole.subject or not value or any(
+                (claims[i].mention.value or 0) >= value for i in parts):
+            continue
+        for i in parts:
+            ctx = contexts[i]
+            if ctx is None:
+                continue
+            ctx = replace(ctx, subject=whole.subject, qualifiers=whole.qualifiers,
+                          category=whole.category)
+            if ctx.source is None and whole.source:
+                # "[...]. Au total, 6 000 grévistes selon la CGT": the parts are the CGT's too.
+                ctx = replace(ctx, source=whole.source, source_mode="inherited")
+            contexts[i] = ctx

@@ -242,3 +242,32 @@ def test_opening_figure_of_no_matching_order_takes_the_last_figure() -> None:
 
 def test_without_values_the_opening_figure_takes_the_last_figure() -> None:
     assert _order_subjects((None, None, None, None))[2] == "canton"
+
+
+# Bare counts by place whose noun the next sentence gives with their total
+# (``subject_lists.named_by_total``): only counts each smaller than a total that follows right
+# after them and opens with "Au total".
+def _total_subjects(text: str, values: tuple[float | None, ...]) -> list[str | None]:
+    article, claims = marked_article(text)
+    claims = [replace(c, mention=replace(c.mention, value=v))
+              for c, v in zip(claims, values, strict=True)]
+    return [c.context.subject for c in annotate(article, claims)]
+
+
+_PARTS = ("Le cortège est parti à [14 heures|time]. "
+          "[3 000] à Tours, [1 200] à Blois et [400] à Vendôme. ")
+
+
+def test_bare_counts_take_the_noun_of_the_total_after_them() -> None:
+    text = _PARTS + "Au total, près de [6 000] grévistes ont défilé dans le département."
+    assert _total_subjects(text, (14, 3e3, 1.2e3, 400, 6e3))[1:] == ["gréviste"] * 4
+
+
+def test_bare_counts_larger_than_the_total_are_not_its_parts() -> None:
+    text = _PARTS + "Au total, [800] policiers étaient mobilisés."
+    assert _total_subjects(text, (14, 3e3, 1.2e3, 400, 800))[1:4] == [None] * 3
+
+
+def test_bare_counts_before_a_sentence_that_is_no_total_keep_no_noun() -> None:
+    text = _PARTS + "Près de [6 000] grévistes ont défilé dans le département."
+    assert _total_subjects(text, (14, 3e3, 1.2e3, 400, 6e3))[1:4] == [None] * 3

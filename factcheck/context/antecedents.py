@@ -1,0 +1,222 @@
+"""The antecedent of a pronoun opening a sentence with a verb of level: "Le budget de la
+région est le plus important de toutes les collectivités. Il s'élève à 1,7 milliard" measures
+the budget, named in the sentence before, which has no figure of its own ("Le Gouvernement a
+annoncé une hausse des tarifs. Elle sera de 8,6 %": the rise).
+
+Kept cheap: a sentence without figures is parsed only when the next one opens with "il" or
+"elle" and a form of a verb of level (:func:`opens_with_level_pronoun`, read on its text). The
+antecedent is the first noun of that sentence heading its own noun phrase (not a complement
+after a preposition, "de la région") that agrees with the pronoun in gender and number, and
+is neither a name, a place, a person (a role, "le maire"; a noun of people, "les enfants")
+nor a time noun: a person does not "s'élever à" an amount. A container hands over to the
+noun it wraps ("Le montant de l'aide ... Il atteint" -> aide). With no such noun the figure is
+left to the metric read before (:mod:`.anaphora`). Words in ``context_subject.toml``
+``[anaphora]``.
+
+Also a tally by names ("Lyon : 4 000") right after a sentence without figures: it counts that
+sentence's first plural noun the categories count ("Les manifestants étaient nombreux dans les
+grandes villes"), parsed only then (:func:`tally_noun`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.context._speech_words import speech_lemma
+from factcheck.context.anaphora import anaphora_data, pronoun_subject
+from factcheck.context.lexicon import SubjectData, grammar, source_data, subject_data
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.pending import SubjectResult
+from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
+from factcheck.context.qualifiers import qualifiers_after
+from factcheck.context.resolution import is_role
+from factcheck.context.subject_lists import counted_noun
+from factcheck.context.where import known_places
+from factcheck.context.world import world_data
+from factcheck.lang import load_data
+from factcheck.models import Context
+from factcheck.text import sentence_spans
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'|’)?", re.UNICODE)
+#: Words read after the pronoun for its verb ("Il s'est finalement établi à").
+_VERB_WINDOW = 5
+
+
+def opens_with_level_pronoun(sentence: str) -> bool:
+    """Whether ``sentence`` opens with "il"/"elle" and a form of a verb of level within its
+    next words ("Il s'élève à", "Elle sera de", "Elle atteint"), read on the text alone."""
+    d = anaphora_data()
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(sentence[:80])]
+    if not words or words[0] not in d.pronouns:
+        return False
+    return any(w in d.level_forms or w in d.being_forms for w in words[1:1 + _VERB_WINDOW])
+
+
+def pronoun_antecedent(
+    toks: tuple[Tok, ...], fig: Figure, previous: tuple[Tok, ...]
+) -> tuple[str, tuple[str, ...]] | None:
+    """The subject and qualifiers of the antecedent, in ``previous``, of the pronoun opening
+    ``toks`` when the figure completes its verb of level, or None."""
+    if not toks or toks[0].lower not in anaphora_data().pronouns \
+            or not pronoun_subject(toks, fig):
+        return None
+    k = antecedent_noun(previous, toks[0].gender, toks[0].number, subject_data())
+    if k is None:
+        return None
+    if lemma_of(previous[k], subject_data()) in subject_data().containers:
+        k = unwrap_container(previous, k, subject_data())  # "Le montant de l'aide"
+    owner = _owner(previous, k)
+    if owner and any(w[:1].isupper() for w in owner.split()) and not known_places(owner):
+        # "Le budget du PSG [...]. Il s'élève à 800 millions": the owner's name leaves with
+        # the sentence before, and the short sentence of the figure would read alike in
+        # an article on another club's budget; a place is kept as the figure's place.
+        return None
+    quals = [*qualifiers_after(previous, k), *([owner] if owner else [])]
+    return subject_at(previous, k, subject_data()), tuple(dict.fromkeys(quals))
+
+
+def _owner(toks: tuple[Tok, ...], k: int) -> str:
+    """The complement naming whose the antecedent is ("Le budget de la région Bretagne" ->
+    "région Bretagne", "la dette de la ville de Lyon" -> "ville de Lyon"): two pronouns'
+    figures of two owners are never one metric."""
+    g = grammar()
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    if j >= len(toks) or toks[j].lower not in g.de_links:
+        return ""
+    words: list[str] = []
+    j += 1
+    while j < len(toks):
+        t = toks[j]
+        if t.pos in ("NOUN", "PROPN", "ADJ") or (t.is_title and t.is_word):
+            words.append(t.text)
+        elif not (t.lower in g.articles_after_de or t.pos == "DET"
+                  or (t.lower in g.de_links and words)):
+            break
+        j += 1
+    while words and words[-1].lower() in g.de_links:
+        words.pop()
+    return " ".join(words)
+
+
+def antecedent_noun(toks: tuple[Tok, ...], gender: str, number: str,
+                    data: SubjectData) -> int | None:
+    """The first noun of ``toks`` heading its noun phrase that agrees with a pronoun of
+    ``gender`` and ``number`` and may be measured (see the module's docstring)."""
+    if not gender or not number:
+        return None
+    found = []
+    for k, t in enumerate(toks):
+        if t.pos != "NOUN":
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].pos in ("DET", "ADJ", "NUM"):
+            j -= 1
+        if j >= 0 and toks[j].pos == "ADP":
+            continue  # "de la région": a complement
+        if lemma_of(t, data) in _act_nouns():
+            k = unwrap_container(toks, k, data)  # "l'adoption du budget": the budget
+        if _agrees(toks, k, gender, number) and _measurable(toks[k], data) \
+                and not _speaks(toks, k):
+            found.append(k)
+    # A container names a metric ("le ministère a détaillé le nombre de véhicules
+    # incendiés. Il est passé de 935 à 1 031" -> véhicule); else the first noun.
+    return next((k for k in found if lemma_of(toks[k], data) in data.containers),
+                found[0] if found else None)
+
+
+def _agrees(toks: tuple[Tok, ...], k: int, gender: str, number: str) -> bool:
+    """Gender and number of the noun at ``k`` against a pronoun's; an invariable noun ("le
+    fonds", tagged plural) takes the number of its determiner."""
+    t = toks[k]
+    if t.pos != "NOUN" or t.gender != gender:
+        return False
+    return t.number == number or (k > 0 and toks[k - 1].pos == "DET"
+                                  and toks[k - 1].number == number)
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    return frozenset(load_data("fr", "context_subject")["anaphora"]["act_nouns"])
+
+
+def _speaks(toks: tuple[Tok, ...], k: int) -> bool:
+    """Whether the noun at ``k`` is the subject of a verb of speech ("le ministère a
+    détaillé"): a speaker, not what is measured."""
+    j = k + 1
+    while j < len(toks) and j <= k + 4 and toks[j].pos in ("ADJ", "AUX", "ADV", "PRON"):
+        j += 1
+    return j < len(toks) and speech_lemma(toks[j], source_data()) is not None
+
+
+def _measurable(t: Tok, data: SubjectData) -> bool:
+    if t.is_title and t.i > 0:
+        return False  # a name the tagger reads as a noun
+    lemma = t.lemma or t.lower
+    return not (
+        lemma in data.not_subjects or t.lower in data.not_subjects
+        or lemma in data.time_nouns or t.lower in data.time_nouns
+        or t.lower in data.age_holders or lemma in data.age_holders
+        or t.lower in data.people_participles or is_role(t.lower) or is_role(lemma)
+        or known_places(t.text) or t.lower in world_data().actor_names
+    )
+
+
+_NAME_TALLY = re.compile(r"^\s*[^\W\d_][^:\n]{0,40}\s:\s*\d")
+
+
+def opens_name_tally(sentence: str) -> bool:
+    """Whether ``sentence`` opens like a line of a tally labelled by a name ("Lyon : 4 000",
+    "Le Havre : 40 000 selon la CGT"), read on its text."""
+    return bool(_NAME_TALLY.match(sentence)) and sentence.lstrip()[:1].isupper()
+
+
+def tally_noun(before: tuple[Tok, ...]) -> str | None:
+    """What a tally labelled by names counts when the sentence before it, without figures,
+    names it: its first plural noun heading its phrase that the categories count ("Les
+    manifestants étaient nombreux dans les grandes villes. Lyon : 4 000" -> manifestant; not
+    "Les syndicats ont appelé à manifester. Lyon : 4 000")."""
+    data = subject_data()
+    for k, t in enumerate(before):
+        if t.pos != "NOUN" or t.number != "Plur":
+            continue
+        j = k - 1
+        while j >= 0 and before[j].pos in ("DET", "ADJ", "NUM"):
+            j -= 1
+        if j >= 0 and before[j].pos == "ADP":
+            continue
+        if counted_noun(t.lower) and not is_role(t.lower):
+            return subject_at(before, k, data)
+    return None
+
+
+def queue_antecedents(text: str, sentences: dict[int, str], texts: list[str]) -> dict[int, int]:
+    """For each sentence with figures (``sentences``: start -> text) opening with a pronoun of
+    a verb of level or a name's tally line ("Lyon : 4 000"), the index in ``texts`` of the
+    sentence before it when that one has no figures (appended to ``texts`` to be parsed)."""
+    openers = [s for s, sentence in sentences.items()
+               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)]
+    if not openers:
+        return {}
+    spans = sentence_spans(text)
+    out: dict[int, int] = {}
+    for start in openers:
+        before = [s for s in spans if s[1] <= start]
+        if before and before[-1][0] not in sentences:
+            out[start] = len(texts)
+            texts.append(text[before[-1][0]:before[-1][1]])
+    return out
+
+
+def taken_up(sub: SubjectResult, toks: tuple[Tok, ...], fig: Figure, out: list[Context],
+             named_here: set[int], before: tuple[Tok, ...] | None
+             ) -> tuple[str, tuple[str, ...]] | None:
+    """Subject and qualifiers of a figure left to an earlier metric (``anaphora_open``) whose
+    sentence opens with "il"/"elle" and a verb of level it completes, from its antecedent in
+    ``before`` (:func:`pronoun_antecedent`); a figure continuing one so read in its sentence
+    (``named_here``: "Elle sera de 8,6 % [...] et de 9,8 %") takes the same."""
+    if sub.antecedent is not None and sub.antecedent in named_here:
+        c = out[sub.antecedent]
+        return (c.subject, c.qualifiers) if c.subject else None
+    return pronoun_antecedent(toks, fig, before) if before is not None else None
