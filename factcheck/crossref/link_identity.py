@@ -1,0 +1,118 @@
+"""Identity before a link: two figures whose values meet are one fact only when nothing known
+says they report two facts, and, for a one-off amount in two articles, something positive
+says they report one event.
+
+A ``same`` or ``compatible`` link is what the facts table (:mod:`factcheck.crossref.facts`)
+groups, and what provenance (where a figure first appeared and how it changed from outlet to
+outlet) will read: a link between two counts of two marches makes one fact of them. So:
+
+* two counters of two sides (``[counter_sides]`` of ``crossref.toml``: the authorities, the
+  organisers) give two counts, even when their values meet: "un million selon les
+  autorités" and "plus d'un million selon la CGT" are the two sides of one march, never one
+  fact; "800 000 selon la CGT" (a march in March) and "800 000 selon la police" (May Day)
+  are not one either. Each source must be named with its own figure (a source carried over
+  from earlier in the article is not known to be this figure's).
+* a one-off amount (``[families_nature]`` "event": marchers of one day, arrests of one
+  night) reported in two articles is one fact only when the two are positively tied to one
+  event: the same source or the same side counting, the same place of its own (an inherited
+  place, the report's, is dropped when the figure is read), the same day, or the same
+  distinctive digits (three significant digits or more, "1 089 000"); and never when each
+  figure is dated and the dates do not meet (a figure dated by its article's publication
+  reports that day or the day before). Unknown is not equal: two undated round counts of
+  marchers with nothing else in common are not linked.
+
+Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
+decides those).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.matching import ClaimView, significant_digits
+
+#: Significant digits from which one value stated twice ties two reports by itself.
+TELLING_DIGITS = 3
+#: A figure dated by its article's publication reports that day or up to this many days
+#: before (a march of Saturday in Sunday's paper).
+PUBLICATION_LAG = 1
+_WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
+
+__all__ = ["counter_side", "day_count", "link_blockers", "report_days"]
+
+
+def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
+    """The side of the counter named with ``v`` ("authorities", "organisers"), "" when no
+    source is named with it, its source was carried over, or the name has no side or both."""
+    if not v.source_key or v.source_mode == "inherited":
+        return ""
+    sides = {lexicon.counter_sides[w] for w in _WORD.findall(v.source_key)
+             if w in lexicon.counter_sides}
+    return next(iter(sides)) if len(sides) == 1 else ""
+
+
+def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Either figure counts what happens on one day (``[day_counts]``: marchers, a night's
+    arrests), and neither is a running total."""
+    return (bool({a.family, b.family} & lexicon.day_counts)
+            and not (a.cumulative or b.cumulative))
+
+
+def report_days(v: ClaimView) -> tuple[date, date] | None:
+    """The days ``v`` may report: its explicit period, or its publication day and the day
+    before; None when neither is known."""
+    try:
+        if v.period[0] == "explicit":
+            start, end = v.period[1] or v.period[2], v.period[2] or v.period[1]
+            return date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+        if v.published:
+            day = date.fromisoformat(v.published[:10])
+            return day - timedelta(days=PUBLICATION_LAG), day
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def _own_places(v: ClaimView) -> frozenset[str]:
+    return frozenset({v.place}) if v.place else v.places
+
+
+def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon,
+               da: tuple[date, date] | None, db: tuple[date, date] | None) -> bool:
+    if a.source_key and a.source_key == b.source_key:
+        return True
+    side = counter_side(a, lexicon)
+    if side and side == counter_side(b, lexicon):
+        return True
+    pa, pb = _own_places(a), _own_places(b)
+    if pa and pa == pb:
+        return True
+    if a.period[0] == b.period[0] == "published" and a.published and \
+            a.published == b.published:
+        return True  # two reports of one day's coverage
+    return bool(da and db and da[0] == da[1] == db[0] == db[1])
+
+
+def _telling(a: ClaimView, b: ClaimView) -> bool:
+    """One value stated with distinctive digits ("1 089 000"): one count repeated, whatever
+    the dates read (a count recalled later is often dated by the later article)."""
+    return (a.value is not None and a.value == b.value
+            and len(significant_digits(a.value)) >= TELLING_DIGITS)
+
+
+def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
+    """Why two figures whose values meet are not one fact (empty: nothing known against)."""
+    blockers = []
+    sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
+    if sa and sb and sa != sb:
+        blockers.append("two counters")
+    if a.article_id != b.article_id and day_count(a, b, lexicon) and not _telling(a, b):
+        da, db = report_days(a), report_days(b)
+        if da and db and (da[1] < db[0] or db[1] < da[0]):
+            blockers.append("two event dates")
+        elif not _event_tie(a, b, lexicon, da, db):
+            blockers.append("one event not established")
+    return blockers
