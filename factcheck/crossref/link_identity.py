@@ -27,15 +27,20 @@ decides those).
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import regex
 
 from factcheck.crossref.cue_words import Lexicon
-from factcheck.crossref.matching import ClaimView, significant_digits
+from factcheck.crossref.matching import ClaimView, precision, significant_digits
 
 #: Significant digits from which one value stated twice ties two reports by itself.
 TELLING_DIGITS = 3
+#: A bound ("plus de 2 000") states a figure up to this many times itself: a report more
+#: than twice the bound ("16 000") or a bound twice as high ("plus de 11 500") is another
+#: figure (one over 4 000 would have been written "plus de 4 000").
+BOUND_REACH = 2.0
 #: A figure dated by its article's publication reports that day or up to this many days
 #: before (a march of Saturday in Sunday's paper).
 PUBLICATION_LAG = 1
@@ -103,9 +108,40 @@ def _telling(a: ClaimView, b: ClaimView) -> bool:
             and len(significant_digits(a.value)) >= TELLING_DIGITS)
 
 
+def two_distinctive_values(a: ClaimView, b: ClaimView) -> bool:
+    """Both figures are given with distinctive digits (three significant digits or more) and
+    neither is the other rounded: "quelque 672 400" and "718 723" are two figures, whatever
+    width the approximator lends the first; "1 089 000" and "1,09 million" are one."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return False
+    if min(len(significant_digits(a.value)), len(significant_digits(b.value))) < TELLING_DIGITS:
+        return False
+    coarse, fine = sorted((a.value, b.value), key=lambda x: len(significant_digits(x)))
+    return abs(coarse - fine) > precision(coarse)
+
+
+def bound_far(a: ClaimView, b: ClaimView) -> bool:
+    """A bound met by a figure (or a bound of the same direction) more than
+    :data:`BOUND_REACH` times beyond it: "plus de 2 000 hectares" and "16 000 hectares",
+    "plus de 2 000" and "plus de 11 500"; not "plus de 500" and "548"."""
+    for bound, other in ((a, b), (b, a)):
+        low, high = bound.stated
+        if bound.approx == "lower" and math.isinf(high) and low > 0 \
+                and other.stated[0] > BOUND_REACH * low:
+            return True
+        if bound.approx == "upper" and low <= 0 < high and not math.isinf(high) \
+                and 0 < other.stated[1] < high / BOUND_REACH:
+            return True
+    return False
+
+
 def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     """Why two figures whose values meet are not one fact (empty: nothing known against)."""
     blockers = []
+    if two_distinctive_values(a, b):
+        blockers.append("two distinctive values")
+    if bound_far(a, b):
+        blockers.append("a bound far off")
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
