@@ -15,7 +15,8 @@ outlet) will read: a link between two counts of two marches makes one fact of th
 * a one-off amount (``[families_nature]`` "event": marchers of one day, arrests of one
   night) reported in two articles is one fact only when the two are positively tied to one
   event: the same source or the same side counting, the same place of its own (an inherited
-  place, the report's, is dropped when the figure is read), the same day, or the same
+  place, the report's, is dropped when the figure is read, and a place its sentence names
+  elsewhere, "dont 18 000 à Paris", is the aside's), the same day, or the same
   distinctive digits (three significant digits or more, "1 089 000"); and never when each
   figure is dated and the dates do not meet (a figure dated by its article's publication
   reports that day or the day before). Unknown is not equal: two undated round counts of
@@ -81,10 +82,6 @@ def report_days(v: ClaimView) -> tuple[date, date] | None:
     return None
 
 
-def _own_places(v: ClaimView) -> frozenset[str]:
-    return frozenset({v.place}) if v.place else v.places
-
-
 def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon,
                da: tuple[date, date] | None, db: tuple[date, date] | None) -> bool:
     if a.source_key and a.source_key == b.source_key:
@@ -92,9 +89,8 @@ def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon,
     side = counter_side(a, lexicon)
     if side and side == counter_side(b, lexicon):
         return True
-    pa, pb = _own_places(a), _own_places(b)
-    if pa and pa == pb:
-        return True
+    if a.place and a.place == b.place:
+        return True  # the figure's own place, not one its sentence names elsewhere
     if a.period[0] == b.period[0] == "published" and a.published and \
             a.published == b.published:
         return True  # two reports of one day's coverage
@@ -123,14 +119,16 @@ def two_distinctive_values(a: ClaimView, b: ClaimView) -> bool:
 def bound_far(a: ClaimView, b: ClaimView) -> bool:
     """A bound met by a figure (or a bound of the same direction) more than
     :data:`BOUND_REACH` times beyond it: "plus de 2 000 hectares" and "16 000 hectares",
-    "plus de 2 000" and "plus de 11 500"; not "plus de 500" and "548"."""
+    "plus de 2 000" and "plus de 11 500"; not "plus de 500" and "548". Or a figure written
+    on the wrong side of the bound, met only through its rounding: "plus de 11 500
+    hectares" and "11 000 hectares" (11 000 to the thousand is below 11 500)."""
     for bound, other in ((a, b), (b, a)):
         low, high = bound.stated
         if bound.approx == "lower" and math.isinf(high) and low > 0 \
-                and other.stated[0] > BOUND_REACH * low:
+                and (other.stated[0] > BOUND_REACH * low or other.stated[1] < low):
             return True
         if bound.approx == "upper" and low <= 0 < high and not math.isinf(high) \
-                and 0 < other.stated[1] < high / BOUND_REACH:
+                and (0 < other.stated[1] < high / BOUND_REACH or other.stated[0] > high):
             return True
     return False
 
