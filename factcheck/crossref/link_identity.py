@@ -22,6 +22,10 @@ outlet) will read: a link between two counts of two marches makes one fact of th
   reports that day or the day before). Unknown is not equal: two undated round counts of
   marchers with nothing else in common are not linked.
 
+Values that meet are told apart too when both are given with distinctive digits and neither
+rounds the other, when a bound is met far beyond it or on its wrong side, and when one is the
+whole another figure is taken of ("sur 10 millions") and the other is not that whole.
+
 Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
 decides those).
 """
@@ -34,6 +38,7 @@ from datetime import date, timedelta
 import regex
 
 from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.identity import given_as_whole
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
 
 #: Significant digits from which one value stated twice ties two reports by itself.
@@ -140,6 +145,11 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         blockers.append("two distinctive values")
     if bound_far(a, b):
         blockers.append("a bound far off")
+    if a.stated != b.stated and given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
+        # "9,5 millions de billets sur 10 millions": the 10 millions are what is sold of, a
+        # capacity, not the count given elsewhere as "près de 9,5 millions"; the capacity
+        # stated again as written ("10 millions de billets mis en vente") is itself.
+        blockers.append("a whole on one side")
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
