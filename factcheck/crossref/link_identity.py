@@ -24,7 +24,8 @@ outlet) will read: a link between two counts of two marches makes one fact of th
 
 Values that meet are told apart too when both are given with distinctive digits and neither
 rounds the other, when a bound is met far beyond it or on its wrong side, and when one is the
-whole another figure is taken of ("sur 10 millions") and the other is not that whole.
+whole another figure is taken of ("sur 10 millions") and the other is not that whole, or one
+is a projection and the other an observation of another value (a plan and what was done).
 
 Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
 decides those).
@@ -150,6 +151,9 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         # capacity, not the count given elsewhere as "près de 9,5 millions"; the capacity
         # stated again as written ("10 millions de billets mis en vente") is itself.
         blockers.append("a whole on one side")
+    if a.value != b.value and "projected" in (a.modality, b.modality) \
+            and a.modality != b.modality:
+        blockers.append("a projection")
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
