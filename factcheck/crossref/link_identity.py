@@ -130,11 +130,16 @@ def bound_far(a: ClaimView, b: ClaimView) -> bool:
     hectares" and "11 000 hectares" (11 000 to the thousand is below 11 500)."""
     for bound, other in ((a, b), (b, a)):
         low, high = bound.stated
+        # An approximate figure ("quelque 640 000") is read at its value, not at the edges
+        # of the width its approximator lends it.
+        o_low, o_high = ((other.value, other.value)
+                         if other.approx == "approx" and other.value is not None
+                         else other.stated)
         if bound.approx == "lower" and math.isinf(high) and low > 0 \
-                and (other.stated[0] > BOUND_REACH * low or other.stated[1] < low):
+                and (o_low > BOUND_REACH * low or other.stated[1] < low):
             return True
         if bound.approx == "upper" and low <= 0 < high and not math.isinf(high) \
-                and (0 < other.stated[1] < high / BOUND_REACH or other.stated[0] > high):
+                and (0 < o_high < high / BOUND_REACH or other.stated[0] > high):
             return True
     return False
 
