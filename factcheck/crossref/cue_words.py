@@ -133,6 +133,11 @@ class Lexicon:
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
     metric_families: dict[str, str] = field(default_factory=dict)
+    #: Who counts, by side ([counter_sides]): a word of a source → "authorities" or
+    #: "organisers"; read by :mod:`factcheck.crossref.link_identity`.
+    counter_sides: dict[str, str] = field(default_factory=dict)
+    #: Families counting what happens on one day ([day_counts]): marchers, a night's arrests.
+    day_counts: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -320,6 +325,9 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                       if name != "families" for w in words},
         metric_families={family: name for name, families in
                          data["metric_names"]["families"].items() for family in families},
+        counter_sides={str(w).lower(): side for side, words in
+                       data.get("counter_sides", {}).items() for w in words},
+        day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

@@ -20,12 +20,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from operator import itemgetter
 
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
-from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.link_identity import TELLING_DIGITS, counter_side, report_days
+from factcheck.crossref.matching import ClaimView, significant_digits
 from factcheck.crossref.views import prepare_claims
 from factcheck.models import stable_id
 
@@ -43,18 +45,28 @@ FACT_COLUMNS: tuple[str, ...] = (
 class FactGroups:
     """Figures joined into facts, a fact's reports always agreeing with one another: two
     groups are joined only if a value lies within every report of both ("plus d'un million"
-    is compatible with "1,28 million" and with "3,5 millions", which are not one fact).
+    is compatible with "1,28 million" and with "3,5 millions", which are not one fact), if
+    the reports of both name no two counting sides (the authorities and the organisers of
+    one march give two counts: :mod:`factcheck.crossref.link_identity`), and if the reports
+    of a day's count (marchers) share a day wherever their dates are known: a chain of
+    undated reports does not join two marches the links kept apart.
     The store's additions join their figures to the stored facts by the same rule
     (``archive/facts_update.py``)."""
 
-    def __init__(self, views: dict[str, ClaimView]) -> None:
+    def __init__(self, views: dict[str, ClaimView], lexicon: Lexicon | None = None) -> None:
         # Only what joining changed is stored (a figure alone is its own group, with its own
         # bounds and exact value): a million figures, most never joined, hold no entry.
         self.views = views
+        self.lexicon = lexicon or load_lexicon()
         self.parent: dict[str, str] = {}
         self.bounds: dict[str, tuple[float, float]] = {}
         #: The exact value a group states, if any (never more than one: see ``join``).
         self.exact: dict[str, float] = {}
+        #: The counting side a group's reports name, if any (never two: see ``join``).
+        self.side: dict[str, str] = {}
+        #: The days every dated report of a day's count in a group may report (their
+        #: intersection: the latest start, the earliest end).
+        self.days: dict[str, tuple[date, date] | None] = {}
 
     def find(self, x: str) -> str:
         parent = self.parent
@@ -76,6 +88,17 @@ class FactGroups:
         v = self.views[root]
         return v.value if v.exact and v.value is not None else None
 
+    def _side(self, root: str) -> str:
+        if root in self.side:
+            return self.side[root]
+        return counter_side(self.views[root], self.lexicon)
+
+    def _days(self, root: str) -> tuple[date, date] | None:
+        if root in self.days:
+            return self.days[root]
+        v = self.views[root]
+        return report_days(v) if v.family in self.lexicon.day_counts else None
+
     def join(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -86,13 +109,30 @@ class FactGroups:
         # Two exact values unless they are one (as a set of the two would count them).
         if lo > hi or (ea is not None and eb is not None and not (ea is eb or ea == eb)):
             return False
+        sa, sb = self._side(ra), self._side(rb)
+        if sa and sb and sa != sb:
+            return False  # the authorities' count and the organisers'
+        da, db = self._days(ra), self._days(rb)
+        days = da or db
+        if da and db:
+            days = (max(da[0], db[0]), min(da[1], db[1]))
+            if days[0] > days[1] and not _telling(ea, eb):
+                return False  # two days' counts (marchers of two marches)
         root, other = min(ra, rb), max(ra, rb)
         self.parent[other] = root
         self.bounds[root] = (lo, hi)
         exact = ea if ea is not None else eb
         if exact is not None:
             self.exact[root] = exact
+        self.side[root] = sa or sb
+        self.days[root] = days
         return True
+
+
+def _telling(ea: float | None, eb: float | None) -> bool:
+    """One exact value with distinctive digits on both sides ("1 089 000"): one count,
+    whatever dates its reports were given."""
+    return ea is not None and ea == eb and len(significant_digits(ea)) >= TELLING_DIGITS
 
 
 def _first_key(v: ClaimView) -> tuple:
@@ -144,7 +184,7 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
     views = {v.claim_id: v for v in prepared}
     if not views:
         return pd.DataFrame(columns=list(FACT_COLUMNS))
-    groups = FactGroups(views)
+    groups = FactGroups(views, lexicon)
     if links is not None and len(links):
         # The ids kept are the views' own strings (those read from the table are new ones).
         pairs = sorted(

@@ -15,6 +15,9 @@ The gates, in the order the engine passes them (:func:`gate`):
 * ``scope: ...``: the scope cues tell them apart (outcome, qualifier, side, population, basis,
   place);
 * ``event: ...``: one-off counts not tied to one event, or two events;
+* ``link identity: ...``: values that meet, but two counting sides, a day's count of two
+  dates or not tied to one event, two distinctive values, a bound far off, a whole on one
+  side, a projection (:mod:`factcheck.crossref.link_identity`);
 * ``value: ...``: the values rule (a bound ten times off, too far apart for one series);
 * ``evolution: not one series (...)``: two values of one family at what may be two dates, but
   nothing establishes one series (:func:`factcheck.crossref.identity.series_blockers`: an
@@ -35,6 +38,7 @@ import pandas as pd
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.engine import _copy_links
+from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import ClaimView, same_story
 from factcheck.crossref.pairs import candidate_pairs
 from factcheck.crossref.relations import (
@@ -110,7 +114,10 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
     if projected and vr == "incompatible":
         return "scope: projected"
     if vr != "incompatible":
-        return "value: a bound ten times off" if ratio(a, b) > SCOPE_RATIO else "judged"
+        if ratio(a, b) > SCOPE_RATIO:
+            return "value: a bound ten times off"
+        withheld = link_blockers(a, b, lexicon)
+        return "link identity: " + "/".join(withheld) if withheld else "judged"
     same_article = a.article_id == b.article_id
     event = ("event" in (a.nature, b.nature) or (not a.nature and not b.nature
                                                    and (a.event or b.event))) \

@@ -238,7 +238,7 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
         blockers.append("outcome")
     if _given_as_part(a, lexicon) != _given_as_part(b, lexicon):
         blockers.append("part")
-    if _given_as_whole(a, lexicon) != _given_as_whole(b, lexicon):
+    if given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
         blockers.append("whole")
     if a.span != b.span and {a.span, b.span} != {"total", ""}:
         blockers.append("span")
@@ -261,7 +261,7 @@ def _given_as_part(v: ClaimView, lexicon: Lexicon) -> bool:
                 or lexicon.part_after.search(v.sentence[rel_end:rel_end + 40]))
 
 
-def _given_as_whole(v: ClaimView, lexicon: Lexicon) -> bool:
+def given_as_whole(v: ClaimView, lexicon: Lexicon) -> bool:
     """"9,5 millions de billets sur 10 millions": the figure is what another is taken of."""
     if v.sentence_start is None or lexicon.whole_before is None:
         return False

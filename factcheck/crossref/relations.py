@@ -12,6 +12,7 @@ from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
 from factcheck.crossref.identity import Identity, identity, series_blockers
+from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import (
     ClaimView,
     midpoint,
@@ -207,6 +208,8 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             # "plus de 100" is met by 20 000 only as a bound: a figure ten times a bound does
             # not state it again.
             return None
+        if link_blockers(a, b, lexicon):
+            return None  # two counters, two events, or one event not established
         # Equal figures at two dates: the same amount reported again (or a stable count).
         key = "link_same" if vr == "same" else "link_compatible"
         return Judged(a, b, vr, lexicon.say(key, a=qa, b=qb, value=amount(a.value or 0, a, lexicon),

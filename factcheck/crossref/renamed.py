@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import ClaimView, midpoint, precision, same_story
 from factcheck.crossref.relations import days_apart, scope_reasons, value_relation
 from factcheck.crossref.repeats import EQUAL_DAYS
@@ -96,6 +97,6 @@ def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         return False
     if a.period[0] == b.period[0] == "explicit" and a.period != b.period:
         return False
-    if a.modality != b.modality or scope_reasons(a, b, lexicon):
+    if a.modality != b.modality or scope_reasons(a, b, lexicon) or link_blockers(a, b, lexicon):
         return False
     return same_story(a, b, lexicon)

@@ -23,6 +23,7 @@ import regex
 from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
+from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
@@ -183,7 +184,7 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         # "au moins 36 morts et 85 blessés" gives both outcomes to each of its figures: the
         # toll restated alone ("36 morts") is not told apart by the outcome it lacks.
         b = replace(b, outcome=a.outcome)
-    if scope_reasons(a, b, lexicon):
+    if scope_reasons(a, b, lexicon) or link_blockers(a, b, lexicon):
         return True
     telling = len(significant_digits(a.value)) >= EQUAL_DIGITS
     if a.modality != b.modality and not telling:

@@ -1,0 +1,171 @@
+"""Identity before a link: two figures whose values meet are one fact only when nothing known
+says they report two facts, and, for a one-off amount in two articles, something positive
+says they report one event.
+
+A ``same`` or ``compatible`` link is what the facts table (:mod:`factcheck.crossref.facts`)
+groups, and what provenance (where a figure first appeared and how it changed from outlet to
+outlet) will read: a link between two counts of two marches makes one fact of them. So:
+
+* two counters of two sides (``[counter_sides]`` of ``crossref.toml``: the authorities, the
+  organisers) give two counts, even when their values meet: "un million selon les
+  autorités" and "plus d'un million selon la CGT" are the two sides of one march, never one
+  fact; "800 000 selon la CGT" (a march in March) and "800 000 selon la police" (May Day)
+  are not one either. Each source must be named with its own figure (a source carried over
+  from earlier in the article is not known to be this figure's).
+* a one-off amount (``[families_nature]`` "event": marchers of one day, arrests of one
+  night) reported in two articles is one fact only when the two are positively tied to one
+  event: the same source or the same side counting, the same place of its own (an inherited
+  place, the report's, is dropped when the figure is read, and a place its sentence names
+  elsewhere, "dont 18 000 à Paris", is the aside's), the same day, or the same
+  distinctive digits (three significant digits or more, "1 089 000"); and never when each
+  figure is dated and the dates do not meet (a figure dated by its article's publication
+  reports that day or the day before). Unknown is not equal: two undated round counts of
+  marchers with nothing else in common are not linked.
+
+Values that meet are told apart too when both are given with distinctive digits and neither
+rounds the other, when a bound is met far beyond it or on its wrong side, and when one is the
+whole another figure is taken of ("sur 10 millions") and the other is not that whole, or one
+is a projection and the other an observation of another value (a plan and what was done).
+
+Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
+decides those).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import regex
+
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.identity import given_as_whole
+from factcheck.crossref.matching import ClaimView, precision, significant_digits
+
+#: Significant digits from which one value stated twice ties two reports by itself.
+TELLING_DIGITS = 3
+#: A bound ("plus de 2 000") states a figure up to this many times itself: a report more
+#: than twice the bound ("16 000") or a bound twice as high ("plus de 11 500") is another
+#: figure (one over 4 000 would have been written "plus de 4 000").
+BOUND_REACH = 2.0
+#: A figure dated by its article's publication reports that day or up to this many days
+#: before (a march of Saturday in Sunday's paper).
+PUBLICATION_LAG = 1
+_WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
+
+__all__ = ["counter_side", "day_count", "link_blockers", "report_days"]
+
+
+def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
+    """The side of the counter named with ``v`` ("authorities", "organisers"), "" when no
+    source is named with it, its source was carried over, or the name has no side or both."""
+    if not v.source_key or v.source_mode == "inherited":
+        return ""
+    sides = {lexicon.counter_sides[w] for w in _WORD.findall(v.source_key)
+             if w in lexicon.counter_sides}
+    return next(iter(sides)) if len(sides) == 1 else ""
+
+
+def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Either figure counts what happens on one day (``[day_counts]``: marchers, a night's
+    arrests), and neither is a running total."""
+    return (bool({a.family, b.family} & lexicon.day_counts)
+            and not (a.cumulative or b.cumulative))
+
+
+def report_days(v: ClaimView) -> tuple[date, date] | None:
+    """The days ``v`` may report: its explicit period, or its publication day and the day
+    before; None when neither is known."""
+    try:
+        if v.period[0] == "explicit":
+            start, end = v.period[1] or v.period[2], v.period[2] or v.period[1]
+            return date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
+        if v.published:
+            day = date.fromisoformat(v.published[:10])
+            return day - timedelta(days=PUBLICATION_LAG), day
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon,
+               da: tuple[date, date] | None, db: tuple[date, date] | None) -> bool:
+    if a.source_key and a.source_key == b.source_key:
+        return True
+    side = counter_side(a, lexicon)
+    if side and side == counter_side(b, lexicon):
+        return True
+    if a.place and a.place == b.place:
+        return True  # the figure's own place, not one its sentence names elsewhere
+    if a.period[0] == b.period[0] == "published" and a.published and \
+            a.published == b.published:
+        return True  # two reports of one day's coverage
+    return bool(da and db and da[0] == da[1] == db[0] == db[1])
+
+
+def _telling(a: ClaimView, b: ClaimView) -> bool:
+    """One value stated with distinctive digits ("1 089 000"): one count repeated, whatever
+    the dates read (a count recalled later is often dated by the later article)."""
+    return (a.value is not None and a.value == b.value
+            and len(significant_digits(a.value)) >= TELLING_DIGITS)
+
+
+def two_distinctive_values(a: ClaimView, b: ClaimView) -> bool:
+    """Both figures are given with distinctive digits (three significant digits or more) and
+    neither is the other rounded: "quelque 672 400" and "718 723" are two figures, whatever
+    width the approximator lends the first; "1 089 000" and "1,09 million" are one."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return False
+    if min(len(significant_digits(a.value)), len(significant_digits(b.value))) < TELLING_DIGITS:
+        return False
+    coarse, fine = sorted((a.value, b.value), key=lambda x: len(significant_digits(x)))
+    return abs(coarse - fine) > precision(coarse)
+
+
+def bound_far(a: ClaimView, b: ClaimView) -> bool:
+    """A bound met by a figure (or a bound of the same direction) more than
+    :data:`BOUND_REACH` times beyond it: "plus de 2 000 hectares" and "16 000 hectares",
+    "plus de 2 000" and "plus de 11 500"; not "plus de 500" and "548". Or a figure written
+    on the wrong side of the bound, met only through its rounding: "plus de 11 500
+    hectares" and "11 000 hectares" (11 000 to the thousand is below 11 500)."""
+    for bound, other in ((a, b), (b, a)):
+        low, high = bound.stated
+        # An approximate figure ("quelque 640 000") is read at its value, not at the edges
+        # of the width its approximator lends it.
+        o_low, o_high = ((other.value, other.value)
+                         if other.approx == "approx" and other.value is not None
+                         else other.stated)
+        if bound.approx == "lower" and math.isinf(high) and low > 0 \
+                and (o_low > BOUND_REACH * low or other.stated[1] < low):
+            return True
+        if bound.approx == "upper" and low <= 0 < high and not math.isinf(high) \
+                and (0 < o_high < high / BOUND_REACH or other.stated[0] > high):
+            return True
+    return False
+
+
+def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
+    """Why two figures whose values meet are not one fact (empty: nothing known against)."""
+    blockers = []
+    if two_distinctive_values(a, b):
+        blockers.append("two distinctive values")
+    if bound_far(a, b):
+        blockers.append("a bound far off")
+    if a.stated != b.stated and given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
+        # "9,5 millions de billets sur 10 millions": the 10 millions are what is sold of, a
+        # capacity, not the count given elsewhere as "près de 9,5 millions"; the capacity
+        # stated again as written ("10 millions de billets mis en vente") is itself.
+        blockers.append("a whole on one side")
+    if a.value != b.value and "projected" in (a.modality, b.modality) \
+            and a.modality != b.modality:
+        blockers.append("a projection")
+    sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
+    if sa and sb and sa != sb:
+        blockers.append("two counters")
+    if a.article_id != b.article_id and day_count(a, b, lexicon) and not _telling(a, b):
+        da, db = report_days(a), report_days(b)
+        if da and db and (da[1] < db[0] or db[1] < da[0]):
+            blockers.append("two event dates")
+        elif not _event_tie(a, b, lexicon, da, db):
+            blockers.append("one event not established")
+    return blockers

@@ -1,0 +1,84 @@
+"""Identity before a link (:mod:`factcheck.crossref.link_identity`): two counting sides give
+two counts, and a day's count (marchers) in two articles is one fact only when something ties
+it to one day. Cases from ``tests/crossref/data/link_identity.json``; the facts table keeps
+them apart when a chain of links would join them (``crossref.facts.FactGroups``)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+import pytest
+from crossref_helpers import case_ids, check_links_case, frame_from_articles, load_cases
+
+from factcheck.crossref.cue_words import load_lexicon
+from factcheck.crossref.facts import build_facts
+from factcheck.crossref.link_identity import counter_side
+from factcheck.crossref.views import prepare_claims
+from factcheck.models import stable_id
+
+CASES = load_cases("link_identity")
+
+
+@pytest.mark.parametrize("case", CASES["links"], ids=case_ids(CASES["links"]))
+def test_links_need_one_counter_and_one_day(case: dict) -> None:
+    check_links_case(case)
+
+
+def test_cases_both_keep_apart_and_link() -> None:
+    expected = [link[2] for case in CASES["links"] for link in case["links"]]
+    assert None in expected and "same" in expected
+
+
+@pytest.mark.parametrize(("source", "mode", "side"), [
+    ("préfecture de police", "explicit", "authorities"),
+    ("ministère de l'Intérieur", "explicit", "authorities"),
+    ("syndicat Confédération générale du travail (CGT)", "explicit", "organisers"),
+    ("organisateurs", "explicit", "organisers"),
+    ("syndicat de police Alliance", "explicit", ""),  # both sides named: no side
+    ("CGT", "inherited", ""),  # carried over from earlier: not this figure's
+    ("Africa CDC", "explicit", ""),
+])
+def test_counter_side(source: str, mode: str, side: str) -> None:
+    article = {"id": "a", "published": "2025-03-07",
+               "text": "Ils étaient 12 000 manifestants dans les rues.",
+               "claims": [{"surface": "12 000", "kind": "count", "value": 12000,
+                           "subject": "manifestant", "source": source, "source_mode": mode}]}
+    (view,) = prepare_claims(frame_from_articles([article]), load_lexicon())
+    assert counter_side(view, load_lexicon()) == side
+
+
+def _march(aid: str, published: str, source: str) -> dict:
+    return {"id": aid, "published": published, "title": "Manifestation contre la réforme",
+            "text": f"Contre la réforme, 250 000 manifestants ont défilé selon {source}.",
+            "claims": [{"surface": "250 000", "kind": "count", "value": 250000,
+                        "subject": "manifestant", "source": source,
+                        "source_mode": "explicit" if source else ""}]}
+
+
+def _facts_of_chain(articles: list[dict]) -> list[set[str]]:
+    """The facts of ``articles`` when each figure is linked ``same`` to the next one (a
+    chain, as links through undated reports make): the article ids of each fact."""
+    frame = frame_from_articles(articles)
+    ids = list(frame["claim_id"])
+    links = pd.DataFrame([{"link_id": stable_id(a, b, "same"), "claim_a": a, "claim_b": b,
+                           "relation": "same", "explanation": ""}
+                          for a, b in itertools.pairwise(ids)])
+    facts = build_facts(frame, links)
+    article_of = dict(zip(frame["claim_id"], frame["article_id"], strict=True))
+    return sorted(({article_of[c] for c in row} for row in facts["claim_ids"]),
+                  key=sorted)
+
+
+@pytest.mark.parametrize(("articles", "facts"), [
+    # The police's count, an unsourced report, the CGT's count: never one fact.
+    ([("a", "", "la police"), ("x", "", ""), ("b", "", "la CGT")], [{"a", "x"}, {"b"}]),
+    # One union's count of two marches a year apart, joined through an undated report.
+    ([("a", "2024-06-15", "la CGT"), ("x", "", "la CGT"), ("b", "2025-09-10", "la CGT")],
+     [{"a", "x"}, {"b"}]),
+    # The evening and the next morning: one day's march, one fact.
+    ([("a", "2025-03-07", "la CGT"), ("x", "", "la CGT"), ("b", "2025-03-08", "la CGT")],
+     [{"a", "b", "x"}]),
+])
+def test_facts_keep_two_counters_and_two_days_apart(articles: list[tuple], facts: list) -> None:
+    assert _facts_of_chain([_march(*a) for a in articles]) == facts
