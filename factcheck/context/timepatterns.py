@@ -151,6 +151,9 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         # "derrière 2016 (27,6 Mt)", "les années 2019 (88,1 %), 2018 (88,3 %)".
         "year_glossed": regex.compile(rf"(?<![\d,.'’-]|\d )(?P<y>{year}) (?=\()"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
+        # "mardi 7 février": a weekday followed by its day of the month is part of that date.
+        "weekday_dated": regex.compile(
+            rf"\s+(?:\d{{1,2}}|{_alt(w['first_day'])})\s+(?:{months})\b"),
         "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")
         if d.relative
         else never,

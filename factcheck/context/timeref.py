@@ -166,7 +166,8 @@ class TimeResolver(CalendarSpans):
                     when = span[0].replace(day=day)
                     if not m["y"]:
                         as_of = bool(pats["as_of"].search(low, 0, m.start()))
-                        when = self._undated_day(when, as_of, future)
+                        said = bool(pats["speech_before"].search(low[: m.start()]))
+                        when = self._undated_day(when, as_of, future and not said)
                     add(m, "point", when, when)
         for key in ("part_month", "year_week", "year_months"):
             # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
@@ -223,7 +224,12 @@ class TimeResolver(CalendarSpans):
                 add(m, "point", *span)
         rule = ""
         for m in pats["weekday"].finditer(low):
-            day = self._weekday(m["w"], future)
+            if pats["weekday_dated"].match(low, m.end()):
+                continue  # "mardi 7 février": the date says which Tuesday
+            # A statement reported was made on or before publication: "a annoncé lundi" points
+            # back even in a projected clause ("a annoncé lundi qu'elle supprimera 300 vols").
+            said = bool(pats["speech_before"].search(low[: m.start()]))
+            day = self._weekday(m["w"], future and not said)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
 
@@ -260,6 +266,9 @@ class TimeResolver(CalendarSpans):
         # the figure just before it, not to one with another figure in between.
         content = [e for e in content if not (
             e.rule in shifted and e.start >= end and _DIGIT.search(sentence, end, e.start))]
+        # "59 % contre 39 % en 2022": a period after a term of comparison and its figure is
+        # that figure's, not the period of the figure before them.
+        content = [e for e in content if not (e.start >= end and _other_term(low, end, e.start))]
         near = [e for e in content if cs <= e.start and e.end <= ce]
         # "les 183 élus ont adopté le budget 2024": an edition named after the figure, as the
         # object of a verb, is not when the figure holds ("pour la saison 2023-2024" is).
@@ -324,6 +333,22 @@ _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
 _YEAR_GLOSS = "year_glossed"
 #: The rule of an edition named without a preposition before it ("ont adopté le budget 2024").
 EDITION_UNLINKED = "edition_unlinked"
+
+
+def _other_term(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds a term of comparison followed by a figure ("contre
+    39 %", "après +14 %")."""
+    words = time_data().words.get("other_term", ())
+    if not words:
+        return False
+    pattern = _OTHER_TERM.get(words)
+    if pattern is None:
+        alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = _OTHER_TERM[words] = regex.compile(rf"(?<!\w)(?:{alt})\s+[^\d\s]{{0,2}}\d")
+    return bool(pattern.search(low, start, end))
+
+
+_OTHER_TERM: dict[tuple[str, ...], regex.Pattern[str]] = {}
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:
