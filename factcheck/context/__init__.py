@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from factcheck.context._repeats import sourced_further_down
 from factcheck.context.article_place import with_article_place
@@ -29,6 +30,12 @@ from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.phrases import opens_with_label
+from factcheck.context.report_dates import (
+    article_event_day,
+    event_dated,
+    report_dated,
+    sentence_dates,
+)
 from factcheck.context.resolution import names_a_person, resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
@@ -111,6 +118,9 @@ def annotate_many(
             ):
                 contexts[i] = ctx
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
+        contexts = event_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
+                               article_event_day(state.times, article.text),
+                               article.published and article.published.isoformat())
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
@@ -196,6 +206,7 @@ class _ArticleState:
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
+    report_day: date | None = None  # a stock's day named for the report ("Au 1er septembre")
 
 
 def _sentence_contexts(
@@ -339,6 +350,12 @@ def _sentence_contexts(
                 basis=_basis(sentence, start, figs, n_fig),
             )
         )
+    # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).
+    says_when, as_of = sentence_dates(times, sentence)
+    if not says_when:
+        out = report_dated(out, [f.mention.kind in SITUATED_KINDS for f in figs],
+                           state.report_day, published)
+    state.report_day = as_of if says_when else state.report_day
     # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
     # quotation keeps its own figures but does not take over the report that follows.
     counted = [c.source for c, src in zip(out, srcs, strict=True)

@@ -151,6 +151,8 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         # "derrière 2016 (27,6 Mt)", "les années 2019 (88,1 %), 2018 (88,3 %)".
         "year_glossed": regex.compile(rf"(?<![\d,.'’-]|\d )(?P<y>{year}) (?=\()"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
+        # "dans la nuit du 13 au 14 juin": a relative period followed by the dates it names.
+        "named_after": regex.compile(r"\s+(?:du\s+|de\s+|d'|de\s+la\s+)?"),
         # "mardi 7 février": a weekday followed by its day of the month is part of that date.
         "weekday_dated": regex.compile(
             rf"\s+(?:\d{{1,2}}|{_alt(w['first_day'])})\s+(?:{months})\b"),

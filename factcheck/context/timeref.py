@@ -106,6 +106,7 @@ class TimeResolver(CalendarSpans):
         rule = ""
 
         d = time_data()
+        words = d.words
         for m in pats["since_anchor"].finditer(low):
             add(m, "since", date.fromisoformat(d.anchors[m["a"]]), None)
         for m in pats["since_relative"].finditer(low):
@@ -218,6 +219,13 @@ class TimeResolver(CalendarSpans):
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
         rule = ""
         for m in pats["relative"].finditer(low):
+            # "dans la nuit du 13 au 14 juin": the night is the one the dates name.
+            if (nxt := pats["named_after"].match(low, m.end())) \
+                    and any(m.end() <= ts <= nxt.end() for ts, _ in taken):
+                continue
+            # "cette année-là" is a year named before, not the current one.
+            if low.startswith(tuple(words.get("anaphoric_suffix", ())), m.end()):
+                continue
             rule = d.relative[m["r"]]
             span = self._relative(rule, future)
             if span:
@@ -269,6 +277,11 @@ class TimeResolver(CalendarSpans):
         # "59 % contre 39 % en 2022": a period after a term of comparison and its figure is
         # that figure's, not the period of the figure before them.
         content = [e for e in content if not (e.start >= end and _other_term(low, end, e.start))]
+        # "6 % lors de cette semaine contre 3,9 %": a period between an earlier figure and
+        # "contre" is that figure's, not the term's after "contre".
+        content = [e for e in content if not (
+            e.end <= start and _DIGIT.search(sentence, cs, e.start)
+            and _contrast_between(low, e.end, start))]
         near = [e for e in content if cs <= e.start and e.end <= ce]
         # "les 183 élus ont adopté le budget 2024": an edition named after the figure, as the
         # object of a verb, is not when the figure holds ("pour la saison 2023-2024" is).
@@ -349,6 +362,12 @@ def _other_term(low: str, start: int, end: int) -> bool:
 
 
 _OTHER_TERM: dict[tuple[str, ...], regex.Pattern[str]] = {}
+
+
+def _contrast_between(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds a term of comparison ("contre", ``contrast``)."""
+    words = time_data().words.get("contrast", ())
+    return any(regex.search(rf"(?<!\w){regex.escape(w)}(?!\w)", low[start:end]) for w in words)
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:
