@@ -322,7 +322,8 @@ def _sentence_contexts(
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(
-            sentence, m.start - start, m.end - start, m, future=mod == "projected"
+            sentence, m.start - start, m.end - start, m, future=mod == "projected",
+            subject=sub.subject,
         )
         if mod in ("asserted", "reported") and published and t_end and t_end > published:
             # A figure about a period still to come is a projection ("D'ici à 2030, la France

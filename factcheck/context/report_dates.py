@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_terms import clause_bounds
 from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.context.timeref import TimeResolver
@@ -99,7 +100,7 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
                 or (e.last - e.first).days > 1 or compare.search(low, 0, e.start) \
                 or not 0 <= (published - e.last).days <= days:
             continue
-        cs, ce = _clause(low, e.start, e.end)
+        cs, ce = clause_bounds(low, e.start, e.end)
         clause = low[cs:ce]
         # "ont indiqué les autorités vendredi": the day of a statement, not of the event.
         if _event_words().search(clause) and not _speech().search(clause):
@@ -120,13 +121,6 @@ def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
             if s and c.time_start is None and c.time_end == published
             and c.modality != "projected" and iso <= published else c
             for c, s in zip(contexts, situated, strict=True)]
-
-
-def _clause(low: str, start: int, end: int) -> tuple[int, int]:
-    marks = ',;:()«»"'
-    cs = max(low.rfind(c, 0, start) for c in marks) + 1
-    ends = [i for i in (low.find(c, end) for c in marks) if i >= 0]
-    return cs, min(ends) if ends else len(low)
 
 
 @cache
