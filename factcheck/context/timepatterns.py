@@ -35,7 +35,7 @@ def comparison() -> regex.Pattern[str]:
     w = time_data().words
     return regex.compile(
         rf"(?:\b(?:{_alt(w['comparison_words'])})\b[^.,;]{{0,40}}\b(?:{_alt(w['comparison_that'])})"
-        rf"|\b{_prefix(w['comparison_preps'])})(?:\w+ ){{0,2}}$"
+        rf"|\b{_prefix(w['comparison_preps'])}[^,;:()\d]{{0,40}}?)(?:\w+ ){{0,2}}$"
     )
 
 
