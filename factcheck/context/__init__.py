@@ -206,7 +206,8 @@ class _ArticleState:
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
-    report_day: date | None = None  # a stock's day named for the report ("Au 1er septembre")
+    # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
+    report_day: tuple[date, date] | None = None
 
 
 def _sentence_contexts(

@@ -1,6 +1,7 @@
-"""The day of a report: a stock's day named once ("Au 1er septembre, la France comptait
-78 969 détenus") dates the figures of the sentences that follow it and say no time of their
-own ("La densité carcérale s'établit à 127 %"), until another date is named.
+"""The period of a report: a stock's day named once ("Au 1er septembre, la France comptait
+78 969 détenus"), or a period heading a sentence ("Au premier semestre 2023, ..."), dates the
+figures of the sentences that follow it and say no time of their own ("La densité carcérale
+s'établit à 127 %"), until another time is named.
 
 Only a stock's day (``as_of`` of ``lang/fr/context_time.toml``: "au 1er septembre", "arrêté au
 31 décembre") opening the time expressions of its sentence sets it: that is how statistics
@@ -24,9 +25,13 @@ from factcheck.models import Context
 from factcheck.text import sentence_spans
 
 
-def sentence_dates(times: TimeResolver, sentence: str) -> tuple[bool, date | None]:
+def sentence_dates(times: TimeResolver, sentence: str
+                   ) -> tuple[bool, tuple[date, date] | None]:
     """Whether ``sentence`` names a time (the date of a statement aside: "publiés lundi
-    30 septembre"), and the stock's day it opens with, if any."""
+    30 septembre"), and the report's period it opens with, if any: a stock's day ("Au 1er
+    septembre, ...") or a period of a month or more heading the sentence ("Au premier
+    semestre 2023, ...", "En 2023, ..."), over at most ``report_day_days`` before
+    publication."""
     exprs = [e for e in times.expressions(sentence) if not e.speech]
     if not exprs:
         return False, None
@@ -44,8 +49,29 @@ def sentence_dates(times: TimeResolver, sentence: str) -> tuple[bool, date | Non
     days = int(time_data().words.get("report_day_days", ("92",))[0])
     if as_of and first.first is not None and (
             published is None or 0 <= (published - first.first).days <= days):
-        return True, first.first
+        return True, (first.first, first.first)
+    if first.kind == "point" and first.first and first.last \
+            and (first.last - first.first).days >= _MONTH_DAYS \
+            and published is not None and first.first <= published \
+            and (published - first.last).days <= days \
+            and _openers().fullmatch(low, 0, first.start) \
+            and not comparison().search(low, 0, first.start):
+        return True, (first.first, first.last)
     return True, None
+
+
+#: Days from which a period heading its sentence is the report's (a month: 28 days and more).
+_MONTH_DAYS = 27
+
+
+@cache
+def _openers() -> regex.Pattern[str]:
+    """What may come before a period heading its sentence: bullets, punctuation (no figure:
+    "155 000 en janvier 2021" is a figure's period) and one of the ``report_openers`` ("en",
+    "au", "au cours de")."""
+    words = time_data().words.get("report_openers", ())
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"[\W_]*(?:(?:{alt})\s*)?" if alt else r"[\W_]*")
 
 
 #: The as-of word that dates a stock only at the head of its sentence.
@@ -59,15 +85,15 @@ def _words_before(low: str, before: regex.Match[str]) -> bool:
     return _LEAD.fullmatch(low, 0, before.start()) is None
 
 
-def report_dated(contexts: list[Context], situated: list[bool], day: date | None,
-                 published: str | None) -> list[Context]:
+def report_dated(contexts: list[Context], situated: list[bool],
+                 span: tuple[date, date] | None, published: str | None) -> list[Context]:
     """``contexts`` of a sentence that names no time, each figure (of a ``situated`` kind,
     not projected) left at the default period ("as of" publication) dated by the report's
-    ``day``."""
-    if day is None:
+    period ``span``."""
+    if span is None:
         return contexts
-    iso = day.isoformat()
-    return [replace(c, time_start=iso, time_end=iso, time_basis="report")
+    first, last = span[0].isoformat(), span[1].isoformat()
+    return [replace(c, time_start=first, time_end=last, time_basis="report")
             if s and c.time_start is None and c.time_end == published
             and c.modality != "projected" else c
             for c, s in zip(contexts, situated, strict=True)]
