@@ -159,7 +159,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")
         if d.relative
         else never,
-        "speech_before": regex.compile(rf"\b(?:{_alt(sorted(forms))})\s*$"),
+        # "a déclaré jeudi", not the reflexive "l'incendie s'est déclaré jeudi" (broke out).
+        "speech_before": regex.compile(
+            rf"(?<!(?:{_alt(w['reflexive_before'])}) )\b(?:{_alt(sorted(forms))})\s*$"
+            if w.get("reflexive_before") else rf"\b(?:{_alt(sorted(forms))})\s*$"),
     }
 
 
