@@ -176,6 +176,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "place_basis": c.place_basis,
         "time_start": c.time_start,
         "time_end": c.time_end,
+        "time_basis": c.time_basis,
         "source": c.source,
         "source_mode": c.source_mode,
         "modality": c.modality,

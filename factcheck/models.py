@@ -122,6 +122,12 @@ class Context:
     #: (the article's place: dateline, headline, lead, its figures, its national bodies;
     #: see ``factcheck.context.article_place``), None without a place.
     place_basis: str | None = None
+    #: Where the period comes from: "report" (a stock's day named earlier for the report,
+    #: "Au 1er septembre, ...", carried to a figure whose sentence says no time), "event" (a
+    #: running count from the day the article's event began to publication): weaker readings
+    #: that cross-referencing neither ties nor separates figures by; else None (the figure's
+    #: sentence, or the publication date).
+    time_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +193,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "place_basis",
     "time_start",
     "time_end",
+    "time_basis",
     "source",
     "source_mode",
     "modality",

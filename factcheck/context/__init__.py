@@ -31,6 +31,12 @@ from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources, is_generic_source, same_source
 from factcheck.context.nlp import Figure, Tok, load_nlp, parse_sentences, token_span
 from factcheck.context.phrases import opens_with_label
+from factcheck.context.report_dates import (
+    article_event_day,
+    event_dated,
+    report_dated,
+    sentence_dates,
+)
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
@@ -127,6 +133,9 @@ def annotate_many(
                 contexts[i] = ctx
         named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
+        contexts = event_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
+                               article_event_day(state.times, article.text),
+                               article.published and article.published.isoformat())
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
@@ -319,7 +328,8 @@ def _sentence_contexts(
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(
-            sentence, m.start - start, m.end - start, m, future=mod == "projected"
+            sentence, m.start - start, m.end - start, m, future=mod == "projected",
+            subject=sub.subject,
         )
         if mod in ("asserted", "reported") and published and t_end and t_end > published:
             # A figure about a period still to come is a projection ("D'ici à 2030, la France
@@ -347,6 +357,12 @@ def _sentence_contexts(
                 basis=_basis(sentence, start, figs, n_fig),
             )
         )
+    # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).
+    says_when, as_of = sentence_dates(times, sentence)
+    if not says_when:
+        out = report_dated(out, [f.mention.kind in SITUATED_KINDS for f in figs],
+                           state.report_day, published)
+    state.report_day = as_of if says_when else state.report_day
     # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
     # quotation keeps its own figures but does not take over the report that follows.
     counted = [c.source for c, src in zip(out, srcs, strict=True)

@@ -5,6 +5,7 @@ Private to ``factcheck.context``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from factcheck.context.names import same_source
@@ -47,6 +48,8 @@ class ArticleState:
     cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers
     before: tuple[Tok, ...] | None = None  # the sentence without figures before this one
     last_toks: tuple[Tok, ...] | None = None  # the previous sentence with figures
+    # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
+    report_day: tuple[date, date] | None = None
 
     def comment(self, name: str) -> None:
         """A speaker named in a sentence without figures of its own. A person commenting

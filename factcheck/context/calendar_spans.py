@@ -185,6 +185,22 @@ class CalendarSpans:
                 when = shift_year(when, +1)
         return when
 
+    @staticmethod
+    def _weekend(p: date, last: bool, future: bool) -> tuple[date, date]:
+        """"ce week-end": the Saturday and Sunday on or before publication (to publication, a
+        Saturday's article), the coming ones when projected; "le week-end dernier": the last
+        one over before publication."""
+        saturday = p - timedelta(days=(p.weekday() - 5) % 7)  # the last Saturday, p included
+        if last:
+            if saturday + timedelta(days=1) >= p:
+                saturday -= timedelta(days=7)
+            return saturday, saturday + timedelta(days=1)
+        if future and p.weekday() < 5:
+            saturday += timedelta(days=7)
+            return saturday, saturday + timedelta(days=1)
+        return saturday, min(saturday + timedelta(days=1), p) if not future \
+            else saturday + timedelta(days=1)
+
     def _relative(self, rule: str, future: bool = False) -> tuple[date, date] | None:
         """The period of a relative expression; the current week, month or year runs to its
         end when the figure is projected ("dépassera 6 % cette année")."""
@@ -200,6 +216,8 @@ class CalendarSpans:
             return p - timedelta(days=2), p - timedelta(days=2)
         if rule == "this_week":
             return monday, (monday + timedelta(days=6)) if future else p
+        if rule in ("this_weekend", "last_weekend"):
+            return self._weekend(p, rule == "last_weekend", future)
         if rule == "last_week":
             return monday - timedelta(days=7), monday - timedelta(days=1)
         if rule == "this_month":

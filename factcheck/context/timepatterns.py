@@ -35,7 +35,7 @@ def comparison() -> regex.Pattern[str]:
     w = time_data().words
     return regex.compile(
         rf"(?:\b(?:{_alt(w['comparison_words'])})\b[^.,;]{{0,40}}\b(?:{_alt(w['comparison_that'])})"
-        rf"|\b{_prefix(w['comparison_preps'])})(?:\w+ ){{0,2}}$"
+        rf"|\b{_prefix(w['comparison_preps'])}[^,;:()\d]{{0,40}}?)(?:\w+ ){{0,2}}$"
     )
 
 
@@ -151,10 +151,18 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         # "derrière 2016 (27,6 Mt)", "les années 2019 (88,1 %), 2018 (88,3 %)".
         "year_glossed": regex.compile(rf"(?<![\d,.'’-]|\d )(?P<y>{year}) (?=\()"),
         "weekday": regex.compile(rf"\b(?P<w>{days})\b"),
+        # "dans la nuit du 13 au 14 juin": a relative period followed by the dates it names.
+        "named_after": regex.compile(r"\s+(?:du\s+|de\s+|d'|de\s+la\s+)?"),
+        # "mardi 7 février": a weekday followed by its day of the month is part of that date.
+        "weekday_dated": regex.compile(
+            rf"\s+(?:\d{{1,2}}|{_alt(w['first_day'])})\s+(?:{months})\b"),
         "relative": regex.compile(rf"(?<!\w)(?P<r>{_alt(list(d.relative))})(?!\w)")
         if d.relative
         else never,
-        "speech_before": regex.compile(rf"\b(?:{_alt(sorted(forms))})\s*$"),
+        # "a déclaré jeudi", not the reflexive "l'incendie s'est déclaré jeudi" (broke out).
+        "speech_before": regex.compile(
+            rf"(?<!(?:{_alt(w['reflexive_before'])}) )\b(?:{_alt(sorted(forms))})\s*$"
+            if w.get("reflexive_before") else rf"\b(?:{_alt(sorted(forms))})\s*$"),
     }
 
 

@@ -34,16 +34,17 @@ empty when the publication date is unknown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import regex
 
+from factcheck.context._time_terms import clause_bounds, contrast_between, other_term, own_period
 from factcheck.context.calendar_spans import CalendarSpans, month_end, shift_month, shift_year
 from factcheck.context.editions import editions
 from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns, starts_period
-from factcheck.models import Kind, Mention
+from factcheck.models import Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class TimeResolver(CalendarSpans):
         rule = ""
 
         d = time_data()
+        words = d.words
         for m in pats["since_anchor"].finditer(low):
             add(m, "since", date.fromisoformat(d.anchors[m["a"]]), None)
         for m in pats["since_relative"].finditer(low):
@@ -166,7 +168,8 @@ class TimeResolver(CalendarSpans):
                     when = span[0].replace(day=day)
                     if not m["y"]:
                         as_of = bool(pats["as_of"].search(low, 0, m.start()))
-                        when = self._undated_day(when, as_of, future)
+                        said = bool(pats["speech_before"].search(low[: m.start()]))
+                        when = self._undated_day(when, as_of, future and not said)
                     add(m, "point", when, when)
         for key in ("part_month", "year_week", "year_months"):
             # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
@@ -188,6 +191,8 @@ class TimeResolver(CalendarSpans):
                 add(m, "point", *span)
         for m in pats["part_year"].finditer(low):
             first_md, last_md = d.year_parts[m["p"]]
+            # "fin 2023": the last quarter, or for a stock its last day (see ``period``).
+            rule = _YEAR_END if m["p"] in words.get("year_end_parts", ()) else ""
             y = int(m["y"])
             add(
                 m,
@@ -195,6 +200,7 @@ class TimeResolver(CalendarSpans):
                 date.fromisoformat(f"{y}-{first_md}"),
                 date.fromisoformat(f"{y}-{last_md}"),
             )
+        rule = ""
         for m in pats["between_years"].finditer(low):
             first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
             add(m, "point", date(first, 1, 1), date(last, 12, 31))
@@ -217,22 +223,36 @@ class TimeResolver(CalendarSpans):
             add(m, "point", date(y, 1, 1), date(y, 12, 31))
         rule = ""
         for m in pats["relative"].finditer(low):
+            # "dans la nuit du 13 au 14 juin": the night is the one the dates name.
+            if (nxt := pats["named_after"].match(low, m.end())) \
+                    and any(m.end() <= ts <= nxt.end() for ts, _ in taken):
+                continue
+            # "cette année-là" is a year named before, not the current one.
+            if low.startswith(tuple(words.get("anaphoric_suffix", ())), m.end()):
+                continue
             rule = d.relative[m["r"]]
             span = self._relative(rule, future)
             if span:
                 add(m, "point", *span)
         rule = ""
         for m in pats["weekday"].finditer(low):
-            day = self._weekday(m["w"], future)
+            if pats["weekday_dated"].match(low, m.end()):
+                continue  # "mardi 7 février": the date says which Tuesday
+            # A statement reported was made on or before publication: "a annoncé lundi" points
+            # back even in a projected clause ("a annoncé lundi qu'elle supprimera 300 vols").
+            said = bool(pats["speech_before"].search(low[: m.start()]))
+            day = self._weekday(m["w"], future and not said)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
 
     def period(
-        self, sentence: str, start: int, end: int, mention: Mention, future: bool = False
+        self, sentence: str, start: int, end: int, mention: Mention, future: bool = False,
+        subject: str | None = None,
     ) -> tuple[str | None, str | None]:
         """``(time_start, time_end)`` for the figure at ``[start, end)`` of ``sentence``;
-        ``future``: the figure is projected, so weekdays and months point forward."""
-        own = _own_period(mention)
+        ``future``: the figure is projected, so weekdays and months point forward; ``subject``:
+        what it measures (a stock's "fin 2023" is its last day)."""
+        own = own_period(mention)
         if own is not None:
             return own
         exprs = [
@@ -246,7 +266,11 @@ class TimeResolver(CalendarSpans):
         content = [e for e in exprs if not e.speech and e not in compared]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
-        cs, ce = _clause_bounds(sentence, start, end)
+        # "Au 31 mai, 12 400 cas depuis le début de l'année": the count's day ends the count.
+        as_of = [e for e in content if e.kind == "point" and e.first and e.first == e.last
+                 and patterns()["as_of"].search(low, 0, e.start)]
+        stock = subject is not None and subject in time_data().words.get("stock_subjects", ())
+        cs, ce = clause_bounds(sentence, start, end)
         words = time_data().words
         shifted = {r for k in ("shifted_back_year", "shifted_back_month", "shifted_back_week")
                    for r in words.get(k, ())}
@@ -260,6 +284,14 @@ class TimeResolver(CalendarSpans):
         # the figure just before it, not to one with another figure in between.
         content = [e for e in content if not (
             e.rule in shifted and e.start >= end and _DIGIT.search(sentence, end, e.start))]
+        # "59 % contre 39 % en 2022": a period after a term of comparison and its figure is
+        # that figure's, not the period of the figure before them.
+        content = [e for e in content if not (e.start >= end and other_term(low, end, e.start))]
+        # "6 % lors de cette semaine contre 3,9 %": a period between an earlier figure and
+        # "contre" is that figure's, not the term's after "contre".
+        content = [e for e in content if not (
+            e.end <= start and _DIGIT.search(sentence, cs, e.start)
+            and contrast_between(low, e.end, start))]
         near = [e for e in content if cs <= e.start and e.end <= ce]
         # "les 183 élus ont adopté le budget 2024": an edition named after the figure, as the
         # object of a verb, is not when the figure holds ("pour la saison 2023-2024" is).
@@ -295,22 +327,34 @@ class TimeResolver(CalendarSpans):
                 base = [
                     e
                     for e in content
-                    if e.end <= best.start and e.kind == "point" and e.first and not e.rule
+                    if e.end <= best.start and e.kind == "point" and e.first
+                    and e.rule in ("", _YEAR_END)
                 ]
                 if base and base[-1].first and base[-1].last:
                     b = base[-1]
+                    if stock and b.rule == _YEAR_END:
+                        b = replace(b, first=b.last)
                     shift = shift_year if back_year else shift_month
                     last = shift(b.last, -1)
                     if b.last == month_end(b.last.year, b.last.month):  # February 2024: 29th
                         last = month_end(last.year, last.month)
                     return _iso(shift(b.first, -1)), _iso(last)
             if best.kind == "since":
-                # Up to when it is stated; open when that is before the start (a wrong
-                # publication date: "depuis 2019" in an article dated 2018).
+                # Up to when it is counted ("au 31 mai") or stated; open when that is before
+                # the start (a wrong publication date: "depuis 2019" in an article dated 2018).
+                if as_of and best.first and as_of[0].first and as_of[0].first >= best.first:
+                    stated = as_of[0].first
                 end = stated if stated and best.first and stated >= best.first else None
                 return _iso(best.first), _iso(end)
             if best.kind == "until":
                 return None, _iso(best.last)
+            since = [e for e in content if e.kind == "since" and e.first and best.first
+                     and e.first <= best.first]
+            if best in as_of and since:
+                # "Depuis le début de l'année, au 31 mai, 500 morts".
+                return _iso(since[0].first), _iso(best.first)
+            if stock and best.rule == _YEAR_END:
+                return _iso(best.last), _iso(best.last)  # "une dette de 3 100 milliards fin 2023"
             return _iso(best.first), _iso(best.last)
         if speech:
             return _iso(speech[0].first), _iso(speech[0].last)
@@ -322,6 +366,8 @@ _WEEK = timedelta(days=7)
 _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
 #: The rule of a bare year right before a bracket: it dates only the figure the bracket holds.
 _YEAR_GLOSS = "year_glossed"
+#: The rule of "fin 2023": the last quarter of the year, a stock's last day.
+_YEAR_END = "year_end"
 #: The rule of an edition named without a preposition before it ("ont adopté le budget 2024").
 EDITION_UNLINKED = "edition_unlinked"
 
@@ -360,25 +406,6 @@ def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | No
                 and not sentence[e.end:opening].strip():
             return e
     return None
-
-
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    marks = ',;:()«»"'
-    cs = max(sentence.rfind(c, 0, start) for c in marks) + 1
-    ends = [i for i in (sentence.find(c, end) for c in marks) if i >= 0]
-    return cs, min(ends) if ends else len(sentence)
-
-
-def _own_period(m: Mention) -> tuple[str | None, str | None] | None:
-    if m.kind not in (Kind.DATE, Kind.YEAR) or not m.resolved:
-        return None
-    r = m.resolved
-    if regex.fullmatch(r"\d{4}", r):
-        return f"{r}-01-01", f"{r}-12-31"
-    if regex.fullmatch(r"\d{4}-\d{2}", r):
-        y, mo = int(r[:4]), int(r[5:])
-        return f"{r}-01", month_end(y, mo).isoformat()
-    return r, r
 
 
 def _iso(d: date | None) -> str | None:

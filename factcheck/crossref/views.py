@@ -83,6 +83,11 @@ def _side(sides: frozenset[str]) -> str:
 def _period(row: dict) -> tuple[tuple[str, ...], str]:
     ts, te = _text(row.get("time_start"))[:10], _text(row.get("time_end"))[:10]
     published = _text(row.get("published"))[:10]
+    if _text(row.get("time_basis")) in ("report", "event"):
+        # A report's day carried from an earlier sentence ("Au 1er septembre, ..."), a toll
+        # run from the day its event began: weaker readings that neither tie nor separate
+        # figures (the list items of one report).
+        return ("published", published), published
     if ts or te:
         if not ts and te == published:
             # Context dates a figure with no time expression "as of publication".

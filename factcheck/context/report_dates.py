@@ -1,0 +1,164 @@
+"""The period of a report: a stock's day named once ("Au 1er septembre, la France comptait
+78 969 détenus"), or a period heading a sentence ("Au premier semestre 2023, ..."), dates the
+figures of the sentences that follow it and say no time of their own ("La densité carcérale
+s'établit à 127 %"), until another time is named.
+
+Only a stock's day (``as_of`` of ``lang/fr/context_time.toml``: "au 1er septembre", "arrêté au
+31 décembre") opening the time expressions of its sentence sets it: that is how statistics
+are dated, once, for the figures of the report. A day of an event ("mardi", "le 5 août") is
+not carried: a toll read later is a running count, not that day's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+import regex
+
+from factcheck.context._time_terms import clause_bounds
+from factcheck.context.lexicon import time_data
+from factcheck.context.timepatterns import comparison, patterns
+from factcheck.context.timeref import TimeResolver
+from factcheck.models import Context
+from factcheck.text import sentence_spans
+
+
+def sentence_dates(times: TimeResolver, sentence: str
+                   ) -> tuple[bool, tuple[date, date] | None]:
+    """Whether ``sentence`` names a time (the date of a statement aside: "publiés lundi
+    30 septembre"), and the report's period it opens with, if any: a stock's day ("Au 1er
+    septembre, ...") or a period of a month or more heading the sentence ("Au premier
+    semestre 2023, ...", "En 2023, ..."), over at most ``report_day_days`` before
+    publication."""
+    exprs = [e for e in times.expressions(sentence) if not e.speech]
+    if not exprs:
+        return False, None
+    first = exprs[0]
+    low = sentence.lower()
+    # A bare "au" ("remontait au 11 mars") dates a stock only when it opens the sentence.
+    before = patterns()["as_of"].search(low, 0, first.start)
+    as_of = first.kind == "point" and first.first is not None and first.first == first.last \
+        and before is not None \
+        and (before.group().strip() != _BARE or not _words_before(low, before))
+    published = times.published
+    # "par rapport au 19 janvier" is a comparison base, not the report's day; a day long
+    # before publication ("augmenterait au 1er février", read as the last one) is no report's.
+    as_of = as_of and not comparison().search(low, 0, first.start)
+    days = int(time_data().words.get("report_day_days", ("92",))[0])
+    if as_of and first.first is not None and (
+            published is None or 0 <= (published - first.first).days <= days):
+        return True, (first.first, first.first)
+    if first.kind == "point" and first.first and first.last \
+            and (first.last - first.first).days >= _MONTH_DAYS \
+            and published is not None and first.first <= published \
+            and (published - first.last).days <= days \
+            and _openers().fullmatch(low, 0, first.start) \
+            and not comparison().search(low, 0, first.start):
+        return True, (first.first, first.last)
+    return True, None
+
+
+#: Days from which a period heading its sentence is the report's (a month: 28 days and more).
+_MONTH_DAYS = 27
+
+
+@cache
+def _openers() -> regex.Pattern[str]:
+    """What may come before a period heading its sentence: bullets, punctuation (no figure:
+    "155 000 en janvier 2021" is a figure's period) and one of the ``report_openers`` ("en",
+    "au", "au cours de")."""
+    words = time_data().words.get("report_openers", ())
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"[\W_]*(?:(?:{alt})\s*)?" if alt else r"[\W_]*")
+
+
+#: The as-of word that dates a stock only at the head of its sentence.
+_BARE = "au"
+_LEAD = regex.compile(r"[\W\d_]*")
+
+
+def _words_before(low: str, before: regex.Match[str]) -> bool:
+    """Whether words come before the as-of word ``before`` in ``low``: not only bullets and
+    punctuation."""
+    return _LEAD.fullmatch(low, 0, before.start()) is None
+
+
+def report_dated(contexts: list[Context], situated: list[bool],
+                 span: tuple[date, date] | None, published: str | None) -> list[Context]:
+    """``contexts`` of a sentence that names no time, each figure (of a ``situated`` kind,
+    not projected) left at the default period ("as of" publication) dated by the report's
+    period ``span``."""
+    if span is None:
+        return contexts
+    first, last = span[0].isoformat(), span[1].isoformat()
+    return [replace(c, time_start=first, time_end=last, time_basis="report")
+            if s and c.time_start is None and c.time_end == published
+            and c.modality != "projected" else c
+            for c, s in zip(contexts, situated, strict=True)]
+
+
+def article_event_day(times: TimeResolver, text: str) -> date | None:
+    """The day the article's event began: the first its sentences name (:func:`event_day`),
+    figures or not ("Un car et un camion sont entrés en collision lundi soir.")."""
+    if times.published is None or not _event_words().search(text.lower()):
+        return None
+    for start, end in sentence_spans(text):
+        day = event_day(times, text[start:end])
+        if day is not None:
+            return day
+    return None
+
+
+def event_day(times: TimeResolver, sentence: str) -> date | None:
+    """The day an event began, when ``sentence`` names the event (``event_start`` of
+    ``lang/fr/context_time.toml``: "sont entrés en collision mardi soir") with a past day or
+    night of its own (not a statement's date, nor a term of comparison)."""
+    low = sentence.lower()
+    published = times.published
+    if published is None or not _event_words().search(low):
+        return None
+    compare = comparison()
+    days = int(time_data().words.get("event_start_days", ("7",))[0])
+    for e in times.expressions(sentence):
+        if e.speech or e.kind != "point" or e.first is None or e.last is None \
+                or (e.last - e.first).days > 1 or compare.search(low, 0, e.start) \
+                or not 0 <= (published - e.last).days <= days:
+            continue
+        cs, ce = clause_bounds(low, e.start, e.end)
+        clause = low[cs:ce]
+        # "ont indiqué les autorités vendredi": the day of a statement, not of the event.
+        if _event_words().search(clause) and not _speech().search(clause):
+            return e.first
+    return None
+
+
+def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
+                published: str | None) -> list[Context]:
+    """``contexts`` of an article whose event began on ``day``: each figure (of a
+    ``situated`` kind, not projected) left at the default period ("as of" publication) is a
+    running count from that day to publication (``time_basis`` "event": a reading
+    cross-referencing neither ties nor separates figures by)."""
+    if day is None or published is None:
+        return contexts
+    iso = day.isoformat()
+    return [replace(c, time_start=iso, time_basis="event")
+            if s and c.time_start is None and c.time_end == published
+            and c.modality != "projected" and iso <= published else c
+            for c, s in zip(contexts, situated, strict=True)]
+
+
+@cache
+def _speech() -> regex.Pattern[str]:
+    """A speech verb's form anywhere in a clause (``speech_before`` without its anchor)."""
+    return regex.compile(patterns()["speech_before"].pattern.removesuffix(r"\s*$"))
+
+
+@cache
+def _event_words() -> regex.Pattern[str]:
+    words = time_data().words.get("event_start", ())
+    if not words:
+        return regex.compile(r"(?!)")
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})[sx]?(?!\w)")
