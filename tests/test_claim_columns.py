@@ -5,6 +5,7 @@ table of all the rows at once, and the cyclic collector is left as it was found
 from __future__ import annotations
 
 import gc
+import threading
 from datetime import date
 
 import pandas as pd
@@ -100,3 +101,39 @@ def test_quiet_collector_freezes_stages_and_leaves_the_collector_as_found() -> N
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == thresholds
     assert gc.isenabled()
+
+
+def test_quiet_collector_puts_the_thresholds_back_after_an_error() -> None:
+    thresholds = gc.get_threshold()
+    try:
+        with quiet_collector(), quiet_collector():
+            raise ValueError("a stage failed")
+    except ValueError:
+        pass
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0
+
+
+def test_quiet_collector_blocks_of_two_threads_leave_the_collector_as_found() -> None:
+    # A enters, B enters and leaves, A leaves: the thresholds B found quiet are not kept.
+    thresholds = gc.get_threshold()
+    a_in, b_done = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with quiet_collector():
+            a_in.set()
+            b_done.wait(5)
+
+    def second() -> None:
+        a_in.wait(5)
+        with quiet_collector():
+            assert gc.get_threshold()[2] > 10**6
+        b_done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0

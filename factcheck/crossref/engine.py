@@ -12,6 +12,7 @@ judgements, structures and reference checks into flags.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -39,7 +40,10 @@ SUM_COLUMNS: tuple[str, ...] = (
 )
 __all__ = ["SUM_COLUMNS", "cross_reference", "load_reference", "quiet_collector", "sum_checks"]
 
-_quiet_depth = 0
+_quiet_depth = 0  # quiet_collector blocks entered and not left, in every thread
+_quiet_lock = threading.Lock()
+_quiet_saved: tuple[int, ...] = gc.get_threshold()  # the thresholds the first one found
+_quiet_unfreeze = True  # nothing else had frozen objects when the first one was entered
 
 
 #: The third threshold of :func:`gc.set_threshold` inside :func:`quiet_collector`: as many
@@ -61,22 +65,25 @@ def quiet_collector() -> Iterator[Callable[[], None]]:
     stages, so their cost grew with the square of the corpus (1.6 s at 10,000 articles).
     Young collections still run and free the short-lived cycles. Objects are still freed as
     soon as nothing refers to them; only cycles among frozen or old objects wait. Everything
-    is unfrozen, and the thresholds put back, on leaving the outermost one (unless something
-    else had frozen objects before it)."""
-    global _quiet_depth
-    outermost = _quiet_depth == 0 and gc.get_freeze_count() == 0
-    thresholds = gc.get_threshold()
-    _quiet_depth += 1
-    gc.freeze()
-    if outermost:
-        gc.set_threshold(thresholds[0], thresholds[1], NO_FULL_COLLECTION)
+    is unfrozen, and the thresholds put back, when the last block open in any thread is left
+    (unfrozen unless something else had frozen objects before the first)."""
+    global _quiet_depth, _quiet_saved, _quiet_unfreeze
+    with _quiet_lock:  # threads of one process (the dashboard's sessions) share the collector
+        if _quiet_depth == 0:
+            _quiet_saved = gc.get_threshold()
+            _quiet_unfreeze = gc.get_freeze_count() == 0
+            gc.set_threshold(_quiet_saved[0], _quiet_saved[1], NO_FULL_COLLECTION)
+        _quiet_depth += 1
+        gc.freeze()
     try:
         yield gc.freeze
     finally:
-        _quiet_depth -= 1
-        if outermost:
-            gc.set_threshold(*thresholds)
-            gc.unfreeze()
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                gc.set_threshold(*_quiet_saved)
+                if _quiet_unfreeze:
+                    gc.unfreeze()
 
 
 #: How the blocks are judged: ``(blocks, lexicon)`` to the :func:`judge_block` of each block,
