@@ -24,7 +24,10 @@ A vague amount ("des centaines de milliers") accuses nothing: its bounds are a r
 
 Established: nothing blocks, and at least :data:`MIN_TIES` ties, among them a place, a period,
 the sentence, or one wording in two articles (a source and a publication day alone do not
-tell which of its figures a report gives); or one tie when the figures share their digits (a
+tell which of its figures a report gives; one wording needs a sentence saying something besides
+its figure, three content words at least, and two articles not placed apart by their own
+text: "Il s'élève à 12 millions d'euros." in two towns' stories is no copy); or one tie when
+the figures share their digits (a
 power of ten apart, or in another order: 23/32), the sign of one figure mistyped. The
 confidence grows with the ties.
 Two named sources at odds (``sources_disagree``, no accusation) need the same: an
