@@ -80,6 +80,7 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "actor": claim.get("actor") or "",
         "place": claim.get("place") or "",
         "place_mode": claim.get("place_mode", ""),
+        "place_basis": claim.get("place_basis", ""),
         "time_start": claim.get("time_start") or "",
         "time_end": claim.get("time_end") or "",
         "source": claim.get("source") or "",

@@ -52,7 +52,13 @@ from factcheck.context.subject_lists import (
     same_order,
     table_titles,
 )
-from factcheck.context.subject_tables import Cell, column_metric, column_subject, queue_headers
+from factcheck.context.subject_tables import (
+    Cell,
+    cell_at,
+    column_metric,
+    column_subject,
+    queue_headers,
+)
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.where import actor_of, category_of, known_places, place_of
 from factcheck.deadline import checkpoint
@@ -309,6 +315,14 @@ def _sentence_contexts(
                 and (owned := known_places(" ; ".join(sub.qualifiers))):
             # "Le budget de la région Bretagne [...]. Il s'élève à": the antecedent's place.
             place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
+        if place is None and state.cells and situated \
+                and (cell := cell_at([c for c, _ in state.cells], m.start)) is not None \
+                and (row := known_places(cell.label)) and len(row) == 1:
+            # "| Lyon | 42 % | 55 % |": the row's label, a known place, is the figure's, as a
+            # weaker reading that cross-referencing neither ties nor separates by: a table's
+            # period is seldom read (two tables of two years under one header), so a place
+            # tie would set this year's row against last year's.
+            place, place_mode, place_basis = row[0][1], "inherited", "sentence"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a

@@ -9,9 +9,13 @@ antecedent is the first noun of that sentence heading its own noun phrase (not a
 after a preposition, "de la région") that agrees with the pronoun in gender and number, and
 is neither a name, a place, a person (a role, "le maire"; a noun of people, "les enfants")
 nor a time noun: a person does not "s'élever à" an amount. A container hands over to the
-noun it wraps ("Le montant de l'aide ... Il atteint" -> aide). With no such noun the figure is
-left to the metric read before (:mod:`.anaphora`). Words in ``context_subject.toml``
-``[anaphora]``.
+noun it wraps ("Le montant de l'aide ... Il atteint" -> aide), and a body acting on another
+candidate hands over to it ("Le conseil municipal a voté le budget primitif. Il s'élève à" ->
+budget). Its owner goes with it as a qualifier: the complement after "de" up to a day or a time
+noun ("le budget de la métropole lundi soir" -> métropole), else, after a possessive, the
+sentence's subject ("La région Bretagne a voté son budget" -> région Bretagne). With no such
+noun the figure is left to the metric read before (:mod:`.anaphora`). Words in
+``context_subject.toml`` ``[anaphora]``.
 
 Also a tally by names ("Lyon : 4 000") right after a sentence without figures: it counts that
 sentence's first plural noun the categories count ("Les manifestants étaient nombreux dans les
@@ -24,7 +28,13 @@ from functools import cache
 
 from factcheck.context._speech_words import speech_lemma
 from factcheck.context.anaphora import anaphora_data, pronoun_subject
-from factcheck.context.lexicon import SubjectData, grammar, source_data, subject_data
+from factcheck.context.lexicon import (
+    SubjectData,
+    grammar,
+    source_data,
+    subject_data,
+    time_data,
+)
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
@@ -65,7 +75,7 @@ def pronoun_antecedent(
         return None
     if lemma_of(previous[k], subject_data()) in subject_data().containers:
         k = unwrap_container(previous, k, subject_data())  # "Le montant de l'aide"
-    owner = _owner(previous, k)
+    owner = _owner(previous, k) or _possessor(previous, k)
     if owner and any(w[:1].isupper() for w in owner.split()) and not known_places(owner):
         # "Le budget du PSG [...]. Il s'élève à 800 millions": the owner's name leaves with
         # the sentence before, and the short sentence of the figure would read alike in
@@ -89,6 +99,8 @@ def _owner(toks: tuple[Tok, ...], k: int) -> str:
     j += 1
     while j < len(toks):
         t = toks[j]
+        if _time_word(t):
+            break  # "le budget de la métropole lundi soir": the day is no part of the owner
         if t.pos in ("NOUN", "PROPN", "ADJ") or (t.is_title and t.is_word):
             words.append(t.text)
         elif not (t.lower in g.articles_after_de or t.pos == "DET"
@@ -97,6 +109,32 @@ def _owner(toks: tuple[Tok, ...], k: int) -> str:
         j += 1
     while words and words[-1].lower() in g.de_links:
         words.pop()
+    return " ".join(words)
+
+
+def _time_word(t: Tok) -> bool:
+    """A day, a month or a time noun ("lundi", "soir", "mars"): when, never whose."""
+    data, when = subject_data(), time_data()
+    return t.lower in when.weekdays or t.lower in when.months \
+        or t.lower in data.time_nouns or (t.lemma or t.lower) in data.time_nouns
+
+
+def _possessor(toks: tuple[Tok, ...], k: int) -> str:
+    """Whose the antecedent is when a possessive says it ("La région Bretagne a voté son
+    budget" -> "région Bretagne"): the noun phrase opening the sentence, its subject."""
+    if k == 0 or toks[k - 1].lower not in anaphora_data().possessives:
+        return ""
+    g = grammar()
+    words: list[str] = []
+    for t in toks[:k - 1]:
+        if not words and (t.pos == "PUNCT" or _time_word(t)):
+            continue  # "Mardi, la région [...]"
+        if words and (t.lower in g.de_links or t.lower in g.articles_after_de):
+            continue  # "Le département du Gers" -> "département Gers", as _owner reads it
+        if t.pos in ("AUX", "VERB", "PUNCT", "ADP") or _time_word(t):
+            break
+        if t.pos in ("NOUN", "PROPN", "ADJ") or (t.is_title and t.is_word and t.i > 0):
+            words.append(t.text)
     return " ".join(words)
 
 
@@ -120,10 +158,27 @@ def antecedent_noun(toks: tuple[Tok, ...], gender: str, number: str,
         if _agrees(toks, k, gender, number) and _measurable(toks[k], data) \
                 and not _speaks(toks, k):
             found.append(k)
+    found = _acted_upon(toks, found)
     # A container names a metric ("le ministère a détaillé le nombre de véhicules
     # incendiés. Il est passé de 935 à 1 031" -> véhicule); else the first noun.
     return next((k for k in found if lemma_of(toks[k], data) in data.containers),
                 found[0] if found else None)
+
+
+def _acted_upon(toks: tuple[Tok, ...], found: list[int]) -> list[int]:
+    """A body acting on a noun ("Le conseil municipal a voté mardi le budget primitif. Il
+    s'élève à 480 millions"): what it voted, not the council, is measured; a body (``heads``
+    of ``[resolution]`` in context_source.toml) leaves the candidates when a verb follows it
+    and another candidate follows that verb."""
+    heads = source_data().heads
+    out = []
+    for n, k in enumerate(found):
+        verb = next((j for j in range(k + 1, len(toks)) if toks[j].pos == "VERB"), None)
+        body = toks[k].lower in heads or (toks[k].lemma or "") in heads
+        if body and verb is not None and any(later > verb for later in found[n + 1:]):
+            continue
+        out.append(k)
+    return out
 
 
 def _agrees(toks: tuple[Tok, ...], k: int, gender: str, number: str) -> bool:

@@ -67,6 +67,7 @@ class Cell:
     start: int
     end: int
     header: str
+    label: str = ""  # the row's first cell ("Lyon", "Catégorie A")
 
 
 def table_cells(text: str) -> list[Cell]:
@@ -194,7 +195,8 @@ def _row(cells: list[tuple[int, int, str]], header: list[str]) -> list[Cell]:
             names[n] = next((names[m] for m in range(n - 1, 0, -1)
                              if names[m].split()[:1]
                              and names[m].split()[0].lower() not in d.part_openers), "")
-    return [Cell(start, end, names[n]) for n, (start, end, text) in enumerate(cells)
+    label = cells[0][2] if cells else ""
+    return [Cell(start, end, names[n], label) for n, (start, end, text) in enumerate(cells)
             if n > 0 and names[n] and _DIGIT.search(text)]  # not the label nor an empty cell
 
 

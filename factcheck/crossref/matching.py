@@ -88,6 +88,9 @@ class ClaimView:
     narrowing: frozenset[str] | None = frozenset()
     #: A term of a score or a tally ("3 buts à 1"), no count of its own (tallies.py).
     score: bool = False
+    #: The place the article gives (dateline, headline; ``place_basis`` "article"): it
+    #: neither ties nor blocks, but two articles placed apart share no copied sentence.
+    article_place: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

@@ -355,6 +355,9 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     inherited = _text(row.get("place_mode")) == "inherited" \
         or _text(row.get("place_basis")) == "article"
     place = "" if inherited else memo.place(_text(row.get("place")))
+    # Kept apart only to void a copied sentence's tie between two articles placed apart.
+    article_place = memo.place(_text(row.get("place"))) \
+        if _text(row.get("place_basis")) == "article" else ""
     places, sentence_words = memo.per_sentence[sentence]
     if not place and not places and cue.national:
         # "au niveau national" with no place read: the whole country, not a region of it.
@@ -370,6 +373,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source=source, source_key=one(_norm(source)),
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
+        article_place=one(article_place),
         words=memo.less(reading.words, known),
         sentence_words=memo.less(sentence_words, known),
         outcome=one(frozenset(outcome)), side=_side(cue.side),
