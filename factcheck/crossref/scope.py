@@ -291,14 +291,21 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     generic counts of the article that nothing narrows (no qualifier read) go with it when
     they are in its sentence ("480 000 personnes, dont 37 000 à Paris, ont manifesté"), state
     its value again (the headline's "120 000 personnes à Lyon") or are given by
-    another counter ("28 000 personnes selon la police, 120 000 selon la CGT"): the march's
-    counts stay in one block. ``rows``: the rows of one article, after
-    :func:`family_from_outcome` (a generic subject that took another family, "personnes
-    interpellées", is left alone)."""
+    another counter in a sentence naming a march ("selon la CGT, 120 000 personnes ont
+    participé à la manifestation"; another counter alone names no march: "300 personnes
+    dormaient dans la rue selon la mairie"): the march's counts stay in one block. The
+    others that say what their people did (:func:`predicate_family`) are counts of that.
+    ``rows``: the rows of one article, after :func:`family_from_outcome` (a generic subject
+    that took another family, "personnes interpellées", is left alone)."""
     generic = [m for m in rows if m["_family"] == m["_subject_family"]
                and m["_dim"] == "count"
                and lemma(_text(m.get("subject"))) in lexicon.generic_subjects]
     anchors = [m for m in generic if _counted_marching(m, lexicon)]
+    for m in generic:
+        if not any(m is a for a in anchors):
+            predicate_family(m, lexicon)
+    generic = [m for m in generic if m["_family"] == m["_subject_family"]
+               or any(m is a for a in anchors)]
     if not anchors:
         return
     counters = {_norm(_text(m.get("source"))) for m in anchors}
@@ -314,9 +321,26 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
             continue  # "35 personnes évacuées", "800 000 personnes attendues": another count
         source = _norm(_text(m.get("source")))
         _, lo, hi, _ = m["_iv"]
-        if m["sentence"] in sentences or (source and source not in counters) \
+        if m["sentence"] in sentences \
+                or (source and source not in counters
+                    and lexicon.gathering_march.search(m["sentence"]) is not None) \
                 or any(lo <= v[2] and v[1] <= hi for v in values):
             m["_family"] = lexicon.gathering_family
+
+
+def predicate_family(m: dict, lexicon: Lexicon) -> None:
+    """A generic count of people whose own verb is read right after its noun
+    (``[outcome_families.predicate]``: "1 500 personnes ont visité l'exposition", "300
+    personnes dormaient dans la rue") counts those who did that: its family is the subject's
+    and the verb's stem, so that two generic counts of two verbs are never one metric (nor two
+    counters at odds). A verb of counting ("ont été recensées") says nothing of the people."""
+    after = m["sentence"][m["_rel_end"] : m["_rel_end"] + OUTCOME_REACH]
+    found = lexicon.predicate.match(after)
+    if found is None:
+        return
+    verb = found.group("verb").lower()
+    if not verb.startswith(lexicon.counting_verbs):
+        m["_family"] = f"{m['_family']} ({_stem(verb)})"
 
 
 def _counted_marching(m: dict, lexicon: Lexicon) -> bool:
