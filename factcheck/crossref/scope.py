@@ -291,8 +291,8 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     generic counts of the article that nothing narrows (no qualifier read) go with it when
     they are in its sentence ("480 000 personnes, dont 37 000 à Paris, ont manifesté"), state
     its value again (the headline's "120 000 personnes à Lyon") or are given by
-    another counter in a sentence naming a march ("selon la CGT, 120 000 personnes ont
-    participé à la manifestation"; another counter alone names no march: "300 personnes
+    another counter in a sentence naming a march ("les syndicats comptent 120 000 personnes
+    dans la manifestation"; another counter alone names no march: "300 personnes
     dormaient dans la rue selon la mairie"): the march's counts stay in one block. The
     others that say what their people did (:func:`predicate_family`) are counts of that.
     ``rows``: the rows of one article, after :func:`family_from_outcome` (a generic subject
