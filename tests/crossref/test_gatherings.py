@@ -1,5 +1,5 @@
 """A generic subject counted in a march is a count of marchers
-(:func:`factcheck.crossref.scope.gathering_family`, ``[outcome_families.gathering]`` of
+(:func:`factcheck.crossref.gatherings.gathering_family`, ``[outcome_families.gathering]`` of
 ``lang/fr/crossref.toml``): its family, and the links it makes or must not make. Cases from
 ``tests/crossref/data/gatherings.json``."""
 
