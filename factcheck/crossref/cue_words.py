@@ -71,6 +71,10 @@ class Lexicon:
     gathering_after: regex.Pattern[str]
     gathering_before: regex.Pattern[str]
     gathering_march: regex.Pattern[str]
+    #: A generic subject's own verb right after its noun (``[outcome_families.predicate]``,
+    #: group ``verb``), and the stems of verbs of counting that are not read.
+    predicate: regex.Pattern[str]
+    counting_verbs: tuple[str, ...]
     places: dict[str, str]  # lower-case spelling → normal form
     locative: regex.Pattern[str]  # a place where a figure happened ("à Kharkiv")
     subject_place: regex.Pattern[str]  # a place opening the sentence ("La Chine reste")
@@ -258,6 +262,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
             rf"(?:{_pattern(data['outcome_families']['gathering']['before']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),
         gathering_march=_pattern(data["outcome_families"]["gathering"]["march"]),
+        predicate=_predicate(data["outcome_families"]["predicate"]),
+        counting_verbs=tuple(data["outcome_families"]["predicate"]["counting"]),
         activity_negation=regex.compile(
             rf"(?:{_pattern(data['outcome_families']['negations']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),
@@ -312,13 +318,13 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
         part_before=regex.compile(
-            rf"(?:{_pattern(data['series']['part_before']).pattern})\s+(?:[\p{{L}}'’-]+\s+)?$",
+            rf"(?:{_pattern(data['series']['part_before']).pattern})\s+(?:[\p{{L}}'\u2019-]+\s+)?$",
             regex.IGNORECASE | regex.V1),
         part_after=regex.compile(
             rf"^\s*(?:{_pattern(data['series']['part_after']).pattern})",
             regex.IGNORECASE | regex.V1),
         whole_before=regex.compile(
-            rf"\d(?:[\d\s.,]*\d)?(?:\s+[\p{{L}}'’-]+){{0,3}}\s+"
+            rf"\d(?:[\d\s.,]*\d)?(?:\s+[\p{{L}}'\u2019-]+){{0,3}}\s+"
             rf"(?:{_pattern(data['series']['whole_before']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
@@ -334,3 +340,17 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         lexicon.projected, lexicon.cumulative, lexicon.event, lexicon.national,
         lexicon.provisional, lexicon.revised, lexicon.span_window, lexicon.span_remaining,
         lexicon.span_total, lexicon.span_change]))
+
+
+def _predicate(data: dict) -> regex.Pattern[str]:
+    """The verb right after a figure's noun: an auxiliary and the word after it, or a verb
+    in the imperfect, at most ``words`` words after the figure, no clause mark between."""
+    def alternatives(key: str) -> str:
+        return "|".join(regex.escape(a) for a in sorted(data[key], key=len, reverse=True))
+
+    return regex.compile(
+        rf"^\s*(?:(?!(?:{alternatives('between_not')})(?!\p{{L}}))[\p{{L}}'\u2019-]+\s+)"
+        rf"{{1,{int(data['words'])}}}?"
+        rf"(?:(?:{alternatives('auxiliaries')})\s+(?:(?:{alternatives('modals')})\s+)?"
+        rf"(?P<verb>\p{{L}}+)|(?P<verb>\p{{L}}+{data['imperfect']}))(?!\p{{L}})",
+        regex.IGNORECASE | regex.V1)

@@ -279,57 +279,6 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
             return
 
 
-#: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
-GATHERING_REACH = 30
-
-
-def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
-    """A generic subject counted in a march takes the family of marchers
-    (``[outcome_families.gathering]``): "48 000 personnes ont manifesté" (a cue right after the
-    figure, not after a negation), "la journée de manifestation a rassemblé 368 000
-    personnes" (a verb of gathering right before it, in a sentence naming a march). The other
-    generic counts of the article that nothing narrows (no qualifier read) go with it when
-    they are in its sentence ("480 000 personnes, dont 37 000 à Paris, ont manifesté"), state
-    its value again (the headline's "120 000 personnes à Lyon") or are given by
-    another counter ("28 000 personnes selon la police, 120 000 selon la CGT"): the march's
-    counts stay in one block. ``rows``: the rows of one article, after
-    :func:`family_from_outcome` (a generic subject that took another family, "personnes
-    interpellées", is left alone)."""
-    generic = [m for m in rows if m["_family"] == m["_subject_family"]
-               and m["_dim"] == "count"
-               and lemma(_text(m.get("subject"))) in lexicon.generic_subjects]
-    anchors = [m for m in generic if _counted_marching(m, lexicon)]
-    if not anchors:
-        return
-    counters = {_norm(_text(m.get("source"))) for m in anchors}
-    values = [m["_iv"] for m in anchors]
-    sentences = {m["sentence"] for m in anchors}
-    for m in generic:
-        if any(m is a for a in anchors):
-            m["_family"] = lexicon.gathering_family
-            continue
-        qualifiers = _text(m.get("qualifiers"))
-        if (qualifiers and not lexicon.gathering_march.search(qualifiers)) \
-                or lexicon.projected.search(m["sentence"]):
-            continue  # "35 personnes évacuées", "800 000 personnes attendues": another count
-        source = _norm(_text(m.get("source")))
-        _, lo, hi, _ = m["_iv"]
-        if m["sentence"] in sentences or (source and source not in counters) \
-                or any(lo <= v[2] and v[1] <= hi for v in values):
-            m["_family"] = lexicon.gathering_family
-
-
-def _counted_marching(m: dict, lexicon: Lexicon) -> bool:
-    sentence = m["sentence"]
-    after = sentence[m["_rel_end"] : m["_rel_end"] + OUTCOME_REACH]
-    cue = lexicon.gathering_after.search(after)
-    if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):
-        return True
-    before = sentence[max(0, m["_rel_start"] - GATHERING_REACH) : m["_rel_start"]]
-    return bool(lexicon.gathering_before.search(before)) \
-        and lexicon.gathering_march.search(sentence) is not None
-
-
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lemma(w) for w in _WORD.findall(sentence)
                      if len(w) >= 4 and w.lower() not in lexicon.stopwords)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from factcheck.context.lexicon import grammar
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.matching import (
     CHANGE,
     DENIED_MODALITIES,
@@ -28,7 +29,6 @@ from factcheck.crossref.scope import (
     _text,
     _word_set,
     family_from_outcome,
-    gathering_family,
     narrowing,
     noun_stated,
     place_key,

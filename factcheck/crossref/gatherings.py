@@ -1,0 +1,83 @@
+"""Counts of people in a march: a generic subject ("personnes") counted marching takes the
+marchers' family (``[outcome_families.gathering]``), and one that says what else its people
+did takes that verb as what it counts (``[outcome_families.predicate]``)."""
+
+from __future__ import annotations
+
+from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.scope import OUTCOME_REACH, _stem, _text
+
+#: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
+GATHERING_REACH = 30
+
+
+def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
+    """A generic subject counted in a march takes the family of marchers
+    (``[outcome_families.gathering]``): "48 000 personnes ont manifesté" (a cue right after the
+    figure, not after a negation), "la journée de manifestation a rassemblé 368 000
+    personnes" (a verb of gathering right before it, in a sentence naming a march). The other
+    generic counts of the article that nothing narrows (no qualifier read) go with it when
+    they are in its sentence ("480 000 personnes, dont 37 000 à Paris, ont manifesté"), state
+    its value again (the headline's "120 000 personnes à Lyon") or are given by
+    another counter in a sentence naming a march ("les syndicats comptent 120 000 personnes
+    dans la manifestation"; another counter alone names no march: "300 personnes
+    dormaient dans la rue selon la mairie"): the march's counts stay in one block. The
+    others that say what their people did (:func:`predicate_family`) are counts of that.
+    ``rows``: the rows of one article, after :func:`family_from_outcome` (a generic subject
+    that took another family, "personnes interpellées", is left alone)."""
+    generic = [m for m in rows if m["_family"] == m["_subject_family"]
+               and m["_dim"] == "count"
+               and lemma(_text(m.get("subject"))) in lexicon.generic_subjects]
+    anchors = [m for m in generic if _counted_marching(m, lexicon)]
+    for m in generic:
+        if not any(m is a for a in anchors):
+            predicate_family(m, lexicon)
+    generic = [m for m in generic if m["_family"] == m["_subject_family"]
+               or any(m is a for a in anchors)]
+    if not anchors:
+        return
+    counters = {_norm(_text(m.get("source"))) for m in anchors}
+    values = [m["_iv"] for m in anchors]
+    sentences = {m["sentence"] for m in anchors}
+    for m in generic:
+        if any(m is a for a in anchors):
+            m["_family"] = lexicon.gathering_family
+            continue
+        qualifiers = _text(m.get("qualifiers"))
+        if (qualifiers and not lexicon.gathering_march.search(qualifiers)) \
+                or lexicon.projected.search(m["sentence"]):
+            continue  # "35 personnes évacuées", "800 000 personnes attendues": another count
+        source = _norm(_text(m.get("source")))
+        _, lo, hi, _ = m["_iv"]
+        if m["sentence"] in sentences \
+                or (source and source not in counters
+                    and lexicon.gathering_march.search(m["sentence"]) is not None) \
+                or any(lo <= v[2] and v[1] <= hi for v in values):
+            m["_family"] = lexicon.gathering_family
+
+
+def predicate_family(m: dict, lexicon: Lexicon) -> None:
+    """A generic count of people whose own verb is read right after its noun
+    (``[outcome_families.predicate]``: "1 500 personnes ont visité l'exposition", "300
+    personnes dormaient dans la rue") counts those who did that: its family is the subject's
+    and the verb's stem, so that two generic counts of two verbs are never one metric (nor two
+    counters at odds). A verb of counting ("ont été recensées") says nothing of the people."""
+    after = m["sentence"][m["_rel_end"] : m["_rel_end"] + OUTCOME_REACH]
+    found = lexicon.predicate.match(after)
+    if found is None:
+        return
+    verb = found.group("verb").lower()
+    if not verb.startswith(lexicon.counting_verbs):
+        m["_family"] = f"{m['_family']} ({_stem(verb)})"
+
+
+def _counted_marching(m: dict, lexicon: Lexicon) -> bool:
+    sentence = m["sentence"]
+    after = sentence[m["_rel_end"] : m["_rel_end"] + OUTCOME_REACH]
+    cue = lexicon.gathering_after.search(after)
+    if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):
+        return True
+    before = sentence[max(0, m["_rel_start"] - GATHERING_REACH) : m["_rel_start"]]
+    return bool(lexicon.gathering_before.search(before)) \
+        and lexicon.gathering_march.search(sentence) is not None
