@@ -139,6 +139,9 @@ class Lexicon:
     #: a whole source name; ``not_sides``: phrases naming no side ("syndicat mixte").
     counter_sides: dict[str, str] = field(default_factory=dict)
     side_families: frozenset[str] = frozenset()
+    #: Words by which a figure's sentence names a crowd (a march, a strike): a count or a
+    #: share given there is one the two sides count too, whatever its subject.
+    crowd_words: regex.Pattern[str] | None = None
     side_alone: frozenset[str] = frozenset()
     not_sides: tuple[str, ...] = ()
     #: Families counting what happens on one day ([day_counts]): marchers, a night's arrests.
@@ -216,7 +219,7 @@ def _stories(table: dict, stopwords: list[str]) -> StorySettings:
 
 
 #: Keys of ``[counter_sides]`` that are no side.
-_SIDE_KEYS = frozenset({"families", "alone", "not_sides"})
+_SIDE_KEYS = frozenset({"families", "crowd_words", "alone", "not_sides"})
 
 
 @lru_cache(maxsize=4)
@@ -338,6 +341,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                        data.get("counter_sides", {}).items()
                        if side not in _SIDE_KEYS for w in words},
         side_families=frozenset(data.get("counter_sides", {}).get("families", ())),
+        crowd_words=_pattern(data.get("counter_sides", {}).get("crowd_words", [])),
         side_alone=frozenset(str(w).lower() for w in
                              data.get("counter_sides", {}).get("alone", ())),
         not_sides=tuple(str(w).lower() for w in

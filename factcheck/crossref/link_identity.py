@@ -63,19 +63,18 @@ _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 #: Articles dropped before a source's name is matched ("la CGT", "l'intersyndicale").
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
-__all__ = ["counter_side", "day_count", "link_blockers", "news_days", "report_days"]
+__all__ = ["counter_side", "crowd_count", "day_count", "link_blockers", "news_days", "report_days"]
 
 
 def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
     """The side of the counter named with ``v`` ("authorities", "organisers"), "" when ``v``
-    is no count of a crowd (``[counter_sides] families``: a union and a ministry giving one
-    number of posts cut are not two counts), no source is named with it, its source was
+    is no count of a crowd (:func:`crowd_count`: a union and a ministry giving one number of
+    posts cut are not two counts), no source is named with it, its source was
     carried over, or the name has no side or both. Side names are matched as whole words or
     phrases of the source's name ("centrale syndicale", not a power plant's "centrale"); a
     name of ``alone`` only as the whole name ("SUD", not the newspaper "Sud Ouest"), and a
     name holding a phrase of ``not_sides`` ("syndicat mixte", a public body) has no side."""
-    if not v.source_key or v.source_mode == "inherited" \
-            or v.family not in lexicon.side_families:
+    if not v.source_key or v.source_mode == "inherited" or not crowd_count(v, lexicon):
         return ""
     words = [w for w in _WORD.findall(v.source_key) if w not in _ARTICLES]
     text = f" {' '.join(words)} "
@@ -85,6 +84,16 @@ def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
              if (text == f" {phrase} " if phrase in lexicon.side_alone
                  else f" {phrase} " in text)}
     return next(iter(sides)) if len(sides) == 1 else ""
+
+
+def crowd_count(v: ClaimView, lexicon: Lexicon) -> bool:
+    """``v`` counts a crowd: of a family of ``[counter_sides] families`` (marchers,
+    strikers), or a count or a share in a sentence naming a march or a strike
+    (``crowd_words``)."""
+    if v.family in lexicon.side_families:
+        return True
+    return (v.kind in ("count", "percent") and lexicon.crowd_words is not None
+            and lexicon.crowd_words.search(v.sentence) is not None)
 
 
 def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

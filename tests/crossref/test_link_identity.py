@@ -53,11 +53,17 @@ def test_counter_side(source: str, mode: str, side: str) -> None:
     assert counter_side(view, load_lexicon()) == side
 
 
-@pytest.mark.parametrize(("subject", "side"), [("manifestant", "organisers"), ("poste", "")])
-def test_sides_are_those_of_a_crowd(subject: str, side: str) -> None:
-    """The unions and a ministry are two counters of a crowd; of posts cut they are two
-    voices of one number."""
-    article = {"id": "a", "published": "2025-04-10", "text": "Ils dénoncent 4 000 suppressions.",
+@pytest.mark.parametrize(("subject", "text", "side"), [
+    ("manifestant", "Ils comptent 4 000 manifestants.", "organisers"),
+    ("gréviste", "Ils comptent 4 000 grévistes.", "organisers"),
+    # any count of a sentence naming a march is a count of its crowd
+    ("chiffre", "Ils ont manifesté : ils avancent le chiffre de 4 000.", "organisers"),
+    ("poste", "Ils dénoncent 4 000 suppressions de postes.", ""),
+])
+def test_sides_are_those_of_a_crowd(subject: str, text: str, side: str) -> None:
+    """The unions and a ministry are two counters of a crowd (of marchers, of strikers); of
+    posts cut they are two voices of one number."""
+    article = {"id": "a", "published": "2025-04-10", "text": text,
                "claims": [{"surface": "4 000", "kind": "count", "value": 4000,
                            "subject": subject, "source": "syndicats",
                            "source_mode": "explicit"}]}
