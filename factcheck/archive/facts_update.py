@@ -49,14 +49,16 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
         members_all = stored_ids | {m for _, members in facts for m in members}
         views.update(_stored_fact_views(con, members_all, outlets))
     # As build_facts joins them: a fact's reports always agree ("40 milliards de livres
-    # (48 milliards d'euros)" is linked compatible, two facts). The stored facts first
-    # (their reports agree), then the batch's links, "same" first, in a fixed order.
+    # (48 milliards d'euros)" is linked compatible, two facts). The stored facts first, each
+    # kept whole (its members were one fact: a join refused now, in another order, would
+    # leave a member in no current fact once its fact is replaced), then the batch's links,
+    # "same" first, in a fixed order.
     groups = FactGroups(views)
     replaced: dict[str, str] = {}  # claim id of a stored fact's member -> that fact's id
     for fact_id, members in facts:
         present = [m for m in members if m in views]
         for member in present:
-            groups.join(present[0], member)
+            groups.union(present[0], member)
             replaced[member] = fact_id
     for _, a, b in pairs:
         if a in views and b in views:

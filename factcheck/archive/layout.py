@@ -42,8 +42,11 @@ import pyarrow.parquet as pq
 #: equal-value key meets money "par an" with the same amount stated without it. 6: claims
 #: keep their attribute key (``attribute_key``: an age given after a name, "Nahel, 17 ans"),
 #: by which a new figure finds the stored one a full run links it to; a store of format 5
-#: lacks it, so its ages after a name would meet nothing.
-STORE_FORMAT_VERSION = 6
+#: lacks it, so its ages after a name would meet nothing. 7: claims keep ``time_basis`` (a
+#: report's day or an event's start carried to a figure) and facts follow the identity rules
+#: of ``crossref/link_identity.py`` (two counting sides, one event's day, a publication as an
+#: upper bound): the facts of a store of format 6 were joined by other rules.
+STORE_FORMAT_VERSION = 7
 MANIFEST = "store.json"
 FORMAT_NAME = "factcheck-claims-store"
 TABLES = ("articles", "claims", "links", "flags", "facts", "story_index", "band_index",

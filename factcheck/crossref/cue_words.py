@@ -137,9 +137,17 @@ class Lexicon:
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
     metric_families: dict[str, str] = field(default_factory=dict)
-    #: Who counts, by side ([counter_sides]): a word of a source → "authorities" or
-    #: "organisers"; read by :mod:`factcheck.crossref.link_identity`.
+    #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
+    #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for
+    #: the families of ``side_families`` only. ``side_alone``: names that are a side only as
+    #: a whole source name; ``not_sides``: phrases naming no side ("syndicat mixte").
     counter_sides: dict[str, str] = field(default_factory=dict)
+    side_families: frozenset[str] = frozenset()
+    #: Words by which a figure's sentence names a crowd (a march, a strike): a count or a
+    #: share given there is one the two sides count too, whatever its subject.
+    crowd_words: regex.Pattern[str] | None = None
+    side_alone: frozenset[str] = frozenset()
+    not_sides: tuple[str, ...] = ()
     #: Families counting what happens on one day ([day_counts]): marchers, a night's arrests.
     day_counts: frozenset[str] = frozenset()
 
@@ -212,6 +220,10 @@ def _stories(table: dict, stopwords: list[str]) -> StorySettings:
         sentence_shared=int(table["sentence_shared"]),
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords))
+
+
+#: Keys of ``[counter_sides]`` that are no side.
+_SIDE_KEYS = frozenset({"families", "crowd_words", "alone", "not_sides"})
 
 
 @lru_cache(maxsize=4)
@@ -332,7 +344,14 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         metric_families={family: name for name, families in
                          data["metric_names"]["families"].items() for family in families},
         counter_sides={str(w).lower(): side for side, words in
-                       data.get("counter_sides", {}).items() for w in words},
+                       data.get("counter_sides", {}).items()
+                       if side not in _SIDE_KEYS for w in words},
+        side_families=frozenset(data.get("counter_sides", {}).get("families", ())),
+        crowd_words=_pattern(data.get("counter_sides", {}).get("crowd_words", [])),
+        side_alone=frozenset(str(w).lower() for w in
+                             data.get("counter_sides", {}).get("alone", ())),
+        not_sides=tuple(str(w).lower() for w in
+                        data.get("counter_sides", {}).get("not_sides", ())),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
     )
     return replace(lexicon, scope_cues=_any_of([

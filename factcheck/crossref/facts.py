@@ -65,7 +65,8 @@ class FactGroups:
         #: The counting side a group's reports name, if any (never two: see ``join``).
         self.side: dict[str, str] = {}
         #: The days every dated report of a day's count in a group may report (their
-        #: intersection: the latest start, the earliest end).
+        #: intersection: the latest start, the earliest end; the span of both after a join
+        #: on distinctive digits across two dates).
         self.days: dict[str, tuple[date, date] | None] = {}
 
     def find(self, x: str) -> str:
@@ -113,20 +114,54 @@ class FactGroups:
         if sa and sb and sa != sb:
             return False  # the authorities' count and the organisers'
         da, db = self._days(ra), self._days(rb)
-        days = da or db
-        if da and db:
-            days = (max(da[0], db[0]), min(da[1], db[1]))
-            if days[0] > days[1] and not _telling(ea, eb):
+        days = _common_days(da, db)
+        if da and db and days and days[0] > days[1]:
+            if not _telling(ea, eb):
                 return False  # two days' counts (marchers of two marches)
+            # One count restated with its digits, dated two ways: the group may report any
+            # day of both (an empty range would refuse what either alone accepts, and the
+            # facts would depend on the order of the joins).
+            days = (min(da[0], db[0]), max(da[1], db[1]))
+        self._merge(ra, rb, (lo, hi), ea if ea is not None else eb, sa or sb, days)
+        return True
+
+    def union(self, a: str, b: str) -> None:
+        """Join the groups of ``a`` and ``b`` whatever their reports say: the members of one
+        stored fact, which were one fact (``archive/facts_update.py``), stay one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        (lo_a, hi_a), (lo_b, hi_b) = self._bounds(ra), self._bounds(rb)
+        bounds = (max(lo_a, lo_b), min(hi_a, hi_b))
+        if bounds[0] > bounds[1]:
+            bounds = (min(lo_a, lo_b), max(hi_a, hi_b))
+        da, db = self._days(ra), self._days(rb)
+        days = _common_days(da, db)
+        if da and db and days and days[0] > days[1]:
+            days = (min(da[0], db[0]), max(da[1], db[1]))
+        ea, eb = self._exact(ra), self._exact(rb)
+        sa, sb = self._side(ra), self._side(rb)
+        self._merge(ra, rb, bounds, ea if ea is not None else eb,
+                    sa if sa == sb else "" if sa and sb else sa or sb, days)
+
+    def _merge(self, ra: str, rb: str, bounds: tuple[float, float], exact: float | None,
+               side: str, days: tuple[date, date] | None) -> None:
         root, other = min(ra, rb), max(ra, rb)
         self.parent[other] = root
-        self.bounds[root] = (lo, hi)
-        exact = ea if ea is not None else eb
+        self.bounds[root] = bounds
         if exact is not None:
             self.exact[root] = exact
-        self.side[root] = sa or sb
+        self.side[root] = side
         self.days[root] = days
-        return True
+
+
+def _common_days(da: tuple[date, date] | None, db: tuple[date, date] | None
+                 ) -> tuple[date, date] | None:
+    """The days both groups may report (empty, start after end, when none); one group's
+    when the other's are unknown."""
+    if da and db:
+        return max(da[0], db[0]), min(da[1], db[1])
+    return da or db
 
 
 def _telling(ea: float | None, eb: float | None) -> bool:

@@ -6,26 +6,33 @@ A ``same`` or ``compatible`` link is what the facts table (:mod:`factcheck.cross
 groups, and what provenance (where a figure first appeared and how it changed from outlet to
 outlet) will read: a link between two counts of two marches makes one fact of them. So:
 
-* two counters of two sides (``[counter_sides]`` of ``crossref.toml``: the authorities, the
-  organisers) give two counts, even when their values meet: "un million selon les
-  autorités" and "plus d'un million selon la CGT" are the two sides of one march, never one
-  fact; "800 000 selon la CGT" (a march in March) and "800 000 selon la police" (May Day)
-  are not one either. Each source must be named with its own figure (a source carried over
-  from earlier in the article is not known to be this figure's).
-* a one-off amount (``[families_nature]`` "event": marchers of one day, arrests of one
-  night) reported in two articles is one fact only when the two are positively tied to one
-  event: the same source or the same side counting, the same place of its own (an inherited
-  place, the report's, is dropped when the figure is read, and a place its sentence names
-  elsewhere, "dont 18 000 à Paris", is the aside's), the same day, or the same
-  distinctive digits (three significant digits or more, "1 089 000"); and never when each
-  figure is dated and the dates do not meet (a figure dated by its article's publication
-  reports that day or the day before). Unknown is not equal: two undated round counts of
-  marchers with nothing else in common are not linked.
+* two counters of two sides of a crowd (``[counter_sides]`` of ``crossref.toml``: the
+  authorities, the organisers; for counts of marchers, its ``families``) give two counts, even
+  when their values meet: "un million selon les autorités" and "plus d'un million selon la
+  CGT" are the two sides of one march, never one fact; "800 000 selon la CGT" (a march in
+  March) and "800 000 selon la police" (May Day) are not one either. Each source must be
+  named with its own figure (a source carried over from earlier in the article is not known
+  to be this figure's), and its side words are matched whole. Other figures a ministry and
+  the unions both give ("4 000 postes supprimés") are one number said by two voices.
+* a one-off amount (``[day_counts]``: marchers of one day, arrests of one night) reported in
+  two articles is never one fact when the two are dated apart: two explicit dates that do
+  not meet, or an explicit date after the other's publication (a publication is a bound,
+  "not after", not the event's day: Saturday's paper reports Thursday's march). Otherwise it
+  is one fact only when something positive ties the two to one event: the same publication
+  day (a day named in one or not); the same one day named by both; a day named in one within
+  the other's news days (its publication day or the day before) with the value written the
+  same way; the same distinctive digits (three significant digits or more, "1 089 000"); or
+  the same source, the same side counting or the same place of its own (an inherited place,
+  the report's, is dropped when the figure is read, and a place its sentence names
+  elsewhere, "dont 18 000 à Paris", is the aside's), within the same news days or with the
+  value written the same way (a later article restating the count). Unknown is not equal:
+  two undated round counts of marchers with nothing else in common are not linked.
 
 Values that meet are told apart too when both are given with distinctive digits and neither
 rounds the other, when a bound is met far beyond it or on its wrong side, and when one is the
 whole another figure is taken of ("sur 10 millions") and the other is not that whole, or one
-is a projection and the other an observation of another value (a plan and what was done).
+is a projection and the other an observation of another value (a plan and what was done) or,
+for a day's count, of any value (a crowd expected is not the crowd counted).
 
 Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
 decides those).
@@ -48,22 +55,45 @@ TELLING_DIGITS = 3
 #: than twice the bound ("16 000") or a bound twice as high ("plus de 11 500") is another
 #: figure (one over 4 000 would have been written "plus de 4 000").
 BOUND_REACH = 2.0
-#: A figure dated by its article's publication reports that day or up to this many days
-#: before (a march of Saturday in Sunday's paper).
+#: A figure dated by its article's publication most likely reports that day or up to this
+#: many days before (a march of Saturday in Sunday's paper): its news days, which tie two
+#: reports but never set them apart.
 PUBLICATION_LAG = 1
 _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
+#: Articles dropped before a source's name is matched ("la CGT", "l'intersyndicale").
+_ARTICLES = frozenset({"le", "la", "les", "l"})
 
-__all__ = ["counter_side", "day_count", "link_blockers", "report_days"]
+__all__ = ["counter_side", "crowd_count", "day_count", "link_blockers", "news_days", "report_days"]
 
 
 def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
-    """The side of the counter named with ``v`` ("authorities", "organisers"), "" when no
-    source is named with it, its source was carried over, or the name has no side or both."""
-    if not v.source_key or v.source_mode == "inherited":
+    """The side of the counter named with ``v`` ("authorities", "organisers"), "" when ``v``
+    is no count of a crowd (:func:`crowd_count`: a union and a ministry giving one number of
+    posts cut are not two counts), no source is named with it, its source was
+    carried over, or the name has no side or both. Side names are matched as whole words or
+    phrases of the source's name ("centrale syndicale", not a power plant's "centrale"); a
+    name of ``alone`` only as the whole name ("SUD", not the newspaper "Sud Ouest"), and a
+    name holding a phrase of ``not_sides`` ("syndicat mixte", a public body) has no side."""
+    if not v.source_key or v.source_mode == "inherited" or not crowd_count(v, lexicon):
         return ""
-    sides = {lexicon.counter_sides[w] for w in _WORD.findall(v.source_key)
-             if w in lexicon.counter_sides}
+    words = [w for w in _WORD.findall(v.source_key) if w not in _ARTICLES]
+    text = f" {' '.join(words)} "
+    if any(f" {phrase} " in text for phrase in lexicon.not_sides):
+        return ""
+    sides = {side for phrase, side in lexicon.counter_sides.items()
+             if (text == f" {phrase} " if phrase in lexicon.side_alone
+                 else f" {phrase} " in text)}
     return next(iter(sides)) if len(sides) == 1 else ""
+
+
+def crowd_count(v: ClaimView, lexicon: Lexicon) -> bool:
+    """``v`` counts a crowd: of a family of ``[counter_sides] families`` (marchers,
+    strikers), or a count or a share in a sentence naming a march or a strike
+    (``crowd_words``)."""
+    if v.family in lexicon.side_families:
+        return True
+    return (v.kind in ("count", "percent") and lexicon.crowd_words is not None
+            and lexicon.crowd_words.search(v.sentence) is not None)
 
 
 def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
@@ -74,33 +104,55 @@ def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
 
 
 def report_days(v: ClaimView) -> tuple[date, date] | None:
-    """The days ``v`` may report: its explicit period, or its publication day and the day
-    before; None when neither is known."""
+    """The days ``v`` may report: its explicit period; when it is dated by its article's
+    publication only, any day up to that one (a publication is an upper bound, not the
+    event's date: Saturday's paper reports Thursday's march); None when neither is known."""
     try:
         if v.period[0] == "explicit":
             start, end = v.period[1] or v.period[2], v.period[2] or v.period[1]
             return date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
         if v.published:
-            day = date.fromisoformat(v.published[:10])
-            return day - timedelta(days=PUBLICATION_LAG), day
+            return date.min, date.fromisoformat(v.published[:10])
     except (ValueError, IndexError):
         return None
     return None
 
 
-def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon,
-               da: tuple[date, date] | None, db: tuple[date, date] | None) -> bool:
-    if a.source_key and a.source_key == b.source_key:
-        return True
+def news_days(v: ClaimView) -> tuple[date, date] | None:
+    """The days ``v`` most likely reports: its explicit period, or its publication day and
+    the :data:`PUBLICATION_LAG` days before (the news of its day; a recall of an older event
+    is possible too, which is why these days never set two reports apart)."""
+    days = report_days(v)
+    if days is None or days[0] != date.min:
+        return days
+    return days[1] - timedelta(days=PUBLICATION_LAG), days[1]
+
+
+def _written_alike(a: ClaimView, b: ClaimView) -> bool:
+    """One value written the same way ("1,1 million" twice): a count restated, as a later
+    article restates it, not a new count of the same size."""
+    return " ".join(a.surface.lower().split()) == " ".join(b.surface.lower().split())
+
+
+def _event_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Something positive says ``a`` and ``b`` report one event (see the module's doc)."""
+    if a.published and a.published[:10] == b.published[:10]:
+        return True  # two reports of one day's coverage, a day named in one or not
+    na, nb = news_days(a), news_days(b)
+    if na and nb and na[0] == na[1] == nb[0] == nb[1]:
+        return True  # one day named by both
+    alike = _written_alike(a, b)
+    if alike and na and nb and any(
+            x.period[0] == "explicit" and y.period[0] != "explicit" and ny[0] <= nx[0] <= ny[1]
+            for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na))):
+        return True  # a day named in one, within the other's news days, the value restated
     side = counter_side(a, lexicon)
-    if side and side == counter_side(b, lexicon):
-        return True
-    if a.place and a.place == b.place:
-        return True  # the figure's own place, not one its sentence names elsewhere
-    if a.period[0] == b.period[0] == "published" and a.published and \
-            a.published == b.published:
-        return True  # two reports of one day's coverage
-    return bool(da and db and da[0] == da[1] == db[0] == db[1])
+    counter = ((a.source_key and a.source_key == b.source_key)
+               or (side and side == counter_side(b, lexicon))
+               or (a.place and a.place == b.place))  # its own place, not an aside's
+    # One counter or one place counts every march: it ties two reports of the same news
+    # days, or a count restated as written (a later article recalling it).
+    return bool(counter) and (alike or not (na and nb) or (na[0] <= nb[1] and nb[0] <= na[1]))
 
 
 def _telling(a: ClaimView, b: ClaimView) -> bool:
@@ -156,8 +208,10 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         # capacity, not the count given elsewhere as "près de 9,5 millions"; the capacity
         # stated again as written ("10 millions de billets mis en vente") is itself.
         blockers.append("a whole on one side")
-    if a.value != b.value and "projected" in (a.modality, b.modality) \
-            and a.modality != b.modality:
+    if "projected" in (a.modality, b.modality) and a.modality != b.modality \
+            and (a.value != b.value or day_count(a, b, lexicon)):
+        # A crowd expected ("les autorités attendaient un million") is not the crowd
+        # counted, even of one value; another plan restated as written is the plan.
         blockers.append("a projection")
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
@@ -166,6 +220,6 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         da, db = report_days(a), report_days(b)
         if da and db and (da[1] < db[0] or db[1] < da[0]):
             blockers.append("two event dates")
-        elif not _event_tie(a, b, lexicon, da, db):
+        elif not _event_tie(a, b, lexicon):
             blockers.append("one event not established")
     return blockers
