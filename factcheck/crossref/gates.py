@@ -16,8 +16,9 @@ The gates, in the order the engine passes them (:func:`gate`):
   place);
 * ``event: ...``: one-off counts not tied to one event, or two events;
 * ``link identity: ...``: values that meet, but two counting sides, a day's count of two
-  dates or not tied to one event, two distinctive values, a bound far off, a whole on one
-  side, a projection (:mod:`factcheck.crossref.link_identity`);
+  dates or not tied to one event, two updates of a toll (on two days; judged an evolution
+  when they may be one series), two distinctive values, a bound far off, a whole on one side,
+  a projection (:mod:`factcheck.crossref.link_identity`);
 * ``value: ...``: the values rule (a bound ten times off, too far apart for one series);
 * ``evolution: not one series (...)``: two values of one family at what may be two dates, but
   nothing establishes one series (:func:`factcheck.crossref.identity.series_blockers`: an

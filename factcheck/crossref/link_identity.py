@@ -34,6 +34,13 @@ whole another figure is taken of ("sur 10 millions") and the other is not that w
 is a projection and the other an observation of another value (a plan and what was done) or,
 for a day's count, of any value (a crowd expected is not the crowd counted).
 
+A running count (a toll, ``[toll]``: dead, injured, missing, a "bilan", a day's arrests) is
+updated through the day and the days after: two reports of it on two days (two publication
+days, or two days named that do not meet) whose values differ are two updates, never
+one fact, even when a bound allows both ("au moins 12 morts" on the 20th, "23 morts" on the
+22nd); the same day's "au moins 20" and "20" stay one, and so does one value restated with
+or without its bound on another day ("au moins 56 civils tués", later "56 civils tués").
+
 Only links are withheld here; no accusation rests on them (:mod:`factcheck.crossref.identity`
 decides those).
 """
@@ -49,6 +56,8 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.identity import given_as_whole
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
 
+#: The blocker of two updates of one toll: an evolution, not one fact (see relations._judge).
+TOLL_UPDATES = "two updates of a toll"
 #: Significant digits from which one value stated twice ties two reports by itself.
 TELLING_DIGITS = 3
 #: A bound ("plus de 2 000") states a figure up to this many times itself: a report more
@@ -63,7 +72,8 @@ _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 #: Articles dropped before a source's name is matched ("la CGT", "l'intersyndicale").
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
-__all__ = ["counter_side", "crowd_count", "day_count", "link_blockers", "news_days", "report_days"]
+__all__ = ["TOLL_UPDATES", "counter_side", "crowd_count", "day_count", "link_blockers",
+           "news_days", "report_days", "running_toll"]
 
 
 def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
@@ -101,6 +111,23 @@ def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     arrests), and neither is a running total."""
     return (bool({a.family, b.family} & lexicon.day_counts)
             and not (a.cumulative or b.cumulative))
+
+
+def running_toll(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A toll (dead, injured, missing, or a figure given as a "bilan"; ``[toll]``): a running
+    count, updated through the day and the days after."""
+    return bool(v.outcome & lexicon.toll_outcomes) or bool(lexicon.toll_cues.search(v.sentence))
+
+
+def _two_days(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` and ``b`` are reported on two days: two publication days, or two named days
+    (explicit periods) that do not meet. Unknown on one side is not another day."""
+    if a.published and b.published and a.published[:10] != b.published[:10]:
+        return True
+    if a.period[0] == "explicit" and b.period[0] == "explicit":
+        da, db = report_days(a), report_days(b)
+        return bool(da and db and (da[1] < db[0] or db[1] < da[0]))
+    return False
 
 
 def report_days(v: ClaimView) -> tuple[date, date] | None:
@@ -216,6 +243,11 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
+    if a.value != b.value and (running_toll(a, lexicon) or running_toll(b, lexicon)) \
+            and _two_days(a, b):
+        # "au moins 12 morts" on the 20th, "au moins 20" on the 21st, "23 morts" on the 22nd:
+        # three updates of one toll, not one fact (however a bound meets a larger value).
+        blockers.append(TOLL_UPDATES)
     if a.article_id != b.article_id and day_count(a, b, lexicon) and not _telling(a, b):
         da, db = report_days(a), report_days(b)
         if da and db and (da[1] < db[0] or db[1] < da[0]):

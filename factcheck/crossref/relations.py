@@ -12,7 +12,7 @@ from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
 from factcheck.crossref.identity import Identity, identity, series_blockers
-from factcheck.crossref.link_identity import link_blockers
+from factcheck.crossref.link_identity import TOLL_UPDATES, link_blockers, running_toll
 from factcheck.crossref.matching import (
     ClaimView,
     midpoint,
@@ -208,7 +208,11 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             # "plus de 100" is met by 20 000 only as a bound: a figure ten times a bound does
             # not state it again.
             return None
-        if link_blockers(a, b, lexicon):
+        withheld = link_blockers(a, b, lexicon)
+        if withheld == [TOLL_UPDATES]:
+            # Two days' reports of a toll, a bound meeting the later value: two updates.
+            return _toll_update(a, b, qa, qb, lexicon)
+        if withheld:
             return None  # two counters, two events, or one event not established
         # Equal figures at two dates: the same amount reported again (or a stable count).
         key = "link_same" if vr == "same" else "link_compatible"
@@ -219,11 +223,7 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             and not (distinct_sources(a, b) and a.published == b.published)):
         # Tolls are updated through the day and the days after: two articles, two updates
         # (unless the digits show a typing slip: 35/53, 43 000/430 000).
-        if not (a.family and b.family) or not _one_series(a, b):
-            return None
-        if set(series_blockers(a, b, lexicon)) - {"one date"}:
-            return None  # (two reports of a toll the same day are two of its updates)
-        return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
+        return _toll_update(a, b, qa, qb, lexicon)
     if same_period:
         if a.revision != b.revision:
             # "Provisoire" then "définitif": one fact revised, only when the evidence ties the
@@ -251,6 +251,15 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if series_blockers(a, b, lexicon):
         return None  # nothing establishes one series at two dates (identity.series_blockers)
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
+
+
+def _toll_update(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon) -> Judged | None:
+    """Two reports of one toll as two of its updates, when they may be one series."""
+    if not (a.family and b.family) or not _one_series(a, b):
+        return None
+    if set(series_blockers(a, b, lexicon)) - {"one date"}:
+        return None  # (two reports of a toll the same day are two of its updates)
+    return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
 
 
 def _compared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
@@ -307,7 +316,7 @@ def _typo(a: ClaimView, b: ClaimView) -> bool:
 
 def _toll(v: ClaimView, lexicon: Lexicon) -> bool:
     """A toll (dead, injured, missing, or a figure given as a "bilan"): a running count."""
-    return bool(v.outcome & lexicon.toll_outcomes) or bool(lexicon.toll_cues.search(v.sentence))
+    return running_toll(v, lexicon)
 
 
 def _accuse(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon,

@@ -152,3 +152,20 @@ def test_a_stored_fact_stays_whole() -> None:
     assert not groups.join(a, b)
     groups.union(a, b)
     assert groups.find(a) == groups.find(b)
+
+
+@pytest.mark.parametrize(("name", "facts"), [
+    ("toll_updates_on_three_days", [{"d1"}, {"d2"}, {"d3"}]),
+    ("toll_bound_and_exact_value_one_day", [{"s1", "s2"}]),
+    ("toll_one_value_one_day", [{"o1", "o2"}]),
+])
+def test_facts_hold_one_update_of_a_toll(name: str, facts: list[set[str]]) -> None:
+    """A running toll reported on three days is three facts joined by evolutions (where it
+    first appeared, how it changed), not one fact whose first report is the first bound; the
+    same day's reports of one value stay one fact."""
+    (case,) = [c for c in CASES["links"] if c["name"] == name]
+    frame, links = check_links_case(case)
+    built = build_facts(frame, links)
+    article_of = dict(zip(frame["claim_id"], frame["article_id"], strict=True))
+    got = sorted(({article_of[c] for c in row} for row in built["claim_ids"]), key=sorted)
+    assert got == facts
