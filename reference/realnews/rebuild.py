@@ -6,6 +6,7 @@
 Step 1 (in a session with the search tool): run each manifest ``query`` on the ``pages``
 corpus and save the result whose ``url`` is the manifest's as ``build/answers/<id>.json``
 (``{"query", "url", "excerpt"}``, or the whole answer with its ``results`` list).
+The excerpt's text may instead be saved as it reads, alone, in ``build/answers/<id>.txt``.
 Step 2: this script cuts each excerpt (``cut``), checks its sha256, and writes
 ``build/corpus.jsonl`` (``id``, ``published``, ``source``, ``url``, ``title``, ``language``,
 ``text``), then checks that every annotated figure's ``surface`` is the text at its offsets
@@ -76,23 +77,53 @@ def excerpt_of(answer: dict, url: str) -> str | None:
     return None
 
 
+#: How far a saved text may be shifted against the manifest's ``cut`` (a text saved by hand
+#: may lose or gain a few characters before the excerpt's cut, such as a leading blank).
+MAX_SHIFT = 40
+
+
+def cut_text(excerpt: str, entry: dict) -> str | None:
+    """The excerpt's cut whose sha256 is the manifest's, or None.
+
+    The cut is tried where the manifest puts it, then shifted by up to ``MAX_SHIFT``
+    characters either way: only a text whose digest is the annotated one is ever returned.
+    """
+    start, end = entry["cut"]
+    for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
+        if start + shift < 0 or end + shift > len(excerpt):
+            continue
+        text = excerpt[start + shift:end + shift]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() == entry["sha256"]:
+            return text
+    return None
+
+
+def saved_excerpt(entry: dict) -> tuple[str | None, str]:
+    """The saved excerpt of a manifest entry and, when there is none, the reason.
+
+    ``build/answers/<id>.json`` (a search answer) or ``build/answers/<id>.txt`` (the
+    excerpt's text itself, as the answer gives it).
+    """
+    json_path, txt_path = ANSWERS / f"{entry['id']}.json", ANSWERS / f"{entry['id']}.txt"
+    if json_path.is_file():
+        excerpt = excerpt_of(json.loads(json_path.read_text(encoding="utf-8")), entry["url"])
+        return excerpt, f"{json_path} holds no result for {entry['url']}"
+    if txt_path.is_file():
+        return txt_path.read_text(encoding="utf-8"), ""
+    return None, f"no saved answer at {json_path} or {txt_path}"
+
+
 def rebuild() -> list[str]:
     problems: list[str] = []
     manifest = read_jsonl(HERE / "manifest.jsonl")
     rows, texts = [], {}
     for entry in manifest:
-        path = ANSWERS / f"{entry['id']}.json"
-        if not path.is_file():
-            problems.append(f"{entry['id']}: no saved answer at {path}")
-            continue
-        excerpt = excerpt_of(json.loads(path.read_text(encoding="utf-8")), entry["url"])
+        excerpt, why = saved_excerpt(entry)
         if excerpt is None:
-            problems.append(f"{entry['id']}: {path} holds no result for {entry['url']}")
+            problems.append(f"{entry['id']}: {why}")
             continue
-        start, end = entry["cut"]
-        text = excerpt[start:end]
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest != entry["sha256"]:
+        text = cut_text(excerpt, entry)
+        if text is None:
             problems.append(f"{entry['id']}: the text differs from the one annotated (sha256)")
             continue
         texts[entry["id"]] = text
