@@ -63,6 +63,35 @@ def test_both_splits_hold_stories() -> None:
     assert splits == {"dev", "frozen"}
 
 
+def _rebuild_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rebuild", SET / "rebuild.py")
+    rebuild = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rebuild)
+    return rebuild
+
+
+@pytest.mark.parametrize("saved", [
+    "xxHeadline. Le bilan s'alourdit à 12 morts.tail",   # as annotated
+    "Headline. Le bilan s'alourdit à 12 morts.tail",     # two characters lost before the cut
+    "  xxHeadline. Le bilan s'alourdit à 12 morts.",    # two gained, tail cut short
+])
+def test_a_saved_text_is_cut_where_its_digest_matches(saved: str) -> None:
+    rebuild = _rebuild_module()
+    text = "Headline. Le bilan s'alourdit à 12 morts."
+    entry = {"cut": [2, 2 + len(text)],
+             "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    assert rebuild.cut_text(saved, entry) == text
+
+
+def test_a_saved_text_that_differs_is_never_used() -> None:
+    rebuild = _rebuild_module()
+    text = "Le bilan s'alourdit à 12 morts."
+    entry = {"cut": [0, len(text)], "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    assert rebuild.cut_text("Le bilan s'alourdit à 13 morts.", entry) is None
+
+
 def _texts_or_skip() -> None:
     corpus = BUILD / "corpus.jsonl"
     if not corpus.is_file():
