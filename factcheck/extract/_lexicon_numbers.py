@@ -64,7 +64,8 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         ),
         "digits": regex.compile(
             r"(?:(?<=^|[\s(\[«\"/:;])[-+](?=\d)|(?<![\p{L}\d.,])(?<!\p{L}-))"
-            r"(?:\d{1,3}(?:[ .]\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
+            # Thousands grouped by spaces, dots or (Swiss) apostrophes: "21'000", "21’000".
+            r"(?:\d{1,3}(?:[ .']\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
             r"(?:[eE][-+]?\d+(?![\p{L}])|\^[-+]{0,2}\d+(?:,\d+)?)?(?:\s*/\s*\d+)?(?!\d)",
             0,
         ),
