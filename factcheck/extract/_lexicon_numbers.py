@@ -55,6 +55,7 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         "vague_plural_low": float(nums["vague_plural_low"]),
         "vague_plural_high": float(nums["vague_plural_high"]),
         "ordinal_suffixes": suffixes,
+        "first_only_ordinal_suffixes": frozenset(nums["first_only_ordinal_suffixes"]),
         "ordinal_stems": dict(nums["ordinal_stems"]),
         "ordinal_words": ord_words,
         "relative_ordinals": rel,
