@@ -25,7 +25,7 @@ from factcheck.crossref.matching import CHANGE, ClaimView, precision
 #: Dimension of plain counts (no unit).
 COUNT = "count"
 #: A figure written in digits only ("600", "1 250", "2,5").
-_DIGITS = regex.compile(r"\d{1,3}(?:[  \u202f.]\d{3})*(?:,\d+)?|\d+(?:,\d+)?", regex.V1)
+_DIGITS = regex.compile(r"\d{1,3}(?:[  \u202f.'’]\d{3})*(?:,\d+)?|\d+(?:,\d+)?", regex.V1)
 _NEXT = regex.compile(r"\s*([\p{L}'’]+|[,;:.!?)]|$)", regex.V1)
 
 
@@ -39,7 +39,7 @@ def written_number(surface: str) -> float | None:
     found = _DIGITS.match(surface.strip())
     if not found:
         return None
-    digits = regex.sub(r"[  \u202f.]", "", found.group(0)).replace(",", ".")
+    digits = regex.sub(r"[  \u202f.'’]", "", found.group(0)).replace(",", ".")
     return float(digits)
 
 

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from factcheck.extract._range_reading import _LOOKBACK, RangeReader, interval_of
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import ordinal_word_value, parse_digits, words_value
 from factcheck.models import MEASURE_KINDS, Approx, Kind, Mention
+
+# The start of a text or of a clause, where a number is the subject of the verb after it.
+_CLAUSE_START = regex.compile(r"(?:^|[\n,;:.!?(«—])[^\S\n]*$")
 
 
 class FigureReader(RangeReader):
@@ -288,7 +293,18 @@ class FigureReader(RangeReader):
         v = int(base.value or 0)
         if len(base.surface) != 4 or not lex.calendar.year_min <= v <= lex.calendar.year_max:
             return None
-        cue = lex.calendar.year_cue_before.search(text, max(0, base.start - 16), base.start)
+        cal = lex.calendar
+        if cal.count_cue_before.search(
+            text, max(0, base.start - 24), base.start
+        ) and not self.at(cal.year_list_after, base.end):
+            return None  # "ils étaient 2000 à Nancy", "plus de 2000": a count
+        cue = cal.year_cue_before.search(text, max(0, base.start - 16), base.start)
+        if (
+            not cue
+            and _CLAUSE_START.search(text, max(0, base.start - 4), base.start)
+            and self.at(cal.count_cue_after, base.end)
+        ):
+            return None  # "selon la police, 2000 ont défilé"; not "le bac 2023 ont découvert"
         if not cue:
             if not 1800 <= v <= 2100:
                 return None

@@ -32,10 +32,16 @@ class CalendarLexicon:
     compound_duration: Pattern  # "2 h 21 min 14 s", "3 min 42 s", "9 s 58"
     clock_duration_cue: Pattern  # "a duré" before "1 h 30"
     year_cue_before: Pattern  # "en" before "2024"
+    count_cue_before: Pattern  # "étaient" before "2000": a count, not a year
+    count_cue_after: Pattern  # "ont" after "2000": a count, not a year
+    year_list_after: Pattern  # "et 2024" after "2023": a list of years
     direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
     week_word: Pattern  # "semaine 18", "semaines 11 et 17" (groups w, y, w2)
     week_letter: Pattern  # "S17", "S01/2025" (groups w, y)
     week_cue_before: Pattern  # "en" or "(" before "S17"
+    english_months: dict[str, int]  # "March" -> 3 (capitalised only)
+    english_date: Pattern  # "March 5, 2024", "5 March 2024", "March 2024"
+    english_day_cue: Pattern  # "on" before "May 12"
 
 
 @cache
@@ -63,7 +69,20 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         r"(?![\d\p{L}]|[,.]\d|\s*%)"
         rf"(?!\s+(?:{_alt(cal['week_not_followed_by'])})(?![\p{{L}}]))"
     )
+    english = dates.get("english_dates", {})
+    english_months = {m: i + 1 for i, m in enumerate(english.get("months", []))}
+    suffixes = _alt(english.get("day_suffixes", [])) or "(?!)"
+    english_alt = _alt(list(english_months)) or "(?!)"
     return CalendarLexicon(
+        english_months=english_months,
+        english_date=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?P<d1>[0-3]?\d)\s+)?(?P<month>{english_alt})(?![\p{{L}}])"
+            rf"(?:\s+(?P<d2>[0-3]?\d)(?:{suffixes})?(?![\p{{L}}\d]))?"
+            r"(?:(?(d2),?)\s+(?P<year>\d{4})(?!\d))?"
+        ),
+        english_day_cue=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(english.get('day_cues', [])) or '(?!)'})\s+$", regex.I
+        ),
         months=months,
         weekdays=weekdays,
         first_day=frozenset(w.lower() for w in cal["first_day"]),
@@ -104,6 +123,15 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         ),
         year_cue_before=regex.compile(
             rf"(?<![\p{{L}}])(?:{cue(cal['year_cues'])})[\s-]*$", regex.I
+        ),
+        count_cue_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{cue(cal['count_cues_before'])})\s+$", regex.I
+        ),
+        year_list_after=regex.compile(
+            rf"\s*(?:{_alt(cal['year_list_links'])})\s*\d{{4}}(?![\d\p{{L}}])", regex.I
+        ),
+        count_cue_after=regex.compile(
+            rf"\s+(?:{cue(cal['count_cues_after'])})(?![\p{{L}}])", regex.I
         ),
         direction_after=regex.compile(
             rf"\s+(?:(?P<next>{_alt(cal['next_words'])})|(?P<last>{_alt(cal['last_words'])}))"

@@ -55,6 +55,7 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         "vague_plural_low": float(nums["vague_plural_low"]),
         "vague_plural_high": float(nums["vague_plural_high"]),
         "ordinal_suffixes": suffixes,
+        "first_only_ordinal_suffixes": frozenset(nums["first_only_ordinal_suffixes"]),
         "ordinal_stems": dict(nums["ordinal_stems"]),
         "ordinal_words": ord_words,
         "relative_ordinals": rel,
@@ -64,7 +65,8 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         ),
         "digits": regex.compile(
             r"(?:(?<=^|[\s(\[«\"/:;])[-+](?=\d)|(?<![\p{L}\d.,])(?<!\p{L}-))"
-            r"(?:\d{1,3}(?:[ .]\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
+            # Thousands grouped by spaces, dots or (Swiss) apostrophes: "21'000", "21’000".
+            r"(?:\d{1,3}(?:[ .']\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
             r"(?:[eE][-+]?\d+(?![\p{L}])|\^[-+]{0,2}\d+(?:,\d+)?)?(?:\s*/\s*\d+)?(?!\d)",
             0,
         ),

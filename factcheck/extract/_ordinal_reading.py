@@ -72,6 +72,8 @@ class OrdinalReader(ReaderBase):
         value = roman_value(m.group(1)) if m else None
         if value is None or m is None:
             return None
+        if value != 1 and m.group(2) in self.lex.first_only_ordinal_suffixes:
+            return None  # "Vers": a word; "er" and "re" mark only the first ("Ier", "Ire")
         return self._ordinal(start, m.end(), float(value), start + len(m.group(1)), "roman")
 
     def _ordinal(self, start: int, end: int, value: float, number_end: int, rule: str) -> Mention:

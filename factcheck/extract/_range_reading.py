@@ -17,7 +17,7 @@ from factcheck.models import APPROX_TOLERANCE, MEASURE_KINDS, Approx, Kind, Ment
 _LOOKBACK = 48  # characters searched before a figure for approximators and cues
 _AHEAD = 160  # characters a figure's tail (scale, unit, currency, range end) may span
 _LETTERS = regex.compile(r"\p{L}+")
-_ZERO_GROUPS = regex.compile(r"(?<=\d)(?:[ .]000)+$")  # "60 000" → " 000"
+_ZERO_GROUPS = regex.compile(r"(?<=\d)(?:[ .']000)+$")  # "60 000" → " 000"
 _BARE_INTEGER = regex.compile(r"\d{1,3}")
 _RANGEABLE = {Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.QUANTITY, Kind.DURATION}
 

@@ -139,6 +139,33 @@ def _around_months(text: str, months: list, pattern, *, before: int, after: int)
                 yield m
 
 
+def _english_dates(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+    """Dates in English ("March 5, 2024", "5 March 2024", "March 2024"): a month with a day
+    or a year next to it; the day is no count and the year no count either."""
+    cal = lex.calendar
+    if not any(month in text for month in cal.english_months):
+        return  # a fast test: most texts have no English month
+    for m in cal.english_date.finditer(text):
+        day_text = m.group("d1") or m.group("d2")
+        year = int(m.group("year")) if m.group("year") else None
+        month = cal.english_months[m.group("month")]
+        if (m.group("d1") and m.group("d2")) or (day_text is None and year is None):
+            continue
+        if year is not None and not cal.year_min <= year <= cal.year_max:
+            continue
+        if year is None and m.group("d2") and not cal.english_day_cue.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
+            continue  # "Theresa May 2 fois": a name; "on May 12" is a date
+        if day_text is None:
+            resolved: str | None = f"{year:04d}-{month:02d}"
+        elif 1 <= int(day_text) <= 31:
+            resolved = resolve_day(int(day_text), month, year, published)
+        else:
+            continue
+        yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "english_date")
+
+
 def find_calendar(
     text: str, lex: Lexicon, published: date | None, folded: Folded | None = None
 ) -> Iterator[Mention]:
@@ -174,6 +201,7 @@ def find_calendar(
         if month and lex.calendar.year_min <= year <= lex.calendar.year_max:
             resolved = f"{year:04d}-{month:02d}"
             yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
+    yield from _english_dates(text, lex, published)
     for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))

@@ -46,6 +46,7 @@ class Lexicon:
     vague_plural_low: float
     vague_plural_high: float
     ordinal_suffixes: tuple[str, ...]
+    first_only_ordinal_suffixes: frozenset[str]  # "er" in "Ier": never after "V" ("Vers")
     ordinal_stems: dict[str, str]
     ordinal_words: dict[str, int]
     relative_ordinals: dict[str, str]

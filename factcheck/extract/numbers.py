@@ -35,7 +35,7 @@ def _parse_digits(surface: str) -> float | None:
     (the comma is the decimal mark), ``"12,32e+14"`` and ``"1,1^23"`` are powers.
     Returns ``None`` when the surface is not a well-formed number.
     """
-    s = _SPACES.sub("", surface)
+    s = _SPACES.sub("", surface).replace("'", "")  # "21'000": a Swiss thousands separator
     sign = 1.0
     if s[:1] in "+-":
         sign = -1.0 if s[0] == "-" else 1.0

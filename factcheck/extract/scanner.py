@@ -16,6 +16,7 @@ from datetime import date
 import regex
 
 from factcheck.deadline import checkpoint
+from factcheck.extract._by_place import by_place_counts
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract._lists import listed_units
@@ -134,7 +135,7 @@ class _Scanner(FigureReader, OrdinalReader):
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
         found = elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
-        return listed_units(text, parts_in_unit(text, found, lex), lex)
+        return by_place_counts(text, listed_units(text, parts_in_unit(text, found, lex), lex), lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
     def _read_digits(self, start: int, end: int) -> Mention | None:
