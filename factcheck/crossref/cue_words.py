@@ -23,6 +23,7 @@ from factcheck.crossref.cue_sets import (
     _population,
     _qualifiers,
 )
+from factcheck.crossref.victims import VictimCues, victim_cues
 from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
 
@@ -137,6 +138,15 @@ class Lexicon:
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
     metric_families: dict[str, str] = field(default_factory=dict)
+    #: One noun of a metric for another ([subject_synonyms]): a subject word's lemma → the
+    #: lemma of the noun its metric family is named by ("cadavre" → "corps").
+    subject_synonyms: dict[str, str] = field(default_factory=dict)
+    #: What a generic subject underwent, read right before the figure
+    #: ([outcome_families.before]): the text before it ends with a cue of an outcome
+    #: ("ont coûté la vie à [des dizaines de] personnes"); the outcome's name in ``verb``.
+    outcome_before: regex.Pattern[str] | None = None
+    #: What a count of "victimes" counts ([victims]; :mod:`factcheck.crossref.victims`).
+    victims: VictimCues | None = None
     #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
     #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for
     #: the families of ``side_families`` only. ``side_alone``: names that are a side only as
@@ -353,12 +363,27 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         not_sides=tuple(str(w).lower() for w in
                         data.get("counter_sides", {}).get("not_sides", ())),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
+        subject_synonyms={lemma(w): lemma(noun) for noun, words in
+                          data.get("subject_synonyms", {}).items() for w in words},
+        outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
+        victims=victim_cues(data.get("victims", {})),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
         lexicon.projected, lexicon.cumulative, lexicon.event, lexicon.national,
         lexicon.provisional, lexicon.revised, lexicon.span_window, lexicon.span_remaining,
         lexicon.span_total, lexicon.span_change]))
+
+
+def _outcome_before(data: dict[str, list[str]]) -> regex.Pattern[str] | None:
+    """A cue of each outcome of ``data`` ending the text right before a figure, as whole
+    words; the outcome's name is the group that matched."""
+    if not data:
+        return None
+    groups = "|".join(
+        f"(?P<{name}>{'|'.join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))})"
+        for name, cues in data.items())
+    return regex.compile(rf"(?<!\p{{L}})(?:{groups})\s+$", regex.IGNORECASE | regex.V1)
 
 
 def _predicate(data: dict) -> regex.Pattern[str]:

@@ -114,6 +114,9 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
     the category and subject, else the subject; None without a subject."""
     lem = lemma(subject)
+    if lexicon.subject_synonyms:
+        # One noun of a metric for another ("cadavres" / "corps"): one family.
+        lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())
     if lem in lexicon.attribute_subjects:
         return None  # "17 ans" as an age: an attribute of someone, no metric
     if lem:

@@ -263,7 +263,8 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     it (qualifiers, or the words right after the figure); "1,2 million de personnes ont
     manifesté", "64 000 personnes incarcérées": the family of what it did or underwent
     (``[outcome_families.activities]``), unless a negation comes right before ("personnes non
-    détenues")."""
+    détenues"); "a coûté la vie à 40 personnes": the outcome said right before the figure
+    (``[outcome_families.before]``)."""
     if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
@@ -277,6 +278,14 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         if not lexicon.activity_negation.search(after[:start]):
             row["_family"] = family
             return
+    # "la guerre a coûté la vie à des dizaines de milliers de personnes": the outcome said
+    # right before the figure, when nothing after it said one.
+    before = lexicon.outcome_before.search(row["sentence"][: row["_rel_start"]]) \
+        if lexicon.outcome_before is not None else None
+    if before is not None:
+        name = before.lastgroup
+        if name in lexicon.outcome_families:
+            row["_family"] = lexicon.outcome_families[name]
 
 
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.context.lexicon import grammar
-from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.matching import (
     CHANGE,
@@ -38,6 +38,7 @@ from factcheck.crossref.scope import (
 from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.stories import StoryIndex, StoryMates, _cell, profile
 from factcheck.crossref.tallies import score_terms
+from factcheck.crossref.victims import victims_family
 from factcheck.models import MEASURE_KINDS
 
 
@@ -297,6 +298,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
         family_from_outcome(row, lexicon)
+        victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
+        if victims is not None:
+            row["_family"] = victims
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)

@@ -1,0 +1,94 @@
+"""What a count of "victimes" counts. Newsrooms write "victimes" for the dead of a disaster
+("le crash avait fait 229 victimes"), which the metric family of deaths holds; but the word
+also names the people an offence was committed against ("victimes d'escroqueries",
+"victimes de violences sexuelles") and a toll that counts the injured with the dead ("six
+victimes, dont une personne décédée et une grièvement blessée"). Identity before
+accusation: such a count is not a count of deaths, and never meets one
+(``[victims]`` of ``lang/fr/crossref.toml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+#: Characters before a figure searched for the "victimes de ..." it is given for
+#: ("- victimes d'escroqueries et fraudes aux moyens de paiement (+6 %)"): about a clause. (200,
+#: reaching the subject of a long sentence, "le nombre de victimes de coups, estimé à 384 000
+#: en janvier, atteint finalement 335 000", was measured on DEV on 2026-12-05: no link more,
+#: and one wrong link more, the smaller block of deaths pairing a past crash's toll.)
+BEFORE_REACH = 90
+#: Characters after "dont" searched for the injured among the parts of a toll, up to the end
+#: of its clause.
+PARTS_REACH = 60
+#: Characters after a figure searched for its noun ("1 200 victimes de violences").
+AFTER_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class VictimCues:
+    """The cues of ``[victims]``: the subject's lemma, the families a count of victims
+    leaves, the complements naming a killing, the cue of a whole's parts, the family of a
+    toll counting the injured."""
+
+    subject: str
+    family: str
+    death_families: frozenset[str]
+    killings: frozenset[str]
+    complement_after: regex.Pattern[str]  # "victimes de violences" right after the figure
+    complement_before: regex.Pattern[str]  # the last "victimes de ..." before it
+    parts: regex.Pattern[str]  # "dont", "parmi lesquels" (then the parts)
+    injured: regex.Pattern[str]  # "blessés", "blessée" among those parts
+
+
+def victim_cues(data: dict) -> VictimCues | None:
+    """The cues of ``[victims]`` (None when the language gives none)."""
+    if not data:
+        return None
+    noun = regex.escape(data["noun"])
+    complement = (rf"{noun}s?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
+                  rf"(?P<word>\p{{L}}[\p{{L}}-]+)")
+    parts = "|".join(regex.escape(p) for p in sorted(data["parts"], key=len, reverse=True))
+    return VictimCues(
+        subject=str(data["noun"]).lower(),
+        family=str(data["family"]),
+        death_families=frozenset(data["death_families"]),
+        killings=frozenset(w.lower() for w in data["killings"]),
+        complement_after=regex.compile(rf"^\s*{complement}", regex.IGNORECASE | regex.V1),
+        complement_before=regex.compile(rf"(?<!\p{{L}}){complement}(?!.*{noun})[^;]*$",
+                                        regex.IGNORECASE | regex.V1 | regex.DOTALL),
+        parts=regex.compile(rf"(?<!\p{{L}})(?:{parts})(?!\p{{L}})", regex.IGNORECASE | regex.V1),
+        injured=regex.compile(
+            rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in data['injured'])})(?!\p{{L}})",
+            regex.IGNORECASE | regex.V1),
+    )
+
+
+def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> str | None:
+    """The family of a count of victims read as deaths (``row["_family"]`` one of
+    ``death_families``, subject ``victime``) that its sentence says is not one: the victims
+    of an offence ("victimes d'escroqueries": ``victimes/escroquerie``; a killing,
+    "victimes d'homicide", stays a death), or a toll whose parts name the injured ("dont deux
+    morts et cinq blessés": ``family``). None: the family stands."""
+    if cues is None or row.get("_family") not in cues.death_families:
+        return None
+    if cues.subject not in subject_lemma.split():
+        return None
+    sentence = row["sentence"]
+    start, end = row["_rel_start"], row["_rel_end"]
+    found = cues.complement_after.match(sentence[end : end + AFTER_REACH]) \
+        or cues.complement_before.search(sentence[max(0, start - BEFORE_REACH) : start])
+    if found is not None:
+        word = found.group("word").lower()
+        if not any(word.startswith(k) for k in cues.killings):
+            return f"{cues.family}/{_singular(word)}"
+    rest = sentence[end:]
+    part = cues.parts.search(rest)
+    if part is not None and cues.injured.search(
+            regex.split(r"[;.]", rest[part.end() : part.end() + PARTS_REACH])[0]):
+        return cues.family
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
