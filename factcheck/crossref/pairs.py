@@ -1,7 +1,8 @@
 """Which pairs of one block are judged: within a series (same outcome, side, population,
-modality, role and basis) every pair of one period and each figure with its nearest figures of
-the previous period; across series, each figure with the nearest figures of the nearest periods
-of every other series (:func:`candidate_pairs`). The judgement itself is
+modality, role and basis) every pair of one period, each figure with its nearest figures of
+the previous period and with its nearest figures by value whatever their period; across
+series, each figure with the nearest figures of the nearest periods of every other series; and
+every pair of figures of one article (:func:`candidate_pairs`). The judgement itself is
 :func:`factcheck.crossref.relations.judge`."""
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factcheck.crossref.matching import ClaimView, midpoint
+from factcheck.crossref.matching import ClaimView, midpoint, precision
 
 #: Largest group of figures of one series and period compared pairwise; larger groups are
 #: compared with their neighbours by value only.
 MAX_GROUP = 150
 #: Figures of another period or series compared with each figure (all of them up to this).
 NEIGHBOURS = 4
+#: Figures of its series next to each figure by value, whatever their period, compared with
+#: it: a figure restated by another article meets it however many periods of other stories
+#: the block holds between their two dates.
+VALUE_NEIGHBOURS = 3
 
 
 def _series_key(v: ClaimView) -> tuple:
@@ -81,9 +86,12 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
         if v.place:
             by_place["@" + v.place].append(v)
     for members in by_place.values():
+        yield from _one_article(members)
         series: dict[tuple, dict[str, list[ClaimView]]] = defaultdict(lambda: defaultdict(list))
         for v in members:
             series[_series_key(v)][v.period_sort].append(v)
+        for periods in series.values():
+            yield from _by_value(periods)
         indexed = []
         for periods in series.values():
             keys = sorted(periods)
@@ -104,3 +112,47 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
                     for a in periods_s[key]:
                         for nk in near:
                             yield from ((a, b) for b in _nearest(a, periods_t[nk]))
+
+
+
+def _restated(a: ClaimView, b: ClaimView) -> bool:
+    """One value stated twice: two exact values within the rounding of the finer one
+    ("16.000 hectares", "seize mille hectares"), or the same bound ("plus de 500" twice).
+    Only these meet outside the period chain: never two values of a series at two dates, nor
+    a rounded figure and a finer one it merely covers ("30 Mt" and "29,7 Mt")."""
+    if a.exact and b.exact and a.value is not None and b.value is not None:
+        return abs(a.value - b.value) <= min(precision(a.value), precision(b.value))
+    return a.approx == b.approx and a.value == b.value and (a.lo, a.hi) == (b.lo, b.hi)
+
+
+def _one_article(members: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Every pair of figures of one article that state one value, whatever their series and
+    periods: an article states its figure again further down (a period read on one side
+    only, other articles' periods between). An article with more than ``MAX_GROUP`` figures
+    in the block is left to the series."""
+    by_article: dict[str, list[ClaimView]] = defaultdict(list)
+    for v in members:
+        by_article[v.article_id].append(v)
+    for group in by_article.values():
+        if 1 < len(group) <= MAX_GROUP:
+            for i, a in enumerate(group):
+                yield from ((a, b) for b in group[i + 1 :] if _restated(a, b))
+
+
+def _by_value(periods: dict[str, list[ClaimView]]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Each figure of one series with the ``VALUE_NEIGHBOURS`` figures of other articles next
+    to it by value that state its value, whatever their period: the periods of other stories
+    a block holds between two dates of one story keep the period chain from putting a figure
+    and its restatement side by side. Two values apart are left to the chain (an evolution
+    is judged only between neighbouring periods)."""
+    ordered = sorted((v for group in periods.values() for v in group),
+                     key=lambda v: (midpoint(v) or 0.0, v.claim_id))
+    for i, a in enumerate(ordered):
+        found = 0
+        for b in ordered[i + 1 :]:
+            if found == VALUE_NEIGHBOURS:
+                break
+            if b.article_id != a.article_id:
+                found += 1
+                if _restated(a, b):
+                    yield a, b
