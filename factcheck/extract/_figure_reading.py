@@ -367,6 +367,8 @@ class FigureReader(RangeReader):
         lex, text = self.lex, self.text
         if mention.kind == Kind.PERCENT and _signed_change(text, start):
             return "change_by"  # "(1 010, +5 %)", "les vols (-10 %)": a signed rate is a change
+        if mention.kind == Kind.PERCENT and self.at(lex.change_noun_after, mention.end):
+            return "change_by"  # "soit 4 % d'augmentation", "7 % de plus qu'en août"
         if (
             mention.kind not in MEASURE_KINDS
             # cheap test first: a verb of change ends with "de"/"d'" right before the figure

@@ -120,6 +120,12 @@ def scanner_fields(
             regex.I,
         ),
         "spaced_sign": regex.compile(rf"(?:{signs})[^\S\n]+(?=\d)"),
+        "change_noun_after": regex.compile(
+            rf"[^\S\n]+(?:d'|d’|de[^\S\n]+)(?:(?:{_words_alt(extra['change_nouns_after'])})"
+            rf"(?![\p{{L}}])|(?:{_words_alt(extra['change_comparatives_after'])})"
+            rf"(?![\p{{L}}])(?![^\S\n]+(?:de|d'|d’|des|du)(?![\p{{L}}])))",
+            regex.I,
+        ),
         "negative_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$"
             rf"|(?<=[\p{{L}}:][^\S\n]+)(?:{signs})[^\S\n]+$",

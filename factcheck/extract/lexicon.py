@@ -120,6 +120,7 @@ class Lexicon:
     ordinal_fraction_follower: Pattern
     spaced_minus_before: Pattern  # "après - 0,1 %": the sign, in group "sign"
     spaced_sign: Pattern
+    change_noun_after: Pattern  # " d'augmentation", " de plus": a percentage as a change
     alternative_joiner: Pattern  # "deux ou trois millions"
     score_cue_before: Pattern
     score_max: float  # scores are small whole numbers
