@@ -19,6 +19,7 @@ import regex
 
 from factcheck.context._time_terms import clause_bounds
 from factcheck.context.lexicon import time_data
+from factcheck.context.report_since import since_report
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.context.timeref import TimeResolver
 from factcheck.models import Context
@@ -31,7 +32,7 @@ def sentence_dates(times: TimeResolver, sentence: str
     30 septembre"), and the report's period it opens with, if any: a stock's day ("Au 1er
     septembre, ...") or a period of a month or more heading the sentence ("Au premier
     semestre 2023, ...", "En 2023, ..."), over at most ``report_day_days`` before
-    publication."""
+    publication, or a count's since-period (:func:`since_report`)."""
     exprs = [e for e in times.expressions(sentence) if not e.speech]
     if not exprs:
         return False, None
@@ -57,7 +58,7 @@ def sentence_dates(times: TimeResolver, sentence: str
             and _openers().fullmatch(low, 0, first.start) \
             and not comparison().search(low, 0, first.start):
         return True, (first.first, first.last)
-    return True, None
+    return True, since_report(times, sentence, first)
 
 
 #: Days from which a period heading its sentence is the report's (a month: 28 days and more).
@@ -129,9 +130,25 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
         cs, ce = clause_bounds(low, e.start, e.end)
         clause = low[cs:ce]
         # "ont indiqué les autorités vendredi": the day of a statement, not of the event.
-        if _event_words().search(clause) and not _speech().search(clause):
+        if _speech().search(clause):
+            continue
+        if any(_event_words().search(low, a, b) for a, b in _event_clauses(low, cs, ce)):
             return e.first
     return None
+
+
+def _event_clauses(low: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    """Where the event a day belongs to may be named: the day's own clause; the clause that
+    opens the sentence, its subject, when the day stands apart between commas ("L'incendie
+    qui touche Ribaute, dans l'Aude, depuis le mardi 5 août, est fixé", "Un accident s'est
+    produit, dans la nuit de mardi à mercredi"); the clause right after a day heading the
+    sentence ("Mardi soir, une collision ...")."""
+    spans = [(cs, ce)]
+    if cs > 0:
+        spans.append(clause_bounds(low, 0, 0))
+    elif ce < len(low) and low[ce] == ",":
+        spans.append(clause_bounds(low, ce + 1, ce + 1))
+    return spans
 
 
 def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
