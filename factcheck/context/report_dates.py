@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from factcheck.context._time_terms import clause_bounds
-from factcheck.context.lexicon import time_data
+from factcheck.context.lexicon import source_data, time_data
 from factcheck.context.report_since import since_report
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.context.timeref import TimeResolver
@@ -132,23 +132,26 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
         # "ont indiqué les autorités vendredi": the day of a statement, not of the event.
         if _speech().search(clause):
             continue
-        if any(_event_words().search(low, a, b) for a, b in _event_clauses(low, cs, ce)):
+        if _event_words().search(clause):
             return e.first
+        # "L'incendie, parti lundi après-midi près de Vidauban, n'est pas fixé": the event
+        # named by the clause opening the sentence, the day standing apart between commas;
+        # not a day of a source's count ("Le séisme du 1er janvier a fait 202 victimes, selon
+        # un décompte diffusé mardi"), nor when that clause dates the event itself.
+        if cs > 0 and not _introducer().search(clause):
+            fs, fe = clause_bounds(low, 0, 0)
+            if _event_words().search(low, fs, fe) and not any(
+                    x.start < fe and fs < x.end for x in times.expressions(sentence)):
+                return e.first
     return None
 
 
-def _event_clauses(low: str, cs: int, ce: int) -> list[tuple[int, int]]:
-    """Where the event a day belongs to may be named: the day's own clause; the clause that
-    opens the sentence, its subject, when the day stands apart between commas ("L'incendie
-    qui touche Ribaute, dans l'Aude, depuis le mardi 5 août, est fixé", "Un accident s'est
-    produit, dans la nuit de mardi à mercredi"); the clause right after a day heading the
-    sentence ("Mardi soir, une collision ...")."""
-    spans = [(cs, ce)]
-    if cs > 0:
-        spans.append(clause_bounds(low, 0, 0))
-    elif ce < len(low) and low[ce] == ",":
-        spans.append(clause_bounds(low, ce + 1, ce + 1))
-    return spans
+@cache
+def _introducer() -> regex.Pattern[str]:
+    """A source introducer ("selon", "d'après") anywhere in a clause."""
+    words = source_data().introducers
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)" if alt else r"(?!)")
 
 
 def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
