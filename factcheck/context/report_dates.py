@@ -18,7 +18,8 @@ from functools import cache
 import regex
 
 from factcheck.context._time_terms import clause_bounds
-from factcheck.context.lexicon import time_data
+from factcheck.context.lexicon import source_data, time_data
+from factcheck.context.report_since import since_report
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.context.timeref import TimeResolver
 from factcheck.models import Context
@@ -31,7 +32,7 @@ def sentence_dates(times: TimeResolver, sentence: str
     30 septembre"), and the report's period it opens with, if any: a stock's day ("Au 1er
     septembre, ...") or a period of a month or more heading the sentence ("Au premier
     semestre 2023, ...", "En 2023, ..."), over at most ``report_day_days`` before
-    publication."""
+    publication, or a count's since-period (:func:`since_report`)."""
     exprs = [e for e in times.expressions(sentence) if not e.speech]
     if not exprs:
         return False, None
@@ -57,7 +58,7 @@ def sentence_dates(times: TimeResolver, sentence: str
             and _openers().fullmatch(low, 0, first.start) \
             and not comparison().search(low, 0, first.start):
         return True, (first.first, first.last)
-    return True, None
+    return True, since_report(times, sentence, first)
 
 
 #: Days from which a period heading its sentence is the report's (a month: 28 days and more).
@@ -129,9 +130,28 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
         cs, ce = clause_bounds(low, e.start, e.end)
         clause = low[cs:ce]
         # "ont indiqué les autorités vendredi": the day of a statement, not of the event.
-        if _event_words().search(clause) and not _speech().search(clause):
+        if _speech().search(clause):
+            continue
+        if _event_words().search(clause):
             return e.first
+        # "L'incendie, parti lundi après-midi près de Vidauban, n'est pas fixé": the event
+        # named by the clause opening the sentence, the day standing apart between commas;
+        # not a day of a source's count ("Le séisme du 1er janvier a fait 202 victimes, selon
+        # un décompte diffusé mardi"), nor when that clause dates the event itself.
+        if cs > 0 and not _introducer().search(clause):
+            fs, fe = clause_bounds(low, 0, 0)
+            if _event_words().search(low, fs, fe) and not any(
+                    x.start < fe and fs < x.end for x in times.expressions(sentence)):
+                return e.first
     return None
+
+
+@cache
+def _introducer() -> regex.Pattern[str]:
+    """A source introducer ("selon", "d'après") anywhere in a clause."""
+    words = source_data().introducers
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)" if alt else r"(?!)")
 
 
 def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
