@@ -21,12 +21,22 @@ def capitalised_counted(toks: tuple[Tok, ...], fig: Figure, j: int) -> bool:
     if j != fig.last or fig.mention.kind != Kind.COUNT or j >= len(toks):
         return False
     t = toks[j]
-    w = world_data()
-    if not (t.is_title and t.is_word) or t.text.isupper() or t.lower in w.places \
-            or t.text in w.places_as_written or t.text in w.places_ambiguous \
-            or t.lower in w.actor_names:
+    if not _unknown_capitalised(t):
         return False
     if t.pos == "NOUN":
         return True
     nxt = toks[j + 1].lower if j + 1 < len(toks) else "."
     return t.pos == "PROPN" and (nxt in grammar().noun_coordinators or nxt in _LIST_ENDS)
+
+
+def capitalised_common(t: Tok) -> bool:
+    """A capitalised word the tagger reads as a common noun that is no known place or actor:
+    "des Egyptiens (43)" glosses the Egyptiens."""
+    return t.pos == "NOUN" and _unknown_capitalised(t)
+
+
+def _unknown_capitalised(t: Tok) -> bool:
+    w = world_data()
+    return t.is_title and t.is_word and not t.text.isupper() and t.lower not in w.places \
+        and t.text not in w.places_as_written and t.text not in w.places_ambiguous \
+        and t.lower not in w.actor_names
