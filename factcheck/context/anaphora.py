@@ -32,6 +32,8 @@ class AnaphoraData:
     being_forms: frozenset[str]  # forms of "être": a verb of level only before "de"/"à"
     possessives: frozenset[str] = frozenset()
     possessive_metric_nouns: frozenset[str] = frozenset()
+    relative_possessives: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
 
 
 @cache
@@ -52,6 +54,8 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         being_forms=frozenset(d["being_forms"]),
         possessives=frozenset(d.get("possessives", [])),
         possessive_metric_nouns=frozenset(d.get("possessive_metric_nouns", [])),
+        relative_possessives=frozenset(d.get("relative_possessives", [])),
+        definite_articles=frozenset(d.get("definite_articles", [])),
     )
 
 
@@ -80,7 +84,7 @@ def level_verb(toks: tuple[Tok, ...], j: int) -> bool:
 
 def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
     """ "Ce chiffre", "ce montant", "ce niveau": a metric noun after a demonstrative; "son
-    montant" with no complement after it."""
+    montant", "dont le nombre" with no complement after it."""
     if k is None or k == 0:
         return False
     d = anaphora_data()
@@ -89,7 +93,11 @@ def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
             and toks[k - 1].lower in d.demonstratives:
         return True
     bare = k + 1 >= len(toks) or toks[k + 1].lower.replace("’", "'") not in grammar().de_links
-    return bare and toks[k - 1].lower in d.possessives \
+    owned = toks[k - 1].lower in d.possessives or (
+        # "700 000 réfugiés, dont le nombre devrait atteindre 1 million": "dont le" owns
+        k >= 2 and toks[k - 1].lower.replace("’", "'") in d.definite_articles
+        and toks[k - 2].lower in d.relative_possessives)
+    return bare and owned \
         and (t.lemma in d.possessive_metric_nouns or t.lower in d.possessive_metric_nouns)
 
 

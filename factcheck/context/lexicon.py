@@ -85,6 +85,9 @@ class SubjectData:
     assessed_participles: frozenset[str] = frozenset()
     purpose_complements: frozenset[str] = frozenset()
     purpose_complement_links: frozenset[str] = frozenset()
+    relation_participles: frozenset[str] = frozenset()
+    gap_scopes: frozenset[str] = frozenset()
+    gap_pronouns: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
@@ -294,7 +297,9 @@ def subject_data(code: str = "fr") -> SubjectData:
             "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
-            "purpose_complements", "purpose_complement_links", "indefinite_articles",
+            "purpose_complements", "purpose_complement_links", "relation_participles",
+            "gap_scopes", "gap_pronouns",
+            "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),

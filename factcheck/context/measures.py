@@ -305,13 +305,26 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
         return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
     head = phrase_head(toks, j, data)
-    if any(t.lower in data.level_noun_blockers for t in toks[max(0, head - 2):head]):
+    b = head - 1
+    while b >= 0 and toks[b].text in data.opening_quotes:
+        b -= 1
+    if any(toks[i].lower in data.level_noun_blockers and not _coordinated_part(toks, i)
+           for i in range(max(0, b - 1), b + 1)):
         return None  # "avec des pointes à 45 %", "selon le chiffrage officiel à 30 %"
     lem = lemma_of(toks[j], data)
     if lem in data.change_nouns or lem in data.not_subjects or lem in data.time_nouns \
             or (lem in data.containers and unwrap_container(toks, j, data) == j):
         return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
     return head
+
+
+def _coordinated_part(toks: tuple[Tok, ...], i: int) -> bool:
+    """ "des" after "et" or "dont": one more item of a list of parts ("dont des dépenses
+    d'organisation à 2,8 milliards et des dépenses de sécurité à 1,4 milliard"), not the
+    plural indefinite of an earlier metric's values ("avec des pointes à 45 %")."""
+    g = grammar()
+    return toks[i].lower in g.plural_de and i > 0 \
+        and (toks[i - 1].lower in g.noun_coordinators or toks[i - 1].lower in g.part_markers)
 
 
 def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

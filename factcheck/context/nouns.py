@@ -9,6 +9,7 @@ back over its "de" complements). Parentheses are read in :mod:`.parentheses`."""
 from __future__ import annotations
 
 from factcheck.context.anaphora import level_verb
+from factcheck.context.counted_names import capitalised_counted
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
@@ -56,6 +57,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
                 or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
             or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
+            or capitalised_counted(toks, fig, j)
             or (j == fig.last and fig.mention.kind == Kind.COUNT
                 and _plural_adverb(toks[j], data))):
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
@@ -255,6 +257,8 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
     if j > 0 and toks[j - 1].pos == "NOUN" and not toks[j - 1].is_title \
             and toks[j].pos == "NOUN" and lemma_of(toks[j - 1], data) not in data.time_nouns:
         j -= 1  # "une dette nette de": a French noun phrase is headed by its first noun
+    elif j > 0 and acronym(toks[j - 1]) and toks[j].pos == "NOUN" and toks[j].text.islower():
+        j -= 1  # "une progression du PIB tricolore de 1,1 %": a word after an acronym qualifies it
     chain = [j]
     for _ in range(MAX_COMPLEMENTS):
         k = j - 1
@@ -269,6 +273,8 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
         if toks[k + 1].lower in data.indefinite_articles and not purpose:
             break  # "la faiblesse d'un fonds de 1 million": the figure is the fonds'
         h = k - 1
+        if h > 0 and toks[h].lower in data.relation_participles:
+            h -= 1  # "les dépenses liées aux infrastructures": the noun the participle ties
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
         if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])) \

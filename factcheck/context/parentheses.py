@@ -5,6 +5,7 @@ figure opens one ("(138 734)", "(+7 %)"), the figure before it inside the same p
 
 from __future__ import annotations
 
+from factcheck.context.counted_names import capitalised_common
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
@@ -52,7 +53,9 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
     while k >= 0 and (toks[k].pos in ("ADJ", "ADV") or toks[k].verbform == "Part"
                       or _trailing_participle(toks, k, data)):
         k -= 1
-    if k < 0 or not toks[k].is_word or toks[k].is_title:
+    if k < 0 or not toks[k].is_word or (toks[k].is_title and not (
+            # "des Egyptiens (43)": inhabitants after a plural determiner
+            k > 0 and toks[k - 1].lower in grammar().plural_de and capitalised_common(toks[k]))):
         return None
     if toks[k].pos in ("VERB", "AUX"):
         return head_before(toks, k, data)

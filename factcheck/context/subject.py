@@ -69,6 +69,7 @@ from factcheck.context.anaphora import (
     restated_metric,
 )
 from factcheck.context.durations import duration_subject
+from factcheck.context.gaps import parallel_scope
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.measures import (
     among_them,
@@ -258,6 +259,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if fig.first >= 2 and toks[fig.first - 1].lower in grammar().de \
                 and demonstrative_metric(toks, fig.first - 2):
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
+            continue
+        if (m := parallel_scope(toks, figs, n, data)) is not None:
+            # "de 9,8 % sur les tarifs heures creuses et sur les tarifs de base de 8,6 %":
+            # the verb and the metric of the figure before, a new scope.
+            if (same := results[m]) is not None and same.subject is not None:
+                results[n] = replace(same, rule="parallel_scope", antecedent=m)
+            else:
+                pending[n] = "ellipsis"
             continue
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)

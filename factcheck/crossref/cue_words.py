@@ -49,6 +49,9 @@ class Lexicon:
     remainder: regex.Pattern[str]
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
+    #: "dont le nombre": a relative that owns a metric of the figure before (its update),
+    #: not a cue of its parts.
+    owning_relative: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "ces" right before a figure: one given earlier
     separators: regex.Pattern[str]
     enumeration_breaks: regex.Pattern[str]
@@ -261,6 +264,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         remainder=_pattern(structure["remainder"]),
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
+        owning_relative=_pattern(structure["owning_relative"]),
         back_reference=regex.compile(
             rf"(?:^|\W)(?:{_pattern(structure['back_reference']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),

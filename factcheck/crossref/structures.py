@@ -180,7 +180,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                 gap = _between(s, total, s.members[j + 1])
                 if len(gap) <= MAX_TOTAL_GAP and not (
                     lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
-                ):
+                ) and not lexicon.owning_relative.search(gap):
                     cues = _cue_zone(gap)
                     partial = lexicon.partial.search(cues)
                     # "neuf eurodéputés, dont Marine Le Pen, ainsi que les 12 assistants": the
