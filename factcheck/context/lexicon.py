@@ -123,6 +123,8 @@ class SourceData:
     quantity_words: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    announcements: frozenset[str] = frozenset()
     spelling_ratio: int = 85
 
 
@@ -355,6 +357,8 @@ def source_data(code: str = "fr") -> SourceData:
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),
         agent_stops=_words(att, "agent_stops", f),
+        relative_pronouns=_words(att, "relative_pronouns", f),
+        announcements=_words(att, "announcements", f),
     )
 
 

@@ -64,7 +64,7 @@ from factcheck.context._agents import (
 )
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
-from factcheck.context._selon import selon
+from factcheck.context._selon import announced, selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -203,6 +203,11 @@ def _open_parenthesis(toks: tuple[Tok, ...], first: int) -> int | None:
     return None
 
 
+def in_brackets(toks: tuple[Tok, ...], first: int) -> bool:
+    """Whether token ``first`` is inside brackets opened before it."""
+    return _open_parenthesis(toks, first) is not None
+
+
 def _same_clause(
     toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
 ) -> list[SourceResult]:
@@ -220,7 +225,18 @@ def _same_clause(
             # the figure before the parenthesis
             src = next((out[m] for m in range(n - 1, -1, -1) if figs[m].last <= opened
                         and out[m].rule not in ("no_source_kind", "scope")), None)
-            if src is not None and src.source and src.rule != "counted_by":
+            # "8 000 à Toulouse (contre 50 000 d'après les syndicats), 4 000 à Marseille
+            # (contre 50 000)": the asides of one list set the same counter against its
+            # figures; an aside setting a figure against another ("contre") takes the counter
+            # of the asides before it, else the figure's (the same counter, another day).
+            against = opened + 1 < len(toks) \
+                and toks[opened + 1].lower in speech_words().contrast_terms
+            aside = next((out[m] for m in range(n - 1, -1, -1) if out[m].source
+                          and _open_parenthesis(toks, figs[m].first) not in (None, opened)),
+                         None)
+            if (against or src is None or not src.source) and aside is not None:
+                out[n] = SourceResult(aside.source, "same_clause")
+            elif src is not None and src.source and src.rule != "counted_by":
                 out[n] = SourceResult(src.source, "same_clause")
             continue
         if _has_own_verb(toks, figs[n]):
@@ -229,6 +245,8 @@ def _same_clause(
             between = toks[figs[m].last : figs[n].first]
             if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
                 break
+            if _open_parenthesis(toks, figs[m].first) is not None:
+                continue  # "(contre 50 000 selon les syndicats), 4 000 à Marseille": an aside's
             if out[m].source and out[m].rule != "counted_by":
                 out[n] = SourceResult(out[m].source, "same_clause")
                 break
@@ -256,7 +274,8 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("counted_by", "agent_after", "passive_counted", "selon", "inverted", "gapped",
+    rules = ("counted_by", "agent_after", "passive_counted", "selon", "announced", "inverted",
+             "gapped",
              "speech_verb", "counting_subject", "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
@@ -268,6 +287,8 @@ def _first_name(
             if np and np[0].lower in data.own_outlet:
                 return None, "own_outlet", None  # "selon nos informations": the outlet asserts
             rule = "selon"
+        elif rule == "announced":
+            np = announced(toks, figs, n, data)
         elif rule == "gapped":
             np = gapped(toks, figs, n, data)
         elif rule == "inverted":
