@@ -37,7 +37,7 @@ from factcheck.context.report_dates import (
     report_dated,
     sentence_dates,
 )
-from factcheck.context.resolution import resolve_source
+from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.source import in_brackets, names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
@@ -124,7 +124,8 @@ def annotate_many(
                 # A bare head ("a indiqué la préfecture") only for a body named before with it.
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
-                    state.comment(name, quoting=_quotes(article.text, start))
+                    state.comment(name, quoting=_quotes(speaking[n][start])
+                                  and speaks_as_person(name))
                 continue
             breaks, title = gaps[n].get(start, (False, None))
             if breaks:
@@ -150,10 +151,8 @@ def annotate_many(
 
 
 
-def _quotes(text: str, start: int) -> bool:
-    """Whether the sentence at ``start`` closes a quotation ("« ... », a déclaré X")."""
-    end = text.find("\n", start)
-    sentence = text[start : end if end >= 0 else len(text)]
+def _quotes(sentence: str) -> bool:
+    """Whether a sentence closes a quotation ("« ... », a déclaré X")."""
     return any(mark in sentence for mark in _CLOSING_QUOTES)
 
 

@@ -58,8 +58,10 @@ class ArticleState:
         """A speaker named in a sentence without figures of its own. A person commenting
         ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
         report over from the body named for its figures ("Selon Santé publique France, 597
-        personnes ..."); anyone else does. The speaker of a quotation (``quoting``) covers
-        only what takes the quotation up (:meth:`covers`)."""
+        personnes ..."); anyone else does. A person or a role speaking in quotation marks
+        (``quoting``) covers only what takes the quotation up (:meth:`covers_sentence`); a
+        body's quoted communiqué is a report ("« des moyens considérables sont déployés »,
+        a indiqué la préfecture dans un communiqué")."""
         if self.report_counts and self.report and (same_source(name, self.report) or (
                 not names_a_person(self.report) and names_a_person(name))):
             return

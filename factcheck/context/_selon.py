@@ -43,6 +43,19 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
     return out
 
 
+_OPENING = frozenset({"«", "“"})
+_CLOSING = frozenset({"»", "”"})
+
+
+def _after_quotation(toks: tuple[Tok, ...], k: int, starts: list[int]) -> bool:
+    """ "3,8 milliards pour la crise « la plus grave de notre temps » selon l'ONU": a "selon"
+    right after a quotation without figures is the quotation's."""
+    if k == 0 or toks[k - 1].text not in _CLOSING:
+        return False
+    opened = next((j for j in range(k - 2, -1, -1) if toks[j].text in _OPENING), None)
+    return opened is not None and not any(opened < s < k for s in starts)
+
+
 def _bracket_of(toks: tuple[Tok, ...], k: int) -> int | None:
     """Index of the bracket token ``k`` sits in (closed after it or not), else None."""
     depth = 0
@@ -100,6 +113,8 @@ def selon(
     starts = [f.first for f in figs]
 
     def applies(k: int) -> bool:
+        if _after_quotation(toks, k, starts):
+            return False
         b = _bracket_of(toks, k)
         return b in (None, mine) or (
             b >= fig.last and not any(fig.last <= s < k for s in starts))
