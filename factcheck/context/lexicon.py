@@ -125,6 +125,7 @@ class SourceData:
     heads: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     announcements: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     spelling_ratio: int = 85
 
 
@@ -359,6 +360,7 @@ def source_data(code: str = "fr") -> SourceData:
         agent_stops=_words(att, "agent_stops", f),
         relative_pronouns=_words(att, "relative_pronouns", f),
         announcements=_words(att, "announcements", f),
+        first_person=_words(att, "first_person", f),
     )
 
 

@@ -80,6 +80,7 @@ from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
+_INCISE_CHARS = 160  # of the line after a sentence ending with a comma
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
@@ -164,6 +165,8 @@ def sources(
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
         np, rule, name = _first_name(toks, figs, n, data)
+        if name is None and (np := _incise_on_next_line(article_text, sentence_start, toks)):
+            name, rule = clean_name(np, data), "inverted_next_line"
         if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
             continue
@@ -177,6 +180,23 @@ def sources(
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
     return _same_clause(toks, figs, out)
+
+
+def _incise_on_next_line(article_text: str, sentence_start: int, toks: tuple[Tok, ...]
+                         ) -> list[Tok] | None:
+    """ "[...] soit 40 millions d'euros supplémentaires,⏎a souligné Joël Canicave": a
+    sentence ending with a comma whose next line opens with an inverted verb of speech."""
+    if not toks or toks[-1].text != ",":
+        return None
+    end = sentence_start + toks[-1].end
+    rest = article_text[end : end + _INCISE_CHARS]
+    tail = rest.lstrip()
+    if "\n" not in rest[: len(rest) - len(tail)] or not tail[:1].islower():
+        return None
+    line = tail.split("\n", 1)[0]
+    from factcheck.context.nlp import parse_sentences  # the tail is parsed only here
+
+    return inverted(parse_sentences([", " + line])[0], 0, source_data())
 
 
 def _is_finite(t: Tok) -> bool:
@@ -378,11 +398,35 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     for np in phrases:
         if relative_antecedent(toks, np):
             continue  # "qu'Arvalis, dont les prévisions ...": named in passing
+        if np[0].lower in _first_person():
+            np = _relayed_document(toks, np, data) or np
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
                 and (any(ch.isupper() for ch in name) or is_generic_source(name)
                      or is_body(name)):
             return fullest_name(name, article_text)
+    return None
+
+
+@cache
+def _first_person() -> frozenset[str]:
+    return frozenset(source_data().first_person)
+
+
+def _relayed_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData
+                      ) -> list[Tok] | None:
+    """ "Nous publions le bilan de Santé publique France": the outlet relays a document; its
+    author is the report's source."""
+    for k in range(np[-1].i + 1, len(toks) - 2):
+        t = toks[k]
+        if t.text in _CLAUSE_ENDS:
+            return None
+        if t.lower in data.documents or t.lemma in data.documents:
+            j = k + 1
+            while j < len(toks) - 1 and toks[j].pos == "ADJ":
+                j += 1  # "le bilan hebdomadaire de"
+            if toks[j].lower in data.document_links:
+                return list(toks[k:])
     return None
 
 
