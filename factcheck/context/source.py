@@ -74,12 +74,13 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.resolution import role_holder
+from factcheck.context.resolution import is_role, role_holder
 from factcheck.context.speakers import clean_name, forward, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
+_ROLE_OPENING = 6  # tokens in which a sentence's subject role is looked for
 _INCISE_CHARS = 160  # of the line after a sentence ending with a comma
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
@@ -172,7 +173,7 @@ def sources(
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
-                                    pronoun=name)
+                                    pronoun=name) or _role_subject(toks, np[0].i)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -197,6 +198,15 @@ def _incise_on_next_line(article_text: str, sentence_start: int, toks: tuple[Tok
     from factcheck.context.nlp import parse_sentences  # the tail is parsed only here
 
     return inverted(parse_sentences([", " + line])[0], 0, source_data())
+
+
+def _role_subject(toks: tuple[Tok, ...], before: int) -> str | None:
+    """ "Le procureur n'a pas le chiffre exact : « 41 ou 42 » morts, déclare-t-il": a role
+    opening the pronoun's sentence as its subject, when no one was named before."""
+    for k in range(min(before, _ROLE_OPENING) - 1):  # after a live blog's "19h40 :"
+        if toks[k].pos == "DET" and toks[k + 1].pos == "NOUN":
+            return toks[k + 1].text if is_role(toks[k + 1].lower) else None
+    return None
 
 
 def _is_finite(t: Tok) -> bool:
