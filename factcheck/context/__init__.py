@@ -37,8 +37,8 @@ from factcheck.context.report_dates import (
     report_dated,
     sentence_dates,
 )
-from factcheck.context.resolution import resolve_source
-from factcheck.context.source import names_a_speaker, sentence_speaker, sources
+from factcheck.context.resolution import resolve_source, speaks_as_person
+from factcheck.context.source import in_brackets, names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
     heading_metric,
@@ -68,6 +68,7 @@ from factcheck.text import sentence_spans
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
 SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
+_CLOSING_QUOTES = ("»", "”")
 
 __all__ = ["annotate", "annotate_many", "load_nlp", "same_source"]
 
@@ -123,7 +124,8 @@ def annotate_many(
                 # A bare head ("a indiqué la préfecture") only for a body named before with it.
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
-                    state.comment(name)
+                    state.comment(name, quoting=_quotes(speaking[n][start])
+                                  and speaks_as_person(name))
                 continue
             breaks, title = gaps[n].get(start, (False, None))
             if breaks:
@@ -147,6 +149,11 @@ def annotate_many(
     return out
 
 
+
+
+def _quotes(sentence: str) -> bool:
+    """Whether a sentence closes a quotation ("« ... », a déclaré X")."""
+    return any(mark in sentence for mark in _CLOSING_QUOTES)
 
 
 def _speaker_sentences(article: Article, claims: list[Claim]) -> dict[int, str]:
@@ -221,7 +228,10 @@ def _sentence_contexts(
     # others ("selon une étude du CSIS, ... dans les deux camps").
     # Counts each with the body that counts them ("700 000 selon la CGT et 81 000 pour la
     # préfecture") leave the report's source to the sentence's other figures.
-    own_source = any(src.source and src.rule != "counted_by" for src in srcs)
+    # A figure in brackets is an aside ("8 000 à Toulouse (contre 50 000 d'après les
+    # syndicats)"): its source is its own, the sentence's other figures keep the report's.
+    own_source = any(src.source and src.rule != "counted_by"
+                     and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
     named_here: set[int] = set()  # figures given their pronoun's antecedent
     # "Les manifestants étaient nombreux [...]. Lyon : 4 000": a tally by names counts the
@@ -239,7 +249,8 @@ def _sentence_contexts(
         source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
         source_mode = "explicit" if source else None
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
-                and state.covers(m.kind, article.text[state.report_at : start]):
+                and state.covers(m.kind, article.text[state.report_at : start]) \
+                and state.covers_sentence(toks):
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
@@ -391,6 +402,7 @@ def _sentence_contexts(
     if counted:
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
+        state.report_quoted = False
         state.report_at = start
         state.report_kinds = frozenset(
             f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)

@@ -38,6 +38,9 @@ class ArticleState:
     # in a sentence without figures): a tally of people or events does not cover money.
     report_kinds: frozenset[Kind] = frozenset()
     report_at: int = 0  # offset of the sentence that named it
+    # It was named only as the speaker of a quotation without figures ("« Il fonçait sur la
+    # foule », a raconté un témoin"): a comment, not a report.
+    report_quoted: bool = False
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
@@ -51,21 +54,32 @@ class ArticleState:
     # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
     report_day: tuple[date, date] | None = None
 
-    def comment(self, name: str) -> None:
+    def comment(self, name: str, quoting: bool = False) -> None:
         """A speaker named in a sentence without figures of its own. A person commenting
         ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
         report over from the body named for its figures ("Selon Santé publique France, 597
-        personnes ..."); anyone else does."""
+        personnes ..."); anyone else does. A person or a role speaking in quotation marks
+        (``quoting``) covers only what takes the quotation up (:meth:`covers_sentence`); a
+        body's quoted communiqué is a report ("« des moyens considérables sont déployés »,
+        a indiqué la préfecture dans un communiqué")."""
         if self.report_counts and self.report and (same_source(name, self.report) or (
                 not names_a_person(self.report) and names_a_person(name))):
             return
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
+        self.report_quoted = quoting
 
     def keeps_report(self, names: list[str]) -> bool:
         """Whether persons quoted (``names``) leave the report to the body named before for
         its figures, as a person commenting does (:meth:`comment`)."""
         return bool(self.report_counts and self.report) and not names_a_person(
             self.report) and all(names_a_person(n) for n in names)
+
+    def covers_sentence(self, toks: tuple[Tok, ...]) -> bool:
+        """Whether the report's source covers a sentence: after a comment in quotation marks,
+        only one taking it up with a pronoun ("« Les admissions baissent », selon la
+        directrice. Elles étaient 240 ..."); a sentence of narration ("Deux policiers ont
+        été blessés") is the outlet's own."""
+        return not self.report_quoted or (bool(toks) and toks[0].pos == "PRON")
 
     def covers(self, kind: Kind, between: str) -> bool:
         """Whether the report's source covers a figure of ``kind`` with no source of its own,

@@ -43,6 +43,38 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
     return out
 
 
+_OPENING = frozenset({"«", "“"})
+_CLOSING = frozenset({"»", "”"})
+
+
+def _after_quotation(toks: tuple[Tok, ...], k: int, starts: list[int]) -> bool:
+    """ "3,8 milliards pour la crise « la plus grave de notre temps » selon l'ONU": a "selon"
+    right after a quotation without figures is the quotation's."""
+    if k == 0 or toks[k - 1].text not in _CLOSING:
+        return False
+    opened = next((j for j in range(k - 2, -1, -1) if toks[j].text in _OPENING), None)
+    return opened is not None and not any(opened < s < k for s in starts)
+
+
+def _bracket_of(toks: tuple[Tok, ...], k: int) -> int | None:
+    """Index of the bracket token ``k`` sits in (closed after it or not), else None."""
+    depth = 0
+    for j in range(k - 1, -1, -1):
+        depth += (toks[j].text == ")") - (toks[j].text == "(")
+        if depth < 0:
+            return j
+    return None
+
+
+def _bracket_opens(toks: tuple[Tok, ...], start: int, end: int) -> bool:
+    """Whether a bracket opens between tokens ``start`` and ``end`` and is still open at
+    ``end``: what is said inside is the aside's, not the figure's before it."""
+    depth = 0
+    for t in toks[start:end]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
 def _apposed_name(toks: tuple[Tok, ...], comma: int, np: list[Tok]) -> list[Tok]:
     """ "le directeur général de la santé, Jérôme Salomon,": the name of two words or more
     after a role, closed by punctuation; else the role's words ``np``."""
@@ -73,6 +105,23 @@ def selon(
     if not phrases:
         return None
     fig = figs[n]
+    # "8 000 à Toulouse (contre 50 000 d'après les syndicats), 4 000 à Marseille": a
+    # "selon" inside brackets is for the figures inside them only.
+    # "Entre 615 000 (selon l'Intérieur) et 1,8 million": a bracket of its own after the
+    # figure, with no other figure before the "selon", is the figure's.
+    mine = _bracket_of(toks, fig.first)
+    starts = [f.first for f in figs]
+
+    def applies(k: int) -> bool:
+        if _after_quotation(toks, k, starts):
+            return False
+        b = _bracket_of(toks, k)
+        return b in (None, mine) or (
+            b >= fig.last and not any(fig.last <= s < k for s in starts))
+
+    phrases = [(k, np) for k, np in phrases if applies(k)]
+    if not phrases:
+        return None
     nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
     between = [np for k, np in phrases if fig.last <= k < nxt]
     if between:
@@ -81,9 +130,42 @@ def selon(
     if before:
         return before[-1]
     k = phrases[0][0]
+    if _bracket_opens(toks, fig.last, k):
+        return None  # "8 000 à Toulouse (contre 50 000 d'après les syndicats)": the aside's
     if not far and k >= nxt and any(
         (t.verbform == "Fin" and t.pos in ("VERB", "AUX"))
         or t.lower in speech_words().contrast_terms for t in toks[fig.last : nxt]
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def announced(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData
+              ) -> list[Tok] | None:
+    """ "le ministère de la santé a fait une annonce selon laquelle 7 000 personnes ...": the
+    subject of the clause whose object is the announcement ("annonce", "bilan", ...), for the
+    figures after "selon" + relative pronoun; nobody after a denial or a negation ("a démenti
+    un bilan selon lequel")."""
+    fig = figs[n]
+    for k in range(1, min(fig.first, len(toks) - 1)):
+        if toks[k].lower not in data.introducers or \
+                toks[k + 1].lower not in data.relative_pronouns:
+            continue
+        noun = toks[k - 1]
+        if noun.lower not in data.announcements and noun.lemma not in data.announcements:
+            continue
+        v = k - 2
+        while v >= 0 and not (toks[v].pos in ("VERB", "AUX") and toks[v].verbform == "Fin"):
+            if toks[v].text in NP_END:
+                return None
+            v -= 1
+        if v < 0 or any(t.lower in data.speech_negations or t.lemma in data.denials
+                        for t in toks[v:k]):
+            return None
+        j = v - 1
+        while j >= 0 and toks[j].pos in ("NOUN", "PROPN", "DET", "ADP", "ADJ") \
+                and toks[j].text not in NP_END:
+            j -= 1
+        subject = list(toks[j + 1 : v])
+        return subject if any(t.pos in ("NOUN", "PROPN") for t in subject) else None
+    return None

@@ -126,6 +126,9 @@ class SourceData:
     quantity_words: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    announcements: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     spelling_ratio: int = 85
 
 
@@ -360,6 +363,9 @@ def source_data(code: str = "fr") -> SourceData:
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),
         agent_stops=_words(att, "agent_stops", f),
+        relative_pronouns=_words(att, "relative_pronouns", f),
+        announcements=_words(att, "announcements", f),
+        first_person=_words(att, "first_person", f),
     )
 
 

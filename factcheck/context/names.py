@@ -96,10 +96,15 @@ def previous_speaker(
     (not only as a subject) counts, preferred to people of unknown gender."""
     gender = _pronoun_gender(pronoun)
     candidates: list[tuple[int, str]] = []
+    # "Le bilan de l'attaque [...] en Allemagne s'est alourdi [...], a annoncé X. « ... »,
+    # a-t-il déclaré": a pronoun that speaks stands for a speaker, never a place.
+    places = _place_offsets(article_text) if pronoun else frozenset()
     for start, end, run in name_runs(article_text):
         if end > before:
             break
         if len(run.split()) < 2 and not _known_actor(run):
+            continue
+        if start in places:
             continue
         if _subject_after().match(article_text, end) or (
                 gender == "f" and len(run.split()) >= 2 and is_person_like(run)
@@ -115,6 +120,14 @@ def previous_speaker(
                           if genders[c[1]] == "f" or not _names_person(c[1])]
     found = max(candidates, key=lambda c: c[0], default=None)
     return found[1] if found else None
+
+
+@lru_cache(maxsize=16)
+def _place_offsets(article_text: str) -> frozenset[int]:
+    """Offsets of the places the places data knows in ``article_text``."""
+    from factcheck.context.where import known_places  # where reads names' data
+
+    return frozenset(start for start, _ in known_places(article_text))
 
 
 @lru_cache(maxsize=1)

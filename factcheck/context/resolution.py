@@ -65,6 +65,13 @@ def names_a_person(name: str) -> bool:
     return tail >= 2 and any(is_role(w) for w in words[: len(words) - tail])
 
 
+def speaks_as_person(name: str) -> bool:
+    """A person ("Marc Dubois") or someone named by a role ("la cheffe de la police"), not a
+    body ("la préfecture")."""
+    first = name.split()[0].casefold() if name.split() else ""
+    return names_a_person(name) or is_role(first)
+
+
 def _head_matches(head: str, earlier: str) -> bool:
     words = _words_of(earlier)
     return bool(words) and words[0] == head and len(words) > 1

@@ -64,7 +64,7 @@ from factcheck.context._agents import (
 )
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
-from factcheck.context._selon import selon
+from factcheck.context._selon import announced, selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -74,12 +74,14 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.resolution import role_holder
+from factcheck.context.resolution import is_role, role_holder
 from factcheck.context.speakers import clean_name, forward, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
+_ROLE_OPENING = 6  # tokens in which a sentence's subject role is looked for
+_INCISE_CHARS = 160  # of the line after a sentence ending with a comma
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
@@ -164,12 +166,14 @@ def sources(
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
         np, rule, name = _first_name(toks, figs, n, data)
+        if name is None and (np := _incise_on_next_line(article_text, sentence_start, toks)):
+            name, rule = clean_name(np, data), "inverted_next_line"
         if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
             continue
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
-                                    pronoun=name)
+                                    pronoun=name) or _role_subject(toks, np[0].i)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -177,6 +181,32 @@ def sources(
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name else "none"))
     return _same_clause(toks, figs, out)
+
+
+def _incise_on_next_line(article_text: str, sentence_start: int, toks: tuple[Tok, ...]
+                         ) -> list[Tok] | None:
+    """ "[...] soit 40 millions d'euros supplémentaires,⏎a souligné Joël Canicave": a
+    sentence ending with a comma whose next line opens with an inverted verb of speech."""
+    if not toks or toks[-1].text != ",":
+        return None
+    end = sentence_start + toks[-1].end
+    rest = article_text[end : end + _INCISE_CHARS]
+    tail = rest.lstrip()
+    if "\n" not in rest[: len(rest) - len(tail)] or not tail[:1].islower():
+        return None
+    line = tail.split("\n", 1)[0]
+    from factcheck.context.nlp import parse_sentences  # the tail is parsed only here
+
+    return inverted(parse_sentences([", " + line])[0], 0, source_data())
+
+
+def _role_subject(toks: tuple[Tok, ...], before: int) -> str | None:
+    """ "Le procureur n'a pas le chiffre exact : « 41 ou 42 » morts, déclare-t-il": a role
+    opening the pronoun's sentence as its subject, when no one was named before."""
+    for k in range(min(before, _ROLE_OPENING) - 1):  # after a live blog's "19h40 :"
+        if toks[k].pos == "DET" and toks[k + 1].pos == "NOUN":
+            return toks[k + 1].text if is_role(toks[k + 1].lower) else None
+    return None
 
 
 def _is_finite(t: Tok) -> bool:
@@ -203,6 +233,11 @@ def _open_parenthesis(toks: tuple[Tok, ...], first: int) -> int | None:
     return None
 
 
+def in_brackets(toks: tuple[Tok, ...], first: int) -> bool:
+    """Whether token ``first`` is inside brackets opened before it."""
+    return _open_parenthesis(toks, first) is not None
+
+
 def _same_clause(
     toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
 ) -> list[SourceResult]:
@@ -220,7 +255,18 @@ def _same_clause(
             # the figure before the parenthesis
             src = next((out[m] for m in range(n - 1, -1, -1) if figs[m].last <= opened
                         and out[m].rule not in ("no_source_kind", "scope")), None)
-            if src is not None and src.source and src.rule != "counted_by":
+            # "8 000 à Toulouse (contre 50 000 d'après les syndicats), 4 000 à Marseille
+            # (contre 50 000)": the asides of one list set the same counter against its
+            # figures; an aside setting a figure against another ("contre") takes the counter
+            # of the asides before it, else the figure's (the same counter, another day).
+            against = opened + 1 < len(toks) \
+                and toks[opened + 1].lower in speech_words().contrast_terms
+            aside = next((out[m] for m in range(n - 1, -1, -1) if out[m].source
+                          and _open_parenthesis(toks, figs[m].first) not in (None, opened)),
+                         None)
+            if (against or src is None or not src.source) and aside is not None:
+                out[n] = SourceResult(aside.source, "same_clause")
+            elif src is not None and src.source and src.rule != "counted_by":
                 out[n] = SourceResult(src.source, "same_clause")
             continue
         if _has_own_verb(toks, figs[n]):
@@ -229,6 +275,8 @@ def _same_clause(
             between = toks[figs[m].last : figs[n].first]
             if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
                 break
+            if _open_parenthesis(toks, figs[m].first) is not None:
+                continue  # "(contre 50 000 selon les syndicats), 4 000 à Marseille": an aside's
             if out[m].source and out[m].rule != "counted_by":
                 out[n] = SourceResult(out[m].source, "same_clause")
                 break
@@ -256,7 +304,8 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("counted_by", "agent_after", "passive_counted", "selon", "inverted", "gapped",
+    rules = ("counted_by", "agent_after", "passive_counted", "selon", "announced", "inverted",
+             "gapped",
              "speech_verb", "counting_subject", "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
@@ -268,6 +317,8 @@ def _first_name(
             if np and np[0].lower in data.own_outlet:
                 return None, "own_outlet", None  # "selon nos informations": the outlet asserts
             rule = "selon"
+        elif rule == "announced":
+            np = announced(toks, figs, n, data)
         elif rule == "gapped":
             np = gapped(toks, figs, n, data)
         elif rule == "inverted":
@@ -357,11 +408,35 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
     for np in phrases:
         if relative_antecedent(toks, np):
             continue  # "qu'Arvalis, dont les prévisions ...": named in passing
+        if np[0].lower in _first_person():
+            np = _relayed_document(toks, np, data) or np
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
                 and (any(ch.isupper() for ch in name) or is_generic_source(name)
                      or is_body(name)):
             return fullest_name(name, article_text)
+    return None
+
+
+@cache
+def _first_person() -> frozenset[str]:
+    return frozenset(source_data().first_person)
+
+
+def _relayed_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData
+                      ) -> list[Tok] | None:
+    """ "Nous publions le bilan de Santé publique France": the outlet relays a document; its
+    author is the report's source."""
+    for k in range(np[-1].i + 1, len(toks) - 2):
+        t = toks[k]
+        if t.text in _CLAUSE_ENDS:
+            return None
+        if t.lower in data.documents or t.lemma in data.documents:
+            j = k + 1
+            while j < len(toks) - 1 and toks[j].pos == "ADJ":
+                j += 1  # "le bilan hebdomadaire de"
+            if toks[j].lower in data.document_links:
+                return list(toks[k:])
     return None
 
 

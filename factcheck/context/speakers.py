@@ -42,6 +42,10 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         toks = toks[2:]  # "la plupart des indicateurs": the indicators
     if not toks:
         return None
+    if len(toks) > 1 and toks[0].pos == "PRON" and toks[0].lower.strip("-") == "t":
+        toks = toks[1:]  # the euphonic "-t" of "déclare-t-il"
+    if toks[0].pos == "PRON" and toks[0].lower.split("-")[-1] in data.pronouns:
+        return toks[0].text  # "déclare-t-il pour le moment": the pronoun, resolved later
     # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
     d = 0
     while (
@@ -72,6 +76,7 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
+    toks = _before_clause(toks, data)
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
         toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
     ):
@@ -93,6 +98,20 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
+
+
+def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
+    """A source is a noun phrase: words running into a verb of their own or a negation ("les
+    autorités n'étaient toutefois pas en mesure", "nous avions comptabilisé", "la situation
+    sanitaire est critique") are a piece of clause, no name (nothing is returned).
+    Capitalised words are not looked at (the small tagger reads some names' words as verbs)."""
+    for t in toks:
+        if t.is_title:
+            continue
+        if (t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf")) \
+                or t.lower in data.speech_negations:
+            return []
+    return toks
 
 
 def names_author(toks: tuple[Tok, ...] | list[Tok], data: SourceData) -> bool:
