@@ -46,8 +46,12 @@ def victim_cues(data: dict) -> VictimCues | None:
     if not data:
         return None
     noun = regex.escape(data["noun"])
+    # A determiner between "de" and the noun is no offence: "victimes de ces meurtres".
+    determiners = "|".join(regex.escape(d) for d in
+                           sorted(data.get("determiners", ()), key=len, reverse=True))
+    skipped = rf"(?:(?:{determiners})\s+)*" if determiners else ""
     complement = (rf"{noun}s?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
-                  rf"(?P<word>\p{{L}}[\p{{L}}-]+)")
+                  rf"{skipped}(?P<word>\p{{L}}[\p{{L}}-]+)")
     parts = "|".join(regex.escape(p) for p in sorted(data["parts"], key=len, reverse=True))
     return VictimCues(
         subject=str(data["noun"]).lower(),

@@ -127,8 +127,11 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         count_cue_before=regex.compile(
             rf"(?<![\p{{L}}])(?:{cue(cal['count_cues_before'])})\s+$", regex.I
         ),
+        # "2023 et 2024", and an enumeration closed by a link: "2019, 2022 et 2023".
         year_list_after=regex.compile(
-            rf"\s*(?:{_alt(cal['year_list_links'])})\s*\d{{4}}(?![\d\p{{L}}])", regex.I
+            r"(?:\s*,\s*\d{4}(?![\d\p{L}]))*\s*,?"
+            rf"\s*(?:{_alt(cal['year_list_links'])})\s*\d{{4}}(?![\d\p{{L}}])",
+            regex.I,
         ),
         count_cue_after=regex.compile(
             rf"\s+(?:{cue(cal['count_cues_after'])})(?![\p{{L}}])", regex.I

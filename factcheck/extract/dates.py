@@ -139,6 +139,11 @@ def _around_months(text: str, months: list, pattern, *, before: int, after: int)
                 yield m
 
 
+# A capitalised word right before a month: a first name ("Theresa May", "June" after
+# "Brian"), the month then a surname.
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}-]*[^\S\n]+$")
+
+
 def _english_dates(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
     """Dates in English ("March 5, 2024", "5 March 2024", "March 2024"): a month with a day
     or a year next to it; the day is no count and the year no count either."""
@@ -157,6 +162,8 @@ def _english_dates(text: str, lex: Lexicon, published: date | None) -> Iterator[
             text, max(0, m.start() - 8), m.start()
         ):
             continue  # "Theresa May 2 fois": a name; "on May 12" is a date
+        if day_text is None and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Theresa May 2016-2019", "Brian May 2022": a surname, then a year
         if day_text is None:
             resolved: str | None = f"{year:04d}-{month:02d}"
         elif 1 <= int(day_text) <= 31:
