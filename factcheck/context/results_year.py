@@ -26,7 +26,8 @@ from factcheck.text import sentence_spans
 
 def results_year(published: date | None, text: str) -> tuple[date, date] | None:
     """The year whose results the lead of ``text`` reports, or None."""
-    if published is None:
+    # A publication date off the calendar ("0001-01-01", a placeholder) is no reference.
+    if published is None or not 1000 < published.year <= 2999:
         return None
     year = published.year - 1
     days = int(time_data().words.get("report_day_days", ("92",))[0])

@@ -116,8 +116,9 @@ class TimeResolver(CalendarSpans):
             span = self._relative(year_rule) \
                 if year_rule in words.get("since_part_year_rules", ()) else None
             if span and m["p"] in d.year_parts:
-                add(m, "since", date.fromisoformat(
-                    f"{span[0].year}-{d.year_parts[m['p']][0]}"), None)
+                first = date.fromisoformat(f"{span[0].year}-{d.year_parts[m['p']][0]}")
+                if self.published is None or first <= self.published:
+                    add(m, "since", first, None)
         for m in pats["since_relative"].finditer(low):
             span = self._relative(d.since_relative[m["r"]])
             if span:
