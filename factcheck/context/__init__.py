@@ -38,6 +38,7 @@ from factcheck.context.report_dates import (
     sentence_dates,
 )
 from factcheck.context.resolution import resolve_source, speaks_as_person
+from factcheck.context.results_year import results_dated, results_year
 from factcheck.context.source import in_brackets, names_a_speaker, sentence_speaker, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
@@ -144,6 +145,9 @@ def annotate_many(
         contexts = event_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
                                article_event_day(state.times, article.text),
                                article.published and article.published.isoformat())
+        contexts = results_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
+                                 results_year(article.published, article.text),
+                                 article.published and article.published.isoformat())
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out

@@ -40,13 +40,11 @@ def since_report(times: TimeResolver, sentence: str, first: _Expr
 
 def _bare_year(low: str, since: _Expr) -> bool:
     """Whether the since-period ``since`` is counted from a bare year ("depuis 2019", "à
-    partir de 2019") or from its end ("depuis fin 2023"), not from its start ("depuis début
-    2024")."""
-    m = patterns()["since"].fullmatch(low, since.start, since.end)
-    if m is None or not m["yo"]:
-        return False
-    lead = low[since.start:m.start("yo")].split()
-    words = time_data().words
-    # "depuis fin 2023" is read from the year's first day (timeref): no report's start either.
-    return bool(lead) and lead[-1] in {w.split()[-1] for w in words["since"]} | set(
-        words["month_end"])
+    partir de 2019") or from a year's end ("depuis fin 2023", "depuis la fin de l'année
+    dernière"), not from its start ("depuis début 2024") or its middle ("depuis mi-2023")."""
+    pats = patterns()
+    m = pats["since"].fullmatch(low, since.start, since.end)
+    if m is not None and m["yo"]:
+        return not m["p"] or m["p"] in time_data().words["month_end"]
+    m = pats["since_part_relative"].fullmatch(low, since.start, since.end)
+    return m is not None and m["p"] in time_data().words["month_end"]

@@ -71,9 +71,19 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         else never,
         "since": regex.compile(
             rf"\b{_prefix(w['since'])}(?:{_prefix(w['day_article'])}(?P<d>\d{{1,2}}) )?"
-            rf"(?:{_prefix(w['month_start'] + w['month_end'])})?"
-            rf"(?:(?P<m>{months})(?: (?P<y>{YEAR}))?|(?P<yo>{YEAR}))\b"
+            rf"(?:{_prefix(w.get('since_part_article', []))}?(?P<p>{part})[ -]?"
+            rf"{_prefix(w.get('part_month_link', []))}?)?"
+            rf"(?:(?P<m>{months})(?: (?P<y>{YEAR}))?"
+            rf"|{_prefix(w.get('since_year_noun', []))}?(?P<yo>{YEAR}))\b"
         ),
+        # "depuis la fin de l'année dernière", "depuis le début de l'an dernier".
+        "since_part_relative": regex.compile(
+            rf"\b{_prefix(w['since_named'])}{_prefix(w.get('since_part_article', []))}?"
+            rf"(?P<p>{part})[ -]?{_prefix(w.get('part_month_link', []))}?"
+            rf"(?P<r>{_alt(list(d.relative))})(?!\w)"
+        )
+        if d.relative
+        else never,
         "until": regex.compile(
             rf"\b{_prefix(w['until'])}(?:{_prefix(w['until_articles'])}?(?P<s>{seasons})"
             rf"(?: (?P<sy>{YEAR}))?"

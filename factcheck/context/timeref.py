@@ -110,13 +110,30 @@ class TimeResolver(CalendarSpans):
         words = d.words
         for m in pats["since_anchor"].finditer(low):
             add(m, "since", date.fromisoformat(d.anchors[m["a"]]), None)
+        for m in pats["since_part_relative"].finditer(low):
+            # "depuis la fin de l'année dernière": from that part of the year ([year_parts]).
+            year_rule = d.relative[m["r"]]
+            span = self._relative(year_rule) \
+                if year_rule in words.get("since_part_year_rules", ()) else None
+            if span and m["p"] in d.year_parts:
+                first = date.fromisoformat(f"{span[0].year}-{d.year_parts[m['p']][0]}")
+                if self.published is None or first <= self.published:
+                    add(m, "since", first, None)
         for m in pats["since_relative"].finditer(low):
             span = self._relative(d.since_relative[m["r"]])
             if span:
                 add(m, "since", span[0], None)
         for m in pats["since"].finditer(low):
             if m["yo"]:
-                add(m, "since", date(int(m["yo"]), 1, 1), None)
+                # "depuis fin 2023": from the year's part ([year_parts]: 1 October), as "fin
+                # 2023" alone.
+                part = d.year_parts.get(m["p"] or "", ("01-01",))[0]
+                add(m, "since", date.fromisoformat(f"{m['yo']}-{part}"), None)
+            elif m["p"]:
+                # "depuis fin juin": from the 21st, as "fin juin" alone.
+                span = self._part_month(m)
+                if span:
+                    add(m, "since", span[0], None)
             else:
                 span = self._month(m["m"], m["y"])
                 if span:

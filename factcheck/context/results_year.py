@@ -1,0 +1,64 @@
+"""The year of an article's annual results: "En 2023, le résultat net du groupe atteint 21,4
+milliards de dollars" in the lead of an article of February 2024. Such an article reports the
+accounts of the year just over; its later figures that say no time ("Le dividende est porté à
+3 euros par action", "en hausse de 7 % sur un an") are of that year, not "as of" publication,
+whatever day the results were announced ("Ce 7 février, le groupe a publié ses comptes").
+
+Only the lead (the article's first paragraph) sets it, with a results noun (``results_nouns``
+of ``lang/fr/context_time.toml``) and the year just over in one sentence, in an article
+published at most ``report_day_days`` after that year's end. The figures so dated keep the
+weaker reading ``time_basis`` "report", which cross-referencing neither ties nor separates
+figures by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+import regex
+
+from factcheck.context.lexicon import time_data
+from factcheck.models import Context
+from factcheck.text import sentence_spans
+
+
+def results_year(published: date | None, text: str) -> tuple[date, date] | None:
+    """The year whose results the lead of ``text`` reports, or None."""
+    # A publication date off the calendar ("0001-01-01", a placeholder) is no reference.
+    if published is None or not 1000 < published.year <= 2999:
+        return None
+    year = published.year - 1
+    days = int(time_data().words.get("report_day_days", ("92",))[0])
+    if (published - date(year, 12, 31)).days > days:
+        return None
+    lead = text.split("\n\n", 1)[0] if "\n\n" in text.strip() else text
+    named = regex.compile(rf"(?<![\d,.'’-]|\d ){year}(?!\d|[,.]\d)")
+    for start, end in sentence_spans(lead):
+        low = lead[start:end].lower()
+        if _nouns().search(low) and named.search(low):
+            return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def results_dated(contexts: list[Context], situated: list[bool],
+                  span: tuple[date, date] | None, published: str | None) -> list[Context]:
+    """``contexts`` of an article reporting the results of ``span``: each figure (of a
+    ``situated`` kind, not projected) left at the default period dated by it."""
+    if span is None or published is None:
+        return contexts
+    first, last = span[0].isoformat(), span[1].isoformat()
+    return [replace(c, time_start=first, time_end=last, time_basis="report")
+            if s and c.time_start is None and c.time_end == published
+            and c.modality != "projected" else c
+            for c, s in zip(contexts, situated, strict=True)]
+
+
+@cache
+def _nouns() -> regex.Pattern[str]:
+    words = time_data().words.get("results_nouns", ())
+    if not words:
+        return regex.compile(r"(?!)")
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)")
