@@ -23,6 +23,7 @@ from factcheck.crossref.cue_sets import (
     _population,
     _qualifiers,
 )
+from factcheck.crossref.scope_counted import CountedCues, counted_complement
 from factcheck.crossref.victims import VictimCues, victim_cues
 from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
@@ -150,6 +151,9 @@ class Lexicon:
     outcome_before: regex.Pattern[str] | None = None
     #: What a count of "victimes" counts ([victims]; :mod:`factcheck.crossref.victims`).
     victims: VictimCues | None = None
+    #: A generic counted noun and its complement right after a figure ([scope.counted]:
+    #: "cas de rougeole"), the complement in group ``word``; read by scope.assign_qualifiers.
+    counted: CountedCues | None = None
     #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
     #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for
     #: the families of ``side_families`` only. ``side_alone``: names that are a side only as
@@ -371,6 +375,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
+        counted=counted_complement(data["scope"].get("counted", {})),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

@@ -155,6 +155,8 @@ def assign_qualifiers(members: list[dict], sentence: str,
     at most QUALIFIER_WORDS words each side ("12 personnes hospitalisées, dont 3 en
     réanimation": hospitalisés for 12, en réanimation for 3)."""
     out: dict[str, frozenset[tuple[str, str]]] = {m["claim_id"]: frozenset() for m in members}
+    counted = _counted(members, sentence, lexicon)
+    out.update(counted)
     found = lexicon.qualifiers.find(sentence)
     if not found:
         return out
@@ -184,7 +186,23 @@ def assign_qualifiers(members: list[dict], sentence: str,
         left = words[0].start() if words else start
         words = list(_WORD.finditer(sentence, end, right))[:QUALIFIER_WORDS]
         right = words[-1].end() if words else end
-        out[m["claim_id"]] = frozenset(q for s, e, q in found if s >= left and e <= right)
+        out[m["claim_id"]] = frozenset(q for s, e, q in found if s >= left and e <= right) \
+            | counted.get(m["claim_id"], frozenset())
+    return out
+
+
+def _counted(members: list[dict], sentence: str,
+             lexicon: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
+    """The complement of a generic counted noun right after each figure ("35 cas de
+    rougeole": ``("counted", "rougeole")``; ``[scope.counted]``)."""
+    if lexicon.counted is None:
+        return {}
+    out = {}
+    for m in members:
+        found = lexicon.counted.pattern.match(sentence, m["_rel_end"], m["_rel_end"] + 80)
+        if found is not None:
+            out[m["claim_id"]] = frozenset({(lexicon.counted.name,
+                                             lemma(found.group("word")))})
     return out
 
 

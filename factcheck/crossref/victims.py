@@ -35,9 +35,10 @@ class VictimCues:
     family: str
     death_families: frozenset[str]
     killings: frozenset[str]
+    events: frozenset[str]  # "victimes de l'attentat": what killed them, the dead
     complement_after: regex.Pattern[str]  # "victimes de violences" right after the figure
     complement_before: regex.Pattern[str]  # the last "victimes de ..." before it
-    parts: regex.Pattern[str]  # "dont", "parmi lesquels" (then the parts)
+    parts: regex.Pattern[str]  # "dont deux", "parmi lesquels 3" (then the parts, a count first)
     injured: regex.Pattern[str]  # "blessés", "blessée" among those parts
 
 
@@ -53,15 +54,19 @@ def victim_cues(data: dict) -> VictimCues | None:
     complement = (rf"{noun}s?\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
                   rf"{skipped}(?P<word>\p{{L}}[\p{{L}}-]+)")
     parts = "|".join(regex.escape(p) for p in sorted(data["parts"], key=len, reverse=True))
+    counts = "|".join(regex.escape(c) for c in
+                      sorted(data.get("part_counts", ()), key=len, reverse=True))
+    count = rf"(?:\d|(?:{counts})(?!\p{{L}}))" if counts else r"\d"
     return VictimCues(
         subject=str(data["noun"]).lower(),
         family=str(data["family"]),
         death_families=frozenset(data["death_families"]),
         killings=frozenset(w.lower() for w in data["killings"]),
+        events=frozenset(w.lower() for w in data.get("events", ())),
         complement_after=regex.compile(rf"^\s*{complement}", regex.IGNORECASE | regex.V1),
         complement_before=regex.compile(rf"(?<!\p{{L}}){complement}(?!.*{noun})[^;]*$",
                                         regex.IGNORECASE | regex.V1 | regex.DOTALL),
-        parts=regex.compile(rf"(?<!\p{{L}})(?:{parts})(?!\p{{L}})", regex.IGNORECASE | regex.V1),
+        parts=regex.compile(rf"(?<!\p{{L}})(?:{parts})\s+{count}", regex.IGNORECASE | regex.V1),
         injured=regex.compile(
             rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in data['injured'])})(?!\p{{L}})",
             regex.IGNORECASE | regex.V1),
@@ -72,8 +77,9 @@ def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> st
     """The family of a count of victims read as deaths (``row["_family"]`` one of
     ``death_families``, subject ``victime``) that its sentence says is not one: the victims
     of an offence ("victimes d'escroqueries": ``victimes/escroquerie``; a killing,
-    "victimes d'homicide", stays a death), or a toll whose parts name the injured ("dont deux
-    morts et cinq blessés": ``family``). None: the family stands."""
+    "victimes d'homicide", or an event, "victimes de l'attentat", stays a death), or a toll
+    whose parts name the injured ("dont deux morts et cinq blessés": ``family``; "dont" then a
+    count, not "dont le capitaine a été blessé"). None: the family stands."""
     if cues is None or row.get("_family") not in cues.death_families:
         return None
     if cues.subject not in subject_lemma.split():
@@ -84,7 +90,7 @@ def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> st
         or cues.complement_before.search(sentence[max(0, start - BEFORE_REACH) : start])
     if found is not None:
         word = found.group("word").lower()
-        if not any(word.startswith(k) for k in cues.killings):
+        if not any(word.startswith(k) for k in cues.killings | cues.events):
             return f"{cues.family}/{_singular(word)}"
     rest = sentence[end:]
     part = cues.parts.search(rest)

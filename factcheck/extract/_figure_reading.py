@@ -288,6 +288,16 @@ class FigureReader(RangeReader):
             return (v, m.end()) if v is not None else None
         return None
 
+    def _year_list(self, end: int, v: int) -> bool:
+        """Whether a list of years follows the four-digit number ``v`` ending at ``end``:
+        "2023 et 2024", or "2030 pour le charbon et 2040 pour le gaz", whose next year runs
+        forward ("ils étaient 2000 pour le oui et 1900 pour le non" are counts)."""
+        found = self.at(self.lex.calendar.year_list_after, end)
+        if found is None:
+            return False
+        later = found.group("later")
+        return later is None or v < int(later) <= self.lex.calendar.year_max
+
     def _as_year(self, base: Mention) -> Mention | None:
         lex, text = self.lex, self.text
         v = int(base.value or 0)
@@ -296,7 +306,7 @@ class FigureReader(RangeReader):
         cal = lex.calendar
         if cal.count_cue_before.search(
             text, max(0, base.start - 24), base.start
-        ) and not self.at(cal.year_list_after, base.end):
+        ) and not (self._year_list(base.end, v) or self.at(cal.year_after, base.end)):
             return None  # "ils étaient 2000 à Nancy", "plus de 2000": a count
         cue = cal.year_cue_before.search(text, max(0, base.start - 16), base.start)
         if (

@@ -35,6 +35,7 @@ class CalendarLexicon:
     count_cue_before: Pattern  # "étaient" before "2000": a count, not a year
     count_cue_after: Pattern  # "ont" after "2000": a count, not a year
     year_list_after: Pattern  # "et 2024" after "2023": a list of years
+    year_after: Pattern  # "a été une année record" after "2019": a year
     direction_after: Pattern  # "prochain" (group "next") or "dernier" (group "last") after a date
     week_word: Pattern  # "semaine 18", "semaines 11 et 17" (groups w, y, w2)
     week_letter: Pattern  # "S17", "S01/2025" (groups w, y)
@@ -128,9 +129,18 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
             rf"(?<![\p{{L}}])(?:{cue(cal['count_cues_before'])})\s+$", regex.I
         ),
         # "2023 et 2024", and an enumeration closed by a link: "2019, 2022 et 2023".
+        # Each year may take a short phrase said again after the next: "2030 pour le charbon
+        # et 2040 pour le gaz" (group "later": the next year, which must be later).
         year_list_after=regex.compile(
             r"(?:\s*,\s*\d{4}(?![\d\p{L}]))*\s*,?"
-            rf"\s*(?:{_alt(cal['year_list_links'])})\s*\d{{4}}(?![\d\p{{L}}])",
+            rf"\s*(?:{_alt(cal['year_list_links'])})\s*\d{{4}}(?![\d\p{{L}}])"
+            rf"|\s+(?P<phrase>{_alt(cal['year_list_phrases'])})\s+[^\d,;:.!?()\n]{{1,30}}?"
+            rf"\s*,?\s*(?:{_alt(cal['year_list_links'])})\s+(?P<later>\d{{4}})\s+(?P=phrase)(?![\p{{L}}])",
+            regex.I,
+        ),
+        year_after=regex.compile(
+            rf"\s+(?:{cue(cal['year_after_verbs'])})\s+(?:[\p{{L}}'’]+\s+){{0,3}}?"
+            rf"(?:{cue(cal['year_after_nouns'])})(?![\p{{L}}])",
             regex.I,
         ),
         count_cue_after=regex.compile(
