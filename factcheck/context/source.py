@@ -49,9 +49,6 @@ says whether the source becomes the report's for the figures that follow.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-
-import regex
 
 from factcheck.context._agents import (
     agent_after,
@@ -65,11 +62,15 @@ from factcheck.context._agents import (
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._selon import announced, selon
+from factcheck.context._sentence_speaker import (
+    _CLAUSE_ENDS,
+    sentence_speaker,
+)
+from factcheck.context._sentence_speaker import names_a_speaker as names_a_speaker
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
-    is_body,
     is_generic_source,
     previous_speaker,
 )
@@ -82,7 +83,6 @@ from factcheck.models import MEASURE_KINDS, Kind
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 _ROLE_OPENING = 6  # tokens in which a sentence's subject role is looked for
 _INCISE_CHARS = 160  # of the line after a sentence ending with a comma
-_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,83 +367,3 @@ def _points_back(np: list[Tok]) -> bool:
     """ "cette source", "ce bulletin": a demonstrative and one noun."""
     return len(np) == 2 and np[0].lower in speech_words().demonstratives \
         and np[1].pos == "NOUN"
-
-
-@cache
-def _cue_pattern() -> regex.Pattern[str]:
-    """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
-    "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
-    data = source_data()
-    derived = speech_words()
-    words = {*data.introducers, *data.speech_forms, *data.document_verbs,
-             *derived.finite, *derived.report_forms}
-    stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
-    alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
-    alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]
-    # "», a noté Jérôme Salomon": a participle of speech after its auxiliary.
-    aux = "|".join(regex.escape(a) for a in sorted(derived.auxiliaries, key=len, reverse=True))
-    parts = "|".join(regex.escape(w) for w in sorted(derived.participles, key=len, reverse=True))
-    if aux and parts:
-        alternatives.append(rf"(?:{aux})(?:-t-\w+)?\s+(?:{parts})(?!\w)")
-    return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
-
-
-def names_a_speaker(sentence: str) -> bool:
-    """Cheap test before parsing a sentence without figures: does it hold an introducer
-    ("selon", "d'après") or a form of a verb of speech ("a annoncé", "indique")?"""
-    return _cue_pattern().search(sentence) is not None
-
-
-def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
-    """The person or body a sentence without figures names as speaking ("Le service
-    statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
-    bonne"), for the quantities of the report that follows. Without a figure to anchor it,
-    only a name holding a capital or a body named by its head noun ("a indiqué la
-    préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se
-    poursuit" names nobody); None for a pronoun or no name. A document with its author as
-    subject speaks for its author ("Les prévisions d'Agreste sont conformes")."""
-    data = source_data()
-    phrases = [np for rule in (_selon_first, _speech_first, document_subject)
-               if (np := rule(toks, data))]
-    for np in phrases:
-        if relative_antecedent(toks, np):
-            continue  # "qu'Arvalis, dont les prévisions ...": named in passing
-        if np[0].lower in _first_person():
-            np = _relayed_document(toks, np, data) or np
-        name = clean_name(np, data)
-        if name and name.lower().split("-")[-1] not in data.pronouns \
-                and (any(ch.isupper() for ch in name) or is_generic_source(name)
-                     or is_body(name)):
-            return fullest_name(name, article_text)
-    return None
-
-
-@cache
-def _first_person() -> frozenset[str]:
-    return frozenset(source_data().first_person)
-
-
-def _relayed_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData
-                      ) -> list[Tok] | None:
-    """ "Nous publions le bilan de Santé publique France": the outlet relays a document; its
-    author is the report's source."""
-    for k in range(np[-1].i + 1, len(toks) - 2):
-        t = toks[k]
-        if t.text in _CLAUSE_ENDS:
-            return None
-        if t.lower in data.documents or t.lemma in data.documents:
-            j = k + 1
-            while j < len(toks) - 1 and toks[j].pos == "ADJ":
-                j += 1  # "le bilan hebdomadaire de"
-            if toks[j].lower in data.document_links:
-                return list(toks[k:])
-    return None
-
-
-def _selon_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
-    end = Figure(None, len(toks), len(toks))  # type: ignore[arg-type]
-    return selon(toks, [end], 0, data)
-
-
-def _speech_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
-    return forward(toks, len(toks), data) or inverted(toks, 0, data)

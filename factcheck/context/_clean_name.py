@@ -1,0 +1,117 @@
+"""Turning the words found for a speaker into a name (:func:`clean_name`: articles, titles,
+documents and trailing clauses dropped) and telling whether a document's link opens with
+its author (:func:`names_author`). Private to ``factcheck.context`` (``speakers``
+re-exports both)."""
+
+from __future__ import annotations
+
+from factcheck.context._speech_words import speech_words
+from factcheck.context.lexicon import SourceData, grammar
+from factcheck.context.nlp import Tok
+
+
+def clean_name(words: list[Tok], data: SourceData) -> str | None:
+    """Text of a source noun phrase, without article, title or trailing clause."""
+    g = grammar()
+    toks = list(words)
+    w = speech_words()
+    for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
+        if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
+            toks = toks[len(cleft) :]
+    while toks and toks[0].lower in w.clause_openers:
+        toks = toks[1:]  # "à Pau, où la préfecture a dénombré": the subject follows
+    while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
+        toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
+        toks = toks[2:]  # "la plupart des indicateurs": the indicators
+    if not toks:
+        return None
+    if len(toks) > 1 and toks[0].pos == "PRON" and toks[0].lower.strip("-") == "t":
+        toks = toks[1:]  # the euphonic "-t" of "déclare-t-il"
+    if toks[0].pos == "PRON" and toks[0].lower.split("-")[-1] in data.pronouns:
+        return toks[0].text  # "déclare-t-il pour le moment": the pronoun, resolved later
+    # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
+    d = 0
+    while (
+        d < len(toks) - 1
+        and toks[d].pos == "ADJ"
+        and not toks[d].is_title
+        and toks[d].lower not in data.documents  # "le dernier recensement" (tagged ADJ)
+    ):
+        d += 1
+    if toks[d].lemma in data.documents or toks[d].lower in data.documents:
+        if d + 1 < len(toks) and toks[d + 1].is_title:  # "un sondage Ifop pour Le Figaro"
+            k = d + 1
+            while k < len(toks) and toks[k].is_title:
+                k += 1
+            return _join(toks[d + 1 : k])
+        links = [j for j in range(d + 1, len(toks) - 1) if toks[j].lower in g.document_links]
+        # "les projections de croissance du FMI": the link to a name or a body, not to the
+        # document's own complement ("de croissance").
+        own = [j for j in links if toks[j].lower in g.de and toks[j + 1].pos == "NOUN"
+               and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
+        for j in [j for j in links if j not in own] or links:
+            inner = clean_name(toks[j + 1 :], data)
+            if inner:
+                return inner
+        return None
+    # Cut a trailing participle clause: "... Studies publiée fin janvier".
+    for j in range(1, len(toks)):
+        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
+            toks = toks[:j]
+            break
+    toks = _before_clause(toks, data)
+    while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
+        toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
+    ):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # Titles before a proper name: "président américain Donald Trump" -> Donald Trump.
+    # A capitalised title before a capitalised adjective is the body's own name ("Agence
+    # Nationale de Lutte Anti-Incendie", "Institut National"), not a title before a name.
+    own_name = len(toks) > 1 and toks[0].is_title and toks[1].is_title and (
+        toks[1].pos == "ADJ" or (len(toks) > 2 and toks[2].pos == "ADP"))
+    if not own_name and (toks[0].lower in data.titles
+                         or (toks[0].text.isupper() and len(toks) > 2)):
+        j = 0
+        while j < len(toks) and (not toks[j].is_title or toks[j].lower in data.titles):
+            j += 1
+        titles_only = all(t.lower in data.titles or t.pos == "ADJ" for t in toks[:j])
+        names_only = all(t.is_title or t.lower in g.name_particles for t in toks[j:])
+        if 0 < j < len(toks) and titles_only and names_only:
+            toks = toks[j:]
+    return _join(toks)
+
+
+def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
+    """A source is a noun phrase: words running into a verb of their own or a negation ("les
+    autorités n'étaient toutefois pas en mesure", "nous avions comptabilisé", "la situation
+    sanitaire est critique") are a piece of clause, no name (nothing is returned).
+    Capitalised words are not looked at (the small tagger reads some names' words as verbs)."""
+    for t in toks:
+        if t.is_title:
+            continue
+        if (t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf")) \
+                or t.lower in data.speech_negations:
+            return []
+    return toks
+
+
+def names_author(toks: tuple[Tok, ...] | list[Tok], data: SourceData) -> bool:
+    """The words after a document's link open with a name or a body's head noun."""
+    g = grammar()
+    first = next((t for t in toks if t.pos != "DET" and t.lower not in g.source_articles), None)
+    return first is not None and (first.is_title or first.lower in data.heads
+                                  or first.lemma in data.heads)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    prev: Tok | None = None
+    for t in toks:
+        if prev is not None and prev.end < t.start:
+            out += " "
+        out += t.text
+        prev = t
+    return out.strip()

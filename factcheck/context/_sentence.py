@@ -1,0 +1,302 @@
+"""The context of the figures of one sentence (:func:`_sentence_contexts`): each source,
+subject, modality, actor, place and period read in the sentence, completed from what the
+report said before (``_report.ArticleState``), and the state updated for the sentences that
+follow. Private to ``factcheck.context`` (used by ``annotate_many``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.context._report import ArticleState
+from factcheck.context.antecedents import taken_up, tally_noun
+from factcheck.context.lexicon import subject_data
+from factcheck.context.modality import modality
+from factcheck.context.names import contrasts_sources
+from factcheck.context.nlp import Figure, Tok, token_span
+from factcheck.context.phrases import opens_with_label
+from factcheck.context.report_dates import report_dated, sentence_dates
+from factcheck.context.resolution import resolve_source
+from factcheck.context.source import in_brackets, sources
+from factcheck.context.subject import subjects
+from factcheck.context.subject_lists import (
+    heading_metric,
+    is_prose,
+    is_row,
+    line_label,
+    name_label,
+    names_nothing,
+    opens_rank,
+    same_order,
+)
+from factcheck.context.subject_tables import cell_at, column_subject
+from factcheck.context.where import actor_of, category_of, known_places, place_of
+from factcheck.deadline import checkpoint
+from factcheck.extract.rates import basis_of
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+
+#: Kinds that get an actor and a place: quantities, not dates, durations or labels.
+SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
+
+
+def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
+    """The basis of a rate or a change ("sur un an", "par rapport à 2019"), else None."""
+    m = figs[n].mention
+    if m.kind != Kind.PERCENT and m.role != "change_by":
+        return None
+    nxt = figs[n + 1].mention.start - start if n + 1 < len(figs) else None
+    first_rate = not any(f.mention.kind == Kind.PERCENT or f.mention.role == "change_by"
+                         for f in figs[:n])
+    return basis_of(sentence, m.start - start, m.end - start, nxt, lead=first_rate)
+
+
+def _sentence_contexts(
+    article: Article, claims: list[Claim], toks: tuple[Tok, ...], state: ArticleState
+) -> list[Context]:
+    start = claims[0].sentence_start
+    figs = []
+    for c in claims:
+        first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
+        figs.append(Figure(c.mention, first, max(last, first)))
+    subs = subjects(toks, figs)
+    # A rank opening a line ("5. Japon : 68") counts nothing, neither the line before's
+    # metric nor its table's; the line's label is read after it.
+    ranks = {n for n, f in enumerate(figs)
+             if opens_rank(article.text, f.mention.start, f.mention.end)}
+    first = next((f for n, f in enumerate(figs) if n not in ranks), None)
+    label = line_label(toks, first) if first is not None else None
+    if label is not None and name_label(toks, label):
+        # "Comité olympique russe : 41 en or (148 au total)": the label names the item of the
+        # list, never what any figure of its line counts.
+        subs = [replace(s, subject=None, noun=None, qualifiers=(), rule="line_item_open")
+                if s.noun is not None and label[0] <= s.noun < label[1] else s for s in subs]
+    srcs = sources(article.text, start, toks, figs, state.quote_sources, state.speakers)
+    times = state.times
+    adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
+    carried = state.last_subject if adjacent else None
+    is_line = bool(figs) and (
+        opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None)
+    from_heading = False
+    if carried is None and state.metrics and is_line and (not adjacent or state.last_line):
+        # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
+        # heading (a line without figures) or after lines that carried it counts what the
+        # report counted last.
+        carried, from_heading = state.metrics[-1][1], True
+    sentence = claims[0].sentence
+    on_own_line = is_row(article.text, start, sentence)
+    # A row of bare figures ("5 273"), or a line of a tally labelled by an item ("Japon : 68
+    # en or (125)", "Paris : 500 000 (CGT)"): under a table's title, counts what it names.
+    row = on_own_line and (names_nothing(toks, figs) or label is not None)
+    published = article.published.isoformat() if article.published else None
+    out: list[Context] = []
+    # A sentence that names its own source for a figure does not take an earlier one for the
+    # others ("selon une étude du CSIS, ... dans les deux camps").
+    # Counts each with the body that counts them ("700 000 selon la CGT et 81 000 pour la
+    # préfecture") leave the report's source to the sentence's other figures.
+    # A figure in brackets is an aside ("8 000 à Toulouse (contre 50 000 d'après les
+    # syndicats)"): its source is its own, the sentence's other figures keep the report's.
+    own_source = any(src.source and src.rule != "counted_by"
+                     and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
+    own_place = False
+    named_here: set[int] = set()  # figures given their pronoun's antecedent
+    # "Les manifestants étaient nombreux [...]. Lyon : 4 000": a tally by names counts the
+    # noun of the sentence before, without figures (:mod:`.antecedents`).
+    tally = tally_noun(state.before) if state.before is not None and label is not None \
+        and name_label(toks, label) else None
+    # Where a pronoun opening the sentence finds its antecedent: the sentence before when it
+    # has no figure, or has figures none of which names a metric ("[...] à partir du 1er
+    # février 2024. Elle sera de 8,6 %").
+    before = state.before if state.before is not None else \
+        state.last_toks if adjacent and state.last_subject is None else None
+    for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
+        checkpoint()
+        m = fig.mention
+        source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
+        source_mode = "explicit" if source else None
+        if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
+                and state.covers(m.kind, article.text[state.report_at : start]) \
+                and state.covers_sentence(toks):
+            # The source named in the lead ("selon le ministère de la Justice") or in an
+            # earlier sentence covers the figures of the report that follows, until another is
+            # named: its quantities and durations ("après dix mois de hausse"); dates and
+            # ranks tell the story.
+            source, source_mode = state.report, "inherited"
+        ant = None
+        if sub.antecedent is not None and sub.antecedent < len(out):
+            ant = out[sub.antecedent]
+        # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
+        # never a sentence of prose before it ("La participation atteint 68 %.").
+        item_carries = from_heading or state.last_line
+        if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks \
+                and not tally and (
+                sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
+            if adjacent and n_fig == 0:
+                carried = same_order(m, state.last_figures) or carried
+            sub = replace(
+                sub,
+                subject=carried.subject,
+                qualifiers=tuple(dict.fromkeys([*carried.qualifiers, *sub.qualifiers])),
+                rule="ellipsis_previous_sentence",
+            )
+            ant = carried
+        elif sub.rule == "anaphora_open" and m.kind in SITUATED_KINDS and (
+                named := taken_up(sub, toks, fig, out, named_here, before)) is not None:
+            # "Le budget de la région [...]. Il s'élève à 1,7 milliard": the pronoun's
+            # antecedent, named in the sentence before (:mod:`.antecedents`).
+            named_here.add(n_fig)
+            sub = replace(sub, subject=named[0], qualifiers=named[1], noun=None,
+                          rule="pronoun_antecedent")
+            ant = None
+        elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
+            # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
+            # "Elle atteint 200 %": the last figure read.
+            ant = next((c for v, c in reversed(state.metrics)
+                        if v is not None and v == m.value), state.metrics[-1][1])
+            if sub.antecedent is not None and sub.antecedent < len(out):
+                ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
+            sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
+                          rule="anaphora_previous")
+        if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
+            sub = replace(sub, subject=tally, rule="tally_named_before")
+        if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
+                and n_fig not in ranks:
+            # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").
+            sub = replace(sub, subject=state.heading, rule="table_heading")
+        if state.cells and m.kind in SITUATED_KINDS:
+            sub = column_subject(sub, m, toks, start, state.cells)
+        # A clause without a verb continues the previous figure's: "..., soit une hausse de
+        # 3,3 milliards" after "atteindra 50,5 milliards".
+        prev = next((c for c in reversed(out) if c.subject is not None), None)
+        base = ant or prev
+        inherited = None
+        situated = m.kind in SITUATED_KINDS
+        if (
+            situated
+            and base is not None
+            and base.modality not in ("denied", "reported", "asserted")
+        ):
+            inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
+        mod, mod_rule = modality(toks, fig, src.source, inherited)
+        actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
+        names = tuple(name for _, name in state.speakers)
+        # A court's seat is also where its case is ("tribunal judiciaire de Paris").
+        named_by = None if src.rule == "court" else src.source
+        place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
+            if situated else (None, True)
+        # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
+        # carried place: cross-referencing neither ties nor separates figures by it.
+        place_mode = None if not place else "explicit" if listed else "inherited"
+        place_basis = "sentence" if place else None
+        if place is None and sub.rule == "pronoun_antecedent" \
+                and (owned := known_places(" ; ".join(sub.qualifiers))):
+            # "Le budget de la région Bretagne [...]. Il s'élève à": the antecedent's place.
+            place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
+        if place is None and state.cells and situated \
+                and (cell := cell_at([c for c, _ in state.cells], m.start)) is not None \
+                and (row := known_places(cell.label)) and len(row) == 1:
+            # "| Lyon | 42 % | 55 % |": the row's label, a known place, is the figure's, as a
+            # weaker reading that cross-referencing neither ties nor separates by: a table's
+            # period is seldom read (two tables of two years under one header), so a place
+            # tie would set this year's row against last year's.
+            place, place_mode, place_basis = row[0][1], "inherited", "sentence"
+        own_place = own_place or place is not None  # read in this sentence, not carried
+        if place is None and ant is not None and ant.place_mode == "explicit":
+            # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
+            # weaker reading that cross-referencing does not tie by.
+            place, place_mode = ant.place, "inherited"
+            place_basis = "sentence" if any(ant is c for c in out) else "report"
+        sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
+                              None)
+        if place is None and situated and sentence_place:
+            # The place of an earlier figure of the sentence covers the next ones ("79 631
+            # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
+            place, place_mode, place_basis = sentence_place, "inherited", "sentence"
+        elif place is None and situated and state.places and not own_place:
+            # The place the report is about, named earlier, covers the figures that follow
+            # (a weaker reading: cross-referencing never ties or separates figures by it).
+            place, place_mode, place_basis = state.places[-1], "inherited", "report"
+        if actor is None and ant is not None:
+            actor = ant.actor
+        t_start, t_end = times.period(
+            sentence, m.start - start, m.end - start, m, future=mod == "projected",
+            subject=sub.subject,
+        )
+        if mod in ("asserted", "reported") and published and t_end and t_end > published:
+            # A figure about a period still to come is a projection ("D'ici à 2030, la France
+            # veut produire 2 millions de véhicules").
+            mod, mod_rule = "projected", "future_period"
+        elif mod == "projected" and published and t_end and t_end < published:
+            # A figure about a period already over is not a projection ("contre 6,1 % l'an
+            # dernier" after "prévoit").
+            mod, mod_rule = ("reported", "source") if src.source else ("asserted", "past_period")
+        out.append(
+            Context(
+                subject=sub.subject,
+                qualifiers=sub.qualifiers,
+                category=category_of(sub.subject, sub.qualifiers, m.kind),
+                actor=actor,
+                place=place,
+                place_mode=place_mode,
+                place_basis=place_basis,
+                time_start=t_start,
+                time_end=t_end,
+                source=source,
+                source_mode=source_mode,
+                modality=mod,
+                modality_rule=mod_rule,
+                basis=_basis(sentence, start, figs, n_fig),
+            )
+        )
+    # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).
+    says_when, as_of = sentence_dates(times, sentence)
+    if not says_when:
+        out = report_dated(out, [f.mention.kind in SITUATED_KINDS for f in figs],
+                           state.report_day, published)
+    state.report_day = as_of if says_when else state.report_day
+    # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
+    # quotation keeps its own figures but does not take over the report that follows.
+    counted = [c.source for c, src in zip(out, srcs, strict=True)
+               if c.source and c.source_mode == "explicit" and src.takes_over]
+    state.speakers.extend((start, name) for name in counted)
+    quoted = all(src.rule == "quote" for c, src in zip(out, srcs, strict=True)
+                 if c.source and c.source_mode == "explicit" and src.takes_over)
+    if counted and quoted and state.keeps_report(counted):
+        # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
+        # maire") keeps them, but the report stays the body's named for its figures.
+        counted = []
+    if counted:
+        contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
+        state.report, state.report_counts = (None if contrast else counted[-1]), True
+        state.report_quoted = False
+        state.report_at = start
+        state.report_kinds = frozenset(
+            f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
+            if c.source_mode == "explicit" and src.takes_over)
+    for src in srcs:
+        if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
+            state.speakers.append((start, name))
+            state.comment(name)
+    state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
+    state.last_end = start + len(claims[0].sentence)
+    state.last_toks = toks
+    if is_prose(sentence):
+        state.heading = None  # a table's title holds for its rows, not past prose
+    elif on_own_line and sentence.rstrip().endswith(":") \
+            and all(f.mention.kind not in SITUATED_KINDS for f in figs):
+        # A title with a date, on its line, over a list ("Le point sur les chiffres des
+        # manifestants le 31 janvier 2023 :").
+        state.heading = heading_metric(toks, subject_data(), nouns_only=True)
+    state.last_line = is_line and bool(out) and out[0].subject is not None
+    # A count of days or years ("des 40 dernières années") is no metric a later sentence
+    # takes up ("Ce niveau de 26,3 Mt").
+    time_nouns = subject_data().time_nouns
+    with_subject = [
+        c for c, f in zip(out, figs, strict=True)
+        if c.subject and c.subject not in time_nouns and f.mention.kind in SITUATED_KINDS
+    ]
+    state.last_subject = with_subject[-1] if with_subject else None
+    state.last_figures = [(f.mention.value, f.mention.kind, c)
+                          for c, f in zip(out, figs, strict=True) if c in with_subject]
+    state.metrics.extend((f.mention.value, c) for c, f in zip(out, figs, strict=True)
+                         if c.subject and c.subject not in time_nouns
+                         and f.mention.kind in SITUATED_KINDS)
+    return out

@@ -1,0 +1,63 @@
+"""The subject result of single rules of ``subject``: a figure glossing what comes right
+before its parenthesis (``gloss``), the subject headed by a given noun, a duration's or an
+age's, and a date's event. Private to ``factcheck.context`` (used by ``subject``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.context.anaphora import demonstrative_metric
+from factcheck.context.durations import duration_subject
+from factcheck.context.lexicon import SubjectData
+from factcheck.context.measures import date_event
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
+from factcheck.context.pending import SubjectResult
+from factcheck.context.phrases import lemma_of, subject_at
+from factcheck.context.qualifiers import qualify
+
+
+def _gloss(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int,
+    data: SubjectData,
+) -> SubjectResult | None:
+    """A figure opening a parenthesis glosses what comes right before it: the figure before
+    ("les vols de 5 % (138 734)") or the noun phrase before ("les escroqueries (+7 %)",
+    "victimes de violences (191 679 personnes")."""
+    fig = figs[n]
+    if not opens_parenthesis(toks, fig):
+        return None
+    if n > 0 and figs[n - 1].last == fig.first - 1:
+        prev = results[n - 1]
+        if prev is None or prev.subject is None:
+            return None
+        return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
+    if fig.last < len(toks) and toks[fig.last].pos == "ADV":
+        return None  # "(10 directement et 2 indirectement)": parts, not a gloss
+    h = parenthesis_head(toks, fig, data)
+    if h is None or demonstrative_metric(toks, h):
+        return None  # "son montant (3,5 milliards)": a metric named earlier
+    if n > 0 and figs[n - 1].first <= h < figs[n - 1].last \
+            and (prev := results[n - 1]) is not None and prev.subject is not None:
+        # "4,2 millions de spectateurs (+130 000)": the phrase glossed is the figure's own,
+        # its head a word of the figure ("millions"): the gloss measures what it measures.
+        return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
+    return _headed(toks, fig, h, data, "gloss")
+
+
+def _headed(toks: tuple[Tok, ...], fig: Figure, k: int, data: SubjectData,
+            rule: str) -> SubjectResult:
+    """The subject whose head noun is the token ``k``, with the figure's qualifiers of it."""
+    return SubjectResult(subject_at(toks, k, data), k, qualify(toks, fig, k, False), rule)
+
+
+def _duration_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
+    """A person's age or the noun a duration measures (:mod:`factcheck.context.durations`)."""
+    subject, noun, rule = duration_subject(toks, fig, data)
+    return SubjectResult(subject, noun, (), rule)
+
+
+def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> SubjectResult:
+    if (j := date_event(toks, fig, data)) is not None:
+        return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
+    return SubjectResult(None, None, (), "date")

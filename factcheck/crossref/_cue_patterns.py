@@ -1,0 +1,76 @@
+"""Regular expressions built from the cross-reference cue words: words right after a
+figure, a known place after a locative preposition or opening a sentence as a subject, an
+outcome's cue right before a figure, the verb after a figure's noun. Private to
+``factcheck.crossref`` (used by ``cue_words.load_lexicon``)."""
+
+from __future__ import annotations
+
+import regex
+
+
+def _following(words: list[str]) -> regex.Pattern[str]:
+    """Any of ``words`` right after a figure (spaces allowed before it), as a whole word
+    unless it ends with an apostrophe ("d'" runs into the next word)."""
+    alternatives = [regex.escape(w) + ("" if w[-1:] in "'\u2019" else r"(?!\w)")
+                    for w in sorted(words, key=len, reverse=True)]
+    return regex.compile(r"\s*(?i:" + "|".join(alternatives) + ")", regex.V1)
+
+
+def _locative(prepositions: list[str], places: dict[str, str],
+              written: dict[str, str] | None = None) -> regex.Pattern[str]:
+    """A known place right after a locative preposition; group ``place`` is the spelling.
+    ``places`` match in any case, ``written`` (the cities, regions and departments of
+    ``places.toml`` [as_written]) only as written ("à Nantes", not "à nantes")."""
+    preps = "|".join(regex.escape(p) for p in sorted(prepositions, key=len, reverse=True))
+    names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+    cased = "|".join(regex.escape(p) for p in sorted(written or {}, key=len, reverse=True))
+    alternatives = f"(?i:{names})" + (f"|{cased}" if cased else "")
+    return regex.compile(rf"(?<!\w)(?i:{preps})\s+(?P<place>{alternatives})(?!\w)",
+                         regex.V1)
+
+
+def _subject_place(table: dict, places: dict[str, str],
+                   written: dict[str, str] | None = None) -> regex.Pattern[str]:
+    """A known place opening the sentence, with or without its article, as the subject of a
+    verb that counts what it holds (``subject_verbs``, after an optional aside); group
+    ``place`` is the spelling."""
+    articles = [str(a) for a in table["subject_articles"]]
+    elided = [a for a in articles if a.endswith(("'", "\u2019"))]
+    article = "|".join([*(regex.escape(a) + r"\s*" for a in elided),
+                        *(regex.escape(a) + r"\s+" for a in articles if a not in elided)])
+    names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+    cased = "|".join(regex.escape(p) for p in sorted(written or {}, key=len, reverse=True))
+    alternatives = f"(?i:{names})" + (f"|{cased}" if cased else "")
+
+    def words(key: str) -> str:
+        return "|".join(regex.escape(str(w)).replace(r"\ ", r"\s+")
+                        for w in sorted(table[key], key=len, reverse=True))
+
+    return regex.compile(rf"^[\W\d_]*(?:(?i:{article}))?(?P<place>{alternatives})\s*,?"
+                         rf"(?:\s*(?:{words('subject_asides')})\s*,?)?"
+                         rf"\s+(?:{words('subject_verbs')})(?!\w)", regex.V1)
+
+
+def _outcome_before(data: dict[str, list[str]]) -> regex.Pattern[str] | None:
+    """A cue of each outcome of ``data`` ending the text right before a figure, as whole
+    words; the outcome's name is the group that matched."""
+    if not data:
+        return None
+    groups = "|".join(
+        f"(?P<{name}>{'|'.join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))})"
+        for name, cues in data.items())
+    return regex.compile(rf"(?<!\p{{L}})(?:{groups})\s+$", regex.IGNORECASE | regex.V1)
+
+
+def _predicate(data: dict) -> regex.Pattern[str]:
+    """The verb right after a figure's noun: an auxiliary and the word after it, or a verb
+    in the imperfect, at most ``words`` words after the figure, no clause mark between."""
+    def alternatives(key: str) -> str:
+        return "|".join(regex.escape(a) for a in sorted(data[key], key=len, reverse=True))
+
+    return regex.compile(
+        rf"^\s*(?:(?!(?:{alternatives('between_not')})(?!\p{{L}}))[\p{{L}}'\u2019-]+\s+)"
+        rf"{{1,{int(data['words'])}}}?"
+        rf"(?:(?:{alternatives('auxiliaries')})\s+(?:(?:{alternatives('modals')})\s+)?"
+        rf"(?P<verb>\p{{L}}+)|(?P<verb>\p{{L}}+{data['imperfect']}))(?!\p{{L}})",
+        regex.IGNORECASE | regex.V1)
