@@ -11,8 +11,8 @@ words from ``factcheck/lang/fr/`` (``context_*.toml``, ``actors.toml``, ``places
 * ``source``: who states it (``speakers`` finds the words naming the speaker, ``names``
   completes names and provides :func:`same_source`, ``resolution`` says what a short form,
   a role or a description stands for in its article);
-* ``timeref``: the ISO period the figure is about (patterns in ``timepatterns``, events and
-  editions named with their year in ``editions``);
+* ``timeref``: the ISO period the figure is about (patterns in ``timepatterns``, found and
+  resolved in ``_time_finding``, events and editions named with their year in ``editions``);
 * ``modality``: asserted, reported, estimated, conditional, projected or denied;
 * ``where``: actor, place and category.
 """
