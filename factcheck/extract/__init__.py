@@ -7,9 +7,9 @@ approximation, resolved date, the rule that found it.
 Public face: :func:`extract_mentions` (``scanner``); ``dates`` (calendar expressions, also
 read by the context stage) and ``numbers`` (numbers in digits and words). The engine holds no
 French word: ``lexicon`` builds its patterns from the language data of ``factcheck/lang/``.
-Private parts (leading underscore): ``_figure_reading`` and ``_range_reading`` (what a
-number is once found), ``_ellipsis`` (currencies left unsaid), ``_lexicon_*`` (the pattern
-builders for numbers, units, cues and calendar words).
+Private parts (leading underscore): ``_figure_reading``, ``_approx_reading`` and
+``_range_reading`` (what a number is once found), ``_ellipsis`` (currencies left unsaid),
+``_lexicon_*`` (the pattern builders for numbers, units, cues and calendar words).
 
 Imports only ``factcheck.models``, ``factcheck.patterns``, ``factcheck.text`` and
 ``factcheck.lang``: nothing of the later stages.
