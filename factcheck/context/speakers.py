@@ -100,6 +100,11 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
     return _join(toks)
 
 
+def _topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
+    """Whether ``toks[j]`` ends an incise such as "quant à elle" (three words)."""
+    return j >= 2 and " ".join(t.lower for t in toks[j - 2 : j + 1]) in data.topic_incises
+
+
 def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
     """A source is a noun phrase: words running into a verb of their own or a negation ("les
     autorités n'étaient toutefois pas en mesure", "nous avions comptabilisé", "la situation
@@ -350,9 +355,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         while j >= 0 and (
             toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
             or (toks[j].pos == "ADV" and j > 0 and toks[j - 1].pos == "AUX")  # "a nettement"
+            or _topic_incise(toks, j, data)
         ):
             negated = negated or toks[j].lower in data.speech_negations
-            j -= 1
+            j -= 3 if _topic_incise(toks, j, data) else 1
         if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
             continue
         if j >= 0 and toks[j].lower in speech_words().relatives:
