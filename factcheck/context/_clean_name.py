@@ -88,9 +88,11 @@ def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
     """A source is a noun phrase: words running into a verb of their own or a negation ("les
     autorités n'étaient toutefois pas en mesure", "nous avions comptabilisé", "la situation
     sanitaire est critique") are a piece of clause, no name (nothing is returned).
-    Capitalised words are not looked at (the small tagger reads some names' words as verbs)."""
+    Capitalised words are not looked at (the small tagger reads some names' words as verbs),
+    nor a "finite verb" that is its own lemma: an adjective the tagger misread ("selon la
+    compagnie ferroviaire"), a French verb's finite form never being its infinitive."""
     for t in toks:
-        if t.is_title:
+        if t.is_title or (t.pos == "VERB" and t.verbform == "Fin" and t.lemma == t.lower):
             continue
         if (t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf")) \
                 or t.lower in data.speech_negations:

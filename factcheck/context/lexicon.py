@@ -130,6 +130,7 @@ class SourceData:
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    topic_incises: frozenset[str] = frozenset()
     announcements: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     spelling_ratio: int = 85
@@ -293,6 +294,7 @@ def source_data(code: str = "fr") -> SourceData:
         own_outlet=_words(att, "own_outlet", f),
         agent_stops=_words(att, "agent_stops", f),
         relative_pronouns=_words(att, "relative_pronouns", f),
+        topic_incises=_words(att, "topic_incises", f),
         announcements=_words(att, "announcements", f),
         first_person=_words(att, "first_person", f),
     )

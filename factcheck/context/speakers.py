@@ -28,6 +28,11 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
+def _topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
+    """Whether ``toks[j]`` ends an incise such as "quant à elle" (three words)."""
+    return j >= 2 and " ".join(t.lower for t in toks[j - 2 : j + 1]) in data.topic_incises
+
+
 def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     """The source named after an inverted verb: "a indiqué mercredi le ministre de l'Economie,
     Eric Lombard" -> the apposed name when there is one."""
@@ -243,9 +248,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         while j >= 0 and (
             toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
             or (toks[j].pos == "ADV" and j > 0 and toks[j - 1].pos == "AUX")  # "a nettement"
+            or _topic_incise(toks, j, data)
         ):
             negated = negated or toks[j].lower in data.speech_negations
-            j -= 1
+            j -= 3 if _topic_incise(toks, j, data) else 1
         if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
             continue
         if j >= 0 and toks[j].lower in speech_words().relatives:

@@ -147,12 +147,22 @@ def _by_value(periods: dict[str, list[ClaimView]]) -> Iterator[tuple[ClaimView, 
     is judged only between neighbouring periods)."""
     ordered = sorted((v for group in periods.values() for v in group),
                      key=lambda v: (midpoint(v) or 0.0, v.claim_id))
+    n = len(ordered)
+    # past_run[j]: the first index after j's run of figures of one article, so that a scan
+    # skips a run of its own article at once (linear, not quadratic, in an article's figures).
+    past_run = [n] * n
+    for j in range(n - 2, -1, -1):
+        same = ordered[j + 1].article_id == ordered[j].article_id
+        past_run[j] = past_run[j + 1] if same else j + 1
     for i, a in enumerate(ordered):
         found = 0
-        for b in ordered[i + 1 :]:
-            if found == VALUE_NEIGHBOURS:
-                break
-            if b.article_id != a.article_id:
-                found += 1
-                if _restated(a, b):
-                    yield a, b
+        j = i + 1
+        while j < n and found < VALUE_NEIGHBOURS:
+            b = ordered[j]
+            if b.article_id == a.article_id:
+                j = past_run[j]
+                continue
+            found += 1
+            if _restated(a, b):
+                yield a, b
+            j += 1

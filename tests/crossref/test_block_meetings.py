@@ -65,3 +65,34 @@ def test_two_values_of_one_series_are_left_to_the_chain() -> None:
                 ("b", "2025-07-03", "80 hectares", 80), ("c", "2025-07-05", "60 hectares", 60),
                 ("a2", "2025-07-07", "1 900 hectares", 1900)])
     assert frozenset(("a:1 200 hectares", "a2:1 900 hectares")) not in met
+
+
+class _CountedView:
+    """A figure of one series whose article is read through a counter."""
+
+    reads = 0
+
+    def __init__(self, i: int, article: str, value: float) -> None:
+        self.claim_id, self._article, self.value = f"c{i:05d}", article, value
+        self.lo = self.hi = value
+        self.exact, self.approx, self.period_sort = True, "none", "2025"
+
+    @property
+    def article_id(self) -> str:
+        _CountedView.reads += 1
+        return self._article
+
+
+def test_value_neighbours_cost_stays_linear_in_one_article_figures() -> None:
+    """A data-heavy article (results by town) puts thousands of figures of one series next to
+    each other by value: each figure still finds its neighbours of other articles at once,
+    the scan skipping its own article's run instead of walking it (quadratic before)."""
+    from factcheck.crossref.pairs import _by_value
+
+    n = 3000
+    views = [_CountedView(i, "results", float(i + 1)) for i in range(n)]
+    views.append(_CountedView(n, "brief", float(n)))  # restates the article's largest figure
+    _CountedView.reads = 0
+    met = {(a.claim_id, b.claim_id) for a, b in _by_value({"2025": views})}
+    assert met == {(f"c{n - 1:05d}", f"c{n:05d}")}
+    assert _CountedView.reads < 20 * n
