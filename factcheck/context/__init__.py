@@ -32,7 +32,7 @@ from factcheck.context.names import is_generic_source, same_source
 from factcheck.context.nlp import load_nlp, parse_sentences
 from factcheck.context.report_dates import article_event_day, event_dated
 from factcheck.context.resolution import resolve_source, speaks_as_person
-from factcheck.context.results_year import results_dated, results_year
+from factcheck.context.results_year import results_dated, results_situated, results_year
 from factcheck.context.source import names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import heading_metric, named_by_total, table_titles
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
@@ -117,9 +117,11 @@ def annotate_many(
         contexts = event_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
                                article_event_day(state.times, article.text),
                                article.published and article.published.isoformat())
-        contexts = results_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
-                                 results_year(article.published, article.text),
-                                 article.published and article.published.isoformat())
+        results = results_year(article.published, article.text)
+        if results is not None:
+            contexts = results_dated(contexts, results_situated(article.text, claims, [
+                c.mention.kind in SITUATED_KINDS for c in claims]), results,
+                article.published and article.published.isoformat())
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out

@@ -13,6 +13,7 @@ figures by.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -20,7 +21,7 @@ from functools import cache
 import regex
 
 from factcheck.context.lexicon import time_data
-from factcheck.models import Context
+from factcheck.models import Claim, Context
 from factcheck.text import sentence_spans
 
 
@@ -42,6 +43,17 @@ def results_year(published: date | None, text: str) -> tuple[date, date] | None:
     return None
 
 
+def results_situated(text: str, claims: Sequence[Claim], situated: list[bool]) -> list[bool]:
+    """``situated``, less the figures of sentences about something else than the year's
+    accounts: a target ("Le groupe vise un chiffre d'affaires de 30 milliards") or the day's
+    market ("L'action gagnait 4 % à la Bourse de Paris"), cues ``results_outside`` read
+    before the figure in its sentence (a target named after it, "atteint 46 %, en ligne avec
+    sa politique qui vise 40 %", is another figure's)."""
+    outside = _outside()
+    return [s and not outside.search(text[c.sentence_start : c.mention.start].lower())
+            for c, s in zip(claims, situated, strict=True)]
+
+
 def results_dated(contexts: list[Context], situated: list[bool],
                   span: tuple[date, date] | None, published: str | None) -> list[Context]:
     """``contexts`` of an article reporting the results of ``span``: each figure (of a
@@ -57,7 +69,16 @@ def results_dated(contexts: list[Context], situated: list[bool],
 
 @cache
 def _nouns() -> regex.Pattern[str]:
-    words = time_data().words.get("results_nouns", ())
+    return _pattern("results_nouns")
+
+
+@cache
+def _outside() -> regex.Pattern[str]:
+    return _pattern("results_outside")
+
+
+def _pattern(key: str) -> regex.Pattern[str]:
+    words = time_data().words.get(key, ())
     if not words:
         return regex.compile(r"(?!)")
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
