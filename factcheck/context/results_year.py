@@ -14,13 +14,13 @@ figures by.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
 import regex
 
 from factcheck.context.lexicon import time_data
+from factcheck.context.report_dates import report_dated
 from factcheck.models import Claim, Context
 from factcheck.text import sentence_spans
 
@@ -58,13 +58,9 @@ def results_dated(contexts: list[Context], situated: list[bool],
                   span: tuple[date, date] | None, published: str | None) -> list[Context]:
     """``contexts`` of an article reporting the results of ``span``: each figure (of a
     ``situated`` kind, not projected) left at the default period dated by it."""
-    if span is None or published is None:
+    if published is None:
         return contexts
-    first, last = span[0].isoformat(), span[1].isoformat()
-    return [replace(c, time_start=first, time_end=last, time_basis="report")
-            if s and c.time_start is None and c.time_end == published
-            and c.modality != "projected" else c
-            for c, s in zip(contexts, situated, strict=True)]
+    return report_dated(contexts, situated, span, published)
 
 
 @cache
