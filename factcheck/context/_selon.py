@@ -56,8 +56,9 @@ def _after_quotation(toks: tuple[Tok, ...], k: int, starts: list[int]) -> bool:
     return opened is not None and not any(opened < s < k for s in starts)
 
 
-def _bracket_of(toks: tuple[Tok, ...], k: int) -> int | None:
-    """Index of the bracket token ``k`` sits in (closed after it or not), else None."""
+def open_bracket(toks: tuple[Tok, ...], k: int) -> int | None:
+    """Index of the bracket token ``k`` sits in (the parenthesis still open before it, closed
+    after it or not), else None."""
     depth = 0
     for j in range(k - 1, -1, -1):
         depth += (toks[j].text == ")") - (toks[j].text == "(")
@@ -109,13 +110,13 @@ def selon(
     # "selon" inside brackets is for the figures inside them only.
     # "Entre 615 000 (selon l'Intérieur) et 1,8 million": a bracket of its own after the
     # figure, with no other figure before the "selon", is the figure's.
-    mine = _bracket_of(toks, fig.first)
+    mine = open_bracket(toks, fig.first)
     starts = [f.first for f in figs]
 
     def applies(k: int) -> bool:
         if _after_quotation(toks, k, starts):
             return False
-        b = _bracket_of(toks, k)
+        b = open_bracket(toks, k)
         return b in (None, mine) or (
             b >= fig.last and not any(fig.last <= s < k for s in starts))
 

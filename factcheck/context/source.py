@@ -61,7 +61,7 @@ from factcheck.context._agents import (
 )
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
-from factcheck.context._selon import announced, selon
+from factcheck.context._selon import announced, open_bracket, selon
 from factcheck.context._sentence_speaker import (
     _CLAUSE_ENDS,
     sentence_speaker,
@@ -223,19 +223,9 @@ def _has_own_verb(toks: tuple[Tok, ...], fig: Figure) -> bool:
     return False
 
 
-def _open_parenthesis(toks: tuple[Tok, ...], first: int) -> int | None:
-    """Index of the parenthesis still open before token ``first``, if any."""
-    depth = 0
-    for k in range(first - 1, -1, -1):
-        depth += (toks[k].text == ")") - (toks[k].text == "(")
-        if depth < 0:
-            return k
-    return None
-
-
 def in_brackets(toks: tuple[Tok, ...], first: int) -> bool:
     """Whether token ``first`` is inside brackets opened before it."""
-    return _open_parenthesis(toks, first) is not None
+    return open_bracket(toks, first) is not None
 
 
 def _same_clause(
@@ -250,7 +240,7 @@ def _same_clause(
     for n, res in enumerate(out):
         if res.rule != "none":
             continue
-        opened = _open_parenthesis(toks, figs[n].first)
+        opened = open_bracket(toks, figs[n].first)
         if opened is not None:  # "(10 directement et 2 indirectement liés)": the parts of
             # the figure before the parenthesis
             src = next((out[m] for m in range(n - 1, -1, -1) if figs[m].last <= opened
@@ -262,7 +252,7 @@ def _same_clause(
             against = opened + 1 < len(toks) \
                 and toks[opened + 1].lower in speech_words().contrast_terms
             aside = next((out[m] for m in range(n - 1, -1, -1) if out[m].source
-                          and _open_parenthesis(toks, figs[m].first) not in (None, opened)),
+                          and open_bracket(toks, figs[m].first) not in (None, opened)),
                          None)
             if (against or src is None or not src.source) and aside is not None:
                 out[n] = SourceResult(aside.source, "same_clause")
@@ -275,7 +265,7 @@ def _same_clause(
             between = toks[figs[m].last : figs[n].first]
             if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
                 break
-            if _open_parenthesis(toks, figs[m].first) is not None:
+            if open_bracket(toks, figs[m].first) is not None:
                 continue  # "(contre 50 000 selon les syndicats), 4 000 à Marseille": an aside's
             if out[m].source and out[m].rule != "counted_by":
                 out[n] = SourceResult(out[m].source, "same_clause")
