@@ -265,6 +265,19 @@ def relation_of(links: pd.DataFrame, a: str, b: str) -> str | None:
 
 
 
+def check_gate_case(case: dict) -> None:
+    """The gate of :mod:`factcheck.crossref.gates` that keeps ``case``'s first expected pair
+    unlinked is ``case["gate"]``."""
+    from factcheck.crossref.engine import cross_reference
+    from factcheck.crossref.gates import unlinked_gates
+
+    frame = frame_from_articles(case["articles"])
+    links, _ = cross_reference(frame)
+    a, b, _ = case["links"][0]
+    pair = (ref_id(frame, a), ref_id(frame, b))
+    assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
+
+
 def check_links_case(case: dict, apart: tuple[str | None, ...] = (None, "different_scope")
                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cross-reference ``case``'s articles (claims given in the case) and check each expected

@@ -7,11 +7,15 @@ and two values of a series, are left to the chain. Cases from
 from __future__ import annotations
 
 import pytest
-from crossref_helpers import case_ids, check_links_case, frame_from_articles, load_cases, ref_id
+from crossref_helpers import (
+    case_ids,
+    check_gate_case,
+    check_links_case,
+    frame_from_articles,
+    load_cases,
+)
 
 from factcheck.crossref.cue_words import load_lexicon
-from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.gates import unlinked_gates
 from factcheck.crossref.pairs import candidate_pairs
 from factcheck.crossref.views import prepare_claims
 
@@ -26,11 +30,7 @@ def test_restatement_linked_or_kept_apart(case: dict) -> None:
 @pytest.mark.parametrize("case", [c for c in CASES if c["gate"]],
                          ids=case_ids([c for c in CASES if c["gate"]]))
 def test_the_gate_that_keeps_a_pair_apart(case: dict) -> None:
-    frame = frame_from_articles(case["articles"])
-    links, _ = cross_reference(frame)
-    a, b, _ = case["links"][0]
-    pair = (ref_id(frame, a), ref_id(frame, b))
-    assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
+    check_gate_case(case)
 
 
 def _met(texts_and_values: list[tuple[str, str, str, float]]) -> set[frozenset[str]]:

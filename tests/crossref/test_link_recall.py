@@ -8,14 +8,10 @@ from __future__ import annotations
 import pytest
 from crossref_helpers import (
     case_ids,
+    check_gate_case,
     check_links_case,
-    frame_from_articles,
     load_cases,
-    ref_id,
 )
-
-from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.gates import unlinked_gates
 
 CASES = load_cases("link_recall")
 
@@ -28,11 +24,7 @@ def test_linked_or_kept_apart(case: dict) -> None:
 @pytest.mark.parametrize("case", [c for c in CASES if c["gate"]],
                          ids=case_ids([c for c in CASES if c["gate"]]))
 def test_the_gate_that_keeps_a_pair_apart(case: dict) -> None:
-    frame = frame_from_articles(case["articles"])
-    links, _ = cross_reference(frame)
-    a, b, _ = case["links"][0]
-    pair = (ref_id(frame, a), ref_id(frame, b))
-    assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
+    check_gate_case(case)
 
 
 def test_positive_and_negative_cases_both_present() -> None:

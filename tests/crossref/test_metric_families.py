@@ -14,15 +14,12 @@ import pytest
 from crossref_helpers import (
     DATA,
     case_ids,
+    check_gate_case,
     check_links_case,
-    frame_from_articles,
     load_cases,
-    ref_id,
 )
 
 from factcheck.crossref.cue_words import lemma, load_lexicon
-from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.gates import unlinked_gates
 from factcheck.crossref.matching import family_of
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.victims import victims_family
@@ -77,8 +74,4 @@ def test_linked_or_kept_apart(case: dict) -> None:
 @pytest.mark.parametrize("case", [c for c in CASES if c["gate"]],
                          ids=case_ids([c for c in CASES if c["gate"]]))
 def test_kept_apart_at_the_family_gate(case: dict) -> None:
-    frame = frame_from_articles(case["articles"])
-    links, _ = cross_reference(frame)
-    a, b, _ = case["links"][0]
-    pair = (ref_id(frame, a), ref_id(frame, b))
-    assert unlinked_gates(frame, [pair], links)[frozenset(pair)] == case["gate"]
+    check_gate_case(case)
