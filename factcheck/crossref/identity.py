@@ -281,9 +281,15 @@ def _same_named_source(a: ClaimView, b: ClaimView) -> bool:
 
 def _dated(v: ClaimView) -> tuple[str, str] | None:
     """When a figure was counted: the period read from the text, else its article's
-    publication date; None when neither is known."""
+    publication date; None when neither is known, and for the term another figure is set
+    against without a period of its own ("16,1 milliards (contre 2,7 milliards)", "8,6
+    millions de billets, contre 8,3 millions pour le précédent record"): it was counted at
+    another moment than its partner, which the text does not give, not on the day of
+    publication."""
     if v.period and v.period[0] == "explicit":
         return (v.period[1], v.period[2] if len(v.period) > 2 else "")
+    if v.compared_to:
+        return None
     return (v.published, v.published) if v.published else None
 
 
