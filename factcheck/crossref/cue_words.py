@@ -83,6 +83,8 @@ class Lexicon:
     gathering_after: regex.Pattern[str]
     gathering_before: regex.Pattern[str]
     gathering_march: regex.Pattern[str]
+    #: A verb of turning out after a figure: marchers in an article naming a march.
+    gathering_turnout: regex.Pattern[str]
     #: A generic subject's own verb right after its noun (``[outcome_families.predicate]``,
     #: group ``verb``), and the stems of verbs of counting that are not read.
     predicate: regex.Pattern[str]
@@ -256,6 +258,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
             rf"(?:{_pattern(data['outcome_families']['gathering']['before']).pattern})\s+$",
             regex.IGNORECASE | regex.V1),
         gathering_march=_pattern(data["outcome_families"]["gathering"]["march"]),
+        gathering_turnout=_pattern(data["outcome_families"]["gathering"].get("turnout", [])),
         predicate=_predicate(data["outcome_families"]["predicate"]),
         counting_verbs=tuple(data["outcome_families"]["predicate"]["counting"]),
         activity_negation=regex.compile(

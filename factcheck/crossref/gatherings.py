@@ -15,9 +15,10 @@ GATHERING_REACH = 30
 def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     """A generic subject counted in a march takes the family of marchers
     (``[outcome_families.gathering]``): "48 000 personnes ont manifesté" (a cue right after the
-    figure, not after a negation), "la journée de manifestation a rassemblé 368 000
-    personnes" (a verb of gathering right before it, in a sentence naming a march). The other
-    generic counts of the article that nothing narrows (no qualifier read) go with it when
+    figure, not after a negation; "un million de personnes se sont déplacées", a verb of
+    turning out, in an article naming a march), "la journée de manifestation a rassemblé
+    368 000 personnes" (a verb of gathering right before it, in a sentence naming a march).
+    The other generic counts of the article that nothing narrows (no qualifier read) go with it when
     they are in its sentence ("480 000 personnes, dont 37 000 à Paris, ont manifesté"), state
     its value again (the headline's "120 000 personnes à Lyon") or are given by
     another counter in a sentence naming a march ("les syndicats comptent 120 000 personnes
@@ -29,7 +30,8 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     generic = [m for m in rows if m["_family"] == m["_subject_family"]
                and m["_dim"] == "count"
                and lemma(_text(m.get("subject"))) in lexicon.generic_subjects]
-    anchors = [m for m in generic if _counted_marching(m, lexicon)]
+    march = any(lexicon.gathering_march.search(m["sentence"]) for m in rows)
+    anchors = [m for m in generic if _counted_marching(m, lexicon, march)]
     for m in generic:
         if not any(m is a for a in anchors):
             predicate_family(m, lexicon)
@@ -72,12 +74,16 @@ def predicate_family(m: dict, lexicon: Lexicon) -> None:
         m["_family"] = f"{m['_family']} ({_stem(verb)})"
 
 
-def _counted_marching(m: dict, lexicon: Lexicon) -> bool:
+def _counted_marching(m: dict, lexicon: Lexicon, march: bool) -> bool:
+    """``m`` is counted marching: a cue of marching right after it, a verb of turning out
+    right after it in an article naming a march (``march``), or a verb of gathering right
+    before it in a sentence naming a march."""
     sentence = m["sentence"]
     after = sentence[m["_rel_end"] : m["_rel_end"] + OUTCOME_REACH]
-    cue = lexicon.gathering_after.search(after)
-    if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):
-        return True
+    for pattern in (lexicon.gathering_after, lexicon.gathering_turnout if march else None):
+        cue = pattern.search(after) if pattern is not None else None
+        if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):
+            return True
     before = sentence[max(0, m["_rel_start"] - GATHERING_REACH) : m["_rel_start"]]
     return bool(lexicon.gathering_before.search(before)) \
         and lexicon.gathering_march.search(sentence) is not None
