@@ -18,6 +18,12 @@ from factcheck.context._phrase_heads import MAX_COMPLEMENTS as MAX_COMPLEMENTS
 from factcheck.context.anaphora import level_verb
 from factcheck.context.counted_names import capitalised_counted
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
+from factcheck.context.mistags import (
+    after_negation,
+    change_verb,
+    mistagged_after_count,
+    restrictive_que,
+)
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     acronym,
@@ -32,6 +38,9 @@ from factcheck.context.phrases import (
 from factcheck.models import Kind
 
 _CLOSING = frozenset({"»", '"', "”", ")"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+#: Words a quoted term before "de" may have ("un « trou noir » de").
+_QUOTED_WORDS = 4
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -66,7 +75,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
             or capitalised_counted(toks, fig, j)
             or (j == fig.last and fig.mention.kind == Kind.COUNT
-                and _plural_adverb(toks[j], data))):
+                and (_plural_adverb(toks[j], data) or mistagged_after_count(toks, fig, data)))):
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
         # téléspectateurs" tagged as an adverb right after a count)
         lem = lemma_of(toks[j], data)
@@ -202,6 +211,16 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     if j >= 2 and toks[j].text in g.gloss_closers and acronym(toks[j - 1]) \
             and toks[j - 2].text in g.gloss_openers:
         j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
+    if j >= 1 and toks[j].text in _CLOSING_QUOTES:
+        # "un « trou noir » de 22 milliards": the term quoted (its first word) is the noun
+        o = next((k for k in range(j - 1, max(-1, j - 1 - _QUOTED_WORDS), -1)
+                  if toks[k].text in data.opening_quotes), None)
+        if o is not None and o + 1 < j and toks[o + 1].is_word and not toks[o + 1].is_title:
+            return o + 1
+    if j >= 2 and toks[j - 1].lower in g.per_links and toks[j - 2].pos == "NOUN":
+        j -= 2  # "les dividendes par action de 7,1 %": a noun per unit, not the unit
+    if j >= 1 and change_verb(toks, j, data):
+        return head_before(toks, j, data)  # "son épargne brute baisse de 4 %"
     if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:
@@ -298,11 +317,13 @@ def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData)
 def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links) \
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links
+                      or restrictive_que(toks, j)) \
             and not level_verb(toks, j):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
-                   or level_verb(toks, j) or mistagged_infinitive(toks, j)):
+                   or level_verb(toks, j) or mistagged_infinitive(toks, j)
+                   or after_negation(toks, j)):
         return j
     return None
 
