@@ -25,6 +25,7 @@ class GrammarData:
     restriction_words: frozenset[str]
     negations: frozenset[str]
     per_links: frozenset[str]
+    copula_lemmas: frozenset[str]
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
@@ -38,6 +39,7 @@ class GrammarData:
     relative_subjects: frozenset[str]
     lemma_suffixes: tuple[tuple[str, str], ...]
     keep_endings: tuple[str, ...]
+    demonym_endings: tuple[str, ...]
     lemma_min_length: int
     inclusive_marks: tuple[str, ...]
     ordinal_suffix: str

@@ -1,12 +1,14 @@
 """What the small French model (no parser) gets wrong in news phrasing, read back from the
 words around: a counted noun tagged as a pronoun or an adjective right after a count, a verb
 tagged as a noun after a negation, the "que" of a restriction ("ne ... que"), a noun of change
-used as a verb ("son épargne baisse de 4 %")."""
+used as a verb ("son épargne baisse de 4 %"); and the noun a count is said to be ("20 563
+sont des prévenus"), which the model cannot tie to the count without a parser."""
 
 from __future__ import annotations
 
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
+from factcheck.models import Kind
 
 
 def _plural_form(t: Tok, data: SubjectData) -> bool:
@@ -69,3 +71,24 @@ def change_verb(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
     if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
         return False
     return k == j - 1 or toks[j - 1].lower not in data.prenominal
+
+
+def copula_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun a bare count is said to be: "Parmi les détenus, 20 563 sont des prévenus" ->
+    prévenu (a count right before a finite "être", "des" and a common noun)."""
+    g = grammar()
+    j = fig.last
+    if fig.mention.kind != Kind.COUNT or j + 2 >= len(toks):
+        return None
+    verb = toks[j]
+    if verb.lemma not in g.copula_lemmas or verb.verbform != "Fin" \
+            or toks[j + 1].lower not in g.plural_de:
+        return None
+    k = j + 2
+    while k < len(toks) and toks[k].lower in data.prenominal:
+        k += 1
+    if k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word and not toks[k].is_title \
+            and toks[k].lower not in data.not_subjects \
+            and toks[k].lower not in data.wrapping_nouns:  # not "sont des estimations"
+        return k
+    return None

@@ -63,6 +63,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     elliptic = j < len(toks) and toks[j - 1].lower in g.de \
         and toks[j].lower in data.elliptic_after_de \
         and not _noun_after_other(toks, j + 1, data)
+    if j == fig.last and fig.mention.kind == Kind.MONEY and j < len(toks) \
+            and toks[j].pos in ("ADJ", "VERB"):
+        return None  # "306 M€ dédiés aux transports": an amount's noun comes after "de"
     walked = j
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
@@ -351,7 +354,10 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     j = fig.first - 1
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
-    if j < 1 or toks[j].lower not in g.verb_links:
+    comma = j >= 2 and toks[j].lower in g.de and toks[j - 1].text == ","
+    if comma:
+        j -= 1  # "et les vols de voitures, de 10 %": the comma marks the verb left out
+    elif j < 1 or toks[j].lower not in g.verb_links:
         return None
     k = j - 1
     while k >= 0 and toks[k].pos == "ADJ":
@@ -360,6 +366,29 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         return None
     head = phrase_head(toks, k, data)
     b = before_determiners(toks, head, data)
+    while b >= 1 and b == head - 1 and toks[b].lower in g.noun_coordinators \
+            and toks[b - 1].pos == "NOUN" and not toks[b - 1].is_title:
+        # "et les viols et tentatives de viols, de 10 %": nouns coordinated under one
+        # determiner, the first heads the phrase
+        head = phrase_head(toks, b - 1, data)
+        b = before_determiners(toks, head, data)
     if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
         return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
+    if comma and not _after_figure(toks, b):
+        return None  # "de 44 % dans l'information et la communication, de 40 % dans": a list
     return head
+
+
+#: Tokens a coordinator may stand after the figure of the clause it follows ("de 7 % et").
+_FIGURE_REACH = 4
+
+
+def _after_figure(toks: tuple[Tok, ...], b: int) -> bool:
+    """Whether the coordinator at ``b`` follows a figure, over its unit only ("ont augmenté
+    de 7 % et", "de 3 millions d'euros et"), not a noun of scope ("dans la communication et")."""
+    for k in range(b - 1, max(-1, b - 1 - _FIGURE_REACH), -1):
+        if any(c.isdigit() for c in toks[k].text):
+            return True
+        if toks[k].pos == "ADP" and toks[k].lower not in grammar().de:
+            return False
+    return False

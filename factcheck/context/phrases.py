@@ -36,7 +36,8 @@ def lemma_of(t: Tok, data: SubjectData) -> str:
         return t.lemma
     w = t.lower
     g = grammar()
-    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings):
+    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings) \
+            or (t.is_title and w.endswith(g.demonym_endings)):
         return w
     for ending, replacement in g.lemma_suffixes:
         if w.endswith(ending):
