@@ -22,6 +22,10 @@ class GrammarData:
     part_markers: frozenset[str]
     range_links: frozenset[str]
     verb_links: frozenset[str]
+    restriction_words: frozenset[str]
+    negations: frozenset[str]
+    per_links: frozenset[str]
+    copula_lemmas: frozenset[str]
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
@@ -35,6 +39,7 @@ class GrammarData:
     relative_subjects: frozenset[str]
     lemma_suffixes: tuple[tuple[str, str], ...]
     keep_endings: tuple[str, ...]
+    demonym_endings: tuple[str, ...]
     lemma_min_length: int
     inclusive_marks: tuple[str, ...]
     ordinal_suffix: str

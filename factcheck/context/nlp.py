@@ -116,12 +116,39 @@ def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tupl
     """Token views of ``sentences``, parsed in batches with ``nlp.pipe``. A lone surrogate (a
     JSON "\\ud800" escape) is read as U+FFFD, one for one: spaCy cannot encode it."""
     nlp = load_nlp()
-    texts = (_SURROGATE.sub("\ufffd", s) for s in sentences)
+    texts = [_SURROGATE.sub("\ufffd", s) for s in sentences]
+    heads = [in_capitals(s) for s in texts]
     out: list[tuple[Tok, ...]] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    lowered = (s.lower() if head else s for s, head in zip(texts, heads, strict=True))
+    for doc, text, head in zip(nlp.pipe(lowered, batch_size=batch_size), texts, heads,
+                               strict=True):
         checkpoint()  # between docs: a batch itself is not interrupted
-        out.append(to_toks(doc))
+        toks = to_toks(doc)
+        out.append(_recased(toks, text) if head else toks)
     return out
+
+
+#: A sentence is a heading written in capitals when at least this many of its words of
+#: ``_CAPS_WORD`` letters or more are, and no fewer than ``_CAPS_SHARE`` of them.
+_CAPS_WORDS = 2
+_CAPS_SHARE = 0.8
+_CAPS_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def in_capitals(sentence: str) -> bool:
+    """Whether the sentence is written in capitals ("45 INTERPELLATIONS À PARIS", "1115
+    PERSONNES ONT ÉTÉ BLESSÉES"): the small model reads such words as names, so the sentence
+    is tagged in lower case (its length unchanged) and only its names keep their capitals."""
+    words = _CAPS_WORD.findall(sentence)
+    upper = sum(w.isupper() for w in words)
+    return upper >= _CAPS_WORDS and upper >= _CAPS_SHARE * len(words) \
+        and len(sentence.lower()) == len(sentence)
+
+
+def _recased(toks: tuple[Tok, ...], original: str) -> tuple[Tok, ...]:
+    """Tokens of a sentence tagged in lower case, names given back their original text."""
+    return tuple(t._replace(text=original[t.start:t.end]) if t.pos == "PROPN" else t
+                 for t in toks)
 
 
 def token_span(toks: tuple[Tok, ...], start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,12 @@ from factcheck.context._phrase_heads import MAX_COMPLEMENTS as MAX_COMPLEMENTS
 from factcheck.context.anaphora import level_verb
 from factcheck.context.counted_names import capitalised_counted
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
+from factcheck.context.mistags import (
+    after_negation,
+    change_verb,
+    mistagged_after_count,
+    restrictive_que,
+)
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     acronym,
@@ -32,6 +38,9 @@ from factcheck.context.phrases import (
 from factcheck.models import Kind
 
 _CLOSING = frozenset({"»", '"', "”", ")"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+#: Words a quoted term before "de" may have ("un « trou noir » de").
+_QUOTED_WORDS = 4
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -39,6 +48,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     j = fig.last
     while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
         j += 1
+    j = _past_aside(toks, j, fig)
     if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
         j += 1  # "huit « zones rouges »": the term quoted is what is counted
     if j < len(toks) and toks[j].lower in g.de_links:
@@ -54,11 +64,14 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     elliptic = j < len(toks) and toks[j - 1].lower in g.de \
         and toks[j].lower in data.elliptic_after_de \
         and not _noun_after_other(toks, j + 1, data)
+    if j == fig.last and fig.mention.kind == Kind.MONEY and j < len(toks) \
+            and toks[j].pos in ("ADJ", "VERB"):
+        return None  # "306 M€ dédiés aux transports": an amount's noun comes after "de"
     walked = j
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
-                          or j > walked or (
+                          or (j > walked and toks[j].lower not in data.not_subjects) or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
@@ -66,7 +79,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
             or capitalised_counted(toks, fig, j)
             or (j == fig.last and fig.mention.kind == Kind.COUNT
-                and _plural_adverb(toks[j], data))):
+                and (_plural_adverb(toks[j], data) or mistagged_after_count(toks, fig, data)))):
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
         # téléspectateurs" tagged as an adverb right after a count)
         lem = lemma_of(toks[j], data)
@@ -78,6 +91,23 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
+
+
+#: Tokens an aside in brackets may hold between an amount and its "de" ("(+9,6 %)").
+_ASIDE_REACH = 8
+
+
+def _past_aside(toks: tuple[Tok, ...], j: int, fig: Figure) -> int:
+    """Past an aside in brackets between an amount and the "de" of what it measures ("783
+    millions d'euros (+9,6 %) de crédits de paiement"), else ``j`` itself."""
+    g = grammar()
+    if fig.mention.kind != Kind.MONEY or j >= len(toks) or toks[j].text not in g.gloss_openers:
+        return j
+    close = next((k for k in range(j + 1, min(len(toks), j + 1 + _ASIDE_REACH))
+                  if toks[k].text in g.gloss_closers), None)
+    if close is None or close + 1 >= len(toks) or toks[close + 1].lower not in g.de_links:
+        return j
+    return close + 1
 
 
 def _noun_after_other(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
@@ -202,6 +232,16 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     if j >= 2 and toks[j].text in g.gloss_closers and acronym(toks[j - 1]) \
             and toks[j - 2].text in g.gloss_openers:
         j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
+    if j >= 1 and toks[j].text in _CLOSING_QUOTES:
+        # "un « trou noir » de 22 milliards": the term quoted (its first word) is the noun
+        o = next((k for k in range(j - 1, max(-1, j - 1 - _QUOTED_WORDS), -1)
+                  if toks[k].text in data.opening_quotes), None)
+        if o is not None and o + 1 < j and toks[o + 1].is_word and not toks[o + 1].is_title:
+            return o + 1
+    if j >= 2 and toks[j - 1].lower in g.per_links and toks[j - 2].pos == "NOUN":
+        j -= 2  # "les dividendes par action de 7,1 %": a noun per unit, not the unit
+    if j >= 1 and change_verb(toks, j, data):
+        return head_before(toks, j, data)  # "son épargne brute baisse de 4 %"
     if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:
@@ -298,11 +338,13 @@ def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData)
 def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links) \
+    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links
+                      or restrictive_que(toks, j)) \
             and not level_verb(toks, j):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
-                   or level_verb(toks, j) or mistagged_infinitive(toks, j)):
+                   or level_verb(toks, j) or mistagged_infinitive(toks, j)
+                   or after_negation(toks, j)):
         return j
     return None
 
@@ -330,7 +372,10 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     j = fig.first - 1
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
-    if j < 1 or toks[j].lower not in g.verb_links:
+    comma = j >= 2 and toks[j].lower in g.de and toks[j - 1].text == ","
+    if comma:
+        j -= 1  # "et les vols de voitures, de 10 %": the comma marks the verb left out
+    elif j < 1 or toks[j].lower not in g.verb_links:
         return None
     k = j - 1
     while k >= 0 and toks[k].pos == "ADJ":
@@ -339,6 +384,29 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         return None
     head = phrase_head(toks, k, data)
     b = before_determiners(toks, head, data)
+    while b >= 1 and b == head - 1 and toks[b].lower in g.noun_coordinators \
+            and toks[b - 1].pos == "NOUN" and not toks[b - 1].is_title:
+        # "et les viols et tentatives de viols, de 10 %": nouns coordinated under one
+        # determiner, the first heads the phrase
+        head = phrase_head(toks, b - 1, data)
+        b = before_determiners(toks, head, data)
     if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
         return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
+    if comma and not _after_figure(toks, b):
+        return None  # "de 44 % dans l'information et la communication, de 40 % dans": a list
     return head
+
+
+#: Tokens a coordinator may stand after the figure of the clause it follows ("de 7 % et").
+_FIGURE_REACH = 4
+
+
+def _after_figure(toks: tuple[Tok, ...], b: int) -> bool:
+    """Whether the coordinator at ``b`` follows a figure, over its unit only ("ont augmenté
+    de 7 % et", "de 3 millions d'euros et"), not a noun of scope ("dans la communication et")."""
+    for k in range(b - 1, max(-1, b - 1 - _FIGURE_REACH), -1):
+        if any(c.isdigit() for c in toks[k].text):
+            return True
+        if toks[k].pos == "ADP" and toks[k].lower not in grammar().de:
+            return False
+    return False

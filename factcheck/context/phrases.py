@@ -36,7 +36,8 @@ def lemma_of(t: Tok, data: SubjectData) -> str:
         return t.lemma
     w = t.lower
     g = grammar()
-    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings):
+    if len(w) < g.lemma_min_length or w.endswith(g.keep_endings) \
+            or (t.is_title and w.endswith(g.demonym_endings)):
         return w
     for ending, replacement in g.lemma_suffixes:
         if w.endswith(ending):
@@ -101,7 +102,10 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
             j += 1  # "la baisse de la marge", "la hausse de son budget"
         if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
-        if j < len(toks) and nounish(toks[j], data):
+        if j < len(toks) and (nounish(toks[j], data) or (
+                acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns)):
+            # ("la hausse du PIB": a common noun written as an acronym; not "la prévision
+            # de l'OFCE", its maker)
             if lemma_of(toks[j], data) in data.containers:
                 return unwrap_container(toks, j, data)
             return j
@@ -113,14 +117,19 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
     for k in range(pos - 1, -1, -1):
         t = toks[k]
         if not t.is_word or (t.is_title and not acronym(t) and k > 0) \
-                or any(c.isdigit() for c in t.text):
-            continue  # (nor a figure written in one token: "30M€")
+                or any(c.isdigit() for c in t.text) or len(t.text) < 2:
+            continue  # (nor a figure written in one token: "30M€", nor a lone letter: "A
+            # Lille, ils étaient 3 000", the capital "A" written without its accent)
         if t.is_title and k + 1 < len(toks) and toks[k + 1].text == ":" and not acronym(t):
             continue  # "Nantes : 28 000 selon la police": a label, not what is counted
         if t.pos not in ("NOUN", "PROPN") and not orphan_adjective(toks, k, data):
             continue
         if t.pos == "PROPN" and not acronym(t):
             continue
+        if k == 0 and t.lower in data.topic_markers:
+            continue  # "Côté lycées, 202 M€ seront consacrés": a fronted topic's marker
+        if acronym(t) and not determined(toks, k, data):
+            continue  # "EDF a renoué avec les bénéfices": a name; "le PIB" is a noun
         lem = lemma_of(t, data)
         if lem in data.time_nouns or lem in data.not_subjects or number_word(t, data):
             continue
@@ -130,6 +139,17 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
                 return unwrap_container(toks, k, data)
             return k
     return None
+
+
+def determined(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether a determiner opens the noun phrase of token ``k`` (over adjectives before it):
+    a common noun written as an acronym takes one ("le PIB", "la TVA"), a body's or a
+    company's name does not ("EDF", "TotalEnergies")."""
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners
+                       or toks[j].lower in grammar().de_links)
 
 
 def acronym(t: Tok) -> bool:

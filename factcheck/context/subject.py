@@ -96,6 +96,7 @@ from factcheck.context.measures import (
     threshold_noun,
     unit_subject,
 )
+from factcheck.context.mistags import copula_noun
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_object,
@@ -169,6 +170,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # provinces".
             k = noun_after(toks, figs[n + 1], data)
             rule = "shared_noun"
+        if k is None and (c := copula_noun(toks, fig, data)) is not None:
+            k, rule = c, "copula_noun"  # "Parmi les détenus, 20 563 sont des prévenus"
         if k is None and (t := counted_time_noun(toks, fig, data)) is not None:
             # "les trois premières semaines de juillet": weeks, not another figure's metric.
             results[n] = SubjectResult(lemma_of(toks[t], data), t, (), "counted_time")
