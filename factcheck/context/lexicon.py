@@ -79,7 +79,6 @@ class SubjectData:
     estimate_nouns: frozenset[str] = frozenset()
     partitive_clitics: frozenset[str] = frozenset()
     pronoun_forms: frozenset[str] = frozenset()
-    topic_markers: frozenset[str] = frozenset()
     among_them: tuple[str, ...] = ()
     relative_subjects: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()
@@ -235,8 +234,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "gap_scopes", "gap_pronouns",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
-            "partitive_determiners", "people_participles", "opening_quotes",
-            "topic_markers")},
+            "partitive_determiners", "people_participles", "opening_quotes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

@@ -48,7 +48,6 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     j = fig.last
     while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
         j += 1
-    j = _past_aside(toks, j, fig)
     if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
         j += 1  # "huit « zones rouges »": the term quoted is what is counted
     if j < len(toks) and toks[j].lower in g.de_links:
@@ -71,7 +70,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
-                          or (j > walked and toks[j].lower not in data.not_subjects) or (
+                          or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
@@ -91,23 +90,6 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
-
-
-#: Tokens an aside in brackets may hold between an amount and its "de" ("(+9,6 %)").
-_ASIDE_REACH = 8
-
-
-def _past_aside(toks: tuple[Tok, ...], j: int, fig: Figure) -> int:
-    """Past an aside in brackets between an amount and the "de" of what it measures ("783
-    millions d'euros (+9,6 %) de crédits de paiement"), else ``j`` itself."""
-    g = grammar()
-    if fig.mention.kind != Kind.MONEY or j >= len(toks) or toks[j].text not in g.gloss_openers:
-        return j
-    close = next((k for k in range(j + 1, min(len(toks), j + 1 + _ASIDE_REACH))
-                  if toks[k].text in g.gloss_closers), None)
-    if close is None or close + 1 >= len(toks) or toks[close + 1].lower not in g.de_links:
-        return j
-    return close + 1
 
 
 def _noun_after_other(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:

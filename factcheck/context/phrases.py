@@ -126,8 +126,6 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
             continue
         if t.pos == "PROPN" and not acronym(t):
             continue
-        if k == 0 and t.lower in data.topic_markers:
-            continue  # "Côté lycées, 202 M€ seront consacrés": a fronted topic's marker
         if acronym(t) and not determined(toks, k, data):
             continue  # "EDF a renoué avec les bénéfices": a name; "le PIB" is a noun
         lem = lemma_of(t, data)
