@@ -59,8 +59,12 @@ _ABBREVIATIONS = (
     "J.-C",
 )
 _NOT_AFTER = "|".join(regex.escape(a) for a in _ABBREVIATIONS)
+# Pasted text often loses the space after a full stop ("forces de l'ordre.Des milliers"): a
+# stop glued between a lower-case word and a capitalised one ends a sentence too (not
+# initials, "U.S.", nor a title, "M.Dupont", whose letter before the stop is a capital).
 _SENT_END = regex.compile(
-    rf"""(?<!\b(?:{_NOT_AFTER}))[.!?…]+(?:\s*["»”)\]])*(?=\s+["«“(\[]?\s*[\p{{Lu}}\d])|\n+""",
+    rf"""(?<!\b(?:{_NOT_AFTER}))[.!?…]+(?:\s*["»”)\]])*(?=\s+["«“(\[]?\s*[\p{{Lu}}\d])|\n+"""
+    r"""|(?<=\p{Ll}{3})\.(?=\p{Lu}\p{Ll})""",
     regex.V1,
 )
 

@@ -11,10 +11,16 @@ from functools import cache
 
 import regex
 
-from factcheck.context._speech_words import is_number, next_figure_at, speech_at, speech_words
+from factcheck.context._speech_words import (
+    PARTICIPLE_ENDINGS,
+    is_number,
+    next_figure_at,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import NP_END, forward, np_after
+from factcheck.context.speakers import NP_END, forward, has_aux, np_after, topic_incise
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")
@@ -26,6 +32,13 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     if n == 0:
         return None
     first = figs[n].first
+    valued = speech_words().valued_at
+    prev = figs[n - 1].first
+    if first > 0 and toks[first - 1].lower in valued and prev > 0 \
+            and toks[prev - 1].lower in valued:
+        # "la préfecture a chiffré le cortège à 36 000 et les organisateurs à 107 000": the
+        # verb's "à" repeated before each value of the gapped clause
+        first -= 1
     k = first - 1
     np: list[Tok] = []
     while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
@@ -159,16 +172,24 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     """The body that counts or expects the figure it governs: "la CGT a compté 800 000
     manifestants", "les autorités attendaient 900 000 personnes", "les organisateurs
     prévoient de vendre 10 millions de billets" -> the subject, when its head is a body that
-    counts (``counters``, ``gapped_speakers``); "le Tour comptera 21 étapes" names none."""
+    counts (``counters``, ``gapped_speakers``); "le Tour comptera 21 étapes" names none.
+    "La police n'a compté que 4 500 manifestants": a restriction ("ne ... que"), not a
+    denial, keeps the subject."""
     w = speech_words()
     g = grammar()
+    restricted = False
     for v in range(first - 1, max(-1, first - 1 - _COUNT_REACH), -1):
         t = toks[v]
         known = data.speech_forms.get(t.lower) or w.finite.get(t.lower)  # mis-tagged forms
         if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
             t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
-        ))):
-            break
+        )) or (t.lower.endswith(PARTICIPLE_ENDINGS) and has_aux(toks, v, data))):
+            break  # a participle after its auxiliary, whatever its tag ("n'en a dénombré")
+        if t.lower in w.restrictive and not restricted:
+            restricted = True  # "n'a compté que": read on only if a "ne" comes before the verb
+            continue
+        if restricted and t.lower in data.speech_negations:
+            return None  # "n'attendait pas que 4 500 manifestants défilent"
         if t.text in NP_END or t.pos in ("NUM", "PRON", "SCONJ", "CCONJ") or (
             t.pos in ("VERB", "AUX") and t.verbform != "Inf"
         ):
@@ -176,14 +197,26 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     else:
         return None
     j = v - 1
-    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in data.verb_fillers):
-        if toks[j].lower in data.speech_negations:
+    particle = False
+    while j >= 0 and (toks[j].pos in ("AUX", "ADV", "PART") or toks[j].lower in data.verb_fillers
+                      or toks[j].lower in w.restrictive_particles
+                      or topic_incise(toks, j, data)):
+        if topic_incise(toks, j, data):
+            j -= 3  # "La CGT a quant à elle dénombré"
+            continue
+        if toks[j].lower in w.restrictive_particles and restricted:
+            particle = True  # "n'a compté que 4 500": a restriction, not a denial
+        elif toks[j].lower in data.speech_negations:
             return None  # "la police n'attendait pas 900 000 personnes"
         j -= 1
+    if restricted and not particle:
+        return None  # "... a compté que": a clause, not the count
     np: list[Tok] = []
     while j >= 0 and toks[j].lower not in g.speaker_boundaries and toks[j].pos != "NUM":
         np.insert(0, toks[j])
         j -= 1
+    while np and np[0].lower in w.clause_openers:
+        np = np[1:]  # "quand les autorités en ont compté": the subject after the conjunction
     head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
     if head is None or not (head.lower in w.counting_subjects
                             or head.lemma in w.counting_subjects):

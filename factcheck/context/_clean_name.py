@@ -50,7 +50,11 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         # document's own complement ("de croissance").
         own = [j for j in links if toks[j].lower in g.de and toks[j + 1].pos == "NOUN"
                and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
-        for j in [j for j in links if j not in own] or links:
+        # "les résultats du second tour communiqués par le ministère": an agent ("par")
+        # names the author, whatever complement the document had before it.
+        agents = [j for j in links if toks[j].lower in g.agent_preps
+                  and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")]
+        for j in agents + [j for j in links if j not in own and j not in agents] or links:
             inner = clean_name(toks[j + 1 :], data)
             if inner:
                 return inner

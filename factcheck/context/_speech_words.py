@@ -58,6 +58,8 @@ class SpeechWords:
     valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
     time_span_openers: frozenset[str] = frozenset()  # "en milieu de journée": says when
     auxiliaries: frozenset[str] = frozenset()  # "a noté", "ont dit": a participle of speech
+    restrictive: frozenset[str] = frozenset()  # "n'a compté que 4 500": restricts, no denial
+    restrictive_particles: frozenset[str] = frozenset()  # "ne", "n'": the restriction's
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -113,6 +115,8 @@ def speech_words(code: str = "fr") -> SpeechWords:
         depending_nouns=frozenset(more.get("depending_nouns", [])),
         contrast_terms=frozenset(more.get("contrast_terms", [])),
         valued_at=frozenset(more.get("valued_at", [])),
+        restrictive=frozenset(more.get("restrictive", [])),
+        restrictive_particles=frozenset(more.get("restrictive_particles", [])),
         time_span_openers=frozenset(more.get("time_span_openers", [])),
         auxiliaries=frozenset(more.get("speech_auxiliaries", [])),
     )

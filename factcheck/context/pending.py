@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from factcheck.context.anaphora import demonstrative_metric
 from factcheck.context.lexicon import SubjectData, grammar
-from factcheck.context.measures import bare_estimate, level_after_change, relative
+from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
 from factcheck.context.parentheses import parenthesis_mate
@@ -48,11 +48,13 @@ def resolve_pending(
     pending: dict[int, str],
     data: SubjectData,
 ) -> None:
-    def candidate(order: range, n: int) -> int | None:
+    def candidate(order: range, n: int, objects_only: bool = False) -> int | None:
         kinds = (figs[n].mention.kind,)
         for outside in (True, False):
             for same_kind in (True, False):
                 for m in order:
+                    if objects_only and figs[m].first > 0 and toks[figs[m].first - 1].pos == "ADP":
+                        continue
                     r = results[m]
                     if r is None or r.subject is None or figs[m].mention.kind in _NO_ANTECEDENT \
                             or r.rule == "counted_time":
@@ -76,7 +78,13 @@ def resolve_pending(
                 m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
-                m = candidate(range(n - 1, -1, -1), n)
+                # "La CGT a compté 640 000 manifestants dans 182 villes, quand les autorités
+                # en ont compté 250 000": "en" takes up what a verb counted, not a figure
+                # inside a complement ("dans 182 villes")
+                objects = pending[n] == "anaphora" and partitive(toks, figs[n], data)
+                m = candidate(range(n - 1, -1, -1), n, objects_only=True) if objects else None
+                if m is None:
+                    m = candidate(range(n - 1, -1, -1), n)
             taken_up = any(pending.get(j) == "anaphora" and results[j] is None for j in range(n))
             if m is None and not backward_first and pending[n] != "anaphora" and not taken_up:
                 # (after a metric taken up, "342 d'entre eux, dont 98 %", an ellipsis

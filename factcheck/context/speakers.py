@@ -183,8 +183,13 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
 
 
 def _apposition_before(toks: tuple[Tok, ...], comma: int) -> bool:
-    """Whether the words before ``comma`` are only a name and its apposition ("Alain
-    Rousset, son président,"): no verb, figure or quotation before, a name first."""
+    """Whether the words before ``comma`` are only a subject and its apposition, the verb
+    after the comma being that subject's: "Alain Rousset, son président, évoque"; "Par
+    ailleurs, la consommation, dopée par les soldes, a soutenu l'activité" and "Les
+    résultats publiés par le ministère, encore provisoires, confirment la hausse" (what
+    follows the verb is its object, not an inverted speaker). No finite verb, figure or
+    quotation before (", a indiqué X" after a clause of its own is an incise); a name
+    before the first comma, or a determiner and a noun in a section before the last."""
     before = toks[:comma]
     if not before or not before[0].is_title or any(
         (t.pos in ("VERB", "AUX") and t.verbform == "Fin") or t.pos == "NUM"
@@ -192,7 +197,13 @@ def _apposition_before(toks: tuple[Tok, ...], comma: int) -> bool:
     ):
         return False
     first = next((i for i, t in enumerate(before) if t.text == ","), None)
-    return first is not None and any(t.pos == "PROPN" for t in before[:first])
+    if first is None:
+        return False
+    if any(t.pos == "PROPN" for t in before[:first]):
+        return True
+    last = max(i for i, t in enumerate(before) if t.text == ",")
+    return any(before[i].pos == "DET" and before[i + 1].pos in ("NOUN", "PROPN")
+               for i in range(last - 1))
 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
@@ -216,8 +227,13 @@ def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) 
 
 
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
+    openers = speech_words().clause_openers
     for v in range(before - 1, -1, -1):
         t = toks[v]
+        if t.lower in openers and v > 0 and toks[v - 1].text == "," and t.lower != "que":
+            # "La CGT a recensé 420 000 manifestants, quand les autorités en ont compté
+            # 160 000": a clause of its own, the verb of speech before it is another's
+            return None
         lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue
@@ -321,8 +337,20 @@ def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
     """An auxiliary before the participle at ``v``, past adverbs and words that only set
     the speaker apart ("a de son côté estimé", "a pour sa part indiqué")."""
     fillers = data.verb_fillers
+    auxiliaries = speech_words().auxiliaries  # "La CGT a quant à elle annoncé": "a" tagged a verb
     j = v - 1
-    while j >= 0 and (toks[j].pos == "ADV" or (toks[j].lower in fillers
-                                               and toks[j].pos != "AUX")):
-        j -= 1
-    return j >= 0 and toks[j].pos == "AUX"
+    while j >= 0 and (toks[j].pos == "ADV" or (toks[j].lower in fillers and toks[j].pos != "AUX"
+                                               and toks[j].lower not in auxiliaries)
+                      or _topic_incise(toks, j, data)):
+        j -= 3 if _topic_incise(toks, j, data) else 1
+    return j >= 0 and (toks[j].pos == "AUX" or toks[j].lower in auxiliaries)
+
+
+def has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """Whether the participle at ``v`` has its auxiliary before it (see :func:`_has_aux`)."""
+    return _has_aux(toks, v, data)
+
+
+def topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
+    """Whether ``toks[j]`` ends an incise such as "quant à elle"."""
+    return _topic_incise(toks, j, data)
