@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck.context._time_terms import clause_bounds, other_term
-from factcheck.context.lexicon import time_data
+from factcheck.context.lexicon import modality_data, time_data
 from factcheck.context.report_dates import report_dated
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.models import Claim, Context
@@ -52,10 +52,17 @@ if TYPE_CHECKING:
 _YEAR = regex.compile(r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
 
 
+#: Sentences of the lead that may name the report's year: a later one ("A titre de comparaison,
+#: en 2022, ...", "la plus meurtrière depuis 2005") tells a background.
+_OPENING = 2
+
+
 def lead_year(published: date | None, latest: int | None, text: str) -> tuple[date, date] | None:
     """The year of the report the lead of ``text`` names, as its first and last days, or
     None. ``latest``: the latest year the article writes (for an article without a date)."""
-    year = next((y for y in map(_sentence_year, _sentences(_lead(text))) if y != 0), None)
+    # The lead's opening: its first two sentences (a question or a scene may come first).
+    opening = _sentences(_lead(text))[:_OPENING]
+    year = next((y for y in map(_sentence_year, opening) if y != 0), None)
     if year is None:
         return None
     if published is not None:
@@ -94,7 +101,13 @@ def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver) -> boo
     low = sentence.lower()
     at = claim.mention.start - claim.sentence_start
     cs = clause_bounds(low, at, claim.mention.end - claim.sentence_start)[0]
-    if _other_term().search(low, cs, at) or _past().search(low, 0, at) or _names_day(low):
+    if _other_term().search(low, cs, at) or _past().search(low, 0, at) or _names_day(low) \
+            or _part().search(low) or _future().search(low, 0, at):
+        return True
+    # Another year written in the sentence, not as a term of comparison ("la hausse
+    # historique (+49 %) de 2022").
+    if any(int(m.group(1)) != span[0].year and not _aside(sentence, m.start())
+           for m in _YEAR.finditer(sentence)):
         return True
     compare = comparison()
     end = claim.mention.end - claim.sentence_start
@@ -120,6 +133,9 @@ def _sentence_year(sentence: str) -> int | None:
     """The year ``sentence`` names as the report's: 0 when it names none (once the years
     set aside are left out), None when it names several or not as a period."""
     found = [m for m in _YEAR.finditer(sentence) if not _aside(sentence, m.start())]
+    low = sentence.lower()
+    if any(_future().search(low, *clause_bounds(low, m.start(), m.end())) for m in found):
+        return None  # "la réforme doit entrer en vigueur à la rentrée 2026"
     years = {int(m.group(1)) for m in found}
     if not years:
         return 0
@@ -132,7 +148,7 @@ def _aside(lead: str, start: int) -> bool:
     """Whether the year at ``start`` of ``lead`` is a day's or a month's ("31 janvier 2024",
     "en janvier 2024"), or a term of comparison, a trend's start or a target (a
     ``lead_year_aside`` cue right before it)."""
-    before = lead[max(0, start - 40):start].lower()
+    before = lead[max(0, start - 80):start].lower()
     return _month_before().search(before) is not None or _cue_before().search(before) is not None
 
 
@@ -148,7 +164,7 @@ def _cue_before() -> regex.Pattern[str]:
     if not words:
         return regex.compile(r"(?!)")
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?:\s+[^\s,;:()]+){{0,4}}\s*$")
+    return regex.compile(rf"(?<!\w)(?:{alt})(?:\s+[^\s,;:()]+){{0,8}}\s*$")
 
 
 def _names_year(lead: str, start: int) -> bool:
@@ -156,6 +172,15 @@ def _names_year(lead: str, start: int) -> bool:
     a noun of the year ("en 2023", "pour l'année 2023") or as the edition of a yearly report
     ("le baccalauréat 2023", "son budget primitif 2024"): ``lead_year_before``."""
     return _year_before().search(lead[max(0, start - 40):start].lower()) is not None
+
+
+@cache
+def _future() -> regex.Pattern[str]:
+    """A word of projection in a clause ("prévoit", "devrait", ``lead_year_future``): a year
+    still to come, not a report's."""
+    words = (*modality_data().projection_words, *time_data().words.get("lead_year_future", ()))
+    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else regex.compile(r"(?!)")
 
 
 @cache
@@ -175,12 +200,19 @@ def _other_term() -> regex.Pattern[str]:
 
 
 @cache
+def _part() -> regex.Pattern[str]:
+    """A part of the year named in a sentence ("au 1er semestre", "pour le seul quatrième
+    trimestre"), read even where no publication date resolves it: ``lead_year_parts``."""
+    return _words("lead_year_parts")
+
+
+@cache
 def _past() -> regex.Pattern[str]:
     words = time_data().words.get("lead_year_past", ())
     if not words:
         return regex.compile(r"(?!)")
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)(?!\s+qu)")
 
 
 def _names_day(low: str) -> bool:
@@ -195,6 +227,14 @@ def _names_day(low: str) -> bool:
 def _day() -> regex.Pattern[str]:
     months = "|".join(regex.escape(m) for m in time_data().months)
     return regex.compile(rf"(?<![\w,.])\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)")
+
+
+def _words(key: str) -> regex.Pattern[str]:
+    words = time_data().words.get(key, ())
+    if not words:
+        return regex.compile(r"(?!)")
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})s?(?!\w)")
 
 
 def _ending(key: str) -> regex.Pattern[str]:
