@@ -31,6 +31,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_generic_source, same_source
 from factcheck.context.nlp import load_nlp, parse_sentences
 from factcheck.context.report_dates import article_event_day, event_dated
+from factcheck.context.report_year import lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
 from factcheck.context.source import names_a_speaker, sentence_speaker
@@ -122,6 +123,12 @@ def annotate_many(
             contexts = results_dated(contexts, results_situated(article.text, claims, [
                 c.mention.kind in SITUATED_KINDS for c in claims]), results,
                 article.published and article.published.isoformat())
+        else:
+            # "La délinquance a augmenté en 2023, selon ...": the lead's year is the report's.
+            contexts = lead_dated(contexts, claims, results_situated(article.text, claims, [
+                c.mention.kind in SITUATED_KINDS for c in claims]),
+                lead_year(article.published, latest_year(article.text), article.text),
+                state.times)
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
