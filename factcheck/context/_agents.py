@@ -174,17 +174,27 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     prévoient de vendre 10 millions de billets" -> the subject, when its head is a body that
     counts (``counters``, ``gapped_speakers``); "le Tour comptera 21 étapes" names none.
     "La police n'a compté que 4 500 manifestants": a restriction ("ne ... que"), not a
-    denial, keeps the subject."""
+    denial, keeps the subject. A participle clause with its own subject ("..., la CGT en
+    revendiquant 2,3 millions") and a subject taken up by a stressed pronoun ("La CGT, elle,
+    a compté") count too."""
     w = speech_words()
-    g = grammar()
     restricted = False
+    gerund = False
     for v in range(first - 1, max(-1, first - 1 - _COUNT_REACH), -1):
         t = toks[v]
         known = data.speech_forms.get(t.lower) or w.finite.get(t.lower)  # mis-tagged forms
+        if v > 0 and (toks[v - 1].pos == "DET" or toks[v - 1].lower in w.noun_openers):
+            known = None  # a noun indeed: "évoque le chiffre de 900 000"
+            if t.pos in ("VERB", "AUX"):
+                continue
         if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
             t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
         )) or (t.lower.endswith(PARTICIPLE_ENDINGS) and has_aux(toks, v, data))):
             break  # a participle after its auxiliary, whatever its tag ("n'en a dénombré")
+        if t.lemma in w.counting_verbs and t.pos == "VERB" \
+                and t.lower.endswith(w.present_participle_endings):
+            gerund = True  # "la CGT en revendiquant 2,3 millions": a clause of its own
+            break
         if t.lower in w.restrictive and not restricted:
             restricted = True  # "n'a compté que": read on only if a "ne" comes before the verb
             continue
@@ -197,6 +207,8 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     else:
         return None
     j = v - 1
+    if gerund:
+        return _gerund_subject(toks, j - (j >= 0 and toks[j].lower in w.gerund_marker))
     particle = False
     while j >= 0 and (toks[j].pos in ("AUX", "ADV", "PART") or toks[j].lower in data.verb_fillers
                       or toks[j].lower in w.restrictive_particles
@@ -211,6 +223,16 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
         j -= 1
     if restricted and not particle:
         return None  # "... a compté que": a clause, not the count
+    if j >= 2 and toks[j].text == "," and toks[j - 1].lower in w.stressed_pronouns \
+            and toks[j - 2].text == ",":
+        j -= 3  # "La CGT, elle, a compté": the subject the pronoun takes up
+    return _counter_np(toks, j)
+
+
+def _counter_np(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
+    """The noun phrase ending at token ``j``, when its head is a body that counts."""
+    w = speech_words()
+    g = grammar()
     np: list[Tok] = []
     while j >= 0 and toks[j].lower not in g.speaker_boundaries and toks[j].pos != "NUM":
         np.insert(0, toks[j])
@@ -222,6 +244,20 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
                             or head.lemma in w.counting_subjects):
         return None
     return np
+
+
+def _gerund_subject(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
+    """ "..., la CGT en revendiquant 2,3 millions", "..., les organisateurs revendiquant
+    30 000 participants": the subject of a participle clause of its own, a noun phrase right
+    before it opened by a comma or a conjunction (not a verb's object: "a publié un bilan en
+    recensant")."""
+    k = j
+    while k >= 0 and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ", "ADP") \
+            and toks[k].lower not in grammar().speaker_boundaries:
+        k -= 1
+    if k >= 0 and toks[k].lower not in grammar().speaker_boundaries:
+        return None
+    return _counter_np(toks, j)
 
 
 _PASSIVE_REACH = 12  # words from a figure to the auxiliary of its passive ("12 décès ... ont été")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import next_figure_at, speech_words
+from factcheck.context._speech_words import next_figure_at, speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role
@@ -127,18 +127,39 @@ def selon(
     between = [np for k, np in phrases if fig.last <= k < nxt]
     if between:
         return between[0]
-    before = [np for k, np in phrases if k < fig.first]
+    before = [(k, np) for k, np in phrases if k < fig.first]
     if before:
-        return before[-1]
+        k, np = before[-1]
+        if not far and _clause_between(toks, k + len(np) + 1, fig.first, data):
+            return None  # "D'après X, 281 000 ..., tandis que la CGT évoque 900 000"
+        return np
     k = phrases[0][0]
     if _bracket_opens(toks, fig.last, k):
         return None  # "8 000 à Toulouse (contre 50 000 d'après les syndicats)": the aside's
+    w = speech_words()
     if not far and k >= nxt and any(
         (t.verbform == "Fin" and t.pos in ("VERB", "AUX"))
-        or t.lower in speech_words().contrast_terms for t in toks[fig.last : nxt]
+        or t.lower in w.contrast_terms or t.lower in w.clause_contrasts
+        for t in toks[fig.last : nxt]
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceData) -> bool:
+    """Whether a conjunction opening a clause with a finite verb of its own (or a verb of
+    speech, whatever its tag) comes between tokens ``start`` and ``end``: a "selon X" before
+    it is another clause's."""
+    w = speech_words()
+    opened = False
+    for i in range(start, end):
+        t = toks[i]
+        if t.lower in w.clause_contrasts:
+            opened = True
+        elif opened and ((t.pos in ("VERB", "AUX") and t.verbform == "Fin")
+                         or speech_at(toks, i, data) is not None):
+            return True
+    return False
 
 
 def announced(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData

@@ -60,6 +60,9 @@ class SpeechWords:
     auxiliaries: frozenset[str] = frozenset()  # "a noté", "ont dit": a participle of speech
     restrictive: frozenset[str] = frozenset()  # "n'a compté que 4 500": restricts, no denial
     restrictive_particles: frozenset[str] = frozenset()  # "ne", "n'": the restriction's
+    gerund_marker: frozenset[str] = frozenset()  # "la CGT en revendiquant 2,3 millions"
+    stressed_pronouns: frozenset[str] = frozenset()  # "La CGT, elle, a compté"
+    clause_contrasts: frozenset[str] = frozenset()  # "..., tandis que 200 ... selon X"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -117,6 +120,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         valued_at=frozenset(more.get("valued_at", [])),
         restrictive=frozenset(more.get("restrictive", [])),
         restrictive_particles=frozenset(more.get("restrictive_particles", [])),
+        gerund_marker=frozenset(more.get("gerund_marker", [])),
+        stressed_pronouns=frozenset(more.get("stressed_pronouns", [])),
+        clause_contrasts=frozenset(more.get("clause_contrasts", [])),
         time_span_openers=frozenset(more.get("time_span_openers", [])),
         auxiliaries=frozenset(more.get("speech_auxiliaries", [])),
     )

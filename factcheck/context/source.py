@@ -14,6 +14,12 @@ Rules, in order (``rule`` names the one that decided):
   morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
 * ``passive_counted``: the agent of a passive of counting whose subject the figure is ("12
   décès ... ont été classés comme liés au virus (...) par le comité") -> the agent;
+* ``counting_subject``: a body that counts, expects or claims, as subject of a verb of
+  counting of the figure's own clause ("la CGT a compté 800 000 manifestants", "les
+  autorités attendaient 900 000 personnes", "..., la préfecture n'en a compté que 6 000",
+  "..., la CGT en revendiquant 2,3 millions", "La CGT, elle, a compté"), when its head is a
+  body that counts (not "la région compte 5 millions d'habitants"); read before "selon": a
+  "selon X" of another clause is not this figure's;
 * ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
   "une étude du X publiée fin janvier") hands over to its author; "selon nos informations"
   is the outlet itself: no source;
@@ -24,9 +30,6 @@ Rules, in order (``rule`` names the one that decided):
   de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
   pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
   chantier accuse un retard");
-* ``counting_subject``: a body that counts or expects, as subject of a verb of counting ("la
-  CGT a compté 800 000 manifestants", "les autorités attendaient 900 000 personnes"), when
-  its head is a body that counts (not "la région compte 5 millions d'habitants");
 * ``document_alone``: a document without author as subject of a verb of speech ("L'enquête
   révèle", ", estime l'étude") -> the document, a generic source;
 * ``same_clause``: a figure with none of the above shares the source of an earlier figure
@@ -294,9 +297,9 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
-    rules = ("counted_by", "agent_after", "passive_counted", "selon", "announced", "inverted",
-             "gapped",
-             "speech_verb", "counting_subject", "passive_agent", "selon_far", "document")
+    rules = ("counted_by", "agent_after", "passive_counted", "counting_subject", "selon",
+             "announced", "inverted", "gapped", "speech_verb", "passive_agent", "selon_far",
+             "document")
     for rule in rules:
         if rule == "counted_by":
             np = counted_by(toks, figs, n)
