@@ -52,7 +52,9 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     speakers = speech_words().gapped_speakers
     if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
         return None
-    return np if forward(toks, figs[n - 1].first, data) else None
+    before = figs[n - 1].first  # "la police a compté 4 000 personnes, les organisateurs
+    # 10 000": a verb of counting governs the first value as well as a verb of speech
+    return np if forward(toks, before, data) or counting_subject(toks, before, data) else None
 
 
 def _count_agent(toks: tuple[Tok, ...], fig: Figure) -> list[Tok] | None:
