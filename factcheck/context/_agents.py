@@ -12,7 +12,6 @@ from functools import cache
 import regex
 
 from factcheck.context._speech_words import (
-    PARTICIPLE_ENDINGS,
     is_number,
     next_figure_at,
     speech_at,
@@ -20,7 +19,7 @@ from factcheck.context._speech_words import (
 )
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import NP_END, forward, has_aux, np_after, topic_incise
+from factcheck.context.speakers import NP_END, forward, np_after, topic_incise
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")
@@ -191,8 +190,8 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
                 continue
         if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
             t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
-        )) or (t.lower.endswith(PARTICIPLE_ENDINGS) and has_aux(toks, v, data))):
-            break  # a participle after its auxiliary, whatever its tag ("n'en a dénombré")
+        ))):
+            break
         if t.lemma in w.counting_verbs and t.pos == "VERB" \
                 and t.lower.endswith(w.present_participle_endings):
             gerund = True  # "la CGT en revendiquant 2,3 millions": a clause of its own

@@ -346,9 +346,6 @@ def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
     return j >= 0 and (toks[j].pos == "AUX" or toks[j].lower in auxiliaries)
 
 
-def has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
-    """Whether the participle at ``v`` has its auxiliary before it (see :func:`_has_aux`)."""
-    return _has_aux(toks, v, data)
 
 
 def topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
