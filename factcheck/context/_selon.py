@@ -93,8 +93,7 @@ def _apposed_name(toks: tuple[Tok, ...], comma: int, np: list[Tok]) -> list[Tok]
 
 
 def selon(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True,
-    own_clause: bool = True,
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData, *, far: bool = True
 ) -> list[Tok] | None:
     """The "selon X" that applies to figure ``n``: one between it and the next figure
     ("80 000 selon la préfecture, 400 000 selon la CGT"), else the nearest before it, else
@@ -102,10 +101,7 @@ def selon(
     ``far`` False, not one after a later figure of another clause ("La CGT annonce 700 000
     manifestants, ils étaient 81 000 selon la préfecture": the verb before the first figure
     comes first) nor one after a later figure set against it ("la CGT table sur 250 000
-    personnes, contre 75 000 selon la préfecture": the other term's). With ``own_clause``
-    (a figure, not a sentence's speaker), not one before a conjunction opening the figure's
-    clause ("D'après X, 281 000 ..., tandis que la CGT évoque 900 000", "..., tandis que 12
-    interpellations ont eu lieu")."""
+    personnes, contre 75 000 selon la préfecture": the other term's)."""
     phrases = _selon_phrases(toks, data)
     if not phrases:
         return None
@@ -134,7 +130,7 @@ def selon(
     before = [(k, np) for k, np in phrases if k < fig.first]
     if before:
         k, np = before[-1]
-        if own_clause and _clause_between(toks, k + len(np) + 1, fig.first, data):
+        if not far and _clause_between(toks, k + len(np) + 1, fig.first, data):
             return None  # "D'après X, 281 000 ..., tandis que la CGT évoque 900 000"
         return np
     k = phrases[0][0]
@@ -162,13 +158,6 @@ def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceDat
             opened = True
         elif opened and ((t.pos in ("VERB", "AUX") and t.verbform == "Fin")
                          or speech_at(toks, i, data) is not None):
-            return True
-    if not opened:
-        return False
-    for t in toks[end:]:  # "..., tandis que 12 interpellations ont eu lieu": the figure
-        if t.text in NP_END:  # is the subject of the clause's verb
-            return False
-        if t.pos in ("VERB", "AUX") and t.verbform == "Fin":
             return True
     return False
 

@@ -93,7 +93,7 @@ def _relayed_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData
 
 def _selon_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
     end = Figure(None, len(toks), len(toks))  # type: ignore[arg-type]
-    return selon(toks, [end], 0, data, own_clause=False)  # the sentence's, past its clauses
+    return selon(toks, [end], 0, data)
 
 
 def _speech_first(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
