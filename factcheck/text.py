@@ -51,6 +51,7 @@ _ABBREVIATIONS = (
     "Mlle",
     "Dr",
     "Pr",
+    "Prof",
     "St",
     "Ste",
     "etc",
@@ -61,10 +62,11 @@ _ABBREVIATIONS = (
 _NOT_AFTER = "|".join(regex.escape(a) for a in _ABBREVIATIONS)
 # Pasted text often loses the space after a full stop ("forces de l'ordre.Des milliers"): a
 # stop glued between a lower-case word and a capitalised one ends a sentence too (not
-# initials, "U.S.", nor a title, "M.Dupont", whose letter before the stop is a capital).
+# initials, "U.S.", nor a title, "M.Dupont", "Mlle.Dupont", "Prof.Martin", nor the "www."
+# of a web address, "www.Ville-Brest.fr").
 _SENT_END = regex.compile(
     rf"""(?<!\b(?:{_NOT_AFTER}))[.!?…]+(?:\s*["»”)\]])*(?=\s+["«“(\[]?\s*[\p{{Lu}}\d])|\n+"""
-    r"""|(?<=\p{Ll}{3})\.(?=\p{Lu}\p{Ll})""",
+    rf"""|(?<!\b(?:{_NOT_AFTER}|www))(?<=\p{{Ll}}{{3}})\.(?=\p{{Lu}}\p{{Ll}})""",
     regex.V1,
 )
 

@@ -7,7 +7,7 @@ whether a token is a verb of speech where it stands."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from factcheck.context.lexicon import SourceData, source_data
@@ -63,6 +63,9 @@ class SpeechWords:
     gerund_marker: frozenset[str] = frozenset()  # "la CGT en revendiquant 2,3 millions"
     stressed_pronouns: frozenset[str] = frozenset()  # "La CGT, elle, a compté"
     clause_contrasts: frozenset[str] = frozenset()  # "..., tandis que 200 ... selon X"
+    pledge_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "a doublé son aide"
+    pledge_possessives: frozenset[str] = frozenset()  # "son", "leur": the donor's own pledge
+    pledge_not_before: frozenset[str] = frozenset()  # "porte sur": about, not a pledge
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -83,7 +86,10 @@ def speech_words(code: str = "fr") -> SpeechWords:
     participles = regular_forms({*data.speech_verbs, *data.inverted_only}, PARTICIPLE_ENDINGS)
     report_verbs = {verb: frozenset(objs)
                     for verb, objs in more.get("report_verbs", {}).items()}
-    report_forms = regular_forms(set(report_verbs), FINITE_ENDINGS + PARTICIPLE_ENDINGS)
+    pledge_verbs = {verb: frozenset(objs)
+                    for verb, objs in more.get("pledge_verbs", {}).items()}
+    report_forms = regular_forms(set(report_verbs) | set(pledge_verbs),
+                                 FINITE_ENDINGS + PARTICIPLE_ENDINGS)
     return SpeechWords(
         finite=finite,
         participles=participles,
@@ -94,7 +100,10 @@ def speech_words(code: str = "fr") -> SpeechWords:
         adverbial_preps=frozenset(more.get("adverbial_preps", [])),
         report_verbs=report_verbs,
         relatives=frozenset(more.get("relatives", [])),
-        report_forms={**report_forms, **{v: v for v in report_verbs}},
+        report_forms={**report_forms, **{v: v for v in (*report_verbs, *pledge_verbs)}},
+        pledge_verbs=pledge_verbs,
+        pledge_possessives=frozenset(more.get("pledge_possessives", [])),
+        pledge_not_before=frozenset(more.get("pledge_not_before", [])),
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
         contrast_links=frozenset(more.get("contrast_links", [])),
@@ -161,6 +170,9 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     t = toks[v]
     w = speech_words()
     report = w.report_forms.get(t.lower, t.lemma)
+    pledges = w.pledge_verbs.get(report)
+    if pledges is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
+        return report if _own_pledge(toks, v, pledges, w) else None
     objects = w.report_verbs.get(report)
     if objects is not None and t.pos in ("VERB", "AUX", "NOUN", "ADJ"):
         # The object within its first words ("un panorama détaillé", tagged an adjective).
@@ -186,6 +198,21 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
             return None
     return lemma
+
+
+def _own_pledge(toks: tuple[Tok, ...], v: int, pledges: frozenset[str], w: SpeechWords) -> bool:
+    """ "L'UE a doublé son aide", "a porté à 1,1 milliard sa contribution": a pledge noun right
+    after a possessive within the verb's first words; not "porte sur sa contribution", nor
+    "a doublé le montant de l'aide" (whose aid is not said)."""
+    if v + 1 < len(toks) and toks[v + 1].lower in w.pledge_not_before:
+        return False
+    for k in range(v + 2, min(v + 8, len(toks))):
+        if toks[k].text in (",", ".", ";", ":"):
+            return False
+        if (toks[k].lemma in pledges or toks[k].lower in pledges) \
+                and toks[k - 1].lower in w.pledge_possessives:
+            return True
+    return False
 
 
 _MONEY_REACH = 12  # tokens from a verb to the currency of the amount it governs

@@ -159,7 +159,7 @@ def inverted_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | 
         j -= 1  # "comme l'indique le ministère", "comme le souligne l'Insee"
     if j < 0 or (toks[j].text not in (",", "»", '"', "”") and toks[j].lower not in comparisons):
         return None
-    if toks[j].text == "," and _apposition_before(toks, j):
+    if toks[j].text == "," and _apposition_before(toks, j) and not _closed_incise(toks, v, data):
         return None  # "Alain Rousset, son président, évoque": the subject came first
     pronoun = _pronoun_in(fillers, data)
     if pronoun is not None:
@@ -201,9 +201,37 @@ def _apposition_before(toks: tuple[Tok, ...], comma: int) -> bool:
         return False
     if any(t.pos == "PROPN" for t in before[:first]):
         return True
+    # The last section between commas must be an apposition: "dopée par les soldes",
+    # "encore provisoires"; not a subject after a time phrase ("À la mi-journée, le taux de
+    # participation, a annoncé le ministère").
     last = max(i for i, t in enumerate(before) if t.text == ",")
+    if last + 1 >= len(before) or not _opens_apposition(before[last + 1]):
+        return False
     return any(before[i].pos == "DET" and before[i + 1].pos in ("NOUN", "PROPN")
                for i in range(last - 1))
+
+
+def _opens_apposition(t: Tok) -> bool:
+    """A participle, an adjective or an adverb opens an apposition ("dopée par", "encore
+    provisoires"), and so does a name after its role ("Le président de la République,
+    Emmanuel Macron,"); a determiner opens a noun phrase, the subject itself."""
+    return t.pos in ("ADJ", "ADV", "PROPN") or is_participle(t)
+
+
+def _closed_incise(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """ ", a annoncé le ministère, atteignait 25,9 %": the verb at ``v`` has its speaker after
+    it, closed by a comma, and the sentence goes on with a finite verb (the subject's, named
+    before the incise): an incise, never an apposition's verb."""
+    np = np_after(toks, v + 1, data)
+    if not np:
+        return False
+    end = next((k for k in range(v + 1, len(toks)) if toks[k] is np[-1]), None)
+    if end is None or end + 2 >= len(toks) or toks[end + 1].text != ",":
+        return False
+    k = end + 2
+    while k < len(toks) and toks[k].pos in ("PRON", "ADV"):  # "s'élevait", "n'a pas"
+        k += 1
+    return k < len(toks) and toks[k].pos in ("VERB", "AUX") and toks[k].verbform == "Fin"
 
 
 def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
@@ -226,11 +254,21 @@ def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) 
     return k < len(toks) and (toks[k].lower in nouns or toks[k].lemma in nouns)
 
 
+def _clause_closed(toks: tuple[Tok, ...], v: int, before: int) -> bool:
+    """The clause opened at ``v`` closes before the figure at ``before``: "a annoncé lundi,
+    alors que la grève se poursuit, que 30 % des enseignants": the figure is in the speech
+    verb's own "que" clause, the aside between them is no clause of the figure."""
+    that = grammar().that
+    return any(toks[k].text == "," and toks[k + 1].lower.replace("’", "'") in that
+               for k in range(v + 1, min(before, len(toks) - 1)))
+
+
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     openers = speech_words().clause_openers
     for v in range(before - 1, -1, -1):
         t = toks[v]
-        if t.lower in openers and v > 0 and toks[v - 1].text == "," and t.lower != "que":
+        if t.lower in openers and v > 0 and toks[v - 1].text == "," and t.lower != "que" \
+                and not _clause_closed(toks, v, before):
             # "La CGT a recensé 420 000 manifestants, quand les autorités en ont compté
             # 160 000": a clause of its own, the verb of speech before it is another's
             return None
