@@ -5,10 +5,12 @@ itself."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from factcheck.context.calendar_spans import month_end
-from factcheck.context.lexicon import time_data
+from factcheck.context.lexicon import modality_data, time_data
 from factcheck.models import Kind, Mention
 
 
@@ -53,3 +55,40 @@ def own_period(m: Mention) -> tuple[str | None, str | None] | None:
         y, mo = int(r[:4]), int(r[5:])
         return f"{r}-01", month_end(y, mo).isoformat()
     return r, r
+
+
+@cache
+def cue_pattern(key: str, tail: str = r"(?!\w)") -> regex.Pattern[str]:
+    """The words of ``[patterns].key`` of ``lang/fr/context_time.toml`` as one pattern, each
+    a whole word from its start (longest first), followed by ``tail``; a pattern matching
+    nothing when the list is empty."""
+    words = time_data().words.get(key, ())
+    if not words:
+        return regex.compile(r"(?!)")
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt}){tail}")
+
+
+def future_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` holds a lowercase word with a future tense's ending
+    (``lead_year_future_endings``, not ``lead_year_not_future``): "atteindra", "reculeront"."""
+    words = time_data().words
+    endings = tuple(words.get("lead_year_future_endings", ()))
+    not_future = tuple(words.get("lead_year_not_future", ()))
+    return any(w.endswith(endings) and not w.endswith(not_future)
+               for w in regex.findall(r"(?<!\w)\p{Ll}\w{3,}(?!\w)", sentence[start:end]))
+
+
+@cache
+def projection_cue() -> regex.Pattern[str]:
+    """A word of projection ("prévoit", "devrait"; ``lead_year_future``: "doit", "sera"): a
+    time still to come, not a report's."""
+    words = (*modality_data().projection_words, *time_data().words.get("lead_year_future", ()))
+    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else regex.compile(r"(?!)")
+
+
+def past_cue() -> regex.Pattern[str]:
+    """The pluperfect or a time then ("avaient été hébergées", "à l'époque"; not "alors
+    que"): ``lead_year_past``."""
+    return cue_pattern("lead_year_past", r"(?!\w)(?!\s+qu)")

@@ -320,8 +320,13 @@ def change_object(toks: tuple[Tok, ...], k: int, fig: Figure, data: SubjectData)
 def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     j = first - 1
     links = grammar().verb_links
+    data = subject_data()
+    # The restriction of a verb of change or level ("n'augmentent que de 2 %", "ne
+    # représentent que 5 %"), not of a forecast ("la Banque de France n'attend que 0,9 %":
+    # the figure is the forecast's object, not its maker's measure).
     while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links
-                      or restrictive_que(toks, j)) \
+                      or (restrictive_que(toks, j) and toks[j - 1].lemma not in data.forecast_verbs
+                          and toks[j - 1].lower not in data.forecast_verbs)) \
             and not level_verb(toks, j):
         j -= 1
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"

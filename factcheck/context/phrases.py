@@ -126,7 +126,7 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
             continue
         if t.pos == "PROPN" and not acronym(t):
             continue
-        if acronym(t) and not determined(toks, k, data):
+        if acronym(t) and not determined(toks, k, data) and not _label(toks, k):
             continue  # "EDF a renoué avec les bénéfices": a name; "le PIB" is a noun
         lem = lemma_of(t, data)
         if lem in data.time_nouns or lem in data.not_subjects or number_word(t, data):
@@ -137,6 +137,13 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
                 return unwrap_container(toks, k, data)
             return k
     return None
+
+
+def _label(toks: tuple[Tok, ...], k: int) -> bool:
+    """Whether token ``k`` opens its line as a label "X :" ("PIB : +0,3 % au deuxième
+    trimestre"): the line's metric."""
+    return k + 1 < len(toks) and toks[k + 1].text == ":" \
+        and (k == 0 or "\n" in toks[k - 1].text or not toks[k - 1].text.strip())
 
 
 def determined(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:

@@ -17,7 +17,13 @@ from functools import cache
 
 import regex
 
-from factcheck.context._time_terms import clause_bounds
+from factcheck.context._time_terms import (
+    clause_bounds,
+    cue_pattern,
+    future_verb,
+    past_cue,
+    projection_cue,
+)
 from factcheck.context.lexicon import source_data, time_data
 from factcheck.context.report_since import since_report
 from factcheck.context.timepatterns import comparison, patterns
@@ -56,9 +62,19 @@ def sentence_dates(times: TimeResolver, sentence: str
             and published is not None and first.first <= published \
             and (published - first.last).days <= days \
             and _openers().fullmatch(low, 0, first.start) \
-            and not comparison().search(low, 0, first.start):
+            and not comparison().search(low, 0, first.start) \
+            and not _apart(sentence, first.end):
         return True, (first.first, first.last)
     return True, since_report(times, sentence, first)
+
+
+def _apart(sentence: str, end: int) -> bool:
+    """Whether the rest of ``sentence`` after its heading period tells that period apart
+    from a report's: projected ("En 2025, le déficit atteindra 5,4 %", "devrait reculer") or
+    told in the pluperfect ("En 2023, 5 000 personnes y avaient été hébergées")."""
+    low = sentence.lower()
+    return future_verb(sentence, end, len(sentence)) or bool(projection_cue().search(low, end)) \
+        or bool(past_cue().search(low, end))
 
 
 #: Days from which a period heading its sentence is the report's (a month: 28 days and more).
@@ -177,8 +193,4 @@ def _speech() -> regex.Pattern[str]:
 
 @cache
 def _event_words() -> regex.Pattern[str]:
-    words = time_data().words.get("event_start", ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})[sx]?(?!\w)")
+    return cue_pattern("event_start", r"[sx]?(?!\w)")

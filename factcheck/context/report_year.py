@@ -37,10 +37,18 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.context._time_terms import clause_bounds, other_term
-from factcheck.context.lexicon import modality_data, time_data
+from factcheck.context._time_terms import (
+    clause_bounds,
+    cue_pattern,
+    future_verb,
+    other_term,
+    past_cue,
+    projection_cue,
+)
+from factcheck.context.lexicon import time_data
 from factcheck.context.report_dates import report_dated
 from factcheck.context.timepatterns import comparison, patterns
+from factcheck.extract.lexicon import lexicon
 from factcheck.models import Claim, Context
 from factcheck.text import sentence_spans
 
@@ -101,8 +109,9 @@ def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver) -> boo
     low = sentence.lower()
     at = claim.mention.start - claim.sentence_start
     cs = clause_bounds(low, at, claim.mention.end - claim.sentence_start)[0]
-    if _other_term().search(low, cs, at) or _past().search(low, 0, at) or _names_day(low) \
-            or _part().search(low) or _future().search(low, 0, at):
+    if _other_term().search(low, cs, at) or past_cue().search(low, 0, at) or _names_day(low) \
+            or _part().search(low) or projection_cue().search(low, 0, at) \
+            or _opener().match(low) or _duration().search(low):
         return True
     # Another year written in the sentence, not as a term of comparison ("la hausse
     # historique (+49 %) de 2022").
@@ -134,14 +143,29 @@ def _sentence_year(sentence: str) -> int | None:
     set aside are left out), None when it names several or not as a period."""
     found = [m for m in _YEAR.finditer(sentence) if not _aside(sentence, m.start())]
     low = sentence.lower()
-    if any(_future().search(low, *clause_bounds(low, m.start(), m.end())) for m in found):
-        return None  # "la réforme doit entrer en vigueur à la rentrée 2026"
+    for m in found:
+        cs, ce = _year_clause(low, m.start(), m.end())
+        if projection_cue().search(low, cs, ce) or future_verb(sentence, cs, ce) \
+                or past_cue().search(low, cs, ce):
+            # "la réforme doit entrer en vigueur à la rentrée 2026", "En 2025, le déficit
+            # atteindra 5,4 %"; "En 2023, 5 000 personnes y avaient été hébergées".
+            return None
     years = {int(m.group(1)) for m in found}
     if not years:
         return 0
     if len(years) > 1 or not any(_names_year(sentence, m.start()) for m in found):
         return None
     return years.pop()
+
+
+def _year_clause(low: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the year at ``low[start:end]``; for a year heading its sentence in a
+    time phrase of its own ("En 2025, le déficit atteindra ..."), the rest of the sentence,
+    which tells what that year is of."""
+    cs, ce = clause_bounds(low, start, end)
+    if not low[:cs].strip() and not low[end:ce].strip() and ce < len(low):
+        return cs, len(low)
+    return cs, ce
 
 
 def _aside(lead: str, start: int) -> bool:
@@ -160,11 +184,7 @@ def _month_before() -> regex.Pattern[str]:
 
 @cache
 def _cue_before() -> regex.Pattern[str]:
-    words = time_data().words.get("lead_year_aside", ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?:\s+[^\s,;:()]+){{0,8}}\s*$")
+    return cue_pattern("lead_year_aside", r"(?:\s+[^\s,;:()]+){0,8}\s*$")
 
 
 def _names_year(lead: str, start: int) -> bool:
@@ -174,45 +194,24 @@ def _names_year(lead: str, start: int) -> bool:
     return _year_before().search(lead[max(0, start - 40):start].lower()) is not None
 
 
-@cache
-def _future() -> regex.Pattern[str]:
-    """A word of projection in a clause ("prévoit", "devrait", ``lead_year_future``): a year
-    still to come, not a report's."""
-    words = (*modality_data().projection_words, *time_data().words.get("lead_year_future", ()))
-    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else regex.compile(r"(?!)")
-
 
 @cache
 def _year_before() -> regex.Pattern[str]:
-    return _ending("lead_year_before")
+    return cue_pattern("lead_year_before", r"\s*$")
 
 
 @cache
 def _other_term() -> regex.Pattern[str]:
     """The other term of a comparison right before a figure: "contre", "après" (a sign or a
     bracket between)."""
-    words = time_data().words.get("lead_year_other_term", ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})[\s(+\-−–]*$")
+    return cue_pattern("lead_year_other_term", r"[\s(+\-−–]*$")
 
 
 @cache
 def _part() -> regex.Pattern[str]:
     """A part of the year named in a sentence ("au 1er semestre", "pour le seul quatrième
     trimestre"), read even where no publication date resolves it: ``lead_year_parts``."""
-    return _words("lead_year_parts")
-
-
-@cache
-def _past() -> regex.Pattern[str]:
-    words = time_data().words.get("lead_year_past", ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)(?!\s+qu)")
+    return cue_pattern("lead_year_parts", r"s?(?!\w)")
 
 
 def _names_day(low: str) -> bool:
@@ -229,17 +228,24 @@ def _day() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w,.])\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)")
 
 
-def _words(key: str) -> regex.Pattern[str]:
-    words = time_data().words.get(key, ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})s?(?!\w)")
+@cache
+def _opener() -> regex.Pattern[str]:
+    """A time phrase opening a sentence ("Il y a vingt ans, ...", "Au plus fort du Covid,
+    ..."): ``lead_year_own_openers``."""
+    return regex.compile(r"[\s«\"“]*" + cue_pattern("lead_year_own_openers").pattern)
 
 
-def _ending(key: str) -> regex.Pattern[str]:
-    words = time_data().words.get(key, ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})\s*$")
+@cache
+def _duration() -> regex.Pattern[str]:
+    """A duration after a preposition of time ("en dix ans", "depuis plus de vingt ans"):
+    ``lead_year_duration_before``, words of quantity (``lead_year_duration_between``), a
+    number, ``lead_year_durations``."""
+    words = time_data().words.get("lead_year_durations", ())
+    cards = sorted(lexicon().cardinals, key=len, reverse=True)
+    card = "|".join(regex.escape(c) for c in cards)
+    number = rf"(?:\d+|(?:{card})(?:-(?:{card}))*)"
+    units = "|".join(regex.escape(w) for w in words) or "(?!)"
+    between = time_data().words.get("lead_year_duration_between", ())
+    skip = "|".join(regex.escape(w) for w in sorted(between, key=len, reverse=True)) or "(?!)"
+    tail = rf"(?:\s+(?:{skip})){{0,2}}\s+{number}(?:\s+\w+)?\s+(?:{units})(?!\w)"
+    return cue_pattern("lead_year_duration_before", tail)

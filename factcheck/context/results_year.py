@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_terms import cue_pattern
 from factcheck.context.lexicon import time_data
 from factcheck.context.report_dates import report_dated
 from factcheck.models import Claim, Context
@@ -65,17 +66,10 @@ def results_dated(contexts: list[Context], situated: list[bool],
 
 @cache
 def _nouns() -> regex.Pattern[str]:
-    return _pattern("results_nouns")
+    return cue_pattern("results_nouns")
 
 
 @cache
 def _outside() -> regex.Pattern[str]:
-    return _pattern("results_outside")
+    return cue_pattern("results_outside")
 
-
-def _pattern(key: str) -> regex.Pattern[str]:
-    words = time_data().words.get(key, ())
-    if not words:
-        return regex.compile(r"(?!)")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)")
