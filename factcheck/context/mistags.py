@@ -61,14 +61,12 @@ def change_verb(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
     ("son épargne brute baisse de 4 %", "le chômage recule de 0,2 point"): no determiner nor
     preposition opens it ("une forte baisse de", "en baisse de"), the noun phrase before it
     ends right there."""
-    from factcheck.context.phrases import lemma_of
+    from factcheck.context.phrases import lemma_of, noun_past_adjectives
 
     if lemma_of(toks[j], data) not in data.change_nouns or toks[j].is_title:
         return False
-    k = j - 1
-    while k >= 0 and toks[k].pos == "ADJ":
-        k -= 1
-    if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
+    k = noun_past_adjectives(toks, j - 1)
+    if k is None:
         return False
     return k == j - 1 or toks[j - 1].lower not in data.prenominal
 

@@ -31,6 +31,7 @@ from factcheck.context.phrases import (
     lemma_of,
     mistagged_noun,
     mistagged_pronoun,
+    noun_past_adjectives,
     nounish,
     number_word,
     unwrap_container,
@@ -364,10 +365,8 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         j -= 1  # "et les vols de voitures, de 10 %": the comma marks the verb left out
     elif j < 1 or toks[j].lower not in g.verb_links:
         return None
-    k = j - 1
-    while k >= 0 and toks[k].pos == "ADJ":
-        k -= 1
-    if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
+    k = noun_past_adjectives(toks, j - 1)
+    if k is None:
         return None
     head = phrase_head(toks, k, data)
     b = before_determiners(toks, head, data)

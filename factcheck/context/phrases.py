@@ -157,6 +157,16 @@ def determined(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
                        or toks[j].lower in grammar().de_links)
 
 
+def noun_past_adjectives(toks: tuple[Tok, ...], k: int) -> int | None:
+    """The common noun at ``k`` or before the adjectives ending there ("le chômage des
+    jeunes", "son épargne brute"); None when no common noun stands there."""
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    if k < 0 or toks[k].pos != "NOUN" or toks[k].is_title:
+        return None
+    return k
+
+
 def acronym(t: Tok) -> bool:
     """A common noun written as an acronym: "le PIB", "la TVA"."""
     return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()

@@ -177,8 +177,14 @@ def _aside(lead: str, start: int) -> bool:
 
 
 @cache
+def _months() -> str:
+    """The month names of the time data, as one alternation."""
+    return "|".join(regex.escape(m) for m in time_data().months)
+
+
+@cache
 def _month_before() -> regex.Pattern[str]:
-    months = "|".join(regex.escape(m) for m in time_data().months)
+    months = _months()
     return regex.compile(rf"(?<!\w)(?:{months}|\d{{1,2}}(?:er)?)\s*$")
 
 
@@ -224,7 +230,7 @@ def _names_day(low: str) -> bool:
 
 @cache
 def _day() -> regex.Pattern[str]:
-    months = "|".join(regex.escape(m) for m in time_data().months)
+    months = _months()
     return regex.compile(rf"(?<![\w,.])\d{{1,2}}(?:er)?\s+(?:{months})(?!\w)")
 
 
