@@ -115,20 +115,22 @@ def annotate_many(
                 contexts[i] = ctx
         named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
-        contexts = event_dated(contexts, [c.mention.kind in SITUATED_KINDS for c in claims],
-                               article_event_day(state.times, article.text),
-                               article.published and article.published.isoformat())
+        situated = [c.mention.kind in SITUATED_KINDS for c in claims]
+        published = article.published and article.published.isoformat()
+        contexts = event_dated(contexts, situated,
+                               article_event_day(state.times, article.text), published)
         results = results_year(article.published, article.text)
         if results is not None:
-            contexts = results_dated(contexts, results_situated(article.text, claims, [
-                c.mention.kind in SITUATED_KINDS for c in claims]), results,
-                article.published and article.published.isoformat())
+            contexts = results_dated(contexts, results_situated(article.text, claims, situated),
+                                     results, published)
         else:
-            # "La délinquance a augmenté en 2023, selon ...": the lead's year is the report's.
-            contexts = lead_dated(contexts, claims, results_situated(article.text, claims, [
-                c.mention.kind in SITUATED_KINDS for c in claims]),
-                lead_year(article.published, latest_year(article.text), article.text),
-                state.times)
+            # "La délinquance a augmenté en 2023, selon ...": the lead's year is the report's
+            # (the latest year the text writes stands in for an undated article's).
+            latest = latest_year(article.text) if article.published is None else None
+            contexts = lead_dated(contexts, claims, results_situated(article.text, claims,
+                                                                     situated),
+                                  lead_year(article.published, latest, article.text),
+                                  state.times)
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out

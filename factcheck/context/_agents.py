@@ -211,12 +211,13 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     if gerund:
         return _gerund_subject(toks, j - (j >= 0 and toks[j].lower in w.gerund_marker))
     particle = False
-    while j >= 0 and (toks[j].pos in ("AUX", "ADV", "PART") or toks[j].lower in data.verb_fillers
-                      or toks[j].lower in w.restrictive_particles
-                      or topic_incise(toks, j, data)):
+    while j >= 0:
         if topic_incise(toks, j, data):
             j -= 3  # "La CGT a quant à elle dénombré"
             continue
+        if not (toks[j].pos in ("AUX", "ADV", "PART") or toks[j].lower in data.verb_fillers
+                or toks[j].lower in w.restrictive_particles):
+            break
         if toks[j].lower in w.restrictive_particles and restricted:
             particle = True  # "n'a compté que 4 500": a restriction, not a denial
         elif toks[j].lower in data.speech_negations:

@@ -28,7 +28,7 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
 
 
-def _topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
+def topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
     """Whether ``toks[j]`` ends an incise such as "quant à elle" (three words)."""
     return j >= 2 and " ".join(t.lower for t in toks[j - 2 : j + 1]) in data.topic_incises
 
@@ -302,10 +302,10 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         while j >= 0 and (
             toks[j].lower in data.verb_fillers or toks[j].lower in data.speech_negations
             or (toks[j].pos == "ADV" and j > 0 and toks[j - 1].pos == "AUX")  # "a nettement"
-            or _topic_incise(toks, j, data)
+            or topic_incise(toks, j, data)
         ):
             negated = negated or toks[j].lower in data.speech_negations
-            j -= 3 if _topic_incise(toks, j, data) else 1
+            j -= 3 if topic_incise(toks, j, data) else 1
         if negated:  # "Le ministre n'a pas confirmé le chiffre": he does not state it
             continue
         if j >= 0 and toks[j].lower in speech_words().relatives:
@@ -377,15 +377,12 @@ def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
     fillers = data.verb_fillers
     auxiliaries = speech_words().auxiliaries  # "La CGT a quant à elle annoncé": "a" tagged a verb
     j = v - 1
-    while j >= 0 and (toks[j].pos == "ADV" or (toks[j].lower in fillers and toks[j].pos != "AUX"
-                                               and toks[j].lower not in auxiliaries)
-                      or _topic_incise(toks, j, data)):
-        j -= 3 if _topic_incise(toks, j, data) else 1
+    while j >= 0:
+        if topic_incise(toks, j, data):
+            j -= 3
+        elif toks[j].pos == "ADV" or (toks[j].lower in fillers and toks[j].pos != "AUX"
+                                      and toks[j].lower not in auxiliaries):
+            j -= 1
+        else:
+            break
     return j >= 0 and (toks[j].pos == "AUX" or toks[j].lower in auxiliaries)
-
-
-
-
-def topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
-    """Whether ``toks[j]`` ends an incise such as "quant à elle"."""
-    return _topic_incise(toks, j, data)
