@@ -31,6 +31,7 @@ from factcheck.crossref.cue_sets import (
     _qualifiers,
 )
 from factcheck.crossref.scope_counted import CountedCues, counted_complement
+from factcheck.crossref.share_heads import ShareHeads, share_heads
 from factcheck.crossref.victims import VictimCues, victim_cues
 from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
@@ -163,6 +164,9 @@ class Lexicon:
     #: A generic counted noun and its complement right after a figure ([scope.counted]:
     #: "cas de rougeole"), the complement in group ``word``; read by scope.assign_qualifiers.
     counted: CountedCues | None = None
+    #: Heads naming a rate or share without its metric ([share_heads]: "le taux de réussite"):
+    #: read by share_heads.family_from_head.
+    share_heads: ShareHeads | None = None
     #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
     #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for
     #: the families of ``side_families`` only. ``side_alone``: names that are a side only as
@@ -342,6 +346,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
+        share_heads=share_heads(data.get("share_heads", {}), lemma),
         counted=counted_complement(data["scope"].get("counted", {})),
     )
     return replace(lexicon, scope_cues=_any_of([

@@ -37,6 +37,7 @@ from factcheck.crossref.scope import (
     sentence_places,
 )
 from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
+from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.victims import victims_family
@@ -221,12 +222,16 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
         family_from_outcome(row, lexicon)
+        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.share_heads,
+                         lambda noun: family_of(noun, "", lexicon))
         victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
         if victims is not None:
             row["_family"] = victims
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)
+        inherit_head_family(members, [lemma(_text(m.get("subject"))) for m in members],
+                            lexicon.share_heads)
     readings: dict[str, tuple[FigureReading, str]] = {}
     scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():

@@ -23,6 +23,7 @@ from factcheck.extract._lists import listed_units
 from factcheck.extract._ordinal_reading import OrdinalReader
 from factcheck.extract._parts import follows_a_part, parts_in_unit
 from factcheck.extract.dates import find_calendar, find_weeks
+from factcheck.extract.gapping import gapped_changes
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.extract.numbers import parse_digits, words_value
 from factcheck.extract.rates import drop_rate_bases
@@ -52,7 +53,9 @@ def extract_mentions(
     # normalisation is one for one, so offsets hold and surfaces are the caller's text.
     plain = normalize(text)
     scanner = _Scanner(plain, lexicon(lang), published)
-    found = drop_rate_bases(plain, scanner.run(relative_ordinals=relative_ordinals), lang)
+    found = drop_rate_bases(
+        plain, gapped_changes(plain, scanner.run(relative_ordinals=relative_ordinals), lang),
+        lang)
     if plain == text:
         return found
     return [replace(m, surface=text[m.start : m.end]) for m in found]

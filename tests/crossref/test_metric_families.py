@@ -1,7 +1,8 @@
 """Which figures share a metric family, the first gate of the cross-referencing (two families
 keep a pair apart, ``subject: two families``): two nouns of one metric
 (``[subject_synonyms]``), the outcome said before a generic subject's figure
-(``[outcome_families.before]``), and what a count of "victimes" counts (``[victims]``,
+(``[outcome_families.before]``), a rate named by a generic head (``[share_heads]``: "le taux
+de réussite"), and what a count of "victimes" counts (``[victims]``,
 :mod:`factcheck.crossref.victims`). Cases from ``tests/crossref/data/metric_family_words.json``
 (families) and ``tests/crossref/data/metric_families.json`` (articles cross-referenced: the
 link that appears, and the pair kept apart at the family gate)."""
@@ -22,6 +23,7 @@ from crossref_helpers import (
 from factcheck.crossref.cue_words import lemma, load_lexicon
 from factcheck.crossref.matching import family_of
 from factcheck.crossref.scope import family_from_outcome
+from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.victims import victims_family
 
 WORDS = json.loads((DATA / "metric_family_words.json").read_text(encoding="utf-8"))
@@ -51,6 +53,18 @@ def test_outcome_said_before_the_figure(case: dict) -> None:
     assert row["_family"] == case["family"]
 
 
+@pytest.mark.parametrize("case", WORDS["share_heads"], ids=lambda c: c["why"])
+def test_rate_named_by_a_generic_head(case: dict) -> None:
+    """A head naming a rate or a share without its metric ("le taux de réussite") gives the
+    figure the family of its complement (``[share_heads]``); ``family`` null: unchanged."""
+    lexicon = load_lexicon()
+    own = family_of(case["subject"], "", lexicon)
+    row = _row(case, own)
+    family_from_head(row, lemma(case["subject"]), lexicon.share_heads,
+                     lambda noun: family_of(noun, "", lexicon))
+    assert row["_family"] == (case["family"] or own)
+
+
 @pytest.mark.parametrize("case", WORDS["victims"], ids=lambda c: c["why"])
 def test_what_a_count_of_victims_counts(case: dict) -> None:
     lexicon = load_lexicon()
@@ -75,3 +89,35 @@ def test_linked_or_kept_apart(case: dict) -> None:
                          ids=case_ids([c for c in CASES if c["gate"]]))
 def test_kept_apart_at_the_family_gate(case: dict) -> None:
     check_gate_case(case)
+
+
+def test_change_in_points_takes_the_rate_named_before() -> None:
+    """A change in points whose sentence names no complement of its head ("C'est 0,4 point de
+    moins") takes the family the article gives that head; a share does not (it may name
+    another base: "contre 5,1 % la semaine d'avant")."""
+    from factcheck.crossref.share_heads import inherit_head_family
+
+    lexicon = load_lexicon()
+    named = {"sentence": "Le taux de réussite au brevet atteint 87,3 % cette année.",
+             "_dim": "share", "_family": "réussite", "_head_family": "réussite"}
+    points = {"sentence": "C'est 0,4 point de moins qu'en 2024.", "_dim": "points",
+              "_family": "economy/tau"}
+    share = {"sentence": "Il était de 86,9 % l'an dernier.", "_dim": "share",
+             "_family": "economy/tau"}
+    members = [named, points, share]
+    inherit_head_family(members, [lemma("taux")] * 3, lexicon.share_heads)
+    assert points["_family"] == "réussite"
+    assert share["_family"] == "economy/tau"
+
+
+def test_two_rates_of_one_article_leave_a_bare_head_as_it_is() -> None:
+    """An article naming two rates ("taux de réussite", "taux de mentions") gives a bare head
+    no family of its own: which one it takes up is not known."""
+    from factcheck.crossref.share_heads import inherit_head_family
+
+    lexicon = load_lexicon()
+    rows = [{"sentence": "s", "_dim": "share", "_family": f, "_head_family": f}
+            for f in ("réussite", "mention")]
+    points = {"sentence": "C'est 0,4 point de moins.", "_dim": "points", "_family": "x"}
+    inherit_head_family([*rows, points], [lemma("taux")] * 3, lexicon.share_heads)
+    assert points["_family"] == "x"
