@@ -21,30 +21,29 @@ _SENTENCES = [
 ]
 
 
-def _lemmas(nlp: object) -> list[list[tuple[str, str]]]:
-    return [[(t.text, t.lemma_) for t in doc] for doc in nlp.pipe(_SENTENCES)]  # type: ignore[attr-defined]
+def test_loaded_pipeline_reads_like_the_model_as_shipped() -> None:
+    """``load_nlp`` holds the lemmatizer's index as sets and trims the attribute ruler to the
+    rules whose output is read: every token the context reads is what the untouched model
+    gives, spaces and line breaks included."""
+    import spacy
 
+    from factcheck.context.nlp import _EXCLUDE, MODEL, to_toks
 
-def test_lemma_index_as_sets_gives_the_same_lemmas() -> None:
     nlp = load_nlp()
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    table = lemmatizer.lookups.get_table("lemma_index")
-    kept = dict(table.items())
-    assert kept and all(isinstance(forms, frozenset) for forms in kept.values())
-    saved_cache = dict(lemmatizer.cache)
-    try:
-        lemmatizer.cache.clear()
-        with_sets = _lemmas(nlp)
-        for key, forms in kept.items():  # the lists spaCy loads
-            table[key] = sorted(forms)
-        lemmatizer.cache.clear()
-        with_lists = _lemmas(nlp)
-    finally:
-        for key, forms in kept.items():
-            table[key] = forms
-        lemmatizer.cache.clear()
-        lemmatizer.cache.update(saved_cache)
-    assert with_sets == with_lists
+    shipped = spacy.load(MODEL, exclude=list(_EXCLUDE))
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(forms, frozenset) for _, forms in index.items())
+    assert not any(isinstance(forms, frozenset) for _, forms in
+                   shipped.get_pipe("lemmatizer").lookups.get_table("lemma_index").items())
+    assert len(nlp.get_pipe("attribute_ruler").patterns) \
+        < len(shipped.get_pipe("attribute_ruler").patterns)
+    texts = [*_SENTENCES, "Bilan :  12 blessés\net 3 morts,\u00a0selon la mairie.", "  ",
+             "ÉLECTIONS\n\n48,3 % de participation"]
+    nlp.get_pipe("lemmatizer").cache.clear()  # every word looked up again
+    ours = [to_toks(doc) for doc in nlp.pipe(texts)]
+    theirs = [to_toks(doc) for doc in shipped.pipe(texts)]
+    assert ours == theirs
+    assert any(t.pos == "SPACE" for toks in ours for t in toks)
 
 
 def _plain_not_place_spans(text: str) -> list[tuple[int, int]]:
