@@ -194,10 +194,16 @@ def _known_actor(name: str) -> bool:
     return name.lower() in world_data().actor_names
 
 
+_NOT_WORD = regex.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
+    """``s`` without case, accents or punctuation, its spaces collapsed (a pure function of
+    ``s``, cached: the same names are compared again and again)."""
     s = unicodedata.normalize("NFKD", s.casefold())
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = regex.sub(r"[^\w\s]", " ", s)
+    s = _NOT_WORD.sub(" ", s)
     return " ".join(s.split())
 
 

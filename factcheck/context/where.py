@@ -201,8 +201,7 @@ def _candidates(
     the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
-    named = [(x.start(), x.end()) for n in w.not_places
-             for x in regex.finditer(regex.escape(n), sentence)]
+    named = _not_place_spans(sentence)
     for m in _place_pattern().finditer(sentence):
         name = m.group("p")
         before = sentence[: m.start()].split()
@@ -226,6 +225,19 @@ def _candidates(
             continue
         out.append((m.start("p"), m.end("p"), place, listed))
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_place_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((n, regex.compile(regex.escape(n))) for n in world_data().not_places)
+
+
+def _not_place_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each name the places data says is no place ("Paris
+    Match"), name by name (two names may overlap). A name not in ``text`` is skipped before
+    its pattern runs, and the patterns are compiled once."""
+    return [(x.start(), x.end()) for n, pattern in _not_place_patterns() if n in text
+            for x in pattern.finditer(text)]
 
 
 #: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
@@ -347,8 +359,7 @@ def known_places(text: str) -> list[tuple[int, str]]:
         if place:
             found.append((m.start("p"), place))
     w = world_data()
-    for name in w.not_places:  # "Paris Match", "Kyiv Independent"
-        taken.extend((m.start(), m.end()) for m in regex.finditer(regex.escape(name), text))
+    taken.extend(_not_place_spans(text))  # "Paris Match", "Kyiv Independent"
     for m in _name_pattern().finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
