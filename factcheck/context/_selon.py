@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import next_figure_at, speech_at, speech_words
+from factcheck.context._speech_words import (
+    count_opens_at,
+    next_figure_at,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role
@@ -29,6 +34,8 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
+            if np and count_opens_at(toks, j):
+                break  # "on recensait selon la police environ 8 500 personnes"
             if np and toks[j].pos == "AUX" and toks[j].verbform == "Fin":
                 break  # "10 000 selon les organisateurs sont partis": the clause's own verb
                 # (an auxiliary: the small tagger reads some adjectives as verbs)
