@@ -198,3 +198,19 @@ def announced(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceDat
         subject = list(toks[j + 1 : v])
         return subject if any(t.pos in ("NOUN", "PROPN") for t in subject) else None
     return None
+
+
+def bracketed_counter(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """The body that counts a figure, named alone in brackets right after it: "Strasbourg :
+    22 000 (CGT) / 10 500 selon la police", "entre 800 (préfecture) et 1 500 (organisateurs)".
+    Only a body that counts (``counters``): "481 (route centrale)", "(en milliers)" name
+    nobody."""
+    j = fig.last
+    if j >= len(toks) or toks[j].text != "(":
+        return None
+    close = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text == ")"), None)
+    inside = toks[j + 1 : close] if close is not None else ()
+    if not inside or not all(t.is_word for t in inside) \
+            or inside[0].lower not in speech_words().counters:
+        return None
+    return " ".join(t.text for t in inside)
