@@ -37,6 +37,9 @@ class ArticleState:
     # The kinds of the figures the report's source was named for (empty when it was named
     # in a sentence without figures): a tally of people or events does not cover money.
     report_kinds: frozenset[Kind] = frozenset()
+    # It was named for forces deployed ("800 policiers"), or spoke again after its count: it
+    # covers the forces deployed that follow (``_background.deployed``).
+    report_forces: bool = False
     report_at: int = 0  # offset of the sentence that named it
     # It was named only as the speaker of a quotation without figures ("« Il fonçait sur la
     # foule », a raconté un témoin"): a comment, not a report.
@@ -62,10 +65,16 @@ class ArticleState:
         (``quoting``) covers only what takes the quotation up (:meth:`covers_sentence`); a
         body's quoted communiqué is a report ("« des moyens considérables sont déployés »,
         a indiqué la préfecture dans un communiqué")."""
-        if self.report_counts and self.report and (same_source(name, self.report) or (
-                not names_a_person(self.report) and names_a_person(name))):
+        if self.report_counts and self.report and same_source(name, self.report):
+            # The body speaking again ("« Les renforts arrivent », a indiqué la préfecture")
+            # states more than its count: the forces deployed that follow too.
+            self.report_forces = True
+            return
+        if self.report_counts and self.report and not names_a_person(self.report) \
+                and names_a_person(name):
             return
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
+        self.report_forces = False
         self.report_quoted = quoting
 
     def keeps_report(self, names: list[str]) -> bool:

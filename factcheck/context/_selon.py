@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import next_figure_at, speech_at, speech_words
+from factcheck.context._speech_words import (
+    count_opens_at,
+    next_figure_at,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role
@@ -29,6 +34,8 @@ def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, l
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
+            if np and count_opens_at(toks, j):
+                break  # "on recensait selon la police environ 8 500 personnes"
             if np and toks[j].pos == "AUX" and toks[j].verbform == "Fin":
                 break  # "10 000 selon les organisateurs sont partis": the clause's own verb
                 # (an auxiliary: the small tagger reads some adjectives as verbs)
@@ -191,3 +198,19 @@ def announced(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceDat
         subject = list(toks[j + 1 : v])
         return subject if any(t.pos in ("NOUN", "PROPN") for t in subject) else None
     return None
+
+
+def bracketed_counter(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """The body that counts a figure, named alone in brackets right after it: "Strasbourg :
+    22 000 (CGT) / 10 500 selon la police", "entre 800 (préfecture) et 1 500 (organisateurs)".
+    Only a body that counts (``counters``): "481 (route centrale)", "(en milliers)" name
+    nobody."""
+    j = fig.last
+    if j >= len(toks) or toks[j].text != "(":
+        return None
+    close = next((k for k in range(j + 1, min(j + 6, len(toks))) if toks[k].text == ")"), None)
+    inside = toks[j + 1 : close] if close is not None else ()
+    if not inside or not all(t.is_word for t in inside) \
+            or inside[0].lower not in speech_words().counters:
+        return None
+    return " ".join(t.text for t in inside)

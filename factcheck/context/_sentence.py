@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._background import counted_forces, deployed, set_earlier
 from factcheck.context._report import ArticleState
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.lexicon import subject_data
@@ -107,6 +108,10 @@ def _sentence_contexts(
     # février 2024. Elle sera de 8,6 %").
     before = state.before if state.before is not None else \
         state.last_toks if adjacent and state.last_subject is None else None
+    # A sentence set in an earlier time ("En 2014, le maire avait totalisé 21 786 voix") is
+    # the journalist's background, and forces deployed are not stated by a source named for
+    # another count (``_background``).
+    background = set_earlier(toks)
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
@@ -114,7 +119,9 @@ def _sentence_contexts(
         source_mode = "explicit" if source else None
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
-                and state.covers_sentence(toks):
+                and state.covers_sentence(toks) and not background \
+                and (state.report_forces or not state.report_counts
+                     or not deployed(sub.subject, toks)):
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
@@ -270,6 +277,9 @@ def _sentence_contexts(
         state.report_at = start
         state.report_kinds = frozenset(
             f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
+            if c.source_mode == "explicit" and src.takes_over)
+        state.report_forces = counted_forces(
+            c.subject for c, src in zip(out, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
     for src in srcs:
         if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):

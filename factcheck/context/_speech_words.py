@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from factcheck.context.lexicon import SourceData, source_data
+from factcheck.context.lexicon import SourceData, source_data, subject_data, time_data
 from factcheck.context.nlp import Tok
 from factcheck.lang import load_data
 
@@ -66,6 +66,7 @@ class SpeechWords:
     pledge_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "a doublé son aide"
     pledge_possessives: frozenset[str] = frozenset()  # "son", "leur": the donor's own pledge
     pledge_not_before: frozenset[str] = frozenset()  # "porte sur": about, not a pledge
+    figure_openers: frozenset[str] = frozenset()  # "selon la police environ 8 500"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -104,6 +105,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         pledge_verbs=pledge_verbs,
         pledge_possessives=frozenset(more.get("pledge_possessives", [])),
         pledge_not_before=frozenset(more.get("pledge_not_before", [])),
+        figure_openers=frozenset(more.get("figure_openers", [])),
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
         contrast_links=frozenset(more.get("contrast_links", [])),
@@ -260,6 +262,26 @@ def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
     if t.lower not in speech_words().contrast_links:
         return False
     return any(is_number(x) for x in toks[j + 1 : j + 4])
+
+
+def count_opens_at(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether a count opens at ``j``, ending the name before it: a number followed by what
+    it counts ("selon la police 6 000 personnes", "2,3 %"), or a word opening a count before
+    a number ("selon la police environ 8 500"); not "selon France 2," nor "selon le bilan
+    2023 du ministère" nor "selon les estimations de trois instituts"."""
+    if j > 0 and toks[j - 1].pos in ("ADP", "DET"):
+        return False  # "selon les estimations de trois instituts": part of the name
+    if toks[j].lower in speech_words().figure_openers:
+        return any(is_number(x) for x in toks[j + 1 : j + 3])
+    if not is_number(toks[j]):
+        return False
+    k = j + 1
+    while k < len(toks) and is_number(toks[k]):
+        k += 1
+    if k >= len(toks) or toks[k].lower in time_data().months \
+            or toks[k].lemma in subject_data().time_nouns:
+        return False  # "selon un bilan publié le 13 juin par", "selon le bilan de 2 ans"
+    return toks[k].pos == "NOUN" or toks[k].text == "%"
 
 
 def spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:

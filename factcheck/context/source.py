@@ -64,7 +64,7 @@ from factcheck.context._agents import (
 )
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
-from factcheck.context._selon import announced, open_bracket, selon
+from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
     _CLAUSE_ENDS,
     sentence_speaker,
@@ -168,6 +168,10 @@ def sources(
             if quote_sources[qend]:
                 out.append(SourceResult(quote_sources[qend], "quote"))
                 continue
+        if counter := bracketed_counter(toks, fig):
+            # "Strasbourg : 22 000 (CGT) / 10 500 selon la police": the count's own counter.
+            out.append(SourceResult(fullest_name(counter, article_text), "bracketed_counter"))
+            continue
         np, rule, name = _first_name(toks, figs, n, data)
         if name is None and (np := _incise_on_next_line(article_text, sentence_start, toks)):
             name, rule = clean_name(np, data), "inverted_next_line"

@@ -1,0 +1,81 @@
+"""What the report's source does not cover: a figure with no source of its own takes the
+source named earlier in the article only when it belongs to that report (``_sentence``).
+Two kinds of figures do not: the background of a sentence set in an earlier time ("En 2014,
+le maire sortant avait totalisé 21 786 voix"), which is the journalist's, and forces
+deployed ("11 000 policiers et gendarmes étaient mobilisés"), which a body counting marchers
+or casualties does not state. Words from ``[background]`` of ``context_source.toml``.
+Private to ``factcheck.context``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.context.nlp import Tok
+from factcheck.lang import load_data
+
+
+@dataclass(frozen=True, slots=True)
+class BackgroundData:
+    auxiliary: str
+    tense: str
+    passive: frozenset[str]
+    between: frozenset[str]
+    forces: frozenset[str]
+    deployment: frozenset[str]
+    deployment_nouns: frozenset[str]
+
+
+@cache
+def background_data(code: str = "fr") -> BackgroundData:
+    d = load_data(code, "context_source")["background"]
+    return BackgroundData(
+        auxiliary=d["pluperfect_auxiliary"],
+        tense=d["pluperfect_tense"],
+        passive=frozenset(d["passive_participles"]),
+        between=frozenset(d["between_auxiliary"]),
+        forces=frozenset(w.lower() for w in d["deployed_forces"]),
+        deployment=frozenset(w.lower() for w in d["deployment_verbs"]),
+        deployment_nouns=frozenset(w.lower() for w in d["deployment_nouns"]),
+    )
+
+
+def set_earlier(toks: tuple[Tok, ...]) -> bool:
+    """Whether a sentence is set in an earlier time: a fronted phrase without a verb closed
+    by a comma, then a main verb in the pluperfect ("Lors du premier tour, le candidat avait
+    totalisé 35 %"; not a passive, "La veille, 300 cas avaient été enregistrés")."""
+    data = background_data()
+    comma = next((t.i for t in toks if t.text == ","), None)
+    if comma is None or comma == 0:
+        return False
+    for t in toks:
+        if t.verbform != "Fin" or t.pos not in ("AUX", "VERB"):
+            continue
+        # The first finite verb: the pluperfect's auxiliary, after the fronted phrase.
+        if t.i < comma or t.lemma != data.auxiliary or t.tense != data.tense:
+            return False
+        nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
+        return nxt is not None and nxt.lower not in data.passive and (
+            nxt.verbform == "Part" or (nxt.pos in ("VERB", "ADV") and nxt.lemma != nxt.lower))
+    return False
+
+
+def deployed(subject: str | None, toks: tuple[Tok, ...]) -> bool:
+    """Whether a figure counts forces deployed: its subject a force ("policiers",
+    "gendarmes") with a verb of deployment after the forces named ("étaient mobilisés, dont
+    4 000 à Paris") or a noun of deployment before them ("un dispositif de"); not "le
+    ministre a engagé 80 000 policiers", where the subject who deploys them states the
+    figure."""
+    data = background_data()
+    if subject is None or subject.lower() not in data.forces:
+        return False
+    first = next((t.i for t in toks if t.lemma.lower() in data.forces), len(toks))
+    return any((t.i < first and t.lower in data.deployment_nouns) or (t.i > first and (
+        t.lemma.lower() in data.deployment or t.lower in data.deployment)) for t in toks)
+
+
+def counted_forces(subjects: Iterable[str | None]) -> bool:
+    """Whether the figures a source was named for count forces themselves."""
+    forces = background_data().forces
+    return any(s is not None and s.lower() in forces for s in subjects)
