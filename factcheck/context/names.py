@@ -3,14 +3,15 @@ ajouté que"), and :func:`same_source` to compare two source names."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
 
+from factcheck.context._folding import _fold, _folded_lists
 from factcheck.context._speech_words import speech_words
+from factcheck.context.acronyms import glossed_forms, reads_as_acronym
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.world import world_data
 
@@ -194,19 +195,6 @@ def _known_actor(name: str) -> bool:
     return name.lower() in world_data().actor_names
 
 
-_NOT_WORD = regex.compile(r"[^\w\s]")
-
-
-@lru_cache(maxsize=8192)
-def _fold(s: str) -> str:
-    """``s`` without case, accents or punctuation, its spaces collapsed (a pure function of
-    ``s``, cached: the same names are compared again and again)."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _NOT_WORD.sub(" ", s)
-    return " ".join(s.split())
-
-
 @lru_cache(maxsize=4096)
 def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     world = world_data()
@@ -221,10 +209,6 @@ def _canonical(name: str) -> tuple[str, tuple[str, ...]]:
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     return " ".join(words), tuple(words)
-
-
-def _acronym(long_name: str) -> str:
-    return "".join(w[0] for w in long_name.split() if w[:1].isupper()).casefold()
 
 
 def contrasts_sources(names: Iterable[str | None]) -> bool:
@@ -248,6 +232,10 @@ def same_source(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None:
         return a is None and b is None
+    return any(_same_form(x, y) for x in glossed_forms(a) for y in glossed_forms(b))
+
+
+def _same_form(a: str, b: str) -> bool:
     ca, wa = _canonical(a)
     cb, wb = _canonical(b)
     if not ca or not cb:
@@ -258,21 +246,12 @@ def same_source(a: str | None, b: str | None) -> bool:
     n = len(short)
     if any(long_[i : i + n] == short for i in range(len(long_) - n + 1)):
         return True
-    for x, y in ((a, b), (b, a)):
-        if len(x.split()) == 1 and x.isupper() and len(x) >= 2 and _acronym(y) == x.casefold():
-            return True
+    if reads_as_acronym(a, b) or reads_as_acronym(b, a):
+        return True
     if (is_person_like(a) and is_person_like(b) and wa[-1] == wb[-1] and len(wa[-1]) > 2
             and _first_names_agree(list(wa), list(wb))):
         return True
     return same_spelling(a, b)
-
-
-@lru_cache(maxsize=1)
-def _folded_lists() -> dict[str, frozenset[str]]:
-    """The resolution word lists folded like names (case, accents, punctuation)."""
-    data = source_data()
-    return {key: frozenset(_fold(w) for w in getattr(data, key))
-            for key in ("not_sources", "not_source_starts", "heads")}
 
 
 def _words_of(name: str) -> list[str]:

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from factcheck.context._speech_words import speech_words
+from factcheck.context.acronyms import is_person_name, significant_initials, spells
 from factcheck.context.lexicon import source_data
 from factcheck.context.names import (
     _fold,
@@ -31,7 +32,6 @@ from factcheck.context.names import (
 class _Resolution:
     descriptions: tuple[tuple[str, ...], ...]  # folded words of "institution", "groupe", ...
     roles: frozenset[str]  # folded role nouns ("préfet", "adjoint", "chef")
-    acronym_skip: frozenset[str]  # words whose initial an acronym leaves out ("de", "la")
 
 
 @cache
@@ -43,7 +43,6 @@ def _resolution() -> _Resolution:
         descriptions=tuple(sorted((tuple(_fold(d).split()) for d in res.get("descriptions", [])),
                                   key=len, reverse=True)),
         roles=frozenset(_fold(r) for r in res.get("roles", [])),
-        acronym_skip=frozenset(_fold(w) for w in res.get("acronym_skip", [])),
     )
 
 
@@ -98,6 +97,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
       named earlier with them all ("ministère russe de la Défense");
     * an acronym is the body whose initials it is, named earlier or defined in the article
       ("Institut national de la statistique et des études économiques (Insee)");
+    * a long name the article defines an acronym for is written with it ("service statistique
+      du ministère de l'Intérieur (SSMSI)"), so that the acronym alone in another article is
+      the same source;
     * another spelling of an earlier name ("Zelenski" after "Volodymyr Zelensky") is that name
       (rapidfuzz ratio, ``spelling_ratio`` of ``context_source.toml``).
     """
@@ -128,6 +130,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     holder = role_holder(name, article_text)  # "le préfet" -> "Jacques Billant"
     if holder:
         return holder
+    glossed = _defined_long_names(article_text).get(phrase) if len(words) >= 2 else None
+    if glossed:  # "le service statistique ..." the article defines as "(SSMSI)"
+        return glossed
     named = any(w[:1].isupper() for w in name.split()[1:])
     # "le service Agreste" names its body: a head with a proper name is no bare head.
     if len(words) <= 2 and words[0] in lists["heads"] and not named:
@@ -148,7 +153,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     if _is_acronym(name) or (name[:1].isupper() and len(words) == 1):
         # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
         for e in reversed(earlier):
-            if _initials(e) == name.casefold():
+            if significant_initials(e) == name.casefold():
                 return e
         defined = defined_acronyms(article_text).get(name.casefold())
         if defined:
@@ -222,36 +227,78 @@ def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:
     return all(w in it for w in shorter)
 
 
-def _initials(name: str) -> str:
-    skip = _resolution().acronym_skip
-    return "".join(w[0] for w in _fold(name).split() if w not in skip)
-
-
 _ACRONYM_GLOSS = regex.compile(r"\(\s*([\p{Lu}][\p{L}-]{1,9})\s*\)")
+# "le SSMSI (service statistique ministériel de la sécurité intérieure)": the acronym, then
+# its long name in brackets.
+_ACRONYM_FIRST = regex.compile(r"\b(\p{Lu}{2,10})\s*\(\s*([^()\d]{5,150}?)\s*\)")
 _WORD = regex.compile(r"[\p{L}'’-]+")
+
+
+def _opens_a_name(word: str) -> bool:
+    """A long name opens with a capital or a body's head noun ("chambre", "service")."""
+    return bool(word) and (word[:1].isupper() or _fold(word) in _folded_lists()["heads"])
+
+
+@lru_cache(maxsize=16)
+def _definitions(article_text: str) -> tuple[tuple[str, str], ...]:
+    """Acronyms an article defines, (acronym, long name), in the order of the text: the long
+    name before the acronym in brackets ("l'Institut national de la statistique et des
+    études économiques (Insee)", "la chambre régionale des comptes (CRC)") or after it
+    ("le SSMSI (service statistique ministériel de la sécurité intérieure)"). The long name
+    before the bracket is the shortest run of words opening with a capital or a body's head
+    noun whose significant initials spell the acronym, or, when none does, spell it but for
+    one letter ("service statistique du ministère de l'Intérieur (SSMSI)": the text sets the
+    two side by side; :func:`~factcheck.context.acronyms.spells`), then never a person's
+    name."""
+    found: list[tuple[int, str, str]] = []
+    for m in _ACRONYM_GLOSS.finditer(article_text):
+        acronym = m.group(1)
+        before = list(_WORD.finditer(article_text, max(0, m.start() - 160), m.start()))
+        runs = []
+        for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
+            first = before[k].group(0).split("'")[-1].split("’")[-1]
+            if _opens_a_name(first):
+                runs.append(article_text[before[k].start() + before[k].group(0).find(first) :
+                                         before[-1].end()])
+        full = next((r for r in runs if spells(acronym, r)), None) or next(
+            (r for r in runs if spells(acronym, r, loose=True) and not is_person_name(r)), None)
+        if full:
+            found.append((m.start(), acronym, full))
+    for m in _ACRONYM_FIRST.finditer(article_text):
+        acronym, inside = m.group(1), m.group(2)
+        words = inside.split()
+        while words and _fold(words[0]) in _ARTICLES:
+            words = words[1:]
+        full = " ".join(words)
+        if full[:2].lower() in ("l'", "l’"):
+            full = full[2:]
+        if _opens_a_name(full.split()[0] if full else "") and (spells(acronym, full) or (
+                spells(acronym, full, loose=True) and not is_person_name(full))):
+            found.append((m.start(), acronym, full))
+    return tuple((acronym, full) for _, acronym, full in sorted(found))
+
+
+_ARTICLES = frozenset({"le", "la", "les"})
 
 
 @lru_cache(maxsize=16)
 def defined_acronyms(article_text: str) -> dict[str, str]:
-    """Acronyms an article defines in brackets after the full name, folded acronym -> "full
-    name (Acronym)": "l'Institut national de la statistique et des études économiques
-    (Insee)", "la chambre régionale des comptes (CRC)". The full name is the shortest run of
-    words before the bracket, opening with a capital or a body's head noun, whose initials
-    (articles and prepositions aside) spell the acronym."""
+    """Acronyms an article defines (:func:`_definitions`), folded acronym -> "long name
+    (Acronym)", the first definition of each."""
     out: dict[str, str] = {}
-    heads = _folded_lists()["heads"]
-    for m in _ACRONYM_GLOSS.finditer(article_text):
-        acronym = m.group(1)
-        before = list(_WORD.finditer(article_text, max(0, m.start() - 160), m.start()))
-        for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
-            first = before[k].group(0).split("'")[-1].split("’")[-1]
-            if not first or not (first[:1].isupper() or _fold(first) in heads):
-                continue
-            full = article_text[before[k].start() + before[k].group(0).find(first) :
-                                before[-1].end()]
-            if _initials(full) == _fold(acronym).replace("-", "").replace(" ", ""):
-                out.setdefault(acronym.casefold(), f"{full} ({acronym})")
-                break
+    for acronym, full in _definitions(article_text):
+        out.setdefault(acronym.casefold(), f"{full} ({acronym})")
+    return out
+
+
+@lru_cache(maxsize=16)
+def _defined_long_names(article_text: str) -> dict[str, str]:
+    """Long names an article defines an acronym for, their significant words -> "long name
+    (Acronym)": the body named in full elsewhere in the article is written with it, so that
+    its acronym in another article is the same source."""
+    out: dict[str, str] = {}
+    for acronym, full in _definitions(article_text):
+        out.setdefault(" ".join(_words_of(full)), f"{full} ({acronym})")
     return out
 
 

@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
@@ -302,7 +303,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         approx=one(approx), exact=approx == "none", subject=subject, family=family,
         subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
-        source=source, source_key=one(_norm(source)),
+        source=source, source_key=one(_norm(source_key_form(source))),
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),

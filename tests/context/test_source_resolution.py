@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.context.acronyms import source_key_form
 from factcheck.context.names import is_body, is_generic_source, same_source
 from factcheck.context.resolution import names_a_person, resolve_source
+from factcheck.models import Article
+from factcheck.pipeline import extract_claims
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "source_resolution.toml")
                       .read_text("utf-8"))["case"]
@@ -61,3 +64,23 @@ def test_a_document_without_author_is_generic() -> None:
 def test_a_person_is_two_capitalised_words_or_a_role_before_a_name(name: str,
                                                                    person: bool) -> None:
     assert names_a_person(name) is person
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("chambre régionale des comptes (CRC)", "CRC"),
+    ("service statistique du ministère des Sports (SSMSP)", "SSMSP"),
+    ("Claire Dumont (PS)", "Claire Dumont (PS)"),  # not the party's long name
+    ("CRC", "CRC"),
+])
+def test_the_key_of_a_name_written_with_its_acronym_is_the_acronym(name: str, bare: str) -> None:
+    assert source_key_form(name) == bare
+
+
+def test_an_article_names_its_body_one_way_in_full_and_by_acronym() -> None:
+    article = Article("t", "Selon le service statistique du ministère des Sports (SSMSP), "
+                      "les clubs comptent 15 000 licenciés de plus. Le SSMSP relève aussi "
+                      "3 200 bénévoles en moins.")
+    claims = [c for c in extract_claims(article) if c.mention.surface in ("15 000", "3 200")]
+    assert len(claims) == 2
+    assert {c.context.source for c in claims} == {
+        "service statistique du ministère des Sports (SSMSP)"}
