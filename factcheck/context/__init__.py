@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from factcheck.context._quotes import in_quote, quote_texts
 from factcheck.context._repeats import sourced_further_down
 from factcheck.context._report import ArticleState
 from factcheck.context._sentence import SITUATED_KINDS, _sentence_contexts
@@ -29,12 +30,12 @@ from factcheck.context.antecedents import queue_antecedents
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_generic_source, same_source
-from factcheck.context.nlp import load_nlp, parse_sentences
+from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
 from factcheck.context.report_dates import article_event_day, event_dated
 from factcheck.context.report_year import lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
-from factcheck.context.source import names_a_speaker, sentence_speaker
+from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import heading_metric, named_by_total, table_titles
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
@@ -64,6 +65,7 @@ def annotate_many(
     gaps: list[dict[int, tuple[bool, int | None]]] = []  # per article: tables' titles
     columns: list[list[tuple[Cell, int]]] = []  # per article: cells under column headers
     openers: list[dict[int, int]] = []  # per article: sentences before a pronoun's sentence
+    ahead: list[str] = []  # quotations' tails and heads, parsed with the batch
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
         gaps.append(table_titles(article, claims, texts))
@@ -79,7 +81,22 @@ def annotate_many(
         for start, sentence in speaking[-1].items():
             keys[(n, start)] = len(texts)
             texts.append(sentence)
-    parsed = parse_sentences(texts, batch_size=batch_size) if texts else []
+        ahead.extend(_quotation_texts(article.text, claims))
+    parsed = parse_sentences(texts + ahead, batch_size=batch_size) if texts or ahead else []
+    with parsed_ahead(ahead, parsed[len(texts):]):
+        return _annotate_all(pairs, parsed, keys, speaking, gaps, columns, openers)
+
+
+def _annotate_all(
+    pairs: list[tuple[Article, list[Claim]]],
+    parsed: list[tuple[Tok, ...]],
+    keys: dict[tuple[int, int], int],
+    speaking: list[dict[int, str]],
+    gaps: list[dict[int, tuple[bool, int | None]]],
+    columns: list[list[tuple[Cell, int]]],
+    openers: list[dict[int, int]],
+) -> list[list[Claim]]:
+    """The context rules over each article, its sentences parsed (``annotate_many``)."""
     out: list[list[Claim]] = []
     for n, (article, claims) in enumerate(pairs):
         by_sentence: dict[int, list[int]] = {}
@@ -133,6 +150,23 @@ def annotate_many(
                                   state.times)
         contexts = with_article_place(article, claims, contexts)
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
+    return out
+
+
+def _quotation_texts(text: str, claims: list[Claim]) -> list[str]:
+    """The texts ``source`` may parse to find who speaks the quotations holding a figure
+    that may have a source (``quote_texts``), each quotation once: parsed with the batch
+    rather than one by one. A figure the rules then find to have no source of its own (a
+    scope) makes its quotation's texts parsed for nothing, a few hundred characters."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for c in claims:
+        if c.mention.kind in NO_SOURCE_KINDS:
+            continue
+        quote = in_quote(text, c.mention.start)
+        if quote is not None and quote[1] not in seen:
+            seen.add(quote[1])
+            out.extend(quote_texts(text, *quote))
     return out
 
 

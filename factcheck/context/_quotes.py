@@ -41,32 +41,53 @@ def in_quote(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def quote_speaker(
-    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
-) -> str | None:
-    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
-    introducing it ("Dmitri Peskov a déclaré : « ...")."""
-    from factcheck.context.nlp import parse_sentences
-
-    data = source_data()
+def _tail_and_head(text: str, quote_start: int, quote_end: int) -> tuple[str, str, int]:
+    """The rest of the quotation's line after it (160 characters at most), the start of its
+    sentence before it (200 at most) and that start's offset."""
     tail_end = text.find("\n", quote_end)
     tail = text[quote_end + 1 : tail_end if tail_end >= 0 else len(text)][:160]
     head_start = max(text.rfind("\n", 0, quote_start) + 1, quote_start - 200)
     head = text[head_start:quote_start]
     ends = list(_SENTENCE_END.finditer(head))
     head_start += ends[-1].end() if ends else 0
-    head = text[head_start:quote_start]
+    return tail, text[head_start:quote_start], head_start
+
+
+def quote_texts(text: str, quote_start: int, quote_end: int) -> list[str]:
+    """The texts :func:`quote_speaker` may parse for this quotation (the tail after it, else
+    the closing mark and the tail, and the head before it), to parse them ahead with the
+    sentences of a batch (``nlp.parsed_ahead``)."""
+    tail, head, _ = _tail_and_head(text, quote_start, quote_end)
+    out = []
+    if tail.lstrip()[:1] == ",":
+        out.append(tail)
+    elif tail.strip():
+        out.append(text[quote_end : quote_end + 1 + len(tail)])
+    if head.strip():
+        out.append(head)
+    return out
+
+
+def quote_speaker(
+    text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
+) -> str | None:
+    """Speaker of a quotation: named right after it ("», a martelé Volodymyr Zelensky"), else
+    introducing it ("Dmitri Peskov a déclaré : « ...")."""
+    from factcheck.context.nlp import parse_one
+
+    data = source_data()
+    tail, head, head_start = _tail_and_head(text, quote_start, quote_end)
     np = None
     if tail.lstrip()[:1] == ",":
-        np = inverted(parse_sentences([tail])[0], 0, data)
+        np = inverted(parse_one(tail), 0, data)
     elif tail.strip():
         # "» estime Agreste, le service ...": the verb right after the closing mark.
-        marked = parse_sentences([text[quote_end : quote_end + 1 + len(tail)]])[0]
+        marked = parse_one(text[quote_end : quote_end + 1 + len(tail)])
         v = next((i for i, t in enumerate(marked[:_TAIL_VERB])
                   if speech_at(marked, i, data) is not None), None)
         np = inverted_at(marked, v, data) if v else None
     if not np and head.strip():
-        toks = parse_sentences([head])[0]
+        toks = parse_one(head)
         np = forward(toks, len(toks), data)
     if not np and not head.strip():
         # A quotation opening its sentence continues the person the sentence before names

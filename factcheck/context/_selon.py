@@ -3,19 +3,34 @@
 
 from __future__ import annotations
 
+from factcheck.context._memo import TokensMemo
 from factcheck.context._speech_words import (
     count_opens_at,
     next_figure_at,
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, subject_data
+from factcheck.context.lexicon import SourceData, grammar, source_data, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role
 from factcheck.context.speakers import NP_END
 
+#: The phrases of the sentences read last: ``selon`` asks for them once per figure.
+_PHRASES: TokensMemo[tuple[tuple[int, tuple[Tok, ...]], ...]] = TokensMemo()
+
 
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
+    """Every "selon X" / "d'après X" of the sentence: (token index, X), found once per
+    sentence for the shipped lexicon (each caller gets lists of its own)."""
+    if data is not source_data():
+        return _find_selon_phrases(toks, data)
+    found = _PHRASES.get(toks, None, lambda: tuple(
+        (k, tuple(np)) for k, np in _find_selon_phrases(toks, data)))
+    return [(k, list(np)) for k, np in found]
+
+
+def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
+                        ) -> list[tuple[int, list[Tok]]]:
     """Every "selon X" / "d'après X" of the sentence: (token index, X). A role with a name in
     apposition is that name ("selon le directeur général de la santé, Jérôme Salomon")."""
     variations = subject_data().variation_nouns | speech_words().depending_nouns

@@ -165,11 +165,36 @@ def speech_lemma(t: Tok, data: SourceData) -> str | None:
     return None
 
 
+#: Per ``SourceData`` (by identity, the object kept alive with its entry): the lower-case
+#: forms and the lemmas that can make a token a verb of speech (:func:`speech_cues`).
+_CUES: dict[int, tuple[SourceData, frozenset[str], frozenset[str]]] = {}
+
+
+def speech_cues(data: SourceData) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case forms and the lemmas of every token :func:`speech_at` may take for a
+    verb of speech: the forms it looks up (``report_forms``, ``speech_forms``, the derived
+    finite forms and participles), and the lemmas it accepts (pledge and report verbs, verbs
+    of speech, ``inverted_only``, ``learned_from``). A token with neither is none: the
+    pre-check that lets :func:`speech_at` answer at once for most tokens (it is tried at
+    every token of a sentence) without changing any answer."""
+    entry = _CUES.get(id(data))
+    if entry is None or entry[0] is not data:
+        w = speech_words()
+        forms = frozenset({*w.report_forms, *data.speech_forms, *w.finite, *w.participles})
+        lemmas = frozenset({*w.pledge_verbs, *w.report_verbs, *data.speech_verbs,
+                            *data.inverted_only, *data.learned_from})
+        entry = _CUES[id(data)] = (data, forms, lemmas)
+    return entry[1], entry[2]
+
+
 def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
     """The verb of speech at ``v``, if it is one here: not a reflexive that means something
     else ("S'y ajouteront 225 M€"); a verb of report only with a report as object ("le
     service dresse un bilan")."""
     t = toks[v]
+    forms, lemmas = speech_cues(data)
+    if t.lower not in forms and t.lemma not in lemmas:
+        return None  # no form or lemma of a verb of speech (speech_cues)
     w = speech_words()
     report = w.report_forms.get(t.lower, t.lemma)
     pledges = w.pledge_verbs.get(report)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from factcheck.context._memo import TokensMemo
 from factcheck.context.lexicon import grammar, source_data, time_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.timepatterns import comparison
@@ -189,7 +190,25 @@ def place_of(
     return None, True
 
 
+#: The places of the sentences read last: ``place_of`` asks for them once per figure.
+_PLACES: TokensMemo[tuple[tuple[int, int, str, bool], ...]] = TokensMemo()
+
+
 def _candidates(
+    sentence: str,
+    toks: tuple[Tok, ...],
+    source: str | None,
+    names: tuple[str, ...],
+    figures: list[int],
+) -> list[tuple[int, int, str, bool]]:
+    """The places of a sentence (:func:`_find_candidates`), found once per sentence, source,
+    names and figures."""
+    key = (sentence, source, names, tuple(figures))
+    return list(_PLACES.get(toks, key, lambda: tuple(
+        _find_candidates(sentence, toks, source, names, figures))))
+
+
+def _find_candidates(
     sentence: str,
     toks: tuple[Tok, ...],
     source: str | None,
