@@ -110,10 +110,17 @@ def _num(x: object) -> float | None:
     return None if math.isnan(f) else f
 
 
-def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
+def family_of(subject: str, category: str, lexicon: Lexicon,
+              qualifiers: str = "") -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
-    the category and subject, else the subject; None without a subject."""
+    the category and subject, else the subject; None without a subject. A one-word qualifier
+    that names the metric with its subject ("résultat" + "net": "résultat net", a name of the
+    net profit in ``[families]``) is read with it first."""
     lem = lemma(subject)
+    for q in qualifiers.split(";"):
+        named = f"{lem} {lemma(q.strip())}" if lem and q.strip() else ""
+        if " " in named and named.count(" ") == 1 and named in lexicon.families:
+            return lexicon.families[named]
     if lexicon.subject_synonyms:
         # One noun of a metric for another ("cadavres" / "corps"): one family.
         lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())

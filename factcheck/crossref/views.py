@@ -211,7 +211,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["sentence"] = memo.one(_text(row.get("sentence")))
         row["title"] = memo.one(_text(row.get("title")))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
-        row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon)
+        row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon,
+                                   _text(row.get("qualifiers")))
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)

@@ -40,7 +40,9 @@ def _row(case: dict, family: str | None) -> dict:
 @pytest.mark.parametrize("case", WORDS["subjects"], ids=lambda c: c["why"])
 def test_two_nouns_of_one_metric(case: dict) -> None:
     lexicon = load_lexicon()
-    a, b = family_of(*case["a"], lexicon), family_of(*case["b"], lexicon)
+    # [subject, category] or [subject, category, qualifiers]
+    a = family_of(*case["a"][:2], lexicon, *case["a"][2:])
+    b = family_of(*case["b"][:2], lexicon, *case["b"][2:])
     assert a and b
     assert (a == b) is case["one"], (a, b)
 
