@@ -20,6 +20,7 @@ from factcheck.crossref.matching import (
     PROJECTED_MODALITIES,
     ClaimView,
     dimension_and_scale,
+    family_named_in_sentence,
     family_of,
     interval,
 )
@@ -222,6 +223,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_s0"] = s0
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
+        if (named := family_named_in_sentence(_text(row.get("subject")), row["sentence"],
+                                              row["_rel_start"], lexicon)) is not None:
+            row["_family"] = named  # "le résultat net du groupe" read "résultat"
         family_from_outcome(row, lexicon)
         family_from_head(row, lemma(_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
