@@ -27,6 +27,7 @@ from factcheck.context.subject_lists import (
     name_label,
     names_nothing,
     opens_rank,
+    other_kind,
     same_order,
 )
 from factcheck.context.subject_tables import cell_at, column_subject
@@ -137,14 +138,16 @@ def _sentence_contexts(
                 and not tally and (
                 sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
-                carried = same_order(m, state.last_figures) or carried
-            sub = replace(
-                sub,
-                subject=carried.subject,
-                qualifiers=tuple(dict.fromkeys([*carried.qualifiers, *sub.qualifiers])),
-                rule="ellipsis_previous_sentence",
-            )
-            ant = carried
+                carried = same_order(m, state.last_figures) or other_kind(
+                    m, state.last_figures, state.metrics, carried)
+            if carried is not None:
+                sub = replace(
+                    sub,
+                    subject=carried.subject,
+                    qualifiers=tuple(dict.fromkeys([*carried.qualifiers, *sub.qualifiers])),
+                    rule="ellipsis_previous_sentence",
+                )
+                ant = carried
         elif sub.rule == "anaphora_open" and m.kind in SITUATED_KINDS and (
                 named := taken_up(sub, toks, fig, out, named_here, before)) is not None:
             # "Le budget de la région [...]. Il s'élève à 1,7 milliard": the pronoun's

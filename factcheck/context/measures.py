@@ -245,20 +245,24 @@ def quantifier_share(
 
 def changed_metric(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """The metric of "une baisse de sa marge opérationnelle à 10 %", "la hausse du taux à
-    4 %": the level reached by the noun a noun of change wraps, read before the figure."""
+    4 %", "un recul des admissions, à 85 %": the level reached by the noun a noun of change
+    wraps, read before the figure."""
     g = grammar()
     j = fig.first - 1
     if j < 3 or toks[j].lower not in g.verb_links:
         return None
     j -= 1
+    if toks[j].text == ",":
+        j -= 1  # "un léger recul des admissions, à près de 85 %": the level, set apart
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     if j < 2 or toks[j].pos != "NOUN" or toks[j].is_title:
         return None
     m = j
     j -= 1
-    if toks[j].lower in data.determiners and toks[j].lower not in data.contractions:
-        j -= 1
+    if toks[j].lower in data.determiners and toks[j].lower not in data.contractions \
+            and toks[j].lower not in g.de_links:
+        j -= 1  # "de sa marge" (not the "des" of "la hausse des prix", a "de" itself)
     if j < 1 or toks[j].lower not in g.de_links:
         return None
     return m if lemma_of(toks[j - 1], data) in data.change_nouns else None

@@ -50,8 +50,23 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
     clause subject ("les cambriolages continuent d'augmenter (+3 %)"). None when the phrase
     is itself a complement ("liés au chikungunya (10 directement")."""
     k = fig.first - 2
-    while k >= 0 and (toks[k].pos in ("ADJ", "ADV") or toks[k].verbform == "Part"
-                      or _trailing_participle(toks, k, data)):
+    participle = False
+    while k >= 0:
+        if toks[k].verbform == "Part" or _trailing_participle(toks, k, data):
+            participle = True
+        elif participle and (o := _aside_opening(toks, k)) is not None:
+            # "victimes de coups (sur personnes de 15 ans ou plus) enregistrées (+5 %)": an
+            # aside between the noun phrase and its participle is no part of the phrase.
+            k = o - 1
+            participle = False
+            continue
+        elif toks[k].pos not in ("ADJ", "ADV"):
+            if k > 0 and toks[k].lower in grammar().noun_coordinators \
+                    and toks[k + 1].pos == "ADJ" and toks[k - 1].pos == "NOUN":
+                # "coups et blessures volontaires": a noun after "et" the model took for an
+                # adjective; the phrase is the coordinated nouns, read from the first.
+                k -= 1
+            break
         k -= 1
     if k < 0 or not toks[k].is_word or (toks[k].is_title and not (
             # "des Egyptiens (43)": inhabitants after a plural determiner
@@ -93,5 +108,24 @@ def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bo
     t = toks[k]
     if t.pos != "NOUN" or not t.lower.endswith(grammar().participle_endings) or k == 0:
         return False
-    before = toks[k - 1]
+    o = _aside_opening(toks, k - 1)
+    if o is not None and o == 0:
+        return False
+    before = toks[k - 1] if o is None else toks[o - 1]
     return before.pos == "NOUN" or (before.pos == "ADJ" and before.lower not in data.prenominal)
+
+
+#: Tokens an aside in brackets may hold: a short one only ("(sur personnes de 15 ans ou plus)").
+MAX_ASIDE = 12
+
+
+def _aside_opening(toks: tuple[Tok, ...], k: int) -> int | None:
+    """The "(" of a short aside in brackets closed at ``k``, None if ``k`` closes none."""
+    if toks[k].text != ")":
+        return None
+    for o in range(k - 1, max(-1, k - MAX_ASIDE - 1), -1):
+        if toks[o].text == ")":
+            return None
+        if toks[o].text == "(":
+            return o
+    return None

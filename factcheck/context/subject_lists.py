@@ -323,6 +323,20 @@ def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) ->
     return None
 
 
+def other_kind(m: Mention, figures: list[tuple[float | None, Kind, Context]],
+               metrics: list[tuple[float | None, Context]], carried: Context | None
+               ) -> Context | None:
+    """What a bare amount opening its sentence continues when the sentence before counts
+    only things of another kind ("les 183 élus régionaux ont adopté le budget. 3,5 milliards
+    d'euros pour ..."): an amount of money is no count of people; it restates the earlier
+    figure of its value (the headline's "budget de 3,5 milliards d'euros"), else nothing."""
+    if m.kind is not Kind.MONEY or not m.value or not figures \
+            or any(kind is Kind.MONEY for _, kind, _ in figures) \
+            or not any(kind is Kind.COUNT for _, kind, _ in figures):
+        return carried
+    return next((c for v, c in reversed(metrics) if v == m.value and c.subject), None)
+
+
 def named_by_total(text: str, claims: Sequence[Claim], contexts: list[Context | None]) -> None:
     """Bare counts of a sentence ("50 000 à Paris, 13 000 à Lyon, 8000 à Marseille") count
     what the next sentence's total counts when that one follows right after, opens with a

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+
+import regex
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import _norm, _text, lemma
@@ -110,10 +113,17 @@ def _num(x: object) -> float | None:
     return None if math.isnan(f) else f
 
 
-def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
+def family_of(subject: str, category: str, lexicon: Lexicon,
+              qualifiers: str = "") -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
-    the category and subject, else the subject; None without a subject."""
+    the category and subject, else the subject; None without a subject. A one-word qualifier
+    that names the metric with its subject ("résultat" + "net": "résultat net", a name of the
+    net profit in ``[families]``) is read with it first."""
     lem = lemma(subject)
+    for q in qualifiers.split(";"):
+        named = f"{lem} {lemma(q.strip())}" if lem and q.strip() else ""
+        if " " in named and named.count(" ") == 1 and named in lexicon.families:
+            return lexicon.families[named]
     if lexicon.subject_synonyms:
         # One noun of a metric for another ("cadavres" / "corps"): one family.
         lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())
@@ -129,6 +139,33 @@ def family_of(subject: str, category: str, lexicon: Lexicon) -> str | None:
         return None  # a category alone ("time", "economy") names no metric
     cat = _norm(category)
     return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def family_named_in_sentence(subject: str, sentence: str, at: int,
+                             lexicon: Lexicon) -> str | None:
+    """The family of a two-word name of a metric (``[families]``) whose first word is the
+    figure's subject and whose second follows that word in its sentence: "le résultat net du
+    groupe atteint 21,4 milliards", read "résultat", is the net profit. The occurrence of the
+    subject nearest before the figure (``at``), else the first after it, decides: "le
+    résultat net atteint 5 milliards et le résultat d'exploitation 8 milliards" names the
+    profit for the first figure only. None: no such name."""
+    lem = lemma(subject)
+    if not lem or " " in lem:
+        return None
+    seconds = {name.split()[1]: family for name, family in lexicon.families.items()
+               if name.count(" ") == 1 and name.split()[0] == lem}
+    if not seconds:
+        return None
+    words = [(m.start(), lemma(m.group())) for m in _WORD.finditer(sentence)]
+    found = [(start, seconds.get(nxt)) for (start, word), (_, nxt) in pairwise(words)
+             if word == lem]
+    before = [family for start, family in found if start < at]
+    if before:
+        return before[-1]
+    return found[0][1] if found else None
 
 
 @lru_cache(maxsize=1 << 18, typed=True)  # a pure function of x, asked again for each pair

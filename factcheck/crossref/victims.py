@@ -18,6 +18,8 @@ import regex
 #: en janvier, atteint finalement 335 000", was measured on DEV on 2026-12-05: no link more,
 #: and one wrong link more, the smaller block of deaths pairing a past crash's toll.)
 BEFORE_REACH = 90
+#: A short aside in brackets ("(sur personnes de 15 ans ou plus)").
+_ASIDE = regex.compile(r"\([^()]{0,80}\)")
 #: Characters after "dont" searched for the injured among the parts of a toll, up to the end
 #: of its clause.
 PARTS_REACH = 60
@@ -86,8 +88,11 @@ def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> st
         return None
     sentence = row["sentence"]
     start, end = row["_rel_start"], row["_rel_end"]
+    # An aside in brackets closed before the figure ("victimes de coups (sur personnes de 15
+    # ans ou plus) enregistrées (+5 %)") is no part of the reach.
+    before = _ASIDE.sub(" ", sentence[:start])
     found = cues.complement_after.match(sentence[end : end + AFTER_REACH]) \
-        or cues.complement_before.search(sentence[max(0, start - BEFORE_REACH) : start])
+        or cues.complement_before.search(before[-BEFORE_REACH:])
     if found is not None:
         word = found.group("word").lower()
         if not any(word.startswith(k) for k in cues.killings | cues.events):

@@ -21,6 +21,7 @@ from factcheck.crossref.matching import (
     PROJECTED_MODALITIES,
     ClaimView,
     dimension_and_scale,
+    family_named_in_sentence,
     family_of,
     interval,
 )
@@ -212,7 +213,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["sentence"] = memo.one(_text(row.get("sentence")))
         row["title"] = memo.one(_text(row.get("title")))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
-        row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon)
+        row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon,
+                                   _text(row.get("qualifiers")))
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
@@ -222,6 +224,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_s0"] = s0
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
+        if (named := family_named_in_sentence(_text(row.get("subject")), row["sentence"],
+                                              row["_rel_start"], lexicon)) is not None:
+            row["_family"] = named  # "le résultat net du groupe" read "résultat"
         family_from_outcome(row, lexicon)
         family_from_head(row, lemma(_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))

@@ -271,3 +271,28 @@ def test_bare_counts_larger_than_the_total_are_not_its_parts() -> None:
 def test_bare_counts_before_a_sentence_that_is_no_total_keep_no_noun() -> None:
     text = _PARTS + "Près de [6 000] grévistes ont défilé dans le département."
     assert _total_subjects(text, (14, 3e3, 1.2e3, 400, 6e3))[1:4] == [None] * 3
+
+
+# A bare amount opening a sentence after a sentence that counts only people or things
+# (``subject_lists.other_kind``): no count of people measures money; it restates the earlier
+# figure of its value (the headline), else it takes nothing from the sentence before.
+_AMOUNT_TEXT = (
+    "Le conseil départemental adopte un budget de [1,2 milliard d'euros|money]. "
+    "Réunis en séance, les [54|count] conseillers départementaux ont voté le texte. "
+    "[1,2 milliard d'euros|money] « pour les solidarités et les collèges », a résumé le président."
+)
+
+
+def _amount_subjects(values: tuple[float | None, ...]) -> list[str | None]:
+    article, claims = marked_article(_AMOUNT_TEXT)
+    claims = [replace(c, mention=replace(c.mention, value=v))
+              for c, v in zip(claims, values, strict=True)]
+    return [c.context.subject for c in annotate(article, claims)]
+
+
+def test_opening_amount_restates_the_earlier_amount_of_its_value() -> None:
+    assert _amount_subjects((1.2e9, 54, 1.2e9))[2] == "budget"
+
+
+def test_opening_amount_of_no_earlier_value_takes_no_count_of_people() -> None:
+    assert _amount_subjects((1.1e9, 54, 1.2e9))[2] is None

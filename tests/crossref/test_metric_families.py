@@ -21,7 +21,7 @@ from crossref_helpers import (
 )
 
 from factcheck.crossref.cue_words import lemma, load_lexicon
-from factcheck.crossref.matching import family_of
+from factcheck.crossref.matching import family_named_in_sentence, family_of
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.victims import victims_family
@@ -40,9 +40,21 @@ def _row(case: dict, family: str | None) -> dict:
 @pytest.mark.parametrize("case", WORDS["subjects"], ids=lambda c: c["why"])
 def test_two_nouns_of_one_metric(case: dict) -> None:
     lexicon = load_lexicon()
-    a, b = family_of(*case["a"], lexicon), family_of(*case["b"], lexicon)
+    # [subject, category] or [subject, category, qualifiers]
+    a = family_of(*case["a"][:2], lexicon, *case["a"][2:])
+    b = family_of(*case["b"][:2], lexicon, *case["b"][2:])
     assert a and b
     assert (a == b) is case["one"], (a, b)
+
+
+@pytest.mark.parametrize("case", WORDS["named_in_sentence"], ids=lambda c: c["why"])
+def test_two_word_name_read_in_the_sentence(case: dict) -> None:
+    """A two-word name of a metric ([families]) whose first word is the subject and whose
+    second follows it in the sentence ("le résultat net", read "résultat")."""
+    sentence = case["sentence"]
+    at = sentence.index(case["surface"])
+    assert family_named_in_sentence(case["subject"], sentence, at, load_lexicon()) \
+        == case["family"]
 
 
 @pytest.mark.parametrize("case", WORDS["outcome_before"], ids=lambda c: c["why"])
