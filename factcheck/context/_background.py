@@ -25,6 +25,8 @@ class BackgroundData:
     forces: frozenset[str]
     deployment: frozenset[str]
     deployment_nouns: frozenset[str]
+    members: frozenset[str] = frozenset()  # "agents": forces only with a force's complement
+    complements: frozenset[str] = frozenset()  # "de police", "des forces de l'ordre"
 
 
 @cache
@@ -38,7 +40,29 @@ def background_data(code: str = "fr") -> BackgroundData:
         forces=frozenset(w.lower() for w in d["deployed_forces"]),
         deployment=frozenset(w.lower() for w in d["deployment_verbs"]),
         deployment_nouns=frozenset(w.lower() for w in d["deployment_nouns"]),
+        members=frozenset(w.lower() for w in d.get("deployed_members", [])),
+        complements=frozenset(w.lower() for w in d.get("force_complements", [])),
     )
+
+
+#: Tokens after a noun of staff ("agents") within which its complement names a force.
+_COMPLEMENT_REACH = 4
+
+
+def _is_force(subject: str, toks: tuple[Tok, ...], data: BackgroundData) -> int | None:
+    """The index of the first token naming the forces ``subject`` counts, if it counts forces:
+    a force ("policiers"), or a noun of staff with a force's complement after it ("agents de
+    police"; not "agents hospitaliers", workers), else None."""
+    subject = subject.lower()
+    if subject in data.forces:
+        return next((t.i for t in toks if t.lemma.lower() in data.forces), len(toks))
+    if subject not in data.members:
+        return None
+    for t in toks:
+        if t.lemma.lower() in data.members and any(
+                u.lower in data.complements for u in toks[t.i + 1 : t.i + 1 + _COMPLEMENT_REACH]):
+            return t.i
+    return None
 
 
 def set_earlier(toks: tuple[Tok, ...]) -> bool:
@@ -68,14 +92,16 @@ def deployed(subject: str | None, toks: tuple[Tok, ...]) -> bool:
     ministre a engagé 80 000 policiers", where the subject who deploys them states the
     figure."""
     data = background_data()
-    if subject is None or subject.lower() not in data.forces:
+    first = _is_force(subject, toks, data) if subject is not None else None
+    if first is None:
         return False
-    first = next((t.i for t in toks if t.lemma.lower() in data.forces), len(toks))
     return any((t.i < first and t.lower in data.deployment_nouns) or (t.i > first and (
         t.lemma.lower() in data.deployment or t.lower in data.deployment)) for t in toks)
 
 
 def counted_forces(subjects: Iterable[str | None]) -> bool:
-    """Whether the figures a source was named for count forces themselves."""
-    forces = background_data().forces
+    """Whether the figures a source was named for count forces themselves (or staff:
+    a body that counts its agents covers what it says of them)."""
+    data = background_data()
+    forces = data.forces | data.members
     return any(s is not None and s.lower() in forces for s in subjects)

@@ -146,6 +146,11 @@ def selon(
     if not phrases:
         return None
     nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
+    own = [np for k, np in phrases if _right_before(toks, k, np, fig)]
+    if own:
+        # "selon la police environ 3 500 personnes et selon la CGT près de 9 000": a "selon"
+        # whose name ends where the figure opens is the figure's, not the next one's.
+        return own[-1]
     between = [np for k, np in phrases if fig.last <= k < nxt]
     if between:
         return between[0]
@@ -166,6 +171,16 @@ def selon(
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def _right_before(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Figure) -> bool:
+    """Whether the "selon" at ``k``, its name ``np``, ends where ``fig`` opens: only words
+    opening a count between ("selon la police environ 3 500", "selon la CGT près de 9 000")."""
+    end = k + 1 + len(np)
+    if end > fig.first or not np or np[-1] is not toks[end - 1]:
+        return False  # a name after the figure, or a name in apposition, not right before
+    openers = speech_words().figure_openers | grammar().elided_de | {"de"}
+    return all(t.lower in openers for t in toks[end : fig.first])
 
 
 def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceData) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from factcheck.context._background import counted_forces, deployed, set_earlier
 from factcheck.context._report import ArticleState
 from factcheck.context.antecedents import taken_up, tally_noun
+from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources
@@ -31,7 +32,7 @@ from factcheck.context.subject_lists import (
     same_order,
 )
 from factcheck.context.subject_tables import cell_at, column_subject
-from factcheck.context.where import actor_of, category_of, known_places, place_of
+from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
 from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind

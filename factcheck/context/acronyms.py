@@ -94,15 +94,25 @@ def is_person_name(name: str) -> bool:
         or names_a_person(name)
 
 
+def is_first_and_last_name(name: str) -> bool:
+    """A person's first and last name alone ("Lucie Ravel", "Marine Le Pen"), the way news
+    writes a politician before the party in brackets ("Lucie Ravel (LR)"): two capitalised
+    words, particles aside (:func:`is_person_name`). Longer runs of capitalised words are
+    more often a body ("Human Rights Watch (HRW)")."""
+    particles = grammar().name_particles
+    return is_person_name(name) and len([w for w in name.split() if w not in particles]) == 2
+
+
 _GLOSSED = regex.compile(r"^(.*\S)\s*\(\s*([\p{Lu}][\p{L}-]{1,9})\s*\)$")
 
 
 @lru_cache(maxsize=4096)
 def glossed_forms(name: str) -> tuple[str, ...]:
     """A name and, for a long name written with its acronym ("chambre régionale des comptes
-    (CRC)", as an article defines it), each form alone: either stands for the body."""
+    (CRC)", as an article defines it), each form alone: either stands for the body. Not a
+    person's name with the party in brackets ("Lucie Ravel (LR)"): she is not the party."""
     m = _GLOSSED.match(name.strip())
-    if m and spells(m.group(2), m.group(1), loose=True):
+    if m and spells(m.group(2), m.group(1), loose=True) and not is_first_and_last_name(m.group(1)):
         return (name, m.group(1), m.group(2))
     return (name,)
 

@@ -28,6 +28,7 @@ from functools import cache
 
 from factcheck.context._speech_words import speech_lemma
 from factcheck.context.anaphora import anaphora_data, pronoun_subject
+from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import (
     SubjectData,
     grammar,
@@ -41,7 +42,6 @@ from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualifiers_after
 from factcheck.context.resolution import is_role
 from factcheck.context.subject_lists import counted_noun
-from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
 from factcheck.models import Context

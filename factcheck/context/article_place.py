@@ -29,8 +29,8 @@ from functools import cache
 
 import regex
 
+from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import _table, _words
-from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import LanguageDataError, load_data
 from factcheck.models import Article, Claim, Context, Kind

@@ -126,7 +126,7 @@ def previous_speaker(
 @lru_cache(maxsize=16)
 def _place_offsets(article_text: str) -> frozenset[int]:
     """Offsets of the places the places data knows in ``article_text``."""
-    from factcheck.context.where import known_places  # where reads names' data
+    from factcheck.context.known_places import known_places  # it reads names' data
 
     return frozenset(start for start, _ in known_places(article_text))
 

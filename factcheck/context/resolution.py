@@ -15,7 +15,12 @@ from functools import cache, lru_cache
 import regex
 
 from factcheck.context._speech_words import speech_words
-from factcheck.context.acronyms import is_person_name, significant_initials, spells
+from factcheck.context.acronyms import (
+    is_first_and_last_name,
+    is_person_name,
+    significant_initials,
+    spells,
+)
 from factcheck.context.lexicon import source_data
 from factcheck.context.names import (
     _fold,
@@ -260,8 +265,12 @@ def _definitions(article_text: str) -> tuple[tuple[str, str], ...]:
             if _opens_a_name(first):
                 runs.append(article_text[before[k].start() + before[k].group(0).find(first) :
                                          before[-1].end()])
-        full = next((r for r in runs if spells(acronym, r)), None) or next(
-            (r for r in runs if spells(acronym, r, loose=True) and not is_person_name(r)), None)
+        # Never a person's name: "la sénatrice Lucie Ravel (LR)" gives her party, whose
+        # initials hers may happen to spell.
+        full = next((r for r in runs if spells(acronym, r) and not is_first_and_last_name(r)),
+                    None) \
+            or next((r for r in runs if spells(acronym, r, loose=True)
+                     and not is_person_name(r)), None)
         if full:
             found.append((m.start(), acronym, full))
     for m in _ACRONYM_FIRST.finditer(article_text):

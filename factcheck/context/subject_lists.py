@@ -28,10 +28,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
-from factcheck.context.where import known_places
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
 from factcheck.models import Article, Claim, Context, Kind, Mention

@@ -21,6 +21,13 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context.known_places import (
+    _known_place,
+    _looks_like_region,
+    _name_pattern,
+    _not_place_spans,
+    _place_pattern,
+)
 from factcheck.context.lexicon import grammar, source_data, time_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.timepatterns import comparison
@@ -36,55 +43,6 @@ def _actor_pattern() -> regex.Pattern[str]:
     names = sorted(world_data().actor_names, key=len, reverse=True)
     alternatives = "|".join(regex.escape(n) for n in names)
     return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.I)
-
-
-@lru_cache(maxsize=1)
-def _place_pattern() -> regex.Pattern[str]:
-    w = world_data()
-    # One alternation, longest first, so "Corée du Nord" wins over "Nord"; the names of
-    # [places] in any case, the others only as written ("la somme" is not "la Somme").
-    exact = (
-        w.places_as_written.keys()
-        | w.places_ambiguous.keys()
-        | w.ambiguous_cities.keys()
-        | w.not_places
-    )
-    names = [(n, True) for n in w.places] + [(n, False) for n in exact]
-    known = "|".join(
-        f"(?i:{regex.escape(n)})" if any_case else regex.escape(n)
-        for n, any_case in sorted(names, key=lambda e: len(e[0]), reverse=True)
-    )
-    preps = "|".join(regex.escape(p) for p in w.place_prepositions)
-    g = grammar()
-    articles = "|".join(
-        regex.escape(a) + "|" + regex.escape(a.replace("'", "’"))  # "dans l’Hérault"
-        if a.endswith("'")
-        else regex.escape(a) + r"\s+"
-        for a in g.definite_articles
-    )
-    dative = "|".join(regex.escape(d) for d in g.dative_preps)
-    return regex.compile(
-        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?P<art>(?i:{articles})))?"
-        rf"(?P<p>{known}|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
-    )
-
-
-@lru_cache(maxsize=1)
-def _name_pattern() -> regex.Pattern[str]:
-    """Known places with a capital, without a preposition before them ("la France")."""
-    w = world_data()
-    names = [(n, True) for n in w.places] + [(n, False) for n in w.places_as_written]
-    alternatives = "|".join(
-        f"(?i:{regex.escape(n)})" if any_case else regex.escape(n)
-        for n, any_case in sorted(names, key=lambda e: len(e[0]), reverse=True)
-    )
-    return regex.compile(rf"(?<![\w-])(?=\p{{Lu}})(?:{alternatives})(?![\w-])")
-
-
-@lru_cache(maxsize=1)
-def _region_pattern() -> regex.Pattern[str]:
-    nouns = "|".join(regex.escape(n) for n in grammar().region_nouns)
-    return regex.compile(rf"(?i:{nouns})s?\s+(?:\w+\s+)?$")
 
 
 def actor_of(
@@ -246,19 +204,6 @@ def _find_candidates(
     return out
 
 
-@lru_cache(maxsize=1)
-def _not_place_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((n, regex.compile(regex.escape(n))) for n in world_data().not_places)
-
-
-def _not_place_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each name the places data says is no place ("Paris
-    Match"), name by name (two names may overlap). A name not in ``text`` is skipped before
-    its pattern runs, and the patterns are compiled once."""
-    return [(x.start(), x.end()) for n, pattern in _not_place_patterns() if n in text
-            for x in pattern.finditer(text)]
-
-
 #: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
 _NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:\([^()]*\)\s*)?"
 _LISTED = regex.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*{_NAME}(?:,|et\s|ou\s)\s*\p{{Lu}}")
@@ -363,56 +308,6 @@ def _clause_opening_place(sentence: str, verb_start: int) -> str | None:
         if place:
             return place
     return None
-
-
-def known_places(text: str) -> list[tuple[int, str]]:
-    """(offset, normal form) of the places of ``text`` the places data lists: after a locative
-    preposition ("en Grèce", "dans l'Aude"), or a capitalised name standing alone ("Allemagne :
-    le Bundestag vote", "La France compte"); unknown names are left out (no parse here), and
-    so are names the data says are no place here ("au New York Times", "la somme")."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _place_pattern().finditer(text):
-        taken.append((m.start("p"), m.end("p")))
-        place = _known_place(text, m)
-        if place:
-            found.append((m.start("p"), place))
-    w = world_data()
-    taken.extend(_not_place_spans(text))  # "Paris Match", "Kyiv Independent"
-    for m in _name_pattern().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
-        if place:
-            found.append((m.start(), place))
-    return sorted(found)
-
-
-def _known_place(sentence: str, m: regex.Match[str]) -> str | None:
-    """The normal form of a known place, "" for an ambiguous name that is no place here ("la
-    Corée du Nord", "la crue de la Loire"), None for an unknown name."""
-    w = world_data()
-    name, prep = m.group("p"), m.group("prep").lower()
-    if name in w.not_places:
-        return ""  # "au New York Times"
-    if name in w.ambiguous_cities and prep in w.ambiguous_city_after and not m.group("art"):
-        return w.ambiguous_cities[name]  # "à Vienne"
-    if name in w.places_ambiguous:
-        if prep in w.ambiguous_after or _looks_like_region(sentence, m):
-            return w.places_ambiguous[name]  # "dans la Somme", "le département du Nord"
-        return ""
-    if name in w.ambiguous_cities:
-        return ""
-    if name in w.places_as_written:
-        return w.places_as_written[name]
-    return w.places.get(name.lower())
-
-
-def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:
-    """Unknown names count only as "région de X", "oblast de X", "ville de X"."""
-    before = sentence[: m.start()] + " "
-    pattern = _region_pattern()
-    return bool(pattern.search(before) or pattern.search(m.group("prep") + " "))
 
 
 def category_of(subject: str | None, qualifiers: tuple[str, ...], kind: Kind) -> str | None:

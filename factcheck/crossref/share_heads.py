@@ -7,7 +7,7 @@ metric (``[share_heads]`` of ``lang/fr/crossref.toml``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -15,8 +15,9 @@ import regex
 @dataclass(frozen=True, slots=True)
 class ShareHeads:
     heads: frozenset[str]
-    complement: regex.Pattern[str]  # a head and the noun after its "de"
+    complement: regex.Pattern[str]  # a head (group ``head``) and the noun after its "de"
     not_complements: frozenset[str]
+    head_lemmas: dict[str, str] = field(default_factory=dict)  # a head's form -> its lemma
 
 
 def share_heads(data: dict, lemma: Callable[[str], str]) -> ShareHeads | None:
@@ -29,9 +30,10 @@ def share_heads(data: dict, lemma: Callable[[str], str]) -> ShareHeads | None:
     return ShareHeads(
         heads=frozenset(lemma(h) for h in heads),
         complement=regex.compile(
-            rf"(?<!\w)(?:{alt})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
+            rf"(?<!\w)(?P<head>{alt})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
             r"(?P<noun>\p{L}[\p{L}-]*)", regex.IGNORECASE),
         not_complements=frozenset(w.lower() for w in data["not_complements"]),
+        head_lemmas={h.lower(): lemma(h) for h in heads},
     )
 
 
@@ -39,11 +41,14 @@ def family_from_head(row: dict, subject: str, cues: ShareHeads | None,
                      family_of: Callable[[str], str | None]) -> None:
     """Give ``row`` (a view's row: ``sentence``, ``_rel_start``), whose subject's lemma is
     ``subject``, the family (``family_of``) of its head's complement: the occurrence of the
-    head nearest before the figure in its sentence, else the first after it."""
+    head nearest before the figure in its sentence, else the first after it; that head only
+    ("la part des ménages recule, et le taux atteint 57 %": the rate's complement is not
+    said, the share's is not the rate's)."""
     if cues is None or subject not in cues.heads:
         return
     sentence, at = row["sentence"], row["_rel_start"]
-    found = list(cues.complement.finditer(sentence))
+    found = [m for m in cues.complement.finditer(sentence)
+             if cues.head_lemmas.get(m.group("head").lower()) == subject]
     before = [m for m in found if m.start() < at]
     match = before[-1] if before else next((m for m in found if m.start() >= at), None)
     if match is None or match.group("noun").lower() in cues.not_complements:

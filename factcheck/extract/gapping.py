@@ -23,6 +23,7 @@ MAX_GAP = 160
 class GappingData:
     between: regex.Pattern[str]
     after: regex.Pattern[str]
+    clause_verbs: frozenset[str]  # a verb of its own in the noun phrase: no gap
 
 
 def _alternatives(words: list[str]) -> str:
@@ -40,12 +41,24 @@ def gapping_data(code: str = "fr") -> GappingData:
     adverbs = _alternatives(data["adverbs"])
     between = regex.compile(
         rf"^(?:\s+(?:{adverbs}))?(?:\s*\([^()]*\))?\s*(?:{joiners})\s+(?:{dets})(?:\s+|(?<='))"
-        rf"[^\d.;:!?()«»\"]{{1,{n}}}?,?\s+(?:de|d')\s*$",
+        rf"(?P<phrase>[^\d.;:!?()«»\"]{{1,{n}}}?),?\s+(?:de|d')\s*$",
         regex.IGNORECASE,
     )
     after = regex.compile(rf"^\s*(?:[,;.)(]|$|(?:{_alternatives(data['after'])})(?!\w))",
                           regex.IGNORECASE)
-    return GappingData(between=between, after=after)
+    verbs = frozenset(w.lower() for w in data.get("clause_verbs", []))
+    return GappingData(between=between, after=after, clause_verbs=verbs)
+
+
+def _shares_the_verb(data: GappingData, between: str) -> bool:
+    """Whether the text between a change and a later figure is a gapped clause: a joiner, a
+    determiner, a noun phrase with no verb of its own after its head, "de" ("et les vols,
+    de"; not "et la part des ménages est désormais de")."""
+    m = data.between.search(between)
+    if m is None:
+        return False
+    words = m.group("phrase").replace("’", "'").lower().replace(",", " ").split()[1:]
+    return not any(w in data.clause_verbs for w in words)
 
 
 def gapped_changes(text: str, mentions: list[Mention], code: str = "fr") -> list[Mention]:
@@ -63,7 +76,7 @@ def gapped_changes(text: str, mentions: list[Mention], code: str = "fr") -> list
                 break
             if prev.role != CHANGE_BY or (prev.kind, prev.unit) != (m.kind, m.unit):
                 continue
-            if data.between.search(text[prev.end : m.start]):
+            if _shares_the_verb(data, text[prev.end : m.start]):
                 out[i] = replace(m, role=CHANGE_BY)
             break
     return out

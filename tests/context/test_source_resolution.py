@@ -70,10 +70,16 @@ def test_a_person_is_two_capitalised_words_or_a_role_before_a_name(name: str,
     ("chambre régionale des comptes (CRC)", "CRC"),
     ("service statistique du ministère des Sports (SSMSP)", "SSMSP"),
     ("Claire Dumont (PS)", "Claire Dumont (PS)"),  # not the party's long name
+    ("Pascal Sorel (PS)", "Pascal Sorel (PS)"),  # initials that spell the party: still a person
     ("CRC", "CRC"),
 ])
 def test_the_key_of_a_name_written_with_its_acronym_is_the_acronym(name: str, bare: str) -> None:
     assert source_key_form(name) == bare
+
+
+def test_two_politicians_of_one_party_are_two_sources() -> None:
+    """Names with the party in brackets whose initials spell it are persons, not the party."""
+    assert not same_source("Pascal Sorel (PS)", "Paule Simon (PS)")
 
 
 def test_an_article_names_its_body_one_way_in_full_and_by_acronym() -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import regex
 
 from factcheck.context._folding import _fold
+from factcheck.context.known_places import _not_place_spans
 from factcheck.context.nlp import load_nlp, parse_sentences
-from factcheck.context.where import _not_place_spans
 from factcheck.context.world import world_data
 
 _SENTENCES = [
