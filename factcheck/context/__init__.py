@@ -39,6 +39,7 @@ from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_
 from factcheck.context.subject_lists import heading_metric, named_by_total, table_titles
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
+from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint
 from factcheck.models import Article, Claim, Context
 from factcheck.text import sentence_spans
@@ -149,6 +150,7 @@ def _annotate_all(
                                   lead_year(article.published, latest, article.text),
                                   state.times)
         contexts = with_article_place(article, claims, contexts)
+        contexts = year_based(claims, contexts)  # "en hausse de 7 % en 2023": "sur un an"
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 
