@@ -31,7 +31,7 @@ from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
-from factcheck.context.report_dates import article_event_day, event_dated
+from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
 from factcheck.context.report_year import lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
@@ -135,8 +135,9 @@ def _annotate_all(
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         situated = [c.mention.kind in SITUATED_KINDS for c in claims]
         published = article.published and article.published.isoformat()
-        contexts = event_dated(contexts, situated,
-                               article_event_day(state.times, article.text), published)
+        event = article_event_day(state.times, article.text) \
+            or undated_event_day(state.times, article.text)
+        contexts = event_dated(contexts, situated, event, published)
         results = results_year(article.published, article.text)
         if results is not None:
             contexts = results_dated(contexts, results_situated(article.text, claims, situated),
