@@ -31,7 +31,7 @@ from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
-from factcheck.context.report_dates import article_event_day, event_dated
+from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
 from factcheck.context.report_year import lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
@@ -39,6 +39,7 @@ from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_
 from factcheck.context.subject_lists import heading_metric, named_by_total, table_titles
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
+from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint
 from factcheck.models import Article, Claim, Context
 from factcheck.text import sentence_spans
@@ -134,8 +135,9 @@ def _annotate_all(
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         situated = [c.mention.kind in SITUATED_KINDS for c in claims]
         published = article.published and article.published.isoformat()
-        contexts = event_dated(contexts, situated,
-                               article_event_day(state.times, article.text), published)
+        event = article_event_day(state.times, article.text) \
+            or undated_event_day(state.times, article.text)
+        contexts = event_dated(contexts, situated, event, published)
         results = results_year(article.published, article.text)
         if results is not None:
             contexts = results_dated(contexts, results_situated(article.text, claims, situated),
@@ -149,6 +151,7 @@ def _annotate_all(
                                   lead_year(article.published, latest, article.text),
                                   state.times)
         contexts = with_article_place(article, claims, contexts)
+        contexts = year_based(claims, contexts)  # "en hausse de 7 % en 2023": "sur un an"
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
     return out
 

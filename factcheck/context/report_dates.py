@@ -128,6 +128,45 @@ def article_event_day(times: TimeResolver, text: str) -> date | None:
     return None
 
 
+def undated_event_day(times: TimeResolver, text: str) -> date | None:
+    """In an article without a publication date, the day its lead (headline and first
+    paragraph) dates its event with its year, heading a sentence that names the event ("Le
+    29 décembre 2024, un crash s'est produit à l'aéroport ..."), the first such day."""
+    if times.published is not None or not _event_words().search(text.lower()):
+        return None
+    lead_end = _lead_end(text)
+    for start, end in sentence_spans(text):
+        if start >= lead_end:
+            break
+        sentence = text[start:end]
+        low = sentence.lower()
+        exprs = times.expressions(sentence)
+        if not exprs or not _event_words().search(low):
+            continue
+        e = min(exprs, key=lambda x: x.start)
+        if e.kind == "point" and not e.speech and e.first is not None and e.first == e.last \
+                and _YEAR_WRITTEN.search(sentence, e.start, e.end) \
+                and not regex.search(r"\w", sentence[:e.start].lower().removesuffix("le ")
+                                     .removesuffix("ce ").strip()):
+            return e.first
+    return None
+
+
+_YEAR_WRITTEN = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: after the text's first two non-empty lines (a headline, then the
+    first paragraph)."""
+    seen, pos = 0, 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        seen += bool(line.strip())
+        if seen == 2:
+            return pos
+    return len(text)
+
+
 def event_day(times: TimeResolver, sentence: str) -> date | None:
     """The day an event began, when ``sentence`` names the event (``event_start`` of
     ``lang/fr/context_time.toml``: "sont entrés en collision mardi soir") with a past day or
@@ -176,9 +215,16 @@ def event_dated(contexts: list[Context], situated: list[bool], day: date | None,
     ``situated`` kind, not projected) left at the default period ("as of" publication) is a
     running count from that day to publication (``time_basis`` "event": a reading
     cross-referencing neither ties nor separates figures by)."""
-    if day is None or published is None:
+    if day is None:
         return contexts
     iso = day.isoformat()
+    if published is None:
+        # An undated article whose lead dates its event: its figures that say no time are of
+        # that day (what the article reports, its writing day unknown).
+        return [replace(c, time_start=iso, time_end=iso, time_basis="event")
+                if s and c.time_start is None and c.time_end is None
+                and c.modality != "projected" else c
+                for c, s in zip(contexts, situated, strict=True)]
     return [replace(c, time_start=iso, time_basis="event")
             if s and c.time_start is None and c.time_end == published
             and c.modality != "projected" and iso <= published else c

@@ -63,6 +63,17 @@ class TimeResolver(TimeExpressions):
             date(latest_year, 1, 1) if latest_year and 1000 <= latest_year <= 2999 else None)
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
+    def _month_range(self, sentence: str, start: int, end: int, future: bool,
+                     own: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
+        """A month closing a range of months ("De mai à août 2023", "entre janvier et juin
+        2024") is of the whole range: the months from the first named, else None."""
+        if not (own[0] and own[1] and own[0][8:] == "01" and own[1] == own[0][:8] + own[1][8:]):
+            return None  # not one month (a year, a day)
+        ranges = [e for e in self.expressions(sentence, future)
+                  if e.kind == "point" and e.start < start and end <= e.end and _whole_months(e)
+                  and _iso(e.first) < own[0] and _iso(e.last) == own[1]]
+        return (_iso(ranges[0].first), own[1]) if ranges else None
+
     def period(
         self, sentence: str, start: int, end: int, mention: Mention, future: bool = False,
         subject: str | None = None,
@@ -72,7 +83,7 @@ class TimeResolver(TimeExpressions):
         what it measures (a stock's "fin 2023" is its last day)."""
         own = own_period(mention)
         if own is not None:
-            return own
+            return self._month_range(sentence, start, end, future, own) or own
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
@@ -208,6 +219,11 @@ def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | No
                 and not sentence[e.end:opening].strip():
             return e
     return None
+
+
+def _whole_months(e: _Expr) -> bool:
+    return bool(e.first and e.last and e.first.day == 1
+                and e.last == month_end(e.last.year, e.last.month))
 
 
 def _iso(d: date | None) -> str | None:
