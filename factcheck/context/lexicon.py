@@ -69,6 +69,7 @@ class SubjectData:
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
+    state_prepositions: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
     threshold_words: frozenset[str] = frozenset()
     threshold_links: frozenset[str] = frozenset()
@@ -222,6 +223,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
+        state_prepositions=_words(d, "state_prepositions", f),
         relative_units=_words(d, "relative_units", f),
         threshold_words=_words(d, "threshold_words", f),
         threshold_links=_words(d, "threshold_links", f),
