@@ -157,6 +157,12 @@ def _sentence_contexts(
             sub = replace(sub, subject=named[0], qualifiers=named[1], noun=None,
                           rule="pronoun_antecedent")
             ant = None
+        elif sub.rule == "restated_open" and (same := next(
+                (c for v, c in reversed(state.metrics) if v == m.value and c.subject), None)):
+            # "Les 26,3 Mt annoncées par X": the figure of that value read before.
+            sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
+                          rule="restated_previous")
+            ant = same
         elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
             # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
             # "Elle atteint 200 %": the last figure read.

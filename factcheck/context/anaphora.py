@@ -121,6 +121,12 @@ def demonstrative_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
     return j == 0 or toks[j - 1].lower.replace("’", "'") not in grammar().de_links
 
 
+def restated_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """ "Les 26,3 Mt annoncées par X constituent ...": a definite article opening the sentence
+    right before a figure without a noun restates a figure of that value read before."""
+    return fig.first == 1 and toks[0].lower.replace("’", "'") in anaphora_data().definite_articles
+
+
 def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure completes a verb of level whose subject is "il"/"elle" ("elle
     atteint 153,6 %", "Elle atteint ou dépasse même les 200 %", "Il se monte à")."""

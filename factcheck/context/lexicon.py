@@ -69,12 +69,14 @@ class SubjectData:
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
+    state_prepositions: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
     threshold_words: frozenset[str] = frozenset()
     threshold_links: frozenset[str] = frozenset()
     unit_subjects: dict[str, UnitSubject] = field(default_factory=dict)
     share_subject: str = ""
     share_verbs: frozenset[str] = frozenset()
+    equating_verbs: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
     partitive_clitics: frozenset[str] = frozenset()
@@ -221,13 +223,15 @@ def subject_data(code: str = "fr") -> SubjectData:
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
+        state_prepositions=_words(d, "state_prepositions", f),
         relative_units=_words(d, "relative_units", f),
         threshold_words=_words(d, "threshold_words", f),
         threshold_links=_words(d, "threshold_links", f),
         unit_subjects=_unit_subjects(_table(d, "unit_subjects", f), f),
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
-            "share_verbs", "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
+            "share_verbs", "equating_verbs", "absolute_change_kinds", "estimate_nouns",
+            "partitive_clitics",
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",

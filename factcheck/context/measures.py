@@ -308,6 +308,8 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
         return None
     if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
         return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
+    if j >= 1 and toks[j - 1].lower in data.state_prepositions:
+        return None  # "s'est vendu en moyenne à 2 €": an adverbial phrase, no noun phrase
     head = phrase_head(toks, j, data)
     b = head - 1
     while b >= 0 and toks[b].text in data.opening_quotes:

@@ -74,6 +74,10 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
         return None
     if toks[k].pos in ("VERB", "AUX"):
         return head_before(toks, k, data)
+    if k >= 2 and toks[k].pos == "NOUN" and toks[k - 1].lower in data.state_prepositions \
+            and toks[k - 2].pos in ("VERB", "AUX"):
+        # "54 relais sont hors service (4,2 %)": a state after the verb, no noun phrase.
+        return head_before(toks, k - 2, data)
     if toks[k].pos != "NOUN" and not lowercase_proper(toks[k]):
         return None
     if (c := change_phrase(toks, k, data)) is not None:

@@ -72,6 +72,7 @@ from factcheck.context.anaphora import (
     demonstrative_figure,
     demonstrative_metric,
     pronoun_subject,
+    restated_figure,
     restated_metric,
 )
 from factcheck.context.gaps import parallel_scope
@@ -121,6 +122,7 @@ from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _DURATION_RULES = frozenset({"duration_of", "age"})
+_RESTATED_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 
 
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
@@ -242,6 +244,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # milliards"): a metric named earlier.
             pending[n] = "anaphora"
             continue
+        if kind in _RESTATED_KINDS and restated_figure(toks, fig):
+            # "Les 26,3 Mt annoncées par X": the figure of that value read before, if any.
+            results[n] = SubjectResult(None, None, (), "restated_open")
+            continue
         if kind == Kind.ORDINAL and (k := ordinal_noun(toks, fig, data)) is not None:
             results[n] = SubjectResult(lemma_of(toks[k], data), k, (), "ordinal_noun_after")
             continue
@@ -286,8 +292,17 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
             if v is None and restated_metric(toks, h):
                 h = None  # "Un chiffre en baisse de 14 % : 940 véhicules ..."
-            if v is not None and changing_pronoun(toks, v, data):
-                pending[n] = "anaphora"  # "elles sont en hausse de 37 %": named before
+            if v is not None and (changing_pronoun(toks, v, data) or demonstrative_metric(toks, h)):
+                # "elles sont en hausse de 37 %", "Ce chiffre constitue un recul de 12 %":
+                # named before
+                pending[n] = "anaphora"
+                continue
+            if h is None and n > 0 and v is not None and _equated_figure(toks, v, figs[n - 1]) \
+                    and (n - 1 in pending if results[n - 1] is None
+                         else results[n - 1].subject is None):
+                # "Les 26 Mt annoncées constituent un recul de 20 %": what the figure before
+                # the verb counts, once it is read from the sentences before.
+                results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=n - 1)
                 continue
             if n > 0 and (h is None or h < figs[n - 1].last):
                 # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
@@ -366,3 +381,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             quals = tuple(dict.fromkeys((*whole, *r.qualifiers)))
             results[n] = SubjectResult(data.share_subject, None, quals, "quantifier_share")
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
+
+
+def _equated_figure(toks: tuple[Tok, ...], v: int, before: Figure) -> bool:
+    """Whether the verb at ``v`` equates the figure ``before`` (the subject of its clause) with
+    the change after it: an equating verb, no other verb between them."""
+    data = subject_data()
+    if toks[v].lemma not in data.equating_verbs and toks[v].lower not in data.equating_verbs:
+        return False
+    return before.last <= v and not any(t.pos in ("VERB", "AUX") for t in toks[before.last:v]
+                                        if t.verbform == "Fin")
+

@@ -18,6 +18,8 @@ class ShareHeads:
     complement: regex.Pattern[str]  # a head (group ``head``) and the noun after its "de"
     not_complements: frozenset[str]
     head_lemmas: dict[str, str] = field(default_factory=dict)  # a head's form -> its lemma
+    share_subject: str = ""  # the subject a share read from its verb takes ("part")
+    not_wholes: frozenset[str] = frozenset()  # bases of a ratio, no metric ("du PIB")
 
 
 def share_heads(data: dict, lemma: Callable[[str], str]) -> ShareHeads | None:
@@ -34,6 +36,8 @@ def share_heads(data: dict, lemma: Callable[[str], str]) -> ShareHeads | None:
             r"(?P<noun>\p{L}[\p{L}-]*)", regex.IGNORECASE),
         not_complements=frozenset(w.lower() for w in data["not_complements"]),
         head_lemmas={h.lower(): lemma(h) for h in heads},
+        share_subject=lemma(str(data.get("share_subject", ""))),
+        not_wholes=frozenset(w.lower() for w in data.get("not_wholes", [])),
     )
 
 
@@ -51,6 +55,14 @@ def family_from_head(row: dict, subject: str, cues: ShareHeads | None,
              if cues.head_lemmas.get(m.group("head").lower()) == subject]
     before = [m for m in found if m.start() < at]
     match = before[-1] if before else next((m for m in found if m.start() >= at), None)
+    if match is None and subject == cues.share_subject:
+        # "a représenté 22,5 % de l'ensemble des consultations (contre 20,3 %)": a share the
+        # context read from its verb, no head written; its first qualifier is the whole it
+        # is a share of (factcheck.context), the metric.
+        whole = str(row.get("qualifiers") or "").split(";")[0].strip()
+        if whole and whole.lower() not in cues.not_wholes and (family := family_of(whole)):
+            row["_family"] = row["_head_family"] = family
+        return
     if match is None or match.group("noun").lower() in cues.not_complements:
         return
     family = family_of(match.group("noun"))

@@ -34,7 +34,8 @@ def _row(case: dict, family: str | None) -> dict:
     sentence, surface = case["sentence"], case["surface"]
     start = sentence.index(surface)
     return {"sentence": sentence, "_rel_start": start, "_rel_end": start + len(surface),
-            "subject": case.get("subject", "personnes"), "qualifiers": "", "_family": family}
+            "subject": case.get("subject", "personnes"), "qualifiers": case.get("qualifiers", ""),
+            "_family": family}
 
 
 @pytest.mark.parametrize("case", WORDS["subjects"], ids=lambda c: c["why"])
