@@ -127,6 +127,7 @@ class SourceData:
     not_sources: frozenset[str] = frozenset()
     not_source_starts: frozenset[str] = frozenset()
     not_source_words: frozenset[str] = frozenset()
+    numbered_names: frozenset[str] = frozenset()  # "TF1", "France 24": names with a number
     name_enders: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
@@ -289,6 +290,7 @@ def source_data(code: str = "fr") -> SourceData:
         not_sources=_words(res, "not_sources", f),
         not_source_starts=_words(res, "not_source_starts", f),
         not_source_words=_words(res, "not_source_words", f),
+        numbered_names=_words(res, "numbered_names", f),
         name_enders=_words(res, "name_enders", f),
         quantity_words=_words(res, "quantity_words", f),
         back_references=_words(res, "back_references", f),

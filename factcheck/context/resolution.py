@@ -21,7 +21,7 @@ from factcheck.context.acronyms import (
     significant_initials,
     spells,
 )
-from factcheck.context.lexicon import source_data
+from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import (
     _fold,
     _folded_lists,
@@ -85,6 +85,16 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
+def _numbered_name(name: str, data: SourceData) -> bool:
+    """Whether every digit of ``name`` belongs to an outlet or body named with a number
+    (``numbered_names``: "selon France 3", "a indiqué TF1"); a name with any other digit is a
+    fragment ("2023 du ministère")."""
+    rest = f" {name.casefold()} "
+    for known in data.numbered_names:
+        rest = rest.replace(f" {known} ", "  ")
+    return not any(c.isdigit() for c in rest)
+
+
 def resolve_source(name: str | None, earlier: list[str], article_text: str = "") -> str | None:
     """What a source found in a sentence stands for, given the sources named explicitly
     earlier in the article (``earlier``, in order) and the article's text:
@@ -120,7 +130,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     if cut is not None:
         name = " ".join(raw[:cut])  # "Estanguet avec enthousiasme" -> "Estanguet"
     words = _words_of(name)
-    if not words or any(c.isdigit() for c in name):
+    if not words or (any(c.isdigit() for c in name) and not _numbered_name(name, data)):
         return None
     if any(w in data.not_source_words for w in name.lower().split()):
         return None
