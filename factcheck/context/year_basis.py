@@ -26,6 +26,7 @@ from factcheck.context._time_terms import clause_bounds
 from factcheck.extract.rates import rate_data
 from factcheck.lang import load_data
 from factcheck.models import Claim, Context
+from factcheck.patterns import _alt
 
 _YEAR_START = regex.compile(r"\d{4}-01-01")
 
@@ -38,8 +39,9 @@ class _DatedChange:
     from_level: regex.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+def _words(words: list[str]) -> str:
+    """The words as one alternation (``patterns._alt``), one matching nothing when none."""
+    return _alt(words) or "(?!)"
 
 
 @cache
@@ -50,11 +52,11 @@ def _dated_change(code: str = "fr") -> _DatedChange | None:
     year = r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)"
     return _DatedChange(
         basis=data["year"],
-        year_named=regex.compile(rf"{year}|(?<!\w)(?:{_alt(data.get('last_year', []))})(?!\w)",
+        year_named=regex.compile(rf"{year}|(?<!\w)(?:{_words(data.get('last_year', []))})(?!\w)",
                                  regex.IGNORECASE),
-        opener=regex.compile(rf"\s*(?:{_alt(data.get('openers', []))})\s+{year}\s*,",
+        opener=regex.compile(rf"\s*(?:{_words(data.get('openers', []))})\s+{year}\s*,",
                              regex.IGNORECASE),
-        from_level=regex.compile(rf"(?<!\w)(?:{_alt(data.get('from_level', []))})\s*$",
+        from_level=regex.compile(rf"(?<!\w)(?:{_words(data.get('from_level', []))})\s*$",
                                  regex.IGNORECASE),
     )
 

@@ -39,6 +39,16 @@ from factcheck.lang import load_data
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "fr" / "crossref.toml"
 
 
+def _two_word_families(families: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The two-word names of ``families`` by their first word, their second → family."""
+    out: dict[str, dict[str, str]] = {}
+    for name, family in families.items():
+        words = name.split(" ")
+        if len(words) == 2:
+            out.setdefault(words[0], {})[words[1]] = family
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def lemma(subject: str) -> str:
     """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
@@ -167,6 +177,9 @@ class Lexicon:
     #: Heads naming a rate or share without its metric ([share_heads]: "le taux de réussite"):
     #: read by share_heads.family_from_head.
     share_heads: ShareHeads | None = None
+    #: The two-word names of ``families`` by their first word: "résultat" → {"net": family}
+    #: (read by matching.family_named_in_sentence for every figure: built once here).
+    two_word_families: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
     #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for
     #: the families of ``side_families`` only. ``side_alone``: names that are a side only as
@@ -347,6 +360,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
         share_heads=share_heads(data.get("share_heads", {}), lemma),
+        two_word_families=_two_word_families(families),
         counted=counted_complement(data["scope"].get("counted", {})),
     )
     return replace(lexicon, scope_cues=_any_of([

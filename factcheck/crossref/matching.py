@@ -155,8 +155,7 @@ def family_named_in_sentence(subject: str, sentence: str, at: int,
     lem = lemma(subject)
     if not lem or " " in lem:
         return None
-    seconds = {name.split()[1]: family for name, family in lexicon.families.items()
-               if name.count(" ") == 1 and name.split()[0] == lem}
+    seconds = lexicon.two_word_families.get(lem)
     if not seconds:
         return None
     words = [(m.start(), lemma(m.group())) for m in _WORD.finditer(sentence)]

@@ -13,6 +13,7 @@ import regex
 
 from factcheck.lang import load_data
 from factcheck.models import Mention
+from factcheck.patterns import _alt
 
 CHANGE_BY = "change_by"
 #: Farthest a figure may be from the change whose verb it shares (characters).
@@ -26,25 +27,21 @@ class GappingData:
     clause_verbs: frozenset[str]  # a verb of its own in the noun phrase: no gap
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def gapping_data(code: str = "fr") -> GappingData:
     data = load_data(code, "rates")["gapping"]
-    joiners = _alternatives([j.strip() for j in data["joiners"]])
-    dets = _alternatives(data["determiners"])
+    joiners = _alt([j.strip() for j in data["joiners"]])
+    dets = _alt(data["determiners"])
     n = int(data["max_phrase"])
     # After the first change (and its parenthesis, "(948 faits recensés)"): a joiner, a
     # determiner, a noun phrase with no figure nor clause end, an optional comma, "de".
-    adverbs = _alternatives(data["adverbs"])
+    adverbs = _alt(data["adverbs"])
     between = regex.compile(
         rf"^(?:\s+(?:{adverbs}))?(?:\s*\([^()]*\))?\s*(?:{joiners})\s+(?:{dets})(?:\s+|(?<='))"
         rf"(?P<phrase>[^\d.;:!?()«»\"]{{1,{n}}}?),?\s+(?:de|d')\s*$",
         regex.IGNORECASE,
     )
-    after = regex.compile(rf"^\s*(?:[,;.)(]|$|(?:{_alternatives(data['after'])})(?!\w))",
+    after = regex.compile(rf"^\s*(?:[,;.)(]|$|(?:{_alt(data['after'])})(?!\w))",
                           regex.IGNORECASE)
     verbs = frozenset(w.lower() for w in data.get("clause_verbs", []))
     return GappingData(between=between, after=after, clause_verbs=verbs)
