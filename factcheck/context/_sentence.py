@@ -29,6 +29,7 @@ from factcheck.context.subject_lists import (
     names_nothing,
     opens_rank,
     other_kind,
+    restated,
     same_order,
 )
 from factcheck.context.subject_tables import cell_at, column_subject
@@ -157,8 +158,7 @@ def _sentence_contexts(
             sub = replace(sub, subject=named[0], qualifiers=named[1], noun=None,
                           rule="pronoun_antecedent")
             ant = None
-        elif sub.rule == "restated_open" and (same := next(
-                (c for v, c in reversed(state.metrics) if v == m.value and c.subject), None)):
+        elif sub.rule == "restated_open" and (same := restated(m.value, state.metrics)):
             # "Les 26,3 Mt annoncées par X": the figure of that value read before.
             sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
                           rule="restated_previous")

@@ -334,7 +334,14 @@ def other_kind(m: Mention, figures: list[tuple[float | None, Kind, Context]],
             or any(kind is Kind.MONEY for _, kind, _ in figures) \
             or not any(kind is Kind.COUNT for _, kind, _ in figures):
         return carried
-    return next((c for v, c in reversed(metrics) if v == m.value and c.subject), None)
+    return restated(m.value, metrics)
+
+
+def restated(value: float | None, metrics: list[tuple[float | None, Context]]
+             ) -> Context | None:
+    """The latest figure read of ``value`` that has a subject (``ArticleState.metrics``), the
+    one a bare restatement of that value takes up ("Les 26,3 Mt annoncées par X")."""
+    return next((c for v, c in reversed(metrics) if v == value and c.subject), None)
 
 
 def named_by_total(text: str, claims: Sequence[Claim], contexts: list[Context | None]) -> None:
