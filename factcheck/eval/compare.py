@@ -132,6 +132,17 @@ def same_source(predicted: Any, gold: Any) -> bool:
     return a[-1] == b[-1] and _is_person_name(str(predicted)) and _is_person_name(str(gold))
 
 
+def source_word_in_common(predicted: Any, gold: Any) -> bool:
+    """Whether a predicted source and a gold attribution that differ share a word (articles
+    and titles aside): a name of another extent ("maire de Derna" / "Abdulmenam Al-Ghaithi,
+    maire de Derna") rather than another person or body."""
+    if is_missing(predicted) or is_missing(gold):
+        return False
+    articles, titles, _ = _alias_data()
+    return bool(set(_words(str(predicted), articles, titles))
+                & set(_words(str(gold), articles, titles)))
+
+
 def _is_person_name(name: str) -> bool:
     articles, titles, _ = _alias_data()
     raw = regex.findall(r"[\p{L}\p{N}]+", name)

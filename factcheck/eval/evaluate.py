@@ -45,6 +45,7 @@ from factcheck.eval.compare import (
     same_source,
     same_subject,
     show_value,
+    source_word_in_common,
 )
 from factcheck.eval.report import Accuracy, EvalError, EvalReport, Score, format_report
 from factcheck.models import Kind
@@ -113,6 +114,7 @@ def evaluate(
     fn: Counter[str] = Counter()
     span = Counter[str]()
     subject, source = Counter[str](), Counter[str]()
+    misses: dict[str, Counter[str]] = defaultdict(Counter)
     fields: dict[str, Counter[str]] = defaultdict(Counter)
     errors: list[EvalError] = []
     field_errors: list[EvalError] = []
@@ -149,6 +151,7 @@ def evaluate(
                 subject["total"] += 1
                 subject["correct"] += ok
                 if not ok:
+                    misses["subject"][_miss_kind(p.get("subject"))] += 1
                     error(
                         article,
                         "subject",
@@ -159,13 +162,26 @@ def evaluate(
                 ok = same_source(p.get("source"), g["attribution"])
                 source["total"] += 1
                 source["correct"] += ok
+                if not is_missing(p.get("source")) and str(p.get("source")).strip():
+                    source["given"] += 1
+                    source["given_right"] += ok
                 if not ok:
+                    kind = _miss_kind(p.get("source"), p.get("source_mode"),
+                                      g.get("attribution_mode"))
+                    if kind.startswith("another"):
+                        kind += (", a word in common" if source_word_in_common(
+                            p.get("source"), g["attribution"]) else ", no word in common")
+                    misses["source"][kind] += 1
                     error(
                         article,
                         "source",
                         g,
                         f"source {as_text(p.get('source'))!r} ≠ gold {g['attribution']!r}",
                     )
+            elif has_source and "attribution" in g and not is_missing(p.get("source")):
+                # The gold says no one states this figure; the claims name someone.
+                misses["source given"][_mode(p.get("source_mode"), "given")] += 1
+                source["given"] += 1
             for name, ok in _field_checks(g, p, claims_df.columns):
                 fields[name]["total"] += 1
                 fields[name]["correct"] += ok
@@ -207,13 +223,30 @@ def evaluate(
         per_kind=per_kind,
         subject=Accuracy(subject["correct"], subject["total"]) if has_subject else None,
         source=Accuracy(source["correct"], source["total"]) if has_source else None,
+        source_precision=Accuracy(source["given_right"], source["given"])
+        if has_source else None,
         errors=tuple(sorted(errors, key=lambda e: (e.article_id, e.start, e.category))),
         articles=tuple(scored),
         skipped_articles=tuple(skipped),
         counts={"gold_figures": n_gold, "predicted_figures": n_pred},
         fields={k: Accuracy(c["correct"], c["total"]) for k, c in sorted(fields.items())},
         field_errors=tuple(sorted(field_errors, key=lambda e: (e.article_id, e.start, e.category))),
+        misses={k: dict(sorted(c.items())) for k, c in sorted(misses.items())},
     )
+
+
+def _mode(mode: Any, side: str) -> str:
+    """How a source was found (``explicit``, ``inherited``), named for one side."""
+    return f"{side} {mode}" if not is_missing(mode) and str(mode) else f"{side} mode unknown"
+
+
+def _miss_kind(predicted: Any, mode: Any = None, gold_mode: Any = None) -> str:
+    """What kind of miss a wrong subject or source is, told without the text: nothing given
+    (a source: how the gold names it, ``gold explicit`` / ``gold inherited``) or another one
+    (a source: how the claims found it); ``mode`` and ``gold_mode`` only for sources."""
+    if is_missing(predicted) or not str(predicted).strip():
+        return "none given" + (f", {_mode(gold_mode, 'gold')}" if gold_mode is not None else "")
+    return "another" + (f", {_mode(mode, 'given')}" if mode is not None else "")
 
 
 def _field_error(article: str, name: str, gold: Mapping[str, Any],

@@ -74,6 +74,13 @@ class EvalReport:
     #: The figures whose place, period or qualifiers differ from the gold's (``--json`` only:
     #: they are many, and they name what a context rule should read).
     field_errors: tuple[EvalError, ...] = ()
+    #: The misses told without the text, by kind: ``subject`` and ``source`` (nothing given
+    #: or another one, with how the source was found), ``source given`` (a source the claims
+    #: name where the gold has none), so that a frozen set says which mechanism to work on.
+    misses: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Of the sources the claims give to annotated figures (the gold naming one or saying
+    #: none), how many name the gold's: a wrong source misleads more than a missing one.
+    source_precision: Accuracy | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +95,9 @@ class EvalReport:
             "counts": dict(self.counts),
             "fields": {k: a.to_dict() for k, a in self.fields.items()},
             "field_errors": [asdict(e) for e in self.field_errors],
+            "misses": {k: dict(v) for k, v in self.misses.items()},
+            "source_precision": self.source_precision.to_dict()
+            if self.source_precision else None,
         }
 
 
@@ -125,8 +135,17 @@ def format_report(report: EvalReport, max_errors: int | None = None) -> str:
             lines.append(f"{name} accuracy: not evaluated (no {name} column: context off?)")
         else:
             lines.append(f"{name} accuracy: {acc.correct}/{acc.total} ({_pct(acc.value).strip()})")
+    sp = report.source_precision
+    if sp is not None and sp.total:
+        lines.append(f"source precision: {sp.correct}/{sp.total} ({_pct(sp.value).strip()}) "
+                     "(sources given to annotated figures that name the gold's)")
     for name, acc in report.fields.items():
         lines.append(f"{name} accuracy: {acc.correct}/{acc.total} ({_pct(acc.value).strip()})")
+    for name, label in (("subject", "subject misses"), ("source", "source misses"),
+                        ("source given", "sources given where the gold has none")):
+        if report.misses.get(name):
+            lines.append(f"  {label}: " + ", ".join(
+                f"{k} {v}" for k, v in report.misses[name].items()))
     errors = report.errors if max_errors is None else report.errors[:max_errors]
     lines += ["", f"Errors ({len(report.errors)}):"]
     for e in errors:

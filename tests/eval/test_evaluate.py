@@ -197,6 +197,42 @@ def test_subject_and_source_accuracy() -> None:
     assert bare.subject is None and bare.source is None
 
 
+def test_misses_told_by_kind_and_source_precision() -> None:
+    """The misses are counted by kind (nothing given, another one; for a source, how the
+    claims and the gold found it, and whether the two names share a word), and a source
+    given where the gold has none counts against the precision of the sources given."""
+    rows = [
+        gold(0, 2, value=46, subject="drone", attribution="Volodymyr Zelensky",
+             attribution_mode="explicit"),
+        gold(10, 12, value=17, subject="soldat", attribution="ministère de la Défense",
+             attribution_mode="inherited"),
+        gold(20, 22, value=3, subject="blessé", attribution="Abdulmenam Al-Ghaithi, maire de Derna",
+             attribution_mode="explicit"),
+        gold(30, 32, value=8, subject="mort", attribution=None, attribution_mode=None),
+        gold(40, 42, value=9, subject="mort", attribution="OMS", attribution_mode="explicit"),
+    ]
+    claims = frame(*(pred(s, s + 2, value=v) for s, v in
+                     ((0, 46.0), (10, 17.0), (20, 3.0), (30, 8.0), (40, 9.0))))
+    claims["subject"] = ["drone", None, "personne", "mort", "mort"]
+    claims["source"] = ["Zelensky", None, "maire de la ville portuaire",
+                        "ministère de la Santé", "CGT"]
+    claims["source_mode"] = ["explicit", "", "explicit", "inherited", "inherited"]
+    report = evaluate(rows, claims)
+    assert report.misses["subject"] == {"another": 1, "none given": 1}
+    assert report.misses["source"] == {
+        "another, given explicit, a word in common": 1,
+        "another, given inherited, no word in common": 1,
+        "none given, gold inherited": 1,
+    }
+    assert report.misses["source given"] == {"given inherited": 1}
+    # Four sources given to annotated figures, one names the gold's.
+    sp = report.source_precision
+    assert (sp.correct, sp.total) == (1, 4)
+    text = format_report(report)
+    assert "source precision: 1/4 (25.0%)" in text
+    assert "sources given where the gold has none: given inherited 1" in text
+
+
 @pytest.mark.parametrize(
     ("predicted", "gold_name", "same"),
     [
