@@ -97,7 +97,8 @@ def _numbered_name(name: str, data: SourceData) -> bool:
     return not any(c.isdigit() for c in rest)
 
 
-def resolve_source(name: str | None, earlier: list[str], article_text: str = "") -> str | None:
+def resolve_source(name: str | None, earlier: list[str], article_text: str = "", *,
+                   local: bool = False) -> str | None:
     """What a source found in a sentence stands for, given the sources named explicitly
     earlier in the article (``earlier``, in order) and the article's text:
 
@@ -109,7 +110,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     * a description of a body ("l'institution internationale", "le groupe", "l'institut de
       sondage", ``descriptions``) is the last body named by its name;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
-      ("ministère de la Justice"), not a head with a name ("le service Agreste");
+      ("ministère de la Justice"), not a head with a name ("le service Agreste"), nor on a
+      line of a tally labelled by a name (``local``: "Besançon : 6 000 selon la CGT (3 300
+      selon la préfecture)" after "la préfecture de police de Paris": Besançon's);
     * a body named without some of its words ("ministère de la Défense") is the one body
       named earlier with them all ("ministère russe de la Défense");
     * an acronym is the body whose initials it is, named earlier or defined in the article
@@ -158,7 +161,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
         return glossed
     named = any(w[:1].isupper() for w in name.split()[1:])
     # "le service Agreste" names its body: a head with a proper name is no bare head.
-    if len(words) <= 2 and words[0] in lists["heads"] and not named:
+    if len(words) <= 2 and words[0] in lists["heads"] and not named and not local:
         for e in reversed(earlier):
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e
