@@ -81,8 +81,19 @@ def _persons_last_names(article_text: str) -> frozenset[str]:
 
 # "des Français", "les Parisiens": people, not a body.
 _PEOPLE_BEFORE = regex.compile(r"\b(?:des|les|aux)\s+$", regex.IGNORECASE)
+# "à Mayotte", "en Bretagne", "au Japon", "dans le Gard": a name right after a locative
+# preposition is a place.
+_LOCATED = regex.compile(r"(?:^|[^\w'’])(?:à|en|au|aux|dans\s+(?:le|la|les|l['’]))\s*$",
+                         regex.IGNORECASE)
 # "Jade, 22 ans,": a person given with her age.
 _AGED = regex.compile(r",\s*\d{1,3}\s+ans\b")
+
+
+def located(name: str, article_text: str) -> bool:
+    """Whether the article names ``name`` right after a locative preposition once at least
+    ("à Mayotte", "en Bretagne"): a place, even one the places data does not know."""
+    return any(_LOCATED.search(article_text[max(0, m.start() - 12) : m.start()])
+               for m in regex.finditer(rf"\b{regex.escape(name)}\b", article_text))
 
 
 def named_again(name: str, article_text: str) -> bool:
@@ -99,7 +110,8 @@ def article_body(article_text: str) -> str | None:
     """The body an article is about, when it names one by a single word, its acronym or its
     name ("SNCF", "Stellantis"), again and again and at least once as the subject of a verb
     ("Stellantis a fait état", "Le FMI prévoit", ...): "le groupe", "le constructeur",
-    "l'institution" stand for it. Not a place or a country, not a person's last name, and
+    "l'institution" stand for it. Not a place or a country (known, or once right after "à",
+    "en", "au": "à Mayotte"), not a people ("des Français"), not a person's last name, and
     None when two names qualify (which one the description means is not said)."""
     from factcheck.context.world import world_data
 
@@ -108,6 +120,7 @@ def article_body(article_text: str) -> str | None:
     not_names = _folded_lists()["not_sources"]
     counts: dict[str, int] = {}
     subject: set[str] = set()
+    located: set[str] = set()  # "à Mayotte", "en Bretagne": a place the data may not know
     for start, end, run in name_runs(article_text):
         low = run.lower()
         if (len(run.split()) != 1 or len(run) < 2 or low in world.places
@@ -115,10 +128,12 @@ def article_body(article_text: str) -> str | None:
                 or run in persons or _fold(run) in not_names
                 or _PEOPLE_BEFORE.search(article_text[max(0, start - 5) : start])):
             continue
+        if _LOCATED.search(article_text[max(0, start - 12) : start]):
+            located.add(run)
         counts[run] = counts.get(run, 0) + 1
         if _as_subject(article_text, start, end):
             subject.add(run)
-    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject]
+    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject and n not in located]
     return found[0] if len(found) == 1 else None
 
 
@@ -156,3 +171,30 @@ def apposed_name(phrase: str, article_text: str) -> str | None:
         if regex.match(r"\s*(?:[.,;)]|$)", article_text[end : end + 2]):
             found.add(run)
     return found.pop() if len(found) == 1 else None
+
+
+def only_body(earlier: list[str], article_text: str, head: str,
+              kinds: frozenset[str]) -> str | None:
+    """The one body named by its name among the sources named before (``earlier``) that a
+    description with the head noun ``head`` stands for ("Stellantis a fait état [...]. Le
+    groupe a indiqué", "selon Santé publique France [...], a indiqué l'agence sanitaire"):
+    a proper name or an acronym, not a person, not a place, nor a body whose name opens with
+    another kind (``kinds``, the descriptions' and the bodies' head nouns: not "la Banque de
+    France [...], selon l'assureur"), named twice or more in the article and never with an
+    age ("raconte Jade, 22 ans"). None when two bodies qualify."""
+    from factcheck.context.resolution import names_a_person
+    from factcheck.context.world import world_data
+
+    places = world_data().places
+    kinds = kinds | _folded_lists()["heads"]
+
+    def of_kind(e: str) -> bool:  # "Agence ..." for "l'agence sanitaire", not "Banque ..."
+        first = _fold(e.split()[0])
+        return first == head or first not in kinds
+
+    bodies = {e for e in earlier if e[:1].isupper() and not names_a_person(e)
+              and e.lower() not in places and of_kind(e) and not located(e, article_text)}
+    body = bodies.pop() if len(bodies) == 1 else None
+    # Named once, it may be a first name ("raconte Jade") or a body the article only cites
+    # ("selon une étude du CSIS [...], le groupe de réflexion"): the body it follows recurs.
+    return body if body and named_again(body, article_text) else None

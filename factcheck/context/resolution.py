@@ -26,7 +26,7 @@ from factcheck.context.described import (
     article_body,
     described_as,
     is_acronym,
-    named_again,
+    only_body,
 )
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import (
@@ -51,7 +51,7 @@ def _resolution() -> _Resolution:
 
     res = load_data("fr", "context_source").get("resolution", {})
     return _Resolution(
-        descriptions=tuple(sorted((tuple(_fold(d).split()) for d in res.get("descriptions", [])),
+        descriptions=tuple(sorted((tuple(_words_of(d)) for d in res.get("descriptions", [])),
                                   key=len, reverse=True)),
         roles=frozenset(_fold(r) for r in res.get("roles", [])),
     )
@@ -167,7 +167,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
                 return e
     if not any(w[:1].isupper() for w in name.split()) and _describes(words):
         body = next((e for e in reversed(earlier) if described_as(e, words[0], article_text)),
-                    None) or article_body(article_text) or _only_body(earlier, article_text)
+                    None) or article_body(article_text) \
+            or only_body(earlier, article_text, words[0],
+                         frozenset(d[0] for d in _resolution().descriptions))
         if body is not None:
             return body
     if len(words) <= 2 and words[0] in lists["heads"] and not named:
@@ -190,22 +192,6 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
                 and _plain(e.split()[-1]) == _plain(name.split()[-1]))):  # not "SNUipp-FSU"
             return e if len(_words_of(e)) >= len(words) else name
     return name
-
-
-def _only_body(earlier: list[str], article_text: str) -> str | None:
-    """The one body named by its name among the sources named before ("Stellantis a fait
-    état [...]. Le groupe a indiqué"): a proper name or an acronym, not a person, not a place,
-    not a kind of body with its complement ("ministère de la Justice"), named twice or more
-    in the article and never with an age. None when two are."""
-    from factcheck.context.world import world_data
-
-    places, heads = world_data().places, _folded_lists()["heads"]
-    bodies = {e for e in earlier if e[:1].isupper() and not names_a_person(e)
-              and e.lower() not in places and _fold(e.split()[0]) not in heads}
-    body = bodies.pop() if len(bodies) == 1 else None
-    # Named once, it may be a first name ("raconte Jade") or a body of another kind ("La
-    # Banque de France note ..., selon l'assureur"): the body the article follows recurs.
-    return body if body and named_again(body, article_text) else None
 
 
 def _describes(words: list[str]) -> bool:
