@@ -68,7 +68,8 @@ def _sentence_contexts(
              if opens_rank(article.text, f.mention.start, f.mention.end)}
     first = next((f for n, f in enumerate(figs) if n not in ranks), None)
     label = line_label(toks, first) if first is not None else None
-    if label is not None and name_label(toks, label):
+    item = label is not None and name_label(toks, label)
+    if item:
         # "Comité olympique russe : 41 en or (148 au total)": the label names the item of the
         # list, never what any figure of its line counts.
         subs = [replace(s, subject=None, noun=None, qualifiers=(), rule="line_item_open")
@@ -118,7 +119,10 @@ def _sentence_contexts(
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
-        source = resolve_source(src.source, [name for _, name in state.speakers], article.text)
+        # "Besançon : 6 000 selon la CGT (3 300 selon la préfecture)": a bare head on a line
+        # of a tally labelled by a name is that item's body, not one named for another.
+        source = resolve_source(src.source, [name for _, name in state.speakers], article.text,
+                                local=item)
         source_mode = "explicit" if source else None
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \

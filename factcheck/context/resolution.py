@@ -8,7 +8,6 @@ Billant" after "le préfet Jacques Billant"). Words in ``context_source.toml``
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -21,11 +20,18 @@ from factcheck.context.acronyms import (
     significant_initials,
     spells,
 )
+from factcheck.context.described import (
+    _plain,
+    apposed_name,
+    article_body,
+    described_as,
+    is_acronym,
+    only_body,
+)
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import (
     _fold,
     _folded_lists,
-    _subject_after,
     _words_of,
     is_person_like,
     name_runs,
@@ -45,7 +51,7 @@ def _resolution() -> _Resolution:
 
     res = load_data("fr", "context_source").get("resolution", {})
     return _Resolution(
-        descriptions=tuple(sorted((tuple(_fold(d).split()) for d in res.get("descriptions", [])),
+        descriptions=tuple(sorted((tuple(_words_of(d)) for d in res.get("descriptions", [])),
                                   key=len, reverse=True)),
         roles=frozenset(_fold(r) for r in res.get("roles", [])),
     )
@@ -81,10 +87,6 @@ def _head_matches(head: str, earlier: str) -> bool:
     return bool(words) and words[0] == head and len(words) > 1
 
 
-def _is_acronym(name: str) -> bool:
-    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
-
-
 def _numbered_name(name: str, data: SourceData) -> bool:
     """Whether every digit of ``name`` belongs to an outlet or body named with a number
     (``numbered_names``: "selon France 3", "a indiqué TF1"); a name with any other digit is a
@@ -95,7 +97,8 @@ def _numbered_name(name: str, data: SourceData) -> bool:
     return not any(c.isdigit() for c in rest)
 
 
-def resolve_source(name: str | None, earlier: list[str], article_text: str = "") -> str | None:
+def resolve_source(name: str | None, earlier: list[str], article_text: str = "", *,
+                   local: bool = False) -> str | None:
     """What a source found in a sentence stands for, given the sources named explicitly
     earlier in the article (``earlier``, in order) and the article's text:
 
@@ -107,7 +110,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     * a description of a body ("l'institution internationale", "le groupe", "l'institut de
       sondage", ``descriptions``) is the last body named by its name;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
-      ("ministère de la Justice"), not a head with a name ("le service Agreste");
+      ("ministère de la Justice"), not a head with a name ("le service Agreste"), nor on a
+      line of a tally labelled by a name (``local``: "Besançon : 6 000 selon la CGT (3 300
+      selon la préfecture)" after "la préfecture de police de Paris": Besançon's);
     * a body named without some of its words ("ministère de la Défense") is the one body
       named earlier with them all ("ministère russe de la Défense");
     * an acronym is the body whose initials it is, named earlier or defined in the article
@@ -145,18 +150,26 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
     holder = role_holder(name, article_text)  # "le préfet" -> "Jacques Billant"
     if holder:
         return holder
+    holder = _speaking_holder(name, earlier, article_text)  # "l'adjoint" among three
+    if holder:
+        return holder
+    apposed = apposed_name(name, article_text)  # "le premier syndicat du secteur, FSU-Snuipp"
+    if apposed:
+        return apposed
     glossed = _defined_long_names(article_text).get(phrase) if len(words) >= 2 else None
     if glossed:  # "le service statistique ..." the article defines as "(SSMSI)"
         return glossed
     named = any(w[:1].isupper() for w in name.split()[1:])
     # "le service Agreste" names its body: a head with a proper name is no bare head.
-    if len(words) <= 2 and words[0] in lists["heads"] and not named:
+    if len(words) <= 2 and words[0] in lists["heads"] and not named and not local:
         for e in reversed(earlier):
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e
     if not any(w[:1].isupper() for w in name.split()) and _describes(words):
-        body = next((e for e in reversed(earlier) if _described_as(e, words[0], article_text)),
-                    None) or article_body(article_text)
+        body = next((e for e in reversed(earlier) if described_as(e, words[0], article_text)),
+                    None) or article_body(article_text) \
+            or only_body(earlier, article_text, words[0],
+                         frozenset(d[0] for d in _resolution().descriptions))
         if body is not None:
             return body
     if len(words) <= 2 and words[0] in lists["heads"] and not named:
@@ -165,7 +178,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "")
         fuller = {e for e in earlier if _contains_in_order(_words_of(e), words)}
         if len(fuller) == 1:  # two ministries "de la Défense": which one is not said
             return fuller.pop()
-    if _is_acronym(name) or (name[:1].isupper() and len(words) == 1):
+    if is_acronym(name) or (name[:1].isupper() and len(words) == 1):
         # "le CRC" after "la chambre régionale des comptes": the body whose initials it is.
         for e in reversed(earlier):
             if significant_initials(e) == name.casefold():
@@ -186,51 +199,6 @@ def _describes(words: list[str]) -> bool:
     kind of body, with at most two words after it (its adjectives)."""
     return any(tuple(words[: len(d)]) == d and len(words) - len(d) <= 2
                for d in _resolution().descriptions)
-
-
-_ABOUT = 3  # times a one-word name recurs in an article that is about that body
-
-
-@lru_cache(maxsize=256)
-def _described_as(name: str, head: str, article_text: str) -> bool:
-    """Whether the article sets the description ``head`` beside the body ``name``, before it
-    ("le constructeur Stellantis", "le groupe automobile Stellantis") or in apposition after
-    it ("Stellantis, le constructeur"), in the same sentence, or names that body by one word
-    again and again (the body the article is about: "le groupe" for "Stellantis")."""
-    if not any(w[:1].isupper() for w in name.split()):
-        return False
-    plain = _plain_article(article_text)
-    if len(name.split()) == 1 and plain.count(_plain(name)) >= _ABOUT:
-        return True  # "Stellantis" named again and again: the body the article is about
-    for m in regex.finditer(regex.escape(_plain(name)), plain):
-        before = plain[max(0, m.start() - 50) : m.start()].split(".")[-1]
-        after = plain[m.end() : m.end() + 50].split(".")[0]
-        if regex.search(rf"\b{regex.escape(head)}\b(?:\s+[\w'’-]+){{0,3}}\s*$", before) or (
-                after.lstrip().startswith(",")
-                and regex.match(rf",\s*(?:\w+['’]?\s*){{0,2}}{regex.escape(head)}\b",
-                                after.lstrip())):
-            return True
-    return False
-
-
-@lru_cache(maxsize=16)
-def article_body(article_text: str) -> str | None:
-    """The body an article is about, when it names one by a single word again and again and
-    as the subject of a verb ("Stellantis a fait état", "Stellantis affiche", ...): "le
-    groupe", "le constructeur" stand for it. Not a place, and None when two names qualify."""
-    from factcheck.context.world import world_data
-
-    world = world_data()
-    counts: dict[str, int] = {}
-    subject: set[str] = set()
-    for _, end, run in name_runs(article_text):
-        if len(run.split()) != 1 or not _is_acronym(run) or run.lower() in world.places:
-            continue
-        counts[run] = counts.get(run, 0) + 1
-        if _subject_after().match(article_text, end):
-            subject.add(run)
-    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject]
-    return found[0] if len(found) == 1 else None
 
 
 def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:
@@ -348,20 +316,38 @@ def _named_people(article_text: str) -> tuple[_Named, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
+def _speaking_holder(name: str, earlier: list[str], article_text: str) -> str | None:
+    """When several persons hold the role ``name`` in the article ("l'adjoint aux finances
+    Joël Canicave", "l'adjoint aux sports Paul Dumas"), the one who is the last person named
+    as a source before it: the role takes up the person speaking ("Joël Canicave se réjouit
+    [...]. Mais il y a des bémols, admet l'adjoint")."""
+    holders = role_holders(name, article_text)
+    if len(holders) < 2:
+        return None
+    last = next((e for e in reversed(earlier) if names_a_person(e)), None)
+    return last if last in holders else None
+
+
 def role_holder(name: str | None, article_text: str) -> str | None:
+    """The one person the article names with the role ``name`` (:func:`role_holders`), or
+    None when no one, or more than one person, holds it."""
+    holders = role_holders(name, article_text)
+    return holders[0] if len(holders) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def role_holders(name: str | None, article_text: str) -> tuple[str, ...]:
     """The person an article names with the role ``name`` stands for: a name of two words or
     more set in apposition to the role ("Alain Rousset, son président," -> "le président";
     "la chancelière, Rachel Reeves,") or right after it ("le préfet Jacques Billant",
     "l'adjoint aux finances Joël Canicave"). A role with a complement ("le président de la
-    Région") needs that complement beside the name. None when ``name`` is no role
-    (``roles``), or when no one, or more than one person, holds it in the article. Cached
-    per article and role."""
-    if not name or any(w[:1].isupper() for w in name.split()):
-        return None
+    Région") needs that complement beside the name. Empty when ``name`` is no role
+    (``roles``); the holders in the order of the article. Cached per article and role."""
+    if not name or name[:1].isupper() or names_a_person(name.split(" de ")[0]):
+        return ()  # "Jacques Billant", "préfet Jacques Billant": a name, no bare role
     words = _words_of(name)
     if not words or words[0] not in _resolution().roles or len(words) > 5:
-        return None
+        return ()
     title = regex.escape(words[0])
     complement = " ".join(words[1:])
     found = []
@@ -374,18 +360,7 @@ def role_holder(name: str | None, article_text: str) -> str | None:
                                                              named.before)
         if apposed_after or apposed_before or _title_right_before(named.line, words[0]):
             found.append(named.run)
-    return found[0] if len(set(found)) == 1 else None
-
-
-def _plain(s: str) -> str:
-    """Case and accents folded, one character for one (offsets kept)."""
-    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in s.lower())
-
-
-@lru_cache(maxsize=16)
-def _plain_article(article_text: str) -> str:
-    """:func:`_plain` of a whole article, once per article (every description reads it)."""
-    return _plain(article_text)
+    return tuple(dict.fromkeys(found))
 
 
 def _title_right_before(line: str, title: str) -> bool:
