@@ -186,6 +186,9 @@ class Lexicon:
     #: Generic nouns of a tally ([tally_nouns]: "faits"), which name no metric: in a
     #: parenthesis after a figure, the count of that figure's metric (glosses.py).
     tally_nouns: frozenset[str] = frozenset()
+    #: Words that introduce a topic, never a metric ([topic_words]: "Côté lycées, 202 M€"):
+    #: a figure with such a subject has no family.
+    topic_words: frozenset[str] = frozenset()
     #: The two-word names of ``families`` by their first word: "résultat" → {"net": family}
     #: (read by matching.family_named_in_sentence for every figure: built once here).
     two_word_families: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -379,6 +382,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         share_heads=share_heads(data.get("share_heads", {}), lemma),
         change_heads=share_heads(data.get("change_heads", {}), lemma),
         tally_nouns=frozenset(lemma(w) for w in data.get("tally_nouns", {}).get("nouns", ())),
+        topic_words=frozenset(lemma(w) for w in data.get("topic_words", {}).get("words", ())),
         two_word_families=_two_word_families(families),
         counted=counted_complement(data["scope"].get("counted", {})),
     )

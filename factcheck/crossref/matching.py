@@ -140,8 +140,8 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
     if lexicon.subject_synonyms:
         # One noun of a metric for another ("cadavres" / "corps"): one family.
         lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())
-    if lem in lexicon.attribute_subjects:
-        return None  # "17 ans" as an age: an attribute of someone, no metric
+    if lem in lexicon.attribute_subjects or lem in lexicon.topic_words:
+        return None  # "17 ans" as an age, "Côté lycées, 202 M€": no metric named
     if lem:
         for name in (lem, *lem.split()):
             if family := listed_family(name, lexicon, dimension):

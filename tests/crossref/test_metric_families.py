@@ -90,6 +90,13 @@ def test_family_measured_in_its_dimensions(case: dict) -> None:
         assert family != case["not_family"]
 
 
+@pytest.mark.parametrize("case", WORDS["topic_words"], ids=lambda c: c["why"])
+def test_topic_word_names_no_metric(case: dict) -> None:
+    """A word introducing a topic ([topic_words]: "Côté lycées, 202 M€") read as a figure's
+    subject gives it no family."""
+    assert family_of(case["subject"], case["category"], load_lexicon()) == case["family"]
+
+
 @pytest.mark.parametrize("case", WORDS["change_heads"], ids=lambda c: c["why"])
 def test_amount_of_a_change_takes_what_changes(case: dict) -> None:
     """A noun of change read as the subject of an amount ("la hausse des impôts de 30
