@@ -189,6 +189,10 @@ class Lexicon:
     #: Words that introduce a topic, never a metric ([topic_words]: "Côté lycées, 202 M€"):
     #: a figure with such a subject has no family.
     topic_words: frozenset[str] = frozenset()
+    #: Nouns counting people by a nationality named after them ([nationality_heads]:
+    #: "ressortissants thaïlandais"), and the endings of a qualifier that is no nationality.
+    nationality_heads: frozenset[str] = frozenset()
+    nationality_not_endings: tuple[str, ...] = ()
     #: The two-word names of ``families`` by their first word: "résultat" → {"net": family}
     #: (read by matching.family_named_in_sentence for every figure: built once here).
     two_word_families: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -383,6 +387,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         change_heads=share_heads(data.get("change_heads", {}), lemma),
         tally_nouns=frozenset(lemma(w) for w in data.get("tally_nouns", {}).get("nouns", ())),
         topic_words=frozenset(lemma(w) for w in data.get("topic_words", {}).get("words", ())),
+        nationality_heads=frozenset(
+            lemma(w) for w in data.get("nationality_heads", {}).get("heads", ())),
+        nationality_not_endings=tuple(
+            data.get("nationality_heads", {}).get("not_endings", ())),
         two_word_families=_two_word_families(families),
         counted=counted_complement(data["scope"].get("counted", {})),
     )

@@ -142,6 +142,8 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
         lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())
     if lem in lexicon.attribute_subjects or lem in lexicon.topic_words:
         return None  # "17 ans" as an age, "Côté lycées, 202 M€": no metric named
+    if lem in lexicon.nationality_heads and (named := _nationality(qualifiers, lexicon)):
+        return family_of(named, category, lexicon, dimension=dimension)
     if lem:
         for name in (lem, *lem.split()):
             if family := listed_family(name, lexicon, dimension):
@@ -150,6 +152,15 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
         return None  # a category alone ("time", "economy") names no metric
     cat = _norm(category)
     return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
+
+
+def _nationality(qualifiers: str, lexicon: Lexicon) -> str:
+    """The nationality a head of ``[nationality_heads]`` is counted by: its first qualifier
+    when one adjective ("thaïlandais"; not "de pays tiers", not "concernés"), else ""."""
+    first = qualifiers.split(";")[0].strip().lower()
+    if not first or " " in first or "'" in first or "\u2019" in first:
+        return ""
+    return "" if first.endswith(lexicon.nationality_not_endings) else first
 
 
 _WORD = regex.compile(r"\p{L}+")
