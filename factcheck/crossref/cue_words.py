@@ -185,6 +185,9 @@ class Lexicon:
     change_heads: ShareHeads | None = None
     #: Generic nouns of a tally ([tally_nouns]: "faits"), which name no metric: in a
     #: parenthesis after a figure, the count of that figure's metric (glosses.py).
+    #: Nouns of a toll naming what they count by their complement ([toll_heads]: "le bilan
+    #: des victimes"), read for the families of [families] only (share_heads.py).
+    toll_heads: ShareHeads | None = None
     tally_nouns: frozenset[str] = frozenset()
     #: Words that introduce a topic, never a metric ([topic_words]: "Côté lycées, 202 M€"):
     #: a figure with such a subject has no family.
@@ -385,6 +388,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         victims=victim_cues(data.get("victims", {})),
         share_heads=share_heads(data.get("share_heads", {}), lemma),
         change_heads=share_heads(data.get("change_heads", {}), lemma),
+        toll_heads=share_heads(data.get("toll_heads", {}), lemma),
         tally_nouns=frozenset(lemma(w) for w in data.get("tally_nouns", {}).get("nouns", ())),
         topic_words=frozenset(lemma(w) for w in data.get("topic_words", {}).get("words", ())),
         nationality_heads=frozenset(

@@ -26,6 +26,7 @@ from factcheck.crossref.matching import (
     family_named_in_sentence,
     family_of,
     interval,
+    listed_family,
 )
 from factcheck.crossref.scope import (
     _WORD,
@@ -234,6 +235,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
                          lambda noun: family_of(noun, "", lexicon))
         family_from_head(row, lemma(_text(row.get("subject"))), lexicon.change_heads,
                          lambda noun, row=row: _complement_family(noun, row, lexicon))
+        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.toll_heads,
+                         lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
         victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
         if victims is not None:
             row["_family"] = victims

@@ -112,6 +112,21 @@ def test_amount_of_a_change_takes_what_changes(case: dict) -> None:
     assert row["_family"] == (case["family"] or own)
 
 
+@pytest.mark.parametrize("case", WORDS["toll_heads"], ids=lambda c: c["why"])
+def test_toll_named_by_its_complement(case: dict) -> None:
+    """A toll head ([toll_heads]: "le bilan des victimes") gives the figure the family of its
+    complement when [families] lists it for the figure's dimension; ``family`` null:
+    unchanged."""
+    from factcheck.crossref.matching import listed_family
+
+    lexicon = load_lexicon()
+    own = family_of(case["subject"], "", lexicon)
+    row = _row(case, own)
+    family_from_head(row, lemma(case["subject"]), lexicon.toll_heads,
+                     lambda noun: listed_family(lemma(noun), lexicon, case["dimension"]))
+    assert row["_family"] == (case["family"] or own)
+
+
 @pytest.mark.parametrize("case", WORDS["tally_nouns"], ids=lambda c: c["why"])
 def test_tally_noun_in_brackets_counts_the_metric_before(case: dict) -> None:
     """A count of a generic tally noun ([tally_nouns]: "faits") opening a parenthesis right
