@@ -165,6 +165,9 @@ class Lexicon:
     #: One noun of a metric for another ([subject_synonyms]): a subject word's lemma → the
     #: lemma of the noun its metric family is named by ("cadavre" → "corps").
     subject_synonyms: dict[str, str] = field(default_factory=dict)
+    #: The dimensions a family is measured in ([family_dimensions]): family → the bases of
+    #: dimensions ("count", "money") it takes; a family not in it takes any.
+    family_dimensions: dict[str, frozenset[str]] = field(default_factory=dict)
     #: What a generic subject underwent, read right before the figure
     #: ([outcome_families.before]): the text before it ends with a cue of an outcome
     #: ("ont coûté la vie à [des dizaines de] personnes"); the outcome's name in ``verb``.
@@ -177,6 +180,22 @@ class Lexicon:
     #: Heads naming a rate or share without its metric ([share_heads]: "le taux de réussite"):
     #: read by share_heads.family_from_head.
     share_heads: ShareHeads | None = None
+    #: Nouns of a change naming no metric ([change_heads]: "la hausse des impôts de 40
+    #: milliards"): the amount takes the family of their complement (share_heads.py).
+    change_heads: ShareHeads | None = None
+    #: Generic nouns of a tally ([tally_nouns]: "faits"), which name no metric: in a
+    #: parenthesis after a figure, the count of that figure's metric (glosses.py).
+    #: Nouns of a toll naming what they count by their complement ([toll_heads]: "le bilan
+    #: des victimes"), read for the families of [families] only (share_heads.py).
+    toll_heads: ShareHeads | None = None
+    tally_nouns: frozenset[str] = frozenset()
+    #: Words that introduce a topic, never a metric ([topic_words]: "Côté lycées, 202 M€"):
+    #: a figure with such a subject has no family.
+    topic_words: frozenset[str] = frozenset()
+    #: Nouns counting people by a nationality named after them ([nationality_heads]:
+    #: "ressortissants thaïlandais"), and the endings of a qualifier that is no nationality.
+    nationality_heads: frozenset[str] = frozenset()
+    nationality_not_endings: tuple[str, ...] = ()
     #: The two-word names of ``families`` by their first word: "résultat" → {"net": family}
     #: (read by matching.family_named_in_sentence for every figure: built once here).
     two_word_families: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -220,6 +239,13 @@ def _stories(table: dict, stopwords: list[str]) -> StorySettings:
         sentence_shared=int(table["sentence_shared"]),
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords))
+
+
+def _family_dimensions(table: dict) -> dict[str, frozenset[str]]:
+    """``[family_dimensions]``: each group's dimensions given to the families it lists."""
+    groups = table.get("families", {})
+    return {family: frozenset(dims) for group, dims in table.items() if group != "families"
+            for family in groups.get(group, ())}
 
 
 #: Keys of ``[counter_sides]`` that are no side.
@@ -355,11 +381,20 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         not_sides=tuple(str(w).lower() for w in
                         data.get("counter_sides", {}).get("not_sides", ())),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
+        family_dimensions=_family_dimensions(data.get("family_dimensions", {})),
         subject_synonyms={lemma(w): lemma(noun) for noun, words in
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
         share_heads=share_heads(data.get("share_heads", {}), lemma),
+        change_heads=share_heads(data.get("change_heads", {}), lemma),
+        toll_heads=share_heads(data.get("toll_heads", {}), lemma),
+        tally_nouns=frozenset(lemma(w) for w in data.get("tally_nouns", {}).get("nouns", ())),
+        topic_words=frozenset(lemma(w) for w in data.get("topic_words", {}).get("words", ())),
+        nationality_heads=frozenset(
+            lemma(w) for w in data.get("nationality_heads", {}).get("heads", ())),
+        nationality_not_endings=tuple(
+            data.get("nationality_heads", {}).get("not_endings", ())),
         two_word_families=_two_word_families(families),
         counted=counted_complement(data["scope"].get("counted", {})),
     )

@@ -16,7 +16,7 @@ value never checked (no exchange rate is held, and a rate of the day is not the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from factcheck.crossref.matching import CHANGE, ClaimView
@@ -76,7 +76,30 @@ def _glosses(a: ClaimView, b: ClaimView) -> bool:
     """``b`` opens a parenthesis that follows ``a`` closely, with no number between (a year or
     another figure: "au moins 100 salariés en 2023 (185 défauts)" glosses something else)."""
     offset = a.sentence_start or 0
-    between = a.sentence[a.end - offset : b.start - offset]
+    return _opens_gloss(a.sentence[a.end - offset : b.start - offset])
+
+
+def tally_families(members: list[dict], tally_nouns: frozenset[str],
+                   subject_lemma: Callable[[dict], str]) -> None:
+    """A count of a generic tally noun (``tally_nouns``, ``[tally_nouns]``: "faits") opening
+    a parenthesis right after another figure of its sentence counts the metric that figure is
+    about: "Les homicides sont en hausse de 6 % (948 faits recensés)" counts homicides, and
+    takes the family of the 6 % (``members``: the rows of one sentence, with ``_rel_start``,
+    ``_rel_end`` and ``_family``; ``subject_lemma`` reads a row's subject)."""
+    if len(members) < 2 or not tally_nouns:
+        return
+    ordered = sorted(members, key=lambda r: r["_rel_start"])
+    for a, b in pairwise(ordered):
+        if b.get("kind") != "count" or not a.get("_family") \
+                or subject_lemma(b) not in tally_nouns or subject_lemma(a) in tally_nouns:
+            continue
+        if _opens_gloss(b["sentence"][a["_rel_end"] : b["_rel_start"]]):
+            b["_family"] = a["_family"]
+
+
+def _opens_gloss(between: str) -> bool:
+    """The text between two figures of a sentence ends by opening a parenthesis that the
+    second figure starts, with the first figure's own words only before it."""
     if not 0 < len(between) <= GLOSS_REACH or CLOSING in between:
         return False
     if any(ch.isdigit() for ch in between):

@@ -113,32 +113,54 @@ def _num(x: object) -> float | None:
     return None if math.isnan(f) else f
 
 
+def listed_family(name: str, lexicon: Lexicon, dimension: str = "") -> str | None:
+    """The family of ``[families]`` a lemma names, unless the figure's ``dimension`` is not
+    one that family is measured in ([family_dimensions]: "perte" of a money figure is a
+    company's loss, no military losses). No dimension: any."""
+    family = lexicon.families.get(name)
+    if family is None or not dimension:
+        return family
+    allowed = lexicon.family_dimensions.get(family)
+    return family if allowed is None or dimension.split(":")[0] in allowed else None
+
+
 def family_of(subject: str, category: str, lexicon: Lexicon,
-              qualifiers: str = "") -> str | None:
+              qualifiers: str = "", dimension: str = "") -> str | None:
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
     the category and subject, else the subject; None without a subject. A one-word qualifier
     that names the metric with its subject ("résultat" + "net": "résultat net", a name of the
-    net profit in ``[families]``) is read with it first."""
+    net profit in ``[families]``) is read with it first. With the figure's ``dimension``, a
+    family not measured in it is not given (:func:`listed_family`)."""
     lem = lemma(subject)
     for q in qualifiers.split(";"):
         named = f"{lem} {lemma(q.strip())}" if lem and q.strip() else ""
-        if " " in named and named.count(" ") == 1 and named in lexicon.families:
-            return lexicon.families[named]
+        if " " in named and named.count(" ") == 1 and (
+                family := listed_family(named, lexicon, dimension)):
+            return family
     if lexicon.subject_synonyms:
         # One noun of a metric for another ("cadavres" / "corps"): one family.
         lem = " ".join(lexicon.subject_synonyms.get(w, w) for w in lem.split())
-    if lem in lexicon.attribute_subjects:
-        return None  # "17 ans" as an age: an attribute of someone, no metric
+    if lem in lexicon.attribute_subjects or lem in lexicon.topic_words:
+        return None  # "17 ans" as an age, "Côté lycées, 202 M€": no metric named
+    if lem in lexicon.nationality_heads and (named := _nationality(qualifiers, lexicon)):
+        return family_of(named, category, lexicon, dimension=dimension)
     if lem:
-        if lem in lexicon.families:
-            return lexicon.families[lem]
-        for word in lem.split():
-            if word in lexicon.families:
-                return lexicon.families[word]
+        for name in (lem, *lem.split()):
+            if family := listed_family(name, lexicon, dimension):
+                return family
     if not lem:
         return None  # a category alone ("time", "economy") names no metric
     cat = _norm(category)
     return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
+
+
+def _nationality(qualifiers: str, lexicon: Lexicon) -> str:
+    """The nationality a head of ``[nationality_heads]`` is counted by: its first qualifier
+    when one adjective ("thaïlandais"; not "de pays tiers", not "concernés"), else ""."""
+    first = qualifiers.split(";")[0].strip().lower()
+    if not first or " " in first or "'" in first or "\u2019" in first:
+        return ""
+    return "" if first.endswith(lexicon.nationality_not_endings) else first
 
 
 _WORD = regex.compile(r"\p{L}+")

@@ -83,6 +83,20 @@ def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
                 if agree(a, b, lexicon):
                     seen.add(key)
                     yield a, b
+            if a.approx != "approx":
+                continue
+            # An approximate figure ("près de 85 %") also reaches down by its own rounding, to
+            # the finer value it rounds ("84,9 %"), which sorts before it.
+            bottom = mid - reach - abs(mid) * 1e-9
+            for b, b_subject in reversed(members[:i]):
+                if (midpoint(b) or 0.0) < bottom:
+                    break
+                key = (b.claim_id, a.claim_id)
+                if key in seen or not (a_subject or b_subject) or a.block == b.block:
+                    continue
+                if agree(b, a, lexicon):
+                    seen.add(key)
+                    yield b, a
 
 
 def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
@@ -90,7 +104,8 @@ def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     same bound ("plus d'un million" twice), nothing in
     their scope tells them apart (outcome, side, group, basis, place), no two periods read
     from the text differ, and two dated articles are at most EQUAL_DAYS apart."""
-    if value_relation(a, b) != "same" and not (a.approx == b.approx and a.stated == b.stated):
+    if value_relation(a, b) != "same" and not (a.approx == b.approx and a.stated == b.stated) \
+            and not rounded_to(a, b) and not rounded_to(b, a):
         return False  # a bound met by a figure ("plus de 170" / "181") says too little
     if a.article_id != b.article_id and a.published and b.published \
             and days_apart(a, b) > EQUAL_DAYS:
@@ -100,3 +115,14 @@ def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if a.modality != b.modality or scope_reasons(a, b, lexicon) or link_blockers(a, b, lexicon):
         return False
     return same_story(a, b, lexicon)
+
+
+def rounded_to(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` is ``b``'s value given roughly ("près de 85 %", "environ 1 600" for "84,9 %",
+    "1 556"): an approximation, no bound, of a value within the rounding of its last digit
+    (a bound met by a figure says too little; "près de 85 %" names the amount)."""
+    if a.approx != "approx" or b.approx not in ("none", "approx"):
+        return False
+    if a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= precision(a.value)

@@ -29,13 +29,15 @@ def share_heads(data: dict, lemma: Callable[[str], str]) -> ShareHeads | None:
         return None
     heads = sorted(data["heads"], key=len, reverse=True)
     alt = "|".join(regex.escape(h) for h in heads)
+    # A head of several words ("montée en puissance") is met through its first word, the
+    # subject the context reads.
     return ShareHeads(
-        heads=frozenset(lemma(h) for h in heads),
+        heads=frozenset(lemma(h.split()[0]) for h in heads),
         complement=regex.compile(
-            rf"(?<!\w)(?P<head>{alt})\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
+            rf"(?<!\w)(?P<head>{alt})\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
             r"(?P<noun>\p{L}[\p{L}-]*)", regex.IGNORECASE),
         not_complements=frozenset(w.lower() for w in data["not_complements"]),
-        head_lemmas={h.lower(): lemma(h) for h in heads},
+        head_lemmas={h.lower(): lemma(h.split()[0]) for h in heads},
         share_subject=lemma(str(data.get("share_subject", ""))),
         not_wholes=frozenset(w.lower() for w in data.get("not_wholes", [])),
     )

@@ -12,9 +12,11 @@ import pandas as pd
 
 from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
+from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
+from factcheck.crossref.glosses import tally_families
 from factcheck.crossref.matching import (
     CHANGE,
     DENIED_MODALITIES,
@@ -24,6 +26,7 @@ from factcheck.crossref.matching import (
     family_named_in_sentence,
     family_of,
     interval,
+    listed_family,
 )
 from factcheck.crossref.scope import (
     _WORD,
@@ -43,7 +46,7 @@ from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.victims import victims_family
-from factcheck.models import MEASURE_KINDS
+from factcheck.models import MEASURE_KINDS, Kind
 
 
 def _side(sides: frozenset[str]) -> str:
@@ -214,7 +217,7 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["title"] = memo.one(_text(row.get("title")))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
         row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon,
-                                   _text(row.get("qualifiers")))
+                                   _text(row.get("qualifiers")), dim[0])
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
@@ -230,6 +233,10 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         family_from_outcome(row, lexicon)
         family_from_head(row, lemma(_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
+        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.change_heads,
+                         lambda noun, row=row: _complement_family(noun, row, lexicon))
+        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.toll_heads,
+                         lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
         victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
         if victims is not None:
             row["_family"] = victims
@@ -241,6 +248,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     readings: dict[str, tuple[FigureReading, str]] = {}
     scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():
+        tally_families(members, lexicon.tally_nouns,
+                       lambda r: lemma(_text(r.get("subject"))))
         scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
         for m, r in zip(members, memo.readings(members, sentence), strict=True):
@@ -252,6 +261,18 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         memo.readings.done(_text(row.get("sentence")))
     return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
             for row in rows]
+
+
+def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
+    """The family of the noun a change names ("la hausse des impôts"), with the category the
+    context gives that noun for the figure's kind (as it gives "augmenter les impôts de 40
+    milliards"), in the figure's dimension."""
+    kind = _text(row.get("kind"))
+    category = category_of(lemma(noun), (), Kind(kind)) if kind in _KINDS else None
+    return family_of(noun, category or "", lexicon, dimension=row["_dim"])
+
+
+_KINDS = frozenset(k.value for k in Kind)
 
 
 def _by_article(rows: list[dict]) -> dict[str, list[dict]]:

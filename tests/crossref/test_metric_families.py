@@ -78,6 +78,76 @@ def test_rate_named_by_a_generic_head(case: dict) -> None:
     assert row["_family"] == (case["family"] or own)
 
 
+@pytest.mark.parametrize("case", WORDS["dimensions"], ids=lambda c: c["why"])
+def test_family_measured_in_its_dimensions(case: dict) -> None:
+    """A family of ``[families]`` is given only to figures of the dimensions it is measured
+    in ([family_dimensions]): a money "perte" is a company's loss, never military losses."""
+    family = family_of(case["subject"], case["category"], load_lexicon(),
+                       dimension=case["dimension"])
+    if "family" in case:
+        assert family == case["family"]
+    else:
+        assert family != case["not_family"]
+
+
+@pytest.mark.parametrize("case", WORDS["topic_words"], ids=lambda c: c["why"])
+def test_topic_word_names_no_metric(case: dict) -> None:
+    """A word introducing a topic ([topic_words]: "Côté lycées, 202 M€") read as a figure's
+    subject gives it no family."""
+    assert family_of(case["subject"], case["category"], load_lexicon()) == case["family"]
+
+
+@pytest.mark.parametrize("case", WORDS["change_heads"], ids=lambda c: c["why"])
+def test_amount_of_a_change_takes_what_changes(case: dict) -> None:
+    """A noun of change read as the subject of an amount ("la hausse des impôts de 30
+    milliards") gives the figure the family of its complement, with the category that noun
+    has for the figure's kind ([change_heads]); ``family`` null: unchanged."""
+    from factcheck.crossref.views import _complement_family
+
+    lexicon = load_lexicon()
+    own = family_of(case["subject"], "", lexicon)
+    row = _row(case, own) | {"kind": case["kind"], "_dim": case["dimension"]}
+    family_from_head(row, lemma(case["subject"]), lexicon.change_heads,
+                     lambda noun: _complement_family(noun, row, lexicon))
+    assert row["_family"] == (case["family"] or own)
+
+
+@pytest.mark.parametrize("case", WORDS["toll_heads"], ids=lambda c: c["why"])
+def test_toll_named_by_its_complement(case: dict) -> None:
+    """A toll head ([toll_heads]: "le bilan des victimes") gives the figure the family of its
+    complement when [families] lists it for the figure's dimension; ``family`` null:
+    unchanged."""
+    from factcheck.crossref.matching import listed_family
+
+    lexicon = load_lexicon()
+    own = family_of(case["subject"], "", lexicon)
+    row = _row(case, own)
+    family_from_head(row, lemma(case["subject"]), lexicon.toll_heads,
+                     lambda noun: listed_family(lemma(noun), lexicon, case["dimension"]))
+    assert row["_family"] == (case["family"] or own)
+
+
+@pytest.mark.parametrize("case", WORDS["tally_nouns"], ids=lambda c: c["why"])
+def test_tally_noun_in_brackets_counts_the_metric_before(case: dict) -> None:
+    """A count of a generic tally noun ([tally_nouns]: "faits") opening a parenthesis right
+    after a figure takes that figure's family; ``family`` null: it keeps its own."""
+    from factcheck.crossref.glosses import tally_families
+
+    lexicon = load_lexicon()
+    sentence = case["sentence"]
+
+    def row(surface: str, kind: str, subject: str, family: str | None) -> dict:
+        at = sentence.index(surface)
+        return {"sentence": sentence, "_rel_start": at, "_rel_end": at + len(surface),
+                "kind": kind, "subject": subject, "_family": family}
+
+    surface, subject = case["tally"]
+    tally = row(surface, "count", subject, lemma(subject))
+    members = [tally] + ([row(*case["first"])] if case["first"] else [])
+    tally_families(members, lexicon.tally_nouns, lambda r: lemma(r["subject"]))
+    assert tally["_family"] == (case["family"] or lemma(subject))
+
+
 @pytest.mark.parametrize("case", WORDS["victims"], ids=lambda c: c["why"])
 def test_what_a_count_of_victims_counts(case: dict) -> None:
     lexicon = load_lexicon()
