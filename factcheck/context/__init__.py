@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from factcheck.context._quotes import in_quote, quote_texts
-from factcheck.context._repeats import sourced_further_down
+from factcheck.context._repeats import intertitles_restated, sourced_further_down
 from factcheck.context._report import ArticleState
 from factcheck.context._sentence import SITUATED_KINDS, _sentence_contexts
 from factcheck.context.antecedents import queue_antecedents
@@ -132,6 +132,7 @@ def _annotate_all(
             ):
                 contexts[i] = ctx
         named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
+        intertitles_restated(article.text, claims, contexts)  # "3 000 habitants isolés"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
         situated = [c.mention.kind in SITUATED_KINDS for c in claims]
         published = article.published and article.published.isoformat()

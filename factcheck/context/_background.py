@@ -65,24 +65,34 @@ def _is_force(subject: str, toks: tuple[Tok, ...], data: BackgroundData) -> int 
     return None
 
 
-def set_earlier(toks: tuple[Tok, ...]) -> bool:
+def _pluperfect(toks: tuple[Tok, ...]) -> int | None:
+    """The index of the sentence's first finite verb when it is the auxiliary of an active
+    pluperfect ("avait totalisé", "avait néanmoins dégagé"; not "avaient été enregistrés")."""
+    data = background_data()
+    t = next((t for t in toks if t.verbform == "Fin" and t.pos in ("AUX", "VERB")), None)
+    if t is None or t.lemma != data.auxiliary or t.tense != data.tense:
+        return None
+    nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
+    if nxt is not None and nxt.lower not in data.passive and (
+            nxt.verbform == "Part" or (nxt.pos in ("VERB", "ADV") and nxt.lemma != nxt.lower)):
+        return t.i
+    return None
+
+
+def set_earlier(toks: tuple[Tok, ...], earlier_year: bool = False) -> bool:
     """Whether a sentence is set in an earlier time: a fronted phrase without a verb closed
     by a comma, then a main verb in the pluperfect ("Lors du premier tour, le candidat avait
-    totalisé 35 %"; not a passive, "La veille, 300 cas avaient été enregistrés")."""
-    data = background_data()
-    comma = next((t.i for t in toks if t.text == ","), None)
-    if comma is None or comma == 0:
+    totalisé 35 %"; not a passive, "La veille, 300 cas avaient été enregistrés"); or a main
+    verb in the pluperfect in a sentence naming a year before the article's
+    (``earlier_year``: "La session 2022 avait enregistré un repli à 91,1 %" in 2023; not "Les
+    chiffres avaient connu un repli au 1er août", the report's last month)."""
+    aux = _pluperfect(toks)
+    if aux is None:
         return False
-    for t in toks:
-        if t.verbform != "Fin" or t.pos not in ("AUX", "VERB"):
-            continue
-        # The first finite verb: the pluperfect's auxiliary, after the fronted phrase.
-        if t.i < comma or t.lemma != data.auxiliary or t.tense != data.tense:
-            return False
-        nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
-        return nxt is not None and nxt.lower not in data.passive and (
-            nxt.verbform == "Part" or (nxt.pos in ("VERB", "ADV") and nxt.lemma != nxt.lower))
-    return False
+    if earlier_year:
+        return True
+    comma = next((t.i for t in toks if t.text == ","), None)
+    return comma is not None and 0 < comma < aux
 
 
 def deployed(subject: str | None, toks: tuple[Tok, ...]) -> bool:

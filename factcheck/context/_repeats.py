@@ -1,6 +1,8 @@
 """A figure of the headline or the lead repeated further down with its source: the headline
 "Au moins 400 civils tués" and the lead say it without one, the body says "Selon des sources
-sécuritaires, au moins 400 civils ont été tués". One figure, one source. Private to
+sécuritaires, au moins 400 civils ont été tués". One figure, one source. Likewise an
+intertitle's figure ("3 000 habitants coupés du monde") restated in its section ("plus de
+3 000 habitants de la péninsule sont toujours isolés, selon les autorités"). Private to
 ``factcheck.context``."""
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factcheck.context._narration import described_data, intertitle
 from factcheck.models import MEASURE_KINDS, Claim, Context
 
 
@@ -38,3 +41,36 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     if m.value is None or o.value is None:
         return m.kind == o.kind and m.surface.casefold() == o.surface.casefold()
     return (o.kind, o.value, o.unit) == (m.kind, m.value, m.unit)
+
+
+def intertitles_restated(text: str, claims: Sequence[Claim],
+                         contexts: list[Context | None]) -> None:
+    """Give each figure of an intertitle (``_narration.intertitle``: it inherits nothing) the
+    source of the first figure of its section, up to the next intertitle, that restates it:
+    same kind and unit, a value within the rounding a title allows ("Près de 20 000
+    guérisons" over "19 337 personnes ont été guéries"). An intertitle whose figure the
+    section does not restate ("23 interpellations et quelques tensions" over an account of
+    the clashes) is the outlet's summary and keeps no source (``contexts`` updated in
+    place)."""
+    data = described_data()
+    order = sorted(range(len(claims)), key=lambda i: claims[i].mention.start)
+    titled = {i for i in order
+              if intertitle(text, claims[i].sentence_start, claims[i].sentence)}
+    for pos, i in enumerate(order):
+        ctx, m = contexts[i], claims[i].mention
+        if i not in titled or ctx is None or ctx.source is not None \
+                or m.kind not in MEASURE_KINDS or m.value is None:
+            continue
+        end = claims[i].sentence_start + len(claims[i].sentence)
+        for j in order[pos + 1 :]:
+            o, other = claims[j].mention, contexts[j]
+            if (j in titled and claims[j].sentence_start != claims[i].sentence_start) \
+                    or o.start - end > data.section_chars:
+                break  # the next section, or past the section's reach
+            if other is None or claims[j].sentence_start == claims[i].sentence_start \
+                    or o.kind != m.kind or o.unit != m.unit or not o.value:
+                continue
+            if abs(o.value - m.value) <= data.title_rounding * abs(o.value):
+                if other.source is not None:
+                    contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
+                break

@@ -34,6 +34,7 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
     """Every "selon X" / "d'après X" of the sentence: (token index, X). A role with a name in
     apposition is that name ("selon le directeur général de la santé, Jérôme Salomon")."""
     variations = subject_data().variation_nouns | speech_words().depending_nouns
+    depending = speech_words().depending_before
     g = grammar()
     out = []
     for k, t in enumerate(toks):
@@ -46,6 +47,8 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
             continue
         if k + 2 < len(toks) and toks[k + 1].pos == "DET" and toks[k + 2].lower in variations:
             continue  # "selon les régions", "selon les contrats": depending on, not a source
+        if k > 0 and toks[k - 1].lower in depending:
+            continue  # "des dynamiques différentes selon les sources": depending on
         np = []
         j = k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):

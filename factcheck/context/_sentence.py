@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._background import counted_forces, deployed, set_earlier
+from factcheck.context._narration import described, intertitle
 from factcheck.context._report import ArticleState
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.known_places import known_places
@@ -36,7 +37,7 @@ from factcheck.context.subject_tables import cell_at, column_subject
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
 from factcheck.extract.rates import basis_of
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Mention
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
 SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
@@ -51,6 +52,24 @@ def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
     first_rate = not any(f.mention.kind == Kind.PERCENT or f.mention.role == "change_by"
                          for f in figs[:n])
     return basis_of(sentence, m.start - start, m.end - start, nxt, lead=first_rate)
+
+
+def _year(m: Mention) -> int | None:
+    """The year a year figure names (its value, else its four digits), else None."""
+    if m.kind != Kind.YEAR:
+        return None
+    if m.value is not None:
+        return int(m.value)
+    return int(m.surface) if m.surface.isdigit() and len(m.surface) == 4 else None
+
+
+def _given_before(m: Mention, subject: str | None, state: ArticleState) -> bool:
+    """Whether a figure's value was given before: by a figure of the same subject, or by
+    any figure of the sentence before ("deux corps de migrants" then "Les deux victimes")."""
+    if m.value is None:
+        return False
+    return any(v == m.value and c.subject == subject for v, c in state.metrics) \
+        or any(v == m.value for v, _, _ in state.last_figures)
 
 
 def _sentence_contexts(
@@ -115,7 +134,14 @@ def _sentence_contexts(
     # A sentence set in an earlier time ("En 2014, le maire avait totalisé 21 786 voix") is
     # the journalist's background, and forces deployed are not stated by a source named for
     # another count (``_background``).
-    background = set_earlier(toks)
+    # A year before the article's (its publication's, else the latest it writes).
+    written = times.written_after
+    earlier_year = written is not None and any(
+        (year := _year(f.mention)) is not None and year < written.year for f in figs)
+    background = set_earlier(toks, earlier_year)
+    # An intertitle ("408 interpellations à Paris et proche banlieue") heads a section: its
+    # figures are the outlet's (``_narration``).
+    in_heading = intertitle(article.text, start, sentence)
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
@@ -126,7 +152,9 @@ def _sentence_contexts(
         source_mode = "explicit" if source else None
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
-                and state.covers_sentence(toks) and not background \
+                and state.covers_sentence(toks) and not background and not in_heading \
+                and not described(toks, fig, sub.subject, sub.rule,
+                                  restates=_given_before(m, sub.subject, state)) \
                 and (state.report_forces or not state.report_counts
                      or not deployed(sub.subject, toks)):
             # The source named in the lead ("selon le ministère de la Justice") or in an

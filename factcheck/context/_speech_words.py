@@ -54,6 +54,7 @@ class SpeechWords:
     body_complements: frozenset[str]  # "chambre régionale des comptes": a body's complement
     demonstratives: frozenset[str]  # "selon ce bulletin": the source just named
     depending_nouns: frozenset[str] = frozenset()  # "selon les contrats": depending on
+    depending_before: frozenset[str] = frozenset()  # "différentes selon": depending on
     contrast_terms: frozenset[str] = frozenset()  # "contre 75 000 selon la préfecture"
     valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
     time_span_openers: frozenset[str] = frozenset()  # "en milieu de journée": says when
@@ -127,6 +128,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         body_complements=frozenset(more.get("body_complements", [])),
         demonstratives=frozenset(more.get("demonstratives", [])),
         depending_nouns=frozenset(more.get("depending_nouns", [])),
+        depending_before=frozenset(more.get("depending_before", [])),
         contrast_terms=frozenset(more.get("contrast_terms", [])),
         valued_at=frozenset(more.get("valued_at", [])),
         restrictive=frozenset(more.get("restrictive", [])),
@@ -265,7 +267,11 @@ def _money_after(toks: tuple[Tok, ...], k: int) -> bool:
 
 
 def is_participle(t: Tok) -> bool:
-    return t.verbform == "Part" or (t.verbform == "" and t.lower in speech_words().participles)
+    """A participle of speech, also where the tagger reads its form as finite ("Le parti
+    accusé de détournements", a headline without auxiliary): a regular participle ("-é",
+    "-ées") is never a finite form."""
+    return t.verbform == "Part" or (t.verbform in ("", "Fin")
+                                    and t.lower in speech_words().participles)
 
 
 _LIST_DASHES = frozenset({"-", "–", "—"})

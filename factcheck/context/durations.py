@@ -13,10 +13,12 @@ from factcheck.context.phrases import lemma_of, nounish, subject_at
 
 def duration_subject(toks: tuple[Tok, ...], fig: Figure,
                      data: SubjectData) -> tuple[str | None, int | None, str]:
-    """``(subject, noun index, rule)`` of a duration: ``age`` (the data's age subject),
-    ``duration_of`` (the noun after "de"), else no subject (``no_subject_kind``)."""
-    if fig.mention.unit in data.age_units and _is_age(toks, fig, data):
-        return data.age_subject, None, "age"
+    """``(subject, noun index, rule)`` of a duration: ``age`` (the data's age subject;
+    ``age_of_person`` for the age the journalist gives a person, "Nahel, 17 ans," or "fête
+    ses 100 ans", which nobody states), ``duration_of`` (the noun after "de"), else no
+    subject (``no_subject_kind``)."""
+    if fig.mention.unit in data.age_units and (how := _age(toks, fig, data)):
+        return data.age_subject, None, how
     k = _age_noun_before(toks, fig.first, data)
     if k is not None:
         return data.age_subject, k, "age"  # "l'âge légal de départ de 62 à 64 ans"
@@ -28,10 +30,12 @@ def duration_subject(toks: tuple[Tok, ...], fig: Figure,
     return None, None, "no_subject_kind"
 
 
-def _is_age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
+    """``age`` for an age read in the sentence ("âgé de", an age group), ``age_of_person``
+    for a person's age described (an apposition after a name, an anniversary), else None."""
     before = [t.lower for t in toks[max(0, fig.first - 4) : fig.first]]
     if any(w in data.age_markers for w in before[-3:]):
-        return True  # "âgé de 17 ans", "est âgé entre 14 et 18 ans"
+        return "age"  # "âgé de 17 ans", "est âgé entre 14 et 18 ans"
     de = grammar().de
     tail = before[:]
     if len(tail) >= 2 and tail[-1] in de and tail[-2] in data.age_comparatives:
@@ -39,17 +43,19 @@ def _is_age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     if tail and tail[-1] in data.age_comparatives:
         tail.pop()  # "des personnes de plus 70 ans"
     if len(tail) >= 2 and tail[-1] in de and tail[-2] in data.age_holders:
-        return True  # "des enfants de moins de 15 ans"
+        return "age"  # "des enfants de moins de 15 ans"
     follows_de = fig.last < len(toks) and toks[fig.last].lower in grammar().de_links
     if before[-2:] and before[-1] in data.age_group_articles and len(before) >= 2 \
             and before[-2] in data.age_group_markers:
-        return True  # "chez les moins de 65 ans", "parmi les 18-24 ans"
+        return "age"  # "chez les moins de 65 ans", "parmi les 18-24 ans"
     if before and before[-1] in data.anniversary_determiners and not follows_de:
-        return True  # "fête ses 100 ans" (not "ses dix ans de mandat")
+        return "age_of_person"  # "fête ses 100 ans" (not "ses dix ans de mandat")
     after = toks[fig.last].text if fig.last < len(toks) else ""
     # "Nahel, 17 ans, ...": a name, a comma, the age, a comma or the sentence's end.
-    return (fig.first >= 2 and toks[fig.first - 1].text == ","
-            and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""})
+    if fig.first >= 2 and toks[fig.first - 1].text == "," \
+            and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""}:
+        return "age_of_person"
+    return None
 
 
 #: Tokens back from a figure's "de" searched for the noun "âge" its noun phrase completes.

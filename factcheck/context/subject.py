@@ -121,7 +121,7 @@ from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
-_DURATION_RULES = frozenset({"duration_of", "age"})
+_DURATION_RULES = frozenset({"duration_of", "age", "age_of_person"})
 _RESTATED_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 
 

@@ -1,0 +1,161 @@
+"""Figures a report's source does not state because nobody states them: the journalist
+describes with them (``_sentence``; the background of an earlier time and forces deployed are
+in ``_background``). A figure with no source of its own does not take the source named
+earlier in the article when it
+
+* is a person's age the journalist gives ("Nahel, 17 ans,", "fête ses 100 ans"; subject rule
+  ``age_of_person`` of ``durations``);
+* is the population describing a place ("El-Facher, ville d'environ deux millions
+  d'habitants", "l'archipel de 320 000 habitants");
+* names a known set by a number in words after a definite determiner ("les deux trains",
+  "les trois partis de la coalition": which ones, not how many were counted);
+* anchors an event in time ("il y a deux ans", "douze ans après les révélations");
+* heads a section (an intertitle: "23 interpellations et quelques tensions" on a line of its
+  own, without a final stop, between the paragraphs of a report): it takes only the source of
+  the figure of its section it restates (``_repeats.intertitles_restated``).
+
+Words from ``[described]`` of ``context_source.toml``. Private to ``factcheck.context``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.subject_lists import is_prose
+from factcheck.lang import load_data
+from factcheck.models import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedData:
+    residents: frozenset[str]  # lemmas of a population's noun ("habitant")
+    place_nouns: frozenset[str]  # nouns of a place a population describes ("ville", "pays")
+    de: frozenset[str]  # "de", "d'"
+    set_determiners: frozenset[str]  # "les", "ces", "ses", "leurs"
+    not_sets: frozenset[str]  # "plus", "premiers": a rank or a superlative, not a set
+    anchors_before: tuple[tuple[str, ...], ...]  # ("il", "y", "a")
+    anchors_after: frozenset[str]  # "après", "avant"
+    comparisons: frozenset[str]  # "contre", "que": an anchor of a term of comparison
+    comparison_reach: int  # tokens before the anchor where such a word is looked for
+    heading_max_words: int
+    heading_ends: tuple[str, ...]  # a line ending so is prose, a label or a list's title
+    heading_quotes: str  # quotation marks around a heading ("“Des milliers d'écoles fermées”")
+    title_rounding: float  # an intertitle's value restates one of its section within this
+    section_chars: int  # how far after an intertitle its section's restatement is looked for
+
+
+@cache
+def described_data(code: str = "fr") -> DescribedData:
+    d = load_data(code, "context_source")["described"]
+    return DescribedData(
+        residents=frozenset(d["residents"]),
+        place_nouns=frozenset(d["place_nouns"]),
+        de=frozenset(d["de"]),
+        set_determiners=frozenset(d["set_determiners"]),
+        not_sets=frozenset(d["not_sets"]),
+        anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
+        anchors_after=frozenset(d["anchors_after"]),
+        comparisons=frozenset(d["comparisons"]),
+        comparison_reach=int(d["comparison_reach"]),
+        heading_max_words=int(d["heading_max_words"]),
+        heading_ends=tuple(d["heading_ends"]),
+        heading_quotes=d["heading_quotes"],
+        title_rounding=float(d["title_rounding"]),
+        section_chars=int(d["section_chars"]),
+    )
+
+
+def _population(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
+                data: DescribedData) -> bool:
+    """A count of inhabitants completing a noun of place after "de", over adjectives: "une
+    ville stratégique d'environ deux millions d'habitants", "le pays de 100 millions
+    d'habitants" (not "le déplacement de 12 millions d'habitants", a count of the displaced)."""
+    if subject is None or subject.lower() not in data.residents:
+        return False
+    k = fig.first - 1
+    while k > 0 and toks[k].pos == "ADV":
+        k -= 1  # "d'environ", when the figure's span leaves it out
+    if k < 1 or toks[k].lower not in data.de:
+        return False
+    k -= 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    return k >= 0 and toks[k].pos in ("NOUN", "PROPN") \
+        and toks[k].lemma.lower() in data.place_nouns
+
+
+#: Tokens after a known set's number within which a superlative makes it a ranking.
+_SUPERLATIVE_REACH = 4
+
+
+def _known_set(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
+    """A number in words between a definite determiner and a noun names a set known to the
+    reader ("les deux trains", "ses trois filiales"), not a count anyone gives; a superlative
+    after it ("les trois plus petites récoltes", "les deux zones les plus touchées") is a
+    ranking, and figures (digits) are counts ("les 26 provinces")."""
+    m = fig.mention
+    if m.kind != Kind.COUNT or any(c.isdigit() for c in m.surface) or fig.first < 1:
+        return False
+    if toks[fig.first - 1].lower not in data.set_determiners:
+        return False
+    nxt = toks[fig.last] if fig.last < len(toks) else None
+    return nxt is not None and nxt.pos in ("NOUN", "ADJ") and not any(
+        t.lower in data.not_sets for t in toks[fig.last : fig.last + _SUPERLATIVE_REACH])
+
+
+def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
+    """A duration that dates an event from another ("il y a deux ans", "douze ans après les
+    premières révélations"): it tells the story, like a date; not the date of a report's term
+    of comparison ("15 208 hospitalisations, contre 17 583 il y a une semaine"), which is the
+    report's."""
+    if fig.mention.kind != Kind.DURATION:
+        return False
+    before = tuple(t.lower for t in toks[: fig.first])
+    anchor = next((a for a in data.anchors_before if before[-len(a):] == a), None)
+    if anchor is None and not (fig.last < len(toks)
+                               and toks[fig.last].lower in data.anchors_after):
+        return False
+    opening = fig.first - (len(anchor) if anchor else 0)
+    reach = before[max(0, opening - data.comparison_reach) : opening]
+    return not any(w in data.comparisons for w in reach)
+
+
+def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
+              subject_rule: str, restates: bool = False) -> bool:
+    """Whether a figure describes (a person's age, a place's population, a known set, a time
+    anchor) rather than reports: no source named earlier states it. A known set whose number
+    the report gave before (``restates``: "Trois corps ont été repêchés, ont annoncé les
+    garde-côtes. [...] les trois corps") is the report's count taken up."""
+    data = described_data()
+    return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
+        or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data)
+
+
+def intertitle(text: str, start: int, sentence: str) -> bool:
+    """Whether a sentence is a heading inside an article: a whole line of its own, after the
+    first (the headline's figures are the body's, ``_repeats``), with a few words and no final
+    stop, no label's colon, not under a title ending with a colon, and a paragraph of prose
+    after it ("408 interpellations à Paris et proche banlieue", "57 % de mentions")."""
+    data = described_data()
+    if not text[:start].strip():
+        return False  # the headline
+    line_start = text.rfind("\n", 0, start) + 1
+    end = start + len(sentence)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start == 0 or text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    words = sentence.strip().strip(data.heading_quotes).strip()
+    if not words or not (words[0].isupper() or words[0].isdigit()) \
+            or words.endswith(data.heading_ends) or ":" in words:
+        return False
+    if not 2 <= len(words.split()) <= data.heading_max_words:
+        return False
+    # A heading is set between paragraphs of prose: not an item of a list under a title
+    # ending with a colon ("Voici les derniers chiffres :"), nor a row of a table.
+    before = text[:line_start].rstrip()
+    if before.endswith(":"):
+        return False
+    nxt = text[line_end:].lstrip()
+    return is_prose(nxt.split("\n", 1)[0])

@@ -1,0 +1,68 @@
+"""Figures the journalist describes with, read by the whole pipeline so that they carry
+their values (``context/_narration.py``, articles in our own words). An intertitle's figures
+(a short line of its own between the paragraphs of a report) take only the source of the
+figure of their section they restate; otherwise they are the outlet's summary and have none
+(``context/_repeats.intertitles_restated``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import Article
+from factcheck.pipeline import claims_frame
+
+RESTATED = (
+    "Crues dans le Nord : la décrue se fait attendre\n\n"
+    "Selon la préfecture du Nord, 1 200 personnes ont été évacuées depuis dimanche.\n\n"
+    "Près de 4 000 foyers privés d'eau\n\n"
+    "Quelque 3 870 foyers restent privés d'eau potable, a précisé la préfecture du Nord "
+    "mardi soir."
+)
+NOT_RESTATED = (
+    "Retraites : nouvelle journée de mobilisation\n\n"
+    "Selon le ministère de l'Intérieur, 48 000 personnes ont défilé à Paris.\n\n"
+    "35 interpellations et des vitrines brisées\n\n"
+    "En fin d'après-midi, des heurts ont éclaté près de la place de la Nation. Des "
+    "poubelles ont été incendiées et des vitrines d'agences bancaires brisées."
+)
+
+
+def _source(text: str, surface: str) -> tuple[object, object]:
+    claims = claims_frame([Article("t", text)])
+    row = claims[claims.surface == surface].iloc[0]
+    return row["source"], row["source_mode"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (RESTATED, "Près de 4 000", "préfecture du Nord"),
+        (NOT_RESTATED, "35", None),
+    ],
+    ids=["restated_in_its_section", "summary_of_its_section"],
+)
+def test_intertitle_source(text: str, surface: str, expected: str | None) -> None:
+    source, mode = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source  # None or NaN: no source
+    else:
+        assert source == expected
+        assert mode == "inherited"
+
+
+def test_the_section_keeps_the_reports_source() -> None:
+    """The figures under an intertitle still take the report's source."""
+    text = NOT_RESTATED + " Au total, 12 policiers ont été blessés."
+    source, _ = _source(text, "12")
+    assert source == "ministère de l'Intérieur"
+
+
+def test_a_known_set_taking_up_the_reports_count_keeps_its_source() -> None:
+    """ "les quatre randonneurs" after the report's "Quatre randonneurs ont été secourus" is
+    that count taken up, not a set the journalist names."""
+    text = ("Quatre randonneurs ont été secourus dans la nuit, a annoncé le peloton de "
+            "gendarmerie de haute montagne. Les quatre randonneurs souffraient d'hypothermie.")
+    claims = claims_frame([Article("t", text)])
+    row = claims[claims.surface.str.lower() == "quatre"].iloc[-1]
+    assert row["source"] == "peloton de gendarmerie de haute montagne"
+    assert row["source_mode"] == "inherited"
