@@ -100,6 +100,8 @@ class SubjectData:
     place_prepositions: frozenset[str] = frozenset()
     point_words: frozenset[str] = frozenset()
     part_only_states: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
+    compared_prepositions: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
@@ -245,7 +247,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "purpose_complements", "purpose_complement_links", "relation_participles",
             "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",
             "among_pronouns", "coordinated_clitics", "place_prepositions",
-            "point_words", "part_only_states",
+            "point_words", "part_only_states", "other_words",
+            "compared_prepositions",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes")},

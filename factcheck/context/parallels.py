@@ -178,3 +178,38 @@ def equated_figure(toks: tuple[Tok, ...], v: int, before: Figure) -> bool:
     return before.last <= v and not any(t.pos in ("VERB", "AUX") for t in toks[before.last:v]
                                         if t.verbform == "Fin")
 
+
+
+def counted_parallel(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
+    """The count a gapped clause's count stands parallel to ("La préfecture a chiffré
+    l'affluence à 36 000 manifestants et les organisateurs à 107 000"): the figure before it,
+    a count too, after the same link word. None otherwise."""
+    fig = figs[n]
+    if n == 0 or fig.mention.kind != Kind.COUNT or fig.first < 1:
+        return None
+    prev = figs[n - 1]
+    if prev.mention.kind != Kind.COUNT or prev.first < 1 \
+            or toks[prev.first - 1].lower != toks[fig.first - 1].lower:
+        return None
+    return n - 1
+
+
+def elided_other(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether a bare count is followed by "autres" and no noun ("tuant dix personnes et
+    blessant au moins 30 autres"): the noun of the figure it parallels is left out."""
+    j = fig.last
+    if j >= len(toks) or toks[j].lower not in data.other_words:
+        return False
+    return j + 1 >= len(toks) or toks[j + 1].pos not in ("NOUN", "PROPN", "ADJ")
+
+
+def same_preposition_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int,
+                          data: SubjectData) -> int | None:
+    """The earlier figure that stands after the same preposition as figure ``n`` ("avec 1,4
+    million de voix, X a 38 députés ; avec 1,3 million, Y en a 16"): the one it parallels,
+    its noun left out. None when figure ``n`` follows no such preposition."""
+    prep = _complement_preposition(toks, figs[n])
+    if prep is None or prep in data.compared_prepositions:
+        return None  # "(contre 271 il y a une semaine)": compared to the figure before it
+    return next((m for m in range(n - 1, -1, -1)
+                 if _complement_preposition(toks, figs[m]) == prep), None)

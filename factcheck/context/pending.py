@@ -19,6 +19,7 @@ from factcheck.context.parallels import (
     coordinated_subject,
     gapped_prepositions,
     in_renewed_complement,
+    same_preposition_mate,
 )
 from factcheck.context.parentheses import parenthesis_mate
 from factcheck.context.phrases import head_before, lemma_of, subject_at
@@ -89,6 +90,9 @@ def resolve_pending(
                 m = _changed_just_before(toks, figs, n, data)
             if m is None and _level_after_change(toks, figs, n, data):
                 m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
+            if m is None and pending[n] == "ellipsis":
+                # "avec 1,4 million de voix ..., avec 1,3 million": the same preposition.
+                m = same_preposition_mate(toks, figs, n, data)
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
                 # "La CGT a compté 640 000 manifestants dans 182 villes, quand les autorités

@@ -118,6 +118,8 @@ from factcheck.context.nouns import (
 )
 from factcheck.context.parallels import (
     aside_whole,
+    counted_parallel,
+    elided_other,
     equated_figure,
     opens_among_pronoun,
     points_of_share,
@@ -191,6 +193,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
+        if k is None and n > 0 and elided_other(toks, fig, data):
+            pending[n] = "ellipsis"  # "tuant dix personnes et blessant au moins 30 autres"
+            continue
         if k is None and (whole := term_of_part(toks, figs, results, n)) is not None:
             results[n] = replace(whole, rule="duration_part")  # "cinq ans de prison dont deux"
             continue
@@ -382,7 +387,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
-            results[n] = _headed(toks, fig, k, data, "gapped_clause")
+            m = counted_parallel(toks, figs, n)
+            if m is not None and (mate := results[m]) is not None and mate.rule == "noun_after":
+                # "a chiffré l'affluence à 36 000 manifestants et les organisateurs à
+                # 107 000": the gapped phrase is the assessor, the count the first one's.
+                results[n] = replace(mate, rule="gapped_parallel", antecedent=m)
+            else:
+                results[n] = _headed(toks, fig, k, data, "gapped_clause")
             continue
         if v is not None and n > 0 and continues_clause(toks, v, data):
             pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
