@@ -195,11 +195,17 @@ def _sentence_contexts(
             sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
                           rule="restated_previous")
             ant = same
-        elif sub.rule == "anaphora_open" and state.metrics and m.kind in SITUATED_KINDS:
+        elif sub.rule in ("anaphora_open", "last_metric_open") and state.metrics \
+                and m.kind in SITUATED_KINDS:
             # "Ces 60 milliards": the last figure of that value; "Ce chiffre était de 2 027",
-            # "Elle atteint 200 %": the last figure read.
+            # "Elle atteint 200 %", "Parmi elles, 2 %": the last figure read.
+            # (not a noun of change: "après la hausse de 49 % en 2022. [...] elles sont en
+            # hausse de 37 %" takes up the défaillances counted before the rise)
+            changes = subject_data().change_nouns
+            last = next((c for _, c in reversed(state.metrics) if c.subject not in changes),
+                        state.metrics[-1][1])
             ant = next((c for v, c in reversed(state.metrics)
-                        if v is not None and v == m.value), state.metrics[-1][1])
+                        if v is not None and v == m.value and sub.rule == "anaphora_open"), last)
             if sub.antecedent is not None and sub.antecedent < len(out):
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,

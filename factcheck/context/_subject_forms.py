@@ -11,6 +11,7 @@ from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData
 from factcheck.context.measures import date_event
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.parallels import points_of_share
 from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
 from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at
@@ -34,6 +35,10 @@ def _gloss(
         return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
     if fig.last < len(toks) and toks[fig.last].pos == "ADV":
         return None  # "(10 directement et 2 indirectement)": parts, not a gloss
+    if (m := points_of_share(toks, figs, n, data)) is not None \
+            and (share := results[m]) is not None and share.subject is not None:
+        # "72 % des Français soutiennent les grèves (+4 points)": the share's change.
+        return replace(share, rule="points_of_share", antecedent=m)
     h = parenthesis_head(toks, fig, data)
     if h is None or demonstrative_metric(toks, h):
         return None  # "son montant (3,5 milliards)": a metric named earlier

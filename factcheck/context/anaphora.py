@@ -34,6 +34,7 @@ class AnaphoraData:
     possessive_metric_nouns: frozenset[str] = frozenset()
     relative_possessives: frozenset[str] = frozenset()
     definite_articles: frozenset[str] = frozenset()
+    indefinite_pronouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -56,6 +57,7 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         possessive_metric_nouns=frozenset(d.get("possessive_metric_nouns", [])),
         relative_possessives=frozenset(d.get("relative_possessives", [])),
         definite_articles=frozenset(d.get("definite_articles", [])),
+        indefinite_pronouns=frozenset(d.get("indefinite_pronouns", [])),
     )
 
 
@@ -130,6 +132,17 @@ def restated_figure(toks: tuple[Tok, ...], fig: Figure) -> bool:
 def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure completes a verb of level whose subject is "il"/"elle" ("elle
     atteint 153,6 %", "Elle atteint ou dépasse même les 200 %", "Il se monte à")."""
+    return _level_pronoun(toks, fig) in anaphora_data().pronouns
+
+
+def indefinite_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """Whether the figure completes a verb of level whose subject is the indefinite "on" of
+    speech ("On est à 8,6 sur la partie olympique"): the metric under discussion."""
+    return _level_pronoun(toks, fig) in anaphora_data().indefinite_pronouns
+
+
+def _level_pronoun(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """The pronoun subject of the verb of level the figure completes, lower-cased, if any."""
     d = anaphora_data()
     j = fig.first - 1
     while j >= 0 and (toks[j].pos in ("DET", "ADP", "ADV") or toks[j].lower in d.clitics
@@ -140,4 +153,4 @@ def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
                       or toks[j].lower.replace("’", "'") in d.clitics):
         seen = seen or level_verb(toks, j)
         j -= 1
-    return seen and j >= 0 and toks[j].lower in d.pronouns
+    return toks[j].lower if seen and j >= 0 else None

@@ -93,6 +93,15 @@ class SubjectData:
     relation_participles: frozenset[str] = frozenset()
     gap_scopes: frozenset[str] = frozenset()
     gap_pronouns: frozenset[str] = frozenset()
+    gap_openers: frozenset[str] = frozenset()
+    whole_prepositions: frozenset[str] = frozenset()
+    among_pronouns: frozenset[str] = frozenset()
+    coordinated_clitics: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    point_words: frozenset[str] = frozenset()
+    part_only_states: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
+    compared_prepositions: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
@@ -236,7 +245,10 @@ def subject_data(code: str = "fr") -> SubjectData:
             "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
-            "gap_scopes", "gap_pronouns",
+            "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",
+            "among_pronouns", "coordinated_clitics", "place_prepositions",
+            "point_words", "part_only_states", "other_words",
+            "compared_prepositions",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes")},

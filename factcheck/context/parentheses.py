@@ -68,6 +68,8 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
                 k -= 1
             break
         k -= 1
+    if k > 0 and toks[k].is_title and (v := _verb_before_place(toks, k, data)) is not None:
+        return head_before(toks, v, data)  # "se stabilise en Petite Couronne (-0,1 %)"
     if k < 0 or not toks[k].is_word or (toks[k].is_title and not (
             # "des Egyptiens (43)": inhabitants after a plural determiner
             k > 0 and toks[k - 1].lower in grammar().plural_de and capitalised_common(toks[k]))):
@@ -133,3 +135,19 @@ def _aside_opening(toks: tuple[Tok, ...], k: int) -> int | None:
         if toks[o].text == "(":
             return o
     return None
+
+
+#: Words a place name may have between its preposition and the bracket ("en Petite Couronne").
+MAX_PLACE_WORDS = 4
+
+
+def _verb_before_place(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
+    """The verb before the place name ending at ``k`` ("se stabilise en Petite Couronne"):
+    a preposition of place right before the capitalised name, a verb right before it."""
+    j = k
+    while j > 0 and k - j < MAX_PLACE_WORDS and (toks[j].is_title or toks[j].pos == "DET"
+                                                 or toks[j].lower in grammar().de):
+        j -= 1
+    if j < 1 or toks[j].lower not in data.place_prepositions or not toks[j + 1].is_title:
+        return None
+    return j - 1 if toks[j - 1].pos in ("VERB", "AUX") else None

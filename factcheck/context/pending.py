@@ -14,6 +14,13 @@ from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
+from factcheck.context.parallels import (
+    complement_of,
+    coordinated_subject,
+    gapped_prepositions,
+    in_renewed_complement,
+    same_preposition_mate,
+)
 from factcheck.context.parentheses import parenthesis_mate
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
@@ -50,11 +57,18 @@ def resolve_pending(
 ) -> None:
     def candidate(order: range, n: int, objects_only: bool = False) -> int | None:
         kinds = (figs[n].mention.kind,)
+        # "et 8 dans les centres de vie": not the figure of "dans les 128 centres".
+        renewed = gapped_prepositions(toks, figs[n], data) if pending[n] == "ellipsis" \
+            else frozenset()
         for outside in (True, False):
             for same_kind in (True, False):
                 for m in order:
                     if objects_only and figs[m].first > 0 and toks[figs[m].first - 1].pos == "ADP":
                         continue
+                    if m < n and in_renewed_complement(toks, figs[m], renewed):
+                        continue
+                    if m > n and complement_of(toks, figs[n], figs[m]):
+                        continue  # "8 millions d'euros pour les 14 000 étudiants"
                     r = results[m]
                     if r is None or r.subject is None or figs[m].mention.kind in _NO_ANTECEDENT \
                             or r.rule == "counted_time":
@@ -76,6 +90,9 @@ def resolve_pending(
                 m = _changed_just_before(toks, figs, n, data)
             if m is None and _level_after_change(toks, figs, n, data):
                 m = n - 1  # "en recul de 13 %, à 4 milliards": the level of what fell
+            if m is None and pending[n] == "ellipsis":
+                # "avec 1,4 million de voix ..., avec 1,3 million": the same preposition.
+                m = same_preposition_mate(toks, figs, n, data)
             mate = results[m] if m is not None else None
             if mate is None or mate.subject is None:
                 # "La CGT a compté 640 000 manifestants dans 182 villes, quand les autorités
@@ -122,8 +139,27 @@ def resolve_pending(
             # "- Renaissance : 98": an item of a list, no clause to read a subject from; it
             # takes the metric of the list's lines or heading, not of a sentence before.
             results[n] = SubjectResult(None, None, (), "line_item_open")
+        elif results[n] is None and pending[n] in _APPOSED \
+                and (m := _changed_just_before(toks, figs, n, data)) is not None \
+                and (mate := results[m]) is not None and mate.subject is not None:
+            # "se vendait en moyenne 2,13 euros, soit une hausse de 6 centimes": the level
+            # read from its clause just above.
+            results[n] = SubjectResult(mate.subject, mate.noun, mate.qualifiers, "apposition", m)
+        elif results[n] is None and pending[n] == "ellipsis" \
+                and (renewed := gapped_prepositions(toks, figs[n], data)) \
+                and ((m := candidate(range(n - 1, -1, -1), n)) is not None
+                     or any(in_renewed_complement(toks, f, renewed) for f in figs[:n])):
+            # "et 184 millions pour les lycées": the parallel figure, read from its clause
+            # above; "et 4 millions pour la commande" after "8 millions pour les 14 000
+            # étudiants" with no metric read: left to the sentences before, not the noun of
+            # the complement before it.
+            mate = results[m] if m is not None else None
+            results[n] = SubjectResult(None, None, (), "ellipsis_open") if mate is None \
+                else SubjectResult(mate.subject, mate.noun, mate.qualifiers, "ellipsis", m)
         elif results[n] is None:
-            k = head_before(toks, figs[n].first, data)
+            k = coordinated_subject(toks, figs[n].first, data)  # "... et s'est vendu en moyenne à"
+            if k is None:
+                k = head_before(toks, figs[n].first, data)
             if demonstrative_metric(toks, k):
                 # "En présentant son montant (3,5 milliards)": a metric named earlier.
                 results[n] = SubjectResult(None, None, (), "anaphora_open")
@@ -203,3 +239,33 @@ def whole_of_part(
         if r is not None and r.subject is not None:
             return r
     return None
+
+
+
+def term_of_part(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
+) -> SubjectResult | None:
+    """The prison term a bare count after "dont" splits ("cinq ans de prison dont deux avec
+    sursis"): the duration right before it, in the same clause (no verb between), read as
+    the duration of a noun (not an age: "199 bébés de moins de 12 mois ont été hospitalisés,
+    dont 158" splits the bébés)."""
+    fig = figs[n]
+    if n == 0 or fig.mention.kind != Kind.COUNT or not 0 < fig.first < len(toks) \
+            or toks[fig.first - 1].lower not in grammar().part_markers \
+            or toks[fig.first - 1].text == "(":
+        return None
+    whole = results[n - 1]
+    if whole is None or whole.rule != "duration_of" or whole.subject is None:
+        return None
+    if any(t.pos in ("VERB", "AUX") for t in toks[figs[n - 1].last:fig.first]):
+        return None
+    return whole
+
+
+def open_among(results: list[SubjectResult | None], pending: dict[int, str]) -> None:
+    """In a sentence opened by "Parmi elles," ("Parmi elles, 65 % étaient seules, 30 % en
+    groupe de cinq"), the figures left to an elided noun count what the pronoun takes up, the
+    last metric of the sentences before, not a noun of the list (``last_metric_open``)."""
+    for n in [n for n, why in pending.items() if why == "ellipsis"]:
+        results[n] = SubjectResult(None, None, (), "last_metric_open")
+        del pending[n]

@@ -23,7 +23,9 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ``apposition``: "soit 169,6 milliards" restates the previous figure's subject; "soit 82 %"
   after a count is its share (``restated_share``), "soit 40 % de plus" its change;
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
-  nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"),
+  nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"; in
+  a gapped conjunct, "et 8 dans les centres de vie", not one inside the complement it
+  renews: :mod:`.parallels`),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats"); never of a rank or a
   duration, nor of a figure inside a parenthesis closed before it ("80 maires élus : 41 à
   droite (35 LR, 6 alliés), 30 à gauche" -> maire);
@@ -71,6 +73,7 @@ from factcheck.context._subject_forms import (
 from factcheck.context.anaphora import (
     demonstrative_figure,
     demonstrative_metric,
+    indefinite_subject,
     pronoun_subject,
     restated_figure,
     restated_metric,
@@ -113,7 +116,24 @@ from factcheck.context.nouns import (
     out_of_next,
     shares_next_noun,
 )
-from factcheck.context.pending import SubjectResult, resolve_pending, whole_of_part
+from factcheck.context.parallels import (
+    aside_whole,
+    counted_parallel,
+    elided_other,
+    equated_figure,
+    opens_among_pronoun,
+    points_of_share,
+    restated_change,
+    shared_subject_verb,
+)
+from factcheck.context.parentheses import opens_parenthesis
+from factcheck.context.pending import (
+    SubjectResult,
+    open_among,
+    resolve_pending,
+    term_of_part,
+    whole_of_part,
+)
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
 from factcheck.context.subject_lists import named_metric
@@ -157,6 +177,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = gloss or SubjectResult(
                 unit[0], unit[1], qualify(toks, fig, unit[1], unit[1] is not None), "unit")
             continue
+        if (c := change_amount(toks, fig, data)) is not None and n > 0 \
+                and restated_change(toks, c, data):
+            pending[n] = "apposition"  # "2,13 euros, soit une hausse de 6 centimes": the price
+            continue
         if (c := change_amount(toks, fig, data)) is not None:
             # "la hausse des impôts de 40 milliards": an amount measures the change.
             results[n] = _headed(toks, fig, c, data, "change_amount")
@@ -164,8 +188,17 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if among_them(toks, fig, data):
             pending[n] = "anaphora"  # "342 d'entre eux": counted before
             continue
+        if (k := aside_whole(toks, fig, data)) is not None:
+            results[n] = _headed(toks, fig, k, data, "aside_whole")  # "L'incendie, parmi les cinq"
+            continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
+        if k is None and n > 0 and elided_other(toks, fig, data):
+            pending[n] = "ellipsis"  # "tuant dix personnes et blessant au moins 30 autres"
+            continue
+        if k is None and (whole := term_of_part(toks, figs, results, n)) is not None:
+            results[n] = replace(whole, rule="duration_part")  # "cinq ans de prison dont deux"
+            continue
         if k is None and n + 1 < len(figs) and (shares_next_noun(toks, fig, figs[n + 1])
                                                 or out_of_next(toks, fig, figs[n + 1])):
             # "de 70 000 à 35 000 habitants", "entre 10 et 15 % des centrales", "25 des 26
@@ -186,6 +219,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             else:
                 results[n] = SubjectResult(named[0], named[1], (), named[2])
             continue
+        if k is None and opens_parenthesis(toks, fig) \
+                and (m := points_of_share(toks, figs, n, data)) is not None and results[m] is None:
+            pending[n] = "apposition"  # "et 72 % soutiennent les grèves (+4 points)"
+            continue
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
@@ -198,6 +235,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             part_of = whole_of_part(toks, figs, results, n)
             if part_of is not None and (
                 toks[k].pos == "ADJ" or toks[k].lower in data.part_states
+                or (toks[k].lower in data.part_only_states and toks[fig.first - 1].text != "(")
             ):
                 # "40 blessés, dont 12 graves": the part is of the whole's subject, in a state
                 state = lemma_of(toks[k], data)
@@ -236,6 +274,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 pending[n] = "apposition"
                 continue
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
+            continue
+        if kind != Kind.ORDINAL and indefinite_subject(toks, fig):
+            # "On est à 8,6 sur la partie olympique": the last metric read.
+            results[n] = SubjectResult(None, None, (), "last_metric_open")
             continue
         if kind != Kind.ORDINAL and (
                 pronoun_subject(toks, fig) or (
@@ -297,7 +339,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 # named before
                 pending[n] = "anaphora"
                 continue
-            if h is None and n > 0 and v is not None and _equated_figure(toks, v, figs[n - 1]) \
+            if h is None and n > 0 and v is not None and equated_figure(toks, v, figs[n - 1]) \
                     and (n - 1 in pending if results[n - 1] is None
                          else results[n - 1].subject is None):
                 # "Les 26 Mt annoncées constituent un recul de 20 %": what the figure before
@@ -345,7 +387,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         v = governing_verb(toks, fig.first)
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
-            results[n] = _headed(toks, fig, k, data, "gapped_clause")
+            m = counted_parallel(toks, figs, n)
+            if m is not None and (mate := results[m]) is not None and mate.rule == "noun_after":
+                # "a chiffré l'affluence à 36 000 manifestants et les organisateurs à
+                # 107 000": the gapped phrase is the assessor, the count the first one's.
+                results[n] = replace(mate, rule="gapped_parallel", antecedent=m)
+            else:
+                results[n] = _headed(toks, fig, k, data, "gapped_clause")
             continue
         if v is not None and n > 0 and continues_clause(toks, v, data):
             pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
@@ -359,6 +407,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             k = None
             if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
                 k = object_after(toks, fig, data)
+            if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
+                k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
             if k is None:
                 k = head_before(toks, v, data)
             if k is None:
@@ -373,6 +423,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 results[n] = _headed(toks, fig, k, data, "clause_subject")
                 continue
         pending[n] = "ellipsis"
+    if opens_among_pronoun(toks, data):  # "Parmi elles, 65 % ..., 30 % en groupe"
+        open_among(results, pending)
     resolve_pending(toks, figs, results, pending, data)
     for n, r in enumerate(results):
         if r is not None and r.subject not in (None, data.share_subject) \
@@ -381,14 +433,4 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             quals = tuple(dict.fromkeys((*whole, *r.qualifiers)))
             results[n] = SubjectResult(data.share_subject, None, quals, "quantifier_share")
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
-
-
-def _equated_figure(toks: tuple[Tok, ...], v: int, before: Figure) -> bool:
-    """Whether the verb at ``v`` equates the figure ``before`` (the subject of its clause) with
-    the change after it: an equating verb, no other verb between them."""
-    data = subject_data()
-    if toks[v].lemma not in data.equating_verbs and toks[v].lower not in data.equating_verbs:
-        return False
-    return before.last <= v and not any(t.pos in ("VERB", "AUX") for t in toks[before.last:v]
-                                        if t.verbform == "Fin")
 
