@@ -143,6 +143,25 @@ def source_word_in_common(predicted: Any, gold: Any) -> bool:
                 & set(_words(str(gold), articles, titles)))
 
 
+def subject_miss_detail(predicted: Any, gold: Any, sentence: Any) -> str:
+    """Where a wrong subject went, told without the text: a noun of change taken for the
+    metric (``context_subject.toml`` ``change_nouns``), else whether the gold subject's head
+    noun is written in the figure's sentence (a wrong word of the sentence chosen) or not
+    (the metric named elsewhere: taken up from an earlier sentence, a heading, a
+    convention)."""
+    from factcheck.context.lexicon import subject_data
+
+    if not is_missing(predicted) and _subject_words(predicted) in subject_data().change_nouns:
+        return "a noun of change"
+    head = _folded_words(gold)[:1]
+    if not head or is_missing(sentence):
+        return "the gold's noun not in its sentence"
+    stem = head[0][: max(4, min(len(head[0]) - 1, 6))]
+    words = _folded_words(sentence)
+    found = any(w.startswith(stem) for w in words)
+    return "the gold's noun in its sentence" if found else "the gold's noun not in its sentence"
+
+
 def _is_person_name(name: str) -> bool:
     articles, titles, _ = _alias_data()
     raw = regex.findall(r"[\p{L}\p{N}]+", name)

@@ -46,6 +46,7 @@ from factcheck.eval.compare import (
     same_subject,
     show_value,
     source_word_in_common,
+    subject_miss_detail,
 )
 from factcheck.eval.report import Accuracy, EvalError, EvalReport, Score, format_report
 from factcheck.models import Kind
@@ -151,7 +152,8 @@ def evaluate(
                 subject["total"] += 1
                 subject["correct"] += ok
                 if not ok:
-                    misses["subject"][_miss_kind(p.get("subject"))] += 1
+                    misses["subject"][_miss_kind(p.get("subject")) + ", " + subject_miss_detail(
+                        p.get("subject"), g["subject"], p.get("sentence"))] += 1
                     error(
                         article,
                         "subject",

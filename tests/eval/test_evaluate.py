@@ -218,7 +218,8 @@ def test_misses_told_by_kind_and_source_precision() -> None:
                         "ministère de la Santé", "CGT"]
     claims["source_mode"] = ["explicit", "", "explicit", "inherited", "inherited"]
     report = evaluate(rows, claims)
-    assert report.misses["subject"] == {"another": 1, "none given": 1}
+    assert report.misses["subject"] == {"another, the gold's noun not in its sentence": 1,
+                                        "none given, the gold's noun not in its sentence": 1}
     assert report.misses["source"] == {
         "another, given explicit, a word in common": 1,
         "another, given inherited, no word in common": 1,
@@ -231,6 +232,25 @@ def test_misses_told_by_kind_and_source_precision() -> None:
     text = format_report(report)
     assert "source precision: 1/4 (25.0%)" in text
     assert "sources given where the gold has none: given inherited 1" in text
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold_subject", "sentence", "detail"),
+    [
+        ("hausse", "loyer", "Les loyers sont en hausse de 3 %.", "a noun of change"),
+        ("ville", "loyer", "Les loyers de la ville ont augmenté de 3 %.",
+         "the gold's noun in its sentence"),
+        ("ville", "loyer", "Dans la ville, ils ont augmenté de 3 %.",
+         "the gold's noun not in its sentence"),
+        (None, "électeur", "Les électrices et électeurs étaient 1 200.",
+         "the gold's noun in its sentence"),
+        ("mois", "chômeur", None, "the gold's noun not in its sentence"),
+    ],
+)
+def test_subject_miss_detail(predicted, gold_subject, sentence, detail) -> None:
+    from factcheck.eval.compare import subject_miss_detail
+
+    assert subject_miss_detail(predicted, gold_subject, sentence) == detail
 
 
 @pytest.mark.parametrize(
