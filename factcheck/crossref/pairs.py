@@ -1,8 +1,10 @@
 """Which pairs of one block are judged: within a series (same outcome, side, population,
 modality, role and basis) every pair of one period, each figure with its nearest figures of
-the previous period and with its nearest figures by value whatever their period; across
-series, each figure with the nearest figures of the nearest periods of every other series; and
-every pair of figures of one article (:func:`candidate_pairs`). The judgement itself is
+the previous period and with its nearest figures by value whatever their period; each undated
+figure with the nearest figures of its story's other articles that it may state, whatever
+their dates; across series, each figure with the nearest figures of the nearest periods of
+every other series; and every pair of figures of one article that state one value
+(:func:`candidate_pairs`). The judgement itself is
 :func:`factcheck.crossref.relations.judge`."""
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factcheck.crossref.matching import ClaimView, midpoint, precision
+from factcheck.crossref.matching import ClaimView, midpoint, precision, significant_digits
 
 #: Largest group of figures of one series and period compared pairwise; larger groups are
 #: compared with their neighbours by value only.
@@ -23,6 +25,9 @@ NEIGHBOURS = 4
 #: it: a figure restated by another article meets it however many periods of other stories
 #: the block holds between their two dates.
 VALUE_NEIGHBOURS = 3
+#: How far beyond a bound an exact value of its story may be and still state it again when
+#: one of the two is undated ("plus de 170" / "179"; not "au moins 9" / "14").
+NEAR_BOUND = 1.1
 
 
 def _series_key(v: ClaimView) -> tuple:
@@ -92,6 +97,7 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
             series[_series_key(v)][v.period_sort].append(v)
         for periods in series.values():
             yield from _by_value(periods)
+            yield from _undated_meetings(periods)
         indexed = []
         for periods in series.values():
             keys = sorted(periods)
@@ -166,3 +172,53 @@ def _by_value(periods: dict[str, list[ClaimView]]) -> Iterator[tuple[ClaimView, 
             if _restated(a, b):
                 yield a, b
             j += 1
+
+
+def _undated_meetings(periods: dict[str, list[ClaimView]]
+                      ) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Each undated figure of one series with the nearest figures of its story's other
+    articles that it may state, whatever their dates (:func:`_may_state`). An undated
+    article's figure may be of any date of its story, but the period chain puts the undated
+    figures of a block before its first period, which is most often another story's: "179
+    morts" in an undated report never met "plus de 170 morts" of its story's dated one. Only
+    values that may be one report meet: an undated figure is no term of an evolution."""
+    undated = periods.get("")
+    if not undated or len(periods) < 2:
+        return
+    by_article: dict[str, list[ClaimView]] = defaultdict(list)
+    for key, group in periods.items():
+        if key:
+            for w in group:
+                by_article[w.article_id].append(w)
+    # Stored figures carry their story as a plain set, which may not name a newer article:
+    # those are asked the other way round. A story index answers both ways alike.
+    plain = [a for a, figures in by_article.items()
+             if isinstance(figures[0].story, (set, frozenset))]
+    mates: dict[str, list[ClaimView]] = {}
+    for b in undated:
+        if b.article_id not in mates:
+            found = {o for o in b.story if o in by_article} if b.story else set()
+            found.update(a for a in plain if b.article_id in by_article[a][0].story)
+            found.discard(b.article_id)
+            mates[b.article_id] = [w for a in sorted(found) for w in by_article[a]]
+        story = [w for w in mates[b.article_id] if _may_state(b, w)]
+        yield from ((a, b) for a in _nearest(b, story))
+
+
+def _may_state(a: ClaimView, b: ClaimView) -> bool:
+    """Two values that may be one report: one value stated twice (:func:`_restated`), or a
+    bound of two significant digits or more that the other, exact, value passes by at most
+    ``NEAR_BOUND`` ("plus de 170" / "179"); not a round figure that merely covers a finer
+    one ("le seuil des 30 Mt" / "29,7 Mt"), nor a bound far below a value ("au moins 9" /
+    "14"), which says too little of which report it is."""
+    if _restated(a, b):
+        return True
+    bound, value = (a, b) if b.exact else (b, a)
+    if not value.exact or value.value is None or bound.approx not in ("lower", "upper"):
+        return False
+    edge = bound.stated[0] if bound.approx == "lower" else bound.stated[1]
+    if not edge or not math.isfinite(edge) or len(significant_digits(edge)) < 2:
+        return False
+    low, high = sorted((edge, value.value))
+    passes = value.value >= edge if bound.approx == "lower" else value.value <= edge
+    return passes and low > 0 and high / low <= NEAR_BOUND
