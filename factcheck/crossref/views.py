@@ -45,6 +45,7 @@ from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
+from factcheck.crossref.text_periods import article_releases, text_period
 from factcheck.crossref.victims import victims_family
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -86,7 +87,8 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
         return []
     # Stories from every figure's sentence (dates too), as the draft index reads them; two
     # articles are settled as one story only when two of their figures are compared.
-    stories = StoryIndex(frame_article_texts(claims, keep), lexicon.stories)
+    texts = frame_article_texts(claims, keep)
+    stories = StoryIndex(texts, lexicon.stories)
     if "kind" not in claims.columns:
         return []
     measure = {str(k) for k in MEASURE_KINDS}
@@ -94,6 +96,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     wanted = claims["kind"].map(_text).isin(measure).to_numpy()
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
+    memo.releases = article_releases(texts, lexicon)
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
@@ -125,6 +128,7 @@ class _Memo:
         self._outcomes: dict[str, frozenset[str]] = {}
         self._places: dict[str, str] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        self.releases: dict[str, str] = {}  # each article's release stages
 
     def one(self, value):  # type: ignore[no-untyped-def]
         """The first object met equal to ``value`` (strings, frozensets, tuples of strings:
@@ -345,6 +349,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
         narrowing=_narrowed(row, subject), score=score,
+        text_period=one(text_period(row, mode)),
+        release=memo.releases.get(row["article_id"], ""),
     )
 
 
