@@ -56,7 +56,7 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.context.anaphora import anaphora_data
-from factcheck.context.names import is_generic_source
+from factcheck.context.names import is_generic_source, same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.scope import narrowed_apart, qualifier_gaps
@@ -127,13 +127,18 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
     evidence: list[str] = []
     blockers: list[str] = []
     cross = a.article_id != b.article_id
-    if a.source_key and a.source_key == b.source_key:
+    if a.source_key and b.source_key and (a.source_key == b.source_key
+                                          or same_source(a.source, b.source)):
+        # One name, or one body named two ways ("la chambre régionale des comptes (CRC)",
+        # "la chambre régionale des comptes d'Île-de-France": an acronym, a shorter name).
         # A source named earlier in the article and carried over is a weaker tie.
         # A bare "ministère" or "mairie" names a kind of body, not one, across articles.
         explicit = a.source_mode != "inherited" and b.source_mode != "inherited"
         named = not (a.article_id != b.article_id and is_generic_source(a.source))
         ties.append("source" if explicit and named else "source_weak")
-        evidence.append(lexicon.say("identity_source", source=a.source or b.source))
+        evidence.append(lexicon.say("identity_source", source=a.source or b.source)
+                        if a.source_key == b.source_key else
+                        lexicon.say("identity_source_alias", a=a.source, b=b.source))
     pa, pb = _places(a), _places(b)
     if pa and pb:
         common = pa & pb

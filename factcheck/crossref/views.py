@@ -40,6 +40,7 @@ from factcheck.crossref.scope import (
     place_key,
     restate_places,
     sentence_places,
+    subject_complement,
 )
 from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
@@ -337,7 +338,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),
-        words=memo.less(reading.words, known),
+        words=memo.less(reading.words | subject_complement(
+            subject, sentence, row["_rel_start"], lexicon), known),
         sentence_words=memo.less(sentence_words, known),
         outcome=one(frozenset(outcome)), side=_side(cue.side),
         population=one(cue.population), modality=mode,
