@@ -16,7 +16,7 @@ from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
-from factcheck.crossref.glosses import tally_families
+from factcheck.crossref.glosses import gloss_words, tally_families
 from factcheck.crossref.matching import (
     CHANGE,
     DENIED_MODALITIES,
@@ -264,8 +264,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     # The readings of sentences none of whose figures is left to read are dropped.
     for row in records:
         memo.readings.done(_text(row.get("sentence")))
-    return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
-            for row in rows]
+    views = [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
+             for row in rows]
+    return gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject))
 
 
 def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
