@@ -116,6 +116,15 @@ class Identity:
         return " ; ".join(self.evidence)
 
 
+def _one_body_two_names(a: ClaimView, b: ClaimView) -> bool:
+    """Two source names, neither a bare head noun ("l'armée", "le ministère": a kind of body,
+    which "l'armée russe" would contain word for word), that
+    :func:`factcheck.context.names.same_source` reads as one body."""
+    return bool(a.source_key and b.source_key) and not (
+        is_generic_source(a.source) or is_generic_source(b.source)) \
+        and same_source(a.source, b.source)
+
+
 def _places(v: ClaimView) -> frozenset[str]:
     return frozenset({v.place}) if v.place else v.places
 
@@ -127,18 +136,19 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
     evidence: list[str] = []
     blockers: list[str] = []
     cross = a.article_id != b.article_id
-    if a.source_key and b.source_key and (a.source_key == b.source_key
-                                          or same_source(a.source, b.source)):
-        # One name, or one body named two ways ("la chambre régionale des comptes (CRC)",
-        # "la chambre régionale des comptes d'Île-de-France": an acronym, a shorter name).
+    if a.source_key and a.source_key == b.source_key:
         # A source named earlier in the article and carried over is a weaker tie.
         # A bare "ministère" or "mairie" names a kind of body, not one, across articles.
         explicit = a.source_mode != "inherited" and b.source_mode != "inherited"
         named = not (a.article_id != b.article_id and is_generic_source(a.source))
         ties.append("source" if explicit and named else "source_weak")
-        evidence.append(lexicon.say("identity_source", source=a.source or b.source)
-                        if a.source_key == b.source_key else
-                        lexicon.say("identity_source_alias", a=a.source, b=b.source))
+        evidence.append(lexicon.say("identity_source", source=a.source or b.source))
+    elif _one_body_two_names(a, b):
+        # One body named two ways ("la chambre régionale des comptes (CRC)", "la chambre
+        # régionale des comptes d'Île-de-France": its acronym, its name with the region):
+        # a weak tie, the evidence giving both names.
+        ties.append("source_weak")
+        evidence.append(lexicon.say("identity_source_alias", a=a.source, b=b.source))
     pa, pb = _places(a), _places(b)
     if pa and pb:
         common = pa & pb
