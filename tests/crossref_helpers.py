@@ -83,6 +83,7 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "place_basis": claim.get("place_basis", ""),
         "time_start": claim.get("time_start") or "",
         "time_end": claim.get("time_end") or "",
+        "time_basis": claim.get("time_basis") or "",
         "source": claim.get("source") or "",
         "source_mode": claim.get("source_mode", ""),
         "modality": claim.get("modality") or "asserted",

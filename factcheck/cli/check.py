@@ -187,7 +187,9 @@ def check_summary(
         lines.append(
             count_phrase(n_undated, "article sans date de publication",
                          "articles sans date de publication")
-            + " : aucun signalement entre articles ne repose sur leur date."
+            + " : aucun signalement entre articles ne repose sur leur date ; seule une"
+            " période que les deux textes ferment (« en 2023 », « au 1er janvier 2024 ») en"
+            " tient lieu."
         )
     if n_copies:
         lines.append(

@@ -82,6 +82,8 @@ class Lexicon:
     since: regex.Pattern[str]  # "depuis": a total over a longer time than its listed parts
     group_nouns: frozenset[str]  # lemmas of nouns counting groups ("compagnies", "syndicats")
     stopwords: frozenset[str]
+    #: Words joining a metric's noun to its complement ("encours de la dette").
+    complement_links: tuple[str, ...]
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
@@ -291,6 +293,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         since=_pattern(structure["since"]),
         share_base=_following(structure["share_base"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
+        complement_links=tuple(data["description"].get("complement_links", ())),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),

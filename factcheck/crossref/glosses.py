@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from factcheck.crossref.matching import CHANGE, ClaimView
@@ -95,6 +96,31 @@ def tally_families(members: list[dict], tally_nouns: frozenset[str],
             continue
         if _opens_gloss(b["sentence"][a["_rel_end"] : b["_rel_start"]]):
             b["_family"] = a["_family"]
+
+
+def gloss_words(views: list[ClaimView], tally_nouns: frozenset[str],
+                subject_lemma: Callable[[ClaimView], str]) -> list[ClaimView]:
+    """``views`` with the figure that opens a parenthesis right after another described as
+    that one too, when it restates it or counts what it is about: "la barre des 1 000
+    victimes d'homicide a été franchie (1 010, +5 %)" (the same figure more precisely, as
+    :func:`glossed_pairs` finds it), "les homicides sont en hausse de 6 % (948 faits
+    recensés)" (a count of a tally noun, which names no metric: the other figure's subject
+    is what it counts, as :func:`tally_families` reads it). The words after the parenthesis
+    describe the next item of the sentence, not the figure its opening follows."""
+    extra: dict[str, frozenset[str]] = {}
+    for a, b in _next_in_parenthesis(views):
+        restated = a.dimension == b.dimension and not _small(a) \
+            and value_relation(a, b) != "incompatible"
+        tally = b.kind == "count" and subject_lemma(b) in tally_nouns \
+            and subject_lemma(a) not in tally_nouns and bool(a.family) and a.family == b.family
+        if tally:
+            extra[b.claim_id] = a.words | {subject_lemma(a)}
+        elif restated:
+            extra[b.claim_id] = a.words
+    if not extra:
+        return views
+    return [replace(v, words=v.words | extra[v.claim_id]) if v.claim_id in extra else v
+            for v in views]
 
 
 def _opens_gloss(between: str) -> bool:

@@ -56,20 +56,22 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.context.anaphora import anaphora_data
-from factcheck.context.names import is_generic_source
+from factcheck.context.names import is_generic_source, same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.scope import narrowed_apart, qualifier_gaps
+from factcheck.crossref.text_periods import text_period_shared
 
 #: Ties needed for an accusation.
 MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
-           "sentence": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15}
+           "sentence": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15,
+           "report_period": 0.15}
 #: The ties that say which fact a figure reports (where, when, or the very words).
 STRONG_SCOPE = frozenset({"place", "period", "sentence", "wording"})
 #: Weak ties: they never establish an identity alone.
-WEAK = frozenset({"day", "article", "digits", "source_weak"})
+WEAK = frozenset({"day", "article", "digits", "source_weak", "report_period"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,15 @@ class Identity:
         return " ; ".join(self.evidence)
 
 
+def _one_body_two_names(a: ClaimView, b: ClaimView) -> bool:
+    """Two source names, neither a bare head noun ("l'armée", "le ministère": a kind of body,
+    which "l'armée russe" would contain word for word), that
+    :func:`factcheck.context.names.same_source` reads as one body."""
+    return bool(a.source_key and b.source_key) and not (
+        is_generic_source(a.source) or is_generic_source(b.source)) \
+        and same_source(a.source, b.source)
+
+
 def _places(v: ClaimView) -> frozenset[str]:
     return frozenset({v.place}) if v.place else v.places
 
@@ -132,6 +143,12 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         named = not (a.article_id != b.article_id and is_generic_source(a.source))
         ties.append("source" if explicit and named else "source_weak")
         evidence.append(lexicon.say("identity_source", source=a.source or b.source))
+    elif _one_body_two_names(a, b):
+        # One body named two ways ("la chambre régionale des comptes (CRC)", "la chambre
+        # régionale des comptes d'Île-de-France": its acronym, its name with the region):
+        # a weak tie, the evidence giving both names.
+        ties.append("source_weak")
+        evidence.append(lexicon.say("identity_source_alias", a=a.source, b=b.source))
     pa, pb = _places(a), _places(b)
     if pa and pb:
         common = pa & pb
@@ -162,7 +179,17 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         blockers.append("side")  # (a side read on one figure only is no blocker: the cue
         # reader misses sides more often than texts leave them unsaid: "abattu 45 drones
         # russes" gets no side where "54 drones russes ont été abattus" gets one)
-    if a.period[0] == "explicit" and a.period == b.period:
+    undated = cross and not (a.published and b.published)
+    shared = text_period_shared(a, b, lexicon) if undated else None
+    if shared is not None and (a.period == b.period or a.period[0] != "explicit"):
+        # An article without a publication date: the period the text itself gives both
+        # figures, written in each or the year of the report each lead names, says when.
+        # A period written with each figure says which fact it is; the year of the report
+        # a lead names is every figure's of the report, and says only when (a weak tie, as
+        # the publication day is).
+        ties.append("period" if a.text_period[2] == "written" else "report_period")
+        evidence.append(shared)
+    elif a.period[0] == "explicit" and a.period == b.period:
         ties.append("period")
         evidence.append(lexicon.say("identity_period", period=_period_text(a, lexicon)))
     elif "explicit" in (a.period[0], b.period[0]):
@@ -179,9 +206,9 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         ties.append("wording")  # one sentence in two articles, but for the figure
         evidence.append(lexicon.say("identity_wording"))
     if cross:
-        if not (a.published and b.published):
+        if undated and shared is None:
             blockers.append("published")
-        elif a.published == b.published:
+        elif a.published and a.published == b.published:
             ties.append("day")
             evidence.append(lexicon.say("identity_day", date=a.published))
     elif a.sentence_start == b.sentence_start and a.sentence == b.sentence:

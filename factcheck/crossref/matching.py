@@ -94,6 +94,15 @@ class ClaimView:
     #: The place the article gives (dateline, headline; ``place_basis`` "article"): it
     #: neither ties nor blocks, but two articles placed apart share no copied sentence.
     article_place: str = ""
+    #: The closed period the text itself gives the figure, as (start, end, how): both ends
+    #: of a period written in its sentence (how "written": "en 2023", "au 1er janvier 2024")
+    #: or the year of the report its article's lead names (how "report"); empty for an open
+    #: period, an event's, and a figure not stated as observed (an estimate, a forecast).
+    #: It stands for a missing publication date (crossref/text_periods.py).
+    text_period: tuple[str, ...] = ()
+    #: Stages of a statistic's release its article names ("provisional", "revised", joined
+    #: by "+"; ``[modality]`` provisional / revised cues of crossref.toml anywhere in it).
+    release: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

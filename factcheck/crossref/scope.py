@@ -6,6 +6,7 @@ by :func:`factcheck.crossref.views.prepare_claims`."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -258,6 +259,37 @@ def description_words(members: list[dict], sentence: str,
         out[m["claim_id"]] = frozenset(lemma(w) for w in before + after
                                        if len(w) >= 4 and w.lower() not in lexicon.stopwords)
     return out
+
+
+def subject_complement(subject: str, sentence: str, before: int,
+                       lexicon: Lexicon) -> frozenset[str]:
+    """The complement the sentence gives the figure's subject noun before the figure ("la
+    hausse de l'encours de la dette, qui a [...] pour atteindre 8,6 milliards" -> "dette";
+    "victimes d'homicide"): it says what the metric counts or weighs, however far from the
+    figure the noun is (``[description] complement_links``); the last such phrase before
+    ``before`` (the figure's offset in the sentence). Empty when the sentence gives none."""
+    noun = _norm(subject).split()[-1:] if subject else []
+    if not noun or len(noun[0]) < 3 or not lexicon.complement_links:
+        return frozenset()
+    text = sentence[:before].replace("’", "'")
+    found = [m for m in _complements(lexicon.complement_links).finditer(text, overlapped=True)
+             if _norm(m.group("noun")).rstrip("sx") == noun[0].rstrip("sx")]
+    if not found:
+        return frozenset()
+    word = found[-1].group("word")
+    if len(word) < 4 or word.lower() in lexicon.stopwords:
+        return frozenset()
+    return frozenset({lemma(word)})
+
+
+@functools.lru_cache(maxsize=4)
+def _complements(links: tuple[str, ...]) -> regex.Pattern[str]:
+    """A noun, a link word of ``links`` and the word it joins ("encours de la dette")."""
+    joined = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                      for w in sorted(links, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<!\w)(?P<noun>\p{{L}}+)\s+(?:{joined})\s*(?P<word>\p{{L}}[\p{{L}}-]*)",
+        regex.IGNORECASE | regex.V1)
 
 
 def place_key(name: str, lexicon: Lexicon) -> str:

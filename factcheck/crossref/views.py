@@ -16,7 +16,7 @@ from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
-from factcheck.crossref.glosses import tally_families
+from factcheck.crossref.glosses import gloss_words, tally_families
 from factcheck.crossref.matching import (
     CHANGE,
     DENIED_MODALITIES,
@@ -40,11 +40,13 @@ from factcheck.crossref.scope import (
     place_key,
     restate_places,
     sentence_places,
+    subject_complement,
 )
 from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
+from factcheck.crossref.text_periods import article_releases, text_period
 from factcheck.crossref.victims import victims_family
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -86,7 +88,8 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
         return []
     # Stories from every figure's sentence (dates too), as the draft index reads them; two
     # articles are settled as one story only when two of their figures are compared.
-    stories = StoryIndex(frame_article_texts(claims, keep), lexicon.stories)
+    texts = frame_article_texts(claims, keep)
+    stories = StoryIndex(texts, lexicon.stories)
     if "kind" not in claims.columns:
         return []
     measure = {str(k) for k in MEASURE_KINDS}
@@ -94,6 +97,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     wanted = claims["kind"].map(_text).isin(measure).to_numpy()
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
+    memo.releases = article_releases(texts, lexicon)
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
@@ -125,6 +129,7 @@ class _Memo:
         self._outcomes: dict[str, frozenset[str]] = {}
         self._places: dict[str, str] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        self.releases: dict[str, str] = {}  # each article's release stages
 
     def one(self, value):  # type: ignore[no-untyped-def]
         """The first object met equal to ``value`` (strings, frozensets, tuples of strings:
@@ -259,8 +264,9 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     # The readings of sentences none of whose figures is left to read are dropped.
     for row in records:
         memo.readings.done(_text(row.get("sentence")))
-    return [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
-            for row in rows]
+    views = [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
+             for row in rows]
+    return gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject))
 
 
 def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
@@ -333,7 +339,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),
-        words=memo.less(reading.words, known),
+        words=memo.less(reading.words | subject_complement(
+            subject, sentence, row["_rel_start"], lexicon), known),
         sentence_words=memo.less(sentence_words, known),
         outcome=one(frozenset(outcome)), side=_side(cue.side),
         population=one(cue.population), modality=mode,
@@ -345,6 +352,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
         narrowing=_narrowed(row, subject), score=score,
+        text_period=one(text_period(row, mode)),
+        release=memo.releases.get(row["article_id"], ""),
     )
 
 

@@ -69,6 +69,9 @@ ONE_FACT = frozenset({"same", "compatible", "evolution", "contradiction", "sourc
 #: Gold relations a checker should flag.
 INCONSISTENT = frozenset({"contradiction", "sum_mismatch"})
 _DISAGREE = frozenset({"contradiction", "sources_disagree"})
+#: The head of the cause of a miss across an article without a publication date.
+_UNDATED = "an article without a date"
+
 
 class RelationsError(ValueError):
     """A relations file cannot be read: the message names the file and the line."""
@@ -257,16 +260,19 @@ def score_relations(
                  if any(report_pair(p) in covered for p in pairs))
     missed = [label for label, pairs in inconsistencies
               if not any(report_pair(p) in covered for p in pairs)]
-    # A pair never linked says which gate of the cross-referencing stopped it.
+    # A pair never linked (or across an undated article: a period the texts close on both
+    # figures may stand for the date) says which gate of the cross-referencing stopped it.
     unlinked = {label: pairs[0] for label, pairs in inconsistencies
-                if label in missed and pairs and missing_why[label].startswith("not linked")}
+                if label in missed and pairs
+                and missing_why[label].startswith(("not linked", _UNDATED))}
     gates = unlinked_gates(claims, [tuple(p) for p in unlinked.values()], links) \
         if unlinked else {}
     missed_causes: dict[str, int] = defaultdict(int)
     for label in missed:
         why = missing_why[label]
         if label in unlinked and unlinked[label] in gates:
-            why = why.replace("not linked", f"not linked ({gates[unlinked[label]]})", 1)
+            head = _UNDATED if why.startswith(_UNDATED) else "not linked"
+            why = why.replace(head, f"{head} ({gates[unlinked[label]]})", 1)
         missed_causes[why] += 1
     return RelationReport(
         link_recall=Ratio(linked, one_fact),

@@ -1,0 +1,82 @@
+"""Periods the texts themselves close, standing for a missing publication date.
+
+Across two articles, a publication date missing on either keeps their figures apart (unknown
+is not equal: :mod:`factcheck.crossref.identity`), unless each figure carries the same closed
+period the text gives it: both ends written in its sentence ("en 2023", "au 1er janvier
+2024"), or the year of the report its article's lead names (``time_basis`` "report",
+:mod:`factcheck.context.report_year`). Estimates and forecasts are revised as time passes, and
+an article naming a stage of a statistic's release ("provisoire", "définitif") may give any of
+them: neither takes a period for a date."""
+
+from __future__ import annotations
+
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.scope import _text
+
+#: Modalities of a figure stated as observed (not "estimated", "projected", ...): only those
+#: may take a period written in the text for a missing publication date.
+_STATED_MODALITIES = frozenset({"asserted", "reported", ""})
+
+
+def text_period(row: dict, mode: str) -> tuple[str, ...]:
+    """The closed period the text itself gives a figure (``ClaimView.text_period``): both
+    ends of a period read in its sentence (time_basis empty: "written") or of the year its
+    article's lead names for a report (time_basis "report"); empty for an open period
+    ("depuis 2017", or running to the publication day), an event's toll, and a figure not
+    stated as observed: an estimate or a forecast of a period is revised as time passes, so
+    two of them are two moments of one projection, not one fact."""
+    if mode != "observed" or _text(row.get("modality")).lower() not in _STATED_MODALITIES:
+        return ()
+    ts, te = _text(row.get("time_start"))[:10], _text(row.get("time_end"))[:10]
+    basis = _text(row.get("time_basis"))
+    if not ts or not te or te < ts or basis not in ("", "report"):
+        return ()
+    if not basis and ts != te and te == _text(row.get("published"))[:10]:
+        return ()  # "depuis le 1er janvier": up to the day of publication, not a closed period
+    return (ts, te, "report" if basis else "written")
+
+
+def article_releases(texts: list[tuple[str, str, str]], lexicon: Lexicon) -> dict[str, str]:
+    """The stages of a statistic's release each article names anywhere in its text
+    ("photographie provisoire", "bilan définitif", "chiffres révisés"): "provisional",
+    "revised", both joined by "+", or nothing. An article that names one tells that a
+    statistic has several releases, and which of them its figures are is read from the
+    publication date, not from the text."""
+    out = {}
+    for article, _, text in texts:
+        found = [name for name, pattern in (("provisional", lexicon.provisional),
+                                            ("revised", lexicon.revised))
+                 if pattern.search(text)]
+        out[article] = "+".join(found)
+    return out
+
+
+def text_period_shared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str | None:
+    """The evidence ("même période : année 2023 (écrite dans les deux articles)") that two
+    figures of two articles, one of them at least without a publication date, are of one
+    period the texts themselves establish; None when they are not.
+
+    Each figure must carry the same closed period (``ClaimView.text_period``: written in its
+    sentence, or the year of the report its article's lead names), read the same way on
+    both; neither may be an estimate or a forecast (revised as time passes: two of them are
+    two moments of one projection), and the two articles must name the same stages of a
+    statistic's release or none ("chiffres provisoires", "bilan définitif": a provisional
+    figure and the final one of one year are a revision, and without a publication date
+    nothing says which release an article gives). Otherwise a missing publication date
+    still blocks: unknown is not equal."""
+    ta, tb = a.text_period, b.text_period
+    if not ta or ta != tb or a.release != b.release:
+        return None
+    start, end, how = ta
+    return lexicon.say("identity_period_text", period=_closed_label(start, end, lexicon),
+                       how=lexicon.say(f"period_how_{how}"))
+
+
+def _closed_label(start: str, end: str, lexicon: Lexicon) -> str:
+    """"année 2023" (a calendar year), the day itself ("2024-01-01"), else "du ... au ..."."""
+    if start[4:] == "-01-01" and end[4:] == "-12-31" and start[:4] == end[:4]:
+        return lexicon.say("period_year", year=start[:4])
+    if start == end:
+        return start
+    return lexicon.say("period_range", start=start, end=end)
