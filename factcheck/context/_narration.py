@@ -34,6 +34,7 @@ class DescribedData:
     de: frozenset[str]  # "de", "d'"
     set_determiners: frozenset[str]  # "les", "ces", "ses", "leurs"
     not_sets: frozenset[str]  # "plus", "premiers": a rank or a superlative, not a set
+    set_max: float  # a known set is a few ("les deux trains"), not "les dix mille manifestants"
     anchors_before: tuple[tuple[str, ...], ...]  # ("il", "y", "a")
     anchors_after: frozenset[str]  # "après", "avant"
     comparisons: frozenset[str]  # "contre", "que": an anchor of a term of comparison
@@ -54,6 +55,7 @@ def described_data(code: str = "fr") -> DescribedData:
         de=frozenset(d["de"]),
         set_determiners=frozenset(d["set_determiners"]),
         not_sets=frozenset(d["not_sets"]),
+        set_max=float(d["set_max"]),
         anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
         anchors_after=frozenset(d["anchors_after"]),
         comparisons=frozenset(d["comparisons"]),
@@ -93,9 +95,12 @@ def _known_set(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
     """A number in words between a definite determiner and a noun names a set known to the
     reader ("les deux trains", "ses trois filiales"), not a count anyone gives; a superlative
     after it ("les trois plus petites récoltes", "les deux zones les plus touchées") is a
-    ranking, and figures (digits) are counts ("les 26 provinces")."""
+    ranking, and figures (digits) are counts ("les 26 provinces"), as are numbers in words
+    too large for a set the reader holds in mind ("les dix mille manifestants", over
+    ``set_max``)."""
     m = fig.mention
-    if m.kind != Kind.COUNT or any(c.isdigit() for c in m.surface) or fig.first < 1:
+    if m.kind != Kind.COUNT or any(c.isdigit() for c in m.surface) or fig.first < 1 \
+            or (m.value is not None and m.value > data.set_max):
         return False
     if toks[fig.first - 1].lower not in data.set_determiners:
         return False
