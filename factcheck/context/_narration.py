@@ -37,6 +37,7 @@ class DescribedData:
     set_max: float  # a known set is a few ("les deux trains"), not "les dix mille manifestants"
     anchors_before: tuple[tuple[str, ...], ...]  # ("il", "y", "a")
     anchors_after: frozenset[str]  # "après", "avant"
+    delay_units: frozenset[str]  # "minute", "hour": "vingt minutes après l'appel" is a delay
     comparisons: frozenset[str]  # "contre", "que": an anchor of a term of comparison
     comparison_reach: int  # tokens before the anchor where such a word is looked for
     heading_max_words: int
@@ -58,6 +59,7 @@ def described_data(code: str = "fr") -> DescribedData:
         set_max=float(d["set_max"]),
         anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
         anchors_after=frozenset(d["anchors_after"]),
+        delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
         heading_max_words=int(d["heading_max_words"]),
@@ -113,13 +115,15 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     """A duration that dates an event from another ("il y a deux ans", "douze ans après les
     premières révélations"): it tells the story, like a date; not the date of a report's term
     of comparison ("15 208 hospitalisations, contre 17 583 il y a une semaine"), which is the
-    report's."""
+    report's; nor a delay in minutes or hours before "après" or "avant" ("les secours sont
+    arrivés vingt minutes après l'appel", ``delay_units``), which the report measures."""
     if fig.mention.kind != Kind.DURATION:
         return False
     before = tuple(t.lower for t in toks[: fig.first])
     anchor = next((a for a in data.anchors_before if before[-len(a):] == a), None)
-    if anchor is None and not (fig.last < len(toks)
-                               and toks[fig.last].lower in data.anchors_after):
+    if anchor is None and not (fig.last < len(toks) and toks[fig.last].lower
+                               in data.anchors_after
+                               and fig.mention.unit not in data.delay_units):
         return False
     opening = fig.first - (len(anchor) if anchor else 0)
     reach = before[max(0, opening - data.comparison_reach) : opening]

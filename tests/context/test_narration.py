@@ -89,3 +89,26 @@ def test_known_set(text: str, surface: str, expected: str | None) -> None:
         assert source is None or source != source
     else:
         assert source == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Selon les pompiers, l'explosion a fait quatre blessés. Les secours sont arrivés "
+         "vingt minutes après le premier appel.", "vingt minutes", "pompiers"),
+        ("Selon la préfecture, la collision a fait deux morts. La nationale a été rouverte "
+         "trois heures après l'accident.", "trois heures", "préfecture"),
+        ("Selon le parquet, neuf personnes ont été mises en examen. Le procès s'ouvrira "
+         "huit ans après les faits.", "huit ans", None),
+    ],
+    ids=["a delay in minutes is the report's", "a delay in hours is the report's",
+         "years after an event date the story"],
+)
+def test_duration_before_apres(text: str, surface: str, expected: str | None) -> None:
+    """Minutes or hours before "après" time the course of the event the report tells; years
+    anchor the story in time and are the journalist's."""
+    source, _ = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source
+    else:
+        assert source == expected
