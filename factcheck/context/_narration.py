@@ -131,18 +131,13 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
 
 
 def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
-              subject_rule: str, restates: bool = False,
-              counted: frozenset[str] = frozenset()) -> bool:
+              subject_rule: str, restates: bool = False) -> bool:
     """Whether a figure describes (a person's age, a place's population, a known set, a time
     anchor) rather than reports: no source named earlier states it. A known set whose number
     the report gave before (``restates``: "Trois corps ont été repêchés, ont annoncé les
-    garde-côtes. [...] les trois corps") is the report's count taken up; a place's
-    population in a report that counts inhabitants (``counted``: the subjects of the figures
-    the report's source was named for; "Selon le recensement de l'Insee, la France compte
-    68,4 millions d'habitants. Nantes, ville de 323 000 habitants, ...") is the report's."""
+    garde-côtes. [...] les trois corps") is the report's count taken up."""
     data = described_data()
-    population = not (counted & data.residents) and _population(toks, fig, subject, data)
-    return subject_rule == "age_of_person" or population \
+    return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
         or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data)
 
 

@@ -73,12 +73,6 @@ def _given_before(m: Mention, subject: str | None, state: ArticleState) -> bool:
         or any(v == m.value and k == m.kind for v, k, _ in state.last_figures)
 
 
-def _report_subjects(state: ArticleState) -> frozenset[str]:
-    """The subjects of the figures the report's source was named for, in lower case."""
-    return frozenset(c.subject.lower() for _, c in state.metrics
-                     if c.subject and c.source is not None and c.source == state.report)
-
-
 def _sentence_contexts(
     article: Article, claims: list[Claim], toks: tuple[Tok, ...], state: ArticleState
 ) -> list[Context]:
@@ -149,7 +143,6 @@ def _sentence_contexts(
     # An intertitle ("408 interpellations à Paris et proche banlieue") heads a section: its
     # figures are the outlet's (``_narration``).
     in_heading = intertitle(article.text, start, sentence)
-    report_subjects = _report_subjects(state) if state.report else frozenset()
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
@@ -162,8 +155,7 @@ def _sentence_contexts(
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \
                 and not described(toks, fig, sub.subject, sub.rule,
-                                  restates=_given_before(m, sub.subject, state),
-                                  counted=report_subjects) \
+                                  restates=_given_before(m, sub.subject, state)) \
                 and (state.report_forces or not state.report_counts
                      or not deployed(sub.subject, toks)):
             # The source named in the lead ("selon le ministère de la Justice") or in an

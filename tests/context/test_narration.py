@@ -112,24 +112,3 @@ def test_duration_before_apres(text: str, surface: str, expected: str | None) ->
         assert source is None or source != source
     else:
         assert source == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "expected"),
-    [
-        ("Selon le recensement publié mardi par l'Insee, la Bretagne compte 3,4 millions "
-         "d'habitants. Rennes, ville de 227 000 habitants, a gagné 6 000 habitants en cinq "
-         "ans.", "227 000", "Insee"),
-        ("Selon le Haut-Commissariat aux réfugiés, 30 000 personnes ont fui les combats. Le "
-         "Tchad, pays de 18 millions d'habitants, les accueille.", "18 millions", None),
-    ],
-    ids=["a population in a census report is the report's",
-         "a population in a report counting the displaced describes the place"],
-)
-def test_population_of_a_place(text: str, surface: str, expected: str | None) -> None:
-    """A place's population describes the place, unless the report counts inhabitants."""
-    source, _ = _source(text, surface)
-    if expected is None:
-        assert source is None or source != source
-    else:
-        assert source == expected
