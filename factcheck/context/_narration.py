@@ -34,8 +34,10 @@ class DescribedData:
     de: frozenset[str]  # "de", "d'"
     set_determiners: frozenset[str]  # "les", "ces", "ses", "leurs"
     not_sets: frozenset[str]  # "plus", "premiers": a rank or a superlative, not a set
+    set_max: float  # a known set is a few ("les deux trains"), not "les dix mille manifestants"
     anchors_before: tuple[tuple[str, ...], ...]  # ("il", "y", "a")
     anchors_after: frozenset[str]  # "après", "avant"
+    delay_units: frozenset[str]  # "minute", "hour": "vingt minutes après l'appel" is a delay
     comparisons: frozenset[str]  # "contre", "que": an anchor of a term of comparison
     comparison_reach: int  # tokens before the anchor where such a word is looked for
     heading_max_words: int
@@ -54,8 +56,10 @@ def described_data(code: str = "fr") -> DescribedData:
         de=frozenset(d["de"]),
         set_determiners=frozenset(d["set_determiners"]),
         not_sets=frozenset(d["not_sets"]),
+        set_max=float(d["set_max"]),
         anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
         anchors_after=frozenset(d["anchors_after"]),
+        delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
         heading_max_words=int(d["heading_max_words"]),
@@ -93,9 +97,12 @@ def _known_set(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
     """A number in words between a definite determiner and a noun names a set known to the
     reader ("les deux trains", "ses trois filiales"), not a count anyone gives; a superlative
     after it ("les trois plus petites récoltes", "les deux zones les plus touchées") is a
-    ranking, and figures (digits) are counts ("les 26 provinces")."""
+    ranking, and figures (digits) are counts ("les 26 provinces"), as are numbers in words
+    too large for a set the reader holds in mind ("les dix mille manifestants", over
+    ``set_max``)."""
     m = fig.mention
-    if m.kind != Kind.COUNT or any(c.isdigit() for c in m.surface) or fig.first < 1:
+    if m.kind != Kind.COUNT or any(c.isdigit() for c in m.surface) or fig.first < 1 \
+            or (m.value is not None and m.value > data.set_max):
         return False
     if toks[fig.first - 1].lower not in data.set_determiners:
         return False
@@ -108,13 +115,15 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     """A duration that dates an event from another ("il y a deux ans", "douze ans après les
     premières révélations"): it tells the story, like a date; not the date of a report's term
     of comparison ("15 208 hospitalisations, contre 17 583 il y a une semaine"), which is the
-    report's."""
+    report's; nor a delay in minutes or hours before "après" or "avant" ("les secours sont
+    arrivés vingt minutes après l'appel", ``delay_units``), which the report measures."""
     if fig.mention.kind != Kind.DURATION:
         return False
     before = tuple(t.lower for t in toks[: fig.first])
     anchor = next((a for a in data.anchors_before if before[-len(a):] == a), None)
-    if anchor is None and not (fig.last < len(toks)
-                               and toks[fig.last].lower in data.anchors_after):
+    if anchor is None and not (fig.last < len(toks) and toks[fig.last].lower
+                               in data.anchors_after
+                               and fig.mention.unit not in data.delay_units):
         return False
     opening = fig.first - (len(anchor) if anchor else 0)
     reach = before[max(0, opening - data.comparison_reach) : opening]

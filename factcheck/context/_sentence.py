@@ -65,11 +65,12 @@ def _year(m: Mention) -> int | None:
 
 def _given_before(m: Mention, subject: str | None, state: ArticleState) -> bool:
     """Whether a figure's value was given before: by a figure of the same subject, or by
-    any figure of the sentence before ("deux corps de migrants" then "Les deux victimes")."""
+    any figure of the same kind in the sentence before ("deux corps de migrants" then "Les
+    deux victimes"; not "3 %" then "les trois régions")."""
     if m.value is None:
         return False
     return any(v == m.value and c.subject == subject for v, c in state.metrics) \
-        or any(v == m.value for v, _, _ in state.last_figures)
+        or any(v == m.value and k == m.kind for v, k, _ in state.last_figures)
 
 
 def _sentence_contexts(

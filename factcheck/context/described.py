@@ -32,17 +32,29 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
+def described_body(earlier: list[str], head: str, article_text: str) -> str | None:
+    """The body among the sources named before (``earlier``) that the description ``head``
+    stands for: the last one the article sets that description beside
+    (:func:`described_as`), else the one it names by one word again and again (the body the
+    article is about: "le groupe" for "Stellantis"). Two bodies named again and again
+    ("Renault" and "la CGT") leave it unsaid which one "le groupe" is: None."""
+    beside = next((e for e in reversed(earlier) if described_as(e, head, article_text)), None)
+    if beside is not None:
+        return beside
+    plain = _plain_article(article_text)
+    recurring = {e for e in earlier if len(e.split()) == 1 and e[:1].isupper()
+                 and plain.count(_plain(e)) >= _ABOUT}
+    return recurring.pop() if len(recurring) == 1 else None
+
+
 @lru_cache(maxsize=256)
 def described_as(name: str, head: str, article_text: str) -> bool:
     """Whether the article sets the description ``head`` beside the body ``name``, before it
     ("le constructeur Stellantis", "le groupe automobile Stellantis") or in apposition after
-    it ("Stellantis, le constructeur"), in the same sentence, or names that body by one word
-    again and again (the body the article is about: "le groupe" for "Stellantis")."""
+    it ("Stellantis, le constructeur"), in the same sentence."""
     if not any(w[:1].isupper() for w in name.split()):
         return False
     plain = _plain_article(article_text)
-    if len(name.split()) == 1 and plain.count(_plain(name)) >= _ABOUT:
-        return True  # "Stellantis" named again and again: the body the article is about
     for m in regex.finditer(regex.escape(_plain(name)), plain):
         before = plain[max(0, m.start() - 50) : m.start()].split(".")[-1]
         after = plain[m.end() : m.end() + 50].split(".")[0]

@@ -24,7 +24,7 @@ from factcheck.context.described import (
     _plain,
     apposed_name,
     article_body,
-    described_as,
+    described_body,
     is_acronym,
     only_body,
 )
@@ -166,8 +166,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
             if _head_matches(words[0], e) and len(_words_of(e)) > len(words):
                 return e
     if not any(w[:1].isupper() for w in name.split()) and _describes(words):
-        body = next((e for e in reversed(earlier) if described_as(e, words[0], article_text)),
-                    None) or article_body(article_text) \
+        body = described_body(earlier, words[0], article_text) or article_body(article_text) \
             or only_body(earlier, article_text, words[0],
                          frozenset(d[0] for d in _resolution().descriptions))
         if body is not None:

@@ -16,7 +16,7 @@ blessés are two metrics).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.link_identity import link_blockers
@@ -74,29 +74,34 @@ def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
             # the figures of one name).
             reach = precision(a.value) if a.value is not None else 0.0
             top = min(mid * RENAMED_RATIO, mid + reach + abs(mid) * 1e-9)
-            for b, b_subject in members[i + 1:]:
-                if (midpoint(b) or 0.0) > top:
-                    break
-                key = (a.claim_id, b.claim_id)
-                if key in seen or not (a_subject or b_subject) or a.block == b.block:
-                    continue
-                if agree(a, b, lexicon):
-                    seen.add(key)
-                    yield a, b
+            yield from _agreeing(a, a_subject, members[i + 1:],
+                                 lambda x, top=top: x > top, seen, lexicon)
             if a.approx != "approx":
                 continue
             # An approximate figure ("près de 85 %") also reaches down by its own rounding, to
             # the finer value it rounds ("84,9 %"), which sorts before it.
             bottom = mid - reach - abs(mid) * 1e-9
-            for b, b_subject in reversed(members[:i]):
-                if (midpoint(b) or 0.0) < bottom:
-                    break
-                key = (b.claim_id, a.claim_id)
-                if key in seen or not (a_subject or b_subject) or a.block == b.block:
-                    continue
-                if agree(b, a, lexicon):
-                    seen.add(key)
-                    yield b, a
+            yield from _agreeing(a, a_subject, reversed(members[:i]),
+                                 lambda x, bottom=bottom: x < bottom, seen, lexicon, below=True)
+
+
+def _agreeing(a: ClaimView, a_subject: bool, others: Iterable[tuple[ClaimView, bool]],
+              past: Callable[[float], bool], seen: set[tuple[str, str]], lexicon: Lexicon,
+              below: bool = False) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """The figures of ``others`` (sorted away from ``a``, up to the first whose midpoint is
+    ``past`` the window) of another block that agree with ``a``, one of the two named by its
+    subject; each pair in order of size (``below``: the other figure first), once (``seen``,
+    updated)."""
+    for b, b_subject in others:
+        if past(midpoint(b) or 0.0):
+            break
+        x, y = (b, a) if below else (a, b)
+        key = (x.claim_id, y.claim_id)
+        if key in seen or not (a_subject or b_subject) or a.block == b.block:
+            continue
+        if agree(x, y, lexicon):
+            seen.add(key)
+            yield x, y
 
 
 def agree(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

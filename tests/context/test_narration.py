@@ -66,3 +66,49 @@ def test_a_known_set_taking_up_the_reports_count_keeps_its_source() -> None:
     row = claims[claims.surface.str.lower() == "quatre"].iloc[-1]
     assert row["source"] == "peloton de gendarmerie de haute montagne"
     assert row["source_mode"] == "inherited"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Selon la préfecture, 9 000 personnes ont défilé dans le centre. Les dix mille "
+         "manifestants se sont ensuite dispersés sans incident.", "dix mille", "préfecture"),
+        ("Selon la préfecture, 9 000 personnes ont défilé dans le centre. Les deux cortèges "
+         "se sont ensuite rejoints place de la Mairie.", "deux", None),
+        ("Selon l'Insee, l'emploi salarié a reculé de 3 % dans l'Ouest. Les trois régions "
+         "de la façade atlantique perdent des postes.", "trois", None),
+    ],
+    ids=["a large number in words is a tally", "a few named in words are a known set",
+         "a percentage is no count the known set takes up"],
+)
+def test_known_set(text: str, surface: str, expected: str | None) -> None:
+    """A number in words after "les" names a set the reader knows only when it is a few
+    things, and it takes up the report's count only when a count of the same kind gave it."""
+    source, _ = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source
+    else:
+        assert source == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Selon les pompiers, l'explosion a fait quatre blessés. Les secours sont arrivés "
+         "vingt minutes après le premier appel.", "vingt minutes", "pompiers"),
+        ("Selon la préfecture, la collision a fait deux morts. La nationale a été rouverte "
+         "trois heures après l'accident.", "trois heures", "préfecture"),
+        ("Selon le parquet, neuf personnes ont été mises en examen. Le procès s'ouvrira "
+         "huit ans après les faits.", "huit ans", None),
+    ],
+    ids=["a delay in minutes is the report's", "a delay in hours is the report's",
+         "years after an event date the story"],
+)
+def test_duration_before_apres(text: str, surface: str, expected: str | None) -> None:
+    """Minutes or hours before "après" time the course of the event the report tells; years
+    anchor the story in time and are the journalist's."""
+    source, _ = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source
+    else:
+        assert source == expected
