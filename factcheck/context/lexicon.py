@@ -83,6 +83,8 @@ class SubjectData:
     pronoun_forms: frozenset[str] = frozenset()
     among_them: tuple[str, ...] = ()
     relative_subjects: frozenset[str] = frozenset()
+    relative_objects: frozenset[str] = frozenset()
+    object_level_verbs: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()
     share_quantifiers: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
@@ -242,7 +244,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         **{name: _words(d, name, f) for name in (
             "share_verbs", "equating_verbs", "absolute_change_kinds", "estimate_nouns",
             "partitive_clitics",
-            "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
+            "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
+            "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
             "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",
