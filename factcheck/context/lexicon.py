@@ -49,6 +49,7 @@ class SubjectData:
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
     wrapping_nouns: frozenset[str] = frozenset()
+    wrapping_locutions: tuple[tuple[str, ...], ...] = ()
     object_first_verbs: frozenset[str] = frozenset()
     packaging_nouns: frozenset[str] = frozenset()
     age_subject: str = ""
@@ -215,6 +216,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         part_states=_words(d, "part_states", f),
         change_nouns=_words(d, "change_nouns", f),
         wrapping_nouns=_words(d, "wrapping_nouns", f),
+        wrapping_locutions=tuple(
+            tuple(w.split()) for w in sorted(_words(d, "wrapping_locutions", f))),
         object_first_verbs=_words(d, "object_first_verbs", f),
         change_markers=_words(d, "change_markers", f),
         compounds=tuple(
