@@ -49,6 +49,7 @@ class SubjectData:
     compounds: tuple[tuple[str, ...], ...]
     lemmas: dict[str, str]
     wrapping_nouns: frozenset[str] = frozenset()
+    wrapping_locutions: tuple[tuple[str, ...], ...] = ()
     object_first_verbs: frozenset[str] = frozenset()
     packaging_nouns: frozenset[str] = frozenset()
     age_subject: str = ""
@@ -83,6 +84,8 @@ class SubjectData:
     pronoun_forms: frozenset[str] = frozenset()
     among_them: tuple[str, ...] = ()
     relative_subjects: frozenset[str] = frozenset()
+    relative_objects: frozenset[str] = frozenset()
+    object_level_verbs: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()
     share_quantifiers: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
@@ -213,6 +216,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         part_states=_words(d, "part_states", f),
         change_nouns=_words(d, "change_nouns", f),
         wrapping_nouns=_words(d, "wrapping_nouns", f),
+        wrapping_locutions=tuple(
+            tuple(w.split()) for w in sorted(_words(d, "wrapping_locutions", f))),
         object_first_verbs=_words(d, "object_first_verbs", f),
         change_markers=_words(d, "change_markers", f),
         compounds=tuple(
@@ -242,7 +247,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         **{name: _words(d, name, f) for name in (
             "share_verbs", "equating_verbs", "absolute_change_kinds", "estimate_nouns",
             "partitive_clitics",
-            "pronoun_forms", "relative_subjects", "purpose_links", "share_quantifiers",
+            "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
+            "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
             "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",

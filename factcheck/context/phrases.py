@@ -94,6 +94,8 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
     j = k + 1
     while j < len(toks) and toks[j].pos == "ADJ":
         j += 1
+    if lemma_of(toks[k], data) in data.wrapping_nouns:
+        j += _locution_at(toks, j, data)  # "une montée en puissance des investissements"
     if j < len(toks) and toks[j].lower in g.de_links:
         j += 1
         if j < len(toks) and (toks[j].lower in g.articles_after_de or (
@@ -110,6 +112,14 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
                 return unwrap_container(toks, j, data)
             return j
     return k
+
+
+def _locution_at(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
+    """Length of a set phrase of ``wrapping_locutions`` starting at token ``j``, else 0."""
+    for words in data.wrapping_locutions:
+        if tuple(t.lower for t in toks[j : j + len(words)]) == words:
+            return len(words)
+    return 0
 
 
 def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:

@@ -32,7 +32,8 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * what the figure's own form and place say (:mod:`.measures`): ``unit`` ("a ravagé 16 000
   hectares" -> hectare), ``share`` ("soit 5,2 % des passages" -> part), ``change_amount`` ("la
   hausse des impôts de 40 milliards" -> hausse), ``fronted_clause``, ``relative_clause``
-  ("l'encours, qui a progressé de"), ``state_of_noun``; "en", "d'entre eux", "son montant"
+  ("l'encours, qui a progressé de"; ``relative_object``, "un seuil que la ministre a abaissé
+  à 5 000 euros" -> seuil, :mod:`.relatives`), ``state_of_noun``; "en", "d'entre eux", "son montant"
   take up an earlier metric;
 * a figure in a parenthesis after another ("(4 055, +13 %)") or after another's own noun
   phrase ("5,1 millions de spectateurs (+200 000)") glosses the same noun phrase;
@@ -136,6 +137,7 @@ from factcheck.context.pending import (
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
+from factcheck.context.relatives import object_relative_antecedent
 from factcheck.context.subject_lists import named_metric
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -401,6 +403,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
             results[n] = _headed(toks, fig, k, data, "relative_clause")
             continue
+        if v is not None and (k := object_relative_antecedent(toks, fig, v, data)) is not None:
+            results[n] = _headed(toks, fig, k, data, "relative_object")  # "un seuil que X a
+            continue  # abaissé à 5 000 livres": the seuil, not X
         if v is not None:
             # "X estime à 486 milliards le coût de": after a verb of assessment the object
             # names the metric, the clause subject the one who assesses.
