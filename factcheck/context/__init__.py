@@ -123,6 +123,8 @@ def _annotate_all(
             if breaks:
                 state.heading = heading_metric(parsed[title], subject_data()) \
                     if title is not None else None
+                state.heading_opens_list = title is not None and bool(parsed[title]) \
+                    and parsed[title][-1].text == ":"
             idxs = sorted(by_sentence[start], key=lambda i: claims[i].mention.start)
             sentence_claims = [claims[i] for i in idxs]
             toks = parsed[keys[(n, start)]]

@@ -51,6 +51,7 @@ class ArticleState:
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
     heading: str | None = None  # the metric a table's title names, for its rows
+    heading_opens_list: bool = False  # that title ends with a colon ("Voici le nombre de :")
     cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers
     before: tuple[Tok, ...] | None = None  # the sentence without figures before this one
     last_toks: tuple[Tok, ...] | None = None  # the previous sentence with figures

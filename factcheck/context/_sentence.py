@@ -100,17 +100,20 @@ def _sentence_contexts(
     carried = state.last_subject if adjacent else None
     is_line = bool(figs) and (
         opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None)
-    from_heading = False
-    if carried is None and state.metrics and is_line and (not adjacent or state.last_line):
-        # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
-        # heading (a line without figures) or after lines that carried it counts what the
-        # report counted last.
-        carried, from_heading = state.metrics[-1][1], True
     sentence = claims[0].sentence
     on_own_line = is_row(article.text, start, sentence)
     # A row of bare figures ("5 273"), or a line of a tally labelled by an item ("Japon : 68
     # en or (125)", "Paris : 500 000 (CGT)"): under a table's title, counts what it names.
     row = on_own_line and (names_nothing(toks, figs) or label is not None)
+    from_heading = False
+    if carried is None and state.metrics and is_line and (not adjacent or state.last_line) \
+            and not (row and state.heading and state.heading_opens_list):
+        # A line of a tally ("Nantes : 28 000 selon la police", "- Renaissance : 98") after a
+        # heading (a line without figures) or after lines that carried it counts what the
+        # report counted last; under a list's opener naming a metric ("Voici le nombre de
+        # décès en mer par pays :"), what that names (a section's title without a colon,
+        # "L'écorénovation des logements", is a topic, not the items' metric).
+        carried, from_heading = state.metrics[-1][1], True
     published = article.published.isoformat() if article.published else None
     out: list[Context] = []
     # A sentence that names its own source for a figure does not take an earlier one for the

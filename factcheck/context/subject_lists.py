@@ -154,6 +154,10 @@ _PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 #: Words a table's title holds at least (shorter lines are column or row labels: "Décès",
 #: "Pays d'arrivée") and at most (longer ones are prose).
 MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
+#: Words a list's opener holds at most: a line without figures ending with a colon that names
+#: the metric of the items below it ("Voici le nombre de décès en mer identifiés par l'OIM
+#: depuis le début de l'année :") may be longer than a table's title.
+MAX_OPENER_WORDS = 20
 _PROSE_ENDS = (".", "!", "?", "…", "»", '"')
 _ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
 _ENUMERATOR_OPEN = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?")
@@ -177,13 +181,22 @@ def read_gap(gap: str) -> GapReading:
         words = len(text.split())
         if not text or _ENUMERATOR.fullmatch(text):
             continue  # a rank cut off its row ("2.") is no prose
-        if text.endswith(_PROSE_ENDS) or words > MAX_HEADING_WORDS:
+        if text.endswith(_PROSE_ENDS) or (words > MAX_HEADING_WORDS
+                                          and not opens_list(text, words)):
             heading, breaks = None, True  # prose
         elif text.startswith("(") or ":" in text.rstrip(":") or words < MIN_HEADING_WORDS:
             continue  # a note ("(Source : …)"), a label line, a column or row label
         elif text[0].isupper():
             heading, breaks = (at, text), True
     return GapReading(heading, breaks)
+
+
+def opens_list(text: str, words: int) -> bool:
+    """Whether a line without figures opens a list ("Voici le nombre de décès en mer
+    identifiés par l'OIM depuis le début de l'année :"): it ends with a colon and holds no
+    digit nor more than :data:`MAX_OPENER_WORDS` words."""
+    return text.endswith(":") and words <= MAX_OPENER_WORDS \
+        and not any(c.isdigit() for c in text)
 
 
 def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
@@ -193,6 +206,9 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
     chiffres des manifestants" -> manifestant), or None for a name or a place ("Italie",
     "Martinique")."""
     d, g = named_metric_data(), grammar()
+    if any(t.pos in ("VERB", "AUX") and t.verbform == "Fin" and t.lower not in d.heading_openers
+           for t in toks):
+        return None  # a clause ("Les projets répondent aux normes :"): a sentence, no title
     k = 0
     while k < len(toks) and toks[k].lower in d.heading_openers:
         k += 1  # "Voici les chiffres des manifestants"
