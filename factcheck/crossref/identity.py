@@ -173,6 +173,9 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # ("personnes évacuées" / "personnes relogées", "élèves de terminale" / "élèves"):
         # the article gives two facts, whatever lexicon holds their words.
         blockers.append("narrowing")
+    if a.complement and b.complement and a.complement != b.complement:
+        # One noun, two complements ("budget de la région" / "budget des lycées"): two metrics.
+        blockers.append("complement")
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

@@ -324,6 +324,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     article_place = memo.place(_text(row.get("place"))) \
         if _text(row.get("place_basis")) == "article" else ""
     places, sentence_words = memo.per_sentence[sentence]
+    complement = subject_complement(subject, sentence, row["_rel_start"], lexicon)
     if not place and not places and cue.national:
         # "au niveau national" with no place read: the whole country, not a region of it.
         # Only a figure located nowhere gets it, so a scope difference is added, never lost.
@@ -339,8 +340,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),
-        words=memo.less(reading.words | subject_complement(
-            subject, sentence, row["_rel_start"], lexicon), known),
+        words=memo.less(reading.words | complement, known),
+        complement=one(min(complement, default="")),
         sentence_words=memo.less(sentence_words, known),
         outcome=one(frozenset(outcome)), side=_side(cue.side),
         population=one(cue.population), modality=mode,
