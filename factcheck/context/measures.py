@@ -34,6 +34,7 @@ from factcheck.context.phrases import (
     mistagged_noun,
     unwrap_container,
 )
+from factcheck.context.relatives import noun_before_relative
 from factcheck.models import Kind
 
 _WRITTEN_UNIT = regex.compile(r"(?<=[\d\s])\p{L}+$")
@@ -202,15 +203,7 @@ def relative_antecedent(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int
         j -= 1
     if j < 1 or toks[j].pos != "PRON" or toks[j].lower not in data.relative_subjects:
         return None
-    j -= 1
-    while j >= 0 and (toks[j].pos == "ADJ" or toks[j].text in ",«»\"“”"):
-        j -= 1  # "la dette, « qui"
-    if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title or not toks[j].is_word:
-        return None
-    lem = lemma_of(toks[j], data)
-    if lem in data.time_nouns or lem in data.not_subjects:
-        return None
-    return phrase_head(toks, j, data)
+    return noun_before_relative(toks, j - 1, data, ",«»\"“”")  # "la dette, « qui"
 
 
 def continues_clause(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:

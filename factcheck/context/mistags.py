@@ -19,8 +19,9 @@ def _plural_form(t: Tok, data: SubjectData) -> bool:
 def mistagged_after_count(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     """The noun a bare count names, right after it, that the small model tagged otherwise: as
     a pronoun ("948 homicides ont été enregistrés": no word is a pronoun there but the
-    pronouns themselves) or as a plural adjective with no noun after it ("12 civils tués",
-    not "trois différents endroits")."""
+    pronouns themselves), as a plural adjective with no noun after it ("12 civils tués",
+    not "trois différents endroits") or as a plural participle before an auxiliary ("200
+    salariés ont été licenciés")."""
     j = fig.last
     if j >= len(toks):
         return False
@@ -31,6 +32,10 @@ def mistagged_after_count(toks: tuple[Tok, ...], fig: Figure, data: SubjectData)
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if t.pos == "PRON":
         return True
+    if t.pos == "VERB" and t.verbform == "Part" and nxt is not None and nxt.pos == "AUX" \
+            and t.lower.endswith(tuple(data.plural_marks)):
+        return True  # "200 salariés ont été licenciés": a participle never precedes its own
+        # auxiliary, so a plural one between a count and an auxiliary is the count's noun
     return t.pos == "ADJ" and _plural_form(t, data) \
         and (nxt is None or nxt.pos not in ("NOUN", "PROPN"))
 

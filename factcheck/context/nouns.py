@@ -173,7 +173,11 @@ def noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | 
 
 
 def shares_next_noun(toks: tuple[Tok, ...], fig: Figure, nxt: Figure) -> bool:
-    """Whether only "à", "et" or "ou" separates the figure from the next one."""
+    """Whether only "à", "et" or "ou" separates the figure from the next one, and the figure
+    is bare or of the next one's kind: "de 3 % et 200 familles" joins two clauses, the
+    percentage with its own unit (not "entre 10 et 15 % des centrales")."""
+    if fig.mention.kind not in (Kind.COUNT, nxt.mention.kind):
+        return False
     return nxt.first == fig.last + 1 and toks[fig.last].lower in grammar().range_links
 
 

@@ -43,9 +43,16 @@ def object_relative_antecedent(
         j -= 1
     if j == start or j < 1 or toks[j].lower not in data.relative_objects:
         return None
-    j -= 1
-    while j >= 0 and (toks[j].pos == "ADJ" or toks[j].text == ","):
-        j -= 1  # "le plafond, que"
+    return noun_before_relative(toks, j - 1, data, ",")  # "le plafond, que"
+
+
+def noun_before_relative(toks: tuple[Tok, ...], j: int, data: SubjectData,
+                         skipped: str) -> int | None:
+    """The head of the noun phrase a relative pronoun stands for, the noun ending at or
+    before ``j`` (adjectives and the punctuation of ``skipped`` passed over: "le plafond,
+    que", "la dette, « qui"); None when no common noun that can be a metric ends there."""
+    while j >= 0 and (toks[j].pos == "ADJ" or toks[j].text in skipped):
+        j -= 1
     if j < 0 or toks[j].pos != "NOUN" or toks[j].is_title or not toks[j].is_word:
         return None
     lem = lemma_of(toks[j], data)

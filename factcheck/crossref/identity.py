@@ -173,6 +173,11 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # ("personnes évacuées" / "personnes relogées", "élèves de terminale" / "élèves"):
         # the article gives two facts, whatever lexicon holds their words.
         blockers.append("narrowing")
+    if a.complement and b.complement and a.complement != b.complement and (
+            a.complement in b.sentence_words or b.complement in a.sentence_words):
+        # One noun, and one complement named in the other sentence as another's: "budget de
+        # la région" / "budget des lycées de la région" (not "de la défense" / "des armées").
+        blockers.append("complement")
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

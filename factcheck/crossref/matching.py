@@ -103,6 +103,9 @@ class ClaimView:
     #: Stages of a statistic's release its article names ("provisional", "revised", joined
     #: by "+"; ``[modality]`` provisional / revised cues of crossref.toml anywhere in it).
     release: str = ""
+    #: The word the sentence joins to the figure's subject noun as its complement ("le budget
+    #: des lycées" -> "lycée"; scope.subject_complement), or empty when it gives none.
+    complement: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

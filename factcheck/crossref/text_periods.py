@@ -3,12 +3,15 @@
 Across two articles, a publication date missing on either keeps their figures apart (unknown
 is not equal: :mod:`factcheck.crossref.identity`), unless each figure carries the same closed
 period the text gives it: both ends written in its sentence ("en 2023", "au 1er janvier
-2024"), or the year of the report its article's lead names (``time_basis`` "report",
+2024") when the article was written after it closed (published, or naming, later), or the year
+of the report its article's lead names (``time_basis`` "report",
 :mod:`factcheck.context.report_year`). Estimates and forecasts are revised as time passes, and
 an article naming a stage of a statistic's release ("provisoire", "définitif") may give any of
 them: neither takes a period for a date."""
 
 from __future__ import annotations
+
+import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
@@ -19,7 +22,17 @@ from factcheck.crossref.scope import _text
 _STATED_MODALITIES = frozenset({"asserted", "reported", ""})
 
 
-def text_period(row: dict, mode: str) -> tuple[str, ...]:
+def latest_dates(claims: pd.DataFrame) -> dict[str, str]:
+    """The latest day each article names as the start of a period ("en janvier 2025", "en
+    2025"): what the text itself tells of when it was written at the earliest."""
+    if claims.empty or "time_start" not in claims.columns:
+        return {}
+    starts = claims["time_start"].map(lambda v: _text(v)[:10])
+    return {str(k): v for k, v in starts[starts != ""].groupby(
+        claims["article_id"][starts != ""]).max().items()}
+
+
+def text_period(row: dict, mode: str, latest: str = "") -> tuple[str, ...]:
     """The closed period the text itself gives a figure (``ClaimView.text_period``): both
     ends of a period read in its sentence (time_basis empty: "written") or of the year its
     article's lead names for a report (time_basis "report"); empty for an open period
@@ -34,6 +47,11 @@ def text_period(row: dict, mode: str) -> tuple[str, ...]:
         return ()
     if not basis and ts != te and te == _text(row.get("published"))[:10]:
         return ()  # "depuis le 1er janvier": up to the day of publication, not a closed period
+    if not basis and ts != te and not max(latest, _text(row.get("published"))[:10]) > te:
+        return ()  # "En 2024, l'aéroport a accueilli 3,1 millions de passagers", in an article
+        # written in June 2024, counts the year so far: a period written with a figure is
+        # closed only when its article is published, or names a day, after it (a single day,
+        # "au 1er janvier 2024", is a stock's state, reported once the day is over)
     return (ts, te, "report" if basis else "written")
 
 

@@ -46,7 +46,7 @@ from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
-from factcheck.crossref.text_periods import article_releases, text_period
+from factcheck.crossref.text_periods import article_releases, latest_dates, text_period
 from factcheck.crossref.victims import victims_family
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -98,6 +98,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
     memo.releases = article_releases(texts, lexicon)
+    memo.latest = latest_dates(claims if keep is None else claims[keep])
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
@@ -130,6 +131,7 @@ class _Memo:
         self._places: dict[str, str] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self.releases: dict[str, str] = {}  # each article's release stages
+        self.latest: dict[str, str] = {}  # the latest day each article names
 
     def one(self, value):  # type: ignore[no-untyped-def]
         """The first object met equal to ``value`` (strings, frozensets, tuples of strings:
@@ -324,6 +326,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     article_place = memo.place(_text(row.get("place"))) \
         if _text(row.get("place_basis")) == "article" else ""
     places, sentence_words = memo.per_sentence[sentence]
+    complement = subject_complement(subject, sentence, row["_rel_start"], lexicon)
     if not place and not places and cue.national:
         # "au niveau national" with no place read: the whole country, not a region of it.
         # Only a figure located nowhere gets it, so a scope difference is added, never lost.
@@ -339,8 +342,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),
-        words=memo.less(reading.words | subject_complement(
-            subject, sentence, row["_rel_start"], lexicon), known),
+        words=memo.less(reading.words | complement, known),
+        complement=one(min(complement, default="")),
         sentence_words=memo.less(sentence_words, known),
         outcome=one(frozenset(outcome)), side=_side(cue.side),
         population=one(cue.population), modality=mode,
@@ -352,7 +355,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
         narrowing=_narrowed(row, subject), score=score,
-        text_period=one(text_period(row, mode)),
+        text_period=one(text_period(row, mode, memo.latest.get(row["article_id"], ""))),
         release=memo.releases.get(row["article_id"], ""),
     )
 
