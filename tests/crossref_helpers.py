@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "crossref" / "data"
 GOLD = ROOT / "reference" / "gold"
 SEEDS = ROOT / "seeds"
+#: The flag types that accuse a figure of being wrong (no-flag cases assert none is raised).
+ACCUSATIONS = frozenset({"contradiction", "same_source", "scale_slip", "cumulative_decrease",
+                         "sources_disagree"})
 CONTEXT_FIELDS = ("subject", "qualifiers", "category", "actor", "place", "time_start",
                   "time_end", "source", "modality")
 
@@ -296,3 +299,16 @@ def check_links_case(case: dict, apart: tuple[str | None, ...] = (None, "differe
             assert got in accepted(expected), (case["why"], links.to_dict("records"))
     assert flags.empty, flags.to_dict("records")
     return frame, links
+
+
+def case_articles(case: dict, dated: bool = True) -> list:
+    """The articles of a multi-article text case (``id``, ``text``, ``title``, ``published``
+    as an ISO date); ``dated=False`` lets an article go without its publication date."""
+    from datetime import date
+
+    from factcheck.models import Article
+
+    return [Article(a["id"], a["text"], title=a["title"],
+                    published=date.fromisoformat(a["published"])
+                    if dated or a.get("published") else None)
+            for a in case["articles"]]

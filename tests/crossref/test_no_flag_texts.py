@@ -6,25 +6,18 @@ an event's year and named a metric by its verb."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from crossref_helpers import case_ids, load_cases
+from crossref_helpers import ACCUSATIONS, case_articles, case_ids, load_cases
 
 from factcheck.crossref.engine import cross_reference
-from factcheck.models import Article
 from factcheck.pipeline import claims_frame
 
 CASES = load_cases("no_flag_texts")
-ACCUSATIONS = {"contradiction", "same_source", "scale_slip", "cumulative_decrease",
-               "sources_disagree"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_no_accusation(case: dict) -> None:
-    articles = [Article(a["id"], a["text"], title=a["title"],
-                        published=date.fromisoformat(a["published"]))
-                for a in case["articles"]]
+    articles = case_articles(case)
     claims = claims_frame(articles)
     assert len(claims), "the figures must be read"
     _, flags = cross_reference(claims)

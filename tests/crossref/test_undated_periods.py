@@ -7,26 +7,18 @@ whole report still keep the figures apart. Cases (our own words) in
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from crossref_helpers import case_ids, load_cases
+from crossref_helpers import ACCUSATIONS, case_articles, case_ids, load_cases
 
 from factcheck.crossref.engine import cross_reference
-from factcheck.models import Article
 from factcheck.pipeline import claims_frame
 
 CASES = load_cases("undated_periods")
-ACCUSATIONS = {"contradiction", "same_source", "scale_slip", "cumulative_decrease",
-               "sources_disagree"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_undated_articles(case: dict) -> None:
-    articles = [Article(a["id"], a["text"], title=a["title"],
-                        published=date.fromisoformat(a["published"])
-                        if a.get("published") else None)
-                for a in case["articles"]]
+    articles = case_articles(case, dated=False)
     assert any(a.published is None for a in articles)
     claims = claims_frame(articles)
     _, flags = cross_reference(claims)
