@@ -35,7 +35,7 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     prev = figs[n - 1].first
     if first > 0 and toks[first - 1].lower in valued and prev > 0 \
             and toks[prev - 1].lower in valued:
-        # "la préfecture a chiffré le cortège à 36 000 et les organisateurs à 107 000": the
+        # "la police a estimé le cortège à 12 000 et la CGT à 40 000": the
         # verb's "à" repeated before each value of the gapped clause
         first -= 1
     k = first - 1

@@ -84,7 +84,7 @@ def set_earlier(toks: tuple[Tok, ...], earlier_year: bool = False) -> bool:
     by a comma, then a main verb in the pluperfect ("Lors du premier tour, le candidat avait
     totalisé 35 %"; not a passive, "La veille, 300 cas avaient été enregistrés"); or a main
     verb in the pluperfect in a sentence naming a year before the article's
-    (``earlier_year``: "La session 2022 avait enregistré un repli à 91,1 %" in 2023; not "Les
+    (``earlier_year``: "L'édition 2021 avait enregistré une baisse à 88,4 %" in 2023; not "Les
     chiffres avaient connu un repli au 1er août", the report's last month)."""
     aux = _pluperfect(toks)
     if aux is None:

@@ -114,7 +114,7 @@ def _known_set(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
 def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
     """A duration that dates an event from another ("il y a deux ans", "douze ans après les
     premières révélations"): it tells the story, like a date; not the date of a report's term
-    of comparison ("15 208 hospitalisations, contre 17 583 il y a une semaine"), which is the
+    of comparison ("9 400 passages aux urgences, contre 11 250 il y a une semaine"), which is the
     report's; nor a delay in minutes or hours before "après" or "avant" ("les secours sont
     arrivés vingt minutes après l'appel", ``delay_units``), which the report measures."""
     if fig.mention.kind != Kind.DURATION:

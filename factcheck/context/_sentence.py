@@ -149,7 +149,7 @@ def _sentence_contexts(
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
-        # "Besançon : 6 000 selon la CGT (3 300 selon la préfecture)": a bare head on a line
+        # "Dijon : 4 500 selon la CGT (2 100 selon la préfecture)": a bare head on a line
         # of a tally labelled by a name is that item's body, not one named for another.
         source = resolve_source(src.source, [name for _, name in state.speakers], article.text,
                                 local=item)

@@ -137,7 +137,7 @@ def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
 
 def indefinite_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure completes a verb of level whose subject is the indefinite "on" of
-    speech ("On est à 8,6 sur la partie olympique"): the metric under discussion."""
+    speech ("On est à 3,2 pour la seule finale"): the metric under discussion."""
     return _level_pronoun(toks, fig) in anaphora_data().indefinite_pronouns
 
 

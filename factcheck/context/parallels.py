@@ -1,14 +1,14 @@
 """Figures whose noun the text leaves out and the figure they stand parallel to.
 
 * A gapped conjunct repeats the structure of the clause before it without its verb and
-  without its noun: "675 personnes sont logées dans les 128 centres d'hébergement et 8 dans
-  les centres de vie", "8 millions pour les 14 000 étudiants et 4 millions pour la
-  commande", "65 cas pour 10 passages contre 165 en Martinique". The bare figure takes the
-  place of the first conjunct's figure that stands outside a complement, never of a figure
-  inside the complement the gapped clause renews ("dans les 128 centres" answers "dans les
-  centres de vie", not "8").
+  without its noun: "420 personnes sont hébergées dans les 35 gymnases de la ville et 9
+  dans les salles des fêtes", "6 millions pour les 9 000 apprentis et 3 millions pour
+  l'achat", "48 cas pour 10 consultations contre 120 en Guadeloupe". The bare figure takes
+  the place of the first conjunct's figure that stands outside a complement, never of a
+  figure inside the complement the gapped clause renews ("dans les 35 gymnases" answers
+  "dans les salles des fêtes", not "9").
 * A bare count after "parmi les" in an aside counts the noun the aside completes: "Le
-  principal incendie, parmi les cinq encore en cours, ..." (five fires).
+  plus gros feu, parmi les quatre toujours actifs, ..." (four fires).
 * A sentence opened by "Parmi elles," / "Parmi eux," counts, where its figures name no noun
   of their own, the people or things named before (left to the earlier sentences).
 * Restated changes: "2,13 euros, soit une hausse de 6 centimes" (the price's metric), "72 %
@@ -25,7 +25,7 @@ from factcheck.models import Kind
 
 
 def _complement_preposition(toks: tuple[Tok, ...], fig: Figure) -> str | None:
-    """The preposition heading the complement a figure stands in ("dans les 128 centres" ->
+    """The preposition heading the complement a figure stands in ("dans les 35 gymnases" ->
     "dans"), other than the links of a verb or a noun ("de", "à"); None otherwise."""
     g = grammar()
     j = fig.first - 1
@@ -41,8 +41,8 @@ def _complement_preposition(toks: tuple[Tok, ...], fig: Figure) -> str | None:
 
 def gapped_prepositions(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> frozenset[str]:
     """The prepositions of the complements a gapped conjunct renews: the figure stands bare
-    after a coordinator or a word of comparison ("et 8 dans les centres de vie", "contre 165
-    en Martinique pour 7 passages"), its first word after it a preposition; empty otherwise."""
+    after a coordinator or a word of comparison ("et 9 dans les salles des fêtes", "contre 120
+    en Guadeloupe pour 7 passages"), its first word after it a preposition; empty otherwise."""
     g = grammar()
     if fig.first < 1 or fig.last >= len(toks):
         return frozenset()
@@ -67,8 +67,8 @@ def in_renewed_complement(toks: tuple[Tok, ...], cand: Figure, preps: frozenset[
 
 
 def aside_whole(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The noun a bare count after "parmi les" counts: "Le principal incendie, parmi les cinq
-    encore en cours" -> the index of "incendie". None when the count names a noun of its own
+    """The noun a bare count after "parmi les" counts: "Le plus gros feu, parmi les quatre
+    toujours actifs" -> the index of "feu". None when the count names a noun of its own
     or no noun stands right before the aside."""
     j = fig.first - 1
     if j < 1 or toks[j].pos != "DET" or toks[j - 1].lower not in data.whole_prepositions:
@@ -91,8 +91,8 @@ def opens_among_pronoun(toks: tuple[Tok, ...], data: SubjectData) -> bool:
 
 
 def complement_of(toks: tuple[Tok, ...], fig: Figure, later: Figure) -> bool:
-    """Whether figure ``later`` stands in a complement of ``fig``'s own phrase ("8 millions
-    d'euros pour les 14 000 étudiants"): no punctuation, verb or coordinator between them, and
+    """Whether figure ``later`` stands in a complement of ``fig``'s own phrase ("6 millions
+    d'euros pour les 9 000 apprentis"): no punctuation, verb or coordinator between them, and
     ``later`` after a preposition of its own. It is no parallel of ``fig``."""
     if _complement_preposition(toks, later) is None:
         return False
@@ -181,8 +181,8 @@ def equated_figure(toks: tuple[Tok, ...], v: int, before: Figure) -> bool:
 
 
 def counted_parallel(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
-    """The count a gapped clause's count stands parallel to ("La préfecture a chiffré
-    l'affluence à 36 000 manifestants et les organisateurs à 107 000"): the figure before it,
+    """The count a gapped clause's count stands parallel to ("La police a estimé
+    le cortège à 12 000 personnes et la CGT à 40 000"): the figure before it,
     a count too, after the same link word. None otherwise."""
     fig = figs[n]
     if n == 0 or fig.mention.kind != Kind.COUNT or fig.first < 1:
@@ -195,8 +195,8 @@ def counted_parallel(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int |
 
 
 def elided_other(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    """Whether a bare count is followed by "autres" and no noun ("tuant dix personnes et
-    blessant au moins 30 autres"): the noun of the figure it parallels is left out."""
+    """Whether a bare count is followed by "autres" and no noun ("faisant six morts et
+    blessant au moins 25 autres"): the noun of the figure it parallels is left out."""
     j = fig.last
     if j >= len(toks) or toks[j].lower not in data.other_words:
         return False

@@ -57,7 +57,7 @@ def resolve_pending(
 ) -> None:
     def candidate(order: range, n: int, objects_only: bool = False) -> int | None:
         kinds = (figs[n].mention.kind,)
-        # "et 8 dans les centres de vie": not the figure of "dans les 128 centres".
+        # "et 9 dans les salles des fêtes": not the figure of "dans les 35 gymnases".
         renewed = gapped_prepositions(toks, figs[n], data) if pending[n] == "ellipsis" \
             else frozenset()
         for outside in (True, False):
@@ -68,7 +68,7 @@ def resolve_pending(
                     if m < n and in_renewed_complement(toks, figs[m], renewed):
                         continue
                     if m > n and complement_of(toks, figs[n], figs[m]):
-                        continue  # "8 millions d'euros pour les 14 000 étudiants"
+                        continue  # "6 millions d'euros pour les 9 000 apprentis"
                     r = results[m]
                     if r is None or r.subject is None or figs[m].mention.kind in _NO_ANTECEDENT \
                             or r.rule == "counted_time":
@@ -263,8 +263,8 @@ def term_of_part(
 
 
 def open_among(results: list[SubjectResult | None], pending: dict[int, str]) -> None:
-    """In a sentence opened by "Parmi elles," ("Parmi elles, 65 % étaient seules, 30 % en
-    groupe de cinq"), the figures left to an elided noun count what the pronoun takes up, the
+    """In a sentence opened by "Parmi elles," ("Parmi elles, 58 % voyageaient seules, 27 % en
+    famille"), the figures left to an elided noun count what the pronoun takes up, the
     last metric of the sentences before, not a noun of the list (``last_metric_open``)."""
     for n in [n for n, why in pending.items() if why == "ellipsis"]:
         results[n] = SubjectResult(None, None, (), "last_metric_open")

@@ -111,7 +111,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
       sondage", ``descriptions``) is the last body named by its name;
     * a bare head noun ("le ministère", "la mairie") is the last source named with that head
       ("ministère de la Justice"), not a head with a name ("le service Agreste"), nor on a
-      line of a tally labelled by a name (``local``: "Besançon : 6 000 selon la CGT (3 300
+      line of a tally labelled by a name (``local``: "Dijon : 4 500 selon la CGT (2 100
       selon la préfecture)" after "la préfecture de police de Paris": Besançon's);
     * a body named without some of its words ("ministère de la Défense") is the one body
       named earlier with them all ("ministère russe de la Défense");

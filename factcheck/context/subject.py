@@ -24,7 +24,7 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   after a count is its share (``restated_share``), "soit 40 % de plus" its change;
 * ``ellipsis``: a bare figure after ",", ":", "dont", "et", "pas"... takes the subject of the
   nearest previous figure of the sentence ("17 drones ..., 12 dans la région de Koursk"; in
-  a gapped conjunct, "et 8 dans les centres de vie", not one inside the complement it
+  a gapped conjunct, "et 9 dans les salles des fêtes", not one inside the complement it
   renews: :mod:`.parallels`),
   else of the next one ("Pas 300 000, pas 150 000 : 31 000 soldats"); never of a rank or a
   duration, nor of a figure inside a parenthesis closed before it ("80 maires élus : 41 à
@@ -196,7 +196,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
         if k is None and n > 0 and elided_other(toks, fig, data):
-            pending[n] = "ellipsis"  # "tuant dix personnes et blessant au moins 30 autres"
+            pending[n] = "ellipsis"  # "faisant six morts et blessant au moins 25 autres"
             continue
         if k is None and (whole := term_of_part(toks, figs, results, n)) is not None:
             results[n] = replace(whole, rule="duration_part")  # "cinq ans de prison dont deux"
@@ -278,7 +278,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
             continue
         if kind != Kind.ORDINAL and indefinite_subject(toks, fig):
-            # "On est à 8,6 sur la partie olympique": the last metric read.
+            # "On est à 3,2 pour la seule finale": the last metric read.
             results[n] = SubjectResult(None, None, (), "last_metric_open")
             continue
         if kind != Kind.ORDINAL and (
@@ -391,8 +391,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if v is None and (k := gapped_subject(toks, fig, data)) is not None:
             m = counted_parallel(toks, figs, n)
             if m is not None and (mate := results[m]) is not None and mate.rule == "noun_after":
-                # "a chiffré l'affluence à 36 000 manifestants et les organisateurs à
-                # 107 000": the gapped phrase is the assessor, the count the first one's.
+                # "a estimé le cortège à 12 000 personnes et la CGT à 40 000": the
+                # gapped phrase is the assessor, the count the first one's.
                 results[n] = replace(mate, rule="gapped_parallel", antecedent=m)
             else:
                 results[n] = _headed(toks, fig, k, data, "gapped_clause")
@@ -428,7 +428,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 results[n] = _headed(toks, fig, k, data, "clause_subject")
                 continue
         pending[n] = "ellipsis"
-    if opens_among_pronoun(toks, data):  # "Parmi elles, 65 % ..., 30 % en groupe"
+    if opens_among_pronoun(toks, data):  # "Parmi elles, 58 % ..., 27 % en famille"
         open_among(results, pending)
     resolve_pending(toks, figs, results, pending, data)
     for n, r in enumerate(results):

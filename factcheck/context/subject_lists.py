@@ -155,8 +155,8 @@ _PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 #: "Pays d'arrivée") and at most (longer ones are prose).
 MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
 #: Words a list's opener holds at most: a line without figures ending with a colon that names
-#: the metric of the items below it ("Voici le nombre de décès en mer identifiés par l'OIM
-#: depuis le début de l'année :") may be longer than a table's title.
+#: the metric of the items below it ("Voici le nombre de noyades recensées par l'ONG depuis
+#: janvier :") may be longer than a table's title.
 MAX_OPENER_WORDS = 20
 _PROSE_ENDS = (".", "!", "?", "…", "»", '"')
 _ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
@@ -192,9 +192,9 @@ def read_gap(gap: str) -> GapReading:
 
 
 def opens_list(text: str, words: int) -> bool:
-    """Whether a line without figures opens a list ("Voici le nombre de décès en mer
-    identifiés par l'OIM depuis le début de l'année :"): it ends with a colon and holds no
-    digit nor more than :data:`MAX_OPENER_WORDS` words."""
+    """Whether a line without figures opens a list ("Voici le nombre de noyades recensées par
+    l'ONG depuis janvier :"): it ends with a colon and holds no digit nor more than
+    :data:`MAX_OPENER_WORDS` words."""
     return text.endswith(":") and words <= MAX_OPENER_WORDS \
         and not any(c.isdigit() for c in text)
 

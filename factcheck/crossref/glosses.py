@@ -1,6 +1,6 @@
 """A figure glossed in a parenthesis right after it: "plus de la moitié des candidats
 (57,1 %)", "plus de 12 millions de billets vendus (12 132 647 exactement)", "la barre des
-1 000 victimes (1 010, +5 %)". The parenthesis gives the same figure more precisely; the two
+800 victimes (812, +4 %)". The parenthesis gives the same figure more precisely; the two
 are one fact, which the judging never sees: two figures of one sentence are compared only
 when each has its own source (:func:`factcheck.crossref.relations.cross_ok`).
 
@@ -84,8 +84,8 @@ def tally_families(members: list[dict], tally_nouns: frozenset[str],
                    subject_lemma: Callable[[dict], str]) -> None:
     """A count of a generic tally noun (``tally_nouns``, ``[tally_nouns]``: "faits") opening
     a parenthesis right after another figure of its sentence counts the metric that figure is
-    about: "Les homicides sont en hausse de 6 % (948 faits recensés)" counts homicides, and
-    takes the family of the 6 % (``members``: the rows of one sentence, with ``_rel_start``,
+    about: "Les homicides sont en hausse de 5 % (812 faits recensés)" counts homicides, and
+    takes the family of the 5 % (``members``: the rows of one sentence, with ``_rel_start``,
     ``_rel_end`` and ``_family``; ``subject_lemma`` reads a row's subject)."""
     if len(members) < 2 or not tally_nouns:
         return
@@ -101,9 +101,9 @@ def tally_families(members: list[dict], tally_nouns: frozenset[str],
 def gloss_words(views: list[ClaimView], tally_nouns: frozenset[str],
                 subject_lemma: Callable[[ClaimView], str]) -> list[ClaimView]:
     """``views`` with the figure that opens a parenthesis right after another described as
-    that one too, when it restates it or counts what it is about: "la barre des 1 000
-    victimes d'homicide a été franchie (1 010, +5 %)" (the same figure more precisely, as
-    :func:`glossed_pairs` finds it), "les homicides sont en hausse de 6 % (948 faits
+    that one too, when it restates it or counts what it is about: "la barre des 800 victimes
+    d'homicide a été franchie (812, +4 %)" (the same figure more precisely, as
+    :func:`glossed_pairs` finds it), "les homicides sont en hausse de 5 % (812 faits
     recensés)" (a count of a tally noun, which names no metric: the other figure's subject
     is what it counts, as :func:`tally_families` reads it). The words after the parenthesis
     describe the next item of the sentence, not the figure its opening follows."""

@@ -64,7 +64,7 @@ class ApproxReader(RangeReader):
         the size of a change ("a bondi de 40 %", "a augmenté de 12 000"), else ""."""
         lex, text = self.lex, self.text
         if mention.kind == Kind.PERCENT and _signed_change(text, start):
-            return "change_by"  # "(1 010, +5 %)", "les vols (-10 %)": a signed rate is a change
+            return "change_by"  # "(812, +4 %)", "les vols (-10 %)": a signed rate is a change
         if mention.kind == Kind.PERCENT and self.at(lex.change_noun_after, mention.end):
             return "change_by"  # "soit 4 % d'augmentation", "7 % de plus qu'en août"
         if (

@@ -33,7 +33,7 @@ def gapping_data(code: str = "fr") -> GappingData:
     joiners = _alt([j.strip() for j in data["joiners"]])
     dets = _alt(data["determiners"])
     n = int(data["max_phrase"])
-    # After the first change (and its parenthesis, "(948 faits recensés)"): a joiner, a
+    # After the first change (and its parenthesis, "(812 faits recensés)"): a joiner, a
     # determiner, a noun phrase with no figure nor clause end, an optional comma, "de".
     adverbs = _alt(data["adverbs"])
     between = regex.compile(
