@@ -132,7 +132,7 @@ def article_body(article_text: str) -> str | None:
     not_names = _folded_lists()["not_sources"]
     counts: dict[str, int] = {}
     subject: set[str] = set()
-    located: set[str] = set()  # "à Mayotte", "en Bretagne": a place the data may not know
+    placed: set[str] = set()  # "à Mayotte", "en Bretagne": a place the data may not know
     for start, end, run in name_runs(article_text):
         low = run.lower()
         if (len(run.split()) != 1 or len(run) < 2 or low in world.places
@@ -141,11 +141,11 @@ def article_body(article_text: str) -> str | None:
                 or _PEOPLE_BEFORE.search(article_text[max(0, start - 5) : start])):
             continue
         if _LOCATED.search(article_text[max(0, start - 12) : start]):
-            located.add(run)
+            placed.add(run)
         counts[run] = counts.get(run, 0) + 1
         if _as_subject(article_text, start, end):
             subject.add(run)
-    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject and n not in located]
+    found = [n for n, c in counts.items() if c >= _ABOUT and n in subject and n not in placed]
     return found[0] if len(found) == 1 else None
 
 

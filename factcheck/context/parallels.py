@@ -116,18 +116,31 @@ def shared_subject_verb(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int
     vendu à 2,07 €": the verb "a"); None otherwise. Its subject is the first verb's."""
     g = grammar()
     j = v - 1
-    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in data.coordinated_clitics):
+    while j >= 0 and _verb_group_word(toks[j], data):
         j -= 1
     if j < 1 or toks[j].lower not in g.noun_coordinators:
         return None
-    for i in range(j - 1, -1, -1):
+    i = _finite_verb_before(toks, j, stop=-1)
+    if i is None:
+        return None
+    while i > 0 and _verb_group_word(toks[i - 1], data):
+        i -= 1
+    return i
+
+
+def _verb_group_word(t: Tok, data: SubjectData) -> bool:
+    """An auxiliary, an adverb or a clitic ("s'", "en") of a verb group, before its verb."""
+    return t.pos in ("AUX", "ADV") or t.lower in data.coordinated_clitics
+
+
+def _finite_verb_before(toks: tuple[Tok, ...], pos: int, stop: int) -> int | None:
+    """The nearest finite verb before token ``pos`` (down to ``stop``, excluded) within its
+    clause: None past a punctuation mark other than a comma."""
+    for i in range(pos - 1, stop, -1):
         t = toks[i]
-        if t.pos == "PUNCT" and t.text not in (",",):
+        if t.pos == "PUNCT" and t.text != ",":
             return None
         if t.pos in ("VERB", "AUX") and t.verbform == "Fin":
-            while i > 0 and (toks[i - 1].pos in ("AUX", "ADV")
-                             or toks[i - 1].lower in data.coordinated_clitics):
-                i -= 1
             return i
     return None
 
@@ -137,14 +150,9 @@ def coordinated_subject(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> i
     verb before token ``pos`` is coordinated to that clause without a subject of its own
     ("Le litre de gazole a franchi ... et s'est vendu la semaine passée en moyenne à 2,07
     €"): the head of the first clause's subject; None otherwise."""
-    for v in range(pos - 1, 0, -1):
-        t = toks[v]
-        if t.pos == "PUNCT" and t.text != ",":
-            return None
-        if t.pos in ("VERB", "AUX") and t.verbform == "Fin":
-            first = shared_subject_verb(toks, v, data)
-            return head_before(toks, first, data) if first is not None else None
-    return None
+    v = _finite_verb_before(toks, pos, stop=0)
+    first = shared_subject_verb(toks, v, data) if v is not None else None
+    return head_before(toks, first, data) if first is not None else None
 
 
 def points_of_share(toks: tuple[Tok, ...], figs: list[Figure], n: int,
