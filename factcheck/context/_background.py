@@ -1,9 +1,10 @@
 """What the report's source does not cover: a figure with no source of its own takes the
 source named earlier in the article only when it belongs to that report (``_sentence``).
-Two kinds of figures do not: the background of a sentence set in an earlier time ("En 2014,
-le maire sortant avait totalisé 21 786 voix"), which is the journalist's, and forces
-deployed ("11 000 policiers et gendarmes étaient mobilisés"), which a body counting marchers
-or casualties does not state. Words from ``[background]`` of ``context_source.toml``.
+Three kinds of figures do not: the background of a sentence set in an earlier time ("En
+2014, le maire sortant avait totalisé 21 786 voix"), which is the journalist's, and forces
+deployed ("11 000 policiers et gendarmes étaient mobilisés") and measures of the weather
+("des rafales à 214 km/h"), which a body counting marchers or casualties does not state.
+Words from ``[background]`` of ``context_source.toml``.
 Private to ``factcheck.context``."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.context.nlp import Tok
+from factcheck.context.where import category_of
 from factcheck.lang import load_data
+from factcheck.models import Kind, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,8 @@ class BackgroundData:
     deployment_nouns: frozenset[str]
     members: frozenset[str] = frozenset()  # "agents": forces only with a force's complement
     complements: frozenset[str] = frozenset()  # "de police", "des forces de l'ordre"
+    weather_units: frozenset[str] = frozenset()  # "°C"
+    weather_category: str = ""  # the category of a weather measure's subject ("vent")
 
 
 @cache
@@ -42,6 +47,8 @@ def background_data(code: str = "fr") -> BackgroundData:
         deployment_nouns=frozenset(w.lower() for w in d["deployment_nouns"]),
         members=frozenset(w.lower() for w in d.get("deployed_members", [])),
         complements=frozenset(w.lower() for w in d.get("force_complements", [])),
+        weather_units=frozenset(d.get("weather_units", [])),
+        weather_category=d.get("weather_category", ""),
     )
 
 
@@ -115,3 +122,15 @@ def counted_forces(subjects: Iterable[str | None]) -> bool:
     data = background_data()
     forces = data.forces | data.members
     return any(s is not None and s.lower() in forces for s in subjects)
+
+
+def weather(mention: Mention, subject: str | None) -> bool:
+    """Whether a figure measures the weather: a quantity in a unit of the weather ("24 °C")
+    or whose subject is of the weather's category ("des rafales à 214 km/h", "des cumuls de
+    pluie de 20 mm"); a speed of another subject ("il roulait à 150 km/h") is not one."""
+    if mention.kind != Kind.QUANTITY:
+        return False
+    data = background_data()
+    return mention.unit in data.weather_units or (
+        bool(data.weather_category)
+        and category_of(subject, (), mention.kind) == data.weather_category)
