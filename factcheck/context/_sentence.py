@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.context._background import counted_forces, deployed, set_earlier, weather
+from factcheck.context._background import (
+    counted_forces,
+    deployed,
+    recalled,
+    set_earlier,
+    weather,
+)
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
@@ -158,6 +164,7 @@ def _sentence_contexts(
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \
+                and not recalled(toks, fig.first, earlier_year) \
                 and not described(toks, fig, sub.subject, sub.rule,
                                   restates=_given_before(m, sub.subject, state),
                                   quoted=indefinite(fig) and in_quote(article.text, m.start)
