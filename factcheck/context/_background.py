@@ -1,9 +1,10 @@
 """What the report's source does not cover: a figure with no source of its own takes the
 source named earlier in the article only when it belongs to that report (``_sentence``).
-Two kinds of figures do not: the background of a sentence set in an earlier time ("En 2014,
-le maire sortant avait totalisé 21 786 voix"), which is the journalist's, and forces
-deployed ("11 000 policiers et gendarmes étaient mobilisés"), which a body counting marchers
-or casualties does not state. Words from ``[background]`` of ``context_source.toml``.
+Three kinds of figures do not: the background of a sentence set in an earlier time ("En
+2014, le maire sortant avait totalisé 21 786 voix"), which is the journalist's, and forces
+deployed ("11 000 policiers et gendarmes étaient mobilisés") and measures of the weather
+("des rafales à 214 km/h"), which a body counting marchers or casualties does not state.
+Words from ``[background]`` of ``context_source.toml``.
 Private to ``factcheck.context``."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.context.nlp import Tok
+from factcheck.context.where import category_of
 from factcheck.lang import load_data
+from factcheck.models import Kind, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,11 @@ class BackgroundData:
     deployment_nouns: frozenset[str]
     members: frozenset[str] = frozenset()  # "agents": forces only with a force's complement
     complements: frozenset[str] = frozenset()  # "de police", "des forces de l'ordre"
+    weather_units: frozenset[str] = frozenset()  # "°C"
+    recall_relatives: frozenset[str] = frozenset()  # "qui", "où": a clause recalling the past
+    reflexive_auxiliary: str = ""  # "être" in "s'étaient retrouvés"
+    reflexive_clitics: frozenset[str] = frozenset()  # "se", "s'"
+    weather_category: str = ""  # the category of a weather measure's subject ("vent")
 
 
 @cache
@@ -42,6 +50,11 @@ def background_data(code: str = "fr") -> BackgroundData:
         deployment_nouns=frozenset(w.lower() for w in d["deployment_nouns"]),
         members=frozenset(w.lower() for w in d.get("deployed_members", [])),
         complements=frozenset(w.lower() for w in d.get("force_complements", [])),
+        weather_units=frozenset(d.get("weather_units", [])),
+        recall_relatives=frozenset(d.get("recall_relatives", [])),
+        reflexive_auxiliary=d.get("reflexive_auxiliary", ""),
+        reflexive_clitics=frozenset(d.get("reflexive_clitics", [])),
+        weather_category=d.get("weather_category", ""),
     )
 
 
@@ -77,6 +90,41 @@ def _pluperfect(toks: tuple[Tok, ...]) -> int | None:
             nxt.verbform == "Part" or (nxt.pos in ("VERB", "ADV") and nxt.lemma != nxt.lower)):
         return t.i
     return None
+
+
+def _active_pluperfect_at(toks: tuple[Tok, ...], t: Tok, data: BackgroundData) -> bool:
+    """Whether the finite verb ``t`` is the auxiliary of an active pluperfect: "avait fait"
+    (not "avaient été comptées"), or a reflexive's "s'étaient retrouvés"."""
+    if t.tense != data.tense:
+        return False
+    if t.lemma == data.reflexive_auxiliary:
+        if t.i == 0 or toks[t.i - 1].lower not in data.reflexive_clitics:
+            return False
+    elif t.lemma != data.auxiliary:
+        return False
+    nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
+    return nxt is not None and nxt.lower not in data.passive and nxt.verbform == "Part"
+
+
+def recalled(toks: tuple[Tok, ...], first: int, earlier_year: bool) -> bool:
+    """Whether the figure at token ``first`` sits in a relative clause recalling an earlier
+    event in the pluperfect, in a sentence naming a year before the article's
+    (``earlier_year``): "rappelant le naufrage de 1994 qui avait fait 852 victimes", "autant
+    qu'en 1999, où 3 millions de foyers s'étaient retrouvés sans courant". The clause opens at
+    the nearest "qui" or "où" before the figure, and no other finite verb stands between its
+    verb and the figure. Not a passive ("où 160 000 personnes avaient été comptées", which
+    may be the report's own term of comparison)."""
+    if not earlier_year:
+        return False
+    data = background_data()
+    opener = next((t.i for t in reversed(toks[:first]) if t.lower in data.recall_relatives),
+                  None)
+    if opener is None:
+        return False
+    finite = [t for t in toks[opener + 1 :] if t.verbform == "Fin" and t.pos in ("AUX", "VERB")]
+    if not finite or not _active_pluperfect_at(toks, finite[0], data):
+        return False
+    return not any(t.i < first for t in finite[1:])
 
 
 def set_earlier(toks: tuple[Tok, ...], earlier_year: bool = False) -> bool:
@@ -115,3 +163,15 @@ def counted_forces(subjects: Iterable[str | None]) -> bool:
     data = background_data()
     forces = data.forces | data.members
     return any(s is not None and s.lower() in forces for s in subjects)
+
+
+def weather(mention: Mention, subject: str | None) -> bool:
+    """Whether a figure measures the weather: a quantity in a unit of the weather ("24 °C")
+    or whose subject is of the weather's category ("des rafales à 214 km/h", "des cumuls de
+    pluie de 20 mm"); a speed of another subject ("il roulait à 150 km/h") is not one."""
+    if mention.kind != Kind.QUANTITY:
+        return False
+    data = background_data()
+    return mention.unit in data.weather_units or (
+        bool(data.weather_category)
+        and category_of(subject, (), mention.kind) == data.weather_category)

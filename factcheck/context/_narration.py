@@ -10,6 +10,11 @@ earlier in the article when it
 * names a known set by a number in words after a definite determiner ("les deux trains",
   "les trois partis de la coalition": which ones, not how many were counted);
 * anchors an event in time ("il y a deux ans", "douze ans après les révélations");
+* is an indefinite plural amount of people or things ("des milliers de manifestants",
+  "plusieurs dizaines de blessés", "des centaines de mètres"): an order of size the
+  journalist gives of a scene, where a body counting gives a number (not an amount of money,
+  "plusieurs millions d'euros", often the very matter of a report or a charge; nor words in
+  quotation marks, the speaker's);
 * heads a section (an intertitle: "23 interpellations et quelques tensions" on a line of its
   own, without a final stop, between the paragraphs of a report): it takes only the source of
   the figure of its section it restates (``_repeats.intertitles_restated``).
@@ -45,6 +50,7 @@ class DescribedData:
     heading_quotes: str  # quotation marks around a heading ("“Des milliers d'écoles fermées”")
     title_rounding: float  # an intertitle's value restates one of its section within this
     section_chars: int  # how far after an intertitle its section's restatement is looked for
+    indefinite_kinds: frozenset[str] = frozenset()  # kinds of an indefinite amount described
 
 
 @cache
@@ -67,7 +73,22 @@ def described_data(code: str = "fr") -> DescribedData:
         heading_quotes=d["heading_quotes"],
         title_rounding=float(d["title_rounding"]),
         section_chars=int(d["section_chars"]),
+        indefinite_kinds=frozenset(d.get("indefinite_kinds", [])),
     )
+
+
+#: The scanner's rule for an indefinite plural amount ("des milliers", "plusieurs dizaines").
+INDEFINITE_RULE = "vague_many"
+
+
+def indefinite(fig: Figure) -> bool:
+    """Whether a figure is an indefinite plural amount of people or things ("des milliers de
+    personnes ont défilé", "plusieurs dizaines de blessés", "des centaines de mètres"): the
+    journalist's order of size for a scene, not a count a body states (a body counting gives
+    a number). An amount of money ("plusieurs millions d'euros versés") is not one: it is
+    often the matter of the report or of a charge."""
+    m = fig.mention
+    return m.rule == INDEFINITE_RULE and str(m.kind) in described_data().indefinite_kinds
 
 
 def _population(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
@@ -131,14 +152,16 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
 
 
 def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
-              subject_rule: str, restates: bool = False) -> bool:
+              subject_rule: str, restates: bool = False, quoted: bool = False) -> bool:
     """Whether a figure describes (a person's age, a place's population, a known set, a time
-    anchor) rather than reports: no source named earlier states it. A known set whose number
-    the report gave before (``restates``: "Trois corps ont été repêchés, ont annoncé les
-    garde-côtes. [...] les trois corps") is the report's count taken up."""
+    anchor, an indefinite amount) rather than reports: no source named earlier states it. A
+    known set whose number the report gave before (``restates``: "Trois corps ont été
+    repêchés, ont annoncé les garde-côtes. [...] les trois corps") is the report's count
+    taken up; an indefinite amount in quotation marks (``quoted``) is the speaker's words."""
     data = described_data()
     return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
-        or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data)
+        or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data) \
+        or (not quoted and indefinite(fig))
 
 
 def intertitle(text: str, start: int, sentence: str) -> bool:

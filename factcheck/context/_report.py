@@ -40,6 +40,9 @@ class ArticleState:
     # It was named for forces deployed ("800 policiers"), or spoke again after its count: it
     # covers the forces deployed that follow (``_background.deployed``).
     report_forces: bool = False
+    # It was named for a measure of the weather ("des rafales à 150 km/h, selon Météo-France"):
+    # it covers the measures of the weather that follow (``_background.weather``).
+    report_weather: bool = False
     report_at: int = 0  # offset of the sentence that named it
     # It was named only as the speaker of a quotation without figures ("« Il fonçait sur la
     # foule », a raconté un témoin"): a comment, not a report.
@@ -75,7 +78,7 @@ class ArticleState:
                 and names_a_person(name):
             return
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
-        self.report_forces = False
+        self.report_forces = self.report_weather = False
         self.report_quoted = quoting
 
     def keeps_report(self, names: list[str]) -> bool:

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.context._background import counted_forces, deployed, set_earlier
-from factcheck.context._narration import described, intertitle
+from factcheck.context._background import (
+    counted_forces,
+    deployed,
+    recalled,
+    set_earlier,
+    weather,
+)
+from factcheck.context._narration import described, indefinite, intertitle
+from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.known_places import known_places
@@ -157,10 +164,15 @@ def _sentence_contexts(
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \
+                and not recalled(toks, fig.first, earlier_year) \
                 and not described(toks, fig, sub.subject, sub.rule,
-                                  restates=_given_before(m, sub.subject, state)) \
+                                  restates=_given_before(m, sub.subject, state),
+                                  quoted=indefinite(fig) and in_quote(article.text, m.start)
+                                  is not None) \
                 and (state.report_forces or not state.report_counts
-                     or not deployed(sub.subject, toks)):
+                     or not deployed(sub.subject, toks)) \
+                and (state.report_weather or Kind.COUNT not in state.report_kinds
+                     or not weather(m, sub.subject)):
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
@@ -332,6 +344,9 @@ def _sentence_contexts(
             if c.source_mode == "explicit" and src.takes_over)
         state.report_forces = counted_forces(
             c.subject for c, src in zip(out, srcs, strict=True)
+            if c.source_mode == "explicit" and src.takes_over)
+        state.report_weather = any(
+            weather(f.mention, c.subject) for c, f, src in zip(out, figs, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
     for src in srcs:
         if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):

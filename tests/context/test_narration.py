@@ -112,3 +112,31 @@ def test_duration_before_apres(text: str, surface: str, expected: str | None) ->
         assert source is None or source != source
     else:
         assert source == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Selon la préfecture, 8 500 personnes ont manifesté à Nantes. Des milliers de "
+         "personnes ont aussi défilé à Rennes et à Brest.", "Des milliers", None),
+        ("Selon les pompiers, trois personnes ont été blessées dans l'incendie. Plusieurs "
+         "dizaines de riverains ont passé la nuit dans un gymnase.", "Plusieurs dizaines", None),
+        ("Selon le parquet, la société a versé 2 millions d'euros à des intermédiaires. Elle "
+         "aurait aussi dissimulé plusieurs millions d'euros au fisc.",
+         "plusieurs millions d'euros", "parquet"),
+        ("Selon le maire, 40 maisons ont été inondées. La crainte de « des centaines de "
+         "sinistrés » gagne la vallée.", "des centaines", "maire"),
+    ],
+    ids=["thousands marching elsewhere", "several dozen evacuated after a toll",
+         "an indefinite amount of money", "an indefinite amount in quotation marks"],
+)
+def test_indefinite_amount(text: str, surface: str, expected: str | None) -> None:
+    """An indefinite plural amount ("des milliers", "plusieurs dizaines") is the journalist's
+    order of size for a scene, not a count the report's source gives; an amount of money, or
+    words in quotation marks, keep the report's source."""
+    source, mode = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source
+    else:
+        assert source == expected
+        assert mode == "inherited"
