@@ -292,16 +292,6 @@ def series_tie(a: ClaimView, b: ClaimView) -> bool:
     return bool(pa & pb)
 
 
-def same_figure(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
-    """A ``same`` link between two equal figures found by their value alone (no shared
-    metric family): nothing else is said of them."""
-    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
-        a, b = b, a
-    qa, qb = quote(a, lexicon), quote(b, lexicon)
-    return Judged(a, b, "same", lexicon.say("link_same", a=qa, b=qb,
-                                            value=amount(a.value or 0, a, lexicon)))
-
-
 def _typo(a: ClaimView, b: ClaimView) -> bool:
     """The signature of a typing slip rather than an update: the same digits in another order
     (35/53) or the same significant digits a power of ten apart (43 000/430 000)."""
