@@ -48,7 +48,7 @@ from factcheck.crossref.relations import (
     cross_ok,
     judge,
 )
-from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, restated
+from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, value_restated
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
 from factcheck.crossref.structures import find_structures, with_roles
@@ -191,7 +191,7 @@ def _judge(new_views: list[ClaimView], stored: dict[str, list[ClaimView]],
             continue
         pair = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if pair not in judged and cross_ok(a, b, lexicon):
-            judged[pair] = restated(a, b, lexicon)
+            judged[pair] = value_restated(a, b, lexicon)
     # Glosses and conversions are read within a sentence (the new articles' own); an age
     # after a name meets the stored figures of its key, unless the key is crowded.
     attributed = [*stored_attributes, *(

@@ -27,7 +27,13 @@ from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
 from factcheck.crossref.renamed import renamed_pairs
-from factcheck.crossref.repeats import MARK_KINDS, repeated_pairs, restated, restated_marks
+from factcheck.crossref.repeats import (
+    MARK_KINDS,
+    repeated_pairs,
+    restated,
+    restated_marks,
+    value_restated,
+)
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
@@ -122,7 +128,11 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
             judged.setdefault(_pair_key(j), j)
     # One figure stated again, met by its number or by another name of its metric: only
     # ``same`` or ``compatible`` links come of it, which no rule reads.
-    for a, b in (*repeated_pairs(views, lexicon), *renamed_pairs(views, lexicon)):
+    for a, b in repeated_pairs(views, lexicon):
+        key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
+        if key not in judged and cross_ok(a, b, lexicon):
+            judged[key] = value_restated(a, b, lexicon)
+    for a, b in renamed_pairs(views, lexicon):
         key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
         if key not in judged and cross_ok(a, b, lexicon):
             judged[key] = restated(a, b, lexicon)

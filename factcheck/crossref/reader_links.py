@@ -124,7 +124,7 @@ def _fact_rows(facts: pd.DataFrame, claims: pd.DataFrame,
                lexicon: Lexicon) -> list[tuple[object, ...]]:
     if not len(facts):
         return []
-    wanted = ["claim_id", "article_id", "surface", "copy_of"]
+    wanted = ["claim_id", "article_id", "surface", "copy_of", "subject"]
     present = [c for c in wanted if c in claims.columns]
     values = {c: claims[c].tolist() for c in present}
     # claim id -> its row (the last of equal ids), read as a dict only when asked for.
@@ -132,17 +132,37 @@ def _fact_rows(facts: pd.DataFrame, claims: pd.DataFrame,
     rows: list[tuple[object, ...]] = []
     # The columns read, as lists: iterating rows of arrow-backed columns cell by cell is slow.
     read = ["fact_id", "claim_ids", "n_reports", "n_articles", "first_article"]
+    subjects = values.get("subject")
     for fact in map(_FactRow._make, zip(*(facts[c].tolist() for c in read), strict=True)):
+        readings = _readings(fact.claim_ids, position, subjects, lexicon) \
+            if subjects is not None and len(fact.claim_ids) > 1 else ""
         for claim_id in fact.claim_ids:
             i = position.get(str(claim_id))
             claim = {c: values[c][i] for c in present} if i is not None else {}
             rows.append(_as_tuple({
                 "link_id": stable_id(FACT_RELATION, claim_id, fact.fact_id),
                 "claim_a": claim_id, "claim_b": None, "relation": FACT_RELATION,
-                "explanation": _fact_explanation(claim, fact, lexicon),
+                "explanation": _fact_explanation(claim, fact, lexicon) + readings,
                 "fact_a": fact.fact_id, "fact_b": None,
             }))
     return rows
+
+
+def _readings(claim_ids: tuple[str, ...], position: dict[str, int], subjects: list,
+              lexicon: Lexicon) -> str:
+    """" Indicateur lu différemment selon les rapports : « bénéfice », « production »." when
+    the reports of one fact were read with two subjects or more (one figure restated by
+    several outlets, its metric read differently on one side), in the order of the reports;
+    "" otherwise."""
+    seen: dict[str, None] = {}
+    for claim_id in claim_ids:
+        i = position.get(str(claim_id))
+        subject = subjects[i] if i is not None else None
+        if isinstance(subject, str) and subject:
+            seen.setdefault(subject)
+    if len(seen) < 2:
+        return ""
+    return " " + lexicon.say("fact_readings", subjects=", ".join(f"« {s} »" for s in seen))
 
 
 def _fact_explanation(claim: dict, fact: object, lexicon: Lexicon) -> str:

@@ -150,12 +150,15 @@ def _same_sentence(a: ClaimView, b: ClaimView) -> bool:
 def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """Figures of two articles meet only when the articles are one story
     (:mod:`factcheck.crossref.stories`). Parts of a total only meet parts about the same
-    place, in another article. Figures of one sentence meet only when each is attributed to
+    place, in another article, or a figure stating the same distinctive digits (in the same
+    article too: the part given again). Figures of one sentence meet only when each is attributed to
     its own source ("195 000 selon la police, 600 000 selon la CGT")."""
     if a.article_id == b.article_id:
         if _same_sentence(a, b) and not distinct_sources(a, b):
             return False
-        return a.role != "part" and b.role != "part"
+        # A part given again further down with the same distinctive digits ("dont 18 412 à
+        # l'hôpital", then "18 412 décès à l'hôpital" in a closing tally) is that part.
+        return (a.role != "part" and b.role != "part") or _same_digits_restated(a, b)
     if not same_story(a, b, lexicon):
         return False  # two articles about two stories: nothing to compare
     if a.role == "part" or b.role == "part":
@@ -290,16 +293,6 @@ def series_tie(a: ClaimView, b: ClaimView) -> bool:
     pa = {a.place} if a.place else a.places
     pb = {b.place} if b.place else b.places
     return bool(pa & pb)
-
-
-def same_figure(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
-    """A ``same`` link between two equal figures found by their value alone (no shared
-    metric family): nothing else is said of them."""
-    if (a.period_sort, a.article_id, a.start) > (b.period_sort, b.article_id, b.start):
-        a, b = b, a
-    qa, qb = quote(a, lexicon), quote(b, lexicon)
-    return Judged(a, b, "same", lexicon.say("link_same", a=qa, b=qb,
-                                            value=amount(a.value or 0, a, lexicon)))
 
 
 def _typo(a: ClaimView, b: ClaimView) -> bool:

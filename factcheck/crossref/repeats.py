@@ -103,6 +103,25 @@ def restated(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged:
         a_bounds=bounds(a, lexicon), b_bounds=bounds(b, lexicon)))
 
 
+def value_restated(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged:
+    """The link of two figures met by their value (:func:`repeated_pairs`): that of
+    :func:`restated`, whose explanation, when the two subjects were read apart ("bénéfice"
+    in one outlet, "électricité" in another), says what ties them instead (one value, given
+    again further down one article or by two articles of one story) and names both
+    readings, so that an editor sees the link rests on the number, not on the metric."""
+    judged = restated(a, b, lexicon)
+    a, b = judged.a, judged.b
+    if not (a.subject and b.subject) or a.subject == b.subject:
+        return judged
+    where = lexicon.say("value_where_article" if a.article_id == b.article_id
+                        else "value_where_story")
+    key = "link_same_value" if judged.relation == "same" else "link_compatible_value"
+    return replace(judged, explanation=lexicon.say(
+        key, a=quote(a, lexicon), b=quote(b, lexicon), value=amount(a.value or 0, a, lexicon),
+        a_bounds=bounds(a, lexicon), b_bounds=bounds(b, lexicon), where=where,
+        subject_a=a.subject, subject_b=b.subject))
+
+
 def _opposite_bounds(a: ClaimView, b: ClaimView) -> bool:
     return {a.approx, b.approx} == {"lower", "upper"}
 
