@@ -48,6 +48,17 @@ from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Menti
 
 #: Kinds that get an actor and a place: quantities, not dates, durations or labels.
 SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
+#: The scanner's rule of a bare part read in its whole's unit ("quatre ans de prison dont
+#: deux ferme"; factcheck.extract._parts).
+_PART_RULE = "part_unit"
+
+
+def is_situated(m: Mention) -> bool:
+    """Whether the figure gets an actor and a place: a quantity (``SITUATED_KINDS``), or a
+    length of time given as the part of another ("quatre ans de prison dont deux ferme"; so
+    is one whose subject is read as such a part, "dont deux ans ferme"): the term a court or
+    a body decided, situated like the figures around it."""
+    return m.kind in SITUATED_KINDS or (m.kind == Kind.DURATION and m.rule == _PART_RULE)
 
 
 def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
@@ -239,7 +250,7 @@ def _sentence_contexts(
         prev = next((c for c in reversed(out) if c.subject is not None), None)
         base = ant or prev
         inherited = None
-        situated = m.kind in SITUATED_KINDS
+        situated = is_situated(m) or sub.rule == "duration_part"  # "dont deux ans ferme"
         if (
             situated
             and base is not None
@@ -320,7 +331,7 @@ def _sentence_contexts(
     # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).
     says_when, as_of = sentence_dates(times, sentence)
     if not says_when:
-        out = report_dated(out, [f.mention.kind in SITUATED_KINDS for f in figs],
+        out = report_dated(out, [is_situated(f.mention) for f in figs],
                            state.report_day, published)
     state.report_day = as_of if says_when else state.report_day
     # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a

@@ -136,7 +136,7 @@ from factcheck.context.pending import (
     whole_of_part,
 )
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
-from factcheck.context.qualifiers import qualify
+from factcheck.context.qualifiers import qualifiers_after, qualify
 from factcheck.context.relatives import object_relative_antecedent
 from factcheck.context.subject_lists import named_metric
 from factcheck.deadline import checkpoint
@@ -165,8 +165,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             own = _duration_subject(toks, fig, data)
             whole = whole_of_part(toks, figs, results, n)
             if own.subject is None and whole is not None and whole.rule in _DURATION_RULES:
-                # "quatre ans de prison, dont deux ans ferme": a part of the whole's penalty.
-                own = replace(whole, rule="duration_part")
+                # "quatre ans de prison, dont deux ans ferme": a part of the whole's penalty,
+                # qualified by the words after it ("ferme", "avec sursis").
+                own = replace(whole, rule="duration_part", qualifiers=tuple(
+                    qualifiers_after(toks, fig.last - 1)) or whole.qualifiers)
             elif own.subject is None and n > 0 and shares_next_noun(toks, figs[n - 1], fig) \
                     and (low := results[n - 1]) is not None and low.rule in _DURATION_RULES:
                 own = replace(low, rule="duration_range")  # "de 62 à 64 ans"

@@ -351,6 +351,11 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
     return found
 
 
+def _term_of_its_own(part: ClaimView, total: ClaimView) -> bool:
+    """A length of time with a qualifier its whole lacks ("dont deux ferme")."""
+    return part.dimension == "duration" and bool(part.qualifiers - total.qualifiers)
+
+
 def with_roles(views: list[ClaimView], structures: list[SumStructure],
                lexicon: Lexicon) -> list[ClaimView]:
     """Mark parts and totals; a part without a place from context gets the proper nouns that
@@ -359,9 +364,12 @@ def with_roles(views: list[ClaimView], structures: list[SumStructure],
     by_id = {v.claim_id: v for v in views}
     # A part with its own outcome ("dont 130 abattus" of 176 launched) is a figure of its own,
     # comparable with others; a part like the total ("dont 14 au-dessus de Briansk") is not.
+    # So is a length of time qualified apart from its whole ("quatre ans de prison dont deux
+    # ferme"): the term to be served, which other reports give alone ("deux ans ferme").
     parts = {pid for st in structures for pid in st.part_ids
              if not (by_id[pid].outcome and by_id[st.total_id].outcome
-                     and by_id[pid].outcome != by_id[st.total_id].outcome)}
+                     and by_id[pid].outcome != by_id[st.total_id].outcome)
+             and not _term_of_its_own(by_id[pid], by_id[st.total_id])}
     by_sentence = {(s.start, v.claim_id): s for sents in _sentences(views).values()
                    for s in sents for v in s.members}
     out = []

@@ -67,6 +67,10 @@ class ApproxReader(RangeReader):
             return "change_by"  # "(812, +4 %)", "les vols (-10 %)": a signed rate is a change
         if mention.kind == Kind.PERCENT and self.at(lex.change_noun_after, mention.end):
             return "change_by"  # "soit 4 % d'augmentation", "7 % de plus qu'en août"
+        if (mention.kind == Kind.PERCENT and self.at(lex.change_reference_after, mention.end)
+                and (lex.sign_before.search(text, max(0, start - 4), start)
+                     or lex.joined_of_before.search(text, max(0, start - 12), start))):
+            return "change_by"  # "(- 8 % par rapport à 2023)", "et de 11 % par rapport à"
         if (
             mention.kind not in MEASURE_KINDS
             # cheap test first: a verb of change ends with "de"/"d'" right before the figure

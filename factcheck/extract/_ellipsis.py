@@ -141,8 +141,10 @@ def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[
 def _article_currencies(text: str, mentions: list[Mention], data: EllipsisLexicon) -> list[Mention]:
     """Scaled counts that can only be sums ("Ces 60 milliards n'ont pas été utilisés", "4,4
     millions de dommages et intérêts") take the currency of the nearest scaled figure before
-    them in the article, when that figure is a sum of money that is not a rate."""
+    them in the article, when that figure is a sum of money that is not a rate; one with no
+    scaled figure before it, that of the next one in its sentence (:func:`_ahead`)."""
     out: list[Mention] = []
+    first: list[int] = []  # the sums met before any scaled figure (indices in ``out``)
     last_scaled: Mention | None = None  # the last count or sum of a million or more
     for m in mentions:
         checkpoint()
@@ -165,10 +167,40 @@ def _article_currencies(text: str, mentions: list[Mention], data: EllipsisLexico
             and m.kind == Kind.MONEY
             and _CONVERSION_GAP.fullmatch(text, last_scaled.end, m.start) is not None
         )
+        if last_scaled is None and _is_scaled_count(m, data) and _only_a_sum(text, m, data):
+            first.append(len(out))
         if m.kind in (Kind.COUNT, Kind.MONEY) and _magnitude(m) >= 1e6 and not conversion:
             last_scaled = m
         out.append(m)
+    for i in first:
+        out[i] = _ahead(text, out, i)
     return out
+
+
+def _ahead(text: str, mentions: list[Mention], i: int) -> Mention:
+    """The sum ``mentions[i]`` that no scaled figure precedes in the article, in the currency
+    of the next scaled figure of its sentence when that one is a sum of money that is not a
+    rate: a lead names the sum before its currency ("une dette qui pourrait frôler 10
+    milliards en 2026, un déficit de 120 millions d'euros...")."""
+    m = mentions[i]
+    for n in mentions[i + 1 :]:
+        if n.kind in _SITUATING:
+            continue
+        if _magnitude(n) < 1e6 or n.kind not in (Kind.COUNT, Kind.MONEY):
+            continue
+        if not _sum_not_rate(n) or len(sentence_spans(text[m.start : n.end])) != 1:
+            return m
+        if _CONVERSION_GAP.fullmatch(text, m.end, n.start) is not None \
+                or _CONVERSION_GAP.fullmatch(text, _word_end(text, m.end), n.start) is not None:
+            return m  # "240 milliards CFP (2 milliards €)": a conversion, not its currency
+        return replace(m, kind=Kind.MONEY, unit=n.unit, rule=ARTICLE_RULE)
+    return m
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word right after ``end`` (a unit the lexicon does not know: "CFP")."""
+    found = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    return found.end() if found else end
 
 
 def _only_a_sum(text: str, m: Mention, data: EllipsisLexicon) -> bool:

@@ -126,6 +126,14 @@ def scanner_fields(
             rf"(?![\p{{L}}])(?![^\S\n]+(?:de|d'|d’|des|du)(?![\p{{L}}])))",
             regex.I,
         ),
+        "change_reference_after": regex.compile(
+            rf"[^\S\n]+(?:{_alt(extra['change_references_after'])})(?![\p{{L}}])", regex.I
+        ),
+        "sign_before": regex.compile(rf"(?:^|(?<=[\s(,:;]))(?:{signs}|\+)[^\S\n]*$"),
+        "joined_of_before": regex.compile(
+            rf"(?:(?<![\p{{L}}])(?:{_words_alt(extra['change_reference_joiners'])})|,)"
+            rf"\s+{of}\s*$", regex.I
+        ),
         "negative_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(extra['negative_words'])})\s+$"
             rf"|(?<=[\p{{L}}:][^\S\n]+)(?:{signs})[^\S\n]+$",

@@ -1,13 +1,14 @@
 """Parts that leave their unit to their whole: "une amende de 2 millions d'euros dont un avec
 sursis", "5 millions d'euros dont 2 pour la SNCF".
 
-After "dont", news text gives the part of a sum or of a quantity as a bare
+After "dont", news text gives the part of a sum, a quantity or a length of time as a bare
 number: the unit (and the scale) is the whole's, written once. This module is a pure pass
 over the mentions of a text, run after the scanner: such a count takes the kind and unit of
 its whole, with ``rule="part_unit"``. It only does so when everything agrees:
 
-* the whole is a sum of money or a quantity (not a rate), the figure just before,
-  in the same sentence, at most ``gap`` characters before the cue;
+* the whole is a sum of money, a quantity (not a rate) or a length of time ("quatre ans
+  de prison dont deux ferme"), the figure just before, in the same sentence, at most
+  ``gap`` characters before the cue;
 * the part is a count with no unit of its own, right after the cue ("dont");
 * nothing follows the part that it could count: the sentence goes on with punctuation, one
   of the ``followers`` ("ferme", "avec sursis") or what may follow an elided currency
@@ -33,10 +34,10 @@ from factcheck.models import Kind, Mention
 from factcheck.patterns import _alt, _spaced
 
 RULE = "part_unit"
-# Lengths of time are left out: "quatre ans de prison dont deux ferme" reads "deux" as a
-# length of time, but the context stage then loses its qualifier ("ferme") and place, and
-# the links between reports of the sentence with it (measured on the real-news review set).
-_WHOLES = frozenset({Kind.MONEY, Kind.QUANTITY})
+# Lengths of time too: "quatre ans de prison dont deux ferme" is two years to be served (the
+# context stage reads its qualifier and place like a count's, factcheck.context._sentence
+# is_situated; the cross-referencing compares it as a term of its own, structures.py).
+_WHOLES = frozenset({Kind.MONEY, Kind.QUANTITY, Kind.DURATION})
 _LETTERS = regex.compile(r"\p{L}+")
 _SENTENCE_END = regex.compile(r"[.!?;]")
 

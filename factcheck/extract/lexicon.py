@@ -121,6 +121,9 @@ class Lexicon:
     spaced_minus_before: Pattern  # "après - 0,1 %": the sign, in group "sign"
     spaced_sign: Pattern
     change_noun_after: Pattern  # " d'augmentation", " de plus": a percentage as a change
+    change_reference_after: Pattern  # " par rapport à": the reference of a change
+    sign_before: Pattern  # "- " or "+" right before a figure
+    joined_of_before: Pattern  # "et de" right before a figure
     alternative_joiner: Pattern  # "deux ou trois millions"
     score_cue_before: Pattern
     score_max: float  # scores are small whole numbers
