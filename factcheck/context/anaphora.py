@@ -35,6 +35,8 @@ class AnaphoraData:
     relative_possessives: frozenset[str] = frozenset()
     definite_articles: frozenset[str] = frozenset()
     indefinite_pronouns: frozenset[str] = frozenset()
+    definite_metric_nouns: frozenset[str] = frozenset()
+    stating_bodies: frozenset[str] = frozenset()
 
 
 @cache
@@ -58,6 +60,8 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         relative_possessives=frozenset(d.get("relative_possessives", [])),
         definite_articles=frozenset(d.get("definite_articles", [])),
         indefinite_pronouns=frozenset(d.get("indefinite_pronouns", [])),
+        definite_metric_nouns=frozenset(d.get("definite_metric_nouns", [])),
+        stating_bodies=frozenset(d.get("stating_bodies", [])),
     )
 
 
@@ -101,6 +105,25 @@ def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
         and toks[k - 2].lower in d.relative_possessives)
     return bare and owned \
         and (t.lemma in d.possessive_metric_nouns or t.lower in d.possessive_metric_nouns)
+
+
+def definite_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
+    """ "Le chiffre était de 5,2 % en 2022", "La veille, le bilan était de 8": a general metric
+    noun after a definite article, with no complement (adjectives aside: "le bilan provisoire"),
+    heading the clause of the figure. It names no metric of its own but the one the sentences
+    before gave a figure of ("le bilan de l'attaque", "le nombre de morts" name theirs)."""
+    if k is None or k == 0:
+        return False
+    d = anaphora_data()
+    t = toks[k]
+    if t.lemma not in d.definite_metric_nouns and t.lower not in d.definite_metric_nouns:
+        return False
+    if toks[k - 1].lower.replace("’", "'") not in d.definite_articles:
+        return False
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    return j >= len(toks) or toks[j].lower.replace("’", "'") not in grammar().de_links
 
 
 def restated_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
