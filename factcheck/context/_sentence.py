@@ -234,12 +234,14 @@ def _sentence_contexts(
                           rule="anaphora_previous")
         elif sub.rule in ("definite_metric_open", "definite_change_open"):
             # "Le taux de chômage atteint 7,5 %. Un an plus tôt, le chiffre était de 7,1 %":
-            # the previous sentence's figure of the same kind (not a noun of change, nor
+            # the previous sentence's first figure of the same kind (its main metric, not an
+            # aside's part: "1,9 milliard (1,3 de fonctionnement et 500 millions
+            # d'investissement)"; not a noun of change, nor
             # another general noun), of any kind for a change ("Le chiffre est en baisse de
             # 2 %"); none: the general noun stays.
             general = subject_data().change_nouns | anaphora_data().definite_metric_nouns
             any_kind = sub.rule == "definite_change_open"
-            same = next((c for _, k, c in reversed(state.last_figures)
+            same = next((c for _, k, c in state.last_figures
                          if (any_kind or k == m.kind) and c.subject not in general), None) \
                 if m.kind in SITUATED_KINDS else None
             if same is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.context.anaphora import anaphora_data, demonstrative_metric
+from factcheck.context.anaphora import anaphora_data, definite_metric, demonstrative_metric
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
@@ -167,6 +167,16 @@ def resolve_pending(
             if demonstrative_metric(toks, k):
                 # "En présentant son montant (3,5 milliards)": a metric named earlier.
                 results[n] = SubjectResult(None, None, (), "anaphora_open")
+                continue
+            if definite_metric(toks, k):
+                # "Un niveau inédit depuis 2015, contre 42 000 en 2022", "Un chiffre en hausse
+                # de 36 %": the metric of the sentence before (a change: of any kind).
+                assert k is not None
+                change = any(lemma_of(t, data) in data.change_nouns
+                             for t in toks[k + 1:figs[n].first])
+                results[n] = SubjectResult(
+                    subject_at(toks, k, data), k, (),
+                    "definite_change_open" if change else "definite_metric_open")
                 continue
             if bare_estimate(toks, k, data):
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
