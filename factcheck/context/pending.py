@@ -33,6 +33,11 @@ from factcheck.models import Kind
 _NO_ANTECEDENT = frozenset({Kind.ORDINAL, Kind.DURATION})
 
 
+#: Figures a body or a role states of a metric named before ("Le gouvernement visait 4,9 %",
+#: "Le ministère annonce 1,08 million"): not amounts, which a body pays or receives.
+STATED_KINDS = frozenset({Kind.PERCENT, Kind.COUNT})
+
+
 #: Figures restating the one before them ("soit 169,6 milliards", "soit 82 %").
 _APPOSED = frozenset({"apposition", "restated_share"})
 
@@ -180,7 +185,7 @@ def resolve_pending(
                 continue
             if bare_estimate(toks, k, data):
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
-            if figs[n].mention.kind == Kind.PERCENT and speaker_noun(toks, k):
+            if figs[n].mention.kind in STATED_KINDS and speaker_noun(toks, k):
                 # "Les syndicats revendiquent 30 %": the metric of the sentence before.
                 results[n] = SubjectResult(None, None, (), "ellipsis_open")
                 continue
@@ -306,11 +311,13 @@ def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectR
 def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
     """Whether the noun at ``k`` names a body or a person that states or aims at figures
     ("le gouvernement", "la ministre": ``stating_bodies`` of ``[anaphora]``, ``roles`` of
-    ``[resolution]`` in context_source.toml), in the singular and counted by no figure ("les
-    chefs d'établissement", "171 entreprises" are what is counted)."""
-    if k is None or toks[k].pos != "NOUN" or toks[k].number == "Plur":
+    ``[resolution]`` in context_source.toml, a role in the singular), counted by no figure
+    ("les chefs d'établissement", "171 entreprises" are what is counted)."""
+    if k is None or toks[k].pos != "NOUN":
         return False
     if k > 0 and (toks[k - 1].pos == "NUM" or any(c.isdigit() for c in toks[k - 1].text)):
         return False
     word, bodies = toks[k].lemma or toks[k].lower, anaphora_data().stating_bodies
-    return word in bodies or toks[k].lower in bodies or is_role(word)
+    if word in bodies or toks[k].lower in bodies:
+        return True  # "les syndicats revendiquent 3,5 millions"
+    return toks[k].number != "Plur" and is_role(word)  # "la ministre", not "les maires"

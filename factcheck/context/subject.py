@@ -131,6 +131,7 @@ from factcheck.context.parallels import (
 )
 from factcheck.context.parentheses import opens_parenthesis
 from factcheck.context.pending import (
+    STATED_KINDS,
     SubjectResult,
     open_among,
     open_scope,
@@ -436,9 +437,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             if bare_estimate(toks, k, data):
                 pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
                 continue
-            if kind == Kind.PERCENT and speaker_noun(toks, k):
+            if kind in STATED_KINDS and speaker_noun(toks, k):
                 # "Le déficit a atteint 5,5 % du PIB. Le gouvernement visait 4,9 %": a body
-                # or a role with a bare share states a figure of the metric before it.
+                # or a role with a bare share or count states a figure of the metric before.
                 pending[n] = "speaker_ellipsis"
                 continue
             if k is not None:
