@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.context._narration import described_data
 from factcheck.context.anaphora import anaphora_data, definite_metric, demonstrative_metric
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
@@ -311,8 +312,9 @@ def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectR
 def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
     """Whether the noun at ``k`` names a body or a person that states or aims at figures
     ("le gouvernement", "la ministre": ``stating_bodies`` of ``[anaphora]``, ``roles`` of
-    ``[resolution]`` in context_source.toml, a role in the singular), counted by no figure
-    ("les chefs d'établissement", "171 entreprises" are what is counted)."""
+    ``[resolution]`` in context_source.toml, a role in the singular), or a place where it is
+    counted ("la région", ``place_nouns`` of ``[described]``, in the singular), counted by no
+    figure ("les chefs d'établissement", "171 entreprises" are what is counted)."""
     if k is None or toks[k].pos != "NOUN":
         return False
     if k > 0 and (toks[k - 1].pos == "NUM" or any(c.isdigit() for c in toks[k - 1].text)):
@@ -320,4 +322,6 @@ def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
     word, bodies = toks[k].lemma or toks[k].lower, anaphora_data().stating_bodies
     if word in bodies or toks[k].lower in bodies:
         return True  # "les syndicats revendiquent 3,5 millions"
-    return toks[k].number != "Plur" and is_role(word)  # "la ministre", not "les maires"
+    # "la ministre", "La région de Koursk a été la plus touchée, avec 30" (not "les maires",
+    # "les communes touchées sont 40": what is counted)
+    return toks[k].number != "Plur" and (is_role(word) or word in described_data().place_nouns)
