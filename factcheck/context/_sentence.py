@@ -17,6 +17,7 @@ from factcheck.context._background import (
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
+from factcheck.context.anaphora import anaphora_data
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
@@ -33,6 +34,7 @@ from factcheck.context.subject_lists import (
     is_prose,
     is_row,
     line_label,
+    list_item,
     name_label,
     names_nothing,
     opens_rank,
@@ -195,20 +197,36 @@ def _sentence_contexts(
         # An item of a list ("- Ensemble : 30 %") continues the list's lines or its heading,
         # never a sentence of prose before it ("La participation atteint 68 %.").
         item_carries = from_heading or state.last_line
+        forward = sub.rule == "ellipsis" and sub.antecedent is not None \
+            and sub.antecedent > n_fig  # the noun of a later figure of its line
+        if (sub.rule == "ellipsis_open" or forward) and n_fig == 0 and m.kind == Kind.COUNT \
+                and state.heading and state.heading_opens_list \
+                and list_item(article.text, start, toks):
+            # "Pour les autres accusés :" then "- 4 ont été condamnés à 9 ans de prison.": the
+            # bare count opening an item counts what the list's opener names.
+            sub = replace(sub, subject=state.heading, qualifiers=(), rule="list_opener")
         if carried is not None and m.kind in SITUATED_KINDS and n_fig not in ranks \
                 and not tally and (
                 sub.rule == "ellipsis_open" or (sub.rule == "line_item_open" and item_carries)):
             if adjacent and n_fig == 0:
                 carried = same_order(m, state.last_figures) or other_kind(
                     m, state.last_figures, state.metrics, carried)
-            if carried is not None:
+            elided = carried
+            if elided is not None and m.kind == Kind.COUNT \
+                    and elided.subject in subject_data().change_nouns:
+                # "[...] contre 2 058 la semaine précédente. Cela représente une hausse de
+                # 44 %. Près de 973 ont été hospitalisés": a count counts no rise, but what
+                # was counted before it.
+                elided = next((c for _, c in reversed(state.metrics)
+                               if c.subject not in subject_data().change_nouns), None)
+            if elided is not None:
                 sub = replace(
                     sub,
-                    subject=carried.subject,
-                    qualifiers=tuple(dict.fromkeys([*carried.qualifiers, *sub.qualifiers])),
+                    subject=elided.subject,
+                    qualifiers=tuple(dict.fromkeys([*elided.qualifiers, *sub.qualifiers])),
                     rule="ellipsis_previous_sentence",
                 )
-                ant = carried
+                ant = elided
         elif sub.rule == "anaphora_open" and m.kind in SITUATED_KINDS and (
                 named := taken_up(sub, toks, fig, out, named_here, before)) is not None:
             # "Le budget de la région [...]. Il s'élève à 1,7 milliard": the pronoun's
@@ -237,6 +255,24 @@ def _sentence_contexts(
                 ant = out[sub.antecedent]  # "Ce niveau de 26,3 Mt [...] : 25,17 Mt pour X"
             sub = replace(sub, subject=ant.subject, qualifiers=ant.qualifiers,
                           rule="anaphora_previous")
+        elif sub.rule in ("definite_metric_open", "definite_change_open"):
+            # "Le taux de chômage atteint 7,5 %. Un an plus tôt, le chiffre était de 7,1 %":
+            # the previous sentence's first figure of the same kind (its main metric, not an
+            # aside's part: "1,9 milliard (1,3 de fonctionnement et 500 millions
+            # d'investissement)"; not a noun of change, nor
+            # another general noun), of any kind for a change ("Le chiffre est en baisse de
+            # 2 %"); none: the general noun stays.
+            general = subject_data().change_nouns | anaphora_data().definite_metric_nouns
+            any_kind = sub.rule == "definite_change_open"
+            same = next((c for _, k, c in state.last_figures
+                         if (any_kind or k == m.kind) and c.subject not in general), None) \
+                if m.kind in SITUATED_KINDS else None
+            if same is not None:
+                sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
+                              rule="definite_metric_previous")
+                ant = same
+            else:
+                sub = replace(sub, rule="clause_subject")
         if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
             sub = replace(sub, subject=tally, rule="tally_named_before")
         if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
@@ -366,8 +402,11 @@ def _sentence_contexts(
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     state.last_toks = toks
-    if is_prose(sentence):
-        state.heading = None  # a table's title holds for its rows, not past prose
+    if is_prose(sentence) and not (state.heading_opens_list
+                                   and list_item(article.text, start, toks)):
+        # A table's title holds for its rows, not past prose; a list's opener for its items
+        # ("- 4 ont été condamnés à neuf ans de prison.").
+        state.heading = None
     elif on_own_line and sentence.rstrip().endswith(":") \
             and all(f.mention.kind not in SITUATED_KINDS for f in figs):
         # A title with a date, on its line, over a list ("Le point sur les chiffres des

@@ -35,6 +35,9 @@ class AnaphoraData:
     relative_possessives: frozenset[str] = frozenset()
     definite_articles: frozenset[str] = frozenset()
     indefinite_pronouns: frozenset[str] = frozenset()
+    definite_metric_nouns: frozenset[str] = frozenset()
+    stating_bodies: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
 
 
 @cache
@@ -58,6 +61,9 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         relative_possessives=frozenset(d.get("relative_possessives", [])),
         definite_articles=frozenset(d.get("definite_articles", [])),
         indefinite_pronouns=frozenset(d.get("indefinite_pronouns", [])),
+        definite_metric_nouns=frozenset(d.get("definite_metric_nouns", [])),
+        stating_bodies=frozenset(d.get("stating_bodies", [])),
+        indefinite_articles=frozenset(full.get("indefinite_articles", [])),
     )
 
 
@@ -101,6 +107,30 @@ def demonstrative_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
         and toks[k - 2].lower in d.relative_possessives)
     return bare and owned \
         and (t.lemma in d.possessive_metric_nouns or t.lower in d.possessive_metric_nouns)
+
+
+def definite_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
+    """ "Le chiffre était de 5,2 % en 2022", "La veille, le bilan était de 8": a general metric
+    noun after a definite article (or an indefinite one opening the sentence: "Un niveau
+    inédit depuis 2015, contre 42 000 en 2022"), with no complement (adjectives aside: "le
+    bilan provisoire"), heading the clause of the figure. It names no metric of its own but
+    the one the sentences before gave a figure of ("le bilan de l'attaque", "le nombre de
+    morts" name theirs)."""
+    if k is None or k == 0:
+        return False
+    d = anaphora_data()
+    t = toks[k]
+    if t.lemma not in d.definite_metric_nouns and t.lower not in d.definite_metric_nouns:
+        return False
+    article = toks[k - 1].lower.replace("’", "'")
+    # "Un montant légèrement supérieur à celui de l'an passé (1,7 milliard)", "Un niveau
+    # inédit depuis 2015": an indefinite one opening the sentence restates the one before.
+    if article not in d.definite_articles and not (k == 1 and article in d.indefinite_articles):
+        return False
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    return j >= len(toks) or toks[j].lower.replace("’", "'") not in grammar().de_links
 
 
 def restated_metric(toks: tuple[Tok, ...], k: int | None) -> bool:

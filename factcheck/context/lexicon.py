@@ -99,6 +99,7 @@ class SubjectData:
     gap_openers: frozenset[str] = frozenset()
     whole_prepositions: frozenset[str] = frozenset()
     among_pronouns: frozenset[str] = frozenset()
+    other_scope_prepositions: frozenset[str] = frozenset()
     coordinated_clitics: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     point_words: frozenset[str] = frozenset()
@@ -252,7 +253,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
             "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",
-            "among_pronouns", "coordinated_clitics", "place_prepositions",
+            "among_pronouns", "other_scope_prepositions", "coordinated_clitics",
+            "place_prepositions",
             "point_words", "part_only_states", "other_words",
             "compared_prepositions",
             "indefinite_articles",

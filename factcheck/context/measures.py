@@ -132,7 +132,15 @@ def partitive(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     while j >= 0 and toks[j].pos in ("VERB", "AUX", "ADV", "ADJ"):
         verb = verb or toks[j].pos != "ADV"
         j -= 1
-    return verb and j >= 0 and toks[j].pos == "PRON" and toks[j].lower in data.partitive_clitics
+    if not verb or j < 0 or toks[j].lower not in data.partitive_clitics:
+        return False
+    # "L'organisation en comptait 9 000": "en" between a noun subject and a finite verb,
+    # tagged a preposition, is the clitic too (not "est en recul", "s'établit en matinée",
+    # nor a gerund, "en comptant").
+    return toks[j].pos == "PRON" or (
+        toks[j].pos == "ADP" and j > 0 and toks[j - 1].pos in ("NOUN", "PROPN")
+        and toks[j + 1].pos in ("VERB", "AUX") and toks[j + 1].verbform == "Fin"
+        and not toks[j + 1].lower.endswith("ant"))
 
 
 def fronted_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

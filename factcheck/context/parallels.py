@@ -90,6 +90,30 @@ def opens_among_pronoun(toks: tuple[Tok, ...], data: SubjectData) -> bool:
         and toks[1].pos == "PRON" and toks[1].lower in data.among_pronouns
 
 
+def scope_opener_noun(toks: tuple[Tok, ...], data: SubjectData) -> int | None:
+    """The noun of a group named to open a sentence or a list, with no figure of its own:
+    "Parmi les blessés," / "Pour les autres accusés :" (only "les autres" after "pour": "Pour
+    la région, ..." names a scope, not a group counted), or None."""
+    if len(toks) < 4 or toks[1].pos != "DET":
+        return None
+    j = 2
+    others = toks[j].lower in data.other_words
+    if toks[0].lower not in data.whole_prepositions \
+            and not (others and toks[0].lower in data.other_scope_prepositions):
+        return None
+    j += others
+    end = next((i for i in range(j, len(toks)) if toks[i].text in (",", ":")), None)
+    if end is None or end == j or any(c.isdigit() for t in toks[j:end] for c in t.text):
+        return None
+    k = next((i for i in range(j, end) if toks[i].pos == "NOUN"), None)
+    if k is None and toks[j].pos in ("ADJ", "VERB") and (
+            j + 1 == end or toks[j + 1].pos == "ADP"):
+        k = j  # "Parmi les blessés," "Pour les autres accusés :" (a participle as noun)
+    if k is None or toks[k].is_title or any(t.pos != "ADJ" for t in toks[j:k]):
+        return None
+    return k
+
+
 def complement_of(toks: tuple[Tok, ...], fig: Figure, later: Figure) -> bool:
     """Whether figure ``later`` stands in a complement of ``fig``'s own phrase ("6 millions
     d'euros pour les 9 000 apprentis"): no punctuation, verb or coordinator between them, and

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.context.anaphora import demonstrative_metric
+from factcheck.context._narration import described_data
+from factcheck.context.anaphora import anaphora_data, definite_metric, demonstrative_metric
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
@@ -24,12 +25,18 @@ from factcheck.context.parallels import (
 from factcheck.context.parentheses import parenthesis_mate
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
+from factcheck.context.resolution import is_role
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
 
 #: Figures no elided noun is taken from: ranks, and durations ("- 4 ont été condamnés à neuf
 #: ans de prison": the four are people, not a penalty).
 _NO_ANTECEDENT = frozenset({Kind.ORDINAL, Kind.DURATION})
+
+
+#: Figures a body or a role states of a metric named before ("Le gouvernement visait 4,9 %",
+#: "Le ministère annonce 1,08 million"): not amounts, which a body pays or receives.
+STATED_KINDS = frozenset({Kind.PERCENT, Kind.COUNT})
 
 
 #: Figures restating the one before them ("soit 169,6 milliards", "soit 82 %").
@@ -156,6 +163,9 @@ def resolve_pending(
             mate = results[m] if m is not None else None
             results[n] = SubjectResult(None, None, (), "ellipsis_open") if mate is None \
                 else SubjectResult(mate.subject, mate.noun, mate.qualifiers, "ellipsis", m)
+        elif results[n] is None and pending[n] == "speaker_ellipsis":
+            # "Le gouvernement visait 4,9 %": the metric of the sentence before.
+            results[n] = SubjectResult(None, None, (), "ellipsis_open")
         elif results[n] is None:
             k = coordinated_subject(toks, figs[n].first, data)  # "... et s'est vendu en moyenne à"
             if k is None:
@@ -164,8 +174,22 @@ def resolve_pending(
                 # "En présentant son montant (3,5 milliards)": a metric named earlier.
                 results[n] = SubjectResult(None, None, (), "anaphora_open")
                 continue
+            if definite_metric(toks, k):
+                # "Un niveau inédit depuis 2015, contre 42 000 en 2022", "Un chiffre en hausse
+                # de 36 %": the metric of the sentence before (a change: of any kind).
+                assert k is not None
+                change = any(lemma_of(t, data) in data.change_nouns
+                             for t in toks[k + 1:figs[n].first])
+                results[n] = SubjectResult(
+                    subject_at(toks, k, data), k, (),
+                    "definite_change_open" if change else "definite_metric_open")
+                continue
             if bare_estimate(toks, k, data):
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
+            if figs[n].mention.kind in STATED_KINDS and speaker_noun(toks, k):
+                # "Les syndicats revendiquent 30 %": the metric of the sentence before.
+                results[n] = SubjectResult(None, None, (), "ellipsis_open")
+                continue
             if k is not None and level_after_change(toks, k, figs[n], data):
                 # "La session avait enregistré un repli à 91,1 %": the level reached after a
                 # change measures the metric read before, not the change ("une hausse de
@@ -269,3 +293,35 @@ def open_among(results: list[SubjectResult | None], pending: dict[int, str]) -> 
     for n in [n for n, why in pending.items() if why == "ellipsis"]:
         results[n] = SubjectResult(None, None, (), "last_metric_open")
         del pending[n]
+
+
+def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None],
+               k: int, data: SubjectData) -> None:
+    """In a sentence opened by a group it names ("Parmi les blessés, 12 sont dans un état
+    grave", "Pour les autres prévenus, 5 ont été condamnés à deux ans"), a bare count that no
+    figure before it names counts that group (noun at ``k``), not a later figure's noun nor
+    the metric of the sentence before; a parallel of a counted figure keeps its noun
+    ("Parmi les autres cortèges, 8 500 personnes à X, 2 500 à Y")."""
+    for n, r in enumerate(results):
+        if r is not None and figs[n].first > k and figs[n].mention.kind == Kind.COUNT \
+                and (r.rule == "ellipsis_open" or (
+                    r.rule == "ellipsis" and r.antecedent is not None and r.antecedent > n)):
+            results[n] = SubjectResult(subject_at(toks, k, data), k, (), "scope_opener")
+
+
+def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
+    """Whether the noun at ``k`` names a body or a person that states or aims at figures
+    ("le gouvernement", "la ministre": ``stating_bodies`` of ``[anaphora]``, ``roles`` of
+    ``[resolution]`` in context_source.toml, a role in the singular), or a place where it is
+    counted ("la région", ``place_nouns`` of ``[described]``, in the singular), counted by no
+    figure ("les chefs d'établissement", "171 entreprises" are what is counted)."""
+    if k is None or toks[k].pos != "NOUN":
+        return False
+    if k > 0 and (toks[k - 1].pos == "NUM" or any(c.isdigit() for c in toks[k - 1].text)):
+        return False
+    word, bodies = toks[k].lemma or toks[k].lower, anaphora_data().stating_bodies
+    if word in bodies or toks[k].lower in bodies:
+        return True  # "les syndicats revendiquent 3,5 millions"
+    # "la ministre", "La région de Koursk a été la plus touchée, avec 30" (not "les maires",
+    # "les communes touchées sont 40": what is counted)
+    return toks[k].number != "Plur" and (is_role(word) or word in described_data().place_nouns)

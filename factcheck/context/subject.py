@@ -72,6 +72,7 @@ from factcheck.context._subject_forms import (
     _headed,
 )
 from factcheck.context.anaphora import (
+    definite_metric,
     demonstrative_figure,
     demonstrative_metric,
     indefinite_subject,
@@ -125,13 +126,17 @@ from factcheck.context.parallels import (
     opens_among_pronoun,
     points_of_share,
     restated_change,
+    scope_opener_noun,
     shared_subject_verb,
 )
 from factcheck.context.parentheses import opens_parenthesis
 from factcheck.context.pending import (
+    STATED_KINDS,
     SubjectResult,
     open_among,
+    open_scope,
     resolve_pending,
+    speaker_noun,
     term_of_part,
     whole_of_part,
 )
@@ -356,7 +361,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 pending[n] = "apposition"
                 continue
             if h is not None:
-                results[n] = _headed(toks, fig, h, data, "change_of")
+                # "Le total est en hausse de 4 %": the metric of the sentence before.
+                rule = "definite_change_open" if v is not None and definite_metric(toks, h) \
+                    else "change_of"
+                results[n] = replace(_headed(toks, fig, h, data, "change_of"), rule=rule)
                 continue
             pending[n] = "ellipsis"
             continue
@@ -423,8 +431,18 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             if demonstrative_metric(toks, k):
                 pending[n] = "anaphora"  # "Ce chiffre était de 2 027"
                 continue
+            if definite_metric(toks, k):
+                # "Le chiffre était de 5,2 % en 2022": the metric of the sentence before.
+                results[n] = replace(_headed(toks, fig, k, data, "clause_subject"),
+                                     rule="definite_metric_open")
+                continue
             if bare_estimate(toks, k, data):
                 pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
+                continue
+            if kind in STATED_KINDS and speaker_noun(toks, k):
+                # "Le déficit a atteint 5,5 % du PIB. Le gouvernement visait 4,9 %": a body
+                # or a role with a bare share or count states a figure of the metric before.
+                pending[n] = "speaker_ellipsis"
                 continue
             if k is not None:
                 results[n] = _headed(toks, fig, k, data, "clause_subject")
@@ -433,6 +451,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
     if opens_among_pronoun(toks, data):  # "Parmi elles, 58 % ..., 27 % en famille"
         open_among(results, pending)
     resolve_pending(toks, figs, results, pending, data)
+    if (k := scope_opener_noun(toks, data)) is not None:
+        open_scope(toks, figs, results, k, data)  # "Parmi les blessés, 12 sont [...]"
     for n, r in enumerate(results):
         if r is not None and r.subject not in (None, data.share_subject) \
                 and (whole := quantifier_share(toks, figs[n], r.noun, data)) is not None:

@@ -31,6 +31,7 @@ from itertools import pairwise
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.parallels import scope_opener_noun
 from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
@@ -209,6 +210,8 @@ def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
     if any(t.pos in ("VERB", "AUX") and t.verbform == "Fin" and t.lower not in d.heading_openers
            for t in toks):
         return None  # a clause ("Les projets répondent aux normes :"): a sentence, no title
+    if (k := scope_opener_noun(toks, data)) is not None:
+        return subject_at(toks, k, data)  # "Pour les autres accusés :", "Parmi les blessés :"
     k = 0
     while k < len(toks) and toks[k].lower in d.heading_openers:
         k += 1  # "Voici les chiffres des manifestants"
@@ -246,6 +249,14 @@ def is_row(text: str, start: int, sentence: str) -> bool:
     if not _ENUMERATOR_OPEN.fullmatch(text[line_start:start]):
         return False  # within a line; a rank opening the line is no part of it ("5. Japon")
     return not _ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
+
+
+def list_item(text: str, start: int, toks: tuple[Tok, ...]) -> bool:
+    """Whether the sentence at ``start`` is an item of a list: a line of its own opened by a
+    bullet ("- 4 ont été condamnés à neuf ans de prison."), prose or not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(toks) \
+        and toks[0].text in named_metric_data().bullets
 
 
 def names_nothing(toks: tuple[Tok, ...], figs: list[Figure]) -> bool:
