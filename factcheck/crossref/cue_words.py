@@ -239,6 +239,7 @@ def _stories(table: dict, stopwords: list[str]) -> StorySettings:
         max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
         sentence_threshold=float(table["sentence_threshold"]),
         sentence_shared=int(table["sentence_shared"]),
+        sentence_max_days=int(table["sentence_max_days"]),
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords))
 

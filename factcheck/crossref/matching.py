@@ -21,7 +21,7 @@ import regex
 
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import _norm, _text, lemma
-from factcheck.crossref.stories import sentences_related
+from factcheck.crossref.stories import dated_apart, sentences_related
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
 MAX_ROUNDING_SHARE = 0.05
@@ -303,10 +303,16 @@ def interval(
 
 def same_story(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """Two figures are about one story: one article, two articles of one story, or two
-    sentences that share enough rare words (:mod:`factcheck.crossref.stories`)."""
+    sentences that share enough rare words (:mod:`factcheck.crossref.stories`) in articles
+    published within ``sentence_max_days`` of each other (a date unknown on either side
+    neither ties nor separates): beyond, words shared by two sentences name a recurring
+    subject (a yearly march, a company's results), not one story."""
     if a.article_id == b.article_id or b.article_id in a.story or a.article_id in b.story:
         return True
-    return sentences_related(dict(a.story_words), dict(b.story_words), lexicon.stories)
+    settings = lexicon.stories
+    if dated_apart(a.published, b.published, settings.sentence_max_days):
+        return False
+    return sentences_related(dict(a.story_words), dict(b.story_words), settings)
 
 
 def blocks(views: Iterable[ClaimView]) -> dict[tuple[str, str], list[ClaimView]]:

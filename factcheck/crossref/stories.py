@@ -47,6 +47,7 @@ __all__ = [
     "StoryMates",
     "StorySettings",
     "article_texts",
+    "dated_apart",
     "find_stories",
     "profile",
     "sentences_related",
@@ -87,6 +88,13 @@ def _date(value: str) -> date | None:
         return date.fromisoformat(value[:10])
     except (TypeError, ValueError):
         return None
+
+
+def dated_apart(day_a: str, day_b: str, max_days: int) -> bool:
+    """Two publication dates (ISO text) both known and more than ``max_days`` apart: an
+    unknown date neither ties nor separates."""
+    da, db = _date(day_a), _date(day_b)
+    return bool(da and db and abs((da - db).days) > max_days)
 
 
 @dataclass(frozen=True, slots=True)

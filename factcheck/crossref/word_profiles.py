@@ -29,6 +29,7 @@ class StorySettings:
     common_zipf: float  # words at least this frequent describe no story
     sentence_threshold: float  # cosine from which two figures' sentences tell one story
     sentence_shared: int  # ... with at least this many rare words in common
+    sentence_max_days: int  # ... only when published within this many days (if both dated)
     index_words: int  # rarest words of an article put in the inverted index
     max_postings: int  # a word shared by more articles than this finds no pair
     stopwords: frozenset[str]

@@ -156,3 +156,63 @@ def test_pairs_settled_one_at_a_time_are_the_stories_of_the_corpus() -> None:
         assert set(lazy) == mates.get(a, frozenset()) and len(lazy) == len(set(lazy))
         assert (lazy | {"new"}) == mates.get(a, frozenset()) | {"new"}
         assert a not in lazy
+
+
+# Two articles on other subjects, each recalling one May Day march in one sentence: the
+# articles as a whole are two stories, the two sentences share rare words.
+_CRAFTS = [
+    ("Les boulangers-pâtissiers voient leurs factures de farine grimper de 14 % en douze "
+     "mois.", "14 %", "percent", 14.0, "facture"),
+    ("Dans le bâtiment, 2 300 menuisiers et couvreurs ont déposé le bilan depuis janvier, "
+     "selon la Capeb.", "2 300", "count", 2300.0, "menuisier"),
+    ("Quelque 480 plombiers-chauffagistes signalent des délais de paiement allongés, "
+     "d'après leur fédération.", "480", "count", 480.0, "plombier"),
+    ("Les carrossiers bretons et les ébénistes jurassiens ont perdu 9 % de leur clientèle "
+     "en un trimestre.", "9 %", "percent", 9.0, "clientèle"),
+    ("Selon les syndicats, 134 000 personnes ont défilé pour la Fête du Travail.", "134 000",
+     "count", 134000.0, "personne"),
+]
+_JOBLESS = [
+    ("Le gouvernement compte économiser 3,4 milliards d'euros sur l'indemnisation des "
+     "chômeurs d'ici à l'exercice suivant.", "3,4 milliards d'euros", "money", 3.4e9,
+     "économie"),
+    ("Le déficit de l'Unédic atteindrait 1,2 milliard d'euros, d'après les projections du "
+     "gestionnaire paritaire.", "1,2 milliard d'euros", "money", 1.2e9, "déficit"),
+    ("Lors de la Fête du Travail, 134 000 personnes avaient défilé.", "134 000", "count",
+     134000.0, "personne"),
+]
+
+
+def _article(article_id: str, published: str, title: str, rows: list[tuple]) -> dict:
+    return {"id": article_id, "published": published, "title": title,
+            "text": " ".join(r[0] for r in rows),
+            "claims": [{"surface": s, "kind": k, "value": v, "subject": subj,
+                        **({"unit": "EUR"} if k == "money" else {})}
+                       for _, s, k, v, subj in rows]}
+
+
+@pytest.mark.parametrize(("published", "linked"), [
+    ("2025-05-02", True),  # the next day: the two sentences tell one story
+    ("", True),  # an unknown date neither ties nor separates
+    ("2026-06-02", False),  # a year later: shared words name a recurring subject
+])
+def test_sentences_tie_two_articles_only_published_close_together(published: str,
+                                                                   linked: bool) -> None:
+    from crossref_helpers import frame_from_articles
+
+    from factcheck.crossref.engine import cross_reference
+
+    crafts = _article("crafts", "2025-05-01",
+                      "Conjoncture : les carnets de commandes des artisans se vident", _CRAFTS)
+    jobless = _article("jobless", published,
+                       "Assurance chômage : Matignon détaille ses économies budgétaires",
+                       _JOBLESS)
+    texts = [(a["id"], a["published"], "\n".join([a["title"], *(r[0] for r in rows)]))
+             for a, rows in ((crafts, _CRAFTS), (jobless, _JOBLESS))]
+    assert not find_stories(texts, SETTINGS).same("crafts", "jobless")
+    assert sentences_related(profile(_CRAFTS[-1][0], SETTINGS), profile(_JOBLESS[-1][0], SETTINGS),
+                             SETTINGS)
+    links, flags = cross_reference(frame_from_articles([crafts, jobless]))
+    across = links[links["claim_b"].astype(str).str.len() > 0] if len(links) else links
+    assert (len(across) == 1) is linked
+    assert flags.empty
