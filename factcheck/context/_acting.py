@@ -7,7 +7,8 @@ speech. Private to ``factcheck.context.source``.
 Only when:
 
 * the subject's head is a body or an office (``acting_bodies``: a council, an authority, a
-  bank, a government, a town hall, a ministry; not a country nor a company: "le Burundi a
+  bank, a government, a town hall, a ministry; or an acronym in capitals, "la BCE"), not a
+  country nor a company named in words: "le Burundi a
   répertorié 173 cas" is the theme of another body's count);
 * its verb is a verb of decision, allocation or recommendation (``acting_verbs``), finite
   or a participle after its auxiliary, not negated;
@@ -83,9 +84,15 @@ def _subject(toks: tuple[Tok, ...], v: int, data: SourceData) -> list[Tok] | Non
         if t.lower in w.body_complements or t.pos == "ADP":
             break
         head.append(t)
-    if not any(t.lower in w.acting_bodies or t.lemma in w.acting_bodies for t in head):
+    if not any(t.lower in w.acting_bodies or t.lemma in w.acting_bodies or _acronym(t)
+               for t in head):
         return None
     return np
+
+
+def _acronym(t: Tok) -> bool:
+    """ "BCE", "UE", "EDF": a body's initials in capitals."""
+    return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
 
 
 def acting_body(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
