@@ -53,8 +53,10 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
                and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
         # "les résultats du second tour communiqués par le ministère": an agent ("par")
         # names the author, whatever complement the document had before it.
+        # Not the reader of a document ("des chiffres du ministère consultés par l'AFP").
         agents = [j for j in links if toks[j].lower in g.agent_preps
-                  and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")]
+                  and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")
+                  and toks[j - 1].lower not in w.reader_participles]
         for j in agents + [j for j in links if j not in own and j not in agents] or links:
             inner = clean_name(toks[j + 1 :], data)
             if inner:
