@@ -20,6 +20,7 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
             toks = toks[len(cleft) :]
     while toks and toks[0].lower in w.clause_openers:
         toks = toks[1:]  # "à Pau, où la préfecture a dénombré": the subject follows
+    toks = _without_adverbs(toks)
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
     if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
@@ -52,8 +53,10 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
                and not toks[j + 1].is_title and toks[j + 1].lower not in data.heads]
         # "les résultats du second tour communiqués par le ministère": an agent ("par")
         # names the author, whatever complement the document had before it.
+        # Not the reader of a document ("des chiffres du ministère consultés par l'AFP").
         agents = [j for j in links if toks[j].lower in g.agent_preps
-                  and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")]
+                  and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")
+                  and toks[j - 1].lower not in w.reader_participles]
         for j in agents + [j for j in links if j not in own and j not in agents] or links:
             inner = clean_name(toks[j + 1 :], data)
             if inner:
@@ -86,6 +89,25 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
     return _join(toks)
+
+
+def _without_adverbs(toks: list[Tok]) -> list[Tok]:
+    """Without a linking adverb glued before or after the name ("écrit en outre Santé
+    publique France", "selon les mêmes sources ainsi"): lower-case words of ``name_adverbs``
+    at either end."""
+    adverbs = speech_words().name_adverbs
+    changed = True
+    while changed and toks:
+        changed = False
+        for adv in adverbs:
+            n = len(adv)
+            if len(toks) > n and tuple(t.lower for t in toks[:n]) == adv \
+                    and not toks[0].is_title:
+                toks, changed = toks[n:], True
+            elif len(toks) > n and tuple(t.lower for t in toks[-n:]) == adv \
+                    and not toks[-n].is_title:
+                toks, changed = toks[:-n], True
+    return toks
 
 
 def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:

@@ -68,6 +68,11 @@ class SpeechWords:
     pledge_possessives: frozenset[str] = frozenset()  # "son", "leur": the donor's own pledge
     pledge_not_before: frozenset[str] = frozenset()  # "porte sur": about, not a pledge
     figure_openers: frozenset[str] = frozenset()  # "selon la police environ 8 500"
+    acting_verbs: frozenset[str] = frozenset()  # "a investi 12 millions": decides the figure
+    acting_bodies: frozenset[str] = frozenset()  # "la mairie", "le conseil": bodies that act
+    acting_clitics: frozenset[str] = frozenset()  # "s'est accordé": the reflexive's clitic
+    name_adverbs: tuple[tuple[str, ...], ...] = ()  # "en outre", "ainsi": glued to a name
+    reader_participles: frozenset[str] = frozenset()  # "consultés par l'AFP": who read it
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -107,6 +112,11 @@ def speech_words(code: str = "fr") -> SpeechWords:
         pledge_possessives=frozenset(more.get("pledge_possessives", [])),
         pledge_not_before=frozenset(more.get("pledge_not_before", [])),
         figure_openers=frozenset(more.get("figure_openers", [])),
+        acting_verbs=frozenset(more.get("acting_verbs", [])),
+        acting_bodies=frozenset(more.get("acting_bodies", [])),
+        acting_clitics=frozenset(more.get("acting_clitics", [])),
+        name_adverbs=tuple(tuple(a.split()) for a in more.get("name_adverbs", [])),
+        reader_participles=frozenset(more.get("reader_participles", [])),
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
         contrast_links=frozenset(more.get("contrast_links", [])),

@@ -36,6 +36,10 @@ Rules, in order (``rule`` names the one that decided):
   of its clause ("entre 800 000 et un million", "dont 80 000 à Paris", "173 cas (39
   confirmés, 134 suspects)", a part in parentheses: the figure before them), not across a
   finite verb nor from a count of a contrast;
+* ``acting_body``: a body or an office acting on the figure with a verb of decision,
+  allocation or recommendation, in a sentence naming no other source ("le conseil
+  d'administration s'est accordé sur un dividende de 3 euros", "la mairie a investi 12
+  millions"; ``_acting``); it does not take the report over;
 * ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
   named in the sentence or else the first one named in the article;
 * never a passive subject ("l'activité était estimée à 10 %"), the object of a present
@@ -53,6 +57,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.context._acting import acting_body
 from factcheck.context._agents import (
     agent_after,
     counted_by,
@@ -103,7 +108,7 @@ class SourceResult:
         named in passing ("qu'Arvalis, dont les prévisions"), cited inside a quotation, or
         a bare kind of body counting one figure ("les autorités enregistraient 222 000
         cas", in a report whose source is named elsewhere)."""
-        if "+relative" in self.rule or "+cited" in self.rule:
+        if "+relative" in self.rule or "+cited" in self.rule or "acting_body" in self.rule:
             return False
         return not (self.rule == "counting_subject" and is_generic_source(self.source))
 
@@ -178,6 +183,8 @@ def sources(
         if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
             continue
+        if name is None and quote is None and (np := acting_body(toks, fig, data)):
+            name, rule = clean_name(np, data), "acting_body"
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
                                     pronoun=name) or _role_subject(toks, np[0].i)
@@ -235,6 +242,13 @@ def in_brackets(toks: tuple[Tok, ...], first: int) -> bool:
     return open_bracket(toks, first) is not None
 
 
+def _shared(res: SourceResult) -> SourceResult:
+    """The source of an earlier figure of the clause, shared: a body acting on its figure
+    ("s'est accordé sur 3 euros, en hausse de 7 %") takes the report over for neither."""
+    acting = "+acting_body" if "acting_body" in res.rule else ""
+    return SourceResult(res.source, "same_clause" + acting)
+
+
 def _same_clause(
     toks: tuple[Tok, ...], figs: list[Figure], out: list[SourceResult]
 ) -> list[SourceResult]:
@@ -262,9 +276,9 @@ def _same_clause(
                           and open_bracket(toks, figs[m].first) not in (None, opened)),
                          None)
             if (against or src is None or not src.source) and aside is not None:
-                out[n] = SourceResult(aside.source, "same_clause")
+                out[n] = _shared(aside)
             elif src is not None and src.source and src.rule != "counted_by":
-                out[n] = SourceResult(src.source, "same_clause")
+                out[n] = _shared(src)
             continue
         if _has_own_verb(toks, figs[n]):
             continue
@@ -275,7 +289,7 @@ def _same_clause(
             if open_bracket(toks, figs[m].first) is not None:
                 continue  # "(contre 50 000 selon les syndicats), 4 000 à Marseille": an aside's
             if out[m].source and out[m].rule != "counted_by":
-                out[n] = SourceResult(out[m].source, "same_clause")
+                out[n] = _shared(out[m])
                 break
     return out
 
