@@ -17,7 +17,7 @@ from factcheck.context._background import (
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
-from factcheck.context.anaphora import anaphora_data
+from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
@@ -257,15 +257,11 @@ def _sentence_contexts(
                           rule="anaphora_previous")
         elif sub.rule in ("definite_metric_open", "definite_change_open"):
             # "Le taux de chômage atteint 7,5 %. Un an plus tôt, le chiffre était de 7,1 %":
-            # the previous sentence's first figure of the same kind (its main metric, not an
-            # aside's part: "1,9 milliard (1,3 de fonctionnement et 500 millions
-            # d'investissement)"; not a noun of change, nor
-            # another general noun), of any kind for a change ("Le chiffre est en baisse de
-            # 2 %"); none: the general noun stays.
-            general = subject_data().change_nouns | anaphora_data().definite_metric_nouns
-            any_kind = sub.rule == "definite_change_open"
-            same = next((c for _, k, c in state.last_figures
-                         if (any_kind or k == m.kind) and c.subject not in general), None) \
+            # the metric of the previous sentence; across a paragraph ("Côté prix, le chiffre
+            # a atteint 2,9 %" may turn to another matter), only of the value it restates.
+            last = state.last_figures if "\n" not in article.text[state.last_end : start] \
+                else [f for f in state.last_figures if m.value is not None and f[0] == m.value]
+            same = definite_antecedent(last, m.kind, sub.rule == "definite_change_open") \
                 if m.kind in SITUATED_KINDS else None
             if same is not None:
                 sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
