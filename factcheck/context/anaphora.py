@@ -38,6 +38,7 @@ class AnaphoraData:
     indefinite_pronouns: frozenset[str] = frozenset()
     definite_metric_nouns: frozenset[str] = frozenset()
     stating_bodies: frozenset[str] = frozenset()
+    stating_verbs: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
 
 
@@ -64,6 +65,7 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         indefinite_pronouns=frozenset(d.get("indefinite_pronouns", [])),
         definite_metric_nouns=frozenset(d.get("definite_metric_nouns", [])),
         stating_bodies=frozenset(d.get("stating_bodies", [])),
+        stating_verbs=frozenset(d.get("stating_verbs", [])),
         indefinite_articles=frozenset(full.get("indefinite_articles", [])),
     )
 
