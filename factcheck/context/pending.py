@@ -338,12 +338,11 @@ def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
 
 
 def acts_on_count(toks: tuple[Tok, ...], k: int, first: int) -> bool:
-    """Whether the body or role at ``k`` (a :func:`speaker_noun` that is no place) gives the
-    figure at ``first`` by no verb of speech, counting, forecast or level: it acts on what
-    the figure counts ("La police a interpellé 12", "la commission a invalidé 3 %"), which is
-    neither itself nor the metric of the sentence before."""
-    word = toks[k].lemma or toks[k].lower
-    return word not in described_data().place_nouns and not _states(toks, k, first)
+    """Whether the body, role or place at ``k`` (a :func:`speaker_noun`) gives the figure at
+    ``first`` by no verb of speech, counting, forecast or level: it acts on what the figure
+    counts ("La police a interpellé 12", "la commission a invalidé 3 %", "La région a perdu
+    12 000"), which is neither itself nor the metric of the sentence before."""
+    return not _states(toks, k, first)
 
 
 def _states(toks: tuple[Tok, ...], k: int, first: int) -> bool:
