@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from factcheck.context._figure_traits import is_situated
 from factcheck.context._quotes import in_quote, quote_texts
 from factcheck.context._repeats import intertitles_restated, sourced_further_down
 from factcheck.context._report import ArticleState
-from factcheck.context._sentence import _sentence_contexts, is_situated
+from factcheck.context._sentence import _sentence_contexts
 from factcheck.context.antecedents import queue_antecedents
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data

@@ -14,10 +14,17 @@ from factcheck.context._background import (
     set_earlier,
     weather,
 )
+from factcheck.context._figure_traits import (
+    SITUATED_KINDS,
+    given_before,
+    is_situated,
+    rate_basis,
+    year_of,
+)
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
-from factcheck.context.anaphora import anaphora_data
+from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
@@ -45,52 +52,7 @@ from factcheck.context.subject_lists import (
 from factcheck.context.subject_tables import cell_at, column_subject
 from factcheck.context.where import actor_of, category_of, place_of
 from factcheck.deadline import checkpoint
-from factcheck.extract.rates import basis_of
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind, Mention
-
-#: Kinds that get an actor and a place: quantities, not dates, durations or labels.
-SITUATED_KINDS = MEASURE_KINDS - {Kind.DURATION}
-#: The scanner's rule of a bare part read in its whole's unit ("quatre ans de prison dont
-#: deux ferme"; factcheck.extract._parts).
-_PART_RULE = "part_unit"
-
-
-def is_situated(m: Mention) -> bool:
-    """Whether the figure gets an actor and a place: a quantity (``SITUATED_KINDS``), or a
-    length of time given as the part of another ("quatre ans de prison dont deux ferme"; so
-    is one whose subject is read as such a part, "dont deux ans ferme"): the term a court or
-    a body decided, situated like the figures around it."""
-    return m.kind in SITUATED_KINDS or (m.kind == Kind.DURATION and m.rule == _PART_RULE)
-
-
-def _basis(sentence: str, start: int, figs: list[Figure], n: int) -> str | None:
-    """The basis of a rate or a change ("sur un an", "par rapport à 2019"), else None."""
-    m = figs[n].mention
-    if m.kind != Kind.PERCENT and m.role != "change_by":
-        return None
-    nxt = figs[n + 1].mention.start - start if n + 1 < len(figs) else None
-    first_rate = not any(f.mention.kind == Kind.PERCENT or f.mention.role == "change_by"
-                         for f in figs[:n])
-    return basis_of(sentence, m.start - start, m.end - start, nxt, lead=first_rate)
-
-
-def _year(m: Mention) -> int | None:
-    """The year a year figure names (its value, else its four digits), else None."""
-    if m.kind != Kind.YEAR:
-        return None
-    if m.value is not None:
-        return int(m.value)
-    return int(m.surface) if m.surface.isdigit() and len(m.surface) == 4 else None
-
-
-def _given_before(m: Mention, subject: str | None, state: ArticleState) -> bool:
-    """Whether a figure's value was given before: by a figure of the same subject, or by
-    any figure of the same kind in the sentence before ("deux corps de migrants" then "Les
-    deux victimes"; not "3 %" then "les trois régions")."""
-    if m.value is None:
-        return False
-    return any(v == m.value and c.subject == subject for v, c in state.metrics) \
-        or any(v == m.value and k == m.kind for v, k, _ in state.last_figures)
+from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
 
 
 def _sentence_contexts(
@@ -161,7 +123,7 @@ def _sentence_contexts(
     # A year before the article's (its publication's, else the latest it writes).
     written = times.written_after
     earlier_year = written is not None and any(
-        (year := _year(f.mention)) is not None and year < written.year for f in figs)
+        (year := year_of(f.mention)) is not None and year < written.year for f in figs)
     background = set_earlier(toks, earlier_year)
     # An intertitle ("408 interpellations à Paris et proche banlieue") heads a section: its
     # figures are the outlet's (``_narration``).
@@ -179,7 +141,7 @@ def _sentence_contexts(
                 and state.covers_sentence(toks) and not background and not in_heading \
                 and not recalled(toks, fig.first, earlier_year) \
                 and not described(toks, fig, sub.subject, sub.rule,
-                                  restates=_given_before(m, sub.subject, state),
+                                  restates=given_before(m, sub.subject, state),
                                   quoted=indefinite(fig) and in_quote(article.text, m.start)
                                   is not None) \
                 and (state.report_forces or not state.report_counts
@@ -257,15 +219,11 @@ def _sentence_contexts(
                           rule="anaphora_previous")
         elif sub.rule in ("definite_metric_open", "definite_change_open"):
             # "Le taux de chômage atteint 7,5 %. Un an plus tôt, le chiffre était de 7,1 %":
-            # the previous sentence's first figure of the same kind (its main metric, not an
-            # aside's part: "1,9 milliard (1,3 de fonctionnement et 500 millions
-            # d'investissement)"; not a noun of change, nor
-            # another general noun), of any kind for a change ("Le chiffre est en baisse de
-            # 2 %"); none: the general noun stays.
-            general = subject_data().change_nouns | anaphora_data().definite_metric_nouns
-            any_kind = sub.rule == "definite_change_open"
-            same = next((c for _, k, c in state.last_figures
-                         if (any_kind or k == m.kind) and c.subject not in general), None) \
+            # the metric of the previous sentence; across a paragraph ("Côté prix, le chiffre
+            # a atteint 2,9 %" may turn to another matter), only of the value it restates.
+            last = state.last_figures if "\n" not in article.text[state.last_end : start] \
+                else [f for f in state.last_figures if m.value is not None and f[0] == m.value]
+            same = definite_antecedent(last, m.kind, sub.rule == "definite_change_open") \
                 if m.kind in SITUATED_KINDS else None
             if same is not None:
                 sub = replace(sub, subject=same.subject, qualifiers=same.qualifiers,
@@ -361,7 +319,7 @@ def _sentence_contexts(
                 source_mode=source_mode,
                 modality=mod,
                 modality_rule=mod_rule,
-                basis=_basis(sentence, start, figs, n_fig),
+                basis=rate_basis(sentence, start, figs, n_fig),
             )
         )
     # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).

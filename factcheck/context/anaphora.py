@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.context._speech_words import FINITE_ENDINGS, PARTICIPLE_ENDINGS, regular_forms
-from factcheck.context.lexicon import grammar
+from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.lang import load_data
+from factcheck.models import Context, Kind
 
 # Parts of speech a verb form misread by the tagger never stands for where it is.
 _NOT_VERBS = frozenset({"DET", "PUNCT", "NUM", "PRON", "CCONJ", "SCONJ", "SYM", "ADP"})
@@ -37,6 +38,7 @@ class AnaphoraData:
     indefinite_pronouns: frozenset[str] = frozenset()
     definite_metric_nouns: frozenset[str] = frozenset()
     stating_bodies: frozenset[str] = frozenset()
+    stating_verbs: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
 
 
@@ -63,6 +65,7 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         indefinite_pronouns=frozenset(d.get("indefinite_pronouns", [])),
         definite_metric_nouns=frozenset(d.get("definite_metric_nouns", [])),
         stating_bodies=frozenset(d.get("stating_bodies", [])),
+        stating_verbs=frozenset(d.get("stating_verbs", [])),
         indefinite_articles=frozenset(full.get("indefinite_articles", [])),
     )
 
@@ -131,6 +134,19 @@ def definite_metric(toks: tuple[Tok, ...], k: int | None) -> bool:
     while j < len(toks) and toks[j].pos == "ADJ":
         j += 1
     return j >= len(toks) or toks[j].lower.replace("’", "'") not in grammar().de_links
+
+
+def definite_antecedent(last: list[tuple[float | None, Kind, Context]], kind: Kind,
+                        any_kind: bool) -> Context | None:
+    """What a general noun with a definite article takes up ("Un an plus tôt, le chiffre
+    était de 7,1 %"), among the figures of the sentence before (``last``: value, kind,
+    context): the first of the same ``kind`` (its main metric, not an aside's part: "1,9
+    milliard (1,3 de fonctionnement et 500 millions d'investissement)"), of any kind for a
+    change (``any_kind``: "Le chiffre est en baisse de 2 %"); never a noun of change or
+    another general noun."""
+    general = subject_data().change_nouns | anaphora_data().definite_metric_nouns
+    return next((c for _, k, c in last if (any_kind or k == kind) and c.subject not in general),
+                None)
 
 
 def restated_metric(toks: tuple[Tok, ...], k: int | None) -> bool:

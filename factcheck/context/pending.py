@@ -8,10 +8,17 @@ previous sentences (``anaphora_open``, ``ellipsis_open``) or read from the claus
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.context._narration import described_data
+from factcheck.context._speech_words import (
+    FINITE_ENDINGS,
+    PARTICIPLE_ENDINGS,
+    regular_forms,
+    speech_words,
+)
 from factcheck.context.anaphora import anaphora_data, definite_metric, demonstrative_metric
-from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.lexicon import SubjectData, grammar, source_data, subject_data
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import container_after
@@ -188,7 +195,10 @@ def resolve_pending(
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
             if figs[n].mention.kind in STATED_KINDS and speaker_noun(toks, k):
                 # "Les syndicats revendiquent 30 %": the metric of the sentence before.
-                results[n] = SubjectResult(None, None, (), "ellipsis_open")
+                assert k is not None
+                results[n] = SubjectResult(None, None, (), "speaker_act"
+                                           if acts_on_count(toks, k, figs[n].first)
+                                           else "ellipsis_open")
                 continue
             if k is not None and level_after_change(toks, k, figs[n], data):
                 # "La session avait enregistré un repli à 91,1 %": the level reached after a
@@ -325,3 +335,33 @@ def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
     # "la ministre", "La région de Koursk a été la plus touchée, avec 30" (not "les maires",
     # "les communes touchées sont 40": what is counted)
     return toks[k].number != "Plur" and (is_role(word) or word in described_data().place_nouns)
+
+
+def acts_on_count(toks: tuple[Tok, ...], k: int, first: int) -> bool:
+    """Whether the body, role or place at ``k`` (a :func:`speaker_noun`) gives the figure at
+    ``first`` by no verb of speech, counting, forecast or level: it acts on what the figure
+    counts ("La police a interpellé 12", "la commission a invalidé 3 %", "La région a perdu
+    12 000"), which is neither itself nor the metric of the sentence before."""
+    return not _states(toks, k, first)
+
+
+def _states(toks: tuple[Tok, ...], k: int, first: int) -> bool:
+    """Whether a verb between the body at ``k`` and the figure at ``first`` states, counts,
+    forecasts or gives a level ("annonce", "visait", "revendiquent", "affiche"; known by its
+    form too where the small tagger misreads it), not an act on what it counts ("La police a
+    interpellé 12", "la commission a invalidé 3 %")."""
+    lemmas, forms = stating_verbs()
+    return any(t.lemma in lemmas or t.lower in forms for t in toks[k + 1 : first]
+               if t.pos not in ("DET", "PUNCT", "NUM", "PRON", "ADP", "CCONJ", "SCONJ"))
+
+
+@cache
+def stating_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs by which a body gives a figure (lemmas, and their regular forms): of speech,
+    of counting, of forecast, of level, and ``stating_verbs`` of ``[anaphora]`` ("crier à
+    3,5 millions")."""
+    lemmas = frozenset({*source_data().speech_verbs, *speech_words().counting_verbs,
+                        *subject_data().forecast_verbs, *anaphora_data().level_verbs,
+                        *anaphora_data().stating_verbs})
+    forms = regular_forms(set(lemmas), FINITE_ENDINGS + PARTICIPLE_ENDINGS)
+    return lemmas, frozenset(forms)

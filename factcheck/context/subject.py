@@ -133,6 +133,7 @@ from factcheck.context.parentheses import opens_parenthesis
 from factcheck.context.pending import (
     STATED_KINDS,
     SubjectResult,
+    acts_on_count,
     open_among,
     open_scope,
     resolve_pending,
@@ -441,8 +442,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 continue
             if kind in STATED_KINDS and speaker_noun(toks, k):
                 # "Le déficit a atteint 5,5 % du PIB. Le gouvernement visait 4,9 %": a body
-                # or a role with a bare share or count states a figure of the metric before.
-                pending[n] = "speaker_ellipsis"
+                # or a role with a bare share or count states a figure of the metric before;
+                # acting on what it counts ("La police a interpellé 12"), neither.
+                assert k is not None
+                if acts_on_count(toks, k, fig.first):
+                    results[n] = SubjectResult(None, None, (), "speaker_act")
+                else:
+                    pending[n] = "speaker_ellipsis"
                 continue
             if k is not None:
                 results[n] = _headed(toks, fig, k, data, "clause_subject")

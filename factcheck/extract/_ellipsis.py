@@ -58,6 +58,7 @@ class EllipsisLexicon:
     noun_link: regex.Pattern  # "de" after the figure: a noun follows that it counts
     money_noun_after: regex.Pattern  # "de dommages et intérêts", "d'investissements"
     article_gap: int
+    ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
 
 
 @cache
@@ -110,6 +111,8 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
             regex.I,
         ),
         article_gap=int(data["article_gap"]),
+        ahead_break=regex.compile(
+            rf"(?<![\p{{L}}])(?:{phrases(data['ahead_breaks'])})(?![\p{{L}}])", regex.I),
     )
 
 
@@ -173,23 +176,25 @@ def _article_currencies(text: str, mentions: list[Mention], data: EllipsisLexico
             last_scaled = m
         out.append(m)
     for i in first:
-        out[i] = _ahead(text, out, i)
+        out[i] = _ahead(text, out, i, data)
     return out
 
 
-def _ahead(text: str, mentions: list[Mention], i: int) -> Mention:
+def _ahead(text: str, mentions: list[Mention], i: int, data: EllipsisLexicon) -> Mention:
     """The sum ``mentions[i]`` that no scaled figure precedes in the article, in the currency
     of the next scaled figure of its sentence when that one is a sum of money that is not a
     rate: a lead names the sum before its currency ("une dette qui pourrait frôler 10
-    milliards en 2026, un déficit de 120 millions d'euros...")."""
+    milliards en 2026, un déficit de 120 millions d'euros..."); not across a relative pronoun
+    ("le cap des 8 milliards, selon l'ONU, qui réclame 2 milliards de dollars")."""
     m = mentions[i]
     for n in mentions[i + 1 :]:
         if n.kind in _SITUATING:
             continue
         if _magnitude(n) < 1e6 or n.kind not in (Kind.COUNT, Kind.MONEY):
             continue
-        if not _sum_not_rate(n) or len(sentence_spans(text[m.start : n.end])) != 1:
-            return m
+        if not _sum_not_rate(n) or len(sentence_spans(text[m.start : n.end])) != 1 \
+                or data.ahead_break.search(text, m.end, n.start):
+            return m  # another sentence, or another noun's relative clause
         if _CONVERSION_GAP.fullmatch(text, m.end, n.start) is not None \
                 or _CONVERSION_GAP.fullmatch(text, _word_end(text, m.end), n.start) is not None:
             return m  # "240 milliards CFP (2 milliards €)": a conversion, not its currency

@@ -35,7 +35,7 @@ from factcheck.patterns import _alt, _spaced
 
 RULE = "part_unit"
 # Lengths of time too: "quatre ans de prison dont deux ferme" is two years to be served (the
-# context stage reads its qualifier and place like a count's, factcheck.context._sentence
+# context stage reads its qualifier and place like a count's, factcheck.context._figure_traits
 # is_situated; the cross-referencing compares it as a term of its own, structures.py).
 _WHOLES = frozenset({Kind.MONEY, Kind.QUANTITY, Kind.DURATION})
 _LETTERS = regex.compile(r"\p{L}+")
