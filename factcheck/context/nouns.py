@@ -234,7 +234,7 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     else:
         while j >= 0 and toks[j].pos == "ADJ":
             j -= 1
-    if j > 0 and acronym(toks[j]) and toks[j - 1].lower in _COMPLEMENT_LINKS \
+    if j > 0 and acronym(toks[j]) and _complement_of(toks, j, g.definite_articles) \
             and ((h := phrase_head(toks, j, data)) != j
                  or lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns):
         # "une croissance du PIB de 0,8 %": the acronym completes the noun before it; "une
@@ -254,6 +254,11 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     lem = lemma_of(toks[j], data)
     if lem in data.not_subjects or lem in data.time_nouns:
         return None
+    if lem in data.containers and _complement_of(toks, j, g.definite_articles) \
+            and lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns:
+        # "la hausse des prix de 4,5 %": the container completes a noun of change, which
+        # hands over to it; it is the metric, not a wrapper of the phrase before.
+        return j
     if lem in data.containers:
         # "d'un montant de X": the noun phrase the container describes, before it.
         k = j - 1
@@ -261,6 +266,14 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
             k -= 1
         return head_before(toks, k + 1, data)
     return phrase_head(toks, j, data)
+
+
+def _complement_of(toks: tuple[Tok, ...], j: int, definite: tuple[str, ...]) -> bool:
+    """Whether the noun at ``j`` is joined to a noun before it as its complement: "du PIB",
+    "des prix", and with a definite article after "de", "de la TVA", "de l'impôt"."""
+    if j > 0 and toks[j - 1].lower in _COMPLEMENT_LINKS:
+        return True
+    return j > 1 and toks[j - 1].lower in definite and toks[j - 2].lower in _COMPLEMENT_LINKS
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
