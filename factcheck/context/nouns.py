@@ -137,24 +137,37 @@ def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     """The noun after the adjectives placed before it ("nouveaux cas", "autres décès", "plus
     importantes majors"), else ``j`` itself."""
     k = j
+    superlative = False
     while k < len(toks):
         if toks[k].lower in data.prenominal:
             k += 1
         elif toks[k].lower in data.intensifiers and k + 1 < len(toks) and toks[k + 1].pos == "ADJ":
             k += 2
+            superlative = True
         else:
             break
     if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
         return k  # "trois anciennes Régions": a common noun, capitalised or not
+    if superlative and k < len(toks) and _after_superlative(toks[k], data):
+        return k  # "la deuxième plus faible récolte", the noun tagged an adjective or adverb
     return j
+
+
+def _after_superlative(t: Tok, data: SubjectData) -> bool:
+    """A lowercase word after "plus" and an adjective ("les cinq plus importantes majors"):
+    a noun the small model tagged otherwise (adjective, or adverb by its inflection); the
+    superlative of an elided noun is followed by "de", "que" or a punctuation, not a word."""
+    if not t.is_word or t.is_title or t.lower in data.not_subjects:
+        return False
+    return t.pos == "ADJ" or _inflected_adverb(t, data)
 
 
 def ordinal_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """The noun an ordinal ranks, right after it, time nouns included ("la troisième nuit
     consécutive", "pour la première fois", "la deuxième plus faible récolte")."""
     j = past_prenominal(toks, fig.last, data)
-    if j < len(toks) and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title \
-            and not number_word(toks[j], data):
+    if j < len(toks) and (toks[j].pos == "NOUN" or j > fig.last) and toks[j].is_word \
+            and not toks[j].is_title and not number_word(toks[j], data):
         return j
     return None
 
