@@ -20,8 +20,12 @@ def phrase_head(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     taux de réussite au baccalauréat général de 95,7 %" measures the taux); a noun of change
     or estimate at the head hands over to its complement later (``subject_at``)."""
     chain = _complement_chain(toks, j, data)
-    if len(chain) > 1 and lemma_of(toks[chain[-1]], data) in data.wrapping_nouns:
-        return chain[-2]  # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt
+    for i in range(1, len(chain)):
+        if lemma_of(toks[chain[i]], data) in data.wrapping_nouns:
+            # "une baisse de l'emprunt d'équilibre de 17 %": the emprunt; "sous l'effet de
+            # la baisse du rendement (-6,9 %)": the noun of change, even as a complement,
+            # hands over to what changes.
+            return chain[i - 1]
     return chain[-1]
 
 

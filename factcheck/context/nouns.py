@@ -137,24 +137,37 @@ def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     """The noun after the adjectives placed before it ("nouveaux cas", "autres décès", "plus
     importantes majors"), else ``j`` itself."""
     k = j
+    superlative = False
     while k < len(toks):
         if toks[k].lower in data.prenominal:
             k += 1
         elif toks[k].lower in data.intensifiers and k + 1 < len(toks) and toks[k + 1].pos == "ADJ":
             k += 2
+            superlative = True
         else:
             break
     if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
         return k  # "trois anciennes Régions": a common noun, capitalised or not
+    if superlative and k < len(toks) and _after_superlative(toks[k], data):
+        return k  # "la deuxième plus faible récolte", the noun tagged an adjective or adverb
     return j
+
+
+def _after_superlative(t: Tok, data: SubjectData) -> bool:
+    """A lowercase word after "plus" and an adjective ("les cinq plus importantes majors"):
+    a noun the small model tagged otherwise (adjective, or adverb by its inflection); the
+    superlative of an elided noun is followed by "de", "que" or a punctuation, not a word."""
+    if not t.is_word or t.is_title or t.lower in data.not_subjects:
+        return False
+    return t.pos == "ADJ" or _inflected_adverb(t, data)
 
 
 def ordinal_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """The noun an ordinal ranks, right after it, time nouns included ("la troisième nuit
     consécutive", "pour la première fois", "la deuxième plus faible récolte")."""
     j = past_prenominal(toks, fig.last, data)
-    if j < len(toks) and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title \
-            and not number_word(toks[j], data):
+    if j < len(toks) and (toks[j].pos == "NOUN" or j > fig.last) and toks[j].is_word \
+            and not toks[j].is_title and not number_word(toks[j], data):
         return j
     return None
 
@@ -234,7 +247,7 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     else:
         while j >= 0 and toks[j].pos == "ADJ":
             j -= 1
-    if j > 0 and acronym(toks[j]) and toks[j - 1].lower in _COMPLEMENT_LINKS \
+    if j > 0 and acronym(toks[j]) and _complement_of(toks, j, g.definite_articles) \
             and ((h := phrase_head(toks, j, data)) != j
                  or lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns):
         # "une croissance du PIB de 0,8 %": the acronym completes the noun before it; "une
@@ -254,6 +267,11 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     lem = lemma_of(toks[j], data)
     if lem in data.not_subjects or lem in data.time_nouns:
         return None
+    if lem in data.containers and _complement_of(toks, j, g.definite_articles) \
+            and lemma_of(toks[phrase_top(toks, j, data)], data) in data.wrapping_nouns:
+        # "la hausse des prix de 4,5 %": the container completes a noun of change, which
+        # hands over to it; it is the metric, not a wrapper of the phrase before.
+        return j
     if lem in data.containers:
         # "d'un montant de X": the noun phrase the container describes, before it.
         k = j - 1
@@ -261,6 +279,14 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
             k -= 1
         return head_before(toks, k + 1, data)
     return phrase_head(toks, j, data)
+
+
+def _complement_of(toks: tuple[Tok, ...], j: int, definite: tuple[str, ...]) -> bool:
+    """Whether the noun at ``j`` is joined to a noun before it as its complement: "du PIB",
+    "des prix", and with a definite article after "de", "de la TVA", "de l'impôt"."""
+    if j > 0 and toks[j - 1].lower in _COMPLEMENT_LINKS:
+        return True
+    return j > 1 and toks[j - 1].lower in definite and toks[j - 2].lower in _COMPLEMENT_LINKS
 
 
 def object_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:

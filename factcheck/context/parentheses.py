@@ -15,6 +15,7 @@ from factcheck.context.nouns import (
     governing_verb,
     lowercase_proper,
     phrase_head,
+    phrase_top,
 )
 from factcheck.context.phrases import head_before, lemma_of
 
@@ -102,6 +103,8 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
                 head = h
                 continue
         break
+    if phrase_top(toks, head, data) != head:
+        return head  # "l'effet de la baisse du rendement (-6,9 %)": what the change is of
     j = before_determiners(toks, head, data)
     if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
         return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
