@@ -7,9 +7,9 @@
   "à l'Ukraine", "pour Kiev" are not the actor);
 * place: a known or "région de X" place, or an unlisted town after "à", following a
   locative preposition, first between the figure and the next quantity, else the subject of
-  a verb of counting, else between the previous quantity and this one ("17 drones ... dans la
-  région de Belgorod, 12 dans la région de Koursk"), else after the next quantities of the
-  clause;
+  a verb of counting, else a side heading the figure ("côté syrien" -> Syrie), else between
+  the previous quantity and this one ("17 drones ... dans la région de Belgorod, 12 dans la
+  région de Koursk"), else after the next quantities of the clause;
 * category: the first category whose subjects match (with a qualifier when the subject
   needs one), else the first whose kinds match.
 """
@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
 from factcheck.context.known_places import (
     _known_place,
     _looks_like_region,
@@ -139,7 +140,14 @@ def place_of(
     counting = _counting_subject(sentence, toks, fig, low)
     if counting:
         return counting, True
+    # "1 200 morts en Turquie ; côté syrien, 800": the side heading the figure's clause is its
+    # place, over a place before the side marker; a place named after it locates it further.
+    side = _side_place(toks, fig, low)
+    if side is not None:
+        prv = max(prv, side[0])
     before_c = [c for c in candidates if prv <= c[0] < fstart]
+    if side is not None and not before_c:
+        return side[1], True
     if before_c:
         return before_c[-1][2:]
     later = None if bracketed else next((c for c in candidates if c[0] >= nxt), None)
@@ -282,11 +290,40 @@ def _counting_subject(
     for k in range(min(fig.first, len(toks)) - 1, low - 1, -1):
         if toks[k].lower in g.that:
             return None
-        if toks[k].pos in ("VERB", "AUX") and toks[k].lemma in world_data().counting_verbs \
-                and not (k > 0 and toks[k - 1].lemma == "être"):
+        if _counting_verb(toks, k) and not (k > 0 and toks[k - 1].lemma == "être"):
             place = _clause_opening_place(sentence, toks[k].start)
             if place:
                 return place
+    return None
+
+
+def _counting_verb(toks: tuple[Tok, ...], k: int) -> bool:
+    """Whether the token at ``k`` is an active verb of counting (``counting_verbs``), known by
+    its lemma or finite form where the small tagger misreads it and no determiner precedes it
+    ("La Syrie voisine compte 800 morts", "compte" tagged a noun; "le compte" stays a noun)."""
+    t = toks[k]
+    if t.pos in ("VERB", "AUX"):
+        return t.lemma in world_data().counting_verbs
+    known = t.lemma in world_data().counting_verbs or t.lower in _counting_forms()
+    return known and t.pos != "PRON" and not (k > 0 and toks[k - 1].pos == "DET")
+
+
+@lru_cache(maxsize=1)
+def _counting_forms() -> frozenset[str]:
+    """The finite forms of the regular verbs of counting ("compte", "recensait", "affiche")."""
+    return frozenset(regular_forms(set(world_data().counting_verbs), FINITE_ENDINGS))
+
+
+def _side_place(toks: tuple[Tok, ...], fig: Figure, low: int) -> tuple[int, str] | None:
+    """A side named by a nationality adjective before the figure in its stretch ("Côté syrien,
+    800 morts"), as (offset, place) when that side's country is a known place."""
+    w = world_data()
+    g = grammar()
+    for k in range(min(fig.first, len(toks)) - 2, low - 1, -1):
+        if toks[k].lower in g.side_marker and toks[k + 1].lower in w.actor_adjectives:
+            actor = w.actor_adjectives[toks[k + 1].lower]
+            place = w.places_as_written.get(actor) or w.places.get(actor.lower())
+            return (toks[k + 1].end, place) if place else None
     return None
 
 

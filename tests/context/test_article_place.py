@@ -37,14 +37,16 @@ def test_dateline(case: dict) -> None:
 _SPAIN = (
     "Espagne : le chômage recule encore\n"
     "Le chômage a reculé en Espagne au troisième trimestre, selon les chiffres publiés jeudi. "
-    "Le Portugal voisin affiche 6 % de chômage. "
+    "Le Portugal voisin a vu son taux tomber à 6,1 %. "
     "Le pays compte désormais 2,7 millions de demandeurs d'emploi. "
-    "À Madrid, 180 000 personnes cherchent un emploi."
+    "À Madrid, 180 000 personnes cherchent un emploi. "
+    "Le Portugal voisin affiche 6 % de chômage."
 )
 ROWS = [
     ("2,7 millions", "Espagne", "article"),  # no place in its sentence: the article's
     ("180 000", "Madrid", "sentence"),  # read in its sentence
-    ("6 %", None, None),  # its sentence names another place: never the article's
+    ("6,1 %", None, None),  # its sentence names another place: never the article's
+    ("6 %", "Portugal", "sentence"),  # the place heading a verb that gives the figure
 ]
 
 
