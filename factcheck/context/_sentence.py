@@ -104,7 +104,7 @@ def _sentence_contexts(
     # préfecture") leave the report's source to the sentence's other figures.
     # A figure in brackets is an aside ("8 000 à Toulouse (contre 50 000 d'après les
     # syndicats)"): its source is its own, the sentence's other figures keep the report's.
-    own_source = any(src.source and src.rule != "counted_by"
+    own_source = any((src.source or src.rule == "unsourced") and src.rule != "counted_by"
                      and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
     named_here: set[int] = set()  # figures given their pronoun's antecedent
