@@ -334,7 +334,7 @@ def _first_name(
         elif rule == "gapped":
             np = gapped(toks, figs, n, data)
         elif rule == "inverted":
-            np = inverted(toks, fig.last, data)
+            np = inverted(toks, fig.last, data, keep_unnamed=True)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
         elif rule == "passive_counted":
