@@ -4,24 +4,26 @@ before its "de" ("une enveloppe de 725 millions", a container handing over: "d'u
 the object after a verb of assessment ("estime à 4 730 le nombre de cas"), a container later
 in the sentence ("c'est le montant de l'aide"), the verb a figure completes, the noun of
 change of an adverbial phrase ("en hausse de") and the head of a noun phrase (its first noun,
-back over its "de" complements). Parentheses are read in :mod:`.parentheses`."""
+back over its "de" complements). The noun right after a figure and the one an ordinal ranks
+are read in :mod:`._noun_after` (re-exported here); parentheses in :mod:`.parentheses`."""
 
 from __future__ import annotations
 
+from factcheck.context._noun_after import noun_after as noun_after
+from factcheck.context._noun_after import ordinal_noun as ordinal_noun
+from factcheck.context._noun_after import past_prenominal as past_prenominal
 from factcheck.context._phrase_heads import (
     _COMPLEMENT_LINKS,
-    lowercase_proper,
     phrase_head,
     phrase_top,
 )
 from factcheck.context._phrase_heads import MAX_COMPLEMENTS as MAX_COMPLEMENTS
+from factcheck.context._phrase_heads import lowercase_proper as lowercase_proper
 from factcheck.context.anaphora import level_verb
-from factcheck.context.counted_names import capitalised_counted
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.mistags import (
     after_negation,
     change_verb,
-    mistagged_after_count,
     restrictive_que,
 )
 from factcheck.context.nlp import Figure, Tok
@@ -30,7 +32,6 @@ from factcheck.context.phrases import (
     head_before,
     lemma_of,
     mistagged_noun,
-    mistagged_pronoun,
     noun_past_adjectives,
     nounish,
     number_word,
@@ -38,138 +39,9 @@ from factcheck.context.phrases import (
 )
 from factcheck.models import Kind
 
-_CLOSING = frozenset({"»", '"', "”", ")"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 #: Words a quoted term before "de" may have ("un « trou noir » de").
 _QUOTED_WORDS = 4
-
-
-def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    g = grammar()
-    j = fig.last
-    while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
-        j += 1
-    if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
-        j += 1  # "huit « zones rouges »": the term quoted is what is counted
-    if j < len(toks) and toks[j].lower in g.de_links:
-        if not _links_with_de(toks, fig, data) and toks[j].lower in g.de:
-            return None
-        j += 1
-        if (
-            j < len(toks)
-            and toks[j - 1].lower in g.de
-            and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
-        ):
-            j += 1  # "de la richesse", "de son territoire"
-    elliptic = j < len(toks) and toks[j - 1].lower in g.de \
-        and toks[j].lower in data.elliptic_after_de \
-        and not _noun_after_other(toks, j + 1, data)
-    if j == fig.last and fig.mention.kind == Kind.MONEY and j < len(toks) \
-            and toks[j].pos in ("ADJ", "VERB"):
-        return None  # "306 M€ dédiés aux transports": an amount's noun comes after "de"
-    walked = j
-    if not elliptic:
-        j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
-    if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
-                          or j > walked or (
-            lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
-            j > fig.last and toks[j - 1].lower in g.de and (
-                mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
-                or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
-            or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
-            or capitalised_counted(toks, fig, j)
-            or (j == fig.last and fig.mention.kind == Kind.COUNT
-                and (_plural_adverb(toks[j], data) or mistagged_after_count(toks, fig, data)))):
-        # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
-        # téléspectateurs" tagged as an adverb right after a count)
-        lem = lemma_of(toks[j], data)
-        own_noun = j == fig.last and fig.mention.kind == Kind.COUNT  # "3 000 produits"
-        if ((lem in data.bases or toks[j].lower in data.bases) and not own_noun) \
-                or lem in data.time_nouns:
-            return None  # "5,8 % du PIB", "8 % fin 2025"
-        if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:
-            return None  # "62,4 q/ha": a unit per unit, not what is measured
-        return j
-    return None
-
-
-def _noun_after_other(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
-    """Whether "d'autres" is an adjective before the noun at ``j`` ("d'autres riverains"),
-    not an elided noun in a state ("d'autres blessées")."""
-    return j < len(toks) and toks[j].pos == "NOUN" and not toks[j].is_title \
-        and not toks[j].lower.endswith(data.elliptic_state_endings)
-
-
-def _participle_noun(t: Tok, data: SubjectData) -> bool:
-    """A past participle after "N % de": a noun ("84,9 % d'admis", "30 % de reçus")."""
-    return t.pos == "VERB" and t.is_word and not t.is_title and t.verbform not in ("Fin", "Inf") \
-        and t.lower.endswith(grammar().participle_endings) and t.lower not in data.not_subjects
-
-
-def _inflected_adverb(t: Tok, data: SubjectData) -> bool:
-    """A noun the small model tagged as an adverb after "millions de" ("12 millions de
-    téléspectateurs"): adverbs do not inflect, so a word whose lemma differs from it is none."""
-    return t.pos == "ADV" and t.is_word and not t.is_title and bool(t.lemma) \
-        and t.lemma != t.lower and t.lower not in data.not_subjects
-
-
-def _plural_adverb(t: Tok, data: SubjectData) -> bool:
-    """A plural noun tagged as an adverb ("200 977 téléspectateurs"): the word is its lemma
-    with a plural mark, which a verb tagged so ("sur 10 000 concernaient") is not."""
-    return _inflected_adverb(t, data) \
-        and any(t.lower == t.lemma + mark for mark in data.plural_marks)
-
-
-def _counted_participle(toks: tuple[Tok, ...], fig: Figure, j: int, data: SubjectData) -> bool:
-    """A participle used as a noun between a determiner and its complement or the end of the
-    phrase: "les 51 accusés du procès", "ses 12 blessés,"; not "2 millions versés par"."""
-    if j != fig.last or j >= len(toks) or fig.first < 1 or fig.mention.kind != Kind.COUNT:
-        return False
-    if toks[fig.first - 1].lower not in data.determiners or not _participle_noun(toks[j], data):
-        return False
-    if toks[fig.last - 1].lower in data.scale_words:
-        return False
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return nxt is None or nxt.pos in ("PUNCT", "AUX") or nxt.lower in grammar().de_links
-
-
-def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
-    """The noun after the adjectives placed before it ("nouveaux cas", "autres décès", "plus
-    importantes majors"), else ``j`` itself."""
-    k = j
-    superlative = False
-    while k < len(toks):
-        if toks[k].lower in data.prenominal:
-            k += 1
-        elif toks[k].lower in data.intensifiers and k + 1 < len(toks) and toks[k + 1].pos == "ADJ":
-            k += 2
-            superlative = True
-        else:
-            break
-    if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
-        return k  # "trois anciennes Régions": a common noun, capitalised or not
-    if superlative and k < len(toks) and _after_superlative(toks[k], data):
-        return k  # "la deuxième plus faible récolte", the noun tagged an adjective or adverb
-    return j
-
-
-def _after_superlative(t: Tok, data: SubjectData) -> bool:
-    """A lowercase word after "plus" and an adjective ("les cinq plus importantes majors"):
-    a noun the small model tagged otherwise (adjective, or adverb by its inflection); the
-    superlative of an elided noun is followed by "de", "que" or a punctuation, not a word."""
-    if not t.is_word or t.is_title or t.lower in data.not_subjects:
-        return False
-    return t.pos == "ADJ" or _inflected_adverb(t, data)
-
-
-def ordinal_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
-    """The noun an ordinal ranks, right after it, time nouns included ("la troisième nuit
-    consécutive", "pour la première fois", "la deuxième plus faible récolte")."""
-    j = past_prenominal(toks, fig.last, data)
-    if j < len(toks) and (toks[j].pos == "NOUN" or j > fig.last) and toks[j].is_word \
-            and not toks[j].is_title and not number_word(toks[j], data):
-        return j
-    return None
 
 
 def noun_inside(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -209,16 +81,6 @@ def noun_before(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | N
         return None
     lem = lemma_of(toks[j], data)
     return None if lem in data.time_nouns or lem in data.not_subjects else j
-
-
-def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    """Whether "de" after the figure introduces what it counts: after a unit, a percentage
-    or a scale word ("2 millions de soldats"), not after a bare count ("12 de croisière")."""
-    if fig.mention.kind != Kind.COUNT:
-        return True
-    if fig.last + 1 < len(toks) and toks[fig.last + 1].lower in data.partitive_determiners:
-        return True  # "deux de ces athlètes": members of a group
-    return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
 
 
 def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int | None:

@@ -59,12 +59,16 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
 * ordinals take the noun after them or the last noun before ("son premier à l'étranger");
   dates take an event noun they are attached to ("l'investiture de Donald Trump le 20
   janvier"); durations, times, years and identifiers have no subject.
+
+The rules once a noun is found at the figure (a state of a part, a share), those of a phrase
+of change and those of the clause a figure completes are in :mod:`._subject_clauses`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
 from factcheck.context._subject_forms import (
     _date_subject,
     _duration_subject,
@@ -72,33 +76,25 @@ from factcheck.context._subject_forms import (
     _headed,
 )
 from factcheck.context.anaphora import (
-    definite_metric,
     demonstrative_figure,
     demonstrative_metric,
     indefinite_subject,
     pronoun_subject,
     restated_figure,
-    restated_metric,
 )
 from factcheck.context.gaps import parallel_scope
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
     among_them,
     assessed_noun,
-    bare_estimate,
     change_amount,
     changed_metric,
-    changing_pronoun,
-    continues_clause,
     counted_time_noun,
     fronted_subject,
-    is_share,
     label_after,
     level_of_noun,
     partitive,
     quantifier_share,
-    relative,
-    relative_antecedent,
     threshold_noun,
     unit_subject,
 )
@@ -107,43 +103,32 @@ from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_object,
     change_phrase,
-    gapped_subject,
-    governing_verb,
     noun_after,
-    noun_before,
     noun_before_de,
     noun_inside,
-    object_after,
     ordinal_noun,
     out_of_next,
     shares_next_noun,
 )
 from factcheck.context.parallels import (
     aside_whole,
-    counted_parallel,
     elided_other,
-    equated_figure,
     opens_among_pronoun,
     points_of_share,
     restated_change,
     scope_opener_noun,
-    shared_subject_verb,
 )
 from factcheck.context.parentheses import opens_parenthesis
 from factcheck.context.pending import (
-    STATED_KINDS,
     SubjectResult,
-    acts_on_count,
     open_among,
     open_scope,
     resolve_pending,
-    speaker_noun,
     term_of_part,
     whole_of_part,
 )
-from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
+from factcheck.context.phrases import lemma_of, unwrap_container
 from factcheck.context.qualifiers import qualifiers_after, qualify
-from factcheck.context.relatives import object_relative_antecedent
 from factcheck.context.subject_lists import named_metric
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -241,49 +226,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 and lemma_of(toks[k], data) in data.containers:
             k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
         if k is not None:
-            quals = qualify(toks, fig, k, True)
-            part_of = whole_of_part(toks, figs, results, n)
-            if part_of is not None and (
-                toks[k].pos == "ADJ" or toks[k].lower in data.part_states
-                or (toks[k].lower in data.part_only_states and toks[fig.first - 1].text != "(")
-            ):
-                # "40 blessés, dont 12 graves": the part is of the whole's subject, in a state
-                state = lemma_of(toks[k], data)
-                quals = tuple(dict.fromkeys([*part_of.qualifiers, state]))
-                results[n] = SubjectResult(part_of.subject, part_of.noun, quals, "part_state")
-                continue
-            prev = results[n - 1] if n > 0 else None
-            if (part_of is None and prev is not None and prev.subject
-                    and toks[k].lower in data.part_states):
-                # "3 101 cas confirmés, 15 636 suspects": a bare state after a figure of the
-                # sentence counts the same thing in another state.
-                state = lemma_of(toks[k], data)
-                results[n] = SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
-                continue
-            if (part_of is None and (prev is None or not prev.subject)
-                    and toks[k].lower in data.part_states
-                    and (h := noun_before(toks, fig.first, data)) is not None):
-                # "la quasi-totalité des cas recensés avec 16 800 suspectés": a state of the
-                # noun counted before.
-                state = lemma_of(toks[k], data)
-                results[n] = SubjectResult(subject_at(toks, h, data), h, (state,), "state_of_noun")
-                continue
-            if part_of is not None:
-                # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
-                # qualifiers.
-                quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
-            if rule == "noun_after" and is_share(toks, fig, k, data):
-                # "ont représenté 22,5 % des actes", "soit 5,2 % des passages": a share.
-                whole = unwrap_container(toks, k, data)  # "de l'ensemble des passages"
-                quals = tuple(dict.fromkeys((subject_at(toks, whole, data), *quals)))
-                results[n] = SubjectResult(data.share_subject, None, quals, "share")
-                continue
-            if n > 0 and rule == "noun_after" and relative(fig, data) \
-                    and lemma_of(toks[k], data) in data.change_nouns:
-                # "(996 personnes, soit 4 % d'augmentation)": the change of the figure before.
-                pending[n] = "apposition"
-                continue
-            results[n] = SubjectResult(subject_at(toks, k, data), k, quals, rule)
+            # "40 blessés, dont 12 graves", "soit 5,2 % des passages", "46 drones"
+            _settle(results, pending, n, found_noun(toks, figs, results, n, k, rule, data))
             continue
         if kind != Kind.ORDINAL and indefinite_subject(toks, fig):
             # "On est à 3,2 pour la seule finale": the last metric read.
@@ -335,39 +279,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)
                               or change_object(toks, k, fig, data)) is not None:
-            # "un budget de 412 millions, en hausse de 4,2 %": the change of the figure
-            # before it, or of the clause's subject ("Le trafic est en baisse de 3 %").
-            # ("soit une hausse de 12,5 %" counts a rise: its subject stays "hausse"; "les
-            # violences enregistrent une hausse de 7 %" measures the violences.)
-            v = governing_verb(toks, head)
-            h = head_before(toks, v if v is not None else head, data) \
-                if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
-            if v is None and restated_metric(toks, h):
-                h = None  # "Un chiffre en baisse de 14 % : 940 véhicules ..."
-            if v is not None and (changing_pronoun(toks, v, data) or demonstrative_metric(toks, h)):
-                # "elles sont en hausse de 37 %", "Ce chiffre constitue un recul de 12 %":
-                # named before
-                pending[n] = "anaphora"
-                continue
-            if h is None and n > 0 and v is not None and equated_figure(toks, v, figs[n - 1]) \
-                    and (n - 1 in pending if results[n - 1] is None
-                         else results[n - 1].subject is None):
-                # "Les 26 Mt annoncées constituent un recul de 20 %": what the figure before
-                # the verb counts, once it is read from the sentences before.
-                results[n] = SubjectResult(None, None, (), "anaphora_open", antecedent=n - 1)
-                continue
-            if n > 0 and (h is None or h < figs[n - 1].last):
-                # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
-                # procédures, le nombre de faillites est en hausse de 36 %": the clause's own)
-                pending[n] = "apposition"
-                continue
-            if h is not None:
-                # "Le total est en hausse de 4 %": the metric of the sentence before.
-                rule = "definite_change_open" if v is not None and definite_metric(toks, h) \
-                    else "change_of"
-                results[n] = replace(_headed(toks, fig, h, data, "change_of"), rule=rule)
-                continue
-            pending[n] = "ellipsis"
+            # "un budget de 412 millions, en hausse de 4,2 %", "Le trafic est en baisse de 3 %"
+            out = change_subject(toks, figs, results, pending, n, head, data)
+            _settle(results, pending, n, out)
             continue
         if demonstrative_metric(toks, k):
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
@@ -398,62 +312,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             # "un premier tarif à 13 centimes", "le taux de chômage à 7,3 %".
             results[n] = _headed(toks, fig, k, data, "level_of_noun")
             continue
-        v = governing_verb(toks, fig.first)
-        if v is None and (k := gapped_subject(toks, fig, data)) is not None:
-            m = counted_parallel(toks, figs, n)
-            if m is not None and (mate := results[m]) is not None and mate.rule == "noun_after":
-                # "a estimé le cortège à 12 000 personnes et la CGT à 40 000": the
-                # gapped phrase is the assessor, the count the first one's.
-                results[n] = replace(mate, rule="gapped_parallel", antecedent=m)
-            else:
-                results[n] = _headed(toks, fig, k, data, "gapped_clause")
-            continue
-        if v is not None and n > 0 and continues_clause(toks, v, data):
-            pending[n] = "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
-            continue
-        if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
-            results[n] = _headed(toks, fig, k, data, "relative_clause")
-            continue
-        if v is not None and (k := object_relative_antecedent(toks, fig, v, data)) is not None:
-            results[n] = _headed(toks, fig, k, data, "relative_object")  # "un seuil que X a
-            continue  # abaissé à 5 000 livres": the seuil, not X
-        if v is not None:
-            # "X estime à 486 milliards le coût de": after a verb of assessment the object
-            # names the metric, the clause subject the one who assesses.
-            k = None
-            if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
-                k = object_after(toks, fig, data)
-            if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
-                k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
-            if k is None:
-                k = head_before(toks, v, data)
-            if k is None:
-                k = object_after(toks, fig, data)
-            if demonstrative_metric(toks, k):
-                pending[n] = "anaphora"  # "Ce chiffre était de 2 027"
-                continue
-            if definite_metric(toks, k):
-                # "Le chiffre était de 5,2 % en 2022": the metric of the sentence before.
-                results[n] = replace(_headed(toks, fig, k, data, "clause_subject"),
-                                     rule="definite_metric_open")
-                continue
-            if bare_estimate(toks, k, data):
-                pending[n] = "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
-                continue
-            if kind in STATED_KINDS and speaker_noun(toks, k):
-                # "Le déficit a atteint 5,5 % du PIB. Le gouvernement visait 4,9 %": a body
-                # or a role with a bare share or count states a figure of the metric before;
-                # acting on what it counts ("La police a interpellé 12"), neither.
-                assert k is not None
-                if acts_on_count(toks, k, fig.first):
-                    results[n] = SubjectResult(None, None, (), "speaker_act")
-                else:
-                    pending[n] = "speaker_ellipsis"
-                continue
-            if k is not None:
-                results[n] = _headed(toks, fig, k, data, "clause_subject")
-                continue
-        pending[n] = "ellipsis"
+        _settle(results, pending, n, clause_subject(toks, figs, results, n, data))
     if opens_among_pronoun(toks, data):  # "Parmi elles, 58 % ..., 27 % en famille"
         open_among(results, pending)
     resolve_pending(toks, figs, results, pending, data)
@@ -467,3 +326,13 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = SubjectResult(data.share_subject, None, quals, "quantifier_share")
     return [r if r is not None else SubjectResult(None, None, (), "none") for r in results]
 
+
+
+def _settle(results: list[SubjectResult | None], pending: dict[int, str], n: int,
+            out: SubjectResult | str) -> None:
+    """Record what a rule of :mod:`._subject_clauses` read of figure ``n``: its subject, or
+    the pending rule that resolves it from another figure."""
+    if isinstance(out, str):
+        pending[n] = out
+    else:
+        results[n] = out

@@ -1,0 +1,189 @@
+"""The later rules of :func:`factcheck.context.subject.subjects`, one figure at a time: what
+a noun found at the figure says once read (a state of a part, a share, a change), a noun of
+change in an adverbial phrase or a verb's object ("en hausse de 4,2 %", "enregistrent une
+hausse de 7 %"), and the clause whose verb the figure completes (a gapped clause, a relative
+clause, the object of a verb of assessment, the clause subject). Each returns the figure's
+:class:`~factcheck.context.pending.SubjectResult`, or the name of the pending rule that
+resolves it from another figure (``"anaphora"``, ``"apposition"``, ``"ellipsis"``...)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.context._subject_forms import _headed
+from factcheck.context.anaphora import (
+    definite_metric,
+    demonstrative_metric,
+    restated_metric,
+)
+from factcheck.context.lexicon import SubjectData
+from factcheck.context.measures import (
+    bare_estimate,
+    changing_pronoun,
+    continues_clause,
+    is_share,
+    relative,
+    relative_antecedent,
+)
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.nouns import (
+    gapped_subject,
+    governing_verb,
+    noun_before,
+    object_after,
+)
+from factcheck.context.parallels import (
+    counted_parallel,
+    equated_figure,
+    shared_subject_verb,
+)
+from factcheck.context.pending import (
+    STATED_KINDS,
+    SubjectResult,
+    acts_on_count,
+    speaker_noun,
+    whole_of_part,
+)
+from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
+from factcheck.context.qualifiers import qualify
+from factcheck.context.relatives import object_relative_antecedent
+
+Results = list[SubjectResult | None]
+
+
+def found_noun(toks: tuple[Tok, ...], figs: list[Figure], results: Results, n: int, k: int,
+               rule: str, data: SubjectData) -> SubjectResult | str:
+    """The subject of figure ``n`` from the noun ``k`` found at it by ``rule``: a state of a
+    whole's part, of the figure before or of the noun counted before, a share, a change of
+    the figure before (pending ``"apposition"``), else the noun itself."""
+    fig = figs[n]
+    quals = qualify(toks, fig, k, True)
+    part_of = whole_of_part(toks, figs, results, n)
+    if part_of is not None and (
+        toks[k].pos == "ADJ" or toks[k].lower in data.part_states
+        or (toks[k].lower in data.part_only_states and toks[fig.first - 1].text != "(")
+    ):
+        # "40 blessés, dont 12 graves": the part is of the whole's subject, in a state
+        state = lemma_of(toks[k], data)
+        quals = tuple(dict.fromkeys([*part_of.qualifiers, state]))
+        return SubjectResult(part_of.subject, part_of.noun, quals, "part_state")
+    prev = results[n - 1] if n > 0 else None
+    if (part_of is None and prev is not None and prev.subject
+            and toks[k].lower in data.part_states):
+        # "3 101 cas confirmés, 15 636 suspects": a bare state after a figure of the
+        # sentence counts the same thing in another state.
+        state = lemma_of(toks[k], data)
+        return SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
+    if (part_of is None and (prev is None or not prev.subject)
+            and toks[k].lower in data.part_states
+            and (h := noun_before(toks, fig.first, data)) is not None):
+        # "la quasi-totalité des cas recensés avec 16 800 suspectés": a state of the
+        # noun counted before.
+        state = lemma_of(toks[k], data)
+        return SubjectResult(subject_at(toks, h, data), h, (state,), "state_of_noun")
+    if part_of is not None:
+        # "9 personnes ont été tuées, dont deux enfants": the part shares the whole's
+        # qualifiers.
+        quals = tuple(dict.fromkeys([*quals, *part_of.qualifiers]))
+    if rule == "noun_after" and is_share(toks, fig, k, data):
+        # "ont représenté 22,5 % des actes", "soit 5,2 % des passages": a share.
+        whole = unwrap_container(toks, k, data)  # "de l'ensemble des passages"
+        quals = tuple(dict.fromkeys((subject_at(toks, whole, data), *quals)))
+        return SubjectResult(data.share_subject, None, quals, "share")
+    if n > 0 and rule == "noun_after" and relative(fig, data) \
+            and lemma_of(toks[k], data) in data.change_nouns:
+        # "(996 personnes, soit 4 % d'augmentation)": the change of the figure before.
+        return "apposition"
+    return SubjectResult(subject_at(toks, k, data), k, quals, rule)
+
+
+def change_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results,
+                   pending: dict[int, str], n: int, head: int,
+                   data: SubjectData) -> SubjectResult | str:
+    """What the change of figure ``n`` measures, ``head`` opening its phrase of change ("en
+    hausse de") or the determiner of a verb's object ("enregistrent une hausse de"): the
+    change of the figure before it ("un budget de 412 millions, en hausse de 4,2 %"), or of
+    the clause's subject ("Le trafic est en baisse de 3 %"). ("soit une hausse de 12,5 %"
+    counts a rise: its subject stays "hausse"; "les violences enregistrent une hausse de 7 %"
+    measures the violences.)"""
+    fig = figs[n]
+    v = governing_verb(toks, head)
+    h = head_before(toks, v if v is not None else head, data) \
+        if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
+    if v is None and restated_metric(toks, h):
+        h = None  # "Un chiffre en baisse de 14 % : 940 véhicules ..."
+    if v is not None and (changing_pronoun(toks, v, data) or demonstrative_metric(toks, h)):
+        # "elles sont en hausse de 37 %", "Ce chiffre constitue un recul de 12 %":
+        # named before
+        return "anaphora"
+    if h is None and n > 0 and v is not None and equated_figure(toks, v, figs[n - 1]) \
+            and (n - 1 in pending if results[n - 1] is None
+                 else results[n - 1].subject is None):
+        # "Les 26 Mt annoncées constituent un recul de 20 %": what the figure before
+        # the verb counts, once it is read from the sentences before.
+        return SubjectResult(None, None, (), "anaphora_open", antecedent=n - 1)
+    if n > 0 and (h is None or h < figs[n - 1].last):
+        # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
+        # procédures, le nombre de faillites est en hausse de 36 %": the clause's own)
+        return "apposition"
+    if h is not None:
+        # "Le total est en hausse de 4 %": the metric of the sentence before.
+        rule = "definite_change_open" if v is not None and definite_metric(toks, h) \
+            else "change_of"
+        return replace(_headed(toks, fig, h, data, "change_of"), rule=rule)
+    return "ellipsis"
+
+
+def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, n: int,
+                   data: SubjectData) -> SubjectResult | str:
+    """What figure ``n`` measures from the clause around it: the noun phrase of a gapped
+    clause, the antecedent of a relative clause, the object after a verb of assessment, the
+    clause subject; a body or a role stating a bare figure (pending ``"speaker_ellipsis"``);
+    else pending ``"ellipsis"``."""
+    fig = figs[n]
+    v = governing_verb(toks, fig.first)
+    if v is None and (k := gapped_subject(toks, fig, data)) is not None:
+        m = counted_parallel(toks, figs, n)
+        if m is not None and (mate := results[m]) is not None and mate.rule == "noun_after":
+            # "a estimé le cortège à 12 000 personnes et la CGT à 40 000": the
+            # gapped phrase is the assessor, the count the first one's.
+            return replace(mate, rule="gapped_parallel", antecedent=m)
+        return _headed(toks, fig, k, data, "gapped_clause")
+    if v is not None and n > 0 and continues_clause(toks, v, data):
+        return "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
+    if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
+        return _headed(toks, fig, k, data, "relative_clause")
+    if v is not None and (k := object_relative_antecedent(toks, fig, v, data)) is not None:
+        # "un seuil que X a abaissé à 5 000 livres": the seuil, not X
+        return _headed(toks, fig, k, data, "relative_object")
+    if v is not None:
+        # "X estime à 486 milliards le coût de": after a verb of assessment the object
+        # names the metric, the clause subject the one who assesses.
+        k = None
+        if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
+            k = object_after(toks, fig, data)
+        if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
+            k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
+        if k is None:
+            k = head_before(toks, v, data)
+        if k is None:
+            k = object_after(toks, fig, data)
+        if demonstrative_metric(toks, k):
+            return "anaphora"  # "Ce chiffre était de 2 027"
+        if definite_metric(toks, k):
+            # "Le chiffre était de 5,2 % en 2022": the metric of the sentence before.
+            return replace(_headed(toks, fig, k, data, "clause_subject"),
+                           rule="definite_metric_open")
+        if bare_estimate(toks, k, data):
+            return "ellipsis"  # "les autres estimations : 25,2 Mt pour X"
+        if fig.mention.kind in STATED_KINDS and speaker_noun(toks, k):
+            # "Le déficit a atteint 5,5 % du PIB. Le gouvernement visait 4,9 %": a body
+            # or a role with a bare share or count states a figure of the metric before;
+            # acting on what it counts ("La police a interpellé 12"), neither.
+            assert k is not None
+            if acts_on_count(toks, k, fig.first):
+                return SubjectResult(None, None, (), "speaker_act")
+            return "speaker_ellipsis"
+        if k is not None:
+            return _headed(toks, fig, k, data, "clause_subject")
+    return "ellipsis"
