@@ -128,14 +128,13 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
             judged.setdefault(_pair_key(j), j)
     # One figure stated again, met by its number or by another name of its metric: only
     # ``same`` or ``compatible`` links come of it, which no rule reads.
-    for a, b in repeated_pairs(views, lexicon):
-        key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-        if key not in judged and cross_ok(a, b, lexicon):
-            judged[key] = value_restated(a, b, lexicon)
-    for a, b in renamed_pairs(views, lexicon):
-        key = (min(a.claim_id, b.claim_id), max(a.claim_id, b.claim_id))
-        if key not in judged and cross_ok(a, b, lexicon):
-            judged[key] = restated(a, b, lexicon)
+    # (A value link says so when the two subjects were read apart: ``value_restated``.)
+    for pairs, link in ((repeated_pairs(views, lexicon), value_restated),
+                        (renamed_pairs(views, lexicon), restated)):
+        for a, b in pairs:
+            key = _pair_key_of(a, b)
+            if key not in judged and cross_ok(a, b, lexicon):
+                judged[key] = link(a, b, lexicon)
     for j in one_figure_judgements(views, lexicon):
         judged.setdefault(_pair_key(j), j)
     return views, structures, list(judged.values())
