@@ -17,6 +17,17 @@ def _named(j: Judged) -> bool:
     return j.a.source_mode != "inherited" and j.b.source_mode != "inherited"
 
 
+def speaker_unnamed(j: Judged) -> bool:
+    """Within one article, a figure whose sentence puts, where a speaker stands, words that
+    name no one ("la hausse des infections explique 450 passages", "selon cette nouvelle
+    vague portant sur les jeunes"; ``source_mode`` ``unsourced``): a cause's share, a
+    category or a round the article itself sets beside its other figures, which the cue
+    readers may not see. Its source is unknown, and unknown is never "another source" nor
+    "the same": the article is not accused of contradicting itself with it."""
+    return j.a.article_id == j.b.article_id and "unsourced" in (j.a.source_mode,
+                                                               j.b.source_mode)
+
+
 def same_source(j: Judged) -> bool:
     return bool(j.a.source_key) and j.a.source_key == j.b.source_key and _named(j)
 
@@ -109,6 +120,8 @@ class Contradiction(Rule):
                 continue
             if same_source(j) or slip_factor(j.a, j.b):
                 continue
+            if speaker_unnamed(j):
+                continue  # a figure whose speaker's words name no one: unknown, no accusation
             if _other_sources(j):
                 continue  # two sources: at most two sources at odds, never an error
             if restates_compared_term(j.a, j.b, ctx.views):
