@@ -28,17 +28,18 @@ def speaker_unnamed(j: Judged) -> bool:
                                                                j.b.source_mode)
 
 
-def one_body_described_apart(j: Judged) -> bool:
-    """Within one article, both figures attributed to one body (the same name, or one name
-    within the other: "Météo-France" and "le service de Météo-France"; named with the figure
-    or carried over from the lead) and described by different words ("il est tombé 85 mm à
-    Nîmes", then "140 mm sur les hauteurs à Nîmes"): one report listing its figures of one
+def described_apart_within(j: Judged) -> bool:
+    """Within one article, two figures described by different words ("il est tombé 85 mm à
+    Nîmes", then "140 mm sur les hauteurs à Nîmes"; "2 100 électeurs ont voté au premier
+    tour", then "2 800 ont voté au second"), whoever gives them (one body named or carried
+    over, one figure without a source, neither sourced): an article lists its figures of one
     metric by category, area or round, whose qualifier the cue readers may not know. The
-    source, the place and the period do not say which of its figures a report gives; the
+    source, the place and the period do not say which of its figures an article gives; the
     same describing words do, as do one sentence or mistyped digits (23/32, a power of ten).
-    Without them the article is not accused of contradicting itself, the source neither."""
+    Without them the article is not accused of contradicting itself, nor its source. (Two
+    named sources at odds are judged apart: rule ``sources_disagree``.)"""
     a, b = j.a, j.b
-    if a.article_id != b.article_id or not (a.source_key and b.source_key):
+    if a.article_id != b.article_id:
         return False
     if distinct_sources(a, b) or a.words == b.words:
         return False
@@ -138,8 +139,8 @@ class Contradiction(Rule):
                 continue
             if same_source(j) or slip_factor(j.a, j.b):
                 continue
-            if one_body_described_apart(j):
-                continue  # one body's figures, described apart: its report's breakdown
+            if described_apart_within(j):
+                continue  # one article's figures, described apart: its breakdown
             if speaker_unnamed(j):
                 continue  # a figure whose speaker's words name no one: unknown, no accusation
             if _other_sources(j):

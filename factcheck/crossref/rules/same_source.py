@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import (
+    described_apart_within,
     digit_swap,
-    one_body_described_apart,
     same_source,
 )
 from factcheck.crossref.rules.scale_slip import slip_factor
@@ -27,7 +27,7 @@ class SameSource(Rule):
                 continue
             if not same_source(j) or slip_factor(j.a, j.b):
                 continue
-            if one_body_described_apart(j):
+            if described_apart_within(j):
                 continue  # one report's figures described apart, within one article
             text = ctx.lexicon.say("flag_same_source", source=j.a.source,
                                    explanation=j.explanation)
