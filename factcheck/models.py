@@ -108,7 +108,9 @@ class Context:
     time_end: str | None = None
     source: str | None = None
     #: "explicit" (named in the figure's sentence), "inherited" (named earlier in the
-    #: article: the lead's "selon le ministère" covers the report that follows), or None.
+    #: article: the lead's "selon le ministère" covers the report that follows),
+    #: "unsourced" (no source: the words where a speaker stands name no one, "la hausse des
+    #: infections explique 450 passages"), or None.
     source_mode: str | None = None
     modality: str = "asserted"
     modality_rule: str | None = None

@@ -111,7 +111,7 @@ def check_mentions(text: str, mentions: list[Mention]) -> None:
 MODALITIES = frozenset(
     {"asserted", "reported", "estimated", "conditional", "projected", "denied"}
 )
-MODES = frozenset({None, "explicit", "inherited"})
+MODES = frozenset({None, "explicit", "inherited", "unsourced"})
 
 
 def check_claim(text: str, claim: Claim) -> None:
@@ -123,7 +123,7 @@ def check_claim(text: str, claim: Claim) -> None:
     c = claim.context
     assert c.modality in MODALITIES, c.modality
     assert c.source_mode in MODES and c.place_mode in MODES
-    assert (c.source_mode is None) == (c.source is None), (c.source, c.source_mode)
+    assert (c.source_mode in (None, "unsourced")) == (c.source is None), (c.source, c.source_mode)
     assert (c.place_mode is None) == (c.place is None), (c.place, c.place_mode)
     full = [_period_bound(b) for b in (c.time_start, c.time_end)]
     if all(full):

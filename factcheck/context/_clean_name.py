@@ -5,30 +5,33 @@ re-exports both)."""
 
 from __future__ import annotations
 
+from factcheck.context._source_head import after_glued_line, drop_openers, has_source_head
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Tok
 
 
-def clean_name(words: list[Tok], data: SourceData) -> str | None:
-    """Text of a source noun phrase, without article, title or trailing clause."""
+def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> str | None:
+    """Text of a source noun phrase, without article, title or trailing clause; None when
+    it names no person, body, outlet or document (``check_head``, :mod:`._source_head`)."""
     g = grammar()
-    toks = list(words)
+    toks = after_glued_line(list(words))
     w = speech_words()
     for cleft in w.cleft_starts:  # "c'est TotalEnergies qui annonçait"
         if tuple(t.lower for t in toks[: len(cleft)]) == cleft:
             toks = toks[len(cleft) :]
     while toks and toks[0].lower in w.clause_openers:
         toks = toks[1:]  # "à Pau, où la préfecture a dénombré": the subject follows
-    toks = _without_adverbs(toks)
+    toks = _without_adverbs(drop_openers(toks))
     while toks and (toks[0].pos == "DET" or toks[0].lower in g.source_articles):
         toks = toks[1:]
     if len(toks) > 2 and toks[0].lower in w.quantifier_heads and toks[1].pos in ("ADP", "DET"):
         toks = toks[2:]  # "la plupart des indicateurs": the indicators
     if not toks:
         return None
-    if len(toks) > 1 and toks[0].pos == "PRON" and toks[0].lower.strip("-") == "t":
-        toks = toks[1:]  # the euphonic "-t" of "déclare-t-il"
+    if len(toks) > 1 and toks[0].lower.strip("-") == "t" and (
+            toks[0].pos == "PRON" or toks[1].lower.strip("-") in data.pronouns):
+        toks = toks[1:]  # the euphonic "-t" of "déclare-t-il" ("précise t-il": a noun "t")
     if toks[0].pos == "PRON" and toks[0].lower.split("-")[-1] in data.pronouns:
         return toks[0].text  # "déclare-t-il pour le moment": the pronoun, resolved later
     # A document hands over to its author: "une (nouvelle) étude (publiée) par/du X".
@@ -67,6 +70,7 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
+    toks = _before_participle(toks)
     toks = _before_clause(toks, data)
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
         toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
@@ -88,6 +92,8 @@ def clean_name(words: list[Tok], data: SourceData) -> str | None:
         names_only = all(t.is_title or t.lower in g.name_particles for t in toks[j:])
         if 0 < j < len(toks) and titles_only and names_only:
             toks = toks[j:]
+    if check_head and not has_source_head(toks, data):
+        return None  # "la migration masculine explique": no person, body, outlet or document
     return _join(toks)
 
 
@@ -107,6 +113,18 @@ def _without_adverbs(toks: list[Tok]) -> list[Tok]:
             elif len(toks) > n and tuple(t.lower for t in toks[-n:]) == adv \
                     and not toks[-n].is_title:
                 toks, changed = toks[:-n], True
+    return toks
+
+
+def _before_participle(toks: list[Tok]) -> list[Tok]:
+    """A participle after a body's noun opens a clause about it, no part of its name: "le
+    Centre d'opérations d'urgence créé après le séisme", "le réseau de stations exploité en
+    temps réel" (a capitalised word is left: a name's word the tagger misread)."""
+    for j in range(2, len(toks)):
+        t = toks[j]
+        if t.pos == "VERB" and t.verbform == "Part" and not t.is_title \
+                and toks[j - 1].pos in ("NOUN", "PROPN"):
+            return toks[:j]
     return toks
 
 

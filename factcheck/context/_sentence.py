@@ -104,7 +104,7 @@ def _sentence_contexts(
     # préfecture") leave the report's source to the sentence's other figures.
     # A figure in brackets is an aside ("8 000 à Toulouse (contre 50 000 d'après les
     # syndicats)"): its source is its own, the sentence's other figures keep the report's.
-    own_source = any(src.source and src.rule != "counted_by"
+    own_source = any((src.source or src.rule == "unsourced") and src.rule != "counted_by"
                      and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
     named_here: set[int] = set()  # figures given their pronoun's antecedent
@@ -135,7 +135,9 @@ def _sentence_contexts(
         # of a tally labelled by a name is that item's body, not one named for another.
         source = resolve_source(src.source, [name for _, name in state.speakers], article.text,
                                 local=item)
-        source_mode = "explicit" if source else None
+        # A speaker's place held by words that name no one ("la hausse des infections
+        # explique 450 passages"): no source, and known to have none (``unsourced``).
+        source_mode = "explicit" if source else "unsourced" if src.rule == "unsourced" else None
         if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \

@@ -193,7 +193,7 @@ def sources(
             name = fullest_name(name, article_text)
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
-        out.append(SourceResult(name, rule if name else "none"))
+        out.append(SourceResult(name, rule if name or rule == "unsourced" else "none"))
     return _same_clause(toks, figs, out)
 
 
@@ -315,6 +315,7 @@ def _first_name(
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
+    unsourced = False  # a rule found a speaker's place, held by words that name no one
     rules = ("counted_by", "agent_after", "passive_counted", "counting_subject", "selon",
              "announced", "inverted", "gapped", "speech_verb", "passive_agent", "selon_far",
              "document")
@@ -333,7 +334,7 @@ def _first_name(
         elif rule == "gapped":
             np = gapped(toks, figs, n, data)
         elif rule == "inverted":
-            np = inverted(toks, fig.last, data)
+            np = inverted(toks, fig.last, data, keep_unnamed=True)
         elif rule == "speech_verb":
             np = forward(toks, fig.first, data)
         elif rule == "passive_counted":
@@ -345,6 +346,8 @@ def _first_name(
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
+        if np and not name and clean_name(np, data, check_head=False):
+            unsourced = True
         if name and _points_back(np):
             name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
         if name:
@@ -354,6 +357,9 @@ def _first_name(
     alone = _document_alone(toks, fig, data)
     if alone:
         return alone, "document_alone", alone[-1].text
+    if unsourced:  # "les victoires des handballeurs rapporteraient 16 médailles": the
+        # sentence says who states it, no one the report named before
+        return None, "unsourced", None
     return None, "none", None
 
 

@@ -51,9 +51,13 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         k = j + 1
         while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in g.source_articles):
             k += 1
+        first = k
         while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in NP_END:
             k += 1
-        if k < len(toks) and toks[k].pos == "DET":
+            if k == first + 1 and k < len(toks) and toks[first].is_title \
+                    and toks[k].is_title and toks[k].pos != "DET":
+                break  # "a déclaré à l'AFP Mosa Ashari": one word addressed, a name after
+        if k < len(toks) and (toks[k].pos == "DET" or (k == first + 1 and toks[k].is_title)):
             j = k
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in NP_END:
@@ -234,13 +238,22 @@ def _closed_incise(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
     return k < len(toks) and toks[k].pos in ("VERB", "AUX") and toks[k].verbform == "Fin"
 
 
-def inverted(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+def inverted(toks: tuple[Tok, ...], after: int, data: SourceData, *,
+             keep_unnamed: bool = False) -> list[Tok] | None:
+    """The subject of the first inverted verb of speech after ``after``; one whose words name
+    no one ("soutenu par la consommation des ménages, a indiqué l'Insee": "soutenir" read
+    as speech) leaves the place to the next verb's. Without one, ``keep_unnamed`` gives those
+    words back (the figure's rules read them as naming no one: rule ``unsourced``, and no
+    source named earlier carried over), else None."""
+    junk: list[Tok] | None = None
     for v in range(after, len(toks)):
         if speech_at(toks, v, data) is not None:
             np = inverted_at(toks, v, data)
-            if np:
+            if np and (clean_name(np, data) is not None
+                       or clean_name(np, data, check_head=False) is None):
                 return np
-    return None
+            junk = junk or np
+    return junk if keep_unnamed else None
 
 
 def _states_a_fact(toks: tuple[Tok, ...], v: int, lemma: str, data: SourceData) -> bool:

@@ -17,6 +17,36 @@ def _named(j: Judged) -> bool:
     return j.a.source_mode != "inherited" and j.b.source_mode != "inherited"
 
 
+def speaker_unnamed(j: Judged) -> bool:
+    """Within one article, a figure whose sentence puts, where a speaker stands, words that
+    name no one ("la hausse des infections explique 450 passages", "selon cette nouvelle
+    vague portant sur les jeunes"; ``source_mode`` ``unsourced``): a cause's share, a
+    category or a round the article itself sets beside its other figures, which the cue
+    readers may not see. Its source is unknown, and unknown is never "another source" nor
+    "the same": the article is not accused of contradicting itself with it."""
+    return j.a.article_id == j.b.article_id and "unsourced" in (j.a.source_mode,
+                                                               j.b.source_mode)
+
+
+def described_apart_within(j: Judged) -> bool:
+    """Within one article, two figures described by different words ("il est tombé 85 mm à
+    Nîmes", then "140 mm sur les hauteurs à Nîmes"; "2 100 électeurs ont voté au premier
+    tour", then "2 800 ont voté au second"), whoever gives them (one body named or carried
+    over, one figure without a source, neither sourced): an article lists its figures of one
+    metric by category, area or round, whose qualifier the cue readers may not know. The
+    source, the place and the period do not say which of its figures an article gives; the
+    same describing words do, as do one sentence or mistyped digits (23/32, a power of ten).
+    Without them the article is not accused of contradicting itself, nor its source. (Two
+    named sources at odds are judged apart: rule ``sources_disagree``.)"""
+    a, b = j.a, j.b
+    if a.article_id != b.article_id:
+        return False
+    if distinct_sources(a, b) or a.words == b.words:
+        return False
+    ties = set(j.identity.ties) if j.identity is not None else set()
+    return not ({"sentence", "digits"} & ties or digit_swap(j))
+
+
 def same_source(j: Judged) -> bool:
     return bool(j.a.source_key) and j.a.source_key == j.b.source_key and _named(j)
 
@@ -109,6 +139,10 @@ class Contradiction(Rule):
                 continue
             if same_source(j) or slip_factor(j.a, j.b):
                 continue
+            if described_apart_within(j):
+                continue  # one article's figures, described apart: its breakdown
+            if speaker_unnamed(j):
+                continue  # a figure whose speaker's words name no one: unknown, no accusation
             if _other_sources(j):
                 continue  # two sources: at most two sources at odds, never an error
             if restates_compared_term(j.a, j.b, ctx.views):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
-from factcheck.crossref.rules.contradiction import digit_swap, same_source
+from factcheck.crossref.rules.contradiction import (
+    described_apart_within,
+    digit_swap,
+    same_source,
+)
 from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
 
@@ -23,6 +27,8 @@ class SameSource(Rule):
                 continue
             if not same_source(j) or slip_factor(j.a, j.b):
                 continue
+            if described_apart_within(j):
+                continue  # one report's figures described apart, within one article
             text = ctx.lexicon.say("flag_same_source", source=j.a.source,
                                    explanation=j.explanation)
             if digit_swap(j):
