@@ -21,7 +21,7 @@ The gates, in the order the engine passes them (:func:`gate`):
   a projection (:mod:`factcheck.crossref.link_identity`);
 * ``value: ...``: the values rule (a bound ten times off, too far apart for one series);
 * ``evolution: not one series (...)``: two values of one family at what may be two dates, but
-  nothing establishes one series (:func:`factcheck.crossref.identity.series_blockers`: an
+  nothing establishes one series (:func:`factcheck.crossref.series.series_blockers`: an
   outcome, a part or a whole read on one side only, two reaches in time, a date unknown, one
   date);
 * ``identity not established``: two values that differ, nothing establishing one fact;

@@ -1,6 +1,6 @@
 """Identity before accusation: is it positively established that two figures measure the same
 metric, scope and period or event? (And, before an evolution, that two figures are one series
-at two dates: :func:`series_blockers`.)
+at two dates: :func:`factcheck.crossref.series.series_blockers`.)
 
 A contradiction (and a same-source discrepancy, a scale slip, a shrinking cumulative toll) is
 an accusation: it is raised only when the two figures are tied by evidence, never because
@@ -238,91 +238,6 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         ties.append("digits")
         evidence.append(lexicon.say("identity_digits"))
     return Identity(tuple(ties), tuple(evidence), tuple(blockers))
-
-
-def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, ...]:
-    """What keeps two figures of one family, whose values differ, from being read as one
-    series at two dates (an ``evolution``); empty when nothing does.
-
-    An evolution says "this figure, then that one": it needs positive evidence, as an
-    accusation does, and unknown is not equal:
-
-    * ``outcome``: an outcome read on one figure only ("cas confirmés" against "cas", "pompiers
-      blessés" against "pompiers"): a narrower count than the other, or another one;
-    * ``part``: a figure given as a part of another of its sentence ("dont 11 000 hectares de
-      forêts", "deux d'entre eux", ``[series]`` of ``crossref.toml``) against one that is not:
-      a narrower count;
-    * ``whole``: a figure given as the whole another of its sentence is taken of ("9,5 millions
-      de billets sur 10 millions", "25 des 26 provinces"): a capacity, not a count of the same
-      thing, against one that is not;
-    * ``span``: two reaches in time (a week's count against a running total, what still is
-      against all of it), a window or a remainder read on one figure only included, as for
-      an accusation (a running total against an unmarked figure does not block);
-    * ``date``: a figure with neither a period read nor a publication date: nothing says when
-      it was counted, so nothing says it comes before or after the other (unless one source
-      is named with each figure: a body's successive reports, "667 interpellations" then
-      "875", are its series);
-    * ``one date``: the same period (or, neither period read, the same publication date) on
-      both: two values of one date are two counts, not two moments of one (except a toll in
-      two articles: a toll is updated through the day, see relations._judge).
-
-    A side read on one figure only does not block (the cue reader misses sides), and neither
-    does a place (read from a dateline as often as from the count: measured on the real-news
-    review set, blocking on it costs more right links than wrong ones)."""
-    blockers = []
-    if bool(a.outcome) != bool(b.outcome):
-        blockers.append("outcome")
-    if _given_as_part(a, lexicon) != _given_as_part(b, lexicon):
-        blockers.append("part")
-    if given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
-        blockers.append("whole")
-    if a.span != b.span and {a.span, b.span} != {"total", ""}:
-        blockers.append("span")
-    da, db = _dated(a), _dated(b)
-    if da is None or db is None:
-        if not _same_named_source(a, b):
-            blockers.append("date")
-    elif da == db:
-        blockers.append("one date")
-    return tuple(blockers)
-
-
-def _given_as_part(v: ClaimView, lexicon: Lexicon) -> bool:
-    """"dont 11 000 hectares", "deux d'entre eux": the figure is a part of another."""
-    if v.sentence_start is None or lexicon.part_before is None or lexicon.part_after is None:
-        return False
-    rel_start, rel_end = v.start - v.sentence_start, v.end - v.sentence_start
-    before = v.sentence[max(0, rel_start - 40):rel_start]
-    return bool(lexicon.part_before.search(before)
-                or lexicon.part_after.search(v.sentence[rel_end:rel_end + 40]))
-
-
-def given_as_whole(v: ClaimView, lexicon: Lexicon) -> bool:
-    """"9,5 millions de billets sur 10 millions": the figure is what another is taken of."""
-    if v.sentence_start is None or lexicon.whole_before is None:
-        return False
-    rel_start = v.start - v.sentence_start
-    return bool(lexicon.whole_before.search(v.sentence[max(0, rel_start - 60):rel_start]))
-
-
-def _same_named_source(a: ClaimView, b: ClaimView) -> bool:
-    """One source named with each figure (not carried over from an earlier sentence)."""
-    return bool(a.source_key and a.source_key == b.source_key
-                and "inherited" not in (a.source_mode, b.source_mode))
-
-
-def _dated(v: ClaimView) -> tuple[str, str] | None:
-    """When a figure was counted: the period read from the text, else its article's
-    publication date; None when neither is known, and for the term another figure is set
-    against without a period of its own ("16,1 milliards (contre 2,7 milliards)", "8,6
-    millions de billets, contre 8,3 millions pour le précédent record"): it was counted at
-    another moment than its partner, which the text does not give, not on the day of
-    publication."""
-    if v.period and v.period[0] == "explicit":
-        return (v.period[1], v.period[2] if len(v.period) > 2 else "")
-    if v.compared_to:
-        return None
-    return (v.published, v.published) if v.published else None
 
 
 _NUMBERISH = regex.compile(r"\d[\d\s.,]*")

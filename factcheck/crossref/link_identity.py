@@ -53,8 +53,8 @@ from datetime import date, timedelta
 import regex
 
 from factcheck.crossref.cue_words import Lexicon
-from factcheck.crossref.identity import given_as_whole
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
+from factcheck.crossref.series import given_as_whole
 
 #: The blocker of two updates of one toll: an evolution, not one fact (see relations._judge).
 TOLL_UPDATES = "two updates of a toll"

@@ -11,7 +11,7 @@ from factcheck.context.names import same_source
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
-from factcheck.crossref.identity import Identity, identity, series_blockers
+from factcheck.crossref.identity import Identity, identity
 from factcheck.crossref.link_identity import TOLL_UPDATES, link_blockers, running_toll
 from factcheck.crossref.matching import (
     ClaimView,
@@ -22,6 +22,7 @@ from factcheck.crossref.matching import (
 )
 from factcheck.crossref.pairs import candidate_pairs
 from factcheck.crossref.scope import _WORD, qualifier_gaps, qualifier_values
+from factcheck.crossref.series import series_blockers
 
 #: Figures more than this ratio apart are not worth a different_scope link.
 SCOPE_RATIO = 10.0
@@ -252,7 +253,7 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     if not (a.family and b.family) or not _one_series(a, b):
         return None  # no known metric, or too far apart to be one series
     if series_blockers(a, b, lexicon):
-        return None  # nothing establishes one series at two dates (identity.series_blockers)
+        return None  # nothing establishes one series at two dates (series.series_blockers)
     return Judged(a, b, "evolution", lexicon.say("link_evolution", a=qa, b=qb))
 
 

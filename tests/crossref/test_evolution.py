@@ -1,4 +1,4 @@
-"""An evolution needs positive evidence of one series (identity.series_blockers): cases of
+"""An evolution needs positive evidence of one series (series.series_blockers): cases of
 tests/crossref/data/evolution.json, each a pair that is or is not one series at two dates,
 with the gate the evaluation names for a pair left unlinked."""
 
