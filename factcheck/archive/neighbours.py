@@ -33,7 +33,7 @@ from factcheck.corpus.copies import (
     find_copies,
 )
 from factcheck.corpus.fingerprints import fingerprint
-from factcheck.crossref.stories import StoryIndex, StorySettings
+from factcheck.crossref.stories import StoryIndex, StorySettings, event_marks
 from factcheck.models import Article
 
 # The bands of find_copies's own index (same threshold, same permutations).
@@ -157,15 +157,45 @@ def story_mates(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str, str]
     bounds = np.searchsorted(ni, np.arange(n_new + 1))
     own.allowed = frozenset(allowed)
     among = own.stories().mates  # pairs of two new articles, as a full run finds them
-    mates = {}
+    found: dict[str, set[str]] = {}
+    unsettled: list[tuple[str, str, float]] = []  # below undated_threshold: dates decide
     for i, aid in enumerate(new_ids):
         cand = si[bounds[i]:bounds[i + 1]]
-        found = set(among.get(aid, ()))
+        found[aid] = set(among.get(aid, ()))
         if len(cand):
             scores = np.asarray((unit[cand] @ unit[i].T).todense()).ravel()
-            found.update(everyone[j] for j in cand[scores >= settings.threshold].tolist())
-        mates[aid] = frozenset(found)
+            kept = scores >= settings.threshold
+            for j, score in zip(cand[kept].tolist(), scores[kept].tolist(), strict=True):
+                if score >= settings.undated_threshold:
+                    found[aid].add(everyone[j])
+                else:
+                    unsettled.append((aid, everyone[j], score))
+    for aid, other in _settled(con, own, unsettled):
+        found[aid].add(other)
+    mates = {aid: frozenset(ids) for aid, ids in found.items()}
     return StoryMates(mates, keys, own.profiles, dict(own.published))
+
+
+def _settled(con: duckdb.DuckDBPyConnection, own: StoryIndex,
+             pairs: list[tuple[str, str, float]]) -> list[tuple[str, str]]:
+    """Of the pairs (new article, stored article, cosine) that reach the threshold but not
+    ``undated_threshold``, those of one story as a full run settles them
+    (``StoryIndex.one_story``): both dated, or a mark of one event in both texts (the stored
+    one's read from its story text)."""
+    if not pairs:
+        return []
+    wanted = sorted({other for _, other, _ in pairs})
+    stored = {aid: (_date(str(day)[:10] if day else None), text) for aid, day, text in con.execute(
+        "SELECT article_id, published, story_text FROM articles WHERE article_id IN "
+        "(SELECT unnest($ids))", {"ids": wanted}).fetchall()}
+    out = []
+    for aid, other, score in pairs:
+        day, text = stored.get(other, (None, ""))
+        mine = own.published[aid]
+        if own.one_story(score, not (mine and day), own.marks[aid],
+                       event_marks(text or "", day)):
+            out.append((aid, other))
+    return out
 
 
 class _BatchStoryIndex(StoryIndex):

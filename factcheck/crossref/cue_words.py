@@ -241,7 +241,8 @@ def _stories(table: dict, stopwords: list[str]) -> StorySettings:
         sentence_shared=int(table["sentence_shared"]),
         sentence_max_days=int(table["sentence_max_days"]),
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
-        stopwords=frozenset(w.lower() for w in stopwords))
+        stopwords=frozenset(w.lower() for w in stopwords),
+        undated_threshold=float(table["undated_threshold"]))
 
 
 def _family_dimensions(table: dict) -> dict[str, frozenset[str]]:

@@ -10,7 +10,9 @@ An article is described by the words of its title and of the sentences its figur
 word weighs by how rare it is in French at large (``wordfreq``'s Zipf frequency, a fixed
 table: the weights never depend on the corpus, so adding articles never changes whether two
 others are one story). Two articles are one story when the cosine of their weighted words
-reaches a threshold and, when both are dated, they were published within a window; or, for
+reaches a threshold and, when both are dated, they were published within a window (when
+either is undated, a higher threshold, unless a year or a distinctive figure both texts write
+ties them: unknown is not equal); or, for
 two figures, when their own sentences share enough rare words (a long article covering several
 subjects and a short one on one of them). Thresholds
 are language data (``[stories]`` in ``factcheck/lang/fr/crossref.toml``), measured on the
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+import regex
 from scipy import sparse
 
 from factcheck.crossref.word_profiles import (
@@ -83,6 +86,33 @@ def _row_order(row: dict) -> tuple:
             _cell(row.get("published")), _cell(row.get("title")))
 
 
+#: A year written alone: four digits, not part of a number ("2 023", "12023"), a range
+#: ("2019-2023"), a decimal or an identifier (as ``context.report_year`` reads a lead's year).
+_YEAR = regex.compile(r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
+#: A figure written in digits, thousands grouped by a space or a dot, decimals after a comma.
+_FIGURE = regex.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])"
+                        r"|(?<![\d,.])\d+(?:,\d+)?(?![\d])")
+#: Significant digits from which a figure reported in two texts tells one event ("603 652
+#: visiteurs", "121 000 manifestants"), not a round number any story may give ("250 000").
+DISTINCTIVE_DIGITS = 3
+
+
+def event_marks(text: str, day: date | None = None) -> frozenset[str]:
+    """What places a text at one event, beyond its words: the years it writes (with its
+    publication year when it is dated) and its distinctive figures (three significant digits
+    or more, not a year). Two texts sharing a mark are tied to one time or one report."""
+    marks = {f"y{y}" for y in _YEAR.findall(text)}
+    if day:
+        marks.add(f"y{day.year}")
+    for written in _FIGURE.findall(text):
+        digits = regex.sub(r"[ \u00a0\u202f.]", "", written)
+        whole, _, decimals = digits.partition(",")
+        significant = (whole + decimals).lstrip("0").rstrip("0")
+        if len(significant) >= DISTINCTIVE_DIGITS and not _YEAR.fullmatch(digits):
+            marks.add(f"n{whole.lstrip('0') or '0'},{decimals.rstrip('0')}")
+    return frozenset(marks)
+
+
 def _date(value: str) -> date | None:
     try:
         return date.fromisoformat(value[:10])
@@ -124,6 +154,7 @@ class StoryIndex:
         self.profiles: dict[str, dict[str, float]] = {}
         self.norms: dict[str, float] = {}
         self.published: dict[str, date | None] = {}
+        self.marks: dict[str, frozenset[str]] = {}  # each text's years and figures
         self.postings: dict[str, list[str]] = defaultdict(list)
         self.keys: dict[str, tuple[str, ...]] = {}  # each article's indexing words
         self._pairs: dict[tuple[str, str], bool] = {}  # pairs already settled by same()
@@ -135,6 +166,7 @@ class StoryIndex:
         self.profiles[article_id] = prof
         self.norms[article_id] = _norm(prof)
         self.published[article_id] = _date(day)
+        self.marks[article_id] = event_marks(text, self.published[article_id])
         self.keys[article_id] = tuple(self._rarest(prof))
         for key in self.keys[article_id]:
             self.postings[key].append(article_id)
@@ -171,20 +203,38 @@ class StoryIndex:
         return words, words.T.tocsr()
 
     def _score(self, prof: Mapping[str, float], day: date | None, other: str,
-               norm: float | None = None) -> float | None:
+               norm: float | None = None, marks: frozenset[str] = frozenset()) -> float | None:
         theirs = self.published[other]
         if day and theirs and abs((day - theirs).days) > self.settings.max_days:
             return None
         score = _cosine(prof, self.profiles[other], norm, self.norms[other])
-        return score if score >= self.settings.threshold else None
+        undated = not (day and theirs)
+        return score if self.one_story(score, undated, marks, self.marks[other]) else None
+
+    def one_story(self, score: float, undated: bool, marks_a: frozenset[str],
+                marks_b: frozenset[str]) -> bool:
+        """Whether a cosine makes two articles one story. Without a publication date on
+        either side (unknown is not equal), the words of a kind of news that two events share
+        (two outbreaks: "cas", "importés", "réanimation"; two earthquakes: "magnitude",
+        "répliques"; two strike days: "cortège", "CGT") are no evidence of one event: the
+        cosine must reach ``undated_threshold``, unless the two texts share a mark of one
+        event (:func:`event_marks`: a year both write, a dated article's publication year
+        among them, or a distinctive figure both report)."""
+        settings = self.settings
+        if score < settings.threshold:
+            return False
+        if not undated or score >= settings.undated_threshold:
+            return True
+        return bool(marks_a & marks_b)
 
     def mates_of(self, article_id: str, day: str, text: str) -> dict[str, float]:
         """Indexed articles of the same story as a new one, with their similarity."""
         prof, when = profile(text, self.settings), _date(day)
         norm = _norm(prof)
+        marks = event_marks(text, when)
         out = {}
         for other in sorted(self._candidates(prof) - {article_id}):
-            score = self._score(prof, when, other, norm)
+            score = self._score(prof, when, other, norm, marks)
             if score is not None:
                 out[other] = round(score, 4)
         return out
@@ -218,7 +268,7 @@ class StoryIndex:
         for word in sorted(pj):
             if word in pi:
                 score += (pj[word] / nj) * (pi[word] / ni)
-        return score >= self.settings.threshold
+        return self.one_story(score, not (di and dj), self.marks[i], self.marks[j])
 
     def mates(self, article_id: str) -> StoryMates:
         """The other articles of an article's story, found as they are asked about."""
@@ -253,6 +303,10 @@ class StoryIndex:
             kept = scores >= self.settings.threshold
             for j, score in zip(cand[kept].tolist(), scores[kept].tolist(), strict=True):
                 other = ids[j]
+                undated = days[i] < 0 or days[j] < 0
+                if undated and not self.one_story(score, True, self.marks[article_id],
+                                                self.marks[other]):
+                    continue
                 if with_scores:
                     similarity[(article_id, other)] = round(score, 4)
                 mates[article_id].add(other)
@@ -313,6 +367,7 @@ def find_stories(articles: Iterable[tuple[str, str, str]], settings: StorySettin
                  with_scores: bool = False) -> Stories:
     """Stories among ``articles``, given as ``(article_id, published, text)``: the pairs of
     articles whose word profiles reach the threshold, published within the window when both
-    dates are known (an unknown date neither ties nor separates). ``with_scores`` keeps each
-    pair's similarity (:meth:`Stories.score`)."""
+    dates are known (an unknown date does not separate, but asks for ``undated_threshold`` or
+    a mark of one event: :meth:`StoryIndex.one_story`). ``with_scores`` keeps each pair's
+    similarity (:meth:`Stories.score`)."""
     return StoryIndex(articles, settings).stories(with_scores)

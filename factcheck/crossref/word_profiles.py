@@ -33,6 +33,10 @@ class StorySettings:
     index_words: int  # rarest words of an article put in the inverted index
     max_postings: int  # a word shared by more articles than this finds no pair
     stopwords: frozenset[str]
+    # Cosine from which an article without a publication date is one story with another when
+    # no mark of one event (a year, a distinctive figure) is in both texts (below it, shared
+    # words of a kind of news, not one event): see ``stories.StoryIndex.one_story``.
+    undated_threshold: float
 
 
 def _cell(x: object) -> str:

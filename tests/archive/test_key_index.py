@@ -167,3 +167,33 @@ def test_a_store_without_the_key_index_is_refused(tmp_path) -> None:
                                          f"{STORE_FORMAT_VERSION} only"):
         add_to_store(tmp_path, FIRE, with_context=False)
     assert not (tmp_path / "articles" / "batch=000002").exists()
+
+
+# An earthquake's toll, stored; later reports of it carry no publication date.
+QUAKE = Article("seisme-abruzzes", "Séisme de magnitude 6,4 dans les Abruzzes : au moins 37 "
+                "morts et 212 blessés selon la protection civile italienne, et 2 000 sans-abri "
+                "dans les villages de montagne, où 40 répliques ont été ressenties.",
+                title="Séisme dans les Abruzzes", source="AFP", published=date(2016, 8, 24))
+HOSPITALS = ("Les hôpitaux de L'Aquila débordent après les répliques : {} y ont été admis "
+             "depuis la secousse de la nuit, dont une vingtaine dans un état grave.")
+
+
+@pytest.mark.parametrize(("figure", "day", "mate"), [
+    ("212 blessés", "", True),  # a distinctive figure of the stored report
+    ("des dizaines de blessés", "", False),  # the words of an earthquake only
+    ("des dizaines de blessés", "2016-08-25", True),  # both dated, within the window
+], ids=["shared_figure", "no_mark", "dated"])
+def test_an_undated_addition_meets_a_stored_article_as_a_full_run_does(tmp_path, figure, day,
+                                                                       mate) -> None:
+    from factcheck.crossref.stories import find_stories
+
+    add_to_store(tmp_path, [QUAKE], with_context=False)
+    settings = load_lexicon().stories
+    text = HOSPITALS.format(figure)
+    with open_store(tmp_path) as con:
+        (stored_text,), = con.execute("SELECT story_text FROM articles").fetchall()
+        got = story_mates(con, [("new", day, text)], settings).mates["new"]
+    full = find_stories([("seisme-abruzzes", "2016-08-24", stored_text), ("new", day, text)],
+                        settings)
+    assert full.same("new", "seisme-abruzzes") is mate
+    assert got == ({"seisme-abruzzes"} if mate else set())

@@ -51,7 +51,7 @@ def test_publication_dates_too_far_apart_separate_a_story() -> None:
     later = (date(2023, 3, 7) + timedelta(days=SETTINGS.max_days + 1)).isoformat()
     stories = _stories(("d1", "2023-03-07", MARCH), ("d2", later, MARCH_LATER))
     assert not stories.same("d1", "d2")
-    # An unknown date neither ties nor separates: the words decide.
+    # An unknown date does not separate: the words decide (here above undated_threshold).
     stories = _stories(("d1", "2023-03-07", MARCH), ("d2", "", MARCH_LATER))
     assert stories.same("d1", "d2")
 
@@ -216,3 +216,74 @@ def test_sentences_tie_two_articles_only_published_close_together(published: str
     across = links[links["claim_b"].astype(str).str.len() > 0] if len(links) else links
     assert (len(across) == 1) is linked
     assert flags.empty
+
+
+# Unknown is not equal: an article without a publication date meets another by the words of a
+# kind of news (an outbreak, an earthquake) only at undated_threshold, unless the two texts
+# share a mark of one event (a year both write, a distinctive figure both report).
+BIRD_FLU = ("Épidémie de grippe aviaire en Vendée : la préfecture recense 27 foyers confirmés "
+            "dans les élevages de canards, et 140 000 volailles abattues. Les cas importés "
+            "d'élevages voisins restent minoritaires selon les services vétérinaires.")
+TYPHOID = ("Fièvre typhoïde à Mamoudzou : l'agence régionale de santé signale 9 cas confirmés, "
+           "dont 2 patients hospitalisés en réanimation. Plusieurs cas importés des Comores ont "
+           "été recensés, et un foyer reste actif dans un quartier de la ville.")
+QUAKE_ITALY = ("Séisme de magnitude 6,4 dans les Abruzzes : au moins 37 morts et 212 blessés "
+               "selon la protection civile italienne. Les secouristes fouillent les décombres "
+               "des villages de montagne, où de nombreuses répliques ont été ressenties.")
+QUAKE_PERU = ("Un tremblement de terre de magnitude 7,1 a frappé le sud du Pérou : 14 morts et "
+              "des dizaines de blessés, des routes coupées par des glissements de terrain. Les "
+              "répliques se poursuivent selon l'institut géophysique.")
+QUAKE_ITALY_TOLL = ("Italie : les villages des Abruzzes comptent leurs morts après le "
+                    "tremblement de terre. Le dernier bilan fait état de 37 victimes et de 212 "
+                    "blessés ; des milliers d'habitants passent la nuit sous des tentes.")
+QUAKE_ITALY_HOSPITALS = ("Les hôpitaux de L'Aquila débordent après les répliques : {} y ont "
+                         "été admis depuis la secousse de la nuit, dont une vingtaine dans un "
+                         "état grave.")
+
+
+@pytest.mark.parametrize(("a", "b"), [(BIRD_FLU, TYPHOID), (QUAKE_ITALY_TOLL, QUAKE_PERU)],
+                         ids=["two_outbreaks", "two_earthquakes"])
+def test_an_undated_article_of_another_event_of_one_kind_is_another_story(a: str,
+                                                                          b: str) -> None:
+    stories = _stories(("a", "2024-06-03", a), ("b", "", b))
+    index = StoryIndex([("a", "", a), ("b", "", b)], SETTINGS)
+    assert not stories.same("a", "b") and not index.same("a", "b")
+    # Their words alone would have tied them: the shared words of a kind of news.
+    from factcheck.crossref.word_profiles import _cosine
+
+    assert SETTINGS.threshold <= _cosine(profile(a, SETTINGS), profile(b, SETTINGS)) \
+        < SETTINGS.undated_threshold
+
+
+@pytest.mark.parametrize(("figure", "day", "same"), [
+    ("212 blessés", "", True),  # a distinctive figure both report
+    ("des dizaines de blessés", "", False),  # nothing but the words of an earthquake
+    ("des dizaines de blessés", "2009-04-07", True),  # both dated, within the window
+], ids=["shared_figure", "no_mark", "both_dated"])
+def test_an_undated_report_of_one_event_is_tied_by_a_mark_of_the_event(
+        figure: str, day: str, same: bool) -> None:
+    later = QUAKE_ITALY_HOSPITALS.format(figure)
+    corpus = [("first", "2009-04-06", QUAKE_ITALY), ("later", day, later)]
+    assert find_stories(corpus, SETTINGS).same("first", "later") is same
+    index = StoryIndex(corpus[:1], SETTINGS)
+    assert ("first" in index.mates_of("later", day, later)) is same
+
+
+def test_a_year_both_texts_write_ties_an_undated_report() -> None:
+    later = QUAKE_ITALY_HOSPITALS.format("des dizaines de blessés") + " Nuit du 6 avril 2009."
+    assert find_stories([("first", "2009-04-06", QUAKE_ITALY), ("later", "", later)],
+                        SETTINGS).same("first", "later")
+    assert not find_stories([("first", "2016-08-24", QUAKE_ITALY), ("later", "", later)],
+                            SETTINGS).same("first", "later")
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("Au 1er janvier 2024, 603 652 visiteurs", {"y2024", "n603652,"}),
+    ("121.000 manifestants selon l'Intérieur, 1,28 million selon la CGT", {"n121000,", "n1,28"}),
+    ("250 000 personnes, 40 % de grévistes, 12 blessés", set()),  # round or short: any story
+    ("un taux de 35,8 % en 2019-2020", {"n35,8"}),  # a range of years is no year written alone
+])
+def test_marks_of_an_event_are_years_and_distinctive_figures(text: str, marks: set[str]) -> None:
+    from factcheck.crossref.stories import event_marks
+
+    assert event_marks(text) == marks
