@@ -343,7 +343,12 @@ def acts_on_count(toks: tuple[Tok, ...], k: int, first: int) -> bool:
     "visait", "revendiquent", "affiche"; known by its form too where the small tagger
     misreads it) between them: it acts on what the figure counts ("La police a interpellé
     12", "la commission a invalidé 3 %", "La région a perdu 12 000"), which is neither itself
-    nor the metric of the sentence before."""
+    nor the metric of the sentence before.
+
+    Any word between the two counts, with no determiner guard, unlike
+    ``where._counting_verb``: a noun of the same form states as well as the verb ("La
+    commune a fait le compte : 300 logements"); and the verbs are all those of stating, not
+    only of counting (:func:`stating_verbs`)."""
     lemmas, forms = stating_verbs()
     return not any(t.lemma in lemmas or t.lower in forms for t in toks[k + 1 : first]
                    if t.pos not in ("DET", "PUNCT", "NUM", "PRON", "ADP", "CCONJ", "SCONJ"))
