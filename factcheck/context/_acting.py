@@ -20,7 +20,12 @@ Only when:
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import speech_at, speech_words
+from factcheck.context._speech_words import (
+    introducer_pattern,
+    lowered_text,
+    speech_at,
+    speech_words,
+)
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END
@@ -31,13 +36,8 @@ _ACT_REACH = 10  # words between the verb and its figure ("a recommandé début 
 
 def _attributed(toks: tuple[Tok, ...], data: SourceData) -> bool:
     """Whether the sentence names a source by "selon"/"d'après" or a verb of speech."""
-    words = [t.lower for t in toks]
-    for intro in data.introducers:  # "selon", "d'après" (one token or two), "de source"
-        parts = intro.lower().replace("'", "' ").replace("’", "’ ").split()
-        n = len(parts)
-        if any(words[i : i + n] == parts or "".join(words[i : i + n]) == "".join(parts)
-               for i in range(len(words))):
-            return True
+    if introducer_pattern(data.introducers).search(lowered_text(toks)):
+        return True  # "selon", "d'après" (one token or two), "de source"
     for i, t in enumerate(toks):
         if t.pos in ("VERB", "AUX", "NOUN", "ADJ") and speech_at(toks, i, data):
             return True

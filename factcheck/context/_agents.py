@@ -177,7 +177,15 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     "La police n'a compté que 4 500 manifestants": a restriction ("ne ... que"), not a
     denial, keeps the subject. A participle clause with its own subject ("..., la CGT en
     revendiquant 2,3 millions") and a subject taken up by a stressed pronoun ("La CGT, elle,
-    a compté") count too."""
+    a compté") count too.
+
+    The verb is the one governing the figure: a verb tagged finite, or a participle after its
+    auxiliary, or a form the tagger misreads found in the tables of the verbs of speech
+    (``speech_forms``, the derived finite forms), so only for the verbs of counting that are
+    verbs of speech too ("revendiquer", "recenser", "chiffrer"); a form after a determiner
+    is a noun ("le chiffre de"). Not the test of ``where._counting_verb`` (a place as
+    subject, anywhere in the clause) nor of ``pending.acts_on_count`` (any word of stating
+    between a body and its figure): see there."""
     w = speech_words()
     restricted = False
     gerund = False

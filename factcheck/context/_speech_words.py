@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+import regex
+
 from factcheck.context.lexicon import SourceData, source_data, subject_data, time_data
 from factcheck.context.nlp import Tok
 from factcheck.lang import load_data
@@ -160,6 +162,21 @@ def regular_forms(verbs: set[str], endings: tuple[str, ...]) -> dict[str, str]:
         for ending in endings:
             out.setdefault(_soft(verb[:-2], ending), verb)
     return out
+
+
+@cache
+def introducer_pattern(introducers: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of the source introducers ``introducers`` (``introducers`` of ``[attribution]``:
+    "selon", "d'après", "de source") in a lower-case text, as whole words: not inside a word
+    nor a compound ("en fin d'après-midi" introduces no source)."""
+    alt = "|".join(regex.escape(w.lower()) for w in sorted(introducers, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?![\w-])" if alt else r"(?!)")
+
+
+def lowered_text(toks: tuple[Tok, ...]) -> str:
+    """The lower-case forms of ``toks`` as one text: a space between two tokens, none after
+    an elided word ("d'" and "après": "d'après"), for :func:`introducer_pattern`."""
+    return "".join(t.lower if t.lower.endswith("'") else t.lower + " " for t in toks)
 
 
 def speech_lemma(t: Tok, data: SourceData) -> str | None:

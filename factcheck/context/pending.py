@@ -339,20 +339,19 @@ def speaker_noun(toks: tuple[Tok, ...], k: int | None) -> bool:
 
 def acts_on_count(toks: tuple[Tok, ...], k: int, first: int) -> bool:
     """Whether the body, role or place at ``k`` (a :func:`speaker_noun`) gives the figure at
-    ``first`` by no verb of speech, counting, forecast or level: it acts on what the figure
-    counts ("La police a interpellé 12", "la commission a invalidé 3 %", "La région a perdu
-    12 000"), which is neither itself nor the metric of the sentence before."""
-    return not _states(toks, k, first)
+    ``first`` by no verb of speech, counting, forecast or level (``stating_verbs``: "annonce",
+    "visait", "revendiquent", "affiche"; known by its form too where the small tagger
+    misreads it) between them: it acts on what the figure counts ("La police a interpellé
+    12", "la commission a invalidé 3 %", "La région a perdu 12 000"), which is neither itself
+    nor the metric of the sentence before.
 
-
-def _states(toks: tuple[Tok, ...], k: int, first: int) -> bool:
-    """Whether a verb between the body at ``k`` and the figure at ``first`` states, counts,
-    forecasts or gives a level ("annonce", "visait", "revendiquent", "affiche"; known by its
-    form too where the small tagger misreads it), not an act on what it counts ("La police a
-    interpellé 12", "la commission a invalidé 3 %")."""
+    Any word between the two counts, with no determiner guard, unlike
+    ``where._counting_verb``: a noun of the same form states as well as the verb ("La
+    commune a fait le compte : 300 logements"); and the verbs are all those of stating, not
+    only of counting (:func:`stating_verbs`)."""
     lemmas, forms = stating_verbs()
-    return any(t.lemma in lemmas or t.lower in forms for t in toks[k + 1 : first]
-               if t.pos not in ("DET", "PUNCT", "NUM", "PRON", "ADP", "CCONJ", "SCONJ"))
+    return not any(t.lemma in lemmas or t.lower in forms for t in toks[k + 1 : first]
+                   if t.pos not in ("DET", "PUNCT", "NUM", "PRON", "ADP", "CCONJ", "SCONJ"))
 
 
 @cache

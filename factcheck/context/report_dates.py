@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._speech_words import introducer_pattern
 from factcheck.context._time_terms import (
     clause_bounds,
     cue_pattern,
@@ -193,20 +194,12 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
         # named by the clause opening the sentence, the day standing apart between commas;
         # not a day of a source's count ("Le séisme du 1er janvier a fait 202 victimes, selon
         # un décompte diffusé mardi"), nor when that clause dates the event itself.
-        if cs > 0 and not _introducer().search(clause):
+        if cs > 0 and not introducer_pattern(source_data().introducers).search(clause):
             fs, fe = clause_bounds(low, 0, 0)
             if _event_words().search(low, fs, fe) and not any(
                     x.start < fe and fs < x.end for x in times.expressions(sentence)):
                 return e.first
     return None
-
-
-@cache
-def _introducer() -> regex.Pattern[str]:
-    """A source introducer ("selon", "d'après") anywhere in a clause."""
-    words = source_data().introducers
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)" if alt else r"(?!)")
 
 
 def event_dated(contexts: list[Context], situated: list[bool], day: date | None,

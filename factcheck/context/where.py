@@ -300,7 +300,17 @@ def _counting_subject(
 def _counting_verb(toks: tuple[Tok, ...], k: int) -> bool:
     """Whether the token at ``k`` is an active verb of counting (``counting_verbs``), known by
     its lemma or finite form where the small tagger misreads it and no determiner precedes it
-    ("La Syrie voisine compte 800 morts", "compte" tagged a noun; "le compte" stays a noun)."""
+    ("La Syrie voisine compte 800 morts", "compte" tagged a noun; "le compte" stays a noun).
+
+    Not one test with the two other checks of a verb known by its form, on purpose: their
+    verbs and their places differ. :func:`factcheck.context._agents.counting_subject` wants
+    the verb governing the figure (walked back to, finite or a participle after its
+    auxiliary), whose subject is a body that counts (``counting_verbs`` of
+    context_source.toml: "attendre", "revendiquer" name a source, not a place), its misread
+    forms those of the verbs of speech; :func:`factcheck.context.pending.acts_on_count`
+    takes any word of stating between a body and its figure, nouns of the same form too
+    ("a fait le compte"). Here the verb may stand anywhere in the clause before the figure
+    and its subject is a place, so a form after a determiner is a noun."""
     t = toks[k]
     if t.pos in ("VERB", "AUX"):
         return t.lemma in world_data().counting_verbs

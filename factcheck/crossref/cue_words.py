@@ -25,10 +25,17 @@ from factcheck.crossref.cue_sets import (
     QualifierCues,
     _any_of,
     _cue_set,
-    _norm,
     _pattern,
     _population,
     _qualifiers,
+)
+from factcheck.crossref.cue_tables import (
+    SIDE_KEYS,
+    dimensions_by_family,
+    families_by_first_word,
+    lemma,
+    place_spellings,
+    story_settings,
 )
 from factcheck.crossref.scope_counted import CountedCues, counted_complement
 from factcheck.crossref.share_heads import ShareHeads, share_heads
@@ -37,27 +44,6 @@ from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lang" / "fr" / "crossref.toml"
-
-
-def _two_word_families(families: dict[str, str]) -> dict[str, dict[str, str]]:
-    """The two-word names of ``families`` by their first word, their second → family."""
-    out: dict[str, dict[str, str]] = {}
-    for name, family in families.items():
-        words = name.split(" ")
-        if len(words) == 2:
-            out.setdefault(words[0], {})[words[1]] = family
-    return out
-
-
-@lru_cache(maxsize=100_000)
-def lemma(subject: str) -> str:
-    """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
-    words = []
-    for word in _norm(subject).split():
-        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,39 +209,6 @@ class Lexicon:
             raise KeyError(f"{LEXICON_PATH}: template {key!r} misses {exc}") from exc
 
 
-def _places(table: dict) -> dict[str, str]:
-    """Spellings of places (shared with factcheck.context: ``places.toml``) → normal form."""
-    out: dict[str, str] = {}
-    for norm, spellings in table.items():
-        out[norm.lower()] = norm
-        for spelling in spellings:
-            out[str(spelling).lower()] = norm
-    return out
-
-
-def _stories(table: dict, stopwords: list[str]) -> StorySettings:
-    return StorySettings(
-        language=str(table["language"]), threshold=float(table["threshold"]),
-        max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
-        sentence_threshold=float(table["sentence_threshold"]),
-        sentence_shared=int(table["sentence_shared"]),
-        sentence_max_days=int(table["sentence_max_days"]),
-        index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
-        stopwords=frozenset(w.lower() for w in stopwords),
-        undated_threshold=float(table["undated_threshold"]))
-
-
-def _family_dimensions(table: dict) -> dict[str, frozenset[str]]:
-    """``[family_dimensions]``: each group's dimensions given to the families it lists."""
-    groups = table.get("families", {})
-    return {family: frozenset(dims) for group, dims in table.items() if group != "families"
-            for family in groups.get(group, ())}
-
-
-#: Keys of ``[counter_sides]`` that are no side.
-_SIDE_KEYS = frozenset({"families", "crowd_words", "alone", "not_sides"})
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(code: str = "fr") -> Lexicon:
     """The cross-reference cues of language ``code`` (``lang/<code>/crossref.toml``, and the
@@ -264,7 +217,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     structure = data["structure"]
     modality = data["modality"]
     place_data = load_data(code, "places")
-    places = _places(place_data.get("places", {}))
+    places = place_spellings(place_data.get("places", {}))
     # Names that are also common words, rivers or other cities ([ambiguous]) are left to the
     # context stage, which reads them with their article ("dans la Somme").
     written = {spelling: norm for norm, spellings in place_data.get("as_written", {}).items()
@@ -348,7 +301,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         change_reach=int(data["span"]["change_reach"]),
         earlier=_pattern(data["earlier"]["cues"]),
         families=families,
-        stories=_stories(data["stories"], data["description"]["stopwords"]),
+        stories=story_settings(data["stories"], data["description"]["stopwords"]),
         family_nature=dict(data["families_nature"]),
         duration_days={k.lower(): float(v) / 86400
                        for k, v in data["durations"]["seconds"].items()},
@@ -378,7 +331,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                          data["metric_names"]["families"].items() for family in families},
         counter_sides={str(w).lower(): side for side, words in
                        data.get("counter_sides", {}).items()
-                       if side not in _SIDE_KEYS for w in words},
+                       if side not in SIDE_KEYS for w in words},
         side_families=frozenset(data.get("counter_sides", {}).get("families", ())),
         crowd_words=_pattern(data.get("counter_sides", {}).get("crowd_words", [])),
         side_alone=frozenset(str(w).lower() for w in
@@ -386,7 +339,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         not_sides=tuple(str(w).lower() for w in
                         data.get("counter_sides", {}).get("not_sides", ())),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
-        family_dimensions=_family_dimensions(data.get("family_dimensions", {})),
+        family_dimensions=dimensions_by_family(data.get("family_dimensions", {})),
         subject_synonyms={lemma(w): lemma(noun) for noun, words in
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
@@ -400,7 +353,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
             lemma(w) for w in data.get("nationality_heads", {}).get("heads", ())),
         nationality_not_endings=tuple(
             data.get("nationality_heads", {}).get("not_endings", ())),
-        two_word_families=_two_word_families(families),
+        two_word_families=families_by_first_word(families),
         counted=counted_complement(data["scope"].get("counted", {})),
     )
     return replace(lexicon, scope_cues=_any_of([

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from factcheck.crossref.attributes import attribute_pairs
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.explain import quote
 from factcheck.crossref.glosses import converted_pairs, glossed_pairs
@@ -35,7 +36,6 @@ from factcheck.crossref.repeats import (
     value_restated,
 )
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
-from factcheck.crossref.scope import _text
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
@@ -240,10 +240,10 @@ def _all_views(claims: pd.DataFrame, keep: np.ndarray | None, views: list[ClaimV
     only the articles that lost rows are read again; the order is that of ``claims``."""
     if keep is None or keep.all():
         return list(views)
-    ids = claims["claim_id"].map(_text)
+    ids = claims["claim_id"].map(cell_text)
     if not ids.is_unique:
         return prepare_claims(claims, lexicon)
-    articles = claims["article_id"].map(_text)
+    articles = claims["article_id"].map(cell_text)
     dropped = ~keep
     touched = set(articles[dropped])
     again = prepare_claims(claims[articles.isin(touched).to_numpy()], lexicon)

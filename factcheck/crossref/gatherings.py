@@ -4,9 +4,11 @@ did takes that verb as what it counts (``[outcome_families.predicate]``)."""
 
 from __future__ import annotations
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
-from factcheck.crossref.scope import OUTCOME_REACH, _stem, _text
+from factcheck.crossref.narrowings import stem
+from factcheck.crossref.scope import OUTCOME_REACH
 
 #: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
 GATHERING_REACH = 30
@@ -29,7 +31,7 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     that took another family, "personnes interpellées", is left alone)."""
     generic = [m for m in rows if m["_family"] == m["_subject_family"]
                and m["_dim"] == "count"
-               and lemma(_text(m.get("subject"))) in lexicon.generic_subjects]
+               and lemma(cell_text(m.get("subject"))) in lexicon.generic_subjects]
     march = any(lexicon.gathering_march.search(m["sentence"]) for m in rows)
     anchors = [m for m in generic if _counted_marching(m, lexicon, march)]
     for m in generic:
@@ -39,18 +41,18 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                or any(m is a for a in anchors)]
     if not anchors:
         return
-    counters = {_norm(_text(m.get("source"))) for m in anchors}
+    counters = {_norm(cell_text(m.get("source"))) for m in anchors}
     values = [m["_iv"] for m in anchors]
     sentences = {m["sentence"] for m in anchors}
     for m in generic:
         if any(m is a for a in anchors):
             m["_family"] = lexicon.gathering_family
             continue
-        qualifiers = _text(m.get("qualifiers"))
+        qualifiers = cell_text(m.get("qualifiers"))
         if (qualifiers and not lexicon.gathering_march.search(qualifiers)) \
                 or lexicon.projected.search(m["sentence"]):
             continue  # "35 personnes évacuées", "800 000 personnes attendues": another count
-        source = _norm(_text(m.get("source")))
+        source = _norm(cell_text(m.get("source")))
         _, lo, hi, _ = m["_iv"]
         if m["sentence"] in sentences \
                 or (source and source not in counters
@@ -71,7 +73,7 @@ def predicate_family(m: dict, lexicon: Lexicon) -> None:
         return
     verb = found.group("verb").lower()
     if not verb.startswith(lexicon.counting_verbs):
-        m["_family"] = f"{m['_family']} ({_stem(verb)})"
+        m["_family"] = f"{m['_family']} ({stem(verb)})"
 
 
 def _counted_marching(m: dict, lexicon: Lexicon, march: bool) -> bool:

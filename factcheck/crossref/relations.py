@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.context.names import same_source
+from factcheck.crossref.cells import WORD
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
@@ -21,7 +22,7 @@ from factcheck.crossref.matching import (
     significant_digits,
 )
 from factcheck.crossref.pairs import candidate_pairs
-from factcheck.crossref.scope import _WORD, qualifier_gaps, qualifier_values
+from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import series_blockers
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -128,7 +129,7 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
 
 
 def _source_words(key: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(key) if len(w) >= 3)
+    return frozenset(w for w in WORD.findall(key) if len(w) >= 3)
 
 
 def distinct_sources(a: ClaimView, b: ClaimView) -> bool:

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 from collections.abc import Callable
 
-import pandas as pd
 import regex
 
+from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.narrowings import narrowed_apart
+
+#: matching.py still reads a cell's text and identity.py the narrowing gate from here.
+_text = cell_text
+__all__ = [
+    "DESCRIPTION_WORDS", "OUTCOME_REACH", "QUALIFIER_WORDS", "SIDE_CUE_REACH", "assign_cues",
+    "assign_qualifiers", "description_words", "family_from_outcome", "narrowed_apart",
+    "place_key", "qualifier_gaps", "qualifier_values", "restate_places", "sentence_places",
+    "subject_complement",
+]
 
 #: Characters after a figure searched for what happened to a generic subject.
 OUTCOME_REACH = 40
 #: Words on each side of a figure that describe it (for telling two metrics apart).
 DESCRIPTION_WORDS = 8
-_WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 _CLAUSE_MARKS = regex.compile(r"[,;(]")
 #: Words on each side of a figure, within its clause, read for what qualifies it.
 QUALIFIER_WORDS = 12
@@ -33,16 +41,6 @@ _QUALIFIER_STOPS = regex.compile(r"(?<!\w)(?:et|dont|contre|soit|puis|pour|sur)(
                                  regex.IGNORECASE)
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
-
-
-def _text(x: object) -> str:
-    if type(x) is str:
-        return x.strip()  # most cells: what str() would give, without the checks below
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
-        return ""
-    if isinstance(x, pd.Timestamp):
-        return x.date().isoformat()
-    return str(x).strip()
 
 
 def _groups(found: list[tuple[int, int, str]], sentence: str,
@@ -183,9 +181,9 @@ def assign_qualifiers(members: list[dict], sentence: str,
             # Before the next figure, its own words: "90 % et le bac pro 82 %".
             stops = list(_QUALIFIER_STOPS.finditer(sentence, end, right))
             right = stops[-1].start() if stops else right
-        words = list(_WORD.finditer(sentence, left, start))[-QUALIFIER_WORDS:]
+        words = list(WORD.finditer(sentence, left, start))[-QUALIFIER_WORDS:]
         left = words[0].start() if words else start
-        words = list(_WORD.finditer(sentence, end, right))[:QUALIFIER_WORDS]
+        words = list(WORD.finditer(sentence, end, right))[:QUALIFIER_WORDS]
         right = words[-1].end() if words else end
         out[m["claim_id"]] = frozenset(q for s, e, q in found if s >= left and e <= right) \
             | counted.get(m["claim_id"], frozenset())
@@ -231,9 +229,9 @@ def restate_places(members: list[dict], sentence: str, lexicon: Lexicon) -> None
         gap = sentence[prev["_rel_end"] : m["_rel_start"]]
         # The cue opens the figure's own clause: "[...] à Mamoudzou, soit 29 %".
         lead = _CLAUSE_MARKS.split(gap)[-1].strip(" :")
-        place = _text(prev.get("place"))
+        place = cell_text(prev.get("place"))
         if lead and lexicon.restatement.fullmatch(lead) and place \
-                and _text(prev.get("place_mode")) != "inherited":
+                and cell_text(prev.get("place_mode")) != "inherited":
             m["place"], m["place_mode"] = place, prev.get("place_mode")
 
 
@@ -254,8 +252,8 @@ def description_words(members: list[dict], sentence: str,
             # After another figure, what precedes the last comma describes that one: "54 %
             # [...] la situation économique, et 33 % pensent [...]".
             between = between[max(between.rfind(","), between.rfind(";")) + 1 :]
-        before = _WORD.findall(between)[-DESCRIPTION_WORDS:]
-        after = _WORD.findall(sentence[m["_rel_end"] : right])[:DESCRIPTION_WORDS]
+        before = WORD.findall(between)[-DESCRIPTION_WORDS:]
+        after = WORD.findall(sentence[m["_rel_end"] : right])[:DESCRIPTION_WORDS]
         out[m["claim_id"]] = frozenset(lemma(w) for w in before + after
                                        if len(w) >= 4 and w.lower() not in lexicon.stopwords)
     return out
@@ -315,10 +313,10 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     (``[outcome_families.activities]``), unless a negation comes right before ("personnes non
     détenues"); "a coûté la vie à 40 personnes": the outcome said right before the figure
     (``[outcome_families.before]``)."""
-    if lemma(_text(row.get("subject"))) not in lexicon.generic_subjects:
+    if lemma(cell_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
-    text = _text(row.get("qualifiers")) + " ; " + after
+    text = cell_text(row.get("qualifiers")) + " ; " + after
     found = [name for *_, name in lexicon.outcome.find(text)]
     for name in found:
         if name in lexicon.outcome_families:
@@ -339,72 +337,9 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
 
 
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(lemma(w) for w in _WORD.findall(sentence)
+    return frozenset(lemma(w) for w in WORD.findall(sentence)
                      if len(w) >= 4 and w.lower() not in lexicon.stopwords)
 
 
 def _word_set(*texts: str) -> frozenset[str]:
-    return frozenset(lemma(w) for t in texts for w in _WORD.findall(t))
-
-
-#: Letters of a word kept to compare narrowings, its plural and feminine endings taken off
-#: ("relogées" / "relogés", "tuées" / "tués").
-NARROWING_STEM = 5
-#: Marks a complement ("de terminale") among the stems of a narrowing.
-COMPLEMENT = "de:"
-
-
-def narrowing(qualifiers: str, de_words: frozenset[str]) -> frozenset[str]:
-    """How the context read the counted noun as narrowed (its ``qualifiers`` column: the
-    adjectives, participles, bare "de" + noun complements and relative clauses after the noun,
-    from the parse): word stems, a complement marked with COMPLEMENT ("élèves de terminale")."""
-    out: set[str] = set()
-    for q in qualifiers.split(";"):
-        words = _WORD.findall(_norm(q).replace("'", " ").replace("\u2019", " "))
-        if not words:
-            continue
-        if words[0] in de_words and len(words) > 1:
-            out.add(COMPLEMENT + _stem(words[1]))
-        else:
-            out.update(_stem(w) for w in words if w not in de_words)
-    return frozenset(out)
-
-
-def _stem(word: str) -> str:
-    """A word without its plural and feminine endings, cut to NARROWING_STEM letters."""
-    for ending in ("s", "e"):
-        if len(word) > 3 and word.endswith(ending):
-            word = word[: -len(ending)]
-    return word[:NARROWING_STEM]
-
-
-#: Characters after a figure searched for its counted noun (narrowing known, or unknown).
-NOUN_REACH = 40
-_NOUN_END = regex.compile(r"[,;:()\[\]«»\"]|\.\s")
-
-
-def noun_stated(sentence: str, rel_end: int, subject: str) -> bool:
-    """Whether the figure's counted noun is written right after it ("3 400 élèves", "40 % des
-    professeurs"), not left unsaid ("9,5 % selon le ministère": how it is narrowed is then
-    unknown, not absent)."""
-    stem = _norm(subject).split()[0][:4] if subject.strip() else ""
-    if not stem:
-        return False
-    after = sentence[rel_end : rel_end + NOUN_REACH]
-    cut = _NOUN_END.search(after)
-    return any(w.lower().startswith(stem) for w in _WORD.findall(after[: cut.start()] if cut
-                                                                    else after))
-
-
-def narrowed_apart(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
-    """Two counted nouns narrowed differently: each narrowed in a way the other is not
-    ("personnes évacuées" / "personnes relogées"), or by a complement on one only ("élèves de
-    terminale" / "3 400 élèves"). A word on one figure only that is no complement does not tell
-    them apart: often what the people counted did ("15 000 personnes réunies" / "8 000
-    personnes") or the verb of the sentence ("a enregistré 57 729 défaillances"). ``None``
-    (the noun left unsaid: "9,5 % selon le ministère") is unknown and never apart."""
-    if a is None or b is None:
-        return False
-    if a - b and b - a:
-        return True
-    return any(w.startswith(COMPLEMENT) for w in a ^ b)
+    return frozenset(lemma(w) for t in texts for w in WORD.findall(t))

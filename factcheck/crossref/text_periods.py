@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
-from factcheck.crossref.scope import _text
 
 #: Modalities of a figure stated as observed (not "estimated", "projected", ...): only those
 #: may take a period written in the text for a missing publication date.
@@ -27,7 +27,7 @@ def latest_dates(claims: pd.DataFrame) -> dict[str, str]:
     2025"): what the text itself tells of when it was written at the earliest."""
     if claims.empty or "time_start" not in claims.columns:
         return {}
-    starts = claims["time_start"].map(lambda v: _text(v)[:10])
+    starts = claims["time_start"].map(lambda v: cell_text(v)[:10])
     return {str(k): v for k, v in starts[starts != ""].groupby(
         claims["article_id"][starts != ""]).max().items()}
 
@@ -39,15 +39,15 @@ def text_period(row: dict, mode: str, latest: str = "") -> tuple[str, ...]:
     ("depuis 2017", or running to the publication day), an event's toll, and a figure not
     stated as observed: an estimate or a forecast of a period is revised as time passes, so
     two of them are two moments of one projection, not one fact."""
-    if mode != "observed" or _text(row.get("modality")).lower() not in _STATED_MODALITIES:
+    if mode != "observed" or cell_text(row.get("modality")).lower() not in _STATED_MODALITIES:
         return ()
-    ts, te = _text(row.get("time_start"))[:10], _text(row.get("time_end"))[:10]
-    basis = _text(row.get("time_basis"))
+    ts, te = cell_text(row.get("time_start"))[:10], cell_text(row.get("time_end"))[:10]
+    basis = cell_text(row.get("time_basis"))
     if not ts or not te or te < ts or basis not in ("", "report"):
         return ()
-    if not basis and ts != te and te == _text(row.get("published"))[:10]:
+    if not basis and ts != te and te == cell_text(row.get("published"))[:10]:
         return ()  # "depuis le 1er janvier": up to the day of publication, not a closed period
-    if not basis and ts != te and not max(latest, _text(row.get("published"))[:10]) > te:
+    if not basis and ts != te and not max(latest, cell_text(row.get("published"))[:10]) > te:
         return ()  # "En 2024, l'aéroport a accueilli 3,1 millions de passagers", in an article
         # written in June 2024, counts the year so far: a period written with a figure is
         # closed only when its article is published, or names a day, after it (a single day,

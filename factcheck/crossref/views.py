@@ -14,6 +14,8 @@ from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
+from factcheck.crossref.cells import WORD as _WORD
+from factcheck.crossref.cells import cell_text as _text
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.glosses import gloss_words, tally_families
@@ -28,15 +30,12 @@ from factcheck.crossref.matching import (
     interval,
     listed_family,
 )
+from factcheck.crossref.narrowings import narrowing, noun_stated
 from factcheck.crossref.scope import (
-    _WORD,
     _norm,
     _sentence_words,
-    _text,
     _word_set,
     family_from_outcome,
-    narrowing,
-    noun_stated,
     place_key,
     restate_places,
     sentence_places,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.crossref.engine import cross_reference
-from factcheck.crossref.scope import narrowed_apart, narrowing, noun_stated
+from factcheck.crossref.narrowings import narrowed_apart, narrowing, noun_stated
 from factcheck.models import Article
 from factcheck.pipeline import claims_frame
 

@@ -1,0 +1,65 @@
+"""Readers of the tables of ``factcheck/lang/fr/crossref.toml`` (and of the places of
+``places.toml``) into the values :func:`factcheck.crossref.cue_words.load_lexicon` gives the
+:class:`~factcheck.crossref.cue_words.Lexicon`, and :func:`lemma`, the crude lemma its word
+tables are keyed by. They hold no French word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.word_profiles import StorySettings
+
+
+@lru_cache(maxsize=100_000)
+def lemma(subject: str) -> str:
+    """A crude lemma of a subject phrase: lower case, plural mark removed from each word."""
+    words = []
+    for word in _norm(subject).split():
+        if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def families_by_first_word(families: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The two-word names of ``families`` by their first word, their second → family."""
+    out: dict[str, dict[str, str]] = {}
+    for name, family in families.items():
+        words = name.split(" ")
+        if len(words) == 2:
+            out.setdefault(words[0], {})[words[1]] = family
+    return out
+
+
+def place_spellings(table: dict) -> dict[str, str]:
+    """Spellings of places (shared with factcheck.context: ``places.toml``) → normal form."""
+    out: dict[str, str] = {}
+    for norm, spellings in table.items():
+        out[norm.lower()] = norm
+        for spelling in spellings:
+            out[str(spelling).lower()] = norm
+    return out
+
+
+def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
+    return StorySettings(
+        language=str(table["language"]), threshold=float(table["threshold"]),
+        max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
+        sentence_threshold=float(table["sentence_threshold"]),
+        sentence_shared=int(table["sentence_shared"]),
+        sentence_max_days=int(table["sentence_max_days"]),
+        index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
+        stopwords=frozenset(w.lower() for w in stopwords),
+        undated_threshold=float(table["undated_threshold"]))
+
+
+def dimensions_by_family(table: dict) -> dict[str, frozenset[str]]:
+    """``[family_dimensions]``: each group's dimensions given to the families it lists."""
+    groups = table.get("families", {})
+    return {family: frozenset(dims) for group, dims in table.items() if group != "families"
+            for family in groups.get(group, ())}
+
+
+#: Keys of ``[counter_sides]`` that are no side.
+SIDE_KEYS = frozenset({"families", "crowd_words", "alone", "not_sides"})
