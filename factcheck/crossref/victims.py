@@ -115,6 +115,12 @@ def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> st
     return None
 
 
+#: "victimes de" or "d'" right before the offence: an offence counted in general, as
+#: statistics count it. An article or a determiner names one offence or one event ("les
+#: victimes du vol MH17", "victimes de ces cambriolages"), no count of an offence.
+_NO_ARTICLE = regex.compile(r"\s*\p{L}+\s+(?:de\s+|d['’])", regex.IGNORECASE | regex.V1)
+
+
 def offence_counted(row: dict, cues: VictimCues | None, subject_lemma: str) -> str | None:
     """The offence a count of victims counts, when crime statistics count it by its victims
     (``offences``) and its sentence does not narrow it: "victimes d'escroqueries (+6 %)" and
@@ -140,7 +146,7 @@ def offence_counted(row: dict, cues: VictimCues | None, subject_lemma: str) -> s
     if found is None:
         text = _ASIDE.sub(" ", sentence[:start])[-BEFORE_REACH:]
         found = cues.complement_before.search(text)
-    if found is None:
+    if found is None or not _NO_ARTICLE.fullmatch(text[found.start():found.start("word")]):
         return None
     return word if cues.offence_end.match(text[found.end("word"):]) else None
 
