@@ -43,7 +43,8 @@ a third one ("contre 65 000 le 5 décembre") is that figure's other term, not wh
 sentence's other figures count. A qualifier of the counted thing read on one figure only
 (``[scope.qualifiers]``: "résultat net" against "résultat", "hospitalisés" against nothing)
 blocks too, and so does, within one article, a counted noun narrowed differently by the
-parse (:func:`factcheck.crossref.scope.narrowed_apart`), and a term of a score ("3 buts à
+parse (:func:`factcheck.crossref.scope.narrowed_apart`), an offence counted by its victims
+against one counted by its cases (``ClaimView.counted_by``), and a term of a score ("3 buts à
 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
@@ -178,6 +179,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # One noun, and one complement named in the other sentence as another's: "budget de
         # la région" / "budget des lycées de la région" (not "de la défense" / "des armées").
         blockers.append("complement")
+    if a.counted_by != b.counted_by:
+        # "les escroqueries (+7 %)" and "les victimes d'escroqueries (+6 %)": one offence
+        # counted two ways, worth a link but no accusation (victims.offence_counted).
+        blockers.append("counted_by")
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

@@ -106,6 +106,11 @@ class ClaimView:
     #: The word the sentence joins to the figure's subject noun as its complement ("le budget
     #: des lycées" -> "lycée"; scope.subject_complement), or empty when it gives none.
     complement: str = ""
+    #: Who an offence is counted by, when not by its cases: "victimes" for "les victimes de
+    #: coups et blessures (+5 %)", which has the offence's family ("coups et blessures
+    #: volontaires : +7 %" gives one figure) but never an identity with a count of it
+    #: (crossref/victims.py, identity.py); empty otherwise.
+    counted_by: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

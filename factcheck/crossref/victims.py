@@ -38,6 +38,11 @@ class VictimCues:
     death_families: frozenset[str]
     killings: frozenset[str]
     events: frozenset[str]  # "victimes de l'attentat": what killed them, the dead
+    #: Offences crime statistics count by their victims ("victimes de coups et blessures":
+    #: the count of the assaults), word starts; see :func:`offence_counted`.
+    offences: frozenset[str]
+    #: What may follow the offence's noun without narrowing it: the end of its phrase.
+    offence_end: regex.Pattern[str]
     complement_after: regex.Pattern[str]  # "victimes de violences" right after the figure
     complement_before: regex.Pattern[str]  # the last "victimes de ..." before it
     parts: regex.Pattern[str]  # "dont deux", "parmi lesquels 3" (then the parts, a count first)
@@ -65,6 +70,11 @@ def victim_cues(data: dict) -> VictimCues | None:
         death_families=frozenset(data["death_families"]),
         killings=frozenset(w.lower() for w in data["killings"]),
         events=frozenset(w.lower() for w in data.get("events", ())),
+        offences=frozenset(w.lower() for w in data.get("offences", ())),
+        offence_end=regex.compile(
+            r"\s*(?:$|[^\p{L}\s]|(?:"
+            + "|".join(regex.escape(w) for w in data.get("offence_ends", ()))
+            + r")(?!\p{L}))", regex.IGNORECASE | regex.V1),
         complement_after=regex.compile(rf"^\s*{complement}", regex.IGNORECASE | regex.V1),
         complement_before=regex.compile(rf"(?<!\p{{L}}){complement}(?!.*{noun})[^;]*$",
                                         regex.IGNORECASE | regex.V1 | regex.DOTALL),
@@ -103,6 +113,42 @@ def victims_family(row: dict, cues: VictimCues | None, subject_lemma: str) -> st
             regex.split(r"[;.]", rest[part.end() : part.end() + PARTS_REACH])[0]):
         return cues.family
     return None
+
+
+#: "victimes de" or "d'" right before the offence: an offence counted in general, as
+#: statistics count it. An article or a determiner names one offence or one event ("les
+#: victimes du vol MH17", "victimes de ces cambriolages"), no count of an offence.
+_NO_ARTICLE = regex.compile(r"\s*\p{L}+\s+(?:de\s+|d['’])", regex.IGNORECASE | regex.V1)
+
+
+def offence_counted(row: dict, cues: VictimCues | None, subject_lemma: str) -> str | None:
+    """The offence a count of victims counts, when crime statistics count it by its victims
+    (``offences``) and its sentence does not narrow it: "victimes d'escroqueries (+6 %)" and
+    "victimes de coups et blessures volontaires (+5 %)" give the count of the frauds and the
+    assaults, which outlets also write "les escroqueries ont augmenté de 6 %". A word that
+    narrows the offence ("victimes de violences conjugales", "de cambriolages de
+    résidences") makes it one kind of that offence, which a count of the offence says
+    nothing of: None, as for the victims of anything else ("victimes de l'incendie": people,
+    not fires) and a toll. Only what :func:`victims_family` reads as the victims of an
+    offence."""
+    family = victims_family(row, cues, subject_lemma)
+    if cues is None or not family or not family.startswith(cues.family + "/"):
+        return None
+    word = family[len(cues.family) + 1:]
+    if not any(word.startswith(o) for o in cues.offences):
+        return None
+    sentence = row["sentence"]
+    start, end = row["_rel_start"], row["_rel_end"]
+    # Read where victims_family read it: right after the figure, else the clause before it
+    # (asides in brackets set apart: "victimes de cambriolages (maisons) déclarées").
+    text = sentence[end : end + AFTER_REACH]
+    found = cues.complement_after.match(text)
+    if found is None:
+        text = _ASIDE.sub(" ", sentence[:start])[-BEFORE_REACH:]
+        found = cues.complement_before.search(text)
+    if found is None or not _NO_ARTICLE.fullmatch(text[found.start():found.start("word")]):
+        return None
+    return word if cues.offence_end.match(text[found.end("word"):]) else None
 
 
 def _singular(word: str) -> str:

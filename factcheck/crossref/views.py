@@ -46,7 +46,7 @@ from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.text_periods import article_releases, latest_dates, text_period
-from factcheck.crossref.victims import victims_family
+from factcheck.crossref.victims import offence_counted, victims_family
 from factcheck.models import MEASURE_KINDS, Kind
 
 
@@ -245,7 +245,12 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
         victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
         if victims is not None:
+            offence = offence_counted(row, lexicon.victims, lemma(_text(row.get("subject"))))
             row["_family"] = victims
+            if offence is not None and lexicon.victims is not None:
+                # "victimes d'escroqueries (+6 %)": the count of the frauds, by their victims.
+                row["_family"] = _complement_family(offence, row, lexicon) or victims
+                row["_counted_by"] = lexicon.victims.family
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)
@@ -356,6 +361,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         narrowing=_narrowed(row, subject), score=score,
         text_period=one(text_period(row, mode, memo.latest.get(row["article_id"], ""))),
         release=memo.releases.get(row["article_id"], ""),
+        counted_by=row.get("_counted_by", ""),
     )
 
 

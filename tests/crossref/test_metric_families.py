@@ -24,7 +24,7 @@ from factcheck.crossref.cue_words import lemma, load_lexicon
 from factcheck.crossref.matching import family_named_in_sentence, family_of
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
-from factcheck.crossref.victims import victims_family
+from factcheck.crossref.victims import offence_counted, victims_family
 
 WORDS = json.loads((DATA / "metric_family_words.json").read_text(encoding="utf-8"))
 CASES = load_cases("metric_families")
@@ -153,6 +153,15 @@ def test_what_a_count_of_victims_counts(case: dict) -> None:
     lexicon = load_lexicon()
     row = _row(case, "morts")
     assert victims_family(row, lexicon.victims, lemma("victimes")) == case["family"]
+
+
+@pytest.mark.parametrize("case", WORDS["victims_offences"], ids=lambda c: c["why"])
+def test_offence_counted_by_its_victims(case: dict) -> None:
+    """A count of the victims of an offence that crime statistics count by its victims, the
+    offence left whole ([victims] offences, offence_ends), is a count of that offence."""
+    lexicon = load_lexicon()
+    row = _row(case, "morts")
+    assert offence_counted(row, lexicon.victims, lemma("victimes")) == case["offence"]
 
 
 def test_victims_read_only_as_deaths() -> None:
