@@ -31,7 +31,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
-from factcheck.context.phrases import opens_with_label
+from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import in_brackets, sources
@@ -80,6 +80,9 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
+    if carried is not None and toks and topic_marker(toks, 0, subject_data()) \
+            and "\n" in article.text[state.last_end : start]:
+        carried = None  # "Côté prix, ..." opening a paragraph turns to another matter
     is_line = bool(figs) and (
         opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None)
     sentence = claims[0].sentence
