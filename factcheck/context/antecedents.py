@@ -55,6 +55,14 @@ _VERB_WINDOW = 5
 _FRONTED_WORDS = 8
 
 
+@cache
+def _how_many() -> re.Pattern[str]:
+    """A question on a count ("Combien de", "combien d'"), read on the text: only in an
+    article holding one is a sentence before one with figures looked at (:func:`asked_noun`)."""
+    words = "|".join(sorted(subject_data().how_many))
+    return re.compile(r"\b(?:" + words + r")\s+d(?:e\b|['’])", re.IGNORECASE)
+
+
 def opens_with_level_pronoun(sentence: str) -> bool:
     """Whether ``sentence`` opens with "il"/"elle" and a form of a verb of level within its
     next words ("Il s'élève à", "Elle sera de", "Elle atteint"), read on the text alone; the
@@ -276,21 +284,41 @@ def tally_noun(before: tuple[Tok, ...]) -> str | None:
     return None
 
 
+def asked_noun(before: tuple[Tok, ...]) -> str | None:
+    """What a question on a count asks for ("Combien de logements ont été construits l'an
+    dernier ?" -> logement): the noun after "combien de" in a sentence ending with "?"; the
+    bare figures of the sentence right after answer it."""
+    data = subject_data()
+    if not before or before[-1].text != "?":
+        return None
+    for k in range(len(before) - 2):
+        if before[k].lower in data.how_many and before[k + 1].lower.replace("’", "'") \
+                in grammar().de and before[k + 2].pos == "NOUN":
+            return subject_at(before, k + 2, data)
+    return None
+
+
 def queue_antecedents(text: str, sentences: dict[int, str], texts: list[str]) -> dict[int, int]:
     """For each sentence with figures (``sentences``: start -> text) opening with a pronoun of
     a verb of level or a name's tally line ("Lyon : 4 000"), the index in ``texts`` of the
     sentence before it when that one has no figures (appended to ``texts`` to be parsed)."""
-    openers = [s for s, sentence in sentences.items()
-               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)]
-    if not openers:
+    openers = {s for s, sentence in sentences.items()
+               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)}
+    asking = _how_many().search(text) is not None
+    if not openers and not asking:
         return {}
     spans = sentence_spans(text)
     out: dict[int, int] = {}
-    for start in openers:
+    for start in sorted(sentences if asking else openers):
         before = [s for s in spans if s[1] <= start]
-        if before and before[-1][0] not in sentences:
+        if not before or before[-1][0] in sentences:
+            continue
+        previous = text[before[-1][0]:before[-1][1]]
+        if start in openers or (previous.rstrip().endswith("?")
+                                and _how_many().search(previous) is not None):
+            # (an answer to "Combien de ... ?", :func:`asked_noun`)
             out[start] = len(texts)
-            texts.append(text[before[-1][0]:before[-1][1]])
+            texts.append(previous)
     return out
 
 
