@@ -18,6 +18,7 @@ from factcheck.context.phrases import (
     mistagged_pronoun,
     nounish,
     number_word,
+    topic_marker,
 )
 from factcheck.models import Kind
 
@@ -63,6 +64,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
         # téléspectateurs" tagged as an adverb right after a count)
         lem = lemma_of(toks[j], data)
+        if j > fig.last and topic_marker(toks, j, data):
+            return None  # "ils étaient 300 du côté de Draguignan": where, not what
         own_noun = j == fig.last and fig.mention.kind == Kind.COUNT  # "3 000 produits"
         if ((lem in data.bases or toks[j].lower in data.bases) and not own_noun) \
                 or lem in data.time_nouns:

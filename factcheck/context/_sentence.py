@@ -25,13 +25,13 @@ from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context.anaphora import definite_antecedent
-from factcheck.context.antecedents import taken_up, tally_noun
+from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
-from factcheck.context.phrases import opens_with_label
+from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import in_brackets, sources
@@ -80,6 +80,9 @@ def _sentence_contexts(
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
     carried = state.last_subject if adjacent else None
+    if carried is not None and toks and topic_marker(toks, 0, subject_data()) \
+            and "\n" in article.text[state.last_end : start]:
+        carried = None  # "Côté prix, ..." opening a paragraph turns to another matter
     is_line = bool(figs) and (
         opens_with_label(toks, figs[0].first) or line_label(toks, figs[0]) is not None)
     sentence = claims[0].sentence
@@ -112,6 +115,9 @@ def _sentence_contexts(
     # noun of the sentence before, without figures (:mod:`.antecedents`).
     tally = tally_noun(state.before) if state.before is not None and label is not None \
         and name_label(toks, label) else None
+    # "Combien de logements ont été construits ? 287 000": the bare figures answering a
+    # question on a count count what it asks for (:func:`.antecedents.asked_noun`).
+    asked = asked_noun(state.before) if state.before is not None else None
     # Where a pronoun opening the sentence finds its antecedent: the sentence before when it
     # has no figure, or has figures none of which names a metric ("[...] à partir du 1er
     # février 2024. Elle sera de 8,6 %").
@@ -235,6 +241,8 @@ def _sentence_contexts(
                 sub = replace(sub, rule="clause_subject")
         if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
             sub = replace(sub, subject=tally, rule="tally_named_before")
+        if asked and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
+            sub = replace(sub, subject=asked, rule="question_named_before")
         if sub.subject is None and row and state.heading and m.kind in SITUATED_KINDS \
                 and n_fig not in ranks:
             # A row of a table under its title ("Arrivées par la mer en Italie" ... "5 273").

@@ -15,6 +15,7 @@ from factcheck.context.anaphora import (
     definite_metric,
     demonstrative_metric,
     restated_metric,
+    subject_pronoun_between,
 )
 from factcheck.context.lexicon import SubjectData
 from factcheck.context.measures import (
@@ -166,6 +167,11 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
             k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
         if k is None:
             k = head_before(toks, v, data)
+            if k is not None and subject_pronoun_between(toks, k, v):
+                # "Lors des législatives, elle avait grimpé à 47 %": the noun before the
+                # pronoun heads a fronted complement, not the clause; the pronoun takes up
+                # a metric named before.
+                return "anaphora"
         if k is None:
             k = object_after(toks, fig, data)
         if demonstrative_metric(toks, k):

@@ -12,6 +12,7 @@ from functools import cache
 
 from factcheck.context._speech_words import FINITE_ENDINGS, PARTICIPLE_ENDINGS, regular_forms
 from factcheck.context.lexicon import grammar, subject_data
+from factcheck.context.mistags import restrictive_que
 from factcheck.context.nlp import Figure, Tok
 from factcheck.lang import load_data
 from factcheck.models import Context, Kind
@@ -181,6 +182,24 @@ def pronoun_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
     return _level_pronoun(toks, fig) in anaphora_data().pronouns
 
 
+def subject_pronoun_between(toks: tuple[Tok, ...], k: int, v: int) -> bool:
+    """Whether a subject pronoun "il"/"elle"/"ils"/"elles" stands between a noun ``k`` and
+    the verb ``v`` after it, so that the noun is no subject of that verb ("Lors des
+    législatives, elle avait grimpé"); not a pronoun that agrees with the noun in gender and
+    number, which takes up a fronted topic ("Concernant les chefs d'établissement, ils sont
+    30 %"), nor one set between commas ("La dette, elle, a grimpé")."""
+    pronouns = anaphora_data().pronouns
+    for j in range(k + 1, v):
+        p = toks[j]
+        if p.lower in pronouns and p.pos == "PRON":
+            restating = toks[j - 1].text == "," and j + 1 < len(toks) and toks[j + 1].text == ","
+            n = toks[k]
+            agrees = (not n.gender or not p.gender or n.gender == p.gender) \
+                and (not n.number or not p.number or n.number == p.number)
+            return not restating and not agrees
+    return False
+
+
 def indefinite_subject(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure completes a verb of level whose subject is the indefinite "on" of
     speech ("On est à 3,2 pour la seule finale"): the metric under discussion."""
@@ -192,7 +211,8 @@ def _level_pronoun(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     d = anaphora_data()
     j = fig.first - 1
     while j >= 0 and (toks[j].pos in ("DET", "ADP", "ADV") or toks[j].lower in d.clitics
-                      or toks[j].lower.replace("’", "'") in d.level_links):
+                      or toks[j].lower.replace("’", "'") in d.level_links
+                      or restrictive_que(toks, j)):  # "elle n'avait atteint que 47,5 %"
         j -= 1
     seen = False
     while j >= 0 and (level_verb(toks, j) or toks[j].pos in ("AUX", "CCONJ", "ADV")

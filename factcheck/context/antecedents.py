@@ -50,27 +50,65 @@ from factcheck.text import sentence_spans
 _WORDS = re.compile(r"[^\W\d_]+(?:'|’)?", re.UNICODE)
 #: Words read after the pronoun for its verb ("Il s'est finalement établi à").
 _VERB_WINDOW = 5
+#: Words of a fronted complement before the pronoun's comma ("Au cours des douze derniers
+#: mois, elles ont chuté de").
+_FRONTED_WORDS = 8
+
+
+@cache
+def _how_many() -> re.Pattern[str]:
+    """A question on a count ("Combien de", "combien d'"), read on the text: only in an
+    article holding one is a sentence before one with figures looked at (:func:`asked_noun`)."""
+    words = "|".join(sorted(subject_data().how_many))
+    return re.compile(r"\b(?:" + words + r")\s+d(?:e\b|['’])", re.IGNORECASE)
 
 
 def opens_with_level_pronoun(sentence: str) -> bool:
     """Whether ``sentence`` opens with "il"/"elle" and a form of a verb of level within its
-    next words ("Il s'élève à", "Elle sera de", "Elle atteint"), read on the text alone."""
+    next words ("Il s'élève à", "Elle sera de", "Elle atteint"), read on the text alone; the
+    pronoun may follow a short fronted complement closed by a comma ("Au cours des douze
+    derniers mois, elles ont chuté de 6,6 %")."""
     d = anaphora_data()
-    words = [w.lower().replace("’", "'") for w in _WORDS.findall(sentence[:80])]
+    head = sentence[:160]
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(head)]
+    if words and words[0] not in d.pronouns and "," in head:
+        fronted, rest = head.split(",", 1)
+        if len(_WORDS.findall(fronted)) <= _FRONTED_WORDS:
+            words = [w.lower().replace("’", "'") for w in _WORDS.findall(rest)]
     if not words or words[0] not in d.pronouns:
         return False
     return any(w in d.level_forms or w in d.being_forms for w in words[1:1 + _VERB_WINDOW])
 
 
+def clause_pronoun(toks: tuple[Tok, ...]) -> int | None:
+    """The index of the pronoun "il"/"elle"/"ils"/"elles" heading the sentence's main clause:
+    its first word, or the first after a fronted complement closed by a comma ("Lors du
+    précédent mandat, elle", "En 2022, ils"): a phrase opened by a preposition or an adverb,
+    of a few words, without a finite verb."""
+    pronouns = anaphora_data().pronouns
+    if not toks:
+        return None
+    if toks[0].lower in pronouns:
+        return 0
+    if toks[0].pos not in ("ADP", "ADV"):
+        return None
+    for c in range(1, min(len(toks) - 1, _FRONTED_WORDS + 1)):
+        if toks[c].text == ",":
+            return c + 1 if toks[c + 1].lower in pronouns else None
+        if toks[c].pos in ("VERB", "AUX") and toks[c].verbform == "Fin":
+            return None
+    return None
+
+
 def pronoun_antecedent(
     toks: tuple[Tok, ...], fig: Figure, previous: tuple[Tok, ...]
 ) -> tuple[str, tuple[str, ...]] | None:
-    """The subject and qualifiers of the antecedent, in ``previous``, of the pronoun opening
-    ``toks`` when the figure completes its verb of level, or None."""
-    if not toks or toks[0].lower not in anaphora_data().pronouns \
-            or not pronoun_subject(toks, fig):
+    """The subject and qualifiers of the antecedent, in ``previous``, of the pronoun heading
+    ``toks`` (:func:`clause_pronoun`) when the figure completes its verb of level, or None."""
+    p = clause_pronoun(toks)
+    if p is None or not pronoun_subject(toks, fig):
         return None
-    k = antecedent_noun(previous, toks[0].gender, toks[0].number, subject_data())
+    k = antecedent_noun(previous, toks[p].gender, toks[p].number, subject_data())
     if k is None:
         return None
     if lemma_of(previous[k], subject_data()) in subject_data().containers:
@@ -246,21 +284,41 @@ def tally_noun(before: tuple[Tok, ...]) -> str | None:
     return None
 
 
+def asked_noun(before: tuple[Tok, ...]) -> str | None:
+    """What a question on a count asks for ("Combien de logements ont été construits l'an
+    dernier ?" -> logement): the noun after "combien de" in a sentence ending with "?"; the
+    bare figures of the sentence right after answer it."""
+    data = subject_data()
+    if not before or before[-1].text != "?":
+        return None
+    for k in range(len(before) - 2):
+        if before[k].lower in data.how_many and before[k + 1].lower.replace("’", "'") \
+                in grammar().de and before[k + 2].pos == "NOUN":
+            return subject_at(before, k + 2, data)
+    return None
+
+
 def queue_antecedents(text: str, sentences: dict[int, str], texts: list[str]) -> dict[int, int]:
     """For each sentence with figures (``sentences``: start -> text) opening with a pronoun of
     a verb of level or a name's tally line ("Lyon : 4 000"), the index in ``texts`` of the
     sentence before it when that one has no figures (appended to ``texts`` to be parsed)."""
-    openers = [s for s, sentence in sentences.items()
-               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)]
-    if not openers:
+    openers = {s for s, sentence in sentences.items()
+               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)}
+    asking = _how_many().search(text) is not None
+    if not openers and not asking:
         return {}
     spans = sentence_spans(text)
     out: dict[int, int] = {}
-    for start in openers:
+    for start in sorted(sentences if asking else openers):
         before = [s for s in spans if s[1] <= start]
-        if before and before[-1][0] not in sentences:
+        if not before or before[-1][0] in sentences:
+            continue
+        previous = text[before[-1][0]:before[-1][1]]
+        if start in openers or (previous.rstrip().endswith("?")
+                                and _how_many().search(previous) is not None):
+            # (an answer to "Combien de ... ?", :func:`asked_noun`)
             out[start] = len(texts)
-            texts.append(text[before[-1][0]:before[-1][1]])
+            texts.append(previous)
     return out
 
 

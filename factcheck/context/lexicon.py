@@ -63,6 +63,8 @@ class SubjectData:
     prenominal: frozenset[str] = frozenset()
     intensifiers: frozenset[str] = frozenset()
     elliptic_after_de: frozenset[str] = frozenset()
+    topic_markers: frozenset[str] = frozenset()
+    how_many: frozenset[str] = frozenset()
     partitive_determiners: frozenset[str] = frozenset()
     people_participles: frozenset[str] = frozenset()
     elliptic_state_endings: tuple[str, ...] = ()
@@ -235,6 +237,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         prenominal=_words(d, "prenominal", f),
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),
+        topic_markers=_words(d, "topic_markers", f),
+        how_many=_words(d, "how_many", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         generic_nouns=_words(d, "generic_nouns", f),

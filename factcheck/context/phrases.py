@@ -141,12 +141,24 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
         lem = lemma_of(t, data)
         if lem in data.time_nouns or lem in data.not_subjects or number_word(t, data):
             continue
+        if topic_marker(toks, k, data):
+            continue  # "Côté lycées, 202 millions seront consacrés": a topic, not the subject
         if is_np_head(toks, k, data):
             if lem in data.containers or lem in data.wrapping_nouns:
                 # "le nombre de soldats", "la hausse des cotisations": what they wrap.
                 return unwrap_container(toks, k, data)
             return k
     return None
+
+
+def topic_marker(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether token ``k`` is a noun marking a topic or a side (``topic_markers``): bare
+    before a noun ("Côté lycées,", "Question budget,") or before "de" ("du côté de
+    Draguignan", "du côté des recettes")."""
+    if not {lemma_of(toks[k], data), toks[k].lower} & data.topic_markers:
+        return False
+    return not determined(toks, k, data) or (
+        k + 1 < len(toks) and toks[k + 1].lower in grammar().de_links)
 
 
 def _label(toks: tuple[Tok, ...], k: int) -> bool:
