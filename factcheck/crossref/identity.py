@@ -43,7 +43,7 @@ a third one ("contre 65 000 le 5 décembre") is that figure's other term, not wh
 sentence's other figures count. A qualifier of the counted thing read on one figure only
 (``[scope.qualifiers]``: "résultat net" against "résultat", "hospitalisés" against nothing)
 blocks too, and so does, within one article, a counted noun narrowed differently by the
-parse (:func:`factcheck.crossref.scope.narrowed_apart`), an offence counted by its victims
+parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted by its victims
 against one counted by its cases (``ClaimView.counted_by``), and a term of a score ("3 buts à
 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
@@ -60,7 +60,8 @@ from factcheck.context.anaphora import anaphora_data
 from factcheck.context.names import is_generic_source, same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
-from factcheck.crossref.scope import narrowed_apart, qualifier_gaps
+from factcheck.crossref.narrowings import narrowed_apart
+from factcheck.crossref.scope import qualifier_gaps
 from factcheck.crossref.text_periods import text_period_shared
 
 #: Ties needed for an accusation.

@@ -19,8 +19,9 @@ from itertools import pairwise
 
 import regex
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
-from factcheck.crossref.scope import _norm, _text, lemma
+from factcheck.crossref.scope import _norm, lemma
 from factcheck.crossref.stories import dated_apart, sentences_related
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
@@ -277,7 +278,7 @@ def interval(
     """Canonical (value, lo, hi) widened by the rounding of the stated precision, and the
     stated bounds."""
     value, low, high = _num(row.get("value")), _num(row.get("low")), _num(row.get("high"))
-    approx = _text(row.get("approx")) or "none"
+    approx = cell_text(row.get("approx")) or "none"
     if value is None and low is None and high is None:
         return None
     if approx in ("none", "approx") or approx not in ("lower", "upper", "range"):

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import (
     ClaimView,
     _norm,
     _num,
-    _text,
     dimension_and_scale,
     family_of,
     precision,
@@ -175,18 +175,18 @@ def check_dates(claims: pd.DataFrame, reference: pd.DataFrame,
     out = []
     dated = claims[claims["kind"].astype(str).isin(DATE_KINDS)]
     for row in dated.to_dict("records"):
-        resolved = _text(row.get("resolved"))
-        family = family_of(_text(row.get("subject")), "", lexicon)
+        resolved = cell_text(row.get("resolved"))
+        family = family_of(cell_text(row.get("subject")), "", lexicon)
         if not resolved or not family:
             continue
         for ref in refs:
             if family_of(ref["subject"], "", lexicon) != family:
                 continue
-            if not _actor_matches(ref, _text(row.get("actor")), _text(row.get("source")),
-                                  _text(row.get("sentence"))):
+            if not _actor_matches(ref, cell_text(row.get("actor")), cell_text(row.get("source")),
+                                  cell_text(row.get("sentence"))):
                 continue
             expected = ref["period_start"]
-            surface = _text(row.get("surface"))
+            surface = cell_text(row.get("surface"))
             has_year = any(ch.isdigit() for ch in surface) and any(
                 tok.isdigit() and len(tok) == 4 for tok in surface.replace(".", " ").split())
             if has_year:
@@ -194,7 +194,7 @@ def check_dates(claims: pd.DataFrame, reference: pd.DataFrame,
                 agrees = resolved[:n] == expected[:n]
             else:
                 agrees = resolved[5:10] == expected[5:10] or len(resolved) < 10
-            out.append(ReferenceCheck(_text(row["claim_id"]), _text(row["article_id"]), surface,
-                                      _text(row.get("sentence")), ref, agrees, math.nan,
-                                      math.nan))
+            out.append(ReferenceCheck(cell_text(row["claim_id"]), cell_text(row["article_id"]),
+                                      surface, cell_text(row.get("sentence")), ref, agrees,
+                                      math.nan, math.nan))
     return out

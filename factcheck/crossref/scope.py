@@ -15,13 +15,10 @@ import regex
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
-from factcheck.crossref.narrowings import narrowed_apart
 
-#: matching.py still reads a cell's text and identity.py the narrowing gate from here.
-_text = cell_text
 __all__ = [
     "DESCRIPTION_WORDS", "OUTCOME_REACH", "QUALIFIER_WORDS", "SIDE_CUE_REACH", "assign_cues",
-    "assign_qualifiers", "description_words", "family_from_outcome", "narrowed_apart",
+    "assign_qualifiers", "description_words", "family_from_outcome",
     "place_key", "qualifier_gaps", "qualifier_values", "restate_places", "sentence_places",
     "subject_complement",
 ]

@@ -14,8 +14,7 @@ from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
-from factcheck.crossref.cells import WORD as _WORD
-from factcheck.crossref.cells import cell_text as _text
+from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.glosses import gloss_words, tally_families
@@ -57,9 +56,9 @@ def _side(sides: frozenset[str]) -> str:
 
 
 def _period(row: dict) -> tuple[tuple[str, ...], str]:
-    ts, te = _text(row.get("time_start"))[:10], _text(row.get("time_end"))[:10]
-    published = _text(row.get("published"))[:10]
-    if _text(row.get("time_basis")) in ("report", "event"):
+    ts, te = cell_text(row.get("time_start"))[:10], cell_text(row.get("time_end"))[:10]
+    published = cell_text(row.get("published"))[:10]
+    if cell_text(row.get("time_basis")) in ("report", "event"):
         # A report's day carried from an earlier sentence ("Au 1er septembre, ..."), a toll
         # run from the day its event began: weaker readings that neither tie nor separate
         # figures (the list items of one report).
@@ -93,7 +92,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
         return []
     measure = {str(k) for k in MEASURE_KINDS}
     # Positions of the comparable rows, read a piece at a time (no copy of the whole table).
-    wanted = claims["kind"].map(_text).isin(measure).to_numpy()
+    wanted = claims["kind"].map(cell_text).isin(measure).to_numpy()
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
     memo.releases = article_releases(texts, lexicon)
@@ -108,7 +107,7 @@ def _sentence_uses(claims: pd.DataFrame, rows: np.ndarray) -> dict[str, int]:
     """How many of the rows ``rows`` of ``claims`` each sentence text holds."""
     if "sentence" not in claims.columns:
         return {}
-    return dict(Counter(map(_text, claims["sentence"].take(rows).tolist())))
+    return dict(Counter(map(cell_text, claims["sentence"].take(rows).tolist())))
 
 
 class _Memo:
@@ -185,7 +184,7 @@ def _article_chunks(claims: pd.DataFrame, rows: np.ndarray) -> list[np.ndarray]:
     splitting an article; one piece when an article's rows are not all together."""
     if len(rows) <= _CHUNK_ROWS:
         return [rows]
-    ids = claims["article_id"].take(rows).map(_text).to_numpy()
+    ids = claims["article_id"].take(rows).map(cell_text).to_numpy()
     starts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist()]
     if len(starts) != len(set(ids)):
         return [rows]
@@ -204,11 +203,11 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
     lexicon = memo.lexicon
     rows: list[dict] = []
     for row in records:
-        kind = _text(row.get("kind"))
-        role = _text(row.get("role"))
+        kind = cell_text(row.get("kind"))
+        role = cell_text(row.get("role"))
         if role == "change_from":
             continue  # "passé de 5 % à 7 %": the earlier value, at a date the text does not give
-        dim = dimension_and_scale(kind, _text(row.get("unit")), lexicon)
+        dim = dimension_and_scale(kind, cell_text(row.get("unit")), lexicon)
         if dim is None:
             continue
         if role == "change_by":
@@ -217,13 +216,14 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         if iv is None:
             continue
         row["_dim"], row["_iv"] = dim[0], iv
-        row["article_id"], row["claim_id"] = _text(row["article_id"]), _text(row["claim_id"])
-        row["surface"] = _text(row.get("surface"))
-        row["sentence"] = memo.one(_text(row.get("sentence")))
-        row["title"] = memo.one(_text(row.get("title")))
+        row["article_id"] = cell_text(row["article_id"])
+        row["claim_id"] = cell_text(row["claim_id"])
+        row["surface"] = cell_text(row.get("surface"))
+        row["sentence"] = memo.one(cell_text(row.get("sentence")))
+        row["title"] = memo.one(cell_text(row.get("title")))
         row["start"], row["end"] = int(row["start"]), int(row["end"])
-        row["_family"] = family_of(_text(row.get("subject")), _text(row.get("category")), lexicon,
-                                   _text(row.get("qualifiers")), dim[0])
+        row["_family"] = family_of(cell_text(row.get("subject")), cell_text(row.get("category")),
+                                   lexicon, cell_text(row.get("qualifiers")), dim[0])
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
@@ -233,19 +233,19 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         row["_s0"] = s0
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
-        if (named := family_named_in_sentence(_text(row.get("subject")), row["sentence"],
+        if (named := family_named_in_sentence(cell_text(row.get("subject")), row["sentence"],
                                               row["_rel_start"], lexicon)) is not None:
             row["_family"] = named  # "le résultat net du groupe" read "résultat"
         family_from_outcome(row, lexicon)
-        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.share_heads,
+        family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
-        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.change_heads,
+        family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.change_heads,
                          lambda noun, row=row: _complement_family(noun, row, lexicon))
-        family_from_head(row, lemma(_text(row.get("subject"))), lexicon.toll_heads,
+        family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.toll_heads,
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
-        victims = victims_family(row, lexicon.victims, lemma(_text(row.get("subject"))))
+        victims = victims_family(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
         if victims is not None:
-            offence = offence_counted(row, lexicon.victims, lemma(_text(row.get("subject"))))
+            offence = offence_counted(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
             row["_family"] = victims
             if offence is not None and lexicon.victims is not None:
                 # "victimes d'escroqueries (+6 %)": the count of the frauds, by their victims.
@@ -254,13 +254,13 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)
-        inherit_head_family(members, [lemma(_text(m.get("subject"))) for m in members],
+        inherit_head_family(members, [lemma(cell_text(m.get("subject"))) for m in members],
                             lexicon.share_heads)
     readings: dict[str, tuple[FigureReading, str]] = {}
     scores: set[str] = set()
     for (_, _, sentence), members in by_sentence.items():
         tally_families(members, lexicon.tally_nouns,
-                       lambda r: lemma(_text(r.get("subject"))))
+                       lambda r: lemma(cell_text(r.get("subject"))))
         scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
         for m, r in zip(members, memo.readings(members, sentence), strict=True):
@@ -269,7 +269,7 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         memo.sentence(sentence)
     # The readings of sentences none of whose figures is left to read are dropped.
     for row in records:
-        memo.readings.done(_text(row.get("sentence")))
+        memo.readings.done(cell_text(row.get("sentence")))
     views = [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
              for row in rows]
     return gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject))
@@ -279,7 +279,7 @@ def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
     """The family of the noun a change names ("la hausse des impôts"), with the category the
     context gives that noun for the figure's kind (as it gives "augmenter les impôts de 40
     milliards"), in the figure's dimension."""
-    kind = _text(row.get("kind"))
+    kind = cell_text(row.get("kind"))
     category = category_of(lemma(noun), (), Kind(kind)) if kind in _KINDS else None
     return family_of(noun, category or "", lexicon, dimension=row["_dim"])
 
@@ -301,7 +301,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     value, lo, hi, stated = row["_iv"]
     family = row["_family"]
     subject_family = row["_subject_family"]
-    modality = _text(row.get("modality")).lower()
+    modality = cell_text(row.get("modality")).lower()
     sentence = row["sentence"]
     before = sentence[max(0, row["_rel_start"] - 12) : row["_rel_start"]]
     words = before.split()
@@ -314,21 +314,21 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         mode = "projected"
     else:
         mode = "observed"
-    outcome = memo.outcomes(_text(row.get("qualifiers")))
+    outcome = memo.outcomes(cell_text(row.get("qualifiers")))
     if cue.outcome:
         outcome = outcome | cue.outcome
     period, period_sort = _period(row)
-    approx = _text(row.get("approx")) or "none"
-    subject, source = _text(row.get("subject")), _text(row.get("source"))
+    approx = cell_text(row.get("approx")) or "none"
+    subject, source = cell_text(row.get("subject")), cell_text(row.get("source"))
     known = memo.known(subject, source)
     # An inherited place (the report's, named earlier) neither ties nor separates figures;
     # nor does the article's place (dateline, headline, ...): identity before accusation.
-    inherited = _text(row.get("place_mode")) == "inherited" \
-        or _text(row.get("place_basis")) == "article"
-    place = "" if inherited else memo.place(_text(row.get("place")))
+    inherited = cell_text(row.get("place_mode")) == "inherited" \
+        or cell_text(row.get("place_basis")) == "article"
+    place = "" if inherited else memo.place(cell_text(row.get("place")))
     # Kept apart only to void a copied sentence's tie between two articles placed apart.
-    article_place = memo.place(_text(row.get("place"))) \
-        if _text(row.get("place_basis")) == "article" else ""
+    article_place = memo.place(cell_text(row.get("place"))) \
+        if cell_text(row.get("place_basis")) == "article" else ""
     places, sentence_words = memo.per_sentence[sentence]
     complement = subject_complement(subject, sentence, row["_rel_start"], lexicon)
     if not place and not places and cue.national:
@@ -337,14 +337,14 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         places = one(frozenset({memo.place(lexicon.national_place)}))
     return ClaimView(
         claim_id=row["claim_id"], article_id=row["article_id"], start=row["start"],
-        end=row["end"], surface=row["surface"], kind=one(_text(row.get("kind"))),
+        end=row["end"], surface=row["surface"], kind=one(cell_text(row.get("kind"))),
         dimension=one(row["_dim"]), value=value, lo=lo, hi=hi, stated=stated,
         approx=one(approx), exact=approx == "none", subject=subject, family=family,
         subject_family=subject_family,
         nature=lexicon.family_nature.get(family or "", ""),
         source=source, source_key=one(_norm(source_key_form(source))),
-        source_mode=one(_text(row.get("source_mode")) or ("explicit" if source else "")),
-        actor=_text(row.get("actor")), place=place, places=places,
+        source_mode=one(cell_text(row.get("source_mode")) or ("explicit" if source else "")),
+        actor=cell_text(row.get("actor")), place=place, places=places,
         article_place=one(article_place),
         words=memo.less(reading.words | complement, known),
         complement=one(min(complement, default="")),
@@ -353,9 +353,9 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         population=one(cue.population), modality=mode,
         revision=cue.revision, cumulative=cue.cumulative, event=cue.event,
         period=one(period), period_sort=one(period_sort),
-        published=one(_text(row.get("published"))[:10]), sentence=sentence,
-        sentence_start=row["_s0"], title=_text(row.get("title")),
-        basis=one(_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
+        published=one(cell_text(row.get("published"))[:10]), sentence=sentence,
+        sentence_start=row["_s0"], title=cell_text(row.get("title")),
+        basis=one(cell_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
         narrowing=_narrowed(row, subject), score=score,
@@ -374,9 +374,9 @@ def _narrowed(row: dict, subject: str) -> frozenset[str] | None:
     before the figure ("la police a recensé 12 000 manifestants": what the sentence says was
     done, not which manifestants), or None when the noun is left unsaid."""
     before = {w.lower() for w in
-              _WORD.findall(row["sentence"][max(0, row["_rel_start"] - 40):row["_rel_start"]])
+              WORD.findall(row["sentence"][max(0, row["_rel_start"] - 40):row["_rel_start"]])
               [-_VERB_WORDS:]}
-    kept = ";".join(q for q in _text(row.get("qualifiers")).split(";")
+    kept = ";".join(q for q in cell_text(row.get("qualifiers")).split(";")
                     if q.strip().lower() not in before)
     found = _narrowing(kept)
     if found or noun_stated(row["sentence"], row["_rel_end"], subject):
