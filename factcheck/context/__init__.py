@@ -118,7 +118,7 @@ def _annotate_all(
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
                     state.comment(name, quoting=_quotes(speaking[n][start])
-                                  and speaks_as_person(name))
+                                  and speaks_as_person(name), at=start)
                 continue
             breaks, title = gaps[n].get(start, (False, None))
             if breaks:

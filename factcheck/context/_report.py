@@ -61,7 +61,7 @@ class ArticleState:
     # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
     report_day: tuple[date, date] | None = None
 
-    def comment(self, name: str, quoting: bool = False) -> None:
+    def comment(self, name: str, quoting: bool = False, at: int | None = None) -> None:
         """A speaker named in a sentence without figures of its own. A person commenting
         ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
         report over from the body named for its figures ("Selon Santé publique France, 597
@@ -73,6 +73,8 @@ class ArticleState:
             # The body speaking again ("« Les renforts arrivent », a indiqué la préfecture")
             # states more than its count: the forces deployed that follow too.
             self.report_forces = True
+            if at is not None:
+                self.report_at = at
             return
         if self.report_counts and self.report and not names_a_person(self.report) \
                 and names_a_person(name):
@@ -80,6 +82,20 @@ class ArticleState:
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
         self.report_forces = self.report_weather = False
         self.report_quoted = quoting
+        if at is not None:
+            self.report_at = at
+
+    def story_source(self, lead_end: int) -> str | None:
+        """Who reports the story beyond a section heading: the report's source when the
+        article's lead (the text before ``lead_end``) names it, else the one source the lead
+        names; none when the lead names none or sets several against each other ("la CGT
+        revendique 1 million de manifestants, le ministère 500 000")."""
+        in_lead = [name for at, name in self.speakers if at < lead_end]
+        if self.report is not None and any(same_source(n, self.report) for n in in_lead):
+            return self.report
+        if in_lead and all(same_source(n, in_lead[0]) for n in in_lead):
+            return in_lead[-1]
+        return None
 
     def keeps_report(self, names: list[str]) -> bool:
         """Whether persons quoted (``names``) leave the report to the body named before for

@@ -24,6 +24,7 @@ from factcheck.context._figure_traits import (
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
+from factcheck.context._sections import lead_end, section_break
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
@@ -144,7 +145,13 @@ def _sentence_contexts(
         # A speaker's place held by words that name no one ("la hausse des infections
         # explique 450 passages"): no source, and known to have none (``unsourced``).
         source_mode = "explicit" if source else "unsourced" if src.rule == "unsourced" else None
-        if source is None and state.report and m.kind in MEASURE_KINDS and not own_source \
+        # Past a section heading, the source named for the part above gives way to the
+        # story's, named in the lead (``_sections``).
+        report = state.report
+        if source is None and report and m.kind in MEASURE_KINDS and not own_source \
+                and section_break(article.text, state.report_at, start):
+            report = state.story_source(lead_end(article.text))
+        if source is None and report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \
                 and not recalled(toks, fig.first, earlier_year) \
@@ -160,7 +167,7 @@ def _sentence_contexts(
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and
             # ranks tell the story.
-            source, source_mode = state.report, "inherited"
+            source, source_mode = report, "inherited"
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
@@ -366,7 +373,7 @@ def _sentence_contexts(
     for src in srcs:
         if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
             state.speakers.append((start, name))
-            state.comment(name)
+            state.comment(name, at=start)
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     state.last_toks = toks

@@ -1,0 +1,75 @@
+"""Where a report's source stops: a section heading. News sets an intertitle of words
+("Quelques heurts dans les cortèges", "Effet trompe l'œil") on a line of its own between
+paragraphs to open another part of the story; a source named in the body for the part above
+does not state the figures below it that name none: they take the story's source, the one
+the lead names (``_sentence``, ``_report.ArticleState.story_source``). A heading with a
+figure ("3 000 habitants coupés du monde") restates its section's report: no break. Length,
+ends and quotation marks of a heading from ``[described]`` of ``context_source.toml``.
+Private to ``factcheck.context``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from factcheck.context._narration import described_data
+from factcheck.context.subject_lists import is_prose
+
+
+def _heading_line(line: str, before: str, after: str) -> bool:
+    """Whether ``line`` is an intertitle: a few words, capitalised, without a final stop,
+    a label's colon or a list's, after a paragraph of prose (``before``, the text up to it)
+    and before one (``after``, the next line of text)."""
+    data = described_data()
+    words = line.strip().strip(data.heading_quotes).strip()
+    if not words or not words[0].isupper() or words.endswith(data.heading_ends) \
+            or ":" in words or any(c.isdigit() for c in words):
+        return False
+    if all(w[:1].isupper() for w in words.split()):
+        return False  # a name on its line: a byline, a place
+    if not 2 <= len(words.split()) <= data.heading_max_words:
+        return False
+    if not is_prose(before.rsplit("\n", 1)[-1]):
+        return False
+    return is_prose(after)
+
+
+def section_break(text: str, named_at: int, start: int) -> bool:
+    """Whether a section heading stands between the sentence that named the report's source
+    (at ``named_at``) and a figure's sentence (at ``start``)."""
+    first = text.find("\n", named_at)
+    if first < 0 or first >= start:
+        return False
+    return _heading_between(text, named_at, first, text.rfind("\n", 0, start) + 1)
+
+
+#: Reports and lines kept: the figures of an article are read in turn.
+_MEMO = 1024
+
+
+@lru_cache(maxsize=_MEMO)
+def _heading_between(text: str, named_at: int, first: int, line_start: int) -> bool:
+    """Whether a line from ``first`` to ``line_start`` is a heading (:func:`section_break`);
+    one answer for the figures of a line."""
+    lines = text[first:line_start].split("\n")
+    offset = first
+    for n, line in enumerate(lines):
+        if line.strip():
+            after = next((rest for rest in lines[n + 1 :] if rest.strip()), None)
+            if after is None:
+                after = text[line_start:].split("\n", 1)[0]
+            if _heading_line(line, text[named_at:offset].rstrip(), after):
+                return True
+        offset += len(line) + 1
+    return False
+
+
+@lru_cache(maxsize=_MEMO)
+def lead_end(text: str) -> int:
+    """The end of an article's lead: its headline and first paragraph of prose (the first
+    line closed like a sentence), where news names the source the whole story reports."""
+    offset = 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        if is_prose(line):
+            return offset
+    return len(text)
