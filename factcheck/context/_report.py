@@ -44,6 +44,11 @@ class ArticleState:
     # it covers the measures of the weather that follow (``_background.weather``).
     report_weather: bool = False
     report_at: int = 0  # offset of the sentence that named it
+    # What the report measured: the metrics (subjects) and units of the figures of the
+    # sentence that named its source and of those that took it since; a bulletin goes on past
+    # its section headings for figures of the same metric (``_sections.continues_report``).
+    report_metrics: frozenset[str] = frozenset()
+    report_units: frozenset[str] = frozenset()
     # It was named only as the speaker of a quotation without figures ("« Il fonçait sur la
     # foule », a raconté un témoin"): a comment, not a report.
     report_quoted: bool = False
@@ -79,11 +84,25 @@ class ArticleState:
         if self.report_counts and self.report and not names_a_person(self.report) \
                 and names_a_person(name):
             return
+        if self.report is None or not same_source(name, self.report):
+            self.report_metrics = self.report_units = frozenset()
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
         self.report_forces = self.report_weather = False
         self.report_quoted = quoting
         if at is not None:
             self.report_at = at
+
+    def measured(self, named: bool, figures: list[tuple[str | None, str | None]]) -> None:
+        """Record what the report's source stated: the (subject, unit) of ``figures``, of
+        the sentence that ``named`` the source anew (what it measured so far is forgotten)
+        or of figures that took it since."""
+        subjects = frozenset(s for s, _ in figures if s)
+        units = frozenset(u for _, u in figures if u)
+        if named:
+            self.report_metrics, self.report_units = subjects, units
+        else:
+            self.report_metrics |= subjects
+            self.report_units |= units
 
     def story_source(self, lead_end: int) -> str | None:
         """Who reports the story beyond a section heading: the report's source when the

@@ -3,16 +3,44 @@
 paragraphs to open another part of the story; a source named in the body for the part above
 does not state the figures below it that name none: they take the story's source, the one
 the lead names (``_sentence``, ``_report.ArticleState.story_source``). A heading with a
-figure ("3 000 habitants coupés du monde") restates its section's report: no break. Length,
-ends and quotation marks of a heading from ``[described]`` of ``context_source.toml``.
-Private to ``factcheck.context``."""
+figure ("3 000 habitants coupés du monde") restates its section's report: no break. A
+bulletin or a study goes on past its headings for the figures that measure what it measured
+(``continues_report``). Length, ends and quotation marks of a heading from ``[described]`` of
+``context_source.toml``. Private to ``factcheck.context``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from factcheck.context._narration import described_data
+from factcheck.context.lexicon import subject_data
 from factcheck.context.subject_lists import is_prose
+from factcheck.models import Kind
+
+if TYPE_CHECKING:
+    from factcheck.context.nlp import Tok
+
+#: Kinds whose unit names what is measured (°C, km, hectolitres), unlike a share or money.
+_UNIT_KINDS = frozenset({Kind.QUANTITY})
+
+
+def continues_report(toks: Sequence[Tok], kind: Kind, subject: str | None, unit: str | None,
+                     metrics: frozenset[str], units: frozenset[str]) -> bool:
+    """Whether a figure below a section heading goes on with the report above: its sentence
+    names a metric the report's figures measured ("54 347 visites aux urgences" above, "la
+    proportion d'hospitalisation par rapport aux visites" below), or it measures in the
+    unit of one of them ("45,9 °C" above, "46 °C" below). What is said of people in general
+    ("personnes") or of time ("années") ties no section to another."""
+    data = subject_data()
+    metrics = metrics - data.generic_nouns - data.time_nouns
+    if kind in _UNIT_KINDS and unit and unit in units:
+        return True
+    if subject in metrics:
+        return True
+    return any(t.pos == "NOUN" and (t.lemma.lower() in metrics or t.lower in metrics)
+               for t in toks)
 
 
 def _heading_line(line: str, before: str, after: str) -> bool:

@@ -24,7 +24,7 @@ from factcheck.context._figure_traits import (
 from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
-from factcheck.context._sections import lead_end, section_break
+from factcheck.context._sections import continues_report, lead_end, section_break
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
@@ -149,7 +149,9 @@ def _sentence_contexts(
         # story's, named in the lead (``_sections``).
         report = state.report
         if source is None and report and m.kind in MEASURE_KINDS and not own_source \
-                and section_break(article.text, state.report_at, start):
+                and section_break(article.text, state.report_at, start) \
+                and not continues_report(toks, m.kind, sub.subject, m.unit,
+                                         state.report_metrics, state.report_units):
             report = state.story_source(lead_end(article.text))
         if source is None and report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
@@ -356,6 +358,9 @@ def _sentence_contexts(
         # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
         # maire") keeps them, but the report stays the body's named for its figures.
         counted = []
+    # What the report measured, for the sections that follow (``_sections``).
+    state.measured(False, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
+                           if c.source_mode == "inherited" and c.source == state.report])
     if counted:
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
@@ -370,10 +375,19 @@ def _sentence_contexts(
         state.report_weather = any(
             weather(f.mention, c.subject) for c, f, src in zip(out, figs, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
+        state.measured(True, [(c.subject, f.mention.unit)
+                              for c, f, src in zip(out, figs, srcs, strict=True)
+                              if c.source_mode == "explicit" and src.takes_over])
+    reported = state.report
     for src in srcs:
         if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
             state.speakers.append((start, name))
             state.comment(name, at=start)
+    if state.report != reported and state.report_at == start:
+        # Named in a sentence whose figures it did not take ("Le FMI a relevé ses prévisions
+        # de croissance, qui atteindraient 3,3 %"): they are still what its report measures.
+        state.measured(True, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
+                              if f.mention.kind in MEASURE_KINDS])
     state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
     state.last_end = start + len(claims[0].sentence)
     state.last_toks = toks

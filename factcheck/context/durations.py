@@ -14,9 +14,9 @@ from factcheck.context.phrases import lemma_of, nounish, subject_at
 def duration_subject(toks: tuple[Tok, ...], fig: Figure,
                      data: SubjectData) -> tuple[str | None, int | None, str]:
     """``(subject, noun index, rule)`` of a duration: ``age`` (the data's age subject;
-    ``age_of_person`` for the age the journalist gives a person, "Nahel, 17 ans," or "fête
-    ses 100 ans", which nobody states), ``duration_of`` (the noun after "de"), else no
-    subject (``no_subject_kind``)."""
+    ``age_of_person`` for the age the journalist gives a person, "Nahel, 17 ans,", "un homme
+    de 70 ans" or "fête ses 100 ans", which nobody states), ``duration_of`` (the noun after
+    "de"), else no subject (``no_subject_kind``)."""
     if fig.mention.unit in data.age_units and (how := _age(toks, fig, data)):
         return data.age_subject, None, how
     k = _age_noun_before(toks, fig.first, data)
@@ -32,7 +32,8 @@ def duration_subject(toks: tuple[Tok, ...], fig: Figure,
 
 def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
     """``age`` for an age read in the sentence ("âgé de", an age group), ``age_of_person``
-    for a person's age described (an apposition after a name, an anniversary), else None."""
+    for a person's age described (an apposition after a name, one person of an age holder,
+    an anniversary), else None."""
     before = [t.lower for t in toks[max(0, fig.first - 4) : fig.first]]
     if any(w in data.age_markers for w in before[-3:]):
         return "age"  # "âgé de 17 ans", "est âgé entre 14 et 18 ans"
@@ -43,6 +44,9 @@ def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
     if tail and tail[-1] in data.age_comparatives:
         tail.pop()  # "des personnes de plus 70 ans"
     if len(tail) >= 2 and tail[-1] in de and tail[-2] in data.age_holders:
+        if len(tail) == len(before) and _one_person(toks, fig.first - 2):
+            # One person's age, not a bound of a group ("un enfant de moins de 6 ans").
+            return "age_of_person"  # "un homme de 70 ans", "une femme d'une trentaine d'années"
         return "age"  # "des enfants de moins de 15 ans"
     follows_de = fig.last < len(toks) and toks[fig.last].lower in grammar().de_links
     if before[-2:] and before[-1] in data.age_group_articles and len(before) >= 2 \
@@ -56,6 +60,12 @@ def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
             and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""}:
         return "age_of_person"
     return None
+
+
+def _one_person(toks: tuple[Tok, ...], k: int) -> bool:
+    """Whether the age holder at ``k`` is one person the journalist describes ("un homme",
+    "une femme", "la victime"): a singular noun, unlike a group ("des enfants")."""
+    return 0 <= k < len(toks) and toks[k].number == "Sing"
 
 
 #: Tokens back from a figure's "de" searched for the noun "âge" its noun phrase completes.
