@@ -161,3 +161,34 @@ def _cue_set(table: dict[str, list[str]]) -> CueSet:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class RestatementCues:
+    """The cues of ``[restated_figure]`` (crossref/sentence_restatements.py): what ends the
+    text between two figures when the second restates the first (``openers``: "soit", a
+    dash), what follows the second after a bare comma (``precise``: "selon", "exactement"),
+    and the words of a label opening a parenthesis ("min-max :")."""
+
+    openers: regex.Pattern[str]
+    precise: regex.Pattern[str]
+    attribution: regex.Pattern[str]  # "selon", "d'après": a source of the first figure
+    label: regex.Pattern[str]
+
+
+def restatement_cues(data: dict) -> RestatementCues | None:
+    """The cues of ``[restated_figure]`` (None when the language gives none)."""
+    if not data:
+        return None
+    openers = _pattern(data["openers"]).pattern
+    dashes = "".join(regex.escape(d) for d in data["dashes"])
+    max_words = int(data["label_words"])
+    return RestatementCues(
+        # The cue ends the text between, after a space, a comma or the first figure itself.
+        openers=regex.compile(rf"(?:(?:^|[\s,;])(?:{openers})|\s[{dashes}])\s*$",
+                              regex.V1 | regex.IGNORECASE),
+        precise=regex.compile(rf"^\s*(?:{_pattern(data['precise']).pattern})",
+                              regex.V1 | regex.IGNORECASE),
+        attribution=_pattern(data["attribution"]),
+        label=regex.compile(rf"\(\s*(?:[\p{{L}}'’-]+\s*){{1,{max_words}}}:\s*$", regex.V1),
+    )

@@ -23,11 +23,13 @@ from factcheck.crossref.cue_sets import (
     CueSet,
     PopulationCues,
     QualifierCues,
+    RestatementCues,
     _any_of,
     _cue_set,
     _pattern,
     _population,
     _qualifiers,
+    restatement_cues,
 )
 from factcheck.crossref.cue_tables import (
     SIDE_KEYS,
@@ -162,6 +164,9 @@ class Lexicon:
     outcome_before: regex.Pattern[str] | None = None
     #: What a count of "victimes" counts ([victims]; :mod:`factcheck.crossref.victims`).
     victims: VictimCues | None = None
+    #: What makes the second of two figures of a sentence restate the first
+    #: ([restated_figure]: "soit", a dash): see :mod:`factcheck.crossref.sentence_restatements`.
+    restated_figure: RestatementCues | None = None
     #: A generic counted noun and its complement right after a figure ([scope.counted]:
     #: "cas de rougeole"), the complement in group ``word``; read by scope.assign_qualifiers.
     counted: CountedCues | None = None
@@ -344,6 +349,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
+        restated_figure=restatement_cues(data.get("restated_figure", {})),
         share_heads=share_heads(data.get("share_heads", {}), lemma),
         change_heads=share_heads(data.get("change_heads", {}), lemma),
         toll_heads=share_heads(data.get("toll_heads", {}), lemma),

@@ -36,6 +36,7 @@ from factcheck.crossref.repeats import (
     value_restated,
 )
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
+from factcheck.crossref.sentence_restatements import restated_in_sentence
 from factcheck.crossref.structures import SumStructure, find_structures, with_roles
 from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
@@ -149,7 +150,7 @@ def one_figure_judgements(views: list[ClaimView], lexicon: Lexicon,
     glossed in another currency, that amount converted. The store's additions pass the new
     figures as ``views`` and, as ``attributed``, them and the stored figures of their
     attribute keys (``archive/incremental.py``)."""
-    for a, b in (*glossed_pairs(views),
+    for a, b in (*glossed_pairs(views), *restated_in_sentence(views, lexicon),
                  *attribute_pairs(views if attributed is None else attributed, lexicon)):
         yield restated(a, b, lexicon)
     for a, b in converted_pairs(views):
