@@ -112,6 +112,7 @@ class SubjectData:
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
     level_noun_blockers: frozenset[str] = frozenset()
+    out_of_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +264,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "compared_prepositions",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
-            "partitive_determiners", "people_participles", "opening_quotes")},
+            "partitive_determiners", "people_participles", "opening_quotes",
+            "out_of_words")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 
