@@ -113,6 +113,8 @@ class SubjectData:
     change_level_links: frozenset[str] = frozenset()
     level_noun_blockers: frozenset[str] = frozenset()
     out_of_words: frozenset[str] = frozenset()
+    aside_relatives: frozenset[str] = frozenset()
+    aside_dashes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +267,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes",
-            "out_of_words")},
+            "out_of_words", "aside_relatives", "aside_dashes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 
