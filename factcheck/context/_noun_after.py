@@ -51,6 +51,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     walked = j
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
+    if j < len(toks) and toks[j].is_word and toks[j].lower.endswith(data.finite_plural_endings):
+        return None  # "340 bénéficiaient d'une protection": the verb the figure is subject of
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
                           or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
@@ -131,6 +133,8 @@ def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
             break
     if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
         return k  # "trois anciennes Régions": a common noun, capitalised or not
+    if k > j and k < len(toks) and toks[k].pos == "ADJ" and _after_superlative(toks[k], data):
+        return k  # "quatre fortes répliques", the noun tagged an adjective
     if superlative and k < len(toks) and _after_superlative(toks[k], data):
         return k  # "la deuxième plus faible récolte", the noun tagged an adjective or adverb
     return j

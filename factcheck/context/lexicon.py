@@ -115,6 +115,7 @@ class SubjectData:
     out_of_words: frozenset[str] = frozenset()
     aside_relatives: frozenset[str] = frozenset()
     aside_dashes: frozenset[str] = frozenset()
+    finite_plural_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +245,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         how_many=_words(d, "how_many", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
+        finite_plural_endings=tuple(sorted(_words(d, "finite_plural_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         state_prepositions=_words(d, "state_prepositions", f),
