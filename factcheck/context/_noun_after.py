@@ -51,6 +51,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     walked = j
     if not elliptic:
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
+    if j < len(toks) and toks[j].is_word and toks[j].lower.endswith(data.finite_plural_endings):
+        return None  # "340 bénéficiaient d'une protection": the verb the figure is subject of
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
                           or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
@@ -131,6 +133,8 @@ def past_prenominal(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
             break
     if k > j and k < len(toks) and toks[k].pos == "NOUN" and toks[k].is_word:
         return k  # "trois anciennes Régions": a common noun, capitalised or not
+    if k > j and k < len(toks) and toks[k].pos == "ADJ" and _after_superlative(toks[k], data):
+        return k  # "quatre fortes répliques", the noun tagged an adjective
     if superlative and k < len(toks) and _after_superlative(toks[k], data):
         return k  # "la deuxième plus faible récolte", the noun tagged an adjective or adverb
     return j
@@ -163,3 +167,37 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
     if fig.last + 1 < len(toks) and toks[fig.last + 1].lower in data.partitive_determiners:
         return True  # "deux de ces athlètes": members of a group
     return fig.last > 0 and toks[fig.last - 1].lower in data.scale_words
+
+
+def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int,
+                        data: SubjectData) -> bool:
+    """Whether the word ``k`` right after figure ``n`` is a participle stating what became of
+    a noun left out, the noun of the figure before: the whole after "sur" ("12 réacteurs sur
+    20 réparés", "30 sur les 48 lancés par"), or a clause parallel to a participle's ("310
+    suspects ont été interpellés, 140 écroués"). Participles naming people ("78 blessés")
+    and a noun with its complement ("30 accusés du procès") are what the figure counts."""
+    fig = figs[n]
+    if n == 0 or k != fig.last or not _state_form(toks, k, data):
+        return False
+    g = grammar()
+    before = figs[n - 1]
+    j = fig.first - 1
+    if j > before.last and toks[j].lower in data.determiners:
+        j -= 1  # "sur les 48"
+    if j >= before.last and toks[j].lower in data.out_of_words:
+        # Only the noun phrase of the figure before between them: "12 réacteurs sur 20".
+        return all(t.pos in ("NOUN", "ADJ") and t.is_word for t in toks[before.last:j])
+    if toks[fig.first - 1].lower not in g.coordinators:
+        return False
+    clause = toks[before.last:fig.first - 1]  # "ont été interpellés" before ", 140 écroués"
+    return any(t.pos == "AUX" for t in clause) \
+        and any(t.pos == "VERB" and t.verbform == "Part" for t in clause)
+
+
+def _state_form(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    t = toks[k]
+    if not t.is_word or t.is_title or t.pos not in ("NOUN", "VERB", "ADJ"):
+        return False
+    if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
+        return False
+    return k + 1 >= len(toks) or toks[k + 1].lower not in grammar().de_links

@@ -166,7 +166,7 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
         if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
             k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
         if k is None:
-            k = head_before(toks, v, data)
+            k = head_before(toks, before_aside(toks, v, data), data)
             if k is not None and subject_pronoun_between(toks, k, v):
                 # "Lors des législatives, elle avait grimpé à 47 %": the noun before the
                 # pronoun heads a fronted complement, not the clause; the pronoun takes up
@@ -193,3 +193,37 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
         if k is not None:
             return _headed(toks, fig, k, data, "clause_subject")
     return "ellipsis"
+
+
+#: Tokens an aside between a clause subject and its verb may hold.
+MAX_ASIDE = 20
+
+
+def before_aside(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int:
+    """Where to read the clause subject of the verb ``v`` from: before an aside closed right
+    before the verb (over its auxiliaries, adverbs and clitics), a relative clause between
+    commas ("La dette de la ville, qui inquiète la chambre régionale, pourrait atteindre" ->
+    dette) or a phrase between dashes ("L'excédent brut d'exploitation - la marge avant
+    impôts - atteint" -> excédent): the aside describes the subject, its nouns are none.
+    Else ``v`` itself."""
+    j = v - 1
+    while j >= 0 and (toks[j].pos in ("AUX", "VERB", "ADV")
+                      or toks[j].lower in data.coordinated_clitics):
+        j -= 1
+    if j < 1:
+        return v
+    dashes = data.aside_dashes
+    closer = toks[j].text
+    if closer != "," and closer not in dashes:
+        return v
+    for o in range(j - 1, max(-1, j - MAX_ASIDE - 1), -1):
+        t = toks[o].text
+        if closer in dashes and t in dashes:
+            return o if o > 0 else v
+        if t == ",":
+            if closer == "," and o + 1 < j and toks[o + 1].lower in data.aside_relatives:
+                return o  # ", qui inquiète la chambre régionale,"
+            return v
+        if t in (".", ";", ":", "(", ")"):
+            return v
+    return v

@@ -112,6 +112,10 @@ class SubjectData:
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
     level_noun_blockers: frozenset[str] = frozenset()
+    out_of_words: frozenset[str] = frozenset()
+    aside_relatives: frozenset[str] = frozenset()
+    aside_dashes: frozenset[str] = frozenset()
+    finite_plural_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +245,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         how_many=_words(d, "how_many", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
+        finite_plural_endings=tuple(sorted(_words(d, "finite_plural_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         state_prepositions=_words(d, "state_prepositions", f),
@@ -263,7 +268,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "compared_prepositions",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
-            "partitive_determiners", "people_participles", "opening_quotes")},
+            "partitive_determiners", "people_participles", "opening_quotes",
+            "out_of_words", "aside_relatives", "aside_dashes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
     )
 

@@ -6,9 +6,10 @@ Rules, tried in order for each figure of a sentence (``rule`` names them):
   ("46 drones", "des dizaines de milliers de personnes", "près de 60 % des foyers",
   "988 milliards de dollars d'aide"), unless it is a base a share is taken of ("du PIB");
   also inside quotes ("six « zones rouges »"), after "d'autres" ("des centaines d'autres
-  riverains", not "d'autres blessées": a state of an elided noun), after "de ces" even for a
-  bare count ("trois de ces nageuses"), and a participle naming people whatever its tag
-  ("78 blessés");
+  riverains", not "d'autres blessées": a state of an elided noun; nor a participle that
+  completes the figure before, "12 réacteurs sur 20 réparés": an ``ellipsis``), after "de
+  ces" even for a bare count ("trois de ces nageuses"), and a participle naming people
+  whatever its tag ("78 blessés");
 * ``noun_before``: "une enveloppe de 725 millions", "une hausse de 12,5 %"; a container
   ("d'un montant de", "le nombre de", "le prix du") hands over to the noun it wraps or, before
   it, the noun phrase it describes ("une nouvelle aide ..., d'un montant de" -> aide);
@@ -68,6 +69,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
 from factcheck.context._subject_forms import (
     _date_subject,
@@ -188,6 +190,9 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
+        if k is not None and elided_before_state(toks, figs, n, k, data):
+            pending[n] = "ellipsis"  # "12 réacteurs sur 20 réparés": the noun left out
+            continue
         if k is None and n > 0 and elided_other(toks, fig, data):
             pending[n] = "ellipsis"  # "faisant six morts et blessant au moins 25 autres"
             continue
