@@ -51,12 +51,14 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
         k = j + 1
         while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in g.source_articles):
             k += 1
-        first = k
-        while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in NP_END:
-            k += 1
-            if k == first + 1 and k < len(toks) and toks[first].is_title \
-                    and toks[k].is_title and toks[k].pos != "DET":
-                break  # "a déclaré à l'AFP Mosa Ashari": one word addressed, a name after
+        first = run = k
+        while run < len(toks) and toks[run].is_title and toks[run].pos != "DET":
+            run += 1  # capitalised words; an article after them: "à France Info le maire"
+        if run > first + 1 and not (run < len(toks) and toks[run].pos == "DET"):
+            k = first + 1  # "a déclaré à l'AFP Mosa Ashari": one word addressed, a name after
+        else:
+            while k < len(toks) and toks[k].pos != "DET" and toks[k].text not in NP_END:
+                k += 1
         if k < len(toks) and (toks[k].pos == "DET" or (k == first + 1 and toks[k].is_title)):
             j = k
     out: list[Tok] = []

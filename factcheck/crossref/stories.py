@@ -89,9 +89,14 @@ def _row_order(row: dict) -> tuple:
 #: A year written alone: four digits, not part of a number ("2 023", "12023"), a range
 #: ("2019-2023"), a decimal or an identifier (as ``context.report_year`` reads a lead's year).
 _YEAR = regex.compile(r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
-#: A figure written in digits, thousands grouped by a space or a dot, decimals after a comma.
-_FIGURE = regex.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])"
-                        r"|(?<![\d,.])\d+(?:,\d+)?(?![\d])")
+#: A figure written in digits, thousands grouped by a space or a dot, decimals after a comma;
+#: not a number that names (a model, a flight, a road: "A321", "MH370", "Boeing 737", "la RN
+#: 113"), glued to letters or written right after a name within a sentence, which many events
+#: share.
+_FIGURE = regex.compile(r"(?<![\d,.\p{L}])(?<!\d[ \u00a0\u202f])"
+                        r"(?<!\p{L}[\s\u00a0]\p{Lu}[\p{L}-]*[\s\u00a0])"
+                        r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+                        r"(?![\d\p{L}])")
 #: Significant digits from which a figure reported in two texts tells one event ("603 652
 #: visiteurs", "121 000 manifestants"), not a round number any story may give ("250 000").
 DISTINCTIVE_DIGITS = 3

@@ -282,8 +282,22 @@ def test_a_year_both_texts_write_ties_an_undated_report() -> None:
     ("121.000 manifestants selon l'Intérieur, 1,28 million selon la CGT", {"n121000,", "n1,28"}),
     ("250 000 personnes, 40 % de grévistes, 12 blessés", set()),  # round or short: any story
     ("un taux de 35,8 % en 2019-2020", {"n35,8"}),  # a range of years is no year written alone
+    # A number that names (a model, a flight, a road) is no figure of one event.
+    ("un Boeing 737 MAX et ses 189 passagers", {"n189,"}),
+    ("l'Airbus A321 du vol AF447 sur la RN 113", set()),
+    ("Environ 603 652 visiteurs", {"n603652,"}),  # a capital opening the sentence: a figure
 ])
 def test_marks_of_an_event_are_years_and_distinctive_figures(text: str, marks: set[str]) -> None:
     from factcheck.crossref.stories import event_marks
 
     assert event_marks(text) == marks
+
+
+def test_two_incidents_of_one_aircraft_model_are_two_stories() -> None:
+    """Two undated reports of one model's incidents share the model's number, no event."""
+    door = ("Un Boeing 737 MAX d'une compagnie américaine a dû se poser en urgence à Portland "
+            "après la perte d'un panneau de fuselage en vol ; ses 171 passagers sont indemnes "
+            "selon la compagnie.")
+    crash = ("Un Boeing 737 MAX d'une compagnie africaine s'est écrasé peu après son décollage "
+             "d'Addis-Abeba, faisant 157 morts selon la compagnie, qui a cloué sa flotte au sol.")
+    assert not _stories(("door", "", door), ("crash", "", crash)).same("door", "crash")
