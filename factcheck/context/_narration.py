@@ -51,6 +51,7 @@ class DescribedData:
     title_rounding: float  # an intertitle's value restates one of its section within this
     section_chars: int  # how far after an intertitle its section's restatement is looked for
     indefinite_kinds: frozenset[str] = frozenset()  # kinds of an indefinite amount described
+    not_headings: tuple[str, ...] = ()  # openings of page furniture: "par ", "à lire aussi"
 
 
 @cache
@@ -74,6 +75,7 @@ def described_data(code: str = "fr") -> DescribedData:
         title_rounding=float(d["title_rounding"]),
         section_chars=int(d["section_chars"]),
         indefinite_kinds=frozenset(d.get("indefinite_kinds", [])),
+        not_headings=tuple(d.get("not_headings", ())),
     )
 
 

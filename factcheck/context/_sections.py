@@ -54,6 +54,8 @@ def _heading_line(line: str, before: str, after: str) -> bool:
         return False
     if all(w[:1].isupper() for w in words.split()):
         return False  # a name on its line: a byline, a place
+    if words.lower().startswith(data.not_headings):
+        return False  # page furniture: a byline, a link to another page, a credit
     if not 2 <= len(words.split()) <= data.heading_max_words:
         return False
     if not is_prose(before.rsplit("\n", 1)[-1]):
