@@ -59,7 +59,8 @@ def _currency(dimension: str) -> str:
     return rest.split(":")[0].split("/")[0] if kind == MONEY else ""
 
 
-def _next_in_parenthesis(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+def successive_in_sentence(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Each two figures that follow each other in one sentence (figures denied left out)."""
     by_sentence: dict[tuple[str, int], list[ClaimView]] = defaultdict(list)
     for v in views:
         if v.sentence_start is not None and v.modality != "denied":
@@ -69,8 +70,12 @@ def _next_in_parenthesis(views: list[ClaimView]) -> Iterator[tuple[ClaimView, Cl
             continue
         members.sort(key=lambda v: v.start)
         for a, b in pairwise(members):
-            if a.sentence == b.sentence and _glosses(a, b):
+            if a.sentence == b.sentence:
                 yield a, b
+
+
+def _next_in_parenthesis(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    return ((a, b) for a, b in successive_in_sentence(views) if _glosses(a, b))
 
 
 def _glosses(a: ClaimView, b: ClaimView) -> bool:

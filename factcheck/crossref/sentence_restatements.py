@@ -17,12 +17,11 @@ nothing is ever accused here.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from itertools import pairwise
 
 from factcheck.crossref.cue_sets import RestatementCues
 from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.glosses import successive_in_sentence
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.relations import distinct_sources, scope_reasons, value_relation
 
@@ -41,17 +40,9 @@ def restated_in_sentence(views: list[ClaimView], lexicon: Lexicon
     cues = lexicon.restated_figure
     if cues is None:
         return
-    by_sentence: dict[tuple[str, int], list[ClaimView]] = defaultdict(list)
-    for v in views:
-        if v.sentence_start is not None and v.modality != "denied":
-            by_sentence[(v.article_id, v.sentence_start)].append(v)
-    for members in by_sentence.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda v: v.start)
-        for a, b in pairwise(members):
-            if a.sentence == b.sentence and _cued(a, b, cues) and _meet(a, b, lexicon):
-                yield a, b
+    for a, b in successive_in_sentence(views):
+        if _cued(a, b, cues) and _meet(a, b, lexicon):
+            yield a, b
 
 
 def _cued(a: ClaimView, b: ClaimView, cues: RestatementCues) -> bool:
