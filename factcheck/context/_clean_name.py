@@ -66,11 +66,12 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
                 return inner
         return None
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
+    full = toks
     for j in range(1, len(toks)):
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
             toks = toks[:j]
             break
-    toks = _before_participle(toks)
+    toks = _before_participle(toks, full)
     toks = _before_clause(toks, data)
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
         toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
@@ -116,16 +117,37 @@ def _without_adverbs(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
-def _before_participle(toks: list[Tok]) -> list[Tok]:
+def _before_participle(toks: list[Tok], full: list[Tok]) -> list[Tok]:
     """A participle after a body's noun opens a clause about it, no part of its name: "le
     Centre d'opérations d'urgence créé après le séisme", "le réseau de stations exploité en
-    temps réel" (a capitalised word is left: a name's word the tagger misread)."""
+    temps réel" (a capitalised word is left: a name's word the tagger misread). ``full`` is
+    the phrase before its cut at a stop word, ``toks`` its beginning."""
     for j in range(2, len(toks)):
         t = toks[j]
         if t.pos == "VERB" and t.verbform == "Part" and not t.is_title \
-                and toks[j - 1].pos in ("NOUN", "PROPN"):
+                and toks[j - 1].pos in ("NOUN", "PROPN") and not _name_participle(full, j):
             return toks[:j]
     return toks
+
+
+def _name_participle(toks: list[Tok], j: int) -> bool:
+    """The participle at ``j`` is a word of a body's own name that opens with capitalised
+    words and goes on in lower case ("l'Union nationale des familles endeuillées"): it
+    agrees with the lower-case noun right before it, and closes the phrase or is followed
+    only by a capitalised complement ("des familles endeuillées de France"). A clause about
+    the body goes on in lower case ("le Centre d'opérations d'urgence créé après le
+    séisme") or agrees with the head, not with the noun before ("créé" after "urgence")."""
+    noun, part = toks[j - 1], toks[j]
+    if noun.is_title or not any(t.is_title for t in toks[:j - 1]):
+        return False
+    if not (noun.gender and noun.number and (noun.gender, noun.number)
+            == (part.gender, part.number)):
+        return False
+    rest = toks[j + 1 :]
+    if rest and rest[0].lower in grammar().de:
+        rest = [t for t in rest[1:] if t.pos != "DET"]
+        return bool(rest) and all(t.is_title for t in rest)
+    return not rest
 
 
 def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:

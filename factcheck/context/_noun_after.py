@@ -69,9 +69,10 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         if j > fig.last and topic_marker(toks, j, data):
             return None  # "ils étaient 300 du côté de Draguignan": where, not what
         own_noun = j == fig.last and fig.mention.kind == Kind.COUNT  # "3 000 produits"
-        if ((lem in data.bases or toks[j].lower in data.bases) and not own_noun) \
-                or lem in data.time_nouns:
-            return None  # "5,8 % du PIB", "8 % fin 2025"
+        base = lem in data.bases or toks[j].lower in data.bases or (
+            j + 1 < len(toks) and f"{lem} {toks[j + 1].lower}" in data.bases)
+        if (base and not own_noun) or lem in data.time_nouns:
+            return None  # "5,8 % du PIB", "7,3 % de la population active", "8 % fin 2025"
         if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j

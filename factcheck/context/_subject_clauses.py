@@ -48,6 +48,7 @@ from factcheck.context.pending import (
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
 from factcheck.context.relatives import object_relative_antecedent
+from factcheck.context.subject_lists import in_total_opener
 
 Results = list[SubjectResult | None]
 
@@ -77,7 +78,8 @@ def found_noun(toks: tuple[Tok, ...], figs: list[Figure], results: Results, n: i
         return SubjectResult(prev.subject, prev.noun, (state,), "state_of_previous")
     if (part_of is None and (prev is None or not prev.subject)
             and toks[k].lower in data.part_states
-            and (h := noun_before(toks, fig.first, data)) is not None):
+            and (h := noun_before(toks, fig.first, data)) is not None
+            and not in_total_opener(toks, h)):
         # "la quasi-totalité des cas recensés avec 16 800 suspectés": a state of the
         # noun counted before.
         state = lemma_of(toks[k], data)

@@ -38,7 +38,7 @@ from factcheck.context.lexicon import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.pending import SubjectResult
-from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
+from factcheck.context.phrases import lemma_of, subject_at, topic_marker, unwrap_container
 from factcheck.context.qualifiers import qualifiers_after
 from factcheck.context.resolution import is_role
 from factcheck.context.subject_lists import counted_noun
@@ -98,6 +98,35 @@ def clause_pronoun(toks: tuple[Tok, ...]) -> int | None:
         if toks[c].pos in ("VERB", "AUX") and toks[c].verbform == "Fin":
             return None
     return None
+
+
+def topic_pronoun_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun of a fronted topic ("Côté chômage,", "Du côté des dépenses,";
+    ``topic_markers``) that the pronoun heading the main clause right after it takes up,
+    when the figure completes that pronoun's verb of level and the pronoun agrees with the
+    noun in gender and number ("Côté inflation, elle a atteint 2,3 %" -> inflation); None
+    otherwise."""
+    m = next((k for k in (0, 1) if k < len(toks) and topic_marker(toks, k, data)), None)
+    if m is None or (m == 1 and toks[0].pos not in ("ADP", "DET")):
+        return None
+    comma = next((c for c in range(m + 1, min(len(toks) - 1, m + _FRONTED_WORDS))
+                  if toks[c].text == ","), None)
+    if comma is None or toks[comma + 1].lower not in anaphora_data().pronouns \
+            or not pronoun_subject(toks, fig):
+        return None
+    if m == 0 and comma == 2 and toks[1].is_word:
+        nouns = [1]  # "Côté inflation,": the one word of a bare topic, whatever its tag
+    else:
+        nouns = [j for j in range(m + 1, comma) if toks[j].pos in ("NOUN", "PROPN")]
+        if not nouns or any(toks[j].pos in ("VERB", "AUX") and toks[j].verbform == "Fin"
+                            for j in range(m + 1, comma)):
+            return None
+    x, p = nouns[0], toks[comma + 1]
+    n = toks[x]  # the small tagger leaves some topic nouns without features ("chômage")
+    if n.is_title or (n.gender and p.gender and n.gender != p.gender) \
+            or (n.number and p.number and n.number != p.number):
+        return None
+    return x
 
 
 def pronoun_antecedent(

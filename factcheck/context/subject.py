@@ -84,6 +84,7 @@ from factcheck.context.anaphora import (
     pronoun_subject,
     restated_figure,
 )
+from factcheck.context.antecedents import topic_pronoun_noun
 from factcheck.context.gaps import parallel_scope
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
@@ -129,7 +130,7 @@ from factcheck.context.pending import (
     term_of_part,
     whole_of_part,
 )
-from factcheck.context.phrases import lemma_of, unwrap_container
+from factcheck.context.phrases import lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualifiers_after, qualify
 from factcheck.context.subject_lists import named_metric
 from factcheck.deadline import checkpoint
@@ -230,6 +231,11 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if k is not None and rule == "noun_after" and fig.mention.kind == Kind.PERCENT \
                 and lemma_of(toks[k], data) in data.containers:
             k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
+        if kind != Kind.ORDINAL and (t := topic_pronoun_noun(toks, fig, data)) is not None:
+            # "Côté chômage, il s'établit à 7,3 % de la population active": the pronoun
+            # takes up the fronted topic, whatever noun follows the figure.
+            results[n] = SubjectResult(subject_at(toks, t, data), t, (), "topic_pronoun")
+            continue
         if k is not None:
             # "40 blessés, dont 12 graves", "soit 5,2 % des passages", "46 drones"
             _settle(results, pending, n, found_noun(toks, figs, results, n, k, rule, data))

@@ -409,3 +409,17 @@ def named_by_total(text: str, claims: Sequence[Claim], contexts: list[Context | 
                 # "[...]. Au total, 6 000 grévistes selon la CGT": the parts are the CGT's too.
                 ctx = replace(ctx, source=whole.source, source_mode="inherited")
             contexts[i] = ctx
+
+
+def in_total_opener(toks: tuple[Tok, ...], j: int) -> bool:
+    """Whether token ``j`` ends an adverbial opener of a total ("Au total, 310 suspects",
+    "En tout, 40 blessés"; ``total_openers``) heading its clause: no noun counted before
+    the figure, never its metric."""
+    for opener in named_metric_data().total_openers:
+        words = opener.split()
+        i = j - len(words) + 1
+        if i < 0 or [t.lower for t in toks[i : j + 1]] != words:
+            continue
+        if i == 0 or toks[i - 1].pos == "PUNCT":
+            return True
+    return False
