@@ -115,6 +115,8 @@ def topic_pronoun_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) ->
             or not pronoun_subject(toks, fig):
         return None
     if m == 0 and comma == 2 and toks[1].is_word:
+        if toks[1].lower in world_data().actor_adjectives:
+            return None  # "Côté français,": a side, not a metric
         nouns = [1]  # "Côté inflation,": the one word of a bare topic, whatever its tag
     else:
         nouns = [j for j in range(m + 1, comma) if toks[j].pos in ("NOUN", "PROPN")]
