@@ -70,6 +70,12 @@ _SENT_END = regex.compile(
     regex.V1,
 )
 
+#: A year written alone: four digits, not part of a number ("2 023", "12023"), a range
+#: ("2019-2023"), a decimal or an identifier (a lead's year, ``context.report_year``; the
+#: years that place two texts at one time, ``crossref.stories``).
+WRITTEN_YEAR = regex.compile(
+    r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, trimmed of surrounding spaces."""

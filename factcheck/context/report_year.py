@@ -50,14 +50,11 @@ from factcheck.context.report_dates import report_dated
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.extract.lexicon import lexicon
 from factcheck.models import Claim, Context
-from factcheck.text import sentence_spans
+from factcheck.text import WRITTEN_YEAR, sentence_spans
 
 if TYPE_CHECKING:
     from factcheck.context.timeref import TimeResolver
 
-#: A year written alone: four digits, not part of a number ("2 023", "12023"), a range
-#: ("2019-2023"), a decimal or an identifier.
-_YEAR = regex.compile(r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
 
 
 #: Sentences of the lead that may name the report's year: a later one ("A titre de comparaison,
@@ -116,7 +113,7 @@ def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver) -> boo
     # Another year written in the sentence, not as a term of comparison ("la hausse
     # historique (+49 %) de 2022").
     if any(int(m.group(1)) != span[0].year and not _aside(sentence, m.start())
-           for m in _YEAR.finditer(sentence)):
+           for m in WRITTEN_YEAR.finditer(sentence)):
         return True
     compare = comparison()
     end = claim.mention.end - claim.sentence_start
@@ -141,7 +138,7 @@ def _sentences(lead: str) -> list[str]:
 def _sentence_year(sentence: str) -> int | None:
     """The year ``sentence`` names as the report's: 0 when it names none (once the years
     set aside are left out), None when it names several or not as a period."""
-    found = [m for m in _YEAR.finditer(sentence) if not _aside(sentence, m.start())]
+    found = [m for m in WRITTEN_YEAR.finditer(sentence) if not _aside(sentence, m.start())]
     low = sentence.lower()
     for m in found:
         cs, ce = _year_clause(low, m.start(), m.end())

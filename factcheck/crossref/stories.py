@@ -42,6 +42,7 @@ from factcheck.crossref.word_profiles import (
     sentences_related,
     unit_rows,
 )
+from factcheck.text import WRITTEN_YEAR
 
 # Re-exported: the word profiles were read from this module before they had their own.
 __all__ = [
@@ -86,9 +87,6 @@ def _row_order(row: dict) -> tuple:
             _cell(row.get("published")), _cell(row.get("title")))
 
 
-#: A year written alone: four digits, not part of a number ("2 023", "12023"), a range
-#: ("2019-2023"), a decimal or an identifier (as ``context.report_year`` reads a lead's year).
-_YEAR = regex.compile(r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
 #: A figure written in digits, thousands grouped by a space or a dot, decimals after a comma;
 #: not a number that names (a model, a flight, a road: "A321", "MH370", "Boeing 737", "la RN
 #: 113"), glued to letters or written right after a name within a sentence, which many events
@@ -106,14 +104,14 @@ def event_marks(text: str, day: date | None = None) -> frozenset[str]:
     """What places a text at one event, beyond its words: the years it writes (with its
     publication year when it is dated) and its distinctive figures (three significant digits
     or more, not a year). Two texts sharing a mark are tied to one time or one report."""
-    marks = {f"y{y}" for y in _YEAR.findall(text)}
+    marks = {f"y{y}" for y in WRITTEN_YEAR.findall(text)}
     if day:
         marks.add(f"y{day.year}")
     for written in _FIGURE.findall(text):
         digits = regex.sub(r"[ \u00a0\u202f.]", "", written)
         whole, _, decimals = digits.partition(",")
         significant = (whole + decimals).lstrip("0").rstrip("0")
-        if len(significant) >= DISTINCTIVE_DIGITS and not _YEAR.fullmatch(digits):
+        if len(significant) >= DISTINCTIVE_DIGITS and not WRITTEN_YEAR.fullmatch(digits):
             marks.add(f"n{whole.lstrip('0') or '0'},{decimals.rstrip('0')}")
     return frozenset(marks)
 
