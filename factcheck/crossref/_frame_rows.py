@@ -10,7 +10,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from factcheck.crossref.stories import _cell
+from factcheck.crossref.cells import cell_text
 
 
 def sentence_offsets(rows: list[dict]) -> dict[str, int]:
@@ -62,18 +62,19 @@ def frame_article_texts(claims: pd.DataFrame, keep: np.ndarray | None = None
     sentences, published, titles = cols["sentence"], cols["published"], cols["title"]
     by_article: dict[str, list[int]] = defaultdict(list)
     for i in (range(n) if keep is None else np.flatnonzero(keep).tolist()):
-        by_article[_cell(cols["article_id"][i])].append(i)
+        by_article[cell_text(cols["article_id"][i])].append(i)
     out = []
     for article in sorted(by_article):
         rows = sorted(by_article[article], key=lambda i: (
-            _position(starts[i]), _cell(sentences[i]), _cell(published[i]), _cell(titles[i])))
-        texts, seen = [_cell(titles[rows[0]])], set()
+            _position(starts[i]), cell_text(sentences[i]), cell_text(published[i]),
+            cell_text(titles[i])))
+        texts, seen = [cell_text(titles[rows[0]])], set()
         for i in rows:
-            sentence = _cell(sentences[i])
+            sentence = cell_text(sentences[i])
             if sentence not in seen:
                 seen.add(sentence)
                 texts.append(sentence)
-        out.append((article, _cell(published[rows[0]]), "\n".join(texts)))
+        out.append((article, cell_text(published[rows[0]]), "\n".join(texts)))
     return out
 
 

@@ -4,8 +4,6 @@ timestamp) and :data:`WORD` (a word of a sentence: letters and inner hyphens).""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import regex
 
@@ -14,11 +12,11 @@ WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 
 
 def cell_text(x: object) -> str:
-    """A claims-table cell as text: stripped, "" for a missing value (None, NaN, NA, NaT),
-    the ISO date of a timestamp."""
+    """A claims-table cell as text: stripped, "" for a missing value (None, NaN, NA, NaT of
+    pandas or numpy), the ISO date of a timestamp; a list or tuple as its text."""
     if type(x) is str:
         return x.strip()  # most cells: what str() would give, without the checks below
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
+    if x is None or (not isinstance(x, (list, tuple)) and pd.isna(x)):
         return ""
     if isinstance(x, pd.Timestamp):
         return x.date().isoformat()

@@ -33,9 +33,9 @@ import numpy as np
 import regex
 from scipy import sparse
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.word_profiles import (
     StorySettings,
-    _cell,
     _cosine,
     _norm,
     profile,
@@ -66,11 +66,11 @@ def article_texts(rows: list[dict]) -> list[tuple[str, str, str]]:
     seen: set[tuple[str, str]] = set()
     published: dict[str, str] = {}
     for row in sorted(rows, key=_row_order):
-        article = _cell(row.get("article_id"))
+        article = cell_text(row.get("article_id"))
         if article not in published:
-            published[article] = _cell(row.get("published"))
-            texts[article].append(_cell(row.get("title")))
-        sentence = _cell(row.get("sentence"))
+            published[article] = cell_text(row.get("published"))
+            texts[article].append(cell_text(row.get("title")))
+        sentence = cell_text(row.get("sentence"))
         if (article, sentence) not in seen:
             seen.add((article, sentence))
             texts[article].append(sentence)
@@ -83,8 +83,8 @@ def _row_order(row: dict) -> tuple:
         position = int(start)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         position = -1
-    return (_cell(row.get("article_id")), position, _cell(row.get("sentence")),
-            _cell(row.get("published")), _cell(row.get("title")))
+    return (cell_text(row.get("article_id")), position, cell_text(row.get("sentence")),
+            cell_text(row.get("published")), cell_text(row.get("title")))
 
 
 #: A figure written in digits, thousands grouped by a space or a dot, decimals after a comma;

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 import regex
 from scipy import sparse
 from wordfreq import zipf_frequency
@@ -37,17 +36,6 @@ class StorySettings:
     # no mark of one event (a year, a distinctive figure) is in both texts (below it, shared
     # words of a kind of news, not one event): see ``stories.StoryIndex.one_story``.
     undated_threshold: float
-
-
-def _cell(x: object) -> str:
-    """A claims-table cell as text ("" for missing values)."""
-    if type(x) is str:
-        return x.strip()  # most cells: what the general path below gives, without its checks
-    if x is None or (not isinstance(x, (list, tuple)) and pd.isna(x)):
-        return ""
-    if isinstance(x, pd.Timestamp):
-        return x.date().isoformat()
-    return str(x).strip()
 
 
 @lru_cache(maxsize=200_000)
