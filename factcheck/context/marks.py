@@ -38,13 +38,13 @@ def mark_nouns() -> frozenset[str]:
 
 def marks_figure(toks: tuple[Tok, ...], k: int, fig: Figure) -> bool:
     """Whether the noun at ``k`` is a mark whose value the figure gives: right before it, only
-    articles, prepositions or a comma between ("la barre des 37 000", "le chiffre de 900 000",
-    "un record, à 18,6 milliards")."""
+    articles, prepositions, adjectives or a comma between ("la barre des 37 000", "le chiffre
+    de 900 000", "un record, à 18,6 milliards", "la barre symbolique des 2 euros")."""
     between = toks[k + 1:fig.first]
     if k >= fig.first or len(between) > _BETWEEN:
         return False
     de = grammar().de_links
-    return all(t.pos in ("DET", "ADP") or t.text == "," or t.lower.replace("’", "'") in de
+    return all(t.pos in ("DET", "ADP", "ADJ") or t.text == "," or t.lower.replace("’", "'") in de
                for t in between)
 
 
