@@ -29,6 +29,7 @@ from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
+from factcheck.context.marks import marked_metrics
 from factcheck.context.modality import modality
 from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
@@ -64,7 +65,9 @@ def _sentence_contexts(
     for c in claims:
         first, last = token_span(toks, c.mention.start - start, c.mention.end - start)
         figs.append(Figure(c.mention, first, max(last, first)))
-    subs = subjects(toks, figs)
+    # "repasse la barre des 37 000", "évoque le chiffre de 900 000": the metric reaching
+    # the mark, not the mark (:mod:`.marks`).
+    subs = marked_metrics(toks, figs, subjects(toks, figs), subject_data())
     # A rank opening a line ("5. Japon : 68") counts nothing, neither the line before's
     # metric nor its table's; the line's label is read after it.
     ranks = {n for n, f in enumerate(figs)

@@ -32,3 +32,25 @@ def _subject(text: str, surface: str) -> object:
 )
 def test_definite_metric_noun(text: str, surface: str, expected: str) -> None:
     assert _subject(text, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Le nombre de chômeurs en catégorie A a encore progressé au troisième trimestre.\n"
+         "Le cap des 3 millions est dépassé depuis l'été, selon le ministère du Travail.",
+         "3 millions", "cap"),
+        ("Le nombre de chômeurs en catégorie A a atteint 3,1 millions au troisième trimestre. "
+         "Le cap des 3 millions est dépassé depuis l'été.", "3 millions", "chômeur"),
+        ("Au large des côtes, le nombre de naufragés secourus en tentant de rejoindre l'île a "
+         "atteint le chiffre de 420 depuis janvier.", "420", "chiffre"),
+    ],
+    ids=["a cap with no figure before: the mark stays", "a cap takes up the count before",
+         "a chiffre after a relative clause: not its noun"],
+)
+def test_mark_noun(text: str, surface: str, expected: str | None) -> None:
+    """A mark ("la barre des", "le cap des", "le chiffre de") names no metric: with no clause
+    subject and no figure before, the figure takes up the one before, of its kind; with none,
+    the mark stays, as "le chiffre était de" does."""
+    got = _subject(text, surface)
+    assert (got if isinstance(got, str) and got else None) == expected
