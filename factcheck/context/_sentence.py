@@ -356,7 +356,10 @@ def _sentence_contexts(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
-    quoted = all(src.rule == "quote" for c, src in zip(out, srcs, strict=True)
+    # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
+    # ministre"), whichever rule read their speaker.
+    quoted = all(src.rule == "quote" or in_quote(article.text, f.mention.start) is not None
+                 for c, f, src in zip(out, figs, srcs, strict=True)
                  if c.source and c.source_mode == "explicit" and src.takes_over)
     if counted and quoted and state.keeps_report(counted):
         # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
