@@ -52,6 +52,10 @@ class ArticleState:
     # It was named only as the speaker of a quotation without figures ("« Il fonçait sur la
     # foule », a raconté un témoin"): a comment, not a report.
     report_quoted: bool = False
+    # It is a person (or a role) quoted with figures of their own ("« Nous avons vendu 9
+    # millions de billets », a déclaré le président du comité"): a speaker, whose words cover
+    # the figures of their paragraph, not the journalist's prose past it (:meth:`covers_speech`).
+    report_speech: bool = False
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
@@ -87,7 +91,7 @@ class ArticleState:
         if self.report is None or not same_source(name, self.report):
             self.report_metrics = self.report_units = frozenset()
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
-        self.report_forces = self.report_weather = False
+        self.report_forces = self.report_weather = self.report_speech = False
         self.report_quoted = quoting
         if at is not None:
             self.report_at = at
@@ -128,6 +132,16 @@ class ArticleState:
         directrice. Elles étaient 240 ..."); a sentence of narration ("Deux policiers ont
         été blessés") is the outlet's own."""
         return not self.report_quoted or (bool(toks) and toks[0].pos == "PRON")
+
+    def covers_speech(self, between: str, continues: bool) -> bool:
+        """Whether a person quoted with figures of their own (``report_speech``) covers a
+        figure with no source of its own, ``between`` being the text from the quotation to
+        the figure's sentence: within the quotation's paragraph, yes; past it, the
+        journalist writes again ("« On est à 84 % d'admis », a déclaré le ministre." then a
+        paragraph "Par rapport à 2022, le taux a perdu 1,1 point"), unless the figure goes on
+        measuring what the quotation measured (``continues``: "« 500 000 foyers sont
+        coupés »" then "Le soir, 300 000 foyers étaient encore privés de courant")."""
+        return not self.report_speech or "\n" not in between or continues
 
     def covers(self, kind: Kind, between: str) -> bool:
         """Whether the report's source covers a figure of ``kind`` with no source of its own,

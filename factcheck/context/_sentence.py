@@ -35,7 +35,7 @@ from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
 from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
-from factcheck.context.resolution import resolve_source
+from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.source import in_brackets, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
@@ -159,6 +159,10 @@ def _sentence_contexts(
         if source is None and report and m.kind in MEASURE_KINDS and not own_source \
                 and state.covers(m.kind, article.text[state.report_at : start]) \
                 and state.covers_sentence(toks) and not background and not in_heading \
+                and (report != state.report or not state.report_speech or state.covers_speech(
+                    article.text[state.report_at : start],
+                    continues_report(toks, m.kind, sub.subject, m.unit, state.report_metrics,
+                                     state.report_units))) \
                 and not recalled(toks, fig.first, earlier_year) \
                 and not described(toks, fig, sub.subject, sub.rule,
                                   restates=given_before(m, sub.subject, state),
@@ -355,7 +359,10 @@ def _sentence_contexts(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
-    quoted = all(src.rule == "quote" for c, src in zip(out, srcs, strict=True)
+    # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
+    # ministre"), whichever rule read their speaker.
+    quoted = all(src.rule == "quote" or in_quote(article.text, f.mention.start) is not None
+                 for c, f, src in zip(out, figs, srcs, strict=True)
                  if c.source and c.source_mode == "explicit" and src.takes_over)
     if counted and quoted and state.keeps_report(counted):
         # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
@@ -368,6 +375,8 @@ def _sentence_contexts(
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
         state.report_quoted = False
+        # A person quoted with figures of their own speaks for their paragraph (``_report``).
+        state.report_speech = quoted and speaks_as_person(counted[-1])
         state.report_at = start
         state.report_kinds = frozenset(
             f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
