@@ -192,9 +192,28 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
             if acts_on_count(toks, k, fig.first):
                 return SubjectResult(None, None, (), "speaker_act")
             return "speaker_ellipsis"
+        if k is not None and k < fig.first and not relative(fig, data) \
+                and lemma_of(toks[k], data) in data.change_nouns:
+            return level_of_change(toks, fig, k, data)
         if k is not None:
             return _headed(toks, fig, k, data, "clause_subject")
     return "ellipsis"
+
+
+def level_of_change(toks: tuple[Tok, ...], fig: Figure, k: int,
+                    data: SubjectData) -> SubjectResult:
+    """What a level (an amount, a count) measures when the noun read before it is a noun of
+    change at ``k``: the subject of the verb that governs the change ("Le prix du gazole
+    poursuit sa baisse, passant de 1,90 euro à 1,80 euro" -> prix), never the change itself
+    ("soit une hausse de 53 % par rapport aux 4,3 milliards versés": no subject)."""
+    j = k - 1
+    while j > 0 and (toks[j].pos in ("ADJ", "DET") or toks[j].lower in data.determiners):
+        j -= 1
+    v = governing_verb(toks, j + 1)
+    h = head_before(toks, before_aside(toks, v, data), data) if v is not None else None
+    if h is None or lemma_of(toks[h], data) in data.change_nouns:
+        return SubjectResult(None, None, (), "change_level_none")
+    return _headed(toks, fig, h, data, "change_level")
 
 
 #: Tokens an aside between a clause subject and its verb may hold.

@@ -102,6 +102,12 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
             return o + 1
     if j >= 2 and toks[j - 1].lower in g.per_links and toks[j - 2].pos == "NOUN":
         j -= 2  # "les dividendes par action de 7,1 %": a noun per unit, not the unit
+    if j >= 1 and toks[j].verbform == "Part" and toks[j].pos in ("VERB", "ADJ") \
+            and toks[j].tense != "Pres" and not toks[j].lower.endswith("ant") \
+            and lemma_of(toks[j - 1], data) in data.change_nouns:
+        # "une croissance attendue de 2,3 %", "une baisse marquée de 0,3 point" (a past
+        # participle; not "sa baisse passant de 8 380 euros": a level)
+        j -= 1
     if j >= 1 and change_verb(toks, j, data):
         return head_before(toks, j, data)  # "son épargne brute baisse de 4 %"
     if j >= 0 and mistagged_noun(toks, j, data):

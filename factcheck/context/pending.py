@@ -29,7 +29,7 @@ from factcheck.context.parallels import (
     in_renewed_complement,
     same_preposition_mate,
 )
-from factcheck.context.parentheses import parenthesis_mate
+from factcheck.context.parentheses import opens_parenthesis, parenthesis_mate
 from factcheck.context.phrases import head_before, lemma_of, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
 from factcheck.context.resolution import is_role
@@ -89,6 +89,9 @@ def resolve_pending(
                         continue  # "les deux premiers jours": no metric another figure shares
                     if outside and m < n and in_closed_aside(toks, figs[m], figs[n]):
                         continue  # "39 élus (37 X, 2 Y), 32 Z": 32 continues the 39
+                    if pending[n] == "ellipsis" \
+                            and not continues_change(toks, figs, m, n, r, data):
+                        continue  # "6 milliards versés, soit une hausse de 53 %": no rise
                     if not same_kind or figs[m].mention.kind in kinds:
                         return m
         return None
@@ -207,7 +210,11 @@ def resolve_pending(
                 k = None
             elif k is None:
                 k = container_after(toks, figs[n].last, data)
-            if k is not None:
+            if k is not None and k < figs[n].first and not relative(figs[n], data) \
+                    and lemma_of(toks[k], data) in data.change_nouns:
+                # "soit une hausse de 53 % par rapport aux 4,3 milliards": a level, no rise.
+                results[n] = SubjectResult(None, None, (), "change_level_none")
+            elif k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")
             else:
                 # Left to the previous sentence ("12 canons. Et 6 autres suivront").
@@ -228,6 +235,26 @@ def in_closed_aside(toks: tuple[Tok, ...], inner: Figure, later: Figure) -> bool
             if depth < 0:
                 return True
     return False
+
+
+def continues_change(toks: tuple[Tok, ...], figs: list[Figure], m: int, n: int,
+                     mate: SubjectResult, data: SubjectData) -> bool:
+    """Whether figure ``n``, left without a noun, may take the subject of figure ``m``: a
+    noun of change only continues a change written before it, of the same kind ("en hausse
+    de 5 % en janvier et de 3 % en février") or an amount of change restated as a share ("une
+    baisse de 41 millions sur les amendes, -17 %"); a level around a change ("6,6 milliards
+    seront versés, soit une hausse de 53 % par rapport aux 4,3 milliards versés") measures
+    no rise, nor does a change in brackets right after another figure, which is that
+    figure's ("soit une hausse de 2 %, dont 7 millions à Calais (+4 %)": the passengers at
+    Calais)."""
+    if mate.subject not in data.change_nouns:
+        return True
+    if m > n or (m < n - 1 and opens_parenthesis(toks, figs[n])):
+        return False
+    if mate.rule == "change_amount" and relative(figs[n], data):
+        return True
+    return figs[m].mention.kind == figs[n].mention.kind \
+        and relative(figs[m], data) == relative(figs[n], data)
 
 
 def _changed_just_before(
