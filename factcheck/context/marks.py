@@ -10,7 +10,10 @@ person that only states the figure: "la CGT évoque le chiffre de"); else the ne
 before it in its sentence, of the same kind ("200 000 manifestants ... contre un chiffre de
 46 000"); else the figure is left to the metric of the sentence before, of its kind
 (``definite_metric_open``, read as "le chiffre était de"), the mark staying when there is
-none. The mark's own
+none. A figure after its mark is never bare: it takes no later figure's noun ("la barre
+des 5 milliards, tandis que les ventes ont reculé de 3 %") unless neither its clause nor a
+figure before names what reaches the mark ("le chiffre dépasse le cap des 5 millions, avec
+5,03 millions de chômeurs"). The mark's own
 figures in an apposition ("un record, à 18,6 milliards, en hausse de 11 %") follow it. Words
 in ``context_subject.toml`` ``[anaphora]`` ``mark_nouns``."""
 
