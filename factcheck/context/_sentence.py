@@ -35,7 +35,7 @@ from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
 from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
-from factcheck.context.resolution import resolve_source, speaks_as_person
+from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
 from factcheck.context.source import in_brackets, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
@@ -375,8 +375,10 @@ def _sentence_contexts(
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
         state.report_quoted = False
-        # A person quoted with figures of their own speaks for their paragraph (``_report``).
-        state.report_speech = quoted and speaks_as_person(counted[-1])
+        # A person quoted with figures of their own speaks for their paragraph (``_report``);
+        # a spokesperson reads the body's communiqué, which goes on.
+        state.report_speech = quoted and speaks_as_person(counted[-1]) \
+            and not speaks_for_body(counted[-1])
         state.report_at = start
         state.report_kinds = frozenset(
             f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)

@@ -10,7 +10,10 @@ person that only states the figure: "la CGT évoque le chiffre de"); else the ne
 before it in its sentence, of the same kind ("200 000 manifestants ... contre un chiffre de
 46 000"); else the figure is left to the metric of the sentence before, of its kind
 (``definite_metric_open``, read as "le chiffre était de"), the mark staying when there is
-none. The mark's own
+none. A figure after its mark is never bare: it takes no later figure's noun ("la barre
+des 5 milliards, tandis que les ventes ont reculé de 3 %") unless neither its clause nor a
+figure before names what reaches the mark ("le chiffre dépasse le cap des 5 millions, avec
+5,03 millions de chômeurs"). The mark's own
 figures in an apposition ("un record, à 18,6 milliards, en hausse de 11 %") follow it. Words
 in ``context_subject.toml`` ``[anaphora]`` ``mark_nouns``."""
 
@@ -48,6 +51,15 @@ def marks_figure(toks: tuple[Tok, ...], k: int, fig: Figure) -> bool:
                for t in between)
 
 
+def _mark_before(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The mark right before the figure ("la barre des 5 milliards"), if any."""
+    for k in range(fig.first - 1, max(fig.first - 2 - _BETWEEN, -1), -1):
+        if toks[k].pos == "NOUN" and subject_at(toks, k, data) in mark_nouns() \
+                and marks_figure(toks, k, fig):
+            return k
+    return None
+
+
 def _marking_clause(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
     """The subject of the clause whose verb takes the mark at ``k`` as its object ("Le
     bénéfice net a atteint un record" -> bénéfice): a common noun heading the clause, with no
@@ -80,8 +92,15 @@ def marked_metrics(toks: tuple[Tok, ...], figs: list[Figure], subs: list[Subject
     marks = mark_nouns()
     out = list(subs)
     for m, s in enumerate(subs):
-        k = s.noun
-        if k is None or s.subject is None or s.antecedent is not None \
+        forward = s.rule == "ellipsis" and s.antecedent is not None and s.antecedent > m
+        if forward:
+            # "a franchi la barre des 5 milliards, tandis que les ventes ont reculé de 3 %":
+            # a figure after its mark is not bare, and takes no later figure's noun when the
+            # clause or a figure before names what reaches the mark.
+            k = _mark_before(toks, figs[m], data)
+            if k is None:
+                continue
+        elif (k := s.noun) is None or s.subject is None or s.antecedent is not None \
                 or s.subject not in marks or not marks_figure(toks, k, figs[m]):
             continue
         h = _marking_clause(toks, k, data)
@@ -94,10 +113,12 @@ def marked_metrics(toks: tuple[Tok, ...], figs: list[Figure], subs: list[Subject
                         None)) is not None:
             r = subs[e]
             new = SubjectResult(r.subject, r.noun, r.qualifiers, "marked_metric", antecedent=e)
+        elif forward:
+            continue  # "le chiffre dépasse le cap des 5 millions, avec 5,03 millions de chômeurs"
         else:
             # read as "le chiffre était de": the metric of the sentence before, of its kind;
             # with none, the mark stays (it names the figure's kind of mark, nothing else)
-            new = replace(s, qualifiers=(), rule="definite_metric_open")
+            new = SubjectResult(subject_at(toks, k, data), k, (), "definite_metric_open")
         out[m] = new
         for n, t in enumerate(subs):
             if n != m and t.noun == k and t.antecedent == m:

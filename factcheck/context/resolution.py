@@ -43,6 +43,7 @@ from factcheck.context.names import (
 class _Resolution:
     descriptions: tuple[tuple[str, ...], ...]  # folded words of "institution", "groupe", ...
     roles: frozenset[str]  # folded role nouns ("préfet", "adjoint", "chef")
+    voices: frozenset[str]  # folded roles speaking for a body ("porte-parole")
 
 
 @cache
@@ -54,6 +55,7 @@ def _resolution() -> _Resolution:
         descriptions=tuple(sorted((tuple(_words_of(d)) for d in res.get("descriptions", [])),
                                   key=len, reverse=True)),
         roles=frozenset(_fold(r) for r in res.get("roles", [])),
+        voices=frozenset(_fold(r) for r in res.get("body_voices", [])),
     )
 
 
@@ -80,6 +82,13 @@ def speaks_as_person(name: str) -> bool:
     body ("la préfecture")."""
     first = name.split()[0].casefold() if name.split() else ""
     return names_a_person(name) or is_role(first)
+
+
+def speaks_for_body(name: str) -> bool:
+    """A role whose words are its body's ("le porte-parole de l'ARS", "son porte-parole"):
+    quoted, it reads the body's communiqué, not words of its own (``body_voices``)."""
+    words = name.split()
+    return bool(words) and _fold(words[0]) in _resolution().voices
 
 
 def _head_matches(head: str, earlier: str) -> bool:
