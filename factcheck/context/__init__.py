@@ -24,7 +24,11 @@ from dataclasses import replace
 
 from factcheck.context._figure_traits import is_situated
 from factcheck.context._quotes import in_quote, quote_texts
-from factcheck.context._repeats import intertitles_restated, sourced_further_down
+from factcheck.context._repeats import (
+    intertitles_restated,
+    lead_restated,
+    sourced_further_down,
+)
 from factcheck.context._report import ArticleState
 from factcheck.context._sentence import _sentence_contexts
 from factcheck.context.antecedents import queue_antecedents
@@ -137,6 +141,7 @@ def _annotate_all(
         named_by_total(article.text, claims, contexts)  # "50 000 à Paris [...]. Au total"
         intertitles_restated(article.text, claims, contexts)  # "3 000 habitants isolés"
         sourced_further_down(claims, contexts)  # the headline's figure, sourced in the body
+        lead_restated(article.text, claims, contexts)  # "une trentaine" then "29, selon"
         situated = [is_situated(c.mention) for c in claims]
         published = article.published and article.published.isoformat()
         event = article_event_day(state.times, article.text) \

@@ -35,6 +35,10 @@ class BackgroundData:
     reflexive_auxiliary: str = ""  # "être" in "s'étaient retrouvés"
     reflexive_clitics: frozenset[str] = frozenset()  # "se", "s'"
     weather_category: str = ""  # the category of a weather measure's subject ("vent")
+    # Endings of a participle the tagger reads as a noun or an adjective ("dénombré"), or as
+    # a verb or an auxiliary that is no participle ("fait").
+    noun_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -55,6 +59,8 @@ def background_data(code: str = "fr") -> BackgroundData:
         reflexive_auxiliary=d.get("reflexive_auxiliary", ""),
         reflexive_clitics=frozenset(d.get("reflexive_clitics", [])),
         weather_category=d.get("weather_category", ""),
+        noun_endings=tuple(d.get("participle_noun_endings", ())),
+        verb_endings=tuple(d.get("participle_verb_endings", ())),
     )
 
 
@@ -85,11 +91,33 @@ def _pluperfect(toks: tuple[Tok, ...]) -> int | None:
     t = next((t for t in toks if t.verbform == "Fin" and t.pos in ("AUX", "VERB")), None)
     if t is None or t.lemma != data.auxiliary or t.tense != data.tense:
         return None
-    nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
-    if nxt is not None and nxt.lower not in data.passive and (
-            nxt.verbform == "Part" or (nxt.pos in ("VERB", "ADV") and nxt.lemma != nxt.lower)):
+    nxt = _after_auxiliary(toks, t, data)
+    if nxt is not None and nxt.lower not in data.passive and _participle(nxt, data):
         return t.i
     return None
+
+
+def _participle(u: Tok, data: BackgroundData) -> bool:
+    """Whether a word after an auxiliary is its participle, whatever the small tagger read:
+    tagged so, a verb or an adverb with a lemma of its own ("dénombré" -> "dénombrer"), or a
+    word with a participle's shape ("avait dénombré" read as a noun, "avaient fait état" with
+    "fait" read as an auxiliary)."""
+    if u.verbform == "Part" or (u.pos in ("VERB", "ADV") and u.lemma != u.lower):
+        return True
+    if not u.lower.isalpha():
+        return False
+    if u.pos in ("NOUN", "ADJ"):
+        return u.lower.endswith(data.noun_endings)
+    return u.pos in ("VERB", "AUX") and u.lower.endswith(data.verb_endings)
+
+
+def _after_auxiliary(toks: tuple[Tok, ...], t: Tok, data: BackgroundData) -> Tok | None:
+    """The first word after the auxiliary ``t`` past the adverbs between ("avait déjà
+    totalisé", "avait auparavant établi"): an adverb is walked over unless it is a
+    participle misread."""
+    return next((u for u in toks[t.i + 1 :]
+                 if u.lower not in data.between
+                 and not (u.pos == "ADV" and not _participle(u, data))), None)
 
 
 def _active_pluperfect_at(toks: tuple[Tok, ...], t: Tok, data: BackgroundData) -> bool:
@@ -102,8 +130,8 @@ def _active_pluperfect_at(toks: tuple[Tok, ...], t: Tok, data: BackgroundData) -
             return False
     elif t.lemma != data.auxiliary:
         return False
-    nxt = next((u for u in toks[t.i + 1 :] if u.lower not in data.between), None)
-    return nxt is not None and nxt.lower not in data.passive and nxt.verbform == "Part"
+    nxt = _after_auxiliary(toks, t, data)
+    return nxt is not None and nxt.lower not in data.passive and _participle(nxt, data)
 
 
 def recalled(toks: tuple[Tok, ...], first: int, earlier_year: bool) -> bool:

@@ -52,6 +52,7 @@ class DescribedData:
     section_chars: int  # how far after an intertitle its section's restatement is looked for
     indefinite_kinds: frozenset[str] = frozenset()  # kinds of an indefinite amount described
     not_headings: tuple[str, ...] = ()  # openings of page furniture: "par ", "à lire aussi"
+    stem_letters: int = 6  # letters a noun shares with a participle of its verb
 
 
 @cache
@@ -76,6 +77,7 @@ def described_data(code: str = "fr") -> DescribedData:
         section_chars=int(d["section_chars"]),
         indefinite_kinds=frozenset(d.get("indefinite_kinds", [])),
         not_headings=tuple(d.get("not_headings", ())),
+        stem_letters=int(d.get("stem_letters", 6)),
     )
 
 

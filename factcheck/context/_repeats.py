@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from factcheck.context._narration import described_data, intertitle
+from factcheck.context._sections import lead_end
+from factcheck.context.lexicon import subject_data
 from factcheck.models import MEASURE_KINDS, Claim, Context
 
 
@@ -33,6 +35,58 @@ def sourced_further_down(claims: Sequence[Claim], contexts: list[Context | None]
                     or ctx.subject == other.subject):
                 contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
                 break
+
+
+def lead_restated(text: str, claims: Sequence[Claim], contexts: list[Context | None]) -> None:
+    """Give each figure of the lead (the headline and the first paragraph of prose) named
+    without a source the source of the figure that restates it further on with its source
+    in its own sentence: the first later figure of the same kind and unit whose value is
+    within a title's rounding, in the section's reach ("Nouvel An : 1 100 voitures
+    brûlées" over "plus de 1 150 voitures ont brûlé, selon le ministère"; "une trentaine de
+    blessés" then "Selon la préfecture, 29 personnes ont été blessées"). The two must count
+    the same thing, or one of them people in general ("personnes"); a lead figure whose
+    first restatement has no source of its own keeps none (``contexts`` updated in
+    place)."""
+    data, generic = described_data(), subject_data().generic_nouns
+    lead = lead_end(text)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].mention.start)
+    for pos, i in enumerate(order):
+        ctx, m = contexts[i], claims[i].mention
+        if m.start >= lead:
+            break
+        if ctx is None or ctx.source is not None or m.kind not in MEASURE_KINDS \
+                or not m.value:
+            continue
+        end = claims[i].sentence_start + len(claims[i].sentence)
+        for j in order[pos + 1 :]:
+            o, other = claims[j].mention, contexts[j]
+            if o.start - end > data.section_chars:
+                break
+            if other is None or claims[j].sentence_start == claims[i].sentence_start \
+                    or o.kind != m.kind or o.unit != m.unit or not o.value \
+                    or abs(o.value - m.value) > data.title_rounding * abs(o.value):
+                continue
+            if other.source_mode == "explicit" and _same_count(ctx, other, generic,
+                                                               data.stem_letters):
+                contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
+            break
+
+
+def _same_count(a: Context, b: Context, generic: frozenset[str], letters: int) -> bool:
+    """Whether two figures count the same thing: the same subject (or one unread), or people
+    in general on one side, of the other's category ("Dix morts" and "10 personnes ont perdu
+    la vie") or whose state names the other's subject ("500 interpellations" and "505
+    personnes ont été interpellées"); not "5 foyers" and "cinq personnes ont péri"."""
+    if a.subject is None or b.subject is None or a.subject == b.subject:
+        return True
+    if a.subject in generic:
+        a, b = b, a
+    if b.subject not in generic or a.subject is None:
+        return False
+    if a.category is not None and a.category == b.category:
+        return True
+    stem = a.subject[:letters].casefold()
+    return any(q.casefold().startswith(stem) for q in b.qualifiers)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

@@ -1,0 +1,76 @@
+"""A figure of the headline or the lead, rounded, restated further on with its source
+(``context/_repeats.lead_restated``): one figure, one source. Articles in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import Article
+from factcheck.pipeline import claims_frame
+
+
+def _source(text: str, surface: str) -> tuple[object, object]:
+    claims = claims_frame([Article("t", text)])
+    row = claims[claims.surface == surface].iloc[0]
+    return row["source"], row["source_mode"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "Tempête : 1 200 foyers privés de courant\n\n"
+            "Plus de 1 230 foyers étaient toujours privés d'électricité mardi soir, selon "
+            "Enedis. Les équipes sont mobilisées depuis l'aube.",
+            "1 200",
+            "Enedis",
+        ),
+        (
+            "Nuit agitée : 300 interpellations dans le pays\n\n"
+            "Quelque 310 personnes ont été interpellées dans la nuit de samedi à dimanche, a "
+            "indiqué le ministère de l'Intérieur.",
+            "300",
+            "ministère de l'Intérieur",
+        ),
+        (
+            "Accident de bus : une vingtaine de blessés\n\n"
+            "Selon les pompiers, 21 personnes ont été blessées lundi matin sur la route "
+            "départementale.",
+            "une vingtaine",
+            "pompiers",
+        ),
+        (
+            "Feux de forêt : 5 foyers toujours actifs\n\n"
+            "Au moins cinq personnes sont mortes depuis dimanche, selon les pompiers.",
+            "5",
+            None,
+        ),
+        (
+            "Séisme : 100 morts\n\n"
+            "Au moins 130 personnes ont été tuées, selon les autorités locales.",
+            "100",
+            None,
+        ),
+    ],
+    ids=["rounded_headline", "people_in_the_state_named", "order_of_size",
+         "another_thing_counted", "beyond_rounding"],
+)
+def test_lead_figure_restated(text: str, surface: str, expected: str | None) -> None:
+    source, mode = _source(text, surface)
+    if expected is None:
+        assert source is None or source != source  # None or NaN: no source
+    else:
+        assert source == expected
+        assert mode == "inherited"
+
+
+def test_only_the_lead_takes_a_restatement() -> None:
+    """A body figure rounded then restated is the journalist's own sentence, not a title."""
+    text = (
+        "Inondations dans le Sud-Ouest\n\n"
+        "La Garonne est sortie de son lit dans la nuit de dimanche à lundi.\n\n"
+        "Environ 400 habitations ont été inondées. Quelque 410 habitations sont sinistrées, "
+        "a précisé la préfecture."
+    )
+    source, _ = _source(text, "Environ 400")
+    assert source is None or source != source
