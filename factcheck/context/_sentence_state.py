@@ -12,12 +12,13 @@ from factcheck.context._background import counted_forces, weather
 from factcheck.context._figure_traits import SITUATED_KINDS
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
+from factcheck.context._table_titles import heading_metric
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
 from factcheck.context.source import SourceResult
-from factcheck.context.subject_lists import heading_metric, is_prose, list_item
+from factcheck.context.subject_lists import is_prose, list_item
 from factcheck.models import MEASURE_KINDS, Context
 
 
