@@ -31,6 +31,7 @@ from factcheck.context._repeats import (
 )
 from factcheck.context._report import ArticleState
 from factcheck.context._sentence import _sentence_contexts
+from factcheck.context._table_titles import heading_metric, table_titles
 from factcheck.context.antecedents import queue_antecedents
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
@@ -41,7 +42,7 @@ from factcheck.context.report_year import lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
-from factcheck.context.subject_lists import heading_metric, named_by_total, table_titles
+from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
 from factcheck.context.timeref import TimeResolver, latest_year
 from factcheck.context.year_basis import year_based

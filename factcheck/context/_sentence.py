@@ -1,14 +1,14 @@
 """The context of the figures of one sentence (:func:`_sentence_contexts`): each source,
 subject, modality, actor, place and period read in the sentence, completed from what the
-report said before (``_report.ArticleState``), and the state updated for the sentences that
-follow. Private to ``factcheck.context`` (used by ``annotate_many``)."""
+report said before (``_report.ArticleState``); the state is then updated for the sentences
+that follow (``_sentence_state.record_sentence``). Private to ``factcheck.context`` (used by
+``annotate_many``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from factcheck.context._background import (
-    counted_forces,
     deployed,
     recalled,
     set_earlier,
@@ -25,22 +25,20 @@ from factcheck.context._narration import described, indefinite, intertitle
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
+from factcheck.context._sentence_state import record_sentence
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.marks import marked_metrics
 from factcheck.context.modality import modality
-from factcheck.context.names import contrasts_sources
 from factcheck.context.nlp import Figure, Tok, token_span
 from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
-from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
+from factcheck.context.resolution import resolve_source
 from factcheck.context.source import in_brackets, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
-    heading_metric,
-    is_prose,
     is_row,
     line_label,
     list_item,
@@ -354,79 +352,6 @@ def _sentence_contexts(
         out = report_dated(out, [is_situated(f.mention) for f in figs],
                            state.report_day, published)
     state.report_day = as_of if says_when else state.report_day
-    # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
-    # quotation keeps its own figures but does not take over the report that follows.
-    counted = [c.source for c, src in zip(out, srcs, strict=True)
-               if c.source and c.source_mode == "explicit" and src.takes_over]
-    state.speakers.extend((start, name) for name in counted)
-    # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
-    # ministre"), whichever rule read their speaker.
-    quoted = all(src.rule == "quote" or in_quote(article.text, f.mention.start) is not None
-                 for c, f, src in zip(out, figs, srcs, strict=True)
-                 if c.source and c.source_mode == "explicit" and src.takes_over)
-    if counted and quoted and state.keeps_report(counted):
-        # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
-        # maire") keeps them, but the report stays the body's named for its figures.
-        counted = []
-    # What the report measured, for the sections that follow (``_sections``).
-    state.measured(False, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
-                           if c.source_mode == "inherited" and c.source == state.report])
-    if counted:
-        contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
-        state.report, state.report_counts = (None if contrast else counted[-1]), True
-        state.report_quoted = False
-        # A person quoted with figures of their own speaks for their paragraph (``_report``);
-        # a spokesperson reads the body's communiqué, which goes on.
-        state.report_speech = quoted and speaks_as_person(counted[-1]) \
-            and not speaks_for_body(counted[-1])
-        state.report_at = start
-        state.report_kinds = frozenset(
-            f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
-        state.report_forces = counted_forces(
-            c.subject for c, src in zip(out, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
-        state.report_weather = any(
-            weather(f.mention, c.subject) for c, f, src in zip(out, figs, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
-        state.measured(True, [(c.subject, f.mention.unit)
-                              for c, f, src in zip(out, figs, srcs, strict=True)
-                              if c.source_mode == "explicit" and src.takes_over])
-    reported = state.report
-    for src in srcs:
-        if name := resolve_source(src.speaker, [s for _, s in state.speakers], article.text):
-            state.speakers.append((start, name))
-            state.comment(name, at=start)
-    if state.report != reported and state.report_at == start:
-        # Named in a sentence whose figures it did not take ("Le FMI a relevé ses prévisions
-        # de croissance, qui atteindraient 3,3 %"): they are still what its report measures.
-        state.measured(True, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
-                              if f.mention.kind in MEASURE_KINDS])
-    state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
-    state.last_end = start + len(claims[0].sentence)
-    state.last_toks = toks
-    if is_prose(sentence) and not (state.heading_opens_list
-                                   and list_item(article.text, start, toks)):
-        # A table's title holds for its rows, not past prose; a list's opener for its items
-        # ("- 4 ont été condamnés à neuf ans de prison.").
-        state.heading = None
-    elif on_own_line and sentence.rstrip().endswith(":") \
-            and all(f.mention.kind not in SITUATED_KINDS for f in figs):
-        # A title with a date, on its line, over a list ("Le point sur les chiffres des
-        # manifestants le 31 janvier 2023 :").
-        state.heading = heading_metric(toks, subject_data(), nouns_only=True)
-    state.last_line = is_line and bool(out) and out[0].subject is not None
-    # A count of days or years ("des 40 dernières années") is no metric a later sentence
-    # takes up ("Ce niveau de 26,3 Mt").
-    time_nouns = subject_data().time_nouns
-    with_subject = [
-        c for c, f in zip(out, figs, strict=True)
-        if c.subject and c.subject not in time_nouns and f.mention.kind in SITUATED_KINDS
-    ]
-    state.last_subject = with_subject[-1] if with_subject else None
-    state.last_figures = [(f.mention.value, f.mention.kind, c)
-                          for c, f in zip(out, figs, strict=True) if c in with_subject]
-    state.metrics.extend((f.mention.value, c) for c, f in zip(out, figs, strict=True)
-                         if c.subject and c.subject not in time_nouns
-                         and f.mention.kind in SITUATED_KINDS)
+    record_sentence(article.text, start, sentence, toks, figs, srcs, out, state,
+                    is_line=is_line, on_own_line=on_own_line)
     return out

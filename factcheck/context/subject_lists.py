@@ -9,8 +9,9 @@
 * the rows of a table under its title: a line without figures, short, with no final full stop
   ("Arrivées par la mer en Italie", "Tableau des médailles"), followed by lines of figures
   that name no metric ("Janvier", "5 273"; "Japon : 68 en or"), gives its head noun to their
-  figures, until a sentence of prose; column headers (one or two words a line, "Décès") and
-  notes ("(Source : …)", "Source : Insee") are no title.
+  figures, until a sentence of prose. Here: what a row, a list's item or a rank is
+  (:func:`is_row`, :func:`list_item`, :func:`opens_rank`); the titles and list openers
+  themselves are read in :mod:`._table_titles`.
 
 Not read as metrics (taken back twice, after review): a verb ("pourrait coûter 3 millions",
 "contrôlé à 45 %"), a participle of use ("12 millions investis") or a poll score ("Bardella à
@@ -31,11 +32,10 @@ from itertools import pairwise
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.parallels import scope_opener_noun
-from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, subject_at, unwrap_container
+from factcheck.context.phrases import MAX_LABEL_WORDS, lemma_of, unwrap_container
 from factcheck.context.world import world_data
 from factcheck.lang import load_data
-from factcheck.models import Article, Claim, Context, Kind, Mention
+from factcheck.models import Claim, Context, Kind, Mention
 
 #: Tokens a label may hold before its colon ("Lutte contre les îlots de chaleur, Paris Frais").
 MAX_LINE_LABEL = 12
@@ -81,7 +81,7 @@ def line_label(toks: tuple[Tok, ...], fig: Figure) -> tuple[int, int, bool] | No
     bulleted = start > 0
     while start < colon and toks[start].text in bullets:
         start, bulleted = start + 1, True
-    if start + 2 < colon and _ENUMERATOR.fullmatch(toks[start].text + toks[start + 1].text):
+    if start + 2 < colon and ENUMERATOR.fullmatch(toks[start].text + toks[start + 1].text):
         start, bulleted = start + 2, True  # "2. Japon : 68": a ranked list
     if start >= colon or colon - start > MAX_LINE_LABEL or not toks[start].is_title:
         return None
@@ -145,100 +145,14 @@ def named_metric(
     return None
 
 
-#: Parts of speech that never head a title's noun phrase ("Selon la police :", "Parmi eux :";
-#: a title's first noun may be tagged a verb: "Arrivées par la mer").
-_NOT_HEADS = frozenset({"ADP", "ADV", "PRON", "SCONJ", "CCONJ", "DET", "AUX", "NUM"})
-
 #: Kinds of the bare counts a total names (not dates, years or ranks).
 _PART_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
 
-#: Words a table's title holds at least (shorter lines are column or row labels: "Décès",
-#: "Pays d'arrivée") and at most (longer ones are prose).
-MIN_HEADING_WORDS, MAX_HEADING_WORDS = 3, 12
-#: Words a list's opener holds at most: a line without figures ending with a colon that names
-#: the metric of the items below it ("Voici le nombre de noyades recensées par l'ONG depuis
-#: janvier :") may be longer than a table's title.
-MAX_OPENER_WORDS = 20
-_PROSE_ENDS = (".", "!", "?", "…", "»", '"')
-_ENUMERATOR = re.compile(r"\d{1,3}[.)]")  # "1." opening a ranked line
+#: Ends of a sentence of prose (a table's title has none: ``_table_titles.read_gap``).
+PROSE_ENDS = (".", "!", "?", "…", "»", '"')
+#: "1." opening a ranked line (also a rank cut off its row: ``_table_titles.read_gap``).
+ENUMERATOR = re.compile(r"\d{1,3}[.)]")
 _ENUMERATOR_OPEN = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class GapReading:
-    """What the lines without figures between two sentences with figures say of a table."""
-
-    heading: tuple[int, str] | None  # offset in the gap and text of a table's title line
-    breaks: bool  # a title or prose: the title read before no longer holds
-
-
-def read_gap(gap: str) -> GapReading:
-    """The last title line of ``gap`` after any prose line in it ("Arrivées par la mer en
-    Italie"), and whether a title read earlier stops holding there."""
-    heading, breaks, offset = None, False, 0
-    for line in gap.split("\n"):
-        text, at = line.strip(), offset + len(line) - len(line.lstrip())
-        offset += len(line) + 1
-        words = len(text.split())
-        if not text or _ENUMERATOR.fullmatch(text):
-            continue  # a rank cut off its row ("2.") is no prose
-        if text.endswith(_PROSE_ENDS) or (words > MAX_HEADING_WORDS
-                                          and not opens_list(text, words)):
-            heading, breaks = None, True  # prose
-        elif text.startswith("(") or ":" in text.rstrip(":") or words < MIN_HEADING_WORDS:
-            continue  # a note ("(Source : …)"), a label line, a column or row label
-        elif text[0].isupper():
-            heading, breaks = (at, text), True
-    return GapReading(heading, breaks)
-
-
-def opens_list(text: str, words: int) -> bool:
-    """Whether a line without figures opens a list ("Voici le nombre de noyades recensées par
-    l'ONG depuis janvier :"): it ends with a colon and holds no digit nor more than
-    :data:`MAX_OPENER_WORDS` words."""
-    return text.endswith(":") and words <= MAX_OPENER_WORDS \
-        and not any(c.isdigit() for c in text)
-
-
-def heading_metric(toks: tuple[Tok, ...], data: SubjectData, *,
-                   nouns_only: bool = False) -> str | None:
-    """The noun opening a table's title ("Arrivées par la mer en Italie" -> arrivée; "Tableau
-    des médailles" -> médaille; "Nombre de blessés par région" -> blessé; "Le point sur les
-    chiffres des manifestants" -> manifestant), or None for a name or a place ("Italie",
-    "Martinique")."""
-    d, g = named_metric_data(), grammar()
-    if any(t.pos in ("VERB", "AUX") and t.verbform == "Fin" and t.lower not in d.heading_openers
-           for t in toks):
-        return None  # a clause ("Les projets répondent aux normes :"): a sentence, no title
-    if (k := scope_opener_noun(toks, data)) is not None:
-        return subject_at(toks, k, data)  # "Pour les autres accusés :", "Parmi les blessés :"
-    k = 0
-    while k < len(toks) and toks[k].lower in d.heading_openers:
-        k += 1  # "Voici les chiffres des manifestants"
-    while k < len(toks) and toks[k].lower in data.determiners:
-        k += 1
-    while k < len(toks) and (lemma_of(toks[k], data) in d.heading_wrappers
-                             or lemma_of(toks[k], data) in data.containers):
-        j = k + 1
-        while j < len(toks) and toks[j].pos == "ADJ":
-            j += 1
-        if j >= len(toks) or (toks[j].lower not in g.de_links
-                              and toks[j].lower not in d.heading_links):
-            return None  # "Comparaison janvier-décembre": names no thing
-        j += 1
-        while j < len(toks) and (toks[j].lower in g.articles_after_de
-                                 or toks[j].lower in data.determiners):
-            j += 1
-        k = j
-    if k >= len(toks):
-        return None
-    t = toks[k]
-    if not t.is_word or t.pos == "PROPN" or not t.text[1:].islower() \
-            or t.lower in data.not_subjects or known_places(t.text) \
-            or t.lower in world_data().actor_names or (nouns_only and t.pos != "NOUN") \
-            or t.pos in _NOT_HEADS:
-        return None  # a name ("SlideShare", "Italie"), a month, a place, "Selon la police :"
-    return subject_at(toks, k, data)
 
 
 def is_row(text: str, start: int, sentence: str) -> bool:
@@ -248,7 +162,7 @@ def is_row(text: str, start: int, sentence: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not _ENUMERATOR_OPEN.fullmatch(text[line_start:start]):
         return False  # within a line; a rank opening the line is no part of it ("5. Japon")
-    return not _ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
+    return not ENUMERATOR.fullmatch(stripped) and not is_prose(sentence)
 
 
 def list_item(text: str, start: int, toks: tuple[Tok, ...]) -> bool:
@@ -285,7 +199,7 @@ def opens_rank(text: str, start: int, end: int) -> bool:
 def is_prose(sentence: str) -> bool:
     """A sentence of prose: words closed by a full stop; a table's title stops there."""
     stripped = sentence.strip()
-    return stripped.endswith(_PROSE_ENDS) and len(re.findall(r"\w+", stripped)) >= 3
+    return stripped.endswith(PROSE_ENDS) and len(re.findall(r"\w+", stripped)) >= 3
 
 
 def name_label(toks: tuple[Tok, ...], label: tuple[int, int, bool]) -> bool:
@@ -315,27 +229,6 @@ def counted_noun(word: str) -> bool:
 @cache
 def _category_subjects() -> frozenset[str]:
     return frozenset(x for c in world_data().categories for x in c.subjects)
-
-
-def table_titles(
-    article: Article, claims: list[Claim], texts: list[str]
-) -> dict[int, tuple[bool, int | None]]:
-    """For each sentence with figures, what the lines without figures before it say of a
-    table: whether a title read earlier stops holding, and the index in ``texts`` of a new
-    title line (appended to ``texts`` to be parsed)."""
-    out: dict[int, tuple[bool, int | None]] = {}
-    end = 0  # a title before the first figures is the page's or the article's
-    for start in sorted({c.sentence_start for c in claims}):
-        reading = read_gap(article.text[end:start]) if start > end > 0 else None
-        if reading is not None and reading.breaks:
-            title = None
-            if reading.heading is not None:
-                title = len(texts)
-                texts.append(reading.heading[1])
-            out[start] = (True, title)
-        sentence = next(c.sentence for c in claims if c.sentence_start == start)
-        end = max(end, start + len(sentence))
-    return out
 
 
 def same_order(m: Mention, figures: list[tuple[float | None, Kind, Context]]) -> Context | None:

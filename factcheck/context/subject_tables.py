@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from factcheck.context._table_titles import heading_metric
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Tok
 from factcheck.context.pending import SubjectResult
-from factcheck.context.subject_lists import heading_metric
 from factcheck.lang import load_data
 from factcheck.models import Mention
 
