@@ -292,12 +292,12 @@ def _sentence_contexts(
             place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
         if place is None and state.cells and situated \
                 and (cell := cell_at([c for c, _ in state.cells], m.start)) is not None \
-                and (row := known_places(cell.label)) and len(row) == 1:
+                and (cell_places := known_places(cell.label)) and len(cell_places) == 1:
             # "| Lyon | 42 % | 55 % |": the row's label, a known place, is the figure's, as a
             # weaker reading that cross-referencing neither ties nor separates by: a table's
             # period is seldom read (two tables of two years under one header), so a place
             # tie would set this year's row against last year's.
-            place, place_mode, place_basis = row[0][1], "inherited", "sentence"
+            place, place_mode, place_basis = cell_places[0][1], "inherited", "sentence"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit":
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
