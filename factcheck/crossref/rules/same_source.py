@@ -30,7 +30,8 @@ def several_values_in_sentence(x: ClaimView,
     """``x``'s sentence gives another value of the same metric with the same source: "ils
     étaient 3,5 millions pour la CGT, 1,28 million selon le ministère", both read as the
     ministry's; a body's count at noon and in the evening that the cue readers did not tell
-    apart. Set side by side in one sentence, for one place and period read, neither a part
+    apart. Set side by side in one sentence, for one period, no two places read (the
+    elided count, "1,28 million", is often read without the place), neither a part
     of the other, two values of one metric are most often several bodies' counts (one of
     them read with the other's name) or moments of one count: which value the source gives
     for the fact the other article reports is not established, and the source is not
@@ -40,7 +41,8 @@ def several_values_in_sentence(x: ClaimView,
         return False  # a part of the sentence's total, or its total ("23 drones : 14 ...")
     return any(t.claim_id != x.claim_id and t.source_key == x.source_key
                and t.dimension == x.dimension and t.family == x.family
-               and not t.role and t.place == x.place and t.period == x.period
+               and not t.role and not (t.place and x.place and t.place != x.place)
+               and t.period == x.period
                and t.outcome == x.outcome
                and t.value is not None and t.value != x.value
                for t in by_sentence.get((x.article_id, x.sentence_start), ()))
