@@ -13,7 +13,6 @@ import regex
 
 from factcheck.context._speech_words import (
     is_number,
-    next_figure_at,
     speech_at,
     speech_words,
 )
@@ -27,7 +26,10 @@ _AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de jou
 def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
     """The subject of a clause whose verb of speech is left out: "la préfecture a compté
     15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
-    previous figure has a speaker before it."""
+    previous figure has a speaker before it; also right after the first value ("en a compté
+    4 000 et la CGT 12 000"), with a complement ("et la préfecture de police 18 000") and
+    with the verb's preposition repeated after a comma ("faisait état de 105 cas, et l'ARS,
+    de 122"). The new subject is a name, an acronym or a body that counts."""
     if n == 0:
         return None
     first = figs[n].first
@@ -38,70 +40,31 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
         # "la police a estimé le cortège à 12 000 et la CGT à 40 000": the
         # verb's "à" repeated before each value of the gapped clause
         first -= 1
+    elif first > 1 and prev > 0 and toks[first - 1].pos == "ADP" \
+            and toks[first - 1].lower == toks[prev - 1].lower and toks[first - 2].text == ",":
+        # "l'agence faisait état de 105 cas, et l'ARS de Mayotte, de 122": the verb's
+        # preposition repeated after the new subject set off by a comma
+        first -= 2
     k = first - 1
     np: list[Tok] = []
-    while k > figs[n - 1].last and toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ"):
-        np.insert(0, toks[k])
+    links = speech_words().body_complements
+    while k >= figs[n - 1].last and (toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") or (
+            np and toks[k].lower in links and np[0].pos in ("NOUN", "PROPN", "DET"))):
+        np.insert(0, toks[k])  # "et la préfecture de police 18 000": a body's complement
         k -= 1
     joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
-    if not np or k <= figs[n - 1].last or not joined:
+    if not np or k < figs[n - 1].last or not joined:
         return None
     if any(speech_at(toks, i, data) for i in range(k + 1, first)):
         return None  # "et la CGT dénombre 300 000": a verb of its own, read forward
     speakers = speech_words().gapped_speakers
-    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers for t in np):
+    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers
+               or (len(t.text) > 1 and t.text.isalpha() and t.text.isupper()) for t in np):
+        # a name, an acronym the tagger reads as a noun ("la FCPE"), or a body that counts
         return None
     before = figs[n - 1].first  # "la police a compté 4 000 personnes, les organisateurs
     # 10 000": a verb of counting governs the first value as well as a verb of speech
     return np if forward(toks, before, data) or counting_subject(toks, before, data) else None
-
-
-def _count_agent(toks: tuple[Tok, ...], fig: Figure) -> list[Tok] | None:
-    """ "81 000 pour la préfecture", "30 000 (manifestants) par les syndicats": the noun
-    phrase after "pour"/"par" right after the figure (one noun between at most), up to the
-    next count of the sentence."""
-    w = speech_words()
-    k = fig.last  # exclusive end of the figure's tokens
-    if k < len(toks) and toks[k].pos == "NOUN" and toks[k].lower not in w.count_preps:
-        k += 1
-    if k >= len(toks) - 1 or toks[k].lower not in w.count_preps:
-        return None
-    np: list[Tok] = []
-    j = k + 1
-    while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
-        np.append(toks[j])
-        j += 1
-    return np or None
-
-
-def _counter_head(np: list[Tok]) -> Tok | None:
-    g = grammar()
-    return next((t for t in np if t.pos != "DET" and t.lower not in g.source_articles), None)
-
-
-def counted_by(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> list[Tok] | None:
-    """Each count with its own source in a sentence that contrasts them: "700 000 selon la
-    CGT et 81 000 pour la préfecture", "22 000 recensés par la police et 30 000 par les
-    syndicats", "25,2 Mt pour Argus Media, 26 Mt pour l'Association générale des producteurs
-    de blé". The body after "pour"/"par" must be one that counts (``counters``); a proper
-    name only when another count of the sentence has such a body ("5 % pour la France" is a
-    share)."""
-    np = _count_agent(toks, figs[n])
-    head = _counter_head(np) if np else None
-    if head is None:
-        return None
-    counters = speech_words().counters
-    if head.lower in counters or head.lemma in counters:
-        return np
-    if not head.is_title:  # "Stratégie Grains" (tagged a noun)
-        return None
-    for i, other in enumerate(figs):
-        other_np = _count_agent(toks, other) if i != n else None
-        other_head = _counter_head(other_np) if other_np else None
-        if other_head is not None and (other_head.lower in counters
-                                       or other_head.lemma in counters):
-            return np
-    return None
 
 
 def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
@@ -197,7 +160,7 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
             if t.pos in ("VERB", "AUX"):
                 continue
         if (known or t.lemma) in w.counting_verbs and (known or (t.pos in ("VERB", "AUX") and (
-            t.verbform == "Fin" or (t.verbform == "Part" and v > 0 and toks[v - 1].pos == "AUX")
+            t.verbform == "Fin" or (t.verbform == "Part" and _after_aux(toks, v, data))
         ))):
             break
         if t.lemma in w.counting_verbs and t.pos == "VERB" \
@@ -237,6 +200,18 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
             and toks[j - 2].text == ",":
         j -= 3  # "La CGT, elle, a compté": the subject the pronoun takes up
     return _counter_np(toks, j)
+
+
+def _after_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """Whether the participle at ``v`` (tagged one) follows its auxiliary, past the words
+    between them: "a compté", "ont également enregistré", "a par ailleurs dénombré". A form
+    tagged otherwise is left alone (see ``counting_subject``)."""
+    j = v - 1
+    aux = speech_words().auxiliaries
+    while j >= 0 and not (toks[j].pos == "AUX" or toks[j].lower in aux) \
+            and toks[j].lower in data.verb_fillers:
+        j -= 1
+    return j >= 0 and (toks[j].pos == "AUX" or toks[j].lower in aux)
 
 
 def _counter_np(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:

@@ -166,6 +166,8 @@ def selon(
     k = phrases[0][0]
     if _bracket_opens(toks, fig.last, k):
         return None  # "8 000 à Toulouse (contre 50 000 d'après les syndicats)": the aside's
+    if _rival_before(toks, figs, n, k):
+        return None  # "3,5 millions pour la CGT, 1,28 million selon le ministère": the rival's
     w = speech_words()
     if not far and k >= nxt and any(
         (t.verbform == "Fin" and t.pos in ("VERB", "AUX"))
@@ -174,6 +176,22 @@ def selon(
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def _rival_before(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int) -> bool:
+    """Whether the "selon" at ``k`` follows a later figure right after it, its noun elided,
+    past a comma from figure ``n`` ("3,5 millions de manifestants pour la CGT, 1,28 million
+    selon le ministère"; "de source syndicale, 1,28 million selon ..."): a count set as
+    the rival of figure ``n``, whose "selon" is its own, not one shared by a list ("32
+    drones, dont 14 ... et 6 au-dessus de Koursk, selon le ministère": a word or a comma
+    before the "selon"). A figure of another kind is no rival ("aux 10 millions de
+    réfugiés ..., un record inégalé depuis 20 ans selon l'ONU")."""
+    fig = figs[n]
+    for other in figs[n + 1 :]:
+        if other.last == k:  # of the same kind: "un record depuis 20 ans selon l'ONU" no
+            return other.mention.kind == fig.mention.kind \
+                and any(t.text == "," for t in toks[fig.last : other.first])
+    return False
 
 
 def _right_before(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Figure) -> bool:

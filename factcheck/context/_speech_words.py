@@ -336,10 +336,17 @@ def count_opens_at(toks: tuple[Tok, ...], j: int) -> bool:
     k = j + 1
     while k < len(toks) and is_number(toks[k]):
         k += 1
+    if k == j + 2 and _thousands(toks[j].text, toks[j + 1].text):
+        return True  # "selon la CGT 80 000." : a number grouped by thousands names nobody
     if k >= len(toks) or toks[k].lower in time_data().months \
             or toks[k].lemma in subject_data().time_nouns:
         return False  # "selon un bilan publié le 13 juin par", "selon le bilan de 2 ans"
     return toks[k].pos == "NOUN" or toks[k].text == "%"
+
+
+def _thousands(head: str, group: str) -> bool:
+    """ "80" then "000": a number written in groups of three digits."""
+    return head.isdigit() and len(head) <= 3 and group.isdigit() and len(group) == 3
 
 
 def spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:

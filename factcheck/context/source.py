@@ -5,7 +5,12 @@ Rules, in order (``rule`` names the one that decided):
 * ``counted_by``: each count of a contrast with the body that counts it, right after it
   ("700 000 selon la CGT et 81 000 pour la préfecture", "22 000 recensés par la police - et
   30 000 par les syndicats"); a proper name after "pour" only beside such a body ("25 Mt pour
-  Argus Media, 26 Mt pour l'Association ..."), never a share ("6 % pour la Bretagne");
+  Argus Media, 26 Mt pour l'Association ..."), or beside a count with its "selon" ("40 % de
+  grévistes pour le SNES-FSU, 9,5 % selon le ministère"), never a share ("6 % pour la
+  Bretagne") nor a place ("98 sièges pour Renaissance" has no counter beside it);
+* ``fronted_counter``: "pour <body that counts>," opening the figure's clause, beside another
+  count of another body ("pour les autorités, ce sont 1,3 million ..., pour la CGT, 2,8
+  millions"); alone, "Pour la mairie, ..." may name whom the figure concerns;
 * ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
   sentences, and the quote is followed by ", a déclaré X" or "» estime X" -> X, or opens its
   sentence after one whose subject is a person ("Alain Rousset n'a pas caché son agacement.
@@ -60,13 +65,13 @@ from dataclasses import dataclass
 from factcheck.context._acting import acting_body
 from factcheck.context._agents import (
     agent_after,
-    counted_by,
     counting_subject,
     court_of,
     gapped,
     passive_agent,
     passive_counted,
 )
+from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
@@ -316,12 +321,14 @@ def _first_name(
     "l'opposition avance le chiffre de 40" still gets its speaker)."""
     fig = figs[n]
     unsourced = False  # a rule found a speaker's place, held by words that name no one
-    rules = ("counted_by", "agent_after", "passive_counted", "counting_subject", "selon",
-             "announced", "inverted", "gapped", "speech_verb", "passive_agent", "selon_far",
-             "document")
+    rules = ("counted_by", "fronted_counter", "agent_after", "passive_counted",
+             "counting_subject", "selon", "announced", "inverted", "gapped", "speech_verb",
+             "passive_agent", "selon_far", "document")
     for rule in rules:
         if rule == "counted_by":
             np = counted_by(toks, figs, n)
+        elif rule == "fronted_counter":
+            np = fronted_counter(toks, figs, n)
         elif rule == "agent_after":
             np = agent_after(toks, fig.last, data)
         elif rule in ("selon", "selon_far"):

@@ -378,9 +378,15 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             while j >= 0 and toks[j].lower not in grammar().speaker_boundaries:
                 antecedent.insert(0, toks[j])
                 j -= 1
-            verbs = [i for i, x in enumerate(antecedent) if x.pos in ("VERB", "AUX")]
-            # "..., a assuré Gérald Darmanin, qui a fait état de": the inverted subject.
+            verbs = [i for i, x in enumerate(antecedent) if x.pos in ("VERB", "AUX")
+                     or is_number(x)]
+            # "..., a assuré Gérald Darmanin, qui a fait état de": the inverted subject;
+            # "contre 31 000 pour les autorités, qui chiffrent": the body after the count.
             np = antecedent[verbs[-1] + 1 :] if verbs else antecedent
+            links = speech_words().body_complements
+            preps = [i for i, x in enumerate(np) if x.pos == "ADP" and x.lower not in links]
+            if preps:  # "si l'on s'en tient aux chiffres de la CGT, qui": the noun phrase
+                np = np[preps[-1] + 1 :]  # after the last preposition but "de"
         if np:
             return np
     return None

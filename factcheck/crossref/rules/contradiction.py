@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.relations import Judged, distinct_sources
+from factcheck.crossref.rivals import SentenceKey, by_sentence, has_rival
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
@@ -118,6 +119,10 @@ def stated_with_another_source(j: Judged, views: Mapping[str, ClaimView]) -> boo
     return False
 
 
+def _named_source(t: ClaimView) -> bool:
+    return bool(t.source_key) and t.source_mode == "explicit"
+
+
 def digit_swap(j: Judged) -> bool:
     """23 and 32: the same digits in another order (a typing slip)."""
     da = [c for c in j.a.surface if c.isdigit()]
@@ -134,6 +139,7 @@ class Contradiction(Rule):
     severity = "high"
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        sentences: dict[SentenceKey, list[ClaimView]] | None = None
         for j in ctx.judged:
             if j.relation != "contradiction" or not j.established:
                 continue
@@ -149,6 +155,13 @@ class Contradiction(Rule):
                 continue  # the article's own comparison, one term stated again elsewhere
             if stated_with_another_source(j, ctx.views):
                 continue  # a figure its article gives again with its own source: two sources
+            if sentences is None:  # built once, the first time a pair needs it
+                sentences = by_sentence(ctx.views)
+            if any(not x.source_key and has_rival(x, sentences, _named_source)
+                   for x in (j.a, j.b)):
+                continue  # an unsourced count set against a named body's in its sentence
+                # ("12 000 ont défilé de source policière, 35 000 selon les syndicats"): one
+                # side of counters at odds whose name was not read, not an error
             key = "flag_contradiction_within" if j.a.article_id == j.b.article_id else \
                 "flag_contradiction"
             text = ctx.lexicon.say(key, explanation=j.explanation)

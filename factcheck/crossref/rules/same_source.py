@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.rivals import SentenceKey, by_sentence, has_rival
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import (
     described_apart_within,
@@ -22,6 +24,7 @@ class SameSource(Rule):
     severity = "high"
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
+        sentences: dict[SentenceKey, list[ClaimView]] | None = None
         for j in ctx.judged:
             if j.relation != "contradiction" or not j.established:
                 continue
@@ -29,6 +32,13 @@ class SameSource(Rule):
                 continue
             if described_apart_within(j):
                 continue  # one report's figures described apart, within one article
+            if sentences is None:  # built once, the first time a pair needs it
+                sentences = by_sentence(ctx.views)
+            if any(has_rival(x, sentences, lambda t, x=x: t.source_key == x.source_key)
+                   for x in (j.a, j.b)):
+                continue  # which of its sentence's values the source gives: not established
+                # (two bodies' counts read with one name, "3,5 millions pour la CGT, 1,28
+                # million selon le ministère"; two moments of one count)
             text = ctx.lexicon.say("flag_same_source", source=j.a.source,
                                    explanation=j.explanation)
             if digit_swap(j):
