@@ -57,8 +57,9 @@ def counted_by(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> list[Tok] |
     if np is None and parallel:
         np = _count_agent(toks, figs[n], complement=True)
     head = _counter_head(np) if np else None
-    if head is None:
-        return None
+    if head is None or (not parallel
+                        and figs[n].mention.kind in speech_words().beneficiary_kinds):
+        return None  # "une aide de 500 000 euros pour les associations": whom it is for
     counters = speech_words().counters
     if head.lower in counters or head.lemma in counters:
         return np

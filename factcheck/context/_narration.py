@@ -23,7 +23,7 @@ Words from ``[described]`` of ``context_source.toml``. Private to ``factcheck.co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from factcheck.context.nlp import Figure, Tok
@@ -53,6 +53,9 @@ class DescribedData:
     indefinite_kinds: frozenset[str] = frozenset()  # kinds of an indefinite amount described
     not_headings: tuple[str, ...] = ()  # openings of page furniture: "par ", "à lire aussi"
     stem_letters: int = 6  # letters a noun shares with a participle of its verb
+    # What happened to the people counted, by word: "morts" -> "killed", "blessées" ->
+    # "wounded"; two counts of different outcomes are never one figure restated.
+    outcomes: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -78,6 +81,7 @@ def described_data(code: str = "fr") -> DescribedData:
         indefinite_kinds=frozenset(d.get("indefinite_kinds", [])),
         not_headings=tuple(d.get("not_headings", ())),
         stem_letters=int(d.get("stem_letters", 6)),
+        outcomes={w: name for name, words in d.get("outcomes", {}).items() for w in words},
     )
 
 

@@ -67,7 +67,8 @@ def lead_restated(text: str, claims: Sequence[Claim], contexts: list[Context | N
                     or abs(o.value - m.value) > data.title_rounding * abs(o.value):
                 continue
             if other.source_mode == "explicit" and _same_count(ctx, other, generic,
-                                                               data.stem_letters):
+                                                               data.stem_letters) \
+                    and not _other_outcome(ctx, other, data.outcomes):
                 contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
             break
 
@@ -87,6 +88,16 @@ def _same_count(a: Context, b: Context, generic: frozenset[str], letters: int) -
         return True
     stem = a.subject[:letters].casefold()
     return any(q.casefold().startswith(stem) for q in b.qualifiers)
+
+
+def _other_outcome(a: Context, b: Context, outcomes: dict[str, str]) -> bool:
+    """Whether the two figures say different things happened to the people counted ("200
+    morts" and "210 personnes blessées"), each read from its noun and its state's words."""
+    def read(c: Context) -> set[str]:
+        words = [c.subject or "", *(w for q in c.qualifiers for w in q.lower().split())]
+        return {outcomes[w] for w in words if w in outcomes}
+    x, y = read(a), read(b)
+    return bool(x) and bool(y) and x.isdisjoint(y)
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:

@@ -58,6 +58,7 @@ class SpeechWords:
     depending_nouns: frozenset[str] = frozenset()  # "selon les contrats": depending on
     depending_before: frozenset[str] = frozenset()  # "différentes selon": depending on
     contrast_terms: frozenset[str] = frozenset()  # "contre 75 000 selon la préfecture"
+    beneficiary_kinds: frozenset[str] = frozenset()  # "500 000 euros pour les pompiers"
     valued_at: frozenset[str] = frozenset()  # "estime le taux à 33 %": the object's value
     time_span_openers: frozenset[str] = frozenset()  # "en milieu de journée": says when
     auxiliaries: frozenset[str] = frozenset()  # "a noté", "ont dit": a participle of speech
@@ -142,6 +143,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         depending_nouns=frozenset(more.get("depending_nouns", [])),
         depending_before=frozenset(more.get("depending_before", [])),
         contrast_terms=frozenset(more.get("contrast_terms", [])),
+        beneficiary_kinds=frozenset(more.get("beneficiary_kinds", [])),
         valued_at=frozenset(more.get("valued_at", [])),
         restrictive=frozenset(more.get("restrictive", [])),
         restrictive_particles=frozenset(more.get("restrictive_particles", [])),

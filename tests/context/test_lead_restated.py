@@ -51,9 +51,23 @@ def _source(text: str, surface: str) -> tuple[object, object]:
             "100",
             None,
         ),
+        (
+            "Éboulement : 50 morts\n\n"
+            "Un pan de montagne s'est effondré sur le village dans la nuit.\n\n"
+            "D'après la Croix-Rouge, 52 personnes ont été blessées et évacuées vers l'hôpital.",
+            "50",
+            None,
+        ),
+        (
+            "Naufrage : 30 morts\n\n"
+            "Au moins 31 personnes ont péri en mer, selon la préfecture maritime.",
+            "30",
+            "préfecture maritime",
+        ),
     ],
     ids=["rounded_headline", "people_in_the_state_named", "order_of_size",
-         "another_thing_counted", "beyond_rounding"],
+         "another_thing_counted", "beyond_rounding", "killed_not_restated_by_wounded",
+         "killed_restated_by_perished"],
 )
 def test_lead_figure_restated(text: str, surface: str, expected: str | None) -> None:
     source, mode = _source(text, surface)
