@@ -43,7 +43,13 @@ from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, TimeExpressi
 from factcheck.context._time_finding import EDITION_UNLINKED as EDITION_UNLINKED
 from factcheck.context._time_finding import _Expr as _Expr
 from factcheck.context._time_finding import _Span as _Span
-from factcheck.context._time_terms import clause_bounds, contrast_between, other_term, own_period
+from factcheck.context._time_terms import (
+    clause_bounds,
+    contrast_between,
+    cue_pattern,
+    other_term,
+    own_period,
+)
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
 from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
@@ -129,6 +135,9 @@ class TimeResolver(TimeExpressions):
         # another, unsaid, period, not one of the sentence's.
         bare_term = low[cs:start].strip() in words.get("contrast", ()) \
             and not sentence[end:ce].strip()
+        # "contre 9 000 lors de la précédente journée de mobilisation": a term of comparison
+        # at an earlier moment that names no date is at that moment, not the sentence's.
+        bare_term = bare_term or _earlier_term(low, cs, start, end, ce)
         if not near and not bare_term \
                 and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
             # A clause that does not say when continues the previous ones ("..., et que
@@ -193,6 +202,17 @@ class TimeResolver(TimeExpressions):
 _DIGIT = regex.compile(r"\d")
 _WEEK = timedelta(days=7)
 _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
+
+
+def _earlier_term(low: str, cs: int, start: int, end: int, ce: int) -> bool:
+    """Whether the figure at ``[start, end)`` opens its clause ``[cs, ce)`` after a term of
+    comparison ("contre", "après", "par rapport à") and the rest of the clause names an
+    earlier moment (``earlier_moment``: "lors de la précédente journée")."""
+    words = time_data().words
+    terms = {*words.get("contrast", ()), *words.get("other_term", ()),
+             *words.get("comparison_preps", ())}
+    return low[cs:start].strip() in terms \
+        and bool(cue_pattern("earlier_moment").search(low, end, ce))
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:
