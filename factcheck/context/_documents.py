@@ -59,3 +59,27 @@ def _document_at(toks: tuple[Tok, ...], start: int, data: SourceData) -> list[To
     if not author or not (author[0].is_title or author[0].lower in data.heads):
         return None  # "Le chiffre d'affaires de l'hébergement": no author
     return list(toks[start:end])
+
+
+def titled_document(np: list[Tok], data: SourceData) -> str | None:
+    """A text named by its complement after "selon", with no author: "selon le projet de loi
+    de finances" -> "projet de loi de finances" (``titled_documents``); up to the first word
+    that is no part of the title (a preposition but "de", a number, a verb, a punctuation)."""
+    g = grammar()
+    k = 0
+    while k < len(np) and (np[k].pos in ("DET", "ADJ") or np[k].lower in g.source_articles):
+        k += 1
+    if k + 2 >= len(np) or not (np[k].lower in data.titled_documents
+                                or np[k].lemma in data.titled_documents):
+        return None
+    if np[k + 1].lower not in g.de or np[k + 2].pos != "NOUN" or np[k + 2].is_title:
+        return None  # "selon le rapport" or "selon le rapport de l'OMS": no title, or an author
+    end = k + 1
+    while end < len(np) and (np[end].pos in ("NOUN", "ADJ", "DET") or np[end].lower in g.de) \
+            and np[end].text not in NP_END:
+        end += 1
+    while end > k + 1 and (np[end - 1].lower in g.de or np[end - 1].pos == "DET"):
+        end -= 1
+    words = np[k:end]
+    return "".join(t.text + (" " if i + 1 < len(words) and t.end < words[i + 1].start else "")
+                   for i, t in enumerate(words))

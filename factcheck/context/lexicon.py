@@ -122,11 +122,13 @@ class SubjectData:
 class SourceData:
     speech_verbs: frozenset[str]
     inverted_only: frozenset[str]
+    forecast_verbs: frozenset[str]  # forward only after a name: "Météo-France prévoit"
     agent_verbs: frozenset[str]
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
     not_after_introducer: frozenset[str]
     documents: frozenset[str]
+    titled_documents: frozenset[str]  # "selon le projet de loi de finances"
     document_links: frozenset[str]
     titles: frozenset[str]
     stops: frozenset[str]
@@ -293,11 +295,13 @@ def source_data(code: str = "fr") -> SourceData:
     return SourceData(
         speech_verbs=_words(d, "speech_verbs", f),
         inverted_only=_words(d, "inverted_only", f),
+        forecast_verbs=_words(d, "forecast_verbs", f),
         agent_verbs=_words(d, "agent_verbs", f),
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
         documents=_words(att, "documents", f),
+        titled_documents=_words(att, "titled_documents", f),
         document_links=_words(att, "document_links", f),
         titles=_words(att, "titles", f),
         stops=_words(att, "stops", f),

@@ -72,7 +72,7 @@ from factcheck.context._agents import (
     passive_counted,
 )
 from factcheck.context._counters import counted_by, fronted_counter
-from factcheck.context._documents import document_subject
+from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
@@ -353,6 +353,8 @@ def _first_name(
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
+        if np and not name and rule == "selon":
+            name = titled_document(np, data)  # "selon le projet de loi de finances"
         if np and not name and clean_name(np, data, check_head=False):
             unsourced = True
         if name and _points_back(np):

@@ -19,6 +19,7 @@ from factcheck.context._speech_words import (
 )
 from factcheck.context.lexicon import SourceData, grammar, time_data
 from factcheck.context.nlp import Tok
+from factcheck.context.world import world_data
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb
 
@@ -26,6 +27,8 @@ _DASHES = frozenset({"–", "—"})
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 #: Tokens that end a speaker's noun phrase (shared with ``_agents``).
 NP_END = frozenset({",", ".", ";", ":", "!", "?", "»", '"', "”", ")", "(", "«"})
+# Parts of speech that never open a name, even capitalised at the start of a sentence.
+_NOT_NAME = frozenset({"ADP", "SCONJ", "CCONJ", "NUM", "VERB", "AUX", "PRON", "ADV"})
 
 
 def topic_incise(toks: tuple[Tok, ...], j: int, data: SourceData) -> bool:
@@ -296,7 +299,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if is_participle(t) and (is_passive(toks, v) or (not _has_aux(toks, v, data) and not made)):
             continue  # "l'activité était estimée à 10 %": the subject is what is estimated
         w = speech_words()
-        known_form = t.lower in data.speech_forms or t.lower in w.finite or t.lower in w.participles
+        # "retient le chiffre de": a report verb's form tagged an adjective
+        known_form = t.lower in data.speech_forms or t.lower in w.finite \
+            or t.lower in w.participles or t.lower in w.report_forms
         mis_tagged = known_form and t.verbform != "Inf"  # "annonce" as a noun
         if mis_tagged and t.verbform != "Fin" and v > 0 and (
             toks[v - 1].pos in ("DET", "ADP") or toks[v - 1].lower in w.noun_openers
@@ -310,7 +315,9 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             if _in_relative_after(toks, inverted, before, data):
                 return None  # "a raconté un retraité qui faisait la queue avec ..."
             return inverted
-        if lemma in data.inverted_only or lemma in data.learned_from or lemma in data.denials:
+        forecast = lemma in data.forecast_verbs  # forward only after a name (_named)
+        if (lemma in data.inverted_only and not forecast) or lemma in data.learned_from \
+                or lemma in data.denials:
             continue
         j = v - 1
         negated = False
@@ -327,7 +334,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             # "a annoncé la CGT, qui a comptabilisé 182 rassemblements": the antecedent, the
             # inverted speaker of the verb before.
             antecedent = _inverted_antecedent(toks, j, data)
-            if antecedent:
+            if antecedent and (not forecast or _named(antecedent)):
                 return antecedent
         # "Moscou dément et affirme que": the subject of the first verb.
         while (
@@ -351,6 +358,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             incise = list(toks[k + 1 : j])
             if incise and all(x.is_title for x in incise):
                 return incise
+            if forecast:
+                continue
             if k < 0:
                 continue
             j = k - 1
@@ -387,9 +396,22 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             preps = [i for i, x in enumerate(np) if x.pos == "ADP" and x.lower not in links]
             if preps:  # "si l'on s'en tient aux chiffres de la CGT, qui": the noun phrase
                 np = np[preps[-1] + 1 :]  # after the last preposition but "de"
-        if np:
+        if np and (not forecast or _named(np)):
             return np
     return None
+
+
+def _named(np: list[Tok]) -> bool:
+    """ "Le FMI", "Météo-France": the subject of a verb of forecast is a name, its first
+    word past the articles capitalised ("Le contrat prévoit" names no one), and no place
+    ("La Russie prévoit une croissance de 1,4 %" in a report on the IMF's outlook: the
+    forecast for the country, whoever made it)."""
+    words = [t for t in np if t.pos != "DET" and t.lower not in grammar().source_articles]
+    if not words or not words[0].is_title or words[0].pos in _NOT_NAME:
+        return False
+    name = " ".join(t.text for t in words)
+    w = world_data()
+    return not (w.places_as_written.get(name) or w.places.get(name.lower()))
 
 
 def _has_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
