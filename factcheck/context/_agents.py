@@ -11,6 +11,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._forward_speaker import forward
 from factcheck.context._speech_words import (
     is_number,
     speech_at,
@@ -18,7 +19,7 @@ from factcheck.context._speech_words import (
 )
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import NP_END, forward, np_after, topic_incise
+from factcheck.context.speakers import NP_END, np_after, topic_incise
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")

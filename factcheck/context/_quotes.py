@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from factcheck.context._forward_speaker import forward
 from factcheck.context._speech_words import speech_at
 from factcheck.context.lexicon import source_data
 from factcheck.context.names import (
@@ -14,7 +15,7 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.resolution import role_holder
-from factcheck.context.speakers import clean_name, forward, inverted, inverted_at
+from factcheck.context.speakers import clean_name, inverted, inverted_at
 
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 _TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker

@@ -10,12 +10,13 @@ from functools import cache
 import regex
 
 from factcheck.context._documents import document_subject
+from factcheck.context._forward_speaker import forward
 from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import fullest_name, is_body, is_generic_source
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.speakers import clean_name, forward, inverted
+from factcheck.context.speakers import clean_name, inverted
 
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 

@@ -73,6 +73,7 @@ from factcheck.context._agents import (
 )
 from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
+from factcheck.context._forward_speaker import forward
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
@@ -89,7 +90,7 @@ from factcheck.context.names import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role, role_holder
-from factcheck.context.speakers import clean_name, forward, inverted
+from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
