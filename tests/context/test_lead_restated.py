@@ -4,15 +4,7 @@
 from __future__ import annotations
 
 import pytest
-
-from factcheck.models import Article
-from factcheck.pipeline import claims_frame
-
-
-def _source(text: str, surface: str) -> tuple[object, object]:
-    claims = claims_frame([Article("t", text)])
-    row = claims[claims.surface == surface].iloc[0]
-    return row["source"], row["source_mode"]
+from source_helpers import assert_inherited_or_none, source_of
 
 
 @pytest.mark.parametrize(
@@ -70,12 +62,7 @@ def _source(text: str, surface: str) -> tuple[object, object]:
          "killed_restated_by_perished"],
 )
 def test_lead_figure_restated(text: str, surface: str, expected: str | None) -> None:
-    source, mode = _source(text, surface)
-    if expected is None:
-        assert source is None or source != source  # None or NaN: no source
-    else:
-        assert source == expected
-        assert mode == "inherited"
+    assert_inherited_or_none(text, surface, expected)
 
 
 def test_only_the_lead_takes_a_restatement() -> None:
@@ -86,5 +73,5 @@ def test_only_the_lead_takes_a_restatement() -> None:
         "Environ 400 habitations ont été inondées. Quelque 410 habitations sont sinistrées, "
         "a précisé la préfecture."
     )
-    source, _ = _source(text, "Environ 400")
+    source, _ = source_of(text, "Environ 400")
     assert source is None or source != source
