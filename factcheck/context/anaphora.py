@@ -41,6 +41,7 @@ class AnaphoraData:
     stating_bodies: frozenset[str] = frozenset()
     stating_verbs: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
+    mark_nouns: frozenset[str] = frozenset()  # "la barre des", "un record, à": context.marks
 
 
 @cache
@@ -68,6 +69,7 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
         stating_bodies=frozenset(d.get("stating_bodies", [])),
         stating_verbs=frozenset(d.get("stating_verbs", [])),
         indefinite_articles=frozenset(full.get("indefinite_articles", [])),
+        mark_nouns=frozenset(d.get("mark_nouns", [])),
     )
 
 

@@ -224,7 +224,7 @@ def antecedent_noun(toks: tuple[Tok, ...], gender: str, number: str,
             continue  # "de la région": a complement
         if lemma_of(t, data) in _act_nouns():
             k = unwrap_container(toks, k, data)  # "l'adoption du budget": the budget
-        if _agrees(toks, k, gender, number) and _measurable(toks[k], data) \
+        if _agrees(toks, k, gender, number) and measurable(toks[k], data) \
                 and not _speaks(toks, k):
             found.append(k)
     found = _acted_upon(toks, found)
@@ -274,7 +274,7 @@ def _speaks(toks: tuple[Tok, ...], k: int) -> bool:
     return j < len(toks) and speech_lemma(toks[j], source_data()) is not None
 
 
-def _measurable(t: Tok, data: SubjectData) -> bool:
+def measurable(t: Tok, data: SubjectData) -> bool:
     if t.is_title and t.i > 0:
         return False  # a name the tagger reads as a noun
     lemma = t.lemma or t.lower

@@ -20,23 +20,17 @@ in ``context_subject.toml`` ``[anaphora]`` ``mark_nouns``."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
-from factcheck.context.antecedents import _measurable
+from factcheck.context.anaphora import anaphora_data
+from factcheck.context.antecedents import measurable
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import governing_verb
 from factcheck.context.pending import SubjectResult, speaker_noun
 from factcheck.context.phrases import head_before, subject_at
-from factcheck.lang import load_data
 
 #: Words a mark and its figure may stand apart by ("la barre des", "un record, à").
 _BETWEEN = 3
-
-
-@cache
-def mark_nouns() -> frozenset[str]:
-    return frozenset(load_data("fr", "context_subject")["anaphora"].get("mark_nouns", []))
 
 
 def marks_figure(toks: tuple[Tok, ...], k: int, fig: Figure) -> bool:
@@ -54,7 +48,7 @@ def marks_figure(toks: tuple[Tok, ...], k: int, fig: Figure) -> bool:
 def _mark_before(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     """The mark right before the figure ("la barre des 5 milliards"), if any."""
     for k in range(fig.first - 1, max(fig.first - 2 - _BETWEEN, -1), -1):
-        if toks[k].pos == "NOUN" and subject_at(toks, k, data) in mark_nouns() \
+        if toks[k].pos == "NOUN" and subject_at(toks, k, data) in anaphora_data().mark_nouns \
                 and marks_figure(toks, k, fig):
             return k
     return None
@@ -76,8 +70,8 @@ def _marking_clause(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | N
     if h is None:
         return None
     t = toks[h]
-    if t.pos != "NOUN" or t.text.isupper() or not _measurable(t, data) \
-            or speaker_noun(toks, h) or subject_at(toks, h, data) in mark_nouns():
+    if t.pos != "NOUN" or t.text.isupper() or not measurable(t, data) \
+            or speaker_noun(toks, h) or subject_at(toks, h, data) in anaphora_data().mark_nouns:
         return None
     if any((toks[i].pos in ("VERB", "AUX") and toks[i].verbform in ("Inf", "Ger"))
            or (toks[i].pos == "VERB" and toks[i].verbform == "Fin") for i in range(h + 1, v)):
@@ -89,7 +83,7 @@ def marked_metrics(toks: tuple[Tok, ...], figs: list[Figure], subs: list[Subject
                    data: SubjectData) -> list[SubjectResult]:
     """``subs`` with each figure read from a mark given the metric that reaches it (see the
     module's docstring)."""
-    marks = mark_nouns()
+    marks = anaphora_data().mark_nouns
     out = list(subs)
     for m, s in enumerate(subs):
         forward = s.rule == "ellipsis" and s.antecedent is not None and s.antecedent > m
