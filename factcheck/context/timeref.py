@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
@@ -208,11 +209,16 @@ def _earlier_term(low: str, cs: int, start: int, end: int, ce: int) -> bool:
     """Whether the figure at ``[start, end)`` opens its clause ``[cs, ce)`` after a term of
     comparison ("contre", "après", "par rapport à") and the rest of the clause names an
     earlier moment (``earlier_moment``: "lors de la précédente journée")."""
-    words = time_data().words
-    terms = {*words.get("contrast", ()), *words.get("other_term", ()),
-             *words.get("comparison_preps", ())}
-    return low[cs:start].strip() in terms \
+    return low[cs:start].strip() in _comparison_terms() \
         and bool(cue_pattern("earlier_moment").search(low, end, ce))
+
+
+@cache
+def _comparison_terms() -> frozenset[str]:
+    """The words opening a term of comparison ("contre", "après", "par rapport à")."""
+    words = time_data().words
+    return frozenset({*words.get("contrast", ()), *words.get("other_term", ()),
+                      *words.get("comparison_preps", ())})
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:
