@@ -7,10 +7,10 @@ intertitle's figure ("3 000 habitants coupés du monde") restated in its section
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factcheck.context._narration import described_data, intertitle
+from factcheck.context._narration import DescribedData, described_data, intertitle
 from factcheck.context._sections import lead_end
 from factcheck.context.lexicon import subject_data
 from factcheck.models import MEASURE_KINDS, Claim, Context
@@ -57,20 +57,34 @@ def lead_restated(text: str, claims: Sequence[Claim], contexts: list[Context | N
         if ctx is None or ctx.source is not None or m.kind not in MEASURE_KINDS \
                 or not m.value:
             continue
-        end = claims[i].sentence_start + len(claims[i].sentence)
-        for j in order[pos + 1 :]:
-            o, other = claims[j].mention, contexts[j]
-            if o.start - end > data.section_chars:
-                break
-            if other is None or claims[j].sentence_start == claims[i].sentence_start \
-                    or o.kind != m.kind or o.unit != m.unit or not o.value \
-                    or abs(o.value - m.value) > data.title_rounding * abs(o.value):
-                continue
-            if other.source_mode == "explicit" and _same_count(ctx, other, generic,
-                                                               data.stem_letters) \
-                    and not _other_outcome(ctx, other, data.outcomes):
-                contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
-            break
+        j = _restatement(claims, contexts, order, pos, data)
+        other = None if j is None else contexts[j]
+        if other is not None and other.source_mode == "explicit" \
+                and _same_count(ctx, other, generic, data.stem_letters) \
+                and not _other_outcome(ctx, other, data.outcomes):
+            contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
+
+
+def _restatement(claims: Sequence[Claim], contexts: list[Context | None], order: list[int],
+                 pos: int, data: DescribedData,
+                 stop: Callable[[int], bool] = lambda j: False) -> int | None:
+    """The first figure after ``order[pos]``, in another sentence, that restates it as a title
+    rounds it: same kind and unit, a value within ``title_rounding``; looked for up to the
+    section's reach (``section_chars`` past its sentence) or the first figure ``stop``
+    accepts. None when there is none."""
+    i = order[pos]
+    m = claims[i].mention
+    end = claims[i].sentence_start + len(claims[i].sentence)
+    for j in order[pos + 1 :]:
+        o, other = claims[j].mention, contexts[j]
+        if stop(j) or o.start - end > data.section_chars:
+            return None
+        if other is None or claims[j].sentence_start == claims[i].sentence_start \
+                or o.kind != m.kind or o.unit != m.unit or not o.value:
+            continue
+        if abs(o.value - m.value) <= data.title_rounding * abs(o.value):
+            return j
+    return None
 
 
 def _same_count(a: Context, b: Context, generic: frozenset[str], letters: int) -> bool:
@@ -126,16 +140,9 @@ def intertitles_restated(text: str, claims: Sequence[Claim],
         if i not in titled or ctx is None or ctx.source is not None \
                 or m.kind not in MEASURE_KINDS or m.value is None:
             continue
-        end = claims[i].sentence_start + len(claims[i].sentence)
-        for j in order[pos + 1 :]:
-            o, other = claims[j].mention, contexts[j]
-            if (j in titled and claims[j].sentence_start != claims[i].sentence_start) \
-                    or o.start - end > data.section_chars:
-                break  # the next section, or past the section's reach
-            if other is None or claims[j].sentence_start == claims[i].sentence_start \
-                    or o.kind != m.kind or o.unit != m.unit or not o.value:
-                continue
-            if abs(o.value - m.value) <= data.title_rounding * abs(o.value):
-                if other.source is not None:
-                    contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
-                break
+        start = claims[i].sentence_start
+        j = _restatement(claims, contexts, order, pos, data,  # up to the next intertitle
+                         stop=lambda j, s=start: j in titled and claims[j].sentence_start != s)
+        other = None if j is None else contexts[j]
+        if other is not None and other.source is not None:
+            contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
