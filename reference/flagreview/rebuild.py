@@ -50,15 +50,14 @@ def rebuild() -> list[str]:
     answers = saved_answers()
     rows = []
     for entry in manifest:
-        excerpt = next((e for e in (realnews.excerpt_of(a, entry["url"]) for a in answers)
-                        if e is not None), None)
+        excerpts = [e for a in answers for e in realnews.excerpts_of(a, entry["url"])]
         txt_path = ANSWERS / f"{entry['id']}.txt"
-        if excerpt is None and txt_path.is_file():
-            excerpt = txt_path.read_text(encoding="utf-8")
-        if excerpt is None:
+        if txt_path.is_file():
+            excerpts.append(txt_path.read_text(encoding="utf-8"))
+        if not excerpts:
             problems.append(f"{entry['id']}: no saved answer holds {entry['url']}")
             continue
-        text = realnews.cut_text(excerpt, entry)
+        text = realnews.first_cut(excerpts, entry)
         if text is None:
             problems.append(f"{entry['id']}: the text differs from the one reviewed (sha256)")
             continue

@@ -68,13 +68,17 @@ def merge() -> None:
         print(f"{name}: {len(rows)} rows")
 
 
+def excerpts_of(answer: dict, url: str) -> list[str]:
+    """Every excerpt an answer holds for ``url`` (a page may come back twice, cut two ways)."""
+    found = [answer["excerpt"]] if "excerpt" in answer and answer.get("url") == url else []
+    found += [r["excerpt"] for r in answer.get("results", [])
+              if r.get("url") == url and isinstance(r.get("excerpt"), str)]
+    return found
+
+
 def excerpt_of(answer: dict, url: str) -> str | None:
-    if "excerpt" in answer and answer.get("url") == url:
-        return answer["excerpt"]
-    for result in answer.get("results", []):
-        if result.get("url") == url:
-            return result.get("excerpt")
-    return None
+    found = excerpts_of(answer, url)
+    return found[0] if found else None
 
 
 #: How far a saved text may be shifted against the manifest's ``cut`` (a text saved by hand
@@ -98,19 +102,29 @@ def cut_text(excerpt: str, entry: dict) -> str | None:
     return None
 
 
-def saved_excerpt(entry: dict) -> tuple[str | None, str]:
-    """The saved excerpt of a manifest entry and, when there is none, the reason.
+def saved_excerpts(entry: dict) -> tuple[list[str], str]:
+    """The saved excerpts of a manifest entry and, when there is none, the reason.
 
-    ``build/answers/<id>.json`` (a search answer) or ``build/answers/<id>.txt`` (the
-    excerpt's text itself, as the answer gives it).
+    ``build/answers/<id>.json`` (a search answer: every result for the entry's url) and
+    ``build/answers/<id>.txt`` (the excerpt's text itself, as the answer gives it, e.g. a
+    copy mended by hand when the answer's copy differs).
     """
     json_path, txt_path = ANSWERS / f"{entry['id']}.json", ANSWERS / f"{entry['id']}.txt"
+    found: list[str] = []
     if json_path.is_file():
-        excerpt = excerpt_of(json.loads(json_path.read_text(encoding="utf-8")), entry["url"])
-        return excerpt, f"{json_path} holds no result for {entry['url']}"
+        found += excerpts_of(json.loads(json_path.read_text(encoding="utf-8")), entry["url"])
     if txt_path.is_file():
-        return txt_path.read_text(encoding="utf-8"), ""
-    return None, f"no saved answer at {json_path} or {txt_path}"
+        found.append(txt_path.read_text(encoding="utf-8"))
+    if found:
+        return found, ""
+    if json_path.is_file():
+        return [], f"{json_path} holds no result for {entry['url']}"
+    return [], f"no saved answer at {json_path} or {txt_path}"
+
+
+def first_cut(excerpts: list[str], entry: dict) -> str | None:
+    """The first saved excerpt whose cut has the manifest's sha256."""
+    return next((t for t in (cut_text(e, entry) for e in excerpts) if t is not None), None)
 
 
 def rebuild() -> list[str]:
@@ -118,11 +132,11 @@ def rebuild() -> list[str]:
     manifest = read_jsonl(HERE / "manifest.jsonl")
     rows, texts = [], {}
     for entry in manifest:
-        excerpt, why = saved_excerpt(entry)
-        if excerpt is None:
+        excerpts, why = saved_excerpts(entry)
+        if not excerpts:
             problems.append(f"{entry['id']}: {why}")
             continue
-        text = cut_text(excerpt, entry)
+        text = first_cut(excerpts, entry)
         if text is None:
             problems.append(f"{entry['id']}: the text differs from the one annotated (sha256)")
             continue
