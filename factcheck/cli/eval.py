@@ -74,7 +74,8 @@ def eval_command(
     )
     if no_context:
         claims = claims.drop(columns=["subject", "source"])
-    report = evaluate(gold_rows, claims, article_ids=[a.article_id for a in articles])
+    report = evaluate(gold_rows, claims, article_ids=[a.article_id for a in articles],
+                      texts={a.article_id: a.text for a in articles})
     for warning in _alignment_warnings(gold_rows, articles):
         click.echo(f"factcheck: warning: {gold}: {warning}", err=True)
     if not report.articles:

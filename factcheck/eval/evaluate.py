@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.eval._jsonl import json_objects
+from factcheck.eval._miss_detail import ArticleMap, source_miss, subject_miss
 from factcheck.eval.compare import (
     VALUE_TOLERANCE,
     as_text,
@@ -88,12 +89,15 @@ def evaluate(
     gold_rows: Iterable[Mapping[str, Any]],
     claims_df: pd.DataFrame,
     article_ids: Iterable[str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> EvalReport:
     """Score ``claims_df`` (the claims table) against ``gold_rows``.
 
     Only articles present in the gold are scored. When ``article_ids`` (the articles that
     were read) is given, gold articles missing from it are skipped and listed in the report
-    instead of being counted as entirely missed.
+    instead of being counted as entirely missed. With ``texts`` (article id -> the text
+    read), the misses are also counted finer by where the gold's noun or source is written
+    and what was taken instead (``factcheck.eval._miss_detail``; labels only).
     """
     gold_by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in gold_rows:
@@ -132,11 +136,16 @@ def evaluate(
             )
         )
 
+    def detail(labels: Mapping[str, str]) -> None:
+        for counter, label in labels.items():
+            misses[counter][label] += 1
+
     for article in scored:
         figures = [g for g in gold_by_article[article] if str(g["kind"]) != _IDENTIFIER]
         identifiers = [g for g in gold_by_article[article] if str(g["kind"]) == _IDENTIFIER]
         preds = sorted(pred_by_article.get(article, []), key=lambda r: int(r["start"]))
         pairs = pair_by_overlap(figures, preds)
+        amap = ArticleMap(texts[article], figures) if texts and article in texts else None
         for gi, pi in pairs:
             g, p = figures[gi], preds[pi]
             span["tp"] += 1
@@ -154,6 +163,8 @@ def evaluate(
                 if not ok:
                     misses["subject"][_miss_kind(p.get("subject")) + ", " + subject_miss_detail(
                         p.get("subject"), g["subject"], p.get("sentence"))] += 1
+                    if amap is not None:
+                        detail(subject_miss(amap, g, p))
                     error(
                         article,
                         "subject",
@@ -174,6 +185,8 @@ def evaluate(
                         kind += (", a word in common" if source_word_in_common(
                             p.get("source"), g["attribution"]) else ", no word in common")
                     misses["source"][kind] += 1
+                    if amap is not None:
+                        detail(source_miss(amap, g, p, kind.split(" ")[0].rstrip(",")))
                     error(
                         article,
                         "source",
@@ -183,6 +196,8 @@ def evaluate(
             elif has_source and "attribution" in g and not is_missing(p.get("source")):
                 # The gold says no one states this figure; the claims name someone.
                 misses["source given"][_mode(p.get("source_mode"), "given")] += 1
+                if amap is not None:
+                    detail(source_miss(amap, g, p, "extra"))
                 source["given"] += 1
             for name, ok in _field_checks(g, p, claims_df.columns):
                 fields[name]["total"] += 1

@@ -76,7 +76,9 @@ class EvalReport:
     field_errors: tuple[EvalError, ...] = ()
     #: The misses told without the text, by kind: ``subject`` and ``source`` (nothing given
     #: or another one, with how the source was found), ``source given`` (a source the claims
-    #: name where the gold has none), so that a frozen set says which mechanism to work on.
+    #: name where the gold has none), so that a frozen set says which mechanism to work on;
+    #: with the articles' texts, finer counters by where the gold's noun or source is written
+    #: and what was taken instead (``report.DETAIL_LABELS``).
     misses: dict[str, dict[str, int]] = field(default_factory=dict)
     #: Of the sources the claims give to annotated figures (the gold naming one or saying
     #: none), how many name the gold's: a wrong source misleads more than a missing one.
@@ -99,6 +101,22 @@ class EvalReport:
             "source_precision": self.source_precision.to_dict()
             if self.source_precision else None,
         }
+
+
+#: The finer miss counters (``factcheck.eval._miss_detail``, with the articles' texts) and
+#: their label in the text report.
+DETAIL_LABELS = (
+    ("subject where", "subject misses, where the gold's noun is written"),
+    ("subject taken", "subject misses, the word taken"),
+    ("subject taken where", "subject misses, where the word taken is written"),
+    ("subject kind", "subject misses, the figure's kind"),
+    ("source where", "source misses, where the gold's source is named"),
+    ("source given where", "wrong sources given, where they are named"),
+    ("source given is", "wrong sources given, whose source they are"),
+    ("source reach", "inherited sources, how far back they are named"),
+    ("source kind", "source misses, the figure's kind"),
+    ("source figure", "source misses, where the figure is"),
+)
 
 
 def _pct(v: float | None) -> str:
@@ -142,7 +160,8 @@ def format_report(report: EvalReport, max_errors: int | None = None) -> str:
     for name, acc in report.fields.items():
         lines.append(f"{name} accuracy: {acc.correct}/{acc.total} ({_pct(acc.value).strip()})")
     for name, label in (("subject", "subject misses"), ("source", "source misses"),
-                        ("source given", "sources given where the gold has none")):
+                        ("source given", "sources given where the gold has none"),
+                        *DETAIL_LABELS):
         if report.misses.get(name):
             lines.append(f"  {label}: " + ", ".join(
                 f"{k} {v}" for k, v in report.misses[name].items()))
