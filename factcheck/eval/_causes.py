@@ -12,23 +12,62 @@ from typing import Any
 import pandas as pd
 
 from factcheck.crossref.gates import unlinked_gates
+from factcheck.eval.compare import same_subject
 
 Ref = tuple[str, str, int]
 
 
-def missed_gates(missed: list[tuple[Ref, Ref, frozenset[str] | None]], claims: pd.DataFrame,
-                 links: pd.DataFrame) -> dict[str, int]:
+Missed = list[tuple[Ref, Ref, frozenset[str] | None]]
+
+
+def pair_gates_of(missed: Missed, claims: pd.DataFrame,
+              links: pd.DataFrame) -> dict[frozenset[str], str]:
+    pairs = [p for _, _, p in missed if p is not None and len(p) == 2]
+    return unlinked_gates(claims, [tuple(p) for p in pairs], links) if pairs else {}
+
+
+def _sorted_tally(tally: Counter[str]) -> dict[str, int]:
+    return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def missed_gates(missed: Missed, claims: pd.DataFrame, links: pd.DataFrame,
+                 gates: dict[frozenset[str], str] | None = None) -> dict[str, int]:
     """How many pairs of one fact left unlinked each gate of the cross-referencing stopped
     (:mod:`factcheck.crossref.gates`), within one article and across articles; a figure the
     claims do not hold is ``figure not found``."""
-    pairs = [p for _, _, p in missed if p is not None and len(p) == 2]
-    gates = unlinked_gates(claims, [tuple(p) for p in pairs], links) if pairs else {}
+    gates = pair_gates_of(missed, claims, links) if gates is None else gates
     tally: Counter[str] = Counter()
     for a, b, pair in missed:
         where = "within one article" if a[0] == b[0] else "across articles"
         found = gates.get(pair, "figure not found") if pair else "figure not found"
         tally[f"{found}, {where}"] += 1
-    return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+    return _sorted_tally(tally)
+
+
+def missed_subject_reads(missed: Missed, claims: pd.DataFrame, links: pd.DataFrame,
+                         gold_of: Mapping[str, Mapping[str, Any]],
+                         gates: dict[frozenset[str], str] | None = None) -> dict[str, int]:
+    """For the pairs of one fact a subject gate stopped ("subject: two families", "subject:
+    none on one side", ...): were both subjects read as the gold reads them (then the gate, or
+    the metric families, keep apart what the gold joins) or was one side misread (then the
+    reading of the subject is what to fix)? Told without the text, so that a frozen set says
+    which of the two to work on."""
+    gates = pair_gates_of(missed, claims, links) if gates is None else gates
+    subject_of = (dict(zip(claims["claim_id"].astype(str), claims["subject"], strict=True))
+                  if len(claims) and "subject" in claims.columns else {})
+    tally: Counter[str] = Counter()
+    for _, _, pair in missed:
+        gate = gates.get(pair, "") if pair else ""
+        if not gate.startswith("subject:"):
+            continue
+        wrong = 0
+        for claim in sorted(pair or ()):
+            gold = (gold_of.get(claim) or {}).get("subject")
+            wrong += not same_subject(subject_of.get(claim), gold)
+        reading = ("both read as the gold's" if wrong == 0 else
+                   "one side misread" if wrong == 1 else "both misread")
+        tally[f"{gate.split(' (')[0]}: {reading}"] += 1
+    return _sorted_tally(tally)
 
 
 def missed_cause(refs: list[Ref], pair: frozenset[str] | None, undated: set[str],

@@ -40,6 +40,8 @@ class RelationReport:
     false_flag_causes: dict[str, int] = field(default_factory=dict)
     missed_causes: dict[str, int] = field(default_factory=dict)
     missed_link_gates: dict[str, int] = field(default_factory=dict)
+    #: Of the pairs a subject gate stopped: both subjects read as the gold's, or one misread.
+    missed_link_subjects: dict[str, int] = field(default_factory=dict)
     missed_inconsistencies: tuple[str, ...] = ()
     missed_links: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
@@ -64,6 +66,7 @@ class RelationReport:
             "false_flags": list(self.false_flags),
             "missed_causes": self.missed_causes,
             "missed_link_gates": self.missed_link_gates,
+            "missed_link_subjects": self.missed_link_subjects,
             "false_flag_causes": self.false_flag_causes,
             "missed_inconsistencies": list(self.missed_inconsistencies),
             "missed_links": list(self.missed_links),
@@ -97,6 +100,9 @@ def format_relation_report(report: RelationReport, max_items: int | None = 60) -
     if report.missed_link_gates:
         lines.append("  missed links by gate: " + ", ".join(
             f"{k} {v}" for k, v in report.missed_link_gates.items()))
+    if report.missed_link_subjects:
+        lines.append("  missed links at a subject gate: " + ", ".join(
+            f"{k} {v}" for k, v in report.missed_link_subjects.items()))
     for title, items in (("False flags", report.false_flags),
                          ("Real inconsistencies missed", report.missed_inconsistencies),
                          ("Pairs of one fact not linked", report.missed_links),

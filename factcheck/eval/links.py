@@ -58,7 +58,15 @@ import pandas as pd
 
 from factcheck.crossref.draft import split_ids
 from factcheck.crossref.gates import unlinked_gates
-from factcheck.eval._causes import Facts, Ref, false_flag_cause, missed_cause, missed_gates
+from factcheck.eval._causes import (
+    Facts,
+    Ref,
+    false_flag_cause,
+    missed_cause,
+    missed_gates,
+    missed_subject_reads,
+    pair_gates_of,
+)
 from factcheck.eval._jsonl import json_objects
 from factcheck.eval._relation_report import Ratio, RelationReport
 from factcheck.eval._relation_report import format_relation_report as format_relation_report
@@ -274,6 +282,7 @@ def score_relations(
             head = _UNDATED if why.startswith(_UNDATED) else "not linked"
             why = why.replace(head, f"{head} ({gates[unlinked[label]]})", 1)
         missed_causes[why] += 1
+    pair_gates = pair_gates_of(missed_pairs, claims, links)
     return RelationReport(
         link_recall=Ratio(linked, one_fact),
         link_relation=Ratio(linked_right, one_fact),
@@ -287,7 +296,9 @@ def score_relations(
         false_flags=tuple(false_flags),
         false_flag_causes=dict(sorted(causes.items())),
         missed_causes=dict(sorted(missed_causes.items())),
-        missed_link_gates=missed_gates(missed_pairs, claims, links),
+        missed_link_gates=missed_gates(missed_pairs, claims, links, pair_gates),
+        missed_link_subjects=missed_subject_reads(missed_pairs, claims, links, gold_of,
+                                                  pair_gates),
         missed_inconsistencies=tuple(missed),
         missed_links=tuple(missed_links),
         unresolved=tuple(unresolved),

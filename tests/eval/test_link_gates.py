@@ -57,3 +57,25 @@ def test_nothing_missed_nothing_counted() -> None:
     report = score_relations([_gold(frame, *a[:2]), _gold(frame, *b[:2])], relations, frame,
                              links, flags, ["f1", "f2"])
     assert report.link_recall.hits == 1 and report.missed_link_gates == {}
+
+
+@pytest.mark.parametrize(("misread", "expected"), [
+    (0, "subject: two families: both read as the gold's"),
+    (1, "subject: two families: one side misread"),
+    (2, "subject: two families: both misread"),
+])
+def test_a_pair_stopped_by_a_subject_gate_says_whether_a_subject_was_misread(
+        misread: int, expected: str) -> None:
+    case = next(c for c in CASES if c["name"] == "two_names_two_values")
+    frame = frame_from_articles(case["articles"])
+    links, flags = cross_reference(frame)
+    a, b, _ = case["links"][0]
+    gold = [_gold(frame, *a[:2]), _gold(frame, *b[:2])]
+    for i, row in enumerate(gold):
+        claim = frame[(frame.article_id == row["id"]) & (frame.surface == row["surface"])]
+        row["subject"] = "zzz" if i < misread else claim.iloc[0]["subject"]
+    relations = [{"a": [a[0], a[1], 0], "b": [b[0], b[1], 0], "relation": "evolution"}]
+    report = score_relations(gold, relations, frame, links, flags,
+                             [x["id"] for x in case["articles"]])
+    assert report.missed_link_subjects == {expected: 1}
+    assert f"missed links at a subject gate: {expected} 1" in format_relation_report(report)
