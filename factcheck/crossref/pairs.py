@@ -14,7 +14,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
+from factcheck.crossref.cells import WORD
+from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.cue_tables import lemma
 from factcheck.crossref.matching import ClaimView, midpoint, precision, significant_digits
+from factcheck.crossref.narrowings import NOUN_REACH
 
 #: Largest group of figures of one series and period compared pairwise; larger groups are
 #: compared with their neighbours by value only.
@@ -82,6 +86,7 @@ def candidate_pairs(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
     for v in views:
         if v.compared_to in by_id:
             yield by_id[v.compared_to], v
+    yield from _parts_restated(views)
     # Parts of totals meet only figures about the same place; other figures all meet (a place
     # known on one side only is no reason to keep them apart).
     by_place: dict[str, list[ClaimView]] = defaultdict(list)
@@ -129,6 +134,41 @@ def _restated(a: ClaimView, b: ClaimView) -> bool:
     if a.exact and b.exact and a.value is not None and b.value is not None:
         return abs(a.value - b.value) <= min(precision(a.value), precision(b.value))
     return a.approx == b.approx and a.value == b.value and (a.lo, a.hi) == (b.lo, b.hi)
+
+
+def noun_restated(a: ClaimView, b: ClaimView) -> bool:
+    """One count stated again with its noun: the same value, the same counted noun written
+    right after both figures ("dont 490 pompiers", "490 pompiers"), in two articles. A part
+    of a total so restated in another article of its story is that count."""
+    return (a.article_id != b.article_id and bool(a.subject)
+            and lemma(a.subject) == lemma(b.subject) and _restated(a, b)
+            and _noun_written(a) and _noun_written(b))
+
+
+def _noun_written(v: ClaimView) -> bool:
+    """The figure's counted noun is the word right after it ("490 pompiers"; not "4 autres
+    cas", a rest, nor "dont 19 à Paris", whose noun is its total's)."""
+    if v.sentence_start is None or not v.subject.strip():
+        return False
+    words = WORD.findall(v.sentence[v.end - v.sentence_start:][:NOUN_REACH])
+    return bool(words) and words[0].lower().startswith(_norm(v.subject).split()[0][:4])
+
+
+def _parts_restated(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:
+    """Each part of a total with the figures of other articles that state its value again
+    with its noun (:func:`noun_restated`): a part meets only the figures of its place
+    otherwise, and "dont 490 pompiers" has none."""
+    parts = [v for v in views if v.role == "part" and v.subject and _noun_written(v)]
+    if not parts:
+        return
+    by_value: dict[tuple[str, float | None], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.subject:
+            by_value[(lemma(v.subject), v.value)].append(v)
+    for a in parts:
+        for b in by_value[(lemma(a.subject), a.value)]:
+            if (b.role != "part" or a.claim_id < b.claim_id) and noun_restated(a, b):
+                yield a, b
 
 
 def _one_article(members: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimView]]:

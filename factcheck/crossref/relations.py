@@ -21,7 +21,7 @@ from factcheck.crossref.matching import (
     same_story,
     significant_digits,
 )
-from factcheck.crossref.pairs import candidate_pairs
+from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import series_blockers
 
@@ -166,7 +166,8 @@ def cross_ok(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if a.role == "part" or b.role == "part":
         # A part stated again with the same distinctive digits ("dont 1 266 cas confirmés",
         # then "1 266 cas" elsewhere) is that part: equal values accuse nothing.
-        return (bool(a.place) and a.place == b.place) or _same_digits_restated(a, b)
+        return ((bool(a.place) and a.place == b.place) or _same_digits_restated(a, b)
+                or noun_restated(a, b))
     return True
 
 

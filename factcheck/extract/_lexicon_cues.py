@@ -83,9 +83,15 @@ def scanner_fields(
     named_alt = _words_alt(x.lower() for x in ident["named"])
     between = int(extra["proportion_words_between"])
     of = leading(grammar["of"])
+    # What a change is of, between the change and its size: "réduire leur programme de vols
+    # de 20 %", "une baisse de la production de blé tendre de 25 %".
+    word = r"\p{L}[\p{L}-]*"
+    changed = (rf"\s+{leading(extra['change_object_determiners'])}{word}"
+               rf"(?:\s+{leading(extra['change_object_complements'])}{word})?(?:\s+{word})?")
     return {
         "change_verb_before": regex.compile(
-            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+{of}$", regex.I
+            rf"(?<![\p{{L}}])(?:{change_verbs})(?:(?:\s+\p{{L}}+){{0,2}}|{changed})\s+{of}$",
+            regex.I,
         ),
         "level_reached_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I
