@@ -171,13 +171,19 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
 
 
 def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int,
-                        data: SubjectData) -> bool:
+                        data: SubjectData, before_noun: int | None = None) -> bool:
     """Whether the word ``k`` right after figure ``n`` is a participle stating what became of
     a noun left out, the noun of the figure before: the whole after "sur" ("12 réacteurs sur
     20 réparés", "30 sur les 48 lancés par"), or a clause parallel to a participle's ("310
-    suspects ont été interpellés, 140 écroués"). Participles naming people ("78 blessés")
-    and a noun with its complement ("30 accusés du procès") are what the figure counts."""
+    suspects ont été interpellés, 140 écroués"), or a participle opening its own complement
+    that agrees with the noun of the figure before (``before_noun``): "aux 415 000 comptés
+    par la même organisation", "contre 258 enregistrés à la même période", "près de 40 000
+    privées d'internet" after "82 000 personnes privées d'eau". Participles naming people
+    ("78 blessés") and a noun with its complement ("30 accusés du procès", no figure with a
+    noun of its gender before) are what the figure counts."""
     fig = figs[n]
+    if n > 0 and k == fig.last and _state_with_complement(toks, k, before_noun, data):
+        return True
     if n == 0 or k != fig.last or not _state_form(toks, k, data):
         return False
     g = grammar()
@@ -202,3 +208,21 @@ def _state_form(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
         return False
     return k + 1 >= len(toks) or toks[k + 1].lower not in grammar().de_links
+
+
+def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | None,
+                           data: SubjectData) -> bool:
+    """A bare count's participle followed by a complement of the verb (an agent, a time, a
+    thing lacked: a preposition) whose gender is the gender of the noun the figure before
+    counts (or a noun the tagger gave no gender): a state of that noun left out, not a noun
+    of people."""
+    t = toks[k]
+    if before_noun is None or not t.is_word or t.is_title or t.pos not in ("NOUN", "VERB", "ADJ"):
+        return False
+    if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
+        return False
+    if k + 1 >= len(toks) or toks[k + 1].pos != "ADP":
+        return False
+    noun = toks[before_noun]
+    feminine = t.lower.endswith(data.feminine_participle_endings)
+    return noun.pos == "NOUN" and (not noun.gender or (noun.gender == "Fem") == feminine)

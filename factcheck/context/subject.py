@@ -191,7 +191,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
-        if k is not None and elided_before_state(toks, figs, n, k, data):
+        if k is not None and elided_before_state(toks, figs, n, k, data, _noun_of(results, n)):
             pending[n] = "ellipsis"  # "12 réacteurs sur 20 réparés": the noun left out
             continue
         if k is None and n > 0 and elided_other(toks, fig, data):
@@ -347,3 +347,9 @@ def _settle(results: list[SubjectResult | None], pending: dict[int, str], n: int
         pending[n] = out
     else:
         results[n] = out
+
+
+def _noun_of(results: list[SubjectResult | None], n: int) -> int | None:
+    """The token of the noun the figure before ``n`` counts, when read and in its sentence."""
+    before = results[n - 1] if n > 0 else None
+    return before.noun if before is not None and before.subject is not None else None
