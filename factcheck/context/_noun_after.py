@@ -176,13 +176,15 @@ def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: in
     a noun left out, the noun of the figure before: the whole after "sur" ("12 réacteurs sur
     20 réparés", "30 sur les 48 lancés par"), or a clause parallel to a participle's ("310
     suspects ont été interpellés, 140 écroués"), or a participle opening its own complement
-    that agrees with the noun of the figure before (``before_noun``): "aux 415 000 comptés
-    par la même organisation", "contre 258 enregistrés à la même période", "près de 40 000
-    privées d'internet" after "82 000 personnes privées d'eau". Participles naming people
-    ("78 blessés") and a noun with its complement ("30 accusés du procès", no figure with a
-    noun of its gender before) are what the figure counts."""
+    that agrees with the noun of the figure before (``before_noun``), after a term of
+    comparison ("par rapport aux 415 000 comptés par la même organisation", "contre 258
+    enregistrés à la même période") or repeating the participle that noun had ("82 000
+    personnes privées d'eau, près de 40 000 privées d'internet"). Participles naming people
+    ("78 blessés", "342 passagers et 10 employés à son bord") and a noun with its complement
+    ("30 accusés du procès") are what the figure counts."""
     fig = figs[n]
-    if n > 0 and k == fig.last and _state_with_complement(toks, k, before_noun, data):
+    if n > 0 and k == fig.last and _state_with_complement(toks, k, before_noun, data) \
+            and (_after_comparison(toks, fig, data) or _same_state_before(toks, figs[n - 1], k)):
         return True
     if n == 0 or k != fig.last or not _state_form(toks, k, data):
         return False
@@ -208,6 +210,20 @@ def _state_form(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
         return False
     return k + 1 >= len(toks) or toks[k + 1].lower not in grammar().de_links
+
+
+def _after_comparison(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether a term of comparison opens the figure ("contre 258", "par rapport aux
+    415 000"): the figure compared with restates the noun of the figure before."""
+    words = [t.lower for t in toks[max(0, fig.first - 2):fig.first]]
+    return any(" ".join(words[-len(term.split()):]) == term for term in data.comparison_terms)
+
+
+def _same_state_before(toks: tuple[Tok, ...], before: Figure, k: int) -> bool:
+    """Whether the figure before is followed by its noun and the same participle: "82 000
+    personnes privées d'eau, près de 40 000 privées d'internet"."""
+    nxt = before.last + 1
+    return nxt < k and toks[nxt].lower == toks[k].lower
 
 
 def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | None,
