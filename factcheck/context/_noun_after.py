@@ -220,10 +220,11 @@ def _after_comparison(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> 
 
 
 def _same_state_before(toks: tuple[Tok, ...], before: Figure, k: int) -> bool:
-    """Whether the figure before is followed by its noun and the same participle: "82 000
-    personnes privées d'eau, près de 40 000 privées d'internet"."""
+    """Whether the figure before is followed by its noun and the same participle opening its
+    complement: "82 000 personnes privées d'eau, près de 40 000 privées d'internet" (not
+    "11 600 emplois salariés privés ... sous la barre des 60 000 salariés pour")."""
     nxt = before.last + 1
-    return nxt < k and toks[nxt].lower == toks[k].lower
+    return nxt + 1 < k and toks[nxt].lower == toks[k].lower and toks[nxt + 1].pos == "ADP"
 
 
 def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | None,
