@@ -8,7 +8,7 @@ ordinal ranks ("la troisième nuit consécutive")."""
 from __future__ import annotations
 
 from factcheck.context._phrase_heads import lowercase_proper
-from factcheck.context.counted_names import capitalised_counted
+from factcheck.context.counted_names import capitalised_counted, counted_acronym
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.mistags import mistagged_after_count
 from factcheck.context.nlp import Figure, Tok
@@ -60,7 +60,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
                 or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
             or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
-            or capitalised_counted(toks, fig, j)
+            or capitalised_counted(toks, fig, j) or counted_acronym(toks, fig, j)
             or (j == fig.last and fig.mention.kind == Kind.COUNT
                 and (_plural_adverb(toks[j], data) or mistagged_after_count(toks, fig, data)))):
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
