@@ -195,7 +195,8 @@ def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: in
         j -= 1  # "sur les 48"
     if j >= before.last and toks[j].lower in data.out_of_words:
         # Only the noun phrase of the figure before between them: "12 réacteurs sur 20".
-        return all(t.pos in ("NOUN", "ADJ") and t.is_word for t in toks[before.last:j])
+        return all((t.pos in ("NOUN", "ADJ") or mistagged_after_count(toks, before, data))
+                   and t.is_word for t in toks[before.last:j])
     if toks[fig.first - 1].lower not in g.coordinators:
         return False
     clause = toks[before.last:fig.first - 1]  # "ont été interpellés" before ", 140 écroués"
