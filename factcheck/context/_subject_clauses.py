@@ -32,6 +32,7 @@ from factcheck.context.nouns import (
     governing_verb,
     noun_before,
     object_after,
+    summed_change,
 )
 from factcheck.context.parallels import (
     counted_parallel,
@@ -193,7 +194,8 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
                 return SubjectResult(None, None, (), "speaker_act")
             return "speaker_ellipsis"
         if k is not None and k < fig.first and not relative(fig, data) \
-                and lemma_of(toks[k], data) in data.change_nouns:
+                and lemma_of(toks[k], data) in data.change_nouns \
+                and not summed_change(toks, k, data):
             return level_of_change(toks, fig, k, data)
         if k is not None:
             return _headed(toks, fig, k, data, "clause_subject")
