@@ -8,7 +8,7 @@ ordinal ranks ("la troisième nuit consécutive")."""
 from __future__ import annotations
 
 from factcheck.context._phrase_heads import lowercase_proper
-from factcheck.context.counted_names import capitalised_counted
+from factcheck.context.counted_names import capitalised_counted, counted_acronym
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.mistags import mistagged_after_count
 from factcheck.context.nlp import Figure, Tok
@@ -60,7 +60,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
                 or _inflected_adverb(toks[j], data))) or _counted_participle(toks, fig, j, data)
             or (j > fig.last and toks[j - 1].lower in g.plural_de and acronym(toks[j]))
-            or capitalised_counted(toks, fig, j)
+            or capitalised_counted(toks, fig, j) or counted_acronym(toks, fig, j)
             or (j == fig.last and fig.mention.kind == Kind.COUNT
                 and (_plural_adverb(toks[j], data) or mistagged_after_count(toks, fig, data)))):
         # ("70 % des TGV": a common noun written as an acronym, after "des"; "200 000
@@ -171,13 +171,21 @@ def _links_with_de(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> boo
 
 
 def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int,
-                        data: SubjectData) -> bool:
+                        data: SubjectData, before_noun: int | None = None) -> bool:
     """Whether the word ``k`` right after figure ``n`` is a participle stating what became of
     a noun left out, the noun of the figure before: the whole after "sur" ("12 réacteurs sur
     20 réparés", "30 sur les 48 lancés par"), or a clause parallel to a participle's ("310
-    suspects ont été interpellés, 140 écroués"). Participles naming people ("78 blessés")
-    and a noun with its complement ("30 accusés du procès") are what the figure counts."""
+    suspects ont été interpellés, 140 écroués"), or a participle opening its own complement
+    that agrees with the noun of the figure before (``before_noun``), after a term of
+    comparison ("par rapport aux 415 000 comptés par la même organisation", "contre 258
+    enregistrés à la même période") or repeating the participle that noun had ("82 000
+    personnes privées d'eau, près de 40 000 privées d'internet"). Participles naming people
+    ("78 blessés", "342 passagers et 10 employés à son bord") and a noun with its complement
+    ("30 accusés du procès") are what the figure counts."""
     fig = figs[n]
+    if n > 0 and k == fig.last and _state_with_complement(toks, k, before_noun, data) \
+            and (_after_comparison(toks, fig, data) or _same_state_before(toks, figs[n - 1], k)):
+        return True
     if n == 0 or k != fig.last or not _state_form(toks, k, data):
         return False
     g = grammar()
@@ -187,7 +195,8 @@ def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: in
         j -= 1  # "sur les 48"
     if j >= before.last and toks[j].lower in data.out_of_words:
         # Only the noun phrase of the figure before between them: "12 réacteurs sur 20".
-        return all(t.pos in ("NOUN", "ADJ") and t.is_word for t in toks[before.last:j])
+        return all((t.pos in ("NOUN", "ADJ") or mistagged_after_count(toks, before, data))
+                   and t.is_word for t in toks[before.last:j])
     if toks[fig.first - 1].lower not in g.coordinators:
         return False
     clause = toks[before.last:fig.first - 1]  # "ont été interpellés" before ", 140 écroués"
@@ -202,3 +211,36 @@ def _state_form(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
         return False
     return k + 1 >= len(toks) or toks[k + 1].lower not in grammar().de_links
+
+
+def _after_comparison(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
+    """Whether a term of comparison opens the figure ("contre 258", "par rapport aux
+    415 000"): the figure compared with restates the noun of the figure before."""
+    words = [t.lower for t in toks[max(0, fig.first - 2):fig.first]]
+    return any(" ".join(words[-len(term.split()):]) == term for term in data.comparison_terms)
+
+
+def _same_state_before(toks: tuple[Tok, ...], before: Figure, k: int) -> bool:
+    """Whether the figure before is followed by its noun and the same participle opening its
+    complement: "82 000 personnes privées d'eau, près de 40 000 privées d'internet" (not
+    "11 600 emplois salariés privés ... sous la barre des 60 000 salariés pour")."""
+    nxt = before.last + 1
+    return nxt + 1 < k and toks[nxt].lower == toks[k].lower and toks[nxt + 1].pos == "ADP"
+
+
+def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | None,
+                           data: SubjectData) -> bool:
+    """A bare count's participle followed by a complement of the verb (an agent, a time, a
+    thing lacked: a preposition) whose gender is the gender of the noun the figure before
+    counts (or a noun the tagger gave no gender): a state of that noun left out, not a noun
+    of people."""
+    t = toks[k]
+    if before_noun is None or not t.is_word or t.is_title or t.pos not in ("NOUN", "VERB", "ADJ"):
+        return False
+    if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
+        return False
+    if k + 1 >= len(toks) or toks[k + 1].pos != "ADP":
+        return False
+    noun = toks[before_noun]
+    feminine = t.lower.endswith(data.feminine_participle_endings)
+    return noun.pos == "NOUN" and (not noun.gender or (noun.gender == "Fem") == feminine)

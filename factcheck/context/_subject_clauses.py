@@ -32,6 +32,7 @@ from factcheck.context.nouns import (
     governing_verb,
     noun_before,
     object_after,
+    summed_change,
 )
 from factcheck.context.parallels import (
     counted_parallel,
@@ -154,7 +155,11 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
         return _headed(toks, fig, k, data, "gapped_clause")
     if v is not None and n > 0 and continues_clause(toks, v, data):
         return "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
-    if v is not None and (k := relative_antecedent(toks, v, data)) is not None:
+    assessed = v is not None and _object_first(toks[v], data) \
+        and object_after(toks, fig, data) is not None
+    if v is not None and not assessed \
+            and (k := relative_antecedent(toks, v, data)) is not None:
+        # (not "le rapport qui établit à 2 248 le nombre de morts": the object assessed)
         return _headed(toks, fig, k, data, "relative_clause")
     if v is not None and (k := object_relative_antecedent(toks, fig, v, data)) is not None:
         # "un seuil que X a abaissé à 5 000 livres": the seuil, not X
@@ -163,7 +168,7 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
         # "X estime à 486 milliards le coût de": after a verb of assessment the object
         # names the metric, the clause subject the one who assesses.
         k = None
-        if toks[v].lemma in data.object_first_verbs or toks[v].lower in data.object_first_verbs:
+        if _object_first(toks[v], data):
             k = object_after(toks, fig, data)
         if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
             k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
@@ -193,11 +198,17 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
                 return SubjectResult(None, None, (), "speaker_act")
             return "speaker_ellipsis"
         if k is not None and k < fig.first and not relative(fig, data) \
-                and lemma_of(toks[k], data) in data.change_nouns:
+                and lemma_of(toks[k], data) in data.change_nouns \
+                and not summed_change(toks, k, data):
             return level_of_change(toks, fig, k, data)
         if k is not None:
             return _headed(toks, fig, k, data, "clause_subject")
     return "ellipsis"
+
+
+def _object_first(verb: Tok, data: SubjectData) -> bool:
+    """A verb of assessment, which names its metric after the figure ("estimer à X le coût")."""
+    return verb.lemma in data.object_first_verbs or verb.lower in data.object_first_verbs
 
 
 def level_of_change(toks: tuple[Tok, ...], fig: Figure, k: int,

@@ -29,6 +29,32 @@ def capitalised_counted(toks: tuple[Tok, ...], fig: Figure, j: int) -> bool:
     return t.pos == "PROPN" and (nxt in grammar().noun_coordinators or nxt in _LIST_ENDS)
 
 
+def counted_acronym(toks: tuple[Tok, ...], fig: Figure, j: int) -> bool:
+    """An acronym right after a count that is what it counts, the count being the subject of
+    the verb after it ("189 SDF ont été recensés", "et 19 FSI ont été blessés") or the
+    acronym spelled out in the brackets after it ("125 CRPC (plaider coupable)"); not in a
+    breakdown of seats ("32 NFP (20 LFI, 5 PS)", "37 RN, 2 alliés"), nor a known place or
+    actor."""
+    if j != fig.last or fig.mention.kind != Kind.COUNT or j + 1 >= len(toks):
+        return False
+    t = toks[j]
+    w = world_data()
+    if not (len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()) \
+            or t.lower in w.actor_names or t.lower in w.places or t.text in w.places_as_written:
+        return False
+    nxt = toks[j + 1]
+    if nxt.pos == "AUX" or (nxt.pos == "VERB" and nxt.verbform == "Fin"):
+        return True
+    if nxt.text not in grammar().gloss_openers:
+        return False
+    inside = []
+    for t2 in toks[j + 2:]:
+        if t2.text == ")":
+            break
+        inside.append(t2)
+    return bool(inside) and not any(any(c.isdigit() for c in t2.text) for t2 in inside)
+
+
 def capitalised_common(t: Tok) -> bool:
     """A capitalised word the tagger reads as a common noun that is no known place or actor:
     "des Egyptiens (43)" glosses the Egyptiens."""

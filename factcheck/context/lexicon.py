@@ -68,6 +68,9 @@ class SubjectData:
     partitive_determiners: frozenset[str] = frozenset()
     people_participles: frozenset[str] = frozenset()
     elliptic_state_endings: tuple[str, ...] = ()
+    feminine_participle_endings: tuple[str, ...] = ()
+    comparison_terms: frozenset[str] = frozenset()
+    sum_containers: frozenset[str] = frozenset()
     plural_marks: tuple[str, ...] = ()
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
@@ -246,6 +249,10 @@ def subject_data(code: str = "fr") -> SubjectData:
         topic_markers=_words(d, "topic_markers", f),
         how_many=_words(d, "how_many", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
+        comparison_terms=_words(d, "comparison_terms", f),
+        sum_containers=_words(d, "sum_containers", f),
+        feminine_participle_endings=tuple(
+            sorted(_words(d, "feminine_participle_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         finite_plural_endings=tuple(sorted(_words(d, "finite_plural_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),

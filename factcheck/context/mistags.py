@@ -21,7 +21,8 @@ def mistagged_after_count(toks: tuple[Tok, ...], fig: Figure, data: SubjectData)
     a pronoun ("948 homicides ont été enregistrés": no word is a pronoun there but the
     pronouns themselves), as a plural adjective with no noun after it ("12 civils tués",
     not "trois différents endroits") or as a plural participle before an auxiliary ("200
-    salariés ont été licenciés")."""
+    salariés ont été licenciés") or as a plural verb whose lemma is no infinitive ("11
+    réacteurs sur 16 réparés")."""
     j = fig.last
     if j >= len(toks):
         return False
@@ -36,6 +37,10 @@ def mistagged_after_count(toks: tuple[Tok, ...], fig: Figure, data: SubjectData)
             and t.lower.endswith(tuple(data.plural_marks)):
         return True  # "200 salariés ont été licenciés": a participle never precedes its own
         # auxiliary, so a plural one between a count and an auxiliary is the count's noun
+    if t.pos == "VERB" and _plural_form(t, data) \
+            and not t.lemma.endswith(tuple(data.infinitive_endings)):
+        return True  # "11 réacteurs sur 16": a verb's lemma is its infinitive, so a plural
+        # word whose lemma is no infinitive is a noun the model tagged as a verb
     return t.pos == "ADJ" and _plural_form(t, data) \
         and (nxt is None or nxt.pos not in ("NOUN", "PROPN"))
 

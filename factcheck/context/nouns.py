@@ -294,3 +294,16 @@ def _after_figure(toks: tuple[Tok, ...], b: int) -> bool:
         if toks[k].pos == "ADP" and toks[k].lower not in grammar().de:
             return False
     return False
+
+
+def summed_change(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the noun of change at ``k`` is wrapped by a container of an amount ("Le total
+    des hausses d'impôts avoisine 40 milliards", "le montant de la baisse atteint"): the
+    amount is the sum of the changes, so it measures them."""
+    g = grammar()
+    j = k - 1
+    while j > 0 and toks[j].lower in data.determiners and toks[j].lower not in g.de_links:
+        j -= 1  # "de la baisse"; "des" is the link itself
+    if j < 1 or toks[j].lower not in g.de_links:
+        return False
+    return lemma_of(toks[j - 1], data) in data.sum_containers

@@ -85,7 +85,9 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
         return None
     if (c := change_phrase(toks, k, data)) is not None:
         v = governing_verb(toks, c)
-        return head_before(toks, v, data) if v is not None else None
+        if v is not None:
+            return head_before(toks, v, data)
+        return _noun_before_change(toks, c)
     lem = lemma_of(toks[k], data)
     if lem in data.time_nouns or lem in data.not_subjects or lem in data.bases \
             or lem in data.change_nouns:
@@ -109,6 +111,18 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
     if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
         return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
     return head
+
+
+def _noun_before_change(toks: tuple[Tok, ...], c: int) -> int | None:
+    """The common noun a verbless "en (forte) hausse" right after it describes: "et des
+    dépenses en forte augmentation (+5,2 %)" glosses the dépenses. None when no noun (over
+    its adjectives) stands right before the phrase."""
+    j = c - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    if j >= 0 and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title:
+        return j
+    return None
 
 
 def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:

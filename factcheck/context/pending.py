@@ -21,7 +21,7 @@ from factcheck.context.anaphora import anaphora_data, definite_metric, demonstra
 from factcheck.context.lexicon import SubjectData, grammar, source_data, subject_data
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.nouns import container_after
+from factcheck.context.nouns import container_after, summed_change
 from factcheck.context.parallels import (
     complement_of,
     coordinated_subject,
@@ -211,8 +211,10 @@ def resolve_pending(
             elif k is None:
                 k = container_after(toks, figs[n].last, data)
             if k is not None and k < figs[n].first and not relative(figs[n], data) \
-                    and lemma_of(toks[k], data) in data.change_nouns:
-                # "soit une hausse de 53 % par rapport aux 4,3 milliards": a level, no rise.
+                    and lemma_of(toks[k], data) in data.change_nouns \
+                    and not summed_change(toks, k, data):
+                # "soit une hausse de 53 % par rapport aux 4,3 milliards": a level, no rise
+                # (but "le total des hausses d'impôts avoisine 40 milliards" sums them).
                 results[n] = SubjectResult(None, None, (), "change_level_none")
             elif k is not None:
                 results[n] = SubjectResult(subject_at(toks, k, data), k, (), "clause_subject")

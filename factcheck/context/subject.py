@@ -139,6 +139,7 @@ from factcheck.models import Kind
 NO_SUBJECT_KINDS = frozenset({Kind.TIME, Kind.YEAR, Kind.IDENTIFIER})
 _DURATION_RULES = frozenset({"duration_of", "age", "age_of_person"})
 _RESTATED_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.QUANTITY})
+_TIME_KINDS = frozenset({Kind.DATE, Kind.TIME, Kind.YEAR})
 
 
 def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
@@ -191,7 +192,8 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         k = noun_inside(toks, fig, data) or noun_after(toks, fig, data)
         rule = "noun_after"
-        if k is not None and elided_before_state(toks, figs, n, k, data):
+        if k is not None and elided_before_state(toks, figs, n, k, data,
+                                                 _noun_of(figs, results, n)):
             pending[n] = "ellipsis"  # "12 réacteurs sur 20 réparés": the noun left out
             continue
         if k is None and n > 0 and elided_other(toks, fig, data):
@@ -347,3 +349,13 @@ def _settle(results: list[SubjectResult | None], pending: dict[int, str], n: int
         pending[n] = out
     else:
         results[n] = out
+
+
+def _noun_of(figs: list[Figure], results: list[SubjectResult | None], n: int) -> int | None:
+    """The token of the noun the figure before ``n`` counts, when read and in its sentence;
+    dates and times between them skipped ("de 390 (au 7 février) contre 258")."""
+    m = n - 1
+    while m >= 0 and figs[m].mention.kind in _TIME_KINDS:
+        m -= 1
+    before = results[m] if m >= 0 else None
+    return before.noun if before is not None and before.subject is not None else None
