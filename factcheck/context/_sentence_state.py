@@ -14,7 +14,7 @@ from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._table_titles import heading_metric
 from factcheck.context.lexicon import subject_data
-from factcheck.context.names import contrasts_sources
+from factcheck.context.names import contrasts_sources, same_source
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
 from factcheck.context.source import SourceResult
@@ -35,6 +35,11 @@ def record_sentence(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
+    # The sources this sentence names for its own figures: a speaker read again in it (for
+    # a date of it: "le 9 mars, le syndicat avait compté 30 000 marcheurs, contre 8 000 selon
+    # la préfecture") is the same naming, not a second one: it neither reopens the report
+    # the sentence's contrast closed nor makes the body speak again (``comment``).
+    named_here = list(counted)
     # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
     # ministre"), whichever rule read their speaker.
     quoted = all(src.rule == "quote" or in_quote(text, f.mention.start) is not None
@@ -70,7 +75,8 @@ def record_sentence(
                               if c.source_mode == "explicit" and src.takes_over])
     reported = state.report
     for src in srcs:
-        if name := resolve_source(src.speaker, [s for _, s in state.speakers], text):
+        if (name := resolve_source(src.speaker, [s for _, s in state.speakers], text)) \
+                and not any(same_source(name, n) for n in named_here):
             state.speakers.append((start, name))
             state.comment(name, at=start)
     if state.report != reported and state.report_at == start:
