@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.context._background import counted_forces, weather
+from factcheck.context._background import counted_forces, measures_nature
 from factcheck.context._figure_traits import SITUATED_KINDS
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
@@ -68,7 +68,8 @@ def record_sentence(
             c.subject for c, src in zip(out, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
         state.report_weather = any(
-            weather(f.mention, c.subject) for c, f, src in zip(out, figs, srcs, strict=True)
+            measures_nature(f.mention, c.subject, toks, f.first)
+            for c, f, src in zip(out, figs, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
         state.measured(True, [(c.subject, f.mention.unit)
                               for c, f, src in zip(out, figs, srcs, strict=True)
