@@ -35,11 +35,12 @@ def record_sentence(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
-    # The sources this sentence names for its own figures: a speaker read again in it (for
-    # a date of it: "le 9 mars, le syndicat avait compté 30 000 marcheurs, contre 8 000 selon
-    # la préfecture") is the same naming, not a second one: it neither reopens the report
-    # the sentence's contrast closed nor makes the body speak again (``comment``).
-    named_here = list(counted)
+    # The sources this sentence names for its own figures, taking the report over or not: a
+    # speaker read again in it (for a date of it: "le 9 mars, le syndicat avait compté 30 000
+    # marcheurs, contre 8 000 selon la préfecture") is the same naming, not a second one: it
+    # neither reopens the report the sentence's contrast closed, nor makes the body speak
+    # again (``comment``), nor hands the report to a body named in passing or as an agent.
+    named_here = [c.source for c in out if c.source and c.source_mode == "explicit"]
     # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
     # ministre"), whichever rule read their speaker.
     quoted = all(src.rule == "quote" or in_quote(text, f.mention.start) is not None
