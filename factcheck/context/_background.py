@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Tok
+from factcheck.context.subject_lists import named_metric_data
 from factcheck.context.where import category_of
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
@@ -203,3 +205,32 @@ def weather(mention: Mention, subject: str | None) -> bool:
     return mention.unit in data.weather_units or (
         bool(data.weather_category)
         and category_of(subject, (), mention.kind) == data.weather_category)
+
+
+#: Words between a scale and its figure ("de magnitude supérieure à 6", "d'une magnitude
+#: comprise entre 5 et 7").
+_SCALE_REACH = 3
+
+
+def on_scale(toks: tuple[Tok, ...], first: int) -> bool:
+    """Whether the figure at token ``first`` is read on a scale named right before it ("un
+    séisme de magnitude 7,5", "une magnitude de 6,3", "de magnitude supérieure à 6"): the
+    strength of the event itself, which seismologists measure, not a count."""
+    scales = named_metric_data().scale_nouns
+    for j in range(first - 1, max(first - 1 - _SCALE_REACH, -1), -1):
+        t = toks[j]
+        if t.lower in scales:
+            return True
+        if not (t.lower in grammar().de_links or t.pos in ("ADP", "ADJ", "ADV")
+                or t.verbform == "Part"):
+            return False
+    return False
+
+
+def measures_nature(mention: Mention, subject: str | None, toks: tuple[Tok, ...],
+                    first: int) -> bool:
+    """Whether a figure measures nature: the weather (:func:`weather`) or an earthquake's
+    magnitude (:func:`on_scale`). A body named for a count (victims, homes without power)
+    does not state it; the weather service or the seismological institute named for one
+    does, and covers the ones that follow."""
+    return weather(mention, subject) or on_scale(toks, first)

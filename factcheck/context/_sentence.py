@@ -10,9 +10,9 @@ from dataclasses import replace
 
 from factcheck.context._background import (
     deployed,
+    measures_nature,
     recalled,
     set_earlier,
-    weather,
 )
 from factcheck.context._figure_traits import (
     SITUATED_KINDS,
@@ -169,7 +169,7 @@ def _sentence_contexts(
                 and (state.report_forces or not state.report_counts
                      or not deployed(sub.subject, toks)) \
                 and (state.report_weather or Kind.COUNT not in state.report_kinds
-                     or not weather(m, sub.subject)):
+                     or not measures_nature(m, sub.subject, toks, fig.first)):
             # The source named in the lead ("selon le ministère de la Justice") or in an
             # earlier sentence covers the figures of the report that follows, until another is
             # named: its quantities and durations ("après dix mois de hausse"); dates and

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.context._background import counted_forces, weather
+from factcheck.context._background import counted_forces, measures_nature
 from factcheck.context._figure_traits import SITUATED_KINDS
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._table_titles import heading_metric
 from factcheck.context.lexicon import subject_data
-from factcheck.context.names import contrasts_sources
+from factcheck.context.names import contrasts_sources, same_source
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
 from factcheck.context.source import SourceResult
@@ -35,6 +35,12 @@ def record_sentence(
     counted = [c.source for c, src in zip(out, srcs, strict=True)
                if c.source and c.source_mode == "explicit" and src.takes_over]
     state.speakers.extend((start, name) for name in counted)
+    # The sources this sentence names for its own figures, taking the report over or not: a
+    # speaker read again in it (for a date of it: "le 9 mars, le syndicat avait compté 30 000
+    # marcheurs, contre 8 000 selon la préfecture") is the same naming, not a second one: it
+    # neither reopens the report the sentence's contrast closed, nor makes the body speak
+    # again (``comment``), nor hands the report to a body named in passing or as an agent.
+    named_here = [c.source for c in out if c.source and c.source_mode == "explicit"]
     # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
     # ministre"), whichever rule read their speaker.
     quoted = all(src.rule == "quote" or in_quote(text, f.mention.start) is not None
@@ -63,14 +69,16 @@ def record_sentence(
             c.subject for c, src in zip(out, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
         state.report_weather = any(
-            weather(f.mention, c.subject) for c, f, src in zip(out, figs, srcs, strict=True)
+            measures_nature(f.mention, c.subject, toks, f.first)
+            for c, f, src in zip(out, figs, srcs, strict=True)
             if c.source_mode == "explicit" and src.takes_over)
         state.measured(True, [(c.subject, f.mention.unit)
                               for c, f, src in zip(out, figs, srcs, strict=True)
                               if c.source_mode == "explicit" and src.takes_over])
     reported = state.report
     for src in srcs:
-        if name := resolve_source(src.speaker, [s for _, s in state.speakers], text):
+        if (name := resolve_source(src.speaker, [s for _, s in state.speakers], text)) \
+                and not any(same_source(name, n) for n in named_here):
             state.speakers.append((start, name))
             state.comment(name, at=start)
     if state.report != reported and state.report_at == start:

@@ -111,10 +111,14 @@ class SourceResult:
     @property
     def takes_over(self) -> bool:
         """Whether the source becomes the report's, for the figures that follow: not a body
-        named in passing ("qu'Arvalis, dont les prévisions"), cited inside a quotation, or
-        a bare kind of body counting one figure ("les autorités enregistraient 222 000
-        cas", in a report whose source is named elsewhere)."""
-        if "+relative" in self.rule or "+cited" in self.rule or "acting_body" in self.rule:
+        named in passing ("qu'Arvalis, dont les prévisions"), cited inside a quotation, a
+        bare kind of body counting one figure ("les autorités enregistraient 222 000
+        cas", in a report whose source is named elsewhere), or the agent of a passive of
+        counting and the figures sharing it ("9 décès ont été classés comme liés au virus
+        (7 directement) par le comité d'experts": who classed those deaths, not who reports
+        the figures that follow)."""
+        if "+relative" in self.rule or "+cited" in self.rule or "acting_body" in self.rule \
+                or "passive_counted" in self.rule:
             return False
         return not (self.rule == "counting_subject" and is_generic_source(self.source))
 
@@ -250,8 +254,10 @@ def in_brackets(toks: tuple[Tok, ...], first: int) -> bool:
 
 def _shared(res: SourceResult) -> SourceResult:
     """The source of an earlier figure of the clause, shared: a body acting on its figure
-    ("s'est accordé sur 3 euros, en hausse de 7 %") takes the report over for neither."""
-    acting = "+acting_body" if "acting_body" in res.rule else ""
+    ("s'est accordé sur 3 euros, en hausse de 7 %") or the agent of a passive of counting
+    takes the report over for neither."""
+    acting = "+acting_body" if "acting_body" in res.rule else \
+        "+passive_counted" if "passive_counted" in res.rule else ""
     return SourceResult(res.source, "same_clause" + acting)
 
 
