@@ -35,7 +35,7 @@ from factcheck.context._table_titles import heading_metric, table_titles
 from factcheck.context.antecedents import queue_antecedents
 from factcheck.context.article_place import with_article_place
 from factcheck.context.lexicon import subject_data
-from factcheck.context.names import is_generic_source, same_source
+from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
 from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
 from factcheck.context.report_year import lead_dated, lead_year
@@ -117,13 +117,16 @@ def _annotate_all(
             checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
             if start not in by_sentence:
                 # A sentence without figures naming who speaks: the report's source.
-                name = resolve_source(sentence_speaker(article.text, parsed[keys[(n, start)]]),
-                                      [s for _, s in state.speakers], article.text)
+                name = resolve_source(
+                    sentence_speaker(article.text, parsed[keys[(n, start)]], common=True),
+                    [s for _, s in state.speakers], article.text)
                 # A bare head ("a indiqué la préfecture") only for a body named before with it.
                 if name and not is_generic_source(name):
                     state.speakers.append((start, name))
+                    # A group named by a common noun ("les élus") speaks for its paragraph.
                     state.comment(name, quoting=_quotes(speaking[n][start])
-                                  and speaks_as_person(name), at=start)
+                                  and speaks_as_person(name), at=start,
+                                  paragraph=is_common_group(name))
                 continue
             breaks, title = gaps[n].get(start, (False, None))
             if breaks:

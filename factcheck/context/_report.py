@@ -56,6 +56,9 @@ class ArticleState:
     # millions de billets », a déclaré le président du comité"): a speaker, whose words cover
     # the figures of their paragraph, not the journalist's prose past it (:meth:`covers_speech`).
     report_speech: bool = False
+    # It was named by one common noun in a sentence without figures ("Les élus ont dénoncé
+    # la hausse des dépenses"): it covers the figures of its paragraph, not past it.
+    report_paragraph: bool = False
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
@@ -70,14 +73,18 @@ class ArticleState:
     # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
     report_day: tuple[date, date] | None = None
 
-    def comment(self, name: str, quoting: bool = False, at: int | None = None) -> None:
+    def comment(self, name: str, quoting: bool = False, at: int | None = None,
+                paragraph: bool = False) -> None:
         """A speaker named in a sentence without figures of its own. A person commenting
         ("le ministre a déclaré que la France n'est pas encore au pic") does not take the
         report over from the body named for its figures ("Selon Santé publique France, 597
         personnes ..."); anyone else does. A person or a role speaking in quotation marks
         (``quoting``) covers only what takes the quotation up (:meth:`covers_sentence`); a
         body's quoted communiqué is a report ("« des moyens considérables sont déployés »,
-        a indiqué la préfecture dans un communiqué")."""
+        a indiqué la préfecture dans un communiqué"). A group named by one common noun
+        (``paragraph``: "les magistrats estiment", "l'opposition dénonce") speaks for its
+        paragraph only (:meth:`covers`), and like a person leaves a body's report of figures
+        to that body."""
         if self.report_counts and self.report and same_source(name, self.report):
             # The body speaking again ("« Les renforts arrivent », a indiqué la préfecture")
             # states more than its count: the forces deployed that follow too.
@@ -86,13 +93,14 @@ class ArticleState:
                 self.report_at = at
             return
         if self.report_counts and self.report and not names_a_person(self.report) \
-                and names_a_person(name):
+                and (names_a_person(name) or paragraph):
             return
         if self.report is None or not same_source(name, self.report):
             self.report_metrics = self.report_units = frozenset()
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
         self.report_forces = self.report_weather = self.report_speech = False
         self.report_quoted = quoting
+        self.report_paragraph = paragraph
         if at is not None:
             self.report_at = at
 
@@ -149,7 +157,10 @@ class ArticleState:
         a source named only for counts ("« ... cinq fois vainqueur », a déclaré le joueur")
         does not cover an amount of money in a later paragraph ("Il touchera une prime de
         150 millions d'euros"): money is another story unless the report gave money or
-        shares."""
+        shares. A group named by a common noun (``report_paragraph``) covers its paragraph
+        only."""
+        if self.report_paragraph and "\n" in between:
+            return False
         if kind != Kind.MONEY or not self.report_kinds or "\n" not in between:
             return True
         return bool(self.report_kinds & MONEY_REPORT_KINDS)

@@ -14,7 +14,7 @@ from factcheck.context._forward_speaker import forward
 from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, source_data
-from factcheck.context.names import fullest_name, is_body, is_generic_source
+from factcheck.context.names import fullest_name, is_body, is_common_group, is_generic_source
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import clean_name, inverted
 
@@ -46,14 +46,17 @@ def names_a_speaker(sentence: str) -> bool:
     return _cue_pattern().search(sentence) is not None
 
 
-def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
+def sentence_speaker(article_text: str, toks: tuple[Tok, ...], common: bool = False
+                     ) -> str | None:
     """The person or body a sentence without figures names as speaking ("Le service
     statistique SSMSI a publié jeudi son bilan annuel", "selon l'Insee, la saison a été
     bonne"), for the quantities of the report that follows. Without a figure to anchor it,
     only a name holding a capital or a body named by its head noun ("a indiqué la
     préfecture", "la chambre régionale des comptes critique") is taken ("la hausse se
     poursuit" names nobody); None for a pronoun or no name. A document with its author as
-    subject speaks for its author ("Les prévisions d'Agreste sont conformes")."""
+    subject speaks for its author ("Les prévisions d'Agreste sont conformes"). With
+    ``common``, also a group named by one common noun ("les élus ont dénoncé",
+    ``names.is_common_group``), whose report covers only its paragraph (``_report``)."""
     data = source_data()
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
@@ -65,7 +68,7 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...]) -> str | None:
         name = clean_name(np, data)
         if name and name.lower().split("-")[-1] not in data.pronouns \
                 and (any(ch.isupper() for ch in name) or is_generic_source(name)
-                     or is_body(name)):
+                     or is_body(name) or (common and is_common_group(name))):
             return fullest_name(name, article_text)
     return None
 

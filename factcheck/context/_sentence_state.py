@@ -56,7 +56,7 @@ def record_sentence(
     if counted:
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
-        state.report_quoted = False
+        state.report_quoted = state.report_paragraph = False
         # A person quoted with figures of their own speaks for their paragraph (``_report``);
         # a spokesperson reads the body's communiqué, which goes on.
         state.report_speech = quoted and speaks_as_person(counted[-1]) \

@@ -292,6 +292,14 @@ def is_generic_source(name: str | None) -> bool:
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
 
 
+def is_common_group(name: str | None) -> bool:
+    """A speaker named by one common noun in lower case, no head of a body ("les élus",
+    "l'opposition", "les magistrats"): who speaks is plain only near where it is named."""
+    words = _words_of(name) if name else []
+    return len(words) == 1 and not any(ch.isupper() for ch in name or "") \
+        and words[0] not in _folded_lists()["heads"]
+
+
 def is_body(name: str | None) -> bool:
     """A body named by its head noun and its complement ("la chambre régionale des comptes",
     "le ministère de la Justice"), not a description standing for one named before
