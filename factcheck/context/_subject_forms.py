@@ -12,7 +12,7 @@ from factcheck.context.lexicon import SubjectData
 from factcheck.context.measures import date_event
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.parallels import points_of_share
-from factcheck.context.parentheses import opens_parenthesis, parenthesis_head
+from factcheck.context.parentheses import parenthesis_head, parenthesis_opening
 from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at
 from factcheck.context.qualifiers import qualify
@@ -26,9 +26,10 @@ def _gloss(
     ("les vols de 5 % (138 734)") or the noun phrase before ("les escroqueries (+7 %)",
     "victimes de violences (191 679 personnes")."""
     fig = figs[n]
-    if not opens_parenthesis(toks, fig):
+    opening = parenthesis_opening(toks, fig)
+    if opening is None:
         return None
-    if n > 0 and figs[n - 1].last == fig.first - 1:
+    if n > 0 and figs[n - 1].last == opening:
         prev = results[n - 1]
         if prev is None or prev.subject is None:
             return None

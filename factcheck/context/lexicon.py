@@ -75,6 +75,7 @@ class SubjectData:
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
+    attribute_determiners: frozenset[str] = frozenset()
     state_prepositions: frozenset[str] = frozenset()
     relative_units: frozenset[str] = frozenset()
     threshold_words: frozenset[str] = frozenset()
@@ -257,6 +258,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         finite_plural_endings=tuple(sorted(_words(d, "finite_plural_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
+        attribute_determiners=_words(d, "attribute_determiners", f),
         state_prepositions=_words(d, "state_prepositions", f),
         relative_units=_words(d, "relative_units", f),
         threshold_words=_words(d, "threshold_words", f),

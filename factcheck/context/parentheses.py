@@ -25,6 +25,8 @@ def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int |
     "(4 055, +13 %)" glosses one noun phrase, so "+13 %" measures what "4 055" does (rather
     than an earlier percentage of the sentence)."""
     g = grammar()
+    if parenthesis_opening(toks, figs[n]) == figs[n].first:
+        return None  # "(-8 %": the bracket glued to the figure, which opens it
     opened = None
     for j in range(figs[n].first - 1, -1, -1):
         if toks[j].text in g.gloss_closers:
@@ -40,7 +42,19 @@ def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int |
 
 def opens_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:
     """Whether the figure is the first word of a parenthesis: "(138 734)", "(+7 %)"."""
-    return fig.first >= 1 and toks[fig.first - 1].text in grammar().gloss_openers
+    return parenthesis_opening(toks, fig) is not None
+
+
+def parenthesis_opening(toks: tuple[Tok, ...], fig: Figure) -> int | None:
+    """The token of the "(" the figure opens: the one before it, or the figure's first token
+    when the tagger glued the bracket to a signed number ("(-8" of "(-8 %)"); else None."""
+    openers = grammar().gloss_openers
+    if fig.first >= 1 and toks[fig.first - 1].text in openers:
+        return fig.first - 1
+    t = toks[fig.first].text if fig.first < len(toks) else ""
+    if len(t) > 1 and t[:1] in openers and not t[1:2].isspace():
+        return fig.first
+    return None
 
 
 def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -50,7 +64,8 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
     destructions et dégradations volontaires (+3 %)"); after a verb or "en hausse", the
     clause subject ("les cambriolages continuent d'augmenter (+3 %)"). None when the phrase
     is itself a complement ("liés au chikungunya (10 directement")."""
-    k = fig.first - 2
+    o = parenthesis_opening(toks, fig)
+    k = (fig.first - 1 if o is None else o) - 1
     participle = False
     while k >= 0:
         if toks[k].verbform == "Part" or _trailing_participle(toks, k, data):
@@ -81,13 +96,20 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
             and toks[k - 2].pos in ("VERB", "AUX"):
         # "54 relais sont hors service (4,2 %)": a state after the verb, no noun phrase.
         return head_before(toks, k - 2, data)
+    if (v := _copula_before_attribute(toks, k, data)) is not None:
+        # "416 des détenus sont des femmes (6,9 %)": the share of the clause subject (the
+        # attribute is its population), not of the attribute.
+        return head_before(toks, v, data)
     if toks[k].pos != "NOUN" and not lowercase_proper(toks[k]):
         return None
     if (c := change_phrase(toks, k, data)) is not None:
         v = governing_verb(toks, c)
         if v is not None:
             return head_before(toks, v, data)
-        return _noun_before_change(toks, c)
+        n = _noun_before_change(toks, c)
+        if n is None:
+            return None
+        k = n  # "des dépenses en forte augmentation (+5,2 %)": the noun that changes
     lem = lemma_of(toks[k], data)
     if lem in data.time_nouns or lem in data.not_subjects or lem in data.bases \
             or lem in data.change_nouns:
@@ -101,7 +123,8 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
             h = j - 1
             while h >= 0 and toks[h].pos == "ADJ":
                 h -= 1
-            if h >= 0 and toks[h].pos == "NOUN" and not toks[h].is_title:
+            if h >= 0 and not toks[h].is_title and (toks[h].pos == "NOUN"
+                                                    or _mistagged_complement(toks, h)):
                 head = h
                 continue
         break
@@ -109,6 +132,8 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
         return head  # "l'effet de la baisse du rendement (-6,9 %)": what the change is of
     j = before_determiners(toks, head, data)
     if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
+        if _wrapped_conjunct(toks, j, data):
+            return head  # "la baisse des surfaces (-10 %) et du rendement (-5 %)": the rendement
         return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
     return head
 
@@ -123,6 +148,45 @@ def _noun_before_change(toks: tuple[Tok, ...], c: int) -> int | None:
     if j >= 0 and toks[j].pos == "NOUN" and toks[j].is_word and not toks[j].is_title:
         return j
     return None
+
+
+def _wrapped_conjunct(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether the complement opened by ``j`` ("du") is coordinated ("et du", "ou du") with
+    a complement of a noun of change ("la baisse des surfaces (-10 %) et du rendement"): it
+    is what changes too, as the first one is."""
+    if j < 2 or toks[j].lower not in grammar().de | data.contractions \
+            or toks[j - 1].lower not in grammar().noun_coordinators:
+        return False
+    h = j - 2
+    if (o := _aside_opening(toks, h)) is not None:
+        h = o - 1  # over the first complement's own bracket
+    while h >= 0 and toks[h].pos == "ADJ":
+        h -= 1
+    if h < 0 or toks[h].pos != "NOUN":
+        return False
+    top = phrase_top(toks, h, data)
+    return top != h and lemma_of(toks[top], data) in data.wrapping_nouns
+
+
+def _copula_before_attribute(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int | None:
+    """The form of "être" whose indefinite attribute is the noun at ``k`` ("sont des femmes",
+    "étaient surtout des enfants"), None if the noun is no such attribute."""
+    if k < 2 or toks[k].pos != "NOUN" or toks[k - 1].lower not in data.attribute_determiners:
+        return None
+    v = k - 2
+    while v > 0 and toks[v].pos == "ADV":
+        v -= 1
+    if toks[v].pos in ("VERB", "AUX") and toks[v].lemma in grammar().copula_lemmas:
+        return v
+    return None
+
+
+def _mistagged_complement(toks: tuple[Tok, ...], h: int) -> bool:
+    """A lowercase word after "de" and a noun that the small model tagged as no noun ("une
+    mention de grippe parmi les décès": "grippe" read as a pronoun); a noun's complement."""
+    return h >= 2 and toks[h].is_word and toks[h].text[:1].islower() \
+        and toks[h].pos not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ") \
+        and toks[h - 1].lower in grammar().de and toks[h - 2].pos == "NOUN"
 
 
 def _trailing_participle(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
