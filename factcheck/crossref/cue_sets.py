@@ -51,14 +51,31 @@ class CueSet:
     patterns: tuple[regex.Pattern[str], ...]
     any_cue: regex.Pattern[str] | None = None
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, name)`` of every cue found in ``text``."""
+    def _all(self, text: str) -> list[tuple[int, int, str]]:
         if self.any_cue is not None and self.any_cue.search(text) is None:
             return []  # most texts hold no cue: one search instead of one per name
         found: list[tuple[int, int, str]] = []
         for name, pattern in zip(self.names, self.patterns, strict=True):
             found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
-        return sorted(found)
+        return found
+
+    @staticmethod
+    def _inside(f: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+        return any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0] for s, e, _ in found)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, name)`` of every cue found in ``text``; a cue inside a longer cue
+        of another name is not one ("perdu la vie" is killed, not the "perdu" of lost)."""
+        found = self._all(text)
+        return sorted(f for f in found if not self._inside(f, found))
+
+    def only_inside(self, text: str) -> frozenset[str]:
+        """The names whose cues ``text`` holds only inside a longer cue of another name
+        ("perdu" of lost in "ont perdu la vie"): a word read out of ``text`` alone (a
+        qualifier) that names them names nothing there."""
+        found = self._all(text)
+        inside = {f[2] for f in found if self._inside(f, found)}
+        return frozenset(inside - {f[2] for f in found if not self._inside(f, found)})
 
 
 def _dashes(text: str) -> str:

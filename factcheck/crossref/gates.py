@@ -50,6 +50,7 @@ from factcheck.crossref.relations import (
     _same_sentence,
     _toll,
     _typo,
+    described_alike,
     distinct_sources,
     identity,
     judge,
@@ -135,7 +136,7 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
             return "identity not established"
         if not (a.family and b.family):
             return "subject: no family"
-        if not (a.words or a.sentence_words) & (b.words or b.sentence_words):
+        if not described_alike(a, b):
             return "subject: no describing word in common"
         if event and not same_article and not _same_event(a, b):
             return "event: not tied to one event"

@@ -128,6 +128,17 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     return reasons
 
 
+def described_alike(a: ClaimView, b: ClaimView) -> bool:
+    """Something besides the subject describes two figures of one family alike: a word in
+    common around them (or in their sentences). Two figures of one sentence that no word of
+    their own describes ("la CGT annonce 700 000 manifestants, ils étaient 81 000 selon la
+    préfecture") are described by that sentence, the same for both: the words it lends each
+    differ only by the other's source, which describes nothing."""
+    if not (a.words or b.words) and _same_sentence(a, b):
+        return True
+    return bool((a.words or a.sentence_words) & (b.words or b.sentence_words))
+
+
 def _source_words(key: str) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(key) if len(w) >= 3)
 
@@ -239,7 +250,7 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
-        if not slip and not (a.words or a.sentence_words) & (b.words or b.sentence_words):
+        if not slip and not described_alike(a, b):
             # Nothing but the subject describes both alike: "a obtenu 182 sièges" and "la
             # majorité absolue est fixée à 289 sièges" are two metrics, not a contradiction.
             return None

@@ -315,6 +315,9 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     else:
         mode = "observed"
     outcome = memo.outcomes(cell_text(row.get("qualifiers")))
+    if outcome:
+        # A qualifier cut out of a longer cue ("perdu" of "ont perdu la vie") is not one.
+        outcome = outcome - lexicon.outcome.only_inside(sentence)
     if cue.outcome:
         outcome = outcome | cue.outcome
     period, period_sort = _period(row)

@@ -66,6 +66,28 @@ def test_outcome_said_before_the_figure(case: dict) -> None:
     assert row["_family"] == case["family"]
 
 
+@pytest.mark.parametrize("case", WORDS["outcome_after"], ids=lambda c: c["why"])
+def test_death_said_after_a_generic_count(case: dict) -> None:
+    """A generic count said dead in the words of a toll right after it ("ont perdu la vie":
+    [scope.outcome] killed, a longer cue winning over the "perdu" of lost inside it) is a
+    count of the dead; ``family`` null: not one."""
+    lexicon = load_lexicon()
+    row = _row(case, None)
+    family_from_outcome(row, lexicon)
+    assert (row["_family"] == "morts") is (case["family"] == "morts"), row["_family"]
+
+
+def test_a_cue_inside_a_longer_cue_is_not_one() -> None:
+    """"perdu la vie" is killed, not the "perdu" of lost it holds; a "perdu" of its own is
+    still lost, and a qualifier "perdu" cut out of "ont perdu la vie" names nothing."""
+    outcome = load_lexicon().outcome
+    names = {name for *_, name in outcome.find("10 personnes ont perdu la vie")}
+    assert names == {"killed"}
+    assert {name for *_, name in outcome.find("l'armée a perdu 30 chars")} == {"lost"}
+    assert outcome.only_inside("10 personnes ont perdu la vie") == {"lost"}
+    assert not outcome.only_inside("ont perdu la vie et perdu 30 chars")
+
+
 @pytest.mark.parametrize("case", WORDS["share_heads"], ids=lambda c: c["why"])
 def test_rate_named_by_a_generic_head(case: dict) -> None:
     """A head naming a rate or a share without its metric ("le taux de réussite") gives the
