@@ -53,6 +53,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         j = past_prenominal(toks, j, data)  # "6 000 nouveaux cas", "trois premiers wagons"
     if j < len(toks) and toks[j].is_word and toks[j].lower.endswith(data.finite_plural_endings):
         return None  # "340 bénéficiaient d'une protection": the verb the figure is subject of
+    if j == fig.last < len(toks) and _unlemmatised_present(toks[j], fig, data):
+        return None  # "1 500 défilent à Lyon": a verb the small model could not read
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
                           or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
@@ -77,6 +79,16 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
+
+
+def _unlemmatised_present(t: Tok, fig: Figure, data: SubjectData) -> bool:
+    """A word right after a count above one, in the present's plural ending, that the tagger
+    read as a noun or verb but left unlemmatised: the verb the count is subject of, not its
+    (plural) noun ("dont 15 grièvement", an adverb, keeps its reading)."""
+    return fig.mention.kind == Kind.COUNT and fig.mention.value != 1 \
+        and t.pos in ("NOUN", "VERB") and t.is_word and not t.is_title and t.lemma == t.lower \
+        and t.lower.endswith(data.present_plural_endings) \
+        and not t.lower.endswith(data.manner_adverb_endings)
 
 
 def _noun_after_other(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:

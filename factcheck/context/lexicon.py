@@ -120,6 +120,8 @@ class SubjectData:
     aside_relatives: frozenset[str] = frozenset()
     aside_dashes: frozenset[str] = frozenset()
     finite_plural_endings: tuple[str, ...] = ()
+    present_plural_endings: tuple[str, ...] = ()
+    manner_adverb_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             sorted(_words(d, "feminine_participle_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
         finite_plural_endings=tuple(sorted(_words(d, "finite_plural_endings", f))),
+        present_plural_endings=tuple(sorted(_words(d, "present_plural_endings", f))),
+        manner_adverb_endings=tuple(sorted(_words(d, "manner_adverb_endings", f))),
         generic_nouns=_words(d, "generic_nouns", f),
         gloss_links=_words(d, "gloss_links", f),
         attribute_determiners=_words(d, "attribute_determiners", f),

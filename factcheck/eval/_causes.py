@@ -21,7 +21,8 @@ Missed = list[tuple[Ref, Ref, frozenset[str] | None]]
 
 
 def pair_gates_of(missed: Missed, claims: pd.DataFrame,
-              links: pd.DataFrame) -> dict[frozenset[str], str]:
+                  links: pd.DataFrame) -> dict[frozenset[str], str]:
+    """The gate that kept each missed pair of two found figures apart, by pair."""
     pairs = [p for _, _, p in missed if p is not None and len(p) == 2]
     return unlinked_gates(claims, [tuple(p) for p in pairs], links) if pairs else {}
 

@@ -75,7 +75,9 @@ class ApproxReader(RangeReader):
             mention.kind not in MEASURE_KINDS
             # cheap test first: a verb of change ends with "de"/"d'" right before the figure
             or not text[max(0, start - 4) : start].rstrip().lower().endswith(lex.of_words)
-            or not lex.change_verb_before.search(text, max(0, start - _LOOKBACK), start)
+            or not lex.change_before(
+                text, max(0, start - _LOOKBACK), start, mention.kind, mention.unit
+            )
         ):
             return ""
         end = y.end() if (y := self.at(lex.year_complement_after, mention.end)) else mention.end

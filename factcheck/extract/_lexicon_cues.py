@@ -90,8 +90,12 @@ def scanner_fields(
                rf"(?:\s+{leading(extra['change_object_complements'])}{word})?(?:\s+{word})?")
     return {
         "change_verb_before": regex.compile(
-            rf"(?<![\p{{L}}])(?:{change_verbs})(?:(?:\s+\p{{L}}+){{0,2}}|{changed})\s+{of}$",
-            regex.I,
+            rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+{of}$", regex.I
+        ),
+        # Only before a rate: after a noun, "de plus de 10 ans", "de 40 m²", "de 30 élèves"
+        # mostly say what the noun is ("le recul des ventes de voitures de plus de 10 ans").
+        "change_object_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{change_verbs}){changed}\s+{of}$", regex.I
         ),
         "level_reached_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I

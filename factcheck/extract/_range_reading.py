@@ -56,7 +56,7 @@ class RangeReader(ReaderBase):
         if (
             changing
             and first.kind != Kind.COUNT
-            and lex.change_verb_before.search(text, window, first.start)
+            and lex.change_before(text, window, first.start, first.kind, first.unit)
         ):
             return None  # "passé de 7,7 % à 7,4 %": two figures, each with its unit
         second = self._number_at(j.end())

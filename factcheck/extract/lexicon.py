@@ -24,6 +24,10 @@ from factcheck.extract._lexicon_cues import (
 from factcheck.extract._lexicon_numbers import number_fields
 from factcheck.extract._lexicon_units import currency_fields, unit_fields
 from factcheck.lang import load_data
+from factcheck.models import Kind
+
+#: Units of a rate's change: percentage points and basis points.
+_POINT_UNITS = frozenset({"pp", "pb"})
 
 Pattern = regex.Pattern
 
@@ -96,6 +100,7 @@ class Lexicon:
     range_de_before: Pattern
     range_joiner: Pattern
     change_verb_before: Pattern
+    change_object_before: Pattern  # "réduire leur programme de vols de" before a rate
     identifiers: tuple[Pattern, ...]
     named: Pattern
     homograph_not_number: Pattern
@@ -145,6 +150,15 @@ class Lexicon:
     vague_group_anchors: tuple[str, ...]  # where "dizaine", "milliers"... can start
     ordinal_end_anchors: tuple[str, ...]  # where an ordinal ending can start
     year_complement_after: Pattern  # " en 2015" between the ends of a change
+
+    def change_before(self, text: str, lo: int, start: int, kind: Kind, unit: str | None) -> bool:
+        """A verb or noun of change ends right before the figure at ``start`` ("a bondi de"),
+        or, before a rate or its points, one with what changes in between ("réduire leur
+        programme de vols de", "revu sa prévision de croissance d'")."""
+        rate = kind == Kind.PERCENT or unit in _POINT_UNITS
+        return bool(self.change_verb_before.search(text, lo, start)) or (
+            rate and bool(self.change_object_before.search(text, lo, start))
+        )
 
 
 def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
