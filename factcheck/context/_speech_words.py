@@ -76,6 +76,7 @@ class SpeechWords:
     acting_clitics: frozenset[str] = frozenset()  # "s'est accordé": the reflexive's clitic
     name_adverbs: tuple[tuple[str, ...], ...] = ()  # "en outre", "ainsi": glued to a name
     reader_participles: frozenset[str] = frozenset()  # "consultés par l'AFP": who read it
+    relay_participles: frozenset[str] = frozenset()  # "relayés par Les Echos": who relays it
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -121,6 +122,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         acting_clitics=frozenset(more.get("acting_clitics", [])),
         name_adverbs=tuple(tuple(a.split()) for a in more.get("name_adverbs", [])),
         reader_participles=frozenset(more.get("reader_participles", [])),
+        relay_participles=frozenset(more.get("relay_participles", [])),
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
         contrast_links=frozenset(more.get("contrast_links", [])),
