@@ -50,11 +50,7 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     np: list[Tok] = []
     links = speech_words().body_complements
     while k >= figs[n - 1].last and (toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") or (
-            np and toks[k].lower in links and np[0].pos in ("NOUN", "PROPN", "DET")) or (
-            # "et l'Arabie saoudite 60 millions": a name's adjective the tagger reads as a
-            # verb, right after the name (a French finite verb is never its own lemma)
-            toks[k].pos == "VERB" and toks[k].lemma == toks[k].lower and k > 0
-            and toks[k - 1].pos == "PROPN")):
+            np and toks[k].lower in links and np[0].pos in ("NOUN", "PROPN", "DET"))):
         np.insert(0, toks[k])  # "et la préfecture de police 18 000": a body's complement
         k -= 1
     joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
