@@ -75,13 +75,14 @@ from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
 from factcheck.context._quotes import in_quote, quote_speaker
+from factcheck.context._relay import origin_of_relay
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
     _CLAUSE_ENDS,
     sentence_speaker,
 )
 from factcheck.context._sentence_speaker import names_a_speaker as names_a_speaker
-from factcheck.context._speech_words import relative_antecedent, speech_at, speech_words
+from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
     fullest_name,
@@ -90,7 +91,7 @@ from factcheck.context.names import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role, role_holder
-from factcheck.context.speakers import clean_name, inverted, np_after
+from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -361,7 +362,7 @@ def _first_name(
         if name and _points_back(np):
             name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
         if name and rule in ("selon", "inverted"):
-            np, name, rule = _origin_of_relay(toks, figs, n, np, name, rule, data)
+            np, name, rule = origin_of_relay(toks, figs, n, np, name, rule, data)
         if name:
             if rule == "speech_verb" and relative_antecedent(toks, np):
                 rule += "+relative"  # named in passing: not the report's source
@@ -373,35 +374,6 @@ def _first_name(
         # sentence says who states it, no one the report named before
         return None, "unsourced", None
     return None, "none", None
-
-
-def _origin_of_relay(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, np: list[Tok], name: str, rule: str,
-    data: SourceData,
-) -> tuple[list[Tok], str, str]:
-    """The words, name and rule of the one whose words a relay passes on: "selon Reuters, qui cite le ministère" and
-    "rapporte Le Figaro, citant la préfecture" -> the body cited; "Le Kremlin a affirmé que
-    40 drones ..., rapporte l'agence Tass" -> the subject of the verb of speech whose clause
-    holds the figure (a verb of relay after it reports that speech)."""
-    w = speech_words()
-    end = np[-1].i + 1
-    if end + 2 < len(toks) and toks[end].text == ",":
-        c = end + 1 + (toks[end + 1].lower in w.relatives)
-        if toks[c].lower in w.citing_forms and (c > end + 1 or toks[c].lower.endswith("ant")):
-            origin = np_after(toks, c + 1, data)
-            origin_name = clean_name(origin, data) if origin else None
-            if origin_name:
-                return origin, origin_name, rule
-    if rule != "inverted":
-        return np, name, rule
-    fig = figs[n]
-    relayed = any(speech_at(toks, i, data) in w.relay_participles
-                  for i in range(fig.last, np[0].i))
-    speaker = forward(toks, fig.first, data) if relayed else None
-    speaker_name = clean_name(speaker, data) if speaker else None
-    if speaker and speaker_name:
-        return speaker, speaker_name, "speech_verb"
-    return np, name, rule
 
 
 def _document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
