@@ -60,7 +60,18 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
         agents = [j for j in links if toks[j].lower in g.agent_preps
                   and j > 0 and toks[j - 1].pos in ("VERB", "ADJ")
                   and toks[j - 1].lower not in w.reader_participles]
-        for j in agents + [j for j in links if j not in own and j not in agents] or links:
+        authors = [j for j in links if j not in own and j not in agents]
+        if any(_relays(toks[j - 1], w.relay_participles) for j in agents):
+            # "les chiffres de l'Insee relayés par Les Echos": the author named with "de"
+            # wrote it, the agent of a verb of relay only passes it on.
+            relay = min(j for j in agents if _relays(toks[j - 1], w.relay_participles))
+            before = [j for j in authors if j < relay - 1
+                      and names_author(toks[j + 1 : relay - 1], data)]
+            for j in before:  # the author's words, up to the participle
+                inner = clean_name(toks[j + 1 : relay - 1], data)
+                if inner:
+                    return inner
+        for j in agents + authors or links:
             inner = clean_name(toks[j + 1 :], data)
             if inner:
                 return inner
@@ -96,6 +107,11 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     if check_head and not has_source_head(toks, data):
         return None  # "la migration masculine explique": no person, body, outlet or document
     return _join(toks)
+
+
+def _relays(t: Tok, relay: frozenset[str]) -> bool:
+    """Whether the participle before an agent is a verb of relay ("relayés", "publié")."""
+    return t.lemma in relay or t.lower in relay
 
 
 def _without_adverbs(toks: list[Tok]) -> list[Tok]:

@@ -146,6 +146,7 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
                 and not spaced_hyphen(toks, j):  # "Paris, le 8 février – Airbus a annoncé"
             np.insert(0, toks[j])
             j -= 1
+        np = _first_conjunct(toks, j, np)
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
             # "Arvalis, dont les prévisions font état de", "la CGT, qui revendique": the
             # antecedent speaks.
@@ -166,6 +167,24 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
         if np and (not forecast or _named(np)):
             return np
     return None
+
+
+def _first_conjunct(toks: tuple[Tok, ...], j: int, np: list[Tok]) -> list[Tok]:
+    """ "La mairie de Paris et ses bénévoles ont recensé": a subject whose second conjunct
+    opens with a possessive belongs to the first (its helpers, its teams), who speaks; the
+    words ``np`` after the coordinator at ``j`` otherwise."""
+    if not np or j < 1 or toks[j].lower not in grammar().verb_coordinators \
+            or np[0].lower not in speech_words().pledge_possessives:
+        return np
+    k = j - 1
+    first: list[Tok] = []
+    while k >= 0 and toks[k].lower not in grammar().speaker_boundaries \
+            and toks[k].pos not in ("VERB", "AUX") and not is_number(toks[k]):
+        first.insert(0, toks[k])
+        k -= 1
+    if k >= 0 and toks[k].lower not in grammar().speaker_boundaries:
+        return np  # "a évoqué 200 millions et ses joueurs ont annoncé": a clause of its own
+    return first if any(t.pos in ("NOUN", "PROPN") for t in first) else np
 
 
 def _named(np: list[Tok]) -> bool:

@@ -76,6 +76,9 @@ class SpeechWords:
     acting_clitics: frozenset[str] = frozenset()  # "s'est accordé": the reflexive's clitic
     name_adverbs: tuple[tuple[str, ...], ...] = ()  # "en outre", "ainsi": glued to a name
     reader_participles: frozenset[str] = frozenset()  # "consultés par l'AFP": who read it
+    relay_participles: frozenset[str] = frozenset()  # "relayés par Les Echos": who relays it
+    citing_forms: frozenset[str] = frozenset()  # "qui cite": the relay's origin
+    citing_participles: frozenset[str] = frozenset()  # ", citant": the relay's origin
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -121,6 +124,9 @@ def speech_words(code: str = "fr") -> SpeechWords:
         acting_clitics=frozenset(more.get("acting_clitics", [])),
         name_adverbs=tuple(tuple(a.split()) for a in more.get("name_adverbs", [])),
         reader_participles=frozenset(more.get("reader_participles", [])),
+        relay_participles=frozenset(more.get("relay_participles", [])),
+        citing_forms=frozenset(more.get("citing_forms", [])),
+        citing_participles=frozenset(more.get("citing_participles", [])),
         gapped_speakers=frozenset(more.get("gapped_speakers", [])) | data.heads,
         noun_openers=frozenset(more.get("noun_openers", [])),
         contrast_links=frozenset(more.get("contrast_links", [])),

@@ -44,6 +44,8 @@ class _Resolution:
     descriptions: tuple[tuple[str, ...], ...]  # folded words of "institution", "groupe", ...
     roles: frozenset[str]  # folded role nouns ("préfet", "adjoint", "chef")
     voices: frozenset[str]  # folded roles speaking for a body ("porte-parole")
+    not_between: frozenset[str]  # folded words no role's complement holds ("a", "journal")
+    object_preps: tuple[str, ...]  # folded "par", "à": a name after them is no apposition
 
 
 @cache
@@ -56,6 +58,9 @@ def _resolution() -> _Resolution:
                                   key=len, reverse=True)),
         roles=frozenset(_fold(r) for r in res.get("roles", [])),
         voices=frozenset(_fold(r) for r in res.get("body_voices", [])),
+        not_between=frozenset(_fold(r) for r in res.get("hearer_words", [])
+                              + res.get("not_source_words", [])),
+        object_preps=tuple(_fold(r) for r in res.get("object_preps", [])),
     )
 
 
@@ -362,7 +367,8 @@ def role_holders(name: str | None, article_text: str) -> tuple[str, ...]:
     for named in _named_people(article_text):
         if complement and complement not in f"{named.before} {named.after}":
             continue
-        apposed_after = named.comma_after and regex.match(rf"(?:\w+ ){{0,2}}{title}\b",
+        apposed_after = named.comma_after and not _after_object_prep(named.before) \
+            and regex.match(rf"(?:\w+ ){{0,2}}{title}\b",
                                                           named.after)
         apposed_before = named.comma_before and regex.search(rf"\b{title}\b[\w ]{{0,40}}$",
                                                              named.before)
@@ -371,11 +377,22 @@ def role_holders(name: str | None, article_text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _after_object_prep(before: str) -> bool:
+    """Whether the folded text before a name ends with a preposition making it an object
+    ("Interrogé par France Inter, le ministre": the interviewer, not the minister)."""
+    words = before.split()
+    return any(words[-len(p.split()):] == p.split() for p in _resolution().object_preps)
+
+
 def _title_right_before(line: str, title: str) -> bool:
     """Whether ``line`` (the text before a name on its line) ends with the role ``title``
     and lower-case words only: "le préfet", "l'adjoint aux finances"."""
     m = regex.search(rf"\b{regex.escape(title)}\b((?:\s+[\w'’-]+){{0,4}})\s*$", _plain(line))
     if m is None:
         return False
-    return not any(w[:1].isupper() or not w[:1].isalpha()
-                   for w in line[m.start(1) : m.end(1)].split())
+    between = line[m.start(1) : m.end(1)].split()
+    # "la préfète au journal Sud Ouest", "le ministre a assuré sur France Inter": a verb, or
+    # the outlet or place a speaker spoke to, is no complement of the role.
+    not_between = _resolution().not_between
+    return not any(w[:1].isupper() or not w[:1].isalpha() or _fold(w) in not_between
+                   for w in between)

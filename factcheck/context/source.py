@@ -75,6 +75,7 @@ from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
 from factcheck.context._quotes import in_quote, quote_speaker
+from factcheck.context._relay import origin_of_relay
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
     _CLAUSE_ENDS,
@@ -366,6 +367,8 @@ def _first_name(
             unsourced = True
         if name and _points_back(np):
             name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
+        if name and rule in ("selon", "inverted"):
+            np, name, rule = origin_of_relay(toks, figs, n, np, name, rule, data)
         if name:
             if rule == "speech_verb" and relative_antecedent(toks, np):
                 rule += "+relative"  # named in passing: not the report's source

@@ -1,0 +1,43 @@
+"""The origin of a figure a relay passes on (:func:`origin_of_relay`): the body a relay
+cites ("selon Reuters, qui cite le ministère"), or the speaker whose reported clause a verb
+of relay reports ("Le Kremlin a affirmé que ..., rapporte l'agence Tass"). Private to
+``factcheck.context`` (used by ``source``)."""
+
+from __future__ import annotations
+
+from factcheck.context._forward_speaker import forward
+from factcheck.context._speech_words import speech_at, speech_words
+from factcheck.context.lexicon import SourceData
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.speakers import clean_name, np_after
+
+
+def origin_of_relay(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, np: list[Tok], name: str, rule: str,
+    data: SourceData,
+) -> tuple[list[Tok], str, str]:
+    """The words, name and rule of the one whose words a relay passes on: "selon Reuters,
+    qui cite le ministère" and "rapporte Le Figaro, citant la préfecture" -> the body cited;
+    "Le Kremlin a affirmé que 40 drones ..., rapporte l'agence Tass" -> the subject of the
+    verb of speech whose clause holds the figure (a verb of relay after it reports that
+    speech)."""
+    w = speech_words()
+    end = np[-1].i + 1
+    if end + 2 < len(toks) and toks[end].text == ",":
+        c = end + 1 + (toks[end + 1].lower in w.relatives)
+        if (c > end + 1 and toks[c].lower in w.citing_forms) \
+                or (c == end + 1 and toks[c].lower in w.citing_participles):
+            origin = np_after(toks, c + 1, data)
+            origin_name = clean_name(origin, data) if origin else None
+            if origin_name:
+                return origin, origin_name, rule
+    if rule != "inverted":
+        return np, name, rule
+    fig = figs[n]
+    relayed = any(speech_at(toks, i, data) in w.relay_participles
+                  for i in range(fig.last, np[0].i))
+    speaker = forward(toks, fig.first, data) if relayed else None
+    speaker_name = clean_name(speaker, data) if speaker else None
+    if speaker and speaker_name:
+        return speaker, speaker_name, "speech_verb"
+    return np, name, rule
