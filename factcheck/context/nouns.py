@@ -39,7 +39,8 @@ from factcheck.context.phrases import (
 )
 from factcheck.models import Kind
 
-_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+_STRAIGHT_QUOTE = '"'
+_CLOSING_QUOTES = frozenset({"»", _STRAIGHT_QUOTE, "”"})
 #: Words a quoted term before "de" may have ("un « trou noir » de").
 _QUOTED_WORDS = 4
 
@@ -95,9 +96,11 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
             and toks[j - 2].text in g.gloss_openers:
         j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
     if j >= 1 and toks[j].text in _CLOSING_QUOTES:
-        # "un « trou noir » de 22 milliards": the term quoted (its first word) is the noun
+        # "un « trou noir » de 22 milliards": the term quoted (its first word) is the noun;
+        # a straight quote closes what the same mark opened ('un "fonds de soutien" de').
         o = next((k for k in range(j - 1, max(-1, j - 1 - _QUOTED_WORDS), -1)
-                  if toks[k].text in data.opening_quotes), None)
+                  if toks[k].text in data.opening_quotes
+                  or toks[k].text == toks[j].text == _STRAIGHT_QUOTE), None)
         if o is not None and o + 1 < j and toks[o + 1].is_word and not toks[o + 1].is_title:
             return o + 1
     if j >= 2 and toks[j - 1].lower in g.per_links and toks[j - 2].pos == "NOUN":
