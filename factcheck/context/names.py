@@ -14,6 +14,7 @@ from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import glossed_forms, reads_as_acronym
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.world import world_data
+from factcheck.lang import load_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
 
@@ -292,12 +293,21 @@ def is_generic_source(name: str | None) -> bool:
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
 
 
+@lru_cache(maxsize=1)
+def _story_people() -> frozenset[str]:
+    more = load_data("fr", "context_source").get("attribution_more", {})
+    return frozenset(_fold(w) for w in more.get("story_people", []))
+
+
 def is_common_group(name: str | None) -> bool:
     """A speaker named by one common noun in lower case, no head of a body ("les élus",
-    "l'opposition", "les magistrats"): who speaks is plain only near where it is named."""
+    "l'opposition", "les magistrats"): who speaks is plain only near where it is named. Not
+    the people a story is about (``story_people`` in ``context_source.toml``: "les
+    habitants", "les manifestants"), who voice a grievance, not the figures the journalist
+    gives next."""
     words = _words_of(name) if name else []
     return len(words) == 1 and not any(ch.isupper() for ch in name or "") \
-        and words[0] not in _folded_lists()["heads"]
+        and words[0] not in _folded_lists()["heads"] and words[0] not in _story_people()
 
 
 def is_body(name: str | None) -> bool:

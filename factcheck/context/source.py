@@ -82,6 +82,7 @@ from factcheck.context._sentence_speaker import (
     sentence_speaker,
 )
 from factcheck.context._sentence_speaker import names_a_speaker as names_a_speaker
+from factcheck.context._speaker_beyond import incise_on_next_line, role_subject
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, grammar, source_data
 from factcheck.context.names import (
@@ -90,14 +91,12 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.resolution import is_role, role_holder
+from factcheck.context.resolution import role_holder
 from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
-_ROLE_OPENING = 6  # tokens in which a sentence's subject role is looked for
-_INCISE_CHARS = 160  # of the line after a sentence ending with a comma
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +188,7 @@ def sources(
             out.append(SourceResult(fullest_name(counter, article_text), "bracketed_counter"))
             continue
         np, rule, name = _first_name(toks, figs, n, data)
-        if name is None and (np := _incise_on_next_line(article_text, sentence_start, toks)):
+        if name is None and (np := incise_on_next_line(article_text, sentence_start, toks)):
             name, rule = clean_name(np, data), "inverted_next_line"
         if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
             out.append(SourceResult(court, "court"))
@@ -198,7 +197,7 @@ def sources(
             name, rule = clean_name(np, data), "acting_body"
         if name and name.lower().split("-")[-1] in data.pronouns:
             name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
-                                    pronoun=name) or _role_subject(toks, np[0].i)
+                                    pronoun=name) or role_subject(toks, np[0].i)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
@@ -206,32 +205,6 @@ def sources(
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name or rule == "unsourced" else "none"))
     return _same_clause(toks, figs, out)
-
-
-def _incise_on_next_line(article_text: str, sentence_start: int, toks: tuple[Tok, ...]
-                         ) -> list[Tok] | None:
-    """ "[...] soit 40 millions d'euros supplémentaires,⏎a souligné Joël Canicave": a
-    sentence ending with a comma whose next line opens with an inverted verb of speech."""
-    if not toks or toks[-1].text != ",":
-        return None
-    end = sentence_start + toks[-1].end
-    rest = article_text[end : end + _INCISE_CHARS]
-    tail = rest.lstrip()
-    if "\n" not in rest[: len(rest) - len(tail)] or not tail[:1].islower():
-        return None
-    line = tail.split("\n", 1)[0]
-    from factcheck.context.nlp import parse_sentences  # the tail is parsed only here
-
-    return inverted(parse_sentences([", " + line])[0], 0, source_data())
-
-
-def _role_subject(toks: tuple[Tok, ...], before: int) -> str | None:
-    """ "Le procureur n'a pas le chiffre exact : « 41 ou 42 » morts, déclare-t-il": a role
-    opening the pronoun's sentence as its subject, when no one was named before."""
-    for k in range(min(before, _ROLE_OPENING) - 1):  # after a live blog's "19h40 :"
-        if toks[k].pos == "DET" and toks[k + 1].pos == "NOUN":
-            return toks[k + 1].text if is_role(toks[k + 1].lower) else None
-    return None
 
 
 def _is_finite(t: Tok) -> bool:
