@@ -277,7 +277,9 @@ def counted_time_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> 
         return None
     j = past_prenominal(toks, fig.last, data)
     t = toks[j]
-    if t.pos == "NOUN" and not t.is_title and lemma_of(t, data) in data.time_nouns:
+    many = fig.mention.value is None or fig.mention.value > 1
+    if t.pos == "NOUN" and not t.is_title and lemma_of(t, data) in data.time_nouns \
+            and not (many and t.number == "Sing"):  # "3,1 millions fin décembre": when
         return j
     return None
 
