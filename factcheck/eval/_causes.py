@@ -31,12 +31,10 @@ def _sorted_tally(tally: Counter[str]) -> dict[str, int]:
     return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def missed_gates(missed: Missed, claims: pd.DataFrame, links: pd.DataFrame,
-                 gates: dict[frozenset[str], str] | None = None) -> dict[str, int]:
+def missed_gates(missed: Missed, gates: Mapping[frozenset[str], str]) -> dict[str, int]:
     """How many pairs of one fact left unlinked each gate of the cross-referencing stopped
-    (:mod:`factcheck.crossref.gates`), within one article and across articles; a figure the
-    claims do not hold is ``figure not found``."""
-    gates = pair_gates_of(missed, claims, links) if gates is None else gates
+    (:mod:`factcheck.crossref.gates`; ``gates`` from :func:`pair_gates_of`), within one
+    article and across articles; a figure the claims do not hold is ``figure not found``."""
     tally: Counter[str] = Counter()
     for a, b, pair in missed:
         where = "within one article" if a[0] == b[0] else "across articles"
@@ -45,15 +43,14 @@ def missed_gates(missed: Missed, claims: pd.DataFrame, links: pd.DataFrame,
     return _sorted_tally(tally)
 
 
-def missed_subject_reads(missed: Missed, claims: pd.DataFrame, links: pd.DataFrame,
-                         gold_of: Mapping[str, Mapping[str, Any]],
-                         gates: dict[frozenset[str], str] | None = None) -> dict[str, int]:
+def missed_subject_reads(missed: Missed, gates: Mapping[frozenset[str], str],
+                         claims: pd.DataFrame,
+                         gold_of: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
     """For the pairs of one fact a subject gate stopped ("subject: two families", "subject:
     none on one side", ...): were both subjects read as the gold reads them (then the gate, or
     the metric families, keep apart what the gold joins) or was one side misread (then the
     reading of the subject is what to fix)? Told without the text, so that a frozen set says
     which of the two to work on."""
-    gates = pair_gates_of(missed, claims, links) if gates is None else gates
     subject_of = (dict(zip(claims["claim_id"].astype(str), claims["subject"], strict=True))
                   if len(claims) and "subject" in claims.columns else {})
     tally: Counter[str] = Counter()

@@ -181,12 +181,13 @@ def evaluate(
                 if not ok:
                     kind = _miss_kind(p.get("source"), p.get("source_mode"),
                                       g.get("attribution_mode"))
-                    if kind.startswith("another"):
+                    another = kind.startswith("another")
+                    if another:
                         kind += (", a word in common" if source_word_in_common(
                             p.get("source"), g["attribution"]) else ", no word in common")
                     misses["source"][kind] += 1
                     if amap is not None:
-                        detail(source_miss(amap, g, p, kind.split(" ")[0].rstrip(",")))
+                        detail(source_miss(amap, g, p, "another" if another else "none"))
                     error(
                         article,
                         "source",
