@@ -216,11 +216,16 @@ def elided_before_state(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: in
         and any(t.pos == "VERB" and t.verbform == "Part" for t in clause)
 
 
+def _state_word(t: Tok, data: SubjectData) -> bool:
+    """A lower-case word in a participle's ending saying what became of something, not a
+    participle naming people ("blessés")."""
+    return t.is_word and not t.is_title and t.pos in ("NOUN", "VERB", "ADJ") \
+        and t.lower not in data.people_participles \
+        and t.lower.endswith(data.elliptic_state_endings)
+
+
 def _state_form(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    t = toks[k]
-    if not t.is_word or t.is_title or t.pos not in ("NOUN", "VERB", "ADJ"):
-        return False
-    if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
+    if not _state_word(toks[k], data):
         return False
     return k + 1 >= len(toks) or toks[k + 1].lower not in grammar().de_links
 
@@ -247,9 +252,7 @@ def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | Non
     counts (or a noun the tagger gave no gender): a state of that noun left out, not a noun
     of people."""
     t = toks[k]
-    if before_noun is None or not t.is_word or t.is_title or t.pos not in ("NOUN", "VERB", "ADJ"):
-        return False
-    if t.lower in data.people_participles or not t.lower.endswith(data.elliptic_state_endings):
+    if before_noun is None or not _state_word(t, data):
         return False
     if k + 1 >= len(toks) or toks[k + 1].pos != "ADP":
         return False

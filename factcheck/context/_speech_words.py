@@ -79,6 +79,7 @@ class SpeechWords:
     relay_participles: frozenset[str] = frozenset()  # "relayés par Les Echos": who relays it
     citing_forms: frozenset[str] = frozenset()  # "qui cite": the relay's origin
     citing_participles: frozenset[str] = frozenset()  # ", citant": the relay's origin
+    story_people: frozenset[str] = frozenset()  # "les habitants": no group speaking
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -159,6 +160,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         clause_contrasts=frozenset(more.get("clause_contrasts", [])),
         time_span_openers=frozenset(more.get("time_span_openers", [])),
         auxiliaries=frozenset(more.get("speech_auxiliaries", [])),
+        story_people=frozenset(more.get("story_people", [])),
     )
 
 

@@ -14,7 +14,6 @@ from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import glossed_forms, reads_as_acronym
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.world import world_data
-from factcheck.lang import load_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
 
@@ -295,8 +294,7 @@ def is_generic_source(name: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _story_people() -> frozenset[str]:
-    more = load_data("fr", "context_source").get("attribution_more", {})
-    return frozenset(_fold(w) for w in more.get("story_people", []))
+    return frozenset(_fold(w) for w in speech_words().story_people)
 
 
 def is_common_group(name: str | None) -> bool:

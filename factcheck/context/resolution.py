@@ -368,8 +368,7 @@ def role_holders(name: str | None, article_text: str) -> tuple[str, ...]:
         if complement and complement not in f"{named.before} {named.after}":
             continue
         apposed_after = named.comma_after and not _after_object_prep(named.before) \
-            and regex.match(rf"(?:\w+ ){{0,2}}{title}\b",
-                                                          named.after)
+            and regex.match(rf"(?:\w+ ){{0,2}}{title}\b", named.after)
         apposed_before = named.comma_before and regex.search(rf"\b{title}\b[\w ]{{0,40}}$",
                                                              named.before)
         if apposed_after or apposed_before or _title_right_before(named.line, words[0]):
