@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.context._carry_bounds import lends_forward
 from factcheck.context._narration import described_data
 from factcheck.context._speech_words import (
     FINITE_ENDINGS,
@@ -124,6 +125,8 @@ def resolve_pending(
                 # (after a metric taken up, "342 d'entre eux, dont 98 %", an ellipsis
                 # continues it, whatever comes next)
                 m = candidate(range(n + 1, len(figs)), n)
+                if m is not None and not lends_forward(toks, figs, n, m, results, data):
+                    m = None  # "(445 millions), [...] (202 millions de crédits)": not a list
             if m is None:
                 continue
             ant = results[m]

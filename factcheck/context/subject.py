@@ -69,6 +69,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._act_amounts import act_of_amount
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
 from factcheck.context._subject_forms import (
@@ -213,6 +214,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if k is None and (t := counted_time_noun(toks, fig, data)) is not None:
             # "les trois premières semaines de juillet": weeks, not another figure's metric.
             results[n] = SubjectResult(lemma_of(toks[t], data), t, (), "counted_time")
+            continue
+        if k is None and (act := act_of_amount(toks, fig)) is not None:
+            # "2 millions d'euros ont été versés à l'agence": the act, not another's metric.
+            results[n] = SubjectResult(act, None, (), "act_of_amount")
             continue
         if k is None and (named := named_metric(toks, fig, data)) is not None:
             # "Sièges total : 143", "Bardella à 33 %", "pourrait coûter 3 millions"; "-
