@@ -72,6 +72,8 @@ class Lexicon:
     stopwords: frozenset[str]
     #: Words joining a metric's noun to its complement ("encours de la dette").
     complement_links: tuple[str, ...]
+    #: Inflection endings two forms of one describing word differ by (crossref/word_forms.py).
+    form_endings: tuple[str, ...]
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
@@ -254,6 +256,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         share_base=_following(structure["share_base"]),
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         complement_links=tuple(data["description"].get("complement_links", ())),
+        form_endings=tuple(data["description"].get("form_endings", ())),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),

@@ -136,7 +136,7 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
             return "identity not established"
         if not (a.family and b.family):
             return "subject: no family"
-        if not described_alike(a, b):
+        if not described_alike(a, b, lexicon):
             return "subject: no describing word in common"
         if event and not same_article and not _same_event(a, b):
             return "event: not tied to one event"

@@ -24,6 +24,7 @@ from factcheck.crossref.matching import (
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import series_blockers
+from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
 SCOPE_RATIO = 10.0
@@ -128,15 +129,24 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     return reasons
 
 
-def described_alike(a: ClaimView, b: ClaimView) -> bool:
+def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) -> bool:
     """Something besides the subject describes two figures of one family alike: a word in
     common around them (or in their sentences). Two figures of one sentence that no word of
     their own describes ("la CGT annonce 700 000 manifestants, ils étaient 81 000 selon la
     préfecture") are described by that sentence, the same for both: the words it lends each
-    differ only by the other's source, which describes nothing."""
+    differ only by the other's source, which describes nothing. With ``lexicon``, words that
+    differ only in form ("estimé" / "estime") are one, and so is one figure's subject named
+    as the other's complement ("homicides" / "victimes d'homicide"):
+    :mod:`factcheck.crossref.word_forms`."""
     if not (a.words or b.words) and _same_sentence(a, b):
         return True
-    return bool((a.words or a.sentence_words) & (b.words or b.sentence_words))
+    wa, wb = (a.words or a.sentence_words), (b.words or b.sentence_words)
+    if wa & wb:
+        return True
+    if lexicon is None or not lexicon.form_endings:
+        return False
+    endings = lexicon.form_endings
+    return bool(forms(wa, endings) & forms(wb, endings)) or subject_named(a, b, lexicon)
 
 
 def _source_words(key: str) -> frozenset[str]:
@@ -250,7 +260,7 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
-        if not slip and not described_alike(a, b):
+        if not slip and not described_alike(a, b, lexicon):
             # Nothing but the subject describes both alike: "a obtenu 182 sièges" and "la
             # majorité absolue est fixée à 289 sièges" are two metrics, not a contradiction.
             return None

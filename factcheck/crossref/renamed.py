@@ -10,7 +10,10 @@ one bound: ``same`` or ``compatible`` links, which no rule reads). A bound met b
 ("plus de 170" / "181") says too little under two names, and two values that differ under two
 names are not compared at all. A generic subject ("personnes") names any count of people: it
 meets the families that count people, which never meet each other by that name (morts and
-blessés are two metrics).
+blessés are two metrics). The noun one figure is counted by, named by the other figure (the
+complement of its subject or a word describing it), is such a name too, read on one side only
+(:func:`factcheck.crossref.word_forms.named_forms`): "l'encours de la dette, 409,6 millions
+d'euros" and "une dette de près de 410 millions d'euros".
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import ClaimView, midpoint, precision, same_story
 from factcheck.crossref.relations import days_apart, scope_reasons, value_relation
 from factcheck.crossref.repeats import EQUAL_DAYS
+from factcheck.crossref.word_forms import named_forms
 
 #: Figures compared with each figure: those up to this ratio of its size (one amount stated
 #: again, within rounding, is far closer).
@@ -55,14 +59,17 @@ def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
     """Pairs of figures of one story and one dimension, of two blocks, whose metrics share a
     name (by the subject of one of them at least) and whose values agree
     (:func:`agree`)."""
-    groups: dict[tuple[str, str], list[tuple[ClaimView, bool]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[tuple[ClaimView, bool]]] = defaultdict(list)
     for v in views:
         if v.modality == "denied" or not _telling(v):
             continue
         for name, by_subject in metric_names(v, lexicon).items():
-            groups[(v.dimension, name)].append((v, by_subject))
+            groups[(v.dimension, "name", name)].append((v, by_subject))
+        for form, by_subject in named_forms(v, lexicon).items():
+            groups[(v.dimension, "form", form)].append((v, by_subject))
     seen: set[tuple[str, str]] = set()
-    for members in groups.values():
+    for (_, kind, _), members in groups.items():
+        one_side = kind == "form"
         # Sorted by size: a figure meets the figures up to RENAMED_RATIO times its own.
         members.sort(key=lambda m: (midpoint(m[0]) or 0.0, m[0].claim_id))
         for i, (a, a_subject) in enumerate(members):
@@ -75,29 +82,33 @@ def renamed_pairs(views: list[ClaimView], lexicon: Lexicon
             reach = precision(a.value) if a.value is not None else 0.0
             top = min(mid * RENAMED_RATIO, mid + reach + abs(mid) * 1e-9)
             yield from _agreeing(a, a_subject, members[i + 1:],
-                                 lambda x, top=top: x > top, seen, lexicon)
+                                 lambda x, top=top: x > top, seen, lexicon, one_side=one_side)
             if a.approx != "approx":
                 continue
             # An approximate figure ("près de 85 %") also reaches down by its own rounding, to
             # the finer value it rounds ("84,9 %"), which sorts before it.
             bottom = mid - reach - abs(mid) * 1e-9
             yield from _agreeing(a, a_subject, reversed(members[:i]),
-                                 lambda x, bottom=bottom: x < bottom, seen, lexicon, below=True)
+                                 lambda x, bottom=bottom: x < bottom, seen, lexicon, below=True,
+                                 one_side=one_side)
 
 
 def _agreeing(a: ClaimView, a_subject: bool, others: Iterable[tuple[ClaimView, bool]],
               past: Callable[[float], bool], seen: set[tuple[str, str]], lexicon: Lexicon,
-              below: bool = False) -> Iterator[tuple[ClaimView, ClaimView]]:
+              below: bool = False, one_side: bool = False
+              ) -> Iterator[tuple[ClaimView, ClaimView]]:
     """The figures of ``others`` (sorted away from ``a``, up to the first whose midpoint is
     ``past`` the window) of another block that agree with ``a``, one of the two named by its
-    subject; each pair in order of size (``below``: the other figure first), once (``seen``,
-    updated)."""
+    subject (``one_side``: exactly one); each pair in order of size (``below``: the other
+    figure first), once (``seen``, updated)."""
     for b, b_subject in others:
         if past(midpoint(b) or 0.0):
             break
         x, y = (b, a) if below else (a, b)
         key = (x.claim_id, y.claim_id)
         if key in seen or not (a_subject or b_subject) or a.block == b.block:
+            continue
+        if one_side and a_subject and b_subject:
             continue
         if agree(x, y, lexicon):
             seen.add(key)

@@ -280,10 +280,13 @@ def subject_complement(subject: str, sentence: str, before: int,
 @functools.lru_cache(maxsize=4)
 def _complements(links: tuple[str, ...]) -> regex.Pattern[str]:
     """A noun, a link word of ``links`` and the word it joins ("encours de la dette")."""
+    # A link ending in an apostrophe ("d'", "de l'") is written against its word; any other
+    # ("de", "du") is a word of its own: "la croissance devrait" names no complement "vrait".
     joined = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                      + (r"\s*" if w.endswith(("'", "’")) else r"\s+")
                       for w in sorted(links, key=len, reverse=True))
     return regex.compile(
-        rf"(?<!\w)(?P<noun>\p{{L}}+)\s+(?:{joined})\s*(?P<word>\p{{L}}[\p{{L}}-]*)",
+        rf"(?<!\w)(?P<noun>\p{{L}}+)\s+(?:{joined})(?P<word>\p{{L}}[\p{{L}}-]*)",
         regex.IGNORECASE | regex.V1)
 
 
