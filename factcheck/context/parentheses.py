@@ -18,6 +18,11 @@ from factcheck.context.nouns import (
     phrase_top,
 )
 from factcheck.context.phrases import head_before, lemma_of
+from factcheck.models import Kind
+
+# Figures that rank or date, never measure: "(+ 26 % au 4e trimestre, contre + 34 %)" glosses
+# no "trimestre".
+_NOT_GLOSSING = frozenset({Kind.ORDINAL, Kind.DURATION, Kind.DATE, Kind.YEAR, Kind.TIME})
 
 
 def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
@@ -36,7 +41,8 @@ def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int |
             break
     if opened is None:
         return None
-    inside = [m for m in range(n) if figs[m].first > opened]
+    inside = [m for m in range(n) if figs[m].first > opened
+              and figs[m].mention.kind not in _NOT_GLOSSING]
     return inside[-1] if inside else None
 
 
