@@ -83,6 +83,8 @@ class SubjectData:
     unit_subjects: dict[str, UnitSubject] = field(default_factory=dict)
     share_subject: str = ""
     share_verbs: frozenset[str] = frozenset()
+    alone_pronouns: frozenset[str] = frozenset()
+    alone_words: frozenset[str] = frozenset()
     equating_verbs: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
@@ -270,8 +272,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         unit_subjects=_unit_subjects(_table(d, "unit_subjects", f), f),
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
-            "share_verbs", "equating_verbs", "absolute_change_kinds", "estimate_nouns",
-            "partitive_clitics",
+            "share_verbs", "alone_pronouns", "alone_words", "equating_verbs",
+            "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
             "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",

@@ -321,7 +321,11 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
            for i in range(max(0, b - 1), b + 1)):
         return None  # "avec des pointes à 45 %", "selon le chiffrage officiel à 30 %"
     lem = lemma_of(toks[j], data)
-    if lem in data.change_nouns or lem in data.not_subjects or lem in data.time_nouns \
+    # A noun of change completing a noun of estimate is no change of its own: "sa prévision
+    # de croissance à 1,1 %" is the level of the growth forecast.
+    change = lem in data.change_nouns \
+        and lemma_of(toks[phrase_top(toks, j, data)], data) not in data.estimate_nouns
+    if change or lem in data.not_subjects or lem in data.time_nouns \
             or (lem in data.containers and unwrap_container(toks, j, data) == j):
         return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
     return head

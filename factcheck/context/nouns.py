@@ -226,16 +226,32 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
     # The restriction of a verb of change or level ("n'augmentent que de 2 %", "ne
     # représentent que 5 %"), not of a forecast ("la Banque de France n'attend que 0,9 %":
     # the figure is the forecast's object, not its maker's measure).
-    while j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links
-                      or (restrictive_que(toks, j) and toks[j - 1].lemma not in data.forecast_verbs
-                          and toks[j - 1].lower not in data.forecast_verbs)) \
-            and not level_verb(toks, j):
-        j -= 1
+    # An aside of emphasis is walked over ("concentre à lui seul 24 %").
+    while (aside := emphatic_aside(toks, j, data)) is not None or (
+            j >= 0 and (toks[j].pos in ("ADP", "ADV") or toks[j].lower in links
+                        or (restrictive_que(toks, j)
+                            and toks[j - 1].lemma not in data.forecast_verbs
+                            and toks[j - 1].lower not in data.forecast_verbs))
+            and not level_verb(toks, j)):
+        j = j - 1 if aside is None else aside
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
                    or level_verb(toks, j) or mistagged_infinitive(toks, j)
                    or after_negation(toks, j)):
         return j
     return None
+
+
+def emphatic_aside(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int | None:
+    """The word before an aside of emphasis ending at ``j``, "à lui seul", "à eux trois",
+    over commas around it ("concentre, à elle seule, 18 %"); None when there is none."""
+    comma = j >= 0 and toks[j].text == ","
+    k = j - 1 if comma else j
+    if k < 2 or toks[k].lower not in data.alone_words \
+            or toks[k - 1].lower not in data.alone_pronouns \
+            or toks[k - 2].lower not in grammar().verb_links:
+        return None
+    k -= 3
+    return k - 1 if comma and k >= 0 and toks[k].text == "," else k
 
 
 def mistagged_infinitive(toks: tuple[Tok, ...], j: int) -> bool:

@@ -18,6 +18,11 @@ from factcheck.context.nouns import (
     phrase_top,
 )
 from factcheck.context.phrases import head_before, lemma_of
+from factcheck.models import Kind
+
+# Figures that rank or date, never measure: "(+ 26 % au 4e trimestre, contre + 34 %)" glosses
+# no "trimestre".
+_NOT_GLOSSING = frozenset({Kind.ORDINAL, Kind.DURATION, Kind.DATE, Kind.YEAR, Kind.TIME})
 
 
 def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
@@ -36,7 +41,8 @@ def parenthesis_mate(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int |
             break
     if opened is None:
         return None
-    inside = [m for m in range(n) if figs[m].first > opened]
+    inside = [m for m in range(n) if figs[m].first > opened
+              and figs[m].mention.kind not in _NOT_GLOSSING]
     return inside[-1] if inside else None
 
 
@@ -134,8 +140,24 @@ def parenthesis_head(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> i
     if j >= 0 and (toks[j].lower in g.complement_preps or toks[j].lower in data.contractions):
         if _wrapped_conjunct(toks, j, data):
             return head  # "la baisse des surfaces (-10 %) et du rendement (-5 %)": the rendement
+        if (c := _compound_before(toks, head + 1, data)) is not None:
+            return c  # "- mis en cause pour usage de stupéfiants (+4 %)": the compound noun
         return None  # "liés au chikungunya (10 ...": a complement ("tout comme les" is not)
     return head
+
+
+def _compound_before(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int | None:
+    """The first word of a compound noun of several words (``compounds``) ending right before
+    token ``j``, which the small model tags as a verb and its complement ("mis en cause"), when
+    no preposition makes it a complement itself."""
+    g = grammar()
+    for words in data.compounds:
+        first = j - len(words)
+        if len(words) > 1 and first >= 0 \
+                and tuple(t.lower for t in toks[first:j]) == words \
+                and (first == 0 or toks[first - 1].lower not in g.complement_preps):
+            return first
+    return None
 
 
 def _noun_before_change(toks: tuple[Tok, ...], c: int) -> int | None:

@@ -91,6 +91,7 @@ from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
     among_them,
     assessed_noun,
+    bare_estimate,
     change_amount,
     changed_metric,
     counted_time_noun,
@@ -99,6 +100,7 @@ from factcheck.context.measures import (
     level_of_noun,
     partitive,
     quantifier_share,
+    relative,
     threshold_noun,
     unit_subject,
 )
@@ -303,6 +305,12 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             continue
         if demonstrative_metric(toks, k):
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
+            continue
+        if k is not None and relative(fig, data) and bare_estimate(toks, k, data) \
+                and all(t.pos == "ADJ" for t in toks[k + 1:fig.first - 1]):
+            # "et maintenu sa prévision de 1,2 % en 2025", "contre une prévision de 1,3 %":
+            # a noun of estimate with no complement estimates the metric of the figure before.
+            pending[n] = "ellipsis"
             continue
         if k is not None:
             results[n] = _headed(toks, fig, k, data, "noun_before")
