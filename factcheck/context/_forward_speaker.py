@@ -149,6 +149,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             np.insert(0, toks[j])
             j -= 1
         np = _first_conjunct(toks, j, np)
+        if np and np[0].lower not in speech_words().relatives and any(
+                x.lower in speech_words().finite and speech_at(toks, x.i, data) is not None
+                for x in np):
+            # "Les secouristes évoquent une situation critique avec": a subject holds no
+            # finite verb of speech; "critique" was an adjective, the verb is further back
+            continue
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
             # "Arvalis, dont les prévisions font état de", "la CGT, qui revendique": the
             # antecedent speaks.
