@@ -11,10 +11,13 @@ from factcheck.context.nlp import Tok
 def first_verb_subject_end(toks: tuple[Tok, ...], coord: int, data: SourceData) -> int:
     """For a verb of speech whose subject is left out after the coordinator at ``coord``,
     the index of the last word of the first verb's subject ("le FMI est devenu ... et a
-    relevé"); ``coord`` itself when no finite verb without a figure or a boundary between
+    relevé", also past a comma before the coordinator: "l'Insee a revu son scénario, et
+    anticipe"); ``coord`` itself when no finite verb without a figure or a boundary between
     comes before it."""
     g = grammar()
     k = coord - 1
+    if k > 0 and toks[k].text == ",":
+        k -= 1
     while k >= 0 and toks[k].pos not in ("VERB", "AUX"):
         if toks[k].lower in g.speaker_boundaries or toks[k].pos == "NUM" \
                 or toks[k].text[:1].isdigit():

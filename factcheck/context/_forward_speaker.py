@@ -6,6 +6,7 @@ inverted-verb readers it uses); used by ``factcheck.context.source`` and its hel
 from __future__ import annotations
 
 from factcheck.context._coordination import first_verb_subject_end, joins_complements
+from factcheck.context._relative_owner import names_a_body, relative_owner
 from factcheck.context._speech_words import (
     is_number,
     is_participle,
@@ -17,6 +18,7 @@ from factcheck.context._speech_words import (
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Tok
 from factcheck.context.speakers import (
+    clean_name,
     in_relative_after,
     inverted_antecedent,
     inverted_at,
@@ -147,6 +149,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             np.insert(0, toks[j])
             j -= 1
         np = _first_conjunct(toks, j, np)
+        if np and np[0].lower not in speech_words().relatives and any(
+                x.lower in speech_words().finite and speech_at(toks, x.i, data) is not None
+                for x in np):
+            # "Les secouristes évoquent une situation critique avec": a subject holds no
+            # finite verb of speech; "critique" was an adjective, the verb is further back
+            continue
         if np and np[0].lower in speech_words().relatives and j >= 1 and toks[j].text == ",":
             # "Arvalis, dont les prévisions font état de", "la CGT, qui revendique": the
             # antecedent speaks.
@@ -164,8 +172,12 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             preps = [i for i, x in enumerate(np) if x.pos == "ADP" and x.lower not in links]
             if preps:  # "si l'on s'en tient aux chiffres de la CGT, qui": the noun phrase
                 np = np[preps[-1] + 1 :]  # after the last preposition but "de"
-        if np and (not forecast or _named(np)):
-            return np
+            np = relative_owner(np, data)  # "celle du gouvernement, qui table sur"
+        elif len(np) > 1 and np[-1].lower in speech_words().relatives:
+            # "l'anticipation du gouvernement qui table sur 1 %": a restrictive relative
+            np = relative_owner(np[:-1], data)
+        if np and (not forecast or _named(np) or names_a_body(clean_name(np, data), data)):
+            return np  # "Le gouvernement table sur 1 %", "celle du gouvernement, qui table"
     return None
 
 

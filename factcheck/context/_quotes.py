@@ -7,15 +7,17 @@ from __future__ import annotations
 import regex
 
 from factcheck.context._forward_speaker import forward
+from factcheck.context._relative_owner import names_a_body
 from factcheck.context._speech_words import speech_at
-from factcheck.context.lexicon import source_data
+from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import (
     fullest_name,
     is_person_like,
     previous_speaker,
 )
-from factcheck.context.resolution import role_holder
-from factcheck.context.speakers import clean_name, inverted, inverted_at
+from factcheck.context.nlp import Tok
+from factcheck.context.resolution import is_role, role_holder
+from factcheck.context.speakers import clean_name, inverted, inverted_at, np_after
 
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 _TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker
@@ -69,6 +71,40 @@ def quote_texts(text: str, quote_start: int, quote_end: int) -> list[str]:
     return out
 
 
+_INCISE_NOT_VERB = frozenset({"DET", "ADP", "PROPN", "PRON", "CCONJ", "SCONJ", "NUM", "PUNCT"})
+
+
+def _incise_speaker(toks: tuple[Tok, ...], data: SourceData) -> list[Tok] | None:
+    """ "», s'est justifiée Rachel Reeves", "», fustige le maire", "», a-t-il ironisé": after
+    a quotation and its comma, a verb with its subject inverted is an incise of speech
+    whatever the verb (of mood, of manner: "ironiser", "pester", "s'exclamer"), which no list
+    of verbs of speech holds whole; its subject speaks: a name, a role or a body, or the
+    pronoun of the verb ("-t-il"). The verb is known by its place, not its tag (the small
+    tagger reads "fustige" as a noun): one word after a reflexive and an auxiliary."""
+    k = 1  # past the comma
+    if k < len(toks) and toks[k].lower.replace("’", "'") in ("s'", "se"):
+        k += 1
+    if k < len(toks) and toks[k].pos == "AUX":
+        k += 1
+    pronoun = None
+    if k + 1 < len(toks) and toks[k].lower == "-t" \
+            and toks[k + 1].lower.lstrip("-") in data.pronouns:
+        pronoun, k = toks[k + 1], k + 2
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_title \
+            or toks[k].pos in _INCISE_NOT_VERB:
+        return None
+    if pronoun is not None:
+        return [pronoun._replace(text=pronoun.text.lstrip("-"), lower=pronoun.lower.lstrip("-"))]
+    if k + 1 >= len(toks) or not (toks[k + 1].pos in ("DET", "PROPN") or toks[k + 1].is_title):
+        return None
+    np = np_after(toks, k + 1, data)
+    name = clean_name(np, data) if np else None
+    if not name or not (any(ch.isupper() for ch in name) or is_role(name.split()[0].lower())
+                        or names_a_body(name, data)):
+        return None
+    return np
+
+
 def quote_speaker(
     text: str, quote_start: int, quote_end: int, speakers: list[tuple[int, str]] | None = None
 ) -> str | None:
@@ -80,7 +116,7 @@ def quote_speaker(
     tail, head, head_start = _tail_and_head(text, quote_start, quote_end)
     np = None
     if tail.lstrip()[:1] == ",":
-        np = inverted(parse_one(tail), 0, data)
+        np = inverted(parse_one(tail), 0, data) or _incise_speaker(parse_one(tail), data)
     elif tail.strip():
         # "» estime Agreste, le service ...": the verb right after the closing mark.
         marked = parse_one(text[quote_end : quote_end + 1 + len(tail)])

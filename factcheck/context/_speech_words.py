@@ -30,6 +30,7 @@ class SpeechWords:
     finite: dict[str, str]  # conjugated form -> infinitive
     participles: dict[str, str]  # past participle -> infinitive
     reflexive_not_speech: frozenset[str]  # "s'y ajouteront": not "ajouter" as speech
+    reflexive_only: frozenset[str]  # "le FMI s'attend à": a forecast only as a reflexive
     quantifier_heads: frozenset[str]  # "la plupart des indicateurs": the head comes after
     comparison_introducers: frozenset[str]  # "comme l'indique le ministère"
     cleft_starts: tuple[tuple[str, ...], ...]  # "c'est TotalEnergies qui annonçait"
@@ -108,6 +109,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         finite=finite,
         participles=participles,
         reflexive_not_speech=frozenset(more.get("reflexive_not_speech", [])),
+        reflexive_only=frozenset(more.get("reflexive_only", [])),
         quantifier_heads=frozenset(more.get("quantifier_heads", [])),
         comparison_introducers=frozenset(more.get("comparison_introducers", [])),
         cleft_starts=tuple(tuple(s.split()) for s in more.get("cleft_starts", [])),
@@ -258,12 +260,13 @@ def speech_at(toks: tuple[Tok, ...], v: int, data: SourceData) -> str | None:
         or toks[v + 1].lower in w.yield_openers
     ) and _money_after(toks, v + 1):
         return None  # "qui rapportera 25 milliards": yields, does not report
-    if lemma in w.reflexive_not_speech:
+    if lemma in w.reflexive_not_speech or lemma in w.reflexive_only:
         j = v - 1
         while j >= 0 and toks[j].pos == "AUX":
             j -= 1
-        if j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y"):
-            return None
+        reflexive = j >= 0 and toks[j].lower.replace("’", "'") in ("s'", "se", "s'y", "y")
+        if reflexive == (lemma in w.reflexive_not_speech):
+            return None  # "S'y ajouteront 225 M€"; "attend" but in "s'attend à"
     return lemma
 
 

@@ -75,6 +75,7 @@ from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
 from factcheck.context._quotes import in_quote, quote_speaker
+from factcheck.context._relative_owner import possessive_owner
 from factcheck.context._relay import origin_of_relay
 from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
 from factcheck.context._sentence_speaker import (
@@ -334,6 +335,9 @@ def _first_name(
         else:
             np = passive_agent(toks, fig.first, data)
         name = clean_name(np, data) if np else None
+        if np and not name and rule == "selon" and (owner := possessive_owner(
+                toks, np, fig.first, data)):
+            np, name = owner, clean_name(owner, data)  # "selon ses projections"
         if np and not name and rule == "selon":
             name = titled_document(np, data)  # "selon le projet de loi de finances"
         if np and not name and clean_name(np, data, check_head=False):
