@@ -50,9 +50,9 @@ def origin_of_relay(
 def _trailing_selon(
     toks: tuple[Tok, ...], figs: list[Figure], n: int, np: list[Tok], data: SourceData,
 ) -> bool:
-    """The "selon X" of the figure comes after it, past a comma and no other figure: it
-    scopes the whole statement, not a count of its own ("..., contre 800 000 selon la
-    police" has its own figure)."""
+    """The "selon X" of the figure comes after it, past one comma (no other) and no other
+    figure: it scopes the whole statement, not a count of its own ("..., contre 800 000
+    selon la police" has its own figure)."""
     fig = figs[n]
     i = np[0].i - 1
     while i > fig.last and toks[i].pos == "DET":
@@ -62,6 +62,7 @@ def _trailing_selon(
         return False
     while i > fig.last and toks[i - 1].lower in intro:
         i -= 1  # "d'après" read as two tokens
-    if toks[i - 1].text != ",":
-        return False
+    if toks[i - 1].text != "," or any(t.text == "," for t in toks[fig.last : i - 1]):
+        return False  # "..., qui abrite 500 000 personnes, des déplacés, selon l'ONU": an
+        # aside between them, the selon is the aside's
     return not any(fig.last <= f.first < np[0].i for k, f in enumerate(figs) if k != n)
