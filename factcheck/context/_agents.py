@@ -241,6 +241,9 @@ def _counter_np(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
         j -= 1
     while np and np[0].lower in w.clause_openers:
         np = np[1:]  # "quand les autorités en ont compté": the subject after the conjunction
+    if np and np[0].lower in w.member_possessives and j > 0 \
+            and toks[j].lower in g.verb_coordinators:
+        return _counter_np(toks, j - 1)  # "la CGT et ses militants": the body named first
     head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
     if head is None or not (head.lower in w.counting_subjects
                             or head.lemma in w.counting_subjects):

@@ -79,7 +79,9 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     full = toks
     for j in range(1, len(toks)):
-        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
+        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs or (
+                toks[j].lower in g.verb_coordinators and j + 1 < len(toks)
+                and toks[j + 1].lower in w.member_possessives):  # "la CGT et ses militants"
             toks = toks[:j]
             break
     toks = _before_when(toks, data)
