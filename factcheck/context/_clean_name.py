@@ -79,6 +79,8 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     full = toks
     for j in range(1, len(toks)):
+        if toks[j].is_title and toks[j - 1].is_title and toks[j].lower in data.stops:
+            continue  # "Jean-Marc Selon": a capitalised cue word after a name is its word
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs or (
                 toks[j].lower in g.verb_coordinators and j + 1 < len(toks)
                 and toks[j + 1].lower in w.member_possessives):  # "la CGT et ses militants"
@@ -89,7 +91,8 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     toks = _before_clause(toks, data)
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
         toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
-    ):
+    ) and not (toks[-1].pos == "ADP" and len(toks) > 1 and toks[-1].is_title
+               and toks[-2].is_title):  # "Jean-Marc Selon": a surname, no preposition
         toks = toks[:-1]
     if not toks:
         return None
