@@ -41,6 +41,10 @@ def origin_of_relay(
     else:
         return np, name, rule
     speaker = forward(toks, fig.first, data) if relayed else None
+    if speaker and rule == "selon" and not any(
+            t.lower in w.restrictive for t in toks[speaker[-1].i + 1 : fig.first]):
+        speaker = None  # "Moscou revendique la destruction de 32 drones, dont 6 ..., selon
+        # le ministère": no reported clause ("que"), the selon names who speaks
     speaker_name = clean_name(speaker, data) if speaker else None
     if speaker and speaker_name:
         return speaker, speaker_name, "speech_verb"
