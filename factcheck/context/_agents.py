@@ -72,10 +72,26 @@ def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[
     """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
     for v in range(before - 2, -1, -1):
         if toks[v + 1].lower in grammar().agent_preps and toks[v].lower in data.agent_verbs:
+            if _relays_selon(toks, v, data):
+                continue  # "Selon le club, cité par L'Équipe,": the outlet only relays
             np = np_after(toks, v + 2, data)
             if np and not any(t.pos == "NUM" for t in np):
                 return np
     return None
+
+
+def _relays_selon(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
+    """The participle at ``v`` is a verb of relay apposed to a "selon X" ("Selon le club,
+    cité par L'Équipe, ..."): its agent passes on X's words."""
+    if v < 3 or toks[v - 1].text != "," or (
+            toks[v].lemma not in speech_words().relay_participles
+            and toks[v].lower not in data.agent_after_verbs):
+        return False
+    k = v - 2
+    while k > 0 and toks[k - 1].text not in NP_END:
+        k -= 1
+    first, second = toks[k].lower, toks[k + 1].lower
+    return any(i in (first, first + second, f"{first} {second}") for i in data.introducers)
 
 
 def _aux_of_participle(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
@@ -225,6 +241,9 @@ def _counter_np(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
         j -= 1
     while np and np[0].lower in w.clause_openers:
         np = np[1:]  # "quand les autorités en ont compté": the subject after the conjunction
+    if np and np[0].lower in w.member_possessives and j > 0 \
+            and toks[j].lower in g.verb_coordinators:
+        return _counter_np(toks, j - 1)  # "la CGT et ses militants": the body named first
     head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
     if head is None or not (head.lower in w.counting_subjects
                             or head.lemma in w.counting_subjects):

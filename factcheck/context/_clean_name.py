@@ -79,14 +79,20 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     # Cut a trailing participle clause: "... Studies publiée fin janvier".
     full = toks
     for j in range(1, len(toks)):
-        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs:
+        if toks[j].is_title and toks[j - 1].is_title and toks[j].lower in data.stops:
+            continue  # "Jean-Marc Selon": a capitalised cue word after a name is its word
+        if toks[j].lower in data.stops or toks[j].lower in data.document_verbs or (
+                toks[j].lower in g.verb_coordinators and j + 1 < len(toks)
+                and toks[j + 1].lower in w.member_possessives):  # "la CGT et ses militants"
             toks = toks[:j]
             break
+    toks = _before_when(toks, data)
     toks = _before_participle(toks, full)
     toks = _before_clause(toks, data)
     while toks and toks[-1].pos in ("ADP", "DET", "PUNCT", "CCONJ") and not (
         toks[-1].text == ")" and any(t.text == "(" for t in toks)  # "service (SSMSI)"
-    ):
+    ) and not (toks[-1].pos == "ADP" and len(toks) > 1 and toks[-1].is_title
+               and toks[-2].is_title):  # "Jean-Marc Selon": a surname, no preposition
         toks = toks[:-1]
     if not toks:
         return None
@@ -133,6 +139,17 @@ def _without_adverbs(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _before_when(toks: list[Tok], data: SourceData) -> list[Tok]:
+    """A determiner and a lower-case word of time after a noun say when, no part of the name:
+    "recensés par la direction la veille", "selon la préfecture ce matin" (not "Le Soir")."""
+    for j in range(1, len(toks) - 1):
+        if toks[j].pos == "DET" and not toks[j].is_title and not toks[j + 1].is_title \
+                and toks[j + 1].lower in data.leading_time_words \
+                and toks[j - 1].pos in ("NOUN", "PROPN", "ADJ"):
+            return toks[:j]
+    return toks
+
+
 def _before_participle(toks: list[Tok], full: list[Tok]) -> list[Tok]:
     """A participle after a body's noun opens a clause about it, no part of its name: "le
     Centre d'opérations d'urgence créé après le séisme", "le réseau de stations exploité en
@@ -172,12 +189,17 @@ def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
     sanitaire est critique") are a piece of clause, no name (nothing is returned).
     Capitalised words are not looked at (the small tagger reads some names' words as verbs),
     nor a "finite verb" that is its own lemma: an adjective the tagger misread ("selon la
-    compagnie ferroviaire"), a French verb's finite form never being its infinitive."""
-    for t in toks:
-        if t.is_title or (t.pos == "VERB" and t.verbform == "Fin" and t.lemma == t.lower):
+    compagnie ferroviaire"), a French verb's finite form never being its infinitive; right
+    after a capitalised word it is a verb ("The Lancet porte sur"), an adjective agreeing
+    with a name's lower-case noun only. A demonstrative pronoun (``not_source_words``: "les
+    projections de l'institution rejoignent celles de la Banque") stands in a clause too."""
+    for i, t in enumerate(toks):
+        after_name = i > 0 and toks[i - 1].is_title
+        if t.is_title or (t.pos == "VERB" and t.verbform == "Fin" and t.lemma == t.lower
+                          and not after_name):
             continue
         if (t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf")) \
-                or t.lower in data.speech_negations:
+                or t.lower in data.speech_negations or t.lower in data.not_source_words:
             return []
     return toks
 

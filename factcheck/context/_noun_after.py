@@ -28,7 +28,12 @@ _CLOSING = frozenset({"»", '"', "”", ")"})
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
     g = grammar()
     j = fig.last
+    bracketed = (0 < fig.first <= len(toks) and toks[fig.first - 1].text in g.gloss_openers) \
+        or (fig.first < len(toks) and toks[fig.first].text[:1] in g.gloss_openers)  # "(-8"
     while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
+        if bracketed and toks[j].text in g.gloss_closers and fig.mention.kind == Kind.PERCENT:
+            return None  # "une saison en baisse (-12 %) faute de neige": a share or a change
+            # in brackets glosses the words before them, not a noun after them
         j += 1
     if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
         j += 1  # "huit « zones rouges »": the term quoted is what is counted

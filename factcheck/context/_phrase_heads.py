@@ -66,13 +66,22 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
             break  # (nor the "%" of "20 % de grévistes")
         lem = lemma_of(toks[h], data)
         if lem in data.not_subjects or lem in data.time_nouns or lem in data.containers \
-                or (lem in data.packaging_nouns and not purpose):
+                or (lem in data.packaging_nouns and not purpose) or _locution(toks, h, data):
             break
         j = h
         chain.append(j)
         if purpose:
             break  # "un plan d'urgence de 8 millions", "une prime à la signature": the plan
     return chain
+
+
+def _locution(toks: tuple[Tok, ...], h: int, data: SubjectData) -> bool:
+    """The noun at ``h`` is part of a verbal locution ("tient compte de", "fait état de"): a
+    word of ``locution_nouns`` with no determiner, adjective or preposition before it (the
+    verb before may be tagged as a noun: "fait" in "le ministère fait état de")."""
+    return toks[h].lower in data.locution_nouns and h > 0 \
+        and toks[h - 1].pos not in ("DET", "ADJ", "ADP", "NUM", "PUNCT") \
+        and toks[h - 1].lower not in data.determiners
 
 
 def lowercase_proper(t: Tok) -> bool:

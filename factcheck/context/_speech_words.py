@@ -70,6 +70,7 @@ class SpeechWords:
     clause_contrasts: frozenset[str] = frozenset()  # "..., tandis que 200 ... selon X"
     pledge_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "a doublé son aide"
     pledge_possessives: frozenset[str] = frozenset()  # "son", "leur": the donor's own pledge
+    member_possessives: frozenset[str] = frozenset()  # "la CGT et ses militants": the CGT
     pledge_not_before: frozenset[str] = frozenset()  # "porte sur": about, not a pledge
     figure_openers: frozenset[str] = frozenset()  # "selon la police environ 8 500"
     acting_verbs: frozenset[str] = frozenset()  # "a investi 12 millions": decides the figure
@@ -120,6 +121,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
                       **more.get("report_irregular_forms", {})},
         pledge_verbs=pledge_verbs,
         pledge_possessives=frozenset(more.get("pledge_possessives", [])),
+        member_possessives=frozenset(more.get("member_possessives", [])),
         pledge_not_before=frozenset(more.get("pledge_not_before", [])),
         figure_openers=frozenset(more.get("figure_openers", [])),
         acting_verbs=frozenset(more.get("acting_verbs", [])),
