@@ -307,7 +307,7 @@ def _counting_verb(toks: tuple[Tok, ...], k: int) -> bool:
     the verb governing the figure (walked back to, finite or a participle after its
     auxiliary), whose subject is a body that counts (``counting_verbs`` of
     context_source.toml: "attendre", "revendiquer" name a source, not a place), its misread
-    forms those of the verbs of speech; :func:`factcheck.context.pending.acts_on_count`
+    forms those of the verbs of speech; :func:`factcheck.context._stating_bodies.acts_on_count`
     takes any word of stating between a body and its figure, nouns of the same form too
     ("a fait le compte"). Here the verb may stand anywhere in the clause before the figure
     and its subject is a place, so a form after a determiner is a noun."""
