@@ -12,8 +12,8 @@ from functools import cache
 import regex
 
 from factcheck.context._forward_speaker import forward
+from factcheck.context._speaker_tokens import is_number
 from factcheck.context._speech_words import (
-    is_number,
     speech_at,
     speech_words,
 )

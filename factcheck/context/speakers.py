@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name as clean_name
 from factcheck.context._clean_name import names_author as names_author
+from factcheck.context._speaker_tokens import is_number, is_participle, next_figure_at
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
-    is_number,
-    is_participle,
-    next_figure_at,
     speech_at,
     speech_words,
 )
