@@ -7,7 +7,8 @@ participle (:func:`is_passive`). Split from ``_speech_words``, whose word lists 
 from __future__ import annotations
 
 from factcheck.context._speech_words import speech_words
-from factcheck.context.lexicon import subject_data, time_data
+from factcheck.context._time_data import time_data
+from factcheck.context.lexicon import subject_data
 from factcheck.context.nlp import Tok
 
 

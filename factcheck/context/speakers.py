@@ -14,7 +14,8 @@ from factcheck.context._speech_words import (
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, time_data
+from factcheck.context._time_data import time_data
+from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb

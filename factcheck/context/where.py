@@ -22,6 +22,7 @@ import regex
 
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
+from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
     _known_place,
     _looks_like_region,
@@ -29,7 +30,7 @@ from factcheck.context.known_places import (
     _not_place_spans,
     _place_pattern,
 )
-from factcheck.context.lexicon import grammar, source_data, time_data
+from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
