@@ -12,8 +12,8 @@ from functools import cache
 import regex
 
 from factcheck.context._forward_speaker import forward
+from factcheck.context._speaker_tokens import is_number
 from factcheck.context._speech_words import (
-    is_number,
     speech_at,
     speech_words,
 )
@@ -164,7 +164,7 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     (``speech_forms``, the derived finite forms), so only for the verbs of counting that are
     verbs of speech too ("revendiquer", "recenser", "chiffrer"); a form after a determiner
     is a noun ("le chiffre de"). Not the test of ``where._counting_verb`` (a place as
-    subject, anywhere in the clause) nor of ``pending.acts_on_count`` (any word of stating
+    subject, anywhere in the clause) nor of ``_stating_bodies.acts_on_count`` (any word of stating
     between a body and its figure): see there."""
     w = speech_words()
     restricted = False

@@ -4,7 +4,8 @@ pour la CGT, 2,8 millions" (``fronted_counter``). Private to ``factcheck.context
 
 from __future__ import annotations
 
-from factcheck.context._speech_words import is_number, next_figure_at, speech_words
+from factcheck.context._speaker_tokens import is_number, next_figure_at
+from factcheck.context._speech_words import speech_words
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok

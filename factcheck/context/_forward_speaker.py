@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from factcheck.context._coordination import first_verb_subject_end, joins_complements
 from factcheck.context._relative_owner import names_a_body, relative_owner
-from factcheck.context._speech_words import (
+from factcheck.context._speaker_tokens import (
     is_number,
     is_participle,
     is_passive,
     spaced_hyphen,
+)
+from factcheck.context._speech_words import (
     speech_at,
     speech_words,
 )

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._speaker_tokens import count_opens_at, next_figure_at
 from factcheck.context._speech_words import (
-    count_opens_at,
-    next_figure_at,
     speech_at,
     speech_words,
 )

@@ -3,7 +3,8 @@ regular verbs of speech (derived from their infinitives, so that a form the smal
 reads as an adverb or a noun, "annonçaient", "signalé", "évoque", is still a verb of
 speech), and the word lists of ``[attribution_more]`` in ``context_source.toml``. Private
 to ``factcheck.context.speakers`` and ``factcheck.context.source``: :func:`speech_at` tells
-whether a token is a verb of speech where it stands."""
+whether a token is a verb of speech where it stands. The tests of single tokens built on these
+words (a number, a count ending a name, a participle, a passive) are in ``_speaker_tokens``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context.lexicon import SourceData, source_data, subject_data, time_data
+from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.nlp import Tok
 from factcheck.lang import load_data
 
@@ -307,76 +308,6 @@ def _money_after(toks: tuple[Tok, ...], k: int) -> bool:
     currencies = _currency_words()
     return any(w in currencies or w.rstrip("€$£") != w or w in scales
                or w in speech_words().yield_nouns for w in window)
-
-
-def is_participle(t: Tok) -> bool:
-    """A participle of speech, also where the tagger reads its form as finite ("Le parti
-    accusé de détournements", a headline without auxiliary): a regular participle ("-é",
-    "-ées") is never a finite form."""
-    return t.verbform == "Part" or (t.verbform in ("", "Fin")
-                                    and t.lower in speech_words().participles)
-
-
-_LIST_DASHES = frozenset({"-", "–", "—"})
-
-
-def is_number(t: Tok) -> bool:
-    """A figure's token ("81.000", "trois" tagged a number), not a capitalised name the
-    tagger reads as one ("Lucie Roesch")."""
-    return t.text[:1].isdigit() or (t.pos == "NUM" and not t.is_title)
-
-
-def next_figure_at(toks: tuple[Tok, ...], j: int) -> bool:
-    """Whether the word at ``j`` opens the next count of a contrast: a dash, or "et", "ou",
-    "contre" with a number within three words ("selon la CGT et 81 000 pour la préfecture",
-    "recensés par la police - et 30 000 par les syndicats"): a source's name ends there."""
-    t = toks[j]
-    if t.text in _LIST_DASHES:  # a dash between words, not inside one ("Président-Directeur")
-        return j == 0 or toks[j - 1].end < t.start
-    if t.lower not in speech_words().contrast_links:
-        return False
-    return any(is_number(x) for x in toks[j + 1 : j + 4])
-
-
-def count_opens_at(toks: tuple[Tok, ...], j: int) -> bool:
-    """Whether a count opens at ``j``, ending the name before it: a number followed by what
-    it counts ("selon la police 6 000 personnes", "2,3 %"), or a word opening a count before
-    a number ("selon la police environ 8 500"); not "selon France 2," nor "selon le bilan
-    2023 du ministère" nor "selon les estimations de trois instituts"."""
-    if j > 0 and toks[j - 1].pos in ("ADP", "DET"):
-        return False  # "selon les estimations de trois instituts": part of the name
-    if toks[j].lower in speech_words().figure_openers:
-        return any(is_number(x) for x in toks[j + 1 : j + 3])
-    if not is_number(toks[j]):
-        return False
-    k = j + 1
-    while k < len(toks) and is_number(toks[k]):
-        k += 1
-    if k == j + 2 and _thousands(toks[j].text, toks[j + 1].text):
-        return True  # "selon la CGT 80 000." : a number grouped by thousands names nobody
-    if k >= len(toks) or toks[k].lower in time_data().months \
-            or toks[k].lemma in subject_data().time_nouns:
-        return False  # "selon un bilan publié le 13 juin par", "selon le bilan de 2 ans"
-    return toks[k].pos == "NOUN" or toks[k].text == "%"
-
-
-def _thousands(head: str, group: str) -> bool:
-    """ "80" then "000": a number written in groups of three digits."""
-    return head.isdigit() and len(head) <= 3 and group.isdigit() and len(group) == 3
-
-
-def spaced_hyphen(toks: tuple[Tok, ...], j: int) -> bool:
-    """A hyphen typed for a dash ("Paris, le 08/02/2024 - Airbus"), not inside a word."""
-    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].end < toks[j].start \
-        and toks[j].end < toks[j + 1].start
-
-
-def is_passive(toks: tuple[Tok, ...], v: int) -> bool:
-    """A participle after a form of "être" ("est estimée", "a été annoncé"): passive."""
-    j = v - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    return j >= 0 and toks[j].lemma == "être"
 
 
 def relative_antecedent(toks: tuple[Tok, ...], np: list[Tok]) -> bool:

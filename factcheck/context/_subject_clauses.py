@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._stating_bodies import STATED_KINDS, acts_on_count, speaker_noun
 from factcheck.context._subject_forms import _headed
 from factcheck.context.anaphora import (
     definite_metric,
@@ -39,13 +40,7 @@ from factcheck.context.parallels import (
     equated_figure,
     shared_subject_verb,
 )
-from factcheck.context.pending import (
-    STATED_KINDS,
-    SubjectResult,
-    acts_on_count,
-    speaker_noun,
-    whole_of_part,
-)
+from factcheck.context.pending import SubjectResult, whole_of_part
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
 from factcheck.context.relatives import object_relative_antecedent

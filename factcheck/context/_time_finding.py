@@ -10,9 +10,9 @@ from datetime import date
 
 import regex
 
+from factcheck.context._time_data import time_data
 from factcheck.context.calendar_spans import CalendarSpans, month_end
 from factcheck.context.editions import editions
-from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import patterns, starts_period
 
 

@@ -9,8 +9,8 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_data import modality_data, time_data
 from factcheck.context.calendar_spans import month_end
-from factcheck.context.lexicon import modality_data, time_data
 from factcheck.models import Kind, Mention
 
 

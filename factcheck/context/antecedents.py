@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from factcheck.context._speech_words import speech_lemma
+from factcheck.context._time_data import time_data
 from factcheck.context.anaphora import anaphora_data, pronoun_subject
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import (
@@ -34,7 +35,6 @@ from factcheck.context.lexicon import (
     grammar,
     source_data,
     subject_data,
-    time_data,
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.pending import SubjectResult

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck.context.lexicon import time_data
+from factcheck.context._time_data import time_data
 from factcheck.extract.dates import nearest_year
 from factcheck.extract.numbers import cardinal_value
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._stating_bodies import speaker_noun
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.antecedents import measurable
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import governing_verb
-from factcheck.context.pending import SubjectResult, speaker_noun
+from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import head_before, subject_at
 
 #: Words a mark and its figure may stand apart by ("la barre des", "un record, à").

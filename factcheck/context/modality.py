@@ -19,7 +19,8 @@ unless its clause says "now" ("contre 86,40 euros actuellement").
 
 from __future__ import annotations
 
-from factcheck.context.lexicon import ModalityData, grammar, modality_data
+from factcheck.context._time_data import ModalityData, modality_data
+from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Figure, Tok
 
 _CLAUSE_END = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "“", "”", ".", "!", "?"})

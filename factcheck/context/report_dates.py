@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from factcheck.context._speech_words import introducer_pattern
+from factcheck.context._time_data import time_data
 from factcheck.context._time_terms import (
     clause_bounds,
     cue_pattern,
@@ -25,7 +26,7 @@ from factcheck.context._time_terms import (
     past_cue,
     projection_cue,
 )
-from factcheck.context.lexicon import source_data, time_data
+from factcheck.context.lexicon import source_data
 from factcheck.context.report_since import since_report
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.context.timeref import TimeResolver

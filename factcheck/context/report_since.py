@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from factcheck.context.lexicon import time_data
+from factcheck.context._time_data import time_data
 from factcheck.context.timepatterns import comparison, patterns
 
 if TYPE_CHECKING:

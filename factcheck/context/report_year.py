@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factcheck.context._time_data import time_data
 from factcheck.context._time_terms import (
     clause_bounds,
     cue_pattern,
@@ -45,7 +46,6 @@ from factcheck.context._time_terms import (
     past_cue,
     projection_cue,
 )
-from factcheck.context.lexicon import time_data
 from factcheck.context.report_dates import report_dated
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.extract.lexicon import lexicon

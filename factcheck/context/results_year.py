@@ -19,8 +19,8 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_data import time_data
 from factcheck.context._time_terms import cue_pattern
-from factcheck.context.lexicon import time_data
 from factcheck.context.report_dates import report_dated
 from factcheck.models import Claim, Context
 from factcheck.text import sentence_spans

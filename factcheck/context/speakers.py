@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name as clean_name
 from factcheck.context._clean_name import names_author as names_author
+from factcheck.context._speaker_tokens import is_number, is_participle, next_figure_at
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
-    is_number,
-    is_participle,
-    next_figure_at,
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, time_data
+from factcheck.context._time_data import time_data
+from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Tok
 
 _MAX_SPEAKER = 12  # words in a speaker's name after an inverted verb

@@ -70,6 +70,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._act_amounts import act_of_amount
+from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
 from factcheck.context._subject_forms import (
@@ -90,18 +91,14 @@ from factcheck.context.gaps import parallel_scope
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
     among_them,
-    assessed_noun,
     bare_estimate,
     change_amount,
     changed_metric,
     counted_time_noun,
     fronted_subject,
-    label_after,
-    level_of_noun,
     partitive,
     quantifier_share,
     relative,
-    threshold_noun,
     unit_subject,
 )
 from factcheck.context.mistags import copula_noun

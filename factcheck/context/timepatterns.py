@@ -8,7 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from factcheck.context.lexicon import source_data, time_data
+from factcheck.context._time_data import time_data
+from factcheck.context.lexicon import source_data
 
 #: A year of a time reference: 1000 to 2999, so that a period counted from it ("l'hiver
 #: 9999", "le mois précédent" after "mars 0000") stays within the calendar of ``datetime``.

@@ -40,6 +40,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_data import time_data
 from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, TimeExpressions
 from factcheck.context._time_finding import EDITION_UNLINKED as EDITION_UNLINKED
 from factcheck.context._time_finding import _Expr as _Expr
@@ -52,7 +53,6 @@ from factcheck.context._time_terms import (
     own_period,
 )
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
-from factcheck.context.lexicon import time_data
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.models import Mention
 

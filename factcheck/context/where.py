@@ -22,6 +22,7 @@ import regex
 
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
+from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
     _known_place,
     _looks_like_region,
@@ -29,7 +30,7 @@ from factcheck.context.known_places import (
     _not_place_spans,
     _place_pattern,
 )
-from factcheck.context.lexicon import grammar, source_data, time_data
+from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
@@ -307,7 +308,7 @@ def _counting_verb(toks: tuple[Tok, ...], k: int) -> bool:
     the verb governing the figure (walked back to, finite or a participle after its
     auxiliary), whose subject is a body that counts (``counting_verbs`` of
     context_source.toml: "attendre", "revendiquer" name a source, not a place), its misread
-    forms those of the verbs of speech; :func:`factcheck.context.pending.acts_on_count`
+    forms those of the verbs of speech; :func:`factcheck.context._stating_bodies.acts_on_count`
     takes any word of stating between a body and its figure, nouns of the same form too
     ("a fait le compte"). Here the verb may stand anywhere in the clause before the figure
     and its subject is a place, so a form after a determiner is a noun."""
