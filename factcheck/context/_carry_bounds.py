@@ -18,6 +18,9 @@ before it only when nothing between them opens another clause or another phrase
 * a restatement or a part ("soit", "dont"): "a crû de 0,4 %, soit de 280 000 personnes", "6
   milliards d'euros dont des dépenses d'organisation à 2,77 milliards": a whole or a share
   does not count what restates it or what it holds;
+* a later figure counted by a bare noun of estimate (``estimate_nouns``: "La croissance a
+  ralenti à 0,7 % et Bercy maintient sa prévision de 1 % pour l'inflation"): an estimate
+  names no metric of its own to lend (a compared one still does: "inférieur à la prévision");
 * a later figure that completes another noun than its own ("de près de 25 % par rapport à la
   moyenne des 5 dernières récoltes"): it counts for that noun, not in a list with the bare
   figure ("après une prévision de 0,8 %" lends its own noun, "prévision").
@@ -52,6 +55,8 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     noun = lent.noun if lent is not None else None
     if _compared(toks, later):
         return True
+    if lent is not None and lent.subject in data.estimate_nouns:
+        return False  # "a ralenti à 0,7 % et maintient sa prévision de 1 % pour l'inflation"
     between = toks[bare.last:later.first]
     if any(t.pos in _FINITE and t.verbform == "Fin" and t.is_word for t in between):
         return False

@@ -56,7 +56,8 @@ def _trailing_selon(
 ) -> bool:
     """The "selon X" of the figure comes after it, past one comma (no other) and no other
     figure: it scopes the whole statement, not a count of its own ("..., contre 800 000
-    selon la police" has its own figure)."""
+    selon la police" has its own figure); a document ("selon une étude", "selon les
+    chiffres de l'Insee": ``documents``) is where the figure is read, no relay."""
     fig = figs[n]
     i = np[0].i - 1
     while i > fig.last and toks[i].pos == "DET":
@@ -69,4 +70,8 @@ def _trailing_selon(
     if toks[i - 1].text != "," or any(t.text == "," for t in toks[fig.last : i - 1]):
         return False  # "..., qui abrite 500 000 personnes, des déplacés, selon l'ONU": an
         # aside between them, the selon is the aside's
+    head = next((t for t in np if t.pos != "DET"), None)
+    if head is not None and (head.lower in data.documents or head.lemma in data.documents):
+        return False  # "..., selon une étude du Snes": a document the figure is read in
+        # passes on no one's speech
     return not any(fig.last <= f.first < np[0].i for k, f in enumerate(figs) if k != n)

@@ -70,6 +70,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._act_amounts import act_of_amount
+from factcheck.context._bare_estimate import elided_estimate
 from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
@@ -91,14 +92,12 @@ from factcheck.context.gaps import parallel_scope
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
     among_them,
-    bare_estimate,
     change_amount,
     changed_metric,
     counted_time_noun,
     fronted_subject,
     partitive,
     quantifier_share,
-    relative,
     unit_subject,
 )
 from factcheck.context.mistags import copula_noun
@@ -303,8 +302,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if demonstrative_metric(toks, k):
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
             continue
-        if k is not None and relative(fig, data) and bare_estimate(toks, k, data) \
-                and all(t.pos == "ADJ" for t in toks[k + 1:fig.first - 1]):
+        if elided_estimate(toks, fig, k, data):
             # "et maintenu sa prévision de 1,2 % en 2025", "contre une prévision de 1,3 %":
             # a noun of estimate with no complement estimates the metric of the figure before.
             pending[n] = "ellipsis"

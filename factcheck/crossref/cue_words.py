@@ -74,6 +74,9 @@ class Lexicon:
     complement_links: tuple[str, ...]
     #: Inflection endings two forms of one describing word differ by (crossref/word_forms.py).
     form_endings: tuple[str, ...]
+    #: Describing words that keep a form of their own (crossref/word_forms.py): "marché" is
+    #: no form of "marche", "partie" none of "parti".
+    form_kept: frozenset[str]
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
@@ -257,6 +260,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         stopwords=frozenset(w.lower() for w in data["description"]["stopwords"]),
         complement_links=tuple(data["description"].get("complement_links", ())),
         form_endings=tuple(data["description"].get("form_endings", ())),
+        form_kept=frozenset(lemma(w) for w in data["description"].get("form_kept", ())),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),

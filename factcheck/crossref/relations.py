@@ -129,24 +129,24 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     return reasons
 
 
-def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) -> bool:
+def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """Something besides the subject describes two figures of one family alike: a word in
     common around them (or in their sentences). Two figures of one sentence that no word of
     their own describes ("la CGT annonce 700 000 manifestants, ils étaient 81 000 selon la
     préfecture") are described by that sentence, the same for both: the words it lends each
-    differ only by the other's source, which describes nothing. With ``lexicon``, words that
-    differ only in form ("estimé" / "estime") are one, and so is one figure's subject named
-    as the other's complement ("homicides" / "victimes d'homicide"):
-    :mod:`factcheck.crossref.word_forms`."""
+    differ only by the other's source, which describes nothing. Words that differ only in
+    form ("estimé" / "estime") are one, and so is one figure's subject named as the other's
+    complement ("homicides" / "victimes d'homicide"): :mod:`factcheck.crossref.word_forms`."""
     if not (a.words or b.words) and _same_sentence(a, b):
         return True
     wa, wb = (a.words or a.sentence_words), (b.words or b.sentence_words)
     if wa & wb:
         return True
-    if lexicon is None or not lexicon.form_endings:
+    if not lexicon.form_endings:
         return False
-    endings = lexicon.form_endings
-    return bool(forms(wa, endings) & forms(wb, endings)) or subject_named(a, b, lexicon)
+    endings, kept = lexicon.form_endings, lexicon.form_kept
+    return bool(forms(wa, endings, kept) & forms(wb, endings, kept)) \
+        or subject_named(a, b, lexicon)
 
 
 def _source_words(key: str) -> frozenset[str]:

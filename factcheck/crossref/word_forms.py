@@ -28,10 +28,14 @@ MIN_FORM = 4
 
 
 @lru_cache(maxsize=8192)
-def word_form(word: str, endings: tuple[str, ...]) -> str:
+def word_form(word: str, endings: tuple[str, ...], kept: frozenset[str] = frozenset()) -> str:
     """``word`` without its accents and its inflection endings (``endings``, removed one
     after another while MIN_FORM letters remain): "estimé", "estime" and "estimées" ->
-    "estim"; "française" and "françai" (the lemma of "français") -> "francai"."""
+    "estim"; "française" and "françai" (the lemma of "français") -> "francai". A word of
+    ``kept`` (``[description] form_kept``) names something no other form names ("marché",
+    not "marche"; "partie", not "parti"): it is its own form, which no folded form meets."""
+    if (own := lemma(word)) in kept:
+        return "=" + own
     form = "".join(c for c in unicodedata.normalize("NFKD", word.lower())
                    if not unicodedata.combining(c))
     stripped = True
@@ -45,9 +49,10 @@ def word_form(word: str, endings: tuple[str, ...]) -> str:
     return form
 
 
-def forms(words: Iterable[str], endings: tuple[str, ...]) -> frozenset[str]:
+def forms(words: Iterable[str], endings: tuple[str, ...],
+          kept: frozenset[str] = frozenset()) -> frozenset[str]:
     """The forms (:func:`word_form`) of ``words``."""
-    return frozenset(word_form(w, endings) for w in words)
+    return frozenset(word_form(w, endings, kept) for w in words)
 
 
 def subject_words(v: ClaimView) -> frozenset[str]:
@@ -82,8 +87,9 @@ def counted_forms(v: ClaimView, lexicon: Lexicon) -> dict[str, bool]:
     endings = lexicon.form_endings
     if not endings or not _names_a_metric(v, lexicon):
         return {}
-    names = dict.fromkeys(forms((v.complement,) if v.complement else (), endings), False)
-    names.update(dict.fromkeys(forms(subject_words(v), endings), True))
+    kept = lexicon.form_kept
+    names = dict.fromkeys(forms((v.complement,) if v.complement else (), endings, kept), False)
+    names.update(dict.fromkeys(forms(subject_words(v), endings, kept), True))
     return names
 
 
@@ -107,6 +113,6 @@ def named_forms(v: ClaimView, lexicon: Lexicon) -> dict[str, bool]:
     endings = lexicon.form_endings
     if endings and not v.dimension.startswith(("duration", "date")) \
             and not _narrowed_victims(v, lexicon):
-        for form in forms(v.words, endings):
+        for form in forms(v.words, endings, lexicon.form_kept):
             names.setdefault(form, False)
     return names

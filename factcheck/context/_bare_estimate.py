@@ -1,0 +1,59 @@
+"""A percentage given as a bare estimate, for :mod:`.subject`: "et maintenu sa prévision de
+1,2 % en 2025", "contre une prévision de 1,3 %": a noun of estimate with no complement
+estimates the metric of the figure before it (an ellipsis), unless the words after the
+figure name what it estimates ("sa prévision de 1,6 % pour l'inflation", "sur le
+chômage": ``estimate_scope_links`` of ``context_subject.toml``, a noun that is no time):
+the metric before is then another one, and the figure keeps its noun of estimate. A
+compared estimate ("contre une prévision de 7,2 % pour la zone euro") measures what the
+figure it is compared with measures, whatever scope follows."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factcheck.context.lexicon import SubjectData
+from factcheck.context.measures import bare_estimate, relative
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.phrases import lemma_of
+from factcheck.lang import load_data
+
+
+@cache
+def _listed(key: str, code: str = "fr") -> frozenset[str]:
+    """A word list of ``context_subject.toml`` (``estimate_scope_links``, ``..._times``)."""
+    return frozenset(load_data(code, "context_subject").get(key, []))
+
+
+def elided_estimate(toks: tuple[Tok, ...], fig: Figure, k: int | None,
+                    data: SubjectData) -> bool:
+    """Whether the relative figure ``fig``, completing the noun at ``k``, is a bare estimate
+    of the metric of the figure before it (see the module docstring)."""
+    if k is None or not relative(fig, data) or not bare_estimate(toks, k, data) \
+            or not all(t.pos == "ADJ" for t in toks[k + 1:fig.first - 1]):
+        return False
+    return _compared(toks, k, data) or _scope_noun(toks, fig, data) is None
+
+
+def _compared(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A term of comparison before the estimate's noun phrase ("contre une prévision de")."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("DET", "ADJ"):
+        j -= 1
+    return j >= 0 and toks[j].lower in data.compared_prepositions
+
+
+def _scope_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
+    """The noun after "pour"/"sur" (and its determiner) right after the figure, when it
+    names no time ("pour l'inflation", not "pour l'an prochain", "pour le quatrième
+    trimestre", "pour 2025")."""
+    j = fig.last
+    if j >= len(toks) or toks[j].lower not in _listed("estimate_scope_links"):
+        return None
+    j += 1
+    while j < len(toks) and toks[j].pos in ("DET", "ADJ"):
+        j += 1
+    lem = lemma_of(toks[j], data) if j < len(toks) else ""
+    if j >= len(toks) or toks[j].pos != "NOUN" or lem in data.time_nouns \
+            or lem in _listed("estimate_scope_times"):
+        return None
+    return j
