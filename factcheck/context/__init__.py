@@ -44,7 +44,7 @@ from factcheck.context.results_year import results_dated, results_situated, resu
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
-from factcheck.context.timeref import TimeResolver, latest_year
+from factcheck.context.timeref import TimeResolver, latest_year, sole_year
 from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint
 from factcheck.models import Article, Claim, Context
@@ -110,7 +110,8 @@ def _annotate_all(
         for i, c in enumerate(claims):
             by_sentence.setdefault(c.sentence_start, []).append(i)
         contexts: list[Context | None] = [None] * len(claims)
-        state = ArticleState(TimeResolver(article.published, latest_year(article.text)))
+        state = ArticleState(TimeResolver(article.published, latest_year(article.text),
+                                          sole_year(article.text)))
         state.cells = [(cell, column_metric(parsed[i], subject_data()))
                        for cell, i in columns[n]]
         for start in sorted({*by_sentence, *speaking[n]}):

@@ -51,6 +51,7 @@ class TimeExpressions(CalendarSpans):
     :class:`factcheck.context.timeref.TimeResolver`)."""
 
     written_after: date | None
+    sole_year: int | None
     _cache: dict[tuple[str, bool], list[_Expr]]
 
     # -- finding ------------------------------------------------------------------------
@@ -176,6 +177,11 @@ class TimeExpressions(CalendarSpans):
                 span = self._part_month(m) if key == "part_month" else self._part_year(m)
                 if span:
                     add(m, "point", *span)
+        for m in pats["week_number"].finditer(low):
+            # "en semaine 18", "1 266 en S19 contre 1 784 en S18": a numbered week.
+            span = self._week_number(m, self.sole_year)
+            if span:
+                add(m, "point", *span)
         for key in ("month_year", "in_month"):
             for m in pats[key].finditer(low):
                 y = m.groupdict().get("y")
@@ -203,6 +209,10 @@ class TimeExpressions(CalendarSpans):
         for m in pats["between_years"].finditer(low):
             first, last = sorted((int(m["a"]), int(m["b"])))  # "entre 2015 et 2010" too
             add(m, "point", date(first, 1, 1), date(last, 12, 31))
+        for m in pats["year_span"].finditer(low):
+            first, last = int(m["a"]), int(m["b"])
+            if first < last:  # "1914-1918", not "2024-2024" nor "2023-2019"
+                add(m, "point", date(first, 1, 1), date(last, 12, 31))
         for m in pats["semester"].finditer(low):
             span = self._so_far(self._quarter(d.semesters[m["q"]], m["y"], 6), m["y"], future)
             if span:

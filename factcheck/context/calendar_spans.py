@@ -157,6 +157,27 @@ class CalendarSpans:
             return date(y, 13 - int(n), 1), date(y, 12, 31)
         return date(y, 1, 1), month_end(y, int(n))
 
+    def _week_number(self, m: regex.Match[str], sole_year: int | None) -> tuple[date, date] | None:
+        """A numbered week of the year, Monday to Sunday (ISO 8601): of the year written, else
+        the last such week begun by publication ("en S52" in January: December before), else,
+        without a publication date, of ``sole_year``, the one year the article writes."""
+        n = int(m["w"])
+        if m["y"]:
+            year = int(m["y"])
+        elif self.published is not None:
+            year = self.published.isocalendar().year
+            if n > self.published.isocalendar().week:
+                year -= 1
+        elif sole_year is not None:
+            year = sole_year
+        else:
+            return None
+        try:
+            monday = date.fromisocalendar(year, n, 1)
+        except ValueError:  # no week 0, no week 53 in most years
+            return None
+        return monday, monday + timedelta(days=6)
+
     def _undated_day(self, day: date, as_of: bool, future: bool) -> date:
         """The year of a day written without one: a stock's day ("au 31 décembre", ``as_of``)
         is the last such day on or before publication, a count already made; otherwise the

@@ -115,6 +115,13 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"\b(?P<o>{ends}) "
             rf"{_prefix(w['year_week'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
         ),
+        # "en semaine 18", "la S17", "S01/2025": a numbered week (``w`` the number).
+        "week_number": regex.compile(
+            rf"(?<!\w){_prefix(w['week_number_before'])}"
+            rf"(?:{_prefix(w['week_number'])}(?P<w>\d{{1,2}})"
+            rf"|(?:{_alt(w['week_number_short'])})(?P<w>\d{{2}}))"
+            rf"(?:(?:{_alt(w['week_number_year'])})(?P<y>{year}))?(?![\w/])"
+        ) if w.get("week_number") else never,
         "year_months": regex.compile(
             rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) "
             rf"{_prefix(w['year_months'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
@@ -138,6 +145,10 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         "between_years": regex.compile(
             rf"\b{_prefix(w['between'])}(?P<a>{year}) {_prefix(w['between_and'])}(?P<b>{year})\b"
         ),
+        # "l'épidémie de 2005-2006", "la moyenne 2019-2023": the years from the first to the
+        # last (a season, "la saison 2023-2024", is an edition found before).
+        "year_span": regex.compile(
+            rf"(?<![\d.,/-])(?P<a>{year}) ?[-–] ?(?P<b>{year})(?![\d/-])"),
         "quarter": regex.compile(
             rf"\b{_prefix(w['quarter_prefix'])}(?P<q>{_alt(list(d.quarters))}) "
             rf"(?:{_alt(w['quarter'])})(?: {_prefix(w['quarter_year_link'])}?(?P<y>{year}))?\b"

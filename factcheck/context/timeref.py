@@ -60,7 +60,8 @@ from factcheck.models import Mention
 class TimeResolver(TimeExpressions):
     """Resolves the time expressions of an article's sentences against its publication date."""
 
-    def __init__(self, published: date | None, latest_year: int | None = None) -> None:
+    def __init__(self, published: date | None, latest_year: int | None = None,
+                 sole_year: int | None = None) -> None:
         # A publication date far off the calendar's ends (a "9999-12-31" placeholder) would
         # push "l'an prochain" past them: such a date is no reference.
         self.published = published if published and 1000 <= published.year <= 2999 else None
@@ -68,6 +69,11 @@ class TimeResolver(TimeExpressions):
         # article without a publication date still says of its time).
         self.written_after = self.published or (
             date(latest_year, 1, 1) if latest_year and 1000 <= latest_year <= 2999 else None)
+        # The one year an article without a publication date writes, when it writes no other:
+        # the year of a numbered week it does not give ("en S18"; with 2024 and 2025 written,
+        # "en S52" may be of either).
+        self.sole_year = sole_year if self.published is None and sole_year \
+            and 1000 <= sole_year <= 2999 else None
         self._cache: dict[tuple[str, bool], list[_Expr]] = {}
 
     def _month_range(self, sentence: str, start: int, end: int, future: bool,
@@ -265,3 +271,11 @@ def latest_year(text: str) -> int | None:
     last = date.today().year + 1
     years = [y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= last]
     return max(years) if years else None
+
+
+def sole_year(text: str) -> int | None:
+    """The one year ``text`` writes in figures (as :func:`latest_year` reads them), None when
+    it writes none or several."""
+    last = date.today().year + 1
+    years = {y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= last}
+    return next(iter(years)) if len(years) == 1 else None

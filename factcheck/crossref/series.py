@@ -4,6 +4,8 @@ as an accusation does (:mod:`factcheck.crossref.identity`), and unknown is not e
 
 from __future__ import annotations
 
+from datetime import date
+
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 
@@ -25,7 +27,9 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
       thing, against one that is not;
     * ``span``: two reaches in time (a week's count against a running total, what still is
       against all of it), a window or a remainder read on one figure only included, as for
-      an accusation (a running total against an unmarked figure does not block);
+      an accusation (a running total against an unmarked figure does not block), or two
+      closed periods of the text from different starts, one at least ``REACH_RATIO`` times
+      as long as the other ("en S13" against "depuis août 2024": ``_reaches_apart``);
     * ``date``: a figure with neither a period read nor a publication date: nothing says when
       it was counted, so nothing says it comes before or after the other (unless one source
       is named with each figure: a body's successive reports, "667 interpellations" then
@@ -44,7 +48,7 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
         blockers.append("part")
     if given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
         blockers.append("whole")
-    if a.span != b.span and {a.span, b.span} != {"total", ""}:
+    if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)
     if da is None or db is None:
@@ -53,6 +57,32 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     elif da == db:
         blockers.append("one date")
     return tuple(blockers)
+
+
+#: Two closed periods from different starts, one this many times as long as the other, are
+#: two reaches in time: a week's count and the count since the outbreak began, a month's and a
+#: year's (a running total at two dates starts on one day: "depuis le 1er janvier").
+REACH_RATIO = 4
+
+
+def _reaches_apart(a: ClaimView, b: ClaimView) -> bool:
+    """Both figures dated by closed periods of the text, of more than a day, that start on
+    different days, one at least ``REACH_RATIO`` times as long as the other ("7 500 cas en
+    S13" against "20 242 cas depuis le début de l'épidémie, en août 2024"): not one series at
+    two dates. A day is a count's as-of day or a stock's ("14 479 cas au 3 août", "une dette
+    de 9,3 milliards fin 2024"), a level of the series whatever the reach of the other."""
+    days = []
+    for v in (a, b):
+        if not (v.period and v.period[0] == "explicit" and len(v.period) > 2
+                and v.period[1] and v.period[2]):
+            return False
+        try:
+            first, last = date.fromisoformat(v.period[1]), date.fromisoformat(v.period[2])
+        except ValueError:
+            return False
+        days.append((first, (last - first).days + 1))
+    (fa, na), (fb, nb) = days
+    return fa != fb and min(na, nb) > 1 and max(na, nb) >= REACH_RATIO * min(na, nb)
 
 
 def _given_as_part(v: ClaimView, lexicon: Lexicon) -> bool:
