@@ -4,7 +4,12 @@ passive whose participle says what was done with the money, so it measures that 
 (``[act_amounts]`` of ``context_subject.toml``: versement, investissement), never the metric
 of a figure before it ("La masse salariale a augmenté de 25 % [...] : 2,5 millions d'euros
 ont été versés" counts no masse salariale) nor of the sentence before ("Un bénéfice de 21
-milliards. US$16 milliards ont été distribués" -> distribution, not bénéfice)."""
+milliards. US$16 milliards ont été distribués" -> distribution, not bénéfice).
+
+The same verbs in the active, right before the bare amount they take as object ("la Région a
+versé 2 millions aux communes", "devra verser 258 millions", "a levé 20 millions", "ont
+emprunté 8 millions"), name the act too: the amount is what was paid, raised or borrowed, not
+the body that did it (the clause subject, which a bare amount after a verb takes otherwise)."""
 
 from __future__ import annotations
 
@@ -15,30 +20,60 @@ from factcheck.context.nlp import Figure, Tok
 from factcheck.lang import load_data
 from factcheck.models import Kind
 
-#: Adverbs walked over between the auxiliary and the participle ("ont déjà été versés").
+#: Adverbs walked over between the auxiliary and the participle ("ont déjà été versés"), and
+#: between an active verb and its amount ("a versé au total", "a déjà levé").
 _MAX_ADVERBS = 2
 _PARTICIPLE_ENDINGS = ("", "e", "s", "es")
+#: Finite, infinitive and participle endings of a first-group verb, to know its forms the
+#: tagger misreads ("la ville dépense 12 millions", "dépense" tagged a noun).
+_FIRST_GROUP_ENDINGS = ("e", "ent", "er", "era", "eront", "erait", "eraient", "ait", "aient",
+                        "é", "ée", "és", "ées", "ant")
+#: Parts of speech a misread form of such a verb may carry; not a determiner or a preposition.
+_VERB_LIKE = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
+
+
+def _table(code: str) -> dict[str, str]:
+    return load_data(code, "context_subject").get("act_amounts", {})
+
+
+def _participle_stem(verb: str, code: str) -> str:
+    irregular = load_data(code, "context_subject").get("act_amount_participles", {})
+    return irregular.get(verb) or verb[:-2] + ("é" if verb.endswith("er") else "i")
 
 
 @cache
 def _act_nouns(code: str = "fr") -> dict[str, str]:
     """Participle form -> noun of the act ("versés" -> "versement")."""
-    table = load_data(code, "context_subject").get("act_amounts", {})
     out: dict[str, str] = {}
-    for verb, noun in table.items():
-        stem = verb[:-2] + ("é" if verb.endswith("er") else "i")
+    for verb, noun in _table(code).items():
+        stem = _participle_stem(verb, code)
         for ending in _PARTICIPLE_ENDINGS:
             out[stem + ending] = noun
     return out
 
 
+@cache
+def _active_forms(code: str = "fr") -> dict[str, str]:
+    """Conjugated form of a first-group verb of the table -> noun of its act."""
+    out = {}
+    for verb, noun in _table(code).items():
+        if verb.endswith("er"):
+            for ending in _FIRST_GROUP_ENDINGS:
+                out.setdefault(verb[:-2] + ending, noun)
+    return out
+
+
 def act_of_amount(toks: tuple[Tok, ...], fig: Figure) -> str | None:
-    """The noun of the act a bare amount is the passive subject of, else None."""
+    """The noun of the act a bare amount is the passive subject or the object of, else None."""
     if fig.mention.kind != Kind.MONEY:
         return None
     if fig.first > 0 and (toks[fig.first - 1].lower in grammar().de_links
                           or toks[fig.first - 1].pos == "ADP"):
         return None  # "une enveloppe de 2 millions a été versée": the enveloppe's
+    return _passive_act(toks, fig) or _active_act(toks, fig)
+
+
+def _passive_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     j = fig.last
     if j >= len(toks) or toks[j].pos != "AUX" or toks[j].verbform != "Fin":
         return None
@@ -49,3 +84,26 @@ def act_of_amount(toks: tuple[Tok, ...], fig: Figure) -> str | None:
         adverbs += toks[j].pos == "ADV"
         j += 1
     return _act_nouns().get(toks[j].lower) if j < len(toks) else None
+
+
+def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """"a versé 2 millions", "devra verser 258 millions": the verb right before the amount,
+    over at most two adverbs; not a participle of the passive ("a été versé 2 millions")."""
+    j = fig.first - 1
+    adverbs = 0
+    while j >= 0 and toks[j].pos == "ADV" and adverbs < _MAX_ADVERBS:
+        adverbs += 1
+        j -= 1
+    if j < 0:
+        return None
+    verb = toks[j]
+    if verb.pos == "VERB" and verb.lemma in _table("fr"):
+        noun = _table("fr")[verb.lemma]
+    elif verb.pos in _VERB_LIKE and verb.lower in _active_forms() \
+            and (j == 0 or toks[j - 1].pos != "DET"):
+        noun = _active_forms()[verb.lower]
+    else:
+        return None
+    if j > 0 and toks[j - 1].lower in ("été", "être"):
+        return None
+    return noun
