@@ -33,12 +33,16 @@ _VERB_LIKE = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 
 
 def _table(code: str) -> dict[str, str]:
-    return load_data(code, "context_subject").get("act_amounts", {})
+    table = load_data(code, "context_subject").get("act_amounts", {})
+    return {verb: noun for verb, noun in table.items() if isinstance(noun, str)}
 
 
-def _participle_stem(verb: str, code: str) -> str:
-    irregular = load_data(code, "context_subject").get("act_amount_participles", {})
-    return irregular.get(verb) or verb[:-2] + ("é" if verb.endswith("er") else "i")
+@cache
+def _active_table(code: str = "fr") -> dict[str, str]:
+    """The verbs of ``[act_amounts]`` read in the active too (not ``passive_only``)."""
+    passive_only = set(load_data(code, "context_subject").get("act_amounts", {})
+                       .get("passive_only", ()))
+    return {verb: noun for verb, noun in _table(code).items() if verb not in passive_only}
 
 
 @cache
@@ -46,7 +50,7 @@ def _act_nouns(code: str = "fr") -> dict[str, str]:
     """Participle form -> noun of the act ("versés" -> "versement")."""
     out: dict[str, str] = {}
     for verb, noun in _table(code).items():
-        stem = _participle_stem(verb, code)
+        stem = verb[:-2] + ("é" if verb.endswith("er") else "i")
         for ending in _PARTICIPLE_ENDINGS:
             out[stem + ending] = noun
     return out
@@ -56,7 +60,7 @@ def _act_nouns(code: str = "fr") -> dict[str, str]:
 def _active_forms(code: str = "fr") -> dict[str, str]:
     """Conjugated form of a first-group verb of the table -> noun of its act."""
     out = {}
-    for verb, noun in _table(code).items():
+    for verb, noun in _active_table(code).items():
         if verb.endswith("er"):
             for ending in _FIRST_GROUP_ENDINGS:
                 out.setdefault(verb[:-2] + ending, noun)
@@ -97,8 +101,8 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     if j < 0:
         return None
     verb = toks[j]
-    if verb.pos == "VERB" and verb.lemma in _table("fr"):
-        noun = _table("fr")[verb.lemma]
+    if verb.pos == "VERB" and verb.lemma in _active_table():
+        noun = _active_table()[verb.lemma]
     elif verb.pos in _VERB_LIKE and verb.lower in _active_forms() \
             and (j == 0 or toks[j - 1].pos != "DET"):
         noun = _active_forms()[verb.lower]
@@ -107,3 +111,33 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     if j > 0 and toks[j - 1].lower in ("été", "être"):
         return None
     return noun
+
+
+@cache
+def _clause_money_nouns(code: str = "fr") -> frozenset[str]:
+    return frozenset(load_data(code, "context_subject").get("clause_money", {}).get("nouns", ()))
+
+
+def clause_money_noun(toks: tuple[Tok, ...], fig: Figure) -> int | None:
+    """The noun of money a bare amount gives the level of, named in the clause the amount
+    is apposed to after a comma, alone with "à" or after a present participle ("le groupe a
+    renoué avec les bénéfices au premier semestre, engrangeant 5,8 milliards", "..., à 5,8
+    milliards" -> bénéfice, not the group); the nearest one back to the clause's mark, no
+    figure between (``[clause_money]`` of ``context_subject.toml``), else None."""
+    if fig.mention.kind != Kind.MONEY:
+        return None
+    j = fig.first - 1
+    participle = toks[j].pos == "VERB" and toks[j].lower.endswith("ant") if j > 0 else False
+    if j <= 0 or not (toks[j].lower == "à" or participle):
+        return None
+    j -= 1
+    if toks[j].text != ",":
+        return None
+    nouns = _clause_money_nouns()
+    for k in range(j - 1, -1, -1):
+        t = toks[k]
+        if t.pos == "PUNCT" or t.pos == "NUM":
+            return None
+        if t.pos == "NOUN" and t.lemma in nouns:
+            return k
+    return None
