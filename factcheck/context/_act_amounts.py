@@ -17,6 +17,7 @@ from functools import cache
 
 from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.pending import speaker_noun
 from factcheck.lang import load_data
 from factcheck.models import Kind
 
@@ -30,6 +31,7 @@ _FIRST_GROUP_ENDINGS = ("e", "ent", "er", "era", "eront", "erait", "eraient", "a
                         "é", "ée", "és", "ées", "ant")
 #: Parts of speech a misread form of such a verb may carry; not a determiner or a preposition.
 _VERB_LIKE = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "«", "»", "\"", "–", "—"})
 
 
 def _table(code: str) -> dict[str, str]:
@@ -110,7 +112,22 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
         return None
     if j > 0 and toks[j - 1].lower in ("été", "être"):
         return None
+    if _named_doer(toks, j):
+        return None
     return noun
+
+
+def _named_doer(toks: tuple[Tok, ...], verb: int) -> bool:
+    """Whether the clause names a body, a place or a name before the verb ("La Région a
+    versé", "Paris devra verser", "le département emprunte"): the act alone would make two
+    bodies' payments one metric, so the amount keeps the reading that names the body."""
+    for k in range(verb - 1, -1, -1):
+        t = toks[k]
+        if t.text in _CLAUSE_MARKS:
+            return False
+        if t.pos == "PROPN" or (t.pos == "NOUN" and (t.is_title or speaker_noun(toks, k))):
+            return True
+    return False
 
 
 @cache
