@@ -6,10 +6,13 @@ of a figure before it ("La masse salariale a augmenté de 25 % [...] : 2,5 milli
 ont été versés" counts no masse salariale) nor of the sentence before ("Un bénéfice de 21
 milliards. US$16 milliards ont été distribués" -> distribution, not bénéfice).
 
-The same verbs in the active, right before the bare amount they take as object ("la Région a
-versé 2 millions aux communes", "devra verser 258 millions", "a levé 20 millions", "ont
-emprunté 8 millions"), name the act too: the amount is what was paid, raised or borrowed, not
-the body that did it (the clause subject, which a bare amount after a verb takes otherwise)."""
+The same verbs in the active, right before the bare amount they take as object ("les majors
+ont retourné 111 milliards à leurs actionnaires", "permettra de récolter 25 milliards", "les
+ménages ont économisé 3 milliards"), name the act too, unless the clause names a body before
+the verb ("La Région a versé 2 millions", "Paris devra verser"): the act alone would make two
+bodies' payments one metric, so such an amount keeps the reading that names the body.
+An amount apposed to a clause naming a noun of money gives that noun's level
+(:func:`clause_money_noun`)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from factcheck.lang import load_data
 from factcheck.models import Kind
 
 #: Adverbs walked over between the auxiliary and the participle ("ont déjà été versés"), and
-#: between an active verb and its amount ("a versé au total", "a déjà levé").
+#: between an active verb and its amount ("a déjà versé", "a encore emprunté").
 _MAX_ADVERBS = 2
 _PARTICIPLE_ENDINGS = ("", "e", "s", "es")
 #: Finite, infinitive and participle endings of a first-group verb, to know its forms the
