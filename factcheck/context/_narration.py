@@ -9,7 +9,9 @@ earlier in the article when it
   d'habitants", "l'archipel de 320 000 habitants");
 * names a known set by a number in words after a definite determiner ("les deux trains",
   "les trois partis de la coalition": which ones, not how many were counted);
-* anchors an event in time ("il y a deux ans", "douze ans après les révélations");
+* anchors an event in time ("il y a deux ans", "douze ans après les révélations", a countdown
+  "à six mois des municipales");
+* counts the article's own charts ("Voici trois graphiques qui montrent l'épidémie");
 * is an indefinite plural amount of people or things ("des milliers de manifestants",
   "plusieurs dizaines de blessés", "des centaines de mètres"): an order of size the
   journalist gives of a scene, where a body counting gives a number (not an amount of money,
@@ -56,6 +58,11 @@ class DescribedData:
     # What happened to the people counted, by word: "morts" -> "killed", "blessées" ->
     # "wounded"; two counts of different outcomes are never one figure restated.
     outcomes: dict[str, str] = field(default_factory=dict)
+    # A countdown: a duration between these ("à six mois des municipales", "à quatre jours du
+    # réveillon"; not "condamné à quatre ans de prison").
+    countdown_before: frozenset[str] = frozenset()  # "à"
+    countdown_after: frozenset[str] = frozenset()  # "du", "des"
+    outlet_items: frozenset[str] = frozenset()  # "graphique": the article's own material
 
 
 @cache
@@ -70,6 +77,9 @@ def described_data(code: str = "fr") -> DescribedData:
         set_max=float(d["set_max"]),
         anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
         anchors_after=frozenset(d["anchors_after"]),
+        countdown_before=frozenset(d.get("countdown_before", [])),
+        countdown_after=frozenset(d.get("countdown_after", [])),
+        outlet_items=frozenset(d.get("outlet_items", [])),
         delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
@@ -149,9 +159,11 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     if fig.mention.kind != Kind.DURATION:
         return False
     before = tuple(t.lower for t in toks[: fig.first])
+    after = toks[fig.last].lower if fig.last < len(toks) else None
+    if before[-1:] and before[-1] in data.countdown_before and after in data.countdown_after:
+        return True  # "à six mois des municipales": a countdown to an event
     anchor = next((a for a in data.anchors_before if before[-len(a):] == a), None)
-    if anchor is None and not (fig.last < len(toks) and toks[fig.last].lower
-                               in data.anchors_after
+    if anchor is None and not (after in data.anchors_after
                                and fig.mention.unit not in data.delay_units):
         return False
     opening = fig.first - (len(anchor) if anchor else 0)
@@ -167,6 +179,8 @@ def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
     repêchés, ont annoncé les garde-côtes. [...] les trois corps") is the report's count
     taken up; an indefinite amount in quotation marks (``quoted``) is the speaker's words."""
     data = described_data()
+    if subject is not None and subject.lower() in data.outlet_items:
+        return True  # "Voici trois graphiques": the article's own charts
     return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
         or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data) \
         or (not quoted and indefinite(fig))
