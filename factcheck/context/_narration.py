@@ -12,6 +12,7 @@ earlier in the article when it
 * anchors an event in time ("il y a deux ans", "douze ans après les révélations", a countdown
   "à six mois des municipales");
 * counts the article's own charts ("Voici trois graphiques qui montrent l'épidémie");
+* is an age a law sets ("le report de l'âge légal de 62 à 64 ans");
 * is an indefinite plural amount of people or things ("des milliers de manifestants",
   "plusieurs dizaines de blessés", "des centaines de mètres"): an order of size the
   journalist gives of a scene, where a body counting gives a number (not an amount of money,
@@ -63,6 +64,10 @@ class DescribedData:
     countdown_before: frozenset[str] = frozenset()  # "à"
     countdown_after: frozenset[str] = frozenset()  # "du", "des"
     outlet_items: frozenset[str] = frozenset()  # "graphique": the article's own material
+    # An age a law sets ("le report de l'âge légal de départ de 62 à 64 ans"): words within
+    # ``legal_reach`` tokens before a duration.
+    legal_ages: tuple[tuple[str, ...], ...] = ()
+    legal_reach: int = 6
 
 
 @cache
@@ -80,6 +85,8 @@ def described_data(code: str = "fr") -> DescribedData:
         countdown_before=frozenset(d.get("countdown_before", [])),
         countdown_after=frozenset(d.get("countdown_after", [])),
         outlet_items=frozenset(d.get("outlet_items", [])),
+        legal_ages=tuple(tuple(a.split()) for a in d.get("legal_ages", [])),
+        legal_reach=int(d.get("legal_reach", 6)),
         delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
@@ -171,6 +178,16 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     return not any(w in data.comparisons for w in reach)
 
 
+def _legal_age(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
+    """An age a law sets ("le report de l'âge légal de départ de 62 à 64 ans", "contre l'âge
+    de départ à 64 ans"): the text's rule, which the body counting marchers or polling does
+    not state."""
+    if fig.mention.kind != Kind.DURATION:
+        return False
+    before = tuple(t.lower for t in toks[max(0, fig.first - data.legal_reach) : fig.first])
+    return any(before[i : i + len(a)] == a for a in data.legal_ages for i in range(len(before)))
+
+
 def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
               subject_rule: str, restates: bool = False, quoted: bool = False) -> bool:
     """Whether a figure describes (a person's age, a place's population, a known set, a time
@@ -183,6 +200,7 @@ def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
         return True  # "Voici trois graphiques": the article's own charts
     return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
         or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data) \
+        or _legal_age(toks, fig, data) \
         or (not quoted and indefinite(fig))
 
 
