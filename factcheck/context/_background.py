@@ -41,6 +41,9 @@ class BackgroundData:
     # a verb or an auxiliary that is no participle ("fait").
     noun_endings: tuple[str, ...] = ()
     verb_endings: tuple[str, ...] = ()
+    # Openings of a paragraph or a sentence that recalls what the reader should know ("Pour
+    # rappel", "Rappelons que"): the journalist's explainer, not the report.
+    recall_openers: tuple[str, ...] = ()
 
 
 @cache
@@ -63,6 +66,7 @@ def background_data(code: str = "fr") -> BackgroundData:
         weather_category=d.get("weather_category", ""),
         noun_endings=tuple(d.get("participle_noun_endings", ())),
         verb_endings=tuple(d.get("participle_verb_endings", ())),
+        recall_openers=tuple(w.lower() for w in d.get("recall_openers", ())),
     )
 
 
@@ -171,6 +175,26 @@ def set_earlier(toks: tuple[Tok, ...], earlier_year: bool = False) -> bool:
         return True
     comma = next((t.i for t in toks if t.text == ","), None)
     return comma is not None and 0 < comma < aux
+
+
+def recall_aside(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` of ``text`` is in a recall the journalist makes for
+    the reader: a paragraph opened by words of recall ("Pour rappel, le pass est exigé dans
+    les lieux de plus de 50 personnes", "Rappelons que seuls 50 % des professeurs ...": every
+    sentence of it), or a sentence so opened. What the reader is reminded of (a rule, the way
+    a count is made, an earlier event) is no figure of the report the article goes on
+    telling."""
+    openers = background_data().recall_openers
+    if not openers:
+        return False
+    para = text.rfind("\n", 0, start) + 1
+    return any(_opens(text[at : at + 40], openers) for at in {para, start})
+
+
+def _opens(head: str, openers: tuple[str, ...]) -> bool:
+    words = head.lstrip(" \t\"«“'-–—•").lower().replace("’", "'")
+    return any(words.startswith(o) and not words[len(o) : len(o) + 1].isalpha()
+               for o in openers)
 
 
 def deployed(subject: str | None, toks: tuple[Tok, ...]) -> bool:

@@ -9,7 +9,10 @@ earlier in the article when it
   d'habitants", "l'archipel de 320 000 habitants");
 * names a known set by a number in words after a definite determiner ("les deux trains",
   "les trois partis de la coalition": which ones, not how many were counted);
-* anchors an event in time ("il y a deux ans", "douze ans après les révélations");
+* anchors an event in time ("il y a deux ans", "douze ans après les révélations", a countdown
+  "à six mois des municipales");
+* counts the article's own charts ("Voici trois graphiques qui montrent l'épidémie");
+* is an age a law sets ("le report de l'âge légal de 62 à 64 ans");
 * is an indefinite plural amount of people or things ("des milliers de manifestants",
   "plusieurs dizaines de blessés", "des centaines de mètres"): an order of size the
   journalist gives of a scene, where a body counting gives a number (not an amount of money,
@@ -56,6 +59,15 @@ class DescribedData:
     # What happened to the people counted, by word: "morts" -> "killed", "blessées" ->
     # "wounded"; two counts of different outcomes are never one figure restated.
     outcomes: dict[str, str] = field(default_factory=dict)
+    # A countdown: a duration between these ("à six mois des municipales", "à quatre jours du
+    # réveillon"; not "condamné à quatre ans de prison").
+    countdown_before: frozenset[str] = frozenset()  # "à"
+    countdown_after: frozenset[str] = frozenset()  # "du", "des"
+    outlet_items: frozenset[str] = frozenset()  # "graphique": the article's own material
+    # An age a law sets ("le report de l'âge légal de départ de 62 à 64 ans"): words within
+    # ``legal_reach`` tokens before a duration.
+    legal_ages: tuple[tuple[str, ...], ...] = ()
+    legal_reach: int = 6
 
 
 @cache
@@ -70,6 +82,11 @@ def described_data(code: str = "fr") -> DescribedData:
         set_max=float(d["set_max"]),
         anchors_before=tuple(tuple(a.split()) for a in d["anchors_before"]),
         anchors_after=frozenset(d["anchors_after"]),
+        countdown_before=frozenset(d.get("countdown_before", [])),
+        countdown_after=frozenset(d.get("countdown_after", [])),
+        outlet_items=frozenset(d.get("outlet_items", [])),
+        legal_ages=tuple(tuple(a.split()) for a in d.get("legal_ages", [])),
+        legal_reach=int(d.get("legal_reach", 6)),
         delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
@@ -149,14 +166,26 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     if fig.mention.kind != Kind.DURATION:
         return False
     before = tuple(t.lower for t in toks[: fig.first])
+    after = toks[fig.last].lower if fig.last < len(toks) else None
+    if before[-1:] and before[-1] in data.countdown_before and after in data.countdown_after:
+        return True  # "à six mois des municipales": a countdown to an event
     anchor = next((a for a in data.anchors_before if before[-len(a):] == a), None)
-    if anchor is None and not (fig.last < len(toks) and toks[fig.last].lower
-                               in data.anchors_after
+    if anchor is None and not (after in data.anchors_after
                                and fig.mention.unit not in data.delay_units):
         return False
     opening = fig.first - (len(anchor) if anchor else 0)
     reach = before[max(0, opening - data.comparison_reach) : opening]
     return not any(w in data.comparisons for w in reach)
+
+
+def _legal_age(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
+    """An age a law sets ("le report de l'âge légal de départ de 62 à 64 ans", "contre l'âge
+    de départ à 64 ans"): the text's rule, which the body counting marchers or polling does
+    not state."""
+    if fig.mention.kind != Kind.DURATION:
+        return False
+    before = tuple(t.lower for t in toks[max(0, fig.first - data.legal_reach) : fig.first])
+    return any(before[i : i + len(a)] == a for a in data.legal_ages for i in range(len(before)))
 
 
 def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
@@ -167,8 +196,11 @@ def described(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
     repêchés, ont annoncé les garde-côtes. [...] les trois corps") is the report's count
     taken up; an indefinite amount in quotation marks (``quoted``) is the speaker's words."""
     data = described_data()
+    if subject is not None and subject.lower() in data.outlet_items:
+        return True  # "Voici trois graphiques": the article's own charts
     return subject_rule == "age_of_person" or _population(toks, fig, subject, data) \
         or (not restates and _known_set(toks, fig, data)) or _time_anchor(toks, fig, data) \
+        or _legal_age(toks, fig, data) \
         or (not quoted and indefinite(fig))
 
 

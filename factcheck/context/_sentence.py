@@ -11,6 +11,7 @@ from dataclasses import replace
 from factcheck.context._background import (
     deployed,
     measures_nature,
+    recall_aside,
     recalled,
     set_earlier,
 )
@@ -132,7 +133,9 @@ def _sentence_contexts(
     written = times.written_after
     earlier_year = written is not None and any(
         (year := year_of(f.mention)) is not None and year < written.year for f in figs)
-    background = set_earlier(toks, earlier_year)
+    # A recall for the reader ("Pour rappel, ...", a paragraph so opened) is the journalist's
+    # explainer too.
+    background = set_earlier(toks, earlier_year) or recall_aside(article.text, start)
     # An intertitle ("408 interpellations à Paris et proche banlieue") heads a section: its
     # figures are the outlet's (``_narration``).
     in_heading = intertitle(article.text, start, sentence)
