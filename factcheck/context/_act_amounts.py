@@ -122,7 +122,7 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
 
 def _named_doer(toks: tuple[Tok, ...], verb: int) -> bool:
     """Whether the clause names a body, a place or a name before the verb ("La Région a
-    versé", "Paris devra verser", "le département emprunte"): the act alone would make two
+    versé", "Paris devra verser", "le département a remboursé"): the act alone would make two
     bodies' payments one metric, so the amount keeps the reading that names the body."""
     for k in range(verb - 1, -1, -1):
         t = toks[k]

@@ -115,12 +115,14 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"\b(?P<o>{ends}) "
             rf"{_prefix(w['year_week'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
         ),
-        # "en semaine 18", "la S17", "S01/2025": a numbered week (``w`` the number).
+        # "en semaine 18", "depuis la S17", "S01/2025": a numbered week (``w`` the number).
+        # Not "la semaine 18 du procès", "la semaine 12 de grève": a week of an event.
         "week_number": regex.compile(
-            rf"(?<!\w){_prefix(w['week_number_before'])}"
-            rf"(?:{_prefix(w['week_number'])}(?P<w>\d{{1,2}})"
-            rf"|(?:{_alt(w['week_number_short'])})(?P<w>\d{{2}}))"
+            rf"(?<!\w)(?:{_prefix(w['week_number_before'])}{_prefix(w['week_number'])}"
+            rf"(?P<w>\d{{1,2}})|{_prefix(w['week_number_short_before'])}"
+            rf"(?:{_alt(w['week_number_short'])})(?P<w>\d{{2}}))"
             rf"(?:(?:{_alt(w['week_number_year'])})(?P<y>{year}))?(?![\w/])"
+            rf"(?! {_prefix(w['week_number_of'])}(?!{_alt(w['week_number_of_year'])})\p{{L}})"
         ) if w.get("week_number") else never,
         "year_months": regex.compile(
             rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) "
