@@ -9,8 +9,9 @@ milliards. US$16 milliards ont été distribués" -> distribution, not bénéfic
 The same verbs in the active, right before the bare amount they take as object ("les majors
 ont retourné 111 milliards à leurs actionnaires", "permettra de récolter 25 milliards"), name
 the act too (not "économiser": its noun, économie, also names the economy), unless the
-clause names a body before the verb ("La Région a versé 2 millions", "Paris devra verser"): the act alone would make two
-bodies' payments one metric, so such an amount keeps the reading that names the body.
+clause names a body before the verb ("La Région a versé 2 millions", "Paris devra
+verser"): the act alone would make two bodies' payments one metric, so such an amount keeps
+the reading that names the body.
 An amount apposed to a clause naming a noun of money gives that noun's level
 (:func:`clause_money_noun`)."""
 
