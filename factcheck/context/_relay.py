@@ -71,7 +71,9 @@ def _trailing_selon(
         return False  # "..., qui abrite 500 000 personnes, des déplacés, selon l'ONU": an
         # aside between them, the selon is the aside's
     head = next((t for t in np if t.pos != "DET"), None)
-    if head is not None and (head.lower in data.documents or head.lemma in data.documents):
+    if head is None or head.lower in data.documents or head.lemma in data.documents:
         return False  # "..., selon une étude du Snes": a document the figure is read in
         # passes on no one's speech
+    if head.lower not in data.relay_outlets and head.lemma not in data.relay_outlets:
+        return False  # "..., selon l'Insee": a body the figure comes from, no outlet
     return not any(fig.last <= f.first < np[0].i for k, f in enumerate(figs) if k != n)

@@ -139,6 +139,7 @@ class SourceData:
     not_after_introducer: frozenset[str]
     documents: frozenset[str]
     titled_documents: frozenset[str]  # "selon le projet de loi de finances"
+    relay_outlets: frozenset[str]  # "..., selon le quotidien régional": an outlet relaying
     document_links: frozenset[str]
     titles: frozenset[str]
     stops: frozenset[str]
@@ -290,6 +291,7 @@ def source_data(code: str = "fr") -> SourceData:
         not_after_introducer=_words(att, "not_after_introducer", f),
         documents=_words(att, "documents", f),
         titled_documents=_words(att, "titled_documents", f),
+        relay_outlets=_words(att, "relay_outlets", f),
         document_links=_words(att, "document_links", f),
         titles=_words(att, "titles", f),
         stops=_words(att, "stops", f),
