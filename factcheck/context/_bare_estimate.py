@@ -9,19 +9,10 @@ figure it is compared with measures, whatever scope follows."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from factcheck.context.lexicon import SubjectData
 from factcheck.context.measures import bare_estimate, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import lemma_of
-from factcheck.lang import load_data
-
-
-@cache
-def _listed(key: str, code: str = "fr") -> frozenset[str]:
-    """A word list of ``context_subject.toml`` (``estimate_scope_links``, ``..._times``)."""
-    return frozenset(load_data(code, "context_subject").get(key, []))
 
 
 def elided_estimate(toks: tuple[Tok, ...], fig: Figure, k: int | None,
@@ -47,13 +38,13 @@ def _scope_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | 
     names no time ("pour l'inflation", not "pour l'an prochain", "pour le quatrième
     trimestre", "pour 2025")."""
     j = fig.last
-    if j >= len(toks) or toks[j].lower not in _listed("estimate_scope_links"):
+    if j >= len(toks) or toks[j].lower not in data.estimate_scope_links:
         return None
     j += 1
     while j < len(toks) and toks[j].pos in ("DET", "ADJ"):
         j += 1
     lem = lemma_of(toks[j], data) if j < len(toks) else ""
     if j >= len(toks) or toks[j].pos != "NOUN" or lem in data.time_nouns \
-            or lem in _listed("estimate_scope_times"):
+            or lem in data.estimate_scope_times:
         return None
     return j

@@ -32,12 +32,10 @@ sièges").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang import load_data
 
 if TYPE_CHECKING:
     from factcheck.context.pending import SubjectResult
@@ -53,7 +51,7 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     bare, later = figs[n], figs[m]
     lent = results[m]
     noun = lent.noun if lent is not None else None
-    if _compared(toks, later):
+    if _compared(toks, later, data):
         return True
     if lent is not None and lent.subject in data.estimate_nouns:
         return False  # "a ralenti à 0,7 % et maintient sa prévision de 1 % pour l'inflation"
@@ -71,23 +69,13 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
                 and noun != f - 2)
 
 
-def _compared(toks: tuple[Tok, ...], fig: Figure) -> bool:
+def _compared(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     """Whether a word of comparison stands right before the figure ("inférieur au 1,2
     million", "contre 800 000"), past "à" and its contractions."""
     j = fig.first - 1
-    while j >= 0 and toks[j].lower in _comparison_links():
+    while j >= 0 and toks[j].lower in data.comparison_links:
         j -= 1
-    return j >= 0 and toks[j].lower in _comparison_words()
-
-
-@cache
-def _comparison_words(code: str = "fr") -> frozenset[str]:
-    return frozenset(load_data(code, "context_subject").get("comparison_words", []))
-
-
-@cache
-def _comparison_links(code: str = "fr") -> frozenset[str]:
-    return frozenset(load_data(code, "context_subject").get("comparison_links", []))
+    return j >= 0 and toks[j].lower in data.comparison_words
 
 
 def _inside_parenthesis(toks: tuple[Tok, ...], fig: Figure) -> bool:

@@ -8,21 +8,12 @@ and ``source``)."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.names import is_body, is_generic_source
 from factcheck.context.nlp import Tok
 from factcheck.context.speakers import clean_name
 from factcheck.context.world import world_data
-from factcheck.lang import load_data
-
-
-@cache
-def _stand_ins(code: str = "fr") -> frozenset[str]:
-    more = load_data(code, "context_source").get("attribution_more", {})
-    return frozenset(more.get("relative_stand_ins", []))
 
 
 def relative_owner(np: list[Tok], data: SourceData) -> list[Tok]:
@@ -33,7 +24,7 @@ def relative_owner(np: list[Tok], data: SourceData) -> list[Tok]:
     links = data.document_links
     for k in range(len(np) - 2, -1, -1):
         t = np[k]
-        if t.lower in _stand_ins() and np[k + 1].lower in links:
+        if t.lower in speech_words().relative_stand_ins and np[k + 1].lower in links:
             return np[k + 2 :]
     words = [k for k, t in enumerate(np)
              if t.pos != "DET" and t.lower not in grammar().source_articles]

@@ -83,6 +83,7 @@ class SpeechWords:
     citing_forms: frozenset[str] = frozenset()  # "qui cite": the relay's origin
     citing_participles: frozenset[str] = frozenset()  # ", citant": the relay's origin
     story_people: frozenset[str] = frozenset()  # "les habitants": no group speaking
+    relative_stand_ins: frozenset[str] = frozenset()  # "celle du gouvernement, qui table"
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -123,6 +124,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         pledge_verbs=pledge_verbs,
         pledge_possessives=frozenset(more.get("pledge_possessives", [])),
         member_possessives=frozenset(more.get("member_possessives", [])),
+        relative_stand_ins=frozenset(more.get("relative_stand_ins", [])),
         pledge_not_before=frozenset(more.get("pledge_not_before", [])),
         figure_openers=frozenset(more.get("figure_openers", [])),
         acting_verbs=frozenset(more.get("acting_verbs", [])),

@@ -116,6 +116,10 @@ class SubjectData:
     part_only_states: frozenset[str] = frozenset()
     other_words: frozenset[str] = frozenset()
     compared_prepositions: frozenset[str] = frozenset()
+    comparison_words: frozenset[str] = frozenset()  # "inférieur au 1,2 million"
+    comparison_links: frozenset[str] = frozenset()
+    estimate_scope_links: frozenset[str] = frozenset()  # "sa prévision de 1,6 % pour"
+    estimate_scope_times: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     infinitive_endings: frozenset[str] = frozenset()
     change_level_links: frozenset[str] = frozenset()
@@ -256,7 +260,8 @@ def subject_data(code: str = "fr") -> SubjectData:
             "among_pronouns", "other_scope_prepositions", "coordinated_clitics",
             "place_prepositions",
             "point_words", "part_only_states", "other_words",
-            "compared_prepositions",
+            "compared_prepositions", "comparison_words", "comparison_links",
+            "estimate_scope_links", "estimate_scope_times",
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes",
