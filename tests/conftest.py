@@ -7,6 +7,7 @@ import importlib.util
 import random
 import sys
 import threading
+import time
 import types
 from collections.abc import Callable
 from datetime import date
@@ -66,6 +67,26 @@ def fake_extract_mentions(text: str, published: date | None = None) -> list[Ment
         )
     return mentions
 
+
+#: The mark of an article whose figure extraction stalls under ``slow_extract_mentions``.
+SLOW_EXTRACTION = "EXTRACTION LENTE"
+#: Seconds a stalled step would run without a time budget to stop it.
+STALL = 60
+
+
+def spin(seconds: float) -> None:
+    """A stalled step: busy for ``seconds`` of wall time (the budget counts processor time)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def slow_extract_mentions(text: str, published: date | None = None) -> list[Mention]:
+    """``fake_extract_mentions``, stalled for ``STALL`` seconds on a text marked
+    ``SLOW_EXTRACTION`` (the time budget tests)."""
+    if SLOW_EXTRACTION in text:
+        spin(STALL)
+    return fake_extract_mentions(text, published)
 
 def _module(name: str, **attrs: object) -> types.ModuleType:
     module = types.ModuleType(name)
