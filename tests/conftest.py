@@ -107,6 +107,26 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def fake_dashboard_engines(monkeypatch: pytest.MonkeyPatch):
+    """The dashboard app on the stand-in engines of ``dashboard_fakes`` (analysis, claims,
+    cross-referencing of drafts), with Streamlit's caches cleared before and after the test."""
+    import dashboard_fakes as fakes
+    import streamlit as st
+
+    from factcheck import pipeline
+    from factcheck.crossref import draft
+    from factcheck.dashboard import analysis
+
+    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
+    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+@pytest.fixture
 def extractor(monkeypatch: pytest.MonkeyPatch) -> str:
     """The real extractor when factcheck.extract.scanner exists, else the stand-in. Tests using it
     only assert what both must do on plain sentences. Returns which one is used."""
