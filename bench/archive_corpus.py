@@ -27,7 +27,8 @@ import random
 from datetime import date, timedelta
 from functools import lru_cache
 
-from synthetic import PLAIN_SHARE, _data, _Writer, real_texts
+from synthetic import PLAIN_SHARE, real_texts
+from synthetic_writer import SlotWriter, synthetic_data
 
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
@@ -46,7 +47,7 @@ _ACTORS = ("person", "org", "source", "region", "city", "country", "say")
 @lru_cache(maxsize=1)
 def _topics() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(name, figure templates, words) of each topic."""
-    data = _data()
+    data = synthetic_data()
     markers = {t["name"]: t["markers"] for t in data["topic"]}
     untagged = [s for s in data["templates"]["sentence"]
                 if not any(m in s for ms in markers.values() for m in ms)]
@@ -68,7 +69,7 @@ class _Story:
 
     def __init__(self, index: int, seed: int) -> None:
         rng = self.rng = random.Random(f"archive-{seed}-{index}")
-        data = _data()
+        data = synthetic_data()
         self.size = story_size(rng)
         self.day = FIRST_DAY + timedelta(days=rng.randint(0, DAYS))
         name, templates, topic_words = rng.choice(_topics())
@@ -81,7 +82,7 @@ class _Story:
         words.update(town=[rng.choice(local["town"])], first=[rng.choice(local["first"])],
                      last=[rng.choice(local["last"])], company=[company.capitalize()],
                      topic_word=rng.sample(topic_words, 3))
-        self.writer = _Writer(rng, self.day)
+        self.writer = SlotWriter(rng, self.day)
         self.writer.words = words
         bg = data["background"]
         self.templates = rng.sample(templates, min(N_SENTENCES, len(templates)))

@@ -23,18 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import machine
+from benchlib import PEAK_RSS_WRAPPER, machine
 from synthetic import synthetic_articles, write_jsonl
 
 PART_CHARS = 10_000_000
-
-# Runs the command given as arguments and prints its peak RSS in KiB (Linux: ru_maxrss).
-_WRAPPER = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
-
 
 def write_corpus(folder: Path, n_chars: int, seed: int) -> int:
     """Write about ``n_chars`` characters of articles in parts of ``PART_CHARS``; returns
@@ -56,7 +48,7 @@ def measure(folder: Path, out: Path, context: bool, processes: int) -> tuple[int
     if not context:
         command.append("--no-context")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _WRAPPER, *command], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", PEAK_RSS_WRAPPER, *command], capture_output=True,
                             text=True, check=False)
     seconds = time.perf_counter() - start
     code, peak_kb = result.stdout.split()

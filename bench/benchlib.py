@@ -198,6 +198,17 @@ class PeakRSS:
         self._sample()
 
 
+#: A Python program (``python -c PEAK_RSS_WRAPPER command...``) that runs the command given as
+#: its arguments and prints its exit status and peak RSS in KiB (Linux: ``ru_maxrss``). The
+#: command is started from this small process, not from the bench: on Linux a child's
+#: ru_maxrss starts at the RSS of the process it was forked from (kept across exec), and a
+#: bench may hold spaCy and corpora.
+PEAK_RSS_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
 def rusage_peaks_mb() -> tuple[float, float]:
     """getrusage peaks in MiB: (this process, largest waited-for child)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

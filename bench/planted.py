@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from archive_corpus import archive_articles
-from synthetic import _CONTRACTIONS, _DAYS, _ELISION, _data
+from synthetic_writer import DAYS, contracted, synthetic_data
 
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
@@ -69,19 +69,15 @@ class Story:
 
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[dict[str, Any], ...]:
-    return tuple(_data()["story_kind"])
+    return tuple(synthetic_data()["story_kind"])
 
 
 def _words() -> dict[str, list[str]]:
-    return _data()["story_words"]
+    return synthetic_data()["story_words"]
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
-    text = template.format_map(values)
-    for a, b in _CONTRACTIONS:
-        text = text.replace(a, b)
-    text = _ELISION.sub(lambda m: m.group(1)[:-1] + "'", text)
-    return text[:1].upper() + text[1:]
+    return contracted(template.format_map(values))
 
 
 def _digits(n: int, rng: random.Random) -> str:
@@ -168,7 +164,7 @@ def make_story(index: int, seed: int, planted: bool) -> tuple[list[Article], Sto
     kind = rng.choice(_kinds())
     values, value = _story_values(kind, rng)
     day = date(2024, 1, 1) + timedelta(days=rng.randint(0, 800))
-    values["weekday"] = _DAYS[day.weekday()]
+    values["weekday"] = DAYS[day.weekday()]
     n = rng.randint(2, 4)
     wrong = rng.randrange(1, n) if planted else -1
     mutation = None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from benchlib import tree_rss_kb
+from benchlib import PEAK_RSS_WRAPPER, tree_rss_kb
 from planted import Recall, Story, planted_corpus, score
 from registry import RunContext, Section, Table, megabytes, ratio, register, seconds, size
 from synthetic import write_jsonl
@@ -76,24 +76,13 @@ def write_corpus(n: int, seed: int, folder: Path) -> tuple[int, list[Story]]:
     return chars, stories
 
 
-# Runs the command given as arguments and prints its exit status and peak RSS in KiB. The
-# command is started from this small process, not from run_all.py: on Linux a child's
-# ru_maxrss starts at the RSS of the process it was forked from (kept across exec), and
-# run_all.py holds spaCy and corpora.
-_WRAPPER = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
-
-
 def _run(command: list[str], ctx: RunContext) -> tuple[int | None, float, float, str]:
     """(exit status, wall seconds, peak RSS in MB, why stopped) of one command, run in a
     fresh process and stopped past the context's time or memory limit."""
     start = time.perf_counter()
     errors = ctx.work / "child-stderr.txt"
     with errors.open("wb") as err:
-        proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, *command],
+        proc = subprocess.Popen([sys.executable, "-c", PEAK_RSS_WRAPPER, *command],
                                 stdout=subprocess.PIPE, stderr=err, start_new_session=True)
     stopped = ""
     peak_mb = 0.0  # sampled, for a stopped run (its wrapper cannot report)

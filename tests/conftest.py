@@ -7,6 +7,7 @@ import importlib.util
 import random
 import sys
 import threading
+import time
 import types
 from collections.abc import Callable
 from datetime import date
@@ -67,6 +68,26 @@ def fake_extract_mentions(text: str, published: date | None = None) -> list[Ment
     return mentions
 
 
+#: The mark of an article whose figure extraction stalls under ``slow_extract_mentions``.
+SLOW_EXTRACTION = "EXTRACTION LENTE"
+#: Seconds a stalled step would run without a time budget to stop it.
+STALL = 60
+
+
+def spin(seconds: float) -> None:
+    """A stalled step: busy for ``seconds`` of wall time (the budget counts processor time)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def slow_extract_mentions(text: str, published: date | None = None) -> list[Mention]:
+    """``fake_extract_mentions``, stalled for ``STALL`` seconds on a text marked
+    ``SLOW_EXTRACTION`` (the time budget tests)."""
+    if SLOW_EXTRACTION in text:
+        spin(STALL)
+    return fake_extract_mentions(text, published)
+
 def _module(name: str, **attrs: object) -> types.ModuleType:
     module = types.ModuleType(name)
     module.__spec__ = importlib.machinery.ModuleSpec(name, None)
@@ -84,6 +105,26 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
         _module("factcheck.extract.scanner", extract_mentions=fake_extract_mentions),
     )
 
+
+@pytest.fixture
+def fake_dashboard_engines(monkeypatch: pytest.MonkeyPatch):
+    """The dashboard app on the stand-in engines of ``dashboard_fakes`` (analysis, claims,
+    cross-referencing of drafts), with Streamlit's caches cleared before and after the test."""
+    import dashboard_fakes as fakes
+    import streamlit as st
+
+    from factcheck import pipeline
+    from factcheck.crossref import draft
+    from factcheck.dashboard import analysis
+
+    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
+    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
+    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 @pytest.fixture
 def extractor(monkeypatch: pytest.MonkeyPatch) -> str:

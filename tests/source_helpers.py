@@ -14,12 +14,20 @@ def source_of(text: str, surface: str) -> tuple[object, object]:
     return row["source"], row["source_mode"]
 
 
-def assert_inherited_or_none(text: str, surface: str, expected: str | None) -> None:
-    """The figure takes ``expected`` as an inherited source, or none when ``expected`` is
-    None (a missing cell is None or NaN)."""
+def assert_source(text: str, surface: str, expected: str | None) -> object:
+    """The figure's source is ``expected``, or none when ``expected`` is None (a missing cell
+    is None or NaN); returns its source mode."""
     source, mode = source_of(text, surface)
     if expected is None:
         assert source is None or source != source  # None or NaN: no source
     else:
         assert source == expected
+    return mode
+
+
+def assert_inherited_or_none(text: str, surface: str, expected: str | None) -> None:
+    """The figure takes ``expected`` as an inherited source, or none when ``expected`` is
+    None (a missing cell is None or NaN)."""
+    mode = assert_source(text, surface, expected)
+    if expected is not None:
         assert mode == "inherited"

@@ -4,11 +4,16 @@ than the budget; nothing here asserts how long anything takes."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
-from conftest import fake_extract_mentions, install_fake_module
+from conftest import (
+    STALL,
+    fake_extract_mentions,
+    install_fake_module,
+    slow_extract_mentions,
+    spin,
+)
 
 import factcheck.context
 import factcheck.context.nlp
@@ -18,7 +23,6 @@ from factcheck.pipeline import SkippedArticle, analyze, budget_by_alarm, claims_
 pytestmark = pytest.mark.skipif(not budget_by_alarm(), reason="needs Unix signals")
 
 BUDGET = 0.5
-STALL = 60  # seconds a stalled step would sleep without the budget
 
 ARTICLES = [
     Article("a", "Selon l'ONU, 46 drones ont été abattus.", origin="lot.jsonl:1"),
@@ -31,29 +35,17 @@ ARTICLES = [
 ]
 
 
-def _spin(seconds: float) -> None:
-    """A stalled step: busy for ``seconds`` of wall time (the budget counts processor time)."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        pass
-
-
-def _slow_extract(text: str, published: date | None = None):
-    if "EXTRACTION LENTE" in text:
-        _spin(STALL)
-    return fake_extract_mentions(text, published)
-
-
 def _slow_annotate_many(pairs, **kwargs):
     pairs = list(pairs)
     if any("CONTEXTE LENT" in article.text for article, _ in pairs):
-        _spin(STALL)
+        spin(STALL)
     return [list(claims) for _, claims in pairs]
 
 
 @pytest.fixture
 def slow_steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_module(monkeypatch, "factcheck.extract.scanner", extract_mentions=_slow_extract)
+    install_fake_module(monkeypatch, "factcheck.extract.scanner",
+                        extract_mentions=slow_extract_mentions)
     monkeypatch.setattr(factcheck.context, "annotate_many", _slow_annotate_many)
     monkeypatch.setattr(factcheck.context.nlp, "load_nlp", lambda: None)
 

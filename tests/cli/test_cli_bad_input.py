@@ -5,13 +5,11 @@ not (1). Also the time budget of one article (``--article-timeout``)."""
 from __future__ import annotations
 
 import json
-import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import fake_extract_mentions, install_fake_module
+from conftest import install_fake_module, slow_extract_mentions
 
 from factcheck.cli import main
 from factcheck.export import read_table
@@ -155,26 +153,14 @@ def test_extract_on_a_table_of_100000_rows(runner, tmp_path: Path, extractor) ->
 # --- time budget ----------------------------------------------------------------------------------
 
 
-def _spin(seconds: float) -> None:
-    """A stalled step: busy for ``seconds`` of wall time (the budget counts processor time)."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        pass
-
-
-def _slow_extract(text: str, published: date | None = None):
-    if "EXTRACTION LENTE" in text:
-        _spin(60)
-    return fake_extract_mentions(text, published)
-
-
 @pytest.mark.skipif(not budget_by_alarm(), reason="needs Unix signals")
 @pytest.mark.parametrize(("command", "how"), [("extract", "option"), ("extract", "env"),
                                               ("check", "option")])
 def test_an_article_over_its_time_budget_is_reported_and_skipped(
     runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, how: str
 ) -> None:
-    install_fake_module(monkeypatch, "factcheck.extract.scanner", extract_mentions=_slow_extract)
+    install_fake_module(monkeypatch, "factcheck.extract.scanner",
+                        extract_mentions=slow_extract_mentions)
     lot = tmp_path / "lot.jsonl"
     lot.write_text(_jsonl({"id": "a", "text": GOOD},
                           {"id": "lent", "text": "EXTRACTION LENTE : 17 drones."},

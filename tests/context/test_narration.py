@@ -7,7 +7,7 @@ figure of their section they restate; otherwise they are the outlet's summary an
 from __future__ import annotations
 
 import pytest
-from source_helpers import assert_inherited_or_none, source_of
+from source_helpers import assert_inherited_or_none, assert_source, source_of
 
 from factcheck.models import Article
 from factcheck.pipeline import claims_frame
@@ -36,18 +36,18 @@ NOT_RESTATED = (
     ],
     ids=["restated_in_its_section", "summary_of_its_section"],
 )
-def test_intertitlesource_of(text: str, surface: str, expected: str | None) -> None:
+def test_intertitle_source(text: str, surface: str, expected: str | None) -> None:
     assert_inherited_or_none(text, surface, expected)
 
 
-def test_the_section_keeps_the_reportssource_of() -> None:
+def test_the_section_keeps_the_reports_source() -> None:
     """The figures under an intertitle still take the report's source."""
     text = NOT_RESTATED + " Au total, 12 policiers ont été blessés."
     source, _ = source_of(text, "12")
     assert source == "ministère de l'Intérieur"
 
 
-def test_a_known_set_taking_up_the_reports_count_keeps_itssource_of() -> None:
+def test_a_known_set_taking_up_the_reports_count_keeps_its_source() -> None:
     """ "les quatre randonneurs" after the report's "Quatre randonneurs ont été secourus" is
     that count taken up, not a set the journalist names."""
     text = ("Quatre randonneurs ont été secourus dans la nuit, a annoncé le peloton de "
@@ -74,11 +74,7 @@ def test_a_known_set_taking_up_the_reports_count_keeps_itssource_of() -> None:
 def test_known_set(text: str, surface: str, expected: str | None) -> None:
     """A number in words after "les" names a set the reader knows only when it is a few
     things, and it takes up the report's count only when a count of the same kind gave it."""
-    source, _ = source_of(text, surface)
-    if expected is None:
-        assert source is None or source != source
-    else:
-        assert source == expected
+    assert_source(text, surface, expected)
 
 
 @pytest.mark.parametrize(
@@ -97,11 +93,7 @@ def test_known_set(text: str, surface: str, expected: str | None) -> None:
 def test_duration_before_apres(text: str, surface: str, expected: str | None) -> None:
     """Minutes or hours before "après" time the course of the event the report tells; years
     anchor the story in time and are the journalist's."""
-    source, _ = source_of(text, surface)
-    if expected is None:
-        assert source is None or source != source
-    else:
-        assert source == expected
+    assert_source(text, surface, expected)
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,9 @@ from pathlib import Path
 
 import dashboard_fakes as fakes
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from factcheck import pipeline
-from factcheck.crossref import draft
-from factcheck.dashboard import analysis, loading
+from factcheck.dashboard import loading
 from factcheck.dashboard.labels import VIEWS
 from factcheck.store import ReviewStore
 
@@ -30,19 +27,12 @@ def _shown(at: AppTest) -> list[str]:
 
 
 @pytest.fixture
-def env(monkeypatch, tmp_path):
+def env(monkeypatch, tmp_path, fake_dashboard_engines):
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
     monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
     monkeypatch.delenv("FACTCHECK_REVIEWER", raising=False)
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
-    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
-    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
-    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield tmp_path
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    return tmp_path
 
 
 def _app() -> AppTest:

@@ -9,12 +9,8 @@ from pathlib import Path
 
 import dashboard_fakes as fakes
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from factcheck import pipeline
-from factcheck.crossref import draft
-from factcheck.dashboard import analysis
 from factcheck.store import ReviewStore
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -22,7 +18,7 @@ ARTICLE = "Selon Kiev, 46 drones ont été abattus dans la nuit.\n"
 
 
 @pytest.fixture
-def env(monkeypatch, tmp_path):
+def env(monkeypatch, tmp_path, fake_dashboard_engines):
     """As in test_dashboard.py: a review database and a corpus root in ``tmp_path``."""
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
     monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))
@@ -30,14 +26,7 @@ def env(monkeypatch, tmp_path):
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
     for name in ("MAX_UPLOADS", "MAX_UPLOAD_TOTAL_MB", "IDENTITY_HEADER"):
         monkeypatch.delenv(f"FACTCHECK_{name}", raising=False)
-    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
-    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
-    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield tmp_path
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    return tmp_path
 
 
 def _app(secrets: dict | None = None, user: dict | None = None) -> AppTest:

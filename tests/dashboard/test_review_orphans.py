@@ -7,12 +7,8 @@ from pathlib import Path
 
 import dashboard_fakes as fakes
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from factcheck import pipeline
-from factcheck.crossref import draft
-from factcheck.dashboard import analysis
 from factcheck.dashboard.views_review import ORPHANS_LABEL
 from factcheck.store import Decision, ReviewStore
 
@@ -20,22 +16,15 @@ APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 @pytest.fixture
-def env(monkeypatch, tmp_path):
+def env(monkeypatch, tmp_path, fake_dashboard_engines):
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "reviews.sqlite3"))
     monkeypatch.setenv("FACTCHECK_REVIEWER", "Camille")
     monkeypatch.setenv("FACTCHECK_CORPUS_ROOT", str(tmp_path))  # folders are read below it
     monkeypatch.delenv("FACTCHECK_SEEDS", raising=False)
-    monkeypatch.setattr(analysis, "analyze_with_progress", fakes.fake_analyze)
-    monkeypatch.setattr(pipeline, "claims_frame", fakes.fake_claims_frame)
-    monkeypatch.setattr(draft, "_default_crossref", fakes.fake_cross_reference)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     extra = tmp_path / "extra"
     extra.mkdir()
     (extra / "washington.txt").write_text(fakes.CONTRADICTING_ARTICLE.text, encoding="utf-8")
-    yield tmp_path
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    return tmp_path
 
 
 def _flags_view(folder: Path | None) -> AppTest:
