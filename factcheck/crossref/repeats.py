@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 
 import regex
 
@@ -41,11 +42,16 @@ _EQUAL_SKIP = ("duration",)
 #: Largest group of figures stating one value that is paired (a value common in a corpus
 #: says nothing of which figure it is).
 MAX_REPEATS = 50
-#: Dimensions whose figures meet whether read as a change or not.
-_CHANGE_BLIND = ("share", "points")
+#: Dimensions whose figures meet whether read as a change or not: a share, points, and an
+#: amount of money ("une augmentation de 25 milliards des cotisations" / "rapportera 25
+#: milliards par an": the rise of an amount is the money it brings; not a yearly rate against
+#: a span's amount, :func:`_rate_against_span`).
+_CHANGE_BLIND = ("share", "points", "money:")
 #: Dimensions whose figures meet whether given per period ("par an") or not.
 _PER_BLIND = ("money:",)
 _PER = regex.compile(r"/[^:]+")
+#: The longest each time denominator of a rate can be, in days ("/year": a leap year).
+_PER_DAYS = {"year": 366, "month": 31, "week": 7, "day": 1}
 
 
 def repeat_key(v: ClaimView) -> tuple | None:
@@ -58,7 +64,8 @@ def repeat_key(v: ClaimView) -> tuple | None:
         return None
     # A share given as a change in one place ("a bondi de 21 %") and as a bare figure in
     # another ("21 %") is one figure stated twice: the key leaves the change aside; so for
-    # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way.
+    # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way,
+    # and for money ("une hausse de 25 milliards" / "25 milliards de recettes").
     dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith(_CHANGE_BLIND) \
         else v.dimension
     if dimension.startswith(_PER_BLIND):
@@ -205,8 +212,10 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         b = replace(b, outcome=a.outcome)
     if scope_reasons(a, b, lexicon) or link_blockers(a, b, lexicon):
         return True
+    if _rate_against_span(a, b) or _rate_against_span(b, a):
+        return True
     telling = len(significant_digits(a.value)) >= EQUAL_DIGITS
-    if a.modality != b.modality and not telling:
+    if a.modality != b.modality and not telling and not _modality_unknown(a, b):
         # "202 millions d'euros" planned in one report and spent in another: with three
         # significant digits or more, the digits say it is one amount, read once as a plan.
         return True
@@ -215,6 +224,33 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # Two periods read from the text: apart, unless distinctive digits are given for periods
     # that overlap (a running total "depuis le 1er janvier" read up to two publication days).
     return not (telling and _overlap(a.period, b.period))
+
+
+def _rate_against_span(rate: ClaimView, other: ClaimView) -> bool:
+    """An amount per period of time against an amount without one given for an explicit
+    period longer than that period: "1,6 milliard d'euros par an en moyenne entre 2021 et
+    2024" is a yearly rate, "la dette a progressé de 1,6 milliard entre 2021 et 2024" the
+    whole span's amount; "25 milliards de livres par an" and "une augmentation de 25
+    milliards" with no period read stay one amount."""
+    per = _PER.search(rate.dimension)
+    days = _PER_DAYS.get(per.group(0)[1:]) if per else None
+    if days is None or _PER.search(other.dimension) or other.period[0] != "explicit":
+        return False
+    try:
+        start, end = (date.fromisoformat(d[:10]) for d in other.period[1:3])
+    except (TypeError, ValueError):
+        return False
+    return (end - start).days + 1 > days
+
+
+def _modality_unknown(a: ClaimView, b: ClaimView) -> bool:
+    """Whether two figures differ in modality is unknown: one is projected only by its date
+    (a period after its article's publication: "annuler un vol sur cinq pour mardi" in
+    Sunday's paper) and the other, observed, is in an article without a publication date,
+    whose figures were never read against a day ("réduire de 20 % son programme mardi")."""
+    projected, other = (a, b) if a.modality == "projected" else (b, a)
+    return (projected.projected_by_date and other.modality == "observed"
+            and not other.published)
 
 
 def _overlap(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
