@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 import regex
 
@@ -28,6 +29,7 @@ from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
+from factcheck.lang import load_data
 
 #: One value stated again in one story is linked when it is distinctive enough:
 #: EQUAL_DIGITS significant digits or more ("78 969", "249,4 millions") tie by themselves;
@@ -168,7 +170,11 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if bool(a.family and a.family == b.family) or bool(a.words & b.words):
         return True
     digits = len(significant_digits(a.value))
-    if digits < 2 and not _round_but_telling(a):
+    if (digits < 2 and not _round_but_telling(a)) or _money_change_and_level(a, b):
+        # Money given as a change on one side and as a level on the other ("augmentera de
+        # 12 milliards" / "doit rapporter 12 milliards") needs a metric or a describing word
+        # in common: the sentences of one budget share their rare words, a chancellor names
+        # many amounts of one size the same day.
         return False
     if a.article_id == b.article_id and _round_but_telling(a) \
             and _points_back(b if a.start < b.start else a, lexicon):
@@ -190,6 +196,13 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # ("81 000", "9,3 milliards d'euros") given again in one story the same day.
     return (_round_but_telling(a) and not a.dimension.startswith(("share", "points"))
             and bool(a.published) and a.published == b.published)
+
+
+def _money_change_and_level(a: ClaimView, b: ClaimView) -> bool:
+    """Two amounts of money, one read as a change, the other as a level (a share or points
+    given as a change in one place and bare in another meet as before: "a bondi de 21 %")."""
+    return (a.dimension.startswith("money:")
+            and a.dimension.endswith(CHANGE) != b.dimension.endswith(CHANGE))
 
 
 def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
@@ -299,6 +312,7 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
     reads them (an ordinal's pair carries the words it met by as its ``resolved``)."""
     mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
     groups: dict[tuple[str, str], list[dict]] = {}
+    yearless: list[dict] = []
     for row in claims:
         kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
         if kind == "identifier":
@@ -306,6 +320,8 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
         elif kind == "ordinal":
             resolved = _ordinal_key(row)
             row = {**row, "resolved": resolved}
+        if kind == "date" and _YEARLESS.match(resolved) and _written_weekday(row) is not None:
+            yearless.append(row)
         if kind not in MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
         if kind == "date" and len(resolved) not in _DATE_LENGTHS:
@@ -320,3 +336,42 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
                 aid, bid = str(a["article_id"]), str(b["article_id"])
                 if aid == bid or bid in mates.get(aid, frozenset()):
                     yield a, b
+    yield from _weekday_dated(yearless, groups, mates)
+
+
+#: A day resolved without its year ("--08-24": "samedi 24 août" in an undated article).
+_YEARLESS = regex.compile(r"^--(\d{2})-(\d{2})$")
+
+
+@cache
+def _weekday_names() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_data("fr", "dates")["calendar"]["weekdays"])
+
+
+def _written_weekday(row: dict) -> int | None:
+    """The weekday a date is written with ("samedi 24 août": 5), None without one."""
+    first = str(row.get("surface") or "").strip().split(" ", 1)[0].lower().rstrip(",")
+    names = _weekday_names()
+    return names.index(first) if first in names else None
+
+
+def _weekday_dated(yearless: list[dict], groups: dict[tuple[str, str], list[dict]],
+                   mates: dict[str, frozenset[str]]) -> Iterator[tuple[dict, dict]]:
+    """A day written with its weekday and without its year ("samedi 24 août", in an article
+    without a publication date) and the same day with its year in another article of its
+    story ("24 août 2024"), when that year's day falls on the weekday written: the weekday
+    names the year among those around, the story the event. A day without a weekday, or
+    whose weekday is not that year's, says too little."""
+    for row in yearless:
+        month, day = (int(x) for x in _YEARLESS.match(str(row["resolved"])).groups())
+        weekday, aid = _written_weekday(row), str(row["article_id"])
+        for (kind, resolved), members in groups.items():
+            if kind != "date" or len(resolved) != len("2024-12-29") \
+                    or resolved[5:] != f"{month:02d}-{day:02d}" or len(members) > MAX_REPEATS:
+                continue
+            if date.fromisoformat(resolved).weekday() != weekday:
+                continue
+            for other in members:
+                bid = str(other["article_id"])
+                if bid != aid and bid in mates.get(aid, frozenset()):
+                    yield other, row
