@@ -90,7 +90,7 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "source": claim.get("source") or "",
         "source_mode": claim.get("source_mode", ""),
         "modality": claim.get("modality") or "asserted",
-        "modality_rule": "",
+        "modality_rule": claim.get("modality_rule", ""),
         "role": claim.get("role", ""),
         "basis": claim.get("basis", ""),
         "published": article.get("published", ""),

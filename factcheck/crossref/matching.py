@@ -112,6 +112,12 @@ class ClaimView:
     #: volontaires : +7 %" gives one figure) but never an identity with a count of it
     #: (crossref/victims.py, identity.py); empty otherwise.
     counted_by: str = ""
+    #: Projected only because its period ends after its article's publication (the
+    #: context's ``modality_rule`` "future_period": "pour mardi 7 février" in Sunday's
+    #: paper), no word of its sentence projecting it: against an article without a
+    #: publication date, whose figures were never read against a day, it is unknown whether
+    #: the two differ in modality.
+    projected_by_date: bool = False
 
     @property
     def block(self) -> tuple[str, str] | None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
+from functools import cache
 
 import regex
 
@@ -27,6 +29,7 @@ from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
+from factcheck.lang import load_data
 
 #: One value stated again in one story is linked when it is distinctive enough:
 #: EQUAL_DIGITS significant digits or more ("78 969", "249,4 millions") tie by themselves;
@@ -41,11 +44,16 @@ _EQUAL_SKIP = ("duration",)
 #: Largest group of figures stating one value that is paired (a value common in a corpus
 #: says nothing of which figure it is).
 MAX_REPEATS = 50
-#: Dimensions whose figures meet whether read as a change or not.
-_CHANGE_BLIND = ("share", "points")
+#: Dimensions whose figures meet whether read as a change or not: a share, points, and an
+#: amount of money ("une augmentation de 25 milliards des cotisations" / "rapportera 25
+#: milliards par an": the rise of an amount is the money it brings; not a yearly rate against
+#: a span's amount, :func:`_rate_against_span`).
+_CHANGE_BLIND = ("share", "points", "money:")
 #: Dimensions whose figures meet whether given per period ("par an") or not.
 _PER_BLIND = ("money:",)
 _PER = regex.compile(r"/[^:]+")
+#: The longest each time denominator of a rate can be, in days ("/year": a leap year).
+_PER_DAYS = {"year": 366, "month": 31, "week": 7, "day": 1}
 
 
 def repeat_key(v: ClaimView) -> tuple | None:
@@ -58,7 +66,8 @@ def repeat_key(v: ClaimView) -> tuple | None:
         return None
     # A share given as a change in one place ("a bondi de 21 %") and as a bare figure in
     # another ("21 %") is one figure stated twice: the key leaves the change aside; so for
-    # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way.
+    # points ("recule de 0,2 point" / "0,2 point de moins"), which are changes either way,
+    # and for money ("une hausse de 25 milliards" / "25 milliards de recettes").
     dimension = v.dimension.removesuffix(CHANGE) if v.dimension.startswith(_CHANGE_BLIND) \
         else v.dimension
     if dimension.startswith(_PER_BLIND):
@@ -161,7 +170,11 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     if bool(a.family and a.family == b.family) or bool(a.words & b.words):
         return True
     digits = len(significant_digits(a.value))
-    if digits < 2 and not _round_but_telling(a):
+    if (digits < 2 and not _round_but_telling(a)) or _money_change_and_level(a, b):
+        # Money given as a change on one side and as a level on the other ("augmentera de
+        # 12 milliards" / "doit rapporter 12 milliards") needs a metric or a describing word
+        # in common: the sentences of one budget share their rare words, a chancellor names
+        # many amounts of one size the same day.
         return False
     if a.article_id == b.article_id and _round_but_telling(a) \
             and _points_back(b if a.start < b.start else a, lexicon):
@@ -185,6 +198,13 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
             and bool(a.published) and a.published == b.published)
 
 
+def _money_change_and_level(a: ClaimView, b: ClaimView) -> bool:
+    """Two amounts of money, one read as a change, the other as a level (a share or points
+    given as a change in one place and bare in another meet as before: "a bondi de 21 %")."""
+    return (a.dimension.startswith("money:")
+            and a.dimension.endswith(CHANGE) != b.dimension.endswith(CHANGE))
+
+
 def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
     """A demonstrative stands right before the figure ("ces 60 milliards")."""
     if v.sentence_start is None:
@@ -205,8 +225,10 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         b = replace(b, outcome=a.outcome)
     if scope_reasons(a, b, lexicon) or link_blockers(a, b, lexicon):
         return True
+    if _rate_against_span(a, b) or _rate_against_span(b, a):
+        return True
     telling = len(significant_digits(a.value)) >= EQUAL_DIGITS
-    if a.modality != b.modality and not telling:
+    if a.modality != b.modality and not telling and not _modality_unknown(a, b):
         # "202 millions d'euros" planned in one report and spent in another: with three
         # significant digits or more, the digits say it is one amount, read once as a plan.
         return True
@@ -215,6 +237,33 @@ def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     # Two periods read from the text: apart, unless distinctive digits are given for periods
     # that overlap (a running total "depuis le 1er janvier" read up to two publication days).
     return not (telling and _overlap(a.period, b.period))
+
+
+def _rate_against_span(rate: ClaimView, other: ClaimView) -> bool:
+    """An amount per period of time against an amount without one given for an explicit
+    period longer than that period: "1,6 milliard d'euros par an en moyenne entre 2021 et
+    2024" is a yearly rate, "la dette a progressé de 1,6 milliard entre 2021 et 2024" the
+    whole span's amount; "25 milliards de livres par an" and "une augmentation de 25
+    milliards" with no period read stay one amount."""
+    per = _PER.search(rate.dimension)
+    days = _PER_DAYS.get(per.group(0)[1:]) if per else None
+    if days is None or _PER.search(other.dimension) or other.period[0] != "explicit":
+        return False
+    try:
+        start, end = (date.fromisoformat(d[:10]) for d in other.period[1:3])
+    except (TypeError, ValueError):
+        return False
+    return (end - start).days + 1 > days
+
+
+def _modality_unknown(a: ClaimView, b: ClaimView) -> bool:
+    """Whether two figures differ in modality is unknown: one is projected only by its date
+    (a period after its article's publication: "annuler un vol sur cinq pour mardi" in
+    Sunday's paper) and the other, observed, is in an article without a publication date,
+    whose figures were never read against a day ("réduire de 20 % son programme mardi")."""
+    projected, other = (a, b) if a.modality == "projected" else (b, a)
+    return (projected.projected_by_date and other.modality == "observed"
+            and not other.published)
 
 
 def _overlap(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
@@ -263,6 +312,7 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
     reads them (an ordinal's pair carries the words it met by as its ``resolved``)."""
     mates: dict[str, frozenset[str]] = {v.article_id: v.story for v in views}
     groups: dict[tuple[str, str], list[dict]] = {}
+    yearless: list[dict] = []
     for row in claims:
         kind, resolved = str(row.get("kind") or ""), str(row.get("resolved") or "")
         if kind == "identifier":
@@ -270,6 +320,8 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
         elif kind == "ordinal":
             resolved = _ordinal_key(row)
             row = {**row, "resolved": resolved}
+        if kind == "date" and _YEARLESS.match(resolved) and _written_weekday(row) is not None:
+            yearless.append(row)
         if kind not in MARK_KINDS or not resolved or resolved.startswith("-"):
             continue
         if kind == "date" and len(resolved) not in _DATE_LENGTHS:
@@ -284,3 +336,42 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
                 aid, bid = str(a["article_id"]), str(b["article_id"])
                 if aid == bid or bid in mates.get(aid, frozenset()):
                     yield a, b
+    yield from _weekday_dated(yearless, groups, mates)
+
+
+#: A day resolved without its year ("--08-24": "samedi 24 août" in an undated article).
+_YEARLESS = regex.compile(r"^--(\d{2})-(\d{2})$")
+
+
+@cache
+def _weekday_names() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_data("fr", "dates")["calendar"]["weekdays"])
+
+
+def _written_weekday(row: dict) -> int | None:
+    """The weekday a date is written with ("samedi 24 août": 5), None without one."""
+    first = str(row.get("surface") or "").strip().split(" ", 1)[0].lower().rstrip(",")
+    names = _weekday_names()
+    return names.index(first) if first in names else None
+
+
+def _weekday_dated(yearless: list[dict], groups: dict[tuple[str, str], list[dict]],
+                   mates: dict[str, frozenset[str]]) -> Iterator[tuple[dict, dict]]:
+    """A day written with its weekday and without its year ("samedi 24 août", in an article
+    without a publication date) and the same day with its year in another article of its
+    story ("24 août 2024"), when that year's day falls on the weekday written: the weekday
+    names the year among those around, the story the event. A day without a weekday, or
+    whose weekday is not that year's, says too little."""
+    for row in yearless:
+        month, day = (int(x) for x in _YEARLESS.match(str(row["resolved"])).groups())
+        weekday, aid = _written_weekday(row), str(row["article_id"])
+        for (kind, resolved), members in groups.items():
+            if kind != "date" or len(resolved) != len("2024-12-29") \
+                    or resolved[5:] != f"{month:02d}-{day:02d}" or len(members) > MAX_REPEATS:
+                continue
+            if date.fromisoformat(resolved).weekday() != weekday:
+                continue
+            for other in members:
+                bid = str(other["article_id"])
+                if bid != aid and bid in mates.get(aid, frozenset()):
+                    yield other, row

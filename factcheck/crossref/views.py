@@ -365,6 +365,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         text_period=one(text_period(row, mode, memo.latest.get(row["article_id"], ""))),
         release=memo.releases.get(row["article_id"], ""),
         counted_by=row.get("_counted_by", ""),
+        projected_by_date=mode == "projected" and not cue.projected
+        and cell_text(row.get("modality_rule")) == "future_period",
     )
 
 
