@@ -112,6 +112,9 @@ class ClaimView:
     #: volontaires : +7 %" gives one figure) but never an identity with a count of it
     #: (crossref/victims.py, identity.py); empty otherwise.
     counted_by: str = ""
+    #: Who did the act an amount is named by ("versement" of "La Région a versé"), "?" when
+    #: unknown, empty for a figure not read as an act (context/_act_amounts.py).
+    doer: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

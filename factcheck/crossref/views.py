@@ -365,6 +365,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         text_period=one(text_period(row, mode, memo.latest.get(row["article_id"], ""))),
         release=memo.releases.get(row["article_id"], ""),
         counted_by=row.get("_counted_by", ""),
+        doer=cell_text(row.get("doer")),
     )
 
 
