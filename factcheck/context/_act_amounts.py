@@ -14,8 +14,11 @@ before the active verb ("la Région", "Paris"), the agent of a passive ("par l'�
 unknown ("?": a pronoun, no subject, a passive without agent). Two bodies' payments are
 one act noun but two facts: cross-referencing keeps two different doers, or a doer unknown
 on either side, from accusing (crossref/identity.py, the "doer" blocker).
-An amount apposed to a clause naming a noun of money gives that noun's level
-(:func:`clause_money_noun`)."""
+An amount alone in brackets after a complement of such a verb that takes no object ("La Région
+investira dans les transports (306 millions)") measures the act too. An amount after a
+participle of a state of money and "à hauteur de" ("endettée à hauteur de 9 milliards") is
+that state's level (:func:`state_amount`, ``[state_amounts]``: dette). An amount apposed to a
+clause naming a noun of money gives that noun's level (:func:`clause_money_noun`)."""
 
 from __future__ import annotations
 
@@ -55,6 +58,27 @@ def _act_nouns(code: str = "fr") -> dict[str, str]:
         for ending in _PARTICIPLE_ENDINGS:
             out[stem + ending] = noun
     return out
+
+
+@cache
+def _state_nouns(code: str = "fr") -> dict[str, str]:
+    """Participle form of ``[state_amounts]`` -> noun of the state ("endettée" -> "dette")."""
+    return {verb[:-2] + "é" + ending: noun
+            for verb, noun in subject_data(code).state_amounts.items() if verb.endswith("er")
+            for ending in _PARTICIPLE_ENDINGS}
+
+
+def state_amount(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """The noun of the state a bare amount gives the level of, after its participle and "de"
+    or "à hauteur de" ("la commune est endettée à hauteur de 40 millions" -> dette), else
+    None."""
+    if fig.mention.kind != Kind.MONEY:
+        return None
+    for link in subject_data().state_amount_links:
+        j = fig.first - len(link)
+        if j > 0 and tuple(t.lower for t in toks[j:fig.first]) == link:
+            return _state_nouns().get(toks[j - 1].lower)
+    return None
 
 
 @cache
@@ -98,7 +122,7 @@ def _act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int, bool] | None:
     passive = _passive_act(toks, fig)
     if passive is not None:
         return passive[0], passive[1], True
-    active = _active_act(toks, fig)
+    active = _active_act(toks, fig) or _bracket_act(toks, fig)
     return (active[0], active[1], False) if active is not None else None
 
 
@@ -143,6 +167,32 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
     if j > 0 and toks[j - 1].lower in ("été", "être"):
         return None
     return noun, j
+
+
+def _bracket_act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
+    """An amount alone in brackets after a complement of an active verb of the act that takes
+    no object, only complements ("La Région investira dans les transports (306 millions) et
+    dans la santé (120 millions)"): how much of the act goes there. Not after an object
+    ("versera des subventions (2 millions)": the subventions') nor past another verb."""
+    if fig.first < 2 or toks[fig.first - 1].text != "(" or fig.last >= len(toks) \
+            or toks[fig.last].text != ")":
+        return None
+    for j in range(fig.first - 2, -1, -1):
+        t = toks[j]
+        if t.text in (";", ":", "«", "»") or t.pos == "AUX":
+            return None
+        if t.pos != "VERB":
+            continue
+        noun = _active_table().get(t.lemma) or _active_forms().get(t.lower)
+        if noun is None:
+            return None
+        k = j + 1
+        while k < fig.first and toks[k].pos == "ADV":
+            k += 1
+        after = toks[k]  # "des", "du" after the verb open an object, not a complement
+        return (noun, j) if after.pos == "ADP" and after.lower not in grammar().de_links \
+            else None
+    return None
 
 
 def _subject(toks: tuple[Tok, ...], verb: int) -> tuple[int, int] | None:
