@@ -174,6 +174,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "place": c.place,
         "place_mode": c.place_mode,
         "place_basis": c.place_basis,
+        "doer": c.doer,
         "time_start": c.time_start,
         "time_end": c.time_end,
         "time_basis": c.time_basis,

@@ -124,6 +124,10 @@ class Context:
     #: (the article's place: dateline, headline, lead, its figures, its national bodies;
     #: see ``factcheck.context.article_place``), None without a place.
     place_basis: str | None = None
+    #: Who did the act an amount is named by ("La Région a versé 2 millions" -> "région";
+    #: ``factcheck.context._act_amounts.act_doer``), "?" when the text names no one this
+    #: reader tells, None for a figure not read as an act.
+    doer: str | None = None
     #: Where the period comes from: "report" (a stock's day named earlier for the report,
     #: "Au 1er septembre, ...", carried to a figure whose sentence says no time), "event" (a
     #: running count from the day the article's event began to publication): weaker readings
@@ -193,6 +197,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "place",
     "place_mode",
     "place_basis",
+    "doer",
     "time_start",
     "time_end",
     "time_basis",

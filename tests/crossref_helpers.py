@@ -84,6 +84,7 @@ def claim_row(article: dict, claim: dict, start: int | None = None) -> dict:
         "place": claim.get("place") or "",
         "place_mode": claim.get("place_mode", ""),
         "place_basis": claim.get("place_basis", ""),
+        "doer": claim.get("doer", ""),
         "time_start": claim.get("time_start") or "",
         "time_end": claim.get("time_end") or "",
         "time_basis": claim.get("time_basis") or "",

@@ -7,22 +7,25 @@ ont été versés" counts no masse salariale) nor of the sentence before ("Un b�
 milliards. US$16 milliards ont été distribués" -> distribution, not bénéfice).
 
 The same verbs in the active, right before the bare amount they take as object ("les majors
-ont retourné 111 milliards à leurs actionnaires", "permettra de récolter 25 milliards"), name
-the act too (not "économiser": its noun, économie, also names the economy), unless the
-clause names a body before the verb ("La Région a versé 2 millions", "Paris devra
-verser"): the act alone would make two bodies' payments one metric, so such an amount keeps
-the reading that names the body.
-An amount apposed to a clause naming a noun of money gives that noun's level
-(:func:`clause_money_noun`)."""
+ont retourné 111 milliards à leurs actionnaires", "La Région a versé 2 millions", "permettra de
+récolter 25 milliards"), name the act too (not "économiser": its noun, économie, also names
+the economy). Who did the act is the figure's doer (:func:`act_doer`): the clause subject
+before the active verb ("la Région", "Paris"), the agent of a passive ("par l'État"), or
+unknown ("?": a pronoun, no subject, a passive without agent). Two bodies' payments are
+one act noun but two facts: cross-referencing keeps two different doers, or a doer unknown
+on either side, from accusing (crossref/identity.py, the "doer" blocker).
+An amount alone in brackets after a complement of such a verb that takes no object ("La Région
+investira dans les transports (306 millions)") measures the act too. An amount after a
+participle of a state of money and "à hauteur de" ("endettée à hauteur de 9 milliards") is
+that state's level (:func:`state_amount`, ``[state_amounts]``: dette). An amount apposed to a
+clause naming a noun of money gives that noun's level (:func:`clause_money_noun`)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from factcheck.context._stating_bodies import speaker_noun
-from factcheck.context.lexicon import grammar
+from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.lang import load_data
 from factcheck.models import Kind
 
 #: Adverbs walked over between the auxiliary and the participle ("ont déjà été versés"), and
@@ -38,28 +41,44 @@ _VERB_LIKE = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "«", "»", "\"", "–", "—"})
 
 
-def _table(code: str) -> dict[str, str]:
-    table = load_data(code, "context_subject").get("act_amounts", {})
-    return {verb: noun for verb, noun in table.items() if isinstance(noun, str)}
-
-
 @cache
 def _active_table(code: str = "fr") -> dict[str, str]:
     """The verbs of ``[act_amounts]`` read in the active too (not ``passive_only``)."""
-    passive_only = set(load_data(code, "context_subject").get("act_amounts", {})
-                       .get("passive_only", ()))
-    return {verb: noun for verb, noun in _table(code).items() if verb not in passive_only}
+    data = subject_data(code)
+    return {verb: noun for verb, noun in data.act_amounts.items()
+            if verb not in data.act_passive_only}
 
 
 @cache
 def _act_nouns(code: str = "fr") -> dict[str, str]:
     """Participle form -> noun of the act ("versés" -> "versement")."""
     out: dict[str, str] = {}
-    for verb, noun in _table(code).items():
+    for verb, noun in subject_data(code).act_amounts.items():
         stem = verb[:-2] + ("é" if verb.endswith("er") else "i")
         for ending in _PARTICIPLE_ENDINGS:
             out[stem + ending] = noun
     return out
+
+
+@cache
+def _state_nouns(code: str = "fr") -> dict[str, str]:
+    """Participle form of ``[state_amounts]`` -> noun of the state ("endettée" -> "dette")."""
+    return {verb[:-2] + "é" + ending: noun
+            for verb, noun in subject_data(code).state_amounts.items() if verb.endswith("er")
+            for ending in _PARTICIPLE_ENDINGS}
+
+
+def state_amount(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """The noun of the state a bare amount gives the level of, after its participle and "de"
+    or "à hauteur de" ("la commune est endettée à hauteur de 40 millions" -> dette), else
+    None."""
+    if fig.mention.kind != Kind.MONEY:
+        return None
+    for link in subject_data().state_amount_links:
+        j = fig.first - len(link)
+        if j > 0 and tuple(t.lower for t in toks[j:fig.first]) == link:
+            return _state_nouns().get(toks[j - 1].lower)
+    return None
 
 
 @cache
@@ -75,33 +94,64 @@ def _active_forms(code: str = "fr") -> dict[str, str]:
 
 def act_of_amount(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     """The noun of the act a bare amount is the passive subject or the object of, else None."""
+    found = _act(toks, fig)
+    return found[0] if found else None
+
+
+def act_doer(sentence: str, toks: tuple[Tok, ...], fig: Figure) -> str | None:
+    """Who did the act a bare amount measures, as written: the active verb's subject ("La
+    Région a versé" -> "Région", "Le conseil départemental de la Gironde a emprunté" ->
+    "conseil départemental de la Gironde"), the passive's agent ("versés par l'État" ->
+    "État"), "?" when the text names none this reader can tell (a pronoun, "on", a passive
+    without agent), None when the amount names no act."""
+    found = _act(toks, fig)
+    if found is None:
+        return None
+    _noun, verb, passive = found
+    span = _agent(toks, verb) if passive else _subject(toks, verb)
+    return sentence[toks[span[0]].start:toks[span[1]].end] if span else "?"
+
+
+def _act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int, bool] | None:
+    """(noun of the act, index of its verb, whether passive), else None."""
     if fig.mention.kind != Kind.MONEY:
         return None
     if fig.first > 0 and (toks[fig.first - 1].lower in grammar().de_links
                           or toks[fig.first - 1].pos == "ADP"):
         return None  # "une enveloppe de 2 millions a été versée": the enveloppe's
-    return _passive_act(toks, fig) or _active_act(toks, fig)
+    passive = _passive_act(toks, fig)
+    if passive is not None:
+        return passive[0], passive[1], True
+    active = _active_act(toks, fig) or _bracket_act(toks, fig)
+    return (active[0], active[1], False) if active is not None else None
 
 
-def _passive_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+def _passive_act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
     j = fig.last
     if j >= len(toks) or toks[j].pos != "AUX" or toks[j].verbform != "Fin":
         return None
     j += 1
     adverbs = 0
-    while j < len(toks) and (toks[j].pos == "ADV" or toks[j].pos == "AUX") \
-            and adverbs <= _MAX_ADVERBS:
-        adverbs += toks[j].pos == "ADV"
+    while j < len(toks) and (toks[j].pos == "ADV" or toks[j].pos == "AUX"):
+        if toks[j].pos == "ADV":
+            if adverbs == _MAX_ADVERBS:
+                return None
+            adverbs += 1
         j += 1
-    return _act_nouns().get(toks[j].lower) if j < len(toks) else None
+    if j >= len(toks) or (noun := _act_nouns().get(toks[j].lower)) is None:
+        return None
+    return noun, j
 
 
-def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
+def _active_act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
     """"a versé 2 millions", "devra verser 258 millions": the verb right before the amount,
-    over at most two adverbs; not a participle of the passive ("a été versé 2 millions")."""
+    over at most two adverbs; not a participle of the passive ("a été versé 2 millions"). A
+    form of the verb the tagger reads as an adverb ("Le département emprunte 3 millions") is
+    the verb, not an adverb walked over."""
     j = fig.first - 1
     adverbs = 0
-    while j >= 0 and toks[j].pos == "ADV" and adverbs < _MAX_ADVERBS:
+    while j >= 0 and toks[j].pos == "ADV" and adverbs < _MAX_ADVERBS \
+            and toks[j].lower not in _active_forms():
         adverbs += 1
         j -= 1
     if j < 0:
@@ -109,34 +159,92 @@ def _active_act(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     verb = toks[j]
     if verb.pos == "VERB" and verb.lemma in _active_table():
         noun = _active_table()[verb.lemma]
-    elif verb.pos in _VERB_LIKE and verb.lower in _active_forms() \
+    elif (verb.pos in _VERB_LIKE or verb.pos == "ADV") and verb.lower in _active_forms() \
             and (j == 0 or toks[j - 1].pos != "DET"):
         noun = _active_forms()[verb.lower]
     else:
         return None
     if j > 0 and toks[j - 1].lower in ("été", "être"):
         return None
-    if _named_doer(toks, j):
+    return noun, j
+
+
+def _bracket_act(toks: tuple[Tok, ...], fig: Figure) -> tuple[str, int] | None:
+    """An amount alone in brackets after a complement of an active verb of the act that takes
+    no object, only complements ("La Région investira dans les transports (306 millions) et
+    dans la santé (120 millions)"): how much of the act goes there. Not after an object
+    ("versera des subventions (2 millions)": the subventions') nor past another verb."""
+    if fig.first < 2 or toks[fig.first - 1].text != "(" or fig.last >= len(toks) \
+            or toks[fig.last].text != ")":
         return None
-    return noun
+    for j in range(fig.first - 2, -1, -1):
+        t = toks[j]
+        if t.text in (";", ":", "«", "»") or t.pos == "AUX":
+            return None
+        if t.pos != "VERB":
+            continue
+        noun = _active_table().get(t.lemma) or _active_forms().get(t.lower)
+        if noun is None:
+            return None
+        k = j + 1
+        while k < fig.first and toks[k].pos == "ADV":
+            k += 1
+        after = toks[k]  # "des", "du" after the verb open an object, not a complement
+        return (noun, j) if after.pos == "ADP" and after.lower not in grammar().de_links \
+            else None
+    return None
 
 
-def _named_doer(toks: tuple[Tok, ...], verb: int) -> bool:
-    """Whether the clause names a body, a place or a name before the verb ("La Région a
-    versé", "Paris devra verser", "le département a remboursé"): the act alone would make two
-    bodies' payments one metric, so the amount keeps the reading that names the body."""
-    for k in range(verb - 1, -1, -1):
-        t = toks[k]
-        if t.text in _CLAUSE_MARKS:
-            return False
-        if t.pos == "PROPN" or (t.pos == "NOUN" and (t.is_title or speaker_noun(toks, k))):
-            return True
-    return False
+def _subject(toks: tuple[Tok, ...], verb: int) -> tuple[int, int] | None:
+    """The first and last token of the clause subject before an active verb: from its first
+    name or noun not after a preposition, back to the clause's mark, to its last name, noun or
+    adjective before the verb; None for a pronoun or no subject."""
+    k = verb - 1
+    while k >= 0 and toks[k].text not in _CLAUSE_MARKS:
+        k -= 1
+    head = None
+    for i in range(k + 1, verb):
+        t = toks[i]
+        if t.pos == "PRON" and t.lower not in subject_data().act_object_clitics:
+            head = None  # "elle a versé", "qui a versé": a pronoun stands for the doer
+            break
+        if head is None and (t.pos in ("PROPN", "NOUN") or _misread_noun(toks, i)) \
+                and not _after_preposition(toks, i):
+            head = i
+    if head is None:
+        return None
+    end = next((i for i in range(head, verb) if toks[i].pos == "NUM"), verb)
+    last = max(i for i in range(head, end) if toks[i].pos in ("PROPN", "NOUN", "ADJ")
+               or i == head)
+    return head, last  # not past a figure: "une hausse des cotisations à 15 % permettra"
 
 
-@cache
-def _clause_money_nouns(code: str = "fr") -> frozenset[str]:
-    return frozenset(load_data(code, "context_subject").get("clause_money", {}).get("nouns", ()))
+def _misread_noun(toks: tuple[Tok, ...], k: int) -> bool:
+    """A word right after a determiner the tagger misreads ("Le département emprunte":
+    "département" tagged an adverb) heads the noun phrase."""
+    return k > 0 and toks[k - 1].pos == "DET" and toks[k].pos in ("ADV", "ADJ", "VERB")
+
+
+def _agent(toks: tuple[Tok, ...], participle: int) -> tuple[int, int] | None:
+    """The first and last token of the agent of a passive right after its participle
+    ("versés par l'État"), its determiner left out."""
+    j = participle + 1
+    if j >= len(toks) or toks[j].lower != "par":
+        return None
+    j += 1
+    while j < len(toks) and toks[j].pos == "DET":
+        j += 1
+    k = j
+    while k < len(toks) and toks[k].pos in ("PROPN", "NOUN", "ADJ"):
+        k += 1
+    return (j, k - 1) if k > j else None
+
+
+def _after_preposition(toks: tuple[Tok, ...], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("DET", "ADJ"):
+        j -= 1
+    return j >= 0 and toks[j].pos == "ADP"
 
 
 def clause_money_noun(toks: tuple[Tok, ...], fig: Figure) -> int | None:
@@ -154,7 +262,7 @@ def clause_money_noun(toks: tuple[Tok, ...], fig: Figure) -> int | None:
     j -= 1
     if toks[j].text != ",":
         return None
-    nouns = _clause_money_nouns()
+    nouns = subject_data().clause_money_nouns
     for k in range(j - 1, -1, -1):
         t = toks[k]
         if t.pos == "PUNCT" or t.pos == "NUM":

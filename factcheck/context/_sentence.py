@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._act_amounts import act_doer
 from factcheck.context._background import (
     deployed,
     measures_nature,
@@ -340,6 +341,8 @@ def _sentence_contexts(
                 place=place,
                 place_mode=place_mode,
                 place_basis=place_basis,
+                doer=_doer(sentence, toks, fig, state, article.text)
+                if sub.rule == "act_of_amount" else None,
                 time_start=t_start,
                 time_end=t_end,
                 source=source,
@@ -358,3 +361,15 @@ def _sentence_contexts(
     record_sentence(article.text, start, sentence, toks, figs, srcs, out, state,
                     is_line=is_line, on_own_line=on_own_line)
     return out
+
+
+def _doer(sentence: str, toks: tuple[Tok, ...], fig: Figure, state: ArticleState,
+          text: str) -> str | None:
+    """Who did the act an amount is named by, resolved as a source is (a role is the person
+    the article names in it, a bare head or a description the body named before), lower case;
+    "?" when unknown (:func:`factcheck.context._act_amounts.act_doer`)."""
+    doer = act_doer(sentence, toks, fig)
+    if doer is None or doer == "?":
+        return doer
+    resolved = resolve_source(doer, [name for _, name in state.speakers], text)
+    return (resolved or doer).lower()

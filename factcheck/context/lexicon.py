@@ -127,6 +127,12 @@ class SubjectData:
     out_of_words: frozenset[str] = frozenset()
     aside_relatives: frozenset[str] = frozenset()
     aside_dashes: frozenset[str] = frozenset()
+    act_amounts: dict[str, str] = field(default_factory=dict)  # "verser" -> "versement"
+    act_passive_only: frozenset[str] = frozenset()
+    act_object_clitics: frozenset[str] = frozenset()  # "la Région leur a versé"
+    clause_money_nouns: frozenset[str] = frozenset()
+    state_amounts: dict[str, str] = field(default_factory=dict)  # "endetter" -> "dette"
+    state_amount_links: tuple[tuple[str, ...], ...] = ()  # ("à", "hauteur", "de")
     finite_plural_endings: tuple[str, ...] = ()
     present_plural_endings: tuple[str, ...] = ()
     manner_adverb_endings: tuple[str, ...] = ()
@@ -267,6 +273,14 @@ def subject_data(code: str = "fr") -> SubjectData:
             "partitive_determiners", "people_participles", "opening_quotes",
             "out_of_words", "aside_relatives", "aside_dashes")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
+        act_amounts={k: v for k, v in _table(d, "act_amounts", f).items() if isinstance(v, str)},
+        act_passive_only=_words(_table(d, "act_amounts", f), "passive_only", f),
+        act_object_clitics=_words(_table(d, "act_amounts", f), "object_clitics", f),
+        clause_money_nouns=_words(_table(d, "clause_money", f), "nouns", f),
+        state_amounts={k: v for k, v in _table(d, "state_amounts", f).items()
+                       if isinstance(v, str)},
+        state_amount_links=tuple(tuple(w.split()) for w in sorted(
+            _words(_table(d, "state_amounts", f), "links", f), key=len, reverse=True)),
     )
 
 

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.context._act_amounts import act_of_amount, clause_money_noun
+from factcheck.context._act_amounts import act_of_amount, clause_money_noun, state_amount
 from factcheck.context._bare_estimate import elided_estimate
 from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
@@ -216,6 +216,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if k is None and (act := act_of_amount(toks, fig)) is not None:
             # "2 millions d'euros ont été versés à l'agence": the act, not another's metric.
             results[n] = SubjectResult(act, None, (), "act_of_amount")
+            continue
+        if k is None and (state := state_amount(toks, fig)) is not None:
+            # "la commune est endettée à hauteur de 40 millions": the dette, not the commune.
+            results[n] = SubjectResult(state, None, (), "state_amount")
             continue
         if k is None and (c := clause_money_noun(toks, fig)) is not None:
             # "a renoué avec les bénéfices, engrangeant 5,8 milliards": the bénéfice.

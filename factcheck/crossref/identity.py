@@ -44,8 +44,10 @@ sentence's other figures count. A qualifier of the counted thing read on one fig
 (``[scope.qualifiers]``: "résultat net" against "résultat", "hospitalisés" against nothing)
 blocks too, and so does, within one article, a counted noun narrowed differently by the
 parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted by its victims
-against one counted by its cases (``ClaimView.counted_by``), and a term of a score ("3 buts à
-1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own. (A side read
+against one counted by its cases (``ClaimView.counted_by``), two amounts named by one act
+whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
+``ClaimView.doer``), and a term of a score ("3 buts à 1", :mod:`factcheck.crossref.tallies`),
+which counts nothing on its own. (A side read
 on one figure only does not block: the cue reader misses sides more often than texts leave
 them unsaid; it never ties either.)
 """
@@ -184,6 +186,13 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # "les escroqueries (+7 %)" and "les victimes d'escroqueries (+6 %)": one offence
         # counted two ways, worth a link but no accusation (victims.offence_counted).
         blockers.append("counted_by")
+    if (a.doer or b.doer) and (a.doer != b.doer or a.doer == "?"):
+        # "La Région a versé 2 millions" / "l'État a versé 3 millions": one act noun, two
+        # payers, two facts; a payer unknown on either side is not equal.
+        blockers.append("doer")
+    elif a.doer:
+        # The same payer named for both: said, but no tie (the act noun is the metric).
+        evidence.append(lexicon.say("identity_doer", doer=a.doer))
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

@@ -118,6 +118,9 @@ class ClaimView:
     #: publication date, whose figures were never read against a day, it is unknown whether
     #: the two differ in modality.
     projected_by_date: bool = False
+    #: Who did the act an amount is named by ("versement" of "La Région a versé"), "?" when
+    #: unknown, empty for a figure not read as an act (context/_act_amounts.py).
+    doer: str = ""
 
     @property
     def block(self) -> tuple[str, str] | None:

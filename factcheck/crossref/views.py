@@ -367,6 +367,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         counted_by=row.get("_counted_by", ""),
         projected_by_date=mode == "projected" and not cue.projected
         and cell_text(row.get("modality_rule")) == "future_period",
+        doer=cell_text(row.get("doer")),
     )
 
 

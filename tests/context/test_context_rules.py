@@ -83,6 +83,8 @@ def test_subject(case: dict[str, Any]) -> None:
         assert q in ctx.qualifiers, f"{q!r} missing from {ctx.qualifiers}"
     for q in case.get("not_qualifiers", []):
         assert not any(q in x for x in ctx.qualifiers), f"{q!r} read in {ctx.qualifiers}"
+    if "doer" in case:
+        assert ctx.doer == (None if case["doer"] == "__none__" else case["doer"])
 
 
 @pytest.mark.parametrize("case", load_cases("source"))

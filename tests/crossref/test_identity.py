@@ -15,7 +15,7 @@ from factcheck.crossref.views import prepare_claims
 
 CASES = json.loads((Path(__file__).parent / "data" / "identity.json").read_text("utf-8"))
 _CLAIM_KEYS = ("surface", "value", "kind", "unit", "subject", "source", "place", "time_start",
-               "time_end", "time_basis", "modality", "basis", "place_mode", "place_basis")
+               "time_end", "time_basis", "modality", "basis", "place_mode", "place_basis", "doer")
 
 
 def _article(side: dict) -> dict:
