@@ -5,14 +5,19 @@ figure name what it estimates ("sa prévision de 1,6 % pour l'inflation", "sur l
 chômage": ``estimate_scope_links`` of ``context_subject.toml``, a noun that is no time):
 the metric before is then another one, and the figure keeps its noun of estimate. A
 compared estimate ("contre une prévision de 7,2 % pour la zone euro") measures what the
-figure it is compared with measures, whatever scope follows."""
+figure it is compared with measures, whatever scope follows. A known change (a definite
+noun of change, ``known_change_determiners``) with no complement, after a change of the
+same kind in its sentence, is an ellipsis the same way ("en hausse de 36 %, après la hausse
+historique de 49 % en 2022")."""
 
 from __future__ import annotations
 
-from factcheck.context.lexicon import SubjectData
+from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import lemma_of
+
+_EPITHETS = 2  # epithets walked over after a noun of change
 
 
 def elided_estimate(toks: tuple[Tok, ...], fig: Figure, k: int | None,
@@ -23,6 +28,33 @@ def elided_estimate(toks: tuple[Tok, ...], fig: Figure, k: int | None,
             or not all(t.pos == "ADJ" for t in toks[k + 1:fig.first - 1]):
         return False
     return _compared(toks, k, data) or _scope_noun(toks, fig, data) is None
+
+
+def elided_change(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SubjectData) -> bool:
+    """Whether the relative figure ``n``, completing a known noun of change with no
+    complement, is a change of the metric of the relative figure before it in its sentence
+    (see the module docstring). Between the noun of change and the "de" of the figure only
+    its epithets, which the small model may tag as nouns ("la hausse historique de")."""
+    fig = figs[n]
+    if n == 0 or not relative(fig, data) or not relative(figs[n - 1], data) \
+            or figs[n - 1].mention.kind != fig.mention.kind:
+        return False
+    g = grammar()
+    if fig.first < 2 or toks[fig.first - 1].lower not in g.de:
+        return False
+    k = fig.first - 2
+    while k > fig.first - 2 - _EPITHETS and k > 0 and lemma_of(toks[k], data) not in \
+            data.change_nouns and toks[k].pos in ("ADJ", "NOUN") and toks[k].is_word:
+        k -= 1
+    if lemma_of(toks[k], data) not in data.change_nouns:
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1  # "la légère hausse"
+    if j < 0 or toks[j].lower not in data.known_change_determiners:
+        return False
+    # "la hausse de 5 % des tarifs": its complement after the figure names what changes.
+    return fig.last >= len(toks) or toks[fig.last].lower not in g.de_links
 
 
 def _compared(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:

@@ -72,6 +72,7 @@ class SubjectData:
     feminine_participle_endings: tuple[str, ...] = ()
     comparison_terms: frozenset[str] = frozenset()
     sum_containers: frozenset[str] = frozenset()
+    counting_containers: frozenset[str] = frozenset()
     plural_marks: tuple[str, ...] = ()
     opening_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
@@ -89,6 +90,7 @@ class SubjectData:
     equating_verbs: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
+    known_change_determiners: frozenset[str] = frozenset()
     partitive_clitics: frozenset[str] = frozenset()
     pronoun_forms: frozenset[str] = frozenset()
     among_them: tuple[str, ...] = ()
@@ -239,6 +241,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         comparison_terms=_words(d, "comparison_terms", f),
         sum_containers=_words(d, "sum_containers", f),
+        counting_containers=_words(d, "counting_containers", f),
         feminine_participle_endings=tuple(
             sorted(_words(d, "feminine_participle_endings", f))),
         plural_marks=tuple(sorted(_words(d, "plural_marks", f))),
@@ -256,7 +259,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
             "share_verbs", "alone_pronouns", "alone_words", "equating_verbs",
-            "absolute_change_kinds", "estimate_nouns", "partitive_clitics",
+            "absolute_change_kinds", "estimate_nouns", "known_change_determiners",
+            "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
             "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",

@@ -99,13 +99,15 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
     if j < len(toks) and toks[j].lower in g.de_links:
         j += 1
         if j < len(toks) and (toks[j].lower in g.articles_after_de or (
-                toks[j - 1].lower in g.de and toks[j].lower in data.determiners
-                and lemma_of(toks[k], data) in data.wrapping_nouns)):
-            j += 1  # "la baisse de la marge", "la hausse de son budget"
+                toks[j - 1].lower in g.de and toks[j].lower in data.determiners)):
+            j += 1  # "la baisse de la marge", "la hausse de son budget", "le nombre de ses
+            # clients"
         if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
         if j < len(toks) and (nounish(toks[j], data) or (
-                acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns)):
+                acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns) or (
+                toks[j].is_title and toks[j].is_word
+                and lemma_of(toks[k], data) in data.counting_containers)):
             # ("la hausse du PIB": a common noun written as an acronym; not "la prévision
             # de l'OFCE", its maker)
             if lemma_of(toks[j], data) in data.containers:

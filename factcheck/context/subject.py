@@ -70,7 +70,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._act_amounts import act_of_amount, clause_money_noun, state_amount
-from factcheck.context._bare_estimate import elided_estimate
+from factcheck.context._bare_estimate import elided_change, elided_estimate
 from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
@@ -310,7 +310,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if demonstrative_metric(toks, k):
             pending[n] = "anaphora"  # "Ce niveau de 26,3 Mt": the figure read before
             continue
-        if elided_estimate(toks, fig, k, data):
+        if elided_estimate(toks, fig, k, data) or elided_change(toks, figs, n, data):
             # "et maintenu sa prévision de 1,2 % en 2025", "contre une prévision de 1,3 %":
             # a noun of estimate with no complement estimates the metric of the figure before.
             pending[n] = "ellipsis"

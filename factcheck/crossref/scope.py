@@ -135,7 +135,11 @@ def _assign_span(out: dict[str, dict], members: list[dict], sentence: str, lexic
                 out[o["claim_id"]]["span"] = "remaining"
     for m in lexicon.span_total.finditer(sentence):
         for o in owners(m.start(), m.end()):
-            out[o["claim_id"]]["span"] = "total"
+            # A figure a "remaining" cue within reach qualifies still is a stock, whatever
+            # total the sentence names for another figure ("« Au total, 62 % des foyers ont
+            # été réalimentés », les coupures touchaient encore 314 000 clients").
+            if out[o["claim_id"]]["span"] != "remaining":
+                out[o["claim_id"]]["span"] = "total"
     for m in lexicon.span_change.finditer(sentence):
         # "124 575 cas (+ 461 par rapport à hier)": the increment, not the count.
         for o in owners(m.start(), m.end()):
