@@ -61,6 +61,8 @@ class ArticlePlaceData:
     national: regex.Pattern[str]
     adjective_country: dict[str, str]  # lower-case adjective -> country
     headline_max_chars: int
+    ranking: regex.Pattern[str]
+    source_clause: regex.Pattern[str]
 
 
 @cache
@@ -106,6 +108,11 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
         national=regex.compile(rf"(?i)(?<![\w-])(?:{nouns})\s+(?P<adj>{adjectives})(?![\w-])"),
         adjective_country=adjective_country,
         headline_max_chars=int(data.get("headline_max_chars", 160)),
+        ranking=regex.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+            regex.escape(w) for w in sorted(_strings(data, "ranking_words"), key=len,
+                                            reverse=True)) + r")(?![\w-])"),
+        source_clause=regex.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+            regex.escape(w) for w in _strings(data, "source_markers")) + r")\s[^,;:.]*"),
     )
 
 
@@ -229,6 +236,9 @@ def with_article_place(
     reading cross-referencing never ties figures by). Labels (identifiers) get none."""
     own = [c.place for c in contexts if c is not None and c.place and c.place_basis == "sentence"]
     found = article_place(article, own)
+    basis = "article"
+    if found is None:
+        found, basis = lead_place(article, own), "lead"
     if found is None:
         return list(contexts)
     named: dict[int, bool] = {}
@@ -242,5 +252,46 @@ def with_article_place(
         if named[claim.sentence_start]:
             out.append(ctx)
             continue
-        out.append(replace(ctx, place=found.place, place_mode="inherited", place_basis="article"))
+        out.append(replace(ctx, place=found.place, place_mode="inherited", place_basis=basis))
     return out
+
+
+def lead_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace | None:
+    """The scene of the story when the votes of :func:`article_place` fall short: the one
+    place the headline and the lead name together; not the dateline (where the reporter
+    files from), a place in the lead's source ("d'après le gouvernement de Tripoli") nor one
+    after a ranking word ("le plus gros feu de l'été en France": the frame of the ranking);
+    a lead naming two places ("en Savoie et en Haute-Savoie") gives none. With no place
+    named there, the one country whose national bodies the article names ("Insee", "le
+    gouvernement britannique"). Either only when no other place is named more often in
+    the article. None otherwise: no place is ever guessed."""
+    text = article.text
+    headline, body_start = headline_of(article)
+    placed = Counter(p for p in figure_places if p)
+    named = _places_named(headline, placed)
+    # The dateline is where the reporter files from, not the scene: it is skipped, not read.
+    place, end = _dateline(text[body_start : body_start + _DATELINE_SPAN])
+    if place is None and body_start:
+        place, end = _dateline(text[:_DATELINE_SPAN])
+    body_start = max(body_start, end)
+    lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
+    if lead is not None:
+        d = article_place_data()
+        lead_text = text[max(lead[0], body_start) : lead[1]]
+        ranked = d.ranking.search(lead_text)
+        lead_text = lead_text[: ranked.start()] if ranked else lead_text
+        named |= national_countries(lead_text)
+        # Who states the story is not where it happens ("d'après le gouvernement de Tripoli").
+        named |= _places_named(d.source_clause.sub(" ", lead_text), placed)
+    evidence = "lead"
+    if not named:
+        # A lead naming no place: the country whose national bodies the article names
+        # ("Insee", "le gouvernement britannique"), when they are of one country only.
+        named, evidence = national_countries(text), "bodies"
+    if len(named) != 1:
+        return None
+    (best,) = named
+    mentions = Counter(p for _, p in known_places(text)) | placed  # a town unlisted too
+    if any(n > mentions[best] for p, n in mentions.items() if p != best):
+        return None
+    return ArticlePlace(best, (evidence,))

@@ -325,9 +325,10 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     subject, source = cell_text(row.get("subject")), cell_text(row.get("source"))
     known = memo.known(subject, source)
     # An inherited place (the report's, named earlier) neither ties nor separates figures;
-    # nor does the article's place (dateline, headline, ...): identity before accusation.
+    # nor does the article's place (dateline, headline, ...) or the story's scene its lead
+    # names once ("lead"): identity before accusation.
     inherited = cell_text(row.get("place_mode")) == "inherited" \
-        or cell_text(row.get("place_basis")) == "article"
+        or cell_text(row.get("place_basis")) in ("article", "lead")
     place = "" if inherited else memo.place(cell_text(row.get("place")))
     # Kept apart only to void a copied sentence's tie between two articles placed apart.
     article_place = memo.place(cell_text(row.get("place"))) \

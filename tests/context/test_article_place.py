@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.context import annotate
-from factcheck.context.article_place import article_place, dateline_place
+from factcheck.context.article_place import article_place, dateline_place, lead_place
 from factcheck.models import Article
 from factcheck.pipeline import extract_claims
 
@@ -26,6 +26,14 @@ def test_article_place(case: dict) -> None:
     assert found is not None
     assert found.place == case["place"]
     assert list(found.evidence) == case["evidence"]
+
+
+@pytest.mark.parametrize("case", DATA["lead"], ids=[c["id"] for c in DATA["lead"]])
+def test_lead_place(case: dict) -> None:
+    found = lead_place(Article("a", case["text"]), case.get("figures", []))
+    assert (found.place if found else "") == case["place"]
+    if found:
+        assert found.evidence == (case["evidence"],)
 
 
 @pytest.mark.parametrize("case", DATA["dateline"], ids=[c["text"][:30] for c in DATA["dateline"]])
@@ -72,3 +80,27 @@ def test_no_evidence_no_place() -> None:
     claims = annotate(article, extract_claims(article, with_context=False))
     assert claims and all(c.context.place is None and c.context.place_basis is None
                           for c in claims)
+
+
+# The lead names the region once; nothing else votes (no headline, dateline, body).
+_REGION = (
+    "Le conseil régional d'Occitanie a adopté vendredi son budget pour l'an prochain. "
+    "Les dépenses d'investissement atteignent 1,2 milliard d'euros. "
+    "À Toulouse, 300 millions iront aux lycées."
+)
+REGION_ROWS = [
+    ("1,2 milliard d'euros", "Occitanie", "lead"),  # the scene of the story, named once
+    ("300 millions", "Toulouse", "sentence"),  # its own place wins
+]
+
+
+@pytest.mark.parametrize(("surface", "place", "basis"), REGION_ROWS,
+                         ids=[r[0] for r in REGION_ROWS])
+def test_figures_take_the_lead_place(surface: str, place: str, basis: str) -> None:
+    article = Article("oc", _REGION)
+    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+    assert article_place(article, []) is None  # one vote: too thin for the article's place
+    ctx = found[surface]
+    assert (ctx.place, ctx.place_basis) == (place, basis)
+    assert ctx.place_mode == ("inherited" if basis == "lead" else "explicit")

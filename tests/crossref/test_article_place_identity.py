@@ -1,7 +1,7 @@
 """Identity before accusation: a place that comes only from the article (dateline, headline,
-...: ``place_basis`` "article") never ties two figures: cross-referencing reads them, their
-ties, blockers, links and flags (contradiction, same_source, scale_slip, cumulative_decrease
-...) exactly as if they had no place."""
+...: ``place_basis`` "article"; the scene its lead names once: "lead") never ties two
+figures: cross-referencing reads them, their ties, blockers, links and flags (contradiction,
+same_source, scale_slip, cumulative_decrease ...) exactly as if they had no place."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def _frame(pair: tuple, basis: str | None, mode: str = "inherited") -> pd.DataFr
             "surface": surface, "value": value, "kind": "money" if unit else "count",
             "unit": unit, "subject": "déficit" if unit else "mort",
             "place": "Corrèze" if basis else "",
-            "place_mode": {"sentence": "explicit", "article": mode}.get(basis or "", ""),
+            "place_mode": {"sentence": "explicit", "article": mode, "lead": mode}.get(
+                basis or "", ""),
             "time_start": "2025-03-02", "time_end": "2025-03-02"}]})
     frame = frame_from_articles(articles)
     frame["place_basis"] = basis or ""
@@ -48,13 +49,16 @@ def _frame(pair: tuple, basis: str | None, mode: str = "inherited") -> pd.DataFr
 # The article's place is marked "inherited"; a row edited by hand or read from elsewhere may
 # say "explicit": the basis alone keeps it out.
 MODES = ["inherited", "explicit"]
+#: The article's place (votes) and the story's scene its lead names once.
+BASES = ["article", "lead"]
 
 
+@pytest.mark.parametrize("basis", BASES)
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", PAIRS)
-def test_article_place_is_no_tie(name: str, mode: str) -> None:
+def test_article_place_is_no_tie(name: str, mode: str, basis: str) -> None:
     lexicon = load_lexicon()
-    views = prepare_claims(_frame(PAIRS[name], "article", mode), lexicon)
+    views = prepare_claims(_frame(PAIRS[name], basis, mode), lexicon)
     bare = prepare_claims(_frame(PAIRS[name], None), lexicon)
     assert [v.place for v in views] == ["", ""]
     found, without = identity(*views, lexicon), identity(*bare, lexicon)
@@ -63,10 +67,11 @@ def test_article_place_is_no_tie(name: str, mode: str) -> None:
         without.ties, without.blockers, without.established)
 
 
+@pytest.mark.parametrize("basis", BASES)
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", PAIRS)
-def test_article_place_changes_no_flag(name: str, mode: str) -> None:
-    links, flags = cross_reference(_frame(PAIRS[name], "article", mode))
+def test_article_place_changes_no_flag(name: str, mode: str, basis: str) -> None:
+    links, flags = cross_reference(_frame(PAIRS[name], basis, mode))
     bare_links, bare_flags = cross_reference(_frame(PAIRS[name], None))
     assert list(flags["type"]) == list(bare_flags["type"])
     assert list(links["relation"]) == list(bare_links["relation"])
