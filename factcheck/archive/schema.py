@@ -60,6 +60,16 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
 
+#: View fields added since the store format was last raised, with the value a view stored
+#: before them reads back with. Each default is the reading that ties no more than the view
+#: did when it was stored: ``doer`` "" (not read as an act: the context then gave an act noun
+#: no doer, and an act amount with a named body was not read as an act at all; a new
+#: figure's doer against it still blocks), ``projected_by_date`` False (projected as by a
+#: word: it meets no undated report). A store of format 7 written before them loads and
+#: grows; its new partitions carry the claims table's ``doer`` column, its older ones read
+#: it as null (``layout.connect``: ``union_by_name``).
+_LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False}
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, frozenset):
@@ -93,6 +103,7 @@ class ViewFormatError(ValueError):
 def view_from_json(text: str) -> ClaimView:
     data = json.loads(text)
     expected = set(_VIEW_FIELDS) - {"story"}
+    data = {**{k: v for k, v in _LATER_VIEW_FIELDS.items() if k not in data}, **data}
     if set(data) != expected:
         raise ViewFormatError(f"stored view fields differ: {sorted(set(data) ^ expected)}")
     out: dict[str, Any] = {}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from factcheck.context._time_data import time_word
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.models import Kind
@@ -208,6 +209,9 @@ def _subject(toks: tuple[Tok, ...], verb: int) -> tuple[int, int] | None:
         if t.pos == "PRON" and t.lower not in subject_data().act_object_clitics:
             head = None  # "elle a versé", "qui a versé": a pronoun stands for the doer
             break
+        if time_word(t):
+            head = None  # "Lundi la Région a versé", "Le 12 mars la Région": when, not who
+            continue
         if head is None and (t.pos in ("PROPN", "NOUN") or _misread_noun(toks, i)) \
                 and not _after_preposition(toks, i):
             head = i

@@ -16,8 +16,11 @@ from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, relative
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import lemma_of
+from factcheck.models import Kind
 
 _EPITHETS = 2  # epithets walked over after a noun of change
+#: Figures that date a change rather than measure one ("au troisième trimestre", "en 2022").
+_DATING_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.ORDINAL})
 
 
 def elided_estimate(toks: tuple[Tok, ...], fig: Figure, k: int | None,
@@ -36,8 +39,12 @@ def elided_change(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: Subje
     (see the module docstring). Between the noun of change and the "de" of the figure only
     its epithets, which the small model may tag as nouns ("la hausse historique de")."""
     fig = figs[n]
-    if n == 0 or not relative(fig, data) or not relative(figs[n - 1], data) \
-            or figs[n - 1].mention.kind != fig.mention.kind:
+    before = next((figs[i] for i in range(n - 1, -1, -1)
+                   if figs[i].mention.kind not in _DATING_KINDS), None)
+    # "a progressé de 6 % au troisième trimestre, après la baisse de 2 %": the change before,
+    # over the figures that date it.
+    if before is None or not relative(fig, data) or not relative(before, data) \
+            or before.mention.kind != fig.mention.kind:
         return False
     g = grammar()
     if fig.first < 2 or toks[fig.first - 1].lower not in g.de:
@@ -53,8 +60,15 @@ def elided_change(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: Subje
         j -= 1  # "la légère hausse"
     if j < 0 or toks[j].lower not in data.known_change_determiners:
         return False
-    # "la hausse de 5 % des tarifs": its complement after the figure names what changes.
-    return fig.last >= len(toks) or toks[fig.last].lower not in g.de_links
+    # "la hausse de 5 % des tarifs": its complement after the figure names what changes, and
+    # so does a scope, after the figure or its participle ("la hausse de 8 % annoncée pour
+    # l'électricité").
+    if fig.last < len(toks) and toks[fig.last].lower in g.de_links:
+        return False
+    after = fig.last
+    if after < len(toks) and toks[after].pos in ("VERB", "ADJ") and toks[after].verbform == "Part":
+        after += 1
+    return _scope_at(toks, after, data) is None
 
 
 def _compared(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
@@ -69,7 +83,11 @@ def _scope_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | 
     """The noun after "pour"/"sur" (and its determiner) right after the figure, when it
     names no time ("pour l'inflation", not "pour l'an prochain", "pour le quatrième
     trimestre", "pour 2025")."""
-    j = fig.last
+    return _scope_at(toks, fig.last, data)
+
+
+def _scope_at(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int | None:
+    """The noun of a scope opened at token ``j`` (see :func:`_scope_noun`), else None."""
     if j >= len(toks) or toks[j].lower not in data.estimate_scope_links:
         return None
     j += 1

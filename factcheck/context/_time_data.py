@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.context.lexicon import _table, _words
+from factcheck.context.lexicon import _table, _words, subject_data
+from factcheck.context.nlp import Tok
 from factcheck.lang import LanguageDataError, load_data
 
 
@@ -92,3 +93,10 @@ def time_data(code: str = "fr") -> TimeData:
             (str(a), str(b)) for a, b in _table(d, "patterns", f).get("speech_form_suffixes", [])
         ),
     )
+
+
+def time_word(t: Tok) -> bool:
+    """A day, a month or a time noun ("lundi", "soir", "mars"): when, never whose or who."""
+    data, when = subject_data(), time_data()
+    return t.lower in when.weekdays or t.lower in when.months \
+        or t.lower in data.time_nouns or (t.lemma or t.lower) in data.time_nouns

@@ -27,7 +27,7 @@ import re
 from functools import cache
 
 from factcheck.context._speech_words import speech_lemma
-from factcheck.context._time_data import time_data
+from factcheck.context._time_data import time_word
 from factcheck.context.anaphora import anaphora_data, pronoun_subject
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import (
@@ -168,7 +168,7 @@ def _owner(toks: tuple[Tok, ...], k: int) -> str:
     j += 1
     while j < len(toks):
         t = toks[j]
-        if _time_word(t):
+        if time_word(t):
             break  # "le budget de la métropole lundi soir": the day is no part of the owner
         if t.pos in ("NOUN", "PROPN", "ADJ") or (t.is_title and t.is_word):
             words.append(t.text)
@@ -181,13 +181,6 @@ def _owner(toks: tuple[Tok, ...], k: int) -> str:
     return " ".join(words)
 
 
-def _time_word(t: Tok) -> bool:
-    """A day, a month or a time noun ("lundi", "soir", "mars"): when, never whose."""
-    data, when = subject_data(), time_data()
-    return t.lower in when.weekdays or t.lower in when.months \
-        or t.lower in data.time_nouns or (t.lemma or t.lower) in data.time_nouns
-
-
 def _possessor(toks: tuple[Tok, ...], k: int) -> str:
     """Whose the antecedent is when a possessive says it ("La région Bretagne a voté son
     budget" -> "région Bretagne"): the noun phrase opening the sentence, its subject."""
@@ -196,11 +189,11 @@ def _possessor(toks: tuple[Tok, ...], k: int) -> str:
     g = grammar()
     words: list[str] = []
     for t in toks[:k - 1]:
-        if not words and (t.pos == "PUNCT" or _time_word(t)):
+        if not words and (t.pos == "PUNCT" or time_word(t)):
             continue  # "Mardi, la région [...]"
         if words and (t.lower in g.de_links or t.lower in g.articles_after_de):
             continue  # "Le département du Gers" -> "département Gers", as _owner reads it
-        if t.pos in ("AUX", "VERB", "PUNCT", "ADP") or _time_word(t):
+        if t.pos in ("AUX", "VERB", "PUNCT", "ADP") or time_word(t):
             break
         if t.pos in ("NOUN", "PROPN", "ADJ") or (t.is_title and t.is_word and t.i > 0):
             words.append(t.text)

@@ -32,7 +32,11 @@ Values that meet are told apart too when both are given with distinctive digits 
 rounds the other, when a bound is met far beyond it or on its wrong side, and when one is the
 whole another figure is taken of ("sur 10 millions") and the other is not that whole, or one
 is a projection and the other an observation of another value (a plan and what was done) or,
-for a day's count, of any value (a crowd expected is not the crowd counted).
+for a day's count, of any value (a crowd expected is not the crowd counted), and when the
+text names two doers of the act both amounts are named by ("La Région a versé 2 millions" /
+"L'État a versé 2 millions": two payments of one size; a doer unknown on one side, "?" or a
+figure not read as an act, does not tell a restatement apart, where it blocks an accusation
+in :mod:`factcheck.crossref.identity`).
 
 A running count (a toll, ``[toll]``: dead, injured, missing, a "bilan", a day's arrests) is
 updated through the day and the days after: two reports of it on two days (two publication
@@ -52,6 +56,7 @@ from datetime import date, timedelta
 
 import regex
 
+from factcheck.context.names import same_source
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
 from factcheck.crossref.series import given_as_whole
@@ -243,6 +248,8 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
+    if _two_doers(a, b):
+        blockers.append("two doers")  # "La Région a versé" / "L'État a versé" one amount
     if a.value != b.value and (running_toll(a, lexicon) or running_toll(b, lexicon)) \
             and _two_days(a, b):
         # "au moins 12 morts" on the 20th, "au moins 20" on the 21st, "23 morts" on the 22nd:
@@ -255,3 +262,10 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         elif not _event_tie(a, b, lexicon):
             blockers.append("one event not established")
     return blockers
+
+
+def _two_doers(a: ClaimView, b: ClaimView) -> bool:
+    """Two doers named for the acts two amounts are named by, not one body written two ways
+    (the doer is resolved as a source is: ``context._sentence._doer``)."""
+    named = a.doer not in ("", "?") and b.doer not in ("", "?")
+    return named and a.doer != b.doer and not same_source(a.doer, b.doer)

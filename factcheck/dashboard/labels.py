@@ -90,6 +90,7 @@ CLAIM_FIELDS: Mapping[str, str] = {
     "qualifiers": "Précisions",
     "category": "Catégorie",
     "actor": "Acteur",
+    "doer": "Auteur de l'opération",
     "place": "Lieu",
     "time_start": "Début de période",
     "time_end": "Fin de période",

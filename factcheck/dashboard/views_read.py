@@ -42,6 +42,8 @@ def _claim_details(row: dict[str, object]) -> pd.DataFrame:
             value = L.label(L.ROLE, value) if value else None
         elif column in ("value", "low", "high"):
             value = L.french_number(value)
+        elif column == "doer" and value == "?":
+            value = "inconnu"  # an act whose doer the text leaves unsaid ("Elle a versé")
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
             value = "—"
         values.append((name, str(value)))

@@ -8,13 +8,15 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from conftest import GOLD_DIR, SEEDS_DIR
 
 from factcheck.archive import StoreError, add_to_store, open_store
 from factcheck.archive.facts_update import CURRENT_FACTS_SQL
 from factcheck.archive.layout import MANIFEST, STORE_FORMAT_VERSION
-from factcheck.archive.schema import view_from_json, view_to_json
+from factcheck.archive.schema import ViewFormatError, view_from_json, view_to_json
 from factcheck.corpus import read_corpus
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.facts import build_facts
@@ -221,3 +223,38 @@ def test_a_view_whose_counted_noun_is_unsaid_reads_back() -> None:
     assert any(v.narrowing is not None for v in views)
     for view in views:
         assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
+
+
+def _as_stored_before_doer(store: Path) -> None:
+    """Rewrite a store's claims as a format 7 store written before the ``doer`` column and
+    the ``doer`` and ``projected_by_date`` view fields."""
+    for path in (store / "claims").rglob("*.parquet"):
+        table = pq.read_table(path)
+        views = [json.dumps({k: v for k, v in json.loads(text).items()
+                             if k not in ("doer", "projected_by_date")})
+                 for text in table.column("view").to_pylist()]
+        table = table.drop_columns(["doer"])
+        table = table.set_column(table.schema.get_field_index("view"), "view",
+                                 pa.array(views, pa.string()))
+        pq.write_table(table, path)
+
+
+def test_a_store_written_before_the_doer_column_loads_and_grows(tmp_path) -> None:
+    add_to_store(tmp_path, [Article("a1", "La Région a versé 2 millions d'euros aux communes.")])
+    _as_stored_before_doer(tmp_path)
+    summary = add_to_store(
+        tmp_path, [Article("a2", "L'État a versé 2 millions d'euros aux communes.")])
+    assert summary.n_added == 1
+    with open_store(tmp_path) as con:
+        doers = dict(con.execute("SELECT article_id, doer FROM claims").fetchall())
+    assert doers == {"a1": None, "a2": "état"}
+
+
+def test_a_stored_view_without_a_later_field_reads_back_with_its_default() -> None:
+    view = prepare_claims(claims_frame([Article("a1", "Le bilan est de 46 morts.")]))[0]
+    data = json.loads(view_to_json(view))
+    del data["doer"], data["projected_by_date"]
+    back = view_from_json(json.dumps(data))
+    assert back.doer == "" and back.projected_by_date is False
+    with pytest.raises(ViewFormatError, match="unknown_field"):
+        view_from_json(json.dumps({**data, "unknown_field": 1}))

@@ -262,3 +262,13 @@ def test_low_confidence_flags_can_be_hidden(env, extra_folder):
     assert any("Aucun signalement avec ces critères" in i.value for i in at.info)
     at.slider(key="flag_confidence").set_value(0.5).run()
     assert len(_flag_buttons(at, "confirm-")) == 1
+
+
+@pytest.mark.parametrize(("doer", "shown"), [("région", "région"), ("?", "inconnu"),
+                                             (None, "—")])
+def test_a_chosen_figure_names_the_doer_of_its_act(doer, shown) -> None:
+    from factcheck.dashboard.views_read import _claim_details
+
+    details = _claim_details({"surface": "2 millions d'euros", "doer": doer})
+    assert dict(zip(details["Champ"], details["Valeur"], strict=True))[
+        "Auteur de l'opération"] == shown
