@@ -71,6 +71,7 @@ from dataclasses import replace
 
 from factcheck.context._act_amounts import act_of_amount, clause_money_noun, state_amount
 from factcheck.context._bare_estimate import elided_change, elided_estimate
+from factcheck.context._bracketed_change import bracketed_change
 from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
@@ -240,6 +241,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
         if (k is None or lemma_of(toks[k], data) in data.generic_nouns) \
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
+            continue
+        if k is None and (out := bracketed_change(toks, figs, results, pending, n, data)) \
+                is not None:
+            _settle(results, pending, n, out)  # "Les loyers ont connu une hausse (+4 %)"
             continue
         if k is not None and rule == "noun_after" and fig.mention.kind == Kind.PERCENT \
                 and lemma_of(toks[k], data) in data.containers:
