@@ -36,7 +36,9 @@ def bracketed_change(toks: tuple[Tok, ...], figs: list[Figure], results: Results
         return None
     k = _time_complement(toks, o - 1, data)
     steps = 0
-    while k > 0 and steps < _EPITHETS and toks[k].pos == "ADJ":
+    while k > 0 and steps < _EPITHETS and lemma_of(toks[k], data) not in data.change_nouns \
+            and toks[k].pos in ("ADJ", "NOUN") and toks[k].is_word and not toks[k].is_title:
+        # its epithets, which the small model may tag as nouns ("la hausse historique")
         k -= 1
         steps += 1
     if k < 1 or lemma_of(toks[k], data) not in data.change_nouns:
@@ -44,6 +46,9 @@ def bracketed_change(toks: tuple[Tok, ...], figs: list[Figure], results: Results
     d = k - 1
     while d > 0 and toks[d].pos == "ADJ":
         d -= 1  # "une forte hausse"
+    if d > 0 and toks[d].pos == "NOUN" and toks[d].is_word and not toks[d].is_title \
+            and toks[d - 1].pos == "DET":
+        d -= 1  # "une nette progression": an epithet before it the small model took for a noun
     if toks[d].pos != "DET":
         return None
     v = d - 1
