@@ -5,7 +5,8 @@ the metric that rises, as "une hausse de 4 %" does (:func:`._subject_clauses.cha
 the subject of the verb whose object the noun of change is ("les loyers ont connu une
 hausse"), else, for a known change (``known_change_determiners``: "la hausse", "cette
 baisse") with no verb, the metric of the relative figure before it in its sentence or, with
-none, of the sentence before (``definite_change_open``). A complement after the bracket
+none, of the first figure of its kind in the sentence before
+(``definite_metric_open``). A complement after the bracket
 naming what changes ("une hausse (+4 %) des loyers") or a complement before it ("la hausse
 des loyers (+4 %)", :func:`.parentheses.parenthesis_head`) is read elsewhere."""
 
@@ -62,7 +63,9 @@ def bracketed_change(toks: tuple[Tok, ...], figs: list[Figure], results: Results
     if any(relative(figs[m], data) and figs[m].mention.kind == fig.mention.kind
            for m in range(n)):
         return "ellipsis"  # "en hausse de 7 %, bien moins que la hausse d'avant (+47 %)"
-    return SubjectResult(lemma_of(toks[k], data), k, (), "definite_change_open")
+    # "après la hausse historique (+49 %)": the metric of a figure of its kind before (not
+    # a count of another noun: "Avec 57 000 procédures, [...] en hausse de 36 %").
+    return SubjectResult(lemma_of(toks[k], data), k, (), "definite_metric_open")
 
 
 def _time_complement(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:

@@ -80,6 +80,7 @@ from factcheck.context._subject_forms import (
     _duration_subject,
     _gloss,
     _headed,
+    listed_items,
 )
 from factcheck.context.anaphora import (
     demonstrative_figure,
@@ -352,6 +353,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
     resolve_pending(toks, figs, results, pending, data)
     if (k := scope_opener_noun(toks, data)) is not None:
         open_scope(toks, figs, results, k, data)  # "Parmi les blessés, 12 sont [...]"
+    listed_items(toks, figs, results)  # "à Rennes (7 200 personnes) et Tours (4 100)"
     for n, r in enumerate(results):
         if r is not None and r.subject not in (None, data.share_subject) \
                 and (whole := quantifier_share(toks, figs[n], r.noun, data)) is not None:
