@@ -6,7 +6,9 @@ noun before the year, back over what only places it in time (prepositions, deter
 adjectives, adverbs, nouns of time and months, the verb of the clause, other times and
 durations), inside the clause: a comma is crossed only before a complement opened by a
 preposition (", derrière 2016"). None when another figure measures there (the
-bracket glosses that one: "3 millions en 2023 (+5 %)") or the noun names no metric."""
+bracket glosses that one: "3 millions en 2023 (+5 %)") or the noun names no metric, and
+after a term of comparison (``comparison_terms``: "par rapport à 2023 (259 M€)"), whose
+bracket gives the base, read as before."""
 
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ def dated_noun(toks: tuple[Tok, ...], figs: list[Figure], n: int, opening: int,
     ``opening``) follows a year right away (see the module docstring); else None."""
     if n == 0 or figs[n - 1].last != opening or figs[n - 1].mention.kind != Kind.YEAR:
         return None
+    words = [t.lower for t in toks[max(0, figs[n - 1].first - 2):figs[n - 1].first]]
+    if any(" ".join(words[-len(term.split()):]) == term for term in data.comparison_terms):
+        return None  # "en hausse de 5 % par rapport à 2023 (259 M€)": the base's level
     timed = {j for f in figs[:n] if f.mention.kind in _TIMES for j in range(f.first, f.last)}
     measured = {j for f in figs[:n] if f.mention.kind not in _TIMES
                 for j in range(f.first, f.last)}
