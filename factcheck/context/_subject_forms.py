@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._dated_gloss import dated_noun
 from factcheck.context.anaphora import demonstrative_metric
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData
 from factcheck.context.measures import date_event
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.parallels import points_of_share
-from factcheck.context.parentheses import parenthesis_head, parenthesis_opening
+from factcheck.context.parentheses import listed_gloss, parenthesis_head, parenthesis_opening
 from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at
 from factcheck.context.qualifiers import qualify
@@ -31,6 +32,10 @@ def _gloss(
         return None
     if n > 0 and figs[n - 1].last == opening:
         prev = results[n - 1]
+        if (prev is None or prev.subject is None) \
+                and (k := dated_noun(toks, figs, n, opening, data)) is not None:
+            # "la plus faible récolte [...], derrière 2016 (27,6 Mt)": the récolte that year.
+            return _headed(toks, fig, k, data, "dated_gloss")
         if prev is None or prev.subject is None:
             return None
         return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
@@ -67,3 +72,23 @@ def _date_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> Subj
     if (j := date_event(toks, fig, data)) is not None:
         return SubjectResult(lemma_of(toks[j], data), j, (), "date_event")
     return SubjectResult(None, None, (), "date")
+
+
+#: Rules of a figure whose own words name what it measures: a list item keeps them.
+_OWN_RULES = frozenset({"noun_after", "unit", "shared_noun", "gloss_of_figure"})
+
+
+def listed_items(toks: tuple[Tok, ...], figs: list[Figure],
+                 results: list[SubjectResult | None]) -> None:
+    """A figure in brackets after a later item of a list of capitalised labels measures what
+    the figure of the item before does ("à Montpellier (9 500 personnes) et Mulhouse (5 500)",
+    "des Syriens (47), des Egyptiens (43)"), not the label nor another noun of the clause;
+    unless its own words name its metric ("Koungou (64 cas), Passamainty (5 cas)")."""
+    for n in range(len(figs)):
+        own = results[n]
+        if own is None or own.rule in _OWN_RULES or (m := listed_gloss(toks, figs, n)) is None:
+            continue
+        prev = results[m]
+        if prev is not None and prev.subject is not None \
+                and (prev.noun is None or not toks[prev.noun].is_title):
+            results[n] = replace(prev, rule="listed_gloss", antecedent=m)

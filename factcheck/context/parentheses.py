@@ -254,3 +254,60 @@ def _verb_before_place(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int 
     if j < 1 or toks[j].lower not in data.place_prepositions or not toks[j + 1].is_title:
         return None
     return j - 1 if toks[j - 1].pos in ("VERB", "AUX") else None
+
+
+
+#: Words a label of a list may have before its bracket ("des Egyptiens", "à la Réunion").
+MAX_LABEL = 5
+
+
+def listed_gloss(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
+    """The figure opening the parenthesis of the item before, when figure ``n`` opens the
+    parenthesis of a later item of a list of capitalised labels ("à Montpellier (9 500
+    personnes) et Mulhouse (5 500)", "des Syriens (47), des Egyptiens (43)"): the items are
+    parallel, so the figure measures what the first one does, not the label. None otherwise."""
+    o = parenthesis_opening(toks, figs[n])
+    sep = _label_start(toks, o - 1) if o is not None else None
+    if sep is None or sep < 2:
+        return None
+    g = grammar()
+    close = sep - 1
+    if toks[sep].lower in g.noun_coordinators and toks[close].text == ",":
+        close -= 1  # ", et Mulhouse"
+    elif toks[sep].text != "," and toks[sep].lower not in g.noun_coordinators:
+        return None
+    if toks[close].text != ")":
+        return None
+    opened = _aside_opening(toks, close)
+    if opened is None or _label_start(toks, opened - 1, bounded=False) is None:
+        return None
+    return next((m for m in range(n) if parenthesis_opening(toks, figs[m]) == opened), None)
+
+
+def _label_start(toks: tuple[Tok, ...], k: int, bounded: bool = True) -> int | None:
+    """The token right before a capitalised label ending at ``k`` (its determiner and its
+    preposition of place included: "à Montpellier", "des Egyptiens", "la Creuse"), None when
+    the words up to ``k`` are no such label; ``bounded``: a later item, opened by a comma or
+    "et"/"ou" (the first item of a list may follow any word)."""
+    g = grammar()
+    titled = False
+    j = k
+    while j >= 0 and k - j < MAX_LABEL:
+        t = toks[j]
+        if t.text == "," or t.lower in g.noun_coordinators:
+            break
+        if t.is_title and t.is_word:
+            titled = True
+        elif t.pos not in ("DET", "ADP") and t.text not in _LABEL_JOINERS:
+            if not bounded and titled:
+                break  # "ont eu lieu à Montpellier": the first item
+            return None  # a verb, a figure, a lowercase noun: no label
+        j -= 1
+    if not titled or j == k or (bounded and (j < 0 or (
+            toks[j].text != "," and toks[j].lower not in g.noun_coordinators))):
+        return None
+    return j
+
+
+#: Marks that join the words of one name ("Seine-Saint-Denis", "Côte-d'Or").
+_LABEL_JOINERS = frozenset({"-", "'", "’"})

@@ -71,6 +71,7 @@ from dataclasses import replace
 
 from factcheck.context._act_amounts import act_of_amount, clause_money_noun, state_amount
 from factcheck.context._bare_estimate import elided_change, elided_estimate
+from factcheck.context._bracketed_change import bracketed_change
 from factcheck.context._level_nouns import assessed_noun, label_after, level_of_noun, threshold_noun
 from factcheck.context._noun_after import elided_before_state
 from factcheck.context._subject_clauses import change_subject, clause_subject, found_noun
@@ -79,6 +80,7 @@ from factcheck.context._subject_forms import (
     _duration_subject,
     _gloss,
     _headed,
+    listed_items,
 )
 from factcheck.context.anaphora import (
     demonstrative_figure,
@@ -241,6 +243,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 and (gloss := _gloss(toks, figs, results, n, data)) is not None:
             results[n] = gloss
             continue
+        if k is None and (out := bracketed_change(toks, figs, results, pending, n, data)) \
+                is not None:
+            _settle(results, pending, n, out)  # "Les loyers ont connu une hausse (+4 %)"
+            continue
         if k is not None and rule == "noun_after" and fig.mention.kind == Kind.PERCENT \
                 and lemma_of(toks[k], data) in data.containers:
             k = unwrap_container(toks, k, data)  # "3 % de l'ensemble des enseignants"
@@ -347,6 +353,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
     resolve_pending(toks, figs, results, pending, data)
     if (k := scope_opener_noun(toks, data)) is not None:
         open_scope(toks, figs, results, k, data)  # "Parmi les blessés, 12 sont [...]"
+    listed_items(toks, figs, results)  # "à Rennes (7 200 personnes) et Tours (4 100)"
     for n, r in enumerate(results):
         if r is not None and r.subject not in (None, data.share_subject) \
                 and (whole := quantifier_share(toks, figs[n], r.noun, data)) is not None:
