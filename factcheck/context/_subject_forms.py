@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.context._dated_gloss import dated_noun
 from factcheck.context.anaphora import demonstrative_metric
 from factcheck.context.durations import duration_subject
 from factcheck.context.lexicon import SubjectData
@@ -32,10 +31,6 @@ def _gloss(
         return None
     if n > 0 and figs[n - 1].last == opening:
         prev = results[n - 1]
-        if (prev is None or prev.subject is None) \
-                and (k := dated_noun(toks, figs, n, opening, data)) is not None:
-            # "la plus faible récolte [...], derrière 2016 (27,6 Mt)": the récolte that year.
-            return _headed(toks, fig, k, data, "dated_gloss")
         if prev is None or prev.subject is None:
             return None
         return replace(prev, rule="gloss_of_figure", antecedent=n - 1)
