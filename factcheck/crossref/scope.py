@@ -321,7 +321,10 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
     text = cell_text(row.get("qualifiers")) + " ; " + after
-    found = [name for *_, name in lexicon.outcome.find(text)]
+    # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
+    turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
+    found = [name for start, end, name in lexicon.outcome.find(text)
+             if not any(a <= start and end <= b for a, b in turnouts)]
     for name in found:
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
