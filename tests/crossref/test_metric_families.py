@@ -235,3 +235,14 @@ def test_two_rates_of_one_article_leave_a_bare_head_as_it_is() -> None:
     points = {"sentence": "C'est 0,4 point de moins.", "_dim": "points", "_family": "x"}
     inherit_head_family([*rows, points], [lemma("taux")] * 3, lexicon.share_heads)
     assert points["_family"] == "x"
+
+
+@pytest.mark.parametrize("case", WORDS["outcome_after_family"], ids=lambda c: c["why"])
+def test_outcome_said_after_a_generic_count(case: dict) -> None:
+    """What a generic count ("personnes", "participants") underwent, said right after it, is
+    its family: "déplacées" counts the displaced ([outcome_families] displaced), "se sont
+    déplacées" is a turnout and no displacement; ``family`` null: none given."""
+    lexicon = load_lexicon()
+    row = _row(case, None)
+    family_from_outcome(row, lexicon)
+    assert row["_family"] == case["family"]
