@@ -13,6 +13,7 @@ des loyers (+4 %)", :func:`.parentheses.parenthesis_head`) is read elsewhere."""
 from __future__ import annotations
 
 from factcheck.context._subject_clauses import change_subject
+from factcheck.context.anaphora import level_verb
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import relative
 from factcheck.context.nlp import Figure, Tok
@@ -56,6 +57,10 @@ def bracketed_change(toks: tuple[Tok, ...], figs: list[Figure], results: Results
     while v >= 0 and toks[v].pos == "ADV":
         v -= 1
     if v >= 0 and toks[v].pos in ("VERB", "AUX"):
+        if not level_verb(toks, v):
+            # "Le gouvernement a annoncé une hausse (+4 %)", "les élus ont voté une
+            # augmentation (+2 %)": who announces or votes it is not what rises.
+            return None
         # "les loyers ont connu une hausse (+4 %)": the verb's subject changes.
         return change_subject(toks, figs, results, pending, n, d, data)
     if toks[d].lower not in data.known_change_determiners:

@@ -75,6 +75,17 @@ def _not_place_spans(text: str) -> list[tuple[int, int]]:
             for x in pattern.finditer(text)]
 
 
+def detached_opener_end(sentence: str) -> int:
+    """The offset of the comma closing a detached phrase that opens ``sentence`` and places
+    its subject ("Originaire de Lille,", "Interrogé jeudi à Strasbourg,", "En déplacement à
+    Marseille,": ``detached_openers``), else 0."""
+    low = sentence.lstrip().lower()
+    head = next((o for o in world_data().detached_openers
+                 if low.startswith(o) and not low[len(o) : len(o) + 1].isalnum()), None)
+    comma = sentence.find(",")
+    return comma if head and comma > 0 else 0
+
+
 def known_places(text: str) -> list[tuple[int, str]]:
     """(offset, normal form) of the places of ``text`` the places data lists: after a locative
     preposition ("en Grèce", "dans l'Aude"), or a capitalised name standing alone ("Allemagne :

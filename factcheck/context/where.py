@@ -29,6 +29,7 @@ from factcheck.context.known_places import (
     _name_pattern,
     _not_place_spans,
     _place_pattern,
+    detached_opener_end,
 )
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
@@ -188,7 +189,10 @@ def _find_candidates(
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
+    detached = detached_opener_end(sentence)
     for m in _place_pattern().finditer(sentence):
+        if m.start() < detached:
+            continue  # "Originaire de Lille, la chanteuse ...": the subject's place
         name = m.group("p")
         before = sentence[: m.start()].split()
         if (before and before[-1].lower() in w.place_not_after) \

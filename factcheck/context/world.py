@@ -43,6 +43,7 @@ class WorldData:
     not_places: frozenset[str]  # names as written that hold a place but are none
     town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
+    detached_openers: tuple[str, ...] = ()  # "Originaire de Lille, ...": places the subject
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
     body_words: frozenset[str] = frozenset()
 
@@ -100,6 +101,8 @@ def world_data(code: str = "fr") -> WorldData:
         not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
         town_preps=_words(places_file, "town_after", "places"),
         counting_verbs=_words(places_file, "counting_verbs", "places"),
+        detached_openers=tuple(sorted(_words(places_file, "detached_openers", "places"),
+                                      key=len, reverse=True)),
         body_words=frozenset(str(w) for w in [*places_file.get("body_words", []),
                                               *load_data(code, "article_place").get("agencies",
                                                                                     [])]),

@@ -101,6 +101,14 @@ CLAIM_FIELDS: Mapping[str, str] = {
     "article_source": "Média",
 }
 
+#: How a place not written with its figure was found (``place_basis``), shown after it so that
+#: an editor tells a written place from an inherited one.
+PLACE_BASIS: Mapping[str, str] = {
+    "report": "repris d'une phrase précédente",
+    "article": "déduit de l'article",
+    "lead": "déduit du titre et du chapeau",
+}
+
 #: Columns of the claims table in the "Chiffres" view.
 CLAIM_TABLE: Mapping[str, str] = {
     "surface": "Chiffre",

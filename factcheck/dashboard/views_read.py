@@ -42,6 +42,10 @@ def _claim_details(row: dict[str, object]) -> pd.DataFrame:
             value = L.label(L.ROLE, value) if value else None
         elif column in ("value", "low", "high"):
             value = L.french_number(value)
+        elif column == "place" and value and row.get("place_mode") == "inherited":
+            # "Lyon (déduit de l'article)": not written with the figure.
+            how = L.PLACE_BASIS.get(str(row.get("place_basis") or ""), "non écrit avec le chiffre")
+            value = f"{value} ({how})"
         elif column == "doer" and value == "?":
             value = "inconnu"  # an act whose doer the text leaves unsaid ("Elle a versé")
         if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":

@@ -272,3 +272,17 @@ def test_a_chosen_figure_names_the_doer_of_its_act(doer, shown) -> None:
     details = _claim_details({"surface": "2 millions d'euros", "doer": doer})
     assert dict(zip(details["Champ"], details["Valeur"], strict=True))[
         "Auteur de l'opération"] == shown
+
+
+@pytest.mark.parametrize(("mode", "basis", "shown"), [
+    ("explicit", "sentence", "Colmar"),
+    ("inherited", "lead", "Colmar (déduit du titre et du chapeau)"),
+    ("inherited", "article", "Colmar (déduit de l'article)"),
+    ("inherited", "report", "Colmar (repris d'une phrase précédente)"),
+])
+def test_a_chosen_figure_tells_an_inherited_place(mode, basis, shown) -> None:
+    from factcheck.dashboard.views_read import _claim_details
+
+    details = _claim_details({"surface": "3 %", "place": "Colmar", "place_mode": mode,
+                              "place_basis": basis})
+    assert dict(zip(details["Champ"], details["Valeur"], strict=True))["Lieu"] == shown
