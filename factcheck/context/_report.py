@@ -60,6 +60,9 @@ class ArticleState:
     # la hausse des dépenses"): it covers the figures of its paragraph, not past it.
     report_paragraph: bool = False
     places: list[str] = field(default_factory=list)  # places read near figures, in order
+    #: Places the last sentence with places named only as a term of comparison
+    #: ("contre 3,1 % en Allemagne"): not carried by a figure taken up after it.
+    compared: set[str] = field(default_factory=set)
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
     last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")

@@ -24,6 +24,7 @@ from factcheck.context._figure_traits import (
     year_of,
 )
 from factcheck.context._narration import described, indefinite, intertitle
+from factcheck.context._place_scope import stops_carry, widened_scope
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
@@ -114,6 +115,8 @@ def _sentence_contexts(
     own_source = any((src.source or src.rule == "unsourced") and src.rule != "counted_by"
                      and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
+    # "Au niveau national, 3 000 postes": a scope widened to the country takes no carried place.
+    widened = widened_scope(sentence)
     named_here: set[int] = set()  # figures given their pronoun's antecedent
     # "Les manifestants étaient nombreux [...]. Lyon : 4 000": a tally by names counts the
     # noun of the sentence before, without figures (:mod:`.antecedents`).
@@ -303,7 +306,9 @@ def _sentence_contexts(
             # tie would set this year's row against last year's.
             place, place_mode, place_basis = cell_places[0][1], "inherited", "sentence"
         own_place = own_place or place is not None  # read in this sentence, not carried
-        if place is None and ant is not None and ant.place_mode == "explicit":
+        if place is None and ant is not None and ant.place_mode == "explicit" \
+                and (any(ant is c for c in out)
+                     or not (stops_carry(widened, ant.place) or ant.place in state.compared)):
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
             # weaker reading that cross-referencing does not tie by.
             place, place_mode = ant.place, "inherited"
@@ -314,7 +319,8 @@ def _sentence_contexts(
             # The place of an earlier figure of the sentence covers the next ones ("79 631
             # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
             place, place_mode, place_basis = sentence_place, "inherited", "sentence"
-        elif place is None and situated and state.places and not own_place:
+        elif place is None and situated and state.places and not own_place \
+                and not stops_carry(widened, state.places[-1]):
             # The place the report is about, named earlier, covers the figures that follow
             # (a weaker reading: cross-referencing never ties or separates figures by it).
             place, place_mode, place_basis = state.places[-1], "inherited", "report"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from factcheck.context._background import counted_forces, measures_nature
 from factcheck.context._figure_traits import SITUATED_KINDS
+from factcheck.context._place_scope import compared_places
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._table_titles import heading_metric
@@ -86,7 +87,14 @@ def record_sentence(
         # de croissance, qui atteindraient 3,3 %"): they are still what its report measures.
         state.measured(True, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
                               if f.mention.kind in MEASURE_KINDS])
-    state.places.extend(c.place for c in out if c.place and c.place_mode == "explicit")
+    # "7,4 % en France contre 3,1 % en Allemagne": the term of a comparison is no place
+    # the report goes on about.
+    compared = compared_places(sentence) if any(
+        c.place and c.place_mode == "explicit" for c in out) else set()
+    if compared or any(c.place and c.place_mode == "explicit" for c in out):
+        state.compared = compared
+    state.places.extend(c.place for c in out
+                        if c.place and c.place_mode == "explicit" and c.place not in compared)
     state.last_end = start + len(sentence)
     state.last_toks = toks
     if is_prose(sentence) and not (state.heading_opens_list

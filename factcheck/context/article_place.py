@@ -29,6 +29,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._place_scope import stops_carry, widened_scope
 from factcheck.context.known_places import detached_opener_end, known_places
 from factcheck.context.lexicon import _table, _words
 from factcheck.context.world import world_data
@@ -250,7 +251,9 @@ def with_article_place(
             out.append(ctx)
             continue
         if claim.sentence_start not in named:
-            named[claim.sentence_start] = bool(known_places(claim.sentence))
+            # "Au niveau national, 3 000 postes": the whole country, not the story's scene.
+            named[claim.sentence_start] = bool(known_places(claim.sentence)) \
+                or stops_carry(widened_scope(claim.sentence), found.place)
         if named[claim.sentence_start]:
             out.append(ctx)
             continue

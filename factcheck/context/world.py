@@ -46,6 +46,15 @@ class WorldData:
     detached_openers: tuple[str, ...] = ()  # "Originaire de Lille, ...": places the subject
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
     body_words: frozenset[str] = frozenset()
+    #: "au niveau national": a sentence whose figures take no carried place.
+    widening_scope: tuple[str, ...] = ()
+    widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
+    #: "qu'en Allemagne", "contre 3,1 % en Allemagne": a place as the term of a comparison.
+    comparison_place_words: tuple[str, ...] = ()
+    comparison_place_far: frozenset[str] = frozenset()
+    comparison_place_que: frozenset[str] = frozenset()  # "qu'", after a comparative word
+    comparison_place_comparatives: frozenset[str] = frozenset()  # "plus", "moins"
+    comparison_place_reach: int = 0
 
 
 @cache
@@ -106,6 +115,15 @@ def world_data(code: str = "fr") -> WorldData:
         body_words=frozenset(str(w) for w in [*places_file.get("body_words", []),
                                               *load_data(code, "article_place").get("agencies",
                                                                                     [])]),
+        widening_scope=tuple(sorted(_words(places_file, "widening_scope", "places"))),
+        widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
+        comparison_place_words=tuple(sorted(_words(places_file, "comparison_place_words",
+                                                   "places"))),
+        comparison_place_far=_words(places_file, "comparison_place_far", "places"),
+        comparison_place_que=_words(places_file, "comparison_place_que", "places"),
+        comparison_place_comparatives=_words(places_file, "comparison_place_comparatives",
+                                             "places"),
+        comparison_place_reach=int(places_file.get("comparison_place_reach", 0)),
     )
 
 

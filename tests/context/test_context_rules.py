@@ -120,7 +120,7 @@ def test_time(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load_cases("where"))
 def test_actor_place_category(case: dict[str, Any]) -> None:
     ctx = context_of(case)
-    for field in ("actor", "place", "place_mode", "category"):
+    for field in ("actor", "place", "place_mode", "place_basis", "category"):
         if field in case:
             expected = case[field] or None
             assert getattr(ctx, field) == expected, f"{field}: {getattr(ctx, field)!r}"

@@ -1,0 +1,101 @@
+"""Where a carried place stops (``places.toml``): a sentence that widens its scope to the
+whole country or the world ("Au niveau national, 3 000 postes") takes no carried place, and
+a place named only as the term of a comparison ("contre 3,1 % en Allemagne", "qu'en
+Allemagne") is not carried on as the report's place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from factcheck.context.known_places import known_places
+from factcheck.context.world import world_data
+from factcheck.lang import load_data
+
+
+def _fold(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def _alternatives(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _widening() -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    w = world_data()
+    return _alternatives(w.widening_world), _alternatives(w.widening_scope)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries of ``article_place.toml`` (its national bodies and adjectives)."""
+    data = load_data("fr", "article_place")
+    national = data.get("national", {}).get("adjectives", {})
+    return frozenset([*data.get("bodies", {}), *national])
+
+
+def widened_scope(sentence: str) -> str | None:
+    """"world" when ``sentence`` widens its scope to the world ("au niveau mondial",
+    ``widening_world``), "country" to the whole country ("au niveau national", "dans
+    l'ensemble du pays", ``widening_scope``), else None."""
+    world, country = _widening()
+    low = _fold(sentence)
+    if world is not None and world.search(low):
+        return "world"
+    if country is not None and country.search(low):
+        return "country"
+    return None
+
+
+def stops_carry(widened: str | None, place: str | None) -> bool:
+    """Whether a sentence widened as ``widened`` takes no carried ``place``: any place for
+    the world, any but a country for the whole country ("À Nantes [...]. Au niveau national,
+    3 000" is not Nantes; "[...] en France. Au niveau national, 3 000" is still France)."""
+    return widened == "world" or (widened == "country" and place not in _countries())
+
+
+# The preposition and article before a place's name ("en ", "à l'", "aux ", "dans le ").
+_PREP_BEFORE = regex.compile(
+    r"(?:\b(?:à|a|en|au|aux|dans|de|du|des|chez)\s+)?(?:\b(?:la|le|les|l')\s*)?$")
+
+
+def _compared_at(sentence: str, offset: int) -> bool:
+    """Whether the place at ``offset`` of ``sentence`` is the term of a comparison."""
+    w = world_data()
+    before = _fold(sentence[:offset])
+    m = _PREP_BEFORE.search(before)
+    head = before[: m.start()] if m else before
+    words = head.replace("'", "' ").split()
+    tail = " ".join(words[-2:])
+    if any(tail == t or tail.endswith(" " + t) for t in w.comparison_place_words):
+        return True
+    if words and words[-1] in w.comparison_place_que:
+        # "plus élevé qu'en Allemagne", not "A noter qu'à Paris".
+        before = words[-1 - w.comparison_place_reach : -1]
+        return any(x.strip(",;:") in w.comparison_place_comparatives for x in before)
+    # "contre 3,1 % en Allemagne": "contre" a few words before, in the same clause.
+    reach = words[-w.comparison_place_reach :] if w.comparison_place_reach else []
+    for k in range(len(reach) - 1, -1, -1):
+        word = reach[k].strip(",;:")
+        if reach[k].endswith((",", ";", ":")) and k < len(reach) - 1:
+            return False
+        if word in w.comparison_place_far:
+            # A figure between them ("contre 3,1 % en"), not "la lutte contre le chômage en".
+            return any(c.isdigit() for c in "".join(reach[k + 1 :]))
+    return False
+
+
+def compared_places(sentence: str) -> set[str]:
+    """The places ``sentence`` names only as the term of a comparison ("7,4 % en France
+    contre 3,1 % en Allemagne" -> Allemagne; "plus qu'en Allemagne"; "par rapport à
+    l'Allemagne"): each of their mentions follows a word of comparison."""
+    compared: set[str] = set()
+    plain: set[str] = set()
+    for offset, place in known_places(sentence):
+        (compared if _compared_at(sentence, offset) else plain).add(place)
+    return compared - plain
