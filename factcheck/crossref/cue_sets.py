@@ -50,13 +50,17 @@ class CueSet:
     names: tuple[str, ...]
     patterns: tuple[regex.Pattern[str], ...]
     any_cue: regex.Pattern[str] | None = None
+    #: Per name, what right after a cue makes it no cue of that name (None: nothing).
+    unless_next: dict[str, regex.Pattern[str]] | None = None
 
     def _all(self, text: str) -> list[tuple[int, int, str]]:
         if self.any_cue is not None and self.any_cue.search(text) is None:
             return []  # most texts hold no cue: one search instead of one per name
         found: list[tuple[int, int, str]] = []
+        unless = self.unless_next or {}
         for name, pattern in zip(self.names, self.patterns, strict=True):
-            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
+            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text)
+                         if name not in unless or not unless[name].match(text, m.end()))
         return found
 
     @staticmethod
@@ -71,11 +75,16 @@ class CueSet:
 
     def only_inside(self, text: str) -> frozenset[str]:
         """The names whose cues ``text`` holds only inside a longer cue of another name
-        ("perdu" of lost in "ont perdu la vie"): a word read out of ``text`` alone (a
+        ("perdu" of lost in "ont perdu la vie"), or only followed by what makes them none
+        (``unless_next``: "déplacées en car"): a word read out of ``text`` alone (a
         qualifier) that names them names nothing there."""
         found = self._all(text)
         inside = {f[2] for f in found if self._inside(f, found)}
-        return frozenset(inside - {f[2] for f in found if not self._inside(f, found)})
+        kept = {f[2] for f in found if not self._inside(f, found)}
+        excepted = {name for name in (self.unless_next or {})
+                    if name not in kept and name not in inside
+                    and self.patterns[self.names.index(name)].search(text)}
+        return frozenset((inside - kept) | excepted)
 
 
 def _dashes(text: str) -> str:
@@ -170,10 +179,15 @@ def _population(table: dict[str, list[str]]) -> PopulationCues:
                           frozenset(w.lower() for w in [*table["groups"], *table["strict"]]))
 
 
-def _cue_set(table: dict[str, list[str]]) -> CueSet:
+def _cue_set(table: dict[str, list[str]],
+             unless_next: dict[str, list[str]] | None = None) -> CueSet:
+    """``unless_next``: per name, the words that, right after one of its cues (after spaces),
+    make that cue none of that name."""
     names = tuple(table)
     patterns = tuple(_pattern(table[n]) for n in names)
-    return CueSet(names, patterns, _any_of(patterns))
+    unless = {n: regex.compile(rf"\s+(?:{_pattern(words).pattern})", regex.IGNORECASE | regex.V1)
+              for n, words in (unless_next or {}).items() if words}
+    return CueSet(names, patterns, _any_of(patterns), unless or None)
 
 
 def _norm(text: str) -> str:

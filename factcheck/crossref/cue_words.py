@@ -80,6 +80,8 @@ class Lexicon:
     generic_subjects: frozenset[str]
     attribute_subjects: frozenset[str]
     outcome_families: dict[str, str]
+    #: Outcome cues that give a generic subject no family ("vivent à l'étranger").
+    family_not_cues: frozenset[str]
     #: What a generic subject did ("ont manifesté") → its family; negations cancel a cue.
     activities: CueSet
     activity_negation: regex.Pattern[str]
@@ -264,6 +266,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
         outcome_families=dict(data["outcome_families"]["families"]),
+        family_not_cues=frozenset(w.lower() for w in data["outcome_families"].get("not_cues", [])),
         activities=_cue_set(data["outcome_families"]["activities"]),
         gathering_family=str(data["outcome_families"]["gathering"]["family"]),
         gathering_after=_pattern(data["outcome_families"]["gathering"]["after"]),
@@ -280,7 +283,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         places=places,
         locative=_locative(data["places"]["locative"], places, written),
         subject_place=_subject_place(data["places"], places, written),
-        outcome=_cue_set(data["scope"]["outcome"]),
+        outcome=_cue_set(data["scope"]["outcome"], data["scope"].get("outcome_unless_next")),
         side=_cue_set(data["scope"]["side"]),
         population=_population(data["scope"]["population"]),
         qualifiers=_qualifiers(data["scope"]["qualifiers"],

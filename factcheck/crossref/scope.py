@@ -342,8 +342,11 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     text = cell_text(row.get("qualifiers")) + " ; " + after
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
+    # "2 000 personnes déplacées en car": a qualifier "déplacées" cut from a trip is no cue.
+    excepted = lexicon.outcome.only_inside(row["sentence"])
     found = [name for start, end, name in lexicon.outcome.find(text)
-             if not any(a <= start and end <= b for a, b in turnouts)]
+             if not any(a <= start and end <= b for a, b in turnouts) and name not in excepted
+             and text[start:end].lower().replace("’", "'") not in lexicon.family_not_cues]
     for name in found:
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
