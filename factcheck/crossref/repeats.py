@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 import regex
 
@@ -29,7 +28,7 @@ from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
-from factcheck.lang import load_data
+from factcheck.crossref.weekdays import stated_weekday
 
 #: One value stated again in one story is linked when it is distinctive enough:
 #: EQUAL_DIGITS significant digits or more ("78 969", "249,4 millions") tie by themselves;
@@ -343,16 +342,9 @@ def restated_marks(claims: list[dict], views: list[ClaimView]
 _YEARLESS = regex.compile(r"^--(\d{2})-(\d{2})$")
 
 
-@cache
-def _weekday_names() -> tuple[str, ...]:
-    return tuple(w.lower() for w in load_data("fr", "dates")["calendar"]["weekdays"])
-
-
 def _written_weekday(row: dict) -> int | None:
     """The weekday a date is written with ("samedi 24 août": 5), None without one."""
-    first = str(row.get("surface") or "").strip().split(" ", 1)[0].lower().rstrip(",")
-    names = _weekday_names()
-    return names.index(first) if first in names else None
+    return stated_weekday(str(row.get("surface") or ""))
 
 
 def _weekday_dated(yearless: list[dict], groups: dict[tuple[str, str], list[dict]],

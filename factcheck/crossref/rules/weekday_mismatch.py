@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 
 import regex
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.stories import StoryIndex, article_texts
-from factcheck.lang import load_data
+from factcheck.crossref.weekdays import stated_weekday, weekday_names
 from factcheck.models import Flag
 
 #: A date written without its year is checked against the years around its anchor (the
@@ -34,20 +33,9 @@ STORY_CONFIDENCE = 0.5
 ONE_EVENT_DAYS = 31
 
 
-@cache
-def _weekdays(code: str = "fr") -> tuple[str, ...]:
-    return tuple(w.lower() for w in load_data(code, "dates")["calendar"]["weekdays"])
-
-
 _YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 #: A resolved day, with or without its year: "2023-06-19", "--06-19".
 _MONTH_DAY = regex.compile(r"^(\d{4})?-?-(\d{2})-(\d{2})$")
-
-
-def _stated_weekday(surface: str) -> int | None:
-    first = surface.strip().split(" ", 1)[0].lower().rstrip(",")
-    names = _weekdays()
-    return names.index(first) if first in names else None
 
 
 def _candidates(month: int, day: int, anchors: list[date]) -> list[date]:
@@ -113,17 +101,17 @@ class WeekdayMismatch(Rule):
         claims = ctx.claims
         if claims is None or claims.empty or "resolved" not in claims:
             return
-        names = _weekdays()
+        names = weekday_names()
         rows = claims[claims["kind"].astype(str) == "date"].to_dict("records")
         anchors = _anchors(rows)
         undated = {str(r["article_id"]) for r in rows
-                   if not anchors.get(str(r["article_id"])) and _stated_weekday(
+                   if not anchors.get(str(r["article_id"])) and stated_weekday(
                        str(r.get("surface") or "")) is not None}
         # The whole table read as rows only when some article needs its story's dates.
         borrowed = _story_anchors(claims.to_dict("records"), undated, ctx) if undated else {}
         for row in rows:
             surface = str(row.get("surface") or "")
-            stated = _stated_weekday(surface)
+            stated = stated_weekday(surface)
             found = _MONTH_DAY.search(str(row.get("resolved") or ""))
             if stated is None or found is None:
                 continue
