@@ -11,7 +11,6 @@ import regex
 
 from factcheck.context.known_places import known_places
 from factcheck.context.world import world_data
-from factcheck.lang import load_data
 
 
 def _fold(text: str) -> str:
@@ -31,14 +30,6 @@ def _widening() -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
     return _alternatives(w.widening_world), _alternatives(w.widening_scope)
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """The countries of ``article_place.toml`` (its national bodies and adjectives)."""
-    data = load_data("fr", "article_place")
-    national = data.get("national", {}).get("adjectives", {})
-    return frozenset([*data.get("bodies", {}), *national])
-
-
 def widened_scope(sentence: str) -> str | None:
     """"world" when ``sentence`` widens its scope to the world ("au niveau mondial",
     ``widening_world``), "country" to the whole country ("au niveau national", "dans
@@ -56,7 +47,7 @@ def stops_carry(widened: str | None, place: str | None) -> bool:
     """Whether a sentence widened as ``widened`` takes no carried ``place``: any place for
     the world, any but a country for the whole country ("À Nantes [...]. Au niveau national,
     3 000" is not Nantes; "[...] en France. Au niveau national, 3 000" is still France)."""
-    return widened == "world" or (widened == "country" and place not in _countries())
+    return widened == "world" or (widened == "country" and place not in world_data().countries)
 
 
 # The preposition and article before a place's name ("en ", "à l'", "aux ", "dans le ").

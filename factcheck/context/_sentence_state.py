@@ -89,12 +89,10 @@ def record_sentence(
                               if f.mention.kind in MEASURE_KINDS])
     # "7,4 % en France contre 3,1 % en Allemagne": the term of a comparison is no place
     # the report goes on about.
-    compared = compared_places(sentence) if any(
-        c.place and c.place_mode == "explicit" for c in out) else set()
-    if compared or any(c.place and c.place_mode == "explicit" for c in out):
-        state.compared = compared
-    state.places.extend(c.place for c in out
-                        if c.place and c.place_mode == "explicit" and c.place not in compared)
+    explicit = [c.place for c in out if c.place and c.place_mode == "explicit"]
+    if explicit:
+        state.compared = compared_places(sentence)
+        state.places.extend(p for p in explicit if p not in state.compared)
     state.last_end = start + len(sentence)
     state.last_toks = toks
     if is_prose(sentence) and not (state.heading_opens_list

@@ -49,6 +49,9 @@ class WorldData:
     #: "au niveau national": a sentence whose figures take no carried place.
     widening_scope: tuple[str, ...] = ()
     widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
+    #: The countries ``article_place.toml`` knows (its national bodies and adjectives): a
+    #: carried country survives a sentence widened to the whole country.
+    countries: frozenset[str] = frozenset()
     #: "qu'en Allemagne", "contre 3,1 % en Allemagne": a place as the term of a comparison.
     comparison_place_words: tuple[str, ...] = ()
     comparison_place_far: frozenset[str] = frozenset()
@@ -74,6 +77,7 @@ def world_data(code: str = "fr") -> WorldData:
         for a in _words(entry, "aliases", "actors"):
             bodies[a] = norm
     places_file = load_data(code, "places")
+    article_place = load_data(code, "article_place")
     places = {k.lower(): v for k, v in _place_table(places_file, "places").items()}
     as_written = _place_table(places_file, "as_written")
     ambiguous = _place_table(places_file, "ambiguous")
@@ -113,8 +117,9 @@ def world_data(code: str = "fr") -> WorldData:
         detached_openers=tuple(sorted(_words(places_file, "detached_openers", "places"),
                                       key=len, reverse=True)),
         body_words=frozenset(str(w) for w in [*places_file.get("body_words", []),
-                                              *load_data(code, "article_place").get("agencies",
-                                                                                    [])]),
+                                              *article_place.get("agencies", [])]),
+        countries=frozenset([*article_place.get("bodies", {}),
+                             *article_place.get("national", {}).get("adjectives", {})]),
         widening_scope=tuple(sorted(_words(places_file, "widening_scope", "places"))),
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
         comparison_place_words=tuple(sorted(_words(places_file, "comparison_place_words",
