@@ -256,9 +256,10 @@ def _verb_before_place(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int 
     return j - 1 if toks[j - 1].pos in ("VERB", "AUX") else None
 
 
-
 #: Words a label of a list may have before its bracket ("des Egyptiens", "à la Réunion").
 MAX_LABEL = 5
+#: Marks that join the words of one name ("Seine-Saint-Denis", "Côte-d'Or").
+_LABEL_JOINERS = frozenset({"-", "'", "’"})
 
 
 def listed_gloss(toks: tuple[Tok, ...], figs: list[Figure], n: int) -> int | None:
@@ -307,7 +308,3 @@ def _label_start(toks: tuple[Tok, ...], k: int, bounded: bool = True) -> int | N
             toks[j].text != "," and toks[j].lower not in g.noun_coordinators))):
         return None
     return j
-
-
-#: Marks that join the words of one name ("Seine-Saint-Denis", "Côte-d'Or").
-_LABEL_JOINERS = frozenset({"-", "'", "’"})
