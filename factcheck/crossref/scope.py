@@ -130,11 +130,9 @@ def _outcome_of_another_family(m: dict, names: set[str], lexicon: Lexicon) -> bo
     way was measured on 2026-12-06: DEV link recall 288 -> 291/445 and precision up, but
     frozen link precision 186/238 -> 196/261; not done.)"""
     named = {lexicon.outcome_families[n] for n in names if n in lexicon.outcome_families}
-    own = set(lexicon.outcome_families.values())
-    if not named or m["_family"] not in own or m["_family"] in named:
+    if not named or m["_family"] not in lexicon.outcome_family_set or m["_family"] in named:
         return False
-    displaced = {family for name, family in lexicon.outcome_families.items()
-                 if name not in lexicon.toll_outcomes}
+    displaced = lexicon.displaced_families
     return m["_family"] in displaced or bool(named & displaced)
 
 
