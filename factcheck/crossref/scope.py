@@ -13,7 +13,7 @@ from collections.abc import Callable
 import regex
 
 from factcheck.crossref.cells import WORD, cell_text
-from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.cue_sets import CueSet, _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 
 __all__ = [
@@ -341,7 +341,7 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
     # "2 000 personnes déplacées en car": a qualifier "déplacées" cut from a trip is no cue.
-    excepted = lexicon.outcome.only_inside(row["sentence"])
+    excepted = _only_inside(row["sentence"], lexicon.outcome)
     found = [name for start, end, name in lexicon.outcome.find(text)
              if not any(a <= start and end <= b for a, b in turnouts) and name not in excepted
              and text[start:end].lower().replace("’", "'") not in lexicon.family_not_cues]
@@ -361,6 +361,21 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         name = before.lastgroup
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
+
+
+#: ``outcome.only_inside`` of the sentences read last, with the cue set read (the figures
+#: of one sentence come together: the sentence is read once, not once per figure).
+_ONLY_INSIDE: dict[str, tuple[CueSet, frozenset[str]]] = {}
+_ONLY_INSIDE_SIZE = 256
+
+
+def _only_inside(sentence: str, outcome: CueSet) -> frozenset[str]:
+    held = _ONLY_INSIDE.get(sentence)
+    if held is None or held[0] is not outcome:
+        if len(_ONLY_INSIDE) >= _ONLY_INSIDE_SIZE:
+            _ONLY_INSIDE.clear()
+        held = _ONLY_INSIDE[sentence] = (outcome, outcome.only_inside(sentence))
+    return held[1]
 
 
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:
