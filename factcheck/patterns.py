@@ -17,6 +17,13 @@ def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) 
     return "|".join(regex.escape(w) if escape else w for w in items)
 
 
+def whole_words(words: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
+    """One pattern matching any of ``words`` (literal, longest first) as a whole word: no
+    letter, digit or hyphen right before or after it ("Nord" is not in "Nord-Pas-de-Calais")."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+
+
 def leading(words: Iterable[str]) -> str:
     """Words before another word: "de " with its space, "d'" and "/" glued or spaced."""
     forms = sorted(words, key=len, reverse=True)

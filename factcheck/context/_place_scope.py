@@ -11,6 +11,7 @@ import regex
 
 from factcheck.context.known_places import known_places
 from factcheck.context.world import world_data
+from factcheck.patterns import whole_words
 
 
 def _fold(text: str) -> str:
@@ -20,8 +21,7 @@ def _fold(text: str) -> str:
 def _alternatives(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     if not words:
         return None
-    alternatives = "|".join(regex.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return whole_words(_fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from factcheck.context.lexicon import _table, _words
 from factcheck.context.world import world_data
 from factcheck.lang import LanguageDataError, load_data
 from factcheck.models import Article, Claim, Context, Kind
+from factcheck.patterns import whole_words
 from factcheck.text import sentence_spans
 
 #: Votes one piece of evidence gives its place ("figures": the place most placed figures share).
@@ -88,11 +89,7 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
             raise LanguageDataError(f"article_place.toml: [bodies] {country!r} must be a list")
         for n in names:
             body_country[str(n)] = country
-    bodies = regex.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(regex.escape(n) for n in sorted(body_country, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
+    bodies = whole_words(body_country)
     national = _table(data, "national", "article_place")
     adjective_country: dict[str, str] = {}
     for country, adjectives in _table(national, "adjectives", "article_place").items():
@@ -109,9 +106,7 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
         national=regex.compile(rf"(?i)(?<![\w-])(?:{nouns})\s+(?P<adj>{adjectives})(?![\w-])"),
         adjective_country=adjective_country,
         headline_max_chars=int(data.get("headline_max_chars", 160)),
-        ranking=regex.compile(r"(?i)(?<![\w-])(?:" + "|".join(
-            regex.escape(w) for w in sorted(_strings(data, "ranking_words"), key=len,
-                                            reverse=True)) + r")(?![\w-])"),
+        ranking=whole_words(_strings(data, "ranking_words"), regex.I),
         source_clause=regex.compile(r"(?i)(?<![\w-])(?:" + "|".join(
             regex.escape(w) for w in _strings(data, "source_markers")) + r")\s[^,;:.]*"),
     )
@@ -174,7 +169,7 @@ def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
     read at that it names ("à Barsalogho", a town the places data does not list), and the
     countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
     found = {p for _, p in known_places(text)} | national_countries(text)
-    found |= {p for p in read if regex.search(rf"(?<![\w-]){regex.escape(p)}(?![\w-])", text)}
+    found |= {p for p in read if whole_words([p]).search(text)}
     return found
 
 

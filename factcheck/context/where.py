@@ -36,6 +36,7 @@ from factcheck.context.nlp import Figure, Tok
 from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
 from factcheck.models import MEASURE_KINDS, Kind
+from factcheck.patterns import whole_words
 
 #: Kinds that bound the stretch of a sentence a figure takes its place from.
 _SITUATED = MEASURE_KINDS - {Kind.DURATION}
@@ -43,9 +44,7 @@ _SITUATED = MEASURE_KINDS - {Kind.DURATION}
 
 @lru_cache(maxsize=1)
 def _actor_pattern() -> regex.Pattern[str]:
-    names = sorted(world_data().actor_names, key=len, reverse=True)
-    alternatives = "|".join(regex.escape(n) for n in names)
-    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.I)
+    return whole_words(world_data().actor_names, regex.I)
 
 
 def actor_of(

@@ -212,6 +212,10 @@ class Lexicon:
     not_sides: tuple[str, ...] = ()
     #: Families counting what happens on one day ([day_counts]): marchers, a night's arrests.
     day_counts: frozenset[str] = frozenset()
+    #: The families of ``outcome_families``, and those of its outcomes that are no toll's
+    #: (the displaced): read by scope.assign_cues for every outcome cue, derived once here.
+    outcome_family_set: frozenset[str] = frozenset()
+    displaced_families: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -239,6 +243,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         for word in words:
             families[lemma(word)] = family
         families[lemma(family)] = family
+    outcome_families = dict(data["outcome_families"]["families"])
+    toll_outcomes = frozenset(data["toll"]["outcomes"])
     lexicon = Lexicon(
         partial=_pattern(structure["partial"]),
         exhaustive=_pattern(structure["exhaustive"]),
@@ -265,7 +271,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         form_kept=frozenset(lemma(w) for w in data["description"].get("form_kept", ())),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
-        outcome_families=dict(data["outcome_families"]["families"]),
+        outcome_families=outcome_families,
+        outcome_family_set=frozenset(outcome_families.values()),
+        displaced_families=frozenset(family for name, family in outcome_families.items()
+                                     if name not in toll_outcomes),
         family_not_cues=frozenset(w.lower() for w in data["outcome_families"].get("not_cues", [])),
         activities=_cue_set(data["outcome_families"]["activities"]),
         gathering_family=str(data["outcome_families"]["gathering"]["family"]),
@@ -296,7 +305,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         provisional=_pattern(modality["provisional"]),
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
-        toll_outcomes=frozenset(data["toll"]["outcomes"]),
+        toll_outcomes=toll_outcomes,
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
         comparison_reach=int(data["comparison"]["reach"]),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import regex
 
 from factcheck.crossref.cells import WORD, cell_text
-from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref.cue_sets import CueSet, _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 
 __all__ = [
@@ -130,11 +130,9 @@ def _outcome_of_another_family(m: dict, names: set[str], lexicon: Lexicon) -> bo
     way was measured on 2026-12-06: DEV link recall 288 -> 291/445 and precision up, but
     frozen link precision 186/238 -> 196/261; not done.)"""
     named = {lexicon.outcome_families[n] for n in names if n in lexicon.outcome_families}
-    own = set(lexicon.outcome_families.values())
-    if not named or m["_family"] not in own or m["_family"] in named:
+    if not named or m["_family"] not in lexicon.outcome_family_set or m["_family"] in named:
         return False
-    displaced = {family for name, family in lexicon.outcome_families.items()
-                 if name not in lexicon.toll_outcomes}
+    displaced = lexicon.displaced_families
     return m["_family"] in displaced or bool(named & displaced)
 
 
@@ -343,7 +341,7 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
     # "2 000 personnes déplacées en car": a qualifier "déplacées" cut from a trip is no cue.
-    excepted = lexicon.outcome.only_inside(row["sentence"])
+    excepted = _only_inside(row["sentence"], lexicon.outcome)
     found = [name for start, end, name in lexicon.outcome.find(text)
              if not any(a <= start and end <= b for a, b in turnouts) and name not in excepted
              and text[start:end].lower().replace("’", "'") not in lexicon.family_not_cues]
@@ -363,6 +361,21 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         name = before.lastgroup
         if name in lexicon.outcome_families:
             row["_family"] = lexicon.outcome_families[name]
+
+
+#: ``outcome.only_inside`` of the sentences read last, with the cue set read (the figures
+#: of one sentence come together: the sentence is read once, not once per figure).
+_ONLY_INSIDE: dict[str, tuple[CueSet, frozenset[str]]] = {}
+_ONLY_INSIDE_SIZE = 256
+
+
+def _only_inside(sentence: str, outcome: CueSet) -> frozenset[str]:
+    held = _ONLY_INSIDE.get(sentence)
+    if held is None or held[0] is not outcome:
+        if len(_ONLY_INSIDE) >= _ONLY_INSIDE_SIZE:
+            _ONLY_INSIDE.clear()
+        held = _ONLY_INSIDE[sentence] = (outcome, outcome.only_inside(sentence))
+    return held[1]
 
 
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:

@@ -20,9 +20,10 @@ from crossref_helpers import (
     load_cases,
 )
 
+from factcheck.crossref.cue_sets import CueSet
 from factcheck.crossref.cue_words import lemma, load_lexicon
 from factcheck.crossref.matching import family_named_in_sentence, family_of
-from factcheck.crossref.scope import family_from_outcome
+from factcheck.crossref.scope import _only_inside, family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.victims import offence_counted, victims_family
 
@@ -86,6 +87,17 @@ def test_a_cue_inside_a_longer_cue_is_not_one() -> None:
     assert {name for *_, name in outcome.find("l'armée a perdu 30 chars")} == {"lost"}
     assert outcome.only_inside("10 personnes ont perdu la vie") == {"lost"}
     assert not outcome.only_inside("ont perdu la vie et perdu 30 chars")
+
+
+def test_a_sentence_is_read_again_with_other_cues() -> None:
+    """The names a sentence holds only inside longer cues are read once per sentence for
+    all its figures, but anew when the cue set differs (another lexicon)."""
+    outcome = load_lexicon().outcome
+    lost = CueSet(names=("lost",), patterns=(outcome.patterns[outcome.names.index("lost")],))
+    sentence = "Dans la nuit, 12 soldats ont perdu la vie"
+    assert _only_inside(sentence, outcome) == {"lost"}
+    assert _only_inside(sentence, lost) == frozenset()
+    assert _only_inside(sentence, outcome) == {"lost"}
 
 
 @pytest.mark.parametrize("case", WORDS["share_heads"], ids=lambda c: c["why"])
