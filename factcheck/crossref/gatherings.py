@@ -42,15 +42,17 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     if not anchors:
         return
     counters = {_norm(cell_text(m.get("source"))) for m in anchors}
-    values = [m["_iv"] for m in anchors]
     sentences = {m["sentence"] for m in anchors}
+    # The values of the march: its anchors' and those of the other generic counts of their
+    # sentences ("ont rassemblé 121 000 participants, dont 18 000 à Paris"), which the
+    # headline states again as well ("121 000 participants dont 18 000 à Paris").
+    values = [m["_iv"] for m in generic if any(m is a for a in anchors)
+              or (m["sentence"] in sentences and not _narrowed(m, lexicon))]
     for m in generic:
         if any(m is a for a in anchors):
             m["_family"] = lexicon.gathering_family
             continue
-        qualifiers = cell_text(m.get("qualifiers"))
-        if (qualifiers and not lexicon.gathering_march.search(qualifiers)) \
-                or lexicon.projected.search(m["sentence"]):
+        if _narrowed(m, lexicon):
             continue  # "35 personnes évacuées", "800 000 personnes attendues": another count
         source = _norm(cell_text(m.get("source")))
         _, lo, hi, _ = m["_iv"]
@@ -59,6 +61,17 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                     and lexicon.gathering_march.search(m["sentence"]) is not None) \
                 or any(lo <= v[2] and v[1] <= hi for v in values):
             m["_family"] = lexicon.gathering_family
+
+
+def _narrowed(m: dict, lexicon: Lexicon) -> bool:
+    """A generic count that a qualifier narrows ("35 personnes évacuées") or whose sentence
+    is a projection ("800 000 personnes attendues"): another count than the march's. A verb
+    of counting read as a qualifier ("121 000 participants recensés") narrows nothing."""
+    qualifiers = cell_text(m.get("qualifiers"))
+    narrowing = [q for q in (q.strip() for q in qualifiers.split(";"))
+                 if q and not q.lower().startswith(lexicon.counting_verbs)]
+    return bool(narrowing and not lexicon.gathering_march.search(qualifiers)) \
+        or lexicon.projected.search(m["sentence"]) is not None
 
 
 def predicate_family(m: dict, lexicon: Lexicon) -> None:

@@ -141,8 +141,15 @@ def noun_restated(a: ClaimView, b: ClaimView) -> bool:
     right after both figures ("dont 490 pompiers", "490 pompiers"), in two articles. A part
     of a total so restated in another article of its story is that count."""
     return (a.article_id != b.article_id and bool(a.subject)
-            and lemma(a.subject) == lemma(b.subject) and _restated(a, b)
-            and _noun_written(a) and _noun_written(b))
+            and (lemma(a.subject) == lemma(b.subject) or _one_family(a, b))
+            and _restated(a, b) and _noun_written(a) and _noun_written(b))
+
+
+def _one_family(a: ClaimView, b: ClaimView) -> bool:
+    """Two counted nouns of one metric family ("dont deux ressortissants thaïlandais" / "2
+    Thaïlandais"): the family is read from the nouns themselves, both written after their
+    figures (:func:`_noun_written`)."""
+    return bool(a.family) and a.family == b.family
 
 
 def _noun_written(v: ClaimView) -> bool:
@@ -161,12 +168,22 @@ def _parts_restated(views: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVi
     parts = [v for v in views if v.role == "part" and v.subject and _noun_written(v)]
     if not parts:
         return
+    # Indexed by the counted noun and by the metric family ("f:" keys), with the value.
     by_value: dict[tuple[str, float | None], list[ClaimView]] = defaultdict(list)
     for v in views:
         if v.subject:
             by_value[(lemma(v.subject), v.value)].append(v)
+            if v.family:
+                by_value[("f:" + v.family, v.value)].append(v)
     for a in parts:
-        for b in by_value[(lemma(a.subject), a.value)]:
+        keys = {(lemma(a.subject), a.value)}
+        if a.family:
+            keys.add(("f:" + a.family, a.value))
+        seen: set[str] = set()
+        for b in (b for key in keys for b in by_value[key]):
+            if b.claim_id in seen:
+                continue
+            seen.add(b.claim_id)
             if (b.role != "part" or a.claim_id < b.claim_id) and noun_restated(a, b):
                 yield a, b
 
