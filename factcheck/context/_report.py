@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.context.names import same_source
 from factcheck.context.resolution import names_a_person
 from factcheck.context.timeref import TimeResolver
+from factcheck.lang import load_data
 from factcheck.models import Context, Kind
 
 if TYPE_CHECKING:
@@ -19,6 +21,23 @@ if TYPE_CHECKING:
 
 #: Kinds of a report's figures that make it cover an amount of money that follows.
 MONEY_REPORT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.FRACTION})
+
+
+@cache
+def _agencies(code: str = "fr") -> frozenset[str]:
+    res = load_data(code, "context_source").get("resolution", {})
+    return frozenset(a.casefold() for a in res.get("relay_agencies", []))
+
+
+def relays(name: str) -> bool:
+    """Whether a source is a news agency ("l'AFP", "Reuters", ``relay_agencies``): it
+    carries the figures of the bodies it quotes to the outlet."""
+    words = name.replace("’", "'").split()
+    if words and words[0].casefold() in ("l'", "la", "le"):
+        words = words[1:]
+    elif words and words[0].casefold().startswith("l'"):
+        words[0] = words[0][2:]
+    return " ".join(words).casefold() in _agencies()
 
 
 @dataclass
@@ -59,6 +78,9 @@ class ArticleState:
     # It was named by one common noun in a sentence without figures ("Les élus ont dénoncé
     # la hausse des dépenses"): it covers the figures of its paragraph, not past it.
     report_paragraph: bool = False
+    # The news agencies that relayed a report's figures, with that report's source
+    # (:meth:`relays_report`).
+    relayed: set[tuple[str, str]] = field(default_factory=set)
     places: list[str] = field(default_factory=list)  # places read near figures, in order
     #: Places the last sentence with places named only as a term of comparison
     #: ("contre 3,1 % en Allemagne"): not carried by a figure taken up after it.
@@ -136,6 +158,21 @@ class ArticleState:
         its figures, as a person commenting does (:meth:`comment`)."""
         return bool(self.report_counts and self.report) and not names_a_person(
             self.report) and all(names_a_person(n) for n in names)
+
+    def relays_report(self, names: list[str], between: str) -> bool:
+        """Whether news agencies named for figures of their own (``names``: "Plus de cas
+        qu'en 2023 (14 838), rapporte l'AFP") relay the report of the body named before in
+        their paragraph (``between``: the text from the sentence that named it): they keep
+        their figures, the report stays the body's. An agency opening a paragraph of its
+        own ("Reuters, qui a analysé les comptes des majors, indique ...") reports anew."""
+        if self.report is None or relays(self.report) or not all(relays(n) for n in names):
+            return False
+        if "\n" not in between or all((self.report, n) in self.relayed for n in names):
+            # Named again later for the same report ("selon la même source"), it still
+            # relays it.
+            self.relayed.update((self.report, n) for n in names)
+            return True
+        return False
 
     def covers_sentence(self, toks: tuple[Tok, ...]) -> bool:
         """Whether the report's source covers a sentence: after a comment in quotation marks,
