@@ -31,9 +31,9 @@ def _locative(prepositions: list[str], places: dict[str, str],
 
 def _subject_place(table: dict, places: dict[str, str],
                    written: dict[str, str] | None = None) -> regex.Pattern[str]:
-    """A known place opening the sentence, with or without its article, as the subject of a
-    verb that counts what it holds (``subject_verbs``, after an optional aside); group
-    ``place`` is the spelling."""
+    """A known place opening the sentence, with or without its article, after a time set
+    before it (``subject_time_openers``), as the subject of a verb that counts what it holds
+    (``subject_verbs``, after an optional aside); group ``place`` is the spelling."""
     articles = [str(a) for a in table["subject_articles"]]
     elided = [a for a in articles if a.endswith(("'", "\u2019"))]
     article = "|".join([*(regex.escape(a) + r"\s*" for a in elided),
@@ -46,7 +46,10 @@ def _subject_place(table: dict, places: dict[str, str],
         return "|".join(regex.escape(str(w)).replace(r"\ ", r"\s+")
                         for w in sorted(table[key], key=len, reverse=True))
 
-    return regex.compile(rf"^[\W\d_]*(?:(?i:{article}))?(?P<place>{alternatives})\s*,?"
+    # A time set before the subject ("Au 1er septembre 2024, la France comptait 78 969
+    # détenus", "En 2023, l'Occitanie a accueilli"): a short phrase closed by its comma.
+    fronted = rf"(?:(?i:{words('subject_time_openers')})\s+[^,.;:()]{{1,30}},\s*)?"
+    return regex.compile(rf"^[\W\d_]*{fronted}(?:(?i:{article}))?(?P<place>{alternatives})\s*,?"
                          rf"(?:\s*(?:{words('subject_asides')})\s*,?)?"
                          rf"\s+(?:{words('subject_verbs')})(?!\w)", regex.V1)
 

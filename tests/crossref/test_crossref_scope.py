@@ -143,6 +143,25 @@ def test_national_cues(sentence: str, surface: str, national: bool) -> None:
     assert (view.places == {"france"}) == national
 
 
+# A known place as the subject of a verb of counting opening the sentence, also after a time
+# set before it up to its comma; a place acting ("a annoncé") names a government, no place.
+SUBJECT_PLACES = [
+    ("Au 1er mars 2025, la Bretagne comptait 4 310 détenus, soit 3 % de plus qu'en février.",
+     {"bretagne"}),
+    ("En 2024, l'Occitanie a accueilli 2,1 millions de visiteurs étrangers.", {"occitanie"}),
+    ("La Corse compte 412 détenus pour 350 places.", {"corse"}),
+    ("En 2024, la France a annoncé 3 milliards d'euros pour ses hôpitaux.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "places"), SUBJECT_PLACES,
+                         ids=[s[:40] for s, _ in SUBJECT_PLACES])
+def test_subject_place_after_a_fronted_time(sentence: str, places: set[str]) -> None:
+    from factcheck.crossref.scope import sentence_places
+
+    assert sentence_places(sentence, LEXICON) == places
+
+
 # The metric family of a figure: a generic subject ("personnes") takes the family of what it
 # underwent right after the figure, unless a negation says the opposite; synonyms of
 # ``[families]`` are one family. (sentence, surface, subject, family).
