@@ -48,9 +48,9 @@ against one counted by its cases (``ClaimView.counted_by``), two amounts named b
 whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
 ``ClaimView.doer``), two causes of the outcome counted, read on both figures
 (``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
-score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own. (A side read
-on one figure only does not block: the cue reader misses sides more often than texts leave
-them unsaid; it never ties either.)
+score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own.
+(A side read on one figure only does not block: the cue reader misses sides more often than
+texts leave them unsaid; it never ties either.)
 """
 
 from __future__ import annotations
