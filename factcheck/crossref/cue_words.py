@@ -19,6 +19,7 @@ from factcheck.crossref._cue_patterns import (
     _predicate,
     _subject_place,
 )
+from factcheck.crossref.causes import CauseCues, cause_cues
 from factcheck.crossref.cue_sets import (
     CueSet,
     PopulationCues,
@@ -171,6 +172,8 @@ class Lexicon:
     outcome_before: regex.Pattern[str] | None = None
     #: What a count of "victimes" counts ([victims]; :mod:`factcheck.crossref.victims`).
     victims: VictimCues | None = None
+    #: Who or what caused an outcome ([causes]; :mod:`factcheck.crossref.causes`).
+    causes: CauseCues | None = None
     #: What makes the second of two figures of a sentence restate the first
     #: ([restated_figure]: "soit", a dash): see :mod:`factcheck.crossref.sentence_restatements`.
     restated_figure: RestatementCues | None = None
@@ -368,6 +371,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                           data.get("subject_synonyms", {}).items() for w in words},
         outcome_before=_outcome_before(data["outcome_families"].get("before", {})),
         victims=victim_cues(data.get("victims", {})),
+        causes=cause_cues(data.get("causes", {})),
         restated_figure=restatement_cues(data.get("restated_figure", {})),
         share_heads=share_heads(data.get("share_heads", {}), lemma),
         change_heads=share_heads(data.get("change_heads", {}), lemma),

@@ -46,10 +46,11 @@ blocks too, and so does, within one article, a counted noun narrowed differently
 parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted by its victims
 against one counted by its cases (``ClaimView.counted_by``), two amounts named by one act
 whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
-``ClaimView.doer``), and a term of a score ("3 buts à 1", :mod:`factcheck.crossref.tallies`),
-which counts nothing on its own. (A side read
-on one figure only does not block: the cue reader misses sides more often than texts leave
-them unsaid; it never ties either.)
+``ClaimView.doer``), two causes of the outcome counted, read on both figures
+(``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
+score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own.
+(A side read on one figure only does not block: the cue reader misses sides more often than
+texts leave them unsaid; it never ties either.)
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ import regex
 
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.names import is_generic_source, same_source
+from factcheck.crossref.causes import two_causes
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
@@ -193,6 +195,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
     elif a.doer:
         # The same payer named for both: said, but no tie (the act noun is the metric).
         evidence.append(lexicon.say("identity_doer", doer=a.doer))
+    if two_causes(a.cause, b.cause):
+        # "déplacées par la crue" / "déplacées par les frappes", "la grippe a tué" /
+        # "l'incendie a tué": two causes, two facts (a cause unknown on one side is no block).
+        blockers.append("cause")
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

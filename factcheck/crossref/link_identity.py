@@ -57,6 +57,7 @@ from datetime import date, timedelta
 import regex
 
 from factcheck.context.names import same_source
+from factcheck.crossref.causes import two_causes
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
 from factcheck.crossref.series import given_as_whole
@@ -250,6 +251,8 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         blockers.append("two counters")
     if _two_doers(a, b):
         blockers.append("two doers")  # "La Région a versé" / "L'État a versé" one amount
+    if two_causes(a.cause, b.cause):
+        blockers.append("two causes")  # "déplacées par la crue" / "par les frappes"
     if a.value != b.value and (running_toll(a, lexicon) or running_toll(b, lexicon)) \
             and _two_days(a, b):
         # "au moins 12 morts" on the 20th, "au moins 20" on the 21st, "23 morts" on the 22nd:

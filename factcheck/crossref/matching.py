@@ -121,6 +121,9 @@ class ClaimView:
     #: Who did the act an amount is named by ("versement" of "La Région a versé"), "?" when
     #: unknown, empty for a figure not read as an act (context/_act_amounts.py).
     doer: str = ""
+    #: The kinds of what caused the outcome counted ("conflict" of "déplacées par les
+    #: frappes"; crossref/causes.py), empty when none is read.
+    cause: frozenset[str] = frozenset()
 
     @property
     def block(self) -> tuple[str, str] | None:

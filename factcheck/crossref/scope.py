@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import regex
 
+from factcheck.crossref.causes import attendance
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import CueSet, _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
@@ -359,7 +360,9 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         if lexicon.outcome_before is not None else None
     if before is not None:
         name = before.lastgroup
-        if name in lexicon.outcome_families:
+        # "le concert a déplacé 30 000 personnes": the public came, nobody was displaced.
+        if name in lexicon.outcome_families and not attendance(
+                row.get("_cause", frozenset()), lexicon.causes):
             row["_family"] = lexicon.outcome_families[name]
 
 

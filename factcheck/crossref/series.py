@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from factcheck.crossref.causes import two_causes
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 
@@ -25,6 +26,8 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     * ``whole``: a figure given as the whole another of its sentence is taken of ("9,5 millions
       de billets sur 10 millions", "25 des 26 provinces"): a capacity, not a count of the same
       thing, against one that is not;
+    * ``cause``: two causes of the outcome read, of no kind in common ("la crue a fait 3
+      morts" / "les accidents de la route ont fait 5 morts": two tolls, not one updated);
     * ``span``: two reaches in time (a week's count against a running total, what still is
       against all of it), a window or a remainder read on one figure only included, as for
       an accusation (a running total against an unmarked figure does not block), or two
@@ -48,6 +51,8 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
         blockers.append("part")
     if given_as_whole(a, lexicon) != given_as_whole(b, lexicon):
         blockers.append("whole")
+    if two_causes(a.cause, b.cause):
+        blockers.append("cause")  # "la crue a fait 3 morts" / "la route, 5 morts": two tolls
     if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)

@@ -14,6 +14,7 @@ from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
+from factcheck.crossref.causes import figure_cause
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
@@ -236,6 +237,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         if (named := family_named_in_sentence(cell_text(row.get("subject")), row["sentence"],
                                               row["_rel_start"], lexicon)) is not None:
             row["_family"] = named  # "le résultat net du groupe" read "résultat"
+        row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
+                                     lexicon.causes)
         family_from_outcome(row, lexicon)
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
@@ -368,7 +371,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         counted_by=row.get("_counted_by", ""),
         projected_by_date=mode == "projected" and not cue.projected
         and cell_text(row.get("modality_rule")) == "future_period",
-        doer=cell_text(row.get("doer")),
+        doer=cell_text(row.get("doer")), cause=one(row["_cause"]),
     )
 
 
