@@ -121,6 +121,10 @@ class ClaimView:
     #: Who did the act an amount is named by ("versement" of "La Région a versé"), "?" when
     #: unknown, empty for a figure not read as an act (context/_act_amounts.py).
     doer: str = ""
+    #: A term of comparison's place before its base figure (crossref/compared_terms.py):
+    #: (grain, distance, base start, base end, base value, base place, base family), or
+    #: empty for a figure that is none or whose distance is not known.
+    term: tuple[str, ...] = ()
 
     @property
     def block(self) -> tuple[str, str] | None:
