@@ -65,10 +65,13 @@ _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
 #: did when it was stored: ``doer`` "" (not read as an act: the context then gave an act noun
 #: no doer, and an act amount with a named body was not read as an act at all; a new
 #: figure's doer against it still blocks), ``projected_by_date`` False (projected as by a
-#: word: it meets no undated report). A store of format 7 written before them loads and
-#: grows; its new partitions carry the claims table's ``doer`` column, its older ones read
-#: it as null (``layout.connect``: ``union_by_name``).
-_LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False}
+#: word: it meets no undated report), ``term`` () (no term of comparison tied through its
+#: base, crossref/compared_terms.py: it ties no other term), ``cause`` empty (no cause read,
+#: crossref/causes.py: it blocks nothing). A store of format 7 written
+#: before them loads and grows; its new partitions carry the claims table's ``doer`` column,
+#: its older ones read it as null (``layout.connect``: ``union_by_name``).
+_LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False, "term": (),
+                                      "cause": frozenset()}
 
 
 def _plain(value: Any) -> Any:

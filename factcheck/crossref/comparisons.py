@@ -36,7 +36,10 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
     :func:`factcheck.crossref.views.prepare_claims` prepares them), the figure each is set
     against: the nearest figure before it of its dimension and family, when a comparison cue
     introduces it, or when it goes on a list the cue opened ("versus 9,3 % en S19 et 14 %
-    en S18": 14 % is set against 9,3 %). No place may be named between them or with it."""
+    en S18": 14 % is set against 9,3 %), or when it opens a bracket after a change's earlier
+    moment ("78 969 détenus, soit 7,2 % de plus qu'en août 2024 (73 693)"; ``bracket_cues``),
+    the only figure of its dimension before it. No place may be named between them or with
+    it."""
     ordered = sorted(members, key=lambda m: m["_rel_start"])
     targets: dict[str, str] = {}
     for i, y in enumerate(ordered):
@@ -53,7 +56,10 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
         gap = sentence[x["_rel_end"] : y["_rel_start"]]
         if len(gap) > MAX_GAP:
             continue
-        if not _introduced(sentence, y["_rel_start"], lexicon):
+        introduced = _introduced(sentence, y["_rel_start"], lexicon) or (
+            _bracketed(sentence[: y["_rel_start"]], lexicon) and _sole_base(ordered[:i], x, y,
+                                                                           sentence))
+        if not introduced:
             words = gap.split()
             listed = (x["claim_id"] in targets and len(gap) <= LIST_GAP and bool(words)
                       and words[-1].strip(",").lower() in lexicon.coordinators)
@@ -63,7 +69,7 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
         if lexicon.locative.search(gap) or lexicon.locative.search(after):
             continue  # "8 % en France contre 5 % en Allemagne": two places, two series
         if bare:
-            if not _introduced(sentence, y["_rel_start"], lexicon):
+            if not introduced:
                 continue  # only a figure right after the cue is bare of its own metric
             y["_family"] = x["_family"]
         targets[y["claim_id"]] = x["claim_id"]
@@ -86,6 +92,35 @@ def _introduced(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
     before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]
     found = list(lexicon.comparison.finditer(before))
     return bool(found) and bool(_CUE_TO_FIGURE.fullmatch(before[found[-1].end() :]))
+
+
+def _sole_base(before: list[dict], x: dict, y: dict, sentence: str) -> bool:
+    """``x`` is the only figure of ``y``'s dimension before it in the sentence, and no
+    bracket opens it: "avec un cortège de 32 000 manifestants, en hausse par rapport à 2024
+    (121 000)" after "157 000 personnes" may be set against either; "1,9 milliard (1) en
+    hausse par rapport à 2005 (2)" holds note calls, no base."""
+    same = [m for m in before if m["_dim"] == y["_dim"]]
+    opened = sentence[: x["_rel_start"]].rstrip().endswith("(")
+    return len(same) == 1 and same[0] is x and not opened
+
+
+_BRACKET_OPEN = regex.compile(r"\(\s*$")
+
+
+def _bracketed(before: str, lexicon: Lexicon) -> bool:
+    """``before`` ends with an opening bracket that closes a change's earlier moment: a
+    ``bracket_cues`` cue, then no clause mark up to the bracket ("soit 7,2 % de plus qu'en
+    août 2024 ("; not "en hausse (", nor "de plus qu'en août, selon le ministère (")."""
+    opening = _BRACKET_OPEN.search(before)
+    if opening is None:
+        return False
+    head = before[: opening.start()]
+    window = head[-(lexicon.comparison_bracket_reach + 20) :]
+    found = list(lexicon.comparison_bracketed.finditer(window))
+    if not found:
+        return False
+    moment = window[found[-1].end() :]
+    return len(moment) <= lexicon.comparison_bracket_reach and not _CLAUSE.search(moment)
 
 
 def restates_compared_term(a: ClaimView, b: ClaimView, views: Mapping[str, ClaimView]) -> bool:

@@ -118,6 +118,11 @@ class Lexicon:
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
     comparison_reach: int
+    #: "de plus qu'en août (73 693)": a change's earlier moment, its figure in brackets.
+    comparison_bracketed: regex.Pattern[str]
+    comparison_bracket_reach: int
+    comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
+    comparison_less: regex.Pattern[str]
     #: The link between the two terms of a score ("3 buts à 1"), and the words opening a
     #: range instead ("de 3 à 5"): see :mod:`factcheck.crossref.tallies`.
     score_links: regex.Pattern[str]
@@ -312,6 +317,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
         comparison_reach=int(data["comparison"]["reach"]),
+        comparison_bracketed=_pattern(data["comparison"]["bracket_cues"]),
+        comparison_bracket_reach=int(data["comparison"]["bracket_reach"]),
+        comparison_more=_pattern(data["comparison"]["more"]),
+        comparison_less=_pattern(data["comparison"]["less"]),
         score_links=_pattern(data["score"]["links"]),
         range_openers=_pattern(data["score"]["range_openers"]),
         decrease=_pattern(data["change_check"]["decrease"]),

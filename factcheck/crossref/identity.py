@@ -62,6 +62,7 @@ import regex
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.names import is_generic_source, same_source
 from factcheck.crossref.causes import two_causes
+from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
@@ -207,7 +208,13 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # russes" gets no side where "54 drones russes ont été abattus" gets one)
     undated = cross and not (a.published and b.published)
     shared = text_period_shared(a, b, lexicon) if undated else None
-    if shared is not None and (a.period == b.period or a.period[0] != "explicit"):
+    if terms_tied(a, b):
+        # Two terms of comparison the same distance before bases of one fact: the relative
+        # period ties them (and the bases' place, unsaid with the terms).
+        for kind, said in term_ties(a, b, lexicon):
+            ties.append(kind)
+            evidence.append(said)
+    elif shared is not None and (a.period == b.period or a.period[0] != "explicit"):
         # An article without a publication date: the period the text itself gives both
         # figures, written in each or the year of the report each lead names, says when.
         # A period written with each figure says which fact it is; the year of the report

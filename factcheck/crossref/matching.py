@@ -124,6 +124,10 @@ class ClaimView:
     #: The kinds of what caused the outcome counted ("conflict" of "déplacées par les
     #: frappes"; crossref/causes.py), empty when none is read.
     cause: frozenset[str] = frozenset()
+    #: A term of comparison's place before its base figure (crossref/compared_terms.py):
+    #: (grain, distance, base start, base end, base value, base place, base family), or
+    #: empty for a figure that is none or whose distance is not known.
+    term: tuple[str, ...] = ()
 
     @property
     def block(self) -> tuple[str, str] | None:

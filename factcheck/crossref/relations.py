@@ -9,6 +9,7 @@ from datetime import date
 
 from factcheck.context.names import same_source
 from factcheck.crossref.cells import WORD
+from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import amount, bounds, quote
@@ -216,7 +217,10 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     qa, qb = quote(a, lexicon), quote(b, lexicon)
     vr = value_relation(a, b)
     reasons = scope_reasons(a, b, lexicon)
-    same_period = a.period == b.period
+    # Two terms of comparison standing the same way before bases of one fact ("le mois
+    # précédent" the 1st of August, "en août"): one period (crossref/compared_terms.py).
+    terms = terms_tied(a, b)
+    same_period = a.period == b.period or terms
     slip = bool(a.family and b.family and thousand_slip(a, b) and days_apart(a, b) <= SLIP_DAYS)
     # A projection is not contradicted by an observation (two projections may contradict).
     projected = "projected" in (a.modality, b.modality) and a.modality != b.modality
@@ -260,9 +264,10 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
             return Judged(a, b, "evolution", lexicon.say("link_revision", a=qa, b=qb))
         if not (a.family and b.family):
             return None  # no known metric: two different figures are not a contradiction
-        if not slip and not described_alike(a, b, lexicon):
+        if not slip and not terms and not described_alike(a, b, lexicon):
             # Nothing but the subject describes both alike: "a obtenu 182 sièges" and "la
             # majorité absolue est fixée à 289 sièges" are two metrics, not a contradiction.
+            # (Two tied terms are described by their bases, one value of one metric.)
             return None
         if event and not same_article and not _same_event(a, b):
             return None  # two strikes the same day: nothing says they are one event

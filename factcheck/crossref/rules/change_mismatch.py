@@ -1,5 +1,8 @@
 """A stated change that the figures it relates do not give: "4 730 cas (contre 8 550, -42 %)"
-is a fall of 44.7 %, not 42 %."""
+is a fall of 44.7 %, not 42 %. Across two articles too, when their terms of comparison are
+tied through bases of one fact (crossref/compared_terms.py): "78 969 détenus, soit 7,2 % de
+plus qu'en août (73 693)" against another article's "78 969 détenus contre 78 397 le mois
+précédent", whose two figures give +0,7 %."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from collections.abc import Iterator
 
 import regex
 
-from factcheck.crossref.matching import ClaimView, precision
+from factcheck.crossref.compared_terms import terms_tied
+from factcheck.crossref.matching import CHANGE, ClaimView, precision
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -78,6 +82,56 @@ class ChangeMismatch(Rule):
                 flag = self._check_compared(ctx, members, i, y)
                 if flag is not None:
                     yield flag
+        for judged in ctx.judged:
+            if not terms_tied(judged.a, judged.b):
+                continue
+            for term, other in ((judged.a, judged.b), (judged.b, judged.a)):
+                flag = self._check_tied_terms(ctx, by_sentence, term, other)
+                if flag is not None:
+                    yield flag
+
+    def _check_tied_terms(self, ctx: CheckContext,
+                          by_sentence: dict[tuple[str, int | None], list[ClaimView]],
+                          term: ClaimView, other: ClaimView) -> Flag | None:
+        """``term`` and ``other``, of two articles, are terms of one fact before bases of one
+        fact (:func:`factcheck.crossref.compared_terms.terms_tied`); ``term``'s sentence
+        states the change between its base and it ("78 969 détenus, soit 7,2 % de plus
+        qu'en août (73 693)"). The change the other article's two terms give must be the
+        one stated: its base and term are the same two facts."""
+        base = ctx.views.get(term.compared_to)
+        other_base = ctx.views.get(other.compared_to)
+        if base is None or other_base is None or not other.value or other.value <= 0 \
+                or other.approx != "none" or other_base.approx != "none":
+            return None
+        s0 = term.sentence_start or 0
+        between = [z for z in by_sentence.get((term.article_id, term.sentence_start), [])
+                   if base.end <= z.start and z.end <= term.start]
+        changes = [z for z in between if z.kind == "percent" and z.value is not None
+                   and z.dimension.endswith(CHANGE) and z.approx in ("none", "approx")]
+        if len(changes) != 1 or len(between) != 1:
+            return None  # the change between the base and its term, said alone
+        z = changes[0]
+        after = term.sentence[z.end - s0 : z.end - s0 + 12]
+        if ctx.lexicon.comparison_more.match(after.lstrip()):
+            stated = abs(z.value)
+        elif ctx.lexicon.comparison_less.match(after.lstrip()):
+            stated = -abs(z.value)
+        else:
+            return None  # the way the change goes is not said with it
+        lo, hi = computed_range(other_base, other)
+        tol = precision(abs(stated)) + SLACK
+        if z.approx == "approx":
+            tol += abs(stated) * APPROX_SHARE
+        if lo - tol <= stated <= hi + tol:
+            return None
+        computed = (other_base.value - other.value) / other.value * 100
+        text = ctx.lexicon.say("flag_change_terms", x=f"« {other_base.surface} »",
+                               y=f"« {other.surface} »", a=other.article_id,
+                               computed=_pct(computed), stated=_pct(stated),
+                               z=f"« {z.surface} »", b=term.article_id)
+        return self.flag((z.claim_id, other.claim_id, other_base.claim_id),
+                         (term.article_id, other.article_id), text,
+                         (other.sentence, term.sentence), confidence=0.75)
 
     def _check_compared(self, ctx: CheckContext, members: list[ClaimView], i: int,
                         y: ClaimView) -> Flag | None:
