@@ -202,13 +202,24 @@ def among_them(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
 def relative_antecedent(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int | None:
     """The noun a relative "qui" subject of the verb at ``v`` stands for: "la hausse de
     l'encours de la dette, « qui a progressé de 1,6 milliard »" -> encours (a noun of change
-    hands over to its complement)."""
-    j = v - 1
-    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in ("se", "s'", "s’")):
-        j -= 1
+    hands over to its complement); "l'économie, qui devrait croître de 2,7 %" -> économie (the
+    verb an infinitive after the finite verb that governs it)."""
+    j = _before_verb(toks, v)
+    if j >= 1 and toks[j].pos == "VERB" and toks[j].verbform == "Fin" \
+            and toks[v].lower.endswith(tuple(data.infinitive_endings)):
+        j = _before_verb(toks, j)
     if j < 1 or toks[j].pos != "PRON" or toks[j].lower not in data.relative_subjects:
         return None
     return noun_before_relative(toks, j - 1, data, ",«»\"“”")  # "la dette, « qui"
+
+
+def _before_verb(toks: tuple[Tok, ...], v: int) -> int:
+    """The token before the verb at ``v`` and the auxiliaries, adverbs and reflexive pronoun
+    before it."""
+    j = v - 1
+    while j >= 0 and (toks[j].pos in ("AUX", "ADV") or toks[j].lower in ("se", "s'", "s’")):
+        j -= 1
+    return j
 
 
 def continues_clause(toks: tuple[Tok, ...], v: int, data: SubjectData) -> bool:

@@ -13,16 +13,25 @@ _PP_PREPS = frozenset({"ADP"})
 
 
 def subject_at(toks: tuple[Tok, ...], k: int, data: SubjectData) -> str:
-    """Lemma of the noun at ``k``, or the compound noun it belongs to ("chiffre d'affaires")."""
+    """Lemma of the noun at ``k``, or the compound noun it belongs to ("chiffre d'affaires",
+    "free cash flow" from any of its words)."""
+    if (words := _compound_at(toks, k, data)[1]) is not None:
+        compound = " ".join(words).replace("' ", "'")
+        return data.lemmas.get(compound, compound)  # "chiffres d'affaires"
+    return lemma_of(toks[k], data)
+
+
+def _compound_at(toks: tuple[Tok, ...], k: int,
+                 data: SubjectData) -> tuple[int, tuple[str, ...] | None]:
+    """The first token and the words of the compound noun (``compounds``) token ``k`` is part
+    of; ``(k, None)`` when it is part of none."""
     for words in data.compounds:
         n = len(words)
-        for first in (k - n + 1, k):
-            if first < 0 or first + n > len(toks):
-                continue
-            if tuple(t.lower for t in toks[first : first + n]) == words:
-                compound = " ".join(words).replace("' ", "'")
-                return data.lemmas.get(compound, compound)  # "chiffres d'affaires"
-    return lemma_of(toks[k], data)
+        for first in range(max(0, k - n + 1), k + 1):
+            if first + n <= len(toks) \
+                    and tuple(t.lower for t in toks[first : first + n]) == words:
+                return first, words
+    return k, None
 
 
 def lemma_of(t: Tok, data: SubjectData) -> str:
@@ -67,8 +76,9 @@ def number_word(t: Tok, data: SubjectData) -> bool:
 
 
 def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement."""
-    j = k - 1
+    """Whether the noun at ``k`` heads a noun phrase that is not a prepositional complement;
+    a compound noun's phrase opens before its first word ("le free cash flow")."""
+    j = _compound_at(toks, k, data)[0] - 1
     while (
         j >= 0
         and toks[j].lower not in data.determiners
