@@ -121,6 +121,10 @@ class ClaimView:
     #: Who did the act an amount is named by ("versement" of "La Région a versé"), "?" when
     #: unknown, empty for a figure not read as an act (context/_act_amounts.py).
     doer: str = ""
+    #: The names of its sentence and of its source, and those of its source alone: runs of
+    #: capitalised words, case-folded (crossref/bodies.py: "Orange" / "Orange France").
+    names: tuple[tuple[str, ...], ...] = ()
+    source_names: tuple[tuple[str, ...], ...] = ()
 
     @property
     def block(self) -> tuple[str, str] | None:

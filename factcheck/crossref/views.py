@@ -14,6 +14,7 @@ from factcheck.context.acronyms import source_key_form
 from factcheck.context.lexicon import grammar
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
+from factcheck.crossref.bodies import name_runs
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
@@ -127,6 +128,7 @@ class _Memo:
         self._known: dict[tuple[str, str], frozenset[str]] = {}
         self._outcomes: dict[str, frozenset[str]] = {}
         self._places: dict[str, str] = {}
+        self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self.releases: dict[str, str] = {}  # each article's release stages
         self.latest: dict[str, str] = {}  # the latest day each article names
@@ -172,6 +174,12 @@ class _Memo:
                 name for q in qualifiers.split(";")
                 for *_, name in self.lexicon.outcome.find(q))
         return self._outcomes[qualifiers]
+
+    def names(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The names of ``text`` (crossref/bodies.py), one object for equal answers."""
+        if text not in self._names:
+            self._names[text] = self.one(name_runs(text, self.lexicon.group_words))
+        return self._names[text]
 
     def place(self, place: str) -> str:
         if place not in self._places:
@@ -369,6 +377,8 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         projected_by_date=mode == "projected" and not cue.projected
         and cell_text(row.get("modality_rule")) == "future_period",
         doer=cell_text(row.get("doer")),
+        names=memo.one(memo.names(sentence) + memo.names(source)),
+        source_names=memo.names(source),
     )
 
 
