@@ -151,6 +151,10 @@ SUBJECT_PLACES = [
     ("En 2024, l'Occitanie a accueilli 2,1 millions de visiteurs étrangers.", {"occitanie"}),
     ("La Corse compte 412 détenus pour 350 places.", {"corse"}),
     ("En 2024, la France a annoncé 3 milliards d'euros pour ses hôpitaux.", set()),
+    # A place set before the subject says where its figure is, no time: the subject after it
+    # is not read (France does not hold the soldiers counted in Mali).
+    ("Au Mali, la France comptait encore 4 800 soldats en début d'année.", set()),
+    ("En Nouvelle-Aquitaine rurale, la Gironde compte 90 maternités.", {"nouvelle-aquitaine"}),
 ]
 
 
