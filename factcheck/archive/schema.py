@@ -114,6 +114,8 @@ def view_from_json(text: str) -> ClaimView:
             # set ("narrowing": None, the counted noun left unsaid) as null.
             out[name] = None if value is None else frozenset(
                 tuple(v) if isinstance(v, list) else v for v in value)
+        elif kind.startswith("tuple[tuple[str, ...]"):
+            out[name] = tuple(tuple(v) for v in value)  # names: runs of words
         elif kind.startswith("tuple[tuple"):
             out[name] = tuple((k, w) for k, w in value)
         elif kind.startswith("tuple[float"):

@@ -27,14 +27,16 @@ if TYPE_CHECKING:
 Name = tuple[str, ...]
 
 _TOKEN = regex.compile(r"\S+")
-_ELIDED = regex.compile(r"^\p{Ll}{1,2}['\u2019]")
+_ELIDED = regex.compile(r"^\p{L}{1,7}['\u2019](?=\p{Lu})")  # an elided word: "d'Orange"
 _EDGE = "«»\"“”()[]{}"
 _BREAK = ",;:.!?)]»\"”"
 
 
-def name_runs(text: str, group_words: frozenset[str]) -> tuple[Name, ...]:
+def name_runs(text: str, group_words: frozenset[str],
+              not_names: frozenset[str] = frozenset()) -> tuple[Name, ...]:
     """The runs of capitalised words of ``text``, case-folded, without the group words at
-    their ends ("le groupe Orange" -> ("orange",); "Renault Group" -> ("renault",))."""
+    their ends ("le groupe Orange" -> ("orange",); "Renault Group" -> ("renault",)); a word
+    of ``not_names`` capitalised at a sentence's start ("La", "Selon") names nothing."""
     runs: list[Name] = []
     run: list[str] = []
 
@@ -53,7 +55,7 @@ def name_runs(text: str, group_words: frozenset[str]) -> tuple[Name, ...]:
         if token[0] in "([«\"“":
             close()
         word = _ELIDED.sub("", token.strip(_EDGE + _BREAK))
-        if word[:1].isupper():
+        if word[:1].isupper() and word.casefold() not in not_names:
             if _ELIDED.match(token.lstrip(_EDGE)):
                 close()  # "d'Orange" starts a name
             run.append(word.casefold())

@@ -221,6 +221,8 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()
     #: Words naming a division after a body's name ("EDF Renouvelables"); case-folded.
     division_words: frozenset[str] = frozenset()
+    #: Words capitalised at a sentence's start that name no body ("La", "Selon").
+    not_names: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -389,6 +391,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                               data.get("body_scope", {}).get("group_words", ())),
         division_words=frozenset(str(w).casefold() for w in
                                  data.get("body_scope", {}).get("division_words", ())),
+        not_names=frozenset(str(w).casefold() for w in
+                            data.get("body_scope", {}).get("not_names", ())),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
