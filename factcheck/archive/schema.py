@@ -67,11 +67,12 @@ _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
 #: figure's doer against it still blocks), ``projected_by_date`` False (projected as by a
 #: word: it meets no undated report), ``term`` () (no term of comparison tied through its
 #: base, crossref/compared_terms.py: it ties no other term), ``cause`` empty (no cause read,
-#: crossref/causes.py: it blocks nothing). A store of format 7 written
+#: crossref/causes.py: it blocks nothing), ``names`` and ``source_names`` () (no names read,
+#: crossref/bodies.py: no body told apart). A store of format 7 written
 #: before them loads and grows; its new partitions carry the claims table's ``doer`` column,
 #: its older ones read it as null (``layout.connect``: ``union_by_name``).
 _LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False, "term": (),
-                                      "cause": frozenset()}
+                                      "cause": frozenset(), "names": (), "source_names": ()}
 
 
 def _plain(value: Any) -> Any:
@@ -117,6 +118,8 @@ def view_from_json(text: str) -> ClaimView:
             # set ("narrowing": None, the counted noun left unsaid) as null.
             out[name] = None if value is None else frozenset(
                 tuple(v) if isinstance(v, list) else v for v in value)
+        elif kind.startswith("tuple[tuple[str, ...]"):
+            out[name] = tuple(tuple(v) for v in value)  # names: runs of words
         elif kind.startswith("tuple[tuple"):
             out[name] = tuple((k, w) for k, w in value)
         elif kind.startswith("tuple[float"):

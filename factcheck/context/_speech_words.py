@@ -151,8 +151,11 @@ def speech_words(code: str = "fr") -> SpeechWords:
         filler_only=frozenset(more.get("filler_only", [])),
         clause_openers=frozenset(more.get("clause_openers", [])),
         counting_verbs=frozenset(more.get("counting_verbs", [])),
+        # News agencies count too ("L'AFP a compté 71 blessés"; ``relay_agencies``).
         counting_subjects=frozenset(more.get("counters", []))
-        | frozenset(more.get("gapped_speakers", [])),
+        | frozenset(more.get("gapped_speakers", []))
+        | frozenset(a.lower() for a in load_data(code, "context_source").get(
+            "resolution", {}).get("relay_agencies", []) if " " not in a),
         body_complements=frozenset(more.get("body_complements", [])),
         demonstratives=frozenset(more.get("demonstratives", [])),
         depending_nouns=frozenset(more.get("depending_nouns", [])),

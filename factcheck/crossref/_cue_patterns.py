@@ -47,8 +47,11 @@ def _subject_place(table: dict, places: dict[str, str],
                         for w in sorted(table[key], key=len, reverse=True))
 
     # A time set before the subject ("Au 1er septembre 2024, la France comptait 78 969
-    # détenus", "En 2023, l'Occitanie a accueilli"): a short phrase closed by its comma.
-    fronted = rf"(?:(?i:{words('subject_time_openers')})\s+[^,.;:()]{{1,30}},\s*)?"
+    # détenus", "En 2023, l'Occitanie a accueilli"): a short phrase closed by its comma, not
+    # a place ("Au Mali, la France comptait 5 100 soldats": where they are, not France).
+    not_place = rf"(?!(?:(?i:{article}))?(?:{alternatives})(?!\w)[^,.;:()]*,)"
+    fronted = (rf"(?:(?i:{words('subject_time_openers')})\s+{not_place}"
+               rf"[^,.;:()]{{1,30}},\s*)?")
     return regex.compile(rf"^[\W\d_]*{fronted}(?:(?i:{article}))?(?P<place>{alternatives})\s*,?"
                          rf"(?:\s*(?:{words('subject_asides')})\s*,?)?"
                          rf"\s+(?:{words('subject_verbs')})(?!\w)", regex.V1)

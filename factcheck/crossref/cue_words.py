@@ -224,6 +224,13 @@ class Lexicon:
     #: (the displaced): read by scope.assign_cues for every outcome cue, derived once here.
     outcome_family_set: frozenset[str] = frozenset()
     displaced_families: frozenset[str] = frozenset()
+    #: Words naming a group itself after or before its name ([body_scope]: "Renault
+    #: Group"), no extension of it (crossref/bodies.py); case-folded.
+    group_words: frozenset[str] = frozenset()
+    #: Words naming a division after a body's name ("EDF Renouvelables"); case-folded.
+    division_words: frozenset[str] = frozenset()
+    #: Words capitalised at a sentence's start that name no body ("La", "Selon").
+    not_names: frozenset[str] = frozenset()
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -393,6 +400,12 @@ def load_lexicon(code: str = "fr") -> Lexicon:
             data.get("nationality_heads", {}).get("not_endings", ())),
         two_word_families=families_by_first_word(families),
         counted=counted_complement(data["scope"].get("counted", {})),
+        group_words=frozenset(str(w).casefold() for w in
+                              data.get("body_scope", {}).get("group_words", ())),
+        division_words=frozenset(str(w).casefold() for w in
+                                 data.get("body_scope", {}).get("division_words", ())),
+        not_names=frozenset(str(w).casefold() for w in
+                            data.get("body_scope", {}).get("not_names", ())),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from factcheck.crossref.bodies import two_bodies
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.engine import _copy_links
@@ -83,6 +84,8 @@ def scope_kinds(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     pb = {b.place} if b.place else b.places
     if pa and pb and not pa & pb:
         kinds.append("place")
+    if two_bodies(a, b, lexicon):
+        kinds.append("body")
     return kinds
 
 

@@ -4,6 +4,8 @@ did takes that verb as what it counts (``[outcome_families.predicate]``)."""
 
 from __future__ import annotations
 
+import regex
+
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
@@ -12,6 +14,8 @@ from factcheck.crossref.scope import OUTCOME_REACH
 
 #: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
 GATHERING_REACH = 30
+#: Where the clause of a figure ends, after it.
+_CLAUSE_END = regex.compile(r"[,;:()]")
 
 
 def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
@@ -100,5 +104,12 @@ def _counted_marching(m: dict, lexicon: Lexicon, march: bool) -> bool:
         if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):
             return True
     before = sentence[max(0, m["_rel_start"] - GATHERING_REACH) : m["_rel_start"]]
-    return bool(lexicon.gathering_before.search(before)) \
-        and lexicon.gathering_march.search(sentence) is not None
+    if not lexicon.gathering_before.search(before):
+        return False
+    # The march is what gathered them: named before the figure ("la journée de manifestation
+    # a rassemblé") or after it in its clause ("a réuni 9 000 personnes dans les cortèges"),
+    # not in another clause ("Le congrès a réuni 3 000 participants, pendant qu'une
+    # manifestation ...": the congress's public).
+    clause = _CLAUSE_END.split(sentence[m["_rel_end"]:], maxsplit=1)[0]
+    return lexicon.gathering_march.search(sentence[: m["_rel_start"]]) is not None \
+        or lexicon.gathering_march.search(clause) is not None

@@ -128,6 +128,10 @@ class ClaimView:
     #: (grain, distance, base start, base end, base value, base place, base family), or
     #: empty for a figure that is none or whose distance is not known.
     term: tuple[str, ...] = ()
+    #: The names of its sentence and of its source, and those of its source alone: runs of
+    #: capitalised words, case-folded (crossref/bodies.py: "Orange" / "Orange France").
+    names: tuple[tuple[str, ...], ...] = ()
+    source_names: tuple[tuple[str, ...], ...] = ()
 
     @property
     def block(self) -> tuple[str, str] | None:

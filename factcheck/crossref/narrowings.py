@@ -5,9 +5,12 @@ things (:func:`narrowed_apart`, read by the identity gates)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from factcheck.crossref.cells import WORD
+from factcheck.context.lexicon import grammar
+from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import _norm
 
 #: Letters of a word kept to compare narrowings, its plural and feminine endings taken off
@@ -71,3 +74,27 @@ def narrowed_apart(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
     if a - b and b - a:
         return True
     return any(w.startswith(COMPLEMENT) for w in a ^ b)
+
+
+#: Words right before a figure where the verb the context gives it stands ("a recensé 12 000").
+_VERB_WORDS = 2
+
+
+def figure_narrowing(row: dict, subject: str) -> frozenset[str] | None:
+    """How the figure's counted noun is narrowed (scope.narrowing), without the verb right
+    before the figure ("la police a recensé 12 000 manifestants": what the sentence says was
+    done, not which manifestants), or None when the noun is left unsaid."""
+    before = {w.lower() for w in
+              WORD.findall(row["sentence"][max(0, row["_rel_start"] - 40):row["_rel_start"]])
+              [-_VERB_WORDS:]}
+    kept = ";".join(q for q in cell_text(row.get("qualifiers")).split(";")
+                    if q.strip().lower() not in before)
+    found = _narrowing(kept)
+    if found or noun_stated(row["sentence"], row["_rel_end"], subject):
+        return found
+    return None
+
+
+@cache
+def _narrowing(qualifiers: str) -> frozenset[str]:
+    return narrowing(qualifiers, frozenset(w.rstrip("'\u2019") for w in grammar().de))

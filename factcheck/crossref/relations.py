@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.context.names import same_source
+from factcheck.crossref.bodies import two_bodies
 from factcheck.crossref.cells import WORD
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.comparisons import compared
@@ -127,6 +128,9 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     if pa and pb and not pa & pb:
         reasons.append(lexicon.say("scope_place", a=", ".join(sorted(pa)),
                                    b=", ".join(sorted(pb))))
+    bodies = two_bodies(a, b, lexicon)  # "Orange" / "Orange France"
+    if bodies:
+        reasons.append(lexicon.say("scope_body", a=bodies[0], b=bodies[1]))
     return reasons
 
 

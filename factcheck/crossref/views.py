@@ -5,17 +5,16 @@ articles. The record itself, and what reads two views, are in :mod:`factcheck.cr
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from factcheck.context.acronyms import source_key_form
-from factcheck.context.lexicon import grammar
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
+from factcheck.crossref.bodies import name_runs
 from factcheck.crossref.causes import figure_cause
-from factcheck.crossref.cells import WORD, cell_text
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.compared_terms import with_terms
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
@@ -31,7 +30,7 @@ from factcheck.crossref.matching import (
     interval,
     listed_family,
 )
-from factcheck.crossref.narrowings import narrowing, noun_stated
+from factcheck.crossref.narrowings import figure_narrowing
 from factcheck.crossref.scope import (
     _norm,
     _sentence_words,
@@ -129,6 +128,7 @@ class _Memo:
         self._known: dict[tuple[str, str], frozenset[str]] = {}
         self._outcomes: dict[str, frozenset[str]] = {}
         self._places: dict[str, str] = {}
+        self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self.releases: dict[str, str] = {}  # each article's release stages
         self.latest: dict[str, str] = {}  # the latest day each article names
@@ -174,6 +174,13 @@ class _Memo:
                 name for q in qualifiers.split(";")
                 for *_, name in self.lexicon.outcome.find(q))
         return self._outcomes[qualifiers]
+
+    def names(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The names of ``text`` (crossref/bodies.py), one object for equal answers."""
+        if text not in self._names:
+            self._names[text] = self.one(name_runs(text, self.lexicon.group_words,
+                                                   self.lexicon.not_names))
+        return self._names[text]
 
     def place(self, place: str) -> str:
         if place not in self._places:
@@ -366,35 +373,14 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         basis=one(cell_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
-        narrowing=_narrowed(row, subject), score=score,
+        narrowing=figure_narrowing(row, subject), score=score,
         text_period=one(text_period(row, mode, memo.latest.get(row["article_id"], ""))),
         release=memo.releases.get(row["article_id"], ""),
         counted_by=row.get("_counted_by", ""),
         projected_by_date=mode == "projected" and not cue.projected
         and cell_text(row.get("modality_rule")) == "future_period",
         doer=cell_text(row.get("doer")), cause=one(row["_cause"]),
+        names=memo.one(memo.names(sentence) + memo.names(source)),
+        source_names=memo.names(source),
     )
 
-
-#: Words right before a figure where the verb the context gives it stands ("a recensé 12 000").
-_VERB_WORDS = 2
-
-
-def _narrowed(row: dict, subject: str) -> frozenset[str] | None:
-    """How the figure's counted noun is narrowed (scope.narrowing), without the verb right
-    before the figure ("la police a recensé 12 000 manifestants": what the sentence says was
-    done, not which manifestants), or None when the noun is left unsaid."""
-    before = {w.lower() for w in
-              WORD.findall(row["sentence"][max(0, row["_rel_start"] - 40):row["_rel_start"]])
-              [-_VERB_WORDS:]}
-    kept = ";".join(q for q in cell_text(row.get("qualifiers")).split(";")
-                    if q.strip().lower() not in before)
-    found = _narrowing(kept)
-    if found or noun_stated(row["sentence"], row["_rel_end"], subject):
-        return found
-    return None
-
-
-@cache
-def _narrowing(qualifiers: str) -> frozenset[str]:
-    return narrowing(qualifiers, frozenset(w.rstrip("'\u2019") for w in grammar().de))

@@ -253,9 +253,11 @@ def test_a_store_written_before_the_doer_column_loads_and_grows(tmp_path) -> Non
 def test_a_stored_view_without_a_later_field_reads_back_with_its_default() -> None:
     view = prepare_claims(claims_frame([Article("a1", "Le bilan est de 46 morts.")]))[0]
     data = json.loads(view_to_json(view))
-    del data["doer"], data["projected_by_date"], data["term"], data["cause"]
+    for later in ("doer", "projected_by_date", "term", "cause", "names", "source_names"):
+        del data[later]
     back = view_from_json(json.dumps(data))
     assert back.doer == "" and back.projected_by_date is False
     assert back.term == () and back.cause == frozenset()
+    assert back.names == () and back.source_names == ()
     with pytest.raises(ViewFormatError, match="unknown_field"):
         view_from_json(json.dumps({**data, "unknown_field": 1}))

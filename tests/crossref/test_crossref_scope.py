@@ -151,6 +151,10 @@ SUBJECT_PLACES = [
     ("En 2024, l'Occitanie a accueilli 2,1 millions de visiteurs étrangers.", {"occitanie"}),
     ("La Corse compte 412 détenus pour 350 places.", {"corse"}),
     ("En 2024, la France a annoncé 3 milliards d'euros pour ses hôpitaux.", set()),
+    # A place set before the subject says where its figure is, no time: the subject after it
+    # is not read (France does not hold the soldiers counted in Mali).
+    ("Au Mali, la France comptait encore 4 800 soldats en début d'année.", set()),
+    ("En Nouvelle-Aquitaine rurale, la Gironde compte 90 maternités.", {"nouvelle-aquitaine"}),
 ]
 
 
@@ -187,3 +191,22 @@ def test_metric_family(sentence: str, surface: str, subject: str, family: str) -
                                               "subject": subject, "category": "population"}]}])
     (view,) = prepare_claims(frame, LEXICON)
     assert view.family == family
+
+
+# The names a body scope reads (crossref/bodies.py): runs of capitalised words, an elided
+# article cut off, the words naming the group itself and those capitalised at a sentence's
+# start that name nothing left out.
+NAME_RUNS = [
+    ("Le bénéfice d'Orange France a reculé.", (("orange", "france"),)),
+    ("Le groupe Orange SA a publié ses comptes.", (("orange",),)),
+    ("La Banque de France a relevé sa prévision.", (("banque",), ("france",))),
+    ("Selon l'Insee Bretagne, la population a crû.", (("insee", "bretagne"),)),
+    ("Renault Group et Renault Trucks, deux entités.", (("renault",), ("renault", "trucks"))),
+]
+
+
+@pytest.mark.parametrize(("text", "runs"), NAME_RUNS, ids=[t[:30] for t, _ in NAME_RUNS])
+def test_name_runs(text: str, runs: tuple) -> None:
+    from factcheck.crossref.bodies import name_runs
+
+    assert name_runs(text, LEXICON.group_words, LEXICON.not_names) == runs
