@@ -5,12 +5,14 @@ Allemagne") is not carried on as the report's place."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
 from factcheck.context.known_places import known_places
 from factcheck.context.world import world_data
+from factcheck.models import Context
 from factcheck.patterns import whole_words
 
 
@@ -90,3 +92,39 @@ def compared_places(sentence: str) -> set[str]:
     for offset, place in known_places(sentence):
         (compared if _compared_at(sentence, offset) else plain).add(place)
     return compared - plain
+
+
+def placed_times(
+    sentence: str,
+    spans: list[tuple[int, int]],
+    out: list[Context],
+    situated: list[bool],
+    near: dict[int, str],
+) -> list[Context]:
+    """A date, a year, a duration or a rank is where its sentence puts it: the place read
+    next to it (:func:`factcheck.context.where.place_of`, ``near`` by figure: "Le samedi 24
+    août à Barsalogho", "la troisième nuit de heurts en France"), else the place read for the
+    next quantity of its sentence, else for the one before ("Au 1er septembre, la France
+    comptait 78 969 détenus"), not across a word that turns to another scope ("contre 31
+    dans toute la France", ``scope_turns`` of ``places.toml``). ``spans`` are the
+    figures' offsets in ``sentence``. A weaker reading (``place_mode`` "inherited"), which
+    cross-referencing neither ties nor separates figures by."""
+    placed = [(j, c.place) for j, c in enumerate(out)
+              if situated[j] and c.place and c.place_mode == "explicit"]
+    stops = world_data().scope_turns
+
+    def reachable(i: int, j: int) -> bool:
+        lo, hi = (spans[i][1], spans[j][0]) if i < j else (spans[j][1], spans[i][0])
+        words = _fold(sentence[lo:hi]).replace("'", " ").split()
+        return not any(w.strip(",;:()") in stops for w in words)
+
+    result = list(out)
+    for i, c in enumerate(out):
+        if situated[i] or c.place:
+            continue
+        place = near.get(i) \
+            or next((p for j, p in placed if j > i and reachable(i, j)), None) \
+            or next((p for j, p in reversed(placed) if j < i and reachable(i, j)), None)
+        if place:
+            result[i] = replace(c, place=place, place_mode="inherited", place_basis="sentence")
+    return result

@@ -24,7 +24,7 @@ from factcheck.context._figure_traits import (
     year_of,
 )
 from factcheck.context._narration import described, indefinite, intertitle
-from factcheck.context._place_scope import stops_carry, widened_scope
+from factcheck.context._place_scope import placed_times, stops_carry, widened_scope
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
@@ -115,6 +115,7 @@ def _sentence_contexts(
     own_source = any((src.source or src.rule == "unsourced") and src.rule != "counted_by"
                      and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
+    time_places: dict[int, str] = {}  # a date's, a year's, a rank's place read near it
     # "Au niveau national, 3 000 postes": a scope widened to the country takes no carried place.
     widened = widened_scope(sentence)
     named_here: set[int] = set()  # figures given their pronoun's antecedent
@@ -289,6 +290,9 @@ def _sentence_contexts(
         named_by = None if src.rule == "court" else src.source
         place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
             if situated else (None, True)
+        if not situated and (near := place_of(sentence, toks, fig, figs, named_by, names,
+                                              glossed=True)[0]):
+            time_places[n_fig] = near
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.
         place_mode = None if not place else "explicit" if listed else "inherited"
@@ -358,6 +362,10 @@ def _sentence_contexts(
                 basis=rate_basis(sentence, start, figs, n_fig),
             )
         )
+    marks = [f.mention for f in figs]
+    out = placed_times(sentence, [(m.start - start, m.end - start) for m in marks], out,
+                       [is_situated(m) or m.kind == Kind.IDENTIFIER for m in marks],
+                       time_places)
     # "Au 1er septembre, ...": a stock's day dates the next sentences' figures (report_dates).
     says_when, as_of = sentence_dates(times, sentence)
     if not says_when:

@@ -29,6 +29,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._figure_traits import is_situated
 from factcheck.context._place_scope import stops_carry, widened_scope
 from factcheck.context.known_places import detached_opener_end, known_places
 from factcheck.context.lexicon import _table, _words
@@ -232,7 +233,11 @@ def with_article_place(
     """``contexts`` with the article's place given to the figures without a place whose
     sentence names none (``place_basis`` "article", ``place_mode`` "inherited": a weak
     reading cross-referencing never ties figures by). Labels (identifiers) get none."""
-    own = [c.place for c in contexts if c is not None and c.place and c.place_basis == "sentence"]
+    # The places read for quantities vote; a date's or a rank's, taken from them, does not
+    # vote twice (_place_scope.placed_times).
+    own = [c.place for claim, c in zip(claims, contexts, strict=True)
+           if c is not None and c.place and c.place_basis == "sentence"
+           and (is_situated(claim.mention) or c.place_mode == "explicit")]
     found = article_place(article, own)
     basis = "article"
     if found is None:

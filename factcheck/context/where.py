@@ -106,6 +106,7 @@ def place_of(
     figs: list[Figure],
     source: str | None,
     names: tuple[str, ...] = (),
+    glossed: bool = False,
 ) -> tuple[str | None, bool]:
     """The place of a quantity: a place read after a locative preposition, first between the
     figure and the next quantity, else between the previous quantity and this one (a town
@@ -113,7 +114,8 @@ def place_of(
     morts et 10 100 disparus dans la ville de Derna"), else the subject of a verb of counting
     ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
     people and bodies the article names, never a place. With the place, whether it is a sure
-    reading: a town the places data does not list ("à Barsalogho") is not."""
+    reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
+    place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's)."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
         return None, True
     # Dates, years and durations between two quantities do not cut the place off.
@@ -129,6 +131,8 @@ def place_of(
     prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
     spans = [toks[f.first].start for f in figs if f.first < len(toks)]
     candidates = _candidates(sentence, toks, source, names, spans)
+    if glossed:
+        candidates = [c for c in candidates if _bracket(sentence, c[0]) < fend]
     # A figure in brackets glosses what comes before them: no place after the bracket is its
     # ("(+140 % entre le 27 juin et le 3 juillet) après la mort de N., tué à Nanterre").
     bracketed = sentence.rfind("(", 0, fstart) > sentence.rfind(")", 0, fstart)
@@ -155,6 +159,12 @@ def place_of(
     if later is not None and not _clause_break(toks, fig.last, later[0]):
         return later[2:]
     return None, True
+
+
+def _bracket(sentence: str, at: int) -> int:
+    """The offset of the bracket open at ``at``, else -1."""
+    opened = sentence.rfind("(", 0, at)
+    return opened if opened > sentence.rfind(")", 0, at) else -1
 
 
 #: The places of the sentences read last: ``place_of`` asks for them once per figure.

@@ -48,6 +48,7 @@ class WorldData:
     body_words: frozenset[str] = frozenset()
     #: "au niveau national": a sentence whose figures take no carried place.
     widening_scope: tuple[str, ...] = ()
+    scope_turns: frozenset[str] = frozenset()  # "contre": a date is not placed across it
     widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
     #: The countries ``article_place.toml`` knows (its national bodies and adjectives): a
     #: carried country survives a sentence widened to the whole country.
@@ -121,6 +122,7 @@ def world_data(code: str = "fr") -> WorldData:
         countries=frozenset([*article_place.get("bodies", {}),
                              *article_place.get("national", {}).get("adjectives", {})]),
         widening_scope=tuple(sorted(_words(places_file, "widening_scope", "places"))),
+        scope_turns=_words(places_file, "scope_turns", "places"),
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
         comparison_place_words=tuple(sorted(_words(places_file, "comparison_place_words",
                                                    "places"))),
