@@ -104,3 +104,25 @@ def test_figures_take_the_lead_place(surface: str, place: str, basis: str) -> No
     ctx = found[surface]
     assert (ctx.place, ctx.place_basis) == (place, basis)
     assert ctx.place_mode == ("inherited" if basis == "lead" else "explicit")
+
+
+
+# The lead names the department once; a town's sentence holds one count and three dates,
+# which take the town's place but do not vote for it (they repeat their count): the town is
+# named no more often than the department, whose scene dates the fire's start.
+_DEPARTMENT = (
+    "Un feu a parcouru la forêt dans le Var cette semaine. "
+    "Il avait démarré le 2 août. "
+    "À Toulon, 40 maisons ont été évacuées le 3 août, le 4 août puis le 5 août."
+)
+
+
+def test_dates_placed_by_their_sentence_cast_no_vote() -> None:
+    article = Article("var", _DEPARTMENT)
+    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+    assert (found["2 août"].place, found["2 août"].place_basis) == ("Var", "lead")
+    assert (found["40"].place, found["40"].place_mode) == ("Toulon", "explicit")
+    dates = [found[d] for d in ("3 août", "4 août", "5 août")]
+    assert all((d.place, d.place_mode, d.place_basis) == ("Toulon", "inherited", "sentence")
+               for d in dates)
