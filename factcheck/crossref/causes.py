@@ -23,6 +23,9 @@ class CauseCues:
     before: regex.Pattern[str]  # a cause noun as the subject of a verb ending the text
     after: regex.Pattern[str]  # a link then a cause noun, right after a figure
     attendance: frozenset[str]
+    #: Kinds read only as the verb's subject: linked after the figure ("8 supporters blessés
+    #: lors du match", "3 buts dans le match") they say when it happened, not what caused it.
+    occasions: frozenset[str] = frozenset()
 
 
 def _alternatives(words: list[str]) -> str:
@@ -54,7 +57,8 @@ def cause_cues(data: dict) -> CauseCues | None:
         kinds={k: frozenset(v) for k, v in kinds.items()},
         before=regex.compile(before, regex.IGNORECASE | regex.V1),
         after=regex.compile(after, regex.IGNORECASE | regex.V1),
-        attendance=frozenset(data.get("attendance", ())))
+        attendance=frozenset(data.get("attendance", ())),
+        occasions=frozenset(data.get("occasions", ())))
 
 
 def _kinds(cues: CauseCues, noun: str) -> frozenset[str]:
@@ -63,15 +67,17 @@ def _kinds(cues: CauseCues, noun: str) -> frozenset[str]:
 
 def figure_cause(sentence: str, start: int, end: int, cues: CauseCues | None) -> frozenset[str]:
     """The kinds of the cause of what the figure at ``start``:``end`` of ``sentence`` counts:
-    linked right after it, else the subject of the verb before it in its clause (a cause noun
-    after an article, then the verb: "la crue a fait 3 morts"); empty when none is read."""
+    linked right after it (not an occasion: "blessés lors du match"), else the subject of the
+    verb before it in its clause (a cause noun after an article, then the verb: "la crue a
+    fait 3 morts"); empty when none is read."""
     if cues is None:
         return frozenset()
     tail = sentence[end:]
     mark = _MARKS.search(tail)
     found = cues.after.match(tail[: mark.start()] if mark else tail)
-    if found is not None:
-        return _kinds(cues, found.group("noun"))
+    linked = _kinds(cues, found.group("noun")) - cues.occasions if found is not None else None
+    if linked:
+        return linked
     head = sentence[:start]
     marks = [m.end() for m in _MARKS.finditer(head)]
     subject = cues.before.search(head[max(marks, default=0):])

@@ -137,6 +137,8 @@ class QualifierCues:
     #: lookup tells for most sentences (the pattern, an alternation of some 200 phrases, is
     #: several times slower to run over a sentence).
     anchors: frozenset[str] = frozenset()
+    #: Sets said once for a whole sentence ("En données CVS, ..."; scope.assign_qualifiers).
+    whole_sentence: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[tuple[int, int, tuple[str, str]]]:
         """``(start, end, (set, value))`` of every qualifier in ``text``."""
@@ -151,8 +153,8 @@ class QualifierCues:
         return found
 
 
-def _qualifiers(table: dict[str, dict[str, list[str]]],
-                exclusions: list[str]) -> QualifierCues:
+def _qualifiers(table: dict[str, dict[str, list[str]]], exclusions: list[str],
+                whole_sentence: list[str] = ()) -> QualifierCues:
     values: dict[str, tuple[str, str] | None] = {
         _norm(word): (kind, value) for kind, named in table.items()
         for value, words in named.items() for word in words}
@@ -161,7 +163,7 @@ def _qualifiers(table: dict[str, dict[str, list[str]]],
                         if _WORDS.search(cue))
     if any(not _WORDS.search(cue) for cue in values):
         anchors = frozenset()  # a cue without a word: no anchor tells it is absent
-    return QualifierCues(_pattern(list(values)), values, anchors)
+    return QualifierCues(_pattern(list(values)), values, anchors, frozenset(whole_sentence))
 
 
 def _population(table: dict[str, list[str]]) -> PopulationCues:

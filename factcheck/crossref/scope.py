@@ -206,6 +206,14 @@ def assign_qualifiers(members: list[dict], sentence: str,
         right = words[-1].end() if words else end
         out[m["claim_id"]] = frozenset(q for s, e, q in found if s >= left and e <= right) \
             | counted.get(m["claim_id"], frozenset())
+    # "En données CVS, 152 000 ..., contre 149 000 un an plus tôt": a set said once for the
+    # sentence qualifies its figures that say none of their own, when it says one value.
+    for kind in lexicon.qualifiers.whole_sentence:
+        said = {q for _, _, q in found if q[0] == kind}
+        if len(said) == 1:
+            for m in members:
+                if all(q[0] != kind for q in out[m["claim_id"]]):
+                    out[m["claim_id"]] |= said
     return out
 
 

@@ -16,6 +16,9 @@ from factcheck.crossref.matching import CHANGE, ClaimView, precision
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
+#: The relations of two tied terms judged one fact (not two scopes, sources or causes).
+ONE_FACT = frozenset({"same", "compatible", "contradiction"})
+
 #: Characters between the figure and "contre", and between the two figures and the change.
 MAX_GAP = 160
 MAX_CHANGE_GAP = 45
@@ -83,8 +86,8 @@ class ChangeMismatch(Rule):
                 if flag is not None:
                     yield flag
         for judged in ctx.judged:
-            if not terms_tied(judged.a, judged.b):
-                continue
+            if judged.relation not in ONE_FACT or not terms_tied(judged.a, judged.b):
+                continue  # two terms judged two things ("en données brutes" / "CVS"): no pair
             for term, other in ((judged.a, judged.b), (judged.b, judged.a)):
                 flag = self._check_tied_terms(ctx, by_sentence, term, other)
                 if flag is not None:
