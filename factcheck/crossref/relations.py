@@ -128,6 +128,14 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     if pa and pb and not pa & pb:
         reasons.append(lexicon.say("scope_place", a=", ".join(sorted(pa)),
                                    b=", ".join(sorted(pb))))
+    elif not (pa or pb) and a.article_place and b.article_place \
+            and a.article_place != b.article_place:
+        # Neither sentence names a place, and each article is placed by its own text
+        # (dateline, headline, the lead's scene) elsewhere: "Lyon : les mises en chantier
+        # repartent" / "Marseille : ...", one sentence each, two cities' figures. The
+        # article's place never ties two figures; known apart, it tells them apart.
+        reasons.append(lexicon.say("scope_article_place", a=a.article_place,
+                                   b=b.article_place))
     bodies = two_bodies(a, b, lexicon)  # "Orange" / "Orange France"
     if bodies:
         reasons.append(lexicon.say("scope_body", a=bodies[0], b=bodies[1]))
