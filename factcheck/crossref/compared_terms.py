@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from factcheck.crossref.comparisons import introduced_as_term
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView, precision
 
@@ -77,6 +78,48 @@ def _distance(term: ClaimView, base: ClaimView) -> tuple[str, int] | None:
 
 def _base_place(v: ClaimView) -> str:
     return v.place or ",".join(sorted(v.places))
+
+
+def _year_to_date(v: ClaimView) -> date | None:
+    """The end of a period from the 1st of January to a day of that year short of its end
+    ("depuis le début de l'année" in October), else None."""
+    d = _dates(v)
+    if d is None or (d[0].month, d[0].day) != (1, 1) or d[0].year != d[1].year:
+        return None
+    return None if _grain(*d) is not None else d[1]
+
+
+def to_date_terms(views: list[ClaimView], lexicon: Lexicon) -> list[ClaimView]:
+    """A whole year set, as a term of comparison, against a figure of its metric earlier in
+    its sentence that runs from the 1st of January to a day of a later year ("Depuis le début
+    de l'année, 1 200 000 voitures [...], soit 6 % de moins qu'en 2024 (1 276 000)") is the
+    same stretch of that year (1 January to 2 October 2024), not the whole year a full-year
+    figure gives: its period is cut to that stretch."""
+    by_sentence: dict[tuple[str, int | None, str], list[ClaimView]] = {}
+    for v in views:
+        by_sentence.setdefault((v.article_id, v.sentence_start, v.sentence), []).append(v)
+    cut: dict[str, ClaimView] = {}
+    for (_, s0, sentence), members in by_sentence.items():
+        for t in members:
+            d = _dates(t)
+            if s0 is None or d is None or _grain(*d) != "year" \
+                    or not introduced_as_term(sentence, t.start - s0, lexicon):
+                continue
+            ends = [e for b in members if b.start < t.start and b.dimension == t.dimension
+                    and b.family == t.family and (e := _year_to_date(b)) is not None
+                    and e.year > d[0].year]
+            if not ends:
+                continue
+            try:
+                end = d[0].replace(month=ends[-1].month, day=ends[-1].day).isoformat()
+            except ValueError:  # the 29th of February of a year without one
+                end = d[0].replace(month=2, day=28).isoformat()
+            text_period = t.text_period
+            if text_period[:2] == t.period[1:3]:
+                text_period = (text_period[0], end, *text_period[2:])
+            cut[t.claim_id] = replace(t, period=("explicit", t.period[1], end),
+                                      period_sort=end, text_period=text_period)
+    return [cut.get(v.claim_id, v) for v in views]
 
 
 def with_terms(views: list[ClaimView]) -> list[ClaimView]:

@@ -87,6 +87,12 @@ def compared(a: ClaimView, b: ClaimView) -> bool:
     return a.compared_to == b.claim_id != "" or b.compared_to == a.claim_id != ""
 
 
+def introduced_as_term(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
+    """A comparison cue right before the figure at ``rel_start`` of ``sentence``, or the
+    bracket it opens after a change's earlier moment: the figure is a term of comparison."""
+    return _introduced(sentence, rel_start, lexicon) or _bracketed(sentence[:rel_start], lexicon)
+
+
 def _introduced(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
     """A comparison cue stands right before the figure at ``rel_start``."""
     before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]

@@ -15,7 +15,7 @@ from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentenc
 from factcheck.crossref.bodies import name_runs
 from factcheck.crossref.causes import figure_cause
 from factcheck.crossref.cells import cell_text
-from factcheck.crossref.compared_terms import with_terms
+from factcheck.crossref.compared_terms import to_date_terms, with_terms
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.glosses import gloss_words, tally_families
@@ -283,7 +283,8 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
         memo.readings.done(cell_text(row.get("sentence")))
     views = [_view(row, *readings[row["claim_id"]], memo, row["claim_id"] in scores)
              for row in rows]
-    return with_terms(gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject)))
+    return with_terms(to_date_terms(
+        gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject)), lexicon))
 
 
 def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
