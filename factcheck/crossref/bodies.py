@@ -16,6 +16,7 @@ name the body."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -30,6 +31,24 @@ _TOKEN = regex.compile(r"\S+")
 _ELIDED = regex.compile(r"^\p{L}{1,7}['\u2019](?=\p{Lu})")  # an elided word: "d'Orange"
 _EDGE = "«»\"“”()[]{}"
 _BREAK = ",;:.!?)]»\"”"
+
+
+@dataclass(frozen=True, slots=True)
+class BodyCues:
+    """``[body_scope]``, case-folded: words naming a group itself after or before its name
+    ("Renault Group"), words naming a division after a body's name ("EDF Renouvelables"), and
+    words capitalised at a sentence's start that name no body ("La", "Selon")."""
+
+    group_words: frozenset[str] = frozenset()
+    division_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+
+
+def body_cues(data: dict) -> BodyCues:
+    """The cues of ``[body_scope]`` (none when the language gives none)."""
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in data.get(key, ()))
+    return BodyCues(folded("group_words"), folded("division_words"), folded("not_names"))
 
 
 def name_runs(text: str, group_words: frozenset[str],
@@ -77,7 +96,7 @@ def _branches(names: tuple[Name, ...], body: Name, lexicon: Lexicon) -> set[Name
                 continue
             rest = run[i + n:]
             if not rest or (len(rest) == 1 and (rest[0] in lexicon.places
-                                                or rest[0] in lexicon.division_words)):
+                                                or rest[0] in lexicon.bodies.division_words)):
                 out.add(rest)
     return out
 

@@ -19,6 +19,7 @@ from factcheck.crossref._cue_patterns import (
     _predicate,
     _subject_place,
 )
+from factcheck.crossref.bodies import BodyCues, body_cues
 from factcheck.crossref.causes import CauseCues, cause_cues
 from factcheck.crossref.cue_sets import (
     CueSet,
@@ -224,13 +225,8 @@ class Lexicon:
     #: (the displaced): read by scope.assign_cues for every outcome cue, derived once here.
     outcome_family_set: frozenset[str] = frozenset()
     displaced_families: frozenset[str] = frozenset()
-    #: Words naming a group itself after or before its name ([body_scope]: "Renault
-    #: Group"), no extension of it (crossref/bodies.py); case-folded.
-    group_words: frozenset[str] = frozenset()
-    #: Words naming a division after a body's name ("EDF Renouvelables"); case-folded.
-    division_words: frozenset[str] = frozenset()
-    #: Words capitalised at a sentence's start that name no body ("La", "Selon").
-    not_names: frozenset[str] = frozenset()
+    #: The cues telling a body from its branch ([body_scope], crossref/bodies.py).
+    bodies: BodyCues = field(default_factory=BodyCues)
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -260,6 +256,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         families[lemma(family)] = family
     outcome_families = dict(data["outcome_families"]["families"])
     toll_outcomes = frozenset(data["toll"]["outcomes"])
+    sides, nationality = data.get("counter_sides", {}), data.get("nationality_heads", {})
     lexicon = Lexicon(
         partial=_pattern(structure["partial"]),
         exhaustive=_pattern(structure["exhaustive"]),
@@ -373,15 +370,12 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                       if name != "families" for w in words},
         metric_families={family: name for name, families in
                          data["metric_names"]["families"].items() for family in families},
-        counter_sides={str(w).lower(): side for side, words in
-                       data.get("counter_sides", {}).items()
+        counter_sides={str(w).lower(): side for side, words in sides.items()
                        if side not in SIDE_KEYS for w in words},
-        side_families=frozenset(data.get("counter_sides", {}).get("families", ())),
-        crowd_words=_pattern(data.get("counter_sides", {}).get("crowd_words", [])),
-        side_alone=frozenset(str(w).lower() for w in
-                             data.get("counter_sides", {}).get("alone", ())),
-        not_sides=tuple(str(w).lower() for w in
-                        data.get("counter_sides", {}).get("not_sides", ())),
+        side_families=frozenset(sides.get("families", ())),
+        crowd_words=_pattern(sides.get("crowd_words", [])),
+        side_alone=frozenset(str(w).lower() for w in sides.get("alone", ())),
+        not_sides=tuple(str(w).lower() for w in sides.get("not_sides", ())),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
         family_dimensions=dimensions_by_family(data.get("family_dimensions", {})),
         subject_synonyms={lemma(w): lemma(noun) for noun, words in
@@ -395,18 +389,11 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         toll_heads=share_heads(data.get("toll_heads", {}), lemma),
         tally_nouns=frozenset(lemma(w) for w in data.get("tally_nouns", {}).get("nouns", ())),
         topic_words=frozenset(lemma(w) for w in data.get("topic_words", {}).get("words", ())),
-        nationality_heads=frozenset(
-            lemma(w) for w in data.get("nationality_heads", {}).get("heads", ())),
-        nationality_not_endings=tuple(
-            data.get("nationality_heads", {}).get("not_endings", ())),
+        nationality_heads=frozenset(lemma(w) for w in nationality.get("heads", ())),
+        nationality_not_endings=tuple(nationality.get("not_endings", ())),
         two_word_families=families_by_first_word(families),
         counted=counted_complement(data["scope"].get("counted", {})),
-        group_words=frozenset(str(w).casefold() for w in
-                              data.get("body_scope", {}).get("group_words", ())),
-        division_words=frozenset(str(w).casefold() for w in
-                                 data.get("body_scope", {}).get("division_words", ())),
-        not_names=frozenset(str(w).casefold() for w in
-                            data.get("body_scope", {}).get("not_names", ())),
+        bodies=body_cues(data.get("body_scope", {})),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

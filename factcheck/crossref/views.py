@@ -178,8 +178,8 @@ class _Memo:
     def names(self, text: str) -> tuple[tuple[str, ...], ...]:
         """The names of ``text`` (crossref/bodies.py), one object for equal answers."""
         if text not in self._names:
-            self._names[text] = self.one(name_runs(text, self.lexicon.group_words,
-                                                   self.lexicon.not_names))
+            self._names[text] = self.one(name_runs(text, self.lexicon.bodies.group_words,
+                                                   self.lexicon.bodies.not_names))
         return self._names[text]
 
     def place(self, place: str) -> str:

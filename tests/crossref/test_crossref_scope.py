@@ -209,4 +209,4 @@ NAME_RUNS = [
 def test_name_runs(text: str, runs: tuple) -> None:
     from factcheck.crossref.bodies import name_runs
 
-    assert name_runs(text, LEXICON.group_words, LEXICON.not_names) == runs
+    assert name_runs(text, LEXICON.bodies.group_words, LEXICON.bodies.not_names) == runs
