@@ -38,7 +38,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
 from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
-from factcheck.context.report_year import lead_dated, lead_year
+from factcheck.context.report_year import budget_lead, lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
@@ -163,7 +163,7 @@ def _annotate_all(
             contexts = lead_dated(contexts, claims, results_situated(article.text, claims,
                                                                      situated),
                                   lead_year(article.published, latest, article.text),
-                                  state.times)
+                                  state.times, planned=budget_lead(article.text))
         contexts = with_article_place(article, claims, contexts)
         contexts = year_based(claims, contexts)  # "en hausse de 7 % en 2023": "sur un an"
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])
