@@ -120,6 +120,11 @@ def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[
     published = times.published and times.published.isoformat()
     keep = [s and not _own_time(c, span, times) for c, s in zip(claims, situated, strict=True)]
     out = report_dated(contexts, keep, span, published)
+    # "(+5 %, après +15 %)", "(+9 % contre +12 %)": a bare term of comparison in a sentence
+    # that says no time sets the report's figure against the year before.
+    terms = [s and _bare_term(c) and not _own_time(c, span, times, terms=False)
+             for c, s in zip(claims, situated, strict=True)]
+    out = report_dated(out, terms, (_year_back(span[0]), _year_back(span[1])), published)
     if not planned:
         return out
     first, last = span[0].isoformat(), span[1].isoformat()
@@ -129,13 +134,34 @@ def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[
             for c, k in zip(out, keep, strict=True)]
 
 
-def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver) -> bool:
-    """Whether the figure ``claim`` has a time of its own the lead's year does not cover."""
+def _year_back(day: date) -> date:
+    return day.replace(year=day.year - 1)
+
+
+def _bare_term(claim: Claim) -> bool:
+    """Whether the figure ``claim`` is a bare term of comparison: right after "contre" or
+    "après" (``lead_year_other_term``), nothing but brackets or punctuation after it in its
+    clause ("(+5 %, après +15 %)"; not "contre 55 % pour les hommes")."""
+    low = claim.sentence.lower()
+    at = claim.mention.start - claim.sentence_start
+    end = claim.mention.end - claim.sentence_start
+    cs, ce = clause_bounds(low, at, end)
+    return bool(_other_term().search(low, cs, at)) and not _WORD.search(low, end, ce)
+
+
+_WORD = regex.compile(r"\w")
+
+
+def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver,
+              terms: bool = True) -> bool:
+    """Whether the figure ``claim`` has a time of its own the lead's year does not cover
+    (``terms``: the other term of a comparison is one)."""
     sentence = claim.sentence
     low = sentence.lower()
     at = claim.mention.start - claim.sentence_start
     cs = clause_bounds(low, at, claim.mention.end - claim.sentence_start)[0]
-    if _other_term().search(low, cs, at) or past_cue().search(low, 0, at) or _names_day(low) \
+    if (terms and _other_term().search(low, cs, at)) or past_cue().search(low, 0, at) \
+            or _names_day(low) \
             or _part().search(low) or projection_cue().search(low, 0, at) \
             or _opener().match(low) or _duration().search(low):
         return True
