@@ -142,13 +142,6 @@ class TimeResolver(TimeExpressions):
         # another, unsaid, period, not one of the sentence's.
         bare_term = low[cs:start].strip() in words.get("contrast", ()) \
             and not sentence[end:ce].strip()
-        if bare_term:
-            # "Entre janvier et juin 2023, l'Ebitda atteint 16,1 milliards (contre 2,7
-            # milliards)": against a base of half a year or more, the same months a year
-            # before.
-            back = _year_before_base(content, start)
-            if back is not None:
-                return back
         # "contre 9 000 lors de la précédente journée de mobilisation": a term of comparison
         # at an earlier moment that names no date is at that moment, not the sentence's.
         bare_term = bare_term or _earlier_term(low, cs, start, end, ce)
@@ -216,28 +209,6 @@ class TimeResolver(TimeExpressions):
 _DIGIT = regex.compile(r"\d")
 _WEEK = timedelta(days=7)
 _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
-
-
-#: Days from which a base period of whole months is set against the same months a year
-#: before by a bare term of comparison (a semester and more: a month or a quarter is as often
-#: set against the one before it).
-_YEARLY_BASE_DAYS = 180
-
-
-def _year_before_base(content: list[_Expr], start: int) -> tuple[str | None, str | None] | None:
-    """The period of a bare term of comparison ("(contre 2,7 milliards)") after a base period
-    of whole months of one year, half a year or more ("au premier semestre 2023", "en 2023",
-    "entre janvier et juin 2023"), the last written before the figure: those months a year
-    before; None otherwise."""
-    base = [e for e in content if e.end <= start and e.kind == "point" and not e.rule]
-    if not base:
-        return None
-    b = base[-1]
-    if not (b.first and b.last and _whole_months(b) and b.first.year == b.last.year
-            and (b.last - b.first).days >= _YEARLY_BASE_DAYS):
-        return None
-    last = shift_year(b.last, -1)
-    return _iso(shift_year(b.first, -1)), _iso(month_end(last.year, last.month))
 
 
 def _earlier_term(low: str, cs: int, start: int, end: int, ce: int) -> bool:
