@@ -123,6 +123,7 @@ def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[
     # "(+5 %, après +15 %)", "(+9 % contre +12 %)": a bare term of comparison in a sentence
     # that says no time sets the report's figure against the year before.
     terms = [s and _bare_term(c) and not _own_time(c, span, times, terms=False)
+             and not any(not e.speech for e in times.expressions(c.sentence))
              for c, s in zip(claims, situated, strict=True)]
     out = report_dated(out, terms, (_year_back(span[0]), _year_back(span[1])), published)
     if not planned:
