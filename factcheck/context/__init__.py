@@ -38,9 +38,10 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
 from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
-from factcheck.context.report_year import lead_dated, lead_year
+from factcheck.context.report_year import budget_lead, lead_dated, lead_year
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
+from factcheck.context.running_counts import running_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
@@ -151,6 +152,8 @@ def _annotate_all(
         published = article.published and article.published.isoformat()
         event = article_event_day(state.times, article.text) \
             or undated_event_day(state.times, article.text)
+        # "Ce mercredi, le bilan fait état de 32 morts": a toll counted since the event.
+        contexts = running_dated(article.text, claims, contexts, state.times, event)
         contexts = event_dated(contexts, situated, event, published)
         results = results_year(article.published, article.text)
         if results is not None:
@@ -163,7 +166,7 @@ def _annotate_all(
             contexts = lead_dated(contexts, claims, results_situated(article.text, claims,
                                                                      situated),
                                   lead_year(article.published, latest, article.text),
-                                  state.times)
+                                  state.times, planned=budget_lead(article.text))
         contexts = with_article_place(article, claims, contexts)
         contexts = year_based(claims, contexts)  # "en hausse de 7 % en 2023": "sur un an"
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])

@@ -14,9 +14,13 @@ l'année 2025", "d'ici 2030", "celle de 2019", "la première semaine de 2025"), 
 year is named as a period (``lead_year_before``: "en 2023", "pour l'année 2023", or the
 edition of a yearly report, exam, budget or harvest: "baccalauréat 2023", "budget primitif
 2024"; not an event's: "les JO 2024"). That year must be the publication's, or the year just
-over within ``report_day_days`` of its end; without a publication date, the latest year the
+over within ``report_day_days`` of its end, or, for a budget (``lead_year_budget``: "son budget
+primitif pour l'année 2024" voted in December 2023), the year starting within
+``report_day_days`` after publication; without a publication date, the latest year the
 article writes or the one before (an article of 2024 on "la réforme de 2008" is not about
-2008).
+2008). A budget's spending to come ("202 millions seront consacrés aux lycées") is of its
+year too, unless a word of projection stands before it in its sentence ("le plan prévoit
+300 projets": a plan may run over several years).
 
 The figures so dated are those left at the default period (nothing in their sentence says
 their time), of a situated kind, not projected, not about a target or the day's market
@@ -31,6 +35,7 @@ cross-referencing neither ties nor separates figures by.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -75,38 +80,89 @@ def lead_year(published: date | None, latest: int | None, text: str) -> tuple[da
             return None
         days = int(time_data().words.get("report_day_days", ("92",))[0])
         # The year just over (its accounts, its statistics), within ``report_day_days`` of
-        # its end; not a year to come ("le budget primitif 2025" voted in December 2024 is an
-        # amount still to change: context/editions.py).
+        # its end; not a year to come, but for a budget voted in the months before its year
+        # ("La région a voté son budget primitif pour l'année 2024" in December 2023: the
+        # amounts it lists are that year's, as an undated article's are).
         if year != published.year and not (
-                year == published.year - 1 and (published - date(year, 12, 31)).days <= days):
+                year == published.year - 1 and (published - date(year, 12, 31)).days <= days
+        ) and not (year == published.year + 1 and budget_lead(text)
+                   and (date(year, 1, 1) - published).days <= days):
             return None
     elif latest is None or not latest - 1 <= year <= latest:
         return None
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def budget_lead(text: str) -> bool:
+    """Whether the lead of ``text`` names its year as a budget's ("son budget primitif pour
+    l'année 2024", "le budget de l'Etat fédéral pour 2024": ``lead_year_budget`` a few words
+    before the year)."""
+    opening = _sentences(_lead(text))[:_OPENING]
+    budget = _budget_before()
+    return any(budget.search(s[max(0, m.start() - 60):m.start()].lower())
+               for s in opening for m in WRITTEN_YEAR.finditer(s))
+
+
 def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[bool],
-               span: tuple[date, date] | None, times: TimeResolver) -> list[Context]:
+               span: tuple[date, date] | None, times: TimeResolver,
+               planned: bool = False) -> list[Context]:
     """``contexts`` of an article whose lead names the report's year ``span``: each figure
     (``situated``, not projected) left at the default period dated by it, unless its
     sentence names a time of its own that is not that year (a day of the news: "Réunis le
     11 décembre, les 183 élus ..."; "passés d'avril à juillet"), the figure is the other
     term of a comparison ("+5 %, après +15 %", "(contre 2,7 milliards)") or its clause is
-    told in the past before the report (``lead_year_past``: "avaient atteint 93,8 %")."""
+    told in the past before the report (``lead_year_past``: "avaient atteint 93,8 %").
+    ``planned``: the lead names a budget's year, whose spending to come is of that year
+    ("202 millions seront consacrés aux lycées", "l'Etat pourra emprunter 39 milliards"): a
+    projected figure is dated too, unless it names a time of its own."""
     if span is None:
         return contexts
     published = times.published and times.published.isoformat()
     keep = [s and not _own_time(c, span, times) for c, s in zip(claims, situated, strict=True)]
-    return report_dated(contexts, keep, span, published)
+    out = report_dated(contexts, keep, span, published)
+    # "(+5 %, après +15 %)", "(+9 % contre +12 %)": a bare term of comparison in a sentence
+    # that says no time sets the report's figure against the year before.
+    terms = [s and _bare_term(c) and not _own_time(c, span, times, terms=False)
+             and not any(not e.speech for e in times.expressions(c.sentence))
+             for c, s in zip(claims, situated, strict=True)]
+    out = report_dated(out, terms, (_year_back(span[0]), _year_back(span[1])), published)
+    if not planned:
+        return out
+    first, last = span[0].isoformat(), span[1].isoformat()
+    return [replace(c, time_start=first, time_end=last, time_basis="report")
+            if k and c.modality == "projected" and c.time_start is None
+            and c.time_end == published else c
+            for c, k in zip(out, keep, strict=True)]
 
 
-def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver) -> bool:
-    """Whether the figure ``claim`` has a time of its own the lead's year does not cover."""
+def _year_back(day: date) -> date:
+    return day.replace(year=day.year - 1)
+
+
+def _bare_term(claim: Claim) -> bool:
+    """Whether the figure ``claim`` is a bare term of comparison: right after "contre" or
+    "après" (``lead_year_other_term``), nothing but brackets or punctuation after it in its
+    clause ("(+5 %, après +15 %)"; not "contre 55 % pour les hommes")."""
+    low = claim.sentence.lower()
+    at = claim.mention.start - claim.sentence_start
+    end = claim.mention.end - claim.sentence_start
+    cs, ce = clause_bounds(low, at, end)
+    return bool(_other_term().search(low, cs, at)) and not _WORD.search(low, end, ce)
+
+
+_WORD = regex.compile(r"\w")
+
+
+def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver,
+              terms: bool = True) -> bool:
+    """Whether the figure ``claim`` has a time of its own the lead's year does not cover
+    (``terms``: the other term of a comparison is one)."""
     sentence = claim.sentence
     low = sentence.lower()
     at = claim.mention.start - claim.sentence_start
     cs = clause_bounds(low, at, claim.mention.end - claim.sentence_start)[0]
-    if _other_term().search(low, cs, at) or past_cue().search(low, 0, at) or _names_day(low) \
+    if (terms and _other_term().search(low, cs, at)) or past_cue().search(low, 0, at) \
+            or _names_day(low) \
             or _part().search(low) or projection_cue().search(low, 0, at) \
             or _opener().match(low) or _duration().search(low):
         return True
@@ -196,6 +252,11 @@ def _names_year(lead: str, start: int) -> bool:
     ("le baccalauréat 2023", "son budget primitif 2024"): ``lead_year_before``."""
     return _year_before().search(lead[max(0, start - 40):start].lower()) is not None
 
+
+
+@cache
+def _budget_before() -> regex.Pattern[str]:
+    return cue_pattern("lead_year_budget", r"(?:\s+[^\s,;:.()]+){0,4}\s*$")
 
 
 @cache

@@ -32,6 +32,18 @@ def latest_dates(claims: pd.DataFrame) -> dict[str, str]:
         claims["article_id"][starts != ""]).max().items()}
 
 
+def counted_day(row: dict) -> tuple[str, str, str]:
+    """A figure's period as cross-referencing reads it: (start, end, time basis), the first
+    ten characters of each end; a running count read at a day of its own (``time_basis``
+    "running": "Ce mercredi, le bilan fait état de 32 morts", counted since the event) is
+    read by that day alone, which says which count it is."""
+    ts, te = cell_text(row.get("time_start"))[:10], cell_text(row.get("time_end"))[:10]
+    basis = cell_text(row.get("time_basis"))
+    if basis == "running":
+        return te, te, ""
+    return ts, te, basis
+
+
 def text_period(row: dict, mode: str, latest: str = "") -> tuple[str, ...]:
     """The closed period the text itself gives a figure (``ClaimView.text_period``): both
     ends of a period read in its sentence (time_basis empty: "written") or of the year its
@@ -41,8 +53,7 @@ def text_period(row: dict, mode: str, latest: str = "") -> tuple[str, ...]:
     two of them are two moments of one projection, not one fact."""
     if mode != "observed" or cell_text(row.get("modality")).lower() not in _STATED_MODALITIES:
         return ()
-    ts, te = cell_text(row.get("time_start"))[:10], cell_text(row.get("time_end"))[:10]
-    basis = cell_text(row.get("time_basis"))
+    ts, te, basis = counted_day(row)
     if not ts or not te or te < ts or basis not in ("", "report"):
         return ()
     if not basis and ts != te and te == cell_text(row.get("published"))[:10]:

@@ -45,7 +45,12 @@ from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
 from factcheck.crossref.tallies import score_terms
-from factcheck.crossref.text_periods import article_releases, latest_dates, text_period
+from factcheck.crossref.text_periods import (
+    article_releases,
+    counted_day,
+    latest_dates,
+    text_period,
+)
 from factcheck.crossref.victims import offence_counted, victims_family
 from factcheck.models import MEASURE_KINDS, Kind
 
@@ -57,9 +62,9 @@ def _side(sides: frozenset[str]) -> str:
 
 
 def _period(row: dict) -> tuple[tuple[str, ...], str]:
-    ts, te = cell_text(row.get("time_start"))[:10], cell_text(row.get("time_end"))[:10]
+    ts, te, basis = counted_day(row)
     published = cell_text(row.get("published"))[:10]
-    if cell_text(row.get("time_basis")) in ("report", "event"):
+    if basis in ("report", "event"):
         # A report's day carried from an earlier sentence ("Au 1er septembre, ..."), a toll
         # run from the day its event began: weaker readings that neither tie nor separate
         # figures (the list items of one report).
