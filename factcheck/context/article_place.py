@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -165,12 +165,17 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     return ArticlePlace(best, tuple(k for k in VOTES if k in kinds[best]))
 
 
+@lru_cache(maxsize=4096)
+def _one_place(place: str) -> regex.Pattern[str]:
+    return whole_words([place])
+
+
 def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
     """The known places a headline or a lead names, the places the article's figures were
     read at that it names ("à Barsalogho", a town the places data does not list), and the
     countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
     found = {p for _, p in known_places(text)} | national_countries(text)
-    found |= {p for p in read if whole_words([p]).search(text)}
+    found |= {p for p in read if _one_place(p).search(text)}
     return found
 
 

@@ -5,6 +5,8 @@ it calls verbs or adjectives)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
@@ -25,6 +27,8 @@ def _compound_at(toks: tuple[Tok, ...], k: int,
                  data: SubjectData) -> tuple[int, tuple[str, ...] | None]:
     """The first token and the words of the compound noun (``compounds``) token ``k`` is part
     of; ``(k, None)`` when it is part of none."""
+    if toks[k].lower not in _compound_words(data.compounds):
+        return k, None  # (a compound holding token k holds its word)
     for words in data.compounds:
         n = len(words)
         for first in range(max(0, k - n + 1), k + 1):
@@ -32,6 +36,11 @@ def _compound_at(toks: tuple[Tok, ...], k: int,
                     and tuple(t.lower for t in toks[first : first + n]) == words:
                 return first, words
     return k, None
+
+
+@cache
+def _compound_words(compounds: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(w for words in compounds for w in words)
 
 
 def lemma_of(t: Tok, data: SubjectData) -> str:
