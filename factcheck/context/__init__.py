@@ -38,7 +38,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
 from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
-from factcheck.context.report_year import budget_lead, lead_dated, lead_year
+from factcheck.context.report_year import budget_lead, lead_dated, lead_year, terms_dated
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_year import results_dated, results_situated, results_year
 from factcheck.context.running_counts import running_dated
@@ -157,8 +157,10 @@ def _annotate_all(
         contexts = event_dated(contexts, situated, event, published)
         results = results_year(article.published, article.text)
         if results is not None:
-            contexts = results_dated(contexts, results_situated(article.text, claims, situated),
-                                     results, published)
+            kept = results_situated(article.text, claims, situated)
+            # "(+17 %, après +12 %)": a bare term of comparison is of the year before.
+            contexts = results_dated(terms_dated(contexts, claims, kept, results, state.times),
+                                     kept, results, published)
         else:
             # "La délinquance a augmenté en 2023, selon ...": the lead's year is the report's
             # (the latest year the text writes stands in for an undated article's).

@@ -119,13 +119,12 @@ def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[
         return contexts
     published = times.published and times.published.isoformat()
     keep = [s and not _own_time(c, span, times) for c, s in zip(claims, situated, strict=True)]
-    out = report_dated(contexts, keep, span, published)
-    # "(+5 %, après +15 %)", "(+9 % contre +12 %)": a bare term of comparison in a sentence
-    # that says no time sets the report's figure against the year before.
-    terms = [s and _bare_term(c) and not _own_time(c, span, times, terms=False)
-             and not any(not e.speech for e in times.expressions(c.sentence))
-             for c, s in zip(claims, situated, strict=True)]
-    out = report_dated(out, terms, (_year_back(span[0]), _year_back(span[1])), published)
+    if planned and times.published is not None and span[0] > times.published:
+        # A budget to come: a sum already spent ("a consacré 60 millions") is of the year
+        # running.
+        keep = [k and not _spent(c) for c, k in zip(claims, keep, strict=True)]
+    out = terms_dated(report_dated(contexts, keep, span, published), claims, situated, span,
+                      times)
     if not planned:
         return out
     first, last = span[0].isoformat(), span[1].isoformat()
@@ -133,6 +132,21 @@ def lead_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[
             if k and c.modality == "projected" and c.time_start is None
             and c.time_end == published else c
             for c, k in zip(out, keep, strict=True)]
+
+
+def terms_dated(contexts: list[Context], claims: Sequence[Claim], situated: list[bool],
+                span: tuple[date, date] | None, times: TimeResolver) -> list[Context]:
+    """``contexts`` of a report of the year ``span`` (the lead's, or the accounts' of a
+    results article), each bare term of comparison ("(+5 %, après +15 %)", "(+9 % contre
+    +12 %)", "7,9 % (contre 5,6 %)") of a sentence that says no time dated by the year before:
+    the report sets its figure against the last one."""
+    if span is None:
+        return contexts
+    published = times.published and times.published.isoformat()
+    terms = [s and _bare_term(c) and not _own_time(c, span, times, terms=False)
+             and not any(not e.speech for e in times.expressions(c.sentence))
+             for c, s in zip(claims, situated, strict=True)]
+    return report_dated(contexts, terms, (_year_back(span[0]), _year_back(span[1])), published)
 
 
 def _year_back(day: date) -> date:
@@ -151,6 +165,21 @@ def _bare_term(claim: Claim) -> bool:
 
 
 _WORD = regex.compile(r"\w")
+
+
+def _spent(claim: Claim) -> bool:
+    """Whether the clause of the figure ``claim`` tells it already spent
+    (``lead_year_budget_spent``: "a consacré 60 millions aux routes", "37 millions ont été
+    versés")."""
+    low = claim.sentence.lower()
+    at = claim.mention.start - claim.sentence_start
+    cs, ce = clause_bounds(low, at, claim.mention.end - claim.sentence_start)
+    return bool(_spent_cue().search(low, cs, ce))
+
+
+@cache
+def _spent_cue() -> regex.Pattern[str]:
+    return cue_pattern("lead_year_budget_spent")
 
 
 def _own_time(claim: Claim, span: tuple[date, date], times: TimeResolver,
