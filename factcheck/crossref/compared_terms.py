@@ -80,21 +80,30 @@ def _base_place(v: ClaimView) -> str:
     return v.place or ",".join(sorted(v.places))
 
 
-def _year_to_date(v: ClaimView) -> date | None:
-    """The end of a period from the 1st of January to a day of that year short of its end
-    ("depuis le début de l'année" in October), else None."""
+def _part_of_year(v: ClaimView) -> tuple[date, date] | None:
+    """A period within one year longer than a day and short of the whole year (a month, a
+    quarter, the stretch "depuis le début de l'année"), else None (a day is often a count's
+    closing date, "au 31 décembre 2019", not the part of the year it covers)."""
     d = _dates(v)
-    if d is None or (d[0].month, d[0].day) != (1, 1) or d[0].year != d[1].year:
+    if d is None or d[0].year != d[1].year or _grain(*d) in ("year", "day"):
         return None
-    return None if _grain(*d) is not None else d[1]
+    return d
+
+
+def _same_days(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # the 29th of February of a year without one
+        return day.replace(year=year, day=28)
 
 
 def to_date_terms(views: list[ClaimView], lexicon: Lexicon) -> list[ClaimView]:
     """A whole year set, as a term of comparison, against a figure of its metric earlier in
-    its sentence that runs from the 1st of January to a day of a later year ("Depuis le début
-    de l'année, 1 200 000 voitures [...], soit 6 % de moins qu'en 2024 (1 276 000)") is the
-    same stretch of that year (1 January to 2 October 2024), not the whole year a full-year
-    figure gives: its period is cut to that stretch."""
+    its sentence whose period is a part of a later year (a month, the stretch since the 1st of
+    January: "Depuis le début de l'année, 1 200 000 voitures [...], soit 6 % de moins
+    qu'en 2024 (1 276 000)", "En octobre, 150 000 voitures [...], soit 5 % de plus qu'en 2024
+    (142 000)") is the same part of that year (1 January to 2 October 2024; October 2024), not
+    the whole year a full-year figure gives: its period is cut to that part."""
     by_sentence: dict[tuple[str, int | None, str], list[ClaimView]] = {}
     for v in views:
         by_sentence.setdefault((v.article_id, v.sentence_start, v.sentence), []).append(v)
@@ -105,20 +114,18 @@ def to_date_terms(views: list[ClaimView], lexicon: Lexicon) -> list[ClaimView]:
             if s0 is None or d is None or _grain(*d) != "year" \
                     or not introduced_as_term(sentence, t.start - s0, lexicon):
                 continue
-            ends = [e for b in members if b.start < t.start and b.dimension == t.dimension
-                    and b.family == t.family and (e := _year_to_date(b)) is not None
-                    and e.year > d[0].year]
-            if not ends:
+            parts = [p for b in members if b.start < t.start and b.dimension == t.dimension
+                     and b.family == t.family and (p := _part_of_year(b)) is not None
+                     and p[0].year > d[0].year]
+            if not parts:
                 continue
-            try:
-                end = d[0].replace(month=ends[-1].month, day=ends[-1].day).isoformat()
-            except ValueError:  # the 29th of February of a year without one
-                end = d[0].replace(month=2, day=28).isoformat()
+            start = _same_days(parts[-1][0], d[0].year).isoformat()
+            end = _same_days(parts[-1][1], d[0].year).isoformat()
             text_period = t.text_period
             if text_period[:2] == t.period[1:3]:
-                text_period = (text_period[0], end, *text_period[2:])
-            cut[t.claim_id] = replace(t, period=("explicit", t.period[1], end),
-                                      period_sort=end, text_period=text_period)
+                text_period = (start, end, *text_period[2:])
+            cut[t.claim_id] = replace(t, period=("explicit", start, end), period_sort=end,
+                                      text_period=text_period)
     return [cut.get(v.claim_id, v) for v in views]
 
 
