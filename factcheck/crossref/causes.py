@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.patterns import _alt, _spaced
+
 __all__ = ["CauseCues", "attendance", "cause_cues", "figure_cause", "two_causes"]
 
 _MARKS = regex.compile(r"[,;:()\[\]«»\"]|\s[-–—]\s|\.\s")
@@ -29,8 +31,8 @@ class CauseCues:
 
 
 def _alternatives(words: list[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+    """Literal phrases, longest first, their spaces any run of spaces (the lexicons' way)."""
+    return _alt([_spaced(w) for w in words], escape=False)
 
 
 def cause_cues(data: dict) -> CauseCues | None:
