@@ -135,7 +135,7 @@ def place_of(
         candidates = [c for c in candidates if _bracket(sentence, c[0]) < fend]
     # A figure in brackets glosses what comes before them: no place after the bracket is its
     # ("(+140 % entre le 27 juin et le 3 juillet) après la mort de N., tué à Nanterre").
-    bracketed = sentence.rfind("(", 0, fstart) > sentence.rfind(")", 0, fstart)
+    bracketed = _bracket(sentence, fstart) >= 0
     if bracketed and sentence.find(")", fend) >= 0:
         nxt = min(nxt, sentence.find(")", fend))
     after = [c for c in candidates if fend <= c[0] < nxt]
