@@ -14,7 +14,7 @@ import regex
 
 from factcheck.crossref.causes import attendance
 from factcheck.crossref.cells import WORD, cell_text
-from factcheck.crossref.cue_sets import CueSet, _norm
+from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 
 __all__ = [
@@ -336,13 +336,15 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
+def family_from_outcome(row: dict, lexicon: Lexicon,
+                        excepted: frozenset[str] | None = None) -> None:
     """"53 personnes ont été tuées": a generic subject takes the family of what happened to
     it (qualifiers, or the words right after the figure); "1,2 million de personnes ont
     manifesté", "64 000 personnes incarcérées": the family of what it did or underwent
     (``[outcome_families.activities]``), unless a negation comes right before ("personnes non
     détenues"); "a coûté la vie à 40 personnes": the outcome said right before the figure
-    (``[outcome_families.before]``)."""
+    (``[outcome_families.before]``). ``excepted``: the outcome names the sentence holds only
+    inside longer cues (``lexicon.outcome.only_inside``), when the caller has read them."""
     if lemma(cell_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
     after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
@@ -350,7 +352,8 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
     # "2 000 personnes déplacées en car": a qualifier "déplacées" cut from a trip is no cue.
-    excepted = _only_inside(row["sentence"], lexicon.outcome)
+    if excepted is None:
+        excepted = lexicon.outcome.only_inside(row["sentence"])
     found = [name for start, end, name in lexicon.outcome.find(text)
              if not any(a <= start and end <= b for a, b in turnouts) and name not in excepted
              and text[start:end].lower().replace("’", "'") not in lexicon.family_not_cues]
@@ -372,21 +375,6 @@ def family_from_outcome(row: dict, lexicon: Lexicon) -> None:
         if name in lexicon.outcome_families and not attendance(
                 row.get("_cause", frozenset()), lexicon.causes):
             row["_family"] = lexicon.outcome_families[name]
-
-
-#: ``outcome.only_inside`` of the sentences read last, with the cue set read (the figures
-#: of one sentence come together: the sentence is read once, not once per figure).
-_ONLY_INSIDE: dict[str, tuple[CueSet, frozenset[str]]] = {}
-_ONLY_INSIDE_SIZE = 256
-
-
-def _only_inside(sentence: str, outcome: CueSet) -> frozenset[str]:
-    held = _ONLY_INSIDE.get(sentence)
-    if held is None or held[0] is not outcome:
-        if len(_ONLY_INSIDE) >= _ONLY_INSIDE_SIZE:
-            _ONLY_INSIDE.clear()
-        held = _ONLY_INSIDE[sentence] = (outcome, outcome.only_inside(sentence))
-    return held[1]
 
 
 def _sentence_words(sentence: str, lexicon: Lexicon) -> frozenset[str]:

@@ -132,6 +132,7 @@ class _Memo:
         self._values: dict[object, object] = {}
         self._known: dict[tuple[str, str], frozenset[str]] = {}
         self._outcomes: dict[str, frozenset[str]] = {}
+        self._inside: dict[str, frozenset[str]] = {}
         self._places: dict[str, str] = {}
         self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
@@ -179,6 +180,13 @@ class _Memo:
                 name for q in qualifiers.split(";")
                 for *_, name in self.lexicon.outcome.find(q))
         return self._outcomes[qualifiers]
+
+    def only_inside(self, sentence: str) -> frozenset[str]:
+        """The outcome names ``sentence`` holds only inside longer cues ("perdu" of "ont
+        perdu la vie"), read once for all its figures."""
+        if sentence not in self._inside:
+            self._inside[sentence] = self.one(self.lexicon.outcome.only_inside(sentence))
+        return self._inside[sentence]
 
     def names(self, text: str) -> tuple[tuple[str, ...], ...]:
         """The names of ``text`` (crossref/bodies.py), one object for equal answers."""
@@ -252,7 +260,7 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
             row["_family"] = named  # "le résultat net du groupe" read "résultat"
         row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
                                      lexicon.causes)
-        family_from_outcome(row, lexicon)
+        family_from_outcome(row, lexicon, memo.only_inside(row["sentence"]))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.change_heads,
@@ -334,7 +342,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
     outcome = memo.outcomes(cell_text(row.get("qualifiers")))
     if outcome:
         # A qualifier cut out of a longer cue ("perdu" of "ont perdu la vie") is not one.
-        outcome = outcome - lexicon.outcome.only_inside(sentence)
+        outcome = outcome - memo.only_inside(sentence)
     if cue.outcome:
         outcome = outcome | cue.outcome
     period, period_sort = _period(row)

@@ -20,12 +20,13 @@ from crossref_helpers import (
     load_cases,
 )
 
-from factcheck.crossref.cue_sets import CueSet
 from factcheck.crossref.cue_words import lemma, load_lexicon
 from factcheck.crossref.matching import family_named_in_sentence, family_of
-from factcheck.crossref.scope import _only_inside, family_from_outcome
+from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
+from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.victims import offence_counted, victims_family
+from factcheck.crossref.views import _Memo
 
 WORDS = json.loads((DATA / "metric_family_words.json").read_text(encoding="utf-8"))
 CASES = load_cases("metric_families")
@@ -89,15 +90,36 @@ def test_a_cue_inside_a_longer_cue_is_not_one() -> None:
     assert not outcome.only_inside("ont perdu la vie et perdu 30 chars")
 
 
-def test_a_sentence_is_read_again_with_other_cues() -> None:
-    """The names a sentence holds only inside longer cues are read once per sentence for
-    all its figures, but anew when the cue set differs (another lexicon)."""
-    outcome = load_lexicon().outcome
-    lost = CueSet(names=("lost",), patterns=(outcome.patterns[outcome.names.index("lost")],))
-    sentence = "Dans la nuit, 12 soldats ont perdu la vie"
-    assert _only_inside(sentence, outcome) == {"lost"}
-    assert _only_inside(sentence, lost) == frozenset()
-    assert _only_inside(sentence, outcome) == {"lost"}
+@pytest.mark.parametrize("case", WORDS["outcome_after"], ids=lambda c: c["why"])
+def test_names_inside_longer_cues_read_once_per_sentence(case: dict) -> None:
+    """The views read a sentence's names held only inside longer cues once for all its
+    figures (``_Memo.only_inside``) and hand them to ``family_from_outcome``: the family is
+    the one it reads by itself."""
+    lexicon = load_lexicon()
+    memo = _Memo(lexicon, StoryIndex([], lexicon.stories))
+    inside = memo.only_inside(case["sentence"])
+    assert inside == lexicon.outcome.only_inside(case["sentence"])
+    assert memo.only_inside(case["sentence"]) is inside
+    alone, handed = _row(case, None), _row(case, None)
+    family_from_outcome(alone, lexicon)
+    family_from_outcome(handed, lexicon, inside)
+    assert handed["_family"] == alone["_family"]
+
+
+def test_a_cue_held_only_inside_a_longer_one_is_handed_over() -> None:
+    """What the caller says the sentence holds only inside longer cues is what is left out:
+    a qualifier "blessés" is no cue when the caller read it as inside a longer one."""
+    lexicon = load_lexicon()
+    sentence = "Au moins 40 personnes ont été blessées dans l'incendie"
+    start = sentence.index("40")
+    row = {"sentence": sentence, "_rel_start": start, "_rel_end": start + 2,
+           "subject": "personnes", "qualifiers": "blessées", "_family": None}
+    family_from_outcome(row, lexicon, frozenset())
+    assert row["_family"] is not None
+    row["_family"] = None
+    names = {name for *_, name in lexicon.outcome.find("blessées")}
+    family_from_outcome(row, lexicon, frozenset(names))
+    assert row["_family"] is None
 
 
 @pytest.mark.parametrize("case", WORDS["share_heads"], ids=lambda c: c["why"])
