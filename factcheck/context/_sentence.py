@@ -263,8 +263,7 @@ def _sentence_contexts(
             else:
                 sub = replace(sub, rule="clause_subject")
         # "L'alliance obtient 28 %" after "33 % des voix": a share of the votes read before.
-        sub = vote_share(sub, m.kind, [*state.metrics, *((None, c) for c in out)],
-                         subject_data())
+        sub = vote_share(sub, m.kind, state.metrics, out, subject_data())
         if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
             sub = replace(sub, subject=tally, rule="tally_named_before")
         if asked and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:

@@ -13,14 +13,16 @@ from factcheck.models import Context, Kind
 
 
 def vote_share(sub: SubjectResult, kind: Kind, metrics: Sequence[tuple[float | None, Context]],
-               data: SubjectData) -> SubjectResult:
+               here: Sequence[Context], data: SubjectData) -> SubjectResult:
     """``sub`` read as a share of votes when it is a percentage whose subject is a contender
-    (``contender_nouns``) and a share of votes (``vote_nouns``) was read earlier in the
-    article: the last one; else ``sub`` unchanged. The contender's own words stay its
-    qualifiers ("de gauche"), telling one list's score from another's."""
+    (``contender_nouns``) and a share of votes (``vote_nouns``) was read earlier, in its
+    sentence (``here``) or the article's sentences before (``metrics``): the last one; else
+    ``sub`` unchanged. The contender stays a qualifier with its own words ("de gauche"),
+    telling one list's score from another's."""
     if kind != Kind.PERCENT or sub.subject not in data.contender_nouns:
         return sub
-    vote = next((c for _, c in reversed(metrics) if c.subject in data.vote_nouns), None)
+    earlier = [*(c for _, c in metrics), *here]
+    vote = next((c for c in reversed(earlier) if c.subject in data.vote_nouns), None)
     if vote is None:
         return sub
     return replace(sub, subject=vote.subject, noun=None,
