@@ -264,3 +264,21 @@ def _state_with_complement(toks: tuple[Tok, ...], k: int, before_noun: int | Non
     noun = toks[before_noun]
     feminine = t.lower.endswith(data.feminine_participle_endings)
     return noun.pos == "NOUN" and (not noun.gender or (noun.gender == "Fem") == feminine)
+
+
+def state_of_part(toks: tuple[Tok, ...], k: int, whole_noun: int | None,
+                  data: SubjectData) -> bool:
+    """Whether the word ``k`` right after a bare count in a part ("dont 40 placées en
+    détention", "dont 30 jugés hors de danger") is a participle stating what became of part of
+    the whole, not a noun of its own: a state word opening a complement of the verb (a
+    preposition other than "de": "dont 300 salariés de l'usine" counts salariés) that agrees
+    in gender with the whole's noun ("250 personnes, dont 40 placées"; "1 200 personnes,
+    dont 300 salariés en CDI" counts salariés). A masculine one must be tagged a verb: in the
+    masculine a participle and a noun of people look alike ("120 élus, dont 30 députés en
+    exercice" counts députés), where a feminine one after a feminine whole is a state."""
+    if k + 1 < len(toks) and toks[k + 1].lower in grammar().de_links:
+        return False
+    if toks[k].pos != "VERB" and not toks[k].lower.endswith(data.feminine_participle_endings):
+        return False
+    return _state_with_complement(toks, k, whole_noun, data)
+

@@ -29,6 +29,7 @@ from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
 from factcheck.context._sentence_state import record_sentence
+from factcheck.context._vote_scores import vote_share
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.known_places import known_places
@@ -261,6 +262,8 @@ def _sentence_contexts(
                 ant = same
             else:
                 sub = replace(sub, rule="clause_subject")
+        # "L'alliance obtient 28 %" after "33 % des voix": a share of the votes read before.
+        sub = vote_share(sub, m.kind, state.metrics, out, subject_data())
         if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
             sub = replace(sub, subject=tally, rule="tally_named_before")
         if asked and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from factcheck.context._noun_after import state_of_part
 from factcheck.context._stating_bodies import STATED_KINDS, acts_on_count, speaker_noun
 from factcheck.context._subject_forms import _headed
 from factcheck.context.anaphora import (
@@ -40,7 +41,7 @@ from factcheck.context.parallels import (
     equated_figure,
     shared_subject_verb,
 )
-from factcheck.context.pending import SubjectResult, whole_of_part
+from factcheck.context.pending import SubjectResult, whole_of_listed_part, whole_of_part
 from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_container
 from factcheck.context.qualifiers import qualify
 from factcheck.context.relatives import object_relative_antecedent
@@ -57,14 +58,21 @@ def found_noun(toks: tuple[Tok, ...], figs: list[Figure], results: Results, n: i
     fig = figs[n]
     quals = qualify(toks, fig, k, True)
     part_of = whole_of_part(toks, figs, results, n)
-    if part_of is not None and (
+    stated = part_of if part_of is not None and (
         toks[k].pos == "ADJ" or toks[k].lower in data.part_states
-        or (toks[k].lower in data.part_only_states and toks[fig.first - 1].text != "(")
-    ):
+        or (k == fig.last and state_of_part(toks, k, part_of.noun, data))
+    ) else None
+    if stated is None and toks[k].lower in data.part_only_states \
+            and toks[fig.first - 1].text != "(":
+        stated = part_of or whole_of_listed_part(toks, figs, results, n)
+    if stated is not None:
         # "40 blessés, dont 12 graves": the part is of the whole's subject, in a state
+        # ("dont 40 placées en détention": a participle with its complement, see
+        # :func:`._noun_after.state_of_part`; "dont 30 hors de danger, 12 contenus": a
+        # list of parts, :func:`.pending.whole_of_listed_part`)
         state = lemma_of(toks[k], data)
-        quals = tuple(dict.fromkeys([*part_of.qualifiers, state]))
-        return SubjectResult(part_of.subject, part_of.noun, quals, "part_state")
+        quals = tuple(dict.fromkeys([*stated.qualifiers, state]))
+        return SubjectResult(stated.subject, stated.noun, quals, "part_state")
     prev = results[n - 1] if n > 0 else None
     if (part_of is None and prev is not None and prev.subject
             and toks[k].lower in data.part_states):

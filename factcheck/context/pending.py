@@ -295,6 +295,26 @@ def whole_of_part(
 
 
 
+def whole_of_listed_part(
+    toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
+) -> SubjectResult | None:
+    """The whole a part belongs to, the part opened by "dont" or following, in the same list
+    and with no verb between, a figure that is one ("915 feux, dont 491 hors de contrôle, 209
+    contenus et 215 maîtrisés": the three split the feux)."""
+    g = grammar()
+    m = n
+    while m > 0:
+        if (whole := whole_of_part(toks, figs, results, m)) is not None:
+            return whole
+        j = figs[m].first - 1
+        between = toks[figs[m - 1].last:j]
+        if j < 0 or toks[j].lower not in g.coordinators \
+                or any(t.pos in ("VERB", "AUX") for t in between):
+            return None
+        m -= 1
+    return None
+
+
 def term_of_part(
     toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
 ) -> SubjectResult | None:

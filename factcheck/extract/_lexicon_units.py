@@ -24,7 +24,8 @@ def currency_fields(
     cur: dict[str, Any], scale_abbreviations: Iterable[str], grammar: dict[str, Any]
 ) -> dict[str, Any]:
     """Lexicon fields built from ``currencies.toml`` (and the scale abbreviations, which
-    may stand before a currency symbol: "3 Md€"), by field name."""
+    may stand before a currency symbol, "3 Md€", or its word, "3 Mds d'euros"), by field
+    name."""
     currency_words: dict[str, str] = {}
     currency_ambiguous: dict[str, str] = {}
     currency_symbols: dict[str, str] = {}
@@ -49,7 +50,8 @@ def currency_fields(
         "currency_factor": currency_factor,
         "scale_abbrev_after": regex.compile(
             rf"\s?({_alt(list(scale_abbreviations))})"
-            rf"(?=\s?(?:{cur_sym})|(?:\s|[.,;:)!?]|$)(?!\s*{of}?\p{{Ll}}))",
+            rf"(?=\s?(?:{cur_sym})|\s+{of}?\s*(?:{cur_w})(?![\p{{L}}])"
+            rf"|(?:\s|[.,;:)!?]|$)(?!\s*{of}?\p{{Ll}}))",
             0,
         ),
         "currency_after": regex.compile(rf"(?:\s*({cur_sym})|\s+({cur_w}))(?![\p{{L}}])", regex.I),
