@@ -11,6 +11,7 @@ import regex
 
 from factcheck.context._documents import document_subject
 from factcheck.context._forward_speaker import forward
+from factcheck.context._publisher import statistics_nouns, statistics_publisher
 from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
 from factcheck.context.lexicon import SourceData, source_data
@@ -28,7 +29,7 @@ def _cue_pattern() -> regex.Pattern[str]:
     data = source_data()
     derived = speech_words()
     words = {*data.introducers, *data.speech_forms, *data.document_verbs,
-             *derived.finite, *derived.report_forms}
+             *derived.finite, *derived.report_forms, *statistics_nouns()}
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
     alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]
@@ -60,6 +61,8 @@ def sentence_speaker(article_text: str, toks: tuple[Tok, ...], common: bool = Fa
     data = source_data()
     phrases = [np for rule in (_selon_first, _speech_first, document_subject)
                if (np := rule(toks, data))]
+    if not phrases and (np := statistics_publisher(toks)):
+        phrases = [np]  # "Le ministère établit des statistiques annuelles": their publisher
     for np in phrases:
         if relative_antecedent(toks, np):
             continue  # "qu'Arvalis, dont les prévisions ...": named in passing

@@ -74,6 +74,7 @@ from factcheck.context._agents import (
 from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
+from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._relative_owner import possessive_owner
 from factcheck.context._relay import origin_of_relay
@@ -149,6 +150,7 @@ def sources(
     quotation to its speaker, filled from :func:`quote_speaker` (cached per article);
     ``speakers`` lists the sources found earlier in the article (offset, name), for pronouns."""
     data = source_data()
+    where = (article_text, sentence_start, [name for _, name in speakers or []])
     out = []
     for n, fig in enumerate(figs):
         checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
@@ -157,7 +159,7 @@ def sources(
             if kind == Kind.IDENTIFIER:
                 out.append(SourceResult(None, "no_source_kind"))
                 continue
-            np, rule, name = _first_name(toks, figs, n, data)
+            np, rule, name = _first_name(toks, figs, n, data, where)
             named = name and name.lower().split("-")[-1] not in data.pronouns \
                 and "+relative" not in rule  # named in passing: not the report's speaker
             # "Ce mercredi 7 février, Airbus a annoncé :" names the report's speaker as a
@@ -188,7 +190,7 @@ def sources(
             # "Strasbourg : 22 000 (CGT) / 10 500 selon la police": the count's own counter.
             out.append(SourceResult(fullest_name(counter, article_text), "bracketed_counter"))
             continue
-        np, rule, name = _first_name(toks, figs, n, data)
+        np, rule, name = _first_name(toks, figs, n, data, where)
         if name is None and (np := incise_on_next_line(article_text, sentence_start, toks)):
             name, rule = clean_name(np, data), "inverted_next_line"
         if name is None and (court := court_of(article_text, sentence_start, toks, fig)):
@@ -297,10 +299,13 @@ def _cited_in_quote(
 
 
 def _first_name(
-    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData,
+    where: tuple[str, int, list[str]] = ("", 0, []),
 ) -> tuple[list[Tok] | None, str, str | None]:
     """The first rule whose words make a name ("selon un bilan officiel" names nobody, so
-    "l'opposition avance le chiffre de 40" still gets its speaker)."""
+    "l'opposition avance le chiffre de 40" still gets its speaker). ``where``: the article's
+    text, the sentence's offset and the sources named before it, for a demonstrative pointing
+    back to a named report ("selon cette enquête", :func:`pointed_report`)."""
     fig = figs[n]
     unsourced = False  # a rule found a speaker's place, held by words that name no one
     rules = ("counted_by", "fronted_counter", "agent_after", "passive_counted",
@@ -334,6 +339,9 @@ def _first_name(
             np = document_subject(toks, data)
         else:
             np = passive_agent(toks, fig.first, data)
+        if np and rule in ("selon", "inverted", "speech_verb") \
+                and (author := pointed_report(np, *where)):
+            return np, rule + "+pointed", author  # "selon cette enquête" -> its author
         name = clean_name(np, data) if np else None
         if np and not name and rule == "selon" and (owner := possessive_owner(
                 toks, np, fig.first, data)):
