@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 #: Kinds of a report's figures that make it cover an amount of money that follows.
 MONEY_REPORT_KINDS = frozenset({Kind.MONEY, Kind.PERCENT, Kind.FRACTION})
+_SPAN = frozenset({Kind.DURATION})
 
 
 @cache
@@ -198,8 +199,13 @@ class ArticleState:
         does not cover an amount of money in a later paragraph ("Il touchera une prime de
         150 millions d'euros"): money is another story unless the report gave money or
         shares. A group named by a common noun (``report_paragraph``) covers its paragraph
-        only."""
+        only. A person quoted only on a time span (``report_speech``: "« un mouvement qu'on
+        n'a pas connu depuis 30 ans », lance le syndicaliste") comments, and covers no count,
+        share or amount that follows ("où un habitant sur cinq a défilé")."""
         if self.report_paragraph and "\n" in between:
+            return False
+        if self.report_speech and self.report_kinds and self.report_kinds <= _SPAN \
+                and kind not in _SPAN:
             return False
         if kind != Kind.MONEY or not self.report_kinds or "\n" not in between:
             return True

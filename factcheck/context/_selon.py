@@ -16,6 +16,8 @@ from factcheck.context.speakers import NP_END
 
 #: The phrases of the sentences read last: ``selon`` asks for them once per figure.
 _PHRASES: TokensMemo[tuple[tuple[int, tuple[Tok, ...]], ...]] = TokensMemo()
+#: Quotation marks opening a document's title ("l'enquête « Cadre de vie et sécurité »").
+_QUOTE_MARKS = frozenset('"«“')
 
 
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
@@ -264,3 +266,16 @@ def bracketed_counter(toks: tuple[Tok, ...], fig: Figure) -> str | None:
             or inside[0].lower not in speech_words().counters:
         return None
     return " ".join(t.text for t in inside)
+
+
+def unnamed_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData) -> bool:
+    """Whether the words after "selon" name a document new to the story and no author: "un
+    bilan définitif", "les dernières données", "des chiffres publiés mercredi" (a document
+    noun, an indefinite article or a word of the latest edition before it, ``unnamed_markers``;
+    not "le bilan", the report's own)."""
+    head = next((k for k, t in enumerate(np) if t.lower in data.documents), None)
+    if head is None or not any(t.lower in data.unnamed_markers for t in np[:head]):
+        return False
+    # "selon la dernière enquête « Cadre de vie et sécurité »": a document named by its title
+    after = toks[np[head].i + 1 : np[-1].i + 2]
+    return not any(t.is_title or t.text in _QUOTE_MARKS for t in after)

@@ -40,7 +40,7 @@ from factcheck.context.nlp import Figure, Tok, token_span
 from factcheck.context.phrases import opens_with_label, topic_marker
 from factcheck.context.report_dates import report_dated, sentence_dates
 from factcheck.context.resolution import resolve_source
-from factcheck.context.source import in_brackets, sources
+from factcheck.context.source import UNSOURCED, in_brackets, sources
 from factcheck.context.subject import subjects
 from factcheck.context.subject_lists import (
     is_row,
@@ -113,7 +113,7 @@ def _sentence_contexts(
     # préfecture") leave the report's source to the sentence's other figures.
     # A figure in brackets is an aside ("8 000 à Toulouse (contre 50 000 d'après les
     # syndicats)"): its source is its own, the sentence's other figures keep the report's.
-    own_source = any((src.source or src.rule == "unsourced") and src.rule != "counted_by"
+    own_source = any((src.source or src.rule in UNSOURCED) and src.rule != "counted_by"
                      and not in_brackets(toks, f.first) for src, f in zip(srcs, figs, strict=True))
     own_place = False
     time_places: dict[int, str] = {}  # a date's, a year's, a rank's place read near it
@@ -154,7 +154,7 @@ def _sentence_contexts(
                                 local=item)
         # A speaker's place held by words that name no one ("la hausse des infections
         # explique 450 passages"): no source, and known to have none (``unsourced``).
-        source_mode = "explicit" if source else "unsourced" if src.rule == "unsourced" else None
+        source_mode = "explicit" if source else "unsourced" if src.rule in UNSOURCED else None
         # Past a section heading, the source named for the part above gives way to the
         # story's, named in the lead (``_sections``).
         report = state.report

@@ -18,7 +18,7 @@ from factcheck.context.lexicon import subject_data
 from factcheck.context.names import contrasts_sources, same_source
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source, speaks_as_person, speaks_for_body
-from factcheck.context.source import SourceResult
+from factcheck.context.source import UNNAMED, SourceResult
 from factcheck.context.subject_lists import is_prose, list_item
 from factcheck.models import MEASURE_KINDS, Context
 
@@ -78,6 +78,10 @@ def record_sentence(
         state.measured(True, [(c.subject, f.mention.unit)
                               for c, f, src in zip(out, figs, srcs, strict=True)
                               if c.source_mode == "explicit" and src.takes_over])
+    if not counted and any(src.rule == UNNAMED for src in srcs):
+        # "408 interpellations ont eu lieu, selon un bilan définitif": the figures come from
+        # no source the article named; the report named before stops there.
+        state.report, state.report_counts, state.report_kinds = None, False, frozenset()
     reported = state.report
     for src in srcs:
         if (name := resolve_source(src.speaker, [s for _, s in state.speakers], text)) \

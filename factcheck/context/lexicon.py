@@ -182,6 +182,9 @@ class SourceData:
     topic_incises: frozenset[str] = frozenset()
     announcements: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    # "selon un bilan définitif", "selon les dernières données": a document no one is named
+    # for, new to the story (an indefinite article or a word of the latest edition).
+    unnamed_markers: frozenset[str] = frozenset()
     spelling_ratio: int = 85
 
 
@@ -353,4 +356,5 @@ def source_data(code: str = "fr") -> SourceData:
         topic_incises=_words(att, "topic_incises", f),
         announcements=_words(att, "announcements", f),
         first_person=_words(att, "first_person", f),
+        unnamed_markers=_words(att, "unnamed_document_markers", f),
     )

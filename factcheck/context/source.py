@@ -78,7 +78,13 @@ from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._relative_owner import possessive_owner
 from factcheck.context._relay import origin_of_relay
-from factcheck.context._selon import announced, bracketed_counter, open_bracket, selon
+from factcheck.context._selon import (
+    announced,
+    bracketed_counter,
+    open_bracket,
+    selon,
+    unnamed_document,
+)
 from factcheck.context._sentence_speaker import (
     _CLAUSE_ENDS,
     sentence_speaker,
@@ -97,6 +103,12 @@ from factcheck.context.resolution import role_holder
 from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
 from factcheck.models import MEASURE_KINDS, Kind
+
+#: The rule of a figure whose sentence says who states it, no one named: it takes no source
+#: from the report before; ``UNNAMED``: a document no one is named for ("selon un bilan
+#: définitif"), which also ends that report's reach.
+UNNAMED = "unsourced+unnamed"
+UNSOURCED = frozenset({"unsourced", UNNAMED})
 
 NO_SOURCE_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 
@@ -206,7 +218,7 @@ def sources(
             name = fullest_name(name, article_text)
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
-        out.append(SourceResult(name, rule if name or rule == "unsourced" else "none"))
+        out.append(SourceResult(name, rule if name or rule in UNSOURCED else "none"))
     return _same_clause(toks, figs, out)
 
 
@@ -308,6 +320,7 @@ def _first_name(
     back to a named report ("selon cette enquête", :func:`pointed_report`)."""
     fig = figs[n]
     unsourced = False  # a rule found a speaker's place, held by words that name no one
+    unnamed = False  # "selon un bilan définitif": a document new to the story, no one's
     rules = ("counted_by", "fronted_counter", "agent_after", "passive_counted",
              "counting_subject", "selon", "announced", "inverted", "gapped", "speech_verb",
              "passive_agent", "selon_far", "document")
@@ -350,6 +363,8 @@ def _first_name(
             name = titled_document(np, data)  # "selon le projet de loi de finances"
         if np and not name and clean_name(np, data, check_head=False):
             unsourced = True
+        if np and not name and rule == "selon" and unnamed_document(toks, np, data):
+            unnamed = True
         if name and _points_back(np):
             name = f"{np[0].lower} {name}"  # "selon cette source": resolved to the last one
         if name and rule in ("selon", "inverted"):
@@ -361,6 +376,8 @@ def _first_name(
     alone = _document_alone(toks, fig, data)
     if alone:
         return alone, "document_alone", alone[-1].text
+    if unnamed:  # "selon un bilan définitif": from no source the article named before
+        return None, UNNAMED, None
     if unsourced:  # "les victoires des handballeurs rapporteraient 16 médailles": the
         # sentence says who states it, no one the report named before
         return None, "unsourced", None
