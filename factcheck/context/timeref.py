@@ -53,6 +53,7 @@ from factcheck.context._time_terms import (
     own_period,
 )
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
+from factcheck.context.respective import respective_year
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.models import Mention
 
@@ -97,6 +98,9 @@ class TimeResolver(TimeExpressions):
         own = own_period(mention)
         if own is not None:
             return self._month_range(sentence, start, end, future, own) or own
+        respective = respective_year(sentence, start, end)
+        if respective is not None:
+            return respective
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
