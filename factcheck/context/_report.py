@@ -98,6 +98,8 @@ class ArticleState:
     last_toks: tuple[Tok, ...] | None = None  # the previous sentence with figures
     # The report's period: a stock's day ("Au 1er septembre") or a period heading a sentence.
     report_day: tuple[date, date] | None = None
+    report_day_at: int = 0  # where the sentence that named it starts in the article's text
+    past_frame: tuple[date, date] | None = None  # an earlier period heading that sentence
 
     def comment(self, name: str, quoting: bool = False, at: int | None = None,
                 paragraph: bool = False) -> None:

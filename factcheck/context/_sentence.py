@@ -38,7 +38,13 @@ from factcheck.context.marks import marked_metrics
 from factcheck.context.modality import modality
 from factcheck.context.nlp import Figure, Tok, token_span
 from factcheck.context.phrases import opens_with_label, topic_marker
-from factcheck.context.report_dates import report_dated, sentence_dates
+from factcheck.context.report_dates import (
+    paragraph_report,
+    past_frame,
+    past_report,
+    report_dated,
+    sentence_dates,
+)
 from factcheck.context.resolution import resolve_source
 from factcheck.context.source import UNSOURCED, in_brackets, sources
 from factcheck.context.subject import subjects
@@ -373,8 +379,13 @@ def _sentence_contexts(
     says_when, as_of = sentence_dates(times, sentence)
     if not says_when:
         out = report_dated(out, [is_situated(f.mention) for f in figs],
-                           state.report_day, published)
-    state.report_day = as_of if says_when else state.report_day
+                           paragraph_report(state.report_day, state.report_day_at,
+                                            times.published, article.text, start, sentence)
+                           or past_report(state.past_frame, state.report_day_at,
+                                          article.text, start, sentence), published)
+    else:  # "En 2022, le groupe s'était retiré de Russie.": a past frame (past_report).
+        state.report_day, state.report_day_at = as_of, start
+        state.past_frame = None if as_of else past_frame(times, sentence)
     record_sentence(article.text, start, sentence, toks, figs, srcs, out, state,
                     is_line=is_line, on_own_line=on_own_line)
     return out

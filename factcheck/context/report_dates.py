@@ -59,15 +59,36 @@ def sentence_dates(times: TimeResolver, sentence: str
     if as_of and first.first is not None and (
             published is None or 0 <= (published - first.first).days <= days):
         return True, (first.first, first.first)
+    # Without a publication date, the period the text writes heads its paragraph's figures
+    # only (``_sentence``: the carry stops at the paragraph's end), whatever its year.
     if first.kind == "point" and first.first and first.last \
             and (first.last - first.first).days >= _MONTH_DAYS \
-            and published is not None and first.first <= published \
-            and (published - first.last).days <= days \
+            and _recent(first.first, first.last, published, days, low, first.start) \
             and _openers().fullmatch(low, 0, first.start) \
             and not comparison().search(low, 0, first.start) \
             and not _apart(sentence, first.end):
         return True, (first.first, first.last)
     return True, since_report(times, sentence, first)
+
+
+def _recent(first: date, last: date, published: date | None, days: int, low: str,
+            start: int) -> bool:
+    """Whether a period ``[first, last]`` heading a sentence at ``start`` of ``low`` may be a
+    report's: over at most ``days`` before publication; without a publication date, any
+    period the text writes in words (:func:`_worded`)."""
+    if published is None:
+        return _worded(low, start)
+    return first <= published and (published - last).days <= days
+
+
+def _worded(low: str, start: int) -> bool:
+    """Whether the period heading a sentence at ``start`` of ``low`` opens with a word ("En
+    2023, ...", "Au premier semestre 2023, ...", "Fin 2018, ..."), not with a bare year
+    (the end of a line cut before it: "2013 (soit +687). Sur un an, ...")."""
+    return low[start:start + 1].isalpha() or _LETTER.search(low, 0, start) is not None
+
+
+_LETTER = regex.compile(r"[^\W\d_]")
 
 
 def _apart(sentence: str, end: int) -> bool:
@@ -116,6 +137,57 @@ def report_dated(contexts: list[Context], situated: list[bool],
             if s and c.time_start is None and c.time_end == published
             and c.modality != "projected" else c
             for c, s in zip(contexts, situated, strict=True)]
+
+
+def paragraph_report(span: tuple[date, date] | None, at: int, published: date | None,
+                     text: str, start: int, sentence: str) -> tuple[date, date] | None:
+    """The report's period ``span``, named by the sentence at ``at`` of ``text``, for the
+    ``sentence`` at ``start``: in an article without a publication date, a period of more
+    than a day ("En 2023, ...", "Au premier semestre 2024, ...") holds for its own paragraph
+    only, the time frame the text writes there, and not for a sentence that writes another
+    year ("pour le budget principal 2022") or a time the missing date would resolve ("celui
+    de l'an passé")."""
+    if span is None or published is not None or span[0] == span[1]:
+        return span
+    low = sentence.lower()
+    years = {int(y) for y in _YEAR_WRITTEN.findall(sentence)}
+    if "\n" in text[at:start] or years - {span[0].year, span[1].year} \
+            or patterns()["relative"].search(low):
+        return None
+    return span
+
+
+_YEAR_WRITTEN = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]?\d)")
+
+
+def past_frame(times: TimeResolver, sentence: str) -> tuple[date, date] | None:
+    """A period of a month or more heading ``sentence`` in words and over before publication
+    that is not the report's (:func:`sentence_dates`: long over, or told in the pluperfect):
+    "En 2022, le groupe s'était retiré de Russie." Not projected."""
+    exprs = [e for e in times.expressions(sentence) if not e.speech]
+    first = exprs[0] if exprs else None
+    if first is None or first.kind != "point" or not first.first or not first.last \
+            or (first.last - first.first).days < _MONTH_DAYS:
+        return None
+    low = sentence.lower()
+    if (times.published is not None and first.last >= times.published) \
+            or not _openers().fullmatch(low, 0, first.start) or not _worded(low, first.start) \
+            or comparison().search(low, 0, first.start) \
+            or future_verb(sentence, first.end, len(sentence)) \
+            or projection_cue().search(low, first.end):
+        return None
+    return first.first, first.last
+
+
+def past_report(frame: tuple[date, date] | None, at: int, text: str, start: int,
+                sentence: str) -> tuple[date, date] | None:
+    """The period ``frame`` a sentence at ``at`` of ``text`` headed (:func:`past_frame`), for
+    the ``sentence`` at ``start`` of its paragraph that tells its figures in the pluperfect
+    or "alors" (``lead_year_past``: "Plusieurs dépréciations avaient été communiquées pour
+    14,4 milliards", "Le bénéfice atteignait alors 410 millions"), else None."""
+    if frame is None or "\n" in text[at:start] or not past_cue().search(sentence.lower()):
+        return None
+    return frame
 
 
 def article_event_day(times: TimeResolver, text: str) -> date | None:

@@ -53,6 +53,7 @@ from factcheck.context._time_terms import (
     own_period,
 )
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
+from factcheck.context.respective import respective_year
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.models import Mention
 
@@ -97,6 +98,9 @@ class TimeResolver(TimeExpressions):
         own = own_period(mention)
         if own is not None:
             return self._month_range(sentence, start, end, future, own) or own
+        respective = respective_year(sentence, start, end)
+        if respective is not None:
+            return respective
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
@@ -145,6 +149,11 @@ class TimeResolver(TimeExpressions):
         # "contre 9 000 lors de la précédente journée de mobilisation": a term of comparison
         # at an earlier moment that names no date is at that moment, not the sentence's.
         bare_term = bare_term or _earlier_term(low, cs, start, end, ce)
+        # "En 2024, 3 200 morts, contre 3 170 l'an dernier": the year before the year the
+        # sentence named before the term, not the year before publication.
+        year_back = _year_before_base(low, cs, ce, content)
+        if year_back is not None and all(e.rule in _back_rules() for e in near):
+            return year_back
         if not near and not bare_term \
                 and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
             # A clause that does not say when continues the previous ones ("..., et que
@@ -225,6 +234,33 @@ def _comparison_terms() -> frozenset[str]:
     words = time_data().words
     return frozenset({*words.get("contrast", ()), *words.get("other_term", ()),
                       *words.get("comparison_preps", ())})
+
+
+def _year_before_base(low: str, start: int, end: int, content: list[_Expr]
+                      ) -> tuple[str, str] | None:
+    """The year before a whole year named earlier in the sentence, for a figure whose clause
+    ``[start, end)`` counts a year back (``year_back_from_base``: "contre 3 170 l'an
+    dernier", "l'année précédente"), whether the publication date resolves it or not; None
+    when the sentence names no such year before it, or the term is a comparison base ("par
+    rapport à l'an dernier")."""
+    rules = _back_rules()
+    relative = time_data().relative
+    for m in patterns()["relative"].finditer(low, start, end):
+        if relative.get(m["r"]) not in rules or comparison().search(low, 0, m.start()):
+            continue
+        base = [e for e in content if e.end <= m.start() and e.kind == "point" and not e.rule
+                and e.first and e.last and (e.first.month, e.first.day) == (1, 1)
+                and e.last == date(e.first.year, 12, 31)]
+        if base and base[-1].first:
+            year = base[-1].first.year - 1
+            return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
+    return None
+
+
+@cache
+def _back_rules() -> frozenset[str]:
+    """The relative rules counted a year back from a year named before them."""
+    return frozenset(time_data().words.get("year_back_from_base", ()))
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:

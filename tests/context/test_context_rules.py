@@ -115,6 +115,8 @@ def test_time(case: dict[str, Any]) -> None:
         return None if case[key] == "__none__" else case[key]
 
     assert (ctx.time_start, ctx.time_end) == (want("start"), want("end"))
+    if "basis" in case:
+        assert ctx.time_basis == want("basis")
 
 
 @pytest.mark.parametrize("case", load_cases("where"))
