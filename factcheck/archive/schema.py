@@ -68,11 +68,13 @@ _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
 #: word: it meets no undated report), ``term`` () (no term of comparison tied through its
 #: base, crossref/compared_terms.py: it ties no other term), ``cause`` empty (no cause read,
 #: crossref/causes.py: it blocks nothing), ``names`` and ``source_names`` () (no names read,
-#: crossref/bodies.py: no body told apart). A store of format 7 written
+#: crossref/bodies.py: no body told apart), ``part_places`` empty (no place of a part set
+#: apart: the whole is told apart by its sentence's places as before). A store of format 7 written
 #: before them loads and grows; its new partitions carry the claims table's ``doer`` column,
 #: its older ones read it as null (``layout.connect``: ``union_by_name``).
 _LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False, "term": (),
-                                      "cause": frozenset(), "names": (), "source_names": ()}
+                                      "cause": frozenset(), "names": (), "source_names": (),
+                                      "part_places": frozenset()}
 
 
 def _plain(value: Any) -> Any:

@@ -11,6 +11,8 @@ from functools import lru_cache
 import regex
 
 from factcheck.context.known_places import known_places
+from factcheck.context.lexicon import grammar
+from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
 from factcheck.models import Context
 from factcheck.patterns import whole_words
@@ -128,3 +130,17 @@ def placed_times(
         if place:
             result[i] = replace(c, place=place, place_mode="inherited", place_basis="sentence")
     return result
+
+
+def past_part(toks: tuple[Tok, ...], first: int, until: int) -> bool:
+    """A place after a figure (tokens from ``first``, up to offset ``until``) that another
+    clause holds: past a part ("au moins deux boutiques, dont l'une aux Halles": the part's
+    place; ``part_openers``), or past a source and the clause after it ("plus de trois
+    millions selon l'intersyndicale, un record, avec un cortège à Paris": the source's clause
+    closed, then another; ``source_openers``)."""
+    w, marks = world_data(), grammar().clause_marks
+    between = [t.lower for t in toks[first:] if t.start < until]
+    if any(t in w.part_openers for t in between):
+        return True
+    source = next((k for k, t in enumerate(between) if t in w.source_openers), None)
+    return source is not None and sum(t in marks for t in between[source:]) >= 2

@@ -66,6 +66,8 @@ class ArticlePlaceData:
     headline_max_chars: int
     ranking: regex.Pattern[str]
     source_clause: regex.Pattern[str]
+    #: Countries and their capitals: a dateline elsewhere silences national bodies' votes.
+    seats: frozenset[str] = frozenset()
 
 
 @cache
@@ -110,6 +112,8 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
         ranking=whole_words(_strings(data, "ranking_words"), regex.I),
         source_clause=regex.compile(r"(?i)(?<![\w-])(?:" + "|".join(
             regex.escape(w) for w in _strings(data, "source_markers")) + r")\s[^,;:.]*"),
+        seats=frozenset(body_country.values()) | frozenset(adjective_country.values())
+        | frozenset(str(c) for c in _table(data, "capitals", "article_place").values()),
     )
 
 
@@ -135,11 +139,14 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     text = article.text
     headline, body_start = headline_of(article)
     placed_names = Counter(p for p in figure_places if p)
-    vote(_places_named(headline, placed_names), "headline")
     place, end = _dateline(text[body_start : body_start + _DATELINE_SPAN])
     if place is None and body_start:
         place, end = _dateline(text[:_DATELINE_SPAN])  # the dateline before the headline
     body_start = max(body_start, end)
+    # A dateline in a town ("LYON (AFP) -") sets the story there: the national bodies it
+    # cites ("selon France Travail", "l'Insee") vote for no place (their figures are theirs).
+    bodies = not _town_dateline(place)
+    vote(_places_named(headline, placed_names, bodies), "headline")
     vote([place] if place else [], "dateline")
     placed = placed_names
     lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
@@ -151,11 +158,11 @@ def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlac
     # costs 65 right places on the real-news dev texts and 3 on the frozen ones.
     lead_text = text[lead[0] : lead[1]] if lead else ""
     # "Interrogé à Strasbourg, le ministre ...": the subject's place, not the story's.
-    vote(_places_named(lead_text[detached_opener_end(lead_text):], placed), "lead")
+    vote(_places_named(lead_text[detached_opener_end(lead_text):], placed, bodies), "lead")
     if placed:
         top, n = placed.most_common(1)[0]
         vote([top] if n * 2 > sum(placed.values()) else [], "figures")
-    vote(national_countries(text), "bodies")
+    vote(national_countries(text) if bodies else [], "bodies")
     if not votes:
         return None
     ranked = votes.most_common()
@@ -170,11 +177,14 @@ def _one_place(place: str) -> regex.Pattern[str]:
     return whole_words([place])
 
 
-def _places_named(text: str, read: Iterable[str] = ()) -> set[str]:
+def _places_named(text: str, read: Iterable[str] = (), bodies: bool = True) -> set[str]:
     """The known places a headline or a lead names, the places the article's figures were
-    read at that it names ("à Barsalogho", a town the places data does not list), and the
-    countries of the national bodies it names ("Le gouvernement allemand tombe d'accord")."""
-    found = {p for _, p in known_places(text)} | national_countries(text)
+    read at that it names ("à Barsalogho", a town the places data does not list), and (with
+    ``bodies``) the countries of the national bodies it names ("Le gouvernement allemand
+    tombe d'accord")."""
+    found = {p for _, p in known_places(text)}
+    if bodies:
+        found |= national_countries(text)
     found |= {p for p in read if _one_place(p).search(text)}
     return found
 
@@ -212,6 +222,12 @@ def _dateline(opening: str) -> tuple[str | None, int]:
             if place := _normal_place(" ".join(words[k:])):
                 return place, m.end()
     return None, 0
+
+
+def _town_dateline(place: str | None) -> bool:
+    """A dateline naming a place that is neither a country nor a capital (the seat of
+    national bodies, where national news is filed: "PARIS (AFP) -")."""
+    return bool(place) and place not in article_place_data().seats
 
 
 def _normal_place(name: str) -> str | None:
@@ -284,6 +300,9 @@ def lead_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace |
     if place is None and body_start:
         place, end = _dateline(text[:_DATELINE_SPAN])
     body_start = max(body_start, end)
+    bodies = not _town_dateline(place)  # "LYON (AFP) - ... selon l'Insee": not France
+    if not bodies:
+        named = _places_named(headline, placed, bodies=False)
     lead = next(((s, e) for s, e in sentence_spans(text) if s >= body_start), None)
     if lead is not None:
         d = article_place_data()
@@ -292,11 +311,11 @@ def lead_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace |
         lead_text = lead_text[detached_opener_end(lead_text):]
         ranked = d.ranking.search(lead_text)
         lead_text = lead_text[: ranked.start()] if ranked else lead_text
-        named |= national_countries(lead_text)
+        named |= national_countries(lead_text) if bodies else set()
         # Who states the story is not where it happens ("d'après le gouvernement de Tripoli").
-        named |= _places_named(d.source_clause.sub(" ", lead_text), placed)
+        named |= _places_named(d.source_clause.sub(" ", lead_text), placed, bodies)
     evidence = "lead"
-    if not named:
+    if not named and bodies:
         # A lead naming no place: the country whose national bodies the article names
         # ("Insee", "le gouvernement britannique"), when they are of one country only.
         named, evidence = national_countries(text), "bodies"

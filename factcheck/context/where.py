@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._place_scope import past_part
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
 from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
@@ -138,7 +139,8 @@ def place_of(
     bracketed = _bracket(sentence, fstart) >= 0
     if bracketed and sentence.find(")", fend) >= 0:
         nxt = min(nxt, sentence.find(")", fend))
-    after = [c for c in candidates if fend <= c[0] < nxt]
+    after = [c for c in candidates
+             if fend <= c[0] < nxt and not past_part(toks, fig.last, c[0])]
     if after:
         return after[0][2:]
     low = bounds[n - 1].last if n > 0 else 0

@@ -50,6 +50,8 @@ class WorldData:
     widening_scope: tuple[str, ...] = ()
     scope_turns: frozenset[str] = frozenset()  # "contre": a date is not placed across it
     widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
+    part_openers: frozenset[str] = frozenset()  # "dont l'une aux Halles": the part's place
+    source_openers: frozenset[str] = frozenset()  # "selon X, ..., à Paris": another clause's
     #: The countries ``article_place.toml`` knows (its national bodies and adjectives): a
     #: carried country survives a sentence widened to the whole country.
     countries: frozenset[str] = frozenset()
@@ -124,6 +126,8 @@ def world_data(code: str = "fr") -> WorldData:
         widening_scope=tuple(sorted(_words(places_file, "widening_scope", "places"))),
         scope_turns=_words(places_file, "scope_turns", "places"),
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
+        part_openers=_words(places_file, "part_openers", "places"),
+        source_openers=_words(places_file, "source_openers", "places"),
         comparison_place_words=tuple(sorted(_words(places_file, "comparison_place_words",
                                                    "places"))),
         comparison_place_far=_words(places_file, "comparison_place_far", "places"),

@@ -31,6 +31,7 @@ from datetime import date
 from factcheck.crossref.comparisons import introduced_as_term
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView, precision
+from factcheck.crossref.place_names import place_names
 
 #: The fields of a term key, in order.
 _GRAIN, _COUNT, _START, _END, _VALUE, _PLACE, _FAMILY = range(7)
@@ -179,5 +180,6 @@ def term_ties(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[tuple[str, s
     when = lexicon.say(f"term_{key[_GRAIN]}_{'one' if n == 1 else 'many'}", n=n, base=base)
     ties = [("period", lexicon.say("identity_compared_term", when=when, metric=key[_FAMILY]))]
     if not (a.place or a.places or b.place or b.places):
-        ties.append(("place", lexicon.say("identity_place", place=key[_PLACE])))
+        ties.append(("place", lexicon.say("identity_place",
+                                           place=place_names(key[_PLACE].split(",")))))
     return ties

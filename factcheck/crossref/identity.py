@@ -66,6 +66,7 @@ from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
+from factcheck.crossref.place_names import place_names
 from factcheck.crossref.scope import qualifier_gaps
 from factcheck.crossref.text_periods import text_period_shared
 
@@ -161,7 +162,7 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         common = pa & pb
         if common:
             ties.append("place")
-            evidence.append(lexicon.say("identity_place", place=", ".join(sorted(common))))
+            evidence.append(lexicon.say("identity_place", place=place_names(common)))
         else:
             blockers.append("place")
     elif pa or pb:

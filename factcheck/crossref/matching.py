@@ -132,6 +132,9 @@ class ClaimView:
     #: capitalised words, case-folded (crossref/bodies.py: "Orange" / "Orange France").
     names: tuple[tuple[str, ...], ...] = ()
     source_names: tuple[tuple[str, ...], ...] = ()
+    #: The places of ``places`` written with its parts ("dont 80 000 à Paris"): they may
+    #: tie two wholes listing the same parts, never tell a whole apart (crossref/relations.py).
+    part_places: frozenset[str] = frozenset()
 
     @property
     def block(self) -> tuple[str, str] | None:

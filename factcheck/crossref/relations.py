@@ -24,6 +24,7 @@ from factcheck.crossref.matching import (
     significant_digits,
 )
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
+from factcheck.crossref.place_names import place_name, place_names
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import series_blockers
 from factcheck.crossref.word_forms import forms, subject_named
@@ -123,19 +124,20 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     if a.basis and b.basis and a.basis != b.basis:
         # "+0,4 % sur un mois" and "+3,2 % sur un an" are two metrics.
         reasons.append(lexicon.say("scope_basis", a=a.basis, b=b.basis))
-    pa = {a.place} if a.place else a.places
-    pb = {b.place} if b.place else b.places
+    # "1,12 million, dont 80 000 à Paris": the whole's place is unknown, not its part's.
+    pa = {a.place} if a.place else a.places - a.part_places
+    pb = {b.place} if b.place else b.places - b.part_places
     if pa and pb and not pa & pb:
-        reasons.append(lexicon.say("scope_place", a=", ".join(sorted(pa)),
-                                   b=", ".join(sorted(pb))))
-    elif not (pa or pb) and a.article_place and b.article_place \
+        reasons.append(lexicon.say("scope_place", a=place_names(pa), b=place_names(pb)))
+    elif not (a.place or a.places or b.place or b.places) and a.article_place \
+            and b.article_place \
             and a.article_place != b.article_place:
         # Neither sentence names a place, and each article is placed by its own text
         # (dateline, headline, the lead's scene) elsewhere: "Lyon : les mises en chantier
         # repartent" / "Marseille : ...", one sentence each, two cities' figures. The
         # article's place never ties two figures; known apart, it tells them apart.
-        reasons.append(lexicon.say("scope_article_place", a=a.article_place,
-                                   b=b.article_place))
+        reasons.append(lexicon.say("scope_article_place", a=place_name(a.article_place),
+                                   b=place_name(b.article_place)))
     bodies = two_bodies(a, b, lexicon)  # "Orange" / "Orange France"
     if bodies:
         reasons.append(lexicon.say("scope_body", a=bodies[0], b=bodies[1]))

@@ -31,6 +31,7 @@ from factcheck.crossref.matching import (
     listed_family,
 )
 from factcheck.crossref.narrowings import figure_narrowing
+from factcheck.crossref.place_names import mark_parts_places
 from factcheck.crossref.scope import (
     _norm,
     _sentence_words,
@@ -287,6 +288,7 @@ def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
                        lambda r: lemma(cell_text(r.get("subject"))))
         scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
+        mark_parts_places(members, sentence, memo.place)
         for m, r in zip(members, memo.readings(members, sentence), strict=True):
             readings[m["claim_id"]] = (
                 r, "" if r.target is None else members[r.target]["claim_id"])
@@ -374,6 +376,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
         source=source, source_key=one(_norm(source_key_form(source))),
         source_mode=one(cell_text(row.get("source_mode")) or ("explicit" if source else "")),
         actor=cell_text(row.get("actor")), place=place, places=places,
+        part_places=one(places & row.get("_parts_places", frozenset())),
         article_place=one(article_place),
         words=memo.less(reading.words | complement, known),
         complement=one(min(complement, default="")),
