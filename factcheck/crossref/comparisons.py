@@ -28,6 +28,9 @@ AFTER = 40
 #: What may stand between the cue and its figure: one word at most ("contre seulement
 #: 2 361", "contre les 2,7 milliards"; not "contre les personnes (-3 %)").
 _CUE_TO_FIGURE = regex.compile(r"\s*(?:[\p{L}'’]+\s+)?", regex.V1)
+#: Between the cue and a figure named by its noun: a determiner, the noun, a word qualifying
+#: it and "de" ("contre une perte nette de 1,9 milliard"), no clause mark.
+_CUE_TO_NAMED = regex.compile(r"\s*(?:[\p{L}'’]+\s+){0,3}(?:de\s+|d['’])", regex.V1)
 _CLAUSE = regex.compile(r"[,;:()]")
 
 
@@ -45,18 +48,21 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
     for i, y in enumerate(ordered):
         kind = (y["_dim"], y["_family"])
         x = next((m for m in reversed(ordered[:i]) if (m["_dim"], m["_family"]) == kind), None)
-        bare = x is None and _generic(y, lexicon)
+        opposite = x is None and _opposite(y, ordered[:i], lexicon)
+        bare = x is None and (_generic(y, lexicon) or opposite)
         if bare:
             # "79 631 personnes incarcérées contre 78 969 le mois précédent": the figure after
             # the cue names no metric of its own (a generic subject, or none) and is set
-            # against the nearest figure before it of its dimension, whose family it takes.
+            # against the nearest figure before it of its dimension, whose family it takes;
+            # so is a term named by the other sign of its base's amount ("un bénéfice de 5,8
+            # milliards, contre une perte de 5,3 milliards un an plus tôt": one result).
             x = next((m for m in reversed(ordered[:i]) if m["_dim"] == y["_dim"]), None)
         if x is None:
             continue
         gap = sentence[x["_rel_end"] : y["_rel_start"]]
         if len(gap) > MAX_GAP:
             continue
-        introduced = _introduced(sentence, y["_rel_start"], lexicon) or (
+        introduced = _introduced(sentence, y["_rel_start"], lexicon, opposite) or (
             _bracketed(sentence[: y["_rel_start"]], lexicon) and _sole_base(ordered[:i], x, y,
                                                                            sentence))
         if not introduced:
@@ -82,6 +88,23 @@ def _generic(row: dict, lexicon: Lexicon) -> bool:
     return not subject or lemma(subject) in lexicon.generic_subjects
 
 
+def _opposite(row: dict, before: list[dict], lexicon: Lexicon) -> bool:
+    """The nearest figure before ``row`` of its dimension is named by the other noun of one
+    signed amount (``opposites``: "bénéfice" / "perte"): ``row`` names its base's metric."""
+    base = next((m for m in reversed(before) if m["_dim"] == row["_dim"]), None)
+    if base is None:
+        return False
+    group = lexicon.comparison_opposites.get(_head(row))
+    other = lexicon.comparison_opposites.get(_head(base))
+    return group is not None and group == other and _head(row) != _head(base)
+
+
+def _head(row: dict) -> str:
+    """The lemma of the first word of a row's subject ("bénéfice" of "bénéfice net")."""
+    words = lemma(str(row.get("subject") or "").strip().lower()).split()
+    return words[0] if words else ""
+
+
 def compared(a: ClaimView, b: ClaimView) -> bool:
     """``a`` and ``b``, of one sentence, are set against each other by a comparison cue."""
     return a.compared_to == b.claim_id != "" or b.compared_to == a.claim_id != ""
@@ -93,11 +116,13 @@ def introduced_as_term(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
     return _introduced(sentence, rel_start, lexicon) or _bracketed(sentence[:rel_start], lexicon)
 
 
-def _introduced(sentence: str, rel_start: int, lexicon: Lexicon) -> bool:
-    """A comparison cue stands right before the figure at ``rel_start``."""
+def _introduced(sentence: str, rel_start: int, lexicon: Lexicon, named: bool = False) -> bool:
+    """A comparison cue stands right before the figure at ``rel_start`` (``named``: or
+    before the noun phrase naming it, "contre une perte nette de 1,9 milliard")."""
     before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]
     found = list(lexicon.comparison.finditer(before))
-    return bool(found) and bool(_CUE_TO_FIGURE.fullmatch(before[found[-1].end() :]))
+    between = _CUE_TO_NAMED if named else _CUE_TO_FIGURE
+    return bool(found) and bool(between.fullmatch(before[found[-1].end() :]))
 
 
 def _sole_base(before: list[dict], x: dict, y: dict, sentence: str) -> bool:

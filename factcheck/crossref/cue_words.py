@@ -123,6 +123,7 @@ class Lexicon:
     comparison_bracketed: regex.Pattern[str]
     comparison_bracket_reach: int
     comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
+    comparison_opposites: dict[str, int]  # lemma → group of one signed amount (bénéfice/perte)
     comparison_less: regex.Pattern[str]
     #: The link between the two terms of a score ("3 buts à 1"), and the words opening a
     #: range instead ("de 3 à 5"): see :mod:`factcheck.crossref.tallies`.
@@ -325,6 +326,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         comparison_bracketed=_pattern(data["comparison"]["bracket_cues"]),
         comparison_bracket_reach=int(data["comparison"]["bracket_reach"]),
         comparison_more=_pattern(data["comparison"]["more"]),
+        comparison_opposites={lemma(w): i for i, group in
+                              enumerate(data["comparison"].get("opposites", ())) for w in group},
         comparison_less=_pattern(data["comparison"]["less"]),
         score_links=_pattern(data["score"]["links"]),
         range_openers=_pattern(data["score"]["range_openers"]),
