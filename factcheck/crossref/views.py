@@ -12,7 +12,6 @@ import pandas as pd
 from factcheck.context.acronyms import source_key_form
 from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
-from factcheck.crossref.bodies import name_runs
 from factcheck.crossref.causes import figure_cause
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.compared_terms import to_date_terms, with_terms
@@ -34,17 +33,13 @@ from factcheck.crossref.narrowings import figure_narrowing
 from factcheck.crossref.place_names import mark_parts_places
 from factcheck.crossref.scope import (
     _norm,
-    _sentence_words,
-    _word_set,
     family_from_outcome,
-    place_key,
     restate_places,
-    sentence_places,
     subject_complement,
 )
-from factcheck.crossref.sentence_reading import FigureReading, SentenceReadings
+from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
-from factcheck.crossref.stories import StoryIndex, StoryMates, profile
+from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.text_periods import (
     article_releases,
@@ -53,6 +48,7 @@ from factcheck.crossref.text_periods import (
     text_period,
 )
 from factcheck.crossref.victims import offence_counted, victims_family
+from factcheck.crossref.view_memo import ViewMemo
 from factcheck.models import MEASURE_KINDS, Kind
 
 
@@ -101,7 +97,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     # Positions of the comparable rows, read a piece at a time (no copy of the whole table).
     wanted = claims["kind"].map(cell_text).isin(measure).to_numpy()
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
-    memo = _Memo(lexicon, stories, _sentence_uses(claims, comparable))
+    memo = ViewMemo(lexicon, stories, _sentence_uses(claims, comparable))
     memo.releases = article_releases(texts, lexicon)
     memo.latest = latest_dates(claims if keep is None else claims[keep])
     views: list[ClaimView] = []
@@ -115,91 +111,6 @@ def _sentence_uses(claims: pd.DataFrame, rows: np.ndarray) -> dict[str, int]:
     if "sentence" not in claims.columns:
         return {}
     return dict(Counter(map(cell_text, claims["sentence"].take(rows).tolist())))
-
-
-class _Memo:
-    """What the views of one claims table share: sentence-level readings, the stories of
-    articles, and one object for each equal value (cue sets, word sets, periods, short
-    strings), so that a million views do not hold a million copies of the same few."""
-
-    def __init__(self, lexicon: Lexicon, stories: StoryIndex,
-                 uses: dict[str, int] | None = None):
-        self.lexicon = lexicon
-        self.stories = stories
-        self.readings = SentenceReadings(lexicon, uses)
-        self.mates: dict[str, StoryMates] = {}
-        self.per_sentence: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        self.profiles: dict[str, tuple[tuple[str, float], ...]] = {}
-        self._values: dict[object, object] = {}
-        self._known: dict[tuple[str, str], frozenset[str]] = {}
-        self._outcomes: dict[str, frozenset[str]] = {}
-        self._inside: dict[str, frozenset[str]] = {}
-        self._places: dict[str, str] = {}
-        self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
-        self.releases: dict[str, str] = {}  # each article's release stages
-        self.latest: dict[str, str] = {}  # the latest day each article names
-
-    def one(self, value):  # type: ignore[no-untyped-def]
-        """The first object met equal to ``value`` (strings, frozensets, tuples of strings:
-        never floats, whose equal values -0.0 and 0.0 are two)."""
-        return self._values.setdefault(value, value)
-
-    def sentence(self, sentence: str) -> None:
-        if sentence not in self.per_sentence:
-            lexicon = self.lexicon
-            self.per_sentence[sentence] = (self.one(sentence_places(sentence, lexicon)),
-                                           _sentence_words(sentence, lexicon))
-            self.profiles[sentence] = tuple(
-                self.one(pair) for pair in sorted(profile(sentence, lexicon.stories).items()))
-
-    def article(self, article_id: str) -> StoryMates:
-        if article_id not in self.mates:
-            self.mates[article_id] = self.stories.mates(article_id)
-        return self.mates[article_id]
-
-    def known(self, subject: str, source: str) -> frozenset[str]:
-        key = (subject, source)
-        if key not in self._known:
-            self._known[key] = _word_set(subject, source)
-        return self._known[key]
-
-    def less(self, words: frozenset[str], known: frozenset[str]) -> frozenset[str]:
-        """``words - known``, one object for equal answers (``words`` itself when nothing is
-        removed)."""
-        if known.isdisjoint(words):
-            return self.one(words)
-        key = (words, known)
-        if key not in self._less:
-            self._less[key] = self.one(words - known)
-        return self._less[key]
-
-    def outcomes(self, qualifiers: str) -> frozenset[str]:
-        """Outcome cues of a figure's qualifiers ("tués;blessés")."""
-        if qualifiers not in self._outcomes:
-            self._outcomes[qualifiers] = frozenset(
-                name for q in qualifiers.split(";")
-                for *_, name in self.lexicon.outcome.find(q))
-        return self._outcomes[qualifiers]
-
-    def only_inside(self, sentence: str) -> frozenset[str]:
-        """The outcome names ``sentence`` holds only inside longer cues ("perdu" of "ont
-        perdu la vie"), read once for all its figures."""
-        if sentence not in self._inside:
-            self._inside[sentence] = self.one(self.lexicon.outcome.only_inside(sentence))
-        return self._inside[sentence]
-
-    def names(self, text: str) -> tuple[tuple[str, ...], ...]:
-        """The names of ``text`` (crossref/bodies.py), one object for equal answers."""
-        if text not in self._names:
-            self._names[text] = self.one(name_runs(text, self.lexicon.bodies.group_words,
-                                                   self.lexicon.bodies.not_names))
-        return self._names[text]
-
-    def place(self, place: str) -> str:
-        if place not in self._places:
-            self._places[place] = self.one(place_key(place, self.lexicon))
-        return self._places[place]
 
 
 def _article_chunks(claims: pd.DataFrame, rows: np.ndarray) -> list[np.ndarray]:
@@ -220,7 +131,7 @@ def _article_chunks(claims: pd.DataFrame, rows: np.ndarray) -> list[np.ndarray]:
     return chunks
 
 
-def _views(records: list[dict], memo: _Memo) -> list[ClaimView]:
+def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
     """The views of the measure ``records`` of whole articles; ``memo`` is filled as
     sentences and articles are met."""
     lexicon = memo.lexicon
@@ -321,7 +232,7 @@ def _by_article(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def _view(row: dict, reading: FigureReading, compared_to: str, memo: _Memo,
+def _view(row: dict, reading: FigureReading, compared_to: str, memo: ViewMemo,
           score: bool = False) -> ClaimView:
     lexicon, one = memo.lexicon, memo.one
     cue = reading.cues

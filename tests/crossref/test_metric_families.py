@@ -26,7 +26,7 @@ from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.victims import offence_counted, victims_family
-from factcheck.crossref.views import _Memo
+from factcheck.crossref.view_memo import ViewMemo
 
 WORDS = json.loads((DATA / "metric_family_words.json").read_text(encoding="utf-8"))
 CASES = load_cases("metric_families")
@@ -93,10 +93,10 @@ def test_a_cue_inside_a_longer_cue_is_not_one() -> None:
 @pytest.mark.parametrize("case", WORDS["outcome_after"], ids=lambda c: c["why"])
 def test_names_inside_longer_cues_read_once_per_sentence(case: dict) -> None:
     """The views read a sentence's names held only inside longer cues once for all its
-    figures (``_Memo.only_inside``) and hand them to ``family_from_outcome``: the family is
+    figures (``ViewMemo.only_inside``) and hand them to ``family_from_outcome``: the family is
     the one it reads by itself."""
     lexicon = load_lexicon()
-    memo = _Memo(lexicon, StoryIndex([], lexicon.stories))
+    memo = ViewMemo(lexicon, StoryIndex([], lexicon.stories))
     inside = memo.only_inside(case["sentence"])
     assert inside == lexicon.outcome.only_inside(case["sentence"])
     assert memo.only_inside(case["sentence"]) is inside
