@@ -216,7 +216,24 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     if j >= 2 and toks[j].text == "," and toks[j - 1].lower in w.stressed_pronouns \
             and toks[j - 2].text == ",":
         j -= 3  # "La CGT, elle, a compté": the subject the pronoun takes up
-    return _counter_np(toks, j)
+    return _counter_np(toks, j) or _before_apposition(toks, j)
+
+
+_APPOSITION_REACH = 8  # words of an apposition between a subject and its verb
+
+
+def _before_apposition(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
+    """ "Le SNES-FSU, premier syndicat du secondaire, a compté": the subject before an
+    apposition set off by commas (nouns, adjectives and their complements only, no verb nor
+    figure in it), when it is a body that counts."""
+    if j < 0 or toks[j].text != ",":
+        return None
+    for k in range(j - 1, max(-1, j - 1 - _APPOSITION_REACH), -1):
+        if toks[k].text == ",":
+            return _counter_np(toks, k - 1) if k < j - 1 else None
+        if toks[k].pos not in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
+            return None
+    return None
 
 
 def _after_aux(toks: tuple[Tok, ...], v: int, data: SourceData) -> bool:
@@ -244,9 +261,14 @@ def _counter_np(toks: tuple[Tok, ...], j: int) -> list[Tok] | None:
     if np and np[0].lower in w.member_possessives and j > 0 \
             and toks[j].lower in g.verb_coordinators:
         return _counter_np(toks, j - 1)  # "la CGT et ses militants": the body named first
-    head = next((x for x in np if x.pos != "DET" and x.lower not in g.source_articles), None)
-    if head is None or not (head.lower in w.counting_subjects
-                            or head.lemma in w.counting_subjects):
+    at = next((k for k, x in enumerate(np) if x.pos != "DET" and x.lower not in g.source_articles),
+              None)
+    if at is None:
+        return None
+    # A union of a confederation names it after a hyphen ("le SNES-FSU", "la CFE-CGC").
+    heads = [np[at], *(np[at + 2 : at + 3] if np[at + 1 : at + 2]
+                       and np[at + 1].text == "-" else [])]
+    if not any(x.lower in w.counting_subjects or x.lemma in w.counting_subjects for x in heads):
         return None
     return np
 

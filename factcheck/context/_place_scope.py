@@ -5,6 +5,7 @@ Allemagne") is not carried on as the report's place."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -144,3 +145,38 @@ def past_part(toks: tuple[Tok, ...], first: int, until: int) -> bool:
         return True
     source = next((k for k, t in enumerate(between) if t in w.source_openers), None)
     return source is not None and sum(t in marks for t in between[source:]) >= 2
+
+
+def parts_only_places(sentence: str, toks: tuple[Tok, ...], spans: Sequence[tuple[int, int]],
+                      places: Sequence[str | None]) -> frozenset[str]:
+    """The places read only on parts of a whole (``spans``: each figure's token span
+    ``[first, last)``, in order; ``places``: its place read in the sentence, or None): a
+    figure right after a part opener (``part_openers``: "dont 40 000", "dont environ 40 000")
+    whose place is written in its own clause (before the next comma or bracket) is a part
+    ("120 000 agriculteurs ont manifesté, dont 40 000 à Paris"). Its place is not where the
+    report goes on: the next sentence ("Le ministère en a compté 90 000") is about the whole.
+    Not "dont 1 200 en une semaine, ont été enregistrés en Afrique" (the whole's clause)."""
+    openers = world_data().part_openers
+    parts, wholes = set(), set()
+    for n, ((first, last), place) in enumerate(zip(spans, places, strict=True)):
+        if not place:
+            continue
+        (parts if n > 0 and _opens_part(toks, spans[n - 1][1], first, openers)
+         and _in_clause(sentence, toks[last - 1].end, place) else wholes).add(place)
+    return frozenset(parts - wholes)
+
+
+def _opens_part(toks: tuple[Tok, ...], low: int, first: int, openers: frozenset[str]) -> bool:
+    """A part opener among the tokens ``[low, first)``, at most three words before the
+    figure, none a punctuation mark ("dont plus de 40 000", not "dont X, et 12")."""
+    at = next((k for k in range(first - 1, low - 1, -1) if toks[k].lower in openers), None)
+    return at is not None and first - at <= 4 \
+        and not any(t.pos == "PUNCT" for t in toks[at + 1 : first])
+
+
+def _in_clause(sentence: str, end: int, place: str) -> bool:
+    """``place`` is written after offset ``end`` before the clause closes (a comma, a
+    semicolon or a bracket)."""
+    close = min((k for k in (sentence.find(m, end) for m in ",;()") if k >= 0),
+                default=len(sentence))
+    return any(name == place for _, name in known_places(sentence[end:close]))

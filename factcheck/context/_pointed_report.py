@@ -34,6 +34,12 @@ def _not_before(code: str = "fr") -> frozenset[str]:
 
 
 @cache
+def _new_before(code: str = "fr") -> frozenset[str]:
+    res = load_data(code, "context_source").get("resolution", {})
+    return frozenset(w.casefold() for w in res.get("report_kind_new", []))
+
+
+@cache
 def _author_pattern(code: str = "fr") -> regex.Pattern[str]:
     """An author named right after the report's noun: a capitalised name, after at most two
     lower-case words (adjectives, "exclusif", a participle, "réalisé") that are not of
@@ -82,8 +88,9 @@ def pointed_report(np: list[Tok], article_text: str, sentence_start: int,
     """The author of the latest report of the kind a demonstrative points to ("selon cette
     enquête" after "selon un sondage Elabe réalisé pour BFMTV" -> Elabe), named in the
     article before the sentence at ``sentence_start``; ``names`` are the sources found before
-    it. None when ``np`` is no such pointer or no report of its kind was named with an
-    author."""
+    it. None when ``np`` is no such pointer, or no report of its kind was named with an
+    author; "" when the latest report brought in as new ("une autre étude, pilotée par des
+    sociologues") has no author read: a report no one is named for (``source.UNNAMED``)."""
     noun = _pointed_noun(np)
     if noun is None:
         return None
@@ -101,5 +108,9 @@ def pointed_report(np: list[Tok], article_text: str, sentence_start: int,
         rest = text[m.end():]
         end = _SENTENCE_END.search(rest)
         window = rest[: end.start() if end else len(rest)][:160]
-        author = _author_after(window, names) or author
+        found = _author_after(window, names)
+        # A new report of the kind ("Une autre étude, menée par ...") is the one pointed
+        # to after it, its author read or not; a report named again keeps the author.
+        new = regex.split(r"['’]", before)[-1] in _new_before()
+        author = (found or "") if new else found or author
     return author

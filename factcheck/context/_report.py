@@ -86,6 +86,7 @@ class ArticleState:
     #: Places the last sentence with places named only as a term of comparison
     #: ("contre 3,1 % en Allemagne"): not carried by a figure taken up after it.
     compared: set[str] = field(default_factory=set)
+    parts_places: frozenset[str] = frozenset()  # the last sentence's parts' places
     last_end: int = -1  # end offset of the previous sentence with figures
     last_subject: Context | None = None  # its last figure with a subject
     last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")

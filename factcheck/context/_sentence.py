@@ -321,7 +321,8 @@ def _sentence_contexts(
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit" \
                 and (any(ant is c for c in out)
-                     or not (stops_carry(widened, ant.place) or ant.place in state.compared)):
+                     or not (stops_carry(widened, ant.place) or ant.place in state.compared
+                             or ant.place in state.parts_places)):
             # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
             # weaker reading that cross-referencing does not tie by.
             place, place_mode = ant.place, "inherited"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from factcheck.context._background import counted_forces, measures_nature
 from factcheck.context._figure_traits import SITUATED_KINDS
-from factcheck.context._place_scope import compared_places
+from factcheck.context._place_scope import compared_places, parts_only_places
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._table_titles import heading_metric
@@ -95,10 +95,14 @@ def record_sentence(
                               if f.mention.kind in MEASURE_KINDS])
     # "7,4 % en France contre 3,1 % en Allemagne": the term of a comparison is no place
     # the report goes on about.
+    # A part's place ("120 000 agriculteurs, dont 40 000 à Paris") neither.
     explicit = [c.place for c in out if c.place and c.place_mode == "explicit"]
     if explicit:
         state.compared = compared_places(sentence)
-        state.places.extend(p for p in explicit if p not in state.compared)
+        parts = parts_only_places(sentence, toks, [(f.first, f.last) for f in figs], [
+            c.place if c.place_mode == "explicit" else None for c in out])
+        state.places.extend(p for p in explicit if p not in state.compared and p not in parts)
+        state.parts_places = parts
     state.last_end = start + len(sentence)
     state.last_toks = toks
     if is_prose(sentence) and not (state.heading_opens_list

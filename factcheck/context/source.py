@@ -352,9 +352,12 @@ def _first_name(
             np = document_subject(toks, data)
         else:
             np = passive_agent(toks, fig.first, data)
-        if np and rule in ("selon", "inverted", "speech_verb") \
-                and (author := pointed_report(np, *where)):
+        author = pointed_report(np, *where) \
+            if np and rule in ("selon", "inverted", "speech_verb") else None
+        if author:
             return np, rule + "+pointed", author  # "selon cette enquête" -> its author
+        if author == "":
+            unnamed = True  # "Une autre étude, menée par des sociologues [...] Selon cette étude"
         name = clean_name(np, data) if np else None
         if np and not name and rule == "selon" and (owner := possessive_owner(
                 toks, np, fig.first, data)):

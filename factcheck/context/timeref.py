@@ -248,13 +248,19 @@ def _year_before_base(low: str, start: int, end: int, content: list[_Expr]
     for m in patterns()["relative"].finditer(low, start, end):
         if relative.get(m["r"]) not in rules or comparison().search(low, 0, m.start()):
             continue
+        # The year of a figure an earlier clause gives ("En 2024, 3 200 morts, contre 3 170
+        # l'an dernier"), not a year of another event ("Après un pic en 2021, le chômage est
+        # retombé à 7,1 % l'an dernier": 2025 for an article of 2026).
         base = [e for e in content if e.end <= m.start() and e.kind == "point" and not e.rule
                 and e.first and e.last and (e.first.month, e.first.day) == (1, 1)
-                and e.last == date(e.first.year, 12, 31)]
+                and e.last == date(e.first.year, 12, 31) and _FIGURE.search(low, e.end, start)]
         if base and base[-1].first:
             year = base[-1].first.year - 1
             return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
     return None
+
+
+_FIGURE = regex.compile(r"\d")
 
 
 @cache
