@@ -34,6 +34,7 @@ from factcheck.context.known_places import (
 )
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.respective import respective_place
 from factcheck.context.timepatterns import comparison
 from factcheck.context.world import world_data
 from factcheck.models import MEASURE_KINDS, Kind
@@ -119,11 +120,14 @@ def place_of(
     place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's)."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
         return None, True
+    fstart = toks[fig.first].start if fig.first < len(toks) else len(sentence)
+    fend = toks[fig.last - 1].end if 0 < fig.last <= len(toks) else fstart
+    # "Lyon et Marseille ont accueilli respectivement 1,2 et 0,9 million": the k-th place.
+    if (respective := respective_place(sentence, fstart, fend)) is not None:
+        return respective, True
     # Dates, years and durations between two quantities do not cut the place off.
     bounds = [f for f in figs if f is fig or f.mention.kind in _SITUATED]
     n = bounds.index(fig)
-    fstart = toks[fig.first].start if fig.first < len(toks) else len(sentence)
-    fend = toks[fig.last - 1].end if 0 < fig.last <= len(toks) else fstart
     nxt = (
         toks[bounds[n + 1].first].start
         if n + 1 < len(bounds) and bounds[n + 1].first < len(toks)
