@@ -1,6 +1,6 @@
 """A place inside a body's own name: "la Direction générale des étrangers en France (DGEF)",
 "l'Office des migrations en Suisse". The words that end a source (``stops`` of
-``[attribution]``: "en", "au") otherwise cut such a name short, as if the place said where
+``[attribution]``: "en") otherwise cut such a name short, as if the place said where
 the body spoke ("la CGT en Bretagne", "le préfet, à Lyon"). Private to
 ``factcheck.context`` (``_clean_name``, ``speakers`` and ``resolution``)."""
 
