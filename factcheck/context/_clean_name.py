@@ -5,6 +5,7 @@ re-exports both)."""
 
 from __future__ import annotations
 
+from factcheck.context._name_place import place_in_name
 from factcheck.context._source_head import after_glued_line, drop_openers, has_source_head
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
@@ -81,6 +82,8 @@ def clean_name(words: list[Tok], data: SourceData, check_head: bool = True) -> s
     for j in range(1, len(toks)):
         if toks[j].is_title and toks[j - 1].is_title and toks[j].lower in data.stops:
             continue  # "Jean-Marc Selon": a capitalised cue word after a name is its word
+        if place_in_name(toks, 0, j) > j:
+            continue  # "la Direction générale des étrangers en France": its own place
         if toks[j].lower in data.stops or toks[j].lower in data.document_verbs or (
                 toks[j].lower in g.verb_coordinators and j + 1 < len(toks)
                 and toks[j + 1].lower in w.member_possessives):  # "la CGT et ses militants"

@@ -84,6 +84,8 @@ class SpeechWords:
     citing_participles: frozenset[str] = frozenset()  # ", citant": the relay's origin
     story_people: frozenset[str] = frozenset()  # "les habitants": no group speaking
     relative_stand_ins: frozenset[str] = frozenset()  # "celle du gouvernement, qui table"
+    place_named_heads: frozenset[str] = frozenset()  # "Direction ... en France": own place
+    name_place_preps: frozenset[str] = frozenset()  # "en": a place inside a body's name
 
 
 def _soft(stem: str, ending: str) -> str:
@@ -125,6 +127,8 @@ def speech_words(code: str = "fr") -> SpeechWords:
         pledge_possessives=frozenset(more.get("pledge_possessives", [])),
         member_possessives=frozenset(more.get("member_possessives", [])),
         relative_stand_ins=frozenset(more.get("relative_stand_ins", [])),
+        place_named_heads=frozenset(more.get("place_named_heads", [])),
+        name_place_preps=frozenset(more.get("name_place_preps", [])),
         pledge_not_before=frozenset(more.get("pledge_not_before", [])),
         figure_openers=frozenset(more.get("figure_openers", [])),
         acting_verbs=frozenset(more.get("acting_verbs", [])),

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from factcheck.context._name_place import place_ends_name
 from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import (
     is_first_and_last_name,
@@ -145,7 +146,7 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
         name = head  # "ministère de l'Intérieur et plus de trois millions"
     raw = name.split()
     cut = next((i for i, w in enumerate(raw) if i and w.lower() in data.name_enders
-                and raw[0][:1].isupper()), None)
+                and raw[0][:1].isupper() and not place_ends_name(raw, i)), None)
     if cut is not None:
         name = " ".join(raw[:cut])  # "Estanguet avec enthousiasme" -> "Estanguet"
     words = _words_of(name)

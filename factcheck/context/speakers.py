@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name as clean_name
 from factcheck.context._clean_name import names_author as names_author
+from factcheck.context._name_place import place_in_name
 from factcheck.context._speaker_tokens import is_number, is_participle, next_figure_at
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
@@ -62,7 +63,12 @@ def np_after(toks: tuple[Tok, ...], j: int, data: SourceData) -> list[Tok]:
     out: list[Tok] = []
     while j < len(toks) and toks[j].text not in NP_END:
         if out and (toks[j].lower in data.stops or next_figure_at(toks, j)):
-            break
+            k = place_in_name(toks, j - len(out), j)
+            if k == j:
+                break
+            out.extend(toks[j:k])  # "a indiqué la Direction générale des étrangers en France"
+            j = k
+            continue
         out.append(toks[j])
         j += 1
     if out and j + 1 < len(toks) and toks[j].text == ",":
