@@ -93,17 +93,13 @@ def test_a_cue_inside_a_longer_cue_is_not_one() -> None:
 @pytest.mark.parametrize("case", WORDS["outcome_after"], ids=lambda c: c["why"])
 def test_names_inside_longer_cues_read_once_per_sentence(case: dict) -> None:
     """The views read a sentence's names held only inside longer cues once for all its
-    figures (``ViewMemo.only_inside``) and hand them to ``family_from_outcome``: the family is
-    the one it reads by itself."""
+    figures (``ViewMemo.only_inside``): the names the cue set reads, one object for the
+    sentence's later figures."""
     lexicon = load_lexicon()
     memo = ViewMemo(lexicon, StoryIndex([], lexicon.stories))
     inside = memo.only_inside(case["sentence"])
     assert inside == lexicon.outcome.only_inside(case["sentence"])
     assert memo.only_inside(case["sentence"]) is inside
-    alone, handed = _row(case, None), _row(case, None)
-    family_from_outcome(alone, lexicon)
-    family_from_outcome(handed, lexicon, inside)
-    assert handed["_family"] == alone["_family"]
 
 
 def test_a_cue_held_only_inside_a_longer_one_is_handed_over() -> None:
