@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from crossref_helpers import frame_from_articles, gold_frame, same_value, view_fields
 
+import factcheck.crossref.view_memo as view_memo_module
 import factcheck.crossref.views as views_module
 from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.sentence_reading import SentenceReadings, read_sentence, reading_key
@@ -80,7 +81,7 @@ def test_views_are_the_same_without_the_cache(with_context: bool,
     other["subject"] = other["subject"].map(lambda s: "" if isinstance(s, str) and s else "prix")
     frame = pd.concat([frame, _copied(frame, "-copy"), other], ignore_index=True)
     cached = prepare_claims(frame, LEXICON)
-    monkeypatch.setattr(views_module, "SentenceReadings", _Uncached)
+    monkeypatch.setattr(view_memo_module, "SentenceReadings", _Uncached)
     fresh = prepare_claims(frame, LEXICON)
     assert len(cached) == len(fresh) > 150
     _assert_same_views(cached, fresh)
@@ -198,11 +199,11 @@ def test_prepare_claims_holds_no_reading_at_the_end_and_reads_the_same(
     frame = _claims(with_context=False)
     frame = pd.concat([frame, _copied(frame, "-copy")], ignore_index=True)
     monkeypatch.setattr(views_module, "_CHUNK_ROWS", chunk_rows)
-    monkeypatch.setattr(views_module, "SentenceReadings", _Kept)
+    monkeypatch.setattr(view_memo_module, "SentenceReadings", _Kept)
     _Kept.made.clear()
     cached = prepare_claims(frame, LEXICON)
     assert len(_Kept.made) == 1 and len(_Kept.made[0]) == 0
-    monkeypatch.setattr(views_module, "SentenceReadings", _Uncached)
+    monkeypatch.setattr(view_memo_module, "SentenceReadings", _Uncached)
     fresh = prepare_claims(frame, LEXICON)
     assert len(cached) == len(fresh) > 100
     _assert_same_views(cached, fresh)
