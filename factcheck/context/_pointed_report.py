@@ -1,4 +1,4 @@
-"""A demonstrative pointing back to a named report: "selon cette enquête", "d'après ce
+"""A singular demonstrative pointing back to a named report: "selon cette enquête", "d'après ce
 sondage", "Selon cette nouvelle vague", "Cette étude montre que" -> the author of the latest
 report of that kind the article named before ("selon une enquête Ipsos pour Le Monde" ->
 Ipsos). Private to ``factcheck.context``.
@@ -8,7 +8,8 @@ groups of nouns a journalist uses for one another: a poll is a "sondage", an "en
 "vague", a "baromètre"; a count of victims a "bilan" or a "décompte". A demonstrative whose
 noun is of no kind ("ce chiffre"), or of a kind the article has not named with an author
 before ("Selon ce bilan" after "le ministère a fait état de 24 000 morts"), points to nothing
-here: the figure is read as before (the report's source, ``_report``)."""
+here: the figure is read as before (the report's source, ``_report``). A plural one ("ces
+enquêtes") may point to several reports of several authors: to none here."""
 
 from __future__ import annotations
 
@@ -37,6 +38,29 @@ def _not_before(code: str = "fr") -> frozenset[str]:
 def _new_before(code: str = "fr") -> frozenset[str]:
     res = load_data(code, "context_source").get("resolution", {})
     return frozenset(w.casefold() for w in res.get("report_kind_new", []))
+
+
+@cache
+def _new_participle(code: str = "fr") -> regex.Pattern[str]:
+    """A participle of ``report_new_participles`` in the first two words after a report's
+    noun ("Une autre étude, menée par ...", "une enquête américaine publiée jeudi")."""
+    res = load_data(code, "context_source").get("resolution", {})
+    words = "|".join(regex.escape(w) for w in res.get("report_new_participles", []))
+    return regex.compile(rf"(?i)^[\s,]*(?:\p{{Ll}}[\p{{L}}-]*\s+)?(?:{words})(?![\p{{L}}])")
+
+
+@cache
+def _stop_pattern(code: str = "fr") -> regex.Pattern[str]:
+    """A word of ``report_author_not_after``, whole: past it, a name is not the author."""
+    res = load_data(code, "context_source").get("resolution", {})
+    stop = "|".join(regex.escape(w) for w in res.get("report_author_not_after", []))
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{stop})(?![\p{{L}}])")
+
+
+def _whole(window: str, name: str) -> int:
+    """Where ``name`` is first written in ``window`` as whole words; -1 when it is not."""
+    m = regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", window)
+    return m.start() if m else -1
 
 
 @cache
@@ -71,16 +95,21 @@ def _pointed_noun(np: list[Tok]) -> str | None:
 
 
 def _author_after(window: str, names: list[str]) -> str | None:
-    """The author a report's noun introduces in ``window`` (the rest of its sentence): the
-    first of the sources named in the article (``names``) written there, else a capitalised
-    name right after the noun ("un sondage Ifop pour Le Figaro" -> Ifop)."""
-    found = [(window.find(n), -len(n), n) for n in names if n and window.find(n) >= 0]
-    if found:
-        return min(found)[2]
+    """The author a report's noun introduces in ``window`` (the rest of its sentence): a
+    capitalised name right after the noun ("un sondage Ifop pour Le Figaro" -> Ifop), as the
+    article named it when a source found before (``names``) starts there ("Harris
+    Interactive"); else the first of ``names`` written there as whole words before any word
+    of ``report_author_not_after`` ("réalisé par l'institut Ipsos", not "pour Le Monde")."""
+    stop = _stop_pattern().search(window)
+    head = window[: stop.start()] if stop else window
+    found = [(at, -len(n), n) for n in names if n and (at := _whole(head, n)) >= 0]
     m = _author_pattern().match(window)
-    if m is None or (" " in m.group(1) and m.group(1).isupper()):
-        return None  # "BILAN MATÉRIEL ET HUMAIN DU SÉISME": a heading in capitals, no name
-    return m.group(1)
+    if m is not None and " " in m.group(1) and m.group(1).isupper():
+        m = None  # "BILAN MATÉRIEL ET HUMAIN DU SÉISME": a heading in capitals, no name
+    if m is not None:
+        at = [f for f in found if f[0] == m.start(1)]
+        return min(at)[2] if at else m.group(1)
+    return min(found)[2] if found else None
 
 
 def pointed_report(np: list[Tok], article_text: str, sentence_start: int,
@@ -111,6 +140,8 @@ def pointed_report(np: list[Tok], article_text: str, sentence_start: int,
         found = _author_after(window, names)
         # A new report of the kind ("Une autre étude, menée par ...") is the one pointed
         # to after it, its author read or not; a report named again keeps the author.
-        new = regex.split(r"['’]", before)[-1] in _new_before()
+        # New only with its author or a participle: "un rapport de un à trois" is no report.
+        new = regex.split(r"['’]", before)[-1] in _new_before() \
+            and bool(found or _new_participle().match(window))
         author = (found or "") if new else found or author
     return author

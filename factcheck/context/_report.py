@@ -92,6 +92,7 @@ class ArticleState:
     last_line: bool = False  # it was a line of a list or tally with a metric ("Blessés : 40")
     last_figures: list[tuple[float | None, Kind, Context]] = field(default_factory=list)
     metrics: list[tuple[float | None, Context]] = field(default_factory=list)  # values, subjects
+    paragraph_metrics: int = 0  # where the metrics of the current paragraph start
     heading: str | None = None  # the metric a table's title names, for its rows
     heading_opens_list: bool = False  # that title ends with a colon ("Voici le nombre de :")
     cells: list[tuple[Cell, str | None]] = field(default_factory=list)  # under column headers

@@ -91,6 +91,8 @@ def _sentence_contexts(
     srcs = sources(article.text, start, toks, figs, state.quote_sources, state.speakers)
     times = state.times
     adjacent = state.last_end >= 0 and not article.text[state.last_end : start].strip()
+    if state.last_end >= 0 and "\n" in article.text[state.last_end : start]:
+        state.paragraph_metrics = len(state.metrics)  # a paragraph's metrics start here
     carried = state.last_subject if adjacent else None
     if carried is not None and toks and topic_marker(toks, 0, subject_data()) \
             and "\n" in article.text[state.last_end : start]:
@@ -269,7 +271,8 @@ def _sentence_contexts(
             else:
                 sub = replace(sub, rule="clause_subject")
         # "L'alliance obtient 28 %" after "33 % des voix": a share of the votes read before.
-        sub = vote_share(sub, m.kind, state.metrics, out, subject_data())
+        sub = vote_share(sub, m.kind, state.metrics[state.paragraph_metrics:], out, toks,
+                         subject_data())
         if tally and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:
             sub = replace(sub, subject=tally, rule="tally_named_before")
         if asked and sub.subject is None and m.kind in SITUATED_KINDS and n_fig not in ranks:

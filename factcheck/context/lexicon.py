@@ -90,6 +90,8 @@ class SubjectData:
     equating_verbs: frozenset[str] = frozenset()
     contender_nouns: frozenset[str] = frozenset()
     vote_nouns: frozenset[str] = frozenset()
+    contender_not_before: frozenset[str] = frozenset()
+    contender_sides: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
     known_change_determiners: frozenset[str] = frozenset()
@@ -264,7 +266,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         share_subject=str(d.get("share_subject", "")),
         **{name: _words(d, name, f) for name in (
             "share_verbs", "alone_pronouns", "alone_words", "equating_verbs",
-            "contender_nouns", "vote_nouns",
+            "contender_nouns", "vote_nouns", "contender_not_before",
+            "contender_sides",
             "absolute_change_kinds", "estimate_nouns", "known_change_determiners",
             "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
