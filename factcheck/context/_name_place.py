@@ -32,7 +32,7 @@ def place_in_name(toks: Sequence[Tok], start: int, j: int) -> int:
     if h >= j - 1:
         return j  # the head alone before the place: "l'agence en France"
     head = toks[h]
-    if head.lower not in w.place_named_heads and head.lemma not in w.place_named_heads:
+    if not _named_head(head.text, head.lemma):
         return j
     if any(t.text == "," or (t.pos in ("VERB", "AUX") and not t.is_title)
            for t in toks[h + 1 : j]):
@@ -53,11 +53,11 @@ def place_ends_name(words: list[str], i: int) -> bool:
     the place closes the name, or an acronym in brackets follows it ("Direction générale des
     étrangers en France (DGEF) du ministère"); the words of :func:`place_in_name`, read on a
     name already cut."""
-    w = speech_words()
-    if not 2 <= i < len(words) - 1 or words[i].lower() not in w.name_place_preps:
+    if not i < len(words) - 1 or words[i].lower() not in speech_words().name_place_preps:
         return False
-    if words[0].lower() not in w.place_named_heads or not words[0][:1].isupper():
-        return False
+    h, head = _head_word(words)
+    if i < h + 2 or not _named_head(head) or not head[:1].isupper():
+        return False  # the head alone before the place, or no head of a named body
     if any(x.endswith(",") for x in words[:i]):
         return False
     rest = words[i + 1 :]
@@ -67,6 +67,32 @@ def place_ends_name(words: list[str], i: int) -> bool:
             return not after or (after[0].startswith("(") and after[0].endswith(")")
                                  and after[0][1:-1].isupper())
     return False
+
+
+def _head_word(words: list[str]) -> tuple[int, str]:
+    """The index and the text of the first word of a name that is no article, the article
+    an elided one glues to it taken off ("L'Office" -> "Office")."""
+    articles = grammar().source_articles
+    elided = tuple(a for a in articles if a[-1:] in "'’")
+    for h, word in enumerate(words):
+        if word.lower() in articles:
+            continue
+        glued = next((a for a in elided if word.lower().startswith(a) and len(word) > len(a)), "")
+        return h, word[len(glued) :]
+    return len(words), ""
+
+
+def _named_head(word: str, lemma: str = "") -> bool:
+    """Whether ``word`` (its ``lemma`` when the parser gives one) is a head of
+    ``place_named_heads`` ("Direction"), in the plural too ("Directions", the lemma endings
+    of ``lemma_suffixes``): the one head test of :func:`place_in_name` and
+    :func:`place_ends_name`."""
+    heads = speech_words().place_named_heads
+    low = word.lower()
+    if low in heads or lemma.lower() in heads:
+        return True
+    return any(low.endswith(end) and low[: len(low) - len(end)] + base in heads
+               for end, base in grammar().lemma_suffixes)
 
 
 def _known_place(name: str) -> bool:

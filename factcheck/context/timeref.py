@@ -151,7 +151,7 @@ class TimeResolver(TimeExpressions):
         bare_term = bare_term or _earlier_term(low, cs, start, end, ce)
         # "En 2024, 3 200 morts, contre 3 170 l'an dernier": the year before the year the
         # sentence named before the term, not the year before publication.
-        year_back = _year_before_base(low, cs, ce, content)
+        year_back = _year_before_base(low, cs, ce, start, content)
         if year_back is not None and all(e.rule in _back_rules() for e in near):
             return year_back
         if not near and not bare_term \
@@ -236,24 +236,26 @@ def _comparison_terms() -> frozenset[str]:
                       *words.get("comparison_preps", ())})
 
 
-def _year_before_base(low: str, start: int, end: int, content: list[_Expr]
+def _year_before_base(low: str, start: int, end: int, figure: int, content: list[_Expr]
                       ) -> tuple[str, str] | None:
-    """The year before a whole year named earlier in the sentence, for a figure whose clause
-    ``[start, end)`` counts a year back (``year_back_from_base``: "contre 3 170 l'an
-    dernier", "l'année précédente"), whether the publication date resolves it or not; None
-    when the sentence names no such year before it, or the term is a comparison base ("par
-    rapport à l'an dernier")."""
+    """The year before a whole year named earlier in the sentence, for the figure at
+    ``figure`` whose clause ``[start, end)`` counts a year back (``year_back_from_base``:
+    "contre 3 170 l'an dernier", "l'année précédente"), whether the publication date
+    resolves it or not; None when the sentence names no such year before a figure this one
+    is set against, or the term is a comparison base ("par rapport à l'an dernier")."""
     rules = _back_rules()
     relative = time_data().relative
     for m in patterns()["relative"].finditer(low, start, end):
         if relative.get(m["r"]) not in rules or comparison().search(low, 0, m.start()):
             continue
-        # The year of a figure an earlier clause gives ("En 2024, 3 200 morts, contre 3 170
-        # l'an dernier"), not a year of another event ("Après un pic en 2021, le chômage est
-        # retombé à 7,1 % l'an dernier": 2025 for an article of 2026).
+        # The year of a figure an earlier clause gives, when the figure is set against that
+        # one ("En 2024, 3 200 morts, contre 3 170 l'an dernier"), not a year of another event
+        # ("Après un pic en 2021, le chômage est retombé à 7,1 % l'an dernier"; "En 2021, le
+        # chômage avait culminé à 9 %, puis il est retombé à 7,1 % l'an dernier": 2025 for an
+        # article of 2026).
         base = [e for e in content if e.end <= m.start() and e.kind == "point" and not e.rule
                 and e.first and e.last and (e.first.month, e.first.day) == (1, 1)
-                and e.last == date(e.first.year, 12, 31) and _FIGURE.search(low, e.end, start)]
+                and e.last == date(e.first.year, 12, 31) and _term_of(low, e.end, figure)]
         if base and base[-1].first:
             year = base[-1].first.year - 1
             return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
@@ -261,6 +263,21 @@ def _year_before_base(low: str, start: int, end: int, content: list[_Expr]
 
 
 _FIGURE = regex.compile(r"\d")
+
+
+def _term_of(low: str, start: int, figure: int) -> bool:
+    """Whether the figure at ``figure`` is set against one given after ``start``: a term of
+    comparison (``contrast``, ``other_term``, ``comparison_preps``: "contre", "par rapport
+    à") stands between the last figure of ``low[start:figure]`` and it."""
+    prior = [d.end() for d in _FIGURE.finditer(low, start, figure)]
+    return bool(prior) and bool(_comparison_pattern().search(low, prior[-1], figure))
+
+
+@cache
+def _comparison_pattern() -> regex.Pattern[str]:
+    """Any word of :func:`_comparison_terms`, on word boundaries."""
+    alt = "|".join(regex.escape(w) for w in sorted(_comparison_terms(), key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
 @cache

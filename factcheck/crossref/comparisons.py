@@ -10,6 +10,7 @@ scope difference (:func:`factcheck.crossref.relations.scope_reasons`) says other
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -29,8 +30,8 @@ AFTER = 40
 #: 2 361", "contre les 2,7 milliards"; not "contre les personnes (-3 %)").
 _CUE_TO_FIGURE = regex.compile(r"\s*(?:[\p{L}'’]+\s+)?", regex.V1)
 #: Between the cue and a figure named by its noun: a determiner, the noun, a word qualifying
-#: it and "de" ("contre une perte nette de 1,9 milliard"), no clause mark.
-_CUE_TO_NAMED = regex.compile(r"\s*(?:[\p{L}'’]+\s+){0,3}(?:de\s+|d['’])", regex.V1)
+#: it and a link (``named_links``: "contre une perte nette de 1,9 milliard"), no clause mark.
+_CUE_TO_NAMED = r"\s*(?:[\p{L}'’]+\s+){0,3}"
 _CLAUSE = regex.compile(r"[,;:()]")
 
 
@@ -121,8 +122,17 @@ def _introduced(sentence: str, rel_start: int, lexicon: Lexicon, named: bool = F
     before the noun phrase naming it, "contre une perte nette de 1,9 milliard")."""
     before = sentence[max(0, rel_start - lexicon.comparison_reach) : rel_start]
     found = list(lexicon.comparison.finditer(before))
-    between = _CUE_TO_NAMED if named else _CUE_TO_FIGURE
+    between = _cue_to_named(lexicon.comparison_named_links) if named else _CUE_TO_FIGURE
     return bool(found) and bool(between.fullmatch(before[found[-1].end() :]))
+
+
+@cache
+def _cue_to_named(links: tuple[str, ...]) -> regex.Pattern[str]:
+    """:data:`_CUE_TO_NAMED`, then one of ``links``: an elided one ("d'") glued to the
+    figure, any other followed by a space ("de 1,9")."""
+    alt = "|".join(regex.escape(w) + ("" if w[-1:] in "'’" else r"\s+")
+                   for w in sorted(links, key=len, reverse=True) if w)
+    return regex.compile(f"{_CUE_TO_NAMED}(?:{alt or '(?!x)x'})", regex.V1)
 
 
 def _sole_base(before: list[dict], x: dict, y: dict, sentence: str) -> bool:

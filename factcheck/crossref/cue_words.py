@@ -122,6 +122,7 @@ class Lexicon:
     #: "de plus qu'en août (73 693)": a change's earlier moment, its figure in brackets.
     comparison_bracketed: regex.Pattern[str]
     comparison_bracket_reach: int
+    comparison_named_links: tuple[str, ...]  # "contre une perte de 1,9 milliard"
     comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
     comparison_opposites: dict[str, int]  # lemma → group of one signed amount (bénéfice/perte)
     comparison_less: regex.Pattern[str]
@@ -325,6 +326,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         comparison_reach=int(data["comparison"]["reach"]),
         comparison_bracketed=_pattern(data["comparison"]["bracket_cues"]),
         comparison_bracket_reach=int(data["comparison"]["bracket_reach"]),
+        comparison_named_links=tuple(data["comparison"]["named_links"]),
         comparison_more=_pattern(data["comparison"]["more"]),
         comparison_opposites={lemma(w): i for i, group in
                               enumerate(data["comparison"].get("opposites", ())) for w in group},

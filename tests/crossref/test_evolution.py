@@ -4,15 +4,28 @@ with the gate the evaluation names for a pair left unlinked."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from crossref_helpers import case_ids, frame_from_articles, load_cases, ref_id, relation_of
 
+from factcheck.crossref.comparisons import _introduced
+from factcheck.crossref.cue_words import load_lexicon
 from factcheck.crossref.engine import cross_reference
 from factcheck.crossref.gates import unlinked_gates
 
 CASES = load_cases("evolution")
 
 
+def test_a_term_named_by_its_noun_is_joined_by_the_links_of_the_lexicon() -> None:
+    """"contre une perte de 900 millions": the link before the figure ("de") is a word of
+    ``named_links`` (crossref.toml), not of the engine."""
+    case = next(c for c in CASES if c["name"] == "a_loss_set_against_a_profit_is_one_result")
+    text = case["articles"][0]["text"]
+    start = text.index(case["articles"][0]["claims"][1]["surface"])
+    lexicon = load_lexicon()
+    assert _introduced(text, start, lexicon, named=True)
+    assert not _introduced(text, start, replace(lexicon, comparison_named_links=()), named=True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
