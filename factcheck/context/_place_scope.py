@@ -171,14 +171,14 @@ def parts_only_places(sentence: str, toks: tuple[Tok, ...], spans: Sequence[tupl
 def part_place(sentence: str, low: int, start: int, end: int, place: str) -> bool:
     """Whether ``place`` is the place of a part, the figure at ``[start, end)`` of
     ``sentence``: a part opener (``part_openers``) after offset ``low``, at most three words
-    before the figure with no punctuation between ("dont 40 000", "dont plus de 40 000", not
-    "dont une majorité de jeunes ; la veille, 500"), and the place written after the figure
-    before its clause closes ("dont 40 000 à Paris")."""
+    before the figure with no punctuation but quotation marks between ("dont 40 000", "dont
+    « plus de 40 000 »", not "dont une majorité de jeunes ; la veille, 500"), and the place
+    written after the figure before its clause closes ("dont 40 000 à Paris")."""
     opener = next(reversed(list(_part_openers().finditer(_fold(sentence), low, start))), None)
     if opener is None:
         return False
     gap = sentence[opener.end():start]
-    return len(gap.split()) <= 3 and not regex.search(r"[^\w\s'’-]", gap) \
+    return len(gap.split()) <= 3 and not regex.search(r"[^\w\s'’«»“”\"-]", gap) \
         and _in_clause(sentence, end, place)
 
 
