@@ -15,6 +15,7 @@ from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
+from factcheck.lang import load_data
 from factcheck.models import Context
 from factcheck.patterns import whole_words
 
@@ -154,32 +155,51 @@ def parts_only_places(sentence: str, toks: tuple[Tok, ...], spans: Sequence[tupl
                       places: Sequence[str | None]) -> frozenset[str]:
     """The places read only on parts of a whole (``spans``: each figure's token span
     ``[first, last)``, in order; ``places``: its place read in the sentence, or None): a
-    figure whose place is a part's (:func:`part_place`, "120 000 agriculteurs ont manifesté,
-    dont 40 000 à Paris"). Its place is not where the report goes on: the next sentence ("Le
-    ministère en a compté 90 000") is about the whole. Not "dont 1 200 en une semaine, ont
-    été enregistrés en Afrique" (the whole's clause)."""
+    figure that is a part (:func:`part_figures`) with its place in its own clause
+    (:func:`part_place`, "120 000 agriculteurs ont manifesté, dont 40 000 à Paris"). Its place
+    is not where the report goes on: the next sentence ("Le ministère en a compté 90 000") is
+    about the whole. Not "dont 1 200 en une semaine, ont été enregistrés en Afrique" (the
+    whole's clause)."""
+    offsets = [(toks[first].start, toks[last - 1].end) for first, last in spans]
     parts, wholes = set(), set()
-    for n, ((first, last), place) in enumerate(zip(spans, places, strict=True)):
-        if not place:
-            continue
-        (parts if n > 0 and part_place(sentence, toks[spans[n - 1][1] - 1].end,
-                                       toks[first].start, toks[last - 1].end, place)
-         else wholes).add(place)
+    for part, (_, end), place in zip(part_figures(sentence, offsets), offsets, places,
+                                     strict=True):
+        if place:
+            (parts if part and part_place(sentence, end, place) else wholes).add(place)
     return frozenset(parts - wholes)
 
 
-def part_place(sentence: str, low: int, start: int, end: int, place: str) -> bool:
-    """Whether ``place`` is the place of a part, the figure at ``[start, end)`` of
-    ``sentence``: a part opener (``part_openers``) after offset ``low``, at most three words
-    before the figure with no punctuation but quotation marks between ("dont 40 000", "dont
-    « plus de 40 000 »", not "dont une majorité de jeunes ; la veille, 500"), and the place
-    written after the figure before its clause closes ("dont 40 000 à Paris")."""
-    opener = next(reversed(list(_part_openers().finditer(_fold(sentence), low, start))), None)
-    if opener is None:
-        return False
-    gap = sentence[opener.end():start]
-    return len(gap.split()) <= 3 and not regex.search(r"[^\w\s'’«»“”\"-]", gap) \
-        and _in_clause(sentence, end, place)
+def part_figures(sentence: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each figure of ``sentence`` (``offsets``: ``[start, end)`` in order), whether it is
+    a part of a whole: a part opener (``part_openers``) at most three words before it, with no
+    punctuation but quotation marks between ("dont 40 000", "dont « plus de 40 000 »", not
+    "dont une majorité de jeunes ; la veille, 500"), or right after a part's clause and a
+    comma or a ``part_list_joiners`` word ("dont 355 000 en Bretagne, 145 000 en Normandie")."""
+    out: list[bool] = []
+    for n, (start, _) in enumerate(offsets):
+        low = offsets[n - 1][1] if n else 0
+        opener = next(reversed(list(_part_openers().finditer(_fold(sentence), low, start))),
+                      None)
+        gap = sentence[opener.end():start] if opener else ""
+        opened = opener is not None and len(gap.split()) <= 3 \
+            and not regex.search(r"[^\w\s'’«»“”\"-]", gap)
+        out.append(opened or bool(n and out[-1]
+                                  and _list_gap().fullmatch(_fold(sentence), low, start)))
+    return out
+
+
+def part_place(sentence: str, end: int, place: str) -> bool:
+    """Whether ``place`` is written after a part's figure (ending at offset ``end``) in its
+    own clause ("dont 40 000 à Paris"), so the part's place."""
+    return _in_clause(sentence, end, place)
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> regex.Pattern[str]:
+    """What stands between two parts of a list: the first's clause, then a comma or a joiner."""
+    words = load_data("fr", "places").get("part_list_joiners", [])
+    joiner = "|".join(regex.escape(_fold(w)) for w in words) or "(?!)"
+    return regex.compile(rf"[^,;:()]*(?:,|\s(?:{joiner}))\s*")
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context._place_scope import part_place
+from factcheck.context._place_scope import part_figures, part_place
 from factcheck.context.world import world_data
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_sets import _norm
@@ -71,7 +71,7 @@ def place_names(keys: Iterable[str]) -> str:
 def mark_parts_places(members: list[dict], sentence: str, key: Callable[[str], str]) -> None:
     """For each figure of one sentence with no place read (``place`` empty), the places
     (keys by ``key``) of its parts, under ``_parts_places``: the places of the figures after
-    it that are parts (:func:`factcheck.context._place_scope.part_place`, the one reading
+    it that are parts (:func:`factcheck.context._place_scope.part_figures`, the one reading
     the context stage makes: a part opener a few words before the figure, the place in its
     clause; not "dont une majorité de jeunes ; la veille, 500 à Lyon"). "1,12
     million de personnes ont manifesté, dont 80 000 à Paris": Paris is the part's place, not
@@ -81,12 +81,14 @@ def mark_parts_places(members: list[dict], sentence: str, key: Callable[[str], s
             if cell_text(m.get("place")) and cell_text(m.get("place_mode")) == "explicit"]
     if not held:
         return
+    order = sorted(members, key=lambda m: m["_rel_start"])
+    part = {id(m): p for m, p in zip(order, part_figures(
+        sentence, [(m["_rel_start"], m["_rel_end"]) for m in order]), strict=True)}
     for m in members:
         if cell_text(m.get("place")):
             continue
         parts = frozenset(key(cell_text(p.get("place"))) for p in held
-                          if p["_rel_start"] >= m["_rel_end"] and part_place(
-                              sentence, m["_rel_end"], p["_rel_start"], p["_rel_end"],
-                              cell_text(p.get("place"))))
+                          if p["_rel_start"] >= m["_rel_end"] and part[id(p)]
+                          and part_place(sentence, p["_rel_end"], cell_text(p.get("place"))))
         if parts:
             m["_parts_places"] = parts
