@@ -171,7 +171,8 @@ def parts_only_places(sentence: str, toks: tuple[Tok, ...], spans: Sequence[tupl
 
 def part_figures(sentence: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
     """For each figure of ``sentence`` (``offsets``: ``[start, end)`` in order), whether it is
-    a part of a whole: a part opener (``part_openers``) at most three words before it, with no
+    a part of a whole, a figure before it ("l'agression dont ont été victimes deux policiers":
+    no part): a part opener (``part_openers``) at most three words before it, with no
     punctuation but quotation marks between ("dont 40 000", "dont « plus de 40 000 »", not
     "dont une majorité de jeunes ; la veille, 500"), or right after a part's clause and a
     comma or a ``part_list_joiners`` word ("dont 355 000 en Bretagne, 145 000 en Normandie")."""
@@ -181,7 +182,7 @@ def part_figures(sentence: str, offsets: Sequence[tuple[int, int]]) -> list[bool
         opener = next(reversed(list(_part_openers().finditer(_fold(sentence), low, start))),
                       None)
         gap = sentence[opener.end():start] if opener else ""
-        opened = opener is not None and len(gap.split()) <= 3 \
+        opened = n > 0 and opener is not None and len(gap.split()) <= 3 \
             and not regex.search(r"[^\w\s'’«»“”\"-]", gap)
         out.append(opened or bool(n and out[-1]
                                   and _list_gap().fullmatch(_fold(sentence), low, start)))
