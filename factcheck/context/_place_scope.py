@@ -15,6 +15,7 @@ from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import grammar
 from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
+from factcheck.lang import load_data
 from factcheck.models import Context
 from factcheck.patterns import whole_words
 
@@ -135,13 +136,16 @@ def placed_times(
 
 def past_part(toks: tuple[Tok, ...], first: int, until: int) -> bool:
     """A place after a figure (tokens from ``first``, up to offset ``until``) that another
-    clause holds: past a part ("au moins deux boutiques, dont l'une aux Halles": the part's
-    place; ``part_openers``), or past a source and the clause after it ("plus de trois
-    millions selon l'intersyndicale, un record, avec un cortège à Paris": the source's clause
-    closed, then another; ``source_openers``)."""
+    clause holds: in a part's clause (``part_openers``, no clause mark between the opener and
+    the place: "au moins deux boutiques, dont l'une aux Halles" is the part's place, not in
+    "300 personnes, dont des enfants, ont été évacuées à Nice"), or past a source and the
+    clause after it ("plus de trois millions selon l'intersyndicale, un record, avec un
+    cortège à Paris": the source's clause closed, then another; ``source_openers``)."""
     w, marks = world_data(), grammar().clause_marks
     between = [t.lower for t in toks[first:] if t.start < until]
-    if any(t in w.part_openers for t in between):
+    opener = next((k for k in range(len(between) - 1, -1, -1)
+                   if between[k] in w.part_openers), None)
+    if opener is not None and not any(t in marks for t in between[opener + 1 :]):
         return True
     source = next((k for k, t in enumerate(between) if t in w.source_openers), None)
     return source is not None and sum(t in marks for t in between[source:]) >= 2
@@ -151,27 +155,57 @@ def parts_only_places(sentence: str, toks: tuple[Tok, ...], spans: Sequence[tupl
                       places: Sequence[str | None]) -> frozenset[str]:
     """The places read only on parts of a whole (``spans``: each figure's token span
     ``[first, last)``, in order; ``places``: its place read in the sentence, or None): a
-    figure right after a part opener (``part_openers``: "dont 40 000", "dont environ 40 000")
-    whose place is written in its own clause (before the next comma or bracket) is a part
-    ("120 000 agriculteurs ont manifesté, dont 40 000 à Paris"). Its place is not where the
-    report goes on: the next sentence ("Le ministère en a compté 90 000") is about the whole.
-    Not "dont 1 200 en une semaine, ont été enregistrés en Afrique" (the whole's clause)."""
-    openers = world_data().part_openers
+    figure that is a part (:func:`part_figures`) with its place in its own clause
+    (:func:`part_place`, "120 000 agriculteurs ont manifesté, dont 40 000 à Paris"). Its place
+    is not where the report goes on: the next sentence ("Le ministère en a compté 90 000") is
+    about the whole. Not "dont 1 200 en une semaine, ont été enregistrés en Afrique" (the
+    whole's clause)."""
+    offsets = [(toks[first].start, toks[last - 1].end) for first, last in spans]
     parts, wholes = set(), set()
-    for n, ((first, last), place) in enumerate(zip(spans, places, strict=True)):
-        if not place:
-            continue
-        (parts if n > 0 and _opens_part(toks, spans[n - 1][1], first, openers)
-         and _in_clause(sentence, toks[last - 1].end, place) else wholes).add(place)
+    for part, (_, end), place in zip(part_figures(sentence, offsets), offsets, places,
+                                     strict=True):
+        if place:
+            (parts if part and part_place(sentence, end, place) else wholes).add(place)
     return frozenset(parts - wholes)
 
 
-def _opens_part(toks: tuple[Tok, ...], low: int, first: int, openers: frozenset[str]) -> bool:
-    """A part opener among the tokens ``[low, first)``, at most three words before the
-    figure, none a punctuation mark ("dont plus de 40 000", not "dont X, et 12")."""
-    at = next((k for k in range(first - 1, low - 1, -1) if toks[k].lower in openers), None)
-    return at is not None and first - at <= 4 \
-        and not any(t.pos == "PUNCT" for t in toks[at + 1 : first])
+def part_figures(sentence: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each figure of ``sentence`` (``offsets``: ``[start, end)`` in order), whether it is
+    a part of a whole, a figure before it ("l'agression dont ont été victimes deux policiers":
+    no part): a part opener (``part_openers``) at most three words before it, with no
+    punctuation but quotation marks between ("dont 40 000", "dont « plus de 40 000 »", not
+    "dont une majorité de jeunes ; la veille, 500"), or right after a part's clause and a
+    comma or a ``part_list_joiners`` word ("dont 355 000 en Bretagne, 145 000 en Normandie")."""
+    out: list[bool] = []
+    for n, (start, _) in enumerate(offsets):
+        low = offsets[n - 1][1] if n else 0
+        opener = next(reversed(list(_part_openers().finditer(_fold(sentence), low, start))),
+                      None)
+        gap = sentence[opener.end():start] if opener else ""
+        opened = n > 0 and opener is not None and len(gap.split()) <= 3 \
+            and not regex.search(r"[^\w\s'’«»“”\"-]", gap)
+        out.append(opened or bool(n and out[-1]
+                                  and _list_gap().fullmatch(_fold(sentence), low, start)))
+    return out
+
+
+def part_place(sentence: str, end: int, place: str) -> bool:
+    """Whether ``place`` is written after a part's figure (ending at offset ``end``) in its
+    own clause ("dont 40 000 à Paris"), so the part's place."""
+    return _in_clause(sentence, end, place)
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> regex.Pattern[str]:
+    """What stands between two parts of a list: the first's clause, then a comma or a joiner."""
+    words = load_data("fr", "places").get("part_list_joiners", [])
+    joiner = "|".join(regex.escape(_fold(w)) for w in words) or "(?!)"
+    return regex.compile(rf"[^,;:()]*(?:,|\s(?:{joiner}))\s*")
+
+
+@lru_cache(maxsize=1)
+def _part_openers() -> regex.Pattern[str]:
+    return whole_words(_fold(w) for w in world_data().part_openers)
 
 
 def _in_clause(sentence: str, end: int, place: str) -> bool:

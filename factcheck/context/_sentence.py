@@ -307,6 +307,7 @@ def _sentence_contexts(
             time_places[n_fig] = near
         # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
         # carried place: cross-referencing neither ties nor separates figures by it.
+        barred, place = place == "", place or None  # no place, not even one carried
         place_mode = None if not place else "explicit" if listed else "inherited"
         place_basis = "sentence" if place else None
         if place is None and sub.rule == "pronoun_antecedent" \
@@ -341,6 +342,8 @@ def _sentence_contexts(
             # The place the report is about, named earlier, covers the figures that follow
             # (a weaker reading: cross-referencing never ties or separates figures by it).
             place, place_mode, place_basis = state.places[-1], "inherited", "report"
+        if barred:
+            place, place_mode, place_basis = None, None, None
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(

@@ -117,12 +117,15 @@ def place_of(
     ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
     people and bodies the article names, never a place. With the place, whether it is a sure
     reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
-    place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's)."""
+    place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's).
+    An empty place: the figure takes none, not even one carried (a figure after "contre" in
+    a list of another length than the places given "respectivement")."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
         return None, True
     fstart = toks[fig.first].start if fig.first < len(toks) else len(sentence)
     fend = toks[fig.last - 1].end if 0 < fig.last <= len(toks) else fstart
     # "Lyon et Marseille ont accueilli respectivement 1,2 et 0,9 million": the k-th place.
+    # A figure of a list after "contre" of another length: no place from the pairing.
     if (respective := respective_place(sentence, fstart, fend)) is not None:
         return respective, True
     # Dates, years and durations between two quantities do not cut the place off.

@@ -15,11 +15,11 @@ from functools import cache
 
 import regex
 
+from factcheck.context._place_scope import part_figures, part_place
 from factcheck.context.world import world_data
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.lang import load_data
-from factcheck.patterns import whole_words
 
 _PARTS = regex.compile(r"([\s-]+)")
 
@@ -55,8 +55,9 @@ def place_name(key: str, code: str = "fr") -> str:
             continue
         elided = next((p for p in particles if p.endswith("'") and part.startswith(p)
                        and len(part) > len(p)), "")
-        if k and elided:
-            out.append(elided + part[len(elided)].upper() + part[len(elided) + 1 :])
+        if elided:  # "L'Isle-Adam" first, "Villeneuve-d'Ascq" after
+            head = elided if k else elided[0].upper() + elided[1:]
+            out.append(head + part[len(elided)].upper() + part[len(elided) + 1 :])
         else:
             out.append(part[0].upper() + part[1:])
     return "".join(out)
@@ -67,11 +68,12 @@ def place_names(keys: Iterable[str]) -> str:
     return ", ".join(place_name(k) for k in sorted(keys))
 
 
-def mark_parts_places(members: list[dict], sentence: str, key: Callable[[str], str],
-                      code: str = "fr") -> None:
+def mark_parts_places(members: list[dict], sentence: str, key: Callable[[str], str]) -> None:
     """For each figure of one sentence with no place read (``place`` empty), the places
-    (keys by ``key``) of its parts, under ``_parts_places``: the places written with a
-    figure after it and a part opener ("dont", ``part_openers`` of ``places.toml``). "1,12
+    (keys by ``key``) of its parts, under ``_parts_places``: the places of the figures after
+    it that are parts (:func:`factcheck.context._place_scope.part_figures`, the one reading
+    the context stage makes: a part opener a few words before the figure, the place in its
+    clause; not "dont une majorité de jeunes ; la veille, 500 à Lyon"). "1,12
     million de personnes ont manifesté, dont 80 000 à Paris": Paris is the part's place, not
     the whole's; the whole's place is unknown (no clash with a count in France), while
     "Entre 36 000 selon la police et 107 000 selon les organisateurs à Paris" keeps Paris."""
@@ -79,17 +81,14 @@ def mark_parts_places(members: list[dict], sentence: str, key: Callable[[str], s
             if cell_text(m.get("place")) and cell_text(m.get("place_mode")) == "explicit"]
     if not held:
         return
-    openers = _part_openers(code)
+    order = sorted(members, key=lambda m: m["_rel_start"])
+    part = {id(m): p for m, p in zip(order, part_figures(
+        sentence, [(m["_rel_start"], m["_rel_end"]) for m in order]), strict=True)}
     for m in members:
         if cell_text(m.get("place")):
             continue
         parts = frozenset(key(cell_text(p.get("place"))) for p in held
-                          if p["_rel_start"] >= m["_rel_end"] and openers.search(
-                              sentence, m["_rel_end"], p["_rel_start"]))
+                          if p["_rel_start"] >= m["_rel_end"] and part[id(p)]
+                          and part_place(sentence, p["_rel_end"], cell_text(p.get("place"))))
         if parts:
             m["_parts_places"] = parts
-
-
-@cache
-def _part_openers(code: str) -> regex.Pattern[str]:
-    return whole_words(world_data(code).part_openers, regex.I)

@@ -53,6 +53,30 @@ def test_two_wholes_listing_the_same_parts_still_tie() -> None:
     assert "place" in identity(whole_a, whole_b, load_lexicon()).ties
 
 
+def test_every_part_of_a_list_keeps_its_place() -> None:
+    """A list of parts after "dont": each figure of it is a part, not only the first."""
+    views = _views(
+        "Quelque 900 000 foyers restaient sans courant jeudi, dont 60 000 à Lille, "
+        "20 000 à Rouen et 9 000 à Caen.",
+        [_claim("900 000", 900000), _claim("60 000", 60000, "Lille"),
+         _claim("20 000", 20000, "Rouen"), _claim("9 000", 9000, "Caen")],
+        "Les cortèges ont réuni 3 000 personnes à Nantes.", [_claim("3 000", 3000, "Nantes")])
+    whole = views["a1", "900 000"]
+    assert whole.part_places == frozenset({"lille", "rouen", "caen"})
+    assert not any("lieu" in r for r in scope_reasons(whole, views["a2", "3 000"], load_lexicon()))
+
+
+def test_a_place_past_a_closed_part_clause_is_no_parts() -> None:
+    """A part opener whose clause closed ("dont une majorité de jeunes ;") makes no later
+    figure a part: its place is its own, not a part's of the whole before."""
+    views = _views(
+        "Près de 3 000 personnes ont marché dimanche, dont beaucoup de familles ; "
+        "la semaine précédente, 700 avaient défilé à Lille.",
+        [_claim("3 000", 3000), _claim("700", 700, "Lille")],
+        "Les cortèges ont réuni 3 000 personnes à Nantes.", [_claim("3 000", 3000, "Nantes")])
+    assert not views["a1", "3 000"].part_places
+
+
 def test_a_place_both_figures_share_is_kept() -> None:
     """No part opener: the place after both figures is the sentence's, the bare one's too."""
     views = _views(
@@ -66,6 +90,7 @@ def test_a_place_both_figures_share_is_kept() -> None:
 @pytest.mark.parametrize(("key", "shown"), [
     ("lyon", "Lyon"), ("clermont-ferrand", "Clermont-Ferrand"), ("la réunion", "La Réunion"),
     ("saint-martin-de-la-plaine", "Saint-Martin-de-la-Plaine"), ("kiev", "Kiev"), ("", ""),
+    ("l'isle-sur-le-doubs", "L'Isle-sur-le-Doubs"), ("villers-l'hôpital", "Villers-l'Hôpital"),
 ])
 def test_place_names_are_shown_capitalised(key: str, shown: str) -> None:
     assert place_name(key) == shown
