@@ -22,7 +22,8 @@ from factcheck.context.world import world_data
 
 #: A figure of a list: digits with thousands groups and a decimal comma.
 _NUMBER = regex.compile(r"(?<![\w,.])\d{1,3}(?:[ \u202f\u00a0.]\d{3})*(?:,\d+)?(?![\d])")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR_TEXT = r"(?:19|20)\d\d"
+_YEAR = regex.compile(_YEAR_TEXT)
 #: A capitalised name ("Lyon", "Saint-Étienne", "Le Havre").
 _NAME = r"\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*)*"
 
@@ -32,7 +33,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     """The patterns of a list, from the joiners of ``respective_list_joiners``."""
     words = time_data().words.get("respective_list_joiners", ())
     joiner = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    year = r"(?:19|20)\d\d"
+    year = _YEAR_TEXT
     return {
         # A list of years: "2021 et 2020", "2022, 2021 et 2020".
         "years": regex.compile(rf"(?<![\w.,]){year}(?:\s*(?:,|\b(?:{joiner})\b)\s*{year})+"
