@@ -24,6 +24,9 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if j < 1 or toks[j].lower not in data.change_level_links:
         return None
     j -= 1
+    apposed = j >= 1 and toks[j].text == ","
+    if apposed:
+        j -= 1  # "l'énorme dette, à 100 % du PIB": an apposition gives the level of the noun
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     if j < 0 or toks[j].pos != "NOUN" or not toks[j].is_word \
@@ -34,6 +37,8 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if j >= 1 and toks[j - 1].lower in data.state_prepositions:
         return None  # "s'est vendu en moyenne à 2 €": an adverbial phrase, no noun phrase
     head = phrase_head(toks, j, data)
+    if apposed and not _determined(toks, phrase_top(toks, j, data), data):
+        return None  # "à midi, à 25 %": a bare noun of an adverbial phrase, no noun phrase
     b = head - 1
     while b >= 0 and toks[b].text in data.opening_quotes:
         b -= 1
@@ -49,6 +54,14 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
             or (lem in data.containers and unwrap_container(toks, j, data) == j):
         return None  # ("portant le total à 777 millions": the total of what, read elsewhere)
     return head
+
+
+def _determined(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether a determiner opens the noun phrase at ``k``, over the adjectives before it."""
+    k -= 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    return k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners)
 
 
 def _coordinated_part(toks: tuple[Tok, ...], i: int) -> bool:

@@ -78,6 +78,8 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
         own_noun = j == fig.last and fig.mention.kind == Kind.COUNT  # "3 000 produits"
         base = lem in data.bases or toks[j].lower in data.bases or (
             j + 1 < len(toks) and f"{lem} {toks[j + 1].lower}" in data.bases)
+        if j == fig.last and lem in data.trailing_bounds:
+            return None  # "une hausse de 10 % maximum": a bound, not what is counted
         if (base and not own_noun) or lem in data.time_nouns:
             return None  # "5,8 % du PIB", "7,3 % de la population active", "8 % fin 2025"
         if j + 1 < len(toks) and toks[j + 1].text in g.unit_ratio_marks:

@@ -129,7 +129,8 @@ def change_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results,
         # "Les 26 Mt annoncées constituent un recul de 20 %": what the figure before
         # the verb counts, once it is read from the sentences before.
         return SubjectResult(None, None, (), "anaphora_open", antecedent=n - 1)
-    if n > 0 and (h is None or h < figs[n - 1].last):
+    if n > 0 and (h is None or h < figs[n - 1].last) \
+            and not _within_subject(toks, figs[n - 1], h, v):
         # "un budget de 412 millions, en hausse de 4,2 %" (not "Avec 57 000
         # procédures, le nombre de faillites est en hausse de 36 %": the clause's own)
         return "apposition"
@@ -262,3 +263,12 @@ def before_aside(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int:
         if t in (".", ";", ":", "(", ")"):
             return v
     return v
+
+
+def _within_subject(toks: tuple[Tok, ...], before: Figure, h: int | None, v: int | None) -> bool:
+    """Whether the figure ``before`` is a complement inside the clause subject headed at ``h``,
+    between it and the verb ``v`` with no comma ("Les PME de plus de 100 salariés ont connu
+    une hausse de 80 %": the PME rise, not the salariés)."""
+    return h is not None and v is not None and h < before.first and before.last <= v \
+        and not any(t.text in (",", ";", ":", "(", ")") for t in toks[h:v])
+

@@ -168,8 +168,26 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
             if lem in data.containers or lem in data.wrapping_nouns:
                 # "le nombre de soldats", "la hausse des cotisations": what they wrap.
                 return unwrap_container(toks, k, data)
-            return k
+            return toll_counted(toks, k, data)
     return None
+
+
+def toll_counted(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
+    """What a toll at ``k`` counts, a plural noun after "des" ("le bilan des victimes
+    approche les 130 000" -> victime; "le bilan provisoire des morts"), else ``k`` itself (not
+    "le bilan du séisme", what it is of, nor "le bilan des autorités", who draws it up)."""
+    if lemma_of(toks[k], data) not in data.toll_containers:
+        return k
+    j = k + 1
+    while j < len(toks) and toks[j].pos == "ADJ":
+        j += 1
+    if j + 1 >= len(toks) or toks[j].lower not in grammar().plural_de:
+        return k
+    t = toks[j + 1]
+    if t.pos != "NOUN" or t.is_title or t.number != "Plur" \
+            or lemma_of(t, data) in data.toll_not_counted:
+        return k
+    return j + 1
 
 
 def topic_marker(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
