@@ -230,6 +230,44 @@ def family_named_in_sentence(subject: str, sentence: str, at: int,
     return found[0][1] if found else None
 
 
+#: Words before a gloss searched for the name of the metric it glosses ("l'Ebitda du groupe").
+GLOSSED_NAME_WORDS = 4
+#: A gloss opened right before the subject read: a dash or a bracket, a short word at most
+#: between (an article: "- le bénéfice", "(l'excédent").
+_GLOSS_OPENED = regex.compile(
+    r"(?:\s(?P<dash>[-–—])\s*|(?P<bracket>\()\s*)(?:\p{L}{1,3}['’]?\s*)?$")
+
+
+def family_glossed(subject: str, sentence: str, at: int, lexicon: Lexicon,
+                   dimension: str = "") -> str | None:
+    """The family of a metric named right before a gloss that holds the figure's subject:
+    "l'Ebitda du groupe - le bénéfice avant intérêts, impôts et amortissements - s'élève à 16
+    milliards", read "bénéfice", counts the Ebitda; the gloss says what the name means. It opens
+    (a dash, a bracket) right before the subject's occurrence nearest before the figure
+    (``at``) and closes before the figure; the name is among the GLOSSED_NAME_WORDS words
+    before it, a noun of ``[families]`` other than the subject's. None: no such gloss."""
+    lem = lemma(subject)
+    if not lem or " " in lem:
+        return None
+    words = [m for m in _WORD.finditer(sentence[:at]) if lemma(m.group()) == lem]
+    if not words:
+        return None
+    opened = _GLOSS_OPENED.search(sentence[: words[-1].start()])
+    if opened is None:
+        return None
+    rest = sentence[words[-1].end() : at]
+    closed = ")" in rest if opened.group("bracket") else regex.search(r"\s[-–—]\s", rest)
+    if not closed:
+        return None
+    own = listed_family(lem, lexicon, dimension)
+    named = list(_WORD.finditer(sentence[: opened.start()]))[-GLOSSED_NAME_WORDS:]
+    for word in reversed(named):
+        family = listed_family(lemma(word.group()), lexicon, dimension)
+        if family and family != own:
+            return family
+    return None
+
+
 @lru_cache(maxsize=1 << 18, typed=True)  # a pure function of x, asked again for each pair
 def precision(x: float) -> float:
     """Half a unit of the last significant digit of ``x``, capped at MAX_ROUNDING_SHARE of it,

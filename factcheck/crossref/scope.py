@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import regex
 
+from factcheck.crossref.asides import past_part_aside
 from factcheck.crossref.causes import attendance
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import _norm
@@ -347,7 +348,8 @@ def family_from_outcome(row: dict, lexicon: Lexicon,
     inside longer cues (``lexicon.outcome.only_inside``), when the caller has read them."""
     if lemma(cell_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
-    after = row["sentence"][row["_rel_end"] : row["_rel_end"] + OUTCOME_REACH]
+    # "deux personnes, dont un enfant, ont été tuées": the aside says nothing of the whole.
+    after = past_part_aside(row["sentence"][row["_rel_end"] :], lexicon.partial)[:OUTCOME_REACH]
     text = cell_text(row.get("qualifiers")) + " ; " + after
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]

@@ -24,6 +24,7 @@ from factcheck.crossref.matching import (
     PROJECTED_MODALITIES,
     ClaimView,
     dimension_and_scale,
+    family_glossed,
     family_named_in_sentence,
     family_of,
     interval,
@@ -170,6 +171,9 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         if (named := family_named_in_sentence(cell_text(row.get("subject")), row["sentence"],
                                               row["_rel_start"], lexicon)) is not None:
             row["_family"] = named  # "le résultat net du groupe" read "résultat"
+        elif (glossed := family_glossed(cell_text(row.get("subject")), row["sentence"],
+                                        row["_rel_start"], lexicon, row["_dim"])) is not None:
+            row["_family"] = glossed  # "l'Ebitda - le bénéfice avant impôts - atteint 16 milliards"
         row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
                                      lexicon.causes)
         family_from_outcome(row, lexicon, memo.only_inside(row["sentence"]))

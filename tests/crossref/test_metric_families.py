@@ -2,10 +2,12 @@
 keep a pair apart, ``subject: two families``): two nouns of one metric
 (``[subject_synonyms]``), the outcome said before a generic subject's figure
 (``[outcome_families.before]``), a rate named by a generic head (``[share_heads]``: "le taux
-de réussite"), and what a count of "victimes" counts (``[victims]``,
-:mod:`factcheck.crossref.victims`). Cases from ``tests/crossref/data/metric_family_words.json``
-(families) and ``tests/crossref/data/metric_families.json`` (articles cross-referenced: the
-link that appears, and the pair kept apart at the family gate)."""
+de réussite"), a metric named before a gloss ("l'Ebitda - le bénéfice avant impôts -"), a
+part set aside before a generic count's verb, and what a count of "victimes" counts
+(``[victims]``, :mod:`factcheck.crossref.victims`). Cases from
+``tests/crossref/data/metric_family_words.json`` (families) and
+``tests/crossref/data/metric_families.json`` (articles cross-referenced: the link that
+appears, and the pair kept apart at the family gate)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from crossref_helpers import (
 )
 
 from factcheck.crossref.cue_words import lemma, load_lexicon
-from factcheck.crossref.matching import family_named_in_sentence, family_of
+from factcheck.crossref.matching import family_glossed, family_named_in_sentence, family_of
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.stories import StoryIndex
@@ -58,6 +60,15 @@ def test_two_word_name_read_in_the_sentence(case: dict) -> None:
     at = sentence.index(case["surface"])
     assert family_named_in_sentence(case["subject"], sentence, at, load_lexicon()) \
         == case["family"]
+
+
+@pytest.mark.parametrize("case", WORDS["glossed"], ids=lambda c: c["why"])
+def test_name_glossed_before_the_subject(case: dict) -> None:
+    """A metric of ``[families]`` named right before a gloss (dashes, brackets) that holds the
+    subject read ("l'Ebitda - le bénéfice avant impôts -"): the figure counts that metric."""
+    sentence = case["sentence"]
+    at = sentence.index(case["surface"])
+    assert family_glossed(case["subject"], sentence, at, load_lexicon()) == case["family"]
 
 
 @pytest.mark.parametrize("case", WORDS["outcome_before"], ids=lambda c: c["why"])
