@@ -137,7 +137,8 @@ def _gender_words() -> dict[str, frozenset[str]]:
 
     res = load_data("fr", "context_source").get("resolution", {})
     return {key: frozenset(res.get(key, [])) for key in
-            ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers")}
+            ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
+             "feminine_titles")}
 
 
 def _pronoun_gender(pronoun: str | None) -> str | None:
@@ -157,12 +158,13 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     """Gender an article marks a person's name with, at one occurrence: a determiner or a
     civility before the name with only lower-case titles between ("la chancelière Rachel
     Reeves", "Mme Dupont", "le ministre Jean Martin"), or one opening an apposition after it
-    ("Rachel Reeves, la chancelière de l'Echiquier")."""
+    ("Rachel Reeves, la chancelière de l'Echiquier"); a title in a feminine form marks a woman
+    as well ("Anne Martin, directrice de la police", ``feminine_titles``)."""
     words = _gender_words()
     before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-4:]
     for w in reversed(before):
         low = w.lower().replace("’", "'")
-        if low in words["feminine_markers"]:
+        if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"
         if low in words["masculine_markers"]:
             return "m"
@@ -172,7 +174,7 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     if after[:1] == ",":
         first = _WORD.findall(after[1:])[:1]
         low = first[0].lower() if first else ""
-        if low in words["feminine_markers"]:
+        if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"
         if low in words["masculine_markers"]:
             return "m"

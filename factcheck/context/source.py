@@ -74,6 +74,7 @@ from factcheck.context._agents import (
 from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
+from factcheck.context._narration import time_anchor
 from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._relative_owner import possessive_owner
@@ -167,7 +168,7 @@ def sources(
     for n, fig in enumerate(figs):
         checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
         kind = fig.mention.kind
-        if kind in NO_SOURCE_KINDS:
+        if kind in NO_SOURCE_KINDS or time_anchor(toks, fig):  # "il y a deux ans"
             if kind == Kind.IDENTIFIER:
                 out.append(SourceResult(None, "no_source_kind"))
                 continue
