@@ -168,7 +168,7 @@ def sources(
     for n, fig in enumerate(figs):
         checkpoint()  # the article's budget, outside the main thread (factcheck.deadline)
         kind = fig.mention.kind
-        if kind in NO_SOURCE_KINDS or time_anchor(toks, fig):  # "il y a deux ans"
+        if kind in NO_SOURCE_KINDS:
             if kind == Kind.IDENTIFIER:
                 out.append(SourceResult(None, "no_source_kind"))
                 continue
@@ -220,7 +220,10 @@ def sources(
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name or rule in UNSOURCED else "none"))
-    return _same_clause(toks, figs, out)
+    # "ravagée il y a une semaine [...], selon l'ONU": a duration dating an event is no one's;
+    # the speaker named for it names the report, as for a date.
+    return [SourceResult(None, "time_anchor", r.source) if r.source and time_anchor(toks, f)
+            else r for r, f in zip(_same_clause(toks, figs, out), figs, strict=True)]
 
 
 def _is_finite(t: Tok) -> bool:
