@@ -68,20 +68,34 @@ def _names_person(name: str) -> bool:
 
 
 def fullest_name(name: str, article_text: str) -> str:
-    """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``."""
+    """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``. A full
+    name (two words or more) is not lengthened by the capitalised first word of a sentence
+    ("Seon Pierre-Olivier Gourinchas, les effets ...", a misspelt "Selon"): it names him
+    already."""
     if not is_person_like(name):
         return name
     best = name
     titles = source_data().titles
-    for _, _, run in name_runs(article_text):
+    full = len(name.split()) >= 2
+    for start, _, run in name_runs(article_text):
         words = run.split()
+        stripped = False
         while words and (words[0].lower() in titles or words[0].isupper()):
-            words = words[1:]
+            words, stripped = words[1:], True
+        if full and not stripped and _opens_sentence(article_text, start):
+            continue
         run = " ".join(words)
         longer = len(best.split()) < len(words) <= 4
         if longer and words[-len(name.split()) :] == name.split():
             best = run
     return best
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether offset ``start`` opens a sentence or a line (only spaces and quotation marks
+    after the end of the one before)."""
+    before = text[:start].rstrip(" \t«\"“")
+    return not before or before[-1] in ".!?\n"
 
 
 def previous_speaker(
