@@ -222,10 +222,9 @@ def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceDat
             opened = True
         elif t.text in _CLAUSE_MARKS:
             colon = True
-        elif opened and ((t.pos in ("VERB", "AUX") and t.verbform == "Fin")
-                         or speech_at(toks, i, data) is not None):
-            return True
-        elif colon and speech_at(toks, i, data) is not None:
+        elif (opened or colon) and (
+                (opened and t.pos in ("VERB", "AUX") and t.verbform == "Fin")
+                or speech_at(toks, i, data) is not None):
             return True
     return False
 
