@@ -115,12 +115,37 @@ def _agent_prep(toks: tuple[Tok, ...], k: int, preps: frozenset[str]) -> int | N
     return None
 
 
+_QUOTED_WORDS = 3  # words a writer sets in quotation marks inside a noun phrase
+_OPENING = frozenset({"«", '"', "“"})
+_CLOSING = frozenset({"»", '"', "”"})
+
+
+def quoted_word(toks: tuple[Tok, ...], k: int) -> int:
+    """Index of the closing mark when ``toks[k]`` opens a word or two the writer quotes
+    inside a noun phrase ("1 000 manifestants « radicaux » ont été signalés par la
+    préfecture"): a few words, no verb, no punctuation; else ``k``."""
+    if toks[k].text not in _OPENING:
+        return k
+    for j in range(k + 1, min(len(toks), k + 2 + _QUOTED_WORDS)):
+        if toks[j].text in _CLOSING:
+            return j if j > k + 1 else k
+        if toks[j].text in NP_END or toks[j].pos in ("VERB", "AUX", "PUNCT"):
+            return k
+    return k
+
+
 def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
     """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
-    participle in the figure's own noun phrase (no punctuation or finite verb between)."""
+    participle in the figure's own noun phrase (no punctuation or finite verb between; a
+    word in quotation marks is part of it, ``quoted_word``)."""
     preps = grammar().agent_preps
+    skip = -1
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
+        if k <= skip:
+            continue
+        if (skip := quoted_word(toks, k)) > k:
+            continue
         if t.text in NP_END or (t.verbform == "Fin" and t.pos == "VERB"):
             return None
         if t.pos == "AUX" and t.verbform == "Fin" and not _aux_of_participle(toks, k, data):
@@ -300,6 +325,9 @@ def passive_counted(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> lis
     while j < min(len(toks), fig.last + _PASSIVE_REACH) and not (
         toks[j].pos == "AUX" and toks[j].verbform == "Fin"
     ):
+        if (end := quoted_word(toks, j)) > j:  # "1 000 manifestants « radicaux » ont été"
+            j = end + 1
+            continue
         if (toks[j].text in NP_END and toks[j].text not in (",", "(", ")")) or (
             toks[j].pos == "VERB" and toks[j].verbform == "Fin"
         ):

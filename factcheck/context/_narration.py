@@ -178,6 +178,13 @@ def _time_anchor(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> boo
     return not any(w in data.comparisons for w in reach)
 
 
+def time_anchor(toks: tuple[Tok, ...], fig: Figure) -> bool:
+    """Whether a duration dates an event from another (:func:`_time_anchor`): no one states
+    it, not even the source its sentence names for its other figures ("ravagée il y a une
+    semaine par des inondations, selon un bilan de l'ONU")."""
+    return _time_anchor(toks, fig, described_data())
+
+
 def _legal_age(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
     """An age a law sets ("le report de l'âge légal de départ de 62 à 64 ans", "contre l'âge
     de départ à 64 ans"): the text's rule, which the body counting marchers or polling does

@@ -205,18 +205,26 @@ def _right_before(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Figure) -> 
     return all(t.lower in openers for t in toks[end : fig.first])
 
 
+_CLAUSE_MARKS = frozenset({":", ";"})
+
+
 def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceData) -> bool:
     """Whether a conjunction opening a clause with a finite verb of its own (or a verb of
-    speech, whatever its tag) comes between tokens ``start`` and ``end``: a "selon X" before
-    it is another clause's."""
+    speech, whatever its tag) comes between tokens ``start`` and ``end``, or a colon or a
+    semicolon opening a clause with a verb of speech ("détruit selon le média : les habitants
+    indiquent que 80 %"): a "selon X" before it is another clause's. A colon after the
+    "selon" phrase alone introduces the figures ("selon X : 3 000 personnes ont défilé")."""
     w = speech_words()
-    opened = False
+    opened = colon = False
     for i in range(start, end):
         t = toks[i]
         if t.lower in w.clause_contrasts:
             opened = True
-        elif opened and ((t.pos in ("VERB", "AUX") and t.verbform == "Fin")
-                         or speech_at(toks, i, data) is not None):
+        elif t.text in _CLAUSE_MARKS:
+            colon = True
+        elif (opened or colon) and (
+                (opened and t.pos in ("VERB", "AUX") and t.verbform == "Fin")
+                or speech_at(toks, i, data) is not None):
             return True
     return False
 

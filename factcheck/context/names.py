@@ -68,20 +68,34 @@ def _names_person(name: str) -> bool:
 
 
 def fullest_name(name: str, article_text: str) -> str:
-    """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``."""
+    """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``. A full
+    name (two words or more) is not lengthened by the capitalised first word of a sentence
+    ("Seon Pierre-Olivier Gourinchas, les effets ...", a misspelt "Selon"): it names him
+    already."""
     if not is_person_like(name):
         return name
     best = name
     titles = source_data().titles
-    for _, _, run in name_runs(article_text):
+    full = len(name.split()) >= 2
+    for start, _, run in name_runs(article_text):
         words = run.split()
+        stripped = False
         while words and (words[0].lower() in titles or words[0].isupper()):
-            words = words[1:]
+            words, stripped = words[1:], True
+        if full and not stripped and _opens_sentence(article_text, start):
+            continue
         run = " ".join(words)
         longer = len(best.split()) < len(words) <= 4
         if longer and words[-len(name.split()) :] == name.split():
             best = run
     return best
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether offset ``start`` opens a sentence or a line (only spaces and quotation marks
+    after the end of the one before)."""
+    before = text[:start].rstrip(" \t«\"“")
+    return not before or before[-1] in ".!?\n"
 
 
 def previous_speaker(
@@ -137,7 +151,8 @@ def _gender_words() -> dict[str, frozenset[str]]:
 
     res = load_data("fr", "context_source").get("resolution", {})
     return {key: frozenset(res.get(key, [])) for key in
-            ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers")}
+            ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
+             "feminine_titles")}
 
 
 def _pronoun_gender(pronoun: str | None) -> str | None:
@@ -157,12 +172,13 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     """Gender an article marks a person's name with, at one occurrence: a determiner or a
     civility before the name with only lower-case titles between ("la chancelière Rachel
     Reeves", "Mme Dupont", "le ministre Jean Martin"), or one opening an apposition after it
-    ("Rachel Reeves, la chancelière de l'Echiquier")."""
+    ("Rachel Reeves, la chancelière de l'Echiquier"); a title in a feminine form marks a woman
+    as well ("Anne Martin, directrice de la police", ``feminine_titles``)."""
     words = _gender_words()
     before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-4:]
     for w in reversed(before):
         low = w.lower().replace("’", "'")
-        if low in words["feminine_markers"]:
+        if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"
         if low in words["masculine_markers"]:
             return "m"
@@ -172,7 +188,7 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     if after[:1] == ",":
         first = _WORD.findall(after[1:])[:1]
         low = first[0].lower() if first else ""
-        if low in words["feminine_markers"]:
+        if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"
         if low in words["masculine_markers"]:
             return "m"

@@ -74,6 +74,7 @@ from factcheck.context._agents import (
 from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
+from factcheck.context._narration import time_anchor
 from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._relative_owner import possessive_owner
@@ -219,7 +220,10 @@ def sources(
             holder = role_holder(name, article_text)  # "dixit le président" -> his name
             name, rule = (holder, rule + "+role") if holder else (name, rule)
         out.append(SourceResult(name, rule if name or rule in UNSOURCED else "none"))
-    return _same_clause(toks, figs, out)
+    # "ravagée il y a une semaine [...], selon l'ONU": a duration dating an event is no one's;
+    # the speaker named for it names the report, as for a date.
+    return [SourceResult(None, "time_anchor", r.source) if r.source and time_anchor(toks, f)
+            else r for r, f in zip(_same_clause(toks, figs, out), figs, strict=True)]
 
 
 def _is_finite(t: Tok) -> bool:
