@@ -199,7 +199,15 @@ def _one_article(members: list[ClaimView]) -> Iterator[tuple[ClaimView, ClaimVie
     for group in by_article.values():
         if 1 < len(group) <= MAX_GROUP:
             for i, a in enumerate(group):
-                yield from ((a, b) for b in group[i + 1 :] if _restated(a, b))
+                yield from ((a, b) for b in group[i + 1 :]
+                            if _restated(a, b) or _rounded(a, b) or _rounded(b, a))
+
+
+def _rounded(a: ClaimView, b: ClaimView) -> bool:
+    """``a`` rounds ``b``, both of one article: "près de 6 000 nouveaux cas" in the lead, "5 832
+    cas" in the body; an approximate figure whose interval holds the exact value."""
+    return (a.approx == "approx" and b.exact and b.value is not None
+            and a.lo <= b.value <= a.hi)
 
 
 def _by_value(periods: dict[str, list[ClaimView]]) -> Iterator[tuple[ClaimView, ClaimView]]:
