@@ -32,6 +32,7 @@ from factcheck.context._sentence_state import record_sentence
 from factcheck.context._vote_scores import vote_share
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
+from factcheck.context.capital import capital_place
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.marks import marked_metrics
@@ -322,6 +323,10 @@ def _sentence_contexts(
             # period is seldom read (two tables of two years under one header), so a place
             # tie would set this year's row against last year's.
             place, place_mode, place_basis = cell_places[0][1], "inherited", "sentence"
+        if place is None and situated and not barred and (cap := capital_place(
+                article.text, start, sentence, m.start - start, m.end - start,
+                [f.mention.start - start for f in figs])):
+            place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit" \
                 and (any(ant is c for c in out)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 import regex
@@ -68,6 +68,8 @@ class ArticlePlaceData:
     source_clause: regex.Pattern[str]
     #: Countries and their capitals: a dateline elsewhere silences national bodies' votes.
     seats: frozenset[str] = frozenset()
+    #: Each country's capital ("la capitale" in context/capital.py).
+    capital_of: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -114,6 +116,7 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
             regex.escape(w) for w in _strings(data, "source_markers")) + r")\s[^,;:.]*"),
         seats=frozenset(body_country.values()) | frozenset(adjective_country.values())
         | frozenset(str(c) for c in _table(data, "capitals", "article_place").values()),
+        capital_of={str(k): str(v) for k, v in _table(data, "capitals", "article_place").items()},
     )
 
 

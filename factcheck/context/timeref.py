@@ -88,6 +88,19 @@ class TimeResolver(TimeExpressions):
                   and _iso(e.first) < own[0] and _iso(e.last) == own[1]]
         return (_iso(ranges[0].first), own[1]) if ranges else None
 
+    def _year_span(self, sentence: str, start: int, end: int,
+                   own: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
+        """Either year of a span written with a hyphen ("la moyenne 2019-2023", "la guerre
+        de 1914-1918") is of the whole span, which the text writes as one period, else
+        None."""
+        if not (own[0] and own[0][4:] == "-01-01" and own[1] == own[0][:4] + "-12-31"):
+            return None  # not one year
+        spans = [e for e in self.expressions(sentence)
+                 if e.rule == "" and e.kind == "point" and e.start <= start and end <= e.end
+                 and e.first and e.last and e.first.year < e.last.year
+                 and patterns()["year_span"].fullmatch(sentence.lower(), e.start, e.end)]
+        return (_iso(spans[0].first), _iso(spans[0].last)) if spans else None
+
     def period(
         self, sentence: str, start: int, end: int, mention: Mention, future: bool = False,
         subject: str | None = None,
@@ -97,7 +110,8 @@ class TimeResolver(TimeExpressions):
         what it measures (a stock's "fin 2023" is its last day)."""
         own = own_period(mention)
         if own is not None:
-            return self._month_range(sentence, start, end, future, own) or own
+            return self._month_range(sentence, start, end, future, own) \
+                or self._year_span(sentence, start, end, own) or own
         respective = respective_year(sentence, start, end)
         if respective is not None:
             return respective
