@@ -71,12 +71,14 @@ def fullest_name(name: str, article_text: str) -> str:
     """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``. A full
     name (two words or more) is not lengthened by the capitalised first word of a sentence
     ("Seon Pierre-Olivier Gourinchas, les effets ...", a misspelt "Selon"): it names him
-    already."""
+    already. A surname of two words opened by a particle ("Le Maire", "Le Pen",
+    ``surname_particles``) names no first name, and is lengthened by one opening a sentence
+    ("Bruno Le Maire a défendu ...")."""
     if not is_person_like(name):
         return name
     best = name
     titles = source_data().titles
-    full = len(name.split()) >= 2
+    full = len(name.split()) >= 2 and name.split()[0].lower() not in _surname_particles()
     for start, _, run in name_runs(article_text):
         words = run.split()
         stripped = False
@@ -153,6 +155,14 @@ def _gender_words() -> dict[str, frozenset[str]]:
     return {key: frozenset(res.get(key, [])) for key in
             ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
              "feminine_titles")}
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    from factcheck.lang import load_data
+
+    res = load_data("fr", "context_source").get("resolution", {})
+    return frozenset(res.get("surname_particles", []))
 
 
 def _pronoun_gender(pronoun: str | None) -> str | None:
