@@ -224,9 +224,23 @@ def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceDat
             colon = True
         elif (opened or colon) and (
                 (opened and t.pos in ("VERB", "AUX") and t.verbform == "Fin")
-                or speech_at(toks, i, data) is not None):
+                or (speech_at(toks, i, data) is not None
+                    and (opened or not _restrictive_relative(toks, i, start)))):
             return True
     return False
+
+
+def _restrictive_relative(toks: tuple[Tok, ...], v: int, start: int) -> bool:
+    """Whether the verb at ``v`` is that of a relative with no comma before its pronoun,
+    a clitic or two between ("selon l'Ifop : les Français qui déclarent avoir réduit leurs
+    achats sont 45 %", "qui se disent"): it says which people are counted, in the noun
+    phrase, and opens no clause of its own."""
+    k = v - 1
+    while k > start and k >= v - 3 and toks[k].pos == "PRON" \
+            and toks[k].lower not in speech_words().relatives:
+        k -= 1  # "qui se disent", "qui s'en disent"
+    return k > start and toks[k].lower in speech_words().relatives \
+        and toks[k - 1].text != ","
 
 
 def announced(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData

@@ -134,7 +134,7 @@ class SubjectData:
     aside_relatives: frozenset[str] = frozenset()
     aside_dashes: frozenset[str] = frozenset()
     toll_containers: frozenset[str] = frozenset()  # "le bilan des victimes"
-    toll_not_counted: frozenset[str] = frozenset()  # "le bilan des autorités"
+    toll_counted: frozenset[str] = frozenset()  # "des victimes", not "des frappes"
     trailing_bounds: frozenset[str] = frozenset()  # "10 % maximum"
     act_amounts: dict[str, str] = field(default_factory=dict)  # "verser" -> "versement"
     act_passive_only: frozenset[str] = frozenset()
@@ -288,7 +288,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes",
             "out_of_words", "aside_relatives", "aside_dashes", "toll_containers",
-            "toll_not_counted", "trailing_bounds")},
+            "toll_counted", "trailing_bounds")},
         among_them=tuple(sorted(_words(d, "among_them", f))),
         act_amounts={k: v for k, v in _table(d, "act_amounts", f).items() if isinstance(v, str)},
         act_passive_only=_words(_table(d, "act_amounts", f), "passive_only", f),

@@ -71,12 +71,14 @@ def fullest_name(name: str, article_text: str) -> str:
     """ "Trump" -> "Donald Trump" when the article names him so; otherwise ``name``. A full
     name (two words or more) is not lengthened by the capitalised first word of a sentence
     ("Seon Pierre-Olivier Gourinchas, les effets ...", a misspelt "Selon"): it names him
-    already."""
+    already. A surname of two words opened by a particle ("Le Maire", "Le Pen",
+    ``surname_particles``) names no first name, and is lengthened by one opening a sentence
+    ("Bruno Le Maire a défendu ...")."""
     if not is_person_like(name):
         return name
     best = name
     titles = source_data().titles
-    full = len(name.split()) >= 2
+    full = len(name.split()) >= 2 and name.split()[0].lower() not in _surname_particles()
     for start, _, run in name_runs(article_text):
         words = run.split()
         stripped = False
@@ -155,6 +157,14 @@ def _gender_words() -> dict[str, frozenset[str]]:
              "feminine_titles")}
 
 
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    from factcheck.lang import load_data
+
+    res = load_data("fr", "context_source").get("resolution", {})
+    return frozenset(res.get("surname_particles", []))
+
+
 def _pronoun_gender(pronoun: str | None) -> str | None:
     if not pronoun:
         return None
@@ -182,8 +192,9 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
             return "f"
         if low in words["masculine_markers"]:
             return "m"
-        if not w.islower():
-            break  # a name or a capitalised word between: the marker is someone else's
+        if not w.islower() or w.endswith("."):
+            break  # a name, a capitalised word or the end of a sentence between: the marker
+            # is someone else's ("... a répondu la directrice. Paul Girard")
     after = text[end : end + 20]
     if after[:1] == ",":
         first = _WORD.findall(after[1:])[:1]
@@ -197,14 +208,22 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
 
 def _gender_of(name: str, text: str, before: int) -> str | None:
     """The gender marked at the first occurrence of ``name`` before ``before`` that marks
-    one; None for a body or an unmarked person."""
-    if not is_person_like(name):
+    one; None for a body or an unmarked person. A name read with its title ("recteur Paul
+    Girard", ``_titled``) is a person too: the determiner before the title marks him."""
+    if not is_person_like(name) and not _titled(name):
         return None
     for m in regex.compile(regex.escape(name)).finditer(text, 0, before):
         g = _gender_at(text, m.start(), m.end())
         if g:
             return g
     return None
+
+
+def _titled(name: str) -> bool:
+    """Whether ``name`` is a person's name after a lower-case title ("recteur Paul Girard",
+    "ministre de la Santé Karim Haddad"): its last two words a person's name."""
+    words = name.split()
+    return len(words) >= 3 and words[0][:1].islower() and is_person_like(" ".join(words[-2:]))
 
 
 def _known_actor(name: str) -> bool:

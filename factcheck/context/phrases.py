@@ -174,8 +174,9 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
 
 def toll_counted(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
     """What a toll at ``k`` counts, a plural noun after "des" ("le bilan des victimes
-    approche les 130 000" -> victime; "le bilan provisoire des morts"), else ``k`` itself (not
-    "le bilan du séisme", what it is of, nor "le bilan des autorités", who draws it up)."""
+    approche les 130 000" -> victime; "le bilan provisoire des morts"), one of ``toll_counted``,
+    else ``k`` itself (not "le bilan du séisme" nor "le bilan des frappes", what it is of, nor
+    "le bilan des autorités", who draws it up)."""
     if lemma_of(toks[k], data) not in data.toll_containers:
         return k
     j = k + 1
@@ -185,7 +186,7 @@ def toll_counted(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
         return k
     t = toks[j + 1]
     if t.pos != "NOUN" or t.is_title or t.number != "Plur" \
-            or lemma_of(t, data) in data.toll_not_counted:
+            or lemma_of(t, data) not in data.toll_counted:
         return k
     return j + 1
 
