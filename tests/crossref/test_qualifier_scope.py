@@ -77,3 +77,12 @@ def test_a_qualifier_on_one_side_still_allows_one_figure_stated_again(case: dict
     links, flags = cross_reference(frame_from_articles(articles))
     assert flags.empty
     assert list(links.relation) == [case["relation"]]
+
+
+
+@pytest.mark.parametrize("case", CASES["level_said_once"],
+                         ids=[c["name"] for c in CASES["level_said_once"]])
+def test_a_level_said_once_in_a_sentence_qualifies_its_figures(case: dict) -> None:
+    # "Dans le primaire, ... 14 %, tandis que ... 48 %": one level for both counters, who are
+    # at odds ([scope.sentence_qualifiers]); two levels in the sentence are two scopes (pairs).
+    assert _flag_types(_article(case, case["text"])) == ["sources_disagree"]
