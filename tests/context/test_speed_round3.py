@@ -1,0 +1,82 @@
+"""The third round of the context's speed-ups gives what the plain computations give: the
+speakers' searches skipping the tokens that are no verb of speech, and the cue test before
+parsing a sentence without figures, its words merged by their common beginnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.context import _forward_speaker, _sentence_speaker, speakers
+from factcheck.context._sentence_speaker import _cue_pattern, _cue_trie, _cue_words, _trie
+from factcheck.context.lexicon import source_data
+from factcheck.context.nlp import parse_sentences
+
+_SENTENCES = [
+    "La mairie de Brest a chiffré à 2 300 le nombre de foyers privés d'eau, a-t-elle indiqué.",
+    "« Il manque 40 lits », a déploré dimanche le chef du service des urgences de Vannes.",
+    "Un bilan fait état de 14 blessés légers, selon les pompiers du Finistère.",
+    "Les ventes, a estimé la fédération, reculeront de 6 % cette année, relève une note.",
+    "Le comité prévoit 9 000 visiteurs, quand les organisateurs en espéraient 12 000.",
+    "Le syndicat n'a pas confirmé les 800 grévistes annoncés par la direction.",
+]
+
+
+class _Everything:
+    """A set holding every word: with it the pre-check lets every token through."""
+
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+def _speakers_at_every_token() -> list[list[object]]:
+    data = source_data()
+    rows = []
+    for toks in parse_sentences(_SENTENCES):
+        rows.append([(speakers.inverted(toks, i, data), speakers.inverted(
+            toks, i, data, keep_unnamed=True), _forward_speaker.forward(toks, i, data))
+            for i in range(len(toks) + 1)])
+    return rows
+
+
+def test_speaker_searches_skip_no_verb_of_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = _speakers_at_every_token()
+    everything = (_Everything(), _Everything())
+    for module in (speakers, _forward_speaker):
+        monkeypatch.setattr(module, "speech_cues", lambda _: everything)
+    plain = _speakers_at_every_token()
+    assert checked == plain
+    found = [x for row in plain for cell in row for x in cell if x]
+    assert len(found) >= 10  # speakers are found at all
+
+
+def _probes() -> list[str]:
+    words, stems, auxiliaries, participles = _cue_words()
+    probes = ["Le temps restera sec demain.", "", "Il pleut", "Annonçait-on cela ?"]
+    for w in sorted({*words, *stems, *auxiliaries, *participles}):
+        for form in (w, w.upper(), w.capitalize(), w + "s", w[:-1], "x" + w):
+            probes += [form, f"Hier, {form} encore."]
+    for aux in sorted(auxiliaries):
+        for part in sorted(participles)[:40]:
+            probes += [f"{aux} {part}", f"{aux}-t-elle  {part}", f"{aux} {part}e"]
+    return probes
+
+
+def test_cue_trie_finds_what_the_plain_alternation_finds() -> None:
+    plain, trie = _cue_pattern(), _cue_trie()
+    probes = [*_SENTENCES, *_probes()]
+    answers = [plain.search(p) is not None for p in probes]
+    assert answers == [trie.search(p) is not None for p in probes]
+    assert any(answers) and not all(answers)
+    assert _sentence_speaker.names_a_speaker("Selon la préfecture, le calme est revenu.")
+
+
+@pytest.mark.parametrize("literals", [{"a": "", "ab": r"(?!\w)", "abc": ""},
+                                      {"dit": r"(?!\w)", "dira": r"(?!\w)", "d": r"(?!\w)"}])
+def test_trie_matches_the_strings_of_the_alternation(literals: dict[str, str]) -> None:
+    import regex
+
+    alternation = regex.compile("(?:" + "|".join(
+        regex.escape(k) + v for k, v in literals.items()) + ")$")
+    merged = regex.compile("(?:" + _trie(literals) + ")$")
+    for text in ("a", "ab", "abc", "abcd", "abd", "d", "di", "dit", "dira", "dits", "x", ""):
+        assert bool(alternation.match(text)) == bool(merged.match(text)), text
