@@ -14,6 +14,7 @@ from factcheck.context._forward_speaker import forward
 from factcheck.context._publisher import statistics_nouns, statistics_publisher
 from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
+from factcheck.context._trie import trie
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import fullest_name, is_body, is_common_group, is_generic_source
 from factcheck.context.nlp import Figure, Tok
@@ -50,34 +51,15 @@ def _cue_pattern() -> regex.Pattern[str]:
 @cache
 def _cue_trie() -> regex.Pattern[str]:
     """:func:`_cue_pattern` with its alternatives merged by their common beginnings
-    (:func:`_trie`): it finds a match in the same sentences, several times faster (the
+    (:func:`._trie.trie`): it finds a match in the same sentences, several times faster (the
     ``regex`` module tries a plain alternation's hundreds of words one by one at every
     word). A stem's trailing letters are left out: ``stem\\w*`` matches where ``stem`` does."""
     words, stems, auxiliaries, participles = _cue_words()
-    alternatives = [_trie({**{w: r"(?!\w)" for w in words}, **{st: "" for st in stems}})]
+    alternatives = [trie({**{w: r"(?!\w)" for w in words}, **{st: "" for st in stems}})]
     if auxiliaries and participles:
-        alternatives.append(_trie(dict.fromkeys(auxiliaries, "")) + r"(?:-t-\w+)?\s+"
-                            + _trie(dict.fromkeys(participles, r"(?!\w)")))
+        alternatives.append(trie(dict.fromkeys(auxiliaries, "")) + r"(?:-t-\w+)?\s+"
+                            + trie(dict.fromkeys(participles, r"(?!\w)")))
     return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
-
-
-def _trie(literals: dict[str, str]) -> str:
-    """A pattern matching each literal followed by its continuation (``(?!\\w)``, or
-    nothing), the literals sharing a beginning under one branch: the strings it matches
-    are those of their plain alternation."""
-    root: dict[str, dict] = {}
-    for literal, continuation in literals.items():
-        node = root
-        for ch in literal:
-            node = node.setdefault(ch, {})
-        node.setdefault("", {})[continuation] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = sorted(node.get("", {}))
-        alts += [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(root)
 
 
 def names_a_speaker(sentence: str) -> bool:

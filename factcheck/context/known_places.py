@@ -90,7 +90,13 @@ def known_places(text: str) -> list[tuple[int, str]]:
     """(offset, normal form) of the places of ``text`` the places data lists: after a locative
     preposition ("en Grèce", "dans l'Aude"), or a capitalised name standing alone ("Allemagne :
     le Bundestag vote", "La France compte"); unknown names are left out (no parse here), and
-    so are names the data says are no place here ("au New York Times", "la somme")."""
+    so are names the data says are no place here ("au New York Times", "la somme"). Found
+    once per text (a sentence is read by several rules), each caller given a list of its own."""
+    return list(_known_places(text))
+
+
+@lru_cache(maxsize=2048)
+def _known_places(text: str) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in _place_pattern().finditer(text):
@@ -106,7 +112,7 @@ def known_places(text: str) -> list[tuple[int, str]]:
         place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
         if place:
             found.append((m.start(), place))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _known_place(sentence: str, m: regex.Match[str]) -> str | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.context import _forward_speaker, _sentence_speaker, speakers
-from factcheck.context._sentence_speaker import _cue_pattern, _cue_trie, _cue_words, _trie
+from factcheck.context._sentence_speaker import _cue_pattern, _cue_trie, _cue_words
+from factcheck.context._trie import trie as _trie
 from factcheck.context.lexicon import source_data
 from factcheck.context.nlp import parse_sentences
 
@@ -80,3 +81,44 @@ def test_trie_matches_the_strings_of_the_alternation(literals: dict[str, str]) -
     merged = regex.compile("(?:" + _trie(literals) + ")$")
     for text in ("a", "ab", "abc", "abcd", "abd", "d", "di", "dit", "dira", "dits", "x", ""):
         assert bool(alternation.match(text)) == bool(merged.match(text)), text
+
+
+_TIMED = [
+    "depuis le 3 mars 2021, entre janvier et juin 2023, du 6 au 12 janvier, fin juin",
+    "jusqu'à la fin de l'année, depuis la fin de l'année dernière, au premier trimestre 2024",
+    "la nuit de samedi à dimanche, le 1er mai, lors des six premiers mois de 2022, en s19",
+    "depuis début 2020, d'ici 2030, l'hiver dernier, au printemps 2023, le mois précédent",
+    "mi-juillet, la semaine dernière, entre 2019 et 2021, l'an dernier, cet été, avant-hier",
+]
+
+
+def test_time_patterns_merged_find_what_plain_alternations_find(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import regex
+
+    from factcheck.context import timepatterns
+
+    def matches() -> dict[str, list[object]]:
+        timepatterns.patterns.cache_clear()
+        return {key: [(m.span(), m.groupdict()) for s in _TIMED for m in p.finditer(s)]
+                for key, p in timepatterns.patterns().items()}
+
+    merged = matches()
+    monkeypatch.setattr(timepatterns, "longest_first", lambda words: "|".join(
+        regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    plain = matches()
+    monkeypatch.undo()
+    timepatterns.patterns.cache_clear()
+    assert merged == plain
+    assert sum(len(v) for v in plain.values()) >= 15  # time expressions found at all
+
+
+def test_known_places_found_once_are_the_plain_ones() -> None:
+    from factcheck.context.known_places import _known_places, known_places
+
+    text = "Les crues ont touché la Bretagne et 300 foyers en Ille-et-Vilaine, dit Rennes."
+    for _ in range(2):  # the second time from the cache
+        found = known_places(text)
+        assert found == sorted(_known_places.__wrapped__(text))  # type: ignore[attr-defined]
+        assert len(found) >= 2
+        found.clear()  # a caller's list is its own
