@@ -75,6 +75,13 @@ def _not_place_spans(text: str) -> list[tuple[int, int]]:
             for x in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=256)
+def place_matches(text: str) -> tuple[regex.Match[str], ...]:
+    """The matches of the place pattern in ``text`` (a known place after its preposition),
+    found once per text: the places of a sentence and its figures' places both read them."""
+    return tuple(_place_pattern().finditer(text))
+
+
 def detached_opener_end(sentence: str) -> int:
     """The offset of the comma closing a detached phrase that opens ``sentence`` and places
     its subject ("Originaire de Lille,", "Interrogé jeudi à Strasbourg,", "En déplacement à
@@ -99,7 +106,7 @@ def known_places(text: str) -> list[tuple[int, str]]:
 def _known_places(text: str) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _place_pattern().finditer(text):
+    for m in place_matches(text):
         taken.append((m.start("p"), m.end("p")))
         place = _known_place(text, m)
         if place:

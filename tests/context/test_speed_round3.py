@@ -122,3 +122,13 @@ def test_known_places_found_once_are_the_plain_ones() -> None:
         assert found == sorted(_known_places.__wrapped__(text))  # type: ignore[attr-defined]
         assert len(found) >= 2
         found.clear()  # a caller's list is its own
+
+
+def test_place_matches_found_once_are_those_of_the_pattern() -> None:
+    from factcheck.context.known_places import _place_pattern, place_matches
+
+    text = "Des orages en Bretagne et dans le Finistère, puis à Brest, près de Quimper."
+    for _ in range(2):  # the second time from the cache
+        found = [(m.span(), m.groupdict()) for m in place_matches(text)]
+        assert found == [(m.span(), m.groupdict()) for m in _place_pattern().finditer(text)]
+        assert len(found) >= 3
