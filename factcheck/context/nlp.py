@@ -91,17 +91,23 @@ def load_nlp() -> Any:
     return nlp
 
 
+#: What the attribute ruler may set that nothing downstream reads.
+_UNREAD = frozenset({"TAG", "DEP"})
+
+
 def _rules_read_only(nlp: Any) -> None:
     """The attribute ruler keeps only its rules that set something other than the
-    fine-grained tag: the context never reads the tag, nor does the lemmatizer (it reads the
-    part of speech), and matching the model's twenty rules that copy the part of speech to the
-    tag over every token cost four times what the rest of the ruler does. The rules kept (a
-    space token's part of speech and morphology) run as before, in the same order."""
+    fine-grained tag or the dependency label: the context never reads either, nor does the
+    lemmatizer (it reads the part of speech), and matching the model's twenty rules that copy
+    the part of speech to the tag over every token cost four times what the rest of the ruler
+    does; the rule labelling a space token's dependency tested a predicate at every token (and
+    never applies without the parser). The rules kept (a space token's part of speech and
+    morphology) run as before, in the same order."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     patterns = ruler.patterns
-    kept = [p for p in patterns if set(p["attrs"]) != {"TAG"}]
+    kept = [p for p in patterns if set(p["attrs"]) - _UNREAD]
     if len(kept) < len(patterns):
         ruler.clear()
         ruler.add_patterns(kept)
