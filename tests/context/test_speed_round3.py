@@ -132,3 +132,18 @@ def test_place_matches_found_once_are_those_of_the_pattern() -> None:
         found = [(m.span(), m.groupdict()) for m in place_matches(text)]
         assert found == [(m.span(), m.groupdict()) for m in _place_pattern().finditer(text)]
         assert len(found) >= 3
+
+
+def test_plain_text_by_table_is_the_plain_decomposition() -> None:
+    import unicodedata
+
+    from factcheck.context.described import _plain
+
+    def plain(s: str) -> str:
+        return "".join(unicodedata.normalize("NFKD", c)[:1] for c in s.lower())
+
+    texts = ["L'Établissement français du sang, cœur de la collecte", "ﬁnancé à 45 ½ %",
+             "İstanbul, Łódź, São Paulo, Straße", "\ufffd « Noël » — 12 €", ""]
+    for text in texts * 2:  # the second time from the table
+        assert _plain(text) == plain(text)
+        assert len(_plain(text)) == len(text.lower())
