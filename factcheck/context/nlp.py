@@ -15,7 +15,6 @@ records are read from the doc's arrays, each word's strings built once (:func:`t
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator
@@ -84,10 +83,6 @@ def load_nlp() -> Any:
         ) from exc
     _index_as_sets(nlp)
     _rules_read_only(nlp)
-    # The model's half a million objects live as long as the process: out of the collector's
-    # reach, full collections no longer walk them (a tenth of a second over the flag review
-    # set; no object is changed, and forked workers keep sharing their pages).
-    gc.freeze()
     return nlp
 
 
