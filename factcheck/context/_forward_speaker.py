@@ -15,6 +15,7 @@ from factcheck.context._speaker_tokens import (
 )
 from factcheck.context._speech_words import (
     speech_at,
+    speech_cues,
     speech_words,
 )
 from factcheck.context.lexicon import SourceData, grammar
@@ -54,6 +55,7 @@ def _clause_closed(toks: tuple[Tok, ...], v: int, before: int) -> bool:
 
 def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     openers = speech_words().clause_openers
+    forms, lemmas = speech_cues(data)
     for v in range(before - 1, -1, -1):
         t = toks[v]
         if t.lower in openers and v > 0 and toks[v - 1].text == "," and t.lower != "que" \
@@ -61,6 +63,8 @@ def forward(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] |
             # "La CGT a recensé 420 000 manifestants, quand les autorités en ont compté
             # 160 000": a clause of its own, the verb of speech before it is another's
             return None
+        if t.lower not in forms and t.lemma not in lemmas:
+            continue  # no verb of speech here (``speech_cues``: speech_at would say None)
         lemma = speech_at(toks, v, data)
         if lemma is None or _states_a_fact(toks, v, lemma, data):
             continue

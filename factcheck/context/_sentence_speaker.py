@@ -14,6 +14,7 @@ from factcheck.context._forward_speaker import forward
 from factcheck.context._publisher import statistics_nouns, statistics_publisher
 from factcheck.context._selon import selon
 from factcheck.context._speech_words import relative_antecedent, speech_words
+from factcheck.context._trie import trie
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import fullest_name, is_body, is_common_group, is_generic_source
 from factcheck.context.nlp import Figure, Tok
@@ -22,29 +23,49 @@ from factcheck.context.speakers import clean_name, inverted
 _CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
-@cache
-def _cue_pattern() -> regex.Pattern[str]:
-    """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
-    "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
+def _cue_words() -> tuple[set[str], set[str], set[str], set[str]]:
+    """The words, the stems, the auxiliaries and the participles of :func:`_cue_pattern`."""
     data = source_data()
     derived = speech_words()
     words = {*data.introducers, *data.speech_forms, *data.document_verbs,
              *derived.finite, *derived.report_forms, *statistics_nouns()}
     stems = {v[:-2] for v in data.speech_verbs if " " not in v and len(v) >= 6}
+    return words, stems, set(derived.auxiliaries), set(derived.participles)
+
+
+@cache
+def _cue_pattern() -> regex.Pattern[str]:
+    """Introducers, forms of verbs of speech, and the stems of their lemmas ("annonc" for
+    "a annoncé", "annonçait" aside: the test is only a filter before parsing)."""
+    words, stems, auxiliaries, participles = _cue_words()
     alternatives = [regex.escape(w) + r"(?!\w)" for w in sorted(words, key=len, reverse=True)]
     alternatives += [regex.escape(st) + r"\w*" for st in sorted(stems, key=len, reverse=True)]
     # "», a noté Jérôme Salomon": a participle of speech after its auxiliary.
-    aux = "|".join(regex.escape(a) for a in sorted(derived.auxiliaries, key=len, reverse=True))
-    parts = "|".join(regex.escape(w) for w in sorted(derived.participles, key=len, reverse=True))
+    aux = "|".join(regex.escape(a) for a in sorted(auxiliaries, key=len, reverse=True))
+    parts = "|".join(regex.escape(w) for w in sorted(participles, key=len, reverse=True))
     if aux and parts:
         alternatives.append(rf"(?:{aux})(?:-t-\w+)?\s+(?:{parts})(?!\w)")
+    return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
+
+
+@cache
+def _cue_trie() -> regex.Pattern[str]:
+    """:func:`_cue_pattern` with its alternatives merged by their common beginnings
+    (:func:`._trie.trie`): it finds a match in the same sentences, several times faster (the
+    ``regex`` module tries a plain alternation's hundreds of words one by one at every
+    word). A stem's trailing letters are left out: ``stem\\w*`` matches where ``stem`` does."""
+    words, stems, auxiliaries, participles = _cue_words()
+    alternatives = [trie({**{w: r"(?!\w)" for w in words}, **{st: "" for st in stems}})]
+    if auxiliaries and participles:
+        alternatives.append(trie(dict.fromkeys(auxiliaries, "")) + r"(?:-t-\w+)?\s+"
+                            + trie(dict.fromkeys(participles, r"(?!\w)")))
     return regex.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", regex.IGNORECASE)
 
 
 def names_a_speaker(sentence: str) -> bool:
     """Cheap test before parsing a sentence without figures: does it hold an introducer
     ("selon", "d'après") or a form of a verb of speech ("a annoncé", "indique")?"""
-    return _cue_pattern().search(sentence) is not None
+    return _cue_trie().search(sentence) is not None
 
 
 def sentence_speaker(article_text: str, toks: tuple[Tok, ...], common: bool = False

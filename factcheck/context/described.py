@@ -17,9 +17,21 @@ from factcheck.context.names import _fold, _folded_lists, _subject_after, name_r
 _ABOUT = 3  # times a one-word name recurs in an article that is about that body
 
 
+class _FirstOfDecomposition(dict[int, str]):
+    """A character's code -> the first character of its compatibility decomposition ("é" ->
+    "e"), computed once per character (a ``str.translate`` table)."""
+
+    def __missing__(self, code: int) -> str:
+        first = self[code] = unicodedata.normalize("NFKD", chr(code))[:1]
+        return first
+
+
+_FIRST_OF_DECOMPOSITION = _FirstOfDecomposition()
+
+
 def _plain(s: str) -> str:
     """Case and accents folded, one character for one (offsets kept)."""
-    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in s.lower())
+    return s.lower().translate(_FIRST_OF_DECOMPOSITION)
 
 
 @lru_cache(maxsize=16)

@@ -75,6 +75,13 @@ def _not_place_spans(text: str) -> list[tuple[int, int]]:
             for x in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=256)
+def place_matches(text: str) -> tuple[regex.Match[str], ...]:
+    """The matches of the place pattern in ``text`` (a known place after its preposition),
+    found once per text: the places of a sentence and its figures' places both read them."""
+    return tuple(_place_pattern().finditer(text))
+
+
 def detached_opener_end(sentence: str) -> int:
     """The offset of the comma closing a detached phrase that opens ``sentence`` and places
     its subject ("Originaire de Lille,", "Interrogé jeudi à Strasbourg,", "En déplacement à
@@ -90,10 +97,16 @@ def known_places(text: str) -> list[tuple[int, str]]:
     """(offset, normal form) of the places of ``text`` the places data lists: after a locative
     preposition ("en Grèce", "dans l'Aude"), or a capitalised name standing alone ("Allemagne :
     le Bundestag vote", "La France compte"); unknown names are left out (no parse here), and
-    so are names the data says are no place here ("au New York Times", "la somme")."""
+    so are names the data says are no place here ("au New York Times", "la somme"). Found
+    once per text (a sentence is read by several rules), each caller given a list of its own."""
+    return list(_known_places(text))
+
+
+@lru_cache(maxsize=2048)
+def _known_places(text: str) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _place_pattern().finditer(text):
+    for m in place_matches(text):
         taken.append((m.start("p"), m.end("p")))
         place = _known_place(text, m)
         if place:
@@ -106,7 +119,7 @@ def known_places(text: str) -> list[tuple[int, str]]:
         place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
         if place:
             found.append((m.start(), place))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _known_place(sentence: str, m: regex.Match[str]) -> str | None:

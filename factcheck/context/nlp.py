@@ -9,7 +9,8 @@ Two changes to the loaded pipeline save time without changing a token (``load_nl
 lemmatizer's index of known lemmas is held as sets, and the attribute ruler keeps only its
 rules whose output is read. A sentence repeated in one call (copies of a wire story) is
 parsed once, and the short texts a rule parses alone (a quotation's tail) can be parsed
-ahead with the sentences of the batch (:func:`parsed_ahead`, :func:`parse_one`).
+ahead with the sentences of the batch (:func:`parsed_ahead`, :func:`parse_one`). The token
+records are read from the doc's arrays, each word's strings built once (:func:`to_toks`).
 """
 
 from __future__ import annotations
@@ -85,17 +86,23 @@ def load_nlp() -> Any:
     return nlp
 
 
+#: What the attribute ruler may set that nothing downstream reads.
+_UNREAD = frozenset({"TAG", "DEP"})
+
+
 def _rules_read_only(nlp: Any) -> None:
     """The attribute ruler keeps only its rules that set something other than the
-    fine-grained tag: the context never reads the tag, nor does the lemmatizer (it reads the
-    part of speech), and matching the model's twenty rules that copy the part of speech to the
-    tag over every token cost four times what the rest of the ruler does. The rules kept (a
-    space token's part of speech and morphology) run as before, in the same order."""
+    fine-grained tag or the dependency label: the context never reads either, nor does the
+    lemmatizer (it reads the part of speech), and matching the model's twenty rules that copy
+    the part of speech to the tag over every token cost four times what the rest of the ruler
+    does; the rule labelling a space token's dependency tested a predicate at every token (and
+    never applies without the parser). The rules kept (a space token's part of speech and
+    morphology) run as before, in the same order."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     patterns = ruler.patterns
-    kept = [p for p in patterns if set(p["attrs"]) != {"TAG"}]
+    kept = [p for p in patterns if set(p["attrs"]) - _UNREAD]
     if len(kept) < len(patterns):
         ruler.clear()
         ruler.add_patterns(kept)
@@ -127,29 +134,50 @@ def _morph(features: str) -> tuple[str, str, str, str, str]:
             fields.get("Gender", ""), fields.get("Number", ""))
 
 
+#: The spaCy attributes :func:`to_toks` reads, one row per token (``Doc.to_array``).
+_ATTRS = ("ORTH", "POS", "LEMMA", "MORPH", "IDX")
+#: A word's fields that do not depend on its place, by its (orth, pos, lemma, morphology)
+#: hashes; emptied past ``_WORDS_MAX`` entries.
+_WORDS: dict[tuple[int, int, int, int], tuple[str, str, str, str, tuple[str, ...], int]] = {}
+_WORDS_MAX = 200_000
+
+
 def to_toks(doc: Any) -> tuple[Tok, ...]:
+    """The :class:`Tok` records of a parsed doc. Read from the doc's arrays, each distinct
+    word's strings built once (a word recurs across sentences): the same records as reading
+    every ``spacy.tokens.Token`` (:func:`_tok_of`), at about a third of the cost."""
+    strings = doc.vocab.strings
+    words = _WORDS
+    if len(words) > _WORDS_MAX:
+        words.clear()
+    make = tuple.__new__
     out = []
-    for t in doc:
-        text = t.text
-        mood, tense, verbform, gender, number = _morph(str(t.morph))
-        idx = t.idx
-        out.append(
-            Tok(
-                i=t.i,
-                text=text,
-                lower=text.lower().replace("’", "'"),  # typographic apostrophe as in the data
-                lemma=t.lemma_.lower(),
-                pos=t.pos_,
-                start=idx,
-                end=idx + len(text),
-                mood=mood,
-                tense=tense,
-                verbform=verbform,
-                gender=gender,
-                number=number,
+    for i, (orth, pos, lemma, morph, idx) in enumerate(doc.to_array(_ATTRS).tolist()):
+        key = (orth, pos, lemma, morph)
+        word = words.get(key)
+        if word is None:
+            text = strings[orth]
+            word = words[key] = (
+                text,
+                text.lower().replace("’", "'"),  # typographic apostrophe as in the data
+                strings[lemma].lower() if lemma else "",
+                strings[pos] if pos else "",
+                _morph(strings[morph] if morph else ""),
+                len(text),
             )
-        )
+        text, lower, lemma_, pos_, features, length = word
+        out.append(make(Tok, (i, text, lower, lemma_, pos_, idx, idx + length, *features)))
     return tuple(out)
+
+
+def _tok_of(t: Any) -> Tok:
+    """One token's record read from its ``spacy.tokens.Token`` (what :func:`to_toks` gives,
+    kept as the plain reading the tests compare it with)."""
+    text = t.text
+    mood, tense, verbform, gender, number = _morph(str(t.morph))
+    return Tok(i=t.i, text=text, lower=text.lower().replace("’", "'"), lemma=t.lemma_.lower(),
+               pos=t.pos_, start=t.idx, end=t.idx + len(text), mood=mood, tense=tense,
+               verbform=verbform, gender=gender, number=number)
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")

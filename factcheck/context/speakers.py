@@ -13,6 +13,7 @@ from factcheck.context._speaker_tokens import is_number, is_participle, next_fig
 from factcheck.context._speech_words import (
     PARTICIPLE_ENDINGS,
     speech_at,
+    speech_cues,
     speech_words,
 )
 from factcheck.context._time_data import time_data
@@ -252,8 +253,10 @@ def inverted(toks: tuple[Tok, ...], after: int, data: SourceData, *,
     words back (the figure's rules read them as naming no one: rule ``unsourced``, and no
     source named earlier carried over), else None."""
     junk: list[Tok] | None = None
+    forms, lemmas = speech_cues(data)
     for v in range(after, len(toks)):
-        if speech_at(toks, v, data) is not None:
+        t = toks[v]
+        if (t.lower in forms or t.lemma in lemmas) and speech_at(toks, v, data) is not None:
             np = inverted_at(toks, v, data)
             if np and (clean_name(np, data) is not None
                        or clean_name(np, data, check_head=False) is None):

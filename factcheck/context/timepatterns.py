@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._time_data import time_data
+from factcheck.context._trie import longest_first
 from factcheck.context.lexicon import source_data
 
 #: A year of a time reference: 1000 to 2999, so that a period counted from it ("l'hiver
@@ -17,17 +18,15 @@ YEAR = r"[12]\d{3}"
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """Regex alternatives of ``words``, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex alternatives of ``words``, longest first (merged by their beginnings: the same
+    matches as the plain alternation, found faster, :mod:`._trie`)."""
+    return longest_first(list(words))
 
 
 def _prefix(words: tuple[str, ...]) -> str:
     """Words followed by a space, unless they end in an apostrophe or a hyphen."""
-    parts = [
-        regex.escape(w) + ("" if w.endswith(("'", "-")) else " ")
-        for w in sorted(words, key=len, reverse=True)
-    ]
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + longest_first(
+        [w + ("" if w.endswith(("'", "-")) else " ") for w in words]) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -29,8 +29,8 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _name_pattern,
     _not_place_spans,
-    _place_pattern,
     detached_opener_end,
+    place_matches,
 )
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
@@ -208,7 +208,7 @@ def _find_candidates(
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
     detached = detached_opener_end(sentence)
-    for m in _place_pattern().finditer(sentence):
+    for m in place_matches(sentence):
         if m.start() < detached:
             continue  # "Originaire de Lille, la chanteuse ...": the subject's place
         name = m.group("p")

@@ -46,6 +46,19 @@ def test_loaded_pipeline_reads_like_the_model_as_shipped() -> None:
     assert any(t.pos == "SPACE" for toks in ours for t in toks)
 
 
+def test_token_records_from_arrays_are_those_of_the_tokens() -> None:
+    """``to_toks`` reads the doc's arrays and builds each word's strings once: the records
+    are those read token by token, the second time (from its word cache) as the first,
+    capitals, apostrophes, spaces and a surrogate's stand-in included."""
+    from factcheck.context.nlp import _tok_of, to_toks
+
+    nlp = load_nlp()
+    texts = [*_SENTENCES, "L’État a versé 12 M€ ;  45 INTERPELLATIONS\net 3 morts\ufffd.", ""]
+    for _ in range(2):
+        for doc in nlp.pipe(texts):
+            assert to_toks(doc) == tuple(_tok_of(t) for t in doc)
+
+
 def _plain_not_place_spans(text: str) -> list[tuple[int, int]]:
     return [(x.start(), x.end()) for n in world_data().not_places
             for x in regex.finditer(regex.escape(n), text)]
