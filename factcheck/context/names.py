@@ -154,7 +154,7 @@ def _gender_words() -> dict[str, frozenset[str]]:
     res = load_data("fr", "context_source").get("resolution", {})
     return {key: frozenset(res.get(key, [])) for key in
             ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
-             "feminine_titles")}
+             "feminine_titles", "complement_prepositions")}
 
 
 @lru_cache(maxsize=1)
@@ -178,16 +178,25 @@ def _pronoun_gender(pronoun: str | None) -> str | None:
 _WORD = regex.compile(r"[\p{L}.'’-]+")
 
 
+#: Words read back from a name for the determiner or title marking its gender.
+_MARK_REACH = 6
+
+
 def _gender_at(text: str, start: int, end: int) -> str | None:
     """Gender an article marks a person's name with, at one occurrence: a determiner or a
     civility before the name with only lower-case titles between ("la chancelière Rachel
     Reeves", "Mme Dupont", "le ministre Jean Martin"), or one opening an apposition after it
     ("Rachel Reeves, la chancelière de l'Echiquier"); a title in a feminine form marks a woman
-    as well ("Anne Martin, directrice de la police", ``feminine_titles``)."""
+    as well ("Anne Martin, directrice de la police", ``feminine_titles``). The article of a
+    title's complement is not the title's ("le gouverneur de la banque, Paul Garnier": a man,
+    ``complement_prepositions``)."""
     words = _gender_words()
-    before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-4:]
-    for w in reversed(before):
+    before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-_MARK_REACH:]
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
         low = w.lower().replace("’", "'")
+        if k > 0 and before[k - 1].lower() in words["complement_prepositions"]:
+            continue  # "le gouverneur de la banque, Paul Garnier": the complement's article
         if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"
         if low in words["masculine_markers"]:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from factcheck.context._wire_tag import wire_tag_end
 from factcheck.deadline import checkpoint
 from factcheck.models import Mention
 
@@ -197,10 +198,14 @@ def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tupl
     heads = [in_capitals(s) for s in unique]
     parsed: list[tuple[Tok, ...]] = []
     lowered = (s.lower() if head else s for s, head in zip(unique, heads, strict=True))
-    for doc, text, head in zip(nlp.pipe(lowered, batch_size=batch_size), unique, heads,
-                               strict=True):
+    # A wire agency's tag opening a sentence ("(AFP) - ") is the outlet: the sentence is
+    # tagged without it, its tokens' offsets kept (factcheck.context._wire_tag).
+    cuts = [wire_tag_end(s) for s in unique]
+    lowered = (s[cut:] for s, cut in zip(lowered, cuts, strict=True))
+    for doc, text, head, cut in zip(nlp.pipe(lowered, batch_size=batch_size), unique, heads,
+                                    cuts, strict=True):
         checkpoint()  # between docs: a batch itself is not interrupted
-        toks = to_toks(doc)
+        toks = _shifted(to_toks(doc), cut) if cut else to_toks(doc)
         parsed.append(_recased(toks, text) if head else toks)
     if len(unique) == len(texts):
         return parsed
@@ -253,6 +258,11 @@ def in_capitals(sentence: str) -> bool:
     upper = sum(w.isupper() for w in words)
     return upper >= _CAPS_WORDS and upper >= _CAPS_SHARE * len(words) \
         and len(sentence.lower()) == len(sentence)
+
+
+def _shifted(toks: tuple[Tok, ...], by: int) -> tuple[Tok, ...]:
+    """Tokens of a sentence tagged from offset ``by``, their offsets in the whole sentence."""
+    return tuple(t._replace(start=t.start + by, end=t.end + by) for t in toks)
 
 
 def _recased(toks: tuple[Tok, ...], original: str) -> tuple[Tok, ...]:

@@ -1,0 +1,27 @@
+"""A wire agency's tag opening a text ("(AFP) - Le FMI a relevé ...", "(AOF) - À 3,2 %, les
+projections du FMI ..."): the outlet that filed the dispatch, no part of its first sentence.
+Tagged with the sentence, it reads as the sentence's opening noun phrase and hides the one
+the sentence speaks of; :mod:`factcheck.context.nlp` tags the sentence without it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from factcheck.lang import load_data
+
+
+@cache
+def _wire_tag() -> regex.Pattern[str]:
+    data = load_data("fr", "article_place")
+    agencies = sorted({str(a) for a in data.get("agencies", [])}, key=len, reverse=True)
+    names = "|".join(regex.escape(a) for a in agencies)
+    return regex.compile(rf"\s*\(\s*(?:{names})\s*\)\s*[-–—]\s*")
+
+
+def wire_tag_end(sentence: str) -> int:
+    """The offset where a wire agency's tag opening ``sentence`` ends ("(AFP) - "), else 0.
+    Only the bare tag: a dateline naming a town or a date before it is left as written."""
+    m = _wire_tag().match(sentence)
+    return m.end() if m and m.end() < len(sentence) else 0
