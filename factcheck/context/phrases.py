@@ -91,8 +91,10 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while (
         j >= 0
         and toks[j].lower not in data.determiners
-        and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data))
-    ):
+        and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data)
+             or toks[j].text[:1].isdigit())
+    ):  # (a figure in digits, whatever the tagger calls it: "de plus de 10 000
+        # habitants", its groups read as determiners, is a complement's count)
         j -= 1
     if j < 0:
         return True
@@ -121,8 +123,11 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
                 toks[j - 1].lower in g.de and toks[j].lower in data.determiners)):
             j += 1  # "la baisse de la marge", "la hausse de son budget", "le nombre de ses
             # clients"
-        if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
+        if j + 1 < len(toks) and toks[j - 1].lower in g.plural_de \
+                and (toks[j].pos == "NUM" or toks[j].text[:1].isdigit()):
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
+            while j + 1 < len(toks) and toks[j].text[:1].isdigit():
+                j += 1  # (its digit groups, whatever the tagger calls them)
         if j < len(toks) and (nounish(toks[j], data) or (
                 acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns) or (
                 toks[j].is_title and toks[j].is_word
