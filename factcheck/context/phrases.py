@@ -91,21 +91,60 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while (
         j >= 0
         and toks[j].lower not in data.determiners
-        and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data)
-             or toks[j].text[:1].isdigit())
-    ):  # (a figure in digits, whatever the tagger calls it: "de plus de 10 000
-        # habitants", its groups read as determiners, is a complement's count)
+        and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data))
+    ):
         j -= 1
+    if _count_after_de(toks, j, data):
+        return False
     if j < 0:
         return True
     t = toks[j]
-    if t.lower in data.contractions:
+    if t.lower in data.contractions or second_complement(toks, j, data):
         return False
     if t.lower in grammar().plural_de:
         return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
     if t.lower in data.determiners or t.pos == "DET":
         return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
     return False
+
+
+def _count_after_de(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether a figure in digits ends at ``j`` after "de", whatever the tagger calls its
+    groups ("des villes de plus de 10 000 habitants", "10 000" read as determiners): a
+    complement's count, its noun no head."""
+    if j < 0 or not toks[j].text[:1].isdigit():
+        return False
+    while j >= 0 and (toks[j].text[:1].isdigit() or toks[j].pos in ("ADJ", "NUM", "ADV")
+                      or number_word(toks[j], data)) \
+            and toks[j].lower not in data.determiners:
+        j -= 1
+    return j >= 0 and _apos(toks[j].lower) in grammar().de
+
+
+#: Tokens a first conjunct may span back to its "de" ("de taille intermédiaire et de").
+_CONJUNCT_REACH = 6
+
+
+def second_complement(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether the "de" at ``j``, right after "et"/"ou", repeats the "de" of a first conjunct
+    that completes a noun: "les défaillances d'entreprises de taille intermédiaire et de
+    grandes entreprises" (a second complement of défaillances, not a subject), not "par de
+    fortes pluies et d'importantes rafales" (a first "de" after a preposition)."""
+    g = grammar()
+    if j < 2 or _apos(toks[j].lower) not in g.de or toks[j - 1].lower not in g.noun_coordinators:
+        return False
+    for i in range(j - 2, max(0, j - 2 - _CONJUNCT_REACH), -1):
+        t = toks[i]
+        if not t.is_word or t.pos in ("VERB", "AUX"):
+            return False
+        if _apos(t.lower) in g.de_links:
+            return toks[i - 1].pos == "NOUN"
+    return False
+
+
+def _apos(word: str) -> str:
+    """The word with a typographic apostrophe written straight ("d’" -> "d'")."""
+    return word.replace("’", "'")
 
 
 def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
