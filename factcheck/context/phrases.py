@@ -109,16 +109,17 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
 
 
 def _count_after_de(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
-    """Whether a figure in digits ends at ``j`` after "de", whatever the tagger calls its
-    groups ("des villes de plus de 10 000 habitants", "10 000" read as determiners): a
-    complement's count, its noun no head."""
+    """Whether a figure in digits ends at ``j`` after a bound and "de" completing a noun,
+    whatever the tagger calls its groups ("des villes de plus de 10 000 habitants", "10 000"
+    read as determiners): the noun's size class, its counted noun no head (not "fait état
+    de 3 369 victimes", the object)."""
     if j < 0 or not toks[j].text[:1].isdigit():
         return False
-    while j >= 0 and (toks[j].text[:1].isdigit() or toks[j].pos in ("ADJ", "NUM", "ADV")
-                      or number_word(toks[j], data)) \
-            and toks[j].lower not in data.determiners:
+    while j >= 0 and toks[j].text[:1].isdigit():
         j -= 1
-    return j >= 0 and _apos(toks[j].lower) in grammar().de
+    de = grammar().de
+    return j >= 3 and _apos(toks[j].lower) in de and toks[j - 1].pos == "ADV" \
+        and _apos(toks[j - 2].lower) in de and toks[j - 3].pos == "NOUN"
 
 
 #: Tokens a first conjunct may span back to its "de" ("de taille intermédiaire et de").
