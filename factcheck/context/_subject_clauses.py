@@ -156,7 +156,14 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
             # "a estimé le cortège à 12 000 personnes et la CGT à 40 000": the
             # gapped phrase is the assessor, the count the first one's.
             return replace(mate, rule="gapped_parallel", antecedent=m)
-        return _headed(toks, fig, k, data, "gapped_clause")
+        if k == fig.first - 1 and speaker_noun(toks, k):
+            # "1,2 million de manifestants selon la police et les syndicats 2,5 millions":
+            # the noun right before the figure is who counts, the count the one before.
+            return "ellipsis"
+        # (a noun right before the figure names its own item: "la dette 110 %", no metric
+        # an elided figure around it shares, see :func:`.pending.resolve_pending`)
+        return _headed(toks, fig, k, data,
+                       "gapped_item" if k == fig.first - 1 else "gapped_clause")
     if v is not None and n > 0 and continues_clause(toks, v, data):
         return "ellipsis"  # "a progressé de 1,6 milliard pour atteindre 8,6"
     assessed = v is not None and _object_first(toks[v], data) \

@@ -278,8 +278,13 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
     while j >= 0 and toks[j].pos == "ADV":
         j -= 1
     comma = j >= 2 and toks[j].lower in g.de and toks[j - 1].text == ","
+    # "le déficit atteindrait 4,9 %, la dette 110 % et la croissance 1 %": a noun phrase
+    # right before the figure, with no link, after a figure and a comma or "et"
+    bare = j == fig.first - 1 and j >= 2 and toks[j].pos == "NOUN" and not toks[j].is_title
     if comma:
         j -= 1  # "et les vols de voitures, de 10 %": the comma marks the verb left out
+    elif bare:
+        j += 1
     elif j < 1 or toks[j].lower not in g.verb_links:
         return None
     k = noun_past_adjectives(toks, j - 1)
@@ -293,9 +298,14 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         # determiner, the first heads the phrase
         head = phrase_head(toks, b - 1, data)
         b = before_determiners(toks, head, data)
-    if b < 0 or b == head - 1 or toks[b].lower not in g.noun_coordinators:
+    if b < 0 or b == head - 1 or not (toks[b].lower in g.noun_coordinators
+                                      or (bare and toks[b].text in (",", ":"))):
         return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
-    if comma and not _after_figure(toks, b):
+    if bare and (head != k or lemma_of(toks[head], data) in data.time_nouns):
+        return None  # (one noun: not "le taux de chômage des jeunes 18 %", nor a date)
+    if bare and toks[b].text == ":":
+        return head  # the list's first item: "Selon l'institut : le chômage 7,3 %, ..."
+    if (comma or bare) and not _after_figure(toks, b):
         return None  # "de 44 % dans l'information et la communication, de 40 % dans": a list
     return head
 

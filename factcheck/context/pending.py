@@ -73,8 +73,9 @@ def resolve_pending(
                         continue  # "6 millions d'euros pour les 9 000 apprentis"
                     r = results[m]
                     if r is None or r.subject is None or figs[m].mention.kind in _NO_ANTECEDENT \
-                            or r.rule == "counted_time":
-                        continue  # "les deux premiers jours": no metric another figure shares
+                            or r.rule in ("counted_time", "gapped_item"):
+                        continue  # "les deux premiers jours", "la formation 111 millions":
+                        # no metric another figure shares
                     if outside and m < n and in_closed_aside(toks, figs[m], figs[n]):
                         continue  # "39 élus (37 X, 2 Y), 32 Z": 32 continues the 39
                     if pending[n] == "ellipsis" \

@@ -94,16 +94,58 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
         and (toks[j].pos in ("ADJ", "NUM", "ADV") or number_word(toks[j], data))
     ):
         j -= 1
+    if _count_after_de(toks, j, data):
+        return False
     if j < 0:
         return True
     t = toks[j]
-    if t.lower in data.contractions:
+    if t.lower in data.contractions or second_complement(toks, j, data):
         return False
     if t.lower in grammar().plural_de:
         return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
     if t.lower in data.determiners or t.pos == "DET":
         return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
     return False
+
+
+def _count_after_de(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether a figure in digits ends at ``j`` after a bound and "de" completing a noun,
+    whatever the tagger calls its groups ("des villes de plus de 10 000 habitants", "10 000"
+    read as determiners): the noun's size class, its counted noun no head (not "fait état
+    de 3 369 victimes", the object)."""
+    if j < 0 or not toks[j].text[:1].isdigit():
+        return False
+    while j >= 0 and toks[j].text[:1].isdigit():
+        j -= 1
+    de = grammar().de
+    return j >= 3 and _apos(toks[j].lower) in de and toks[j - 1].pos == "ADV" \
+        and _apos(toks[j - 2].lower) in de and toks[j - 3].pos == "NOUN"
+
+
+#: Tokens a first conjunct may span back to its "de" ("de taille intermédiaire et de").
+_CONJUNCT_REACH = 6
+
+
+def second_complement(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether the "de" at ``j``, right after "et"/"ou", repeats the "de" of a first conjunct
+    that completes a noun: "les défaillances d'entreprises de taille intermédiaire et de
+    grandes entreprises" (a second complement of défaillances, not a subject), not "par de
+    fortes pluies et d'importantes rafales" (a first "de" after a preposition)."""
+    g = grammar()
+    if j < 2 or _apos(toks[j].lower) not in g.de or toks[j - 1].lower not in g.noun_coordinators:
+        return False
+    for i in range(j - 2, max(0, j - 2 - _CONJUNCT_REACH), -1):
+        t = toks[i]
+        if not t.is_word or t.pos in ("VERB", "AUX"):
+            return False
+        if _apos(t.lower) in g.de_links:
+            return toks[i - 1].pos == "NOUN"
+    return False
+
+
+def _apos(word: str) -> str:
+    """The word with a typographic apostrophe written straight ("d’" -> "d'")."""
+    return word.replace("’", "'")
 
 
 def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
@@ -121,8 +163,11 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
                 toks[j - 1].lower in g.de and toks[j].lower in data.determiners)):
             j += 1  # "la baisse de la marge", "la hausse de son budget", "le nombre de ses
             # clients"
-        if j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j - 1].lower in g.plural_de:
+        if j + 1 < len(toks) and toks[j - 1].lower in g.plural_de \
+                and (toks[j].pos == "NUM" or toks[j].text[:1].isdigit()):
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
+            while j + 1 < len(toks) and toks[j].text[:1].isdigit():
+                j += 1  # (its digit groups, whatever the tagger calls them)
         if j < len(toks) and (nounish(toks[j], data) or (
                 acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns) or (
                 toks[j].is_title and toks[j].is_word
