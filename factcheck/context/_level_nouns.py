@@ -37,8 +37,10 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if j >= 1 and toks[j - 1].lower in data.state_prepositions:
         return None  # "s'est vendu en moyenne à 2 €": an adverbial phrase, no noun phrase
     head = phrase_head(toks, j, data)
-    if apposed and not _determined(toks, phrase_top(toks, j, data), data):
-        return None  # "à midi, à 25 %": a bare noun of an adverbial phrase, no noun phrase
+    if apposed and (not _determined(toks, phrase_top(toks, j, data), data)
+                    or _verb_adjunct(toks, phrase_top(toks, j, data))):
+        return None  # "à midi, à 25 %": a bare noun of an adverbial phrase, no noun phrase;
+        # "a reculé chez les jeunes, à 17 %": the level of the clause, not of its adjunct
     b = head - 1
     while b >= 0 and toks[b].text in data.opening_quotes:
         b -= 1
@@ -62,6 +64,26 @@ def _determined(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while k >= 0 and toks[k].pos == "ADJ":
         k -= 1
     return k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners)
+
+
+def _verb_adjunct(toks: tuple[Tok, ...], k: int) -> bool:
+    """Whether the determined noun phrase at ``k`` is the object of a preposition other than
+    "de" that follows a finite verb of its clause (no punctuation between): "Le chômage a
+    reculé chez les jeunes", "a encore augmenté à la pompe" -- an adjunct of the verb, whose
+    apposed level is the clause's. Not after a participle heading its own clause ("pointant
+    le niveau de la dette", "insistant sur l'énorme dette"), nor a subject or an object."""
+    k -= 1
+    while k >= 0 and toks[k].pos == "ADJ":
+        k -= 1
+    k -= 1  # the determiner
+    if k < 1 or toks[k].pos != "ADP" or toks[k].lower in grammar().de_links:
+        return False
+    for t in reversed(toks[:k]):
+        if t.pos == "PUNCT":
+            return False
+        if t.pos in ("VERB", "AUX") and t.verbform == "Fin":
+            return True
+    return False
 
 
 def _coordinated_part(toks: tuple[Tok, ...], i: int) -> bool:

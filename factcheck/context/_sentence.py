@@ -325,7 +325,7 @@ def _sentence_contexts(
             place, place_mode, place_basis = cell_places[0][1], "inherited", "sentence"
         if place is None and situated and not barred and (cap := capital_place(
                 article.text, start, sentence, m.start - start, m.end - start,
-                [f.mention.start - start for f in figs])):
+                [f.mention.start - start for f in figs], article.language)):
             place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
         own_place = own_place or place is not None  # read in this sentence, not carried
         if place is None and ant is not None and ant.place_mode == "explicit" \

@@ -70,6 +70,14 @@ class ArticlePlaceData:
     seats: frozenset[str] = frozenset()
     #: Each country's capital ("la capitale" in context/capital.py).
     capital_of: dict[str, str] = field(default_factory=dict)
+    #: The words of context/capital.py (``capital_*`` of article_place.toml), lower case.
+    capital_nouns: tuple[str, ...] = ()
+    capital_preps: tuple[str, ...] = ()
+    capital_complement_preps: frozenset[str] = frozenset()
+    capital_inside_nouns: frozenset[str] = frozenset()
+    capital_excluders: frozenset[str] = frozenset()
+    capital_followers: frozenset[str] = frozenset()
+    capital_fronting: frozenset[str] = frozenset()
 
 
 @cache
@@ -117,6 +125,13 @@ def article_place_data(code: str = "fr") -> ArticlePlaceData:
         seats=frozenset(body_country.values()) | frozenset(adjective_country.values())
         | frozenset(str(c) for c in _table(data, "capitals", "article_place").values()),
         capital_of={str(k): str(v) for k, v in _table(data, "capitals", "article_place").items()},
+        capital_nouns=tuple(w.lower() for w in _strings(data, "capital_nouns")),
+        capital_preps=tuple(w.lower() for w in _strings(data, "capital_preps")),
+        capital_complement_preps=_lower(data, "capital_complement_preps"),
+        capital_inside_nouns=_lower(data, "capital_inside_nouns"),
+        capital_excluders=_lower(data, "capital_excluders"),
+        capital_followers=_lower(data, "capital_followers"),
+        capital_fronting=_lower(data, "capital_fronting"),
     )
 
 
@@ -125,6 +140,10 @@ def _strings(data: dict, key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LanguageDataError(f"article_place.toml: '{key}' must be a list of strings")
     return value
+
+
+def _lower(data: dict, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _strings(data, key))
 
 
 def article_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace | None:
