@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from factcheck.context._folding import _fold, _folded_lists
 from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import glossed_forms, reads_as_acronym
-from factcheck.context.lexicon import grammar, source_data
+from factcheck.context.lexicon import grammar, source_data, subject_data
 from factcheck.context.world import world_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
@@ -78,7 +78,8 @@ def fullest_name(name: str, article_text: str) -> str:
         return name
     best = name
     titles = source_data().titles
-    full = len(name.split()) >= 2 and name.split()[0].lower() not in _surname_particles()
+    particles = _gender_words()["surname_particles"]
+    full = len(name.split()) >= 2 and name.split()[0].lower() not in particles
     for start, _, run in name_runs(article_text):
         words = run.split()
         stripped = False
@@ -96,7 +97,8 @@ def fullest_name(name: str, article_text: str) -> str:
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether offset ``start`` opens a sentence or a line (only spaces and quotation marks
     after the end of the one before)."""
-    before = text[:start].rstrip(" \t«\"“")
+    data = subject_data()
+    before = text[:start].rstrip(" \t" + "".join(data.opening_quotes | data.straight_quotes))
     return not before or before[-1] in ".!?\n"
 
 
@@ -154,15 +156,7 @@ def _gender_words() -> dict[str, frozenset[str]]:
     res = load_data("fr", "context_source").get("resolution", {})
     return {key: frozenset(res.get(key, [])) for key in
             ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
-             "feminine_titles")}
-
-
-@lru_cache(maxsize=1)
-def _surname_particles() -> frozenset[str]:
-    from factcheck.lang import load_data
-
-    res = load_data("fr", "context_source").get("resolution", {})
-    return frozenset(res.get("surname_particles", []))
+             "feminine_titles", "surname_particles")}
 
 
 def _pronoun_gender(pronoun: str | None) -> str | None:
@@ -176,6 +170,9 @@ def _pronoun_gender(pronoun: str | None) -> str | None:
 
 
 _WORD = regex.compile(r"[\p{L}.'’-]+")
+#: A question, an exclamation or an ellipsis ending a sentence (a word ending in a full stop
+#: is read in the look-back itself: "M. Dupont" is marked by it).
+_SENTENCE_END = regex.compile(r"[!?…](?=[\s»”\"])")
 
 
 def _gender_at(text: str, start: int, end: int) -> str | None:
@@ -185,7 +182,11 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     ("Rachel Reeves, la chancelière de l'Echiquier"); a title in a feminine form marks a woman
     as well ("Anne Martin, directrice de la police", ``feminine_titles``)."""
     words = _gender_words()
-    before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-4:]
+    window = text[max(0, start - 60) : start].split("\n")[-1]
+    # The end of a sentence before the name cuts the look-back: "Qui a prévenu la
+    # directrice ? Marc Delorme ...", "... la directrice ! Marc Delorme ...".
+    window = _SENTENCE_END.split(window)[-1]
+    before = _WORD.findall(window)[-4:]
     for w in reversed(before):
         low = w.lower().replace("’", "'")
         if low in words["feminine_markers"] or low in words["feminine_titles"]:
