@@ -17,7 +17,7 @@ from factcheck.context._speech_words import (
     speech_at,
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, source_data
+from factcheck.context.lexicon import SourceData, grammar, source_data, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, np_after, topic_incise
 
@@ -116,18 +116,23 @@ def _agent_prep(toks: tuple[Tok, ...], k: int, preps: frozenset[str]) -> int | N
 
 
 _QUOTED_WORDS = 3  # words a writer sets in quotation marks inside a noun phrase
-_OPENING = frozenset({"«", '"', "“"})
-_CLOSING = frozenset({"»", '"', "”"})
+
+
+@cache
+def _quote_marks() -> tuple[frozenset[str], frozenset[str]]:
+    data = subject_data()  # opening and closing marks, a straight one either
+    return data.opening_quotes | data.straight_quotes, data.closing_quotes | data.straight_quotes
 
 
 def quoted_word(toks: tuple[Tok, ...], k: int) -> int:
     """Index of the closing mark when ``toks[k]`` opens a word or two the writer quotes
     inside a noun phrase ("1 000 manifestants « radicaux » ont été signalés par la
     préfecture"): a few words, no verb, no punctuation; else ``k``."""
-    if toks[k].text not in _OPENING:
+    opening, closing = _quote_marks()
+    if toks[k].text not in opening:
         return k
     for j in range(k + 1, min(len(toks), k + 2 + _QUOTED_WORDS)):
-        if toks[j].text in _CLOSING:
+        if toks[j].text in closing:
             return j if j > k + 1 else k
         if toks[j].text in NP_END or toks[j].pos in ("VERB", "AUX", "PUNCT"):
             return k

@@ -225,20 +225,23 @@ def _clause_between(toks: tuple[Tok, ...], start: int, end: int, data: SourceDat
         elif (opened or colon) and (
                 (opened and t.pos in ("VERB", "AUX") and t.verbform == "Fin")
                 or (speech_at(toks, i, data) is not None
-                    and (opened or not _restrictive_relative(toks, i, start)))):
+                    and (opened or not _restrictive_relative(toks, i, start, data)))):
             return True
     return False
 
 
-def _restrictive_relative(toks: tuple[Tok, ...], v: int, start: int) -> bool:
+def _restrictive_relative(toks: tuple[Tok, ...], v: int, start: int, data: SourceData
+                          ) -> bool:
     """Whether the verb at ``v`` is that of a relative with no comma before its pronoun,
-    a clitic or two between ("selon l'Ifop : les Français qui déclarent avoir réduit leurs
-    achats sont 45 %", "qui se disent"): it says which people are counted, in the noun
-    phrase, and opens no clause of its own."""
+    a clitic, an auxiliary or a negation between ("selon l'Ifop : les Français qui déclarent
+    avoir réduit leurs achats sont 45 %", "qui se disent", "qui ont déclaré", "qui ne se
+    sont pas dits"): it says which people are counted, in the noun phrase, and opens no
+    clause of its own."""
     k = v - 1
-    while k > start and k >= v - 3 and toks[k].pos == "PRON" \
+    while k > start and k >= v - 4 and (
+            toks[k].pos in ("PRON", "AUX") or toks[k].lower in data.speech_negations) \
             and toks[k].lower not in speech_words().relatives:
-        k -= 1  # "qui se disent", "qui s'en disent"
+        k -= 1  # "qui se disent", "qui s'en disent", "qui ont déclaré", "qui n'ont pas dit"
     return k > start and toks[k].lower in speech_words().relatives \
         and toks[k - 1].text != ","
 

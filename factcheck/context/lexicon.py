@@ -75,6 +75,8 @@ class SubjectData:
     counting_containers: frozenset[str] = frozenset()
     plural_marks: tuple[str, ...] = ()
     opening_quotes: frozenset[str] = frozenset()
+    closing_quotes: frozenset[str] = frozenset()
+    straight_quotes: frozenset[str] = frozenset()
     generic_nouns: frozenset[str] = frozenset()
     gloss_links: frozenset[str] = frozenset()
     attribute_determiners: frozenset[str] = frozenset()
@@ -287,6 +289,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "indefinite_articles",
             "infinitive_endings", "change_level_links", "level_noun_blockers",
             "partitive_determiners", "people_participles", "opening_quotes",
+            "closing_quotes", "straight_quotes",
             "out_of_words", "aside_relatives", "aside_dashes", "toll_containers",
             "toll_counted", "trailing_bounds")},
         among_them=tuple(sorted(_words(d, "among_them", f))),

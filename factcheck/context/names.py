@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from factcheck.context._folding import _fold, _folded_lists
 from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import glossed_forms, reads_as_acronym
-from factcheck.context.lexicon import grammar, source_data
+from factcheck.context.lexicon import grammar, source_data, subject_data
 from factcheck.context.world import world_data
 
 _NAME_WORD = r"(?:[\p{Lu}][\p{Ll}\p{Lu}'-]+)"
@@ -78,7 +78,8 @@ def fullest_name(name: str, article_text: str) -> str:
         return name
     best = name
     titles = source_data().titles
-    full = len(name.split()) >= 2 and name.split()[0].lower() not in _surname_particles()
+    particles = _gender_words()["surname_particles"]
+    full = len(name.split()) >= 2 and name.split()[0].lower() not in particles
     for start, _, run in name_runs(article_text):
         words = run.split()
         stripped = False
@@ -96,7 +97,8 @@ def fullest_name(name: str, article_text: str) -> str:
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether offset ``start`` opens a sentence or a line (only spaces and quotation marks
     after the end of the one before)."""
-    before = text[:start].rstrip(" \t«\"“")
+    data = subject_data()
+    before = text[:start].rstrip(" \t" + "".join(data.opening_quotes | data.straight_quotes))
     return not before or before[-1] in ".!?\n"
 
 
@@ -154,15 +156,7 @@ def _gender_words() -> dict[str, frozenset[str]]:
     res = load_data("fr", "context_source").get("resolution", {})
     return {key: frozenset(res.get(key, [])) for key in
             ("feminine_pronouns", "masculine_pronouns", "feminine_markers", "masculine_markers",
-             "feminine_titles", "complement_prepositions")}
-
-
-@lru_cache(maxsize=1)
-def _surname_particles() -> frozenset[str]:
-    from factcheck.lang import load_data
-
-    res = load_data("fr", "context_source").get("resolution", {})
-    return frozenset(res.get("surname_particles", []))
+             "feminine_titles", "complement_prepositions", "surname_particles")}
 
 
 def _pronoun_gender(pronoun: str | None) -> str | None:
@@ -176,6 +170,9 @@ def _pronoun_gender(pronoun: str | None) -> str | None:
 
 
 _WORD = regex.compile(r"[\p{L}.'’-]+")
+#: A question, an exclamation or an ellipsis ending a sentence (a word ending in a full stop
+#: is read in the look-back itself: "M. Dupont" is marked by it).
+_SENTENCE_END = regex.compile(r"[!?…](?=[\s»”\"])")
 
 
 #: Words read back from a name for the determiner or title marking its gender.
@@ -191,7 +188,11 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     title's complement is not the title's ("le gouverneur de la banque, Paul Garnier": a man,
     ``complement_prepositions``)."""
     words = _gender_words()
-    before = _WORD.findall(text[max(0, start - 60) : start].split("\n")[-1])[-_MARK_REACH:]
+    window = text[max(0, start - 60) : start].split("\n")[-1]
+    # The end of a sentence before the name cuts the look-back: "Qui a prévenu la
+    # directrice ? Marc Delorme ...", "... la directrice ! Marc Delorme ...".
+    window = _SENTENCE_END.split(window)[-1]
+    before = _WORD.findall(window)[-_MARK_REACH:]
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
         low = w.lower().replace("’", "'")

@@ -17,11 +17,16 @@ HEAD_REACH = 30
 ASIDE_REACH = 80
 
 
+#: One character of the count's words or of the aside: a comma or a full stop between two
+#: digits is a decimal mark ("dont 1,5 million d'enfants"), not the aside's end.
+_CHAR = r"(?:[^,;:.()«»\"]|(?<=\d)[,.](?=\d))"
+
+
 @functools.lru_cache(maxsize=4)
 def _aside(partial: str) -> regex.Pattern[str]:
     return regex.compile(
-        rf"^(?P<head>[^,;:.()«»\"]{{0,{HEAD_REACH}}}),\s*(?:{partial})"
-        rf"[^,;:.()«»\"]{{1,{ASIDE_REACH}}},", regex.IGNORECASE | regex.V1)
+        rf"^(?P<head>{_CHAR}{{0,{HEAD_REACH}}}),\s*(?:{partial})"
+        rf"{_CHAR}{{1,{ASIDE_REACH}}},", regex.IGNORECASE | regex.V1)
 
 
 def past_part_aside(after: str, partial: regex.Pattern[str]) -> str:
