@@ -40,6 +40,7 @@ from factcheck.crossref.scope import (
 )
 from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
+from factcheck.crossref.staff_strikes import staff_strike_family
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.text_periods import (
@@ -162,6 +163,9 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
+    starts: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for row in rows:
+        starts[(row["article_id"], offsets.get(row["claim_id"]))].append(row["start"])
     by_sentence: dict[tuple[str, int | None, str], list[dict]] = defaultdict(list)
     for row in rows:
         s0 = offsets.get(row["claim_id"])
@@ -174,6 +178,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         elif (glossed := family_glossed(cell_text(row.get("subject")), row["sentence"],
                                         row["_rel_start"], lexicon, row["_dim"])) is not None:
             row["_family"] = glossed  # "l'Ebitda - le bénéfice avant impôts - atteint 16 milliards"
+        _staff_strike(row, starts[(row["article_id"], s0)], lexicon)
         row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
                                      lexicon.causes)
         family_from_outcome(row, lexicon, memo.only_inside(row["sentence"]))
@@ -215,6 +220,21 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
              for row in rows]
     return with_terms(to_date_terms(
         gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject)), lexicon))
+
+
+def _staff_strike(row: dict, starts: list[int], lexicon: Lexicon) -> None:
+    """A share of a school staff whose clause says the strike ("25 % des enseignants étaient
+    en grève") is a strike rate: the family of [staff_strikes] (crossref/staff_strikes.py)."""
+    cues = lexicon.staff_strikes
+    allowed = lexicon.family_dimensions.get(cues.family)
+    if not cues.family or (allowed is not None and row["_dim"].split(":")[0] not in allowed):
+        return
+    later = [s for s in starts if s > row["start"]]
+    family = staff_strike_family(
+        lemma(cell_text(row.get("subject"))), row["sentence"], row["_rel_end"],
+        min(later) - row["_s0"] if later and row["_s0"] is not None else None, cues)
+    if family is not None:
+        row["_family"] = row["_subject_family"] = family
 
 
 def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
