@@ -402,7 +402,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         two_word_families=families_by_first_word(families),
         counted=counted_complement(data["scope"].get("counted", {})),
         bodies=body_cues(data.get("body_scope", {})),
-        staff_strikes=staff_strike_cues(data.get("staff_strikes", {}), lemma),
+        staff_strikes=staff_strike_cues(data.get("staff_strikes", {})),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
