@@ -43,6 +43,7 @@ from factcheck.crossref.cue_tables import (
 )
 from factcheck.crossref.scope_counted import CountedCues, counted_complement
 from factcheck.crossref.share_heads import ShareHeads, share_heads
+from factcheck.crossref.staff_strikes import StaffStrikeCues, staff_strike_cues
 from factcheck.crossref.victims import VictimCues, victim_cues
 from factcheck.crossref.word_profiles import StorySettings
 from factcheck.lang import load_data
@@ -229,6 +230,8 @@ class Lexicon:
     displaced_families: frozenset[str] = frozenset()
     #: The cues telling a body from its branch ([body_scope], crossref/bodies.py).
     bodies: BodyCues = field(default_factory=BodyCues)
+    #: The shares of a staff read as a strike rate ([staff_strikes], crossref/staff_strikes.py).
+    staff_strikes: StaffStrikeCues = field(default_factory=StaffStrikeCues)
 
     def say(self, key: str, **values: object) -> str:
         """The French explanation template ``key`` filled with ``values``."""
@@ -399,6 +402,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         two_word_families=families_by_first_word(families),
         counted=counted_complement(data["scope"].get("counted", {})),
         bodies=body_cues(data.get("body_scope", {})),
+        staff_strikes=staff_strike_cues(data.get("staff_strikes", {})),
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,

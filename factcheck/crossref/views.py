@@ -40,6 +40,7 @@ from factcheck.crossref.scope import (
 )
 from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
+from factcheck.crossref.staff_strikes import elided_staff, staff_strike_family
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.text_periods import (
@@ -162,6 +163,9 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         row["_subject_family"] = row["_family"]
         rows.append(row)
     offsets = sentence_offsets(rows)
+    starts: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for row in rows:
+        starts[(row["article_id"], offsets.get(row["claim_id"]))].append(row["start"])
     by_sentence: dict[tuple[str, int | None, str], list[dict]] = defaultdict(list)
     for row in rows:
         s0 = offsets.get(row["claim_id"])
@@ -174,6 +178,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         elif (glossed := family_glossed(cell_text(row.get("subject")), row["sentence"],
                                         row["_rel_start"], lexicon, row["_dim"])) is not None:
             row["_family"] = glossed  # "l'Ebitda - le bénéfice avant impôts - atteint 16 milliards"
+        _staff_strike(row, starts[(row["article_id"], s0)], lexicon)
         row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
                                      lexicon.causes)
         family_from_outcome(row, lexicon, memo.only_inside(row["sentence"]))
@@ -192,6 +197,9 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
                 row["_family"] = _complement_family(offence, row, lexicon) or victims
                 row["_counted_by"] = lexicon.victims.family
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
+    if lexicon.staff_strikes.family:
+        for members in by_sentence.values():
+            _elided_staff_strikes(members, lexicon.staff_strikes.family)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)
         inherit_head_family(members, [lemma(cell_text(m.get("subject"))) for m in members],
@@ -215,6 +223,38 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
              for row in rows]
     return with_terms(to_date_terms(
         gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject)), lexicon))
+
+
+def _staff_strike(row: dict, starts: list[int], lexicon: Lexicon) -> None:
+    """A share of a school staff whose clause says the strike ("25 % des enseignants étaient
+    en grève") is a strike rate: the family of [staff_strikes] (crossref/staff_strikes.py)."""
+    cues = lexicon.staff_strikes
+    allowed = lexicon.family_dimensions.get(cues.family)
+    if not cues.family or (allowed is not None and row["_dim"].split(":")[0] not in allowed):
+        return
+    later = [s for s in starts if s > row["start"]]
+    next_start = min(later) - row["_s0"] if later and row["_s0"] is not None else None
+    subject = lemma(cell_text(row.get("subject")))
+    family = staff_strike_family(subject, row["sentence"], row["_rel_start"], row["_rel_end"],
+                                 next_start, cues)
+    if family is not None:
+        row["_family"] = row["_subject_family"] = family
+    elif elided_staff(subject, row["sentence"], row["_rel_end"], next_start, cues):
+        row["_staff_elided"] = subject
+
+
+def _elided_staff_strikes(members: list[dict], family: str) -> None:
+    """A share of a staff stating no noun of its own ("40 % des professeurs sont en grève pour
+    le syndicat, 9,5 % selon le ministère") takes the strike-rate family of the share of its
+    sentence, before it, whose noun it takes."""
+    ordered = sorted(members, key=lambda m: m["start"])
+    for i, row in enumerate(ordered):
+        subject = row.pop("_staff_elided", None)
+        if subject is None:
+            continue
+        earlier = [m for m in ordered[:i] if lemma(cell_text(m.get("subject"))) == subject]
+        if earlier and earlier[-1]["_family"] == family:
+            row["_family"] = row["_subject_family"] = family
 
 
 def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:

@@ -83,6 +83,9 @@ def test_a_qualifier_on_one_side_still_allows_one_figure_stated_again(case: dict
 @pytest.mark.parametrize("case", CASES["level_said_once"],
                          ids=[c["name"] for c in CASES["level_said_once"]])
 def test_a_level_said_once_in_a_sentence_qualifies_its_figures(case: dict) -> None:
-    # "Dans le primaire, ... 14 %, tandis que ... 48 %": one level for both counters, who are
-    # at odds ([scope.sentence_qualifiers]); two levels in the sentence are two scopes (pairs).
+    # "Dans le primaire, ... 14 %, tandis que ... 48 %": a sentence naming one level only gives
+    # it to its figures naming none, wherever it stands (fronted, or with the last counter's
+    # figure): the two counters, at odds, count one population ([scope.sentence_qualifiers]).
+    # Two levels in the sentence are two scopes (pairs); across sentences a rate naming no
+    # level never meets one naming a level (no_flag_texts).
     assert _flag_types(_article(case, case["text"])) == ["sources_disagree"]
