@@ -9,31 +9,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._act_amounts import act_doer
-from factcheck.context._background import (
-    deployed,
-    measures_nature,
-    recall_aside,
-    recalled,
-    set_earlier,
-)
+from factcheck.context._background import recall_aside, set_earlier
 from factcheck.context._figure_traits import (
     SITUATED_KINDS,
-    given_before,
     is_situated,
     rate_basis,
     year_of,
 )
-from factcheck.context._narration import described, indefinite, intertitle
-from factcheck.context._place_scope import placed_times, stops_carry, widened_scope
-from factcheck.context._quotes import in_quote
+from factcheck.context._narration import intertitle
+from factcheck.context._place_scope import placed_times, widened_scope
 from factcheck.context._report import ArticleState
-from factcheck.context._sections import continues_report, lead_end, section_break
+from factcheck.context._sentence_stages import figure_place, figure_source
 from factcheck.context._sentence_state import record_sentence
 from factcheck.context._vote_scores import vote_share
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
-from factcheck.context.capital import capital_place
-from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.marks import marked_metrics
 from factcheck.context.modality import modality
@@ -60,10 +50,10 @@ from factcheck.context.subject_lists import (
     restated,
     same_order,
 )
-from factcheck.context.subject_tables import cell_at, column_subject
-from factcheck.context.where import actor_of, category_of, place_of
+from factcheck.context.subject_tables import column_subject
+from factcheck.context.where import actor_of, category_of
 from factcheck.deadline import checkpoint
-from factcheck.models import MEASURE_KINDS, Article, Claim, Context, Kind
+from factcheck.models import Article, Claim, Context, Kind
 
 
 def _sentence_contexts(
@@ -157,42 +147,9 @@ def _sentence_contexts(
     for n_fig, (fig, sub, src) in enumerate(zip(figs, subs, srcs, strict=True)):
         checkpoint()
         m = fig.mention
-        # "Dijon : 4 500 selon la CGT (2 100 selon la préfecture)": a bare head on a line
-        # of a tally labelled by a name is that item's body, not one named for another.
-        source = resolve_source(src.source, [name for _, name in state.speakers], article.text,
-                                local=item)
-        # A speaker's place held by words that name no one ("la hausse des infections
-        # explique 450 passages"): no source, and known to have none (``unsourced``).
-        source_mode = "explicit" if source else "unsourced" if src.rule in UNSOURCED else None
-        # Past a section heading, the source named for the part above gives way to the
-        # story's, named in the lead (``_sections``).
-        report = state.report
-        if source is None and report and m.kind in MEASURE_KINDS and not own_source \
-                and section_break(article.text, state.report_at, start) \
-                and not continues_report(toks, m.kind, sub.subject, m.unit,
-                                         state.report_metrics, state.report_units):
-            report = state.story_source(lead_end(article.text))
-        if source is None and report and m.kind in MEASURE_KINDS and not own_source \
-                and state.covers(m.kind, article.text[state.report_at : start]) \
-                and state.covers_sentence(toks) and not background and not in_heading \
-                and (report != state.report or not state.report_speech or state.covers_speech(
-                    article.text[state.report_at : start],
-                    continues_report(toks, m.kind, sub.subject, m.unit, state.report_metrics,
-                                     state.report_units))) \
-                and not recalled(toks, fig.first, earlier_year) \
-                and not described(toks, fig, sub.subject, sub.rule,
-                                  restates=given_before(m, sub.subject, state),
-                                  quoted=indefinite(fig) and in_quote(article.text, m.start)
-                                  is not None) \
-                and (state.report_forces or not state.report_counts
-                     or not deployed(sub.subject, toks)) \
-                and (state.report_weather or Kind.COUNT not in state.report_kinds
-                     or not measures_nature(m, sub.subject, toks, fig.first)):
-            # The source named in the lead ("selon le ministère de la Justice") or in an
-            # earlier sentence covers the figures of the report that follows, until another is
-            # named: its quantities and durations ("après dix mois de hausse"); dates and
-            # ranks tell the story.
-            source, source_mode = report, "inherited"
+        source, source_mode = figure_source(
+            article, start, toks, fig, sub, src, state, item=item, own_source=own_source,
+            background=background, in_heading=in_heading, earlier_year=earlier_year)
         ant = None
         if sub.antecedent is not None and sub.antecedent < len(out):
             ant = out[sub.antecedent]
@@ -298,57 +255,10 @@ def _sentence_contexts(
             inherited = (base.modality, (base.modality_rule or "").removesuffix(" (inherited)"))
         mod, mod_rule = modality(toks, fig, src.source, inherited)
         actor = actor_of(sentence, toks, fig, sub.noun, sub.qualifiers) if situated else None
-        names = tuple(name for _, name in state.speakers)
-        # A court's seat is also where its case is ("tribunal judiciaire de Paris").
-        named_by = None if src.rule == "court" else src.source
-        place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
-            if situated else (None, True)
-        if not situated and (near := place_of(sentence, toks, fig, figs, named_by, names,
-                                              glossed=True)[0]):
-            time_places[n_fig] = near
-        # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
-        # carried place: cross-referencing neither ties nor separates figures by it.
-        barred, place = place == "", place or None  # no place, not even one carried
-        place_mode = None if not place else "explicit" if listed else "inherited"
-        place_basis = "sentence" if place else None
-        if place is None and sub.rule == "pronoun_antecedent" \
-                and (owned := known_places(" ; ".join(sub.qualifiers))):
-            # "Le budget de la région Bretagne [...]. Il s'élève à": the antecedent's place.
-            place, place_mode, place_basis = owned[0][1], "explicit", "sentence"
-        if place is None and state.cells and situated \
-                and (cell := cell_at([c for c, _ in state.cells], m.start)) is not None \
-                and (cell_places := known_places(cell.label)) and len(cell_places) == 1:
-            # "| Lyon | 42 % | 55 % |": the row's label, a known place, is the figure's, as a
-            # weaker reading that cross-referencing neither ties nor separates by: a table's
-            # period is seldom read (two tables of two years under one header), so a place
-            # tie would set this year's row against last year's.
-            place, place_mode, place_basis = cell_places[0][1], "inherited", "sentence"
-        if place is None and situated and not barred and (cap := capital_place(
-                article.text, start, sentence, m.start - start, m.end - start,
-                [f.mention.start - start for f in figs], article.language)):
-            place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
-        own_place = own_place or place is not None  # read in this sentence, not carried
-        if place is None and ant is not None and ant.place_mode == "explicit" \
-                and (any(ant is c for c in out)
-                     or not (stops_carry(widened, ant.place) or ant.place in state.compared
-                             or ant.place in state.parts_places)):
-            # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
-            # weaker reading that cross-referencing does not tie by.
-            place, place_mode = ant.place, "inherited"
-            place_basis = "sentence" if any(ant is c for c in out) else "report"
-        sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
-                              None)
-        if place is None and situated and sentence_place:
-            # The place of an earlier figure of the sentence covers the next ones ("79 631
-            # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
-            place, place_mode, place_basis = sentence_place, "inherited", "sentence"
-        elif place is None and situated and state.places and not own_place \
-                and not stops_carry(widened, state.places[-1]):
-            # The place the report is about, named earlier, covers the figures that follow
-            # (a weaker reading: cross-referencing never ties or separates figures by it).
-            place, place_mode, place_basis = state.places[-1], "inherited", "report"
-        if barred:
-            place, place_mode, place_basis = None, None, None
+        place, place_mode, place_basis, own_place = figure_place(
+            article, start, sentence, toks, fig, figs, src, sub, ant, out, state,
+            situated=situated, widened=widened, own_place=own_place, n_fig=n_fig,
+            time_places=time_places)
         if actor is None and ant is not None:
             actor = ant.actor
         t_start, t_end = times.period(

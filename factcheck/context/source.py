@@ -1,56 +1,7 @@
 """Who states a figure (``source``).
 
-Rules, in order (``rule`` names the one that decided):
-
-* ``counted_by``: each count of a contrast with the body that counts it, right after it
-  ("700 000 selon la CGT et 81 000 pour la préfecture", "22 000 recensés par la police - et
-  30 000 par les syndicats"); a proper name after "pour" only beside such a body ("25 Mt pour
-  Argus Media, 26 Mt pour l'Association ..."), or beside a count with its "selon" ("40 % de
-  grévistes pour le SNES-FSU, 9,5 % selon le ministère"), never a share ("6 % pour la
-  Bretagne") nor a place ("98 sièges pour Renaissance" has no counter beside it);
-* ``fronted_counter``: "pour <body that counts>," opening the figure's clause, beside another
-  count of another body ("pour les autorités, ce sont 1,3 million ..., pour la CGT, 2,8
-  millions"); alone, "Pour la mairie, ..." may name whom the figure concerns;
-* ``quote``: the figure sits inside quotation marks (« », “ ”, "), possibly over several
-  sentences, and the quote is followed by ", a déclaré X" or "» estime X" -> X, or opens its
-  sentence after one whose subject is a person ("Alain Rousset n'a pas caché son agacement.
-  « ... 40 milliards »") -> that person (``_quotes``);
-* ``agent_after``: "le chiffre de 3 milliards d'euros avancé par la presse", "un bilan de 40
-  morts cité par l'AFP" -> the agent (the one who denies or does not confirm it is not);
-* ``passive_counted``: the agent of a passive of counting whose subject the figure is ("12
-  décès ... ont été classés comme liés au virus (...) par le comité") -> the agent;
-* ``counting_subject``: a body that counts, expects or claims, as subject of a verb of
-  counting of the figure's own clause ("la CGT a compté 800 000 manifestants", "les
-  autorités attendaient 900 000 personnes", "..., la préfecture n'en a compté que 6 000",
-  "..., la CGT en revendiquant 2,3 millions", "La CGT, elle, a compté"), when its head is a
-  body that counts (not "la région compte 5 millions d'habitants"); read before "selon": a
-  "selon X" of another clause is not this figure's;
-* ``selon``: "selon X", "d'après X" in the sentence; a document ("une étude publiée par X",
-  "une étude du X publiée fin janvier") hands over to its author; "selon nos informations"
-  is the outlet itself: no source;
-* ``inverted``: ", a indiqué le Pentagone", "a martelé Volodymyr Zelensky", ", a-t-on appris
-  auprès de la préfecture" after the figure;
-* ``speech_verb``: "X a déclaré/affirmé/annoncé... (que)" before the figure, "Moscou dit avoir
-  abattu", "la Russie annonce"; an apposed name wins over its title ("Le ministre ukrainien
-  de la Défense, Mykhaïlo Fedorov, a déclaré" -> Mykhaïlo Fedorov); not a negated verb ("n'a
-  pas confirmé"), a denial ("a démenti le chiffre") or a verb whose object is a state ("le
-  chantier accuse un retard");
-* ``document_alone``: a document without author as subject of a verb of speech ("L'enquête
-  révèle", ", estime l'étude") -> the document, a generic source;
-* ``same_clause``: a figure with none of the above shares the source of an earlier figure
-  of its clause ("entre 800 000 et un million", "dont 80 000 à Paris", "173 cas (39
-  confirmés, 134 suspects)", a part in parentheses: the figure before them), not across a
-  finite verb nor from a count of a contrast;
-* ``acting_body``: a body or an office acting on the figure with a verb of decision,
-  allocation or recommendation, in a sentence naming no other source ("le conseil
-  d'administration s'est accordé sur un dividende de 3 euros", "la mairie a investi 12
-  millions"; ``_acting``); it does not take the report over;
-* ``court``: a penalty ("a été condamnée à quatre ans de prison") is the court's, the one
-  named in the sentence or else the first one named in the article;
-* never a passive subject ("l'activité était estimée à 10 %"), the object of a present
-  participle ("..., indiquant une sévérité marquée") or of "rapporter" + a quantity (yields);
-* pronouns ("Il a également avancé que") resolve to the previous named speaker; names are
-  given in their fullest form in the article ("Trump" -> "Donald Trump").
+The rules, in the order they are tried (``rule`` names the one that decided), are listed in
+``docs/context.md`` (field ``source``, "Rules of ``context/source.py``").
 
 Dates, years, times, ordinals and identifiers get no source (they situate or rank a claim,
 they are not one), nor does a figure that only scopes another one ("dans les deux camps";

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck.crossref._cue_anchored import anchored_cues
 from factcheck.crossref._cue_patterns import (
     _following,
     _locative,
@@ -270,9 +271,6 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         total=_pattern(structure["total"]),
         restatement=_pattern(structure["restatement"]),
         owning_relative=_pattern(structure["owning_relative"]),
-        back_reference=regex.compile(
-            rf"(?:^|\W)(?:{_pattern(structure['back_reference']).pattern})\s+$",
-            regex.IGNORECASE | regex.V1),
         separators=_pattern(structure["separators"]),
         enumeration_breaks=_pattern(structure["enumeration_breaks"]),
         clause_breaks=_pattern(structure["clause_breaks"]),
@@ -296,16 +294,10 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         activities=_cue_set(data["outcome_families"]["activities"]),
         gathering_family=str(data["outcome_families"]["gathering"]["family"]),
         gathering_after=_pattern(data["outcome_families"]["gathering"]["after"]),
-        gathering_before=regex.compile(
-            rf"(?:{_pattern(data['outcome_families']['gathering']['before']).pattern})\s+$",
-            regex.IGNORECASE | regex.V1),
         gathering_march=_pattern(data["outcome_families"]["gathering"]["march"]),
         gathering_turnout=_pattern(data["outcome_families"]["gathering"].get("turnout", [])),
         predicate=_predicate(data["outcome_families"]["predicate"]),
         counting_verbs=tuple(data["outcome_families"]["predicate"]["counting"]),
-        activity_negation=regex.compile(
-            rf"(?:{_pattern(data['outcome_families']['negations']).pattern})\s+$",
-            regex.IGNORECASE | regex.V1),
         places=places,
         locative=_locative(data["places"]["locative"], places, written),
         subject_place=_subject_place(data["places"], places, written),
@@ -364,16 +356,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
-        part_before=regex.compile(
-            rf"(?:{_pattern(data['series']['part_before']).pattern})\s+(?:[\p{{L}}'\u2019-]+\s+)?$",
-            regex.IGNORECASE | regex.V1),
-        part_after=regex.compile(
-            rf"^\s*(?:{_pattern(data['series']['part_after']).pattern})",
-            regex.IGNORECASE | regex.V1),
-        whole_before=regex.compile(
-            rf"\d(?:[\d\s.,]*\d)?(?:\s+[\p{{L}}'\u2019-]+){{0,3}}\s+"
-            rf"(?:{_pattern(data['series']['whole_before']).pattern})\s+$",
-            regex.IGNORECASE | regex.V1),
+        **anchored_cues(data),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
                       if name != "families" for w in words},
         metric_families={family: name for name, families in
