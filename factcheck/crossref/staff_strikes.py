@@ -43,6 +43,9 @@ class StaffStrikeCues:
     breaks: regex.Pattern[str] | None = None
     before: regex.Pattern[str] | None = None
     strike_words: regex.Pattern[str] | None = None
+    incises: regex.Pattern[str] | None = None
+    other_events: regex.Pattern[str] | None = None
+    negations: regex.Pattern[str] | None = None
 
 
 def staff_strike_cues(data: dict) -> StaffStrikeCues:
@@ -58,6 +61,10 @@ def staff_strike_cues(data: dict) -> StaffStrikeCues:
         before=regex.compile(rf"(?:{_pattern(list(data.get('before', ()))).pattern})\s*$",
                              regex.IGNORECASE | regex.V1),
         strike_words=_pattern(list(data.get("strike_words", ()))),
+        incises=regex.compile(rf",\s*(?:{_pattern(list(data.get('incises', ()))).pattern})[^,]*,",
+                              regex.IGNORECASE | regex.V1) if data.get("incises") else None,
+        other_events=_pattern(list(data.get("other_events", ()))),
+        negations=_pattern(list(data.get("negations", ()))),
     )
 
 
@@ -86,16 +93,29 @@ def staff_strike_family(subject_lemma: str, sentence: str, start: int, end: int,
     naming the strike; None otherwise (the figure keeps the family of its noun)."""
     if cues.cues is None or not is_staff(subject_lemma, cues):
         return None
-    if (cues.before is not None and cues.strike_words is not None
-            and cues.before.search(sentence[:start]) and cues.strike_words.search(sentence)):
-        return cues.family
     clause = _clause(sentence, end, next_start, cues)
+    if _participation(sentence[:start], clause, cues):
+        return cues.family
     found = cues.cues.search(clause)
     if found is None:
         return None
-    if cues.not_before is not None and cues.not_before.search(clause[: found.start()]):
+    voids = [p for p in (cues.not_before, cues.negations) if p is not None]
+    if any(p.search(clause[: found.start()]) for p in voids):
         return None
     return cues.family
+
+
+def _participation(before: str, clause: str, cues: StaffStrikeCues) -> bool:
+    """A share right after a cue of ``before`` ("une participation de 40 % des professeurs")
+    whose own clause names the strike: a strike word in the text before it, a relative incise
+    (``incises``) left out, or in its clause after it; and no participation in another event
+    (``other_events``: "au vote") nor a word of opinion (``not_before``) after it."""
+    if cues.before is None or cues.strike_words is None or not cues.before.search(before):
+        return False
+    if any(p is not None and p.search(clause) for p in (cues.other_events, cues.not_before)):
+        return False
+    own = cues.incises.sub(",", before) if cues.incises is not None else before
+    return bool(cues.strike_words.search(own) or cues.strike_words.search(clause))
 
 
 def elided_staff(subject_lemma: str, sentence: str, end: int, next_start: int | None,

@@ -81,6 +81,14 @@ def test_trie_matches_the_strings_of_the_alternation(literals: dict[str, str]) -
     merged = regex.compile("(?:" + _trie(literals) + ")$")
     for text in ("a", "ab", "abc", "abcd", "abd", "d", "di", "dit", "dira", "dits", "x", ""):
         assert bool(alternation.match(text)) == bool(merged.match(text)), text
+    # Unanchored, over running text: the spans of the alternation sorted longest first.
+    running = "abcd ab abc, a dit; il dira dits d abd x dit-il, abca, dira."
+    plain = regex.compile("(?:" + "|".join(regex.escape(k) + literals[k] for k in sorted(
+        literals, key=len, reverse=True)) + ")")
+    trie = regex.compile("(?:" + _trie(literals) + ")")
+    spans = [m.span() for m in plain.finditer(running)]
+    assert spans == [m.span() for m in trie.finditer(running)]
+    assert len(spans) >= 4
 
 
 _TIMED = [
@@ -89,6 +97,13 @@ _TIMED = [
     "la nuit de samedi à dimanche, le 1er mai, lors des six premiers mois de 2022, en s19",
     "depuis début 2020, d'ici 2030, l'hiver dernier, au printemps 2023, le mois précédent",
     "mi-juillet, la semaine dernière, entre 2019 et 2021, l'an dernier, cet été, avant-hier",
+]
+
+
+_COMPARED = [
+    "les ventes ont reculé de 8 % de plus qu'en 2022, soit moins que prévu",
+    "une hausse de 3 % par rapport au mois précédent, comparé à la même période",
+    "davantage que l'an dernier, autant qu'en 2019, par rapport aux années passées",
 ]
 
 
@@ -103,14 +118,23 @@ def test_time_patterns_merged_find_what_plain_alternations_find(
         return {key: [(m.span(), m.groupdict()) for s in _TIMED for m in p.finditer(s)]
                 for key, p in timepatterns.patterns().items()}
 
-    merged = matches()
+    def compared() -> list[object]:
+        timepatterns.comparison.cache_clear()
+        pattern = timepatterns.comparison()
+        return [(i, m.span()) for s in _COMPARED for i in range(len(s) + 1)
+                if (m := pattern.search(s[:i])) is not None]
+
+    merged, merged_compared = matches(), compared()
     monkeypatch.setattr(timepatterns, "longest_first", lambda words: "|".join(
         regex.escape(w) for w in sorted(words, key=len, reverse=True)))
-    plain = matches()
+    plain, plain_compared = matches(), compared()
     monkeypatch.undo()
     timepatterns.patterns.cache_clear()
+    timepatterns.comparison.cache_clear()
     assert merged == plain
     assert sum(len(v) for v in plain.values()) >= 15  # time expressions found at all
+    assert merged_compared == plain_compared
+    assert len({i for i, _ in plain_compared}) >= 4  # comparison markers found at all
 
 
 def test_known_places_found_once_are_the_plain_ones() -> None:
