@@ -274,8 +274,9 @@ def with_article_place(
     article: Article, claims: Sequence[Claim], contexts: Sequence[Context | None]
 ) -> list[Context | None]:
     """``contexts`` with the article's place given to the figures without a place whose
-    sentence names none (``place_basis`` "article", ``place_mode`` "inherited": a weak
-    reading cross-referencing never ties figures by). Labels (identifiers) get none."""
+    sentence names none (no known place; not the capital its "la capitale" names for a part;
+    ``place_basis`` "article", ``place_mode`` "inherited": a weak reading cross-referencing
+    never ties figures by). Labels (identifiers) get none."""
     # The places read for quantities vote; a date's or a rank's, taken from them, does not
     # vote twice (_place_scope.placed_times).
     own = [c.place for claim, c in zip(claims, contexts, strict=True)
@@ -287,6 +288,9 @@ def with_article_place(
         found, basis = lead_place(article, own), "lead"
     if found is None:
         return list(contexts)
+    # capital.py reads this module's data: imported here, not at the top (import cycle).
+    from factcheck.context.capital import parted_capitals
+
     named: dict[int, bool] = {}
     out: list[Context | None] = []
     for claim, ctx in zip(claims, contexts, strict=True):
@@ -295,8 +299,16 @@ def with_article_place(
             continue
         if claim.sentence_start not in named:
             # "Au niveau national, 3 000 postes": the whole country, not the story's scene.
+            # "18 interpellations dont neuf dans la capitale, ainsi que 37 blessés": a part
+            # put in the capital sets the whole and the rest apart from it; they do not take
+            # that capital from the article's votes (a country holding it they may).
             named[claim.sentence_start] = bool(known_places(claim.sentence)) \
-                or stops_carry(widened_scope(claim.sentence), found.place)
+                or stops_carry(widened_scope(claim.sentence), found.place) \
+                or found.place in parted_capitals(
+                    article.text, claim.sentence_start, claim.sentence,
+                    [(c.mention.start - claim.sentence_start, c.mention.end - claim.sentence_start)
+                     for c in claims if c.sentence_start == claim.sentence_start],
+                    article.language)
         if named[claim.sentence_start]:
             out.append(ctx)
             continue

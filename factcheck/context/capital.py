@@ -22,7 +22,7 @@ capitale de la Bretagne", "la capitale économique"). The place is a weaker read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 import regex
@@ -88,32 +88,60 @@ def _named(text: str, code: str) -> tuple[tuple[int, str], ...]:
                  if place in capitals or place in cities)
 
 
-def capital_place(text: str, sentence_start: int, sentence: str, start: int, end: int,
-                  others: Sequence[int] = (), code: str = "fr") -> str | None:
-    """The capital "la capitale" names for the figure at ``sentence[start:end]`` of the
-    article ``text`` (the sentence at ``sentence_start``), else None. ``others``: where the
-    sentence's other figures start; one between the figure and the phrase takes the phrase
-    ("18 interpellations, dont neuf dans la capitale": the part's place, not the whole's)."""
+def _readings(text: str, sentence_start: int, sentence: str,
+              code: str) -> Iterator[tuple[regex.Match[str], str]]:
+    """Each phrase of ``sentence`` (of the article ``text``, at ``sentence_start``) that reads
+    as a capital, with that capital."""
     data = article_place_data(code)
     if not any(n.rsplit(" ", 1)[-1] in sentence for n in data.capital_nouns):
-        return None
-    cs, ce = clause_bounds(sentence, start, end)
+        return
     for m in _pattern(code).finditer(sentence):
         if _excluded(sentence, m, code):
             continue
-        opening = _fronted(sentence, m, code)  # "Dans la capitale, ..."
-        if not (opening or cs <= m.start() < ce):
-            continue
-        if not opening and any(min(end, m.start()) <= o < max(start, m.end())
-                               for o in others if o != start):
-            continue
         if m["adj"]:
-            return data.capital_of.get(data.adjective_country[m["adj"].lower()])
+            if city := data.capital_of.get(data.adjective_country[m["adj"].lower()]):
+                yield m, city
+            continue
         after = m["after"].strip().lower()
         if after and after not in data.capital_followers:
             continue  # "la capitale bretonne", "la capitale de la Bretagne"
         at = sentence_start + m.start()
         before = [city for offset, city in _named(text, code) if offset < at]
         if before:
-            return before[-1]
+            yield m, before[-1]
+
+
+def parted_capitals(text: str, sentence_start: int, sentence: str,
+                    figures: Sequence[tuple[int, int]], code: str = "fr") -> set[str]:
+    """The capitals "la capitale" names in ``sentence`` (of the article ``text``, at
+    ``sentence_start``) for a part set apart from its whole: a figure of ``figures`` (their
+    spans in ``sentence``) stands before the phrase in its clause with another figure between
+    ("18 interpellations dont neuf dans la capitale"). The sentence's whole is wider than the
+    capital: context/article_place.py gives its figures left unplaced not that capital."""
+    found: set[str] = set()
+    for m, city in _readings(text, sentence_start, sentence, code):
+        for start, end in figures:
+            cs, ce = clause_bounds(sentence, start, end)
+            if end <= m.start() and cs <= m.start() < ce and not _fronted(sentence, m, code) \
+                    and any(end <= o < m.start() for o, _ in figures):
+                found.add(city)
+                break
+    return found
+
+
+def capital_place(text: str, sentence_start: int, sentence: str, start: int, end: int,
+                  others: Sequence[int] = (), code: str = "fr") -> str | None:
+    """The capital "la capitale" names for the figure at ``sentence[start:end]`` of the
+    article ``text`` (the sentence at ``sentence_start``), else None. ``others``: where the
+    sentence's other figures start; one between the figure and the phrase takes the phrase
+    ("18 interpellations, dont neuf dans la capitale": the part's place, not the whole's)."""
+    cs, ce = clause_bounds(sentence, start, end)
+    for m, city in _readings(text, sentence_start, sentence, code):
+        opening = _fronted(sentence, m, code)  # "Dans la capitale, ..."
+        if not (opening or cs <= m.start() < ce):
+            continue
+        if not opening and any(min(end, m.start()) <= o < max(start, m.end())
+                               for o in others if o != start):
+            continue
+        return city
     return None
