@@ -74,6 +74,8 @@ def annotate_many(
     columns: list[list[tuple[Cell, int]]] = []  # per article: cells under column headers
     openers: list[dict[int, int]] = []  # per article: sentences before a pronoun's sentence
     ahead: list[str] = []  # quotations' tails and heads, parsed with the batch
+    codes: list[str] = []  # each text's language code (its article's)
+    ahead_codes: list[str] = []
     for n, (article, claims) in enumerate(pairs):
         checkpoint()
         gaps.append(table_titles(article, claims, texts))
@@ -89,8 +91,12 @@ def annotate_many(
         for start, sentence in speaking[-1].items():
             keys[(n, start)] = len(texts)
             texts.append(sentence)
-        ahead.extend(_quotation_texts(article.text, claims))
-    parsed = parse_sentences(texts + ahead, batch_size=batch_size) if texts or ahead else []
+        codes.extend([article.language or "fr"] * (len(texts) - len(codes)))
+        quoted = _quotation_texts(article.text, claims)
+        ahead.extend(quoted)
+        ahead_codes.extend([article.language or "fr"] * len(quoted))
+    parsed = parse_sentences(texts + ahead, batch_size=batch_size, codes=codes + ahead_codes) \
+        if texts or ahead else []
     with parsed_ahead(ahead, parsed[len(texts):]):
         return _annotate_all(pairs, parsed, keys, speaking, gaps, columns, openers)
 

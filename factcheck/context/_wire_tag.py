@@ -13,15 +13,17 @@ from factcheck.lang import load_data
 
 
 @cache
-def _wire_tag() -> regex.Pattern[str]:
-    data = load_data("fr", "article_place")
+def _wire_tag(code: str) -> regex.Pattern[str]:
+    data = load_data(code, "article_place")
     agencies = sorted({str(a) for a in data.get("agencies", [])}, key=len, reverse=True)
-    names = "|".join(regex.escape(a) for a in agencies)
-    return regex.compile(rf"\s*\(\s*(?:{names})\s*\)\s*[-–—]\s*")
+    names = "|".join(regex.escape(a) for a in agencies) or "(?!)"
+    # (not the sign of a figure opening the sentence: "(AFP) -0,5 % pour le PIB")
+    return regex.compile(rf"\s*\(\s*(?:{names})\s*\)\s*[-–—](?!\d)\s*")
 
 
-def wire_tag_end(sentence: str) -> int:
+def wire_tag_end(sentence: str, code: str = "fr") -> int:
     """The offset where a wire agency's tag opening ``sentence`` ends ("(AFP) - "), else 0.
-    Only the bare tag: a dateline naming a town or a date before it is left as written."""
-    m = _wire_tag().match(sentence)
+    Only the bare tag: a dateline naming a town or a date before it is left as written; a
+    dash glued to a figure is its sign ("(AFP) -0,5 %"), no part of the tag."""
+    m = _wire_tag(code).match(sentence)
     return m.end() if m and m.end() < len(sentence) else 0

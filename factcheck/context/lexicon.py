@@ -115,6 +115,7 @@ class SubjectData:
     gap_scopes: frozenset[str] = frozenset()
     gap_pronouns: frozenset[str] = frozenset()
     gap_openers: frozenset[str] = frozenset()
+    population_nouns: frozenset[str] = frozenset()
     whole_prepositions: frozenset[str] = frozenset()
     among_pronouns: frozenset[str] = frozenset()
     other_scope_prepositions: frozenset[str] = frozenset()
@@ -280,7 +281,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
             "locution_nouns",
-            "gap_scopes", "gap_pronouns", "gap_openers", "whole_prepositions",
+            "gap_scopes", "gap_pronouns", "gap_openers", "population_nouns", "whole_prepositions",
             "among_pronouns", "other_scope_prepositions", "coordinated_clitics",
             "place_prepositions",
             "point_words", "part_only_states", "other_words",

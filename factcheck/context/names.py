@@ -179,6 +179,14 @@ _SENTENCE_END = regex.compile(r"[!?…](?=[\s»”\"])")
 _MARK_REACH = 6
 
 
+def _titles_name(before: list[str], k: int, window: str) -> bool:
+    """Whether the article ``before[k]`` opens a title standing right before the name, with
+    no comma between: "le discours de la ministre Anne Martin" (her article), not "le
+    gouverneur de la banque, Paul Garnier" (the complement's)."""
+    return k == len(before) - 2 and before[-1].lower() in source_data().titles \
+        and "," not in window[window.rfind(before[-1]):]
+
+
 def _gender_at(text: str, start: int, end: int) -> str | None:
     """Gender an article marks a person's name with, at one occurrence: a determiner or a
     civility before the name with only lower-case titles between ("la chancelière Rachel
@@ -196,7 +204,8 @@ def _gender_at(text: str, start: int, end: int) -> str | None:
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
         low = w.lower().replace("’", "'")
-        if k > 0 and before[k - 1].lower() in words["complement_prepositions"]:
+        if k > 0 and before[k - 1].lower() in words["complement_prepositions"] \
+                and not _titles_name(before, k, window):
             continue  # "le gouverneur de la banque, Paul Garnier": the complement's article
         if low in words["feminine_markers"] or low in words["feminine_titles"]:
             return "f"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -184,23 +184,27 @@ def _tok_of(t: Any) -> Tok:
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
-def parse_sentences(sentences: Iterable[str], batch_size: int = 64) -> list[tuple[Tok, ...]]:
+def parse_sentences(sentences: Iterable[str], batch_size: int = 64,
+                    codes: Sequence[str] = ()) -> list[tuple[Tok, ...]]:
     """Token views of ``sentences``, parsed in batches with ``nlp.pipe``. A lone surrogate (a
-    JSON "\\ud800" escape) is read as U+FFFD, one for one: spaCy cannot encode it."""
+    JSON "\\ud800" escape) is read as U+FFFD, one for one: spaCy cannot encode it. ``codes``:
+    each sentence's language code (its article's), "fr" when not given."""
     nlp = load_nlp()
     texts = [_SURROGATE.sub("\ufffd", s) for s in sentences]
     # Each distinct sentence is parsed once (a sentence's tokens do not depend on the
     # others of its batch), its tokens shared by its repeats: they are immutable.
     first: dict[str, int] = {}
-    for text in texts:
+    code_of: dict[str, str] = {}
+    for n, text in enumerate(texts):
         first.setdefault(text, len(first))
+        code_of.setdefault(text, codes[n] if n < len(codes) else "fr")
     unique = list(first)
     heads = [in_capitals(s) for s in unique]
     parsed: list[tuple[Tok, ...]] = []
     lowered = (s.lower() if head else s for s, head in zip(unique, heads, strict=True))
     # A wire agency's tag opening a sentence ("(AFP) - ") is the outlet: the sentence is
     # tagged without it, its tokens' offsets kept (factcheck.context._wire_tag).
-    cuts = [wire_tag_end(s) for s in unique]
+    cuts = [wire_tag_end(s, code_of[s]) for s in unique]
     lowered = (s[cut:] for s, cut in zip(lowered, cuts, strict=True))
     for doc, text, head, cut in zip(nlp.pipe(lowered, batch_size=batch_size), unique, heads,
                                     cuts, strict=True):

@@ -303,6 +303,9 @@ def gapped_subject(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int
         return None  # a determiner is needed: "et son chiffre d'affaires", not "et hausse"
     if bare and (head != k or lemma_of(toks[head], data) in data.time_nouns):
         return None  # (one noun: not "le taux de chômage des jeunes 18 %", nor a date)
+    if bare and (toks[head].lower in data.population_nouns
+                 or lemma_of(toks[head], data) in data.population_nouns):
+        return None  # "le chômage a atteint 7,5 %, les jeunes 18 %": the young's chômage
     if bare and toks[b].text == ":":
         return head  # the list's first item: "Selon l'institut : le chômage 7,3 %, ..."
     if (comma or bare) and not _after_figure(toks, b):
