@@ -21,6 +21,7 @@ from factcheck.context._place_scope import placed_times, widened_scope
 from factcheck.context._report import ArticleState
 from factcheck.context._sentence_stages import figure_place, figure_source
 from factcheck.context._sentence_state import record_sentence
+from factcheck.context._them import them_antecedent
 from factcheck.context._vote_scores import vote_share
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
@@ -54,6 +55,10 @@ from factcheck.context.subject_tables import column_subject
 from factcheck.context.where import actor_of, category_of
 from factcheck.deadline import checkpoint
 from factcheck.models import Article, Claim, Context, Kind
+
+#: Subjects taken from a figure of an earlier sentence, which a pronoun naming its group in
+#: the sentence right before, without figures, overrides ("Parmi elles, 40 %").
+_TAKEN_UP = frozenset({"anaphora_previous", "ellipsis_previous_sentence"})
 
 
 def _sentence_contexts(
@@ -228,6 +233,13 @@ def _sentence_contexts(
                 ant = same
             else:
                 sub = replace(sub, rule="clause_subject")
+        if state.before is not None and m.kind in SITUATED_KINDS and (
+                sub.subject is None or sub.rule in _TAKEN_UP) \
+                and (them := them_antecedent(toks, fig, state.before)) is not None:
+            # "Les étudiants ont répondu. Seuls 12 % d'entre eux": the group the pronoun
+            # stands for, named in the sentence before without figures (:mod:`._them`).
+            sub = replace(sub, subject=them[0], qualifiers=(), noun=None, rule="them_antecedent")
+            ant = None
         # "L'alliance obtient 28 %" after "33 % des voix": a share of the votes read before.
         sub = vote_share(sub, m.kind, state.metrics[state.paragraph_metrics:], out, toks,
                          subject_data())

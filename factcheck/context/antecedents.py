@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from factcheck.context._speech_words import speech_lemma
+from factcheck.context._them import opens_with_them
 from factcheck.context._time_data import time_word
 from factcheck.context.anaphora import anaphora_data, pronoun_subject
 from factcheck.context.known_places import known_places
@@ -327,7 +328,8 @@ def queue_antecedents(text: str, sentences: dict[int, str], texts: list[str]) ->
     a verb of level or a name's tally line ("Lyon : 4 000"), the index in ``texts`` of the
     sentence before it when that one has no figures (appended to ``texts`` to be parsed)."""
     openers = {s for s, sentence in sentences.items()
-               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)}
+               if opens_with_level_pronoun(sentence) or opens_name_tally(sentence)
+               or opens_with_them(sentence)}
     asking = _how_many().search(text) is not None
     if not openers and not asking:
         return {}
