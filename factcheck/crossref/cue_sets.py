@@ -145,11 +145,22 @@ class QualifierCues:
         text = text.replace("\u2019", "'")
         if self.anchors and self.anchors.isdisjoint(_WORDS.findall(text.lower())):
             return []
-        found = []
-        for m in self.pattern.finditer(text):
-            value = self.values[_norm(m.group())]
-            if value is not None:
-                found.append((m.start(), m.end(), value))
+        # Every cue at every position; of those of one set that overlap, the one reaching
+        # furthest right, then the longest: the words after a noun narrow it ("Dans les écoles
+        # maternelles", "des enseignants des écoles élémentaires" name a part of the first
+        # degree, not any school), and "brevet des collèges" (no value) still hides
+        # "collèges". Cues of two sets overlap freely ("dans les lycées professionnels": a
+        # level and a track).
+        cues = sorted(((m.start(), m.end(), self.values[_norm(m.group())])
+                       for m in self.pattern.finditer(text, overlapped=True)),
+                      key=lambda c: (-c[1], c[0]))
+        kept: list[tuple[int, int, tuple[str, str] | None]] = []
+        for s, e, value in cues:
+            if all(e <= ks or s >= ke or (value is not None and kv is not None
+                                          and kv[0] != value[0]) for ks, ke, kv in kept):
+                kept.append((s, e, value))
+        found = [(s, e, value) for s, e, value in sorted(kept, key=lambda c: c[:2])
+                 if value is not None]
         return found
 
 
