@@ -28,4 +28,5 @@ def _folded_lists() -> dict[str, frozenset[str]]:
     """The resolution word lists folded like names (case, accents, punctuation)."""
     data = source_data()
     return {key: frozenset(_fold(w) for w in getattr(data, key))
-            for key in ("not_sources", "not_source_starts", "heads")}
+            for key in ("not_sources", "not_source_starts", "heads",
+                        "regional_heads")}

@@ -291,6 +291,7 @@ def with_article_place(
     # capital.py reads this module's data: imported here, not at the top (import cycle).
     from factcheck.context.capital import parted_capitals
 
+    dateline_end = _dateline_end(article)
     named: dict[int, bool] = {}
     out: list[Context | None] = []
     for claim, ctx in zip(claims, contexts, strict=True):
@@ -302,7 +303,10 @@ def with_article_place(
             # "18 interpellations dont neuf dans la capitale, ainsi que 37 blessés": a part
             # put in the capital sets the whole and the rest apart from it; they do not take
             # that capital from the article's votes (a country holding it they may).
-            named[claim.sentence_start] = bool(known_places(claim.sentence)) \
+            # The dateline opening the lead ("Lyon (AFP) -", "Lille, 2 mars (AFP) -") says
+            # where the story is filed, no place the sentence names: read without it.
+            cut = max(0, dateline_end - claim.sentence_start)
+            named[claim.sentence_start] = bool(known_places(claim.sentence[cut:])) \
                 or stops_carry(widened_scope(claim.sentence), found.place) \
                 or found.place in parted_capitals(
                     article.text, claim.sentence_start, claim.sentence,
@@ -314,6 +318,20 @@ def with_article_place(
             continue
         out.append(replace(ctx, place=found.place, place_mode="inherited", place_basis=basis))
     return out
+
+
+def _dateline_end(article: Article) -> int:
+    """The offset in ``article.text`` where its dateline ends (0 without one)."""
+    text = article.text
+    _, body_start = headline_of(article)
+    place, end = _dateline(text[body_start : body_start + _DATELINE_SPAN])
+    if place is not None:
+        return body_start + end
+    if body_start:
+        place, end = _dateline(text[:_DATELINE_SPAN])
+        if place is not None:
+            return end
+    return 0
 
 
 def lead_place(article: Article, figure_places: Sequence[str]) -> ArticlePlace | None:

@@ -186,6 +186,7 @@ class SourceData:
     quantity_words: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
+    regional_heads: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     topic_incises: frozenset[str] = frozenset()
     announcements: frozenset[str] = frozenset()
@@ -359,6 +360,7 @@ def source_data(code: str = "fr") -> SourceData:
         quantity_words=_words(res, "quantity_words", f),
         back_references=_words(res, "back_references", f),
         heads=_words(res, "heads", f),
+        regional_heads=_words(res, "regional_heads", f),
         spelling_ratio=int(res.get("spelling_ratio", 85)),
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),

@@ -346,6 +346,13 @@ def is_generic_source(name: str | None) -> bool:
     return len(words) == 1 and words[0] in _folded_lists()["heads"]
 
 
+def is_regional_source(name: str | None) -> bool:
+    """A bare head noun of a body every place has its own of ("le rectorat", "la
+    préfecture", ``regional_heads``): which one, only the article's place says."""
+    return is_generic_source(name) and " ".join(_words_of(name or "")) in \
+        _folded_lists()["regional_heads"]
+
+
 @lru_cache(maxsize=1)
 def _story_people() -> frozenset[str]:
     return frozenset(_fold(w) for w in speech_words().story_people)

@@ -13,7 +13,9 @@ different keep the figures apart.
 Evidence that ties two figures (the metric is already shared: one block, one family):
 
 * the same named source (a weak tie when it was carried over from earlier in the article, or
-  across articles when it is a bare "ministère" or "préfecture", which names a kind of body);
+  across articles when it is a bare "ministère" or "préfecture", which names a kind of body;
+  a bare body that every place has its own of, "le rectorat", "la préfecture", blocks across
+  articles unless both give one place: ``regional_heads`` of ``context_source.toml``);
 * the same known place (the claim's place, else the places of its sentence);
 * the same explicit period read from the text;
 * for two articles, the same publication day; for one article, the article itself (weak
@@ -60,7 +62,7 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.context.anaphora import anaphora_data
-from factcheck.context.names import is_generic_source, same_source
+from factcheck.context.names import is_generic_source, is_regional_source, same_source
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
@@ -167,6 +169,12 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
             blockers.append("place")
     elif pa or pb:
         blockers.append("place")  # known on one side only: unknown is not equal
+    if cross and not (pa & pb) and "place" not in blockers and (
+            is_regional_source(a.source) or is_regional_source(b.source)):
+        # "selon le rectorat" in an article from Lille and in one from Lyon: two académies,
+        # and against "le rectorat d'Aix-Marseille" or the ministry, another office again;
+        # a bare regional body is one only where both articles give its place.
+        blockers.append("place")
     if bool(a.basis) != bool(b.basis):
         blockers.append("basis")  # a rate's basis read on one side only
     if a.span != b.span and {a.span, b.span} != {"total", ""}:

@@ -126,3 +126,17 @@ def test_dates_placed_by_their_sentence_cast_no_vote() -> None:
     dates = [found[d] for d in ("3 août", "4 août", "5 août")]
     assert all((d.place, d.place_mode, d.place_basis) == ("Toulon", "inherited", "sentence")
                for d in dates)
+
+
+@pytest.mark.parametrize("opening", ["Nantes (AFP) - ", "Nantes, 4 mars 2026 (AFP) - ",
+                                     "NANTES (AFP) - "])
+def test_a_dateline_in_the_lead_sentence_is_no_place_of_its_own(opening: str) -> None:
+    """A dateline in mixed case opens the lead sentence; the town it names is where the story
+    is filed, not a place the sentence names apart from the article's: its figure takes the
+    article's place as under a dateline in capitals."""
+    article = Article("d", opening + "18 % des agents municipaux étaient en grève "
+                      "mardi, selon la mairie.", title="Grève municipale à Nantes")
+    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+    ctx = found["18 %"]
+    assert (ctx.place, ctx.place_mode) == ("Nantes", "inherited")
