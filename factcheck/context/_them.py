@@ -19,7 +19,7 @@ from functools import cache
 from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import subject_data
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.phrases import subject_at
+from factcheck.context.phrases import before_phrase, subject_at
 from factcheck.lang import load_data
 
 #: Words read between the pronoun's verb and the figure.
@@ -114,9 +114,7 @@ def them_antecedent(toks: tuple[Tok, ...], fig: Figure, before: tuple[Tok, ...]
     for k, t in enumerate(before):
         if t.pos != "NOUN" or t.number != "Plur":
             continue
-        j = k - 1
-        while j >= 0 and before[j].pos in ("DET", "ADJ", "NUM"):
-            j -= 1
+        j = before_phrase(before, k)
         if j >= 0 and (before[j].pos == "NOUN" or (
                 before[j].pos == "ADP" and (before[j].lemma or _norm(before[j].text)) == "de")):
             continue  # "des salariés du site": a complement; "manifestants radicaux"

@@ -39,7 +39,13 @@ from factcheck.context.lexicon import (
 )
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.pending import SubjectResult
-from factcheck.context.phrases import lemma_of, subject_at, topic_marker, unwrap_container
+from factcheck.context.phrases import (
+    before_phrase,
+    lemma_of,
+    subject_at,
+    topic_marker,
+    unwrap_container,
+)
 from factcheck.context.qualifiers import qualifiers_after
 from factcheck.context.resolution import is_role
 from factcheck.context.subject_lists import counted_noun
@@ -211,9 +217,7 @@ def antecedent_noun(toks: tuple[Tok, ...], gender: str, number: str,
     for k, t in enumerate(toks):
         if t.pos != "NOUN":
             continue
-        j = k - 1
-        while j >= 0 and toks[j].pos in ("DET", "ADJ", "NUM"):
-            j -= 1
+        j = before_phrase(toks, k)
         if j >= 0 and toks[j].pos == "ADP":
             continue  # "de la région": a complement
         if lemma_of(t, data) in _act_nouns():
@@ -299,9 +303,7 @@ def tally_noun(before: tuple[Tok, ...]) -> str | None:
     for k, t in enumerate(before):
         if t.pos != "NOUN" or t.number != "Plur":
             continue
-        j = k - 1
-        while j >= 0 and before[j].pos in ("DET", "ADJ", "NUM"):
-            j -= 1
+        j = before_phrase(before, k)
         if j >= 0 and before[j].pos == "ADP":
             continue
         if counted_noun(t.lower) and not is_role(t.lower):

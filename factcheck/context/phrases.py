@@ -188,6 +188,15 @@ def _locution_at(toks: tuple[Tok, ...], j: int, data: SubjectData) -> int:
     return 0
 
 
+def before_phrase(toks: tuple[Tok, ...], k: int) -> int:
+    """Index of the word before the noun phrase that token ``k`` heads, past its determiners,
+    adjectives and numbers ("de la région" -> "de"); -1 when the phrase opens ``toks``."""
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("DET", "ADJ", "NUM"):
+        j -= 1
+    return j
+
+
 def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
     for k in range(pos - 1, -1, -1):

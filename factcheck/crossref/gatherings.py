@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import regex
 
-from factcheck.crossref.asides import past_part_aside
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.narrowings import stem
-from factcheck.crossref.scope import OUTCOME_REACH
+from factcheck.crossref.scope import outcome_after
 
 #: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
 GATHERING_REACH = 30
@@ -85,7 +84,7 @@ def predicate_family(m: dict, lexicon: Lexicon) -> None:
     personnes dormaient dans la rue") counts those who did that: its family is the subject's
     and the verb's stem, so that two generic counts of two verbs are never one metric (nor two
     counters at odds). A verb of counting ("ont été recensées") says nothing of the people."""
-    after = past_part_aside(m["sentence"][m["_rel_end"] :], lexicon.partial)[:OUTCOME_REACH]
+    after = outcome_after(m, lexicon)
     found = lexicon.predicate.match(after)
     if found is None:
         return
@@ -99,7 +98,7 @@ def _counted_marching(m: dict, lexicon: Lexicon, march: bool) -> bool:
     right after it in an article naming a march (``march``), or a verb of gathering right
     before it in a sentence naming a march."""
     sentence = m["sentence"]
-    after = past_part_aside(sentence[m["_rel_end"] :], lexicon.partial)[:OUTCOME_REACH]
+    after = outcome_after(m, lexicon)
     for pattern in (lexicon.gathering_after, lexicon.gathering_turnout if march else None):
         cue = pattern.search(after) if pattern is not None else None
         if cue is not None and not lexicon.activity_negation.search(after[: cue.start()]):

@@ -20,7 +20,7 @@ from factcheck.crossref.cue_words import Lexicon, lemma
 
 __all__ = [
     "DESCRIPTION_WORDS", "OUTCOME_REACH", "QUALIFIER_WORDS", "SIDE_CUE_REACH", "assign_cues",
-    "assign_qualifiers", "description_words", "family_from_outcome",
+    "assign_qualifiers", "description_words", "family_from_outcome", "outcome_after",
     "place_key", "qualifier_gaps", "qualifier_values", "restate_places", "sentence_places",
     "subject_complement",
 ]
@@ -337,6 +337,13 @@ def sentence_places(sentence: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
+def outcome_after(row: dict, lexicon: Lexicon) -> str:
+    """The OUTCOME_REACH characters after a figure that say what its count underwent, past a
+    part's aside ("deux personnes, dont un enfant, ont été tuées": the aside says nothing of
+    the whole, :func:`.asides.past_part_aside`)."""
+    return past_part_aside(row["sentence"][row["_rel_end"] :], lexicon.partial)[:OUTCOME_REACH]
+
+
 def family_from_outcome(row: dict, lexicon: Lexicon,
                         excepted: frozenset[str] | None = None) -> None:
     """"53 personnes ont été tuées": a generic subject takes the family of what happened to
@@ -348,8 +355,7 @@ def family_from_outcome(row: dict, lexicon: Lexicon,
     inside longer cues (``lexicon.outcome.only_inside``), when the caller has read them."""
     if lemma(cell_text(row.get("subject"))) not in lexicon.generic_subjects:
         return
-    # "deux personnes, dont un enfant, ont été tuées": the aside says nothing of the whole.
-    after = past_part_aside(row["sentence"][row["_rel_end"] :], lexicon.partial)[:OUTCOME_REACH]
+    after = outcome_after(row, lexicon)
     text = cell_text(row.get("qualifiers")) + " ; " + after
     # "plus d'un million de personnes se sont déplacées": a turnout, no people displaced.
     turnouts = [m.span() for m in lexicon.gathering_turnout.finditer(text)]
