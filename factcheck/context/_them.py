@@ -35,6 +35,7 @@ class ThemData:
     approximators: frozenset[str]
     among: frozenset[str]  # "parmi"
     feminine_endings: tuple[str, ...] = ()
+    of_words: frozenset[str] = frozenset()  # "de", "d'": after an approximator, before a complement
 
 
 @cache
@@ -49,6 +50,7 @@ def them_data() -> ThemData:
         approximators=frozenset(d["approximators"]),
         among=frozenset(subject_data().whole_prepositions),
         feminine_endings=tuple(d["feminine_endings"]),
+        of_words=frozenset(d["of_words"]),
     )
 
 
@@ -92,7 +94,7 @@ def them_pronoun(toks: tuple[Tok, ...], fig: Figure) -> str | None:
     k = fig.first - 1
     while k >= 0 and fig.first - k <= _GAP and (
             _norm(toks[k].text) in d.approximators or (
-                _norm(toks[k].text) in ("de", "d'") and k > 0
+                _norm(toks[k].text) in d.of_words and k > 0
                 and _norm(toks[k - 1].text) in d.approximators)):
         k -= 1
     if k >= 1 and _norm(toks[k].text) in d.being_forms and _norm(toks[k - 1].text) in pronouns \
@@ -111,12 +113,13 @@ def them_antecedent(toks: tuple[Tok, ...], fig: Figure, before: tuple[Tok, ...]
         return None
     gender = "Masc" if p in them_data().masculine else "Fem"
     data = subject_data()
+    of_words = them_data().of_words
     for k, t in enumerate(before):
         if t.pos != "NOUN" or t.number != "Plur":
             continue
         j = before_phrase(before, k)
         if j >= 0 and (before[j].pos == "NOUN" or (
-                before[j].pos == "ADP" and (before[j].lemma or _norm(before[j].text)) == "de")):
+                before[j].pos == "ADP" and (before[j].lemma or _norm(before[j].text)) in of_words)):
             continue  # "des salariés du site": a complement; "manifestants radicaux"
         lemma = t.lemma or t.lower
         if (t.is_title and k > 0) or lemma in data.not_subjects or lemma in data.time_nouns \
