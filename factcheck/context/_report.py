@@ -150,13 +150,17 @@ class ArticleState:
         """Who reports the story beyond a section heading: the report's source when the
         article's lead (the text before ``lead_end``) names it, else the one source the lead
         names; none when the lead names none or sets several against each other ("la CGT
-        revendique 1 million de manifestants, le ministère 500 000")."""
+        revendique 1 million de manifestants, le ministère 500 000"). A person (a minister, a
+        mayor: ``names_a_person``) speaks for their own words, not for the figures the
+        journalist gives in another part of the story: no story's source (a body's report
+        goes on past its headings)."""
         in_lead = [name for at, name in self.speakers if at < lead_end]
+        story = None
         if self.report is not None and any(same_source(n, self.report) for n in in_lead):
-            return self.report
-        if in_lead and all(same_source(n, in_lead[0]) for n in in_lead):
-            return in_lead[-1]
-        return None
+            story = self.report
+        elif in_lead and all(same_source(n, in_lead[0]) for n in in_lead):
+            story = in_lead[-1]
+        return None if story is None or names_a_person(story) else story
 
     def keeps_report(self, names: list[str]) -> bool:
         """Whether persons quoted (``names``) leave the report to the body named before for
