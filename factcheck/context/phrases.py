@@ -238,6 +238,8 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
             continue
         if topic_marker(toks, k, data):
             continue  # "Côté lycées, 202 millions seront consacrés": a topic, not the subject
+        if proform(toks, k, data):
+            continue  # "comme c'est le cas depuis 2015 (+27 %)": the clause, not a metric
         if is_np_head(toks, k, data):
             if lem in data.containers or lem in data.wrapping_nouns:
                 # "le nombre de soldats", "la hausse des cotisations": what they wrap.
@@ -263,6 +265,18 @@ def toll_counted(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
             or lemma_of(t, data) not in data.toll_counted:
         return k
     return j + 1
+
+
+def proform(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` stands for a clause (``proform_nouns``) after a definite
+    article and a form of "être": "c'est le cas", "ce n'était pas le cas"."""
+    if k < 2 or lemma_of(toks[k], data) not in data.proform_nouns \
+            or toks[k - 1].lower not in grammar().definite_articles:
+        return False
+    j = k - 2
+    while j > 0 and toks[j].pos == "ADV":
+        j -= 1  # "n'est plus le cas", "n'était pas le cas"
+    return toks[j].lemma in grammar().copula_lemmas
 
 
 def topic_marker(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
