@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 _FINITE = ("VERB", "AUX")
 
 
+#: Rules by which a figure measures the noun phrase heading its own (gapped) clause.
+_OWN_CLAUSE_RULES = frozenset({"gapped_clause", "level_of_noun"})
+
+
 def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
                   results: Sequence[SubjectResult | None], data: SubjectData) -> bool:
     """Whether figure ``m``, after figure ``n`` in its sentence, may lend its noun to the
@@ -51,6 +55,10 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     bare, later = figs[n], figs[m]
     lent = results[m]
     noun = lent.noun if lent is not None else None
+    if lent is not None and lent.rule in _OWN_CLAUSE_RULES and noun is not None \
+            and bare.last <= noun < later.first:
+        return False  # "s'élève à 16 milliards et son chiffre d'affaires à 75 milliards": the
+        # later figure's noun heads its own gapped clause, not the bare figure's
     if _compared(toks, later, data):
         return True
     if lent is not None and lent.subject in data.estimate_nouns:

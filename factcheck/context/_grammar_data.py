@@ -66,6 +66,8 @@ class GrammarData:
     dative_preps: tuple[str, ...]
     subject_position_verbs: tuple[str, ...]
     name_compare_drop: frozenset[str]
+    inserted_sources: frozenset[str]
+    stressed_pronouns: frozenset[str]
 
 
 @cache

@@ -263,6 +263,8 @@ def before_aside(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int:
         t = toks[o].text
         if closer in dashes and t in dashes:
             return o if o > 0 else v
+        if t == "," and closer in dashes:
+            continue  # "- la marge avant impôts, taxes et amortissements -": a list inside
         if t == ",":
             if closer == "," and o + 1 < j and toks[o + 1].lower in data.aside_relatives:
                 return o  # ", qui inquiète la chambre régionale,"

@@ -65,6 +65,7 @@ class SubjectData:
     intensifiers: frozenset[str] = frozenset()
     elliptic_after_de: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()
+    proform_nouns: frozenset[str] = frozenset()
     how_many: frozenset[str] = frozenset()
     partitive_determiners: frozenset[str] = frozenset()
     people_participles: frozenset[str] = frozenset()
@@ -251,6 +252,7 @@ def subject_data(code: str = "fr") -> SubjectData:
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),
         topic_markers=_words(d, "topic_markers", f),
+        proform_nouns=_words(d, "proform_nouns", f),
         how_many=_words(d, "how_many", f),
         elliptic_state_endings=tuple(sorted(_words(d, "elliptic_state_endings", f))),
         comparison_terms=_words(d, "comparison_terms", f),

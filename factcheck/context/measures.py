@@ -210,7 +210,27 @@ def relative_antecedent(toks: tuple[Tok, ...], v: int, data: SubjectData) -> int
         j = _before_verb(toks, j)
     if j < 1 or toks[j].pos != "PRON" or toks[j].lower not in data.relative_subjects:
         return None
-    return noun_before_relative(toks, j - 1, data, ",«»\"“”")  # "la dette, « qui"
+    return noun_before_relative(toks, _before_participle_aside(toks, j - 1), data,
+                                ",«»\"“”")  # "la dette, « qui"
+
+
+#: Tokens a participle's aside between commas may span ("appréhendée par les entreprises").
+_PARTICIPLE_ASIDE = 8
+
+
+def _before_participle_aside(toks: tuple[Tok, ...], j: int) -> int:
+    """Where the antecedent of a relative pronoun ends when a participle's aside between
+    commas closes at ``j`` ("une hausse des cotisations, redoutée par les entreprises, qui
+    rapportera": the aside describes the noun before it): before the aside's opening comma;
+    else ``j``."""
+    if j < 2 or toks[j].text != ",":
+        return j
+    for o in range(j - 1, max(0, j - _PARTICIPLE_ASIDE - 1), -1):
+        if not toks[o].is_word:
+            if toks[o].text == "," and o + 1 < j and toks[o + 1].verbform == "Part":
+                return o - 1
+            return j
+    return j
 
 
 def _before_verb(toks: tuple[Tok, ...], v: int) -> int:

@@ -234,6 +234,10 @@ def governing_verb(toks: tuple[Tok, ...], first: int) -> int | None:
                             and toks[j - 1].lower not in data.forecast_verbs))
             and not level_verb(toks, j)):
         j = j - 1 if aside is None else aside
+    g = grammar()
+    if j >= 2 and toks[j].lower in g.stressed_pronouns \
+            and toks[j - 1].lower.replace("’", "'") in g.inserted_sources:
+        j -= 2  # "qui rapportera selon elle 25 milliards": the verb before the source
     if j >= 0 and (toks[j].pos in ("VERB", "AUX") or toks[j].verbform == "Part"
                    or level_verb(toks, j) or mistagged_infinitive(toks, j)
                    or after_negation(toks, j)):

@@ -104,8 +104,28 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     if t.lower in grammar().plural_de:
         return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
     if t.lower in data.determiners or t.pos == "DET":
-        return not (j > 0 and toks[j - 1].pos in _PP_PREPS)
+        return not (j > 0 and (toks[j - 1].pos in _PP_PREPS
+                               or _coordinated_complement(toks, j - 1, data)))
     return False
+
+
+def _coordinated_complement(toks: tuple[Tok, ...], c: int, data: SubjectData) -> bool:
+    """Whether the coordinator at ``c`` joins a second noun to a first one that completes a
+    preposition other than "de": "dans les transports et la logistique" (both nouns are the
+    complement's, neither heads a clause), not "la hausse des prix et la baisse"."""
+    g = grammar()
+    if toks[c].lower not in g.noun_coordinators:
+        return False
+    p = c - 1
+    while p >= 0 and toks[p].pos == "ADJ":
+        p -= 1
+    if p < 1 or toks[p].pos != "NOUN" or toks[p].is_title:
+        return False
+    q = p - 1
+    while q >= 0 and (toks[q].pos == "DET" or toks[q].lower in data.determiners):
+        q -= 1
+    return q >= 0 and q < p - 1 and toks[q].pos in _PP_PREPS \
+        and _apos(toks[q].lower) not in g.de_links
 
 
 def _count_after_de(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
@@ -218,6 +238,8 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
             continue
         if topic_marker(toks, k, data):
             continue  # "Côté lycées, 202 millions seront consacrés": a topic, not the subject
+        if proform(toks, k, data):
+            continue  # "comme c'est le cas depuis 2015 (+27 %)": the clause, not a metric
         if is_np_head(toks, k, data):
             if lem in data.containers or lem in data.wrapping_nouns:
                 # "le nombre de soldats", "la hausse des cotisations": what they wrap.
@@ -243,6 +265,18 @@ def toll_counted(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
             or lemma_of(t, data) not in data.toll_counted:
         return k
     return j + 1
+
+
+def proform(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the noun at ``k`` stands for a clause (``proform_nouns``) after a definite
+    article and a form of "être": "c'est le cas", "ce n'était pas le cas"."""
+    if k < 2 or lemma_of(toks[k], data) not in data.proform_nouns \
+            or toks[k - 1].lower not in grammar().definite_articles:
+        return False
+    j = k - 2
+    while j > 0 and toks[j].pos == "ADV":
+        j -= 1  # "n'est plus le cas", "n'était pas le cas"
+    return toks[j].lemma in grammar().copula_lemmas
 
 
 def topic_marker(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
