@@ -85,3 +85,14 @@ def _predicate(data: dict) -> regex.Pattern[str]:
         rf"(?:(?:{alternatives('auxiliaries')})\s+(?:(?:{alternatives('modals')})\s+)?"
         rf"(?P<verb>\p{{L}}+)|(?P<verb>\p{{L}}+{data['imperfect']}))(?!\p{{L}})",
         regex.IGNORECASE | regex.V1)
+
+
+def _term_year(links: list[str], words: int) -> regex.Pattern[str]:
+    """Right after a term of comparison's figure: at most ``words`` words (its noun), one of
+    ``links`` and a year of four digits (group ``year``) closing the phrase ("tués de 2024",
+    "milliards en 2026"; not "de 2024 à 2025", "en 2024 et")."""
+    alt = "|".join(regex.escape(w) + ("" if w[-1:] in "'\u2019" else r"\s+")
+                   for w in sorted(links, key=len, reverse=True))
+    return regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{words}}}?(?i:{alt})\s*"
+                         r"(?P<year>(?:19|20)\d{2})(?![\d\p{L}])(?!\s*[\p{L}-]{0,3}\s*\d)",
+                         regex.V1)
