@@ -45,6 +45,7 @@ class GrammarData:
     ordinal_suffix: str
     number_joiner: str
     clause_marks: frozenset[str]
+    list_colons: frozenset[str]
     clause_start_words: frozenset[str]
     speaker_boundaries: frozenset[str]
     source_articles: frozenset[str]

@@ -184,9 +184,27 @@ def part_figures(sentence: str, offsets: Sequence[tuple[int, int]]) -> list[bool
         gap = sentence[opener.end():start] if opener else ""
         opened = n > 0 and opener is not None and len(gap.split()) <= 3 \
             and not regex.search(r"[^\w\s'’«»“”\"-]", gap)
-        out.append(opened or bool(n and out[-1]
-                                  and _list_gap().fullmatch(_fold(sentence), low, start)))
+        listed = n > 0 and _listed_after(sentence[low:start])
+        out.append(opened or listed or bool(
+            n and out[-1] and _list_gap().fullmatch(_fold(sentence), low, start)))
     return out
+
+
+#: Words a total's noun phrase may have between its figure and the colon opening its parts.
+MAX_TOTAL_WORDS = 4
+
+
+def _listed_after(gap: str) -> bool:
+    """Whether ``gap``, the text between two figures, is a total's noun and a list colon
+    right before the second ("près de 8 000 morts : 5 894 en Turquie"): the second opens the
+    list of the first's parts. Not a figure set before the colon with no noun ("En 2024 :
+    300 morts": a time, no total)."""
+    colon = max((gap.rfind(c) for c in grammar().list_colons), default=-1)
+    if colon < 0:
+        return False
+    before, after = gap[:colon].split(), gap[colon + 1 :].split()
+    return 0 < len(before) <= MAX_TOTAL_WORDS and not after \
+        and not regex.search(r"[^\w\s'’-]", gap[:colon])
 
 
 def part_place(sentence: str, end: int, place: str) -> bool:
@@ -198,9 +216,13 @@ def part_place(sentence: str, end: int, place: str) -> bool:
 @lru_cache(maxsize=1)
 def _list_gap() -> regex.Pattern[str]:
     """What stands between two parts of a list: the first's clause, then a comma or a joiner."""
-    words = load_data("fr", "places").get("part_list_joiners", [])
+    data = load_data("fr", "places")
+    words = data.get("part_list_joiners", [])
     joiner = "|".join(regex.escape(_fold(w)) for w in words) or "(?!)"
-    return regex.compile(rf"[^,;:()]*(?:,|\s(?:{joiner}))\s*")
+    # the first part's own source in between ("5 894 en Turquie, selon l'Afad, et 1 932")
+    sources = "|".join(regex.escape(_fold(w)) for w in data.get("source_openers", [])) \
+        or "(?!)"
+    return regex.compile(rf"[^,;:()]*(?:,\s*(?:{sources})\s[^,;:()]*)?(?:,|\s(?:{joiner}))\s*")
 
 
 @lru_cache(maxsize=1)

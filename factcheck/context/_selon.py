@@ -169,6 +169,8 @@ def selon(
         return None  # "8 000 à Toulouse (contre 50 000 d'après les syndicats)": the aside's
     if _rival_before(toks, figs, n, k):
         return None  # "3,5 millions pour la CGT, 1,28 million selon le ministère": the rival's
+    if _items_own(toks, figs, n, k, [j for j, _ in phrases]):
+        return None  # "8 000 morts : 5 894 en Turquie, selon l'Afad, et 1 932 ...": the item's
     w = speech_words()
     if not far and k >= nxt and any(
         (t.verbform == "Fin" and t.pos in ("VERB", "AUX"))
@@ -193,6 +195,22 @@ def _rival_before(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int) -> 
             return other.mention.kind == fig.mention.kind \
                 and any(t.text == "," for t in toks[fig.last : other.first])
     return False
+
+
+def _items_own(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int,
+               starts: list[int]) -> bool:
+    """Whether the "selon" at ``k``, the first after figure ``n``, is that of an item of the
+    list after it: a later figure stands between them and another follows the "selon", with
+    a list colon between figure ``n`` and the next figure ("près de 8 000 morts : 5 894 en
+    Turquie, selon l'Afad, et 1 932 en Syrie": the Turkish count's) or a "selon" of its own
+    for a later item ("..., 5 894 en Turquie, selon l'Afad, et 1 932 en Syrie, selon
+    Damas"). A "selon" closing the list ("32 drones, dont 14 ... et 6 ..., selon le
+    ministère") still covers the whole."""
+    later = [f for f in figs[n + 1 :] if f.first < k]
+    if not later or not any(f.first > k for f in figs[n + 1 :]):
+        return False
+    colon = any(t.text in grammar().list_colons for t in toks[figs[n].last : later[0].first])
+    return colon or any(j > k and any(k < f.first < j for f in figs) for j in starts)
 
 
 def _right_before(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Figure) -> bool:

@@ -38,8 +38,12 @@ def _place_pattern() -> regex.Pattern[str]:
         for a in g.definite_articles
     )
     dative = "|".join(regex.escape(d) for d in g.dative_preps)
+    # "A Paris, ...": an unaccented capital at a clause start, before a capital
+    bare = "|".join(regex.escape(a) for a, _ in w.unaccented_preps)
+    opening = rf"|(?<=(?:^|[,;:«“\"(\n])\s*){bare}(?=\s+\p{{Lu}})" if bare else ""
     return regex.compile(
-        rf"(?<![\w-])(?P<prep>(?i:{preps}))\s+(?:(?<!(?i:{dative})\s+)(?P<art>(?i:{articles})))?"
+        rf"(?<![\w-])(?P<prep>(?i:{preps}){opening})\s+"
+        rf"(?:(?<!(?i:{dative})\s+)(?P<art>(?i:{articles})))?"
         rf"(?P<p>{known}|\p{{Lu}}[\p{{L}}-]+)(?![\w-])"
     )
 
@@ -122,11 +126,18 @@ def _known_places(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found))
 
 
+def match_prep(m: regex.Match[str]) -> str:
+    """The preposition of a place match, lower case, an unaccented capital read as the
+    preposition it stands for ("A Paris" -> "à")."""
+    prep = m.group("prep")
+    return dict(world_data().unaccented_preps).get(prep, prep.lower())
+
+
 def _known_place(sentence: str, m: regex.Match[str]) -> str | None:
     """The normal form of a known place, "" for an ambiguous name that is no place here ("la
     Corée du Nord", "la crue de la Loire"), None for an unknown name."""
     w = world_data()
-    name, prep = m.group("p"), m.group("prep").lower()
+    name, prep = m.group("p"), match_prep(m)
     if name in w.not_places:
         return ""  # "au New York Times"
     if name in w.ambiguous_cities and prep in w.ambiguous_city_after and not m.group("art"):

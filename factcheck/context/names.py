@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from factcheck.context._folding import _fold, _folded_lists
 from factcheck.context._speech_words import speech_words
 from factcheck.context.acronyms import glossed_forms, reads_as_acronym
+from factcheck.context.known_places import known_places
 from factcheck.context.lexicon import grammar, source_data, subject_data
 from factcheck.context.world import world_data
 
@@ -351,6 +352,20 @@ def is_regional_source(name: str | None) -> bool:
     préfecture", ``regional_heads``): which one, only the article's place says."""
     return is_generic_source(name) and " ".join(_words_of(name or "")) in \
         _folded_lists()["regional_heads"]
+
+
+@lru_cache(maxsize=1024)
+def regional_office_place(name: str | None) -> str | None:
+    """The known place a regional office's name gives ("le rectorat de Lyon", "l'ARS
+    Occitanie", "la préfecture de la Gironde": a head of ``regional_heads`` opening the
+    name): the scope of the figures it gives, never the whole country. None for another
+    body, a bare head or a name with no known place ("la préfecture de police")."""
+    words = _words_of(name or "")
+    heads = {" ".join(_words_of(h)) for h in _folded_lists()["regional_heads"]}
+    if not any(" ".join(words[:n]) in heads for n in range(1, min(len(words), 4) + 1)):
+        return None
+    found = known_places(name or "")
+    return found[0][1] if found else None
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from factcheck.context.known_places import (
     _name_pattern,
     _not_place_spans,
     detached_opener_end,
+    match_prep,
     place_matches,
 )
 from factcheck.context.lexicon import grammar, source_data
@@ -257,7 +258,7 @@ def _unknown_ok(
     before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
     or an acronym ("au PSG") is never a place."""
     w = world_data()
-    name, prep = m.group("p"), m.group("prep").lower()
+    name, prep = m.group("p"), match_prep(m)
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
     if _named_elsewhere(name, names) or name in w.body_words or _acronym(name):

@@ -52,6 +52,9 @@ class WorldData:
     widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
     part_openers: frozenset[str] = frozenset()  # "dont l'une aux Halles": the part's place
     source_openers: frozenset[str] = frozenset()  # "selon X, ..., à Paris": another clause's
+    #: "A Paris, le taux ...": a capital written without its accent at a clause start,
+    #: before a capitalised word, for the preposition it stands for ("A" -> "à").
+    unaccented_preps: tuple[tuple[str, str], ...] = ()
     #: The countries ``article_place.toml`` knows (its national bodies and adjectives): a
     #: carried country survives a sentence widened to the whole country.
     countries: frozenset[str] = frozenset()
@@ -128,6 +131,8 @@ def world_data(code: str = "fr") -> WorldData:
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
         part_openers=_words(places_file, "part_openers", "places"),
         source_openers=_words(places_file, "source_openers", "places"),
+        unaccented_preps=tuple((str(k), str(v)) for k, v in
+                               places_file.get("unaccented_preps", {}).items()),
         comparison_place_words=tuple(sorted(_words(places_file, "comparison_place_words",
                                                    "places"))),
         comparison_place_far=_words(places_file, "comparison_place_far", "places"),

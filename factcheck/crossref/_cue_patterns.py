@@ -17,15 +17,20 @@ def _following(words: list[str]) -> regex.Pattern[str]:
 
 
 def _locative(prepositions: list[str], places: dict[str, str],
-              written: dict[str, str] | None = None) -> regex.Pattern[str]:
+              written: dict[str, str] | None = None,
+              unaccented: tuple[str, ...] = ()) -> regex.Pattern[str]:
     """A known place right after a locative preposition; group ``place`` is the spelling.
     ``places`` match in any case, ``written`` (the cities, regions and departments of
-    ``places.toml`` [as_written]) only as written ("à Nantes", not "à nantes")."""
+    ``places.toml`` [as_written]) only as written ("à Nantes", not "à nantes"). ``unaccented``:
+    capitals written without their accent, a preposition only at a clause start ("A Paris,
+    30 000 personnes": ``unaccented_preps`` of ``places.toml``)."""
     preps = "|".join(regex.escape(p) for p in sorted(prepositions, key=len, reverse=True))
     names = "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
     cased = "|".join(regex.escape(p) for p in sorted(written or {}, key=len, reverse=True))
     alternatives = f"(?i:{names})" + (f"|{cased}" if cased else "")
-    return regex.compile(rf"(?<!\w)(?i:{preps})\s+(?P<place>{alternatives})(?!\w)",
+    bare = "|".join(regex.escape(a) for a in unaccented)
+    opening = rf"|(?<=(?:^|[,;:«“\"(\n])\s*)(?:{bare})(?=\s+\p{{Lu}})" if bare else ""
+    return regex.compile(rf"(?<!\w)(?:(?i:{preps}){opening})\s+(?P<place>{alternatives})(?!\w)",
                          regex.V1)
 
 
@@ -80,3 +85,14 @@ def _predicate(data: dict) -> regex.Pattern[str]:
         rf"(?:(?:{alternatives('auxiliaries')})\s+(?:(?:{alternatives('modals')})\s+)?"
         rf"(?P<verb>\p{{L}}+)|(?P<verb>\p{{L}}+{data['imperfect']}))(?!\p{{L}})",
         regex.IGNORECASE | regex.V1)
+
+
+def _term_year(links: list[str], words: int) -> regex.Pattern[str]:
+    """Right after a term of comparison's figure: at most ``words`` words (its noun), one of
+    ``links`` and a year of four digits (group ``year``) closing the phrase ("tués de 2024",
+    "milliards en 2026"; not "de 2024 à 2025", "en 2024 et")."""
+    alt = "|".join(regex.escape(w) + ("" if w[-1:] in "'\u2019" else r"\s+")
+                   for w in sorted(links, key=len, reverse=True))
+    return regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{words}}}?(?i:{alt})\s*"
+                         r"(?P<year>(?:19|20)\d{2})(?![\d\p{L}])(?!\s*[\p{L}-]{0,3}\s*\d)",
+                         regex.V1)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon, lemma
 
 if TYPE_CHECKING:
@@ -81,6 +82,25 @@ def comparison_targets(members: list[dict], sentence: str, lexicon: Lexicon) -> 
             y["_family"] = x["_family"]
         targets[y["claim_id"]] = x["claim_id"]
     return targets
+
+
+def date_terms(members: list[dict], sentence: str, lexicon: Lexicon) -> None:
+    """A term of comparison that names its own year right after its noun ("en hausse par
+    rapport aux 3 167 tués de 2024", "contre 47,2 milliards en 2026") is that year's figure:
+    its row's period becomes the year (``term_year_links`` of ``[comparison]``), whatever
+    year the sentence opens with ("En 2025, 3 260 personnes ont été tuées, ..."). Else a
+    figure of another year is read as the same year's, revised."""
+    for row in members:
+        if not introduced_as_term(sentence, row["_rel_start"], lexicon):
+            continue
+        found = lexicon.comparison_term_year.match(sentence, row["_rel_end"])
+        if found is None:
+            continue
+        year = found["year"]
+        if cell_text(row.get("time_start"))[:4] == year == cell_text(row.get("time_end"))[:4]:
+            continue
+        row["time_start"], row["time_end"] = f"{year}-01-01", f"{year}-12-31"
+        row["time_basis"] = ""
 
 
 def _generic(row: dict, lexicon: Lexicon) -> bool:

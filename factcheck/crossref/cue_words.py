@@ -19,6 +19,7 @@ from factcheck.crossref._cue_patterns import (
     _outcome_before,
     _predicate,
     _subject_place,
+    _term_year,
 )
 from factcheck.crossref.bodies import BodyCues, body_cues
 from factcheck.crossref.causes import CauseCues, cause_cues
@@ -125,6 +126,8 @@ class Lexicon:
     comparison_bracketed: regex.Pattern[str]
     comparison_bracket_reach: int
     comparison_named_links: tuple[str, ...]  # "contre une perte de 1,9 milliard"
+    #: "par rapport aux 3 167 tués de 2024": the year a term of comparison names for itself.
+    comparison_term_year: regex.Pattern[str]
     comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
     comparison_opposites: dict[str, int]  # lemma → group of one signed amount (bénéfice/perte)
     comparison_less: regex.Pattern[str]
@@ -299,7 +302,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         predicate=_predicate(data["outcome_families"]["predicate"]),
         counting_verbs=tuple(data["outcome_families"]["predicate"]["counting"]),
         places=places,
-        locative=_locative(data["places"]["locative"], places, written),
+        locative=_locative(data["places"]["locative"], places, written,
+                           tuple(place_data.get("unaccented_preps", {}))),
         subject_place=_subject_place(data["places"], places, written),
         outcome=_cue_set(data["scope"]["outcome"], data["scope"].get("outcome_unless_next")),
         side=_cue_set(data["scope"]["side"]),
@@ -322,6 +326,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         comparison_bracketed=_pattern(data["comparison"]["bracket_cues"]),
         comparison_bracket_reach=int(data["comparison"]["bracket_reach"]),
         comparison_named_links=tuple(data["comparison"]["named_links"]),
+        comparison_term_year=_term_year(data["comparison"]["term_year_links"],
+                                        int(data["comparison"]["term_year_words"])),
         comparison_more=_pattern(data["comparison"]["more"]),
         comparison_opposites={lemma(w): i for i, group in
                               enumerate(data["comparison"].get("opposites", ())) for w in group},

@@ -62,14 +62,19 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.context.anaphora import anaphora_data
-from factcheck.context.names import is_generic_source, is_regional_source, same_source
+from factcheck.context.names import (
+    is_generic_source,
+    is_regional_source,
+    regional_office_place,
+    same_source,
+)
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
-from factcheck.crossref.scope import qualifier_gaps
+from factcheck.crossref.scope import place_key, qualifier_gaps
 from factcheck.crossref.text_periods import text_period_shared
 
 #: Ties needed for an accusation.
@@ -139,6 +144,16 @@ def _places(v: ClaimView) -> frozenset[str]:
     return frozenset({v.place}) if v.place else v.places
 
 
+def _scope(v: ClaimView, lexicon: Lexicon) -> frozenset[str]:
+    """The places of ``v`` across articles: its own, else the place of the regional office
+    that gives it ("25 % selon le rectorat de Lyon": Lyon's académie, not the country's)."""
+    found = _places(v)
+    if found:
+        return found
+    office = regional_office_place(v.source)
+    return frozenset({place_key(office, lexicon)}) if office else found
+
+
 def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
              same_digits: bool = False) -> Identity:
     """The evidence that ``a`` and ``b`` report one fact, and what blocks it."""
@@ -159,7 +174,8 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # a weak tie, the evidence giving both names.
         ties.append("source_weak")
         evidence.append(lexicon.say("identity_source_alias", a=a.source, b=b.source))
-    pa, pb = _places(a), _places(b)
+    # Across articles, a regional office's figure has its region's scope (review 34).
+    pa, pb = (_scope(a, lexicon), _scope(b, lexicon)) if cross else (_places(a), _places(b))
     if pa and pb:
         common = pa & pb
         if common:

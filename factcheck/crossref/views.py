@@ -15,6 +15,7 @@ from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentenc
 from factcheck.crossref.causes import figure_cause
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.compared_terms import to_date_terms, with_terms
+from factcheck.crossref.comparisons import date_terms
 from factcheck.crossref.cue_words import Lexicon, lemma, load_lexicon
 from factcheck.crossref.gatherings import gathering_family
 from factcheck.crossref.glosses import gloss_words, tally_families
@@ -212,6 +213,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         scores |= score_terms(members, sentence, lexicon)
         restate_places(members, sentence, lexicon)
         mark_parts_places(members, sentence, memo.place)
+        date_terms(members, sentence, lexicon)
         for m, r in zip(members, memo.readings(members, sentence), strict=True):
             readings[m["claim_id"]] = (
                 r, "" if r.target is None else members[r.target]["claim_id"])

@@ -56,6 +56,7 @@ class EllipsisLexicon:
     max_gap: int
     large_scale_words: frozenset[str]  # "milliards", "Md": a count of those is a sum alone
     noun_link: regex.Pattern  # "de" after the figure: a noun follows that it counts
+    year_link: regex.Pattern  # "de 2026" after the figure: the year of the sum, no noun
     money_noun_after: regex.Pattern  # "de dommages et intérêts", "d'investissements"
     article_gap: int
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
@@ -77,8 +78,12 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
     followers = phrases(data["followers"])
     determiners = phrases(data["determiners"])
     prepositions = phrases(data["prepositions"])
+    link = phrases(data["noun_link"])
+    # "par rapport aux 47,2 milliards de 2026": a year after "de", nothing counted
+    year = rf"(?:{link})\s*(?:{data['year_after_link']})(?![\d\p{{L}}])(?!\s+\p{{Ll}})"
     follower_after = regex.compile(
         r"\s*(?:$|[.,;:!?)\]»–—]"
+        rf"|{year}"
         rf"|(?:{followers})(?![\p{{L}}])"
         rf"|(?:{prepositions})\s+(?:(?:{determiners})(?:(?<=')|(?![\p{{L}}]))|(?-i:\p{{Lu}})|\d))",
         regex.I,
@@ -89,7 +94,6 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
     )
     preposition_after = regex.compile(rf"\s*(?P<prep>{prepositions})\s", regex.I)
     large = float(data["article_min_scale"])
-    link = phrases(data["noun_link"])
     return EllipsisLexicon(
         scale_words=frozenset(w for w, f in lex.scales.items() if f >= min_scale),
         scale_abbreviations=frozenset(
@@ -106,6 +110,7 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
             + [w for w, f in lex.scale_abbreviations.items() if f >= large]
         ),
         noun_link=regex.compile(rf"\s*(?:{link})(?:(?<=')|\s)", regex.I),
+        year_link=regex.compile(rf"\s*{year}", regex.I),
         money_noun_after=regex.compile(
             rf"\s*(?:{link})(?:(?<=')|\s+)(?:{phrases(data['money_nouns'])})(?![\p{{L}}])",
             regex.I,
@@ -215,7 +220,8 @@ def _only_a_sum(text: str, m: Mention, data: EllipsisLexicon) -> bool:
         return True
     tokens = _TOKEN.findall(m.surface[(m.number_start or m.start) - m.start :])
     large = any(t.lower() in data.large_scale_words or t in data.large_scale_words for t in tokens)
-    return large and not data.noun_link.match(text, m.end)
+    return large and (not data.noun_link.match(text, m.end)
+                      or bool(data.year_link.match(text, m.end)))
 
 
 def _is_scaled_count(m: Mention, data: EllipsisLexicon) -> bool:
