@@ -33,6 +33,8 @@ _YEAR_GLOSS = "year_glossed"
 _YEAR_END = "year_end"
 #: The rule of an edition named without a preposition before it ("ont adopté le budget 2024").
 EDITION_UNLINKED = "edition_unlinked"
+#: The rule of a date in an apposition naming a thing's origin (", inaugurée le 3 mai 2021,").
+ORIGIN = "origin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,8 @@ class TimeExpressions(CalendarSpans):
                 and starts_period(low, s, e)
             ):
                 kind, last = "since", None
-            found.append(_Expr(s, e, kind, first, last, speech, rule))
+            origin = kind == "point" and bool(pats["origin_apposed"].search(low[:s]))
+            found.append(_Expr(s, e, kind, first, last, speech, ORIGIN if origin else rule))
 
         rule = ""
 

@@ -164,6 +164,11 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         # "depuis le début de l'épidémie, en août 2024": a date in apposition to a since-phrase.
         "since_apposed": regex.compile(rf"\b{_prefix(w['since_apposed'])}[^,.;:()]{{1,40}}, $")
         if w.get("since_apposed") else never,
+        # ", inaugurée le 3 mai 2021,", "Créée en 2019,": a thing's origin in an apposition.
+        "origin_apposed": regex.compile(
+            rf"(?:^|[,(]\s*){_prefix(w['origin_participles'])}"
+            rf"{_prefix(w.get('origin_links', []))}?$")
+        if w.get("origin_participles") else never,
         "as_of": regex.compile(rf"(?:^|\s){_prefix(w['as_of'])}$") if w.get("as_of") else never,
         "year": regex.compile(rf"\b{_prefix(w['year_prefix'])}(?P<y>{year})\b"),
         # "une perte de 140 M€ pour 2023,": a year that closes its phrase ("pour 2000 euros"

@@ -41,7 +41,7 @@ from functools import cache
 import regex
 
 from factcheck.context._time_data import time_data
-from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, TimeExpressions
+from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, ORIGIN, TimeExpressions
 from factcheck.context._time_finding import EDITION_UNLINKED as EDITION_UNLINKED
 from factcheck.context._time_finding import _Expr as _Expr
 from factcheck.context._time_finding import _Span as _Span
@@ -118,6 +118,9 @@ class TimeResolver(TimeExpressions):
         exprs = [
             e for e in self.expressions(sentence, future) if not (e.start < end and start < e.end)
         ]
+        # "La ligne, inaugurée le 3 mai 2021, transporte 12 000 voyageurs": the date of a
+        # thing's origin in an apposition is not when a figure outside it holds.
+        exprs = [e for e in exprs if e.rule != ORIGIN or _in_apposition(sentence, e, start)]
         gloss_only = [e for e in exprs if e.rule == _YEAR_GLOSS]
         exprs = [e for e in exprs if e.rule != _YEAR_GLOSS]
         low = sentence.lower()
@@ -230,6 +233,13 @@ class TimeResolver(TimeExpressions):
 
 
 _DIGIT = regex.compile(r"\d")
+_APPOSITION_END = regex.compile(r"[,;:()]")
+
+
+def _in_apposition(sentence: str, e: _Expr, start: int) -> bool:
+    """Whether the figure at ``start`` follows the date ``e`` of an origin apposition within
+    it ("Créée en 2019 avec 12 salariés, ..."): no comma nor bracket between them."""
+    return e.end <= start and not _APPOSITION_END.search(sentence, e.end, start)
 _WEEK = timedelta(days=7)
 _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
 
