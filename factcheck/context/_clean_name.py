@@ -195,8 +195,8 @@ def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
     compagnie ferroviaire"), a French verb's finite form never being its infinitive; right
     after a capitalised word it is a verb ("The Lancet porte sur"), an adjective agreeing
     with a name's lower-case noun only, or a place's second word ("Arabie saoudite"). A
-    demonstrative pronoun (``not_source_words``: "les
-    projections de l'institution rejoignent celles de la Banque") stands in a clause too."""
+    demonstrative pronoun (``not_source_words``: "les projections de l'institution
+    rejoignent celles de la Banque") stands in a clause too."""
     for i, t in enumerate(toks):
         after_name = i > 0 and toks[i - 1].is_title
         if t.is_title or (t.pos == "VERB" and t.verbform == "Fin" and t.lemma == t.lower

@@ -20,8 +20,8 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     previous figure has a speaker before it; also right after the first value ("en a compté
     4 000 et la CGT 12 000"), with a complement ("et la préfecture de police 18 000") and
     with the verb's preposition repeated after a comma ("faisait état de 105 cas, et l'ARS,
-    de 122"), with an acronym in brackets ("et l'Agence régionale de santé (ARS) de
-    Bretagne, de 95"). The new subject is a name, an acronym or a body that counts."""
+    de 122") and with a place of two words the tagger splits ("et l'Arabie saoudite 40
+    millions"). The new subject is a name, an acronym or a body that counts."""
     if n == 0:
         return None
     first = figs[n].first
@@ -55,10 +55,9 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
 
 def _subject_before(toks: tuple[Tok, ...], k: int, stop: int) -> tuple[list[Tok], int]:
     """The noun phrase ending at ``k`` (not before ``stop``) and the index before it: words
-    of a noun phrase, a body's complement ("et la préfecture de police 18 000"), an acronym
-    in brackets inside the name ("et l'Agence régionale de santé (ARS) de Bretagne, de
-    95") and a known place of two words whose second the tagger reads as a verb ("et
-    l'Arabie saoudite 40 millions")."""
+    of a noun phrase, a body's complement ("et la préfecture de police 18 000") and a known
+    place of two words whose second the tagger reads as a verb ("et l'Arabie saoudite 40
+    millions")."""
     np: list[Tok] = []
     links = speech_words().body_complements
     while k >= stop:
@@ -66,10 +65,6 @@ def _subject_before(toks: tuple[Tok, ...], k: int, stop: int) -> tuple[list[Tok]
         if t.pos in _NOMINAL or (np and t.lower in links and np[0].pos in ("NOUN", "PROPN", "DET")):
             np.insert(0, t)
             k -= 1
-        elif t.text == ")" and k - 2 >= stop and toks[k - 2].text == "(" \
-                and _acronym(toks[k - 1]) and k - 3 >= stop and toks[k - 3].pos in _NOMINAL:
-            np[0:0] = toks[k - 2:k + 1]
-            k -= 3
         elif t.pos == "VERB" and k - 1 >= stop and toks[k - 1].pos == "PROPN" \
                 and place_of_two_words(toks[k - 1], t):
             np[0:0] = [toks[k - 1], t]
@@ -78,8 +73,4 @@ def _subject_before(toks: tuple[Tok, ...], k: int, stop: int) -> tuple[list[Tok]
             break
     return np, k
 
-
-def _acronym(t: Tok) -> bool:
-    """ "ARS", "OMS": a word in capitals of two letters or more."""
-    return len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
 
