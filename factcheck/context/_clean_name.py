@@ -5,7 +5,7 @@ re-exports both)."""
 
 from __future__ import annotations
 
-from factcheck.context._name_place import place_in_name, place_of_two_words
+from factcheck.context._name_place import place_in_name
 from factcheck.context._source_head import after_glued_line, drop_openers, has_source_head
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
@@ -194,15 +194,13 @@ def _before_clause(toks: list[Tok], data: SourceData) -> list[Tok]:
     nor a "finite verb" that is its own lemma: an adjective the tagger misread ("selon la
     compagnie ferroviaire"), a French verb's finite form never being its infinitive; right
     after a capitalised word it is a verb ("The Lancet porte sur"), an adjective agreeing
-    with a name's lower-case noun only, or a place's second word ("Arabie saoudite"). A
-    demonstrative pronoun (``not_source_words``: "les projections de l'institution
-    rejoignent celles de la Banque") stands in a clause too."""
+    with a name's lower-case noun only. A demonstrative pronoun (``not_source_words``: "les
+    projections de l'institution rejoignent celles de la Banque") stands in a clause too."""
     for i, t in enumerate(toks):
         after_name = i > 0 and toks[i - 1].is_title
         if t.is_title or (t.pos == "VERB" and t.verbform == "Fin" and t.lemma == t.lower
-                          and not after_name) \
-                or (after_name and place_of_two_words(toks[i - 1], t)):
-            continue  # "l'Arabie saoudite": a place's word the tagger reads as a verb
+                          and not after_name):
+            continue
         if (t.pos in ("VERB", "AUX") and t.verbform in ("Fin", "Inf")) \
                 or t.lower in data.speech_negations or t.lower in data.not_source_words:
             return []

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from factcheck.context._agents import counting_subject
 from factcheck.context._forward_speaker import forward
-from factcheck.context._name_place import place_of_two_words
 from factcheck.context._speech_words import speech_at, speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
@@ -20,8 +19,7 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
     previous figure has a speaker before it; also right after the first value ("en a compté
     4 000 et la CGT 12 000"), with a complement ("et la préfecture de police 18 000") and
     with the verb's preposition repeated after a comma ("faisait état de 105 cas, et l'ARS,
-    de 122") and with a place of two words the tagger splits ("et l'Arabie saoudite 40
-    millions"). The new subject is a name, an acronym or a body that counts."""
+    de 122"). The new subject is a name, an acronym or a body that counts."""
     if n == 0:
         return None
     first = figs[n].first
@@ -55,9 +53,7 @@ def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) 
 
 def _subject_before(toks: tuple[Tok, ...], k: int, stop: int) -> tuple[list[Tok], int]:
     """The noun phrase ending at ``k`` (not before ``stop``) and the index before it: words
-    of a noun phrase, a body's complement ("et la préfecture de police 18 000") and a known
-    place of two words whose second the tagger reads as a verb ("et l'Arabie saoudite 40
-    millions")."""
+    of a noun phrase and a body's complement ("et la préfecture de police 18 000")."""
     np: list[Tok] = []
     links = speech_words().body_complements
     while k >= stop:
@@ -65,10 +61,6 @@ def _subject_before(toks: tuple[Tok, ...], k: int, stop: int) -> tuple[list[Tok]
         if t.pos in _NOMINAL or (np and t.lower in links and np[0].pos in ("NOUN", "PROPN", "DET")):
             np.insert(0, t)
             k -= 1
-        elif t.pos == "VERB" and k - 1 >= stop and toks[k - 1].pos == "PROPN" \
-                and place_of_two_words(toks[k - 1], t):
-            np[0:0] = [toks[k - 1], t]
-            k -= 2
         else:
             break
     return np, k

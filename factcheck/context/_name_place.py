@@ -95,12 +95,6 @@ def _named_head(word: str, lemma: str = "") -> bool:
                for end, base in grammar().lemma_suffixes)
 
 
-def place_of_two_words(first: Tok, second: Tok) -> bool:
-    """ "Arabie saoudite": a name and the lower-case word after it make a place of
-    ``places.toml`` (the small tagger reads "saoudite" as a verb)."""
-    return not second.is_title and _known_place(f"{first.text} {second.text}")
-
-
 def _known_place(name: str) -> bool:
     """A place of ``places.toml`` ("France", "Nouvelle-Aquitaine")."""
     world = world_data()
