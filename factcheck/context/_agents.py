@@ -1,6 +1,6 @@
-"""Agents and gapped subjects: the source of a figure named by a participle's agent ("le
-chiffre avancé par Kiev", "3 milliards avancés par la presse") or by the subject of a clause
-whose verb of counting is left out ("et les syndicats 22 000"), the body that counts as
+"""Agents: the source of a figure named by a participle's agent ("le chiffre avancé par
+Kiev", "3 milliards avancés par la presse") (the subject of a gapped clause, "et les
+syndicats 22 000", is in ``_gapped``), the body that counts as
 subject of a verb of counting, the agent of a passive of counting, the court that passed a
 sentence. Private to
 ``factcheck.context.source``."""
@@ -11,10 +11,8 @@ from functools import cache
 
 import regex
 
-from factcheck.context._forward_speaker import forward
 from factcheck.context._speaker_tokens import is_number
 from factcheck.context._speech_words import (
-    speech_at,
     speech_words,
 )
 from factcheck.context.lexicon import SourceData, grammar, source_data, subject_data
@@ -23,50 +21,6 @@ from factcheck.context.speakers import NP_END, np_after, topic_incise
 
 _AGENT_REACH = 8  # words between a figure and "avancé par X" in its noun phrase
 _AGENT_GAP = 6  # words between "recensés" and "par" ("recensés, en fin de journée, par")
-
-def gapped(toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData) -> list[Tok] | None:
-    """The subject of a clause whose verb of speech is left out: "la préfecture a compté
-    15 500 manifestants et les syndicats 22 000" -> "les syndicats" for 22 000, when the
-    previous figure has a speaker before it; also right after the first value ("en a compté
-    4 000 et la CGT 12 000"), with a complement ("et la préfecture de police 18 000") and
-    with the verb's preposition repeated after a comma ("faisait état de 105 cas, et l'ARS,
-    de 122"). The new subject is a name, an acronym or a body that counts."""
-    if n == 0:
-        return None
-    first = figs[n].first
-    valued = speech_words().valued_at
-    prev = figs[n - 1].first
-    if first > 0 and toks[first - 1].lower in valued and prev > 0 \
-            and toks[prev - 1].lower in valued:
-        # "la police a estimé le cortège à 12 000 et la CGT à 40 000": the
-        # verb's "à" repeated before each value of the gapped clause
-        first -= 1
-    elif first > 1 and prev > 0 and toks[first - 1].pos == "ADP" \
-            and toks[first - 1].lower == toks[prev - 1].lower and toks[first - 2].text == ",":
-        # "l'agence faisait état de 105 cas, et l'ARS de Mayotte, de 122": the verb's
-        # preposition repeated after the new subject set off by a comma
-        first -= 2
-    k = first - 1
-    np: list[Tok] = []
-    links = speech_words().body_complements
-    while k >= figs[n - 1].last and (toks[k].pos in ("DET", "NOUN", "PROPN", "ADJ") or (
-            np and toks[k].lower in links and np[0].pos in ("NOUN", "PROPN", "DET"))):
-        np.insert(0, toks[k])  # "et la préfecture de police 18 000": a body's complement
-        k -= 1
-    joined = toks[k].lower in grammar().verb_coordinators or toks[k].text == ","
-    if not np or k < figs[n - 1].last or not joined:
-        return None
-    if any(speech_at(toks, i, data) for i in range(k + 1, first)):
-        return None  # "et la CGT dénombre 300 000": a verb of its own, read forward
-    speakers = speech_words().gapped_speakers
-    if not any(t.pos == "PROPN" or t.lemma in speakers or t.lower in speakers
-               or (len(t.text) > 1 and t.text.isalpha() and t.text.isupper()) for t in np):
-        # a name, an acronym the tagger reads as a noun ("la FCPE"), or a body that counts
-        return None
-    before = figs[n - 1].first  # "la police a compté 4 000 personnes, les organisateurs
-    # 10 000": a verb of counting governs the first value as well as a verb of speech
-    return np if forward(toks, before, data) or counting_subject(toks, before, data) else None
-
 
 def passive_agent(toks: tuple[Tok, ...], before: int, data: SourceData) -> list[Tok] | None:
     """ "Le chiffre avancé par Kiev, 50 000 soldats": the agent of a speech participle."""
@@ -370,10 +324,12 @@ def court_of(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
     """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
     court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
     else the first one named in the article; None without a verb of judgment before the
-    figure or a court named."""
+    figure or a court named, and None for a figure the verb does not pass (see
+    :func:`_passed_by_verb`)."""
     w = speech_words()
-    if not any(t.lemma in w.judgment_verbs or t.lower in w.judgment_forms
-               for t in toks[: fig.first]):
+    verbs = [v for v, t in enumerate(toks[: fig.first])
+             if t.lemma in w.judgment_verbs or t.lower in w.judgment_forms]
+    if not verbs or not _passed_by_verb(toks, verbs[-1], fig):
         return None
     end = sentence_start + (toks[-1].end if toks else 0)
     found = list(_court_pattern().finditer(article_text, 0, end))
@@ -393,3 +349,19 @@ def court_of(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
             break
         words.append(word)
     return " ".join(words) or None
+
+
+def _passed_by_verb(toks: tuple[Tok, ...], v: int, fig: Figure) -> bool:
+    """Whether the verb of judgment at ``v`` may pass the figure: not the ones it condemns,
+    its object right after it ("la décision de condamner les 51 accusés"), nor a figure of
+    a clause of its own after it ("ont été condamnés à huit ans alors que douze avaient été
+    requis": a contrast or a subordinate clause, or a finite verb, between them)."""
+    between = toks[v + 1: fig.first]
+    if all(t.pos == "DET" for t in between):
+        return False
+    w = speech_words()
+    g = grammar()
+    return not any(t.lower in w.clause_contrasts or t.lower in g.clause_start_words
+                   or (t.pos in ("VERB", "AUX") and t.verbform == "Fin"
+                       and not (i and between[i - 1].pos == "DET"))  # "l'accusé": a noun
+                   for i, t in enumerate(between))

@@ -146,7 +146,8 @@ def selon(
         return b in (None, mine) or (
             b >= fig.last and not any(fig.last <= s < k for s in starts))
 
-    phrases = [(k, np) for k, np in phrases if applies(k)]
+    phrases = [(k, np) for k, np in phrases if applies(k)
+               and not _announces_after_colon(toks, k, np, fig, starts)]
     if not phrases:
         return None
     nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
@@ -179,6 +180,16 @@ def selon(
     ):
         return None  # a clause of its own between ("..., ils étaient 81 000 selon X")
     return phrases[0][1]
+
+
+def _announces_after_colon(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Figure,
+                           starts: list[int]) -> bool:
+    """Whether the "selon X" at ``k``, after the figure, ends on a colon that opens figures of
+    its own ("Avec le scrutin à deux tours, les résultats sont les suivants, selon le
+    ministère : 32 % pour ..."): it announces what follows, not the figure before it."""
+    colon = np[-1].i + 1 if np else k + 1
+    return k > fig.first and colon < len(toks) and toks[colon].text == ":" \
+        and any(s > colon for s in starts)
 
 
 def _rival_before(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int) -> bool:

@@ -18,13 +18,13 @@ from factcheck.context._agents import (
     agent_after,
     counting_subject,
     court_of,
-    gapped,
     passive_agent,
     passive_counted,
 )
 from factcheck.context._counters import counted_by, fronted_counter
 from factcheck.context._documents import document_subject, titled_document
 from factcheck.context._forward_speaker import forward
+from factcheck.context._gapped import gapped
 from factcheck.context._narration import time_anchor
 from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
