@@ -47,16 +47,11 @@ def record_sentence(
     quoted = all(src.rule == "quote" or in_quote(text, f.mention.start) is not None
                  for c, f, src in zip(out, figs, srcs, strict=True)
                  if c.source and c.source_mode == "explicit" and src.takes_over)
-    if counted and quoted and state.keeps_report(counted):
+    if counted and ((quoted and state.keeps_report(counted))
+                    or state.relays_report(counted, text[state.report_at : start])):
         # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
-        # maire") keeps them, but the report stays the body's named for its figures.
-        counted = []
-    elif counted and state.relays_report(counted, text[state.report_at : start]):
-        # So does a news agency relaying that report ("(14 838), rapporte l'AFP"), and
-        # "selon la même source" after it is the report's body, not the agency that relays it.
-        relayed = set(counted)
-        state.speakers[:] = [(at, name) for at, name in state.speakers
-                             if at != start or name not in relayed]
+        # maire") keeps them, but the report stays the body's named for its figures; so
+        # does a news agency relaying that report ("(14 838), rapporte l'AFP").
         counted = []
     # What the report measured, for the sections that follow (``_sections``).
     state.measured(False, [(c.subject, f.mention.unit) for c, f in zip(out, figs, strict=True)
