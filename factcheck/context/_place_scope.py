@@ -92,12 +92,13 @@ def country_of(place: str | None) -> str | None:
 
 
 def names_other_place(sentence: str, carried: str) -> bool:
-    """Whether ``sentence`` names a known place other than ``carried`` that is neither the
-    term of a comparison nor a part's ("dont 200 à Lyon"): its figures are about that place
-    even where they do not read it ("entre 4 000, selon la police, et 6 000 selon les
-    syndicats ont défilé à Lyon"), never about the town carried from before."""
+    """Whether ``sentence`` names a known place other than the town ``carried`` that is
+    neither the term of a comparison nor a part's ("dont 200 à Lyon"): its figures are about
+    that place even where they do not read it ("entre 4 000, selon la police, et 6 000 selon
+    les syndicats ont défilé à Lyon"), never about the town carried from before. A carried
+    country goes on ("La France compte [...] : 200 % à Bayonne, Limoges" is in France)."""
     found = [(at, place) for at, place in known_places(sentence) if place != carried]
-    if not found:
+    if not found or carried in world_data().countries:
         return False
     compared, low = compared_places(sentence), _fold(sentence)
     for at, place in found:
