@@ -91,23 +91,6 @@ def country_of(place: str | None) -> str | None:
     return next((country for city, country in w.capital_countries if city == place), None)
 
 
-def names_other_place(sentence: str, carried: str) -> bool:
-    """Whether ``sentence`` names a known place other than the town ``carried`` that is
-    neither the term of a comparison nor a part's ("dont 200 à Lyon"): its figures are about
-    that place even where they do not read it ("entre 4 000, selon la police, et 6 000 selon
-    les syndicats ont défilé à Lyon"), never about the town carried from before. A carried
-    country goes on ("La France compte [...] : 200 % à Bayonne, Limoges" is in France)."""
-    found = [(at, place) for at, place in known_places(sentence) if place != carried]
-    if not found or carried in world_data().countries:
-        return False
-    compared, low = compared_places(sentence), _fold(sentence)
-    for at, place in found:
-        clause = max(low.rfind(c, 0, at) for c in ",;:(") + 1
-        if place not in compared and not _part_openers().search(low, clause, at):
-            return True
-    return False
-
-
 def stops_carry(widened: str | None, place: str | None) -> bool:
     """Whether a sentence widened as ``widened`` takes no carried ``place``: any place for
     the world, any but a country for the whole country or the country without the story's

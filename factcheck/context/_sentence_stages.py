@@ -11,7 +11,6 @@ from factcheck.context._narration import described, indefinite
 from factcheck.context._place_scope import (
     clause_scope,
     country_of,
-    names_other_place,
     stops_carry,
 )
 from factcheck.context._quotes import in_quote
@@ -141,8 +140,7 @@ def figure_place(
         # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
         place, place_mode, place_basis = sentence_place, "inherited", "sentence"
     elif place is None and situated and state.places and not own_place \
-            and not stops_carry(widened, state.places[-1]) \
-            and not names_other_place(sentence, state.places[-1]):
+            and not stops_carry(widened, state.places[-1]):
         # The place the report is about, named earlier, covers the figures that follow
         # (a weaker reading: cross-referencing never ties or separates figures by it).
         place, place_mode, place_basis = state.places[-1], "inherited", "report"
