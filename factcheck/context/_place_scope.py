@@ -36,24 +36,69 @@ def _widening() -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
     return _alternatives(w.widening_world), _alternatives(w.widening_scope)
 
 
+@lru_cache(maxsize=1)
+def _scopes() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    w = world_data()
+    world, country = _widening()
+    rest = _alternatives(w.remainder_scope)
+    return tuple((name, pat) for name, pat in (("world", world), ("rest", rest),
+                                               ("country", country)) if pat is not None)
+
+
 def widened_scope(sentence: str) -> str | None:
     """"world" when ``sentence`` widens its scope to the world ("au niveau mondial",
-    ``widening_world``), "country" to the whole country ("au niveau national", "dans
-    l'ensemble du pays", ``widening_scope``), else None."""
-    world, country = _widening()
+    ``widening_world``), "rest" to the country without the story's town ("dans le reste
+    du pays", ``remainder_scope``), "country" to the whole country ("au niveau national",
+    "dans toute la France", ``widening_scope``), else None."""
     low = _fold(sentence)
-    if world is not None and world.search(low):
-        return "world"
-    if country is not None and country.search(low):
-        return "country"
+    return next((name for name, pat in _scopes() if pat.search(low)), None)
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]]")
+
+
+def clause_scope(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The scope a phrase of ``widened_scope`` gives the figure at ``start``-``end`` of
+    ``sentence`` and the phrase's span, when the phrase holds in the figure's own clause: no clause
+    mark between them, or it opens the sentence before the figure ("Dans le reste du pays,
+    47 000 manifestants"), or the clauses between go on with its scope (``scope_carry_on``:
+    "N dans tout le pays, soit une baisse par rapport aux M")."""
+    low = _fold(sentence)
+    carry_on = world_data().scope_carry_on
+    for name, pat in _scopes():
+        for m in pat.finditer(low):
+            if m.start() >= end:
+                if not _CLAUSE_BREAK.search(low, end, m.start()):
+                    return name, m.start(), m.end()
+                continue
+            if m.end() > start:
+                continue
+            opening = not _CLAUSE_BREAK.search(low, 0, m.start()) \
+                and not any(c.isdigit() for c in low[: m.start()])
+            breaks = list(_CLAUSE_BREAK.finditer(low, m.end(), start))
+            if opening or all(
+                    b.group() == "," and low[b.end() :].lstrip().startswith(
+                        tuple(w + " " for w in carry_on)) for b in breaks):
+                return name, m.start(), m.end()
     return None
+
+
+def country_of(place: str | None) -> str | None:
+    """The country a capital lies in ("Paris" -> "France"), a country itself, else None."""
+    w = world_data()
+    if place in w.countries:
+        return place
+    return next((country for city, country in w.capital_countries if city == place), None)
 
 
 def stops_carry(widened: str | None, place: str | None) -> bool:
     """Whether a sentence widened as ``widened`` takes no carried ``place``: any place for
-    the world, any but a country for the whole country ("À Nantes [...]. Au niveau national,
-    3 000" is not Nantes; "[...] en France. Au niveau national, 3 000" is still France)."""
-    return widened == "world" or (widened == "country" and place not in world_data().countries)
+    the world, any but a country for the whole country or the country without the story's
+    town ("À Nantes [...]. Au niveau national, 3 000" is not Nantes; "[...] en France. Au
+    niveau national, 3 000" is still France; "Dans le reste du pays, 47 000" is not the
+    town of the sentence before, but is in its country)."""
+    return widened == "world" \
+        or (widened in ("country", "rest") and place not in world_data().countries)
 
 
 # The preposition and article before a place's name ("en ", "à l'", "aux ", "dans le ").

@@ -8,7 +8,11 @@ from __future__ import annotations
 from factcheck.context._background import deployed, measures_nature, recalled
 from factcheck.context._figure_traits import given_before
 from factcheck.context._narration import described, indefinite
-from factcheck.context._place_scope import stops_carry
+from factcheck.context._place_scope import (
+    clause_scope,
+    country_of,
+    stops_carry,
+)
 from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
@@ -92,6 +96,15 @@ def figure_place(
     # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
     # carried place: cross-referencing neither ties nor separates figures by it.
     barred, place = place == "", place or None  # no place, not even one carried
+    # "Dans le reste du pays, 47 000", "hors de Paris, 40 000": the country without the
+    # story's town is not that town (nor the town the phrase names), at most its country;
+    # "sur l'ensemble du pays, 281 000" in the figure's clause: not the town of an earlier
+    # figure of the sentence, but its country.
+    scope = clause_scope(sentence, m.start - start, m.end - start) if situated else None
+    clause = scope[0] if scope else None
+    if scope is not None and clause == "rest" and place is not None and any(
+            p == place for _, p in known_places(sentence[scope[1] : scope[2]])):
+        place = None  # "hors de Paris" is not in Paris
     place_mode = None if not place else "explicit" if listed else "inherited"
     place_basis = "sentence" if place else None
     if place is None and sub.rule == "pronoun_antecedent" \
@@ -111,17 +124,18 @@ def figure_place(
             [f.mention.start - start for f in figs], article.language)):
         place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
     own_place = own_place or place is not None  # read in this sentence, not carried
+    in_sentence = ant is not None and any(ant is c for c in out)
     if place is None and ant is not None and ant.place_mode == "explicit" \
-            and (any(ant is c for c in out)
-                 or not (stops_carry(widened, ant.place) or ant.place in state.compared
-                         or ant.place in state.parts_places)):
+            and (not stops_carry(clause, ant.place) if in_sentence
+                 else not (stops_carry(widened, ant.place) or ant.place in state.compared
+                           or ant.place in state.parts_places)):
         # A part or an ellipsis is where its whole is ("173 cas (39 confirmés, ...)"), a
         # weaker reading that cross-referencing does not tie by.
         place, place_mode = ant.place, "inherited"
-        place_basis = "sentence" if any(ant is c for c in out) else "report"
+        place_basis = "sentence" if in_sentence else "report"
     sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
                           None)
-    if place is None and situated and sentence_place:
+    if place is None and situated and sentence_place and not stops_carry(clause, sentence_place):
         # The place of an earlier figure of the sentence covers the next ones ("79 631
         # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
         place, place_mode, place_basis = sentence_place, "inherited", "sentence"
@@ -130,6 +144,12 @@ def figure_place(
         # The place the report is about, named earlier, covers the figures that follow
         # (a weaker reading: cross-referencing never ties or separates figures by it).
         place, place_mode, place_basis = state.places[-1], "inherited", "report"
+    if place is None and situated and not barred \
+            and ({"country", "rest"} & {clause, widened}) \
+            and (country := country_of(sentence_place or (ant.place if ant else None) or (
+                state.places[-1] if state.places else None))) is not None:
+        # "A Paris, 300 000 [...] sur l'ensemble du pays à 281 000": the capital's country.
+        place, place_mode, place_basis = country, "inherited", "sentence"
     if barred:
         place, place_mode, place_basis = None, None, None
     return place, place_mode, place_basis, own_place

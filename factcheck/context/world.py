@@ -50,6 +50,11 @@ class WorldData:
     widening_scope: tuple[str, ...] = ()
     scope_turns: frozenset[str] = frozenset()  # "contre": a date is not placed across it
     widening_world: tuple[str, ...] = ()  # "au niveau mondial": no carried place at all
+    #: "dans le reste du pays", "hors de Paris": the country without the story's town.
+    remainder_scope: tuple[str, ...] = ()
+    scope_carry_on: tuple[str, ...] = ()  # ", soit une baisse par rapport aux": scope goes on
+    #: A capital's country ([capitals] of article_place.toml, inverted): "Paris" -> "France".
+    capital_countries: tuple[tuple[str, str], ...] = ()
     part_openers: frozenset[str] = frozenset()  # "dont l'une aux Halles": the part's place
     source_openers: frozenset[str] = frozenset()  # "selon X, ..., à Paris": another clause's
     #: "A Paris, le taux ...": a capital written without its accent at a clause start,
@@ -129,6 +134,10 @@ def world_data(code: str = "fr") -> WorldData:
         widening_scope=tuple(sorted(_words(places_file, "widening_scope", "places"))),
         scope_turns=_words(places_file, "scope_turns", "places"),
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
+        remainder_scope=tuple(sorted(_words(places_file, "remainder_scope", "places"))),
+        scope_carry_on=tuple(sorted(_words(places_file, "scope_carry_on", "places"))),
+        capital_countries=tuple((str(v), str(k)) for k, v in
+                                article_place.get("capitals", {}).items()),
         part_openers=_words(places_file, "part_openers", "places"),
         source_openers=_words(places_file, "source_openers", "places"),
         unaccented_preps=tuple((str(k), str(v)) for k, v in
