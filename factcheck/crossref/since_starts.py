@@ -9,9 +9,9 @@ cross-referencing. Here a figure's period whose start is such a date, introduced
 ``[since_start]`` (``lang/fr/crossref.toml``) within a few words and no clause mark, is read
 open: it runs to the publication of a dated article, and its end is unknown in an undated
 one, where it never stands for the missing date (:mod:`factcheck.crossref.text_periods`).
-Not a figure inside the phrase, nor one after a relative clause opened right after the date
-("après la grève du 5 décembre 2019, où 40 % des enseignants ont cessé le travail": that
-day's own).
+Not a figure inside the phrase, nor one after a relative clause or in a bracket opened right
+after the date ("après la grève du 5 décembre 2019, où 40 % des enseignants ont cessé le
+travail", "un record après celui de juillet 2024 (78 509)": that day's own).
 The claims table's own period is left as it is (read as the day, it matched the frozen
 split's gold better: docs/context.md)."""
 
@@ -30,6 +30,8 @@ from factcheck.lang import load_data
 
 #: A date of a sentence: its offsets in the article, its period's start and end.
 DateSpan = tuple[int, int, str, str]
+#: Kinds of the figures that are dates ("14 juillet 2016", "2023").
+_DATE_KINDS = ("date", "year")
 _CLAUSE = regex.compile(r"[,;:()]")
 _OPENING = regex.compile(r"[\s,]*")
 _WORD = regex.compile(r"[\p{L}\p{N}'’-]+", regex.V1)
@@ -59,12 +61,12 @@ def since_cues(code: str = "fr") -> SinceCues:
 
 def sentence_dates(claims: pd.DataFrame, keep: np.ndarray | None = None
                    ) -> dict[tuple[str, str], list[DateSpan]]:
-    """The dates of ``claims`` (rows of kind "date"; of ``claims[keep]``) by article and
+    """The dates of ``claims`` (rows of kind "date" or "year"; of ``claims[keep]``) by article and
     sentence text."""
     needed = ("kind", "article_id", "sentence", "start", "end", "time_start", "time_end")
     if claims.empty or any(c not in claims.columns for c in needed):
         return {}
-    mask = (claims["kind"].map(cell_text) == "date").to_numpy()
+    mask = claims["kind"].map(cell_text).isin(_DATE_KINDS).to_numpy()
     if keep is not None:
         mask = mask & keep
     out: dict[tuple[str, str], list[DateSpan]] = defaultdict(list)
@@ -91,28 +93,33 @@ def starts_span(row: dict, dates: list[DateSpan], cues: SinceCues) -> bool:
     own = [(a - s0, b - s0) for a, b, d_ts, d_te in dates
            if d_ts == ts and te in (d_te, "", cell_text(row.get("published"))[:10])]
     sentence = row["sentence"]
-    return bool(own) and all(_introduced(sentence, a, b, row["_rel_start"], row["_rel_end"], cues)
-                             for a, b in own)
+    starts = [a - s0 for a, *_ in dates]
+    return bool(own) and all(_introduced(sentence, a, b, row["_rel_start"], row["_rel_end"], cues,
+                                         starts) for a, b in own)
 
 
 def _introduced(sentence: str, start: int, end: int, fig_start: int, fig_end: int,
-                cues: SinceCues) -> bool:
+                cues: SinceCues, starts: list[int]) -> bool:
     if start < 0 or end > len(sentence):
         return False
-    found = [m for m in cues.cue.finditer(sentence, 0, start)]
+    found = list(cues.cue.finditer(sentence, 0, start))
     if not found:
         return False
     cue = found[-1]
     between = sentence[cue.end():start]
     if _CLAUSE.search(between) or len(_WORD.findall(between)) > cues.reach:
         return False
+    if any(cue.end() <= other < start for other in starts):
+        return False  # "depuis janvier 2024 et jusqu'au 26 juin 2024": the cue's date is the first
     if cue.start() <= fig_start < end or cue.start() < fig_end <= end:
         return False  # the figure is inside the phrase ("après 3 % en 2023")
-    if fig_start >= end and cues.relative.match(sentence, _OPENING.match(sentence, end).end(),
-                                                fig_start):
-        # "la grève du 1er février où, selon le ministère, 30 % des enseignants étaient en
-        # grève": a relative clause right after the date gives the event's own figures (and
-        # where it ends is not read: "l'attentat du 14 juillet 2016, qui a fait 86 morts,
-        # 2 400 militaires" is left as the day).
-        return False
-    return True
+    if fig_start < end:
+        return True
+    after = _OPENING.match(sentence, end).end()
+    # "la grève du 1er février où, selon le ministère, 30 % des enseignants étaient en grève",
+    # "celui de juillet 2024 (78 509 détenus)": a relative clause or a bracket right after
+    # the date gives the event's own figures (where a relative clause ends is not read:
+    # "l'attentat du 14 juillet 2016, qui a fait 86 morts, 2 400 militaires" is left as the
+    # day).
+    bracket = sentence.startswith("(", after) and ")" not in sentence[after:fig_start]
+    return not (bracket or cues.relative.match(sentence, after, fig_start))
