@@ -32,6 +32,8 @@ class ViewMemo:
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self.releases: dict[str, str] = {}  # each article's release stages
         self.latest: dict[str, str] = {}  # the latest day each article names
+        #: the dates of each sentence (article, text): offsets, start, end (since_starts.py)
+        self.dates: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
 
     def one(self, value):  # type: ignore[no-untyped-def]
         """The first object met equal to ``value`` (strings, frozensets, tuples of strings:

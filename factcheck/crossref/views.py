@@ -41,6 +41,7 @@ from factcheck.crossref.scope import (
 )
 from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
+from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
 from factcheck.crossref.staff_strikes import elided_staff, staff_strike_family
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.tallies import score_terms
@@ -103,6 +104,7 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     memo = ViewMemo(lexicon, stories, _sentence_uses(claims, comparable))
     memo.releases = article_releases(texts, lexicon)
     memo.latest = latest_dates(claims if keep is None else claims[keep])
+    memo.dates = sentence_dates(claims, keep)
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
@@ -173,6 +175,11 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         row["_s0"] = s0
         row["_rel_start"] = row["start"] - s0 if s0 is not None else 0
         row["_rel_end"] = row["end"] - s0 if s0 is not None else 0
+        if starts_span(row, memo.dates.get((row["article_id"], row["sentence"]), []),
+                       since_cues()):
+            # "depuis l'attentat du 14 juillet 2016, 2 400 militaires patrouillent": the day
+            # starts a span running to the publication (unknown in an undated article).
+            row["time_end"] = cell_text(row.get("published"))[:10]
         if (named := family_named_in_sentence(cell_text(row.get("subject")), row["sentence"],
                                               row["_rel_start"], lexicon)) is not None:
             row["_family"] = named  # "le résultat net du groupe" read "résultat"
