@@ -44,6 +44,7 @@ class PredicateCues:
     adverbs: frozenset[str]
     copulas: frozenset[str]
     between_not: frozenset[str]
+    function_words: frozenset[str]
     neutral: tuple[str, ...]
     families: tuple[tuple[str, str], ...]  # (stem prefix, family), longest prefix first
 
@@ -70,6 +71,7 @@ def predicate_cues(code: str = "fr") -> PredicateCues:
         adverbs=frozenset(_fold(w) for w in data.get("adverbs", [])),
         copulas=frozenset(_fold(w) for w in data.get("copulas", [])),
         between_not=frozenset(_fold(w) for w in data.get("between_not", [])),
+        function_words=frozenset(_fold(w) for w in data.get("function_words", [])),
         neutral=tuple(_fold(w) for w in data.get("neutral", [])),
         families=tuple(sorted(families, key=lambda f: len(f[0]), reverse=True)))
 
@@ -117,6 +119,7 @@ def _after(text: str, subject: str, cues: PredicateCues) -> str:
     subject_stem = verb_stem(subject) if subject else ""
     skipped = 0
     i = 0
+    linked = False  # a function word read: a participle after it is a noun's ("dans le privé")
     while i < len(tokens) and skipped <= cues.words:
         word = tokens[i]
         if word in cues.between_not:
@@ -124,12 +127,16 @@ def _after(text: str, subject: str, cues: PredicateCues) -> str:
         aux = _starts(tokens, i, cues.after_aux)
         if aux:
             j = i + aux
-            while j < len(tokens) and tokens[j] in cues.adverbs:
-                j += 1
-            return _key(tokens[j: j + 2], cues) if j < len(tokens) else ""
+            while j < len(tokens) and (tokens[j] in cues.adverbs or tokens[j].endswith("ment")):
+                j += 1  # "ont été légèrement blessés"
+            if j >= len(tokens) or tokens[j] in cues.function_words:
+                return ""  # "étaient des cas importés": no verb after the auxiliary
+            return _key(tokens[j: j + 2], cues)
         noun = bool(subject_stem) and verb_stem(word).rstrip("s") == subject_stem.rstrip("s")
-        if word in cues.copulas or (not noun and word.endswith(_PARTICIPLE + _FINITE)):
+        if word in cues.copulas or word.endswith(_FINITE) \
+                or (not noun and not linked and word.endswith(_PARTICIPLE)):
             return _key(tokens[i: i + 2], cues)
+        linked = linked or word in cues.function_words or "'" in word
         skipped += 1
         i += 1
     return ""
