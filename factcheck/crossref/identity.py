@@ -74,6 +74,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
+from factcheck.crossref.predicates import predicates_apart
 from factcheck.crossref.scope import place_key, qualifier_gaps
 from factcheck.crossref.text_periods import text_period_shared
 
@@ -225,6 +226,12 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # "déplacées par la crue" / "déplacées par les frappes", "la grippe a tué" /
         # "l'incendie a tué": two causes, two facts (a cause unknown on one side is no block).
         blockers.append("cause")
+    if not (a.outcome and a.outcome == b.outcome) and predicates_apart(a, b):
+        # "va supprimer 400 emplois" / "va créer 250 emplois", "40 % des TER seront
+        # supprimés" / "60 % des TER circuleront": the verb governing each figure says what
+        # it counts; two read and different, two facts (one read on one side only: no block;
+        # one outcome read on both, "tués" / "morts", already says what is counted).
+        blockers.append("predicate")
     if a.score or b.score:
         blockers.append("score")  # "3 buts à 1": a term of a result counts nothing alone
     if a.side and b.side and a.side != b.side:

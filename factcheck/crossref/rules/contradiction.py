@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.part_totals import reports_the_counterpart
 from factcheck.crossref.relations import Judged, distinct_sources
 from factcheck.crossref.rivals import SentenceKey, by_sentence, has_rival
 from factcheck.crossref.rules.base import CheckContext, Rule, register
@@ -147,6 +148,8 @@ class Contradiction(Rule):
                 continue
             if described_apart_within(j):
                 continue  # one article's figures, described apart: its breakdown
+            if reports_the_counterpart(j.a, j.b, ctx.structures, ctx.views):
+                continue  # a total against the other article's part, that article's total too
             if speaker_unnamed(j):
                 continue  # a figure whose speaker's words name no one: unknown, no accusation
             if _other_sources(j):

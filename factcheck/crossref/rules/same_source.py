@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.part_totals import reports_the_counterpart
 from factcheck.crossref.rivals import SentenceKey, by_sentence, has_rival
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.contradiction import (
@@ -32,6 +33,8 @@ class SameSource(Rule):
                 continue
             if described_apart_within(j):
                 continue  # one report's figures described apart, within one article
+            if reports_the_counterpart(j.a, j.b, ctx.structures, ctx.views):
+                continue  # a total against the other article's part, that article's total too
             if sentences is None:  # built once, the first time a pair needs it
                 sentences = by_sentence(ctx.views)
             if any(has_rival(x, sentences, lambda t, x=x: t.source_key == x.source_key)
