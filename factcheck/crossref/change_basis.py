@@ -13,7 +13,8 @@ figures only when nothing tells them apart but the span it is measured over:
   apart ("en mars, contre ... en mars 2025", "en 2025, contre ... en 2024"). When only the
   base is dated, it must lie at least that span, less one month of publication delay,
   before the article's day ("52 000, contre 61 000 en février" in April: no year apart);
-  when only the figure is, or neither, the basis is all the text says of the base.
+  when only the figure is, or neither, or both have one period (carried from the figure
+  to its base), the basis is all the text says of the base.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def told_apart(x: ClaimView, y: ClaimView, basis: str, code: str = "fr") -> bool
     if months is None:
         return False
     xp, yp = _dated(x), _dated(y)
-    if xp and yp:
-        return not (_apart(xp, yp, months) or _apart(yp, xp, months))
+    if xp and yp:  # one period read for both (carried over) tells them no more apart
+        return xp != yp and not (_apart(xp, yp, months) or _apart(yp, xp, months))
     if yp and not xp:
         day = _day(x.published)
         return day is None or yp[1] > _shift(day, months - PUBLICATION_MONTHS)
