@@ -161,9 +161,16 @@ def covered_outcomes(outcome: frozenset[str]) -> frozenset[str]:
 
 def _compared(parts: list[ClaimView], s: Sentence, lexicon: Lexicon) -> bool:
     """Whether a part is set against the one before it: a cue of ``[structure] alternatives``
-    ("contre", "au lieu de") right before it ("75 % vendredi, contre 50 % jeudi")."""
-    reach = lexicon.comparison_reach
-    return any(lexicon.sum_alternatives.search(_after(p, s)[-reach:]) for p in parts[:-1])
+    ("contre", "au lieu de") right before it ("75 % vendredi, contre 50 % jeudi"), no
+    separator between them ("38 % contre et 10 % sans opinion": the answer, then a part)."""
+    for p in parts[:-1]:
+        gap = _after(p, s)
+        cues = list(lexicon.sum_alternatives.finditer(gap))
+        rest = gap[cues[-1].end():] if cues else ""
+        if cues and len(rest) <= lexicon.comparison_reach \
+                and not lexicon.separators.search(rest):
+            return True
+    return False
 
 
 def _own_times(total: ClaimView, parts: list[ClaimView]) -> bool:
