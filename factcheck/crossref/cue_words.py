@@ -66,6 +66,7 @@ class Lexicon:
     owning_relative: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "ces" right before a figure: one given earlier
     separators: regex.Pattern[str]
+    sum_alternatives: regex.Pattern[str]  # "contre" between two figures: no two parts
     enumeration_breaks: regex.Pattern[str]
     clause_breaks: regex.Pattern[str]
     new_clause: regex.Pattern[str]
@@ -275,6 +276,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         restatement=_pattern(structure["restatement"]),
         owning_relative=_pattern(structure["owning_relative"]),
         separators=_pattern(structure["separators"]),
+        sum_alternatives=_pattern(structure["alternatives"]),
         enumeration_breaks=_pattern(structure["enumeration_breaks"]),
         clause_breaks=_pattern(structure["clause_breaks"]),
         new_clause=_pattern(structure["new_clause"]),

@@ -69,6 +69,8 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
     "dont" the parts often name a subset ("pertes, dont 100 000 tués"): not strict."""
     if part.dimension != total.dimension and part.dimension != "share":
         return False
+    if part.dimension == "share" and total.dimension == "duration":
+        return False  # "a progressé de 50 % en un jour : 75 % [...]": no whole of shares
     if part.outcome and total.outcome and not part.outcome <= covered_outcomes(total.outcome):
         return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
     pf, tf = part.subject_family, total.subject_family

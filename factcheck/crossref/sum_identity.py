@@ -26,6 +26,10 @@ established, and its status becomes ``uncertain`` (kept for display, never a ``s
   the overall rate;
 * ``groups_of_members``: a part counting groups of what the total counts ("9 000 policiers,
   dont 30 compagnies"; "40 000 personnes, à l'appel notamment de huit syndicats");
+* ``compared_values``: a part set against the one before it ("contre", "au lieu de", "alors
+  que" right before it: "75 % des trains vendredi, contre 50 % jeudi"), or shares of a whole
+  each of a time of its own the total's period does not cover: one value at two moments or
+  places, never two parts (parts of a 100 % whole are of one time);
 * ``other_period``: the total is dated and a part read in a later sentence or line is not
   established to be of its time: dated before it, or with no date of its own ("cinq médailles en
   1960. Depuis, des succès, notamment à Atlanta (15 médailles d'or)").
@@ -47,8 +51,8 @@ ALTERNATIVE_SHARE = 0.5
 #: How many parts of the order of the total make a list of alternatives.
 MIN_ALTERNATIVES = 2
 #: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
-REASONS = ("other_thing", "alternatives", "competing_sources", "shares_of_answers",
-           "rates_of_subgroups", "groups_of_members", "other_period")
+REASONS = ("other_thing", "compared_values", "alternatives", "competing_sources",
+           "shares_of_answers", "rates_of_subgroups", "groups_of_members", "other_period")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 
@@ -68,6 +72,9 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     places = [_located(p, ps, lexicon) for p in parts]
     bases = [_own_base(p, total, ps, ts, lexicon) for p in parts]
     shares_of_whole = parts[0].dimension == "share" and total.dimension != "share"
+    if len(parts) >= 2 and (_compared(parts, ps, lexicon)
+                            or (shares_of_whole and _own_times(total, parts))):
+        return "compared_values"
     if not shares_of_whole and total.lo > 0 and len(parts) >= MIN_ALTERNATIVES:
         large = [i for i, p in enumerate(parts) if p.lo > ALTERNATIVE_SHARE * total.hi]
         located = {places[i] for i in large if places[i]}
@@ -150,6 +157,34 @@ def covered_outcomes(outcome: frozenset[str]) -> frozenset[str]:
     if "launched" in outcome:  # drones launched: shot down, lost, or on target
         covered |= {"downed", "lost"}
     return frozenset(covered)
+
+
+def _compared(parts: list[ClaimView], s: Sentence, lexicon: Lexicon) -> bool:
+    """Whether a part is set against the one before it: a cue of ``[structure] alternatives``
+    ("contre", "au lieu de") right before it ("75 % vendredi, contre 50 % jeudi"), no
+    separator between them ("38 % contre et 10 % sans opinion": the answer, then a part)."""
+    for p in parts[:-1]:
+        gap = _after(p, s)
+        cues = list(lexicon.sum_alternatives.finditer(gap))
+        rest = gap[cues[-1].end():] if cues else ""
+        if cues and len(rest) <= lexicon.comparison_reach \
+                and not lexicon.separators.search(rest):
+            return True
+    return False
+
+
+def _own_times(total: ClaimView, parts: list[ClaimView]) -> bool:
+    """Whether shares of a whole are dated each at a time of its own (two dates or more) that
+    the total's own period does not cover: a rate on two days is no split of one whole ("75 %
+    vendredi, 50 % jeudi"); "60 % au premier semestre, 40 % au second" of a year's sales is."""
+    spans = {(p.period[1], p.period[2] or p.period[1]) for p in parts
+             if p.period[0] == "explicit" and len(p.period) > 2}
+    if len(spans) < 2:
+        return False
+    if total.period[0] != "explicit" or len(total.period) < 3:
+        return True
+    t_start, t_end = total.period[1], total.period[2] or total.period[1]
+    return not all(t_start and t_start <= start and end <= t_end for start, end in spans)
 
 
 def _same_time(total: ClaimView, part: ClaimView) -> bool:

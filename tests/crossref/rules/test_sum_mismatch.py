@@ -1,4 +1,5 @@
-"""Rule `sum_mismatch`: cases from tests/crossref/data/rules/sum_mismatch.json."""
+"""Rule `sum_mismatch`: cases from tests/crossref/data/rules/sum_mismatch.json (parts that do
+not make their total; a duration, or one rate at two times, is no whole split in parts)."""
 
 from __future__ import annotations
 
