@@ -104,7 +104,9 @@ def _family(words: list[str], cues: PredicateCues) -> str:
     """The family whose phrase the words from the verb on begin with ("" if none): each word
     of the phrase a prefix of the text's word ("mis à l'abri", "perd la vie", "tu")."""
     for phrase, family in cues.families:
-        if len(words) >= len(phrase) and all(w.startswith(p) for p, w in zip(phrase, words)):
+        if len(words) >= len(phrase) \
+                and all(w.startswith(p) for p, w in zip(phrase, words[: len(phrase)],
+                                                        strict=True)):
             return family
     return ""
 
