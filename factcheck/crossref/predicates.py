@@ -8,10 +8,14 @@ tell them apart; the predicate does.
 The predicate is read after the figure (at most ``words`` words of its noun, not its subject
 noun, then an auxiliary and the word after it, a copula and its attribute, or a participle, a
 future or an imperfect) or before it (an auxiliary or a modal, the verb, then the figure,
-a quantifier between). It is a stem (a family's name when ``[predicates.families]`` lists
-it); verbs of counting, of level and of saying (``neutral``) give none. Two figures are told
-apart only when both have a predicate and they differ (:func:`predicates_apart`): a predicate
-read on one side only says nothing, unknown is not a disagreement.
+a quantifier between). It is a family's name when ``[predicates.families]`` lists it (a
+phrase of several words matched word by word on the words from the verb on), else the verb's
+stem; verbs of counting, of level and of saying (``neutral``) give none. Two figures are told
+apart only when both predicates are families and the families differ
+(:func:`predicates_apart`): a predicate read on one side only says nothing, and a verb outside
+every family (a synonym not listed: "ont perdu la vie" and "ont été tuées" once) is unknown,
+not a disagreement. French endings (of a stem, a participle, a finite verb, an adverb) are
+data of ``[predicates]`` too.
 """
 
 from __future__ import annotations
@@ -27,12 +31,6 @@ from factcheck.lang import load_data
 #: Where a figure's clause ends.
 _CLAUSE_END = regex.compile(r"[,;:()\[\]«»\"]|\.(?:\s|$)")
 _WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
-#: Endings cut off a verb form to get its stem, longest first.
-_ENDINGS = ("eront", "iront", "aient", "èrent", "ées", "ée", "és", "é", "er", "ir")
-#: Endings of a participle read without an auxiliary ("400 logements sinistrés").
-_PARTICIPLE = ("é", "ée", "és", "ées")
-#: Endings of a future or an imperfect of the third person plural ("circuleront").
-_FINITE = ("eront", "iront", "aient")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +44,13 @@ class PredicateCues:
     between_not: frozenset[str]
     function_words: frozenset[str]
     neutral: tuple[str, ...]
-    families: tuple[tuple[str, str], ...]  # (stem prefix, family), longest prefix first
+    #: (phrase's words, each a prefix of a word; family), longest phrase first
+    families: tuple[tuple[tuple[str, ...], str], ...]
+    stem_endings: tuple[str, ...]  # longest first
+    participle_endings: tuple[str, ...]
+    finite_endings: tuple[str, ...]
+    adverb_endings: tuple[str, ...]
+    family_names: frozenset[str]
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -61,8 +65,12 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=4)
 def predicate_cues(code: str = "fr") -> PredicateCues:
     data = load_data(code, "crossref").get("predicates", {})
-    families = [(_fold(p), name) for name, prefixes in data.get("families", {}).items()
-                for p in prefixes]
+    families = [(tuple(_fold(p).split()), name)
+                for name, prefixes in data.get("families", {}).items() for p in prefixes]
+
+    def endings(key: str) -> tuple[str, ...]:
+        return tuple(sorted((_fold(e) for e in data.get(key, [])), key=len, reverse=True))
+
     return PredicateCues(
         words=int(data.get("words", 3)),
         after_aux=_phrases(data.get("after_auxiliaries", [])),
@@ -73,30 +81,48 @@ def predicate_cues(code: str = "fr") -> PredicateCues:
         between_not=frozenset(_fold(w) for w in data.get("between_not", [])),
         function_words=frozenset(_fold(w) for w in data.get("function_words", [])),
         neutral=tuple(_fold(w) for w in data.get("neutral", [])),
-        families=tuple(sorted(families, key=lambda f: len(f[0]), reverse=True)))
+        families=tuple(sorted(families, key=lambda f: (len(f[0]), len(" ".join(f[0]))),
+                              reverse=True)),
+        stem_endings=endings("stem_endings"),
+        participle_endings=endings("participle_endings"),
+        finite_endings=endings("finite_endings"),
+        adverb_endings=endings("adverb_endings"),
+        family_names=frozenset(name for _, name in families))
 
 
-def verb_stem(word: str) -> str:
+def verb_stem(word: str, cues: PredicateCues | None = None) -> str:
     """A verb form without its ending: "supprimer", "supprimés" -> "supprim"."""
+    cues = cues or predicate_cues()
     word = _fold(word)
-    for ending in _ENDINGS:
+    for ending in cues.stem_endings:
         if len(word) > len(ending) + 1 and word.endswith(ending):
             return word[: -len(ending)]
     return word
 
 
-def _key(words: list[str], cues: PredicateCues) -> str:
-    """The predicate of a verb (and a copula's attribute): its family, else its stem; "" for
-    a neutral verb."""
-    stem = verb_stem(words[0])
-    if any(stem.startswith(n) or _fold(words[0]).startswith(n) for n in cues.neutral):
-        return ""
-    if _fold(words[0]) in cues.copulas and len(words) > 1:
-        stem = f"{stem} {verb_stem(words[1])}"
-    for prefix, family in cues.families:
-        if stem.startswith(prefix):
+def _family(words: list[str], cues: PredicateCues) -> str:
+    """The family whose phrase the words from the verb on begin with ("" if none): each word
+    of the phrase a prefix of the text's word ("mis à l'abri", "perd la vie", "tu")."""
+    for phrase, family in cues.families:
+        if len(words) >= len(phrase) \
+                and all(w.startswith(p) for p, w in zip(phrase, words[: len(phrase)],
+                                                        strict=True)):
             return family
-    return stem
+    return ""
+
+
+def _key(words: list[str], cues: PredicateCues) -> str:
+    """The predicate of a verb (the words from it on; a copula read with its attribute): its
+    family, else its stem; "" for a neutral verb. A copula comes first: "déclarés inaptes"
+    is an attribute, not "déclarer" said of a figure."""
+    words = [_fold(w) for w in words]
+    if words[0] in cues.copulas and len(words) > 1:
+        return _family(words, cues) \
+            or f"{verb_stem(words[0], cues)} {verb_stem(words[1], cues)}"
+    stem = verb_stem(words[0], cues)
+    if any(stem.startswith(n) or words[0].startswith(n) for n in cues.neutral):
+        return ""
+    return _family(words, cues) or stem
 
 
 def _starts(tokens: list[str], at: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -116,7 +142,7 @@ def _ends(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
 
 def _after(text: str, subject: str, cues: PredicateCues) -> str:
     tokens = [_fold(w) for w in _WORD.findall(_CLAUSE_END.split(text, maxsplit=1)[0])]
-    subject_stem = verb_stem(subject) if subject else ""
+    subject_stem = verb_stem(subject, cues) if subject else ""
     skipped = 0
     i = 0
     linked = False  # a function word read: a participle after it is a noun's ("dans le privé")
@@ -127,15 +153,17 @@ def _after(text: str, subject: str, cues: PredicateCues) -> str:
         aux = _starts(tokens, i, cues.after_aux)
         if aux:
             j = i + aux
-            while j < len(tokens) and (tokens[j] in cues.adverbs or tokens[j].endswith("ment")):
+            while j < len(tokens) and (tokens[j] in cues.adverbs
+                                       or tokens[j].endswith(cues.adverb_endings)):
                 j += 1  # "ont été légèrement blessés"
             if j >= len(tokens) or tokens[j] in cues.function_words:
                 return ""  # "étaient des cas importés": no verb after the auxiliary
-            return _key(tokens[j: j + 2], cues)
-        noun = bool(subject_stem) and verb_stem(word).rstrip("s") == subject_stem.rstrip("s")
-        if word in cues.copulas or word.endswith(_FINITE) \
-                or (not noun and not linked and word.endswith(_PARTICIPLE)):
-            return _key(tokens[i: i + 2], cues)
+            return _key(tokens[j:], cues)
+        noun = bool(subject_stem) \
+            and verb_stem(word, cues).rstrip("s") == subject_stem.rstrip("s")
+        if word in cues.copulas or word.endswith(cues.finite_endings) \
+                or (not noun and not linked and word.endswith(cues.participle_endings)):
+            return _key(tokens[i:], cues)
         linked = linked or word in cues.function_words or "'" in word
         skipped += 1
         i += 1
@@ -157,19 +185,32 @@ def _before(text: str, cues: PredicateCues) -> str:
     return _key([verb], cues)
 
 
-def predicate(v: ClaimView, cues: PredicateCues | None = None) -> str:
+@lru_cache(maxsize=8192)
+def predicate_at(sentence: str, start: int, end: int, subject: str = "") -> str:
+    """The predicate of the figure at ``sentence[start:end]`` (its counted noun ``subject``),
+    read once per figure, not once per pair of figures."""
+    cues = predicate_cues()
+    return _after(sentence[end:], subject, cues) or _before(sentence[:start], cues)
+
+
+def families_apart(pa: str, pb: str) -> bool:
+    """Two predicates tell their figures apart: both are families, and not the same one."""
+    known = predicate_cues().family_names
+    return pa in known and pb in known and pa != pb
+
+
+def predicate(v: ClaimView) -> str:
     """The predicate that governs figure ``v`` in its sentence ("" when none is read)."""
     if v.sentence_start is None:
         return ""
-    cues = cues or predicate_cues()
     rel_start, rel_end = v.start - v.sentence_start, v.end - v.sentence_start
     if rel_start < 0 or rel_end > len(v.sentence):
         return ""
-    return _after(v.sentence[rel_end:], v.subject, cues) \
-        or _before(v.sentence[:rel_start], cues)
+    return predicate_at(v.sentence, rel_start, rel_end, v.subject or "")
 
 
 def predicates_apart(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
-    """The two predicates when both figures have one and they differ, else None."""
+    """The two predicates when both are families of ``[predicates.families]`` and they
+    differ, else None: a verb outside every family never tells two figures apart."""
     pa, pb = predicate(a), predicate(b)
-    return (pa, pb) if pa and pb and pa != pb else None
+    return (pa, pb) if families_apart(pa, pb) else None
