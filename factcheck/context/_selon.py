@@ -186,10 +186,14 @@ def _announces_after_colon(toks: tuple[Tok, ...], k: int, np: list[Tok], fig: Fi
                            starts: list[int]) -> bool:
     """Whether the "selon X" at ``k``, after the figure, ends on a colon that opens figures of
     its own ("Avec le scrutin à deux tours, les résultats sont les suivants, selon le
-    ministère : 32 % pour ..."): it announces what follows, not the figure before it."""
+    ministère : 32 % pour ..."): it announces what follows, not the figure before it. Only
+    when a clause of its own stands between the figure and the "selon" (a comma closes the
+    figure's before the one opening the "selon"): "8 000 personnes sont mortes, selon l'Afad :
+    5 894 en Turquie ..." is the total's source, its list after the colon."""
     colon = np[-1].i + 1 if np else k + 1
     return k > fig.first and colon < len(toks) and toks[colon].text == ":" \
-        and any(s > colon for s in starts)
+        and any(s > colon for s in starts) \
+        and any(t.text in (",", ";") for t in toks[fig.last : k - 1])
 
 
 def _rival_before(toks: tuple[Tok, ...], figs: list[Figure], n: int, k: int) -> bool:

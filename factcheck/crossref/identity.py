@@ -175,14 +175,16 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # a weak tie, the evidence giving both names.
         ties.append("source_weak")
         evidence.append(lexicon.say("identity_source_alias", a=a.source, b=b.source))
-    # Across articles, a regional office's figure has its region's scope (review 34).
+    # Across articles, a regional office's figure has its region's scope (review 34): it
+    # keeps apart figures of two places, but ties none, the source being that tie already
+    # ("selon la préfecture du Nord" twice is one tie, not a source and a place: fixW34).
     pa, pb = (_scope(a, lexicon), _scope(b, lexicon)) if cross else (_places(a), _places(b))
     if pa and pb:
-        common = pa & pb
+        common = pa & pb & _places(a) & _places(b)
         if common:
             ties.append("place")
             evidence.append(lexicon.say("identity_place", place=place_names(common)))
-        else:
+        elif not pa & pb:
             blockers.append("place")
     elif pa or pb:
         blockers.append("place")  # known on one side only: unknown is not equal

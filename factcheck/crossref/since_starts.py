@@ -1,5 +1,6 @@
 """A date that starts a span: "depuis l'attentat du 14 juillet 2016, 2 400 militaires
-patrouillent", "à partir du 1er mars 2024", "dès le 3 mai", "après la crue du 2 mars 2024".
+patrouillent", "à partir du 1er mars 2024", "dès le 3 mai"; not "après le match du 3 mars
+2024" (the event a figure follows: that day's toll).
 
 The context reads a figure's period off the date of its sentence; after "depuis le" it opens
 the period ("depuis le 14 juillet 2016": to the publication), but a date completing an event's
