@@ -100,7 +100,8 @@ def _contender_glossed(toks: tuple[Tok, ...], first: int,
                        data: SubjectData) -> tuple[int, int] | None:
     """The first and last token of the noun phrase right before the bracket that opens at
     ``first - 1`` ("la liste écologiste (22 %)", "le candidat de la droite (31 %)"), from
-    its first noun or name after its determiner; None when no noun heads it."""
+    its first noun or name after its determiner; None unless a name or a contender's noun
+    (``contender_nouns``) heads it, or after a figure."""
     if first < 2 or toks[first - 1].text != "(":
         return None
     last = first - 2
@@ -111,6 +112,10 @@ def _contender_glossed(toks: tuple[Tok, ...], first: int,
                                      data.contender_not_before):
             break
         k -= 1
+    if k >= 0 and toks[k].pos in ("NUM", "ADP"):
+        return None  # "28,5 % (25,6 % en 2022)", "lors du second tour (53 %)": no contender
     head = next((i for i in range(k + 1, last + 1) if toks[i].pos in ("PROPN", "NOUN")), None)
-    return (head, last) if head is not None and toks[last].pos in ("PROPN", "NOUN", "ADJ") \
-        else None
+    if head is None or not (toks[head].pos == "PROPN" or toks[head].text[:1].isupper()
+                            or toks[head].lemma in data.contender_nouns):
+        return None  # "21 000 voix (55 %)": no contender glossed
+    return (head, last) if toks[last].pos in ("PROPN", "NOUN", "ADJ") else None
