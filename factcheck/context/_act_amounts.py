@@ -223,6 +223,11 @@ def _subject(toks: tuple[Tok, ...], verb: int) -> tuple[int, int] | None:
     return head, last  # not past a figure: "une hausse des cotisations à 15 % permettra"
 
 
+def subject_span(toks: tuple[Tok, ...], verb: int) -> tuple[int, int] | None:
+    """The clause subject before the active verb at ``verb`` (:func:`_subject`)."""
+    return _subject(toks, verb)
+
+
 def _misread_noun(toks: tuple[Tok, ...], k: int) -> bool:
     """A word right after a determiner the tagger misreads ("Le département emprunte":
     "département" tagged an adverb) heads the noun phrase."""

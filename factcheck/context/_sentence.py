@@ -22,7 +22,7 @@ from factcheck.context._report import ArticleState
 from factcheck.context._sentence_stages import figure_place, figure_source
 from factcheck.context._sentence_state import record_sentence
 from factcheck.context._them import them_antecedent
-from factcheck.context._vote_scores import vote_share
+from factcheck.context._vote_scores import contender_of, vote_share
 from factcheck.context.anaphora import definite_antecedent
 from factcheck.context.antecedents import asked_noun, taken_up, tally_noun
 from factcheck.context.lexicon import subject_data
@@ -295,7 +295,8 @@ def _sentence_contexts(
                 place_mode=place_mode,
                 place_basis=place_basis,
                 doer=_doer(sentence, toks, fig, state, article.text)
-                if sub.rule == "act_of_amount" else None,
+                if sub.rule == "act_of_amount"
+                else _contender(sentence, toks, fig, sub.subject, m.kind, state, article.text),
                 time_start=t_start,
                 time_end=t_end,
                 source=source,
@@ -323,6 +324,17 @@ def _sentence_contexts(
     record_sentence(article.text, start, sentence, toks, figs, srcs, out, state,
                     is_line=is_line, on_own_line=on_own_line)
     return out
+
+
+def _contender(sentence: str, toks: tuple[Tok, ...], fig: Figure, subject: str | None,
+               kind: Kind, state: ArticleState, text: str) -> str | None:
+    """Whose score a share of votes is, resolved as a source is, lower case, else None
+    (:func:`factcheck.context._vote_scores.contender_of`)."""
+    who = contender_of(sentence, toks, fig, subject, kind, subject_data())
+    if who is None:
+        return None
+    resolved = resolve_source(who, [name for _, name in state.speakers], text)
+    return (resolved or who).lower()
 
 
 def _doer(sentence: str, toks: tuple[Tok, ...], fig: Figure, state: ArticleState,

@@ -95,6 +95,9 @@ class SubjectData:
     vote_nouns: frozenset[str] = frozenset()
     contender_not_before: frozenset[str] = frozenset()
     contender_sides: frozenset[str] = frozenset()
+    score_nouns: frozenset[str] = frozenset()
+    contender_links: frozenset[str] = frozenset()
+    score_verb_forms: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
     known_change_determiners: frozenset[str] = frozenset()
@@ -276,7 +279,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         **{name: _words(d, name, f) for name in (
             "share_verbs", "alone_pronouns", "alone_words", "equating_verbs",
             "contender_nouns", "vote_nouns", "contender_not_before",
-            "contender_sides",
+            "contender_sides", "score_nouns", "contender_links",
+            "score_verb_forms",
             "absolute_change_kinds", "estimate_nouns", "known_change_determiners",
             "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
