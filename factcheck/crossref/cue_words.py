@@ -61,8 +61,7 @@ class Lexicon:
     remainder: regex.Pattern[str]
     total: regex.Pattern[str]
     restatement: regex.Pattern[str]
-    #: "dont le nombre": a relative that owns a metric of the figure before (its update),
-    #: not a cue of its parts.
+    #: "dont le nombre": a relative owning a metric of the figure before, no cue of parts.
     owning_relative: regex.Pattern[str]
     back_reference: regex.Pattern[str]  # "ces" right before a figure: one given earlier
     separators: regex.Pattern[str]
@@ -132,10 +131,8 @@ class Lexicon:
     comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
     comparison_opposites: dict[str, int]  # lemma → group of one signed amount (bénéfice/perte)
     comparison_less: regex.Pattern[str]
-    #: The link between the two terms of a score ("3 buts à 1"), and the words opening a
-    #: range instead ("de 3 à 5"): see :mod:`factcheck.crossref.tallies`.
-    score_links: regex.Pattern[str]
-    range_openers: regex.Pattern[str]
+    score_links: regex.Pattern[str]  # a score's two terms, "3 buts à 1" (crossref.tallies)
+    range_openers: regex.Pattern[str]  # a range instead, "de 3 à 5" (crossref.tallies)
     decrease: regex.Pattern[str]
     increase: regex.Pattern[str]
     other_basis: regex.Pattern[str]
