@@ -61,6 +61,30 @@ def _name_pattern() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _subject_name_pattern() -> regex.Pattern[str]:
+    """:func:`_name_pattern` and the departments of [ambiguous] as written ("Le Var", "La
+    Manche"): a clause's subject, where an ambiguous name counts only after its article."""
+    w = world_data()
+    exact = w.places_as_written.keys() | w.places_ambiguous.keys()
+    names = [(n, True) for n in w.places] + [(n, False) for n in exact]
+    alternatives = "|".join(
+        f"(?i:{regex.escape(n)})" if any_case else regex.escape(n)
+        for n, any_case in sorted(names, key=lambda e: len(e[0]), reverse=True)
+    )
+    return regex.compile(rf"(?<![\w-])(?=\p{{Lu}})(?:{alternatives})(?![\w-])")
+
+
+def subject_place(name: str, after_article: bool) -> str | None:
+    """The normal form of a known place heading a clause's subject, an ambiguous department
+    only after its article ("Le Var totalise", not "Var :")."""
+    w = world_data()
+    place = w.places_as_written.get(name) or w.places.get(name.lower())
+    if place is None and after_article:
+        place = w.places_ambiguous.get(name)
+    return place
+
+
+@lru_cache(maxsize=1)
 def _region_pattern() -> regex.Pattern[str]:
     nouns = "|".join(regex.escape(n) for n in grammar().region_nouns)
     return regex.compile(rf"(?i:{nouns})s?\s+(?:\w+\s+)?$")

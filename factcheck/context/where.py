@@ -27,11 +27,12 @@ from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
     _known_place,
     _looks_like_region,
-    _name_pattern,
     _not_place_spans,
+    _subject_name_pattern,
     detached_opener_end,
     match_prep,
     place_matches,
+    subject_place,
 )
 from factcheck.context.lexicon import grammar, source_data
 from factcheck.context.nlp import Figure, Tok
@@ -336,8 +337,8 @@ def _counting_verb(toks: tuple[Tok, ...], k: int) -> bool:
     ("a fait le compte"). Here the verb may stand anywhere in the clause before the figure
     and its subject is a place, so a form after a determiner is a noun."""
     t = toks[k]
-    if t.pos in ("VERB", "AUX"):
-        return t.lemma in world_data().counting_verbs
+    if t.pos in ("VERB", "AUX"):  # "compte" lemmatised as itself
+        return t.lemma in world_data().counting_verbs or t.lower in _counting_forms()
     known = t.lemma in world_data().counting_verbs or t.lower in _counting_forms()
     return known and t.pos != "PRON" and not (k > 0 and toks[k - 1].pos == "DET")
 
@@ -363,11 +364,11 @@ def _side_place(toks: tuple[Tok, ...], fig: Figure, low: int) -> tuple[int, str]
 
 def _clause_opening_place(sentence: str, verb_start: int) -> str | None:
     """The known place opening the clause of the verb at ``verb_start`` (its subject)."""
-    w = world_data()
     g = grammar()
-    for m in _name_pattern().finditer(sentence, 0, verb_start):
+    for m in _subject_name_pattern().finditer(sentence, 0, verb_start):
         lead = sentence[: m.start()].rstrip().replace("'", "' ").split()
-        if lead and lead[-1].lower() in g.definite_articles:
+        article = bool(lead) and lead[-1].lower() in g.definite_articles
+        if article:
             lead = lead[:-1]
         if lead and not lead[-1].endswith(tuple(g.clause_marks)):
             continue  # not at the opening of a clause
@@ -375,7 +376,7 @@ def _clause_opening_place(sentence: str, verb_start: int) -> str | None:
         gap = regex.sub(r"^\s*,[^,]*,", "", sentence[m.end() : verb_start])
         if len(gap.split()) > 2:
             continue
-        place = w.places_as_written.get(m.group(0)) or w.places.get(m.group(0).lower())
+        place = subject_place(m.group(0), article)
         if place:
             return place
     return None

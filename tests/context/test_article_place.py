@@ -128,6 +128,24 @@ def test_dates_placed_by_their_sentence_cast_no_vote() -> None:
                for d in dates)
 
 
+# The lead names the country once; a region heading a verb of counting is named once too,
+# though two of its sentence's figures read it (the count and its change in brackets): the
+# country stays the scene of the national figures.
+_COUNTRY = (
+    "Le cabinet Ordinal a publié le bilan des faillites de l'année en France. "
+    "Au total, 41 200 sociétés ont déposé le bilan. "
+    "La Bretagne enregistre pour sa part 2 310 faillites (+ 12 %)."
+)
+
+
+def test_a_place_read_by_two_figures_of_one_sentence_is_named_once() -> None:
+    article = Article("fr", _COUNTRY)
+    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+    assert (found["2 310"].place, found["2 310"].place_mode) == ("Bretagne", "explicit")
+    assert (found["41 200"].place, found["41 200"].place_basis) == ("France", "lead")
+
+
 @pytest.mark.parametrize("opening", ["Nantes (AFP) - ", "Nantes, 4 mars 2026 (AFP) - ",
                                      "NANTES (AFP) - "])
 def test_a_dateline_in_the_lead_sentence_is_no_place_of_its_own(opening: str) -> None:
