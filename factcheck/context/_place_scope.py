@@ -281,3 +281,15 @@ def _in_clause(sentence: str, end: int, place: str) -> bool:
     close = min((k for k in (sentence.find(m, end) for m in ",;()") if k >= 0),
                 default=len(sentence))
     return any(name == place for _, name in known_places(sentence[end:close]))
+
+
+def in_written_source(sentence: str, source: str, at: int) -> bool:
+    """Whether offset ``at`` of ``sentence`` falls within a written occurrence of ``source``
+    (the place of "Selon la préfecture du Finistère, ... dans le Finistère" is the second)."""
+    low, name = sentence.lower(), source.lower()
+    start = low.find(name)
+    while start != -1:
+        if start <= at < start + len(name):
+            return True
+        start = low.find(name, start + 1)
+    return False

@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
-from factcheck.context._place_scope import past_part
+from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
 from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
@@ -218,8 +218,8 @@ def _find_candidates(
         if (before and before[-1].lower() in w.place_not_after) \
                 or any(s <= m.start("p") < e for s, e in named):  # "les Gîtes de France"
             continue
-        if source and name in source:
-            continue
+        if source and in_written_source(sentence, source, m.start("p")):
+            continue  # "selon la préfecture du Rhône": the body's name, not where
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
         place = _known_place(sentence, m)
