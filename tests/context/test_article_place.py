@@ -58,11 +58,16 @@ ROWS = [
 ]
 
 
+def _contexts(article: Article) -> dict:
+    """Each figure's context by its surface, as the pipeline annotates it."""
+    return {c.mention.surface: c.context for c in annotate(article, extract_claims(
+        article, with_context=False))}
+
+
 @pytest.fixture(scope="module")
 def spain_claims() -> dict:
     article = Article("es", _SPAIN)
-    return {c.mention.surface: c.context for c in annotate(article, extract_claims(
-        article, with_context=False))}
+    return _contexts(article)
 
 
 @pytest.mark.parametrize(("surface", "place", "basis"), ROWS, ids=[r[0] for r in ROWS])
@@ -98,8 +103,7 @@ REGION_ROWS = [
                          ids=[r[0] for r in REGION_ROWS])
 def test_figures_take_the_lead_place(surface: str, place: str, basis: str) -> None:
     article = Article("oc", _REGION)
-    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
-        article, with_context=False))}
+    found = _contexts(article)
     assert article_place(article, []) is None  # one vote: too thin for the article's place
     ctx = found[surface]
     assert (ctx.place, ctx.place_basis) == (place, basis)
@@ -119,8 +123,7 @@ _DEPARTMENT = (
 
 def test_dates_placed_by_their_sentence_cast_no_vote() -> None:
     article = Article("var", _DEPARTMENT)
-    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
-        article, with_context=False))}
+    found = _contexts(article)
     assert (found["2 août"].place, found["2 août"].place_basis) == ("Var", "lead")
     assert (found["40"].place, found["40"].place_mode) == ("Toulon", "explicit")
     dates = [found[d] for d in ("3 août", "4 août", "5 août")]
@@ -140,8 +143,7 @@ _COUNTRY = (
 
 def test_a_place_read_by_two_figures_of_one_sentence_is_named_once() -> None:
     article = Article("fr", _COUNTRY)
-    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
-        article, with_context=False))}
+    found = _contexts(article)
     assert (found["2 310"].place, found["2 310"].place_mode) == ("Bretagne", "explicit")
     assert (found["41 200"].place, found["41 200"].place_basis) == ("France", "lead")
 
@@ -154,7 +156,6 @@ def test_a_dateline_in_the_lead_sentence_is_no_place_of_its_own(opening: str) ->
     article's place as under a dateline in capitals."""
     article = Article("d", opening + "18 % des agents municipaux étaient en grève "
                       "mardi, selon la mairie.", title="Grève municipale à Nantes")
-    found = {c.mention.surface: c.context for c in annotate(article, extract_claims(
-        article, with_context=False))}
+    found = _contexts(article)
     ctx = found["18 %"]
     assert (ctx.place, ctx.place_mode) == ("Nantes", "inherited")
