@@ -8,14 +8,16 @@ tell them apart; the predicate does.
 The predicate is read after the figure (at most ``words`` words of its noun, not its subject
 noun, then an auxiliary and the word after it, a copula and its attribute, or a participle, a
 future or an imperfect) or before it (an auxiliary or a modal, the verb, then the figure,
-a quantifier between). It is a family's name when ``[predicates.families]`` lists it (a
-phrase of several words matched word by word on the words from the verb on), else the verb's
-stem; verbs of counting, of level and of saying (``neutral``) give none. Two figures are told
-apart only when both predicates are families and the families differ
-(:func:`predicates_apart`): a predicate read on one side only says nothing, and a verb outside
-every family (a synonym not listed: "ont perdu la vie" and "ont été tuées" once) is unknown,
-not a disagreement. French endings (of a stem, a participle, a finite verb, an adverb) are
-data of ``[predicates]`` too.
+a quantifier between). It is a family's name when ``[predicates.families]`` lists it (whole
+words, each a stem and one of its listed endings, never the start of a word: "crédités" is
+not "créés"; a phrase of several words matched word by word on the words from the verb on;
+a verb of two senses gives both families, "arrested|removed"), else the verb's stem;
+verbs of counting, of level and of saying (``neutral``) give none. Two figures are told
+apart only when both predicates are families and share none (:func:`predicates_apart`): a
+predicate read on one side only says nothing, and a verb outside every family (a synonym
+not listed: "ont perdu la vie" and "ont été tuées" once) is unknown, not a disagreement.
+French endings (of a stem, a participle, a finite verb, an adverb, a family's verb) are data
+of ``[predicates]`` too.
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ _WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyWord:
+    """A word of a family's phrase: its stem and the endings it takes ("tu", {"er", "é", ...})."""
+    stem: str
+    endings: frozenset[str]
+
+    def matches(self, word: str) -> bool:
+        """``word`` is the stem and one of its endings, as a whole word ("tués", not "tuiles")."""
+        return word.startswith(self.stem) and word[len(self.stem):] in self.endings
+
+
+@dataclass(frozen=True, slots=True)
 class PredicateCues:
     words: int
     after_aux: tuple[tuple[str, ...], ...]
@@ -44,8 +57,8 @@ class PredicateCues:
     between_not: frozenset[str]
     function_words: frozenset[str]
     neutral: tuple[str, ...]
-    #: (phrase's words, each a prefix of a word; family), longest phrase first
-    families: tuple[tuple[tuple[str, ...], str], ...]
+    #: (phrase's words, each a stem and the endings it takes; family), longest phrase first
+    families: tuple[tuple[tuple[FamilyWord, ...], str], ...]
     stem_endings: tuple[str, ...]  # longest first
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]
@@ -62,11 +75,19 @@ def _fold(text: str) -> str:
     return text.lower().replace("\u2019", "'")
 
 
+def _family_word(word: str, inflections: dict[str, list[str]]) -> FamilyWord:
+    """A family's word: "stem+class" (the endings of ``[predicates.inflections]`` class), or
+    a form written out, with the endings of class ``agree`` ("mort", "morts")."""
+    stem, _, kind = word.partition("+")
+    return FamilyWord(stem, frozenset(_fold(e) for e in inflections[kind or "agree"]))
+
+
 @lru_cache(maxsize=4)
 def predicate_cues(code: str = "fr") -> PredicateCues:
     data = load_data(code, "crossref").get("predicates", {})
-    families = [(tuple(_fold(p).split()), name)
-                for name, prefixes in data.get("families", {}).items() for p in prefixes]
+    inflections = data.get("inflections", {"agree": [""]})
+    families = [(tuple(_family_word(w, inflections) for w in _fold(p).split()), name)
+                for name, phrases in data.get("families", {}).items() for p in phrases]
 
     def endings(key: str) -> tuple[str, ...]:
         return tuple(sorted((_fold(e) for e in data.get(key, [])), key=len, reverse=True))
@@ -81,8 +102,7 @@ def predicate_cues(code: str = "fr") -> PredicateCues:
         between_not=frozenset(_fold(w) for w in data.get("between_not", [])),
         function_words=frozenset(_fold(w) for w in data.get("function_words", [])),
         neutral=tuple(_fold(w) for w in data.get("neutral", [])),
-        families=tuple(sorted(families, key=lambda f: (len(f[0]), len(" ".join(f[0]))),
-                              reverse=True)),
+        families=tuple(sorted(families, key=lambda f: len(f[0]), reverse=True)),
         stem_endings=endings("stem_endings"),
         participle_endings=endings("participle_endings"),
         finite_endings=endings("finite_endings"),
@@ -101,14 +121,20 @@ def verb_stem(word: str, cues: PredicateCues | None = None) -> str:
 
 
 def _family(words: list[str], cues: PredicateCues) -> str:
-    """The family whose phrase the words from the verb on begin with ("" if none): each word
-    of the phrase a prefix of the text's word ("mis à l'abri", "perd la vie", "tu")."""
+    """The families whose phrase the words from the verb on begin with, the longest phrase
+    read ("" if none), each word of the phrase a whole word of the text ("mis à l'abri",
+    "ont perdu la vie", "tués"; not "tuiles"). A verb of two families gives both, joined by
+    "|" ("arrêtés": "arrested|removed")."""
+    found: set[str] = set()
+    length = 0
     for phrase, family in cues.families:
+        if found and len(phrase) < length:
+            break
         if len(words) >= len(phrase) \
-                and all(w.startswith(p) for p, w in zip(phrase, words[: len(phrase)],
-                                                        strict=True)):
-            return family
-    return ""
+                and all(p.matches(w) for p, w in zip(phrase, words[: len(phrase)], strict=True)):
+            found.add(family)
+            length = len(phrase)
+    return "|".join(sorted(found))
 
 
 def _key(words: list[str], cues: PredicateCues) -> str:
@@ -194,9 +220,11 @@ def predicate_at(sentence: str, start: int, end: int, subject: str = "") -> str:
 
 
 def families_apart(pa: str, pb: str) -> bool:
-    """Two predicates tell their figures apart: both are families, and not the same one."""
+    """Two predicates tell their figures apart: both are families, and none is common to both
+    (a verb of two senses, "arrested|removed", is apart only from a figure of neither)."""
     known = predicate_cues().family_names
-    return pa in known and pb in known and pa != pb
+    fa, fb = set(pa.split("|")), set(pb.split("|"))
+    return fa <= known and fb <= known and not fa & fb
 
 
 def predicate(v: ClaimView) -> str:
@@ -210,7 +238,7 @@ def predicate(v: ClaimView) -> str:
 
 
 def predicates_apart(a: ClaimView, b: ClaimView) -> tuple[str, str] | None:
-    """The two predicates when both are families of ``[predicates.families]`` and they
-    differ, else None: a verb outside every family never tells two figures apart."""
+    """The two predicates when both are families of ``[predicates.families]`` sharing none,
+    else None: a verb outside every family never tells two figures apart."""
     pa, pb = predicate(a), predicate(b)
     return (pa, pb) if families_apart(pa, pb) else None
