@@ -108,6 +108,8 @@ def assessed_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if j < 1 or toks[j].lower not in data.assessed_participles:
         return None
     j -= 1
+    if j >= 1 and toks[j].text == ",":
+        j -= 1  # "Sa clause libératoire, fixée à 1 milliard": an apposed participle
     while j >= 0 and toks[j].pos == "ADJ" and toks[j].lower not in data.assessed_participles:
         j -= 1
     if j < 0 or toks[j].pos != "NOUN" or (toks[j].is_title and not acronym(toks[j])):

@@ -114,6 +114,8 @@ class SubjectData:
     assessed_participles: frozenset[str] = frozenset()
     purpose_complements: frozenset[str] = frozenset()
     locution_nouns: frozenset[str] = frozenset()
+    adverbial_nouns: frozenset[str] = frozenset()
+    adverbial_links: frozenset[str] = frozenset()
     purpose_complement_links: frozenset[str] = frozenset()
     relation_participles: frozenset[str] = frozenset()
     gap_scopes: frozenset[str] = frozenset()
@@ -287,7 +289,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "purpose_links", "share_quantifiers",
             "forecast_verbs", "change_pronouns", "assessed_participles",
             "purpose_complements", "purpose_complement_links", "relation_participles",
-            "locution_nouns",
+            "locution_nouns", "adverbial_nouns", "adverbial_links",
             "gap_scopes", "gap_pronouns", "gap_openers", "population_nouns", "whole_prepositions",
             "among_pronouns", "other_scope_prepositions", "coordinated_clitics",
             "place_prepositions",

@@ -92,6 +92,9 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
     if j < 0 or toks[j].lower not in g.de:
         return None
     j -= 1
+    if j >= 1 and toks[j].lower in data.adverbial_nouns \
+            and toks[j - 1].lower in data.adverbial_links:
+        j -= 2  # "a grimpé en moyenne de 10 %": an adverb, no noun of the figure
     if j >= 2 and toks[j].text in g.gloss_closers and acronym(toks[j - 1]) \
             and toks[j - 2].text in g.gloss_openers:
         j -= 3  # "une croissance du produit intérieur brut (PIB) de 1,1 %"
@@ -113,6 +116,13 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         j -= 1
     if j >= 1 and change_verb(toks, j, data):
         return head_before(toks, j, data)  # "son épargne brute baisse de 4 %"
+    if j >= 1 and toks[j].pos == "ADJ" and level_verb(toks, j) \
+            and not toks[j].lower.endswith(g.participle_endings) \
+            and change_phrase(toks, j, data) is None:
+        # "Le budget alloué à la culture progresse de 2 %": a finite verb of level the
+        # model called an adjective: left to the clause rules (its subject, or the
+        # antecedent of a relative: "l'économie, qui progresse de 6 %"), not the noun before.
+        return None
     if j >= 0 and mistagged_noun(toks, j, data):
         pass  # "un nouveau gazoduc de": the small model made the noun a verb or adjective
     else:

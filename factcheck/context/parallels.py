@@ -106,11 +106,14 @@ def scope_opener_noun(toks: tuple[Tok, ...], data: SubjectData) -> int | None:
     if end is None or end == j or any(c.isdigit() for t in toks[j:end] for c in t.text):
         return None
     k = next((i for i in range(j, end) if toks[i].pos == "NOUN"), None)
+    described = j + 2 == end and toks[j + 1].lower.endswith(grammar().participle_endings)
     if k is None and toks[j].pos in ("ADJ", "VERB") and (
-            j + 1 == end or toks[j + 1].pos == "ADP"):
+            j + 1 == end or toks[j + 1].pos == "ADP" or described):
         k = j  # "Parmi les blessés," "Pour les autres accusés :" (a participle as noun)
     if k is None or toks[k].is_title or any(t.pos != "ADJ" for t in toks[j:k]):
         return None
+    if k == j + 1 and described:
+        return j  # "Parmi les salariés interrogés,": the noun the model called an adjective
     return k
 
 

@@ -351,9 +351,26 @@ def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectR
     grave", "Pour les autres prévenus, 5 ont été condamnés à deux ans"), a bare count that no
     figure before it names counts that group (noun at ``k``), not a later figure's noun nor
     the metric of the sentence before; a parallel of a counted figure keeps its noun
-    ("Parmi les autres cortèges, 8 500 personnes à X, 2 500 à Y")."""
+    ("Parmi les autres cortèges, 8 500 personnes à X, 2 500 à Y"). A bare percentage is
+    the group's share when it opens the main clause ("Parmi les sondés, 45 % se disent
+    favorables") or continues one that does ("et 38 % y sont opposés", not the noun of the
+    clause of that one: "52 % approuvent la réforme et 30 % s'y opposent"); not after a noun
+    of its own clause ("Parmi les régions, la Bretagne affiche 9 %")."""
+    end = next((i for i in range(k, len(toks)) if toks[i].text in (",", ":")), len(toks))
+    shared: Figure | None = None
     for n, r in enumerate(results):
-        if r is not None and figs[n].first > k and figs[n].mention.kind == Kind.COUNT \
-                and (r.rule == "ellipsis_open" or (
-                    r.rule == "ellipsis" and r.antecedent is not None and r.antecedent > n)):
+        if r is None or figs[n].first <= k:
+            continue
+        kind = figs[n].mention.kind
+        if kind == Kind.PERCENT and (
+                (r.rule == "ellipsis_open" and (shared is not None or not any(
+                    t.pos in ("NOUN", "PROPN", "PRON") for t in toks[end + 1:figs[n].first])))
+                or (shared is not None and r.rule == "clause_subject" and r.noun is not None
+                    and r.noun < figs[n].first and not any(
+                        t.pos in ("VERB", "AUX") for t in toks[r.noun:figs[n].first])
+                    and r.noun > shared.last)):
+            results[n] = SubjectResult(subject_at(toks, k, data), k, (), "scope_opener")
+            shared = figs[n]
+        elif kind == Kind.COUNT and (r.rule == "ellipsis_open" or (
+                r.rule == "ellipsis" and r.antecedent is not None and r.antecedent > n)):
             results[n] = SubjectResult(subject_at(toks, k, data), k, (), "scope_opener")

@@ -38,6 +38,12 @@ def _compound_at(toks: tuple[Tok, ...], k: int,
     return k, None
 
 
+def _opens_compound(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """Whether a compound noun of ``compounds`` opens at token ``j``."""
+    first, words = _compound_at(toks, j, data)
+    return words is not None and first == j
+
+
 @cache
 def _compound_words(compounds: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(w for words in compounds for w in words)
@@ -188,12 +194,13 @@ def unwrap_container(toks: tuple[Tok, ...], k: int, data: SubjectData) -> int:
             j += 1  # "la barre des 1 000 victimes", "le cap des 100 000 morts"
             while j + 1 < len(toks) and toks[j].text[:1].isdigit():
                 j += 1  # (its digit groups, whatever the tagger calls them)
-        if j < len(toks) and (nounish(toks[j], data) or (
+        if j < len(toks) and (nounish(toks[j], data) or _opens_compound(toks, j, data) or (
                 acronym(toks[j]) and lemma_of(toks[k], data) in data.change_nouns) or (
                 toks[j].is_title and toks[j].is_word
                 and lemma_of(toks[k], data) in data.counting_containers)):
             # ("la hausse du PIB": a common noun written as an acronym; not "la prévision
-            # de l'OFCE", its maker)
+            # de l'OFCE", its maker; "le nombre de permis de construire": a compound noun
+            # opening there, whatever the tags of its words)
             if lemma_of(toks[j], data) in data.containers:
                 return unwrap_container(toks, j, data)
             return j
