@@ -42,7 +42,10 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         phrase = t.lower
         if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
             phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
-        if phrase not in data.introducers and t.lower not in data.introducers:
+        # "de source policière": an introducer of two words whose noun is the source's own
+        # ("source policière"), read from that noun on.
+        by_noun = k > 0 and f"{toks[k - 1].lower} {t.lower}" in data.introducers
+        if phrase not in data.introducers and t.lower not in data.introducers and not by_noun:
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
             continue
@@ -51,7 +54,7 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         if k > 0 and toks[k - 1].lower in depending:
             continue  # "des dynamiques différentes selon les sources": depending on
         np = []
-        j = k + 1
+        j = k if by_noun else k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
             if np and count_opens_at(toks, j):
                 break  # "on recensait selon la police environ 8 500 personnes"
