@@ -106,13 +106,14 @@ def _pluperfect(toks: tuple[Tok, ...]) -> int | None:
 def _participle(u: Tok, data: BackgroundData) -> bool:
     """Whether a word after an auxiliary is its participle, whatever the small tagger read:
     tagged so, a verb or an adverb with a lemma of its own ("dénombré" -> "dénombrer"), or a
-    word with a participle's shape ("avait dénombré" read as a noun, "avaient fait état" with
+    word with a participle's shape ("avait dénombré" read as a noun, "avait dépensé" as a
+    pronoun, "avaient fait état" with
     "fait" read as an auxiliary)."""
     if u.verbform == "Part" or (u.pos in ("VERB", "ADV") and u.lemma != u.lower):
         return True
     if not u.lower.isalpha():
         return False
-    if u.pos in ("NOUN", "ADJ"):
+    if u.pos in ("NOUN", "ADJ", "PRON"):  # "avait dépensé" read as a pronoun too
         return u.lower.endswith(data.noun_endings)
     return u.pos in ("VERB", "AUX") and u.lower.endswith(data.verb_endings)
 

@@ -68,6 +68,8 @@ class DescribedData:
     # ``legal_reach`` tokens before a duration.
     legal_ages: tuple[tuple[str, ...], ...] = ()
     legal_reach: int = 6
+    # verbs (lemmas) whose object is a place's population ("la commune compte 9 000 habitants")
+    population_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -76,6 +78,7 @@ def described_data(code: str = "fr") -> DescribedData:
     return DescribedData(
         residents=frozenset(d["residents"]),
         place_nouns=frozenset(d["place_nouns"]),
+        population_verbs=frozenset(d.get("population_verbs", ())),
         de=frozenset(d["de"]),
         set_determiners=frozenset(d["set_determiners"]),
         not_sets=frozenset(d["not_sets"]),
@@ -120,19 +123,34 @@ def _population(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
                 data: DescribedData) -> bool:
     """A count of inhabitants completing a noun of place after "de", over adjectives: "une
     ville stratégique d'environ deux millions d'habitants", "le pays de 100 millions
-    d'habitants" (not "le déplacement de 12 millions d'habitants", a count of the displaced)."""
+    d'habitants" (not "le déplacement de 12 millions d'habitants", a count of the displaced);
+    or the object of a verb of population ("La commune, qui compte 9 000 habitants", "une
+    île peuplée de 80 000 habitants"; not "12 000 habitants ont été évacués")."""
     if subject is None or subject.lower() not in data.residents:
         return False
     k = fig.first - 1
     while k > 0 and toks[k].pos == "ADV":
         k -= 1  # "d'environ", when the figure's span leaves it out
+    if k >= 0 and _populates(toks[k], data):
+        return True
     if k < 1 or toks[k].lower not in data.de:
         return False
+    j = k - 1
+    while j > 0 and toks[j].pos == "ADV":
+        j -= 1
+    if _populates(toks[j], data):
+        return True  # "peuplée de", "compte près de"
     k -= 1
     while k >= 0 and toks[k].pos == "ADJ":
         k -= 1
     return k >= 0 and toks[k].pos in ("NOUN", "PROPN") \
         and toks[k].lemma.lower() in data.place_nouns
+
+
+def _populates(t: Tok, data: DescribedData) -> bool:
+    """A verb of population, by its lemma or its form (the small tagger reads "compte" as
+    its own lemma)."""
+    return t.lemma.lower() in data.population_verbs or t.lower in data.population_verbs
 
 
 #: Tokens after a known set's number within which a superlative makes it a ranking.

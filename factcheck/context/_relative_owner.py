@@ -63,6 +63,9 @@ def possessive_owner(toks: tuple[Tok, ...], np: list[Tok], before: int, data: So
     projections"); never a place ("Le déficit de la France ..., selon ses prévisions": whose
     is not said); None otherwise."""
     words = [t for t in np[1:] if t.pos != "ADJ"]
+    link = next((k for k, t in enumerate(words) if k and t.lower in grammar().de), None)
+    if link is not None and all(t.lower == t.text for t in words[link:]):
+        words = words[:link]  # "selon son rapport d'activité": a document of a kind, its own
     if np[0].lower not in speech_words().pledge_possessives or len(words) != 1 \
             or not (words[0].lower in data.documents or words[0].lemma in data.documents):
         return None

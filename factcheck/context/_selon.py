@@ -20,6 +20,10 @@ _PHRASES: TokensMemo[tuple[tuple[int, tuple[Tok, ...]], ...]] = TokensMemo()
 _QUOTE_MARKS = frozenset('"«“')
 
 
+#: Words a "de source" after them completes as a noun complement ("l'eau de source").
+_COMPLETED = frozenset({"NOUN", "ADJ", "DET", "NUM"})
+
+
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
     """Every "selon X" / "d'après X" of the sentence: (token index, X), found once per
     sentence for the shipped lexicon (each caller gets lists of its own)."""
@@ -42,7 +46,13 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         phrase = t.lower
         if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
             phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
-        if phrase not in data.introducers and t.lower not in data.introducers:
+        # "de source policière": an introducer of two words whose noun is the source's own
+        # ("source policière"), read from that noun on; an adjective after it, and no noun
+        # before it that "de source" completes ("l'eau de source minérale").
+        by_noun = k > 0 and f"{toks[k - 1].lower} {t.lower}" in data.introducers \
+            and k + 1 < len(toks) and toks[k + 1].pos == "ADJ" \
+            and (k < 2 or toks[k - 2].pos not in _COMPLETED)
+        if phrase not in data.introducers and t.lower not in data.introducers and not by_noun:
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
             continue
@@ -51,7 +61,7 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         if k > 0 and toks[k - 1].lower in depending:
             continue  # "des dynamiques différentes selon les sources": depending on
         np = []
-        j = k + 1
+        j = k if by_noun else k + 1
         while j < len(toks) and toks[j].text not in NP_END and not next_figure_at(toks, j):
             if np and count_opens_at(toks, j):
                 break  # "on recensait selon la police environ 8 500 personnes"

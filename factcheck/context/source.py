@@ -238,16 +238,28 @@ def _same_clause(
             continue
         if _has_own_verb(toks, figs[n]):
             continue
+        part = _part_of_before(toks, figs[n].first)
         for m in range(n - 1, -1, -1):
             between = toks[figs[m].last : figs[n].first]
-            if any(t.text in _CLAUSE_ENDS or _is_finite(t) for t in between):
-                break
+            if any(t.text in _CLAUSE_ENDS or (_is_finite(t) and not (part and m == n - 1))
+                   for t in between):
+                break  # "87 cas ont été enregistrés par X, dont 12 ...": the part of the
+                # figure right before, past its verb, is counted by its counter
             if open_bracket(toks, figs[m].first) is not None:
                 continue  # "(contre 50 000 selon les syndicats), 4 000 à Marseille": an aside's
             if out[m].source and out[m].rule != "counted_by":
                 out[n] = _shared(out[m])
                 break
     return out
+
+
+def _part_of_before(toks: tuple[Tok, ...], first: int) -> bool:
+    """Whether the figure at token ``first`` opens a part of the figure before it ("dont
+    12", "dont au moins 12"): a part marker before it, past adverbs."""
+    j = first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j >= 0 and toks[j].lower in grammar().part_markers and toks[j].text != "("
 
 
 def _cited_in_quote(
@@ -289,7 +301,9 @@ def _first_name(
         elif rule in ("selon", "selon_far"):
             np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
-                return None, "own_outlet", None  # "selon nos informations": the outlet asserts
+                np = _made_by(np, data)  # "selon notre estimation réalisée par Ipsos"
+                if np is None:
+                    return None, "own_outlet", None  # "selon nos informations": the outlet's
             rule = "selon"
         elif rule == "announced":
             np = announced(toks, figs, n, data)
@@ -314,7 +328,7 @@ def _first_name(
         if author == "":
             unnamed = True  # "Une autre étude, menée par des sociologues [...] Selon cette étude"
         name = clean_name(np, data) if np else None
-        if np and not name and rule == "selon" and (owner := possessive_owner(
+        if np and rule == "selon" and (owner := possessive_owner(
                 toks, np, fig.first, data)):
             np, name = owner, clean_name(owner, data)  # "selon ses projections"
         if np and not name and rule == "selon":
@@ -357,6 +371,20 @@ def _document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> lis
     if words[0].lower in data.not_sources:
         return None  # "Le bilan note que": a word that names nobody, the report's source holds
     return words
+
+
+def _made_by(np: list[Tok], data: SourceData) -> list[Tok] | None:
+    """The author of an outlet's own document, written after a participle attaching it and
+    "par" ("notre estimation réalisée par Ipsos pour France Télévisions" -> Ipsos: the
+    pollster measures, the outlet commissions): the words from "par" on, else None ("nos
+    informations": the outlet itself asserts)."""
+    for j in range(1, len(np) - 2):
+        if np[j].lower in data.document_verbs and np[j + 1].lower == "par":
+            author = np[j + 2 :]
+            end = next((k for k, t in enumerate(author) if k and t.lower in data.agent_stops),
+                       len(author))  # "... pour France Télévisions": whom it was made for
+            return author[:end]
+    return None
 
 
 def _points_back(np: list[Tok]) -> bool:
