@@ -7,9 +7,10 @@ enveloppe de", "une amende de") or a verb of paying or costing ("a payé", "coû
 levé") governs it, words of the ``[governed]`` table of ``lang/<code>/currencies.toml``. It
 takes the currency of the nearest sum of money before it in the article, else that of the
 next sum of its sentence (not across a relative pronoun: another noun's clause), with
-``rule="currency_governed"``. Never when a noun it counts follows ("un plan de 2 millions de
-logements", "a débloqué 3 millions de masques"): only nothing, a follower that cannot be its
-noun, a year, or a noun of money may come after it.
+``rule="currency_governed"``. A participle of paying after it governs it too: "seuls 4
+millions ont été versés", "dont 100 millions déjà engagés". Never when a noun it counts
+follows ("un plan de 2 millions de logements", "a débloqué 3 millions de masques"): only
+nothing, a follower that cannot be its noun, a year, or a noun of money may come after it.
 
 A pass over the mentions of a text run after the other currency ellipses
 (:mod:`factcheck.extract._ellipsis`), whose words it shares.
@@ -41,6 +42,7 @@ _REACH = 80
 @dataclass(frozen=True)
 class GovernedLexicon:
     governor_before: regex.Pattern  # at the end of the text before the figure
+    governor_after: regex.Pattern  # right after it: "4 millions ont été versés"
 
 
 @cache
@@ -58,7 +60,12 @@ def governed_lexicon(code: str) -> GovernedLexicon:
         rf"(?<![\p{{L}}'’-])(?:(?:{nouns})(?:\s+(?:{qualifiers}))?\s*(?:{of})"
         rf"|(?:{verbs}))(?:\s*(?<=['’])|\s+)(?:(?:{fillers})\s+)*$"
     )
-    return GovernedLexicon(governor_before=regex.compile(governor, regex.I))
+    auxiliaries, participles = phrases(data["auxiliaries"]), phrases(data["participles"])
+    after = rf"\s+(?:(?:{auxiliaries}|{fillers})\s+)*(?:{participles})(?![\p{{L}}'’-])"
+    return GovernedLexicon(
+        governor_before=regex.compile(governor, regex.I),
+        governor_after=regex.compile(after, regex.I),
+    )
 
 
 def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[Mention]:
@@ -81,7 +88,10 @@ def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[M
 
 def _governed(text: str, m: Mention, gov: GovernedLexicon) -> bool:
     start = max(0, m.start - _REACH)
-    return gov.governor_before.search(text, start, m.start) is not None
+    return (
+        gov.governor_before.search(text, start, m.start) is not None
+        or gov.governor_after.match(text, m.end, m.end + _REACH) is not None
+    )
 
 
 def _counts_nothing(text: str, m: Mention, data: EllipsisLexicon) -> bool:
