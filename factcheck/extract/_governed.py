@@ -25,6 +25,7 @@ import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import EllipsisLexicon, _is_scaled_count, ellipsis_lexicon
+from factcheck.extract.lexicon import lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
 from factcheck.patterns import _alt, _spaced
@@ -73,13 +74,13 @@ def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[M
     governs turned into money of the article's currency."""
     if not any(m.kind == Kind.MONEY for m in mentions):
         return mentions
-    data, gov = ellipsis_lexicon(code), governed_lexicon(code)
+    data, gov, per = ellipsis_lexicon(code), governed_lexicon(code), lexicon(code).per_after
     out = list(mentions)
     for i, m in enumerate(out):
         checkpoint()
         if not _is_scaled_count(m, data) or not _governed(text, m, gov) \
-                or not _counts_nothing(text, m, data):
-            continue
+                or not _counts_nothing(text, m, data) or per.match(text, m.end, m.end + _REACH):
+            continue  # "coûte 2 millions par an": a rate, whose basis this pass does not read
         unit = _currency_before(text, out, i, data) or _currency_ahead(text, out, i, data)
         if unit:
             out[i] = replace(m, kind=Kind.MONEY, unit=unit, rule=RULE)
