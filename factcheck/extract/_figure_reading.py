@@ -136,6 +136,14 @@ class FigureReader(ApproxReader):
                     value *= lex.currency_factor[key]  # "12 centimes" = 0.12 EUR
             if code:
                 kind, unit, pos = Kind.MONEY, code, m.end()
+                if (
+                    digits
+                    and value is not None
+                    and value == int(value)
+                    and value < 1e5
+                    and (c := self.at(lex.cents_after, pos))
+                ):
+                    value, pos = value + int(c.group(1)) / 100, c.end(1)  # "12 euros 50"
         m = None
         if kind is None:
             m = (
@@ -234,6 +242,15 @@ class FigureReader(ApproxReader):
             if code and sym:
                 base = replace(base, start=sym.start())
                 kind, unit = Kind.MONEY, code
+        if (
+            kind is None
+            and value is not None
+            and (iso := lex.currency_code_before.search(text, max(0, base.start - 4), base.start))
+            and base.surface[:1].isdigit()
+        ):
+            # "EUR 300 millions", "USD 2 milliards": an ISO code before the number
+            base = replace(base, start=iso.start())
+            kind, unit = Kind.MONEY, iso.group(1)
         if kind is None:
             return base
         if kind in (Kind.MONEY, Kind.QUANTITY) and unit and (p := self.at(lex.per_after, pos)):

@@ -33,6 +33,7 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         [_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False
     )
 
+    big = _alt([word for word, factor in scales.items() if factor >= 1e6])
     joiners = list(nums["joiners"])
     articles = list(nums["article_words"])
     return {
@@ -66,7 +67,11 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         "digits": regex.compile(
             r"(?:(?<=^|[\s(\[«\"/:;])[-+](?=\d)|(?<![\p{L}\d.,])(?<!\p{L}-))"
             # Thousands grouped by spaces, dots or (Swiss) apostrophes: "21'000", "21’000".
-            r"(?:\d{1,3}(?:[ .']\d{3}(?!\d))+|\d+|(?=,\d))(?:,\d+)?"
+            r"(?:\d{1,3}(?:[ .']\d{3}(?!\d))+|\d+"
+            # "1.5 milliard", "2.5 %": an English decimal point, only before a scale or a
+            # percent sign ("29.10", "12.05.2024" may be dates)
+            rf"(?:\.\d{{1,2}}(?![\d.])(?=\s?(?:%|(?i:{big})(?![\p{{L}}]))))?"
+            r"|(?=,\d))(?:,\d+)?"
             r"(?:[eE][-+]?\d+(?![\p{L}])|\^[-+]{0,2}\d+(?:,\d+)?)?(?:\s*/\s*\d+)?(?!\d)",
             0,
         ),

@@ -30,9 +30,12 @@ def currency_fields(
     currency_ambiguous: dict[str, str] = {}
     currency_symbols: dict[str, str] = {}
     currency_factor: dict[str, float] = {}
+    codes: list[str] = []  # ISO codes, which may also stand before the number: "EUR 300 millions"
     for entry in cur["currency"]:
         for wd in entry["words"]:
             currency_words[wd.lower()] = entry["code"]
+            if wd == entry["code"] and regex.fullmatch(r"[A-Z]{3}", wd):
+                codes.append(wd)
             if "factor" in entry:
                 currency_factor[wd.lower()] = float(entry["factor"])
         for wd in entry.get("ambiguous", []):
@@ -43,6 +46,7 @@ def currency_fields(
     cur_amb = _words_alt(currency_ambiguous)
     cur_sym = _alt(list(currency_symbols))
     of = leading(grammar["of"])
+    cents = _words_alt(cur["cents"]["followers"])
     return {
         "currency_words": currency_words,
         "currency_ambiguous": currency_ambiguous,
@@ -60,6 +64,12 @@ def currency_fields(
             regex.I,
         ),
         "currency_symbol_before": regex.compile(rf"(?:{cur_sym})\s?$"),
+        "cents_after": regex.compile(
+            rf" (\d{{2}})(?=\s*(?:$|[.,;:!?)»]|\s+(?:{cents})"
+            rf"(?![\p{{L}}'’])))",
+            regex.I,
+        ),
+        "currency_code_before": regex.compile(rf"(?<![\p{{L}}\d])({_alt(codes)}) $"),
     }
 
 

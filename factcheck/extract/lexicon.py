@@ -86,6 +86,8 @@ class Lexicon:
     currency_after: Pattern
     currency_after_scale: Pattern
     currency_symbol_before: Pattern
+    currency_code_before: Pattern
+    cents_after: Pattern
     percent_after: Pattern
     percent_before: Pattern
     pp_after: Pattern

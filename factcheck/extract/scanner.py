@@ -19,6 +19,7 @@ from factcheck.deadline import checkpoint
 from factcheck.extract._by_place import by_place_counts
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
+from factcheck.extract._governed import governed_currencies
 from factcheck.extract._lists import listed_units
 from factcheck.extract._ordinal_reading import OrdinalReader
 from factcheck.extract._parts import follows_a_part, parts_in_unit
@@ -138,6 +139,7 @@ class _Scanner(FigureReader, OrdinalReader):
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
         found = elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
+        found = governed_currencies(text, found, lex.code)
         return by_place_counts(text, listed_units(text, parts_in_unit(text, found, lex), lex), lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
