@@ -32,6 +32,7 @@ def _fold(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _AfterData:
     heads: regex.Pattern[str] | None
+    links: frozenset[str]  # "de", "des": the superlative's set, not a locative "en"
     joiners: frozenset[str]
     openers: frozenset[str]  # the words of a place's preposition and article
     turns: frozenset[str]  # "contre", "soit": the next figure is a term of comparison
@@ -48,6 +49,7 @@ def _data() -> _AfterData:
         | set(world_data().place_not_after)
     return _AfterData(
         heads=whole_words(heads) if heads else None,
+        links=frozenset(_fold(str(w)) for w in places.get("trailing_comparison_links", [])),
         joiners=frozenset(_fold(str(w)) for w in places.get("next_clause_joiners", [])),
         openers=frozenset(openers),
         turns=frozenset(word for t in turns for word in _words(t)),
@@ -72,14 +74,20 @@ def not_own_after(sentence: str, fend: int, start: int, end: int, nxt: int | Non
 
 def compared_after(sentence: str, fend: int, start: int) -> bool:
     """A superlative or an average set off by a comma after the figure, with no clause mark
-    between it and the place ("11,4 %, le plus élevé des Hauts-de-France")."""
-    heads = _data().heads
-    if heads is None:
+    between it and the place, which "de" introduces ("11,4 %, le plus élevé des
+    Hauts-de-France"; not "1 200 morts, le plus meurtrier en Turquie")."""
+    d = _data()
+    if d.heads is None:
         return False
     gap = _fold(sentence[fend:start])
-    head = next(reversed(list(heads.finditer(gap))), None)
-    return head is not None and "," in gap[: head.start()] \
-        and not regex.search(r"[,;:()]", gap[head.end() :])
+    head = next(reversed(list(d.heads.finditer(gap))), None)
+    if head is None or "," not in gap[: head.start()] \
+            or regex.search(r"[,;:()]", gap[head.end() :]):
+        return False
+    words = _words(gap[head.end() :])
+    while words and words[-1] in grammar().definite_articles:
+        words.pop()
+    return bool(words) and words[-1] in d.links
 
 
 def opens_next(sentence: str, fend: int, start: int, end: int, nxt: int) -> bool:
