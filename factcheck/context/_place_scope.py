@@ -285,11 +285,37 @@ def _in_clause(sentence: str, end: int, place: str) -> bool:
 
 def in_written_source(sentence: str, source: str, at: int) -> bool:
     """Whether offset ``at`` of ``sentence`` falls within a written occurrence of ``source``
-    (the place of "Selon la préfecture du Finistère, ... dans le Finistère" is the second)."""
+    (the place of "Selon la préfecture du Finistère, ... dans le Finistère" is the second),
+    the name going on past a bracketed acronym ("l'agence régionale de santé (ARS) de
+    Bretagne", read as "agence régionale de santé (ARS)": ``source_name_links``)."""
     low, name = sentence.lower(), source.lower()
     start = low.find(name)
     while start != -1:
-        if start <= at < start + len(name):
+        end = start + len(name)
+        if start <= at < end or (end <= at and _name_goes_on(source, sentence[end:at])):
             return True
         start = low.find(name, start + 1)
     return False
+
+
+def _name_goes_on(name: str, gap: str) -> bool:
+    """Whether ``gap``, between a written source's ``name`` and a place, carries the name on
+    past a bracketed acronym: the acronym in brackets (ending the name or right after it),
+    then one of ``source_name_links`` and an article ("(ARS) de la", ") d'")."""
+    m = _name_link().fullmatch(_fold(gap))
+    if m is None:
+        return False
+    bracket = gap[m.start("bracket") : m.end("bracket")] if m.group("bracket") else \
+        name[name.rfind("(") :] if name.endswith(")") else ""
+    letters = [c for c in bracket if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1)
+def _name_link() -> regex.Pattern[str]:
+    links = load_data("fr", "places").get("source_name_links", [])
+    link = "|".join(regex.escape(_fold(w)) for w in links) or "(?!)"
+    article = "|".join(regex.escape(_fold(w)) for w in grammar().definite_articles)
+    return regex.compile(
+        rf"\s*(?P<bracket>\([^()]*\)\s*)?(?:{link})(?:(?<=')|\s+)(?:(?:{article})(?<=')|"
+        rf"(?:{article})\s+)?")

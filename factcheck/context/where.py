@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._place_after import not_own_after
 from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
 from factcheck.context._time_data import time_data
@@ -146,10 +147,13 @@ def place_of(
     # A figure in brackets glosses what comes before them: no place after the bracket is its
     # ("(+140 % entre le 27 juin et le 3 juillet) après la mort de N., tué à Nanterre").
     bracketed = _bracket(sentence, fstart) >= 0
+    follow = nxt if n + 1 < len(bounds) else None
     if bracketed and sentence.find(")", fend) >= 0:
         nxt = min(nxt, sentence.find(")", fend))
+    # Not a trailing comparison's set, nor the place opening the next figure's clause.
     after = [c for c in candidates
-             if fend <= c[0] < nxt and not past_part(toks, fig.last, c[0])]
+             if fend <= c[0] < nxt and not past_part(toks, fig.last, c[0])
+             and not not_own_after(sentence, fend, c[0], c[1], follow)]
     if after:
         return after[0][2:]
     low = bounds[n - 1].last if n > 0 else 0
