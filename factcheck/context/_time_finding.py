@@ -6,7 +6,7 @@ is about is chosen in ``timeref``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -110,6 +110,8 @@ class TimeExpressions(CalendarSpans):
             if span:
                 add(m, "since", span[0], None)
         for m in pats["since"].finditer(low):
+            if pats["record_since"].search(low, max(0, m.start() - 80), m.start()):
+                continue  # "la plus forte hausse depuis 2018": a record's reference
             if m["yo"]:
                 # "depuis fin 2023": from the year's part ([year_parts]: 1 October), as "fin
                 # 2023" alone.
@@ -154,6 +156,10 @@ class TimeExpressions(CalendarSpans):
             span = self._day_range(m, future)
             if span:
                 add(m, "point", *span)
+        for m in pats["day_pair"].finditer(low):
+            span = self._day_range(m, future)
+            if span and (span[1] - span[0]).days == 1:
+                add(m, "point", *span)
         for key in ("between_months", "month_range"):
             # "entre janvier et juin 2023", "de mai à août 2023", before "juin 2023" alone.
             for m in pats[key].finditer(low):
@@ -163,6 +169,15 @@ class TimeExpressions(CalendarSpans):
                     add(m, "point", first_span[0], last_span[1])
         for m in pats["night"].finditer(low):
             add(m, "point", self._weekday(m["a"], future), self._weekday(m["b"], future))
+        for m in pats["weekday_range"].finditer(low):
+            # "entre vendredi et dimanche": from the first day to the last, the last day read
+            # as a weekday alone; with no opening word, two days running only.
+            last_day = self._weekday(m["b"], future)
+            if last_day is None:
+                continue
+            back = (time_data().weekdays.index(m["b"]) - time_data().weekdays.index(m["a"])) % 7
+            if back and (m["f"] or back == 1):
+                add(m, "point", last_day - timedelta(days=back), last_day)
         for m in pats["date"].finditer(low):
             span = self._month(m["m"], m["y"], future)
             if span:
@@ -178,6 +193,10 @@ class TimeExpressions(CalendarSpans):
             # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
             for m in pats[key].finditer(low):
                 span = self._part_month(m) if key == "part_month" else self._part_year(m)
+                if span and m.groupdict().get("cur"):
+                    # "les neuf premiers mois de l'année": begun by publication, and so far.
+                    begun = self.published is not None and span[0] <= self.published
+                    span = self._so_far(span, None, future) if begun or future else None
                 if span:
                     add(m, "point", *span)
         for m in pats["week_number"].finditer(low):
