@@ -86,6 +86,12 @@ class TimeExpressions(CalendarSpans):
                 and (self.published is None or first <= self.published)
                 and starts_period(low, s, e)
             ):
+                if _record(low, s):
+                    # "au plus haut depuis 2012-2013", "non revu depuis le mois de mai": a
+                    # record's reference; only a figure in a bracket right after it is of then.
+                    taken.append((s, e))
+                    found.append(_Expr(s, e, "point", first, last, False, _YEAR_GLOSS))
+                    return
                 kind, last = "since", None
             origin = kind == "point" and bool(pats["origin_apposed"].search(low[:s]))
             found.append(_Expr(s, e, kind, first, last, speech, ORIGIN if origin else rule))
@@ -110,8 +116,15 @@ class TimeExpressions(CalendarSpans):
             if span:
                 add(m, "since", span[0], None)
         for m in pats["since"].finditer(low):
-            if pats["record_since"].search(low, max(0, m.start() - 80), m.start()):
-                continue  # "la plus forte hausse depuis 2018": a record's reference
+            if _record(low, m.start()):
+                # "la plus forte hausse depuis 2018": a record's reference, no period; "au plus
+                # haut depuis 2014 (185 défauts)": the bracket's figure is of that year.
+                if m["yo"] and not m["p"]:
+                    rule = _YEAR_GLOSS
+                    add(_Span(m.start("yo"), m.end("yo")), "point", date(int(m["yo"]), 1, 1),
+                        date(int(m["yo"]), 12, 31))
+                    rule = ""
+                continue
             if m["yo"]:
                 # "depuis fin 2023": from the year's part ([year_parts]: 1 October), as "fin
                 # 2023" alone.
@@ -275,3 +288,9 @@ class TimeExpressions(CalendarSpans):
             day = self._weekday(m["w"], future and not said)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
+
+
+def _record(low: str, start: int) -> bool:
+    """Whether a since-date at ``start`` of ``low`` follows a superlative or a record
+    (``record_before``: "la plus forte hausse enregistrée depuis 2018")."""
+    return bool(patterns()["record_since"].search(low, max(0, start - 80), start))
