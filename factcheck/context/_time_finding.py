@@ -90,7 +90,8 @@ class TimeExpressions(CalendarSpans):
                     # "au plus haut depuis 2012-2013", "non revu depuis le mois de mai": a
                     # record's reference; only a figure in a bracket right after it is of then.
                     taken.append((s, e))
-                    found.append(_Expr(s, e, "point", first, last, False, _YEAR_GLOSS))
+                    if _BRACKET_AFTER.match(low, e):
+                        found.append(_Expr(s, e, "point", first, last, False, _YEAR_GLOSS))
                     return
                 kind, last = "since", None
             origin = kind == "point" and bool(pats["origin_apposed"].search(low[:s]))
@@ -119,7 +120,7 @@ class TimeExpressions(CalendarSpans):
             if _record(low, m.start()):
                 # "la plus forte hausse depuis 2018": a record's reference, no period; "au plus
                 # haut depuis 2014 (185 défauts)": the bracket's figure is of that year.
-                if m["yo"] and not m["p"]:
+                if m["yo"] and not m["p"] and _BRACKET_AFTER.match(low, m.end("yo")):
                     rule = _YEAR_GLOSS
                     add(_Span(m.start("yo"), m.end("yo")), "point", date(int(m["yo"]), 1, 1),
                         date(int(m["yo"]), 12, 31))
@@ -288,6 +289,9 @@ class TimeExpressions(CalendarSpans):
             day = self._weekday(m["w"], future and not said)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
+
+
+_BRACKET_AFTER = regex.compile(r"\s*\(")
 
 
 def _record(low: str, start: int) -> bool:

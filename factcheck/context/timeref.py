@@ -211,9 +211,17 @@ class TimeResolver(TimeExpressions):
                 base = [
                     e
                     for e in content
-                    if e.end <= best.start and e.kind == "point" and e.first
-                    and e.rule in ("", _YEAR_END)
+                    if e.end <= best.start and e.first and e.rule in ("", _YEAR_END)
+                    and (e.kind == "point" or (back_year and e.kind == "since"))
                 ]
+                if base and base[-1].kind == "since" and base[-1].first:
+                    # "Depuis janvier, 412 morts, contre 390 à la même période l'an dernier":
+                    # the same running span a year before (to the statement's day).
+                    b = base[-1]
+                    upto = as_of[0].first if as_of and as_of[0].first else stated
+                    if upto is None or upto < b.first:
+                        return None, _iso(self.published)
+                    return _iso(shift_year(b.first, -1)), _iso(shift_year(upto, -1))
                 if base and base[-1].first and base[-1].last:
                     b = base[-1]
                     if stock and b.rule == _YEAR_END:
