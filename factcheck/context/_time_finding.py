@@ -6,7 +6,7 @@ is about is chosen in ``timeref``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -86,6 +86,13 @@ class TimeExpressions(CalendarSpans):
                 and (self.published is None or first <= self.published)
                 and starts_period(low, s, e)
             ):
+                if _record(low, s):
+                    # "au plus haut depuis 2012-2013", "non revu depuis le mois de mai": a
+                    # record's reference; only a figure in a bracket right after it is of then.
+                    taken.append((s, e))
+                    if _BRACKET_AFTER.match(low, e):
+                        found.append(_Expr(s, e, "point", first, last, False, _YEAR_GLOSS))
+                    return
                 kind, last = "since", None
             origin = kind == "point" and bool(pats["origin_apposed"].search(low[:s]))
             found.append(_Expr(s, e, kind, first, last, speech, ORIGIN if origin else rule))
@@ -110,6 +117,15 @@ class TimeExpressions(CalendarSpans):
             if span:
                 add(m, "since", span[0], None)
         for m in pats["since"].finditer(low):
+            if _record(low, m.start()):
+                # "la plus forte hausse depuis 2018": a record's reference, no period; "au plus
+                # haut depuis 2014 (185 défauts)": the bracket's figure is of that year.
+                if m["yo"] and not m["p"] and _BRACKET_AFTER.match(low, m.end("yo")):
+                    rule = _YEAR_GLOSS
+                    add(_Span(m.start("yo"), m.end("yo")), "point", date(int(m["yo"]), 1, 1),
+                        date(int(m["yo"]), 12, 31))
+                    rule = ""
+                continue
             if m["yo"]:
                 # "depuis fin 2023": from the year's part ([year_parts]: 1 October), as "fin
                 # 2023" alone.
@@ -154,6 +170,10 @@ class TimeExpressions(CalendarSpans):
             span = self._day_range(m, future)
             if span:
                 add(m, "point", *span)
+        for m in pats["day_pair"].finditer(low):
+            span = self._day_range(m, future)
+            if span and (span[1] - span[0]).days == 1:
+                add(m, "point", *span)
         for key in ("between_months", "month_range"):
             # "entre janvier et juin 2023", "de mai à août 2023", before "juin 2023" alone.
             for m in pats[key].finditer(low):
@@ -163,6 +183,15 @@ class TimeExpressions(CalendarSpans):
                     add(m, "point", first_span[0], last_span[1])
         for m in pats["night"].finditer(low):
             add(m, "point", self._weekday(m["a"], future), self._weekday(m["b"], future))
+        for m in pats["weekday_range"].finditer(low):
+            # "entre vendredi et dimanche": from the first day to the last, the last day read
+            # as a weekday alone; with no opening word, two days running only.
+            last_day = self._weekday(m["b"], future)
+            if last_day is None:
+                continue
+            back = (time_data().weekdays.index(m["b"]) - time_data().weekdays.index(m["a"])) % 7
+            if back and (m["f"] or back == 1):
+                add(m, "point", last_day - timedelta(days=back), last_day)
         for m in pats["date"].finditer(low):
             span = self._month(m["m"], m["y"], future)
             if span:
@@ -178,6 +207,10 @@ class TimeExpressions(CalendarSpans):
             # "fin juin", "la dernière semaine de 2024", "les six premiers mois de 2022".
             for m in pats[key].finditer(low):
                 span = self._part_month(m) if key == "part_month" else self._part_year(m)
+                if span and m.groupdict().get("cur"):
+                    # "les neuf premiers mois de l'année": begun by publication, and so far.
+                    begun = self.published is not None and span[0] <= self.published
+                    span = self._so_far(span, None, future) if begun or future else None
                 if span:
                     add(m, "point", *span)
         for m in pats["week_number"].finditer(low):
@@ -256,3 +289,12 @@ class TimeExpressions(CalendarSpans):
             day = self._weekday(m["w"], future and not said)
             add(m, "point", day, day)
         return sorted(found, key=lambda e: e.start)
+
+
+_BRACKET_AFTER = regex.compile(r"\s*\(")
+
+
+def _record(low: str, start: int) -> bool:
+    """Whether a since-date at ``start`` of ``low`` follows a superlative or a record
+    (``record_before``: "la plus forte hausse enregistrée depuis 2018")."""
+    return bool(patterns()["record_since"].search(low, max(0, start - 80), start))

@@ -143,8 +143,14 @@ class CalendarSpans:
     def _part_year(self, m: regex.Match[str]) -> tuple[date, date] | None:
         """The first or last week of a year, Monday to Sunday as ISO 8601 counts them ("la
         dernière semaine de 2024": 23 to 29 December, the week of 28 December), or its first
-        or last months ("les six premiers mois de 2022": January to June)."""
-        y = int(m["y"])
+        or last months ("les six premiers mois de 2022": January to June); "de l'année" alone
+        (``year_part_current``) is the publication's year, none without a publication date."""
+        if m["y"]:
+            y = int(m["y"])
+        elif self.published is not None:
+            y = self.published.year
+        else:
+            return None
         last = m["o"] in time_data().words["year_part_last"]
         if "n" not in m.groupdict():
             day = date(y, 12, 28) if last else date(y, 1, 4)
@@ -259,6 +265,14 @@ class CalendarSpans:
             return self._relative("last_month")
         if rule == "week_before":
             return self._relative("last_week")
+        if rule in ("quarter_before", "half_before"):
+            # Found so that it is known; read only from the period it follows (``timeref``).
+            months = 3 if rule == "quarter_before" else 6
+            index = (p.year * 12 + p.month - 1) // months * months - months
+            y, m = divmod(index, 12)
+            first = date(y, m + 1, 1)
+            last = shift_month(first, months - 1)
+            return first, month_end(last.year, last.month)
         if rule == "tomorrow":
             return p + timedelta(days=1), p + timedelta(days=1)
         if rule == "next_week":

@@ -58,6 +58,9 @@ def patterns() -> dict[str, regex.Pattern[str]]:
     year = r"(?:19|20)\d{2}"
     part = _alt(w["month_start"] + w["month_end"] + w["month_mid"])
     ends = _alt(w["year_part_first"] + w["year_part_last"])
+    current = w.get("year_part_current", [])
+    this_year = rf"(?:{_prefix(w['of_year'])}(?P<y>{year})\b" + (
+        rf"|(?P<cur>{_alt(current)})(?![\w-])" if current else "") + ")"
     return {
         "since_anchor": regex.compile(
             rf"\b{_prefix(w['since_named'])}(?P<a>{_alt(list(d.anchors))})\b"
@@ -106,13 +109,27 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:{_prefix(w['day_range_to'])}|{_prefix(w['between_and'])}"
             rf"{_prefix(w['day_article'])})(?P<d2>\d{{1,2}}) (?P<m2>{months})(?: (?P<y>{YEAR}))?\b"
         ),
+        # "les 8 et 9 mars", "le week-end des 8 et 9 mars": two days running (checked where
+        # read); "les 3 et 10 mars" are two days apart, not a span.
+        "day_pair": regex.compile(
+            rf"\b{_prefix(w['day_pair_from'])}(?P<d1>\d{{1,2}}|{_alt(w['first_day'])})"
+            rf"(?P<m1>(?!))?(?P<y1>(?!))? {_prefix(w['between_and'])}(?P<d2>\d{{1,2}}) "
+            rf"(?P<m2>{months})(?: (?P<y>{YEAR}))?\b"
+        ) if w.get("day_pair_from") else never,
+        # "entre vendredi et dimanche", "de lundi à mercredi", "samedi et dimanche" (two days
+        # running when no word opens it).
+        "weekday_range": regex.compile(
+            rf"\b(?:(?P<f>{_prefix(w['weekday_range_from'])}){_prefix(w['day_article'])}?)?"
+            rf"(?P<a>{days}) {_prefix(w['weekday_range_to'])}{_prefix(w['day_article'])}?"
+            rf"(?P<b>{days})\b"
+        ) if w.get("weekday_range_from") else never,
         "part_month": regex.compile(
             rf"\b(?P<p>{part})[ -]?(?:{_prefix(w.get('part_month_link', []))})?(?P<m>{months})"
             rf"(?: (?P<y>{YEAR}))?\b"
         ),
+        # "la dernière semaine de 2024"; "de l'année" alone is the publication's year.
         "year_week": regex.compile(
-            rf"\b(?P<o>{ends}) "
-            rf"{_prefix(w['year_week'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
+            rf"\b(?P<o>{ends}) {_prefix(w['year_week'])}{this_year}"
         ),
         # "en semaine 18", "depuis la S17", "S01/2025": a numbered week (``w`` the number).
         # Not "la semaine 18 du procès", "la semaine 12 de grève": a week of an event.
@@ -123,9 +140,9 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:(?:{_alt(w['week_number_year'])})(?P<y>{year}))?(?![\w/])"
             rf"(?! {_prefix(w['week_number_of'])}(?!{_alt(w['week_number_of_year'])})\p{{L}})"
         ) if w.get("week_number") else never,
+        # "les six premiers mois de 2022", "les neuf premiers mois de l'année".
         "year_months": regex.compile(
-            rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) "
-            rf"{_prefix(w['year_months'])}{_prefix(w['of_year'])}(?P<y>{year})\b"
+            rf"\b(?P<n>\d{{1,2}}|\p{{L}}+) (?P<o>{ends}) {_prefix(w['year_months'])}{this_year}"
         ),
         "month_year": regex.compile(
             rf"\b{_prefix(w['month_year_prefix'])}?(?P<m>{months}) (?P<y>{YEAR})\b"
@@ -160,6 +177,11 @@ def patterns() -> dict[str, regex.Pattern[str]]:
         )
         if d.semesters
         else never,
+        # "le plus sec depuis 1959", "au plus bas depuis mars 2020", "du jamais-vu depuis
+        # 2015": a record's reference, not when the figure holds.
+        "record_since": regex.compile(
+            rf"(?:^|[^\w'’-]){_alt(w['record_before'])}(?:[ '’-][^\s\d,;:.()]+){{0,4}} $"
+        ) if w.get("record_before") else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
         # "depuis le début de l'épidémie, en août 2024": a date in apposition to a since-phrase.
         "since_apposed": regex.compile(rf"\b{_prefix(w['since_apposed'])}[^,.;:()]{{1,40}}, $")

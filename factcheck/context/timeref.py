@@ -135,7 +135,8 @@ class TimeResolver(TimeExpressions):
         stock = subject is not None and subject in time_data().words.get("stock_subjects", ())
         cs, ce = clause_bounds(sentence, start, end)
         words = time_data().words
-        shifted = {r for k in ("shifted_back_year", "shifted_back_month", "shifted_back_week")
+        shifted = {r for k in ("shifted_back_year", "shifted_back_month", "shifted_back_week",
+                               "shifted_back_quarter", "shifted_back_half")
                    for r in words.get(k, ())}
         glossed = _glossed(sentence, cs, [e for e in exprs
                                           if not e.speech and e.rule not in shifted] + gloss_only)
@@ -193,14 +194,34 @@ class TimeResolver(TimeExpressions):
                     # la semaine précédente"), not read here.
                     return None, _iso(self.published)
                 return _iso(b.first - _WEEK), _iso(b.last - _WEEK)
+            back_span = _back_months(best.rule)
+            if back_span:
+                # "au premier trimestre 2025, après 0,2 % le trimestre précédent": the quarter
+                # before the one named before it in the sentence, else no period of its own.
+                base = [e for e in content if e.end <= best.start and e.kind == "point"
+                        and e.first and e.last and not e.rule]
+                b = base[-1] if base else None
+                if b is None or not b.first or not b.last or not _whole_months(b, back_span):
+                    return None, _iso(self.published)
+                first = shift_month(b.first, -back_span)
+                last = shift_month(b.first, -1)
+                return _iso(first), _iso(month_end(last.year, last.month))
             if back_year or back_month:
                 # "65 euros en février, contre 120 euros un an plus tôt": February before.
                 base = [
                     e
                     for e in content
-                    if e.end <= best.start and e.kind == "point" and e.first
-                    and e.rule in ("", _YEAR_END)
+                    if e.end <= best.start and e.first and e.rule in ("", _YEAR_END)
+                    and (e.kind == "point" or (back_year and e.kind == "since"))
                 ]
+                if base and base[-1].kind == "since" and base[-1].first:
+                    # "Depuis janvier, 412 morts, contre 390 à la même période l'an dernier":
+                    # the same running span a year before (to the statement's day).
+                    b = base[-1]
+                    upto = as_of[0].first if as_of and as_of[0].first else stated
+                    if upto is None or upto < b.first:
+                        return None, _iso(self.published)
+                    return _iso(shift_year(b.first, -1)), _iso(shift_year(upto, -1))
                 if base and base[-1].first and base[-1].last:
                     b = base[-1]
                     if stock and b.rule == _YEAR_END:
@@ -336,9 +357,24 @@ def _glossed(sentence: str, clause_start: int, exprs: list[_Expr]) -> _Expr | No
     return None
 
 
-def _whole_months(e: _Expr) -> bool:
-    return bool(e.first and e.last and e.first.day == 1
-                and e.last == month_end(e.last.year, e.last.month))
+def _whole_months(e: _Expr, count: int | None = None) -> bool:
+    """Whether ``e`` spans whole months (``count`` of them when given)."""
+    if not (e.first and e.last and e.first.day == 1
+            and e.last == month_end(e.last.year, e.last.month)):
+        return False
+    months = (e.last.year - e.first.year) * 12 + e.last.month - e.first.month + 1
+    return count is None or months == count
+
+
+def _back_months(rule: str) -> int:
+    """Months of a period counted back by whole quarters or semesters ("le trimestre
+    précédent": 3, ``shifted_back_quarter``; "le semestre précédent": 6), else 0."""
+    words = time_data().words
+    if rule in words.get("shifted_back_quarter", ()):
+        return 3
+    if rule in words.get("shifted_back_half", ()):
+        return 6
+    return 0
 
 
 def _iso(d: date | None) -> str | None:

@@ -119,6 +119,20 @@ def test_time(case: dict[str, Any]) -> None:
         assert ctx.time_basis == want("basis")
 
 
+def _probe_cases() -> list[Any]:
+    """The period probe: own-words passages; a case with ``miss`` names a mechanism still
+    read wrong and is expected to fail (strictly: a fix shows as an unexpected pass)."""
+    with (DATA / "context_period_probe.toml").open("rb") as fh:
+        cases = tomllib.load(fh)["case"]
+    return [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["miss"])]
+                         if "miss" in c else []) for c in cases]
+
+
+@pytest.mark.parametrize("case", _probe_cases())
+def test_period_probe(case: dict[str, Any]) -> None:
+    test_time(case)
+
+
 @pytest.mark.parametrize("case", load_cases("where"))
 def test_actor_place_category(case: dict[str, Any]) -> None:
     ctx = context_of(case)
