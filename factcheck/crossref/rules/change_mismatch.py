@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from factcheck.crossref.change_basis import told_apart
+from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision
 from factcheck.crossref.rules.base import CheckContext, Rule, register
@@ -165,8 +165,10 @@ class ChangeMismatch(Rule):
         beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
         if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:
             return None  # "0,5 % par an", "3 % à taux de change constants", "sur un mois"
-        if told_apart(x, y, z.basis):
-            return None  # "à Paris, contre ... à Bordeaux", "en mai, contre ... en avril"
+        if told_apart(x, y, z.basis, base=basis_period(z, ctx.claims)):
+            # "à Paris, contre ... à Bordeaux", "en mai, contre ... en avril", "en juillet,
+            # contre ... en juin, soit +6,2 % par rapport à juillet 2025"
+            return None
         cue = _introducing_cue(after, ctx)
         signed = z.surface.lstrip().startswith(("+", "-", "−"))
         opener = not after.strip() or after.rstrip().endswith(SIGNED_OPENERS)
