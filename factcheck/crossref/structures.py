@@ -21,7 +21,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
-from factcheck.crossref.sum_clauses import own_verb
+from factcheck.crossref.sum_clauses import named_component, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
@@ -112,8 +112,10 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
         if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
         if nxt.subject_family and parts[0].subject_family \
-                and nxt.subject_family != parts[0].subject_family:
-            break  # the enumeration moved on to something else
+                and nxt.subject_family != parts[0].subject_family and not (
+                    partial and named_component(parts[0], s) and named_component(nxt, s)):
+            break  # the enumeration moved on to something else (not "dont 38 M€ de part
+            # fixe et 9 M€ de bonus": components, each named by its complement)
         if _names(nxt, total, s) and not _names(parts[0], total, s):
             break  # "72 interpellés, dont 52 à Paris, et 28 personnes mises en garde à vue"
         if partial and own_verb(nxt, s) and not own_verb(parts[0], s):
