@@ -195,10 +195,10 @@ class ChangeMismatch(Rule):
         if change is None:
             return None
         z, stated = change
+        s0 = y.sentence_start or 0
+        if ctx.lexicon.share_base.match(y.sentence[z.end - s0:]):
+            return None  # "une hausse de 12 % de la cotisation": a change of another thing
         if x.kind == "percent":
-            s0 = y.sentence_start or 0
-            if ctx.lexicon.share_base.match(y.sentence[z.end - s0:]):
-                return None  # "une hausse de 12 % de la cotisation": a change of another thing
             points = abs(y.value - x.value)
             slack = precision(abs(stated)) + precision(x.value) + precision(y.value) + SLACK
             if abs(abs(stated) - points) <= slack:
