@@ -14,7 +14,13 @@ figures only when nothing tells them apart but the span it is measured over:
   base is dated, it must lie at least that span, less one month of publication delay,
   before the article's day ("52 000, contre 61 000 en février" in April: no year apart);
   when only the figure is, or neither, or both have one period (carried from the figure
-  to its base), the basis is all the text says of the base.
+  to its base), the basis is all the text says of the base;
+- a change measured against a base of comparison that names a date ("soit une hausse de
+  6,2 % par rapport à juillet 2025") is measured against that period: "1,52 million en
+  juillet, contre 1,38 million en juin, soit +6,2 % par rapport à juillet 2025" sets the
+  month before beside the figure, and the change is over the year. When the figure
+  contrasted has a period of its own (not the one carried from the first figure) outside
+  the dated base, the change is not between the two.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, timedelta
 from functools import cache
+
+import pandas as pd
 
 from factcheck.crossref.matching import ClaimView
 from factcheck.lang import load_data
@@ -71,11 +79,41 @@ def _apart(later: tuple[date, date], earlier: tuple[date, date], months: int) ->
     return abs((start - earlier[0]).days) <= DAY_SLACK and abs((end - earlier[1]).days) <= DAY_SLACK
 
 
-def told_apart(x: ClaimView, y: ClaimView, basis: str, code: str = "fr") -> bool:
+def basis_period(z: ClaimView, claims: pd.DataFrame | None, code: str = "fr"
+                 ) -> tuple[date, date] | None:
+    """The period of the one date (a row of kind "date" of ``claims``) written inside the
+    base of comparison of the change ``z`` ("par rapport à juillet 2025"), else None (no
+    such base, no date in it, or several)."""
+    if not z.basis or z.basis in basis_months(code) or claims is None or claims.empty \
+            or z.sentence_start is None or not {"kind", "article_id", "start", "end"} <= set(
+                claims.columns):
+        return None
+    s0 = z.sentence_start
+    found = z.sentence.lower().find(z.basis, z.end - s0)
+    if found == -1:
+        return None
+    lo, hi = s0 + found, s0 + found + len(z.basis)
+    rows = claims[(claims["kind"].astype(str) == "date")
+                  & (claims["article_id"].astype(str) == z.article_id)]
+    inside = [r for r in rows.to_dict("records")
+              if lo <= int(r["start"]) and int(r["end"]) <= hi]
+    if len(inside) != 1:
+        return None
+    start = _day(str(inside[0].get("time_start") or ""))
+    end = _day(str(inside[0].get("time_end") or ""))
+    return (start, end) if start and end and start <= end else None
+
+
+def told_apart(x: ClaimView, y: ClaimView, basis: str, code: str = "fr",
+               base: tuple[date, date] | None = None) -> bool:
     """Whether ``x`` and ``y`` ("x, contre y") are told apart by more than the basis of the
-    change stated after them, so that the change is not theirs (module docstring)."""
+    change stated after them, so that the change is not theirs (module docstring);
+    ``base`` is the period a base of comparison of the change names (:func:`basis_period`)."""
     if x.place and y.place and x.place != y.place:
         return True
+    if base is not None:
+        xp, yp = _dated(x), _dated(y)
+        return bool(yp and xp != yp and (yp[1] < base[0] or base[1] < yp[0]))
     months = basis_months(code).get(basis)
     if months is None:
         return False

@@ -21,6 +21,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
+from factcheck.crossref.sum_clauses import named_component, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
@@ -78,8 +79,9 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
 
 
 def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
-                 strict: bool = True) -> list[ClaimView]:
-    """Figures of ``s`` from index ``first`` on, as long as separators join them."""
+                 strict: bool = True, partial: bool = False) -> list[ClaimView]:
+    """Figures of ``s`` from index ``first`` on, as long as separators join them; after a
+    partial cue ("dont"), not past a figure with a verb of its own (sum_clauses.py)."""
     members = s.members
     if first >= len(members):
         return []
@@ -110,10 +112,14 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
         if nxt.dimension != parts[0].dimension or not _can_be_part(nxt, total, strict):
             break
         if nxt.subject_family and parts[0].subject_family \
-                and nxt.subject_family != parts[0].subject_family:
-            break  # the enumeration moved on to something else
+                and nxt.subject_family != parts[0].subject_family and not (
+                    partial and named_component(parts[0], s) and named_component(nxt, s)):
+            break  # the enumeration moved on to something else (not "dont 38 M€ de part
+            # fixe et 9 M€ de bonus": components, each named by its complement)
         if _names(nxt, total, s) and not _names(parts[0], total, s):
             break  # "72 interpellés, dont 52 à Paris, et 28 personnes mises en garde à vue"
+        if partial and own_verb(nxt, s) and not own_verb(parts[0], s):
+            break  # "11 remontés, dont 4 blessés, et 12 ont péri": 12 stands beside the 11
         parts.append(nxt)
     return parts
 
@@ -192,7 +198,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
                     owner = _bracket_owner(s, j, gap)
                     parts = [] if owner is None else _enumeration(
-                        s, j + 1, owner, lexicon, strict=not partial or detached)
+                        s, j + 1, owner, lexicon, strict=not partial or detached,
+                        partial=bool(partial))
                     cue = partial or lexicon.exhaustive.search(cues) or lexicon.detail.search(cues)
                     if not partial and cue and lexicon.new_clause.search(cues, 0, cue.start()):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"

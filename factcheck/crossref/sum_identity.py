@@ -8,7 +8,8 @@ established, and its status becomes ``uncertain`` (kept for display, never a ``s
   :func:`other_thing`): a part whose counted thing is of another metric family than the
   total's ("400 élèves, dont 650 repas"), and nothing says it is a sub-category of it (an
   outcome within the total's, a population group of a count of people, a family the total's
-  generic name covers, parts each at a place of its own): after "dont" or ":" the sentence
+  generic name covers, parts each at a place of its own, two parts or more each naming its
+  component by a complement, crossref/sum_clauses.py): after "dont" or ":" the sentence
   may go on to something else, and such a sum accuses the article of nothing;
 * ``alternatives``: two parts or more each over half the total ("25 millions de tonnes :
   25,17 Mt selon l'un, 25,6 Mt selon l'autre"; "12 400 habitants : 12 100 en 2015, 11 800 en
@@ -44,6 +45,7 @@ import regex
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.scope import place_key
+from factcheck.crossref.sum_clauses import components_of
 
 #: A part over this fraction of its total is "of the order of the total": two such parts cannot
 #: both be parts of it (their sum alone exceeds it), so the list gives alternatives.
@@ -110,6 +112,8 @@ def other_thing(total: ClaimView, parts: list[ClaimView], ps: Sentence,
     places = [_located(p, ps, lexicon) for p in parts]
     if len(parts) >= 2 and all(places) and len(set(places)) == len(places):
         return False
+    if components_of(total, parts, ps):
+        return False  # "45 M€, dont 38 M€ de part fixe et 9 M€ de bonus" (sum_clauses.py)
     return any(_other_thing(total, p, lexicon) for p in parts)
 
 

@@ -1,8 +1,9 @@
 """A stated change that the figures it relates do not give: "4 730 cas (contre 8 550, -42 %)"
-is a fall of 44.7 %, not 42 %. Across two articles too, when their terms of comparison are
-tied through bases of one fact (crossref/compared_terms.py): "78 969 détenus, soit 7,2 % de
-plus qu'en août (73 693)" against another article's "78 969 détenus contre 78 397 le mois
-précédent", whose two figures give +0,7 %."""
+is a fall of 44.7 %, not 42 %; "passera de 29,40 % à 32,10 %, soit une hausse de 12 %" is a
+rise of 9.2 % (crossref/change_from_to.py). Across two articles too, when their terms of
+comparison are tied through bases of one fact (crossref/compared_terms.py): "78 969 détenus,
+soit 7,2 % de plus qu'en août (73 693)" against another article's "78 969 détenus contre
+78 397 le mois précédent", whose two figures give +0,7 %."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from collections.abc import Iterator
 
 import regex
 
-from factcheck.crossref.change_basis import told_apart
+from factcheck.crossref.change_basis import basis_period, told_apart
+from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision
 from factcheck.crossref.rules.base import CheckContext, Rule, register
@@ -55,14 +57,18 @@ def _pct(x: float) -> str:
     return f"{x:+.1f}".replace(".", ",")
 
 
-def _bounds(v: ClaimView) -> tuple[float, float]:
-    value = v.value or 0.0
+def _bounds(value: float) -> tuple[float, float]:
     half = precision(value)
     return value - half, value + half
 
 
 def computed_range(x: ClaimView, y: ClaimView) -> tuple[float, float]:
     """The change from ``y`` to ``x`` in percent, over the rounding of both."""
+    return value_range(x.value or 0.0, y.value or 0.0)
+
+
+def value_range(x: float, y: float) -> tuple[float, float]:
+    """The change from the value ``y`` to ``x`` in percent, over the rounding of both."""
     xl, xh = _bounds(x)
     yl, yh = _bounds(y)
     corners = [(a - b) / b * 100 for a in (xl, xh) for b in (yl, yh) if b > 0]
@@ -80,10 +86,12 @@ class ChangeMismatch(Rule):
         by_sentence: dict[tuple[str, int | None], list[ClaimView]] = defaultdict(list)
         for v in ctx.views.values():
             by_sentence[(v.article_id, v.sentence_start)].append(v)
+        levels = from_levels(ctx.claims)
         for members in by_sentence.values():
             members.sort(key=lambda v: v.start)
             for i, y in enumerate(members):
-                flag = self._check_compared(ctx, members, i, y)
+                flag = self._check_compared(ctx, members, i, y) \
+                    or self._check_from_to(ctx, members, i, y, levels)
                 if flag is not None:
                     yield flag
         for judged in ctx.judged:
@@ -156,30 +164,15 @@ class ChangeMismatch(Rule):
         between = y.sentence[x.end - s0 : y.start - s0]
         if len(between) > MAX_GAP or not ctx.lexicon.contrast.search(between[-CONTRAST_REACH:]):
             return None  # "contre" must introduce y itself
-        z = next((m for m in members[i + 1 : i + 3] if m.kind == "percent"), None)
-        if z is None or z.value is None or z.dimension.startswith("points"):
+        change = _stated_change(ctx, members, i, y)
+        if change is None:
             return None
-        after = y.sentence[y.end - s0 : z.start - s0]
-        if len(after) > MAX_CHANGE_GAP or z.approx in ("lower", "upper", "range"):
-            return None  # "une baisse de plus de 40 %" is consistent with -44,7 %
-        beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
-        if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:
-            return None  # "0,5 % par an", "3 % à taux de change constants", "sur un mois"
-        if told_apart(x, y, z.basis):
-            return None  # "à Paris, contre ... à Bordeaux", "en mai, contre ... en avril"
-        cue = _introducing_cue(after, ctx)
-        signed = z.surface.lstrip().startswith(("+", "-", "−"))
-        opener = not after.strip() or after.rstrip().endswith(SIGNED_OPENERS)
-        if cue is None and not (signed and opener):
-            return None  # a percent that is not said to be the change between them
-        stated = z.value
-        if stated > 0 and cue == "decrease" and not signed:
-            stated = -stated
-        lo, hi = computed_range(x, y)
-        tol = precision(abs(stated)) + SLACK
-        if z.approx == "approx":
-            tol += abs(stated) * APPROX_SHARE  # "près de 50 %"
-        if lo - tol <= stated <= hi + tol:
+        z, stated = change
+        if told_apart(x, y, z.basis, base=basis_period(z, ctx.claims)):
+            # "à Paris, contre ... à Bordeaux", "en mai, contre ... en avril", "en juillet,
+            # contre ... en juin, soit +6,2 % par rapport à juillet 2025"
+            return None
+        if _consistent(x.value, y.value, z, stated):
             return None
         computed = (x.value - y.value) / y.value * 100
         text = ctx.lexicon.say("flag_change", x=f"« {x.surface} »", y=f"« {y.surface} »",
@@ -187,3 +180,70 @@ class ChangeMismatch(Rule):
                                z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (x.article_id,), text,
                          (x.sentence,), confidence=0.85)
+
+    def _check_from_to(self, ctx: CheckContext, members: list[ClaimView], i: int,
+                       y: ClaimView, levels: dict[tuple[str, str], list[FromLevel]]
+                       ) -> Flag | None:
+        """``y`` is the level a figure moved to from an earlier one ("passera de 29,40 % à
+        32,10 %", crossref/change_from_to.py); the change, the next percent after it. Two
+        levels in percent may state their change in points ("soit une hausse de 2,7 %")."""
+        x = from_level(y, members[i - 1] if i else None, levels)
+        if x is None or not x.value or not y.value or x.value <= 0 or y.value <= 0 \
+                or x.approx != "none" or y.approx != "none":
+            return None
+        change = _stated_change(ctx, members, i, y)
+        if change is None:
+            return None
+        z, stated = change
+        s0 = y.sentence_start or 0
+        if ctx.lexicon.share_base.match(y.sentence[z.end - s0:]):
+            return None  # "une hausse de 12 % de la cotisation": a change of another thing
+        if x.kind == "percent":
+            points = abs(y.value - x.value)
+            slack = precision(abs(stated)) + precision(x.value) + precision(y.value) + SLACK
+            if abs(abs(stated) - points) <= slack:
+                return None  # the change in points, written as a percent
+        if _consistent(y.value, x.value, z, stated):
+            return None
+        computed = (y.value - x.value) / x.value * 100
+        text = ctx.lexicon.say("flag_change_from_to", x=f"« {x.surface} »",
+                               y=f"« {y.surface} »", computed=_pct(computed),
+                               stated=_pct(stated), z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
+                         (y.sentence,), confidence=0.85)
+
+
+def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,
+                   y: ClaimView) -> tuple[ClaimView, float] | None:
+    """The change stated right after ``y`` (the next percent, introduced by a cue word or
+    signed after an opener) and its signed value, else None: a bound ("plus de 40 %"), a
+    change in points or over another basis ("0,5 % par an", "sur un mois") is none."""
+    s0 = y.sentence_start or 0
+    z = next((m for m in members[i + 1 : i + 3] if m.kind == "percent"), None)
+    if z is None or z.value is None or z.dimension.startswith("points"):
+        return None
+    after = y.sentence[y.end - s0 : z.start - s0]
+    if len(after) > MAX_CHANGE_GAP or z.approx in ("lower", "upper", "range"):
+        return None  # "une baisse de plus de 40 %" is consistent with -44,7 %
+    beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
+    if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:
+        return None  # "0,5 % par an", "3 % à taux de change constants", "sur un mois"
+    cue = _introducing_cue(after, ctx)
+    signed = z.surface.lstrip().startswith(("+", "-", "−"))
+    opener = not after.strip() or after.rstrip().endswith(SIGNED_OPENERS)
+    if cue is None and not (signed and opener):
+        return None  # a percent that is not said to be the change between them
+    stated = z.value
+    if stated > 0 and cue == "decrease" and not signed:
+        stated = -stated
+    return z, stated
+
+
+def _consistent(new: float, base: float, z: ClaimView, stated: float) -> bool:
+    """Whether the change from ``base`` to ``new`` may be ``stated`` (the change ``z``), over
+    the rounding of the three figures."""
+    lo, hi = value_range(new, base)
+    tol = precision(abs(stated)) + SLACK
+    if z.approx == "approx":
+        tol += abs(stated) * APPROX_SHARE  # "près de 50 %"
+    return lo - tol <= stated <= hi + tol

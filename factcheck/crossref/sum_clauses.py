@@ -1,0 +1,95 @@
+"""Where a list of parts after a partial cue ("dont") ends, by the clauses of its figures.
+
+- A figure that opens a clause of its own is no part of the list before it: "11 ont été
+  remontés vivants, dont 4 grièvement blessés, et 12 ont péri" lists part of the 11 (4
+  injured), and "12 ont péri", a figure with a verb of its own, is a count beside the 11
+  (both of the 23 miners), not a further part of it; so is "58 ont été secourus, dont 12
+  enfants, 6 sont morts et 4 sont portés disparus". A figure opens a clause of its own when
+  one of ``[structure] clause_verbs`` of ``lang/<code>/crossref.toml`` (a finite auxiliary or
+  verb) follows it within its clause, after at most ``clause_verb_reach`` words of its noun
+  ("12 mineurs ont péri") and before any of ``clause_verb_stops`` ("6 femmes qui ont été": a
+  relative clause of the noun, not the figure's verb).
+- Parts that each name their component by a complement right after the figure (one of
+  ``component_links``: "45 millions d'euros, dont 38 millions d'euros de part fixe et 9
+  millions d'euros de bonus", "dont 470 millions d'euros de fonctionnement et 210 millions
+  d'euros d'investissement") are the components of one breakdown, though their nouns differ:
+  two parts or more so named are read as parts, and their sum is checked, unless the total
+  is a net amount (``net_amounts``: "un bénéfice de 45 millions, dont 60 millions de
+  plus-values et 9 millions de droits", whose components may exceed it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.crossref.cue_words import lemma
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.sum_sentences import Sentence, rel
+from factcheck.lang import load_data
+
+_CLAUSE_END = regex.compile(r"[,;:()\[\]«»\"]|\.(?:\s|$)")
+_WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseCues:
+    verbs: frozenset[str]
+    stops: frozenset[str]
+    reach: int
+    component: regex.Pattern[str]  # a link and the word after it, right after a figure
+    net_amounts: frozenset[str]  # lemmas
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+@cache
+def clause_cues(code: str = "fr") -> ClauseCues:
+    data = load_data(code, "crossref").get("structure", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_fold(w) for w in data.get(key, ()))
+
+    links = "|".join(regex.escape(w) for w in sorted(words("component_links"), key=len,
+                                                       reverse=True))
+    return ClauseCues(words("clause_verbs"), words("clause_verb_stops"),
+                      int(data.get("clause_verb_reach", 0)),
+                      regex.compile(rf"\s*(?:{links})\s*(\p{{L}}[\p{{L}}-]*)",
+                                    regex.V1 | regex.I),
+                      frozenset(lemma(w) for w in data.get("net_amounts", ())))
+
+
+def own_verb(figure: ClaimView, s: Sentence, code: str = "fr") -> bool:
+    """Whether ``figure`` (a figure of ``s``) is followed by a verb of its own (module
+    docstring): "12 ont péri", "6 sont morts"; not "4 grièvement blessés", "12 enfants"."""
+    cues = clause_cues(code)
+    rest = s.text[rel(figure, s)[1]:]
+    cut = _CLAUSE_END.search(rest)
+    for word in _WORD.findall(rest[: cut.start()] if cut else rest)[: cues.reach + 1]:
+        word = _fold(word)
+        if word in cues.verbs:
+            return True
+        if word in cues.stops:
+            return False
+    return False
+
+
+def named_component(figure: ClaimView, s: Sentence, code: str = "fr") -> bool:
+    """Whether ``figure`` names what it counts, its subject noun, by a complement right after
+    it: "38 millions d'euros de part fixe", "210 millions d'euros d'investissement" (module
+    docstring); not "12 enfants"."""
+    noun = lemma(figure.subject)
+    found = clause_cues(code).component.match(s.text, rel(figure, s)[1]) if noun else None
+    return found is not None and noun.startswith(lemma(found.group(1)))
+
+
+def components_of(total: ClaimView, parts: list[ClaimView], s: Sentence,
+                  code: str = "fr") -> bool:
+    """Whether ``parts`` (of ``s``) are the components of ``total``, each named by its
+    complement, two or more, and ``total`` no net amount (module docstring)."""
+    return len(parts) >= 2 and lemma(total.subject) not in clause_cues(code).net_amounts \
+        and all(named_component(p, s, code) for p in parts)
