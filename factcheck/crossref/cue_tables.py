@@ -51,7 +51,8 @@ def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
         sentence_max_days=int(table["sentence_max_days"]),
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords),
-        undated_threshold=float(table["undated_threshold"]))
+        undated_threshold=float(table["undated_threshold"]),
+        wide_places=frozenset(str(p).lower() for p in table.get("wide_places", [])))
 
 
 def dimensions_by_family(table: dict) -> dict[str, frozenset[str]]:

@@ -23,6 +23,7 @@ from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import _norm, lemma
 from factcheck.crossref.stories import dated_apart, sentences_related
+from factcheck.crossref.story_places import ArticleWhere, places_apart
 
 #: Rounding tolerance never exceeds this share of the figure ("2 millions" is 1.9 to 2.1 M).
 MAX_ROUNDING_SHARE = 0.05
@@ -79,6 +80,9 @@ class ClaimView:
     #: The other articles of its story (see stories.py: a StoryMates, answered on demand).
     story: AbstractSet[str] = frozenset()
     story_words: tuple[tuple[str, float], ...] = ()  # weighted rare words of its sentence
+    #: Where its article's event happens (story_places.py): two articles placed apart are
+    #: two stories, whatever words they share. None: unknown, never apart.
+    where: ArticleWhere | None = None
     #: How far in time the count reaches: "total" (running), "remaining" (what still is),
     #: "window" (over a stretch of time), "change" (an increment since an earlier moment), ""
     #: (unsaid); see ``[span]`` of crossref.toml.
@@ -374,7 +378,11 @@ def same_story(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     published within ``sentence_max_days`` of each other (a date unknown on either side
     neither ties nor separates): beyond, words shared by two sentences name a recurring
     subject (a yearly march, a company's results), not one story."""
-    if a.article_id == b.article_id or b.article_id in a.story or a.article_id in b.story:
+    if a.article_id == b.article_id:
+        return True
+    if places_apart(a.where, b.where):
+        return False  # two events of one kind, in two places (story_places.py)
+    if b.article_id in a.story or a.article_id in b.story:
         return True
     settings = lexicon.stories
     if dated_apart(a.published, b.published, settings.sentence_max_days):

@@ -8,6 +8,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.scope import _sentence_words, _word_set, place_key, sentence_places
 from factcheck.crossref.sentence_reading import SentenceReadings
 from factcheck.crossref.stories import StoryIndex, StoryMates, profile
+from factcheck.crossref.story_places import ArticleWhere
 
 
 class ViewMemo:
@@ -31,6 +32,7 @@ class ViewMemo:
         self._names: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._less: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self.releases: dict[str, str] = {}  # each article's release stages
+        self.where: dict[str, ArticleWhere] = {}  # where each article's event happens
         self.latest: dict[str, str] = {}  # the latest day each article names
         #: the dates of each sentence (article, text): offsets, start, end (since_starts.py)
         self.dates: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}

@@ -44,6 +44,7 @@ from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
 from factcheck.crossref.staff_strikes import elided_staff, staff_strike_family
 from factcheck.crossref.stories import StoryIndex
+from factcheck.crossref.story_places import ArticleWhere, article_where
 from factcheck.crossref.tallies import score_terms
 from factcheck.crossref.text_periods import (
     article_releases,
@@ -103,12 +104,27 @@ def prepare_claims(claims: pd.DataFrame, lexicon: Lexicon | None = None,
     comparable = np.flatnonzero(wanted if keep is None else wanted & keep)
     memo = ViewMemo(lexicon, stories, _sentence_uses(claims, comparable))
     memo.releases = article_releases(texts, lexicon)
+    memo.where = _article_where(claims, keep, texts, stories, lexicon)
     memo.latest = latest_dates(claims if keep is None else claims[keep])
     memo.dates = sentence_dates(claims, keep)
     views: list[ClaimView] = []
     for chunk in _article_chunks(claims, comparable):
         views.extend(_views(rows_of(claims.take(chunk)), memo))
     return views
+
+
+def _article_where(claims: pd.DataFrame, keep: np.ndarray | None,
+                   texts: list[tuple[str, str, str]], stories: StoryIndex,
+                   lexicon: Lexicon) -> dict[str, ArticleWhere]:
+    """Where each article's event happens (:mod:`factcheck.crossref.story_places`), from
+    every figure's place (dates too) and the article's title and sentences."""
+    if "place" not in claims.columns:
+        return {}
+    rows = range(len(claims)) if keep is None else np.flatnonzero(keep).tolist()
+    ids, places = claims["article_id"].tolist(), claims["place"].tolist()
+    return article_where(((ids[i], places[i]) for i in rows),
+                         ((a, text) for a, _, text in texts), stories.marks,
+                         lexicon.stories.wide_places)
 
 
 def _sentence_uses(claims: pd.DataFrame, rows: np.ndarray) -> dict[str, int]:
@@ -352,6 +368,7 @@ def _view(row: dict, reading: FigureReading, compared_to: str, memo: ViewMemo,
         published=one(cell_text(row.get("published"))[:10]), sentence=sentence,
         sentence_start=row["_s0"], title=cell_text(row.get("title")),
         basis=one(cell_text(row.get("basis")).lower()), story=memo.article(row["article_id"]),
+        where=memo.where.get(row["article_id"]),
         story_words=memo.profiles[sentence], span=cue.span, compared_to=compared_to,
         qualifiers=one(reading.qualifiers),
         narrowing=figure_narrowing(row, subject), score=score,

@@ -36,6 +36,10 @@ class StorySettings:
     # no mark of one event (a year, a distinctive figure) is in both texts (below it, shared
     # words of a kind of news, not one event): see ``stories.StoryIndex.one_story``.
     undated_threshold: float
+    # Places wide enough to hold countries the places data does not place in them (a
+    # continent, the world, a sea): they never set an article's event apart
+    # (``story_places.places_apart``). Lower case.
+    wide_places: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=200_000)

@@ -1,0 +1,118 @@
+"""Where each article's event happens, to keep apart two events of one kind that the words
+of two articles tie into one story (:func:`factcheck.crossref.matching.same_story`).
+
+Two earthquakes, two coach crashes, two epidemics share the words of their kind of news
+("magnitude", "répliques", "cas", "réanimation"): their articles reach the stories' cosine,
+and then only the reading of each figure keeps their tolls apart. What the articles state
+about the event itself separates them: where it happened. Each article is read for
+
+* ``places``: the places of its figures (the claims' ``place``, whatever its basis: the
+  sentence's, the report's, the article's or the lead's) that the places data lists
+  (``places.toml``), with the country of a capital among them ("Paris" is in France); an
+  article is placed only by a place beyond the wide areas (``[stories] wide_places`` of
+  ``crossref.toml``: a continent holds countries, France towns, that the data does not
+  place in them);
+* ``named``: every listed place its title or its figures' sentences write, anywhere, and
+  the country of a capital among them;
+* ``marks``: its distinctive figures (three significant digits or more,
+  :func:`factcheck.crossref.stories.event_marks`).
+
+Two articles are apart (:func:`places_apart`) when both are placed, neither writes a place
+of the other (a town's article names its country, a country's article its towns: no
+containment is guessed beyond what is written), and they report no distinctive figure in
+common. Unknown is not apart: an article without a listed place ties as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from factcheck.context.world import world_data
+from factcheck.crossref.cells import cell_text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWhere:
+    """Where an article's event happens (see the module's docstring)."""
+
+    places: frozenset[str]
+    named: frozenset[str]
+    marks: frozenset[str]
+    placed: bool  # a place of its own beyond the wide areas
+
+
+@lru_cache(maxsize=4)
+def _spellings(code: str = "fr") -> tuple[dict[str, str], dict[str, str], regex.Pattern[str],
+                                           regex.Pattern[str]]:
+    """The places data's spellings: lower-case ones of ``[places]`` and as-written ones of
+    ``[as_written]``, each to its normal form, and a pattern finding each table's."""
+    world = world_data(code)
+    lower, written = dict(world.places), dict(world.places_as_written)
+
+    def pattern(spellings: Iterable[str], flags: int) -> regex.Pattern[str]:
+        alternatives = "|".join(regex.escape(s) for s in sorted(spellings, key=len, reverse=True))
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}-])",
+                             flags | regex.V1)
+
+    return lower, written, pattern(lower, regex.IGNORECASE), pattern(written, 0)
+
+
+def listed_place(name: str, code: str = "fr") -> str:
+    """The normal form of a place the places data lists, lower case; "" for any other."""
+    lower, written, _, _ = _spellings(code)
+    norm = lower.get(name.lower()) or written.get(name) or written.get(name.replace("'", "’"))
+    return norm.lower() if norm else ""
+
+
+def named_places(text: str, code: str = "fr") -> frozenset[str]:
+    """The listed places a text writes, anywhere, in normal form (lower case)."""
+    lower, written, any_case, as_written = _spellings(code)
+    found = {lower[m.group().lower()].lower() for m in any_case.finditer(text)
+             if m.group().lower() in lower}
+    found.update(written[m.group()].lower() for m in as_written.finditer(text)
+                 if m.group() in written)
+    return frozenset(found)
+
+
+def with_countries(places: set[str] | frozenset[str], code: str = "fr") -> frozenset[str]:
+    """``places`` (normal forms, lower case) and the countries of the capitals among them
+    (``[capitals]`` of article_place.toml: "paris" gives "france")."""
+    return frozenset(places) | {country.lower() for capital, country
+                                in world_data(code).capital_countries
+                                if capital.lower() in places}
+
+
+def article_where(places: Iterable[tuple[object, object]], texts: Iterable[tuple[str, str]],
+                  marks: dict[str, frozenset[str]], wide: frozenset[str]
+                  ) -> dict[str, ArticleWhere]:
+    """Each article's :class:`ArticleWhere`, from its figures' ``(article_id, place)`` pairs,
+    its ``(article_id, text)`` (title and figures' sentences) and its event marks (only the
+    distinctive figures of which are kept, not the years)."""
+    own: dict[str, set[str]] = defaultdict(set)
+    for article, place in places:
+        name = listed_place(cell_text(place)) if cell_text(place) else ""
+        if name:
+            own[cell_text(article)].add(name)
+    out: dict[str, ArticleWhere] = {}
+    for article, text in texts:
+        mine = frozenset(own.get(article, ()))
+        out[article] = ArticleWhere(
+            with_countries(mine), with_countries(named_places(text) | mine),
+            frozenset(m for m in marks.get(article, frozenset()) if m.startswith("n")),
+            bool(mine - wide))
+    return out
+
+
+def places_apart(a: ArticleWhere | None, b: ArticleWhere | None) -> bool:
+    """Two articles whose events happen in two places: both placed, neither writing a place
+    of the other, no distinctive figure in common."""
+    if a is None or b is None or not a.placed or not b.placed:
+        return False
+    if a.places & b.named or b.places & a.named:
+        return False
+    return not a.marks & b.marks
