@@ -36,7 +36,9 @@ class FigureReader(ApproxReader):
             rule="digits" if digits else "words",
         )
         scaled = bool(
-            single is None and not digits and text[start:end].split()[-1].lower() in lex.scales
+            (single is None or single in lex.lone_scales)  # "le milliard d'euros"
+            and not digits
+            and text[start:end].split()[-1].lower() in lex.scales
         )
         pos = end
         m = self.at(lex.scale_after, pos)

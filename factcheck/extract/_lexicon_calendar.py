@@ -24,6 +24,8 @@ class CalendarLexicon:
     year_max: int
     month_name: Pattern
     date: Pattern  # "samedi 7 décembre 2024"
+    weekday_day: Pattern  # "jeudi 12" with no month (groups weekday, day)
+    weekday_day_month: Pattern  # "au mercredi 3 avril 2024" after "mardi 2" (day, month, year)
     date_span: Pattern  # "du 17 mars au 11 mai 2020"
     month_year: Pattern  # "février 2022"
     numeric_date: Pattern  # "07/12/2024", "2024-12-07"
@@ -93,6 +95,20 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
         date=regex.compile(
             rf"(?<![\p{{L}}\d])(?:(?P<weekday>{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+"
             rf"(?P<month>{month_alt})(?![\p{{L}}])" + year.format("year"),
+            regex.I,
+        ),
+        weekday_day=regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<weekday>{_alt(list(weekdays))})\s+(?P<day>{day})"
+            r"(?![\p{L}\d]|[,.]\d|\s*\d|\s*%)"
+            rf"(?=\s*(?:$|[,;:.!?)»\n])|\s+(?:{cue(cal['weekday_day_followers'])})(?:(?<=['’])|(?![\p{{L}}]))"
+            rf"|\s+(?:{cue(cal['weekday_day_place_words'])})\s+(?:(?-i:\p{{Lu}})"
+            rf"|[0-2]?\d\s?(?:{_alt(cal['time_hour_markers'])})(?![\p{{L}}])))",
+            regex.I,
+        ),
+        weekday_day_month=regex.compile(
+            rf"\s+{span_to}\s+(?:(?:{_alt(cal.get('span_articles', []))})\s+)?"
+            rf"(?:(?:{_alt(list(weekdays))})\s+)?(?P<day>{day})\s+(?P<month>{month_alt})"
+            r"(?![\p{L}])" + year.format("year"),
             regex.I,
         ),
         date_span=regex.compile(

@@ -47,6 +47,7 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
         "cardinals": cardinals,
         "article_words": frozenset(nums["article_words"]),
         "scales": scales,
+        "lone_scales": frozenset(w.lower() for w in nums.get("lone_scales", [])),
         "scale_abbreviations": dict(nums["scale_abbreviations"]),
         "hundreds": _lower_map(nums["hundreds"]),
         "halves": halves,

@@ -92,6 +92,11 @@ def unit_fields(
         for f in forms:
             quantity_units[f] = unit
     per = units["per"]
+    # "journées-skieurs", "heures de vol": a counted compound, no length of time.
+    not_counted = (
+        r"(?![\p{L}\d]|-\p{L})"
+        rf"(?!\s+(?:{_words_alt(units.get('duration_count_followers', []))})(?![\p{{L}}]))"
+    )
     per_forms = {
         g: _alt([f for forms in per[g].values() for f in forms]) for g in ("any", "measure")
     }
@@ -128,12 +133,12 @@ def unit_fields(
         ),
         "duration_after": regex.compile(
             rf"\s+(?:(?:{_alt(units.get('duration_adjectives', []))})\s+)?"
-            rf"({_alt(full_words)})(?![\p{{L}}\d])",
+            rf"({_alt(full_words)}){not_counted}",
             regex.I,
         ),
         "duration_abbrev_after": regex.compile(rf"\s?({_alt(list(abbrevs))})(?![\p{{L}}\d°])"),
         "duration_after_scale": regex.compile(
-            rf"\s+{leading(grammar['of'])}({_alt(full_words)})(?![\p{{L}}\d])", regex.I
+            rf"\s+{leading(grammar['of'])}({_alt(full_words)}){not_counted}", regex.I
         ),
         "hyphen_duration_after": regex.compile(rf"-({_alt(full_words)})(?![\p{{L}}\d])", regex.I),
         "month_of_after": regex.compile(

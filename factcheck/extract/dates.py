@@ -173,6 +173,63 @@ def _english_dates(text: str, lex: Lexicon, published: date | None) -> Iterator[
         yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "english_date")
 
 
+#: How far from the publication date a weekday and its day number may resolve, in days.
+_WEEKDAY_REACH = 21
+
+
+def _weekday_day(weekday: int, day: int, published: date | None) -> str | None:
+    """The day ``day`` of the publication's month (or of the month before or after, the
+    nearest) that falls on ``weekday`` (0 = Monday), within three weeks of the publication;
+    ``None`` when none does: the date stays unresolved."""
+    if published is None:
+        return None
+    best: date | None = None
+    for shift in (-1, 0, 1):
+        month0 = published.month - 1 + shift
+        year, month = published.year + month0 // 12, month0 % 12 + 1
+        try:
+            day_in_month = date(year, month, day)
+        except ValueError:
+            continue
+        gap = abs((day_in_month - published).days)
+        if day_in_month.weekday() == weekday and gap <= _WEEKDAY_REACH and (
+            best is None or gap < abs((best - published).days)
+        ):
+            best = day_in_month
+    return best.isoformat() if best else None
+
+
+def _weekday_days(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+    """A weekday and a day number without a month ("jeudi 12", "le samedi 24 au soir"): a
+    date, never a count. A later day with its month gives the month ("du mardi 2 au mercredi
+    3 avril"); otherwise the day is resolved in the publication's month only when the weekday
+    agrees, else it stays unresolved. Not after a count cue ("ils étaient samedi 24 à ...")."""
+    cal = lex.calendar
+    if not any(w in text.lower() for w in cal.weekdays):
+        return
+    for m in cal.weekday_day.finditer(text):
+        checkpoint()
+        day = _day_number(m.group("day"), lex)
+        if day is None or not 1 <= day <= 31:
+            continue
+        if cal.count_cue_before.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        resolved = None
+        if later := cal.weekday_day_month.match(text, m.end()):
+            month = cal.months.get(later.group("month").lower())
+            later_day = _day_number(later.group("day"), lex)
+            if month is not None and later_day is not None:
+                year = int(later.group("year")) if later.group("year") else None
+                if day > later_day:  # "du mardi 30 au jeudi 2 mai": the month before
+                    month, year = (12, year - 1 if year else None) if month == 1 else (
+                        month - 1, year)
+                resolved = resolve_day(day, month, year, published)
+        else:
+            weekday = cal.weekdays.index(m.group("weekday").lower())
+            resolved = _weekday_day(weekday, day, published)
+        yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "weekday_day")
+
+
 def find_calendar(
     text: str, lex: Lexicon, published: date | None, folded: Folded | None = None
 ) -> Iterator[Mention]:
@@ -209,6 +266,7 @@ def find_calendar(
             resolved = f"{year:04d}-{month:02d}"
             yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
     yield from _english_dates(text, lex, published)
+    yield from _weekday_days(text, lex, published)
     for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))

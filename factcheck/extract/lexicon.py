@@ -41,6 +41,7 @@ class Lexicon:
     joiner_word: str  # "et"
     final_joiner_tails: tuple[str, ...]  # " et un", "-et-une": the end of "vingt et un"
     scales: dict[str, float]
+    lone_scales: frozenset[str]  # "milliard": one of its scale, alone ("le milliard d'euros")
     scale_abbreviations: dict[str, float]
     hundreds: dict[str, float]
     halves: dict[str, float]
