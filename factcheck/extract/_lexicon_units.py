@@ -92,10 +92,10 @@ def unit_fields(
         for f in forms:
             quantity_units[f] = unit
     per = units["per"]
-    # "journées-skieurs", "heures de vol": a counted compound, no length of time.
-    not_counted = (
-        r"(?![\p{L}\d]|-\p{L})"
-        rf"(?!\s+(?:{_words_alt(units.get('duration_count_followers', []))})(?![\p{{L}}]))"
+    # "journées-skieurs": a counted compound, no length of time.
+    followers = units.get("duration_count_followers", [])
+    not_counted = r"(?![\p{L}\d]|-\p{L})" + (
+        rf"(?!\s+(?:{_words_alt(followers)})(?![\p{{L}}]))" if followers else ""
     )
     per_forms = {
         g: _alt([f for forms in per[g].values() for f in forms]) for g in ("any", "measure")
