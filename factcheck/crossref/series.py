@@ -36,7 +36,8 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     * ``date``: a figure with neither a period read nor a publication date: nothing says when
       it was counted, so nothing says it comes before or after the other (unless one source
       is named with each figure: a body's successive reports, "667 interpellations" then
-      "875", are its series);
+      "875", are its series), and a figure dated only by a publication day no later than
+      that of the other's, dated by its text (:func:`_unordered`);
     * ``one date``: the same period (or, neither period read, the same publication date) on
       both: two values of one date are two counts, not two moments of one (except a toll in
       two articles: a toll is updated through the day, see relations._judge).
@@ -56,7 +57,7 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)
-    if da is None or db is None:
+    if da is None or db is None or _unordered(a, b):
         if not _same_named_source(a, b):
             blockers.append("date")
     elif da == db:
@@ -112,6 +113,19 @@ def _same_named_source(a: ClaimView, b: ClaimView) -> bool:
     """One source named with each figure (not carried over from an earlier sentence)."""
     return bool(a.source_key and a.source_key == b.source_key
                 and "inherited" not in (a.source_mode, b.source_mode))
+
+
+def _unordered(a: ClaimView, b: ClaimView) -> bool:
+    """One figure dated by a period of its text, the other only by its article's publication
+    day, no later than the first's publication day ("412 détenus au 1er octobre" in an
+    article of the 29th, then "760 détenus" in the same article): the undated figure may be
+    of any day up to its publication, so nothing says it comes after the dated one."""
+    for x, y in ((a, b), (b, a)):
+        if (x.period and x.period[0] == "explicit" and y.period and y.period[0] == "published"
+                and not y.compared_to and x.published and y.published
+                and y.published <= x.published):
+            return True
+    return False
 
 
 def _dated(v: ClaimView) -> tuple[str, str] | None:
