@@ -26,7 +26,7 @@ from factcheck.crossref.matching import (
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.place_names import place_name, place_names
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
-from factcheck.crossref.series import series_blockers
+from factcheck.crossref.series import periods_apart, series_blockers
 from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -303,32 +303,11 @@ def _toll_update(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon)
     """Two reports of one toll as two of its updates, when they may be one series. A toll
     whose own text dates it well before the other ("l'an dernier, 23 morts", "en 2023, la
     catastrophe avait fait 53 morts") is another event's, recalled: not an update."""
-    if not (a.family and b.family) or not _one_series(a, b) or _periods_apart(a, b):
+    if not (a.family and b.family) or not _one_series(a, b) or periods_apart(a, b):
         return None
-    if set(series_blockers(a, b, lexicon)) - {"one date"}:
+    if set(series_blockers(a, b, lexicon)) - {"one date", "order"}:
         return None  # (two reports of a toll the same day are two of its updates)
     return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
-
-
-#: Two explicit periods this many days apart or more (the earlier's end to the later's start)
-#: date two tolls, not two reports of one: a toll is updated within days or weeks.
-TOLL_GAP_DAYS = 60
-
-
-def _periods_apart(a: ClaimView, b: ClaimView) -> bool:
-    """Both figures dated by periods of their own text, with ``TOLL_GAP_DAYS`` or more
-    between the end of one and the start of the other."""
-    spans = []
-    for v in (a, b):
-        if not (v.period and v.period[0] == "explicit"):
-            return False
-        first, last = v.period[1], v.period[2] if len(v.period) > 2 else ""
-        try:
-            spans.append((date.fromisoformat(first or last), date.fromisoformat(last or first)))
-        except ValueError:
-            return False
-    (fa, la), (fb, lb) = spans
-    return (fb - la).days >= TOLL_GAP_DAYS or (fa - lb).days >= TOLL_GAP_DAYS
 
 
 def _compared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
