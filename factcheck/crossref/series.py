@@ -125,10 +125,11 @@ def _unordered(a: ClaimView, b: ClaimView) -> bool:
     article of the 29th, then "760 détenus" in it or in another article of the 29th): the
     figures of one day's reports are given without their date said again, so the undated
     one may be of the dated one's day as well as of the publication's, and nothing says it
-    comes after it."""
+    comes after it. (A figure whose period was carried from an earlier sentence, "Cette
+    année-là, ... 20,5 milliards", has a reading of its own: ``text_period``.)"""
     for x, y in ((a, b), (b, a)):
         if (x.period and x.period[0] == "explicit" and y.period and y.period[0] == "published"
-                and not y.compared_to and x.published and y.published
+                and not y.compared_to and not y.text_period and x.published and y.published
                 and y.published == x.published):
             return True
     return False
@@ -154,15 +155,17 @@ TOLL_GAP_DAYS = 60
 
 
 def periods_apart(a: ClaimView, b: ClaimView) -> bool:
-    """Both figures dated by periods of their own text, with ``TOLL_GAP_DAYS`` or more
-    between the end of one and the start of the other."""
+    """Both figures dated by closed periods of their own text (or as-of days), with
+    ``TOLL_GAP_DAYS`` or more between the end of one and the start of the other."""
     spans = []
     for v in (a, b):
         if not (v.period and v.period[0] == "explicit"):
             return False
         first, last = v.period[1], v.period[2] if len(v.period) > 2 else ""
+        if not last:
+            return False  # "depuis début 2024" in an undated article: no end, no gap
         try:
-            spans.append((date.fromisoformat(first or last), date.fromisoformat(last or first)))
+            spans.append((date.fromisoformat(first or last), date.fromisoformat(last)))
         except ValueError:
             return False
     (fa, la), (fb, lb) = spans
