@@ -60,6 +60,7 @@ from factcheck.crossref.relations import (
     value_relation,
 )
 from factcheck.crossref.scope import qualifier_gaps
+from factcheck.crossref.series import periods_apart
 from factcheck.crossref.structures import find_structures, with_roles
 from factcheck.crossref.views import prepare_claims
 
@@ -130,7 +131,9 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
     if (not same_article and not _typo(a, b) and (_toll(a, lexicon) or _toll(b, lexicon))
             and not (distinct_sources(a, b) and a.published == b.published)):
         if a.family and b.family and _one_series(a, b):
-            blockers = sorted(set(series_blockers(a, b, lexicon)) - {"one date"})
+            if periods_apart(a, b):
+                return "evolution: not one series (periods apart)"
+            blockers = sorted(set(series_blockers(a, b, lexicon)) - {"one date", "order"})
             if blockers:
                 return "evolution: not one series (" + "/".join(blockers) + ")"
         return "value: too far apart for one series"

@@ -26,7 +26,7 @@ from factcheck.crossref.matching import (
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.place_names import place_name, place_names
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
-from factcheck.crossref.series import series_blockers
+from factcheck.crossref.series import periods_apart, series_blockers
 from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -300,18 +300,26 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
 
 
 def _toll_update(a: ClaimView, b: ClaimView, qa: str, qb: str, lexicon: Lexicon) -> Judged | None:
-    """Two reports of one toll as two of its updates, when they may be one series."""
-    if not (a.family and b.family) or not _one_series(a, b):
+    """Two reports of one toll as two of its updates, when they may be one series. A toll
+    whose own text dates it well before the other ("l'an dernier, 23 morts", "en 2023, la
+    catastrophe avait fait 53 morts") is another event's, recalled: not an update."""
+    if not (a.family and b.family) or not _one_series(a, b) or periods_apart(a, b):
         return None
-    if set(series_blockers(a, b, lexicon)) - {"one date"}:
+    if set(series_blockers(a, b, lexicon)) - {"one date", "order"}:
         return None  # (two reports of a toll the same day are two of its updates)
     return Judged(a, b, "evolution", lexicon.say("link_toll_update", a=qa, b=qb))
 
 
 def _compared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """Two figures of one sentence set against each other ("contre", "vs"): one series at two
-    dates, the figure after the cue the earlier one; nothing when their scopes differ."""
+    dates, the figure after the cue the earlier one; nothing when their scopes differ, or
+    when the term names a place of its own that its base has not ("8,9 millions de visiteurs
+    au musée, contre 8,4 millions pour le château de Versailles"): two places compared, not
+    one place at two dates."""
     if scope_reasons(a, b, lexicon):
+        return None
+    term, base = (a, b) if a.compared_to == b.claim_id else (b, a)
+    if term.compared_to == base.claim_id and term.place and not base.place:
         return None
     earlier, later = (b, a) if a.start < b.start else (a, b)
     return Judged(earlier, later, "evolution", lexicon.say(

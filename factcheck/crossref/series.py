@@ -37,6 +37,9 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
       it was counted, so nothing says it comes before or after the other (unless one source
       is named with each figure: a body's successive reports, "667 interpellations" then
       "875", are its series);
+    * ``order``: a figure dated only by the publication day of the other, dated by its
+      text (:func:`_unordered`): nothing says which comes first (a toll reported twice
+      through the day is still two updates, see relations._judge);
     * ``one date``: the same period (or, neither period read, the same publication date) on
       both: two values of one date are two counts, not two moments of one (except a toll in
       two articles: a toll is updated through the day, see relations._judge).
@@ -56,11 +59,13 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)
-    if da is None or db is None:
-        if not _same_named_source(a, b):
-            blockers.append("date")
-    elif da == db:
+    if da is not None and da == db:
         blockers.append("one date")
+    elif not _same_named_source(a, b):
+        if da is None or db is None:
+            blockers.append("date")
+        elif _unordered(a, b):
+            blockers.append("order")
     return tuple(blockers)
 
 
@@ -114,6 +119,22 @@ def _same_named_source(a: ClaimView, b: ClaimView) -> bool:
                 and "inherited" not in (a.source_mode, b.source_mode))
 
 
+def _unordered(a: ClaimView, b: ClaimView) -> bool:
+    """One figure dated by a period of its text, the other only by its article's publication
+    day, the day the first's article was published too ("412 détenus au 1er octobre" in an
+    article of the 29th, then "760 détenus" in it or in another article of the 29th): the
+    figures of one day's reports are given without their date said again, so the undated
+    one may be of the dated one's day as well as of the publication's, and nothing says it
+    comes after it. (A figure whose period was carried from an earlier sentence, "Cette
+    année-là, ... 20,5 milliards", has a reading of its own: ``text_period``.)"""
+    for x, y in ((a, b), (b, a)):
+        if (x.period and x.period[0] == "explicit" and y.period and y.period[0] == "published"
+                and not y.compared_to and not y.text_period and x.published and y.published
+                and y.published == x.published):
+            return True
+    return False
+
+
 def _dated(v: ClaimView) -> tuple[str, str] | None:
     """When a figure was counted: the period read from the text, else its article's
     publication date; None when neither is known, and for the term another figure is set
@@ -126,3 +147,26 @@ def _dated(v: ClaimView) -> tuple[str, str] | None:
     if v.compared_to:
         return None
     return (v.published, v.published) if v.published else None
+
+
+#: Two explicit periods this many days apart or more (the earlier's end to the later's start)
+#: date two tolls, not two reports of one: a toll is updated within days or weeks.
+TOLL_GAP_DAYS = 60
+
+
+def periods_apart(a: ClaimView, b: ClaimView) -> bool:
+    """Both figures dated by closed periods of their own text (or as-of days), with
+    ``TOLL_GAP_DAYS`` or more between the end of one and the start of the other."""
+    spans = []
+    for v in (a, b):
+        if not (v.period and v.period[0] == "explicit"):
+            return False
+        first, last = v.period[1], v.period[2] if len(v.period) > 2 else ""
+        if not last:
+            return False  # "depuis début 2024" in an undated article: no end, no gap
+        try:
+            spans.append((date.fromisoformat(first or last), date.fromisoformat(last)))
+        except ValueError:
+            return False
+    (fa, la), (fb, lb) = spans
+    return (fb - la).days >= TOLL_GAP_DAYS or (fa - lb).days >= TOLL_GAP_DAYS
