@@ -165,6 +165,7 @@ class SourceData:
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
     not_after_introducer: frozenset[str]
+    source_adjectives: frozenset[str]  # "de source policière", "de source proche de"
     documents: frozenset[str]
     titled_documents: frozenset[str]  # "selon le projet de loi de finances"
     relay_outlets: frozenset[str]  # "..., selon le quotidien régional": an outlet relaying
@@ -338,6 +339,7 @@ def source_data(code: str = "fr") -> SourceData:
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
+        source_adjectives=_words(att, "source_adjectives", f),
         documents=_words(att, "documents", f),
         titled_documents=_words(att, "titled_documents", f),
         relay_outlets=_words(att, "relay_outlets", f),
