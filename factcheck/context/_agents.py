@@ -93,12 +93,57 @@ def quoted_word(toks: tuple[Tok, ...], k: int) -> int:
     return k
 
 
-def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+_HEAD_LINKS = 2  # "un plan d'économies de 2 milliards": complements walked back to the head
+
+
+def _presented(toks: tuple[Tok, ...], first: int, data: SourceData) -> bool:
+    """Whether the figure at token ``first`` completes a plan, a budget or a document
+    (``presented_nouns``, ``documents``), whose presenter states it: "un plan de 800
+    suppressions de postes présenté par la direction", "un plan d'économies de 2 milliards";
+    not "contre 30 % pour la liste présentée par le RN"."""
+    links = grammar().de_links
+    j = first - 1
+    for _ in range(_HEAD_LINKS):
+        if j < 1 or toks[j].lower.replace("’", "'") not in links:
+            return False
+        j -= 1
+        while j > 0 and toks[j].pos == "ADJ":
+            j -= 1
+        if toks[j].lower in data.presented_nouns or toks[j].lower in data.documents:
+            return True
+        j -= 1
+    return False
+
+
+def _agent_end(np: list[Tok], data: SourceData) -> int:
+    """Where the agent after "par" ends: at a verb ("cité par l'AFP circule depuis hier"), a
+    word of purpose or a negation ("évoqué par la presse pour le transfert"), or a determiner
+    no preposition opens: a phrase of time ("par la direction générale la semaine dernière")
+    or the object of a verb the model tagged an adjective, cut with it and its adverbs
+    ("présenté par la direction inquiète les syndicats")."""
+    links = grammar().de_links
+    for i, x in enumerate(np):
+        if x.pos in ("VERB", "AUX") or x.lower in data.speech_negations \
+                or x.lower in data.agent_stops:
+            return i
+        if i > 1 and x.pos == "DET" and x.lower.replace("’", "'") not in links \
+                and np[i - 1].pos != "ADP":
+            if i + 1 < len(np) and np[i + 1].lower in data.leading_time_words:
+                return i
+            while i > 2 and np[i - 1].pos == "ADV":
+                i -= 1  # "la direction inquiète fortement les élus"
+            return i - (np[i - 1].pos == "ADJ")
+    return len(np)
+
+
+def agent_after(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
     """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
     participle in the figure's own noun phrase (no punctuation or finite verb between; a
-    word in quotation marks is part of it, ``quoted_word``)."""
+    word in quotation marks is part of it, ``quoted_word``); a participle of presenting only
+    for a figure of a plan or a document (:func:`_presented`)."""
     preps = grammar().agent_preps
     skip = -1
+    after = fig.last
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
         if k <= skip:
@@ -109,21 +154,11 @@ def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok
             return None
         if t.pos == "AUX" and t.verbform == "Fin" and not _aux_of_participle(toks, k, data):
             return None  # "ont été recensés par": the passive's auxiliaries, no other verb
-        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs else None
+        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs and (
+            t.lower not in data.presenting_verbs or _presented(toks, fig.first, data)) else None
         if by is not None:
             np = np_after(toks, by + 1, data)
-            # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
-            end = next(
-                (
-                    i
-                    for i, x in enumerate(np)
-                    if x.pos in ("VERB", "AUX")
-                    or x.lower in data.speech_negations
-                    or x.lower in data.agent_stops
-                ),
-                len(np),
-            )
-            np = np[:end]
+            np = np[:_agent_end(np, data)]
             if np and not any(x.pos == "NUM" for x in np):
                 return np
             return None

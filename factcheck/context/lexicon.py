@@ -179,7 +179,9 @@ class SourceData:
     leading_time_words: frozenset[str]
     learned_from: frozenset[str]
     learned_preps: frozenset[str]
-    agent_after_verbs: frozenset[str]
+    agent_after_verbs: frozenset[str]  # presenting_verbs among them
+    presenting_verbs: frozenset[str]  # "présenté par": only after one of presented_nouns
+    presented_nouns: frozenset[str]
     state_objects: dict[str, frozenset[str]]
     denials: frozenset[str]
     speech_negations: frozenset[str]
@@ -209,6 +211,11 @@ def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LanguageDataError(f"{file}.toml: '{key}' must be a list of strings")
     return frozenset(v.lower() for v in value)
+
+
+def _participles(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    """The four forms of each past participle ("avancé", "avancée", "avancés", "avancées")."""
+    return frozenset(w + end for w in _words(data, key, file) for end in ("", "e", "s", "es"))
 
 
 def _table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:
@@ -354,9 +361,10 @@ def source_data(code: str = "fr") -> SourceData:
         learned_from=_words(d, "learned_from", f),
         learned_preps=_words(att, "learned_preps", f),
         # "avancé" -> avancé, avancée, avancés, avancées
-        agent_after_verbs=frozenset(
-            w + end for w in _words(d, "agent_after_verbs", f) for end in ("", "e", "s", "es")
-        ),
+        agent_after_verbs=_participles(d, "agent_after_verbs", f)
+        | _participles(d, "presenting_verbs", f),
+        presenting_verbs=_participles(d, "presenting_verbs", f),
+        presented_nouns=_words(d, "presented_nouns", f),
         state_objects={
             verb: frozenset(w.lower() for w in nouns)
             for verb, nouns in _table(d, "state_objects", f).items()

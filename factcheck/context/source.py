@@ -297,7 +297,7 @@ def _first_name(
         elif rule == "fronted_counter":
             np = fronted_counter(toks, figs, n)
         elif rule == "agent_after":
-            np = agent_after(toks, fig.last, data)
+            np = agent_after(toks, fig, data)
         elif rule in ("selon", "selon_far"):
             np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
@@ -379,7 +379,7 @@ def _made_by(np: list[Tok], data: SourceData) -> list[Tok] | None:
     pollster measures, the outlet commissions): the words from "par" on, else None ("nos
     informations": the outlet itself asserts)."""
     for j in range(1, len(np) - 2):
-        if np[j].lower in data.document_verbs and np[j + 1].lower == "par":
+        if np[j].lower in data.document_verbs and np[j + 1].lower in grammar().agent_preps:
             author = np[j + 2 :]
             end = next((k for k, t in enumerate(author) if k and t.lower in data.agent_stops),
                        len(author))  # "... pour France Télévisions": whom it was made for
