@@ -51,6 +51,7 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.phrases import part_marker_before
 from factcheck.context.resolution import role_holder
 from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
@@ -255,11 +256,9 @@ def _same_clause(
 
 def _part_of_before(toks: tuple[Tok, ...], first: int) -> bool:
     """Whether the figure at token ``first`` opens a part of the figure before it ("dont
-    12", "dont au moins 12"): a part marker before it, past adverbs."""
-    j = first - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    return j >= 0 and toks[j].lower in grammar().part_markers and toks[j].text != "("
+    12", "dont au moins 12"; not an aside in brackets)."""
+    j = part_marker_before(toks, first)
+    return j is not None and toks[j].text != "("
 
 
 def _cited_in_quote(
