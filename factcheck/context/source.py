@@ -17,11 +17,11 @@ from factcheck.context._acting import acting_body
 from factcheck.context._agents import (
     agent_after,
     counting_subject,
-    court_of,
     passive_agent,
     passive_counted,
 )
 from factcheck.context._counters import counted_by, fronted_counter
+from factcheck.context._courts import court_of
 from factcheck.context._documents import (
     document_alone,
     document_subject,
