@@ -1,21 +1,18 @@
 """Agents: the source of a figure named by a participle's agent ("le chiffre avancé par
 Kiev", "3 milliards avancés par la presse") (the subject of a gapped clause, "et les
-syndicats 22 000", is in ``_gapped``), the body that counts as
-subject of a verb of counting, the agent of a passive of counting, the court that passed a
-sentence. Private to
-``factcheck.context.source``."""
+syndicats 22 000", is in ``_gapped``), the body that counts as subject of a verb of
+counting, the agent of a passive of counting (the court that passed a sentence is in
+``_courts``). Private to ``factcheck.context.source``."""
 
 from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from factcheck.context._speaker_tokens import is_number
 from factcheck.context._speech_words import (
     speech_words,
 )
-from factcheck.context.lexicon import SourceData, grammar, source_data, subject_data
+from factcheck.context.lexicon import SourceData, grammar, subject_data
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, np_after, topic_incise
 
@@ -93,12 +90,57 @@ def quoted_word(toks: tuple[Tok, ...], k: int) -> int:
     return k
 
 
-def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok] | None:
+_HEAD_LINKS = 2  # "un plan d'économies de 2 milliards": complements walked back to the head
+
+
+def _presented(toks: tuple[Tok, ...], first: int, data: SourceData) -> bool:
+    """Whether the figure at token ``first`` completes a plan, a budget or a document
+    (``presented_nouns``, ``documents``), whose presenter states it: "un plan de 800
+    suppressions de postes présenté par la direction", "un plan d'économies de 2 milliards";
+    not "contre 30 % pour la liste présentée par le RN"."""
+    links = grammar().de_links
+    j = first - 1
+    for _ in range(_HEAD_LINKS):
+        if j < 1 or toks[j].lower.replace("’", "'") not in links:
+            return False
+        j -= 1
+        while j > 0 and toks[j].pos == "ADJ":
+            j -= 1
+        if toks[j].lower in data.presented_nouns or toks[j].lower in data.documents:
+            return True
+        j -= 1
+    return False
+
+
+def _agent_end(np: list[Tok], data: SourceData) -> int:
+    """Where the agent after "par" ends: at a verb ("cité par l'AFP circule depuis hier"), a
+    word of purpose or a negation ("évoqué par la presse pour le transfert"), or a determiner
+    no preposition opens: a phrase of time ("par la direction générale la semaine dernière")
+    or the object of a verb the model tagged an adjective, cut with it and its adverbs
+    ("présenté par la direction inquiète les syndicats")."""
+    links = grammar().de_links
+    for i, x in enumerate(np):
+        if x.pos in ("VERB", "AUX") or x.lower in data.speech_negations \
+                or x.lower in data.agent_stops:
+            return i
+        if i > 1 and x.pos == "DET" and x.lower.replace("’", "'") not in links \
+                and np[i - 1].pos != "ADP":
+            if i + 1 < len(np) and np[i + 1].lower in data.leading_time_words:
+                return i
+            while i > 2 and np[i - 1].pos == "ADV":
+                i -= 1  # "la direction inquiète fortement les élus"
+            return i - (np[i - 1].pos == "ADJ")
+    return len(np)
+
+
+def agent_after(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
     """ "le chiffre de 3 milliards d'euros avancé par la presse": the agent of a speech
     participle in the figure's own noun phrase (no punctuation or finite verb between; a
-    word in quotation marks is part of it, ``quoted_word``)."""
+    word in quotation marks is part of it, ``quoted_word``); a participle of presenting only
+    for a figure of a plan or a document (:func:`_presented`)."""
     preps = grammar().agent_preps
     skip = -1
+    after = fig.last
     for k in range(after, min(len(toks) - 1, after + _AGENT_REACH)):
         t = toks[k]
         if k <= skip:
@@ -109,21 +151,11 @@ def agent_after(toks: tuple[Tok, ...], after: int, data: SourceData) -> list[Tok
             return None
         if t.pos == "AUX" and t.verbform == "Fin" and not _aux_of_participle(toks, k, data):
             return None  # "ont été recensés par": the passive's auxiliaries, no other verb
-        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs else None
+        by = _agent_prep(toks, k, preps) if t.lower in data.agent_after_verbs and (
+            t.lower not in data.presenting_verbs or _presented(toks, fig.first, data)) else None
         if by is not None:
             np = np_after(toks, by + 1, data)
-            # "cité par l'AFP circule depuis hier", "évoqué par la presse pour le transfert"
-            end = next(
-                (
-                    i
-                    for i, x in enumerate(np)
-                    if x.pos in ("VERB", "AUX")
-                    or x.lower in data.speech_negations
-                    or x.lower in data.agent_stops
-                ),
-                len(np),
-            )
-            np = np[:end]
+            np = np[:_agent_end(np, data)]
             if np and not any(x.pos == "NUM" for x in np):
                 return np
             return None
@@ -311,57 +343,3 @@ def passive_counted(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> lis
             np = np_after(toks, k + 1, data)
             return np if np and not any(is_number(x) for x in np) else None
     return None
-
-
-@cache
-def _court_pattern() -> regex.Pattern[str]:
-    courts = "|".join(regex.escape(c) for c in speech_words().courts)
-    return regex.compile(rf"(?<!\w)(?:{courts})(?!\w)[^.;:!?()«»\"\n,]*", regex.IGNORECASE)
-
-
-def court_of(article_text: str, sentence_start: int, toks: tuple[Tok, ...],
-           fig: Figure) -> str | None:
-    """A sentence passed ("Marine Le Pen a été condamnée à quatre ans de prison") is the
-    court's: the court named in the sentence ("par le tribunal correctionnel de Paris"),
-    else the first one named in the article; None without a verb of judgment before the
-    figure or a court named, and None for a figure the verb does not pass (see
-    :func:`_passed_by_verb`)."""
-    w = speech_words()
-    verbs = [v for v, t in enumerate(toks[: fig.first])
-             if t.lemma in w.judgment_verbs or t.lower in w.judgment_forms]
-    if not verbs or not _passed_by_verb(toks, verbs[-1], fig):
-        return None
-    end = sentence_start + (toks[-1].end if toks else 0)
-    found = list(_court_pattern().finditer(article_text, 0, end))
-    own = [m for m in found if m.start() >= sentence_start]
-    if own:
-        found = own
-    elif found:
-        found = found[:1]  # the court that tried the case is named first ("une cour d'appel
-        # pourrait" comes later)
-    else:
-        return None
-    data = source_data()
-    words: list[str] = []
-    for word in found[-1].group(0).split():
-        if words and (word.lower() in data.stops or word.lower() in data.not_source_words
-                      or word.lower() in data.leading_time_words or len(words) >= 6):
-            break
-        words.append(word)
-    return " ".join(words) or None
-
-
-def _passed_by_verb(toks: tuple[Tok, ...], v: int, fig: Figure) -> bool:
-    """Whether the verb of judgment at ``v`` may pass the figure: not the ones it condemns,
-    its object right after it ("la décision de condamner les 51 accusés"), nor a figure of
-    a clause of its own after it ("ont été condamnés à huit ans alors que douze avaient été
-    requis": a contrast or a subordinate clause, or a finite verb, between them)."""
-    between = toks[v + 1: fig.first]
-    if all(t.pos == "DET" for t in between):
-        return False
-    w = speech_words()
-    g = grammar()
-    return not any(t.lower in w.clause_contrasts or t.lower in g.clause_start_words
-                   or (t.pos in ("VERB", "AUX") and t.verbform == "Fin"
-                       and not (i and between[i - 1].pos == "DET"))  # "l'accusé": a noun
-                   for i, t in enumerate(between))

@@ -1,12 +1,15 @@
 """A document with its author as the subject of a sentence ("Les chiffres du ministère
 montrent", "Localement, les chiffres remontés par les autorités attestent"): the author
-speaks. Private to ``factcheck.context`` (used by ``source``)."""
+speaks; a document without author speaking alone ("L'enquête révèle"); the author of the
+outlet's own document ("notre sondage réalisé par Ipsos"). Private to ``factcheck.context``
+(used by ``source``)."""
 
 from __future__ import annotations
 
+from factcheck.context._forward_speaker import forward
 from factcheck.context.lexicon import SourceData, grammar
-from factcheck.context.nlp import Tok
-from factcheck.context.speakers import NP_END, names_author
+from factcheck.context.nlp import Figure, Tok
+from factcheck.context.speakers import NP_END, inverted, names_author
 
 _OPENING = 10  # words of an opening phrase before the subject ("Localement, les chiffres")
 
@@ -83,3 +86,34 @@ def titled_document(np: list[Tok], data: SourceData) -> str | None:
     words = np[k:end]
     return "".join(t.text + (" " if i + 1 < len(words) and t.end < words[i + 1].start else "")
                    for i, t in enumerate(words))
+
+
+def document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
+    """A document without author as the subject of a verb of speech states the figure
+    itself: "L'enquête révèle un détournement de 4 millions", "..., estime l'étude" -> the
+    document ("enquête", "étude"), a kind of source that ties no figure across articles."""
+    np = inverted(toks, fig.last, data) or forward(toks, fig.first, data)
+    if not np:
+        return None
+    g = grammar()
+    words = [t for t in np if t.pos not in ("DET", "ADJ") and t.lower not in g.source_articles]
+    if len(words) != 1 or not (words[0].lower in data.documents
+                               or words[0].lemma in data.documents):
+        return None
+    if words[0].lower in data.not_sources:
+        return None  # "Le bilan note que": a word that names nobody, the report's source holds
+    return words
+
+
+def made_by(np: list[Tok], data: SourceData) -> list[Tok] | None:
+    """The author of an outlet's own document, written after a participle attaching it and
+    "par" ("notre estimation réalisée par Ipsos pour France Télévisions" -> Ipsos: the
+    pollster measures, the outlet commissions): the words from "par" on, else None ("nos
+    informations": the outlet itself asserts)."""
+    for j in range(1, len(np) - 2):
+        if np[j].lower in data.document_verbs and np[j + 1].lower in grammar().agent_preps:
+            author = np[j + 2 :]
+            end = next((k for k, t in enumerate(author) if k and t.lower in data.agent_stops),
+                       len(author))  # "... pour France Télévisions": whom it was made for
+            return author[:end]
+    return None

@@ -70,6 +70,7 @@ class DescribedData:
     legal_reach: int = 6
     # verbs (lemmas) whose object is a place's population ("la commune compte 9 000 habitants")
     population_verbs: frozenset[str] = frozenset()
+    population_narrowers: frozenset[str] = frozenset()  # "3 000 habitants sans courant"
 
 
 @cache
@@ -79,6 +80,7 @@ def described_data(code: str = "fr") -> DescribedData:
         residents=frozenset(d["residents"]),
         place_nouns=frozenset(d["place_nouns"]),
         population_verbs=frozenset(d.get("population_verbs", ())),
+        population_narrowers=frozenset(d.get("population_narrowers", ())),
         de=frozenset(d["de"]),
         set_determiners=frozenset(d["set_determiners"]),
         not_sets=frozenset(d["not_sets"]),
@@ -125,8 +127,9 @@ def _population(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
     ville stratégique d'environ deux millions d'habitants", "le pays de 100 millions
     d'habitants" (not "le déplacement de 12 millions d'habitants", a count of the displaced);
     or the object of a verb of population ("La commune, qui compte 9 000 habitants", "une
-    île peuplée de 80 000 habitants"; not "12 000 habitants ont été évacués")."""
-    if subject is None or subject.lower() not in data.residents:
+    île peuplée de 80 000 habitants"; not "12 000 habitants ont été évacués"), nothing
+    narrowing the inhabitants after their noun (:func:`_narrowed`)."""
+    if subject is None or subject.lower() not in data.residents or _narrowed(toks, fig, data):
         return False
     k = fig.first - 1
     while k > 0 and toks[k].pos == "ADV":
@@ -145,6 +148,23 @@ def _population(toks: tuple[Tok, ...], fig: Figure, subject: str | None,
         k -= 1
     return k >= 0 and toks[k].pos in ("NOUN", "PROPN") \
         and toks[k].lemma.lower() in data.place_nouns
+
+
+_RESIDENTS_REACH = 3  # tokens from a figure to its noun of inhabitants ("millions d'habitants")
+
+
+def _narrowed(toks: tuple[Tok, ...], fig: Figure, data: DescribedData) -> bool:
+    """Whether an adjective, a participle (the model tags some a noun) or a narrowing word
+    follows the noun of inhabitants after the figure ("3 000 habitants sans courant", "3 000
+    habitants sinistrés"): the people concerned, not the place's population. A finite verb
+    is the clause's own ("une ville de 3 000 habitants attend des renforts")."""
+    for j in range(fig.last, min(len(toks) - 1, fig.last + _RESIDENTS_REACH)):
+        if toks[j].lemma.lower() in data.residents or toks[j].lower.rstrip("s") in data.residents:
+            nxt = toks[j + 1]
+            return nxt.pos in ("ADJ", "NOUN") or nxt.verbform == "Part" \
+                or (nxt.pos == "VERB" and nxt.verbform != "Fin") \
+                or nxt.lower in data.population_narrowers
+    return False
 
 
 def _populates(t: Tok, data: DescribedData) -> bool:

@@ -13,6 +13,7 @@ from factcheck.context.lexicon import SourceData, grammar, source_data, subject_
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import is_role
 from factcheck.context.speakers import NP_END
+from factcheck.context.world import world_data
 
 #: The phrases of the sentences read last: ``selon`` asks for them once per figure.
 _PHRASES: TokensMemo[tuple[tuple[int, tuple[Tok, ...]], ...]] = TokensMemo()
@@ -22,6 +23,12 @@ _QUOTE_MARKS = frozenset('"«“')
 
 #: Words a "de source" after them completes as a noun complement ("l'eau de source").
 _COMPLETED = frozenset({"NOUN", "ADJ", "DET", "NUM"})
+
+
+def _source_adjective(word: str, data: SourceData) -> bool:
+    """Whether "de source <word>" names a source: an adjective of a body or a side
+    ("policière", "proche") or of a nationality ("américaine")."""
+    return word in data.source_adjectives or word in world_data().actor_adjectives
 
 
 def _selon_phrases(toks: tuple[Tok, ...], data: SourceData) -> list[tuple[int, list[Tok]]]:
@@ -47,10 +54,11 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         if t.lower in g.apres and k > 0 and toks[k - 1].lower in g.elided_de:
             phrase = toks[k - 1].lower.replace("’", "'") + t.lower  # "d'après" split in two
         # "de source policière": an introducer of two words whose noun is the source's own
-        # ("source policière"), read from that noun on; an adjective after it, and no noun
-        # before it that "de source" completes ("l'eau de source minérale").
+        # ("source policière"), read from that noun on; an adjective of a body or a side
+        # after it ("produite de source renouvelable", "de source sûre" name nobody), and no
+        # noun before it that "de source" completes ("l'eau de source minérale").
         by_noun = k > 0 and f"{toks[k - 1].lower} {t.lower}" in data.introducers \
-            and k + 1 < len(toks) and toks[k + 1].pos == "ADJ" \
+            and k + 1 < len(toks) and _source_adjective(toks[k + 1].lower, data) \
             and (k < 2 or toks[k - 2].pos not in _COMPLETED)
         if phrase not in data.introducers and t.lower not in data.introducers and not by_noun:
             continue

@@ -165,6 +165,7 @@ class SourceData:
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
     not_after_introducer: frozenset[str]
+    source_adjectives: frozenset[str]  # "de source policière", "de source proche de"
     documents: frozenset[str]
     titled_documents: frozenset[str]  # "selon le projet de loi de finances"
     relay_outlets: frozenset[str]  # "..., selon le quotidien régional": an outlet relaying
@@ -178,7 +179,9 @@ class SourceData:
     leading_time_words: frozenset[str]
     learned_from: frozenset[str]
     learned_preps: frozenset[str]
-    agent_after_verbs: frozenset[str]
+    agent_after_verbs: frozenset[str]  # presenting_verbs among them
+    presenting_verbs: frozenset[str]  # "présenté par": only after one of presented_nouns
+    presented_nouns: frozenset[str]
     state_objects: dict[str, frozenset[str]]
     denials: frozenset[str]
     speech_negations: frozenset[str]
@@ -208,6 +211,11 @@ def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise LanguageDataError(f"{file}.toml: '{key}' must be a list of strings")
     return frozenset(v.lower() for v in value)
+
+
+def _participles(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    """The four forms of each past participle ("avancé", "avancée", "avancés", "avancées")."""
+    return frozenset(w + end for w in _words(data, key, file) for end in ("", "e", "s", "es"))
 
 
 def _table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:
@@ -338,6 +346,7 @@ def source_data(code: str = "fr") -> SourceData:
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
+        source_adjectives=_words(att, "source_adjectives", f),
         documents=_words(att, "documents", f),
         titled_documents=_words(att, "titled_documents", f),
         relay_outlets=_words(att, "relay_outlets", f),
@@ -352,9 +361,10 @@ def source_data(code: str = "fr") -> SourceData:
         learned_from=_words(d, "learned_from", f),
         learned_preps=_words(att, "learned_preps", f),
         # "avancé" -> avancé, avancée, avancés, avancées
-        agent_after_verbs=frozenset(
-            w + end for w in _words(d, "agent_after_verbs", f) for end in ("", "e", "s", "es")
-        ),
+        agent_after_verbs=_participles(d, "agent_after_verbs", f)
+        | _participles(d, "presenting_verbs", f),
+        presenting_verbs=_participles(d, "presenting_verbs", f),
+        presented_nouns=_words(d, "presented_nouns", f),
         state_objects={
             verb: frozenset(w.lower() for w in nouns)
             for verb, nouns in _table(d, "state_objects", f).items()

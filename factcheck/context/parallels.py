@@ -105,6 +105,8 @@ def scope_opener_noun(toks: tuple[Tok, ...], data: SubjectData) -> int | None:
     end = next((i for i in range(j, len(toks)) if toks[i].text in (",", ":")), None)
     if end is None or end == j or any(c.isdigit() for t in toks[j:end] for c in t.text):
         return None
+    while j + 1 < end and toks[j].lower in data.prenominal:
+        j += 1  # "Parmi les nouveaux inscrits," "les jeunes diplômés": the noun after
     k = next((i for i in range(j, end) if toks[i].pos == "NOUN"), None)
     described = j + 2 == end and toks[j + 1].lower.endswith(grammar().participle_endings)
     if k is None and toks[j].pos in ("ADJ", "VERB") and (

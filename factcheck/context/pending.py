@@ -24,7 +24,7 @@ from factcheck.context.parallels import (
     same_preposition_mate,
 )
 from factcheck.context.parentheses import opens_parenthesis, parenthesis_mate
-from factcheck.context.phrases import head_before, lemma_of, subject_at
+from factcheck.context.phrases import head_before, lemma_of, part_marker_before, subject_at
 from factcheck.context.qualifiers import is_predicate, qualifiers_after
 from factcheck.deadline import checkpoint
 from factcheck.models import Kind
@@ -283,10 +283,7 @@ def whole_of_part(
     toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None], n: int
 ) -> SubjectResult | None:
     """The figure a "dont" part belongs to (the nearest previous one with a subject)."""
-    j = figs[n].first - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    if j < 0 or toks[j].lower not in grammar().part_markers:
+    if part_marker_before(toks, figs[n].first) is None:
         return None
     for m in range(n - 1, -1, -1):
         r = results[m]
@@ -345,6 +342,17 @@ def open_among(results: list[SubjectResult | None], pending: dict[int, str]) -> 
         del pending[n]
 
 
+def _noun_before(toks: tuple[Tok, ...], start: int, first: int, shared: Figure | None) -> bool:
+    """Whether a noun or a pronoun stands before the figure at ``first`` in its clause: from
+    ``start`` (the group's comma) for the first share, from the last coordinator after the
+    ``shared`` one for a share continuing it ("..., et l'abstention 30 %": the noun's)."""
+    j = start - 1
+    if shared is not None:
+        j = next((i for i in range(first - 1, shared.last - 1, -1)
+                  if toks[i].lower in grammar().coordinators), shared.last - 1)
+    return any(t.pos in ("NOUN", "PROPN", "PRON") for t in toks[j + 1:first])
+
+
 def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectResult | None],
                k: int, data: SubjectData) -> None:
     """In a sentence opened by a group it names ("Parmi les blessés, 12 sont dans un état
@@ -355,16 +363,16 @@ def open_scope(toks: tuple[Tok, ...], figs: list[Figure], results: list[SubjectR
     the group's share when it opens the main clause ("Parmi les sondés, 45 % se disent
     favorables") or continues one that does ("et 38 % y sont opposés", not the noun of the
     clause of that one: "52 % approuvent la réforme et 30 % s'y opposent"); not after a noun
-    of its own clause ("Parmi les régions, la Bretagne affiche 9 %")."""
+    of its own clause ("Parmi les régions, la Bretagne affiche 9 %", "..., et l'abstention
+    30 %")."""
     end = next((i for i in range(k, len(toks)) if toks[i].text in (",", ":")), len(toks))
     shared: Figure | None = None
     for n, r in enumerate(results):
         if r is None or figs[n].first <= k:
             continue
         kind = figs[n].mention.kind
-        if kind == Kind.PERCENT and (
-                (r.rule == "ellipsis_open" and (shared is not None or not any(
-                    t.pos in ("NOUN", "PROPN", "PRON") for t in toks[end + 1:figs[n].first])))
+        if kind == Kind.PERCENT and not _noun_before(toks, end + 1, figs[n].first, shared) and (
+                r.rule == "ellipsis_open"
                 or (shared is not None and r.rule == "clause_subject" and r.noun is not None
                     and r.noun < figs[n].first and not any(
                         t.pos in ("VERB", "AUX") for t in toks[r.noun:figs[n].first])

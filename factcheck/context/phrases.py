@@ -374,3 +374,12 @@ def opens_with_label(toks: tuple[Tok, ...], first_figure: int) -> bool:
     colon = next((k for k in range(min(first_figure, MAX_LABEL_WORDS + 1))
                   if toks[k].text == ":"), None)
     return colon is not None and colon > 0
+
+
+def part_marker_before(toks: tuple[Tok, ...], first: int) -> int | None:
+    """Index of the part marker ("dont", "(") opening the figure at token ``first``, past
+    adverbs ("dont au moins 12"), or None: the figure is a part of a figure before it."""
+    j = first - 1
+    while j >= 0 and toks[j].pos == "ADV":
+        j -= 1
+    return j if j >= 0 and toks[j].lower in grammar().part_markers else None

@@ -17,12 +17,17 @@ from factcheck.context._acting import acting_body
 from factcheck.context._agents import (
     agent_after,
     counting_subject,
-    court_of,
     passive_agent,
     passive_counted,
 )
 from factcheck.context._counters import counted_by, fronted_counter
-from factcheck.context._documents import document_subject, titled_document
+from factcheck.context._courts import court_of
+from factcheck.context._documents import (
+    document_alone,
+    document_subject,
+    made_by,
+    titled_document,
+)
 from factcheck.context._forward_speaker import forward
 from factcheck.context._gapped import gapped
 from factcheck.context._narration import time_anchor
@@ -51,6 +56,7 @@ from factcheck.context.names import (
     previous_speaker,
 )
 from factcheck.context.nlp import Figure, Tok
+from factcheck.context.phrases import part_marker_before
 from factcheck.context.resolution import role_holder
 from factcheck.context.speakers import clean_name, inverted
 from factcheck.deadline import checkpoint
@@ -255,11 +261,25 @@ def _same_clause(
 
 def _part_of_before(toks: tuple[Tok, ...], first: int) -> bool:
     """Whether the figure at token ``first`` opens a part of the figure before it ("dont
-    12", "dont au moins 12"): a part marker before it, past adverbs."""
-    j = first - 1
-    while j >= 0 and toks[j].pos == "ADV":
-        j -= 1
-    return j >= 0 and toks[j].lower in grammar().part_markers and toks[j].text != "("
+    12", "dont au moins 12"; not an aside in brackets)."""
+    j = part_marker_before(toks, first)
+    return j is not None and toks[j].text != "("
+
+
+def _whole_named(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, data: SourceData,
+    where: tuple[str, int, list[str]],
+) -> tuple[list[Tok] | None, str, str] | None:
+    """The source of the figure a "dont" part at ``n`` splits, named by a rule before the
+    speaker of the sentence (a speech verb or a "selon" reaching far would name another
+    clause's body: "Les syndicats ont revendiqué 40 000 manifestants et la police en a
+    compté 12 000, dont 3 000 à Paris" -> the police); None when no such name."""
+    if n == 0 or not _part_of_before(toks, figs[n].first) or any(
+            t.text in _CLAUSE_ENDS or _is_finite(t)
+            for t in toks[figs[n - 1].last : figs[n].first]):
+        return None
+    np, rule, name = _first_name(toks, figs, n - 1, data, where)
+    return (np, rule, name) if name and rule not in ("speech_verb", "selon") else None
 
 
 def _cited_in_quote(
@@ -297,11 +317,11 @@ def _first_name(
         elif rule == "fronted_counter":
             np = fronted_counter(toks, figs, n)
         elif rule == "agent_after":
-            np = agent_after(toks, fig.last, data)
+            np = agent_after(toks, fig, data)
         elif rule in ("selon", "selon_far"):
             np = selon(toks, figs, n, data, far=rule == "selon_far")
             if np and np[0].lower in data.own_outlet:
-                np = _made_by(np, data)  # "selon notre estimation réalisée par Ipsos"
+                np = made_by(np, data)  # "selon notre estimation réalisée par Ipsos"
                 if np is None:
                     return None, "own_outlet", None  # "selon nos informations": the outlet's
             rule = "selon"
@@ -312,6 +332,8 @@ def _first_name(
         elif rule == "inverted":
             np = inverted(toks, fig.last, data, keep_unnamed=True)
         elif rule == "speech_verb":
+            if (whole := _whole_named(toks, figs, n, data, where)) is not None:
+                return whole  # "la police en a compté 12 000, dont 3 000 à Paris": hers
             np = forward(toks, fig.first, data)
         elif rule == "passive_counted":
             np = passive_counted(toks, fig, data)
@@ -345,7 +367,7 @@ def _first_name(
             if rule == "speech_verb" and relative_antecedent(toks, np):
                 rule += "+relative"  # named in passing: not the report's source
             return np, rule, name
-    alone = _document_alone(toks, fig, data)
+    alone = document_alone(toks, fig, data)
     if alone:
         return alone, "document_alone", alone[-1].text
     if unnamed:  # "selon un bilan définitif": from no source the article named before
@@ -354,37 +376,6 @@ def _first_name(
         # sentence says who states it, no one the report named before
         return None, "unsourced", None
     return None, "none", None
-
-
-def _document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
-    """A document without author as the subject of a verb of speech states the figure
-    itself: "L'enquête révèle un détournement de 4 millions", "..., estime l'étude" -> the
-    document ("enquête", "étude"), a kind of source that ties no figure across articles."""
-    np = inverted(toks, fig.last, data) or forward(toks, fig.first, data)
-    if not np:
-        return None
-    g = grammar()
-    words = [t for t in np if t.pos not in ("DET", "ADJ") and t.lower not in g.source_articles]
-    if len(words) != 1 or not (words[0].lower in data.documents
-                               or words[0].lemma in data.documents):
-        return None
-    if words[0].lower in data.not_sources:
-        return None  # "Le bilan note que": a word that names nobody, the report's source holds
-    return words
-
-
-def _made_by(np: list[Tok], data: SourceData) -> list[Tok] | None:
-    """The author of an outlet's own document, written after a participle attaching it and
-    "par" ("notre estimation réalisée par Ipsos pour France Télévisions" -> Ipsos: the
-    pollster measures, the outlet commissions): the words from "par" on, else None ("nos
-    informations": the outlet itself asserts)."""
-    for j in range(1, len(np) - 2):
-        if np[j].lower in data.document_verbs and np[j + 1].lower == "par":
-            author = np[j + 2 :]
-            end = next((k for k, t in enumerate(author) if k and t.lower in data.agent_stops),
-                       len(author))  # "... pour France Télévisions": whom it was made for
-            return author[:end]
-    return None
 
 
 def _points_back(np: list[Tok]) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_context_rules import marked_article
+from context_helpers import marked_article
 
 from factcheck.context import annotate
 from factcheck.eval.compare import same_source
