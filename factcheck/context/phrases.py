@@ -237,10 +237,11 @@ def before_phrase(toks: tuple[Tok, ...], k: int) -> int:
 def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
     k = pos
+    inside = _opening(toks, pos) is not None  # (a figure in a parenthesis reads its own)
     while k > 0:
         k -= 1
         t = toks[k]
-        if t.text == ")" and (o := _opening(toks, k)) is not None:
+        if t.text == ")" and not inside and (o := _opening(toks, k)) is not None:
             k = o  # "la masse salariale (5 000 agents) a augmenté": a gloss, not the clause's
             continue
         if not t.is_word or (t.is_title and not acronym(t) and k > 0) \
@@ -271,7 +272,8 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
 
 
 def _opening(toks: tuple[Tok, ...], k: int) -> int | None:
-    """The "(" the ")" at ``k`` closes, when it opens after the sentence's first token."""
+    """The "(" open before token ``k`` (the one a ")" at ``k`` closes), when it opens after
+    the sentence's first token."""
     for j in range(k - 1, 0, -1):
         if toks[j].text == ")":
             return None
