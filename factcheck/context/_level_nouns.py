@@ -32,8 +32,9 @@ def level_of_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int 
     if j < 0 or toks[j].pos != "NOUN" or not toks[j].is_word \
             or (toks[j].is_title and not acronym(toks[j])):
         return None
-    if any(t.pos == "NUM" for t in toks[max(0, j - 3):j]):
+    if any(t.pos == "NUM" or t.text[:1].isdigit() for t in toks[max(0, j - 3):j]):
         return None  # "de 21 % à 7 milliards", "de 3 millions d'euros à 5": another figure
+        # (its digits whatever their tag: "de 5 000 euros à 4 000 euros")
     if j >= 1 and toks[j - 1].lower in data.state_prepositions:
         return None  # "s'est vendu en moyenne à 2 €": an adverbial phrase, no noun phrase
     head = phrase_head(toks, j, data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from factcheck.context.lexicon import SubjectData
 from factcheck.context.nlp import Tok
-from factcheck.context.phrases import acronym, lemma_of
+from factcheck.context.phrases import acronym, lemma_of, noun_tagged_verb
 
 #: Prepositions that join a complement to the noun it completes ("un taux de réussite au
 #: baccalauréat", "une baisse de l'emprunt d'équilibre").
@@ -48,7 +48,8 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
         k = j - 1
         while k >= 0 and (toks[k].pos == "DET" or toks[k].lower in data.determiners) \
                 and not (k > 0 and toks[k].lower in _COMPLEMENT_LINKS
-                         and toks[k - 1].pos in data.des_after_pos):
+                         and (toks[k - 1].pos in data.des_after_pos
+                              or noun_tagged_verb(toks, k - 1))):
             k -= 1  # not the "des" of "la hausse des impôts", a preposition there
         purpose = lemma_of(toks[j], data) in data.purpose_complements
         if k < 1 or (toks[k].lower not in _COMPLEMENT_LINKS
@@ -61,7 +62,8 @@ def _complement_chain(toks: tuple[Tok, ...], j: int, data: SubjectData) -> list[
             h -= 1  # "les dépenses liées aux infrastructures": the noun the participle ties
         while h >= 0 and toks[h].pos == "ADJ":
             h -= 1
-        if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])) \
+        if h < 0 or (toks[h].pos != "NOUN" and not lowercase_proper(toks[h])
+                     and not noun_tagged_verb(toks, h)) \
                 or toks[h].is_title or not toks[h].is_word:
             break  # (nor the "%" of "20 % de grévistes")
         lem = lemma_of(toks[h], data)

@@ -115,6 +115,10 @@ def change_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results,
     measures the violences.)"""
     fig = figs[n]
     v = governing_verb(toks, head)
+    if v is None and (a := _apposed_noun(toks, head, data)) is not None:
+        # "dont 53 milliards pour la défense, un poste en hausse de 1,3 milliard": the
+        # apposed noun's own change, not the figure before's.
+        return _headed(toks, fig, a, data, "apposed_change")
     h = head_before(toks, v if v is not None else head, data) \
         if v is not None or n == 0 else None  # "Le trafic, en baisse de 3 %, ..."
     if v is None and restated_metric(toks, h):
@@ -281,3 +285,19 @@ def _within_subject(toks: tuple[Tok, ...], before: Figure, h: int | None, v: int
     return h is not None and v is not None and h < before.first and before.last <= v \
         and not any(t.text in (",", ";", ":", "(", ")") for t in toks[h:v])
 
+
+def _apposed_noun(toks: tuple[Tok, ...], head: int, data: SubjectData) -> int | None:
+    """The noun of an apposition ", un poste en hausse de", ", une proportion en recul de"
+    right before the phrase of change at ``head``: an indefinite article after a comma, then
+    the noun and its adjectives (not a metric noun restating the figure before: "un chiffre
+    en baisse de 14 %")."""
+    k = head - 1
+    while k > 0 and toks[k].pos == "ADJ":
+        k -= 1
+    if k < 2 or toks[k].pos != "NOUN" or toks[k].is_title \
+            or toks[k - 1].lower not in data.indefinite_articles or toks[k - 2].text != ",":
+        return None
+    lem = lemma_of(toks[k], data)
+    if restated_metric(toks, k) or lem in data.containers or lem in data.not_subjects:
+        return None
+    return k

@@ -121,4 +121,9 @@ def marked_metrics(toks: tuple[Tok, ...], figs: list[Figure], subs: list[Subject
                 out[n] = replace(new, rule=t.rule, antecedent=m) \
                     if new.rule == "marked_metric" \
                     else SubjectResult(None, None, (), "anaphora_open", antecedent=m)
+            elif n > m and t.noun == k and t.rule == "clause_subject" \
+                    and new.rule == "marked_metric":
+                # "a franchi la barre des 3 100 milliards, soit 45 000 euros par Français":
+                # a later figure of the clause read the mark as its subject, the metric too.
+                out[n] = replace(new, rule=t.rule, antecedent=m)
     return out

@@ -108,11 +108,21 @@ def is_np_head(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     if t.lower in data.contractions or second_complement(toks, j, data):
         return False
     if t.lower in grammar().plural_de:
-        return not (j > 0 and toks[j - 1].pos in data.des_after_pos)
+        return not (j > 0 and (toks[j - 1].pos in data.des_after_pos
+                               or noun_tagged_verb(toks, j - 1)))
+    if t.lower in grammar().de and j > 0 and toks[j - 1].pos == "NOUN":
+        return False  # "le taux d'impayés de loyers": "de" tagged an article completes a noun
     if t.lower in data.determiners or t.pos == "DET":
         return not (j > 0 and (toks[j - 1].pos in _PP_PREPS
                                or _coordinated_complement(toks, j - 1, data)))
     return False
+
+
+def noun_tagged_verb(toks: tuple[Tok, ...], k: int) -> bool:
+    """A word the small model tagged as a finite verb right after "de"/"d'", where no finite
+    verb stands: a noun ("le taux d'épargne des ménages")."""
+    return k > 0 and toks[k].pos == "VERB" and toks[k].verbform == "Fin" \
+        and toks[k - 1].lower in grammar().de
 
 
 def _coordinated_complement(toks: tuple[Tok, ...], c: int, data: SubjectData) -> bool:
@@ -226,8 +236,14 @@ def before_phrase(toks: tuple[Tok, ...], k: int) -> int:
 
 def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | None:
     """The nearest noun-phrase head before token ``pos`` (the clause subject)."""
-    for k in range(pos - 1, -1, -1):
+    k = pos
+    inside = _opening(toks, pos) is not None  # (a figure in a parenthesis reads its own)
+    while k > 0:
+        k -= 1
         t = toks[k]
+        if t.text == ")" and not inside and (o := _opening(toks, k)) is not None:
+            k = o  # "la masse salariale (5 000 agents) a augmenté": a gloss, not the clause's
+            continue
         if not t.is_word or (t.is_title and not acronym(t) and k > 0) \
                 or any(c.isdigit() for c in t.text) or len(t.text) < 2:
             continue  # (nor a figure written in one token: "30M€", nor a lone letter: "A
@@ -252,6 +268,17 @@ def head_before(toks: tuple[Tok, ...], pos: int, data: SubjectData) -> int | Non
                 # "le nombre de soldats", "la hausse des cotisations": what they wrap.
                 return unwrap_container(toks, k, data)
             return toll_counted(toks, k, data)
+    return None
+
+
+def _opening(toks: tuple[Tok, ...], k: int) -> int | None:
+    """The "(" open before token ``k`` (the one a ")" at ``k`` closes), when it opens after
+    the sentence's first token."""
+    for j in range(k - 1, 0, -1):
+        if toks[j].text == ")":
+            return None
+        if toks[j].text == "(":
+            return j
     return None
 
 

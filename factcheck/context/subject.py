@@ -90,7 +90,7 @@ from factcheck.context.anaphora import (
     restated_figure,
 )
 from factcheck.context.antecedents import topic_pronoun_noun
-from factcheck.context.gaps import parallel_scope
+from factcheck.context.gaps import parallel_scope, pronoun_metric
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
     among_them,
@@ -305,6 +305,14 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 results[n] = replace(same, rule="parallel_scope", antecedent=m)
             else:
                 pending[n] = "ellipsis"
+            continue
+        if (pm := pronoun_metric(toks, figs, [r.noun if r else None for r in results],
+                                 n, data)) is not None:
+            # "celui des vaccins reculant de 6 %": the metric before; "ceux de l'énergie"
+            # after "les prix de l'alimentation": the container's new complement.
+            same = results[pm[1]] if pm[0] == "same" else None
+            results[n] = replace(same, rule="pronoun_metric", antecedent=pm[1]) if same \
+                else SubjectResult(lemma_of(toks[pm[1]], data), pm[1], (), "pronoun_metric")
             continue
         k = noun_before_de(toks, fig.first, data)
         if k is not None and (head := change_phrase(toks, k, data)

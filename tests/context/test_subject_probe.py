@@ -17,7 +17,9 @@ from factcheck.eval.compare import same_subject
 from factcheck.models import Article
 from factcheck.pipeline import claims_frame
 
-DATA = Path(__file__).parent / "data" / "subject_probe.toml"
+# The first round (every desk, short passages) and the second (money, long sentences).
+DATA = [Path(__file__).parent / "data" / name
+        for name in ("subject_probe.toml", "subject_probe_money.toml")]
 _MARK = regex.compile(r"\[([^\[\]]+)\]")
 
 
@@ -33,8 +35,11 @@ def _plain(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _cases() -> list[dict[str, Any]]:
-    with DATA.open("rb") as fh:
-        return tomllib.load(fh)["case"]
+    cases: list[dict[str, Any]] = []
+    for path in DATA:
+        with path.open("rb") as fh:
+            cases += tomllib.load(fh)["case"]
+    return cases
 
 
 @cache
