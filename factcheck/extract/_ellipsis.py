@@ -60,6 +60,7 @@ class EllipsisLexicon:
     money_noun_after: regex.Pattern  # "de dommages et intérêts", "d'investissements"
     article_gap: int
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
+    ahead_conversion: regex.Pattern  # "soit", "l'équivalent de": the sum in another currency
 
 
 @cache
@@ -118,6 +119,10 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         article_gap=int(data["article_gap"]),
         ahead_break=regex.compile(
             rf"(?<![\p{{L}}])(?:{phrases(data['ahead_breaks'])})(?![\p{{L}}])", regex.I),
+        ahead_conversion=regex.compile(
+            rf"(?<![\p{{L}}])(?:{phrases(data['ahead_conversions'])})(?:(?<=['’])|(?![\p{{L}}]))",
+            regex.I,
+        ),
     )
 
 
@@ -198,8 +203,9 @@ def _ahead(text: str, mentions: list[Mention], i: int, data: EllipsisLexicon) ->
         if _magnitude(n) < 1e6 or n.kind not in (Kind.COUNT, Kind.MONEY):
             continue
         if not _sum_not_rate(n) or len(sentence_spans(text[m.start : n.end])) != 1 \
-                or data.ahead_break.search(text, m.end, n.start):
-            return m  # another sentence, or another noun's relative clause
+                or data.ahead_break.search(text, m.end, n.start) \
+                or data.ahead_conversion.search(text, m.end, n.start):
+            return m  # another sentence, another noun's relative clause, a conversion
         if _CONVERSION_GAP.fullmatch(text, m.end, n.start) is not None \
                 or _CONVERSION_GAP.fullmatch(text, _word_end(text, m.end), n.start) is not None:
             return m  # "240 milliards CFP (2 milliards €)": a conversion, not its currency

@@ -249,8 +249,10 @@ class FigureReader(ApproxReader):
             and value is not None
             and (iso := lex.currency_code_before.search(text, max(0, base.start - 4), base.start))
             and base.surface[:1].isdigit()
+            and scaled
         ):
-            # "EUR 300 millions", "USD 2 milliards": an ISO code before the number
+            # "EUR 300 millions", "USD 2 milliards": an ISO code before a scaled number; an
+            # acronym before a bare one names no currency ("selon l'ARS 12 patients")
             base = replace(base, start=iso.start())
             kind, unit = Kind.MONEY, iso.group(1)
         if kind is None:

@@ -8,7 +8,9 @@ levé") governs it, words of the ``[governed]`` table of ``lang/<code>/currencie
 takes the currency of the nearest sum of money before it in the article, else that of the
 next sum of its sentence (not across a relative pronoun: another noun's clause), with
 ``rule="currency_governed"``. A participle of paying after it governs it too: "seuls 4
-millions ont été versés", "dont 100 millions déjà engagés". Never when a noun it counts
+millions ont été versés"; one that also says people or things ("payés", "engagés") only
+right after a part of a sum: "500 millions d'euros, dont 100 millions déjà engagés", not
+"2 millions sont payés au smic". Never when a noun it counts
 follows ("un plan de 2 millions de logements", "a débloqué 3 millions de masques"): only
 nothing, a follower that cannot be its noun, a year, or a noun of money may come after it.
 
@@ -44,6 +46,8 @@ _REACH = 80
 class GovernedLexicon:
     governor_before: regex.Pattern  # at the end of the text before the figure
     governor_after: regex.Pattern  # right after it: "4 millions ont été versés"
+    part_after: regex.Pattern  # right after a part, no auxiliary: "dont 100 millions engagés"
+    part_link: regex.Pattern  # at the end of the text between the sum and its part: "dont"
 
 
 @cache
@@ -63,9 +67,12 @@ def governed_lexicon(code: str) -> GovernedLexicon:
     )
     auxiliaries, participles = phrases(data["auxiliaries"]), phrases(data["participles"])
     after = rf"\s+(?:(?:{auxiliaries}|{fillers})\s+)*(?:{participles})(?![\p{{L}}'’-])"
+    part = rf"\s+(?:(?:{fillers})\s+)*(?:{phrases(data['part_participles'])})(?![\p{{L}}'’-])"
     return GovernedLexicon(
         governor_before=regex.compile(governor, regex.I),
         governor_after=regex.compile(after, regex.I),
+        part_after=regex.compile(part, regex.I),
+        part_link=regex.compile(rf"(?<![\p{{L}}])(?:{phrases(data['part_links'])})\s+$", regex.I),
     )
 
 
@@ -78,7 +85,7 @@ def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[M
     out = list(mentions)
     for i, m in enumerate(out):
         checkpoint()
-        if not _is_scaled_count(m, data) or not _governed(text, m, gov) \
+        if not _is_scaled_count(m, data) or not _governed(text, out, i, gov) \
                 or not _counts_nothing(text, m, data) or per.match(text, m.end, m.end + _REACH):
             continue  # "coûte 2 millions par an": a rate, whose basis this pass does not read
         unit = _currency_before(text, out, i, data) or _currency_ahead(text, out, i, data)
@@ -87,11 +94,27 @@ def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[M
     return out
 
 
-def _governed(text: str, m: Mention, gov: GovernedLexicon) -> bool:
+def _governed(text: str, mentions: list[Mention], i: int, gov: GovernedLexicon) -> bool:
+    m = mentions[i]
     start = max(0, m.start - _REACH)
     return (
         gov.governor_before.search(text, start, m.start) is not None
         or gov.governor_after.match(text, m.end, m.end + _REACH) is not None
+        or (gov.part_after.match(text, m.end, m.end + _REACH) is not None
+            and _part_of_sum(text, mentions, i, gov))
+    )
+
+
+def _part_of_sum(text: str, mentions: list[Mention], i: int, gov: GovernedLexicon) -> bool:
+    """The figure is a part of the sum of money right before it in its sentence: "500
+    millions d'euros, dont 100 millions"."""
+    m = mentions[i]
+    n = mentions[i - 1] if i else None
+    return (
+        n is not None
+        and n.kind == Kind.MONEY
+        and len(sentence_spans(text[n.start : m.end])) == 1
+        and gov.part_link.search(text, n.end, m.start) is not None
     )
 
 
@@ -128,13 +151,15 @@ def _currency_ahead(
     text: str, mentions: list[Mention], i: int, data: EllipsisLexicon
 ) -> str | None:
     """The lead names the sum before its currency: "un plan de 2 milliards, dont 500 millions
-    d'euros pour l'école"; not across a relative pronoun nor a sentence end."""
+    d'euros pour l'école"; not across a relative pronoun, a sentence end nor a conversion
+    ("80 millions, soit 95 millions d'euros": another currency)."""
     m = mentions[i]
     for n in mentions[i + 1 :]:
         if n.kind != Kind.MONEY:
             continue
         if len(sentence_spans(text[m.start : n.end])) != 1 \
                 or data.ahead_break.search(text, m.end, n.start) \
+                or data.ahead_conversion.search(text, m.end, n.start) \
                 or _CONVERSION_GAP.match(text, m.end):
             return None  # another sentence, another noun's clause, a conversion
         return _currency(n)

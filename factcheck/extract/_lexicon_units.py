@@ -92,9 +92,10 @@ def unit_fields(
         for f in forms:
             quantity_units[f] = unit
     per = units["per"]
-    # "journées-skieurs": a counted compound, no length of time.
+    # "journées-skieurs": a counted compound, no length of time; "jours-là" is none.
     followers = units.get("duration_count_followers", [])
-    not_counted = r"(?![\p{L}\d]|-\p{L})" + (
+    particles = _alt(units.get("demonstrative_particles", [])) or "(?!)"
+    not_counted = rf"(?![\p{{L}}\d]|-(?!(?:{particles})(?![\p{{L}}\d]))\p{{L}})" + (
         rf"(?!\s+(?:{_words_alt(followers)})(?![\p{{L}}]))" if followers else ""
     )
     per_forms = {
