@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import fields, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 import pyarrow as pa
@@ -23,6 +23,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.facts import FACT_COLUMNS
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.repeats import repeat_key
+from factcheck.crossref.story_places import ArticleWhere
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS
 from factcheck.pipeline import ALL_CLAIM_COLUMNS, ARTICLE_COLUMNS
 
@@ -74,10 +75,17 @@ _VIEW_FIELDS = {f.name: str(f.type) for f in fields(ClaimView)}
 #: its older ones read it as null (``layout.connect``: ``union_by_name``).
 _LATER_VIEW_FIELDS: dict[str, Any] = {"doer": "", "projected_by_date": False, "term": (),
                                       "cause": frozenset(), "names": (), "source_names": (),
-                                      "part_places": frozenset()}
+                                      "part_places": frozenset(), "where": None}
+# ``where`` (crossref/story_places.py: where the article's event happens) is None for a view
+# stored before it: no place read, so its article is set apart from no other (the stories
+# gate as it was when the view was stored).
+
+_WHERE_FIELDS = {f.name: str(f.type) for f in fields(ArticleWhere)}
 
 
 def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, frozenset):
         return sorted(value)
     if isinstance(value, tuple):
@@ -115,7 +123,9 @@ def view_from_json(text: str) -> ClaimView:
     out: dict[str, Any] = {}
     for name, value in data.items():
         kind = _VIEW_FIELDS[name]
-        if kind.startswith("frozenset"):
+        if "ArticleWhere" in kind:
+            out[name] = None if value is None else _where_from_json(value)
+        elif kind.startswith("frozenset"):
             # Pairs ("qualifiers": (set, value)) come back from JSON as lists; an optional
             # set ("narrowing": None, the counted noun left unsaid) as null.
             out[name] = None if value is None else frozenset(
@@ -133,6 +143,14 @@ def view_from_json(text: str) -> ClaimView:
         else:
             out[name] = value
     return ClaimView(**out)
+
+
+def _where_from_json(value: dict[str, Any]) -> ArticleWhere:
+    if set(value) != set(_WHERE_FIELDS):
+        differ = sorted(set(value) ^ set(_WHERE_FIELDS))
+        raise ViewFormatError(f"stored where fields differ: {differ}")
+    return ArticleWhere(**{k: frozenset(v) if _WHERE_FIELDS[k].startswith("frozenset") else v
+                           for k, v in value.items()})
 
 
 def block_key(view: ClaimView) -> str | None:

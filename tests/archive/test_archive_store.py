@@ -161,6 +161,23 @@ def test_stored_views_read_back_as_prepared(corpus) -> None:
         assert view_from_json(view_to_json(view)) == replace(view, story=frozenset())
 
 
+def test_where_each_article_happens_is_stored_with_its_views(corpus) -> None:
+    """The article's event places (crossref/story_places.py) go into the stored view and
+    come back as read; a view stored before them reads back with none (set apart from no
+    article), and a stored record of other fields is refused."""
+    views = [v for v in prepare_claims(claims_frame(corpus)) if v.where is not None]
+    assert views, "the seeds name places: their views carry where their events happen"
+    for view in views:
+        data = json.loads(view_to_json(view))
+        assert set(data["where"]) == {"places", "named", "marks", "placed"}
+        assert view_from_json(view_to_json(view)).where == view.where
+        del data["where"]
+        assert view_from_json(json.dumps(data)).where is None
+        data["where"] = {"places": []}
+        with pytest.raises(ViewFormatError, match="where"):
+            view_from_json(json.dumps(data))
+
+
 def test_each_article_keeps_its_story_profile_as_computed(tmp_path, corpus) -> None:
     """The word profile read back at each later addition is the one of the article's story
     text, word for word and in the same order (so its norm sums the same floats)."""
