@@ -42,7 +42,11 @@ def place_spellings(table: dict) -> dict[str, str]:
     return out
 
 
-def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
+def story_settings(table: dict, stopwords: list[str], countries: dict | None = None
+                   ) -> StorySettings:
+    within = {str(k).lower(): str(k).lower() for k in (countries or {})}
+    for country, places in (countries or {}).items():
+        within.update((str(p).lower(), str(country).lower()) for p in places)
     return StorySettings(
         language=str(table["language"]), threshold=float(table["threshold"]),
         max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
@@ -52,7 +56,8 @@ def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords),
         undated_threshold=float(table["undated_threshold"]),
-        wide_places=frozenset(str(p).lower() for p in table.get("wide_places", [])))
+        wide_places=frozenset(str(p).lower() for p in table.get("wide_places", [])),
+        countries=tuple(sorted(within.items())))
 
 
 def dimensions_by_family(table: dict) -> dict[str, frozenset[str]]:

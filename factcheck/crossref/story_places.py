@@ -8,19 +8,22 @@ about the event itself separates them: where it happened. Each article is read f
 
 * ``places``: the places of its figures (the claims' ``place``, whatever its basis: the
   sentence's, the report's, the article's or the lead's) that the places data lists
-  (``places.toml``), with the country of a capital among them ("Paris" is in France); an
-  article is placed only by a place beyond the wide areas (``[stories] wide_places`` of
-  ``crossref.toml``: a continent holds countries, France towns, that the data does not
-  place in them);
-* ``named``: every listed place its title or its figures' sentences write, anywhere, and
-  the country of a capital among them;
+  (``places.toml``), with the country of a capital among them ("Paris" is in France);
+* ``countries``: the countries of those places beyond the wide areas (``[stories]
+  wide_places`` of ``crossref.toml``: a continent holds countries, France towns, that the
+  data does not place in them), when every one of them has a known country (a country of
+  ``[story_countries]``, a place it lists in one, a capital of ``[capitals]``); none when
+  one has not ("Mamoudzou", "Valence", "Gard": a town, a territory, a department);
+* ``named``: every listed place its title or its figures' sentences write, anywhere, with
+  the country of each (a capital's, a listed place's);
 * ``marks``: its distinctive figures (three significant digits or more,
   :func:`factcheck.crossref.stories.event_marks`).
 
-Two articles are apart (:func:`places_apart`) when both are placed, neither writes a place
-of the other (a town's article names its country, a country's article its towns: no
-containment is guessed beyond what is written), and they report no distinctive figure in
-common. Unknown is not apart: an article without a listed place ties as before.
+Two articles are apart (:func:`places_apart`) when both have countries, no country in
+common, neither writes a place or a country of the other, and they report no distinctive
+figure in common. Places at two levels (a town and its territory or country, "Mamoudzou"
+and "Mayotte", "Valence" and "Espagne") or two places whose container the data does not
+give (two French towns) are no evidence of two events: unknown is not apart.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ class ArticleWhere:
     places: frozenset[str]
     named: frozenset[str]
     marks: frozenset[str]
-    placed: bool  # a place of its own beyond the wide areas
+    countries: frozenset[str]  # of its places beyond the wide areas; none if one is unknown
 
 
 @lru_cache(maxsize=4)
@@ -88,11 +91,15 @@ def with_countries(places: set[str] | frozenset[str], code: str = "fr") -> froze
 
 
 def article_where(places: Iterable[tuple[object, object]], texts: Iterable[tuple[str, str]],
-                  marks: dict[str, frozenset[str]], wide: frozenset[str]
-                  ) -> dict[str, ArticleWhere]:
+                  marks: dict[str, frozenset[str]], wide: frozenset[str],
+                  countries: dict[str, str] | None = None) -> dict[str, ArticleWhere]:
     """Each article's :class:`ArticleWhere`, from its figures' ``(article_id, place)`` pairs,
-    its ``(article_id, text)`` (title and figures' sentences) and its event marks (only the
-    distinctive figures of which are kept, not the years)."""
+    its ``(article_id, text)`` (title and figures' sentences), its event marks (only the
+    distinctive figures of which are kept, not the years) and ``countries`` (a place, lower
+    case -> its country: ``[story_countries]``)."""
+    within = dict(countries or {})
+    within.update((capital.lower(), country.lower())
+                  for capital, country in world_data("fr").capital_countries)
     own: dict[str, set[str]] = defaultdict(set)
     for article, place in places:
         name = listed_place(cell_text(place)) if cell_text(place) else ""
@@ -101,18 +108,23 @@ def article_where(places: Iterable[tuple[object, object]], texts: Iterable[tuple
     out: dict[str, ArticleWhere] = {}
     for article, text in texts:
         mine = frozenset(own.get(article, ()))
+        named = with_countries(named_places(text) | mine)
+        found = {within.get(p, "") for p in mine - wide}
         out[article] = ArticleWhere(
-            with_countries(mine), with_countries(named_places(text) | mine),
+            with_countries(mine), named | {within[p] for p in named if p in within},
             frozenset(m for m in marks.get(article, frozenset()) if m.startswith("n")),
-            bool(mine - wide))
+            frozenset() if "" in found or found & wide else frozenset(found))
     return out
 
 
 def places_apart(a: ArticleWhere | None, b: ArticleWhere | None) -> bool:
-    """Two articles whose events happen in two places: both placed, neither writing a place
-    of the other, no distinctive figure in common."""
-    if a is None or b is None or not a.placed or not b.placed:
+    """Two articles whose events happen in two countries: both with countries, none in
+    common, neither writing a place or a country of the other, no distinctive figure in
+    common."""
+    if a is None or b is None or not a.countries or not b.countries:
         return False
-    if a.places & b.named or b.places & a.named:
+    if a.countries & b.countries:
+        return False
+    if (a.places | a.countries) & b.named or (b.places | b.countries) & a.named:
         return False
     return not a.marks & b.marks
