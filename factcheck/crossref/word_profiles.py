@@ -44,6 +44,8 @@ class StorySettings:
     # countries themselves included) -> that country, lower case
     # (``story_places.places_apart``).
     countries: tuple[tuple[str, str], ...] = ()
+    # ``[story_levels]``: each place of a country listed by level -> its level ("town").
+    levels: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=200_000)
