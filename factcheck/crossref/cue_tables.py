@@ -42,7 +42,17 @@ def place_spellings(table: dict) -> dict[str, str]:
     return out
 
 
-def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
+def story_settings(table: dict, stopwords: list[str], countries: dict | None = None,
+                   levels: dict | None = None) -> StorySettings:
+    within = {str(k).lower(): str(k).lower() for k in (countries or {})}
+    for country, places in (countries or {}).items():
+        within.update((str(p).lower(), str(country).lower()) for p in places)
+    level: dict[str, str] = {}
+    for country, table_of_levels in (levels or {}).items():
+        for name, places in table_of_levels.items():
+            for place in places:
+                within[str(place).lower()] = str(country).lower()
+                level[str(place).lower()] = str(name)
     return StorySettings(
         language=str(table["language"]), threshold=float(table["threshold"]),
         max_days=int(table["max_days"]), common_zipf=float(table["common_zipf"]),
@@ -52,7 +62,8 @@ def story_settings(table: dict, stopwords: list[str]) -> StorySettings:
         index_words=int(table["index_words"]), max_postings=int(table["max_postings"]),
         stopwords=frozenset(w.lower() for w in stopwords),
         undated_threshold=float(table["undated_threshold"]),
-        wide_places=frozenset(str(p).lower() for p in table.get("wide_places", [])))
+        wide_places=frozenset(str(p).lower() for p in table.get("wide_places", [])),
+        countries=tuple(sorted(within.items())), levels=tuple(sorted(level.items())))
 
 
 def dimensions_by_family(table: dict) -> dict[str, frozenset[str]]:

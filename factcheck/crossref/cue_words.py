@@ -347,7 +347,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         change_reach=int(data["span"]["change_reach"]),
         earlier=_pattern(data["earlier"]["cues"]),
         families=families,
-        stories=story_settings(data["stories"], data["description"]["stopwords"]),
+        stories=story_settings(data["stories"], data["description"]["stopwords"],
+                               data.get("story_countries", {}), data.get("story_levels", {})),
         family_nature=dict(data["families_nature"]),
         duration_days={k.lower(): float(v) / 86400
                        for k, v in data["durations"]["seconds"].items()},

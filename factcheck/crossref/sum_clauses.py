@@ -14,8 +14,11 @@
   millions d'euros de bonus", "dont 470 millions d'euros de fonctionnement et 210 millions
   d'euros d'investissement") are the components of one breakdown, though their nouns differ:
   two parts or more so named are read as parts, and their sum is checked, unless the total
-  is a net amount (``net_amounts``: "un bénéfice de 45 millions, dont 60 millions de
-  plus-values et 9 millions de droits", whose components may exceed it).
+  is a net amount (``net_amounts``, the first word of the total's subject: "un bénéfice
+  net de 45 millions, dont 60 millions de plus-values et 9 millions de droits", whose
+  components may exceed it): a part naming another component than the total's noun is then
+  not checked, alone or in a list (:func:`net_components`). The component is the noun after
+  the link and its article (``component_articles``: "de l'État" names "État", not "l").
 """
 
 from __future__ import annotations
@@ -56,9 +59,15 @@ def clause_cues(code: str = "fr") -> ClauseCues:
 
     links = "|".join(regex.escape(w) for w in sorted(words("component_links"), key=len,
                                                        reverse=True))
+    articles = words("component_articles")
+    elided = "|".join(regex.escape(w) for w in sorted(a for a in articles if a.endswith("'")))
+    free = "|".join(regex.escape(w) for w in sorted(a for a in articles if not a.endswith("'")))
+    article = "|".join(filter(None, [elided and f"(?:{elided})",
+                                     free and rf"(?:{free})\s+"]))
     return ClauseCues(words("clause_verbs"), words("clause_verb_stops"),
                       int(data.get("clause_verb_reach", 0)),
-                      regex.compile(rf"\s*(?:{links})\s*(\p{{L}}[\p{{L}}-]*)",
+                      regex.compile(rf"\s*(?:{links})\s*(?:{article})?(\p{{L}}[\p{{L}}-]*)"
+                                    if article else rf"\s*(?:{links})\s*(\p{{L}}[\p{{L}}-]*)",
                                     regex.V1 | regex.I),
                       frozenset(lemma(w) for w in data.get("net_amounts", ())))
 
@@ -78,18 +87,40 @@ def own_verb(figure: ClaimView, s: Sentence, code: str = "fr") -> bool:
     return False
 
 
+def _component(figure: ClaimView, s: Sentence, code: str = "fr") -> str:
+    """The lemma of the component a complement right after ``figure`` names ("de part fixe"
+    -> "part", "de l'État" -> "état"), or ""."""
+    found = clause_cues(code).component.match(s.text.replace("\u2019", "'"), rel(figure, s)[1])
+    return lemma(found.group(1)) if found else ""
+
+
+def _head(v: ClaimView) -> str:
+    """The first word of the lemma of ``v``'s subject ("bénéfice net" -> "bénéfice")."""
+    noun = lemma(v.subject) if v.subject else ""
+    return noun.split()[0] if noun.split() else ""
+
+
 def named_component(figure: ClaimView, s: Sentence, code: str = "fr") -> bool:
     """Whether ``figure`` names what it counts, its subject noun, by a complement right after
     it: "38 millions d'euros de part fixe", "210 millions d'euros d'investissement" (module
-    docstring); not "12 enfants"."""
-    noun = lemma(figure.subject)
-    found = clause_cues(code).component.match(s.text, rel(figure, s)[1]) if noun else None
-    return found is not None and noun.startswith(lemma(found.group(1)))
+    docstring); not "12 enfants". The complement's noun is the subject's first word, whole."""
+    head = _head(figure)
+    return bool(head) and _component(figure, s, code) == head
+
+
+def net_components(total: ClaimView, parts: list[ClaimView], s: Sentence,
+                   code: str = "fr") -> bool:
+    """Whether ``total`` is a net amount and some part of ``s`` names another component of it
+    by its complement ("un bénéfice de 45 millions, dont 60 millions de plus-values"): its
+    components may exceed it (module docstring)."""
+    head = _head(total)
+    return head in clause_cues(code).net_amounts and any(
+        _component(p, s, code) not in ("", head) for p in parts)
 
 
 def components_of(total: ClaimView, parts: list[ClaimView], s: Sentence,
                   code: str = "fr") -> bool:
     """Whether ``parts`` (of ``s``) are the components of ``total``, each named by its
     complement, two or more, and ``total`` no net amount (module docstring)."""
-    return len(parts) >= 2 and lemma(total.subject) not in clause_cues(code).net_amounts \
+    return len(parts) >= 2 and _head(total) not in clause_cues(code).net_amounts \
         and all(named_component(p, s, code) for p in parts)

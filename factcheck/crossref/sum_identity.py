@@ -45,7 +45,7 @@ import regex
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.scope import place_key
-from factcheck.crossref.sum_clauses import components_of
+from factcheck.crossref.sum_clauses import components_of, net_components
 
 #: A part over this fraction of its total is "of the order of the total": two such parts cannot
 #: both be parts of it (their sum alone exceeds it), so the list gives alternatives.
@@ -112,6 +112,8 @@ def other_thing(total: ClaimView, parts: list[ClaimView], ps: Sentence,
     places = [_located(p, ps, lexicon) for p in parts]
     if len(parts) >= 2 and all(places) and len(set(places)) == len(places):
         return False
+    if net_components(total, parts, ps):
+        return True  # "un bénéfice de 45 M€, dont 60 M€ de plus-values" (sum_clauses.py)
     if components_of(total, parts, ps):
         return False  # "45 M€, dont 38 M€ de part fixe et 9 M€ de bonus" (sum_clauses.py)
     return any(_other_thing(total, p, lexicon) for p in parts)

@@ -124,7 +124,8 @@ def _article_where(claims: pd.DataFrame, keep: np.ndarray | None,
     ids, places = claims["article_id"].tolist(), claims["place"].tolist()
     return article_where(((ids[i], places[i]) for i in rows),
                          ((a, text) for a, _, text in texts), stories.marks,
-                         lexicon.stories.wide_places)
+                         lexicon.stories.wide_places, dict(lexicon.stories.countries),
+                         dict(lexicon.stories.levels))
 
 
 def _sentence_uses(claims: pd.DataFrame, rows: np.ndarray) -> dict[str, int]:

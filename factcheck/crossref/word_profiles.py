@@ -40,6 +40,12 @@ class StorySettings:
     # continent, the world, a sea): they never set an article's event apart
     # (``story_places.places_apart``). Lower case.
     wide_places: frozenset[str] = frozenset()
+    # ``[story_countries]``: each place of the places data whose country is known (the
+    # countries themselves included) -> that country, lower case
+    # (``story_places.places_apart``).
+    countries: tuple[tuple[str, str], ...] = ()
+    # ``[story_levels]``: each place of a country listed by level -> its level ("town").
+    levels: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=200_000)

@@ -1,9 +1,11 @@
 """Two events of one kind are two stories: two articles whose figures are placed at two
 listed places, neither naming the other's, sharing no distinctive figure, are kept apart
 whatever words they share (``crossref/story_places.py``). Cases (our own words) in
-``tests/crossref/data/story_places.json``: two quakes, two coach crashes apart; a capital
-and its country, a continent and a country of it, one distinctive figure, an unplaced
-article, France and a French town not apart."""
+``tests/crossref/data/story_places.json``: two quakes in two countries, two shellings in
+two countries, two coach crashes near two French towns apart; a capital and its country, a
+continent and a country of it, one distinctive figure, an unplaced article, France and a
+French town, a town and its territory, a town and its country, a town and its department
+not apart."""
 
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ def test_same_story_asks_places_first() -> None:
 
 
 def test_unknown_never_apart() -> None:
-    placed = ArticleWhere(frozenset({"japon"}), frozenset({"japon"}), frozenset(), True)
+    placed = ArticleWhere(frozenset({"japon"}), frozenset({"japon"}), frozenset(),
+                          frozenset({("japon", "japon", "")}))
     assert not places_apart(placed, None)
     assert not places_apart(None, placed)
