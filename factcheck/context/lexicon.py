@@ -164,6 +164,7 @@ class SourceData:
     agent_verbs: frozenset[str]
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
+    document_introducers: frozenset[str]  # "dans" before a document naming its author
     not_after_introducer: frozenset[str]
     documents: frozenset[str]
     titled_documents: frozenset[str]  # "selon le projet de loi de finances"
@@ -338,6 +339,7 @@ def source_data(code: str = "fr") -> SourceData:
         speech_forms={k.lower(): v for k, v in _table(d, "speech_forms", f).items()},
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
+        document_introducers=_words(att, "document_introducers", f),
         documents=_words(att, "documents", f),
         titled_documents=_words(att, "titled_documents", f),
         relay_outlets=_words(att, "relay_outlets", f),
