@@ -85,13 +85,14 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
 
 
 def _document_intro(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
-    """"Dans" (``document_introducers``) opening the sentence or a clause, right before a
-    determiner and a document noun: "Dans le baromètre Ifop pour le JDD, ...", "..., et dans
+    """"Dans" (``document_introducers``) opening the sentence or a clause, right before an
+    article (no demonstrative: "Dans ce document [...] contesté par la maire", one named
+    before) and a document noun: "Dans le baromètre Ifop pour le JDD, ...", "..., et dans
     une étude de l'Insee, ..." (its words must end at a comma); not "assurent dans un
     communiqué Paul Martin et Anne Roux", whose names are the speakers."""
     return toks[k].lower in data.document_introducers and k + 2 < len(toks) \
         and (k == 0 or toks[k - 1].pos in ("PUNCT", "CCONJ")) \
-        and (toks[k + 1].pos == "DET" or toks[k + 1].lower in grammar().source_articles) \
+        and toks[k + 1].lower in grammar().source_articles \
         and (toks[k + 2].lower in data.documents or toks[k + 2].lemma in data.documents)
 
 
