@@ -149,8 +149,9 @@ def _where_from_json(value: dict[str, Any]) -> ArticleWhere:
     if set(value) != set(_WHERE_FIELDS):
         differ = sorted(set(value) ^ set(_WHERE_FIELDS))
         raise ViewFormatError(f"stored where fields differ: {differ}")
-    return ArticleWhere(**{k: frozenset(v) if _WHERE_FIELDS[k].startswith("frozenset") else v
-                           for k, v in value.items()})
+    return ArticleWhere(**{
+        k: frozenset(tuple(x) if isinstance(x, list) else x for x in v)
+        if _WHERE_FIELDS[k].startswith("frozenset") else v for k, v in value.items()})
 
 
 def block_key(view: ClaimView) -> str | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from factcheck.context._clean_name import clean_name
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speaker_tokens import count_opens_at, next_figure_at
 from factcheck.context._speech_words import (
@@ -60,7 +61,9 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
         by_noun = k > 0 and f"{toks[k - 1].lower} {t.lower}" in data.introducers \
             and k + 1 < len(toks) and _source_adjective(toks[k + 1].lower, data) \
             and (k < 2 or toks[k - 2].pos not in _COMPLETED)
-        if phrase not in data.introducers and t.lower not in data.introducers and not by_noun:
+        in_document = _document_intro(toks, k, data)
+        if phrase not in data.introducers and t.lower not in data.introducers and not by_noun \
+                and not in_document:
             continue
         if k + 1 < len(toks) and toks[k + 1].lower in data.not_after_introducer:
             continue
@@ -78,13 +81,27 @@ def _find_selon_phrases(toks: tuple[Tok, ...], data: SourceData
                 # (an auxiliary: the small tagger reads some adjectives as verbs)
             np.append(toks[j])
             j += 1
-        if np and np[0].pos == "PRON":
+        if np and np[0].pos == "PRON" and not in_document:
             np = np[:1]  # "qui rapportera selon elle 25 milliards": the pronoun alone
+        if in_document and not (j < len(toks) and toks[j].text == "," and clean_name(np, data)):
+            continue  # "Dans un communiqué, la préfecture": no author, the speaker's
         if np and j < len(toks) and toks[j].text == ",":
             np = _apposed_name(toks, j, np)
         if np:
             out.append((k, np))
     return out
+
+
+def _document_intro(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
+    """"Dans" (``document_introducers``) opening the sentence or a clause, right before an
+    article (no demonstrative: "Dans ce document [...] contesté par la maire", one named
+    before) and a document noun: "Dans le baromètre Ifop pour le JDD, ...", "..., et dans
+    une étude de l'Insee, ..." (its words must end at a comma); not "assurent dans un
+    communiqué Paul Martin et Anne Roux", whose names are the speakers."""
+    return toks[k].lower in data.document_introducers and k + 2 < len(toks) \
+        and (k == 0 or toks[k - 1].pos in ("PUNCT", "CCONJ")) \
+        and toks[k + 1].lower in grammar().source_articles \
+        and (toks[k + 2].lower in data.documents or toks[k + 2].lemma in data.documents)
 
 
 _OPENING = frozenset({"«", "“"})

@@ -164,6 +164,7 @@ class SourceData:
     agent_verbs: frozenset[str]
     speech_forms: dict[str, str]
     introducers: tuple[str, ...]
+    document_introducers: frozenset[str]  # "dans" before a document naming its author
     not_after_introducer: frozenset[str]
     source_adjectives: frozenset[str]  # "de source policière", "de source proche de"
     documents: frozenset[str]
@@ -347,6 +348,7 @@ def source_data(code: str = "fr") -> SourceData:
         introducers=tuple(sorted(_words(att, "introducers", f), key=len, reverse=True)),
         not_after_introducer=_words(att, "not_after_introducer", f),
         source_adjectives=_words(att, "source_adjectives", f),
+        document_introducers=_words(att, "document_introducers", f),
         documents=_words(att, "documents", f),
         titled_documents=_words(att, "titled_documents", f),
         relay_outlets=_words(att, "relay_outlets", f),

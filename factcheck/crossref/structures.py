@@ -120,8 +120,19 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break  # "72 interpellés, dont 52 à Paris, et 28 personnes mises en garde à vue"
         if partial and own_verb(nxt, s) and not own_verb(parts[0], s):
             break  # "11 remontés, dont 4 blessés, et 12 ont péri": 12 stands beside the 11
+        if _own_source(nxt, total, parts[0]):
+            break  # "8 000 selon la police, dont 900 à vélo, et 15 000 selon les organisateurs"
         parts.append(nxt)
     return parts
+
+
+def _own_source(figure: ClaimView, total: ClaimView, first: ClaimView) -> bool:
+    """Whether ``figure`` names a source of its own in its sentence ("et 15 000 selon les
+    organisateurs"), neither the total's nor the first part's: another body's count of the
+    whole, a sibling of the total, never one of its parts."""
+    key = figure.source_key
+    return figure.source_mode == "explicit" and bool(key) \
+        and key != total.source_key and key != first.source_key
 
 
 _NEXT_WORD = regex.compile(r"\s*(?:de\s+|d['’]\s*)?(\p{L}+)", regex.V1)

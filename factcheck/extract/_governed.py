@@ -7,10 +7,13 @@ enveloppe de", "une amende de") or a verb of paying or costing ("a payé", "coû
 levé") governs it, words of the ``[governed]`` table of ``lang/<code>/currencies.toml``. It
 takes the currency of the nearest sum of money before it in the article, else that of the
 next sum of its sentence (not across a relative pronoun: another noun's clause), with
-``rule="currency_governed"``. A participle of paying after it governs it too: "seuls 4
-millions ont été versés"; one that also says people or things ("payés", "engagés") only
-right after a part of a sum: "500 millions d'euros, dont 100 millions déjà engagés", not
-"2 millions sont payés au smic". Never when a noun it counts
+``rule="currency_governed"``; when the text gives none ("Les amendes ont rapporté 6
+millions à la ville" in an article naming no currency), it is a sum all the same, of no
+currency (``unit`` None, ``rule="currency_unnamed"``): never a count of the noun that pays,
+never set against a sum of a named currency. A participle of paying after it governs it
+too: "seuls 4 millions ont été versés"; one that also says people or things ("payés",
+"engagés") only right after a part of a sum: "500 millions d'euros, dont 100 millions déjà
+engagés", not "2 millions sont payés au smic". Never when a noun it counts
 follows ("un plan de 2 millions de logements", "a débloqué 3 millions de masques"): only
 nothing, a follower that cannot be its noun, a year, or a noun of money may come after it.
 
@@ -34,6 +37,8 @@ from factcheck.patterns import _alt, _spaced
 from factcheck.text import sentence_spans
 
 RULE = "currency_governed"
+#: A governed sum in a text that names no currency it could take: money all the same.
+UNNAMED_RULE = "currency_unnamed"
 
 _NAME_AFTER = regex.compile(r"\s*\p{Lu}")
 _CONVERSION_GAP = regex.compile(r"\s*[(\[]")
@@ -78,9 +83,8 @@ def governed_lexicon(code: str) -> GovernedLexicon:
 
 def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[Mention]:
     """``mentions`` (sorted by position) with the bare scaled counts that a word of sums
-    governs turned into money of the article's currency."""
-    if not any(m.kind == Kind.MONEY for m in mentions):
-        return mentions
+    governs turned into money of the article's currency, or of no currency (``unit`` None,
+    ``rule="currency_unnamed"``) when the text gives none it could take."""
     data, gov, per = ellipsis_lexicon(code), governed_lexicon(code), lexicon(code).per_after
     out = list(mentions)
     for i, m in enumerate(out):
@@ -89,8 +93,7 @@ def governed_currencies(text: str, mentions: list[Mention], code: str) -> list[M
                 or not _counts_nothing(text, m, data) or per.match(text, m.end, m.end + _REACH):
             continue  # "coûte 2 millions par an": a rate, whose basis this pass does not read
         unit = _currency_before(text, out, i, data) or _currency_ahead(text, out, i, data)
-        if unit:
-            out[i] = replace(m, kind=Kind.MONEY, unit=unit, rule=RULE)
+        out[i] = replace(m, kind=Kind.MONEY, unit=unit, rule=RULE if unit else UNNAMED_RULE)
     return out
 
 
