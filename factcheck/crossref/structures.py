@@ -21,7 +21,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
-from factcheck.crossref.sum_clauses import named_component, own_verb
+from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
@@ -118,21 +118,13 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             # fixe et 9 M€ de bonus": components, each named by its complement)
         if _names(nxt, total, s) and not _names(parts[0], total, s):
             break  # "72 interpellés, dont 52 à Paris, et 28 personnes mises en garde à vue"
-        if partial and own_verb(nxt, s) and not own_verb(parts[0], s):
-            break  # "11 remontés, dont 4 blessés, et 12 ont péri": 12 stands beside the 11
-        if _own_source(nxt, total, parts[0]):
+        if partial and own_verb(nxt, s) and not own_verb(parts[0], s) \
+                and own_verb(total, s):
+            break  # "11 remontés, dont 4 blessés, et 12 ont péri" (not "compte 200 salariés, ...")
+        if own_source(nxt, total, parts[0]):
             break  # "8 000 selon la police, dont 900 à vélo, et 15 000 selon les organisateurs"
         parts.append(nxt)
     return parts
-
-
-def _own_source(figure: ClaimView, total: ClaimView, first: ClaimView) -> bool:
-    """Whether ``figure`` names a source of its own in its sentence ("et 15 000 selon les
-    organisateurs"), neither the total's nor the first part's: another body's count of the
-    whole, a sibling of the total, never one of its parts."""
-    key = figure.source_key
-    return figure.source_mode == "explicit" and bool(key) \
-        and key != total.source_key and key != first.source_key
 
 
 _NEXT_WORD = regex.compile(r"\s*(?:de\s+|d['’]\s*)?(\p{L}+)", regex.V1)

@@ -8,7 +8,11 @@
   one of ``[structure] clause_verbs`` of ``lang/<code>/crossref.toml`` (a finite auxiliary or
   verb) follows it within its clause, after at most ``clause_verb_reach`` words of its noun
   ("12 mineurs ont péri") and before any of ``clause_verb_stops`` ("6 femmes qui ont été": a
-  relative clause of the noun, not the figure's verb).
+  relative clause of the noun, not the figure's verb). Only when the total is a clause of its
+  own too ("11 ont été remontés"): after a total that is a plain noun phrase ("l'usine compte
+  200 salariés, dont 120 en CDI, et 100 sont en CDD") such a figure is still a part.
+- A figure naming a source of its own, neither the total's nor the first part's ("8 000 selon
+  la police, dont 900 à vélo, et 15 000 selon les organisateurs"), is a sibling of the total.
 - Parts that each name their component by a complement right after the figure (one of
   ``component_links``: "45 millions d'euros, dont 38 millions d'euros de part fixe et 9
   millions d'euros de bonus", "dont 470 millions d'euros de fonctionnement et 210 millions
@@ -124,3 +128,12 @@ def components_of(total: ClaimView, parts: list[ClaimView], s: Sentence,
     complement, two or more, and ``total`` no net amount (module docstring)."""
     return len(parts) >= 2 and _head(total) not in clause_cues(code).net_amounts \
         and all(named_component(p, s, code) for p in parts)
+
+
+def own_source(figure: ClaimView, total: ClaimView, first: ClaimView) -> bool:
+    """Whether ``figure`` names a source of its own in its sentence ("et 15 000 selon les
+    organisateurs"), neither the total's nor the first part's: another body's count of the
+    whole, a sibling of the total, never one of its parts."""
+    key = figure.source_key
+    return figure.source_mode == "explicit" and bool(key) \
+        and key != total.source_key and key != first.source_key
