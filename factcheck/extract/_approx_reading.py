@@ -6,8 +6,7 @@ scanner of :mod:`factcheck.extract.scanner` through
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from factcheck.extract._mention_copy import replace
 from factcheck.extract._range_reading import _LOOKBACK, RangeReader, interval_of
 from factcheck.models import MEASURE_KINDS, Approx, Kind, Mention
 

@@ -15,11 +15,11 @@ Words come from the ``[by_place]`` table of ``lang/<code>/scanner.toml``.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 import regex
 
+from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention

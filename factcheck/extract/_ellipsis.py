@@ -20,12 +20,13 @@ The words come from the ``[ellipsis]`` table of ``lang/<code>/currencies.toml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from factcheck.deadline import checkpoint
+from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention

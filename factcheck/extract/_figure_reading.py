@@ -5,12 +5,11 @@ precedes it (approximators, "entre"), ranges and the interval are read in
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from factcheck.extract._approx_reading import ApproxReader
 from factcheck.extract._approx_reading import _signed_change as _signed_change
+from factcheck.extract._mention_copy import replace
 from factcheck.extract._range_reading import _LOOKBACK
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import ordinal_word_value, parse_digits, words_value

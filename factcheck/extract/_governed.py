@@ -23,13 +23,14 @@ A pass over the mentions of a text run after the other currency ellipses
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import EllipsisLexicon, _is_scaled_count, ellipsis_lexicon
+from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention

@@ -21,11 +21,11 @@ The link words come from the ``[listed]`` table of ``lang/<code>/scanner.toml``.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 import regex
 
+from factcheck.extract._mention_copy import replace
 from factcheck.extract._parts import scale_of
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data

@@ -21,13 +21,14 @@ The words come from the ``[parts]`` table of ``lang/<code>/scanner.toml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import ellipsis_lexicon
+from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention

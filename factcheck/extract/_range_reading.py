@@ -5,11 +5,11 @@ scanner of :mod:`factcheck.extract.scanner` through
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import regex
 
+from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon
 from factcheck.extract.numbers import words_value
 from factcheck.models import APPROX_TOLERANCE, MEASURE_KINDS, Approx, Kind, Mention

@@ -205,7 +205,8 @@ def _weekday_days(text: str, lex: Lexicon, published: date | None) -> Iterator[M
     3 avril"); otherwise the day is resolved in the publication's month only when the weekday
     agrees, else it stays unresolved. Not after a count cue ("ils étaient samedi 24 à ...")."""
     cal = lex.calendar
-    if not any(w in text.lower() for w in cal.weekdays):
+    low = text.lower()  # once, not once per weekday
+    if not any(w in low for w in cal.weekdays):
         return
     for m in cal.weekday_day.finditer(text):
         checkpoint()
