@@ -28,12 +28,16 @@ _ONE_FOR_ONE = {
     "\u2013": "-",  # en dash, used in ranges "10–15"
     "\ufeff": " ",  # stray BOM inside a text
 }
-_TABLE = str.maketrans(_ONE_FOR_ONE)
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with typographic variants replaced, same length, same offsets."""
-    out = text.translate(_TABLE)
+    out = text
+    for old, new in _ONE_FOR_ONE.items():
+        # str.translate looks every character up in a table (slow on non-ASCII text); the
+        # replacements map to none of the keys, so one replace per character present is the same.
+        if old in out:
+            out = out.replace(old, new)
     if "\r" in out:
         # Windows line ends: "\r\n" becomes " \n" so offsets are kept.
         out = out.replace("\r\n", " \n").replace("\r", "\n")
