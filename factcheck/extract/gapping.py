@@ -6,11 +6,12 @@ words are data (``lang/<code>/rates.toml`` [gapping])."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from factcheck.extract._mention_copy import replace
 from factcheck.lang import load_data
 from factcheck.models import Mention
 from factcheck.patterns import _alt

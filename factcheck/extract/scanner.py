@@ -10,7 +10,6 @@ holds no French word: all of it comes from :mod:`factcheck.extract.lexicon`.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from datetime import date
 
 import regex
@@ -21,6 +20,7 @@ from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract._governed import governed_currencies
 from factcheck.extract._lists import listed_units
+from factcheck.extract._mention_copy import replace
 from factcheck.extract._ordinal_reading import OrdinalReader
 from factcheck.extract._parts import follows_a_part, parts_in_unit
 from factcheck.extract.dates import find_calendar, find_weeks
