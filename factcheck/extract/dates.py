@@ -199,13 +199,15 @@ def _weekday_day(weekday: int, day: int, published: date | None) -> str | None:
     return best.isoformat() if best else None
 
 
-def _weekday_days(text: str, lex: Lexicon, published: date | None) -> Iterator[Mention]:
+def _weekday_days(
+    text: str, lex: Lexicon, published: date | None, low: str | None = None
+) -> Iterator[Mention]:
     """A weekday and a day number without a month ("jeudi 12", "le samedi 24 au soir"): a
     date, never a count. A later day with its month gives the month ("du mardi 2 au mercredi
     3 avril"); otherwise the day is resolved in the publication's month only when the weekday
     agrees, else it stays unresolved. Not after a count cue ("ils étaient samedi 24 à ...")."""
     cal = lex.calendar
-    low = text.lower()  # once, not once per weekday
+    low = text.lower() if low is None else low  # once, not once per weekday
     if not any(w in low for w in cal.weekdays):
         return
     for m in cal.weekday_day.finditer(text):
@@ -267,7 +269,7 @@ def find_calendar(
             resolved = f"{year:04d}-{month:02d}"
             yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
     yield from _english_dates(text, lex, published)
-    yield from _weekday_days(text, lex, published)
+    yield from _weekday_days(text, lex, published, folded.low)
     for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
