@@ -18,24 +18,20 @@ from factcheck.text import normalize
 CASES = Path(__file__).parent / "data" / "governed.toml"
 
 
-def _governed_cases() -> list[pytest.param]:
+def _cases(rule: str) -> list[pytest.param]:
+    """The cases of ``governed.toml`` whose figure the rule ``rule`` reads."""
     cases = tomllib.loads(CASES.read_text(encoding="utf-8"))["case"]
-    return [pytest.param(c, id=c["surface"]) for c in cases if c.get("rule") == RULE]
+    return [pytest.param(c, id=c["surface"]) for c in cases if c.get("rule") == rule]
 
 
-@pytest.mark.parametrize("case", _governed_cases())
+@pytest.mark.parametrize("case", _cases(RULE))
 def test_rule_names_the_inference(case: dict) -> None:
     text = normalize(case["text"])
     (m,) = [m for m in extract_mentions(text) if m.surface == case["surface"]]
     assert (m.rule, m.kind, m.unit) == (RULE, Kind.MONEY, case["unit"])
 
 
-def _unnamed_cases() -> list[pytest.param]:
-    cases = tomllib.loads(CASES.read_text(encoding="utf-8"))["case"]
-    return [pytest.param(c, id=c["surface"]) for c in cases if c.get("rule") == UNNAMED_RULE]
-
-
-@pytest.mark.parametrize("case", _unnamed_cases())
+@pytest.mark.parametrize("case", _cases(UNNAMED_RULE))
 def test_sum_of_no_named_currency(case: dict) -> None:
     """A governed sum in a text that names no currency: money, of no currency."""
     text = normalize(case["text"])
