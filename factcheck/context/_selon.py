@@ -220,7 +220,6 @@ def _chosen(
 ) -> list[Tok] | None:
     """The "selon X" that applies to figure ``n`` among ``phrases`` (see :func:`selon`)."""
     fig = figs[n]
-    starts = [f.first for f in figs]
     nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
     own = [np for k, np in phrases if _right_before(toks, k, np, fig)]
     if own:
