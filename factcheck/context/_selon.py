@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
-from factcheck.context._documents import titled_document
+from factcheck.context._documents import authorless
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speaker_tokens import count_opens_at, next_figure_at
 from factcheck.context._speech_words import (
@@ -187,31 +187,16 @@ def selon(
     if not phrases:
         return None
     chosen = _chosen(toks, figs, n, phrases, data, far=far)
-    if chosen is not None and _authorless(chosen, data):
+    if chosen is not None and authorless(chosen, data):
         # "Selon la préfecture, 12 maisons ont été inondées, d'après le bilan publié mardi":
         # a document naming no author is the channel of the body named before it in the
         # sentence, not a source replacing that body.
-        named = [(k, np) for k, np in phrases if k < fig.first and not _authorless(np, data)
+        named = [(k, np) for k, np in phrases if k < fig.first and not authorless(np, data)
                  and clean_name(np, data)]
         if named and (far or not _clause_between(
                 toks, named[-1][0] + len(named[-1][1]) + 1, fig.first, data)):
             return named[-1][1]
     return chosen
-
-
-def _authorless(np: list[Tok], data: SourceData) -> bool:
-    """Whether the words after "selon" name a document with a determiner and no author: "le
-    bilan publié mardi", "un rapport rendu public lundi", "son décompte", "ce bilan" (not "le
-    rapport de la Cour des comptes", nor a titled text, "le projet de loi de finances")."""
-    if not np or (np[0].pos != "DET" and np[0].lower not in grammar().source_articles):
-        return False
-    k = 0
-    while k < len(np) and (np[k].pos in ("DET", "ADJ") or np[k].lower in
-                           grammar().source_articles) and np[k].lower not in data.documents:
-        k += 1
-    if k >= len(np) or not (np[k].lower in data.documents or np[k].lemma in data.documents):
-        return False
-    return clean_name(np, data) is None and titled_document(np, data) is None
 
 
 def _chosen(
