@@ -19,7 +19,7 @@ from factcheck.context._sections import continues_report, lead_end, section_brea
 from factcheck.context.capital import capital_place
 from factcheck.context.known_places import known_places
 from factcheck.context.nlp import Figure, Tok
-from factcheck.context.resolution import points_back, resolve_source
+from factcheck.context.resolution import resolve_source
 from factcheck.context.source import UNSOURCED, SourceResult
 from factcheck.context.subject import SubjectResult
 from factcheck.context.subject_tables import cell_at
@@ -40,11 +40,6 @@ def figure_source(
     # of a tally labelled by a name is that item's body, not one named for another.
     source = resolve_source(src.source, [name for _, name in state.speakers], article.text,
                             local=item)
-    if source and state.report and (state.report, source) in state.relayed \
-            and points_back(src.source):
-        # "(14 838), rapporte l'AFP. [...] 16 800 cas, selon la même source": the agency
-        # relays the report; the same source is the report's body (``relays_report``).
-        source = state.report
     # A speaker's place held by words that name no one ("la hausse des infections
     # explique 450 passages"): no source, and known to have none (``unsourced``).
     source_mode = "explicit" if source else "unsourced" if src.rule in UNSOURCED else None

@@ -158,7 +158,9 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
     lists = _folded_lists()
     if words[0] in lists["not_source_starts"] or all(w in lists["not_sources"] for w in words):
         return None
-    if _points_back(words, data):
+    back = {" ".join(_words_of(b)) for b in data.back_references}
+    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
+    if phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing:
         return earlier[-1] if earlier else None
     holder = role_holder(name, article_text)  # "le préfet" -> "Jacques Billant"
     if holder:
@@ -204,21 +206,6 @@ def resolve_source(name: str | None, earlier: list[str], article_text: str = "",
                 and _plain(e.split()[-1]) == _plain(name.split()[-1]))):  # not "SNUipp-FSU"
             return e if len(_words_of(e)) >= len(words) else name
     return name
-
-
-def _points_back(words: list[str], data: SourceData) -> bool:
-    """ "la même source", "cette institution", "ce dernier": words pointing back to the
-    source named before (``back_references``, or a demonstrative and one noun)."""
-    back = {" ".join(_words_of(b)) for b in data.back_references}
-    phrase = " ".join(words)
-    pointing = len(words) == 2 and words[0] in speech_words().demonstratives
-    return phrase in back or any(phrase.endswith(" " + b) for b in back) or pointing
-
-
-def points_back(name: str | None) -> bool:
-    """Whether a source's words point back to the source named before ("selon la même
-    source")."""
-    return bool(name) and _points_back(_words_of(name), source_data())
 
 
 def _describes(words: list[str]) -> bool:
