@@ -6,6 +6,7 @@ outlet's own document ("notre sondage réalisé par Ipsos"). Private to ``factch
 
 from __future__ import annotations
 
+from factcheck.context._clean_name import clean_name
 from factcheck.context._forward_speaker import forward
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
@@ -117,3 +118,18 @@ def made_by(np: list[Tok], data: SourceData) -> list[Tok] | None:
                        len(author))  # "... pour France Télévisions": whom it was made for
             return author[:end]
     return None
+
+
+def authorless(np: list[Tok], data: SourceData) -> bool:
+    """Whether the words after "selon" name a document with a determiner and no author: "le
+    bilan publié mardi", "un rapport rendu public lundi", "son décompte", "ce bilan" (not "le
+    rapport de la Cour des comptes", nor a titled text, "le projet de loi de finances")."""
+    if not np or (np[0].pos != "DET" and np[0].lower not in grammar().source_articles):
+        return False
+    k = 0
+    while k < len(np) and (np[k].pos in ("DET", "ADJ") or np[k].lower in
+                           grammar().source_articles) and np[k].lower not in data.documents:
+        k += 1
+    if k >= len(np) or not (np[k].lower in data.documents or np[k].lemma in data.documents):
+        return False
+    return clean_name(np, data) is None and titled_document(np, data) is None

@@ -8,6 +8,7 @@ import regex
 
 from factcheck.context._forward_speaker import forward
 from factcheck.context._relative_owner import names_a_body
+from factcheck.context._speaker_beyond import role_subject
 from factcheck.context._speech_words import speech_at
 from factcheck.context.lexicon import SourceData, source_data
 from factcheck.context.names import (
@@ -141,7 +142,11 @@ def quote_speaker(
         return None
     name = clean_name(np, data)
     if name and name.lower().split("-")[-1] in data.pronouns:
-        name = previous_speaker(text, quote_start, speakers, pronoun=name)
+        # "Le maire conteste ces chiffres : « ... », assure-t-il": the role opening the
+        # quotation's sentence and agreeing with the pronoun, else the last speaker.
+        head_toks = parse_one(head) if head.strip() else ()
+        name = role_subject(head_toks, len(head_toks), pronoun=name) \
+            or previous_speaker(text, quote_start, speakers, pronoun=name)
     if not name:
         return None
     return role_holder(name, text) or fullest_name(name, text)

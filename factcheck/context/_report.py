@@ -79,6 +79,10 @@ class ArticleState:
     # It was named by one common noun in a sentence without figures ("Les élus ont dénoncé
     # la hausse des dépenses"): it covers the figures of its paragraph, not past it.
     report_paragraph: bool = False
+    # It is a body acting on its figures in the article's first sourced sentence ("Le conseil
+    # régional a voté un budget de 1,8 milliard"): it covers the figures of the kinds it
+    # acted on (the budget's parts), not the others ("Les travaux dureront 18 mois").
+    report_acting: bool = False
     # The news agencies that relayed a report's figures, with that report's source
     # (:meth:`relays_report`).
     relayed: set[tuple[str, str]] = field(default_factory=set)
@@ -131,6 +135,7 @@ class ArticleState:
         self.report_forces = self.report_weather = self.report_speech = False
         self.report_quoted = quoting
         self.report_paragraph = paragraph
+        self.report_acting = False
         if at is not None:
             self.report_at = at
 
@@ -209,8 +214,11 @@ class ArticleState:
         shares. A group named by a common noun (``report_paragraph``) covers its paragraph
         only. A person quoted only on a time span (``report_speech``: "« un mouvement qu'on
         n'a pas connu depuis 30 ans », lance le syndicaliste") comments, and covers no count,
-        share or amount that follows ("où un habitant sur cinq a défilé")."""
+        share or amount that follows ("où un habitant sur cinq a défilé"). A body acting
+        on its figures (``report_acting``) covers the figures of their kinds only."""
         if self.report_paragraph and "\n" in between:
+            return False
+        if self.report_acting and kind not in self.report_kinds:
             return False
         if self.report_speech and self.report_kinds and self.report_kinds <= _SPAN \
                 and kind not in _SPAN:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
+from factcheck.context._documents import authorless
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speaker_tokens import count_opens_at, next_figure_at
 from factcheck.context._speech_words import (
@@ -185,6 +186,25 @@ def selon(
                and not _announces_after_colon(toks, k, np, fig, starts)]
     if not phrases:
         return None
+    chosen = _chosen(toks, figs, n, phrases, data, far=far)
+    if chosen is not None and authorless(chosen, data):
+        # "Selon la préfecture, 12 maisons ont été inondées, d'après le bilan publié mardi":
+        # a document naming no author is the channel of the body named before it in the
+        # sentence, not a source replacing that body.
+        named = [(k, np) for k, np in phrases if k < fig.first and not authorless(np, data)
+                 and clean_name(np, data)]
+        if named and (far or not _clause_between(
+                toks, named[-1][0] + len(named[-1][1]) + 1, fig.first, data)):
+            return named[-1][1]
+    return chosen
+
+
+def _chosen(
+    toks: tuple[Tok, ...], figs: list[Figure], n: int, phrases: list[tuple[int, list[Tok]]],
+    data: SourceData, *, far: bool,
+) -> list[Tok] | None:
+    """The "selon X" that applies to figure ``n`` among ``phrases`` (see :func:`selon`)."""
+    fig = figs[n]
     nxt = figs[n + 1].first if n + 1 < len(figs) else len(toks)
     own = [np for k, np in phrases if _right_before(toks, k, np, fig)]
     if own:

@@ -32,9 +32,14 @@ def record_sentence(
     were read with sources ``srcs`` and contexts ``out``; ``is_line``: the sentence is a
     line "Label : N"; ``on_own_line``: it stands on a line of its own."""
     # A body named in passing ("qu'Arvalis, dont les prévisions ...") or cited inside a
-    # quotation keeps its own figures but does not take over the report that follows.
-    counted = [c.source for c, src in zip(out, srcs, strict=True)
-               if c.source and c.source_mode == "explicit" and src.takes_over]
+    # quotation keeps its own figures but does not take over the report that follows. A
+    # body acting on its figure ("Le conseil régional a voté un budget de 1,8 milliard")
+    # takes it over only when no source was named before it in the article: it opens the
+    # story, whose figures it goes on giving ("Les transports en absorbent 420 millions").
+    opens = not state.speakers and state.report is None
+    takes = [src.takes_over or (opens and src.rule == "acting_body") for src in srcs]
+    counted = [c.source for c, take in zip(out, takes, strict=True)
+               if c.source and c.source_mode == "explicit" and take]
     state.speakers.extend((start, name) for name in counted)
     # The sources this sentence names for its own figures, taking the report over or not: a
     # speaker read again in it (for a date of it: "le 9 mars, le syndicat avait compté 30 000
@@ -45,8 +50,8 @@ def record_sentence(
     # Figures in quotation marks ("« 85 000 personnes » ont été refoulées, a indiqué le
     # ministre"), whichever rule read their speaker.
     quoted = all(src.rule == "quote" or in_quote(text, f.mention.start) is not None
-                 for c, f, src in zip(out, figs, srcs, strict=True)
-                 if c.source and c.source_mode == "explicit" and src.takes_over)
+                 for c, f, src, take in zip(out, figs, srcs, takes, strict=True)
+                 if c.source and c.source_mode == "explicit" and take)
     if counted and ((quoted and state.keeps_report(counted))
                     or state.relays_report(counted, text[state.report_at : start])):
         # A person quoted with figures of their own ("« On a vu 120 familles », a raconté le
@@ -60,24 +65,26 @@ def record_sentence(
         contrast = contrasts_sources(c.source for c in out if c.source_mode == "explicit")
         state.report, state.report_counts = (None if contrast else counted[-1]), True
         state.report_quoted = state.report_paragraph = False
+        state.report_acting = not any(src.takes_over for c, src in zip(out, srcs, strict=True)
+                                      if c.source and c.source_mode == "explicit")
         # A person quoted with figures of their own speaks for their paragraph (``_report``);
         # a spokesperson reads the body's communiqué, which goes on.
         state.report_speech = quoted and speaks_as_person(counted[-1]) \
             and not speaks_for_body(counted[-1])
         state.report_at = start
         state.report_kinds = frozenset(
-            f.mention.kind for c, f, src in zip(out, figs, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
+            f.mention.kind for c, f, take in zip(out, figs, takes, strict=True)
+            if c.source_mode == "explicit" and take)
         state.report_forces = counted_forces(
-            c.subject for c, src in zip(out, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
+            c.subject for c, take in zip(out, takes, strict=True)
+            if c.source_mode == "explicit" and take)
         state.report_weather = any(
             measures_nature(f.mention, c.subject, toks, f.first)
-            for c, f, src in zip(out, figs, srcs, strict=True)
-            if c.source_mode == "explicit" and src.takes_over)
+            for c, f, take in zip(out, figs, takes, strict=True)
+            if c.source_mode == "explicit" and take)
         state.measured(True, [(c.subject, f.mention.unit)
-                              for c, f, src in zip(out, figs, srcs, strict=True)
-                              if c.source_mode == "explicit" and src.takes_over])
+                              for c, f, take in zip(out, figs, takes, strict=True)
+                              if c.source_mode == "explicit" and take])
     if not counted and any(src.rule == UNNAMED for src in srcs):
         # "408 interpellations ont eu lieu, selon un bilan définitif": the figures come from
         # no source the article named; the report named before stops there.

@@ -169,8 +169,9 @@ def sources(
         if name is None and quote is None and (np := acting_body(toks, fig, data)):
             name, rule = clean_name(np, data), "acting_body"
         if name and name.lower().split("-")[-1] in data.pronouns:
-            name = previous_speaker(article_text, sentence_start + np[0].start, speakers,
-                                    pronoun=name) or role_subject(toks, np[0].i)
+            name = role_subject(toks, np[0].i, pronoun=name) or previous_speaker(
+                article_text, sentence_start + np[0].start, speakers, pronoun=name
+            ) or role_subject(toks, np[0].i)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
