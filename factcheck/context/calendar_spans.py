@@ -261,6 +261,10 @@ class CalendarSpans:
         if rule == "year_before":
             day = p.replace(year=p.year - 1) if (p.month, p.day) != (2, 29) else p - timedelta(366)
             return day, day
+        if rule.startswith("years_before_") and rule[13:].isdigit():
+            # "il y a deux ans": that day, two years before publication.
+            day = shift_year(p, -int(rule[13:]))
+            return day, day
         if rule == "month_before":
             return self._relative("last_month")
         if rule == "week_before":

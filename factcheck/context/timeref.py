@@ -178,7 +178,8 @@ class TimeResolver(TimeExpressions):
             # 370 000 avaient été blessés"), not the following ones ("contre 39 % en 2022"),
             # nor a period counted back, its own figure's ("contre 2 361 un an plus tôt");
             # one that says it in words the publication date would resolve is not dated.
-            near = [e for e in content if e.end <= start and e.rule not in shifted][-1:]
+            near = [e for e in content if e.end <= start and (
+                e.rule not in shifted or _fronted_from_publication(low, e))][-1:]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
             back_year = best.rule in words.get("shifted_back_year", ())
@@ -254,6 +255,14 @@ class TimeResolver(TimeExpressions):
 
 
 _DIGIT = regex.compile(r"\d")
+_OPENING_MARKS = " \t\n«»\"'“”-—–"
+
+
+def _fronted_from_publication(low: str, e: _Expr) -> bool:
+    """Whether ``e`` opens its sentence and is a phrase said from the writer's day
+    (``fronted_from_publication``: "Il y a un an, ..."): it dates the clause after it."""
+    return not low[:e.start].strip(_OPENING_MARKS) \
+        and low[e.start:e.end] in time_data().words.get("fronted_from_publication", ())
 _APPOSITION_END = regex.compile(r"[,;:()]")
 
 

@@ -236,3 +236,18 @@ def restatement_cues(data: dict) -> RestatementCues | None:
         attribution=_pattern(data["attribution"]),
         label=regex.compile(rf"\(\s*(?:[\p{{L}}'’-]+\s*){{1,{max_words}}}:\s*$", regex.V1),
     )
+
+
+def stretch_cues(table: dict) -> list[str]:
+    """The phrases of a count over a stretch of several days (``[span.stretch]``: "sur les
+    quatre jours", "en trois jours", "pendant les cinq journées"): each opener, number and
+    unit of the table."""
+    return [f"{o} {n} {u}" for o in table.get("before", ()) for n in table.get("numbers", ())
+            for u in table.get("units", ())]
+
+
+def day_cues(table: dict) -> list[str]:
+    """The phrases opening a count since a day of the month (``[cumulative.since_day]``:
+    "depuis le 1er", "depuis le 14"): each opener before each day's number."""
+    days = [*table.get("first", ()), *(str(d) for d in range(2, 32))] if table else []
+    return [f"{o} {d}" for o in table.get("openers", ()) for d in days]

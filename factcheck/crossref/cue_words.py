@@ -33,7 +33,9 @@ from factcheck.crossref.cue_sets import (
     _pattern,
     _population,
     _qualifiers,
+    day_cues,
     restatement_cues,
+    stretch_cues,
 )
 from factcheck.crossref.cue_tables import (
     SIDE_KEYS,
@@ -118,6 +120,7 @@ class Lexicon:
     provisional: regex.Pattern[str]
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
+    cumulative_since: regex.Pattern[str]  # "depuis le 1er octobre": a count since a day
     toll_outcomes: frozenset[str]
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
@@ -318,6 +321,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         provisional=_pattern(modality["provisional"]),
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
+        cumulative_since=_pattern(day_cues(data["cumulative"].get("since_day", {}))),
         toll_outcomes=toll_outcomes,
         contrast=_pattern(data["change_check"]["contrast"]),
         comparison=_pattern(data["comparison"]["cues"]),
@@ -339,7 +343,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         toll_cues=_pattern(data["toll"]["cues"]),
         cumulative_exclusions=_pattern(data["exclusions"]["cumulative"]),
         event=_pattern(data["event"]["cues"]),
-        span_window=_pattern(data["span"]["window"]),
+        span_window=_pattern([*data["span"]["window"],
+                              *stretch_cues(data["span"].get("stretch", {}))]),
         span_total=_pattern(data["span"]["running_total"]),
         span_remaining=_pattern(data["span"]["remaining"]),
         remaining_reach=int(data["span"]["remaining_reach"]),
@@ -395,6 +400,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     )
     return replace(lexicon, scope_cues=_any_of([
         *lexicon.outcome.patterns, *lexicon.side.patterns, lexicon.population.pattern,
-        lexicon.projected, lexicon.cumulative, lexicon.event, lexicon.national,
+        lexicon.projected, lexicon.cumulative, lexicon.cumulative_since, lexicon.event,
+        lexicon.national,
         lexicon.provisional, lexicon.revised, lexicon.span_window, lexicon.span_remaining,
         lexicon.span_total, lexicon.span_change]))

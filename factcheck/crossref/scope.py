@@ -114,6 +114,11 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                 continue  # "depuis le début de l'année", "mieux que prévu"
             for o in owners(m.start(), m.end()):
                 out[o["claim_id"]][key] = True
+    for m in lexicon.cumulative_since.finditer(sentence):
+        # "Depuis le 1er octobre, 1 240 cas": a count since a day (not a price, not a rate).
+        for o in owners(m.start(), m.end()):
+            if cell_text(o.get("kind")) == "count":
+                out[o["claim_id"]]["cumulative"] = True
     for key, pattern in (("provisional", lexicon.provisional), ("revised", lexicon.revised)):
         for m in pattern.finditer(sentence):
             for o in owners(m.start(), m.end()):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from factcheck.crossref.explain import quote
 from factcheck.crossref.identity import identity
+from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -26,15 +27,18 @@ class CumulativeDecrease(Rule):
                 continue
             if not (a.published and b.published and a.published < b.published):
                 continue  # "later" must mean reported later, not another figure of one article
-            if a.period[0] == b.period[0] == "explicit" and a.period[1] != b.period[1]:
-                continue  # counted from different starts: not one running total
+            if not _one_start(a, b):
+                continue  # counted from different starts, or a start unknown on one
             if b.hi >= a.lo:
                 continue
-            # Identity before accusation: one running total needs the same named source or
-            # the same known place (two dates are expected: it is a cumulative figure).
+            # Identity before accusation: one running total needs the same named source (a
+            # body's successive reports) and the same scope, unknown being no equal: the same
+            # place or none named on either, the same population (two dates are expected: it
+            # is a cumulative figure).
             found = identity(a, b, ctx.lexicon)
             if (set(found.blockers) - {"period", "period_unknown"}
-                    or not {"source", "place"} & set(found.ties)):
+                    or "source" not in found.ties or a.place != b.place
+                    or a.population != b.population):
                 continue
             text = ctx.lexicon.say("flag_cumulative", a=quote(a, ctx.lexicon),
                                    b=quote(b, ctx.lexicon))
@@ -42,3 +46,10 @@ class CumulativeDecrease(Rule):
             yield self.flag((a.claim_id, b.claim_id), (a.article_id, b.article_id), text,
                             (a.sentence, b.sentence), confidence=min(1.0, found.confidence
                                                                      or 0.5))
+
+
+def _one_start(a: ClaimView, b: ClaimView) -> bool:
+    """Both counted from one day the text gives: explicit periods with the same start (a
+    start read on one figure only is unknown on the other, not the same)."""
+    return (a.period[0] == b.period[0] == "explicit" and len(a.period) > 1
+            and len(b.period) > 1 and bool(a.period[1]) and a.period[1] == b.period[1])
