@@ -223,7 +223,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         # "300 postes sur trois sites : 120 à Lyon, 100 à Grenoble, 80 à Annecy"
                         owner = whole_before(s, owner)
                         parts = _enumeration(s, j + 1, owner, lexicon) if owner else []
-                        mode = mode if len(parts) >= 2 else None
+                        mode = "partial" if len(parts) >= 2 else None
                     if mode and owner is not None:
                         yield owner, parts, mode, s, s
                         continue

@@ -20,7 +20,8 @@
 - A total whose value is the number of parts listed after it, which they do not add up to,
   counts the entries of the list ("300 postes, répartis sur trois sites : 120 à Lyon, 100 à
   Grenoble et 80 à Annecy": three sites, not a sum of three): the parts are of the figure
-  before it, if any (:func:`counts_entries`).
+  right before it in its clause, if any (:func:`counts_entries`, :func:`whole_before`),
+  partially (that figure may count more than the entries listed).
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ _LABELLED = regex.compile(rf"\s*\)\s*(?:,|;|et\b|ainsi que\b)\s*[^()\d,;:.!?]{{1
 MAX_NOUN_WORDS = 3
 _OPENING = regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{MAX_NOUN_WORDS}}}\(\s*$", regex.V1)
 _WORD = regex.compile(r"[\p{L}'’]+", regex.V1)
+_TOKEN = regex.compile(r"[\p{L}]+['’]?|[^\s\p{L}]", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
 class ListCues:
     anaphora: regex.Pattern[str]  # a pronoun and at most two words, right before a figure
     stops: frozenset[str]  # words that cannot end the verb group before the figure
+    entries_breaks: frozenset[str]  # words and signs ending the clause of a list's whole
 
 
 @cache
@@ -57,7 +60,8 @@ def list_cues(code: str = "fr") -> ListCues:
     pattern = (rf"(?<![\p{{L}}'’])(?:{pronouns})\s+(?:[\p{{Ll}}'’]+\s+){{1,2}}$" if pronouns
                else r"(?!)")
     return ListCues(regex.compile(pattern, regex.V1),
-                    frozenset(w.lower() for w in data.get("anaphora_stops", ())))
+                    frozenset(w.lower() for w in data.get("anaphora_stops", ())),
+                    frozenset(w.lower() for w in data.get("entries_breaks", ())))
 
 
 def labelled(gap: str, lead: str) -> bool:
@@ -121,8 +125,14 @@ def counts_entries(total: ClaimView, parts: list[ClaimView]) -> bool:
         and sum(v for v in values if v is not None) != total.value
 
 
-def whole_before(s: Sentence, total: ClaimView) -> ClaimView | None:
-    """The figure of ``s`` nearest before ``total`` of its dimension: what a list of entries
-    ("trois sites : 120 à Lyon, ...") breaks down ("300 postes, répartis sur trois sites")."""
-    before = [v for v in s.members if v.end <= total.start and v.dimension == total.dimension]
-    return before[-1] if before else None
+def whole_before(s: Sentence, total: ClaimView, code: str = "fr") -> ClaimView | None:
+    """The figure of ``s`` right before ``total``, of its dimension, in its clause: what a
+    list of entries ("trois sites : 120 à Lyon, ...") breaks down ("300 postes répartis sur
+    trois sites"); None when a word of ``entries_breaks`` stands between them ("emploie 3 000
+    salariés et ouvre deux usines : 150 à Metz et 100 à Nancy": another clause's figure)."""
+    before = [v for v in s.members if v.end <= total.start]
+    if not before or before[-1].dimension != total.dimension:
+        return None
+    between = s.text[rel(before[-1], s)[1]: rel(total, s)[0]]
+    tokens = {t.lower() for t in _TOKEN.findall(between)}
+    return None if tokens & list_cues(code).entries_breaks else before[-1]
