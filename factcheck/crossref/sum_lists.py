@@ -51,6 +51,7 @@ class ListCues:
     anaphora: regex.Pattern[str]  # a pronoun and at most two words, right before a figure
     stops: frozenset[str]  # words that cannot end the verb group before the figure
     entries_breaks: frozenset[str]  # words and signs ending the clause of a list's whole
+    bracket_breaks: frozenset[str]  # words of a complement between a figure and a bracket
 
 
 @cache
@@ -61,7 +62,8 @@ def list_cues(code: str = "fr") -> ListCues:
                else r"(?!)")
     return ListCues(regex.compile(pattern, regex.V1),
                     frozenset(w.lower() for w in data.get("anaphora_stops", ())),
-                    frozenset(w.lower() for w in data.get("entries_breaks", ())))
+                    frozenset(w.lower() for w in data.get("entries_breaks", ())),
+                    frozenset(w.lower() for w in data.get("bracket_breaks", ())))
 
 
 def labelled(gap: str, lead: str) -> bool:
@@ -71,10 +73,14 @@ def labelled(gap: str, lead: str) -> bool:
     return lead.rstrip().endswith("(") and bool(_LABELLED.match(gap))
 
 
-def opens_bracket(gap: str) -> bool:
+def opens_bracket(gap: str, code: str = "fr") -> bool:
     """Whether nothing but the figure's noun ("hôpitaux") and an opening bracket stands
-    between a figure and the next one."""
-    return bool(_OPENING.match(gap))
+    between a figure and the next one; not a complement (a word of ``bracket_breaks``: "dont
+    dix en or (12 en argent, 11 en bronze)" gives siblings of the figure, not its parts)."""
+    if not _OPENING.match(gap):
+        return False
+    breaks = list_cues(code).bracket_breaks
+    return not any(t.lower() in breaks for t in _TOKEN.findall(gap))
 
 
 def own_periods(total: ClaimView, parts: list[ClaimView]) -> bool:
