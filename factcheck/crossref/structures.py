@@ -21,6 +21,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
+from factcheck.crossref.sum_backward import backward_mode, coordinated_total
 from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_identity import (
@@ -252,7 +253,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
             # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
             if j >= 2:
                 around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
-                if lexicon.total.search(around) and not _coordinated_total(
+                if lexicon.total.search(around) and not coordinated_total(
                         _between(s, s.members[j - 1], total), lexicon):
                     k = j - 1
                     while k > 0 and lexicon.separators.search(
@@ -261,7 +262,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         k -= 1
                     parts = [p for p in s.members[k:j] if _can_be_part(p, total)]
                     if len(parts) >= 2 and len({p.dimension for p in parts}) == 1:
-                        yield total, parts, _backward_mode(s, total, parts, lexicon), s, s
+                        yield total, parts, backward_mode(s, total, parts, lexicon), s, s
 
 
 _BULLET = regex.compile(r"\s*[-–—•*·▪]\s", regex.V1)
@@ -315,30 +316,6 @@ def _bullet_parts(sentences: list[_Sentence], i: int, j: int, lexicon: Lexicon):
 
 def _lead(s: _Sentence, parts: list[ClaimView]) -> str:
     return s.text[: _rel(parts[0], s)[0]]
-
-
-def _coordinated_total(gap: str, lexicon: Lexicon) -> bool:
-    """"45 ont été arrêtées, 30 relâchées et au total 200 contrôlées": a total joined to the
-    figures before it by "et" is one more count of the coordination, not their sum."""
-    cue = lexicon.total.search(gap)
-    words = gap[: cue.start()].split() if cue else []
-    return bool(words) and words[-1].lower() in lexicon.coordinators
-
-
-def _backward_mode(s: _Sentence, total: ClaimView, parts: list[ClaimView],
-                   lexicon: Lexicon) -> str:
-    """"17, 12 et 17, soit 46 au total": exhaustive, unless the total runs over a longer time
-    than the periods its parts list ("80 000 en 2023, 95 000 en 2024, soit au total 400 000
-    depuis 2019"): those parts are some of it only."""
-    after = s.text[_rel(total, s)[1] : _rel(total, s)[1] + 20]
-    if lexicon.since.match(after.lstrip()):
-        return "partial"
-    starts = [p.period[1] for p in parts if p.period[0] == "explicit" and p.period[1]]
-    listed = len(starts) == len(parts) and len({p.period for p in parts}) == len(parts)
-    if listed and total.period[0] == "explicit" and total.period[1] \
-            and total.period[1] < min(starts):
-        return "partial"
-    return "exhaustive"
 
 
 def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructure]:
