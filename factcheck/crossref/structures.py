@@ -21,6 +21,7 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_arithmetic import check_sum, stated
+from factcheck.crossref.sum_backward import backward_mode, coordinated_total
 from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_identity import (
@@ -29,6 +30,15 @@ from factcheck.crossref.sum_identity import (
     position,
     rival_counts,
     unestablished,
+)
+from factcheck.crossref.sum_lists import (
+    bracket_parts,
+    counts_entries,
+    labelled,
+    opens_bracket,
+    takes_up,
+    undated,
+    whole_before,
 )
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
@@ -99,8 +109,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
         gap = _between(s, parts[-1], nxt)
         if len(gap) > MAX_PART_GAP or not lexicon.separators.search(gap):
             break
-        if bracketed and ")" in gap:
-            break
+        if bracketed and ")" in gap and not labelled(gap, lead):
+            break  # (not "dont Lyon (6), Grenoble (5)": each part in a bracket of its own)
         if not bracketed and gap.count("(") > gap.count(")"):
             break  # "117 cas, dont 31 importés (contre 15 et 16 les années passées)": an aside
         if lexicon.exhaustive.search(gap) or lexicon.restatement.search(gap):
@@ -207,6 +217,14 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     if not partial and cue and lexicon.new_clause.search(cues, 0, cue.start()):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
                     mode = _mode(cues, parts, s, lexicon) if parts and cue else None
+                    if mode is None and owner is total and opens_bracket(gap) \
+                            and bracket_parts(total, parts):
+                        mode = "partial"  # "12 médailles (5 en or, 4 en argent, 3 en bronze)"
+                    if mode and owner is not None and counts_entries(owner, parts):
+                        # "300 postes sur trois sites : 120 à Lyon, 100 à Grenoble, 80 à Annecy"
+                        owner = whole_before(s, owner)
+                        parts = _enumeration(s, j + 1, owner, lexicon) if owner else []
+                        mode = "partial" if len(parts) >= 2 else None
                     if mode and owner is not None:
                         yield owner, parts, mode, s, s
                         continue
@@ -224,6 +242,9 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     elif parts and lexicon.partial.search(_cue_zone(lead)):
                         # "10 millions ont fui. Parmi eux, 6,9 millions [...]"
                         yield total, parts, "partial", nxt, s
+                    elif parts and takes_up(lead, parts[0], parts, nxt):
+                        # "140 interventions. Le Var en compte 60, les Alpes-Maritimes 50 [...]"
+                        yield total, parts, "partial", nxt, s
                     elif len(parts) >= 2 and lexicon.detail.match(lead.lstrip()) \
                             and total.dimension != "share":
                         # "162 sièges. À savoir, 98 pour [...], 34 pour [...] et 30 [...]"
@@ -232,7 +253,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
             # "17, 12 et 17, soit 46 au total": parts before a total marked as such.
             if j >= 2:
                 around = s.text[_rel(total, s)[0] - 25 : _rel(total, s)[1] + 15]
-                if lexicon.total.search(around) and not _coordinated_total(
+                if lexicon.total.search(around) and not coordinated_total(
                         _between(s, s.members[j - 1], total), lexicon):
                     k = j - 1
                     while k > 0 and lexicon.separators.search(
@@ -241,7 +262,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         k -= 1
                     parts = [p for p in s.members[k:j] if _can_be_part(p, total)]
                     if len(parts) >= 2 and len({p.dimension for p in parts}) == 1:
-                        yield total, parts, _backward_mode(s, total, parts, lexicon), s, s
+                        yield total, parts, backward_mode(s, total, parts, lexicon), s, s
 
 
 _BULLET = regex.compile(r"\s*[-–—•*·▪]\s", regex.V1)
@@ -293,28 +314,8 @@ def _bullet_parts(sentences: list[_Sentence], i: int, j: int, lexicon: Lexicon):
     return total, parts, "partial" if partial else "exhaustive", listing, s
 
 
-def _coordinated_total(gap: str, lexicon: Lexicon) -> bool:
-    """"45 ont été arrêtées, 30 relâchées et au total 200 contrôlées": a total joined to the
-    figures before it by "et" is one more count of the coordination, not their sum."""
-    cue = lexicon.total.search(gap)
-    words = gap[: cue.start()].split() if cue else []
-    return bool(words) and words[-1].lower() in lexicon.coordinators
-
-
-def _backward_mode(s: _Sentence, total: ClaimView, parts: list[ClaimView],
-                   lexicon: Lexicon) -> str:
-    """"17, 12 et 17, soit 46 au total": exhaustive, unless the total runs over a longer time
-    than the periods its parts list ("80 000 en 2023, 95 000 en 2024, soit au total 400 000
-    depuis 2019"): those parts are some of it only."""
-    after = s.text[_rel(total, s)[1] : _rel(total, s)[1] + 20]
-    if lexicon.since.match(after.lstrip()):
-        return "partial"
-    starts = [p.period[1] for p in parts if p.period[0] == "explicit" and p.period[1]]
-    listed = len(starts) == len(parts) and len({p.period for p in parts}) == len(parts)
-    if listed and total.period[0] == "explicit" and total.period[1] \
-            and total.period[1] < min(starts):
-        return "partial"
-    return "exhaustive"
+def _lead(s: _Sentence, parts: list[ClaimView]) -> str:
+    return s.text[: _rel(parts[0], s)[0]]
 
 
 def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructure]:
@@ -345,8 +346,14 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
             seen.add(key)
             status, text = check_sum(total, parts, mode, lexicon)
             reason = unestablished(total, parts, mode, ps, ts, lexicon)
+            taken_up = ps is not ts and takes_up(_lead(ps, parts), parts[0], parts, ps)
+            if taken_up and reason == "other_period" and undated(parts):
+                reason = None  # "Le Var en compte 60": the pronoun takes up the total, its time
             if reason is None and status == "mismatch" and other_thing(total, parts, ps, lexicon):
                 reason = "other_thing"  # a mismatch needs parts known to break the total down
+            if reason is None and status == "mismatch" and taken_up:
+                reason = "taken_up"  # "Les Français en ont 140. L'Espagne en compte 60, ..."
+
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
                 template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity
@@ -382,6 +389,7 @@ def with_roles(views: list[ClaimView], structures: list[SumStructure],
              if not (by_id[pid].outcome and by_id[st.total_id].outcome
                      and by_id[pid].outcome != by_id[st.total_id].outcome)
              and not _term_of_its_own(by_id[pid], by_id[st.total_id])}
+    where = {pid: by_id[st.total_id].place for st in structures for pid in st.part_ids}
     by_sentence = {(s.start, v.claim_id): s for sents in _sentences(views).values()
                    for s in sents for v in s.members}
     out = []
@@ -390,6 +398,7 @@ def with_roles(views: list[ClaimView], structures: list[SumStructure],
             place = v.place
             if not place and v.sentence_start is not None:
                 place = part_place(v, by_sentence[(v.sentence_start, v.claim_id)], lexicon)
+            place = place or where.get(v.claim_id, "")  # "Le Burundi a 173 cas (39 [...])"
             out.append(replace(v, role="part", place=place))
         elif v.claim_id in totals:
             out.append(replace(v, role="total"))

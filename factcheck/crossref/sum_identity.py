@@ -33,7 +33,11 @@ established, and its status becomes ``uncertain`` (kept for display, never a ``s
   places, never two parts (parts of a 100 % whole are of one time);
 * ``other_period``: the total is dated and a part read in a later sentence or line is not
   established to be of its time: dated before it, or with no date of its own ("cinq médailles en
-  1960. Depuis, des succès, notamment à Atlanta (15 médailles d'or)").
+  1960. Depuis, des succès, notamment à Atlanta (15 médailles d'or)");
+* ``taken_up``: parts that do not hold, listed in the next sentence with nothing but a
+  pronoun taking up the total's noun ("140 interventions. L'Espagne en compte 60, l'Italie 50
+  et le Portugal 40"): figures of other places or actors, maybe, not its pieces (given by
+  ``structures`` for a sum that does not hold, crossref/sum_lists.py).
 """
 
 from __future__ import annotations
@@ -54,7 +58,8 @@ ALTERNATIVE_SHARE = 0.5
 MIN_ALTERNATIVES = 2
 #: Every reason :func:`unestablished` gives (each has its ``sum_uncertain_<reason>`` text).
 REASONS = ("other_thing", "compared_values", "alternatives", "competing_sources",
-           "shares_of_answers", "rates_of_subgroups", "groups_of_members", "other_period")
+           "shares_of_answers", "rates_of_subgroups", "groups_of_members", "other_period",
+           "taken_up")
 #: Where the words right after a figure stop describing it.
 _DESCRIPTION_END = regex.compile(r"[,;.!?(]| et ", regex.V1)
 
