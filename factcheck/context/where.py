@@ -21,6 +21,12 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._perimeters import (
+    not_where,
+    perimeter_at,
+    perimeters,
+    unread_territories,
+)
 from factcheck.context._place_after import not_own_after
 from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
@@ -214,6 +220,7 @@ def _find_candidates(
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
     detached = detached_opener_end(sentence)
+    territories = {p.start: p for p in perimeters(sentence)}
     for m in place_matches(sentence):
         if m.start() < detached:
             continue  # "Originaire de Lille, la chanteuse ...": the subject's place
@@ -226,6 +233,12 @@ def _find_candidates(
             continue  # "selon la préfecture du Rhône": the body's name, not where
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
+        if (territory := perimeter_at(sentence, m.start("p"))) is not None:
+            # "la métropole de Lyon": the territory, not the town (read once).
+            if territories.pop(territory.start, None) is not None \
+                    and not not_where(sentence, territory):
+                out.append((territory.start, territory.end, territory.place, True))
+            continue
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
@@ -238,7 +251,9 @@ def _find_candidates(
                 and not any(out[-1][1] <= f < m.start() for f in figures):
             continue
         out.append((m.start("p"), m.end("p"), place, listed))
-    return out
+    # A territory no place match reads ("l'agglomération d'Angers").
+    out.extend(unread_territories(sentence, territories.values(), source, named, detached))
+    return sorted(out)
 
 
 #: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
