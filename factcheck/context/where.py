@@ -36,8 +36,11 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _not_place_spans,
     _subject_name_pattern,
+    acronym,
     detached_opener_end,
+    located_in_brackets,
     match_prep,
+    named_elsewhere,
     place_matches,
     subject_place,
 )
@@ -274,45 +277,33 @@ def _unknown_ok(
     sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
-    after "à" when it is no person, body, month or weekday and no verb of speech comes
+    after "à" (or any preposition of places when a listed place in brackets locates it, "de
+    Ribaute (Aude)") when it is no person, body, month or weekday and no verb of speech comes
     before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
     or an acronym ("au PSG") is never a place."""
     w = world_data()
     name, prep = m.group("p"), match_prep(m)
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
-    if _named_elsewhere(name, names) or name in w.body_words or _acronym(name):
+    if named_elsewhere(name, names) or name in w.body_words or acronym(name):
         return None
     if prep in grammar().country_preps or _looks_like_region(sentence, m):
         return "region"
-    if prep not in w.town_preps or m.group("art"):
+    # "de Ribaute (Aude)": a town located by its department, after any preposition of places.
+    vouched = located_in_brackets(sentence, m.end("p"))
+    if not vouched and (prep not in w.town_preps or m.group("art")):
         return None
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
         return None
     k = next((i for i, tok in enumerate(toks) if tok.start >= m.start("p")), None)
-    if k is None or toks[k].pos != "PROPN":
+    if k is None or (toks[k].pos != "PROPN" and not vouched):
         return None
     speech = source_data().speech_forms
     j = next((i for i in range(k - 1, -1, -1) if toks[i].start < m.start()), None)
     if j is not None and (toks[j].lemma in source_data().speech_verbs or toks[j].lower in speech):
         return None
     return "town"
-
-
-def _acronym(name: str) -> bool:
-    """A name in capitals ("PSG", "ONU", "RN"): a body's, a club's or a party's."""
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _named_elsewhere(name: str, names: tuple[str, ...]) -> bool:
-    """A person, a body or a side the article names ("Bayrou" after "François Bayrou")."""
-    w = world_data()
-    low = name.lower()
-    if low in w.actor_names or low in w.body_aliases or low in w.actor_adjectives:
-        return True
-    return any(low in n.lower().replace("-", " ").split() or low == n.lower() for n in names)
 
 
 def _clause_break(toks: tuple[Tok, ...], first: int, until: int) -> bool:
