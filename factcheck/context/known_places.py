@@ -154,16 +154,22 @@ def _known_places(text: str) -> tuple[tuple[int, str], ...]:
 _BRACKETED = regex.compile(r"\s*\(\s*([^()]{2,60}?)\s*\)")
 
 
+def bracket_place(text: str, end: int) -> str | None:
+    """The normal form of a place the data lists written alone in brackets right after the
+    name ending at ``end`` ("à Ribaute (Aude)" -> Aude, "du Congo (RDC)"), else None."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return None
+    inner, w = m.group(1), world_data()
+    return w.places_as_written.get(inner) or w.places_ambiguous.get(inner) \
+        or w.places.get(inner.lower())
+
+
 def located_in_brackets(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a place the data lists, alone in
     brackets ("à Ribaute (Aude)", "de Gallargues-le-Montueux (Gard)"): the way news locates a
     town, which is then one whatever its preposition or its tag."""
-    m = _BRACKETED.match(text, end)
-    if m is None:
-        return False
-    inner, w = m.group(1), world_data()
-    return bool(w.places_as_written.get(inner) or w.places_ambiguous.get(inner)
-                or w.places.get(inner.lower()))
+    return bracket_place(text, end) is not None
 
 
 def match_prep(m: regex.Match[str]) -> str:

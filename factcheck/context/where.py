@@ -37,6 +37,7 @@ from factcheck.context.known_places import (
     _not_place_spans,
     _subject_name_pattern,
     acronym,
+    bracket_place,
     detached_opener_end,
     located_in_brackets,
     match_prep,
@@ -245,9 +246,11 @@ def _find_candidates(
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
-        if ok:
-            place = name  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
-            listed = ok == "region"
+        if ok:  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
+            # "du Congo (RDC)": the end of a listed name its bracket glosses is that place.
+            gloss = bracket_place(sentence, m.end("p")) or ""
+            place = gloss if gloss.endswith(f" {name}") else name
+            listed = ok == "region" or place == gloss
         if not place or _LISTED.match(sentence, m.end("p")):
             continue  # "de Toulouse, Perpignan et Mayotte": several places, not one
         if out and _apposed(sentence[out[-1][1] : m.start()]) \
