@@ -150,6 +150,28 @@ def _known_places(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found))
 
 
+#: A name in brackets right after another ("à Ribaute (Aude)").
+_BRACKETED = regex.compile(r"\s*\(\s*([^()]{2,60}?)\s*\)")
+
+
+def bracket_place(text: str, end: int) -> str | None:
+    """The normal form of a place the data lists written alone in brackets right after the
+    name ending at ``end`` ("à Ribaute (Aude)" -> Aude, "du Congo (RDC)"), else None."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return None
+    inner, w = m.group(1), world_data()
+    return w.places_as_written.get(inner) or w.places_ambiguous.get(inner) \
+        or w.places.get(inner.lower())
+
+
+def located_in_brackets(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a place the data lists, alone in
+    brackets ("à Ribaute (Aude)", "de Gallargues-le-Montueux (Gard)"): the way news locates a
+    town, which is then one whatever its preposition or its tag."""
+    return bracket_place(text, end) is not None
+
+
 def match_prep(m: regex.Match[str]) -> str:
     """The preposition of a place match, lower case, an unaccented capital read as the
     preposition it stands for ("A Paris" -> "à")."""
@@ -182,3 +204,18 @@ def _looks_like_region(sentence: str, m: regex.Match[str]) -> bool:
     before = sentence[: m.start()] + " "
     pattern = _region_pattern()
     return bool(pattern.search(before) or pattern.search(m.group("prep") + " "))
+
+
+def acronym(name: str) -> bool:
+    """A name in capitals ("PSG", "ONU", "RN"): a body's, a club's or a party's."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def named_elsewhere(name: str, names: tuple[str, ...]) -> bool:
+    """A person, a body or a side the article names ("Bayrou" after "François Bayrou")."""
+    w = world_data()
+    low = name.lower()
+    if low in w.actor_names or low in w.body_aliases or low in w.actor_adjectives:
+        return True
+    return any(low in n.lower().replace("-", " ").split() or low == n.lower() for n in names)

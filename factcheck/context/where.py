@@ -21,6 +21,12 @@ from functools import lru_cache
 import regex
 
 from factcheck.context._memo import TokensMemo
+from factcheck.context._perimeters import (
+    not_where,
+    perimeter_at,
+    perimeters,
+    unread_territories,
+)
 from factcheck.context._place_after import not_own_after
 from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._speech_words import FINITE_ENDINGS, regular_forms
@@ -30,8 +36,12 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _not_place_spans,
     _subject_name_pattern,
+    acronym,
+    bracket_place,
     detached_opener_end,
+    located_in_brackets,
     match_prep,
+    named_elsewhere,
     place_matches,
     subject_place,
 )
@@ -214,6 +224,7 @@ def _find_candidates(
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
     detached = detached_opener_end(sentence)
+    territories = {p.start: p for p in perimeters(sentence)}
     for m in place_matches(sentence):
         if m.start() < detached:
             continue  # "Originaire de Lille, la chanteuse ...": the subject's place
@@ -226,19 +237,29 @@ def _find_candidates(
             continue  # "selon la préfecture du Rhône": the body's name, not where
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
+        if (territory := perimeter_at(sentence, m.start("p"))) is not None:
+            # "la métropole de Lyon": the territory, not the town (read once).
+            if territories.pop(territory.start, None) is not None \
+                    and not not_where(sentence, territory):
+                out.append((territory.start, territory.end, territory.place, True))
+            continue
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
-        if ok:
-            place = name  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
-            listed = ok == "region"
+        if ok:  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
+            # "du Congo (RDC)": the end of a listed name its bracket glosses is that place.
+            gloss = bracket_place(sentence, m.end("p")) or ""
+            place = gloss if gloss.endswith(f" {name}") else name
+            listed = ok == "region" or place == gloss
         if not place or _LISTED.match(sentence, m.end("p")):
             continue  # "de Toulouse, Perpignan et Mayotte": several places, not one
         if out and _apposed(sentence[out[-1][1] : m.start()]) \
                 and not any(out[-1][1] <= f < m.start() for f in figures):
             continue
         out.append((m.start("p"), m.end("p"), place, listed))
-    return out
+    # A territory no place match reads ("l'agglomération d'Angers").
+    out.extend(unread_territories(sentence, territories.values(), source, named, detached))
+    return sorted(out)
 
 
 #: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
@@ -259,45 +280,33 @@ def _unknown_ok(
     sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
-    after "à" when it is no person, body, month or weekday and no verb of speech comes
+    after "à" (or any preposition of places when a listed place in brackets locates it, "de
+    Ribaute (Aude)") when it is no person, body, month or weekday and no verb of speech comes
     before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
     or an acronym ("au PSG") is never a place."""
     w = world_data()
     name, prep = m.group("p"), match_prep(m)
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
-    if _named_elsewhere(name, names) or name in w.body_words or _acronym(name):
+    if named_elsewhere(name, names) or name in w.body_words or acronym(name):
         return None
     if prep in grammar().country_preps or _looks_like_region(sentence, m):
         return "region"
-    if prep not in w.town_preps or m.group("art"):
+    # "de Ribaute (Aude)": a town located by its department, after any preposition of places.
+    vouched = located_in_brackets(sentence, m.end("p"))
+    if not vouched and (prep not in w.town_preps or m.group("art")):
         return None
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
         return None
     k = next((i for i, tok in enumerate(toks) if tok.start >= m.start("p")), None)
-    if k is None or toks[k].pos != "PROPN":
+    if k is None or (toks[k].pos != "PROPN" and not vouched):
         return None
     speech = source_data().speech_forms
     j = next((i for i in range(k - 1, -1, -1) if toks[i].start < m.start()), None)
     if j is not None and (toks[j].lemma in source_data().speech_verbs or toks[j].lower in speech):
         return None
     return "town"
-
-
-def _acronym(name: str) -> bool:
-    """A name in capitals ("PSG", "ONU", "RN"): a body's, a club's or a party's."""
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _named_elsewhere(name: str, names: tuple[str, ...]) -> bool:
-    """A person, a body or a side the article names ("Bayrou" after "François Bayrou")."""
-    w = world_data()
-    low = name.lower()
-    if low in w.actor_names or low in w.body_aliases or low in w.actor_adjectives:
-        return True
-    return any(low in n.lower().replace("-", " ").split() or low == n.lower() for n in names)
 
 
 def _clause_break(toks: tuple[Tok, ...], first: int, until: int) -> bool:
