@@ -12,9 +12,87 @@ from factcheck.deadline import checkpoint
 
 
 def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
-    """Alternation, longest first so that "millions" wins over "million"."""
+    """Alternation, longest first so that "millions" wins over "million".
+
+    Literal words (``escape``) are written as a trie ("mil(?:l(?:e|i(?:ard|on)))?...", see
+    :func:`_trie`): the same matches, found without trying every word at every position."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
+    if escape and (trie := _trie([[(c, regex.escape(c)) for c in w] for w in items])) is not None:
+        return trie
     return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _spaced_alt(phrases: Iterable[str]) -> str:
+    """``_alt`` of ``_spaced`` phrases (any run of spaces where a phrase has one), as a trie
+    when it can be one."""
+    unique = set(phrases)
+    items = sorted({_spaced(p) for p in unique}, key=lambda w: (-len(w), w))
+    tokens = [
+        [(None, r"\s+") if c == " " else (c, regex.escape(c)) for c in p]
+        for p in sorted(unique)
+    ]
+    if (trie := _trie(tokens)) is not None:
+        return trie
+    return "|".join(items)
+
+
+_END = (None, "")  # a trie node's mark that a word ends there
+
+
+def _trie(words: list[list[tuple[str | None, str]]]) -> str | None:
+    """The alternation of ``words`` written as a trie: words sharing a beginning share its
+    pattern, and a word that ends where a longer one goes on comes after it. A word is a list
+    of tokens: a character and its pattern, or None and the pattern of a run of spaces.
+
+    It matches what the flat alternation, longest first, matches: at a given position the
+    words that match are each the beginning of the next (two tokens at the same place never
+    match the same character, checked below), so the longest, tried first in both, wins.
+    None when two tokens at the same place could match the same character whatever the
+    pattern's flags (letters alike but for case or case folding, "ß" and "s", a space and a
+    run of spaces): the flat alternation is kept then."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for token in word:
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    if not _distinct(root):
+        return None
+    return _emit(root)
+
+
+def _distinct(node: dict) -> bool:
+    chars = [c for c, _ in node if c is not None]
+    if (None, r"\s+") in node and any(regex.match(r"\s", c) for c in chars):
+        return False
+    for i, a in enumerate(chars):
+        for b in chars[i + 1 :]:
+            if _alike(a, b):
+                return False
+    return all(_distinct(child) for child in node.values())
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether the characters ``a`` and ``b`` may match the same text under some case
+    flag (simple or full case folding)."""
+    fa, fb = a.casefold(), b.casefold()
+    return (
+        fa[:1] == fb[:1]
+        or a.lower() == b.lower()
+        or a.upper() == b.upper()
+        or bool(regex.fullmatch(regex.escape(a), b, regex.I | regex.V1))
+        or bool(regex.fullmatch(regex.escape(b), a, regex.I | regex.V1))
+    )
+
+
+def _emit(node: dict) -> str:
+    tokens = sorted((t for t in node if t != _END), key=lambda t: (t[0] is None, t[0] or "", t[1]))
+    parts = [token[1] + _emit(node[token]) for token in tokens]
+    if not parts:
+        return ""
+    if _END in node:
+        return "(?:" + "|".join(parts) + ")?"  # greedy: the longer words first
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def whole_words(words: Iterable[str], flags: int = 0) -> regex.Pattern[str]:

@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from factcheck.lang import load_data
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _alt, _spaced_alt
 
 Pattern = regex.Pattern
 
@@ -62,7 +62,7 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     )
 
     def cue(words: list[str]) -> str:
-        return _alt([_spaced(x) for x in words], escape=False)
+        return _spaced_alt(words)
 
     markers = cal["duration_markers"]
     h, mn, sec = (_alt(markers[u]) for u in ("hour", "minute", "second"))
