@@ -77,6 +77,7 @@ def scanner_fields(
     """Lexicon fields built from ``scanner.toml`` and ``identifiers.toml`` (and the fraction
     nouns, for "les deux tiers"), by field name."""
     change_verbs = _words_alt(extra["change_verbs"])
+    identifiers = [_identifier(entry) for entry in ident["patterns"]]
     signs = _alt(extra["negative_signs"])
     # Named events are matched whatever their case ("Seconde Guerre mondiale", "seconde
     # guerre mondiale"), which also lets the scanner search them in lower-cased text.
@@ -100,7 +101,8 @@ def scanner_fields(
         "level_reached_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I
         ),
-        "identifiers": tuple(regex.compile(p) for p in ident["patterns"]),
+        "identifiers": tuple(regex.compile(p) for p, _ in identifiers),
+        "identifier_needs": tuple(needs for _, needs in identifiers),
         "named": regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I),
         "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
         "article_as_number_before": regex.compile(
@@ -208,3 +210,14 @@ def article_continuation(fields: Mapping[str, Any], grammar: Mapping[str, Any]) 
         rf"|{fields['proportion_after'].pattern}",
         regex.I,
     )
+
+
+def _identifier(entry: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """An identifier pattern of ``identifiers.toml`` and the strings a text needs for it to
+    match (none: always searched); ``{needs}`` in the pattern is their alternation."""
+    if isinstance(entry, str):
+        return entry, ()
+    needs = tuple(entry["needs"])
+    if not needs:
+        raise ValueError(f"identifier pattern with an empty 'needs': {entry['pattern']!r}")
+    return entry["pattern"].replace("{needs}", "|".join(regex.escape(n) for n in needs)), needs

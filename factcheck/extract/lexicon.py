@@ -105,6 +105,7 @@ class Lexicon:
     change_verb_before: Pattern
     change_object_before: Pattern  # "réduire leur programme de vols de" before a rate
     identifiers: tuple[Pattern, ...]
+    identifier_needs: tuple[tuple[str, ...], ...]  # per pattern: a text holds one, or no match
     named: Pattern
     homograph_not_number: Pattern
     article_as_number_before: Pattern  # "au moins" before "une défaillance"

@@ -89,7 +89,12 @@ class _Scanner(FigureReader, OrdinalReader):
                 self.take(mention)
         for m in self.folded.finditer_at(lex.named, lex.named_anchors):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
-        idents = [m for p in lex.identifiers for m in p.finditer(text)]
+        idents = [
+            m
+            for p, needs in zip(lex.identifiers, lex.identifier_needs, strict=True)
+            if not needs or any(n in text for n in needs)  # no URL, no "n°": not searched
+            for m in p.finditer(text)
+        ]
         for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
             checkpoint()
             if self.free(m.start(), m.end()):
