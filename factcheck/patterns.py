@@ -27,11 +27,7 @@ def _spaced_alt(phrases: Iterable[str]) -> str:
     when it can be one."""
     unique = set(phrases)
     items = sorted({_spaced(p) for p in unique}, key=lambda w: (-len(w), w))
-    tokens = [
-        [(None, r"\s+") if c == " " else (c, regex.escape(c)) for c in p]
-        for p in sorted(unique)
-    ]
-    if (trie := _trie(tokens)) is not None:
+    if (trie := _trie([_tokens(p) for p in sorted(unique)])) is not None:
         return trie
     return "|".join(items)
 
@@ -39,7 +35,7 @@ def _spaced_alt(phrases: Iterable[str]) -> str:
 _END = (None, "")  # a trie node's mark that a word ends there
 
 
-def _trie(words: list[list[tuple[str | None, str]]]) -> str | None:
+def _trie(words: list[list[tuple[str | None, str]]], *, end_anchored: bool = False) -> str | None:
     """The alternation of ``words`` written as a trie: words sharing a beginning share its
     pattern, and a word that ends where a longer one goes on comes after it. A word is a list
     of tokens: a character and its pattern, or None and the pattern of a run of spaces.
@@ -49,21 +45,23 @@ def _trie(words: list[list[tuple[str | None, str]]]) -> str | None:
     match the same character, checked below), so the longest, tried first in both, wins.
     None when two tokens at the same place could match the same character whatever the
     pattern's flags (letters alike but for case or case folding, "ß" and "s", a space and a
-    run of spaces): the flat alternation is kept then."""
+    run of spaces): the flat alternation is kept then. With ``end_anchored`` (see
+    :func:`_elided_alt`) no such check is needed: the trie matches the same texts."""
     root: dict = {}
     for word in words:
         node = root
         for token in word:
             node = node.setdefault(token, {})
         node[_END] = {}
-    if not _distinct(root):
+    if not end_anchored and not _distinct(root):
         return None
     return _emit(root)
 
 
 def _distinct(node: dict) -> bool:
     chars = [c for c, _ in node if c is not None]
-    if (None, r"\s+") in node and any(regex.match(r"\s", c) for c in chars):
+    spaces = [t for c, t in node if c is None and t]  # the runs of spaces (not the end mark)
+    if spaces and (spaces != [r"\s+"] or any(regex.match(r"\s", c) for c in chars)):
         return False
     for i, a in enumerate(chars):
         for b in chars[i + 1 :]:
@@ -119,16 +117,35 @@ def _spaced(phrase: str) -> str:
 
 def _elided_variants(phrases: list[str]) -> list[str]:
     """ "près de" also matches "près d'" before a vowel ("près d'un milliard")."""
-    out: list[str] = []
+    return ["".join(t for _, t in word) for word in _elided_tokens(phrases)]
+
+
+def _elided_alt(phrases: list[str]) -> str:
+    """The alternation of ``_elided_variants(phrases)`` as a trie, for a pattern in which it
+    is followed by the end of the searched span (``$``) with no group inside: there only
+    whether a variant reaches the end counts, not which one does (they all start where the
+    match starts and end where the span ends), so any order of the variants finds the same
+    match, and two alike first characters need no checking."""
+    return _trie(_elided_tokens(phrases), end_anchored=True) or ""
+
+
+def _elided_tokens(phrases: list[str]) -> list[list[tuple[str | None, str]]]:
+    out: list[list[tuple[str | None, str]]] = []
     for p in phrases:
-        rx = _spaced(p)
+        word = _tokens(p)
         if p.endswith(" de"):
-            out.append(rx[: -len("de")] + "d'")
+            out.append(word[: -len("de")] + _tokens("d'"))
         if p.endswith("d'"):
-            out.append(rx)
+            out.append(word)
             continue
-        out.append(rx + r"\s+" if p[-1].isalnum() else rx + r"\s*")
+        out.append([*word, (None, r"\s+") if p[-1].isalnum() else (None, r"\s*")])
     return out
+
+
+def _tokens(phrase: str) -> list[tuple[str | None, str]]:
+    """``_spaced(phrase)`` cut into tokens: a character and its pattern, or None and the
+    pattern of a run of spaces for a space."""
+    return [(None, r"\s+") if c == " " else (c, regex.escape(c)) for c in phrase]
 
 
 def _lower_map(d: dict[str, Any]) -> dict[str, Any]:

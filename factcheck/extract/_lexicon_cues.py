@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from factcheck.extract._lexicon_units import _words_alt
-from factcheck.patterns import _alt, _elided_variants, leading
+from factcheck.patterns import _alt, _elided_alt, leading
 
 Pattern = regex.Pattern
 
@@ -23,7 +23,7 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
     """Lexicon fields built from ``approximators.toml``, by field name."""
 
     def before_alt(phrases: list[str]) -> str:
-        return "|".join(_elided_variants(phrases))
+        return _elided_alt(phrases)  # before "$" with no group inside: see _elided_alt
 
     cls_before = approx["before"]
     verbs = approx["verbs"]
