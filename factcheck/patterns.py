@@ -152,9 +152,19 @@ def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in d.items()}
 
 
+_IGNORECASE = int(regex.IGNORECASE)  # a plain int: ``flags & regex.IGNORECASE`` goes through enum
+
+
 @lru_cache(maxsize=64)
 def _without_ignorecase(pattern: regex.Pattern) -> regex.Pattern:
-    return regex.compile(pattern.pattern, pattern.flags & ~regex.IGNORECASE)
+    return regex.compile(pattern.pattern, pattern.flags & ~_IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _shortest_anchors(anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """``anchors`` without those that start with another one ("iemes" after "ieme"): they
+    are found where the shorter one is, so no place is found twice."""
+    return tuple(a for a in anchors if not any(b != a and a.startswith(b) for b in anchors))
 
 
 class Folded:
@@ -168,28 +178,39 @@ class Folded:
         self.low = low if len(low) == len(text) else None
 
     def finditer(self, pattern: regex.Pattern):
-        if self.low is None or not pattern.flags & regex.IGNORECASE:
+        if self.low is None or not pattern.flags & _IGNORECASE:
             return pattern.finditer(self.text)
         return _without_ignorecase(pattern).finditer(self.low)
 
-    def finditer_at(self, pattern: regex.Pattern, anchors: tuple[str, ...]) -> list[regex.Match]:
+    def finditer_at(
+        self, pattern: regex.Pattern, anchors: tuple[str, ...], *, fold: bool = True
+    ) -> list[regex.Match]:
         """``finditer(pattern)`` for a pattern whose matches all start with one of
         ``anchors`` (lower-case literals): a literal search for each anchor, then the pattern
         tried there only. Much faster than a long alternation tried at every position; same
-        leftmost, non-overlapping matches."""
+        leftmost, non-overlapping matches. The anchors are found in the lower-cased copy; the
+        pattern is tried there too, or, without ``fold``, at the same places of the text
+        (a pattern with case-sensitive parts)."""
         if self.low is None:
-            return list(self.finditer(pattern))
-        rx = _without_ignorecase(pattern) if pattern.flags & regex.IGNORECASE else pattern
-        low, starts = self.low, set()
-        for anchor in anchors:
-            pos = low.find(anchor)
+            return list(self.finditer(pattern) if fold else pattern.finditer(self.text))
+        if not fold:
+            rx, subject = pattern, self.text
+        elif pattern.flags & _IGNORECASE:
+            rx, subject = _without_ignorecase(pattern), self.low
+        else:
+            rx, subject = pattern, self.low
+        low, starts = self.low, []
+        for anchor in _shortest_anchors(anchors):  # none starts another: no place twice
+            find = low.find
+            pos = find(anchor)
             while pos >= 0:
-                starts.add(pos)
-                pos = low.find(anchor, pos + 1)
+                starts.append(pos)
+                pos = find(anchor, pos + 1)
+        starts.sort()
         found, end = [], -1
-        for pos in sorted(starts):
+        for pos in starts:
             checkpoint()
-            if pos >= end and (m := rx.match(low, pos)):
+            if pos >= end and (m := rx.match(subject, pos)):
                 found.append(m)
                 end = m.end()
         return found
