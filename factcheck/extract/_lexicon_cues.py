@@ -8,7 +8,7 @@ Every word comes from ``lang/<code>/approximators.toml``, ``scanner.toml`` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import regex
@@ -44,6 +44,10 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
             + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
             regex.I,
         ),
+        # A text holding none of these (a word of each verb phrase, the verb rather than
+        # "ne"; words sharing their first four letters cut to what they share: "dépass")
+        # has no verb of approximation, and the pattern above need not be searched in it.
+        "approx_verb_words": _stems(_main_word(v.lower()) for c in verbs for v in verbs[c]),
         "approx_after": regex.compile(
             r"\s+(?:"
             + "|".join(rf"(?P<{c}>{_words_alt(approx['after'][c])})" for c in approx["after"])
@@ -221,3 +225,26 @@ def _identifier(entry: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     if not needs:
         raise ValueError(f"identifier pattern with an empty 'needs': {entry['pattern']!r}")
     return entry["pattern"].replace("{needs}", "|".join(regex.escape(n) for n in needs)), needs
+
+
+def _main_word(phrase: str) -> str:
+    """The first word of at least five letters of ``phrase`` ("ne dépasse pas" → "dépasse"),
+    else its longest."""
+    words = phrase.split()
+    return next((w for w in words if len(w) >= 5), max(words, key=len))
+
+
+def _stems(words: Iterable[str], key: int = 4) -> tuple[str, ...]:
+    """``words`` grouped by their first ``key`` letters, each group cut to the beginning its
+    words share: each word holds one of the stems, and there are few stems to look for."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:key], []).append(w)
+    stems = []
+    for group in groups.values():
+        stem = group[0]
+        for w in group[1:]:
+            while not w.startswith(stem):
+                stem = stem[:-1]
+        stems.append(stem)
+    return tuple(sorted(stems))

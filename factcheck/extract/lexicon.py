@@ -99,6 +99,7 @@ class Lexicon:
     vague: Pattern
     approx_before: Pattern
     approx_verb_before: Pattern
+    approx_verb_words: tuple[str, ...]  # a word of each verb above: none in a text, no verb
     range_entre_before: Pattern
     range_de_before: Pattern
     range_joiner: Pattern

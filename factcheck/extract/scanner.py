@@ -83,6 +83,8 @@ class _Scanner(FigureReader, OrdinalReader):
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
         self.folded = Folded(text)
+        low = self.folded.low
+        self.approx_verbs_here = low is None or any(w in low for w in lex.approx_verb_words)
         for mention in find_weeks(text, lex, self.published):
             # before the identifiers: "en S17" is a week, not a code like "G7"
             if self.free(mention.start, mention.end):
