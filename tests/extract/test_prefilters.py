@@ -26,7 +26,9 @@ from factcheck.patterns import Folded
 
 LEX = lexicon()
 DATA = tomllib.loads((Path(__file__).parent / "data" / "prefilters.toml").read_text("utf-8"))
-GATED = [(p, needs) for p, needs in zip(LEX.identifiers, LEX.identifier_needs, strict=True) if needs]
+GATED = [
+    (p, needs) for p, needs in zip(LEX.identifiers, LEX.identifier_needs, strict=True) if needs
+]
 
 
 @pytest.mark.parametrize("case", DATA["identifier"], ids=lambda c: c["identifier"])
