@@ -152,6 +152,7 @@ def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in d.items()}
 
 
+_NO_LETTER_BEFORE = r"(?<![\p{L}])"
 _IGNORECASE = int(regex.IGNORECASE)  # a plain int: ``flags & regex.IGNORECASE`` goes through enum
 
 
@@ -199,6 +200,10 @@ class Folded:
             rx, subject = _without_ignorecase(pattern), self.low
         else:
             rx, subject = pattern, self.low
+        # A pattern that opens on "no letter before" cannot match right after a letter: such
+        # places are skipped without a call (letters of the Latin blocks only, where Python's
+        # and the regex module's Unicode tables agree; any other character is left to it).
+        after_letter = rx.pattern.startswith(_NO_LETTER_BEFORE)
         low, starts = self.low, []
         for anchor in _shortest_anchors(anchors):  # none starts another: no place twice
             find = low.find
@@ -210,6 +215,8 @@ class Folded:
         found, end = [], -1
         for pos in starts:
             checkpoint()
+            if after_letter and pos and (c := subject[pos - 1]) < "\u0250" and c.isalpha():
+                continue
             if pos >= end and (m := rx.match(subject, pos)):
                 found.append(m)
                 end = m.end()

@@ -153,6 +153,7 @@ class Lexicon:
     named_anchors: tuple[str, ...]  # first words of the named events, where they can start
     month_anchors: tuple[str, ...]  # where a month name can start
     vague_group_anchors: tuple[str, ...]  # where "dizaine", "milliers"... can start
+    fraction_anchors: tuple[str, ...]  # "moitié", "tiers"...: none in a text, no "la moitié"
     ordinal_end_anchors: tuple[str, ...]  # where an ordinal ending can start
     year_complement_after: Pattern  # " en 2015" between the ends of a change
 
@@ -195,6 +196,7 @@ def lexicon(code: str = "fr") -> Lexicon:
         calendar=calendar,
         month_anchors=tuple(sorted(m.lower() for m in calendar.months)),
         vague_group_anchors=tuple(sorted(fields["vague_groups"])),
+        fraction_anchors=tuple(sorted(fields["fractions"])),
         ordinal_end_anchors=tuple(
             sorted({*fields["ordinal_suffixes"], *(w.lower() for w in fields["ordinal_words"])})
         ),

@@ -125,6 +125,10 @@ class _Scanner(FigureReader, OrdinalReader):
             ("digits", lex.digits),
             ("vulgar", _VULGAR),
         ):
+            if name == "fraction" and low is not None and not any(
+                f in low for f in lex.fraction_anchors
+            ):
+                continue  # no "moitié", no "tiers": no "la moitié" to read (a quicker test)
             starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
         for m in folded.finditer_at(lex.ordinal_suffix_end, lex.ordinal_end_anchors):
             # Extend a word ending like an ordinal back over its cardinal head.
