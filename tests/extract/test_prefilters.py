@@ -25,7 +25,9 @@ from factcheck.models import Approx, Kind, Mention
 from factcheck.patterns import Folded
 
 LEX = lexicon()
-DATA = tomllib.loads((Path(__file__).parent / "data" / "prefilters.toml").read_text("utf-8"))
+DATA = tomllib.loads(
+    (Path(__file__).parents[1] / "data" / "prefilters.toml").read_text("utf-8")
+)
 GATED = [
     (p, needs) for p, needs in zip(LEX.identifiers, LEX.identifier_needs, strict=True) if needs
 ]
