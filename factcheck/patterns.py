@@ -12,9 +12,85 @@ from factcheck.deadline import checkpoint
 
 
 def _alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
-    """Alternation, longest first so that "millions" wins over "million"."""
+    """Alternation, longest first so that "millions" wins over "million".
+
+    Literal words (``escape``) are written as a trie ("mil(?:l(?:e|i(?:ard|on)))?...", see
+    :func:`_trie`): the same matches, found without trying every word at every position."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
+    if escape and (trie := _trie([[(c, regex.escape(c)) for c in w] for w in items])) is not None:
+        return trie
     return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _spaced_alt(phrases: Iterable[str]) -> str:
+    """``_alt`` of ``_spaced`` phrases (any run of spaces where a phrase has one), as a trie
+    when it can be one."""
+    unique = set(phrases)
+    items = sorted({_spaced(p) for p in unique}, key=lambda w: (-len(w), w))
+    if (trie := _trie([_tokens(p) for p in sorted(unique)])) is not None:
+        return trie
+    return "|".join(items)
+
+
+_END = (None, "")  # a trie node's mark that a word ends there
+
+
+def _trie(words: list[list[tuple[str | None, str]]], *, end_anchored: bool = False) -> str | None:
+    """The alternation of ``words`` written as a trie: words sharing a beginning share its
+    pattern, and a word that ends where a longer one goes on comes after it. A word is a list
+    of tokens: a character and its pattern, or None and the pattern of a run of spaces.
+
+    It matches what the flat alternation, longest first, matches: at a given position the
+    words that match are each the beginning of the next (two tokens at the same place never
+    match the same character, checked below), so the longest, tried first in both, wins.
+    None when two tokens at the same place could match the same character whatever the
+    pattern's flags (letters alike but for case or case folding, "ß" and "s", a space and a
+    run of spaces): the flat alternation is kept then. With ``end_anchored`` (see
+    :func:`_elided_alt`) no such check is needed: the trie matches the same texts."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for token in word:
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    if not end_anchored and not _distinct(root):
+        return None
+    return _emit(root)
+
+
+def _distinct(node: dict) -> bool:
+    chars = [c for c, _ in node if c is not None]
+    spaces = [t for c, t in node if c is None and t]  # the runs of spaces (not the end mark)
+    if spaces and (spaces != [r"\s+"] or any(regex.match(r"\s", c) for c in chars)):
+        return False
+    for i, a in enumerate(chars):
+        for b in chars[i + 1 :]:
+            if _alike(a, b):
+                return False
+    return all(_distinct(child) for child in node.values())
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether the characters ``a`` and ``b`` may match the same text under some case
+    flag (simple or full case folding)."""
+    fa, fb = a.casefold(), b.casefold()
+    return (
+        fa[:1] == fb[:1]
+        or a.lower() == b.lower()
+        or a.upper() == b.upper()
+        or bool(regex.fullmatch(regex.escape(a), b, regex.I | regex.V1))
+        or bool(regex.fullmatch(regex.escape(b), a, regex.I | regex.V1))
+    )
+
+
+def _emit(node: dict) -> str:
+    tokens = sorted((t for t in node if t != _END), key=lambda t: (t[0] is None, t[0] or "", t[1]))
+    parts = [token[1] + _emit(node[token]) for token in tokens]
+    if not parts:
+        return ""
+    if _END in node:
+        return "(?:" + "|".join(parts) + ")?"  # greedy: the longer words first
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def whole_words(words: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
@@ -41,25 +117,55 @@ def _spaced(phrase: str) -> str:
 
 def _elided_variants(phrases: list[str]) -> list[str]:
     """ "près de" also matches "près d'" before a vowel ("près d'un milliard")."""
-    out: list[str] = []
+    return ["".join(t for _, t in word) for word in _elided_tokens(phrases)]
+
+
+def _elided_alt(phrases: list[str]) -> str:
+    """The alternation of ``_elided_variants(phrases)`` as a trie, for a pattern in which it
+    is followed by the end of the searched span (``$``) with no group inside: there only
+    whether a variant reaches the end counts, not which one does (they all start where the
+    match starts and end where the span ends), so any order of the variants finds the same
+    match, and two alike first characters need no checking."""
+    return _trie(_elided_tokens(phrases), end_anchored=True) or ""
+
+
+def _elided_tokens(phrases: list[str]) -> list[list[tuple[str | None, str]]]:
+    out: list[list[tuple[str | None, str]]] = []
     for p in phrases:
-        rx = _spaced(p)
+        word = _tokens(p)
         if p.endswith(" de"):
-            out.append(rx[: -len("de")] + "d'")
+            out.append(word[: -len("de")] + _tokens("d'"))
         if p.endswith("d'"):
-            out.append(rx)
+            out.append(word)
             continue
-        out.append(rx + r"\s+" if p[-1].isalnum() else rx + r"\s*")
+        out.append([*word, (None, r"\s+") if p[-1].isalnum() else (None, r"\s*")])
     return out
+
+
+def _tokens(phrase: str) -> list[tuple[str | None, str]]:
+    """``_spaced(phrase)`` cut into tokens: a character and its pattern, or None and the
+    pattern of a run of spaces for a space."""
+    return [(None, r"\s+") if c == " " else (c, regex.escape(c)) for c in phrase]
 
 
 def _lower_map(d: dict[str, Any]) -> dict[str, Any]:
     return {k.lower(): v for k, v in d.items()}
 
 
+_NO_LETTER_BEFORE = r"(?<![\p{L}])"
+_IGNORECASE = int(regex.IGNORECASE)  # a plain int: ``flags & regex.IGNORECASE`` goes through enum
+
+
 @lru_cache(maxsize=64)
 def _without_ignorecase(pattern: regex.Pattern) -> regex.Pattern:
-    return regex.compile(pattern.pattern, pattern.flags & ~regex.IGNORECASE)
+    return regex.compile(pattern.pattern, pattern.flags & ~_IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _shortest_anchors(anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """``anchors`` without those that start with another one ("iemes" after "ieme"): they
+    are found where the shorter one is, so no place is found twice."""
+    return tuple(a for a in anchors if not any(b != a and a.startswith(b) for b in anchors))
 
 
 class Folded:
@@ -73,28 +179,45 @@ class Folded:
         self.low = low if len(low) == len(text) else None
 
     def finditer(self, pattern: regex.Pattern):
-        if self.low is None or not pattern.flags & regex.IGNORECASE:
+        if self.low is None or not pattern.flags & _IGNORECASE:
             return pattern.finditer(self.text)
         return _without_ignorecase(pattern).finditer(self.low)
 
-    def finditer_at(self, pattern: regex.Pattern, anchors: tuple[str, ...]) -> list[regex.Match]:
+    def finditer_at(
+        self, pattern: regex.Pattern, anchors: tuple[str, ...], *, fold: bool = True
+    ) -> list[regex.Match]:
         """``finditer(pattern)`` for a pattern whose matches all start with one of
         ``anchors`` (lower-case literals): a literal search for each anchor, then the pattern
         tried there only. Much faster than a long alternation tried at every position; same
-        leftmost, non-overlapping matches."""
+        leftmost, non-overlapping matches. The anchors are found in the lower-cased copy; the
+        pattern is tried there too, or, without ``fold``, at the same places of the text
+        (a pattern with case-sensitive parts)."""
         if self.low is None:
-            return list(self.finditer(pattern))
-        rx = _without_ignorecase(pattern) if pattern.flags & regex.IGNORECASE else pattern
-        low, starts = self.low, set()
-        for anchor in anchors:
-            pos = low.find(anchor)
+            return list(self.finditer(pattern) if fold else pattern.finditer(self.text))
+        if not fold:
+            rx, subject = pattern, self.text
+        elif pattern.flags & _IGNORECASE:
+            rx, subject = _without_ignorecase(pattern), self.low
+        else:
+            rx, subject = pattern, self.low
+        # A pattern that opens on "no letter before" cannot match right after a letter: such
+        # places are skipped without a call (letters of the Latin blocks only, where Python's
+        # and the regex module's Unicode tables agree; any other character is left to it).
+        after_letter = rx.pattern.startswith(_NO_LETTER_BEFORE)
+        low, starts = self.low, []
+        for anchor in _shortest_anchors(anchors):  # none starts another: no place twice
+            find = low.find
+            pos = find(anchor)
             while pos >= 0:
-                starts.add(pos)
-                pos = low.find(anchor, pos + 1)
+                starts.append(pos)
+                pos = find(anchor, pos + 1)
+        starts.sort()
         found, end = [], -1
-        for pos in sorted(starts):
+        for pos in starts:
             checkpoint()
-            if pos >= end and (m := rx.match(low, pos)):
+            if after_letter and pos and (c := subject[pos - 1]) < "\u0250" and c.isalpha():
+                continue
+            if pos >= end and (m := rx.match(subject, pos)):
                 found.append(m)
                 end = m.end()
         return found

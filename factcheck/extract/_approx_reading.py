@@ -29,7 +29,7 @@ class ApproxReader(RangeReader):
                 approx = Approx.NONE  # "descendues jusqu'à -18 °C": the level reached
             else:
                 start = m.start()
-        elif m := lex.approx_verb_before.search(text, window, start):
+        elif self.approx_verbs_here and (m := lex.approx_verb_before.search(text, window, start)):
             approx = Approx(next(k for k, v in m.groupdict().items() if v is not None))
         if not self.nested:
             if (ranged := self._range(mention)) is not None:

@@ -30,7 +30,7 @@ from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon, lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _alt, _spaced_alt
 from factcheck.text import sentence_spans
 
 RULE = "currency_ellipsis"
@@ -71,7 +71,7 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
     min_scale = float(data["min_scale"])
 
     def phrases(words: list[str]) -> str:
-        return _alt([_spaced(w) for w in words], escape=False)
+        return _spaced_alt(words)
 
     cues, fillers = phrases(data["cues"]), phrases(data["cue_fillers"])
     cue_before = regex.compile(

@@ -24,16 +24,6 @@ class FigureReader(ApproxReader):
         self, start: int, end: int, value: float, *, digits: bool, single: str | None = None
     ) -> Mention | None:
         text, lex = self.text, self.lex
-        base = Mention(
-            start,
-            end,
-            text[start:end],
-            Kind.COUNT,
-            value,
-            number_start=start,
-            number_end=end,
-            rule="digits" if digits else "words",
-        )
         scaled = bool(
             (single is None or single in lex.lone_scales)  # "le milliard d'euros"
             and not digits
@@ -70,7 +60,16 @@ class FigureReader(ApproxReader):
         if m := self.at(lex.exact_group_after, pos):
             value *= lex.vague_groups[m.group(1).lower()]  # "3 douzaines" = 36
             pos = m.end()
-        base = replace(base, end=pos, surface=text[start:pos], value=value)
+        base = Mention(  # once the scale, halves and groups after the number are read
+            start,
+            pos,
+            text[start:pos],
+            Kind.COUNT,
+            value,
+            number_start=start,
+            number_end=end,
+            rule="digits" if digits else "words",
+        )
         unit_mention = self._units_after(base, scaled=scaled, digits=digits)
         if unit_mention is not base:
             return unit_mention

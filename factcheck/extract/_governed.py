@@ -34,7 +34,7 @@ from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _spaced_alt
 from factcheck.text import sentence_spans
 
 RULE = "currency_governed"
@@ -62,7 +62,7 @@ def governed_lexicon(code: str) -> GovernedLexicon:
     link = load_data(code, "currencies")["ellipsis"]["noun_link"]
 
     def phrases(words: list[str]) -> str:
-        return _alt([_spaced(w) for w in words], escape=False)
+        return _spaced_alt(words)
 
     nouns, verbs = phrases(data["nouns"]), phrases(data["verbs"])
     qualifiers, fillers = phrases(data["noun_qualifiers"]), phrases(data["fillers"])

@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from factcheck.lang import load_data
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _alt, _spaced_alt
 
 Pattern = regex.Pattern
 
@@ -62,7 +62,7 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
     )
 
     def cue(words: list[str]) -> str:
-        return _alt([_spaced(x) for x in words], escape=False)
+        return _spaced_alt(words)
 
     markers = cal["duration_markers"]
     h, mn, sec = (_alt(markers[u]) for u in ("hour", "minute", "second"))
@@ -125,7 +125,8 @@ def calendar_lexicon(code: str = "fr") -> CalendarLexicon:
             r"|(?P<y2>\d{4})-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d/.-])"
         ),
         time=regex.compile(
-            r"(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?"
+            # "(?=\d)" first: the regex module then skips to the digits (twice as fast)
+            r"(?=\d)(?<![\p{L}\d,.])(?P<h>[01]?\d|2[0-4])\s?"
             r"(?:[hH]\s?(?P<m>[0-5]\d)|:(?P<m2>[0-5]\d))(?![\d\p{L}])"
         ),
         time_cue_hour=regex.compile(rf"(?<![\p{{L}}])(?:{cue(cal['time_cues'])})\s+$", regex.I),

@@ -8,13 +8,13 @@ Every word comes from ``lang/<code>/approximators.toml``, ``scanner.toml`` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import regex
 
 from factcheck.extract._lexicon_units import _words_alt
-from factcheck.patterns import _alt, _elided_variants, leading
+from factcheck.patterns import _alt, _elided_alt, leading
 
 Pattern = regex.Pattern
 
@@ -23,7 +23,7 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
     """Lexicon fields built from ``approximators.toml``, by field name."""
 
     def before_alt(phrases: list[str]) -> str:
-        return "|".join(_elided_variants(phrases))
+        return _elided_alt(phrases)  # before "$" with no group inside: see _elided_alt
 
     cls_before = approx["before"]
     verbs = approx["verbs"]
@@ -44,6 +44,10 @@ def approximator_fields(approx: dict[str, Any], grammar: dict[str, Any]) -> dict
             + rf")(?:\s+(?:{fillers})|\s*(?<=')|\s+)*\s*$",
             regex.I,
         ),
+        # A text holding none of these (a word of each verb phrase, the verb rather than
+        # "ne"; words sharing their first four letters cut to what they share: "dépass")
+        # has no verb of approximation, and the pattern above need not be searched in it.
+        "approx_verb_words": _stems(_main_word(v.lower()) for c in verbs for v in verbs[c]),
         "approx_after": regex.compile(
             r"\s+(?:"
             + "|".join(rf"(?P<{c}>{_words_alt(approx['after'][c])})" for c in approx["after"])
@@ -77,6 +81,7 @@ def scanner_fields(
     """Lexicon fields built from ``scanner.toml`` and ``identifiers.toml`` (and the fraction
     nouns, for "les deux tiers"), by field name."""
     change_verbs = _words_alt(extra["change_verbs"])
+    identifiers = [_identifier(entry) for entry in ident["patterns"]]
     signs = _alt(extra["negative_signs"])
     # Named events are matched whatever their case ("Seconde Guerre mondiale", "seconde
     # guerre mondiale"), which also lets the scanner search them in lower-cased text.
@@ -100,7 +105,8 @@ def scanner_fields(
         "level_reached_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s*$", regex.I
         ),
-        "identifiers": tuple(regex.compile(p) for p in ident["patterns"]),
+        "identifiers": tuple(regex.compile(p) for p, _ in identifiers),
+        "identifier_needs": tuple(needs for _, needs in identifiers),
         "named": regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I),
         "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
         "article_as_number_before": regex.compile(
@@ -208,3 +214,37 @@ def article_continuation(fields: Mapping[str, Any], grammar: Mapping[str, Any]) 
         rf"|{fields['proportion_after'].pattern}",
         regex.I,
     )
+
+
+def _identifier(entry: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """An identifier pattern of ``identifiers.toml`` and the strings a text needs for it to
+    match (none: always searched); ``{needs}`` in the pattern is their alternation."""
+    if isinstance(entry, str):
+        return entry, ()
+    needs = tuple(entry["needs"])
+    if not needs:
+        raise ValueError(f"identifier pattern with an empty 'needs': {entry['pattern']!r}")
+    return entry["pattern"].replace("{needs}", "|".join(regex.escape(n) for n in needs)), needs
+
+
+def _main_word(phrase: str) -> str:
+    """The first word of at least five letters of ``phrase`` ("ne dépasse pas" → "dépasse"),
+    else its longest."""
+    words = phrase.split()
+    return next((w for w in words if len(w) >= 5), max(words, key=len))
+
+
+def _stems(words: Iterable[str], key: int = 4) -> tuple[str, ...]:
+    """``words`` grouped by their first ``key`` letters, each group cut to the beginning its
+    words share: each word holds one of the stems, and there are few stems to look for."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:key], []).append(w)
+    stems = []
+    for group in groups.values():
+        stem = group[0]
+        for w in group[1:]:
+            while not w.startswith(stem):
+                stem = stem[:-1]
+        stems.append(stem)
+    return tuple(sorted(stems))

@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from factcheck.patterns import _alt, _lower_map, _spaced, leading
+from factcheck.patterns import _alt, _lower_map, _spaced_alt, leading
 
 
 def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, Any]:
@@ -29,9 +29,7 @@ def number_fields(nums: dict[str, Any], grammar: dict[str, Any]) -> dict[str, An
     halves = _lower_map(nums["halves"])
     fractions = _lower_map(nums["fractions"])
     groups = _lower_map(nums["vague_groups"])
-    vague_det = _alt(
-        [_spaced(x) for x in nums["vague_plural"] + nums["vague_singular"]], escape=False
-    )
+    vague_det = _spaced_alt(nums["vague_plural"] + nums["vague_singular"])
 
     big = _alt([word for word, factor in scales.items() if factor >= 1e6])
     joiners = list(nums["joiners"])

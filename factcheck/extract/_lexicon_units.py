@@ -12,12 +12,12 @@ from typing import Any
 
 import regex
 
-from factcheck.patterns import _alt, _spaced, leading
+from factcheck.patterns import _alt, _spaced_alt, leading
 
 
 def _words_alt(words: Iterable[str]) -> str:
     """Alternation of phrases whose spaces may be any run of spaces."""
-    return _alt([_spaced(x) for x in words], escape=False)
+    return _spaced_alt(words)
 
 
 def currency_fields(

@@ -32,7 +32,7 @@ from factcheck.extract._mention_copy import replace
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
-from factcheck.patterns import _alt, _spaced
+from factcheck.patterns import _spaced_alt
 
 RULE = "part_unit"
 # Lengths of time too: "quatre ans de prison dont deux ferme" is two years to be served (the
@@ -53,8 +53,8 @@ class PartsLexicon:
 @cache
 def parts_lexicon(code: str) -> PartsLexicon:
     data = load_data(code, "scanner")["parts"]
-    cues = _alt([_spaced(w) for w in data["cues"]], escape=False)
-    followers = _alt([_spaced(w) for w in data["followers"]], escape=False)
+    cues = _spaced_alt(data["cues"])
+    followers = _spaced_alt(data["followers"])
     return PartsLexicon(
         cue_before=regex.compile(rf"(?<![\p{{L}}])(?:{cues})\s+$", regex.I),
         follower_after=regex.compile(

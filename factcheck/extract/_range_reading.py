@@ -31,6 +31,9 @@ class ReaderBase:
     published: date | None
     taken: bytearray
     nested: bool = False
+    # False when the text holds no verb of approximation ("avoisine", "dépasse"): their
+    # pattern is then not searched before each figure (set per text by the scanner's run).
+    approx_verbs_here: bool = True
 
     def at(self, pattern: regex.Pattern, pos: int) -> regex.Match | None:
         """``pattern.match`` at ``pos``, looking only a little ahead: patterns built around one
@@ -126,6 +129,7 @@ class RangeReader(ReaderBase):
         lex = self.lex
         sub = type(self)(self.text, lex, self.published, self.taken)  # type: ignore[call-arg]
         sub.nested = True  # the end of a range is not itself the start of one
+        sub.approx_verbs_here = self.approx_verbs_here
         sign = self.at(lex.spaced_sign, pos)
         if sign:
             pos = sign.end()  # "entre - 3 et - 1 %": the sign written before the second end

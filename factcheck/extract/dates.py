@@ -200,17 +200,20 @@ def _weekday_day(weekday: int, day: int, published: date | None) -> str | None:
 
 
 def _weekday_days(
-    text: str, lex: Lexicon, published: date | None, low: str | None = None
+    text: str, lex: Lexicon, published: date | None, folded: Folded | None = None
 ) -> Iterator[Mention]:
     """A weekday and a day number without a month ("jeudi 12", "le samedi 24 au soir"): a
     date, never a count. A later day with its month gives the month ("du mardi 2 au mercredi
     3 avril"); otherwise the day is resolved in the publication's month only when the weekday
     agrees, else it stays unresolved. Not after a count cue ("ils étaient samedi 24 à ...")."""
     cal = lex.calendar
-    low = text.lower() if low is None else low  # once, not once per weekday
+    folded = folded or Folded(text)
+    low = text.lower() if folded.low is None else folded.low  # once, not once per weekday
     if not any(w in low for w in cal.weekdays):
         return
-    for m in cal.weekday_day.finditer(text):
+    # tried where a weekday's name starts only, on the text itself: the pattern's capital
+    # after "à" ("samedi 12 à Paris") is case-sensitive
+    for m in folded.finditer_at(cal.weekday_day, cal.weekdays, fold=False):
         checkpoint()
         day = _day_number(m.group("day"), lex)
         if day is None or not 1 <= day <= 31:
@@ -269,7 +272,7 @@ def find_calendar(
             resolved = f"{year:04d}-{month:02d}"
             yield _calendar(text, m.start(), m.end(), Kind.DATE, resolved, "month_year")
     yield from _english_dates(text, lex, published)
-    yield from _weekday_days(text, lex, published, folded.low)
+    yield from _weekday_days(text, lex, published, folded)
     for m in lex.calendar.numeric_date.finditer(text):
         if m.group("y"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))

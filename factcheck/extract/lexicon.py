@@ -99,12 +99,14 @@ class Lexicon:
     vague: Pattern
     approx_before: Pattern
     approx_verb_before: Pattern
+    approx_verb_words: tuple[str, ...]  # a word of each verb above: none in a text, no verb
     range_entre_before: Pattern
     range_de_before: Pattern
     range_joiner: Pattern
     change_verb_before: Pattern
     change_object_before: Pattern  # "réduire leur programme de vols de" before a rate
     identifiers: tuple[Pattern, ...]
+    identifier_needs: tuple[tuple[str, ...], ...]  # per pattern: a text holds one, or no match
     named: Pattern
     homograph_not_number: Pattern
     article_as_number_before: Pattern  # "au moins" before "une défaillance"
@@ -151,6 +153,7 @@ class Lexicon:
     named_anchors: tuple[str, ...]  # first words of the named events, where they can start
     month_anchors: tuple[str, ...]  # where a month name can start
     vague_group_anchors: tuple[str, ...]  # where "dizaine", "milliers"... can start
+    fraction_anchors: tuple[str, ...]  # "moitié", "tiers"...: none in a text, no "la moitié"
     ordinal_end_anchors: tuple[str, ...]  # where an ordinal ending can start
     year_complement_after: Pattern  # " en 2015" between the ends of a change
 
@@ -193,6 +196,7 @@ def lexicon(code: str = "fr") -> Lexicon:
         calendar=calendar,
         month_anchors=tuple(sorted(m.lower() for m in calendar.months)),
         vague_group_anchors=tuple(sorted(fields["vague_groups"])),
+        fraction_anchors=tuple(sorted(fields["fractions"])),
         ordinal_end_anchors=tuple(
             sorted({*fields["ordinal_suffixes"], *(w.lower() for w in fields["ordinal_words"])})
         ),

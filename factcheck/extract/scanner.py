@@ -83,13 +83,20 @@ class _Scanner(FigureReader, OrdinalReader):
     def run(self, *, relative_ordinals: bool) -> list[Mention]:
         text, lex = self.text, self.lex
         self.folded = Folded(text)
+        low = self.folded.low
+        self.approx_verbs_here = low is None or any(w in low for w in lex.approx_verb_words)
         for mention in find_weeks(text, lex, self.published):
             # before the identifiers: "en S17" is a week, not a code like "G7"
             if self.free(mention.start, mention.end):
                 self.take(mention)
         for m in self.folded.finditer_at(lex.named, lex.named_anchors):
             self.take(Mention(m.start(), m.end(), m.group(), Kind.IDENTIFIER, None, rule="named"))
-        idents = [m for p in lex.identifiers for m in p.finditer(text)]
+        idents = [
+            m
+            for p, needs in zip(lex.identifiers, lex.identifier_needs, strict=True)
+            if not needs or any(n in text for n in needs)  # no URL, no "n°": not searched
+            for m in p.finditer(text)
+        ]
         for m in sorted(idents, key=lambda m: (m.start(), -m.end())):
             checkpoint()
             if self.free(m.start(), m.end()):
@@ -118,6 +125,10 @@ class _Scanner(FigureReader, OrdinalReader):
             ("digits", lex.digits),
             ("vulgar", _VULGAR),
         ):
+            if name == "fraction" and low is not None and not any(
+                f in low for f in lex.fraction_anchors
+            ):
+                continue  # no "moitié", no "tiers": no "la moitié" to read (a quicker test)
             starts.extend((m.start(), -m.end(), name) for m in folded.finditer(pattern))
         for m in folded.finditer_at(lex.ordinal_suffix_end, lex.ordinal_end_anchors):
             # Extend a word ending like an ordinal back over its cardinal head.
