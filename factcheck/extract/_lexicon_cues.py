@@ -107,7 +107,7 @@ def scanner_fields(
         ),
         "identifiers": tuple(regex.compile(p) for p, _ in identifiers),
         "identifier_needs": tuple(needs for _, needs in identifiers),
-        "named": regex.compile(rf"(?<![\p{{L}}])(?:{named_alt})(?![\p{{L}}])", regex.I),
+        "named": regex.compile(rf"(?<![\p{{L}}-])(?:{named_alt})(?![\p{{L}}-])", regex.I),
         "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
         "article_as_number_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_words_alt(extra['article_as_number_before'])})\s+$", regex.I
