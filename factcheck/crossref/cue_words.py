@@ -34,6 +34,7 @@ from factcheck.crossref.cue_sets import (
     _population,
     _qualifiers,
     restatement_cues,
+    verb_family,
 )
 from factcheck.crossref.cue_tables import (
     SIDE_KEYS,
@@ -341,7 +342,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         event=_pattern(data["event"]["cues"]),
         span_window=_pattern(data["span"]["window"]),
         span_total=_pattern(data["span"]["running_total"]),
-        span_remaining=_pattern(data["span"]["remaining"]),
+        span_remaining=_pattern([*data["span"]["remaining"], *verb_family(
+            data["span"]["remaining_verbs"], data["span"]["remaining_endings"])]),
         remaining_reach=int(data["span"]["remaining_reach"]),
         span_change=_pattern(data["span"]["change"]),
         change_reach=int(data["span"]["change_reach"]),

@@ -34,6 +34,7 @@ from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
 from factcheck.crossref.sum_sentences import cue_zone as _cue_zone
+from factcheck.crossref.sum_sentences import denominator_owner
 from factcheck.crossref.sum_sentences import rel as _rel
 from factcheck.models import stable_id
 
@@ -199,7 +200,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     detached = bool(partial and (
                         lexicon.clause_breaks.search(gap, partial.end())
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
-                    owner = _bracket_owner(s, j, gap)
+                    owner = denominator_owner(s, j, lexicon.whole_before,
+                                              _bracket_owner(s, j, gap))
                     parts = [] if owner is None else _enumeration(
                         s, j + 1, owner, lexicon, strict=not partial or detached,
                         partial=bool(partial))
