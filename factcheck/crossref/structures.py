@@ -215,7 +215,10 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
             if j == len(s.members) - 1 and (listed := _bullet_parts(sentences, i, j, lexicon)):
                 yield listed
                 continue
-            if j == len(s.members) - 1 and i + 1 < len(sentences):
+            # The last figure of its kind ("un plan de 14 millions sur trois ans. Sur cette
+            # enveloppe, 9 millions [...]"): a later figure of another dimension owns no list.
+            if i + 1 < len(sentences) and all(
+                    m.dimension != total.dimension for m in s.members[j + 1:]):
                 nxt = sentences[i + 1]
                 if nxt.start - (s.start + len(s.text)) <= MAX_SENTENCE_GAP:
                     parts = _enumeration(nxt, 0, total, lexicon)
