@@ -31,6 +31,9 @@ def anchored_cues(data: dict) -> dict[str, regex.Pattern[str]]:
         "activity_negation": _edge(data["outcome_families"]["negations"]),
         "part_before": _edge(series["part_before"], after=rf"\s+(?:{_WORD}\s+)?$"),
         "part_after": _edge(series["part_after"], before=r"^\s*", after=""),
+        "back_partial": _edge(data["structure"]["back_partial"], before=r"^\s*", after=""),
+        "other_holder": _edge(series["other_holder"], before=rf"^\s*(?:{_WORD}\s+){{0,3}}",
+                              after=""),
         "whole_before": _edge(series["whole_before"],
                               before=rf"\d(?:[\d\s.,]*\d)?(?:\s+{_WORD}){{0,3}}\s+"),
     }

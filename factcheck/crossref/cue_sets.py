@@ -31,6 +31,12 @@ def _pattern(words: list[str] | tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(alternatives), regex.IGNORECASE | regex.V1)
 
 
+def verb_family(stems: Iterable[str], endings: Iterable[str]) -> list[str]:
+    """Every form of a verb family: each of ``stems`` with each of ``endings`` ("rest" and
+    "aient" -> "restaient")."""
+    return [stem + ending for stem in stems for ending in endings]
+
+
 def _any_of(patterns: Iterable[regex.Pattern[str]]) -> regex.Pattern[str] | None:
     """One pattern that matches somewhere in a text exactly when one of ``patterns`` does
     (their alternation: at each position the union tries every alternative), to skip a

@@ -36,6 +36,7 @@ from factcheck.crossref.cue_sets import (
     day_cues,
     restatement_cues,
     stretch_cues,
+    verb_family,
 )
 from factcheck.crossref.cue_tables import (
     SIDE_KEYS,
@@ -170,6 +171,8 @@ class Lexicon:
     part_before: regex.Pattern[str] | None = None
     part_after: regex.Pattern[str] | None = None
     whole_before: regex.Pattern[str] | None = None  # "9,5 millions sur [10 millions]"
+    back_partial: regex.Pattern[str] | None = None  # "Sur cette enveloppe, [9 millions]"
+    other_holder: regex.Pattern[str] | None = None  # "contre [48 %] pour son adversaire"
     #: Names of one metric ([metric_names]): subject lemma → the metric's name, and the
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)
@@ -268,7 +271,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
     toll_outcomes = frozenset(data["toll"]["outcomes"])
     sides, nationality = data.get("counter_sides", {}), data.get("nationality_heads", {})
     lexicon = Lexicon(
-        partial=_pattern(structure["partial"]),
+        partial=_pattern([*structure["partial"], *structure["back_partial"]]),
         exhaustive=_pattern(structure["exhaustive"]),
         detail=_pattern(structure["detail"]),
         remainder=_pattern(structure["remainder"]),
@@ -346,7 +349,8 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         span_window=_pattern([*data["span"]["window"],
                               *stretch_cues(data["span"].get("stretch", {}))]),
         span_total=_pattern(data["span"]["running_total"]),
-        span_remaining=_pattern(data["span"]["remaining"]),
+        span_remaining=_pattern([*data["span"]["remaining"], *verb_family(
+            data["span"]["remaining_verbs"], data["span"]["remaining_endings"])]),
         remaining_reach=int(data["span"]["remaining_reach"]),
         span_change=_pattern(data["span"]["change"]),
         change_reach=int(data["span"]["change_reach"]),

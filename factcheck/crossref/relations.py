@@ -26,7 +26,7 @@ from factcheck.crossref.matching import (
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.place_names import place_name, place_names
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
-from factcheck.crossref.series import periods_apart, series_blockers
+from factcheck.crossref.series import other_holder, periods_apart, series_blockers
 from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -321,6 +321,8 @@ def _compared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     term, base = (a, b) if a.compared_to == b.claim_id else (b, a)
     if term.compared_to == base.claim_id and term.place and not base.place:
         return None
+    if term.compared_to == base.claim_id and other_holder(term, lexicon):
+        return None  # "52 % des voix, contre 48 % pour son adversaire": two holders
     earlier, later = (b, a) if a.start < b.start else (a, b)
     return Judged(earlier, later, "evolution", lexicon.say(
         "link_evolution", a=quote(earlier, lexicon), b=quote(later, lexicon)))

@@ -113,6 +113,14 @@ def given_as_whole(v: ClaimView, lexicon: Lexicon) -> bool:
     return bool(lexicon.whole_before.search(v.sentence[max(0, rel_start - 60):rel_start]))
 
 
+def other_holder(v: ClaimView, lexicon: Lexicon) -> bool:
+    """"52 % des voix, contre 48 % pour son adversaire": the words right after the figure
+    give it to another holder (``[series] other_holder``)."""
+    if v.sentence_start is None or lexicon.other_holder is None:
+        return False
+    return bool(lexicon.other_holder.match(v.sentence[v.end - v.sentence_start:]))
+
+
 def _same_named_source(a: ClaimView, b: ClaimView) -> bool:
     """One source named with each figure (not carried over from an earlier sentence)."""
     return bool(a.source_key and a.source_key == b.source_key

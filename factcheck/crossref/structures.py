@@ -44,6 +44,7 @@ from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
 from factcheck.crossref.sum_sentences import cue_zone as _cue_zone
+from factcheck.crossref.sum_sentences import denominator_owner
 from factcheck.crossref.sum_sentences import rel as _rel
 from factcheck.models import stable_id
 
@@ -209,7 +210,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     detached = bool(partial and (
                         lexicon.clause_breaks.search(gap, partial.end())
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
-                    owner = _bracket_owner(s, j, gap)
+                    owner = denominator_owner(s, j, lexicon.whole_before,
+                                              _bracket_owner(s, j, gap))
                     parts = [] if owner is None else _enumeration(
                         s, j + 1, owner, lexicon, strict=not partial or detached,
                         partial=bool(partial))
@@ -231,7 +233,10 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
             if j == len(s.members) - 1 and (listed := _bullet_parts(sentences, i, j, lexicon)):
                 yield listed
                 continue
-            if j == len(s.members) - 1 and i + 1 < len(sentences):
+            # The last figure of its kind ("un plan de 14 millions sur trois ans. Sur cette
+            # enveloppe, 9 millions [...]"): a later figure of another dimension owns no list.
+            if i + 1 < len(sentences) and all(
+                    m.dimension != total.dimension for m in s.members[j + 1:]):
                 nxt = sentences[i + 1]
                 if nxt.start - (s.start + len(s.text)) <= MAX_SENTENCE_GAP:
                     parts = _enumeration(nxt, 0, total, lexicon)

@@ -102,7 +102,8 @@ def unestablished(total: ClaimView, parts: list[ClaimView], mode: str, ps: Sente
     if total.subject and lemma(total.subject) not in groups \
             and any(lemma(p.subject) in groups for p in parts if p.subject):
         return "groups_of_members"
-    if ps is not ts and any(not _same_time(total, p) for p in parts):
+    back = lexicon.back_partial is not None and lexicon.back_partial.match(ps.text)
+    if ps is not ts and not back and any(not _same_time(total, p) for p in parts):
         return "other_period"
     return None
 

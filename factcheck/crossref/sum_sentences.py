@@ -54,3 +54,21 @@ def cue_zone(gap: str) -> str:
     masked = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group(0)), gap)
     line_end = masked.find("\n")
     return masked if line_end == -1 else masked[:line_end] + " " * (len(masked) - line_end)
+
+
+def denominator_owner(s: Sentence, j: int, whole_before: regex.Pattern[str] | None,
+                      owner: ClaimView | None) -> ClaimView | None:
+    """The total of the figures after figure ``j``, when ``owner`` (the figure before the cue)
+    is the whole the previous figure is taken of ("une majorité de 328 sièges sur 630 : 208
+    [...] et 120 [...]"): the list details the 328, and the 630 is a denominator, never a
+    total of a list (``[series] whole_before``); not when it counts a noun of its own (the
+    entries of the list: :mod:`factcheck.crossref.sum_lists`). Else ``owner``."""
+    if owner is not s.members[j] or j == 0 or whole_before is None:
+        return owner
+    previous = s.members[j - 1]
+    if previous.dimension != owner.dimension:
+        return owner
+    if owner.subject and owner.subject != previous.subject:
+        return owner  # a count of its own noun ("250 embauches réparties sur deux usines :")
+    return previous if whole_before.search(s.text[rel(previous, s)[0] : rel(owner, s)[0]]) \
+        else owner
