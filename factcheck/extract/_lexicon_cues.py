@@ -86,6 +86,9 @@ def scanner_fields(
     # Named events are matched whatever their case ("Seconde Guerre mondiale", "seconde
     # guerre mondiale"), which also lets the scanner search them in lower-cased text.
     named_alt = _words_alt(x.lower() for x in ident["named"])
+    # Never inside a longer number word joined by hyphens ("quatre-vingt-sept millions",
+    # "vingt-sept-mille"); a name after another prefix stays a name ("l'ex-Premier ministre").
+    joined = _words_alt(ident["named_number_joins"])
     between = int(extra["proportion_words_between"])
     of = leading(grammar["of"])
     # What a change is of, between the change and its size: "réduire leur programme de vols
@@ -107,7 +110,9 @@ def scanner_fields(
         ),
         "identifiers": tuple(regex.compile(p) for p, _ in identifiers),
         "identifier_needs": tuple(needs for _, needs in identifiers),
-        "named": regex.compile(rf"(?<![\p{{L}}-])(?:{named_alt})(?![\p{{L}}-])", regex.I),
+        "named": regex.compile(
+            rf"(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?:{joined})-)(?:{named_alt})"
+            rf"(?![\p{{L}}])(?!-(?:{joined})(?![\p{{L}}]))", regex.I),
         "homograph_not_number": regex.compile(extra["homograph_not_number"], regex.I),
         "article_as_number_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_words_alt(extra['article_as_number_before'])})\s+$", regex.I
