@@ -51,7 +51,8 @@ from factcheck.crossref.relations import (
 from factcheck.crossref.repeats import EQUAL_DAYS, MAX_REPEATS, repeated_pairs, value_restated
 from factcheck.crossref.rules import CheckContext, registered_rules
 from factcheck.crossref.stories import article_texts
-from factcheck.crossref.structures import find_structures, with_roles
+from factcheck.crossref.structures import find_structures
+from factcheck.crossref.sum_roles import with_roles
 from factcheck.crossref.views import prepare_claims
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Article, Link, stable_id
 

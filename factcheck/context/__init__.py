@@ -34,6 +34,7 @@ from factcheck.context._sentence import _sentence_contexts
 from factcheck.context._table_titles import heading_metric, table_titles
 from factcheck.context.antecedents import queue_antecedents
 from factcheck.context.article_place import with_article_place
+from factcheck.context.article_years import latest_year, sole_year
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
@@ -45,7 +46,7 @@ from factcheck.context.running_counts import running_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
-from factcheck.context.timeref import TimeResolver, latest_year, sole_year
+from factcheck.context.timeref import TimeResolver
 from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint
 from factcheck.models import Article, Claim, Context

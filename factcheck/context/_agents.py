@@ -179,7 +179,7 @@ def counting_subject(toks: tuple[Tok, ...], first: int, data: SourceData) -> lis
     auxiliary, or a form the tagger misreads found in the tables of the verbs of speech
     (``speech_forms``, the derived finite forms), so only for the verbs of counting that are
     verbs of speech too ("revendiquer", "recenser", "chiffrer"); a form after a determiner
-    is a noun ("le chiffre de"). Not the test of ``where._counting_verb`` (a place as
+    is a noun ("le chiffre de"). Not the test of ``_counting_place._counting_verb`` (a place as
     subject, anywhere in the clause) nor of ``_stating_bodies.acts_on_count`` (any word of stating
     between a body and its figure): see there."""
     w = speech_words()

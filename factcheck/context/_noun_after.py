@@ -10,12 +10,11 @@ from __future__ import annotations
 from factcheck.context._phrase_heads import lowercase_proper
 from factcheck.context.counted_names import capitalised_counted, counted_acronym
 from factcheck.context.lexicon import SubjectData, grammar
-from factcheck.context.mistags import mistagged_after_count
+from factcheck.context.mistags import mistagged_after_count, mistagged_pronoun
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import (
     acronym,
     lemma_of,
-    mistagged_pronoun,
     nounish,
     number_word,
     topic_marker,

@@ -54,7 +54,7 @@ def acts_on_count(toks: tuple[Tok, ...], k: int, first: int) -> bool:
     nor the metric of the sentence before.
 
     Any word between the two counts, with no determiner guard, unlike
-    ``where._counting_verb``: a noun of the same form states as well as the verb ("La
+    ``_counting_place._counting_verb``: a noun of the same form states as well as the verb ("La
     commune a fait le compte : 300 logements"); and the verbs are all those of stating, not
     only of counting (:func:`stating_verbs`)."""
     lemmas, forms = stating_verbs()

@@ -17,6 +17,7 @@ import regex
 
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.mistags import mistagged_noun
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.nouns import (
     change_phrase,
@@ -28,7 +29,6 @@ from factcheck.context.nouns import (
 from factcheck.context.phrases import (
     head_before,
     lemma_of,
-    mistagged_noun,
     unwrap_container,
 )
 from factcheck.context.relatives import noun_before_relative

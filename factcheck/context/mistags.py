@@ -2,7 +2,9 @@
 words around: a counted noun tagged as a pronoun or an adjective right after a count, a verb
 tagged as a noun after a negation, the "que" of a restriction ("ne ... que"), a noun of change
 used as a verb ("son épargne baisse de 4 %"); and the noun a count is said to be ("20 563
-sont des prévenus"), which the model cannot tie to the count without a parser."""
+sont des prévenus"), which the model cannot tie to the count without a parser; and the
+nouns it tags as verbs, adjectives or pronouns anywhere ("un nouveau gazoduc de", "des
+dizaines de pompiers"), and the adjective it gives to a noun ("un nouveau prêt")."""
 
 from __future__ import annotations
 
@@ -100,3 +102,36 @@ def copula_noun(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | 
             and toks[k].lower not in data.wrapping_nouns:  # not "sont des estimations"
         return k
     return None
+
+
+def orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
+    if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
+    a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
+    t = toks[k]
+    if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
+        return False
+    if t.is_title:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1
+    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:
+    """A noun the small model tagged as a pronoun ("des dizaines de pompiers", "60 km de
+    digues"): a lower-case word tagged PRON that is no pronoun."""
+    return t.pos == "PRON" and t.is_word and not t.is_title \
+        and t.lower.replace("’", "'") not in data.pronoun_forms

@@ -24,6 +24,7 @@ from factcheck.context.lexicon import SubjectData, grammar, subject_data
 from factcheck.context.mistags import (
     after_negation,
     change_verb,
+    mistagged_noun,
     restrictive_que,
 )
 from factcheck.context.nlp import Figure, Tok
@@ -31,7 +32,6 @@ from factcheck.context.phrases import (
     acronym,
     head_before,
     lemma_of,
-    mistagged_noun,
     noun_past_adjectives,
     nounish,
     number_word,

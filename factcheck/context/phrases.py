@@ -1,13 +1,14 @@
 """Noun phrases in a sentence's tokens, for ``factcheck.context.subject``: lemmas (and the
 compound nouns kept whole), which words can be what is counted, the head of the nearest noun
-phrase that is not a prepositional complement, and repairs for the small model's tags (nouns
-it calls verbs or adjectives)."""
+phrase that is not a prepositional complement (the small model's tags are repaired in
+``factcheck.context.mistags``)."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from factcheck.context.lexicon import SubjectData, grammar
+from factcheck.context.mistags import orphan_adjective
 from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
 
@@ -354,39 +355,6 @@ def noun_past_adjectives(toks: tuple[Tok, ...], k: int) -> int | None:
 def acronym(t: Tok) -> bool:
     """A common noun written as an acronym: "le PIB", "la TVA"."""
     return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
-
-
-def orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
-    if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
-        return False
-    j = k - 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
-
-
-def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
-    """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
-    a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
-    t = toks[k]
-    if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
-        return False
-    if t.is_title:
-        return False
-    if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
-        return False
-    j = k - 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
-
-
-def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:
-    """A noun the small model tagged as a pronoun ("des dizaines de pompiers", "60 km de
-    digues"): a lower-case word tagged PRON that is no pronoun."""
-    return t.pos == "PRON" and t.is_word and not t.is_title \
-        and t.lower.replace("’", "'") not in data.pronoun_forms
 
 
 #: Words a line's label may have before its colon ("Boulogne-sur-Mer :", "Le Havre :").

@@ -388,22 +388,3 @@ def _back_months(rule: str) -> int:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-_YEAR = regex.compile(r"(?<![\d.,])(1[89]\d\d|2\d\d\d)(?![\d.,]?\d)")
-
-
-def latest_year(text: str) -> int | None:
-    """The latest year ``text`` writes in figures, from 1900 to next year (a plan "d'ici 2050"
-    or "2500 manifestants" says nothing of when it was written), or None."""
-    last = date.today().year + 1
-    years = [y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= last]
-    return max(years) if years else None
-
-
-def sole_year(text: str) -> int | None:
-    """The one year ``text`` writes in figures (as :func:`latest_year` reads them), None when
-    it writes none or several."""
-    last = date.today().year + 1
-    years = {y for y in map(int, _YEAR.findall(text)) if 1900 <= y <= last}
-    return next(iter(years)) if len(years) == 1 else None

@@ -6,8 +6,10 @@ tables are keyed by. They hold no French word."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-from factcheck.crossref.cue_sets import _norm
+from factcheck.crossref._cue_patterns import _term_year
+from factcheck.crossref.cue_sets import _norm, _pattern
 from factcheck.crossref.word_profiles import StorySettings
 
 
@@ -75,3 +77,37 @@ def dimensions_by_family(table: dict) -> dict[str, frozenset[str]]:
 
 #: Keys of ``[counter_sides]`` that are no side.
 SIDE_KEYS = frozenset({"families", "crowd_words", "alone", "not_sides"})
+
+
+def counter_side_cues(sides: dict) -> dict[str, Any]:
+    """The :class:`~factcheck.crossref.cue_words.Lexicon` fields of ``[counter_sides]``: who
+    counts a crowd, by side, the families read that way, the words naming a crowd, the names
+    that are a side only alone and the phrases naming no side."""
+    return {
+        "counter_sides": {str(w).lower(): side for side, words in sides.items()
+                          if side not in SIDE_KEYS for w in words},
+        "side_families": frozenset(sides.get("families", ())),
+        "crowd_words": _pattern(sides.get("crowd_words", [])),
+        "side_alone": frozenset(str(w).lower() for w in sides.get("alone", ())),
+        "not_sides": tuple(str(w).lower() for w in sides.get("not_sides", ())),
+    }
+
+
+def comparison_cues(table: dict) -> dict[str, Any]:
+    """The :class:`~factcheck.crossref.cue_words.Lexicon` fields of ``[comparison]``: the cues
+    setting a figure against an earlier value, their reach, the bracketed earlier moment, the
+    named links and the year a term names, the words of a rise or a fall and the opposite
+    signed amounts."""
+    return {
+        "comparison": _pattern(table["cues"]),
+        "comparison_reach": int(table["reach"]),
+        "comparison_bracketed": _pattern(table["bracket_cues"]),
+        "comparison_bracket_reach": int(table["bracket_reach"]),
+        "comparison_named_links": tuple(table["named_links"]),
+        "comparison_term_year": _term_year(table["term_year_links"],
+                                           int(table["term_year_words"])),
+        "comparison_more": _pattern(table["more"]),
+        "comparison_opposites": {lemma(w): i for i, group in
+                                 enumerate(table.get("opposites", ())) for w in group},
+        "comparison_less": _pattern(table["less"]),
+    }

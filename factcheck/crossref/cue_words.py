@@ -19,7 +19,6 @@ from factcheck.crossref._cue_patterns import (
     _outcome_before,
     _predicate,
     _subject_place,
-    _term_year,
 )
 from factcheck.crossref.bodies import BodyCues, body_cues
 from factcheck.crossref.causes import CauseCues, cause_cues
@@ -39,7 +38,8 @@ from factcheck.crossref.cue_sets import (
     verb_family,
 )
 from factcheck.crossref.cue_tables import (
-    SIDE_KEYS,
+    comparison_cues,
+    counter_side_cues,
     dimensions_by_family,
     families_by_first_word,
     lemma,
@@ -327,17 +327,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         cumulative_since=_pattern(day_cues(data["cumulative"].get("since_day", {}))),
         toll_outcomes=toll_outcomes,
         contrast=_pattern(data["change_check"]["contrast"]),
-        comparison=_pattern(data["comparison"]["cues"]),
-        comparison_reach=int(data["comparison"]["reach"]),
-        comparison_bracketed=_pattern(data["comparison"]["bracket_cues"]),
-        comparison_bracket_reach=int(data["comparison"]["bracket_reach"]),
-        comparison_named_links=tuple(data["comparison"]["named_links"]),
-        comparison_term_year=_term_year(data["comparison"]["term_year_links"],
-                                        int(data["comparison"]["term_year_words"])),
-        comparison_more=_pattern(data["comparison"]["more"]),
-        comparison_opposites={lemma(w): i for i, group in
-                              enumerate(data["comparison"].get("opposites", ())) for w in group},
-        comparison_less=_pattern(data["comparison"]["less"]),
+        **comparison_cues(data["comparison"]),
         score_links=_pattern(data["score"]["links"]),
         range_openers=_pattern(data["score"]["range_openers"]),
         decrease=_pattern(data["change_check"]["decrease"]),
@@ -376,12 +366,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
                       if name != "families" for w in words},
         metric_families={family: name for name, families in
                          data["metric_names"]["families"].items() for family in families},
-        counter_sides={str(w).lower(): side for side, words in sides.items()
-                       if side not in SIDE_KEYS for w in words},
-        side_families=frozenset(sides.get("families", ())),
-        crowd_words=_pattern(sides.get("crowd_words", [])),
-        side_alone=frozenset(str(w).lower() for w in sides.get("alone", ())),
-        not_sides=tuple(str(w).lower() for w in sides.get("not_sides", ())),
+        **counter_side_cues(sides),
         day_counts=frozenset(data.get("day_counts", {}).get("families", ())),
         family_dimensions=dimensions_by_family(data.get("family_dimensions", {})),
         subject_synonyms={lemma(w): lemma(noun) for noun, words in

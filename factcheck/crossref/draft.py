@@ -81,7 +81,8 @@ class CrossrefIndex:
         from factcheck.crossref.cue_words import load_lexicon
         from factcheck.crossref.matching import blocks
         from factcheck.crossref.stories import StoryIndex, article_texts
-        from factcheck.crossref.structures import find_structures, with_roles
+        from factcheck.crossref.structures import find_structures
+        from factcheck.crossref.sum_roles import with_roles
         from factcheck.crossref.views import prepare_claims
 
         self.lexicon = load_lexicon()
@@ -113,7 +114,8 @@ class CrossrefIndex:
         from factcheck.crossref.relations import candidate_pairs, judge
         from factcheck.crossref.rules import CheckContext, registered_rules
         from factcheck.crossref.stories import article_texts
-        from factcheck.crossref.structures import find_structures, with_roles
+        from factcheck.crossref.structures import find_structures
+        from factcheck.crossref.sum_roles import with_roles
         from factcheck.crossref.views import prepare_claims
         from factcheck.models import Link
 

@@ -37,7 +37,8 @@ from factcheck.crossref.repeats import (
 )
 from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.sentence_restatements import restated_in_sentence
-from factcheck.crossref.structures import SumStructure, find_structures, with_roles
+from factcheck.crossref.structures import SumStructure, find_structures
+from factcheck.crossref.sum_roles import with_roles
 from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 

@@ -61,7 +61,8 @@ from factcheck.crossref.relations import (
 )
 from factcheck.crossref.scope import qualifier_gaps
 from factcheck.crossref.series import periods_apart
-from factcheck.crossref.structures import find_structures, with_roles
+from factcheck.crossref.structures import find_structures
+from factcheck.crossref.sum_roles import with_roles
 from factcheck.crossref.views import prepare_claims
 
 Pair = frozenset[str]

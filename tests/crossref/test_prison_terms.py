@@ -1,6 +1,6 @@
 """The part of a prison term a judgement gives after "dont" ("quatre ans de prison dont deux
 ferme"): read as a length of time in the whole's unit (:mod:`factcheck.extract._parts`), a
-term of its own for the cross-referencing (:func:`factcheck.crossref.structures.with_roles`),
+term of its own for the cross-referencing (:func:`factcheck.crossref.sum_roles.with_roles`),
 told apart from the suspended part by ``[scope.qualifiers.peine]``. Articles read end to end;
 cases (our own words) in ``tests/crossref/data/prison_terms.json``."""
 
