@@ -44,6 +44,8 @@ MAX_NOUN_WORDS = 3
 _OPENING = regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{MAX_NOUN_WORDS}}}\(\s*$", regex.V1)
 _WORD = regex.compile(r"[\p{L}'’]+", regex.V1)
 _TOKEN = regex.compile(r"[\p{L}]+['’]?|[^\s\p{L}]", regex.V1)
+#: Where the complement of a part ends: a sign, a figure, or a word joining the next part.
+_PART_END = regex.compile(r"[,;:()\d]|\s(?:et|ou|ainsi que)\s", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class ListCues:
     stops: frozenset[str]  # words that cannot end the verb group before the figure
     entries_breaks: frozenset[str]  # words and signs ending the clause of a list's whole
     bracket_breaks: frozenset[str]  # words of a complement between a figure and a bracket
+    bracket_kinds: dict[str, str]  # preposition -> kind of complement of a bracketed part
 
 
 @cache
@@ -63,7 +66,8 @@ def list_cues(code: str = "fr") -> ListCues:
     return ListCues(regex.compile(pattern, regex.V1),
                     frozenset(w.lower() for w in data.get("anaphora_stops", ())),
                     frozenset(w.lower() for w in data.get("entries_breaks", ())),
-                    frozenset(w.lower() for w in data.get("bracket_breaks", ())))
+                    frozenset(w.lower() for w in data.get("bracket_breaks", ())),
+                    {w.lower(): k for w, k in data.get("bracket_kinds", {}).items()})
 
 
 def labelled(gap: str, lead: str) -> bool:
@@ -92,11 +96,26 @@ def own_periods(total: ClaimView, parts: list[ClaimView]) -> bool:
     return bool(dated) and total.period[:1] == ("explicit",) and dated[0] != total.period
 
 
+def complement_kind(part: ClaimView, code: str = "fr") -> str:
+    """The kind of the complement after ``part`` up to the next sign, "et" or figure: the
+    first word of ``bracket_kinds`` in it ("4 en championnat" → "en", "7 à l'extérieur" →
+    "à"), "" when it has none ("5 hommes", a bare figure)."""
+    if part.sentence_start is None:
+        return ""
+    rest = _PART_END.split(part.sentence[part.end - part.sentence_start:], maxsplit=1)[0]
+    kinds = list_cues(code).bracket_kinds
+    return next((kinds[t.lower()] for t in _TOKEN.findall(rest) if t.lower() in kinds), "")
+
+
 def bracket_parts(total: ClaimView, parts: list[ClaimView]) -> bool:
-    """Parts opened by a bracket right after ``total`` that make a breakdown of it."""
+    """Parts opened by a bracket right after ``total`` that make a breakdown of it: all of
+    its dimension, of its period, and counted by one kind of complement ("4 en championnat,
+    3 en coupe"), not by criteria that overlap ("6 en coupe, 8 à l'extérieur": trophies won
+    away may be cup ones)."""
     return len(parts) >= 2 and total.dimension != "share" \
         and all(p.dimension == total.dimension for p in parts) \
-        and not own_periods(total, parts)
+        and not own_periods(total, parts) \
+        and len({complement_kind(p) for p in parts}) == 1
 
 
 def takes_up(lead: str, first: ClaimView, parts: list[ClaimView], s: Sentence,
