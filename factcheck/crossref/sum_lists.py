@@ -19,9 +19,10 @@
   never a ``sum_mismatch``, only uncertain (reason ``taken_up`` of ``sum_identity``).
 - A total whose value is the number of parts listed after it, which they do not add up to,
   counts the entries of the list ("300 postes, répartis sur trois sites : 120 à Lyon, 100 à
-  Grenoble et 80 à Annecy": three sites, not a sum of three): the parts are of the figure
-  right before it in its clause, if any (:func:`counts_entries`, :func:`whole_before`),
-  partially (that figure may count more than the entries listed).
+  Grenoble et 80 à Annecy": three sites, not a sum of three) when a figure of another noun
+  before it can own the list, a part exceeds it or a part names a noun of its own: the parts
+  are then of the figure right before it in its clause, if any (:func:`counts_entries`,
+  :func:`whole_before`), partially (that figure may count more than the entries listed).
 """
 
 from __future__ import annotations
@@ -141,13 +142,25 @@ def undated(parts: list[ClaimView]) -> bool:
     return all(p.period[:1] != ("explicit",) for p in parts)
 
 
-def counts_entries(total: ClaimView, parts: list[ClaimView]) -> bool:
-    """Whether ``total`` is the number of the entries listed (``parts``), not their sum."""
+def counts_entries(total: ClaimView, parts: list[ClaimView], s: Sentence,
+                   code: str = "fr") -> bool:
+    """Whether ``total`` is the number of the entries listed (``parts``), not their sum: its
+    value is their number, which they do not add up to, and something shows they are not its
+    pieces: a figure before it of another noun that the list can belong to ("250 embauches
+    réparties sur deux usines : 160 à Metz et 100 à Nancy", :func:`whole_before`), a part
+    larger than the total alone ("trois ateliers : 40 à Brest, ...") or a part naming a noun
+    of its own. Otherwise the list is the total's ("3 morts : 2 dans le Var, 1 [...] et 1
+    [...]" adds up to 4: a sum error, not a count of places)."""
     if total.dimension != "count" or total.value is None or len(parts) < 2:
         return False
     values = [p.value for p in parts]
-    return total.value == len(parts) and None not in values \
-        and sum(v for v in values if v is not None) != total.value
+    if total.value != len(parts) or None in values \
+            or sum(v for v in values if v is not None) == total.value:
+        return False
+    whole = whole_before(s, total, code)
+    return (whole is not None and whole.subject != total.subject) \
+        or any(v is not None and v > total.value for v in values) \
+        or any(p.subject != total.subject for p in parts)
 
 
 def whole_before(s: Sentence, total: ClaimView, code: str = "fr") -> ClaimView | None:
