@@ -211,7 +211,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     if mode is None and owner is total and opens_bracket(gap) \
                             and bracket_parts(total, parts):
                         mode = "partial"  # "12 médailles (5 en or, 4 en argent, 3 en bronze)"
-                    if mode and owner is not None and counts_entries(owner, parts):
+                    if mode and owner is not None and counts_entries(owner, parts, s):
                         # "300 postes sur trois sites : 120 à Lyon, 100 à Grenoble, 80 à Annecy"
                         owner = whole_before(s, owner)
                         parts = _enumeration(s, j + 1, owner, lexicon) if owner else []

@@ -19,9 +19,10 @@
   never a ``sum_mismatch``, only uncertain (reason ``taken_up`` of ``sum_identity``).
 - A total whose value is the number of parts listed after it, which they do not add up to,
   counts the entries of the list ("300 postes, répartis sur trois sites : 120 à Lyon, 100 à
-  Grenoble et 80 à Annecy": three sites, not a sum of three): the parts are of the figure
-  right before it in its clause, if any (:func:`counts_entries`, :func:`whole_before`),
-  partially (that figure may count more than the entries listed).
+  Grenoble et 80 à Annecy": three sites, not a sum of three) when a figure of another noun
+  before it can own the list, a part exceeds it or a part names a noun of its own: the parts
+  are then of the figure right before it in its clause, if any (:func:`counts_entries`,
+  :func:`whole_before`), partially (that figure may count more than the entries listed).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ MAX_NOUN_WORDS = 3
 _OPENING = regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{MAX_NOUN_WORDS}}}\(\s*$", regex.V1)
 _WORD = regex.compile(r"[\p{L}'’]+", regex.V1)
 _TOKEN = regex.compile(r"[\p{L}]+['’]?|[^\s\p{L}]", regex.V1)
+#: Where the complement of a part ends: a sign, a figure, or a word joining the next part.
+_PART_END = regex.compile(r"[,;:()\d]|\s(?:et|ou|ainsi que)\s", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class ListCues:
     stops: frozenset[str]  # words that cannot end the verb group before the figure
     entries_breaks: frozenset[str]  # words and signs ending the clause of a list's whole
     bracket_breaks: frozenset[str]  # words of a complement between a figure and a bracket
+    bracket_kinds: dict[str, str]  # preposition -> kind of complement of a bracketed part
 
 
 @cache
@@ -63,7 +67,8 @@ def list_cues(code: str = "fr") -> ListCues:
     return ListCues(regex.compile(pattern, regex.V1),
                     frozenset(w.lower() for w in data.get("anaphora_stops", ())),
                     frozenset(w.lower() for w in data.get("entries_breaks", ())),
-                    frozenset(w.lower() for w in data.get("bracket_breaks", ())))
+                    frozenset(w.lower() for w in data.get("bracket_breaks", ())),
+                    {w.lower(): k for w, k in data.get("bracket_kinds", {}).items()})
 
 
 def labelled(gap: str, lead: str) -> bool:
@@ -92,11 +97,26 @@ def own_periods(total: ClaimView, parts: list[ClaimView]) -> bool:
     return bool(dated) and total.period[:1] == ("explicit",) and dated[0] != total.period
 
 
+def complement_kind(part: ClaimView, code: str = "fr") -> str:
+    """The kind of the complement after ``part`` up to the next sign, "et" or figure: the
+    first word of ``bracket_kinds`` in it ("4 en championnat" → "en", "7 à l'extérieur" →
+    "à"), "" when it has none ("5 hommes", a bare figure)."""
+    if part.sentence_start is None:
+        return ""
+    rest = _PART_END.split(part.sentence[part.end - part.sentence_start:], maxsplit=1)[0]
+    kinds = list_cues(code).bracket_kinds
+    return next((kinds[t.lower()] for t in _TOKEN.findall(rest) if t.lower() in kinds), "")
+
+
 def bracket_parts(total: ClaimView, parts: list[ClaimView]) -> bool:
-    """Parts opened by a bracket right after ``total`` that make a breakdown of it."""
+    """Parts opened by a bracket right after ``total`` that make a breakdown of it: all of
+    its dimension, of its period, and counted by one kind of complement ("4 en championnat,
+    3 en coupe"), not by criteria that overlap ("6 en coupe, 8 à l'extérieur": trophies won
+    away may be cup ones)."""
     return len(parts) >= 2 and total.dimension != "share" \
         and all(p.dimension == total.dimension for p in parts) \
-        and not own_periods(total, parts)
+        and not own_periods(total, parts) \
+        and len({complement_kind(p) for p in parts}) == 1
 
 
 def takes_up(lead: str, first: ClaimView, parts: list[ClaimView], s: Sentence,
@@ -122,13 +142,25 @@ def undated(parts: list[ClaimView]) -> bool:
     return all(p.period[:1] != ("explicit",) for p in parts)
 
 
-def counts_entries(total: ClaimView, parts: list[ClaimView]) -> bool:
-    """Whether ``total`` is the number of the entries listed (``parts``), not their sum."""
+def counts_entries(total: ClaimView, parts: list[ClaimView], s: Sentence,
+                   code: str = "fr") -> bool:
+    """Whether ``total`` is the number of the entries listed (``parts``), not their sum: its
+    value is their number, which they do not add up to, and something shows they are not its
+    pieces: a figure before it of another noun that the list can belong to ("250 embauches
+    réparties sur deux usines : 160 à Metz et 100 à Nancy", :func:`whole_before`), a part
+    larger than the total alone ("trois ateliers : 40 à Brest, ...") or a part naming a noun
+    of its own. Otherwise the list is the total's ("3 morts : 2 dans le Var, 1 [...] et 1
+    [...]" adds up to 4: a sum error, not a count of places)."""
     if total.dimension != "count" or total.value is None or len(parts) < 2:
         return False
     values = [p.value for p in parts]
-    return total.value == len(parts) and None not in values \
-        and sum(v for v in values if v is not None) != total.value
+    if total.value != len(parts) or None in values \
+            or sum(v for v in values if v is not None) == total.value:
+        return False
+    whole = whole_before(s, total, code)
+    return (whole is not None and whole.subject != total.subject) \
+        or any(v is not None and v > total.value for v in values) \
+        or any(p.subject != total.subject for p in parts)
 
 
 def whole_before(s: Sentence, total: ClaimView, code: str = "fr") -> ClaimView | None:

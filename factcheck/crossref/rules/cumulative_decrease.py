@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from factcheck.crossref.explain import quote
 from factcheck.crossref.identity import identity
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
+
+#: Words of the cue's complement kept to name the event counted ("de l'épidémie").
+MAX_CUE_WORDS = 4
+_CUE_END = regex.compile(r"[,;:.!?()«»\d]", regex.V1)
+_CUE_WORD = regex.compile(r"[\p{L}]+['’]?", regex.V1)
 
 
 @register
@@ -27,7 +34,7 @@ class CumulativeDecrease(Rule):
                 continue
             if not (a.published and b.published and a.published < b.published):
                 continue  # "later" must mean reported later, not another figure of one article
-            if not _one_start(a, b):
+            if not _one_start(a, b, ctx.lexicon.cumulative):
                 continue  # counted from different starts, or a start unknown on one
             if b.hi >= a.lo:
                 continue
@@ -48,8 +55,32 @@ class CumulativeDecrease(Rule):
                                                                      or 0.5))
 
 
-def _one_start(a: ClaimView, b: ClaimView) -> bool:
-    """Both counted from one day the text gives: explicit periods with the same start (a
-    start read on one figure only is unknown on the other, not the same)."""
-    return (a.period[0] == b.period[0] == "explicit" and len(a.period) > 1
-            and len(b.period) > 1 and bool(a.period[1]) and a.period[1] == b.period[1])
+def _start(v: ClaimView) -> str:
+    """The day ``v`` is counted from, when the text gives one; "" when unknown."""
+    return v.period[1] if v.period[:1] == ("explicit",) and len(v.period) > 1 else ""
+
+
+def _cue_phrase(v: ClaimView, cues: regex.Pattern[str]) -> str:
+    """The cumulative cue of ``v``'s sentence with the words that follow it up to a sign or a
+    figure ("depuis le début de l'épidémie", "cumulé du séisme au maroc"), lowercased; ""
+    when the sentence holds none or several different ones."""
+    found = set()
+    for m in cues.finditer(v.sentence):
+        rest = _CUE_END.split(v.sentence[m.end():], maxsplit=1)[0]
+        words = _CUE_WORD.findall(rest)[:MAX_CUE_WORDS]
+        found.add(" ".join([m.group(0).lower(), *(w.lower() for w in words)]))
+    return found.pop() if len(found) == 1 else ""
+
+
+def _one_start(a: ClaimView, b: ClaimView, cues: regex.Pattern[str]) -> bool:
+    """Both counted from one day: the same start read on both ("depuis le 1er octobre"), or
+    no start on either and the same cumulative cue naming the same event in both sentences
+    ("depuis le début de l'épidémie", "le bilan cumulé du séisme"). A start read on one
+    figure only is unknown on the other, not the same; two different starts are two counts."""
+    start_a, start_b = _start(a), _start(b)
+    if start_a or start_b:
+        return start_a == start_b
+    if not (a.cumulative and b.cumulative):
+        return False
+    phrase = _cue_phrase(a, cues)
+    return bool(phrase) and phrase == _cue_phrase(b, cues)
