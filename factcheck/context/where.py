@@ -244,6 +244,9 @@ def _find_candidates(
                     and not not_where(sentence, territory):
                 out.append((territory.start, territory.end, territory.place, True))
             continue
+        if match_prep(m) in grammar().country_preps and any(
+                not sentence[t.end : m.start()].strip() for t in perimeters(sentence)):
+            continue  # "l'agglomération de Rouen en Normandie": the region locates it
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
