@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
 from factcheck.context._forward_speaker import forward
+from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.speakers import NP_END, inverted, names_author
@@ -133,3 +134,14 @@ def authorless(np: list[Tok], data: SourceData) -> bool:
     if k >= len(np) or not (np[k].lower in data.documents or np[k].lemma in data.documents):
         return False
     return clean_name(np, data) is None and titled_document(np, data) is None
+
+
+def turned_before(toks: tuple[Tok, ...], starts: list[int], start: int, end: int) -> bool:
+    """Whether another figure and then a turn ("mais", "contre", "seulement", "alors que":
+    ``clause_contrasts``, ``contrast_terms``, ``channel_turns``) come between tokens ``start``
+    and ``end``: a "selon X" before them does not reach the figure at ``end`` ("Selon les
+    syndicats, 12 000 personnes ont défilé, mais 4 500 seulement d'après le comptage")."""
+    w = speech_words()
+    turns = w.clause_contrasts | w.contrast_terms | w.channel_turns
+    first = min((s for s in starts if start <= s < end), default=None)
+    return first is not None and any(t.lower in turns for t in toks[first:end])

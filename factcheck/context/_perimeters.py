@@ -19,9 +19,12 @@ from factcheck.context.world import world_data
 from factcheck.lang import load_data
 
 #: A name after the link: capitalised words, joined by the particles of a town's name
-#: ("Pays de Landerneau", "Cergy-Pontoise", "Saint-Paul-lès-Dax").
+#: ("Pays de Landerneau", "Cergy-Pontoise", "Saint-Paul-lès-Dax"); a spaced "en", "sur" or
+#: "des" ends it ("l'agglomération de Rouen en Normandie", "la métropole de Lille des
+#: Flandres": the region says where the town is), hyphenated ones do not
+#: ("Châlons-en-Champagne").
 _NAME = (r"\p{Lu}[\p{L}'’-]*"
-         r"(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]|sur|en|lès)\s*\p{Lu}[\p{L}'’-]*)*")
+         r"(?:\s+(?:de\s+la|de\s+l['’]|de|du|d['’]|lès)\s*\p{Lu}[\p{L}'’-]*)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
-from factcheck.context._documents import authorless
+from factcheck.context._documents import authorless, turned_before
 from factcheck.context._memo import TokensMemo
 from factcheck.context._speaker_tokens import count_opens_at, next_figure_at
 from factcheck.context._speech_words import (
@@ -193,7 +193,8 @@ def selon(
         # sentence, not a source replacing that body.
         named = [(k, np) for k, np in phrases if k < fig.first and not authorless(np, data)
                  and clean_name(np, data)]
-        if named and (far or not _clause_between(
+        if named and not turned_before(toks, starts, named[-1][0], fig.first) \
+                and (far or not _clause_between(
                 toks, named[-1][0] + len(named[-1][1]) + 1, fig.first, data)):
             return named[-1][1]
     return chosen

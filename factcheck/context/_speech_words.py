@@ -69,6 +69,7 @@ class SpeechWords:
     gerund_marker: frozenset[str] = frozenset()  # "la CGT en revendiquant 2,3 millions"
     stressed_pronouns: frozenset[str] = frozenset()  # "La CGT, elle, a compté"
     clause_contrasts: frozenset[str] = frozenset()  # "..., tandis que 200 ... selon X"
+    channel_turns: frozenset[str] = frozenset()  # "..., 4 500 seulement d'après le bilan"
     pledge_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "a doublé son aide"
     pledge_possessives: frozenset[str] = frozenset()  # "son", "leur": the donor's own pledge
     member_possessives: frozenset[str] = frozenset()  # "la CGT et ses militants": the CGT
@@ -172,6 +173,7 @@ def speech_words(code: str = "fr") -> SpeechWords:
         gerund_marker=frozenset(more.get("gerund_marker", [])),
         stressed_pronouns=frozenset(more.get("stressed_pronouns", [])),
         clause_contrasts=frozenset(more.get("clause_contrasts", [])),
+        channel_turns=frozenset(more.get("channel_turns", [])),
         time_span_openers=frozenset(more.get("time_span_openers", [])),
         auxiliaries=frozenset(more.get("speech_auxiliaries", [])),
         story_people=frozenset(more.get("story_people", [])),

@@ -275,6 +275,8 @@ class TimeExpressions(CalendarSpans):
             # "cette année-là" is a year named before, not the current one.
             if low.startswith(tuple(words.get("anaphoric_suffix", ())), m.end()):
                 continue
+            if _existential(low, m["r"], m.end()):
+                continue  # "il y a trois ans de retard": a delay, no date
             rule = d.relative[m["r"]]
             span = self._relative(rule, future)
             if span:
@@ -292,6 +294,17 @@ class TimeExpressions(CalendarSpans):
 
 
 _BRACKET_AFTER = regex.compile(r"\s*\(")
+
+
+def _existential(low: str, phrase: str, end: int) -> bool:
+    """Whether the relative ``phrase`` ending at ``end`` is the existential "il y a" before
+    a duration and "de" (``existential_relative``, ``existential_of``: "il y a trois ans de
+    retard", "il y a deux ans d'attente"), not "il y a deux ans de cela"."""
+    words = time_data().words
+    rest = low[end:].lstrip(" ")
+    return phrase.startswith(tuple(words.get("existential_relative", ()))) \
+        and rest.startswith(tuple(words.get("existential_of", ()))) \
+        and not rest.startswith(tuple(words.get("existential_of_ago", ())))
 
 
 def _record(low: str, start: int) -> bool:

@@ -69,6 +69,22 @@ def cue_pattern(key: str, tail: str = r"(?!\w)") -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\w)(?:{alt}){tail}")
 
 
+def publication_day_stopped(low: str, end: int, cs: int, ce: int, start: int) -> bool:
+    """Whether a period said from the writer's day ending at ``end`` in an earlier clause
+    ("Il y a un an, il promettait 300 emplois") stops before the figure at ``start`` of the
+    clause ``[cs, ce)``: a turn between them (``publication_day_stops``: "mais", ";"), or,
+    past another figure, a time word of the figure's clause (``publication_day_own_words``:
+    "..., 120 ont été créés depuis"): that clause is of the writer's day."""
+    words = time_data().words
+    between = low[end:start]
+    if any(w in between if not w[0].isalnum() else regex.search(
+            rf"(?<!\w){regex.escape(w)}(?!\w)", between)
+           for w in words.get("publication_day_stops", ())):
+        return True
+    return bool(regex.search(r"\d", low[end:cs])) \
+        and bool(cue_pattern("publication_day_own_words").search(low, cs, ce))
+
+
 def future_verb(sentence: str, start: int, end: int) -> bool:
     """Whether ``sentence[start:end]`` holds a lowercase word with a future tense's ending
     (``lead_year_future_endings``, not ``lead_year_not_future``): "atteindra", "reculeront"."""

@@ -172,6 +172,22 @@ def located_in_brackets(text: str, end: int) -> bool:
     return bracket_place(text, end) is not None
 
 
+def bracket_names_town(text: str, m: regex.Match[str]) -> bool:
+    """Whether the unlisted name of the place match ``m``, a listed place in brackets after
+    it, is itself where: after a preposition of location ("à Ribaute (Aude)") or after "de"
+    following a noun of the town's people or council ("les habitants de Bouc
+    (Bouches-du-Rhône)", "le maire de Ribaute (Aude)"). Else the name may be a company's, a
+    school's or a site's ("les salariés de Michelin (Clermont-Ferrand)", "l'usine de
+    Stellantis (Doubs)") and the bracket is where."""
+    w = world_data()
+    prep = match_prep(m)
+    if prep in w.bracket_town_preps:
+        return True
+    before = text[: m.start()].replace("’", "'").split()  # "l'île de Groix"
+    return prep in {"de", "du", "des"} and bool(before) \
+        and before[-1].lower().split("'")[-1] in w.bracket_town_nouns
+
+
 def match_prep(m: regex.Match[str]) -> str:
     """The preposition of a place match, lower case, an unaccented capital read as the
     preposition it stands for ("A Paris" -> "à")."""

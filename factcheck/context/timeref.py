@@ -51,6 +51,7 @@ from factcheck.context._time_terms import (
     cue_pattern,
     other_term,
     own_period,
+    publication_day_stopped,
 )
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
 from factcheck.context.respective import respective_year
@@ -180,6 +181,9 @@ class TimeResolver(TimeExpressions):
             # one that says it in words the publication date would resolve is not dated.
             near = [e for e in content if e.end <= start and (
                 e.rule not in shifted or _fronted_from_publication(low, e))][-1:]
+            # "Il y a un an, il promettait 300 emplois, mais seulement 120 ...": not past a turn.
+            near = [e for e in near if e.rule not in words.get("publication_day_rules", ())
+                    or not publication_day_stopped(low, e.end, cs, ce, start)]
         if near:
             best = min(near, key=lambda e: e.start - end if e.start >= end else start - e.end)
             back_year = best.rule in words.get("shifted_back_year", ())

@@ -36,6 +36,7 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _not_place_spans,
     acronym,
+    bracket_names_town,
     bracket_place,
     detached_opener_end,
     located_in_brackets,
@@ -241,13 +242,16 @@ def _find_candidates(
                     and not not_where(sentence, territory):
                 out.append((territory.start, territory.end, territory.place, True))
             continue
+        if match_prep(m) in grammar().country_preps and any(
+                not sentence[t.end : m.start()].strip() for t in perimeters(sentence)):
+            continue  # "l'agglomération de Rouen en Normandie": the region locates it
         place = _known_place(sentence, m)
         listed = place is not None
         ok = _unknown_ok(sentence, toks, m, names) if place is None else None
         if ok:  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
             # "du Congo (RDC)": the end of a listed name its bracket glosses is that place.
             gloss = bracket_place(sentence, m.end("p")) or ""
-            place = gloss if gloss.endswith(f" {name}") else name
+            place = gloss if ok == "located" or gloss.endswith(f" {name}") else name
             listed = ok == "region" or place == gloss
         if not place or _LISTED.match(sentence, m.end("p")):
             continue  # "de Toulouse, Perpignan et Mayotte": several places, not one
@@ -278,10 +282,12 @@ def _unknown_ok(
     sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
-    after "à" (or any preposition of places when a listed place in brackets locates it, "de
-    Ribaute (Aude)") when it is no person, body, month or weekday and no verb of speech comes
-    before, else None. A body's word ("au Parlement européen"), a news agency ("à Reuters")
-    or an acronym ("au PSG") is never a place."""
+    after "à" (or "dans", or "de" after "habitants", when a listed place in brackets locates
+    it, "à Ribaute (Aude)"), "located" when such a bracket follows it after another
+    preposition (the bracket is where: "les salariés de Michelin (Clermont-Ferrand)") when it
+    is no person, body, month or weekday and no verb of speech comes before, else None. A
+    body's word ("au Parlement européen"), an agency ("à Reuters") or an acronym ("au PSG")
+    is never a place."""
     w = world_data()
     name, prep = m.group("p"), match_prep(m)
     if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
@@ -290,8 +296,11 @@ def _unknown_ok(
         return None
     if prep in grammar().country_preps or _looks_like_region(sentence, m):
         return "region"
-    # "de Ribaute (Aude)": a town located by its department, after any preposition of places.
+    # "à Ribaute (Aude)": a town located by its department; "les salariés de Michelin
+    # (Clermont-Ferrand)": a company's name, its bracket is where ("located").
     vouched = located_in_brackets(sentence, m.end("p"))
+    if vouched and not bracket_names_town(sentence, m):
+        return "located"
     if not vouched and (prep not in w.town_preps or m.group("art")):
         return None
     t = time_data()

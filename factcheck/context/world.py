@@ -42,6 +42,10 @@ class WorldData:
     ambiguous_city_after: frozenset[str]
     not_places: frozenset[str]  # names as written that hold a place but are none
     town_preps: frozenset[str] = frozenset()  # an unknown name after these is a town ("à")
+    #: "à Ribaute (Aude)", "les habitants de Bouc (Bouches-du-Rhône)": a name a bracketed
+    #: place locates is a town after these prepositions, or after these nouns and "de".
+    bracket_town_preps: frozenset[str] = frozenset()
+    bracket_town_nouns: frozenset[str] = frozenset()
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
     detached_openers: tuple[str, ...] = ()  # "Originaire de Lille, ...": places the subject
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
@@ -124,6 +128,8 @@ def world_data(code: str = "fr") -> WorldData:
         ambiguous_city_after=_words(places_file, "ambiguous_city_after", "places"),
         not_places=frozenset(str(n) for n in places_file.get("not_places", [])),
         town_preps=_words(places_file, "town_after", "places"),
+        bracket_town_preps=_words(places_file, "bracket_town_after", "places"),
+        bracket_town_nouns=_words(places_file, "bracket_town_nouns", "places"),
         counting_verbs=_words(places_file, "counting_verbs", "places"),
         detached_openers=tuple(sorted(_words(places_file, "detached_openers", "places"),
                                       key=len, reverse=True)),
