@@ -26,10 +26,9 @@ def _spaced_alt(phrases: Iterable[str]) -> str:
     """``_alt`` of ``_spaced`` phrases (any run of spaces where a phrase has one), as a trie
     when it can be one."""
     unique = set(phrases)
-    items = sorted({_spaced(p) for p in unique}, key=lambda w: (-len(w), w))
     if (trie := _trie([_tokens(p) for p in sorted(unique)])) is not None:
         return trie
-    return "|".join(items)
+    return "|".join(sorted({_spaced(p) for p in unique}, key=lambda w: (-len(w), w)))
 
 
 _END = (None, "")  # a trie node's mark that a word ends there
@@ -116,20 +115,24 @@ def _spaced(phrase: str) -> str:
 
 
 def _elided_variants(phrases: list[str]) -> list[str]:
-    """ "près de" also matches "près d'" before a vowel ("près d'un milliard")."""
+    """ "près de" also matches "près d'" before a vowel ("près d'un milliard"): each variant's
+    pattern, flat (what :func:`_elided_alt` writes as a trie; the tests compare the two)."""
     return ["".join(t for _, t in word) for word in _elided_tokens(phrases)]
 
 
 def _elided_alt(phrases: list[str]) -> str:
-    """The alternation of ``_elided_variants(phrases)`` as a trie, for a pattern in which it
-    is followed by the end of the searched span (``$``) with no group inside: there only
-    whether a variant reaches the end counts, not which one does (they all start where the
-    match starts and end where the span ends), so any order of the variants finds the same
-    match, and two alike first characters need no checking."""
+    """The alternation of the phrases before a figure and their variants ("près d'" for
+    "près de": :func:`_elided_tokens`) as a trie, for a pattern in which it is followed by
+    the end of the searched span (``$``) with no group inside: there only whether a variant
+    reaches the end counts, not which one does (they all start where the match starts and
+    end where the span ends), so any order of the variants finds the same match, and two
+    alike first characters need no checking."""
     return _trie(_elided_tokens(phrases), end_anchored=True) or ""
 
 
 def _elided_tokens(phrases: list[str]) -> list[list[tuple[str | None, str]]]:
+    """The tokens of each phrase and its variants: "près de" also before a vowel as "près
+    d'", a phrase ending in a letter followed by spaces, else by optional spaces."""
     out: list[list[tuple[str | None, str]]] = []
     for p in phrases:
         word = _tokens(p)

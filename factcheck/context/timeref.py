@@ -267,6 +267,8 @@ def _fronted_from_publication(low: str, e: _Expr) -> bool:
     (``fronted_from_publication``: "Il y a un an, ..."): it dates the clause after it."""
     return not low[:e.start].strip(_OPENING_MARKS) \
         and low[e.start:e.end] in time_data().words.get("fronted_from_publication", ())
+
+
 _APPOSITION_END = regex.compile(r"[,;:()]")
 
 

@@ -347,7 +347,6 @@ def find_structures(views: list[ClaimView], lexicon: Lexicon) -> list[SumStructu
                 reason = "other_thing"  # a mismatch needs parts known to break the total down
             if reason is None and status == "mismatch" and taken_up:
                 reason = "taken_up"  # "Les Français en ont 140. L'Espagne en compte 60, ..."
-
             if reason is not None:
                 # Identity before accusation: kept for display, never a sum_mismatch.
                 template = f"sum_uncertain_{reason}"  # one per REASONS of sum_identity

@@ -154,12 +154,14 @@ def counts_entries(total: ClaimView, parts: list[ClaimView], s: Sentence,
     if total.dimension != "count" or total.value is None or len(parts) < 2:
         return False
     values = [p.value for p in parts]
-    if total.value != len(parts) or None in values \
-            or sum(v for v in values if v is not None) == total.value:
+    if total.value != len(parts) or any(v is None for v in values):
+        return False
+    known = [v for v in values if v is not None]  # all of them (checked above), typed
+    if sum(known) == total.value:
         return False
     whole = whole_before(s, total, code)
     return (whole is not None and whole.subject != total.subject) \
-        or any(v is not None and v > total.value for v in values) \
+        or any(v > total.value for v in known) \
         or any(p.subject != total.subject for p in parts)
 
 
