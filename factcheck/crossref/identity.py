@@ -76,7 +76,7 @@ from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
 from factcheck.crossref.predicates import predicates_apart
 from factcheck.crossref.scope import place_key, qualifier_gaps
-from factcheck.crossref.text_periods import text_period_shared
+from factcheck.crossref.text_periods import period_label, text_period_shared
 
 #: Ties needed for an accusation.
 MIN_TIES = 2
@@ -376,7 +376,4 @@ def _earlier(v: ClaimView, lexicon: Lexicon) -> bool:
 
 
 def _period_text(v: ClaimView, lexicon: Lexicon) -> str:
-    ts, te = v.period[1], v.period[2]
-    if not te or te == ts or not ts:
-        return ts or te
-    return lexicon.say("period_range", start=ts, end=te)
+    return period_label(v.period[1], v.period[2], lexicon)

@@ -11,11 +11,15 @@ them: neither takes a period for a date."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from functools import cache
+
 import pandas as pd
 
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
+from factcheck.lang import load_data
 
 #: Modalities of a figure stated as observed (not "estimated", "projected", ...): only those
 #: may take a period written in the text for a missing publication date.
@@ -98,14 +102,32 @@ def text_period_shared(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str | No
     if not ta or ta != tb or a.release != b.release:
         return None
     start, end, how = ta
-    return lexicon.say("identity_period_text", period=_closed_label(start, end, lexicon),
+    return lexicon.say("identity_period_text", period=period_label(start, end, lexicon),
                        how=lexicon.say(f"period_how_{how}"))
 
 
-def _closed_label(start: str, end: str, lexicon: Lexicon) -> str:
-    """"année 2023" (a calendar year), the day itself ("2024-01-01"), else "du ... au ..."."""
-    if start[4:] == "-01-01" and end[4:] == "-12-31" and start[:4] == end[:4]:
+def period_label(start: str, end: str, lexicon: Lexicon) -> str:
+    """A period as the evidence names it: "année 2023" (a calendar year), "mars 2024" (a
+    calendar month), the day itself ("2024-01-01"), else "du ... au ..."."""
+    if not start or not end or start == end:
+        return start or end
+    if start[:4] == end[:4] and start[4:] == "-01-01" and end[4:] == "-12-31":
         return lexicon.say("period_year", year=start[:4])
-    if start == end:
-        return start
+    if start[:7] == end[:7] and start[7:] == "-01" and _month_end(end):
+        return lexicon.say("period_month", month=month_names()[int(start[5:7]) - 1],
+                           year=start[:4])
     return lexicon.say("period_range", start=start, end=end)
+
+
+def _month_end(day: str) -> bool:
+    """Whether ``day`` (ISO) is the last day of its month."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).day == 1
+    except ValueError:
+        return False
+
+
+@cache
+def month_names(code: str = "fr") -> tuple[str, ...]:
+    """The month names of the dates data, January first."""
+    return tuple(load_data(code, "dates")["months"])
