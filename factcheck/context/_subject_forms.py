@@ -92,7 +92,9 @@ def listed_items(toks: tuple[Tok, ...], figs: list[Figure],
 def restated_difference(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
     """Whether a figure after "c'est" is a difference restating the figure before, like one
     after "soit" ("9,2 millions de passagers, c'est 2,9 % de plus que l'an dernier"): the
-    figure is followed by "de plus" or "de moins"."""
+    figure is followed by "de plus" or "de moins". The caller reads it so only after one
+    figure at most in its sentence: after two ("171 entreprises d'au moins 100 salariés ont
+    défailli, c'est 80 % de plus"), the one restated may not be the nearest."""
     if fig.first < 2 or fig.last + 1 >= len(toks):
         return False
     opener = f"{toks[fig.first - 2].lower} {toks[fig.first - 1].lower}"
