@@ -22,6 +22,11 @@ from factcheck.context.phrases import (
 from factcheck.models import Kind
 
 _CLOSING = frozenset({"»", '"', "”", ")"})
+#: What a quoted counted term may be tagged as: a word of content, not a function word.
+_QUOTED_POS = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
+#: Words of a quoted term at most ("« zones rouges »", "« Gilets jaunes »"): a longer quote
+#: is a saying, not a term.
+_MAX_QUOTED_WORDS = 3
 
 
 def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | None:
@@ -46,6 +51,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             and (toks[j].lower in g.articles_after_de or toks[j].lower in data.determiners)
         ):
             j += 1  # "de la richesse", "de son territoire"
+    quoted = _quoted_term(toks, j, data)
+    if quoted:
+        j += 1  # "quelques centaines de « Gilets jaunes »", "près de 6 000 « insurgés »"
     elliptic = j < len(toks) and toks[j - 1].lower in g.de \
         and toks[j].lower in data.elliptic_after_de \
         and not _noun_after_other(toks, j + 1, data)
@@ -60,7 +68,7 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     if j == fig.last < len(toks) and _unlemmatised_present(toks[j], fig, data):
         return None  # "1 500 défilent à Lyon": a verb the small model could not read
     if j < len(toks) and (nounish(toks[j], data) or toks[j].lower in data.people_participles
-                          or j > walked or (
+                          or quoted or j > walked or (
             lowercase_proper(toks[j]) and not number_word(toks[j], data)) or (
             j > fig.last and toks[j - 1].lower in g.de and (
                 mistagged_pronoun(toks[j], data) or _participle_noun(toks[j], data)
@@ -85,6 +93,22 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
+
+
+def _quoted_term(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
+    """An opening quote at ``j`` (after the figure or its "de") before a term of at most
+    ``_MAX_QUOTED_WORDS`` words that the quote closes: the term is what is counted, whatever
+    the tagger read it as ("près de 6 000 « insurgés » interpellés", a participle;
+    "composé de quelques centaines de « Gilets jaunes »", a capitalised noun), not a
+    function word ("« en moyenne »"), a number or a word never counted."""
+    if j + 2 >= len(toks) or toks[j].text not in data.opening_quotes:
+        return False
+    t = toks[j + 1]
+    if not t.is_word or t.pos not in _QUOTED_POS or t.lower in data.not_subjects \
+            or number_word(t, data):
+        return False
+    end = min(len(toks), j + 2 + _MAX_QUOTED_WORDS)
+    return any(toks[k].text in data.closing_quotes for k in range(j + 2, end))
 
 
 def _unlemmatised_present(t: Tok, fig: Figure, data: SubjectData) -> bool:

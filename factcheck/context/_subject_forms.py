@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from factcheck.context.anaphora import demonstrative_metric
 from factcheck.context.durations import duration_subject
-from factcheck.context.lexicon import SubjectData
+from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import date_event
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.parallels import points_of_share
@@ -16,6 +16,7 @@ from factcheck.context.parentheses import listed_gloss, parenthesis_head, parent
 from factcheck.context.pending import SubjectResult
 from factcheck.context.phrases import lemma_of, subject_at
 from factcheck.context.qualifiers import qualify
+from factcheck.models import Kind
 
 
 def _gloss(
@@ -87,3 +88,26 @@ def listed_items(toks: tuple[Tok, ...], figs: list[Figure],
         if prev is not None and prev.subject is not None \
                 and (prev.noun is None or not toks[prev.noun].is_title):
             results[n] = replace(prev, rule="listed_gloss", antecedent=m)
+
+
+#: Kinds that name when, not what: not counted among the figures a difference may restate.
+_WHEN_KINDS = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER})
+
+
+def restated_difference(toks: tuple[Tok, ...], figs: list[Figure], n: int,
+                        data: SubjectData) -> bool:
+    """Whether a figure after "c'est" is a difference restating the figure before, like one
+    after "soit" ("9,2 millions de passagers, c'est 2,9 % de plus que l'an dernier"): the
+    figure is followed by "de plus" or "de moins". Only after one figure at most in its
+    sentence, dates and years aside: after two ("171 entreprises d'au moins 100 salariés
+    ont défailli, c'est 80 % de plus"), the one restated may not be the nearest."""
+    fig = figs[n]
+    if sum(1 for f in figs[:n] if f.mention.kind not in _WHEN_KINDS) > 1:
+        return False
+    if fig.first < 2 or fig.last + 1 >= len(toks):
+        return False
+    opener = f"{toks[fig.first - 2].lower} {toks[fig.first - 1].lower}"
+    if opener.replace("’", "'").replace("' ", "'") not in data.restating_openers:
+        return False
+    return toks[fig.last].lower in grammar().de \
+        and toks[fig.last + 1].lower in data.difference_words

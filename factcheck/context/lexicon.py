@@ -100,6 +100,8 @@ class SubjectData:
     score_verb_forms: frozenset[str] = frozenset()
     absolute_change_kinds: frozenset[str] = frozenset()
     estimate_nouns: frozenset[str] = frozenset()
+    restating_openers: frozenset[str] = frozenset()  # "c'est 2,9 % de plus"
+    difference_words: frozenset[str] = frozenset()
     known_change_determiners: frozenset[str] = frozenset()
     partitive_clitics: frozenset[str] = frozenset()
     pronoun_forms: frozenset[str] = frozenset()
@@ -293,6 +295,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "contender_sides", "score_nouns", "contender_links",
             "score_verb_forms",
             "absolute_change_kinds", "estimate_nouns", "known_change_determiners",
+            "restating_openers", "difference_words",
             "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",
             "purpose_links", "share_quantifiers",

@@ -118,6 +118,8 @@ def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     """A noun tagged as a verb or an adjective: not a finite verb or an infinitive, right after
     a determiner (and adjectives), and not followed by a noun ("un nouveau gazoduc de")."""
     t = toks[k]
+    if _marked_change(toks, k, data):
+        return True  # "658 M€, en recul de 34,2 %": "recul" tagged as a verb after "en"
     if t.pos not in ("VERB", "ADJ") or t.verbform in ("Fin", "Inf") or not t.is_word:
         return False
     if t.is_title:
@@ -128,6 +130,19 @@ def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
     return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+
+
+def _marked_change(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """A noun of change the model tagged as a verb or an adjective in a phrase of change
+    opened by its marker ("en recul de", "en nette baisse de"): after "en" it is no verb."""
+    t = toks[k]
+    if t.pos not in ("VERB", "ADJ") or not t.is_word or t.is_title \
+            or t.lower not in data.change_nouns:
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].pos in ("ADJ", "ADV") and toks[j].lower not in data.change_markers:
+        j -= 1
+    return j >= 0 and toks[j].lower in data.change_markers
 
 
 def mistagged_pronoun(t: Tok, data: SubjectData) -> bool:

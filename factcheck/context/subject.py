@@ -81,6 +81,7 @@ from factcheck.context._subject_forms import (
     _gloss,
     _headed,
     listed_items,
+    restated_difference,
 )
 from factcheck.context.anaphora import (
     demonstrative_figure,
@@ -333,7 +334,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             results[n] = _headed(toks, fig, k, data, "noun_before")
             continue
         prev = toks[fig.first - 1].lower if fig.first > 0 else ""
-        if prev in data.appositions:
+        if prev in data.appositions or restated_difference(toks, figs, n, data):
             # "4 277 personnes, dont 3 492 à Paris, soit 82 %": a share of a count restated;
             # "soit 169,6 milliards", "soit 40 % de plus": the same metric.
             share = kind == Kind.PERCENT and (
