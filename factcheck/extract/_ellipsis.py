@@ -53,6 +53,9 @@ class EllipsisLexicon:
     # "à la SNCF, " then "à la RATP": the same preposition after the sum and the figure
     parallel_gap: regex.Pattern
     preposition_after: regex.Pattern
+    preposition_forms: dict[str, str]  # "aux" -> "à": one preposition in an enumeration
+    head_before: regex.Pattern  # "avec" right before a sum and before the figure
+    separator: regex.Pattern  # in the text between them: one list
     min_antecedent: float
     max_gap: int
     large_scale_words: frozenset[str]  # "milliards", "Md": a count of those is a sum alone
@@ -91,10 +94,14 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         regex.I,
     )
     separators = _alt(data["list_separators"])
+    forms = {f.lower(): p.lower() for p, fs in data["preposition_forms"].items() for f in fs}
+    listed = phrases(data["prepositions"] + sorted(forms))
+    # the sum's preposition may follow a verb of it: "9 millions seront consacrés à la voirie,"
+    verb = rf"(?:[\p{{L}}'’-]+\s+){{0,{int(data['parallel_words'])}}}?"
     parallel_gap = regex.compile(
-        rf"\s*(?P<prep>{prepositions})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
+        rf"\s*{verb}(?P<prep>{listed})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
     )
-    preposition_after = regex.compile(rf"\s*(?P<prep>{prepositions})\s", regex.I)
+    preposition_after = regex.compile(rf"\s*(?P<prep>{listed})\s", regex.I)
     large = float(data["article_min_scale"])
     return EllipsisLexicon(
         scale_words=frozenset(w for w, f in lex.scales.items() if f >= min_scale),
@@ -105,6 +112,10 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         follower_after=follower_after,
         parallel_gap=parallel_gap,
         preposition_after=preposition_after,
+        preposition_forms=forms,
+        head_before=regex.compile(
+            rf"(?<![\p{{L}}])(?P<head>{phrases(data['parallel_heads'])})\s+$", regex.I),
+        separator=regex.compile(rf"(?:{separators})|(?<![\p{{L}}])et(?![\p{{L}}])", regex.I),
         min_antecedent=float(data["min_antecedent"]),
         max_gap=int(data["max_gap"]),
         large_scale_words=frozenset(
@@ -253,7 +264,8 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
     gap = text[money.end : m.start]
     if len(gap) > data.max_gap or _magnitude(money) < data.min_antecedent:
         return False
-    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data):
+    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data) \
+            and not _parallel_heads(text, money, m, data):
         return False
     if not data.follower_after.match(text, m.end):
         return False
@@ -265,4 +277,17 @@ def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
     """An enumeration: "600 millions d'euros à la SNCF, 150 millions à la RATP"."""
     before = data.parallel_gap.match(gap)
     after = data.preposition_after.match(text, m.end)
-    return bool(before and after and before["prep"].lower() == after["prep"].lower())
+    if not (before and after):
+        return False
+    forms = data.preposition_forms
+    first, then = before["prep"].lower(), after["prep"].lower()
+    return forms.get(first, first) == forms.get(then, then)
+
+
+def _parallel_heads(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
+    """An enumeration whose items put one word before their sums: "l'aménagement avec 98
+    millions d'euros, la culture avec 58 millions"."""
+    first = data.head_before.search(text, max(0, money.start - 16), money.start)
+    then = data.head_before.search(text, max(money.end, m.start - 16), m.start)
+    return bool(first and then and first["head"].lower() == then["head"].lower()
+                and data.separator.search(text, money.end, then.start()))
