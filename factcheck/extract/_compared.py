@@ -32,9 +32,9 @@ import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._ellipsis import ellipsis_lexicon
+from factcheck.extract._mention_copy import replace
 from factcheck.extract._parts import scale_of
 from factcheck.extract.lexicon import Lexicon
-from factcheck.extract._mention_copy import replace
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
 from factcheck.patterns import _spaced_alt

@@ -16,9 +16,9 @@ import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._by_place import by_place_counts
+from factcheck.extract._compared import compared_units
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
-from factcheck.extract._compared import compared_units
 from factcheck.extract._governed import governed_currencies
 from factcheck.extract._lists import listed_units
 from factcheck.extract._mention_copy import replace
