@@ -31,7 +31,7 @@ from functools import cache
 import regex
 
 from factcheck.deadline import checkpoint
-from factcheck.extract._ellipsis import ellipsis_lexicon
+from factcheck.extract._ellipsis import _parallel, ellipsis_lexicon
 from factcheck.extract._mention_copy import replace
 from factcheck.extract._parts import scale_of
 from factcheck.extract.lexicon import Lexicon
@@ -40,6 +40,8 @@ from factcheck.models import Kind, Mention
 from factcheck.patterns import _spaced_alt
 
 RULE = "unit_compared"
+#: An enumeration: "42 000 dollars en France, 48 000 en Allemagne".
+LIST_RULE = "unit_listed_after"
 _CARRIED = frozenset({Kind.MONEY, Kind.QUANTITY, Kind.PERCENT, Kind.DURATION})
 #: Kinds skipped when looking for the figure set against: they situate, they do not measure.
 _SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
@@ -52,6 +54,10 @@ class ComparedLexicon:
     follower_after: regex.Pattern  # what may follow the figure
     gap: int
     max_ratio: float
+    from_to: regex.Pattern  # "à" right before the later value of "passé de 1,80 euro à 2,10"
+    head_before: regex.Pattern  # "à", "avec" before the figure and before the one listed first
+    separator: regex.Pattern
+    list_gap: int
 
 
 @cache
@@ -66,6 +72,11 @@ def compared_lexicon(code: str) -> ComparedLexicon:
             rf"\s*(?:$|[.,;:!?)\]»–—]|(?:{followers})(?![\p{{L}}]))", regex.I),
         gap=int(data["gap"]),
         max_ratio=float(data["max_ratio"]),
+        from_to=regex.compile(rf"\s*(?:{_spaced_alt(data['from_to'])})\s+$", regex.I),
+        head_before=regex.compile(
+            rf"(?<![\p{{L}}'’])(?P<head>{_spaced_alt(data['list_heads'])})\s+$", regex.I),
+        separator=regex.compile(r"[,;]|(?<![\p{L}])(?:et|puis)(?![\p{L}])", regex.I),
+        list_gap=int(data["list_gap"]),
     )
 
 
@@ -92,31 +103,65 @@ def compared_units(text: str, mentions: list[Mention], lex: Lexicon) -> list[Men
 def _as_compared(text: str, against: Mention, m: Mention, lex: Lexicon,
                  data: ComparedLexicon) -> Mention | None:
     if against.kind not in _CARRIED or not against.unit or against.value is None \
-            or m.value is None or against.role == "change_from":
+            or m.value is None:
         return None
-    cue = data.cue_before.search(text, max(against.end, m.start - 24), m.start)
-    if cue is None or cue.start() - against.end > data.gap:
+    if _SENTENCE_END.search(text, against.end, m.start) or not ends_no_count(text, m.end, lex):
         return None
-    if _SENTENCE_END.search(text, against.end, m.start):
+    rule = _cue_rule(text, against, m, lex, data)
+    if rule is None:
         return None
-    if not (data.follower_after.match(text, m.end)
-            or ellipsis_lexicon(lex.code).follower_after.match(text, m.end)):  # "à Lyon"
-        return None
-    value = m.value
-    scale = scale_of(against, lex)
-    if scale > 1 and scale_of(m, lex) == 1:
-        value *= scale  # "43 millions d'hectolitres, contre 49": 49 millions
-    if not _comparable(value, against.value, data.max_ratio):
+    value = in_scale_of(m, against, lex)
+    if not comparable(value, against.value, data.max_ratio):
         return None
     f = value / m.value if m.value else 1.0
     low = None if m.low is None else m.low * f
     high = None if m.high is None else m.high * f
     role = against.role if against.role == "change_by" else m.role
     return replace(m, kind=against.kind, unit=against.unit, value=value, low=low, high=high,
-                   role=role, rule=RULE)
+                   role=role, rule=rule)
 
 
-def _comparable(a: float, b: float, max_ratio: float) -> bool:
+def _cue_rule(text: str, against: Mention, m: Mention, lex: Lexicon,
+              data: ComparedLexicon) -> str | None:
+    """Why ``m`` is read in the unit of ``against``: set against it ("contre", "à" after the
+    earlier value of a change: "passé de 1,80 euro à 2,10"), or the next item of a list
+    ("42 000 dollars en France, 48 000 en Allemagne", "le gazole à 1,72 euro, le SP95 à
+    1,85"), else None."""
+    if against.role == "change_from":
+        return RULE if data.from_to.match(text, against.end, m.start) else None
+    cue = data.cue_before.search(text, max(against.end, m.start - 24), m.start)
+    if cue is not None:
+        return RULE if cue.start() - against.end <= data.gap else None
+    if m.start - against.end > data.list_gap:
+        return None
+    gap = text[against.end : m.start]
+    ellipsis = ellipsis_lexicon(lex.code)
+    if ellipsis.parallel_gap.match(gap):  # "42 000 dollars en France, 48 000 en Allemagne"
+        return LIST_RULE if _parallel(text, gap, m, ellipsis) else None
+    first = data.head_before.search(text, max(0, against.start - 12), against.start)
+    then = data.head_before.search(text, max(against.end, m.start - 12), m.start)
+    if first and then and first["head"].lower() == then["head"].lower() \
+            and data.separator.search(text, against.end, then.start()):
+        return LIST_RULE  # "le gazole à 1,72 euro, le SP95 à 1,85"
+    return None
+
+
+def ends_no_count(text: str, end: int, lex: Lexicon) -> bool:
+    """Nothing follows ``end`` that a number there could count: punctuation, a word of time
+    or place ("la semaine dernière", "à Lyon", "en 2022"), never a noun ("410 salariés")."""
+    return bool(compared_lexicon(lex.code).follower_after.match(text, end)
+                or ellipsis_lexicon(lex.code).follower_after.match(text, end))
+
+
+def in_scale_of(m: Mention, against: Mention, lex: Lexicon) -> float:
+    """The value of the bare ``m`` in the scale of ``against`` ("43 millions d'hectolitres,
+    contre 49": 49 millions); ``m``'s own when it writes a scale."""
+    value = m.value or 0.0
+    scale = scale_of(against, lex)
+    return value * scale if scale > 1 and scale_of(m, lex) == 1 else value
+
+
+def comparable(a: float, b: float, max_ratio: float) -> bool:
     """Two values of one measure, set against each other: of one sign, within a factor."""
     a, b = abs(a), abs(b)
     if a == 0 or b == 0:
