@@ -41,6 +41,7 @@ ARTICLE_RULE = "currency_article"
 _SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 
 _TOKEN = regex.compile(r"[\p{L}]+")
+_NAME_AFTER = regex.compile(r"\s*\p{Lu}")
 _CONVERSION_GAP = regex.compile(r"\s*[(\[]\s*(?:\p{L}+\s+){0,2}")
 
 
@@ -65,6 +66,7 @@ class EllipsisLexicon:
     article_gap: int
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
     ahead_conversion: regex.Pattern  # "soit", "l'équivalent de": the sum in another currency
+    opener: regex.Pattern  # the words before a figure that opens the sentence after the sum
 
 
 @cache
@@ -135,6 +137,8 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
             rf"(?<![\p{{L}}])(?:{phrases(data['ahead_conversions'])})(?:(?<=['’])|(?![\p{{L}}]))",
             regex.I,
         ),
+        opener=regex.compile(
+            rf"[\s«\"(—–-]*(?:(?:{phrases(data['next_openers'])})(?![\p{{L}}])[\s,]*)*", regex.I),
     )
 
 
@@ -264,6 +268,8 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
     gap = text[money.end : m.start]
     if len(gap) > data.max_gap or _magnitude(money) < data.min_antecedent:
         return False
+    if _opens_next_sentence(text, money, m, data):
+        return True  # "Le budget atteint 120 millions d'euros. 9 millions iront à la voirie"
     if not data.cue_before.search(gap) and not _parallel(text, gap, m, data) \
             and not _parallel_heads(text, money, m, data):
         return False
@@ -271,6 +277,20 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
         return False
     # Same sentence: no sentence end between the sum and the figure.
     return len(sentence_spans(text[money.start : m.end])) == 1
+
+
+def _opens_next_sentence(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
+    """The figure opens the sentence right after the sum's (only `next_openers` before it:
+    "Et", "Seuls", "Sur ce total,") and names nothing it counts: no noun after "de", no name
+    ("2 millions de visiteurs", "2 millions FCFA" stay counts)."""
+    spans = sentence_spans(text[money.start : m.end])
+    if len(spans) != 2 or data.opener.fullmatch(text, money.start + spans[1][0], m.start) is None:
+        return False
+    if _NAME_AFTER.match(text, m.end):
+        return False
+    return not data.noun_link.match(text, m.end) or bool(
+        data.money_noun_after.match(text, m.end) or data.year_link.match(text, m.end)
+        or data.follower_after.match(text, m.end))
 
 
 def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
