@@ -41,7 +41,6 @@ ARTICLE_RULE = "currency_article"
 _SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
 
 _TOKEN = regex.compile(r"[\p{L}]+")
-_NAME_AFTER = regex.compile(r"\s*\p{Lu}")
 _CONVERSION_GAP = regex.compile(r"\s*[(\[]\s*(?:\p{L}+\s+){0,2}")
 
 
@@ -67,6 +66,7 @@ class EllipsisLexicon:
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
     ahead_conversion: regex.Pattern  # "soit", "l'équivalent de": the sum in another currency
     opener: regex.Pattern  # the words before a figure that opens the sentence after the sum
+    next_verb: regex.Pattern  # right after it: "9 millions iront à la voirie"
 
 
 @cache
@@ -137,6 +137,8 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
             rf"(?<![\p{{L}}])(?:{phrases(data['ahead_conversions'])})(?:(?<=['’])|(?![\p{{L}}]))",
             regex.I,
         ),
+        next_verb=regex.compile(
+            rf"\s+(?:{phrases(data['next_verbs'])})(?:(?<=['’])|(?![\p{{L}}]))", regex.I),
         opener=regex.compile(
             rf"[\s«\"(—–-]*(?:(?:{phrases(data['next_openers'])})(?![\p{{L}}])[\s,]*)*", regex.I),
     )
@@ -281,16 +283,13 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
 
 def _opens_next_sentence(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
     """The figure opens the sentence right after the sum's (only `next_openers` before it:
-    "Et", "Seuls", "Sur ce total,") and names nothing it counts: no noun after "de", no name
-    ("2 millions de visiteurs", "2 millions FCFA" stay counts)."""
+    "Et", "Seuls", "Sur ce total,") and a verb that only a sum does follows it (`next_verbs`:
+    "9 millions iront à la voirie"); not "2 millions attendaient ce geste", "3 millions ont
+    participé" (people), nor "2 millions de visiteurs sont attendus"."""
     spans = sentence_spans(text[money.start : m.end])
     if len(spans) != 2 or data.opener.fullmatch(text, money.start + spans[1][0], m.start) is None:
         return False
-    if _NAME_AFTER.match(text, m.end):
-        return False
-    return not data.noun_link.match(text, m.end) or bool(
-        data.money_noun_after.match(text, m.end) or data.year_link.match(text, m.end)
-        or data.follower_after.match(text, m.end))
+    return data.next_verb.match(text, m.end) is not None
 
 
 def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
