@@ -38,10 +38,14 @@ from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
 from factcheck.patterns import _spaced_alt
+from factcheck.text import sentence_spans
 
 RULE = "unit_compared"
 #: An enumeration: "42 000 dollars en France, 48 000 en Allemagne".
 LIST_RULE = "unit_listed_after"
+#: The next sentence restates the measure: "Le déficit atteint 300 millions d'euros. Il était
+#: de 250 millions en 2022."
+RESTATED_RULE = "unit_restated"
 _CARRIED = frozenset({Kind.MONEY, Kind.QUANTITY, Kind.PERCENT, Kind.DURATION})
 #: Kinds skipped when looking for the figure set against: they situate, they do not measure.
 _SITUATING = frozenset({Kind.DATE, Kind.YEAR, Kind.TIME, Kind.IDENTIFIER, Kind.ORDINAL})
@@ -58,6 +62,7 @@ class ComparedLexicon:
     head_before: regex.Pattern  # "à", "avec" before the figure and before the one listed first
     separator: regex.Pattern
     list_gap: int
+    restating: regex.Pattern  # the words that open the next sentence before the figure
 
 
 @cache
@@ -77,6 +82,9 @@ def compared_lexicon(code: str) -> ComparedLexicon:
             rf"(?<![\p{{L}}'’])(?P<head>{_spaced_alt(data['list_heads'])})\s+$", regex.I),
         separator=regex.compile(r"[,;]|(?<![\p{L}])(?:et|puis)(?![\p{L}])", regex.I),
         list_gap=int(data["list_gap"]),
+        restating=regex.compile(
+            rf"[\s«\"]*(?:{_spaced_alt(data['restating'])})"
+            rf"(?:\s*(?<=['’])|\s+)(?:(?:{fillers})\s+)*", regex.I),
     )
 
 
@@ -105,9 +113,12 @@ def _as_compared(text: str, against: Mention, m: Mention, lex: Lexicon,
     if against.kind not in _CARRIED or not against.unit or against.value is None \
             or m.value is None:
         return None
-    if _SENTENCE_END.search(text, against.end, m.start) or not ends_no_count(text, m.end, lex):
+    if not ends_no_count(text, m.end, lex):
         return None
-    rule = _cue_rule(text, against, m, lex, data)
+    if _SENTENCE_END.search(text, against.end, m.start):
+        rule = RESTATED_RULE if _restated(text, against, m, data) else None
+    else:
+        rule = _cue_rule(text, against, m, lex, data)
     if rule is None:
         return None
     value = in_scale_of(m, against, lex)
@@ -144,6 +155,15 @@ def _cue_rule(text: str, against: Mention, m: Mention, lex: Lexicon,
             and data.separator.search(text, against.end, then.start()):
         return LIST_RULE  # "le gazole à 1,72 euro, le SP95 à 1,85"
     return None
+
+
+def _restated(text: str, against: Mention, m: Mention, data: ComparedLexicon) -> bool:
+    """``m`` is in the sentence right after ``against``'s, which it opens after a pronoun
+    and a verb of level (`restating`: "Il était de", "Elle s'élevait à"): the same measure at
+    another time or place."""
+    spans = sentence_spans(text[against.start : m.end])
+    return len(spans) == 2 and data.restating.fullmatch(
+        text, against.start + spans[1][0], m.start) is not None
 
 
 def ends_no_count(text: str, end: int, lex: Lexicon) -> bool:
