@@ -6,6 +6,12 @@ scanner of :mod:`factcheck.extract.scanner` through
 
 from __future__ import annotations
 
+from factcheck.extract._compared import (
+    comparable,
+    compared_lexicon,
+    ends_no_count,
+    in_scale_of,
+)
 from factcheck.extract._mention_copy import replace
 from factcheck.extract._range_reading import _LOOKBACK, RangeReader, interval_of
 from factcheck.models import MEASURE_KINDS, Approx, Kind, Mention
@@ -82,9 +88,23 @@ class ApproxReader(RangeReader):
         end = y.end() if (y := self.at(lex.year_complement_after, mention.end)) else mention.end
         j = self.at(lex.range_joiner, end)
         after = self._number_at(j.end()) if j and j.group(2) else None
-        if after is not None and (after.kind, after.unit) == (mention.kind, mention.unit):
-            return "change_from"  # "passé de 5 % à 7 %"
+        if after is not None and ((after.kind, after.unit) == (mention.kind, mention.unit)
+                                  or self._bare_later(mention, after)):
+            return "change_from"  # "passé de 5 % à 7 %", "passé de 1,80 euro à 2,10"
         return "change_by"  # "a progressé de 12 % à 3,4 milliards": the size, then the level
+
+
+    def _bare_later(self, mention: Mention, after: Mention) -> bool:
+        """The later value of a change written bare after a sum or a quantity with its unit
+        ("passé de 1,80 euro à 2,10"): a count of no unit, no noun after it, of a value near
+        the earlier one (:mod:`factcheck.extract._compared` gives it the unit). Not after a
+        share: "a progressé de 12 % à 340" is the size of a change, then a level."""
+        return (mention.kind in (Kind.MONEY, Kind.QUANTITY) and bool(mention.unit)
+                and after.kind == Kind.COUNT and not after.unit
+                and mention.value is not None and after.value is not None
+                and comparable(in_scale_of(after, mention, self.lex), mention.value,
+                               compared_lexicon(self.lex.code).max_ratio)
+                and ends_no_count(self.text, after.end, self.lex))
 
 
 def _signed_change(text: str, start: int) -> bool:

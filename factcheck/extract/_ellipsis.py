@@ -53,6 +53,9 @@ class EllipsisLexicon:
     # "à la SNCF, " then "à la RATP": the same preposition after the sum and the figure
     parallel_gap: regex.Pattern
     preposition_after: regex.Pattern
+    preposition_forms: dict[str, str]  # "aux" -> "à": one preposition in an enumeration
+    head_before: regex.Pattern  # "avec" right before a sum and before the figure
+    separator: regex.Pattern  # in the text between them: one list
     min_antecedent: float
     max_gap: int
     large_scale_words: frozenset[str]  # "milliards", "Md": a count of those is a sum alone
@@ -62,6 +65,8 @@ class EllipsisLexicon:
     article_gap: int
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
     ahead_conversion: regex.Pattern  # "soit", "l'équivalent de": the sum in another currency
+    opener: regex.Pattern  # the words before a figure that opens the sentence after the sum
+    next_verb: regex.Pattern  # right after it: "9 millions iront à la voirie"
 
 
 @cache
@@ -91,10 +96,14 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         regex.I,
     )
     separators = _alt(data["list_separators"])
+    forms = {f.lower(): p.lower() for p, fs in data["preposition_forms"].items() for f in fs}
+    listed = phrases(data["prepositions"] + sorted(forms))
+    # the sum's preposition may follow a verb of it: "9 millions seront consacrés à la voirie,"
+    verb = rf"(?:[\p{{L}}'’-]+\s+){{0,{int(data['parallel_words'])}}}?"
     parallel_gap = regex.compile(
-        rf"\s*(?P<prep>{prepositions})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
+        rf"\s*{verb}(?P<prep>{listed})\s[^.!?]*?\s*(?:{separators})\s*$", regex.I
     )
-    preposition_after = regex.compile(rf"\s*(?P<prep>{prepositions})\s", regex.I)
+    preposition_after = regex.compile(rf"\s*(?P<prep>{listed})\s", regex.I)
     large = float(data["article_min_scale"])
     return EllipsisLexicon(
         scale_words=frozenset(w for w, f in lex.scales.items() if f >= min_scale),
@@ -105,6 +114,10 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         follower_after=follower_after,
         parallel_gap=parallel_gap,
         preposition_after=preposition_after,
+        preposition_forms=forms,
+        head_before=regex.compile(
+            rf"(?<![\p{{L}}])(?P<head>{phrases(data['parallel_heads'])})\s+$", regex.I),
+        separator=regex.compile(rf"(?:{separators})|(?<![\p{{L}}])et(?![\p{{L}}])", regex.I),
         min_antecedent=float(data["min_antecedent"]),
         max_gap=int(data["max_gap"]),
         large_scale_words=frozenset(
@@ -124,6 +137,10 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
             rf"(?<![\p{{L}}])(?:{phrases(data['ahead_conversions'])})(?:(?<=['’])|(?![\p{{L}}]))",
             regex.I,
         ),
+        next_verb=regex.compile(
+            rf"\s+(?:{phrases(data['next_verbs'])})(?:(?<=['’])|(?![\p{{L}}]))", regex.I),
+        opener=regex.compile(
+            rf"[\s«\"(—–-]*(?:(?:{phrases(data['next_openers'])})(?![\p{{L}}])[\s,]*)*", regex.I),
     )
 
 
@@ -253,7 +270,10 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
     gap = text[money.end : m.start]
     if len(gap) > data.max_gap or _magnitude(money) < data.min_antecedent:
         return False
-    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data):
+    if _opens_next_sentence(text, money, m, data):
+        return True  # "Le budget atteint 120 millions d'euros. 9 millions iront à la voirie"
+    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data) \
+            and not _parallel_heads(text, money, m, data):
         return False
     if not data.follower_after.match(text, m.end):
         return False
@@ -261,8 +281,32 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
     return len(sentence_spans(text[money.start : m.end])) == 1
 
 
+def _opens_next_sentence(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
+    """The figure opens the sentence right after the sum's (only `next_openers` before it:
+    "Et", "Seuls", "Sur ce total,") and a verb that only a sum does follows it (`next_verbs`:
+    "9 millions iront à la voirie"); not "2 millions attendaient ce geste", "3 millions ont
+    participé" (people), nor "2 millions de visiteurs sont attendus"."""
+    spans = sentence_spans(text[money.start : m.end])
+    if len(spans) != 2 or data.opener.fullmatch(text, money.start + spans[1][0], m.start) is None:
+        return False
+    return data.next_verb.match(text, m.end) is not None
+
+
 def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
     """An enumeration: "600 millions d'euros à la SNCF, 150 millions à la RATP"."""
     before = data.parallel_gap.match(gap)
     after = data.preposition_after.match(text, m.end)
-    return bool(before and after and before["prep"].lower() == after["prep"].lower())
+    if not (before and after):
+        return False
+    forms = data.preposition_forms
+    first, then = before["prep"].lower(), after["prep"].lower()
+    return forms.get(first, first) == forms.get(then, then)
+
+
+def _parallel_heads(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
+    """An enumeration whose items put one word before their sums: "l'aménagement avec 98
+    millions d'euros, la culture avec 58 millions"."""
+    first = data.head_before.search(text, max(0, money.start - 16), money.start)
+    then = data.head_before.search(text, max(money.end, m.start - 16), m.start)
+    return bool(first and then and first["head"].lower() == then["head"].lower()
+                and data.separator.search(text, money.end, then.start()))

@@ -16,6 +16,7 @@ import regex
 
 from factcheck.deadline import checkpoint
 from factcheck.extract._by_place import by_place_counts
+from factcheck.extract._compared import compared_units
 from factcheck.extract._ellipsis import elided_currencies
 from factcheck.extract._figure_reading import FigureReader
 from factcheck.extract._governed import governed_currencies
@@ -150,8 +151,13 @@ class _Scanner(FigureReader, OrdinalReader):
             if mention is not None and self.free(mention.start, mention.end):
                 self.take(mention)
         found = elided_currencies(text, sorted(self.found, key=lambda m: m.start), lex)
-        found = governed_currencies(text, found, lex.code)
-        return by_place_counts(text, listed_units(text, parts_in_unit(text, found, lex), lex), lex)
+        governed = governed_currencies(text, found, lex.code)
+        if governed != found:
+            # a sum its governing word named passes its currency on, as a written one does:
+            # "un million est débloqué pour X, et un million pour Y"
+            governed = elided_currencies(text, governed, lex)
+        found = compared_units(text, parts_in_unit(text, governed, lex), lex)
+        return by_place_counts(text, listed_units(text, found, lex), lex)
 
     # -- readers, one per kind of number core ----------------------------------------------
     def _read_digits(self, start: int, end: int) -> Mention | None:

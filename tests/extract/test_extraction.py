@@ -59,6 +59,8 @@ def test_figure_is_read(case: dict) -> None:
     if "resolved" in case:
         assert m.resolved == case["resolved"], m
     assert m.role == case.get("role", ""), m
+    if "rule" in case:  # a unit carried from another figure says so
+        assert m.rule == case["rule"], m
 
 
 @pytest.mark.parametrize("case", _cases("negative"))
