@@ -202,7 +202,7 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
 
 def _one_word_named(named: str) -> bool:
     """A subject and one qualifier word ("résultat net"), or one complement word after "de"
-    ("indemnité de transfert", "défaillance d'entreprise")."""
+    ("indemnité de transfert", "montant du transfert")."""
     words = named.replace("'", "' ").replace("\u2019", "\u2019 ").split()
     return len(words) == 2 or (len(words) == 3 and words[1] in _LINKS)
 
