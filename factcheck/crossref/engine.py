@@ -39,6 +39,7 @@ from factcheck.crossref.rules import CheckContext, Rule, registered_rules
 from factcheck.crossref.sentence_restatements import restated_in_sentence
 from factcheck.crossref.structures import SumStructure, find_structures
 from factcheck.crossref.sum_roles import with_roles
+from factcheck.crossref.synonym_joins import with_synonym_note
 from factcheck.crossref.views import prepare_claims, rows_of
 from factcheck.models import FLAG_COLUMNS, LINK_COLUMNS, Flag, Link, stable_id
 
@@ -127,7 +128,7 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
     # The first judgement of a pair wins, block after block, as if judged in one loop.
     for block_judged in (map_blocks or _judge_blocks)(groups, lexicon):
         for j in block_judged:
-            judged.setdefault(_pair_key(j), j)
+            judged.setdefault(_pair_key(j), with_synonym_note(j, lexicon))
     # One figure stated again, met by its number or by another name of its metric: only
     # ``same`` or ``compatible`` links come of it, which no rule reads.
     # (A value link says so when the two subjects were read apart: ``value_restated``.)

@@ -174,12 +174,13 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
     """Metric family: the lexicon's family of the subject (whole phrase, then each word), else
     the category and subject, else the subject; None without a subject. A one-word qualifier
     that names the metric with its subject ("résultat" + "net": "résultat net", a name of the
-    net profit in ``[families]``) is read with it first. With the figure's ``dimension``, a
-    family not measured in it is not given (:func:`listed_family`)."""
+    net profit in ``[families]``), or a complement of one word ("indemnité" + "de transfert"),
+    is read with it first. With the figure's ``dimension``, a family not measured in it is not
+    given (:func:`listed_family`)."""
     lem = lemma(subject)
     for q in qualifiers.split(";"):
         named = f"{lem} {lemma(q.strip())}" if lem and q.strip() else ""
-        if " " in named and named.count(" ") == 1 and (
+        if " " in named and _one_word_named(named) and (
                 family := listed_family(named, lexicon, dimension)):
             return family
     if lexicon.subject_synonyms:
@@ -197,6 +198,16 @@ def family_of(subject: str, category: str, lexicon: Lexicon,
         return None  # a category alone ("time", "economy") names no metric
     cat = _norm(category)
     return f"{cat}/{lem.split()[0]}" if cat else lem.split()[0]
+
+
+def _one_word_named(named: str) -> bool:
+    """A subject and one qualifier word ("résultat net"), or one complement word after "de"
+    ("indemnité de transfert", "montant du transfert")."""
+    words = named.replace("'", "' ").replace("\u2019", "\u2019 ").split()
+    return len(words) == 2 or (len(words) == 3 and words[1] in _LINKS)
+
+
+_LINKS = frozenset({"de", "d'", "d\u2019", "du"})
 
 
 def _nationality(qualifiers: str, lexicon: Lexicon) -> str:

@@ -46,6 +46,10 @@ class StaffStrikeCues:
     incises: regex.Pattern[str] | None = None
     other_events: regex.Pattern[str] | None = None
     negations: regex.Pattern[str] | None = None
+    #: A population named right after a strike rate ("de 36,8 % chez les conducteurs"): the
+    #: cue and the noun (``population``), and the lemmas of the staffs so named.
+    population: regex.Pattern[str] | None = None
+    populations: frozenset[str] = frozenset()
 
 
 def staff_strike_cues(data: dict) -> StaffStrikeCues:
@@ -65,6 +69,10 @@ def staff_strike_cues(data: dict) -> StaffStrikeCues:
                               regex.IGNORECASE | regex.V1) if data.get("incises") else None,
         other_events=_pattern(list(data.get("other_events", ()))),
         negations=_pattern(list(data.get("negations", ()))),
+        population=regex.compile(
+            rf"\s*(?:{_pattern(list(data['population_cues'])).pattern})\s+(?P<noun>\p{{L}}+)",
+            regex.IGNORECASE | regex.V1) if data.get("population_cues") else None,
+        populations=frozenset(lemma(w) for w in data.get("populations", ())),
     )
 
 
@@ -126,3 +134,15 @@ def elided_staff(subject_lemma: str, sentence: str, end: int, next_start: int | 
         return False
     words = {lemma(w) for w in _WORD.findall(_clause(sentence, end, next_start, cues))}
     return not words & set(subject_lemma.split())
+
+
+def population_named(sentence: str, end: int, cues: StaffStrikeCues) -> str | None:
+    """The staff a strike rate ending at ``end`` is the rate of, named right after it ("le
+    taux de grévistes était de 36,8 % chez les conducteurs", "77 % pour les conducteurs de
+    train"): the noun, when its lemma is one of ``populations``; None otherwise."""
+    if cues.population is None:
+        return None
+    found = cues.population.match(sentence, end)
+    if found is None or lemma(found.group("noun").lower()) not in cues.populations:
+        return None
+    return found.group("noun")

@@ -42,7 +42,11 @@ from factcheck.crossref.scope import (
 from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
-from factcheck.crossref.staff_strikes import elided_staff, staff_strike_family
+from factcheck.crossref.staff_strikes import (
+    elided_staff,
+    population_named,
+    staff_strike_family,
+)
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.story_places import ArticleWhere, article_where
 from factcheck.crossref.tallies import score_terms
@@ -213,6 +217,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
                          lambda noun, row=row: _complement_family(noun, row, lexicon))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.toll_heads,
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
+        _strike_population(row, lexicon)
         victims = victims_family(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
         if victims is not None:
             offence = offence_counted(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
@@ -267,6 +272,16 @@ def _staff_strike(row: dict, starts: list[int], lexicon: Lexicon) -> None:
         row["_family"] = row["_subject_family"] = family
     elif elided_staff(subject, row["sentence"], row["_rel_end"], next_start, cues):
         row["_staff_elided"] = subject
+
+
+def _strike_population(row: dict, lexicon: Lexicon) -> None:
+    """A strike rate naming its staff right after it ("36,8 % chez les conducteurs") takes
+    that staff's family (``[staff_strikes] populations``, crossref/staff_strikes.py)."""
+    cues = lexicon.staff_strikes
+    if not cues.family or row["_family"] != cues.family:
+        return
+    if (noun := population_named(row["sentence"], row["_rel_end"], cues)) is not None:
+        row["_family"] = family_of(noun, "", lexicon, dimension=row["_dim"]) or row["_family"]
 
 
 def _elided_staff_strikes(members: list[dict], family: str) -> None:

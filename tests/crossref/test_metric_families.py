@@ -287,3 +287,15 @@ def test_outcome_said_after_a_generic_count(case: dict) -> None:
     row = _row(case, None)
     family_from_outcome(row, lexicon)
     assert row["_family"] == case["family"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("names")],
+                         ids=case_ids([c for c in CASES if c.get("names")]))
+def test_link_through_two_names_says_so(case: dict) -> None:
+    """A link made only through two names of one metric in ``[families]`` ("faillites" /
+    "défaillances") says so in its explanation, with the two names
+    (:mod:`factcheck.crossref.synonym_joins`)."""
+    _, links = check_links_case(case)
+    told = [str(e) for e in links["explanation"] if "deux noms" in str(e)]
+    a, b = case["names"]
+    assert any(f"« {a} »" in e and f"« {b} »" in e for e in told), told
