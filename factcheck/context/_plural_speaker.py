@@ -1,9 +1,10 @@
 """A plural subject pronoun that speaks ("Elles ont également affirmé que 50 personnes sont
-portées disparues", "Ils ont précisé que ...") stands for the plural speaker named last in its
-paragraph ("les autorités taïwanaises ont présenté un bilan"): :func:`plural_speaker`. A
-singular body ("la préfecture") or a person is no antecedent of "ils" or "elles", nor a
-speaker of an earlier paragraph. Words from ``[attribution.plural]`` of
-``context_source.toml``. Private to ``factcheck.context`` (``source.sources``)."""
+portées disparues", "Ils ont précisé que ...") stands for the plural speaker of the sentence
+before it, in its paragraph ("les autorités taïwanaises ont présenté un bilan"):
+:func:`plural_speaker`. A singular body ("la préfecture") or a person is no antecedent of
+"ils" or "elles", nor a speaker further back or of an earlier paragraph. Words from
+``[attribution.plural]`` of ``context_source.toml``. Private to ``factcheck.context``
+(``source.sources``)."""
 
 from __future__ import annotations
 
