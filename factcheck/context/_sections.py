@@ -3,7 +3,8 @@
 paragraphs to open another part of the story; a source named in the body for the part above
 does not state the figures below it that name none: they take the story's source, the one
 the lead names (``_sentence``, ``_report.ArticleState.story_source``). A heading with a
-figure ("3 000 habitants coupés du monde") restates its section's report: no break. A
+figure ("3 000 habitants coupés du monde") restates its section's report: no break; a date
+is no figure ("Hausse des tarifs à partir du 1er février 2024" is a heading of words). A
 bulletin or a study goes on past its headings for the figures that measure what it measured
 (``continues_report``). Length, ends and quotation marks of a heading from ``[described]`` of
 ``context_source.toml``. Private to ``factcheck.context``."""
@@ -11,10 +12,13 @@ bulletin or a study goes on past its headings for the figures that measure what 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+import regex
+
 from factcheck.context._narration import described_data
+from factcheck.context._time_data import time_data
 from factcheck.context.lexicon import subject_data
 from factcheck.context.subject_lists import is_prose
 from factcheck.models import Kind
@@ -43,14 +47,23 @@ def continues_report(toks: Sequence[Tok], kind: Kind, subject: str | None, unit:
                for t in toks)
 
 
+@cache
+def _dates() -> regex.Pattern[str]:
+    """A date or a year in a heading ("1er février 2024", "mars 2023", "2024"): not a figure
+    of the section (months from ``context_time.toml``)."""
+    months = "|".join(sorted(time_data().months, key=len, reverse=True))
+    return regex.compile(rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?"
+                         rf"|(?:{months})\s+\d{{4}}|(?:19|20)\d{{2}})\b", regex.IGNORECASE)
+
+
 def _heading_line(line: str, before: str, after: str) -> bool:
     """Whether ``line`` is an intertitle: a few words, capitalised, without a final stop,
-    a label's colon or a list's, after a paragraph of prose (``before``, the text up to it)
-    and before one (``after``, the next line of text)."""
+    a label's colon or a list's, with no figure but a date, after a paragraph of prose
+    (``before``, the text up to it) and before one (``after``, the next line of text)."""
     data = described_data()
     words = line.strip().strip(data.heading_quotes).strip()
     if not words or not words[0].isupper() or words.endswith(data.heading_ends) \
-            or ":" in words or any(c.isdigit() for c in words):
+            or ":" in words or any(c.isdigit() for c in _dates().sub("", words)):
         return False
     if all(w[:1].isupper() for w in words.split()):
         return False  # a name on its line: a byline, a place

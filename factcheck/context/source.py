@@ -31,6 +31,7 @@ from factcheck.context._documents import (
 from factcheck.context._forward_speaker import forward
 from factcheck.context._gapped import gapped
 from factcheck.context._narration import time_anchor
+from factcheck.context._plural_speaker import is_plural_pronoun, plural_speaker
 from factcheck.context._pointed_report import pointed_report
 from factcheck.context._quotes import in_quote, quote_speaker
 from factcheck.context._relative_owner import possessive_owner
@@ -172,6 +173,9 @@ def sources(
             name = role_subject(toks, np[0].i, pronoun=name) or previous_speaker(
                 article_text, sentence_start + np[0].start, speakers, pronoun=name
             ) or role_subject(toks, np[0].i)
+            rule += "+pronoun"
+        elif name and is_plural_pronoun(name):  # "Elles ont également affirmé que"
+            name = plural_speaker(article_text, sentence_start + np[0].start, speakers)
             rule += "+pronoun"
         if name:
             name = fullest_name(name, article_text)
