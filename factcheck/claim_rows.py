@@ -9,6 +9,7 @@ the tables; this module is its per-article part.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -104,20 +105,23 @@ def _bare_claims(article: Article, part: str = "body") -> list[Claim]:
 def headline_article(article: Article) -> Article | None:
     """The article the figures of ``article``'s headline are read in: the headline (the
     ``title`` given apart from the text) as the first line, then the lead (the text's first
-    paragraph), so the context stage reads the headline as it reads a text's first line and
-    the lead after it (a headline names its place and source less often than its lead).
-    None when there is no such headline: no title, a language factcheck cannot read, or a
-    title that is the text's own first line (then its figures are the body's, read once)."""
-    title = " ".join((article.title or "").split())
-    if not title or not readable(article):
+    line: a table's text is often one paragraph a line), so the context stage reads the
+    headline as it reads a text's first line and the lead after it (a headline names its
+    place and source less often than its lead). None when there is no such headline: no
+    title, a language factcheck cannot read, or a title that is the text's own first line
+    (then its figures are the body's, read once)."""
+    # Line breaks of the title become spaces one for one: its figures' offsets index it.
+    title = _ONE_LINE.sub(" ", article.title or "")
+    if not title.strip() or not readable(article):
         return None
-    text = article.text.lstrip()
-    first = text.split("\n", 1)[0]
-    if _same_line(title, first):
+    lead = article.text.lstrip().split("\n", 1)[0]
+    if _same_line(title, lead):
         return None
-    lead = first if first.strip() else text.split("\n\n", 1)[0]
     return Article(article.article_id, f"{title}\n\n{lead.strip()}", None, article.source,
                    article.url, article.published, article.language, article.origin)
+
+
+_ONE_LINE = re.compile(r"[\r\n\t\v\f\u2028\u2029\x85]")
 
 
 def _same_line(a: str, b: str) -> bool:

@@ -56,3 +56,12 @@ def test_a_title_read_apart_or_not(case: dict) -> None:
     assert (headline_article(article) is not None) == case["read_apart"], case["why"]
     titled = [c for c in extract_claims(article, with_context=False) if c.part == "title"]
     assert bool(titled) == case["read_apart"], case["why"]
+
+
+@pytest.mark.parametrize("case", [c for c in LINES if c["read_apart"]],
+                         ids=[c["name"] for c in LINES if c["read_apart"]])
+def test_headline_offsets_index_the_title_as_given(case: dict) -> None:
+    article = Article("x", case["text"], title=case["title"])
+    for c in extract_claims(article, with_context=False):
+        if c.part == "title":
+            assert case["title"][c.mention.start:c.mention.end] == c.mention.surface
