@@ -9,6 +9,7 @@ the tables; this module is its per-article part.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,9 @@ from factcheck.text import sentence_at, sentence_spans
 
 #: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
 #: the figure in its sentence, and the extractor rule that produced it (for debugging).
-EXTRA_CLAIM_COLUMNS: tuple[str, ...] = ("sentence_start", "number_start", "number_end", "rule")
+#: ``part`` says where the figure is: "body" (the text) or "title" (a headline given apart).
+EXTRA_CLAIM_COLUMNS: tuple[str, ...] = ("sentence_start", "number_start", "number_end", "rule",
+                                        "part")
 
 #: Every column of the claims table, in order.
 ALL_CLAIM_COLUMNS: tuple[str, ...] = CLAIM_COLUMNS + EXTRA_CLAIM_COLUMNS
@@ -69,9 +72,14 @@ def extract_mentions_of(article: Article) -> list[Mention]:
     return extract_mentions(article.text, article.published)
 
 
-def _bare_claims(article: Article) -> list[Claim]:
-    """Claims for every figure of ``article``, with their sentence but no context yet."""
+def _bare_claims(article: Article, part: str = "body") -> list[Claim]:
+    """Claims for every figure of ``article``, with their sentence but no context yet. With
+    ``part="title"``, ``article`` is a :func:`headline_article` and only the figures of its
+    first line, the headline, are kept."""
     mentions = extract_mentions_of(article)
+    if part == "title":
+        end = article.text.find("\n")
+        mentions = [m for m in mentions if m.end <= end]
     if not mentions:
         return []
     spans = sentence_spans(article.text)
@@ -84,22 +92,60 @@ def _bare_claims(article: Article) -> list[Claim]:
         claims.append(
             Claim(
                 article_id=article.article_id,
-                claim_id=claim_id_for(article.article_id, mention),
+                claim_id=claim_id_for(article.article_id, mention, part),
                 mention=mention,
                 sentence=article.text[start:end],
                 sentence_start=start,
+                part=part,
             )
         )
     return claims
 
 
+def headline_article(article: Article) -> Article | None:
+    """The article the figures of ``article``'s headline are read in: the headline (the
+    ``title`` given apart from the text) as the first line, then the lead (the text's first
+    line: a table's text is often one paragraph a line), so the context stage reads the
+    headline as it reads a text's first line and the lead after it (a headline names its
+    place and source less often than its lead). None when there is no such headline: no
+    title, a language factcheck cannot read, or a title that is the text's own first line
+    (then its figures are the body's, read once)."""
+    # Line breaks of the title become spaces one for one: its figures' offsets index it.
+    title = _ONE_LINE.sub(" ", article.title or "")
+    if not title.strip() or not readable(article):
+        return None
+    lead = article.text.lstrip().split("\n", 1)[0]
+    if _same_line(title, lead):
+        return None
+    return Article(article.article_id, f"{title}\n\n{lead.strip()}", None, article.source,
+                   article.url, article.published, article.language, article.origin)
+
+
+_ONE_LINE = re.compile(r"[\r\n\t\v\f\u2028\u2029\x85]")
+
+
+def _same_line(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(s.split()).rstrip(" .…!?:;").casefold()
+
+    return norm(a) == norm(b)
+
+
+def _all_bare_claims(article: Article) -> tuple[list[Claim], list[Claim]]:
+    """The bare claims of ``article``'s headline (none without a :func:`headline_article`)
+    and of its text."""
+    headline = headline_article(article)
+    title = _bare_claims(headline, "title") if headline is not None else []
+    return title, _bare_claims(article)
+
+
 def extract_claims(article: Article, with_context: bool = True) -> list[Claim]:
     """The claims of one article: every figure, its sentence and (optionally) its context."""
-    claims = _bare_claims(article)
+    claims = _joined(*_all_bare_claims(article))
     if with_context and claims:
-        from factcheck.context import annotate
+        from factcheck.context import annotate_many
 
-        claims = annotate(article, claims)
+        claims = _annotated(annotate_many, [(article, claims)])[0]
     return claims
 
 
@@ -115,7 +161,7 @@ def claims_for_chunk(
     skipped: list[SkippedArticle] = []
     for article in articles:
         found = guarded(article, "figure extraction", timeout,
-                        lambda article=article: _bare_claims(article))
+                        lambda article=article: _joined(*_all_bare_claims(article)))
         if isinstance(found, SkippedArticle):
             skipped.append(found)
         else:
@@ -127,7 +173,7 @@ def claims_for_chunk(
 
     try:
         with budget(timeout * len(with_figures) if timeout else None):
-            annotated = annotate_many(pairs)
+            annotated = _annotated(annotate_many, pairs)
         return [(a, c) for (a, _), c in zip(pairs, annotated, strict=True)], skipped
     except (ArticleTimeout, Exception) as exc:
         if len(with_figures) == 1:  # the only article the step worked on is the culprit
@@ -142,12 +188,34 @@ def claims_for_chunk(
             done.append((article, []))
             continue
         annotated_one = guarded(article, "context", timeout,
-                                lambda pair=(article, claims): annotate_many([pair])[0])
+                                lambda pair=(article, claims): _annotated(annotate_many, [pair])[0])
         if isinstance(annotated_one, SkippedArticle):
             skipped.append(annotated_one)
         else:
             done.append((article, annotated_one))
     return done, skipped
+
+
+def _joined(title: list[Claim], body: list[Claim]) -> list[Claim]:
+    return title + body
+
+
+def _annotated(annotate_many: Any, pairs: Pairs) -> list[list[Claim]]:
+    """``annotate_many(pairs)``, the headline's figures of each article read in its
+    :func:`headline_article`, its text's in the article (one batch for both)."""
+    split: Pairs = []
+    for article, claims in pairs:
+        title = [c for c in claims if c.part == "title"]
+        if title:
+            split.append((headline_article(article), title))  # type: ignore[arg-type]
+            split.append((article, [c for c in claims if c.part != "title"]))
+        else:
+            split.append((article, claims))
+    if len(split) == len(pairs):
+        return annotate_many(pairs)
+    done = iter(annotate_many(split))
+    return [next(done) + next(done) if any(c.part == "title" for c in claims) else next(done)
+            for _, claims in pairs]
 
 
 def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
@@ -192,6 +260,7 @@ def claim_row(article: Article, claim: Claim) -> dict[str, Any]:
         "number_start": m.number_start,
         "number_end": m.number_end,
         "rule": m.rule or None,
+        "part": claim.part,
     }
 
 

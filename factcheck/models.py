@@ -146,10 +146,16 @@ class Claim:
     sentence: str
     sentence_start: int
     context: Context = field(default_factory=Context)
+    #: Where the figure is: "body" (the text; offsets index ``Article.text``) or "title"
+    #: (the headline given apart, ``Article.title``; offsets index the title).
+    part: str = "body"
 
 
-def claim_id_for(article_id: str, mention: Mention) -> str:
-    return stable_id(article_id, mention.start, mention.end, mention.surface)
+def claim_id_for(article_id: str, mention: Mention, part: str = "body") -> str:
+    # A body figure's id is the one it always had; a headline figure's names its part.
+    if part == "body":
+        return stable_id(article_id, mention.start, mention.end, mention.surface)
+    return stable_id(article_id, part, mention.start, mention.end, mention.surface)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,13 @@ FIGURES: tuple[tuple, ...] = (
 
 
 def claims_for(article: Article) -> list[Claim]:
-    """Claims for every occurrence of a known figure in ``article`` (longest first)."""
+    """Claims for every occurrence of a known figure in ``article`` (longest first): in its
+    headline given apart (``title``, claims of part "title") first, then in its text."""
+    head = Article(article.article_id, article.title) if article.title else None
+    return (_claims_in(head, "title") if head else []) + _claims_in(article, "body")
+
+
+def _claims_in(article: Article, part: str) -> list[Claim]:
     taken: list[tuple[int, int]] = []
     claims = []
     spans = sentence_spans(article.text)
@@ -62,12 +68,13 @@ def claims_for(article: Article) -> list[Claim]:
                 claims.append(
                     Claim(
                         article.article_id,
-                        claim_id_for(article.article_id, mention),
+                        claim_id_for(article.article_id, mention, part),
                         mention,
                         article.text[s_start:s_end],
                         s_start,
                         Context(subject=subject, category=category, source=source,
                                 time_end=None),
+                        part,
                     )
                 )
             pos = article.text.find(surface, pos + 1)

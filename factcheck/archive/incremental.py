@@ -41,6 +41,12 @@ from factcheck.crossref.attributes import MAX_GROUP
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.draft import restrict_flags
 from factcheck.crossref.engine import _copies, one_figure_judgements, vars_of
+from factcheck.crossref.headlines import (
+    headline_judgements,
+    headline_readings,
+    repeated_heads,
+    title_ids,
+)
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.relations import (
     Judged,
@@ -224,15 +230,24 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     found = story_mates(con, texts, lexicon.stories)
     mates = found.mates
     views, fact_views = _prepared(claims, judged_claims, lexicon)
-    structures = find_structures(views, lexicon)
+    # A headline given apart is read against its own body as in a full run (a new
+    # article's headline and body are both new): crossref/headlines.py.
+    titles = title_ids(claims)
+    structures = find_structures([v for v in views if v.claim_id not in titles], lexicon)
     role_views = [replace(v, story=mates.get(v.article_id, frozenset()))
                   for v in with_roles(views, structures, lexicon)]
+    readings = headline_readings(role_views, titles)
+    repeated = repeated_heads(readings)
 
     wanted_blocks = {b for v in role_views if (b := block_key(v))}
     stored, stored_equal, crowded = _candidates(con, wanted_blocks, role_views)
     stored_attributes, crowded_attributes = _attribute_candidates(con, role_views, lexicon)
-    judged = _judge(role_views, stored, stored_equal, crowded, stored_attributes,
-                    crowded_attributes, lexicon)
+    judged = {(min(j.a.claim_id, j.b.claim_id), max(j.a.claim_id, j.b.claim_id)): j
+              for j in headline_judgements(readings, lexicon)}
+    for pair, j in _judge([v for v in role_views if v.claim_id not in repeated], stored,
+                          stored_equal, crowded, stored_attributes, crowded_attributes,
+                          lexicon).items():
+        judged.setdefault(pair, j)
 
     ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
                        judged=tuple(judged.values()), structures=tuple(structures),
@@ -251,7 +266,11 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                             columns=list(FLAG_COLUMNS))
     flags_df = restrict_flags(flags_df, set(claims["claim_id"]))
 
-    claims = _with_store_columns(claims, views, role_views, fact_views, lexicon)
+    # A headline its body repeats gets no key: never a candidate of a later batch, as a full
+    # run judges it no further.
+    claims = _with_store_columns(claims, views,
+                                 [v for v in role_views if v.claim_id not in repeated],
+                                 fact_views, lexicon)
     return CheckedBatch(
         claims=claims, links=links_df, flags=flags_df, copy_of=copy_of,
         story_texts={aid: text for aid, _, text in texts}, story_keys=found.keys,

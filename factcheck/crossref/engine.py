@@ -24,6 +24,12 @@ from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.explain import quote
 from factcheck.crossref.glosses import converted_pairs, glossed_pairs
+from factcheck.crossref.headlines import (
+    headline_judgements,
+    headline_readings,
+    repeated_heads,
+    title_ids,
+)
 from factcheck.crossref.matching import ClaimView, blocks
 from factcheck.crossref.reference import load_reference
 from factcheck.crossref.relations import Judged, candidate_pairs, cross_ok, judge
@@ -120,10 +126,16 @@ def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[l
 
 
 def _judge_all(lexicon: Lexicon, views: list[ClaimView],
-               map_blocks: BlockMapper | None = None):
-    structures = find_structures(views, lexicon)
+               map_blocks: BlockMapper | None = None, titles: frozenset[str] = frozenset()):
+    # A headline given apart is no part of its body's sums; its figures repeated by the body
+    # are linked to them and judged no further (crossref/headlines.py).
+    structures = find_structures([v for v in views if v.claim_id not in titles] if titles
+                                 else views, lexicon)
     views = with_roles(views, structures, lexicon)
-    judged: dict[tuple[str, str], Judged] = {}
+    readings = headline_readings(views, titles)
+    judged: dict[tuple[str, str], Judged] = {
+        _pair_key(j): j for j in headline_judgements(readings, lexicon)}
+    full, views = views, _without(views, repeated_heads(readings))
     groups = [members for members in blocks(views).values() if len(members) >= 2]
     # The first judgement of a pair wins, block after block, as if judged in one loop.
     for block_judged in (map_blocks or _judge_blocks)(groups, lexicon):
@@ -140,7 +152,11 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
                 judged[key] = link(a, b, lexicon)
     for j in one_figure_judgements(views, lexicon):
         judged.setdefault(_pair_key(j), j)
-    return views, structures, list(judged.values())
+    return full, structures, list(judged.values())
+
+
+def _without(views: list[ClaimView], ids: frozenset[str]) -> list[ClaimView]:
+    return [v for v in views if v.claim_id not in ids] if ids else views
 
 
 def one_figure_judgements(views: list[ClaimView], lexicon: Lexicon,
@@ -297,7 +313,7 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
     if prepared is not None:
         prepared.extend(_all_views(claims, keep, read, lexicon))
     settle()
-    views, structures, judged = _judge_all(lexicon, read, map_blocks)
+    views, structures, judged = _judge_all(lexicon, read, map_blocks, title_ids(claims))
     del read  # views that took a role replace theirs
     settle()
     links = copy_links + [_link(j) for j in judged] + _mark_links(claims, views, lexicon, keep)

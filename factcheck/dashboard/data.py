@@ -103,9 +103,13 @@ def spans_for_article(
     statuses: Mapping[str, SpanStatus],
     selected: str | None = None,
     describe: Callable[[Mapping[str, object]], str] | None = None,
+    part: str = "body",
 ) -> list[Span]:
-    """Highlight spans for the figures of one article (identifiers are not figures)."""
+    """Highlight spans for the figures of one article (identifiers are not figures) in its
+    text (``part`` "body") or in its headline given apart ("title"): each part's offsets
+    index its own string."""
     rows = claims[(claims["article_id"] == article_id) & (claims["kind"] != Kind.IDENTIFIER)]
+    rows = rows[claim_part(rows) == part]
     spans = []
     for row in rows.to_dict("records"):
         cid = str(row["claim_id"])
@@ -120,6 +124,14 @@ def spans_for_article(
             )
         )
     return spans
+
+
+def claim_part(claims: pd.DataFrame) -> pd.Series:
+    """Where each figure is, "body" or "title" (a table written before headlines were read
+    has no ``part``: all body)."""
+    if "part" not in claims.columns:
+        return pd.Series("body", index=claims.index, dtype="object")
+    return claims["part"].where(claims["part"].isin(["title"]), "body")
 
 
 # --- filters and details --------------------------------------------------------------

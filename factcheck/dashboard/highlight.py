@@ -85,6 +85,13 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
     )
 
 
+def headline_html(title: str, spans: Iterable[Span]) -> str:
+    """The headline given apart from the text, escaped, its figures highlighted."""
+    return ('<div class="fc-headline" style="font-weight:600;font-size:1.25rem;'
+            'line-height:1.6;margin-bottom:0.5rem">' + highlight_fragments(title, spans)
+            + "</div>")
+
+
 def legend_html(labels: Mapping[SpanStatus, str]) -> str:
     """A one-line legend of the status colours with the given (escaped) labels."""
     items = [

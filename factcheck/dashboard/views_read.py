@@ -16,6 +16,7 @@ from factcheck.dashboard.widgets import (
     corpus_facts,
     describe_claim,
     md,
+    show_headline,
     show_legend,
     show_text,
 )
@@ -82,10 +83,14 @@ def articles_view(ctx: ViewContext) -> None:
     show_legend()
     text_col, detail_col = st.columns([3, 2])
     with text_col:
-        spans = data.spans_for_article(
-            ctx.claims, article_id, ctx.statuses, selected, describe=describe_claim
-        )
-        show_text(str(article["text"]), spans)
+        for part in ("title", "body"):
+            spans = data.spans_for_article(
+                ctx.claims, article_id, ctx.statuses, selected, describe=describe_claim,
+                part=part)
+            if part == "title":
+                show_headline(article.get("title"), spans)
+            else:
+                show_text(str(article["text"]), spans)
     with detail_col:
         if selected is None:
             st.caption("Choisissez un chiffre pour voir ce qu'il mesure et ses liens.")

@@ -203,7 +203,7 @@ def _show_draft(result: DraftResult, ctx: ViewContext) -> None:
         Span(int(r["start"]), int(r["end"]),
              SpanStatus.FLAGGED if r["claim_id"] in flagged else SpanStatus.CONSISTENT,
              title=describe_claim(r), key=str(r["claim_id"]))
-        for r in figures.to_dict("records")
+        for r in figures[data.claim_part(figures) == "body"].to_dict("records")
     ]
     show_text(result.article.text, spans)
     if result.flags.empty:

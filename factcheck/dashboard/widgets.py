@@ -15,6 +15,7 @@ from factcheck.dashboard.highlight import (
     Span,
     SpanStatus,
     escape_markdown,
+    headline_html,
     highlight_html,
     legend_html,
     link_html,
@@ -120,6 +121,12 @@ def article_meta_html(row: Mapping[str, object]) -> str:
 
 def show_legend() -> None:
     st.html(legend_html(L.SPAN_STATUS))
+
+
+def show_headline(title: object, spans: list[Span]) -> None:
+    """The headline given apart from the text, figures highlighted (nothing without one)."""
+    if isinstance(title, str) and title.strip():
+        st.html(headline_html(title, spans))
 
 
 def show_text(text: str, spans: list[Span]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -279,3 +280,25 @@ def test_a_stored_view_without_a_later_field_reads_back_with_its_default() -> No
     assert back.names == () and back.source_names == ()
     with pytest.raises(ViewFormatError, match="unknown_field"):
         view_from_json(json.dumps({**data, "unknown_field": 1}))
+
+
+def test_headlines_given_apart_give_the_links_flags_and_facts_of_one_run(tmp_path) -> None:
+    """Articles with a headline apart from their text (tests/crossref/data/headlines.json):
+    each headline read against its own body in its batch, a repeated headline never met
+    again by a later batch: the store gives what one run gives."""
+    cases = json.loads((Path(__file__).resolve().parents[1] / "crossref" / "data"
+                        / "headlines.json").read_text(encoding="utf-8"))
+    articles = [Article(c["name"], c["text"], title=c["title"], source="La Gazette test",
+                        published=date(2026, 5, 4)) for c in cases]
+    add_to_store(tmp_path, articles[::2])
+    add_to_store(tmp_path, articles[1::2])
+    analysis = analyze(articles)
+    facts = build_facts(analysis.claims, analysis.links)
+    links, flags, stored_facts, claims = _stored(tmp_path)
+    assert set(links["link_id"]) == set(between_facts(analysis.links)["link_id"])
+    assert set(flags["flag_id"]) == set(analysis.flags["flag_id"]) and len(flags) == 2
+    assert {f: tuple(ids) for f, ids in zip(stored_facts["fact_id"], stored_facts["claim_ids"],
+                                            strict=True)} == \
+        {f: tuple(ids) for f, ids in zip(facts["fact_id"], facts["claim_ids"], strict=True)}
+    assert set(claims.loc[claims["part"] == "title", "claim_id"]) == set(
+        analysis.claims.loc[analysis.claims["part"] == "title", "claim_id"])

@@ -7,6 +7,7 @@ the real engines."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -286,3 +287,27 @@ def test_a_chosen_figure_tells_an_inherited_place(mode, basis, shown) -> None:
     details = _claim_details({"surface": "3 %", "place": "Colmar", "place_mode": mode,
                               "place_basis": basis})
     assert dict(zip(details["Champ"], details["Valeur"], strict=True))["Lieu"] == shown
+
+
+def test_a_headline_given_apart_is_shown_above_the_text_with_its_figures(env):
+    # A table row's title is the headline: shown above the text, its own figures marked at
+    # offsets in the title, the text's figures in the text (escaped like any article text).
+    folder = env / "titled"
+    folder.mkdir()
+    row = {"id": "kiev-drones", "title": "<b>Kiev</b> : 46 drones abattus en une nuit",
+           "text": "Selon Moscou, 17 drones ont été abattus au-dessus de la Crimée."}
+    (folder / "lot.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    at = _view(_with_folder(_app(), folder), "Articles")
+    at.selectbox(key="article").set_value("kiev-drones").run()
+    bodies = _html_bodies(at)
+    headline = next(b for b in bodies if 'class="fc-headline"' in b)
+    text = next(b for b in bodies if 'class="fc-text"' in b)
+    assert _marks(headline) == ["46 drones"] and "&lt;b&gt;Kiev" in headline
+    assert _marks(text) == ["17 drones"]
+
+
+def test_an_article_without_a_headline_shows_none(env):
+    at = _view(_app(), "Articles")
+    at.selectbox(key="article").set_value("004_65a5d7e65e64810d").run()
+    assert not any('class="fc-headline"' in b for b in _html_bodies(at))

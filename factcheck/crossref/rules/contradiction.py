@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from factcheck.crossref.comparisons import restates_compared_term
+from factcheck.crossref.explain import bounds, quote
+from factcheck.crossref.headlines import headline_conflicts
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.part_totals import reports_the_counterpart
 from factcheck.crossref.relations import Judged, distinct_sources
@@ -12,6 +14,9 @@ from factcheck.crossref.rivals import SentenceKey, by_sentence, has_rival
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.rules.scale_slip import slip_factor
 from factcheck.models import Flag
+
+#: One article, its headline and its body on one metric: the article itself ties them.
+_HEADLINE_CONFIDENCE = 0.8
 
 
 def _named(j: Judged) -> bool:
@@ -172,3 +177,16 @@ class Contradiction(Rule):
                 text += " " + ctx.lexicon.say("digit_swap")
             yield self.flag((j.a.claim_id, j.b.claim_id), (j.a.article_id, j.b.article_id),
                             text, (j.a.sentence, j.b.sentence), confidence=j.confidence)
+        yield from self._headlines(ctx)
+
+    def _headlines(self, ctx: CheckContext) -> Iterator[Flag]:
+        """A headline figure its own body contradicts (``crossref/headlines.py``): one
+        article, one metric, the body's only figure of its order of magnitude."""
+        say = ctx.lexicon.say
+        for r in headline_conflicts(ctx.claims, ctx.views):
+            text = say("flag_contradiction_headline", title=quote(r.title, ctx.lexicon),
+                       body=quote(r.body, ctx.lexicon), a_bounds=bounds(r.title, ctx.lexicon),
+                       b_bounds=bounds(r.body, ctx.lexicon))
+            yield self.flag((r.title.claim_id, r.body.claim_id), (r.title.article_id,),
+                            text, (r.title.sentence, r.body.sentence),
+                            confidence=_HEADLINE_CONFIDENCE)

@@ -1,0 +1,171 @@
+"""A headline's figures against its own article's body.
+
+A headline given apart from the text (the ``title`` of a table's row; claims of ``part``
+"title", see ``factcheck.claim_rows.headline_article``) states again, often rounded, a figure
+its body gives: "Près de 3 000 emplois menacés" over "2 870 postes", "15 blessés" over "les
+secours ont recensé 15 blessés". Each headline figure is set against the body figures of its
+article that count the same thing (same dimension, same metric family, neither a part of a
+total nor a change):
+
+* one of them gives its value, within the approximation and rounding of both, or rounded to
+  the headline's own last significant digit ("2 000 morts" over "2 012 morts"): the headline
+  repeats it. The two are linked (``same`` or ``compatible``) and the headline figure is
+  left out of every other comparison: one figure of its article, never counted twice;
+* none gives its value, and exactly one of them is of its order of magnitude (within a
+  factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"),
+  with no other place, period, population or modality, and the headline value is no sum of
+  the body's figures ("15 blessés" over "12 à Lyon, 3 à Paris"): the body contradicts its
+  headline (rule ``contradiction``, "dans le titre");
+* otherwise nothing is said: the headline figure is a figure of its article like any other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import pandas as pd
+
+from factcheck.crossref.cells import cell_text
+from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.explain import bounds, quote
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.relations import Judged, value_relation
+
+#: Kinds whose headline figures are set against the body's: measures, not marks.
+_MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
+#: Within this ratio, a body figure is of the headline's order of magnitude.
+_SAME_ORDER = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineReading:
+    """A headline figure and the body figure it repeats (``relation`` "same" or
+    "compatible") or that contradicts it ("contradiction")."""
+
+    title: ClaimView
+    body: ClaimView
+    relation: str
+
+
+def title_ids(claims: pd.DataFrame | None) -> frozenset[str]:
+    """The claim ids of the headline figures of ``claims`` (column ``part``)."""
+    if claims is None or claims.empty or "part" not in claims.columns:
+        return frozenset()
+    part = claims["part"].map(cell_text)
+    if not (part == "title").any():
+        return frozenset()
+    return frozenset(claims.loc[(part == "title").to_numpy(), "claim_id"].map(cell_text))
+
+
+def headline_readings(views: Iterable[ClaimView], titles: frozenset[str]) -> list[HeadlineReading]:
+    """What each headline figure of ``titles`` is to its body (see the module), in the
+    order of ``views``."""
+    if not titles:
+        return []
+    by_article: dict[str, list[ClaimView]] = {}
+    heads: list[ClaimView] = []
+    for v in views:
+        if v.claim_id in titles:
+            heads.append(v)
+        else:
+            by_article.setdefault(v.article_id, []).append(v)
+    found = []
+    for head in heads:
+        reading = _reading(head, by_article.get(head.article_id, []))
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+def _reading(head: ClaimView, body: Sequence[ClaimView]) -> HeadlineReading | None:
+    if head.kind not in _MEASURES or head.value is None:
+        return None
+    alike = [b for b in body if _counts_alike(head, b)]
+    for b in alike:
+        relation = _repeats(head, b)
+        if relation:
+            return HeadlineReading(head, b, relation)
+    rivals = [b for b in alike if _same_order(head, b)]
+    if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, alike):
+        return None
+    return HeadlineReading(head, rivals[0], "contradiction")
+
+
+def _counts_alike(head: ClaimView, b: ClaimView) -> bool:
+    return (b.kind == head.kind and b.dimension == head.dimension and b.value is not None
+            and bool(head.family) and b.family == head.family and b.role != "part"
+            and b.span != "change")
+
+
+def _repeats(head: ClaimView, b: ClaimView) -> str:
+    """"same" or "compatible" when ``head`` gives ``b``'s value, else ""."""
+    relation = value_relation(head, b)
+    if relation != "incompatible":
+        return relation
+    step = _last_digit(head)
+    if step and abs(b.value - head.value) <= step / 2:  # type: ignore[operator]
+        return "compatible"  # "3 000" rounding "2 870"
+    return ""
+
+
+def _last_digit(head: ClaimView) -> float:
+    """The place of the headline value's last significant digit (1000 for 3 000, 0.1 for
+    1,5): the rounding a headline may have applied. 0 for no exact value."""
+    if not head.exact or not head.value:
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(abs(head.value)))
+    while step > 1e-6 and abs(head.value / step - round(head.value / step)) > 1e-9:
+        step /= 10
+    return step
+
+
+def _same_order(head: ClaimView, b: ClaimView) -> bool:
+    x, y = abs(head.value or 0.0), abs(b.value or 0.0)
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
+
+
+def _same_scope(head: ClaimView, b: ClaimView) -> bool:
+    """Nothing tells the two apart: no other place, explicit period, population, qualifier
+    or modality."""
+    if head.place and b.place and head.place != b.place:
+        return False
+    if head.period[0] == "explicit" and b.period[0] == "explicit" \
+            and head.period[1:] != b.period[1:]:
+        return False
+    return (head.population == b.population and head.qualifiers == b.qualifiers
+            and head.modality == b.modality and head.revision == b.revision)
+
+
+def _sum_of(head: ClaimView, alike: Sequence[ClaimView]) -> bool:
+    """Whether the headline value is the sum of two or more of the body's figures."""
+    values = [b.value or 0.0 for b in alike][:12]
+    for n in range(2, len(values) + 1):
+        for combo in combinations(values, n):
+            if math.isclose(sum(combo), head.value or 0.0, rel_tol=1e-6):
+                return True
+    return False
+
+
+def headline_judgements(readings: Iterable[HeadlineReading], lexicon: Lexicon) -> Iterator[Judged]:
+    """The links of the headline figures that repeat a body figure."""
+    for r in readings:
+        if r.relation == "contradiction":
+            continue
+        yield Judged(r.title, r.body, r.relation, lexicon.say(
+            "link_headline", title=quote(r.title, lexicon), body=quote(r.body, lexicon),
+            a_bounds=bounds(r.title, lexicon), b_bounds=bounds(r.body, lexicon)))
+
+
+def repeated_heads(readings: Iterable[HeadlineReading]) -> frozenset[str]:
+    """The headline figures their body repeats: left out of every other comparison."""
+    return frozenset(r.title.claim_id for r in readings if r.relation != "contradiction")
+
+
+def headline_conflicts(claims: pd.DataFrame, views: Mapping[str, ClaimView]
+                       ) -> list[HeadlineReading]:
+    """The headline figures their body contradicts."""
+    return [r for r in headline_readings(views.values(), title_ids(claims))
+            if r.relation == "contradiction"]

@@ -1,0 +1,60 @@
+"""A headline given apart from its text (``Article.title``) against its own body
+(:mod:`factcheck.crossref.headlines`): read end to end (figures, context, cross-referencing)
+on the cases of ``tests/crossref/data/headlines.json``. Each case names the headline's
+figure, the body figure it is tied to (or none) and the relation: ``same`` or
+``compatible`` (a link, no flag), ``contradiction`` (a flag saying "titre", no link), or
+none (neither)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from crossref_helpers import ACCUSATIONS, case_ids, load_cases
+
+from factcheck.models import Article
+from factcheck.pipeline import analyze
+
+CASES = load_cases("headlines")
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    articles = [Article(c["name"], c["text"], title=c["title"], source="La Gazette test",
+                        published=date(2026, 5, 4)) for c in CASES]
+    return analyze(articles, reference=None)
+
+
+def _claim(claims: pd.DataFrame, case: dict, part: str, surface: str) -> str:
+    rows = claims[(claims["article_id"] == case["name"]) & (claims["part"] == part)
+                  & claims["surface"].str.startswith(surface)]
+    assert len(rows) == 1, (case["name"], part, surface, list(rows["surface"]))
+    return str(rows["claim_id"].iloc[0])
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_headline_against_its_body(analysis, case: dict) -> None:
+    claims, links, flags = analysis.claims, analysis.links, analysis.flags
+    head = _claim(claims, case, "title", case["headline"])
+    paired = links[(links["relation"] != "fact")
+                   & ((links["claim_a"] == head) | (links["claim_b"] == head))]
+    mine = flags[flags["article_ids"].map(lambda ids: case["name"] in ids)]
+    if case["relation"] in ("same", "compatible"):
+        body = _claim(claims, case, "body", case["body"])
+        assert [(set((a, b)), r) for a, b, r in zip(
+            paired["claim_a"], paired["claim_b"], paired["relation"], strict=True)] == [
+            ({head, body}, case["relation"])], case["why"]
+        assert mine.empty, case["why"]
+    elif case["relation"] == "contradiction":
+        body = _claim(claims, case, "body", case["body"])
+        assert [set(ids) for ids in mine["claim_ids"]] == [{head, body}], case["why"]
+        assert mine["type"].tolist() == ["contradiction"]
+        assert "titre" in mine["explanation"].iloc[0]
+        assert paired.empty, case["why"]
+    else:
+        assert paired.empty and not set(mine["type"]) & ACCUSATIONS, case["why"]
+
+
+def test_every_outcome_is_covered() -> None:
+    assert {c["relation"] for c in CASES} == {"same", "compatible", "contradiction", None}
