@@ -46,7 +46,10 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
       through the day is still two updates, see relations._judge);
     * ``one date``: the same period (or, neither period read, the same publication date) on
       both: two values of one date are two counts, not two moments of one (except a toll in
-      two articles: a toll is updated through the day, see relations._judge).
+      two articles: a toll is updated through the day, see relations._judge); and, within one
+      article, a figure whose sentence says its period is an earlier figure's ("1,1 million
+      de visiteurs sur la même période", ``[series] same_period``): its period, carried, is
+      read as the publication's, and the two would seem two dates.
 
     A side read on one figure only does not block (the cue reader misses sides), and neither
     does a place (read from a dateline as often as from the count: measured on the real-news
@@ -65,7 +68,7 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
     if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)
-    if da is not None and da == db:
+    if (da is not None and da == db) or _period_restated(a, b, lexicon):
         blockers.append("one date")
     elif not _same_named_source(a, b):
         if da is None or db is None:
@@ -125,6 +128,17 @@ def other_holder(v: ClaimView, lexicon: Lexicon) -> bool:
     if v.sentence_start is None or lexicon.other_holder is None:
         return False
     return bool(lexicon.other_holder.match(v.sentence[v.end - v.sentence_start:]))
+
+
+def _period_restated(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Within one article, the later figure's sentence (not the earlier's) says its period is
+    the one already given ("sur la même période", "la même année")."""
+    if a.article_id != b.article_id or lexicon.same_period is None:
+        return False
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return (first.sentence_start != second.sentence_start
+            and bool(lexicon.same_period.search(second.sentence))
+            and not lexicon.same_period.search(first.sentence))
 
 
 def two_holders(a: ClaimView, b: ClaimView) -> bool:
