@@ -34,6 +34,7 @@ def anchored_cues(data: dict) -> dict[str, regex.Pattern[str]]:
         "back_partial": _edge(data["structure"]["back_partial"], before=r"^\s*", after=""),
         "other_holder": _edge(series["other_holder"], before=rf"^\s*(?:{_WORD}\s+){{0,3}}",
                               after=""),
+        "same_period": _edge(series["same_period"], before=r"(?:^|\W)", after=r"(?:\W|$)"),
         "whole_before": _edge(series["whole_before"],
                               before=rf"\d(?:[\d\s.,]*\d)?(?:\s+{_WORD}){{0,3}}\s+"),
     }

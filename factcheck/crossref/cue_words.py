@@ -173,6 +173,7 @@ class Lexicon:
     whole_before: regex.Pattern[str] | None = None  # "9,5 millions sur [10 millions]"
     back_partial: regex.Pattern[str] | None = None  # "Sur cette enveloppe, [9 millions]"
     other_holder: regex.Pattern[str] | None = None  # "contre [48 %] pour son adversaire"
+    same_period: regex.Pattern[str] | None = None  # "[1,1 million] sur la même période"
     #: Names of one metric ([metric_names]): subject lemma → the metric's name, and the
     #: families each name covers; read by :mod:`factcheck.crossref.renamed`.
     metric_names: dict[str, str] = field(default_factory=dict)

@@ -61,6 +61,7 @@ from factcheck.crossref.relations import (
 )
 from factcheck.crossref.scope import qualifier_gaps
 from factcheck.crossref.series import periods_apart
+from factcheck.crossref.slips import swapped_digits
 from factcheck.crossref.structures import find_structures
 from factcheck.crossref.sum_roles import with_roles
 from factcheck.crossref.views import prepare_claims
@@ -150,6 +151,10 @@ def _judged_gate(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> str:
         blockers = identity(a, b, lexicon).blockers
         return "identity not established" + (f" ({'/'.join(sorted(set(blockers)))})"
                                              if blockers else "")
+    if swapped_digits(a, b):
+        blockers = identity(a, b, lexicon, same_digits=True).blockers
+        return "identity not established (swapped digits" + (
+            f": {'/'.join(sorted(set(blockers)))})" if blockers else ")")
     if event:
         return "event: one article" if same_article else "event: two events"
     if not _one_series(a, b):

@@ -56,11 +56,10 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck.context.names import same_source
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView, precision, significant_digits
-from factcheck.crossref.series import given_as_whole
+from factcheck.crossref.series import given_as_whole, two_holders
 
 #: The blocker of two updates of one toll: an evolution, not one fact (see relations._judge).
 TOLL_UPDATES = "two updates of a toll"
@@ -249,7 +248,7 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
     sa, sb = counter_side(a, lexicon), counter_side(b, lexicon)
     if sa and sb and sa != sb:
         blockers.append("two counters")
-    if _two_doers(a, b):
+    if two_holders(a, b):
         blockers.append("two doers")  # "La Région a versé" / "L'État a versé" one amount
     if two_causes(a.cause, b.cause):
         blockers.append("two causes")  # "déplacées par la crue" / "par les frappes"
@@ -266,9 +265,3 @@ def link_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
             blockers.append("one event not established")
     return blockers
 
-
-def _two_doers(a: ClaimView, b: ClaimView) -> bool:
-    """Two doers named for the acts two amounts are named by, not one body written two ways
-    (the doer is resolved as a source is: ``context._sentence._doer``)."""
-    named = a.doer not in ("", "?") and b.doer not in ("", "?")
-    return named and a.doer != b.doer and not same_source(a.doer, b.doer)

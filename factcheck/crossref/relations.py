@@ -27,6 +27,8 @@ from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.place_names import place_name, place_names
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import other_holder, periods_apart, series_blockers
+from factcheck.crossref.slips import swapped_digits
+from factcheck.crossref.slips import typing_slip as _typo
 from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -290,6 +292,10 @@ def _judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
         # Same digits a power of 1000 apart within days: one figure with a scale slip, even
         # when the two periods were read differently ("en 2024" and "l'an dernier").
         return _accuse(a, b, qa, qb, lexicon, slip)
+    if swapped_digits(a, b):
+        # "48 212" / "42 812" spectators of one match, one dated by its sentence, the other by
+        # its article: one figure typed two ways, not a change (crossref/slips.py).
+        return _accuse(a, b, qa, qb, lexicon, slip)
     if event:
         return None if same_article else _distinct_events(a, b, qa, qb, lexicon)
     if not (a.family and b.family) or not _one_series(a, b):
@@ -346,18 +352,6 @@ def series_tie(a: ClaimView, b: ClaimView) -> bool:
     pa = {a.place} if a.place else a.places
     pb = {b.place} if b.place else b.places
     return bool(pa & pb)
-
-
-def _typo(a: ClaimView, b: ClaimView) -> bool:
-    """The signature of a typing slip rather than an update: the same digits in another order
-    (35/53) or the same significant digits a power of ten apart (43 000/430 000)."""
-    da = [c for c in a.surface if c.isdigit()]
-    db = [c for c in b.surface if c.isdigit()]
-    if len(da) >= 2 and da != db and sorted(da) == sorted(db):
-        return True
-    digits = significant_digits(a.value)
-    # One significant digit ("2 millions" / "20 millions") is no sign of a slip.
-    return a.value != b.value and len(digits) >= 2 and digits == significant_digits(b.value)
 
 
 def _toll(v: ClaimView, lexicon: Lexicon) -> bool:

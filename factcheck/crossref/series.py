@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from factcheck.context.names import same_source
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
@@ -28,6 +29,9 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
       thing, against one that is not;
     * ``cause``: two causes of the outcome read, of no kind in common ("la crue a fait 3
       morts" / "les accidents de la route ont fait 5 morts": two tolls, not one updated);
+    * ``holder``: two holders named, one for each figure, not one body written two ways
+      ("Le Parti démocrate recueille 29,5 %" / "la coalition sortante recueille 22,1 %",
+      ``ClaimView.doer``): two holders' figures, not one at two dates;
     * ``span``: two reaches in time (a week's count against a running total, what still is
       against all of it), a window or a remainder read on one figure only included, as for
       an accusation (a running total against an unmarked figure does not block), or two
@@ -42,7 +46,10 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
       through the day is still two updates, see relations._judge);
     * ``one date``: the same period (or, neither period read, the same publication date) on
       both: two values of one date are two counts, not two moments of one (except a toll in
-      two articles: a toll is updated through the day, see relations._judge).
+      two articles: a toll is updated through the day, see relations._judge); and, within one
+      article, a figure whose sentence says its period is an earlier figure's ("1,1 million
+      de visiteurs sur la même période", ``[series] same_period``): its period, carried, is
+      read as the publication's, and the two would seem two dates.
 
     A side read on one figure only does not block (the cue reader misses sides), and neither
     does a place (read from a dateline as often as from the count: measured on the real-news
@@ -56,10 +63,12 @@ def series_blockers(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> tuple[str, 
         blockers.append("whole")
     if two_causes(a.cause, b.cause):
         blockers.append("cause")  # "la crue a fait 3 morts" / "la route, 5 morts": two tolls
+    if two_holders(a, b):
+        blockers.append("holder")  # "le parti A recueille 31 %" / "le parti B, 22 %"
     if (a.span != b.span and {a.span, b.span} != {"total", ""}) or _reaches_apart(a, b):
         blockers.append("span")
     da, db = _dated(a), _dated(b)
-    if da is not None and da == db:
+    if (da is not None and da == db) or _period_restated(a, b, lexicon):
         blockers.append("one date")
     elif not _same_named_source(a, b):
         if da is None or db is None:
@@ -119,6 +128,24 @@ def other_holder(v: ClaimView, lexicon: Lexicon) -> bool:
     if v.sentence_start is None or lexicon.other_holder is None:
         return False
     return bool(lexicon.other_holder.match(v.sentence[v.end - v.sentence_start:]))
+
+
+def _period_restated(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Within one article, the later figure's sentence (not the earlier's) says its period is
+    the one already given ("sur la même période", "la même année")."""
+    if a.article_id != b.article_id or lexicon.same_period is None:
+        return False
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return (first.sentence_start != second.sentence_start
+            and bool(lexicon.same_period.search(second.sentence))
+            and not lexicon.same_period.search(first.sentence))
+
+
+def two_holders(a: ClaimView, b: ClaimView) -> bool:
+    """Two holders (doers) named, one for each figure, not one body written two ways (the
+    doer is resolved as a source is: ``context._sentence._doer``; "?" or none is unknown)."""
+    named = a.doer not in ("", "?") and b.doer not in ("", "?")
+    return named and a.doer != b.doer and not same_source(a.doer, b.doer)
 
 
 def _same_named_source(a: ClaimView, b: ClaimView) -> bool:

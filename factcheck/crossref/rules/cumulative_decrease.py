@@ -1,4 +1,6 @@
-"""A cumulative figure (a toll "depuis le début", a "bilan") that shrinks over time."""
+"""A cumulative figure (a toll "depuis le début", a "bilan") that shrinks over time, and a
+death toll of one event that falls from one day's report to the next without either article
+saying it was revised (:func:`one_toll`)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,13 @@ from collections.abc import Iterator
 
 import regex
 
+from factcheck.crossref.causes import two_causes
+from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import quote
 from factcheck.crossref.identity import identity
 from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.place_names import place_name
+from factcheck.crossref.relations import days_apart
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -16,6 +22,11 @@ from factcheck.models import Flag
 MAX_CUE_WORDS = 4
 _CUE_END = regex.compile(r"[,;:.!?()«»\d]", regex.V1)
 _CUE_WORD = regex.compile(r"[\p{L}]+['’]?", regex.V1)
+#: Outcomes whose toll, for one event, only grows: the dead are not found again, as the
+#: missing are, nor reclassified, as the injured are (``[outcomes]`` keys).
+NEVER_FALLING = frozenset({"killed"})
+#: Reports of one event's toll are days apart, not weeks: further apart, two tolls.
+TOLL_REPORT_DAYS = 14
 
 
 @register
@@ -30,25 +41,29 @@ class CumulativeDecrease(Rule):
             a, b = j.a, j.b  # a is the earlier figure
             if j.relation != "evolution" or a.period == b.period:
                 continue
-            if not (a.cumulative or b.cumulative) or a.revision or b.revision:
+            toll = one_toll(a, b, ctx.lexicon)
+            if not (a.cumulative or b.cumulative or toll) or a.revision or b.revision:
                 continue
             if not (a.published and b.published and a.published < b.published):
                 continue  # "later" must mean reported later, not another figure of one article
-            if not _one_start(a, b, ctx.lexicon.cumulative):
+            if not toll and not _one_start(a, b, ctx.lexicon.cumulative):
                 continue  # counted from different starts, or a start unknown on one
             if b.hi >= a.lo:
                 continue
             # Identity before accusation: one running total needs the same named source (a
             # body's successive reports) and the same scope, unknown being no equal: the same
             # place or none named on either, the same population (two dates are expected: it
-            # is a cumulative figure).
+            # is a cumulative figure). One event's toll: a place read on one figure only and
+            # named in the other's sentence is one place ("qui frappent l'Andalousie").
             found = identity(a, b, ctx.lexicon)
-            if (set(found.blockers) - {"period", "period_unknown"}
-                    or "source" not in found.ties or a.place != b.place
+            forgiven = {"period", "period_unknown"} | ({"place"} if toll else set())
+            if (set(found.blockers) - forgiven or "source" not in found.ties
+                    or not (a.place == b.place or (toll and _place_named(a, b)))
                     or a.population != b.population):
                 continue
-            text = ctx.lexicon.say("flag_cumulative", a=quote(a, ctx.lexicon),
-                                   b=quote(b, ctx.lexicon))
+            key = "flag_toll_decrease" if toll and not (a.cumulative or b.cumulative) \
+                else "flag_cumulative"
+            text = ctx.lexicon.say(key, a=quote(a, ctx.lexicon), b=quote(b, ctx.lexicon))
             text += " " + ctx.lexicon.say("evidence_intro", evidence=found.summary())
             yield self.flag((a.claim_id, b.claim_id), (a.article_id, b.article_id), text,
                             (a.sentence, b.sentence), confidence=min(1.0, found.confidence
@@ -84,3 +99,25 @@ def _one_start(a: ClaimView, b: ClaimView, cues: regex.Pattern[str]) -> bool:
         return False
     phrase = _cue_phrase(a, cues)
     return bool(phrase) and phrase == _cue_phrase(b, cues)
+
+
+def one_toll(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """Two reports of one event's death toll: the same outcomes, the dead among them
+    (``NEVER_FALLING``), no two causes read, in two articles published within
+    ``TOLL_REPORT_DAYS`` of each other, and neither article naming a stage of release
+    ("bilan provisoire", "revu à la baisse", "corrigé", "après vérification": ``[modality]``
+    provisional / revised cues anywhere in its text, ``ClaimView.release``). A toll is
+    revised down sometimes (a victim counted twice): the text then says so, and the fall is
+    no error. The identity (same named source, same place) is the rule's."""
+    return (a.article_id != b.article_id and bool(a.outcome & NEVER_FALLING)
+            and a.outcome == b.outcome and not two_causes(a.cause, b.cause)
+            and not (a.release or b.release) and days_apart(a, b) <= TOLL_REPORT_DAYS)
+
+
+def _place_named(a: ClaimView, b: ClaimView) -> bool:
+    """A place read on one figure only, named in the other's sentence (the reader missed it
+    there: "les inondations qui frappent l'Andalousie ont fait 14 morts")."""
+    if bool(a.place) == bool(b.place):
+        return False
+    known, other = (a, b) if a.place else (b, a)
+    return place_name(known.place).casefold() in other.sentence.casefold()
