@@ -29,4 +29,4 @@ def _folded_lists() -> dict[str, frozenset[str]]:
     data = source_data()
     return {key: frozenset(_fold(w) for w in getattr(data, key))
             for key in ("not_sources", "not_source_starts", "heads",
-                        "regional_heads")}
+                        "regional_heads", "office_parts")}

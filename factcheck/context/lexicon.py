@@ -199,6 +199,7 @@ class SourceData:
     back_references: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     regional_heads: frozenset[str] = frozenset()
+    office_parts: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     topic_incises: frozenset[str] = frozenset()
     announcements: frozenset[str] = frozenset()
@@ -384,6 +385,7 @@ def source_data(code: str = "fr") -> SourceData:
         back_references=_words(res, "back_references", f),
         heads=_words(res, "heads", f),
         regional_heads=_words(res, "regional_heads", f),
+        office_parts=_words(res, "office_parts", f),
         spelling_ratio=int(res.get("spelling_ratio", 85)),
         speech_negations=_words(_table(d, "not_speech", f), "negations", f),
         own_outlet=_words(att, "own_outlet", f),

@@ -358,9 +358,12 @@ def is_regional_source(name: str | None) -> bool:
 def regional_office_place(name: str | None) -> str | None:
     """The known place a regional office's name gives ("le rectorat de Lyon", "l'ARS
     Occitanie", "la préfecture de la Gironde": a head of ``regional_heads`` opening the
-    name): the scope of the figures it gives, never the whole country. None for another
+    name, or after a part of the office speaking for it, ``office_parts``: "la direction du
+    CHU de Reims"): the scope of the figures it gives, never the whole country. None for another
     body, a bare head or a name with no known place ("la préfecture de police")."""
     words = _words_of(name or "")
+    if len(words) > 1 and words[0] in _folded_lists()["office_parts"]:
+        words = words[1:]  # "la direction du CHU de Reims" speaks for the CHU of Reims
     heads = {" ".join(_words_of(h)) for h in _folded_lists()["regional_heads"]}
     if not any(" ".join(words[:n]) in heads for n in range(1, min(len(words), 4) + 1)):
         return None

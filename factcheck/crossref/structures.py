@@ -23,6 +23,7 @@ from factcheck.crossref.sum_arithmetic import check_sum, stated
 from factcheck.crossref.sum_backward import backward_mode, coordinated_total
 from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
+from factcheck.crossref.sum_groups import complete_split, first_part, group_part, same_split
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
     other_thing,
@@ -83,7 +84,7 @@ def _can_be_part(part: ClaimView, total: ClaimView, strict: bool = True) -> bool
     if part.outcome and total.outcome and not part.outcome <= covered_outcomes(total.outcome):
         return False  # "12 164 tués, dont 659 enfants, et 26 000 blessés": not a part
     pf, tf = part.subject_family, total.subject_family
-    return not (strict and pf and tf and pf != tf)
+    return not (strict and pf and tf and pf != tf) or group_part(part, total)
 
 
 def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
@@ -121,7 +122,8 @@ def _enumeration(s: _Sentence, first: int, total: ClaimView, lexicon: Lexicon,
             break
         if nxt.subject_family and parts[0].subject_family \
                 and nxt.subject_family != parts[0].subject_family and not (
-                    partial and named_component(parts[0], s) and named_component(nxt, s)):
+                    partial and named_component(parts[0], s) and named_component(nxt, s)) \
+                and not same_split(parts[0], nxt):
             break  # the enumeration moved on to something else (not "dont 38 M€ de part
             # fixe et 9 M€ de bonus": components, each named by its complement)
         if _names(nxt, total, s) and not _names(parts[0], total, s):
@@ -187,8 +189,13 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
     """(total, parts, mode, sentence of the parts, sentence of the total)."""
     for i, s in enumerate(sentences):
         for j, total in enumerate(s.members):
-            if j + 1 < len(s.members):
-                gap = _between(s, total, s.members[j + 1])
+            first = first_part(s, j)  # after the total's span ("45 M€ sur trois ans, ...")
+            if first < len(s.members):
+                gap = _between(s, total, s.members[first])
+                if lexicon.restatement.search(gap) and not lexicon.partial.search(gap) \
+                        and complete_split(total, split := _enumeration(s, first, total, lexicon)):
+                    yield total, split, "exhaustive", s, s  # "1 200 élèves, soit 650 filles [...]"
+                    continue
                 if len(gap) <= MAX_TOTAL_GAP and not (
                     lexicon.restatement.search(gap) and not lexicon.partial.search(gap)
                 ) and not lexicon.owning_relative.search(gap):
@@ -202,7 +209,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     owner = denominator_owner(s, j, lexicon.whole_before,
                                               _bracket_owner(s, j, gap))
                     parts = [] if owner is None else _enumeration(
-                        s, j + 1, owner, lexicon, strict=not partial or detached,
+                        s, first, owner, lexicon, strict=not partial or detached,
                         partial=bool(partial))
                     cue = partial or lexicon.exhaustive.search(cues) or lexicon.detail.search(cues)
                     if not partial and cue and lexicon.new_clause.search(cues, 0, cue.start()):
@@ -214,7 +221,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                     if mode and owner is not None and counts_entries(owner, parts, s):
                         # "300 postes sur trois sites : 120 à Lyon, 100 à Grenoble, 80 à Annecy"
                         owner = whole_before(s, owner)
-                        parts = _enumeration(s, j + 1, owner, lexicon) if owner else []
+                        parts = _enumeration(s, first, owner, lexicon) if owner else []
                         mode = "partial" if len(parts) >= 2 else None
                     if mode and owner is not None:
                         yield owner, parts, mode, s, s

@@ -15,7 +15,7 @@ import regex
 from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
-from factcheck.crossref.matching import CHANGE, ClaimView, precision
+from factcheck.crossref.matching import CHANGE, ClaimView, precision, significant_digits
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -57,8 +57,9 @@ def _pct(x: float) -> str:
     return f"{x:+.1f}".replace(".", ",")
 
 
-def _bounds(value: float) -> tuple[float, float]:
-    half = precision(value)
+def _bounds(value: float, half: float | None = None) -> tuple[float, float]:
+    if half is None:
+        half = precision(value)
     return value - half, value + half
 
 
@@ -67,10 +68,12 @@ def computed_range(x: ClaimView, y: ClaimView) -> tuple[float, float]:
     return value_range(x.value or 0.0, y.value or 0.0)
 
 
-def value_range(x: float, y: float) -> tuple[float, float]:
-    """The change from the value ``y`` to ``x`` in percent, over the rounding of both."""
-    xl, xh = _bounds(x)
-    yl, yh = _bounds(y)
+def value_range(x: float, y: float, x_half: float | None = None,
+                y_half: float | None = None) -> tuple[float, float]:
+    """The change from the value ``y`` to ``x`` in percent, over the rounding of both (their
+    own precision unless given)."""
+    xl, xh = _bounds(x, x_half)
+    yl, yh = _bounds(y, y_half)
     corners = [(a - b) / b * 100 for a in (xl, xh) for b in (yl, yh) if b > 0]
     return min(corners), max(corners)
 
@@ -239,10 +242,22 @@ def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,
     return z, stated
 
 
+def paired_precision(x: float, partner: float) -> float:
+    """The rounding of ``x`` stated beside ``partner`` in one comparison ("1 240 contre
+    1 100"): one writer gives both terms to one precision, so a term written with two
+    significant digits or more is read to its partner's finer precision ("1 100" beside
+    "1 240" is 1 095 to 1 105, not 1 050 to 1 150). A term with one significant digit
+    ("7 milliards", "1 000") keeps its own, rounder, precision."""
+    own = precision(x)
+    if len(significant_digits(x)) < 2:
+        return own
+    return min(own, precision(partner))
+
+
 def _consistent(new: float, base: float, z: ClaimView, stated: float) -> bool:
     """Whether the change from ``base`` to ``new`` may be ``stated`` (the change ``z``), over
-    the rounding of the three figures."""
-    lo, hi = value_range(new, base)
+    the rounding of the three figures, each term read at the precision of the pair."""
+    lo, hi = value_range(new, base, paired_precision(new, base), paired_precision(base, new))
     tol = precision(abs(stated)) + SLACK
     if z.approx == "approx":
         tol += abs(stated) * APPROX_SHARE  # "près de 50 %"
