@@ -218,7 +218,7 @@ class Lexicon:
     nationality_heads: frozenset[str] = frozenset()
     nationality_not_endings: tuple[str, ...] = ()
     #: The two-word names of ``families`` by their first word: "résultat" → {"net": family}
-    #: (read by matching.family_named_in_sentence for every figure: built once here).
+    #: (read by metric_families.family_named_in_sentence for every figure: built once here).
     two_word_families: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Who counts a crowd, by side ([counter_sides]): a word or phrase of a source →
     #: "authorities" or "organisers"; read by :mod:`factcheck.crossref.link_identity`, for

@@ -19,9 +19,9 @@ from factcheck.crossref.matching import (
     _norm,
     _num,
     dimension_and_scale,
-    family_of,
     precision,
 )
+from factcheck.crossref.metric_families import family_of
 
 DEFAULT_REFERENCE_PATH = Path(__file__).resolve().parents[2] / "reference" / "figures.csv"
 REFERENCE_COLUMNS: tuple[str, ...] = (

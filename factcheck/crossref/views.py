@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from factcheck.context.acronyms import source_key_form
-from factcheck.context.where import category_of
 from factcheck.crossref._frame_rows import frame_article_texts, rows_of, sentence_offsets
 from factcheck.crossref.causes import figure_cause
 from factcheck.crossref.cells import cell_text
@@ -25,11 +24,17 @@ from factcheck.crossref.matching import (
     PROJECTED_MODALITIES,
     ClaimView,
     dimension_and_scale,
+    interval,
+)
+from factcheck.crossref.metric_families import (
+    complement_family,
+    elided_staff_strikes,
     family_glossed,
     family_named_in_sentence,
     family_of,
-    interval,
     listed_family,
+    staff_strike_row,
+    strike_population,
 )
 from factcheck.crossref.narrowings import figure_narrowing
 from factcheck.crossref.place_names import mark_parts_places
@@ -42,11 +47,6 @@ from factcheck.crossref.scope import (
 from factcheck.crossref.sentence_reading import FigureReading
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
-from factcheck.crossref.staff_strikes import (
-    elided_staff,
-    population_named,
-    staff_strike_family,
-)
 from factcheck.crossref.stories import StoryIndex
 from factcheck.crossref.story_places import ArticleWhere, article_where
 from factcheck.crossref.tallies import score_terms
@@ -58,7 +58,7 @@ from factcheck.crossref.text_periods import (
 )
 from factcheck.crossref.victims import offence_counted, victims_family
 from factcheck.crossref.view_memo import ViewMemo
-from factcheck.models import MEASURE_KINDS, Kind
+from factcheck.models import MEASURE_KINDS
 
 
 def _side(sides: frozenset[str]) -> str:
@@ -207,29 +207,29 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         elif (glossed := family_glossed(cell_text(row.get("subject")), row["sentence"],
                                         row["_rel_start"], lexicon, row["_dim"])) is not None:
             row["_family"] = glossed  # "l'Ebitda - le bénéfice avant impôts - atteint 16 milliards"
-        _staff_strike(row, starts[(row["article_id"], s0)], lexicon)
+        staff_strike_row(row, starts[(row["article_id"], s0)], lexicon)
         row["_cause"] = figure_cause(row["sentence"], row["_rel_start"], row["_rel_end"],
                                      lexicon.causes)
         family_from_outcome(row, lexicon, memo.only_inside(row["sentence"]))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.share_heads,
                          lambda noun: family_of(noun, "", lexicon))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.change_heads,
-                         lambda noun, row=row: _complement_family(noun, row, lexicon))
+                         lambda noun, row=row: complement_family(noun, row, lexicon))
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.toll_heads,
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
-        _strike_population(row, lexicon)
+        strike_population(row, lexicon)
         victims = victims_family(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
         if victims is not None:
             offence = offence_counted(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
             row["_family"] = victims
             if offence is not None and lexicon.victims is not None:
                 # "victimes d'escroqueries (+6 %)": the count of the frauds, by their victims.
-                row["_family"] = _complement_family(offence, row, lexicon) or victims
+                row["_family"] = complement_family(offence, row, lexicon) or victims
                 row["_counted_by"] = lexicon.victims.family
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     if lexicon.staff_strikes.family:
         for members in by_sentence.values():
-            _elided_staff_strikes(members, lexicon.staff_strikes.family)
+            elided_staff_strikes(members, lexicon.staff_strikes.family)
     for members in _by_article(rows).values():
         gathering_family(members, lexicon)
         inherit_head_family(members, [lemma(cell_text(m.get("subject"))) for m in members],
@@ -254,60 +254,6 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
              for row in rows]
     return with_terms(to_date_terms(
         gloss_words(views, lexicon.tally_nouns, lambda v: lemma(v.subject)), lexicon))
-
-
-def _staff_strike(row: dict, starts: list[int], lexicon: Lexicon) -> None:
-    """A share of a school staff whose clause says the strike ("25 % des enseignants étaient
-    en grève") is a strike rate: the family of [staff_strikes] (crossref/staff_strikes.py)."""
-    cues = lexicon.staff_strikes
-    allowed = lexicon.family_dimensions.get(cues.family)
-    if not cues.family or (allowed is not None and row["_dim"].split(":")[0] not in allowed):
-        return
-    later = [s for s in starts if s > row["start"]]
-    next_start = min(later) - row["_s0"] if later and row["_s0"] is not None else None
-    subject = lemma(cell_text(row.get("subject")))
-    family = staff_strike_family(subject, row["sentence"], row["_rel_start"], row["_rel_end"],
-                                 next_start, cues)
-    if family is not None:
-        row["_family"] = row["_subject_family"] = family
-    elif elided_staff(subject, row["sentence"], row["_rel_end"], next_start, cues):
-        row["_staff_elided"] = subject
-
-
-def _strike_population(row: dict, lexicon: Lexicon) -> None:
-    """A strike rate naming its staff right after it ("36,8 % chez les conducteurs") takes
-    that staff's family (``[staff_strikes] populations``, crossref/staff_strikes.py)."""
-    cues = lexicon.staff_strikes
-    if not cues.family or row["_family"] != cues.family:
-        return
-    if (noun := population_named(row["sentence"], row["_rel_end"], cues)) is not None:
-        row["_family"] = family_of(noun, "", lexicon, dimension=row["_dim"]) or row["_family"]
-
-
-def _elided_staff_strikes(members: list[dict], family: str) -> None:
-    """A share of a staff stating no noun of its own ("40 % des professeurs sont en grève pour
-    le syndicat, 9,5 % selon le ministère") takes the strike-rate family of the share of its
-    sentence, before it, whose noun it takes."""
-    ordered = sorted(members, key=lambda m: m["start"])
-    for i, row in enumerate(ordered):
-        subject = row.pop("_staff_elided", None)
-        if subject is None:
-            continue
-        earlier = [m for m in ordered[:i] if lemma(cell_text(m.get("subject"))) == subject]
-        if earlier and earlier[-1]["_family"] == family:
-            row["_family"] = row["_subject_family"] = family
-
-
-def _complement_family(noun: str, row: dict, lexicon: Lexicon) -> str | None:
-    """The family of the noun a change names ("la hausse des impôts"), with the category the
-    context gives that noun for the figure's kind (as it gives "augmenter les impôts de 40
-    milliards"), in the figure's dimension."""
-    kind = cell_text(row.get("kind"))
-    category = category_of(lemma(noun), (), Kind(kind)) if kind in _KINDS else None
-    return family_of(noun, category or "", lexicon, dimension=row["_dim"])
-
-
-_KINDS = frozenset(k.value for k in Kind)
 
 
 def _by_article(rows: list[dict]) -> dict[str, list[dict]]:

@@ -23,7 +23,11 @@ from crossref_helpers import (
 )
 
 from factcheck.crossref.cue_words import lemma, load_lexicon
-from factcheck.crossref.matching import family_glossed, family_named_in_sentence, family_of
+from factcheck.crossref.metric_families import (
+    family_glossed,
+    family_named_in_sentence,
+    family_of,
+)
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.stories import StoryIndex
@@ -165,13 +169,13 @@ def test_amount_of_a_change_takes_what_changes(case: dict) -> None:
     """A noun of change read as the subject of an amount ("la hausse des impôts de 30
     milliards") gives the figure the family of its complement, with the category that noun
     has for the figure's kind ([change_heads]); ``family`` null: unchanged."""
-    from factcheck.crossref.views import _complement_family
+    from factcheck.crossref.metric_families import complement_family
 
     lexicon = load_lexicon()
     own = family_of(case["subject"], "", lexicon)
     row = _row(case, own) | {"kind": case["kind"], "_dim": case["dimension"]}
     family_from_head(row, lemma(case["subject"]), lexicon.change_heads,
-                     lambda noun: _complement_family(noun, row, lexicon))
+                     lambda noun: complement_family(noun, row, lexicon))
     assert row["_family"] == (case["family"] or own)
 
 
@@ -180,7 +184,7 @@ def test_toll_named_by_its_complement(case: dict) -> None:
     """A toll head ([toll_heads]: "le bilan des victimes") gives the figure the family of its
     complement when [families] lists it for the figure's dimension; ``family`` null:
     unchanged."""
-    from factcheck.crossref.matching import listed_family
+    from factcheck.crossref.metric_families import listed_family
 
     lexicon = load_lexicon()
     own = family_of(case["subject"], "", lexicon)
