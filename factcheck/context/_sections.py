@@ -3,8 +3,9 @@
 paragraphs to open another part of the story; a source named in the body for the part above
 does not state the figures below it that name none: they take the story's source, the one
 the lead names (``_sentence``, ``_report.ArticleState.story_source``). A heading with a
-figure ("3 000 habitants coupés du monde") restates its section's report: no break; a date
-is no figure ("Hausse des tarifs à partir du 1er février 2024" is a heading of words). A
+figure ("3 000 habitants coupés du monde", "Plus de 2000 manifestants") restates its
+section's report: no break; a date is no figure ("Hausse des tarifs à partir du 1er février
+2024", "Des fermetures prévues pour 2026" are headings of words). A
 bulletin or a study goes on past its headings for the figures that measure what it measured
 (``continues_report``). Length, ends and quotation marks of a heading from ``[described]`` of
 ``context_source.toml``. Private to ``factcheck.context``."""
@@ -21,6 +22,7 @@ from factcheck.context._narration import described_data
 from factcheck.context._time_data import time_data
 from factcheck.context.lexicon import subject_data
 from factcheck.context.subject_lists import is_prose
+from factcheck.lang import load_data
 from factcheck.models import Kind
 
 if TYPE_CHECKING:
@@ -49,11 +51,18 @@ def continues_report(toks: Sequence[Tok], kind: Kind, subject: str | None, unit:
 
 @cache
 def _dates() -> regex.Pattern[str]:
-    """A date or a year in a heading ("1er février 2024", "mars 2023", "2024"): not a figure
-    of the section (months from ``context_time.toml``)."""
+    """A date in a heading ("1er février 2024", "mars 2023"), or a year after a month or a
+    word of time ("en 2024", "fin 2028": ``heading_year_after`` of ``[described]``): not a
+    figure of the section (months from ``context_time.toml``). A number of four digits
+    elsewhere ("Plus de 2000 manifestants") is a count: a figure."""
     months = "|".join(sorted(time_data().months, key=len, reverse=True))
+    after = "|".join(regex.escape(w) for w in sorted(
+        load_data("fr", "context_source")["described"]["heading_year_after"], key=len,
+        reverse=True))
     return regex.compile(rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?"
-                         rf"|(?:{months})\s+\d{{4}}|(?:19|20)\d{{2}})\b", regex.IGNORECASE)
+                         rf"|(?:{months})\s+\d{{4}})\b"
+                         rf"|(?<=(?:^|[\s(])(?:{after})\s+)(?:19|20)\d{{2}}\b",
+                         regex.IGNORECASE)
 
 
 def _heading_line(line: str, before: str, after: str) -> bool:

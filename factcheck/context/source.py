@@ -176,7 +176,8 @@ def sources(
             rule += "+pronoun"
         elif name and is_plural_pronoun(name):  # "Elles ont également affirmé que"
             name = plural_speaker(article_text, sentence_start + np[0].start, speakers)
-            rule += "+pronoun"
+            # unresolved, "ils" names no one: no source, never the report's
+            rule = rule + "+pronoun" if name else "unsourced"
         if name:
             name = fullest_name(name, article_text)
             holder = role_holder(name, article_text)  # "dixit le président" -> his name

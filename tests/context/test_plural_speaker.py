@@ -12,6 +12,9 @@ from factcheck.context._plural_speaker import is_plural_pronoun, names_plural, p
     ("organisateurs", True),
     ("médias locaux", True),
     ("Lucie Ravel et Marc Oudin", True),
+    ("CFDT et Unsa", True),
+    ("ministère de l'Agriculture et de la Pêche", False),  # "et" inside one body's name
+    ("Office des Forêts et des Eaux", False),
     ("préfecture", False),
     ("pays", False),  # singular with a plural's ending
     ("Météo-France", False),
@@ -41,3 +44,20 @@ TEXT = "Les pompiers ont compté 9 blessés. La mairie a parlé. Ils ont dit 3.\
 def test_plural_speaker(before: int, speakers: list[tuple[int, str]],
                         expected: str | None) -> None:
     assert plural_speaker(TEXT, before, speakers) == expected
+
+
+SPEAKERS = [
+    # another plural opening a clause of the speaker's sentence: "ils" may be either
+    ("Selon les guides, les randonneurs étaient 40. Ils ont dit 3.", "guides", None),
+    ("Les guides ont annoncé que les refuges ouvraient. Ils ont dit 3.", "guides", None),
+    # the speaker's own plural, a plural object, a counted noun: no other antecedent
+    ("Les guides ont compté 40 randonneurs. Ils ont dit 3.", "guides", "guides"),
+    ("Les guides ont fermé les refuges. Ils ont dit 3.", "guides", "guides"),
+    ("Selon les guides, 40 refuges ouvrent. Ils ont dit 3.", "guides", "guides"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), SPEAKERS)
+def test_plural_speaker_past_another_plural(text: str, speaker: str,
+                                            expected: str | None) -> None:
+    assert plural_speaker(text, text.index("Ils"), [(0, speaker)]) == expected
