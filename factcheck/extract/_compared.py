@@ -31,14 +31,18 @@ from functools import cache
 import regex
 
 from factcheck.deadline import checkpoint
-from factcheck.extract._ellipsis import _parallel, ellipsis_lexicon
+from factcheck.extract._ellipsis import (
+    ellipsis_lexicon,
+    listed_head,
+    next_sentence_start,
+    parallel,
+)
 from factcheck.extract._mention_copy import replace
 from factcheck.extract._parts import scale_of
 from factcheck.extract.lexicon import Lexicon
 from factcheck.lang import load_data
 from factcheck.models import Kind, Mention
 from factcheck.patterns import _spaced_alt
-from factcheck.text import sentence_spans
 
 RULE = "unit_compared"
 #: An enumeration: "42 000 dollars en France, 48 000 en Allemagne".
@@ -62,6 +66,7 @@ class ComparedLexicon:
     head_before: regex.Pattern  # "à", "avec" before the figure and before the one listed first
     separator: regex.Pattern
     list_gap: int
+    measure_noun: regex.Pattern  # "le nombre de lignes à 5": a measure of its own, no carry
     restating: regex.Pattern  # the words that open the next sentence before the figure
 
 
@@ -82,6 +87,9 @@ def compared_lexicon(code: str) -> ComparedLexicon:
             rf"(?<![\p{{L}}'’])(?P<head>{_spaced_alt(data['list_heads'])})\s+$", regex.I),
         separator=regex.compile(r"[,;]|(?<![\p{L}])(?:et|puis)(?![\p{L}])", regex.I),
         list_gap=int(data["list_gap"]),
+        measure_noun=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_spaced_alt(data['list_measure_nouns'])})(?![\p{{L}}])",
+            regex.I),
         restating=regex.compile(
             rf"[\s«\"]*(?:{_spaced_alt(data['restating'])})"
             rf"(?:\s*(?<=['’])|\s+)(?:(?:{fillers})\s+)*", regex.I),
@@ -148,22 +156,28 @@ def _cue_rule(text: str, against: Mention, m: Mention, lex: Lexicon,
     gap = text[against.end : m.start]
     ellipsis = ellipsis_lexicon(lex.code)
     if ellipsis.parallel_gap.match(gap):  # "42 000 dollars en France, 48 000 en Allemagne"
-        return LIST_RULE if _parallel(text, gap, m, ellipsis) else None
-    first = data.head_before.search(text, max(0, against.start - 12), against.start)
-    then = data.head_before.search(text, max(against.end, m.start - 12), m.start)
-    if first and then and first["head"].lower() == then["head"].lower() \
-            and data.separator.search(text, against.end, then.start()):
-        return LIST_RULE  # "le gazole à 1,72 euro, le SP95 à 1,85"
-    return None
+        return LIST_RULE if parallel(text, gap, m, ellipsis) else None
+    then = listed_head(text, against, m, data.head_before, data.separator, 12)
+    if then is None or _names_a_measure(text, against.end, then.start(), data):
+        return None
+    return LIST_RULE  # "le gazole à 1,72 euro, le SP95 à 1,85"
+
+
+def _names_a_measure(text: str, start: int, end: int, data: ComparedLexicon) -> bool:
+    """The later item of a list names a measure of its own before its head word, after the
+    last separator: "le nombre de lignes à 5", "l'âge minimum à 16" (`list_measure_nouns`)."""
+    item = start
+    for sep in data.separator.finditer(text, start, end):
+        item = sep.end()
+    return data.measure_noun.search(text, item, end) is not None
 
 
 def _restated(text: str, against: Mention, m: Mention, data: ComparedLexicon) -> bool:
     """``m`` is in the sentence right after ``against``'s, which it opens after a pronoun
     and a verb of level (`restating`: "Il était de", "Elle s'élevait à"): the same measure at
     another time or place."""
-    spans = sentence_spans(text[against.start : m.end])
-    return len(spans) == 2 and data.restating.fullmatch(
-        text, against.start + spans[1][0], m.start) is not None
+    start = next_sentence_start(text, against, m)
+    return start is not None and data.restating.fullmatch(text, start, m.start) is not None
 
 
 def ends_no_count(text: str, end: int, lex: Lexicon) -> bool:

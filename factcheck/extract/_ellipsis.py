@@ -66,7 +66,10 @@ class EllipsisLexicon:
     ahead_break: regex.Pattern  # "qui", "dont": a relative clause between sum and currency
     ahead_conversion: regex.Pattern  # "soit", "l'équivalent de": the sum in another currency
     opener: regex.Pattern  # the words before a figure that opens the sentence after the sum
-    next_verb: regex.Pattern  # right after it: "9 millions iront à la voirie"
+    next_verb: regex.Pattern  # right after it: "9 millions financeront la voirie"
+    share_verb: regex.Pattern  # "iront à": a sum only after `sum_opener` or before `share_after`
+    sum_opener: regex.Pattern  # "Sur ce total," among the words before it
+    share_after: regex.Pattern  # after the verb: ", 14 millions aux écoles" (another share)
 
 
 @cache
@@ -139,9 +142,28 @@ def ellipsis_lexicon(code: str) -> EllipsisLexicon:
         ),
         next_verb=regex.compile(
             rf"\s+(?:{phrases(data['next_verbs'])})(?:(?<=['’])|(?![\p{{L}}]))", regex.I),
+        share_verb=regex.compile(
+            rf"\s+(?:{phrases(data['next_share_verbs'])})(?:(?<=['’])|(?![\p{{L}}]))", regex.I),
+        sum_opener=regex.compile(
+            rf"(?<![\p{{L}}])(?:{phrases(data['next_sum_openers'])})(?![\p{{L}}])", regex.I),
+        share_after=_share_after(lex, data, min_scale),
         opener=regex.compile(
             rf"[\s«\"(—–-]*(?:(?:{phrases(data['next_openers'])})(?![\p{{L}}])[\s,]*)*", regex.I),
     )
+
+
+def _share_after(lex: Lexicon, data: dict, min_scale: float) -> regex.Pattern:
+    """Another share of the sum later in the sentence: a separator, a scaled number, "à" (or
+    one of its forms): ", 14 millions aux écoles"."""
+    scales = [w for w, f in lex.scales.items() if f >= min_scale]
+    abbreviations = [w for w, f in lex.scale_abbreviations.items() if f >= min_scale]
+    forms = [f for f, p in ((f, p) for p, fs in data["preposition_forms"].items() for f in fs)
+             if p == "à"]
+    separators = _alt(data["list_separators"])
+    return regex.compile(
+        rf"[^.!?]*?(?:{separators}|(?<![\p{{L}}])et(?![\p{{L}}]))\s*(?:et\s+)?"
+        r"\d+(?:[\s\u00a0\u202f]\d{3})*(?:,\d+)?\s*"
+        rf"(?:(?i:{_alt(scales)})|{_alt(abbreviations)})\s+(?i:{_alt(['à', *forms])})\s")
 
 
 def elided_currencies(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -271,9 +293,9 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
     if len(gap) > data.max_gap or _magnitude(money) < data.min_antecedent:
         return False
     if _opens_next_sentence(text, money, m, data):
-        return True  # "Le budget atteint 120 millions d'euros. 9 millions iront à la voirie"
-    if not data.cue_before.search(gap) and not _parallel(text, gap, m, data) \
-            and not _parallel_heads(text, money, m, data):
+        return True  # "Le budget atteint 120 millions d'euros. 9 millions financeront la voirie"
+    if not data.cue_before.search(gap) and not parallel(text, gap, m, data) \
+            and listed_head(text, money, m, data.head_before, data.separator, 16) is None:
         return False
     if not data.follower_after.match(text, m.end):
         return False
@@ -284,15 +306,28 @@ def _is_elliptic(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -
 def _opens_next_sentence(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
     """The figure opens the sentence right after the sum's (only `next_openers` before it:
     "Et", "Seuls", "Sur ce total,") and a verb that only a sum does follows it (`next_verbs`:
-    "9 millions iront à la voirie"); not "2 millions attendaient ce geste", "3 millions ont
-    participé" (people), nor "2 millions de visiteurs sont attendus"."""
-    spans = sentence_spans(text[money.start : m.end])
-    if len(spans) != 2 or data.opener.fullmatch(text, money.start + spans[1][0], m.start) is None:
+    "9 millions financeront la voirie"), or a verb of going to (`next_share_verbs`: "iront à")
+    when the words before it name the sum ("Sur ce total,") or another share follows ("9
+    millions iront à la voirie, 14 millions aux écoles"); not "2 millions attendaient ce
+    geste", "3 millions ont participé", "12 millions iront à l'école" (people), nor "2
+    millions de visiteurs sont attendus"."""
+    start = next_sentence_start(text, money, m)
+    if start is None or data.opener.fullmatch(text, start, m.start) is None:
         return False
-    return data.next_verb.match(text, m.end) is not None
+    if data.next_verb.match(text, m.end) is not None:
+        return True
+    verb = data.share_verb.match(text, m.end)
+    return verb is not None and (data.sum_opener.search(text, start, m.start) is not None
+                                 or data.share_after.match(text, verb.end()) is not None)
 
 
-def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
+def next_sentence_start(text: str, before: Mention, m: Mention) -> int | None:
+    """Where ``m``'s sentence starts when it is the one right after ``before``'s, else None."""
+    spans = sentence_spans(text[before.start : m.end])
+    return before.start + spans[1][0] if len(spans) == 2 else None
+
+
+def parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
     """An enumeration: "600 millions d'euros à la SNCF, 150 millions à la RATP"."""
     before = data.parallel_gap.match(gap)
     after = data.preposition_after.match(text, m.end)
@@ -303,10 +338,15 @@ def _parallel(text: str, gap: str, m: Mention, data: EllipsisLexicon) -> bool:
     return forms.get(first, first) == forms.get(then, then)
 
 
-def _parallel_heads(text: str, money: Mention, m: Mention, data: EllipsisLexicon) -> bool:
-    """An enumeration whose items put one word before their sums: "l'aménagement avec 98
-    millions d'euros, la culture avec 58 millions"."""
-    first = data.head_before.search(text, max(0, money.start - 16), money.start)
-    then = data.head_before.search(text, max(money.end, m.start - 16), m.start)
-    return bool(first and then and first["head"].lower() == then["head"].lower()
-                and data.separator.search(text, money.end, then.start()))
+def listed_head(text: str, first: Mention, m: Mention, head_before: regex.Pattern,
+                separator: regex.Pattern, reach: int) -> regex.Match | None:
+    """The word right before ``m`` when ``first`` and ``m`` are items of one list that put the
+    same word of ``head_before`` before their figure (within ``reach`` characters), a
+    ``separator`` between them: "l'aménagement avec 98 millions d'euros, la culture avec 58
+    millions", "le gazole à 1,72 euro, le SP95 à 1,85"; else None."""
+    head = head_before.search(text, max(0, first.start - reach), first.start)
+    then = head_before.search(text, max(first.end, m.start - reach), m.start)
+    if head and then and head["head"].lower() == then["head"].lower() \
+            and separator.search(text, first.end, then.start()):
+        return then
+    return None
