@@ -14,8 +14,11 @@ total nor a change):
 * none gives its value, and exactly one of them is of its order of magnitude (within a
   factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"),
   with no other place, period, population or modality, and the headline value is no sum of
-  the body's figures ("15 blessés" over "12 à Lyon, 3 à Paris"): the body contradicts its
-  headline (rule ``contradiction``, "dans le titre");
+  the body's figures of its kind and dimension, whatever metric family each is read in
+  ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
+  blessées"), and the body does not date a running toll before its own article ("8 morts
+  lundi soir" in Thursday's paper: the toll may have moved since, the headline gives the
+  later one): the body contradicts its headline (rule ``contradiction``, "dans le titre");
 * otherwise nothing is said: the headline figure is a figure of its article like any other.
 """
 
@@ -38,6 +41,8 @@ from factcheck.crossref.relations import Judged, value_relation
 _MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
 #: Within this ratio, a body figure is of the headline's order of magnitude.
 _SAME_ORDER = 2.0
+#: Outcomes of a running toll (dead, injured, missing), updated through the days.
+_TOLL = frozenset({"killed", "wounded", "missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,8 @@ def _reading(head: ClaimView, body: Sequence[ClaimView]) -> HeadlineReading | No
         if relation:
             return HeadlineReading(head, b, relation)
     rivals = [b for b in alike if _same_order(head, b)]
-    if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, alike):
+    if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, body) \
+            or _earlier_toll(rivals[0]):
         return None
     return HeadlineReading(head, rivals[0], "contradiction")
 
@@ -139,9 +145,20 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
             and head.modality == b.modality and head.revision == b.revision)
 
 
-def _sum_of(head: ClaimView, alike: Sequence[ClaimView]) -> bool:
-    """Whether the headline value is the sum of two or more of the body's figures."""
-    values = [b.value or 0.0 for b in alike][:12]
+def _earlier_toll(b: ClaimView) -> bool:
+    """A running toll the body dates (explicit period) before its own article's day: it may
+    have moved since, and a headline may give the later count."""
+    if not (b.outcome & _TOLL) or b.period[:1] != ("explicit",) or not b.published:
+        return False
+    end = b.period[2] or b.period[1]
+    return bool(end) and end[:10] < b.published[:10]
+
+
+def _sum_of(head: ClaimView, body: Sequence[ClaimView]) -> bool:
+    """Whether the headline value is the sum of two or more of the body's figures of its
+    kind and dimension (any family: "Trois autres personnes" adds to "12 blessés")."""
+    values = [b.value for b in body if b.kind == head.kind and b.dimension == head.dimension
+              and b.value is not None and b.span != "change"][:12]
     for n in range(2, len(values) + 1):
         for combo in combinations(values, n):
             if math.isclose(sum(combo), head.value or 0.0, rel_tol=1e-6):

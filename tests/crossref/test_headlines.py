@@ -58,3 +58,16 @@ def test_headline_against_its_body(analysis, case: dict) -> None:
 
 def test_every_outcome_is_covered() -> None:
     assert {c["relation"] for c in CASES} == {"same", "compatible", "contradiction", None}
+
+
+def test_a_name_number_in_a_title_is_no_headline_figure() -> None:
+    """"Top 14" in a title is read as in a body: a number of a name, never set against the
+    body's figures."""
+    article = Article("name_in_title", "Toulon a battu Pau 30-12 en Top 14, devant 14 500 "
+                      "spectateurs.", title="Top 14 : Toulon s'impose", source="La Gazette test",
+                      published=date(2026, 5, 4))
+    result = analyze([article], reference=None)
+    claims = result.claims
+    heads = claims[claims["part"] == "title"]
+    assert set(heads["kind"]) <= {"identifier"}, heads[["surface", "kind"]].to_dict("records")
+    assert not set(result.flags["type"]) & ACCUSATIONS if len(result.flags) else True
