@@ -77,8 +77,8 @@ _WORD = regex.compile(r"\p{L}[\p{L}-]*", regex.V1)
 #: Articles dropped before a source's name is matched ("la CGT", "l'intersyndicale").
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
-__all__ = ["TOLL_UPDATES", "counter_side", "crowd_count", "day_count", "link_blockers",
-           "news_days", "report_days", "running_toll"]
+__all__ = ["TOLL_UPDATES", "counter_side", "counter_unknown", "crowd_count", "day_count",
+           "link_blockers", "news_days", "report_days", "running_toll"]
 
 
 def counter_side(v: ClaimView, lexicon: Lexicon) -> str:
@@ -109,6 +109,25 @@ def crowd_count(v: ClaimView, lexicon: Lexicon) -> bool:
         return True
     return (v.kind in ("count", "percent") and lexicon.crowd_words is not None
             and lexicon.crowd_words.search(v.sentence) is not None)
+
+
+def counter_unknown(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
+    """``a`` or ``b`` counts a crowd (:func:`crowd_count`) and "one counter" is not
+    established: a crowd's counts come from counters at odds (the authorities, the
+    organisers), so two of its values accuse no one unless both are the same counter's, by
+    the same source name or by the same side of ``[counter_sides]``. A count whose counter is
+    unknown (no source read, "Ils ont affirmé que 10 000…" with the pronoun unresolved) may
+    be the other side's: it never accuses a named count, in its article or another, and two
+    such counts of two articles are not one counter's either. Two unsourced counts of one
+    article are the article's own, judged as such."""
+    if not (crowd_count(a, lexicon) or crowd_count(b, lexicon)):
+        return False
+    if a.source_key and a.source_key == b.source_key:
+        return False
+    side = counter_side(a, lexicon)
+    if side and side == counter_side(b, lexicon):
+        return False
+    return not (a.article_id == b.article_id and not a.source_key and not b.source_key)
 
 
 def day_count(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.explain import bounds, quote
 from factcheck.crossref.headlines import headline_conflicts
+from factcheck.crossref.link_identity import counter_unknown
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.part_totals import reports_the_counterpart
 from factcheck.crossref.relations import Judged, distinct_sources
@@ -159,6 +160,8 @@ class Contradiction(Rule):
                 continue  # a figure whose speaker's words name no one: unknown, no accusation
             if _other_sources(j):
                 continue  # two sources: at most two sources at odds, never an error
+            if counter_unknown(j.a, j.b, ctx.lexicon):
+                continue  # a crowd's count whose counter is not known to be the other's
             if restates_compared_term(j.a, j.b, ctx.views):
                 continue  # the article's own comparison, one term stated again elsewhere
             if stated_with_another_source(j, ctx.views):

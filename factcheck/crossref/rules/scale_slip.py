@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.crossref.link_identity import counter_unknown
 from factcheck.crossref.matching import ClaimView, significant_digits
 from factcheck.crossref.relations import ratio
 from factcheck.crossref.rules.base import CheckContext, Rule, register
@@ -52,8 +53,8 @@ class ScaleSlip(Rule):
             if j.relation != "contradiction" or not j.established:
                 continue
             factor = slip_factor(j.a, j.b)
-            if factor is None:
-                continue
+            if factor is None or counter_unknown(j.a, j.b, ctx.lexicon):
+                continue  # a crowd's two counts, one counter not established: no slip
             big, small = (j.a, j.b) if ratio_order(j.a, j.b) else (j.b, j.a)
             key = "scale_slip_thousand" if factor >= 1000 else "scale_slip_digits"
             text = ctx.lexicon.say(key, big=big.surface, small=small.surface,
