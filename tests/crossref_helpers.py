@@ -313,3 +313,14 @@ def case_articles(case: dict, dated: bool = True) -> list:
                     published=date.fromisoformat(a["published"])
                     if dated or a.get("published") else None)
             for a in case["articles"]]
+
+
+def check_flag_case(case: dict, checked: frozenset[str] | set[str]) -> None:
+    """Read a case's articles end to end: the flags of the types ``checked`` it raises must be
+    the case's ``flags`` (sorted), its ``why`` and the flags raised shown when they are not."""
+    from factcheck.crossref.engine import cross_reference
+    from factcheck.pipeline import claims_frame
+
+    _, flags = cross_reference(claims_frame(case_articles(case)))
+    raised = sorted(t for t in flags["type"] if t in checked) if len(flags) else []
+    assert raised == case["flags"], (case["why"], flags.to_dict("records"))

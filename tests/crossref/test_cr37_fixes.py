@@ -5,17 +5,11 @@ typed two ways only when the two may report one day; an unknown date is never th
 from __future__ import annotations
 
 import pytest
-from crossref_helpers import ACCUSATIONS, case_articles, case_ids, load_cases
-
-from factcheck.crossref.engine import cross_reference
-from factcheck.pipeline import claims_frame
+from crossref_helpers import ACCUSATIONS, case_ids, check_flag_case, load_cases
 
 CASES = load_cases("cr37_fixes")
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_flags(case: dict) -> None:
-    claims = claims_frame(case_articles(case))
-    _, flags = cross_reference(claims)
-    raised = sorted(t for t in flags["type"] if t in ACCUSATIONS) if len(flags) else []
-    assert raised == case["flags"], (case["why"], flags.to_dict("records"))
+    check_flag_case(case, ACCUSATIONS)
