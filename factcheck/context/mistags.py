@@ -108,10 +108,7 @@ def orphan_adjective(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
     """An adjective the small model gave to a noun ("un nouveau prêt à Kiev")."""
     if toks[k].pos != "ADJ" or (k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")):
         return False
-    j = k - 1
-    while j >= 0 and toks[j].pos == "ADJ":
-        j -= 1
-    return j >= 0 and (toks[j].pos == "DET" or toks[j].lower in data.determiners)
+    return _after_determiner(toks, k, data)
 
 
 def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
@@ -126,6 +123,11 @@ def mistagged_noun(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
         return False
     if k + 1 < len(toks) and toks[k + 1].pos in ("NOUN", "ADJ"):
         return False
+    return _after_determiner(toks, k, data)
+
+
+def _after_determiner(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Token ``k`` follows a determiner, adjectives between them ("un nouveau <k>")."""
     j = k - 1
     while j >= 0 and toks[j].pos == "ADJ":
         j -= 1
