@@ -236,7 +236,7 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     structures = find_structures([v for v in views if v.claim_id not in titles], lexicon)
     role_views = [replace(v, story=mates.get(v.article_id, frozenset()))
                   for v in with_roles(views, structures, lexicon)]
-    readings = headline_readings(role_views, titles)
+    readings = headline_readings(role_views, titles, lexicon)
     repeated = repeated_heads(readings)
 
     wanted_blocks = {b for v in role_views if (b := block_key(v))}

@@ -132,7 +132,7 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
     structures = find_structures([v for v in views if v.claim_id not in titles] if titles
                                  else views, lexicon)
     views = with_roles(views, structures, lexicon)
-    readings = headline_readings(views, titles)
+    readings = headline_readings(views, titles, lexicon)
     judged: dict[tuple[str, str], Judged] = {
         _pair_key(j): j for j in headline_judgements(readings, lexicon)}
     full, views = views, _without(views, repeated_heads(readings))

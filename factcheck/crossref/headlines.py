@@ -41,8 +41,6 @@ from factcheck.crossref.relations import Judged, value_relation
 _MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
 #: Within this ratio, a body figure is of the headline's order of magnitude.
 _SAME_ORDER = 2.0
-#: Outcomes of a running toll (dead, injured, missing), updated through the days.
-_TOLL = frozenset({"killed", "wounded", "missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +63,10 @@ def title_ids(claims: pd.DataFrame | None) -> frozenset[str]:
     return frozenset(claims.loc[(part == "title").to_numpy(), "claim_id"].map(cell_text))
 
 
-def headline_readings(views: Iterable[ClaimView], titles: frozenset[str]) -> list[HeadlineReading]:
+def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
+                      lexicon: Lexicon) -> list[HeadlineReading]:
     """What each headline figure of ``titles`` is to its body (see the module), in the
-    order of ``views``."""
+    order of ``views``; a running toll's outcomes are ``lexicon.toll_outcomes``."""
     if not titles:
         return []
     by_article: dict[str, list[ClaimView]] = {}
@@ -79,13 +78,14 @@ def headline_readings(views: Iterable[ClaimView], titles: frozenset[str]) -> lis
             by_article.setdefault(v.article_id, []).append(v)
     found = []
     for head in heads:
-        reading = _reading(head, by_article.get(head.article_id, []))
+        reading = _reading(head, by_article.get(head.article_id, []), lexicon.toll_outcomes)
         if reading is not None:
             found.append(reading)
     return found
 
 
-def _reading(head: ClaimView, body: Sequence[ClaimView]) -> HeadlineReading | None:
+def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
+             ) -> HeadlineReading | None:
     if head.kind not in _MEASURES or head.value is None:
         return None
     alike = [b for b in body if _counts_alike(head, b)]
@@ -95,7 +95,7 @@ def _reading(head: ClaimView, body: Sequence[ClaimView]) -> HeadlineReading | No
             return HeadlineReading(head, b, relation)
     rivals = [b for b in alike if _same_order(head, b)]
     if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, body) \
-            or _earlier_toll(rivals[0]):
+            or _earlier_toll(rivals[0], toll):
         return None
     return HeadlineReading(head, rivals[0], "contradiction")
 
@@ -145,10 +145,10 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
             and head.modality == b.modality and head.revision == b.revision)
 
 
-def _earlier_toll(b: ClaimView) -> bool:
+def _earlier_toll(b: ClaimView, toll: frozenset[str]) -> bool:
     """A running toll the body dates (explicit period) before its own article's day: it may
     have moved since, and a headline may give the later count."""
-    if not (b.outcome & _TOLL) or b.period[:1] != ("explicit",) or not b.published:
+    if not (b.outcome & toll) or b.period[:1] != ("explicit",) or not b.published:
         return False
     end = b.period[2] or b.period[1]
     return bool(end) and end[:10] < b.published[:10]
@@ -181,8 +181,8 @@ def repeated_heads(readings: Iterable[HeadlineReading]) -> frozenset[str]:
     return frozenset(r.title.claim_id for r in readings if r.relation != "contradiction")
 
 
-def headline_conflicts(claims: pd.DataFrame, views: Mapping[str, ClaimView]
+def headline_conflicts(claims: pd.DataFrame, views: Mapping[str, ClaimView], lexicon: Lexicon
                        ) -> list[HeadlineReading]:
     """The headline figures their body contradicts."""
-    return [r for r in headline_readings(views.values(), title_ids(claims))
+    return [r for r in headline_readings(views.values(), title_ids(claims), lexicon)
             if r.relation == "contradiction"]
