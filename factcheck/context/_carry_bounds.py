@@ -25,9 +25,10 @@ before it only when nothing between them opens another clause or another phrase
   moyenne des 5 dernières récoltes"): it counts for that noun, not in a list with the bare
   figure ("après une prévision de 0,8 %" lends its own noun, "prévision").
 
-An amount of money takes no noun from a later figure of another kind ("prête à donner 164
-millions, l'Italie 180 millions [...] et les trois émirats du Golfe": a count counts things,
-a share a part, neither names what money measures).
+An amount of money takes no noun from a later count ("prête à donner 164 millions, l'Italie
+180 millions [...] et les trois émirats du Golfe": a count counts things, never money; a
+later share still lends the whole it divides: "des investissements à hauteur de 24,9
+milliards : 64 % des investissements").
 
 The "=" of a sum, which the tagger may read as a verb, opens no clause ("258 + 39 = 297
 sièges").
@@ -58,7 +59,7 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     bare figure ``n`` (see the module docstring)."""
     g = grammar()
     bare, later = figs[n], figs[m]
-    if bare.mention.kind == Kind.MONEY and later.mention.kind != Kind.MONEY:
+    if bare.mention.kind == Kind.MONEY and later.mention.kind == Kind.COUNT:
         return False  # "164 millions, [...] et les trois émirats": money counts no emirates
     lent = results[m]
     noun = lent.noun if lent is not None else None

@@ -188,11 +188,7 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
         if k is None and (first := shared_subject_verb(toks, v, data)) is not None:
             k = head_before(toks, first, data)  # "X a franchi ... et s'est vendu à"
         if k is None:
-            k = head_before(toks, aside := before_aside(toks, v, data), data)
-            if k is None and aside < v:
-                # "L'Ebitda - le bénéfice avant impôts - s'élève à": a subject is written
-                # before the aside but none read; the aside's nouns are not it.
-                return SubjectResult(None, None, (), "aside_unread")
+            k = head_before(toks, before_aside(toks, v, data), data)
             if k is not None and subject_pronoun_between(toks, k, v):
                 # "Lors des législatives, elle avait grimpé à 47 %": the noun before the
                 # pronoun heads a fronted complement, not the clause; the pronoun takes up
