@@ -25,7 +25,9 @@ before it only when nothing between them opens another clause or another phrase
   moyenne des 5 dernières récoltes"): it counts for that noun, not in a list with the bare
   figure ("après une prévision de 0,8 %" lends its own noun, "prévision").
 
-An amount of money takes no noun from a later count ("prête à donner 164 millions, l'Italie
+A later figure after a determiner opens a noun phrase of its own, no item of a list of bare
+figures ("164 millions, le Japon 180 millions, la Norvège 75 millions et les trois riches
+monarchies"). An amount of money takes no noun from a later count ("prête à donner 164 millions, l'Italie
 180 millions [...] et les trois émirats du Golfe": a count counts things, never money; a
 later share still lends the whole it divides: "des investissements à hauteur de 24,9
 milliards : 64 % des investissements").
@@ -61,6 +63,8 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     bare, later = figs[n], figs[m]
     if bare.mention.kind == Kind.MONEY and later.mention.kind == Kind.COUNT:
         return False  # "164 millions, [...] et les trois émirats": money counts no emirates
+    if later.first > 0 and toks[later.first - 1].lower in data.determiners:
+        return False  # "la Norvège 75 millions et les trois émirats": a phrase of its own
     lent = results[m]
     noun = lent.noun if lent is not None else None
     if lent is not None and lent.rule in _OWN_CLAUSE_RULES and noun is not None \
