@@ -27,10 +27,10 @@ before it only when nothing between them opens another clause or another phrase
 
 A later figure after a determiner opens a noun phrase of its own, no item of a list of bare
 figures ("164 millions, le Japon 180 millions, la Norvège 75 millions et les trois riches
-monarchies"). An amount of money takes no noun from a later count ("prête à donner 164 millions, l'Italie
-180 millions [...] et les trois émirats du Golfe": a count counts things, never money; a
-later share still lends the whole it divides: "des investissements à hauteur de 24,9
-milliards : 64 % des investissements").
+monarchies"). An amount of money takes no noun from a later count ("prête à donner 164
+millions, [...] et les trois émirats du Golfe": a count counts things, never money); a later
+share still lends the whole it divides ("des investissements à hauteur de 24,9 milliards :
+64 % des investissements").
 
 The "=" of a sum, which the tagger may read as a verb, opens no clause ("258 + 39 = 297
 sièges").
