@@ -35,11 +35,9 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
     bracketed = (0 < fig.first <= len(toks) and toks[fig.first - 1].text in g.gloss_openers) \
         or (fig.first < len(toks) and toks[fig.first].text[:1] in g.gloss_openers)  # "(-8"
     while j < len(toks) and toks[j].text in _CLOSING:  # "« plusieurs dizaines de milliers » de"
-        if bracketed and toks[j].text in g.gloss_closers and (
-                fig.mention.kind == Kind.PERCENT or not _restated_number(toks, fig, data)):
-            return None  # "une saison en baisse (-12 %) faute de neige", "les dépenses de
-            # personnel (41 millions d'euros) augmentent": a figure in brackets glosses the
-            # words before them, not a noun after them ("trois (3) blessés" restates a number)
+        if bracketed and toks[j].text in g.gloss_closers and fig.mention.kind == Kind.PERCENT:
+            return None  # "une saison en baisse (-12 %) faute de neige": a share or a change
+            # in brackets glosses the words before them, not a noun after them
         j += 1
     if j + 1 < len(toks) and toks[j].text in data.opening_quotes and toks[j + 1].pos == "NOUN":
         j += 1  # "huit « zones rouges »": the term quoted is what is counted
@@ -95,13 +93,6 @@ def noun_after(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> int | N
             return None  # "62,4 q/ha": a unit per unit, not what is measured
         return j
     return None
-
-
-def _restated_number(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> bool:
-    """Whether the bracket before the figure follows a number it restates in digits
-    ("trois (3) blessés", "douze (12) personnes")."""
-    k = fig.first - 2 if fig.first >= 1 and toks[fig.first - 1].text == "(" else fig.first - 1
-    return k >= 0 and (toks[k].pos == "NUM" or number_word(toks[k], data))
 
 
 def _quoted_term(toks: tuple[Tok, ...], j: int, data: SubjectData) -> bool:
