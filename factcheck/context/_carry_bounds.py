@@ -25,6 +25,13 @@ before it only when nothing between them opens another clause or another phrase
   moyenne des 5 dernières récoltes"): it counts for that noun, not in a list with the bare
   figure ("après une prévision de 0,8 %" lends its own noun, "prévision").
 
+A later figure after a determiner opens a noun phrase of its own, no item of a list of bare
+figures ("164 millions, le Japon 180 millions, la Norvège 75 millions et les trois riches
+monarchies"). An amount of money takes no noun from a later count ("prête à donner 164
+millions, [...] et les trois émirats du Golfe": a count counts things, never money); a later
+share still lends the whole it divides ("des investissements à hauteur de 24,9 milliards :
+64 % des investissements").
+
 The "=" of a sum, which the tagger may read as a verb, opens no clause ("258 + 39 = 297
 sièges").
 """
@@ -36,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
+from factcheck.models import Kind
 
 if TYPE_CHECKING:
     from factcheck.context.pending import SubjectResult
@@ -53,6 +61,10 @@ def lends_forward(toks: tuple[Tok, ...], figs: list[Figure], n: int, m: int,
     bare figure ``n`` (see the module docstring)."""
     g = grammar()
     bare, later = figs[n], figs[m]
+    if bare.mention.kind == Kind.MONEY and later.mention.kind == Kind.COUNT:
+        return False  # "164 millions, [...] et les trois émirats": money counts no emirates
+    if later.first > 0 and toks[later.first - 1].lower in data.determiners:
+        return False  # "la Norvège 75 millions et les trois émirats": a phrase of its own
     lent = results[m]
     noun = lent.noun if lent is not None else None
     if lent is not None and lent.rule in _OWN_CLAUSE_RULES and noun is not None \

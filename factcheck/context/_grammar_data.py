@@ -26,6 +26,7 @@ class GrammarData:
     negations: frozenset[str]
     per_links: frozenset[str]
     copula_lemmas: frozenset[str]
+    reflexive_clitics: frozenset[str]
     coordinators: frozenset[str]
     noun_coordinators: frozenset[str]
     gloss_openers: frozenset[str]
