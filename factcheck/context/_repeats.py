@@ -127,11 +127,7 @@ def intertitles_restated(text: str, claims: Sequence[Claim],
     """Give each figure of an intertitle (``_narration.intertitle``: it inherits nothing) the
     source of the first figure of its section, up to the next intertitle, that restates it:
     same kind and unit, a value within the rounding a title allows ("Près de 20 000
-    guérisons" over "19 337 personnes ont été guéries, selon l'ARS"), when its own sentence
-    names that source, as for the lead (:func:`lead_restated`): a restatement that only
-    inherits a report's source named above the intertitle ("Près de 150 villages inondés"
-    over "148 villages ont été inondés", after a forecaster's bulletin) names no one for
-    the intertitle, which is the outlet's summary. An intertitle whose figure the
+    guérisons" over "19 337 personnes ont été guéries"). An intertitle whose figure the
     section does not restate ("23 interpellations et quelques tensions" over an account of
     the clashes) is the outlet's summary and keeps no source (``contexts`` updated in
     place)."""
@@ -148,5 +144,5 @@ def intertitles_restated(text: str, claims: Sequence[Claim],
         j = _restatement(claims, contexts, order, pos, data,  # up to the next intertitle
                          stop=lambda j, s=start: j in titled and claims[j].sentence_start != s)
         other = None if j is None else contexts[j]
-        if other is not None and other.source_mode == "explicit":
+        if other is not None and other.source is not None:
             contexts[i] = replace(ctx, source=other.source, source_mode="inherited")
