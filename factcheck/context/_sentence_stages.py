@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from factcheck.context._background import deployed, measures_nature, recalled
 from factcheck.context._figure_traits import given_before
-from factcheck.context._narration import described, indefinite
+from factcheck.context._narration import callers, described, indefinite
 from factcheck.context._place_scope import (
     clause_scope,
     country_of,
@@ -72,6 +72,10 @@ def figure_source(
         # named: its quantities and durations ("après dix mois de hausse"); dates and
         # ranks tell the story.
         source, source_mode = report, "inherited"
+    if source is not None and callers(toks, fig.first):
+        # "M personnes ont défilé, à l'appel de cinq syndicats, selon la préfecture": the
+        # groups calling are the outlet's description, not the counter's figure.
+        source, source_mode = None, None
     return source, source_mode
 
 
