@@ -284,9 +284,11 @@ def intertitle(text: str, start: int, sentence: str) -> bool:
 
 def callers(toks: tuple[Tok, ...], first: int) -> bool:
     """Whether the figure at token ``first`` counts the groups that called a march or a
-    strike ("à l'appel de cinq syndicats", ``callers_before`` of ``[described]``): the
+    strike ("à l'appel de cinq syndicats", "à l'appel notamment de", ``callers_before`` of
+    ``[described]``, adverbs walked over): the
     outlet describes who called; neither the body counting the marchers in its sentence
     ("..., à l'appel de cinq syndicats, selon la préfecture") nor the report states it."""
-    before = tuple(t.lower.replace("’", "'") for t in toks[max(first - 6, 0) : first])
+    before = tuple(t.lower.replace("’", "'") for t in toks[max(first - 8, 0) : first]
+                   if t.pos != "ADV")  # "à l'appel notamment de"
     return any(before[len(before) - len(a) :] == a for a in described_data().callers_before
                if len(before) >= len(a))
