@@ -76,10 +76,6 @@ class ArticleState:
     # millions de billets », a déclaré le président du comité"): a speaker, whose words cover
     # the figures of their paragraph, not the journalist's prose past it (:meth:`covers_speech`).
     report_speech: bool = False
-    # It is a person (or a role) named for figures of their own, quoted or not ("qui
-    # rapportera selon elle 25 milliards"): they too cover their paragraph, not the
-    # journalist's prose past it (:meth:`covers_speech`).
-    report_person: bool = False
     # It was named by one common noun in a sentence without figures ("Les élus ont dénoncé
     # la hausse des dépenses"): it covers the figures of its paragraph, not past it.
     report_paragraph: bool = False
@@ -137,7 +133,6 @@ class ArticleState:
             self.report_metrics = self.report_units = frozenset()
         self.report, self.report_counts, self.report_kinds = name, False, frozenset()
         self.report_forces = self.report_weather = self.report_speech = False
-        self.report_person = False
         self.report_quoted = quoting
         self.report_paragraph = paragraph
         self.report_acting = False
@@ -201,16 +196,14 @@ class ArticleState:
         return not self.report_quoted or (bool(toks) and toks[0].pos == "PRON")
 
     def covers_speech(self, between: str, continues: bool) -> bool:
-        """Whether a person quoted with figures of their own (``report_speech``), or credited
-        with them without quotation marks (``report_person``), covers a
+        """Whether a person quoted with figures of their own (``report_speech``) covers a
         figure with no source of its own, ``between`` being the text from the quotation to
         the figure's sentence: within the quotation's paragraph, yes; past it, the
         journalist writes again ("« On est à 84 % d'admis », a déclaré le ministre." then a
         paragraph "Par rapport à 2022, le taux a perdu 1,1 point"), unless the figure goes on
         measuring what the quotation measured (``continues``: "« 500 000 foyers sont
         coupés »" then "Le soir, 300 000 foyers étaient encore privés de courant")."""
-        return not (self.report_speech or self.report_person) or "\n" not in between \
-            or continues
+        return not self.report_speech or "\n" not in between or continues
 
     def covers(self, kind: Kind, between: str) -> bool:
         """Whether the report's source covers a figure of ``kind`` with no source of its own,

@@ -54,8 +54,7 @@ def figure_source(
     if source is None and report and m.kind in MEASURE_KINDS and not own_source \
             and state.covers(m.kind, article.text[state.report_at : start]) \
             and state.covers_sentence(toks) and not background and not in_heading \
-            and (report != state.report or not (state.report_speech or state.report_person)
-                 or state.covers_speech(
+            and (report != state.report or not state.report_speech or state.covers_speech(
                 article.text[state.report_at : start],
                 continues_report(toks, m.kind, sub.subject, m.unit, state.report_metrics,
                                  state.report_units))) \

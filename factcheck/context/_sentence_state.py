@@ -69,12 +69,8 @@ def record_sentence(
                                       if c.source and c.source_mode == "explicit")
         # A person quoted with figures of their own speaks for their paragraph (``_report``);
         # a spokesperson reads the body's communiqué, which goes on.
-        # So does a person (or a role) credited with figures without quotation marks ("qui
-        # rapportera selon elle 25 milliards"): past the paragraph the journalist writes
-        # again, unless the figure measures what the person's did (``covers_speech``).
-        state.report_person = speaks_as_person(counted[-1]) \
+        state.report_speech = quoted and speaks_as_person(counted[-1]) \
             and not speaks_for_body(counted[-1])
-        state.report_speech = quoted and state.report_person
         state.report_at = start
         state.report_kinds = frozenset(
             f.mention.kind for c, f, take in zip(out, figs, takes, strict=True)
