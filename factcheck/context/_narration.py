@@ -18,6 +18,8 @@ earlier in the article when it
   journalist gives of a scene, where a body counting gives a number (not an amount of money,
   "plusieurs millions d'euros", often the very matter of a report or a charge; nor words in
   quotation marks, the speaker's);
+* counts the groups that called a march or a strike ("à l'appel de cinq syndicats"): nor
+  does it take the source its own sentence names for the marchers (:func:`callers`);
 * heads a section (an intertitle: "23 interpellations et quelques tensions" on a line of its
   own, without a final stop, between the paragraphs of a report): it takes only the source of
   the figure of its section it restates (``_repeats.intertitles_restated``).
