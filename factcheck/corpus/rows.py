@@ -11,6 +11,7 @@ from pathlib import Path
 from factcheck.corpus.files import Unreadable, decode_input, read_file_bytes
 from factcheck.corpus.results import Sink
 from factcheck.corpus.tables import Item, Problem, Record, Table, parse_published, read_csv_table
+from factcheck.corpus.titles import strip_site_suffix
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
 
@@ -137,7 +138,9 @@ def make_article(text: str, article_id: str, origin: str, extra: Mapping[str, ob
     return Article(
         article_id=article_id,
         text=text,
-        title=text_value("title"),
+        # A CMS export's title may end with the outlet's name ("… | Ouest-Info").
+        title=strip_site_suffix(text_value("title"), (text_value("source"),),
+                                language=language),
         source=text_value("source"),
         url=text_value("url"),
         published=published if isinstance(published, date) else None,
