@@ -201,7 +201,9 @@ def _title(soup: BeautifulSoup, language: str | None = None) -> str | None:
     ("… - Le Courrier du Sud": ``factcheck.corpus.titles``), told by the page's
     ``og:site_name`` or by its ``<h1>`` headline coming before it."""
     headline = _tag_text(soup, "h1")
-    title = _tag_text(soup, "title") or headline
+    title = _tag_text(soup, "title")
+    if not title:
+        return headline  # the page's own headline: no site's name to cut
     return strip_site_suffix(title, (_meta_content(soup, _SITE_META),), headline,
                              language or "fr")
 

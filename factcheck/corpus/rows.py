@@ -75,6 +75,11 @@ class RowReader:
                     values[name] = published
             elif raw is not None and raw.strip():
                 values[name] = raw.strip()
+        if "title" in values:  # an export's title may end with the outlet's ("… | Ouest-Info")
+            source = values.get("source")
+            values["title"] = strip_site_suffix(
+                str(values["title"]), (source if isinstance(source, str) else None,),
+                language=str(values.get("language") or "fr"))
         return values
 
     def _published(self, raw: str | None, shown: str, line: int | None,
@@ -138,9 +143,7 @@ def make_article(text: str, article_id: str, origin: str, extra: Mapping[str, ob
     return Article(
         article_id=article_id,
         text=text,
-        # A CMS export's title may end with the outlet's name ("… | Ouest-Info").
-        title=strip_site_suffix(text_value("title"), (text_value("source"),),
-                                language=language),
+        title=text_value("title"),
         source=text_value("source"),
         url=text_value("url"),
         published=published if isinstance(published, date) else None,

@@ -77,8 +77,8 @@ def _after_headline(title: str, headline: str, names: set[str], rule: SiteSuffix
     """The page's headline when ``title`` is that headline, then after a separator only
     names (a site's, a section's: shaped like names or named by the article); else None."""
     head = " ".join(headline.split())
-    if len(head.split()) < rule.min_headline_words or not title.casefold().startswith(
-            head.casefold()):
+    if len(head.split()) < rule.min_headline_words \
+            or title[:len(head)].casefold() != head.casefold():
         return None
     rest = title[len(head):]
     if not any(rest.startswith(f" {sep} ") for sep in rule.separators):

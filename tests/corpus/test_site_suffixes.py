@@ -48,6 +48,14 @@ def test_an_html_title_loses_its_site(title: str, meta: str, h1: str, expected: 
     assert result.articles[0].title == expected
 
 
+def test_an_h1_without_title_is_kept_whole() -> None:
+    """A page with no <title> has its <h1> for headline: the page's own words, no site."""
+    markup = ("<h1>Hausse des loyers | Bordeaux Métropole</h1><p>Les loyers ont augmenté de "
+              "4 % en un an.</p>")
+    article = articles_from_upload("page.html", markup.encode("utf-8")).articles[0]
+    assert article.title == "Hausse des loyers | Bordeaux Métropole"
+
+
 def test_a_page_headline_is_read_once() -> None:
     """The title less its site is the page's <h1>, the text's first line: no headline apart,
     its figure read once, in the body."""
