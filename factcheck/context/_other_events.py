@@ -40,7 +40,7 @@ def other_event(low: str, e: _Expr, start: int, end: int, cs: int, ce: int) -> b
     """Whether the expression ``e`` of the sentence ``low`` (lower case) dates another event
     than the figure at ``[start, end)``, whose clause is ``[cs, ce)``: an offence after a
     sanction, the start of an event in a relative clause before its running figure."""
-    return _offence(low, e, end, cs, ce) or _event_started(low, e, start, cs)
+    return _offence(low, e, end, cs, ce) or _event_started(low, e, start)
 
 
 def _offence(low: str, e: _Expr, end: int, cs: int, ce: int) -> bool:
@@ -54,12 +54,11 @@ def _offence(low: str, e: _Expr, end: int, cs: int, ce: int) -> bool:
     return bool(_sanction_words().search(low, cs, opener.start()))
 
 
-def _event_started(low: str, e: _Expr, start: int, cs: int) -> bool:
+def _event_started(low: str, e: _Expr, start: int) -> bool:
     """``e`` ends the relative clause of an event's noun before the figure ("L'incendie qui a
-    pris mardi près de Lagrasse a parcouru 900 hectares")."""
-    if e.end > start or e.start < cs:
-        return False
-    return bool(_event_relative().search(low[cs:e.start]))
+    pris mardi près de Lagrasse a parcouru 900 hectares", "L'incendie, qui a pris mardi, a
+    parcouru ...")."""
+    return e.end <= start and bool(_event_relative().search(low[:e.start]))
 
 
 def annual_results_year(low: str, start: int, published: date | None) -> tuple[str, str] | None:
@@ -102,5 +101,5 @@ def _event_relative() -> regex.Pattern[str]:
                                                          reverse=True)) or "(?!)"
 
     return regex.compile(
-        rf"(?<!\w)(?:{alt('event_start')})[sx]?\s+(?:{alt('event_relative_pronouns')})\s+"
+        rf"(?<!\w)(?:{alt('event_start')})[sx]?\s*,?\s+(?:{alt('event_relative_pronouns')})\s+"
         rf"(?:(?:{alt('event_relative_auxiliaries')})\s+)?\w+\s+$")
