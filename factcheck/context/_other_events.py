@@ -19,7 +19,8 @@ year an announcement of annual results is about. Private to :mod:`factcheck.cont
   d'affaires s'établit à ...") is of the year just over, when the article is published at
   most ``report_day_days`` after that year's end (the financial year of most companies is
   the calendar year; a later publication may report another year's accounts), unless the
-  sentence speaks of the market or a target (``results_outside``) before it.
+  sentence speaks of the market or a target (``results_outside``) before it, or the figure is
+  the term of comparison of an earlier one ("16,1 milliards (contre 2,7 milliards)").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from functools import cache
 
 import regex
 
+from factcheck.context._time_bases import term_of
 from factcheck.context._time_data import time_data
 from factcheck.context._time_finding import _Expr
 from factcheck.context._time_terms import cue_pattern
@@ -72,6 +74,8 @@ def annual_results_year(low: str, start: int, published: date | None) -> tuple[s
         return None
     if cue_pattern("results_outside").search(low, 0, start):
         return None  # "après ses résultats annuels, l'action a chuté de 6 %"
+    if term_of(low, 0, start):
+        return None  # "16,1 milliards (contre 2,7 milliards)": the year before's
     return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
 
 

@@ -51,7 +51,7 @@ def year_before_base(low: str, start: int, end: int, figure: int, content: list[
         # article of 2026).
         base = [e for e in content if e.end <= m.start() and e.kind == "point" and not e.rule
                 and e.first and e.last and (e.first.month, e.first.day) == (1, 1)
-                and e.last == date(e.first.year, 12, 31) and _term_of(low, e.end, figure)]
+                and e.last == date(e.first.year, 12, 31) and term_of(low, e.end, figure)]
         if base and base[-1].first:
             year = base[-1].first.year - 1
             return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
@@ -61,7 +61,7 @@ def year_before_base(low: str, start: int, end: int, figure: int, content: list[
 _FIGURE = regex.compile(r"\d")
 
 
-def _term_of(low: str, start: int, figure: int) -> bool:
+def term_of(low: str, start: int, figure: int) -> bool:
     """Whether the figure at ``figure`` is set against one given after ``start``: a term of
     comparison (``contrast``, ``other_term``, ``comparison_preps``: "contre", "par rapport
     à") stands between the last figure of ``low[start:figure]`` and it."""
