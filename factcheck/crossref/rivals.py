@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from factcheck.context.names import same_source
+from factcheck.crossref.cells import WORD
 from factcheck.crossref.matching import ClaimView
 
 SentenceKey = tuple[str, int | None]
@@ -35,3 +37,19 @@ def has_rival(x: ClaimView, sentences: Mapping[SentenceKey, list[ClaimView]],
                and t.period == x.period and t.outcome == x.outcome
                and t.value is not None and t.value != x.value
                for t in sentences.get((x.article_id, x.sentence_start), ()))
+
+
+def _source_words(key: str) -> frozenset[str]:
+    return frozenset(w for w in WORD.findall(key) if len(w) >= 3)
+
+
+def distinct_sources(a: ClaimView, b: ClaimView) -> bool:
+    """Two named sources, neither a shorter name nor an alias of the other (``actors.toml``
+    bodies, acronyms, last names): "la police" and "la CGT", not "l'armée de l'air" and
+    "l'armée de l'air ukrainienne", nor "Insee" and "Institut national de la statistique"."""
+    if not (a.source_key and b.source_key) or a.source_key == b.source_key:
+        return False
+    wa, wb = _source_words(a.source_key), _source_words(b.source_key)
+    if not (wa and wb) or wa <= wb or wb <= wa:
+        return False
+    return not same_source(a.source, b.source)
