@@ -78,7 +78,7 @@ def answers(a: ClaimView, b: ClaimView, cues: AnswerCues | None = None) -> bool:
         return False
     if a.sentence_start == b.sentence_start or not adjacent(a, b):
         return False
-    if "explicit" != a.source_mode or "explicit" != b.source_mode:
+    if a.source_mode != "explicit" or b.source_mode != "explicit":
         return False
     if a.compared_to or b.compared_to or not distinct_sources(a, b):
         return False

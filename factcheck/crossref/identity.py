@@ -18,6 +18,8 @@ Evidence that ties two figures (the metric is already shared: one block, one fam
   articles unless both give one place: ``regional_heads`` of ``context_source.toml``);
 * the same known place (the claim's place, else the places of its sentence);
 * the same explicit period read from the text;
+* within one article, a count answered in the next sentence by another named body ("La CGT,
+  elle, en a compté 25 000": :mod:`factcheck.crossref.answers`), a tie like one sentence;
 * for two articles, the same publication day; for one article, the article itself (weak
   ties: two one-off counts of one day may be two events, and an article lists many figures of
   one metric by place or category; neither suffices alone).

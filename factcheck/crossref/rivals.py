@@ -2,7 +2,9 @@
 1,28 million selon le ministère"): most often several bodies' counts, or moments of one
 count, that the cue readers did not tell apart. Shared by ``same_source`` and
 ``contradiction``: such a figure's source, when unread or read as the other value's, does not
-establish which value a body gives for the fact another article reports."""
+establish which value a body gives for the fact another article reports. And
+:func:`distinct_sources`: two named sources that are two bodies (the test every rival
+reading shares: relations, answers, the rules)."""
 
 from __future__ import annotations
 
