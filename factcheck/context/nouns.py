@@ -9,6 +9,7 @@ are read in :mod:`._noun_after` (re-exported here); parentheses in :mod:`.parent
 
 from __future__ import annotations
 
+from factcheck.context._container_agents import agent_before
 from factcheck.context._noun_after import noun_after as noun_after
 from factcheck.context._noun_after import ordinal_noun as ordinal_noun
 from factcheck.context._noun_after import past_prenominal as past_prenominal
@@ -159,29 +160,10 @@ def noun_before_de(toks: tuple[Tok, ...], first: int, data: SubjectData) -> int 
         while k >= 0 and toks[k].lower in g.container_gap:
             k -= 1
         h = head_before(toks, k + 1, data)
-        if h is not None and _agent_before(toks, h, k + 1):
+        if h is not None and agent_before(toks, h, k + 1, lem, data):
             return j  # "Le club a proposé un montant de 80 millions": the container itself
         return h
     return phrase_head(toks, j, data)
-
-
-def _agent_before(toks: tuple[Tok, ...], h: int, end: int) -> bool:
-    """Whether the noun at ``h`` is the subject of an active verb before ``end`` that acts
-    on the container after it ("Le conseil s'est accordé sur un prix de", "Le club a
-    proposé un montant de"): the agent, not what the container describes. A verb of level
-    ("Le budget atteint un montant de") or a passive ("a été fixé à un montant de") says
-    what the subject measures."""
-    g = grammar()
-    verbs = [i for i in range(h + 1, end) if toks[i].pos in ("VERB", "AUX")]
-    if not any(toks[i].verbform == "Fin" for i in verbs):
-        return False  # "un prêt à Kiev, d'un montant de": the container's own phrase
-    for i in verbs:
-        if level_verb(toks, i):
-            return False
-        if toks[i].lemma in g.copula_lemmas \
-                and not (i > 0 and toks[i - 1].lower in g.reflexive_clitics):
-            return False  # a passive or a copula; "s'est accordé" is active
-    return True
 
 
 def _complement_of(toks: tuple[Tok, ...], j: int, definite: tuple[str, ...]) -> bool:
