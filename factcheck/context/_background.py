@@ -44,11 +44,18 @@ class BackgroundData:
     # Openings of a paragraph or a sentence that recalls what the reader should know ("Pour
     # rappel", "Rappelons que"): the journalist's explainer, not the report.
     recall_openers: tuple[str, ...] = ()
+    # Words of a toll the forces may be given ("blessés", "abattus"), the lemmas of the verbs
+    # linking them to the forces ("être") and the marks closing the forces' clause.
+    outcomes: frozenset[str] = frozenset()
+    outcome_links: frozenset[str] = frozenset()
+    outcome_stops: frozenset[str] = frozenset()
 
 
 @cache
 def background_data(code: str = "fr") -> BackgroundData:
-    d = load_data(code, "context_source")["background"]
+    source = load_data(code, "context_source")
+    d = source["background"]
+    outcomes = source.get("described", {}).get("outcomes", {})
     return BackgroundData(
         auxiliary=d["pluperfect_auxiliary"],
         tense=d["pluperfect_tense"],
@@ -67,27 +74,59 @@ def background_data(code: str = "fr") -> BackgroundData:
         noun_endings=tuple(d.get("participle_noun_endings", ())),
         verb_endings=tuple(d.get("participle_verb_endings", ())),
         recall_openers=tuple(w.lower() for w in d.get("recall_openers", ())),
+        outcomes=frozenset(w.lower() for words in outcomes.values() for w in words)
+        | frozenset(w.lower() for w in d.get("forces_outcomes", ())),
+        outcome_links=frozenset(d.get("outcome_links", ())),
+        outcome_stops=frozenset(d.get("outcome_stops", ())),
     )
 
 
 #: Tokens after a noun of staff ("agents") within which its complement names a force.
 _COMPLEMENT_REACH = 4
+#: Tokens after a figure within which the forces it counts are named ("2 autres pompiers").
+_FORCES_REACH = 3
 
 
-def _is_force(subject: str, toks: tuple[Tok, ...], data: BackgroundData) -> int | None:
-    """The index of the first token naming the forces ``subject`` counts, if it counts forces:
+def _is_force(subject: str, toks: tuple[Tok, ...], data: BackgroundData,
+              first: int | None = None) -> int | None:
+    """The index of the token naming the forces ``subject`` counts, if it counts forces:
     a force ("policiers"), or a noun of staff with a force's complement after it ("agents de
-    police"; not "agents hospitaliers", workers), else None."""
+    police"; not "agents hospitaliers", workers), else None. The figure's own noun when it
+    follows the figure at token ``first`` closely ("Un pompier qui intervenait a été
+    percuté, 2 autres pompiers ..."), else the first one of the sentence."""
     subject = subject.lower()
     if subject in data.forces:
-        return next((t.i for t in toks if t.lemma.lower() in data.forces), len(toks))
-    if subject not in data.members:
+        named = [t.i for t in toks if t.lemma.lower() in data.forces]
+    elif subject in data.members:
+        named = [t.i for t in toks if t.lemma.lower() in data.members and any(
+            u.lower in data.complements for u in toks[t.i + 1 : t.i + 1 + _COMPLEMENT_REACH])]
+        if not named:
+            return None
+    else:
         return None
-    for t in toks:
-        if t.lemma.lower() in data.members and any(
-                u.lower in data.complements for u in toks[t.i + 1 : t.i + 1 + _COMPLEMENT_REACH]):
-            return t.i
-    return None
+    if first is not None:
+        own = next((i for i in named if first <= i <= first + _FORCES_REACH), None)
+        if own is not None:
+            return own
+    return named[0] if named else len(toks)
+
+
+def _toll_of_forces(toks: tuple[Tok, ...], at: int, data: BackgroundData) -> bool:
+    """Whether the clause of the forces named at token ``at`` gives them a toll: a word of
+    an outcome right after them or after a linking verb ("ont été légèrement blessés",
+    "sont portés disparus", "ont été abattus"), before a mark closing their clause or another
+    figure ("mobilisés, dont deux ont été blessés" is another figure's toll; "intervenus
+    pour évacuer les blessés" gives the forces none)."""
+    prev = toks[at] if at < len(toks) else None
+    for t in toks[at + 1 :]:
+        if t.lower in data.outcome_stops or t.pos == "NUM" or t.text[:1].isdigit():
+            return False
+        if t.lower in data.outcomes and prev is not None and (
+                prev.i == at or prev.lemma in data.outcome_links):
+            return True
+        if t.pos != "ADV":
+            prev = t
+    return False
 
 
 def _pluperfect(toks: tuple[Tok, ...]) -> int | None:
@@ -198,17 +237,18 @@ def _opens(head: str, openers: tuple[str, ...]) -> bool:
                for o in openers)
 
 
-def deployed(subject: str | None, toks: tuple[Tok, ...]) -> bool:
-    """Whether a figure counts forces deployed: its subject a force ("policiers",
-    "gendarmes") with a verb of deployment after the forces named ("étaient mobilisés, dont
-    4 000 à Paris") or a noun of deployment before them ("un dispositif de"); not "le
-    ministre a engagé 80 000 policiers", where the subject who deploys them states the
-    figure."""
+def deployed(subject: str | None, toks: tuple[Tok, ...], first: int | None = None) -> bool:
+    """Whether a figure (at token ``first``) counts forces deployed: its subject a force
+    ("policiers", "gendarmes") with a verb of deployment after the forces named ("étaient
+    mobilisés, dont 4 000 à Paris") or a noun of deployment before them ("un dispositif
+    de"); not "le ministre a engagé 80 000 policiers", where the subject who deploys them
+    states the figure, nor forces their clause gives a toll ("Trois pompiers ont été blessés
+    alors qu'ils intervenaient": :func:`_toll_of_forces`), casualties of the report."""
     data = background_data()
-    first = _is_force(subject, toks, data) if subject is not None else None
-    if first is None:
+    at = _is_force(subject, toks, data, first) if subject is not None else None
+    if at is None or _toll_of_forces(toks, at, data):
         return False
-    return any((t.i < first and t.lower in data.deployment_nouns) or (t.i > first and (
+    return any((t.i < at and t.lower in data.deployment_nouns) or (t.i > at and (
         t.lemma.lower() in data.deployment or t.lower in data.deployment)) for t in toks)
 
 
@@ -237,19 +277,20 @@ def weather(mention: Mention, subject: str | None) -> bool:
 _SCALE_REACH = 3
 
 
-def on_scale(toks: tuple[Tok, ...], first: int) -> bool:
-    """Whether the figure at token ``first`` is read on a scale named right before it ("un
-    séisme de magnitude 7,5", "une magnitude de 6,3", "de magnitude supérieure à 6"): the
-    strength of the event itself, which seismologists measure, not a count. A figure
-    coordinated with one on a scale is on it too ("de magnitude 7,1 et 5,8", "de 6,2 ou
-    6,4": ``coordinators`` of ``context_grammar.toml``)."""
+def on_scale(toks: tuple[Tok, ...], first: int, last: int | None = None) -> bool:
+    """Whether the figure at tokens ``[first, last)`` is read on a scale named right before
+    it ("un séisme de magnitude 7,5", "une magnitude de 6,3", "de magnitude supérieure à 6"):
+    the strength of the event itself, which seismologists measure, not a count. A bare
+    figure coordinated with one on a scale is on it too ("de magnitude 7,1 et 5,8", "de 6,2
+    ou 6,4": ``coordinators`` of ``context_grammar.toml``); one with a unit or a noun of its
+    own is not ("de magnitude 6,8 et 300 blessés": :func:`_bare`)."""
     scales = named_metric_data().scale_nouns
     for j in range(first - 1, max(first - 1 - _SCALE_REACH, -1), -1):
         t = toks[j]
         if t.lower in scales:
             return True
         if j == first - 1 and j > 0 and t.lower in grammar().coordinators \
-                and (toks[j - 1].pos == "NUM" or toks[j - 1].text[:1].isdigit()) \
+                and _number(toks[j - 1]) and _bare(toks, first, last) \
                 and on_scale(toks, j - 1):
             return True
         if not (t.lower in grammar().de_links or t.pos in ("ADP", "ADJ", "ADV")
@@ -258,10 +299,25 @@ def on_scale(toks: tuple[Tok, ...], first: int) -> bool:
     return False
 
 
+def _number(t: Tok) -> bool:
+    return t.pos == "NUM" or t.text[:1].isdigit()
+
+
+def _bare(toks: tuple[Tok, ...], first: int, last: int | None) -> bool:
+    """Whether the figure at tokens ``[first, last)`` is a bare number: only numbers in its
+    span (no unit: "30 km") and no noun right after it ("300 blessés"). Without ``last``,
+    its span ends at the first word that is no number."""
+    end = last if last is not None else next(
+        (t.i for t in toks[first:] if not _number(t)), len(toks))
+    if not all(_number(t) for t in toks[first:end]):
+        return False
+    return end >= len(toks) or toks[end].pos not in ("NOUN", "PROPN")
+
+
 def measures_nature(mention: Mention, subject: str | None, toks: tuple[Tok, ...],
-                    first: int) -> bool:
+                    first: int, last: int | None = None) -> bool:
     """Whether a figure measures nature: the weather (:func:`weather`) or an earthquake's
     magnitude (:func:`on_scale`). A body named for a count (victims, homes without power)
     does not state it; the weather service or the seismological institute named for one
     does, and covers the ones that follow."""
-    return weather(mention, subject) or on_scale(toks, first)
+    return weather(mention, subject) or on_scale(toks, first, last)

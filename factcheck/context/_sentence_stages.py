@@ -64,9 +64,9 @@ def figure_source(
                               quoted=indefinite(fig) and in_quote(article.text, m.start)
                               is not None) \
             and (state.report_forces or not state.report_counts
-                 or not deployed(sub.subject, toks)) \
+                 or not deployed(sub.subject, toks, fig.first)) \
             and (state.report_weather or Kind.COUNT not in state.report_kinds
-                 or not measures_nature(m, sub.subject, toks, fig.first)):
+                 or not measures_nature(m, sub.subject, toks, fig.first, fig.last)):
         # The source named in the lead ("selon le ministère de la Justice") or in an
         # earlier sentence covers the figures of the report that follows, until another is
         # named: its quantities and durations ("après dix mois de hausse"); dates and

@@ -79,7 +79,7 @@ def record_sentence(
             c.subject for c, take in zip(out, takes, strict=True)
             if c.source_mode == "explicit" and take)
         state.report_weather = any(
-            measures_nature(f.mention, c.subject, toks, f.first)
+            measures_nature(f.mention, c.subject, toks, f.first, f.last)
             for c, f, take in zip(out, figs, takes, strict=True)
             if c.source_mode == "explicit" and take)
         state.measured(True, [(c.subject, f.mention.unit)

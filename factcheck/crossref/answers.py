@@ -1,4 +1,4 @@
-"""A count answered in the next sentence: "Selon la préfecture, 9 000 personnes ont défilé.
+"""A count answered in the next sentence: "Selon la préfecture, 9 000 manifestants ont défilé.
 La CGT, elle, en a compté 25 000." The second sentence names its own body, sets it apart
 from the body before with a marker (``[answers] markers`` of ``crossref.toml``: "de son
 côté", "pour sa part", "quant à elle", ", lui,") and gives that body's count: the article
@@ -12,7 +12,10 @@ Only between two different bodies, each named in its figure's own sentence (``so
 explicit, :func:`factcheck.crossref.rivals.distinct_sources`): it can only make two counters
 at odds (``sources_disagree``, low), never an error of one of them; the marker must follow
 the answering body's name and come before its figure with no other number between (the
-figure the marker introduces), and the two sentences must follow each other."""
+figure the marker introduces), and the two sentences must follow each other. The two counts
+must still be of one family of figures: "9 000 personnes ont défilé. La CGT, elle, en a compté
+25 000" is not tied (the count of "en" reads the people, ``population``; the first, the
+marchers of its verb)."""
 
 from __future__ import annotations
 

@@ -36,8 +36,7 @@ QUALIFIER_WORDS = 12
 _QUALIFIER_MARKS = regex.compile(r"[,;:()\[\]«»\"]|\s[-–—]\s|\.\s")
 #: Words that open the next figure's own phrase, when no mark comes before it ("90 % et le bac
 #: pro 82 %"; not "ou": "cas suspectés ou confirmés").
-_QUALIFIER_STOPS = regex.compile(r"(?<!\w)(?:et|dont|contre|soit|puis|pour|sur)(?!\w)",
-                                 regex.IGNORECASE)
+_QUALIFIER_STOPS = regex.compile(r"(?i)(?<!\w)(?:et|dont|contre|soit|puis|pour|sur)(?!\w)")
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 
@@ -60,8 +59,7 @@ def _groups(found: list[tuple[int, int, str]], sentence: str,
 
 def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[str, dict]:
     """Cue words of one sentence, each given (for every family of figures in the sentence) to
-    the nearest figure: "abattu 130", "43 000 soldats [...] tués"; ties go to the figure
-    before the cue."""
+    the nearest figure ("abattu 130", "43 000 soldats [...] tués"), ties to the one before."""
     out: dict[str, dict] = {m["claim_id"]: {"outcome": set(), "side": set(), "projected": False,
                                             "revision": "", "cumulative": False, "event": False,
                                             "population": set(), "national": False,

@@ -1,7 +1,7 @@
 """Two bodies' counts set against each other across two sentences that follow each other
 (``crossref/answers.py``, our own words in ``tests/crossref/data/answers.json``): "Selon la
-préfecture, 4 200 personnes. Les organisateurs, eux, en revendiquent 11 000." ties the two
-counts as one sentence would, and draws a low ``sources_disagree``; beside each case a near
+préfecture, 4 200 manifestants ont défilé. Les organisateurs, eux, en ont compté 11 000." ties
+the two counts as one sentence would, and draws a low ``sources_disagree``; beside each case a near
 miss: a sentence between, another place, a marker of a body with no count, an unnamed first
 count, ten times apart."""
 
