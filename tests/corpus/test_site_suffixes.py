@@ -40,6 +40,12 @@ PAGE = ("<html lang='fr'><head><title>{title}</title>{meta}</head><body><h1>{h1}
      "<meta property='og:site_name' content='Le Courrier du Sud'>", "Le feu dans le Var",
      "Incendie : 300 hectares brûlés"),
     ("Lyon - Marseille : 2-1", "", "Lyon - Marseille : 2-1", "Lyon - Marseille : 2-1"),
+    # the <h1> is the site's logo: the title goes on with the headline, kept whole
+    ("La Dépêche des Alpes - Quatre randonneurs secourus", "", "La Dépêche des Alpes",
+     "La Dépêche des Alpes - Quatre randonneurs secourus"),
+    ("La Dépêche des Alpes - 300 hectares brûlés",
+     "<meta property='og:site_name' content='La Dépêche des Alpes'>", "La Dépêche des Alpes",
+     "La Dépêche des Alpes - 300 hectares brûlés"),
 ])
 def test_an_html_title_loses_its_site(title: str, meta: str, h1: str, expected: str) -> None:
     result = articles_from_upload("page.html", PAGE.format(title=title, meta=meta, h1=h1)
