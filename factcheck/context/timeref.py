@@ -256,7 +256,7 @@ class TimeResolver(TimeExpressions):
             if stock and best.rule == _YEAR_END:
                 return _iso(best.last), _iso(best.last)  # "une dette de 3 100 milliards fin 2023"
             return _iso(best.first), _iso(best.last)
-        results = None if future else annual_results_year(low, start, self.published)
+        results = None if future else annual_results_year(low, start, end, self.published)
         if results is not None:
             return results  # "a publié jeudi ses résultats annuels : son chiffre d'affaires"
         if speech:
