@@ -48,7 +48,8 @@ blocks too, and so does, within one article, a counted noun narrowed differently
 parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted by its victims
 against one counted by its cases (``ClaimView.counted_by``), two amounts named by one act
 whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
-``ClaimView.doer``), two causes of the outcome counted, read on both figures
+``ClaimView.doer``; one doer named at two lengths, "le grand port maritime de Brest" / "le
+port de Brest", is one, as source names are), two causes of the outcome counted, read on both figures
 (``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
 score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own.
 (A side read on one figure only does not block: the cue reader misses sides more often than
@@ -60,6 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
 
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.names import (
@@ -217,7 +219,7 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # "les escroqueries (+7 %)" and "les victimes d'escroqueries (+6 %)": one offence
         # counted two ways, worth a link but no accusation (victims.offence_counted).
         blockers.append("counted_by")
-    if (a.doer or b.doer) and (a.doer != b.doer or a.doer == "?"):
+    if (a.doer or b.doer) and not _same_doer(a.doer, b.doer):
         # "La Région a versé 2 millions" / "l'État a versé 3 millions": one act noun, two
         # payers, two facts; a payer unknown on either side is not equal.
         blockers.append("doer")
@@ -377,3 +379,14 @@ def _earlier(v: ClaimView, lexicon: Lexicon) -> bool:
 
 def _period_text(v: ClaimView, lexicon: Lexicon) -> str:
     return period_label(v.period[1], v.period[2], lexicon)
+
+
+def _same_doer(a: str, b: str) -> bool:
+    """One doer named on both sides, perhaps at two lengths ("le grand port maritime de
+    Brest" / "le port de Brest", "la région Bretagne" / "la Région"): the names of sources
+    (:func:`factcheck.context.names.same_source`); unknown ("" or "?") on either side, never."""
+    if not a or not b or "?" in (a, b):
+        return False
+    # Every word of the shorter name in the longer: "port de Brest" in "grand port maritime
+    # de Brest" (rapidfuzz's token set ratio is 100 when one name's words hold the other's).
+    return same_source(a, b) or fuzz.token_set_ratio(a.lower(), b.lower()) == 100
