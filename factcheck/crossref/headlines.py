@@ -12,10 +12,11 @@ total nor a change):
   repeats it. The two are linked (``same`` or ``compatible``) and the headline figure is
   left out of every other comparison: one figure of its article, never counted twice;
 * none gives its value, and exactly one of them is of its order of magnitude (within a
-  factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"),
-  with no other place, period, population or modality, and the headline value is no sum of
-  the body's figures of its kind and dimension, whatever metric family each is read in
-  ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
+  factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"; any
+  value for a share or a change in percent, "chute de 30 %" over "en baisse de 13 %"),
+  with no other place, period, base of a rate, population or modality, and the headline
+  value is no sum of the body's figures of its kind and dimension, whatever metric family
+  each is read in ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
   blessées"), and the body does not date a running toll before its own article ("8 morts
   lundi soir" in Thursday's paper: the toll may have moved since, the headline gives the
   later one): the body contradicts its headline (rule ``contradiction``, "dans le titre");
@@ -39,8 +40,10 @@ from factcheck.crossref.relations import Judged, value_relation
 
 #: Kinds whose headline figures are set against the body's: measures, not marks.
 _MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
-#: Within this ratio, a body figure is of the headline's order of magnitude.
+#: Within this ratio, a body figure is of the headline's order of magnitude (not for shares).
 _SAME_ORDER = 2.0
+#: Dimension of shares and of changes in percent ("share", "share:change").
+_SHARE = "share"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,12 @@ def _last_digit(head: ClaimView) -> float:
 
 
 def _same_order(head: ClaimView, b: ClaimView) -> bool:
+    """Whether ``b`` is of the headline's order of magnitude: within a factor of two, for a
+    count or an amount; any value, for shares and changes in percent, which a factor says
+    nothing of ("chute de 30 %" over "en baisse de 13 %": the wrong rate a headline gives)."""
     x, y = abs(head.value or 0.0), abs(b.value or 0.0)
+    if x > 0 and y > 0 and _SHARE in (head.dimension.split(":")[0], b.dimension.split(":")[0]):
+        return True
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
 
 
@@ -138,6 +146,8 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
     or modality."""
     if head.place and b.place and head.place != b.place:
         return False
+    if head.basis and b.basis and head.basis != b.basis:
+        return False  # "en hausse de 30 % sur cinq ans" / "de 13 % sur un an": two rates
     if head.period[0] == "explicit" and b.period[0] == "explicit" \
             and head.period[1:] != b.period[1:]:
         return False

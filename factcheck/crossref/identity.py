@@ -49,8 +49,8 @@ parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted
 against one counted by its cases (``ClaimView.counted_by``), two amounts named by one act
 whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
 ``ClaimView.doer``; one doer named at two lengths, "le grand port maritime de Brest" / "le
-port de Brest", is one, as source names are), two causes of the outcome counted, read on both figures
-(``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
+port de Brest", is one, as source names are), two causes of the outcome counted, read on
+both figures (``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
 score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own.
 (A side read on one figure only does not block: the cue reader misses sides more often than
 texts leave them unsaid; it never ties either.)
