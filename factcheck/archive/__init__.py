@@ -128,6 +128,7 @@ def add_to_store(
     from factcheck.archive.incremental import check_batch
     from factcheck.archive.key_index import band_index_rows, fact_index_rows, story_index_rows
     from factcheck.crossref.cue_words import load_lexicon
+    from factcheck.crossref.headlines import title_ids
     from factcheck.crossref.reader_links import between_facts
     from factcheck.pipeline import articles_frame, claims_frame
 
@@ -167,7 +168,8 @@ def add_to_store(
             raise StoreError(f"{store_dir}: stored figures were written by another "
                              f"factcheck version ({exc}); build a new store") from exc
         outlets = {a.article_id: a.source for a in fresh if a.source}
-        facts, n_superseded = update_facts(con, batch.fact_views, batch.links, outlets)
+        facts, n_superseded = update_facts(con, batch.fact_views, batch.links, outlets,
+                                           title_ids(batch.claims))
     number = batch_name(manifest.last_batch + 1)
     table_rows = {
         "articles": _articles_rows(fresh, articles_frame(fresh), batch),

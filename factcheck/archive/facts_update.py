@@ -32,10 +32,13 @@ WHERE NOT EXISTS (
 
 
 def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView],
-                 links: pd.DataFrame, outlets: dict[str, str]) -> tuple[pd.DataFrame, int]:
+                 links: pd.DataFrame, outlets: dict[str, str],
+                 titles: frozenset[str] = frozenset()) -> tuple[pd.DataFrame, int]:
     """The fact rows a batch writes (``replaces`` filled) and the number of stored facts they
     supersede. ``new_views``: the new figures' views by claim id; ``links``: the batch's links;
-    ``outlets``: article id -> outlet of the new articles."""
+    ``outlets``: article id -> outlet of the new articles; ``titles``: the claim ids of the
+    new headline figures given apart (a headline and its body make one report, as in one
+    run: ``crossref.facts.report_count``; the stored ones are read from the store)."""
     pairs = sorted(
         (relation != "same", a, b) for a, b, relation in zip(
             links["claim_a"].astype(str), links["claim_b"].astype(str),
@@ -48,6 +51,7 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
         facts = _current_facts_of(con, stored_ids)
         members_all = stored_ids | {m for _, members in facts for m in members}
         views.update(_stored_fact_views(con, members_all, outlets))
+        titles = titles | _stored_titles(con)
     # As build_facts joins them: a fact's reports always agree ("40 milliards de livres
     # (48 milliards d'euros)" is linked compatible, two facts). The stored facts first, each
     # kept whole (its members were one fact: a join refused now, in another order, would
@@ -73,7 +77,7 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
     # A stored fact no new figure joined is left as stored.
     touched = {groups.find(claim_id) for claim_id in new_views}
     by_group = {root: group for root, group in by_group.items() if root in touched}
-    rows = fact_rows(by_group.values(), outlets)
+    rows = fact_rows(by_group.values(), outlets, titles)
     roots = {min(v.claim_id for v in g): root for root, g in by_group.items()}
     rows["replaces"] = [
         sorted(superseded.get(roots[min(ids)], ())) for ids in rows["claim_ids"]]
@@ -113,3 +117,15 @@ def _stored_fact_views(con: duckdb.DuckDBPyConnection, claim_ids: set[str],
         if outlet:
             outlets.setdefault(article_id, outlet)
     return out
+
+
+def _stored_titles(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """The claim ids of the stored headline figures among the facts' members registered by
+    :func:`_stored_fact_views` (none in a store written before headlines were read: no
+    ``part`` column)."""
+    columns = {d[0] for d in con.execute("SELECT * FROM claims LIMIT 0").description}
+    if "part" not in columns:
+        return frozenset()
+    rows = con.execute("SELECT c.claim_id FROM claims c JOIN fact_members m "
+                       "ON c.claim_id = m.key WHERE c.part = 'title'").fetchall()
+    return frozenset(str(r[0]) for r in rows)

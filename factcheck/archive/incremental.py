@@ -251,7 +251,7 @@ def check_batch(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
 
     ctx = CheckContext(claims=claims, views={v.claim_id: v for v in role_views},
                        judged=tuple(judged.values()), structures=tuple(structures),
-                       reference=reference, lexicon=lexicon)
+                       reference=reference, lexicon=lexicon, headlines=tuple(readings))
     flags = {}
     for rule in (cls() for cls in registered_rules().values()):
         for flag in rule.check(ctx):

@@ -240,11 +240,17 @@ _SCALE_REACH = 3
 def on_scale(toks: tuple[Tok, ...], first: int) -> bool:
     """Whether the figure at token ``first`` is read on a scale named right before it ("un
     séisme de magnitude 7,5", "une magnitude de 6,3", "de magnitude supérieure à 6"): the
-    strength of the event itself, which seismologists measure, not a count."""
+    strength of the event itself, which seismologists measure, not a count. A figure
+    coordinated with one on a scale is on it too ("de magnitude 7,1 et 5,8", "de 6,2 ou
+    6,4": ``coordinators`` of ``context_grammar.toml``)."""
     scales = named_metric_data().scale_nouns
     for j in range(first - 1, max(first - 1 - _SCALE_REACH, -1), -1):
         t = toks[j]
         if t.lower in scales:
+            return True
+        if j == first - 1 and j > 0 and t.lower in grammar().coordinators \
+                and (toks[j - 1].pos == "NUM" or toks[j - 1].text[:1].isdigit()) \
+                and on_scale(toks, j - 1):
             return True
         if not (t.lower in grammar().de_links or t.pos in ("ADP", "ADJ", "ADV")
                 or t.verbform == "Part"):

@@ -18,6 +18,8 @@ earlier in the article when it
   journalist gives of a scene, where a body counting gives a number (not an amount of money,
   "plusieurs millions d'euros", often the very matter of a report or a charge; nor words in
   quotation marks, the speaker's);
+* counts the groups that called a march or a strike ("à l'appel de cinq syndicats"): nor
+  does it take the source its own sentence names for the marchers (:func:`callers`);
 * heads a section (an intertitle: "23 interpellations et quelques tensions" on a line of its
   own, without a final stop, between the paragraphs of a report): it takes only the source of
   the figure of its section it restates (``_repeats.intertitles_restated``).
@@ -68,6 +70,9 @@ class DescribedData:
     # ``legal_reach`` tokens before a duration.
     legal_ages: tuple[tuple[str, ...], ...] = ()
     legal_reach: int = 6
+    # Words right before a count of the groups that called a march or a strike ("à l'appel
+    # de cinq syndicats"): the outlet's description of who called, stated by no source.
+    callers_before: tuple[tuple[str, ...], ...] = ()
     # verbs (lemmas) whose object is a place's population ("la commune compte 9 000 habitants")
     population_verbs: frozenset[str] = frozenset()
     population_narrowers: frozenset[str] = frozenset()  # "3 000 habitants sans courant"
@@ -92,6 +97,7 @@ def described_data(code: str = "fr") -> DescribedData:
         outlet_items=frozenset(d.get("outlet_items", [])),
         legal_ages=tuple(tuple(a.split()) for a in d.get("legal_ages", [])),
         legal_reach=int(d.get("legal_reach", 6)),
+        callers_before=tuple(tuple(a.split()) for a in d.get("callers_before", [])),
         delay_units=frozenset(d["delay_units"]),
         comparisons=frozenset(d["comparisons"]),
         comparison_reach=int(d["comparison_reach"]),
@@ -276,3 +282,15 @@ def intertitle(text: str, start: int, sentence: str) -> bool:
         return False
     nxt = text[line_end:].lstrip()
     return is_prose(nxt.split("\n", 1)[0])
+
+
+def callers(toks: tuple[Tok, ...], first: int) -> bool:
+    """Whether the figure at token ``first`` counts the groups that called a march or a
+    strike ("à l'appel de cinq syndicats", "à l'appel notamment de", ``callers_before`` of
+    ``[described]``, adverbs walked over): the
+    outlet describes who called; neither the body counting the marchers in its sentence
+    ("..., à l'appel de cinq syndicats, selon la préfecture") nor the report states it."""
+    before = tuple(t.lower.replace("’", "'") for t in toks[max(first - 8, 0) : first]
+                   if t.pos != "ADV")  # "à l'appel notamment de"
+    return any(before[len(before) - len(a) :] == a for a in described_data().callers_before
+               if len(before) >= len(a))

@@ -4,7 +4,8 @@ paragraphs to open another part of the story; a source named in the body for the
 does not state the figures below it that name none: they take the story's source, the one
 the lead names (``_sentence``, ``_report.ArticleState.story_source``). A heading with a
 figure ("3 000 habitants coupés du monde", "Plus de 2000 manifestants") restates its
-section's report: no break; a date is no figure ("Hausse des tarifs à partir du 1er février
+section's report: no break, unless the source above was named for no figure (it has no report
+to restate); a date is no figure ("Hausse des tarifs à partir du 1er février
 2024", "Des fermetures prévues pour 2026" are headings of words). A
 bulletin or a study goes on past its headings for the figures that measure what it measured
 (``continues_report``). Length, ends and quotation marks of a heading from ``[described]`` of
@@ -65,14 +66,16 @@ def _dates() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
-def _heading_line(line: str, before: str, after: str) -> bool:
+def _heading_line(line: str, before: str, after: str, figures: bool = False) -> bool:
     """Whether ``line`` is an intertitle: a few words, capitalised, without a final stop,
-    a label's colon or a list's, with no figure but a date, after a paragraph of prose
-    (``before``, the text up to it) and before one (``after``, the next line of text)."""
+    a label's colon or a list's, with no figure but a date (any figure with ``figures``),
+    after a paragraph of prose (``before``, the text up to it) and before one (``after``,
+    the next line of text)."""
     data = described_data()
     words = line.strip().strip(data.heading_quotes).strip()
     if not words or not words[0].isupper() or words.endswith(data.heading_ends) \
-            or ":" in words or any(c.isdigit() for c in _dates().sub("", words)):
+            or ":" in words \
+            or (not figures and any(c.isdigit() for c in _dates().sub("", words))):
         return False
     if all(w[:1].isupper() for w in words.split()):
         return False  # a name on its line: a byline, a place
@@ -85,13 +88,17 @@ def _heading_line(line: str, before: str, after: str) -> bool:
     return is_prose(after)
 
 
-def section_break(text: str, named_at: int, start: int) -> bool:
+def section_break(text: str, named_at: int, start: int, counted: bool = True) -> bool:
     """Whether a section heading stands between the sentence that named the report's source
-    (at ``named_at``) and a figure's sentence (at ``start``)."""
+    (at ``named_at``) and a figure's sentence (at ``start``). A heading with a figure
+    restates the report of figures above it; a source named for no figure (``counted``
+    false: "Le service de prévision estime que les pluies resteront modérées") has none to
+    restate, and such a heading ("Près de 150 villages sinistrés") opens another part too."""
     first = text.find("\n", named_at)
     if first < 0 or first >= start:
         return False
-    return _heading_between(text, named_at, first, text.rfind("\n", 0, start) + 1)
+    return _heading_between(text, named_at, first, text.rfind("\n", 0, start) + 1,
+                            not counted)
 
 
 #: Reports and lines kept: the figures of an article are read in turn.
@@ -99,7 +106,8 @@ _MEMO = 1024
 
 
 @lru_cache(maxsize=_MEMO)
-def _heading_between(text: str, named_at: int, first: int, line_start: int) -> bool:
+def _heading_between(text: str, named_at: int, first: int, line_start: int,
+                     figures: bool = False) -> bool:
     """Whether a line from ``first`` to ``line_start`` is a heading (:func:`section_break`);
     one answer for the figures of a line."""
     lines = text[first:line_start].split("\n")
@@ -109,7 +117,7 @@ def _heading_between(text: str, named_at: int, first: int, line_start: int) -> b
             after = next((rest for rest in lines[n + 1 :] if rest.strip()), None)
             if after is None:
                 after = text[line_start:].split("\n", 1)[0]
-            if _heading_line(line, text[named_at:offset].rstrip(), after):
+            if _heading_line(line, text[named_at:offset].rstrip(), after, figures):
                 return True
         offset += len(line) + 1
     return False

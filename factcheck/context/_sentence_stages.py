@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from factcheck.context._background import deployed, measures_nature, recalled
 from factcheck.context._figure_traits import given_before
-from factcheck.context._narration import described, indefinite
+from factcheck.context._narration import callers, described, indefinite
 from factcheck.context._place_scope import (
     clause_scope,
     country_of,
@@ -47,7 +47,7 @@ def figure_source(
     # story's, named in the lead (``_sections``).
     report = state.report
     if source is None and report and m.kind in MEASURE_KINDS and not own_source \
-            and section_break(article.text, state.report_at, start) \
+            and section_break(article.text, state.report_at, start, state.report_counts) \
             and not continues_report(toks, m.kind, sub.subject, m.unit,
                                      state.report_metrics, state.report_units):
         report = state.story_source(lead_end(article.text))
@@ -72,6 +72,10 @@ def figure_source(
         # named: its quantities and durations ("après dix mois de hausse"); dates and
         # ranks tell the story.
         source, source_mode = report, "inherited"
+    if source is not None and callers(toks, fig.first):
+        # "M personnes ont défilé, à l'appel de cinq syndicats, selon la préfecture": the
+        # groups calling are the outlet's description, not the counter's figure.
+        source, source_mode = None, None
     return source, source_mode
 
 

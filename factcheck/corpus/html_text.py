@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from factcheck.corpus.titles import strip_site_suffix
+
 #: Elements whose content is never shown as text.
 _DROPPED = frozenset(
     {
@@ -86,6 +88,8 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _PUBLISHED_META = ("article:published_time", "datepublished", "date", "dc.date", "pubdate")
+#: Metadata naming the site a page belongs to (cut from the end of its title).
+_SITE_META = ("og:site_name", "application-name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +106,11 @@ class HtmlDocument:
 def parse_html(markup: str) -> HtmlDocument:
     """Visible text and metadata of ``markup`` (already decoded)."""
     soup = BeautifulSoup(markup, "html.parser")
+    language = _language(soup)
     return HtmlDocument(
         text=visible_text(soup),
-        title=_title(soup),
-        language=_language(soup),
+        title=_title(soup, language),
+        language=language,
         published=_published(soup),
         url=_canonical_url(soup),
     )
@@ -191,14 +196,21 @@ def _clean(text: str | None) -> str | None:
     return cleaned or None
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    for name in ("title", "h1"):
-        tag = soup.find(name)
-        if isinstance(tag, Tag):
-            title = _clean(tag.get_text(" "))
-            if title:
-                return title
-    return None
+def _title(soup: BeautifulSoup, language: str | None = None) -> str | None:
+    """The page's ``<title>`` (else its ``<h1>``) without the site's name it ends with
+    ("… - Le Courrier du Sud": ``factcheck.corpus.titles``), told by the page's
+    ``og:site_name`` or by its ``<h1>`` headline coming before it."""
+    headline = _tag_text(soup, "h1")
+    title = _tag_text(soup, "title")
+    if not title:
+        return headline  # the page's own headline: no site's name to cut
+    return strip_site_suffix(title, (_meta_content(soup, _SITE_META),), headline,
+                             language or "fr")
+
+
+def _tag_text(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find(name)
+    return _clean(tag.get_text(" ")) if isinstance(tag, Tag) else None
 
 
 def _language(soup: BeautifulSoup) -> str | None:

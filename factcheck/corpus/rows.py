@@ -11,6 +11,7 @@ from pathlib import Path
 from factcheck.corpus.files import Unreadable, decode_input, read_file_bytes
 from factcheck.corpus.results import Sink
 from factcheck.corpus.tables import Item, Problem, Record, Table, parse_published, read_csv_table
+from factcheck.corpus.titles import strip_site_suffix
 from factcheck.models import Article, stable_id
 from factcheck.text import normalize
 
@@ -74,6 +75,11 @@ class RowReader:
                     values[name] = published
             elif raw is not None and raw.strip():
                 values[name] = raw.strip()
+        if "title" in values:  # an export's title may end with the outlet's ("… | Ouest-Info")
+            source = values.get("source")
+            values["title"] = strip_site_suffix(
+                str(values["title"]), (source if isinstance(source, str) else None,),
+                language=str(values.get("language") or "fr"))
         return values
 
     def _published(self, raw: str | None, shown: str, line: int | None,

@@ -110,6 +110,7 @@ class CrossrefIndex:
         """Links and flags between the draft and the corpus, and the number of corpus figures
         in the blocks the draft touches."""
         from factcheck.crossref.engine import vars_of
+        from factcheck.crossref.headlines import headline_readings, title_ids
         from factcheck.crossref.matching import blocks
         from factcheck.crossref.relations import candidate_pairs, judge
         from factcheck.crossref.rules import CheckContext, registered_rules
@@ -151,6 +152,7 @@ class CrossrefIndex:
             structures=tuple(structures),
             reference=self.reference,
             lexicon=self.lexicon,
+            headlines=tuple(headline_readings(views, title_ids(draft_claims), self.lexicon)),
         )
         flags = {}
         for rule in (cls() for cls in registered_rules().values()):

@@ -25,6 +25,7 @@ from factcheck.crossref.cue_words import Lexicon, load_lexicon
 from factcheck.crossref.explain import quote
 from factcheck.crossref.glosses import converted_pairs, glossed_pairs
 from factcheck.crossref.headlines import (
+    HeadlineReading,
     headline_judgements,
     headline_readings,
     repeated_heads,
@@ -128,7 +129,8 @@ def _judge_blocks(groups: list[list[ClaimView]], lexicon: Lexicon) -> Iterator[l
 def _judge_all(lexicon: Lexicon, views: list[ClaimView],
                map_blocks: BlockMapper | None = None, titles: frozenset[str] = frozenset()):
     # A headline given apart is no part of its body's sums; its figures repeated by the body
-    # are linked to them and judged no further (crossref/headlines.py).
+    # are linked to them and judged no further (crossref/headlines.py). Its readings are
+    # returned too: the rules read them (a body contradicting its headline), not again.
     structures = find_structures([v for v in views if v.claim_id not in titles] if titles
                                  else views, lexicon)
     views = with_roles(views, structures, lexicon)
@@ -152,7 +154,7 @@ def _judge_all(lexicon: Lexicon, views: list[ClaimView],
                 judged[key] = link(a, b, lexicon)
     for j in one_figure_judgements(views, lexicon):
         judged.setdefault(_pair_key(j), j)
-    return full, structures, list(judged.values())
+    return full, structures, list(judged.values()), readings
 
 
 def _without(views: list[ClaimView], ids: frozenset[str]) -> list[ClaimView]:
@@ -313,13 +315,14 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
     if prepared is not None:
         prepared.extend(_all_views(claims, keep, read, lexicon))
     settle()
-    views, structures, judged = _judge_all(lexicon, read, map_blocks, title_ids(claims))
+    views, structures, judged, readings = _judge_all(lexicon, read, map_blocks,
+                                                     title_ids(claims))
     del read  # views that took a role replace theirs
     settle()
     links = copy_links + [_link(j) for j in judged] + _mark_links(claims, views, lexicon, keep)
-    flags = _flags(claims, views, judged, structures, reference, lexicon, rules)
+    flags = _flags(claims, views, judged, structures, readings, reference, lexicon, rules)
     # The judgements and the views by id are not held while the tables are built.
-    del judged, structures, views
+    del judged, structures, views, readings
     flags_df = pd.DataFrame([vars_of(f, FLAG_COLUMNS) for f in flags], columns=list(FLAG_COLUMNS))
     order = {"high": 0, "medium": 1, "low": 2}
     if not flags_df.empty:
@@ -333,7 +336,8 @@ def _cross_reference(claims: pd.DataFrame, reference: pd.DataFrame | None,
 
 
 def _flags(claims: pd.DataFrame, views: list[ClaimView], judged: list[Judged],
-           structures: list[SumStructure], reference: pd.DataFrame | None, lexicon: Lexicon,
+           structures: list[SumStructure], readings: list[HeadlineReading],
+           reference: pd.DataFrame | None, lexicon: Lexicon,
            rules: Iterable[Rule] | None) -> list[Flag]:
     """The flags the ``rules`` (all registered: None) raise, each once, in the order raised."""
     ctx = CheckContext(
@@ -343,6 +347,7 @@ def _flags(claims: pd.DataFrame, views: list[ClaimView], judged: list[Judged],
         structures=tuple(structures),
         reference=reference,
         lexicon=lexicon,
+        headlines=tuple(readings),
     )
     active = list(rules) if rules is not None else [cls() for cls in registered_rules().values()]
     flags: dict[str, Flag] = {}

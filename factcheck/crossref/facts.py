@@ -10,22 +10,25 @@ so the table grows with the corpus, not with the square of the reports of one fi
 A fact's id is derived from its first report (the earliest published, then the article id
 and the offset), so it survives a re-run and the arrival of later reports; only an earlier
 report, found afterwards, gives the fact a new id (the old one is then that of the report
-that is no longer first). The first report, the outlets and the variants seen are what the
-provenance of a figure (where it first appeared and how it changed from outlet to outlet)
-will be built on.
+that is no longer first). A headline given apart that its own body repeats is one figure of
+its article with that body figure (issue 12, "Article structure"): both stay among the fact's
+claims, but they make one report (:func:`report_count`). The first report, the outlets and
+the variants seen are what the provenance of a figure (where it first appeared and how it
+changed from outlet to outlet) will be built on.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from datetime import date
 from operator import itemgetter
 
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon, load_lexicon
+from factcheck.crossref.headlines import title_ids
 from factcheck.crossref.link_identity import TELLING_DIGITS, counter_side, report_days
 from factcheck.crossref.matching import ClaimView, significant_digits
 from factcheck.crossref.views import prepare_claims
@@ -232,16 +235,19 @@ def build_facts(claims: pd.DataFrame, links: pd.DataFrame,
     members: dict[str, list[ClaimView]] = defaultdict(list)
     for claim_id in sorted(views):
         members[groups.find(claim_id)].append(views[claim_id])
-    return fact_rows(members.values(), _outlets(claims))
+    return fact_rows(members.values(), _outlets(claims), title_ids(claims))
 
 
-def fact_rows(groups: Iterable[list[ClaimView]], outlets: dict[str, str]) -> pd.DataFrame:
+def fact_rows(groups: Iterable[list[ClaimView]], outlets: dict[str, str],
+              titles: Set[str] = frozenset()) -> pd.DataFrame:
     """The facts table of figures already grouped into facts (``outlets``: article id ->
-    outlet), sorted by fact id: what :func:`build_facts` does once the links are followed,
-    for an archive that adds reports to stored facts."""
+    outlet; ``titles``: the claim ids of headline figures given apart), sorted by fact id:
+    what :func:`build_facts` does once the links are followed, for an archive that adds
+    reports to stored facts."""
     # Each row kept as a tuple (a row dict per fact weighs several times more); pandas reads
     # a list of tuples and a list of dicts alike, column by column.
-    rows = [_as_tuple(_row(sorted(group, key=_first_key), outlets)) for group in groups]
+    rows = [_as_tuple(_row(sorted(group, key=_first_key), outlets, titles))
+            for group in groups]
     # Sorted by fact id (one per fact) before the table is built: no second, sorted copy.
     rows.sort(key=itemgetter(FACT_COLUMNS.index("fact_id")))
     return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
@@ -258,7 +264,18 @@ def _outlets(claims: pd.DataFrame) -> dict[str, str]:
     return dict(zip(pairs["article_id"], pairs["article_source"], strict=True))
 
 
-def _row(group: list[ClaimView], outlets: dict[str, str]) -> dict[str, object]:
+def report_count(group: Iterable[ClaimView], titles: Set[str]) -> int:
+    """How many reports the figures of one fact make: one each, except a headline figure
+    (its claim id in ``titles``) whose own article's body gives a figure of the fact too:
+    the headline and the body are one figure of their article, one report ("300 hectares"
+    in a title over "300 hectares" in its lead)."""
+    group = list(group)
+    bodies = {v.article_id for v in group if v.claim_id not in titles}
+    return sum(1 for v in group if v.claim_id not in titles or v.article_id not in bodies)
+
+
+def _row(group: list[ClaimView], outlets: dict[str, str],
+         titles: Set[str] = frozenset()) -> dict[str, object]:
     first = group[0]
     value, lo, hi = _agreed(group)
     start, end = _period(first)
@@ -275,7 +292,7 @@ def _row(group: list[ClaimView], outlets: dict[str, str]) -> dict[str, object]:
         "value": _number(value),
         "low": _number(lo),
         "high": _number(hi),
-        "n_reports": len(group),
+        "n_reports": report_count(group, titles) if titles else len(group),
         "n_articles": len({v.article_id for v in group}),
         "sources": _joined(v.source for v in group),
         "outlets": _joined(outlets.get(v.article_id, "") for v in group),

@@ -28,7 +28,7 @@ family, neither a part of a total nor a change):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -220,8 +220,6 @@ def repeated_heads(readings: Iterable[HeadlineReading]) -> frozenset[str]:
     return frozenset(r.title.claim_id for r in readings if r.relation != "contradiction")
 
 
-def headline_conflicts(claims: pd.DataFrame, views: Mapping[str, ClaimView], lexicon: Lexicon
-                       ) -> list[HeadlineReading]:
-    """The headline figures their body contradicts."""
-    return [r for r in headline_readings(views.values(), title_ids(claims), lexicon)
-            if r.relation == "contradiction"]
+def headline_conflicts(readings: Iterable[HeadlineReading]) -> list[HeadlineReading]:
+    """The headline figures their body contradicts, among ``readings``."""
+    return [r for r in readings if r.relation == "contradiction"]

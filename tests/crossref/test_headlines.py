@@ -71,3 +71,53 @@ def test_a_name_number_in_a_title_is_no_headline_figure() -> None:
     heads = claims[claims["part"] == "title"]
     assert set(heads["kind"]) <= {"identifier"}, heads[["surface", "kind"]].to_dict("records")
     assert not set(result.flags["type"]) & ACCUSATIONS if len(result.flags) else True
+
+
+def _case(name: str) -> dict:
+    return next(c for c in CASES if c["name"] == name)
+
+
+def test_the_headlines_are_read_once_in_a_check(monkeypatch) -> None:
+    """The engine reads what each headline figure is to its body once; the contradiction
+    rule takes those readings from its context instead of reading them again."""
+    from factcheck.crossref import engine
+
+    calls = []
+    real = engine.headline_readings
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "headline_readings", counted)
+    case = _case("headline_contradicted_by_its_body")
+    article = Article(case["name"], case["text"], title=case["title"],
+                      source="La Gazette test", published=date(2026, 5, 4))
+    result = analyze([article], reference=None)
+    assert len(calls) == 1
+    assert result.flags["type"].tolist() == ["contradiction"]
+
+
+@pytest.mark.parametrize("given, flagged", [("contradiction", True), ("same", False),
+                                            (None, False)])
+def test_the_rule_flags_the_readings_of_its_context(analysis, given, flagged) -> None:
+    """The rule flags a headline only for a ``contradiction`` reading its context gives: not
+    for a headline figure of the claims table that no reading names."""
+    from factcheck.crossref.cue_words import load_lexicon
+    from factcheck.crossref.headlines import HeadlineReading
+    from factcheck.crossref.rules import CheckContext
+    from factcheck.crossref.rules.contradiction import Contradiction
+    from factcheck.crossref.views import prepare_claims
+
+    case = _case("headline_contradicted_by_its_body")
+    claims = analysis.claims[analysis.claims["article_id"] == case["name"]]
+    lexicon = load_lexicon()
+    views = {v.claim_id: v for v in prepare_claims(claims, lexicon)}
+    head, body = (views[_claim(claims, case, part, surface)] for part, surface in
+                  (("title", case["headline"]), ("body", case["body"])))
+    readings = () if given is None else (HeadlineReading(head, body, given),)
+    ctx = CheckContext(claims=claims, views=views, judged=(), structures=(), reference=None,
+                       lexicon=lexicon, headlines=readings)
+    found = list(Contradiction().check(ctx))
+    assert [set(f.claim_ids) for f in found] == ([{head.claim_id, body.claim_id}] if flagged
+                                                 else [])

@@ -17,6 +17,7 @@ from typing import ClassVar
 import pandas as pd
 
 from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.headlines import HeadlineReading
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.relations import Judged
 from factcheck.crossref.structures import SumStructure
@@ -26,7 +27,9 @@ from factcheck.models import Flag, stable_id
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """Everything a rule may read: the claims table, comparable figures by claim id, the
-    judged pairs, the parts/total structures and the reference figures."""
+    judged pairs, the parts/total structures, the reference figures and what each headline
+    figure is to its own body (``headlines``: the readings the engine judged the headlines
+    with, read once, :func:`factcheck.crossref.headlines.headline_readings`)."""
 
     claims: pd.DataFrame
     views: Mapping[str, ClaimView]
@@ -34,6 +37,7 @@ class CheckContext:
     structures: tuple[SumStructure, ...]
     reference: pd.DataFrame | None
     lexicon: Lexicon
+    headlines: tuple[HeadlineReading, ...]
 
 
 class Rule(ABC):

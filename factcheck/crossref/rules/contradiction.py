@@ -186,7 +186,7 @@ class Contradiction(Rule):
         """A headline figure its own body contradicts (``crossref/headlines.py``): one
         article, one metric, the body's only figure of its order of magnitude."""
         say = ctx.lexicon.say
-        for r in headline_conflicts(ctx.claims, ctx.views, ctx.lexicon):
+        for r in headline_conflicts(ctx.headlines):
             text = say("flag_contradiction_headline", title=quote(r.title, ctx.lexicon),
                        body=quote(r.body, ctx.lexicon), a_bounds=bounds(r.title, ctx.lexicon),
                        b_bounds=bounds(r.body, ctx.lexicon))
