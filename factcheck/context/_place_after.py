@@ -37,6 +37,7 @@ class _AfterData:
     openers: frozenset[str]  # the words of a place's preposition and article
     turns: frozenset[str]  # "contre", "soit": the next figure is a term of comparison
     reach: int
+    joined_words: int  # words of its own a joined clause may have before its place
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def _data() -> _AfterData:
         openers=frozenset(openers),
         turns=frozenset(word for t in turns for word in _words(t)),
         reach=int(places.get("next_clause_reach", 0)),
+        joined_words=int(places.get("next_clause_joined_words", 0)),
     )
 
 
@@ -97,9 +99,19 @@ def opens_next(sentence: str, fend: int, start: int, end: int, nxt: int) -> bool
     before = _words(sentence[fend:start])
     cut = next((k for k in range(len(before) - 1, -1, -1)
                 if before[k] in (",", ";") or before[k] in d.joiners), None)
-    if cut is None or not all(w in d.openers for w in before[cut + 1 :]):
+    if cut is None:
         return False
+    between = before[cut + 1 :]
     after = _words(sentence[end:nxt])
+    if not all(w in d.openers for w in between):
+        # ", et même dépassée à Tarbes avec 7 000": a clause joined after a comma, a few
+        # words of its own (its verb: what it says of the place), then the place and the
+        # next figure close after it, whatever links them ("avec")
+        words = [w for w in between if w not in d.openers]
+        return (before[cut] in d.joiners and cut > 0 and before[cut - 1] == ","
+                and 0 < len(words) <= d.joined_words and between[-1] in d.openers
+                and len(after) <= d.reach
+                and not any(w in (",", ";", ":", "(", ")") for w in after))
     if after == [","]:
         # "En Corrèze, 2 100 ; en Creuse, 1 800", not "10 %, en Bretagne, 2 points de plus"
         return before[cut] != ","

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache
 
 import regex
 
+from factcheck.context._other_events import annual_results_year, other_event
+from factcheck.context._time_bases import back_rules, earlier_term, year_before_base
 from factcheck.context._time_data import time_data
 from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, ORIGIN, TimeExpressions
 from factcheck.context._time_finding import EDITION_UNLINKED as EDITION_UNLINKED
@@ -48,7 +49,6 @@ from factcheck.context._time_finding import _Span as _Span
 from factcheck.context._time_terms import (
     clause_bounds,
     contrast_between,
-    cue_pattern,
     other_term,
     own_period,
     publication_day_stopped,
@@ -127,14 +127,17 @@ class TimeResolver(TimeExpressions):
         low = sentence.lower()
         # "8 % de plus qu'en 2022", "par rapport à 2022": a comparison base, not the period.
         compared = [e for e in exprs if comparison().search(low, 0, e.start)]
-        content = [e for e in exprs if not e.speech and e not in compared]
+        cs, ce = clause_bounds(sentence, start, end)
+        # "une amende de 30 000 euros pour le rejet de solvants en 2023", "Le feu qui a pris
+        # mardi a parcouru 900 hectares": the offence's year, the event's start.
+        content = [e for e in exprs if not e.speech and e not in compared
+                   and not other_event(low, e, start, end, cs, ce)]
         speech = [e for e in exprs if e.speech]
         stated = speech[0].last if speech and speech[0].last else self.published
         # "Au 31 mai, 12 400 cas depuis le début de l'année": the count's day ends the count.
         as_of = [e for e in content if e.kind == "point" and e.first and e.first == e.last
                  and patterns()["as_of"].search(low, 0, e.start)]
         stock = subject is not None and subject in time_data().words.get("stock_subjects", ())
-        cs, ce = clause_bounds(sentence, start, end)
         words = time_data().words
         shifted = {r for k in ("shifted_back_year", "shifted_back_month", "shifted_back_week",
                                "shifted_back_quarter", "shifted_back_half")
@@ -167,11 +170,11 @@ class TimeResolver(TimeExpressions):
             and not sentence[end:ce].strip()
         # "contre 9 000 lors de la précédente journée de mobilisation": a term of comparison
         # at an earlier moment that names no date is at that moment, not the sentence's.
-        bare_term = bare_term or _earlier_term(low, cs, start, end, ce)
+        bare_term = bare_term or earlier_term(low, cs, start, end, ce)
         # "En 2024, 3 200 morts, contre 3 170 l'an dernier": the year before the year the
         # sentence named before the term, not the year before publication.
-        year_back = _year_before_base(low, cs, ce, start, content)
-        if year_back is not None and all(e.rule in _back_rules() for e in near):
+        year_back = year_before_base(low, cs, ce, start, content)
+        if year_back is not None and all(e.rule in back_rules() for e in near):
             return year_back
         if not near and not bare_term \
                 and not _unresolved_relative(low, cs, ce, self.expressions(sentence, future)):
@@ -253,6 +256,9 @@ class TimeResolver(TimeExpressions):
             if stock and best.rule == _YEAR_END:
                 return _iso(best.last), _iso(best.last)  # "une dette de 3 100 milliards fin 2023"
             return _iso(best.first), _iso(best.last)
+        results = None if future else annual_results_year(low, start, self.published)
+        if results is not None:
+            return results  # "a publié jeudi ses résultats annuels : son chiffre d'affaires"
         if speech:
             return _iso(speech[0].first), _iso(speech[0].last)
         return None, _iso(self.published)
@@ -278,72 +284,6 @@ def _in_apposition(sentence: str, e: _Expr, start: int) -> bool:
     return e.end <= start and not _APPOSITION_END.search(sentence, e.end, start)
 _WEEK = timedelta(days=7)
 _CLAUSE_MARK = regex.compile(r"[;:]|,(?!\d)")
-
-
-def _earlier_term(low: str, cs: int, start: int, end: int, ce: int) -> bool:
-    """Whether the figure at ``[start, end)`` opens its clause ``[cs, ce)`` after a term of
-    comparison ("contre", "après", "par rapport à") and the rest of the clause names an
-    earlier moment (``earlier_moment``: "lors de la précédente journée")."""
-    return low[cs:start].strip() in _comparison_terms() \
-        and bool(cue_pattern("earlier_moment").search(low, end, ce))
-
-
-@cache
-def _comparison_terms() -> frozenset[str]:
-    """The words opening a term of comparison ("contre", "après", "par rapport à")."""
-    words = time_data().words
-    return frozenset({*words.get("contrast", ()), *words.get("other_term", ()),
-                      *words.get("comparison_preps", ())})
-
-
-def _year_before_base(low: str, start: int, end: int, figure: int, content: list[_Expr]
-                      ) -> tuple[str, str] | None:
-    """The year before a whole year named earlier in the sentence, for the figure at
-    ``figure`` whose clause ``[start, end)`` counts a year back (``year_back_from_base``:
-    "contre 3 170 l'an dernier", "l'année précédente"), whether the publication date
-    resolves it or not; None when the sentence names no such year before a figure this one
-    is set against, or the term is a comparison base ("par rapport à l'an dernier")."""
-    rules = _back_rules()
-    relative = time_data().relative
-    for m in patterns()["relative"].finditer(low, start, end):
-        if relative.get(m["r"]) not in rules or comparison().search(low, 0, m.start()):
-            continue
-        # The year of a figure an earlier clause gives, when the figure is set against that
-        # one ("En 2024, 3 200 morts, contre 3 170 l'an dernier"), not a year of another event
-        # ("Après un pic en 2021, le chômage est retombé à 7,1 % l'an dernier"; "En 2021, le
-        # chômage avait culminé à 9 %, puis il est retombé à 7,1 % l'an dernier": 2025 for an
-        # article of 2026).
-        base = [e for e in content if e.end <= m.start() and e.kind == "point" and not e.rule
-                and e.first and e.last and (e.first.month, e.first.day) == (1, 1)
-                and e.last == date(e.first.year, 12, 31) and _term_of(low, e.end, figure)]
-        if base and base[-1].first:
-            year = base[-1].first.year - 1
-            return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
-    return None
-
-
-_FIGURE = regex.compile(r"\d")
-
-
-def _term_of(low: str, start: int, figure: int) -> bool:
-    """Whether the figure at ``figure`` is set against one given after ``start``: a term of
-    comparison (``contrast``, ``other_term``, ``comparison_preps``: "contre", "par rapport
-    à") stands between the last figure of ``low[start:figure]`` and it."""
-    prior = [d.end() for d in _FIGURE.finditer(low, start, figure)]
-    return bool(prior) and bool(_comparison_pattern().search(low, prior[-1], figure))
-
-
-@cache
-def _comparison_pattern() -> regex.Pattern[str]:
-    """Any word of :func:`_comparison_terms`, on word boundaries."""
-    alt = "|".join(regex.escape(w) for w in sorted(_comparison_terms(), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)")
-
-
-@cache
-def _back_rules() -> frozenset[str]:
-    """The relative rules counted a year back from a year named before them."""
-    return frozenset(time_data().words.get("year_back_from_base", ()))
 
 
 def _unresolved_relative(low: str, start: int, end: int, exprs: list[_Expr]) -> bool:

@@ -18,6 +18,8 @@ Evidence that ties two figures (the metric is already shared: one block, one fam
   articles unless both give one place: ``regional_heads`` of ``context_source.toml``);
 * the same known place (the claim's place, else the places of its sentence);
 * the same explicit period read from the text;
+* within one article, a count answered in the next sentence by another named body ("La CGT,
+  elle, en a compté 25 000": :mod:`factcheck.crossref.answers`), a tie like one sentence;
 * for two articles, the same publication day; for one article, the article itself (weak
   ties: two one-off counts of one day may be two events, and an article lists many figures of
   one metric by place or category; neither suffices alone).
@@ -70,6 +72,7 @@ from factcheck.context.names import (
     regional_office_place,
     same_source,
 )
+from factcheck.crossref.answers import answers
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
@@ -84,10 +87,10 @@ from factcheck.crossref.text_periods import period_label, text_period_shared
 MIN_TIES = 2
 #: Weight of each kind of tie in the confidence (they add up, capped at 1).
 WEIGHTS = {"source": 0.35, "place": 0.3, "period": 0.35, "day": 0.15, "article": 0.15,
-           "sentence": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15,
+           "sentence": 0.35, "answer": 0.35, "wording": 0.35, "digits": 0.3, "source_weak": 0.15,
            "report_period": 0.15}
 #: The ties that say which fact a figure reports (where, when, or the very words).
-STRONG_SCOPE = frozenset({"place", "period", "sentence", "wording"})
+STRONG_SCOPE = frozenset({"place", "period", "sentence", "answer", "wording"})
 #: Weak ties: they never establish an identity alone.
 WEAK = frozenset({"day", "article", "digits", "source_weak", "report_period"})
 
@@ -293,6 +296,12 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # its own source, see relations.cross_ok).
         ties.extend(("sentence", "article"))
         evidence.append(lexicon.say("identity_sentence"))
+    elif answers(a, b):
+        # "Selon la préfecture, 9 000 personnes ont défilé. La CGT, elle, en a compté
+        # 25 000.": the next sentence sets its body's count against the one before, as one
+        # sentence would (crossref/answers.py; two named bodies only: sources_disagree).
+        ties.extend(("answer", "article"))
+        evidence.append(lexicon.say("identity_answer"))
     else:
         ties.append("article")
         evidence.append(lexicon.say("identity_article"))

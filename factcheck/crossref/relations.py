@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from factcheck.context.names import same_source
+from factcheck.crossref.answers import answers
 from factcheck.crossref.bodies import two_bodies
-from factcheck.crossref.cells import WORD
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.comparisons import compared
 from factcheck.crossref.cue_words import Lexicon
@@ -25,6 +24,7 @@ from factcheck.crossref.matching import (
 )
 from factcheck.crossref.pairs import candidate_pairs, noun_restated
 from factcheck.crossref.place_names import place_name, place_names
+from factcheck.crossref.rivals import distinct_sources
 from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import other_holder, periods_apart, series_blockers
 from factcheck.crossref.slips import swapped_digits
@@ -156,6 +156,8 @@ def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     complement ("homicides" / "victimes d'homicide"): :mod:`factcheck.crossref.word_forms`."""
     if not (a.words or b.words) and _same_sentence(a, b):
         return True
+    if answers(a, b):
+        return True  # "La CGT, elle, en a compté 25 000": counted as the sentence before
     wa, wb = (a.words or a.sentence_words), (b.words or b.sentence_words)
     if wa & wb:
         return True
@@ -164,22 +166,6 @@ def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     endings, kept = lexicon.form_endings, lexicon.form_kept
     return bool(forms(wa, endings, kept) & forms(wb, endings, kept)) \
         or subject_named(a, b, lexicon)
-
-
-def _source_words(key: str) -> frozenset[str]:
-    return frozenset(w for w in WORD.findall(key) if len(w) >= 3)
-
-
-def distinct_sources(a: ClaimView, b: ClaimView) -> bool:
-    """Two named sources, neither a shorter name nor an alias of the other (``actors.toml``
-    bodies, acronyms, last names): "la police" and "la CGT", not "l'armée de l'air" and
-    "l'armée de l'air ukrainienne", nor "Insee" and "Institut national de la statistique"."""
-    if not (a.source_key and b.source_key) or a.source_key == b.source_key:
-        return False
-    wa, wb = _source_words(a.source_key), _source_words(b.source_key)
-    if not (wa and wb) or wa <= wb or wb <= wa:
-        return False
-    return not same_source(a.source, b.source)
 
 
 def _same_sentence(a: ClaimView, b: ClaimView) -> bool:

@@ -2,12 +2,16 @@
 1,28 million selon le ministère"): most often several bodies' counts, or moments of one
 count, that the cue readers did not tell apart. Shared by ``same_source`` and
 ``contradiction``: such a figure's source, when unread or read as the other value's, does not
-establish which value a body gives for the fact another article reports."""
+establish which value a body gives for the fact another article reports. And
+:func:`distinct_sources`: two named sources that are two bodies (the test every rival
+reading shares: relations, answers, the rules)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from factcheck.context.names import same_source
+from factcheck.crossref.cells import WORD
 from factcheck.crossref.matching import ClaimView
 
 SentenceKey = tuple[str, int | None]
@@ -35,3 +39,19 @@ def has_rival(x: ClaimView, sentences: Mapping[SentenceKey, list[ClaimView]],
                and t.period == x.period and t.outcome == x.outcome
                and t.value is not None and t.value != x.value
                for t in sentences.get((x.article_id, x.sentence_start), ()))
+
+
+def _source_words(key: str) -> frozenset[str]:
+    return frozenset(w for w in WORD.findall(key) if len(w) >= 3)
+
+
+def distinct_sources(a: ClaimView, b: ClaimView) -> bool:
+    """Two named sources, neither a shorter name nor an alias of the other (``actors.toml``
+    bodies, acronyms, last names): "la police" and "la CGT", not "l'armée de l'air" and
+    "l'armée de l'air ukrainienne", nor "Insee" and "Institut national de la statistique"."""
+    if not (a.source_key and b.source_key) or a.source_key == b.source_key:
+        return False
+    wa, wb = _source_words(a.source_key), _source_words(b.source_key)
+    if not (wa and wb) or wa <= wb or wb <= wa:
+        return False
+    return not same_source(a.source, b.source)

@@ -90,7 +90,9 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
     for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
         for o in owners(start, end):
             if not _outcome_of_another_family(o, names, lexicon):
-                out[o["claim_id"]]["outcome"].update(names)
+                # A toll's dead are never a sum ("une amende ... qui avait tué des truites").
+                out[o["claim_id"]]["outcome"].update(
+                    names - lexicon.toll_outcomes if cell_text(o.get("kind")) == "money" else names)
     for start, end, group in lexicon.population.find(sentence):
         # No reach: "Chez les 15-24 ans, [...] 19,2 %" restricts the figure however far it is.
         for o in owners(start, end):

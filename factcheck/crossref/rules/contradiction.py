@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from factcheck.crossref.answers import adjacent
 from factcheck.crossref.comparisons import restates_compared_term
 from factcheck.crossref.explain import bounds, quote
 from factcheck.crossref.headlines import headline_conflicts
@@ -69,10 +70,6 @@ def sources_disagree(j: Judged,
             and _set_side_by_side(j, article_views or (lambda _: ())))
 
 
-#: Characters at most between two sentences that follow each other (". ", a line break).
-ADJACENT_GAP = 3
-
-
 def _set_side_by_side(j: Judged, article_views: Callable[[str], Sequence[ClaimView]]) -> bool:
     """Within one article, two counters' figures at odds are set side by side ("28 000 selon
     la préfecture, 120 000 selon la CGT", or in the next sentence), here or where the article
@@ -88,21 +85,12 @@ def _set_side_by_side(j: Judged, article_views: Callable[[str], Sequence[ClaimVi
     if j.identity is not None and {"place", "period"} <= set(j.identity.ties):
         return True
     for x, y in ((a, b), (b, a)):
-        if _adjacent(x, y) or any(
+        if adjacent(x, y) or any(
                 t.claim_id != x.claim_id and t.dimension == x.dimension
-                and t.value == x.value and _adjacent(t, y)
+                and t.value == x.value and adjacent(t, y)
                 for t in article_views(x.article_id)):
             return True
     return False
-
-
-def _adjacent(a: ClaimView, b: ClaimView) -> bool:
-    """``a`` and ``b`` in one sentence, or in two that follow each other."""
-    if a.sentence_start is None or b.sentence_start is None:
-        return True  # positions unknown (a table without them): identity alone decides
-    if a.sentence_start > b.sentence_start:
-        a, b = b, a
-    return b.sentence_start - (a.sentence_start + len(a.sentence)) <= ADJACENT_GAP
 
 
 def _other_sources(j: Judged) -> bool:

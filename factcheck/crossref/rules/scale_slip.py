@@ -55,6 +55,9 @@ class ScaleSlip(Rule):
             factor = slip_factor(j.a, j.b)
             if factor is None or counter_unknown(j.a, j.b, ctx.lexicon):
                 continue  # a crowd's two counts, one counter not established: no slip
+            if j.identity is not None and "answer" in j.identity.ties:
+                continue  # one body's count answering another's (crossref/answers.py): two
+                # counts, each its body's own, not one figure mistyped
             big, small = (j.a, j.b) if ratio_order(j.a, j.b) else (j.b, j.a)
             key = "scale_slip_thousand" if factor >= 1000 else "scale_slip_digits"
             text = ctx.lexicon.say(key, big=big.surface, small=small.surface,
