@@ -391,11 +391,10 @@ def _period_text(v: ClaimView, lexicon: Lexicon) -> str:
 
 
 def _same_doer(a: str, b: str) -> bool:
-    """One doer named on both sides, perhaps at two lengths ("le grand port maritime de
-    Brest" / "le port de Brest", "la région Bretagne" / "la Région"): the names of sources
-    (:func:`factcheck.context.names.same_source`); unknown ("" or "?") on either side, never."""
+    """One doer named on both sides, perhaps at two lengths: the names of sources agree
+    (:func:`factcheck.context.names.same_source`), or every word of one is in the other
+    (rapidfuzz's token set ratio at 100: "le port de Brest" in "le grand port maritime de
+    Brest"); unknown ("" or "?") on either side, never."""
     if not a or not b or "?" in (a, b):
         return False
-    # Every word of the shorter name in the longer: "port de Brest" in "grand port maritime
-    # de Brest" (rapidfuzz's token set ratio is 100 when one name's words hold the other's).
     return same_source(a, b) or fuzz.token_set_ratio(a.lower(), b.lower()) == 100
