@@ -14,7 +14,7 @@ family, neither a part of a total nor a change):
   left out of every other comparison: one figure of its article, never counted twice;
 * none gives its value, and exactly one of them is of its order of magnitude (within a
   factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"; any
-  value for a share or a change in percent, "chute de 30 %" over "en baisse de 13 %"), with
+  value for two changes in percent of one base, "chute de 30 %" over "en baisse de 13 %"), with
   no other place, period, base of a rate, population or modality, and the headline value is
   no sum of the body's figures of its kind and dimension, whatever metric family each is
   read in ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
@@ -37,7 +37,7 @@ import pandas as pd
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import bounds, quote
-from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.relations import Judged, value_relation
 from factcheck.text import same_line
 
@@ -45,7 +45,7 @@ from factcheck.text import same_line
 _MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
 #: Within this ratio, a body figure is of the headline's order of magnitude (not for shares).
 _SAME_ORDER = 2.0
-#: Dimension of shares and of changes in percent ("share", "share:change").
+#: Dimension of shares; with ``CHANGE``, of changes in percent ("share:change").
 _SHARE = "share"
 
 
@@ -157,11 +157,14 @@ def _last_digit(head: ClaimView) -> float:
 
 
 def _same_order(head: ClaimView, b: ClaimView) -> bool:
-    """Whether ``b`` is of the headline's order of magnitude: within a factor of two, for a
-    count or an amount; any value, for shares and changes in percent, which a factor says
-    nothing of ("chute de 30 %" over "en baisse de 13 %": the wrong rate a headline gives)."""
+    """Whether ``b`` is of the headline's order of magnitude: within a factor of two; for
+    two changes in percent, any value when both read one base of the rate or neither does
+    ("chute de 30 %" over "en baisse de 13 %": the wrong rate a headline gives). Levels of a
+    share keep the factor (code review 38: "55 % opposés" over "seuls 20 % soutiennent",
+    "62 %" at the close over "25 %" at 17 heures are other facts, not a wrong headline)."""
     x, y = abs(head.value or 0.0), abs(b.value or 0.0)
-    if x > 0 and y > 0 and _SHARE in (head.dimension.split(":")[0], b.dimension.split(":")[0]):
+    if x > 0 and y > 0 and head.dimension == b.dimension == _SHARE + CHANGE \
+            and head.basis == b.basis:
         return True
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
 

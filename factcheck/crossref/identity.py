@@ -63,7 +63,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from rapidfuzz import fuzz
 
 from factcheck.context.anaphora import anaphora_data
 from factcheck.context.names import (
@@ -76,6 +75,7 @@ from factcheck.crossref.answers import answers
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.doers import same_doer
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
@@ -222,7 +222,7 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # "les escroqueries (+7 %)" and "les victimes d'escroqueries (+6 %)": one offence
         # counted two ways, worth a link but no accusation (victims.offence_counted).
         blockers.append("counted_by")
-    if (a.doer or b.doer) and not _same_doer(a.doer, b.doer):
+    if (a.doer or b.doer) and not same_doer(a.doer, b.doer):
         # "La Région a versé 2 millions" / "l'État a versé 3 millions": one act noun, two
         # payers, two facts; a payer unknown on either side is not equal.
         blockers.append("doer")
@@ -388,13 +388,3 @@ def _earlier(v: ClaimView, lexicon: Lexicon) -> bool:
 
 def _period_text(v: ClaimView, lexicon: Lexicon) -> str:
     return period_label(v.period[1], v.period[2], lexicon)
-
-
-def _same_doer(a: str, b: str) -> bool:
-    """One doer named on both sides, perhaps at two lengths: the names of sources agree
-    (:func:`factcheck.context.names.same_source`), or every word of one is in the other
-    (rapidfuzz's token set ratio at 100: "le port de Brest" in "le grand port maritime de
-    Brest"); unknown ("" or "?") on either side, never."""
-    if not a or not b or "?" in (a, b):
-        return False
-    return same_source(a, b) or fuzz.token_set_ratio(a.lower(), b.lower()) == 100
