@@ -14,7 +14,8 @@ family, neither a part of a total nor a change):
   left out of every other comparison: one figure of its article, never counted twice;
 * none gives its value, and exactly one of them is of its order of magnitude (within a
   factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"; any
-  value for two changes in percent of one base, "chute de 30 %" over "en baisse de 13 %"), with
+  value for two changes in percent, the headline's base unsaid or the body's, "chute de 30
+  %" over "en baisse de 13 %"), with
   no other place, period, base of a rate, population or modality, and the headline value is
   no sum of the body's figures of its kind and dimension, whatever metric family each is
   read in ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
@@ -158,13 +159,14 @@ def _last_digit(head: ClaimView) -> float:
 
 def _same_order(head: ClaimView, b: ClaimView) -> bool:
     """Whether ``b`` is of the headline's order of magnitude: within a factor of two; for
-    two changes in percent, any value when both read one base of the rate or neither does
-    ("chute de 30 %" over "en baisse de 13 %": the wrong rate a headline gives). Levels of a
+    two changes in percent, any value when the headline reads the body's base of the rate
+    or none (a headline leaves it to the body: "chute de 30 %" over "en baisse de 13 % par
+    rapport à 2025", the wrong rate a headline gives). Levels of a
     share keep the factor (code review 38: "55 % opposés" over "seuls 20 % soutiennent",
     "62 %" at the close over "25 %" at 17 heures are other facts, not a wrong headline)."""
     x, y = abs(head.value or 0.0), abs(b.value or 0.0)
     if x > 0 and y > 0 and head.dimension == b.dimension == _SHARE + CHANGE \
-            and head.basis == b.basis:
+            and head.basis in ("", b.basis):
         return True
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
 
