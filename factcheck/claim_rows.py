@@ -31,7 +31,7 @@ from factcheck.models import (
     Mention,
     claim_id_for,
 )
-from factcheck.text import sentence_at, sentence_spans
+from factcheck.text import same_line, sentence_at, sentence_spans
 
 #: Columns after ``CLAIM_COLUMNS`` in the claims table: offsets that let a reader highlight
 #: the figure in its sentence, and the extractor rule that produced it (for debugging).
@@ -109,26 +109,20 @@ def headline_article(article: Article) -> Article | None:
     headline as it reads a text's first line and the lead after it (a headline names its
     place and source less often than its lead). None when there is no such headline: no
     title, a language factcheck cannot read, or a title that is the text's own first line
-    (then its figures are the body's, read once)."""
+    (then its figures are the body's, read once, and the cross-referencing reads that line as
+    the headline: ``factcheck.crossref.headlines.title_ids``)."""
     # Line breaks of the title become spaces one for one: its figures' offsets index it.
     title = _ONE_LINE.sub(" ", article.title or "")
     if not title.strip() or not readable(article):
         return None
     lead = article.text.lstrip().split("\n", 1)[0]
-    if _same_line(title, lead):
+    if same_line(title, lead):
         return None
     return Article(article.article_id, f"{title}\n\n{lead.strip()}", None, article.source,
                    article.url, article.published, article.language, article.origin)
 
 
 _ONE_LINE = re.compile(r"[\r\n\t\v\f\u2028\u2029\x85]")
-
-
-def _same_line(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(s.split()).rstrip(" .…!?:;").casefold()
-
-    return norm(a) == norm(b)
 
 
 def _all_bare_claims(article: Article) -> tuple[list[Claim], list[Claim]]:

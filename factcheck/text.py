@@ -81,6 +81,15 @@ WRITTEN_YEAR = regex.compile(
     r"(?<![\d,.'’/-]|\d )((?:19|20)\d\d)(?![\d%]|[,.]\d|\s*[-–/]\s*\d)")
 
 
+def same_line(a: str, b: str) -> bool:
+    """Whether two lines say the same words, whatever their spacing, case and closing
+    punctuation: a headline and the text's first line that repeats it."""
+    def norm(s: str) -> str:
+        return " ".join(s.split()).rstrip(" .…!?:;").casefold()
+
+    return norm(a) == norm(b)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of ``text``, trimmed of surrounding spaces."""
     spans: list[tuple[int, int]] = []

@@ -1,24 +1,28 @@
 """A headline's figures against its own article's body.
 
 A headline given apart from the text (the ``title`` of a table's row; claims of ``part``
-"title", see ``factcheck.claim_rows.headline_article``) states again, often rounded, a figure
-its body gives: "Près de 3 000 emplois menacés" over "2 870 postes", "15 blessés" over "les
-secours ont recensé 15 blessés". Each headline figure is set against the body figures of its
-article that count the same thing (same dimension, same metric family, neither a part of a
-total nor a change):
+"title", see ``factcheck.claim_rows.headline_article``), or repeated as the text's first line (the
+figures of that line, read once in the body: :func:`repeated_title_ids`), states again,
+often rounded, a figure its body gives: "Près de 3 000 emplois menacés" over "2 870 postes",
+"15 blessés" over "les secours ont recensé 15 blessés". Each headline figure is set against
+the body figures of its article that count the same thing (same dimension, same metric
+family, neither a part of a total nor a change):
 
 * one of them gives its value, within the approximation and rounding of both, or rounded to
   the headline's own last significant digit ("2 000 morts" over "2 012 morts"): the headline
   repeats it. The two are linked (``same`` or ``compatible``) and the headline figure is
   left out of every other comparison: one figure of its article, never counted twice;
 * none gives its value, and exactly one of them is of its order of magnitude (within a
-  factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"),
-  with no other place, period, population or modality, and the headline value is no sum of
-  the body's figures of its kind and dimension, whatever metric family each is read in
-  ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
+  factor of two, the figure a headline sums up: not "60 de plus", not "dont 2 graves"; any
+  value for two changes in percent, the headline's base unsaid or the body's, "chute de 30
+  %" over "en baisse de 13 %"), with
+  no other place, period, base of a rate, population or modality, and the headline value is
+  no sum of the body's figures of its kind and dimension, whatever metric family each is
+  read in ("15 blessés" over "12 blessés, dont 3 graves. Trois autres personnes légèrement
   blessées"), and the body does not date a running toll before its own article ("8 morts
   lundi soir" in Thursday's paper: the toll may have moved since, the headline gives the
-  later one): the body contradicts its headline (rule ``contradiction``, "dans le titre");
+  later one, unless the headline is dated that same period): the body contradicts its
+  headline (rule ``contradiction``, "dans le titre");
 * otherwise nothing is said: the headline figure is a figure of its article like any other.
 """
 
@@ -34,13 +38,16 @@ import pandas as pd
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import bounds, quote
-from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.matching import CHANGE, ClaimView
 from factcheck.crossref.relations import Judged, value_relation
+from factcheck.text import same_line
 
 #: Kinds whose headline figures are set against the body's: measures, not marks.
 _MEASURES = frozenset({"count", "money", "percent", "fraction", "quantity"})
-#: Within this ratio, a body figure is of the headline's order of magnitude.
+#: Within this ratio, a body figure is of the headline's order of magnitude (not for shares).
 _SAME_ORDER = 2.0
+#: Dimension of shares; with ``CHANGE``, of changes in percent ("share:change").
+_SHARE = "share"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +61,35 @@ class HeadlineReading:
 
 
 def title_ids(claims: pd.DataFrame | None) -> frozenset[str]:
-    """The claim ids of the headline figures of ``claims`` (column ``part``)."""
+    """The claim ids of the headline figures of ``claims``: those read in a headline given
+    apart (column ``part``), and those of a text's first sentence that repeats its title (a
+    CMS export often opens the text with the headline: :func:`repeated_title_ids`)."""
     if claims is None or claims.empty or "part" not in claims.columns:
         return frozenset()
     part = claims["part"].map(cell_text)
-    if not (part == "title").any():
+    given = frozenset(claims.loc[(part == "title").to_numpy(), "claim_id"].map(cell_text)) \
+        if (part == "title").any() else frozenset()
+    return given | repeated_title_ids(claims)
+
+
+def repeated_title_ids(claims: pd.DataFrame) -> frozenset[str]:
+    """The claim ids of the figures of each article's first sentence with figures when it
+    says the words of the article's title (spacing, case and closing punctuation aside):
+    the headline, repeated as the text's first line, read once in the body."""
+    if not {"title", "sentence", "sentence_start", "article_id"} <= set(claims.columns):
         return frozenset()
-    return frozenset(claims.loc[(part == "title").to_numpy(), "claim_id"].map(cell_text))
+    part = claims["part"].map(cell_text)
+    body = claims[(part != "title").to_numpy()]
+    found: set[str] = set()
+    for _, rows in body.groupby(body["article_id"].map(cell_text), sort=False):
+        starts = pd.to_numeric(rows["sentence_start"], errors="coerce")
+        if starts.isna().all():
+            continue
+        first = rows[(starts == starts.min()).to_numpy()]
+        title, sentence = cell_text(first["title"].iloc[0]), cell_text(first["sentence"].iloc[0])
+        if title.strip() and same_line(title, sentence):
+            found.update(first["claim_id"].map(cell_text))
+    return frozenset(found)
 
 
 def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
@@ -95,7 +124,7 @@ def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
             return HeadlineReading(head, b, relation)
     rivals = [b for b in alike if _same_order(head, b)]
     if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, body) \
-            or _earlier_toll(rivals[0], toll):
+            or _earlier_toll(head, rivals[0], toll):
         return None
     return HeadlineReading(head, rivals[0], "contradiction")
 
@@ -129,7 +158,16 @@ def _last_digit(head: ClaimView) -> float:
 
 
 def _same_order(head: ClaimView, b: ClaimView) -> bool:
+    """Whether ``b`` is of the headline's order of magnitude: within a factor of two; for
+    two changes in percent, any value when the headline reads the body's base of the rate
+    or none (a headline leaves it to the body: "chute de 30 %" over "en baisse de 13 % par
+    rapport à 2025", the wrong rate a headline gives). Levels of a
+    share keep the factor (code review 38: "55 % opposés" over "seuls 20 % soutiennent",
+    "62 %" at the close over "25 %" at 17 heures are other facts, not a wrong headline)."""
     x, y = abs(head.value or 0.0), abs(b.value or 0.0)
+    if x > 0 and y > 0 and head.dimension == b.dimension == _SHARE + CHANGE \
+            and head.basis in ("", b.basis):
+        return True
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
 
 
@@ -138,6 +176,8 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
     or modality."""
     if head.place and b.place and head.place != b.place:
         return False
+    if head.basis and b.basis and head.basis != b.basis:
+        return False  # "en hausse de 30 % sur cinq ans" / "de 13 % sur un an": two rates
     if head.period[0] == "explicit" and b.period[0] == "explicit" \
             and head.period[1:] != b.period[1:]:
         return False
@@ -145,10 +185,14 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
             and head.modality == b.modality and head.revision == b.revision)
 
 
-def _earlier_toll(b: ClaimView, toll: frozenset[str]) -> bool:
+def _earlier_toll(head: ClaimView, b: ClaimView, toll: frozenset[str]) -> bool:
     """A running toll the body dates (explicit period) before its own article's day: it may
-    have moved since, and a headline may give the later count."""
+    have moved since, and a headline may give the later count; not when the headline is
+    dated that same period ("64 morts en 2025" over "en 2025, 61 personnes ont perdu la
+    vie": one year's toll, twice)."""
     if not (b.outcome & toll) or b.period[:1] != ("explicit",) or not b.published:
+        return False
+    if head.period == b.period:
         return False
     end = b.period[2] or b.period[1]
     return bool(end) and end[:10] < b.published[:10]

@@ -50,8 +50,9 @@ blocks too, and so does, within one article, a counted noun narrowed differently
 parse (:func:`factcheck.crossref.narrowings.narrowed_apart`), an offence counted by its victims
 against one counted by its cases (``ClaimView.counted_by``), two amounts named by one act
 whose doers differ or are unknown on either side ("La Région a versé" / "l'État a versé",
-``ClaimView.doer``), two causes of the outcome counted, read on both figures
-(``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
+``ClaimView.doer``; one doer named at two lengths, "le grand port maritime de Brest" / "le
+port de Brest", is one, as source names are), two causes of the outcome counted, read on
+both figures (``ClaimView.cause``: "déplacées par la crue" / "par les frappes"), and a term of a
 score ("3 buts à 1", :mod:`factcheck.crossref.tallies`), which counts nothing on its own.
 (A side read on one figure only does not block: the cue reader misses sides more often than
 texts leave them unsaid; it never ties either.)
@@ -74,6 +75,7 @@ from factcheck.crossref.answers import answers
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.doers import same_doer
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
@@ -220,7 +222,7 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
         # "les escroqueries (+7 %)" and "les victimes d'escroqueries (+6 %)": one offence
         # counted two ways, worth a link but no accusation (victims.offence_counted).
         blockers.append("counted_by")
-    if (a.doer or b.doer) and (a.doer != b.doer or a.doer == "?"):
+    if (a.doer or b.doer) and not same_doer(a.doer, b.doer):
         # "La Région a versé 2 millions" / "l'État a versé 3 millions": one act noun, two
         # payers, two facts; a payer unknown on either side is not equal.
         blockers.append("doer")

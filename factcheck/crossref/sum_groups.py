@@ -6,6 +6,11 @@
   two groups of one set may follow each other in a list, and a list naming exactly the groups
   of one set is a complete breakdown (:func:`complete_split`), even after "soit", which
   otherwise restates the figure before ("1 200 élèves, soit 650 filles et 550 garçons");
+- categories that split one population one way, a list seldom naming them all
+  (``category_splits``: detainees awaiting trial or convicted, people killed on the roads by
+  how they travelled): two counts of one set may follow each other in a list
+  (:func:`same_split`), and each is a part of a count of its population
+  (:func:`split_category`), never a complete breakdown;
 - a duration right after a total, joined by a word of ``span_links`` ("45 millions d'euros sur
   trois ans, répartis entre ..."), is the total's own span, not the first of its parts: the
   list starts after it (:func:`first_part`).
@@ -30,6 +35,8 @@ DURATION = "duration"
 @dataclass(frozen=True, slots=True)
 class GroupCues:
     sets: tuple[frozenset[str], ...]  # lemmas of groups that make up a whole together
+    #: (population, categories splitting it), subject lemmas
+    categories: tuple[tuple[frozenset[str], frozenset[str]], ...]
     span: regex.Pattern[str]  # the whole text between a total and a duration of its span
 
 
@@ -38,9 +45,12 @@ def group_cues(code: str = "fr") -> GroupCues:
     data = load_data(code, "crossref").get("structure", {})
     sets = tuple(frozenset(lemma(w) for w in group)
                  for group in data.get("complementary_groups", ()))
+    categories = tuple((frozenset(lemma(w) for w in split.get("population", ())),
+                        frozenset(lemma(w) for w in split.get("categories", ())))
+                       for split in data.get("category_splits", ()))
     links = "|".join(regex.escape(w) for w in data.get("span_links", ()))
     span = regex.compile(rf"\s*(?:{links})\s*" if links else r"(?!)", regex.V1 | regex.I)
-    return GroupCues(sets, span)
+    return GroupCues(sets, categories, span)
 
 
 def _group(v: ClaimView) -> frozenset[str] | None:
@@ -56,9 +66,24 @@ def group_part(part: ClaimView, total: ClaimView) -> bool:
 
 
 def same_split(a: ClaimView, b: ClaimView) -> bool:
-    """Two counts of groups of one set ("650 filles", "550 garçons")."""
+    """Two counts of groups of one set ("650 filles", "550 garçons"), or of two categories
+    that split one population ("512 prévenus", "261 condamnés")."""
+    if not a.dimension == COUNT == b.dimension:
+        return False
     ga = _group(a)
-    return ga is not None and ga == _group(b) and a.dimension == COUNT == b.dimension
+    if ga is not None:
+        return ga == _group(b)
+    wa, wb = (lemma(v.subject) if v.subject else "" for v in (a, b))
+    return any(wa in cats and wb in cats for _, cats in group_cues().categories)
+
+
+def split_category(part: ClaimView, total: ClaimView) -> bool:
+    """A count of a category ("512 prévenus") of a count of the population its set splits
+    ("740 détenus"): a part of it, whatever their families."""
+    if not part.dimension == COUNT == total.dimension or not part.subject or not total.subject:
+        return False
+    wp, wt = lemma(part.subject), lemma(total.subject)
+    return any(wp in cats and wt in whole for whole, cats in group_cues().categories)
 
 
 def complete_split(total: ClaimView, parts: list[ClaimView]) -> bool:

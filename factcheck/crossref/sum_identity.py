@@ -50,7 +50,7 @@ from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.scope import place_key
 from factcheck.crossref.sum_clauses import components_of, net_components
-from factcheck.crossref.sum_groups import group_part
+from factcheck.crossref.sum_groups import group_part, split_category
 
 #: A part over this fraction of its total is "of the order of the total": two such parts cannot
 #: both be parts of it (their sum alone exceeds it), so the list gives alternatives.
@@ -146,6 +146,8 @@ def _other_thing(total: ClaimView, part: ClaimView, lexicon: Lexicon) -> bool:
         return False
     if group_part(part, total):
         return False  # "1 200 élèves, soit 650 filles et 550 garçons": split by sex
+    if split_category(part, total):
+        return False  # "740 détenus, dont 512 prévenus": a category of the population
     if _counts_people(total, lexicon) and lemma(part.subject) in _group_lemmas(lexicon):
         return False  # "12 164 civils tués, dont 659 enfants": a group of the people counted
     name = lexicon.metric_names.get(lemma(total.subject))
