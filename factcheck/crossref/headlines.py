@@ -78,18 +78,16 @@ def repeated_title_ids(claims: pd.DataFrame) -> frozenset[str]:
     the headline, repeated as the text's first line, read once in the body."""
     if not {"title", "sentence", "sentence_start", "article_id"} <= set(claims.columns):
         return frozenset()
-    part = claims["part"].map(cell_text)
-    body = claims[(part != "title").to_numpy()]
-    found: set[str] = set()
-    for _, rows in body.groupby(body["article_id"].map(cell_text), sort=False):
-        starts = pd.to_numeric(rows["sentence_start"], errors="coerce")
-        if starts.isna().all():
-            continue
-        first = rows[(starts == starts.min()).to_numpy()]
-        title, sentence = cell_text(first["title"].iloc[0]), cell_text(first["sentence"].iloc[0])
-        if title.strip() and same_line(title, sentence):
-            found.update(first["claim_id"].map(cell_text))
-    return frozenset(found)
+    titled = claims["title"].map(cell_text).str.strip().ne("")
+    body = claims[(titled & claims["part"].map(cell_text).ne("title")).to_numpy()]
+    if body.empty:  # no article with a title: nothing to look for (one pass, no groups)
+        return frozenset()
+    starts = pd.to_numeric(body["sentence_start"], errors="coerce")
+    first = starts.eq(starts.groupby(body["article_id"].map(cell_text)).transform("min"))
+    rows = body[first.to_numpy()]  # each article's first sentence with figures
+    kept = [same_line(cell_text(t), cell_text(s)) for t, s in zip(rows["title"], rows["sentence"],
+                                                                     strict=True)]
+    return frozenset(rows.loc[kept, "claim_id"].map(cell_text))
 
 
 def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
