@@ -40,8 +40,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context._time_bases import term_of
-from factcheck.context._time_data import time_data
+from factcheck.context._time_bases import term_of, year_just_over
 from factcheck.context._time_finding import _Expr
 from factcheck.context._time_terms import clause_bounds, cue_pattern
 
@@ -104,9 +103,8 @@ def annual_results_year(low: str, start: int, end: int, published: date | None
         return None
     if not _accounts_figure(low, start, end):
         return None  # "il annonce la suppression de 1 200 postes": a plan, not the accounts
-    year = published.year - 1
-    days = int(time_data().words.get("report_day_days", ("92",))[0])
-    if (published - date(year, 12, 31)).days > days:
+    year = year_just_over(published)
+    if year is None:
         return None
     if cue_pattern("results_outside").search(low, 0, start):
         return None  # "après ses résultats annuels, l'action a chuté de 6 %"

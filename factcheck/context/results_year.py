@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from factcheck.context._time_data import time_data
+from factcheck.context._time_bases import year_just_over
 from factcheck.context._time_terms import cue_pattern
 from factcheck.context.report_dates import report_dated
 from factcheck.models import Claim, Context
@@ -31,9 +31,8 @@ def results_year(published: date | None, text: str) -> tuple[date, date] | None:
     # A publication date off the calendar ("0001-01-01", a placeholder) is no reference.
     if published is None or not 1000 < published.year <= 2999:
         return None
-    year = published.year - 1
-    days = int(time_data().words.get("report_day_days", ("92",))[0])
-    if (published - date(year, 12, 31)).days > days:
+    year = year_just_over(published)
+    if year is None:
         return None
     lead = text.split("\n\n", 1)[0] if "\n\n" in text.strip() else text
     named = regex.compile(rf"(?<![\d,.'’-]|\d ){year}(?!\d|[,.]\d)")
