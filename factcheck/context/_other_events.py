@@ -61,7 +61,7 @@ def _offence(low: str, e: _Expr, start: int, end: int, cs: int, ce: int) -> bool
     amende de 30 000 euros pour le rejet de solvants en 2023")."""
     if e.start < end or e.end > ce:
         return False
-    opener = _offence_openers().search(low, end, e.start)
+    opener = cue_pattern("offence_openers").search(low, end, e.start)
     if opener is None or not _WORD.search(low, opener.end(), e.start):
         return False
     return _is_sanction(low, start, end, cs, ce)
@@ -91,7 +91,7 @@ def _verb_between(low: str, a: int, b: int) -> bool:
     """Whether ``low[a:b]`` holds a verb: an auxiliary of ``event_relative_auxiliaries``
     after a space or a comma (not "l'est"), then a word ("... près de Lagrasse a parcouru")."""
     return any(m.start() == 0 or low[m.start() - 1] in " \t\n,"
-               for m in _auxiliary().finditer(low, a, b))
+               for m in cue_pattern("event_relative_auxiliaries", r"\s+\w").finditer(low, a, b))
 
 
 def annual_results_year(low: str, start: int, end: int, published: date | None
@@ -99,7 +99,7 @@ def annual_results_year(low: str, start: int, end: int, published: date | None
     """The year just over, for a figure of the accounts at ``[start, end)`` of a sentence
     naming annual results in an article published at most ``report_day_days`` after that
     year's end; else None."""
-    if published is None or not _annual_results().search(low):
+    if published is None or not cue_pattern("annual_results_nouns").search(low):
         return None
     if not _accounts_figure(low, start, end):
         return None  # "il annonce la suppression de 1 200 postes": a plan, not the accounts
@@ -118,7 +118,7 @@ def _accounts_figure(low: str, start: int, end: int) -> bool:
     ``annual_results_metrics`` before it in its clause with no figure between ("son chiffre
     d'affaires s'établit à ..."), or right after it ("412 millions d'euros de bénéfice")."""
     cs, ce = clause_bounds(low, start, end)
-    metrics = list(_metrics().finditer(low, cs, start))
+    metrics = list(cue_pattern("annual_results_metrics").finditer(low, cs, start))
     if metrics and not _DIGIT.search(low, metrics[-1].end(), start):
         return True
     return bool(_metric_after().match(low, end, ce))
@@ -127,11 +127,6 @@ def _accounts_figure(low: str, start: int, end: int) -> bool:
 def _words(key: str) -> str:
     """The words of ``key`` as a pattern's text, each a whole word from its start."""
     return cue_pattern(key, "").pattern
-
-
-@cache
-def _offence_openers() -> regex.Pattern[str]:
-    return cue_pattern("offence_openers")
 
 
 @cache
@@ -149,26 +144,10 @@ def _sanction_after() -> regex.Pattern[str]:
 
 
 @cache
-def _annual_results() -> regex.Pattern[str]:
-    return cue_pattern("annual_results_nouns")
-
-
-@cache
-def _metrics() -> regex.Pattern[str]:
-    return cue_pattern("annual_results_metrics")
-
-
-@cache
 def _metric_after() -> regex.Pattern[str]:
     """A link, then a metric of the accounts, from the figure's end (" de bénéfice net")."""
     return regex.compile(rf"\s*{_words('annual_results_links')}\s*"
                          rf"{_words('annual_results_metrics')}(?!\w)")
-
-
-@cache
-def _auxiliary() -> regex.Pattern[str]:
-    """An auxiliary of ``event_relative_auxiliaries``, then a word."""
-    return cue_pattern("event_relative_auxiliaries", r"\s+\w")
 
 
 @cache

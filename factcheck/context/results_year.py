@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
 
 import regex
 
@@ -38,7 +37,7 @@ def results_year(published: date | None, text: str) -> tuple[date, date] | None:
     named = regex.compile(rf"(?<![\d,.'’-]|\d ){year}(?!\d|[,.]\d)")
     for start, end in sentence_spans(lead):
         low = lead[start:end].lower()
-        if _nouns().search(low) and named.search(low):
+        if cue_pattern("results_nouns").search(low) and named.search(low):
             return date(year, 1, 1), date(year, 12, 31)
     return None
 
@@ -49,7 +48,7 @@ def results_situated(text: str, claims: Sequence[Claim], situated: list[bool]) -
     market ("L'action gagnait 4 % à la Bourse de Paris"), cues ``results_outside`` read
     before the figure in its sentence (a target named after it, "atteint 46 %, en ligne avec
     sa politique qui vise 40 %", is another figure's)."""
-    outside = _outside()
+    outside = cue_pattern("results_outside")
     return [s and not outside.search(text[c.sentence_start : c.mention.start].lower())
             for c, s in zip(claims, situated, strict=True)]
 
@@ -61,14 +60,3 @@ def results_dated(contexts: list[Context], situated: list[bool],
     if published is None:
         return contexts
     return report_dated(contexts, situated, span, published)
-
-
-@cache
-def _nouns() -> regex.Pattern[str]:
-    return cue_pattern("results_nouns")
-
-
-@cache
-def _outside() -> regex.Pattern[str]:
-    return cue_pattern("results_outside")
-
