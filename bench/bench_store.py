@@ -13,18 +13,28 @@ stored snapshot (``--context``: with context), ``--profile`` printing where that
     python bench/bench_store.py --articles 100000 --batch 10000 --processes 2 \\
         --store /tmp/store --snapshot 10000,100000      # larger batches: a faster build
     python bench/bench_store.py --add-to /tmp/store-10000 [--context] [--profile]
+    python bench/bench_store.py --add-to /tmp/store-10000 --time \
+        factcheck.archive.facts_update._stored_fact_views  # one function's share
+
+``--time`` adds up the processor and wall time of the named functions during the addition
+(``module.function``, comma-separated; a name the code does not have is reported and
+skipped, so one command times two versions of the code), by wrapping them in their module:
+what a call costs at each store size, without the profiler's overhead.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import pstats
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -59,9 +69,38 @@ def grow(n: int, batch: int, store: Path, snapshots: set[int], seed: int,
             shutil.copytree(store, store.with_name(f"{store.name}-{size}"), dirs_exist_ok=True)
 
 
-def add_to(snapshot: Path, seed: int, profile: bool, context: bool) -> None:
+def _timed(names: list[str]) -> dict[str, list[float]]:
+    """Wrap each function of ``names`` (``module.function``) in its module to add up its
+    calls, processor and wall time: name -> [calls, processor s, wall s]."""
+    totals: dict[str, list[float]] = {}
+    for name in names:
+        module_name, _, attr = name.rpartition(".")
+        module = importlib.import_module(module_name)
+        function = getattr(module, attr, None)
+        if function is None:
+            print(f"--time: {name} does not exist in this code; skipped")
+            continue
+        totals[name] = [0, 0.0, 0.0]
+
+        def wrapper(*args: Any, _f: Callable[..., Any] = function,
+                    _t: list[float] = totals[name], **kwargs: Any) -> Any:
+            cpu, wall = time.process_time(), time.perf_counter()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                _t[0] += 1
+                _t[1] += time.process_time() - cpu
+                _t[2] += time.perf_counter() - wall
+
+        setattr(module, attr, wrapper)
+    return totals
+
+
+def add_to(snapshot: Path, seed: int, profile: bool, context: bool,
+           timed: list[str] | None = None) -> None:
     """Time adding 1,000 new articles to a copy of ``snapshot`` (with context when
-    ``context``)."""
+    ``context``), and the functions of ``timed`` within it."""
+    totals = _timed(timed or [])
     new, _ = planted_corpus(1000, seed + 1)
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
@@ -78,6 +117,8 @@ def add_to(snapshot: Path, seed: int, profile: bool, context: bool) -> None:
               f"{time.process_time() - cpu:.1f} s processor, "
               f"{time.perf_counter() - wall:.1f} s wall, "
               f"{summary.n_candidates:,} stored figures read back")
+    for name, (calls, cpu_s, wall_s) in totals.items():
+        print(f"  {name}: {int(calls)} call(s), {cpu_s:.3f} s processor, {wall_s:.3f} s wall")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
@@ -91,11 +132,14 @@ def main() -> None:
     parser.add_argument("--add-to", type=Path, help="a stored snapshot to add 1,000 articles to")
     parser.add_argument("--context", action="store_true", help="--add-to with context")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--time", default="",
+                        help="--add-to: functions to time, module.function,...")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--processes", type=int, default=1, help="extraction processes (build)")
     args = parser.parse_args()
     if args.add_to:
-        add_to(args.add_to, args.seed, args.profile, args.context)
+        add_to(args.add_to, args.seed, args.profile, args.context,
+               [n for n in args.time.split(",") if n])
     elif args.store:
         grow(args.articles, args.batch, args.store,
              {int(x) for x in args.snapshot.split(",") if x}, args.seed, args.processes)

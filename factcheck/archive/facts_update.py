@@ -50,8 +50,9 @@ def update_facts(con: duckdb.DuckDBPyConnection, new_views: dict[str, ClaimView]
     if stored_ids:
         facts = _current_facts_of(con, stored_ids)
         members_all = stored_ids | {m for _, members in facts for m in members}
-        views.update(_stored_fact_views(con, members_all, outlets))
-        titles = titles | _stored_titles(con)
+        stored_views, stored_titles = _stored_fact_views(con, members_all, outlets)
+        views.update(stored_views)
+        titles = titles | stored_titles
     # As build_facts joins them: a fact's reports always agree ("40 milliards de livres
     # (48 milliards d'euros)" is linked compatible, two facts). The stored facts first, each
     # kept whole (its members were one fact: a join refused now, in another order, would
@@ -104,28 +105,24 @@ def _current_facts_of(con: duckdb.DuckDBPyConnection, claim_ids: set[str]
 
 
 def _stored_fact_views(con: duckdb.DuckDBPyConnection, claim_ids: set[str],
-                       outlets: dict[str, str]) -> dict[str, ClaimView]:
-    """Stored figures' views as facts read them, and their outlets (added to ``outlets``)."""
+                       outlets: dict[str, str]) -> tuple[dict[str, ClaimView], frozenset[str]]:
+    """Stored figures' views as facts read them, their outlets (added to ``outlets``) and
+    the claim ids of those read in a headline given apart (``part`` "title"; none in a store
+    written before headlines were read, with no ``part`` column): one read of the claims
+    table for both (a second query for the headlines scanned the claims table again)."""
+    columns = {d[0] for d in con.execute("SELECT * FROM claims LIMIT 0").description}
+    part = "c.part = 'title'" if "part" in columns else "false"
     con.register("fact_members", pd.DataFrame({"key": sorted(claim_ids)}, dtype="object"))
     rows = con.execute(
-        "SELECT c.claim_id, coalesce(c.fact_view, c.view), c.article_id, c.article_source "
-        "FROM claims c JOIN fact_members m ON c.claim_id = m.key "
+        "SELECT c.claim_id, coalesce(c.fact_view, c.view), c.article_id, c.article_source, "
+        f"coalesce({part}, false) FROM claims c JOIN fact_members m ON c.claim_id = m.key "
         "WHERE coalesce(c.fact_view, c.view) IS NOT NULL").fetchall()
     out = {}
-    for claim_id, text, article_id, outlet in rows:
+    titles = set()
+    for claim_id, text, article_id, outlet, is_title in rows:
         out[claim_id] = view_from_json(text)
         if outlet:
             outlets.setdefault(article_id, outlet)
-    return out
-
-
-def _stored_titles(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
-    """The claim ids of the stored headline figures among the facts' members registered by
-    :func:`_stored_fact_views` (none in a store written before headlines were read: no
-    ``part`` column)."""
-    columns = {d[0] for d in con.execute("SELECT * FROM claims LIMIT 0").description}
-    if "part" not in columns:
-        return frozenset()
-    rows = con.execute("SELECT c.claim_id FROM claims c JOIN fact_members m "
-                       "ON c.claim_id = m.key WHERE c.part = 'title'").fetchall()
-    return frozenset(str(r[0]) for r in rows)
+        if is_title:
+            titles.add(str(claim_id))
+    return out, frozenset(titles)

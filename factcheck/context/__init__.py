@@ -38,10 +38,15 @@ from factcheck.context.article_years import latest_year, sole_year
 from factcheck.context.lexicon import subject_data
 from factcheck.context.names import is_common_group, is_generic_source, same_source
 from factcheck.context.nlp import Tok, load_nlp, parse_sentences, parsed_ahead
-from factcheck.context.report_dates import article_event_day, event_dated, undated_event_day
+from factcheck.context.report_dates import (
+    article_event_day,
+    event_dated,
+    report_dated,
+    undated_event_day,
+)
 from factcheck.context.report_year import budget_lead, lead_dated, lead_year, terms_dated
 from factcheck.context.resolution import resolve_source, speaks_as_person
-from factcheck.context.results_year import results_dated, results_situated, results_year
+from factcheck.context.results_season import results_situated, results_year
 from factcheck.context.running_counts import running_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
@@ -166,8 +171,9 @@ def _annotate_all(
         if results is not None:
             kept = results_situated(article.text, claims, situated)
             # "(+17 %, après +12 %)": a bare term of comparison is of the year before.
-            contexts = results_dated(terms_dated(contexts, claims, kept, results, state.times),
-                                     kept, results, published)
+            # (A results year implies a publication date: ``published`` is set.)
+            contexts = report_dated(terms_dated(contexts, claims, kept, results, state.times),
+                                    kept, results, published)
         else:
             # "La délinquance a augmenté en 2023, selon ...": the lead's year is the report's
             # (the latest year the text writes stands in for an undated article's).

@@ -1,5 +1,5 @@
-"""Time expressions of a figure's sentence that date another event than the figure, and the
-year an announcement of annual results is about. Private to :mod:`factcheck.context.timeref`.
+"""Time expressions of a figure's sentence that date another event than the figure. Private
+to :mod:`factcheck.context.timeref`.
 
 * The offence of a sentence passed: "Le tribunal a condamné lundi l'usine à une amende de
   30 000 euros pour le rejet de solvants dans le canal en 2023": a time after the amount, in
@@ -20,29 +20,18 @@ year an announcement of annual results is about. Private to :mod:`factcheck.cont
   A figure right after the day is the object of the day's verb: "L'accident qui a fait
   mardi 4 morts" is Tuesday's. (The day still dates the article's event:
   :func:`factcheck.context.report_dates.event_day`.)
-* Annual results: a figure of the accounts (``annual_results_metrics`` before it in its
-  clause with no figure between, or right after it past ``annual_results_links``: "son
-  chiffre d'affaires s'établit à ...", "412 millions d'euros de bénéfice"; not "il annonce
-  la suppression de 1 200 postes") whose sentence names the results of a year
-  (``annual_results_nouns``: "ses résultats annuels", "ses comptes annuels") and says no other
-  time than the day they were announced ("a publié jeudi ses résultats annuels : son chiffre
-  d'affaires s'établit à ...") is of the year just over, when the article is published at
-  most ``report_day_days`` after that year's end (the financial year of most companies is
-  the calendar year; a later publication may report another year's accounts), unless the
-  sentence speaks of the market or a target (``results_outside``) before it, or the figure is
-  the term of comparison of an earlier one ("16,1 milliards (contre 2,7 milliards)").
+
+(The year of a sentence naming annual results: :mod:`factcheck.context.results_season`.)
 """
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 
 import regex
 
-from factcheck.context._time_bases import term_of, year_just_over
 from factcheck.context._time_finding import _Expr
-from factcheck.context._time_terms import clause_bounds, cue_pattern
+from factcheck.context._time_terms import cue_pattern
 
 _WORD = regex.compile(r"\w{2,}")
 _DIGIT = regex.compile(r"\d")
@@ -94,36 +83,6 @@ def _verb_between(low: str, a: int, b: int) -> bool:
                for m in cue_pattern("event_relative_auxiliaries", r"\s+\w").finditer(low, a, b))
 
 
-def annual_results_year(low: str, start: int, end: int, published: date | None
-                        ) -> tuple[str, str] | None:
-    """The year just over, for a figure of the accounts at ``[start, end)`` of a sentence
-    naming annual results in an article published at most ``report_day_days`` after that
-    year's end; else None."""
-    if published is None or not cue_pattern("annual_results_nouns").search(low):
-        return None
-    if not _accounts_figure(low, start, end):
-        return None  # "il annonce la suppression de 1 200 postes": a plan, not the accounts
-    year = year_just_over(published)
-    if year is None:
-        return None
-    if cue_pattern("results_outside").search(low, 0, start):
-        return None  # "après ses résultats annuels, l'action a chuté de 6 %"
-    if term_of(low, 0, start):
-        return None  # "16,1 milliards (contre 2,7 milliards)": the year before's
-    return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
-
-
-def _accounts_figure(low: str, start: int, end: int) -> bool:
-    """Whether the figure at ``[start, end)`` is a metric of the accounts: one of
-    ``annual_results_metrics`` before it in its clause with no figure between ("son chiffre
-    d'affaires s'établit à ..."), or right after it ("412 millions d'euros de bénéfice")."""
-    cs, ce = clause_bounds(low, start, end)
-    metrics = list(cue_pattern("annual_results_metrics").finditer(low, cs, start))
-    if metrics and not _DIGIT.search(low, metrics[-1].end(), start):
-        return True
-    return bool(_metric_after().match(low, end, ce))
-
-
 def _words(key: str) -> str:
     """The words of ``key`` as a pattern's text, each a whole word from its start."""
     return cue_pattern(key, "").pattern
@@ -141,13 +100,6 @@ def _sanction_after() -> regex.Pattern[str]:
     """Links, then a sanction word, from the figure's end (" d'amende", " de prison")."""
     return regex.compile(rf"(?:\s*{_words('sanction_links')})+\s*{_words('sanction_words')}"
                          r"(?!\w)")
-
-
-@cache
-def _metric_after() -> regex.Pattern[str]:
-    """A link, then a metric of the accounts, from the figure's end (" de bénéfice net")."""
-    return regex.compile(rf"\s*{_words('annual_results_links')}\s*"
-                         rf"{_words('annual_results_metrics')}(?!\w)")
 
 
 @cache

@@ -1,7 +1,7 @@
 """Terms of comparison and periods counted back from a year the sentence names, for
 :mod:`factcheck.context.timeref` ("En 2024, 3 200 morts, contre 3 170 l'an dernier": the year
-before 2024; "contre 9 000 lors de la précédente journée": an earlier moment), and the year
-just over of an article of the results season. Private to ``factcheck.context``."""
+before 2024; "contre 9 000 lors de la précédente journée": an earlier moment). Private to
+``factcheck.context``."""
 
 from __future__ import annotations
 
@@ -80,11 +80,3 @@ def _comparison_pattern() -> regex.Pattern[str]:
 def back_rules() -> frozenset[str]:
     """The relative rules counted a year back from a year named before them."""
     return frozenset(time_data().words.get("year_back_from_base", ()))
-
-
-def year_just_over(published: date) -> int | None:
-    """The year before ``published``'s when the article appears at most ``report_day_days``
-    after that year's end (the season of annual results), else None."""
-    year = published.year - 1
-    days = int(time_data().words.get("report_day_days", ("92",))[0])
-    return year if (published - date(year, 12, 31)).days <= days else None

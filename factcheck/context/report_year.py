@@ -24,7 +24,7 @@ year too, unless a word of projection stands before it in its sentence ("le plan
 
 The figures so dated are those left at the default period (nothing in their sentence says
 their time), of a situated kind, not projected, not about a target or the day's market
-(:func:`factcheck.context.results_year.results_situated`), and not keeping a time of their
+(:func:`factcheck.context.results_season.results_situated`), and not keeping a time of their
 own: a sentence naming another time or a day of the news ("Réunis le 11 décembre, les 183
 élus ..."), the other term of a comparison ("+5 %, après +15 %", "(contre 2,7 milliards)"),
 a figure told in the pluperfect ("avaient porté le taux à 95,7 %"). A forecast keeps its own

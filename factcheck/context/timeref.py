@@ -39,7 +39,7 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck.context._other_events import annual_results_year, other_event
+from factcheck.context._other_events import other_event
 from factcheck.context._time_bases import back_rules, earlier_term, year_before_base
 from factcheck.context._time_data import time_data
 from factcheck.context._time_finding import _YEAR_END, _YEAR_GLOSS, ORIGIN, TimeExpressions
@@ -55,6 +55,7 @@ from factcheck.context._time_terms import (
 )
 from factcheck.context.calendar_spans import month_end, shift_month, shift_year
 from factcheck.context.respective import respective_year
+from factcheck.context.results_season import annual_results_year
 from factcheck.context.timepatterns import comparison, patterns
 from factcheck.models import Mention
 

@@ -9,7 +9,7 @@ shows as a rule starting at 400 000.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 import altair as alt
 import pandas as pd
@@ -144,6 +144,32 @@ def timeline_frame(claims: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     return frame.sort_values(["date", "source"]).reset_index(drop=True)
 
 
+def one_point_per_report(frame: pd.DataFrame, fact_of: Mapping[str, str],
+                         titles: Set[str]) -> pd.DataFrame:
+    """``frame`` (from :func:`timeline_frame`) with one row per report: a headline figure
+    (claim id in ``titles``, ``crossref.headlines.title_ids``) whose own article's body
+    gives a figure of the same fact in ``frame`` is one report with it, as the facts count
+    it (``crossref.facts.report_count``): its row is left out and the body's first row of
+    that fact notes it in ``headline`` (the headline figure's surface). ``headline`` is ""
+    on every other row; a figure of no fact (not in ``fact_of``) stays as it is."""
+    keys = [(str(a), fact_of.get(str(c), f"claim:{c}"))
+            for a, c in zip(frame["article_id"], frame["claim_id"], strict=True)]
+    title = [str(c) in titles for c in frame["claim_id"]]
+    body: dict[tuple[str, str], int] = {}  # (article, fact) -> its body's first row
+    for n, (key, is_title) in enumerate(zip(keys, title, strict=True)):
+        if not is_title:
+            body.setdefault(key, n)
+    noted: dict[int, list[str]] = {}
+    for n, (key, is_title) in enumerate(zip(keys, title, strict=True)):
+        if is_title and key in body:
+            noted.setdefault(body[key], []).append(str(frame["surface"].iloc[n]))
+    out = frame.assign(headline=[" ; ".join(dict.fromkeys(noted.get(n, [])))
+                                 for n in range(len(frame))])
+    kept = pd.Series([not (t and k in body) for k, t in zip(keys, title, strict=True)],
+                     index=out.index, dtype=bool)
+    return out[kept].reset_index(drop=True)
+
+
 def one_point_per_fact(frame: pd.DataFrame, fact_of: Mapping[str, str],
                        reports: Mapping[str, int]) -> pd.DataFrame:
     """``frame`` (from :func:`timeline_frame`) with one row per fact: its earliest report
@@ -186,6 +212,8 @@ def timeline_chart(frame: pd.DataFrame, title: str = "") -> alt.Chart:
         alt.Tooltip("high:Q", title="Haut", format=",.6~g"),
         alt.Tooltip("title:N", title="Article"),
     ]
+    if "headline" in frame.columns:  # the headline figure one report with this one
+        tooltip.append(alt.Tooltip("headline:N", title="Au titre"))
     y_title = "Valeur (échelle logarithmique)" if scale.type == "log" else "Valeur"
     ranges = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
         y=alt.Y("low:Q", title=y_title, scale=scale), y2="high:Q"

@@ -14,6 +14,7 @@ from factcheck.dashboard.widgets import (
     article_label,
     article_meta_html,
     corpus_facts,
+    corpus_titles,
     describe_claim,
     md,
     show_headline,
@@ -176,6 +177,8 @@ def timeline_view(ctx: ViewContext) -> None:
         st.info("Aucun de ces chiffres n'est daté (ni période, ni date de publication).")
         return
     fact_of, reports = data.facts_index(corpus_facts(ctx))
+    # A headline and its own body's figure are one report: the body's point, headline noted.
+    frame = timeline.one_point_per_report(frame, fact_of, corpus_titles(ctx))
     if st.checkbox("Un point par fait (son premier rapport)", value=True, key="per_fact",
                    help="Les chiffres qui rapportent le même fait (même valeur, même mesure, "
                    "même histoire) sont réunis : le premier rapport daté est montré, avec "
@@ -190,10 +193,10 @@ def timeline_view(ctx: ViewContext) -> None:
     table = frame.assign(date=frame["date"].dt.strftime("%d/%m/%Y")).rename(columns={
         "date": "Date", "source": "Source", "surface": "Chiffre", "value": "Valeur",
         "low": "Bas", "high": "Haut", "title": "Article", "sentence": "Phrase",
-        "n_reports": "Rapports du fait",
+        "n_reports": "Rapports du fait", "headline": "Au titre",
     })
     st.dataframe(
         table[["Date", "Source", "Chiffre", "Valeur", "Bas", "Haut", "Rapports du fait",
-               "Article", "Phrase"]],
+               "Au titre", "Article", "Phrase"]],
         hide_index=True, width="stretch",
     )

@@ -57,6 +57,18 @@ def _corpus_facts(corpus_key: str, _claims: pd.DataFrame, _links: pd.DataFrame) 
     return build_facts(_claims, _links)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _corpus_titles(corpus_key: str, _claims: pd.DataFrame) -> frozenset[str]:
+    from factcheck.crossref.headlines import title_ids
+
+    return title_ids(_claims)
+
+
+def corpus_titles(ctx: ViewContext) -> frozenset[str]:
+    """The claim ids of the corpus's headline figures (``crossref.headlines.title_ids``)."""
+    return _corpus_titles(ctx.corpus_key, ctx.claims)
+
+
 def corpus_facts(ctx: ViewContext) -> pd.DataFrame:
     """The facts table of the corpus (:mod:`factcheck.crossref.facts`), shared by the timeline
     and the downloads."""

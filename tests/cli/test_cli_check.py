@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +39,25 @@ def test_check_help(runner) -> None:
     assert "flags.csv" in result.output
 
 
+def _reports_as_promised(links: pd.DataFrame, claims: pd.DataFrame,
+                         facts: pd.DataFrame) -> None:
+    """What the tables promise of a fact's reports: links.csv has one ``fact`` row for each
+    of its figures (facts.csv's ``claim_ids``), and ``n_reports`` counts one report a
+    figure, except that a headline given apart and its own article's body giving the fact
+    are one report of their article (so links rows equal the sum of ``n_reports`` only
+    without titles)."""
+    ids = [str(v).split("; ") for v in facts["claim_ids"]]
+    rows = links[links["relation"] == "fact"]
+    assert sorted(rows["claim_a"]) == sorted(c for group in ids for c in group)
+    part = dict(zip(claims["claim_id"], claims["part"], strict=True))
+    article = dict(zip(claims["claim_id"], claims["article_id"], strict=True))
+    for group, n_reports in zip(ids, facts["n_reports"], strict=True):
+        bodies = [c for c in group if part[c] != "title"]
+        told = {article[c] for c in bodies}  # articles whose body gives the fact
+        lone_titles = [c for c in group if part[c] == "title" and article[c] not in told]
+        assert n_reports == len(bodies) + len(lone_titles)
+
+
 @pytest.mark.slow
 def test_check_on_the_seeds_writes_the_four_tables(runner, tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -56,7 +76,7 @@ def test_check_on_the_seeds_writes_the_four_tables(runner, tmp_path: Path) -> No
     assert set(links["relation"]) == {"fact"}
     assert links["claim_a"].is_unique
     facts = pd.read_csv(out / "facts.csv")
-    assert len(links) == int(facts["n_reports"].sum())
+    _reports_as_promised(links, claims, facts)
     fact_of = dict(zip(links["claim_a"], links["fact_a"], strict=True))
     forty_six = claims.loc[claims["surface"].astype(str) == "46", "claim_id"].tolist()
     assert len(forty_six) == 2 and fact_of[forty_six[0]] == fact_of[forty_six[1]]
@@ -180,3 +200,35 @@ def test_summary_counts_undated_articles_and_copies(runner, tmp_path: Path) -> N
     assert len(of_copy) >= 4
     assert of_copy["explanation"].str.contains("reprend l'article a").all()
     assert pd.read_csv(out / "flags.csv").empty
+
+
+TITLED = [
+    {"id": "crue_a", "title": "Crue de la Dordogne : 85 maisons inondées",
+     "text": "La Dordogne a inondé 85 maisons à Bergerac dans la nuit, selon la mairie. "
+             "Les écoles restent fermées.", "published": "2026-03-02", "source": "Le Courrier"},
+    {"id": "crue_b", "text": "À Bergerac, la Dordogne a inondé 85 maisons dans la nuit, selon "
+     "la mairie. Les habitants ont été relogés.", "published": "2026-03-02",
+     "source": "La Gazette"},
+]
+
+
+def test_check_counts_a_headline_and_its_body_as_one_report(runner, tmp_path: Path) -> None:
+    """A headline given apart (a table's ``title``) over its own body's figure: both figures
+    have their ``fact`` row in links.csv, and their article makes one report of the fact;
+    another article's copy makes a second. Three rows, two reports."""
+    lot = tmp_path / "lot.jsonl"
+    lot.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in TITLED) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["check", str(lot), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    tables = _tables(out)
+    links, claims = tables["links"], tables["claims"]
+    facts = pd.read_csv(out / "facts.csv")
+    _reports_as_promised(links, claims, facts)
+    house = claims[claims["surface"].astype(str) == "85"]
+    assert sorted(zip(house["article_id"], house["part"], strict=True)) == [
+        ("crue_a", "body"), ("crue_a", "title"), ("crue_b", "body")]
+    fact = facts[facts["claim_ids"].astype(str).str.contains(house["claim_id"].iloc[0])]
+    assert fact[["n_reports", "n_articles"]].values.tolist() == [[2, 2]]
+    assert len(links[links["relation"] == "fact"]) == 3

@@ -1,19 +1,27 @@
 """A headline given apart and its own body repeating its figure are one report of their fact
 (``crossref.facts.report_count``): the fact's ``n_reports``, what the links table says of
 it (``crossref.reader_links``) and the timeline's count of reports (``crossref.timeline``)
-count one report per article for them, while both claims, and their ids, stay in the fact.
-Cases: ``tests/crossref/data/headline_reports.json``."""
+count one report per article for them, while both claims, and their ids, stay in the fact;
+the timeline shows them as one point. Cases: ``tests/crossref/data/headline_reports.json``,
+``tests/crossref/data/timeline_reports.json``."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from crossref_helpers import case_ids, load_cases
 
 from factcheck.crossref.facts import build_facts, fact_of_claims, report_count
+from factcheck.crossref.headlines import title_ids
 from factcheck.crossref.reader_links import reader_links
-from factcheck.crossref.timeline import one_point_per_fact
+from factcheck.crossref.timeline import (
+    metrics_table,
+    one_point_per_fact,
+    one_point_per_report,
+    timeline_frame,
+)
 from factcheck.models import Article
 from factcheck.pipeline import analyze
 
@@ -60,3 +68,49 @@ def test_every_report_counts_without_headlines() -> None:
     _, _, _, fact = _run(next(c for c in CASES if c["name"] == "no_headline_two_reports"))
     assert fact["n_reports"] == len(fact["claim_ids"])
     assert report_count([], frozenset({"x"})) == 0
+
+
+POINT_CASES = load_cases("timeline_reports")
+
+
+@pytest.mark.parametrize("case", POINT_CASES, ids=case_ids(POINT_CASES))
+def test_the_timeline_shows_one_point_per_report(case: dict) -> None:
+    """All figures of the timeline (``crossref.timeline.one_point_per_report``, before the
+    per-fact mode): a headline and its own body's figure of one fact are one point, the
+    body's, the headline's figure noted. Cases: ``tests/crossref/data/timeline_reports.json``."""
+    result, _, facts, _ = _run(case)
+    claims = result.claims
+    article, surface = case["figure"]
+    body = claims[(claims["article_id"] == article) & (claims["part"] == "body")
+                  & (claims["surface"] == surface)].iloc[0]
+    metric = next(m for m in metrics_table(claims)["metric_id"]
+                  if str(body["claim_id"]) in set(timeline_frame(claims, m)["claim_id"]))
+    frame = one_point_per_report(timeline_frame(claims, metric), fact_of_claims(facts),
+                                 title_ids(claims))
+    shown = sorted(map(list, zip(frame["article_id"], frame["surface"], frame["headline"],
+                                 strict=True)))
+    assert shown == case["points"], case["why"]
+
+
+def _row(claim: str, article: str, surface: str) -> dict:
+    return {"claim_id": claim, "article_id": article, "surface": surface}
+
+
+def test_a_headline_folds_only_into_its_own_article() -> None:
+    """The body's figure of the fact must be the headline's own article's: another article's
+    copy leaves the headline its point; a headline of no fact stays too."""
+    frame = pd.DataFrame([_row("t1", "a1", "300"), _row("b2", "a2", "300"),
+                          _row("t3", "a3", "12"), _row("b3", "a3", "12 morts")])
+    fact_of = {"t1": "F", "b2": "F", "b3": "G"}
+    shown = one_point_per_report(frame, fact_of, frozenset({"t1", "t3"}))
+    assert shown[["claim_id", "headline"]].values.tolist() == [
+        ["t1", ""], ["b2", ""], ["t3", ""], ["b3", ""]]
+    shown = one_point_per_report(frame, {**fact_of, "t3": "G"}, frozenset({"t1", "t3"}))
+    assert shown[["claim_id", "headline"]].values.tolist() == [
+        ["t1", ""], ["b2", ""], ["b3", "12"]]
+
+
+def test_an_empty_timeline_stays_empty() -> None:
+    frame = pd.DataFrame(columns=["claim_id", "article_id", "surface"])
+    shown = one_point_per_report(frame, {}, frozenset())
+    assert shown.empty and "headline" in shown.columns
