@@ -72,27 +72,3 @@ def stating_verbs() -> tuple[frozenset[str], frozenset[str]]:
                         *anaphora_data().stating_verbs})
     forms = regular_forms(set(lemmas), FINITE_ENDINGS + PARTICIPLE_ENDINGS)
     return lemmas, frozenset(forms)
-
-
-_DE = frozenset({"de", "d'"})
-#: Tokens a giving verb's object may stand after it ("a versé aux Parisiens environ 98").
-_OBJECT_REACH = 5
-
-
-def gives_amount(toks: tuple[Tok, ...], k: int | None, first: int) -> bool:
-    """Whether the noun at ``k`` is the subject of a verb of giving, paying, earning or
-    raising (``giving_verbs``) whose object is the amount at ``first`` ("Les donateurs ont
-    recueilli 4,4 milliards de dollars", "Le joueur gagnera néanmoins 15 millions"): who
-    gives or gets the sum, not what it measures."""
-    if k is None or k >= first:
-        return False
-    verbs = subject_data().giving_verbs
-    for v in range(first - 1, max(k, first - 1 - _OBJECT_REACH), -1):
-        t = toks[v]
-        if t.pos == "PUNCT" or t.pos == "NUM":
-            return False
-        if t.pos == "VERB" or t.verbform in ("Fin", "Part", "Inf"):
-            # (not "un manque à gagner de 2 millions": "de" right after the verb, the amount
-            # completes a noun)
-            return t.lemma in verbs and not (v == first - 2 and toks[v + 1].lower in _DE)
-    return False

@@ -11,12 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._noun_after import state_of_part
-from factcheck.context._stating_bodies import (
-    STATED_KINDS,
-    acts_on_count,
-    gives_amount,
-    speaker_noun,
-)
+from factcheck.context._stating_bodies import STATED_KINDS, acts_on_count, speaker_noun
 from factcheck.context._subject_forms import _headed
 from factcheck.context.anaphora import (
     definite_metric,
@@ -51,7 +46,6 @@ from factcheck.context.phrases import head_before, lemma_of, subject_at, unwrap_
 from factcheck.context.qualifiers import qualify
 from factcheck.context.relatives import object_relative_antecedent
 from factcheck.context.subject_lists import in_total_opener
-from factcheck.models import Kind
 
 Results = list[SubjectResult | None]
 
@@ -222,9 +216,6 @@ def clause_subject(toks: tuple[Tok, ...], figs: list[Figure], results: Results, 
                 and lemma_of(toks[k], data) in data.change_nouns \
                 and not summed_change(toks, k, data):
             return level_of_change(toks, fig, k, data)
-        if fig.mention.kind == Kind.MONEY and gives_amount(toks, k, fig.first):
-            # "Les donateurs ont recueilli 4,4 milliards": the giver, not the metric.
-            return SubjectResult(None, None, (), "giver_amount")
         if k is not None:
             return _headed(toks, fig, k, data, "clause_subject")
     return "ellipsis"

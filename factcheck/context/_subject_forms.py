@@ -32,8 +32,6 @@ def _gloss(
         return None
     if n > 0 and figs[n - 1].last == opening:
         prev = results[n - 1]
-        if prev is not None and prev.rule == "giver_amount":
-            return prev  # "ont recueilli 4,4 milliards de dollars (3,6 milliards d'euros)"
         if prev is None or prev.subject is None:
             return None
         return replace(prev, rule="gloss_of_figure", antecedent=n - 1)

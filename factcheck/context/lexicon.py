@@ -103,7 +103,6 @@ class SubjectData:
     restating_openers: frozenset[str] = frozenset()  # "c'est 2,9 % de plus"
     difference_words: frozenset[str] = frozenset()
     known_change_determiners: frozenset[str] = frozenset()
-    giving_verbs: frozenset[str] = frozenset()  # "Les donateurs ont recueilli 4 milliards"
     partitive_clitics: frozenset[str] = frozenset()
     pronoun_forms: frozenset[str] = frozenset()
     among_them: tuple[str, ...] = ()
@@ -296,7 +295,7 @@ def subject_data(code: str = "fr") -> SubjectData:
             "contender_nouns", "vote_nouns", "contender_not_before",
             "contender_sides", "score_nouns", "contender_links",
             "score_verb_forms",
-            "absolute_change_kinds", "estimate_nouns", "known_change_determiners", "giving_verbs",
+            "absolute_change_kinds", "estimate_nouns", "known_change_determiners",
             "restating_openers", "difference_words",
             "partitive_clitics",
             "pronoun_forms", "relative_subjects", "relative_objects", "object_level_verbs",

@@ -10,12 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.context._carry_bounds import lends_forward
-from factcheck.context._stating_bodies import (
-    STATED_KINDS,
-    acts_on_count,
-    gives_amount,
-    speaker_noun,
-)
+from factcheck.context._stating_bodies import STATED_KINDS, acts_on_count, speaker_noun
 from factcheck.context.anaphora import definite_metric, demonstrative_metric
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.measures import bare_estimate, level_after_change, partitive, relative
@@ -192,10 +187,6 @@ def resolve_pending(
                 continue
             if bare_estimate(toks, k, data):
                 k = None  # "les autres estimations parues : 25,17 Mt pour X": not the metric
-            if figs[n].mention.kind == Kind.MONEY and gives_amount(toks, k, figs[n].first):
-                # "Les donateurs ont recueilli 4,4 milliards": the giver, not the metric.
-                results[n] = SubjectResult(None, None, (), "giver_amount")
-                continue
             if figs[n].mention.kind in STATED_KINDS and speaker_noun(toks, k):
                 # "Les syndicats revendiquent 30 %": the metric of the sentence before.
                 assert k is not None
