@@ -9,6 +9,7 @@ from __future__ import annotations
 from factcheck.context.lexicon import SubjectData, grammar
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.phrases import lemma_of, nounish, subject_at
+from factcheck.models import Kind
 
 
 def duration_subject(toks: tuple[Tok, ...], fig: Figure,
@@ -52,6 +53,8 @@ def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
     if before[-2:] and before[-1] in data.age_group_articles and len(before) >= 2 \
             and before[-2] in data.age_group_markers:
         return "age"  # "chez les moins de 65 ans", "parmi les 18-24 ans"
+    if not follows_de and _had(toks, fig.first, data):
+        return "age"  # "82 % des décès avaient plus de 70 ans", "douze enfants avaient un mois"
     if before and before[-1] in data.anniversary_determiners and not follows_de:
         return "age_of_person"  # "fête ses 100 ans" (not "ses dix ans de mandat")
     after = toks[fig.last].text if fig.last < len(toks) else ""
@@ -60,6 +63,23 @@ def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
             and toks[fig.first - 2].pos == "PROPN" and after in {",", ")", ".", ""}:
         return "age_of_person"
     return None
+
+
+#: Words between "avoir" and an age figure ("ont entre 60 et 80 ans", "ont moins de 30 ans",
+#: an opening quote: 'avaient "moins de six mois').
+_HAD_GAP = frozenset({"entre", "de", "d'", '"', "«", "“"})
+
+
+def _had(toks: tuple[Tok, ...], first: int, data: SubjectData) -> bool:
+    """Whether the duration at ``first`` is the object of a finite "avoir" ("avaient un à deux
+    mois", "ont plus de 70 ans"): an age. Not "il y a un an" (a time ago) nor "A un an des
+    élections" (an unaccented "à")."""
+    k = first - 1
+    while k >= 0 and (toks[k].lower in _HAD_GAP or toks[k].lower in data.age_comparatives):
+        k -= 1
+    if k < 1 or toks[k].lemma != "avoir" or toks[k].verbform != "Fin" or toks[k].is_title:
+        return False
+    return toks[k - 1].lower != "y"
 
 
 def _one_person(toks: tuple[Tok, ...], k: int) -> bool:
@@ -85,3 +105,20 @@ def _age_noun_before(toks: tuple[Tok, ...], first: int, data: SubjectData) -> in
         if t.pos not in ("NOUN", "ADJ", "DET") and t.lower not in g.de_links:
             return None
     return None
+
+
+def gapped_age(toks: tuple[Tok, ...], before: Figure, fig: Figure) -> bool:
+    """Whether the duration ``fig`` stands in a clause coordinated by "et" after the age
+    ``before``, its verb left out ("un quart avaient moins de six mois et la moitié plus de
+    65 ans"): no verb, no figure and no stop between them."""
+    between = toks[before.last : fig.first]
+    return any(t.lower == "et" for t in between) and not any(
+        t.pos in ("VERB", "AUX", "NUM") or t.text in (".", ";", ":", "(", ")")
+        for t in between)
+
+
+def last_duration(figs: list[Figure], n: int) -> int | None:
+    """The last duration before figure ``n`` in its sentence (a share may stand between:
+    "un quart avaient moins de six mois et près de la moitié plus de 65 ans")."""
+    return next((m for m in range(n - 1, -1, -1) if figs[m].mention.kind == Kind.DURATION),
+                None)

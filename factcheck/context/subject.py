@@ -91,6 +91,7 @@ from factcheck.context.anaphora import (
     restated_figure,
 )
 from factcheck.context.antecedents import topic_pronoun_noun
+from factcheck.context.durations import gapped_age, last_duration
 from factcheck.context.gaps import parallel_scope, pronoun_metric
 from factcheck.context.lexicon import grammar, subject_data
 from factcheck.context.measures import (
@@ -169,6 +170,10 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
             elif own.subject is None and n > 0 and shares_next_noun(toks, figs[n - 1], fig) \
                     and (low := results[n - 1]) is not None and low.rule in _DURATION_RULES:
                 own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
+            elif own.subject is None and (m := last_duration(figs, n)) is not None \
+                    and (low := results[m]) is not None and low.rule == "age" \
+                    and gapped_age(toks, figs[m], fig):
+                own = replace(low, rule="age_gapped")  # "... et la moitié plus de 65 ans"
             results[n] = own
             continue
         if (unit := unit_subject(toks, fig, data)) is not None:
