@@ -19,8 +19,8 @@ from functools import cache
 import regex
 
 from factcheck.context._speech_words import introducer_pattern
-from factcheck.context._time_finding import _Expr
 from factcheck.context._time_data import time_data
+from factcheck.context._time_finding import _Expr
 from factcheck.context._time_terms import (
     clause_bounds,
     cue_pattern,

@@ -225,8 +225,8 @@ def patterns() -> dict[str, regex.Pattern[str]]:
 
 def starts_period(low: str, start: int, end: int) -> bool:
     """Whether the expression at ``low[start:end]`` starts a period: after "depuis" ("depuis
-    lundi"), after the start of an event ("depuis son départ jeudi"), or between commas after a since-phrase ("depuis le début de l'épidémie, en août
-    2024, ...")."""
+    lundi"), after the start of an event ("depuis son départ jeudi"), or between commas
+    after a since-phrase ("depuis le début de l'épidémie, en août 2024, ...")."""
     pats = patterns()
     return bool(pats["since_point"].search(low[:start])
                 or pats["since_started"].search(low, max(0, start - 80), start) or (
