@@ -223,11 +223,12 @@ def patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def starts_period(low: str, start: int, end: int) -> bool:
+def starts_period(low: str, start: int, end: int, day: bool = False) -> bool:
     """Whether the expression at ``low[start:end]`` starts a period: after "depuis" ("depuis
-    lundi"), after the start of an event ("depuis son départ jeudi"), or between commas
-    after a since-phrase ("depuis le début de l'épidémie, en août 2024, ...")."""
+    lundi"), a ``day`` after the start of an event ("depuis son départ jeudi"; not "le plus
+    bas depuis le début du mouvement en janvier", a record's month), or between commas after
+    a since-phrase ("depuis le début de l'épidémie, en août 2024, ...")."""
     pats = patterns()
     return bool(pats["since_point"].search(low[:start])
-                or pats["since_started"].search(low, max(0, start - 80), start) or (
+                or (day and pats["since_started"].search(low, max(0, start - 80), start)) or (
         pats["since_apposed"].search(low[:start]) and low[end:].lstrip().startswith(",")))
