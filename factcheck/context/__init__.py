@@ -47,7 +47,7 @@ from factcheck.context.report_dates import (
 from factcheck.context.report_year import budget_lead, lead_dated, lead_year, terms_dated
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_season import results_situated, results_year
-from factcheck.context.running_counts import running_dated
+from factcheck.context.running_counts import event_started, running_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
@@ -166,6 +166,8 @@ def _annotate_all(
             or undated_event_day(state.times, article.text)
         # "Ce mercredi, le bilan fait état de 32 morts": a toll counted since the event.
         contexts = running_dated(article.text, claims, contexts, state.times, event)
+        # "Un séisme a frappé dimanche, faisant 48 morts": a toll from that day to the report.
+        contexts = event_started(claims, contexts, state.times)
         contexts = event_dated(contexts, situated, event, published)
         results = results_year(article.published, article.text)
         if results is not None:

@@ -84,7 +84,7 @@ class TimeExpressions(CalendarSpans):
                 kind == "point"
                 and first is not None
                 and (self.published is None or first <= self.published)
-                and starts_period(low, s, e)
+                and starts_period(low, s, e, day=last is not None and (last - first).days <= 1)
             ):
                 if _record(low, s):
                     # "au plus haut depuis 2012-2013", "non revu depuis le mois de mai": a

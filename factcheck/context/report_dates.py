@@ -11,6 +11,7 @@ not carried: a toll read later is a running count, not that day's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -19,6 +20,7 @@ import regex
 
 from factcheck.context._speech_words import introducer_pattern
 from factcheck.context._time_data import time_data
+from factcheck.context._time_finding import _Expr
 from factcheck.context._time_terms import (
     clause_bounds,
     cue_pattern,
@@ -245,10 +247,17 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
     """The day an event began, when ``sentence`` names the event (``event_start`` of
     ``lang/fr/context_time.toml``: "sont entrés en collision mardi soir") with a past day or
     night of its own (not a statement's date, nor a term of comparison)."""
+    e = next(event_days(times, sentence), None)
+    return e.first if e is not None else None
+
+
+def event_days(times: TimeResolver, sentence: str) -> Iterator[_Expr]:
+    """The expressions of :func:`event_day`: each past day or night of ``sentence`` (at most
+    ``event_start_days`` before publication) that dates the event the sentence names."""
     low = sentence.lower()
     published = times.published
     if published is None or not _event_words().search(low):
-        return None
+        return
     compare = comparison()
     days = int(time_data().words.get("event_start_days", ("7",))[0])
     for e in times.expressions(sentence):
@@ -262,7 +271,8 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
         if _speech().search(clause):
             continue
         if _event_words().search(clause):
-            return e.first
+            yield e
+            continue
         # "L'incendie, parti lundi après-midi près de Vidauban, n'est pas fixé": the event
         # named by the clause opening the sentence, the day standing apart between commas;
         # not a day of a source's count ("Le séisme du 1er janvier a fait 202 victimes, selon
@@ -271,8 +281,7 @@ def event_day(times: TimeResolver, sentence: str) -> date | None:
             fs, fe = clause_bounds(low, 0, 0)
             if _event_words().search(low, fs, fe) and not any(
                     x.start < fe and fs < x.end for x in times.expressions(sentence)):
-                return e.first
-    return None
+                yield e
 
 
 def event_dated(contexts: list[Context], situated: list[bool], day: date | None,

@@ -25,8 +25,8 @@ from functools import cache
 import regex
 
 from factcheck.context._figure_traits import is_situated
-from factcheck.context._time_terms import cue_pattern
-from factcheck.context.report_dates import sentence_dates
+from factcheck.context._time_terms import clause_bounds, cue_pattern
+from factcheck.context.report_dates import event_days, sentence_dates
 from factcheck.context.timeref import TimeResolver
 from factcheck.models import Claim, Context, Kind
 from factcheck.text import sentence_spans
@@ -69,6 +69,79 @@ def running_dated(text: str, claims: Sequence[Claim], contexts: list[Context],
             since = span[0] if span is not None and firsts and firsts[0].kind == "since" \
                 else None
     return out
+
+
+def event_started(claims: Sequence[Claim], contexts: list[Context], times: TimeResolver
+                  ) -> list[Context]:
+    """``contexts`` with each toll whose sentence names, before it, the day its event began
+    ("Un séisme a frappé dimanche soir, faisant au moins 48 morts", "L'incendie qui a démarré
+    lundi a parcouru 3 400 hectares, a indiqué mercredi la préfecture") counted from that day
+    to the report's: the day its sentence dates it by (a statement's, "a indiqué mercredi"),
+    else publication. Such a toll is a running total (it grows with the days), not the count
+    of the event's day alone; it takes ``time_basis`` "running", read by its report day
+    (``crossref/text_periods.py``). A toll right after the day is that day's ("L'incendie
+    avait parcouru mardi 900 hectares", "L'accident qui a fait mardi 4 morts")."""
+    published = times.published
+    if published is None:
+        return contexts
+    out = list(contexts)
+    for j, claim in enumerate(claims):
+        ctx = contexts[j]
+        if ctx.time_basis is not None or ctx.modality == "projected" \
+                or claim.mention.kind not in _EVENT_KINDS or not _toll(claim):
+            continue
+        at = claim.mention.start - claim.sentence_start
+        low = claim.sentence.lower()
+        began = [e.first for e in event_days(times, claim.sentence)
+                 if e.end <= at and e.first is not None and not _own_day(low, e.end, at)]
+        if not began:
+            continue
+        day = began[0]
+        said = [e.first for e in times.expressions(claim.sentence)
+                if e.speech and e.first is not None and e.first == e.last
+                and day < e.first <= published]
+        end = said[0] if said else published
+        ts, te = ctx.time_start, ctx.time_end
+        if ts == te and ts is not None and day.isoformat() < ts <= published.isoformat():
+            end = date.fromisoformat(ts)  # "L'incendie qui a démarré lundi avait parcouru ..."
+        elif (ts, te) != (day.isoformat(), day.isoformat()):
+            # A period of its own ("depuis jeudi", "en une semaine"); none (the day read as
+            # the event's start, ``_other_events``): a toll of the article's event
+            # (``report_dates.event_dated``).
+            continue
+        if day < end:
+            out[j] = replace(ctx, time_start=day.isoformat(), time_end=end.isoformat(),
+                             time_basis=RUNNING)
+    return out
+
+
+def _own_day(low: str, end: int, at: int) -> bool:
+    """Whether the figure at ``at`` follows the day ending at ``end`` with only a part of
+    the day between (``event_day_tail``: "mardi soir"): the day is the figure's."""
+    return _day_tail().fullmatch(low, end, at) is not None
+
+
+@cache
+def _day_tail() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*(?:{cue_pattern('event_day_tail').pattern}\s*)*")
+
+
+#: Kinds of a toll an event runs up: people counted, an area burnt or flooded.
+_EVENT_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY})
+
+
+def _toll(claim: Claim) -> bool:
+    """Whether ``claim``'s clause says it is a toll (``event_toll_words``: "morts",
+    "blessés", "parcouru", "ravagé")."""
+    m = claim.mention
+    at = m.start - claim.sentence_start
+    cs, ce = clause_bounds(claim.sentence, at, m.end - claim.sentence_start)
+    return is_situated(m) and _toll_words().search(claim.sentence.lower(), cs, ce) is not None
+
+
+@cache
+def _toll_words() -> regex.Pattern[str]:
+    return cue_pattern("event_toll_words", r"\w*")
 
 
 def _one_day(ctx: Context) -> date | None:

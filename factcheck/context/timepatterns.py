@@ -183,6 +183,13 @@ def patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:^|[^\w'’-]){_alt(w['record_before'])}(?:[ '’-][^\s\d,;:.()]+){{0,4}} $"
         ) if w.get("record_before") else never,
         "since_point": regex.compile(rf"\b{_prefix(w['since_point'])}$"),
+        # "depuis son départ jeudi", "depuis le début de l'incendie mardi": the event's start.
+        "since_started": regex.compile(
+            rf"\b{_prefix(w['since_named'])}{_prefix(w['since_started_determiners'])}"
+            rf"(?:{_alt(w['since_started_nouns'])})"
+            rf"(?: {_prefix(w['since_started_links'])}{_prefix(w['since_started_determiners'])}?"
+            rf"[^\W\d]+)?,? (?:{_prefix(w['day_article'])})?$")
+        if w.get("since_started_nouns") else never,
         # "depuis le début de l'épidémie, en août 2024": a date in apposition to a since-phrase.
         "since_apposed": regex.compile(rf"\b{_prefix(w['since_apposed'])}[^,.;:()]{{1,40}}, $")
         if w.get("since_apposed") else never,
@@ -216,10 +223,12 @@ def patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def starts_period(low: str, start: int, end: int) -> bool:
+def starts_period(low: str, start: int, end: int, day: bool = False) -> bool:
     """Whether the expression at ``low[start:end]`` starts a period: after "depuis" ("depuis
-    lundi"), or between commas after a since-phrase ("depuis le début de l'épidémie, en août
-    2024, ...")."""
+    lundi"), a ``day`` after the start of an event ("depuis son départ jeudi"; not "le plus
+    bas depuis le début du mouvement en janvier", a record's month), or between commas after
+    a since-phrase ("depuis le début de l'épidémie, en août 2024, ...")."""
     pats = patterns()
-    return bool(pats["since_point"].search(low[:start]) or (
+    return bool(pats["since_point"].search(low[:start])
+                or (day and pats["since_started"].search(low, max(0, start - 80), start)) or (
         pats["since_apposed"].search(low[:start]) and low[end:].lstrip().startswith(",")))

@@ -49,6 +49,7 @@ from factcheck.context._time_finding import _Span as _Span
 from factcheck.context._time_terms import (
     clause_bounds,
     contrast_between,
+    cue_pattern,
     other_term,
     own_period,
     publication_day_stopped,
@@ -102,6 +103,18 @@ class TimeResolver(TimeExpressions):
                  and e.first and e.last and e.first.year < e.last.year
                  and patterns()["year_span"].fullmatch(sentence.lower(), e.start, e.end)]
         return (_iso(spans[0].first), _iso(spans[0].last)) if spans else None
+
+    def _expected_whole(self, low: str, best: _Expr, cs: int, ce: int
+                        ) -> tuple[str | None, str | None] | None:
+        """The whole current year, month or week (``expected_whole_rules``) a figure is
+        expected over ("La commune attend 48 millions de recettes cette année": a word of
+        ``expectation_words`` in the figure's clause or up to the period), else None."""
+        words = time_data().words
+        if best.rule not in words.get("expected_whole_rules", ()) \
+                or not cue_pattern("expectation_words").search(low, cs, max(ce, best.end)):
+            return None
+        span = self._relative(best.rule, future=True)
+        return (_iso(span[0]), _iso(span[1])) if span else None
 
     def period(
         self, sentence: str, start: int, end: int, mention: Mention, future: bool = False,
@@ -256,6 +269,9 @@ class TimeResolver(TimeExpressions):
                 return _iso(since[0].first), _iso(best.first)
             if stock and best.rule == _YEAR_END:
                 return _iso(best.last), _iso(best.last)  # "une dette de 3 100 milliards fin 2023"
+            whole = None if future else self._expected_whole(low, best, cs, ce)
+            if whole is not None:
+                return whole  # "La commune attend 48 millions de recettes cette année"
             return _iso(best.first), _iso(best.last)
         results = None if future else annual_results_year(low, start, end, self.published)
         if results is not None:
