@@ -1,8 +1,14 @@
 """Counts of people in a march: a generic subject ("personnes") counted marching takes the
 marchers' family (``[outcome_families.gathering]``), and one that says what else its people
-did takes that verb as what it counts (``[outcome_families.predicate]``)."""
+did takes that verb as what it counts (``[outcome_families.predicate]``). A march count is
+also written with a noun of the people who marched ("4 000 agriculteurs ont défilé") or with
+a pronoun ("Ils étaient 7 000 selon la police"): both are the marchers' count too
+(:func:`marcher_cues`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -11,11 +17,35 @@ from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.narrowings import stem
 from factcheck.crossref.scope import outcome_after
+from factcheck.lang import load_data
 
 #: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
 GATHERING_REACH = 30
 #: Where the clause of a figure ends, after it.
 _CLAUSE_END = regex.compile(r"[,;:()]")
+#: Words at most between a pronoun of ``pronouns`` and the figure ("ils étaient plus de 3 000").
+PRONOUN_GAP_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class MarcherCues:
+    """The other wordings of a march count (``[outcome_families.gathering]``): a pronoun and
+    its verb right before the figure (``pronouns``: "Ils étaient 7 000"), and the nouns of
+    people (``people``, lemmas) that a cue of ``after`` counts marching ("4 000 agriculteurs
+    ont manifesté")."""
+
+    pronoun: regex.Pattern[str]
+    people: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def marcher_cues(code: str = "fr") -> MarcherCues:
+    data = load_data(code, "crossref")["outcome_families"]["gathering"]
+    pronouns = sorted(data.get("pronouns", []), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p) for p in pronouns) or r"(?!x)x"
+    gap = rf"(?:\s+\p{{L}}+['’]?){{0,{PRONOUN_GAP_WORDS}}}"
+    pronoun = regex.compile(rf"(?<!\w)(?:{alternatives}){gap}\s*$", regex.IGNORECASE | regex.V1)
+    return MarcherCues(pronoun=pronoun, people=frozenset(lemma(w) for w in data.get("people", [])))
 
 
 def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
@@ -38,6 +68,8 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                and lemma(cell_text(m.get("subject"))) in lexicon.generic_subjects]
     march = any(lexicon.gathering_march.search(m["sentence"]) for m in rows)
     anchors = [m for m in generic if _counted_marching(m, lexicon, march)]
+    worded = _worded_otherwise(rows, lexicon, march) if march else []
+    anchors += [m for m in worded if not any(m is a for a in anchors)]
     for m in generic:
         if not any(m is a for a in anchors):
             predicate_family(m, lexicon)
@@ -52,6 +84,14 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     # headline states again as well ("121 000 participants dont 18 000 à Paris").
     values = [m["_iv"] for m in generic if any(m is a for a in anchors)
               or (m["sentence"] in sentences and not _narrowed(m, lexicon))]
+    for m in worded:
+        m["_family"] = lexicon.gathering_family
+    for m in rows:
+        # A count with no noun of its own in a march count's sentence ("Ils étaient 7 000
+        # selon la police, 12 000 selon les syndicats"): the other counter's count of it.
+        if (m["_family"] is None and not cell_text(m.get("subject")) and m["_dim"] == "count"
+                and m["sentence"] in sentences and not _narrowed(m, lexicon)):
+            m["_family"] = lexicon.gathering_family
     for m in generic:
         if any(m is a for a in anchors):
             m["_family"] = lexicon.gathering_family
@@ -65,6 +105,27 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                     and lexicon.gathering_march.search(m["sentence"]) is not None) \
                 or any(lo <= v[2] and v[1] <= hi for v in values):
             m["_family"] = lexicon.gathering_family
+
+
+def _worded_otherwise(rows: list[dict], lexicon: Lexicon, march: bool) -> list[dict]:
+    """The counts of an article naming a march (``march``) that are its marchers' count in
+    another wording: a pronoun and its verb right before the figure ("Ils étaient 7 000 selon
+    la préfecture"), the count having no noun of its own or a generic one; or a noun of
+    ``people`` with no family of its own, counted marching by a cue right after the figure
+    ("4 000 agriculteurs ont manifesté"; not "300 tracteurs ont défilé")."""
+    cues = marcher_cues()
+    out = []
+    for m in rows:
+        if m["_dim"] != "count" or m["_family"] != m["_subject_family"]:
+            continue
+        subject = lemma(cell_text(m.get("subject")))
+        if (not subject or subject in lexicon.generic_subjects or subject in cues.people) \
+                and cues.pronoun.search(m["sentence"][: m["_rel_start"]]) is not None:
+            out.append(m)
+        elif subject in cues.people and subject not in lexicon.families \
+                and _counted_marching(m, lexicon, march):
+            out.append(m)
+    return out
 
 
 def _narrowed(m: dict, lexicon: Lexicon) -> bool:
