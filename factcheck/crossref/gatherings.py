@@ -68,14 +68,13 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                and lemma(cell_text(m.get("subject"))) in lexicon.generic_subjects]
     march = any(lexicon.gathering_march.search(m["sentence"]) for m in rows)
     anchors = [m for m in generic if _counted_marching(m, lexicon, march)]
-    worded = _worded_otherwise(rows, lexicon, march) if march else []
-    anchors += [m for m in worded if not any(m is a for a in anchors)]
     for m in generic:
         if not any(m is a for a in anchors):
             predicate_family(m, lexicon)
     generic = [m for m in generic if m["_family"] == m["_subject_family"]
                or any(m is a for a in anchors)]
     if not anchors:
+        worded_marches(rows, lexicon, march)
         return
     counters = {_norm(cell_text(m.get("source"))) for m in anchors}
     sentences = {m["sentence"] for m in anchors}
@@ -84,14 +83,6 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     # headline states again as well ("121 000 participants dont 18 000 à Paris").
     values = [m["_iv"] for m in generic if any(m is a for a in anchors)
               or (m["sentence"] in sentences and not _narrowed(m, lexicon))]
-    for m in worded:
-        m["_family"] = lexicon.gathering_family
-    for m in rows:
-        # A count with no noun of its own in a march count's sentence ("Ils étaient 7 000
-        # selon la police, 12 000 selon les syndicats"): the other counter's count of it.
-        if (m["_family"] is None and not cell_text(m.get("subject")) and m["_dim"] == "count"
-                and m["sentence"] in sentences and not _narrowed(m, lexicon)):
-            m["_family"] = lexicon.gathering_family
     for m in generic:
         if any(m is a for a in anchors):
             m["_family"] = lexicon.gathering_family
@@ -105,27 +96,45 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                     and lexicon.gathering_march.search(m["sentence"]) is not None) \
                 or any(lo <= v[2] and v[1] <= hi for v in values):
             m["_family"] = lexicon.gathering_family
+    worded_marches(rows, lexicon, march)
 
 
-def _worded_otherwise(rows: list[dict], lexicon: Lexicon, march: bool) -> list[dict]:
-    """The counts of an article naming a march (``march``) that are its marchers' count in
-    another wording: a pronoun and its verb right before the figure ("Ils étaient 7 000 selon
-    la préfecture"), the count having no noun of its own or a generic one; or a noun of
-    ``people`` with no family of its own, counted marching by a cue right after the figure
-    ("4 000 agriculteurs ont manifesté"; not "300 tracteurs ont défilé")."""
-    cues = marcher_cues()
-    out = []
+def worded_marches(rows: list[dict], lexicon: Lexicon, march: bool) -> None:
+    """The counts of an article naming a march (``march``) that give its marchers' count in
+    another wording (:func:`_worded_otherwise`) take the marchers' family, and so do the
+    counts of their sentence with no noun of their own, a generic one or the same noun ("Ils
+    étaient 7 000 selon la police, 12 000 selon les syndicats"): the other counters' counts
+    of it. They give no value nor counter to the article's other counts (a pronoun may be
+    another day's march), and a sentence one of whose such counts a qualifier narrows is left
+    as it is, so that its counters are never split into two families."""
+    if not march:
+        return
     for m in rows:
-        if m["_dim"] != "count" or m["_family"] != m["_subject_family"]:
+        if not _worded_otherwise(m, lexicon):
             continue
         subject = lemma(cell_text(m.get("subject")))
-        if (not subject or subject in lexicon.generic_subjects or subject in cues.people) \
-                and cues.pronoun.search(m["sentence"][: m["_rel_start"]]) is not None:
-            out.append(m)
-        elif subject in cues.people and subject not in lexicon.families \
-                and _counted_marching(m, lexicon, march):
-            out.append(m)
-    return out
+        group = [o for o in rows if o["sentence"] == m["sentence"] and o["_dim"] == "count"
+                 and o["_family"] == o["_subject_family"]
+                 and lemma(cell_text(o.get("subject"))) in ("", subject, *lexicon.generic_subjects)]
+        if not any(_narrowed(o, lexicon) for o in group):
+            for o in group:
+                o["_family"] = lexicon.gathering_family
+
+
+def _worded_otherwise(m: dict, lexicon: Lexicon) -> bool:
+    """``m`` is a march count worded another way: a pronoun and its verb right before the
+    figure ("Ils étaient 7 000 selon la préfecture"), the figure having no noun of its own or
+    a generic one; or a noun of ``people`` with no family of its own counted marching by a
+    cue right after the figure ("4 000 agriculteurs ont manifesté"; not "300 tracteurs ont
+    défilé"). Counts only, whose family nothing else gave."""
+    if m["_dim"] != "count" or m["_family"] != m["_subject_family"]:
+        return False
+    cues = marcher_cues()
+    subject = lemma(cell_text(m.get("subject")))
+    if not subject or subject in lexicon.generic_subjects:
+        return cues.pronoun.search(m["sentence"][: m["_rel_start"]]) is not None
+    return subject in cues.people and subject not in lexicon.families \
+        and _counted_marching(m, lexicon, True)
 
 
 def _narrowed(m: dict, lexicon: Lexicon) -> bool:
