@@ -104,21 +104,31 @@ def worded_marches(rows: list[dict], lexicon: Lexicon, march: bool) -> None:
     another wording (:func:`_worded_otherwise`) take the marchers' family, and so do the
     counts of their sentence with no noun of their own, a generic one or the same noun ("Ils
     étaient 7 000 selon la police, 12 000 selon les syndicats"): the other counters' counts
-    of it. They give no value nor counter to the article's other counts (a pronoun may be
-    another day's march), and a sentence one of whose such counts a qualifier narrows is left
-    as it is, so that its counters are never split into two families."""
+    of it. All or nothing in an article, so that one march's counts are never split into two
+    families: nothing changes when a sentence one of whose such counts a qualifier narrows
+    holds one, or when a generic count of the article would be left in its own family (the
+    headline's "50 000 personnes selon les organisateurs" against the body's "ils étaient
+    15 000"); they give no value nor counter to the article's other counts."""
     if not march:
         return
+    joined: list[dict] = []
     for m in rows:
-        if not _worded_otherwise(m, lexicon):
+        if not _worded_otherwise(m, lexicon) or any(m is j for j in joined):
             continue
         subject = lemma(cell_text(m.get("subject")))
         group = [o for o in rows if o["sentence"] == m["sentence"] and o["_dim"] == "count"
                  and o["_family"] == o["_subject_family"]
                  and lemma(cell_text(o.get("subject"))) in ("", subject, *lexicon.generic_subjects)]
-        if not any(_narrowed(o, lexicon) for o in group):
-            for o in group:
-                o["_family"] = lexicon.gathering_family
+        if any(_narrowed(o, lexicon) for o in group):
+            return
+        joined += [o for o in group if not any(o is j for j in joined)]
+    left = [m for m in rows if m["_dim"] == "count" and m["_family"] == m["_subject_family"]
+            and lemma(cell_text(m.get("subject"))) in lexicon.generic_subjects
+            and not any(m is j for j in joined)]
+    if left:
+        return
+    for m in joined:
+        m["_family"] = lexicon.gathering_family
 
 
 def _worded_otherwise(m: dict, lexicon: Lexicon) -> bool:
