@@ -1,8 +1,14 @@
 """Counts of people in a march: a generic subject ("personnes") counted marching takes the
 marchers' family (``[outcome_families.gathering]``), and one that says what else its people
-did takes that verb as what it counts (``[outcome_families.predicate]``)."""
+did takes that verb as what it counts (``[outcome_families.predicate]``). A march count is
+also written with a noun of the people who marched ("4 000 agriculteurs ont défilé") or with
+a pronoun ("Ils étaient 7 000 selon la police"): both are the marchers' count too
+(:func:`marcher_cues`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -11,11 +17,35 @@ from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.narrowings import stem
 from factcheck.crossref.scope import outcome_after
+from factcheck.lang import load_data
 
 #: Characters before a figure searched for a verb of gathering ("a rassemblé mardi").
 GATHERING_REACH = 30
 #: Where the clause of a figure ends, after it.
 _CLAUSE_END = regex.compile(r"[,;:()]")
+#: Words at most between a pronoun of ``pronouns`` and the figure ("ils étaient plus de 3 000").
+PRONOUN_GAP_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class MarcherCues:
+    """The other wordings of a march count (``[outcome_families.gathering]``): a pronoun and
+    its verb right before the figure (``pronouns``: "Ils étaient 7 000"), and the nouns of
+    people (``people``, lemmas) that a cue of ``after`` counts marching ("4 000 agriculteurs
+    ont manifesté")."""
+
+    pronoun: regex.Pattern[str]
+    people: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def marcher_cues(code: str = "fr") -> MarcherCues:
+    data = load_data(code, "crossref")["outcome_families"]["gathering"]
+    pronouns = sorted(data.get("pronouns", []), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p) for p in pronouns) or r"(?!x)x"
+    gap = rf"(?:\s+\p{{L}}+['’]?){{0,{PRONOUN_GAP_WORDS}}}"
+    pronoun = regex.compile(rf"(?<!\w)(?:{alternatives}){gap}\s*$", regex.IGNORECASE | regex.V1)
+    return MarcherCues(pronoun=pronoun, people=frozenset(lemma(w) for w in data.get("people", [])))
 
 
 def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
@@ -44,6 +74,7 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
     generic = [m for m in generic if m["_family"] == m["_subject_family"]
                or any(m is a for a in anchors)]
     if not anchors:
+        worded_marches(rows, lexicon, march)
         return
     counters = {_norm(cell_text(m.get("source"))) for m in anchors}
     sentences = {m["sentence"] for m in anchors}
@@ -65,6 +96,55 @@ def gathering_family(rows: list[dict], lexicon: Lexicon) -> None:
                     and lexicon.gathering_march.search(m["sentence"]) is not None) \
                 or any(lo <= v[2] and v[1] <= hi for v in values):
             m["_family"] = lexicon.gathering_family
+    worded_marches(rows, lexicon, march)
+
+
+def worded_marches(rows: list[dict], lexicon: Lexicon, march: bool) -> None:
+    """The counts of an article naming a march (``march``) that give its marchers' count in
+    another wording (:func:`_worded_otherwise`) take the marchers' family, and so do the
+    counts of their sentence with no noun of their own, a generic one or the same noun ("Ils
+    étaient 7 000 selon la police, 12 000 selon les syndicats"): the other counters' counts
+    of it. All or nothing in an article, so that one march's counts are never split into two
+    families: nothing changes when a sentence one of whose such counts a qualifier narrows
+    holds one, or when a generic count of the article would be left in its own family (the
+    headline's "50 000 personnes selon les organisateurs" against the body's "ils étaient
+    15 000"); they give no value nor counter to the article's other counts."""
+    if not march:
+        return
+    joined: list[dict] = []
+    for m in rows:
+        if not _worded_otherwise(m, lexicon) or any(m is j for j in joined):
+            continue
+        subject = lemma(cell_text(m.get("subject")))
+        group = [o for o in rows if o["sentence"] == m["sentence"] and o["_dim"] == "count"
+                 and o["_family"] == o["_subject_family"]
+                 and lemma(cell_text(o.get("subject"))) in ("", subject, *lexicon.generic_subjects)]
+        if any(_narrowed(o, lexicon) for o in group):
+            return
+        joined += [o for o in group if not any(o is j for j in joined)]
+    left = [m for m in rows if m["_dim"] == "count" and m["_family"] == m["_subject_family"]
+            and lemma(cell_text(m.get("subject"))) in lexicon.generic_subjects
+            and not any(m is j for j in joined)]
+    if left:
+        return
+    for m in joined:
+        m["_family"] = lexicon.gathering_family
+
+
+def _worded_otherwise(m: dict, lexicon: Lexicon) -> bool:
+    """``m`` is a march count worded another way: a pronoun and its verb right before the
+    figure ("Ils étaient 7 000 selon la préfecture"), the figure having no noun of its own or
+    a generic one; or a noun of ``people`` with no family of its own counted marching by a
+    cue right after the figure ("4 000 agriculteurs ont manifesté"; not "300 tracteurs ont
+    défilé"). Counts only, whose family nothing else gave."""
+    if m["_dim"] != "count" or m["_family"] != m["_subject_family"]:
+        return False
+    cues = marcher_cues()
+    subject = lemma(cell_text(m.get("subject")))
+    if not subject or subject in lexicon.generic_subjects:
+        return cues.pronoun.search(m["sentence"][: m["_rel_start"]]) is not None
+    return subject in cues.people and subject not in lexicon.families \
+        and _counted_marching(m, lexicon, True)
 
 
 def _narrowed(m: dict, lexicon: Lexicon) -> bool:
