@@ -17,6 +17,7 @@ from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
 from factcheck.context.capital import capital_place
+from factcheck.context.described import persons_last_names
 from factcheck.context.known_places import known_places
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source
@@ -89,7 +90,9 @@ def figure_place(
     of its own so far; a place read near a figure that is not situated (a date's, a rank's)
     goes to ``time_places``."""
     m = fig.mention
-    names = tuple(name for _, name in state.speakers)
+    # Who the article names: its speakers, and the persons it names in full ("Donald Trump":
+    # "l'attaque de Trump" is no town).
+    names = tuple(name for _, name in state.speakers) + persons_last_names(article.text)
     # A court's seat is also where its case is ("tribunal judiciaire de Paris").
     named_by = None if src.rule == "court" else src.source
     place, listed = place_of(sentence, toks, fig, figs, named_by, names) \

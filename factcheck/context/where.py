@@ -38,6 +38,7 @@ from factcheck.context.known_places import (
     acronym,
     bracket_names_town,
     bracket_place,
+    event_names_town,
     detached_opener_end,
     located_in_brackets,
     match_prep,
@@ -301,8 +302,9 @@ def _unknown_ok(
     vouched = located_in_brackets(sentence, m.end("p"))
     if vouched and not bracket_names_town(sentence, m):
         return "located"
-    if not vouched and (prep not in w.town_preps or m.group("art")):
-        return None
+    if not vouched and (prep not in w.town_preps or m.group("art")) \
+            and not event_names_town(sentence, m):
+        return None  # a town after "à", or after "de" following an event's noun
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
         return None
