@@ -28,7 +28,7 @@ from factcheck.context._perimeters import (
     perimeters,
     unread_territories,
 )
-from factcheck.context._place_after import not_own_after
+from factcheck.context._place_after import not_own_after, ranking_frame
 from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
@@ -219,12 +219,14 @@ def _find_candidates(
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, normal form) of the places of a sentence, a place that only locates the one
     before it dropped ("à Derna, dans l'est de la Libye": Derna; not across a figure at one of
-    the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
+    the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk"), as is one that locates
+    a place of the source's name ("le maire de Derna, dans l'est de la Libye, estime")."""
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
     detached = detached_opener_end(sentence)
     territories = {p.start: p for p in perimeters(sentence)}
+    seat: int | None = None  # the end of a place dropped as the source's seat
     for m in place_matches(sentence):
         if m.start() < detached:
             continue  # "Originaire de Lille, la chanteuse ...": the subject's place
@@ -234,9 +236,17 @@ def _find_candidates(
                 or any(s <= m.start("p") < e for s, e in named):  # "les Gîtes de France"
             continue
         if source and in_written_source(sentence, source, m.start("p")):
+            seat = m.end("p")
             continue  # "selon la préfecture du Rhône": the body's name, not where
+        if seat is not None and (_apposed(sentence[seat : m.start()])
+                                 or sentence[seat : m.start()].strip() == ",") \
+                and not any(seat <= f < m.start() for f in figures):
+            seat = m.end("p")
+            continue  # "le maire de Derna, dans l'est de la Libye": where the body sits
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
+        if ranking_frame(sentence, m.start(), match_prep(m)):
+            continue  # "la plus grosse collectivité de France": the ranking's set
         if (territory := perimeter_at(sentence, m.start("p"))) is not None:
             # "la métropole de Lyon": the territory, not the town (read once).
             if territories.pop(territory.start, None) is not None \
