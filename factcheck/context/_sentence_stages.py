@@ -90,15 +90,15 @@ def figure_place(
     of its own so far; a place read near a figure that is not situated (a date's, a rank's)
     goes to ``time_places``."""
     m = fig.mention
-    # Who the article names: its speakers, and the persons it names in full ("Donald Trump":
-    # "l'attaque de Trump" is no town).
-    names = tuple(name for _, name in state.speakers) + persons_last_names(article.text)
+    names = tuple(name for _, name in state.speakers)
+    # The persons the article names in full ("Donald Trump"): "l'attaque de Trump" is no town.
+    people = persons_last_names(article.text)
     # A court's seat is also where its case is ("tribunal judiciaire de Paris").
     named_by = None if src.rule == "court" else src.source
-    place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
+    place, listed = place_of(sentence, toks, fig, figs, named_by, names, people=people) \
         if situated else (None, True)
     if not situated and (near := place_of(sentence, toks, fig, figs, named_by, names,
-                                          glossed=True)[0]):
+                                          glossed=True, people=people)[0]):
         time_places[n_fig] = near
     # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
     # carried place: cross-referencing neither ties nor separates figures by it.

@@ -38,8 +38,8 @@ from factcheck.context.known_places import (
     acronym,
     bracket_names_town,
     bracket_place,
-    event_names_town,
     detached_opener_end,
+    event_names_town,
     located_in_brackets,
     match_prep,
     named_elsewhere,
@@ -122,14 +122,16 @@ def place_of(
     source: str | None,
     names: tuple[str, ...] = (),
     glossed: bool = False,
+    people: tuple[str, ...] = (),
 ) -> tuple[str | None, bool]:
     """The place of a quantity: a place read after a locative preposition, first between the
     figure and the next quantity, else between the previous quantity and this one (a town
     before the country that locates it), else after the next quantities of its clause ("11 300
     morts et 10 100 disparus dans la ville de Derna"), else the subject of a verb of counting
     ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
-    people and bodies the article names, never a place. With the place, whether it is a sure
-    reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
+    people and bodies the article names, never a place; ``people`` the last names of the
+    persons it names in full, never the town of an event ("l'attaque de Trump"). With the
+    place, whether it is a sure reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
     place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's).
     An empty place: the figure takes none, not even one carried (a figure after "contre" in
     a list of another length than the places given "respectivement")."""
@@ -151,7 +153,7 @@ def place_of(
     )
     prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
     spans = [toks[f.first].start for f in figs if f.first < len(toks)]
-    candidates = _candidates(sentence, toks, source, names, spans)
+    candidates = _candidates(sentence, toks, source, names, spans, people)
     if glossed:
         candidates = [c for c in candidates if _bracket(sentence, c[0]) < fend]
     # A figure in brackets glosses what comes before them: no place after the bracket is its
@@ -202,12 +204,13 @@ def _candidates(
     source: str | None,
     names: tuple[str, ...],
     figures: list[int],
+    people: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str, bool]]:
     """The places of a sentence (:func:`_find_candidates`), found once per sentence, source,
-    names and figures."""
-    key = (sentence, source, names, tuple(figures))
+    names, figures and people."""
+    key = (sentence, source, names, tuple(figures), people)
     return list(_PLACES.get(toks, key, lambda: tuple(
-        _find_candidates(sentence, toks, source, names, figures))))
+        _find_candidates(sentence, toks, source, names, figures, people))))
 
 
 def _find_candidates(
@@ -216,6 +219,7 @@ def _find_candidates(
     source: str | None,
     names: tuple[str, ...],
     figures: list[int],
+    people: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, normal form) of the places of a sentence, a place that only locates the one
     before it dropped ("à Derna, dans l'est de la Libye": Derna; not across a figure at one of
@@ -258,7 +262,7 @@ def _find_candidates(
             continue  # "l'agglomération de Rouen en Normandie": the region locates it
         place = _known_place(sentence, m)
         listed = place is not None
-        ok = _unknown_ok(sentence, toks, m, names) if place is None else None
+        ok = _unknown_ok(sentence, toks, m, names, people) if place is None else None
         if ok:  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
             # "du Congo (RDC)": the end of a listed name its bracket glosses is that place.
             gloss = bracket_place(sentence, m.end("p")) or ""
@@ -290,7 +294,8 @@ def _apposed(gap: str) -> bool:
 
 
 def _unknown_ok(
-    sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
+    sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...],
+    people: tuple[str, ...] = (),
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
     after "à" (or "dans", or "de" after "habitants", when a listed place in brackets locates
@@ -312,8 +317,8 @@ def _unknown_ok(
     vouched = located_in_brackets(sentence, m.end("p"))
     if vouched and not bracket_names_town(sentence, m):
         return "located"
-    if not vouched and (prep not in w.town_preps or m.group("art")) \
-            and not event_names_town(sentence, m):
+    if not vouched and (prep not in w.town_preps or m.group("art")) and (
+            not event_names_town(sentence, m) or named_elsewhere(name, people)):
         return None  # a town after "à", or after "de" following an event's noun
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
