@@ -131,8 +131,9 @@ def place_of(
     ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
     people and bodies the article names, never a place; ``people`` the last names of the
     persons it names in full, never the town of an event ("l'attaque de Trump"). With the
-    place, whether it is a sure reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
-    place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's).
+    place, whether it is a sure reading: a town the places data does not list ("à
+    Barsalogho") is not. ``glossed``: no place in brackets opened after the figure ("vers
+    23h30 (22h30 en Suisse)": the gloss's).
     An empty place: the figure takes none, not even one carried (a figure after "contre" in
     a list of another length than the places given "respectivement")."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
