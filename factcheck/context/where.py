@@ -36,6 +36,7 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _not_place_spans,
     acronym,
+    after_event_noun,
     bracket_names_town,
     bracket_place,
     detached_opener_end,
@@ -163,8 +164,16 @@ def place_of(
     follow = nxt if n + 1 < len(bounds) else None
     if bracketed and sentence.find(")", fend) >= 0:
         nxt = min(nxt, sentence.find(")", fend))
+    # An event's unlisted town ("l'incendie de Landiras a parcouru") places the figures after
+    # it, whose event it names, and only when it heads them, no figure before it: not "17
+    # dans l'incendie d'Eaton et 8 dans l'incendie de Palisades".
+    evented = {c[0] for c in candidates if not c[3] and after_event_noun(sentence, c[0])}
+    ahead = [c for c in candidates if c[0] not in evented]
+    quantities = [toks[f.first].start for f in bounds if f.first < len(toks)]
+    behind = [c for c in candidates
+              if c[0] not in evented or not any(s < c[0] for s in quantities)]
     # Not a trailing comparison's set, nor the place opening the next figure's clause.
-    after = [c for c in candidates
+    after = [c for c in ahead
              if fend <= c[0] < nxt and not past_part(toks, fig.last, c[0])
              and not not_own_after(sentence, fend, c[0], c[1], follow)]
     if after:
@@ -178,12 +187,12 @@ def place_of(
     side = _side_place(toks, fig, low)
     if side is not None:
         prv = max(prv, side[0])
-    before_c = [c for c in candidates if prv <= c[0] < fstart]
+    before_c = [c for c in behind if prv <= c[0] < fstart]
     if side is not None and not before_c:
         return side[1], True
     if before_c:
         return before_c[-1][2:]
-    later = None if bracketed else next((c for c in candidates if c[0] >= nxt), None)
+    later = None if bracketed else next((c for c in ahead if c[0] >= nxt), None)
     if later is not None and not _clause_break(toks, fig.last, later[0]):
         return later[2:]
     return None, True
