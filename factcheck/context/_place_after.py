@@ -5,8 +5,6 @@ figure and the next quantity:
 * the set a trailing superlative or average compares the figure with ("dans l'Aisne ...
   11,4 %, le plus élevé des Hauts-de-France", "..., au-dessus de la moyenne de
   l'Occitanie": ``trailing_comparison_heads`` after a comma);
-* the set a superlative before the place ranks in, wherever the figure stands ("la plus
-  grosse collectivité de France": :func:`ranking_frame`);
 * the place opening the next figure's clause ("Dans le Nord, 10,2 %, et dans l'Aisne à
   11,4 %", "En Corrèze, 2 100 ; en Creuse, 1 800"): after a comma, a semicolon or a joiner
   (``next_clause_joiners``) and nothing but a preposition and an article, with at most
@@ -40,8 +38,6 @@ class _AfterData:
     turns: frozenset[str]  # "contre", "soit": the next figure is a term of comparison
     reach: int
     joined_words: int  # words of its own a joined clause may have before its place
-    ranking: regex.Pattern[str] | None = None  # a superlative ranking in a place's set
-    ranking_reach: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +56,6 @@ def _data() -> _AfterData:
         turns=frozenset(word for t in turns for word in _words(t)),
         reach=int(places.get("next_clause_reach", 0)),
         joined_words=int(places.get("next_clause_joined_words", 0)),
-        ranking=whole_words([_fold(str(w)) for w in places.get("ranking_frame_heads", [])])
-        if places.get("ranking_frame_heads") else None,
-        ranking_reach=int(places.get("ranking_frame_reach", 0)),
     )
 
 
@@ -79,25 +72,6 @@ def not_own_after(sentence: str, fend: int, start: int, end: int, nxt: int | Non
     the clause of the next figure (starting at ``nxt``, None when no quantity follows)."""
     return compared_after(sentence, fend, start) \
         or (nxt is not None and opens_next(sentence, fend, start, end, nxt))
-
-
-def ranking_frame(sentence: str, start: int, prep: str) -> bool:
-    """Whether the place whose preposition ``prep`` starts at ``start`` is the set a
-    superlative before it ranks in ("la plus grosse collectivité de France", "l'un des plus
-    grands camps de déplacés du Soudan"): a link of ``trailing_comparison_links``, a few
-    words after the superlative and no punctuation between."""
-    d = _data()
-    if d.ranking is None or _fold(prep) not in d.links:
-        return False
-    gap = _fold(sentence[max(0, start - 80) : start])
-    head = next(reversed(list(d.ranking.finditer(gap))), None)
-    if head is None:
-        return False
-    words = _words(gap[head.end() :])
-    if words and (words[0] in d.links or words[0][:1].isdigit()):
-        return False  # "la part des plus de 65 ans de la Creuse": an age, no superlative
-    return len(words) <= d.ranking_reach and not any(w in (",", ";", ":", "(", ")")
-                                                     for w in words)
 
 
 def compared_after(sentence: str, fend: int, start: int) -> bool:

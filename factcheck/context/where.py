@@ -28,7 +28,7 @@ from factcheck.context._perimeters import (
     perimeters,
     unread_territories,
 )
-from factcheck.context._place_after import not_own_after, ranking_frame
+from factcheck.context._place_after import not_own_after
 from factcheck.context._place_scope import in_written_source, past_part
 from factcheck.context._time_data import time_data
 from factcheck.context.known_places import (
@@ -259,8 +259,6 @@ def _find_candidates(
             continue  # "le maire de Derna, dans l'est de la Libye": where the body sits
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
-        if ranking_frame(sentence, m.start(), match_prep(m)):
-            continue  # "la plus grosse collectivité de France": the ranking's set
         if (territory := perimeter_at(sentence, m.start("p"))) is not None:
             # "la métropole de Lyon": the territory, not the town (read once).
             if territories.pop(territory.start, None) is not None \
