@@ -17,6 +17,7 @@ from factcheck.context._quotes import in_quote
 from factcheck.context._report import ArticleState
 from factcheck.context._sections import continues_report, lead_end, section_break
 from factcheck.context.capital import capital_place
+from factcheck.context.described import persons_last_names
 from factcheck.context.known_places import known_places
 from factcheck.context.nlp import Figure, Tok
 from factcheck.context.resolution import resolve_source
@@ -90,12 +91,14 @@ def figure_place(
     goes to ``time_places``."""
     m = fig.mention
     names = tuple(name for _, name in state.speakers)
+    # The persons the article names in full ("Donald Trump"): "l'attaque de Trump" is no town.
+    people = persons_last_names(article.text)
     # A court's seat is also where its case is ("tribunal judiciaire de Paris").
     named_by = None if src.rule == "court" else src.source
-    place, listed = place_of(sentence, toks, fig, figs, named_by, names) \
+    place, listed = place_of(sentence, toks, fig, figs, named_by, names, people=people) \
         if situated else (None, True)
     if not situated and (near := place_of(sentence, toks, fig, figs, named_by, names,
-                                          glossed=True)[0]):
+                                          glossed=True, people=people)[0]):
         time_places[n_fig] = near
     # A town the places data does not list ("à Barsalogho") is a weaker reading, like a
     # carried place: cross-referencing neither ties nor separates figures by it.

@@ -95,6 +95,24 @@ def _as_subject(article_text: str, start: int, end: int) -> bool:
     return opening and _LOWER_AFTER.match(article_text, end) is not None
 
 
+def persons_last_names(article_text: str) -> tuple[str, ...]:
+    """The last names of the persons an article names in full, sorted: no town ("l'attaque
+    de Trump"). Not a name the article also writes after a locative preposition."""
+    return _sorted_last_names(article_text)
+
+
+@lru_cache(maxsize=16)
+def _sorted_last_names(article_text: str) -> tuple[str, ...]:
+    # "L'attaque de Koumbri" opening a sentence is no first and last name, and a name the
+    # article writes after a locative preposition is a place ("Wadi Derna" ... "à Derna").
+    last = {run.split()[-1] for _, _, run in name_runs(article_text)
+            if is_first_and_last_name(run) and not _ELIDED.match(run)}
+    return tuple(sorted(n for n in last if not located(n, article_text)))
+
+
+_ELIDED = regex.compile(r"\p{Lu}['’]")
+
+
 @lru_cache(maxsize=16)
 def _persons_last_names(article_text: str) -> frozenset[str]:
     """The last names of the persons an article names in full ("Carlos Tavares"): a last

@@ -188,6 +188,24 @@ def bracket_names_town(text: str, m: regex.Match[str]) -> bool:
         and before[-1].lower().split("'")[-1] in w.bracket_town_nouns
 
 
+def event_names_town(text: str, m: regex.Match[str]) -> bool:
+    """Whether the name of the place match ``m`` follows "de" without an article after a noun
+    of an event that happens at a place (``event_town_nouns``: "l'attaque de Barsalogho",
+    "l'incendie de Ribaute"): where the event took place."""
+    if match_prep(m) != "de" or m.group("art"):
+        return False
+    before = text[: m.start()].replace("’", "'").split()
+    return bool(before) and before[-1].lower().split("'")[-1] in world_data().event_town_nouns
+
+
+def after_event_noun(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` follows a noun of ``event_town_nouns`` and "de"
+    ("l'incendie de Landiras")."""
+    before = text[:start].replace("’", "'").split()
+    return len(before) >= 2 and before[-1] == "de" \
+        and before[-2].lower().split("'")[-1] in world_data().event_town_nouns
+
+
 def match_prep(m: regex.Match[str]) -> str:
     """The preposition of a place match, lower case, an unaccented capital read as the
     preposition it stands for ("A Paris" -> "à")."""

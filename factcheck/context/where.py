@@ -36,9 +36,11 @@ from factcheck.context.known_places import (
     _looks_like_region,
     _not_place_spans,
     acronym,
+    after_event_noun,
     bracket_names_town,
     bracket_place,
     detached_opener_end,
+    event_names_town,
     located_in_brackets,
     match_prep,
     named_elsewhere,
@@ -121,15 +123,18 @@ def place_of(
     source: str | None,
     names: tuple[str, ...] = (),
     glossed: bool = False,
+    people: tuple[str, ...] = (),
 ) -> tuple[str | None, bool]:
     """The place of a quantity: a place read after a locative preposition, first between the
     figure and the next quantity, else between the previous quantity and this one (a town
     before the country that locates it), else after the next quantities of its clause ("11 300
     morts et 10 100 disparus dans la ville de Derna"), else the subject of a verb of counting
     ("la France compte 78 969 détenus", over a place in its apposition). ``names`` are the
-    people and bodies the article names, never a place. With the place, whether it is a sure
-    reading: a town the places data does not list ("à Barsalogho") is not. ``glossed``: no
-    place in brackets opened after the figure ("vers 23h30 (22h30 en Suisse)": the gloss's).
+    people and bodies the article names, never a place; ``people`` the last names of the
+    persons it names in full, never the town of an event ("l'attaque de Trump"). With the
+    place, whether it is a sure reading: a town the places data does not list ("à
+    Barsalogho") is not. ``glossed``: no place in brackets opened after the figure ("vers
+    23h30 (22h30 en Suisse)": the gloss's).
     An empty place: the figure takes none, not even one carried (a figure after "contre" in
     a list of another length than the places given "respectivement")."""
     if fig.mention.kind in (Kind.IDENTIFIER,):
@@ -150,7 +155,7 @@ def place_of(
     )
     prv = toks[bounds[n - 1].last - 1].end if n > 0 and bounds[n - 1].last > 0 else 0
     spans = [toks[f.first].start for f in figs if f.first < len(toks)]
-    candidates = _candidates(sentence, toks, source, names, spans)
+    candidates = _candidates(sentence, toks, source, names, spans, people)
     if glossed:
         candidates = [c for c in candidates if _bracket(sentence, c[0]) < fend]
     # A figure in brackets glosses what comes before them: no place after the bracket is its
@@ -159,8 +164,16 @@ def place_of(
     follow = nxt if n + 1 < len(bounds) else None
     if bracketed and sentence.find(")", fend) >= 0:
         nxt = min(nxt, sentence.find(")", fend))
+    # An event's unlisted town ("l'incendie de Landiras a parcouru") places the figures after
+    # it, whose event it names, and only when it heads them, no figure before it: not "17
+    # dans l'incendie d'Eaton et 8 dans l'incendie de Palisades".
+    evented = {c[0] for c in candidates if not c[3] and after_event_noun(sentence, c[0])}
+    ahead = [c for c in candidates if c[0] not in evented]
+    quantities = [toks[f.first].start for f in bounds if f.first < len(toks)]
+    behind = [c for c in candidates
+              if c[0] not in evented or not any(s < c[0] for s in quantities)]
     # Not a trailing comparison's set, nor the place opening the next figure's clause.
-    after = [c for c in candidates
+    after = [c for c in ahead
              if fend <= c[0] < nxt and not past_part(toks, fig.last, c[0])
              and not not_own_after(sentence, fend, c[0], c[1], follow)]
     if after:
@@ -174,12 +187,12 @@ def place_of(
     side = _side_place(toks, fig, low)
     if side is not None:
         prv = max(prv, side[0])
-    before_c = [c for c in candidates if prv <= c[0] < fstart]
+    before_c = [c for c in behind if prv <= c[0] < fstart]
     if side is not None and not before_c:
         return side[1], True
     if before_c:
         return before_c[-1][2:]
-    later = None if bracketed else next((c for c in candidates if c[0] >= nxt), None)
+    later = None if bracketed else next((c for c in ahead if c[0] >= nxt), None)
     if later is not None and not _clause_break(toks, fig.last, later[0]):
         return later[2:]
     return None, True
@@ -201,12 +214,13 @@ def _candidates(
     source: str | None,
     names: tuple[str, ...],
     figures: list[int],
+    people: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str, bool]]:
     """The places of a sentence (:func:`_find_candidates`), found once per sentence, source,
-    names and figures."""
-    key = (sentence, source, names, tuple(figures))
+    names, figures and people."""
+    key = (sentence, source, names, tuple(figures), people)
     return list(_PLACES.get(toks, key, lambda: tuple(
-        _find_candidates(sentence, toks, source, names, figures))))
+        _find_candidates(sentence, toks, source, names, figures, people))))
 
 
 def _find_candidates(
@@ -215,15 +229,18 @@ def _find_candidates(
     source: str | None,
     names: tuple[str, ...],
     figures: list[int],
+    people: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, normal form) of the places of a sentence, a place that only locates the one
     before it dropped ("à Derna, dans l'est de la Libye": Derna; not across a figure at one of
-    the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk")."""
+    the offsets ``figures``: "14 à Briansk, 6 dans celle de Koursk"), as is one that locates
+    a place of the source's name ("le maire de Derna, dans l'est de la Libye, estime")."""
     w = world_data()
     out: list[tuple[int, int, str, bool]] = []
     named = _not_place_spans(sentence)
     detached = detached_opener_end(sentence)
     territories = {p.start: p for p in perimeters(sentence)}
+    seat: int | None = None  # the end of a place dropped as the source's seat
     for m in place_matches(sentence):
         if m.start() < detached:
             continue  # "Originaire de Lille, la chanteuse ...": the subject's place
@@ -233,7 +250,13 @@ def _find_candidates(
                 or any(s <= m.start("p") < e for s, e in named):  # "les Gîtes de France"
             continue
         if source and in_written_source(sentence, source, m.start("p")):
+            seat = m.end("p")
             continue  # "selon la préfecture du Rhône": the body's name, not where
+        if seat is not None and (_apposed(sentence[seat : m.start()])
+                                 or sentence[seat : m.start()].strip() == ",") \
+                and not any(seat <= f < m.start() for f in figures):
+            seat = m.end("p")
+            continue  # "le maire de Derna, dans l'est de la Libye": where the body sits
         if comparison().search(sentence.lower(), 0, m.start()):
             continue  # "soit plus que la surface de Paris": a yardstick, not where
         if (territory := perimeter_at(sentence, m.start("p"))) is not None:
@@ -247,7 +270,7 @@ def _find_candidates(
             continue  # "l'agglomération de Rouen en Normandie": the region locates it
         place = _known_place(sentence, m)
         listed = place is not None
-        ok = _unknown_ok(sentence, toks, m, names) if place is None else None
+        ok = _unknown_ok(sentence, toks, m, names, people) if place is None else None
         if ok:  # "en Roumanie", "dans la région de Tambov", "à Barsalogho"
             # "du Congo (RDC)": the end of a listed name its bracket glosses is that place.
             gloss = bracket_place(sentence, m.end("p")) or ""
@@ -279,7 +302,8 @@ def _apposed(gap: str) -> bool:
 
 
 def _unknown_ok(
-    sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...]
+    sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...],
+    people: tuple[str, ...] = (),
 ) -> str | None:
     """Whether an unknown name is a place: "region" after "en"/"au" or a region noun, "town"
     after "à" (or "dans", or "de" after "habitants", when a listed place in brackets locates
@@ -301,8 +325,9 @@ def _unknown_ok(
     vouched = located_in_brackets(sentence, m.end("p"))
     if vouched and not bracket_names_town(sentence, m):
         return "located"
-    if not vouched and (prep not in w.town_preps or m.group("art")):
-        return None
+    if not vouched and (prep not in w.town_preps or m.group("art")) and (
+            not event_names_town(sentence, m) or named_elsewhere(name, people)):
+        return None  # a town after "à", or after "de" following an event's noun
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
         return None

@@ -46,6 +46,7 @@ class WorldData:
     #: place locates is a town after these prepositions, or after these nouns and "de".
     bracket_town_preps: frozenset[str] = frozenset()
     bracket_town_nouns: frozenset[str] = frozenset()
+    event_town_nouns: frozenset[str] = frozenset()
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
     detached_openers: tuple[str, ...] = ()  # "Originaire de Lille, ...": places the subject
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
@@ -130,6 +131,7 @@ def world_data(code: str = "fr") -> WorldData:
         town_preps=_words(places_file, "town_after", "places"),
         bracket_town_preps=_words(places_file, "bracket_town_after", "places"),
         bracket_town_nouns=_words(places_file, "bracket_town_nouns", "places"),
+        event_town_nouns=_words(places_file, "event_town_nouns", "places"),
         counting_verbs=_words(places_file, "counting_verbs", "places"),
         detached_openers=tuple(sorted(_words(places_file, "detached_openers", "places"),
                                       key=len, reverse=True)),
