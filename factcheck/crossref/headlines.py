@@ -108,7 +108,26 @@ def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
         reading = _reading(head, by_article.get(head.article_id, []), lexicon.toll_outcomes)
         if reading is not None:
             found.append(reading)
-    return found
+    return _one_per_error(found)
+
+
+def _one_per_error(found: list[HeadlineReading]) -> list[HeadlineReading]:
+    """One contradiction for one headline figure: the title given apart and its repeat as the
+    text's first line state it twice, one error. A figure of the headline that the body
+    repeats under one of its statements is contradicted by none."""
+    def key(r: HeadlineReading) -> tuple:
+        return r.title.article_id, r.title.kind, r.title.dimension, r.title.value
+
+    repeated = {key(r) for r in found if r.relation != "contradiction"}
+    seen: set[tuple] = set()
+    kept = []
+    for r in found:
+        if r.relation == "contradiction":
+            if key(r) in repeated or (key(r), r.body.claim_id) in seen:
+                continue
+            seen.add((key(r), r.body.claim_id))
+        kept.append(r)
+    return kept
 
 
 def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
@@ -120,8 +139,11 @@ def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
         relation = _repeats(head, b)
         if relation:
             return HeadlineReading(head, b, relation)
+    if any(_repeats(head, b) for b in body if _restates(head, b)):
+        return None  # "89 %" over "89 % des TER": its value, read in another family
     rivals = [b for b in alike if _same_order(head, b)]
-    if len(rivals) != 1 or not _same_scope(head, rivals[0]) or _sum_of(head, body) \
+    if len(rivals) != 1 or not _same_scope(head, rivals[0], _lead_places(body)) \
+            or _sum_of(head, body) \
             or _earlier_toll(head, rivals[0], toll):
         return None
     return HeadlineReading(head, rivals[0], "contradiction")
@@ -131,6 +153,13 @@ def _counts_alike(head: ClaimView, b: ClaimView) -> bool:
     return (b.kind == head.kind and b.dimension == head.dimension and b.value is not None
             and bool(head.family) and b.family == head.family and b.role != "part"
             and b.span != "change")
+
+
+def _restates(head: ClaimView, b: ClaimView) -> bool:
+    """``b`` may restate the headline's figure under another wording: a figure of its kind
+    and dimension, whatever its metric family, neither a part nor a change."""
+    return (b.kind == head.kind and b.dimension == head.dimension and b.value is not None
+            and b.role != "part" and b.span != "change")
 
 
 def _repeats(head: ClaimView, b: ClaimView) -> str:
@@ -169,10 +198,24 @@ def _same_order(head: ClaimView, b: ClaimView) -> bool:
     return x > 0 and y > 0 and max(x, y) / min(x, y) <= _SAME_ORDER
 
 
-def _same_scope(head: ClaimView, b: ClaimView) -> bool:
+def _lead_places(body: Sequence[ClaimView]) -> frozenset[str]:
+    """The places of the body's first sentence with figures: the lead, which sets the
+    story's scene a headline leaves unsaid ("Le collège Daudet de Nîmes accueille ...")."""
+    starts = [b.sentence_start for b in body if b.sentence_start is not None]
+    if not starts:
+        return frozenset()
+    first = min(starts)
+    return frozenset(p for b in body if b.sentence_start == first
+                     for p in ({b.place} if b.place else b.places - b.part_places))
+
+
+def _same_scope(head: ClaimView, b: ClaimView, lead: frozenset[str] = frozenset()) -> bool:
     """Nothing tells the two apart: no other place, explicit period, population, qualifier
-    or modality."""
-    if head.place and b.place and head.place != b.place:
+    or modality. A place the body figure names is the headline's only when the headline
+    names it too, or, naming none, when its article is placed there (a headline with no
+    place is about its article's place, not the region of a body figure's own): the place
+    its text gives the article (dateline, headline), or its lead's (``lead``)."""
+    if _other_place(head, b, lead):
         return False
     if head.basis and b.basis and head.basis != b.basis:
         return False  # "en hausse de 30 % sur cinq ans" / "de 13 % sur un an": two rates
@@ -181,6 +224,18 @@ def _same_scope(head: ClaimView, b: ClaimView) -> bool:
         return False
     return (head.population == b.population and head.qualifiers == b.qualifiers
             and head.modality == b.modality and head.revision == b.revision)
+
+
+def _other_place(head: ClaimView, b: ClaimView, lead: frozenset[str]) -> bool:
+    """The body figure names a place the headline (or, naming none, its article: ``lead``,
+    the places of its lead) is not."""
+    pb = {b.place} if b.place else b.places - b.part_places
+    if not pb:
+        return False
+    pa = {head.place} if head.place else head.places - head.part_places
+    if not pa:
+        pa = set(lead) | ({head.article_place} if head.article_place else set())
+    return not pa & pb
 
 
 def _earlier_toll(head: ClaimView, b: ClaimView, toll: frozenset[str]) -> bool:

@@ -24,6 +24,7 @@ from factcheck.crossref.sum_backward import backward_mode, coordinated_total
 from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_groups import complete_split, first_part, group_part, same_split
+from factcheck.crossref.sum_heads import clause_head
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
     other_thing,
@@ -208,6 +209,10 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         or len(gap[partial.end():].split()) > MAX_CUE_WORDS))
                     owner = denominator_owner(s, j, lexicon.whole_before,
                                               _bracket_owner(s, j, gap))
+                    if partial and owner is total:
+                        # "146 personnes [...] lors de onze opérations, a indiqué X, dont 58
+                        # femmes": the cue takes up the clause's head count (sum_heads.py).
+                        owner = clause_head(s, j, gap, partial.start()) or owner
                     parts = [] if owner is None else _enumeration(
                         s, first, owner, lexicon, strict=not partial or detached,
                         partial=bool(partial))

@@ -8,7 +8,10 @@ so that the parts are checked against their total; a bare count after a count ("
 sièges") is of the total's kind. A part is taken to leave its unit unsaid
 only when nothing names another one: right after it comes a word of ``[structure]
 elision_followers`` of the language ("pour", "à", "dans" ...), a separator or the end of the
-sentence ("600 salariés" counts people, not euros).
+sentence ("600 salariés" counts people, not euros). A bare part followed by a time frame
+("1 500 interpellations en trois nuits [...], dont 612 dans la seule nuit de lundi") is placed
+in time by it: it never takes the noun of a total counting time frames (``[structure]
+time_frames``), which it is no count of.
 """
 
 from __future__ import annotations
@@ -19,14 +22,18 @@ from typing import Protocol
 
 import regex
 
-from factcheck.crossref.cue_words import Lexicon
+from factcheck.crossref.cue_words import Lexicon, lemma
 from factcheck.crossref.matching import CHANGE, ClaimView, precision
+from factcheck.crossref.sum_groups import group_cues, time_frame
 
 #: Dimension of plain counts (no unit).
 COUNT = "count"
 #: A figure written in digits only ("600", "1 250", "2,5").
 _DIGITS = regex.compile(r"\d{1,3}(?:[  \u202f.'’]\d{3})*(?:,\d+)?|\d+(?:,\d+)?", regex.V1)
 _NEXT = regex.compile(r"\s*([\p{L}'’]+|[,;:.!?)]|$)", regex.V1)
+#: After a follower word, a determiner and "seul(e)" before the noun of a time frame.
+_FRAME = regex.compile(r"\s*[\p{L}'’]+\s+(?:(?:la|le|les|l['’]|une?|cette|ce|cet)\s*)?"
+                       r"(?:seule?s?\s+)?([\p{L}-]+)", regex.V1 | regex.I)
 
 
 class Sentence(Protocol):
@@ -63,11 +70,21 @@ def unit_left_out(part: ClaimView, s: Sentence, lexicon: Lexicon) -> bool:
     return not word or not word[0].isalpha() or word in lexicon.elision_followers
 
 
+def _in_time_frame(part: ClaimView, s: Sentence) -> bool:
+    """A time frame follows ``part`` after its follower word ("612 dans la seule nuit")."""
+    found = _FRAME.match(s.text, part.end - s.start)
+    if found is None:
+        return False
+    return lemma(found.group(1)) in group_cues().time_frames
+
+
 def elided(part: ClaimView, total: ClaimView, s: Sentence, lexicon: Lexicon,
            like: ClaimView | None = None) -> ClaimView:
     """``part`` with the unit (and scale) of ``total`` when it leaves them unsaid, else as is;
     ``like`` is the first part of the enumeration, whose noun a bare count leaves unsaid."""
     kind = like or total
+    if time_frame(kind) and _in_time_frame(part, s):
+        return part  # "trois nuits [...], dont 612 dans la seule nuit": not a count of nights
     if part.dimension == COUNT == kind.dimension and part.family != kind.family \
             and _DIGITS.fullmatch(part.surface.strip()) and unit_left_out(part, s, lexicon):
         # "67 sièges, à savoir 39 pour la droite"; "355 000 clients en Bretagne, 145 000 en

@@ -38,6 +38,10 @@ class GroupCues:
     #: (population, categories splitting it), subject lemmas
     categories: tuple[tuple[frozenset[str], frozenset[str]], ...]
     span: regex.Pattern[str]  # the whole text between a total and a duration of its span
+    time_frames: frozenset[str]  # lemmas of time frames ("nuit", "journée")
+    no_people: frozenset[str]  # lemmas of counts that number no people: time frames, acts
+    #: a complement's preposition ending the text before a figure ("lors de", "en")
+    opener: regex.Pattern[str]
 
 
 @cache
@@ -50,7 +54,13 @@ def group_cues(code: str = "fr") -> GroupCues:
                        for split in data.get("category_splits", ()))
     links = "|".join(regex.escape(w) for w in data.get("span_links", ()))
     span = regex.compile(rf"\s*(?:{links})\s*" if links else r"(?!)", regex.V1 | regex.I)
-    return GroupCues(sets, categories, span)
+    frames = frozenset(lemma(w) for w in data.get("time_frames", ()))
+    acts = frozenset(lemma(w) for w in data.get("acts", ()))
+    openers = "|".join(regex.escape(w) for w in sorted(data.get("complement_openers", ()),
+                                                       key=len, reverse=True))
+    opener = regex.compile(rf"(?<![\p{{L}}'’])(?:{openers})\s*$" if openers else r"(?!)",
+                           regex.V1 | regex.I)
+    return GroupCues(sets, categories, span, frames, frames | acts, opener)
 
 
 def _group(v: ClaimView) -> frozenset[str] | None:
@@ -58,11 +68,22 @@ def _group(v: ClaimView) -> frozenset[str] | None:
     return next((g for g in group_cues().sets if word in g), None)
 
 
+def counts_no_people(v: ClaimView) -> bool:
+    """A count of time frames or of acts ("trois nuits", "onze opérations"): no people."""
+    return bool(v.subject) and lemma(v.subject) in group_cues().no_people
+
+
+def time_frame(v: ClaimView) -> bool:
+    """A count of time frames ("trois nuits", "deux journées")."""
+    return bool(v.subject) and lemma(v.subject) in group_cues().time_frames
+
+
 def group_part(part: ClaimView, total: ClaimView) -> bool:
     """A count of one group of people ("650 filles") beside a count of something else that is
-    no such group itself ("1 200 élèves"): a possible part of it."""
+    no such group itself ("1 200 élèves") and numbers people (not "onze opérations", "trois
+    nuits"): a possible part of it."""
     return part.dimension == COUNT == total.dimension and _group(part) is not None \
-        and _group(total) is None
+        and _group(total) is None and not counts_no_people(total)
 
 
 def same_split(a: ClaimView, b: ClaimView) -> bool:
