@@ -3,8 +3,7 @@
 Across two articles, a publication date missing on either keeps their figures apart (unknown
 is not equal: :mod:`factcheck.crossref.identity`), unless each figure carries the same closed
 period the text gives it: both ends written in its sentence ("en 2023", "au 1er janvier
-2024") when the article was written after it closed (published, or naming, later, or saying
-the figure covers the whole span: "sur l'ensemble de l'année 2023"), or the year
+2024") when the article was written after it closed (published, or naming, later), or the year
 of the report its article's lead names (``time_basis`` "report",
 :mod:`factcheck.context.report_year`). Estimates and forecasts are revised as time passes, and
 an article naming a stage of a statistic's release ("provisoire", "définitif") may give any of
@@ -16,7 +15,6 @@ from datetime import date, timedelta
 from functools import cache
 
 import pandas as pd
-import regex
 
 from factcheck.crossref.cells import cell_text
 from factcheck.crossref.cue_words import Lexicon
@@ -64,39 +62,12 @@ def text_period(row: dict, mode: str, latest: str = "") -> tuple[str, ...]:
         return ()
     if not basis and ts != te and te == cell_text(row.get("published"))[:10]:
         return ()  # "depuis le 1er janvier": up to the day of publication, not a closed period
-    if (not basis and ts != te and not max(latest, cell_text(row.get("published"))[:10]) > te
-            and not said_whole(cell_text(row.get("sentence")), ts, te)):
+    if not basis and ts != te and not max(latest, cell_text(row.get("published"))[:10]) > te:
         return ()  # "En 2024, l'aéroport a accueilli 3,1 millions de passagers", in an article
         # written in June 2024, counts the year so far: a period written with a figure is
-        # closed only when its article is published, or names a day, after it, or its
-        # sentence says the figure covers the whole span (:func:`said_whole`); a single day,
-        # "au 1er janvier 2024", is a stock's state, reported once the day is over
+        # closed only when its article is published, or names a day, after it (a single day,
+        # "au 1er janvier 2024", is a stock's state, reported once the day is over)
     return (ts, te, "report" if basis else "written")
-
-
-def said_whole(sentence: str, start: str, end: str) -> bool:
-    """Whether ``sentence`` says its figure covers the whole of the span ``start``-``end``:
-    a cue of ``[whole_period]`` (``lang/fr/crossref.toml``: "sur l'ensemble de", "sur toute
-    la", "tout au long de") a few words at most before the span's year, no figure or clause
-    mark between ("sur l'ensemble de l'année 2023", "sur tout le mois de mars 2024"). A span
-    so said was over when its article was written, published or not: "en 2023" alone may be
-    the year so far."""
-    years = {start[:4], end[:4]} - {""}
-    return bool(years) and any(m.group("year") in years
-                               for m in whole_cues().finditer(sentence))
-
-
-@cache
-def whole_cues(code: str = "fr") -> regex.Pattern[str]:
-    """The cues of ``[whole_period]`` followed, within ``reach`` words, by a year."""
-    table = load_data(code, "crossref").get("whole_period", {})
-    cues = sorted((regex.escape(c) for c in table.get("cues", [])), key=len, reverse=True)
-    if not cues:
-        return regex.compile(r"(?!)")
-    reach = int(table.get("reach", 0))
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(cues)})(?:\s*[\p{{L}}'’-]+){{0,{reach}}}?"
-        rf"\s+(?P<year>\d{{4}})(?!\d)", regex.V1 | regex.IGNORECASE)
 
 
 def article_releases(texts: list[tuple[str, str, str]], lexicon: Lexicon) -> dict[str, str]:
