@@ -9,7 +9,7 @@ import pytest
 from crossref_helpers import ACCUSATIONS, case_ids, check_flag_case, load_cases
 
 CASES = load_cases("miss45_fixes")
-CHECKED = ACCUSATIONS | {"cumulative_decrease"}
+CHECKED = ACCUSATIONS | {"cumulative_decrease", "change_mismatch"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))

@@ -158,7 +158,7 @@ class ChangeMismatch(Rule):
                 or y.value <= 0:
             return None
         s0 = y.sentence_start or 0
-        before = [x for x in members[:i] if x.dimension == y.dimension
+        before = [x for x in members[:i] if _unit_carried(x.dimension, y.dimension)
                   and x.approx in ("none", "approx") and x.value
                   and 1 / 3 <= x.value / y.value <= 3]
         if not before:
@@ -214,6 +214,18 @@ class ChangeMismatch(Rule):
                                stated=_pct(stated), z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
                          (y.sentence,), confidence=0.85)
+
+
+def _unit_carried(x_dimension: str, y_dimension: str) -> bool:
+    """Whether a figure of ``x_dimension`` may be the earlier term of one of ``y_dimension``
+    after "contre": the same dimension, or a rate written once on the first term and left off
+    the second ("14,2 euros le mètre carré, contre 13,1 euros": money per square metre,
+    then money with no "per" of its own). A second term with a "per" of its own is its own
+    rate ("par mois" against "par an")."""
+    if x_dimension == y_dimension:
+        return True
+    head, _, per = x_dimension.partition("/")
+    return bool(per) and "/" not in y_dimension and head == y_dimension
 
 
 def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,
