@@ -16,6 +16,7 @@ from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision, significant_digits
+from factcheck.crossref.points_before import points_before
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -94,7 +95,8 @@ class ChangeMismatch(Rule):
             members.sort(key=lambda v: v.start)
             for i, y in enumerate(members):
                 flag = self._check_compared(ctx, members, i, y) \
-                    or self._check_from_to(ctx, members, i, y, levels)
+                    or self._check_from_to(ctx, members, i, y, levels) \
+                    or self._check_points_before(ctx, members, i)
                 if flag is not None:
                     yield flag
         for judged in ctx.judged:
@@ -183,6 +185,22 @@ class ChangeMismatch(Rule):
                                z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (x.article_id,), text,
                          (x.sentence,), confidence=0.85)
+
+    def _check_points_before(self, ctx: CheckContext, members: list[ClaimView],
+                             i: int) -> Flag | None:
+        """``members[i]`` is a change in points stated before the level it led to, the
+        earlier level after "contre" ("recule de 0,4 point à 6,9 %, contre 7,1 %",
+        crossref/points_before.py)."""
+        found = points_before(ctx.lexicon, members, i,
+                              lambda text: _introducing_cue(text, ctx))
+        if found is None:
+            return None
+        x, y, z, stated = found
+        text = ctx.lexicon.say("flag_change_points", x=f"« {x.surface} »",
+                               y=f"« {y.surface} »", computed=_pct(y.value - x.value),
+                               stated=_pct(stated), z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
+                         (y.sentence,), confidence=0.85)
 
     def _check_from_to(self, ctx: CheckContext, members: list[ClaimView], i: int,
                        y: ClaimView, levels: dict[tuple[str, str], list[FromLevel]]
