@@ -122,6 +122,7 @@ class Lexicon:
     revised: regex.Pattern[str]
     cumulative: regex.Pattern[str]
     cumulative_since: regex.Pattern[str]  # "depuis le 1er octobre": a count since a day
+    cumulative_verbs: frozenset[str]  # "cumule": its complement is the figure, no event
     toll_outcomes: frozenset[str]
     contrast: regex.Pattern[str]
     comparison: regex.Pattern[str]  # "contre", "vs": a figure set against its earlier value
@@ -326,6 +327,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         revised=_pattern(modality["revised"]),
         cumulative=_pattern(data["cumulative"]["cues"]),
         cumulative_since=_pattern(day_cues(data["cumulative"].get("since_day", {}))),
+        cumulative_verbs=frozenset(w.lower() for w in data["cumulative"].get("verbs", ())),
         toll_outcomes=toll_outcomes,
         contrast=_pattern(data["change_check"]["contrast"]),
         **comparison_cues(data["comparison"]),

@@ -16,6 +16,7 @@ from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision, significant_digits
+from factcheck.crossref.points_before import points_before
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
 
@@ -94,7 +95,8 @@ class ChangeMismatch(Rule):
             members.sort(key=lambda v: v.start)
             for i, y in enumerate(members):
                 flag = self._check_compared(ctx, members, i, y) \
-                    or self._check_from_to(ctx, members, i, y, levels)
+                    or self._check_from_to(ctx, members, i, y, levels) \
+                    or self._check_points_before(ctx, members, i)
                 if flag is not None:
                     yield flag
         for judged in ctx.judged:
@@ -158,7 +160,7 @@ class ChangeMismatch(Rule):
                 or y.value <= 0:
             return None
         s0 = y.sentence_start or 0
-        before = [x for x in members[:i] if x.dimension == y.dimension
+        before = [x for x in members[:i] if _unit_carried(x.dimension, y.dimension)
                   and x.approx in ("none", "approx") and x.value
                   and 1 / 3 <= x.value / y.value <= 3]
         if not before:
@@ -183,6 +185,22 @@ class ChangeMismatch(Rule):
                                z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (x.article_id,), text,
                          (x.sentence,), confidence=0.85)
+
+    def _check_points_before(self, ctx: CheckContext, members: list[ClaimView],
+                             i: int) -> Flag | None:
+        """``members[i]`` is a change in points stated before the level it led to, the
+        earlier level after "contre" ("recule de 0,4 point à 6,9 %, contre 7,1 %",
+        crossref/points_before.py)."""
+        found = points_before(ctx.lexicon, members, i,
+                              lambda text: _introducing_cue(text, ctx))
+        if found is None:
+            return None
+        x, y, z, stated = found
+        text = ctx.lexicon.say("flag_change_points", x=f"« {x.surface} »",
+                               y=f"« {y.surface} »", computed=_pct(y.value - x.value),
+                               stated=_pct(stated), z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
+                         (y.sentence,), confidence=0.85)
 
     def _check_from_to(self, ctx: CheckContext, members: list[ClaimView], i: int,
                        y: ClaimView, levels: dict[tuple[str, str], list[FromLevel]]
@@ -214,6 +232,18 @@ class ChangeMismatch(Rule):
                                stated=_pct(stated), z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
                          (y.sentence,), confidence=0.85)
+
+
+def _unit_carried(x_dimension: str, y_dimension: str) -> bool:
+    """Whether a figure of ``x_dimension`` may be the earlier term of one of ``y_dimension``
+    after "contre": the same dimension, or a rate written once on the first term and left off
+    the second ("14,2 euros le mètre carré, contre 13,1 euros": money per square metre,
+    then money with no "per" of its own). A second term with a "per" of its own is its own
+    rate ("par mois" against "par an")."""
+    if x_dimension == y_dimension:
+        return True
+    head, _, per = x_dimension.partition("/")
+    return bool(per) and "/" not in y_dimension and head == y_dimension
 
 
 def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,

@@ -22,6 +22,13 @@ from factcheck.models import Flag
 MAX_CUE_WORDS = 4
 _CUE_END = regex.compile(r"[,;:.!?()«»\d]", regex.V1)
 _CUE_WORD = regex.compile(r"[\p{L}]+['’]?", regex.V1)
+#: The one cue phrase every form of the verb "cumuler" gives (``[cumulative] verbs``).
+VERB_CUE = "cumuler"
+#: Where a verb's subject starts, reading back from the verb: a sign or a figure (not the
+#: quotation marks of a title: "le drame « Les Falaises » cumule").
+_SUBJECT_END = regex.compile(r"[,;:.!?()\d]", regex.V1)
+#: The words of a subject that may name it (``[description] stopwords`` aside).
+SUBJECT_MIN_LETTERS = 4
 #: Outcomes whose toll, for one event, only grows: the dead are not found again, as the
 #: missing are, nor reclassified, as the injured are (``[outcomes]`` keys).
 NEVER_FALLING = frozenset({"killed"})
@@ -46,7 +53,7 @@ class CumulativeDecrease(Rule):
                 continue
             if not (a.published and b.published and a.published < b.published):
                 continue  # "later" must mean reported later, not another figure of one article
-            if not toll and not _one_start(a, b, ctx.lexicon.cumulative):
+            if not toll and not _one_start(a, b, ctx.lexicon):
                 continue  # counted from different starts, or a start unknown on one
             if b.hi >= a.lo:
                 continue
@@ -75,19 +82,36 @@ def _start(v: ClaimView) -> str:
     return v.period[1] if v.period[:1] == ("explicit",) and len(v.period) > 1 else ""
 
 
-def _cue_phrase(v: ClaimView, cues: regex.Pattern[str]) -> str:
+def _cue_phrase(v: ClaimView, cues: regex.Pattern[str], verbs: frozenset[str] = frozenset(),
+                stopwords: frozenset[str] = frozenset()) -> str:
     """The cumulative cue of ``v``'s sentence with the words that follow it up to a sign or a
     figure ("depuis le début de l'épidémie", "cumulé du séisme au maroc"), lowercased; ""
-    when the sentence holds none or several different ones."""
+    when the sentence holds none or several different ones. A form of the verb ("cumule",
+    ``verbs``) has the figure as its complement: what is counted is its subject, the words
+    before it back to a sign ("le drame « Les Falaises » cumule désormais 2 millions" gives
+    "cumuler drame falaises"); a subject naming nothing ("il cumule") is no cue."""
     found = set()
     for m in cues.finditer(v.sentence):
+        if m.group(0).lower() in verbs:
+            found.add(_verb_phrase(v.sentence[:m.start()], stopwords))
+            continue
         rest = _CUE_END.split(v.sentence[m.end():], maxsplit=1)[0]
         words = _CUE_WORD.findall(rest)[:MAX_CUE_WORDS]
         found.add(" ".join([m.group(0).lower(), *(w.lower() for w in words)]))
     return found.pop() if len(found) == 1 else ""
 
 
-def _one_start(a: ClaimView, b: ClaimView, cues: regex.Pattern[str]) -> bool:
+def _verb_phrase(before: str, stopwords: frozenset[str]) -> str:
+    """``VERB_CUE`` and the words naming the verb's subject in ``before`` (the sentence up to
+    the verb, back to a sign or a figure): words of ``SUBJECT_MIN_LETTERS`` letters or more
+    that are no ``stopwords``, the last ``MAX_CUE_WORDS``; "" when none is left."""
+    subject = _SUBJECT_END.split(before)[-1]
+    words = [w.lower().rstrip("'’") for w in _CUE_WORD.findall(subject)]
+    kept = [w for w in words if len(w) >= SUBJECT_MIN_LETTERS and w not in stopwords]
+    return " ".join([VERB_CUE, *kept[-MAX_CUE_WORDS:]]) if kept else ""
+
+
+def _one_start(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """Both counted from one day: the same start read on both ("depuis le 1er octobre"), or
     no start on either and the same cumulative cue naming the same event in both sentences
     ("depuis le début de l'épidémie", "le bilan cumulé du séisme"). A start read on one
@@ -97,8 +121,9 @@ def _one_start(a: ClaimView, b: ClaimView, cues: regex.Pattern[str]) -> bool:
         return start_a == start_b
     if not (a.cumulative and b.cumulative):
         return False
-    phrase = _cue_phrase(a, cues)
-    return bool(phrase) and phrase == _cue_phrase(b, cues)
+    cues, verbs, stop = lexicon.cumulative, lexicon.cumulative_verbs, lexicon.stopwords
+    phrase = _cue_phrase(a, cues, verbs, stop)
+    return bool(phrase) and phrase == _cue_phrase(b, cues, verbs, stop)
 
 
 def one_toll(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
