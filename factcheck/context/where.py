@@ -252,8 +252,7 @@ def _find_candidates(
         if source and in_written_source(sentence, source, m.start("p")):
             seat = m.end("p")
             continue  # "selon la préfecture du Rhône": the body's name, not where
-        if seat is not None and (_apposed(sentence[seat : m.start()])
-                                 or sentence[seat : m.start()].strip() == ",") \
+        if seat is not None and _locates_seat(sentence[seat : m.start()], m) \
                 and not any(seat <= f < m.start() for f in figures):
             seat = m.end("p")
             continue  # "le maire de Derna, dans l'est de la Libye": where the body sits
@@ -290,6 +289,16 @@ def _find_candidates(
 #: After a place, more names in a list: ", Perpignan, Remire (Guyane) et Majicavo".
 _NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:\([^()]*\)\s*)?"
 _LISTED = regex.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*{_NAME}(?:,|et\s|ou\s)\s*\p{{Lu}}")
+
+
+def _locates_seat(gap: str, m: regex.Match[str]) -> bool:
+    """Whether the place match ``m``, after the ``gap`` that follows a place of the source's
+    name, locates that seat: apposed after a comma ("le maire de Derna, dans l'est de la
+    Libye", "le maire de Quimper, dans le Finistère"), never after a town's preposition,
+    where the figure is ("selon la préfecture du Rhône, à Lyon, 3 000 personnes")."""
+    if match_prep(m) in world_data().town_preps:
+        return False
+    return _apposed(gap) or gap.strip() == ","
 
 
 def _apposed(gap: str) -> bool:
