@@ -40,6 +40,7 @@ from factcheck.context.known_places import (
     bracket_names_town,
     bracket_place,
     detached_opener_end,
+    event_acted,
     event_names_town,
     located_in_brackets,
     match_prep,
@@ -335,7 +336,8 @@ def _unknown_ok(
     if vouched and not bracket_names_town(sentence, m):
         return "located"
     if not vouched and (prep not in w.town_preps or m.group("art")) and (
-            not event_names_town(sentence, m) or named_elsewhere(name, people)):
+            not event_names_town(sentence, m) or named_elsewhere(name, people)
+            or name.lower() in w.person_names or event_acted(toks, m.end("p"))):
         return None  # a town after "à", or after "de" following an event's noun
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:
