@@ -95,19 +95,13 @@ def _as_subject(article_text: str, start: int, end: int) -> bool:
     return opening and _LOWER_AFTER.match(article_text, end) is not None
 
 
+@lru_cache(maxsize=16)
 def persons_last_names(article_text: str) -> tuple[str, ...]:
     """The last names of the persons an article names in full, sorted: no town ("l'attaque
-    de Trump"). Not a name the article also writes after a locative preposition."""
-    return _sorted_last_names(article_text)
-
-
-@lru_cache(maxsize=16)
-def _sorted_last_names(article_text: str) -> tuple[str, ...]:
-    # "L'attaque de Koumbri" opening a sentence is no first and last name, and a name the
-    # article writes after a locative preposition is a place ("Wadi Derna" ... "à Derna").
-    last = {run.split()[-1] for _, _, run in name_runs(article_text)
-            if is_first_and_last_name(run) and not _ELIDED.match(run)}
-    return tuple(sorted(n for n in last if not located(n, article_text)))
+    de Trump"). Not a name the article also writes after a locative preposition ("Wadi
+    Derna" ... "à Derna": a place)."""
+    return tuple(sorted(n for n in _persons_last_names(article_text)
+                        if not located(n, article_text)))
 
 
 _ELIDED = regex.compile(r"\p{Lu}['’]")
@@ -116,9 +110,10 @@ _ELIDED = regex.compile(r"\p{Lu}['’]")
 @lru_cache(maxsize=16)
 def _persons_last_names(article_text: str) -> frozenset[str]:
     """The last names of the persons an article names in full ("Carlos Tavares"): a last
-    name alone is that person, never a body."""
+    name alone is that person, never a body. A run opening with an elided article
+    ("L'attaque de Koumbri") is no first and last name."""
     return frozenset(run.split()[-1] for _, _, run in name_runs(article_text)
-                     if is_first_and_last_name(run))
+                     if is_first_and_last_name(run) and not _ELIDED.match(run))
 
 
 # "des Français", "les Parisiens": people, not a body.

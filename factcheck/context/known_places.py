@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from factcheck.context.lexicon import grammar
+from factcheck.context.nlp import Tok
 from factcheck.context.world import world_data
 
 
@@ -196,6 +197,19 @@ def event_names_town(text: str, m: regex.Match[str]) -> bool:
         return False
     before = text[: m.start()].replace("’", "'").split()
     return bool(before) and before[-1].lower().split("'")[-1] in world_data().event_town_nouns
+
+
+def event_acted(toks: tuple[Tok, ...], end: int) -> bool:
+    """Whether the event phrase whose name ends at ``end`` is the subject of a verb no event
+    does (not of ``event_town_verbs``): "l'attaque de Moreau a marqué 4 essais" is a team's
+    line, its name a player's; "l'attaque de Barsalogho a fait 200 morts" is an event."""
+    k = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+    if k < len(toks) and toks[k].pos == "AUX":
+        k += 1
+    if k >= len(toks) or toks[k].pos not in ("VERB", "AUX") or (
+            toks[k].verbform != "Fin" and toks[k - 1].pos != "AUX"):
+        return False  # no verb of its own: "après l'attaque de Barsalogho, 200 blessés"
+    return toks[k].lemma not in world_data().event_town_verbs
 
 
 def after_event_noun(text: str, start: int) -> bool:

@@ -40,6 +40,7 @@ from factcheck.context.known_places import (
     bracket_names_town,
     bracket_place,
     detached_opener_end,
+    event_acted,
     event_names_town,
     located_in_brackets,
     match_prep,
@@ -252,8 +253,7 @@ def _find_candidates(
         if source and in_written_source(sentence, source, m.start("p")):
             seat = m.end("p")
             continue  # "selon la préfecture du Rhône": the body's name, not where
-        if seat is not None and (_apposed(sentence[seat : m.start()])
-                                 or sentence[seat : m.start()].strip() == ",") \
+        if seat is not None and _locates_seat(sentence[seat : m.start()], m) \
                 and not any(seat <= f < m.start() for f in figures):
             seat = m.end("p")
             continue  # "le maire de Derna, dans l'est de la Libye": where the body sits
@@ -292,6 +292,16 @@ _NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:\([^()]*\)\s*)?"
 _LISTED = regex.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*{_NAME}(?:,|et\s|ou\s)\s*\p{{Lu}}")
 
 
+def _locates_seat(gap: str, m: regex.Match[str]) -> bool:
+    """Whether the place match ``m``, after the ``gap`` that follows a place of the source's
+    name, locates that seat: apposed after a comma ("le maire de Derna, dans l'est de la
+    Libye", "le maire de Quimper, dans le Finistère"), never after a town's preposition,
+    where the figure is ("selon la préfecture du Rhône, à Lyon, 3 000 personnes")."""
+    if match_prep(m) in world_data().town_preps:
+        return False
+    return _apposed(gap) or gap.strip() == ","
+
+
 def _apposed(gap: str) -> bool:
     """A comma and a few words between two places: the second locates the first (", dans
     l'est", ", capitale", ", dans la région")."""
@@ -326,7 +336,8 @@ def _unknown_ok(
     if vouched and not bracket_names_town(sentence, m):
         return "located"
     if not vouched and (prep not in w.town_preps or m.group("art")) and (
-            not event_names_town(sentence, m) or named_elsewhere(name, people)):
+            not event_names_town(sentence, m) or named_elsewhere(name, people)
+            or name.lower() in w.person_names or event_acted(toks, m.end("p"))):
         return None  # a town after "à", or after "de" following an event's noun
     t = time_data()
     if name.lower() in t.months or name.lower() in t.weekdays:

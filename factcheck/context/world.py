@@ -47,6 +47,10 @@ class WorldData:
     bracket_town_preps: frozenset[str] = frozenset()
     bracket_town_nouns: frozenset[str] = frozenset()
     event_town_nouns: frozenset[str] = frozenset()
+    #: "l'attaque de Barsalogho a fait": the verbs an event does, its town read before them.
+    event_town_verbs: frozenset[str] = frozenset()
+    #: [persons] of actors.toml, lower case: last names that are never a town.
+    person_names: frozenset[str] = frozenset()
     counting_verbs: frozenset[str] = frozenset()  # "la France compte": its subject is the place
     detached_openers: tuple[str, ...] = ()  # "Originaire de Lille, ...": places the subject
     #: Names as written that are a body, never a place ("Parlement", "Reuters").
@@ -132,6 +136,8 @@ def world_data(code: str = "fr") -> WorldData:
         bracket_town_preps=_words(places_file, "bracket_town_after", "places"),
         bracket_town_nouns=_words(places_file, "bracket_town_nouns", "places"),
         event_town_nouns=_words(places_file, "event_town_nouns", "places"),
+        event_town_verbs=_words(places_file, "event_town_verbs", "places"),
+        person_names=_words(_table(actors, "persons", "actors"), "names", "actors"),
         counting_verbs=_words(places_file, "counting_verbs", "places"),
         detached_openers=tuple(sorted(_words(places_file, "detached_openers", "places"),
                                       key=len, reverse=True)),
