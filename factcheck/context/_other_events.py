@@ -31,10 +31,9 @@ from functools import cache
 import regex
 
 from factcheck.context._time_finding import _Expr
-from factcheck.context._time_terms import cue_pattern
+from factcheck.context._time_terms import DIGIT, cue_pattern
 
 _WORD = regex.compile(r"\w{2,}")
-_DIGIT = regex.compile(r"\d")
 _TO = regex.compile(r"(?<!\w)à\s*$")
 
 
@@ -64,7 +63,7 @@ def _is_sanction(low: str, start: int, end: int, cs: int, ce: int) -> bool:
     if _sanction_before().search(low[cs:start]) or _sanction_after().match(low, end, ce):
         return True
     verbs = list(cue_pattern("sanction_verbs").finditer(low, cs, start))
-    return bool(verbs) and not _DIGIT.search(low, verbs[-1].end(), start) \
+    return bool(verbs) and not DIGIT.search(low, verbs[-1].end(), start) \
         and bool(_TO.search(low[verbs[-1].end():start]))
 
 

@@ -13,6 +13,9 @@ from factcheck.context._time_data import modality_data, time_data
 from factcheck.context.calendar_spans import month_end
 from factcheck.models import Kind, Mention
 
+#: A digit: a figure between two words ("aucun chiffre entre le verbe et la date").
+DIGIT = regex.compile(r"\d")
+
 
 def other_term(low: str, start: int, end: int) -> bool:
     """Whether ``low[start:end]`` holds a term of comparison followed by a figure ("contre

@@ -53,7 +53,7 @@ def _age(toks: tuple[Tok, ...], fig: Figure, data: SubjectData) -> str | None:
     if before[-2:] and before[-1] in data.age_group_articles and len(before) >= 2 \
             and before[-2] in data.age_group_markers:
         return "age"  # "chez les moins de 65 ans", "parmi les 18-24 ans"
-    if not follows_de and _had(toks, fig.first, data):
+    if not follows_de and _had(toks, fig.first, data) and not _deadline(toks, fig.last, data):
         return "age"  # "82 % des décès avaient plus de 70 ans", "douze enfants avaient un mois"
     if before and before[-1] in data.anniversary_determiners and not follows_de:
         return "age_of_person"  # "fête ses 100 ans" (not "ses dix ans de mandat")
@@ -79,7 +79,50 @@ def _had(toks: tuple[Tok, ...], first: int, data: SubjectData) -> bool:
         k -= 1
     if k < 1 or toks[k].lemma != "avoir" or toks[k].verbform != "Fin" or toks[k].is_title:
         return False
-    return toks[k - 1].lower != "y"
+    return toks[k - 1].lower != "y" and _people_subject(toks, k, data)
+
+
+#: Adjectives and participles stepped over back from "avoir" to its subject noun.
+_SUBJECT_MODIFIERS = 2
+
+
+def _people_subject(toks: tuple[Tok, ...], k: int, data: SubjectData) -> bool:
+    """Whether the subject of the "avoir" at ``k`` is people: a noun of ``age_holders`` or
+    ``age_had_subjects`` ("les patients hospitalisés avaient"), a share or a count ("dont
+    61 % ont"), a share noun ("la plupart avaient") or a part of a group ("104 d'entre eux
+    ont"); not "les communes ont", a name or a bare pronoun."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in data.age_had_skips:
+        j -= 1
+    for _ in range(_SUBJECT_MODIFIERS + 1):
+        if j < 0:
+            return False
+        t = toks[j]
+        if t.lower in data.age_holders or t.lower in data.age_had_subjects \
+                or t.lower in data.share_quantifiers or t.pos == "NUM" or t.text == "%":
+            return True
+        if t.lower in data.age_had_part_pronouns:
+            return j > 0 and toks[j - 1].lower == "entre"
+        if t.pos not in ("ADJ", "VERB") or t.verbform not in ("Part", ""):
+            return False
+        j -= 1  # "les patients hospitalisés avaient"
+    return False
+
+
+def _deadline(toks: tuple[Tok, ...], after: int, data: SubjectData) -> bool:
+    """Whether the duration ending before ``after`` is a time left, no age: followed by one
+    of ``age_deadline_links`` ("un an devant eux") or of ``age_purpose_links`` and an
+    infinitive, over "de" and clitics ("six mois pour se mettre en conformité")."""
+    if after >= len(toks):
+        return False
+    if toks[after].lower in data.age_deadline_links:
+        return True
+    if toks[after].lower not in data.age_purpose_links:
+        return False
+    j = after + 1
+    while j < len(toks) and (toks[j].lower in grammar().de or toks[j].pos == "PRON"):
+        j += 1
+    return j < len(toks) and toks[j].verbform == "Inf"
 
 
 def _one_person(toks: tuple[Tok, ...], k: int) -> bool:
@@ -107,14 +150,29 @@ def _age_noun_before(toks: tuple[Tok, ...], first: int, data: SubjectData) -> in
     return None
 
 
-def gapped_age(toks: tuple[Tok, ...], before: Figure, fig: Figure) -> bool:
+#: Words opening a bound of ages besides ``age_comparatives`` ("et un tiers entre 40 et 60 ans").
+_GAP_BOUNDS = frozenset({"entre"})
+
+
+def gapped_age(toks: tuple[Tok, ...], before: Figure, fig: Figure, data: SubjectData) -> bool:
     """Whether the duration ``fig`` stands in a clause coordinated by "et" after the age
     ``before``, its verb left out ("un quart avaient moins de six mois et la moitié plus de
-    65 ans"): no verb, no figure and no stop between them."""
+    65 ans"): no verb, no figure and no stop between them, a bound in years or months ("plus
+    de", "moins de", "entre") and no noun of its own after "et" but a share ("la moitié"); not
+    "et leur séjour en moyenne six jours", "et une dette de trois ans"."""
     between = toks[before.last : fig.first]
-    return any(t.lower == "et" for t in between) and not any(
-        t.pos in ("VERB", "AUX", "NUM") or t.text in (".", ";", ":", "(", ")")
-        for t in between)
+    ets = [i for i, t in enumerate(between) if t.lower == "et"]
+    if not ets or any(t.pos in ("VERB", "AUX", "NUM") or t.text in (".", ";", ":", "(", ")")
+                      for t in between):
+        return False
+    if fig.mention.unit not in data.age_units:
+        return False
+    bounds = data.age_comparatives | _GAP_BOUNDS
+    opener = [t.lower for t in toks[max(0, fig.first - 2) : fig.first + 1]]
+    if not any(w in bounds for w in opener):
+        return False
+    return not any(t.pos in ("NOUN", "PROPN") and t.lower not in data.share_quantifiers
+                   for t in between[ets[-1] + 1 :])
 
 
 def last_duration(figs: list[Figure], n: int) -> int | None:

@@ -61,6 +61,11 @@ class SubjectData:
     age_group_markers: frozenset[str] = frozenset()
     age_group_articles: frozenset[str] = frozenset()
     anniversary_determiners: frozenset[str] = frozenset()
+    age_had_subjects: frozenset[str] = frozenset()  # and the four below: _had's words
+    age_had_skips: frozenset[str] = frozenset()
+    age_had_part_pronouns: frozenset[str] = frozenset()
+    age_deadline_links: frozenset[str] = frozenset()
+    age_purpose_links: frozenset[str] = frozenset()
     prenominal: frozenset[str] = frozenset()
     intensifiers: frozenset[str] = frozenset()
     elliptic_after_de: frozenset[str] = frozenset()
@@ -264,7 +269,8 @@ def subject_data(code: str = "fr") -> SubjectData:
         age_markers=_words(_table(d, "durations", f), "age_markers", f),
         **{name: _words(_table(d, "durations", f), name, f) for name in (
             "age_holders", "age_comparatives", "age_group_markers", "age_group_articles",
-            "anniversary_determiners")},
+            "anniversary_determiners", "age_had_subjects", "age_had_skips",
+            "age_had_part_pronouns", "age_deadline_links", "age_purpose_links")},
         prenominal=_words(d, "prenominal", f),
         intensifiers=_words(d, "intensifiers", f),
         elliptic_after_de=_words(d, "elliptic_after_de", f),

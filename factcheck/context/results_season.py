@@ -39,11 +39,9 @@ import regex
 
 from factcheck.context._time_bases import term_of
 from factcheck.context._time_data import time_data
-from factcheck.context._time_terms import clause_bounds, cue_pattern
+from factcheck.context._time_terms import DIGIT, clause_bounds, cue_pattern
 from factcheck.models import Claim
 from factcheck.text import sentence_spans
-
-_DIGIT = regex.compile(r"\d")
 
 
 def season_year(published: date | None) -> int | None:
@@ -111,7 +109,7 @@ def _accounts_figure(low: str, start: int, end: int) -> bool:
     d'affaires s'établit à ..."), or right after it ("412 millions d'euros de bénéfice")."""
     cs, ce = clause_bounds(low, start, end)
     metrics = list(cue_pattern("annual_results_metrics").finditer(low, cs, start))
-    if metrics and not _DIGIT.search(low, metrics[-1].end(), start):
+    if metrics and not DIGIT.search(low, metrics[-1].end(), start):
         return True
     return bool(_metric_after().match(low, end, ce))
 

@@ -172,7 +172,7 @@ def subjects(toks: tuple[Tok, ...], figs: list[Figure]) -> list[SubjectResult]:
                 own = replace(low, rule="duration_range")  # "de 62 à 64 ans"
             elif own.subject is None and (m := last_duration(figs, n)) is not None \
                     and (low := results[m]) is not None and low.rule == "age" \
-                    and gapped_age(toks, figs[m], fig):
+                    and gapped_age(toks, figs[m], fig, data):
                 own = replace(low, rule="age_gapped")  # "... et la moitié plus de 65 ans"
             results[n] = own
             continue
