@@ -105,7 +105,7 @@ def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
             by_article.setdefault(v.article_id, []).append(v)
     found = []
     for head in heads:
-        reading = _reading(head, by_article.get(head.article_id, []), lexicon.toll_outcomes)
+        reading = _reading(head, by_article.get(head.article_id, []), lexicon)
         if reading is not None:
             found.append(reading)
     return _one_per_error(found)
@@ -114,9 +114,12 @@ def headline_readings(views: Iterable[ClaimView], titles: frozenset[str],
 def _one_per_error(found: list[HeadlineReading]) -> list[HeadlineReading]:
     """One contradiction for one headline figure: the title given apart and its repeat as the
     text's first line state it twice, one error. A figure of the headline that the body
-    repeats under one of its statements is contradicted by none."""
+    repeats under one of its statements is contradicted by none. A headline figure is keyed
+    by its metric family too: "2 morts et 2 blessés" holds two figures, and the body
+    repeating its dead hides no error on its injured."""
     def key(r: HeadlineReading) -> tuple:
-        return r.title.article_id, r.title.kind, r.title.dimension, r.title.value
+        t = r.title
+        return t.article_id, t.kind, t.dimension, t.family, t.value
 
     repeated = {key(r) for r in found if r.relation != "contradiction"}
     seen: set[tuple] = set()
@@ -130,7 +133,7 @@ def _one_per_error(found: list[HeadlineReading]) -> list[HeadlineReading]:
     return kept
 
 
-def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
+def _reading(head: ClaimView, body: Sequence[ClaimView], lexicon: Lexicon
              ) -> HeadlineReading | None:
     if head.kind not in _MEASURES or head.value is None:
         return None
@@ -139,12 +142,12 @@ def _reading(head: ClaimView, body: Sequence[ClaimView], toll: frozenset[str]
         relation = _repeats(head, b)
         if relation:
             return HeadlineReading(head, b, relation)
-    if any(_repeats(head, b) for b in body if _restates(head, b)):
+    if any(_repeats(head, b) for b in body if _restates(head, b, lexicon)):
         return None  # "89 %" over "89 % des TER": its value, read in another family
     rivals = [b for b in alike if _same_order(head, b)]
     if len(rivals) != 1 or not _same_scope(head, rivals[0], _lead_places(body)) \
             or _sum_of(head, body) \
-            or _earlier_toll(head, rivals[0], toll):
+            or _earlier_toll(head, rivals[0], lexicon.toll_outcomes):
         return None
     return HeadlineReading(head, rivals[0], "contradiction")
 
@@ -155,11 +158,29 @@ def _counts_alike(head: ClaimView, b: ClaimView) -> bool:
             and b.span != "change")
 
 
-def _restates(head: ClaimView, b: ClaimView) -> bool:
+def _restates(head: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """``b`` may restate the headline's figure under another wording: a figure of its kind
-    and dimension, whatever its metric family, neither a part nor a change."""
-    return (b.kind == head.kind and b.dimension == head.dimension and b.value is not None
-            and b.role != "part" and b.span != "change")
+    and dimension, neither a part nor a change, that can name the headline's thing: read in
+    no metric family, or a share read in the family of the population it is taken of ("89 %
+    des TER sont arrivés à l'heure": the trains, not what is measured of them), in both
+    cases with no outcome and no subject other than the headline's. Not a figure of another
+    family ("4 blessés" restates no "4 morts")."""
+    if not (b.kind == head.kind and b.dimension == head.dimension and b.value is not None
+            and b.role != "part" and b.span != "change"):
+        return False
+    if b.outcome and b.outcome != head.outcome:
+        return False
+    if not b.family:
+        return not b.subject or b.subject == head.subject
+    return _share_of_population(b, lexicon)
+
+
+def _share_of_population(b: ClaimView, lexicon: Lexicon) -> bool:
+    """A share followed by the population it is taken of ("87 % des bus"): its family names
+    that population, not the measure."""
+    if b.dimension != _SHARE or b.sentence_start is None:
+        return False
+    return bool(lexicon.share_base.match(b.sentence[b.end - b.sentence_start:]))
 
 
 def _repeats(head: ClaimView, b: ClaimView) -> str:
