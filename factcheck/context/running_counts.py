@@ -131,17 +131,46 @@ _EVENT_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY})
 
 
 def _toll(claim: Claim) -> bool:
-    """Whether ``claim``'s clause says it is a toll (``event_toll_words``: "morts",
-    "blessés", "parcouru", "ravagé")."""
+    """Whether ``claim`` is a toll: a word of ``event_toll_words`` ("morts", "blessés",
+    "parcouru", "ravagé") of its clause is its own noun or verb, after it with at most
+    four words of its noun and verb between ("faisant 48 morts", "12 personnes ont été
+    évacuées", none of ``event_toll_after_stops``: "52 passagers dont 3 morts") or right
+    before it, only ``event_toll_links`` between ("a parcouru 3 400 hectares", "la mort d'au
+    moins 36 personnes"); not "3 morts parmi les 52 passagers" for the passengers."""
     m = claim.mention
-    at = m.start - claim.sentence_start
-    cs, ce = clause_bounds(claim.sentence, at, m.end - claim.sentence_start)
-    return is_situated(m) and _toll_words().search(claim.sentence.lower(), cs, ce) is not None
+    if not is_situated(m):
+        return False
+    at, to = m.start - claim.sentence_start, m.end - claim.sentence_start
+    low = claim.sentence.lower()
+    cs, ce = clause_bounds(claim.sentence, at, to)
+    for w in _toll_words().finditer(low, cs, ce):
+        if w.end() <= at and _links().fullmatch(low, w.end(), at):
+            return True
+        between = low[to:w.start()]
+        if w.start() >= to and not _DIGIT.search(between) \
+                and len(between.split()) <= _AFTER_WORDS and not _after_stops().search(between):
+            return True
+    return False
+
+
+#: Words at most between a figure and its toll word after it ("12 personnes ont été évacuées").
+_AFTER_WORDS = 4
+_DIGIT = regex.compile(r"\d")
 
 
 @cache
 def _toll_words() -> regex.Pattern[str]:
     return cue_pattern("event_toll_words", r"\w*")
+
+
+@cache
+def _links() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*(?:(?:{cue_pattern('event_toll_links', '').pattern})\s*)*")
+
+
+@cache
+def _after_stops() -> regex.Pattern[str]:
+    return cue_pattern("event_toll_after_stops")
 
 
 def _one_day(ctx: Context) -> date | None:

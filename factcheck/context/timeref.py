@@ -39,6 +39,7 @@ from datetime import date, timedelta
 
 import regex
 
+from factcheck.context._expected import expects_figure
 from factcheck.context._other_events import other_event
 from factcheck.context._time_bases import back_rules, earlier_term, year_before_base
 from factcheck.context._time_data import time_data
@@ -49,7 +50,6 @@ from factcheck.context._time_finding import _Span as _Span
 from factcheck.context._time_terms import (
     clause_bounds,
     contrast_between,
-    cue_pattern,
     other_term,
     own_period,
     publication_day_stopped,
@@ -104,14 +104,14 @@ class TimeResolver(TimeExpressions):
                  and patterns()["year_span"].fullmatch(sentence.lower(), e.start, e.end)]
         return (_iso(spans[0].first), _iso(spans[0].last)) if spans else None
 
-    def _expected_whole(self, low: str, best: _Expr, cs: int, ce: int
+    def _expected_whole(self, low: str, best: _Expr, start: int, end: int, cs: int, ce: int
                         ) -> tuple[str | None, str | None] | None:
         """The whole current year, month or week (``expected_whole_rules``) a figure is
-        expected over ("La commune attend 48 millions de recettes cette année": a word of
-        ``expectation_words`` in the figure's clause or up to the period), else None."""
+        expected over ("La commune attend 48 millions de recettes cette année": a verb of
+        expectation governs the figure, ``_expected.expects_figure``), else None."""
         words = time_data().words
         if best.rule not in words.get("expected_whole_rules", ()) \
-                or not cue_pattern("expectation_words").search(low, cs, max(ce, best.end)):
+                or not expects_figure(low, start, end, cs, ce):
             return None
         span = self._relative(best.rule, future=True)
         return (_iso(span[0]), _iso(span[1])) if span else None
@@ -269,7 +269,7 @@ class TimeResolver(TimeExpressions):
                 return _iso(since[0].first), _iso(best.first)
             if stock and best.rule == _YEAR_END:
                 return _iso(best.last), _iso(best.last)  # "une dette de 3 100 milliards fin 2023"
-            whole = None if future else self._expected_whole(low, best, cs, ce)
+            whole = None if future else self._expected_whole(low, best, start, end, cs, ce)
             if whole is not None:
                 return whole  # "La commune attend 48 millions de recettes cette année"
             return _iso(best.first), _iso(best.last)
