@@ -20,6 +20,14 @@ from factcheck.crossref.matching import ClaimView, precision
 
 #: Between the change in points and the level it led to: "0,4 point à 6,9 %", "0,4 point, à".
 _TO_LEVEL = regex.compile(r"\s*,?\s*(?:à|a)\s*", regex.V1 | regex.IGNORECASE)
+#: What may follow the earlier level in its clause: nothing, or an earlier time ("trois mois
+#: plus tôt", "un an auparavant", "au trimestre précédent", "en 2025"). Anything else ("contre
+#: 6,4 % dans la zone euro", "contre 7,5 % pour les jeunes") may name another scope the
+#: context did not read: the two levels are then not established as one series.
+_EARLIER_TIME = regex.compile(
+    r"plus\s+tôt|auparavant|précédent|précédente|dernier|dernière|passée?|il\s+y\s+a"
+    r"|avant|\b(?:19|20)\d\d\b", regex.V1 | regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[,;:.()]|\bselon\b|\bd['’]après\b", regex.V1 | regex.IGNORECASE)
 #: Characters read before the change for its cue word ("le chômage recule de").
 CUE_REACH = 30
 #: Characters between the new level and the earlier one, and "contre" right before the latter.
@@ -56,11 +64,17 @@ def points_before(lexicon: Lexicon, members: list[ClaimView], i: int,
     if any(m.start < x.start and m.dimension in (y.dimension, z.dimension)
            for m in members[i + 2 :]):
         return None  # another level or change between them: whose is unclear
-    if (x.place and y.place and x.place != y.place) or x.population != y.population:
-        return None  # "contre 7,1 % en Bretagne", "contre 7,1 % chez les femmes"
+    if (x.place and x.place != y.place) or x.population != y.population:
+        return None  # "contre 7,1 % en Bretagne", "contre 6,4 % dans la zone euro" (a place
+        # the earlier level names and the new one does not), "contre 7,1 % chez les femmes"
     if lexicon.national.search(between) or lexicon.national.search(
             z.sentence[x.end - s0 : x.end - s0 + MAX_LEVEL_GAP // 2]):
         return None  # "contre 7,1 % au niveau national": another scope
+    rest = z.sentence[x.end - s0 :]
+    end = _CLAUSE_END.search(rest)
+    after = rest[: end.start()] if end else rest
+    if after.strip() and not _EARLIER_TIME.search(after):
+        return None  # "contre 6,4 % dans la zone euro": not positively the earlier level
     stated = -z.value if way == "decrease" else z.value
     slack = precision(z.value) + precision(x.value) + precision(y.value)
     if abs((y.value - x.value) - stated) <= slack + 1e-9:
