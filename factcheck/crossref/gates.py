@@ -83,8 +83,7 @@ def scope_kinds(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         kinds.append("population")
     if a.basis and b.basis and a.basis != b.basis:
         kinds.append("basis")
-    pa = {a.place} if a.place else a.places - a.part_places  # as relations.scope_reasons
-    pb = {b.place} if b.place else b.places - b.part_places
+    pa, pb = a.own_places, b.own_places  # as relations.scope_reasons
     if pa and pb and not pa & pb:
         kinds.append("place")
     if two_bodies(a, b, lexicon):

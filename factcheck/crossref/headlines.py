@@ -226,8 +226,7 @@ def _lead_places(body: Sequence[ClaimView]) -> frozenset[str]:
     if not starts:
         return frozenset()
     first = min(starts)
-    return frozenset(p for b in body if b.sentence_start == first
-                     for p in ({b.place} if b.place else b.places - b.part_places))
+    return frozenset(p for b in body if b.sentence_start == first for p in b.own_places)
 
 
 def _same_scope(head: ClaimView, b: ClaimView, lead: frozenset[str] = frozenset()) -> bool:
@@ -250,12 +249,10 @@ def _same_scope(head: ClaimView, b: ClaimView, lead: frozenset[str] = frozenset(
 def _other_place(head: ClaimView, b: ClaimView, lead: frozenset[str]) -> bool:
     """The body figure names a place the headline (or, naming none, its article: ``lead``,
     the places of its lead) is not."""
-    pb = {b.place} if b.place else b.places - b.part_places
+    pb = b.own_places
     if not pb:
         return False
-    pa = {head.place} if head.place else head.places - head.part_places
-    if not pa:
-        pa = set(lead) | ({head.article_place} if head.article_place else set())
+    pa = head.own_places or lead | ({head.article_place} if head.article_place else set())
     return not pa & pb
 
 

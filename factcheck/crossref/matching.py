@@ -139,6 +139,13 @@ class ClaimView:
     part_places: frozenset[str] = frozenset()
 
     @property
+    def own_places(self) -> frozenset[str]:
+        """The places that tell this figure's scope: its own place, else the places its
+        sentence locates things at but those of a total's parts ("1,12 million, dont 80 000 à
+        Paris": the whole's place is unknown, not its part's)."""
+        return frozenset({self.place}) if self.place else self.places - self.part_places
+
+    @property
     def block(self) -> tuple[str, str] | None:
         if self.family:
             return (self.dimension, "f:" + self.family)

@@ -127,8 +127,7 @@ def scope_reasons(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> list[str]:
         # "+0,4 % sur un mois" and "+3,2 % sur un an" are two metrics.
         reasons.append(lexicon.say("scope_basis", a=a.basis, b=b.basis))
     # "1,12 million, dont 80 000 à Paris": the whole's place is unknown, not its part's.
-    pa = {a.place} if a.place else a.places - a.part_places
-    pb = {b.place} if b.place else b.places - b.part_places
+    pa, pb = a.own_places, b.own_places
     if pa and pb and not pa & pb:
         reasons.append(lexicon.say("scope_place", a=place_names(pa), b=place_names(pb)))
     elif not (a.place or a.places or b.place or b.places) and a.article_place \
