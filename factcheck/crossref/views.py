@@ -45,6 +45,7 @@ from factcheck.crossref.scope import (
     subject_complement,
 )
 from factcheck.crossref.sentence_reading import FigureReading
+from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
 from factcheck.crossref.stories import StoryIndex
@@ -218,6 +219,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.toll_heads,
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
         strike_population(row, lexicon)
+        scale_family(row)  # "un séisme de magnitude 6,3": the quake's magnitude
         victims = victims_family(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
         if victims is not None:
             offence = offence_counted(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
