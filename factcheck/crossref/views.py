@@ -38,6 +38,7 @@ from factcheck.crossref.metric_families import (
 )
 from factcheck.crossref.narrowings import figure_narrowing
 from factcheck.crossref.place_names import mark_parts_places
+from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.scope import (
     _norm,
     family_from_outcome,
@@ -45,7 +46,6 @@ from factcheck.crossref.scope import (
     subject_complement,
 )
 from factcheck.crossref.sentence_reading import FigureReading
-from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.share_heads import family_from_head, inherit_head_family
 from factcheck.crossref.since_starts import sentence_dates, since_cues, starts_span
 from factcheck.crossref.stories import StoryIndex
