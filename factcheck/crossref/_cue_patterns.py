@@ -64,13 +64,15 @@ def _subject_place(table: dict, places: dict[str, str],
 
 def _outcome_before(data: dict[str, list[str]]) -> regex.Pattern[str] | None:
     """A cue of each outcome of ``data`` ending the text right before a figure, as whole
-    words; the outcome's name is the group that matched."""
+    words (a cue ending in an elision, "l'arrestation d'", right before it); the outcome's
+    name is the group that matched."""
     if not data:
         return None
     groups = "|".join(
         f"(?P<{name}>{'|'.join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))})"
         for name, cues in data.items())
-    return regex.compile(rf"(?<!\p{{L}})(?:{groups})\s+$", regex.IGNORECASE | regex.V1)
+    return regex.compile(rf"(?<!\p{{L}})(?:{groups})(?:\s+|(?<=['\u2019]))$",
+                         regex.IGNORECASE | regex.V1)
 
 
 def _predicate(data: dict) -> regex.Pattern[str]:

@@ -296,7 +296,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         form_kept=frozenset(lemma(w) for w in data["description"].get("form_kept", ())),
         generic_subjects=frozenset(w.lower() for w in data["outcome_families"]["generic"]),
         attribute_subjects=frozenset(lemma(w) for w in data["attributes"]["subjects"]),
-        outcome_families=outcome_families,
+        outcome_families=outcome_families | data["outcome_families"].get("acts", {}),
         outcome_family_set=frozenset(outcome_families.values()),
         displaced_families=frozenset(family for name, family in outcome_families.items()
                                      if name not in toll_outcomes),

@@ -38,6 +38,7 @@ from factcheck.crossref.metric_families import (
 )
 from factcheck.crossref.narrowings import figure_narrowing
 from factcheck.crossref.place_names import mark_parts_places
+from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.scope import (
     _norm,
     family_from_outcome,
@@ -218,6 +219,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
         family_from_head(row, lemma(cell_text(row.get("subject"))), lexicon.toll_heads,
                          lambda noun, row=row: listed_family(lemma(noun), lexicon, row["_dim"]))
         strike_population(row, lexicon)
+        scale_family(row)  # "un séisme de magnitude 6,3": the quake's magnitude
         victims = victims_family(row, lexicon.victims, lemma(cell_text(row.get("subject"))))
         if victims is not None:
             offence = offence_counted(row, lexicon.victims, lemma(cell_text(row.get("subject"))))

@@ -3,8 +3,9 @@ keep a pair apart, ``subject: two families``): two nouns of one metric
 (``[subject_synonyms]``), the outcome said before a generic subject's figure
 (``[outcome_families.before]``), a rate named by a generic head (``[share_heads]``: "le taux
 de réussite"), a metric named before a gloss ("l'Ebitda - le bénéfice avant impôts -"), a
-part set aside before a generic count's verb, and what a count of "victimes" counts
-(``[victims]``, :mod:`factcheck.crossref.victims`). Cases from
+part set aside before a generic count's verb, what a count of "victimes" counts
+(``[victims]``, :mod:`factcheck.crossref.victims`), and a scale named before the figure of
+what it measures ("un séisme de magnitude 6,8": ``[scale_names]``). Cases from
 ``tests/crossref/data/metric_family_words.json`` (families) and
 ``tests/crossref/data/metric_families.json`` (articles cross-referenced: the link that
 appears, and the pair kept apart at the family gate)."""
@@ -28,6 +29,7 @@ from factcheck.crossref.metric_families import (
     family_named_in_sentence,
     family_of,
 )
+from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.stories import StoryIndex
@@ -303,3 +305,14 @@ def test_link_through_two_names_says_so(case: dict) -> None:
     told = [str(e) for e in links["explanation"] if "deux noms" in str(e)]
     a, b = case["names"]
     assert any(f"« {a} »" in e and f"« {b} »" in e for e in told), told
+
+
+@pytest.mark.parametrize("case", WORDS["scale_names"], ids=lambda c: c["why"])
+def test_scale_named_before_the_figure_of_what_it_measures(case: dict) -> None:
+    """A quake's magnitude named right before its figure, the subject read being the quake
+    ("un séisme de magnitude 6,8"), is in the magnitude's family ([scale_names]); an
+    aftershock, a count of quakes, a scale before a punctuation mark: ``family`` null, none
+    given."""
+    row = _row(case, None)
+    scale_family(row)
+    assert row["_family"] == case["family"]
