@@ -69,9 +69,11 @@ def _distinct(node: dict) -> bool:
     return all(_distinct(child) for child in node.values())
 
 
+@lru_cache(maxsize=4096)
 def _alike(a: str, b: str) -> bool:
     """Whether the characters ``a`` and ``b`` may match the same text under some case
-    flag (simple or full case folding)."""
+    flag (simple or full case folding). Kept per pair: the lexicons' tries ask about the
+    same letters thousands of times, and each answer compiled two patterns."""
     fa, fb = a.casefold(), b.casefold()
     return (
         fa[:1] == fb[:1]
