@@ -10,8 +10,12 @@ from typing import Any
 import pytest
 import regex
 
+from factcheck import patterns
 from factcheck.context import described
+from factcheck.context._time_terms import own_period
+from factcheck.context.article_place import national_countries
 from factcheck.extract.lexicon import lexicon
+from factcheck.models import Kind, Mention
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "speed_round4.toml").read_text("utf-8"))
 
@@ -40,3 +44,25 @@ def test_apposed_name(phrase: str, text: str, name: str) -> None:
 
 def test_the_lexicon_is_built_once_whatever_the_call() -> None:
     assert lexicon() is lexicon("fr")
+
+
+@pytest.mark.parametrize(("text", "countries"), _cases("national", "text", "countries"))
+def test_national_countries_once_per_text(text: str, countries: list[str]) -> None:
+    first = national_countries(text)
+    assert first == set(countries)
+    first.add("Nulle part")  # a caller's set is its own
+    assert national_countries(text) == set(countries)
+
+
+@pytest.mark.parametrize(("kind", "resolved", "period"),
+                         _cases("own_period", "kind", "resolved", "period"))
+def test_own_period(kind: str, resolved: str, period: list[str]) -> None:
+    mention = Mention(start=0, end=len(resolved), surface=resolved, kind=Kind(kind),
+                      value=None, resolved=resolved)
+    assert own_period(mention) == tuple(period)
+
+
+def test_alike_kept_per_pair_answers_as_computed_afresh() -> None:
+    for a, b in DATA["alike"][0]["pairs"]:
+        assert patterns._alike(a, b) == patterns._alike.__wrapped__(a, b)
+        assert patterns._alike(b, a) == patterns._alike.__wrapped__(b, a)
