@@ -66,3 +66,22 @@ def test_alike_kept_per_pair_answers_as_computed_afresh() -> None:
     for a, b in DATA["alike"][0]["pairs"]:
         assert patterns._alike(a, b) == patterns._alike.__wrapped__(a, b)
         assert patterns._alike(b, a) == patterns._alike.__wrapped__(b, a)
+
+
+def _guarded_cases() -> list[Any]:
+    return [pytest.param(c["any_case"], c["as_written"], t, id=f"{c['id']} {n}")
+            for c in DATA["guarded"] for n, t in enumerate(c["texts"])]
+
+
+@pytest.mark.parametrize(("any_case", "as_written", "text"), _guarded_cases())
+def test_guarded_alternation_matches_the_flat_one(any_case: list[str], as_written: list[str],
+                                                  text: str) -> None:
+    names = sorted([(n, True) for n in any_case] + [(n, False) for n in as_written],
+                   key=lambda e: len(e[0]), reverse=True)
+    branches = [(n[0], f"(?i:{regex.escape(n)})" if a else regex.escape(n)) for n, a in names]
+    flat = "|".join(b for _, b in branches)
+    guarded = patterns.guarded_alternation(branches)
+    for around in (r"(?<![\w-])(?P<p>{})(?![\w-])", r"(?<![\w-])(?=\p{{Lu}})(?:{})(?![\w-])"):
+        plain = [(m.span(), m.groupdict()) for m in regex.finditer(around.format(flat), text)]
+        assert [(m.span(), m.groupdict())
+                for m in regex.finditer(around.format(guarded), text)] == plain
