@@ -11,7 +11,7 @@ import pytest
 import regex
 
 from factcheck import patterns
-from factcheck.context import described
+from factcheck.context import described, editions
 from factcheck.context._time_terms import own_period
 from factcheck.context.article_place import national_countries
 from factcheck.extract.lexicon import lexicon
@@ -85,3 +85,12 @@ def test_guarded_alternation_matches_the_flat_one(any_case: list[str], as_writte
         plain = [(m.span(), m.groupdict()) for m in regex.finditer(around.format(flat), text)]
         assert [(m.span(), m.groupdict())
                 for m in regex.finditer(around.format(guarded), text)] == plain
+
+
+@pytest.mark.parametrize("sentence", DATA["editions"][0]["sentences"])
+def test_editions_skipped_without_digits_are_none(sentence: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    found = editions.editions.__wrapped__(sentence)
+    monkeypatch.setattr(editions, "_YEAR_DIGITS", regex.compile(""))  # every sentence searched
+    monkeypatch.setattr(editions, "_DIGIT", regex.compile(""))
+    assert editions.editions.__wrapped__(sentence) == found
