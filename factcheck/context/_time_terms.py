@@ -47,14 +47,20 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return cs, min(ends) if ends else len(sentence)
 
 
+#: A resolved year ("2023") and a resolved month ("2023-05"), compiled once (``own_period``
+#: is asked for every figure).
+_YEAR = regex.compile(r"\d{4}")
+_YEAR_MONTH = regex.compile(r"\d{4}-\d{2}")
+
+
 def own_period(m: Mention) -> tuple[str | None, str | None] | None:
     """The period a date or a year is of itself ("2023", "2023-05", "2023-05-31"), else None."""
     if m.kind not in (Kind.DATE, Kind.YEAR) or not m.resolved:
         return None
     r = m.resolved
-    if regex.fullmatch(r"\d{4}", r):
+    if _YEAR.fullmatch(r):
         return f"{r}-01-01", f"{r}-12-31"
-    if regex.fullmatch(r"\d{4}-\d{2}", r):
+    if _YEAR_MONTH.fullmatch(r):
         y, mo = int(r[:4]), int(r[5:])
         return f"{r}-01", month_end(y, mo).isoformat()
     return r, r

@@ -263,11 +263,17 @@ def _normal_place(name: str) -> str | None:
 
 def national_countries(text: str) -> set[str]:
     """The countries whose national bodies ``text`` names ("Insee", "le gouvernement
-    britannique")."""
+    britannique"). Found once per text (the article's place and its lead's both ask for the
+    whole text's), each caller given a set of its own."""
+    return set(_national_countries(text))
+
+
+@lru_cache(maxsize=64)
+def _national_countries(text: str) -> frozenset[str]:
     d = article_place_data()
     found = {d.body_country[m.group(0)] for m in d.bodies.finditer(text)}
     found |= {d.adjective_country[m.group("adj").lower()] for m in d.national.finditer(text)}
-    return found
+    return frozenset(found)
 
 
 def with_article_place(

@@ -7,6 +7,7 @@ FSU-Snuipp") for that name. Words in ``context_source.toml`` ([resolution]); use
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -126,11 +127,33 @@ _LOCATED = regex.compile(r"(?:^|[^\w'’])(?:à|en|au|aux|dans\s+(?:le|la|les|l[
 _AGED = regex.compile(r",\s*\d{1,3}\s+ans\b")
 
 
+#: A word boundary, as ``\b`` tests it in a pattern.
+_BOUNDARY = regex.compile(r"\b")
+
+
+def _whole_word_spans(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``name`` in ``text`` between word boundaries, as
+    ``regex.finditer(rf"\b{regex.escape(name)}\b", text)`` finds them (left to right, none
+    overlapping), without compiling a pattern per name: the names are new in every article,
+    and compiling each was most of the cost of reading them."""
+    if not name:
+        yield from (m.span() for m in regex.finditer(r"\b\b", text))
+        return
+    size, at = len(name), text.find(name)
+    while at >= 0:
+        end = at + size
+        if _BOUNDARY.match(text, at) and _BOUNDARY.match(text, end):
+            yield at, end
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+
+
 def located(name: str, article_text: str) -> bool:
     """Whether the article names ``name`` right after a locative preposition once at least
     ("à Mayotte", "en Bretagne"): a place, even one the places data does not know."""
-    return any(_LOCATED.search(article_text[max(0, m.start() - 12) : m.start()])
-               for m in regex.finditer(rf"\b{regex.escape(name)}\b", article_text))
+    return any(_LOCATED.search(article_text[max(0, start - 12) : start])
+               for start, _ in _whole_word_spans(name, article_text))
 
 
 def named_again(name: str, article_text: str) -> bool:
@@ -138,8 +161,7 @@ def named_again(name: str, article_text: str) -> bool:
     with an age ("Jade, 22 ans": a person)."""
     plain, key = _plain_article(article_text), _plain(name)
     return plain.count(key) >= 2 and not any(
-        _AGED.match(article_text, m.end())
-        for m in regex.finditer(rf"\b{regex.escape(name)}\b", article_text))
+        _AGED.match(article_text, end) for _, end in _whole_word_spans(name, article_text))
 
 
 @lru_cache(maxsize=16)
@@ -195,9 +217,11 @@ def apposed_name(phrase: str, article_text: str) -> str | None:
         return None
     # The phrase opens its noun phrase (after "le", "la", "l'", "les", not after "de": in "la
     # porte-parole du gouvernement, Prisca Thevenot", the name is the spokeswoman's).
+    plain = _plain_article(article_text)
+    if _plain(words[-1]) + "," not in plain:
+        return None  # the pattern below needs the phrase's last word before a comma
     pattern = r"(?<!\bde\s+)\b(?:le|la|les|l['’])\s*" + r"\s+".join(
         regex.escape(_plain(w)) for w in words) + r",\s*"
-    plain = _plain_article(article_text)
     runs = {start: (end, run) for start, end, run in name_runs(article_text)}
     places = world_data().places
     found = set()

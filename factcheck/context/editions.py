@@ -32,6 +32,9 @@ from factcheck.lang import load_data
 #: A year of an edition: 1000 to 2999, not part of a longer number ("1900" but not "19001"
 #: nor "2 000,5").
 _YEAR = r"(?<![\d,.])[12]\d{3}(?![\d]|[,.]\d)"
+#: What ``_YEAR`` needs ("[12]" and three digits) and what the numbered editions need.
+_YEAR_DIGITS = regex.compile(r"[12]\d{3}")
+_DIGIT = regex.compile(r"\d")
 #: A capitalised name of one to three words ("Paris", "Los Angeles", "Rio de Janeiro").
 _PLACE = r"\p{Lu}[\w'’-]+(?:(?: (?:de |d'|da |do )?)\p{Lu}[\w'’-]+){0,2}"
 
@@ -104,7 +107,10 @@ def editions(sentence: str) -> tuple[Edition, ...]:
             linked = m.re is place or bool(before.search(sentence, 0, m.start()))
             found.append(Edition(m.start(), m.end(), *span, linked=linked))
 
-    for m in named.finditer(sentence):
+    # Both patterns below need a year's four digits, the numbered one a digit: a sentence
+    # without is not searched (most sentences name no year).
+    has_year = _YEAR_DIGITS.search(sentence) is not None
+    for m in named.finditer(sentence) if has_year else ():
         first = int(m["y"])
         last = first
         if m["y2"]:
@@ -112,9 +118,9 @@ def editions(sentence: str) -> tuple[Edition, ...]:
             if not first < last <= first + 10:  # "2023-2019", "2023-12": no season
                 continue
         add(m, _years(first, last))
-    for m in place.finditer(sentence):
+    for m in place.finditer(sentence) if has_year else ():
         add(m, _years(int(m["y"]), int(m["y"])))
-    if numbered is not None:
+    if numbered is not None and (has_year or _DIGIT.search(sentence) is not None):
         for m in numbered.finditer(sentence):
             year = numbered_data[m["n"]].get(m["k"])
             if year is not None:

@@ -311,6 +311,10 @@ def _apposed(gap: str) -> bool:
     ]
 
 
+#: Another capitalised word after a name ("à Marine Le Pen"): compiled once, not per place.
+_CAPITAL_NEXT = regex.compile(r"\s+\p{Lu}")
+
+
 def _unknown_ok(
     sentence: str, toks: tuple[Tok, ...], m: regex.Match[str], names: tuple[str, ...],
     people: tuple[str, ...] = (),
@@ -324,7 +328,7 @@ def _unknown_ok(
     is never a place."""
     w = world_data()
     name, prep = m.group("p"), match_prep(m)
-    if regex.match(r"\s+\p{Lu}", sentence[m.end("p") :]):
+    if _CAPITAL_NEXT.match(sentence, m.end("p")):
         return None  # "à Marine Le Pen", "région Grand Est": a longer name, unknown
     if named_elsewhere(name, names) or name in w.body_words or acronym(name):
         return None

@@ -16,11 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import struct
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 
@@ -66,8 +66,22 @@ class Fingerprint:
 
 def _low_32_bits(digest: bytes) -> int:
     # The first four bytes of the SHA-1 digest, as datasketch's default ``sha1_hash32``
-    # reads them: signatures are those of the shingles themselves.
-    return int(struct.unpack("<I", digest[:4])[0])
+    # reads them (``struct.unpack("<I", ...)``): signatures are those of the shingles themselves.
+    return int.from_bytes(digest[:4], "little")
+
+
+@cache
+def _template() -> MinHash:
+    """An empty signature whose permutations every article's signature shares: drawn once
+    from ``_SEED`` rather than for each article (the same arrays: datasketch draws them from
+    a generator seeded with ``_SEED``, and only reads them)."""
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_low_32_bits)
+
+
+def _signature() -> MinHash:
+    template = _template()
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_low_32_bits,
+                   permutations=template.permutations, scheme=template.scheme)
 
 
 def fingerprint(article: Article) -> Fingerprint:
@@ -77,7 +91,7 @@ def fingerprint(article: Article) -> Fingerprint:
         return Fingerprint(article.article_id, article.published, _NO_HASHES, None)
     digests = [hashlib.sha1(item.encode("utf-8")).digest()[:8] for item in items]
     hashes = np.unique(np.frombuffer(b"".join(digests), dtype=_HASH))
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_low_32_bits)
+    signature = _signature()
     signature.update_batch(digests)
     return Fingerprint(article.article_id, article.published, hashes, signature.hashvalues)
 

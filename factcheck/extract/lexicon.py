@@ -177,8 +177,15 @@ def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-@cache
 def lexicon(code: str = "fr") -> Lexicon:
+    """The lexicon of the language ``code``, built once per process: ``lexicon()`` and
+    ``lexicon("fr")`` are one cache entry (a cache keyed by the call as written built the
+    whole lexicon a second time, a tenth of a second, for the rule that called it bare)."""
+    return _lexicon(code)
+
+
+@cache
+def _lexicon(code: str) -> Lexicon:
     nums = load_data(code, "numbers")
     grammar = load_data(code, "grammar")
     calendar = calendar_lexicon(code)

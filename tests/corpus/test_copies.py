@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import struct
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -174,3 +176,20 @@ def test_the_copies_found_on_disk_are_those_minhashlsh_finds(seed: int,
     renamed = [replace(a, article_id=a.article_id.upper()) for a in reversed(articles)]
     assert find_copies(renamed, threshold) == {
         copy.upper(): original.upper() for copy, original in expected.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal de Quimperlé a voté lundi une hausse de 3 % des tarifs de la "
+    "cantine, la première depuis 2019, malgré l'opposition qui réclamait un gel des prix.",
+    " ".join(f"mot{i}" for i in range(40)),
+])
+def test_a_signature_drawn_with_shared_permutations_is_a_fresh_minhash(text: str) -> None:
+    # The permutations are drawn once and shared by every article's signature (perf40):
+    # the signature is the one a MinHash drawing its own would give.
+    fp = fingerprint(Article("a1", text))
+    items = fingerprints.shingles(text)
+    fresh = MinHash(num_perm=NUM_PERM, seed=fingerprints._SEED,
+                    hashfunc=lambda d: struct.unpack("<I", d[:4])[0])
+    fresh.update_batch([hashlib.sha1(i.encode("utf-8")).digest()[:8] for i in items])
+    assert fp.signature is not None and np.array_equal(fp.signature, fresh.hashvalues)
+    assert fingerprints._low_32_bits(b"\x01\x02\x03\x04\xff") == 0x04030201
