@@ -37,9 +37,6 @@ _QUALIFIER_MARKS = regex.compile(r"[,;:()\[\]«»\"]|\s[-–—]\s|\.\s")
 #: Words that open the next figure's own phrase, when no mark comes before it ("90 % et le bac
 #: pro 82 %"; not "ou": "cas suspectés ou confirmés").
 _QUALIFIER_STOPS = regex.compile(r"(?i)(?<!\w)(?:et|dont|contre|soit|puis|pour|sur)(?!\w)")
-#: Between a figure and the cue that is its own noun: nothing, or "de" after a figure in
-#: words ("des milliers de blessés", "une dizaine de morts").
-_NOUN_GAP = regex.compile(r"\s*(?:(?:de|d['’])\s*)?$", regex.IGNORECASE)
 #: Side cues count for a figure only within this many characters of it.
 SIDE_CUE_REACH = 40
 
@@ -131,11 +128,11 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
 
 
 def _noun_of(ordered: list[dict], sentence: str, start: int) -> list[dict]:
-    """The figure a cue follows as its own noun ("4 650 blessés", "des milliers de blessés"):
+    """The figure a cue follows as its own noun ("4 650 blessés", "12 morts et 30 blessés"):
     the cue is that figure's alone, not lent to the nearest figure of every other family
     ("1 124 morts [...] qui fait état de 4 650 blessés": the dead are not wounded)."""
     return [m for m in ordered
-            if m["_rel_end"] <= start and _NOUN_GAP.match(sentence, m["_rel_end"], start)][-1:]
+            if m["_rel_end"] <= start and not sentence[m["_rel_end"]:start].strip()][-1:]
 
 
 def _outcome_of_another_family(m: dict, names: set[str], lexicon: Lexicon) -> bool:
