@@ -86,7 +86,7 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
         return found
 
     for start, end, names in _groups(lexicon.outcome.find(sentence), sentence, lexicon):
-        for o in _noun_of(ordered, sentence, start) or owners(start, end):
+        for o in owners(start, end):
             if not _outcome_of_another_family(o, names, lexicon):
                 # A toll's dead are never a sum ("une amende ... qui avait tué des truites").
                 out[o["claim_id"]]["outcome"].update(
@@ -125,14 +125,6 @@ def assign_cues(members: list[dict], sentence: str, lexicon: Lexicon) -> dict[st
                 out[o["claim_id"]]["revision"] = key
     _assign_span(out, members, sentence, lexicon, owners, distance)
     return out
-
-
-def _noun_of(ordered: list[dict], sentence: str, start: int) -> list[dict]:
-    """The figure a cue follows as its own noun ("4 650 blessés", "12 morts et 30 blessés"):
-    the cue is that figure's alone, not lent to the nearest figure of every other family
-    ("1 124 morts [...] qui fait état de 4 650 blessés": the dead are not wounded)."""
-    return [m for m in ordered
-            if m["_rel_end"] <= start and not sentence[m["_rel_end"]:start].strip()][-1:]
 
 
 def _outcome_of_another_family(m: dict, names: set[str], lexicon: Lexicon) -> bool:
