@@ -346,10 +346,13 @@ def _same_wording(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """One sentence in two articles, the figure in the same place in it (a copy with the
     figure changed), not another figure of a copied list; the sentence must say something of
     its own besides the figure (:func:`content_words`). Who said it (", a précisé le
-    parquet", "selon la préfecture") is what a copy edits: left out of the overlap."""
+    parquet", "selon la préfecture") is what a copy edits: left out of the overlap (not of
+    the sentence's length)."""
+    if len(set(_words(a.sentence))) < 6 or len(set(_words(b.sentence))) < 6:
+        return False
     wa, wb = set(_words(without_attributions(a.sentence))), \
         set(_words(without_attributions(b.sentence)))
-    if len(wa) < 6 or len(wb) < 6 or len(wa & wb) / len(wa | wb) < WORDING_OVERLAP:
+    if not (wa | wb) or len(wa & wb) / len(wa | wb) < WORDING_OVERLAP:
         return False
     if min(len(content_words(a, lexicon)), len(content_words(b, lexicon))) \
             < MIN_WORDING_CONTENT:
