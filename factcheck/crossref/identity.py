@@ -72,6 +72,7 @@ from factcheck.context.names import (
     same_source,
 )
 from factcheck.crossref.answers import answers
+from factcheck.crossref.attributions import without_attributions
 from factcheck.crossref.causes import two_causes
 from factcheck.crossref.compared_terms import term_ties, terms_tied
 from factcheck.crossref.cue_words import Lexicon
@@ -344,9 +345,14 @@ def _slot(v: ClaimView) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def _same_wording(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """One sentence in two articles, the figure in the same place in it (a copy with the
     figure changed), not another figure of a copied list; the sentence must say something of
-    its own besides the figure (:func:`content_words`)."""
-    wa, wb = set(_words(a.sentence)), set(_words(b.sentence))
-    if len(wa) < 6 or len(wb) < 6 or len(wa & wb) / len(wa | wb) < WORDING_OVERLAP:
+    its own besides the figure (:func:`content_words`). Who said it (", a précisé le
+    parquet", "selon la préfecture") is what a copy edits: left out of the overlap (not of
+    the sentence's length)."""
+    if len(set(_words(a.sentence))) < 6 or len(set(_words(b.sentence))) < 6:
+        return False
+    wa, wb = set(_words(without_attributions(a.sentence))), \
+        set(_words(without_attributions(b.sentence)))
+    if not (wa | wb) or len(wa & wb) / len(wa | wb) < WORDING_OVERLAP:
         return False
     if min(len(content_words(a, lexicon)), len(content_words(b, lexicon))) \
             < MIN_WORDING_CONTENT:
