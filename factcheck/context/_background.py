@@ -44,6 +44,9 @@ class BackgroundData:
     # Openings of a paragraph or a sentence that recalls what the reader should know ("Pour
     # rappel", "Rappelons que"): the journalist's explainer, not the report.
     recall_openers: tuple[str, ...] = ()
+    # Openings of a paragraph that turns the story to another thread ("Par ailleurs",
+    # "D'autre part"): the report named before does not reach past it.
+    thread_openers: tuple[str, ...] = ()
     # Words of a toll the forces may be given ("blessés", "abattus"), the lemmas of the verbs
     # linking them to the forces ("être") and the marks closing the forces' clause.
     outcomes: frozenset[str] = frozenset()
@@ -74,6 +77,7 @@ def background_data(code: str = "fr") -> BackgroundData:
         noun_endings=tuple(d.get("participle_noun_endings", ())),
         verb_endings=tuple(d.get("participle_verb_endings", ())),
         recall_openers=tuple(w.lower() for w in d.get("recall_openers", ())),
+        thread_openers=tuple(w.lower() for w in d.get("thread_openers", ())),
         outcomes=frozenset(w.lower() for words in outcomes.values() for w in words)
         | frozenset(w.lower() for w in d.get("forces_outcomes", ())),
         outcome_links=frozenset(d.get("outcome_links", ())),
@@ -229,6 +233,23 @@ def recall_aside(text: str, start: int) -> bool:
         return False
     para = text.rfind("\n", 0, start) + 1
     return any(_opens(text[at : at + 40], openers) for at in {para, start})
+
+
+def thread_changed(text: str, named_at: int, start: int) -> bool:
+    """Whether a paragraph opened by words turning the story to another thread ("Par
+    ailleurs, le succès des festivals ne se dément pas", ``thread_openers``) stands between
+    the sentence at ``named_at`` that named the report's source and the one at ``start``
+    (the figure's own paragraph included): what follows it is no longer that report's, until
+    a source is named again."""
+    openers = background_data().thread_openers
+    if not openers or start <= named_at:
+        return False
+    at = text.find("\n", named_at, start)
+    while at != -1:
+        if _opens(text[at + 1 : at + 41], openers):
+            return True
+        at = text.find("\n", at + 1, start)
+    return False
 
 
 def _opens(head: str, openers: tuple[str, ...]) -> bool:

@@ -90,6 +90,33 @@ def titled_document(np: list[Tok], data: SourceData) -> str | None:
                    for i, t in enumerate(words))
 
 
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”"}
+_TITLE_WORDS = 15  # words of a quoted title at most
+
+
+def quoted_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData) -> str | None:
+    """A document after "selon" named by its title in quotation marks, no author: "selon la
+    dernière enquête « Cadre de vie et sécurité »" -> "enquête « Cadre de vie et sécurité »"
+    (a document noun, ``documents``, then its adjectives, then a title opening with a capital
+    and closed by its quotation mark). None when the quotation does not follow the noun."""
+    head = next((t for t in np if t.lower in data.documents), None)
+    if head is None:
+        return None
+    k = head.i + 1
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].text not in _OPEN_QUOTES:
+        k += 1
+    if k + 1 >= len(toks) or toks[k].text not in _OPEN_QUOTES or not toks[k + 1].is_title:
+        return None
+    close = _OPEN_QUOTES[toks[k].text]
+    end = next((j for j in range(k + 2, min(len(toks), k + 2 + _TITLE_WORDS))
+                if toks[j].text == close), None)
+    if end is None:
+        return None
+    words = [head, *toks[k : end + 1]]
+    return "".join(t.text + (" " if i + 1 < len(words) and t.end < words[i + 1].start else "")
+                   for i, t in enumerate(words))
+
+
 def document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:
     """A document without author as the subject of a verb of speech states the figure
     itself: "L'enquête révèle un détournement de 4 millions", "..., estime l'étude" -> the

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.context._act_amounts import act_doer
-from factcheck.context._background import recall_aside, set_earlier
+from factcheck.context._background import recall_aside, set_earlier, thread_changed
 from factcheck.context._figure_traits import (
     SITUATED_KINDS,
     is_situated,
@@ -145,7 +145,9 @@ def _sentence_contexts(
         (year := year_of(f.mention)) is not None and year < written.year for f in figs)
     # A recall for the reader ("Pour rappel, ...", a paragraph so opened) is the journalist's
     # explainer too.
-    background = set_earlier(toks, earlier_year) or recall_aside(article.text, start)
+    # A paragraph turning to another thread ("Par ailleurs, ...") ends the report's reach.
+    background = set_earlier(toks, earlier_year) or recall_aside(article.text, start) \
+        or thread_changed(article.text, state.report_at, start)
     # An intertitle ("408 interpellations à Paris et proche banlieue") heads a section: its
     # figures are the outlet's (``_narration``).
     in_heading = intertitle(article.text, start, sentence)

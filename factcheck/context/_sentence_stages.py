@@ -73,11 +73,25 @@ def figure_source(
         # named: its quantities and durations ("après dix mois de hausse"); dates and
         # ranks tell the story.
         source, source_mode = report, "inherited"
+    if source_mode == "explicit" and sub.rule == "age_of_person" \
+            and speakers_age(article.text, m.start, source):
+        # "« C'est une fierté », confie Paul Martin, 52 ans": the speaker's age, which the
+        # journalist gives, is not what they say.
+        source, source_mode = None, None
     if source is not None and callers(toks, fig.first):
         # "M personnes ont défilé, à l'appel de cinq syndicats, selon la préfecture": the
         # groups calling are the outlet's description, not the counter's figure.
         source, source_mode = None, None
     return source, source_mode
+
+
+def speakers_age(text: str, start: int, source: str | None) -> bool:
+    """Whether the figure at ``start`` of ``text`` stands in apposition right after the name
+    of its source ("confie Paul Martin, 52 ans,"): the speaker's own age."""
+    words = (source or "").split()
+    before = text[max(0, start - 80) : start].rstrip()
+    return bool(words) and before.endswith(",") \
+        and before[:-1].rstrip().endswith(words[-1])
 
 
 def figure_place(

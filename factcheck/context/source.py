@@ -26,6 +26,7 @@ from factcheck.context._documents import (
     document_alone,
     document_subject,
     made_by,
+    quoted_document,
     titled_document,
 )
 from factcheck.context._forward_speaker import forward
@@ -91,7 +92,7 @@ class SourceResult:
         (7 directement) par le comité d'experts": who classed those deaths, not who reports
         the figures that follow)."""
         if "+relative" in self.rule or "+cited" in self.rule or "acting_body" in self.rule \
-                or "passive_counted" in self.rule:
+                or "passive_counted" in self.rule or "+titled" in self.rule:
             return False
         return not (self.rule == "counting_subject" and is_generic_source(self.source))
 
@@ -363,6 +364,9 @@ def _first_name(
             name = titled_document(np, data)  # "selon le projet de loi de finances"
         if np and not name and clean_name(np, data, check_head=False):
             unsourced = True
+        if np and not name and rule == "selon" \
+                and (titled := quoted_document(toks, np, data)) is not None:
+            return np, "selon+titled", titled  # "selon l'enquête « Cadre de vie »": named
         if np and not name and rule == "selon" and unnamed_document(toks, np, data):
             unnamed = True
         if name and _points_back(np):
