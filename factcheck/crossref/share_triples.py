@@ -1,0 +1,136 @@
+"""A share given with its count and its whole in one sentence, tied by the sentence's structure
+(rule ``share_mismatch``), from ``[share_check]`` of ``lang/<code>/crossref.toml``:
+
+- "N sur M, soit P %" (also "N des M", "N trains sur les M programmés"): a count, one of
+  ``of_whole`` and at most ``whole_reach`` words before it, its whole, then the whole's noun
+  and a comma and one of ``share_restatements`` right before the share;
+- "Sur les M ..., N ..., soit P %": the whole opening its sentence
+  (:func:`factcheck.crossref.sum_openings.opens_whole`), the first figure after its phrase,
+  then the share after that figure's clause, a comma and a restatement;
+- "P % des M, soit N" (also ", ou N"): a share, one of ``share_of`` right after it, its whole,
+  then the whole's noun and a comma and one of ``count_restatements``.
+
+Count and whole are of one dimension (neither a share nor a date), the count at most the
+whole; the share is a plain share (no change in percent) and not a share of another whole
+(one of ``other_whole`` after it, naming another noun than the whole's: "soit 5 % du trafic
+national"), nor a difference ("soit 8 % de plus", ``not_shares``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.crossref.cue_words import lemma
+from factcheck.crossref.matching import ClaimView
+from factcheck.crossref.sum_openings import opens_whole
+from factcheck.crossref.sum_sentences import Sentence
+from factcheck.lang import load_data
+
+SHARE = "share"
+#: Dimensions that are no amounts of a whole.
+NOT_AMOUNTS = frozenset({"date", "year", "time", "rank", "ordinal"})
+#: Longest text between the whole (or the count, after an opening whole) and the share.
+MAX_GAP = 80
+
+
+@dataclass(frozen=True, slots=True)
+class ShareTriple:
+    count: ClaimView
+    whole: ClaimView
+    share: ClaimView
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareCues:
+    of_whole: regex.Pattern[str]  # the whole text between a count and its whole
+    share_of: regex.Pattern[str]  # the whole text between a share and its whole
+    to_share: regex.Pattern[str]  # the whole text between a whole (or count) and the share
+    to_count: regex.Pattern[str]  # the whole text between a whole and the count
+    other_whole: regex.Pattern[str]  # right after a share: its own whole, and its noun
+    not_share: regex.Pattern[str]  # right after a share: a difference, no share
+
+
+def _words(data: dict, key: str) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(data.get(key, ()), key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def share_cues(code: str = "fr") -> ShareCues:
+    data = load_data(code, "crossref").get("share_check", {})
+    reach = int(data.get("whole_reach", 0))
+    articles = _words(data, "whole_articles")
+    flags = regex.V1 | regex.I
+    clause = rf"[^\d,;:.()\[\]]{{0,{MAX_GAP}}},\s*"
+    return ShareCues(
+        regex.compile(rf"\s*(?:[\p{{L}}'’-]+\s+){{0,{reach}}}(?:{_words(data, 'of_whole')})"
+                      rf"\s+(?:(?:{articles})\s+)?", flags),
+        regex.compile(rf"\s*(?:{_words(data, 'share_of')})\s+", flags),
+        regex.compile(rf"{clause}(?:{_words(data, 'share_restatements')})\s*", flags),
+        regex.compile(rf"{clause}(?:{_words(data, 'count_restatements')})\s*", flags),
+        regex.compile(rf"\s*(?:{_words(data, 'other_whole')})\s*(\p{{L}}+)", flags),
+        regex.compile(rf"\s*(?:{_words(data, 'not_shares')})(?!\p{{L}})", flags),
+    )
+
+
+def _gap(s: Sentence, a: ClaimView, b: ClaimView) -> str:
+    return s.text[a.end - s.start : b.start - s.start].replace("’", "'")
+
+
+def _amounts(count: ClaimView, whole: ClaimView) -> bool:
+    return count.dimension == whole.dimension and count.dimension not in NOT_AMOUNTS \
+        and not count.dimension.startswith(SHARE) and count.kind not in NOT_AMOUNTS \
+        and count.value is not None and whole.value is not None \
+        and 0 < count.value <= whole.value
+
+
+def _plain_share(share: ClaimView, whole: ClaimView, s: Sentence, cues: ShareCues) -> bool:
+    """A share of the whole itself: no change, no difference, no share of another noun."""
+    if share.dimension != SHARE or share.value is None:
+        return False
+    after = s.text[share.end - s.start :].replace("’", "'")
+    if cues.not_share.match(after):
+        return False
+    other = cues.other_whole.match(after)
+    return other is None or bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject)
+
+
+def _triples(s: Sentence, cues: ShareCues) -> Iterator[tuple[ClaimView, ClaimView, ClaimView]]:
+    m = s.members
+    for i in range(len(m) - 2):
+        a, b, c = m[i], m[i + 1], m[i + 2]
+        if c.dimension == SHARE:
+            # "N sur M trains, soit P %"
+            if cues.of_whole.fullmatch(_gap(s, a, b)) \
+                    and cues.to_share.fullmatch(_gap(s, b, c)):
+                yield a, b, c
+            # "Sur les M trains [...], N sont arrivés à l'heure, soit P %"
+            elif i == 0 and opens_whole(s, 0, _gap(s, a, b)) \
+                    and cues.to_share.fullmatch(_gap(s, b, c)):
+                yield b, a, c
+        # "P % des M candidats, ou N"
+        elif a.dimension == SHARE and cues.share_of.fullmatch(_gap(s, a, b)) \
+                and cues.to_count.fullmatch(_gap(s, b, c)):
+            yield c, b, a
+
+
+def share_triples(views: Iterable[ClaimView], code: str = "fr") -> Iterator[ShareTriple]:
+    """Every share of ``views`` tied to its count and whole by its sentence (module
+    docstring), one sentence after another."""
+    cues = share_cues(code)
+    grouped: dict[tuple[str, int, str], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.sentence_start is not None:
+            grouped[(v.article_id, v.sentence_start, v.sentence)].append(v)
+    for (_, start, text), members in grouped.items():
+        members.sort(key=lambda v: v.start)
+        s = Sentence(start, text, tuple(members))
+        for count, whole, share in _triples(s, cues):
+            if _amounts(count, whole) and _plain_share(share, whole, s, cues):
+                yield ShareTriple(count, whole, share, text)
