@@ -48,10 +48,10 @@ from factcheck.context.report_year import budget_lead, lead_dated, lead_year, te
 from factcheck.context.resolution import resolve_source, speaks_as_person
 from factcheck.context.results_season import results_situated, results_year
 from factcheck.context.running_counts import event_started, running_dated
-from factcheck.context.taken_up import taken_up_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
+from factcheck.context.taken_up import taken_up_dated
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint

@@ -5,8 +5,8 @@ A figure right after a demonstrative (``[anaphora] demonstratives`` of
 ``lang/<code>/context_subject.toml``: "ces", "ce", "cet", "cette"), whose sentence gives it no
 time, points back at the last earlier figure of the article of its kind and subject that has
 a time of its own read from its text: it is that count stated again, so it is of that time
-(its period, and the basis of that period), and, when its sentence names no place of its own (none, or one
-carried), at its place. With its period it is that figure's restatement
+(its period, and the basis of that period), and, when its sentence names no place of its
+own (none, or one carried), at its place. With its period it is that figure's restatement
 for cross-referencing: an equal value is one fact, another value from the same source one
 source giving two values. Nothing is taken when no earlier figure counts the same noun
 ("Ces 15 dernières années": no count of years before), nor from a figure whose time is itself

@@ -98,7 +98,7 @@ def _plain_share(share: ClaimView, whole: ClaimView, s: Sentence, cues: ShareCue
     if cues.not_share.match(after):
         return False
     other = cues.other_whole.match(after)
-    return other is None or bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject)
+    return other is None or (bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject))
 
 
 def _triples(s: Sentence, cues: ShareCues) -> Iterator[tuple[ClaimView, ClaimView, ClaimView]]:

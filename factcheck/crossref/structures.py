@@ -25,7 +25,6 @@ from factcheck.crossref.sum_clauses import named_component, own_source, own_verb
 from factcheck.crossref.sum_elision import elided, unit_left_out
 from factcheck.crossref.sum_groups import complete_split, first_part, group_part, same_split
 from factcheck.crossref.sum_heads import clause_head
-from factcheck.crossref.sum_openings import opens_whole, stated_remainder
 from factcheck.crossref.sum_identity import (
     covered_outcomes,
     other_thing,
@@ -42,6 +41,7 @@ from factcheck.crossref.sum_lists import (
     undated,
     whole_before,
 )
+from factcheck.crossref.sum_openings import opens_whole, stated_remainder
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
