@@ -11,7 +11,8 @@
   then the whole's noun and a comma and one of ``count_restatements``.
 
 Count and whole are of one dimension (neither a share nor a date), the count at most the
-whole; the share is a plain share (no change in percent) and not a share of another whole
+whole; the share is a plain share written in figures with "%" (no change in percent, no "la
+moitié") and not a share of another whole
 (one of ``other_whole`` after it, naming another noun than the whole's: "soit 5 % du trafic
 national"), nor a difference ("soit 8 % de plus", ``not_shares``).
 """
@@ -32,6 +33,8 @@ from factcheck.crossref.sum_sentences import Sentence
 from factcheck.lang import load_data
 
 SHARE = "share"
+#: The kind of a share written in figures ("83 %"), the only one read to its digits.
+PERCENT = "percent"
 #: Dimensions that are no amounts of a whole.
 NOT_AMOUNTS = frozenset({"date", "year", "time", "rank", "ordinal"})
 #: Longest text between the whole (or the count, after an opening whole) and the share.
@@ -92,8 +95,8 @@ def _amounts(count: ClaimView, whole: ClaimView) -> bool:
 
 def _plain_share(share: ClaimView, whole: ClaimView, s: Sentence, cues: ShareCues) -> bool:
     """A share of the whole itself: no change, no difference, no share of another noun."""
-    if share.dimension != SHARE or share.value is None:
-        return False
+    if share.dimension != SHARE or share.value is None or share.kind != PERCENT:
+        return False  # "la moitié", "trois quarts": words, as round as they read
     after = s.text[share.end - s.start :].replace("’", "'")
     if cues.not_share.match(after):
         return False
