@@ -8,7 +8,10 @@
   (:func:`factcheck.crossref.sum_openings.opens_whole`), the first figure after its phrase,
   then the share after that figure's clause, a comma and a restatement;
 - "P % des M, soit N" (also ", ou N"): a share, one of ``share_of`` right after it, its whole,
-  then the whole's noun and a comma and one of ``count_restatements``.
+  then the whole's noun and a comma and one of ``count_restatements``;
+- "M ..., dont N ..., soit P %": the only part of a parts/total structure
+  (:mod:`factcheck.crossref.structures`, not uncertain), its total, and the share after the
+  part's clause, a comma and a restatement.
 
 Count and whole are of one dimension (neither a share nor a date), the count at most the
 whole; the share is a plain share written in figures with "%" (no change in percent, no "la
@@ -20,7 +23,7 @@ national"), nor a difference ("soit 8 % de plus", ``not_shares``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -123,9 +126,21 @@ def _triples(s: Sentence, cues: ShareCues) -> Iterator[tuple[ClaimView, ClaimVie
             yield c, b, a
 
 
-def share_triples(views: Iterable[ClaimView], code: str = "fr") -> Iterator[ShareTriple]:
+def _part_shares(s: Sentence, parts: Mapping[str, ClaimView], cues: ShareCues
+                 ) -> Iterator[tuple[ClaimView, ClaimView, ClaimView]]:
+    """"M ..., dont N ..., soit P %": the one part of a structure (``parts``: the total of
+    each lone part, by the part's claim id) and the share right after its clause."""
+    for a, b in zip(s.members, s.members[1:], strict=False):
+        whole = parts.get(a.claim_id)
+        if whole is not None and b.dimension == SHARE and cues.to_share.fullmatch(_gap(s, a, b)):
+            yield a, whole, b
+
+
+def share_triples(views: Iterable[ClaimView], parts: Mapping[str, ClaimView] | None = None,
+                  code: str = "fr") -> Iterator[ShareTriple]:
     """Every share of ``views`` tied to its count and whole by its sentence (module
-    docstring), one sentence after another."""
+    docstring), one sentence after another; ``parts``: the total of each part that is the
+    only part of its structure, by the part's claim id ("dont 4 120 boursiers, soit 35 %")."""
     cues = share_cues(code)
     grouped: dict[tuple[str, int, str], list[ClaimView]] = defaultdict(list)
     for v in views:
@@ -134,6 +149,10 @@ def share_triples(views: Iterable[ClaimView], code: str = "fr") -> Iterator[Shar
     for (_, start, text), members in grouped.items():
         members.sort(key=lambda v: v.start)
         s = Sentence(start, text, tuple(members))
-        for count, whole, share in _triples(s, cues):
-            if _amounts(count, whole) and _plain_share(share, whole, s, cues):
+        seen: set[tuple[str, str, str]] = set()
+        for count, whole, share in [*_triples(s, cues), *_part_shares(s, parts or {}, cues)]:
+            key = (count.claim_id, whole.claim_id, share.claim_id)
+            if key not in seen and _amounts(count, whole) \
+                    and _plain_share(share, whole, s, cues):
+                seen.add(key)
                 yield ShareTriple(count, whole, share, text)

@@ -2,7 +2,8 @@
 / 1 240 = 83,1 %).
 
 Only the three figures a sentence ties together are read (crossref/share_triples.py: "N sur
-M, soit P %", "Sur les M ..., N ..., soit P %", "P % des M, soit N"). The share is
+M, soit P %", "Sur les M ..., N ..., soit P %", "P % des M, soit N", "M ..., dont N ..., soit P %",
+the only part of a parts/total structure). The share is
 consistent when the count over the whole, with the rounding of both, falls within the share
 as written: rounded to its last written digit ("83 %" holds 82,5 to 83,5 %), widened by
 its approximation ("près de", "plus de"); the complement (the share of the rest, "soit 17 %
@@ -51,7 +52,10 @@ class ShareMismatch(Rule):
     confidence = 0.8
 
     def check(self, ctx: CheckContext) -> Iterator[Flag]:
-        for t in share_triples(ctx.views.values()):
+        lone = {st.part_ids[0]: ctx.views[st.total_id] for st in ctx.structures
+                if len(st.part_ids) == 1 and st.status != "uncertain"
+                and st.total_id in ctx.views}
+        for t in share_triples(ctx.views.values(), lone):
             count, whole, share = t.count, t.whole, t.share
             if whole.lo <= 0:
                 continue
