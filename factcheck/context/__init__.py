@@ -51,6 +51,7 @@ from factcheck.context.running_counts import event_started, running_dated
 from factcheck.context.source import NO_SOURCE_KINDS, names_a_speaker, sentence_speaker
 from factcheck.context.subject_lists import named_by_total
 from factcheck.context.subject_tables import Cell, column_metric, queue_headers
+from factcheck.context.taken_up import taken_up_dated
 from factcheck.context.timeref import TimeResolver
 from factcheck.context.year_basis import year_based
 from factcheck.deadline import checkpoint
@@ -184,6 +185,8 @@ def _annotate_all(
                                                                      situated),
                                   lead_year(article.published, latest, article.text),
                                   state.times, planned=budget_lead(article.text))
+        # "Ces 113 800 demandeurs d'emploi": the count taken up, of its antecedent's time.
+        contexts = taken_up_dated(article.text, claims, contexts, published or None)
         contexts = with_article_place(article, claims, contexts)
         contexts = year_based(claims, contexts)  # "en hausse de 7 % en 2023": "sur un an"
         out.append([replace(c, context=ctx) for c, ctx in zip(claims, contexts, strict=True)])

@@ -83,6 +83,24 @@ def clause_scope(sentence: str, start: int, end: int) -> tuple[str, int, int] | 
     return None
 
 
+@lru_cache(maxsize=1)
+def _remainder_before() -> regex.Pattern[str] | None:
+    words = world_data().remainder_parts
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(_fold(w)) for w in words)
+    return regex.compile(rf"(?<![\p{{L}}'])(?:{alternatives})\s*,?\s*(?:soit\s*|:\s*)?$", regex.V1)
+
+
+def remainder_part(before: str) -> bool:
+    """Whether ``before``, the text between a figure and the figure before it in its
+    sentence, ends with a word of ``remainder_parts`` and at most a comma and "soit" or a
+    colon: "160 à Roubaix, le reste, soit 80": the figure is what the parts leave, not at the
+    place of the part before it."""
+    pattern = _remainder_before()
+    return pattern is not None and pattern.search(_fold(before)) is not None
+
+
 def country_of(place: str | None) -> str | None:
     """The country a capital lies in ("Paris" -> "France"), a country itself, else None."""
     w = world_data()

@@ -11,6 +11,7 @@ from factcheck.context._narration import callers, described, indefinite
 from factcheck.context._place_scope import (
     clause_scope,
     country_of,
+    remainder_part,
     stops_carry,
 )
 from factcheck.context._quotes import in_quote
@@ -144,9 +145,18 @@ def figure_place(
             article.text, start, sentence, m.start - start, m.end - start,
             [f.mention.start - start for f in figs], article.language)):
         place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
+    # "160 à Roubaix, le reste, soit 80": what the parts leave is at none of their places,
+    # neither one read before it nor one carried; only a place named after it is its own.
+    rest = situated and remainder_part(sentence[max(
+        (f.mention.end - start for f in figs if f.mention.end <= m.start), default=0)
+        : m.start - start])
+    if rest and place is not None and all(
+            p != place for _, p in known_places(sentence[m.end - start :])):
+        place, place_mode, place_basis = None, None, None
     own_place = own_place or place is not None  # read in this sentence, not carried
     in_sentence = ant is not None and any(ant is c for c in out)
     if place is None and ant is not None and ant.place_mode == "explicit" \
+            and not (rest and in_sentence) \
             and (not stops_carry(clause, ant.place) if in_sentence
                  else not (stops_carry(widened, ant.place) or ant.place in state.compared
                            or ant.place in state.parts_places)):
@@ -156,7 +166,8 @@ def figure_place(
         place_basis = "sentence" if in_sentence else "report"
     sentence_place = next((c.place for c in reversed(out) if c.place_mode == "explicit"),
                           None)
-    if place is None and situated and sentence_place and not stops_carry(clause, sentence_place):
+    if place is None and situated and sentence_place and not rest \
+            and not stops_carry(clause, sentence_place):
         # The place of an earlier figure of the sentence covers the next ones ("79 631
         # détenus en France contre 78 969 le mois précédent"), as a weaker reading.
         place, place_mode, place_basis = sentence_place, "inherited", "sentence"

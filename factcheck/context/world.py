@@ -62,6 +62,8 @@ class WorldData:
     #: "dans le reste du pays", "hors de Paris": the country without the story's town.
     remainder_scope: tuple[str, ...] = ()
     scope_carry_on: tuple[str, ...] = ()  # ", soit une baisse par rapport aux": scope goes on
+    #: "le reste, soit": a figure stating what its sentence's parts leave, no part's place.
+    remainder_parts: tuple[str, ...] = ()
     #: A capital's country ([capitals] of article_place.toml, inverted): "Paris" -> "France".
     capital_countries: tuple[tuple[str, str], ...] = ()
     part_openers: frozenset[str] = frozenset()  # "dont l'une aux Halles": the part's place
@@ -150,6 +152,7 @@ def world_data(code: str = "fr") -> WorldData:
         widening_world=tuple(sorted(_words(places_file, "widening_world", "places"))),
         remainder_scope=tuple(sorted(_words(places_file, "remainder_scope", "places"))),
         scope_carry_on=tuple(sorted(_words(places_file, "scope_carry_on", "places"))),
+        remainder_parts=tuple(sorted(_words(places_file, "remainder_parts", "places"))),
         capital_countries=tuple((str(v), str(k)) for k, v in
                                 article_place.get("capitals", {}).items()),
         part_openers=_words(places_file, "part_openers", "places"),

@@ -29,6 +29,7 @@ from factcheck.crossref.scope import qualifier_gaps, qualifier_values
 from factcheck.crossref.series import other_holder, periods_apart, series_blockers
 from factcheck.crossref.slips import swapped_digits
 from factcheck.crossref.slips import typing_slip as _typo
+from factcheck.crossref.taken_up import taken_up
 from factcheck.crossref.word_forms import forms, subject_named
 
 #: Figures more than this ratio apart are not worth a different_scope link.
@@ -157,6 +158,8 @@ def described_alike(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         return True
     if answers(a, b):
         return True  # "La CGT, elle, en a compté 25 000": counted as the sentence before
+    if taken_up(a, b, lexicon):
+        return True  # "118 300 demandeurs [...]. Ces 113 800 demandeurs": one count again
     wa, wb = (a.words or a.sentence_words), (b.words or b.sentence_words)
     if wa & wb:
         return True

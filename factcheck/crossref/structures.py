@@ -41,6 +41,7 @@ from factcheck.crossref.sum_lists import (
     undated,
     whole_before,
 )
+from factcheck.crossref.sum_openings import opens_whole, stated_remainder
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
@@ -202,6 +203,8 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                 ) and not lexicon.owning_relative.search(gap):
                     cues = _cue_zone(gap)
                     partial = lexicon.partial.search(cues)
+                    # "Sur les 520 dossiers déposés, 260 [...]": a whole opening the sentence.
+                    opening = not partial and opens_whole(s, j, gap)
                     # "neuf eurodéputés, dont Marine Le Pen, ainsi que les 12 assistants": the
                     # cue's clause closed before a figure of something else.
                     detached = bool(partial and (
@@ -215,11 +218,16 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         owner = clause_head(s, j, gap, partial.start()) or owner
                     parts = [] if owner is None else _enumeration(
                         s, first, owner, lexicon, strict=not partial or detached,
-                        partial=bool(partial))
+                        partial=bool(partial) or opening)
                     cue = partial or lexicon.exhaustive.search(cues) or lexicon.detail.search(cues)
                     if not partial and cue and lexicon.new_clause.search(cues, 0, cue.start()):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
-                    mode = _mode(cues, parts, s, lexicon) if parts and cue else None
+                    mode = _mode(cues, parts, s, lexicon) if parts and (cue or opening) else None
+                    if mode is None and opening and parts:
+                        mode = "partial"
+                    if mode == "remainder" and owner is not None \
+                            and (rest := stated_remainder(s, parts, owner)) is not None:
+                        parts, mode = [*parts, rest], "exhaustive"  # "le reste, soit 80"
                     if mode is None and owner is total and opens_bracket(gap) \
                             and bracket_parts(total, parts):
                         mode = "partial"  # "12 médailles (5 en or, 4 en argent, 3 en bronze)"

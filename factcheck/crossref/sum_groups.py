@@ -92,8 +92,8 @@ def same_split(a: ClaimView, b: ClaimView) -> bool:
     if not a.dimension == COUNT == b.dimension:
         return False
     ga = _group(a)
-    if ga is not None:
-        return ga == _group(b)
+    if ga is not None and ga == _group(b):
+        return True
     wa, wb = (lemma(v.subject) if v.subject else "" for v in (a, b))
     return any(wa in cats and wb in cats for _, cats in group_cues().categories)
 
