@@ -16,6 +16,7 @@ from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision, significant_digits
+from factcheck.crossref.points_after import points_after
 from factcheck.crossref.points_before import points_before
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
@@ -214,7 +215,7 @@ class ChangeMismatch(Rule):
             return None
         change = _stated_change(ctx, members, i, y)
         if change is None:
-            return None
+            return self._check_points_after(ctx, members, i, x)
         z, stated = change
         s0 = y.sentence_start or 0
         if ctx.lexicon.share_base.match(y.sentence[z.end - s0:]):
@@ -228,6 +229,22 @@ class ChangeMismatch(Rule):
             return None
         computed = (y.value - x.value) / x.value * 100
         text = ctx.lexicon.say("flag_change_from_to", x=f"« {x.surface} »",
+                               y=f"« {y.surface} »", computed=_pct(computed),
+                               stated=_pct(stated), z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
+                         (y.sentence,), confidence=0.85)
+
+    def _check_points_after(self, ctx: CheckContext, members: list[ClaimView], i: int,
+                            x: FromLevel) -> Flag | None:
+        """``members[i]`` is the later of two levels in percent ("de ``x`` à ``y``") followed
+        by their change in points ("soit une hausse de 2,9 points", crossref/points_after.py)."""
+        y = members[i]
+        found = points_after(ctx.lexicon, members, i, x,
+                             lambda text: _introducing_cue(text, ctx))
+        if found is None:
+            return None
+        z, stated, computed = found
+        text = ctx.lexicon.say("flag_change_points", x=f"« {x.surface} »",
                                y=f"« {y.surface} »", computed=_pct(computed),
                                stated=_pct(stated), z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
