@@ -14,6 +14,7 @@ import regex
 
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.stories import StoryIndex, article_texts
+from factcheck.crossref.weekday_tense import narrowed, tense_before
 from factcheck.crossref.weekdays import stated_weekday, weekday_names
 from factcheck.models import Flag
 
@@ -49,6 +50,19 @@ def _candidates(month: int, day: int, anchors: list[date]) -> list[date]:
                 continue
     first = anchors[0] if anchors else date.min
     return sorted(out, key=lambda d: (abs((d - first).days), d))
+
+
+def _one_day(row: dict, surface: str, month: int, day: int) -> date | None:
+    """The one day a yearless date of a dated article can be (``crossref/weekday_tense.py``:
+    within days of the publication, or placed before or after it by its verb), else None."""
+    try:
+        published = date.fromisoformat(str(row.get("published") or "")[:10])
+    except ValueError:
+        return None
+    sentence = str(row.get("sentence") or "")
+    at = sentence.find(surface) if surface else -1
+    tense = tense_before(sentence[:at]) if at >= 0 and sentence.count(surface) == 1 else None
+    return narrowed(month, day, published, tense)
 
 
 def _anchors(rows: list[dict]) -> dict[str, list[date]]:
@@ -128,6 +142,9 @@ class WeekdayMismatch(Rule):
                 own = anchors.get(str(row["article_id"]), [])
                 mates = [] if own else borrowed.get(str(row["article_id"]), [])
                 days = _candidates(month, day, own or [d for d, _ in mates])
+                one = _one_day(row, surface, month, day)
+                if one is not None:
+                    days = [one]  # "a accosté mercredi 14 avril" the day before publication
                 confidence, severity = (0.6 if own else STORY_CONFIDENCE), "medium"
             if not days or any(d.weekday() == stated for d in days):
                 continue
