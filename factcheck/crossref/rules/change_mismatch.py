@@ -27,6 +27,12 @@ ONE_FACT = frozenset({"same", "compatible", "contradiction"})
 #: Characters between the figure and "contre", and between the two figures and the change.
 MAX_GAP = 160
 MAX_CHANGE_GAP = 45
+#: ... and when the change is an apposition after a comma, "…, soit une hausse de 6 %": the
+#: words of the later level and a date may stand between ("2 005 euros bruts mensuels au 1er
+#: mai, soit une hausse de 6 %", review46 #42).
+MAX_APPOSITION_GAP = 70
+_APPOSITION = regex.compile(r",\s*soit\s+(?:une?\s+)?\p{L}+\s*(?:de|d'|d’|:)?\s*$",
+                            regex.V1 | regex.IGNORECASE)
 #: Characters read after the change for another basis ("par an", "hors ...").
 BEYOND = 35
 #: Extra tolerance of a change stated "près de", as a share of it.
@@ -273,7 +279,8 @@ def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,
     if z is None or z.value is None or z.dimension.startswith("points"):
         return None
     after = y.sentence[y.end - s0 : z.start - s0]
-    if len(after) > MAX_CHANGE_GAP or z.approx in ("lower", "upper", "range"):
+    gap = MAX_APPOSITION_GAP if _APPOSITION.search(after) else MAX_CHANGE_GAP
+    if len(after) > gap or z.approx in ("lower", "upper", "range"):
         return None  # "une baisse de plus de 40 %" is consistent with -44,7 %
     beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
     if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:
