@@ -96,6 +96,9 @@ def scanner_fields(
     word = r"\p{L}[\p{L}-]*"
     changed = (rf"\s+{leading(extra['change_object_determiners'])}{word}"
                rf"(?:\s+{leading(extra['change_object_complements'])}{word})?(?:\s+{word})?")
+    from_to_object = (rf"\s+{leading(extra['change_object_determiners'])}{word}(?:\s+{word})?"
+                      rf"(?:\s+{leading(extra['change_object_complements'])}{word}"
+                      rf"(?:\s+{word})?)?")
     return {
         "change_verb_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{change_verbs})(?:\s+\p{{L}}+){{0,2}}\s+{of}$", regex.I
@@ -193,9 +196,12 @@ def scanner_fields(
         "pp_cue_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(extra['percentage_point_cues'])})(?![\p{{L}}])", regex.I
         ),
+        # The verb, then at most four words or a noun phrase, its object: a determiner, a
+        # noun and a word, and a complement of two words ("porte le salaire minimum de
+        # branche de 1 910 à 2 005 euros").
         "from_to_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_words_alt(extra['from_to_verbs'])})"
-            rf"(?:\s+[\p{{L}}']+){{0,4}}\s+{of}$",
+            rf"(?:(?:\s+[\p{{L}}']+){{0,4}}|{from_to_object})\s+{of}$",
             regex.I,
         ),
     }

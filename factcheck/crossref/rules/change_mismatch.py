@@ -16,6 +16,7 @@ from factcheck.crossref.change_basis import basis_period, told_apart
 from factcheck.crossref.change_from_to import FromLevel, from_level, from_levels
 from factcheck.crossref.compared_terms import terms_tied
 from factcheck.crossref.matching import CHANGE, ClaimView, precision, significant_digits
+from factcheck.crossref.points_after import points_after
 from factcheck.crossref.points_before import points_before
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.models import Flag
@@ -26,6 +27,12 @@ ONE_FACT = frozenset({"same", "compatible", "contradiction"})
 #: Characters between the figure and "contre", and between the two figures and the change.
 MAX_GAP = 160
 MAX_CHANGE_GAP = 45
+#: ... and when the change is an apposition after a comma, "…, soit une hausse de 6 %": the
+#: words of the later level and a date may stand between ("2 005 euros bruts mensuels au 1er
+#: mai, soit une hausse de 6 %", review46 #42).
+MAX_APPOSITION_GAP = 70
+_APPOSITION = regex.compile(r",\s*soit\s+(?:une?\s+)?\p{L}+\s*(?:de|d'|d’|:)?\s*$",
+                            regex.V1 | regex.IGNORECASE)
 #: Characters read after the change for another basis ("par an", "hors ...").
 BEYOND = 35
 #: Extra tolerance of a change stated "près de", as a share of it.
@@ -214,7 +221,7 @@ class ChangeMismatch(Rule):
             return None
         change = _stated_change(ctx, members, i, y)
         if change is None:
-            return None
+            return self._check_points_after(ctx, members, i, x)
         z, stated = change
         s0 = y.sentence_start or 0
         if ctx.lexicon.share_base.match(y.sentence[z.end - s0:]):
@@ -228,6 +235,22 @@ class ChangeMismatch(Rule):
             return None
         computed = (y.value - x.value) / x.value * 100
         text = ctx.lexicon.say("flag_change_from_to", x=f"« {x.surface} »",
+                               y=f"« {y.surface} »", computed=_pct(computed),
+                               stated=_pct(stated), z=f"« {z.surface} »")
+        return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
+                         (y.sentence,), confidence=0.85)
+
+    def _check_points_after(self, ctx: CheckContext, members: list[ClaimView], i: int,
+                            x: FromLevel) -> Flag | None:
+        """``members[i]`` is the later of two levels in percent ("de ``x`` à ``y``") followed
+        by their change in points ("soit une hausse de 2,9 points", crossref/points_after.py)."""
+        y = members[i]
+        found = points_after(ctx.lexicon, members, i, x,
+                             lambda text: _introducing_cue(text, ctx))
+        if found is None:
+            return None
+        z, stated, computed = found
+        text = ctx.lexicon.say("flag_change_points", x=f"« {x.surface} »",
                                y=f"« {y.surface} »", computed=_pct(computed),
                                stated=_pct(stated), z=f"« {z.surface} »")
         return self.flag((x.claim_id, y.claim_id, z.claim_id), (y.article_id,), text,
@@ -256,7 +279,8 @@ def _stated_change(ctx: CheckContext, members: list[ClaimView], i: int,
     if z is None or z.value is None or z.dimension.startswith("points"):
         return None
     after = y.sentence[y.end - s0 : z.start - s0]
-    if len(after) > MAX_CHANGE_GAP or z.approx in ("lower", "upper", "range"):
+    gap = MAX_APPOSITION_GAP if _APPOSITION.search(after) else MAX_CHANGE_GAP
+    if len(after) > gap or z.approx in ("lower", "upper", "range"):
         return None  # "une baisse de plus de 40 %" is consistent with -44,7 %
     beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
     if ctx.lexicon.other_basis.search(beyond) or z.basis in OTHER_BASES:

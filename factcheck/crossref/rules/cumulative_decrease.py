@@ -5,10 +5,12 @@ saying it was revised (:func:`one_toll`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from factcheck.crossref.causes import two_causes
+from factcheck.crossref.cue_sets import _pattern
 from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.explain import quote
 from factcheck.crossref.identity import identity
@@ -16,6 +18,7 @@ from factcheck.crossref.matching import ClaimView
 from factcheck.crossref.place_names import place_name
 from factcheck.crossref.relations import days_apart
 from factcheck.crossref.rules.base import CheckContext, Rule, register
+from factcheck.lang import load_data
 from factcheck.models import Flag
 
 #: Words of the cue's complement kept to name the event counted ("de l'épidémie").
@@ -115,7 +118,16 @@ def _one_start(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     """Both counted from one day: the same start read on both ("depuis le 1er octobre"), or
     no start on either and the same cumulative cue naming the same event in both sentences
     ("depuis le début de l'épidémie", "le bilan cumulé du séisme"). A start read on one
-    figure only is unknown on the other, not the same; two different starts are two counts."""
+    figure only is unknown on the other, not the same; two different starts are two counts.
+    Two totals since a thing's launch (``[cumulative] launch``: "depuis son lancement", "a
+    déjà recueilli") are counted from that launch, whatever day each was said on, unless a
+    span is read on either ("depuis le 1er mai")."""
+    if _since_launch(a) and _since_launch(b) and not _spans(a) and not _spans(b):
+        # Two totals since a thing's launch, each dated by the day it was said: one thing
+        # when both sentences name the same names (a source's many appeals are many totals:
+        # "la cagnotte des Amis du Pont pour la chapelle de X" / "... pour le pont de Y").
+        names = _names(a)
+        return bool(names) and names == _names(b)
     start_a, start_b = _start(a), _start(b)
     if start_a or start_b:
         return start_a == start_b
@@ -124,6 +136,36 @@ def _one_start(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     cues, verbs, stop = lexicon.cumulative, lexicon.cumulative_verbs, lexicon.stopwords
     phrase = _cue_phrase(a, cues, verbs, stop)
     return bool(phrase) and phrase == _cue_phrase(b, cues, verbs, stop)
+
+
+@cache
+def _launch_cues() -> regex.Pattern[str]:
+    return _pattern(load_data("fr", "crossref")["cumulative"].get("launch", []))
+
+
+def _since_launch(v: ClaimView) -> bool:
+    """A cumulative figure whose sentence counts it since its thing's launch."""
+    return v.cumulative and _launch_cues().search(v.sentence) is not None
+
+
+#: A name in a sentence: a capitalised word, not the sentence's first.
+_NAME = regex.compile(r"(?<=[\p{L},;:'’«(]\s*|\s)\p{Lu}[\p{L}'’-]{3,}", regex.V1)
+
+
+def _names(v: ClaimView) -> set[str]:
+    """The names ``v``'s sentence holds, the words of its source's name aside
+    ("cathédrale de Vierzon-le-Haut": "vierzon-le-haut"; "selon la Fondation": none)."""
+    source = set(_CUE_WORD.findall(v.source.casefold()))
+    body = v.sentence.lstrip()
+    first = body.split(" ", 1)[0]
+    return {w.casefold() for w in _NAME.findall(body[len(first):])
+            if w.casefold() not in source}
+
+
+def _spans(v: ClaimView) -> bool:
+    """A period of two different days read on ``v`` ("depuis le 1er mai" to publication)."""
+    return v.period[:1] == ("explicit",) and len(v.period) > 2 and v.period[1] != v.period[2] \
+        and bool(v.period[1])
 
 
 def one_toll(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

@@ -12,8 +12,10 @@ from datetime import date
 
 import regex
 
+from factcheck.crossref.headlines import title_ids
 from factcheck.crossref.rules.base import CheckContext, Rule, register
 from factcheck.crossref.stories import StoryIndex, article_texts
+from factcheck.crossref.weekday_tense import narrowed, tense_before
 from factcheck.crossref.weekdays import stated_weekday, weekday_names
 from factcheck.models import Flag
 
@@ -49,6 +51,28 @@ def _candidates(month: int, day: int, anchors: list[date]) -> list[date]:
                 continue
     first = anchors[0] if anchors else date.min
     return sorted(out, key=lambda d: (abs((d - first).days), d))
+
+
+def _day_key(row: dict) -> tuple[str, int, str] | None:
+    """A date's article, weekday written and month-day ("mercredi 14 avril"), else None."""
+    stated = stated_weekday(str(row.get("surface") or ""))
+    found = _MONTH_DAY.search(str(row.get("resolved") or ""))
+    if stated is None or found is None:
+        return None
+    return str(row["article_id"]), stated, f"{found.group(2)}-{found.group(3)}"
+
+
+def _one_day(row: dict, surface: str, month: int, day: int) -> date | None:
+    """The one day a yearless date of a dated article can be (``crossref/weekday_tense.py``:
+    within days of the publication, or placed before or after it by its verb), else None."""
+    try:
+        published = date.fromisoformat(str(row.get("published") or "")[:10])
+    except ValueError:
+        return None
+    sentence = str(row.get("sentence") or "")
+    at = sentence.find(surface) if surface else -1
+    tense = tense_before(sentence[:at]) if at >= 0 and sentence.count(surface) == 1 else None
+    return narrowed(month, day, published, tense)
 
 
 def _anchors(rows: list[dict]) -> dict[str, list[date]]:
@@ -109,12 +133,17 @@ class WeekdayMismatch(Rule):
                        str(r.get("surface") or "")) is not None}
         # The whole table read as rows only when some article needs its story's dates.
         borrowed = _story_anchors(claims.to_dict("records"), undated, ctx) if undated else {}
+        headlines = title_ids(claims)
+        in_body = {key for row in rows if str(row["claim_id"]) not in headlines
+                   and (key := _day_key(row)) is not None}
         for row in rows:
             surface = str(row.get("surface") or "")
             stated = stated_weekday(surface)
             found = _MONTH_DAY.search(str(row.get("resolved") or ""))
             if stated is None or found is None:
                 continue
+            if str(row["claim_id"]) in headlines and _day_key(row) in in_body:
+                continue  # the headline repeats a day of its body: one error, one flag
             year, month, day = found.group(1), int(found.group(2)), int(found.group(3))
             if str(row.get("copy_of") or "") not in ("", "nan", "None"):
                 continue  # a copy repeats its original's flag: never twice
@@ -128,6 +157,9 @@ class WeekdayMismatch(Rule):
                 own = anchors.get(str(row["article_id"]), [])
                 mates = [] if own else borrowed.get(str(row["article_id"]), [])
                 days = _candidates(month, day, own or [d for d, _ in mates])
+                one = _one_day(row, surface, month, day)
+                if one is not None:
+                    days = [one]  # "a accosté mercredi 14 avril" the day before publication
                 confidence, severity = (0.6 if own else STORY_CONFIDENCE), "medium"
             if not days or any(d.weekday() == stated for d in days):
                 continue
