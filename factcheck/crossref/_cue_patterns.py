@@ -62,6 +62,11 @@ def _subject_place(table: dict, places: dict[str, str],
                          rf"\s+(?:{words('subject_verbs')})(?!\w)", regex.V1)
 
 
+def _either_apostrophe(cue: str) -> str:
+    """``cue`` escaped, its apostrophe matching a straight or a curly one ("d'", "d’")."""
+    return regex.escape(cue.replace("\u2019", "'")).replace("'", "['\u2019]")
+
+
 def _outcome_before(data: dict[str, list[str]]) -> regex.Pattern[str] | None:
     """A cue of each outcome of ``data`` ending the text right before a figure, as whole
     words (a cue ending in an elision, "l'arrestation d'", right before it); the outcome's
@@ -69,7 +74,8 @@ def _outcome_before(data: dict[str, list[str]]) -> regex.Pattern[str] | None:
     if not data:
         return None
     groups = "|".join(
-        f"(?P<{name}>{'|'.join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))})"
+        "(?P<{}>{})".format(
+            name, "|".join(_either_apostrophe(c) for c in sorted(cues, key=len, reverse=True)))
         for name, cues in data.items())
     return regex.compile(rf"(?<!\p{{L}})(?:{groups})(?:\s+|(?<=['\u2019]))$",
                          regex.IGNORECASE | regex.V1)

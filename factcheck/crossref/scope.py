@@ -17,6 +17,7 @@ from factcheck.crossref.causes import attendance
 from factcheck.crossref.cells import WORD, cell_text
 from factcheck.crossref.cue_sets import _norm
 from factcheck.crossref.cue_words import Lexicon, lemma
+from factcheck.crossref.unperformed import ordered_act
 
 __all__ = [
     "DESCRIPTION_WORDS", "OUTCOME_REACH", "QUALIFIER_WORDS", "SIDE_CUE_REACH", "assign_cues",
@@ -382,7 +383,8 @@ def family_from_outcome(row: dict, lexicon: Lexicon,
     # right before the figure, when nothing after it said one.
     before = lexicon.outcome_before.search(row["sentence"][: row["_rel_start"]]) \
         if lexicon.outcome_before is not None else None
-    if before is not None:
+    # "a ordonné l'évacuation de 5 000 personnes": the act was called for, not done.
+    if before is not None and not ordered_act(row["sentence"][: before.start()]):
         name = before.lastgroup
         # "le concert a déplacé 30 000 personnes": the public came, nobody was displaced.
         if name in lexicon.outcome_families and not attendance(

@@ -57,6 +57,7 @@ from factcheck.crossref.text_periods import (
     latest_dates,
     text_period,
 )
+from factcheck.crossref.unperformed import unpronounced
 from factcheck.crossref.victims import offence_counted, victims_family
 from factcheck.crossref.view_memo import ViewMemo
 from factcheck.models import MEASURE_KINDS
@@ -228,6 +229,7 @@ def _views(records: list[dict], memo: ViewMemo) -> list[ClaimView]:
                 # "victimes d'escroqueries (+6 %)": the count of the frauds, by their victims.
                 row["_family"] = complement_family(offence, row, lexicon) or victims
                 row["_counted_by"] = lexicon.victims.family
+        unpronounced(row)  # "a requis vingt ans", "encourt sept ans": no sentence pronounced
         by_sentence[(row["article_id"], s0, row["sentence"])].append(row)
     if lexicon.staff_strikes.family:
         for members in by_sentence.values():

@@ -35,6 +35,9 @@ def test_located_and_named_again_read_the_same_spans(name: str, text: str) -> No
     spans = [m.span() for m in regex.finditer(rf"\b{regex.escape(name)}\b", text)]
     assert described.located(name, text) == any(
         described._LOCATED.search(text[max(0, s - 12) : s]) for s, _ in spans)
+    recurs = described._plain(text).count(described._plain(name)) >= 2
+    assert described.named_again(name, text) == (
+        recurs and not any(described._AGED.match(text, e) for _, e in spans))
 
 
 @pytest.mark.parametrize(("phrase", "text", "name"), _cases("apposed", "phrase", "text", "name"))
@@ -62,10 +65,12 @@ def test_own_period(kind: str, resolved: str, period: list[str]) -> None:
     assert own_period(mention) == tuple(period)
 
 
-def test_alike_kept_per_pair_answers_as_computed_afresh() -> None:
-    for a, b in DATA["alike"][0]["pairs"]:
-        assert patterns._alike(a, b) == patterns._alike.__wrapped__(a, b)
-        assert patterns._alike(b, a) == patterns._alike.__wrapped__(b, a)
+@pytest.mark.parametrize(("a", "b", "alike"), DATA["alike"][0]["pairs"])
+def test_alike_kept_per_pair_gives_the_table_answers(a: str, b: str, alike: bool) -> None:
+    patterns._alike.cache_clear()
+    assert patterns._alike(a, b) is alike  # computed
+    assert patterns._alike(b, a) is alike
+    assert patterns._alike(a, b) is alike  # kept
 
 
 def _guarded_cases() -> list[Any]:

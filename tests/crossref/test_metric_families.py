@@ -33,6 +33,7 @@ from factcheck.crossref.scale_names import scale_family
 from factcheck.crossref.scope import family_from_outcome
 from factcheck.crossref.share_heads import family_from_head
 from factcheck.crossref.stories import StoryIndex
+from factcheck.crossref.unperformed import unpronounced
 from factcheck.crossref.victims import offence_counted, victims_family
 from factcheck.crossref.view_memo import ViewMemo
 
@@ -315,4 +316,14 @@ def test_scale_named_before_the_figure_of_what_it_measures(case: dict) -> None:
     given."""
     row = _row(case, None)
     scale_family(row)
+    assert row["_family"] == case["family"]
+
+
+@pytest.mark.parametrize("case", WORDS["unpronounced"], ids=lambda c: c["why"])
+def test_a_term_requested_or_risked_is_no_sentence(case: dict) -> None:
+    """A prison term requested ("a requis", "requis" after it) or the most a law allows
+    ("encourt", "passible de", "jusqu'à") takes no family of a sentence pronounced
+    ([unperformed]); a term after a verb that pronounces it keeps its family."""
+    row = {**_row(case, "peine de prison"), "_subject_family": "peine de prison"}
+    unpronounced(row)
     assert row["_family"] == case["family"]
