@@ -365,7 +365,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
-        **anchored_cues(data),
+        **anchored_cues(data, load_data(code, "context_subject")["anaphora"]["demonstratives"]),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
                       if name != "families" for w in words},
         metric_families={family: name for name, families in
