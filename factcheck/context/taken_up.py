@@ -4,13 +4,14 @@ trimestre [...]. Ces 113 800 demandeurs d'emploi sont inscrits depuis moins d'un
 A figure right after a demonstrative (``[anaphora] demonstratives`` of
 ``lang/<code>/context_subject.toml``: "ces", "ce", "cet", "cette"), whose sentence gives it no
 time, points back at its antecedent: the nearest earlier figure of the article of its kind and
-value, whatever its subject (a restatement: "[...] tombé à 236 100 bénéficiaires. Ces 236 100
-allocataires" takes up the 236 100, not an older count of allocataires); when no earlier
-figure has its value, the nearest earlier figure of its kind and subject. When that
-antecedent has a time of its own read from its text, the figure is that count stated again:
-it is of that time (its period, and the basis of that period), and, when its sentence names no
-place of its own (none, or one carried), at the antecedent's place, as a weaker reading (the
-mode the figure had, else "inherited": never "explicit"). With its period it is that figure's
+value (a restatement), when it counts the same thing (of another subject, no antecedent: "[...]
+tombé à 236 100 bénéficiaires. Ces 236 100 allocataires" takes up neither that 236 100 nor an
+older count of allocataires); when no earlier figure has its value, the nearest earlier figure
+of its kind and subject. When that antecedent has a time of its own read from its text, the
+figure is that count stated again: it is of that time (its period, and the basis of that
+period), and, when its sentence names no place of its own (none, or one carried), at the
+antecedent's place, as a weaker reading (the mode the figure had, else "inherited": never
+"explicit"). With its period it is that figure's
 restatement for cross-referencing: an equal value is one fact, another value from the same
 source one source giving two values. Nothing is taken when the antecedent has no time of its
 own (``time_basis`` "report" or "event", or none read: an antecedent nearer than an older
@@ -66,13 +67,15 @@ def _same_value(a: Claim, b: Claim) -> bool:
 def _antecedent(claims: Sequence[Claim], contexts: list[Context | None], earlier: list[int],
                 i: int) -> Context | None:
     """The context of ``claims[i]``'s antecedent among the ``earlier`` figures (nearest
-    first): the nearest of its kind and value, else the nearest of its kind and subject."""
+    first): the nearest of its kind and value when it has its subject (one of another subject:
+    none); with no figure of its value, the nearest of its kind and subject."""
     claim, ctx = claims[i], contexts[i]
     same_kind = [j for j in earlier
                  if claims[j].mention.kind == claim.mention.kind and contexts[j] is not None]
     restated = next((j for j in same_kind if _same_value(claims[j], claim)), None)
     if restated is not None:
-        return contexts[restated]
+        found = contexts[restated]
+        return found if found.subject == ctx.subject else None  # type: ignore[union-attr]
     return next((contexts[j] for j in same_kind
                  if contexts[j].subject == ctx.subject), None)  # type: ignore[union-attr]
 
