@@ -147,9 +147,15 @@ def figure_place(
         place, place_mode, place_basis = cap, "inherited", "sentence"  # "dans la capitale"
     # "160 à Roubaix, le reste, soit 80": what the parts leave is at none of their places,
     # neither one read before it nor one carried; only a place named after it is its own.
-    rest = situated and remainder_part(sentence[max(
-        (f.mention.end - start for f in figs if f.mention.end <= m.start), default=0)
-        : m.start - start])
+    # Parts split otherwise ("310 au premier semestre et 160 au second, le reste, soit 80")
+    # name no place: the remainder is where they are.
+    before = [f.mention.end - start for f in figs if f.mention.end <= m.start]
+    rest = situated and remainder_part(sentence[max(before, default=0) : m.start - start])
+    if rest and before:
+        parts = sentence[min(before) : m.start - start]
+        rest = bool(known_places(parts)) or any(
+            (p := place_of(sentence, toks, f, figs, named_by, names, people=people)[0])
+            and p in parts for f in figs if f.mention.end <= m.start)
     if rest and place is not None and all(
             p != place for _, p in known_places(sentence[m.end - start :])):
         place, place_mode, place_basis = None, None, None

@@ -42,6 +42,7 @@ class AnaphoraData:
     stating_verbs: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     mark_nouns: frozenset[str] = frozenset()  # "la barre des", "un record, à": context.marks
+    novelty: frozenset[str] = frozenset()  # "Ces 12 400 nouveaux inscrits": context.taken_up
 
 
 @cache
@@ -52,6 +53,7 @@ def anaphora_data(code: str = "fr") -> AnaphoraData:
     forms = set(regular_forms(set(verbs), FINITE_ENDINGS + PARTICIPLE_ENDINGS))
     return AnaphoraData(
         demonstratives=frozenset(d["demonstratives"]),
+        novelty=frozenset(d.get("novelty", ())),
         metric_nouns=frozenset(d["metric_nouns"]),
         pronouns=frozenset(d["pronouns"]),
         clitics=frozenset(d["clitics"]),

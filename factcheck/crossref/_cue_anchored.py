@@ -21,12 +21,13 @@ def _edge(words: list[str], before: str = "", after: str = _AT_END) -> regex.Pat
                          regex.IGNORECASE | regex.V1)
 
 
-def anchored_cues(data: dict) -> dict[str, regex.Pattern[str]]:
+def anchored_cues(data: dict, demonstratives: list[str]) -> dict[str, regex.Pattern[str]]:
     """The :class:`~factcheck.crossref.cue_words.Lexicon` fields of the anchored cues, from the
-    data of ``crossref.toml``."""
+    data of ``crossref.toml`` and the ``demonstratives`` of ``context_subject.toml``
+    (``[anaphora]``, the one list of them: "Ces 60 milliards" points back)."""
     gathering, series = data["outcome_families"]["gathering"], data["series"]
     return {
-        "back_reference": _edge(data["structure"]["back_reference"], before=r"(?:^|\W)"),
+        "back_reference": _edge(demonstratives, before=r"(?:^|\W)"),
         "gathering_before": _edge(gathering["before"]),
         "activity_negation": _edge(data["outcome_families"]["negations"]),
         "part_before": _edge(series["part_before"], after=rf"\s+(?:{_WORD}\s+)?$"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from factcheck.crossref._cue_patterns import _term_year
 from factcheck.crossref.cue_sets import _norm, _pattern
 from factcheck.crossref.word_profiles import StorySettings
@@ -110,4 +112,15 @@ def comparison_cues(table: dict) -> dict[str, Any]:
         "comparison_opposites": {lemma(w): i for i, group in
                                  enumerate(table.get("opposites", ())) for w in group},
         "comparison_less": _pattern(table["less"]),
+        "comparison_object": _comparison_object(table),
     }
+
+
+def _comparison_object(table: dict) -> regex.Pattern[str]:
+    """What opens a comparison's object at the start of a text ("que la moyenne", "par rapport
+    à 2019", "en dix ans"), after at most a comma."""
+    objects = _pattern(table["objects"]).pattern
+    preps = "|".join(regex.escape(w) for w in table["span_preps"])
+    units = "|".join(regex.escape(w) for w in sorted(table["span_units"], key=len, reverse=True))
+    span = rf"(?:{preps})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{units})(?!\w)"
+    return regex.compile(rf"\s*,?\s*(?:{objects}|{span})", regex.IGNORECASE | regex.V1)

@@ -136,6 +136,7 @@ class Lexicon:
     comparison_more: regex.Pattern[str]  # "de plus": a change stated as a rise
     comparison_opposites: dict[str, int]  # lemma → group of one signed amount (bénéfice/perte)
     comparison_less: regex.Pattern[str]
+    comparison_object: regex.Pattern[str]  # "que la moyenne", "par rapport à 2019", "en dix ans"
     score_links: regex.Pattern[str]  # a score's two terms, "3 buts à 1" (crossref.tallies)
     range_openers: regex.Pattern[str]  # a range instead, "de 3 à 5" (crossref.tallies)
     decrease: regex.Pattern[str]
@@ -364,7 +365,7 @@ def load_lexicon(code: str = "fr") -> Lexicon:
         population_all=str(data["explain"]["population"]["all"]),
         words=dict(data["explain"]["words"]),
         templates=dict(data["templates"]),
-        **anchored_cues(data),
+        **anchored_cues(data, load_data(code, "context_subject")["anaphora"]["demonstratives"]),
         metric_names={lemma(w): name for name, words in data["metric_names"].items()
                       if name != "families" for w in words},
         metric_families={family: name for name, families in

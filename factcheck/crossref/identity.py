@@ -82,6 +82,7 @@ from factcheck.crossref.narrowings import narrowed_apart
 from factcheck.crossref.place_names import place_names
 from factcheck.crossref.predicates import predicates_apart
 from factcheck.crossref.scope import place_key, qualifier_gaps
+from factcheck.crossref.taken_up import taken_up
 from factcheck.crossref.text_periods import period_label, text_period_shared
 
 #: Ties needed for an accusation.
@@ -192,8 +193,10 @@ def identity(a: ClaimView, b: ClaimView, lexicon: Lexicon, *,
             evidence.append(lexicon.say("identity_place", place=place_names(common)))
         elif not pa & pb:
             blockers.append("place")
-    elif pa or pb:
-        blockers.append("place")  # known on one side only: unknown is not equal
+    elif (pa or pb) and not taken_up(a, b, lexicon):
+        # Known on one side only: unknown is not equal; but a count a demonstrative takes up
+        # is at its antecedent's place, given it as a weaker reading (context/taken_up.py).
+        blockers.append("place")
     if cross and not (pa & pb) and "place" not in blockers and (
             is_regional_source(a.source) or is_regional_source(b.source)):
         # "selon le rectorat" in an article from Lille and in one from Lyon: two académies,

@@ -7,13 +7,17 @@ The change is the next figure after the later level, within ``MAX_CHANGE_GAP`` c
 when it is in points and said to be their change: a cue word right before it ("soit une
 hausse de", "en baisse de"), a sign after an opener ("(+2,9 points)", "soit -0,4 point"), or a
 comparison right after it ("soit 2,5 points de plus"). Another figure between them, a bound
-("plus de 2 points"), another basis ("par an") or another thing named after it ("2 points de
-la cotisation") is no such change. Each of the three figures is read over its rounding; a
+("plus de 2 points"), another basis ("par an"), another thing named after it ("2 points de
+la cotisation") or a comparison's object of its own ("1,2 point de plus que la moyenne
+nationale", "0,8 point par rapport à 2019", "en dix ans": ``[comparison] objects`` of
+crossref.toml) is no such change. Each of the three figures is read over its rounding; a
 change stated "près de" or "environ" is read a tenth wider."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import regex
 
 from factcheck.crossref.change_from_to import FromLevel
 from factcheck.crossref.cue_words import Lexicon
@@ -50,6 +54,8 @@ def points_after(lexicon: Lexicon, members: list[ClaimView], i: int, x: FromLeve
     beyond = y.sentence[z.end - s0 : z.end - s0 + BEYOND]
     if lexicon.other_basis.search(beyond) or lexicon.share_base.match(beyond):
         return None  # "2 points par an", "2 points de la cotisation": not the levels' change
+    if _compared(lexicon, beyond):
+        return None  # "1,2 point de plus que la moyenne", "0,8 point par rapport à 2019"
     way = cue(after)
     signed = z.surface.lstrip().startswith(("+", "-", "−"))
     opener = not after.strip() or after.rstrip().endswith(SIGNED_OPENERS)
@@ -70,3 +76,19 @@ def points_after(lexicon: Lexicon, members: list[ClaimView], i: int, x: FromLeve
     if abs(computed - stated) <= slack + 1e-9:
         return None
     return z, stated, computed
+
+
+#: The unit of a change in points when the figure's surface leaves it out.
+_UNIT = regex.compile(r"\s*points?(?!\w)", regex.IGNORECASE)
+
+
+def _compared(lexicon: Lexicon, beyond: str) -> bool:
+    """Whether the text after a change in points opens a comparison's object of its own,
+    after its "de plus" / "de moins": "1,2 point de plus que la moyenne nationale", "0,8 point
+    par rapport à 2019", "3 points en dix ans"."""
+    rest = beyond[m.end():] if (m := _UNIT.match(beyond)) else beyond
+    way = lexicon.comparison_more.match(rest.lstrip()) or \
+        lexicon.comparison_less.match(rest.lstrip())
+    if way:
+        rest = rest.lstrip()[way.end():]
+    return lexicon.comparison_object.match(rest) is not None

@@ -28,6 +28,7 @@ from factcheck.crossref.link_identity import link_blockers
 from factcheck.crossref.matching import CHANGE, ClaimView, same_story, significant_digits
 from factcheck.crossref.relations import Judged, days_apart, scope_reasons, value_relation
 from factcheck.crossref.stories import sentences_related
+from factcheck.crossref.taken_up import points_back
 from factcheck.crossref.weekdays import stated_weekday
 
 #: One value stated again in one story is linked when it is distinctive enough:
@@ -176,7 +177,7 @@ def _repeat_tie(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
         # many amounts of one size the same day.
         return False
     if a.article_id == b.article_id and _round_but_telling(a) \
-            and _points_back(b if a.start < b.start else a, lexicon):
+            and points_back(b if a.start < b.start else a, lexicon):
         # "Ces 60 milliards": the later figure points back at an amount already given (an
         # amount worth pairing by itself: "ces 15 dernières années" counts years).
         return True
@@ -202,13 +203,6 @@ def _money_change_and_level(a: ClaimView, b: ClaimView) -> bool:
     given as a change in one place and bare in another meet as before: "a bondi de 21 %")."""
     return (a.dimension.startswith("money:")
             and a.dimension.endswith(CHANGE) != b.dimension.endswith(CHANGE))
-
-
-def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
-    """A demonstrative stands right before the figure ("ces 60 milliards")."""
-    if v.sentence_start is None:
-        return False
-    return bool(lexicon.back_reference.search(v.sentence[: v.start - v.sentence_start]))
 
 
 def _distinct(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:

@@ -2,9 +2,10 @@
 d'emploi à la fin du premier trimestre [...]. Ces 113 800 demandeurs d'emploi sont inscrits
 depuis moins d'un an". The context dates the later figure at its antecedent's time
 (:mod:`factcheck.context.taken_up`); here the pair is described alike whatever the words of
-their two sentences: the demonstrative (``[structure] back_reference`` of
-``lang/<code>/crossref.toml``) says the second is the first stated again, so an equal value is
-one fact and another value of one source is that source giving two values.
+their two sentences: the demonstrative (``[anaphora] demonstratives`` of
+``lang/<code>/context_subject.toml``, read as ``Lexicon.back_reference``) says the second is
+the first stated again, so an equal value is one fact and another value of one source is that
+source giving two values.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from factcheck.crossref.cue_words import Lexicon
 from factcheck.crossref.matching import ClaimView
 
 
-def _points_back(v: ClaimView, lexicon: Lexicon) -> bool:
+def points_back(v: ClaimView, lexicon: Lexicon) -> bool:
+    """A demonstrative stands right before the figure ("ces 60 milliards")."""
     if v.sentence_start is None:
         return False
     return bool(lexicon.back_reference.search(v.sentence[: v.start - v.sentence_start]))
@@ -29,4 +31,4 @@ def taken_up(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> bool:
     return bool(earlier.subject) and earlier.subject == later.subject \
         and earlier.dimension == later.dimension \
         and earlier.period[:1] == ("explicit",) and earlier.period == later.period \
-        and _points_back(later, lexicon)
+        and points_back(later, lexicon)
