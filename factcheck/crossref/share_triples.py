@@ -115,6 +115,8 @@ def _plain_share(share: ClaimView, whole: ClaimView, s: Sentence, cues: ShareCue
     after = s.text[share.end - s.start :].replace("’", "'")
     if cues.not_share.match(after):
         return False
+    if whole.start > share.start:
+        return True  # "P % des M": the whole itself follows
     other = cues.other_whole.match(after)
     if other is not None:
         return bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject)
