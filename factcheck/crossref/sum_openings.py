@@ -17,9 +17,9 @@
   appel"): the first part closes its own clause by a comma before the second, and the parts
   after it add up to at most the first; the structure is uncertain and not read
   (:func:`breaks_down_first`).
-- Parts each followed by one of ``reason_links`` ("dont 450 pour violences, 400 pour
-  menaces") may overlap (one person held for two offences): no partition, not read
-  (:func:`overlapping_reasons`).
+- Parts each followed by one of ``reason_links`` and a noun with no determiner ("dont 450
+  pour violences, 400 pour menaces"; not "pour la liste A") may overlap (one person held for
+  two offences): no partition, not read (:func:`overlapping_reasons`).
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ def opening_cues(code: str = "fr") -> OpeningCues:
     rest = (rf"(?:^|[,;]|\s)\s*(?:et\s+)?(?:{rests})\s*,?\s*(?:(?:{links})\s*)?$"
             if rests and links else r"(?!)")
     reasons = _alternatives(data.get("reason_links", []))
-    reason = rf"^\s*(?:\p{{L}}+\s+)?(?:{reasons})(?!\p{{L}})" if reasons else r"(?!)"
+    bare = _alternatives(data.get("reason_not_before", [])) or "(?!)"
+    reason = (rf"^\s*(?:\p{{L}}+\s+)?(?:{reasons})\s+(?!(?:{bare})(?:(?<=['’])|(?!\p{{L}})))\p{{L}}"
+              if reasons else r"(?!)")
     return OpeningCues(regex.compile(lead, regex.V1 | regex.I),
                        int(data.get("opening_reach", 0)),
                        regex.compile(rest, regex.V1 | regex.I),
