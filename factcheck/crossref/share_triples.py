@@ -17,7 +17,13 @@ Count and whole are of one dimension (neither a share nor a date), the count at 
 whole; the share is a plain share written in figures with "%" (no change in percent, no "la
 moitié") and not a share of another whole
 (one of ``other_whole`` after it, naming another noun than the whole's: "soit 5 % du trafic
-national"), nor a difference ("soit 8 % de plus", ``not_shares``).
+national"), nor a difference ("soit 8 % de plus", ``not_shares``), and it ends its clause
+(``share_followers``, a noun with no determiner after "de", the whole's noun: not "soit 2 %
+au niveau national"). The count of "P % des M, soit N" is no restatement when one of
+``not_counts`` follows it ("soit 120 de plus", "soit 40 par an"); after "ou", only when
+nothing but its noun comes before the clause's end. After an opening whole, the count's own
+noun, when written, is the whole's. A share that another figure of the sentence gives is
+ambiguous (``ShareTriple.others``): not flagged.
 """
 
 from __future__ import annotations

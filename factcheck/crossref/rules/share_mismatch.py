@@ -7,7 +7,7 @@ the only part of a parts/total structure). The share is
 consistent when the count over the whole, with the rounding of both, falls within the share
 as written: rounded to its last written digit ("83 %" holds 82,5 to 83,5 %), widened by
 its approximation ("près de", "plus de"); the complement (the share of the rest, "soit 17 %
-en retard") is consistent too. Severity by how far: high from :data:`HIGH_POINTS` points
+de retards") is consistent too. Severity by how far: high from :data:`HIGH_POINTS` points
 off, medium from :data:`MEDIUM_POINTS`, low below.
 """
 
