@@ -17,7 +17,13 @@ Count and whole are of one dimension (neither a share nor a date), the count at 
 whole; the share is a plain share written in figures with "%" (no change in percent, no "la
 moitié") and not a share of another whole
 (one of ``other_whole`` after it, naming another noun than the whole's: "soit 5 % du trafic
-national"), nor a difference ("soit 8 % de plus", ``not_shares``).
+national"), nor a difference ("soit 8 % de plus", ``not_shares``), and it ends its clause
+(``share_followers``, a noun with no determiner after "de", the whole's noun: not "soit 2 %
+au niveau national"). The count of "P % des M, soit N" is no restatement when one of
+``not_counts`` follows it ("soit 120 de plus", "soit 40 par an"); after "ou", only when
+nothing but its noun comes before the clause's end. After an opening whole, the count's own
+noun, when written, is the whole's. A share that another figure of the sentence gives is
+ambiguous (``ShareTriple.others``): not flagged.
 """
 
 from __future__ import annotations
@@ -50,6 +56,9 @@ class ShareTriple:
     whole: ClaimView
     share: ClaimView
     sentence: str
+    #: Every other figure of the sentence the count could be taken of: a share that one of
+    #: them gives is not flagged ("Sur les 300 candidats, 120 [...], dont 40 [...], soit 13 %").
+    others: tuple[ClaimView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,9 @@ class ShareCues:
     to_count: regex.Pattern[str]  # the whole text between a whole and the count
     other_whole: regex.Pattern[str]  # right after a share: its own whole, and its noun
     not_share: regex.Pattern[str]  # right after a share: a difference, no share
+    share_end: regex.Pattern[str]  # right after a share: the end of its clause
+    not_count: regex.Pattern[str]  # right after a count: a difference, a rate, a source
+    loose: regex.Pattern[str]  # the end of the text between a whole and a loose count ("ou")
 
 
 def _words(data: dict, key: str) -> str:
@@ -82,6 +94,12 @@ def share_cues(code: str = "fr") -> ShareCues:
         regex.compile(rf"{clause}(?:{_words(data, 'count_restatements')})\s*", flags),
         regex.compile(rf"\s*(?:{_words(data, 'other_whole')})\s*(\p{{L}}+)", flags),
         regex.compile(rf"\s*(?:{_words(data, 'not_shares')})(?!\p{{L}})", flags),
+        regex.compile(rf"\s*(?:$|[,;:.!?)\]]|(?:{_words(data, 'share_followers')})(?!\p{{L}})"
+                      rf"|(?:de\s+|d')(?!(?:{_words(data, 'share_name_not_after')})(?!\p{{L}}))"
+                      r"\p{L})", flags),
+        regex.compile(rf"\s*(?:[\p{{L}}-]+\s+)?(?:{_words(data, 'not_counts')})(?!\p{{L}})",
+                      flags),
+        regex.compile(rf"(?:^|\s)(?:{_words(data, 'loose_restatements')})\s*$", flags),
     )
 
 
@@ -103,8 +121,38 @@ def _plain_share(share: ClaimView, whole: ClaimView, s: Sentence, cues: ShareCue
     after = s.text[share.end - s.start :].replace("’", "'")
     if cues.not_share.match(after):
         return False
+    if whole.start > share.start:
+        return True  # "P % des M": the whole itself follows
     other = cues.other_whole.match(after)
-    return other is None or (bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject))
+    if other is not None:
+        return bool(whole.subject) and lemma(other.group(1)) == lemma(whole.subject)
+    return cues.share_end.match(after) is not None  # "soit 2 % au niveau national": unchecked
+
+
+def _after(s: Sentence, v: ClaimView) -> str:
+    return s.text[v.end - s.start :].replace("’", "'")
+
+
+def _restated_count(s: Sentence, whole: ClaimView, count: ClaimView, cues: ShareCues) -> bool:
+    """"P % des M, soit N": no difference, rate or source after the count ("soit 120 de plus",
+    "soit 40 par an"); after "ou", nothing but the count's noun before its clause's end."""
+    after = _after(s, count)
+    if cues.not_count.match(after):
+        return False
+    if not cues.loose.search(_gap(s, whole, count)):
+        return True
+    word = regex.match(r"\s*(\p{L}+)?\s*(?:$|[,;:.!?)\]])", after, regex.V1)
+    return word is not None and (word.group(1) is None or (
+        bool(count.subject) and lemma(word.group(1)) == lemma(count.subject)))
+
+
+def _own_noun(s: Sentence, count: ClaimView, whole: ClaimView) -> bool:
+    """Whether the count's own noun, when written right after it, is the whole's (or none):
+    "Sur les 10 000 habitants, 2 500 foyers" counts another thing."""
+    word = regex.match(r"\s*(\p{L}+)", _after(s, count), regex.V1)
+    if word is None or not count.subject or lemma(word.group(1)) != lemma(count.subject):
+        return True
+    return bool(whole.subject) and lemma(count.subject) == lemma(whole.subject)
 
 
 def _triples(s: Sentence, cues: ShareCues) -> Iterator[tuple[ClaimView, ClaimView, ClaimView]]:
@@ -117,12 +165,12 @@ def _triples(s: Sentence, cues: ShareCues) -> Iterator[tuple[ClaimView, ClaimVie
                     and cues.to_share.fullmatch(_gap(s, b, c)):
                 yield a, b, c
             # "Sur les M trains [...], N sont arrivés à l'heure, soit P %"
-            elif i == 0 and opens_whole(s, 0, _gap(s, a, b)) \
+            elif i == 0 and opens_whole(s, 0, _gap(s, a, b)) and _own_noun(s, b, a) \
                     and cues.to_share.fullmatch(_gap(s, b, c)):
                 yield b, a, c
         # "P % des M candidats, ou N"
         elif a.dimension == SHARE and cues.share_of.fullmatch(_gap(s, a, b)) \
-                and cues.to_count.fullmatch(_gap(s, b, c)):
+                and cues.to_count.fullmatch(_gap(s, b, c)) and _restated_count(s, b, c, cues):
             yield c, b, a
 
 
@@ -155,4 +203,6 @@ def share_triples(views: Iterable[ClaimView], parts: Mapping[str, ClaimView] | N
             if key not in seen and _amounts(count, whole) \
                     and _plain_share(share, whole, s, cues):
                 seen.add(key)
-                yield ShareTriple(count, whole, share, text)
+                others = tuple(m for m in members if m is not whole and m is not count
+                               and _amounts(count, m))
+                yield ShareTriple(count, whole, share, text, others)

@@ -41,7 +41,12 @@ from factcheck.crossref.sum_lists import (
     undated,
     whole_before,
 )
-from factcheck.crossref.sum_openings import opens_whole, stated_remainder
+from factcheck.crossref.sum_openings import (
+    breaks_down_first,
+    opens_whole,
+    overlapping_reasons,
+    stated_remainder,
+)
 from factcheck.crossref.sum_sentences import Sentence as _Sentence
 from factcheck.crossref.sum_sentences import between as _between
 from factcheck.crossref.sum_sentences import by_article as _sentences
@@ -224,7 +229,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         cue = None  # "583 millions, et des engagements [...] : 2,5 millions"
                     mode = _mode(cues, parts, s, lexicon) if parts and (cue or opening) else None
                     if mode is None and opening and parts:
-                        mode = "partial"
+                        mode = None if breaks_down_first(s, parts) else "partial"
                     if mode == "remainder" and owner is not None \
                             and (rest := stated_remainder(s, parts, owner)) is not None:
                         parts, mode = [*parts, rest], "exhaustive"  # "le reste, soit 80"
@@ -236,7 +241,7 @@ def _candidates(sentences: list[_Sentence], lexicon: Lexicon):
                         owner = whole_before(s, owner)
                         parts = _enumeration(s, first, owner, lexicon) if owner else []
                         mode = "partial" if len(parts) >= 2 else None
-                    if mode and owner is not None:
+                    if mode and owner is not None and not overlapping_reasons(s, parts):
                         yield owner, parts, mode, s, s
                         continue
             if j == len(s.members) - 1 and (listed := _bullet_parts(sentences, i, j, lexicon)):

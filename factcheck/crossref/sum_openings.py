@@ -12,6 +12,14 @@
   ``remainder_links``, is one more part, and makes the parts the whole: they must then add up
   to the total (:func:`stated_remainder`). A "le reste" computed so that the sum holds is
   consistent; one that does not is a real mismatch.
+- Parts that may break down the first part rather than the whole are not the opening whole's
+  ("Sur les 860 dossiers déposés, 610 ont été acceptés, 400 en première instance et 210 en
+  appel"): the first part closes its own clause by a comma before the second, and the parts
+  after it add up to at most the first; the structure is uncertain and not read
+  (:func:`breaks_down_first`).
+- Parts each followed by one of ``reason_links`` and a noun with no determiner ("dont 450
+  pour violences, 400 pour menaces"; not "pour la liste A") may overlap (one person held for
+  two offences): no partition, not read (:func:`overlapping_reasons`).
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ class OpeningCues:
     lead: regex.Pattern[str]  # the whole text before a total that opens its sentence
     reach: int
     remainder: regex.Pattern[str]  # the end of the text between the last part and the rest
+    reason: regex.Pattern[str]  # right after a part: the reason it counts ("pour violences")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -49,9 +58,14 @@ def opening_cues(code: str = "fr") -> OpeningCues:
     lead = rf"^\s*(?:{wholes})\s*$" if wholes else r"(?!)"
     rest = (rf"(?:^|[,;]|\s)\s*(?:et\s+)?(?:{rests})\s*,?\s*(?:(?:{links})\s*)?$"
             if rests and links else r"(?!)")
+    reasons = _alternatives(data.get("reason_links", []))
+    bare = _alternatives(data.get("reason_not_before", [])) or "(?!)"
+    reason = (rf"^\s*(?:\p{{L}}+\s+)?(?:{reasons})\s+(?!(?:{bare})(?:(?<=['’])|(?!\p{{L}})))\p{{L}}"
+              if reasons else r"(?!)")
     return OpeningCues(regex.compile(lead, regex.V1 | regex.I),
                        int(data.get("opening_reach", 0)),
-                       regex.compile(rest, regex.V1 | regex.I))
+                       regex.compile(rest, regex.V1 | regex.I),
+                       regex.compile(reason, regex.V1 | regex.I))
 
 
 def opens_whole(s: Sentence, j: int, gap: str, code: str = "fr") -> bool:
@@ -84,3 +98,23 @@ def stated_remainder(s: Sentence, parts: list[ClaimView], total: ClaimView,
         return None
     family, own = total.subject_family, rest.subject_family
     return rest if not (family and own and family != own) else None
+
+
+def breaks_down_first(s: Sentence, parts: list[ClaimView]) -> bool:
+    """Whether the parts after the first may be the first's own parts: the first closes its
+    clause by a comma after words of its own, and the others add up to at most it (module
+    docstring)."""
+    if len(parts) < 3 or any(p.value is None for p in parts):
+        return False
+    gap = between(s, parts[0], parts[1])
+    comma = gap.rfind(",")
+    if comma == -1 or not _WORD.search(gap[:comma]):
+        return False
+    return sum(p.value or 0 for p in parts[1:]) <= (parts[0].value or 0)
+
+
+def overlapping_reasons(s: Sentence, parts: list[ClaimView], code: str = "fr") -> bool:
+    """Whether two or more of ``parts`` are each followed by the reason they count ("450
+    pour violences"): reasons overlap, no partition (module docstring)."""
+    reason = opening_cues(code).reason
+    return sum(1 for p in parts if reason.match(s.text[rel(p, s)[1] :])) >= 2

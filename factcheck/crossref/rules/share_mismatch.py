@@ -7,7 +7,7 @@ the only part of a parts/total structure). The share is
 consistent when the count over the whole, with the rounding of both, falls within the share
 as written: rounded to its last written digit ("83 %" holds 82,5 to 83,5 %), widened by
 its approximation ("près de", "plus de"); the complement (the share of the rest, "soit 17 %
-en retard") is consistent too. Severity by how far: high from :data:`HIGH_POINTS` points
+de retards") is consistent too. Severity by how far: high from :data:`HIGH_POINTS` points
 off, medium from :data:`MEDIUM_POINTS`, low below.
 """
 
@@ -42,6 +42,12 @@ def _distance(lo: float, hi: float, band: tuple[float, float]) -> float:
     return max(band[0] - hi, lo - band[1], 0.0)
 
 
+def _off(count: ClaimView, whole: ClaimView, band: tuple[float, float]) -> float:
+    """Points between the share ``band`` and the count over the whole, or its complement."""
+    lo, hi = 100 * count.lo / whole.hi, 100 * count.hi / whole.lo
+    return min(_distance(lo, hi, band), _distance(100 - hi, 100 - lo, band))
+
+
 @register
 class ShareMismatch(Rule):
     name = "share_mismatch"
@@ -59,11 +65,10 @@ class ShareMismatch(Rule):
             count, whole, share = t.count, t.whole, t.share
             if whole.lo <= 0:
                 continue
-            lo, hi = 100 * count.lo / whole.hi, 100 * count.hi / whole.lo
             band = _written_band(share)
-            off = min(_distance(lo, hi, band), _distance(100 - hi, 100 - lo, band))
-            if off <= 0:
-                continue
+            off = _off(count, whole, band)
+            if off <= 0 or any(_off(count, w, band) <= 0 for w in t.others if w.lo > 0):
+                continue  # a share that another whole of the sentence gives: ambiguous
             severity = "high" if off >= HIGH_POINTS else \
                 "medium" if off >= MEDIUM_POINTS else "low"
             computed = 100 * (count.value or 0) / (whole.value or 1)
