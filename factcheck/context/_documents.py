@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
 from factcheck.context._forward_speaker import forward
+from factcheck.context._quotes import OPEN_CLOSE
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
@@ -90,7 +91,6 @@ def titled_document(np: list[Tok], data: SourceData) -> str | None:
                    for i, t in enumerate(words))
 
 
-_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”"}
 _TITLE_WORDS = 15  # words of a quoted title at most
 
 
@@ -106,11 +106,11 @@ def quoted_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData) -> s
     if head is None or head.lower in data.quotation_nouns:
         return None
     k = head.i + 1
-    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].text not in _OPEN_QUOTES:
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].text not in OPEN_CLOSE:
         k += 1
-    if k + 1 >= len(toks) or toks[k].text not in _OPEN_QUOTES or not toks[k + 1].is_title:
+    if k + 1 >= len(toks) or toks[k].text not in OPEN_CLOSE or not toks[k + 1].is_title:
         return None
-    close = _OPEN_QUOTES[toks[k].text]
+    close = OPEN_CLOSE[toks[k].text]
     end = next((j for j in range(k + 2, min(len(toks), k + 2 + _TITLE_WORDS))
                 if toks[j].text == close), None)
     if end is None or _author_after(toks, end + 1, data):

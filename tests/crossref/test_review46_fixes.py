@@ -1,9 +1,10 @@
 """Articles read end to end for the fixes of review46's findings (our own words, in
 ``tests/crossref/data/review46_links.json``), each beside a near miss: two terms of "contre"
 each with its own source may be one series at two moments (a latest toll against a first
-one): still an evolution, the change reading them as two sources at one time taken back; a copy that drops the incise naming who said it (", a indiqué X") is still
-the same sentence (``identity._same_wording``), but "selon" with no speaker after it ("selon
-les hypothèses", "selon un calcul") is no incise."""
+one): still an evolution, the change reading them as two sources at one time taken back; a
+copy that drops the incise naming who said it (", a indiqué X") is still the same sentence
+(``identity._same_wording``), but "selon" with no speaker after it ("selon les hypothèses",
+"selon un calcul") is no incise."""
 
 from __future__ import annotations
 
