@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from factcheck.context._clean_name import clean_name
 from factcheck.context._forward_speaker import forward
+from factcheck.context._quotes import OPEN_CLOSE
 from factcheck.context._speech_words import speech_words
 from factcheck.context.lexicon import SourceData, grammar
 from factcheck.context.nlp import Figure, Tok
@@ -90,7 +91,6 @@ def titled_document(np: list[Tok], data: SourceData) -> str | None:
                    for i, t in enumerate(words))
 
 
-_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”"}
 _TITLE_WORDS = 15  # words of a quoted title at most
 
 
@@ -98,23 +98,35 @@ def quoted_document(toks: tuple[Tok, ...], np: list[Tok], data: SourceData) -> s
     """A document after "selon" named by its title in quotation marks, no author: "selon la
     dernière enquête « Cadre de vie et sécurité »" -> "enquête « Cadre de vie et sécurité »"
     (a document noun, ``documents``, then its adjectives, then a title opening with a capital
-    and closed by its quotation mark). None when the quotation does not follow the noun."""
+    and closed by its quotation mark). None when the quotation does not follow the noun, when
+    the noun is a word of speech ("selon ses propres mots « … »", ``quotation_nouns``) or when
+    the title's author follows it ("« … » publiée par la Dares", "« … » de la Fondation X":
+    the author's, left to the other rules)."""
     head = next((t for t in np if t.lower in data.documents), None)
-    if head is None:
+    if head is None or head.lower in data.quotation_nouns:
         return None
     k = head.i + 1
-    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].text not in _OPEN_QUOTES:
+    while k < len(toks) and toks[k].pos == "ADJ" and toks[k].text not in OPEN_CLOSE:
         k += 1
-    if k + 1 >= len(toks) or toks[k].text not in _OPEN_QUOTES or not toks[k + 1].is_title:
+    if k + 1 >= len(toks) or toks[k].text not in OPEN_CLOSE or not toks[k + 1].is_title:
         return None
-    close = _OPEN_QUOTES[toks[k].text]
+    close = OPEN_CLOSE[toks[k].text]
     end = next((j for j in range(k + 2, min(len(toks), k + 2 + _TITLE_WORDS))
                 if toks[j].text == close), None)
-    if end is None:
+    if end is None or _author_after(toks, end + 1, data):
         return None
     words = [head, *toks[k : end + 1]]
     return "".join(t.text + (" " if i + 1 < len(words) and t.end < words[i + 1].start else "")
                    for i, t in enumerate(words))
+
+
+def _author_after(toks: tuple[Tok, ...], k: int, data: SourceData) -> bool:
+    """Whether the tokens from ``k`` name a title's author: a link ("de", "par",
+    ``title_author_links``), maybe after a participle ("publiée par", "réalisé par")."""
+    if k < len(toks) and toks[k].pos in {"VERB", "ADJ"} and toks[k].lower.endswith(
+            ("é", "ée", "és", "ées", "it", "ite")):
+        k += 1
+    return k < len(toks) and toks[k].lower.replace("’", "'") in data.title_author_links
 
 
 def document_alone(toks: tuple[Tok, ...], fig: Figure, data: SourceData) -> list[Tok] | None:

@@ -20,7 +20,7 @@ from factcheck.context.nlp import Tok
 from factcheck.context.resolution import is_role, role_holder
 from factcheck.context.speakers import clean_name, inverted, inverted_at, np_after
 
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 _TAIL_VERB = 4  # tokens from a closing quotation mark to the verb naming its speaker
 _SENTENCE_END = regex.compile(r"[.!?…][»\"”)]*\s+")
 
@@ -32,7 +32,7 @@ def in_quote(text: str, pos: int) -> tuple[int, int] | None:
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
     before = text[para_start:pos]
-    for open_, close in _OPEN_CLOSE.items():
+    for open_, close in OPEN_CLOSE.items():
         if open_ == close:
             if before.count(open_) % 2 == 1:
                 end = text.find(close, pos, para_end)

@@ -89,10 +89,15 @@ def figure_source(
 def speakers_age(text: str, start: int, source: str | None) -> bool:
     """Whether the figure at ``start`` of ``text`` stands in apposition right after the name
     of its source ("confie Paul Martin, 52 ans,"): the speaker's own age."""
-    words = (source or "").split()
+    name = " ".join((source or "").split())
     before = text[max(0, start - 80) : start].rstrip()
-    return bool(words) and before.endswith(",") \
-        and before[:-1].rstrip().endswith(words[-1])
+    if not name or not before.endswith(","):
+        return False
+    # The speaker's whole name, from a word's start: "Une étudiante de Rennes, 21 ans, ...,
+    # selon le parquet de Rennes" is not the prosecutor's age.
+    head = " ".join(before[:-1].split())
+    return head.endswith(name) and (len(head) == len(name)
+                                    or not head[-len(name) - 1].isalnum())
 
 
 def figure_place(

@@ -60,6 +60,8 @@ class SourceData:
     # "selon un bilan définitif", "selon les dernières données": a document no one is named
     # for, new to the story (an indefinite article or a word of the latest edition).
     unnamed_markers: frozenset[str] = frozenset()
+    quotation_nouns: frozenset[str] = frozenset()  # "ses propres mots « … »": no title
+    title_author_links: frozenset[str] = frozenset()  # "« … » publiée par la Dares"
     spelling_ratio: int = 85
 
 
@@ -121,4 +123,6 @@ def source_data(code: str = "fr") -> SourceData:
         announcements=_words(att, "announcements", f),
         first_person=_words(att, "first_person", f),
         unnamed_markers=_words(att, "unnamed_document_markers", f),
+        quotation_nouns=_words(att, "quotation_nouns", f),
+        title_author_links=_words(att, "title_author_links", f),
     )

@@ -204,10 +204,7 @@ def _same_digits_restated(a: ClaimView, b: ClaimView) -> bool:
 
 def judge(a: ClaimView, b: ClaimView, lexicon: Lexicon) -> Judged | None:
     """The relation between two figures of one block, or None when they are not comparable."""
-    if compared(a, b) and not (distinct_sources(a, b) and a.period == b.period):
-        # Each term with a source of its own and no time of its own ("45 % selon le
-        # syndicat, contre 27,4 % selon le ministère"): two sources at one time, judged as
-        # any such pair, not one series at two dates.
+    if compared(a, b):
         return _compared(a, b, lexicon)
     if not cross_ok(a, b, lexicon):
         return None
