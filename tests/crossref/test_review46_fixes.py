@@ -16,6 +16,7 @@ from crossref_helpers import (
     check_flag_case,
     claim_id_of,
     load_cases,
+    relation_of,
 )
 
 from factcheck.crossref.attributions import without_attributions
@@ -32,10 +33,7 @@ def test_link_between_two_figures(case: dict) -> None:
     articles = [a["id"] for a in case["articles"]]
     a, b = (claim_id_of(claims, articles[min(n, len(articles) - 1)], s)
             for n, s in enumerate(case["figures"]))
-    found = {frozenset((x, y)): r for x, y, r
-             in zip(links["claim_a"], links["claim_b"], links["relation"], strict=True)
-             if isinstance(y, str) and y}
-    assert found.get(frozenset((a, b))) == case["relation"], (case["why"], found)
+    assert relation_of(links, a, b) == case["relation"], (case["why"], links.to_dict("records"))
 
 
 CASES = load_cases("review46_fixes")
